@@ -1,0 +1,198 @@
+/**
+ * copydesk.h — the one public header of libcopydesk.
+ *
+ * copydesk turns web pages (HTML bytes in any charset, gzip or not) into a
+ * clean article: the main text without the page's chrome, with its metadata.
+ *
+ * Two tiers:
+ *  - one call:  copydesk_extract() → an owned, NUL-terminated rendering;
+ *  - full path: copydesk_doc_new() → copydesk_doc_set_*() → copydesk_doc_parse()
+ *               → accessors / copydesk_doc_render() → copydesk_doc_reset() for the
+ *               next page → copydesk_doc_free().
+ *
+ * Conventions: inputs are pointer + length and need not be NUL-terminated;
+ * strings returned are NUL-terminated UTF-8, carry their length, and say who
+ * owns them. Accessors tolerate NULL and return a neutral value. The library
+ * never prints, exits or aborts.
+ */
+#ifndef COPYDESK_H
+#define COPYDESK_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32)
+#define COPYDESK_EXPORT
+#elif defined(__GNUC__)
+#define COPYDESK_EXPORT __attribute__((visibility("default")))
+#else
+#define COPYDESK_EXPORT
+#endif
+
+#define COPYDESK_VERSION_MAJOR 0
+#define COPYDESK_VERSION_MINOR 1
+#define COPYDESK_VERSION_PATCH 0
+/** Compile-time version, 0xMMmmpp. */
+#define COPYDESK_VERSION                                                                           \
+    ((COPYDESK_VERSION_MAJOR << 16) | (COPYDESK_VERSION_MINOR << 8) | COPYDESK_VERSION_PATCH)
+#define COPYDESK_VERSION_STRING "0.1.0"
+
+/** Run-time version (same encoding as COPYDESK_VERSION). */
+COPYDESK_EXPORT int copydesk_version(void);
+/** Run-time version string, static storage. */
+COPYDESK_EXPORT const char *copydesk_version_string(void);
+
+/* ---- status ----------------------------------------------------------- */
+
+/** Status codes. COPYDESK_OK is 0; a value is never reused for another meaning. */
+typedef enum copydesk_status {
+    COPYDESK_OK = 0,
+    COPYDESK_ERR_NOMEM = 1,     /**< an allocation failed */
+    COPYDESK_ERR_ARG = 2,       /**< a NULL or invalid argument */
+    COPYDESK_ERR_EMPTY = 3,     /**< the input holds no bytes */
+    COPYDESK_ERR_TOO_LARGE = 4, /**< the input exceeds a hard limit (see limits) */
+    COPYDESK_ERR_GZIP = 5,      /**< gzip data that cannot be decompressed */
+    COPYDESK_ERR_PARSE = 6,     /**< the HTML parser failed */
+    COPYDESK_ERR_NOT_HTML = 7,  /**< the bytes are not a text document */
+    COPYDESK_ERR_STATE = 8,     /**< a call out of order (e.g. render before parse) */
+    COPYDESK_ERR_IO = 9         /**< reading a file failed (CLI and file helpers) */
+} copydesk_status;
+
+/** A static English description of a status. Never NULL. */
+COPYDESK_EXPORT const char *copydesk_status_str(copydesk_status status);
+
+/* ---- memory ------------------------------------------------------------ */
+
+/** Allocator hooks. All three must be set. calloc must return zeroed memory. */
+typedef struct copydesk_mem {
+    void *(*calloc)(size_t count, size_t size);
+    void *(*realloc)(void *ptr, size_t size);
+    void (*free)(void *ptr);
+} copydesk_mem;
+
+/** Free memory that copydesk_extract() returned (default allocator). NULL is fine. */
+COPYDESK_EXPORT void copydesk_free(void *ptr);
+
+/* ---- options ----------------------------------------------------------- */
+
+/** Option bits for copydesk_doc_new() / copydesk_extract(). A bit is never reused. */
+#define COPYDESK_OPT_DEFAULT 0u
+/** Keep comments sections (user comments) in the text. */
+#define COPYDESK_OPT_KEEP_COMMENTS (1u << 0)
+/** Leave tables out of the text (they are kept by default). */
+#define COPYDESK_OPT_NO_TABLES (1u << 1)
+/** Leave figure captions out of the text (they are kept by default). */
+#define COPYDESK_OPT_NO_CAPTIONS (1u << 2)
+/** Do not run extraction: render the whole visible body. */
+#define COPYDESK_OPT_NO_EXTRACT (1u << 3)
+
+/** JSON output also carries the article as Markdown (`markdown` field). */
+#define COPYDESK_OPT_JSON_MARKDOWN (1u << 4)
+
+/** Output formats for copydesk_doc_render() and copydesk_extract(). */
+typedef enum copydesk_format {
+    COPYDESK_FORMAT_TEXT = 0,     /**< paragraphs separated by a blank line */
+    COPYDESK_FORMAT_MARKDOWN = 1, /**< CommonMark */
+    COPYDESK_FORMAT_JSON = 2      /**< one JSON object (no trailing newline) */
+} copydesk_format;
+
+/* ---- one call ---------------------------------------------------------- */
+
+/**
+ * Extract the article from html[0..len) and render it in `format`.
+ *
+ * Returns a NUL-terminated string allocated with the default allocator: free it
+ * with copydesk_free(). *out_len (if not NULL) receives its length. On failure
+ * returns NULL and sets *status (if not NULL); on success *status is COPYDESK_OK.
+ * `url` may be NULL (then the page's canonical URL is used, if any).
+ */
+COPYDESK_EXPORT char *copydesk_extract(const char *html, size_t len, const char *url,
+                                       copydesk_format format, unsigned options, size_t *out_len,
+                                       copydesk_status *status);
+
+/* ---- full path --------------------------------------------------------- */
+
+/** A document: one page at a time, reusable for the next with copydesk_doc_reset(). */
+typedef struct copydesk_doc copydesk_doc;
+
+/** A new document with the default allocator. NULL on out-of-memory. Free with copydesk_doc_free(). */
+COPYDESK_EXPORT copydesk_doc *copydesk_doc_new(unsigned options);
+/** A new document whose every allocation goes through `mem` (copied; must outlive the doc). */
+COPYDESK_EXPORT copydesk_doc *copydesk_doc_new_with_mem(unsigned options, const copydesk_mem *mem);
+/** Release the document and everything it returned. NULL is fine. */
+COPYDESK_EXPORT void copydesk_doc_free(copydesk_doc *doc);
+/** Forget the current page (keeps options, memory for reuse). URL and charset hints are cleared. */
+COPYDESK_EXPORT void copydesk_doc_reset(copydesk_doc *doc);
+
+/** The page's URL, used as `url` and to resolve links. Copied. */
+COPYDESK_EXPORT copydesk_status copydesk_doc_set_url(copydesk_doc *doc, const char *url, size_t len);
+/** An identifier of the input (e.g. its file path), written first as `source` in JSON. Copied. */
+COPYDESK_EXPORT copydesk_status copydesk_doc_set_source(copydesk_doc *doc, const char *source,
+                                                        size_t len);
+/** A transport charset hint (e.g. from HTTP Content-Type). Copied. */
+COPYDESK_EXPORT copydesk_status copydesk_doc_set_charset(copydesk_doc *doc, const char *charset,
+                                                         size_t len);
+
+/**
+ * Decode (gzip, charset), parse, extract and read metadata from bytes[0..len).
+ * The bytes are not kept after the call. Returns COPYDESK_OK or an error; after an
+ * error the accessors return neutral values and copydesk_doc_reset() is needed.
+ */
+COPYDESK_EXPORT copydesk_status copydesk_doc_parse(copydesk_doc *doc, const char *bytes,
+                                                   size_t len);
+
+/**
+ * Render the extracted article. The returned string is owned by the document and
+ * valid until the next render, reset or free. NULL on error (see *status).
+ */
+COPYDESK_EXPORT const char *copydesk_doc_render(copydesk_doc *doc, copydesk_format format,
+                                                size_t *out_len, copydesk_status *status);
+
+/* Accessors. Strings are owned by the document (valid until reset/free), NUL-terminated
+ * UTF-8, and NULL when the page does not give the field. *len may be NULL. */
+
+/** The headline, without a site-name suffix. */
+COPYDESK_EXPORT const char *copydesk_doc_title(const copydesk_doc *doc, size_t *len);
+/** Number of author names. */
+COPYDESK_EXPORT size_t copydesk_doc_author_count(const copydesk_doc *doc);
+/** Author name i (0-based); NULL when out of range. */
+COPYDESK_EXPORT const char *copydesk_doc_author(const copydesk_doc *doc, size_t i, size_t *len);
+/** Publication date, ISO 8601 (YYYY-MM-DD, with time and zone when the page gives them). */
+COPYDESK_EXPORT const char *copydesk_doc_date_published(const copydesk_doc *doc, size_t *len);
+/** Site name. */
+COPYDESK_EXPORT const char *copydesk_doc_site_name(const copydesk_doc *doc, size_t *len);
+/** Language (BCP 47 tag as given by the page). */
+COPYDESK_EXPORT const char *copydesk_doc_language(const copydesk_doc *doc, size_t *len);
+/** The URL: the one set with copydesk_doc_set_url(), else the page's canonical. */
+COPYDESK_EXPORT const char *copydesk_doc_url(const copydesk_doc *doc, size_t *len);
+/** The charset the page was decoded from (e.g. "windows-1252"). */
+COPYDESK_EXPORT const char *copydesk_doc_charset(const copydesk_doc *doc, size_t *len);
+/** The article as plain text (same as rendering COPYDESK_FORMAT_TEXT). */
+COPYDESK_EXPORT const char *copydesk_doc_text(copydesk_doc *doc, size_t *len);
+
+/* Findings: not failures, but things a user may want to know ("charset guessed",
+ * "no article found", "depth clamped"). */
+
+/** Warning codes. */
+typedef enum copydesk_warning_code {
+    COPYDESK_WARN_CHARSET_GUESSED = 1, /**< no declaration: the charset was detected */
+    COPYDESK_WARN_CHARSET_WRONG = 2,   /**< the declared charset did not fit the bytes */
+    COPYDESK_WARN_INVALID_BYTES = 3,   /**< bytes replaced with U+FFFD */
+    COPYDESK_WARN_NO_ARTICLE = 4,      /**< no main content found: nothing or whole body kept */
+    COPYDESK_WARN_TRUNCATED = 5,       /**< a limit (nodes, depth, size) cut the page */
+    COPYDESK_WARN_NUL_BYTES = 6        /**< NUL bytes in the input were replaced */
+} copydesk_warning_code;
+
+/** Number of warnings on the current page. */
+COPYDESK_EXPORT size_t copydesk_doc_warning_count(const copydesk_doc *doc);
+/** Warning i: its code, and the byte offset in the input it refers to (or 0). 0 if out of range. */
+COPYDESK_EXPORT int copydesk_doc_warning(const copydesk_doc *doc, size_t i, size_t *offset);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* COPYDESK_H */

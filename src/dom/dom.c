@@ -1,0 +1,269 @@
+/* dom: the arena tree; see dom.h. */
+#include <string.h>
+
+#include "../util/ctype.h"
+#include "../util/limits.h"
+#include "dom.h"
+
+static const char *const S_tag_names[CD_TAG__COUNT] = {
+    [CD_TAG_NONE] = "#none",
+    [CD_TAG_UNKNOWN] = "#unknown",
+#define CD_TAG(e, n, f) [CD_TAG_##e] = n,
+#include "tags.def"
+#undef CD_TAG
+};
+
+static const unsigned char S_tag_flags[CD_TAG__COUNT] = {
+#define CD_TAG(e, n, f) [CD_TAG_##e] = (f),
+#include "tags.def"
+#undef CD_TAG
+};
+
+const char *cd_tag_name(uint16_t tag)
+{
+    return tag < CD_TAG__COUNT ? S_tag_names[tag] : "#unknown";
+}
+
+unsigned cd_tag_flags(uint16_t tag)
+{
+    return tag < CD_TAG__COUNT ? S_tag_flags[tag] : 0;
+}
+
+uint16_t cd_tag_lookup(const char *name, size_t len)
+{
+    /* The table is sorted by name (tags.def is alphabetical): binary search. */
+    size_t lo = CD_TAG_UNKNOWN + 1, hi = CD_TAG__COUNT;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *t = S_tag_names[mid];
+        size_t tl = strlen(t);
+        size_t m = len < tl ? len : tl;
+        int c = memcmp(name, t, m);
+        if (c == 0)
+            c = len < tl ? -1 : len > tl ? 1 : 0;
+        if (c == 0)
+            return (uint16_t)mid;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return CD_TAG_UNKNOWN;
+}
+
+void cd_dom_init(cd_dom *dom, const cd_mem *mem, cd_arena *arena)
+{
+    memset(dom, 0, sizeof *dom);
+    dom->mem = mem;
+    dom->arena = arena;
+}
+
+void cd_dom_reset(cd_dom *dom)
+{
+    dom->count = 0;
+    dom->html = dom->head = dom->body = CD_NONE;
+    dom->truncated = dom->failed = 0;
+}
+
+void cd_dom_free(cd_dom *dom)
+{
+    if (dom->nodes)
+        dom->mem->free(dom->nodes);
+    dom->nodes = NULL;
+    dom->count = dom->cap = 0;
+}
+
+static cd_nid S_new(cd_dom *dom, cd_node_type type)
+{
+    if (dom->count == 0)
+        dom->count = 1; /* nodes[0] stays unused so that 0 can mean "none" */
+    if (dom->count >= CD_MAX_NODES + 2) {
+        dom->truncated = 1;
+        return CD_NONE;
+    }
+    if (dom->count >= dom->cap) {
+        uint32_t cap = dom->cap ? dom->cap * 2 : 1024;
+        if (cap > CD_MAX_NODES + 2)
+            cap = CD_MAX_NODES + 2;
+        size_t bytes;
+        if (!cd_mul_ok(cap, sizeof(cd_node), &bytes)) {
+            dom->failed = 1;
+            return CD_NONE;
+        }
+        cd_node *n = dom->mem->realloc(dom->nodes, bytes);
+        if (!n) {
+            dom->failed = 1;
+            return CD_NONE;
+        }
+        dom->nodes = n;
+        dom->cap = cap;
+    }
+    cd_nid id = dom->count++;
+    cd_node *n = &dom->nodes[id];
+    memset(n, 0, sizeof *n);
+    n->type = (uint8_t)type;
+    return id;
+}
+
+cd_nid cd_dom_new_document(cd_dom *dom)
+{
+    return S_new(dom, CD_NODE_DOCUMENT);
+}
+
+cd_nid cd_dom_new_element(cd_dom *dom, uint16_t tag, const char *name, size_t name_len)
+{
+    cd_nid id = S_new(dom, CD_NODE_ELEMENT);
+    if (!id)
+        return CD_NONE;
+    dom->nodes[id].tag = tag;
+    if (tag == CD_TAG_UNKNOWN && name) {
+        char *s = cd_arena_strndup(dom->arena, name, name_len);
+        if (!s) {
+            dom->failed = 1;
+            return CD_NONE;
+        }
+        for (size_t i = 0; i < name_len; i++)
+            s[i] = (char)cd_tolower((unsigned char)s[i]);
+        dom->nodes[id].name = s;
+    }
+    return id;
+}
+
+cd_nid cd_dom_new_text(cd_dom *dom, const char *text, size_t len)
+{
+    if (len > UINT32_MAX)
+        len = UINT32_MAX;
+    char *s = cd_arena_strndup(dom->arena, text, len);
+    if (!s) {
+        dom->failed = 1;
+        return CD_NONE;
+    }
+    cd_nid id = S_new(dom, CD_NODE_TEXT);
+    if (!id)
+        return CD_NONE;
+    dom->nodes[id].u.text = s;
+    dom->nodes[id].len = (uint32_t)len;
+    return id;
+}
+
+void cd_dom_append(cd_dom *dom, cd_nid parent, cd_nid child)
+{
+    cd_node *p = &dom->nodes[parent], *c = &dom->nodes[child];
+    c->parent = parent;
+    c->next = CD_NONE;
+    c->prev = p->last;
+    if (p->last)
+        dom->nodes[p->last].next = child;
+    else
+        p->first = child;
+    p->last = child;
+}
+
+void cd_dom_detach(cd_dom *dom, cd_nid id)
+{
+    cd_node *n = &dom->nodes[id];
+    if (!n->parent)
+        return;
+    cd_node *p = &dom->nodes[n->parent];
+    if (n->prev)
+        dom->nodes[n->prev].next = n->next;
+    else
+        p->first = n->next;
+    if (n->next)
+        dom->nodes[n->next].prev = n->prev;
+    else
+        p->last = n->prev;
+    n->parent = n->prev = n->next = CD_NONE;
+}
+
+int cd_dom_set_attrs(cd_dom *dom, cd_nid id, const cd_attr *attrs, uint32_t n)
+{
+    if (n == 0)
+        return 1;
+    if (n > CD_MAX_ATTRS)
+        n = CD_MAX_ATTRS;
+    cd_attr *a = cd_arena_alloc(dom->arena, n * sizeof(cd_attr));
+    if (!a) {
+        dom->failed = 1;
+        return 0;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        size_t nl = attrs[i].name_len, vl = attrs[i].value_len;
+        if (vl > CD_MAX_ATTR_LEN)
+            vl = CD_MAX_ATTR_LEN;
+        char *name = cd_arena_strndup(dom->arena, attrs[i].name, nl);
+        char *value = cd_arena_strndup(dom->arena, attrs[i].value ? attrs[i].value : "", vl);
+        if (!name || !value) {
+            dom->failed = 1;
+            return 0;
+        }
+        for (size_t k = 0; k < nl; k++)
+            name[k] = (char)cd_tolower((unsigned char)name[k]);
+        a[i].name = name;
+        a[i].name_len = (uint32_t)nl;
+        a[i].value = value;
+        a[i].value_len = (uint32_t)vl;
+    }
+    dom->nodes[id].u.attr = a;
+    dom->nodes[id].len = n;
+    return 1;
+}
+
+cd_nid cd_dom_next(const cd_dom *dom, cd_nid id, cd_nid top)
+{
+    const cd_node *n = &dom->nodes[id];
+    if (n->first)
+        return n->first;
+    return cd_dom_next_skip(dom, id, top);
+}
+
+cd_nid cd_dom_next_skip(const cd_dom *dom, cd_nid id, cd_nid top)
+{
+    while (id && id != top) {
+        const cd_node *n = &dom->nodes[id];
+        if (n->next)
+            return n->next;
+        id = n->parent;
+    }
+    return CD_NONE;
+}
+
+const char *cd_dom_attr(const cd_dom *dom, cd_nid id, const char *name, size_t *len)
+{
+    const cd_node *n = &dom->nodes[id];
+    if (n->type != CD_NODE_ELEMENT)
+        return NULL;
+    size_t nl = strlen(name);
+    for (uint32_t i = 0; i < n->len; i++) {
+        const cd_attr *a = &n->u.attr[i];
+        if (a->name_len == nl && memcmp(a->name, name, nl) == 0) {
+            if (len)
+                *len = a->value_len;
+            return a->value;
+        }
+    }
+    return NULL;
+}
+
+int cd_dom_check(const cd_dom *dom)
+{
+    if (dom->count <= 1)
+        return 1;
+    uint32_t seen = 0;
+    for (cd_nid id = 1; id; id = cd_dom_next(dom, id, 1)) {
+        const cd_node *n = &dom->nodes[id];
+        if (++seen > dom->count)
+            return 0; /* a cycle */
+        if (n->first && dom->nodes[n->first].prev)
+            return 0;
+        if (n->last && dom->nodes[n->last].next)
+            return 0;
+        if (n->next && dom->nodes[n->next].prev != id)
+            return 0;
+        if (n->first && dom->nodes[n->first].parent != id)
+            return 0;
+        if (n->next && dom->nodes[n->next].parent != n->parent)
+            return 0;
+    }
+    return 1;
+}

@@ -1,0 +1,119 @@
+/* dom: copydesk's own compact tree, built by src/parse/ and read by every later stage.
+ *
+ * Nodes live in one growable array and refer to each other by index (cd_nid,
+ * 0 = none), so a tree is a few allocations however large the page, and the
+ * stages that score nodes keep their numbers in parallel arrays indexed the
+ * same way. Strings (text, attribute names and values) are copied into the
+ * document's arena. Comments and doctypes are not kept. Walks never recurse:
+ * cd_dom_next() gives pre-order with an explicit stop node. */
+#ifndef CD_DOM_H
+#define CD_DOM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../util/arena.h"
+#include "../util/mem.h"
+
+typedef uint32_t cd_nid;
+#define CD_NONE 0u
+
+enum cd_tag {
+    CD_TAG_NONE = 0, /* the document node and text nodes */
+    CD_TAG_UNKNOWN,  /* an element copydesk does not know (custom element) */
+#define CD_TAG(e, n, f) CD_TAG_##e,
+#include "tags.def"
+#undef CD_TAG
+    CD_TAG__COUNT
+};
+
+#define CD_TF_BLOCK 1u
+#define CD_TF_VOID 2u
+#define CD_TF_SKIP 4u
+#define CD_TF_HEADING 8u
+
+typedef enum cd_node_type { CD_NODE_DOCUMENT = 0, CD_NODE_ELEMENT = 1, CD_NODE_TEXT = 2 } cd_node_type;
+
+typedef struct cd_attr {
+    const char *name; /* lower case */
+    const char *value;
+    uint32_t name_len;
+    uint32_t value_len;
+} cd_attr;
+
+typedef struct cd_node {
+    cd_nid parent, first, last, prev, next;
+    uint16_t tag;  /* enum cd_tag */
+    uint8_t type;  /* cd_node_type */
+    uint8_t flags; /* free for stages (see CD_NF_*) */
+    uint32_t len;  /* text: byte length; element: attribute count */
+    union {
+        const char *text;    /* text node: UTF-8, not NUL-terminated */
+        const cd_attr *attr; /* element: its attributes */
+    } u;
+    const char *name; /* CD_TAG_UNKNOWN: the element's lower-case name */
+} cd_node;
+
+/* Node flags set by stages. */
+#define CD_NF_HIDDEN 1u /* hidden by markup (hidden, aria-hidden, display:none) */
+
+typedef struct cd_dom {
+    const cd_mem *mem;
+    cd_arena *arena; /* borrowed from the document */
+    cd_node *nodes;  /* nodes[0] is unused, nodes[1] is the document */
+    uint32_t count;
+    uint32_t cap;
+    cd_nid html, head, body; /* CD_NONE when absent */
+    int truncated;           /* a limit (nodes, depth) cut the tree */
+    int failed;              /* out of memory while building */
+} cd_dom;
+
+void cd_dom_init(cd_dom *dom, const cd_mem *mem, cd_arena *arena);
+/* Empty the tree (keeps the node array's memory); the arena is reset by its owner. */
+void cd_dom_reset(cd_dom *dom);
+void cd_dom_free(cd_dom *dom);
+
+/* Create a node (not yet in the tree); CD_NONE when out of memory or past CD_MAX_NODES.
+ * The first node created must be the document (cd_dom_new_document). */
+cd_nid cd_dom_new_document(cd_dom *dom);
+cd_nid cd_dom_new_element(cd_dom *dom, uint16_t tag, const char *name, size_t name_len);
+cd_nid cd_dom_new_text(cd_dom *dom, const char *text, size_t len);
+/* Append child as the last child of parent. */
+void cd_dom_append(cd_dom *dom, cd_nid parent, cd_nid child);
+/* Detach a node (and its subtree) from its parent. */
+void cd_dom_detach(cd_dom *dom, cd_nid id);
+/* Set the attributes of an element (copied into the arena); 0 on out-of-memory. */
+int cd_dom_set_attrs(cd_dom *dom, cd_nid id, const cd_attr *attrs, uint32_t n);
+
+static inline cd_node *cd_dom_node(const cd_dom *dom, cd_nid id)
+{
+    return &dom->nodes[id];
+}
+static inline cd_nid cd_dom_root(const cd_dom *dom)
+{
+    return dom->count > 1 ? 1u : CD_NONE;
+}
+
+/* Pre-order successor of id within the subtree of top (CD_NONE at the end). */
+cd_nid cd_dom_next(const cd_dom *dom, cd_nid id, cd_nid top);
+/* Pre-order successor that skips id's children. */
+cd_nid cd_dom_next_skip(const cd_dom *dom, cd_nid id, cd_nid top);
+
+/* The value of attribute `name` (lower case) on element id, or NULL; *len gets its length. */
+const char *cd_dom_attr(const cd_dom *dom, cd_nid id, const char *name, size_t *len);
+
+/* Tag facts. */
+const char *cd_tag_name(uint16_t tag);
+unsigned cd_tag_flags(uint16_t tag);
+/* Lower-case name → tag (CD_TAG_UNKNOWN when not listed). */
+uint16_t cd_tag_lookup(const char *name, size_t len);
+
+static inline int cd_dom_is(const cd_dom *dom, cd_nid id, uint16_t tag)
+{
+    return id && dom->nodes[id].type == CD_NODE_ELEMENT && dom->nodes[id].tag == tag;
+}
+
+/* Check the tree's invariants (links agree, no cycles); 1 when sound. For tests and debug builds. */
+int cd_dom_check(const cd_dom *dom);
+
+#endif

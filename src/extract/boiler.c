@@ -1,0 +1,64 @@
+/* extract/boiler: short blocks that are page chrome by what they say.
+ *
+ * Share bars, newsletter prompts, "Advertisement" labels and "Related
+ * articles" headings use a small stock of phrases across the web (the seed
+ * page ends with "Related News", "Get email updates from …" and "Sign up for our
+ * weekly newsletter"). A block qualifies only when it is short (the caller
+ * passes blocks of at most CD_BOILER_MAX bytes) and the phrase is a large part
+ * of it, so a sentence of article prose that happens to mention a newsletter
+ * stays. Lists are for English plus the most frequent equivalents in other
+ * major languages; matching is ASCII-case-insensitive. */
+#include <string.h>
+
+#include "../util/ctype.h"
+#include "boiler.h"
+
+/* Phrases that make a short block chrome when the block starts with them. */
+static const char *const S_starts[] = {
+    "advertisement", "advertisements", "sponsored content", "sponsored by", "paid content",
+    "share this", "share on", "share via", "share article", "share the article", "share:",
+    "follow us", "follow me", "like us on", "sign up", "signup", "subscribe", "get email updates",
+    "get our newsletter", "join our newsletter", "newsletter", "related articles", "related posts",
+    "related stories", "related news", "related content", "related:", "read more", "read next",
+    "more from", "more stories", "recommended for you", "you may also like", "you might also like",
+    "trending now", "most popular", "most read", "click here to", "skip to content",
+    "skip to main content", "back to top", "all rights reserved", "copyright ©", "© copyright",
+    "cookie", "we use cookies", "this website uses cookies", "accept cookies", "leave a comment",
+    "leave a reply", "post a comment", "comments are closed", "log in to comment", "print this",
+    "email this", "tweet", "find us on", "download our app", "anzeige", "werbung", "publicité",
+    "publicidad", "pubblicità", "reklama", "weitere artikel", "lesen sie auch", "lire aussi",
+    "à lire aussi", "partager", "teilen", "compartir", "condividi", NULL,
+};
+
+/* Does s start with the phrase p at a word boundary? */
+static int S_starts_with(const char *s, size_t n, const char *p)
+{
+    size_t m = strlen(p);
+    if (m > n || !cd_eq_nocase(s, m, p))
+        return 0;
+    if (m == n)
+        return 1;
+    unsigned char next = (unsigned char)s[m];
+    return !cd_isalnum(next) || !cd_isalnum((unsigned char)p[m - 1]);
+}
+
+int cd_boiler_phrase(const char *text, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (cd_isspace((unsigned char)text[i]) || text[i] == '|' || text[i] == '-'))
+        i++;
+    const char *s = text + i;
+    size_t n = len - i;
+    while (n && cd_isspace((unsigned char)s[n - 1]))
+        n--;
+    if (n == 0)
+        return 0;
+    for (int k = 0; S_starts[k]; k++) {
+        if (S_starts_with(s, n, S_starts[k])) {
+            /* The phrase must dominate: a short block, not a paragraph that opens
+             * with "Subscribe" and goes on for two sentences. */
+            return n <= 100;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,733 @@
+/* extract: find the article region and mark the chrome inside it.
+ *
+ * The method is Mozilla Readability's (paragraph scores propagated to the
+ * containers above them, link-density damping, sibling merging, conditional
+ * cleaning), rebuilt over copydesk's index tree so that every pass is a flat
+ * loop over node ids — ids are in document (pre-)order, so a parent always
+ * has a smaller id than its children: increasing ids walk top-down, decreasing
+ * ids bottom-up, and nothing recurses on a depth the page controls.
+ *
+ * Passes:
+ *   1. visibility and chrome: hidden elements and elements that are chrome by
+ *      tag (nav, aside, footer, header, form …), ARIA role or class/id words
+ *      (hints.c) are dropped — unless dropping would take most of the page's
+ *      prose with it (wrappers named "page has-sidebar" exist);
+ *   2. statistics, bottom-up: visible characters, link characters, commas,
+ *      inline "flow" text per block, counts of paragraphs, images, list items,
+ *      inputs and embeds;
+ *   3. scoring: every block with at least CD_MIN_PARA characters of its own
+ *      text scores 1 + commas + min(chars / 100, 3) and gives it to its
+ *      ancestors (full to the parent, half to the grandparent, then
+ *      score / (level * 3)); a container's score is damped by its link density;
+ *   4. choice: the best container, moved up while its ancestors keep most of
+ *      the score, plus the siblings that score nearly as well (the article
+ *      body is often split over sibling containers);
+ *   5. cleaning inside the chosen region: lists, tables and containers that look
+ *      like chrome by their numbers (Readability's _cleanConditionally) and
+ *      short blocks of stock chrome phrases (boiler.c). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/ctype.h"
+#include "boiler.h"
+#include "extract.h"
+#include "hints.h"
+
+#define CD_MIN_PARA 25 /* characters of own text for a block to score */
+
+typedef struct S_stat {
+    uint32_t chars;  /* visible non-space characters in the subtree */
+    uint32_t link;   /* of which inside <a> */
+    uint32_t flow;   /* characters of inline content directly in this element */
+    uint32_t commas; /* commas in the subtree */
+    uint32_t fcommas; /* commas in the flow */
+    uint32_t head;   /* characters inside h1–h6 */
+    uint16_t n_p, n_img, n_li, n_input, n_embed, n_block;
+    float score;
+    uint8_t dead;   /* hidden or dropped: contributes nothing */
+    uint8_t cand;   /* has a score */
+    uint8_t hints;
+    uint8_t pad;
+} S_stat;
+
+void cd_extract_init(cd_extract *x, const cd_mem *mem)
+{
+    memset(x, 0, sizeof *x);
+    x->mem = mem;
+}
+
+void cd_extract_free(cd_extract *x)
+{
+    if (x->mark)
+        x->mem->free(x->mark);
+    if (x->scratch)
+        x->mem->free(x->scratch);
+    x->mark = NULL;
+    x->scratch = NULL;
+    x->mark_cap = 0;
+    x->scratch_cap = 0;
+}
+
+static int S_is_block(uint16_t tag)
+{
+    return tag == CD_TAG_UNKNOWN || (cd_tag_flags(tag) & CD_TF_BLOCK);
+}
+
+/* Count visible characters and commas of a text node. */
+static void S_count_text(const char *s, uint32_t n, uint32_t *chars, uint32_t *commas)
+{
+    uint32_t c = 0, k = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) {
+            if (!cd_isspace(b))
+                c++;
+            if (b == ',')
+                k++;
+        } else if ((b & 0xC0) != 0x80) {
+            c++;
+            /* U+FF0C fullwidth comma, U+3001 ideographic comma */
+            if (i + 2 < n && ((b == 0xEF && (unsigned char)s[i + 1] == 0xBC &&
+                               (unsigned char)s[i + 2] == 0x8C) ||
+                              (b == 0xE3 && (unsigned char)s[i + 1] == 0x80 &&
+                               (unsigned char)s[i + 2] == 0x81)))
+                k++;
+        }
+    }
+    *chars = c;
+    *commas = k;
+}
+
+/* Pass 2: bottom-up statistics over the nodes that are not dead. */
+static void S_stats(const cd_dom *dom, S_stat *st)
+{
+    uint32_t count = dom->count;
+    for (uint32_t id = 1; id < count; id++) {
+        S_stat *s = &st[id];
+        uint8_t dead = s->dead, hints = s->hints, cand = s->cand;
+        memset(s, 0, sizeof *s);
+        s->dead = dead;
+        s->hints = hints;
+        s->cand = cand;
+    }
+    for (uint32_t id = count - 1; id >= 2; id--) {
+        S_stat *s = &st[id];
+        if (s->dead)
+            continue;
+        const cd_node *n = cd_dom_node(dom, id);
+        S_stat *p = &st[n->parent];
+        if (n->type == CD_NODE_TEXT) {
+            uint32_t c, k;
+            S_count_text(n->u.text, n->len, &c, &k);
+            s->chars = c;
+            s->commas = k;
+            p->chars += c;
+            p->commas += k;
+            p->flow += c;
+            p->fcommas += k;
+            continue;
+        }
+        uint16_t tag = n->tag;
+        if (tag == CD_TAG_A)
+            s->link = s->chars;
+        if (cd_tag_flags(tag) & CD_TF_HEADING)
+            s->head = s->chars;
+        p->chars += s->chars;
+        p->link += s->link;
+        p->commas += s->commas;
+        p->head += s->head;
+        p->n_p += s->n_p;
+        p->n_img += s->n_img;
+        p->n_li += s->n_li;
+        p->n_input += s->n_input;
+        p->n_embed += s->n_embed;
+        p->n_block += s->n_block;
+        switch (tag) {
+        case CD_TAG_P:
+            p->n_p++;
+            break;
+        case CD_TAG_IMG:
+            p->n_img++;
+            break;
+        case CD_TAG_LI:
+            p->n_li++;
+            break;
+        case CD_TAG_INPUT:
+        case CD_TAG_SELECT:
+        case CD_TAG_TEXTAREA:
+            p->n_input++;
+            break;
+        case CD_TAG_IFRAME:
+        case CD_TAG_EMBED:
+        case CD_TAG_OBJECT:
+        case CD_TAG_VIDEO:
+            p->n_embed++;
+            break;
+        default:
+            break;
+        }
+        if (S_is_block(tag)) {
+            if (s->flow >= CD_MIN_PARA)
+                p->n_block++;
+        } else {
+            /* Inline content flows into the enclosing block. */
+            p->flow += s->flow;
+            p->fcommas += s->fcommas;
+        }
+    }
+}
+
+static float S_link_density(const S_stat *s)
+{
+    return s->chars ? (float)s->link / (float)s->chars : 0.0f;
+}
+
+/* Readability's class weight: ±25 from class/id words. */
+static int S_class_weight(unsigned hints)
+{
+    int w = 0;
+    if (hints & (CD_HINT_CHROME | CD_HINT_NEG | CD_HINT_COMMENT | CD_HINT_ROLE_CHROME))
+        w -= 25;
+    if (hints & CD_HINT_POS)
+        w += 25;
+    if (hints & CD_HINT_BODY)
+        w += 25;
+    return w;
+}
+
+static float S_tag_base(uint16_t tag)
+{
+    switch (tag) {
+    case CD_TAG_DIV:
+    case CD_TAG_ARTICLE:
+    case CD_TAG_MAIN:
+    case CD_TAG_SECTION:
+        return 5;
+    case CD_TAG_PRE:
+    case CD_TAG_TD:
+    case CD_TAG_BLOCKQUOTE:
+        return 3;
+    case CD_TAG_ADDRESS:
+    case CD_TAG_OL:
+    case CD_TAG_UL:
+    case CD_TAG_DL:
+    case CD_TAG_DD:
+    case CD_TAG_DT:
+    case CD_TAG_LI:
+    case CD_TAG_FORM:
+        return -3;
+    case CD_TAG_H1:
+    case CD_TAG_H2:
+    case CD_TAG_H3:
+    case CD_TAG_H4:
+    case CD_TAG_H5:
+    case CD_TAG_H6:
+    case CD_TAG_TH:
+        return -5;
+    default:
+        return 0;
+    }
+}
+
+static void S_touch(const cd_dom *dom, S_stat *st, cd_nid id)
+{
+    S_stat *s = &st[id];
+    if (s->cand)
+        return;
+    s->cand = 1;
+    s->score = S_tag_base(cd_dom_node(dom, id)->tag) + (float)S_class_weight(s->hints);
+}
+
+/* Is element id chrome by its tag alone? */
+static int S_chrome_tag(const cd_dom *dom, cd_nid id, unsigned options)
+{
+    switch (cd_dom_node(dom, id)->tag) {
+    case CD_TAG_NAV:
+    case CD_TAG_ASIDE:
+    case CD_TAG_FOOTER:
+    case CD_TAG_HEADER:
+    case CD_TAG_FORM:
+    case CD_TAG_DIALOG:
+    case CD_TAG_MENU:
+    case CD_TAG_SEARCH:
+        return 1;
+    case CD_TAG_TABLE:
+        return (options & COPYDESK_OPT_NO_TABLES) != 0;
+    case CD_TAG_FIGCAPTION:
+        return (options & COPYDESK_OPT_NO_CAPTIONS) != 0;
+    default:
+        return 0;
+    }
+}
+
+/* Pass 1: top-down visibility, class hints, chrome by tag/role/words. */
+static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard)
+{
+    uint32_t count = dom->count;
+    uint32_t total = dom->body ? st[dom->body].chars : 0;
+    for (uint32_t id = 2; id < count; id++) {
+        const cd_node *n = cd_dom_node(dom, id);
+        S_stat *s = &st[id];
+        if (st[n->parent].dead) {
+            s->dead = 1;
+            continue;
+        }
+        if (n->type != CD_NODE_ELEMENT || s->dead)
+            continue;
+        if (!guard) {
+            /* First round: visibility and hints only. */
+            if (!cd_extract_node_visible(dom, id))
+                s->dead = 1;
+            s->hints = (uint8_t)cd_hints_of(dom, id);
+            continue;
+        }
+        uint16_t tag = n->tag;
+        if (tag == CD_TAG_BODY || tag == CD_TAG_HTML || tag == CD_TAG_MAIN)
+            continue;
+        unsigned h = s->hints;
+        int chrome = S_chrome_tag(dom, id, options) || (h & (CD_HINT_CHROME | CD_HINT_ROLE_CHROME));
+        if (!(options & COPYDESK_OPT_KEEP_COMMENTS) && (h & CD_HINT_COMMENT))
+            chrome = 1;
+        if (!chrome)
+            continue;
+        /* The guard: an element holding a large share of the page's prose, with
+         * few links, is not chrome whatever its name says (wrappers such as
+         * <div class="page has-sidebar"> or <form id="aspnetForm">). */
+        float ld = S_link_density(s);
+        if (total && s->chars > total * 0.4f && ld < 0.5f)
+            continue;
+        if (tag == CD_TAG_ARTICLE && ld < 0.5f && s->n_block >= 3)
+            continue;
+        if ((h & (CD_HINT_POS | CD_HINT_BODY)) && !(h & CD_HINT_ROLE_CHROME) &&
+            !S_chrome_tag(dom, id, options) && ld < 0.3f && s->n_block >= 2)
+            continue;
+        s->dead = 1;
+    }
+}
+
+/* Pass 3: paragraph scores to ancestors. */
+static void S_score(const cd_dom *dom, S_stat *st)
+{
+    uint32_t count = dom->count;
+    for (uint32_t id = 2; id < count; id++) {
+        const cd_node *n = cd_dom_node(dom, id);
+        S_stat *s = &st[id];
+        if (s->dead || n->type != CD_NODE_ELEMENT || !S_is_block(n->tag))
+            continue;
+        if (s->flow < CD_MIN_PARA)
+            continue;
+        if (cd_tag_flags(n->tag) & CD_TF_HEADING)
+            continue;
+        /* A block that is mostly links (a menu row, a tag list) says nothing. */
+        if (s->chars && (float)s->link / (float)s->chars > 0.5f)
+            continue;
+        uint32_t fc = s->flow;
+        float score = 1.0f + (float)s->fcommas + (fc / 100 < 3 ? (float)(fc / 100) : 3.0f);
+        cd_nid a = n->parent;
+        for (int level = 0; a && level < 5; level++, a = cd_dom_node(dom, a)->parent) {
+            const cd_node *an = cd_dom_node(dom, a);
+            if (an->type != CD_NODE_ELEMENT)
+                break;
+            S_touch(dom, st, a);
+            float div = level == 0 ? 1.0f : level == 1 ? 2.0f : (float)level * 3.0f;
+            st[a].score += score / div;
+        }
+    }
+    /* Damp by link density. */
+    for (uint32_t id = 2; id < count; id++) {
+        if (st[id].cand && !st[id].dead)
+            st[id].score *= 1.0f - S_link_density(&st[id]);
+    }
+}
+
+static uint32_t S_child_elements(const cd_dom *dom, const S_stat *st, cd_nid id, cd_nid *only)
+{
+    uint32_t k = 0;
+    for (cd_nid c = cd_dom_node(dom, id)->first; c; c = cd_dom_node(dom, c)->next) {
+        const cd_node *cn = cd_dom_node(dom, c);
+        if (cn->type == CD_NODE_ELEMENT && !st[c].dead) {
+            k++;
+            *only = c;
+        } else if (cn->type == CD_NODE_TEXT && st[c].chars) {
+            k += 2; /* loose text beside the child: not an only child */
+        }
+    }
+    return k;
+}
+
+static int S_is_ancestor(const cd_dom *dom, cd_nid a, cd_nid id)
+{
+    for (; id; id = cd_dom_node(dom, id)->parent)
+        if (id == a)
+            return 1;
+    return 0;
+}
+
+static int S_has_sentence_end(const cd_dom *dom, cd_nid id)
+{
+    /* Last visible character of the block's text is a full stop of some script. */
+    for (cd_nid t = id; t; t = cd_dom_next(dom, t, id)) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (n->type != CD_NODE_TEXT)
+            continue;
+        for (uint32_t i = 0; i < n->len; i++) {
+            unsigned char c = (unsigned char)n->u.text[i];
+            if ((c == '.' || c == '!' || c == '?') && (i + 1 == n->len || cd_isspace((unsigned char)n->u.text[i + 1])))
+                return 1;
+            if (c == 0xE3 && i + 2 < n->len && (unsigned char)n->u.text[i + 1] == 0x80 &&
+                (unsigned char)n->u.text[i + 2] == 0x82)
+                return 1; /* 。 */
+        }
+    }
+    return 0;
+}
+
+static int S_same_class(const cd_dom *dom, cd_nid a, cd_nid b)
+{
+    size_t la = 0, lb = 0;
+    const char *ca = cd_dom_attr(dom, a, "class", &la);
+    const char *cb = cd_dom_attr(dom, b, "class", &lb);
+    return ca && cb && la && la == lb && memcmp(ca, cb, la) == 0;
+}
+
+/* Pass 4: choose the top candidate and the sibling roots. */
+static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
+{
+    uint32_t count = dom->count;
+    cd_nid body = dom->body ? dom->body : cd_dom_root(dom);
+    enum { TOPN = 5 };
+    cd_nid top[TOPN] = {0};
+    for (uint32_t id = 2; id < count; id++) {
+        if (!st[id].cand || st[id].dead || id == body || id == dom->html)
+            continue;
+        for (int k = 0; k < TOPN; k++) {
+            if (!top[k] || st[id].score > st[top[k]].score) {
+                memmove(&top[k + 1], &top[k], (TOPN - 1 - (size_t)k) * sizeof top[0]);
+                top[k] = id;
+                break;
+            }
+        }
+    }
+    x->nroots = 0;
+    cd_nid best = top[0];
+    if (!best) {
+        x->no_article = 1;
+        if (body)
+            x->roots[x->nroots++] = body;
+        return;
+    }
+
+    /* Several strong candidates under one ancestor: the article is that ancestor
+     * (a body split into sections, each scoring on its own). */
+    for (cd_nid a = cd_dom_node(dom, best)->parent; a && a != body && cd_dom_node(dom, a)->type == CD_NODE_ELEMENT;
+         a = cd_dom_node(dom, a)->parent) {
+        int under = 0;
+        for (int k = 1; k < TOPN; k++)
+            if (top[k] && st[top[k]].score >= st[best].score * 0.75f && S_is_ancestor(dom, a, top[k]))
+                under++;
+        if (under >= 2) {
+            S_touch(dom, st, a);
+            best = a;
+            break;
+        }
+    }
+
+    /* Climb while the parent holds on to the score. */
+    float last = st[best].score;
+    float threshold = last / 3.0f;
+    for (cd_nid p = cd_dom_node(dom, best)->parent; p && p != body && cd_dom_node(dom, p)->type == CD_NODE_ELEMENT;
+         p = cd_dom_node(dom, p)->parent) {
+        if (!st[p].cand)
+            continue;
+        if (st[p].score < threshold)
+            break;
+        if (st[p].score > last) {
+            best = p;
+            break;
+        }
+        last = st[p].score;
+    }
+    /* An only child says nothing its parent does not: use the parent (this makes
+     * sibling merging see the real siblings). */
+    for (;;) {
+        cd_nid p = cd_dom_node(dom, best)->parent;
+        cd_nid only = CD_NONE;
+        if (!p || p == body || cd_dom_node(dom, p)->type != CD_NODE_ELEMENT)
+            break;
+        if (S_child_elements(dom, st, p, &only) != 1)
+            break;
+        S_touch(dom, st, p);
+        if (st[p].score < st[best].score)
+            st[p].score = st[best].score;
+        best = p;
+    }
+
+    /* Siblings that belong to the article. */
+    cd_nid parent = cd_dom_node(dom, best)->parent;
+    float best_score = st[best].score;
+    float sib_threshold = best_score * 0.2f > 10.0f ? best_score * 0.2f : 10.0f;
+    if (!parent || parent == cd_dom_root(dom)) {
+        x->roots[x->nroots++] = best;
+        return;
+    }
+    for (cd_nid c = cd_dom_node(dom, parent)->first; c; c = cd_dom_node(dom, c)->next) {
+        const cd_node *cn = cd_dom_node(dom, c);
+        if (cn->type != CD_NODE_ELEMENT || st[c].dead)
+            continue;
+        int take = 0;
+        if (c == best) {
+            take = 1;
+        } else {
+            float bonus = S_same_class(dom, c, best) ? best_score * 0.2f : 0.0f;
+            if (st[c].cand && st[c].score + bonus >= sib_threshold) {
+                take = 1;
+            } else if (cn->tag == CD_TAG_P || (S_is_block(cn->tag) && st[c].flow == st[c].chars)) {
+                float ld = S_link_density(&st[c]);
+                uint32_t len = st[c].chars;
+                if (len > 80 && ld < 0.25f)
+                    take = 1;
+                else if (len > 0 && len <= 80 && ld == 0.0f && S_has_sentence_end(dom, c))
+                    take = 1;
+            }
+        }
+        if (take && x->nroots < CD_MAX_ROOTS)
+            x->roots[x->nroots++] = c;
+    }
+}
+
+/* Remove id from the statistics of its ancestors up to (and including) top. */
+static void S_subtract(const cd_dom *dom, S_stat *st, cd_nid id, cd_nid top)
+{
+    const S_stat *s = &st[id];
+    for (cd_nid a = cd_dom_node(dom, id)->parent; a; a = cd_dom_node(dom, a)->parent) {
+        S_stat *as = &st[a];
+        as->chars -= s->chars < as->chars ? s->chars : as->chars;
+        as->link -= s->link < as->link ? s->link : as->link;
+        as->commas -= s->commas < as->commas ? s->commas : as->commas;
+        as->head -= s->head < as->head ? s->head : as->head;
+        as->n_p -= s->n_p < as->n_p ? s->n_p : as->n_p;
+        as->n_img -= s->n_img < as->n_img ? s->n_img : as->n_img;
+        as->n_li -= s->n_li < as->n_li ? s->n_li : as->n_li;
+        as->n_input -= s->n_input < as->n_input ? s->n_input : as->n_input;
+        as->n_embed -= s->n_embed < as->n_embed ? s->n_embed : as->n_embed;
+        if (a == top)
+            break;
+    }
+}
+
+static int S_inside(const cd_dom *dom, cd_nid id, uint16_t tag, cd_nid top)
+{
+    for (cd_nid a = cd_dom_node(dom, id)->parent; a && a != top; a = cd_dom_node(dom, a)->parent)
+        if (cd_dom_node(dom, a)->tag == tag)
+            return 1;
+    return 0;
+}
+
+/* Pass 5: Readability's conditional cleaning, bottom-up inside one root. */
+static void S_clean(const cd_dom *dom, S_stat *st, cd_nid root)
+{
+    cd_nid end = cd_dom_next_skip(dom, root, cd_dom_root(dom));
+    uint32_t last = end ? end : dom->count;
+    for (uint32_t id = last - 1; id > root; id--) {
+        const cd_node *n = cd_dom_node(dom, id);
+        S_stat *s = &st[id];
+        if (s->dead || n->type != CD_NODE_ELEMENT)
+            continue;
+        uint16_t tag = n->tag;
+        int is_list = tag == CD_TAG_UL || tag == CD_TAG_OL;
+        int kind = is_list || tag == CD_TAG_TABLE || tag == CD_TAG_DIV || tag == CD_TAG_SECTION ||
+                   tag == CD_TAG_FORM || tag == CD_TAG_FIELDSET || tag == CD_TAG_DL ||
+                   tag == CD_TAG_UNKNOWN || tag == CD_TAG_HEADER || tag == CD_TAG_FOOTER ||
+                   tag == CD_TAG_ASIDE;
+        int remove = 0;
+        int weight = S_class_weight(s->hints);
+        if (cd_tag_flags(tag) & CD_TF_HEADING) {
+            /* Headings named like chrome ("related-title") go. */
+            remove = weight < 0 && (s->hints & (CD_HINT_CHROME | CD_HINT_COMMENT));
+        } else if (kind) {
+            if (weight < 0 && s->chars < 500 && (s->hints & (CD_HINT_CHROME | CD_HINT_COMMENT))) {
+                remove = 1;
+            } else if (s->commas < 10) {
+                float ld = S_link_density(s);
+                uint32_t p = s->n_p, img = s->n_img, input = s->n_input;
+                int li = (int)s->n_li - 100;
+                uint32_t len = s->chars;
+                float head_density = len ? (float)s->head / (float)len : 0.0f;
+                if (!is_list) {
+                    /* A container that is mostly lists counts as a list. */
+                    is_list = 0;
+                }
+                if (img > 1 && (float)p / (float)img < 0.5f && !S_inside(dom, id, CD_TAG_FIGURE, root))
+                    remove = 1;
+                else if (!is_list && li > (int)p)
+                    remove = 1;
+                else if (input > p / 3)
+                    remove = 1;
+                else if (!is_list && head_density < 0.9f && len < 25 && (img == 0 || img > 2) && ld > 0.0f)
+                    remove = 1;
+                else if (!is_list && weight < 25 && ld > 0.2f && len < 200 + 0 * p)
+                    remove = 1;
+                else if (weight >= 25 && ld > 0.5f)
+                    remove = 1;
+                else if ((s->n_embed == 1 && len < 75) || s->n_embed > 1)
+                    remove = 1;
+                else if (is_list && ld > 0.5f && len < 500)
+                    remove = 1; /* a list of links inside the article: related links */
+            }
+        }
+        if (remove) {
+            S_subtract(dom, st, id, root);
+            s->dead = 1;
+        }
+    }
+}
+
+/* Short blocks made of stock chrome phrases ("Share this article", "Sign up for
+ * our newsletter", "Advertisement") go, wherever they sit in the article. */
+static void S_phrases(const cd_dom *dom, S_stat *st, cd_nid root)
+{
+    char buf[CD_BOILER_MAX + 1];
+    cd_nid id = root;
+    while (id) {
+        const cd_node *n = cd_dom_node(dom, id);
+        S_stat *s = &st[id];
+        if (s->dead) {
+            id = cd_dom_next_skip(dom, id, root);
+            continue;
+        }
+        int candidate = n->type == CD_NODE_ELEMENT && s->chars > 0 &&
+                        s->chars <= CD_BOILER_MAX / 2 &&
+                        (S_is_block(n->tag) || n->tag == CD_TAG_A || n->tag == CD_TAG_SPAN);
+        if (!candidate) {
+            id = cd_dom_next(dom, id, root);
+            continue;
+        }
+        size_t len = 0;
+        cd_nid t = id;
+        while (t && len < CD_BOILER_MAX) {
+            const cd_node *tn = cd_dom_node(dom, t);
+            if (st[t].dead) {
+                t = cd_dom_next_skip(dom, t, id);
+                continue;
+            }
+            if (tn->type == CD_NODE_TEXT) {
+                size_t k = tn->len < CD_BOILER_MAX - len ? tn->len : CD_BOILER_MAX - len;
+                memcpy(buf + len, tn->u.text, k);
+                len += k;
+                if (len < CD_BOILER_MAX)
+                    buf[len++] = ' ';
+            }
+            t = cd_dom_next(dom, t, id);
+        }
+        buf[len] = '\0';
+        if (cd_boiler_phrase(buf, len)) {
+            S_subtract(dom, st, id, root);
+            s->dead = 1;
+            id = cd_dom_next_skip(dom, id, root);
+        } else {
+            id = cd_dom_next(dom, id, root);
+        }
+    }
+}
+
+/* Mark the headline: an h1/h2 whose text equals the metadata title (ignoring case
+ * and spacing), or the title ends with it after a separator. */
+static int S_text_equals(const cd_dom *dom, cd_nid id, const char *title)
+{
+    const char *t = title;
+    for (cd_nid c = id; c; c = cd_dom_next(dom, c, id)) {
+        const cd_node *n = cd_dom_node(dom, c);
+        if (n->type != CD_NODE_TEXT)
+            continue;
+        for (uint32_t i = 0; i < n->len; i++) {
+            unsigned char b = (unsigned char)n->u.text[i];
+            if (cd_isspace(b))
+                continue;
+            while (*t && cd_isspace((unsigned char)*t))
+                t++;
+            if (!*t || cd_tolower(b) != cd_tolower((unsigned char)*t))
+                return 0;
+            t++;
+        }
+    }
+    while (*t && cd_isspace((unsigned char)*t))
+        t++;
+    return *t == '\0' && t != title;
+}
+
+static void S_find_title(cd_extract *x, const cd_dom *dom, const S_stat *st, const char *title)
+{
+    x->title_node = CD_NONE;
+    if (!title || !*title)
+        return;
+    for (uint32_t id = 2; id < dom->count; id++) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (n->type != CD_NODE_ELEMENT || st[id].dead)
+            continue;
+        if (n->tag != CD_TAG_H1 && n->tag != CD_TAG_H2)
+            continue;
+        if (st[id].chars > 600)
+            continue;
+        if (S_text_equals(dom, id, title)) {
+            x->title_node = id;
+            return;
+        }
+    }
+}
+
+copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned options, const char *title)
+{
+    x->nroots = 0;
+    x->no_article = 0;
+    x->title_node = CD_NONE;
+    uint32_t count = dom->count;
+    if (count < 2) {
+        x->no_article = 1;
+        return COPYDESK_OK;
+    }
+    if (count > x->mark_cap) {
+        uint8_t *m = x->mem->realloc(x->mark, count);
+        if (!m)
+            return COPYDESK_ERR_NOMEM;
+        x->mark = m;
+        x->mark_cap = count;
+    }
+    size_t need;
+    if (!cd_mul_ok(count, sizeof(S_stat), &need))
+        return COPYDESK_ERR_NOMEM;
+    if (need > x->scratch_cap) {
+        void *p = x->mem->realloc(x->scratch, need);
+        if (!p)
+            return COPYDESK_ERR_NOMEM;
+        x->scratch = p;
+        x->scratch_cap = need;
+    }
+    S_stat *st = x->scratch;
+    memset(st, 0, need);
+
+    if (options & COPYDESK_OPT_NO_EXTRACT) {
+        S_prune(dom, st, options, 0);
+        for (uint32_t id = 0; id < count; id++)
+            x->mark[id] = st[id].dead ? CD_MARK_DROP : CD_MARK_NONE;
+        x->roots[x->nroots++] = dom->body ? dom->body : cd_dom_root(dom);
+        return COPYDESK_OK;
+    }
+
+    S_prune(dom, st, options, 0);
+    S_stats(dom, st);
+    S_prune(dom, st, options, 1);
+    S_stats(dom, st);
+    S_score(dom, st);
+    S_choose(x, dom, st);
+    for (uint32_t r = 0; r < x->nroots; r++)
+        S_clean(dom, st, x->roots[r]);
+    for (uint32_t r = 0; r < x->nroots; r++)
+        S_phrases(dom, st, x->roots[r]);
+    S_find_title(x, dom, st, title);
+
+    for (uint32_t id = 0; id < count; id++)
+        x->mark[id] = st[id].dead ? CD_MARK_DROP : CD_MARK_NONE;
+    if (x->title_node)
+        x->mark[x->title_node] = CD_MARK_TITLE;
+    return COPYDESK_OK;
+}

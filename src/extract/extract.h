@@ -1,0 +1,49 @@
+/* extract: find the article in the tree and mark the chrome to leave out.
+ *
+ * The result is a view over the tree, not a copy: a list of content roots (in
+ * document order; the body may be split over sibling containers) and a mark per
+ * node. Renderers (src/output/) walk each root in pre-order and skip every
+ * subtree whose mark is CD_MARK_DROP. Nothing in the tree is modified. */
+#ifndef CD_EXTRACT_H
+#define CD_EXTRACT_H
+
+#include <stdint.h>
+
+#include "../dom/dom.h"
+#include "copydesk.h"
+
+/* Per-node marks. */
+enum {
+    CD_MARK_NONE = 0, /* render normally */
+    CD_MARK_DROP = 1, /* leave this subtree out */
+    CD_MARK_TITLE = 2 /* the headline element (rendered by JSON as `title`, not in text) */
+};
+
+#define CD_MAX_ROOTS 64
+
+typedef struct cd_extract {
+    const cd_mem *mem;
+    uint8_t *mark;        /* [dom->count] marks */
+    uint32_t mark_cap;
+    cd_nid roots[CD_MAX_ROOTS];
+    uint32_t nroots;
+    cd_nid title_node;    /* the visible headline element, if found (CD_NONE otherwise) */
+    int no_article;       /* nothing convincing was found; roots hold a best effort */
+    /* Scratch arrays for scoring, reused across pages. */
+    void *scratch;
+    size_t scratch_cap;
+} cd_extract;
+
+void cd_extract_init(cd_extract *x, const cd_mem *mem);
+void cd_extract_free(cd_extract *x);
+
+/* Run extraction on dom with COPYDESK_OPT_* options. title (may be NULL) is the
+ * page's metadata title, used to find the headline element. */
+copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned options,
+                               const char *title);
+
+/* Is the element visible text content at all (not a script/style/hidden)? Shared by
+ * extract, meta and output so all three agree on what a reader sees. */
+int cd_extract_node_visible(const cd_dom *dom, cd_nid id);
+
+#endif

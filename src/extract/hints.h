@@ -1,0 +1,17 @@
+/* extract/hints: class/id/role words as bit flags; see hints.c. */
+#ifndef CD_EXTRACT_HINTS_H
+#define CD_EXTRACT_HINTS_H
+
+#include "../dom/dom.h"
+
+#define CD_HINT_CHROME 1u      /* chrome words: nav, share, newsletter, related, ad … */
+#define CD_HINT_NEG 2u         /* weak negative: header, meta, tags … */
+#define CD_HINT_POS 4u         /* positive: article, content, entry, post, body … */
+#define CD_HINT_COMMENT 8u     /* user comments */
+#define CD_HINT_ROLE_CHROME 16u /* an ARIA landmark role that is never the article */
+#define CD_HINT_BODY 32u       /* itemprop="articleBody" */
+
+/* The hints of element id's class, id, role and itemprop attributes. */
+unsigned cd_hints_of(const cd_dom *dom, cd_nid id);
+
+#endif

@@ -1,0 +1,77 @@
+/* extract/visible: what a reader of the rendered page could see at all.
+ *
+ * The same rules as Mozilla Readability's isProbablyVisible: an element is
+ * invisible when its tag never renders text (scripts, styles, form controls,
+ * media; see CD_TF_SKIP in dom/tags.def), when it carries the `hidden`
+ * attribute or aria-hidden="true", or when its inline style sets
+ * display:none or visibility:hidden. Stylesheets are not evaluated. */
+#include "../util/ctype.h"
+#include "extract.h"
+
+static int S_style_hidden(const char *s, size_t n)
+{
+    /* Look for "display" ... ":" ... "none" and "visibility" ... "hidden",
+     * tolerating spaces, in one pass over the declaration list. */
+    for (size_t i = 0; i < n; i++) {
+        const char *prop = NULL;
+        const char *want = NULL;
+        size_t plen = 0;
+        if (n - i >= 7 && cd_eq_nocase(s + i, 7, "display")) {
+            prop = s + i;
+            plen = 7;
+            want = "none";
+        } else if (n - i >= 10 && cd_eq_nocase(s + i, 10, "visibility")) {
+            prop = s + i;
+            plen = 10;
+            want = "hidden";
+        }
+        if (!prop)
+            continue;
+        if (i > 0 && (cd_isalnum((unsigned char)s[i - 1]) || s[i - 1] == '-'))
+            continue; /* e.g. "mso-display" */
+        size_t j = i + plen;
+        while (j < n && cd_isspace((unsigned char)s[j]))
+            j++;
+        if (j >= n || s[j] != ':')
+            continue;
+        j++;
+        while (j < n && cd_isspace((unsigned char)s[j]))
+            j++;
+        size_t wl = want[0] == 'n' ? 4 : 6;
+        if (n - j >= wl && cd_eq_nocase(s + j, wl, want) &&
+            (j + wl == n || !cd_isalnum((unsigned char)s[j + wl])))
+            return 1;
+    }
+    return 0;
+}
+
+int cd_extract_node_visible(const cd_dom *dom, cd_nid id)
+{
+    const cd_node *n = cd_dom_node(dom, id);
+    if (n->type != CD_NODE_ELEMENT)
+        return 1;
+    if (cd_tag_flags(n->tag) & CD_TF_SKIP)
+        return 0;
+    for (uint32_t i = 0; i < n->len; i++) {
+        const cd_attr *a = &n->u.attr[i];
+        switch (a->name_len) {
+        case 6:
+            if (a->name[0] == 'h' && cd_eq_nocase(a->name, 6, "hidden"))
+                return 0;
+            break;
+        case 5:
+            if (a->name[0] == 's' && cd_eq_nocase(a->name, 5, "style") &&
+                S_style_hidden(a->value, a->value_len))
+                return 0;
+            break;
+        case 11:
+            if (a->name[0] == 'a' && cd_eq_nocase(a->name, 11, "aria-hidden") &&
+                cd_eq_nocase(a->value, a->value_len, "true"))
+                return 0;
+            break;
+        default:
+            break;
+        }
+    }
+    return 1;
+}

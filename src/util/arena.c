@@ -1,0 +1,124 @@
+/* util/arena: bump allocation in chained blocks; see arena.h. */
+#include <string.h>
+
+#include "arena.h"
+
+struct cd_arena_block {
+    cd_arena_block *prev;
+    size_t size; /* usable bytes after the header */
+    size_t used;
+    max_align_t data[]; /* aligned start of the usable bytes */
+};
+
+#define CD_ALIGN (sizeof(max_align_t))
+
+void cd_arena_init(cd_arena *a, const cd_mem *mem, size_t block_size)
+{
+    a->mem = mem;
+    a->head = NULL;
+    a->block_size = block_size ? block_size : 64 * 1024;
+    a->total = 0;
+}
+
+static cd_arena_block *S_block_new(cd_arena *a, size_t need)
+{
+    size_t size = a->block_size;
+    if (need > size)
+        size = need;
+    if (size > SIZE_MAX - sizeof(cd_arena_block))
+        return NULL;
+    cd_arena_block *b = a->mem->calloc(1, sizeof(cd_arena_block) + size);
+    if (!b)
+        return NULL;
+    b->size = size;
+    b->used = 0;
+    b->prev = a->head;
+    a->head = b;
+    a->total += size;
+    return b;
+}
+
+void *cd_arena_alloc(cd_arena *a, size_t size)
+{
+    if (size > SIZE_MAX - CD_ALIGN)
+        return NULL;
+    size = (size + CD_ALIGN - 1) & ~(CD_ALIGN - 1);
+    if (size == 0)
+        size = CD_ALIGN;
+    cd_arena_block *b = a->head;
+    if (!b || b->size - b->used < size) {
+        /* A large request gets a block of its own behind the current one, so
+         * the free space left in the current block is not wasted. */
+        if (b && size > a->block_size / 4) {
+            cd_arena_block *big = S_block_new(a, size);
+            if (!big)
+                return NULL;
+            a->head = b;
+            big->prev = b->prev;
+            b->prev = big;
+            big->used = size;
+            return big->data;
+        }
+        b = S_block_new(a, size);
+        if (!b)
+            return NULL;
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += size;
+    return p;
+}
+
+char *cd_arena_strndup(cd_arena *a, const char *s, size_t len)
+{
+    if (len == SIZE_MAX)
+        return NULL;
+    char *p = cd_arena_alloc(a, len + 1);
+    if (!p)
+        return NULL;
+    if (len)
+        memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+void cd_arena_reset(cd_arena *a)
+{
+    cd_arena_block *keep = NULL;
+    cd_arena_block *b = a->head;
+    while (b) {
+        cd_arena_block *prev = b->prev;
+        if (!keep || b->size > keep->size) {
+            if (keep)
+                a->mem->free(keep);
+            keep = b;
+        } else {
+            a->mem->free(b);
+        }
+        b = prev;
+    }
+    a->head = keep;
+    a->total = 0;
+    if (keep) {
+        /* A block grown for one huge page is not kept forever. */
+        if (keep->size > 16 * a->block_size) {
+            a->mem->free(keep);
+            a->head = NULL;
+        } else {
+            keep->prev = NULL;
+            keep->used = 0;
+            a->total = keep->size;
+        }
+    }
+}
+
+void cd_arena_free(cd_arena *a)
+{
+    cd_arena_block *b = a->head;
+    while (b) {
+        cd_arena_block *prev = b->prev;
+        a->mem->free(b);
+        b = prev;
+    }
+    a->head = NULL;
+    a->total = 0;
+}

@@ -1,0 +1,32 @@
+/* util/arena: a bump allocator for everything that lives as long as one page.
+ *
+ * Nodes, attribute strings and text all come from here; freeing a page is one
+ * cd_arena_reset(), which keeps the first block so that a batch of pages reuses
+ * memory instead of going back to malloc for each (lexbor's document arenas).
+ * Blocks never move, so pointers into the arena stay valid until reset. */
+#ifndef CD_UTIL_ARENA_H
+#define CD_UTIL_ARENA_H
+
+#include <stddef.h>
+
+#include "mem.h"
+
+typedef struct cd_arena_block cd_arena_block;
+
+typedef struct cd_arena {
+    const cd_mem *mem;
+    cd_arena_block *head; /* current block; older blocks chain behind it */
+    size_t block_size;    /* default size of a new block */
+    size_t total;         /* bytes held in all blocks */
+} cd_arena;
+
+void cd_arena_init(cd_arena *a, const cd_mem *mem, size_t block_size);
+/* NULL on out-of-memory or overflow; memory is not zeroed. */
+void *cd_arena_alloc(cd_arena *a, size_t size);
+/* Copy len bytes and add a NUL; NULL on out-of-memory. */
+char *cd_arena_strndup(cd_arena *a, const char *s, size_t len);
+/* Release every block but the largest, which is kept for the next page. */
+void cd_arena_reset(cd_arena *a);
+void cd_arena_free(cd_arena *a);
+
+#endif

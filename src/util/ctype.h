@@ -1,0 +1,46 @@
+/* util/ctype: locale-free ASCII character classes and helpers. */
+#ifndef CD_UTIL_CTYPE_H
+#define CD_UTIL_CTYPE_H
+
+#include <stddef.h>
+
+static inline int cd_isspace(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+static inline int cd_isdigit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+static inline int cd_isalpha(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+static inline int cd_isalnum(int c)
+{
+    return cd_isalpha(c) || cd_isdigit(c);
+}
+static inline int cd_tolower(int c)
+{
+    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+static inline int cd_toupper(int c)
+{
+    return (c >= 'a' && c <= 'z') ? c - 32 : c;
+}
+
+/* ASCII case-insensitive comparison of s[0..n) with the NUL-terminated lit. */
+static inline int cd_eq_nocase(const char *s, size_t n, const char *lit)
+{
+    size_t i = 0;
+    for (; i < n; i++) {
+        if (!lit[i] || cd_tolower((unsigned char)s[i]) != cd_tolower((unsigned char)lit[i]))
+            return 0;
+    }
+    return lit[i] == '\0';
+}
+
+/* Does s[0..n) contain lit (ASCII case-insensitive)? */
+int cd_contains_nocase(const char *s, size_t n, const char *lit);
+
+#endif

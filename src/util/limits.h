@@ -1,0 +1,24 @@
+/* util/limits: every defence against hostile input, as a named constant.
+ *
+ * Each limit has a pathological test (tests/pathological/) and is documented in
+ * docs/limits.md. A page that hits one is cut (COPYDESK_WARN_TRUNCATED) or
+ * refused (COPYDESK_ERR_TOO_LARGE); it never makes copydesk crash or hang. */
+#ifndef CD_UTIL_LIMITS_H
+#define CD_UTIL_LIMITS_H
+
+/* Largest input accepted, compressed or not (bytes). */
+#define CD_MAX_INPUT ((size_t)256 * 1024 * 1024)
+/* Largest decompressed page (bytes). */
+#define CD_MAX_DECODED ((size_t)256 * 1024 * 1024)
+/* Nodes kept in copydesk's tree; the rest of the page is dropped. */
+#define CD_MAX_NODES 2000000u
+/* Tree depth; deeper elements are attached at this depth. */
+#define CD_MAX_DEPTH 256u
+/* Attributes kept per element; more are ignored. */
+#define CD_MAX_ATTRS 64u
+/* Bytes kept of one attribute value. */
+#define CD_MAX_ATTR_LEN ((size_t)64 * 1024)
+/* Bytes of rendered output per page. */
+#define CD_MAX_OUTPUT ((size_t)64 * 1024 * 1024)
+
+#endif
