@@ -35,6 +35,7 @@ int cd_buf_reserve(cd_buf *b, size_t n)
     }
     b->data = p;
     b->cap = cap;
+    b->data[b->len] = '\0';
     return 1;
 }
 

@@ -29,8 +29,7 @@ static int S_total, S_passed;
 static char *S_slurp(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
+    if (!f) return NULL;
     size_t cap = 1 << 16, n = 0;
     char *p = malloc(cap);
     size_t k;
@@ -50,8 +49,8 @@ static char *S_slurp(const char *path, size_t *len)
     return p;
 }
 
-static void S_run_case(const char *file, int index, const char *data, size_t dlen,
-                       const char *want, size_t wlen)
+static void S_run_case(const char *file, int index, const char *data, size_t dlen, const char *want,
+                       size_t wlen)
 {
     cd_buf out;
     cd_decode_info info;
@@ -74,8 +73,7 @@ static void S_run_file(const char *name)
     size_t len;
     char *buf = S_slurp(path, &len);
     OK(buf != NULL, "cannot read %s (run from the repo root with shared/ beside it)", path);
-    if (!buf)
-        return;
+    if (!buf) return;
     int index = 0, cases = 0;
     size_t p = 0;
     while (p < len) {
@@ -90,8 +88,7 @@ static void S_run_file(const char *name)
         while (e < len && !(e + 11 <= len && !memcmp(buf + e, "\n#encoding\n", 11)))
             e++;
         OK(e < len, "%s: #data without #encoding", name);
-        if (e >= len)
-            break;
+        if (e >= len) break;
         size_t w = e + 11, we = w;
         while (we < len && buf[we] != '\n' && buf[we] != '\r')
             we++;

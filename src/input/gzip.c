@@ -1,0 +1,103 @@
+/* input/gzip: undo Content-Encoding: gzip (RFC 1952) with zlib.
+ *
+ * Stage: input. Pages saved from crawls (WARC, curl without --compressed) are
+ * often still gzipped; we detect them by the magic bytes only. All members of
+ * a multi-member stream are decoded (RFC 1952 §2.2); what follows a complete
+ * member and is not another member is ignored, as gzip(1) does. A truncated or
+ * corrupt stream keeps what was decoded: a partial page beats no page. zlib
+ * allocates through the buffer's cd_mem. */
+#include <limits.h>
+#include <string.h>
+#define ZLIB_CONST /* next_in is const */
+#include <zlib.h>
+
+#include "input.h"
+
+/* Output is grown at least this much per inflate call. */
+#define S_CHUNK (64u * 1024u)
+
+int cd_input_is_gzip(const unsigned char *in, size_t len)
+{
+    return in && len >= 2 && in[0] == 0x1F && in[1] == 0x8B;
+}
+
+static voidpf S_zalloc(voidpf opaque, uInt items, uInt size)
+{
+    const cd_mem *mem = ((cd_buf *)opaque)->mem;
+    return mem->calloc(items, size);
+}
+
+static void S_zfree(voidpf opaque, voidpf p)
+{
+    const cd_mem *mem = ((cd_buf *)opaque)->mem;
+    mem->free(p);
+}
+
+copydesk_status cd_input_gunzip(const unsigned char *in, size_t len, size_t max_out, cd_buf *out)
+{
+    if (!out) return COPYDESK_ERR_ARG;
+    cd_buf_clear(out);
+    if (!in || !cd_input_is_gzip(in, len)) return COPYDESK_ERR_GZIP;
+    if (!cd_buf_reserve(out, 0)) return COPYDESK_ERR_NOMEM;
+    out->data[0] = '\0'; /* a fresh buffer is not terminated yet */
+
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    z.zalloc = S_zalloc;
+    z.zfree = S_zfree;
+    z.opaque = out;
+    int zr = inflateInit2(&z, 16 + MAX_WBITS);
+    if (zr != Z_OK) return zr == Z_MEM_ERROR ? COPYDESK_ERR_NOMEM : COPYDESK_ERR_GZIP;
+
+    copydesk_status st = COPYDESK_OK;
+    size_t used = 0; /* input bytes consumed */
+    int members = 0; /* complete members */
+    for (;;) {
+        /* avail_in is a uInt: feed huge inputs in slices. */
+        if (z.avail_in == 0 && used < len) {
+            size_t n = len - used;
+            z.next_in = in + used;
+            z.avail_in = n > UINT_MAX ? UINT_MAX : (uInt)n;
+            used += z.avail_in;
+        }
+        /* One byte past the limit tells "exactly max_out" from "more". */
+        size_t budget = max_out - out->len + (max_out < SIZE_MAX ? 1 : 0);
+        size_t want = budget < S_CHUNK ? budget : S_CHUNK;
+        if (!cd_buf_reserve(out, want)) {
+            st = COPYDESK_ERR_NOMEM;
+            break;
+        }
+        size_t room = out->cap - out->len - 1;
+        if (room > budget) room = budget;
+        if (room > UINT_MAX) room = UINT_MAX;
+        z.next_out = (Bytef *)out->data + out->len;
+        z.avail_out = (uInt)room;
+        zr = inflate(&z, Z_NO_FLUSH);
+        out->len += room - z.avail_out;
+        out->data[out->len] = '\0';
+        if (out->len > max_out) {
+            cd_buf_truncate(out, max_out);
+            st = COPYDESK_ERR_TOO_LARGE;
+            break;
+        }
+        if (zr == Z_STREAM_END) {
+            members++;
+            size_t left = z.avail_in + (len - used);
+            const unsigned char *next = in + (len - left);
+            if (!cd_input_is_gzip(next, left)) break; /* end, or trailing garbage */
+            inflateReset(&z);
+            continue;
+        }
+        if (zr == Z_MEM_ERROR) {
+            st = COPYDESK_ERR_NOMEM;
+            break;
+        }
+        if (zr == Z_OK) continue;
+        if (zr == Z_BUF_ERROR && z.avail_in == 0 && used < len) continue;
+        /* Truncated (Z_BUF_ERROR with no input left) or corrupt. */
+        if (out->len == 0 && members == 0) st = COPYDESK_ERR_GZIP;
+        break;
+    }
+    inflateEnd(&z);
+    return st;
+}

@@ -1,0 +1,79 @@
+/* input: bytes -> UTF-8.
+ *
+ * The first stage of the pipeline. It undoes gzip (detected by magic bytes,
+ * never by file name) and decodes the page to UTF-8 the way browsers do
+ * (WHATWG Encoding + HTML "determining the character encoding"):
+ *   1. a byte order mark;
+ *   2. the transport hint (HTTP Content-Type charset, --charset);
+ *   3. the <meta charset> / http-equiv prescan of the first 1024 bytes;
+ *   4. detection for undeclared pages (UTF-8 validity first, then uchardet);
+ *   5. windows-1252 as the last resort.
+ * A declared charset in which the bytes are invalid is caught (UTF-8 declared,
+ * legacy bytes found) and re-detected. Conversion uses iconv; every invalid
+ * byte sequence becomes U+FFFD, so the output is always valid UTF-8. NUL bytes
+ * become U+FFFD too (the parser would otherwise cut text at them). */
+#ifndef CD_INPUT_H
+#define CD_INPUT_H
+
+#include <stddef.h>
+
+#include "../util/buf.h"
+#include "copydesk.h"
+
+/* Where the charset came from. */
+typedef enum cd_charset_source {
+    CD_CHARSET_DEFAULT = 0, /* nothing found: windows-1252 fallback */
+    CD_CHARSET_BOM = 1,
+    CD_CHARSET_HINT = 2,
+    CD_CHARSET_META = 3,
+    CD_CHARSET_DETECTED = 4
+} cd_charset_source;
+
+typedef struct cd_decode_info {
+    char charset[32];         /* WHATWG canonical name, lower case, e.g. "utf-8", "shift_jis" */
+    cd_charset_source source; /* how it was chosen */
+    int declared_wrong;       /* a declaration was overridden because the bytes did not fit */
+    size_t replaced;          /* U+FFFD substitutions made for invalid bytes */
+    size_t first_invalid;     /* input offset of the first invalid sequence (if replaced) */
+    size_t nul_bytes;         /* NUL bytes replaced */
+} cd_decode_info;
+
+/* Does the input start with the gzip magic (1f 8b)? */
+int cd_input_is_gzip(const unsigned char *in, size_t len);
+
+/* Decompress a gzip stream (all members) into out, stopping with
+ * COPYDESK_ERR_TOO_LARGE past max_out bytes. Trailing garbage after a
+ * complete member is ignored; a truncated stream keeps what was decoded and
+ * returns COPYDESK_ERR_GZIP only when nothing could be decoded. */
+copydesk_status cd_input_gunzip(const unsigned char *in, size_t len, size_t max_out, cd_buf *out);
+
+/* Decode in[0..len) to UTF-8 into out (cleared first). hint may be NULL or a
+ * charset label (any WHATWG label: "latin1", "x-sjis", "utf8" ...).
+ * Returns COPYDESK_OK or COPYDESK_ERR_NOMEM. Never fails on bad bytes. */
+copydesk_status cd_input_decode(const unsigned char *in, size_t len, const char *hint, cd_buf *out,
+                                cd_decode_info *info);
+
+/* Map a charset label to its WHATWG canonical name (lower case) per the
+ * Encoding Standard's label table; NULL when the label is unknown.
+ * "replacement" labels map to "replacement". */
+const char *cd_input_charset_canonical(const char *label, size_t len);
+
+/* The WHATWG "prescan a byte stream to determine its encoding" algorithm over
+ * the first 1024 bytes; the canonical name or NULL. */
+const char *cd_input_prescan(const unsigned char *in, size_t len);
+
+/* The window of the spec's prescan. */
+#define CD_INPUT_PRESCAN_BYTES 1024
+/* When the 1024-byte prescan finds nothing, decode runs the same prescan over
+ * this many bytes: a browser's tree builder honours a <meta charset> found
+ * later (HTML "change the encoding" while the confidence is tentative), and
+ * real pages put long scripts or comments before it. Bounded for speed. */
+#define CD_INPUT_LATE_META_BYTES (64u * 1024u)
+/* uchardet sees at most this many bytes (it is the slowest step of decode). */
+#define CD_INPUT_DETECT_BYTES (256u * 1024u)
+
+/* The prescan over the first `window` bytes (cd_input_prescan uses
+ * CD_INPUT_PRESCAN_BYTES); the canonical name or NULL. */
+const char *cd_input_prescan_window(const unsigned char *in, size_t len, size_t window);
+
+#endif
