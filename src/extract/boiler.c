@@ -27,7 +27,9 @@ static const char *const S_starts[] = {
     "leave a reply", "post a comment", "comments are closed", "log in to comment", "print this",
     "email this", "tweet", "find us on", "download our app", "anzeige", "werbung", "publicité",
     "publicidad", "pubblicità", "reklama", "weitere artikel", "lesen sie auch", "lire aussi",
-    "à lire aussi", "partager", "teilen", "compartir", "condividi", NULL,
+    "à lire aussi", "partager", "teilen", "compartir", "condividi", "please enable javascript",
+    "enable javascript", "javascript is disabled", "javascript must be enabled",
+    "you need to enable javascript", "this site requires javascript", NULL,
 };
 
 /* Does s start with the phrase p at a word boundary? */

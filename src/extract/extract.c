@@ -25,6 +25,7 @@
  *   5. cleaning inside the chosen region: lists, tables and containers that look
  *      like chrome by their numbers (Readability's _cleanConditionally) and
  *      short blocks of stock chrome phrases (boiler.c). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -238,6 +239,32 @@ static void S_touch(const cd_dom *dom, S_stat *st, cd_nid id)
     s->score = S_tag_base(cd_dom_node(dom, id)->tag) + (float)S_class_weight(s->hints);
 }
 
+#ifdef CD_EXTRACT_DEBUG
+#include <stdio.h>
+static void S_debug_node(const cd_dom *dom, const S_stat *st, cd_nid id, const char *what)
+{
+    size_t cl = 0, il = 0;
+    const char *c = cd_dom_attr(dom, id, "class", &cl);
+    const char *i = cd_dom_attr(dom, id, "id", &il);
+    fprintf(stderr, "%s #%u <%s class='%.*s' id='%.*s'> score=%.1f chars=%u link=%u flow=%u dead=%d\n", what, id,
+            cd_tag_name(cd_dom_node(dom, id)->tag), (int)(cl > 60 ? 60 : cl), c ? c : "", (int)il, i ? i : "",
+            st[id].score, st[id].chars, st[id].link, st[id].flow, st[id].dead);
+}
+static void S_debug(const cd_extract *x, const cd_dom *dom, const S_stat *st)
+{
+    if (!getenv("CD_DEBUG"))
+        return;
+    for (uint32_t r = 0; r < x->nroots; r++)
+        S_debug_node(dom, st, x->roots[r], "root");
+    for (cd_nid a = x->nroots ? cd_dom_node(dom, x->roots[0])->parent : 0; a; a = cd_dom_node(dom, a)->parent)
+        S_debug_node(dom, st, a, "  up");
+    if (getenv("CD_DEBUG")[0] == '2')
+        for (uint32_t id = 2; id < dom->count; id++)
+            if (st[id].cand && st[id].score > 5)
+                S_debug_node(dom, st, id, "cand");
+}
+#endif
+
 /* Is element id chrome by its tag alone? */
 static int S_chrome_tag(const cd_dom *dom, cd_nid id, unsigned options)
 {
@@ -275,17 +302,23 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard)
         if (n->type != CD_NODE_ELEMENT || s->dead)
             continue;
         if (!guard) {
-            /* First round: visibility and hints only. */
-            if (!cd_extract_node_visible(dom, id))
+            /* First round: what never renders text, and the hints. */
+            if (cd_tag_flags(n->tag) & CD_TF_SKIP)
                 s->dead = 1;
             s->hints = (uint8_t)cd_hints_of(dom, id);
             continue;
         }
         uint16_t tag = n->tag;
-        if (tag == CD_TAG_BODY || tag == CD_TAG_HTML || tag == CD_TAG_MAIN)
+        if (tag == CD_TAG_BODY || tag == CD_TAG_HTML)
             continue;
         unsigned h = s->hints;
-        int chrome = S_chrome_tag(dom, id, options) || (h & (CD_HINT_CHROME | CD_HINT_ROLE_CHROME));
+        /* Hidden by markup. Pages rendered on the server and revealed by
+         * script hide their whole content this way (a wrapper with
+         * visibility:hidden, a streamed <div hidden>): the guard below keeps it. */
+        int hidden = !cd_extract_node_visible(dom, id);
+        if (tag == CD_TAG_MAIN && !hidden)
+            continue;
+        int chrome = hidden || S_chrome_tag(dom, id, options) || (h & (CD_HINT_CHROME | CD_HINT_ROLE_CHROME));
         if (!(options & COPYDESK_OPT_KEEP_COMMENTS) && (h & CD_HINT_COMMENT))
             chrome = 1;
         if (!chrome)
@@ -294,13 +327,19 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard)
          * few links, is not chrome whatever its name says (wrappers such as
          * <div class="page has-sidebar"> or <form id="aspnetForm">). */
         float ld = S_link_density(s);
-        if (total && s->chars > total * 0.4f && ld < 0.5f)
+        if (total && s->chars > total * 0.4f && (hidden || ld < 0.5f))
             continue;
-        if (tag == CD_TAG_ARTICLE && ld < 0.5f && s->n_block >= 3)
-            continue;
-        if ((h & (CD_HINT_POS | CD_HINT_BODY)) && !(h & CD_HINT_ROLE_CHROME) &&
-            !S_chrome_tag(dom, id, options) && ld < 0.3f && s->n_block >= 2)
-            continue;
+        if (!hidden) {
+            /* Named for content and holding paragraphs: "post-content social-ready". */
+            if (tag == CD_TAG_ARTICLE && ld < 0.5f && s->n_block >= 3)
+                continue;
+            if ((h & (CD_HINT_POS | CD_HINT_BODY)) && !(h & CD_HINT_ROLE_CHROME) &&
+                !S_chrome_tag(dom, id, options) && ld < 0.3f && s->n_block >= 2)
+                continue;
+        }
+#ifdef CD_EXTRACT_DEBUG
+        if (getenv("CD_DEBUG") && s->chars > 200) fprintf(stderr, "kill #%u <%s> chars %u hidden %d hints %u ld %.2f\n", id, cd_tag_name(tag), s->chars, hidden, h, ld);
+#endif
         s->dead = 1;
     }
 }
@@ -495,6 +534,49 @@ static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
     }
 }
 
+/* Prose: visible characters outside links. */
+static uint32_t S_prose(const S_stat *s)
+{
+    return s->chars > s->link ? s->chars - s->link : 0;
+}
+
+/* When the chosen region holds less than half of the page's prose, the page is
+ * not one article with chrome around it but a page of many parts (a product, a
+ * service, a listing, a forum thread): then the content is the whole page
+ * minus its chrome, narrowed to the smallest container that still holds
+ * CD_BROAD_KEEP of the prose. Measured on wcxb-dev (docs/quality.md): below a
+ * share of 0.5, the whole page scores better than the best container. */
+#define CD_BROAD_SHARE 0.5f
+#define CD_BROAD_KEEP 0.9f
+
+static void S_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st)
+{
+    cd_nid body = dom->body ? dom->body : cd_dom_root(dom);
+    uint32_t total = S_prose(&st[body]);
+    uint32_t have = 0;
+    for (uint32_t r = 0; r < x->nroots; r++)
+        have += S_prose(&st[x->roots[r]]);
+    if (total == 0 || (float)have >= (float)total * CD_BROAD_SHARE)
+        return;
+    cd_nid top = body;
+    for (;;) {
+        cd_nid next = CD_NONE;
+        for (cd_nid c = cd_dom_node(dom, top)->first; c; c = cd_dom_node(dom, c)->next) {
+            if (cd_dom_node(dom, c)->type == CD_NODE_ELEMENT && !st[c].dead &&
+                (float)S_prose(&st[c]) >= (float)total * CD_BROAD_KEEP) {
+                next = c;
+                break;
+            }
+        }
+        if (!next)
+            break;
+        top = next;
+    }
+    x->nroots = 1;
+    x->roots[0] = top;
+    x->broad = 1;
+}
+
 /* Remove id from the statistics of its ancestors up to (and including) top. */
 static void S_subtract(const cd_dom *dom, S_stat *st, cd_nid id, cd_nid top)
 {
@@ -675,10 +757,12 @@ static void S_find_title(cd_extract *x, const cd_dom *dom, const S_stat *st, con
     }
 }
 
+
 copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned options, const char *title)
 {
     x->nroots = 0;
     x->no_article = 0;
+    x->broad = 0;
     x->title_node = CD_NONE;
     uint32_t count = dom->count;
     if (count < 2) {
@@ -715,15 +799,35 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
 
     S_prune(dom, st, options, 0);
     S_stats(dom, st);
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_DEBUG")) fprintf(stderr, "after A: body chars %u\n", dom->body ? st[dom->body].chars : 0);
+#endif
     S_prune(dom, st, options, 1);
     S_stats(dom, st);
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_DEBUG")) { fprintf(stderr, "after B: body #%u chars %u dead %d\n", dom->body, dom->body ? st[dom->body].chars : 0, dom->body ? st[dom->body].dead : 0);
+      for (cd_nid c = dom->body ? cd_dom_node(dom, dom->body)->first : 0; c; c = cd_dom_node(dom, c)->next) S_debug_node(dom, st, c, " child"); }
+#endif
     S_score(dom, st);
     S_choose(x, dom, st);
+    S_broaden(x, dom, st);
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_RATIO")) {
+        uint32_t rn = 0, bn = 0; cd_nid b = dom->body ? dom->body : 1;
+        for (uint32_t r = 0; r < x->nroots; r++) rn += st[x->roots[r]].chars - st[x->roots[r]].link;
+        bn = st[b].chars - st[b].link;
+        fprintf(stderr, "RATIO %.3f %u %u %.3f\n", bn ? (double)rn / bn : 0, rn, bn, st[b].chars ? (double)st[b].link/st[b].chars : 0);
+    }
+    if (getenv("CD_BROAD")) { x->nroots = 1; x->roots[0] = dom->body ? dom->body : 1; }
+#endif
     for (uint32_t r = 0; r < x->nroots; r++)
         S_clean(dom, st, x->roots[r]);
     for (uint32_t r = 0; r < x->nroots; r++)
         S_phrases(dom, st, x->roots[r]);
     S_find_title(x, dom, st, title);
+#ifdef CD_EXTRACT_DEBUG
+    S_debug(x, dom, st);
+#endif
 
     for (uint32_t id = 0; id < count; id++)
         x->mark[id] = st[id].dead ? CD_MARK_DROP : CD_MARK_NONE;

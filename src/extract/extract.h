@@ -29,6 +29,7 @@ typedef struct cd_extract {
     uint32_t nroots;
     cd_nid title_node;    /* the visible headline element, if found (CD_NONE otherwise) */
     int no_article;       /* nothing convincing was found; roots hold a best effort */
+    int broad;            /* no single article: the root is the page minus its chrome */
     /* Scratch arrays for scoring, reused across pages. */
     void *scratch;
     size_t scratch_cap;

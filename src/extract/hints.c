@@ -73,8 +73,6 @@ static const S_word S_words[] = {
     {"disqus", CD_HINT_CHROME},
     {"masthead", CD_HINT_CHROME},
     {"toolbar", CD_HINT_CHROME},
-    {"widget", CD_HINT_CHROME},
-    {"widgets", CD_HINT_CHROME},
     {"banner", CD_HINT_CHROME},
     {"login", CD_HINT_CHROME},
     {"paywall", CD_HINT_CHROME},
