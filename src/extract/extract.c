@@ -34,6 +34,16 @@
 #include "extract.h"
 #include "hints.h"
 
+#ifdef CD_EXTRACT_DEBUG
+static float S_param(const char *name, float def)
+{
+    const char *v = getenv(name);
+    return v ? (float)atof(v) : def;
+}
+#else
+#define S_param(name, def) (def)
+#endif
+
 #define CD_MIN_PARA 25 /* characters of own text for a block to score */
 
 typedef struct S_stat {
@@ -534,10 +544,16 @@ static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
     }
 }
 
-/* Prose: visible characters outside links. */
+/* Prose: visible characters outside links, plus a little for link text. */
+
+/* Link text counts for this much of plain text when measuring a region's share
+ * of the page: lists of headlines are content on a listing page. */
+#define CD_LINK_WEIGHT 0.3f
+
 static uint32_t S_prose(const S_stat *s)
 {
-    return s->chars > s->link ? s->chars - s->link : 0;
+    uint32_t p = s->chars > s->link ? s->chars - s->link : 0;
+    return p + (uint32_t)((float)s->link * S_param("CD_ALPHA", CD_LINK_WEIGHT));
 }
 
 /* When the chosen region holds less than half of the page's prose, the page is
@@ -548,6 +564,7 @@ static uint32_t S_prose(const S_stat *s)
  * share of 0.5, the whole page scores better than the best container. */
 #define CD_BROAD_SHARE 0.5f
 #define CD_BROAD_KEEP 0.9f
+#define CD_BROAD_STRONG 60.0f
 
 static void S_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st)
 {
@@ -556,8 +573,20 @@ static void S_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st)
     uint32_t have = 0;
     for (uint32_t r = 0; r < x->nroots; r++)
         have += S_prose(&st[x->roots[r]]);
-    if (total == 0 || (float)have >= (float)total * CD_BROAD_SHARE)
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_RATIO")) {
+        float bs = 0; uint32_t nb = 0;
+        for (uint32_t r = 0; r < x->nroots; r++) { if (st[x->roots[r]].score > bs) bs = st[x->roots[r]].score; nb += st[x->roots[r]].n_block; }
+        fprintf(stderr, "RATIO %.3f %u %u %.1f %u %u\n", total ? (double)have / total : 0, have, total, bs, nb, st[body].n_block);
+    }
+#endif
+    if (total == 0 || (float)have >= (float)total * S_param("CD_SHARE", CD_BROAD_SHARE))
         return;
+    /* A container that scores like a real article (a dozen paragraphs with
+     * commas) stays the article even when teasers around it carry more text. */
+    for (uint32_t r = 0; r < x->nroots; r++)
+        if (st[x->roots[r]].score >= S_param("CD_STRONG", CD_BROAD_STRONG))
+            return;
     cd_nid top = body;
     for (;;) {
         cd_nid next = CD_NONE;
@@ -791,6 +820,9 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
 
     if (options & COPYDESK_OPT_NO_EXTRACT) {
         S_prune(dom, st, options, 0);
+        for (uint32_t id = 2; id < count; id++)
+            if (st[cd_dom_node(dom, id)->parent].dead || !cd_extract_node_visible(dom, id))
+                st[id].dead = 1;
         for (uint32_t id = 0; id < count; id++)
             x->mark[id] = st[id].dead ? CD_MARK_DROP : CD_MARK_NONE;
         x->roots[x->nroots++] = dom->body ? dom->body : cd_dom_root(dom);
@@ -812,16 +844,13 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     S_choose(x, dom, st);
     S_broaden(x, dom, st);
 #ifdef CD_EXTRACT_DEBUG
-    if (getenv("CD_RATIO")) {
-        uint32_t rn = 0, bn = 0; cd_nid b = dom->body ? dom->body : 1;
-        for (uint32_t r = 0; r < x->nroots; r++) rn += st[x->roots[r]].chars - st[x->roots[r]].link;
-        bn = st[b].chars - st[b].link;
-        fprintf(stderr, "RATIO %.3f %u %u %.3f\n", bn ? (double)rn / bn : 0, rn, bn, st[b].chars ? (double)st[b].link/st[b].chars : 0);
-    }
     if (getenv("CD_BROAD")) { x->nroots = 1; x->roots[0] = dom->body ? dom->body : 1; }
 #endif
-    for (uint32_t r = 0; r < x->nroots; r++)
-        S_clean(dom, st, x->roots[r]);
+    /* Conditional cleaning judges containers by link density: right inside an
+     * article, wrong on a page whose content is lists of links. */
+    if (!x->broad)
+        for (uint32_t r = 0; r < x->nroots; r++)
+            S_clean(dom, st, x->roots[r]);
     for (uint32_t r = 0; r < x->nroots; r++)
         S_phrases(dom, st, x->roots[r]);
     S_find_title(x, dom, st, title);
