@@ -3,6 +3,10 @@ BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 FUZZ_SECONDS ?= 60
+# CI builds treat warnings as errors (CI=true is set by the CI runner).
+ifeq ($(CI),true)
+CMAKE_FLAGS += -DCOPYDESK_WERROR=ON
+endif
 
 .PHONY: all deps check test quality bench asan ubsan clean format lint example
 
@@ -17,6 +21,7 @@ deps:
 
 check: all
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+	@echo "make check: all suites passed"
 
 test: check
 

@@ -16,115 +16,125 @@
 
 typedef struct {
     const char *word;
-    int weight; /* CD_HINT_* */
+    unsigned char len;
+    unsigned char weight; /* CD_HINT_* */
 } S_word;
 
-/* Sorted for bsearch-free linear scan; the lists are short. Weights:
+/* Sorted by word for binary search (tools/check: keep it sorted). Weights:
  * CD_HINT_CHROME  – never article text, drop wherever found (unless it would
  *                   remove most of the page);
+ * CD_HINT_COMMENT – user comments (kept with COPYDESK_OPT_KEEP_COMMENTS);
  * CD_HINT_NEG     – lowers the score of a candidate container;
  * CD_HINT_POS     – raises it. */
 static const S_word S_words[] = {
-    /* chrome */
-    {"breadcrumb", CD_HINT_CHROME},
-    {"breadcrumbs", CD_HINT_CHROME},
-    {"cookie", CD_HINT_CHROME},
-    {"cookies", CD_HINT_CHROME},
-    {"consent", CD_HINT_CHROME},
-    {"gdpr", CD_HINT_CHROME},
-    {"newsletter", CD_HINT_CHROME},
-    {"subscribe", CD_HINT_CHROME},
-    {"subscription", CD_HINT_CHROME},
-    {"signup", CD_HINT_CHROME},
-    {"share", CD_HINT_CHROME},
-    {"sharing", CD_HINT_CHROME},
-    {"sharebar", CD_HINT_CHROME},
-    {"social", CD_HINT_CHROME},
-    {"socials", CD_HINT_CHROME},
-    {"related", CD_HINT_CHROME},
-    {"recommended", CD_HINT_CHROME},
-    {"recommendations", CD_HINT_CHROME},
-    {"outbrain", CD_HINT_CHROME},
-    {"taboola", CD_HINT_CHROME},
-    {"sidebar", CD_HINT_CHROME},
-    {"navbar", CD_HINT_CHROME},
-    {"nav", CD_HINT_CHROME},
-    {"navigation", CD_HINT_CHROME},
-    {"menu", CD_HINT_CHROME},
-    {"submenu", CD_HINT_CHROME},
-    {"megamenu", CD_HINT_CHROME},
-    {"footer", CD_HINT_CHROME},
-    {"advert", CD_HINT_CHROME},
-    {"advertisement", CD_HINT_CHROME},
-    {"advertising", CD_HINT_CHROME},
-    {"ad", CD_HINT_CHROME},
-    {"ads", CD_HINT_CHROME},
-    {"adslot", CD_HINT_CHROME},
-    {"dfp", CD_HINT_CHROME},
-    {"sponsor", CD_HINT_CHROME},
-    {"sponsored", CD_HINT_CHROME},
-    {"promo", CD_HINT_CHROME},
-    {"popup", CD_HINT_CHROME},
-    {"modal", CD_HINT_CHROME},
-    {"skip", CD_HINT_CHROME},
-    {"skiplink", CD_HINT_CHROME},
-    {"pagination", CD_HINT_CHROME},
-    {"pager", CD_HINT_CHROME},
-    {"disqus", CD_HINT_CHROME},
-    {"masthead", CD_HINT_CHROME},
-    {"toolbar", CD_HINT_CHROME},
-    {"banner", CD_HINT_CHROME},
-    {"login", CD_HINT_CHROME},
-    {"paywall", CD_HINT_CHROME},
-    {"offcanvas", CD_HINT_CHROME},
-    {"trending", CD_HINT_CHROME},
-    {"popular", CD_HINT_CHROME},
-    /* negative */
-    {"comment", CD_HINT_COMMENT},
-    {"comments", CD_HINT_COMMENT},
-    {"respond", CD_HINT_COMMENT},
-    {"replies", CD_HINT_COMMENT},
-    {"header", CD_HINT_NEG},
-    {"meta", CD_HINT_NEG},
-    {"byline", CD_HINT_NEG},
-    {"author", CD_HINT_NEG},
-    {"tags", CD_HINT_NEG},
-    {"tag", CD_HINT_NEG},
-    {"hidden", CD_HINT_NEG},
-    {"extra", CD_HINT_NEG},
-    {"rss", CD_HINT_NEG},
-    {"shoutbox", CD_HINT_NEG},
-    {"sitemap", CD_HINT_NEG},
-    {"supplemental", CD_HINT_NEG},
-    {"aside", CD_HINT_NEG},
-    {"links", CD_HINT_NEG},
-    {"more", CD_HINT_NEG},
-    {"caption", CD_HINT_NEG},
-    {"credit", CD_HINT_NEG},
-    {"print", CD_HINT_NEG},
-    /* positive */
-    {"article", CD_HINT_POS},
-    {"articlebody", CD_HINT_POS},
-    {"body", CD_HINT_POS},
-    {"content", CD_HINT_POS},
-    {"entry", CD_HINT_POS},
-    {"main", CD_HINT_POS},
-    {"page", CD_HINT_POS},
-    {"post", CD_HINT_POS},
-    {"text", CD_HINT_POS},
-    {"blog", CD_HINT_POS},
-    {"story", CD_HINT_POS},
-    {"prose", CD_HINT_POS},
-    {"rte", CD_HINT_POS},
-    {"richtext", CD_HINT_POS},
+    {"ad", 2, CD_HINT_CHROME},
+    {"ads", 3, CD_HINT_CHROME},
+    {"adslot", 6, CD_HINT_CHROME},
+    {"advert", 6, CD_HINT_CHROME},
+    {"advertisement", 13, CD_HINT_CHROME},
+    {"advertising", 11, CD_HINT_CHROME},
+    {"article", 7, CD_HINT_POS},
+    {"articlebody", 11, CD_HINT_POS},
+    {"aside", 5, CD_HINT_NEG},
+    {"author", 6, CD_HINT_NEG},
+    {"banner", 6, CD_HINT_CHROME},
+    {"blog", 4, CD_HINT_POS},
+    {"body", 4, CD_HINT_POS},
+    {"breadcrumb", 10, CD_HINT_CHROME},
+    {"breadcrumbs", 11, CD_HINT_CHROME},
+    {"byline", 6, CD_HINT_NEG},
+    {"caption", 7, CD_HINT_NEG},
+    {"comment", 7, CD_HINT_COMMENT},
+    {"comments", 8, CD_HINT_COMMENT},
+    {"consent", 7, CD_HINT_CHROME},
+    {"content", 7, CD_HINT_POS},
+    {"cookie", 6, CD_HINT_CHROME},
+    {"cookies", 7, CD_HINT_CHROME},
+    {"credit", 6, CD_HINT_NEG},
+    {"dfp", 3, CD_HINT_CHROME},
+    {"disqus", 6, CD_HINT_CHROME},
+    {"entry", 5, CD_HINT_POS},
+    {"extra", 5, CD_HINT_NEG},
+    {"footer", 6, CD_HINT_CHROME},
+    {"gdpr", 4, CD_HINT_CHROME},
+    {"header", 6, CD_HINT_NEG},
+    {"hidden", 6, CD_HINT_NEG},
+    {"links", 5, CD_HINT_NEG},
+    {"login", 5, CD_HINT_CHROME},
+    {"main", 4, CD_HINT_POS},
+    {"masthead", 8, CD_HINT_CHROME},
+    {"megamenu", 8, CD_HINT_CHROME},
+    {"menu", 4, CD_HINT_CHROME},
+    {"meta", 4, CD_HINT_NEG},
+    {"modal", 5, CD_HINT_CHROME},
+    {"more", 4, CD_HINT_NEG},
+    {"nav", 3, CD_HINT_CHROME},
+    {"navbar", 6, CD_HINT_CHROME},
+    {"navigation", 10, CD_HINT_CHROME},
+    {"newsletter", 10, CD_HINT_CHROME},
+    {"offcanvas", 9, CD_HINT_CHROME},
+    {"outbrain", 8, CD_HINT_CHROME},
+    {"page", 4, CD_HINT_POS},
+    {"pager", 5, CD_HINT_CHROME},
+    {"pagination", 10, CD_HINT_CHROME},
+    {"paywall", 7, CD_HINT_CHROME},
+    {"popular", 7, CD_HINT_CHROME},
+    {"popup", 5, CD_HINT_CHROME},
+    {"post", 4, CD_HINT_POS},
+    {"print", 5, CD_HINT_NEG},
+    {"promo", 5, CD_HINT_CHROME},
+    {"prose", 5, CD_HINT_POS},
+    {"recommendations", 15, CD_HINT_CHROME},
+    {"recommended", 11, CD_HINT_CHROME},
+    {"related", 7, CD_HINT_CHROME},
+    {"replies", 7, CD_HINT_COMMENT},
+    {"respond", 7, CD_HINT_COMMENT},
+    {"richtext", 8, CD_HINT_POS},
+    {"rss", 3, CD_HINT_NEG},
+    {"rte", 3, CD_HINT_POS},
+    {"share", 5, CD_HINT_CHROME},
+    {"sharebar", 8, CD_HINT_CHROME},
+    {"sharing", 7, CD_HINT_CHROME},
+    {"shoutbox", 8, CD_HINT_NEG},
+    {"sidebar", 7, CD_HINT_CHROME},
+    {"signup", 6, CD_HINT_CHROME},
+    {"sitemap", 7, CD_HINT_NEG},
+    {"skip", 4, CD_HINT_CHROME},
+    {"skiplink", 8, CD_HINT_CHROME},
+    {"social", 6, CD_HINT_CHROME},
+    {"socials", 7, CD_HINT_CHROME},
+    {"sponsor", 7, CD_HINT_CHROME},
+    {"sponsored", 9, CD_HINT_CHROME},
+    {"story", 5, CD_HINT_POS},
+    {"submenu", 7, CD_HINT_CHROME},
+    {"subscribe", 9, CD_HINT_CHROME},
+    {"subscription", 12, CD_HINT_CHROME},
+    {"supplemental", 12, CD_HINT_NEG},
+    {"taboola", 7, CD_HINT_CHROME},
+    {"tag", 3, CD_HINT_NEG},
+    {"tags", 4, CD_HINT_NEG},
+    {"text", 4, CD_HINT_POS},
+    {"toolbar", 7, CD_HINT_CHROME},
+    {"trending", 8, CD_HINT_CHROME},
 };
 
 /* Look up one lower-cased word. */
-static int S_lookup(const char *w, size_t n)
+static unsigned S_lookup(const char *w, size_t n)
 {
-    for (size_t i = 0; i < sizeof S_words / sizeof S_words[0]; i++) {
-        if (strlen(S_words[i].word) == n && memcmp(S_words[i].word, w, n) == 0)
-            return S_words[i].weight;
+    size_t lo = 0, hi = sizeof S_words / sizeof S_words[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const S_word *e = &S_words[mid];
+        size_t m = n < e->len ? n : e->len;
+        int c = memcmp(w, e->word, m);
+        if (c == 0)
+            c = n < e->len ? -1 : n > e->len ? 1 : 0;
+        if (c == 0)
+            return e->weight;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
     }
     return 0;
 }
@@ -142,7 +152,7 @@ static unsigned S_words_of(const char *s, size_t n)
                    s[i - 1] >= 'a' && s[i - 1] <= 'z';
         if (!cd_isalnum(c) || hump) {
             if (wl > 0 && wl < sizeof w)
-                hints |= (unsigned)S_lookup(w, wl);
+                hints |= S_lookup(w, wl);
             wl = 0;
             if (!hump)
                 continue;

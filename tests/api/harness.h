@@ -14,8 +14,8 @@ static int cd_t_pass, cd_t_fail;
             cd_t_pass++;                                                                           \
         } else {                                                                                   \
             cd_t_fail++;                                                                           \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                                   \
-            fprintf(stderr, __VA_ARGS__);                                                          \
+            fprintf(stderr, "FAIL %s:%d: %s ", __FILE__, __LINE__, #cond);                         \
+            fprintf(stderr, " " __VA_ARGS__);                                                      \
             fputc('\n', stderr);                                                                   \
         }                                                                                          \
     } while (0)
