@@ -1,21 +1,497 @@
-/* meta: combine the metadata sources (first cut: <title>). */
+/* meta: the article's metadata, read from the tree in one walk.
+ *
+ * The walk feeds four sources (jsonld.c, metatags.c, microdata.c, visible.c),
+ * each of which adds candidates; then every field is chosen by precedence:
+ *   title     title.c (JSON-LD/og/h1/<title>, cross-checked and suffix-stripped)
+ *   authors   JSON-LD > named <meta> > og article:author > microdata > visible byline
+ *             (organisations only when nothing names a person)
+ *   dates     JSON-LD > og article:* > named <meta> > microdata/<time> > visible > URL path
+ *   site      og:site_name > JSON-LD publisher > application-name
+ *   language  <html lang> > content-language > og:locale > JSON-LD inLanguage
+ * The order follows what the page author stated most deliberately; Readability's
+ * _getArticleMetadata and trafilatura's metadata module take the same view.
+ * Subtrees whose class or id say comments, related stories, sidebars or footers
+ * are not read for bylines and dates. */
 #include <string.h>
+#ifdef CD_META_DEBUG
+#include <stdio.h>
+#endif
 
-#include "meta.h"
+#include "../util/ctype.h"
+#include "../util/utf8.h"
+#include "meta_int.h"
+
+/* ---- shared helpers ------------------------------------------------------ */
+
+static int S_is_space_cp(uint32_t cp)
+{
+    return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0xA0 || cp == 0x1680 ||
+           (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+           cp == 0x205F || cp == 0x3000 || cp == 0xFEFF || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
+
+char *cd_meta_clean(cd_arena *a, const char *s, size_t len, size_t *out_len)
+{
+    if (out_len)
+        *out_len = 0;
+    if (!s || !len)
+        return NULL;
+    size_t cap = len < CD_META_MAX_VALUE ? len : CD_META_MAX_VALUE;
+    /* Repair may grow a byte into U+FFFD (3 bytes). */
+    char *out = cd_arena_alloc(a, cap * 3 + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0, i = 0;
+    int pend = 0;
+    while (i < cap) {
+        uint32_t cp;
+        size_t k = cd_utf8_decode((const unsigned char *)s + i, cap - i, &cp);
+        if (i + k >= cap && cap < len && k > 1 && cp == CD_REPLACEMENT)
+            break; /* a character cut by the cap */
+        i += k;
+        if (S_is_space_cp(cp)) {
+            pend = o > 0;
+            continue;
+        }
+        if (cp == 0x200C || cp == 0x200D || cp == 0x00AD)
+            continue; /* invisible joiners and soft hyphens */
+        if (pend)
+            out[o++] = ' ';
+        pend = 0;
+        o += cd_utf8_encode(cp, out + o);
+    }
+    out[o] = '\0';
+    if (out_len)
+        *out_len = o;
+    return o ? out : NULL;
+}
+
+cd_meta_cand *cd_meta_add(cd_meta_ctx *c, int field, int src, int rank, cd_nid pos, const char *s,
+                          size_t len)
+{
+    if (c->ncands >= CD_META_MAX_CANDS)
+        return NULL;
+    size_t n;
+    char *v = cd_meta_clean(c->arena, s, len, &n);
+    if (!v)
+        return NULL;
+    cd_meta_cand *k = &c->cands[c->ncands++];
+    k->s = v;
+    k->len = (uint32_t)n;
+    k->pos = pos;
+    k->field = (uint8_t)field;
+    k->src = (uint8_t)src;
+    k->rank = (uint8_t)(rank < 0 ? 0 : rank > 255 ? 255 : rank);
+    k->flags = 0;
+    return k;
+}
+
+char *cd_meta_node_text(const cd_meta_ctx *c, cd_nid id, size_t max, size_t *out_len)
+{
+    const cd_dom *dom = c->dom;
+    char buf[CD_META_MAX_VALUE];
+    size_t n = 0;
+    unsigned seen = 0;
+    if (max > sizeof buf)
+        max = sizeof buf;
+    for (cd_nid k = id; k && n < max && seen < CD_META_TEXT_NODES; seen++) {
+        const cd_node *nd = cd_dom_node(dom, k);
+        if (nd->type == CD_NODE_TEXT) {
+            size_t take = nd->len < max - n ? nd->len : max - n;
+            memcpy(buf + n, nd->u.text, take);
+            n += take;
+        } else if (nd->type == CD_NODE_ELEMENT && k != id) {
+            unsigned f = cd_tag_flags(nd->tag);
+            if (f & CD_TF_SKIP) {
+                k = cd_dom_next_skip(dom, k, id);
+                continue;
+            }
+            if (((f & CD_TF_BLOCK) || nd->tag == CD_TAG_BR) && n < max)
+                buf[n++] = ' ';
+        }
+        k = cd_dom_next(dom, k, id);
+    }
+    return cd_meta_clean(c->arena, buf, n, out_len);
+}
+
+static int S_has_word(const char *s, size_t n, const char *const *words)
+{
+    for (size_t i = 0; words[i]; i++)
+        if (cd_contains_nocase(s, n, words[i]))
+            return 1;
+    return 0;
+}
+
+int cd_meta_class_has(const cd_dom *dom, cd_nid id, const char *const *words)
+{
+    size_t n;
+    const char *v = cd_dom_attr(dom, id, "class", &n);
+    if (v && S_has_word(v, n, words))
+        return 1;
+    v = cd_dom_attr(dom, id, "id", &n);
+    return v && S_has_word(v, n, words);
+}
+
+int cd_meta_eq_nocase(const char *a, size_t alen, const char *b, size_t blen)
+{
+    if (alen != blen)
+        return 0;
+    for (size_t i = 0; i < alen; i++)
+        if (cd_tolower((unsigned char)a[i]) != cd_tolower((unsigned char)b[i]))
+            return 0;
+    return 1;
+}
+
+/* ---- the walk ---------------------------------------------------------- */
+
+/* Blocks whose bylines and dates belong to other stories or to readers. */
+static const char *const S_bad_words[] = {"comment", "related", "sidebar", "footer", "recommend",
+                                          "popular", "trending", "newsletter", "most-read",
+                                          "mostread", "outbrain", "taboola", "also-read",
+                                          "more-stories", "read-more", "readmore", "reply",
+                                          "discussion", NULL};
+
+/* Class tokens that describe the page or the post rather than a block
+ * (WordPress puts "category-…", "tag-…" on the article, themes put
+ * "has-sidebar" on the body). */
+static int S_modifier(const char *t, size_t n)
+{
+    static const char *const pre[] = {"category-", "tag-", "has-", "no-", "with-", "is-", "ehf-", NULL};
+    for (size_t i = 0; pre[i]; i++) {
+        size_t l = strlen(pre[i]);
+        if (n >= l && cd_eq_nocase(t, l, pre[i]))
+            return 1;
+    }
+    return cd_contains_nocase(t, n, "full-width") || cd_contains_nocase(t, n, "slide");
+}
+
+static int S_tokens_have(const char *v, size_t n, const char *const *words)
+{
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && cd_isspace((unsigned char)v[i]))
+            i++;
+        size_t st = i;
+        while (i < n && !cd_isspace((unsigned char)v[i]))
+            i++;
+        if (i > st && !S_modifier(v + st, i - st) && S_has_word(v + st, i - st, words))
+            return 1;
+    }
+    return 0;
+}
+
+static int S_is_bad_region(const cd_dom *dom, cd_nid id, const cd_node *n)
+{
+    if (n->tag == CD_TAG_FOOTER || n->tag == CD_TAG_ASIDE || n->tag == CD_TAG_NAV)
+        return 1;
+    if (n->tag == CD_TAG_BODY || n->tag == CD_TAG_HTML || n->tag == CD_TAG_ARTICLE ||
+        n->tag == CD_TAG_MAIN || n->tag == CD_TAG_H1)
+        return 0;
+    size_t len;
+    const char *v = cd_dom_attr(dom, id, "class", &len);
+    if (v && S_tokens_have(v, len, S_bad_words))
+        return 1;
+    v = cd_dom_attr(dom, id, "id", &len);
+    return v && S_tokens_have(v, len, S_bad_words);
+}
+
+static int S_is_article_region(const cd_dom *dom, cd_nid id, const cd_node *n)
+{
+    if (n->tag == CD_TAG_ARTICLE || n->tag == CD_TAG_MAIN)
+        return 1;
+    size_t len;
+    const char *t = cd_dom_attr(dom, id, "itemtype", &len);
+    return t && (cd_contains_nocase(t, len, "Article") || cd_contains_nocase(t, len, "BlogPosting"));
+}
+
+static int S_is_jsonld(const cd_dom *dom, cd_nid id)
+{
+    size_t len;
+    const char *t = cd_dom_attr(dom, id, "type", &len);
+    return t && cd_contains_nocase(t, len, "ld+json");
+}
+
+/* The text of a script element: its text children, joined when there are several. */
+static void S_script(cd_meta_ctx *c, cd_nid id)
+{
+    const cd_dom *dom = c->dom;
+    const cd_node *n = cd_dom_node(dom, id);
+    if (!n->first || c->nscripts >= CD_META_MAX_SCRIPTS)
+        return;
+    c->nscripts++;
+    const cd_node *t = cd_dom_node(dom, n->first);
+    if (t->type == CD_NODE_TEXT && !t->next) {
+        cd_meta_jsonld(c, t->u.text, t->len, id);
+        return;
+    }
+    size_t total = 0;
+    for (cd_nid k = n->first; k; k = cd_dom_node(dom, k)->next)
+        if (cd_dom_node(dom, k)->type == CD_NODE_TEXT)
+            total += cd_dom_node(dom, k)->len;
+    if (total > CD_META_MAX_JSONLD)
+        total = CD_META_MAX_JSONLD;
+    char *buf = cd_arena_alloc(c->arena, total + 1);
+    if (!buf)
+        return;
+    size_t o = 0;
+    for (cd_nid k = n->first; k && o < total; k = cd_dom_node(dom, k)->next) {
+        const cd_node *x = cd_dom_node(dom, k);
+        if (x->type != CD_NODE_TEXT)
+            continue;
+        size_t take = x->len < total - o ? x->len : total - o;
+        memcpy(buf + o, x->u.text, take);
+        o += take;
+    }
+    cd_meta_jsonld(c, buf, o, id);
+}
+
+static void S_walk(cd_meta_ctx *c)
+{
+    const cd_dom *dom = c->dom;
+    cd_nid root = cd_dom_root(dom);
+    cd_meta_vis vis;
+    memset(&vis, 0, sizeof vis);
+    /* Regions end where the walk leaves the element: its pre-order successor
+     * past the subtree (CD_NONE at the end of the document, never reached). */
+    int in_bad = 0, in_art = 0, in_body = 0;
+    cd_nid bad_end = 0, art_end = 0, body_end = 0;
+    for (cd_nid id = root; id;) {
+        if (in_bad && id == bad_end)
+            in_bad = 0;
+        if (in_art && id == art_end)
+            in_art = 0;
+        if (in_body && id == body_end)
+            in_body = 0;
+        const cd_node *n = cd_dom_node(dom, id);
+        unsigned flags = in_art ? CD_MC_INARTICLE : 0;
+        if (n->type == CD_NODE_TEXT) {
+            if (in_body && !in_bad)
+                cd_meta_visible_text(c, &vis, id, flags);
+            id = cd_dom_next(dom, id, root);
+            continue;
+        }
+        if (n->type != CD_NODE_ELEMENT) {
+            id = cd_dom_next(dom, id, root);
+            continue;
+        }
+        switch (n->tag) {
+        case CD_TAG_META:
+        case CD_TAG_LINK:
+        case CD_TAG_HTML:
+            cd_meta_tag(c, id);
+            break;
+        case CD_TAG_TITLE:
+            if (!c->title_seen && !in_body) {
+                size_t len;
+                char *t = cd_meta_node_text(c, id, 1024, &len);
+                if (t) {
+                    cd_meta_add(c, CD_MF_TITLE, CD_MS_TITLE, 0, id, t, len);
+                    c->title_seen = 1;
+                }
+            }
+            id = cd_dom_next_skip(dom, id, root);
+            continue;
+        case CD_TAG_SCRIPT:
+            if (S_is_jsonld(dom, id))
+                S_script(c, id);
+            id = cd_dom_next_skip(dom, id, root);
+            continue;
+        case CD_TAG_BODY:
+            if (!in_body) {
+                in_body = 1;
+                body_end = cd_dom_next_skip(dom, id, root);
+            }
+            break;
+        default:
+            break;
+        }
+        if ((cd_tag_flags(n->tag) & CD_TF_SKIP) && n->tag != CD_TAG_HEAD) {
+            id = cd_dom_next_skip(dom, id, root);
+            continue;
+        }
+        if (!in_bad && in_body && S_is_bad_region(dom, id, n)) {
+            in_bad = 1;
+            bad_end = cd_dom_next_skip(dom, id, root);
+        }
+        if (!in_art && S_is_article_region(dom, id, n)) {
+            in_art = 1;
+            art_end = cd_dom_next_skip(dom, id, root);
+            flags |= CD_MC_INARTICLE;
+        }
+        if (!in_bad)
+            cd_meta_microdata(c, id, flags);
+        if (in_body && !in_bad)
+            cd_meta_visible_element(c, &vis, id, flags);
+        id = cd_dom_next(dom, id, root);
+    }
+}
+
+/* ---- choosing ------------------------------------------------------------ */
+
+static const char *const S_src_names[CD_MS__COUNT] = {
+    "json-ld", "og", "meta", "twitter", "microdata", "visible", "title", "html", "url"};
+
+/* Candidates of one field and source in order of rank then document position. */
+static size_t S_collect(const cd_meta_ctx *c, int field, int src, const cd_meta_cand **out,
+                        size_t max)
+{
+    size_t n = 0;
+    for (uint32_t i = 0; i < c->ncands && n < max; i++) {
+        const cd_meta_cand *k = &c->cands[i];
+        if (k->field != field || k->src != src)
+            continue;
+        size_t j = n++;
+        while (j > 0 && out[j - 1]->rank > k->rank) {
+            out[j] = out[j - 1];
+            j--;
+        }
+        out[j] = k;
+    }
+    return n;
+}
+
+static const char *S_first(const cd_meta_ctx *c, int field, const int *srcs, size_t nsrcs,
+                           const char **source)
+{
+    for (size_t s = 0; s < nsrcs; s++) {
+        const cd_meta_cand *list[1];
+        if (S_collect(c, field, srcs[s], list, 1)) {
+            *source = S_src_names[srcs[s]];
+            return list[0]->s;
+        }
+    }
+    return NULL;
+}
+
+/* How the page writes numeric dates: 1 day first, -1 month first, 0 unknown. */
+static int S_dayfirst(const char *lang)
+{
+    if (!lang || !*lang)
+        return 0;
+    size_t n = strlen(lang);
+    if (n >= 5 && cd_eq_nocase(lang, 5, "en-us"))
+        return -1;
+    if (n >= 5 && cd_eq_nocase(lang, 5, "en_us"))
+        return -1;
+    if (n == 2 && cd_eq_nocase(lang, 2, "en"))
+        return 0;
+    return 1;
+}
+
+static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const char *page_url,
+                               const char **source)
+{
+    static const int srcs[] = {CD_MS_JSONLD, CD_MS_OG, CD_MS_META, CD_MS_MICRODATA, CD_MS_VISIBLE};
+    char out[CD_META_DATE_LEN];
+    for (size_t s = 0; s < sizeof srcs / sizeof srcs[0]; s++) {
+        const cd_meta_cand *list[64];
+        size_t n = S_collect(c, field, srcs[s], list, 64);
+        for (size_t i = 0; i < n; i++) {
+            int whole = srcs[s] != CD_MS_VISIBLE;
+            size_t len = cd_meta_date_norm(list[i]->s, list[i]->len, whole, dayfirst, out);
+            if (len) {
+                *source = S_src_names[srcs[s]];
+                return cd_arena_strndup(c->arena, out, len);
+            }
+        }
+    }
+    if (field != CD_MF_DATE)
+        return NULL;
+    /* Last resort: a date in the URL path (canonical, og:url, then the caller's). */
+    static const int usrcs[] = {CD_MS_HTML, CD_MS_OG, CD_MS_JSONLD};
+    for (size_t s = 0; s < sizeof usrcs / sizeof usrcs[0]; s++) {
+        const cd_meta_cand *list[8];
+        size_t n = S_collect(c, CD_MF_URL, usrcs[s], list, 8);
+        for (size_t i = 0; i < n; i++) {
+            size_t len = cd_meta_date_from_url(list[i]->s, list[i]->len, out);
+            if (len) {
+                *source = S_src_names[CD_MS_URL];
+                return cd_arena_strndup(c->arena, out, len);
+            }
+        }
+    }
+    if (page_url) {
+        size_t len = cd_meta_date_from_url(page_url, strlen(page_url), out);
+        if (len) {
+            *source = S_src_names[CD_MS_URL];
+            return cd_arena_strndup(c->arena, out, len);
+        }
+    }
+    return NULL;
+}
+
+static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
+{
+    static const int srcs[] = {CD_MS_JSONLD, CD_MS_META, CD_MS_OG, CD_MS_MICRODATA, CD_MS_VISIBLE,
+                               CD_MS_TWITTER};
+    /* First pass: people only; second: organisations too (the only credit). */
+    for (int pass = 0; pass < 2 && !m->nauthors; pass++) {
+        for (size_t s = 0; s < sizeof srcs / sizeof srcs[0] && !m->nauthors; s++) {
+            const cd_meta_cand *list[64];
+            size_t n = S_collect(c, CD_MF_AUTHOR, srcs[s], list, 64);
+            /* Page elements credit one story in one place: after the first
+             * credit, only credits right next to it (a list of names). */
+            int local = srcs[s] == CD_MS_MICRODATA || srcs[s] == CD_MS_VISIBLE;
+            cd_nid last = 0;
+            int rank = -1;
+            for (size_t i = 0; i < n; i++) {
+                const cd_meta_cand *k = list[i];
+                int org = (k->flags & CD_MC_ORG) != 0;
+                if (org && !pass)
+                    continue;
+                /* Only the best-ranked statement of a source (one JSON-LD
+                 * article, not the authors of every related item). */
+                if (rank >= 0 && k->rank != rank)
+                    break;
+                if (local && last && (k->pos < last || k->pos - last > 40))
+                    continue;
+                if (cd_meta_authors_add(m, c->arena, k->s, k->len, org || !local)) {
+                    rank = k->rank;
+                    last = k->pos;
+                }
+            }
+            if (m->nauthors)
+                m->author_source = S_src_names[srcs[s]];
+        }
+    }
+}
 
 void cd_meta_read(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char *page_url)
 {
     memset(m, 0, sizeof *m);
-    (void)page_url;
-    if (!dom->head)
+    if (!dom || !arena || cd_dom_root(dom) == CD_NONE)
         return;
-    for (cd_nid id = dom->head; id; id = cd_dom_next(dom, id, dom->head)) {
-        const cd_node *n = cd_dom_node(dom, id);
-        if (n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_TITLE && n->first) {
-            const cd_node *t = cd_dom_node(dom, n->first);
-            if (t->type == CD_NODE_TEXT)
-                m->title = cd_arena_strndup(arena, t->u.text, t->len);
-            break;
-        }
-    }
+    cd_meta_ctx c;
+    memset(&c, 0, sizeof c);
+    c.dom = dom;
+    c.arena = arena;
+    c.cands = cd_arena_alloc(arena, CD_META_MAX_CANDS * sizeof *c.cands);
+    if (!c.cands)
+        return;
+    S_walk(&c);
+#ifdef CD_META_DEBUG
+    for (uint32_t i = 0; i < c.ncands; i++)
+        fprintf(stderr, "cand f=%d src=%s rank=%d pos=%u fl=%d: %s\n", c.cands[i].field,
+                S_src_names[c.cands[i].src], c.cands[i].rank, c.cands[i].pos, c.cands[i].flags,
+                c.cands[i].s);
+#endif
+
+    const char *src = NULL;
+    static const int lang_srcs[] = {CD_MS_HTML, CD_MS_META, CD_MS_OG, CD_MS_JSONLD};
+    m->language = S_first(&c, CD_MF_LANG, lang_srcs, 4, &src);
+    static const int site_srcs[] = {CD_MS_OG, CD_MS_JSONLD, CD_MS_META, CD_MS_TWITTER};
+    m->site_name = S_first(&c, CD_MF_SITE, site_srcs, 4, &src);
+    static const int url_srcs[] = {CD_MS_HTML, CD_MS_OG, CD_MS_JSONLD};
+    m->url = S_first(&c, CD_MF_URL, url_srcs, 3, &src);
+    if (!m->url && page_url && *page_url)
+        m->url = cd_meta_clean(arena, page_url, strlen(page_url), NULL);
+    static const int desc_srcs[] = {CD_MS_OG, CD_MS_META, CD_MS_JSONLD, CD_MS_TWITTER};
+    m->description = S_first(&c, CD_MF_DESC, desc_srcs, 4, &src);
+
+    int dayfirst = S_dayfirst(m->language);
+    m->date_published = S_pick_date(&c, CD_MF_DATE, dayfirst, page_url, &m->date_source);
+    src = NULL;
+    m->date_modified = S_pick_date(&c, CD_MF_MODIFIED, dayfirst, NULL, &src);
+    S_pick_authors(&c, m);
+    m->title = cd_meta_title_pick(&c, m->site_name, m->url ? m->url : page_url, &m->title_source);
 }

@@ -1,84 +1,293 @@
-/* output/text: the article as plain text.
+/* output/text: the article as plain text (what the quality scorer reads).
  *
- * A walk over the content roots that emits inline text with whitespace
- * collapsed, and a paragraph break (a blank line) around every block element.
- * Pending breaks are merged, so nesting never doubles blank lines. */
-#include "../util/ctype.h"
-#include "output.h"
+ * One pre-order walk over the content roots with explicit enter/leave events
+ * (no recursion). Inline text is written with whitespace collapsed; block
+ * elements owe a separator (a space, a table-cell " | ", a line break or a
+ * blank line) that is only written before the next text, so nesting never
+ * doubles blank lines and nothing dangles at the ends. The layout follows
+ * what a reader sees in a browser's reader view: a list is one block with an
+ * item per line, a data table a row per line, a layout table a run of blocks.
+ *
+ * Speed: text nodes are scanned with a byte-class table and copied in runs
+ * straight into the output buffer, reserved once per node. */
+#include <string.h>
 
-enum { S_NONE = 0, S_SPACE = 1, S_LINE = 2, S_PARA = 3 };
+#include "../util/limits.h"
+#include "output.h"
+#include "walk.h"
+
+/* Separators, weakest first; pending ones merge by keeping the strongest. */
+enum { S_NONE = 0, S_SPACE = 1, S_CELL = 2, S_LINE = 3, S_PARA = 4 };
+
+/* Byte classes: 1 ASCII whitespace, 2 the lead byte of U+00A0 (C2 A0). */
+static const unsigned char S_cls[256] = {
+    [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1, [0xC2] = 2,
+};
 
 typedef struct {
     cd_buf *out;
-    int pending; /* strongest separator owed before the next text */
-    int pre;     /* inside <pre>: keep whitespace */
+    size_t base;      /* out->len when rendering began */
+    int pending;      /* strongest separator owed before the next text */
+    int brs;          /* a <br> was the last thing seen (a second one makes a blank line) */
+    int list;         /* open lists: blank lines inside a list become line breaks */
+    int inl;          /* open headings and data cells: line breaks become spaces */
+    int pre;          /* open <pre> elements */
+    int pre_started;  /* the outermost <pre> has written text */
+    size_t pre_start; /* where that text starts in out */
+    cd_nid dtable;    /* the data table being rendered (tables in it are impossible) */
+    uint32_t row_cells;
 } S_w;
 
 static void S_sep(S_w *w, int sep)
 {
+    if (w->inl && sep >= S_LINE)
+        sep = S_SPACE;
+    else if (w->list && sep == S_PARA)
+        sep = S_LINE;
     if (sep > w->pending)
         w->pending = sep;
 }
 
-static void S_flush(S_w *w)
+/* Write the pending separator at o (room for 3 bytes reserved); returns the new end. */
+static char *S_flush(S_w *w, char *o)
 {
-    if (w->out->len == 0) {
-        w->pending = S_NONE;
-        return;
-    }
-    if (w->pending == S_PARA)
-        cd_buf_put(w->out, "\n\n", 2);
-    else if (w->pending == S_LINE)
-        cd_buf_putc(w->out, '\n');
-    else if (w->pending == S_SPACE)
-        cd_buf_putc(w->out, ' ');
+    int p = w->pending;
     w->pending = S_NONE;
+    w->brs = 0;
+    if (o == w->out->data + w->base) /* nothing written yet: no leading separator */
+        return o;
+    switch (p) {
+    case S_PARA:
+        *o++ = '\n';
+        *o++ = '\n';
+        break;
+    case S_LINE:
+        *o++ = '\n';
+        break;
+    case S_CELL:
+        memcpy(o, " | ", 3);
+        o += 3;
+        break;
+    case S_SPACE:
+        *o++ = ' ';
+        break;
+    default:
+        break;
+    }
+    return o;
 }
 
 static void S_text(S_w *w, const char *s, uint32_t n)
 {
+    cd_buf *out = w->out;
+    /* Output never exceeds input plus one separator: each later separator
+     * stands for at least one whitespace byte consumed, NBSP shrinks. */
+    if (!cd_buf_reserve(out, (size_t)n + 3))
+        return;
+    char *o = out->data + out->len;
     uint32_t i = 0;
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
-        if (w->pre) {
-            if (c == '\n') {
-                S_sep(w, S_LINE);
-                i++;
-                continue;
-            }
-            S_flush(w);
-            cd_buf_putc(w->out, (char)c);
-            i++;
+        unsigned k = S_cls[c];
+        if (k == 1 || (k == 2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0)) {
+            if (w->pending < S_SPACE)
+                w->pending = S_SPACE;
+            i += k;
             continue;
         }
-        if (cd_isspace(c)) {
-            S_sep(w, S_SPACE);
-            i++;
-            continue;
+        uint32_t j = i + 1;
+        while (j < n) {
+            unsigned kk = S_cls[(unsigned char)s[j]];
+            if (kk == 0 || (kk == 2 && (j + 1 >= n || (unsigned char)s[j + 1] != 0xA0)))
+                j++;
+            else
+                break;
         }
-        uint32_t j = i;
-        while (j < n && !cd_isspace((unsigned char)s[j]))
-            j++;
-        S_flush(w);
-        cd_buf_put(w->out, s + i, j - i);
+        if (w->pending || w->brs)
+            o = S_flush(w, o);
+        memcpy(o, s + i, j - i);
+        o += j - i;
         i = j;
     }
+    out->len = (size_t)(o - out->data);
+    out->data[out->len] = '\0';
 }
 
-static int S_block_sep(uint16_t tag)
+/* Text inside <pre>: kept byte for byte (NBSP as a space), except the blank
+ * lines that open the block, which would double the separator before it. */
+static void S_pre_text(S_w *w, const char *s, uint32_t n)
 {
-    switch (tag) {
-    case CD_TAG_LI:
+    cd_buf *out = w->out;
+    uint32_t i = 0;
+    if (!w->pre_started) {
+        while (i < n && (s[i] == '\n' || s[i] == '\r'))
+            i++;
+        if (i == n)
+            return;
+    }
+    if (!cd_buf_reserve(out, (size_t)(n - i) + 3))
+        return;
+    char *o = out->data + out->len;
+    o = S_flush(w, o);
+    if (!w->pre_started) {
+        w->pre_started = 1;
+        w->pre_start = (size_t)(o - out->data);
+    }
+    while (i < n) {
+        const char *nb = memchr(s + i, 0xC2, n - i);
+        uint32_t j = nb ? (uint32_t)(nb - s) : n;
+        memcpy(o, s + i, j - i);
+        o += j - i;
+        i = j;
+        if (i < n) {
+            if (i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
+                *o++ = ' ';
+                i += 2;
+            } else {
+                *o++ = s[i++];
+            }
+        }
+    }
+    out->len = (size_t)(o - out->data);
+    out->data[out->len] = '\0';
+}
+
+static int S_is_block(uint16_t tag)
+{
+    return (cd_tag_flags(tag) & CD_TF_BLOCK) || tag == CD_TAG_UNKNOWN;
+}
+
+static void S_enter(S_w *w, const cd_dom *dom, const cd_extract *x, cd_nid id, const cd_node *n)
+{
+    switch (n->tag) {
+    case CD_TAG_BR:
+        if (w->inl)
+            S_sep(w, S_SPACE);
+        else
+            S_sep(w, w->brs ? S_PARA : S_LINE);
+        w->brs = 1;
+        return;
+    case CD_TAG_TABLE: {
+        uint32_t ncols;
+        S_sep(w, S_PARA);
+        if (!w->dtable && cd_walk_table_scan(dom, x, id, &ncols))
+            w->dtable = id;
+        return;
+    }
+    case CD_TAG_THEAD:
+    case CD_TAG_TBODY:
+    case CD_TAG_TFOOT:
+        if (!w->dtable)
+            S_sep(w, S_PARA);
+        return;
     case CD_TAG_TR:
-    case CD_TAG_DT:
-    case CD_TAG_DD:
-        return S_LINE;
+        S_sep(w, w->dtable ? S_LINE : S_PARA);
+        w->row_cells = 0;
+        return;
     case CD_TAG_TD:
     case CD_TAG_TH:
-        return S_NONE;
+        if (!w->dtable)
+            break;
+        if (w->row_cells++)
+            S_sep(w, S_CELL);
+        w->inl++;
+        return;
+    case CD_TAG_UL:
+    case CD_TAG_OL:
+    case CD_TAG_DL:
+    case CD_TAG_MENU:
+    case CD_TAG_DIR:
+        S_sep(w, S_PARA);
+        w->list++;
+        return;
+    case CD_TAG_LI:
+    case CD_TAG_DT:
+    case CD_TAG_DD:
+        S_sep(w, S_LINE);
+        return;
+    case CD_TAG_PRE:
+    case CD_TAG_XMP:
+    case CD_TAG_PLAINTEXT:
+        S_sep(w, S_PARA);
+        w->pre++;
+        return;
     default:
-        return (cd_tag_flags(tag) & CD_TF_BLOCK) || tag == CD_TAG_UNKNOWN ? S_PARA : S_NONE;
+        if (cd_tag_flags(n->tag) & CD_TF_HEADING) {
+            S_sep(w, S_PARA);
+            w->inl++;
+            return;
+        }
+        break;
     }
+    if (S_is_block(n->tag))
+        S_sep(w, S_PARA);
+}
+
+static void S_leave(S_w *w, cd_nid id, const cd_node *n)
+{
+    switch (n->tag) {
+    case CD_TAG_TABLE:
+        if (w->dtable == id)
+            w->dtable = CD_NONE;
+        S_sep(w, S_PARA);
+        return;
+    case CD_TAG_THEAD:
+    case CD_TAG_TBODY:
+    case CD_TAG_TFOOT:
+        if (!w->dtable)
+            S_sep(w, S_PARA);
+        return;
+    case CD_TAG_TR:
+        S_sep(w, w->dtable ? S_LINE : S_PARA);
+        return;
+    case CD_TAG_TD:
+    case CD_TAG_TH:
+        if (!w->dtable)
+            break;
+        if (w->inl)
+            w->inl--;
+        return;
+    case CD_TAG_UL:
+    case CD_TAG_OL:
+    case CD_TAG_DL:
+    case CD_TAG_MENU:
+    case CD_TAG_DIR:
+        if (w->list)
+            w->list--;
+        S_sep(w, S_PARA);
+        return;
+    case CD_TAG_LI:
+    case CD_TAG_DT:
+    case CD_TAG_DD:
+        S_sep(w, S_LINE);
+        return;
+    case CD_TAG_PRE:
+    case CD_TAG_XMP:
+    case CD_TAG_PLAINTEXT:
+        if (w->pre && --w->pre == 0 && w->pre_started) {
+            /* Trailing blank lines and spaces of the block would show as extra
+             * separator; whitespace inside it is kept. */
+            cd_buf *out = w->out;
+            size_t e = out->len;
+            while (e > w->pre_start && (out->data[e - 1] == '\n' || out->data[e - 1] == ' ' ||
+                                        out->data[e - 1] == '\t' || out->data[e - 1] == '\r'))
+                e--;
+            cd_buf_truncate(out, e);
+            w->pre_started = 0;
+        }
+        S_sep(w, S_PARA);
+        return;
+    default:
+        if (cd_tag_flags(n->tag) & CD_TF_HEADING) {
+            if (w->inl)
+                w->inl--;
+            S_sep(w, S_PARA);
+            return;
+        }
+        break;
+    }
+    if (S_is_block(n->tag))
+        S_sep(w, S_PARA);
 }
 
 static void S_root(S_w *w, const cd_dom *dom, const cd_extract *x, cd_nid root)
@@ -86,65 +295,60 @@ static void S_root(S_w *w, const cd_dom *dom, const cd_extract *x, cd_nid root)
     cd_nid id = root;
     while (id) {
         const cd_node *n = cd_dom_node(dom, id);
-        if (x->mark && x->mark[id] != CD_MARK_NONE) {
-            id = cd_dom_next_skip(dom, id, root);
-            continue;
-        }
-        if (n->type == CD_NODE_TEXT) {
-            S_text(w, n->u.text, n->len);
-        } else if (n->type == CD_NODE_ELEMENT) {
-            if (!cd_extract_node_visible(dom, id)) {
-                id = cd_dom_next_skip(dom, id, root);
+        if (cd_walk_skip(dom, x, id)) {
+            /* left out, with its subtree */
+        } else if (n->type == CD_NODE_TEXT) {
+            if (w->pre)
+                S_pre_text(w, n->u.text, n->len);
+            else
+                S_text(w, n->u.text, n->len);
+        } else {
+            if (w->out->len > CD_MAX_OUTPUT || w->out->failed)
+                return;
+            if (n->type == CD_NODE_ELEMENT)
+                S_enter(w, dom, x, id, n);
+            if (n->first) {
+                id = n->first;
                 continue;
             }
-            if (n->tag == CD_TAG_BR) {
-                S_sep(w, S_LINE);
-            } else if (n->tag == CD_TAG_TD || n->tag == CD_TAG_TH) {
-                if (n->prev)
-                    S_sep(w, S_SPACE);
-            } else {
-                S_sep(w, S_block_sep(n->tag));
-            }
-            if (n->tag == CD_TAG_PRE)
-                w->pre++;
+            if (n->type == CD_NODE_ELEMENT)
+                S_leave(w, id, n);
         }
-        /* Advance; on leaving elements, close their blocks. */
-        if (n->first && n->type != CD_NODE_TEXT) {
-            id = n->first;
-            continue;
-        }
+        /* Up to the next sibling, leaving every element we climb out of. */
         cd_nid cur = id;
-        for (;;) {
+        id = CD_NONE;
+        while (cur != root) {
             const cd_node *cn = cd_dom_node(dom, cur);
-            if (cn->type == CD_NODE_ELEMENT) {
-                S_sep(w, S_block_sep(cn->tag));
-                if (cn->tag == CD_TAG_PRE && w->pre)
-                    w->pre--;
-            }
-            if (cur == root) {
-                id = CD_NONE;
-                break;
-            }
             if (cn->next) {
                 id = cn->next;
                 break;
             }
             cur = cn->parent;
-            if (!cur) {
-                id = CD_NONE;
+            if (!cur)
                 break;
-            }
+            const cd_node *pn = cd_dom_node(dom, cur);
+            if (pn->type == CD_NODE_ELEMENT)
+                S_leave(w, cur, pn);
         }
     }
 }
 
 void cd_render_text(const cd_dom *dom, const cd_extract *x, unsigned options, cd_buf *out)
 {
-    S_w w = {out, S_NONE, 0};
+    S_w w;
+    memset(&w, 0, sizeof w);
+    w.out = out;
+    w.base = out->len;
     (void)options;
     for (uint32_t r = 0; r < x->nroots; r++) {
+        if (!x->roots[r] || x->roots[r] >= dom->count)
+            continue;
         S_sep(&w, S_PARA);
         S_root(&w, dom, x, x->roots[r]);
+        /* A root that ends inside an unclosed walk state starts the next clean. */
+        w.list = w.inl = w.pre = 0;
+        w.pre_started = 0;
+        w.dtable = CD_NONE;
     }
     if (!out->data)
         cd_buf_put(out, "", 0);

@@ -190,7 +190,7 @@ static void test_warnings_and_bytes(void)
 {
     copydesk_doc *doc = copydesk_doc_new(0);
     /* Invalid UTF-8 and NUL bytes: valid UTF-8 out, with warnings. */
-    static const char bad[] = "<meta charset=utf-8><p>na\xc3\xafve caf\xc3\xa9s, \xc3\xbcber, "
+    static const char bad[] = "<meta charset=utf-8><p>na\xc3\xafve caf\xc3\xa9s, \xc3\xbc" "ber, "
                               "\xc3\xa9t\xc3\xa9, caf\xc3 au lait, \xff and a NUL \0 here, "
                               "long enough to be a paragraph of text.</p>";
     INT_EQ(copydesk_doc_parse(doc, bad, sizeof bad - 1), COPYDESK_OK, "");
