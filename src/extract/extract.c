@@ -44,6 +44,7 @@ static float S_param(const char *name, float def)
 #define S_param(name, def) (def)
 #endif
 
+#define CD_DEAD_CLEANED 2 /* st->dead value for nodes removed by S_clean (can be undone) */
 #define CD_MIN_PARA 25 /* characters of own text for a block to score */
 
 typedef struct S_stat {
@@ -634,6 +635,17 @@ static int S_inside(const cd_dom *dom, cd_nid id, uint16_t tag, cd_nid top)
     return 0;
 }
 
+/* Undo S_clean inside root and recount the statistics. */
+static void S_unclean(const cd_dom *dom, S_stat *st, cd_nid root)
+{
+    cd_nid end = cd_dom_next_skip(dom, root, cd_dom_root(dom));
+    uint32_t last = end ? end : dom->count;
+    for (uint32_t id = root; id < last; id++)
+        if (st[id].dead == CD_DEAD_CLEANED)
+            st[id].dead = 0;
+    S_stats(dom, st);
+}
+
 /* Pass 5: Readability's conditional cleaning, bottom-up inside one root. */
 static void S_clean(const cd_dom *dom, S_stat *st, cd_nid root)
 {
@@ -688,7 +700,7 @@ static void S_clean(const cd_dom *dom, S_stat *st, cd_nid root)
         }
         if (remove) {
             S_subtract(dom, st, id, root);
-            s->dead = 1;
+            s->dead = CD_DEAD_CLEANED;
         }
     }
 }
@@ -848,9 +860,17 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
 #endif
     /* Conditional cleaning judges containers by link density: right inside an
      * article, wrong on a page whose content is lists of links. */
-    if (!x->broad)
-        for (uint32_t r = 0; r < x->nroots; r++)
-            S_clean(dom, st, x->roots[r]);
+    if (!x->broad) {
+        for (uint32_t r = 0; r < x->nroots; r++) {
+            cd_nid root = x->roots[r];
+            uint32_t before = st[root].chars;
+            S_clean(dom, st, root);
+            /* Cleaning that empties the article was wrong about it (a forum
+             * thread is a list of posts, a recipe a list of steps): undo it. */
+            if (st[root].chars < before / 4)
+                S_unclean(dom, st, root);
+        }
+    }
     for (uint32_t r = 0; r < x->nroots; r++)
         S_phrases(dom, st, x->roots[r]);
     S_find_title(x, dom, st, title);

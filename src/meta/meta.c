@@ -13,9 +13,6 @@
  * Subtrees whose class or id say comments, related stories, sidebars or footers
  * are not read for bylines and dates. */
 #include <string.h>
-#ifdef CD_META_DEBUG
-#include <stdio.h>
-#endif
 
 #include "../util/ctype.h"
 #include "../util/utf8.h"
@@ -469,12 +466,6 @@ void cd_meta_read(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char *pa
     if (!c.cands)
         return;
     S_walk(&c);
-#ifdef CD_META_DEBUG
-    for (uint32_t i = 0; i < c.ncands; i++)
-        fprintf(stderr, "cand f=%d src=%s rank=%d pos=%u fl=%d: %s\n", c.cands[i].field,
-                S_src_names[c.cands[i].src], c.cands[i].rank, c.cands[i].pos, c.cands[i].flags,
-                c.cands[i].s);
-#endif
 
     const char *src = NULL;
     static const int lang_srcs[] = {CD_MS_HTML, CD_MS_META, CD_MS_OG, CD_MS_JSONLD};

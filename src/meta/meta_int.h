@@ -1,0 +1,138 @@
+/* meta/meta_int: what the metadata sources share inside src/meta/.
+ *
+ * Each source file (jsonld.c, metatags.c, microdata.c, visible.c) turns what
+ * it sees into candidates: one value for one field from one source, cleaned
+ * (valid UTF-8, whitespace collapsed and trimmed) and stored in the arena.
+ * meta.c makes the single walk over the tree that feeds the sources, then picks
+ * each field from the candidates by precedence, with the normalisers in
+ * dates.c, title.c and authors.c. */
+#ifndef CD_META_INT_H
+#define CD_META_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "meta.h"
+
+/* Hard limits for hostile pages (see also util/limits.h). */
+#define CD_META_MAX_CANDS 512u          /* candidates kept per page */
+#define CD_META_MAX_VALUE 2048u         /* bytes kept of one candidate value */
+#define CD_META_MAX_JSONLD (1u << 20)   /* bytes of one ld+json script parsed */
+#define CD_META_JSON_DEPTH 64           /* json-c nesting limit */
+#define CD_META_JSON_NODES 20000u       /* JSON values visited per script */
+#define CD_META_MAX_SCRIPTS 16u         /* ld+json scripts parsed per page */
+#define CD_META_TEXT_NODES 400u         /* nodes visited to gather one element's text */
+#define CD_META_DATE_LEN 40u            /* room for a normalised date */
+
+enum cd_meta_field {
+    CD_MF_TITLE,
+    CD_MF_AUTHOR,
+    CD_MF_DATE,     /* date published */
+    CD_MF_MODIFIED, /* date modified */
+    CD_MF_SITE,
+    CD_MF_LANG,
+    CD_MF_URL,
+    CD_MF_DESC,
+    CD_MF__COUNT
+};
+
+/* Sources, roughly from the most to the least deliberate statement. */
+enum cd_meta_src {
+    CD_MS_JSONLD,
+    CD_MS_OG,        /* OpenGraph and article:* */
+    CD_MS_META,      /* other named <meta> (author, parsely-*, dc.*, citation_* …) */
+    CD_MS_TWITTER,   /* twitter:* */
+    CD_MS_MICRODATA, /* itemprop, rel=author, <time> */
+    CD_MS_VISIBLE,   /* h1, byline blocks, dates near the title */
+    CD_MS_TITLE,     /* <title> */
+    CD_MS_HTML,      /* <html lang>, <link rel=canonical> */
+    CD_MS_URL,       /* the URL path */
+    CD_MS__COUNT
+};
+
+typedef struct cd_meta_cand {
+    const char *s; /* cleaned, NUL-terminated, in the arena */
+    uint32_t len;
+    cd_nid pos;    /* the element it came from (document order), 0 for none */
+    uint8_t field; /* enum cd_meta_field */
+    uint8_t src;   /* enum cd_meta_src */
+    uint8_t rank;  /* within one source: lower is better (e.g. Article before WebPage) */
+    uint8_t flags; /* CD_MC_* */
+} cd_meta_cand;
+
+#define CD_MC_ORG 1u       /* author that is an organisation */
+#define CD_MC_INARTICLE 2u /* found inside <article>/<main> or an article-like block */
+#define CD_MC_NEARTOP 4u   /* found close after the h1 */
+
+typedef struct cd_meta_ctx {
+    const cd_dom *dom;
+    cd_arena *arena;
+    cd_meta_cand *cands;
+    uint32_t ncands;
+    uint32_t nscripts;
+    int title_seen; /* <title> taken */
+} cd_meta_ctx;
+
+/* ---- meta.c: shared helpers ------------------------------------------- */
+
+/* Clean s[0..len) (UTF-8 repaired, spaces collapsed, trimmed, capped) and add it
+ * as a candidate. Returns the stored candidate or NULL (empty, full, no memory). */
+cd_meta_cand *cd_meta_add(cd_meta_ctx *c, int field, int src, int rank, cd_nid pos, const char *s,
+                          size_t len);
+/* The cleaned copy of s[0..len) in the arena (NULL when empty); *out_len gets its length. */
+char *cd_meta_clean(cd_arena *a, const char *s, size_t len, size_t *out_len);
+/* The visible text of element id (scripts and the like skipped), collapsed,
+ * at most max bytes; NULL when empty. */
+char *cd_meta_node_text(const cd_meta_ctx *c, cd_nid id, size_t max, size_t *out_len);
+/* Does the class or id of element id contain any of words (NULL-terminated list)? */
+int cd_meta_class_has(const cd_dom *dom, cd_nid id, const char *const *words);
+
+/* ---- sources ------------------------------------------------------------ */
+
+/* jsonld.c: parse one ld+json script text and add its candidates. */
+void cd_meta_jsonld(cd_meta_ctx *c, const char *text, size_t len, cd_nid pos);
+/* metatags.c: a <meta>, <link> or <html> element. */
+void cd_meta_tag(cd_meta_ctx *c, cd_nid id);
+/* microdata.c: an element with itemprop, rel=author or a <time>.
+ * flags: CD_MC_* of the place it is in. */
+void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags);
+
+/* visible.c: the visible page, fed by the walk. */
+typedef struct cd_meta_vis {
+    cd_nid h1[4]; /* the first h1 elements outside boilerplate */
+    unsigned nh1;
+    cd_nid h1_end;       /* pre-order successor of the first h1's subtree */
+    unsigned after_h1;   /* text nodes seen since the first h1 */
+    unsigned bylines;    /* byline candidates added */
+    unsigned dates;      /* visible date candidates added */
+} cd_meta_vis;
+void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags);
+void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags);
+
+/* ---- normalisers ---------------------------------------------------------- */
+
+/* dates.c: normalise a date written s[0..len) to ISO 8601 in out (CD_META_DATE_LEN
+ * bytes): "YYYY-MM-DD", or with "THH:MM:SS" and a zone when the source gave them.
+ * whole: the date must be (nearly) all of s; otherwise the first date found in s.
+ * dayfirst: 1 when the page's language reads 06/11 as 6 November, -1 as June 11,
+ * 0 unknown (ambiguous numeric dates are then refused). Returns the length or 0. */
+size_t cd_meta_date_norm(const char *s, size_t len, int whole, int dayfirst, char *out);
+/* A date in a URL path (/2014/11/06/, /2014-11-06-…, /20141106/); 0 when none. */
+size_t cd_meta_date_from_url(const char *url, size_t len, char *out);
+
+/* title.c: the article title from the candidates (NULL when none). */
+const char *cd_meta_title_pick(cd_meta_ctx *c, const char *site_name, const char *url,
+                               const char **source);
+
+/* authors.c: split and clean one author credit into names, appended to
+ * m->authors (deduplicated, at most CD_MAX_AUTHORS). loose: the credit is a
+ * structured statement (JSON-LD, <meta>), taken as written; otherwise it is
+ * page text and must look like a name. Returns the names added. */
+size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, int loose);
+/* Is s a plausible personal name or credit (not a URL, a date, a sentence …)? */
+int cd_meta_author_plausible(const char *s, size_t len);
+
+/* Case-insensitive ASCII equality with UTF-8 passing through. */
+int cd_meta_eq_nocase(const char *a, size_t alen, const char *b, size_t blen);
+
+#endif

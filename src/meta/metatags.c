@@ -1,0 +1,189 @@
+/* meta/metatags: <meta property|name content>, <link rel=canonical>, <html lang>.
+ *
+ * The names are those publishers and CMSs emit in practice (OpenGraph and its
+ * article:* extension, Dublin Core, Highwire/Google Scholar citation_*, Parse.ly,
+ * Sailthru, plain author/date/pubdate), as collected by Readability's
+ * _getArticleMetadata, trafilatura's metadata module and newspaper's
+ * extractors. A property attribute may hold several space-separated names
+ * ("og:title twitter:title"). */
+#include <string.h>
+
+#include "../util/ctype.h"
+#include "meta_int.h"
+
+typedef struct S_key {
+    const char *name;
+    uint8_t field, src, rank;
+} S_key;
+
+static const S_key S_keys[] = {
+    {"og:title", CD_MF_TITLE, CD_MS_OG, 0},
+    {"og:site_name", CD_MF_SITE, CD_MS_OG, 0},
+    {"og:url", CD_MF_URL, CD_MS_OG, 0},
+    {"og:description", CD_MF_DESC, CD_MS_OG, 0},
+    {"og:locale", CD_MF_LANG, CD_MS_OG, 0},
+    {"article:published_time", CD_MF_DATE, CD_MS_OG, 0},
+    {"og:article:published_time", CD_MF_DATE, CD_MS_OG, 0},
+    {"article:published", CD_MF_DATE, CD_MS_OG, 1},
+    {"og:published_time", CD_MF_DATE, CD_MS_OG, 1},
+    {"article:modified_time", CD_MF_MODIFIED, CD_MS_OG, 0},
+    {"og:article:modified_time", CD_MF_MODIFIED, CD_MS_OG, 0},
+    {"og:updated_time", CD_MF_MODIFIED, CD_MS_OG, 1},
+    {"article:author", CD_MF_AUTHOR, CD_MS_OG, 0},
+    {"og:article:author", CD_MF_AUTHOR, CD_MS_OG, 0},
+    {"author", CD_MF_AUTHOR, CD_MS_META, 0},
+    {"parsely-author", CD_MF_AUTHOR, CD_MS_META, 0},
+    {"sailthru.author", CD_MF_AUTHOR, CD_MS_META, 1},
+    {"byl", CD_MF_AUTHOR, CD_MS_META, 1},
+    {"dc.creator", CD_MF_AUTHOR, CD_MS_META, 1},
+    {"dc:creator", CD_MF_AUTHOR, CD_MS_META, 1},
+    {"dcterms.creator", CD_MF_AUTHOR, CD_MS_META, 1},
+    {"dcterm:creator", CD_MF_AUTHOR, CD_MS_META, 1},
+    {"citation_author", CD_MF_AUTHOR, CD_MS_META, 1},
+    {"article.author", CD_MF_AUTHOR, CD_MS_META, 1},
+    {"dc.title", CD_MF_TITLE, CD_MS_META, 0},
+    {"dc:title", CD_MF_TITLE, CD_MS_META, 0},
+    {"dcterms.title", CD_MF_TITLE, CD_MS_META, 0},
+    {"dcterm:title", CD_MF_TITLE, CD_MS_META, 0},
+    {"parsely-title", CD_MF_TITLE, CD_MS_META, 1},
+    {"citation_title", CD_MF_TITLE, CD_MS_META, 1},
+    {"title", CD_MF_TITLE, CD_MS_META, 1},
+    {"twitter:title", CD_MF_TITLE, CD_MS_TWITTER, 0},
+    {"parsely-pub-date", CD_MF_DATE, CD_MS_META, 0},
+    {"sailthru.date", CD_MF_DATE, CD_MS_META, 1},
+    {"citation_publication_date", CD_MF_DATE, CD_MS_META, 1},
+    {"citation_date", CD_MF_DATE, CD_MS_META, 2},
+    {"citation_online_date", CD_MF_DATE, CD_MS_META, 2},
+    {"dc.date.issued", CD_MF_DATE, CD_MS_META, 1},
+    {"dcterms.issued", CD_MF_DATE, CD_MS_META, 1},
+    {"dcterms.created", CD_MF_DATE, CD_MS_META, 2},
+    {"dc.date.created", CD_MF_DATE, CD_MS_META, 2},
+    {"dc.date", CD_MF_DATE, CD_MS_META, 2},
+    {"dc:date", CD_MF_DATE, CD_MS_META, 2},
+    {"dcterms.date", CD_MF_DATE, CD_MS_META, 2},
+    {"pubdate", CD_MF_DATE, CD_MS_META, 1},
+    {"publishdate", CD_MF_DATE, CD_MS_META, 1},
+    {"publish-date", CD_MF_DATE, CD_MS_META, 1},
+    {"publish_date", CD_MF_DATE, CD_MS_META, 1},
+    {"published_time", CD_MF_DATE, CD_MS_META, 1},
+    {"publication_date", CD_MF_DATE, CD_MS_META, 1},
+    {"article.published", CD_MF_DATE, CD_MS_META, 1},
+    {"article_date_original", CD_MF_DATE, CD_MS_META, 1},
+    {"original-publish-date", CD_MF_DATE, CD_MS_META, 1},
+    {"originalpublicationdate", CD_MF_DATE, CD_MS_META, 1},
+    {"date", CD_MF_DATE, CD_MS_META, 3},
+    {"dcterms.modified", CD_MF_MODIFIED, CD_MS_META, 0},
+    {"dc.date.modified", CD_MF_MODIFIED, CD_MS_META, 0},
+    {"article.updated", CD_MF_MODIFIED, CD_MS_META, 1},
+    {"last-modified", CD_MF_MODIFIED, CD_MS_META, 2},
+    {"lastmod", CD_MF_MODIFIED, CD_MS_META, 2},
+    {"description", CD_MF_DESC, CD_MS_META, 0},
+    {"dc.description", CD_MF_DESC, CD_MS_META, 1},
+    {"twitter:description", CD_MF_DESC, CD_MS_TWITTER, 0},
+    {"application-name", CD_MF_SITE, CD_MS_META, 0},
+    {"dc.language", CD_MF_LANG, CD_MS_META, 1},
+    {"language", CD_MF_LANG, CD_MS_META, 2},
+};
+
+static int S_is_url(const char *v, size_t n)
+{
+    return (n >= 4 && cd_eq_nocase(v, 4, "http")) || (n >= 2 && v[0] == '/' && v[1] == '/') ||
+           (n >= 4 && cd_eq_nocase(v, 4, "www."));
+}
+
+static void S_named(cd_meta_ctx *c, cd_nid id, const char *name, size_t nlen, const char *v,
+                    size_t vlen)
+{
+    char key[48];
+    if (nlen >= sizeof key)
+        return;
+    for (size_t i = 0; i < nlen; i++)
+        key[i] = (char)cd_tolower((unsigned char)name[i]);
+    key[nlen] = '\0';
+    for (size_t i = 0; i < sizeof S_keys / sizeof S_keys[0]; i++) {
+        const S_key *k = &S_keys[i];
+        if (strcmp(k->name, key) != 0)
+            continue;
+        /* article:author is often a profile URL, not a name. */
+        if (k->field == CD_MF_AUTHOR && S_is_url(v, vlen))
+            return;
+        cd_meta_add(c, k->field, k->src, k->rank, id, v, vlen);
+        return;
+    }
+}
+
+/* Feed each space-separated name of attribute attr. */
+static void S_names(cd_meta_ctx *c, cd_nid id, const char *attr, const char *v, size_t vlen)
+{
+    size_t n;
+    const char *a = cd_dom_attr(c->dom, id, attr, &n);
+    if (!a)
+        return;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && cd_isspace((unsigned char)a[i]))
+            i++;
+        size_t s = i;
+        while (i < n && !cd_isspace((unsigned char)a[i]))
+            i++;
+        if (i > s)
+            S_named(c, id, a + s, i - s, v, vlen);
+    }
+}
+
+static int S_rel_has(const char *rel, size_t n, const char *word)
+{
+    size_t wl = strlen(word), i = 0;
+    while (i < n) {
+        while (i < n && cd_isspace((unsigned char)rel[i]))
+            i++;
+        size_t s = i;
+        while (i < n && !cd_isspace((unsigned char)rel[i]))
+            i++;
+        if (i - s == wl && cd_eq_nocase(rel + s, wl, word))
+            return 1;
+    }
+    return 0;
+}
+
+void cd_meta_tag(cd_meta_ctx *c, cd_nid id)
+{
+    const cd_dom *dom = c->dom;
+    const cd_node *n = cd_dom_node(dom, id);
+    size_t vlen, len;
+    const char *v;
+    switch (n->tag) {
+    case CD_TAG_HTML:
+        v = cd_dom_attr(dom, id, "lang", &vlen);
+        if (!v || !vlen)
+            v = cd_dom_attr(dom, id, "xml:lang", &vlen);
+        if (v)
+            cd_meta_add(c, CD_MF_LANG, CD_MS_HTML, 0, id, v, vlen);
+        return;
+    case CD_TAG_LINK: {
+        const char *rel = cd_dom_attr(dom, id, "rel", &len);
+        v = cd_dom_attr(dom, id, "href", &vlen);
+        if (rel && v && S_rel_has(rel, len, "canonical"))
+            cd_meta_add(c, CD_MF_URL, CD_MS_HTML, 0, id, v, vlen);
+        return;
+    }
+    case CD_TAG_META:
+        break;
+    default:
+        return;
+    }
+    v = cd_dom_attr(dom, id, "content", &vlen);
+    if (!v || !vlen)
+        return;
+    const char *he = cd_dom_attr(dom, id, "http-equiv", &len);
+    if (he && cd_eq_nocase(he, len, "content-language")) {
+        /* "en, fr" lists: the first is the page's main language. */
+        size_t k = 0;
+        while (k < vlen && v[k] != ',' && v[k] != ';')
+            k++;
+        cd_meta_add(c, CD_MF_LANG, CD_MS_META, 0, id, v, k);
+        return;
+    }
+    S_names(c, id, "property", v, vlen);
+    S_names(c, id, "name", v, vlen);
+}

@@ -1,0 +1,131 @@
+/* meta/microdata: schema.org microdata (itemprop), rel=author links and <time>.
+ *
+ * An itemprop value is, per the HTML microdata spec, the content attribute of
+ * <meta>, the datetime of <time>, the href of <a>/<link>, else the text. An
+ * author item (itemprop=author itemscope) names itself in a descendant
+ * itemprop=name. <time> elements rank by how sure they are to be the
+ * publication date: pubdate attribute, then a "published" class, then the
+ * first inside an <article>/<main>, then any other. The walk in meta.c does not
+ * call this inside comment, related-story, sidebar or footer blocks. */
+#include <string.h>
+
+#include "../util/ctype.h"
+#include "meta_int.h"
+
+static int S_word_in(const char *list, size_t n, const char *word)
+{
+    size_t wl = strlen(word), i = 0;
+    while (i < n) {
+        while (i < n && cd_isspace((unsigned char)list[i]))
+            i++;
+        size_t s = i;
+        while (i < n && !cd_isspace((unsigned char)list[i]))
+            i++;
+        size_t k = s;
+        /* Full IRIs (http://schema.org/author) compare by their last segment. */
+        for (size_t j = s; j < i; j++)
+            if (list[j] == '/')
+                k = j + 1;
+        if (i - k == wl && cd_eq_nocase(list + k, wl, word))
+            return 1;
+    }
+    return 0;
+}
+
+/* The value of an itemprop element; *len gets its length. */
+static const char *S_value(cd_meta_ctx *c, cd_nid id, size_t *len)
+{
+    const cd_dom *dom = c->dom;
+    const char *v = cd_dom_attr(dom, id, "content", len);
+    if (v && *len)
+        return v;
+    v = cd_dom_attr(dom, id, "datetime", len);
+    if (v && *len)
+        return v;
+    if (cd_dom_is(dom, id, CD_TAG_META))
+        return NULL;
+    return cd_meta_node_text(c, id, 256, len);
+}
+
+static void S_author_item(cd_meta_ctx *c, cd_nid id, int rank)
+{
+    const cd_dom *dom = c->dom;
+    size_t len;
+    unsigned seen = 0;
+    /* itemscope: the name is a descendant itemprop=name. */
+    if (cd_dom_attr(dom, id, "itemscope", &len)) {
+        for (cd_nid k = cd_dom_next(dom, id, id); k && seen < CD_META_TEXT_NODES;
+             k = cd_dom_next(dom, k, id), seen++) {
+            const char *ip = cd_dom_attr(dom, k, "itemprop", &len);
+            if (ip && S_word_in(ip, len, "name")) {
+                const char *v = S_value(c, k, &len);
+                if (v)
+                    cd_meta_add(c, CD_MF_AUTHOR, CD_MS_MICRODATA, rank, id, v, len);
+                return;
+            }
+        }
+    }
+    const char *v = S_value(c, id, &len);
+    if (v && !(len >= 4 && cd_eq_nocase(v, 4, "http")))
+        cd_meta_add(c, CD_MF_AUTHOR, CD_MS_MICRODATA, rank, id, v, len);
+}
+
+static const char *const S_pub_words[] = {"publish", "posted", "pubdate", "post-date", "entry-date",
+                                          "article-date", "created", NULL};
+static const char *const S_mod_words[] = {"updated", "modified", NULL};
+
+void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
+{
+    const cd_dom *dom = c->dom;
+    const cd_node *n = cd_dom_node(dom, id);
+    int inart = (flags & CD_MC_INARTICLE) != 0;
+    size_t len;
+    const char *ip = cd_dom_attr(dom, id, "itemprop", &len);
+    if (ip && len) {
+        if (S_word_in(ip, len, "author") || S_word_in(ip, len, "creator")) {
+            S_author_item(c, id, inart ? 0 : 1);
+        } else if (S_word_in(ip, len, "headline")) {
+            size_t vl;
+            const char *v = S_value(c, id, &vl);
+            if (v)
+                cd_meta_add(c, CD_MF_TITLE, CD_MS_MICRODATA, inart ? 0 : 1, id, v, vl);
+        } else if (S_word_in(ip, len, "datePublished") || S_word_in(ip, len, "dateCreated")) {
+            size_t vl;
+            const char *v = S_value(c, id, &vl);
+            if (v)
+                cd_meta_add(c, CD_MF_DATE, CD_MS_MICRODATA, S_word_in(ip, len, "datePublished") ? 0 : 1,
+                            id, v, vl);
+        } else if (S_word_in(ip, len, "dateModified")) {
+            size_t vl;
+            const char *v = S_value(c, id, &vl);
+            if (v)
+                cd_meta_add(c, CD_MF_MODIFIED, CD_MS_MICRODATA, 0, id, v, vl);
+        }
+    }
+    if (n->tag == CD_TAG_A || n->tag == CD_TAG_LINK) {
+        const char *rel = cd_dom_attr(dom, id, "rel", &len);
+        if (rel && S_word_in(rel, len, "author") && n->tag == CD_TAG_A) {
+            size_t tl;
+            char *t = cd_meta_node_text(c, id, 128, &tl);
+            if (t)
+                cd_meta_add(c, CD_MF_AUTHOR, CD_MS_MICRODATA, inart ? 2 : 3, id, t, tl);
+        }
+    }
+    if (n->tag == CD_TAG_TIME) {
+        size_t vl;
+        const char *v = cd_dom_attr(dom, id, "datetime", &vl);
+        if (!v || !vl)
+            v = cd_meta_node_text(c, id, 128, &vl);
+        if (!v)
+            return;
+        int mod = cd_meta_class_has(dom, id, S_mod_words);
+        int rank = cd_dom_attr(dom, id, "pubdate", &len)          ? 2
+                   : cd_meta_class_has(dom, id, S_pub_words)      ? 3
+                   : inart                                         ? 4
+                                                                   : 5;
+        if (!mod || rank <= 3)
+            cd_meta_add(c, CD_MF_DATE, CD_MS_MICRODATA, rank, id, v, vl);
+        else
+            cd_meta_add(c, CD_MF_MODIFIED, CD_MS_MICRODATA, rank, id, v, vl);
+    }
+}

@@ -1,0 +1,303 @@
+/* meta/title: the headline, from the candidates, cleaned of the site name.
+ *
+ * The page states its title in several places: JSON-LD headline, og:title,
+ * other <meta>, microdata headline, the <h1> and <title>. The visible <h1> is
+ * the headline a reader sees, so it wins when another source confirms it (the
+ * same text, or the <title>/og:title starts or ends with it). Otherwise the
+ * most deliberate metadata title is used, and <title> last. Site names are
+ * then cut: "Headline | Site", "Site - Headline", "Headline » Section »
+ * Site", when the cut part matches og:site_name, the publisher or the domain,
+ * or, without such evidence, by Readability's _getArticleTitle rule (cut at
+ * the last separator when at least four words remain, so that a title that
+ * legitimately contains a dash keeps it). */
+#include <string.h>
+
+#include "../util/ctype.h"
+#include "meta_int.h"
+
+/* Lower-case ASCII letters and digits of s, other bytes kept (UTF-8 letters);
+ * spaces and punctuation dropped. For loose comparisons. */
+static size_t S_key(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n && o < cap; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (cd_isalnum(ch))
+            out[o++] = (char)cd_tolower(ch);
+        else if (ch >= 0x80) {
+            /* Typographic quotes and dashes (E2 80 xx) are punctuation. */
+            if (ch == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80) {
+                i += 2;
+                continue;
+            }
+            if (ch == 0xC2 && i + 1 < n && ((unsigned char)s[i + 1] == 0xA0 || (unsigned char)s[i + 1] == 0xB7 ||
+                                            (unsigned char)s[i + 1] == 0xBB || (unsigned char)s[i + 1] == 0xAB)) {
+                i += 1;
+                continue;
+            }
+            out[o++] = (char)ch;
+        }
+    }
+    return o;
+}
+
+static int S_same(const char *a, size_t an, const char *b, size_t bn)
+{
+    char ka[1024], kb[1024];
+    size_t x = S_key(a, an, ka, sizeof ka), y = S_key(b, bn, kb, sizeof kb);
+    return x > 0 && x == y && memcmp(ka, kb, x) == 0;
+}
+
+/* Does the loose key of part match the site (one contains the other)? */
+static int S_site_like(const char *part, size_t pn, const char *site, size_t sn)
+{
+    char kp[512], ks[512];
+    size_t x = S_key(part, pn, kp, sizeof kp), y = S_key(site, sn, ks, sizeof ks);
+    if (!x || !y)
+        return 0;
+    if (x <= y) {
+        for (size_t i = 0; i + x <= y; i++)
+            if (memcmp(ks + i, kp, x) == 0)
+                return x >= 3 || x == y;
+        return 0;
+    }
+    for (size_t i = 0; i + y <= x; i++)
+        if (memcmp(kp + i, ks, y) == 0)
+            return y >= 4 && x <= y + 12;
+    return 0;
+}
+
+static size_t S_words(const char *s, size_t n)
+{
+    size_t w = 0;
+    int in = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (cd_isspace((unsigned char)s[i]))
+            in = 0;
+        else if (!in)
+            in = 1, w++;
+    }
+    return w;
+}
+
+/* The domain of url without "www." and the public suffix part, e.g.
+ * "https://www.example.co.uk/x" -> "example". */
+static size_t S_domain_label(const char *url, char *out, size_t cap)
+{
+    if (!url)
+        return 0;
+    const char *p = strstr(url, "://");
+    p = p ? p + 3 : url;
+    const char *end = p;
+    while (*end && *end != '/' && *end != ':' && *end != '?' && *end != '#')
+        end++;
+    if (end - p > 4 && cd_eq_nocase(p, 4, "www."))
+        p += 4;
+    /* The longest dot-separated label is the name ("bbc" in news.bbc.co.uk). */
+    const char *best = NULL;
+    size_t bl = 0;
+    for (const char *q = p; q < end;) {
+        const char *d = q;
+        while (d < end && *d != '.')
+            d++;
+        if ((size_t)(d - q) > bl && d < end) {
+            best = q;
+            bl = (size_t)(d - q);
+        }
+        q = d < end ? d + 1 : end;
+    }
+    if (!best || bl >= cap)
+        return 0;
+    memcpy(out, best, bl);
+    out[bl] = '\0';
+    return bl;
+}
+
+typedef struct S_sep {
+    const char *s;
+    int hier; /* hierarchical separators (| » / \) usually part a site path */
+} S_sep;
+
+static const S_sep S_seps[] = {
+    {" | ", 1}, {" - ", 0}, {" \xe2\x80\x93 ", 0}, {" \xe2\x80\x94 ", 0}, {" \xc2\xb7 ", 1},
+    {" \xc2\xbb ", 1}, {" :: ", 1}, {" / ", 1}, {" \\ ", 1}, {" > ", 1}, {" \xe2\x80\xa2 ", 1},
+    {" ~ ", 1}, {" \xe2\x80\xb9 ", 1}, {" \xe2\x80\xba ", 1}, {" \xc2\xab ", 1}, {" \xe2\x94\x82 ", 1},
+    {" \xef\xbd\x9c ", 1}, {"\xef\xbd\x9c", 1}, {" \xe2\x80\x94", 0}, {"| ", 1},
+};
+
+/* Positions of the first and last separator in t; 0 when none. */
+static int S_find_seps(const char *t, size_t n, size_t *first, size_t *flen, size_t *last,
+                       size_t *llen)
+{
+    int found = 0;
+    for (size_t i = 1; i < n; i++) {
+        for (size_t k = 0; k < sizeof S_seps / sizeof S_seps[0]; k++) {
+            size_t l = strlen(S_seps[k].s);
+            if (n - i >= l && memcmp(t + i, S_seps[k].s, l) == 0) {
+                if (!found) {
+                    *first = i;
+                    *flen = l;
+                }
+                *last = i;
+                *llen = l;
+                found = 1;
+                i += l - 1;
+                break;
+            }
+        }
+    }
+    return found;
+}
+
+static const char *S_dup(cd_arena *a, const char *s, size_t n)
+{
+    while (n && cd_isspace((unsigned char)*s))
+        s++, n--;
+    while (n && cd_isspace((unsigned char)s[n - 1]))
+        n--;
+    return cd_meta_clean(a, s, n, NULL);
+}
+
+/* Cut the site name off t (see the file comment). h1 may be NULL. */
+static const char *S_strip(cd_arena *a, const char *t, const char *site, const char *domain,
+                           const char *h1)
+{
+    size_t n = strlen(t);
+    /* "Site: Headline". */
+    const char *colon = strstr(t, ": ");
+    if (colon && colon > t && ((site && S_site_like(t, (size_t)(colon - t), site, strlen(site))) ||
+                               (domain && *domain && S_site_like(t, (size_t)(colon - t), domain, strlen(domain))))) {
+        t = S_dup(a, colon + 2, n - (size_t)(colon - t) - 2);
+        if (!t)
+            return NULL;
+        n = strlen(t);
+    }
+    for (int round = 0; round < 3; round++) {
+        size_t f = 0, fl = 0, l = 0, ll = 0;
+        if (!S_find_seps(t, n, &f, &fl, &l, &ll))
+            break;
+        const char *head = t, *tail = t + l + ll;
+        size_t headn = l, tailn = n - l - ll;
+        const char *pre = t, *rest = t + f + fl;
+        size_t pren = f, restn = n - f - fl;
+        /* Evidence: the cut part names the site. */
+        int suffix_site = (site && S_site_like(tail, tailn, site, strlen(site))) ||
+                          (domain && *domain && S_site_like(tail, tailn, domain, strlen(domain)));
+        int prefix_site = (site && S_site_like(pre, pren, site, strlen(site))) ||
+                          (domain && *domain && S_site_like(pre, pren, domain, strlen(domain)));
+        /* The h1 is the kept part only when it is the longer side (a
+         * site-name h1 is the short side). */
+        if (h1 && headn > tailn && S_same(head, headn, h1, strlen(h1)))
+            return S_dup(a, head, headn);
+        if (h1 && restn > pren && S_same(rest, restn, h1, strlen(h1)))
+            return S_dup(a, rest, restn);
+        if (suffix_site && headn) {
+            t = S_dup(a, head, headn);
+            if (!t)
+                return NULL;
+            n = strlen(t);
+            continue;
+        }
+        if (prefix_site && restn) {
+            t = S_dup(a, rest, restn);
+            if (!t)
+                return NULL;
+            n = strlen(t);
+            continue;
+        }
+        break;
+    }
+    return t;
+}
+
+/* Readability's rule for a title with separators and no evidence. */
+static const char *S_readability_cut(cd_arena *a, const char *t)
+{
+    size_t n = strlen(t), f = 0, fl = 0, l = 0, ll = 0;
+    if (!S_find_seps(t, n, &f, &fl, &l, &ll))
+        return t;
+    const char *cur = t;
+    size_t curn = l;
+    if (S_words(cur, curn) < 3) {
+        cur = t + f + fl;
+        curn = n - f - fl;
+    }
+    if (S_words(cur, curn) <= 4)
+        return t;
+    return S_dup(a, cur, curn);
+}
+
+static const cd_meta_cand *S_best(const cd_meta_ctx *c, int src)
+{
+    const cd_meta_cand *best = NULL;
+    for (uint32_t i = 0; i < c->ncands; i++) {
+        const cd_meta_cand *k = &c->cands[i];
+        if (k->field == CD_MF_TITLE && k->src == src && (!best || k->rank < best->rank))
+            best = k;
+    }
+    return best;
+}
+
+/* Does t start or end with h (loosely) so that h is t without a site part? */
+static int S_affix(const char *t, const char *h)
+{
+    char kt[1024], kh[1024];
+    size_t x = S_key(t, strlen(t), kt, sizeof kt), y = S_key(h, strlen(h), kh, sizeof kh);
+    /* The rest must be the shorter part (a site name), not the headline
+     * behind a site-name h1. */
+    if (!y || y > x || y < 8 || x - y > y)
+        return 0;
+    return memcmp(kt, kh, y) == 0 || memcmp(kt + x - y, kh, y) == 0;
+}
+
+const char *cd_meta_title_pick(cd_meta_ctx *c, const char *site_name, const char *url,
+                               const char **source)
+{
+    const cd_meta_cand *ld = S_best(c, CD_MS_JSONLD), *og = S_best(c, CD_MS_OG),
+                       *mt = S_best(c, CD_MS_META), *tw = S_best(c, CD_MS_TWITTER),
+                       *md = S_best(c, CD_MS_MICRODATA), *tt = S_best(c, CD_MS_TITLE);
+    /* A JSON-LD title from an article or another creative work is a headline;
+     * a WebPage name is only as good as <title>. */
+    const cd_meta_cand *ldpage = ld && ld->rank >= 32 && ld->rank < 48 ? ld : NULL;
+    if (ld && ld->rank >= 32)
+        ld = NULL;
+    const char *h1 = NULL;
+    unsigned nh1 = 0;
+    for (uint32_t i = 0; i < c->ncands; i++)
+        if (c->cands[i].field == CD_MF_TITLE && c->cands[i].src == CD_MS_VISIBLE) {
+            if (!nh1)
+                h1 = c->cands[i].s;
+            nh1++;
+        }
+    char dom[128];
+    const char *domain = S_domain_label(url, dom, sizeof dom) ? dom : NULL;
+
+    const cd_meta_cand *meta[] = {ld, og, mt, tw, md, ldpage, tt};
+    static const char *const names[] = {"json-ld", "og", "meta", "twitter", "microdata", "json-ld", "title"};
+    const size_t nmeta = sizeof meta / sizeof meta[0];
+    /* The h1 confirmed by another source is the headline. */
+    if (h1) {
+        for (size_t i = 0; i < nmeta; i++) {
+            if (!meta[i])
+                continue;
+            if (S_same(meta[i]->s, meta[i]->len, h1, strlen(h1)) || S_affix(meta[i]->s, h1)) {
+                *source = "h1";
+                return h1;
+            }
+        }
+    }
+    for (size_t i = 0; i < nmeta; i++) {
+        if (!meta[i])
+            continue;
+        *source = names[i];
+        const char *t = S_strip(c->arena, meta[i]->s, site_name, domain, h1);
+        if (t && t == meta[i]->s && meta[i] == tt)
+            t = S_readability_cut(c->arena, t);
+        return t;
+    }
+    if (h1) {
+        *source = "h1";
+        return h1;
+    }
+    return NULL;
+}

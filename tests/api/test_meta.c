@@ -1,0 +1,456 @@
+/* Unit tests for the metadata stage (src/meta/): JSON-LD variants (arrays,
+ * @graph, mainEntity, broken JSON), OpenGraph and named <meta>, microdata,
+ * bylines, title cleaning, every date format, the URL-path fallback and
+ * hostile input. Each case parses an HTML snippet into a tree and reads it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "meta/meta.h"
+#include "meta/meta_int.h"
+#include "parse/parse.h"
+#include "util/utf8.h"
+
+static cd_parser *S_parser;
+static cd_arena S_arena;
+static cd_dom S_dom;
+static cd_meta S_m;
+
+/* Parse html and read its metadata into S_m (url may be NULL). */
+static const cd_meta *S_read(const char *html, const char *url)
+{
+    cd_dom_reset(&S_dom);
+    cd_arena_reset(&S_arena);
+    copydesk_status st = cd_parse_html(S_parser, html, strlen(html), &S_dom);
+    INT_EQ(st, COPYDESK_OK, "");
+    cd_meta_read(&S_m, &S_dom, &S_arena, url);
+    return &S_m;
+}
+
+static const char *S_author(const cd_meta *m, size_t i)
+{
+    return i < m->nauthors ? m->authors[i] : NULL;
+}
+
+static const char *S_date(const char *s, int dayfirst)
+{
+    static char out[CD_META_DATE_LEN];
+    size_t n = cd_meta_date_norm(s, strlen(s), 1, dayfirst, out);
+    return n ? out : NULL;
+}
+
+static const char *S_date_in(const char *s)
+{
+    static char out[CD_META_DATE_LEN];
+    size_t n = cd_meta_date_norm(s, strlen(s), 0, 0, out);
+    return n ? out : NULL;
+}
+
+/* ---- JSON-LD ------------------------------------------------------------------ */
+
+static void test_jsonld_article(void)
+{
+    const cd_meta *m = S_read(
+        "<html><head><title>Headline here | Site</title>"
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+        "\"@type\":\"NewsArticle\",\"headline\":\"Headline here\",\"datePublished\":"
+        "\"2014-11-06T17:00:00-05:00\",\"dateModified\":\"2014-11-07T08:00:00Z\","
+        "\"author\":[{\"@type\":\"Person\",\"name\":\"Jane Doe\"},{\"@type\":\"Person\","
+        "\"name\":\"John Roe\"}],\"publisher\":{\"@type\":\"Organization\",\"name\":\"The Daily\"},"
+        "\"inLanguage\":\"en-GB\",\"description\":\"A &amp; B\"}</script></head><body></body></html>",
+        NULL);
+    STR_EQ(m->title, "Headline here", "");
+    STR_EQ(m->date_published, "2014-11-06T17:00:00-05:00", "");
+    STR_EQ(m->date_modified, "2014-11-07T08:00:00Z", "");
+    INT_EQ(m->nauthors, 2, "");
+    STR_EQ(S_author(m, 0), "Jane Doe", "");
+    STR_EQ(S_author(m, 1), "John Roe", "");
+    STR_EQ(m->site_name, "The Daily", "");
+    STR_EQ(m->description, "A & B", "");
+    STR_EQ(m->date_source, "json-ld", "");
+}
+
+static void test_jsonld_graph(void)
+{
+    const cd_meta *m = S_read(
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
+        "{\"@type\":\"WebSite\",\"name\":\"Example Site\"},"
+        "{\"@type\":\"WebPage\",\"name\":\"Page name - Example Site\",\"datePublished\":\"2020-01-01\"},"
+        "{\"@type\":[\"Article\",\"BlogPosting\"],\"headline\":\"Graph headline\","
+        "\"datePublished\":\"2021-03-04\",\"author\":{\"@type\":\"Person\",\"name\":\"Ann Lee\"}}]}"
+        "</script><p>x</p>",
+        NULL);
+    STR_EQ(m->title, "Graph headline", "");
+    STR_EQ(m->date_published, "2021-03-04", "");
+    STR_EQ(S_author(m, 0), "Ann Lee", "");
+    STR_EQ(m->site_name, "Example Site", "");
+}
+
+static void test_jsonld_array_mainentity(void)
+{
+    const cd_meta *m = S_read(
+        "<script type=\"application/ld+json\">[{\"@type\":\"BreadcrumbList\"},"
+        "{\"@type\":\"WebPage\",\"mainEntity\":{\"@type\":\"ReportageNewsArticle\","
+        "\"headline\":\"Nested story\",\"author\":\"By Max Mustermann\"}}]</script>",
+        NULL);
+    STR_EQ(m->title, "Nested story", "");
+    STR_EQ(S_author(m, 0), "Max Mustermann", "");
+}
+
+static void test_jsonld_broken(void)
+{
+    /* Comment wrapper, trailing commas, a raw newline inside a string. */
+    const cd_meta *m = S_read("<script type=\"application/ld+json\"><!--\n{\"@type\":\"Article\","
+                              "\"headline\":\"Broken\nbut fine\",\"author\":{\"name\":\"Kim Park\",},"
+                              "\"datePublished\":\"2019-05-06\",}\n--></script>",
+                              NULL);
+    STR_EQ(m->title, "Broken but fine", "");
+    STR_EQ(S_author(m, 0), "Kim Park", "");
+    STR_EQ(m->date_published, "2019-05-06", "");
+
+    /* CDATA wrapper. */
+    m = S_read("<script type=\"application/ld+json\">//<![CDATA[\n{\"@type\":\"BlogPosting\","
+               "\"headline\":\"In CDATA\"}\n//]]></script>",
+               NULL);
+    STR_EQ(m->title, "In CDATA", "");
+
+    /* Garbage never crashes and yields nothing. */
+    m = S_read("<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":</script>",
+               NULL);
+    STR_EQ(m->title, NULL, "");
+}
+
+static void test_jsonld_org_author(void)
+{
+    /* An organisation is used only when it is the only credit. */
+    const cd_meta *m = S_read(
+        "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"H\","
+        "\"author\":{\"@type\":\"Organization\",\"name\":\"Acme News\"}}</script>"
+        "<meta name=\"author\" content=\"Pat Smith\">",
+        NULL);
+    STR_EQ(S_author(m, 0), "Pat Smith", "");
+    INT_EQ(m->nauthors, 1, "");
+    m = S_read("<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"H\","
+               "\"author\":{\"@type\":\"Organization\",\"name\":\"Acme News\"}}</script>",
+               NULL);
+    STR_EQ(S_author(m, 0), "Acme News", "");
+}
+
+static void test_jsonld_deep(void)
+{
+    /* Nesting beyond the json-c depth limit is refused, not recursed into. */
+    size_t depth = 5000;
+    char *html = malloc(depth * 2 + 128);
+    strcpy(html, "<script type=\"application/ld+json\">");
+    size_t n = strlen(html);
+    for (size_t i = 0; i < depth; i++)
+        html[n++] = '[';
+    for (size_t i = 0; i < depth; i++)
+        html[n++] = ']';
+    strcpy(html + n, "</script>");
+    const cd_meta *m = S_read(html, NULL);
+    STR_EQ(m->title, NULL, "");
+    free(html);
+}
+
+/* ---- meta tags ---------------------------------------------------------------- */
+
+static void test_og_and_meta(void)
+{
+    const cd_meta *m = S_read(
+        "<html lang=\"de-DE\"><head><title>Die Schlagzeile des Tages - Zeitung</title>"
+        "<meta property=\"og:title\" content=\"Die Schlagzeile des Tages\">"
+        "<meta property=\"og:site_name\" content=\"Zeitung\">"
+        "<meta property=\"og:url\" content=\"https://example.de/a/b\">"
+        "<meta property=\"article:published_time\" content=\"2016-02-03T10:00:00+01:00\">"
+        "<meta property=\"article:author\" content=\"https://www.facebook.com/someone\">"
+        "<meta name=\"author\" content=\"Von Hans Meier\">"
+        "</head><body><p>Text</p></body></html>",
+        NULL);
+    STR_EQ(m->title, "Die Schlagzeile des Tages", "");
+    STR_EQ(m->site_name, "Zeitung", "");
+    STR_EQ(m->language, "de-DE", "");
+    STR_EQ(m->url, "https://example.de/a/b", "");
+    STR_EQ(m->date_published, "2016-02-03T10:00:00+01:00", "");
+    INT_EQ(m->nauthors, 1, "");
+    STR_EQ(S_author(m, 0), "Hans Meier", "");
+}
+
+static void test_meta_variants(void)
+{
+    const cd_meta *m = S_read("<meta name=\"parsely-author\" content=\"Ana Gomez\">"
+                              "<meta name=\"parsely-pub-date\" content=\"2018-07-09T12:00:00Z\">"
+                              "<meta property=\"og:title twitter:title\" content=\"Shared title\">"
+                              "<meta http-equiv=\"content-language\" content=\"es\">"
+                              "<link rel=\"canonical\" href=\"https://x.example/2018/07/09/story\">",
+                              NULL);
+    STR_EQ(S_author(m, 0), "Ana Gomez", "");
+    STR_EQ(m->date_published, "2018-07-09T12:00:00Z", "");
+    STR_EQ(m->title, "Shared title", "");
+    STR_EQ(m->language, "es", "");
+    STR_EQ(m->url, "https://x.example/2018/07/09/story", "");
+
+    m = S_read("<meta name=\"dc.creator\" content=\"Lee, Chang\"><meta name=\"dc.date\" "
+               "content=\"2012-10-01\"><meta name=\"citation_title\" content=\"A paper\">",
+               NULL);
+    STR_EQ(m->date_published, "2012-10-01", "");
+    STR_EQ(m->title, "A paper", "");
+    OK(m->nauthors >= 1, "dc.creator read");
+}
+
+/* ---- microdata and the visible page --------------------------------------------- */
+
+static void test_microdata(void)
+{
+    const cd_meta *m = S_read(
+        "<body><article itemscope itemtype=\"http://schema.org/Article\">"
+        "<h1 itemprop=\"headline\">Microdata headline</h1>"
+        "<span itemprop=\"author\" itemscope itemtype=\"http://schema.org/Person\">"
+        "<span itemprop=\"name\">Rita Mae</span></span>"
+        "<time itemprop=\"datePublished\" datetime=\"2015-04-05\">April 5</time>"
+        "</article><div class=\"comments\"><time datetime=\"2019-01-01\">x</time></div></body>",
+        NULL);
+    STR_EQ(m->title, "Microdata headline", "");
+    STR_EQ(S_author(m, 0), "Rita Mae", "");
+    STR_EQ(m->date_published, "2015-04-05", "");
+}
+
+static void test_time_not_in_comments(void)
+{
+    const cd_meta *m = S_read("<body><div id=\"comments\"><time datetime=\"2019-01-01\">Jan 1</time>"
+                              "</div><article><h1>Story</h1><time datetime=\"2017-08-09T10:00:00Z\">"
+                              "Aug 9</time></article></body>",
+                              NULL);
+    STR_EQ(m->date_published, "2017-08-09T10:00:00Z", "");
+}
+
+static void test_bylines(void)
+{
+    const cd_meta *m = S_read("<body><h1>A headline of some length</h1><div class=\"byline\">By "
+                              "<a href=\"/x\">Jane Doe</a> and <a href=\"/y\">John Roe</a></div>"
+                              "<p>Published on 6 November 2014</p><p>Body text.</p></body>",
+                              NULL);
+    STR_EQ(m->title, "A headline of some length", "");
+    INT_EQ(m->nauthors, 2, "");
+    STR_EQ(S_author(m, 0), "Jane Doe", "");
+    STR_EQ(S_author(m, 1), "John Roe", "");
+    STR_EQ(m->date_published, "2014-11-06", "");
+
+    m = S_read("<body><h1>Titel</h1><p>Von Hans Meier</p><p>6. November 2014</p></body>", NULL);
+    STR_EQ(S_author(m, 0), "Hans Meier", "");
+    STR_EQ(m->date_published, "2014-11-06", "");
+}
+
+static void test_author_cleaning(void)
+{
+    cd_meta m;
+    memset(&m, 0, sizeof m);
+    const char *s = "By Jane Doe, Senior Reporter";
+    cd_meta_authors_add(&m, &S_arena, s, strlen(s), 0);
+    INT_EQ(m.nauthors, 1, "");
+    STR_EQ(m.authors[0], "Jane Doe", "");
+
+    memset(&m, 0, sizeof m);
+    s = "Written by Ann Lee & Bob Ray | November 6, 2014";
+    cd_meta_authors_add(&m, &S_arena, s, strlen(s), 0);
+    INT_EQ(m.nauthors, 2, "");
+    STR_EQ(m.authors[0], "Ann Lee", "");
+    STR_EQ(m.authors[1], "Bob Ray", "");
+
+    memset(&m, 0, sizeof m);
+    s = "Par Marie Curie - Journaliste";
+    cd_meta_authors_add(&m, &S_arena, s, strlen(s), 0);
+    INT_EQ(m.nauthors, 1, "");
+    STR_EQ(m.authors[0], "Marie Curie", "");
+
+    memset(&m, 0, sizeof m);
+    s = "jane@example.com (Jane Doe)";
+    cd_meta_authors_add(&m, &S_arena, s, strlen(s), 0);
+    INT_EQ(m.nauthors, 1, "");
+    STR_EQ(m.authors[0], "Jane Doe", "");
+
+    memset(&m, 0, sizeof m);
+    s = "https://www.facebook.com/jane";
+    cd_meta_authors_add(&m, &S_arena, s, strlen(s), 0);
+    INT_EQ(m.nauthors, 0, "");
+    s = "admin";
+    cd_meta_authors_add(&m, &S_arena, s, strlen(s), 0);
+    INT_EQ(m.nauthors, 0, "");
+
+    /* Dedupe across credits, at most CD_MAX_AUTHORS. */
+    memset(&m, 0, sizeof m);
+    s = "Jane Doe";
+    cd_meta_authors_add(&m, &S_arena, s, strlen(s), 0);
+    s = "jane doe";
+    cd_meta_authors_add(&m, &S_arena, s, strlen(s), 0);
+    INT_EQ(m.nauthors, 1, "");
+    memset(&m, 0, sizeof m);
+    for (int i = 0; i < 40; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "Person %c%c", 'A' + i % 26, 'a' + i / 26);
+        cd_meta_authors_add(&m, &S_arena, name, strlen(name), 0);
+    }
+    INT_EQ(m.nauthors, CD_MAX_AUTHORS, "");
+}
+
+/* ---- titles --------------------------------------------------------------------- */
+
+static void test_title_suffix(void)
+{
+    const cd_meta *m = S_read("<title>Council approves the new budget plan | The Town Crier</title>"
+                              "<meta property=\"og:site_name\" content=\"The Town Crier\">",
+                              NULL);
+    STR_EQ(m->title, "Council approves the new budget plan", "");
+
+    /* Site name first. */
+    m = S_read("<title>Town Crier: Council approves the new budget plan</title>"
+               "<meta property=\"og:site_name\" content=\"Town Crier\">",
+               NULL);
+    STR_EQ(m->title, "Council approves the new budget plan", "");
+
+    /* Domain as evidence. */
+    m = S_read("<title>Council approves the new budget plan - Towncrier.com</title>",
+               "https://www.towncrier.com/news/1");
+    STR_EQ(m->title, "Council approves the new budget plan", "");
+
+    /* A dash inside a short title stays. */
+    m = S_read("<title>Spider-Man - Review</title>", NULL);
+    STR_EQ(m->title, "Spider-Man - Review", "");
+
+    /* The h1 confirms the headline inside a longer <title>. */
+    m = S_read("<title>Budget plan approved - Local - Town Crier</title><body><h1>Budget plan "
+               "approved</h1></body>",
+               NULL);
+    STR_EQ(m->title, "Budget plan approved", "");
+    STR_EQ(m->title_source, "h1", "");
+
+    /* A logo h1 holding the site name is not the headline. */
+    m = S_read("<title>The long headline of today's story :: Blogsite</title>"
+               "<body><h1>Blogsite</h1></body>",
+               NULL);
+    STR_EQ(m->title, "The long headline of today's story", "");
+}
+
+/* ---- dates ------------------------------------------------------------------------ */
+
+static void test_dates(void)
+{
+    STR_EQ(S_date("2014-11-06T17:00:00-05:00", 0), "2014-11-06T17:00:00-05:00", "");
+    STR_EQ(S_date("2014-11-06T17:00:00.000Z", 0), "2014-11-06T17:00:00Z", "");
+    STR_EQ(S_date("2014-11-06 17:00", 0), "2014-11-06T17:00:00", "");
+    STR_EQ(S_date("2014-11-06", 0), "2014-11-06", "");
+    STR_EQ(S_date("2014/11/06", 0), "2014-11-06", "");
+    STR_EQ(S_date("Nov. 6, 2014", 0), "2014-11-06", "");
+    STR_EQ(S_date("6 November 2014", 0), "2014-11-06", "");
+    STR_EQ(S_date("November 6th, 2014", 0), "2014-11-06", "");
+    STR_EQ(S_date("Thursday, November 6, 2014 5:00 PM", 0), "2014-11-06", "");
+    STR_EQ(S_date("6 novembre 2014", 0), "2014-11-06", "");
+    STR_EQ(S_date("6. November 2014", 0), "2014-11-06", "");
+    STR_EQ(S_date("6 de noviembre de 2014", 0), "2014-11-06", "");
+    STR_EQ(S_date("6 d\xc3\xa9\x63\x65mbre 2014", 0), "2014-12-06", "");
+    STR_EQ(S_date("2014\xe5\xb9\xb4" "11\xe6\x9c\x88" "6\xe6\x97\xa5", 0), "2014-11-06", "");
+    STR_EQ(S_date("06.11.2014", 0), "2014-11-06", "");
+    STR_EQ(S_date("25/11/2014", 0), "2014-11-25", "");
+    STR_EQ(S_date("11/25/2014", 0), "2014-11-25", "");
+    STR_EQ(S_date("06/11/2014", 0), NULL, "ambiguous");
+    STR_EQ(S_date("06/11/2014", 1), "2014-11-06", "");
+    STR_EQ(S_date("06/11/2014", -1), "2014-06-11", "");
+    STR_EQ(S_date("1415311200", 0), "2014-11-06", "");
+    STR_EQ(S_date("1415311200000", 0), "2014-11-06", "");
+    STR_EQ(S_date("20141106", 0), "2014-11-06", "");
+    /* Sanity range and invalid days. */
+    STR_EQ(S_date("1970-01-01", 0), NULL, "");
+    STR_EQ(S_date("2099-01-01", 0), NULL, "");
+    STR_EQ(S_date("2014-02-30", 0), NULL, "");
+    STR_EQ(S_date("0", 0), NULL, "");
+    STR_EQ(S_date("", 0), NULL, "");
+    /* Ambiguous abbreviations are refused ("Jui" is June or July). */
+    STR_EQ(S_date("6 Jui 2014", 0), NULL, "");
+    /* Searching running text. */
+    STR_EQ(S_date_in("Posted on March 3, 2021 by admin"), "2021-03-03", "");
+    STR_EQ(S_date_in("Updated 2020-05-06 10:00"), "2020-05-06", "");
+    STR_EQ(S_date_in("No date in here at all, 42 of them"), NULL, "");
+}
+
+static void test_url_dates(void)
+{
+    char out[CD_META_DATE_LEN];
+    const char *u = "https://example.com/2014/11/06/some-story/";
+    INT_EQ(cd_meta_date_from_url(u, strlen(u), out), 10, "");
+    STR_EQ(out, "2014-11-06", "");
+    u = "https://example.com/news/2014-11-06-some-story";
+    INT_EQ(cd_meta_date_from_url(u, strlen(u), out), 10, "");
+    STR_EQ(out, "2014-11-06", "");
+    u = "https://example.com/a/20141106/story";
+    INT_EQ(cd_meta_date_from_url(u, strlen(u), out), 10, "");
+    STR_EQ(out, "2014-11-06", "");
+    u = "https://2014.example.com/about";
+    INT_EQ(cd_meta_date_from_url(u, strlen(u), out), 0, "");
+
+    /* The fallback: only when nothing in the page gives a date. */
+    const cd_meta *m = S_read("<p>hi</p>", "https://example.com/2013/02/01/story");
+    STR_EQ(m->date_published, "2013-02-01", "");
+    STR_EQ(m->date_source, "url", "");
+    m = S_read("<link rel=canonical href=\"https://e.com/2012/03/04/x\"><p>hi</p>", NULL);
+    STR_EQ(m->date_published, "2012-03-04", "");
+}
+
+/* ---- hostile input ---------------------------------------------------------------- */
+
+static void test_hostile(void)
+{
+    /* Invalid UTF-8 in a JSON-LD string (a \ud800 escape) comes out repaired. */
+    const cd_meta *m = S_read("<script type=\"application/ld+json\">{\"@type\":\"Article\","
+                              "\"headline\":\"bad \\ud800 x\"}</script>",
+                              NULL);
+    OK(!m->title || cd_utf8_valid_prefix((const unsigned char *)m->title, strlen(m->title)) ==
+                        strlen(m->title),
+       "title is valid UTF-8");
+
+    /* Thousands of meta tags and time elements stay within the candidate cap. */
+    size_t cap = 400000;
+    char *html = malloc(cap);
+    size_t n = 0;
+    for (int i = 0; i < 5000; i++)
+        n += (size_t)snprintf(html + n, cap - n, "<meta name=author content=\"Person %d\"><time>x</time>", i);
+    m = S_read(html, NULL);
+    OK(m->nauthors <= CD_MAX_AUTHORS, "authors capped");
+    free(html);
+
+    /* Empty document. */
+    m = S_read("", NULL);
+    STR_EQ(m->title, NULL, "");
+    INT_EQ(m->nauthors, 0, "");
+}
+
+int main(void)
+{
+    S_parser = cd_parser_new(cd_mem_default());
+    OK(S_parser != NULL, "parser");
+    if (!S_parser)
+        return cd_t_done();
+    cd_arena_init(&S_arena, cd_mem_default(), 64 * 1024);
+    cd_dom_init(&S_dom, cd_mem_default(), &S_arena);
+
+    test_jsonld_article();
+    test_jsonld_graph();
+    test_jsonld_array_mainentity();
+    test_jsonld_broken();
+    test_jsonld_org_author();
+    test_jsonld_deep();
+    test_og_and_meta();
+    test_meta_variants();
+    test_microdata();
+    test_time_not_in_comments();
+    test_bylines();
+    test_author_cleaning();
+    test_title_suffix();
+    test_dates();
+    test_url_dates();
+    test_hostile();
+
+    cd_dom_free(&S_dom);
+    cd_arena_free(&S_arena);
+    cd_parser_free(S_parser);
+    return cd_t_done();
+}
