@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+"""Run copydesk's folder-per-case suites (tests/spec, tests/regression).
+
+    tests/run_spec.py [--bin build/copydesk] [--dir tests/spec] [--update] [CASE ...]
+
+A case is one folder:
+  input.html | input.html.gz | input.*   the page (bytes as given)
+  url         optional: passed as --url
+  args        optional: extra CLI flags (shell words). A lone `-` feeds the
+              input on stdin instead of naming the file.
+  expected.txt   optional: exact text output (`copydesk [args] INPUT`)
+  expected.json  optional: subset of the JSON record (`copydesk --json [args] INPUT`);
+                 every key given must match exactly. "error": true means
+                 "an error record, whatever its message".
+  expect      optional: `ok-or-error` -- any article or error record is fine;
+              only the universal checks below apply.
+
+Universal checks for every run: the process is not killed by a signal and
+finishes within the timeout, stdout is valid UTF-8, the exit status is 0 for
+an article and 1 for an error record, and every JSON line parses and carries
+"source" and either "text" or "error".
+
+KNOWN_FAILING in the suite folder lists `CASE  reason` lines: those cases are
+expected to fail (the expectation is right, the extractor is not there yet).
+They are reported apart and do not fail the run -- but a listed case that
+passes does, so the list stays true. A crash fails even a listed case.
+
+--update rewrites expected.txt / the keys already in expected.json from the
+current output (review the diff first!). Known-failing cases are left alone
+unless named on the command line.
+"""
+import argparse
+import json
+import os
+import shlex
+import subprocess
+import sys
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TIMEOUT = 30
+
+
+def find_input(case):
+    names = sorted(os.listdir(case))
+    for pref in ("input.html", "input.html.gz"):
+        if pref in names:
+            return os.path.join(case, pref)
+    for n in names:
+        if n.startswith("input"):
+            return os.path.join(case, n)
+    return None
+
+
+def read(path, mode="r"):
+    with open(path, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as f:
+        return f.read()
+
+
+def run(binary, case, inp, json_mode):
+    args = []
+    if os.path.exists(os.path.join(case, "args")):
+        args = shlex.split(read(os.path.join(case, "args")))
+    if os.path.exists(os.path.join(case, "url")):
+        args = ["--url", read(os.path.join(case, "url")).strip()] + args
+    stdin_data = None
+    if "-" in args:
+        stdin_data = read(inp, "rb")
+    else:
+        args.append(os.path.relpath(inp, TOP))
+    cmd = [binary] + (["--json"] if json_mode else []) + args
+    try:
+        p = subprocess.run(cmd, input=stdin_data, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           cwd=TOP, timeout=TIMEOUT,
+                           stdin=None if stdin_data is not None else subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        return None, ["timed out after %ds: %s" % (TIMEOUT, " ".join(cmd))], True
+    except OSError as e:
+        return None, ["cannot run %s: %s" % (binary, e)], True
+    problems, crashed = [], False
+    if p.returncode < 0:
+        crashed = True
+        problems.append("killed by signal %d: %s" % (-p.returncode, " ".join(cmd)))
+    elif p.returncode not in (0, 1):
+        problems.append("exit status %d: %s" % (p.returncode, " ".join(cmd)))
+    try:
+        out = p.stdout.decode("utf-8")
+    except UnicodeDecodeError as e:
+        problems.append("stdout is not valid UTF-8 (%s)" % e)
+        out = p.stdout.decode("utf-8", "replace")
+    rec = None
+    if json_mode and not crashed:
+        lines = [l for l in out.split("\n") if l.strip()]
+        if len(lines) != 1:
+            problems.append("expected 1 JSON line, got %d" % len(lines))
+        for l in lines:
+            try:
+                r = json.loads(l)
+            except ValueError as e:
+                problems.append("JSON line does not parse (%s): %.200s" % (e, l))
+                continue
+            if not isinstance(r, dict) or "source" not in r or ("text" not in r and "error" not in r):
+                problems.append("record lacks source/text/error: %.200s" % l)
+                continue
+            rec = r
+        if rec is not None:
+            want = 1 if "error" in rec else 0
+            if p.returncode >= 0 and p.returncode != want:
+                problems.append("exit status %d with %s record" % (p.returncode, "an error" if want else "a text"))
+    return (rec if json_mode else out), problems, crashed
+
+
+def diff(want, got):
+    import difflib
+    d = difflib.unified_diff(want.splitlines(), got.splitlines(), "expected", "actual", lineterm="", n=1)
+    return "\n".join(list(d)[:60])
+
+
+def check_case(binary, case, update):
+    """Returns (problems, crashed)."""
+    inp = find_input(case)
+    if not inp:
+        return ["no input file"], False
+    exp_txt = os.path.join(case, "expected.txt")
+    exp_json = os.path.join(case, "expected.json")
+    expect = os.path.join(case, "expect")
+    if not any(os.path.exists(x) for x in (exp_txt, exp_json, expect)):
+        return ["no expected.txt, expected.json or expect"], False
+    problems, crashed = [], False
+
+    out, probs, cr = run(binary, case, inp, False)
+    problems += ["text: " + x for x in probs]
+    crashed |= cr
+    if os.path.exists(exp_txt) and out is not None and not cr:
+        want = read(exp_txt)
+        if want.rstrip("\n") != out.rstrip("\n"):
+            if update:
+                with open(exp_txt, "w", encoding="utf-8") as f:
+                    f.write(out.rstrip("\n") + "\n")
+            else:
+                problems.append("text differs:\n" + diff(want, out))
+
+    rec, probs, cr = run(binary, case, inp, True)
+    problems += ["json: " + x for x in probs]
+    crashed |= cr
+    if os.path.exists(exp_json) and not cr:
+        want = json.loads(read(exp_json))
+        rec = rec or {}
+        bad = []
+        for k, v in want.items():
+            if k == "error" and v is True:
+                if "error" not in rec:
+                    bad.append("expected an error record, got %.200s" % json.dumps(rec, ensure_ascii=False))
+            elif rec.get(k) != v:
+                bad.append("%s: expected %s, got %s" % (k, json.dumps(v, ensure_ascii=False),
+                                                        json.dumps(rec.get(k), ensure_ascii=False)))
+        if "error" not in want and "error" in rec:
+            bad.append("unexpected error record: %s" % rec["error"])
+        if bad and update:
+            for k in want:
+                if not (k == "error" and want[k] is True):
+                    want[k] = rec.get(k)
+            with open(exp_json, "w", encoding="utf-8") as f:
+                json.dump(want, f, ensure_ascii=False, indent=2)
+                f.write("\n")
+        else:
+            problems += bad
+    if os.path.exists(expect):
+        mode = read(expect).strip()
+        if mode != "ok-or-error":
+            problems.append("unknown expect mode %r" % mode)
+    return problems, crashed
+
+
+def load_known(suite):
+    known = {}
+    path = os.path.join(suite, "KNOWN_FAILING")
+    if os.path.exists(path):
+        for line in read(path).splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                name, _, reason = line.partition(" ")
+                known[name] = reason.strip()
+    return known
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bin", default=os.path.join(TOP, "build", "copydesk"))
+    ap.add_argument("--dir", default=os.path.join(TOP, "tests", "spec"))
+    ap.add_argument("--update", action="store_true")
+    ap.add_argument("cases", nargs="*")
+    a = ap.parse_args()
+    binary = os.path.abspath(a.bin)
+    suite = os.path.abspath(a.dir)
+    name = os.path.basename(suite)
+    if not os.access(binary, os.X_OK):
+        print("%s: binary not found: %s" % (name, binary))
+        print("0 passed, 1 failed")
+        return 1
+    all_cases = sorted(d for d in os.listdir(suite) if os.path.isdir(os.path.join(suite, d)))
+    known = load_known(suite)
+    passed = failed = kfail = 0
+    for k in sorted(known):
+        if k not in all_cases:
+            print("FAIL %s: listed in KNOWN_FAILING but no such case" % k)
+            failed += 1
+    cases = a.cases or all_cases
+    for c in cases:
+        if c not in all_cases:
+            print("FAIL %s: no such case" % c)
+            failed += 1
+            continue
+        is_known = c in known
+        update = a.update and (not is_known or c in a.cases)
+        problems, crashed = check_case(binary, os.path.join(suite, c), update)
+        if not problems:
+            if is_known and not update:
+                print("FAIL %s: listed in KNOWN_FAILING but passes now -- remove it from the list" % c)
+                failed += 1
+            else:
+                print("ok   %s%s" % (c, " (updated)" if update and a.update else ""))
+                passed += 1
+        elif is_known and not crashed:
+            print("KNOWN %s: %s" % (c, known[c]))
+            for p in problems:
+                print("       " + p.replace("\n", "\n       "))
+            kfail += 1
+        else:
+            print("FAIL %s" % c)
+            for p in problems:
+                print("     " + p.replace("\n", "\n     "))
+            failed += 1
+    print("%s: %d known failing (listed in KNOWN_FAILING)" % (name, kfail))
+    print("%s: %d passed, %d failed" % (name, passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
