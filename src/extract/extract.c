@@ -298,6 +298,16 @@ static int S_chrome_tag(const cd_dom *dom, cd_nid id, unsigned options)
     }
 }
 
+/* <noscript> holds markup for crawlers (server-rendered forums put the whole
+ * thread there) or plain text that no reader sees. */
+static int S_has_element_child(const cd_dom *dom, cd_nid id)
+{
+    for (cd_nid c = cd_dom_node(dom, id)->first; c; c = cd_dom_node(dom, c)->next)
+        if (cd_dom_node(dom, c)->type == CD_NODE_ELEMENT)
+            return 1;
+    return 0;
+}
+
 /* Pass 1: top-down visibility, class hints, chrome by tag/role/words. */
 static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard)
 {
@@ -316,6 +326,8 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard)
             /* First round: what never renders text, and the hints. */
             if (cd_tag_flags(n->tag) & CD_TF_SKIP)
                 s->dead = 1;
+            else if (n->tag == CD_TAG_NOSCRIPT && !S_has_element_child(dom, id))
+                s->dead = 1; /* a "please enable JavaScript" line, or escaped markup */
             s->hints = (uint8_t)cd_hints_of(dom, id);
             continue;
         }
@@ -753,6 +765,112 @@ static void S_phrases(const cd_dom *dom, S_stat *st, cd_nid root)
     }
 }
 
+/* With COPYDESK_OPT_KEEP_COMMENTS: the outermost comment sections outside the
+ * article become roots of their own, after the article, in document order. */
+static void S_add_comments(cd_extract *x, const cd_dom *dom, const S_stat *st)
+{
+    uint32_t first_new = x->nroots;
+    for (uint32_t id = 2; id < dom->count && x->nroots < CD_MAX_ROOTS; id++) {
+        if (st[id].dead || !(st[id].hints & CD_HINT_COMMENT) || st[id].chars == 0)
+            continue;
+        int inside = 0;
+        for (uint32_t r = 0; r < x->nroots && !inside; r++)
+            inside = S_is_ancestor(dom, x->roots[r], id) || S_is_ancestor(dom, id, x->roots[r]);
+        if (!inside)
+            x->roots[x->nroots++] = id;
+    }
+    (void)first_new;
+}
+
+/* Repeated blocks: carousels clone their slides, responsive pages render the
+ * same text twice (one copy for small screens), tabs repeat a summary. A block
+ * whose whole text (ignoring whitespace) already appeared in an earlier block
+ * of the content, under another parent, is dropped. Only leaf blocks (all text inline) of at least
+ * CD_DEDUP_MIN characters are considered, so short repeated labels stay. */
+#define CD_DEDUP_MIN 20
+
+static uint64_t S_block_hash(const cd_dom *dom, const S_stat *st, cd_nid id)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (cd_nid t = id; t;) {
+        if (st[t].dead) {
+            t = cd_dom_next_skip(dom, t, id);
+            continue;
+        }
+        const cd_node *n = cd_dom_node(dom, t);
+        if (n->type == CD_NODE_TEXT) {
+            for (uint32_t i = 0; i < n->len; i++) {
+                unsigned char c = (unsigned char)n->u.text[i];
+                if (!cd_isspace(c)) {
+                    h ^= c;
+                    h *= 1099511628211ull;
+                }
+            }
+        }
+        t = cd_dom_next(dom, t, id);
+    }
+    return h ? h : 1;
+}
+
+static copydesk_status S_dedup(cd_extract *x, const cd_dom *dom, S_stat *st)
+{
+    uint32_t nblocks = 0;
+    for (uint32_t r = 0; r < x->nroots; r++)
+        nblocks += st[x->roots[r]].n_block + 1;
+    size_t cap = 64;
+    while (cap < (size_t)nblocks * 2)
+        cap *= 2;
+    uint64_t *set = x->mem->calloc(cap, sizeof *set);
+    cd_nid *where = x->mem->calloc(cap, sizeof *where);
+    if (!set || !where) {
+        x->mem->free(set);
+        x->mem->free(where);
+        return COPYDESK_ERR_NOMEM;
+    }
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        cd_nid id = root;
+        while (id) {
+            const cd_node *n = cd_dom_node(dom, id);
+            S_stat *s = &st[id];
+            if (s->dead) {
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            int leaf = n->type == CD_NODE_ELEMENT && S_is_block(n->tag) && s->flow == s->chars &&
+                       s->chars >= CD_DEDUP_MIN && !(cd_tag_flags(n->tag) & CD_TF_HEADING);
+            if (!leaf) {
+                id = cd_dom_next(dom, id, root);
+                continue;
+            }
+            uint64_t h = S_block_hash(dom, st, id);
+            size_t k = (size_t)h & (cap - 1);
+            int seen = 0;
+            while (set[k]) {
+                if (set[k] == h) {
+                    seen = 1;
+                    break;
+                }
+                k = (k + 1) & (cap - 1);
+            }
+            /* Paragraphs repeated side by side in one container are the
+             * author's (a refrain, a test page); a copy elsewhere is a clone. */
+            if (seen && where[k] != n->parent) {
+                S_subtract(dom, st, id, CD_NONE);
+                s->dead = 1;
+            } else if (!seen && nblocks) {
+                set[k] = h;
+                where[k] = n->parent;
+                nblocks--; /* never fill the table */
+            }
+            id = cd_dom_next_skip(dom, id, root);
+        }
+    }
+    x->mem->free(set);
+    x->mem->free(where);
+    return COPYDESK_OK;
+}
+
 /* Mark the headline: an h1/h2 whose text equals the metadata title (ignoring case
  * and spacing), or the title ends with it after a separator. */
 static int S_text_equals(const cd_dom *dom, cd_nid id, const char *title)
@@ -871,6 +989,12 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
                 S_unclean(dom, st, root);
         }
     }
+    if (options & COPYDESK_OPT_KEEP_COMMENTS)
+        S_add_comments(x, dom, st);
+    /* Clones (carousels, responsive copies) are a feature of pages of many
+     * parts; inside an article a repeated paragraph is left alone. */
+    if (x->broad && S_dedup(x, dom, st) != COPYDESK_OK)
+        return COPYDESK_ERR_NOMEM;
     for (uint32_t r = 0; r < x->nroots; r++)
         S_phrases(dom, st, x->roots[r]);
     S_find_title(x, dom, st, title);

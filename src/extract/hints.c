@@ -38,6 +38,7 @@ static const S_word S_words[] = {
     {"aside", 5, CD_HINT_NEG},
     {"author", 6, CD_HINT_NEG},
     {"banner", 6, CD_HINT_CHROME},
+    {"bazaarvoice", 11, CD_HINT_COMMENT},
     {"blog", 4, CD_HINT_POS},
     {"body", 4, CD_HINT_POS},
     {"breadcrumb", 10, CD_HINT_CHROME},
@@ -73,6 +74,7 @@ static const S_word S_words[] = {
     {"navigation", 10, CD_HINT_CHROME},
     {"newsletter", 10, CD_HINT_CHROME},
     {"offcanvas", 9, CD_HINT_CHROME},
+    {"okendo", 6, CD_HINT_COMMENT},
     {"outbrain", 8, CD_HINT_CHROME},
     {"page", 4, CD_HINT_POS},
     {"pager", 5, CD_HINT_CHROME},
@@ -89,6 +91,7 @@ static const S_word S_words[] = {
     {"related", 7, CD_HINT_CHROME},
     {"replies", 7, CD_HINT_COMMENT},
     {"respond", 7, CD_HINT_COMMENT},
+    {"reviews", 7, CD_HINT_COMMENT},
     {"richtext", 8, CD_HINT_POS},
     {"rss", 3, CD_HINT_NEG},
     {"rte", 3, CD_HINT_POS},
@@ -113,9 +116,12 @@ static const S_word S_words[] = {
     {"taboola", 7, CD_HINT_CHROME},
     {"tag", 3, CD_HINT_NEG},
     {"tags", 4, CD_HINT_NEG},
+    {"testimonials", 12, CD_HINT_COMMENT},
     {"text", 4, CD_HINT_POS},
     {"toolbar", 7, CD_HINT_CHROME},
     {"trending", 8, CD_HINT_CHROME},
+    {"trustpilot", 10, CD_HINT_COMMENT},
+    {"yotpo", 5, CD_HINT_COMMENT},
 };
 
 /* Look up one lower-cased word. */
