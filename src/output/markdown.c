@@ -65,8 +65,8 @@ typedef struct {
     int nbox, box_over;
     S_list list[CD_MD_MAX_NEST];
     int nlist, list_over;
-    size_t list_end;    /* out->len when the last list closed ... */
-    int list_end_nbox;  /* ... at this container depth ... */
+    size_t list_end;     /* out->len when the last list closed ... */
+    int list_end_nbox;   /* ... at this container depth ... */
     char list_end_delim; /* ... using this delimiter */
     S_span span[3];
     int nspan;
@@ -97,14 +97,12 @@ static void S_puts(S_md *w, const char *s)
 
 static void S_sep(S_md *w, int sep)
 {
-    if (w->inl && sep >= S_BR)
-        sep = S_SPACE;
+    if (w->inl && sep >= S_BR) sep = S_SPACE;
     /* A paragraph opening a list item sits on the marker's line. */
     if (sep == S_PARA && w->nbox && w->box[w->nbox - 1].kind == S_ITEM &&
         !w->box[w->nbox - 1].started)
         sep = S_LINE;
-    if (sep > w->pending)
-        w->pending = sep;
+    if (sep > w->pending) w->pending = sep;
 }
 
 /* The prefix of a new line inside the open containers. */
@@ -151,8 +149,7 @@ static void S_close_spans(S_md *w)
 {
     for (int i = w->nspan - 1; i >= 0; i--) {
         S_span *s = &w->span[i];
-        if (!s->open)
-            continue;
+        if (!s->open) continue;
         if (s->kind == S_LINK)
             S_link_close(w, s->node);
         else
@@ -171,11 +168,9 @@ static void S_flush_ex(S_md *w, int inline_next)
     w->pending = S_NONE;
     w->brs = 0;
     if (w->out->len == w->base) {
-        if (p >= S_BR || w->nbox)
-            S_prefix(w);
+        if (p >= S_BR || w->nbox) S_prefix(w);
     } else {
-        if (p >= S_LINE)
-            S_close_spans(w);
+        if (p >= S_LINE) S_close_spans(w);
         switch (p) {
         case S_PARA:
             S_put(w, "\n", 1);
@@ -192,16 +187,14 @@ static void S_flush_ex(S_md *w, int inline_next)
             S_prefix(w);
             break;
         case S_SPACE:
-            if (!w->bol)
-                S_put(w, " ", 1);
+            if (!w->bol) S_put(w, " ", 1);
             break;
         default:
             break;
         }
     }
     w->bol = 0;
-    if (!inline_next)
-        return;
+    if (!inline_next) return;
     if (w->heading_pending) {
         S_put(w, "######", (size_t)w->heading);
         S_put(w, " ", 1);
@@ -220,8 +213,7 @@ static void S_flush_ex(S_md *w, int inline_next)
 
 static void S_flush(S_md *w)
 {
-    if (w->pending || w->dirty || w->out->len == w->base)
-        S_flush_ex(w, 1);
+    if (w->pending || w->dirty || w->out->len == w->base) S_flush_ex(w, 1);
     w->bol = 0;
 }
 
@@ -230,9 +222,8 @@ static void S_flush(S_md *w)
 /* Byte classes: 1 whitespace, 2 lead of U+00A0, 3 always escaped, 4 '&',
  * 5 '_', 6 '|'. */
 static const unsigned char S_cls[256] = {
-    [' '] = 1,  ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1, [0xC2] = 2,
-    ['\\'] = 3, ['`'] = 3,  ['*'] = 3,  ['['] = 3,  [']'] = 3,  ['<'] = 3,  ['&'] = 4,
-    ['_'] = 5,  ['|'] = 6,
+    [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1, [0xC2] = 2, ['\\'] = 3,
+    ['`'] = 3, ['*'] = 3,  ['['] = 3,  [']'] = 3,  ['<'] = 3,  ['&'] = 4,  ['_'] = 5,  ['|'] = 6,
 };
 
 static int S_is_nbsp(const char *s, uint32_t i, uint32_t n)
@@ -247,16 +238,13 @@ static char *S_escape_run(S_md *w, char *o, const char *s, uint32_t i, uint32_t 
     while (i < j && w->lstate != 2) {
         unsigned char c = (unsigned char)s[i];
         if (w->lstate == 0) {
-            if (c == '#' || c == '>' || c == '-' || c == '+' || c == '=' || c == '~')
-                *o++ = '\\';
+            if (c == '#' || c == '>' || c == '-' || c == '+' || c == '=' || c == '~') *o++ = '\\';
             w->lstate = cd_isdigit(c) ? 1 : 2;
         } else if (!cd_isdigit(c)) {
-            if (c == '.' || c == ')')
-                *o++ = '\\';
+            if (c == '.' || c == ')') *o++ = '\\';
             w->lstate = 2;
         }
-        if (S_cls[c] >= 3)
-            break; /* the general loop escapes it */
+        if (S_cls[c] >= 3) break; /* the general loop escapes it */
         *o++ = (char)c;
         i++;
     }
@@ -266,8 +254,7 @@ static char *S_escape_run(S_md *w, char *o, const char *s, uint32_t i, uint32_t 
             k++;
         memcpy(o, s + i, k - i);
         o += k - i;
-        if (k == j)
-            break;
+        if (k == j) break;
         unsigned char c = (unsigned char)s[k];
         int esc = 1;
         if (c == '&') {
@@ -278,8 +265,7 @@ static char *S_escape_run(S_md *w, char *o, const char *s, uint32_t i, uint32_t 
         } else if (c == '|') {
             esc = w->in_cell;
         }
-        if (esc)
-            *o++ = '\\';
+        if (esc) *o++ = '\\';
         *o++ = (char)c;
         i = k + 1;
     }
@@ -293,10 +279,8 @@ static void S_text(S_md *w, const char *s, uint32_t n)
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
         if (S_cls[c] == 1 || S_is_nbsp(s, i, n)) {
-            if (w->pending < S_SPACE)
-                w->pending = S_SPACE;
-            if (w->lstate == 1)
-                w->lstate = 2;
+            if (w->pending < S_SPACE) w->pending = S_SPACE;
+            if (w->lstate == 1) w->lstate = 2;
             i += S_cls[c] == 1 ? 1 : 2;
             continue;
         }
@@ -304,8 +288,7 @@ static void S_text(S_md *w, const char *s, uint32_t n)
         while (j < n && S_cls[(unsigned char)s[j]] != 1 && !S_is_nbsp(s, j, n))
             j++;
         S_flush(w);
-        if (!cd_buf_reserve(out, 2 * (size_t)(j - i) + 1))
-            return;
+        if (!cd_buf_reserve(out, 2 * (size_t)(j - i) + 1)) return;
         char *o = S_escape_run(w, out->data + out->len, s, i, j);
         out->len = (size_t)(o - out->data);
         out->data[out->len] = '\0';
@@ -330,21 +313,19 @@ static void S_collect(S_md *w, cd_nid top, int raw)
             continue;
         }
         if (n->type == CD_NODE_TEXT) {
-            if (!cd_buf_reserve(b, n->len))
-                return;
+            /* + 1: a space owed by the previous node */
+            if (!cd_buf_reserve(b, (size_t)n->len + 1)) return;
             char *o = b->data + b->len;
             for (uint32_t i = 0; i < n->len; i++) {
                 unsigned char c = (unsigned char)n->u.text[i];
                 int sp = S_cls[c] == 1 || S_is_nbsp(n->u.text, i, n->len);
-                if (sp && c == 0xC2)
-                    i++;
+                if (sp && c == 0xC2) i++;
                 if (raw) {
                     *o++ = sp && c == 0xC2 ? ' ' : (char)c;
                 } else if (sp) {
                     space = 1;
                 } else {
-                    if (space && o > b->data)
-                        *o++ = ' ';
+                    if (space && o > b->data) *o++ = ' ';
                     space = 0;
                     *o++ = (char)c;
                 }
@@ -366,8 +347,7 @@ static size_t S_longest_tick_run(const char *s, size_t n)
     size_t best = 0, run = 0;
     for (size_t i = 0; i < n; i++) {
         run = s[i] == '`' ? run + 1 : 0;
-        if (run > best)
-            best = run;
+        if (run > best) best = run;
     }
     return best;
 }
@@ -385,26 +365,22 @@ static void S_code_span(S_md *w, cd_nid id)
     S_collect(w, id, 0);
     const char *s = w->scratch.data;
     size_t n = w->scratch.len;
-    if (!s || n == 0)
-        return;
+    if (!s || n == 0) return;
     size_t fence = S_longest_tick_run(s, n) + 1;
     int pad = s[0] == '`' || s[n - 1] == '`';
     S_flush(w);
     S_ticks(w, fence);
-    if (pad)
-        S_put(w, " ", 1);
+    if (pad) S_put(w, " ", 1);
     if (w->in_cell) {
         for (size_t i = 0; i < n; i++) {
-            if (s[i] == '|')
-                S_put(w, "\\", 1);
+            if (s[i] == '|') S_put(w, "\\", 1);
             S_put(w, s + i, 1);
         }
     } else {
         /* s lives in scratch, not in out: no aliasing. */
         S_put(w, s, n);
     }
-    if (pad)
-        S_put(w, " ", 1);
+    if (pad) S_put(w, " ", 1);
     S_ticks(w, fence);
     w->lstate = 2;
 }
@@ -419,8 +395,7 @@ static size_t S_code_lang(const cd_dom *dom, cd_nid pre, char *lang, size_t cap)
             cands[1] = c;
             break;
         }
-        if (cd_dom_node(dom, c)->type == CD_NODE_ELEMENT)
-            break;
+        if (cd_dom_node(dom, c)->type == CD_NODE_ELEMENT) break;
     }
     for (int k = 0; k < 2; k++) {
         size_t len = 0;
@@ -440,7 +415,8 @@ static size_t S_code_lang(const cd_dom *dom, cd_nid pre, char *lang, size_t cap)
                 size_t o = 0;
                 for (size_t q = i + skip; q < j && o + 1 < cap; q++) {
                     unsigned char c = (unsigned char)v[q];
-                    if (!(cd_isalnum(c) || c == '-' || c == '_' || c == '+' || c == '#' || c == '.'))
+                    if (!(cd_isalnum(c) || c == '-' || c == '_' || c == '+' || c == '#' ||
+                          c == '.'))
                         return 0;
                     lang[o++] = (char)c;
                 }
@@ -464,13 +440,11 @@ static void S_code_block(S_md *w, cd_nid id)
         i++;
     while (n > i && cd_isspace((unsigned char)s[n - 1]))
         n--;
-    if (!s || n == i)
-        return;
+    if (!s || n == i) return;
     char lang[33];
     size_t ll = S_code_lang(w->dom, id, lang, sizeof lang);
     size_t fence = S_longest_tick_run(s + i, n - i) + 1;
-    if (fence < 3)
-        fence = 3;
+    if (fence < 3) fence = 3;
     S_sep(w, S_PARA);
     S_flush_ex(w, 0);
     w->dirty = w->nspan > 0;
@@ -485,8 +459,7 @@ static void S_code_block(S_md *w, cd_nid id)
             S_put(w, s + i, e - i - 1);
         else
             S_put(w, s + i, e - i);
-        if (!nl)
-            break;
+        if (!nl) break;
         i = e + 1;
     }
     S_put(w, "\n", 1);
@@ -549,29 +522,24 @@ static int S_standalone(const cd_dom *dom, const cd_extract *x, cd_nid img)
         const cd_node *n = cd_dom_node(dom, cur);
         for (int dir = 0; dir < 2; dir++) {
             int seen = 0;
-            for (cd_nid s = dir ? n->next : n->prev; s; s = dir ? cd_dom_node(dom, s)->next : cd_dom_node(dom, s)->prev) {
+            for (cd_nid s = dir ? n->next : n->prev; s;
+                 s = dir ? cd_dom_node(dom, s)->next : cd_dom_node(dom, s)->prev) {
                 const cd_node *sn = cd_dom_node(dom, s);
-                if (++seen > 16)
-                    return 0;
-                if (cd_walk_skip(dom, x, s))
-                    continue;
+                if (++seen > 16) return 0;
+                if (cd_walk_skip(dom, x, s)) continue;
                 if (sn->type == CD_NODE_TEXT) {
                     for (uint32_t i = 0; i < sn->len; i++)
-                        if (!cd_isspace((unsigned char)sn->u.text[i]))
-                            return 0;
+                        if (!cd_isspace((unsigned char)sn->u.text[i])) return 0;
                 } else if (sn->type == CD_NODE_ELEMENT && sn->first && sn->tag != CD_TAG_PICTURE) {
                     return 0;
                 }
             }
         }
         cd_nid p = n->parent;
-        if (!p)
-            return 0;
+        if (!p) return 0;
         const cd_node *pn = cd_dom_node(dom, p);
-        if (pn->type != CD_NODE_ELEMENT)
-            return 0;
-        if ((cd_tag_flags(pn->tag) & CD_TF_BLOCK) || pn->tag == CD_TAG_UNKNOWN)
-            return 1;
+        if (pn->type != CD_NODE_ELEMENT) return 0;
+        if ((cd_tag_flags(pn->tag) & CD_TF_BLOCK) || pn->tag == CD_TAG_UNKNOWN) return 1;
         cur = p;
     }
     return 0;
@@ -588,10 +556,8 @@ static void S_image(S_md *w, cd_nid id)
         src++;
         slen--;
     }
-    if (!src || slen == 0 || (slen >= 5 && cd_eq_nocase(src, 5, "data:")))
-        return;
-    if (!w->figure && !S_standalone(dom, w->x, id))
-        return;
+    if (!src || slen == 0 || (slen >= 5 && cd_eq_nocase(src, 5, "data:"))) return;
+    if (!w->figure && !S_standalone(dom, w->x, id)) return;
     const char *alt = cd_dom_attr(dom, id, "alt", &alen);
     S_flush(w);
     S_put(w, "![", 2);
@@ -602,12 +568,10 @@ static void S_image(S_md *w, cd_nid id)
             space = 1;
             continue;
         }
-        if (space && any)
-            S_put(w, " ", 1);
+        if (space && any) S_put(w, " ", 1);
         space = 0;
         any = 1;
-        if (c == '[' || c == ']' || c == '\\' || (c == '|' && w->in_cell))
-            S_put(w, "\\", 1);
+        if (c == '[' || c == ']' || c == '\\' || (c == '|' && w->in_cell)) S_put(w, "\\", 1);
         S_put(w, alt + i, 1);
     }
     S_put(w, "](", 2);
@@ -644,8 +608,7 @@ static void S_pop_box(S_md *w)
 
 static void S_push_span(S_md *w, int kind, cd_nid node)
 {
-    if (w->nspan >= 3)
-        return;
+    if (w->nspan >= 3) return;
     S_span *s = &w->span[w->nspan++];
     s->kind = (uint8_t)kind;
     s->open = 0;
@@ -656,8 +619,7 @@ static void S_push_span(S_md *w, int kind, cd_nid node)
 static void S_pop_span(S_md *w, int kind)
 {
     for (int i = w->nspan - 1; i >= 0; i--) {
-        if (w->span[i].kind != kind)
-            continue;
+        if (w->span[i].kind != kind) continue;
         /* Spans nest like the elements, so i is the top one. */
         if (w->span[i].open) {
             if (kind == S_LINK)
@@ -689,16 +651,14 @@ static int S_link_ok(const cd_dom *dom, cd_nid a)
 {
     size_t len = 0;
     const char *href = cd_dom_attr(dom, a, "href", &len);
-    if (!href)
-        return 0;
+    if (!href) return 0;
     while (len && cd_isspace((unsigned char)*href)) {
         href++;
         len--;
     }
     while (len && cd_isspace((unsigned char)href[len - 1]))
         len--;
-    if (len == 0 || (len == 1 && href[0] == '#'))
-        return 0;
+    if (len == 0 || (len == 1 && href[0] == '#')) return 0;
     return !cd_url_is_script(href, len);
 }
 
@@ -726,8 +686,7 @@ static void S_list_enter(S_md *w, cd_nid id, int ordered)
         size_t i = 0;
         for (; v && i < len && cd_isdigit((unsigned char)v[i]) && start < 100000000u; i++)
             start = start * 10 + (uint32_t)(v[i] - '0');
-        if (v && i > 0)
-            l->next = start;
+        if (v && i > 0) l->next = start;
     }
 }
 
@@ -751,10 +710,8 @@ static void S_item_enter(S_md *w)
     S_list *l = w->nlist ? &w->list[w->nlist - 1] : NULL;
     /* Between items, the blank line owed by a paragraph ending the previous
      * item would make the list loose: items are one line apart. */
-    if (l && l->items && w->pending == S_PARA)
-        w->pending = S_LINE;
-    if (l)
-        l->items++;
+    if (l && l->items && w->pending == S_PARA) w->pending = S_LINE;
+    if (l) l->items++;
     S_sep(w, S_LINE);
     if (l && l->ordered) {
         uint32_t v = l->next < 999999999u ? l->next : 999999999u;
@@ -826,8 +783,7 @@ static void S_cell_leave(S_md *w, cd_nid id)
     w->pending = S_NONE;
     w->bol = 0;
     w->in_cell = 0;
-    if (w->inl)
-        w->inl--;
+    if (w->inl) w->inl--;
 }
 
 /* ---- the walk -------------------------------------------------------------- */
@@ -859,8 +815,7 @@ static int S_enter(S_md *w, cd_nid id, const cd_node *n)
     }
     switch (tag) {
     case CD_TAG_A:
-        if (w->link++ == 0 && S_link_ok(w->dom, id))
-            S_push_span(w, S_LINK, id);
+        if (w->link++ == 0 && S_link_ok(w->dom, id)) S_push_span(w, S_LINK, id);
         return 1;
     case CD_TAG_IMG:
         S_image(w, id);
@@ -873,8 +828,7 @@ static int S_enter(S_md *w, cd_nid id, const cd_node *n)
         w->brs = 1;
         return 0;
     case CD_TAG_HR:
-        if (w->inl)
-            return 0;
+        if (w->inl) return 0;
         S_sep(w, S_PARA);
         S_flush_ex(w, 0);
         w->dirty = w->nspan > 0;
@@ -919,8 +873,7 @@ static int S_enter(S_md *w, cd_nid id, const cd_node *n)
     case CD_TAG_THEAD:
     case CD_TAG_TBODY:
     case CD_TAG_TFOOT:
-        if (!w->dtable)
-            S_sep(w, S_PARA);
+        if (!w->dtable) S_sep(w, S_PARA);
         return 1;
     case CD_TAG_TR:
         if (w->dtable)
@@ -941,8 +894,7 @@ static int S_enter(S_md *w, cd_nid id, const cd_node *n)
         return 1;
     case CD_TAG_FIGCAPTION:
         S_sep(w, S_PARA);
-        if (w->em++ == 0)
-            S_push_span(w, S_EM, id);
+        if (w->em++ == 0) S_push_span(w, S_EM, id);
         return 1;
     default:
         break;
@@ -957,8 +909,7 @@ static int S_enter(S_md *w, cd_nid id, const cd_node *n)
         w->inl++;
         return 1;
     }
-    if (S_is_block(tag))
-        S_sep(w, S_PARA);
+    if (S_is_block(tag)) S_sep(w, S_PARA);
     return 1;
 }
 
@@ -973,8 +924,7 @@ static void S_leave(S_md *w, cd_nid id, const cd_node *n)
     }
     switch (tag) {
     case CD_TAG_A:
-        if (w->link && --w->link == 0)
-            S_pop_span(w, S_LINK);
+        if (w->link && --w->link == 0) S_pop_span(w, S_LINK);
         return;
     case CD_TAG_BLOCKQUOTE:
         S_pop_box(w);
@@ -991,15 +941,13 @@ static void S_leave(S_md *w, cd_nid id, const cd_node *n)
         S_sep(w, S_LINE);
         return;
     case CD_TAG_TABLE:
-        if (w->dtable == id)
-            w->dtable = CD_NONE;
+        if (w->dtable == id) w->dtable = CD_NONE;
         S_sep(w, S_PARA);
         return;
     case CD_TAG_THEAD:
     case CD_TAG_TBODY:
     case CD_TAG_TFOOT:
-        if (!w->dtable)
-            S_sep(w, S_PARA);
+        if (!w->dtable) S_sep(w, S_PARA);
         return;
     case CD_TAG_TR:
         if (w->dtable)
@@ -1015,21 +963,18 @@ static void S_leave(S_md *w, cd_nid id, const cd_node *n)
             S_sep(w, S_PARA);
         return;
     case CD_TAG_FIGURE:
-        if (w->figure)
-            w->figure--;
+        if (w->figure) w->figure--;
         S_sep(w, S_PARA);
         return;
     case CD_TAG_FIGCAPTION:
-        if (w->em && --w->em == 0)
-            S_pop_span(w, S_EM);
+        if (w->em && --w->em == 0) S_pop_span(w, S_EM);
         S_sep(w, S_PARA);
         return;
     default:
         break;
     }
     if (cd_tag_flags(tag) & CD_TF_HEADING) {
-        if (w->inl)
-            w->inl--;
+        if (w->inl) w->inl--;
         if (w->heading_depth && --w->heading_depth == 0) {
             w->heading = 0;
             w->heading_pending = 0;
@@ -1037,8 +982,7 @@ static void S_leave(S_md *w, cd_nid id, const cd_node *n)
         S_sep(w, S_PARA);
         return;
     }
-    if (S_is_block(tag))
-        S_sep(w, S_PARA);
+    if (S_is_block(tag)) S_sep(w, S_PARA);
 }
 
 static void S_root(S_md *w, cd_nid root)
@@ -1052,15 +996,13 @@ static void S_root(S_md *w, cd_nid root)
         } else if (n->type == CD_NODE_TEXT) {
             S_text(w, n->u.text, n->len);
         } else {
-            if (w->out->len > CD_MAX_OUTPUT || w->out->failed)
-                return;
+            if (w->out->len > CD_MAX_OUTPUT || w->out->failed) return;
             int descend = n->type == CD_NODE_ELEMENT ? S_enter(w, id, n) : 1;
             if (descend && n->first) {
                 id = n->first;
                 continue;
             }
-            if (descend && n->type == CD_NODE_ELEMENT)
-                S_leave(w, id, n);
+            if (descend && n->type == CD_NODE_ELEMENT) S_leave(w, id, n);
         }
         cd_nid cur = id;
         id = CD_NONE;
@@ -1071,11 +1013,9 @@ static void S_root(S_md *w, cd_nid root)
                 break;
             }
             cur = cn->parent;
-            if (!cur)
-                break;
+            if (!cur) break;
             const cd_node *pn = cd_dom_node(dom, cur);
-            if (pn->type == CD_NODE_ELEMENT)
-                S_leave(w, cur, pn);
+            if (pn->type == CD_NODE_ELEMENT) S_leave(w, cur, pn);
         }
     }
 }
@@ -1097,8 +1037,7 @@ void cd_render_markdown(const cd_dom *dom, const cd_extract *x, unsigned options
     (void)options;
     for (uint32_t r = 0; r < x->nroots; r++) {
         cd_nid root = x->roots[r];
-        if (!root || root >= dom->count)
-            continue;
+        if (!root || root >= dom->count) continue;
         S_sep(&w, S_PARA);
         S_root(&w, root);
         /* Whatever a root left open (it cannot, short of the output cap) is closed here. */
@@ -1110,10 +1049,8 @@ void cd_render_markdown(const cd_dom *dom, const cd_extract *x, unsigned options
         w.in_cell = 0;
         w.dirty = 0;
     }
-    if (w.scratch.failed || w.ubuf.failed)
-        out->failed = 1;
+    if (w.scratch.failed || w.ubuf.failed) out->failed = 1;
     cd_buf_free(&w.scratch);
     cd_buf_free(&w.ubuf);
-    if (!out->data)
-        cd_buf_put(out, "", 0);
+    if (!out->data) cd_buf_put(out, "", 0);
 }

@@ -44,8 +44,7 @@ static void S_sep(S_w *w, int sep)
         sep = S_SPACE;
     else if (w->list && sep == S_PARA)
         sep = S_LINE;
-    if (sep > w->pending)
-        w->pending = sep;
+    if (sep > w->pending) w->pending = sep;
 }
 
 /* Write the pending separator at o (room for 3 bytes reserved); returns the new end. */
@@ -82,29 +81,56 @@ static void S_text(S_w *w, const char *s, uint32_t n)
     cd_buf *out = w->out;
     /* Output never exceeds input plus one separator: each later separator
      * stands for at least one whitespace byte consumed, NBSP shrinks. */
-    if (!cd_buf_reserve(out, (size_t)n + 3))
-        return;
+    if (!cd_buf_reserve(out, (size_t)n + 3)) return;
     char *o = out->data + out->len;
+    const unsigned char *u = (const unsigned char *)s;
     uint32_t i = 0;
     while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        unsigned k = S_cls[c];
-        if (k == 1 || (k == 2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0)) {
-            if (w->pending < S_SPACE)
-                w->pending = S_SPACE;
-            i += k;
+        unsigned k = S_cls[u[i]];
+        if (k == 1) {
+            /* Indentation: skip eight spaces at a time. */
+            do {
+                i++;
+                while (i + 8 <= n && memcmp(u + i, "        ", 8) == 0)
+                    i += 8;
+            } while (i < n && S_cls[u[i]] == 1);
+            if (w->pending < S_SPACE) w->pending = S_SPACE;
+            continue;
+        }
+        if (k == 2 && i + 1 < n && u[i + 1] == 0xA0) {
+            i += 2;
+            if (w->pending < S_SPACE) w->pending = S_SPACE;
             continue;
         }
         uint32_t j = i + 1;
-        while (j < n) {
-            unsigned kk = S_cls[(unsigned char)s[j]];
-            if (kk == 0 || (kk == 2 && (j + 1 >= n || (unsigned char)s[j + 1] != 0xA0)))
+        for (;;) {
+            /* Eight bytes at a time while none is <= 0x20 or 0xC2 (SWAR). */
+            while (j + 8 <= n) {
+                uint64_t v;
+                memcpy(&v, u + j, 8);
+                uint64_t c2 = v ^ 0xC2C2C2C2C2C2C2C2u;
+                if ((((v - 0x2121212121212121u) & ~v) | ((c2 - 0x0101010101010101u) & ~c2)) &
+                    0x8080808080808080u)
+                    break;
+                j += 8;
+            }
+            while (j < n && S_cls[u[j]] == 0)
                 j++;
-            else
-                break;
+            if (j >= n) break;
+            /* One plain space between two words is already what we would
+             * write: keep it in the run rather than cut the copy there. */
+            if (u[j] == ' ' && j + 1 < n && S_cls[u[j + 1]] == 0) {
+                j += 2;
+                continue;
+            }
+            /* A C2 lead byte that does not start U+00A0 is ordinary text. */
+            if (S_cls[u[j]] == 2 && !(j + 1 < n && u[j + 1] == 0xA0)) {
+                j++;
+                continue;
+            }
+            break;
         }
-        if (w->pending || w->brs)
-            o = S_flush(w, o);
+        if (w->pending || w->brs) o = S_flush(w, o);
         memcpy(o, s + i, j - i);
         o += j - i;
         i = j;
@@ -122,11 +148,9 @@ static void S_pre_text(S_w *w, const char *s, uint32_t n)
     if (!w->pre_started) {
         while (i < n && (s[i] == '\n' || s[i] == '\r'))
             i++;
-        if (i == n)
-            return;
+        if (i == n) return;
     }
-    if (!cd_buf_reserve(out, (size_t)(n - i) + 3))
-        return;
+    if (!cd_buf_reserve(out, (size_t)(n - i) + 3)) return;
     char *o = out->data + out->len;
     o = S_flush(w, o);
     if (!w->pre_started) {
@@ -170,15 +194,13 @@ static void S_enter(S_w *w, const cd_dom *dom, const cd_extract *x, cd_nid id, c
     case CD_TAG_TABLE: {
         uint32_t ncols;
         S_sep(w, S_PARA);
-        if (!w->dtable && cd_walk_table_scan(dom, x, id, &ncols))
-            w->dtable = id;
+        if (!w->dtable && cd_walk_table_scan(dom, x, id, &ncols)) w->dtable = id;
         return;
     }
     case CD_TAG_THEAD:
     case CD_TAG_TBODY:
     case CD_TAG_TFOOT:
-        if (!w->dtable)
-            S_sep(w, S_PARA);
+        if (!w->dtable) S_sep(w, S_PARA);
         return;
     case CD_TAG_TR:
         S_sep(w, w->dtable ? S_LINE : S_PARA);
@@ -186,10 +208,8 @@ static void S_enter(S_w *w, const cd_dom *dom, const cd_extract *x, cd_nid id, c
         return;
     case CD_TAG_TD:
     case CD_TAG_TH:
-        if (!w->dtable)
-            break;
-        if (w->row_cells++)
-            S_sep(w, S_CELL);
+        if (!w->dtable) break;
+        if (w->row_cells++) S_sep(w, S_CELL);
         w->inl++;
         return;
     case CD_TAG_UL:
@@ -219,41 +239,35 @@ static void S_enter(S_w *w, const cd_dom *dom, const cd_extract *x, cd_nid id, c
         }
         break;
     }
-    if (S_is_block(n->tag))
-        S_sep(w, S_PARA);
+    if (S_is_block(n->tag)) S_sep(w, S_PARA);
 }
 
 static void S_leave(S_w *w, cd_nid id, const cd_node *n)
 {
     switch (n->tag) {
     case CD_TAG_TABLE:
-        if (w->dtable == id)
-            w->dtable = CD_NONE;
+        if (w->dtable == id) w->dtable = CD_NONE;
         S_sep(w, S_PARA);
         return;
     case CD_TAG_THEAD:
     case CD_TAG_TBODY:
     case CD_TAG_TFOOT:
-        if (!w->dtable)
-            S_sep(w, S_PARA);
+        if (!w->dtable) S_sep(w, S_PARA);
         return;
     case CD_TAG_TR:
         S_sep(w, w->dtable ? S_LINE : S_PARA);
         return;
     case CD_TAG_TD:
     case CD_TAG_TH:
-        if (!w->dtable)
-            break;
-        if (w->inl)
-            w->inl--;
+        if (!w->dtable) break;
+        if (w->inl) w->inl--;
         return;
     case CD_TAG_UL:
     case CD_TAG_OL:
     case CD_TAG_DL:
     case CD_TAG_MENU:
     case CD_TAG_DIR:
-        if (w->list)
-            w->list--;
+        if (w->list) w->list--;
         S_sep(w, S_PARA);
         return;
     case CD_TAG_LI:
@@ -279,15 +293,13 @@ static void S_leave(S_w *w, cd_nid id, const cd_node *n)
         return;
     default:
         if (cd_tag_flags(n->tag) & CD_TF_HEADING) {
-            if (w->inl)
-                w->inl--;
+            if (w->inl) w->inl--;
             S_sep(w, S_PARA);
             return;
         }
         break;
     }
-    if (S_is_block(n->tag))
-        S_sep(w, S_PARA);
+    if (S_is_block(n->tag)) S_sep(w, S_PARA);
 }
 
 static void S_root(S_w *w, const cd_dom *dom, const cd_extract *x, cd_nid root)
@@ -303,16 +315,13 @@ static void S_root(S_w *w, const cd_dom *dom, const cd_extract *x, cd_nid root)
             else
                 S_text(w, n->u.text, n->len);
         } else {
-            if (w->out->len > CD_MAX_OUTPUT || w->out->failed)
-                return;
-            if (n->type == CD_NODE_ELEMENT)
-                S_enter(w, dom, x, id, n);
+            if (w->out->len > CD_MAX_OUTPUT || w->out->failed) return;
+            if (n->type == CD_NODE_ELEMENT) S_enter(w, dom, x, id, n);
             if (n->first) {
                 id = n->first;
                 continue;
             }
-            if (n->type == CD_NODE_ELEMENT)
-                S_leave(w, id, n);
+            if (n->type == CD_NODE_ELEMENT) S_leave(w, id, n);
         }
         /* Up to the next sibling, leaving every element we climb out of. */
         cd_nid cur = id;
@@ -324,11 +333,9 @@ static void S_root(S_w *w, const cd_dom *dom, const cd_extract *x, cd_nid root)
                 break;
             }
             cur = cn->parent;
-            if (!cur)
-                break;
+            if (!cur) break;
             const cd_node *pn = cd_dom_node(dom, cur);
-            if (pn->type == CD_NODE_ELEMENT)
-                S_leave(w, cur, pn);
+            if (pn->type == CD_NODE_ELEMENT) S_leave(w, cur, pn);
         }
     }
 }
@@ -341,8 +348,7 @@ void cd_render_text(const cd_dom *dom, const cd_extract *x, unsigned options, cd
     w.base = out->len;
     (void)options;
     for (uint32_t r = 0; r < x->nroots; r++) {
-        if (!x->roots[r] || x->roots[r] >= dom->count)
-            continue;
+        if (!x->roots[r] || x->roots[r] >= dom->count) continue;
         S_sep(&w, S_PARA);
         S_root(&w, dom, x, x->roots[r]);
         /* A root that ends inside an unclosed walk state starts the next clean. */
@@ -350,6 +356,5 @@ void cd_render_text(const cd_dom *dom, const cd_extract *x, unsigned options, cd
         w.pre_started = 0;
         w.dtable = CD_NONE;
     }
-    if (!out->data)
-        cd_buf_put(out, "", 0);
+    if (!out->data) cd_buf_put(out, "", 0);
 }

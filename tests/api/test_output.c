@@ -2,6 +2,7 @@
  * URL resolver. Pages go through the public one-call API without extraction
  * (COPYDESK_OPT_NO_EXTRACT renders the whole visible body), so each case is a
  * snippet and the exact expected rendering. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,14 +32,14 @@ static char *S_render(const char *html, size_t len, copydesk_format f, const cha
 #define TEXT_EQ(html, want)                                                                        \
     do {                                                                                           \
         char *r_ = S_render(html, strlen(html), COPYDESK_FORMAT_TEXT, NULL);                       \
-        STR_EQ(r_, want, "");                                                                          \
+        STR_EQ(r_, want, "");                                                                      \
         copydesk_free(r_);                                                                         \
     } while (0)
 
 #define MD_EQ(html, want)                                                                          \
     do {                                                                                           \
         char *r_ = S_render(html, strlen(html), COPYDESK_FORMAT_MARKDOWN, BASE);                   \
-        STR_EQ(r_, want, "");                                                                          \
+        STR_EQ(r_, want, "");                                                                      \
         copydesk_free(r_);                                                                         \
     } while (0)
 
@@ -62,9 +63,11 @@ static void test_text_blocks(void)
     TEXT_EQ("<p>a<img src=x.png alt=pic>b <img src=y.png> c</p>", "ab c");
     TEXT_EQ("<p>a<script>var x;</script></p><style>p{}</style><p>b</p>", "a\n\nb");
     TEXT_EQ("<hr><p>a</p><hr><p>b</p><hr>", "a\n\nb");
-    TEXT_EQ("<figure><img src=a.png alt=x><figcaption>The <i>caption</i></figcaption></figure><p>b</p>",
-            "The caption\n\nb");
-    TEXT_EQ("<p>A fig:</p><figure><img src=a.png><figcaption>Cap</figcaption></figure>", "A fig:\n\nCap");
+    TEXT_EQ(
+        "<figure><img src=a.png alt=x><figcaption>The <i>caption</i></figcaption></figure><p>b</p>",
+        "The caption\n\nb");
+    TEXT_EQ("<p>A fig:</p><figure><img src=a.png><figcaption>Cap</figcaption></figure>",
+            "A fig:\n\nCap");
     TEXT_EQ("<dl><dt>term</dt><dd>def</dd></dl><p>x</p>", "term\ndef\n\nx");
     /* A skipped last child must still close its block (no "ab"). */
     TEXT_EQ("<ul><li>a<span hidden>x</span></li><li>b<script>1</script></li></ul><p>c<span "
@@ -86,9 +89,10 @@ static void test_text_tables(void)
 {
     TEXT_EQ("<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>",
             "A | B\n1 | 2");
-    TEXT_EQ("<table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr>"
-            "</tbody><tfoot><tr><td>3</td><td>4</td></tr></tfoot></table>",
-            "A | B\n1 | 2\n3 | 4");
+    TEXT_EQ(
+        "<table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr>"
+        "</tbody><tfoot><tr><td>3</td><td>4</td></tr></tfoot></table>",
+        "A | B\n1 | 2\n3 | 4");
     TEXT_EQ("<p>x</p><table>\n<tbody><tr>\n<td> a </td>\n<td><div>b</div><div>c</div></td>\n"
             "</tr></tbody></table><p>y</p>",
             "x\n\na | b c\n\ny");
@@ -130,7 +134,8 @@ static void test_md_blocks(void)
 
 static void test_md_inline(void)
 {
-    MD_EQ("<p><b>bold</b> <i>it</i> <strong> s </strong>x<em>y</em>z</p>", "**bold** *it* **s** x*y*z");
+    MD_EQ("<p><b>bold</b> <i>it</i> <strong> s </strong>x<em>y</em>z</p>",
+          "**bold** *it* **s** x*y*z");
     MD_EQ("<p>a<b> </b>b<i></i>c</p>", "a bc");
     MD_EQ("<p><b>a <b>nested</b></b></p>", "**a nested**");
     MD_EQ("<p><b>x <i>y</i></b></p>", "**x *y***");
@@ -157,19 +162,23 @@ static void test_md_code_blocks(void)
 
 static void test_md_links_images(void)
 {
-    MD_EQ("<p><a href=\"/x?y=1\">abs</a> <a href=\"../up\">up</a> <a href=\"https://o.org/p\">o</a></p>",
+    MD_EQ("<p><a href=\"/x?y=1\">abs</a> <a href=\"../up\">up</a> <a "
+          "href=\"https://o.org/p\">o</a></p>",
           "[abs](http://example.com/x?y=1) [up](http://example.com/up) [o](https://o.org/p)");
-    MD_EQ("<p><a href=\"javascript:alert(1)\">js</a> <a href=\" JavaScript:void(0)\">js2</a> <a>no</a> "
+    MD_EQ("<p><a href=\"javascript:alert(1)\">js</a> <a href=\" JavaScript:void(0)\">js2</a> "
+          "<a>no</a> "
           "<a href='#'>hash</a></p>",
           "js js2 no hash");
-    MD_EQ("<p><a href=\"a b(c).html\">sp</a></p>", "[sp](http://example.com/dir/a%20b\\(c\\).html)");
+    MD_EQ("<p><a href=\"a b(c).html\">sp</a></p>",
+          "[sp](http://example.com/dir/a%20b\\(c\\).html)");
     MD_EQ("<p><a href=\"/x\"> <b>t</b> </a>.</p>", "[**t**](http://example.com/x) .");
     MD_EQ("<p><a href=\"/x\"></a>empty</p>", "empty");
     MD_EQ("<p><a href=\"/x\">a [b] *c*</a></p>", "[a \\[b\\] \\*c\\*](http://example.com/x)");
     MD_EQ("<a href=\"/x\"><h2>T</h2><p>p</p></a>",
           "## [T](http://example.com/x)\n\n[p](http://example.com/x)");
     /* Images: standalone in a block or in a figure, never inline in text. */
-    MD_EQ("<p><img src=\"i.png\" alt=\"An  [image]\"></p>", "![An \\[image\\]](http://example.com/dir/i.png)");
+    MD_EQ("<p><img src=\"i.png\" alt=\"An  [image]\"></p>",
+          "![An \\[image\\]](http://example.com/dir/i.png)");
     MD_EQ("<p>text <img src=\"i.png\" alt=\"x\"> more</p>", "text more");
     MD_EQ("<figure><picture><source srcset=a.webp><img src=\"/f.jpg\" alt=\"F\"></picture>"
           "<figcaption>The <b>cap</b></figcaption></figure>",
@@ -195,20 +204,23 @@ static void test_md_lists(void)
     MD_EQ("<ul><li><blockquote>q</blockquote></li></ul>", "- > q");
     MD_EQ("<ul><li><hr></li></ul>", "- ___");
     MD_EQ("<ul><li><ul><li>x</li></ul></li></ul>", "- - x");
-    MD_EQ("<blockquote><ul><li>a</li><li>b<p>c</p></li></ul></blockquote>", "> - a\n> - b\n>\n>   c");
+    MD_EQ("<blockquote><ul><li>a</li><li>b<p>c</p></li></ul></blockquote>",
+          "> - a\n> - b\n>\n>   c");
 }
 
 static void test_md_tables(void)
 {
-    MD_EQ("<table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1</td><td>x|y</td></tr>"
-          "</tbody></table>",
-          "| A | B |\n| --- | --- |\n| 1 | x\\|y |");
+    MD_EQ(
+        "<table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1</td><td>x|y</td></tr>"
+        "</tbody></table>",
+        "| A | B |\n| --- | --- |\n| 1 | x\\|y |");
     MD_EQ("<p>t</p><table><tr><td>a<br>b</td><td><code>c|d</code></td><td></td></tr><tr><td>e</td>"
           "</tr></table><p>u</p>",
           "t\n\n| a b | `c\\|d` |  |\n| --- | --- | --- |\n| e |  |  |\n\nu");
-    MD_EQ("<table><tr><td colspan=2>wide</td></tr><tr><td><b>x</b></td><td><a href=/l>l</a></td></tr>"
-          "</table>",
-          "| wide |  |\n| --- | --- |\n| **x** | [l](http://example.com/l) |");
+    MD_EQ(
+        "<table><tr><td colspan=2>wide</td></tr><tr><td><b>x</b></td><td><a href=/l>l</a></td></tr>"
+        "</table>",
+        "| wide |  |\n| --- | --- |\n| **x** | [l](http://example.com/l) |");
     MD_EQ("<table><tr><td><p>layout</p></td><td><p>cells</p></td></tr></table>", "layout\n\ncells");
     MD_EQ("<ul><li>list<table><tr><td>1</td><td>2</td></tr></table></li></ul>",
           "- list\n\n  | 1 | 2 |\n  | --- | --- |");
@@ -223,7 +235,8 @@ static void test_md_escaping(void)
     MD_EQ("<p>1990. A year</p><p>2024 was</p><p><span>3</span>. split</p>",
           "1990\\. A year\n\n2024 was\n\n3\\. split");
     MD_EQ("<p>a | b</p>", "a | b");
-    MD_EQ("<p>caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80</p>", "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80");
+    MD_EQ("<p>caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80</p>",
+          "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80");
 }
 
 /* ---- JSON ------------------------------------------------------------------ */
@@ -246,7 +259,11 @@ static void test_json(void)
     S_json_eq("a\0b", 3, "\"a\\u0000b\"");
     S_json_eq("\xe2\x80\xa8|\xe2\x80\xa9", 7, "\"\\u2028|\\u2029\"");
     S_json_eq("\xc3\xa9\xf0\x9f\x98\x80", 6, "\"\xc3\xa9\xf0\x9f\x98\x80\"");
-    S_json_eq("a\xff" "b", 3, "\"a\xef\xbf\xbd" "b\"");
+    S_json_eq("a\xff"
+              "b",
+              3,
+              "\"a\xef\xbf\xbd"
+              "b\"");
     S_json_eq("\xc3", 1, "\"\xef\xbf\xbd\"");
     S_json_eq("\xed\xa0\x80", 3, "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"");
     S_json_eq("\xef\xbf\xbd", 3, "\"\xef\xbf\xbd\"");
@@ -265,17 +282,21 @@ static void test_json(void)
     cd_buf b;
     cd_buf_init(&b, cd_mem_default());
     cd_render_json(&f, &b);
-    STR_EQ(b.data, "{\"url\":null,\"title\":\"T\",\"authors\":[\"A \\\"B\\\"\"],\"date_published\":null,"
-                   "\"site_name\":null,\"language\":\"en\",\"text\":\"x\\ny\"}", "");
+    STR_EQ(b.data,
+           "{\"url\":null,\"title\":\"T\",\"authors\":[\"A \\\"B\\\"\"],\"date_published\":null,"
+           "\"site_name\":null,\"language\":\"en\",\"text\":\"x\\ny\"}",
+           "");
     cd_buf_clear(&b);
     f.source = "p.html";
     f.url = "http://e/";
     f.markdown = "# h";
     f.markdown_len = 3;
     cd_render_json(&f, &b);
-    STR_EQ(b.data, "{\"source\":\"p.html\",\"url\":\"http://e/\",\"title\":\"T\",\"authors\":[\"A "
-                   "\\\"B\\\"\"],\"date_published\":null,\"site_name\":null,\"language\":\"en\","
-                   "\"text\":\"x\\ny\",\"markdown\":\"# h\"}", "");
+    STR_EQ(b.data,
+           "{\"source\":\"p.html\",\"url\":\"http://e/\",\"title\":\"T\",\"authors\":[\"A "
+           "\\\"B\\\"\"],\"date_published\":null,\"site_name\":null,\"language\":\"en\","
+           "\"text\":\"x\\ny\",\"markdown\":\"# h\"}",
+           "");
     cd_buf_clear(&b);
     f.error = "empty input";
     cd_render_json(&f, &b);
@@ -384,7 +405,8 @@ static void S_deep(const char *open, const char *close, int n)
         memcpy(html + k, close, lc);
     for (int f = 0; f < 3; f++) {
         size_t on = 0;
-        char *r = copydesk_extract(html, k, BASE, (copydesk_format)f, COPYDESK_OPT_NO_EXTRACT, &on, NULL);
+        char *r =
+            copydesk_extract(html, k, BASE, (copydesk_format)f, COPYDESK_OPT_NO_EXTRACT, &on, NULL);
         OK(r && S_valid(r, on), "deep %s format %d", open, f);
         OK(r && strstr(r, "deep"), "deep text lost (%s, format %d)", open, f);
         if (r && f == COPYDESK_FORMAT_MARKDOWN) {
@@ -392,8 +414,7 @@ static void S_deep(const char *open, const char *close, int n)
             size_t line = 0, longest = 0;
             for (size_t i = 0; i < on; i++) {
                 line = r[i] == '\n' ? 0 : line + 1;
-                if (line > longest)
-                    longest = line;
+                if (line > longest) longest = line;
             }
             OK(longest < 200, "markdown line of %zu bytes for %s", longest, open);
         }
@@ -415,11 +436,25 @@ static void test_deep(void)
     S_deep("<h2><code>", "</code></h2>", 10000);
 }
 
+/* Regression (fuzz): a code span whose collected text filled the scratch buffer
+ * exactly, plus the space owed from the node before, overflowed it by one. */
+static void test_code_span_scratch(void)
+{
+    char html[400], want[400];
+    char word[255];
+    memset(word, 'x', 254);
+    word[254] = '\0';
+    snprintf(html, sizeof html, "<p><code>a <b>%s</b></code></p>", word);
+    snprintf(want, sizeof want, "`a %s`", word);
+    MD_EQ(html, want);
+}
+
 static void test_bytes(void)
 {
     /* Invalid bytes, NULs, stray surrogates: every format stays valid UTF-8. */
-    static const char page[] = "<p>\xff\xfe a\0b \xed\xa0\x80 \xc3</p><ul><li>\x80</li></ul><pre>\xf4\x90\x80\x80"
-                               "</pre><table><tr><td>\xe2\x82</td><td>|</td></tr></table>";
+    static const char page[] =
+        "<p>\xff\xfe a\0b \xed\xa0\x80 \xc3</p><ul><li>\x80</li></ul><pre>\xf4\x90\x80\x80"
+        "</pre><table><tr><td>\xe2\x82</td><td>|</td></tr></table>";
     for (int f = 0; f < 3; f++) {
         char *r = S_render(page, sizeof page - 1, (copydesk_format)f, BASE);
         copydesk_free(r);
@@ -442,6 +477,7 @@ int main(void)
     test_json();
     test_url();
     test_deep();
+    test_code_span_scratch();
     test_bytes();
     return cd_t_done();
 }

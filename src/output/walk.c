@@ -1,0 +1,81 @@
+/* output/walk: table classification shared by the text and Markdown renderers.
+ *
+ * The test is the one readers and converters commonly use (Readability's
+ * _isDataTable in spirit, simplified): a table whose cells hold paragraphs,
+ * lists, headings or other tables is page layout; one with at least two
+ * columns of inline content is data. */
+#include "walk.h"
+
+uint32_t cd_walk_colspan(const cd_dom *dom, cd_nid cell)
+{
+    size_t len = 0;
+    const char *v = cd_dom_attr(dom, cell, "colspan", &len);
+    uint32_t span = 0;
+    for (size_t i = 0; v && i < len && v[i] >= '0' && v[i] <= '9'; i++) {
+        span = span * 10 + (uint32_t)(v[i] - '0');
+        if (span >= CD_WALK_MAX_COLSPAN) return CD_WALK_MAX_COLSPAN;
+    }
+    return span ? span : 1;
+}
+
+int cd_walk_table_scan(const cd_dom *dom, const cd_extract *x, cd_nid table, uint32_t *ncols)
+{
+    uint32_t widest = 0, cur = 0, rows = 0;
+    cd_nid id = cd_dom_next(dom, table, table);
+    *ncols = 0;
+    while (id) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (n->type != CD_NODE_ELEMENT) {
+            id = cd_dom_next(dom, id, table);
+            continue;
+        }
+        if (cd_walk_skip(dom, x, id)) {
+            id = cd_dom_next_skip(dom, id, table);
+            continue;
+        }
+        switch (n->tag) {
+        case CD_TAG_TR:
+            if (cur > widest) widest = cur;
+            cur = 0;
+            rows++;
+            break;
+        case CD_TAG_TD:
+        case CD_TAG_TH:
+            cur += cd_walk_colspan(dom, id);
+            break;
+        case CD_TAG_TABLE:
+        case CD_TAG_P:
+        case CD_TAG_H1:
+        case CD_TAG_H2:
+        case CD_TAG_H3:
+        case CD_TAG_H4:
+        case CD_TAG_H5:
+        case CD_TAG_H6:
+        case CD_TAG_UL:
+        case CD_TAG_OL:
+        case CD_TAG_DL:
+        case CD_TAG_BLOCKQUOTE:
+        case CD_TAG_PRE:
+        case CD_TAG_ARTICLE:
+        case CD_TAG_SECTION:
+        case CD_TAG_MAIN:
+        case CD_TAG_FIGURE:
+        case CD_TAG_HR:
+        case CD_TAG_FORM:
+        case CD_TAG_HEADER:
+        case CD_TAG_FOOTER:
+        case CD_TAG_NAV:
+        case CD_TAG_ASIDE:
+        case CD_TAG_ADDRESS:
+        case CD_TAG_DETAILS:
+        case CD_TAG_FIELDSET:
+            return 0;
+        default:
+            break;
+        }
+        id = cd_dom_next(dom, id, table);
+    }
+    if (cur > widest) widest = cur;
+    *ncols = widest;
+    return rows >= 1 && widest >= 2;
+}

@@ -1,0 +1,35 @@
+/* output/walk: what the text and Markdown renderers share about the tree.
+ *
+ * Both walk the content roots in pre-order without recursion and skip the same
+ * nodes; both need to tell a data table (rows of cells, rendered as rows) from
+ * a layout table (cells used as page columns, rendered as ordinary blocks). */
+#ifndef CD_OUTPUT_WALK_H
+#define CD_OUTPUT_WALK_H
+
+#include <stdint.h>
+
+#include "../dom/dom.h"
+#include "../extract/extract.h"
+
+/* Is node id left out of the rendering (dropped, the headline, or invisible)? */
+static inline int cd_walk_skip(const cd_dom *dom, const cd_extract *x, cd_nid id)
+{
+    if (x->mark && id < x->mark_cap && x->mark[id] != CD_MARK_NONE) return 1;
+    return cd_dom_node(dom, id)->type == CD_NODE_ELEMENT && !cd_extract_node_visible(dom, id);
+}
+
+/* Widest colspan counted; a hostile colspan="100000" must not make a GFM row that wide. */
+#define CD_WALK_MAX_COLSPAN 32u
+
+/* Classify the table element `table`: 1 when it is a data table (at least two
+ * columns, no nested table and no paragraph-level blocks such as p, lists,
+ * headings or block quotes in it), 0 for a layout table. *ncols gets the widest
+ * row in cells (colspan counted). One pass over the table's own subtree that
+ * stops at the first nested table, so classifying every table of a page is
+ * linear in the page. */
+int cd_walk_table_scan(const cd_dom *dom, const cd_extract *x, cd_nid table, uint32_t *ncols);
+
+/* The colspan of a cell, 1..CD_WALK_MAX_COLSPAN. */
+uint32_t cd_walk_colspan(const cd_dom *dom, cd_nid cell);
+
+#endif
