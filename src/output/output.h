@@ -1,8 +1,8 @@
 /* output: renderers, one file per format, each a walk over the extraction result.
  *
  * Text and Markdown walk the content roots of a cd_extract in document order and
- * skip subtrees marked CD_MARK_DROP, invisible elements (cd_extract_node_visible)
- * and the headline element (CD_MARK_TITLE: it is the `title` field). JSON writes
+ * skip subtrees marked CD_MARK_DROP (extraction marks what is invisible) and the
+ * headline element (CD_MARK_TITLE: it is the `title` field). JSON writes
  * the metadata and the rendered text as one object. */
 #ifndef CD_OUTPUT_H
 #define CD_OUTPUT_H

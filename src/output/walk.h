@@ -11,10 +11,15 @@
 #include "../dom/dom.h"
 #include "../extract/extract.h"
 
-/* Is node id left out of the rendering (dropped, the headline, or invisible)? */
+/* Is node id left out of the rendering (dropped, the headline, or invisible)?
+ * When extraction ran, its marks decide alone: it has already dropped what is
+ * invisible, and it keeps on purpose some hidden content (a server-rendered page
+ * whose whole body waits for a script to be revealed). Without marks, the
+ * element's own visibility decides. */
 static inline int cd_walk_skip(const cd_dom *dom, const cd_extract *x, cd_nid id)
 {
-    if (x->mark && id < x->mark_cap && x->mark[id] != CD_MARK_NONE) return 1;
+    if (x->mark && id < x->mark_cap)
+        return x->mark[id] != CD_MARK_NONE;
     return cd_dom_node(dom, id)->type == CD_NODE_ELEMENT && !cd_extract_node_visible(dom, id);
 }
 
