@@ -577,7 +577,6 @@ static uint32_t S_prose(const S_stat *s)
  * share of 0.5, the whole page scores better than the best container. */
 #define CD_BROAD_SHARE 0.5f
 #define CD_BROAD_KEEP 0.9f
-#define CD_BROAD_STRONG 60.0f
 
 static void S_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st)
 {
@@ -595,11 +594,7 @@ static void S_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st)
 #endif
     if (total == 0 || (float)have >= (float)total * S_param("CD_SHARE", CD_BROAD_SHARE))
         return;
-    /* A container that scores like a real article (a dozen paragraphs with
-     * commas) stays the article even when teasers around it carry more text. */
-    for (uint32_t r = 0; r < x->nroots; r++)
-        if (st[x->roots[r]].score >= S_param("CD_STRONG", CD_BROAD_STRONG))
-            return;
+
     cd_nid top = body;
     for (;;) {
         cd_nid next = CD_NONE;
