@@ -111,22 +111,129 @@ char *cd_meta_node_text(const cd_meta_ctx *c, cd_nid id, size_t max, size_t *out
     return cd_meta_clean(c->arena, buf, n, out_len);
 }
 
-static int S_has_word(const char *s, size_t n, const char *const *words)
+/* Append the words of one class/id token to out as "w1-w2" (lower case). */
+static size_t S_token_words(const char *v, size_t n, char *out, size_t o, size_t cap)
 {
-    for (size_t i = 0; words[i]; i++)
-        if (cd_contains_nocase(s, n, words[i]))
+    for (size_t i = 0; i < n; i++)
+        if (v[i] == ':' || v[i] == '[' || v[i] == '(' || v[i] == '/')
+            return o; /* a utility class */
+    if (o && o < cap)
+        out[o++] = ' ';
+    int gap = 0;
+    size_t start = o;
+    for (size_t i = 0; i < n && o < cap; i++) {
+        unsigned char ch = (unsigned char)v[i];
+        if (cd_isalnum(ch)) {
+            if (gap && o > start)
+                out[o++] = '-';
+            if (o < cap)
+                out[o++] = (char)cd_tolower(ch);
+            gap = 0;
+        } else {
+            gap = 1;
+        }
+    }
+    return o;
+}
+
+static size_t S_class_words(const cd_dom *dom, cd_nid id, char *out, size_t cap)
+{
+    size_t o = 0;
+    static const char *const attrs[] = {"class", "id"};
+    for (size_t a = 0; a < 2; a++) {
+        size_t n;
+        const char *v = cd_dom_attr(dom, id, attrs[a], &n);
+        for (size_t i = 0; v && i < n && o < cap;) {
+            while (i < n && cd_isspace((unsigned char)v[i]))
+                i++;
+            size_t st = i;
+            while (i < n && !cd_isspace((unsigned char)v[i]))
+                i++;
+            if (i > st)
+                o = S_token_words(v + st, i - st, out, o, cap);
+        }
+    }
+    return o;
+}
+
+/* Class tokens that describe the page or the post rather than a block
+ * (WordPress puts "category-…", "tag-…" on the article, themes put
+ * "has-sidebar" on the body): a token starting with one of these words is
+ * skipped as a whole. */
+static int S_modifier(const char *t, size_t n)
+{
+    static const char *const pre[] = {"category-", "tag-", "has-", "no-", "with-", "is-", "ehf-", NULL};
+    for (size_t i = 0; pre[i]; i++) {
+        size_t l = strlen(pre[i]);
+        if (n >= l && memcmp(t, pre[i], l) == 0)
+            return 1;
+    }
+    for (size_t i = 0; i < n; i++)
+        if ((n - i >= 10 && memcmp(t + i, "full-width", 10) == 0) ||
+            (n - i >= 5 && memcmp(t + i, "slide", 5) == 0))
             return 1;
     return 0;
 }
 
-int cd_meta_class_has(const cd_dom *dom, cd_nid id, const char *const *words)
+/* Does the word list w (from S_class_words) name any entry of words? */
+static int S_words_have(const char *w, size_t n, const char *const *words, int skip_modifiers)
+{
+    /* First letters of the entries: most words are rejected on one lookup. */
+    uint32_t first[8] = {0};
+    for (size_t k = 0; words[k]; k++)
+        first[(unsigned char)words[k][0] >> 5] |= 1u << ((unsigned char)words[k][0] & 31);
+    size_t i = 0;
+    while (i < n) {
+        size_t st = i;
+        while (i < n && w[i] != ' ')
+            i++;
+        for (size_t p = st; p < i; p++) {
+            if (p > st && w[p - 1] != '-')
+                continue; /* not a word start */
+            unsigned char ch = (unsigned char)w[p];
+            if (!(first[ch >> 5] & (1u << (ch & 31))))
+                continue;
+            for (size_t k = 0; words[k]; k++) {
+                size_t l = strlen(words[k]);
+                if (w[p] == words[k][0] && i - p >= l && memcmp(w + p, words[k], l) == 0) {
+                    if (skip_modifiers && S_modifier(w + st, i - st))
+                        break; /* the token describes the page, not a block */
+                    return 1;
+                }
+            }
+        }
+        i++;
+    }
+    return 0;
+}
+
+/* The words of element id, cached in c for the several checks on one node. */
+static const char *S_words_of(cd_meta_ctx *c, cd_nid id, size_t *n)
+{
+    if (c->words_id != id) {
+        c->words_len = (uint32_t)S_class_words(c->dom, id, c->words, sizeof c->words);
+        c->words_id = id;
+        c->nhits = 0;
+    }
+    *n = c->words_len;
+    return c->words;
+}
+
+int cd_meta_class_has(cd_meta_ctx *c, cd_nid id, const char *const *words)
 {
     size_t n;
-    const char *v = cd_dom_attr(dom, id, "class", &n);
-    if (v && S_has_word(v, n, words))
-        return 1;
-    v = cd_dom_attr(dom, id, "id", &n);
-    return v && S_has_word(v, n, words);
+    const char *w = S_words_of(c, id, &n);
+    if (!n)
+        return 0;
+    for (unsigned i = 0; i < c->nhits; i++)
+        if (c->hit_list[i] == words)
+            return c->hit[i];
+    int r = S_words_have(w, n, words, 0);
+    if (c->nhits < 8) {
+        c->hit_list[c->nhits] = words;
+        c->hit[c->nhits++] = r;
+    }
+    return r;
 }
 
 int cd_meta_eq_nocase(const char *a, size_t alen, const char *b, size_t blen)
@@ -148,36 +255,7 @@ static const char *const S_bad_words[] = {"comment", "related", "sidebar", "foot
                                           "more-stories", "read-more", "readmore", "reply",
                                           "discussion", NULL};
 
-/* Class tokens that describe the page or the post rather than a block
- * (WordPress puts "category-…", "tag-…" on the article, themes put
- * "has-sidebar" on the body). */
-static int S_modifier(const char *t, size_t n)
-{
-    static const char *const pre[] = {"category-", "tag-", "has-", "no-", "with-", "is-", "ehf-", NULL};
-    for (size_t i = 0; pre[i]; i++) {
-        size_t l = strlen(pre[i]);
-        if (n >= l && cd_eq_nocase(t, l, pre[i]))
-            return 1;
-    }
-    return cd_contains_nocase(t, n, "full-width") || cd_contains_nocase(t, n, "slide");
-}
-
-static int S_tokens_have(const char *v, size_t n, const char *const *words)
-{
-    size_t i = 0;
-    while (i < n) {
-        while (i < n && cd_isspace((unsigned char)v[i]))
-            i++;
-        size_t st = i;
-        while (i < n && !cd_isspace((unsigned char)v[i]))
-            i++;
-        if (i > st && !S_modifier(v + st, i - st) && S_has_word(v + st, i - st, words))
-            return 1;
-    }
-    return 0;
-}
-
-static int S_is_bad_region(const cd_dom *dom, cd_nid id, const cd_node *n)
+static int S_is_bad_region(cd_meta_ctx *c, cd_nid id, const cd_node *n)
 {
     if (n->tag == CD_TAG_FOOTER || n->tag == CD_TAG_ASIDE || n->tag == CD_TAG_NAV)
         return 1;
@@ -185,11 +263,8 @@ static int S_is_bad_region(const cd_dom *dom, cd_nid id, const cd_node *n)
         n->tag == CD_TAG_MAIN || n->tag == CD_TAG_H1)
         return 0;
     size_t len;
-    const char *v = cd_dom_attr(dom, id, "class", &len);
-    if (v && S_tokens_have(v, len, S_bad_words))
-        return 1;
-    v = cd_dom_attr(dom, id, "id", &len);
-    return v && S_tokens_have(v, len, S_bad_words);
+    const char *w = S_words_of(c, id, &len);
+    return len && S_words_have(w, len, S_bad_words, 1);
 }
 
 static int S_is_article_region(const cd_dom *dom, cd_nid id, const cd_node *n)
@@ -306,7 +381,7 @@ static void S_walk(cd_meta_ctx *c)
             id = cd_dom_next_skip(dom, id, root);
             continue;
         }
-        if (!in_bad && in_body && S_is_bad_region(dom, id, n)) {
+        if (!in_bad && in_body && S_is_bad_region(c, id, n)) {
             in_bad = 1;
             bad_end = cd_dom_next_skip(dom, id, root);
         }
@@ -315,8 +390,7 @@ static void S_walk(cd_meta_ctx *c)
             art_end = cd_dom_next_skip(dom, id, root);
             flags |= CD_MC_INARTICLE;
         }
-        if (!in_bad)
-            cd_meta_microdata(c, id, flags);
+        cd_meta_microdata(c, id, flags | (in_bad ? CD_MC_BAD : 0));
         if (in_body && !in_bad)
             cd_meta_visible_element(c, &vis, id, flags);
         id = cd_dom_next(dom, id, root);
@@ -384,10 +458,28 @@ static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const ch
         const cd_meta_cand *list[64];
         size_t n = S_collect(c, field, srcs[s], list, 64);
         for (size_t i = 0; i < n; i++) {
+            if (list[i]->flags & CD_MC_BAD)
+                continue;
             int whole = srcs[s] != CD_MS_VISIBLE;
             size_t len = cd_meta_date_norm(list[i]->s, list[i]->len, whole, dayfirst, out);
             if (len) {
                 *source = S_src_names[srcs[s]];
+                return cd_arena_strndup(c->arena, out, len);
+            }
+        }
+    }
+    /* Then a structured date from a block otherwise skipped: on a forum the
+     * whole thread sits in "discussion"/"comment" blocks, and its first
+     * datePublished is the opening post's. */
+    {
+        const cd_meta_cand *list[64];
+        size_t n = S_collect(c, field, CD_MS_MICRODATA, list, 64);
+        for (size_t i = 0; i < n; i++) {
+            if (!(list[i]->flags & CD_MC_BAD))
+                continue;
+            size_t len = cd_meta_date_norm(list[i]->s, list[i]->len, 1, dayfirst, out);
+            if (len) {
+                *source = S_src_names[CD_MS_MICRODATA];
                 return cd_arena_strndup(c->arena, out, len);
             }
         }
@@ -483,6 +575,13 @@ void cd_meta_read(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char *pa
     m->date_published = S_pick_date(&c, CD_MF_DATE, dayfirst, page_url, &m->date_source);
     src = NULL;
     m->date_modified = S_pick_date(&c, CD_MF_MODIFIED, dayfirst, NULL, &src);
+    /* A page that states only when it was modified (article:modified_time on
+     * a landing page) is dated by that: the only date the publisher gives
+     * for the text (trafilatura falls back the same way). */
+    if (!m->date_published && m->date_modified) {
+        m->date_published = m->date_modified;
+        m->date_source = "modified";
+    }
     S_pick_authors(&c, m);
     m->title = cd_meta_title_pick(&c, m->site_name, m->url ? m->url : page_url, &m->title_source);
 }

@@ -23,6 +23,7 @@
 #define CD_META_MAX_SCRIPTS 16u         /* ld+json scripts parsed per page */
 #define CD_META_TEXT_NODES 400u         /* nodes visited to gather one element's text */
 #define CD_META_DATE_LEN 40u            /* room for a normalised date */
+#define CD_META_CLASS_WORDS 256u        /* bytes of class/id words examined per element */
 
 enum cd_meta_field {
     CD_MF_TITLE,
@@ -63,6 +64,7 @@ typedef struct cd_meta_cand {
 #define CD_MC_ORG 1u       /* author that is an organisation */
 #define CD_MC_INARTICLE 2u /* found inside <article>/<main> or an article-like block */
 #define CD_MC_NEARTOP 4u   /* found close after the h1 */
+#define CD_MC_BAD 8u       /* found inside comments, related stories, sidebars … (last resort) */
 
 typedef struct cd_meta_ctx {
     const cd_dom *dom;
@@ -71,6 +73,14 @@ typedef struct cd_meta_ctx {
     uint32_t ncands;
     uint32_t nscripts;
     int title_seen; /* <title> taken */
+    /* The class and id words of one element (cd_meta_class_words), kept so
+     * that the several checks made on one node tokenize it once. */
+    cd_nid words_id;
+    uint32_t words_len;
+    unsigned nhits;                 /* lists already checked on words_id */
+    const char *const *hit_list[8]; /* … and their answers */
+    int hit[8];
+    char words[CD_META_CLASS_WORDS];
 } cd_meta_ctx;
 
 /* ---- meta.c: shared helpers ------------------------------------------- */
@@ -84,8 +94,15 @@ char *cd_meta_clean(cd_arena *a, const char *s, size_t len, size_t *out_len);
 /* The visible text of element id (scripts and the like skipped), collapsed,
  * at most max bytes; NULL when empty. */
 char *cd_meta_node_text(const cd_meta_ctx *c, cd_nid id, size_t max, size_t *out_len);
-/* Does the class or id of element id contain any of words (NULL-terminated list)? */
-int cd_meta_class_has(const cd_dom *dom, cd_nid id, const char *const *words);
+/* Does the class or id of element id name any of words (NULL-terminated
+ * list)? Class and id are split into lower-case words at every
+ * non-alphanumeric byte ("post__meta-Date" -> post, meta, date); an entry
+ * matches at the start of a word and may end inside it ("comment" matches
+ * "comments", "commentlist", not "nocomment"); a '-' in an entry stands for a
+ * word break ("most-read" matches "most_read", "mostRead" does not). Utility
+ * classes holding ':', '[', '(' or '/' (Tailwind's "md:[grid-area:sidebar]")
+ * describe layout, not a role, and are ignored. */
+int cd_meta_class_has(cd_meta_ctx *c, cd_nid id, const char *const *words);
 
 /* ---- sources ------------------------------------------------------------ */
 

@@ -81,6 +81,26 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
     int inart = (flags & CD_MC_INARTICLE) != 0;
     size_t len;
     const char *ip = cd_dom_attr(dom, id, "itemprop", &len);
+    if (flags & CD_MC_BAD) {
+        /* Inside comments, related stories …: only a stated datePublished,
+         * kept as a last resort (see S_pick_date in meta.c). */
+        if (ip && len && S_word_in(ip, len, "datePublished")) {
+            size_t vl;
+            const char *v = S_value(c, id, &vl);
+            cd_meta_cand *k = v ? cd_meta_add(c, CD_MF_DATE, CD_MS_MICRODATA, 0, id, v, vl) : NULL;
+            if (k)
+                k->flags |= CD_MC_BAD;
+        } else if (n->tag == CD_TAG_TIME) {
+            /* A <time> in an <aside> beside the article is often its date
+             * line; after any stated datePublished. */
+            size_t vl;
+            const char *v = cd_dom_attr(dom, id, "datetime", &vl);
+            cd_meta_cand *k = v && vl ? cd_meta_add(c, CD_MF_DATE, CD_MS_MICRODATA, 1, id, v, vl) : NULL;
+            if (k)
+                k->flags |= CD_MC_BAD;
+        }
+        return;
+    }
     if (ip && len) {
         if (S_word_in(ip, len, "author") || S_word_in(ip, len, "creator")) {
             S_author_item(c, id, inart ? 0 : 1);
@@ -118,9 +138,9 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
             v = cd_meta_node_text(c, id, 128, &vl);
         if (!v)
             return;
-        int mod = cd_meta_class_has(dom, id, S_mod_words);
+        int mod = cd_meta_class_has(c, id, S_mod_words);
         int rank = cd_dom_attr(dom, id, "pubdate", &len)          ? 2
-                   : cd_meta_class_has(dom, id, S_pub_words)      ? 3
+                   : cd_meta_class_has(c, id, S_pub_words)      ? 3
                    : inart                                         ? 4
                                                                    : 5;
         if (!mod || rank <= 3)

@@ -250,6 +250,99 @@ static int S_affix(const char *t, const char *h)
     return memcmp(kt, kh, y) == 0 || memcmp(kt + x - y, kh, y) == 0;
 }
 
+/* ---- the visible headline against the metadata title ---------------------- */
+
+#define S_MAX_WORDS 48u
+
+/* The lower-cased words of s (ASCII letters/digits and any UTF-8 byte; other
+ * punctuation separates), as (offset, length) pairs into key; at most
+ * S_MAX_WORDS. */
+static size_t S_wordlist(const char *s, char *key, size_t cap, size_t *off, size_t *len)
+{
+    size_t nw = 0, o = 0;
+    for (size_t i = 0; s[i] && nw < S_MAX_WORDS;) {
+        while (s[i] && !(cd_isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
+            i++;
+        if (!s[i])
+            break;
+        size_t st = o;
+        while (s[i] && (cd_isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) {
+            /* Typographic apostrophes and dashes (E2 80 xx) end a word. */
+            if ((unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80)
+                break;
+            if (o < cap)
+                key[o++] = (char)cd_tolower((unsigned char)s[i]);
+            i++;
+        }
+        if ((unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 && s[i + 2])
+            i += 3;
+        if (o > st) {
+            off[nw] = st;
+            len[nw++] = o - st;
+        }
+    }
+    return nw;
+}
+
+static int S_word_in(const char *k, size_t off, size_t len, const char *k2, const size_t *off2,
+                     const size_t *len2, size_t n2)
+{
+    for (size_t j = 0; j < n2; j++)
+        if (len2[j] == len && memcmp(k + off, k2 + off2[j], len) == 0)
+            return 1;
+    return 0;
+}
+
+/* Is the h1 the same headline as the metadata title t, reworded? Publishers
+ * tune <title>/og:title for search ("Top 11 SEO Strategies for 2025") while
+ * the page shows the editorial headline ("11 SEO Strategies for 2025 to Boost
+ * Rankings"); a reader (and WCXB's annotators) take the visible one. The two
+ * must share most words, so that an h1 holding a section name, a slogan or
+ * the site name ("Blog", "Yoga With Olivia") never replaces the title:
+ * at least 70 % of the h1's distinct words occur in t and the word sets
+ * overlap by at least 40 % (Jaccard). */
+static int S_h1_rephrases(const char *h1, const char *t)
+{
+    char ka[1024], kb[1024];
+    size_t oa[S_MAX_WORDS], la[S_MAX_WORDS], ob[S_MAX_WORDS], lb[S_MAX_WORDS];
+    size_t na = S_wordlist(h1, ka, sizeof ka, oa, la), nb = S_wordlist(t, kb, sizeof kb, ob, lb);
+    if (!na || !nb)
+        return 0;
+    size_t da = 0, db = 0, both = 0;
+    for (size_t i = 0; i < na; i++) {
+        if (S_word_in(ka, oa[i], la[i], ka, oa, la, i))
+            continue; /* repeated word */
+        da++;
+        both += (size_t)S_word_in(ka, oa[i], la[i], kb, ob, lb, nb);
+    }
+    for (size_t i = 0; i < nb; i++)
+        if (!S_word_in(kb, ob[i], lb[i], kb, ob, lb, i))
+            db++;
+    size_t uni = da + db - both;
+    if (both == da && da == db)
+        return 0; /* the same words: nothing to choose */
+    return both * 10 >= da * 7 && both * 10 >= uni * 4;
+}
+
+/* The headline before the first "|", "·" or "•": WCXB's annotators and most
+ * readers take "Best Movers in NYC 2025 | Top 19 Companies" as the headline
+ * and a tagline; these separators never join the parts of one sentence,
+ * unlike dashes and colons, which are kept. */
+static const char *S_first_segment(cd_arena *a, const char *t)
+{
+    static const char *const seps[] = {" | ", " \xc2\xb7 ", " \xe2\x80\xa2 ", NULL};
+    const char *best = NULL;
+    for (size_t k = 0; seps[k]; k++) {
+        const char *p = strstr(t, seps[k]);
+        if (p && (!best || p < best))
+            best = p;
+    }
+    if (!best || best == t)
+        return t;
+    const char *h = S_dup(a, t, (size_t)(best - t));
+    return h ? h : t;
+}
+
 const char *cd_meta_title_pick(cd_meta_ctx *c, const char *site_name, const char *url,
                                const char **source)
 {
@@ -262,11 +355,13 @@ const char *cd_meta_title_pick(cd_meta_ctx *c, const char *site_name, const char
     if (ld && ld->rank >= 32)
         ld = NULL;
     const char *h1 = NULL;
-    unsigned nh1 = 0;
+    unsigned nh1 = 0, h1flags = 0;
     for (uint32_t i = 0; i < c->ncands; i++)
         if (c->cands[i].field == CD_MF_TITLE && c->cands[i].src == CD_MS_VISIBLE) {
-            if (!nh1)
+            if (!nh1) {
                 h1 = c->cands[i].s;
+                h1flags = c->cands[i].flags;
+            }
             nh1++;
         }
     char dom[128];
@@ -293,11 +388,17 @@ const char *cd_meta_title_pick(cd_meta_ctx *c, const char *site_name, const char
         const char *t = S_strip(c->arena, meta[i]->s, site_name, domain, h1);
         if (t && t == meta[i]->s && meta[i] == tt)
             t = S_readability_cut(c->arena, t);
-        return t;
+        if (t && h1 && nh1 <= 2 && (h1flags & CD_MC_INARTICLE) && S_h1_rephrases(h1, t) &&
+            !(site_name && S_site_like(h1, strlen(h1), site_name, strlen(site_name))) &&
+            !(domain && S_site_like(h1, strlen(h1), domain, strlen(domain)))) {
+            *source = "h1";
+            return S_first_segment(c->arena, h1);
+        }
+        return t ? S_first_segment(c->arena, t) : NULL;
     }
     if (h1) {
         *source = "h1";
-        return h1;
+        return S_first_segment(c->arena, h1);
     }
     return NULL;
 }

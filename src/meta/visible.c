@@ -20,6 +20,7 @@
 static const char *const S_byline_words[] = {"byline", "by-line", "by_line", "dateline-author", NULL};
 static const char *const S_author_words[] = {"author", "writer", "byl", "reporter", "contributor",
                                              "posted-by", "postedby", NULL};
+static const char *const S_date_words[] = {"date", "pubdate", "published", "post-date", "time", NULL};
 /* Author boxes at the end and avatars say more than a name. */
 static const char *const S_author_bad[] = {"bio", "avatar", "image", "img", "photo", "about",
                                            "description", "desc", "box", "social", "follow",
@@ -60,13 +61,14 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
 {
     const cd_dom *dom = c->dom;
     const cd_node *n = cd_dom_node(dom, id);
-    (void)flags;
     if (n->tag == CD_TAG_H1) {
         if (v->nh1 < 4) {
             size_t len;
             char *t = cd_meta_node_text(c, id, 1024, &len);
             if (t) {
-                cd_meta_add(c, CD_MF_TITLE, CD_MS_VISIBLE, (int)v->nh1, id, t, len);
+                cd_meta_cand *k = cd_meta_add(c, CD_MF_TITLE, CD_MS_VISIBLE, (int)v->nh1, id, t, len);
+                if (k)
+                    k->flags |= (uint8_t)(flags & CD_MC_INARTICLE);
                 v->h1[v->nh1] = id;
                 if (!v->nh1)
                     v->h1_end = cd_dom_next_skip(dom, id, cd_dom_root(dom));
@@ -78,10 +80,23 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     if (v->bylines >= S_MAX_BYLINES || n->tag == CD_TAG_BODY || n->tag == CD_TAG_ARTICLE ||
         n->tag == CD_TAG_MAIN || (cd_tag_flags(n->tag) & CD_TF_HEADING) || n->tag == CD_TAG_IMG)
         return;
+    if (v->dates < S_MAX_DATES && cd_meta_class_has(c, id, S_date_words)) {
+        /* An element named a date ("post-date", "article__date",
+         * "published-on") anywhere in the article: ranked after the date line
+         * under the h1, used when that is missing (the date sits in a side
+         * column or above the headline). */
+        size_t len;
+        char *t = cd_meta_node_text(c, id, 81, &len);
+        char out[CD_META_DATE_LEN];
+        if (t && len >= 6 && len <= 80 &&
+            (cd_meta_date_norm(t, len, 0, 1, out) || cd_meta_date_norm(t, len, 0, -1, out)) &&
+            cd_meta_add(c, CD_MF_DATE, CD_MS_VISIBLE, 2, id, t, len))
+            v->dates++;
+    }
     int rank;
-    if (cd_meta_class_has(dom, id, S_byline_words))
+    if (cd_meta_class_has(c, id, S_byline_words))
         rank = 0;
-    else if (cd_meta_class_has(dom, id, S_author_words) && !cd_meta_class_has(dom, id, S_author_bad))
+    else if (cd_meta_class_has(c, id, S_author_words) && !cd_meta_class_has(c, id, S_author_bad))
         rank = 2;
     else
         return;

@@ -423,6 +423,98 @@ static void test_hostile(void)
     INT_EQ(m->nauthors, 0, "");
 }
 
+/* ---- rules added for issue #2 (title = headline, visible dates) ------------- */
+
+static void test_title_h1_rephrases(void)
+{
+    /* An h1 in the article that rewords the SEO title wins. */
+    const cd_meta *m = S_read(
+        "<head><title>Top 11 SEO Strategies for 2025 | LuccaAM</title>"
+        "<meta property=\"og:site_name\" content=\"LuccaAM\"></head>"
+        "<body><article><h1>11 SEO Strategies for 2025 That Work</h1><p>Text.</p></article></body>",
+        NULL);
+    STR_EQ(m->title, "11 SEO Strategies for 2025 That Work", "");
+    STR_EQ(m->title_source, "h1", "");
+    /* An unrelated h1 (a section name, a slogan) does not. */
+    m = S_read("<head><title>Council approves the new budget plan - Town Crier</title>"
+               "<meta property=\"og:site_name\" content=\"Town Crier\"></head>"
+               "<body><article><h1>Local news</h1><p>Text.</p></article></body>",
+               NULL);
+    STR_EQ(m->title, "Council approves the new budget plan", "");
+    /* Nor an h1 outside the article. */
+    m = S_read("<head><meta property=\"og:title\" content=\"Top 11 SEO Strategies for 2025\"></head>"
+               "<body><div><h1>11 SEO Strategies for 2025 That Work</h1></div></body>",
+               NULL);
+    STR_EQ(m->title, "Top 11 SEO Strategies for 2025", "");
+}
+
+static void test_title_first_segment(void)
+{
+    /* "Headline | tagline": the part before the first pipe. */
+    const cd_meta *m = S_read("<head><meta property=\"og:title\" content=\"Best Residential Movers in "
+                              "NYC 2025 | Top 19 Companies\"></head><body></body>",
+                              NULL);
+    STR_EQ(m->title, "Best Residential Movers in NYC 2025", "");
+    /* Dashes are kept: they join the parts of one headline. */
+    m = S_read("<head><meta property=\"og:title\" content=\"Zero Waste - A Beginner's Guide\"></head>"
+               "<body></body>",
+               NULL);
+    STR_EQ(m->title, "Zero Waste - A Beginner's Guide", "");
+}
+
+static void test_class_words(void)
+{
+    /* Class words are whole words: "sidebar" in a utility class does not
+     * make a region a sidebar, and "recommend" needs a word start. */
+    const cd_meta *m = S_read("<body><h1>A headline of some length</h1>"
+                              "<div class=\"md:[grid-area:sidebar] p-4\"><p>November 6, 2014</p></div></body>",
+                              NULL);
+    STR_EQ(m->date_published, "2014-11-06", "");
+    m = S_read("<body><h1>A headline of some length</h1>"
+               "<div class=\"widget sidebar-left\"><p>November 6, 2014</p></div></body>",
+               NULL);
+    OK(m->date_published == NULL, "date in a sidebar ignored");
+    m = S_read("<body><h1>A headline of some length</h1>"
+               "<div class=\"post_Related\"><p>November 6, 2014</p></div></body>",
+               NULL);
+    OK(m->date_published == NULL, "date in related (word after _) ignored");
+}
+
+static void test_date_fallbacks(void)
+{
+    /* A forum thread lives in "discussion" blocks: its first datePublished
+     * is used when nothing else dates the page. */
+    const cd_meta *m = S_read(
+        "<body><div class=\"discussion\"><meta itemprop=\"datePublished\" content=\"2024-01-03T11:23:42-05:00\">"
+        "<div class=\"reply\"><meta itemprop=\"datePublished\" content=\"2024-02-01\"></div></div></body>",
+        NULL);
+    STR_EQ(m->date_published, "2024-01-03T11:23:42-05:00", "");
+    /* A <time> in an aside, when nothing else. */
+    m = S_read("<body><article><aside><time datetime=\"2021-06-06\">June 6</time></aside>"
+               "<h1>Headline</h1></article></body>",
+               NULL);
+    STR_EQ(m->date_published, "2021-06-06", "");
+    /* But a stated date wins over it. */
+    m = S_read("<head><meta property=\"article:published_time\" content=\"2020-01-02\"></head>"
+               "<body><aside><time datetime=\"2021-06-06\">June 6</time></aside></body>",
+               NULL);
+    STR_EQ(m->date_published, "2020-01-02", "");
+    /* Only a modified time: it dates the page. */
+    m = S_read("<head><meta property=\"article:modified_time\" content=\"2023-06-12T10:39:42+00:00\"></head>"
+               "<body></body>",
+               NULL);
+    STR_EQ(m->date_published, "2023-06-12T10:39:42+00:00", "");
+    STR_EQ(m->date_modified, "2023-06-12T10:39:42+00:00", "");
+    /* <meta name="published">. */
+    m = S_read("<head><meta name=\"published\" content=\"July 17, 2025\"></head><body></body>", NULL);
+    STR_EQ(m->date_published, "2025-07-17", "");
+    /* An element named a date, far from the h1. */
+    m = S_read("<body><h1>A headline</h1><p>x</p><p>x</p><p>x</p>"
+               "<div class=\"ForefrontArticle_date__0aODL\">May 25, 2023</div></body>",
+               NULL);
+    STR_EQ(m->date_published, "2023-05-25", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -448,6 +540,10 @@ int main(void)
     test_dates();
     test_url_dates();
     test_hostile();
+    test_title_h1_rephrases();
+    test_title_first_segment();
+    test_class_words();
+    test_date_fallbacks();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
