@@ -298,6 +298,14 @@ static int S_chrome_tag(const cd_dom *dom, cd_nid id, unsigned options)
     }
 }
 
+static int S_in_figure(const cd_dom *dom, cd_nid id)
+{
+    for (cd_nid a = cd_dom_node(dom, id)->parent; a; a = cd_dom_node(dom, a)->parent)
+        if (cd_dom_is(dom, a, CD_TAG_FIGURE))
+            return 1;
+    return 0;
+}
+
 /* <noscript> holds markup for crawlers (server-rendered forums put the whole
  * thread there) or plain text that no reader sees. */
 static int S_has_element_child(const cd_dom *dom, cd_nid id)
@@ -335,6 +343,11 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard)
         if (tag == CD_TAG_BODY || tag == CD_TAG_HTML)
             continue;
         unsigned h = s->hints;
+        /* A photo credit belongs to the picture, not to the text. */
+        if ((h & CD_HINT_CREDIT) && tag != CD_TAG_FIGCAPTION && S_in_figure(dom, id)) {
+            s->dead = 1;
+            continue;
+        }
         /* Hidden by markup. Pages rendered on the server and revealed by
          * script hide their whole content this way (a wrapper with
          * visibility:hidden, a streamed <div hidden>): the guard below keeps it. */
@@ -550,6 +563,10 @@ static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
                     take = 1;
                 else if (len > 0 && len <= 80 && ld == 0.0f && S_has_sentence_end(dom, c))
                     take = 1;
+            } else if (cn->tag == CD_TAG_FIGURE && st[c].chars > 0 && st[c].chars < 400 &&
+                       S_link_density(&st[c]) < 0.25f && S_param("CD_FIG", 1.0f) > 0) {
+                /* The lead picture beside the body: its caption is part of the story. */
+                take = 1;
             }
         }
         if (take && x->nroots < CD_MAX_ROOTS)
