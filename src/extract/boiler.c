@@ -29,7 +29,8 @@ static const char *const S_starts[] = {
     "publicidad", "pubblicità", "reklama", "weitere artikel", "lesen sie auch", "lire aussi",
     "à lire aussi", "partager", "teilen", "compartir", "condividi", "please enable javascript",
     "enable javascript", "javascript is disabled", "javascript must be enabled",
-    "you need to enable javascript", "this site requires javascript", NULL,
+    "you need to enable javascript", "this site requires javascript", "table of contents",
+    "in this article", "jump to", NULL,
 };
 
 /* Does s start with the phrase p at a word boundary? */

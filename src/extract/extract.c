@@ -55,6 +55,7 @@ typedef struct S_stat {
     uint32_t fcommas; /* commas in the flow */
     uint32_t head;   /* characters inside h1–h6 */
     uint16_t n_p, n_img, n_li, n_input, n_embed, n_block;
+    uint16_t n_a, n_frag; /* links, and links to a place in the same page (href="#…") */
     float score;
     uint8_t dead;   /* hidden or dropped: contributes nothing */
     uint8_t cand;   /* has a score */
@@ -154,7 +155,17 @@ static void S_stats(const cd_dom *dom, S_stat *st)
         p->n_input += s->n_input;
         p->n_embed += s->n_embed;
         p->n_block += s->n_block;
+        p->n_a += s->n_a;
+        p->n_frag += s->n_frag;
         switch (tag) {
+        case CD_TAG_A: {
+            size_t hl = 0;
+            const char *href = cd_dom_attr(dom, id, "href", &hl);
+            p->n_a++;
+            if (href && hl > 1 && href[0] == '#')
+                p->n_frag++;
+            break;
+        }
         case CD_TAG_P:
             p->n_p++;
             break;
@@ -306,6 +317,14 @@ static int S_in_figure(const cd_dom *dom, cd_nid id)
     return 0;
 }
 
+/* A table of contents: a block of several links, nearly all to places in the
+ * same page, and little else. It repeats the headings; it is navigation. */
+static int S_is_toc(const S_stat *s)
+{
+    return s->n_a >= 3 && s->n_frag * 10 >= s->n_a * 8 && s->chars && s->link * 10 >= s->chars * 7 &&
+           S_param("CD_TOC", 1.0f) > 0;
+}
+
 /* <noscript> holds markup for crawlers (server-rendered forums put the whole
  * thread there) or plain text that no reader sees. */
 static int S_has_element_child(const cd_dom *dom, cd_nid id)
@@ -354,7 +373,8 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard)
         int hidden = !cd_extract_node_visible(dom, id);
         if (tag == CD_TAG_MAIN && !hidden)
             continue;
-        int chrome = hidden || S_chrome_tag(dom, id, options) || (h & (CD_HINT_CHROME | CD_HINT_ROLE_CHROME));
+        int chrome = hidden || S_chrome_tag(dom, id, options) || (h & (CD_HINT_CHROME | CD_HINT_ROLE_CHROME)) ||
+                     S_is_toc(s);
         if (!(options & COPYDESK_OPT_KEEP_COMMENTS) && (h & CD_HINT_COMMENT))
             chrome = 1;
         if (!chrome)
