@@ -34,6 +34,9 @@
 #include "extract.h"
 #include "hints.h"
 
+/* Tuning knobs: constants in release builds; in a -DCD_EXTRACT_DEBUG build they
+ * can be overridden from the environment (CD_SHARE=0.6 …) to sweep a parameter
+ * over the dev sets without recompiling. CD_DEBUG=1 prints the chosen roots. */
 #ifdef CD_EXTRACT_DEBUG
 static float S_param(const char *name, float def)
 {
@@ -321,8 +324,7 @@ static int S_in_figure(const cd_dom *dom, cd_nid id)
  * same page, and little else. It repeats the headings; it is navigation. */
 static int S_is_toc(const S_stat *s)
 {
-    return s->n_a >= 3 && s->n_frag * 10 >= s->n_a * 8 && s->chars && s->link * 10 >= s->chars * 7 &&
-           S_param("CD_TOC", 1.0f) > 0;
+    return s->n_a >= 3 && s->n_frag * 10 >= s->n_a * 8 && s->chars && s->link * 10 >= s->chars * 7;
 }
 
 /* <noscript> holds markup for crawlers (server-rendered forums put the whole
@@ -393,9 +395,6 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard)
                 !S_chrome_tag(dom, id, options) && ld < 0.3f && s->n_block >= 2)
                 continue;
         }
-#ifdef CD_EXTRACT_DEBUG
-        if (getenv("CD_DEBUG") && s->chars > 200) fprintf(stderr, "kill #%u <%s> chars %u hidden %d hints %u ld %.2f\n", id, cd_tag_name(tag), s->chars, hidden, h, ld);
-#endif
         s->dead = 1;
     }
 }
@@ -584,7 +583,7 @@ static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
                 else if (len > 0 && len <= 80 && ld == 0.0f && S_has_sentence_end(dom, c))
                     take = 1;
             } else if (cn->tag == CD_TAG_FIGURE && st[c].chars > 0 && st[c].chars < 400 &&
-                       S_link_density(&st[c]) < 0.25f && S_param("CD_FIG", 1.0f) > 0) {
+                       S_link_density(&st[c]) < 0.25f) {
                 /* The lead picture beside the body: its caption is part of the story. */
                 take = 1;
             }
@@ -622,13 +621,6 @@ static void S_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st)
     uint32_t have = 0;
     for (uint32_t r = 0; r < x->nroots; r++)
         have += S_prose(&st[x->roots[r]]);
-#ifdef CD_EXTRACT_DEBUG
-    if (getenv("CD_RATIO")) {
-        float bs = 0; uint32_t nb = 0;
-        for (uint32_t r = 0; r < x->nroots; r++) { if (st[x->roots[r]].score > bs) bs = st[x->roots[r]].score; nb += st[x->roots[r]].n_block; }
-        fprintf(stderr, "RATIO %.3f %u %u %.1f %u %u\n", total ? (double)have / total : 0, have, total, bs, nb, st[body].n_block);
-    }
-#endif
     if (total == 0 || (float)have >= (float)total * S_param("CD_SHARE", CD_BROAD_SHARE))
         return;
 
@@ -993,21 +985,11 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
 
     S_prune(dom, st, options, 0);
     S_stats(dom, st);
-#ifdef CD_EXTRACT_DEBUG
-    if (getenv("CD_DEBUG")) fprintf(stderr, "after A: body chars %u\n", dom->body ? st[dom->body].chars : 0);
-#endif
     S_prune(dom, st, options, 1);
     S_stats(dom, st);
-#ifdef CD_EXTRACT_DEBUG
-    if (getenv("CD_DEBUG")) { fprintf(stderr, "after B: body #%u chars %u dead %d\n", dom->body, dom->body ? st[dom->body].chars : 0, dom->body ? st[dom->body].dead : 0);
-      for (cd_nid c = dom->body ? cd_dom_node(dom, dom->body)->first : 0; c; c = cd_dom_node(dom, c)->next) S_debug_node(dom, st, c, " child"); }
-#endif
     S_score(dom, st);
     S_choose(x, dom, st);
     S_broaden(x, dom, st);
-#ifdef CD_EXTRACT_DEBUG
-    if (getenv("CD_BROAD")) { x->nroots = 1; x->roots[0] = dom->body ? dom->body : 1; }
-#endif
     /* Conditional cleaning judges containers by link density: right inside an
      * article, wrong on a page whose content is lists of links. */
     if (!x->broad) {
