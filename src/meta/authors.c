@@ -7,7 +7,14 @@
  * by", "Posted by", "Author:"), split on commas, "and", "&", "und", "et", "y",
  * and each part is kept when it reads like a name: no URL, no date, not a job
  * title, not a placeholder ("admin", "staff"), a few words at most. The rules
- * follow newspaper's author cleaner and trafilatura's normalize_authors. */
+ * follow newspaper's author cleaner and trafilatura's normalize_authors.
+ *
+ * What else a displayed credit carries is cut before splitting: a date and its
+ * lead-in ("Jane Doe Last updated on 17 December 2025"), a second role
+ * ("… Reviewed by Molly Price"), credentials ("Lizzie Streit, MS, RDN"), the
+ * publication ("Jane Doe, The Daily" when The Daily is the site). User names
+ * ("paulb203", "hayley.p") and group credits ("Podium Staff", "The Upwork
+ * Team") are credits as the page shows them and are kept. */
 #include <string.h>
 
 #include "../util/ctype.h"
@@ -26,7 +33,8 @@ static size_t S_strip_lead(const char *s, size_t n)
                                        "story by", "words by", "text by", "article by", "by:",
                                        "by ", "von ", "par ", "por ", "door ", "di ", "av ",
                                        "author:", "authors:", "autor:", "autorin:", "auteur:",
-                                       "text:", "texto:", "texte:", "from ", "author ", NULL};
+                                       "text:", "texto:", "texte:", "from ", "author ", "post by ",
+                                       "recipe by ", NULL};
     size_t i = 0;
     for (int again = 1; again && i < n;) {
         again = 0;
@@ -71,6 +79,25 @@ static const char *const S_placeholders[] = {"admin", "administrator", "staff", 
                                              "redaktion", "author", "by", "null", "undefined",
                                              "none", "n/a", "root", "default", NULL};
 
+/* A user name: one token of letters, digits and . _ - that starts with a
+ * letter and holds at least two ("paulb203", "hayley.p", "user447274").
+ * Forums and Q&A sites credit posts this way; digits and lower case, which
+ * rule out a personal name, are normal here. */
+static int S_is_handle(const char *s, size_t n)
+{
+    if (n < 2 || n > 40 || !cd_isalpha((unsigned char)s[0]))
+        return 0;
+    size_t letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (cd_isalpha(ch))
+            letters++;
+        else if (!cd_isdigit(ch) && ch != '.' && ch != '_' && ch != '-')
+            return 0;
+    }
+    return letters >= 2;
+}
+
 int cd_meta_author_plausible(const char *s, size_t n)
 {
     if (n < 2 || n > 80)
@@ -94,17 +121,41 @@ int cd_meta_author_plausible(const char *s, size_t n)
         else if (!inword)
             inword = 1, words++;
     }
+    if (words == 1 && digits && S_is_handle(s, n)) {
+        /* A handle, unless it is a date or a number with a unit ("2024-05",
+         * "5min" start with a digit and fail above). */
+        char out[CD_META_DATE_LEN];
+        return !cd_meta_date_norm(s, n, 1, 1, out);
+    }
     if (digits > 0 || letters * 2 < n || words > 6)
         return 0;
     return 1;
 }
 
+/* Lower-case words that belong to names ("Ludwig van Beethoven") or to
+ * column credits ("Ask the Doctors"). */
+static const char *const S_particles[] = {"van", "von", "der", "den", "de", "del", "della", "di",
+                                          "da", "das", "dos", "du", "la", "le", "bin", "ibn", "al",
+                                          "el", "ter", "ten", "zu", "y", "e", "st", "the", "of", NULL};
+
 /* Is part a job title ("Senior Reporter") or a role rather than a name? */
 static int S_is_title(const char *s, size_t n)
 {
     size_t i = 0;
-    if (n && cd_isalpha((unsigned char)s[0]) && s[0] >= 'a' && s[0] <= 'z')
-        return 1; /* names start with a capital; "staff writer", "and" do not */
+    if (!memchr(s, ' ', n) && S_is_handle(s, n))
+        return S_word_is(s, n, S_title_words); /* a user name: case says nothing */
+    /* Names are capitalised word by word, particles aside: "staff writer",
+     * "View more posts", "Founder at Oakywood", "Extension horticulture
+     * educators" are not names. */
+    for (size_t k = 0; k < n; k++) {
+        if ((k == 0 || s[k - 1] == ' ') && s[k] >= 'a' && s[k] <= 'z') {
+            size_t e = k;
+            while (e < n && s[e] != ' ')
+                e++;
+            if (!S_word_is(s + k, e - k, S_particles))
+                return 1;
+        }
+    }
     while (i < n) {
         while (i < n && (cd_isspace((unsigned char)s[i]) || s[i] == '.' || s[i] == ','))
             i++;
@@ -117,7 +168,74 @@ static int S_is_title(const char *s, size_t n)
     return 0;
 }
 
-static void S_push(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, size_t *added)
+/* Academic and professional credentials written after a name ("MD",
+ * "Ph.D.", "RDN"): they qualify the person before them and are no name. */
+static const char *const S_credentials[] = {
+    "md", "phd", "rn", "bsn", "msn", "dnp", "np", "pa", "dvm", "vmd", "rd", "rdn", "ld", "ms",
+    "msc", "ma", "mba", "mph", "do", "dds", "dmd", "pharmd", "cscs", "cpt", "lcsw", "lpc",
+    "facp", "facs", "faclm", "fand", "cdces", "ibclc", "cnm", "lvt", "dacvb", "esq", "cpa",
+    "cfp", "jd", "mfa", "bsc", "ba", "bs", "llm", "frcp", "mbbs", "mrcp", "ccc-slp", NULL};
+
+/* Is w (one word) a credential? Dots are ignored ("M.D."); the word must be
+ * written with capitals ("MD", "PhD"), so that "Ma" or "Do" in a name is not. */
+static int S_is_credential(const char *w, size_t n)
+{
+    char k[16];
+    size_t o = 0, caps = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (w[i] == '.')
+            continue;
+        if (o + 1 >= sizeof k)
+            return 0;
+        caps += w[i] >= 'A' && w[i] <= 'Z';
+        k[o++] = w[i];
+    }
+    return caps >= 2 && S_word_is(k, o, S_credentials);
+}
+
+/* A group credit: "Podium Staff", "The Upwork Team", "Team SimplyThrilled",
+ * "The Currency editors". Company blogs sign posts this way and show it as
+ * the byline; "team", "staff" or "editors" opens or closes it and another word is capitalised (the name),
+ * which "Staff" or "the team" alone are not. */
+static int S_is_group(const char *s, size_t n)
+{
+    size_t words = 0, caps = 0, i = 0;
+    int group = 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t st = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        if (i == st)
+            break;
+        words++;
+        int g = cd_meta_eq_nocase(s + st, i - st, "team", 4) || cd_meta_eq_nocase(s + st, i - st, "staff", 5) ||
+                cd_meta_eq_nocase(s + st, i - st, "editors", 7);
+        if (g && (st == 0 || i == n))
+            group = 1;
+        else if (s[st] >= 'A' && s[st] <= 'Z')
+            caps++;
+    }
+    return group && words >= 2 && words <= 5 && caps >= 1;
+}
+
+/* Does s end with the site name ("Brian Truitt USA TODAY")? Then the length
+ * of the name before it, else n. */
+static size_t S_cut_site(const cd_meta *m, const char *s, size_t n)
+{
+    if (!m->site_name)
+        return n;
+    size_t sn = strlen(m->site_name);
+    if (sn < 3 || sn + 4 > n || s[n - sn - 1] != ' ' ||
+        !cd_meta_eq_nocase(s + n - sn, sn, m->site_name, sn))
+        return n;
+    return n - sn - 1;
+}
+
+/* later: 0 the first name of a credit, 1 after "and", 2 after a comma. */
+static void S_push(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, int later,
+                   size_t *added)
 {
     while (n && (cd_isspace((unsigned char)*s) || *s == '.' || *s == ',' || *s == '-' || *s == '"'))
         s++, n--;
@@ -126,10 +244,33 @@ static void S_push(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, 
         n--;
     size_t lead = S_strip_lead(s, n);
     s += lead, n -= lead;
+    /* Credentials after the name ("Cara Dumaplin RN") go; the name stays. */
+    for (;;) {
+        size_t e = n;
+        while (e && s[e - 1] != ' ')
+            e--;
+        if (!e || !S_is_credential(s + e, n - e))
+            break;
+        n = e;
+        while (n && (s[n - 1] == ' ' || s[n - 1] == ','))
+            n--;
+    }
+    n = S_cut_site(m, s, n);
+    int group = loose != 1 && S_is_group(s, n);
     /* A structured credit (JSON-LD, <meta>) is taken as written, user names
      * and "Staff" included, once its first part is known to name someone;
      * text from the page must look like a name. */
-    if (!cd_meta_author_plausible(s, n) || (loose != 1 && S_is_title(s, n)))
+    if (!cd_meta_author_plausible(s, n) || (loose != 1 && !group && S_is_title(s, n)))
+        return;
+    /* A lone lower-case word after a comma or "and" continues a phrase
+     * ("4+ years covering hardware, software"); a user name is a whole
+     * credit. */
+    if (later && !loose && s[0] >= 'a' && s[0] <= 'z')
+        return;
+    /* So is a lone word after a comma in page text: an affiliation ("By
+     * Clare Duffy, CNN") or a qualifier ("Jane Doe, Dietitian"), not a
+     * second author, whose name would have two words or more. */
+    if (later == 2 && !loose && !memchr(s, ' ', n))
         return;
     if (!loose && S_word_is(s, n, S_placeholders))
         return;
@@ -145,38 +286,159 @@ static void S_push(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, 
     }
 }
 
-/* Split one segment on commas and conjunctions. */
+/* Is part, after a comma, what qualifies the name before it rather than
+ * another name: a credential ("MD"), the site ("The Commercial Appeal"), or
+ * a role with a title word ("Home and Digital Security Expert", whose "and"
+ * must not make "Home" an author)? */
+static int S_qualifier(const cd_meta *m, const char *s, size_t n)
+{
+    while (n && cd_isspace((unsigned char)*s))
+        s++, n--;
+    while (n && cd_isspace((unsigned char)s[n - 1]))
+        n--;
+    if (!n)
+        return 1;
+    if (!memchr(s, ' ', n) && S_is_credential(s, n))
+        return 1;
+    if (m->site_name && cd_meta_site_like(s, n, m->site_name, strlen(m->site_name)))
+        return 1;
+    if (m->site_name && n > 4 && cd_eq_nocase(s, 4, "the ") &&
+        cd_meta_site_like(s + 4, n - 4, m->site_name, strlen(m->site_name)))
+        return 1; /* "The Commercial Appeal" on "Memphis Commercial Appeal" */
+    return memchr(s, ' ', n) && S_is_title(s, n) && !S_is_group(s, n);
+}
+
+/* Split one segment on commas, then on conjunctions. */
 static void S_split(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, size_t *added)
 {
     static const char *const conj[] = {" and ", " & ", " und ", " et ", " y ", " e ", " og ",
                                        " en ", " i ", " och ", " und ", NULL};
-    size_t st = 0, i = 0;
     /* "Doe, Jane" (one comma, one word each side) is one inverted name: rare
      * in bylines, and splitting it would invent two authors; kept whole. */
-    while (i <= n) {
-        size_t cut = 0;
-        if (i == n || s[i] == ',' || s[i] == ';' || s[i] == '\n')
-            cut = 1;
-        else
-            for (size_t k = 0; conj[k]; k++) {
-                size_t l = strlen(conj[k]);
-                if (n - i >= l && cd_eq_nocase(s + i, l, conj[k])) {
-                    cut = l;
-                    break;
+    size_t cst = 0;
+    for (size_t ci = 0; ci <= n; ci++) {
+        if (ci < n && s[ci] != ',' && s[ci] != ';' && s[ci] != '\n')
+            continue;
+        const char *p = s + cst;
+        size_t pn = ci - cst;
+        int first = cst == 0;
+        cst = ci + 1;
+        if (!first && S_qualifier(m, p, pn))
+            continue;
+        size_t st = 0, i = 0;
+        while (i <= pn) {
+            size_t cut = 0;
+            if (i == pn)
+                cut = 1;
+            else
+                for (size_t k = 0; conj[k]; k++) {
+                    size_t l = strlen(conj[k]);
+                    if (pn - i >= l && cd_eq_nocase(p + i, l, conj[k])) {
+                        cut = l;
+                        break;
+                    }
                 }
+            if (!cut) {
+                i++;
+                continue;
             }
-        if (cut) {
             /* Later parts of a loose credit may be job titles ("Jane Doe,
              * Senior Reporter"): checked like page text (2). */
-            S_push(m, a, s + st, i - st, loose && st == 0 ? 1 : loose ? 2 : 0, added);
+            S_push(m, a, p + st, i - st, loose && first && st == 0 ? 1 : loose ? 2 : 0,
+                   !first ? 2 : st > 0, added);
             i += cut;
             st = i;
-            if (i >= n)
-                break;
-            continue;
         }
-        i++;
     }
+}
+
+/* Where a second role or the date line begins inside a credit: "Jane Doe
+ * Reviewed by Max Roe", "Jane Doe Last updated on 17 December 2025". The
+ * credit is cut there (never at its start, where these are lead-ins). */
+static size_t S_cut_roles(const char *s, size_t n)
+{
+    static const char *const roles[] = {"reviewed by", "edited by", "fact checked by",
+                                        "fact-checked by", "updated by", "photos by",
+                                        "photography by", "illustrated by", "illustrations by",
+                                        "last updated", "updated on", "updated:", "published on",
+                                        "published:", "posted on", "on behalf of", NULL};
+    for (size_t i = 1; i < n; i++) {
+        if (s[i - 1] != ' ' && s[i - 1] != '.' && s[i - 1] != ',')
+            continue;
+        for (size_t k = 0; roles[k]; k++) {
+            size_t l = strlen(roles[k]);
+            if (n - i >= l && cd_eq_nocase(s + i, l, roles[k]))
+                return i;
+        }
+    }
+    return n;
+}
+
+#define S_DATE_WORDS 5 /* words a date spans at most ("Friday, December 19, 2025") */
+
+/* Cut a date off the credit: "Andrew Gerrand 4 August 2010", "Posted by jane
+ * on 07/03/24", "Luke KimDecember 17, 2025". The date is found by the date
+ * parser in a window of a few words starting at a word, a digit after a
+ * letter or a capital after a lower-case letter; its start is then moved
+ * forward while the window still holds it (so that "Smith" in "Smith Dec 5,
+ * 2024" stays). Returns the new length. */
+static size_t S_cut_date(const char *s, size_t n)
+{
+    char out[CD_META_DATE_LEN];
+    for (size_t i = 1; i < n; i++) {
+        unsigned char p = (unsigned char)s[i - 1], ch = (unsigned char)s[i];
+        int start = (p == ' ' && ch != ' ') || (cd_isalpha(p) && cd_isdigit(ch)) ||
+                    (p >= 'a' && p <= 'z' && ch >= 'A' && ch <= 'Z');
+        if (!start)
+            continue;
+        size_t e = i;
+        for (int w = 0; w < S_DATE_WORDS && e < n; w++) {
+            while (e < n && s[e] != ' ')
+                e++;
+            while (e < n && s[e] == ' ')
+                e++;
+        }
+        if (!cd_meta_date_norm(s + i, e - i, 0, 1, out) && !cd_meta_date_norm(s + i, e - i, 0, -1, out))
+            continue;
+        size_t d = i;
+        for (size_t j = i + 1; j < e; j++) {
+            if (s[j - 1] != ' ' || s[j] == ' ')
+                continue;
+            if (!cd_meta_date_norm(s + j, e - j, 0, 1, out) && !cd_meta_date_norm(s + j, e - j, 0, -1, out))
+                break;
+            d = j;
+        }
+        return d;
+    }
+    return n;
+}
+
+/* Drop what a cut leaves dangling: "Posted by jane on", "Jane Doe |". */
+static size_t S_trim_tail(const char *s, size_t n)
+{
+    static const char *const tail[] = {"on", "at", "am", "updated", "published", "posted", "last", NULL};
+    for (int again = 1; again && n;) {
+        again = 0;
+        while (n && (cd_isspace((unsigned char)s[n - 1]) || s[n - 1] == ',' || s[n - 1] == '|' ||
+                     s[n - 1] == '-' || s[n - 1] == ':' || s[n - 1] == ';' || s[n - 1] == '('))
+            n--, again = 1;
+        /* "•", "·", "»", "⋅", dashes */
+        static const char *const marks[] = {"\xe2\x80\xa2", "\xc2\xb7", "\xc2\xbb", "\xe2\x8b\x85",
+                                            "\xe2\x80\x93", "\xe2\x80\x94", NULL};
+        for (size_t k = 0; marks[k]; k++) {
+            size_t l = strlen(marks[k]);
+            if (n >= l && memcmp(s + n - l, marks[k], l) == 0) {
+                n -= l;
+                again = 1;
+            }
+        }
+        size_t e = n;
+        while (e && s[e - 1] != ' ')
+            e--;
+        if (n > e && S_word_is(s + e, n - e, tail))
+            n = e, again = 1;
+    }
+    return n;
 }
 
 /* Drop parenthesised parts and e-mail addresses ("jane@x.com (Jane Doe)" keeps
@@ -229,9 +491,15 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
         n = (size_t)(close - open - 1);
         memcpy(buf, open + 1, n);
     }
+    size_t whole = n;
+    n = S_cut_roles(buf, n);
+    n = S_cut_date(buf, n);
+    if (n < whole)
+        n = S_trim_tail(buf, n);
     /* Strong separators: keep the segments that name someone. */
     static const char *const seps[] = {" | ", "|", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ",
-                                       " \xc2\xb7 ", "\xe2\x80\xa2", " / ", NULL};
+                                       " \xc2\xb7 ", "\xe2\x80\xa2", " / ", " \xc2\xbb ",
+                                       " \xe2\x8b\x85 ", NULL};
     size_t added = 0, st = 0, i = 0;
     while (i <= n) {
         size_t cut = 0;

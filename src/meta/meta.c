@@ -545,6 +545,46 @@ static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
     }
 }
 
+/* Does any byline or microdata credit on the page mention name? */
+static int S_shown(const cd_meta_ctx *c, const char *name)
+{
+    for (uint32_t i = 0; i < c->ncands; i++) {
+        const cd_meta_cand *k = &c->cands[i];
+        if (k->field == CD_MF_AUTHOR && (k->src == CD_MS_VISIBLE || k->src == CD_MS_MICRODATA) &&
+            cd_contains_nocase(k->s, k->len, name))
+            return 1;
+    }
+    return 0;
+}
+
+/* The byline under the headline against the stated author. A <meta
+ * name=author> or JSON-LD author is often the account that uploaded the post
+ * ("KatieS", a previous editor) while the page credits the writer: when the
+ * byline right under the h1 (rank 0-1: a byline block or a "By …" line)
+ * names a person (two words or more) and no credit shown anywhere on the
+ * page mentions the stated author, the byline wins. */
+static void S_byline_check(cd_meta_ctx *c, cd_meta *m)
+{
+    if (!m->nauthors || !m->author_source || strcmp(m->author_source, "visible") == 0 ||
+        strcmp(m->author_source, "microdata") == 0)
+        return;
+    const cd_meta_cand *list[64];
+    size_t n = S_collect(c, CD_MF_AUTHOR, CD_MS_VISIBLE, list, 64);
+    if (!n || list[0]->rank > 1)
+        return;
+    for (size_t i = 0; i < m->nauthors; i++)
+        if (S_shown(c, m->authors[i]))
+            return;
+    cd_meta v;
+    memset(&v, 0, sizeof v);
+    v.site_name = m->site_name;
+    if (!cd_meta_authors_add(&v, c->arena, list[0]->s, list[0]->len, 0) || !strchr(v.authors[0], ' '))
+        return;
+    memcpy(m->authors, v.authors, sizeof v.authors);
+    m->nauthors = v.nauthors;
+    m->author_source = S_src_names[CD_MS_VISIBLE];
+}
+
 void cd_meta_read(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char *page_url)
 {
     memset(m, 0, sizeof *m);
@@ -583,5 +623,6 @@ void cd_meta_read(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char *pa
         m->date_source = "modified";
     }
     S_pick_authors(&c, m);
+    S_byline_check(&c, m);
     m->title = cd_meta_title_pick(&c, m->site_name, m->url ? m->url : page_url, &m->title_source);
 }

@@ -149,6 +149,11 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
 /* Is s a plausible personal name or credit (not a URL, a date, a sentence …)? */
 int cd_meta_author_plausible(const char *s, size_t len);
 
+/* title.c: does part name the site (their letters and digits, lower-cased,
+ * equal, or one contains the other: "The Commercial Appeal" in "Memphis
+ * Commercial Appeal")? */
+int cd_meta_site_like(const char *part, size_t pn, const char *site, size_t sn);
+
 /* Case-insensitive ASCII equality with UTF-8 passing through. */
 int cd_meta_eq_nocase(const char *a, size_t alen, const char *b, size_t blen);
 

@@ -65,7 +65,19 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
         if (v->nh1 < 4) {
             size_t len;
             char *t = cd_meta_node_text(c, id, 1024, &len);
-            if (t) {
+            /* Documentation generators append a permalink mark to headings
+             * ("Logging HOWTO¶", "Install #"): not part of the headline. */
+            for (int again = 1; t && again;) {
+                again = 0;
+                while (len && t[len - 1] == ' ')
+                    len--;
+                if (len >= 2 && t[len - 1] == '#' && t[len - 2] == ' ')
+                    len--, again = 1; /* "Install #", never "Learn C#" */
+                if (len >= 2 && (unsigned char)t[len - 2] == 0xC2 &&
+                    ((unsigned char)t[len - 1] == 0xB6 || (unsigned char)t[len - 1] == 0xA7))
+                    len -= 2, again = 1;
+            }
+            if (t && len) {
                 cd_meta_cand *k = cd_meta_add(c, CD_MF_TITLE, CD_MS_VISIBLE, (int)v->nh1, id, t, len);
                 if (k)
                     k->flags |= (uint8_t)(flags & CD_MC_INARTICLE);

@@ -293,6 +293,94 @@ static void test_author_cleaning(void)
     INT_EQ(m.nauthors, CD_MAX_AUTHORS, "");
 }
 
+static const char *S_credit(cd_meta *m, const char *site, const char *s, int loose)
+{
+    memset(m, 0, sizeof *m);
+    m->site_name = site;
+    cd_meta_authors_add(m, &S_arena, s, strlen(s), loose);
+    return m->nauthors ? m->authors[0] : NULL;
+}
+
+static void test_author_credits(void)
+{
+    cd_meta m;
+    /* User names: digits and lower case are normal; a date is not one. */
+    STR_EQ(S_credit(&m, NULL, "paulb203", 0), "paulb203", "");
+    STR_EQ(S_credit(&m, NULL, "by hayley.p", 0), "hayley.p", "");
+    OK(!S_credit(&m, NULL, "2024-05-01", 0), "a date is no user name");
+    OK(!S_credit(&m, NULL, "By admin", 0), "placeholder");
+    /* A lone word after a comma continues a phrase or names an affiliation. */
+    S_credit(&m, NULL, "Written by Adrien Ramirez, 4+ years covering hardware, software", 0);
+    INT_EQ(m.nauthors, 1, "");
+    S_credit(&m, NULL, "By Clare Duffy, CNN", 0);
+    INT_EQ(m.nauthors, 1, "");
+    STR_EQ(m.authors[0], "Clare Duffy", "");
+    S_credit(&m, NULL, "Written By Linny and Peter", 0);
+    INT_EQ(m.nauthors, 2, "");
+    /* Dates and date lines are cut off. */
+    STR_EQ(S_credit(&m, NULL, "Andrew Gerrand 4 August 2010", 0), "Andrew Gerrand", "");
+    STR_EQ(S_credit(&m, NULL, "Craig McCarthy Last updated on 17 December 2025", 0), "Craig McCarthy", "");
+    STR_EQ(S_credit(&m, NULL, "Luke KimDecember 17, 2025", 0), "Luke Kim", "");
+    STR_EQ(S_credit(&m, NULL, "Post by galitsyn \xc2\xbb 11. Sep 2024, 18:36", 0), "galitsyn", "");
+    STR_EQ(S_credit(&m, NULL, "May Smith Dec 5, 2024", 0), "May Smith", "");
+    OK(!S_credit(&m, NULL, "Last updated: Feb 4, 2025", 0), "a date line names nobody");
+    /* A second role and credentials are not authors. */
+    S_credit(&m, NULL, "By Shelby Loos, DVM. Reviewed by Molly Price, DVM", 0);
+    INT_EQ(m.nauthors, 1, "");
+    STR_EQ(m.authors[0], "Shelby Loos", "");
+    S_credit(&m, NULL, "By Lizzie Streit, MS, RDN, LD", 0);
+    INT_EQ(m.nauthors, 1, "");
+    STR_EQ(S_credit(&m, NULL, "Article by: Cara Dumaplin RN, BSN", 0), "Cara Dumaplin", "");
+    INT_EQ(m.nauthors, 1, "");
+    STR_EQ(S_credit(&m, NULL, "Dr. Mark Ma", 0), "Dr. Mark Ma", "");
+    /* A role after a comma goes whole, its "and" included. */
+    S_credit(&m, NULL, "By Paul Frew, Home and Digital Security Expert", 0);
+    INT_EQ(m.nauthors, 1, "");
+    STR_EQ(m.authors[0], "Paul Frew", "");
+    /* Group credits are kept; "Staff" alone names nobody. */
+    STR_EQ(S_credit(&m, NULL, "Podium Staff", 0), "Podium Staff", "");
+    STR_EQ(S_credit(&m, NULL, "By the Lavazza Team", 0), "the Lavazza Team", "");
+    STR_EQ(S_credit(&m, NULL, "The Currency editors", 0), "The Currency editors", "");
+    OK(!S_credit(&m, NULL, "Staff", 0), "");
+    /* Names are capitalised word by word, particles aside. */
+    OK(!S_credit(&m, NULL, "View more posts", 0), "");
+    OK(!S_credit(&m, NULL, "Founder at Oakywood", 0), "");
+    STR_EQ(S_credit(&m, NULL, "Ludwig van Beethoven", 0), "Ludwig van Beethoven", "");
+    /* The site is the publication, not an author. */
+    S_credit(&m, "Memphis Commercial Appeal", "Manoj Jain and Jagpreet Chhatwal, The Commercial Appeal", 1);
+    INT_EQ(m.nauthors, 2, "");
+    STR_EQ(m.authors[1], "Jagpreet Chhatwal", "");
+    STR_EQ(S_credit(&m, "USA TODAY", "Brian Truitt USA TODAY", 0), "Brian Truitt", "");
+}
+
+static void test_byline_over_stated(void)
+{
+    /* A stated author the page never shows loses to the byline under the
+     * headline (an uploader's account, a previous editor). */
+    const cd_meta *m = S_read("<head><meta name=\"author\" content=\"KatieS\"></head><body><article>"
+                              "<h1>Twelve hours in Lisbon</h1><p class=\"byline\">by Aoife O'Riordan</p>"
+                              "<p>Text.</p></article></body>",
+                              NULL);
+    STR_EQ(S_author(m, 0), "Aoife O'Riordan", "");
+    STR_EQ(m->author_source, "visible", "");
+    /* Shown anywhere on the page, the stated author stays. */
+    m = S_read("<head><meta name=\"author\" content=\"Jane Doe\"></head><body><article>"
+               "<h1>Twelve hours in Lisbon</h1><p class=\"byline\">by Aoife O'Riordan</p>"
+               "<p>Text.</p><div class=\"author-name\">Jane Doe</div></article></body>",
+               NULL);
+    STR_EQ(S_author(m, 0), "Jane Doe", "");
+    /* A one-word byline is too weak to overrule it. */
+    m = S_read("<head><meta name=\"author\" content=\"Jane Doe\"></head><body><article>"
+               "<h1>Twelve hours in Lisbon</h1><p class=\"byline\">by Aoife</p></article></body>",
+               NULL);
+    STR_EQ(S_author(m, 0), "Jane Doe", "");
+    /* Forum posts: the first post's user name, lower case and all. */
+    m = S_read("<body><h1>Docker fails</h1><div class=post><span itemprop=author>amondale</span>"
+               "<p>Help.</p></div><div class=post><span itemprop=author>Rimelek</span></div></body>",
+               NULL);
+    STR_EQ(S_author(m, 0), "amondale", "");
+}
+
 /* ---- titles --------------------------------------------------------------------- */
 
 static void test_title_suffix(void)
@@ -441,11 +529,55 @@ static void test_title_h1_rephrases(void)
                "<body><article><h1>Local news</h1><p>Text.</p></article></body>",
                NULL);
     STR_EQ(m->title, "Council approves the new budget plan", "");
-    /* Nor an h1 outside the article. */
+    /* Nor one of two h1 outside the article. */
     m = S_read("<head><meta property=\"og:title\" content=\"Top 11 SEO Strategies for 2025\"></head>"
-               "<body><div><h1>11 SEO Strategies for 2025 That Work</h1></div></body>",
+               "<body><div><h1>11 SEO Strategies for 2025 That Work</h1></div>"
+               "<div><h1>Newsletter</h1></div></body>",
                NULL);
     STR_EQ(m->title, "Top 11 SEO Strategies for 2025", "");
+    /* A single h1 anywhere is the headline the page shows once it shares
+     * half its words with the metadata title (and a fifth of both). */
+    m = S_read("<head><meta property=\"og:title\" content=\"Health And Nutrition Trends For 2026\">"
+               "</head><body><div><h1>Top 10 Health and Nutrition Trends to Watch</h1></div></body>",
+               NULL);
+    STR_EQ(m->title, "Top 10 Health and Nutrition Trends to Watch", "");
+    STR_EQ(m->title_source, "h1", "");
+    m = S_read("<head><meta property=\"og:title\" content=\"Health And Nutrition Trends For 2026\">"
+               "</head><body><div><h1>Eat better with our recipe club</h1></div></body>",
+               NULL);
+    STR_EQ(m->title, "Health And Nutrition Trends For 2026", "");
+}
+
+static void test_title_section_dash(void)
+{
+    /* "Page - Section | Site": with the site gone after "|", the dash
+     * before a short last part separates the page from its section. */
+    const cd_meta *m = S_read("<head><title>Using promises - JavaScript | MDN</title>"
+                              "<meta property=\"og:site_name\" content=\"MDN Web Docs\"></head><body></body>",
+                              NULL);
+    STR_EQ(m->title, "Using promises", "");
+    /* Without a site part cut after "|", a dash stays. */
+    m = S_read("<head><meta property=\"og:title\" content=\"Spider-Man - the review that nobody asked for at all\">"
+               "</head><body></body>",
+               NULL);
+    STR_EQ(m->title, "Spider-Man - the review that nobody asked for at all", "");
+    /* Nor when the site was cut after a dash. */
+    m = S_read("<head><title>Council approves the budget - Town hall - Town Crier</title>"
+               "<meta property=\"og:site_name\" content=\"Town Crier\"></head><body></body>",
+               NULL);
+    STR_EQ(m->title, "Council approves the budget - Town hall", "");
+}
+
+static void test_title_permalink_mark(void)
+{
+    /* Documentation headings end in a permalink mark; it is not the title. */
+    const cd_meta *m = S_read("<head><title>Logging HOWTO &mdash; Python 3 documentation</title></head>"
+                              "<body><h1>Logging HOWTO<a class=headerlink href=#x>\xc2\xb6</a></h1></body>",
+                              NULL);
+    STR_EQ(m->title, "Logging HOWTO", "");
+    STR_EQ(m->title_source, "h1", "");
+    m = S_read("<head><title>Learn C# | Course</title></head><body><h1>Learn C#</h1></body>", NULL);
+    STR_EQ(m->title, "Learn C#", "");
 }
 
 static void test_title_first_segment(void)
@@ -536,12 +668,16 @@ int main(void)
     test_time_not_in_comments();
     test_bylines();
     test_author_cleaning();
+    test_author_credits();
+    test_byline_over_stated();
     test_title_suffix();
     test_dates();
     test_url_dates();
     test_hostile();
     test_title_h1_rephrases();
     test_title_first_segment();
+    test_title_section_dash();
+    test_title_permalink_mark();
     test_class_words();
     test_date_fallbacks();
 
