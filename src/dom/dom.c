@@ -189,8 +189,12 @@ int cd_dom_set_attrs(cd_dom *dom, cd_nid id, const cd_attr *attrs, uint32_t n)
     }
     for (uint32_t i = 0; i < n; i++) {
         size_t nl = attrs[i].name_len, vl = attrs[i].value_len;
-        if (vl > CD_MAX_ATTR_LEN)
+        if (vl > CD_MAX_ATTR_LEN) {
+            /* Cut at a character boundary: the value stays valid UTF-8. */
             vl = CD_MAX_ATTR_LEN;
+            while (vl > 0 && ((unsigned char)attrs[i].value[vl] & 0xC0) == 0x80)
+                vl--;
+        }
         char *name = cd_arena_strndup(dom->arena, attrs[i].name, nl);
         char *value = cd_arena_strndup(dom->arena, attrs[i].value ? attrs[i].value : "", vl);
         if (!name || !value) {

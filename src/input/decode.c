@@ -38,6 +38,13 @@
  * least this many multi-byte sequences, is UTF-8: legacy text virtually never
  * forms valid UTF-8 twice and nowhere breaks it. */
 #define S_LEGACY_IS_UTF8_MIN 2u
+/* A legacy charset declared by <meta> stands (as in browsers) unless the
+ * bytes are all valid UTF-8 with at least this many multi-byte sequences: a
+ * page saved or re-served as UTF-8 that kept its old <meta> (Readability's
+ * qq page: 2507 sequences declared gb2312). Short text can be valid UTF-8
+ * by chance in a legacy charset, and html5lib's test-yahoo-jp.dat (95
+ * sequences declared euc-jp) expects the <meta>, so the bar is high. */
+#define S_META_IS_UTF8_MIN 256u
 /* An undeclared page with some invalid sequences is still read as UTF-8 when
  * valid multi-byte sequences outnumber invalid ones this many times (legacy
  * CJK text forms valid pairs by chance, but about one per two invalid). */
@@ -385,7 +392,8 @@ static const char *S_uchardet(const unsigned char *s, size_t n)
  *    hint is often a server default (HTTP/1.1's ISO-8859-1) that knows nothing
  *    of the page. A <meta> was written by the page's author and stands, as in
  *    browsers (html5lib's test-yahoo-jp.dat is UTF-8 bytes declared euc-jp
- *    and expects euc-jp).
+ *    and expects euc-jp) -- unless the bytes are valid UTF-8 with at least
+ *    S_META_IS_UTF8_MIN multi-byte sequences (a transcoded page).
  * "replacement" always stands (it exists to neutralise dangerous encodings). */
 static const char *S_declared_fits(const char *cs, cd_charset_source src, const unsigned char *s,
                                    size_t n, const S_utf8_stats *st)
@@ -400,6 +408,8 @@ static const char *S_declared_fits(const char *cs, cd_charset_source src, const 
     }
     if (u16) return u16;
     if (src == CD_CHARSET_HINT && !st->invalid && st->multibyte >= S_LEGACY_IS_UTF8_MIN)
+        return "utf-8";
+    if (src == CD_CHARSET_META && !st->invalid && st->multibyte >= S_META_IS_UTF8_MIN)
         return "utf-8";
     return NULL;
 }

@@ -8,9 +8,16 @@
  * clean myhtml's at once, so no myhtml pointer escapes this file. */
 #include <string.h>
 
-#include <myhtml/api.h>
+/* myhtml's full headers (installed by libmodest-dev; api.h is their public
+ * subset and cannot be mixed with them): S_bound_depth reads the token and
+ * the tree's stack of open elements. */
+#include <myhtml/callback.h>
+#include <myhtml/myhtml.h>
+#include <myhtml/token.h>
+#include <myhtml/tree.h>
 
 #include "../util/limits.h"
+#include "../util/utf8.h"
 #include "parse.h"
 
 struct cd_parser {
@@ -18,7 +25,43 @@ struct cd_parser {
     myhtml_t *myhtml;
     myhtml_tree_t *tree;
     uint16_t map[MyHTML_TAG_LAST_ENTRY]; /* myhtml tag id -> enum cd_tag */
+    size_t dropped;                      /* start tags dropped by S_bound_depth */
 };
+
+/* Tags that switch the tokenizer to raw text (their content is one text token):
+ * dropping their start tag would turn script or style source into visible text.
+ * Each adds at most one open element, so they are kept up to a little slack. */
+static int S_rawtext_tag(myhtml_tag_id_t t)
+{
+    return t == MyHTML_TAG_SCRIPT || t == MyHTML_TAG_STYLE || t == MyHTML_TAG_TEXTAREA ||
+           t == MyHTML_TAG_TITLE || t == MyHTML_TAG_XMP || t == MyHTML_TAG_IFRAME ||
+           t == MyHTML_TAG_NOEMBED || t == MyHTML_TAG_NOFRAMES || t == MyHTML_TAG_PLAINTEXT;
+}
+
+/* myhtml calls this for every token before its tree builder sees it. The tree
+ * builder scans the stack of open elements for most start and end tags ("has
+ * a p element in button scope", Noah's ark, reconstructing formatting
+ * elements), so its cost is tags x depth: 100k nested <div>s take minutes.
+ * Past CD_MAX_PARSE_DEPTH open elements a start tag is turned into a comment
+ * token (which the tree builder inserts in O(1) and we drop), or into a <br>
+ * for a block: the element is lost and its content goes to the element at
+ * the limit, as with CD_MAX_DEPTH. */
+static void *S_bound_depth(myhtml_tree_t *tree, myhtml_token_node_t *tok, void *ctx)
+{
+    if (!tree->open_elements || tree->open_elements->length < CD_MAX_PARSE_DEPTH)
+        return ctx;
+    if ((tok->type & MyHTML_TOKEN_TYPE_CLOSE) || tok->tag_id <= MyHTML_TAG__DOCTYPE)
+        return ctx;
+    if (S_rawtext_tag(tok->tag_id) && tree->open_elements->length < CD_MAX_PARSE_DEPTH + 16)
+        return ctx;
+    /* A block keeps a line break in its place (its text would otherwise run
+     * into its neighbour's); anything else vanishes. */
+    cd_parser *p = ctx;
+    uint16_t tag = tok->tag_id < MyHTML_TAG_LAST_ENTRY ? p->map[tok->tag_id] : CD_TAG_UNKNOWN;
+    tok->tag_id = (cd_tag_flags(tag) & CD_TF_BLOCK) ? MyHTML_TAG_BR : MyHTML_TAG__COMMENT;
+    p->dropped++;
+    return ctx;
+}
 
 cd_parser *cd_parser_new(const cd_mem *mem)
 {
@@ -33,6 +76,7 @@ cd_parser *cd_parser_new(const cd_mem *mem)
     if (!p->tree || myhtml_tree_init(p->tree, p->myhtml) != MyHTML_STATUS_OK)
         goto fail;
     myhtml_tree_parse_flags_set(p->tree, MyHTML_TREE_PARSE_FLAGS_WITHOUT_DOCTYPE_IN_TREE);
+    myhtml_callback_before_token_done_set(p->tree, S_bound_depth, p);
     for (unsigned id = 0; id < MyHTML_TAG_LAST_ENTRY; id++) {
         size_t len = 0;
         const char *name = myhtml_tag_name_by_id(p->tree, id, &len);
@@ -53,6 +97,37 @@ void cd_parser_free(cd_parser *p)
     if (p->myhtml)
         myhtml_destroy(p->myhtml);
     p->mem->free(p);
+}
+
+/* myhtml's strings are UTF-8 for UTF-8 input, but not always: a text run
+ * mixing NUL bytes and character references can come out with stale bytes at
+ * its end, cutting a character (found by fuzz_parse; regression case
+ * tests/regression/parse-nul-charref-invalid-utf8). So every string is checked
+ * (one pass, the common case) and a bad one is copied with U+FFFD for each
+ * ill-formed sequence. NULL when out of memory. */
+static const char *S_utf8(cd_dom *dom, const char *s, size_t *len)
+{
+    size_t n = *len;
+    if (!s || cd_utf8_valid_prefix((const unsigned char *)s, n) == n)
+        return s;
+    if (n > (SIZE_MAX - 1) / 3) {
+        dom->failed = 1;
+        return NULL;
+    }
+    char *out = cd_arena_alloc(dom->arena, n * 3 + 1);
+    if (!out) {
+        dom->failed = 1;
+        return NULL;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        i += cd_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        o += cd_utf8_encode(cp, out + o);
+    }
+    out[o] = '\0';
+    *len = o;
+    return out;
 }
 
 /* Copy one myhtml element into a new cd node (tag, name, attributes). */
@@ -83,14 +158,16 @@ static cd_nid S_copy_element(cd_parser *p, cd_dom *dom, myhtml_tree_node_t *mn)
     for (myhtml_tree_attr_t *a = myhtml_node_attribute_first(mn); a && n < CD_MAX_ATTRS;
          a = myhtml_attribute_next(a)) {
         size_t kl = 0, vl = 0;
-        const char *k = myhtml_attribute_key(a, &kl);
-        const char *v = myhtml_attribute_value(a, &vl);
+        const char *k = S_utf8(dom, myhtml_attribute_key(a, &kl), &kl);
+        const char *v = S_utf8(dom, myhtml_attribute_value(a, &vl), &vl);
         if (!k || kl == 0 || kl > 256)
             continue;
         attrs[n].name = k;
         attrs[n].name_len = (uint32_t)kl;
         attrs[n].value = v ? v : "";
-        attrs[n].value_len = v ? (uint32_t)(vl > CD_MAX_ATTR_LEN ? CD_MAX_ATTR_LEN : vl) : 0;
+        /* Whole length (inputs are far below 4 GiB): cd_dom_set_attrs cuts it
+         * to CD_MAX_ATTR_LEN at a character boundary. */
+        attrs[n].value_len = v ? (uint32_t)vl : 0;
         n++;
     }
     cd_dom_set_attrs(dom, id, attrs, n);
@@ -99,10 +176,13 @@ static cd_nid S_copy_element(cd_parser *p, cd_dom *dom, myhtml_tree_node_t *mn)
 
 copydesk_status cd_parse_html(cd_parser *p, const char *html, size_t len, cd_dom *dom)
 {
+    p->dropped = 0;
     if (myhtml_parse(p->tree, MyENCODING_UTF_8, html, len) != MyHTML_STATUS_OK) {
         myhtml_tree_clean(p->tree);
         return COPYDESK_ERR_PARSE;
     }
+    if (p->dropped)
+        dom->truncated = 1;
     cd_nid root = cd_dom_new_document(dom);
     if (!root) {
         myhtml_tree_clean(p->tree);
@@ -122,7 +202,7 @@ copydesk_status cd_parse_html(cd_parser *p, const char *html, size_t len, cd_dom
         int descend = 0;
         if (tid == MyHTML_TAG__TEXT) {
             size_t tl = 0;
-            const char *t = myhtml_node_text(mn, &tl);
+            const char *t = S_utf8(dom, myhtml_node_text(mn, &tl), &tl);
             if (t && tl) {
                 /* Merge with a preceding text sibling (myhtml may split runs). */
                 made = cd_dom_new_text(dom, t, tl);
@@ -146,13 +226,28 @@ copydesk_status cd_parse_html(cd_parser *p, const char *html, size_t len, cd_dom
             }
         }
         myhtml_tree_node_t *child = descend ? myhtml_node_child(mn) : NULL;
+        if (child && depth >= CD_MAX_DEPTH) {
+            dom->truncated = 1;
+            if (myhtml_node_tag_id(child) == MyHTML_TAG__TEXT && !myhtml_node_next(child)) {
+                /* A leaf element at the limit (a script, a style, a title, a
+                 * link) keeps its one text child, one level past the limit:
+                 * flattening it would turn script source into visible text. */
+                size_t tl = 0;
+                const char *t = S_utf8(dom, myhtml_node_text(child, &tl), &tl);
+                cd_nid tn = t && tl ? cd_dom_new_text(dom, t, tl) : CD_NONE;
+                if (tn)
+                    cd_dom_append(dom, made, tn);
+                child = NULL;
+            } else if (cd_tag_flags(dom->nodes[made].tag) & CD_TF_SKIP) {
+                child = NULL; /* never visible: dropped rather than flattened into view */
+            }
+        }
         if (child) {
             if (depth < CD_MAX_DEPTH) {
                 parent = made;
                 depth++;
             } else {
                 clamped++;
-                dom->truncated = 1;
             }
             mn = child;
             continue;

@@ -14,6 +14,12 @@
 #define CD_MAX_NODES 2000000u
 /* Tree depth; deeper elements are attached at this depth. */
 #define CD_MAX_DEPTH 256u
+/* Open elements in the HTML parser (myhtml). Its tree builder scans the
+ * stack of open elements for most tags, so deep nesting costs tags x depth;
+ * past this depth start tags are dropped before the tree builder sees them
+ * (their content stays, attached at this depth). Above CD_MAX_DEPTH so that
+ * the tree clamp still decides where deep content goes. */
+#define CD_MAX_PARSE_DEPTH 512u
 /* Attributes kept per element; more are ignored. */
 #define CD_MAX_ATTRS 64u
 /* Bytes kept of one attribute value. */

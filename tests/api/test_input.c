@@ -463,6 +463,22 @@ static void test_declared_wrong(void)
     info = S_dec(bytes.data, bytes.len, "windows-1252", &out);
     STR_EQ(info.charset, "utf-16le", "");
     STR_EQ(out.data, S_fr, "");
+    /* a <meta> declaring gb2312 on a page transcoded to UTF-8 (Readability's qq
+     * page: its title came out as mojibake); a short one still follows the meta */
+    cd_buf_clear(&bytes);
+    cd_buf_puts(&bytes, "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">");
+    for (int i = 0; i < 12; i++)
+        cd_buf_puts(&bytes, S_zh); /* about 1000 CJK characters, valid UTF-8 */
+    info = S_dec(bytes.data, bytes.len, NULL, &out);
+    STR_EQ(info.charset, "utf-8", "transcoded page declared gb2312");
+    INT_EQ(info.declared_wrong, 1, "");
+    OK(S_has(&out, S_zh), "utf-8 text kept");
+    cd_buf_clear(&bytes);
+    cd_buf_puts(&bytes, "<meta charset=gb2312>");
+    cd_buf_puts(&bytes, S_zh);
+    info = S_dec(bytes.data, bytes.len, NULL, &out);
+    STR_EQ(info.charset, "gbk", "a few UTF-8-looking characters: the meta stands");
+    INT_EQ(info.declared_wrong, 0, "");
     cd_buf_free(&bytes);
     cd_buf_free(&out);
 }

@@ -1,0 +1,240 @@
+/* The hard limits of src/util/limits.h at the stage boundaries, one test each
+ * (docs/limits.md maps every limit to its tests; tests/pathological/ runs the
+ * same shapes at full size through the CLI). Each test also checks the tree
+ * with cd_dom_check and that every string kept is valid UTF-8. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "copydesk.h"
+#include "dom/dom.h"
+#include "harness.h"
+#include "input/input.h"
+#include "parse/parse.h"
+#include "util/limits.h"
+#include "util/utf8.h"
+
+typedef struct S_page {
+    cd_arena arena;
+    cd_dom dom;
+    cd_parser *parser;
+} S_page;
+
+static void S_open(S_page *pg)
+{
+    cd_arena_init(&pg->arena, cd_mem_default(), 64 * 1024);
+    cd_dom_init(&pg->dom, cd_mem_default(), &pg->arena);
+    pg->parser = cd_parser_new(cd_mem_default());
+    OK(pg->parser != NULL, "parser");
+}
+
+static void S_close(S_page *pg)
+{
+    cd_parser_free(pg->parser);
+    cd_dom_free(&pg->dom);
+    cd_arena_free(&pg->arena);
+}
+
+static copydesk_status S_parse(S_page *pg, const char *html, size_t len)
+{
+    cd_dom_reset(&pg->dom);
+    cd_arena_reset(&pg->arena);
+    copydesk_status st = cd_parse_html(pg->parser, html, len, &pg->dom);
+    OK(cd_dom_check(&pg->dom), "tree invariants");
+    return st;
+}
+
+/* A string of n copies of s (caller frees). */
+static char *S_repeat(const char *head, const char *s, size_t n, const char *tail, size_t *len)
+{
+    size_t hl = strlen(head), sl = strlen(s), tl = strlen(tail);
+    char *out = malloc(hl + sl * n + tl + 1);
+    if (!out) abort();
+    memcpy(out, head, hl);
+    for (size_t i = 0; i < n; i++) memcpy(out + hl + i * sl, s, sl);
+    memcpy(out + hl + sl * n, tail, tl + 1);
+    *len = hl + sl * n + tl;
+    return out;
+}
+
+static unsigned S_depth(const cd_dom *dom, cd_nid id)
+{
+    unsigned d = 0;
+    for (cd_nid up = dom->nodes[id].parent; up; up = dom->nodes[up].parent) d++;
+    return d;
+}
+
+/* The first text node holding `needle`, or CD_NONE. */
+static cd_nid S_find_text(const cd_dom *dom, const char *needle)
+{
+    size_t nl = strlen(needle);
+    for (cd_nid id = cd_dom_root(dom); id; id = cd_dom_next(dom, id, cd_dom_root(dom))) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (n->type == CD_NODE_TEXT && n->len >= nl) {
+            for (size_t i = 0; i + nl <= n->len; i++)
+                if (!memcmp(n->u.text + i, needle, nl)) return id;
+        }
+    }
+    return CD_NONE;
+}
+
+/* CD_MAX_PARSE_DEPTH: start tags past it never reach myhtml's tree builder
+ * (a block becomes a <br>), the text inside is kept; CD_MAX_DEPTH: our tree
+ * is no deeper. */
+static void test_depth(void)
+{
+    S_page pg;
+    S_open(&pg);
+    size_t len;
+    char *html = S_repeat("<body>", "<div>", 100000, "deep text", &len);
+    INT_EQ(S_parse(&pg, html, len), COPYDESK_OK, "");
+    OK(pg.dom.truncated, "deep page marked truncated");
+    unsigned divs = 0;
+    for (cd_nid id = 1; id < pg.dom.count; id++) divs += cd_dom_is(&pg.dom, id, CD_TAG_DIV);
+    OK(divs < CD_MAX_PARSE_DEPTH, "only about CD_MAX_PARSE_DEPTH divs: %u", divs);
+    cd_nid t = S_find_text(&pg.dom, "deep text");
+    OK(t != CD_NONE, "text at the bottom kept");
+    if (t) OK(S_depth(&pg.dom, t) <= CD_MAX_DEPTH, "depth %u", S_depth(&pg.dom, t));
+    free(html);
+
+    /* Formatting elements too (Noah's ark and reconstruction scan the stack). */
+    html = S_repeat("<body>", "<b class=x>", 50000, "bold text", &len);
+    INT_EQ(S_parse(&pg, html, len), COPYDESK_OK, "");
+    OK(S_find_text(&pg.dom, "bold text") != CD_NONE, "bold text kept");
+    free(html);
+
+    /* Script text stays script past the limit: it never becomes visible text. */
+    html = S_repeat("<body>", "<span>", 1000, "<script>var secret = 1;</script>after", &len);
+    INT_EQ(S_parse(&pg, html, len), COPYDESK_OK, "");
+    cd_nid s = S_find_text(&pg.dom, "var secret");
+    OK(s != CD_NONE && cd_dom_is(&pg.dom, pg.dom.nodes[s].parent, CD_TAG_SCRIPT), "script kept as script");
+    OK(S_find_text(&pg.dom, "after") != CD_NONE, "text after the script");
+    free(html);
+
+    /* A normal page is not touched. */
+    const char *ok = "<div><div><p>a <b>b</b></p></div></div>";
+    INT_EQ(S_parse(&pg, ok, strlen(ok)), COPYDESK_OK, "");
+    OK(!pg.dom.truncated, "shallow page not truncated");
+    S_close(&pg);
+}
+
+/* CD_MAX_ATTRS and CD_MAX_ATTR_LEN (cut at a character boundary). */
+static void test_attrs(void)
+{
+    S_page pg;
+    S_open(&pg);
+    size_t len;
+    char *html = S_repeat("<p title=\"", "\xE2\x82\xAC", CD_MAX_ATTR_LEN, "\" a1 a2 a3>x</p>", &len);
+    INT_EQ(S_parse(&pg, html, len), COPYDESK_OK, "");
+    cd_nid x = S_find_text(&pg.dom, "x");
+    OK(x != CD_NONE, "text");
+    if (x) {
+        size_t vl = 0;
+        const char *v = cd_dom_attr(&pg.dom, pg.dom.nodes[x].parent, "title", &vl);
+        OK(v != NULL, "title kept");
+        OK(vl <= CD_MAX_ATTR_LEN && vl + 3 > CD_MAX_ATTR_LEN, "cut near the limit: %zu", vl);
+        OK(v && cd_utf8_valid_prefix((const unsigned char *)v, vl) == vl, "cut value is valid UTF-8");
+    }
+    free(html);
+
+    /* 4000 distinct attribute names on one tag. */
+    html = malloc(4000 * 8 + 16);
+    if (!html) abort();
+    len = (size_t)sprintf(html, "<p ");
+    for (int i = 0; i < 4000; i++) len += (size_t)sprintf(html + len, "a%04d=1 ", i);
+    len += (size_t)sprintf(html + len, ">y</p>");
+    INT_EQ(S_parse(&pg, html, len), COPYDESK_OK, "");
+    cd_nid y = S_find_text(&pg.dom, "y");
+    OK(y != CD_NONE, "text after many attributes");
+    if (y) INT_EQ(pg.dom.nodes[pg.dom.nodes[y].parent].len, CD_MAX_ATTRS, "attributes kept");
+    free(html);
+    S_close(&pg);
+}
+
+/* CD_MAX_NODES: the tree stops growing, the page still parses. */
+static void test_nodes(void)
+{
+    S_page pg;
+    S_open(&pg);
+    size_t len;
+    char *html = S_repeat("<body>", "<i></i>", CD_MAX_NODES + 1000, "", &len);
+    INT_EQ(S_parse(&pg, html, len), COPYDESK_OK, "");
+    OK(pg.dom.truncated, "truncated");
+    OK(pg.dom.count <= CD_MAX_NODES + 2, "count %u", pg.dom.count);
+    free(html);
+    S_close(&pg);
+}
+
+/* CD_MAX_DECODED: a small gzip stream expanding past the limit is refused. */
+static void test_gzip_bomb(void)
+{
+    size_t plain = CD_MAX_DECODED + (1u << 20);
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    OK(deflateInit2(&z, 9, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK, "deflate");
+    size_t cap = 2u << 20, outlen = 0;
+    unsigned char *out = malloc(cap), *chunk = calloc(1, 1u << 20);
+    if (!out || !chunk) abort();
+    memset(chunk, ' ', 1u << 20);
+    for (size_t done = 0; done < plain; done += 1u << 20) {
+        z.next_in = chunk;
+        z.avail_in = 1u << 20;
+        do {
+            z.next_out = out + outlen;
+            z.avail_out = (uInt)(cap - outlen);
+            deflate(&z, done + (1u << 20) >= plain ? Z_FINISH : Z_NO_FLUSH);
+            outlen = cap - z.avail_out;
+        } while (z.avail_in);
+    }
+    deflateEnd(&z);
+    OK(outlen < (1u << 20), "bomb is small: %zu", outlen);
+    copydesk_status st;
+    char *r = copydesk_extract((const char *)out, outlen, NULL, COPYDESK_FORMAT_JSON, 0, NULL, &st);
+    OK(r == NULL, "no result");
+    INT_EQ(st, COPYDESK_ERR_TOO_LARGE, "");
+    STR_EQ(copydesk_status_str(st), "input too large", "");
+    free(r);
+    free(out);
+    free(chunk);
+}
+
+/* CD_MAX_INPUT: refused before a byte is read; CD_MAX_OUTPUT: the rendering
+ * stops (checked between nodes, so it may pass the limit by one text node). */
+static void test_input_output(void)
+{
+    copydesk_status st;
+    char one = '<';
+    char *r = copydesk_extract(&one, CD_MAX_INPUT + 1, NULL, COPYDESK_FORMAT_TEXT, 0, NULL, &st);
+    OK(r == NULL, "no result");
+    INT_EQ(st, COPYDESK_ERR_TOO_LARGE, "");
+
+    size_t para = 1u << 20, n = CD_MAX_OUTPUT / para + 8, len = 0;
+    char *html = malloc(n * (para + 8) + 16);
+    if (!html) abort();
+    for (size_t i = 0; i < n; i++) {
+        memcpy(html + len, "<p>", 3);
+        len += 3;
+        memset(html + len, 'a' + (int)(i % 26), para);
+        len += para;
+        memcpy(html + len, "</p>", 4);
+        len += 4;
+    }
+    size_t on = 0;
+    r = copydesk_extract(html, len, NULL, COPYDESK_FORMAT_TEXT, COPYDESK_OPT_NO_EXTRACT, &on, &st);
+    OK(r != NULL, "rendered: %s", copydesk_status_str(st));
+    OK(on > CD_MAX_OUTPUT / 2 && on <= CD_MAX_OUTPUT + para + 8, "output %zu bytes", on);
+    OK(on < len - 4 * para, "output cut: %zu of %zu", on, len);
+    free(r);
+    free(html);
+}
+
+int main(void)
+{
+    test_depth();
+    test_attrs();
+    test_nodes();
+    test_gzip_bomb();
+    test_input_output();
+    return cd_t_done();
+}

@@ -1,0 +1,253 @@
+#!/usr/bin/env python3
+"""Pathological pages: hostile input must end in bounded time and memory.
+
+    tests/pathological/run.py [--bin build/copydesk] [--list] [CASE ...]
+
+Each case is generated into a temporary directory and run as
+`copydesk --json -q FILE` in its own process, with an address-space cap
+(RLIMIT_AS, --mem-mb, default 1024; skipped for sanitizer builds, whose shadow
+memory needs terabytes of address space -- their peak RSS is checked against
+the same cap instead) and a wall-clock timeout. Checks:
+  - the exit status is 0 or 1, never a signal, and 1 exactly for an error record;
+  - stdout is valid UTF-8 and one JSON object with "source" and "text" or "error";
+  - the case's own expectation (an error mentioning X, text containing Y);
+  - the CPU time (user + system) is within the budget: --budget seconds
+    (default 1.0) times CD_PATHOLOGICAL_SLOWDOWN (the sanitizer targets set
+    10). CPU time, not wall time, so that a loaded 2-core CI machine does not
+    fail a linear case; wall time is reported, and bounded by the timeout
+    (10x the budget, at least 30 s).
+Every limit these cases reach is a named constant in src/util/limits.h and is
+listed in docs/limits.md with the case that covers it.
+"""
+import argparse
+import gzip
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+HEAD = b"<!DOCTYPE html><html><head><meta charset=utf-8><title>Pathological</title></head><body>"
+TAIL = b"</body></html>"
+
+
+def page(body):
+    return HEAD + body + TAIL
+
+
+def utf16(text, codec, bom):
+    data = text.encode(codec)
+    if bom:
+        data = (b"\xff\xfe" if codec.endswith("le") else b"\xfe\xff") + data
+    return data
+
+
+SAMPLE = ("<!DOCTYPE html><html><head><title>UTF-16 page</title></head><body><article>"
+          "<h1>UTF-16 page</h1>" + "<p>Ceci est un paragraphe accentué: éèà ü ß — 東京 Москва.</p>" * 20
+          + "</article></body></html>")
+
+
+def invalid_utf8():
+    pats = [b"\x80", b"\xbf", b"\x80\x80", b"\xc0\x80", b"\xc1\xbf", b"\xc2", b"\xdf", b"\xe0\x80\x80",
+            b"\xe0\x9f\xbf", b"\xed\xa0\x80", b"\xed\xbf\xbf", b"\xef\xbf", b"\xf0\x80\x80\x80",
+            b"\xf0\x8f\xbf\xbf", b"\xf4\x90\x80\x80", b"\xf5\x80\x80\x80", b"\xf8\x88\x80\x80\x80",
+            b"\xfc\x84\x80\x80\x80\x80", b"\xfe", b"\xff", b"\xfe\xfe\xff\xff", b"\xe2\x82", b"\xf0\x9f\x98",
+            b"\xc3\x28", b"\xa0\xa1", b"\xe2\x28\xa1", b"\xf0\x28\x8c\xbc"]
+    body = b"".join(b"<p>case %d: a" % i + p + b"b</p>" for i, p in enumerate(pats))
+    attrs = b"".join(b'<a href="/x' + p + b'" title="' + p + b'">l</a>' for p in pats)
+    return (HEAD.replace(b"<title>Pathological", b"<title>bad \xff\xc0 title")
+            + body * 50 + attrs + b"<p>ends in a cut sequence \xf0\x9f")
+
+
+def gzip_bomb():
+    """A small gzip stream that expands to 300 MB, past CD_MAX_DECODED (256 MB)."""
+    c = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    chunk = b" " * (1 << 20)
+    out = [c.compress(page(b"<p>bomb"))]
+    for _ in range(300):
+        out.append(c.compress(chunk))
+    out.append(c.compress(b"</p>" + TAIL))
+    out.append(c.flush())
+    return b"".join(out)
+
+
+# name -> (generator, expectation). Expectations: "ok" (a text record), "any"
+# (text or error record), ("error", substring), ("text", substring).
+CASES = {
+    "nested-div-100k": (lambda: page(b"<div>" * 100000 + b"deep text" + b"</div>" * 100000), ("text", "deep text")),
+    "attrs-1m-one-tag": (lambda: page(b"<p " + b" ".join(b"a%d=%d" % (i, i) for i in range(1000000))
+                                      + b">after many attributes</p>"), ("text", "after many attributes")),
+    "text-node-50mb": (lambda: page(b"<p>" + b"word " * 10000000 + b"</p>"), ("text", "word word")),
+    "nested-tables-10k": (lambda: page(b"<table><tr><td>" * 10000 + b"cell text"), "any"),
+    "br-1m": (lambda: page(b"<p>first line" + b"<br>" * 1000000 + b"last line</p>"), ("text", "last line")),
+    "unclosed-comment": (lambda: page(b"<p>before the comment</p><!--" + b"commented out " * 700000), "any"),
+    "unclosed-script": (lambda: page(b"<p>before the script</p><script>" + b"var a = '<p>x</p>';\n" * 500000), "any"),
+    "unclosed-style": (lambda: page(b"<p>before the style</p><style>" + b"p { color: red }\n" * 500000), "any"),
+    "jsonld-10mb": (lambda: page(b'<script type="application/ld+json">{"@type":"NewsArticle","headline":"Huge",'
+                                 b'"author":[' + b",".join(b'{"@type":"Person","name":"Author %d"}' % i
+                                                          for i in range(250000))
+                                 + b'],"articleBody":"' + b"x" * 1000000 + b'"}</script><p>body text</p>'), "any"),
+    "jsonld-nested-100k": (lambda: page(b'<script type="application/ld+json">' + b"[" * 100000 + b"]" * 100000
+                                        + b'</script><script type="application/ld+json">' + b'{"a":' * 100000
+                                        + b"1" + b"}" * 100000 + b"</script><p>body text</p>"), "any"),
+    "meta-charset-10k": (lambda: b"<html><head>" + b"".join(
+        b'<meta charset="%s">' % cs for cs in [b"utf-8", b"shift_jis", b"koi8-r", b"utf-16", b"bogus"] * 2000)
+        + b"<title>metas</title></head><body><p>caf\xc3\xa9 text</p>" + TAIL, "any"),
+    "nul-bytes": (lambda: page(b"<p>a\x00b\x00c</p>\x00<div \x00class=\x00x>\x00" * 100000 + b"\x00"), "any"),
+    "lone-surrogates": (lambda: HEAD.replace(b"<title>Pathological", b"<title>&#xD800;t&#xDFFF;")
+                        + b'<meta property="og:title" content="&#xD800;&#56320;">'
+                        + b'<p title="&#xDBFF;">&#xD800;&#xDC00; &#55296; &#xDFFF;&#x110000;&#0;&#x0;</p>' * 20000
+                        + b"<p>&#xD83D;&#xDE00; pair as two refs</p>" + TAIL, "any"),
+    "invalid-utf8": (invalid_utf8, "any"),
+    "utf16le-bom": (lambda: utf16(SAMPLE, "utf-16-le", True), ("text", "paragraphe accentué")),
+    "utf16be-bom": (lambda: utf16(SAMPLE, "utf-16-be", True), ("text", "paragraphe accentué")),
+    "utf16le-nobom": (lambda: utf16(SAMPLE, "utf-16-le", False), ("text", "paragraphe accentué")),
+    "utf16be-nobom": (lambda: utf16(SAMPLE, "utf-16-be", False), ("text", "paragraphe accentué")),
+    "p-siblings-100k": (lambda: page(b"".join(b"<p>paragraph number %d of many.</p>" % i for i in range(100000))),
+                        ("text", "paragraph number 99999")),
+    "attr-value-1m": (lambda: HEAD.replace(b"<title>Pathological</title>", b'<meta property="og:title" content="'
+                                           + "€".encode() * 1000000 + b'">')
+                      + b'<p><a href="' + b"x" * 1000000 + b'">link</a> <img src="' + "é".encode() * 1000000
+                      + b'" alt="' + "€".encode() * 1000000 + b'"> text after</p>' + TAIL, ("text", "text after")),
+    "inline-b-100k": (lambda: page(b"<b>" * 100000 + b"bold text"), ("text", "bold text")),
+    "inline-b-distinct-100k": (lambda: page(b"".join(b"<b class=c%d>" % i for i in range(100000)) + b"bold text"),
+                               ("text", "bold text")),
+    "inline-mixed-100k": (lambda: page(b"<i><b><u><s><em>" * 20000 + b"styled text"), ("text", "styled text")),
+    "unclosed-a-50k": (lambda: page(b"<p>" + b"<a href=x>link " * 50000 + b"</p>"), ("text", "link")),
+    "gzip-bomb": (gzip_bomb, ("error", "too large")),
+}
+
+
+def is_sanitized(binary):
+    with open(binary, "rb") as f:
+        data = f.read()
+    return b"__asan_init" in data or b"__ubsan_handle" in data
+
+
+def run_case(binary, path, mem_mb, timeout, rlimit):
+    def limit():
+        if rlimit:
+            cap = mem_mb << 20
+            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.monotonic()
+    p = subprocess.Popen([binary, "--json", "-q", path], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         stdin=subprocess.DEVNULL, preexec_fn=limit)
+    try:
+        out, err = p.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.communicate()
+        return None, b"", b"", time.monotonic() - t0, timeout, 0
+    wall = time.monotonic() - t0
+    # Children run one at a time, so the change in RUSAGE_CHILDREN is this
+    # child's CPU time; its maxrss is the largest of all children so far (a
+    # bound, reported and checked as such).
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return p.returncode, out, err, cpu, wall, after.ru_maxrss // 1024
+
+
+def check(name, expect, rc, out, err):
+    probs = []
+    if rc is None:
+        return ["timed out"]
+    if rc < 0:
+        probs.append("killed by signal %d" % -rc)
+    elif rc not in (0, 1):
+        probs.append("exit status %d" % rc)
+    try:
+        text = out.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return probs + ["stdout is not valid UTF-8: %s" % e]
+    lines = [l for l in text.split("\n") if l]
+    if len(lines) != 1:
+        return probs + ["%d output lines, want 1; stderr: %.300s" % (len(lines), err.decode("utf-8", "replace"))]
+    try:
+        r = json.loads(lines[0])
+    except ValueError as e:
+        return probs + ["unparsable JSON (%s)" % e]
+    if not isinstance(r, dict) or not isinstance(r.get("source"), str):
+        return probs + ["record without source"]
+    is_err = "error" in r
+    if not is_err and not isinstance(r.get("text"), str):
+        probs.append("record with neither text nor error")
+    if rc in (0, 1) and rc != (1 if is_err else 0):
+        probs.append("exit status %d with %s record" % (rc, "an error" if is_err else "a text"))
+    if expect == "ok" and is_err:
+        probs.append("error record: %s" % r.get("error"))
+    elif isinstance(expect, tuple):
+        kind, want = expect
+        if kind == "error" and (not is_err or want not in str(r.get("error"))):
+            probs.append("want an error mentioning %r, got %s" % (want, ("error %r" % r.get("error")) if is_err
+                                                                  else "a text record"))
+        if kind == "text" and (is_err or want not in r.get("text", "")):
+            probs.append("want text containing %r, got %s" % (want, ("error %r" % r.get("error")) if is_err
+                                                              else "%d chars of text" % len(r.get("text", ""))))
+    return probs
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bin", default=os.path.join(TOP, "build", "copydesk"))
+    ap.add_argument("--budget", type=float, default=1.0, help="seconds per case on a normal build")
+    ap.add_argument("--mem-mb", type=int, default=1024)
+    ap.add_argument("--list", action="store_true")
+    ap.add_argument("cases", nargs="*")
+    a = ap.parse_args()
+    if a.list:
+        print("\n".join(CASES))
+        return 0
+    binary = os.path.abspath(a.bin)
+    if not os.access(binary, os.X_OK):
+        print("pathological: FAIL: %s missing" % binary)
+        print("pathological: 0 passed, 1 failed")
+        return 1
+    bad = [c for c in a.cases if c not in CASES]
+    if bad:
+        sys.exit("pathological: unknown case(s): %s" % ", ".join(bad))
+    slow = float(os.environ.get("CD_PATHOLOGICAL_SLOWDOWN", "1") or 1)
+    budget = a.budget * slow
+    sanitized = is_sanitized(binary)
+    timeout = max(30.0, budget * 10)
+    tmp = tempfile.mkdtemp(prefix="cd-pathological-")
+    passed = failed = 0
+    print("pathological: budget %.1f s per case (slowdown x%g), memory cap %d MB (%s)"
+          % (budget, slow, a.mem_mb, "peak RSS, sanitizer build" if sanitized else "RLIMIT_AS"))
+    try:
+        for name in (a.cases or list(CASES)):
+            gen, expect = CASES[name]
+            path = os.path.join(tmp, name + ".html")
+            with open(path, "wb") as f:
+                f.write(gen())
+            size = os.path.getsize(path)
+            rc, out, err, cpu, wall, rss = run_case(binary, path, a.mem_mb, timeout, not sanitized)
+            probs = check(name, expect, rc, out, err)
+            if cpu > budget:
+                probs.append("took %.2f s of CPU, budget %.2f s" % (cpu, budget))
+            if sanitized and rss > a.mem_mb:
+                probs.append("peak RSS %d MB over the %d MB cap" % (rss, a.mem_mb))
+            os.unlink(path)
+            print("%-4s %-24s %9.1f KB  cpu %6.3f s  wall %6.3f s" % ("ok" if not probs else "FAIL", name,
+                                                                       size / 1024.0, cpu, wall))
+            for pr in probs:
+                print("     " + pr)
+            if probs:
+                failed += 1
+            else:
+                passed += 1
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print("pathological: %d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
