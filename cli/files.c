@@ -28,7 +28,8 @@ static int S_push(cd_paths *p, char *s)
 static int S_wanted(const char *name)
 {
     size_t n = strlen(name);
-    static const char *const ext[] = {".html", ".htm", ".html.gz", ".htm.gz", NULL};
+    static const char *const ext[] = {".html", ".htm", ".html.gz", ".htm.gz", ".warc", ".warc.gz",
+                                       ".arc",  ".arc.gz", NULL};
     for (int i = 0; ext[i]; i++) {
         size_t e = strlen(ext[i]);
         if (n > e && strcmp(name + n - e, ext[i]) == 0)

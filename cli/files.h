@@ -1,5 +1,6 @@
 /* cli/files: the inputs named on the command line — files, directories
- * (walked recursively for *.html, *.htm, *.html.gz, in sorted order) and "-". */
+ * (walked recursively for *.html, *.htm, *.html.gz, *.htm.gz, *.warc, *.warc.gz,
+ * *.arc, *.arc.gz, in sorted order) and "-". */
 #ifndef CD_CLI_FILES_H
 #define CD_CLI_FILES_H
 

@@ -2,35 +2,75 @@
  *
  *   copydesk [options] FILE|DIR|- ...
  *
- * Every input becomes one article (text or Markdown) or one JSON Lines record.
+ * Every input becomes one article (text or Markdown) or one JSON Lines record;
+ * a web archive (WARC, ARC; detected by content) becomes one per HTML record.
  * A page that fails becomes an error record (JSON) or a message on stderr, the
- * batch goes on, and the exit status is 1 when anything failed. */
+ * batch goes on, and the exit status is 1 when anything failed.
+ *
+ * Parallelism: the main thread reads the inputs (it opens each file to sniff
+ * it, and streams archives record by record) and feeds a bounded queue; -j N
+ * workers each own one copydesk_doc (reset between pages), render a record into
+ * their own buffer and write it with one fwrite under a mutex, so lines never
+ * interleave. --ordered keeps input order with a reorder window of bounded
+ * size: the reader waits when it gets that far ahead of the oldest unwritten
+ * record. Memory is bounded by (queue + window) records, whatever the input
+ * size. -j 1 runs everything on the main thread. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "copydesk.h"
 #include "files.h"
+#include "input/warc.h"
+#include "jsonw.h"
+#include "util/limits.h"
 
-#define CD_CLI_MAX_INPUT ((size_t)256 * 1024 * 1024)
+/* Largest plain input read into memory; also the largest archive record. */
+#define CD_CLI_MAX_INPUT CD_MAX_INPUT
+/* Bytes read from each input to tell an archive from a page. */
+#define S_SNIFF 4096
+#define S_MAX_JOBS 256
+/* A worker's document is replaced after this many pages, or after a page of
+ * S_DOC_BIG bytes or more (see S_recycle). */
+#define S_DOC_RECYCLE 500
+#define S_DOC_BIG ((size_t)1024 * 1024)
+/* Payload bytes waiting in the queue; past it the reader waits (a job bigger
+ * than this still goes through, alone). Keeps memory flat when big pages come
+ * in a row. */
+#define S_QUEUE_BYTES ((size_t)8 * 1024 * 1024)
+/* Progress updates at most this often (ns). */
+#define S_PROGRESS_NS 250000000LL
+/* Distinct error / skip reasons counted by name; more go to "other". */
+#define S_MAX_KINDS 32
 
 static void S_usage(FILE *f)
 {
     fputs("usage: copydesk [options] FILE|DIR|- ...\n"
-          "Extract the article from web pages (HTML, plain or gzip).\n"
-          "Directories are read recursively for *.html, *.htm and *.html.gz.\n\n"
+          "Extract the article from web pages (HTML, plain or gzip) and web archives\n"
+          "(WARC 1.0/1.1 and ARC, plain, gzip per record or whole-file gzip).\n"
+          "Directories are read recursively for *.html, *.htm, *.html.gz, *.warc,\n"
+          "*.warc.gz, *.arc and *.arc.gz; files are recognised by content.\n\n"
           "  --format FMT      text (default), markdown or json\n"
-          "  --json            JSON Lines: one object per input (with --format markdown,\n"
-          "                    the object also carries `markdown`)\n"
-          "  --url URL         the page's URL (one input)\n"
-          "  --charset NAME    transport charset hint (e.g. from HTTP)\n"
+          "  --json            JSON Lines: one object per page or archive record (with\n"
+          "                    --format markdown, the object also carries `markdown`)\n"
+          "  --url URL         the page's URL (plain pages; archives carry their own)\n"
+          "  --charset NAME    transport charset hint (archives: used when the HTTP\n"
+          "                    header gives none)\n"
           "  --keep-comments   keep user comments\n"
           "  --no-tables       leave tables out\n"
           "  --no-captions     leave figure captions out\n"
           "  --no-extract      render the whole visible page\n"
-          "  -q, --quiet       no messages on stderr for failed pages\n"
+          "  -j, --jobs N      worker threads (default: the number of online cores)\n"
+          "  --ordered         write records in input order (default with -j 1)\n"
+          "  --stats           print a summary on stderr even when it is not a terminal\n"
+          "  -q, --quiet       no progress, summary or per-page messages on stderr\n"
           "  -h, --help        this help\n"
           "  -V, --version     print the version\n",
           f);
@@ -40,80 +80,598 @@ typedef struct {
     copydesk_format format;
     int json;
     int quiet;
+    int stats;
+    int ordered;
+    long jobs;
     const char *url;
     const char *charset;
     unsigned options;
 } S_opts;
 
-static void S_json_error(const char *source, const char *reason)
+/* One unit of work: a page to read, bytes from an archive, or an error to report. */
+typedef enum { J_PATH, J_BYTES, J_ERROR } S_jkind;
+
+typedef struct S_job {
+    struct S_job *next;
+    uint64_t seq;
+    S_jkind kind;
+    const char *path; /* as given; owned by the path list */
+    int many;         /* text output: print a "==> source <==" header */
+    int warc;         /* an archive record: splice the warc_* fields */
+    char *bytes;      /* J_BYTES */
+    size_t len;
+    char *source; /* "path#<id>" or "path@offset"; NULL = path */
+    char *url, *charset, *record_id, *date;
+    char reason[192]; /* J_ERROR */
+} S_job;
+
+typedef struct {
+    char name[96];
+    uint64_t n;
+} S_kind;
+
+typedef struct {
+    const S_opts *o;
+    /* queue (qmu) */
+    pthread_mutex_t qmu;
+    pthread_cond_t qnonempty, qnonfull;
+    S_job *head, *tail;
+    size_t qlen, qcap, qbytes;
+    int closing;
+    /* output, order and statistics (omu) */
+    pthread_mutex_t omu;
+    pthread_cond_t room;
+    uint64_t next_seq;   /* the reader's next sequence number */
+    uint64_t next_write; /* --ordered: the next record to write */
+    size_t window;       /* --ordered: ring size */
+    struct {
+        char *data;
+        size_t len;
+        int ready;
+    } * ring;
+    uint64_t ok, failed, skipped, records;
+    uint64_t bytes_read, bytes_total;
+    S_kind errors[S_MAX_KINDS + 1], skips[S_MAX_KINDS + 1];
+    int progress, progress_shown;
+    int64_t t0, last_progress;
+} S_sched;
+
+static int64_t S_now(void)
 {
-    /* Reuse the library's JSON escaping through a throwaway document-free path:
-     * escape by hand here, the strings are a path and a fixed reason. */
-    fputs("{\"source\":\"", stdout);
-    for (const unsigned char *p = (const unsigned char *)source; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            printf("\\%c", *p);
-        else if (*p < 0x20)
-            printf("\\u%04x", *p);
-        else
-            putchar(*p);
-    }
-    printf("\",\"error\":\"%s\"}\n", reason);
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
-static int S_one(copydesk_doc *doc, const char *path, const S_opts *o, int many)
+static void S_count(S_kind *k, const char *name)
 {
-    size_t len = 0;
-    errno = 0;
-    char *bytes = cd_read_file(path, CD_CLI_MAX_INPUT, &len);
-    const char *reason = NULL;
-    char reason_buf[128];
-    copydesk_status st = COPYDESK_OK;
-    if (!bytes) {
-        snprintf(reason_buf, sizeof reason_buf, "read error: %s",
-                 errno == EFBIG ? "input too large" : strerror(errno ? errno : EIO));
-        reason = reason_buf;
-    } else {
-        copydesk_doc_reset(doc);
-        copydesk_doc_set_source(doc, path, strlen(path));
-        if (o->url)
-            copydesk_doc_set_url(doc, o->url, strlen(o->url));
-        if (o->charset)
-            copydesk_doc_set_charset(doc, o->charset, strlen(o->charset));
-        st = copydesk_doc_parse(doc, bytes, len);
-        free(bytes);
-        if (st != COPYDESK_OK)
-            reason = copydesk_status_str(st);
+    for (int i = 0; i < S_MAX_KINDS; i++) {
+        if (k[i].n == 0) {
+            snprintf(k[i].name, sizeof k[i].name, "%s", name);
+            k[i].n = 1;
+            return;
+        }
+        if (strcmp(k[i].name, name) == 0) {
+            k[i].n++;
+            return;
+        }
     }
+    snprintf(k[S_MAX_KINDS].name, sizeof k[S_MAX_KINDS].name, "other");
+    k[S_MAX_KINDS].n++;
+}
+
+/* The kind of an error reason: the text before " at byte". */
+static void S_count_error(S_sched *s, const char *reason)
+{
+    char kind[96];
+    const char *at = strstr(reason, " at byte ");
+    size_t n = at ? (size_t)(at - reason) : strlen(reason);
+    if (n >= sizeof kind) n = sizeof kind - 1;
+    memcpy(kind, reason, n);
+    kind[n] = '\0';
+    S_count(s->errors, kind);
+}
+
+static void S_fmt_mb(char *buf, size_t n, uint64_t bytes)
+{
+    snprintf(buf, n, "%.1f", (double)bytes / 1e6);
+}
+
+/* The progress line; called with omu held. */
+static void S_progress(S_sched *s, int force)
+{
+    if (!s->progress) return;
+    int64_t now = S_now();
+    if (!force && now - s->last_progress < S_PROGRESS_NS) return;
+    s->last_progress = now;
+    double secs = (double)(now - s->t0) / 1e9;
+    double rate = secs > 0 ? (double)(s->ok + s->failed) / secs : 0;
+    char read[32], total[32], eta[32] = "";
+    S_fmt_mb(read, sizeof read, s->bytes_read);
+    S_fmt_mb(total, sizeof total, s->bytes_total);
+    if (s->bytes_total && s->bytes_read > 0 && secs > 0.5 && s->bytes_read <= s->bytes_total) {
+        double left = (double)(s->bytes_total - s->bytes_read) * secs / (double)s->bytes_read;
+        long l = (long)(left + 0.5);
+        snprintf(eta, sizeof eta, "  ETA %ld:%02ld:%02ld", l / 3600, l / 60 % 60, l % 60);
+    }
+    fprintf(stderr, "\r%llu records  %s/%s MB  %.0f pages/s%s\033[K",
+            (unsigned long long)s->records, read, total, rate, eta);
+    fflush(stderr);
+    s->progress_shown = 1;
+}
+
+static void S_progress_clear(S_sched *s)
+{
+    if (s->progress_shown) {
+        fputs("\r\033[K", stderr);
+        s->progress_shown = 0;
+    }
+}
+
+static void S_job_free(S_job *j)
+{
+    if (!j) return;
+    free(j->bytes);
+    free(j->source);
+    free(j->url);
+    free(j->charset);
+    free(j->record_id);
+    free(j->date);
+    free(j);
+}
+
+/* ---- output ----------------------------------------------------------- */
+
+static void S_write(const char *data, size_t len)
+{
+    if (len) fwrite(data, 1, len, stdout);
+}
+
+/* A finished record: `out` is the bytes for stdout (may be empty), reason the
+ * error (NULL on success). Takes out->data when it has to keep it. */
+static void S_emit(S_sched *s, S_job *j, cd_buf *out, const char *reason)
+{
+    pthread_mutex_lock(&s->omu);
+    s->records++;
     if (reason) {
-        if (o->json)
-            S_json_error(path, reason);
-        if (!o->quiet)
-            fprintf(stderr, "copydesk: %s: %s\n", path, reason);
-        return 1;
+        s->failed++;
+        S_count_error(s, reason);
+        if (!s->o->quiet) {
+            S_progress_clear(s);
+            fprintf(stderr, "copydesk: %s: %s\n", j->source ? j->source : j->path, reason);
+        }
+    } else {
+        s->ok++;
     }
-    size_t n = 0;
-    copydesk_format fmt = o->json ? COPYDESK_FORMAT_JSON : o->format;
-    const char *out = copydesk_doc_render(doc, fmt, &n, &st);
-    if (!out) {
-        if (o->json)
-            S_json_error(path, copydesk_status_str(st));
-        if (!o->quiet)
-            fprintf(stderr, "copydesk: %s: %s\n", path, copydesk_status_str(st));
-        return 1;
+    if (!s->o->ordered) {
+        S_write(out->data, out->len);
+    } else {
+        size_t slot = (size_t)(j->seq % s->window);
+        size_t len = 0;
+        s->ring[slot].data = cd_buf_detach(out, &len);
+        s->ring[slot].len = len;
+        s->ring[slot].ready = 1;
+        for (;;) {
+            size_t k = (size_t)(s->next_write % s->window);
+            if (!s->ring[k].ready) break;
+            S_write(s->ring[k].data, s->ring[k].len);
+            free(s->ring[k].data);
+            s->ring[k].data = NULL;
+            s->ring[k].ready = 0;
+            s->next_write++;
+        }
+        pthread_cond_broadcast(&s->room);
     }
-    if (many && !o->json)
-        printf("==> %s <==\n", path);
-    fwrite(out, 1, n, stdout);
-    if (fmt != COPYDESK_FORMAT_JSON && many)
-        fputc('\n', stdout);
-    fputc('\n', stdout);
-    return 0;
+    S_progress(s, 0);
+    pthread_mutex_unlock(&s->omu);
+}
+
+static void S_error_record(cd_buf *out, const char *source, const char *reason)
+{
+    cd_buf_puts(out, "{\"source\":");
+    cd_cli_json_str(out, source, strlen(source));
+    cd_buf_puts(out, ",\"error\":");
+    cd_cli_json_str(out, reason, strlen(reason));
+    cd_buf_puts(out, "}\n");
+}
+
+/* Run one job on doc; the result goes to S_emit. */
+static void S_run(S_sched *s, copydesk_doc *doc, S_job *j, cd_buf *out, cd_buf *tmp)
+{
+    const S_opts *o = s->o;
+    const char *source = j->source ? j->source : j->path;
+    char reason[256];
+    const char *why = NULL;
+    cd_buf_clear(out);
+    if (j->kind == J_ERROR) {
+        snprintf(reason, sizeof reason, "%s", j->reason);
+        why = reason;
+    } else {
+        if (j->kind == J_PATH) {
+            errno = 0;
+            j->bytes = cd_read_file(j->path, CD_CLI_MAX_INPUT, &j->len);
+            if (!j->bytes) {
+                snprintf(reason, sizeof reason, "read error: %s",
+                         errno == EFBIG ? "input too large" : strerror(errno ? errno : EIO));
+                why = reason;
+            }
+        }
+        if (!why) {
+            copydesk_doc_reset(doc);
+            copydesk_doc_set_source(doc, source, strlen(source));
+            const char *url = j->warc ? j->url : o->url;
+            if (url && *url) copydesk_doc_set_url(doc, url, strlen(url));
+            const char *cs = j->charset && *j->charset ? j->charset : o->charset;
+            if (cs) copydesk_doc_set_charset(doc, cs, strlen(cs));
+            copydesk_status st = copydesk_doc_parse(doc, j->bytes, j->len);
+            free(j->bytes);
+            j->bytes = NULL;
+            if (st != COPYDESK_OK) {
+                snprintf(reason, sizeof reason, "%s", copydesk_status_str(st));
+                why = reason;
+            } else {
+                size_t n = 0;
+                copydesk_format fmt = o->json ? COPYDESK_FORMAT_JSON : o->format;
+                const char *r = copydesk_doc_render(doc, fmt, &n, &st);
+                if (!r) {
+                    snprintf(reason, sizeof reason, "%s", copydesk_status_str(st));
+                    why = reason;
+                } else if (fmt == COPYDESK_FORMAT_JSON) {
+                    if (j->warc) {
+                        static const char *const keys[] = {"warc_record_id", "warc_date"};
+                        const char *vals[2] = {j->record_id, j->date};
+                        cd_cli_json_splice(tmp, r, n, keys, vals, 2);
+                        cd_buf_put(out, tmp->data, tmp->len);
+                    } else {
+                        cd_buf_put(out, r, n);
+                    }
+                    cd_buf_putc(out, '\n');
+                } else {
+                    if (j->many) {
+                        cd_buf_puts(out, "==> ");
+                        cd_buf_puts(out, source);
+                        cd_buf_puts(out, " <==\n");
+                    }
+                    cd_buf_put(out, r, n);
+                    cd_buf_puts(out, j->many ? "\n\n" : "\n");
+                }
+            }
+        }
+    }
+    if (why && o->json) S_error_record(out, source, why);
+    if (out->failed) {
+        cd_buf_clear(out);
+        out->failed = 0;
+        why = "out of memory";
+        if (o->json) S_error_record(out, source, why);
+    }
+    S_emit(s, j, out, why);
+}
+
+/* Should the document that just served a page of len bytes be replaced? A
+ * document keeps the memory of the largest page it has seen, and over
+ * thousands of pages the allocator's free lists fragment: starting afresh
+ * after a big page and now and then keeps RSS flat over a whole crawl (see
+ * docs/benchmarks.md, "WARC and parallelism"). */
+static int S_recycle(unsigned long *pages, size_t len)
+{
+    if (++*pages < S_DOC_RECYCLE && len < S_DOC_BIG) return 0;
+    *pages = 0;
+    return 1;
+}
+
+/* ---- workers and the queue ---------------------------------------------- */
+
+typedef struct {
+    S_sched *s;
+    pthread_t tid;
+} S_worker;
+
+static void *S_worker_main(void *arg)
+{
+    S_worker *w = arg;
+    S_sched *s = w->s;
+    copydesk_doc *doc = copydesk_doc_new(s->o->options);
+    unsigned long pages = 0;
+    cd_buf out, tmp;
+    cd_buf_init(&out, cd_mem_default());
+    cd_buf_init(&tmp, cd_mem_default());
+    for (;;) {
+        pthread_mutex_lock(&s->qmu);
+        while (!s->head && !s->closing)
+            pthread_cond_wait(&s->qnonempty, &s->qmu);
+        S_job *j = s->head;
+        if (j) {
+            s->head = j->next;
+            if (!s->head) s->tail = NULL;
+            s->qlen--;
+            s->qbytes -= j->len;
+            pthread_cond_signal(&s->qnonfull);
+        }
+        pthread_mutex_unlock(&s->qmu);
+        if (!j) break;
+        if (!doc) {
+            j->kind = J_ERROR;
+            snprintf(j->reason, sizeof j->reason, "out of memory");
+        }
+        S_run(s, doc, j, &out, &tmp);
+        size_t len = j->len;
+        S_job_free(j);
+        if (doc && S_recycle(&pages, len)) {
+            copydesk_doc_free(doc);
+            doc = copydesk_doc_new(s->o->options);
+        }
+    }
+    cd_buf_free(&out);
+    cd_buf_free(&tmp);
+    copydesk_doc_free(doc);
+    return NULL;
+}
+
+typedef struct {
+    S_sched *s;
+    S_worker *workers;
+    long nworkers;
+    /* -j 1: the main thread runs jobs itself */
+    copydesk_doc *doc;
+    unsigned long pages;
+    cd_buf out, tmp;
+} S_run_ctx;
+
+/* Hand a job over (and wait for room). Takes ownership of j. */
+static void S_submit(S_run_ctx *c, S_job *j)
+{
+    S_sched *s = c->s;
+    pthread_mutex_lock(&s->omu);
+    if (s->o->ordered && c->nworkers > 0) {
+        while (s->next_seq - s->next_write >= s->window)
+            pthread_cond_wait(&s->room, &s->omu);
+    }
+    j->seq = s->next_seq++;
+    pthread_mutex_unlock(&s->omu);
+    if (c->nworkers == 0) {
+        if (!c->doc) {
+            j->kind = J_ERROR;
+            snprintf(j->reason, sizeof j->reason, "out of memory");
+        }
+        S_run(s, c->doc, j, &c->out, &c->tmp);
+        size_t len = j->len;
+        S_job_free(j);
+        if (c->doc && S_recycle(&c->pages, len)) {
+            copydesk_doc_free(c->doc);
+            c->doc = copydesk_doc_new(s->o->options);
+        }
+        return;
+    }
+    pthread_mutex_lock(&s->qmu);
+    while (s->qlen >= s->qcap || (s->qlen > 0 && s->qbytes + j->len > S_QUEUE_BYTES))
+        pthread_cond_wait(&s->qnonfull, &s->qmu);
+    s->qbytes += j->len;
+    j->next = NULL;
+    if (s->tail)
+        s->tail->next = j;
+    else
+        s->head = j;
+    s->tail = j;
+    s->qlen++;
+    pthread_cond_signal(&s->qnonempty);
+    pthread_mutex_unlock(&s->qmu);
+}
+
+static S_job *S_job_new(const char *path, S_jkind kind)
+{
+    S_job *j = calloc(1, sizeof *j);
+    if (!j) {
+        fprintf(stderr, "copydesk: out of memory\n");
+        exit(2);
+    }
+    j->path = path;
+    j->kind = kind;
+    return j;
+}
+
+static char *S_dup(const cd_buf *b)
+{
+    if (!b->data || b->len == 0) return NULL;
+    char *s = malloc(b->len + 1);
+    if (s) memcpy(s, b->data, b->len + 1);
+    return s;
+}
+
+static void S_add_bytes(S_sched *s, uint64_t n)
+{
+    pthread_mutex_lock(&s->omu);
+    s->bytes_read += n;
+    S_progress(s, 0);
+    pthread_mutex_unlock(&s->omu);
+}
+
+static void S_submit_error(S_run_ctx *c, const char *path, const char *fmt, const char *arg)
+{
+    S_job *j = S_job_new(path, J_ERROR);
+    snprintf(j->reason, sizeof j->reason, fmt, arg);
+    S_submit(c, j);
+}
+
+/* Stream an archive's records into jobs. */
+static void S_archive(S_run_ctx *c, const char *path, FILE *f, const unsigned char *pre, size_t n)
+{
+    S_sched *s = c->s;
+    cd_warc *r = cd_warc_new(cd_warc_read_file, f, pre, n, CD_CLI_MAX_INPUT, NULL);
+    if (!r) {
+        S_submit_error(c, path, "%s", "out of memory");
+        return;
+    }
+    cd_warc_record rec;
+    cd_warc_record_init(&rec, NULL);
+    uint64_t seen = 0;
+    size_t plen = strlen(path);
+    while (cd_warc_next(r, &rec)) {
+        uint64_t at = cd_warc_raw_offset(r);
+        if (at > seen) {
+            S_add_bytes(s, at - seen);
+            seen = at;
+        }
+        if (rec.kind == CD_WARC_SKIPPED) {
+            pthread_mutex_lock(&s->omu);
+            s->skipped++;
+            s->records++;
+            S_count(s->skips, rec.skip_why ? rec.skip_why : "skipped");
+            pthread_mutex_unlock(&s->omu);
+            continue;
+        }
+        S_job *j = S_job_new(path, rec.kind == CD_WARC_HTML ? J_BYTES : J_ERROR);
+        j->warc = 1;
+        j->many = 1;
+        /* path#<record-id>, or path@offset when the record has no id (ARC). */
+        size_t idn = rec.record_id.len;
+        j->source = malloc(plen + (idn ? idn : 24) + 2);
+        if (j->source) {
+            if (idn)
+                snprintf(j->source, plen + idn + 2, "%s#%s", path, rec.record_id.data);
+            else
+                snprintf(j->source, plen + 26, "%s@%llu", path, (unsigned long long)rec.offset);
+        }
+        j->record_id = S_dup(&rec.record_id);
+        j->date = S_dup(&rec.date);
+        j->url = S_dup(&rec.url);
+        if (rec.kind == CD_WARC_HTML) {
+            j->charset = S_dup(&rec.charset);
+            j->bytes = cd_buf_detach(&rec.payload, &j->len);
+            if (!j->bytes) {
+                j->kind = J_ERROR;
+                snprintf(j->reason, sizeof j->reason, "out of memory");
+            }
+        } else {
+            snprintf(j->reason, sizeof j->reason, "%s at byte %llu%s", rec.error,
+                     (unsigned long long)rec.offset,
+                     rec.in_stream ? " of the decompressed stream" : "");
+        }
+        S_submit(c, j);
+    }
+    uint64_t at = cd_warc_raw_offset(r);
+    if (at > seen) S_add_bytes(s, at - seen);
+    if (ferror(f)) S_submit_error(c, path, "read error: %s", strerror(EIO));
+    cd_warc_record_free(&rec);
+    cd_warc_free(r);
+}
+
+/* The rest of a stream after the n bytes already read into pre. */
+static char *S_read_rest(FILE *f, const unsigned char *pre, size_t n, size_t *len, int *too_large)
+{
+    size_t cap = n > 0 ? n * 2 : 4096, used = n;
+    char *buf = malloc(cap);
+    if (!buf) return NULL;
+    memcpy(buf, pre, n);
+    for (;;) {
+        if (used == cap) {
+            if (cap > CD_CLI_MAX_INPUT) {
+                free(buf);
+                *too_large = 1;
+                return NULL;
+            }
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                return NULL;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t r = fread(buf + used, 1, cap - used, f);
+        used += r;
+        if (r == 0) break;
+    }
+    *len = used;
+    return buf;
+}
+
+/* One input: sniff it, then queue it as a page or stream it as an archive. */
+static void S_input(S_run_ctx *c, const char *path, int many)
+{
+    S_sched *s = c->s;
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        S_submit_error(c, path, "read error: %s", strerror(errno ? errno : EIO));
+        return;
+    }
+    unsigned char pre[S_SNIFF];
+    size_t n = fread(pre, 1, sizeof pre, f);
+    if (ferror(f)) {
+        S_submit_error(c, path, "read error: %s", strerror(EIO));
+        if (!is_stdin) fclose(f);
+        return;
+    }
+    if (cd_warc_sniff(pre, n) != CD_WARC_FMT_NONE) {
+        S_archive(c, path, f, pre, n);
+        if (!is_stdin) fclose(f);
+        return;
+    }
+    S_job *j;
+    if (!is_stdin) {
+        struct stat sb;
+        uint64_t size = fstat(fileno(f), &sb) == 0 ? (uint64_t)sb.st_size : 0;
+        fclose(f);
+        S_add_bytes(s, size);
+        j = S_job_new(path, J_PATH);
+    } else {
+        /* stdin cannot be read twice: keep what was sniffed, read the rest. */
+        j = S_job_new(path, J_BYTES);
+        size_t len = 0;
+        int too_large = 0;
+        char *buf = S_read_rest(stdin, pre, n, &len, &too_large);
+        if (!buf || ferror(stdin)) {
+            free(buf);
+            j->kind = J_ERROR;
+            snprintf(j->reason, sizeof j->reason, "read error: %s",
+                     too_large ? "input too large" : strerror(ferror(stdin) ? EIO : ENOMEM));
+        } else {
+            j->bytes = buf;
+            j->len = len;
+        }
+        S_add_bytes(s, len);
+    }
+    j->many = many;
+    S_submit(c, j);
+}
+
+static void S_summary(S_sched *s)
+{
+    double secs = (double)(S_now() - s->t0) / 1e9;
+    char mb[32];
+    S_fmt_mb(mb, sizeof mb, s->bytes_read);
+    fprintf(stderr, "copydesk: %llu pages ok, %llu errors", (unsigned long long)s->ok,
+            (unsigned long long)s->failed);
+    for (int i = 0, first = 1; i <= S_MAX_KINDS; i++) {
+        if (!s->errors[i].n) continue;
+        fprintf(stderr, "%s%llu %s", first ? " (" : ", ", (unsigned long long)s->errors[i].n,
+                s->errors[i].name);
+        first = 0;
+        if (i == S_MAX_KINDS || !s->errors[i + 1].n) fputc(')', stderr);
+    }
+    fprintf(stderr, ", %llu skipped", (unsigned long long)s->skipped);
+    for (int i = 0, first = 1; i <= S_MAX_KINDS; i++) {
+        if (!s->skips[i].n) continue;
+        fprintf(stderr, "%s%llu %s", first ? " (" : ", ", (unsigned long long)s->skips[i].n,
+                s->skips[i].name);
+        first = 0;
+        if (i == S_MAX_KINDS || !s->skips[i + 1].n) fputc(')', stderr);
+    }
+    fprintf(stderr, "; %s MB in %.2f s (%.1f MB/s, %.1f pages/s)\n", mb, secs,
+            secs > 0 ? (double)s->bytes_read / 1e6 / secs : 0.0,
+            secs > 0 ? (double)s->ok / secs : 0.0);
+}
+
+static long S_default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > S_MAX_JOBS ? S_MAX_JOBS : n;
 }
 
 int main(int argc, char **argv)
 {
-    S_opts o = {COPYDESK_FORMAT_TEXT, 0, 0, NULL, NULL, 0};
+    S_opts o = {COPYDESK_FORMAT_TEXT, 0, 0, 0, 0, 0, NULL, NULL, 0};
     cd_paths paths = {0};
     int only_inputs = 0;
     for (int i = 1; i < argc; i++) {
@@ -129,13 +687,18 @@ int main(int argc, char **argv)
         const char *eq = strchr(a, '=');
         char name[64];
         size_t nl = eq ? (size_t)(eq - a) : strlen(a);
-        if (nl >= sizeof name)
-            nl = sizeof name - 1;
+        if (nl >= sizeof name) nl = sizeof name - 1;
         memcpy(name, a, nl);
         name[nl] = '\0';
+        /* -jN */
+        if (a[0] == '-' && a[1] == 'j' && a[2]) {
+            strcpy(name, "-j");
+            val = a + 2;
+        }
         int needs = strcmp(name, "--format") == 0 || strcmp(name, "--url") == 0 ||
-                    strcmp(name, "--charset") == 0;
-        if (needs) {
+                    strcmp(name, "--charset") == 0 || strcmp(name, "--jobs") == 0 ||
+                    strcmp(name, "-j") == 0;
+        if (needs && !val) {
             if (eq)
                 val = eq + 1;
             else if (i + 1 < argc)
@@ -164,6 +727,19 @@ int main(int argc, char **argv)
             o.url = val;
         } else if (strcmp(name, "--charset") == 0) {
             o.charset = val;
+        } else if (strcmp(name, "-j") == 0 || strcmp(name, "--jobs") == 0) {
+            char *end = NULL;
+            errno = 0;
+            long n = strtol(val, &end, 10);
+            if (errno || !end || *end || n < 1 || n > S_MAX_JOBS) {
+                fprintf(stderr, "copydesk: -j wants a number from 1 to %d\n", S_MAX_JOBS);
+                return 2;
+            }
+            o.jobs = n;
+        } else if (strcmp(name, "--ordered") == 0) {
+            o.ordered = 1;
+        } else if (strcmp(name, "--stats") == 0) {
+            o.stats = 1;
         } else if (strcmp(name, "--keep-comments") == 0) {
             o.options |= COPYDESK_OPT_KEEP_COMMENTS;
         } else if (strcmp(name, "--no-tables") == 0) {
@@ -190,19 +766,95 @@ int main(int argc, char **argv)
         S_usage(stderr);
         return 2;
     }
-    if (o.json && o.format == COPYDESK_FORMAT_MARKDOWN)
-        o.options |= COPYDESK_OPT_JSON_MARKDOWN;
-    copydesk_doc *doc = copydesk_doc_new(o.options);
-    if (!doc) {
-        fprintf(stderr, "copydesk: out of memory\n");
-        return 2;
+    if (o.json && o.format == COPYDESK_FORMAT_MARKDOWN) o.options |= COPYDESK_OPT_JSON_MARKDOWN;
+    if (o.jobs == 0) o.jobs = S_default_jobs();
+    /* One thread writes in order anyway; no ring needed. */
+    if (o.jobs == 1) o.ordered = 0;
+
+    S_sched s;
+    memset(&s, 0, sizeof s);
+    s.o = &o;
+    pthread_mutex_init(&s.qmu, NULL);
+    pthread_mutex_init(&s.omu, NULL);
+    pthread_cond_init(&s.qnonempty, NULL);
+    pthread_cond_init(&s.qnonfull, NULL);
+    pthread_cond_init(&s.room, NULL);
+    s.qcap = (size_t)o.jobs * 2 + 2;
+    s.window = (size_t)o.jobs * 4 + 8;
+    if (o.ordered) {
+        s.ring = calloc(s.window, sizeof *s.ring);
+        if (!s.ring) {
+            fprintf(stderr, "copydesk: out of memory\n");
+            return 2;
+        }
     }
-    int failed = 0;
+    s.progress = !o.quiet && isatty(STDERR_FILENO);
+    s.t0 = S_now();
+    for (size_t i = 0; i < paths.count; i++) {
+        struct stat sb;
+        if (strcmp(paths.items[i], "-") != 0 && stat(paths.items[i], &sb) == 0 &&
+            S_ISREG(sb.st_mode))
+            s.bytes_total += (uint64_t)sb.st_size;
+    }
+
+    S_run_ctx c;
+    memset(&c, 0, sizeof c);
+    c.s = &s;
+    cd_buf_init(&c.out, cd_mem_default());
+    cd_buf_init(&c.tmp, cd_mem_default());
+    if (o.jobs == 1) {
+        c.doc = copydesk_doc_new(o.options);
+        if (!c.doc) {
+            fprintf(stderr, "copydesk: out of memory\n");
+            return 2;
+        }
+    } else {
+        c.workers = calloc((size_t)o.jobs, sizeof *c.workers);
+        if (!c.workers) {
+            fprintf(stderr, "copydesk: out of memory\n");
+            return 2;
+        }
+        for (long i = 0; i < o.jobs; i++) {
+            c.workers[i].s = &s;
+            if (pthread_create(&c.workers[i].tid, NULL, S_worker_main, &c.workers[i]) != 0) break;
+            c.nworkers++;
+        }
+        if (c.nworkers == 0) {
+            /* No threads to be had: run on the main thread. */
+            free(c.workers);
+            c.workers = NULL;
+            o.ordered = 0;
+            c.doc = copydesk_doc_new(o.options);
+            if (!c.doc) {
+                fprintf(stderr, "copydesk: out of memory\n");
+                return 2;
+            }
+        }
+    }
+
     for (size_t i = 0; i < paths.count; i++)
-        failed |= S_one(doc, paths.items[i], &o, paths.count > 1);
-    copydesk_doc_free(doc);
+        S_input(&c, paths.items[i], paths.count > 1);
+
+    if (c.nworkers) {
+        pthread_mutex_lock(&s.qmu);
+        s.closing = 1;
+        pthread_cond_broadcast(&s.qnonempty);
+        pthread_mutex_unlock(&s.qmu);
+        for (long i = 0; i < c.nworkers; i++)
+            pthread_join(c.workers[i].tid, NULL);
+    }
+    free(c.workers);
+    copydesk_doc_free(c.doc);
+    cd_buf_free(&c.out);
+    cd_buf_free(&c.tmp);
+    free(s.ring);
     cd_paths_free(&paths);
-    if (fflush(stdout) != 0)
-        return 2;
-    return failed ? 1 : 0;
+
+    int out_err = fflush(stdout) != 0 || ferror(stdout);
+    pthread_mutex_lock(&s.omu);
+    S_progress_clear(&s);
+    if (o.stats || (!o.quiet && isatty(STDERR_FILENO))) S_summary(&s);
+    pthread_mutex_unlock(&s.omu);
+    if (out_err) return 2;
+    return s.failed ? 1 : 0;
 }
