@@ -1,0 +1,232 @@
+"""copydesk: extract the article (text and metadata) from web pages.
+
+    >>> import copydesk
+    >>> rec = copydesk.extract(open("page.html", "rb").read(), url="https://example.com/a")
+    >>> rec["title"], rec["authors"], rec["text"][:80]
+
+`extract()` returns the same object as one line of `copydesk --json` (see
+docs/schema.md): source (when given), url, title, authors, date_published,
+site_name, language, text, and markdown with format="markdown".
+`iter_warc()` reads a web archive (WARC) and yields one such record per HTML
+response, plus warc_record_id and warc_date, like the CLI does. `Extractor`
+holds a set of options and pickles, for process pools and cluster workers.
+
+The GIL is released while a page is parsed and extracted, so threads scale.
+"""
+import json as _json
+import os
+
+from . import _copydesk
+
+__all__ = ["extract", "iter_warc", "iter_path", "Extractor", "Error", "__version__", "library_version"]
+
+__version__ = _copydesk.library_version
+library_version = _copydesk.library_version
+
+
+class Error(Exception):
+    """A page that copydesk cannot process (empty, too large, corrupt gzip, not HTML, ...).
+
+    str(e) and e.status are the library's status text (copydesk_status_str),
+    e.code its copydesk_status value. Pickles with both.
+    """
+
+    def __init__(self, status, code=0):
+        super().__init__(status)
+        self.status = status
+        self.code = code
+
+    def __reduce__(self):
+        return (Error, (self.status, self.code))
+
+
+_copydesk._set_error(Error)
+
+_FLAGS = (
+    ("keep_comments", _copydesk.OPT_KEEP_COMMENTS),
+    ("no_tables", _copydesk.OPT_NO_TABLES),
+    ("no_captions", _copydesk.OPT_NO_CAPTIONS),
+    ("no_extract", _copydesk.OPT_NO_EXTRACT),
+)
+_FORMATS = ("json", "text", "markdown")
+
+
+def _opt_str(name, value):
+    if value is not None and not isinstance(value, str):
+        raise TypeError("copydesk: %s must be a str or None, not %s" % (name, type(value).__name__))
+    if value is not None and "\0" in value:
+        raise ValueError("copydesk: %s contains a NUL character" % name)
+    return value
+
+
+def _bits(format, options):
+    if not isinstance(format, str):
+        raise TypeError("copydesk: format must be a str, not %s" % type(format).__name__)
+    if format not in _FORMATS:
+        raise ValueError("copydesk: unknown format %r (expected one of: %s)" % (format, ", ".join(_FORMATS)))
+    bits = _copydesk.OPT_JSON_MARKDOWN if format == "markdown" else 0
+    for name, bit in _FLAGS:
+        v = options.get(name, False)
+        if not isinstance(v, (bool, int)):
+            raise TypeError("copydesk: %s must be a bool, not %s" % (name, type(v).__name__))
+        if v:
+            bits |= bit
+    return bits
+
+
+def extract(html, url=None, format="json", *, keep_comments=False, no_tables=False,
+            no_captions=False, no_extract=False, charset=None, source=None):
+    """Extract the article from one page; returns a dict (the CLI's JSON record).
+
+    html: the page as bytes (any bytes-like object: bytes, bytearray, memoryview;
+      any charset, gzip or not; decoded the way browsers do), or str (encoded as
+      UTF-8, and the charset hint set to utf-8).
+    url: the page's URL (sets `url` and the base for Markdown links); None uses
+      the page's canonical URL, if any.
+    format: "json" or "text" (the record; `text` is always in it), or "markdown"
+      (the record plus `markdown`, like `copydesk --json --format markdown`).
+    keep_comments, no_tables, no_captions, no_extract: the CLI flags.
+    charset: transport charset hint for bytes (like --charset or an HTTP header).
+    source: an identifier of the input, written first as `source` (the CLI
+      writes the path it was given).
+
+    Raises TypeError / ValueError for bad arguments, and copydesk.Error (with
+    the library's status text, e.g. "empty input", "not an HTML document")
+    when the page cannot be processed.
+    """
+    bits = _bits(format, {"keep_comments": keep_comments, "no_tables": no_tables,
+                          "no_captions": no_captions, "no_extract": no_extract})
+    url = _opt_str("url", url)
+    charset = _opt_str("charset", charset)
+    source = _opt_str("source", source)
+    if isinstance(html, str):
+        if charset is not None and charset.strip().lower().replace("_", "-") not in ("utf-8", "utf8"):
+            raise ValueError("copydesk: charset=%r given with str input (str is always encoded as UTF-8; "
+                             "pass bytes to use another charset)" % charset)
+        # Lone surrogates go through as ill-formed bytes: the library turns them into U+FFFD.
+        html = html.encode("utf-8", "surrogatepass")
+        charset = "utf-8"
+    elif not isinstance(html, (bytes, bytearray, memoryview)):
+        raise TypeError("copydesk: html must be bytes or str, not %s" % type(html).__name__)
+    return _json.loads(_copydesk._extract(html, url, source, charset, bits))
+
+
+class Extractor:
+    """A set of extract() options, reusable and picklable.
+
+        ex = copydesk.Extractor(format="markdown", no_tables=True)
+        ex(html, url=...)            # == copydesk.extract(html, url=..., format="markdown", no_tables=True)
+        ex.iter_warc("crawl.warc.gz")
+
+    Instances pickle by their options (for multiprocessing, Dask, Spark).
+    """
+
+    __slots__ = ("format", "options")
+
+    def __init__(self, format="json", *, keep_comments=False, no_tables=False, no_captions=False,
+                 no_extract=False, charset=None):
+        opts = {"keep_comments": keep_comments, "no_tables": no_tables, "no_captions": no_captions,
+                "no_extract": no_extract}
+        _bits(format, opts)  # validates
+        _opt_str("charset", charset)
+        self.format = format
+        self.options = dict((k, bool(v)) for k, v in opts.items())
+        if charset is not None:
+            self.options["charset"] = charset
+
+    def extract(self, html, url=None, *, source=None, charset=None):
+        opts = dict(self.options)
+        if charset is not None:
+            opts["charset"] = charset
+        return extract(html, url, self.format, source=source, **opts)
+
+    __call__ = extract
+
+    def iter_warc(self, path_or_fileobj, *, source=None):
+        return iter_warc(path_or_fileobj, self.format, source=source, **self.options)
+
+    def iter_path(self, path, *, url=None):
+        return iter_path(path, self.format, url=url, **self.options)
+
+    def __reduce__(self):
+        return (_make_extractor, (self.format, dict(self.options)))
+
+    def __eq__(self, other):
+        return isinstance(other, Extractor) and (self.format, self.options) == (other.format, other.options)
+
+    def __hash__(self):
+        return hash((self.format, tuple(sorted(self.options.items()))))
+
+    def __repr__(self):
+        args = ["format=%r" % self.format] + ["%s=%r" % kv for kv in sorted(self.options.items())
+                                              if kv[1] not in (False, None)]
+        return "copydesk.Extractor(%s)" % ", ".join(args)
+
+
+def _make_extractor(format, options):
+    return Extractor(format, **options)
+
+
+def iter_warc(path_or_fileobj, format="json", *, source=None, **options):
+    """Yield one record per HTML response/resource in a WARC file.
+
+    path_or_fileobj: a path (str / os.PathLike) or a binary file object; WARC
+      1.0/1.1, uncompressed, gzip per record (Common Crawl) or whole-file gzip.
+    Records are the CLI's (`copydesk --json FILE.warc.gz`): the article record
+    with `source` = "PATH#<record-id>", `url` = WARC-Target-URI, plus
+    `warc_record_id` and `warc_date`. A broken record or a page that fails is an
+    error record {"source": ..., "error": ...}; the iterator never raises for
+    bad data (it raises TypeError / ValueError for bad arguments, OSError when
+    the path cannot be opened).
+    source: the name used in `source` (default: the path, or the file object's
+      `name`, or "-").
+    options: as for extract() (charset is used when a record's HTTP header
+      gives none).
+    """
+    from ._warc import iter_warc_records
+    return iter_warc_records(path_or_fileobj, format, source, options)
+
+
+# The CLI's largest input (src/util/limits.h CD_MAX_INPUT).
+_MAX_INPUT = 256 * 1024 * 1024
+_SNIFF = 4096
+
+
+def iter_path(path, format="json", *, url=None, **options):
+    """Yield the records `copydesk --json PATH` writes for one file.
+
+    A web archive (WARC / ARC, recognised by content, gzip or not) gives one
+    record per HTML record (see iter_warc()); any other file is one page (plain
+    or gzip) with `source` = path as given. url applies to a plain page only
+    (archives carry their own). A file that cannot be read, or a page that
+    fails, is an error record {"source": path, "error": ...}; nothing is raised
+    for bad data (TypeError / ValueError for bad arguments).
+    """
+    from . import _warc
+    src = _opt_str("path", os.fsdecode(path) if isinstance(path, (bytes, os.PathLike)) else path)
+    _opt_str("url", url)
+    _bits(format, options)
+    try:
+        f = open(src, "rb")
+    except OSError as e:
+        yield {"source": src, "error": "read error: %s" % (e.strerror or "Input/output error")}
+        return
+    with f:
+        try:
+            head = f.read(_SNIFF)
+            if _warc.sniff(head) != _warc.FMT_NONE:
+                f.seek(0)
+                yield from iter_warc(f, format, source=src, **options)
+                return
+            size = os.fstat(f.fileno()).st_size
+            if size > _MAX_INPUT:
+                yield {"source": src, "error": "read error: input too large"}
+                return
+            data = head + f.read()
+        except OSError as e:
+            yield {"source": src, "error": "read error: %s" % (e.strerror or "Input/output error")}
+            return
+    try:
+        yield extract(data, url, format, source=src, **options)
+    except Error as e:
+        yield {"source": src, "error": e.status}

@@ -1,0 +1,135 @@
+"""copydesk.dask: article extraction over many files with Dask.
+
+    import copydesk.dask as cdd
+    from dask.distributed import Client
+    client = Client("tcp://scheduler:8786")          # or LocalCluster(...)
+    bag = cdd.articles_bag(["crawl-00000.warc.gz", "crawl-00001.warc.gz"], format="markdown")
+    cdd.to_jsonl(bag, "articles.jsonl")
+
+One partition per input file: a WARC/ARC file (gzip or not, recognised by
+content) yields one record per HTML record, any other file one page, exactly
+the records `copydesk --json FILE ...` writes (copydesk.iter_path()). Bad
+files and bad records are error records ({"source", "error"}), never task
+failures. The workers need the `copydesk` package importable (installed, or on
+their PYTHONPATH) and the files at the same paths (a shared file system).
+
+to_parquet() needs pyarrow and pandas (not in Debian 12's archive); without
+them it raises ImportError naming what is missing, and nothing is written.
+"""
+import json
+import os
+
+import dask
+import dask.bag as db
+
+from . import Extractor
+
+__all__ = ["articles_bag", "expand_paths", "to_jsonl", "to_parquet", "dumps"]
+
+_WANTED = (".html", ".htm", ".html.gz", ".htm.gz", ".warc", ".warc.gz", ".arc", ".arc.gz")
+
+# Columns of the Parquet table: every key an article or error record can have.
+COLUMNS = ("source", "url", "title", "authors", "date_published", "site_name", "language", "text",
+           "markdown", "warc_record_id", "warc_date", "error")
+
+
+def expand_paths(paths):
+    """Files as given, directories walked recursively for the CLI's extensions
+    (*.html, *.htm, *.html.gz, *.htm.gz, *.warc, *.warc.gz, *.arc, *.arc.gz),
+    in sorted order per directory. A single str is one path."""
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        paths = [paths]
+    out = []
+    for p in paths:
+        p = os.fsdecode(p)
+        if os.path.isdir(p):
+            for d, dirs, files in os.walk(p):
+                dirs.sort()
+                out.extend(os.path.join(d, f) for f in sorted(files) if f.endswith(_WANTED))
+        else:
+            out.append(p)
+    return out
+
+
+def _records(path, extractor, url):
+    return list(extractor.iter_path(path, url=url))
+
+
+def articles_bag(paths, *, format="json", url=None, **options):
+    """A dask.bag of record dicts, one partition per file.
+
+    paths: files or directories (see expand_paths()); format and options as
+    for copydesk.extract() (keep_comments, no_tables, no_captions, no_extract,
+    charset); url: for plain pages only, like the CLI's --url.
+    """
+    files = expand_paths(paths)
+    if not files:
+        raise ValueError("copydesk.dask.articles_bag: no input files")
+    ex = Extractor(format, **options)  # validates, and pickles small
+    return db.from_sequence(files, partition_size=1).map(_records, ex, url).flatten()
+
+
+def dumps(rec):
+    """One JSON Lines record: compact, UTF-8, U+2028/U+2029 escaped (as the CLI)."""
+    s = json.dumps(rec, ensure_ascii=False, separators=(",", ":"))
+    return s.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def to_jsonl(bag, path, *, batch=None):
+    """Write the bag as JSON Lines to one local file, in partition order.
+
+    Partitions are computed `batch` at a time (default: 2 per worker thread of
+    the current scheduler, at least 4), so memory holds a batch, not the
+    whole result. If `path` contains '*', each partition is written by the
+    worker that made it instead (dask's to_textfiles: one file per partition,
+    '*' replaced by its number; the workers need the folder). Returns the
+    number of records written (the list of files for a '*' path).
+    """
+    if "*" in os.fspath(path):
+        return bag.map(dumps).to_textfiles(os.fspath(path), encoding="utf-8")
+    parts = bag.map(dumps).to_delayed()
+    if batch is None:
+        batch = 4
+        try:
+            from distributed import get_client
+            batch = max(batch, 2 * sum(get_client().nthreads().values()))
+        except (ImportError, ValueError):
+            pass
+    n = 0
+    tmp = os.fspath(path) + ".part"
+    with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+        for i in range(0, len(parts), batch):
+            for lines in dask.compute(*parts[i:i + batch]):
+                for line in lines:
+                    f.write(line)
+                    f.write("\n")
+                    n += 1
+    os.replace(tmp, path)
+    return n
+
+
+def _row(rec):
+    return {k: rec.get(k) for k in COLUMNS}
+
+
+def to_parquet(bag, path, **kwargs):
+    """Write the bag as a Parquet dataset (one file per partition) at `path`.
+
+    Columns: COLUMNS (a key a record lacks is null; `authors` is a list of
+    strings). Needs pandas and pyarrow; raises ImportError when either is
+    missing (Debian 12 packages neither: use to_jsonl there). kwargs go to
+    dask.dataframe.to_parquet.
+    """
+    missing = []
+    for mod in ("pandas", "pyarrow"):
+        try:
+            __import__(mod)
+        except ImportError:
+            missing.append(mod)
+    if missing:
+        raise ImportError("copydesk.dask.to_parquet needs %s (not installed); use to_jsonl instead"
+                          % " and ".join(missing))
+    import pandas as pd
+    meta = pd.DataFrame({k: pd.Series(dtype="object") for k in COLUMNS})
+    df = bag.map(_row).to_dataframe(meta=meta)
+    return df.to_parquet(os.fspath(path), engine="pyarrow", **kwargs)

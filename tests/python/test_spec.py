@@ -1,0 +1,161 @@
+"""The spec and regression fixtures (tests/spec, tests/regression; see
+tests/spec/README.md), run through copydesk.extract() instead of the CLI, so
+the binding is held to the same contract as `copydesk`.
+
+args map to keyword arguments (--keep-comments -> keep_comments=True,
+--format markdown -> format="markdown", --charset X -> charset="X", ...);
+`url` -> url=; a lone `-` (stdin) makes the CLI's source "-". expected.txt is
+compared with `text` (or `markdown` for --format markdown), expected.json key
+by key with the record. Cases listed in KNOWN_FAILING are strict xfails: one
+that starts passing fails here too, as it does in run_spec.py.
+"""
+import json
+import os
+import shlex
+
+import pytest
+
+import copydesk
+from conftest import TOP
+
+SUITES = [os.path.join(TOP, "tests", "spec"), os.path.join(TOP, "tests", "regression")]
+FLAGS = {"--keep-comments": "keep_comments", "--no-tables": "no_tables",
+         "--no-captions": "no_captions", "--no-extract": "no_extract"}
+
+
+def _read(path, mode="r"):
+    with open(path, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as f:
+        return f.read()
+
+
+def _known(suite):
+    path = os.path.join(suite, "KNOWN_FAILING")
+    known = {}
+    if os.path.exists(path):
+        for line in _read(path).splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                name, _, why = line.partition(" ")
+                known[name] = why.strip()
+    return known
+
+
+def _input(case):
+    names = sorted(os.listdir(case))
+    for pref in ("input.html", "input.html.gz"):
+        if pref in names:
+            return os.path.join(case, pref)
+    for n in names:
+        if n.startswith("input"):
+            return os.path.join(case, n)
+    return None
+
+
+def _cases():
+    out = []
+    for suite in SUITES:
+        known = _known(suite)
+        for name in sorted(os.listdir(suite)):
+            case = os.path.join(suite, name)
+            if not os.path.isdir(case):
+                continue
+            marks = []
+            if name in known:
+                marks.append(pytest.mark.xfail(reason=known[name], strict=True))
+            out.append(pytest.param(case, id="%s/%s" % (os.path.basename(suite), name), marks=marks))
+    return out
+
+
+CASES = _cases()
+
+
+def test_fixtures_found():
+    # An empty parametrisation would silently test nothing.
+    assert len(CASES) >= 15
+
+
+def _kwargs(case, inp):
+    args = shlex.split(_read(os.path.join(case, "args"))) if os.path.exists(os.path.join(case, "args")) else []
+    kw = {}
+    stdin = False
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a in FLAGS:
+            kw[FLAGS[a]] = True
+        elif a == "--format":
+            i += 1
+            kw["format"] = args[i]
+        elif a == "--charset":
+            i += 1
+            kw["charset"] = args[i]
+        elif a == "--url":
+            i += 1
+            kw["url"] = args[i]
+        elif a == "-":
+            stdin = True
+        elif a == "--json":
+            pass
+        else:
+            raise AssertionError("args flag %r has no mapping in test_spec.py" % a)
+        i += 1
+    if os.path.exists(os.path.join(case, "url")):
+        kw["url"] = _read(os.path.join(case, "url")).strip()
+    kw["source"] = "-" if stdin else os.path.relpath(inp, TOP)
+    return kw
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_case(case):
+    inp = _input(case)
+    assert inp, "no input file in %s" % case
+    kw = _kwargs(case, inp)
+    data = _read(inp, "rb")
+    exp_txt = os.path.join(case, "expected.txt")
+    exp_json = os.path.join(case, "expected.json")
+    fmt = kw.get("format", "text")
+    try:
+        rec = copydesk.extract(data, **kw)
+    except copydesk.Error as e:
+        rec = {"source": kw["source"], "error": e.status}
+        assert isinstance(e.code, int) and e.code > 0
+    # The universal checks of run_spec.py.
+    assert "source" in rec and ("text" in rec or "error" in rec)
+    json.dumps(rec)
+    if os.path.exists(exp_txt):
+        assert "error" not in rec, rec
+        got = rec["markdown"] if fmt == "markdown" else rec["text"]
+        assert got.rstrip("\n") == _read(exp_txt).rstrip("\n")
+    if os.path.exists(exp_json):
+        want = json.loads(_read(exp_json))
+        if want.get("error") is True:
+            assert "error" in rec, rec
+        else:
+            assert "error" not in rec, rec
+        for k, v in want.items():
+            if not (k == "error" and v is True):
+                assert rec.get(k) == v, k
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_case_same_record_as_cli(case, cli):
+    """The whole dict equals the CLI's JSON record on the same input and flags."""
+    from conftest import run_cli
+    inp = _input(case)
+    kw = _kwargs(case, inp)
+    if kw["source"] == "-":
+        kw["source"] = os.path.relpath(inp, TOP)
+    args = ["--json", "-q"]
+    for flag, name in FLAGS.items():
+        if kw.get(name):
+            args.append(flag)
+    for opt in ("format", "charset", "url"):
+        if opt in kw:
+            args += ["--" + opt, kw[opt]]
+    [want] = run_cli(args + [kw["source"]])
+    try:
+        got = copydesk.extract(_read(inp, "rb"), **kw)
+    except copydesk.Error as e:
+        got = {"source": kw["source"], "error": e.status}
+    assert got == want
+    assert list(got) == list(want)  # same key order too
