@@ -8,7 +8,21 @@ ifeq ($(CI),true)
 CMAKE_FLAGS += -DCOPYDESK_WERROR=ON
 endif
 
-.PHONY: all deps check test quality bench asan ubsan clean format lint example
+# Sanitizer and fuzz builds use clang (libFuzzer ships with it; Debian: clang,
+# libclang-rt-14-dev). Sanitizer reports abort (a signal the test drivers see)
+# and LeakSanitizer stays on; the pathological suite allows 10x its time budget.
+SAN_CC ?= clang
+SAN_CXX ?= clang++
+SAN_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:abort_on_error=1 \
+	CD_PATHOLOGICAL_SLOWDOWN=10
+SAN_CMAKE = -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS=-O1 -DCMAKE_CXX_FLAGS=-O1 \
+	-DCMAKE_C_COMPILER=$(SAN_CC) -DCMAKE_CXX_COMPILER=$(SAN_CXX) $(CMAKE_FLAGS)
+VALGRIND = valgrind --quiet --suppressions=tests/valgrind.supp --leak-check=full --show-leak-kinds=definite,indirect,possible \
+	--errors-for-leak-kinds=definite,indirect,possible --error-exitcode=1
+
+.PHONY: all deps check test quality bench asan ubsan fuzz fuzz-build fuzz-merge leakcheck ci \
+	clean format lint example
 
 all: $(BUILD)/Makefile
 	@$(MAKE) -s -C $(BUILD) -j$(JOBS)
@@ -35,14 +49,47 @@ bench: all
 	python3 bench/bench.py --bin $(BUILD)/copydesk
 
 asan:
-	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCOPYDESK_SANITIZE=ON >/dev/null
+	cmake -S . -B build-asan $(SAN_CMAKE) -DCOPYDESK_SANITIZE=ON >/dev/null
 	$(MAKE) -s -C build-asan -j$(JOBS)
-	cd build-asan && ctest --output-on-failure -j$(JOBS)
+	cd build-asan && $(SAN_ENV) ctest --output-on-failure -j$(JOBS)
+	@echo "make asan: all suites passed under ASan+UBSan"
 
 ubsan:
-	cmake -S . -B build-ubsan -DCMAKE_BUILD_TYPE=Debug -DCOPYDESK_UBSAN=ON >/dev/null
+	cmake -S . -B build-ubsan $(SAN_CMAKE) -DCOPYDESK_UBSAN=ON >/dev/null
 	$(MAKE) -s -C build-ubsan -j$(JOBS)
-	cd build-ubsan && ctest --output-on-failure -j$(JOBS)
+	cd build-ubsan && $(SAN_ENV) ctest --output-on-failure -j$(JOBS)
+	@echo "make ubsan: all suites passed under UBSan"
+
+# libFuzzer targets (fuzz/fuzz_*.c), each run FUZZ_SECONDS on a temporary copy
+# of its corpus (fuzz/corpus/NAME); any crash fails. FUZZ_TARGETS picks some.
+fuzz-build:
+	cmake -S . -B build-fuzz $(SAN_CMAKE) -DCOPYDESK_FUZZ=ON >/dev/null
+	$(MAKE) -s -C build-fuzz -j$(JOBS) fuzz_targets
+
+fuzz: fuzz-build
+	$(SAN_ENV) python3 fuzz/run_fuzz.py --bin-dir build-fuzz/fuzz --seconds $(FUZZ_SECONDS) \
+		--jobs $(JOBS) $(FUZZ_TARGETS)
+
+# Merge the inputs of FUZZ_FROM (directories, e.g. a long run's --corpus-dir)
+# that add coverage into the in-tree corpus. The only rule that writes fuzz/corpus/.
+fuzz-merge: fuzz-build
+	python3 fuzz/run_fuzz.py --bin-dir build-fuzz/fuzz --merge \
+		$(addprefix --from ,$(FUZZ_FROM)) $(FUZZ_TARGETS)
+
+# Valgrind over the C tests and a CLI batch over wcxb-dev (plain build).
+leakcheck: all
+	@set -e; for t in $(BUILD)/tests/test_*; do \
+		echo "leakcheck: $$t"; $(VALGRIND) $$t >/dev/null; done
+	$(VALGRIND) $(BUILD)/copydesk --json -q ../shared/data/wcxb-dev/html >/dev/null
+	@echo "make leakcheck: no leaks, no memory errors"
+
+# What CI runs: gcc build + every suite, every suite again under clang
+# ASan+UBSan, then a short fuzz run of every target.
+ci:
+	$(MAKE) check
+	$(MAKE) asan
+	$(MAKE) fuzz FUZZ_SECONDS=$(or $(CI_FUZZ_SECONDS),20)
+	@echo "make ci: passed"
 
 format:
 	clang-format -i include/*.h src/*/*.[ch] cli/*.c tests/api/*.[ch]
@@ -51,4 +98,15 @@ lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability -Iinclude -Isrc src cli
 
 clean:
-	rm -rf $(BUILD) build-asan build-ubsan
+	rm -rf $(BUILD) build-asan build-ubsan build-fuzz
+
+# The Python module (python/, Debian's /usr/bin/python3 and python3-setuptools):
+# compiles the library's sources with the extension into $(BUILD)/python;
+# use it with PYTHONPATH=$(BUILD)/python. Installing instead:
+# /usr/bin/python3 -m pip install --no-build-isolation ./python
+.PHONY: python
+python:
+	cd python && /usr/bin/python3 setup.py -q build -j $(JOBS) \
+		--build-base $(abspath $(BUILD))/python-tmp --build-lib $(abspath $(BUILD))/python
+	PYTHONPATH=$(abspath $(BUILD))/python /usr/bin/python3 -c \
+		"import copydesk; print('make python: copydesk', copydesk.__version__, 'in $(BUILD)/python')"
