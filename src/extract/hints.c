@@ -119,7 +119,6 @@ static const S_word S_words[] = {
     {"taboola", 7, CD_HINT_CHROME},
     {"tag", 3, CD_HINT_NEG},
     {"tags", 4, CD_HINT_NEG},
-    {"testimonials", 12, CD_HINT_COMMENT},
     {"text", 4, CD_HINT_POS},
     {"toolbar", 7, CD_HINT_CHROME},
     {"trending", 8, CD_HINT_CHROME},
