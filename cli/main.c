@@ -505,7 +505,8 @@ static void S_archive(S_run_ctx *c, const char *path, FILE *f, const unsigned ch
     cd_warc_record rec;
     cd_warc_record_init(&rec, NULL);
     uint64_t seen = 0;
-    size_t plen = strlen(path);
+    cd_buf name;
+    cd_buf_init(&name, cd_mem_default());
     while (cd_warc_next(r, &rec)) {
         uint64_t at = cd_warc_raw_offset(r);
         if (at > seen) {
@@ -524,14 +525,10 @@ static void S_archive(S_run_ctx *c, const char *path, FILE *f, const unsigned ch
         j->warc = 1;
         j->many = 1;
         /* path#<record-id>, or path@offset when the record has no id (ARC). */
-        size_t idn = rec.record_id.len;
-        j->source = malloc(plen + (idn ? idn : 24) + 2);
-        if (j->source) {
-            if (idn)
-                snprintf(j->source, plen + idn + 2, "%s#%s", path, rec.record_id.data);
-            else
-                snprintf(j->source, plen + 26, "%s@%llu", path, (unsigned long long)rec.offset);
-        }
+        cd_buf_clear(&name);
+        cd_buf_puts(&name, path);
+        cd_warc_record_source(&rec, &name);
+        j->source = name.failed ? NULL : S_dup(&name);
         j->record_id = S_dup(&rec.record_id);
         j->date = S_dup(&rec.date);
         j->url = S_dup(&rec.url);
@@ -543,15 +540,16 @@ static void S_archive(S_run_ctx *c, const char *path, FILE *f, const unsigned ch
                 snprintf(j->reason, sizeof j->reason, "out of memory");
             }
         } else {
-            snprintf(j->reason, sizeof j->reason, "%s at byte %llu%s", rec.error,
-                     (unsigned long long)rec.offset,
-                     rec.in_stream ? " of the decompressed stream" : "");
+            cd_buf_clear(&name);
+            cd_warc_record_message(&rec, &name);
+            snprintf(j->reason, sizeof j->reason, "%s", name.failed ? "out of memory" : name.data);
         }
         S_submit(c, j);
     }
     uint64_t at = cd_warc_raw_offset(r);
     if (at > seen) S_add_bytes(s, at - seen);
     if (ferror(f)) S_submit_error(c, path, "read error: %s", strerror(EIO));
+    cd_buf_free(&name);
     cd_warc_record_free(&rec);
     cd_warc_free(r);
 }

@@ -9,7 +9,8 @@
  * render. Invariants: records come in a finite number (the reader always
  * advances), an error record has a reason, an HTML record a non-empty payload
  * within the limit, every string is NUL-terminated; everything is freed on
- * every path (LeakSanitizer checks). */
+ * every path (LeakSanitizer checks). The same bytes then go through the
+ * public reader (copydesk_warc_*), whose accessors must agree with the kind. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,5 +110,29 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cd_warc_record_free(&rec);
     cd_warc_free(r);
     copydesk_doc_free(doc);
+
+    /* The public reader (copydesk_warc_*, what the Python binding uses) over the
+     * same bytes (its payload limit is the library's, not S_MAX_PAYLOAD), with
+     * the CLI's names and messages for the records. */
+    (void)copydesk_warc_sniff((const char *)src.data, sniff);
+    src.pos = 0;
+    S_budget = data[0] & 0x80 ? data[1] : -1;
+    copydesk_warc *w = copydesk_warc_new_with_mem(S_read, &src, mem);
+    if (!w) return 0;
+    size_t m = 0;
+    while (copydesk_warc_next(w)) {
+        if (++m > max_records) abort();
+        copydesk_warc_kind kind = copydesk_warc_record_kind(w);
+        size_t len = 0;
+        const char *p = copydesk_warc_payload(w, &len);
+        if ((kind == COPYDESK_WARC_HTML) != (p != NULL && len > 0)) abort();
+        if ((kind == COPYDESK_WARC_ERROR) != (copydesk_warc_error(w) != NULL)) abort();
+        if ((kind == COPYDESK_WARC_SKIPPED) != (copydesk_warc_skip_reason(w) != NULL)) abort();
+        const char *name = copydesk_warc_source(w, "f", 1, &len);
+        if (name && (name[len] != '\0' || (name[1] != '#' && name[1] != '@'))) abort();
+        const char *msg = copydesk_warc_error_message(w, &len);
+        if (msg && (kind != COPYDESK_WARC_ERROR || msg[len] != '\0')) abort();
+    }
+    copydesk_warc_free(w);
     return 0;
 }

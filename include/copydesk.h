@@ -9,6 +9,8 @@
  *  - full path: copydesk_doc_new() → copydesk_doc_set_*() → copydesk_doc_parse()
  *               → accessors / copydesk_doc_render() → copydesk_doc_reset() for the
  *               next page → copydesk_doc_free().
+ * Web archives (WARC, ARC): copydesk_warc_new() → copydesk_warc_next() → record
+ * accessors → copydesk_warc_free(); each HTML payload goes to a document.
  *
  * Conventions: inputs are pointer + length and need not be NUL-terminated;
  * strings returned are NUL-terminated UTF-8, carry their length, and say who
@@ -190,6 +192,155 @@ typedef enum copydesk_warning_code {
 COPYDESK_EXPORT size_t copydesk_doc_warning_count(const copydesk_doc *doc);
 /** Warning i: its code, and the byte offset in the input it refers to (or 0). 0 if out of range. */
 COPYDESK_EXPORT int copydesk_doc_warning(const copydesk_doc *doc, size_t i, size_t *offset);
+
+/* ---- web archives ------------------------------------------------------ */
+
+/*
+ * A streaming reader of web archives: WARC 1.0 / 1.1 and ARC v1 / v2, plain,
+ * gzip per record (Common Crawl), whole-file gzip, or records spanning gzip
+ * members. It pulls bytes through a callback and hands out one record at a
+ * time in constant memory (a fixed window plus the payload of the current HTML
+ * record), so a 50 GB crawl reads like a small file. It is the reader the
+ * copydesk CLI uses; docs/schema.md ("Web archives") describes the records.
+ *
+ *     copydesk_warc *w = copydesk_warc_new(my_read, my_file);
+ *     while (copydesk_warc_next(w)) {
+ *         if (copydesk_warc_record_kind(w) != COPYDESK_WARC_HTML) continue;
+ *         size_t n;
+ *         const char *html = copydesk_warc_payload(w, &n);
+ *         ... copydesk_doc_set_url(doc, copydesk_warc_url(w, NULL), ...);
+ *         ... copydesk_doc_parse(doc, html, n);
+ *     }
+ *     copydesk_warc_free(w);
+ *
+ * Damage never stops the reader: a truncated file, a bad Content-Length, a
+ * corrupt gzip member or a broken chunked body is an error record (with a byte
+ * offset), and reading resumes at the next record. Payloads larger than
+ * 256 MiB (the library's input limit) are error records too ("record too large").
+ * A reader is not thread-safe; different readers are independent.
+ */
+
+/**
+ * A read callback: copy up to len bytes of input into buf and return how many,
+ * 0 at the end of the input. On a read error set *err to nonzero (the bytes
+ * returned with it, if any, are still used); the reader then treats the input
+ * as ended and copydesk_warc_status() reports COPYDESK_ERR_IO. Returning more
+ * than len is treated as len.
+ */
+typedef size_t (*copydesk_read_fn)(void *ctx, void *buf, size_t len, int *err);
+
+/** A web archive reader (opaque). */
+typedef struct copydesk_warc copydesk_warc;
+
+/** What the current record is. A value is never reused for another meaning. */
+typedef enum copydesk_warc_kind {
+    COPYDESK_WARC_NONE = 0,    /**< no current record (before the first next, after the end, NULL) */
+    COPYDESK_WARC_HTML = 1,    /**< an HTML page: the payload is ready to extract */
+    COPYDESK_WARC_SKIPPED = 2, /**< not HTML, or not a response/resource record: see skip reason */
+    COPYDESK_WARC_ERROR = 3    /**< a broken record: see copydesk_warc_error() and offset */
+} copydesk_warc_kind;
+
+/** What a file is, from its first bytes. */
+typedef enum copydesk_warc_format {
+    COPYDESK_WARC_FORMAT_NONE = 0, /**< not a web archive (e.g. an HTML page) */
+    COPYDESK_WARC_FORMAT_WARC = 1, /**< WARC 1.0 / 1.1 */
+    COPYDESK_WARC_FORMAT_ARC = 2   /**< ARC v1 / v2 */
+} copydesk_warc_format;
+
+/**
+ * Tell a web archive from a page by the first bytes of a file, bytes[0..len)
+ * (a few KiB are plenty; gzip is looked through). This is how the CLI decides.
+ * NULL or len 0 gives COPYDESK_WARC_FORMAT_NONE.
+ */
+COPYDESK_EXPORT copydesk_warc_format copydesk_warc_sniff(const char *bytes, size_t len);
+
+/**
+ * A reader pulling its input from read(ctx, ...), with the default allocator.
+ * It may call read() already (to see whether the input is gzip). Returns NULL
+ * when read is NULL or memory runs out. Free with copydesk_warc_free(); ctx is
+ * not owned and must stay valid until then.
+ */
+COPYDESK_EXPORT copydesk_warc *copydesk_warc_new(copydesk_read_fn read, void *ctx);
+/** As copydesk_warc_new(), with every allocation through `mem` (copied; all three hooks
+ * must be set, else NULL). NULL mem means the default allocator. */
+COPYDESK_EXPORT copydesk_warc *copydesk_warc_new_with_mem(copydesk_read_fn read, void *ctx,
+                                                          const copydesk_mem *mem);
+/** Release the reader and everything it returned. NULL is fine. */
+COPYDESK_EXPORT void copydesk_warc_free(copydesk_warc *w);
+
+/**
+ * Read the next record: 1 when there is one (HTML, skipped or error), 0 at the
+ * end of the input (or when w is NULL). Out-of-memory is an error record too,
+ * so a loop `while (copydesk_warc_next(w))` always ends. Everything the
+ * accessors returned for the previous record becomes invalid.
+ */
+COPYDESK_EXPORT int copydesk_warc_next(copydesk_warc *w);
+
+/** COPYDESK_ERR_IO once the read callback has reported an error, else COPYDESK_OK
+ * (COPYDESK_ERR_ARG for NULL). A read error ends the input; it is not a record. */
+COPYDESK_EXPORT copydesk_status copydesk_warc_status(const copydesk_warc *w);
+/** Raw input bytes consumed so far (for progress). 0 for NULL. */
+COPYDESK_EXPORT unsigned long long copydesk_warc_bytes_read(const copydesk_warc *w);
+
+/* Accessors for the current record. They tolerate NULL and a reader with no
+ * current record, and then return a neutral value (0, NULL). Strings are owned
+ * by the reader, NUL-terminated, and valid until the next copydesk_warc_next()
+ * or copydesk_warc_free(); *len (may be NULL) receives the length, which counts
+ * any NUL byte the archive put inside a header value. Header values are the
+ * archive's bytes, not checked as UTF-8. */
+
+/** The kind of the current record. */
+COPYDESK_EXPORT copydesk_warc_kind copydesk_warc_record_kind(const copydesk_warc *w);
+/** Why the record is broken (a static English reason such as "truncated record"),
+ * NULL unless the kind is COPYDESK_WARC_ERROR. */
+COPYDESK_EXPORT const char *copydesk_warc_error(const copydesk_warc *w);
+/** Why the record was skipped (static: "not HTML", "not a response or resource record",
+ * "empty payload", ...); NULL unless the kind is COPYDESK_WARC_SKIPPED. */
+COPYDESK_EXPORT const char *copydesk_warc_skip_reason(const copydesk_warc *w);
+/**
+ * Where the record starts: the raw offset of the gzip member it starts (what CDX
+ * indexes store), or of its first header byte in an uncompressed file. When the
+ * record starts inside a member (whole-file gzip), the offset counts
+ * decompressed bytes and copydesk_warc_in_stream() is 1. For an error found at
+ * a gzip member, the member's offset.
+ */
+COPYDESK_EXPORT unsigned long long copydesk_warc_offset(const copydesk_warc *w);
+/** 1 when copydesk_warc_offset() counts decompressed bytes (see there), else 0. */
+COPYDESK_EXPORT int copydesk_warc_in_stream(const copydesk_warc *w);
+/** 1 for an ARC record (no record id; the date converted to ISO 8601), else 0. */
+COPYDESK_EXPORT int copydesk_warc_is_arc(const copydesk_warc *w);
+/** WARC-Type ("response", "resource", "request", ...; ARC: "response" or "filedesc"); NULL when absent. */
+COPYDESK_EXPORT const char *copydesk_warc_type(const copydesk_warc *w, size_t *len);
+/** WARC-Record-ID as written, with its <> (e.g. "<urn:uuid:...>"); NULL when absent (ARC). */
+COPYDESK_EXPORT const char *copydesk_warc_record_id(const copydesk_warc *w, size_t *len);
+/** WARC-Date as written; ARC: the 14-digit date as "YYYY-MM-DDThh:mm:ssZ". NULL when absent. */
+COPYDESK_EXPORT const char *copydesk_warc_date(const copydesk_warc *w, size_t *len);
+/** WARC-Target-URI without the <> some writers add (ARC: the header line's URL); NULL when absent. */
+COPYDESK_EXPORT const char *copydesk_warc_url(const copydesk_warc *w, size_t *len);
+/** The charset parameter of the Content-Type that made the record HTML (a transport hint for
+ * copydesk_doc_set_charset()); NULL when none or when the kind is not HTML. */
+COPYDESK_EXPORT const char *copydesk_warc_charset(const copydesk_warc *w, size_t *len);
+/** The HTML payload (kind COPYDESK_WARC_HTML): the HTTP header split off, chunked transfer
+ * coding and gzip/deflate Content-Encoding undone, not yet decoded to UTF-8 (pass it to
+ * copydesk_doc_parse()). NULL for other kinds. */
+COPYDESK_EXPORT const char *copydesk_warc_payload(const copydesk_warc *w, size_t *len);
+
+/**
+ * The record's name as the CLI writes it in `source`: path followed by
+ * "#<record-id>" when the record has an id, else by "@<offset>". path may be
+ * NULL (only the suffix is returned). Owned by the reader, valid until the
+ * next copydesk_warc_next() or free. NULL when there is no current record or
+ * memory runs out.
+ */
+COPYDESK_EXPORT const char *copydesk_warc_source(copydesk_warc *w, const char *path,
+                                                 size_t path_len, size_t *len);
+/**
+ * An error record's message as the CLI writes it in `error`: the reason and the
+ * offset ("truncated record at byte 1197", "... of the decompressed stream").
+ * Owned by the reader like copydesk_warc_source(). NULL unless the kind is
+ * COPYDESK_WARC_ERROR (or when memory runs out).
+ */
+COPYDESK_EXPORT const char *copydesk_warc_error_message(copydesk_warc *w, size_t *len);
 
 #ifdef __cplusplus
 }

@@ -171,7 +171,8 @@ def iter_warc(path_or_fileobj, format="json", *, source=None, **options):
     """Yield one record per HTML response/resource in a WARC file.
 
     path_or_fileobj: a path (str / os.PathLike) or a binary file object; WARC
-      1.0/1.1, uncompressed, gzip per record (Common Crawl) or whole-file gzip.
+      1.0/1.1 or ARC, uncompressed, gzip per record (Common Crawl) or
+      whole-file gzip.
     Records are the CLI's (`copydesk --json FILE.warc.gz`): the article record
     with `source` = "PATH#<record-id>", `url` = WARC-Target-URI, plus
     `warc_record_id` and `warc_date`. A broken record or a page that fails is an
@@ -182,9 +183,71 @@ def iter_warc(path_or_fileobj, format="json", *, source=None, **options):
       `name`, or "-").
     options: as for extract() (charset is used when a record's HTTP header
       gives none).
+
+    The archive is read by the library's own reader (copydesk_warc_* in
+    copydesk.h, the CLI's), through the file object's readinto() or read().
     """
-    from ._warc import iter_warc_records
-    return iter_warc_records(path_or_fileobj, format, source, options)
+    # Check the arguments now, not at the first next().
+    bits = _bits(format, options)
+    unknown = set(options) - {"keep_comments", "no_tables", "no_captions", "no_extract", "charset"}
+    if unknown:
+        raise TypeError("copydesk.iter_warc: unexpected option(s): %s" % ", ".join(sorted(unknown)))
+    _opt_str("source", source)
+    hint = _opt_str("charset", options.get("charset"))
+    f, owned, src = _open_archive(path_or_fileobj, source)
+    return _warc_records(f, owned, src, bits, hint)
+
+
+def _open_archive(path_or_fileobj, source):
+    """(file object, whether we opened it, the name for `source`)."""
+    if isinstance(path_or_fileobj, (str, bytes, os.PathLike)):
+        path = os.fsdecode(path_or_fileobj)
+        return open(path, "rb"), True, (source if source is not None else path)
+    if not (hasattr(path_or_fileobj, "readinto") or hasattr(path_or_fileobj, "read")):
+        raise TypeError("copydesk.iter_warc: expected a path or a binary file object, not %s"
+                        % type(path_or_fileobj).__name__)
+    name = getattr(path_or_fileobj, "name", None)
+    if source is None:
+        source = os.fsdecode(name) if isinstance(name, (str, bytes)) else "-"
+    return path_or_fileobj, False, source
+
+
+def _warc_records(f, owned, path, bits, hint):
+    """The generator behind iter_warc(): the CLI's records, built the same way
+    (the source suffix and error messages come from the library)."""
+    reader = None
+    try:
+        try:
+            reader = _copydesk._Warc(f)
+            while True:
+                rec = reader.next()
+                if rec is None:
+                    break
+                kind, suffix, message, record_id, date = rec
+                if kind == _copydesk.WARC_SKIPPED:
+                    continue
+                source = path + suffix
+                if kind == _copydesk.WARC_ERROR:
+                    yield {"source": source, "error": message}
+                    continue
+                try:
+                    out = _json.loads(reader.extract(source, hint, bits))
+                except Error as e:
+                    yield {"source": source, "error": e.status}
+                    continue
+                except MemoryError:
+                    yield {"source": source, "error": "out of memory"}
+                    continue
+                out["warc_record_id"] = record_id
+                out["warc_date"] = date
+                yield out
+        except OSError as e:
+            yield {"source": path, "error": "read error: %s" % (e.strerror or "Input/output error")}
+    finally:
+        if reader is not None:
+            reader.close()
+        if owned:
+            f.close()
 
 
 # The CLI's largest input (src/util/limits.h CD_MAX_INPUT).
@@ -202,7 +265,6 @@ def iter_path(path, format="json", *, url=None, **options):
     fails, is an error record {"source": path, "error": ...}; nothing is raised
     for bad data (TypeError / ValueError for bad arguments).
     """
-    from . import _warc
     src = _opt_str("path", os.fsdecode(path) if isinstance(path, (bytes, os.PathLike)) else path)
     _opt_str("url", url)
     _bits(format, options)
@@ -214,7 +276,7 @@ def iter_path(path, format="json", *, url=None, **options):
     with f:
         try:
             head = f.read(_SNIFF)
-            if _warc.sniff(head) != _warc.FMT_NONE:
+            if _copydesk._warc_sniff(head) != 0:
                 f.seek(0)
                 yield from iter_warc(f, format, source=src, **options)
                 return

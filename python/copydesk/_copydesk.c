@@ -11,7 +11,13 @@
  * a small stack of (options, doc) pairs guarded by the GIL: a call pops a doc
  * with its option bits (or makes one) while holding the GIL, releases the GIL
  * for the whole parse + render, takes the GIL back to copy the result, resets
- * the doc and pushes it back. Two threads never share a doc. */
+ * the doc and pushes it back. Two threads never share a doc.
+ *
+ * Web archives: the _Warc type wraps the public reader (copydesk_warc_*), so
+ * iter_warc() reads archives with the CLI's own code. Its read callback calls
+ * the Python file object's readinto() (or read()) with the GIL held: reading
+ * and decompressing run under the GIL, extraction (_Warc.extract, on the
+ * reader's payload, no copy) without it, like _extract(). */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
@@ -82,7 +88,7 @@ static PyObject *S_set_error(PyObject *self, PyObject *cls)
 }
 
 /* One page on doc, without touching any Python object (runs without the GIL). */
-static copydesk_status S_run(copydesk_doc *doc, const Py_buffer *data, const char *url,
+static copydesk_status S_run(copydesk_doc *doc, const char *bytes, size_t len, const char *url,
                              size_t url_n, const char *source, size_t source_n, const char *charset,
                              size_t charset_n, const char **out, size_t *out_n)
 {
@@ -91,7 +97,7 @@ static copydesk_status S_run(copydesk_doc *doc, const Py_buffer *data, const cha
     if (st == COPYDESK_OK && url && url_n > 0) st = copydesk_doc_set_url(doc, url, url_n);
     if (st == COPYDESK_OK && charset && charset_n > 0)
         st = copydesk_doc_set_charset(doc, charset, charset_n);
-    if (st == COPYDESK_OK) st = copydesk_doc_parse(doc, (const char *)data->buf, (size_t)data->len);
+    if (st == COPYDESK_OK) st = copydesk_doc_parse(doc, bytes, len);
     if (st == COPYDESK_OK) *out = copydesk_doc_render(doc, COPYDESK_FORMAT_JSON, out_n, &st);
     return st;
 }
@@ -120,8 +126,8 @@ static PyObject *S_extract(PyObject *self, PyObject *args)
     size_t out_n = 0;
     const char *out = NULL;
     PyThreadState *ts = PyEval_SaveThread();
-    copydesk_status st = S_run(doc, &data, url, (size_t)url_n, source, (size_t)source_n, charset,
-                               (size_t)charset_n, &out, &out_n);
+    copydesk_status st = S_run(doc, (const char *)data.buf, (size_t)data.len, url, (size_t)url_n,
+                               source, (size_t)source_n, charset, (size_t)charset_n, &out, &out_n);
     PyEval_RestoreThread(ts);
     PyBuffer_Release(&data);
 
@@ -132,6 +138,303 @@ static PyObject *S_extract(PyObject *self, PyObject *args)
         S_raise(st == COPYDESK_OK ? COPYDESK_ERR_STATE : st);
     S_pool_put(options, doc);
     return res;
+}
+
+/* ---- web archives: _Warc ------------------------------------------------ */
+
+typedef struct {
+    PyObject_HEAD
+    copydesk_warc *w;
+    PyObject *readinto; /* the file's bound readinto(), or NULL: then read() */
+    PyObject *read;
+    /* An exception raised by the file while the reader read from it: an
+     * OSError ends the input and is raised after the last record (the records
+     * before it still come out, as the CLI reports a read error after them);
+     * anything else is raised as soon as the reader returns. */
+#if PY_VERSION_HEX >= 0x030C0000
+    PyObject *exc;
+#else
+    PyObject *exc_type, *exc_value, *exc_tb;
+#endif
+    int exc_fatal;
+    int busy; /* an extract() runs without the GIL: the reader must not move */
+} S_Warc;
+
+static int S_warc_has_exc(const S_Warc *self)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    return self->exc != NULL;
+#else
+    return self->exc_type != NULL;
+#endif
+}
+
+/* Take the current exception into self (the first one wins). */
+static void S_warc_save_exc(S_Warc *self)
+{
+    int fatal = !PyErr_ExceptionMatches(PyExc_OSError);
+    if (S_warc_has_exc(self)) {
+        PyErr_Clear();
+        return;
+    }
+    self->exc_fatal = fatal;
+#if PY_VERSION_HEX >= 0x030C0000
+    self->exc = PyErr_GetRaisedException();
+#else
+    PyErr_Fetch(&self->exc_type, &self->exc_value, &self->exc_tb);
+#endif
+}
+
+/* Raise the saved exception; returns NULL. */
+static PyObject *S_warc_raise_exc(S_Warc *self)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    PyErr_SetRaisedException(self->exc);
+    self->exc = NULL;
+#else
+    PyErr_Restore(self->exc_type, self->exc_value, self->exc_tb);
+    self->exc_type = self->exc_value = self->exc_tb = NULL;
+#endif
+    return NULL;
+}
+
+/* copydesk_read_fn over the Python file object (called with the GIL held). */
+static size_t S_warc_read(void *ctx, void *buf, size_t len, int *err)
+{
+    S_Warc *self = ctx;
+    size_t got = 0;
+    if (S_warc_has_exc(self)) {
+        *err = 1;
+        return 0;
+    }
+    if (len > PY_SSIZE_T_MAX) len = PY_SSIZE_T_MAX;
+    if (self->readinto) {
+        PyObject *mv = PyMemoryView_FromMemory(buf, (Py_ssize_t)len, PyBUF_WRITE);
+        if (!mv) goto fail;
+        PyObject *r = PyObject_CallOneArg(self->readinto, mv);
+        if (!r) {
+            S_warc_save_exc(self);
+        } else if (r != Py_None) { /* None: a non-blocking file with nothing now, taken as the end */
+            Py_ssize_t n = PyLong_AsSsize_t(r);
+            if (n == -1 && PyErr_Occurred())
+                S_warc_save_exc(self);
+            else if (n < 0 || (size_t)n > len) {
+                PyErr_SetString(PyExc_ValueError, "copydesk: readinto() returned a bad count");
+                S_warc_save_exc(self);
+            } else
+                got = (size_t)n;
+        }
+        Py_XDECREF(r);
+        /* The view points into the reader's buffer: close it so that a file
+         * object keeping it cannot write there later. */
+        PyObject *rel = PyObject_CallMethod(mv, "release", NULL);
+        if (rel)
+            Py_DECREF(rel);
+        else
+            S_warc_save_exc(self);
+        Py_DECREF(mv);
+    } else {
+        PyObject *r = PyObject_CallFunction(self->read, "n", (Py_ssize_t)len);
+        if (!r) goto fail;
+        if (r != Py_None) {
+            Py_buffer b;
+            if (PyObject_GetBuffer(r, &b, PyBUF_SIMPLE) < 0) {
+                PyErr_Format(PyExc_TypeError,
+                             "copydesk.iter_warc: expected a binary file object (read() gave %s)",
+                             Py_TYPE(r)->tp_name);
+                Py_DECREF(r);
+                goto fail;
+            }
+            if ((size_t)b.len > len) {
+                PyErr_SetString(PyExc_ValueError, "copydesk: read() returned more bytes than asked");
+                S_warc_save_exc(self);
+            } else {
+                memcpy(buf, b.buf, (size_t)b.len);
+                got = (size_t)b.len;
+            }
+            PyBuffer_Release(&b);
+        }
+        Py_DECREF(r);
+    }
+    if (S_warc_has_exc(self)) *err = 1;
+    return got;
+fail:
+    S_warc_save_exc(self);
+    *err = 1;
+    return 0;
+}
+
+static void S_warc_close_reader(S_Warc *self)
+{
+    copydesk_warc_free(self->w);
+    self->w = NULL;
+}
+
+static void S_warc_dealloc(S_Warc *self)
+{
+    S_warc_close_reader(self);
+    Py_XDECREF(self->readinto);
+    Py_XDECREF(self->read);
+#if PY_VERSION_HEX >= 0x030C0000
+    Py_XDECREF(self->exc);
+#else
+    Py_XDECREF(self->exc_type);
+    Py_XDECREF(self->exc_value);
+    Py_XDECREF(self->exc_tb);
+#endif
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+/* *out = obj.name, or NULL when obj has no such attribute; -1 on another error. */
+static int S_optional_attr(PyObject *obj, const char *name, PyObject **out)
+{
+    *out = PyObject_GetAttrString(obj, name);
+    if (*out) return 0;
+    if (!PyErr_ExceptionMatches(PyExc_AttributeError)) return -1;
+    PyErr_Clear();
+    return 0;
+}
+
+/* _Warc(fileobj): a reader over a binary file object (it may read at once). */
+static PyObject *S_warc_new(PyTypeObject *type, PyObject *args, PyObject *kw)
+{
+    PyObject *f;
+    if (!PyArg_ParseTuple(args, "O:_Warc", &f)) return NULL;
+    S_Warc *self = (S_Warc *)type->tp_alloc(type, 0);
+    if (!self) return NULL;
+    if (S_optional_attr(f, "readinto", &self->readinto) < 0 ||
+        S_optional_attr(f, "read", &self->read) < 0)
+        goto fail;
+    if (!self->readinto && !self->read) {
+        PyErr_Format(PyExc_TypeError,
+                     "copydesk.iter_warc: expected a path or a binary file object, not %s",
+                     Py_TYPE(f)->tp_name);
+        goto fail;
+    }
+    self->w = copydesk_warc_new(S_warc_read, self);
+    if (!self->w) {
+        PyErr_NoMemory();
+        goto fail;
+    }
+    if (S_warc_has_exc(self) && self->exc_fatal) {
+        S_warc_raise_exc(self);
+        goto fail;
+    }
+    return (PyObject *)self;
+fail:
+    Py_DECREF(self);
+    return NULL;
+}
+
+/* A header value as the CLI passes it on (a C string, up to a NUL byte), or None. */
+static PyObject *S_warc_str(const char *s)
+{
+    if (!s) Py_RETURN_NONE;
+    return PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), "replace");
+}
+
+/* next() -> None at the end, or (kind, source suffix, error message, record id, date):
+ * kind is COPYDESK_WARC_*; a skipped record gives (kind, None, None, None, None); the
+ * suffix is "#<record-id>" or "@<offset>", to follow the path (copydesk_warc_source). */
+static PyObject *S_warc_next(S_Warc *self, PyObject *unused)
+{
+    if (self->busy) {
+        PyErr_SetString(PyExc_RuntimeError, "copydesk: the archive reader is in use");
+        return NULL;
+    }
+    if (!self->w) Py_RETURN_NONE;
+    int got = copydesk_warc_next(self->w);
+    if (S_warc_has_exc(self) && (self->exc_fatal || !got)) return S_warc_raise_exc(self);
+    if (!got) Py_RETURN_NONE;
+    copydesk_warc_kind kind = copydesk_warc_record_kind(self->w);
+    if (kind == COPYDESK_WARC_SKIPPED)
+        return Py_BuildValue("(iOOOO)", (int)kind, Py_None, Py_None, Py_None, Py_None);
+    const char *suffix = copydesk_warc_source(self->w, NULL, 0, NULL);
+    const char *msg = kind == COPYDESK_WARC_ERROR ? copydesk_warc_error_message(self->w, NULL) : NULL;
+    if (!suffix || (kind == COPYDESK_WARC_ERROR && !msg)) return PyErr_NoMemory();
+    return Py_BuildValue("(iNNNN)", (int)kind, S_warc_str(suffix), S_warc_str(msg),
+                         S_warc_str(copydesk_warc_record_id(self->w, NULL)),
+                         S_warc_str(copydesk_warc_date(self->w, NULL)));
+}
+
+/* extract(source, charset, options) -> str: the JSON record of the current HTML
+ * record, as the CLI makes it: url from the record, its charset or else the
+ * given hint. The payload stays in the reader (no copy); the GIL is released. */
+static PyObject *S_warc_extract(S_Warc *self, PyObject *args)
+{
+    const char *source = NULL, *hint = NULL;
+    Py_ssize_t source_n = 0, hint_n = 0;
+    unsigned int options = 0;
+    if (!PyArg_ParseTuple(args, "z#z#I", &source, &source_n, &hint, &hint_n, &options)) return NULL;
+    size_t len = 0;
+    const char *payload = self->w && !self->busy ? copydesk_warc_payload(self->w, &len) : NULL;
+    if (!payload) {
+        S_raise(COPYDESK_ERR_STATE);
+        return NULL;
+    }
+    const char *url = copydesk_warc_url(self->w, NULL);
+    const char *cs = copydesk_warc_charset(self->w, NULL);
+    size_t url_n = url ? strlen(url) : 0, cs_n = cs ? strlen(cs) : 0;
+    if (!cs_n) {
+        cs = hint;
+        cs_n = hint ? (size_t)hint_n : 0;
+    }
+    copydesk_doc *doc = S_pool_get(options);
+    if (!doc) return PyErr_NoMemory();
+    size_t out_n = 0;
+    const char *out = NULL;
+    self->busy = 1;
+    PyThreadState *ts = PyEval_SaveThread();
+    copydesk_status st =
+        S_run(doc, payload, len, url, url_n, source, (size_t)source_n, cs, cs_n, &out, &out_n);
+    PyEval_RestoreThread(ts);
+    self->busy = 0;
+    PyObject *res = NULL;
+    if (out && st == COPYDESK_OK)
+        res = PyUnicode_DecodeUTF8(out, (Py_ssize_t)out_n, "replace");
+    else
+        S_raise(st == COPYDESK_OK ? COPYDESK_ERR_STATE : st);
+    S_pool_put(options, doc);
+    return res;
+}
+
+/* close(): free the reader now (the file object is the caller's to close). */
+static PyObject *S_warc_close(S_Warc *self, PyObject *unused)
+{
+    if (self->busy) {
+        PyErr_SetString(PyExc_RuntimeError, "copydesk: the archive reader is in use");
+        return NULL;
+    }
+    S_warc_close_reader(self);
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef S_warc_methods[] = {
+    {"next", (PyCFunction)S_warc_next, METH_NOARGS,
+     "next() -> None, or (kind, source suffix, error, record id, date) (internal)."},
+    {"extract", (PyCFunction)S_warc_extract, METH_VARARGS,
+     "extract(source, charset, options) -> str: the current HTML record's JSON (internal)."},
+    {"close", (PyCFunction)S_warc_close, METH_NOARGS, "close(): free the reader."},
+    {NULL, NULL, 0, NULL}};
+
+static PyTypeObject S_WarcType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "copydesk._copydesk._Warc",
+    .tp_basicsize = sizeof(S_Warc),
+    .tp_dealloc = (destructor)S_warc_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "_Warc(fileobj): the library's web archive reader over a binary file (internal).",
+    .tp_methods = S_warc_methods,
+    .tp_new = S_warc_new,
+};
+
+/* _warc_sniff(bytes) -> int: COPYDESK_WARC_FORMAT_* of a file's first bytes. */
+static PyObject *S_warc_sniff(PyObject *self, PyObject *arg)
+{
+    Py_buffer b;
+    if (PyObject_GetBuffer(arg, &b, PyBUF_SIMPLE) < 0) return NULL;
+    copydesk_warc_format fmt = copydesk_warc_sniff((const char *)b.buf, (size_t)b.len);
+    PyBuffer_Release(&b);
+    return PyLong_FromLong((long)fmt);
 }
 
 static PyObject *S_status_str(PyObject *self, PyObject *arg)
@@ -146,6 +449,8 @@ static PyMethodDef S_methods[] = {
      "_extract(data, url, source, charset, options) -> str: the JSON record (internal)."},
     {"status_str", S_status_str, METH_O, "status_str(code) -> str: copydesk_status_str()."},
     {"_set_error", S_set_error, METH_O, "_set_error(cls): the class of page errors (internal)."},
+    {"_warc_sniff", S_warc_sniff, METH_O,
+     "_warc_sniff(head) -> int: 0 not an archive, 1 WARC, 2 ARC (internal)."},
     {NULL, NULL, 0, NULL}};
 
 static void S_free(void *m)
@@ -181,7 +486,16 @@ PyMODINIT_FUNC PyInit__copydesk(void)
         {"OPT_NO_CAPTIONS", COPYDESK_OPT_NO_CAPTIONS},
         {"OPT_NO_EXTRACT", COPYDESK_OPT_NO_EXTRACT},
         {"OPT_JSON_MARKDOWN", COPYDESK_OPT_JSON_MARKDOWN},
+        {"WARC_HTML", COPYDESK_WARC_HTML},
+        {"WARC_SKIPPED", COPYDESK_WARC_SKIPPED},
+        {"WARC_ERROR", COPYDESK_WARC_ERROR},
     };
+    if (PyType_Ready(&S_WarcType) < 0) goto fail;
+    Py_INCREF(&S_WarcType);
+    if (PyModule_AddObject(m, "_Warc", (PyObject *)&S_WarcType) < 0) {
+        Py_DECREF(&S_WarcType);
+        goto fail;
+    }
     for (size_t i = 0; i < sizeof consts / sizeof consts[0]; i++)
         if (PyModule_AddIntConstant(m, consts[i].name, consts[i].value) < 0) goto fail;
     if (PyModule_AddStringConstant(m, "library_version", copydesk_version_string()) < 0) goto fail;

@@ -1109,6 +1109,25 @@ cd_warc_format cd_warc_get_format(const cd_warc *r)
     return r ? r->fmt : CD_WARC_FMT_NONE;
 }
 
+void cd_warc_record_source(const cd_warc_record *rec, cd_buf *out)
+{
+    /* A header value is used as a C string (up to a NUL byte), but an id that
+     * was present, even if it starts with NUL, still names the record. */
+    if (rec->record_id.len) {
+        cd_buf_putc(out, '#');
+        cd_buf_puts(out, rec->record_id.data);
+    } else {
+        cd_buf_printf(out, "@%llu", (unsigned long long)rec->offset);
+    }
+}
+
+void cd_warc_record_message(const cd_warc_record *rec, cd_buf *out)
+{
+    cd_buf_printf(out, "%s at byte %llu%s", rec->error ? rec->error : "broken record",
+                  (unsigned long long)rec->offset,
+                  rec->in_stream ? " of the decompressed stream" : "");
+}
+
 int cd_warc_next(cd_warc *r, cd_warc_record *rec)
 {
     if (!r || !rec) return 0;

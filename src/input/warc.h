@@ -100,4 +100,12 @@ void cd_warc_record_free(cd_warc_record *rec);
  * record, 0 at the end of input. Out-of-memory is an error record too. */
 int cd_warc_next(cd_warc *r, cd_warc_record *rec);
 
+/* How a record is named in the output (the CLI's and the public API's rule):
+ * append "#<record-id>" to out when the record has an id, else "@<offset>".
+ * The caller writes the path first. */
+void cd_warc_record_source(const cd_warc_record *rec, cd_buf *out);
+/* An error record's message: append "<error> at byte <offset>", plus
+ * " of the decompressed stream" when the offset counts decompressed bytes. */
+void cd_warc_record_message(const cd_warc_record *rec, cd_buf *out);
+
 #endif

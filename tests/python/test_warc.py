@@ -116,3 +116,40 @@ def test_damaged_archives_same_as_cli(mode, cli, tmp_path):
             f.write(b)
         assert list(copydesk.iter_path(path)) == run_cli(["--json", "-q", "-j", "1", path]), \
             "damaged archive %d differs (kept at %s)" % (i, path)
+
+
+def test_file_objects_read_and_errors(archives):
+    """The library's reader pulls through readinto() or, failing that, read();
+    an OSError from the file ends the input: the records before it come out,
+    then one read error record, as the CLI reports it."""
+    path = archives["none"]
+    data = open(path, "rb").read()
+    want = list(copydesk.iter_warc(path, source="x"))
+
+    class ReadOnly:
+        def __init__(self, b):
+            self.b = io.BytesIO(b)
+
+        def read(self, n=-1):
+            return self.b.read(n)
+
+    assert list(copydesk.iter_warc(ReadOnly(data), source="x")) == want
+
+    class Failing(io.RawIOBase):
+        def __init__(self, b, after):
+            self.b, self.after = io.BytesIO(b), after
+
+        def readable(self):
+            return True
+
+        def readinto(self, buf):
+            if self.b.tell() >= self.after:
+                raise OSError(5, "Input/output error")
+            return self.b.readinto(memoryview(buf)[:1000])
+
+    got = list(copydesk.iter_warc(Failing(data, len(data) // 2), source="x"))
+    assert got[-1] == {"source": "x", "error": "read error: Input/output error"}
+    assert got[:3] == want[:3]
+    assert len(got) < len(want) + 1
+    with pytest.raises(TypeError, match="binary file object"):
+        list(copydesk.iter_warc(io.StringIO("WARC/1.1\r\n")))
