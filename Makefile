@@ -13,7 +13,7 @@ endif
 # and LeakSanitizer stays on; the pathological suite allows 10x its time budget.
 SAN_CC ?= clang
 SAN_CXX ?= clang++
-SAN_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+SAN_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:suppressions=$(CURDIR)/tests/asan.supp \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:abort_on_error=1 \
 	CD_PATHOLOGICAL_SLOWDOWN=10
 SAN_CMAKE = -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS=-O1 -DCMAKE_CXX_FLAGS=-O1 \
