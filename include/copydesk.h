@@ -164,6 +164,10 @@ COPYDESK_EXPORT size_t copydesk_doc_author_count(const copydesk_doc *doc);
 COPYDESK_EXPORT const char *copydesk_doc_author(const copydesk_doc *doc, size_t i, size_t *len);
 /** Publication date, ISO 8601 (YYYY-MM-DD, with time and zone when the page gives them). */
 COPYDESK_EXPORT const char *copydesk_doc_date_published(const copydesk_doc *doc, size_t *len);
+/** Modification date, ISO 8601, when the page gives one apart from the publication date. */
+COPYDESK_EXPORT const char *copydesk_doc_date_modified(const copydesk_doc *doc, size_t *len);
+/** The page's own summary (JSON-LD, OpenGraph or <meta> description). */
+COPYDESK_EXPORT const char *copydesk_doc_description(const copydesk_doc *doc, size_t *len);
 /** Site name. */
 COPYDESK_EXPORT const char *copydesk_doc_site_name(const copydesk_doc *doc, size_t *len);
 /** Language (BCP 47 tag as given by the page). */

@@ -364,6 +364,8 @@ char *copydesk_extract(const char *html, size_t len, const char *url, copydesk_f
 
 S_FIELD(title, doc->meta.title)
 S_FIELD(date_published, doc->meta.date_published)
+S_FIELD(date_modified, doc->meta.date_modified)
+S_FIELD(description, doc->meta.description)
 S_FIELD(site_name, doc->meta.site_name)
 S_FIELD(language, doc->meta.language)
 S_FIELD(url, S_effective_url(doc))

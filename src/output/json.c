@@ -103,8 +103,10 @@ void cd_render_json(const cd_json_fields *f, cd_buf *out)
     }
     cd_buf_putc(out, ']');
     S_str(out, &first, "date_published", m ? m->date_published : NULL);
+    S_str(out, &first, "date_modified", m ? m->date_modified : NULL);
     S_str(out, &first, "site_name", m ? m->site_name : NULL);
     S_str(out, &first, "language", m ? m->language : NULL);
+    S_str(out, &first, "description", m ? m->description : NULL);
     S_key(out, &first, "text");
     cd_json_string(out, f->text ? f->text : "", f->text ? f->text_len : 0);
     if (f->markdown) {

@@ -12,6 +12,8 @@ static const char PAGE[] =
     "<meta property=\"og:title\" content=\"Big News\">"
     "<meta name=\"author\" content=\"Jane Doe\">"
     "<meta property=\"article:published_time\" content=\"2014-11-06T17:00:00Z\">"
+    "<meta property=\"article:modified_time\" content=\"2014-11-07T08:15:00Z\">"
+    "<meta name=\"description\" content=\"A  story in   three paragraphs.\">"
     "</head><body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>"
     "<article><h1>Big News</h1>"
     "<p>The first paragraph of the story is long enough to count, with commas, clauses, "
@@ -112,6 +114,9 @@ static void test_full_path(void)
         const char *date = copydesk_doc_date_published(doc, NULL);
         OK(date && strncmp(date, "2014-11-06", 10) == 0, "date %s", date ? date : "(null)");
         STR_EQ(copydesk_doc_language(doc, NULL), "en", "");
+        const char *mod = copydesk_doc_date_modified(doc, NULL);
+        OK(mod && strncmp(mod, "2014-11-07", 10) == 0, "modified %s", mod ? mod : "(null)");
+        STR_EQ(copydesk_doc_description(doc, NULL), "A story in three paragraphs.", "");
         STR_EQ(copydesk_doc_url(doc, NULL), "https://example.org/x", "");
         const char *text = copydesk_doc_text(doc, &len);
         OK(text && len > 100, "text");
@@ -135,6 +140,8 @@ static void test_full_path(void)
 static void test_null_tolerance(void)
 {
     OK(copydesk_doc_title(NULL, NULL) == NULL, "");
+    OK(copydesk_doc_date_modified(NULL, NULL) == NULL, "");
+    OK(copydesk_doc_description(NULL, NULL) == NULL, "");
     INT_EQ(copydesk_doc_author_count(NULL), 0, "");
     OK(copydesk_doc_author(NULL, 0, NULL) == NULL, "");
     OK(copydesk_doc_text(NULL, NULL) == NULL, "");

@@ -284,7 +284,8 @@ static void test_json(void)
     cd_render_json(&f, &b);
     STR_EQ(b.data,
            "{\"url\":null,\"title\":\"T\",\"authors\":[\"A \\\"B\\\"\"],\"date_published\":null,"
-           "\"site_name\":null,\"language\":\"en\",\"text\":\"x\\ny\"}",
+           "\"date_modified\":null,\"site_name\":null,\"language\":\"en\",\"description\":null,"
+           "\"text\":\"x\\ny\"}",
            "");
     cd_buf_clear(&b);
     f.source = "p.html";
@@ -294,8 +295,8 @@ static void test_json(void)
     cd_render_json(&f, &b);
     STR_EQ(b.data,
            "{\"source\":\"p.html\",\"url\":\"http://e/\",\"title\":\"T\",\"authors\":[\"A "
-           "\\\"B\\\"\"],\"date_published\":null,\"site_name\":null,\"language\":\"en\","
-           "\"text\":\"x\\ny\",\"markdown\":\"# h\"}",
+           "\\\"B\\\"\"],\"date_published\":null,\"date_modified\":null,\"site_name\":null,"
+           "\"language\":\"en\",\"description\":null,\"text\":\"x\\ny\",\"markdown\":\"# h\"}",
            "");
     cd_buf_clear(&b);
     f.error = "empty input";
