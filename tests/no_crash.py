@@ -13,52 +13,14 @@ or "error", and that there is one record per input. A batch that fails is
 rerun file by file to name the culprit. Missing data fails, never skips.
 """
 import argparse
-import json
 import os
-import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from clicheck import check  # noqa: E402
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BATCH = 250
-TIMEOUT = 300
-
-
-def check(binary, files):
-    """Returns a list of problems for one CLI run over `files`."""
-    try:
-        p = subprocess.run([binary, "--json", "-q"] + files, stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, timeout=TIMEOUT)
-    except subprocess.TimeoutExpired:
-        return ["timed out after %ds" % TIMEOUT]
-    probs = []
-    if p.returncode < 0:
-        probs.append("killed by signal %d" % -p.returncode)
-    elif p.returncode not in (0, 1):
-        probs.append("exit status %d" % p.returncode)
-    try:
-        out = p.stdout.decode("utf-8")
-    except UnicodeDecodeError as e:
-        probs.append("stdout is not valid UTF-8: %s" % e)
-        out = p.stdout.decode("utf-8", "replace")
-    lines = [l for l in out.split("\n") if l]
-    errors = 0
-    for l in lines:
-        try:
-            r = json.loads(l)
-        except ValueError as e:
-            probs.append("unparsable JSON line (%s): %.160s" % (e, l))
-            continue
-        if not isinstance(r, dict) or not isinstance(r.get("source"), str):
-            probs.append("record without source: %.160s" % l)
-        elif "error" in r:
-            errors += 1
-        elif not isinstance(r.get("text"), str):
-            probs.append("record with neither text nor error: %.160s" % l)
-    if p.returncode >= 0 and len(lines) != len(files):
-        probs.append("%d records for %d inputs" % (len(lines), len(files)))
-    if p.returncode in (0, 1) and p.returncode != (1 if errors else 0):
-        probs.append("exit status %d with %d error records" % (p.returncode, errors))
-    return probs
 
 
 def main():
