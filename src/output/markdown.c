@@ -985,40 +985,23 @@ static void S_leave(S_md *w, cd_nid id, const cd_node *n)
     if (S_is_block(tag)) S_sep(w, S_PARA);
 }
 
-static void S_root(S_md *w, cd_nid root)
+/* cd_walk_root callbacks. */
+static int S_walk_enter(void *ctx, cd_nid id, const cd_node *n)
 {
-    const cd_dom *dom = w->dom;
-    cd_nid id = root;
-    while (id) {
-        const cd_node *n = cd_dom_node(dom, id);
-        if (cd_walk_skip(dom, w->x, id)) {
-            /* left out, with its subtree */
-        } else if (n->type == CD_NODE_TEXT) {
-            S_text(w, n->u.text, n->len);
-        } else {
-            if (w->out->len > CD_MAX_OUTPUT || w->out->failed) return;
-            int descend = n->type == CD_NODE_ELEMENT ? S_enter(w, id, n) : 1;
-            if (descend && n->first) {
-                id = n->first;
-                continue;
-            }
-            if (descend && n->type == CD_NODE_ELEMENT) S_leave(w, id, n);
-        }
-        cd_nid cur = id;
-        id = CD_NONE;
-        while (cur != root) {
-            const cd_node *cn = cd_dom_node(dom, cur);
-            if (cn->next) {
-                id = cn->next;
-                break;
-            }
-            cur = cn->parent;
-            if (!cur) break;
-            const cd_node *pn = cd_dom_node(dom, cur);
-            if (pn->type == CD_NODE_ELEMENT) S_leave(w, cur, pn);
-        }
-    }
+    return S_enter(ctx, id, n);
 }
+
+static void S_walk_leave(void *ctx, cd_nid id, const cd_node *n)
+{
+    S_leave(ctx, id, n);
+}
+
+static void S_walk_text(void *ctx, const cd_node *n)
+{
+    S_text(ctx, n->u.text, n->len);
+}
+
+static const cd_walk_ops S_ops = {S_walk_enter, S_walk_leave, S_walk_text};
 
 void cd_render_markdown(const cd_dom *dom, const cd_extract *x, unsigned options,
                         const char *base_url, cd_buf *out)
@@ -1039,7 +1022,7 @@ void cd_render_markdown(const cd_dom *dom, const cd_extract *x, unsigned options
         cd_nid root = x->roots[r];
         if (!root || root >= dom->count) continue;
         S_sep(&w, S_PARA);
-        S_root(&w, root);
+        cd_walk_root(dom, x, root, &S_ops, &w, out);
         /* Whatever a root left open (it cannot, short of the output cap) is closed here. */
         S_close_spans(&w);
         w.nspan = w.strong = w.em = w.link = 0;

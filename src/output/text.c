@@ -36,6 +36,8 @@ typedef struct {
     size_t pre_start; /* where that text starts in out */
     cd_nid dtable;    /* the data table being rendered (tables in it are impossible) */
     uint32_t row_cells;
+    const cd_dom *dom;
+    const cd_extract *x;
 } S_w;
 
 static void S_sep(S_w *w, int sep)
@@ -302,43 +304,29 @@ static void S_leave(S_w *w, cd_nid id, const cd_node *n)
     if (S_is_block(n->tag)) S_sep(w, S_PARA);
 }
 
-static void S_root(S_w *w, const cd_dom *dom, const cd_extract *x, cd_nid root)
+/* cd_walk_root callbacks. */
+static int S_walk_enter(void *ctx, cd_nid id, const cd_node *n)
 {
-    cd_nid id = root;
-    while (id) {
-        const cd_node *n = cd_dom_node(dom, id);
-        if (cd_walk_skip(dom, x, id)) {
-            /* left out, with its subtree */
-        } else if (n->type == CD_NODE_TEXT) {
-            if (w->pre)
-                S_pre_text(w, n->u.text, n->len);
-            else
-                S_text(w, n->u.text, n->len);
-        } else {
-            if (w->out->len > CD_MAX_OUTPUT || w->out->failed) return;
-            if (n->type == CD_NODE_ELEMENT) S_enter(w, dom, x, id, n);
-            if (n->first) {
-                id = n->first;
-                continue;
-            }
-            if (n->type == CD_NODE_ELEMENT) S_leave(w, id, n);
-        }
-        /* Up to the next sibling, leaving every element we climb out of. */
-        cd_nid cur = id;
-        id = CD_NONE;
-        while (cur != root) {
-            const cd_node *cn = cd_dom_node(dom, cur);
-            if (cn->next) {
-                id = cn->next;
-                break;
-            }
-            cur = cn->parent;
-            if (!cur) break;
-            const cd_node *pn = cd_dom_node(dom, cur);
-            if (pn->type == CD_NODE_ELEMENT) S_leave(w, cur, pn);
-        }
-    }
+    S_w *w = ctx;
+    S_enter(w, w->dom, w->x, id, n);
+    return 1;
 }
+
+static void S_walk_leave(void *ctx, cd_nid id, const cd_node *n)
+{
+    S_leave(ctx, id, n);
+}
+
+static void S_walk_text(void *ctx, const cd_node *n)
+{
+    S_w *w = ctx;
+    if (w->pre)
+        S_pre_text(w, n->u.text, n->len);
+    else
+        S_text(w, n->u.text, n->len);
+}
+
+static const cd_walk_ops S_ops = {S_walk_enter, S_walk_leave, S_walk_text};
 
 void cd_render_text(const cd_dom *dom, const cd_extract *x, unsigned options, cd_buf *out)
 {
@@ -346,11 +334,13 @@ void cd_render_text(const cd_dom *dom, const cd_extract *x, unsigned options, cd
     memset(&w, 0, sizeof w);
     w.out = out;
     w.base = out->len;
+    w.dom = dom;
+    w.x = x;
     (void)options;
     for (uint32_t r = 0; r < x->nroots; r++) {
         if (!x->roots[r] || x->roots[r] >= dom->count) continue;
         S_sep(&w, S_PARA);
-        S_root(&w, dom, x, x->roots[r]);
+        cd_walk_root(dom, x, x->roots[r], &S_ops, &w, out);
         /* A root that ends inside an unclosed walk state starts the next clean. */
         w.list = w.inl = w.pre = 0;
         w.pre_started = 0;

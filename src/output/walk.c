@@ -4,6 +4,7 @@
  * _isDataTable in spirit, simplified): a table whose cells hold paragraphs,
  * lists, headings or other tables is page layout; one with at least two
  * columns of inline content is data. */
+#include "../util/limits.h"
 #include "walk.h"
 
 uint32_t cd_walk_colspan(const cd_dom *dom, cd_nid cell)
@@ -78,4 +79,44 @@ int cd_walk_table_scan(const cd_dom *dom, const cd_extract *x, cd_nid table, uin
     if (cur > widest) widest = cur;
     *ncols = widest;
     return rows >= 1 && widest >= 2;
+}
+
+void cd_walk_root(const cd_dom *dom, const cd_extract *x, cd_nid root, const cd_walk_ops *ops,
+                  void *ctx, const cd_buf *out)
+{
+    cd_nid id = root;
+    while (id) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (cd_walk_skip(dom, x, id)) {
+            /* left out, with its subtree */
+        } else if (n->type == CD_NODE_TEXT) {
+            ops->text(ctx, n);
+        } else {
+            if (out->len > CD_MAX_OUTPUT || out->failed)
+                return;
+            int descend = n->type == CD_NODE_ELEMENT ? ops->enter(ctx, id, n) : 1;
+            if (descend && n->first) {
+                id = n->first;
+                continue;
+            }
+            if (descend && n->type == CD_NODE_ELEMENT)
+                ops->leave(ctx, id, n);
+        }
+        /* Up to the next sibling, leaving every element we climb out of. */
+        cd_nid cur = id;
+        id = CD_NONE;
+        while (cur != root) {
+            const cd_node *cn = cd_dom_node(dom, cur);
+            if (cn->next) {
+                id = cn->next;
+                break;
+            }
+            cur = cn->parent;
+            if (!cur)
+                break;
+            const cd_node *pn = cd_dom_node(dom, cur);
+            if (pn->type == CD_NODE_ELEMENT)
+                ops->leave(ctx, cur, pn);
+        }
+    }
 }

@@ -10,6 +10,7 @@
 
 #include "../dom/dom.h"
 #include "../extract/extract.h"
+#include "../util/buf.h"
 
 /* Is node id left out of the rendering (dropped, the headline, or invisible)?
  * When extraction ran, its marks decide alone: it has already dropped what is
@@ -22,6 +23,20 @@ static inline int cd_walk_skip(const cd_dom *dom, const cd_extract *x, cd_nid id
         return x->mark[id] != CD_MARK_NONE;
     return cd_dom_node(dom, id)->type == CD_NODE_ELEMENT && !cd_extract_node_visible(dom, id);
 }
+
+/* The pre-order walk both renderers share: over the subtree of root, skipping
+ * what cd_walk_skip() leaves out. Element nodes get enter() and, when enter()
+ * returned nonzero (visit the children), leave() after their children; text
+ * nodes get text(). The walk stops early when out->len passes CD_MAX_OUTPUT or
+ * out has failed. No recursion: it climbs with parent links. */
+typedef struct cd_walk_ops {
+    int (*enter)(void *ctx, cd_nid id, const cd_node *n);
+    void (*leave)(void *ctx, cd_nid id, const cd_node *n);
+    void (*text)(void *ctx, const cd_node *n);
+} cd_walk_ops;
+
+void cd_walk_root(const cd_dom *dom, const cd_extract *x, cd_nid root, const cd_walk_ops *ops,
+                  void *ctx, const cd_buf *out);
 
 /* Widest colspan counted; a hostile colspan="100000" must not make a GFM row that wide. */
 #define CD_WALK_MAX_COLSPAN 32u
