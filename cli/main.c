@@ -67,6 +67,12 @@ static void S_usage(FILE *f)
           "  --no-tables       leave tables out\n"
           "  --no-captions     leave figure captions out\n"
           "  --no-extract      render the whole visible page\n"
+          "  --keep-parts      keep the dateline and wire credit in the text as well as\n"
+          "                    in their fields\n"
+          "  --explain         JSON: add `sources`, where each metadata field came from\n"
+          "  --reference-time T  when the pages were fetched (ISO 8601 UTC such as\n"
+          "                    2014-11-06T17:00:00Z, or @UNIXSECONDS), for relative dates\n"
+          "                    (\"3 hours ago\"); archive records use their WARC-Date\n"
           "  -j, --jobs N      worker threads (default: the number of online cores)\n"
           "  --ordered         write records in input order (default with -j 1)\n"
           "  --stats           print a summary on stderr even when it is not a terminal\n"
@@ -85,8 +91,43 @@ typedef struct {
     long jobs;
     const char *url;
     const char *charset;
+    long long ref_time; /* --reference-time, 0 = none */
     unsigned options;
 } S_opts;
+
+/* "@1415293200" or "2014-11-06T17:00:00Z" ("2014-11-06", "2014-11-06 17:00",
+ * a trailing "Z" or none: UTC) as Unix seconds; -1 when malformed. */
+static long long S_parse_time(const char *v)
+{
+    if (!v || !*v)
+        return -1;
+    if (v[0] == '@') {
+        char *end = NULL;
+        errno = 0;
+        long long t = strtoll(v + 1, &end, 10);
+        return errno || !end || *end || t < 0 ? -1 : t;
+    }
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
+    char tail[8] = "";
+    int n = sscanf(v, "%4d-%2d-%2d%*1[T ]%2d:%2d:%2d%7s", &y, &mo, &d, &h, &mi, &sec, tail);
+    if (n < 3) {
+        return -1;
+    } else if (n == 3 && strlen(v) != 10) {
+        return -1;
+    }
+    if (tail[0] && strcmp(tail, "Z") != 0)
+        return -1;
+    if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60)
+        return -1;
+    /* Days from the civil date (Howard Hinnant's algorithm), no timegm needed. */
+    int yy = y - (mo <= 2);
+    long long era = yy / 400;
+    long long yoe = yy - era * 400;
+    long long doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    long long days = era * 146097 + doe - 719468;
+    return days * 86400 + h * 3600 + mi * 60 + sec;
+}
 
 /* One unit of work: a page to read, bytes from an archive, or an error to report. */
 typedef enum { J_PATH, J_BYTES, J_ERROR } S_jkind;
@@ -303,6 +344,12 @@ static void S_run(S_sched *s, copydesk_doc *doc, S_job *j, cd_buf *out, cd_buf *
             if (url && *url) copydesk_doc_set_url(doc, url, strlen(url));
             const char *cs = j->charset && *j->charset ? j->charset : o->charset;
             if (cs) copydesk_doc_set_charset(doc, cs, strlen(cs));
+            long long ref = o->ref_time;
+            if (!ref && j->warc && j->date) {
+                ref = S_parse_time(j->date);
+                if (ref < 0) ref = 0;
+            }
+            if (ref) copydesk_doc_set_reference_time(doc, ref);
             copydesk_status st = copydesk_doc_parse(doc, j->bytes, j->len);
             free(j->bytes);
             j->bytes = NULL;
@@ -669,7 +716,7 @@ static long S_default_jobs(void)
 
 int main(int argc, char **argv)
 {
-    S_opts o = {COPYDESK_FORMAT_TEXT, 0, 0, 0, 0, 0, NULL, NULL, 0};
+    S_opts o = {.format = COPYDESK_FORMAT_TEXT};
     cd_paths paths = {0};
     int only_inputs = 0;
     for (int i = 1; i < argc; i++) {
@@ -695,7 +742,7 @@ int main(int argc, char **argv)
         }
         int needs = strcmp(name, "--format") == 0 || strcmp(name, "--url") == 0 ||
                     strcmp(name, "--charset") == 0 || strcmp(name, "--jobs") == 0 ||
-                    strcmp(name, "-j") == 0;
+                    strcmp(name, "-j") == 0 || strcmp(name, "--reference-time") == 0;
         if (needs && !val) {
             if (eq)
                 val = eq + 1;
@@ -746,6 +793,16 @@ int main(int argc, char **argv)
             o.options |= COPYDESK_OPT_NO_CAPTIONS;
         } else if (strcmp(name, "--no-extract") == 0) {
             o.options |= COPYDESK_OPT_NO_EXTRACT;
+        } else if (strcmp(name, "--keep-parts") == 0) {
+            o.options |= COPYDESK_OPT_KEEP_PARTS;
+        } else if (strcmp(name, "--explain") == 0) {
+            o.options |= COPYDESK_OPT_EXPLAIN;
+        } else if (strcmp(name, "--reference-time") == 0) {
+            o.ref_time = S_parse_time(val);
+            if (o.ref_time <= 0) {
+                fprintf(stderr, "copydesk: --reference-time wants 2014-11-06T17:00:00Z or @SECONDS\n");
+                return 2;
+            }
         } else if (strcmp(name, "-q") == 0 || strcmp(name, "--quiet") == 0) {
             o.quiet = 1;
         } else if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0) {

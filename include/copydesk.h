@@ -93,6 +93,11 @@ COPYDESK_EXPORT void copydesk_free(void *ptr);
 
 /** JSON output also carries the article as Markdown (`markdown` field). */
 #define COPYDESK_OPT_JSON_MARKDOWN (1u << 4)
+/** Keep the dateline and the wire credit in the text too (by default they
+ *  leave the body when they are carried as the `dateline` and `credit` fields). */
+#define COPYDESK_OPT_KEEP_PARTS (1u << 5)
+/** JSON output also says where each metadata field came from (`sources`). */
+#define COPYDESK_OPT_EXPLAIN (1u << 6)
 
 /** Output formats for copydesk_doc_render() and copydesk_extract(). */
 typedef enum copydesk_format {
@@ -126,7 +131,7 @@ COPYDESK_EXPORT copydesk_doc *copydesk_doc_new(unsigned options);
 COPYDESK_EXPORT copydesk_doc *copydesk_doc_new_with_mem(unsigned options, const copydesk_mem *mem);
 /** Release the document and everything it returned. NULL is fine. */
 COPYDESK_EXPORT void copydesk_doc_free(copydesk_doc *doc);
-/** Forget the current page (keeps options, memory for reuse). URL and charset hints are cleared. */
+/** Forget the current page (keeps options, memory for reuse). URL, charset and reference-time hints are cleared. */
 COPYDESK_EXPORT void copydesk_doc_reset(copydesk_doc *doc);
 
 /** The page's URL, used as `url` and to resolve links. Copied. */
@@ -134,6 +139,10 @@ COPYDESK_EXPORT copydesk_status copydesk_doc_set_url(copydesk_doc *doc, const ch
 /** An identifier of the input (e.g. its file path), written first as `source` in JSON. Copied. */
 COPYDESK_EXPORT copydesk_status copydesk_doc_set_source(copydesk_doc *doc, const char *source,
                                                         size_t len);
+/** The time the page was fetched (Unix seconds; e.g. a WARC-Date), from which
+ *  relative dates such as "3 hours ago" are counted. Without it they are not used. */
+COPYDESK_EXPORT copydesk_status copydesk_doc_set_reference_time(copydesk_doc *doc,
+                                                                long long unix_seconds);
 /** A transport charset hint (e.g. from HTTP Content-Type). Copied. */
 COPYDESK_EXPORT copydesk_status copydesk_doc_set_charset(copydesk_doc *doc, const char *charset,
                                                          size_t len);
@@ -174,6 +183,28 @@ COPYDESK_EXPORT const char *copydesk_doc_site_name(const copydesk_doc *doc, size
 COPYDESK_EXPORT const char *copydesk_doc_language(const copydesk_doc *doc, size_t *len);
 /** The URL: the one set with copydesk_doc_set_url(), else the page's canonical. */
 COPYDESK_EXPORT const char *copydesk_doc_url(const copydesk_doc *doc, size_t *len);
+/** The deck (subheadline, standfirst, dek) under the headline. */
+COPYDESK_EXPORT const char *copydesk_doc_deck(const copydesk_doc *doc, size_t *len);
+/** The section or desk the article belongs to ("World", "Business"). */
+COPYDESK_EXPORT const char *copydesk_doc_section(const copydesk_doc *doc, size_t *len);
+/** The lead image: its absolute URL, its caption and its credit (photographer / agency). */
+COPYDESK_EXPORT const char *copydesk_doc_image_url(const copydesk_doc *doc, size_t *len);
+COPYDESK_EXPORT const char *copydesk_doc_image_caption(const copydesk_doc *doc, size_t *len);
+COPYDESK_EXPORT const char *copydesk_doc_image_credit(const copydesk_doc *doc, size_t *len);
+/** The source or wire attribution of the text ("Reuters", "Al Jazeera and Reuters",
+ *  "The Associated Press contributed to this report"). */
+COPYDESK_EXPORT const char *copydesk_doc_credit(const copydesk_doc *doc, size_t *len);
+/** The dateline that opens the body ("WASHINGTON —"), without the dash. */
+COPYDESK_EXPORT const char *copydesk_doc_dateline(const copydesk_doc *doc, size_t *len);
+/** Number of tags (keywords, topics). */
+COPYDESK_EXPORT size_t copydesk_doc_tag_count(const copydesk_doc *doc);
+/** Tag i (0-based); NULL when out of range. */
+COPYDESK_EXPORT const char *copydesk_doc_tag(const copydesk_doc *doc, size_t i, size_t *len);
+/** Where a metadata field came from ("json-ld", "og", "meta", "microdata", "visible",
+ *  "title", "html", "url", …) for field names as in JSON ("title", "authors",
+ *  "date_published", "deck", "section", "image", "credit", "dateline", "tags");
+ *  NULL when the field is empty or unknown. */
+COPYDESK_EXPORT const char *copydesk_doc_field_source(const copydesk_doc *doc, const char *field);
 /** The charset the page was decoded from (e.g. "windows-1252"). */
 COPYDESK_EXPORT const char *copydesk_doc_charset(const copydesk_doc *doc, size_t *len);
 /** The article as plain text (same as rendering COPYDESK_FORMAT_TEXT). */

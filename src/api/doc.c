@@ -128,6 +128,7 @@ void copydesk_doc_reset(copydesk_doc *doc)
     cd_buf_clear(&doc->url);
     cd_buf_clear(&doc->charset_hint);
     cd_buf_clear(&doc->source);
+    doc->ref_time = 0;
     memset(&doc->dinfo, 0, sizeof doc->dinfo);
     doc->nwarnings = 0;
     doc->text_ready = 0;
@@ -151,6 +152,14 @@ copydesk_status copydesk_doc_set_url(copydesk_doc *doc, const char *url, size_t 
 copydesk_status copydesk_doc_set_charset(copydesk_doc *doc, const char *charset, size_t len)
 {
     return doc ? S_set(&doc->charset_hint, charset, len) : COPYDESK_ERR_ARG;
+}
+
+copydesk_status copydesk_doc_set_reference_time(copydesk_doc *doc, long long unix_seconds)
+{
+    if (!doc || unix_seconds < 0)
+        return COPYDESK_ERR_ARG;
+    doc->ref_time = unix_seconds;
+    return COPYDESK_OK;
 }
 
 copydesk_status copydesk_doc_set_source(copydesk_doc *doc, const char *source, size_t len)
@@ -216,10 +225,14 @@ copydesk_status copydesk_doc_parse(copydesk_doc *doc, const char *bytes, size_t 
     if (doc->dom.truncated)
         S_warn(doc, COPYDESK_WARN_TRUNCATED, 0);
 
-    cd_meta_read(&doc->meta, &doc->dom, &doc->arena, doc->url.len ? doc->url.data : NULL);
+    const char *url = doc->url.len ? doc->url.data : NULL;
+    cd_meta_read_at(&doc->meta, &doc->dom, &doc->arena, url, doc->ref_time);
     st = cd_extract_run(&doc->ext, &doc->dom, doc->options, doc->meta.title);
     if (st != COPYDESK_OK)
         return st;
+    if (!(doc->options & COPYDESK_OPT_NO_EXTRACT))
+        cd_meta_parts(&doc->meta, &doc->dom, &doc->arena, &doc->ext, url,
+                      (doc->options & COPYDESK_OPT_KEEP_PARTS) != 0);
     if (doc->ext.no_article)
         S_warn(doc, COPYDESK_WARN_NO_ARTICLE, 0);
     doc->state = CD_DOC_PARSED;
@@ -288,6 +301,7 @@ const char *copydesk_doc_render(copydesk_doc *doc, copydesk_format format, size_
         f.text = doc->text.data;
         f.text_len = doc->text.len;
         f.charset = doc->dinfo.charset[0] ? doc->dinfo.charset : NULL;
+        f.explain = (doc->options & COPYDESK_OPT_EXPLAIN) != 0;
         cd_buf md;
         cd_buf_init(&md, &doc->mem);
         if (doc->options & COPYDESK_OPT_JSON_MARKDOWN) {
@@ -370,6 +384,35 @@ S_FIELD(site_name, doc->meta.site_name)
 S_FIELD(language, doc->meta.language)
 S_FIELD(url, S_effective_url(doc))
 S_FIELD(charset, doc->dinfo.charset[0] ? doc->dinfo.charset : NULL)
+S_FIELD(deck, doc->meta.deck)
+S_FIELD(section, doc->meta.section)
+S_FIELD(image_url, doc->meta.image_url)
+S_FIELD(image_caption, doc->meta.image_caption)
+S_FIELD(image_credit, doc->meta.image_credit)
+S_FIELD(credit, doc->meta.credit)
+S_FIELD(dateline, doc->meta.dateline)
+
+size_t copydesk_doc_tag_count(const copydesk_doc *doc)
+{
+    return doc && doc->state == CD_DOC_PARSED ? doc->meta.ntags : 0;
+}
+
+const char *copydesk_doc_tag(const copydesk_doc *doc, size_t i, size_t *len)
+{
+    const char *s = NULL;
+    if (doc && doc->state == CD_DOC_PARSED && i < doc->meta.ntags)
+        s = doc->meta.tags[i];
+    if (len)
+        *len = s ? strlen(s) : 0;
+    return s;
+}
+
+const char *copydesk_doc_field_source(const copydesk_doc *doc, const char *field)
+{
+    if (!doc || !field || doc->state != CD_DOC_PARSED)
+        return NULL;
+    return cd_meta_field_source(&doc->meta, field);
+}
 
 size_t copydesk_doc_author_count(const copydesk_doc *doc)
 {

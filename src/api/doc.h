@@ -38,6 +38,7 @@ struct copydesk_doc {
     cd_buf text;    /* rendered text (cached) */
     cd_buf render;  /* last render */
     int text_ready;
+    long long ref_time; /* reference time for relative dates (Unix seconds, 0 = none) */
     cd_decode_info dinfo;
     cd_buf url, charset_hint, source;
     cd_warning warnings[CD_MAX_WARNINGS];

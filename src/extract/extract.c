@@ -941,9 +941,37 @@ static void S_find_title(cd_extract *x, const cd_dom *dom, const S_stat *st, con
 }
 
 
+int cd_extract_cut(cd_extract *x, const cd_dom *dom, cd_nid id, uint32_t off, uint32_t len)
+{
+    if (!id || id >= dom->count || x->ncuts >= CD_MAX_CUTS || !len)
+        return 0;
+    const cd_node *n = cd_dom_node(dom, id);
+    if (n->type != CD_NODE_TEXT || off > n->len || len > n->len - off)
+        return 0;
+    uint32_t i = x->ncuts;
+    while (i > 0 && (x->cuts[i - 1].node > id ||
+                     (x->cuts[i - 1].node == id && x->cuts[i - 1].off > off)))
+        i--;
+    if (i > 0 && x->cuts[i - 1].node == id && x->cuts[i - 1].off + x->cuts[i - 1].len > off)
+        return 0;
+    if (i < x->ncuts && x->cuts[i].node == id && off + len > x->cuts[i].off)
+        return 0;
+    memmove(&x->cuts[i + 1], &x->cuts[i], (x->ncuts - i) * sizeof x->cuts[0]);
+    x->cuts[i] = (cd_cut){id, off, len};
+    x->ncuts++;
+    return 1;
+}
+
+void cd_extract_drop(cd_extract *x, cd_nid id)
+{
+    if (x->mark && id && id < x->mark_cap)
+        x->mark[id] = CD_MARK_DROP;
+}
+
 copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned options, const char *title)
 {
     x->nroots = 0;
+    x->ncuts = 0;
     x->no_article = 0;
     x->broad = 0;
     x->title_node = CD_NONE;

@@ -20,6 +20,14 @@ enum {
 };
 
 #define CD_MAX_ROOTS 64
+#define CD_MAX_CUTS 8
+
+/* Bytes of one text node left out of the rendering: a dateline that opens the
+ * first paragraph, a credit line that ends the last. */
+typedef struct cd_cut {
+    cd_nid node;
+    uint32_t off, len;
+} cd_cut;
 
 typedef struct cd_extract {
     const cd_mem *mem;
@@ -30,6 +38,8 @@ typedef struct cd_extract {
     cd_nid title_node;    /* the visible headline element, if found (CD_NONE otherwise) */
     int no_article;       /* nothing convincing was found; roots hold a best effort */
     int broad;            /* no single article: the root is the page minus its chrome */
+    cd_cut cuts[CD_MAX_CUTS]; /* sorted by node, then offset; non-overlapping */
+    uint32_t ncuts;
     /* Scratch arrays for scoring, reused across pages. */
     void *scratch;
     size_t scratch_cap;
@@ -42,6 +52,13 @@ void cd_extract_free(cd_extract *x);
  * page's metadata title, used to find the headline element. */
 copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned options,
                                const char *title);
+
+/* Leave bytes [off, off+len) of text node id out of the rendering. Returns 0
+ * when the cut is refused (not a text node, out of range, overlapping another
+ * cut, or CD_MAX_CUTS reached). */
+int cd_extract_cut(cd_extract *x, const cd_dom *dom, cd_nid id, uint32_t off, uint32_t len);
+/* Leave the subtree of id out of the rendering. */
+void cd_extract_drop(cd_extract *x, cd_nid id);
 
 /* Is the element visible text content at all (not a script/style/hidden)? Shared by
  * extract, meta and output so all three agree on what a reader sees. */

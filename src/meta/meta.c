@@ -402,6 +402,11 @@ static void S_walk(cd_meta_ctx *c)
 static const char *const S_src_names[CD_MS__COUNT] = {
     "json-ld", "og", "meta", "twitter", "microdata", "visible", "title", "html", "url"};
 
+const char *cd_meta_src_name(int s)
+{
+    return s >= 0 && s < CD_MS__COUNT ? S_src_names[s] : NULL;
+}
+
 /* Candidates of one field and source in order of rank then document position. */
 static size_t S_collect(const cd_meta_ctx *c, int field, int src, const cd_meta_cand **out,
                         size_t max)
@@ -587,6 +592,12 @@ static void S_byline_check(cd_meta_ctx *c, cd_meta *m)
 
 void cd_meta_read(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char *page_url)
 {
+    cd_meta_read_at(m, dom, arena, page_url, 0);
+}
+
+void cd_meta_read_at(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char *page_url,
+                     long long ref_time)
+{
     memset(m, 0, sizeof *m);
     if (!dom || !arena || cd_dom_root(dom) == CD_NONE)
         return;
@@ -594,6 +605,7 @@ void cd_meta_read(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char *pa
     memset(&c, 0, sizeof c);
     c.dom = dom;
     c.arena = arena;
+    c.ref_time = ref_time;
     c.cands = cd_arena_alloc(arena, CD_META_MAX_CANDS * sizeof *c.cands);
     if (!c.cands)
         return;
@@ -613,8 +625,7 @@ void cd_meta_read(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char *pa
 
     int dayfirst = S_dayfirst(m->language);
     m->date_published = S_pick_date(&c, CD_MF_DATE, dayfirst, page_url, &m->date_source);
-    src = NULL;
-    m->date_modified = S_pick_date(&c, CD_MF_MODIFIED, dayfirst, NULL, &src);
+    m->date_modified = S_pick_date(&c, CD_MF_MODIFIED, dayfirst, NULL, &m->modified_source);
     /* A page that states only when it was modified (article:modified_time on
      * a landing page) is dated by that: the only date the publisher gives
      * for the text (trafilatura falls back the same way). */
@@ -625,4 +636,5 @@ void cd_meta_read(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char *pa
     S_pick_authors(&c, m);
     S_byline_check(&c, m);
     m->title = cd_meta_title_pick(&c, m->site_name, m->url ? m->url : page_url, &m->title_source);
+    cd_meta_news_pick(&c, m, page_url);
 }

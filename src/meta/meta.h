@@ -13,6 +13,7 @@
 #include "../util/arena.h"
 
 #define CD_MAX_AUTHORS 16
+#define CD_MAX_TAGS 32
 
 typedef struct cd_meta {
     const char *title;
@@ -24,14 +25,51 @@ typedef struct cd_meta {
     const char *language;
     const char *url;         /* canonical URL from the page */
     const char *description;
-    const char *title_source; /* "json-ld", "og", "h1", "title", … for --explain */
+    /* News fields (issue 3). */
+    const char *deck;          /* subheadline / standfirst */
+    const char *section;
+    const char *image_url;     /* lead image, absolute when the page URL allows */
+    const char *image_caption;
+    const char *image_credit;  /* photographer / agency */
+    const char *credit;        /* wire / source attribution of the text */
+    const char *dateline;      /* "WASHINGTON", without the dash */
+    const char *tags[CD_MAX_TAGS];
+    size_t ntags;
+    /* Where each field came from: "json-ld", "og", "meta", "microdata",
+     * "visible", "title", "html", "url", … (JSON `sources` with --explain). */
+    const char *title_source;
     const char *date_source;
+    const char *modified_source;
     const char *author_source;
+    const char *deck_source;
+    const char *section_source;
+    const char *image_source;
+    const char *credit_source;
+    const char *dateline_source;
+    const char *tags_source;
 } cd_meta;
 
 /* Read metadata from dom into m (cleared first); strings come from arena.
  * page_url (may be NULL) is the URL given by the caller, used for URL-path dates
  * and resolving relative canonical links. */
 void cd_meta_read(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char *page_url);
+/* The same with a reference time (Unix seconds, 0 = none) that relative dates
+ * ("3 hours ago") count from; without one they are not used. */
+void cd_meta_read_at(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char *page_url,
+                     long long ref_time);
+
+/* Where field (a JSON key: "title", "authors", "date_published", …) came
+ * from, or NULL when it is empty. */
+const char *cd_meta_field_source(const cd_meta *m, const char *field);
+
+/* The parts of the article read from the extracted body, after extraction:
+ * the dateline that opens it, the wire credit that closes it, the lead
+ * figure's caption and credit, a visible deck. Fields already set from
+ * structured sources are cross-checked, not overwritten blindly. Unless
+ * keep_parts, the dateline and the credit leave the body (cd_extract_cut /
+ * CD_MARK_DROP on x); a photo credit inside the body always does. */
+struct cd_extract;
+void cd_meta_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, struct cd_extract *x,
+                   const char *page_url, int keep_parts);
 
 #endif

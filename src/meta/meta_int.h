@@ -34,6 +34,13 @@ enum cd_meta_field {
     CD_MF_LANG,
     CD_MF_URL,
     CD_MF_DESC,
+    CD_MF_DECK,     /* subheadline / standfirst */
+    CD_MF_SECTION,
+    CD_MF_IMAGE,    /* lead image URL */
+    CD_MF_IMAGE_CAPTION,
+    CD_MF_IMAGE_CREDIT,
+    CD_MF_CREDIT,   /* wire / source attribution */
+    CD_MF_TAG,      /* one candidate per tag or per comma list (keywords) */
     CD_MF__COUNT
 };
 
@@ -73,6 +80,7 @@ typedef struct cd_meta_ctx {
     uint32_t ncands;
     uint32_t nscripts;
     int title_seen; /* <title> taken */
+    long long ref_time; /* Unix seconds that relative dates count from; 0 = none */
     /* The class and id words of one element (cd_meta_class_words), kept so
      * that the several checks made on one node tokenize it once. */
     cd_nid words_id;
@@ -125,6 +133,12 @@ typedef struct cd_meta_vis {
 } cd_meta_vis;
 void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags);
 void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags);
+
+/* news.c: the news fields (deck, section, image, credit, tags) from the
+ * candidates, by precedence; called at the end of cd_meta_read. */
+void cd_meta_news_pick(cd_meta_ctx *c, cd_meta *m, const char *page_url);
+/* The source name of enum cd_meta_src s ("json-ld", "og", …). */
+const char *cd_meta_src_name(int s);
 
 /* ---- normalisers ---------------------------------------------------------- */
 

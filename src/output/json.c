@@ -94,6 +94,7 @@ void cd_render_json(const cd_json_fields *f, cd_buf *out)
     const cd_meta *m = f->meta;
     S_str(out, &first, "url", f->url);
     S_str(out, &first, "title", m ? m->title : NULL);
+    S_str(out, &first, "deck", m ? m->deck : NULL);
     S_key(out, &first, "authors");
     cd_buf_putc(out, '[');
     for (size_t i = 0; m && i < m->nauthors; i++) {
@@ -107,6 +108,42 @@ void cd_render_json(const cd_json_fields *f, cd_buf *out)
     S_str(out, &first, "site_name", m ? m->site_name : NULL);
     S_str(out, &first, "language", m ? m->language : NULL);
     S_str(out, &first, "description", m ? m->description : NULL);
+    S_str(out, &first, "section", m ? m->section : NULL);
+    S_key(out, &first, "image");
+    if (m && (m->image_url || m->image_caption || m->image_credit)) {
+        int f2 = 1;
+        cd_buf_putc(out, '{');
+        S_str(out, &f2, "url", m->image_url);
+        S_str(out, &f2, "caption", m->image_caption);
+        S_str(out, &f2, "credit", m->image_credit);
+        cd_buf_putc(out, '}');
+    } else {
+        cd_buf_put(out, "null", 4);
+    }
+    S_str(out, &first, "credit", m ? m->credit : NULL);
+    S_str(out, &first, "dateline", m ? m->dateline : NULL);
+    S_key(out, &first, "tags");
+    cd_buf_putc(out, '[');
+    for (size_t i = 0; m && i < m->ntags; i++) {
+        if (i)
+            cd_buf_putc(out, ',');
+        cd_json_string(out, m->tags[i], strlen(m->tags[i]));
+    }
+    cd_buf_putc(out, ']');
+    if (f->explain && m) {
+        static const char *const keys[] = {"title", "deck", "authors", "date_published",
+                                           "date_modified", "section", "image", "credit",
+                                           "dateline", "tags"};
+        int f2 = 1;
+        S_key(out, &first, "sources");
+        cd_buf_putc(out, '{');
+        for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+            const char *src = cd_meta_field_source(m, keys[i]);
+            if (src)
+                S_str(out, &f2, keys[i], src);
+        }
+        cd_buf_putc(out, '}');
+    }
     S_key(out, &first, "text");
     cd_json_string(out, f->text ? f->text : "", f->text ? f->text_len : 0);
     if (f->markdown) {

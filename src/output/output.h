@@ -36,6 +36,7 @@ typedef struct cd_json_fields {
     size_t markdown_len;
     const char *charset;  /* charset the page was decoded from */
     const char *error;    /* when set, only source and error are written */
+    int explain;          /* add "sources": where each metadata field came from */
 } cd_json_fields;
 
 /* One JSON object, no trailing newline, keys in a fixed order. */

@@ -81,6 +81,34 @@ int cd_walk_table_scan(const cd_dom *dom, const cd_extract *x, cd_nid table, uin
     return rows >= 1 && widest >= 2;
 }
 
+/* A text node with cuts (cd_extract_cut) is rendered as the pieces between them. */
+static void S_text_cut(const cd_dom *dom, const cd_extract *x, cd_nid id, const cd_node *n,
+                       const cd_walk_ops *ops, void *ctx)
+{
+    (void)dom;
+    uint32_t at = 0;
+    for (uint32_t i = 0; i < x->ncuts; i++) {
+        const cd_cut *c = &x->cuts[i];
+        if (c->node != id)
+            continue;
+        if (c->off > at) {
+            cd_node piece = *n;
+            piece.u.text = n->u.text + at;
+            piece.len = c->off - at;
+            ops->text(ctx, &piece);
+        }
+        at = c->off + c->len;
+    }
+    if (at == 0) {
+        ops->text(ctx, n);
+    } else if (at < n->len) {
+        cd_node piece = *n;
+        piece.u.text = n->u.text + at;
+        piece.len = n->len - at;
+        ops->text(ctx, &piece);
+    }
+}
+
 void cd_walk_root(const cd_dom *dom, const cd_extract *x, cd_nid root, const cd_walk_ops *ops,
                   void *ctx, const cd_buf *out)
 {
@@ -90,7 +118,10 @@ void cd_walk_root(const cd_dom *dom, const cd_extract *x, cd_nid root, const cd_
         if (cd_walk_skip(dom, x, id)) {
             /* left out, with its subtree */
         } else if (n->type == CD_NODE_TEXT) {
-            ops->text(ctx, n);
+            if (x->ncuts)
+                S_text_cut(dom, x, id, n, ops, ctx);
+            else
+                ops->text(ctx, n);
         } else {
             if (out->len > CD_MAX_OUTPUT || out->failed)
                 return;

@@ -283,9 +283,10 @@ static void test_json(void)
     cd_buf_init(&b, cd_mem_default());
     cd_render_json(&f, &b);
     STR_EQ(b.data,
-           "{\"url\":null,\"title\":\"T\",\"authors\":[\"A \\\"B\\\"\"],\"date_published\":null,"
-           "\"date_modified\":null,\"site_name\":null,\"language\":\"en\",\"description\":null,"
-           "\"text\":\"x\\ny\"}",
+           "{\"url\":null,\"title\":\"T\",\"deck\":null,\"authors\":[\"A \\\"B\\\"\"],"
+           "\"date_published\":null,\"date_modified\":null,\"site_name\":null,\"language\":\"en\","
+           "\"description\":null,\"section\":null,\"image\":null,\"credit\":null,\"dateline\":null,"
+           "\"tags\":[],\"text\":\"x\\ny\"}",
            "");
     cd_buf_clear(&b);
     f.source = "p.html";
@@ -294,9 +295,39 @@ static void test_json(void)
     f.markdown_len = 3;
     cd_render_json(&f, &b);
     STR_EQ(b.data,
-           "{\"source\":\"p.html\",\"url\":\"http://e/\",\"title\":\"T\",\"authors\":[\"A "
-           "\\\"B\\\"\"],\"date_published\":null,\"date_modified\":null,\"site_name\":null,"
-           "\"language\":\"en\",\"description\":null,\"text\":\"x\\ny\",\"markdown\":\"# h\"}",
+           "{\"source\":\"p.html\",\"url\":\"http://e/\",\"title\":\"T\",\"deck\":null,"
+           "\"authors\":[\"A \\\"B\\\"\"],\"date_published\":null,\"date_modified\":null,"
+           "\"site_name\":null,\"language\":\"en\",\"description\":null,\"section\":null,"
+           "\"image\":null,\"credit\":null,\"dateline\":null,\"tags\":[],\"text\":\"x\\ny\","
+           "\"markdown\":\"# h\"}",
+           "");
+    /* The news fields: image as an object, tags as an array, sources with explain. */
+    cd_meta m2 = *f.meta;
+    m2.deck = "D";
+    m2.section = "World";
+    m2.image_url = "http://e/i.jpg";
+    m2.image_credit = "Ann Lee/AP";
+    m2.credit = "Reuters";
+    m2.dateline = "GENEVA";
+    m2.tags[0] = "glaciers";
+    m2.tags[1] = "Alps";
+    m2.ntags = 2;
+    m2.deck_source = "visible";
+    m2.title_source = "h1";
+    cd_json_fields f2 = f;
+    f2.meta = &m2;
+    f2.markdown = NULL;
+    f2.source = NULL;
+    f2.explain = 1;
+    cd_buf_clear(&b);
+    cd_render_json(&f2, &b);
+    STR_EQ(b.data,
+           "{\"url\":\"http://e/\",\"title\":\"T\",\"deck\":\"D\",\"authors\":[\"A \\\"B\\\"\"],"
+           "\"date_published\":null,\"date_modified\":null,\"site_name\":null,\"language\":\"en\","
+           "\"description\":null,\"section\":\"World\",\"image\":{\"url\":\"http://e/i.jpg\","
+           "\"caption\":null,\"credit\":\"Ann Lee/AP\"},\"credit\":\"Reuters\",\"dateline\":\"GENEVA\","
+           "\"tags\":[\"glaciers\",\"Alps\"],\"sources\":{\"title\":\"h1\",\"deck\":\"visible\"},"
+           "\"text\":\"x\\ny\"}",
            "");
     cd_buf_clear(&b);
     f.error = "empty input";

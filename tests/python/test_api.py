@@ -23,8 +23,9 @@ def news():
 
 def test_record_fields(news):
     rec = copydesk.extract(news, url=NEWS_URL)
-    assert list(rec) == ["url", "title", "authors", "date_published", "date_modified", "site_name",
-                         "language", "description", "text"]
+    assert list(rec) == ["url", "title", "deck", "authors", "date_published", "date_modified",
+                         "site_name", "language", "description", "section", "image", "credit",
+                         "dateline", "tags", "text"]
     assert rec["url"] == NEWS_URL
     assert rec["title"] == "Alpine nations agree to pool glacier data as melt quickens"
     assert rec["authors"] == ["Clara Weiss"]
