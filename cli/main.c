@@ -95,38 +95,13 @@ typedef struct {
     unsigned options;
 } S_opts;
 
-/* "@1415293200" or "2014-11-06T17:00:00Z" ("2014-11-06", "2014-11-06 17:00",
- * a trailing "Z" or none: UTC) as Unix seconds; -1 when malformed. */
+/* --reference-time and WARC-Date values as Unix seconds; -1 when malformed. */
 static long long S_parse_time(const char *v)
 {
-    if (!v || !*v)
+    long long t = 0;
+    if (!v || copydesk_parse_time(v, strlen(v), &t) != COPYDESK_OK)
         return -1;
-    if (v[0] == '@') {
-        char *end = NULL;
-        errno = 0;
-        long long t = strtoll(v + 1, &end, 10);
-        return errno || !end || *end || t < 0 ? -1 : t;
-    }
-    int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
-    char tail[8] = "";
-    int n = sscanf(v, "%4d-%2d-%2d%*1[T ]%2d:%2d:%2d%7s", &y, &mo, &d, &h, &mi, &sec, tail);
-    if (n < 3) {
-        return -1;
-    } else if (n == 3 && strlen(v) != 10) {
-        return -1;
-    }
-    if (tail[0] && strcmp(tail, "Z") != 0)
-        return -1;
-    if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60)
-        return -1;
-    /* Days from the civil date (Howard Hinnant's algorithm), no timegm needed. */
-    int yy = y - (mo <= 2);
-    long long era = yy / 400;
-    long long yoe = yy - era * 400;
-    long long doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    long long days = era * 146097 + doe - 719468;
-    return days * 86400 + h * 3600 + mi * 60 + sec;
+    return t;
 }
 
 /* One unit of work: a page to read, bytes from an archive, or an error to report. */

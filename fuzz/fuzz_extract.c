@@ -1,6 +1,7 @@
 /* fuzz/fuzz_extract: the whole public pipeline, every entry point and format.
  *
- * Byte 0 picks the options (COPYDESK_OPT_* bits 0-4), whether a URL is set,
+ * Byte 0 picks the options (COPYDESK_OPT_* bits 0-4; the input size's two low
+ * bits add KEEP_PARTS and EXPLAIN), whether a URL (and a reference time) is set,
  * and whether allocations start failing (byte 1 says after how many), so the
  * out-of-memory paths are explored too. The rest is the page. For each page:
  * the full path (new -> set_url/source -> parse -> every accessor -> render
@@ -62,6 +63,22 @@ static void S_accessors(copydesk_doc *doc)
     S_check_field(copydesk_doc_charset(doc, &n), n);
     for (size_t i = 0; i <= copydesk_doc_author_count(doc); i++)
         S_check_field(copydesk_doc_author(doc, i, &n), n);
+    S_check_field(copydesk_doc_deck(doc, &n), n);
+    S_check_field(copydesk_doc_section(doc, &n), n);
+    S_check_field(copydesk_doc_image_url(doc, &n), n);
+    S_check_field(copydesk_doc_image_caption(doc, &n), n);
+    S_check_field(copydesk_doc_image_credit(doc, &n), n);
+    S_check_field(copydesk_doc_credit(doc, &n), n);
+    S_check_field(copydesk_doc_dateline(doc, &n), n);
+    for (size_t i = 0; i <= copydesk_doc_tag_count(doc); i++)
+        S_check_field(copydesk_doc_tag(doc, i, &n), n);
+    static const char *const fields[] = {"title", "authors", "date_published", "date_modified",
+                                         "deck", "section", "image", "credit", "dateline", "tags",
+                                         "nonsense"};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        const char *src = copydesk_doc_field_source(doc, fields[i]);
+        if (src) S_check_field(src, strlen(src));
+    }
     for (size_t i = 0; i <= copydesk_doc_warning_count(doc); i++)
         (void)copydesk_doc_warning(doc, i, &n);
 }
@@ -72,6 +89,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 2) return 0;
     unsigned options = data[0] & 0x1Fu;
+    if (size & 1) options |= COPYDESK_OPT_KEEP_PARTS;
+    if (size & 2) options |= COPYDESK_OPT_EXPLAIN;
     int with_url = (data[0] >> 5) & 1;
     int failing = (data[0] >> 6) == 3;
     const char *url = S_urls[data[1] & 3];
@@ -87,7 +106,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         S_budget = -1;
         return 0;
     }
-    if (with_url) copydesk_doc_set_url(doc, url, strlen(url));
+    if (with_url) {
+        copydesk_doc_set_url(doc, url, strlen(url));
+        copydesk_doc_set_reference_time(doc, 1415293200LL);
+    }
     copydesk_doc_set_source(doc, "fuzz\"input\".html", 17);
     copydesk_status st = copydesk_doc_parse(doc, html, len);
     char *text1 = NULL;
@@ -117,7 +139,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     /* The same page again on the reset document must render the same text. */
     copydesk_doc_reset(doc);
-    if (with_url) copydesk_doc_set_url(doc, url, strlen(url));
+    if (with_url) {
+        copydesk_doc_set_url(doc, url, strlen(url));
+        copydesk_doc_set_reference_time(doc, 1415293200LL);
+    }
     st = copydesk_doc_parse(doc, html, len);
     if (st == COPYDESK_OK && text1) {
         size_t n = 0;

@@ -35,6 +35,17 @@ static void S_check_meta(const cd_meta *m)
     S_check(m->language);
     S_check(m->url);
     S_check(m->description);
+    S_check(m->deck);
+    S_check(m->section);
+    S_check(m->image_url);
+    S_check(m->image_caption);
+    S_check(m->image_credit);
+    S_check(m->credit);
+    S_check(m->dateline);
+    if (m->ntags > CD_MAX_TAGS)
+        abort();
+    for (size_t i = 0; i < m->ntags; i++)
+        S_check(m->tags[i]);
     if (m->nauthors > CD_MAX_AUTHORS)
         abort();
     for (size_t i = 0; i < m->nauthors; i++)
@@ -52,7 +63,9 @@ static void S_html(const char *s, size_t n, int with_url)
         n = cd_utf8_valid_prefix((const unsigned char *)s, n);
         if (cd_parse_html(p, s, n, &dom) == COPYDESK_OK) {
             cd_meta m;
-            cd_meta_read(&m, &dom, &arena, with_url ? "https://example.com/2014/11/06/story" : NULL);
+            /* With a URL, also a reference time for relative dates. */
+            cd_meta_read_at(&m, &dom, &arena, with_url ? "https://example.com/2014/11/06/story" : NULL,
+                            with_url ? 1415293200LL : 0);
             S_check_meta(&m);
         }
         cd_parser_free(p);

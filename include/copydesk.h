@@ -143,6 +143,12 @@ COPYDESK_EXPORT copydesk_status copydesk_doc_set_source(copydesk_doc *doc, const
  *  relative dates such as "3 hours ago" are counted. Without it they are not used. */
 COPYDESK_EXPORT copydesk_status copydesk_doc_set_reference_time(copydesk_doc *doc,
                                                                 long long unix_seconds);
+/** Parse a time stamp as given to --reference-time or in a WARC-Date:
+ *  "2014-11-06T17:00:00Z" (also a date alone, minutes only, fractions, a zone
+ *  "+01:00"; no zone means UTC) or "@1415293200" (Unix seconds). COPYDESK_OK
+ *  and *unix_seconds set, or COPYDESK_ERR_ARG when malformed or before 1970. */
+COPYDESK_EXPORT copydesk_status copydesk_parse_time(const char *s, size_t len,
+                                                    long long *unix_seconds);
 /** A transport charset hint (e.g. from HTTP Content-Type). Copied. */
 COPYDESK_EXPORT copydesk_status copydesk_doc_set_charset(copydesk_doc *doc, const char *charset,
                                                          size_t len);

@@ -47,7 +47,10 @@ _FLAGS = (
     ("no_tables", _copydesk.OPT_NO_TABLES),
     ("no_captions", _copydesk.OPT_NO_CAPTIONS),
     ("no_extract", _copydesk.OPT_NO_EXTRACT),
+    ("keep_parts", _copydesk.OPT_KEEP_PARTS),
+    ("explain", _copydesk.OPT_EXPLAIN),
 )
+_FLAG_NAMES = tuple(name for name, _ in _FLAGS)
 _FORMATS = ("json", "text", "markdown")
 
 
@@ -74,8 +77,25 @@ def _bits(format, options):
     return bits
 
 
+def _ref_time(value):
+    """reference_time as Unix seconds (0 = none): None, a number, or an aware datetime."""
+    if value is None:
+        return 0
+    if hasattr(value, "timestamp") and hasattr(value, "tzinfo"):
+        if value.tzinfo is None:
+            raise ValueError("copydesk: reference_time must be an aware datetime (with tzinfo)")
+        value = value.timestamp()
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError("copydesk: reference_time must be Unix seconds or a datetime, not %s"
+                        % type(value).__name__)
+    if value <= 0 or value >= 2 ** 62:
+        raise ValueError("copydesk: reference_time out of range: %r" % value)
+    return int(value)
+
+
 def extract(html, url=None, format="json", *, keep_comments=False, no_tables=False,
-            no_captions=False, no_extract=False, charset=None, source=None):
+            no_captions=False, no_extract=False, keep_parts=False, explain=False, charset=None,
+            source=None, reference_time=None):
     """Extract the article from one page; returns a dict (the CLI's JSON record).
 
     html: the page as bytes (any bytes-like object: bytes, bytearray, memoryview;
@@ -85,7 +105,11 @@ def extract(html, url=None, format="json", *, keep_comments=False, no_tables=Fal
       the page's canonical URL, if any.
     format: "json" or "text" (the record; `text` is always in it), or "markdown"
       (the record plus `markdown`, like `copydesk --json --format markdown`).
-    keep_comments, no_tables, no_captions, no_extract: the CLI flags.
+    keep_comments, no_tables, no_captions, no_extract, keep_parts, explain: the
+      CLI flags (--keep-parts keeps the dateline and wire credit in `text`;
+      --explain adds `sources`).
+    reference_time: when the page was fetched (Unix seconds or an aware
+      datetime), for relative dates such as "3 hours ago" (--reference-time).
     charset: transport charset hint for bytes (like --charset or an HTTP header).
     source: an identifier of the input, written first as `source` (the CLI
       writes the path it was given).
@@ -95,7 +119,9 @@ def extract(html, url=None, format="json", *, keep_comments=False, no_tables=Fal
     when the page cannot be processed.
     """
     bits = _bits(format, {"keep_comments": keep_comments, "no_tables": no_tables,
-                          "no_captions": no_captions, "no_extract": no_extract})
+                          "no_captions": no_captions, "no_extract": no_extract,
+                          "keep_parts": keep_parts, "explain": explain})
+    ref = _ref_time(reference_time)
     url = _opt_str("url", url)
     charset = _opt_str("charset", charset)
     source = _opt_str("source", source)
@@ -108,7 +134,7 @@ def extract(html, url=None, format="json", *, keep_comments=False, no_tables=Fal
         charset = "utf-8"
     elif not isinstance(html, (bytes, bytearray, memoryview)):
         raise TypeError("copydesk: html must be bytes or str, not %s" % type(html).__name__)
-    return _json.loads(_copydesk._extract(html, url, source, charset, bits))
+    return _json.loads(_copydesk._extract(html, url, source, charset, bits, ref))
 
 
 class Extractor:
@@ -124,9 +150,9 @@ class Extractor:
     __slots__ = ("format", "options")
 
     def __init__(self, format="json", *, keep_comments=False, no_tables=False, no_captions=False,
-                 no_extract=False, charset=None):
+                 no_extract=False, keep_parts=False, explain=False, charset=None):
         opts = {"keep_comments": keep_comments, "no_tables": no_tables, "no_captions": no_captions,
-                "no_extract": no_extract}
+                "no_extract": no_extract, "keep_parts": keep_parts, "explain": explain}
         _bits(format, opts)  # validates
         _opt_str("charset", charset)
         self.format = format
@@ -134,11 +160,11 @@ class Extractor:
         if charset is not None:
             self.options["charset"] = charset
 
-    def extract(self, html, url=None, *, source=None, charset=None):
+    def extract(self, html, url=None, *, source=None, charset=None, reference_time=None):
         opts = dict(self.options)
         if charset is not None:
             opts["charset"] = charset
-        return extract(html, url, self.format, source=source, **opts)
+        return extract(html, url, self.format, source=source, reference_time=reference_time, **opts)
 
     __call__ = extract
 
@@ -175,7 +201,8 @@ def iter_warc(path_or_fileobj, format="json", *, source=None, **options):
       whole-file gzip.
     Records are the CLI's (`copydesk --json FILE.warc.gz`): the article record
     with `source` = "PATH#<record-id>", `url` = WARC-Target-URI, plus
-    `warc_record_id` and `warc_date`. A broken record or a page that fails is an
+    `warc_record_id` and `warc_date` (also the reference time for relative
+    dates, as in the CLI). A broken record or a page that fails is an
     error record {"source": ..., "error": ...}; the iterator never raises for
     bad data (it raises TypeError / ValueError for bad arguments, OSError when
     the path cannot be opened).
@@ -189,7 +216,7 @@ def iter_warc(path_or_fileobj, format="json", *, source=None, **options):
     """
     # Check the arguments now, not at the first next().
     bits = _bits(format, options)
-    unknown = set(options) - {"keep_comments", "no_tables", "no_captions", "no_extract", "charset"}
+    unknown = set(options) - set(_FLAG_NAMES) - {"charset"}
     if unknown:
         raise TypeError("copydesk.iter_warc: unexpected option(s): %s" % ", ".join(sorted(unknown)))
     _opt_str("source", source)

@@ -90,10 +90,11 @@ static PyObject *S_set_error(PyObject *self, PyObject *cls)
 /* One page on doc, without touching any Python object (runs without the GIL). */
 static copydesk_status S_run(copydesk_doc *doc, const char *bytes, size_t len, const char *url,
                              size_t url_n, const char *source, size_t source_n, const char *charset,
-                             size_t charset_n, const char **out, size_t *out_n)
+                             size_t charset_n, long long ref_time, const char **out, size_t *out_n)
 {
     copydesk_status st = COPYDESK_OK;
     if (source) st = copydesk_doc_set_source(doc, source, source_n);
+    if (st == COPYDESK_OK && ref_time > 0) st = copydesk_doc_set_reference_time(doc, ref_time);
     if (st == COPYDESK_OK && url && url_n > 0) st = copydesk_doc_set_url(doc, url, url_n);
     if (st == COPYDESK_OK && charset && charset_n > 0)
         st = copydesk_doc_set_charset(doc, charset, charset_n);
@@ -102,17 +103,19 @@ static copydesk_status S_run(copydesk_doc *doc, const char *bytes, size_t len, c
     return st;
 }
 
-/* _extract(data, url, source, charset, options, markdown) -> str (a JSON object).
+/* _extract(data, url, source, charset, options, reference_time) -> str (a JSON object).
  * data: a bytes-like object; url, source, charset: str or None (already
- * checked by the Python layer); options: COPYDESK_OPT_* bits. */
+ * checked by the Python layer); options: COPYDESK_OPT_* bits; reference_time:
+ * Unix seconds for relative dates, 0 for none. */
 static PyObject *S_extract(PyObject *self, PyObject *args)
 {
     Py_buffer data;
     const char *url = NULL, *source = NULL, *charset = NULL;
     Py_ssize_t url_n = 0, source_n = 0, charset_n = 0;
     unsigned int options = 0;
-    if (!PyArg_ParseTuple(args, "y*z#z#z#I", &data, &url, &url_n, &source, &source_n, &charset,
-                          &charset_n, &options))
+    long long ref_time = 0;
+    if (!PyArg_ParseTuple(args, "y*z#z#z#IL", &data, &url, &url_n, &source, &source_n, &charset,
+                          &charset_n, &options, &ref_time))
         return NULL;
 
     copydesk_doc *doc = S_pool_get(options);
@@ -127,7 +130,8 @@ static PyObject *S_extract(PyObject *self, PyObject *args)
     const char *out = NULL;
     PyThreadState *ts = PyEval_SaveThread();
     copydesk_status st = S_run(doc, (const char *)data.buf, (size_t)data.len, url, (size_t)url_n,
-                               source, (size_t)source_n, charset, (size_t)charset_n, &out, &out_n);
+                               source, (size_t)source_n, charset, (size_t)charset_n, ref_time, &out,
+                               &out_n);
     PyEval_RestoreThread(ts);
     PyBuffer_Release(&data);
 
@@ -379,6 +383,10 @@ static PyObject *S_warc_extract(S_Warc *self, PyObject *args)
         cs = hint;
         cs_n = hint ? (size_t)hint_n : 0;
     }
+    /* Relative dates count from the capture time, as in the CLI. */
+    long long ref_time = 0;
+    const char *wdate = copydesk_warc_date(self->w, NULL);
+    if (!wdate || copydesk_parse_time(wdate, strlen(wdate), &ref_time) != COPYDESK_OK) ref_time = 0;
     copydesk_doc *doc = S_pool_get(options);
     if (!doc) return PyErr_NoMemory();
     size_t out_n = 0;
@@ -386,7 +394,7 @@ static PyObject *S_warc_extract(S_Warc *self, PyObject *args)
     self->busy = 1;
     PyThreadState *ts = PyEval_SaveThread();
     copydesk_status st =
-        S_run(doc, payload, len, url, url_n, source, (size_t)source_n, cs, cs_n, &out, &out_n);
+        S_run(doc, payload, len, url, url_n, source, (size_t)source_n, cs, cs_n, ref_time, &out, &out_n);
     PyEval_RestoreThread(ts);
     self->busy = 0;
     PyObject *res = NULL;
@@ -446,7 +454,7 @@ static PyObject *S_status_str(PyObject *self, PyObject *arg)
 
 static PyMethodDef S_methods[] = {
     {"_extract", S_extract, METH_VARARGS,
-     "_extract(data, url, source, charset, options) -> str: the JSON record (internal)."},
+     "_extract(data, url, source, charset, options, reference_time) -> str: the JSON record (internal)."},
     {"status_str", S_status_str, METH_O, "status_str(code) -> str: copydesk_status_str()."},
     {"_set_error", S_set_error, METH_O, "_set_error(cls): the class of page errors (internal)."},
     {"_warc_sniff", S_warc_sniff, METH_O,
@@ -486,6 +494,8 @@ PyMODINIT_FUNC PyInit__copydesk(void)
         {"OPT_NO_CAPTIONS", COPYDESK_OPT_NO_CAPTIONS},
         {"OPT_NO_EXTRACT", COPYDESK_OPT_NO_EXTRACT},
         {"OPT_JSON_MARKDOWN", COPYDESK_OPT_JSON_MARKDOWN},
+        {"OPT_KEEP_PARTS", COPYDESK_OPT_KEEP_PARTS},
+        {"OPT_EXPLAIN", COPYDESK_OPT_EXPLAIN},
         {"WARC_HTML", COPYDESK_WARC_HTML},
         {"WARC_SKIPPED", COPYDESK_WARC_SKIPPED},
         {"WARC_ERROR", COPYDESK_WARC_ERROR},

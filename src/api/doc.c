@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../output/output.h"
+#include "../util/isotime.h"
 #include "../util/limits.h"
 #include "doc.h"
 
@@ -159,6 +160,15 @@ copydesk_status copydesk_doc_set_reference_time(copydesk_doc *doc, long long uni
     if (!doc || unix_seconds < 0)
         return COPYDESK_ERR_ARG;
     doc->ref_time = unix_seconds;
+    return COPYDESK_OK;
+}
+
+copydesk_status copydesk_parse_time(const char *s, size_t len, long long *unix_seconds)
+{
+    long long t = 0;
+    if (!s || !unix_seconds || !cd_time_parse(s, len, &t))
+        return COPYDESK_ERR_ARG;
+    *unix_seconds = t;
     return COPYDESK_OK;
 }
 

@@ -118,6 +118,12 @@ static void test_full_path(void)
         OK(mod && strncmp(mod, "2014-11-07", 10) == 0, "modified %s", mod ? mod : "(null)");
         STR_EQ(copydesk_doc_description(doc, NULL), "A story in three paragraphs.", "");
         STR_EQ(copydesk_doc_url(doc, NULL), "https://example.org/x", "");
+        /* Where fields came from; unknown names and empty fields give NULL. */
+        OK(copydesk_doc_field_source(doc, "authors") != NULL, "authors source");
+        OK(copydesk_doc_field_source(doc, "title") != NULL, "title source");
+        OK(copydesk_doc_field_source(doc, "no-such-field") == NULL, "unknown field");
+        OK(copydesk_doc_field_source(doc, NULL) == NULL, "NULL field");
+        OK(copydesk_doc_tag(doc, copydesk_doc_tag_count(doc), NULL) == NULL, "tag out of range");
         const char *text = copydesk_doc_text(doc, &len);
         OK(text && len > 100, "text");
         size_t n = 0;
@@ -142,6 +148,17 @@ static void test_null_tolerance(void)
     OK(copydesk_doc_title(NULL, NULL) == NULL, "");
     OK(copydesk_doc_date_modified(NULL, NULL) == NULL, "");
     OK(copydesk_doc_description(NULL, NULL) == NULL, "");
+    OK(copydesk_doc_deck(NULL, NULL) == NULL, "");
+    OK(copydesk_doc_section(NULL, NULL) == NULL, "");
+    OK(copydesk_doc_image_url(NULL, NULL) == NULL, "");
+    OK(copydesk_doc_image_caption(NULL, NULL) == NULL, "");
+    OK(copydesk_doc_image_credit(NULL, NULL) == NULL, "");
+    OK(copydesk_doc_credit(NULL, NULL) == NULL, "");
+    OK(copydesk_doc_dateline(NULL, NULL) == NULL, "");
+    INT_EQ(copydesk_doc_tag_count(NULL), 0, "");
+    OK(copydesk_doc_tag(NULL, 0, NULL) == NULL, "");
+    OK(copydesk_doc_field_source(NULL, "title") == NULL, "");
+    INT_EQ(copydesk_doc_set_reference_time(NULL, 1), COPYDESK_ERR_ARG, "");
     INT_EQ(copydesk_doc_author_count(NULL), 0, "");
     OK(copydesk_doc_author(NULL, 0, NULL) == NULL, "");
     OK(copydesk_doc_text(NULL, NULL) == NULL, "");

@@ -191,7 +191,7 @@ def test_gil_released_during_extraction():
         def work():
             st["enter"] = time.perf_counter()
             started.set()
-            copydesk._copydesk._extract(page, None, None, None, 0)
+            copydesk._copydesk._extract(page, None, None, None, 0, 0)
             st["exit"] = time.perf_counter()
 
         t = threading.Thread(target=work)
@@ -216,3 +216,28 @@ def test_threads_give_the_same_records():
     with ThreadPoolExecutor(4) as pool:
         for _ in range(2):
             assert list(pool.map(copydesk.extract, data)) == want
+
+
+def test_news_options():
+    """explain adds `sources`; reference_time is checked; keep_parts is a flag like the others."""
+    page = (b"<html lang=en><head><title>Harbour reopens - Coast Times</title></head><body><article>"
+            b"<h1>Harbour reopens</h1><p>" + b"The harbour reopened on Thursday after the storm. " * 6 +
+            b"</p></article></body></html>")
+    rec = copydesk.extract(page, url="https://example.com/2014/11/06/harbour.html", explain=True,
+                           reference_time=1415293200)
+    assert rec["date_published"] == "2014-11-06"
+    assert rec["sources"]["date_published"] == "url"
+    assert "sources" not in copydesk.extract(page)
+    assert copydesk.extract(page, keep_parts=True)["text"]
+    import datetime
+    aware = datetime.datetime(2014, 11, 6, 17, tzinfo=datetime.timezone.utc)
+    assert copydesk.extract(page, reference_time=aware)["title"] == "Harbour reopens"
+    with pytest.raises(ValueError):
+        copydesk.extract(page, reference_time=datetime.datetime(2014, 11, 6))
+    with pytest.raises(TypeError):
+        copydesk.extract(page, reference_time="yesterday")
+    with pytest.raises(ValueError):
+        copydesk.extract(page, reference_time=-5)
+    ex = copydesk.Extractor(explain=True)
+    assert "sources" in ex(page)
+    assert pickle.loads(pickle.dumps(ex)) == ex

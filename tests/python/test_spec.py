@@ -20,7 +20,8 @@ from conftest import TOP
 
 SUITES = [os.path.join(TOP, "tests", "spec"), os.path.join(TOP, "tests", "regression")]
 FLAGS = {"--keep-comments": "keep_comments", "--no-tables": "no_tables",
-         "--no-captions": "no_captions", "--no-extract": "no_extract"}
+         "--no-captions": "no_captions", "--no-extract": "no_extract",
+         "--keep-parts": "keep_parts", "--explain": "explain"}
 
 
 def _read(path, mode="r"):
@@ -92,6 +93,11 @@ def _kwargs(case, inp):
         elif a == "--url":
             i += 1
             kw["url"] = args[i]
+        elif a == "--reference-time":
+            i += 1
+            import datetime
+            kw["reference_time"] = datetime.datetime.fromisoformat(
+                args[i].replace("Z", "+00:00"))
         elif a == "-":
             stdin = True
         elif a == "--json":
