@@ -128,7 +128,8 @@ def run(binary, case, inp, json_mode):
 
 DATE_KEYS = ("date_published", "date_modified")
 FIELD_ORDER = ["error", "url", "title", "deck", "authors", "date_published", "date_modified", "site_name",
-               "language", "description", "section", "image", "credit", "dateline", "tags",
+               "language", "description", "section", "image", "image.url", "image.caption", "image.credit",
+               "credit", "dateline", "tags",
                "text", "text_includes", "text_excludes", "markdown"]
 _DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})"
                       r"(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?"
@@ -253,6 +254,18 @@ def check_case(binary, case, update, fields=None, hand_only=False):
                 fields.setdefault(k, [0, 0])
                 fields[k][1] += 1
                 fields[k][0] += 1 if ok else 0
+                if isinstance(v, dict) and k != "also_accept":
+                    # Object fields (image) are also counted per member, for the
+                    # accuracy summary only: "image.url", "image.caption", ...
+                    got = rec.get(k)
+                    alts = [a for a in [v] + list(accept.get(k, [])) if isinstance(a, dict)]
+                    for sub in v:
+                        name = "%s.%s" % (k, sub)
+                        fields.setdefault(name, [0, 0])
+                        fields[name][1] += 1
+                        # no object at all fails every member, null ones included
+                        fields[name][0] += 1 if isinstance(got, dict) and any(
+                            a.get(sub) == got.get(sub) for a in alts) else 0
         if "error" not in want and "error" in rec:
             bad.append("unexpected error record: %s" % rec["error"])
         if bad and update and hand_only:
