@@ -195,6 +195,7 @@ static const char *S_clean(S_parts *p, const char *s, size_t n)
 /* ---- characters and words ------------------------------------------------ */
 
 static unsigned S_words_in(const char *s, size_t n);
+static int S_title_case(const char *s, size_t n);
 
 /* Bytes of the UTF-8 space or dash at s[i] (0 when none). */
 static size_t S_space_at(const char *s, size_t n, size_t i)
@@ -607,7 +608,8 @@ static int S_dateline_match(const char *s, size_t n, S_dl *d)
     (void)date;
     size_t body = S_skip_space(s, n, after);
     /* What follows is a sentence, not a label's few words ("PROJECT: Weekend Coding Agent"). */
-    if (body >= n || n - body < 20 || S_words_in(s + body, n - body) < 6)
+    if (body >= n || n - body < 20 || S_words_in(s + body, n - body) < 6 ||
+        S_title_case(s + body, n - body > 80 ? 80 : n - body))
         return 0;
     /* The body starts with a word, a number or a quote, not more punctuation. */
     unsigned char b0 = (unsigned char)s[body];
@@ -672,8 +674,16 @@ static void S_dateline(S_parts *p)
         if (S_marked(p, p->first[b]))
             continue;
         S_gather(p, p->first[b], CD_NONE, 1, &t);
+        /* The dateline and the sentence it opens share one line: stop at the
+         * first block or <br> inside ("<strong>GNW: Title</strong><p>…"). */
+        uint32_t line = t.n;
+        for (uint32_t i = 0; i + 1 < t.nseg; i++)
+            if (t.seg[i + 1].at > t.seg[i].at + t.seg[i].len) {
+                line = t.seg[i].at + t.seg[i].len;
+                break;
+            }
         S_dl d;
-        int ok = S_dateline_match(t.s, t.n, &d) || S_agency_opener(t.s, t.n, &d);
+        int ok = S_dateline_match(t.s, line, &d) || S_agency_opener(t.s, line, &d);
         if (ok) {
             if (d.place_end > d.place_at && !p->m->dateline) {
                 p->m->dateline = S_clean(p, t.s + d.place_at, d.place_end - d.place_at);
@@ -866,7 +876,8 @@ static const char *const S_photo_labels[] = {
     "photo credit:", "photo credit", "photos:", "photo:", "photograph:", "photographs:",
     "photo by ", "photos by ", "photograph by ", "picture:", "pictures:", "image:", "images:",
     "image credit:", "image source:", "credit:", "credits:", "illustration:", "foto:", "fotos:",
-    "bild:", "source image:", "pic:", "courtesy of ", "copyright ", "\xC2\xA9", "(c) ", NULL};
+    "bild:", "source image:", "pic:", "courtesy of ", "copyright ", "\xC2\xA9", "(c) ",
+    "photo :", "photos :", "image :", "picture :", "credit :", "foto :", "illustrations:", NULL};
 
 /* The label at s (case-insensitive), its length or 0. */
 static size_t S_photo_label(const char *s, size_t n)
@@ -1206,6 +1217,19 @@ static int S_inside(const cd_dom *dom, cd_nid id, cd_nid anc)
     return 0;
 }
 
+/* A caption left with only a label once its credit went ("Photo"). */
+static int S_bare_label(const char *c)
+{
+    static const char *const labels[] = {"photo", "photo:", "photos", "photos:", "image", "image:",
+                                         "credit", "credit:", "photograph", "photograph:",
+                                         "picture", "picture:", "source", "source:", "foto", NULL};
+    size_t n = strlen(c);
+    for (size_t i = 0; labels[i]; i++)
+        if (cd_eq_nocase(c, n, labels[i]))
+            return 1;
+    return 0;
+}
+
 /* The caption, the photo credit and the picture of the lead figure fig. */
 static void S_figure(S_parts *p, cd_nid fig)
 {
@@ -1271,6 +1295,8 @@ static void S_figure(S_parts *p, cd_nid fig)
             k = cd_dom_next(dom, k, fig);
         }
     }
+    if (caption && S_bare_label(caption))
+        caption = NULL;
     if (caption && !p->m->image_caption)
         p->m->image_caption = caption;
     if (credit && !p->m->image_credit)
@@ -1454,6 +1480,23 @@ static int S_not_deck(const char *s, size_t n)
     for (size_t i = 0; in[i]; i++)
         if (cd_contains_nocase(s, n, in[i]))
             return 1;
+    /* An author's bio: "Amar is an avid traveler …", "Jane Doe has covered …". */
+    size_t i = 0;
+    for (unsigned w = 0; w < 3 && i < n; w++) {
+        int kind;
+        unsigned nl;
+        size_t e = S_word(s, n, i, &kind, &nl);
+        if (e == i || kind != S_W_CAP)
+            break;
+        i = S_skip_space(s, n, e);
+        if (w > 0 || i < n) {
+            static const char *const verbs[] = {"is a ", "is an ", "has been ", "has covered ",
+                                                "has written ", "is the author", NULL};
+            for (size_t k = 0; verbs[k]; k++)
+                if (S_starts(s + i, n - i, verbs[k]))
+                    return 1;
+        }
+    }
     return 0;
 }
 
@@ -1555,7 +1598,7 @@ static void S_deck(S_parts *p)
                 char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
                 unsigned w = c ? S_words_in(c, len) : 0;
                 int strong = cls && S_has(p, k, S_deck_strong);
-                if (c && w >= (cls ? 4u : 5u) && len <= 600 && !S_not_deck(c, len) &&
+                if (c && w >= (cls ? 4u : 6u) && len <= 600 && !S_not_deck(c, len) &&
                     (strong || !S_title_case(c, len)) && !S_has(p, k, S_deck_bad) &&
                     !S_has_heading(p, k) &&
                     !(p->m->title && cd_meta_eq_nocase(c, len, p->m->title, strlen(p->m->title)))) {

@@ -119,13 +119,15 @@ static void test_dateline_not(void)
         "BREAKING NEWS — The vote has been moved to Thursday afternoon, officials said.",
         "In WASHINGTON — as elsewhere — the rules are about to change for good.",
         "PROJECT: Weekend Coding Agent",
+        "GNW: The 10 Best Things from The Game Awards This Year And Why They Matter",
+        "<strong>GNW: The 10 Best Things from The Game Awards</strong><br>the awards just took place and we have a lot to talk about",
         NULL};
     for (size_t i = 0; firsts[i]; i++) {
         char page[4096];
         snprintf(page, sizeof page, HEAD "<article>" H1 "<p>%s</p>" FILL "</article></body></html>", firsts[i]);
         const char *t = S_run(page, 0);
         STR_EQ(copydesk_doc_dateline(S_doc, NULL), NULL, "%s", firsts[i]);
-        OK(S_starts(t, firsts[i]), "text kept whole: %.40s", t);
+        OK(S_starts(t, firsts[i][0] == '<' ? "GNW" : firsts[i]), "text kept whole: %.40s", t);
     }
 }
 
@@ -265,6 +267,15 @@ static void test_figure_credit_element(void)
     STR_EQ(copydesk_doc_image_url(S_doc, NULL), "/img/lead.jpg", "no base: as written");
     OK(!S_has(t, "Jane Doe"), "photo credit never in text");
 
+    /* A caption that is only the credit's label is no caption. */
+    S_run(HEAD "<article>" H1
+               "<figure><img src=\"a.jpg\"><figcaption>Photo <span class=\"credit\">Noble Desktop</span>"
+               "</figcaption></figure><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), NULL, "");
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "Noble Desktop", "");
+
     /* Absolute against the page URL. */
     copydesk_doc_free(S_doc);
     S_doc = copydesk_doc_new(0);
@@ -290,6 +301,7 @@ static void test_figure_trailing_credits(void)
         {"Smoke rises over the city on Tuesday | © Jane Doe", "Smoke rises over the city on Tuesday",
          "Jane Doe"},
         {"Atta Kenare/AFP/Getty Images", NULL, "Atta Kenare/AFP/Getty Images"},
+        {"Gardens boost incomes across the region. Photo : BSS", "Gardens boost incomes across the region.", "BSS"},
         {"The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters", "The Moulin Rouge cabaret in Paris",
          "Benoit Tessier/Reuters"},
         {"A credit card sized PC - Image: Raspberry Pi Foundation", "A credit card sized PC",
@@ -395,6 +407,15 @@ static void test_deck(void)
                "</article></body></html>",
           0);
     STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "an author's bio");
+    S_run(HEAD "<article>" H1 "<p class=\"intro\">Amar is an avid traveler and tester of products "
+               "across seven continents.</p><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "a bio without a bio class");
+    S_run(HEAD "<article>" H1 "<h2>What this handout is about</h2>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "a short h2 is a section heading");
     S_run(HEAD "<article>" H1 "<h2>Background</h2><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
                "</article></body></html>",
           0);
