@@ -1100,9 +1100,42 @@ static cd_nid S_find(S_parts *p, cd_nid top, int (*pred)(S_parts *, cd_nid))
     return CD_NONE;
 }
 
+/* Does attribute name of id hold any of the words (ASCII, case-insensitive)? */
+static int S_attr_says(const cd_dom *dom, cd_nid id, const char *name, const char *const *words)
+{
+    size_t l = 0;
+    const char *v = cd_dom_attr(dom, id, name, &l);
+    if (!v || l > 4096)
+        return 0;
+    for (size_t i = 0; words[i]; i++)
+        if (cd_contains_nocase(v, l, words[i]))
+            return 1;
+    return 0;
+}
+
+static int S_small_attr(const cd_dom *dom, cd_nid id, const char *name)
+{
+    size_t l = 0;
+    const char *v = cd_dom_attr(dom, id, name, &l);
+    if (!v || !l || !cd_isdigit((unsigned char)v[0]))
+        return 0;
+    unsigned x = 0;
+    for (size_t i = 0; i < l && i < 6 && cd_isdigit((unsigned char)v[i]); i++)
+        x = x * 10 + (unsigned)(v[i] - '0');
+    return x < 100;
+}
+
+/* A picture, not an avatar, a logo, an icon or a tracking pixel. */
 static int S_pred_img(S_parts *p, cd_nid id)
 {
-    return S_is_img(p->dom, id);
+    static const char *const junk[] = {"avatar", "gravatar", "logo", "icon", "favicon", "sprite",
+                                       "spacer", NULL};
+    const cd_dom *dom = p->dom;
+    if (!S_is_img(dom, id))
+        return 0;
+    return !S_small_attr(dom, id, "width") && !S_small_attr(dom, id, "height") &&
+           !S_attr_says(dom, id, "src", junk) && !S_attr_says(dom, id, "class", junk) &&
+           !S_attr_says(dom, id, "data-src", junk);
 }
 
 static int S_pred_figcaption(S_parts *p, cd_nid id)
@@ -1143,8 +1176,14 @@ static int S_photo_agency(const char *s, size_t n)
 static const char *S_credit_value(S_parts *p, const char *s, size_t n)
 {
     S_trim(&s, &n);
-    size_t lab = S_photo_label(s, n);
-    if (lab) {
+    for (unsigned again = 0; again < 3; again++) {
+        size_t lab = S_photo_label(s, n);
+        /* "Credit" as a screen-reader label glued to the name ("CreditJane Doe"). */
+        if (!lab && n > 7 && memcmp(s, "Credit", 6) == 0 &&
+            (s[6] == ' ' || (s[6] >= 'A' && s[6] <= 'Z')))
+            lab = 6;
+        if (!lab)
+            break;
         s += lab;
         n -= lab;
         S_trim(&s, &n);
@@ -1174,15 +1213,19 @@ static size_t S_caption_end(const char *s, size_t n)
 
 static void S_image_url(S_parts *p, cd_nid img)
 {
-    static const char *const attrs[] = {"src", "data-src", "data-lazy-src", "data-original",
+    /* A lazy loader's real URL first: its src is often a placeholder. */
+    static const char *const attrs[] = {"data-src", "data-lazy-src", "data-original", "src",
                                         "data-srcset", "srcset", NULL};
+    static const char *const placeholder[] = {"blank.", "placeholder", "pixel.", "spacer",
+                                              "lazy", "transparent.", NULL};
     const char *base = p->page_url ? p->page_url : p->m->url;
     for (size_t i = 0; attrs[i]; i++) {
         size_t l = 0;
         const char *v = cd_dom_attr(p->dom, img, attrs[i], &l);
         while (v && l && cd_isspace((unsigned char)*v))
             v++, l--;
-        if (!v || !l || S_starts(v, l, "data:") || cd_url_is_script(v, l) || l > 4096)
+        if (!v || !l || S_starts(v, l, "data:") || cd_url_is_script(v, l) || l > 4096 ||
+            S_attr_says(p->dom, img, attrs[i], placeholder))
             continue;
         if (attrs[i][strlen(attrs[i]) - 1] == 't') { /* srcset: the first URL */
             size_t k = 0;
@@ -1217,9 +1260,17 @@ static int S_inside(const cd_dom *dom, cd_nid id, cd_nid anc)
     return 0;
 }
 
-/* A caption left with only a label once its credit went ("Photo"). */
+/* A caption left with only a label once its credit went ("Photo"), or a
+ * file name ("WEB18-Facebook-1160x768.jpg"). */
 static int S_bare_label(const char *c)
 {
+    if (!strchr(c, ' ')) {
+        const char *dot = strrchr(c, '.');
+        if (dot && (cd_eq_nocase(dot, strlen(dot), ".jpg") || cd_eq_nocase(dot, strlen(dot), ".jpeg") ||
+                    cd_eq_nocase(dot, strlen(dot), ".png") || cd_eq_nocase(dot, strlen(dot), ".gif") ||
+                    cd_eq_nocase(dot, strlen(dot), ".webp")))
+            return 1;
+    }
     static const char *const labels[] = {"photo", "photo:", "photos", "photos:", "image", "image:",
                                          "credit", "credit:", "photograph", "photograph:",
                                          "picture", "picture:", "source", "source:", "foto", NULL};
@@ -1437,6 +1488,41 @@ static cd_nid S_head_figure(S_parts *p)
             }
         }
         k = cd_dom_next(dom, k, cd_dom_root(dom));
+    }
+    return CD_NONE;
+}
+
+static int S_pred_figure_like(S_parts *p, cd_nid id)
+{
+    return cd_dom_is(p->dom, id, CD_TAG_FIGURE) || S_pred_figcaption(p, id) || S_pred_caption(p, id) ||
+           S_pred_credit(p, id);
+}
+
+/* The lead picture just above the headline (a photo with its credit over the
+ * h1, as on many news pages): among the few element siblings before the h1
+ * and before its near ancestors, one holding a picture and a figure, a
+ * caption or a credit. */
+static cd_nid S_pre_figure(S_parts *p)
+{
+    const cd_dom *dom = p->dom;
+    cd_nid a = p->h1;
+    for (unsigned up = 0; a && up < 3; up++, a = cd_dom_node(dom, a)->parent) {
+        unsigned sibs = 0;
+        for (cd_nid e = cd_dom_node(dom, a)->prev; e && sibs < 4; e = cd_dom_node(dom, e)->prev) {
+            const cd_node *n = cd_dom_node(dom, e);
+            if (n->type != CD_NODE_ELEMENT)
+                continue;
+            sibs++;
+            if (!cd_extract_node_visible(dom, e) || (cd_tag_flags(n->tag) & CD_TF_SKIP) ||
+                n->tag == CD_TAG_NAV || n->tag == CD_TAG_HEADER)
+                continue;
+            cd_nid f = S_find(p, e, S_pred_figure_like);
+            if (!f || !S_find(p, e, S_pred_img))
+                continue;
+            if (cd_dom_is(dom, f, CD_TAG_FIGURE))
+                return f;
+            return S_find(p, f, S_pred_img) ? f : e;
+        }
     }
     return CD_NONE;
 }
@@ -1669,6 +1755,8 @@ void cd_meta_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, struct cd_ext
     S_scan(&p);
     S_deck(&p);
     cd_nid fig = p.lead_fig ? p.lead_fig : S_head_figure(&p);
+    if (!fig && p.h1)
+        fig = S_pre_figure(&p);
     if (fig)
         S_figure(&p, fig);
     if (p.loose_credit && !m->image_credit && (m->image_url || fig)) {

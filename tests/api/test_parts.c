@@ -276,6 +276,15 @@ static void test_figure_credit_element(void)
     STR_EQ(copydesk_doc_image_caption(S_doc, NULL), NULL, "");
     STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "Noble Desktop", "");
 
+    /* A hidden "Credit" label glued to the name; a file name is no caption. */
+    S_run(HEAD "<article>" H1
+               "<figure><img src=\"a.jpg\"><figcaption>WEB18-Facebook-1160x768.jpg</figcaption>"
+               "<span class=\"credit\"><span>Credit</span>Chang W. Lee/The New York Times</span></figure>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), NULL, "");
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "Chang W. Lee/The New York Times", "");
+
     /* Absolute against the page URL. */
     copydesk_doc_free(S_doc);
     S_doc = copydesk_doc_new(0);
@@ -287,6 +296,14 @@ static void test_figure_credit_element(void)
     copydesk_doc_set_url(S_doc, "https://news.example/2024/story.html", 36);
     INT_EQ(copydesk_doc_parse(S_doc, html, strlen(html)), COPYDESK_OK, "");
     STR_EQ(copydesk_doc_image_url(S_doc, NULL), "https://news.example/2024/lead.jpg", "");
+
+    /* A placeholder src and an avatar are not the picture. */
+    S_run(HEAD "<article>" H1
+               "<figure><img src=\"/avatar/jd.png\" width=\"40\"><img src=\"/lazy_placeholder.gif\" "
+               "data-lazy-src=\"/photo.jpg\"><figcaption>Senators leave the chamber.</figcaption></figure>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_url(S_doc, NULL), "/photo.jpg", "");
 }
 
 static void test_figure_trailing_credits(void)
@@ -346,6 +363,28 @@ static void test_figure_like_and_loose_credit(void)
               0);
     OK(!S_has(t, "Getty"), "standalone photo credit dropped: %s", t);
     OK(S_has(t, "The vote is expected"), "");
+}
+
+/* The shape of the seed page: a photo with its credit above the headline, a
+ * dek under it, a closing "X and Reuters" line. */
+static void test_photo_above_headline(void)
+{
+    const char *t = S_run(
+        "<html><head><title>Report: Obama sent letter to Iran's leader</title></head><body>"
+        "<header class=\"site\"><a href=\"/\"><img src=\"/logo.png\"></a></header>"
+        "<div class=\"article-header\"><div class=\"topics\"><a href=\"/i\">International</a></div>"
+        "<div class=\"lead-image\"><img src=\"/img/k.jpg\"><span class=\"image-credit\">"
+        "Atta Kenare/AFP/Getty Images</span></div>"
+        "<h1>Report: Obama sent letter to Iran's leader</h1>"
+        "<h2 class=\"dek\">Secret missive stressed progress on nuclear talks, a newspaper reports</h2></div>"
+        "<div class=\"text\"><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+        "<p>Al Jazeera and Reuters</p></div></body></html>",
+        0);
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "Atta Kenare/AFP/Getty Images", "");
+    STR_EQ(copydesk_doc_image_url(S_doc, NULL), "/img/k.jpg", "the photo, not the logo");
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), "Secret missive stressed progress on nuclear talks, a newspaper reports", "");
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), "Al Jazeera and Reuters", "");
+    OK(!S_has(t, "Getty") && !S_has(t, "Al Jazeera") && !S_has(t, "Secret missive"), "%s", t);
 }
 
 /* ---- deck ----------------------------------------------------------------- */
@@ -492,6 +531,7 @@ int main(void)
     test_figure_credit_element();
     test_figure_trailing_credits();
     test_figure_like_and_loose_credit();
+    test_photo_above_headline();
     test_deck();
     test_example();
     test_hostile();
