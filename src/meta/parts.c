@@ -416,6 +416,32 @@ static int S_agency_list(const char *s, size_t n)
     return agency;
 }
 
+/* Is s a list of people's or organisations' names ("Abigail Williams and
+ * Beomsu Jo", "The Associated Press")? Capitalised words joined by "and",
+ * ",", "&"; at most twelve words. */
+static int S_names_list(const char *s, size_t n)
+{
+    unsigned words = 0;
+    for (size_t k = S_skip_space(s, n, 0); k < n;) {
+        size_t e = k;
+        while (e < n && s[e] != ' ' && s[e] != ',')
+            e++;
+        if (!(cd_eq_nocase(s + k, e - k, "and") || cd_eq_nocase(s + k, e - k, "&"))) {
+            int kind;
+            unsigned nl;
+            size_t w = S_word(s, e, k, &kind, &nl);
+            if (w != e || (kind != S_W_UPPER && kind != S_W_CAP) || ++words > 12)
+                return 0;
+        } else if (!words) {
+            return 0;
+        }
+        k = e;
+        while (k < n && (s[k] == ' ' || s[k] == ','))
+            k++;
+    }
+    return words > 0;
+}
+
 /* ---- dateline ----------------------------------------------------------- */
 
 /* Capitalised words that open a paragraph but are not places. */
@@ -768,6 +794,22 @@ static int S_credit_line(const char *s, size_t n)
     for (size_t i = 0; contributed[i]; i++)
         if (S_ends(s, n, contributed[i]))
             return n < 200 ? S_CREDIT_LINE : S_CREDIT_NONE;
+    /* "Abigail Williams and Beomsu Jo contributed.", "… contributed reporting from Paris." */
+    if (n < 200) {
+        static const char *const verbs[] = {" contributed.", " contributed", " contributed reporting ",
+                                            " contributed to this report ", NULL};
+        for (size_t i = 0; verbs[i]; i++) {
+            size_t l = strlen(verbs[i]);
+            for (size_t k = 1; k + l <= n; k++) {
+                if (memcmp(s + k, verbs[i], l) != 0)
+                    continue;
+                if (verbs[i][l - 1] != ' ' && k + l != n)
+                    continue; /* "contributed." ends the line */
+                if (S_names_list(s, k))
+                    return S_CREDIT_LINE;
+            }
+        }
+    }
     static const char *const staff[] = {"reporting by ", "additional reporting by ",
                                         "writing by ", "editing by ", "compiled by ",
                                         "reporting and writing by ", NULL};

@@ -157,6 +157,8 @@ static void test_credit_lines(void)
         {"<p>(Reporting by Jane Doe; Editing by John Roe)</p>", "Reporting by Jane Doe; Editing by John Roe"},
         {"<p>- Reuters</p>", "Reuters"},
         {"<p>Agencies</p>", "Agencies"},
+        {"<p><i>Abigail Williams and Beomsu Jo contributed.</i></p>", "Abigail Williams and Beomsu Jo contributed."},
+        {"<p>Jane Doe contributed reporting from Paris.</p>", "Jane Doe contributed reporting from Paris."},
         {NULL, NULL}};
     for (size_t i = 0; lines[i][0]; i++) {
         char page[4096];
@@ -189,6 +191,8 @@ static void test_credit_not(void)
         "<p>Source: U.S. Census Bureau</p>",
         "<p>With the vote delayed, the bill may not pass this year.</p>",
         "<p>Washington and London</p>",
+        "<p>Everyone who contributed was thanked by the committee afterwards.</p>",
+        "<p>Many people contributed.</p>",
         NULL};
     for (size_t i = 0; lines[i]; i++) {
         char page[4096];
