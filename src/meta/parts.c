@@ -522,6 +522,10 @@ static void S_figure(S_parts *p, cd_nid fig)
     }
     if (caption && cd_parts_bare_label(caption))
         caption = NULL;
+    /* "Henry Gilbert • February 15, 2017": a byline with its date, not a photo credit. */
+    char date[CD_META_DATE_LEN];
+    if (credit && cd_meta_date_norm(credit, strlen(credit), 0, 0, date) >= 10)
+        credit = NULL;
     if (caption && !p->m->image_caption)
         p->m->image_caption = caption;
     if (credit && !p->m->image_credit)

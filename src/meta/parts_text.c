@@ -724,7 +724,7 @@ static int S_label_boundary(const char *s, size_t i)
         return 1;
     if (!cd_isspace((unsigned char)s[i - 1]))
         return s[i - 1] == '(' || s[i - 1] == '|';
-    if (s[i] >= 'A' && s[i] <= 'Z')
+    if ((s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] == 0xC2 /* © */)
         return 1;
     size_t k = i;
     while (k && cd_isspace((unsigned char)s[k - 1]))

@@ -289,6 +289,19 @@ static void test_figure_credit_element(void)
     STR_EQ(copydesk_doc_image_caption(S_doc, NULL), NULL, "");
     STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "Chang W. Lee/The New York Times", "");
 
+    /* A byline with a date in a figure's credit slot is not a photo credit; a year is fine. */
+    S_run(HEAD "<article>" H1
+               "<figure><img src=\"a.jpg\"><figcaption>Spring games guide</figcaption>"
+               "<span class=\"credit\">Henry Gilbert \xE2\x80\xA2 February 15, 2017</span></figure>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), NULL, "");
+    S_run(HEAD "<article>" H1
+               "<figure><img src=\"a.jpg\"><figcaption>Spring games guide \xC2\xA9 2019 Jon Norris</figcaption>"
+               "</figure><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "2019 Jon Norris", "");
+
     /* Absolute against the page URL. */
     copydesk_doc_free(S_doc);
     S_doc = copydesk_doc_new(0);
