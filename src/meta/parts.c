@@ -138,7 +138,16 @@ static void S_gather(const S_parts *p, cd_nid top, cd_nid skip, int rendered, S_
             continue;
         }
         if (nd->type == CD_NODE_TEXT) {
-            if (t->n + nd->len > S_TEXT_MAX || t->nseg >= S_SEGS) {
+            if (t->nseg >= S_SEGS) {
+                t->more = 1;
+                break;
+            }
+            if (t->n + nd->len > S_TEXT_MAX) {
+                /* A long node: its start is enough for a dateline. */
+                uint32_t take = S_TEXT_MAX - t->n;
+                memcpy(t->s + t->n, nd->u.text, take);
+                t->seg[t->nseg++] = (S_seg){k, t->n, take};
+                t->n += take;
                 t->more = 1;
                 break;
             }

@@ -909,6 +909,9 @@ int cd_parts_not_deck(const char *s, size_t n)
     for (size_t i = 0; in[i]; i++)
         if (cd_contains_nocase(s, n, in[i]))
             return 1;
+    /* The same words twice (a responsive copy): "Over 6,000 users. Over 6,000 users." */
+    if (n >= 9 && n % 2 == 1 && s[n / 2] == ' ' && memcmp(s, s + n / 2 + 1, n / 2) == 0)
+        return 1;
     /* An author's bio: "Amar is an avid traveler …", "Jane Doe has covered …". */
     size_t i = 0;
     for (unsigned w = 0; w < 3 && i < n; w++) {

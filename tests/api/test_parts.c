@@ -472,6 +472,10 @@ static void test_deck(void)
                "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
           0);
     STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "a short h2 is a section heading");
+    S_run(HEAD "<article>" H1 "<p class=\"summary\">Over six thousand happy users. Over six thousand happy users.</p>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "a doubled responsive copy");
     S_run(HEAD "<article>" H1 "<h2>Background</h2><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
                "</article></body></html>",
           0);
@@ -506,6 +510,26 @@ static void test_example(void)
 }
 
 /* ---- hostile input ------------------------------------------------------------- */
+
+/* A dateline opening a paragraph of one huge text node is still found and cut. */
+static void test_huge_first_paragraph(void)
+{
+    size_t cap = 1u << 20;
+    char *page = malloc(cap + 4096);
+    OK(page != NULL, "");
+    if (!page)
+        return;
+    size_t n = (size_t)snprintf(page, 4096, HEAD "<article>" H1 "<p>WASHINGTON — Lawmakers met");
+    for (; n < cap; n++)
+        page[n] = (char)(n % 6 == 0 ? ' ' : 'a' + (char)(n % 26));
+    n += (size_t)snprintf(page + n, 4096, ".</p>" FILL "</article></body></html>");
+    copydesk_doc_free(S_doc);
+    S_doc = copydesk_doc_new(0);
+    INT_EQ(copydesk_doc_parse(S_doc, page, n), COPYDESK_OK, "");
+    STR_EQ(copydesk_doc_dateline(S_doc, NULL), "WASHINGTON", "");
+    OK(S_starts(copydesk_doc_text(S_doc, NULL), "Lawmakers met"), "");
+    free(page);
+}
 
 static void test_hostile(void)
 {
@@ -551,6 +575,7 @@ int main(void)
     test_photo_above_headline();
     test_deck();
     test_example();
+    test_huge_first_paragraph();
     test_hostile();
     copydesk_doc_free(S_doc);
     return cd_t_done();
