@@ -634,7 +634,9 @@ static const char *const S_photo_labels[] = {
     "photo by ", "photos by ", "photograph by ", "picture:", "pictures:", "image:", "images:",
     "image credit:", "image source:", "credit:", "credits:", "illustration:", "foto:", "fotos:",
     "bild:", "source image:", "pic:", "courtesy of ", "copyright ", "\xC2\xA9", "(c) ",
-    "photo :", "photos :", "image :", "picture :", "credit :", "foto :", "illustrations:", NULL};
+    "photo :", "photos :", "image :", "picture :", "credit :", "foto :", "illustrations:",
+    "image by ", "image via ", "photo via ", "photos via ", "picture by ", "illustration by ",
+    "photography by ", "photography:", "photo courtesy of ", "photo courtesy ", NULL};
 
 /* The label at s (case-insensitive), its length or 0. */
 size_t cd_parts_photo_label(const char *s, size_t n)
@@ -793,6 +795,24 @@ int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, siz
             *ve = e;
             return 1;
         }
+    }
+    /* "… in the research kitchen / Kent Dayton": a name after " / " that ends a
+     * sentence-like caption. */
+    for (size_t i = e; i-- > lo + 2;) {
+        if (!(s[i] == '/' && s[i - 1] == ' ' && i + 1 < e && s[i + 1] == ' '))
+            continue;
+        int lower = 0;
+        for (size_t k = lo; k + 1 < i; k++)
+            if (s[k] == ' ' && s[k + 1] >= 'a' && s[k + 1] <= 'z')
+                lower = 1;
+        if (lower && !memchr(s + i + 1, '/', e - i - 1) && cd_parts_words(s + i + 1, e - i - 1) <= 4 &&
+            S_credit_part(s + i + 1, e - i - 1)) {
+            *cs = i - 1;
+            *vs = S_skip_space(s, e, i + 1);
+            *ve = e;
+            return 1;
+        }
+        break;
     }
     /* "… in Paris Benoit Tessier/Reuters": no punctuation before the credit;
      * the name is taken as its usual two words. */

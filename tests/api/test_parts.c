@@ -340,6 +340,9 @@ static void test_figure_trailing_credits(void)
          "Benoit Tessier/Reuters"},
         {"A credit card sized PC - Image: Raspberry Pi Foundation", "A credit card sized PC",
          "Raspberry Pi Foundation"},
+        {"Courtney Peterson in the research kitchen / Kent Dayton", "Courtney Peterson in the research kitchen",
+         "Kent Dayton"},
+        {"Image by Jacqueline & Laura via One Fab Day", NULL, "Jacqueline & Laura via One Fab Day"},
         {"Smoke rises over the city, a photo of which went viral.", "Smoke rises over the city, a photo of which went viral.", NULL},
         {NULL, NULL, NULL}};
     for (size_t i = 0; caps[i][0]; i++) {
