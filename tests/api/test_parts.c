@@ -91,6 +91,21 @@ static void test_dateline_forms(void)
     S_run(PAGE("SÃO PAULO — Brazil's central bank raised its benchmark rate again.", ""), 0);
     STR_EQ(copydesk_doc_dateline(S_doc, NULL), "SÃO PAULO", "");
 
+    static const char *const more[][3] = {
+        {"BEIJING, Nov. 6 (Xinhua) -- China's exports rose faster than expected in October.", "BEIJING, Nov. 6", "Xinhua"},
+        {"WASHINGTON, D.C. — The Senate passed the measure late on Tuesday night.", "WASHINGTON, D.C.", NULL},
+        {"LOS ANGELES (CNN) — A wildfire forced thousands from their homes on Monday.", "LOS ANGELES", "CNN"},
+        {"Paris (AFP) - French unions called a new strike for next Thursday over pensions.", "Paris", "AFP"},
+        {"NEW DELHI, India, Nov 6 (IANS) — The monsoon arrived a week early this year, officials said.", "NEW DELHI, India, Nov 6", "IANS"},
+        {NULL, NULL, NULL}};
+    for (size_t i = 0; more[i][0]; i++) {
+        char page[4096];
+        snprintf(page, sizeof page, HEAD "<article>" H1 "<p>%s</p>" FILL "</article></body></html>", more[i][0]);
+        S_run(page, 0);
+        STR_EQ(copydesk_doc_dateline(S_doc, NULL), more[i][1], "%s", more[i][0]);
+        STR_EQ(copydesk_doc_credit(S_doc, NULL), more[i][2], "%s", more[i][0]);
+    }
+
     /* A date in parentheses is part of the dateline, not an agency. */
     S_run(PAGE("WASHINGTON (January 24, 2017) — A clinical trial found evidence that the treatment works.", ""), 0);
     STR_EQ(copydesk_doc_dateline(S_doc, NULL), "WASHINGTON (January 24, 2017)", "");
