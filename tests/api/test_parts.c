@@ -264,6 +264,25 @@ static void test_credit_structured(void)
     STR_EQ(m.deck_source, "json-ld", "");
     OK(out.data && strstr(out.data, "Rules on data"), "a block that is not the deck stays");
 
+    /* A photo credit line of its own before the first paragraph is the lead
+     * image's credit when the page names a lead image. */
+    cd_dom_reset(&dom);
+    cd_arena_reset(&arena);
+    cd_buf_clear(&out);
+    html = HEAD "<article>" H1 "<p>Photo: Jane Doe</p><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+                "</article></body></html>";
+    INT_EQ(cd_parse_html(parser, html, strlen(html), &dom), COPYDESK_OK, "");
+    cd_meta_read(&m, &dom, &arena, NULL);
+    m.image_url = "https://cdn.example/lead.jpg";
+    m.image_source = "og";
+    INT_EQ(cd_extract_run(&x, &dom, 0, m.title), COPYDESK_OK, "");
+    cd_meta_parts(&m, &dom, &arena, &x, NULL, 0);
+    cd_render_text(&dom, &x, 0, &out);
+    STR_EQ(m.image_credit, "Jane Doe", "");
+    STR_EQ(m.image_url, "https://cdn.example/lead.jpg", "a structured image URL stays");
+    STR_EQ(m.image_source, "og", "");
+    OK(out.data && !strstr(out.data, "Jane Doe"), "");
+
     cd_buf_free(&out);
     cd_extract_free(&x);
     cd_dom_free(&dom);
@@ -336,6 +355,17 @@ static void test_figure_credit_element(void)
                "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
           0);
     STR_EQ(copydesk_doc_image_url(S_doc, NULL), "/photo.jpg", "");
+}
+
+/* The lead figure between the headline and the body, outside the extracted body. */
+static void test_figure_in_header(void)
+{
+    S_run(HEAD "<article><header>" H1
+               "<figure><img src=\"a.jpg\"><figcaption>Senators leave the chamber on Tuesday.</figcaption></figure>"
+               "</header><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), "Senators leave the chamber on Tuesday.", "");
+    STR_EQ(copydesk_doc_image_url(S_doc, NULL), "a.jpg", "");
 }
 
 static void test_figure_trailing_credits(void)
@@ -588,6 +618,7 @@ int main(void)
     test_credit_not();
     test_credit_structured();
     test_figure_credit_element();
+    test_figure_in_header();
     test_figure_trailing_credits();
     test_figure_like_and_loose_credit();
     test_photo_above_headline();
