@@ -38,17 +38,17 @@
 #include "meta_int.h"
 #include "parts_int.h"
 
-#define S_TEXT_MAX 600u       /* bytes gathered from one block */
-#define S_SEGS 48u            /* text nodes gathered from one block */
-#define S_GATHER_NODES 400u   /* nodes visited to gather one block */
-#define S_BODY_NODES 400000u  /* nodes visited in the body pass */
+#define S_TEXT_MAX 600u        /* bytes gathered from one block */
+#define S_SEGS 48u             /* text nodes gathered from one block */
+#define S_GATHER_NODES 400u    /* nodes visited to gather one block */
+#define S_BODY_NODES 400000u   /* nodes visited in the body pass */
 #define S_BLOCKS_CHECKED 4000u /* short blocks tested as photo credits */
-#define S_FIRST 4u            /* first blocks kept for the dateline and deck */
-#define S_LAST 2u             /* closing blocks tested as credit lines */
-#define S_LEAD_WINDOW 1500u   /* body bytes before which a figure is the lead */
-#define S_HEAD_NODES 1500u    /* nodes searched between the headline and the body */
-#define S_DECK_NODES 400u     /* nodes searched after the headline for a deck */
-#define S_FIG_NODES 300u      /* nodes searched inside one figure */
+#define S_FIRST 4u             /* first blocks kept for the dateline and deck */
+#define S_LAST 2u              /* closing blocks tested as credit lines */
+#define S_LEAD_WINDOW 1500u    /* body bytes before which a figure is the lead */
+#define S_HEAD_NODES 1500u     /* nodes searched between the headline and the body */
+#define S_DECK_NODES 400u      /* nodes searched after the headline for a deck */
+#define S_FIG_NODES 300u       /* nodes searched inside one figure */
 
 /* ---- the state of one run ---------------------------------------------- */
 
@@ -63,13 +63,12 @@ typedef struct S_parts {
     /* From the body pass. */
     cd_nid first[S_FIRST];
     unsigned nfirst;
-    cd_nid last[S_LAST]; /* last[0] the closing block, last[1] the one before */
-    cd_nid last_text;    /* the last text node with words */
-    cd_nid lead_fig;     /* the lead figure (or figure-like block) */
-    cd_nid lead_caption; /* a caption element outside any figure */
+    cd_nid last[S_LAST];      /* last[0] the closing block, last[1] the one before */
+    cd_nid last_text;         /* the last text node with words */
+    cd_nid lead_fig;          /* the lead figure (or figure-like block) */
     const char *loose_credit; /* a standalone photo credit before the first paragraph */
-    const char *agency;  /* the agency named in the dateline */
-    cd_nid h1;           /* the headline element */
+    const char *agency;       /* the agency named in the dateline */
+    cd_nid h1;                /* the headline element */
 } S_parts;
 
 /* Text gathered from a subtree, with the map back to its text nodes. */
@@ -95,12 +94,11 @@ static int S_marked(const S_parts *p, cd_nid id)
 static int S_rendered(const S_parts *p, cd_nid id)
 {
     unsigned depth = 0;
-    for (cd_nid a = id; a && depth < CD_MAX_DEPTH + 8; a = cd_dom_node(p->dom, a)->parent, depth++) {
-        if (S_marked(p, a))
-            return 0;
+    for (cd_nid a = id; a && depth < CD_MAX_DEPTH + 8;
+         a = cd_dom_node(p->dom, a)->parent, depth++) {
+        if (S_marked(p, a)) return 0;
         for (uint32_t r = 0; r < p->x->nroots; r++)
-            if (p->x->roots[r] == a)
-                return 1;
+            if (p->x->roots[r] == a) return 1;
     }
     return 0;
 }
@@ -109,10 +107,10 @@ static int S_is_space_text(const cd_node *n)
 {
     for (uint32_t i = 0; i < n->len; i++) {
         unsigned char c = (unsigned char)n->u.text[i];
-        if (!cd_isspace(c) && !(c == 0xC2 && i + 1 < n->len && (unsigned char)n->u.text[i + 1] == 0xA0))
+        if (!cd_isspace(c) &&
+            !(c == 0xC2 && i + 1 < n->len && (unsigned char)n->u.text[i + 1] == 0xA0))
             return 0;
-        if (c == 0xC2)
-            i++;
+        if (c == 0xC2) i++;
     }
     return 1;
 }
@@ -174,18 +172,14 @@ static int S_cut(S_parts *p, const S_text *t, uint32_t a, uint32_t b)
     unsigned need = 0;
     for (uint32_t i = 0; i < t->nseg; i++) {
         const S_seg *g = &t->seg[i];
-        if (g->at + g->len <= a || g->at >= b)
-            continue;
+        if (g->at + g->len <= a || g->at >= b) continue;
         uint32_t lo = a > g->at ? a - g->at : 0, hi = b < g->at + g->len ? b - g->at : g->len;
-        if (!(lo == 0 && hi == cd_dom_node(p->dom, g->node)->len))
-            need++;
+        if (!(lo == 0 && hi == cd_dom_node(p->dom, g->node)->len)) need++;
     }
-    if (p->x->ncuts + need > CD_MAX_CUTS)
-        return 0;
+    if (p->x->ncuts + need > CD_MAX_CUTS) return 0;
     for (uint32_t i = 0; i < t->nseg; i++) {
         const S_seg *g = &t->seg[i];
-        if (g->at + g->len <= a || g->at >= b)
-            continue;
+        if (g->at + g->len <= a || g->at >= b) continue;
         uint32_t lo = a > g->at ? a - g->at : 0, hi = b < g->at + g->len ? b - g->at : g->len;
         if (lo == 0 && hi == cd_dom_node(p->dom, g->node)->len)
             cd_extract_drop(p->x, g->node);
@@ -204,8 +198,7 @@ static void S_dateline(S_parts *p)
 {
     S_text t;
     for (unsigned b = 0; b < p->nfirst && b < 3; b++) {
-        if (S_marked(p, p->first[b]))
-            continue;
+        if (S_marked(p, p->first[b])) continue;
         S_gather(p, p->first[b], CD_NONE, 1, &t);
         /* The dateline and the sentence it opens share one line: stop at the
          * first block or <br> inside ("<strong>GNW: Title</strong><p>…"). */
@@ -220,29 +213,24 @@ static void S_dateline(S_parts *p)
         if (ok) {
             if (d.place_end > d.place_at && !p->m->dateline) {
                 p->m->dateline = S_clean(p, t.s + d.place_at, d.place_end - d.place_at);
-                if (p->m->dateline)
-                    p->m->dateline_source = "visible";
+                if (p->m->dateline) p->m->dateline_source = "visible";
             }
             if (d.agency_end > d.agency_at)
                 p->agency = S_clean(p, t.s + d.agency_at, d.agency_end - d.agency_at);
-            if (!p->keep)
-                S_cut(p, &t, d.place_at, d.end);
+            if (!p->keep) S_cut(p, &t, d.place_at, d.end);
             return;
         }
         /* Only a short opener (a kicker, a stray byline) is passed over. */
-        if (t.more || t.n > 100)
-            return;
+        if (t.more || t.n > 100) return;
     }
 }
 
 static void S_credit_set(S_parts *p, const char *s, size_t n)
 {
     cd_parts_trim(&s, &n);
-    if (p->m->credit)
-        return; /* a structured statement stays */
+    if (p->m->credit) return; /* a structured statement stays */
     p->m->credit = S_clean(p, s, n);
-    if (p->m->credit)
-        p->m->credit_source = "visible";
+    if (p->m->credit) p->m->credit_source = "visible";
 }
 
 static void S_credit(S_parts *p)
@@ -251,14 +239,11 @@ static void S_credit(S_parts *p)
     int kind = CD_PARTS_CREDIT_NONE;
     for (unsigned b = 0; b < S_LAST && !kind; b++) {
         cd_nid blk = p->last[b];
-        if (!blk || S_marked(p, blk))
-            continue;
+        if (!blk || S_marked(p, blk)) continue;
         /* The first paragraph is never the closing credit. */
-        if (p->nfirst && blk == p->first[0] && b == 0 && !p->last[1])
-            break;
+        if (p->nfirst && blk == p->first[0] && b == 0 && !p->last[1]) break;
         S_gather(p, blk, CD_NONE, 1, &t);
-        if (t.more)
-            continue;
+        if (t.more) continue;
         const char *s = t.s;
         size_t n = t.n;
         kind = cd_parts_credit_line(s, n);
@@ -267,17 +252,14 @@ static void S_credit(S_parts *p)
             cd_parts_trim(&s, &n);
             size_t cl = strlen(p->m->credit);
             char *c = cd_meta_clean(p->arena, s, n, &n);
-            if (c && cd_meta_eq_nocase(c, n, p->m->credit, cl))
-                kind = CD_PARTS_CREDIT_LINE;
+            if (c && cd_meta_eq_nocase(c, n, p->m->credit, cl)) kind = CD_PARTS_CREDIT_LINE;
         }
-        if (!kind)
-            continue;
+        if (!kind) continue;
         if (kind == CD_PARTS_CREDIT_STAFF && p->agency)
             S_credit_set(p, p->agency, strlen(p->agency));
         else
             S_credit_set(p, t.s, t.n);
-        if (!p->keep)
-            cd_extract_drop(p->x, blk);
+        if (!p->keep) cd_extract_drop(p->x, blk);
     }
     if (!kind && p->last_text && !S_marked(p, p->last_text)) {
         const cd_node *n = cd_dom_node(p->dom, p->last_text);
@@ -292,39 +274,37 @@ static void S_credit(S_parts *p)
                 cd_extract_cut(p->x, p->dom, p->last_text, (uint32_t)at, (uint32_t)(n->len - at));
         }
     }
-    if (!kind && p->agency)
-        S_credit_set(p, p->agency, strlen(p->agency));
+    if (!kind && p->agency) S_credit_set(p, p->agency, strlen(p->agency));
 }
 
 /* ---- the lead figure ------------------------------------------------------ */
 
 static const char *const S_caption_words[] = {"caption", "figcaption", NULL};
-static const char *const S_credit_words[] = {"credit", "copyright", "photographer", "attribution",
-                                             "courtesy", "photo-source", "image-source", "source",
-                                             NULL};
+static const char *const S_credit_words[] = {"credit",       "copyright", "photographer",
+                                             "attribution",  "courtesy",  "photo-source",
+                                             "image-source", "source",    NULL};
 static const char *const S_deck_words[] = {
-    "dek", "deck", "standfirst", "stand-first", "subtitle", "sub-title", "subheadline",
-    "sub-headline", "subhead", "sub-head", "strapline", "summary", "lede", "lead-text",
-    "leadtext", "lead-paragraph", "intro", "excerpt", "teaser", "abstract", "synopsis",
-    "kicker-sub", "tagline", NULL};
+    "dek",         "deck",         "standfirst", "stand-first",    "subtitle",  "sub-title",
+    "subheadline", "sub-headline", "subhead",    "sub-head",       "strapline", "summary",
+    "lede",        "lead-text",    "leadtext",   "lead-paragraph", "intro",     "excerpt",
+    "teaser",      "abstract",     "synopsis",   "kicker-sub",     "tagline",   NULL};
 /* Words only a news standfirst carries: such a deck leaves the body. The others
  * (intro, summary, subtitle, an h2 under the h1) name blocks that annotated
  * pages (WCXB, Readability's test pages) keep in the main text. */
-static const char *const S_deck_strong[] = {"dek", "deck", "standfirst", "stand-first",
-                                            "strapline", "subheadline", "sub-headline", NULL};
+static const char *const S_deck_strong[] = {
+    "dek", "deck", "standfirst", "stand-first", "strapline", "subheadline", "sub-headline", NULL};
 
 static int S_has(S_parts *p, cd_nid id, const char *const *words)
 {
-    return cd_dom_node(p->dom, id)->type == CD_NODE_ELEMENT && cd_meta_class_has(&p->ctx, id, words);
+    return cd_dom_node(p->dom, id)->type == CD_NODE_ELEMENT &&
+           cd_meta_class_has(&p->ctx, id, words);
 }
 
 static int S_is_img(const cd_dom *dom, cd_nid id)
 {
     const cd_node *n = cd_dom_node(dom, id);
-    if (n->type != CD_NODE_ELEMENT)
-        return 0;
-    if (n->tag == CD_TAG_IMG)
-        return 1;
+    if (n->type != CD_NODE_ELEMENT) return 0;
+    if (n->tag == CD_TAG_IMG) return 1;
     return n->tag == CD_TAG_UNKNOWN && n->name && strcmp(n->name, "amp-img") == 0;
 }
 
@@ -334,8 +314,7 @@ static cd_nid S_find(S_parts *p, cd_nid top, int (*pred)(S_parts *, cd_nid))
 {
     unsigned seen = 0;
     for (cd_nid k = top; k && seen < S_FIG_NODES; k = cd_dom_next(p->dom, k, top), seen++)
-        if (cd_dom_node(p->dom, k)->type == CD_NODE_ELEMENT && pred(p, k))
-            return k;
+        if (cd_dom_node(p->dom, k)->type == CD_NODE_ELEMENT && pred(p, k)) return k;
     return CD_NONE;
 }
 
@@ -344,11 +323,9 @@ static int S_attr_says(const cd_dom *dom, cd_nid id, const char *name, const cha
 {
     size_t l = 0;
     const char *v = cd_dom_attr(dom, id, name, &l);
-    if (!v || l > 4096)
-        return 0;
+    if (!v || l > 4096) return 0;
     for (size_t i = 0; words[i]; i++)
-        if (cd_contains_nocase(v, l, words[i]))
-            return 1;
+        if (cd_contains_nocase(v, l, words[i])) return 1;
     return 0;
 }
 
@@ -356,8 +333,7 @@ static int S_small_attr(const cd_dom *dom, cd_nid id, const char *name)
 {
     size_t l = 0;
     const char *v = cd_dom_attr(dom, id, name, &l);
-    if (!v || !l || !cd_isdigit((unsigned char)v[0]))
-        return 0;
+    if (!v || !l || !cd_isdigit((unsigned char)v[0])) return 0;
     unsigned x = 0;
     for (size_t i = 0; i < l && i < 6 && cd_isdigit((unsigned char)v[i]); i++)
         x = x * 10 + (unsigned)(v[i] - '0');
@@ -367,11 +343,10 @@ static int S_small_attr(const cd_dom *dom, cd_nid id, const char *name)
 /* A picture, not an avatar, a logo, an icon or a tracking pixel. */
 static int S_pred_img(S_parts *p, cd_nid id)
 {
-    static const char *const junk[] = {"avatar", "gravatar", "logo", "icon", "favicon", "sprite",
-                                       "spacer", NULL};
+    static const char *const junk[] = {"avatar",  "gravatar", "logo",   "icon",
+                                       "favicon", "sprite",   "spacer", NULL};
     const cd_dom *dom = p->dom;
-    if (!S_is_img(dom, id))
-        return 0;
+    if (!S_is_img(dom, id)) return 0;
     return !S_small_attr(dom, id, "width") && !S_small_attr(dom, id, "height") &&
            !S_attr_says(dom, id, "src", junk) && !S_attr_says(dom, id, "class", junk) &&
            !S_attr_says(dom, id, "data-src", junk);
@@ -389,8 +364,7 @@ static int S_pred_caption(S_parts *p, cd_nid id)
 
 static int S_pred_credit(S_parts *p, cd_nid id)
 {
-    if (S_has(p, id, S_credit_words))
-        return 1;
+    if (S_has(p, id, S_credit_words)) return 1;
     size_t l = 0;
     const char *v = cd_dom_attr(p->dom, id, "itemprop", &l);
     return v && (cd_eq_nocase(v, l, "copyrightHolder") || cd_eq_nocase(v, l, "creditText"));
@@ -406,8 +380,7 @@ static const char *S_credit_value(S_parts *p, const char *s, size_t n)
         if (!lab && n > 7 && memcmp(s, "Credit", 6) == 0 &&
             (s[6] == ' ' || (s[6] >= 'A' && s[6] <= 'Z')))
             lab = 6;
-        if (!lab)
-            break;
+        if (!lab) break;
         s += lab;
         n -= lab;
         cd_parts_trim(&s, &n);
@@ -418,10 +391,10 @@ static const char *S_credit_value(S_parts *p, const char *s, size_t n)
 static void S_image_url(S_parts *p, cd_nid img)
 {
     /* A lazy loader's real URL first: its src is often a placeholder. */
-    static const char *const attrs[] = {"data-src", "data-lazy-src", "data-original", "src",
-                                        "data-srcset", "srcset", NULL};
-    static const char *const placeholder[] = {"blank.", "placeholder", "pixel.", "spacer",
-                                              "lazy", "transparent.", NULL};
+    static const char *const attrs[] = {
+        "data-src", "data-lazy-src", "data-original", "src", "data-srcset", "srcset", NULL};
+    static const char *const placeholder[] = {"blank.", "placeholder",  "pixel.", "spacer",
+                                              "lazy",   "transparent.", NULL};
     const char *base = p->page_url ? p->page_url : p->m->url;
     for (size_t i = 0; attrs[i]; i++) {
         size_t l = 0;
@@ -446,8 +419,7 @@ static void S_image_url(S_parts *p, cd_nid img)
                 memcpy(u, b.data, b.len);
                 u[b.len] = '\0';
                 p->m->image_url = u;
-                if (!p->m->image_source)
-                    p->m->image_source = "visible";
+                if (!p->m->image_source) p->m->image_source = "visible";
             }
         }
         cd_buf_free(&b);
@@ -459,8 +431,7 @@ static int S_inside(const cd_dom *dom, cd_nid id, cd_nid anc)
 {
     unsigned d = 0;
     for (cd_nid a = id; a && d < CD_MAX_DEPTH + 8; a = cd_dom_node(dom, a)->parent, d++)
-        if (a == anc)
-            return 1;
+        if (a == anc) return 1;
     return 0;
 }
 
@@ -470,14 +441,11 @@ static void S_figure(S_parts *p, cd_nid fig)
     const cd_dom *dom = p->dom;
     S_text t;
     cd_nid cap = S_find(p, fig, S_pred_figcaption);
-    if (!cap)
-        cap = S_find(p, fig, S_pred_caption);
+    if (!cap) cap = S_find(p, fig, S_pred_caption);
     cd_nid cred = S_find(p, fig, S_pred_credit);
-    if (cred == fig || (cred && cap && S_inside(dom, cap, cred)))
-        cred = CD_NONE;
+    if (cred == fig || (cred && cap && S_inside(dom, cap, cred))) cred = CD_NONE;
     cd_nid img = S_find(p, fig, S_pred_img);
-    if (img && !p->m->image_url)
-        S_image_url(p, img);
+    if (img && !p->m->image_url) S_image_url(p, img);
     const char *credit = NULL, *caption = NULL;
     if (cred) {
         S_gather(p, cred, CD_NONE, 0, &t);
@@ -489,16 +457,13 @@ static void S_figure(S_parts *p, cd_nid fig)
         size_t cs, vs, ve, v;
         if (!t.more && cd_parts_photo_line(t.s, t.n, 0, &v)) {
             /* The caption is only a credit. */
-            if (!credit)
-                credit = S_credit_value(p, t.s, t.n);
+            if (!credit) credit = S_credit_value(p, t.s, t.n);
             cd_extract_drop(p->x, cap);
         } else if (!t.more && cd_parts_photo_trailing(t.s, t.n, &cs, &vs, &ve)) {
-            if (!credit)
-                credit = S_clean(p, t.s + vs, ve - vs);
+            if (!credit) credit = S_clean(p, t.s + vs, ve - vs);
             size_t ce = cd_parts_caption_end(t.s, cs);
             caption = S_clean(p, t.s, ce);
-            if (S_rendered(p, cap))
-                S_cut(p, &t, (uint32_t)ce, t.n);
+            if (S_rendered(p, cap)) S_cut(p, &t, (uint32_t)ce, t.n);
         } else {
             caption = S_clean(p, t.s, t.n);
         }
@@ -518,8 +483,7 @@ static void S_figure(S_parts *p, cd_nid fig)
                     S_gather(p, e, CD_NONE, 0, &t);
                     size_t v;
                     if (!t.more && cd_parts_photo_line(t.s, t.n, 0, &v)) {
-                        if (!credit)
-                            credit = S_credit_value(p, t.s, t.n);
+                        if (!credit) credit = S_credit_value(p, t.s, t.n);
                         cd_extract_drop(p->x, e);
                         k = cd_dom_next_skip(dom, e, fig);
                         continue;
@@ -529,30 +493,23 @@ static void S_figure(S_parts *p, cd_nid fig)
             k = cd_dom_next(dom, k, fig);
         }
     }
-    if (caption && cd_parts_bare_label(caption))
-        caption = NULL;
+    if (caption && cd_parts_bare_label(caption)) caption = NULL;
     /* "Henry Gilbert • February 15, 2017": a byline with its date, not a photo credit. */
     char date[CD_META_DATE_LEN];
-    if (credit && cd_meta_date_norm(credit, strlen(credit), 0, 0, date) >= 10)
-        credit = NULL;
-    if (caption && !p->m->image_caption)
-        p->m->image_caption = caption;
-    if (credit && !p->m->image_credit)
-        p->m->image_credit = credit;
-    if ((caption || credit) && !p->m->image_source)
-        p->m->image_source = "visible";
+    if (credit && cd_meta_date_norm(credit, strlen(credit), 0, 0, date) >= 10) credit = NULL;
+    if (caption && !p->m->image_caption) p->m->image_caption = caption;
+    if (credit && !p->m->image_credit) p->m->image_credit = credit;
+    if ((caption || credit) && !p->m->image_source) p->m->image_source = "visible";
 }
 
 /* The figure-like block around a caption outside <figure>: the nearest of
  * three ancestors that holds a picture. */
 static cd_nid S_container(S_parts *p, cd_nid cap)
 {
-    if (S_find(p, cap, S_pred_img))
-        return cap;
+    if (S_find(p, cap, S_pred_img)) return cap;
     cd_nid a = cd_dom_node(p->dom, cap)->parent;
     for (unsigned d = 0; a && d < 3; d++, a = cd_dom_node(p->dom, a)->parent)
-        if (cd_dom_node(p->dom, a)->type == CD_NODE_ELEMENT && S_find(p, a, S_pred_img))
-            return a;
+        if (cd_dom_node(p->dom, a)->type == CD_NODE_ELEMENT && S_find(p, a, S_pred_img)) return a;
     return CD_NONE;
 }
 
@@ -562,8 +519,7 @@ static cd_nid S_block_of(const cd_dom *dom, cd_nid id, cd_nid root)
 {
     cd_nid a = cd_dom_node(dom, id)->parent;
     for (unsigned d = 0; a && a != root && d < 64; d++) {
-        if (cd_tag_flags(cd_dom_node(dom, a)->tag) & CD_TF_BLOCK)
-            return a;
+        if (cd_tag_flags(cd_dom_node(dom, a)->tag) & CD_TF_BLOCK) return a;
         a = cd_dom_node(dom, a)->parent;
     }
     return root;
@@ -572,8 +528,7 @@ static cd_nid S_block_of(const cd_dom *dom, cd_nid id, cd_nid root)
 static int S_is_caption_el(S_parts *p, cd_nid id)
 {
     uint16_t tag = cd_dom_node(p->dom, id)->tag;
-    if (tag == CD_TAG_FIGURE || tag == CD_TAG_FIGCAPTION)
-        return 1;
+    if (tag == CD_TAG_FIGURE || tag == CD_TAG_FIGCAPTION) return 1;
     return S_has(p, id, S_caption_words);
 }
 
@@ -599,8 +554,7 @@ static void S_scan(S_parts *p)
                 }
                 if (S_is_caption_el(p, id)) {
                     cd_nid fig = n->tag == CD_TAG_FIGURE ? id : S_container(p, id);
-                    if (fig && !p->lead_fig && body < S_LEAD_WINDOW)
-                        p->lead_fig = fig;
+                    if (fig && !p->lead_fig && body < S_LEAD_WINDOW) p->lead_fig = fig;
                     if (fig || n->tag == CD_TAG_FIGCAPTION) {
                         id = cd_dom_next_skip(dom, id, root);
                         continue;
@@ -635,8 +589,7 @@ static void S_scan(S_parts *p)
                         unsigned k = 0;
                         while (k < p->nfirst && p->first[k] != blk)
                             k++;
-                        if (k == p->nfirst && p->nfirst < S_FIRST)
-                            p->first[p->nfirst++] = blk;
+                        if (k == p->nfirst && p->nfirst < S_FIRST) p->first[p->nfirst++] = blk;
                         if (p->last[0] != blk) {
                             p->last[1] = p->last[0];
                             p->last[0] = blk;
@@ -656,12 +609,10 @@ static cd_nid S_head_figure(S_parts *p)
 {
     const cd_dom *dom = p->dom;
     cd_nid h1 = p->h1, stop = p->x->roots[0];
-    if (!h1 || S_inside(dom, stop, h1))
-        return CD_NONE;
+    if (!h1 || S_inside(dom, stop, h1)) return CD_NONE;
     unsigned seen = 0;
     for (cd_nid k = cd_dom_next_skip(dom, h1, cd_dom_root(dom)); k && seen < S_HEAD_NODES; seen++) {
-        if (k == stop)
-            return CD_NONE;
+        if (k == stop) return CD_NONE;
         const cd_node *n = cd_dom_node(dom, k);
         if (n->type == CD_NODE_ELEMENT) {
             if ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k)) {
@@ -670,8 +621,7 @@ static cd_nid S_head_figure(S_parts *p)
             }
             if (S_is_caption_el(p, k)) {
                 cd_nid fig = n->tag == CD_TAG_FIGURE ? k : S_container(p, k);
-                if (fig)
-                    return fig;
+                if (fig) return fig;
             }
         }
         k = cd_dom_next(dom, k, cd_dom_root(dom));
@@ -681,8 +631,8 @@ static cd_nid S_head_figure(S_parts *p)
 
 static int S_pred_figure_like(S_parts *p, cd_nid id)
 {
-    return cd_dom_is(p->dom, id, CD_TAG_FIGURE) || S_pred_figcaption(p, id) || S_pred_caption(p, id) ||
-           S_pred_credit(p, id);
+    return cd_dom_is(p->dom, id, CD_TAG_FIGURE) || S_pred_figcaption(p, id) ||
+           S_pred_caption(p, id) || S_pred_credit(p, id);
 }
 
 /* The lead picture just above the headline (a photo with its credit over the
@@ -697,17 +647,14 @@ static cd_nid S_pre_figure(S_parts *p)
         unsigned sibs = 0;
         for (cd_nid e = cd_dom_node(dom, a)->prev; e && sibs < 4; e = cd_dom_node(dom, e)->prev) {
             const cd_node *n = cd_dom_node(dom, e);
-            if (n->type != CD_NODE_ELEMENT)
-                continue;
+            if (n->type != CD_NODE_ELEMENT) continue;
             sibs++;
             if (!cd_extract_node_visible(dom, e) || (cd_tag_flags(n->tag) & CD_TF_SKIP) ||
                 n->tag == CD_TAG_NAV || n->tag == CD_TAG_HEADER)
                 continue;
             cd_nid f = S_find(p, e, S_pred_figure_like);
-            if (!f || !S_find(p, e, S_pred_img))
-                continue;
-            if (cd_dom_is(dom, f, CD_TAG_FIGURE))
-                return f;
+            if (!f || !S_find(p, e, S_pred_img)) continue;
+            if (cd_dom_is(dom, f, CD_TAG_FIGURE)) return f;
             return S_find(p, f, S_pred_img) ? f : e;
         }
     }
@@ -718,19 +665,19 @@ static cd_nid S_pre_figure(S_parts *p)
 static int S_has_heading(S_parts *p, cd_nid id)
 {
     unsigned seen = 0;
-    for (cd_nid k = cd_dom_next(p->dom, id, id); k && seen < S_FIG_NODES; k = cd_dom_next(p->dom, k, id), seen++) {
+    for (cd_nid k = cd_dom_next(p->dom, id, id); k && seen < S_FIG_NODES;
+         k = cd_dom_next(p->dom, k, id), seen++) {
         const cd_node *n = cd_dom_node(p->dom, k);
-        if (n->type == CD_NODE_ELEMENT && (cd_tag_flags(n->tag) & CD_TF_HEADING))
-            return 1;
+        if (n->type == CD_NODE_ELEMENT && (cd_tag_flags(n->tag) & CD_TF_HEADING)) return 1;
     }
     return 0;
 }
 
 /* Blocks that describe the author, the page or an offer, not the story. */
-static const char *const S_deck_bad[] = {"author", "bio", "byline", "disclosure", "disclaimer",
-                                         "affiliate", "newsletter", "promo", "cta", "notice",
-                                         "alert", "warning", "toc", "quick", "related", "card",
-                                         NULL};
+static const char *const S_deck_bad[] = {
+    "author",     "bio",   "byline",  "disclosure", "disclaimer", "affiliate",
+    "newsletter", "promo", "cta",     "notice",     "alert",      "warning",
+    "toc",        "quick", "related", "card",       NULL};
 
 static void S_drop_first(S_parts *p, cd_nid id)
 {
@@ -770,8 +717,7 @@ static void S_deck(S_parts *p)
         for (cd_nid k = cd_dom_next_skip(dom, h1, top); k && seen < S_DECK_NODES; seen++) {
             const cd_node *n = cd_dom_node(dom, k);
             if (n->type == CD_NODE_TEXT) {
-                if (!S_is_space_text(n) && ++texts > 12)
-                    break;
+                if (!S_is_space_text(n) && ++texts > 12) break;
                 k = cd_dom_next(dom, k, top);
                 continue;
             }
@@ -797,14 +743,14 @@ static void S_deck(S_parts *p)
                     (strong || !cd_parts_title_case(c, len)) && !S_has(p, k, S_deck_bad) &&
                     !S_has_heading(p, k) &&
                     !(p->m->title && cd_meta_eq_nocase(c, len, p->m->title, strlen(p->m->title)))) {
-                    int same = p->m->deck && cd_meta_eq_nocase(c, len, p->m->deck, strlen(p->m->deck));
+                    int same =
+                        p->m->deck && cd_meta_eq_nocase(c, len, p->m->deck, strlen(p->m->deck));
                     if (!p->m->deck) {
                         p->m->deck = c;
                         p->m->deck_source = "visible";
                         same = 1;
                     }
-                    if (same && strong && S_rendered(p, k))
-                        S_drop_first(p, k);
+                    if (same && strong && S_rendered(p, k)) S_drop_first(p, k);
                     return;
                 }
             }
@@ -825,22 +771,18 @@ static cd_nid S_find_h1(S_parts *p)
 {
     const cd_dom *dom = p->dom;
     const char *title = p->m->title;
-    if (!title)
-        return CD_NONE;
+    if (!title) return CD_NONE;
     size_t tl = strlen(title);
     unsigned h1s = 0;
     for (uint32_t id = 2; id < dom->count && id < S_BODY_NODES; id++) {
         const cd_node *n = cd_dom_node(dom, id);
-        if (n->type != CD_NODE_ELEMENT || n->tag != CD_TAG_H1)
-            continue;
-        if (++h1s > 8)
-            break;
+        if (n->type != CD_NODE_ELEMENT || n->tag != CD_TAG_H1) continue;
+        if (++h1s > 8) break;
         S_text t;
         S_gather(p, id, CD_NONE, 0, &t);
         size_t len;
         char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
-        if (c && cd_meta_eq_nocase(c, len, title, tl))
-            return id;
+        if (c && cd_meta_eq_nocase(c, len, title, tl)) return id;
     }
     return CD_NONE;
 }
@@ -848,8 +790,7 @@ static cd_nid S_find_h1(S_parts *p)
 void cd_meta_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, struct cd_extract *x,
                    const char *page_url, int keep_parts)
 {
-    if (!m || !dom || !arena || !x || !x->mark || !x->nroots || x->broad)
-        return;
+    if (!m || !dom || !arena || !x || !x->mark || !x->nroots || x->broad) return;
     S_parts p;
     memset(&p, 0, sizeof p);
     p.m = m;
@@ -864,14 +805,11 @@ void cd_meta_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, struct cd_ext
     S_scan(&p);
     S_deck(&p);
     cd_nid fig = p.lead_fig ? p.lead_fig : S_head_figure(&p);
-    if (!fig && p.h1)
-        fig = S_pre_figure(&p);
-    if (fig)
-        S_figure(&p, fig);
+    if (!fig && p.h1) fig = S_pre_figure(&p);
+    if (fig) S_figure(&p, fig);
     if (p.loose_credit && !m->image_credit && (m->image_url || fig)) {
         m->image_credit = p.loose_credit;
-        if (!m->image_source)
-            m->image_source = "visible";
+        if (!m->image_source) m->image_source = "visible";
     }
     S_dateline(&p);
     S_credit(&p);

@@ -7,9 +7,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define CD_PARTS_PHOTO_LINE 120u   /* a standalone photo credit is at most this long */
-#define CD_PARTS_CREDIT_MAX 240u   /* a closing credit line is at most this long */
-#define CD_PARTS_DATELINE_MAX 60u  /* bytes of place, region and date */
+#define CD_PARTS_PHOTO_LINE 120u  /* a standalone photo credit is at most this long */
+#define CD_PARTS_CREDIT_MAX 240u  /* a closing credit line is at most this long */
+#define CD_PARTS_DATELINE_MAX 60u /* bytes of place, region and date */
 
 /* A dateline found at the start of a paragraph: the place (with its region
  * and date) is s[place_at, place_end), the agency in parentheses (if any)

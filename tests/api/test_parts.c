@@ -18,7 +18,7 @@
 
 /* Body paragraphs long enough for extraction to take the article. */
 #define FILL                                                                                       \
-    "<p>The committee met for three hours on Tuesday, and members said the talks were the "       \
+    "<p>The committee met for three hours on Tuesday, and members said the talks were the "        \
     "longest they had held since the spring, with several amendments still open.</p>"              \
     "<p>Officials declined to say when a vote would be held, but two members said it could "       \
     "come as early as next week, once the budget office has published its estimate.</p>"           \
@@ -50,13 +50,15 @@ static int S_starts(const char *text, const char *prefix)
     return text && strncmp(text, prefix, strlen(prefix)) == 0;
 }
 
-#define PAGE(first, last) HEAD "<article>" H1 "<p>" first "</p>" FILL last "</article></body></html>"
+#define PAGE(first, last)                                                                          \
+    HEAD "<article>" H1 "<p>" first "</p>" FILL last "</article></body></html>"
 
 /* ---- dateline ----------------------------------------------------------- */
 
 static void test_dateline_plain(void)
 {
-    const char *t = S_run(PAGE("WASHINGTON — Lawmakers on Tuesday moved closer to a deal on new rules.", ""), 0);
+    const char *t = S_run(
+        PAGE("WASHINGTON — Lawmakers on Tuesday moved closer to a deal on new rules.", ""), 0);
     STR_EQ(copydesk_doc_dateline(S_doc, NULL), "WASHINGTON", "");
     STR_EQ(copydesk_doc_field_source(S_doc, "dateline"), "visible", "");
     OK(S_starts(t, "Lawmakers on Tuesday"), "dateline cut: %.40s", t);
@@ -64,7 +66,9 @@ static void test_dateline_plain(void)
 
 static void test_dateline_forms(void)
 {
-    S_run(PAGE("NEW YORK, Nov 6 (Reuters) - Stocks rose on Thursday as investors weighed the vote.", ""), 0);
+    S_run(PAGE("NEW YORK, Nov 6 (Reuters) - Stocks rose on Thursday as investors weighed the vote.",
+               ""),
+          0);
     STR_EQ(copydesk_doc_dateline(S_doc, NULL), "NEW YORK, Nov 6", "");
     STR_EQ(copydesk_doc_credit(S_doc, NULL), "Reuters", "the agency in the dateline is the credit");
     const char *t = copydesk_doc_text(S_doc, NULL);
@@ -75,15 +79,22 @@ static void test_dateline_forms(void)
     STR_EQ(copydesk_doc_credit(S_doc, NULL), "AP", "");
     OK(S_starts(t, "Five countries"), "%.40s", t);
 
-    t = S_run(PAGE("LONDON: The Bank of England held interest rates on Thursday, as expected.", ""), 0);
+    t = S_run(PAGE("LONDON: The Bank of England held interest rates on Thursday, as expected.", ""),
+              0);
     STR_EQ(copydesk_doc_dateline(S_doc, NULL), "LONDON", "");
     OK(S_starts(t, "The Bank of England"), "%.40s", t);
 
-    S_run(PAGE("BEIRUT, Lebanon — Israeli strikes hit the southern suburbs overnight, residents said.", ""), 0);
+    S_run(
+        PAGE(
+            "BEIRUT, Lebanon — Israeli strikes hit the southern suburbs overnight, residents said.",
+            ""),
+        0);
     STR_EQ(copydesk_doc_dateline(S_doc, NULL), "BEIRUT, Lebanon", "");
 
-    S_run(PAGE("Tehran, Iran — Officials said on Monday that talks would resume next month.", ""), 0);
-    STR_EQ(copydesk_doc_dateline(S_doc, NULL), "Tehran, Iran", "mixed case with a region and a dash");
+    S_run(PAGE("Tehran, Iran — Officials said on Monday that talks would resume next month.", ""),
+          0);
+    STR_EQ(copydesk_doc_dateline(S_doc, NULL), "Tehran, Iran",
+           "mixed case with a region and a dash");
 
     S_run(PAGE("ST. LOUIS, March 14, 2024 — The city council voted to expand the program.", ""), 0);
     STR_EQ(copydesk_doc_dateline(S_doc, NULL), "ST. LOUIS, March 14, 2024", "");
@@ -92,27 +103,40 @@ static void test_dateline_forms(void)
     STR_EQ(copydesk_doc_dateline(S_doc, NULL), "SÃO PAULO", "");
 
     static const char *const more[][3] = {
-        {"BEIJING, Nov. 6 (Xinhua) -- China's exports rose faster than expected in October.", "BEIJING, Nov. 6", "Xinhua"},
-        {"WASHINGTON, D.C. — The Senate passed the measure late on Tuesday night.", "WASHINGTON, D.C.", NULL},
-        {"LOS ANGELES (CNN) — A wildfire forced thousands from their homes on Monday.", "LOS ANGELES", "CNN"},
-        {"Paris (AFP) - French unions called a new strike for next Thursday over pensions.", "Paris", "AFP"},
-        {"NEW DELHI, India, Nov 6 (IANS) — The monsoon arrived a week early this year, officials said.", "NEW DELHI, India, Nov 6", "IANS"},
+        {"BEIJING, Nov. 6 (Xinhua) -- China's exports rose faster than expected in October.",
+         "BEIJING, Nov. 6", "Xinhua"},
+        {"WASHINGTON, D.C. — The Senate passed the measure late on Tuesday night.",
+         "WASHINGTON, D.C.", NULL},
+        {"LOS ANGELES (CNN) — A wildfire forced thousands from their homes on Monday.",
+         "LOS ANGELES", "CNN"},
+        {"Paris (AFP) - French unions called a new strike for next Thursday over pensions.",
+         "Paris", "AFP"},
+        {"NEW DELHI, India, Nov 6 (IANS) — The monsoon arrived a week early this year, officials "
+         "said.",
+         "NEW DELHI, India, Nov 6", "IANS"},
         {NULL, NULL, NULL}};
     for (size_t i = 0; more[i][0]; i++) {
         char page[4096];
-        snprintf(page, sizeof page, HEAD "<article>" H1 "<p>%s</p>" FILL "</article></body></html>", more[i][0]);
+        snprintf(page, sizeof page, HEAD "<article>" H1 "<p>%s</p>" FILL "</article></body></html>",
+                 more[i][0]);
         S_run(page, 0);
         STR_EQ(copydesk_doc_dateline(S_doc, NULL), more[i][1], "%s", more[i][0]);
         STR_EQ(copydesk_doc_credit(S_doc, NULL), more[i][2], "%s", more[i][0]);
     }
 
     /* A date in parentheses is part of the dateline, not an agency. */
-    S_run(PAGE("WASHINGTON (January 24, 2017) — A clinical trial found evidence that the treatment works.", ""), 0);
+    S_run(PAGE("WASHINGTON (January 24, 2017) — A clinical trial found evidence that the treatment "
+               "works.",
+               ""),
+          0);
     STR_EQ(copydesk_doc_dateline(S_doc, NULL), "WASHINGTON (January 24, 2017)", "");
     STR_EQ(copydesk_doc_credit(S_doc, NULL), NULL, "");
 
     /* Split over inline markup. */
-    t = S_run(PAGE("<strong>KYIV</strong>, Ukraine — Air raid sirens sounded across the country overnight.", ""), 0);
+    t = S_run(PAGE("<strong>KYIV</strong>, Ukraine — Air raid sirens sounded across the country "
+                   "overnight.",
+                   ""),
+              0);
     STR_EQ(copydesk_doc_dateline(S_doc, NULL), "KYIV, Ukraine", "");
     OK(S_starts(t, "Air raid sirens"), "%.40s", t);
 
@@ -135,11 +159,13 @@ static void test_dateline_not(void)
         "In WASHINGTON — as elsewhere — the rules are about to change for good.",
         "PROJECT: Weekend Coding Agent",
         "GNW: The 10 Best Things from The Game Awards This Year And Why They Matter",
-        "<strong>GNW: The 10 Best Things from The Game Awards</strong><br>the awards just took place and we have a lot to talk about",
+        "<strong>GNW: The 10 Best Things from The Game Awards</strong><br>the awards just took "
+        "place and we have a lot to talk about",
         NULL};
     for (size_t i = 0; firsts[i]; i++) {
         char page[4096];
-        snprintf(page, sizeof page, HEAD "<article>" H1 "<p>%s</p>" FILL "</article></body></html>", firsts[i]);
+        snprintf(page, sizeof page, HEAD "<article>" H1 "<p>%s</p>" FILL "</article></body></html>",
+                 firsts[i]);
         const char *t = S_run(page, 0);
         STR_EQ(copydesk_doc_dateline(S_doc, NULL), NULL, "%s", firsts[i]);
         OK(S_starts(t, firsts[i][0] == '<' ? "GNW" : firsts[i]), "text kept whole: %.40s", t);
@@ -148,11 +174,13 @@ static void test_dateline_not(void)
 
 static void test_keep_parts(void)
 {
-    const char *t = S_run(PAGE("WASHINGTON — Lawmakers on Tuesday moved closer to a deal on new rules.",
-                               "<p>The Associated Press contributed to this report.</p>"),
-                          COPYDESK_OPT_KEEP_PARTS);
+    const char *t =
+        S_run(PAGE("WASHINGTON — Lawmakers on Tuesday moved closer to a deal on new rules.",
+                   "<p>The Associated Press contributed to this report.</p>"),
+              COPYDESK_OPT_KEEP_PARTS);
     STR_EQ(copydesk_doc_dateline(S_doc, NULL), "WASHINGTON", "");
-    STR_EQ(copydesk_doc_credit(S_doc, NULL), "The Associated Press contributed to this report.", "");
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), "The Associated Press contributed to this report.",
+           "");
     OK(S_starts(t, "WASHINGTON — Lawmakers"), "%.40s", t);
     OK(S_has(t, "contributed to this report"), "credit kept with --keep-parts");
 }
@@ -169,11 +197,14 @@ static void test_credit_lines(void)
         {"<p>Al Jazeera and Reuters</p>", "Al Jazeera and Reuters"},
         {"<p>Source: AFP</p>", "Source: AFP"},
         {"<p>With AP</p>", "With AP"},
-        {"<p>(Reporting by Jane Doe; Editing by John Roe)</p>", "Reporting by Jane Doe; Editing by John Roe"},
+        {"<p>(Reporting by Jane Doe; Editing by John Roe)</p>",
+         "Reporting by Jane Doe; Editing by John Roe"},
         {"<p>- Reuters</p>", "Reuters"},
         {"<p>Agencies</p>", "Agencies"},
-        {"<p><i>Abigail Williams and Beomsu Jo contributed.</i></p>", "Abigail Williams and Beomsu Jo contributed."},
-        {"<p>Jane Doe contributed reporting from Paris.</p>", "Jane Doe contributed reporting from Paris."},
+        {"<p><i>Abigail Williams and Beomsu Jo contributed.</i></p>",
+         "Abigail Williams and Beomsu Jo contributed."},
+        {"<p>Jane Doe contributed reporting from Paris.</p>",
+         "Jane Doe contributed reporting from Paris."},
         {NULL, NULL}};
     for (size_t i = 0; lines[i][0]; i++) {
         char page[4096];
@@ -194,7 +225,8 @@ static void test_credit_signoff_inline(void)
         PAGE("NEW YORK, Nov 6 (Reuters) - Stocks rose on Thursday as investors weighed the vote.",
              "<p>Markets closed higher. (Reporting by Jane Doe; Editing by John Roe)</p>"),
         0);
-    STR_EQ(copydesk_doc_credit(S_doc, NULL), "Reuters", "the agency names the source, not the staff line");
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), "Reuters",
+           "the agency names the source, not the staff line");
     OK(!S_has(t, "Reporting by"), "sign-off cut");
     OK(S_has(t, "Markets closed higher."), "the sentence stays");
 }
@@ -234,7 +266,8 @@ static void test_credit_structured(void)
     cd_dom_init(&dom, cd_mem_default(), &arena);
     cd_extract_init(&x, cd_mem_default());
     cd_buf_init(&out, cd_mem_default());
-    const char *html = PAGE("Lawmakers on Tuesday moved closer to a deal.", "<p>Staff and wire reports</p>");
+    const char *html =
+        PAGE("Lawmakers on Tuesday moved closer to a deal.", "<p>Staff and wire reports</p>");
     INT_EQ(cd_parse_html(parser, html, strlen(html), &dom), COPYDESK_OK, "");
     cd_meta_read(&m, &dom, &arena, NULL);
     m.credit = "Staff and wire reports";
@@ -251,8 +284,9 @@ static void test_credit_structured(void)
     cd_dom_reset(&dom);
     cd_arena_reset(&arena);
     cd_buf_clear(&out);
-    html = HEAD "<article>" H1 "<p class=\"dek\">Rules on data would tighten under the plan.</p>" FILL
-                "</article></body></html>";
+    html =
+        HEAD "<article>" H1 "<p class=\"dek\">Rules on data would tighten under the plan.</p>" FILL
+             "</article></body></html>";
     INT_EQ(cd_parse_html(parser, html, strlen(html), &dom), COPYDESK_OK, "");
     cd_meta_read(&m, &dom, &arena, NULL);
     m.deck = "A structured subheadline that differs.";
@@ -269,7 +303,8 @@ static void test_credit_structured(void)
     cd_dom_reset(&dom);
     cd_arena_reset(&arena);
     cd_buf_clear(&out);
-    html = HEAD "<article>" H1 "<p>Photo: Jane Doe</p><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+    html = HEAD "<article>" H1
+                "<p>Photo: Jane Doe</p><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
                 "</article></body></html>";
     INT_EQ(cd_parse_html(parser, html, strlen(html), &dom), COPYDESK_OK, "");
     cd_meta_read(&m, &dom, &arena, NULL);
@@ -306,63 +341,69 @@ static void test_figure_credit_element(void)
     OK(!S_has(t, "Jane Doe"), "photo credit never in text");
 
     /* A caption that is only the credit's label is no caption. */
-    S_run(HEAD "<article>" H1
-               "<figure><img src=\"a.jpg\"><figcaption>Photo <span class=\"credit\">Noble Desktop</span>"
-               "</figcaption></figure><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
-               "</article></body></html>",
+    S_run(HEAD
+          "<article>" H1
+          "<figure><img src=\"a.jpg\"><figcaption>Photo <span class=\"credit\">Noble Desktop</span>"
+          "</figcaption></figure><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+          "</article></body></html>",
           0);
     STR_EQ(copydesk_doc_image_caption(S_doc, NULL), NULL, "");
     STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "Noble Desktop", "");
 
     /* A hidden "Credit" label glued to the name; a file name is no caption. */
-    S_run(HEAD "<article>" H1
-               "<figure><img src=\"a.jpg\"><figcaption>WEB18-Facebook-1160x768.jpg</figcaption>"
-               "<span class=\"credit\"><span>Credit</span>Chang W. Lee/The New York Times</span></figure>"
-               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
-          0);
+    S_run(
+        HEAD
+        "<article>" H1
+        "<figure><img src=\"a.jpg\"><figcaption>WEB18-Facebook-1160x768.jpg</figcaption>"
+        "<span class=\"credit\"><span>Credit</span>Chang W. Lee/The New York Times</span></figure>"
+        "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+        0);
     STR_EQ(copydesk_doc_image_caption(S_doc, NULL), NULL, "");
     STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "Chang W. Lee/The New York Times", "");
 
     /* A byline with a date in a figure's credit slot is not a photo credit; a year is fine. */
-    S_run(HEAD "<article>" H1
-               "<figure><img src=\"a.jpg\"><figcaption>Spring games guide</figcaption>"
-               "<span class=\"credit\">Henry Gilbert \xE2\x80\xA2 February 15, 2017</span></figure>"
-               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+    S_run(HEAD
+          "<article>" H1 "<figure><img src=\"a.jpg\"><figcaption>Spring games guide</figcaption>"
+          "<span class=\"credit\">Henry Gilbert \xE2\x80\xA2 February 15, 2017</span></figure>"
+          "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
           0);
     STR_EQ(copydesk_doc_image_credit(S_doc, NULL), NULL, "");
-    S_run(HEAD "<article>" H1
-               "<figure><img src=\"a.jpg\"><figcaption>Spring games guide \xC2\xA9 2019 Jon Norris</figcaption>"
-               "</figure><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+    S_run(HEAD "<article>" H1 "<figure><img src=\"a.jpg\"><figcaption>Spring games guide \xC2\xA9 "
+                              "2019 Jon Norris</figcaption>"
+               "</figure><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
           0);
     STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "2019 Jon Norris", "");
 
     /* Absolute against the page URL. */
     copydesk_doc_free(S_doc);
     S_doc = copydesk_doc_new(0);
-    const char *html = HEAD "<article>" H1
-                            "<figure><img data-src=\"lead.jpg\" src=\"data:image/gif;base64,R0lG\">"
-                            "<figcaption>Senators leave the chamber.</figcaption></figure>"
-                            "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
-                            "</article></body></html>";
+    const char *html =
+        HEAD "<article>" H1 "<figure><img data-src=\"lead.jpg\" src=\"data:image/gif;base64,R0lG\">"
+             "<figcaption>Senators leave the chamber.</figcaption></figure>"
+             "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>";
     copydesk_doc_set_url(S_doc, "https://news.example/2024/story.html", 36);
     INT_EQ(copydesk_doc_parse(S_doc, html, strlen(html)), COPYDESK_OK, "");
     STR_EQ(copydesk_doc_image_url(S_doc, NULL), "https://news.example/2024/lead.jpg", "");
 
     /* A placeholder src and an avatar are not the picture. */
-    S_run(HEAD "<article>" H1
-               "<figure><img src=\"/avatar/jd.png\" width=\"40\"><img src=\"/lazy_placeholder.gif\" "
-               "data-lazy-src=\"/photo.jpg\"><figcaption>Senators leave the chamber.</figcaption></figure>"
-               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
-          0);
+    S_run(
+        HEAD
+        "<article>" H1
+        "<figure><img src=\"/avatar/jd.png\" width=\"40\"><img src=\"/lazy_placeholder.gif\" "
+        "data-lazy-src=\"/photo.jpg\"><figcaption>Senators leave the chamber.</figcaption></figure>"
+        "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+        0);
     STR_EQ(copydesk_doc_image_url(S_doc, NULL), "/photo.jpg", "");
 }
 
 /* The lead figure between the headline and the body, outside the extracted body. */
 static void test_figure_in_header(void)
 {
-    S_run(HEAD "<article><header>" H1
-               "<figure><img src=\"a.jpg\"><figcaption>Senators leave the chamber on Tuesday.</figcaption></figure>"
-               "</header><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+    S_run(HEAD "<article><header>" H1 "<figure><img src=\"a.jpg\"><figcaption>Senators leave the "
+                                      "chamber on Tuesday.</figcaption></figure>"
+               "</header><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
           0);
     STR_EQ(copydesk_doc_image_caption(S_doc, NULL), "Senators leave the chamber on Tuesday.", "");
     STR_EQ(copydesk_doc_image_url(S_doc, NULL), "a.jpg", "");
@@ -371,36 +412,39 @@ static void test_figure_in_header(void)
 static void test_figure_trailing_credits(void)
 {
     static const char *const caps[][3] = {
-        {"Smoke rises over the city on Tuesday. (AP Photo/Jane Doe)", "Smoke rises over the city on Tuesday.",
-         "AP Photo/Jane Doe"},
+        {"Smoke rises over the city on Tuesday. (AP Photo/Jane Doe)",
+         "Smoke rises over the city on Tuesday.", "AP Photo/Jane Doe"},
         {"Smoke rises over the city on Tuesday. Photograph: Jane Doe/Reuters",
          "Smoke rises over the city on Tuesday.", "Jane Doe/Reuters"},
         {"Smoke rises over the city on Tuesday. Atta Kenare/AFP/Getty Images",
          "Smoke rises over the city on Tuesday.", "Atta Kenare/AFP/Getty Images"},
-        {"Smoke rises over the city on Tuesday | © Jane Doe", "Smoke rises over the city on Tuesday",
-         "Jane Doe"},
+        {"Smoke rises over the city on Tuesday | © Jane Doe",
+         "Smoke rises over the city on Tuesday", "Jane Doe"},
         {"Atta Kenare/AFP/Getty Images", NULL, "Atta Kenare/AFP/Getty Images"},
-        {"Gardens boost incomes across the region. Photo : BSS", "Gardens boost incomes across the region.", "BSS"},
-        {"The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters", "The Moulin Rouge cabaret in Paris",
-         "Benoit Tessier/Reuters"},
+        {"Gardens boost incomes across the region. Photo : BSS",
+         "Gardens boost incomes across the region.", "BSS"},
+        {"The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters",
+         "The Moulin Rouge cabaret in Paris", "Benoit Tessier/Reuters"},
         {"A credit card sized PC - Image: Raspberry Pi Foundation", "A credit card sized PC",
          "Raspberry Pi Foundation"},
-        {"Courtney Peterson in the research kitchen / Kent Dayton", "Courtney Peterson in the research kitchen",
-         "Kent Dayton"},
+        {"Courtney Peterson in the research kitchen / Kent Dayton",
+         "Courtney Peterson in the research kitchen", "Kent Dayton"},
         {"Image by Jacqueline & Laura via One Fab Day", NULL, "Jacqueline & Laura via One Fab Day"},
-        {"Smoke rises over the city, a photo of which went viral.", "Smoke rises over the city, a photo of which went viral.", NULL},
+        {"Smoke rises over the city, a photo of which went viral.",
+         "Smoke rises over the city, a photo of which went viral.", NULL},
         {NULL, NULL, NULL}};
     for (size_t i = 0; caps[i][0]; i++) {
         char page[4096];
         snprintf(page, sizeof page,
-                 HEAD "<article>" H1 "<figure><img src=\"a.jpg\"><figcaption>%s</figcaption></figure>"
-                      "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+                 HEAD "<article>" H1
+                      "<figure><img src=\"a.jpg\"><figcaption>%s</figcaption></figure>"
+                      "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+                      "</article></body></html>",
                  caps[i][0]);
         const char *t = S_run(page, 0);
         STR_EQ(copydesk_doc_image_caption(S_doc, NULL), caps[i][1], "%s", caps[i][0]);
         STR_EQ(copydesk_doc_image_credit(S_doc, NULL), caps[i][2], "%s", caps[i][0]);
-        if (caps[i][2])
-            OK(!S_has(t, caps[i][2]), "credit cut from the caption: %s", caps[i][0]);
+        if (caps[i][2]) OK(!S_has(t, caps[i][2]), "credit cut from the caption: %s", caps[i][0]);
         if (caps[i][1]) {
             char want[512];
             snprintf(want, sizeof want, "%s\n", caps[i][1]);
@@ -413,8 +457,8 @@ static void test_figure_like_and_loose_credit(void)
 {
     /* A picture with a caption block, not a <figure>. */
     const char *t = S_run(
-        HEAD "<article>" H1
-             "<div class=\"image\"><img src=\"a.jpg\"><p class=\"image-caption\">Senators leave the chamber.</p>"
+        HEAD "<article>" H1 "<div class=\"image\"><img src=\"a.jpg\"><p "
+                            "class=\"image-caption\">Senators leave the chamber.</p>"
              "<p>Photo by Jane Doe</p></div>"
              "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
         0);
@@ -423,9 +467,10 @@ static void test_figure_like_and_loose_credit(void)
     OK(!S_has(t, "Jane Doe"), "");
 
     /* A photo credit line of its own in the body, anywhere. */
-    t = S_run(PAGE("Lawmakers on Tuesday moved closer to a deal.",
-                   "<p>Jane Doe/AFP/Getty Images</p><p>The vote is expected next week, aides said.</p>"),
-              0);
+    t = S_run(
+        PAGE("Lawmakers on Tuesday moved closer to a deal.",
+             "<p>Jane Doe/AFP/Getty Images</p><p>The vote is expected next week, aides said.</p>"),
+        0);
     OK(!S_has(t, "Getty"), "standalone photo credit dropped: %s", t);
     OK(S_has(t, "The vote is expected"), "");
 }
@@ -441,13 +486,15 @@ static void test_photo_above_headline(void)
         "<div class=\"lead-image\"><img src=\"/img/k.jpg\"><span class=\"image-credit\">"
         "Atta Kenare/AFP/Getty Images</span></div>"
         "<h1>Report: Obama sent letter to Iran's leader</h1>"
-        "<h2 class=\"dek\">Secret missive stressed progress on nuclear talks, a newspaper reports</h2></div>"
+        "<h2 class=\"dek\">Secret missive stressed progress on nuclear talks, a newspaper "
+        "reports</h2></div>"
         "<div class=\"text\"><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
         "<p>Al Jazeera and Reuters</p></div></body></html>",
         0);
     STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "Atta Kenare/AFP/Getty Images", "");
     STR_EQ(copydesk_doc_image_url(S_doc, NULL), "/img/k.jpg", "the photo, not the logo");
-    STR_EQ(copydesk_doc_deck(S_doc, NULL), "Secret missive stressed progress on nuclear talks, a newspaper reports", "");
+    STR_EQ(copydesk_doc_deck(S_doc, NULL),
+           "Secret missive stressed progress on nuclear talks, a newspaper reports", "");
     STR_EQ(copydesk_doc_credit(S_doc, NULL), "Al Jazeera and Reuters", "");
     OK(!S_has(t, "Getty") && !S_has(t, "Al Jazeera") && !S_has(t, "Secret missive"), "%s", t);
 }
@@ -457,53 +504,66 @@ static void test_photo_above_headline(void)
 static void test_deck(void)
 {
     const char *t = S_run(
-        HEAD "<article><header>" H1
-             "<p class=\"standfirst\">A plan to tighten the rules on data brokers gains support.</p></header>"
+        HEAD "<article><header>" H1 "<p class=\"standfirst\">A plan to tighten the rules on data "
+                                    "brokers gains support.</p></header>"
              "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
         0);
-    STR_EQ(copydesk_doc_deck(S_doc, NULL), "A plan to tighten the rules on data brokers gains support.", "");
+    STR_EQ(copydesk_doc_deck(S_doc, NULL),
+           "A plan to tighten the rules on data brokers gains support.", "");
     STR_EQ(copydesk_doc_field_source(S_doc, "deck"), "visible", "");
     OK(!S_has(t, "A plan to tighten"), "");
 
     /* An h2 right under the h1. */
     S_run(HEAD "<article>" H1 "<h2>A plan to tighten the rules on data brokers gains support</h2>"
-               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
           0);
-    STR_EQ(copydesk_doc_deck(S_doc, NULL), "A plan to tighten the rules on data brokers gains support", "");
+    STR_EQ(copydesk_doc_deck(S_doc, NULL),
+           "A plan to tighten the rules on data brokers gains support", "");
 
     /* A deck inside the extracted body leaves it. */
     t = S_run(HEAD "<div><h1>Lawmakers weigh new rules</h1></div><article>"
-                   "<div class=\"article-dek\">A plan to tighten the rules on data brokers gains support.</div>"
-                   "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+                   "<div class=\"article-dek\">A plan to tighten the rules on data brokers gains "
+                   "support.</div>"
+                   "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+                   "</article></body></html>",
               0);
-    STR_EQ(copydesk_doc_deck(S_doc, NULL), "A plan to tighten the rules on data brokers gains support.", "");
+    STR_EQ(copydesk_doc_deck(S_doc, NULL),
+           "A plan to tighten the rules on data brokers gains support.", "");
     OK(!S_has(t, "A plan to tighten"), "deck left the body: %.60s", t);
     OK(S_has(t, "Lawmakers on Tuesday"), "");
 
     /* An intro block inside the body is the deck but stays in the text. */
-    t = S_run(HEAD "<div><h1>Lawmakers weigh new rules</h1></div><article>"
-                   "<p class=\"intro\">A plan to tighten the rules on data brokers gains support.</p>"
-                   "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+    t = S_run(HEAD
+              "<div><h1>Lawmakers weigh new rules</h1></div><article>"
+              "<p class=\"intro\">A plan to tighten the rules on data brokers gains support.</p>"
+              "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
               0);
-    STR_EQ(copydesk_doc_deck(S_doc, NULL), "A plan to tighten the rules on data brokers gains support.", "");
+    STR_EQ(copydesk_doc_deck(S_doc, NULL),
+           "A plan to tighten the rules on data brokers gains support.", "");
     OK(S_has(t, "A plan to tighten"), "intro kept in the body: %.60s", t);
 
     /* Not a deck: a byline under the headline, a short subheading, a list row. */
     S_run(HEAD "<article>" H1 "<div class=\"summary\">#1 Scream 7 20261h 54mR 5.9 (22K)</div>"
-               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
           0);
     STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "");
     S_run(HEAD "<article><header>" H1 "<p>By Jane Doe and John Roe, Staff Writers</p></header>"
-               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
           0);
     STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "");
     S_run(HEAD "<article>" H1 "<h2>Building an Affordable Home Gym</h2>"
-               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
           0);
     STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "Title Case is a section heading");
-    S_run(HEAD "<article>" H1 "<div class=\"summary\"><h3>At a glance</h3><p>Most people need more fibre "
+    S_run(HEAD "<article>" H1
+               "<div class=\"summary\"><h3>At a glance</h3><p>Most people need more fibre "
                "in their diet, and this page explains how to get it.</p></div>"
-               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
           0);
     STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "a box with its own heading");
     S_run(HEAD "<article>" H1 "<p class=\"author-summary\">Anurag is an experienced journalist who "
@@ -511,20 +571,25 @@ static void test_deck(void)
                "</article></body></html>",
           0);
     STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "an author's bio");
-    S_run(HEAD "<article>" H1 "<p class=\"intro\">Amar is an avid traveler and tester of products "
-               "across seven continents.</p><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
-               "</article></body></html>",
+    S_run(HEAD
+          "<article>" H1 "<p class=\"intro\">Amar is an avid traveler and tester of products "
+          "across seven continents.</p><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+          "</article></body></html>",
           0);
     STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "a bio without a bio class");
     S_run(HEAD "<article>" H1 "<h2>What this handout is about</h2>"
-               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
           0);
     STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "a short h2 is a section heading");
-    S_run(HEAD "<article>" H1 "<p class=\"summary\">Over six thousand happy users. Over six thousand happy users.</p>"
-               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+    S_run(HEAD
+          "<article>" H1
+          "<p class=\"summary\">Over six thousand happy users. Over six thousand happy users.</p>"
+          "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
           0);
     STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "a doubled responsive copy");
-    S_run(HEAD "<article>" H1 "<h2>Background</h2><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+    S_run(HEAD "<article>" H1
+               "<h2>Background</h2><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
                "</article></body></html>",
           0);
     STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "");
@@ -536,8 +601,7 @@ static void test_example(void)
 {
     FILE *f = fopen("examples/news.html", "rb");
     OK(f != NULL, "examples/news.html (run from the source tree)");
-    if (!f)
-        return;
+    if (!f) return;
     static char buf[1 << 16];
     size_t n = fread(buf, 1, sizeof buf, f);
     fclose(f);
@@ -547,12 +611,15 @@ static void test_example(void)
     STR_EQ(copydesk_doc_credit(S_doc, NULL), "Reuters contributed to this report.", "");
     STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "Lukas Brenner/Alpine Press Agency", "");
     STR_EQ(copydesk_doc_image_caption(S_doc, NULL),
-           "A solar-powered monitoring station on the upper Rhone Glacier records ice thickness every hour.", "");
-    OK(copydesk_doc_image_url(S_doc, NULL) != NULL, "");
-    STR_EQ(copydesk_doc_deck(S_doc, NULL),
-           "Five countries will share sensor readings from 40 glaciers under a pact signed in Geneva, "
-           "after a summer of record ice loss.",
+           "A solar-powered monitoring station on the upper Rhone Glacier records ice thickness "
+           "every hour.",
            "");
+    OK(copydesk_doc_image_url(S_doc, NULL) != NULL, "");
+    STR_EQ(
+        copydesk_doc_deck(S_doc, NULL),
+        "Five countries will share sensor readings from 40 glaciers under a pact signed in Geneva, "
+        "after a summer of record ice loss.",
+        "");
     OK(!S_has(t, "GENEVA —") && S_has(t, "\n\nFive Alpine countries"), "");
     OK(!S_has(t, "Reuters contributed"), "");
 }
@@ -565,8 +632,7 @@ static void test_huge_first_paragraph(void)
     size_t cap = 1u << 20;
     char *page = malloc(cap + 4096);
     OK(page != NULL, "");
-    if (!page)
-        return;
+    if (!page) return;
     size_t n = (size_t)snprintf(page, 4096, HEAD "<article>" H1 "<p>WASHINGTON — Lawmakers met");
     for (; n < cap; n++)
         page[n] = (char)(n % 6 == 0 ? ' ' : 'a' + (char)(n % 26));
@@ -585,14 +651,14 @@ static void test_hostile(void)
     size_t cap = 8u << 20;
     char *page = malloc(cap);
     OK(page != NULL, "");
-    if (!page)
-        return;
+    if (!page) return;
     size_t n = (size_t)snprintf(page, cap, HEAD "<article>" H1);
     for (int i = 0; i < 20000; i++)
-        n += (size_t)snprintf(page + n, cap - n,
-                              "<figure><img src=\"%d.jpg\"><figcaption>c%d (AP Photo/X)</figcaption>"
-                              "<span class=credit>Photo: A/B</span></figure><p>Jane Doe/AFP/Getty Images</p>",
-                              i, i);
+        n += (size_t)snprintf(
+            page + n, cap - n,
+            "<figure><img src=\"%d.jpg\"><figcaption>c%d (AP Photo/X)</figcaption>"
+            "<span class=credit>Photo: A/B</span></figure><p>Jane Doe/AFP/Getty Images</p>",
+            i, i);
     n += (size_t)snprintf(page + n, cap - n, "<p>WASHINGTON — ");
     for (; n < cap - 4096; n++)
         page[n] = (char)(n % 7 == 0 ? ' ' : 'a' + (char)(n % 26));
