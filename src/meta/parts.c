@@ -679,6 +679,31 @@ static const char *const S_deck_bad[] = {
     "newsletter", "promo", "cta",     "notice",     "alert",      "warning",
     "toc",        "quick", "related", "card",       NULL};
 
+/* itemprop="alternativeHeadline" or "description" on a block after the h1. */
+static int S_itemprop_deck(const cd_dom *dom, cd_nid id)
+{
+    size_t l = 0;
+    const char *v = cd_dom_attr(dom, id, "itemprop", &l);
+    return v && (cd_eq_nocase(v, l, "alternativeHeadline") || cd_eq_nocase(v, l, "description"));
+}
+
+/* Does a class of id hold word as a whole word ("article__lead", "lead"; not
+ * "leaderboard")? For words too short to match as a prefix. */
+static int S_class_word(const cd_dom *dom, cd_nid id, const char *word)
+{
+    size_t l = 0, wl = strlen(word);
+    const char *v = cd_dom_attr(dom, id, "class", &l);
+    if (!v || l > 1024)
+        return 0;
+    for (size_t i = 0; i + wl <= l; i++) {
+        if ((i > 0 && cd_isalnum((unsigned char)v[i - 1])) || !cd_eq_nocase(v + i, wl, word))
+            continue;
+        if (i + wl == l || !cd_isalnum((unsigned char)v[i + wl]))
+            return 1;
+    }
+    return 0;
+}
+
 static void S_drop_first(S_parts *p, cd_nid id)
 {
     cd_extract_drop(p->x, id);
@@ -701,6 +726,7 @@ static void S_deck(S_parts *p)
 {
     const cd_dom *dom = p->dom;
     cd_nid h1 = p->h1;
+    unsigned fi = 0;
     cd_nid first = p->nfirst ? p->first[0] : CD_NONE;
     S_text t;
     if (h1) {
@@ -730,7 +756,8 @@ static void S_deck(S_parts *p)
                 k = cd_dom_next_skip(dom, k, top);
                 continue;
             }
-            int cls = S_has(p, k, S_deck_words);
+            int cls = S_has(p, k, S_deck_words) || S_itemprop_deck(dom, k) ||
+                      (n->tag == CD_TAG_P && S_class_word(dom, k, "lead"));
             int h2 = n->tag == CD_TAG_H2 && texts == 0;
             int hp = n->tag == CD_TAG_P && texts == 0 && hdr && S_inside(dom, k, hdr);
             if (cls || h2 || hp) {
@@ -754,10 +781,17 @@ static void S_deck(S_parts *p)
                     return;
                 }
             }
+            /* The body has begun at its first paragraph of prose (a short
+             * first block, such as a byline kept in the body, is passed). */
             if (k == first || (first && S_inside(dom, first, k) && n->tag != CD_TAG_DIV &&
                                n->tag != CD_TAG_SECTION && n->tag != CD_TAG_ARTICLE &&
-                               n->tag != CD_TAG_MAIN && n->tag != CD_TAG_HEADER))
-                break; /* the body has begun */
+                               n->tag != CD_TAG_MAIN && n->tag != CD_TAG_HEADER)) {
+                S_gather(p, first, CD_NONE, 1, &t);
+                if (t.more || t.n > 120)
+                    break;
+                fi++;
+                first = fi < p->nfirst ? p->first[fi] : CD_NONE;
+            }
             k = cd_dom_next(dom, k, top);
         }
     }

@@ -513,6 +513,23 @@ static void test_deck(void)
     STR_EQ(copydesk_doc_field_source(S_doc, "deck"), "visible", "");
     OK(!S_has(t, "A plan to tighten"), "");
 
+    /* A lead paragraph in the header, an itemprop description. */
+    S_run(HEAD "<article><div class=\"top\">" H1 "<div class=\"byline\">By Jane Doe</div>"
+               "<p class=\"article__lead\">A plan to tighten the rules on data brokers gains support.</p></div>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), "A plan to tighten the rules on data brokers gains support.", "");
+    S_run(HEAD "<article><div class=\"top\">" H1 "<div class=\"byline\">By Jane Doe</div>"
+               "<div itemprop=\"description\">A plan to tighten the rules on data brokers gains support.</div></div>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), "A plan to tighten the rules on data brokers gains support.", "");
+    S_run(HEAD "<article><div class=\"top\">" H1 "<div class=\"byline\">By Jane Doe</div>"
+               "<p class=\"leaderboard-note\">A plan to tighten the rules on data brokers gains support.</p></div>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "'lead' as a whole word only");
+
     /* An h2 right under the h1. */
     S_run(HEAD "<article>" H1 "<h2>A plan to tighten the rules on data brokers gains support</h2>"
                "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
