@@ -49,6 +49,7 @@
 #define S_HEAD_NODES 1500u     /* nodes searched between the headline and the body */
 #define S_DECK_NODES 400u      /* nodes searched after the headline for a deck */
 #define S_FIG_NODES 300u       /* nodes searched inside one figure */
+#define S_FIGS 32u             /* figures of the body whose photo credits are cut */
 
 /* ---- the state of one run ---------------------------------------------- */
 
@@ -66,6 +67,8 @@ typedef struct S_parts {
     cd_nid last[S_LAST];      /* last[0] the closing block, last[1] the one before */
     cd_nid last_text;         /* the last text node with words */
     cd_nid lead_fig;          /* the lead figure (or figure-like block) */
+    cd_nid figs[S_FIGS];      /* the figures of the body, in order */
+    unsigned nfigs;
     const char *loose_credit; /* a standalone photo credit before the first paragraph */
     const char *agency;       /* the agency named in the dateline */
     cd_nid h1;                /* the headline element */
@@ -435,8 +438,10 @@ static int S_inside(const cd_dom *dom, cd_nid id, cd_nid anc)
     return 0;
 }
 
-/* The caption, the photo credit and the picture of the lead figure fig. */
-static void S_figure(S_parts *p, cd_nid fig)
+/* The caption, the photo credit and the picture of figure fig: read into
+ * the fields when it is the lead, and its photo credit taken out of the text
+ * in every case. */
+static void S_figure(S_parts *p, cd_nid fig, int lead)
 {
     const cd_dom *dom = p->dom;
     S_text t;
@@ -445,7 +450,7 @@ static void S_figure(S_parts *p, cd_nid fig)
     cd_nid cred = S_find(p, fig, S_pred_credit);
     if (cred == fig || (cred && cap && S_inside(dom, cap, cred))) cred = CD_NONE;
     cd_nid img = S_find(p, fig, S_pred_img);
-    if (img && !p->m->image_url) S_image_url(p, img);
+    if (lead && img && !p->m->image_url) S_image_url(p, img);
     const char *credit = NULL, *caption = NULL;
     if (cred) {
         S_gather(p, cred, CD_NONE, 0, &t);
@@ -497,6 +502,7 @@ static void S_figure(S_parts *p, cd_nid fig)
     /* "Henry Gilbert • February 15, 2017": a byline with its date, not a photo credit. */
     char date[CD_META_DATE_LEN];
     if (credit && cd_meta_date_norm(credit, strlen(credit), 0, 0, date) >= 10) credit = NULL;
+    if (!lead) return;
     if (caption && !p->m->image_caption) p->m->image_caption = caption;
     if (credit && !p->m->image_credit) p->m->image_credit = credit;
     if ((caption || credit) && !p->m->image_source) p->m->image_source = "visible";
@@ -555,6 +561,7 @@ static void S_scan(S_parts *p)
                 if (S_is_caption_el(p, id)) {
                     cd_nid fig = n->tag == CD_TAG_FIGURE ? id : S_container(p, id);
                     if (fig && !p->lead_fig && body < S_LEAD_WINDOW) p->lead_fig = fig;
+                    if (fig && p->nfigs < S_FIGS) p->figs[p->nfigs++] = fig;
                     if (fig || n->tag == CD_TAG_FIGCAPTION) {
                         id = cd_dom_next_skip(dom, id, root);
                         continue;
@@ -840,11 +847,15 @@ void cd_meta_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, struct cd_ext
     S_deck(&p);
     cd_nid fig = p.lead_fig ? p.lead_fig : S_head_figure(&p);
     if (!fig && p.h1) fig = S_pre_figure(&p);
-    if (fig) S_figure(&p, fig);
+    if (fig) S_figure(&p, fig, 1);
     if (p.loose_credit && !m->image_credit && (m->image_url || fig)) {
         m->image_credit = p.loose_credit;
         if (!m->image_source) m->image_source = "visible";
     }
     S_dateline(&p);
     S_credit(&p);
+    /* The other figures of the body keep their captions, not their credits
+     * (last: the cuts they need come after the dateline's). */
+    for (unsigned i = 0; i < p.nfigs; i++)
+        if (p.figs[i] != fig) S_figure(&p, p.figs[i], 0);
 }

@@ -499,6 +499,25 @@ static void test_photo_above_headline(void)
     OK(!S_has(t, "Getty") && !S_has(t, "Al Jazeera") && !S_has(t, "Secret missive"), "%s", t);
 }
 
+/* Photo credits leave the captions of every figure of the body, not only the lead's. */
+static void test_other_figures(void)
+{
+    const char *t = S_run(
+        HEAD "<article>" H1 "<p>WASHINGTON — Lawmakers on Tuesday moved closer to a deal on the rules.</p>"
+             "<figure><img src=\"a.jpg\"><figcaption>First picture. (AP Photo/Jane Doe)</figcaption></figure>" FILL
+             "<figure><img src=\"b.jpg\"><figcaption>Second picture. Photograph: John Roe/Reuters</figcaption></figure>"
+             "<p>The vote is expected next week, aides said on Tuesday evening.</p>"
+             "<figure><img src=\"c.jpg\"><figcaption>Third picture.</figcaption><p>Photo by Ann Lee</p></figure>"
+             "<p>Officials said they would say more on Friday after the meeting ends.</p></article></body></html>",
+        0);
+    OK(S_has(t, "Second picture.") && !S_has(t, "John Roe"), "%s", t);
+    OK(S_has(t, "Third picture.") && !S_has(t, "Ann Lee"), "");
+    OK(!S_has(t, "Jane Doe"), "");
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), "First picture.", "the lead stays the first");
+    STR_EQ(copydesk_doc_dateline(S_doc, NULL), "WASHINGTON", "");
+    OK(S_starts(t, "Lawmakers on Tuesday"), "the dateline is cut first");
+}
+
 /* ---- deck ----------------------------------------------------------------- */
 
 static void test_deck(void)
@@ -705,6 +724,7 @@ int main(void)
     test_figure_trailing_credits();
     test_figure_like_and_loose_credit();
     test_photo_above_headline();
+    test_other_figures();
     test_deck();
     test_example();
     test_huge_first_paragraph();
