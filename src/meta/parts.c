@@ -17,8 +17,10 @@
  *   line names the staff, not the source, so the dateline's agency wins over
  *   it; any other closing credit line ("Al Jazeera and Reuters") wins over
  *   the dateline's agency. A credit set by a structured source stays.
- * - The photo credit always leaves the body; the dateline and the closing
- *   credit leave it unless keep_parts. A deck leaves the body only when its
+ * - A photo credit always leaves the body, the lead figure's and those of
+ *   the other figures (up to S_FIGS) and of credit lines of their own; the
+ *   dateline and the closing credit leave it unless keep_parts. A date in
+ *   parentheses after the place belongs to the dateline. A deck leaves the body only when its
  *   class says it is a news standfirst (dek, deck, standfirst, strapline,
  *   subheadline): intros, summaries and an h2 under the h1 become `deck` but
  *   stay in the text, because annotated pages keep them there (removing them
