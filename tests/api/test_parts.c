@@ -1,0 +1,734 @@
+/* Unit tests for the article parts read from the extracted body
+ * (src/meta/parts.c): the dateline, the closing wire credit, the lead
+ * figure's caption and photo credit, the visible deck, their removal from the
+ * text (and --keep-parts), cross-checks with fields set by structured
+ * sources, and hostile input. Each case is a small news page run through the
+ * whole pipeline. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "copydesk.h"
+#include "extract/extract.h"
+#include "harness.h"
+#include "meta/meta.h"
+#include "output/output.h"
+#include "parse/parse.h"
+
+/* Body paragraphs long enough for extraction to take the article. */
+#define FILL                                                                                       \
+    "<p>The committee met for three hours on Tuesday, and members said the talks were the "        \
+    "longest they had held since the spring, with several amendments still open.</p>"              \
+    "<p>Officials declined to say when a vote would be held, but two members said it could "       \
+    "come as early as next week, once the budget office has published its estimate.</p>"           \
+    "<p>Opponents of the measure, who have argued for months that it goes too far, said "          \
+    "they would keep pressing for changes before any final text is agreed.</p>"
+
+#define HEAD "<html><head><title>Lawmakers weigh new rules</title></head><body>"
+#define H1 "<h1>Lawmakers weigh new rules</h1>"
+
+static copydesk_doc *S_doc;
+
+/* Parse html (options: COPYDESK_OPT_*) and return the text. */
+static const char *S_run(const char *html, unsigned options)
+{
+    copydesk_doc_free(S_doc);
+    S_doc = copydesk_doc_new(options);
+    copydesk_status st = copydesk_doc_parse(S_doc, html, strlen(html));
+    INT_EQ(st, COPYDESK_OK, "");
+    return copydesk_doc_text(S_doc, NULL);
+}
+
+static int S_has(const char *text, const char *needle)
+{
+    return text && strstr(text, needle) != NULL;
+}
+
+static int S_starts(const char *text, const char *prefix)
+{
+    return text && strncmp(text, prefix, strlen(prefix)) == 0;
+}
+
+#define PAGE(first, last)                                                                          \
+    HEAD "<article>" H1 "<p>" first "</p>" FILL last "</article></body></html>"
+
+/* ---- dateline ----------------------------------------------------------- */
+
+static void test_dateline_plain(void)
+{
+    const char *t = S_run(
+        PAGE("WASHINGTON — Lawmakers on Tuesday moved closer to a deal on new rules.", ""), 0);
+    STR_EQ(copydesk_doc_dateline(S_doc, NULL), "WASHINGTON", "");
+    STR_EQ(copydesk_doc_field_source(S_doc, "dateline"), "visible", "");
+    OK(S_starts(t, "Lawmakers on Tuesday"), "dateline cut: %.40s", t);
+}
+
+static void test_dateline_forms(void)
+{
+    S_run(PAGE("NEW YORK, Nov 6 (Reuters) - Stocks rose on Thursday as investors weighed the vote.",
+               ""),
+          0);
+    STR_EQ(copydesk_doc_dateline(S_doc, NULL), "NEW YORK, Nov 6", "");
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), "Reuters", "the agency in the dateline is the credit");
+    const char *t = copydesk_doc_text(S_doc, NULL);
+    OK(S_starts(t, "Stocks rose"), "%.40s", t);
+
+    t = S_run(PAGE("GENEVA (AP) — Five countries agreed on Thursday to pool their data.", ""), 0);
+    STR_EQ(copydesk_doc_dateline(S_doc, NULL), "GENEVA", "");
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), "AP", "");
+    OK(S_starts(t, "Five countries"), "%.40s", t);
+
+    t = S_run(PAGE("LONDON: The Bank of England held interest rates on Thursday, as expected.", ""),
+              0);
+    STR_EQ(copydesk_doc_dateline(S_doc, NULL), "LONDON", "");
+    OK(S_starts(t, "The Bank of England"), "%.40s", t);
+
+    S_run(
+        PAGE(
+            "BEIRUT, Lebanon — Israeli strikes hit the southern suburbs overnight, residents said.",
+            ""),
+        0);
+    STR_EQ(copydesk_doc_dateline(S_doc, NULL), "BEIRUT, Lebanon", "");
+
+    S_run(PAGE("Tehran, Iran — Officials said on Monday that talks would resume next month.", ""),
+          0);
+    STR_EQ(copydesk_doc_dateline(S_doc, NULL), "Tehran, Iran",
+           "mixed case with a region and a dash");
+
+    S_run(PAGE("ST. LOUIS, March 14, 2024 — The city council voted to expand the program.", ""), 0);
+    STR_EQ(copydesk_doc_dateline(S_doc, NULL), "ST. LOUIS, March 14, 2024", "");
+
+    S_run(PAGE("SÃO PAULO — Brazil's central bank raised its benchmark rate again.", ""), 0);
+    STR_EQ(copydesk_doc_dateline(S_doc, NULL), "SÃO PAULO", "");
+
+    static const char *const more[][3] = {
+        {"BEIJING, Nov. 6 (Xinhua) -- China's exports rose faster than expected in October.",
+         "BEIJING, Nov. 6", "Xinhua"},
+        {"WASHINGTON, D.C. — The Senate passed the measure late on Tuesday night.",
+         "WASHINGTON, D.C.", NULL},
+        {"LOS ANGELES (CNN) — A wildfire forced thousands from their homes on Monday.",
+         "LOS ANGELES", "CNN"},
+        {"Paris (AFP) - French unions called a new strike for next Thursday over pensions.",
+         "Paris", "AFP"},
+        {"NEW DELHI, India, Nov 6 (IANS) — The monsoon arrived a week early this year, officials "
+         "said.",
+         "NEW DELHI, India, Nov 6", "IANS"},
+        {NULL, NULL, NULL}};
+    for (size_t i = 0; more[i][0]; i++) {
+        char page[4096];
+        snprintf(page, sizeof page, HEAD "<article>" H1 "<p>%s</p>" FILL "</article></body></html>",
+                 more[i][0]);
+        S_run(page, 0);
+        STR_EQ(copydesk_doc_dateline(S_doc, NULL), more[i][1], "%s", more[i][0]);
+        STR_EQ(copydesk_doc_credit(S_doc, NULL), more[i][2], "%s", more[i][0]);
+    }
+
+    /* A date in parentheses is part of the dateline, not an agency. */
+    S_run(PAGE("WASHINGTON (January 24, 2017) — A clinical trial found evidence that the treatment "
+               "works.",
+               ""),
+          0);
+    STR_EQ(copydesk_doc_dateline(S_doc, NULL), "WASHINGTON (January 24, 2017)", "");
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), NULL, "");
+
+    /* Split over inline markup. */
+    t = S_run(PAGE("<strong>KYIV</strong>, Ukraine — Air raid sirens sounded across the country "
+                   "overnight.",
+                   ""),
+              0);
+    STR_EQ(copydesk_doc_dateline(S_doc, NULL), "KYIV, Ukraine", "");
+    OK(S_starts(t, "Air raid sirens"), "%.40s", t);
+
+    /* An agency alone: a credit, no dateline. */
+    t = S_run(PAGE("(CNN) — The president signed the bill into law on Friday afternoon.", ""), 0);
+    STR_EQ(copydesk_doc_dateline(S_doc, NULL), NULL, "");
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), "CNN", "");
+    OK(S_starts(t, "The president signed"), "%.40s", t);
+}
+
+static void test_dateline_not(void)
+{
+    static const char *const firsts[] = {
+        "UPDATE: The vote has been moved to Thursday afternoon, officials said.",
+        "The president — who spoke on Tuesday — said the rules would change.",
+        "Tehran — a city of nine million — woke up to snow on Tuesday morning.",
+        "NASA said on Tuesday that the launch would be delayed by a week or more.",
+        "Yesterday, Officials said — without giving details — that talks would resume.",
+        "BREAKING NEWS — The vote has been moved to Thursday afternoon, officials said.",
+        "In WASHINGTON — as elsewhere — the rules are about to change for good.",
+        "PROJECT: Weekend Coding Agent",
+        "GNW: The 10 Best Things from The Game Awards This Year And Why They Matter",
+        "<strong>GNW: The 10 Best Things from The Game Awards</strong><br>the awards just took "
+        "place and we have a lot to talk about",
+        NULL};
+    for (size_t i = 0; firsts[i]; i++) {
+        char page[4096];
+        snprintf(page, sizeof page, HEAD "<article>" H1 "<p>%s</p>" FILL "</article></body></html>",
+                 firsts[i]);
+        const char *t = S_run(page, 0);
+        STR_EQ(copydesk_doc_dateline(S_doc, NULL), NULL, "%s", firsts[i]);
+        OK(S_starts(t, firsts[i][0] == '<' ? "GNW" : firsts[i]), "text kept whole: %.40s", t);
+    }
+}
+
+static void test_keep_parts(void)
+{
+    const char *t =
+        S_run(PAGE("WASHINGTON — Lawmakers on Tuesday moved closer to a deal on new rules.",
+                   "<p>The Associated Press contributed to this report.</p>"),
+              COPYDESK_OPT_KEEP_PARTS);
+    STR_EQ(copydesk_doc_dateline(S_doc, NULL), "WASHINGTON", "");
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), "The Associated Press contributed to this report.",
+           "");
+    OK(S_starts(t, "WASHINGTON — Lawmakers"), "%.40s", t);
+    OK(S_has(t, "contributed to this report"), "credit kept with --keep-parts");
+}
+
+/* ---- closing credit ------------------------------------------------------- */
+
+static void test_credit_lines(void)
+{
+    static const char *const lines[][2] = {
+        {"<p>The Associated Press contributed to this report.</p>",
+         "The Associated Press contributed to this report."},
+        {"<p class=\"wire\"><em>Reuters contributed to this report</em></p>",
+         "Reuters contributed to this report"},
+        {"<p>Al Jazeera and Reuters</p>", "Al Jazeera and Reuters"},
+        {"<p>Source: AFP</p>", "Source: AFP"},
+        {"<p>With AP</p>", "With AP"},
+        {"<p>(Reporting by Jane Doe; Editing by John Roe)</p>",
+         "Reporting by Jane Doe; Editing by John Roe"},
+        {"<p>- Reuters</p>", "Reuters"},
+        {"<p>Agencies</p>", "Agencies"},
+        {"<p><i>Abigail Williams and Beomsu Jo contributed.</i></p>",
+         "Abigail Williams and Beomsu Jo contributed."},
+        {"<p>Jane Doe contributed reporting from Paris.</p>",
+         "Jane Doe contributed reporting from Paris."},
+        {NULL, NULL}};
+    for (size_t i = 0; lines[i][0]; i++) {
+        char page[4096];
+        snprintf(page, sizeof page,
+                 HEAD "<article>" H1 "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+                      "%s</article></body></html>",
+                 lines[i][0]);
+        const char *t = S_run(page, 0);
+        STR_EQ(copydesk_doc_credit(S_doc, NULL), lines[i][1], "");
+        OK(!S_has(t, lines[i][1]), "credit line left the text: %s", lines[i][1]);
+        OK(S_has(t, "before any final text is agreed."), "body kept");
+    }
+}
+
+static void test_credit_signoff_inline(void)
+{
+    const char *t = S_run(
+        PAGE("NEW YORK, Nov 6 (Reuters) - Stocks rose on Thursday as investors weighed the vote.",
+             "<p>Markets closed higher. (Reporting by Jane Doe; Editing by John Roe)</p>"),
+        0);
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), "Reuters",
+           "the agency names the source, not the staff line");
+    OK(!S_has(t, "Reporting by"), "sign-off cut");
+    OK(S_has(t, "Markets closed higher."), "the sentence stays");
+}
+
+static void test_credit_not(void)
+{
+    static const char *const lines[] = {
+        "<p>He said he would return to the capital next week.</p>",
+        "<p>Source: U.S. Census Bureau</p>",
+        "<p>With the vote delayed, the bill may not pass this year.</p>",
+        "<p>Washington and London</p>",
+        "<p>Everyone who contributed was thanked by the committee afterwards.</p>",
+        "<p>Many people contributed.</p>",
+        NULL};
+    for (size_t i = 0; lines[i]; i++) {
+        char page[4096];
+        snprintf(page, sizeof page,
+                 HEAD "<article>" H1 "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+                      "%s</article></body></html>",
+                 lines[i]);
+        S_run(page, 0);
+        STR_EQ(copydesk_doc_credit(S_doc, NULL), NULL, "%s", lines[i]);
+    }
+}
+
+/* A credit already set by a structured source stays, and confirms a closing
+ * line that says just that. Run through the stages by hand to preset it. */
+static void test_credit_structured(void)
+{
+    cd_parser *parser = cd_parser_new(cd_mem_default());
+    cd_arena arena;
+    cd_dom dom;
+    cd_extract x;
+    cd_meta m;
+    cd_buf out;
+    cd_arena_init(&arena, cd_mem_default(), 64 * 1024);
+    cd_dom_init(&dom, cd_mem_default(), &arena);
+    cd_extract_init(&x, cd_mem_default());
+    cd_buf_init(&out, cd_mem_default());
+    const char *html =
+        PAGE("Lawmakers on Tuesday moved closer to a deal.", "<p>Staff and wire reports</p>");
+    INT_EQ(cd_parse_html(parser, html, strlen(html), &dom), COPYDESK_OK, "");
+    cd_meta_read(&m, &dom, &arena, NULL);
+    m.credit = "Staff and wire reports";
+    m.credit_source = "json-ld";
+    INT_EQ(cd_extract_run(&x, &dom, 0, m.title), COPYDESK_OK, "");
+    cd_meta_parts(&m, &dom, &arena, &x, NULL, 0);
+    cd_render_text(&dom, &x, 0, &out);
+    STR_EQ(m.credit, "Staff and wire reports", "");
+    STR_EQ(m.credit_source, "json-ld", "");
+    OK(out.data && !strstr(out.data, "Staff and wire"), "confirmed credit line left the text");
+
+    /* A structured deck is kept over a visible one, and a first block that
+     * repeats it stays in the text (annotated pages keep it there). */
+    cd_dom_reset(&dom);
+    cd_arena_reset(&arena);
+    cd_buf_clear(&out);
+    html =
+        HEAD "<article>" H1 "<p class=\"dek\">Rules on data would tighten under the plan.</p>" FILL
+             "</article></body></html>";
+    INT_EQ(cd_parse_html(parser, html, strlen(html), &dom), COPYDESK_OK, "");
+    cd_meta_read(&m, &dom, &arena, NULL);
+    m.deck = "A structured subheadline that differs.";
+    m.deck_source = "json-ld";
+    INT_EQ(cd_extract_run(&x, &dom, 0, m.title), COPYDESK_OK, "");
+    cd_meta_parts(&m, &dom, &arena, &x, NULL, 0);
+    cd_render_text(&dom, &x, 0, &out);
+    STR_EQ(m.deck, "A structured subheadline that differs.", "");
+    STR_EQ(m.deck_source, "json-ld", "");
+    OK(out.data && strstr(out.data, "Rules on data"), "a block that is not the deck stays");
+
+    /* A photo credit line of its own before the first paragraph is the lead
+     * image's credit when the page names a lead image. */
+    cd_dom_reset(&dom);
+    cd_arena_reset(&arena);
+    cd_buf_clear(&out);
+    html = HEAD "<article>" H1
+                "<p>Photo: Jane Doe</p><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+                "</article></body></html>";
+    INT_EQ(cd_parse_html(parser, html, strlen(html), &dom), COPYDESK_OK, "");
+    cd_meta_read(&m, &dom, &arena, NULL);
+    m.image_url = "https://cdn.example/lead.jpg";
+    m.image_source = "og";
+    INT_EQ(cd_extract_run(&x, &dom, 0, m.title), COPYDESK_OK, "");
+    cd_meta_parts(&m, &dom, &arena, &x, NULL, 0);
+    cd_render_text(&dom, &x, 0, &out);
+    STR_EQ(m.image_credit, "Jane Doe", "");
+    STR_EQ(m.image_url, "https://cdn.example/lead.jpg", "a structured image URL stays");
+    STR_EQ(m.image_source, "og", "");
+    OK(out.data && !strstr(out.data, "Jane Doe"), "");
+
+    cd_buf_free(&out);
+    cd_extract_free(&x);
+    cd_dom_free(&dom);
+    cd_arena_free(&arena);
+    cd_parser_free(parser);
+}
+
+/* ---- the lead figure ------------------------------------------------------- */
+
+static void test_figure_credit_element(void)
+{
+    const char *t = S_run(
+        HEAD "<article>" H1
+             "<figure><img src=\"/img/lead.jpg\"><figcaption>Senators leave the chamber on Tuesday."
+             " <span class=\"credit\">Photo: Jane Doe</span></figcaption></figure>"
+             "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+        0);
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), "Senators leave the chamber on Tuesday.", "");
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "Jane Doe", "label stripped");
+    STR_EQ(copydesk_doc_image_url(S_doc, NULL), "/img/lead.jpg", "no base: as written");
+    OK(!S_has(t, "Jane Doe"), "photo credit never in text");
+
+    /* A caption that is only the credit's label is no caption. */
+    S_run(HEAD
+          "<article>" H1
+          "<figure><img src=\"a.jpg\"><figcaption>Photo <span class=\"credit\">Noble Desktop</span>"
+          "</figcaption></figure><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+          "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), NULL, "");
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "Noble Desktop", "");
+
+    /* A hidden "Credit" label glued to the name; a file name is no caption. */
+    S_run(
+        HEAD
+        "<article>" H1
+        "<figure><img src=\"a.jpg\"><figcaption>WEB18-Facebook-1160x768.jpg</figcaption>"
+        "<span class=\"credit\"><span>Credit</span>Chang W. Lee/The New York Times</span></figure>"
+        "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+        0);
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), NULL, "");
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "Chang W. Lee/The New York Times", "");
+
+    /* A byline with a date in a figure's credit slot is not a photo credit; a year is fine. */
+    S_run(HEAD
+          "<article>" H1 "<figure><img src=\"a.jpg\"><figcaption>Spring games guide</figcaption>"
+          "<span class=\"credit\">Henry Gilbert \xE2\x80\xA2 February 15, 2017</span></figure>"
+          "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), NULL, "");
+    S_run(HEAD "<article>" H1 "<figure><img src=\"a.jpg\"><figcaption>Spring games guide \xC2\xA9 "
+                              "2019 Jon Norris</figcaption>"
+               "</figure><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "2019 Jon Norris", "");
+
+    /* Absolute against the page URL. */
+    copydesk_doc_free(S_doc);
+    S_doc = copydesk_doc_new(0);
+    const char *html =
+        HEAD "<article>" H1 "<figure><img data-src=\"lead.jpg\" src=\"data:image/gif;base64,R0lG\">"
+             "<figcaption>Senators leave the chamber.</figcaption></figure>"
+             "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>";
+    copydesk_doc_set_url(S_doc, "https://news.example/2024/story.html", 36);
+    INT_EQ(copydesk_doc_parse(S_doc, html, strlen(html)), COPYDESK_OK, "");
+    STR_EQ(copydesk_doc_image_url(S_doc, NULL), "https://news.example/2024/lead.jpg", "");
+
+    /* A placeholder src and an avatar are not the picture. */
+    S_run(
+        HEAD
+        "<article>" H1
+        "<figure><img src=\"/avatar/jd.png\" width=\"40\"><img src=\"/lazy_placeholder.gif\" "
+        "data-lazy-src=\"/photo.jpg\"><figcaption>Senators leave the chamber.</figcaption></figure>"
+        "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+        0);
+    STR_EQ(copydesk_doc_image_url(S_doc, NULL), "/photo.jpg", "");
+}
+
+/* The lead figure between the headline and the body, outside the extracted body. */
+static void test_figure_in_header(void)
+{
+    S_run(HEAD "<article><header>" H1 "<figure><img src=\"a.jpg\"><figcaption>Senators leave the "
+                                      "chamber on Tuesday.</figcaption></figure>"
+               "</header><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), "Senators leave the chamber on Tuesday.", "");
+    STR_EQ(copydesk_doc_image_url(S_doc, NULL), "a.jpg", "");
+}
+
+static void test_figure_trailing_credits(void)
+{
+    static const char *const caps[][3] = {
+        {"Smoke rises over the city on Tuesday. (AP Photo/Jane Doe)",
+         "Smoke rises over the city on Tuesday.", "AP Photo/Jane Doe"},
+        {"Smoke rises over the city on Tuesday. Photograph: Jane Doe/Reuters",
+         "Smoke rises over the city on Tuesday.", "Jane Doe/Reuters"},
+        {"Smoke rises over the city on Tuesday. Atta Kenare/AFP/Getty Images",
+         "Smoke rises over the city on Tuesday.", "Atta Kenare/AFP/Getty Images"},
+        {"Smoke rises over the city on Tuesday | © Jane Doe",
+         "Smoke rises over the city on Tuesday", "Jane Doe"},
+        {"Atta Kenare/AFP/Getty Images", NULL, "Atta Kenare/AFP/Getty Images"},
+        {"Gardens boost incomes across the region. Photo : BSS",
+         "Gardens boost incomes across the region.", "BSS"},
+        {"The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters",
+         "The Moulin Rouge cabaret in Paris", "Benoit Tessier/Reuters"},
+        {"A credit card sized PC - Image: Raspberry Pi Foundation", "A credit card sized PC",
+         "Raspberry Pi Foundation"},
+        {"Courtney Peterson in the research kitchen / Kent Dayton",
+         "Courtney Peterson in the research kitchen", "Kent Dayton"},
+        {"Image by Jacqueline & Laura via One Fab Day", NULL, "Jacqueline & Laura via One Fab Day"},
+        {"Smoke rises over the city, a photo of which went viral.",
+         "Smoke rises over the city, a photo of which went viral.", NULL},
+        {NULL, NULL, NULL}};
+    for (size_t i = 0; caps[i][0]; i++) {
+        char page[4096];
+        snprintf(page, sizeof page,
+                 HEAD "<article>" H1
+                      "<figure><img src=\"a.jpg\"><figcaption>%s</figcaption></figure>"
+                      "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+                      "</article></body></html>",
+                 caps[i][0]);
+        const char *t = S_run(page, 0);
+        STR_EQ(copydesk_doc_image_caption(S_doc, NULL), caps[i][1], "%s", caps[i][0]);
+        STR_EQ(copydesk_doc_image_credit(S_doc, NULL), caps[i][2], "%s", caps[i][0]);
+        if (caps[i][2]) OK(!S_has(t, caps[i][2]), "credit cut from the caption: %s", caps[i][0]);
+        if (caps[i][1]) {
+            char want[512];
+            snprintf(want, sizeof want, "%s\n", caps[i][1]);
+            OK(S_has(t, want), "caption kept, separators cut: %s", caps[i][1]);
+        }
+    }
+}
+
+static void test_figure_like_and_loose_credit(void)
+{
+    /* A picture with a caption block, not a <figure>. */
+    const char *t = S_run(
+        HEAD "<article>" H1 "<div class=\"image\"><img src=\"a.jpg\"><p "
+                            "class=\"image-caption\">Senators leave the chamber.</p>"
+             "<p>Photo by Jane Doe</p></div>"
+             "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+        0);
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), "Senators leave the chamber.", "");
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "Jane Doe", "");
+    OK(!S_has(t, "Jane Doe"), "");
+
+    /* A photo credit line of its own in the body, anywhere. */
+    t = S_run(
+        PAGE("Lawmakers on Tuesday moved closer to a deal.",
+             "<p>Jane Doe/AFP/Getty Images</p><p>The vote is expected next week, aides said.</p>"),
+        0);
+    OK(!S_has(t, "Getty"), "standalone photo credit dropped: %s", t);
+    OK(S_has(t, "The vote is expected"), "");
+}
+
+/* The shape of the seed page: a photo with its credit above the headline, a
+ * dek under it, a closing "X and Reuters" line. */
+static void test_photo_above_headline(void)
+{
+    const char *t = S_run(
+        "<html><head><title>Report: Obama sent letter to Iran's leader</title></head><body>"
+        "<header class=\"site\"><a href=\"/\"><img src=\"/logo.png\"></a></header>"
+        "<div class=\"article-header\"><div class=\"topics\"><a href=\"/i\">International</a></div>"
+        "<div class=\"lead-image\"><img src=\"/img/k.jpg\"><span class=\"image-credit\">"
+        "Atta Kenare/AFP/Getty Images</span></div>"
+        "<h1>Report: Obama sent letter to Iran's leader</h1>"
+        "<h2 class=\"dek\">Secret missive stressed progress on nuclear talks, a newspaper "
+        "reports</h2></div>"
+        "<div class=\"text\"><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+        "<p>Al Jazeera and Reuters</p></div></body></html>",
+        0);
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "Atta Kenare/AFP/Getty Images", "");
+    STR_EQ(copydesk_doc_image_url(S_doc, NULL), "/img/k.jpg", "the photo, not the logo");
+    STR_EQ(copydesk_doc_deck(S_doc, NULL),
+           "Secret missive stressed progress on nuclear talks, a newspaper reports", "");
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), "Al Jazeera and Reuters", "");
+    OK(!S_has(t, "Getty") && !S_has(t, "Al Jazeera") && !S_has(t, "Secret missive"), "%s", t);
+}
+
+/* Photo credits leave the captions of every figure of the body, not only the lead's. */
+static void test_other_figures(void)
+{
+    const char *t = S_run(
+        HEAD "<article>" H1 "<p>WASHINGTON — Lawmakers on Tuesday moved closer to a deal on the rules.</p>"
+             "<figure><img src=\"a.jpg\"><figcaption>First picture. (AP Photo/Jane Doe)</figcaption></figure>" FILL
+             "<figure><img src=\"b.jpg\"><figcaption>Second picture. Photograph: John Roe/Reuters</figcaption></figure>"
+             "<p>The vote is expected next week, aides said on Tuesday evening.</p>"
+             "<figure><img src=\"c.jpg\"><figcaption>Third picture.</figcaption><p>Photo by Ann Lee</p></figure>"
+             "<p>Officials said they would say more on Friday after the meeting ends.</p></article></body></html>",
+        0);
+    OK(S_has(t, "Second picture.") && !S_has(t, "John Roe"), "%s", t);
+    OK(S_has(t, "Third picture.") && !S_has(t, "Ann Lee"), "");
+    OK(!S_has(t, "Jane Doe"), "");
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), "First picture.", "the lead stays the first");
+    STR_EQ(copydesk_doc_dateline(S_doc, NULL), "WASHINGTON", "");
+    OK(S_starts(t, "Lawmakers on Tuesday"), "the dateline is cut first");
+}
+
+/* ---- deck ----------------------------------------------------------------- */
+
+static void test_deck(void)
+{
+    const char *t = S_run(
+        HEAD "<article><header>" H1 "<p class=\"standfirst\">A plan to tighten the rules on data "
+                                    "brokers gains support.</p></header>"
+             "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+        0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL),
+           "A plan to tighten the rules on data brokers gains support.", "");
+    STR_EQ(copydesk_doc_field_source(S_doc, "deck"), "visible", "");
+    OK(!S_has(t, "A plan to tighten"), "");
+
+    /* A lead paragraph in the header, an itemprop description. */
+    S_run(HEAD "<article><div class=\"top\">" H1 "<div class=\"byline\">By Jane Doe</div>"
+               "<p class=\"article__lead\">A plan to tighten the rules on data brokers gains support.</p></div>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), "A plan to tighten the rules on data brokers gains support.", "");
+    S_run(HEAD "<article><div class=\"top\">" H1 "<div class=\"byline\">By Jane Doe</div>"
+               "<div itemprop=\"description\">A plan to tighten the rules on data brokers gains support.</div></div>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), "A plan to tighten the rules on data brokers gains support.", "");
+    S_run(HEAD "<article><div class=\"top\">" H1 "<div class=\"byline\">By Jane Doe</div>"
+               "<p class=\"leaderboard-note\">A plan to tighten the rules on data brokers gains support.</p></div>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "'lead' as a whole word only");
+
+    /* An h2 right under the h1. */
+    S_run(HEAD "<article>" H1 "<h2>A plan to tighten the rules on data brokers gains support</h2>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL),
+           "A plan to tighten the rules on data brokers gains support", "");
+
+    /* A deck inside the extracted body leaves it. */
+    t = S_run(HEAD "<div><h1>Lawmakers weigh new rules</h1></div><article>"
+                   "<div class=\"article-dek\">A plan to tighten the rules on data brokers gains "
+                   "support.</div>"
+                   "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+                   "</article></body></html>",
+              0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL),
+           "A plan to tighten the rules on data brokers gains support.", "");
+    OK(!S_has(t, "A plan to tighten"), "deck left the body: %.60s", t);
+    OK(S_has(t, "Lawmakers on Tuesday"), "");
+
+    /* An intro block inside the body is the deck but stays in the text. */
+    t = S_run(HEAD
+              "<div><h1>Lawmakers weigh new rules</h1></div><article>"
+              "<p class=\"intro\">A plan to tighten the rules on data brokers gains support.</p>"
+              "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+              0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL),
+           "A plan to tighten the rules on data brokers gains support.", "");
+    OK(S_has(t, "A plan to tighten"), "intro kept in the body: %.60s", t);
+
+    /* Not a deck: a byline under the headline, a short subheading, a list row. */
+    S_run(HEAD "<article>" H1 "<div class=\"summary\">#1 Scream 7 20261h 54mR 5.9 (22K)</div>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "");
+    S_run(HEAD "<article><header>" H1 "<p>By Jane Doe and John Roe, Staff Writers</p></header>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "");
+    S_run(HEAD "<article>" H1 "<h2>Building an Affordable Home Gym</h2>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "Title Case is a section heading");
+    S_run(HEAD "<article>" H1
+               "<div class=\"summary\"><h3>At a glance</h3><p>Most people need more fibre "
+               "in their diet, and this page explains how to get it.</p></div>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "a box with its own heading");
+    S_run(HEAD "<article>" H1 "<p class=\"author-summary\">Anurag is an experienced journalist who "
+               "covers phones.</p><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "an author's bio");
+    S_run(HEAD
+          "<article>" H1 "<p class=\"intro\">Amar is an avid traveler and tester of products "
+          "across seven continents.</p><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+          "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "a bio without a bio class");
+    S_run(HEAD "<article>" H1 "<h2>What this handout is about</h2>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "a short h2 is a section heading");
+    S_run(HEAD
+          "<article>" H1
+          "<p class=\"summary\">Over six thousand happy users. Over six thousand happy users.</p>"
+          "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "a doubled responsive copy");
+    S_run(HEAD "<article>" H1
+               "<h2>Background</h2><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "");
+}
+
+/* ---- the bundled example ------------------------------------------------------- */
+
+static void test_example(void)
+{
+    FILE *f = fopen("examples/news.html", "rb");
+    OK(f != NULL, "examples/news.html (run from the source tree)");
+    if (!f) return;
+    static char buf[1 << 16];
+    size_t n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    buf[n] = '\0';
+    const char *t = S_run(buf, 0);
+    STR_EQ(copydesk_doc_dateline(S_doc, NULL), "GENEVA", "");
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), "Reuters contributed to this report.", "");
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "Lukas Brenner/Alpine Press Agency", "");
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL),
+           "A solar-powered monitoring station on the upper Rhone Glacier records ice thickness "
+           "every hour.",
+           "");
+    OK(copydesk_doc_image_url(S_doc, NULL) != NULL, "");
+    STR_EQ(
+        copydesk_doc_deck(S_doc, NULL),
+        "Five countries will share sensor readings from 40 glaciers under a pact signed in Geneva, "
+        "after a summer of record ice loss.",
+        "");
+    OK(!S_has(t, "GENEVA —") && S_has(t, "\n\nFive Alpine countries"), "");
+    OK(!S_has(t, "Reuters contributed"), "");
+}
+
+/* ---- hostile input ------------------------------------------------------------- */
+
+/* A dateline opening a paragraph of one huge text node is still found and cut. */
+static void test_huge_first_paragraph(void)
+{
+    size_t cap = 1u << 20;
+    char *page = malloc(cap + 4096);
+    OK(page != NULL, "");
+    if (!page) return;
+    size_t n = (size_t)snprintf(page, 4096, HEAD "<article>" H1 "<p>WASHINGTON — Lawmakers met");
+    for (; n < cap; n++)
+        page[n] = (char)(n % 6 == 0 ? ' ' : 'a' + (char)(n % 26));
+    n += (size_t)snprintf(page + n, 4096, ".</p>" FILL "</article></body></html>");
+    copydesk_doc_free(S_doc);
+    S_doc = copydesk_doc_new(0);
+    INT_EQ(copydesk_doc_parse(S_doc, page, n), COPYDESK_OK, "");
+    STR_EQ(copydesk_doc_dateline(S_doc, NULL), "WASHINGTON", "");
+    OK(S_starts(copydesk_doc_text(S_doc, NULL), "Lawmakers met"), "");
+    free(page);
+}
+
+static void test_hostile(void)
+{
+    /* Thousands of figures and a huge text node: bounded work, no crash. */
+    size_t cap = 8u << 20;
+    char *page = malloc(cap);
+    OK(page != NULL, "");
+    if (!page) return;
+    size_t n = (size_t)snprintf(page, cap, HEAD "<article>" H1);
+    for (int i = 0; i < 20000; i++)
+        n += (size_t)snprintf(
+            page + n, cap - n,
+            "<figure><img src=\"%d.jpg\"><figcaption>c%d (AP Photo/X)</figcaption>"
+            "<span class=credit>Photo: A/B</span></figure><p>Jane Doe/AFP/Getty Images</p>",
+            i, i);
+    n += (size_t)snprintf(page + n, cap - n, "<p>WASHINGTON — ");
+    for (; n < cap - 4096; n++)
+        page[n] = (char)(n % 7 == 0 ? ' ' : 'a' + (char)(n % 26));
+    n += (size_t)snprintf(page + n, cap - n, "</p>" FILL "<p>Reuters</p></article></body></html>");
+    clock_t t0 = clock();
+    copydesk_doc_free(S_doc);
+    S_doc = copydesk_doc_new(0);
+    INT_EQ(copydesk_doc_parse(S_doc, page, n), COPYDESK_OK, "");
+    OK(copydesk_doc_text(S_doc, NULL) != NULL, "");
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    OK(secs < 20.0, "took %.1fs", secs);
+    free(page);
+}
+
+int main(void)
+{
+    test_dateline_plain();
+    test_dateline_forms();
+    test_dateline_not();
+    test_keep_parts();
+    test_credit_lines();
+    test_credit_signoff_inline();
+    test_credit_not();
+    test_credit_structured();
+    test_figure_credit_element();
+    test_figure_in_header();
+    test_figure_trailing_credits();
+    test_figure_like_and_loose_credit();
+    test_photo_above_headline();
+    test_other_figures();
+    test_deck();
+    test_example();
+    test_huge_first_paragraph();
+    test_hostile();
+    copydesk_doc_free(S_doc);
+    return cd_t_done();
+}
