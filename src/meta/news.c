@@ -199,6 +199,46 @@ static int S_label_ok(const char *s, size_t n)
     return upper || !sep || n < 6;
 }
 
+/* Does s[0..n) (what follows a comma) go on with "&" or "and", so that the
+ * comma is part of one name ("Fruit, Vegetable, & Herb Gardens")? */
+static int S_and_follows(const char *s, size_t n)
+{
+    size_t j = 0;
+    while (j < n && s[j] == ' ')
+        j++;
+    return j < n && (s[j] == '&' || (n - j > 4 && cd_eq_nocase(s + j, 4, "and ")));
+}
+
+/* The end of the list item that starts at s[i]: the next ';' or separating
+ * comma. A comma before "&" or "and" is inside a name. When the list writes
+ * some commas bare ("Tools,Fruit, Vegetable, & Herb Gardens"), the bare ones
+ * separate, and a spaced one too unless the part between bare commas holds
+ * such a name. */
+static size_t S_item_end(const char *s, size_t n, size_t i, int bare)
+{
+    size_t e = i;
+    if (!bare) {
+        while (e < n && s[e] != ';' && (s[e] != ',' || S_and_follows(s + e + 1, n - e - 1)))
+            e++;
+        return e;
+    }
+    while (e < n && s[e] != ';' && (s[e] != ',' || (e + 1 < n && s[e + 1] == ' ')))
+        e++;
+    for (size_t k = i; k < e; k++)
+        if (s[k] == ',' && S_and_follows(s + k + 1, e - k - 1)) return e;
+    for (size_t k = i; k < e; k++)
+        if (s[k] == ',') return k;
+    return e;
+}
+
+/* Does s[0..n) hold a comma with no space after it? */
+static int S_bare_commas(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if (s[i] == ',' && s[i + 1] != ' ') return 1;
+    return 0;
+}
+
 /* Does label name the article, the site or an author rather than a desk
  * (a CMS category named after the post, a section named after the site)? */
 static int S_names_page(const cd_meta *m, const char *label)
@@ -220,19 +260,14 @@ static const char *S_section_of(cd_meta_ctx *c, const cd_meta *m, const char *s,
         size_t l = strlen(leads[i]);
         if (n > l && cd_eq_nocase(s, l, leads[i])) s += l, n -= l;
     }
-    int list = split && memchr(s, ',', n) != NULL;
-    for (size_t i = 0; list && i < n; i++)
-        if (s[i] == ',') {
-            size_t j = i + 1;
-            while (j < n && s[j] == ' ')
-                j++;
-            if (j < n && (s[j] == '&' || (n - j > 4 && cd_eq_nocase(s + j, 4, "and ")))) list = 0;
-        }
+    int bare = S_bare_commas(s, n);
+    /* One section is asked for: a comma before "&" makes the whole one name. */
+    for (size_t k = 0; split && k < n; k++)
+        if (s[k] == ',' && S_and_follows(s + k + 1, n - k - 1)) split = 0;
     size_t i = 0;
     do {
         size_t st = i;
-        while (i < n && (!list || s[i] != ','))
-            i++;
+        i = split ? S_item_end(s, n, i, bare) : n;
         size_t len;
         char *t = S_piece(c, s + st, i - st, &len);
         if (t && S_label_ok(t, len) && !S_names_page(m, t)) return t;
@@ -386,6 +421,19 @@ static int S_logo_like(const char *u, size_t n)
     return 0;
 }
 
+/* Has absolute URL u a host that can exist ("https://-/media/x.ashx" has
+ * not)? A URL without a scheme is left alone. */
+static int S_host_ok(const char *u)
+{
+    const char *h = strstr(u, "://");
+    if (!h) return 1;
+    h += 3;
+    size_t n = strcspn(h, "/?#"), alnum = 0;
+    for (size_t i = 0; i < n; i++)
+        alnum += cd_isalnum((unsigned char)h[i]) != 0;
+    return alnum > 0 && (memchr(h, '.', n) || cd_contains_nocase(h, n, "localhost"));
+}
+
 /* ref resolved against base (or as written without one), in the arena. */
 static const char *S_resolve(cd_meta_ctx *c, const char *base, const char *ref, size_t n)
 {
@@ -414,7 +462,7 @@ static void S_image(cd_meta_ctx *c, cd_meta *m, const char *page_url)
                 cd_url_is_script(u, len) || (len >= 5 && cd_eq_nocase(u, 5, "data:")))
                 continue;
             const char *r = S_resolve(c, base, u, len);
-            if (!r || (logo && strcmp(r, logo) == 0)) continue;
+            if (!r || !S_host_ok(r) || (logo && strcmp(r, logo) == 0)) continue;
             m->image_url = r;
             m->image_source = cd_meta_src_name(srcs[s]);
             return;
@@ -424,14 +472,61 @@ static void S_image(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 
 /* ---- tags ---------------------------------------------------------------- */
 
-/* Append the tags of one candidate (a comma or semicolon list) to m->tags. */
-static void S_tags_add(cd_meta_ctx *c, cd_meta *m, const char *s, size_t len)
+/* Does tag t[0..n) name the site: its name, or a label of the page's host
+ * ("boardgamegeek" on boardgamegeek.com)? */
+static int S_tag_names_site(const cd_meta *m, const char *page_url, const char *t, size_t n)
 {
-    size_t i = 0;
-    while (i < len && m->ntags < CD_MAX_TAGS) {
-        size_t st = i;
-        while (i < len && s[i] != ',' && s[i] != ';')
+    char kt[128], kh[128];
+    size_t x = S_key(t, n, kt, sizeof kt);
+    if (!x || x >= sizeof kt) return 0;
+    if (m->site_name && S_key(m->site_name, strlen(m->site_name), kh, sizeof kh) == x &&
+        memcmp(kh, kt, x) == 0)
+        return 1;
+    const char *urls[] = {page_url, m->url};
+    for (size_t u = 0; u < 2; u++) {
+        const char *h = urls[u] ? strstr(urls[u], "://") : NULL;
+        if (!h) continue;
+        h += 3;
+        size_t hl = strcspn(h, "/?#:");
+        for (size_t i = 0; i < hl;) {
+            size_t st = i;
+            while (i < hl && h[i] != '.')
+                i++;
+            if (i - st >= 4 && i - st == x && cd_meta_eq_nocase(h + st, x, kt, x)) return 1;
             i++;
+        }
+    }
+    return 0;
+}
+
+/* Does tag t[0..n) hold a sentence break or an unbalanced bracket? */
+static int S_prose_piece(const char *t, size_t n)
+{
+    int depth = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (t[i] == '(' || t[i] == '[')
+            depth++;
+        else if (t[i] == ')' || t[i] == ']')
+            depth--;
+        if (depth < 0 ||
+            (i + 1 < n && (t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i + 1] == ' '))
+            return 1;
+    }
+    return depth != 0;
+}
+
+/* Append the tags of one candidate (a comma or semicolon list) to m->tags.
+ * A tag naming the site is dropped; with site_list, a list holding one is
+ * the site's own keywords (the same on every page) and is dropped whole. */
+static void S_tags_add(cd_meta_ctx *c, cd_meta *m, const char *page_url, const char *s, size_t len,
+                       int site_list)
+{
+    const char *tags[CD_MAX_TAGS];
+    size_t ntags = 0, i = 0;
+    int bare = S_bare_commas(s, len);
+    while (i < len && m->ntags + ntags < CD_MAX_TAGS) {
+        size_t st = i;
+        i = S_item_end(s, len, i, bare);
         size_t n;
         char *t = S_piece(c, s + st, i - st, &n);
         i++;
@@ -443,26 +538,36 @@ static void S_tags_add(cd_meta_ctx *c, cd_meta *m, const char *s, size_t len)
         if (!t || !n || n > S_TAG_MAX || S_word_count(t, n) > S_TAG_WORDS || !S_has_letter(t, n) ||
             S_is_url(t, n))
             continue;
+        /* A piece of prose cut at commas ("Miami to Rio). Finally"). */
+        if (S_prose_piece(t, n)) continue;
+        if (S_tag_names_site(m, page_url, t, n)) {
+            if (site_list) return;
+            continue;
+        }
         int dup = 0;
         for (size_t k = 0; k < m->ntags && !dup; k++)
             dup = cd_meta_eq_nocase(m->tags[k], strlen(m->tags[k]), t, n);
-        if (!dup) m->tags[m->ntags++] = t;
+        for (size_t k = 0; k < ntags && !dup; k++)
+            dup = cd_meta_eq_nocase(tags[k], strlen(tags[k]), t, n);
+        if (!dup) tags[ntags++] = t;
     }
+    for (size_t k = 0; k < ntags; k++)
+        m->tags[m->ntags++] = tags[k];
 }
 
 /* The first source that gives tags, and within it the best-ranked kind only
  * (news_keywords, not news_keywords and keywords, which repeat each other). */
-static void S_tags(cd_meta_ctx *c, cd_meta *m)
+static void S_tags(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
     static const int srcs[] = {CD_MS_OG, CD_MS_META, CD_MS_JSONLD, CD_MS_MICRODATA, CD_MS_HTML};
     for (size_t s = 0; s < sizeof srcs / sizeof srcs[0] && !m->ntags; s++) {
         const cd_meta_cand *list[CD_META_MAX_CANDS / 4];
         size_t n = S_list(c, CD_MF_TAG, srcs[s], list, sizeof list / sizeof list[0]);
         for (size_t i = 0; i < n && m->ntags < CD_MAX_TAGS; i++) {
-            if (i && list[i]->rank != list[i - 1]->rank) {
-                if (m->ntags) break;
-            }
-            S_tags_add(c, m, list[i]->s, list[i]->len);
+            if (i && list[i]->rank != list[i - 1]->rank && m->ntags) break;
+            /* <meta name=keywords> (META rank 1) is often the site's list. */
+            int site_list = srcs[s] == CD_MS_META && list[i]->rank == 1;
+            S_tags_add(c, m, page_url, list[i]->s, list[i]->len, site_list);
         }
         if (m->ntags) m->tags_source = cd_meta_src_name(srcs[s]);
     }
@@ -510,7 +615,7 @@ void cd_meta_news_pick(cd_meta_ctx *c, cd_meta *m, const char *page_url)
     S_section(c, m, page_url);
     S_image(c, m, page_url);
     S_credit(c, m);
-    S_tags(c, m);
+    S_tags(c, m, page_url);
 }
 
 const char *cd_meta_field_source(const cd_meta *m, const char *field)

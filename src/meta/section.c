@@ -7,7 +7,7 @@
  *     only when they belong to an article item (an author's or publisher's
  *     image is not the lead image);
  *   - rel=tag links inside the article (WordPress writes rel="category tag"
- *     on category links, and themes rel=tag on links to /category/ pages:
+ *     on category links, and themes rel=tag on links to category pages:
  *     those are not tags);
  *   - the first breadcrumb trail (class or id "breadcrumb", aria-label
  *     "breadcrumb", itemtype BreadcrumbList): its links, kept in
@@ -173,7 +173,7 @@ void cd_meta_news_element(cd_meta_ctx *c, cd_nid id, unsigned flags)
         const char *rel = cd_dom_attr(dom, id, "rel", &len);
         const char *href = cd_dom_attr(dom, id, "href", &vl);
         if (rel && S_word_in(rel, len, "tag") && !S_word_in(rel, len, "category") &&
-            !(href && cd_contains_nocase(href, vl, "/category/"))) {
+            !(href && cd_contains_nocase(href, vl, "categor"))) {
             char *t = cd_meta_node_text(c, id, 128, &vl);
             if (t) cd_meta_add(c, CD_MF_TAG, CD_MS_HTML, (flags & CD_MC_BAD) ? 1 : 0, id, t, vl);
         }

@@ -259,6 +259,41 @@ static void test_tags(void)
     STR_EQ(S_tag(m, 0), "glaciers", "");
     STR_EQ(S_tag(m, 1), "Alps", "");
     STR_EQ(m->tags_source, "html", "");
+    m = S_read("<body><article><h1>H</h1><a rel=\"tag\" href=\"/primary-categories/it/\">IT</a>"
+               "<a rel=\"tag\" href=\"/tag/apple/\">Apple</a></article></body>",
+               NULL);
+    INT_EQ(m->ntags, 1, "");
+    STR_EQ(S_tag(m, 0), "Apple", "");
+    /* <meta name=keywords> naming the site is the site's list, not the
+     * article's: the next source is used. A tag naming the site elsewhere
+     * is dropped alone. */
+    m = S_read("<head><meta name=\"keywords\" content=\"board game, boardgamegeek, geek\"></head>"
+               "<body><article><h1>H</h1><a rel=\"tag\" href=\"/t/c\">Catan</a></article></body>",
+               "https://boardgamegeek.com/blog/1/x");
+    INT_EQ(m->ntags, 1, "");
+    STR_EQ(S_tag(m, 0), "Catan", "");
+    m = S_read("<head><meta property=\"og:site_name\" content=\"Serious Eats\">"
+               "<meta name=\"parsely-tags\" content=\"Drinks,Serious Eats,Coffee\"></head>",
+               NULL);
+    INT_EQ(m->ntags, 2, "");
+    STR_EQ(S_tag(m, 1), "Coffee", "");
+    /* Commas inside one name. */
+    m = S_read(
+        "<meta name=\"parsely-tags\" content=\"Garden Tools,Fruit, Vegetable, & Herb Gardens\">",
+        NULL);
+    INT_EQ(m->ntags, 2, "");
+    STR_EQ(S_tag(m, 1), "Fruit, Vegetable, & Herb Gardens", "");
+    m = S_read(
+        "<meta name=\"keywords\" content=\"Popular News, Bangladeshi Newspaper,Food Security\">",
+        NULL);
+    INT_EQ(m->ntags, 3, "");
+    STR_EQ(S_tag(m, 1), "Bangladeshi Newspaper", "");
+    /* Prose cut at commas is not a tag. */
+    m = S_read(
+        "<meta name=\"keywords\" content=\"routes (LA to Rome, Miami to Rio). Finally, fares\">",
+        NULL);
+    INT_EQ(m->ntags, 1, "");
+    STR_EQ(S_tag(m, 0), "fares", "");
     /* At most CD_MAX_TAGS. */
     char html[4096];
     size_t o = (size_t)snprintf(html, sizeof html, "<meta name=\"keywords\" content=\"");
@@ -339,6 +374,10 @@ static void test_image(void)
                "https://ex.com/x");
     STR_EQ(m->image_url, "https://ex.com/lead.jpg", "");
     STR_EQ(m->image_source, "microdata", "");
+    /* A host that cannot exist. */
+    m = S_read("<head><meta property=\"og:image\" content=\"https://-/media/75EB.ashx\"></head>",
+               NULL);
+    STR_EQ(m->image_url, NULL, "");
     /* Script and data URLs are not images to link to. */
     m = S_read("<head><meta property=\"og:image\" content=\"javascript:alert(1)\">"
                "<meta property=\"og:image\" content=\"data:image/png;base64,AAAA\"></head>",
