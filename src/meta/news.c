@@ -151,7 +151,9 @@ static int S_same_text(const char *a, const char *b)
 /* ---- section ------------------------------------------------------------- */
 
 /* Is s[0..n) usable as a section name? */
-static int S_label_ok(const char *s, size_t n)
+/* Is s[0..n) a word CMSs fill a section or tag field with when the author
+ * chose none ("Uncategorized", "Page", "All")? */
+static int S_generic_word(const char *s, size_t n)
 {
     static const char *const junk[] = {"uncategorized",
                                        "uncategorised",
@@ -175,6 +177,13 @@ static int S_label_ok(const char *s, size_t n)
                                        "misc",
                                        "miscellaneous",
                                        NULL};
+    for (size_t i = 0; junk[i]; i++)
+        if (cd_meta_eq_nocase(s, n, junk[i], strlen(junk[i]))) return 1;
+    return 0;
+}
+
+static int S_label_ok(const char *s, size_t n)
+{
     if (!n || n > S_LABEL_MAX || S_word_count(s, n) > S_LABEL_WORDS || S_letters(s, n) < 2 ||
         S_is_url(s, n) || s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?')
         return 0;
@@ -186,8 +195,7 @@ static int S_label_ok(const char *s, size_t n)
         (n >= 5 && cd_eq_nocase(s, 5, "back ")) || cd_meta_date_norm(s, n, 1, 0, date) ||
         S_month_day(s, n))
         return 0;
-    for (size_t i = 0; junk[i]; i++)
-        if (cd_meta_eq_nocase(s, n, junk[i], strlen(junk[i]))) return 0;
+    if (S_generic_word(s, n)) return 0;
     /* A slug ("firm-management") is a URL part, not the name readers see. */
     int upper = 0, sep = 0;
     for (size_t i = 0; i < n; i++) {
@@ -209,6 +217,13 @@ static int S_and_follows(const char *s, size_t n)
     return j < n && (s[j] == '&' || (n - j > 4 && cd_eq_nocase(s + j, 4, "and ")));
 }
 
+/* Is s[k] a comma that can separate items (not one inside "$3,000")? */
+static int S_comma(const char *s, size_t n, size_t k)
+{
+    return s[k] == ',' && !(k > 0 && k + 1 < n && cd_isdigit((unsigned char)s[k - 1]) &&
+                            cd_isdigit((unsigned char)s[k + 1]));
+}
+
 /* The end of the list item that starts at s[i]: the next ';' or separating
  * comma. A comma before "&" or "and" is inside a name. When the list writes
  * some commas bare ("Tools,Fruit, Vegetable, & Herb Gardens"), the bare ones
@@ -218,16 +233,16 @@ static size_t S_item_end(const char *s, size_t n, size_t i, int bare)
 {
     size_t e = i;
     if (!bare) {
-        while (e < n && s[e] != ';' && (s[e] != ',' || S_and_follows(s + e + 1, n - e - 1)))
+        while (e < n && s[e] != ';' && (!S_comma(s, n, e) || S_and_follows(s + e + 1, n - e - 1)))
             e++;
         return e;
     }
-    while (e < n && s[e] != ';' && (s[e] != ',' || (e + 1 < n && s[e + 1] == ' ')))
+    while (e < n && s[e] != ';' && (!S_comma(s, n, e) || (e + 1 < n && s[e + 1] == ' ')))
         e++;
     for (size_t k = i; k < e; k++)
-        if (s[k] == ',' && S_and_follows(s + k + 1, e - k - 1)) return e;
+        if (S_comma(s, n, k) && S_and_follows(s + k + 1, e - k - 1)) return e;
     for (size_t k = i; k < e; k++)
-        if (s[k] == ',') return k;
+        if (S_comma(s, n, k)) return k;
     return e;
 }
 
@@ -235,7 +250,7 @@ static size_t S_item_end(const char *s, size_t n, size_t i, int bare)
 static int S_bare_commas(const char *s, size_t n)
 {
     for (size_t i = 0; i + 1 < n; i++)
-        if (s[i] == ',' && s[i + 1] != ' ') return 1;
+        if (S_comma(s, n, i) && s[i + 1] != ' ') return 1;
     return 0;
 }
 
@@ -350,21 +365,30 @@ static const char *S_crumb_section(cd_meta_ctx *c, const cd_meta_crumbs *t, cons
 
 static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
+    const char *ld = S_crumb_section(c, &c->ld_crumbs, m, page_url);
+    const char *vis = S_crumb_section(c, &c->vis_crumbs, m, page_url);
+    const char *crumb = ld ? ld : vis;
     static const int srcs[] = {CD_MS_JSONLD, CD_MS_OG, CD_MS_META, CD_MS_MICRODATA};
     const char *v = NULL;
     for (size_t s = 0; s < sizeof srcs / sizeof srcs[0] && !v; s++) {
         const cd_meta_cand *list[32];
         size_t n = S_list(c, CD_MF_SECTION, srcs[s], list, 32);
+        /* A CMS lists a post's categories in alphabetical order: the one the
+         * breadcrumb trail goes through is its section. */
+        for (size_t i = 0; i < n && !v && crumb; i++) {
+            const char *t = S_section_of(c, m, list[i]->s, list[i]->len, 0);
+            if (t && cd_meta_eq_nocase(t, strlen(t), crumb, strlen(crumb))) v = t;
+        }
         for (size_t i = 0; i < n && !v; i++)
             v = S_section_of(c, m, list[i]->s, list[i]->len, !(list[i]->flags & CD_MC_ONE));
         m->section_source = cd_meta_src_name(srcs[s]);
     }
-    if (!v) {
-        v = S_crumb_section(c, &c->ld_crumbs, m, page_url);
+    if (!v && ld) {
+        v = ld;
         m->section_source = cd_meta_src_name(CD_MS_JSONLD);
     }
-    if (!v) {
-        v = S_crumb_section(c, &c->vis_crumbs, m, page_url);
+    if (!v && vis) {
+        v = vis;
         m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     }
     if (!v) {
@@ -374,6 +398,7 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
             !(m->site_name &&
               cd_meta_site_like(list[0]->s, list[0]->len, m->site_name, strlen(m->site_name))))
             v = S_section_of(c, m, list[0]->s, list[0]->len, 0);
+        m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     }
     m->section = v;
     if (!v) m->section_source = NULL;
@@ -399,8 +424,9 @@ static int S_logo_like(const char *u, size_t n)
     while (st > 0 && u[st - 1] != '/')
         st--;
     if (end - st >= 4 && cd_eq_nocase(u + end - 4, 4, ".svg")) return 1;
-    static const char *const words[] = {"logo",    "logos", "icon",   "favicon", "placeholder",
-                                        "default", "blank", "spacer", "sprite",  NULL};
+    static const char *const words[] = {"logo",        "logos",   "icon",    "favicon",
+                                        "placeholder", "default", "generic", "blank",
+                                        "spacer",      "sprite",  NULL};
     char prev[16] = "";
     for (size_t i = st; i < end;) {
         while (i < end && !cd_isalpha((unsigned char)u[i]))
@@ -538,8 +564,9 @@ static void S_tags_add(cd_meta_ctx *c, cd_meta *m, const char *page_url, const c
         if (!t || !n || n > S_TAG_MAX || S_word_count(t, n) > S_TAG_WORDS || !S_has_letter(t, n) ||
             S_is_url(t, n))
             continue;
-        /* A piece of prose cut at commas ("Miami to Rio). Finally"). */
-        if (S_prose_piece(t, n)) continue;
+        /* A piece of prose cut at commas ("Miami to Rio). Finally"), or a
+         * CMS word that names no topic. */
+        if (S_prose_piece(t, n) || S_generic_word(t, n)) continue;
         if (S_tag_names_site(m, page_url, t, n)) {
             if (site_list) return;
             continue;
@@ -555,21 +582,29 @@ static void S_tags_add(cd_meta_ctx *c, cd_meta *m, const char *page_url, const c
         m->tags[m->ntags++] = tags[k];
 }
 
-/* The first source that gives tags, and within it the best-ranked kind only
- * (news_keywords, not news_keywords and keywords, which repeat each other). */
+/* The first tier that gives tags, and within it the best-ranked kind only
+ * (news_keywords, not news_keywords and keywords, which repeat each other).
+ * Parse.ly's tags and dc.subject (META ranks 2-3) come after JSON-LD: they
+ * mix internal labels ("Newsletter", "Ad Test") with the topics. */
 static void S_tags(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
-    static const int srcs[] = {CD_MS_OG, CD_MS_META, CD_MS_JSONLD, CD_MS_MICRODATA, CD_MS_HTML};
-    for (size_t s = 0; s < sizeof srcs / sizeof srcs[0] && !m->ntags; s++) {
+    static const struct {
+        uint8_t src, min, max; /* ranks min..max of source src */
+    } tiers[] = {{CD_MS_OG, 0, 255},   {CD_MS_META, 0, 1},        {CD_MS_JSONLD, 0, 255},
+                 {CD_MS_META, 2, 255}, {CD_MS_MICRODATA, 0, 255}, {CD_MS_HTML, 0, 255}};
+    for (size_t s = 0; s < sizeof tiers / sizeof tiers[0] && !m->ntags; s++) {
         const cd_meta_cand *list[CD_META_MAX_CANDS / 4];
-        size_t n = S_list(c, CD_MF_TAG, srcs[s], list, sizeof list / sizeof list[0]);
+        size_t n = S_list(c, CD_MF_TAG, tiers[s].src, list, sizeof list / sizeof list[0]);
+        int rank = -1;
         for (size_t i = 0; i < n && m->ntags < CD_MAX_TAGS; i++) {
-            if (i && list[i]->rank != list[i - 1]->rank && m->ntags) break;
+            if (list[i]->rank < tiers[s].min || list[i]->rank > tiers[s].max) continue;
+            if (rank >= 0 && list[i]->rank != rank && m->ntags) break;
+            rank = list[i]->rank;
             /* <meta name=keywords> (META rank 1) is often the site's list. */
-            int site_list = srcs[s] == CD_MS_META && list[i]->rank == 1;
+            int site_list = tiers[s].src == CD_MS_META && list[i]->rank == 1;
             S_tags_add(c, m, page_url, list[i]->s, list[i]->len, site_list);
         }
-        if (m->ntags) m->tags_source = cd_meta_src_name(srcs[s]);
+        if (m->ntags) m->tags_source = cd_meta_src_name(tiers[s].src);
     }
 }
 

@@ -51,6 +51,8 @@ static void test_section_jsonld(void)
                   "[\"Uncategorized\",\"College of Arts, Media and Design\",\"News\"]}"),
                NULL);
     STR_EQ(m->section, "College of Arts, Media and Design", "");
+    m = S_read("<meta name=\"category\" content=\"Projectors - Under $3,000, Reviews\">", NULL);
+    STR_EQ(m->section, "Projectors - Under $3,000", "");
     /* Commas that belong to one name. */
     m = S_read(LD("{\"@type\":\"Article\",\"headline\":\"H\","
                   "\"articleSection\":\"Fruit, Vegetable, & Herb Gardens\"}"),
@@ -135,6 +137,16 @@ static void test_section_breadcrumbs(void)
                   "{\"@type\":\"Article\",\"headline\":\"Ten lifts\"}"),
                NULL);
     STR_EQ(m->section, "Strength Training", "");
+    /* Of several categories, the one the trail goes through. */
+    m = S_read(LD("{\"@type\":\"BreadcrumbList\",\"itemListElement\":["
+                  "{\"position\":1,\"name\":\"Home\",\"item\":\"https://ex.com/\"},"
+                  "{\"position\":2,\"name\":\"Mental Health\",\"item\":\"https://ex.com/mh/\"},"
+                  "{\"position\":3,\"name\":\"Teen trends\"}]}"
+                  "{\"@type\":\"Article\",\"headline\":\"Teen trends\","
+                  "\"articleSection\":[\"COVID-19\",\"Mental Health\"]}"),
+               NULL);
+    STR_EQ(m->section, "Mental Health", "");
+    STR_EQ(m->section_source, "json-ld", "");
     /* articleSection wins over the trail. */
     m = S_read(LD("{\"@type\":\"BreadcrumbList\",\"itemListElement\":["
                   "{\"position\":1,\"name\":\"Home\",\"item\":\"https://ex.com/\"},"
@@ -264,6 +276,14 @@ static void test_tags(void)
                NULL);
     INT_EQ(m->ntags, 1, "");
     STR_EQ(S_tag(m, 0), "Apple", "");
+    /* Parse.ly's tags after JSON-LD keywords; words that name no topic. */
+    m = S_read("<head><meta name=\"parsely-tags\" content=\"Workouts,Newsletter,Ad Test\">" LD(
+                   "{\"@type\":\"Article\",\"headline\":\"H\",\"keywords\":[\"Workouts\",\"Page\","
+                   "\"Rowing\"]}") "</head>",
+               NULL);
+    INT_EQ(m->ntags, 2, "");
+    STR_EQ(S_tag(m, 1), "Rowing", "");
+    STR_EQ(m->tags_source, "json-ld", "");
     /* <meta name=keywords> naming the site is the site's list, not the
      * article's: the next source is used. A tag naming the site elsewhere
      * is dropped alone. */
@@ -329,6 +349,10 @@ static void test_image(void)
     m = S_read(
         "<head><meta property=\"og:image\" content=\"https://ex.com/facebook-default-wide.jpg\">"
         "<meta property=\"og:image\" content=\"https://ex.com/i/x.svg\"></head>",
+        NULL);
+    STR_EQ(m->image_url, NULL, "");
+    m = S_read(
+        "<head><meta property=\"og:image\" content=\"https://ex.com/i/og_generic.webp\"></head>",
         NULL);
     STR_EQ(m->image_url, NULL, "");
     m = S_read("<head><meta property=\"og:image\" "
