@@ -176,6 +176,7 @@ static int S_generic_word(const char *s, size_t n)
                                        "general",
                                        "misc",
                                        "miscellaneous",
+                                       "nil",
                                        NULL};
     for (size_t i = 0; junk[i]; i++)
         if (cd_meta_eq_nocase(s, n, junk[i], strlen(junk[i]))) return 1;
@@ -432,7 +433,9 @@ static int S_logo_like(const char *u, size_t n)
         while (i < end && !cd_isalpha((unsigned char)u[i]))
             i++;
         size_t ws = i;
-        while (i < end && cd_isalpha((unsigned char)u[i]))
+        /* camelCase starts a word too ("defaultPromoCrop"). */
+        while (i < end && cd_isalpha((unsigned char)u[i]) &&
+               !(i > ws && u[i] >= 'A' && u[i] <= 'Z' && u[i - 1] >= 'a' && u[i - 1] <= 'z'))
             i++;
         size_t wl = i - ws;
         for (size_t k = 0; words[k] && wl; k++)
@@ -525,11 +528,16 @@ static int S_tag_names_site(const cd_meta *m, const char *page_url, const char *
     return 0;
 }
 
-/* Does tag t[0..n) hold a sentence break or an unbalanced bracket? */
+/* Does tag t[0..n) hold a sentence break, an unbalanced bracket or a
+ * "key:value" pair? */
 static int S_prose_piece(const char *t, size_t n)
 {
     int depth = 0;
     for (size_t i = 0; i < n; i++) {
+        /* "Lite:true", "LockedPostSource:NONE": a CMS's key and value. */
+        if (t[i] == ':' && i > 0 && i + 1 < n && cd_isalnum((unsigned char)t[i - 1]) &&
+            cd_isalnum((unsigned char)t[i + 1]))
+            return 1;
         if (t[i] == '(' || t[i] == '[')
             depth++;
         else if (t[i] == ')' || t[i] == ']')

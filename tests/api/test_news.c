@@ -101,6 +101,8 @@ static void test_section_meta(void)
                NULL);
     STR_EQ(m->section, "Science", "");
     STR_EQ(m->section_source, "microdata", "");
+    m = S_read("<head><meta property=\"article:section\" content=\"nil\"></head>", NULL);
+    STR_EQ(m->section, NULL, "");
 }
 
 static void test_section_breadcrumbs(void)
@@ -308,6 +310,10 @@ static void test_tags(void)
         NULL);
     INT_EQ(m->ntags, 3, "");
     STR_EQ(S_tag(m, 1), "Bangladeshi Newspaper", "");
+    m = S_read("<meta name=\"keywords\" content=\"Lite:true,LockedPostSource:NONE,Node.js\">",
+               NULL);
+    INT_EQ(m->ntags, 1, "");
+    STR_EQ(S_tag(m, 0), "Node.js", "");
     /* Prose cut at commas is not a tag. */
     m = S_read(
         "<meta name=\"keywords\" content=\"routes (LA to Rome, Miami to Rio). Finally, fares\">",
@@ -349,6 +355,10 @@ static void test_image(void)
     m = S_read(
         "<head><meta property=\"og:image\" content=\"https://ex.com/facebook-default-wide.jpg\">"
         "<meta property=\"og:image\" content=\"https://ex.com/i/x.svg\"></head>",
+        NULL);
+    STR_EQ(m->image_url, NULL, "");
+    m = S_read(
+        "<head><meta property=\"og:image\" content=\"https://ex.com/defaultPromoCrop.png\"></head>",
         NULL);
     STR_EQ(m->image_url, NULL, "");
     m = S_read(
