@@ -103,7 +103,8 @@ static size_t S_letters(const char *s, size_t n)
     return k;
 }
 
-/* "July 29", "29 July": a month name and a day, nothing else. */
+/* "July 29", "29 July", "July 2022": a month name and a day or a year,
+ * nothing else (an archive link, not a topic). */
 static int S_month_day(const char *s, size_t n)
 {
     static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
@@ -116,7 +117,7 @@ static int S_month_day(const char *s, size_t n)
         for (size_t k = 0; months[k]; k++)
             month |= n - i >= 3 && cd_eq_nocase(s + i, 3, months[k]);
     }
-    return words == 2 && month && digits >= 1 && digits <= 2;
+    return words == 2 && month && ((digits >= 1 && digits <= 2) || digits == 4);
 }
 
 /* Letters and digits of s, lower-cased (ASCII), into key. */
@@ -413,17 +414,11 @@ static int S_has_scheme(const char *u)
                  (strlen(u) >= 8 && cd_eq_nocase(u, 8, "https://")));
 }
 
-/* Does the file name of image URL u say it is a logo, an icon or a site-wide
+/* Does the file name u[st..end) of an image say it is a logo, an icon or a site-wide
  * default ("logo.png", "apple-icon.png", "facebook-default-wide.jpg"), or is
  * it a vector drawing? A photo is never an SVG. */
-static int S_logo_like(const char *u, size_t n)
+static int S_name_logo_like(const char *u, size_t st, size_t end)
 {
-    size_t end = 0;
-    while (end < n && u[end] != '?' && u[end] != '#')
-        end++;
-    size_t st = end;
-    while (st > 0 && u[st - 1] != '/')
-        st--;
     if (end - st >= 4 && cd_eq_nocase(u + end - 4, 4, ".svg")) return 1;
     static const char *const words[] = {"logo",        "logos",   "icon",    "favicon",
                                         "placeholder", "default", "generic", "blank",
@@ -448,6 +443,46 @@ static int S_logo_like(const char *u, size_t n)
         }
     }
     return 0;
+}
+
+/* Is one of the folders of the path u[from..to) a logo or icon folder
+ * (".../branding/logos/mark.jpg")? '/' may be written "%2F". */
+static int S_dir_logo_like(const char *u, size_t from, size_t to)
+{
+    static const char *const dirs[] = {"logo", "logos", "icons", "favicons", NULL};
+    size_t st = from;
+    for (size_t i = from; i < to; i++) {
+        size_t sep = u[i] == '/' ? 1 : (to - i >= 3 && cd_eq_nocase(u + i, 3, "%2f")) ? 3 : 0;
+        if (!sep) continue;
+        for (size_t k = 0; dirs[k] && i > st; k++)
+            if (cd_meta_eq_nocase(u + st, i - st, dirs[k], strlen(dirs[k]))) return 1;
+        i += sep - 1;
+        st = i + 1;
+    }
+    return 0;
+}
+
+static int S_logo_like(const char *u, size_t n)
+{
+    size_t end = 0;
+    while (end < n && u[end] != '?' && u[end] != '#')
+        end++;
+    size_t st = end;
+    while (st > 0 && u[st - 1] != '/')
+        st--;
+    if (S_name_logo_like(u, st, end) || S_dir_logo_like(u, 0, end)) return 1;
+    /* An image proxy ("/_next/image/?url=https%3A%2F%2F…%2Flogos%2Fmark.jpg&w=1200")
+     * names the real file in its url parameter. */
+    const char *q = end < n ? u + end : NULL;
+    const char *p = q ? strstr(q, "url=") : NULL;
+    if (!p) return 0;
+    size_t from = (size_t)(p - u) + 4, to = from;
+    while (to < n && u[to] != '&' && !(n - to >= 3 && cd_eq_nocase(u + to, 3, "%3f")))
+        to++;
+    size_t fs = to;
+    while (fs > from && u[fs - 1] != '/' && !(fs - from >= 3 && cd_eq_nocase(u + fs - 3, 3, "%2f")))
+        fs--;
+    return (fs < to && S_name_logo_like(u, fs, to)) || S_dir_logo_like(u, from, to);
 }
 
 /* Has absolute URL u a host that can exist ("https://-/media/x.ashx" has
@@ -574,7 +609,10 @@ static void S_tags_add(cd_meta_ctx *c, cd_meta *m, const char *page_url, const c
             continue;
         /* A piece of prose cut at commas ("Miami to Rio). Finally"), or a
          * CMS word that names no topic. */
-        if (S_prose_piece(t, n) || S_generic_word(t, n)) continue;
+        char date[CD_META_DATE_LEN];
+        if (S_prose_piece(t, n) || S_generic_word(t, n) || S_month_day(t, n) ||
+            cd_meta_date_norm(t, n, 1, 0, date))
+            continue;
         if (S_tag_names_site(m, page_url, t, n)) {
             if (site_list) return;
             continue;

@@ -314,6 +314,10 @@ static void test_tags(void)
                NULL);
     INT_EQ(m->ntags, 1, "");
     STR_EQ(S_tag(m, 0), "Node.js", "");
+    /* Dates are archive links, not topics. */
+    m = S_read("<meta name=\"keywords\" content=\"July 2022,4 July 2022,Web design\">", NULL);
+    INT_EQ(m->ntags, 1, "");
+    STR_EQ(S_tag(m, 0), "Web design", "");
     /* Prose cut at commas is not a tag. */
     m = S_read(
         "<meta name=\"keywords\" content=\"routes (LA to Rome, Miami to Rio). Finally, fares\">",
@@ -357,6 +361,18 @@ static void test_image(void)
         "<meta property=\"og:image\" content=\"https://ex.com/i/x.svg\"></head>",
         NULL);
     STR_EQ(m->image_url, NULL, "");
+    /* A logo folder, also behind an image proxy. */
+    m = S_read("<head><meta property=\"og:image\" "
+               "content=\"https://ex.com/_next/image/?url=https%3A%2F%2Fex.com"
+               "%2Fimages%2Fbranding%2Flogos%2Fblock_monogram.jpg&amp;w=1200\">"
+               "<meta property=\"og:image\" content=\"https://ex.com/static/logos/mark.jpg\">"
+               "<meta property=\"og:image\" "
+               "content=\"https://ex.com/_next/image/?url=%2Fup%2Fsite-logo.png\">"
+               "<meta property=\"og:image\" "
+               "content=\"https://ex.com/_next/image/?url=%2Fup%2Fphoto.png&amp;w=9\">"
+               "</head>",
+               NULL);
+    STR_EQ(m->image_url, "https://ex.com/_next/image/?url=%2Fup%2Fphoto.png&w=9", "");
     m = S_read(
         "<head><meta property=\"og:image\" content=\"https://ex.com/defaultPromoCrop.png\"></head>",
         NULL);
