@@ -103,21 +103,32 @@ static size_t S_letters(const char *s, size_t n)
     return k;
 }
 
-/* "July 29", "29 July", "July 2022": a month name and a day or a year,
- * nothing else (an archive link, not a topic). */
+/* "July 29", "29 July", "Jul. 2022": a month name and a day or a year,
+ * nothing else (a date line or an archive link, not a desk or a topic). */
 static int S_month_day(const char *s, size_t n)
 {
-    static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
-                                         "aug", "sep", "oct", "nov", "dec", NULL};
-    size_t words = S_word_count(s, n), digits = 0, month = 0;
-    for (size_t i = 0; i < n; i++)
-        digits += cd_isdigit((unsigned char)s[i]) != 0;
-    for (size_t i = 0; i < n; i++) {
-        if (i && s[i - 1] != ' ') continue;
-        for (size_t k = 0; months[k]; k++)
-            month |= n - i >= 3 && cd_eq_nocase(s + i, 3, months[k]);
+    static const char *const months[] = {"january",  "february", "march",  "april",     "may",
+                                         "june",     "july",     "august", "september", "october",
+                                         "november", "december", NULL};
+    const char *sp = memchr(s, ' ', n);
+    if (!sp || memchr(sp + 1, ' ', n - (size_t)(sp - s) - 1)) return 0;
+    size_t al = (size_t)(sp - s), bl = n - al - 1;
+    const char *w[2] = {s, sp + 1};
+    size_t wl[2] = {al, bl};
+    for (int m = 0; m < 2; m++) {
+        const char *name = w[m], *num = w[1 - m];
+        size_t nl = wl[m], dl = wl[1 - m];
+        if (nl && name[nl - 1] == '.') nl--;
+        int month = 0;
+        for (size_t k = 0; months[k] && !month; k++)
+            month = nl >= 3 && nl <= strlen(months[k]) && cd_meta_eq_nocase(name, nl, months[k], nl) &&
+                    (nl == 3 || nl == strlen(months[k]));
+        int digits = dl > 0;
+        for (size_t i = 0; i < dl; i++)
+            digits &= cd_isdigit((unsigned char)num[i]) != 0;
+        if (month && digits && (dl <= 2 || dl == 4)) return 1;
     }
-    return words == 2 && month && ((digits >= 1 && digits <= 2) || digits == 4);
+    return 0;
 }
 
 /* Letters and digits of s, lower-cased (ASCII), into key. */

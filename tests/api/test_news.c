@@ -315,9 +315,12 @@ static void test_tags(void)
     INT_EQ(m->ntags, 1, "");
     STR_EQ(S_tag(m, 0), "Node.js", "");
     /* Dates are archive links, not topics. */
-    m = S_read("<meta name=\"keywords\" content=\"July 2022,4 July 2022,Web design\">", NULL);
-    INT_EQ(m->ntags, 1, "");
+    m = S_read(
+        "<meta name=\"keywords\" content=\"July 2022,4 July 2022,Web design,B2B Marketing,Mar 3\">",
+        NULL);
+    INT_EQ(m->ntags, 2, "");
     STR_EQ(S_tag(m, 0), "Web design", "");
+    STR_EQ(S_tag(m, 1), "B2B Marketing", "");
     /* Prose cut at commas is not a tag. */
     m = S_read(
         "<meta name=\"keywords\" content=\"routes (LA to Rome, Miami to Rio). Finally, fares\">",
