@@ -121,7 +121,8 @@ static int S_month_day(const char *s, size_t n)
         if (nl && name[nl - 1] == '.') nl--;
         int month = 0;
         for (size_t k = 0; months[k] && !month; k++)
-            month = nl >= 3 && nl <= strlen(months[k]) && cd_meta_eq_nocase(name, nl, months[k], nl) &&
+            month = nl >= 3 && nl <= strlen(months[k]) &&
+                    cd_meta_eq_nocase(name, nl, months[k], nl) &&
                     (nl == 3 || nl == strlen(months[k]));
         int digits = dl > 0;
         for (size_t i = 0; i < dl; i++)
@@ -431,9 +432,9 @@ static int S_has_scheme(const char *u)
 static int S_name_logo_like(const char *u, size_t st, size_t end)
 {
     if (end - st >= 4 && cd_eq_nocase(u + end - 4, 4, ".svg")) return 1;
-    static const char *const words[] = {"logo",        "logos",   "icon",    "favicon",
-                                        "placeholder", "default", "generic", "blank",
-                                        "spacer",      "sprite",  NULL};
+    static const char *const words[] = {"logo",    "logos",   "icon",     "favicon", "placeholder",
+                                        "default", "generic", "fallback", "emblem",  "blank",
+                                        "spacer",  "sprite",  NULL};
     char prev[16] = "";
     for (size_t i = st; i < end;) {
         while (i < end && !cd_isalpha((unsigned char)u[i]))
@@ -509,6 +510,24 @@ static int S_host_ok(const char *u)
     return alnum > 0 && (memchr(h, '.', n) || cd_contains_nocase(h, n, "localhost"));
 }
 
+/* A CMS that prefixes the site to a URL that was already absolute
+ * ("https://example.comhttps://cdn.example.net/a.jpg") leaves the real one
+ * inside, before any query: it is taken from there. */
+static char *S_unprefix(char *u, size_t *len)
+{
+    char *h = strstr(u, "://");
+    if (!h) return u;
+    h += 3;
+    /* Inside the host only: an image proxy keeps its origin in the path. */
+    size_t hl = strcspn(h, "/?#");
+    for (size_t i = 1; i < hl; i++)
+        if (cd_eq_nocase(h + i, 6, "http:/") || cd_eq_nocase(h + i, 7, "https:/")) {
+            *len -= (size_t)(h + i - u);
+            return h + i;
+        }
+    return u;
+}
+
 /* ref resolved against base (or as written without one), in the arena. */
 static const char *S_resolve(cd_meta_ctx *c, const char *base, const char *ref, size_t n)
 {
@@ -532,6 +551,7 @@ static void S_image(cd_meta_ctx *c, cd_meta *m, const char *page_url)
         for (size_t i = 0; i < n; i++) {
             size_t len;
             char *u = S_piece(c, list[i]->s, list[i]->len, &len);
+            if (u) u = S_unprefix(u, &len);
             /* A value cut at the candidate cap is no longer a working URL. */
             if (!u || list[i]->len + 8 >= CD_META_MAX_VALUE || S_logo_like(u, len) ||
                 cd_url_is_script(u, len) || (len >= 5 && cd_eq_nocase(u, 5, "data:")))

@@ -427,6 +427,19 @@ static void test_image(void)
                "https://ex.com/x");
     STR_EQ(m->image_url, "https://ex.com/lead.jpg", "");
     STR_EQ(m->image_source, "microdata", "");
+    /* A site fallback, an agency emblem; a URL glued after the site's. */
+    m = S_read(
+        "<head><meta property=\"og:image\" content=\"https://ex.com/blog/fallback-unfurling.jpg\">"
+        "<meta property=\"og:image\" content=\"https://ex.com/files/Agency_emblem.png\">"
+        "<meta name=\"twitter:image\" "
+        "content=\"https://ex.comhttps://cdn.ex.net/p/photo.jpeg?w=9\"></head>",
+        NULL);
+    STR_EQ(m->image_url, "https://cdn.ex.net/p/photo.jpeg?w=9", "");
+    /* An image proxy keeps its origin in the path: left as it is. */
+    m = S_read("<meta property=\"og:image\" "
+               "content=\"https://cdn.ex.com/fetch/w_9/https://ex.org/a.jpg\">",
+               NULL);
+    STR_EQ(m->image_url, "https://cdn.ex.com/fetch/w_9/https://ex.org/a.jpg", "");
     /* A host that cannot exist. */
     m = S_read("<head><meta property=\"og:image\" content=\"https://-/media/75EB.ashx\"></head>",
                NULL);
