@@ -687,6 +687,50 @@ static void S_tags(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 
 /* ---- deck and credit ------------------------------------------------------ */
 
+/* The words of s (letters and digits, lower-cased ASCII; other bytes kept)
+ * as offsets into s: at most max of them. */
+static size_t S_word_spans(const char *s, size_t *st, size_t *ln, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; s[i] && n < max;) {
+        while (s[i] && !(cd_isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
+            i++;
+        size_t b = i;
+        while (s[i] && (cd_isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
+            i++;
+        if (i > b) st[n] = b, ln[n++] = i - b;
+    }
+    return n;
+}
+
+/* How many of a's words (of na) occur among b's? */
+static size_t S_shared_words(const char *a, const size_t *as, const size_t *al, size_t na,
+                             const char *b, const size_t *bs, const size_t *bl, size_t nb)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (cd_meta_eq_nocase(a + as[i], al[i], b + bs[j], bl[j])) {
+                k++;
+                break;
+            }
+    return k;
+}
+
+/* Is alternativeHeadline d another wording of the headline (the SEO title,
+ * the headline doubled, the headline plus a tail) rather than a deck? Most
+ * of the words of one are found in the other. */
+static int S_headline_variant(const char *d, const char *title)
+{
+    if (!title) return 0;
+    size_t ds[64], dl[64], ts[64], tl[64];
+    size_t nd = S_word_spans(d, ds, dl, 64), nt = S_word_spans(title, ts, tl, 64);
+    if (!nd || !nt) return 0;
+    size_t dt = S_shared_words(d, ds, dl, nd, title, ts, tl, nt);
+    size_t td = S_shared_words(title, ts, tl, nt, d, ds, dl, nd);
+    return dt * 5 >= nd * 4 || td * 5 >= nt * 4;
+}
+
 static void S_deck(cd_meta_ctx *c, cd_meta *m)
 {
     const cd_meta_cand *list[8];
@@ -694,7 +738,7 @@ static void S_deck(cd_meta_ctx *c, cd_meta *m)
     for (size_t i = 0; i < n; i++) {
         size_t len;
         char *d = S_piece(c, list[i]->s, list[i]->len, &len);
-        if (!d || S_same_text(d, m->title)) continue;
+        if (!d || S_headline_variant(d, m->title)) continue;
         m->deck = d;
         m->deck_source = cd_meta_src_name(CD_MS_JSONLD);
         return;

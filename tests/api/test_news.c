@@ -477,6 +477,23 @@ static void test_deck(void)
         NULL);
     STR_EQ(m->deck, NULL, "");
     STR_EQ(cd_meta_field_source(m, "deck"), NULL, "");
+    /* Other wordings of the headline are not decks either. */
+    static const char *const variants[] = {
+        "Why tutoring fails,Why tutoring fails", "10 Free Accounting Tools for Small Businesses",
+        "The 3 Best Wireless Earbuds of 2026", "Brains Are Not Required--Simple Cells Can Do It"};
+    static const char *const titles[] = {"Why tutoring fails",
+                                         "10 Free Accounting Tools for Your Small Business",
+                                         "The Best Wireless Earbuds", "Brains Are Not Required"};
+    for (size_t i = 0; i < 4; i++) {
+        char html[512];
+        snprintf(
+            html, sizeof html,
+            "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"%s\","
+            "\"alternativeHeadline\":\"%s\"}</script>",
+            titles[i], variants[i]);
+        m = S_read(html, NULL);
+        STR_EQ(m->deck, NULL, "%s", variants[i]);
+    }
 }
 
 static void test_credit(void)
