@@ -25,6 +25,7 @@
 #define CD_META_DATE_LEN 40u            /* room for a normalised date */
 #define CD_META_CLASS_WORDS 256u        /* bytes of class/id words examined per element */
 #define CD_META_MAX_CRUMBS 8u           /* breadcrumb entries kept per trail */
+#define CD_META_MAX_TRAILS 16u          /* elements named a trail that are examined per page */
 
 enum cd_meta_field {
     CD_MF_TITLE,
@@ -82,7 +83,8 @@ typedef struct cd_meta_crumbs {
     const char *name[CD_META_MAX_CRUMBS];
     const char *url[CD_META_MAX_CRUMBS];
     unsigned n;
-    int seen; /* a trail was read (only the first one on a page is) */
+    int seen;       /* a trail was read (only the first one on a page is) */
+    unsigned tries; /* elements examined as a trail (CD_META_MAX_TRAILS) */
 } cd_meta_crumbs;
 
 typedef struct cd_meta_ctx {

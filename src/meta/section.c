@@ -164,7 +164,12 @@ void cd_meta_news_element(cd_meta_ctx *c, cd_nid id, unsigned flags)
 {
     const cd_dom *dom = c->dom;
     const cd_node *n = cd_dom_node(dom, id);
-    if (!c->vis_crumbs.seen && S_is_trail(c, id)) S_trail(c, id);
+    /* Each try scans up to CD_META_TEXT_NODES nodes: a page of a million
+     * "breadcrumb" elements is not scanned a million times. */
+    if (!c->vis_crumbs.seen && c->vis_crumbs.tries < CD_META_MAX_TRAILS && S_is_trail(c, id)) {
+        c->vis_crumbs.tries++;
+        S_trail(c, id);
+    }
     int inart = (flags & CD_MC_INARTICLE) != 0;
     size_t len, vl;
     if (n->tag == CD_TAG_A && inart) {

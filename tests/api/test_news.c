@@ -186,6 +186,23 @@ static void test_section_visible_trail(void)
                "<h1>A story</h1></body>",
                NULL);
     STR_EQ(m->section, "Weight Management", "");
+    /* Only CD_META_MAX_TRAILS elements are examined as trails. */
+    for (int tries = 15; tries <= 16; tries++) {
+        char html[16384];
+        size_t o = (size_t)snprintf(html, sizeof html, "<body>");
+        for (int i = 0; i < tries; i++) {
+            o += (size_t)snprintf(html + o, sizeof html - o, "<div class=\"breadcrumb\">");
+            for (int k = 0; k < 11; k++)
+                o += (size_t)snprintf(html + o, sizeof html - o, "<a href=\"/%d\">x</a>", k);
+            o += (size_t)snprintf(html + o, sizeof html - o, "</div>");
+        }
+        snprintf(
+            html + o, sizeof html - o,
+            "<ol class=\"breadcrumb\"><li><a href=\"/\">Home</a><li><a href=\"/w\">World</a></ol>"
+            "<h1>A story</h1></body>");
+        m = S_read(html, NULL);
+        STR_EQ(m->section, tries < (int)CD_META_MAX_TRAILS ? "World" : NULL, "%d tries", tries);
+    }
     /* A back link is not a section. */
     m = S_read("<body><div class=\"breadcrumbs\"><a href=\"/blog\">&lt; Back to blog</a></div>"
                "<h1>A story</h1></body>",
