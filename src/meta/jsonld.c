@@ -150,7 +150,7 @@ static size_t S_unescape(const char *s, size_t n, char *out, size_t cap)
 
 static void S_add_str(cd_meta_ctx *c, int field, int rank, cd_nid pos, json_object *v, unsigned flags)
 {
-    if (!v || !json_object_is_type(v, json_type_string))
+    if (!v || !json_object_is_type(v, json_type_string) || !cd_meta_room(c, field))
         return;
     const char *s = json_object_get_string(v);
     size_t n = (size_t)json_object_get_string_len(v);

@@ -26,6 +26,7 @@
 #define CD_META_CLASS_WORDS 256u        /* bytes of class/id words examined per element */
 #define CD_META_MAX_CRUMBS 8u           /* breadcrumb entries kept per trail */
 #define CD_META_MAX_TRAILS 16u          /* elements named a trail that are examined per page */
+#define CD_META_MAX_NEWS 128u           /* candidates of the news fields per page (of CD_META_MAX_CANDS) */
 
 enum cd_meta_field {
     CD_MF_TITLE,
@@ -107,7 +108,21 @@ typedef struct cd_meta_ctx {
      * visible trail, and the publisher's logo (never the lead image). */
     cd_meta_crumbs ld_crumbs, vis_crumbs;
     const char *logo;
+    unsigned nnews; /* news-field candidates offered (CD_META_MAX_NEWS) */
 } cd_meta_ctx;
+
+/* Is there room for one more candidate of field? The news fields (deck …
+ * tags) share CD_META_MAX_NEWS, so that a page of a thousand article:tag
+ * metas leaves the rest of the candidate room to title, authors and dates. */
+static inline int cd_meta_room(cd_meta_ctx *c, int field)
+{
+    if (field < CD_MF_DECK)
+        return 1;
+    if (c->nnews >= CD_META_MAX_NEWS)
+        return 0;
+    c->nnews++;
+    return 1;
+}
 
 /* ---- meta.c: shared helpers ------------------------------------------- */
 

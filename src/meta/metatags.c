@@ -135,7 +135,8 @@ static void S_named(cd_meta_ctx *c, cd_nid id, const char *name, size_t nlen, co
         /* A source given as a URL names a page, not who wrote the text. */
         if (k->field == CD_MF_CREDIT && (S_is_url(v, vlen) || memchr(v, '/', vlen)))
             return;
-        cd_meta_add(c, k->field, k->src, k->rank, id, v, vlen);
+        if (cd_meta_room(c, k->field))
+            cd_meta_add(c, k->field, k->src, k->rank, id, v, vlen);
         return;
     }
 }
@@ -193,7 +194,7 @@ void cd_meta_tag(cd_meta_ctx *c, cd_nid id)
         v = cd_dom_attr(dom, id, "href", &vlen);
         if (rel && v && S_rel_has(rel, len, "canonical"))
             cd_meta_add(c, CD_MF_URL, CD_MS_HTML, 0, id, v, vlen);
-        else if (rel && v && S_rel_has(rel, len, "image_src"))
+        else if (rel && v && S_rel_has(rel, len, "image_src") && cd_meta_room(c, CD_MF_IMAGE))
             cd_meta_add(c, CD_MF_IMAGE, CD_MS_HTML, 0, id, v, vlen);
         return;
     }

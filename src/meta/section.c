@@ -178,7 +178,7 @@ void cd_meta_news_element(cd_meta_ctx *c, cd_nid id, unsigned flags)
         const char *rel = cd_dom_attr(dom, id, "rel", &len);
         const char *href = cd_dom_attr(dom, id, "href", &vl);
         if (rel && S_word_in(rel, len, "tag") && !S_word_in(rel, len, "category") &&
-            !(href && cd_contains_nocase(href, vl, "categor"))) {
+            !(href && cd_contains_nocase(href, vl, "categor")) && cd_meta_room(c, CD_MF_TAG)) {
             char *t = cd_meta_node_text(c, id, 128, &vl);
             if (t) cd_meta_add(c, CD_MF_TAG, CD_MS_HTML, (flags & CD_MC_BAD) ? 1 : 0, id, t, vl);
         }
@@ -187,13 +187,15 @@ void cd_meta_news_element(cd_meta_ctx *c, cd_nid id, unsigned flags)
     if (flags & CD_MC_BAD) return;
     const char *ip = cd_dom_attr(dom, id, "itemprop", &len);
     if (ip && len) {
-        if (S_word_in(ip, len, "articleSection")) {
+        if (S_word_in(ip, len, "articleSection") && cd_meta_room(c, CD_MF_SECTION)) {
             const char *v = S_value(c, id, &vl);
             if (v) cd_meta_add(c, CD_MF_SECTION, CD_MS_MICRODATA, inart ? 0 : 1, id, v, vl);
-        } else if (S_word_in(ip, len, "keywords") && S_article_scope(c, id)) {
+        } else if (S_word_in(ip, len, "keywords") && S_article_scope(c, id) &&
+                   cd_meta_room(c, CD_MF_TAG)) {
             const char *v = S_value(c, id, &vl);
             if (v) cd_meta_add(c, CD_MF_TAG, CD_MS_MICRODATA, 0, id, v, vl);
-        } else if (S_word_in(ip, len, "image") && S_article_scope(c, id)) {
+        } else if (S_word_in(ip, len, "image") && S_article_scope(c, id) &&
+                   cd_meta_room(c, CD_MF_IMAGE)) {
             const char *v = S_value(c, id, &vl);
             if (v) cd_meta_add(c, CD_MF_IMAGE, CD_MS_MICRODATA, 0, id, v, vl);
         }

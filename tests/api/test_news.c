@@ -570,6 +570,23 @@ static void test_hostile(void)
     INT_EQ(m->ntags, CD_MAX_TAGS, "");
     OK(m->section != NULL, "a section from a long trail");
     free(big);
+    /* A flood of tags leaves room for the other fields' candidates. */
+    big = malloc(cap);
+    OK(big != NULL, "");
+    if (!big) return;
+    o = (size_t)snprintf(big, cap, "<head>");
+    for (int i = 0; i < 1000; i++)
+        o += (size_t)snprintf(big + o, cap - o, "<meta property=\"article:tag\" content=\"t%d\">",
+                              i);
+    snprintf(big + o, cap - o,
+             "<meta property=\"og:title\" content=\"Still here\"><meta name=\"author\" "
+             "content=\"Ann Lee\">"
+             "</head>");
+    m = S_read(big, NULL);
+    STR_EQ(m->title, "Still here", "");
+    INT_EQ(m->nauthors, 1, "");
+    INT_EQ(m->ntags, CD_MAX_TAGS, "");
+    free(big);
     /* Deeply nested image arrays are not followed. */
     m = S_read(
         LD("{\"@type\":\"Article\",\"headline\":\"H\",\"image\":[[[[\"https://ex.com/x.jpg\"]]]]}"),
