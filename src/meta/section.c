@@ -96,6 +96,13 @@ static int S_is_trail(cd_meta_ctx *c, cd_nid id)
     if (v && cd_contains_nocase(v, len, "breadcrumb")) return 1;
     v = cd_dom_attr(dom, id, "itemtype", &len);
     if (v && cd_contains_nocase(v, len, "BreadcrumbList")) return 1;
+    /* Most elements name no crumb at all: a substring test spares them the
+     * class-word split (the walk's hot path). */
+    size_t cl, il;
+    const char *cls = cd_dom_attr(dom, id, "class", &cl), *ids = cd_dom_attr(dom, id, "id", &il);
+    if (!(cls && cd_contains_nocase(cls, cl, "crumb")) &&
+        !(ids && cd_contains_nocase(ids, il, "crumb")))
+        return 0;
     return cd_meta_class_has(c, id, S_crumb_words);
 }
 
