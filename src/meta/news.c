@@ -1,16 +1,18 @@
 /* meta/news: the news fields chosen from the candidates.
  *
- *   deck     JSON-LD alternativeHeadline (unless it repeats the title); the
+ *   deck     JSON-LD alternativeHeadline, unless it rewords the headline; the
  *            visible standfirst is parts.c's, later, and only fills an empty deck
  *   section  JSON-LD articleSection > article:section > named <meta> (section,
  *            parsely-section, category) > microdata articleSection > the JSON-LD
- *            BreadcrumbList > a visible breadcrumb trail > the label above the h1
+ *            BreadcrumbList > a visible breadcrumb trail > the label above the h1;
+ *            of several stated categories, the one the breadcrumb trail names
  *   image    og:image > JSON-LD image / thumbnailUrl > twitter:image >
  *            <link rel=image_src> > microdata; resolved against the page URL
  *   credit   structured statements only: JSON-LD sourceOrganization / provider,
  *            <meta name=source>; the visible wire credit is parts.c's
- *   tags     article:tag > news_keywords > keywords > parsely-tags > dc.subject >
- *            JSON-LD keywords > microdata keywords > rel=tag links
+ *   tags     article:tag > news_keywords > keywords (unless the site's own list) >
+ *            JSON-LD keywords > parsely-tags > dc.subject > microdata keywords >
+ *            rel=tag links in the article
  *
  * The order is the one the metadata module of trafilatura and newspaper's
  * extractors follow: what the publisher stated for machines first, what the
@@ -97,8 +99,9 @@ static size_t S_letters(const char *s, size_t n)
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)s[i];
-        k +=
-            cd_isalpha(ch) || (ch >= 0xC0 && ch != 0xE2); /* lead bytes; U+2000 punctuation aside */
+        /* A lead byte of another script; 0xE2 (U+2000-U+2FFF) is mostly
+         * punctuation, arrows and symbols. */
+        k += cd_isalpha(ch) || (ch >= 0xC0 && ch != 0xE2);
     }
     return k;
 }
@@ -163,7 +166,6 @@ static int S_same_text(const char *a, const char *b)
 
 /* ---- section ------------------------------------------------------------- */
 
-/* Is s[0..n) usable as a section name? */
 /* Is s[0..n) a word CMSs fill a section or tag field with when the author
  * chose none ("Uncategorized", "Page", "All")? */
 static int S_generic_word(const char *s, size_t n)
@@ -196,6 +198,7 @@ static int S_generic_word(const char *s, size_t n)
     return 0;
 }
 
+/* Is s[0..n) usable as a section name? */
 static int S_label_ok(const char *s, size_t n)
 {
     if (!n || n > S_LABEL_MAX || S_word_count(s, n) > S_LABEL_WORDS || S_letters(s, n) < 2 ||
@@ -306,11 +309,19 @@ static const char *S_section_of(cd_meta_ctx *c, const cd_meta *m, const char *s,
 }
 
 /* The last path segment of URL u (without query, fragment and trailing
- * slashes); *n gets its length. */
+ * slashes; empty for a site root); *n gets its length. */
 static const char *S_last_segment(const char *u, size_t *n)
 {
     const char *p = strstr(u, "://");
-    p = p ? p + 3 : u;
+    if (p) {
+        p = strchr(p + 3, '/');
+        if (!p) {
+            *n = 0;
+            return u;
+        }
+    } else {
+        p = u;
+    }
     size_t e = strcspn(p, "?#");
     while (e && p[e - 1] == '/')
         e--;
@@ -353,8 +364,7 @@ static int S_same_url(const char *a, const char *b)
     if (!a || !b) return 0;
     size_t x, y;
     const char *sa = S_last_segment(a, &x), *sb = S_last_segment(b, &y);
-    return x > 0 && x == y && memcmp(sa, sb, x) == 0 &&
-           (strchr(a, '/') != NULL) == (strchr(b, '/') != NULL);
+    return x > 0 && x == y && memcmp(sa, sb, x) == 0;
 }
 
 /* The section a breadcrumb trail gives: the last crumb that is neither the
@@ -422,8 +432,8 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 
 static int S_has_scheme(const char *u)
 {
-    return u && (cd_eq_nocase(u, strlen(u) < 7 ? strlen(u) : 7, "http://") ||
-                 (strlen(u) >= 8 && cd_eq_nocase(u, 8, "https://")));
+    size_t n = u ? strlen(u) : 0;
+    return (n >= 7 && cd_eq_nocase(u, 7, "http://")) || (n >= 8 && cd_eq_nocase(u, 8, "https://"));
 }
 
 /* Does the file name u[st..end) of an image say it is a logo, an icon or a site-wide
