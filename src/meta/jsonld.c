@@ -8,7 +8,12 @@
  * tried once. Objects are found at the top level, in arrays, in @graph and in
  * mainEntity; their @type (a string or an array) ranks them: Article and its
  * news/blog subtypes first, other creative works next, WebPage last. Strings
- * are often HTML-escaped a second time by the CMS, so entities are decoded. */
+ * are often HTML-escaped a second time by the CMS, so entities are decoded.
+ * News fields: articleSection, keywords, image / thumbnailUrl (never an
+ * author's picture or the publisher's logo, which is only noted so that the
+ * same URL elsewhere is known for a logo), alternativeHeadline (the deck),
+ * sourceOrganization / provider (the credit), and the first BreadcrumbList,
+ * kept whole for news.c. */
 #include <json-c/json.h>
 #include <string.h>
 
@@ -145,7 +150,7 @@ static size_t S_unescape(const char *s, size_t n, char *out, size_t cap)
 
 static void S_add_str(cd_meta_ctx *c, int field, int rank, cd_nid pos, json_object *v, unsigned flags)
 {
-    if (!v || !json_object_is_type(v, json_type_string))
+    if (!v || !json_object_is_type(v, json_type_string) || !cd_meta_room(c, field))
         return;
     const char *s = json_object_get_string(v);
     size_t n = (size_t)json_object_get_string_len(v);
@@ -209,6 +214,154 @@ static json_object *S_get(json_object *o, const char *key)
     return json_object_object_get_ex(o, key, &v) ? v : NULL;
 }
 
+/* The cleaned copy of a JSON string in the arena, entities decoded; NULL
+ * when v is not a non-empty string. */
+static const char *S_copy(cd_meta_ctx *c, json_object *v)
+{
+    if (!v || !json_object_is_type(v, json_type_string))
+        return NULL;
+    size_t n = (size_t)json_object_get_string_len(v);
+    if (n > CD_META_MAX_VALUE)
+        n = CD_META_MAX_VALUE;
+    char buf[CD_META_MAX_VALUE + 8];
+    n = S_unescape(json_object_get_string(v), n, buf, sizeof buf);
+    return cd_meta_clean(c->arena, buf, n, NULL);
+}
+
+/* Does the path of URL s end in an image file name (.jpg, .png …)? */
+static int S_image_file(const char *s, size_t n)
+{
+    static const char *const exts[] = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", NULL};
+    size_t end = 0;
+    while (end < n && s[end] != '?' && s[end] != '#')
+        end++;
+    for (size_t i = 0; exts[i]; i++) {
+        size_t l = strlen(exts[i]);
+        if (end >= l && cd_meta_eq_nocase(s + end - l, l, exts[i], l))
+            return 1;
+    }
+    return 0;
+}
+
+/* The URL of an image value: a string, an ImageObject (url, contentUrl, or an
+ * @id that is itself the URL of an image file), or the first of an array. An
+ * @id naming a node elsewhere ("…#primaryimage") is not followed: the same
+ * objects carry thumbnailUrl, read after. */
+static json_object *S_image_of(json_object *v)
+{
+    if (v && json_object_is_type(v, json_type_array))
+        v = json_object_array_length(v) > 0 ? json_object_array_get_idx(v, 0) : NULL;
+    if (!v)
+        return NULL;
+    if (json_object_is_type(v, json_type_string))
+        return v;
+    if (!json_object_is_type(v, json_type_object))
+        return NULL;
+    static const char *const keys[] = {"url", "contentUrl"};
+    for (size_t i = 0; i < 2; i++) {
+        json_object *u;
+        if (json_object_object_get_ex(v, keys[i], &u) && json_object_is_type(u, json_type_string) &&
+            json_object_get_string_len(u) > 0)
+            return u;
+    }
+    json_object *id;
+    if (json_object_object_get_ex(v, "@id", &id) && json_object_is_type(id, json_type_string) &&
+        S_image_file(json_object_get_string(id), (size_t)json_object_get_string_len(id)))
+        return id;
+    return NULL;
+}
+
+/* Each string of v (a string or an array of strings, at most max) as a
+ * candidate of field. */
+static void S_add_strs(cd_meta_ctx *c, int field, int rank, cd_nid pos, json_object *v, size_t max)
+{
+    if (v && json_object_is_type(v, json_type_array)) {
+        size_t n = json_object_array_length(v);
+        for (size_t i = 0; i < n && i < max; i++)
+            S_add_str(c, field, rank, pos, json_object_array_get_idx(v, i), CD_MC_ONE);
+    } else {
+        S_add_str(c, field, rank, pos, v, 0);
+    }
+}
+
+/* A BreadcrumbList: its crumbs by position (the first trail of the page only). */
+static void S_crumbs(cd_meta_ctx *c, json_object *o)
+{
+    json_object *list = S_get(o, "itemListElement");
+    if (c->ld_crumbs.seen || !list || !json_object_is_type(list, json_type_array))
+        return;
+    struct {
+        int pos;
+        const char *name, *url;
+    } e[32];
+    size_t n = 0, len = json_object_array_length(list);
+    for (size_t i = 0; i < len && i < 64 && n < 32; i++) {
+        json_object *it = json_object_array_get_idx(list, i);
+        if (!it || !json_object_is_type(it, json_type_object))
+            continue;
+        json_object *item = S_get(it, "item"), *nm = S_get(it, "name"), *url = NULL;
+        if (item && json_object_is_type(item, json_type_object)) {
+            if (!nm)
+                nm = S_get(item, "name");
+            url = S_get(item, "@id");
+            if (!url)
+                url = S_get(item, "url");
+        } else {
+            url = item;
+        }
+        if (!url)
+            url = S_get(it, "url");
+        const char *name = S_copy(c, S_name_of(nm));
+        if (!name)
+            continue;
+        json_object *p = S_get(it, "position");
+        int pos = p ? json_object_get_int(p) : (int)i + 1; /* "2" parses too */
+        size_t j = n++;
+        while (j > 0 && e[j - 1].pos > pos) {
+            e[j] = e[j - 1];
+            j--;
+        }
+        e[j].pos = pos;
+        e[j].name = name;
+        e[j].url = S_copy(c, url);
+    }
+    if (!n)
+        return;
+    /* The end of a long trail matters (the section sits before the page). */
+    size_t from = n > CD_META_MAX_CRUMBS ? n - CD_META_MAX_CRUMBS : 0;
+    c->ld_crumbs.seen = 1;
+    for (size_t i = from; i < n; i++) {
+        c->ld_crumbs.name[c->ld_crumbs.n] = e[i].name;
+        c->ld_crumbs.url[c->ld_crumbs.n++] = e[i].url;
+    }
+}
+
+/* The news fields of an article-like object. */
+static void S_news(cd_meta_ctx *c, json_object *o, int type, int rank, cd_nid pos)
+{
+    json_object *pub = S_get(o, "publisher");
+    if (!c->logo && pub && json_object_is_type(pub, json_type_object))
+        c->logo = S_copy(c, S_image_of(S_get(pub, "logo")));
+    S_add_str(c, CD_MF_IMAGE, rank, pos, S_image_of(S_get(o, "image")), 0);
+    S_add_str(c, CD_MF_IMAGE, rank + 1, pos, S_image_of(S_get(o, "primaryImageOfPage")), 0);
+    S_add_str(c, CD_MF_IMAGE, rank + 8, pos, S_image_of(S_get(o, "thumbnailUrl")), 0);
+    if (type == S_PAGE)
+        return;
+    S_add_strs(c, CD_MF_SECTION, rank, pos, S_get(o, "articleSection"), 8);
+    S_add_strs(c, CD_MF_TAG, rank, pos, S_get(o, "keywords"), CD_MAX_TAGS);
+    if (type != S_ARTICLE)
+        return;
+    S_add_str(c, CD_MF_DECK, rank, pos, S_get(o, "alternativeHeadline"), 0);
+    /* The organisation the text comes from (a wire service, a partner):
+     * named organisations only, never a bare @id or URL. */
+    static const char *const credit_keys[] = {"sourceOrganization", "provider"};
+    for (size_t i = 0; i < 2; i++) {
+        json_object *v = S_get(o, credit_keys[i]);
+        if (v && json_object_is_type(v, json_type_object) && (S_is_org(v) || !S_get(v, "@type")))
+            S_add_str(c, CD_MF_CREDIT, rank, pos, S_name_of(S_get(v, "name")), 0);
+    }
+}
+
 static void S_object(cd_meta_ctx *c, json_object *o, cd_nid pos, int nth)
 {
     int type = S_type_rank(o);
@@ -219,8 +372,15 @@ static void S_object(cd_meta_ctx *c, json_object *o, cd_nid pos, int nth)
         S_add_str(c, CD_MF_SITE, 200, pos, S_name_of(S_get(o, "name")), 0);
         return;
     }
-    if (type == S_OTHER)
+    if (type == S_OTHER) {
+        json_object *t = S_get(o, "@type");
+        static const char *const crumb_types[] = {"BreadcrumbList", NULL};
+        if (t && json_object_is_type(t, json_type_string) &&
+            S_in(json_object_get_string(t), (size_t)json_object_get_string_len(t), crumb_types))
+            S_crumbs(c, o);
         return;
+    }
+    S_news(c, o, type, rank, pos);
     json_object *v = S_get(o, "headline");
     if (v && json_object_is_type(v, json_type_string))
         S_add_str(c, CD_MF_TITLE, rank, pos, v, 0);

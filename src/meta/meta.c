@@ -393,8 +393,11 @@ static void S_walk(cd_meta_ctx *c)
         cd_meta_microdata(c, id, flags | (in_bad ? CD_MC_BAD : 0));
         if (in_body && !in_bad)
             cd_meta_visible_element(c, &vis, id, flags);
+        if (in_body)
+            cd_meta_news_element(c, id, flags | (in_bad ? CD_MC_BAD : 0));
         id = cd_dom_next(dom, id, root);
     }
+    cd_meta_news_kicker(c, vis.nh1 ? vis.h1[0] : CD_NONE);
 }
 
 /* ---- choosing ------------------------------------------------------------ */

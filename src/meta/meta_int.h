@@ -24,6 +24,9 @@
 #define CD_META_TEXT_NODES 400u         /* nodes visited to gather one element's text */
 #define CD_META_DATE_LEN 40u            /* room for a normalised date */
 #define CD_META_CLASS_WORDS 256u        /* bytes of class/id words examined per element */
+#define CD_META_MAX_CRUMBS 8u           /* breadcrumb entries kept per trail */
+#define CD_META_MAX_TRAILS 16u          /* elements named a trail that are examined per page */
+#define CD_META_MAX_NEWS 128u           /* candidates of the news fields per page (of CD_META_MAX_CANDS) */
 
 enum cd_meta_field {
     CD_MF_TITLE,
@@ -72,6 +75,18 @@ typedef struct cd_meta_cand {
 #define CD_MC_INARTICLE 2u /* found inside <article>/<main> or an article-like block */
 #define CD_MC_NEARTOP 4u   /* found close after the h1 */
 #define CD_MC_BAD 8u       /* found inside comments, related stories, sidebars … (last resort) */
+#define CD_MC_ONE 16u      /* one value of a list already split (a JSON array item): no commas to cut */
+
+/* A breadcrumb trail in page order (the site root first, often the page
+ * itself last): names cleaned, urls as written (NULL when the crumb links
+ * nowhere). */
+typedef struct cd_meta_crumbs {
+    const char *name[CD_META_MAX_CRUMBS];
+    const char *url[CD_META_MAX_CRUMBS];
+    unsigned n;
+    int seen;       /* a trail was read (only the first one on a page is) */
+    unsigned tries; /* elements examined as a trail (CD_META_MAX_TRAILS) */
+} cd_meta_crumbs;
 
 typedef struct cd_meta_ctx {
     const cd_dom *dom;
@@ -89,7 +104,25 @@ typedef struct cd_meta_ctx {
     const char *const *hit_list[8]; /* … and their answers */
     int hit[8];
     char words[CD_META_CLASS_WORDS];
+    /* News fields (news.c, section.c): the JSON-LD BreadcrumbList and the
+     * visible trail, and the publisher's logo (never the lead image). */
+    cd_meta_crumbs ld_crumbs, vis_crumbs;
+    const char *logo;
+    unsigned nnews; /* news-field candidates offered (CD_META_MAX_NEWS) */
 } cd_meta_ctx;
+
+/* Is there room for one more candidate of field? The news fields (deck …
+ * tags) share CD_META_MAX_NEWS, so that a page of a thousand article:tag
+ * metas leaves the rest of the candidate room to title, authors and dates. */
+static inline int cd_meta_room(cd_meta_ctx *c, int field)
+{
+    if (field < CD_MF_DECK)
+        return 1;
+    if (c->nnews >= CD_META_MAX_NEWS)
+        return 0;
+    c->nnews++;
+    return 1;
+}
 
 /* ---- meta.c: shared helpers ------------------------------------------- */
 
@@ -133,6 +166,14 @@ typedef struct cd_meta_vis {
 } cd_meta_vis;
 void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags);
 void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags);
+
+/* section.c: the news fields read from page elements, fed by the walk:
+ * microdata articleSection / image / keywords, rel=tag links, the visible
+ * breadcrumb trail (flags: CD_MC_* of the place, CD_MC_BAD included, since
+ * trails often sit in a <nav>); and once the walk is over, the section
+ * label ("kicker") right above the first h1 (0 when none). */
+void cd_meta_news_element(cd_meta_ctx *c, cd_nid id, unsigned flags);
+void cd_meta_news_kicker(cd_meta_ctx *c, cd_nid h1);
 
 /* news.c: the news fields (deck, section, image, credit, tags) from the
  * candidates, by precedence; called at the end of cd_meta_read. */

@@ -1,11 +1,11 @@
-/* meta/metatags: <meta property|name content>, <link rel=canonical>, <html lang>.
+/* meta/metatags: <meta property|name content>, <link rel=canonical|image_src>, <html lang>.
  *
  * The names are those publishers and CMSs emit in practice (OpenGraph and its
  * article:* extension, Dublin Core, Highwire/Google Scholar citation_*, Parse.ly,
- * Sailthru, plain author/date/pubdate), as collected by Readability's
- * _getArticleMetadata, trafilatura's metadata module and newspaper's
- * extractors. A property attribute may hold several space-separated names
- * ("og:title twitter:title"). */
+ * Sailthru, plain author/date/pubdate/section/keywords), as collected by
+ * Readability's _getArticleMetadata, trafilatura's metadata module and
+ * newspaper's extractors. A property attribute may hold several
+ * space-separated names ("og:title twitter:title"). */
 #include <string.h>
 
 #include "../util/ctype.h"
@@ -87,6 +87,27 @@ static const S_key S_keys[] = {
     {"application-name", CD_MF_SITE, CD_MS_META, 0},
     {"dc.language", CD_MF_LANG, CD_MS_META, 1},
     {"language", CD_MF_LANG, CD_MS_META, 2},
+    /* News fields. Sailthru's tags and Parse.ly's metadata are slugs and
+     * internal labels, not written for readers: not read. */
+    {"article:section", CD_MF_SECTION, CD_MS_OG, 0},
+    {"og:article:section", CD_MF_SECTION, CD_MS_OG, 0},
+    {"section", CD_MF_SECTION, CD_MS_META, 0},
+    {"parsely-section", CD_MF_SECTION, CD_MS_META, 0},
+    {"article.section", CD_MF_SECTION, CD_MS_META, 1},
+    {"category", CD_MF_SECTION, CD_MS_META, 2},
+    {"article:tag", CD_MF_TAG, CD_MS_OG, 0},
+    {"og:article:tag", CD_MF_TAG, CD_MS_OG, 0},
+    {"news_keywords", CD_MF_TAG, CD_MS_META, 0},
+    {"keywords", CD_MF_TAG, CD_MS_META, 1},
+    {"parsely-tags", CD_MF_TAG, CD_MS_META, 2},
+    {"dc.subject", CD_MF_TAG, CD_MS_META, 3},
+    {"og:image", CD_MF_IMAGE, CD_MS_OG, 0},
+    {"og:image:url", CD_MF_IMAGE, CD_MS_OG, 0},
+    {"og:image:secure_url", CD_MF_IMAGE, CD_MS_OG, 1},
+    {"twitter:image", CD_MF_IMAGE, CD_MS_TWITTER, 0},
+    {"twitter:image:src", CD_MF_IMAGE, CD_MS_TWITTER, 0},
+    {"source", CD_MF_CREDIT, CD_MS_META, 0},
+    {"original-source", CD_MF_CREDIT, CD_MS_META, 1},
 };
 
 static int S_is_url(const char *v, size_t n)
@@ -111,7 +132,11 @@ static void S_named(cd_meta_ctx *c, cd_nid id, const char *name, size_t nlen, co
         /* article:author is often a profile URL, not a name. */
         if (k->field == CD_MF_AUTHOR && S_is_url(v, vlen))
             return;
-        cd_meta_add(c, k->field, k->src, k->rank, id, v, vlen);
+        /* A source given as a URL names a page, not who wrote the text. */
+        if (k->field == CD_MF_CREDIT && (S_is_url(v, vlen) || memchr(v, '/', vlen)))
+            return;
+        if (cd_meta_room(c, k->field))
+            cd_meta_add(c, k->field, k->src, k->rank, id, v, vlen);
         return;
     }
 }
@@ -169,6 +194,8 @@ void cd_meta_tag(cd_meta_ctx *c, cd_nid id)
         v = cd_dom_attr(dom, id, "href", &vlen);
         if (rel && v && S_rel_has(rel, len, "canonical"))
             cd_meta_add(c, CD_MF_URL, CD_MS_HTML, 0, id, v, vlen);
+        else if (rel && v && S_rel_has(rel, len, "image_src") && cd_meta_room(c, CD_MF_IMAGE))
+            cd_meta_add(c, CD_MF_IMAGE, CD_MS_HTML, 0, id, v, vlen);
         return;
     }
     case CD_TAG_META:

@@ -120,6 +120,11 @@ CASES = {
     "inline-mixed-100k": (lambda: page(b"<i><b><u><s><em>" * 20000 + b"styled text"), ("text", "styled text")),
     "unclosed-a-50k": (lambda: page(b"<p>" + b"<a href=x>link " * 50000 + b"</p>"), ("text", "link")),
     "gzip-bomb": (gzip_bomb, ("error", "too large")),
+    "breadcrumbs-nested-20k": (lambda: page(b'<div class="breadcrumb"><a href="/a">a</a><a href="/b">b</a>' * 20000
+                                            + b"<h1>crumbs</h1><p>after the crumbs</p>"), "any"),
+    "news-tags-100k": (lambda: HEAD.replace(b"<title>Pathological</title>", b"".join(
+        b'<meta property="article:tag" content="tag %d">' % i for i in range(100000)))
+        + b"".join(b'<a rel="tag" href="/t/%d">t%d</a>' % (i, i) for i in range(100000)) + TAIL, "any"),
 }
 
 

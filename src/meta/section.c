@@ -1,0 +1,278 @@
+/* meta/section: the news fields read from page elements.
+ *
+ * Fed by the walk in meta.c with every element of the body, including those
+ * in navigation and other skipped blocks (breadcrumb trails often sit in a
+ * <nav>), each with the CD_MC_* flags of its place:
+ *   - microdata itemprop articleSection, keywords and image, the last two
+ *     only when they belong to an article item (an author's or publisher's
+ *     image is not the lead image);
+ *   - rel=tag links inside the article (WordPress writes rel="category tag"
+ *     on category links, and themes rel=tag on links to category pages:
+ *     those are not tags);
+ *   - the first breadcrumb trail (class or id "breadcrumb", aria-label
+ *     "breadcrumb", itemtype BreadcrumbList): its links, kept in
+ *     c->vis_crumbs for news.c to pick the section from;
+ *   - after the walk, the section label ("kicker", "eyebrow", "rubric") that
+ *     sits right above the first h1: one of the three texts before it, in an
+ *     element so named, short, and never inside a menu.
+ * Navigation menus are never read as a section: a trail must say it is one,
+ * and a label inside a <nav>, a menu or a list of more than three items is
+ * refused. */
+#include <string.h>
+
+#include "../util/ctype.h"
+#include "meta_int.h"
+
+#define S_KICKER_STEPS 80u /* nodes walked back from the h1 */
+#define S_KICKER_TEXTS 3u  /* texts before the h1 examined */
+#define S_KICKER_MAX 48u   /* bytes: a label, not a sentence */
+#define S_ANCESTORS 16u    /* ancestors examined for an item scope or a menu */
+#define S_TRAIL_LINKS 10u  /* links in a breadcrumb trail, at most */
+#define S_TRAIL_TEXT 1000u /* bytes of text (with indentation) in a trail, at most */
+
+static const char *const S_crumb_words[] = {"breadcrumb", "crumb", NULL};
+static const char *const S_kicker_words[] = {
+    "kicker",     "eyebrow",      "rubric",        "overline",     "supertitle",  "pretitle",
+    "pre-title",  "section-name", "section-label", "section-link", "section-tag", "category",
+    "categories", "cat-links",    "post-cat",      "entry-cat",    NULL};
+static const char *const S_menu_words[] = {"menu",     "nav",          "navbar", "navigation",
+                                           "dropdown", "header-links", NULL};
+
+static int S_word_in(const char *list, size_t n, const char *word)
+{
+    size_t wl = strlen(word), i = 0;
+    while (i < n) {
+        while (i < n && cd_isspace((unsigned char)list[i]))
+            i++;
+        size_t s = i;
+        while (i < n && !cd_isspace((unsigned char)list[i]))
+            i++;
+        size_t k = s;
+        for (size_t j = s; j < i; j++)
+            if (list[j] == '/') k = j + 1; /* http://schema.org/image */
+        if (i - k == wl && cd_eq_nocase(list + k, wl, word)) return 1;
+    }
+    return 0;
+}
+
+/* The value of an itemprop element (HTML microdata: content, src, href, else
+ * its text); *len gets its length. */
+static const char *S_value(cd_meta_ctx *c, cd_nid id, size_t *len)
+{
+    static const char *const attrs[] = {"content", "src", "href"};
+    for (size_t i = 0; i < 3; i++) {
+        const char *v = cd_dom_attr(c->dom, id, attrs[i], len);
+        if (v && *len) return v;
+    }
+    if (cd_dom_is(c->dom, id, CD_TAG_META) || cd_dom_is(c->dom, id, CD_TAG_IMG)) return NULL;
+    return cd_meta_node_text(c, id, 256, len);
+}
+
+/* Does the item scope that element id belongs to describe an article? */
+static int S_article_scope(const cd_meta_ctx *c, cd_nid id)
+{
+    const cd_dom *dom = c->dom;
+    unsigned k = 0;
+    for (cd_nid p = cd_dom_node(dom, id)->parent; p && k < S_ANCESTORS;
+         p = cd_dom_node(dom, p)->parent, k++) {
+        size_t len;
+        if (cd_dom_node(dom, p)->type != CD_NODE_ELEMENT || !cd_dom_attr(dom, p, "itemscope", &len))
+            continue;
+        const char *t = cd_dom_attr(dom, p, "itemtype", &len);
+        return t &&
+               (cd_contains_nocase(t, len, "Article") || cd_contains_nocase(t, len, "Posting"));
+    }
+    return 0;
+}
+
+static int S_is_trail(cd_meta_ctx *c, cd_nid id)
+{
+    const cd_dom *dom = c->dom;
+    const cd_node *n = cd_dom_node(dom, id);
+    /* The container, not one of its items ("breadcrumb-item"). */
+    if (n->tag == CD_TAG_LI || n->tag == CD_TAG_A || n->tag == CD_TAG_SPAN) return 0;
+    size_t len;
+    const char *v = cd_dom_attr(dom, id, "aria-label", &len);
+    if (v && cd_contains_nocase(v, len, "breadcrumb")) return 1;
+    v = cd_dom_attr(dom, id, "itemtype", &len);
+    if (v && cd_contains_nocase(v, len, "BreadcrumbList")) return 1;
+    /* Most elements name no crumb at all: a substring test spares them the
+     * class-word split (the walk's hot path). */
+    size_t cl, il;
+    const char *cls = cd_dom_attr(dom, id, "class", &cl), *ids = cd_dom_attr(dom, id, "id", &il);
+    if (!(cls && cd_contains_nocase(cls, cl, "crumb")) &&
+        !(ids && cd_contains_nocase(ids, il, "crumb")))
+        return 0;
+    return cd_meta_class_has(c, id, S_crumb_words);
+}
+
+/* The links inside element id (counted up to a bound). */
+static unsigned S_links(const cd_dom *dom, cd_nid id)
+{
+    unsigned links = 0, seen = 0;
+    for (cd_nid k = cd_dom_next(dom, id, id); k && seen < CD_META_TEXT_NODES;
+         k = cd_dom_next(dom, k, id), seen++)
+        links += cd_dom_is(dom, k, CD_TAG_A);
+    return links;
+}
+
+/* The links of a breadcrumb trail, in page order. */
+static void S_trail(cd_meta_ctx *c, cd_nid id)
+{
+    const cd_dom *dom = c->dom;
+    cd_meta_crumbs *t = &c->vis_crumbs;
+    /* The innermost trail of two links or more: a "breadcrumb-row" may also
+     * hold a language menu, a "breadcrumb__item" is one crumb. */
+    unsigned seen = 0;
+    for (cd_nid k = cd_dom_next(dom, id, id); k && seen < CD_META_TEXT_NODES;
+         k = cd_dom_next(dom, k, id), seen++)
+        if (cd_dom_node(dom, k)->type == CD_NODE_ELEMENT && S_is_trail(c, k) &&
+            S_links(dom, k) >= 2)
+            id = k;
+    /* A trail is a few links; a block holding more is a header or a menu
+     * that only mentions breadcrumbs ("site-header--w-breadcrumb"). */
+    unsigned links = 0;
+    size_t text = 0;
+    seen = 0;
+    for (cd_nid k = cd_dom_next(dom, id, id); k && seen < CD_META_TEXT_NODES;
+         k = cd_dom_next(dom, k, id), seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        links += cd_dom_is(dom, k, CD_TAG_A);
+        if (n->type == CD_NODE_TEXT) text += n->len;
+    }
+    if (links > S_TRAIL_LINKS || text > S_TRAIL_TEXT || seen >= CD_META_TEXT_NODES) return;
+    t->seen = 1;
+    seen = 0;
+    for (cd_nid k = cd_dom_next(dom, id, id); k && seen < CD_META_TEXT_NODES; seen++) {
+        size_t tl, hl;
+        /* A language switch ("Español") is not a crumb. */
+        if (!cd_dom_is(dom, k, CD_TAG_A) || cd_dom_attr(dom, k, "hreflang", &hl)) {
+            k = cd_dom_is(dom, k, CD_TAG_A) ? cd_dom_next_skip(dom, k, id)
+                                            : cd_dom_next(dom, k, id);
+            continue;
+        }
+        const char *name = cd_meta_node_text(c, k, 128, &tl);
+        const char *href = cd_dom_attr(dom, k, "href", &hl);
+        if (name) {
+            if (t->n == CD_META_MAX_CRUMBS) {
+                /* Keep the end of a long trail. */
+                memmove(t->name, t->name + 1, (CD_META_MAX_CRUMBS - 1) * sizeof t->name[0]);
+                memmove(t->url, t->url + 1, (CD_META_MAX_CRUMBS - 1) * sizeof t->url[0]);
+                t->n--;
+            }
+            t->name[t->n] = name;
+            t->url[t->n++] = href ? cd_meta_clean(c->arena, href, hl, NULL) : NULL;
+        }
+        k = cd_dom_next_skip(dom, k, id);
+    }
+}
+
+void cd_meta_news_element(cd_meta_ctx *c, cd_nid id, unsigned flags)
+{
+    const cd_dom *dom = c->dom;
+    const cd_node *n = cd_dom_node(dom, id);
+    /* Each try scans up to CD_META_TEXT_NODES nodes: a page of a million
+     * "breadcrumb" elements is not scanned a million times. */
+    if (!c->vis_crumbs.seen && c->vis_crumbs.tries < CD_META_MAX_TRAILS && S_is_trail(c, id)) {
+        c->vis_crumbs.tries++;
+        S_trail(c, id);
+    }
+    int inart = (flags & CD_MC_INARTICLE) != 0;
+    size_t len, vl;
+    if (n->tag == CD_TAG_A && inart) {
+        /* The tag list often sits in the article's own <footer>, which the
+         * walk counts as boilerplate: taken from there too, after the rest. */
+        const char *rel = cd_dom_attr(dom, id, "rel", &len);
+        const char *href = cd_dom_attr(dom, id, "href", &vl);
+        if (rel && S_word_in(rel, len, "tag") && !S_word_in(rel, len, "category") &&
+            !(href && cd_contains_nocase(href, vl, "categor")) && cd_meta_room(c, CD_MF_TAG)) {
+            char *t = cd_meta_node_text(c, id, 128, &vl);
+            if (t) cd_meta_add(c, CD_MF_TAG, CD_MS_HTML, (flags & CD_MC_BAD) ? 1 : 0, id, t, vl);
+        }
+        return;
+    }
+    if (flags & CD_MC_BAD) return;
+    const char *ip = cd_dom_attr(dom, id, "itemprop", &len);
+    if (ip && len) {
+        if (S_word_in(ip, len, "articleSection") && cd_meta_room(c, CD_MF_SECTION)) {
+            const char *v = S_value(c, id, &vl);
+            if (v) cd_meta_add(c, CD_MF_SECTION, CD_MS_MICRODATA, inart ? 0 : 1, id, v, vl);
+        } else if (S_word_in(ip, len, "keywords") && S_article_scope(c, id) &&
+                   cd_meta_room(c, CD_MF_TAG)) {
+            const char *v = S_value(c, id, &vl);
+            if (v) cd_meta_add(c, CD_MF_TAG, CD_MS_MICRODATA, 0, id, v, vl);
+        } else if (S_word_in(ip, len, "image") && S_article_scope(c, id) &&
+                   cd_meta_room(c, CD_MF_IMAGE)) {
+            const char *v = S_value(c, id, &vl);
+            if (v) cd_meta_add(c, CD_MF_IMAGE, CD_MS_MICRODATA, 0, id, v, vl);
+        }
+    }
+}
+
+/* The node before id in document order (its previous sibling's last
+ * descendant, else its parent). */
+static cd_nid S_before(const cd_dom *dom, cd_nid id)
+{
+    const cd_node *n = cd_dom_node(dom, id);
+    if (!n->prev) return n->parent;
+    cd_nid k = n->prev;
+    while (cd_dom_node(dom, k)->last)
+        k = cd_dom_node(dom, k)->last;
+    return k;
+}
+
+/* Is a contains b? */
+static int S_contains(const cd_dom *dom, cd_nid a, cd_nid b)
+{
+    for (cd_nid p = b; p; p = cd_dom_node(dom, p)->parent)
+        if (p == a) return 1;
+    return 0;
+}
+
+/* Is the label at text node t (before h1) a section label? Its own elements,
+ * those that do not hold the headline too, must name it so; no ancestor may
+ * be a menu or a long list. */
+static int S_is_kicker(cd_meta_ctx *c, cd_nid t, cd_nid h1)
+{
+    const cd_dom *dom = c->dom;
+    int named = 0;
+    unsigned k = 0;
+    for (cd_nid p = cd_dom_node(dom, t)->parent; p && k < S_ANCESTORS;
+         p = cd_dom_node(dom, p)->parent, k++) {
+        const cd_node *n = cd_dom_node(dom, p);
+        if (n->type != CD_NODE_ELEMENT) break;
+        if (n->tag == CD_TAG_NAV || cd_meta_class_has(c, p, S_menu_words)) return 0;
+        if (n->tag == CD_TAG_UL || n->tag == CD_TAG_OL) {
+            unsigned items = 0;
+            for (cd_nid i = n->first; i && items <= 3; i = cd_dom_node(dom, i)->next)
+                items += cd_dom_is(dom, i, CD_TAG_LI);
+            if (items > 3) return 0;
+        }
+        if (!named && !S_contains(dom, p, h1) && cd_meta_class_has(c, p, S_kicker_words)) named = 1;
+    }
+    return named;
+}
+
+void cd_meta_news_kicker(cd_meta_ctx *c, cd_nid h1)
+{
+    const cd_dom *dom = c->dom;
+    if (!h1) return;
+    unsigned texts = 0, steps = 0;
+    for (cd_nid k = S_before(dom, h1); k && steps < S_KICKER_STEPS && texts < S_KICKER_TEXTS;
+         k = S_before(dom, k), steps++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type != CD_NODE_TEXT) continue;
+        const cd_node *p = cd_dom_node(dom, n->parent);
+        if (p->type == CD_NODE_ELEMENT && (cd_tag_flags(p->tag) & CD_TF_SKIP)) continue;
+        size_t len;
+        char *s = cd_meta_clean(c->arena, n->u.text, n->len, &len);
+        if (!s) continue;
+        texts++;
+        if (len > S_KICKER_MAX || !S_is_kicker(c, k, h1)) continue;
+        /* The whole label, when the text is one piece of it. */
+        char *whole = cd_meta_node_text(c, n->parent, S_KICKER_MAX + 1, &len);
+        if (whole && len <= S_KICKER_MAX)
+            cd_meta_add(c, CD_MF_SECTION, CD_MS_VISIBLE, 0, n->parent, whole, len);
+        return;
+    }
+}
