@@ -3,7 +3,9 @@
  * The page states its title in several places: JSON-LD headline, og:title,
  * other <meta>, microdata headline, the <h1> and <title>. The visible <h1> is
  * the headline a reader sees, so it wins when another source confirms it (the
- * same text, or the <title>/og:title starts or ends with it). Otherwise the
+ * same text, or the <title>/og:title starts or ends with it), less a site
+ * name after it. An h1 that names the site (a logo, the book over its
+ * chapters) is no headline but more evidence of the site name. Otherwise the
  * most deliberate metadata title is used, and <title> last. Site names are
  * then cut: "Headline | Site", "Site - Headline", "Headline » Section »
  * Site", when the cut part matches og:site_name, the publisher or the domain,
@@ -166,15 +168,30 @@ static int S_sep_hier(const char *s, size_t n)
     return 0;
 }
 
-/* Cut the site name off t (see the file comment). h1 may be NULL. */
-static const char *S_strip(cd_arena *a, const char *t, const char *site, const char *domain,
-                           const char *h1)
+/* The names a title part may carry for the site: og:site_name (or the
+ * publisher), the domain's label, and a logo h1 (S_h1_is_site). */
+typedef struct S_names {
+    const char *n[3];
+} S_names;
+
+static int S_is_site(const char *part, size_t pn, const S_names *names)
+{
+    for (size_t i = 0; i < 3; i++)
+        if (names->n[i] && *names->n[i] && cd_meta_site_like(part, pn, names->n[i], strlen(names->n[i])))
+            return 1;
+    return 0;
+}
+
+/* Cut the site name off t (see the file comment). h1 may be NULL.
+ * tail_only: cut only a site name that follows the headline (for an h1,
+ * where a name in front belongs to it: "Nintendo Switch - OLED Model"). */
+static const char *S_strip(cd_arena *a, const char *t, const S_names *names, const char *h1,
+                           int tail_only)
 {
     size_t n = strlen(t);
     /* "Site: Headline". */
     const char *colon = strstr(t, ": ");
-    if (colon && colon > t && ((site && cd_meta_site_like(t, (size_t)(colon - t), site, strlen(site))) ||
-                               (domain && *domain && cd_meta_site_like(t, (size_t)(colon - t), domain, strlen(domain))))) {
+    if (!tail_only && colon && colon > t && S_is_site(t, (size_t)(colon - t), names)) {
         t = S_dup(a, colon + 2, n - (size_t)(colon - t) - 2);
         if (!t)
             return NULL;
@@ -190,10 +207,8 @@ static const char *S_strip(cd_arena *a, const char *t, const char *site, const c
         const char *pre = t, *rest = t + f + fl;
         size_t pren = f, restn = n - f - fl;
         /* Evidence: the cut part names the site. */
-        int suffix_site = (site && cd_meta_site_like(tail, tailn, site, strlen(site))) ||
-                          (domain && *domain && cd_meta_site_like(tail, tailn, domain, strlen(domain)));
-        int prefix_site = (site && cd_meta_site_like(pre, pren, site, strlen(site))) ||
-                          (domain && *domain && cd_meta_site_like(pre, pren, domain, strlen(domain)));
+        int suffix_site = S_is_site(tail, tailn, names);
+        int prefix_site = !tail_only && S_is_site(pre, pren, names);
         /* The h1 is the kept part only when it is the longer side (a
          * site-name h1 is the short side). */
         if (h1 && headn > tailn && S_same(head, headn, h1, strlen(h1)))
@@ -367,6 +382,51 @@ static const char *S_first_segment(cd_arena *a, const char *t)
     return h ? h : t;
 }
 
+/* Is the h1 the site's name rather than the headline: a logo or a
+ * documentation set's title set as an h1 ("The Rust Programming Language"
+ * over "What is Ownership?")? It names the site (og:site_name, the domain),
+ * or the page's title ends with it after a separator ("What is Ownership? -
+ * The Rust Programming Language", "… / Arch Linux Forums" for "Arch Linux")
+ * while its first part names something else. Titles put the site last and
+ * the page first; an h1 that is the title's last part is the site's. (On
+ * WCXB-dev, of the h1s equal to the last part of a <title>, 31 are the site
+ * and 6 the headline, those 6 behind a first part that names the site.) */
+static int S_h1_is_site(const char *h1, const S_names *names, const cd_meta_cand *const *titles,
+                        size_t ntitles)
+{
+    size_t hn = strlen(h1);
+    char kh[256], kn[256];
+    size_t x = S_key(h1, hn, kh, sizeof kh);
+    if (!x)
+        return 0;
+    /* The h1 is (part of) a site name: equal, or inside it. */
+    for (size_t i = 0; i < 2; i++) {
+        if (!names->n[i] || !*names->n[i])
+            continue;
+        size_t y = S_key(names->n[i], strlen(names->n[i]), kn, sizeof kn);
+        if (x <= y && x >= 4)
+            for (size_t j = 0; j + x <= y; j++)
+                if (memcmp(kn + j, kh, x) == 0)
+                    return 1;
+    }
+    int last = 0;
+    for (size_t i = 0; i < ntitles; i++) {
+        if (!titles[i])
+            continue;
+        const char *t = titles[i]->s;
+        size_t n = titles[i]->len, f = 0, fl = 0, l = 0, ll = 0;
+        if (!S_find_seps(t, n, &f, &fl, &l, &ll) || !f)
+            continue;
+        if (S_is_site(t, f, names))
+            return 0; /* "Site | Headline": the h1 is the headline */
+        char kt[256];
+        size_t y = S_key(t + l + ll, n - l - ll, kt, sizeof kt);
+        for (size_t j = 0; x >= 4 && j + x <= y && !last; j++)
+            last = memcmp(kt + j, kh, x) == 0;
+    }
+    return last;
+}
+
 const char *cd_meta_title_pick(cd_meta_ctx *c, const char *site_name, const char *url,
                                const char **source)
 {
@@ -378,45 +438,54 @@ const char *cd_meta_title_pick(cd_meta_ctx *c, const char *site_name, const char
     const cd_meta_cand *ldpage = ld && ld->rank >= 32 && ld->rank < 48 ? ld : NULL;
     if (ld && ld->rank >= 32)
         ld = NULL;
-    const char *h1 = NULL;
-    unsigned nh1 = 0, h1flags = 0;
-    for (uint32_t i = 0; i < c->ncands; i++)
-        if (c->cands[i].field == CD_MF_TITLE && c->cands[i].src == CD_MS_VISIBLE) {
-            if (!nh1) {
-                h1 = c->cands[i].s;
-                h1flags = c->cands[i].flags;
-            }
-            nh1++;
-        }
     char dom[128];
-    const char *domain = S_domain_label(url, dom, sizeof dom) ? dom : NULL;
+    S_names names = {{site_name, S_domain_label(url, dom, sizeof dom) ? dom : NULL, NULL}};
+
+    /* The h1s, less those that name the site (kept as more evidence of
+     * the site's name). */
+    const cd_meta_cand *titles[] = {tt, og};
+    const cd_meta_cand *h1s[4];
+    unsigned nh1 = 0;
+    for (uint32_t i = 0; i < c->ncands; i++) {
+        const cd_meta_cand *k = &c->cands[i];
+        if (k->field != CD_MF_TITLE || k->src != CD_MS_VISIBLE)
+            continue;
+        if (S_h1_is_site(k->s, &names, titles, 2)) {
+            if (!names.n[2])
+                names.n[2] = k->s;
+        } else if (nh1 < 4)
+            h1s[nh1++] = k;
+    }
 
     const cd_meta_cand *meta[] = {ld, og, mt, tw, md, ldpage, tt};
-    static const char *const names[] = {"json-ld", "og", "meta", "twitter", "microdata", "json-ld", "title"};
+    static const char *const srcnames[] = {"json-ld", "og", "meta", "twitter", "microdata", "json-ld", "title"};
     const size_t nmeta = sizeof meta / sizeof meta[0];
     /* The h1 confirmed by another source is the headline. */
-    if (h1) {
+    for (unsigned j = 0; j < nh1; j++) {
+        const char *h = h1s[j]->s;
         for (size_t i = 0; i < nmeta; i++) {
             if (!meta[i])
                 continue;
-            if (S_same(meta[i]->s, meta[i]->len, h1, strlen(h1)) || S_affix(meta[i]->s, h1)) {
+            if (S_same(meta[i]->s, meta[i]->len, h, strlen(h)) || S_affix(meta[i]->s, h)) {
                 *source = "h1";
-                return h1;
+                const char *t = S_strip(c->arena, h, &names, NULL, 1);
+                return t ? S_first_segment(c->arena, t) : NULL;
             }
         }
     }
+    const char *h1 = nh1 ? h1s[0]->s : NULL;
+    unsigned h1flags = nh1 ? h1s[0]->flags : 0;
     for (size_t i = 0; i < nmeta; i++) {
         if (!meta[i])
             continue;
-        *source = names[i];
-        const char *t = S_strip(c->arena, meta[i]->s, site_name, domain, h1);
+        *source = srcnames[i];
+        const char *t = S_strip(c->arena, meta[i]->s, &names, h1, 0);
         if (t && t == meta[i]->s && meta[i] == tt)
             t = S_readability_cut(c->arena, t);
         if (t && h1 &&
             ((nh1 <= 2 && (h1flags & CD_MC_INARTICLE) && S_h1_rephrases(h1, t, 0)) ||
              (nh1 == 1 && S_h1_rephrases(h1, t, 1))) &&
-            !(site_name && cd_meta_site_like(h1, strlen(h1), site_name, strlen(site_name))) &&
-            !(domain && cd_meta_site_like(h1, strlen(h1), domain, strlen(domain)))) {
+            !S_is_site(h1, strlen(h1), &names)) {
             *source = "h1";
             return S_first_segment(c->arena, h1);
         }

@@ -1,0 +1,92 @@
+/* Unit tests for the title picker (src/meta/title.c): which h1 is the
+ * headline, which names the site, and what is cut from the headline. Each
+ * case parses an HTML snippet into a tree and reads its metadata. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "meta/meta.h"
+#include "meta/meta_int.h"
+#include "parse/parse.h"
+
+static cd_parser *S_parser;
+static cd_arena S_arena;
+static cd_dom S_dom;
+static cd_meta S_m;
+
+/* Parse html and read its metadata into S_m (url may be NULL). */
+static const cd_meta *S_read(const char *html, const char *url)
+{
+    cd_dom_reset(&S_dom);
+    cd_arena_reset(&S_arena);
+    copydesk_status st = cd_parse_html(S_parser, html, strlen(html), &S_dom);
+    INT_EQ(st, COPYDESK_OK, "");
+    cd_meta_read(&S_m, &S_dom, &S_arena, url);
+    return &S_m;
+}
+
+/* An h1 that names the site (a logo, a book's title over its chapters) is
+ * not the headline. */
+static void test_site_h1(void)
+{
+    /* The h1 is the last part of <title>. */
+    const cd_meta *m = S_read("<head><title>What is Ownership? - The Rust Programming Language</title></head>"
+                              "<body><h1>The Rust Programming Language</h1><p>Text.</p></body>",
+                              NULL);
+    STR_EQ(m->title, "What is Ownership?", "");
+
+    /* The h1 is inside the last part ("… / Arch Linux Forums"). */
+    m = S_read("<head><title>Broken ISO in 2024 / Arch Linux Forums</title></head>"
+               "<body><h1>Arch Linux</h1></body>",
+               NULL);
+    STR_EQ(m->title, "Broken ISO in 2024", "");
+
+    /* The first h1 is og:site_name; the second one is the headline. */
+    m = S_read("<head><title>Get Free Tax Help | United Way of King County</title>"
+               "<meta property=\"og:site_name\" content=\"United Way of King County\"></head>"
+               "<body><h1>United Way of King County</h1><main><h1>Get Free Tax Help</h1></main></body>",
+               NULL);
+    STR_EQ(m->title, "Get Free Tax Help", "");
+
+    /* "Site | Headline": the h1 at the end is the headline. */
+    m = S_read("<head><title>Tastify | Top 7 Corporate Catering Trends for 2024</title>"
+               "<meta property=\"og:site_name\" content=\"Tastify\"></head>"
+               "<body><h1>Top 7 Corporate Catering Trends for 2024</h1></body>",
+               NULL);
+    STR_EQ(m->title, "Top 7 Corporate Catering Trends for 2024", "");
+    STR_EQ(m->title_source, "h1", "");
+}
+
+/* The h1 chosen loses a site name after it, never one before it. */
+static void test_h1_suffix(void)
+{
+    const cd_meta *m = S_read("<head><title>Vehicle rental News and Coverage | WRAL</title>"
+                              "<meta property=\"og:site_name\" content=\"WRAL.com\"></head>"
+                              "<body><h1>Vehicle rental News and Coverage | WRAL</h1></body>",
+                              NULL);
+    STR_EQ(m->title, "Vehicle rental News and Coverage", "");
+    STR_EQ(m->title_source, "h1", "");
+
+    m = S_read("<head><title>Nintendo Switch - OLED Model White set</title></head>"
+               "<body><h1>Nintendo Switch - OLED Model White set</h1></body>",
+               "https://www.nintendo.com/store/products/oled/");
+    STR_EQ(m->title, "Nintendo Switch - OLED Model White set", "");
+}
+
+int main(void)
+{
+    S_parser = cd_parser_new(cd_mem_default());
+    OK(S_parser != NULL, "parser");
+    if (!S_parser)
+        return cd_t_done();
+    cd_arena_init(&S_arena, cd_mem_default(), 64 * 1024);
+    cd_dom_init(&S_dom, cd_mem_default(), &S_arena);
+
+    test_site_h1();
+    test_h1_suffix();
+
+    cd_dom_free(&S_dom);
+    cd_arena_free(&S_arena);
+    cd_parser_free(S_parser);
+    return cd_t_done();
+}
