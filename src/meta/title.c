@@ -94,18 +94,28 @@ static size_t S_domain_label(const char *url, char *out, size_t cap)
         end++;
     if (end - p > 4 && cd_eq_nocase(p, 4, "www."))
         p += 4;
-    /* The longest dot-separated label is the name ("bbc" in news.bbc.co.uk). */
-    const char *best = NULL;
-    size_t bl = 0;
-    for (const char *q = p; q < end;) {
+    /* The registrable name: the label before the public suffix ("slashdot"
+     * in developers.slashdot.org, "bbc" in news.bbc.co.uk), where a second
+     * level of two or three letters ("co", "com", "org", "gov", "ac") is
+     * taken for a part of the suffix. */
+    const char *lab[16];
+    size_t ll[16], nl = 0;
+    for (const char *q = p; q < end && nl < 16;) {
         const char *d = q;
         while (d < end && *d != '.')
             d++;
-        if ((size_t)(d - q) > bl && d < end) {
-            best = q;
-            bl = (size_t)(d - q);
-        }
+        lab[nl] = q;
+        ll[nl++] = (size_t)(d - q);
         q = d < end ? d + 1 : end;
+    }
+    const char *best = NULL;
+    size_t bl = 0;
+    if (nl >= 2) {
+        size_t k = nl - 2;
+        if (k > 0 && ll[k] <= 3 && ll[nl - 1] == 2)
+            k--;
+        best = lab[k];
+        bl = ll[k];
     }
     if (!best || bl >= cap)
         return 0;
@@ -382,6 +392,45 @@ static const char *S_first_segment(cd_arena *a, const char *t)
     return h ? h : t;
 }
 
+/* Is s[0..n) a label or a date line, not words of a headline: it ends with
+ * a colon ("Thread:", "Blog:") or holds digits in two words or more ("Dec 18
+ * 2025", "(example.com) 139"; a lone "2025" belongs to the headline)? */
+static int S_label_like(const char *s, size_t n)
+{
+    while (n && (cd_isspace((unsigned char)s[n - 1]) || s[n - 1] == '-'))
+        n--;
+    while (n && cd_isspace((unsigned char)*s))
+        s++, n--;
+    if (!n || S_words(s, n) > 4)
+        return 0;
+    if (s[n - 1] == ':')
+        return 1;
+    int digit = 0;
+    for (size_t i = 0; i < n; i++)
+        digit |= cd_isdigit((unsigned char)s[i]);
+    return digit && S_words(s, n) >= 2;
+}
+
+/* Does the h1 hold the metadata title t and a label or a date set in the
+ * same element ("Thread: t", "Dec 18 2025 t", "t (example.com) 139")? Then
+ * t is the headline without them. */
+static int S_h1_label(const char *h1, const char *t)
+{
+    size_t hn = strlen(h1), tn = strlen(t);
+    if (tn < 8 || S_same(h1, hn, t, tn))
+        return 0;
+    for (size_t p = 1; p < hn; p++) {
+        if (!cd_isspace((unsigned char)h1[p - 1]) || cd_isspace((unsigned char)h1[p]))
+            continue;
+        /* The label in front, then after. */
+        if (S_same(h1 + p, hn - p, t, tn) && S_label_like(h1, p))
+            return 1;
+        if (S_same(h1, p, t, tn) && S_label_like(h1 + p, hn - p))
+            return 1;
+    }
+    return 0;
+}
+
 /* Is the h1 the site's name rather than the headline: a logo or a
  * documentation set's title set as an h1 ("The Rust Programming Language"
  * over "What is Ownership?")? It names the site (og:site_name, the domain),
@@ -482,6 +531,8 @@ const char *cd_meta_title_pick(cd_meta_ctx *c, const char *site_name, const char
         const char *t = S_strip(c->arena, meta[i]->s, &names, h1, 0);
         if (t && t == meta[i]->s && meta[i] == tt)
             t = S_readability_cut(c->arena, t);
+        if (t && h1 && S_h1_label(h1, t))
+            return S_first_segment(c->arena, t);
         if (t && h1 &&
             ((nh1 <= 2 && (h1flags & CD_MC_INARTICLE) && S_h1_rephrases(h1, t, 0)) ||
              (nh1 == 1 && S_h1_rephrases(h1, t, 1))) &&

@@ -73,6 +73,39 @@ static void test_h1_suffix(void)
     STR_EQ(m->title, "Nintendo Switch - OLED Model White set", "");
 }
 
+/* A label or a date set in the h1 with the headline is not part of it. */
+static void test_h1_label(void)
+{
+    const cd_meta *m = S_read("<head><title>What do you look for in a web host? | Hosting Talk</title></head>"
+                              "<body><h1>Thread: What do you look for in a web host?</h1></body>",
+                              NULL);
+    STR_EQ(m->title, "What do you look for in a web host?", "");
+    m = S_read("<head><meta property=\"og:title\" content=\"Preparing a transition in Debusine\"></head>"
+               "<body><h1>Dec 18 2025 Preparing a transition in Debusine</h1></body>",
+               NULL);
+    STR_EQ(m->title, "Preparing a transition in Debusine", "");
+    /* A year alone, or words, belong to the headline. */
+    m = S_read("<head><meta property=\"og:title\" content=\"Software Development Price Guide\"></head>"
+               "<body><h1>2025 Software Development Price Guide</h1></body>",
+               NULL);
+    STR_EQ(m->title, "2025 Software Development Price Guide", "");
+    m = S_read("<head><meta property=\"og:title\" content=\"Best High School Tutors in 2025\"></head>"
+               "<body><h1>Best High School Tutors in 2025, Reviewed by a Student</h1></body>",
+               NULL);
+    STR_EQ(m->title, "Best High School Tutors in 2025, Reviewed by a Student", "");
+}
+
+/* The domain's name is the label before the public suffix. */
+static void test_domain_label(void)
+{
+    const cd_meta *m = S_read("<head><title>Kernel moves to C++ - Slashdot</title></head><body></body>",
+                              "https://developers.slashdot.org/story/25/01/01/kernel");
+    STR_EQ(m->title, "Kernel moves to C++", "");
+    m = S_read("<head><title>Budget vote delayed - BBC</title></head><body></body>",
+               "https://news.bbc.co.uk/2/hi/uk/1.stm");
+    STR_EQ(m->title, "Budget vote delayed", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -84,6 +117,8 @@ int main(void)
 
     test_site_h1();
     test_h1_suffix();
+    test_h1_label();
+    test_domain_label();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
