@@ -194,14 +194,18 @@ static int S_is_site(const char *part, size_t pn, const S_names *names)
 
 /* Cut the site name off t (see the file comment). h1 may be NULL.
  * tail_only: cut only a site name that follows the headline (for an h1,
- * where a name in front belongs to it: "Nintendo Switch - OLED Model"). */
+ * where a name in front belongs to it: "Nintendo Switch - OLED Model").
+ * dated: the page states a publication date (an article). */
 static const char *S_strip(cd_arena *a, const char *t, const S_names *names, const char *h1,
-                           int tail_only)
+                           int tail_only, int dated)
 {
     size_t n = strlen(t);
-    /* "Site: Headline". */
+    /* "Site: Headline" on a dated article. An undated page (a home page, a
+     * shop, a product) written "Brand: what it does" is named so: "Figma:
+     * The Collaborative Interface Design Tool" (WCXB's annotators keep all
+     * such names). */
     const char *colon = strstr(t, ": ");
-    if (!tail_only && colon && colon > t && S_is_site(t, (size_t)(colon - t), names)) {
+    if (dated && !tail_only && colon && colon > t && S_is_site(t, (size_t)(colon - t), names)) {
         t = S_dup(a, colon + 2, n - (size_t)(colon - t) - 2);
         if (!t)
             return NULL;
@@ -490,6 +494,10 @@ const char *cd_meta_title_pick(cd_meta_ctx *c, const char *site_name, const char
     char dom[128];
     S_names names = {{site_name, S_domain_label(url, dom, sizeof dom) ? dom : NULL, NULL}};
 
+    int dated = 0;
+    for (uint32_t i = 0; i < c->ncands && !dated; i++)
+        dated = c->cands[i].field == CD_MF_DATE && c->cands[i].src != CD_MS_VISIBLE &&
+                c->cands[i].src != CD_MS_URL;
     /* The h1s, less those that name the site (kept as more evidence of
      * the site's name). */
     const cd_meta_cand *titles[] = {tt, og};
@@ -517,7 +525,7 @@ const char *cd_meta_title_pick(cd_meta_ctx *c, const char *site_name, const char
                 continue;
             if (S_same(meta[i]->s, meta[i]->len, h, strlen(h)) || S_affix(meta[i]->s, h)) {
                 *source = "h1";
-                const char *t = S_strip(c->arena, h, &names, NULL, 1);
+                const char *t = S_strip(c->arena, h, &names, NULL, 1, dated);
                 return t ? S_first_segment(c->arena, t) : NULL;
             }
         }
@@ -528,7 +536,7 @@ const char *cd_meta_title_pick(cd_meta_ctx *c, const char *site_name, const char
         if (!meta[i])
             continue;
         *source = srcnames[i];
-        const char *t = S_strip(c->arena, meta[i]->s, &names, h1, 0);
+        const char *t = S_strip(c->arena, meta[i]->s, &names, h1, 0, dated);
         if (t && t == meta[i]->s && meta[i] == tt)
             t = S_readability_cut(c->arena, t);
         if (t && h1 && S_h1_label(h1, t))

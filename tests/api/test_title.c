@@ -106,6 +106,22 @@ static void test_domain_label(void)
     STR_EQ(m->title, "Budget vote delayed", "");
 }
 
+/* "Brand: tagline" names an undated page (a home page, a shop); on a dated
+ * article the name in front is the site's. */
+static void test_brand_colon(void)
+{
+    const cd_meta *m = S_read("<head><title>Figma: The Collaborative Interface Design Tool</title>"
+                              "<meta property=\"og:site_name\" content=\"Figma\"></head><body></body>",
+                              NULL);
+    STR_EQ(m->title, "Figma: The Collaborative Interface Design Tool", "");
+    m = S_read("<head><title>Town Crier: Council approves the new budget plan</title>"
+               "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+               "\"datePublished\":\"2024-05-01\"}</script>"
+               "<meta property=\"og:site_name\" content=\"Town Crier\"></head><body></body>",
+               NULL);
+    STR_EQ(m->title, "Council approves the new budget plan", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -119,6 +135,7 @@ int main(void)
     test_h1_suffix();
     test_h1_label();
     test_domain_label();
+    test_brand_colon();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
