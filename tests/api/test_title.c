@@ -106,9 +106,9 @@ static void test_domain_label(void)
     STR_EQ(m->title, "Budget vote delayed", "");
 }
 
-/* "Brand: tagline" names an undated page (a home page, a shop); on a dated
- * article the name in front is the site's. */
-static void test_brand_colon(void)
+/* "Brand: tagline", "Brand - tagline" name an undated page (a home page, a
+ * shop); on a dated article the name in front is the site's. */
+static void test_brand_prefix(void)
 {
     const cd_meta *m = S_read("<head><title>Figma: The Collaborative Interface Design Tool</title>"
                               "<meta property=\"og:site_name\" content=\"Figma\"></head><body></body>",
@@ -117,6 +117,16 @@ static void test_brand_colon(void)
     m = S_read("<head><title>Town Crier: Council approves the new budget plan</title>"
                "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
                "\"datePublished\":\"2024-05-01\"}</script>"
+               "<meta property=\"og:site_name\" content=\"Town Crier\"></head><body></body>",
+               NULL);
+    STR_EQ(m->title, "Council approves the new budget plan", "");
+    /* The same with a dash. */
+    m = S_read("<head><title>SuiteCRM - Open Source CRM Software for Businesses</title>"
+               "<meta property=\"og:site_name\" content=\"SuiteCRM\"></head><body></body>",
+               NULL);
+    STR_EQ(m->title, "SuiteCRM - Open Source CRM Software for Businesses", "");
+    m = S_read("<head><title>Town Crier - Council approves the new budget plan</title>"
+               "<meta property=\"article:published_time\" content=\"2024-05-01\">"
                "<meta property=\"og:site_name\" content=\"Town Crier\"></head><body></body>",
                NULL);
     STR_EQ(m->title, "Council approves the new budget plan", "");
@@ -135,7 +145,7 @@ int main(void)
     test_h1_suffix();
     test_h1_label();
     test_domain_label();
-    test_brand_colon();
+    test_brand_prefix();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
