@@ -192,6 +192,14 @@ static int S_is_site(const char *part, size_t pn, const S_names *names)
     return 0;
 }
 
+/* Does s[0..n) open as a name does, with a capital letter (or a non-ASCII
+ * letter)? */
+static int S_name_like(const char *s, size_t n)
+{
+    unsigned char ch = n ? (unsigned char)s[0] : 0;
+    return (ch >= 'A' && ch <= 'Z') || ch >= 0x80;
+}
+
 /* Cut the site name off t (see the file comment). h1 may be NULL.
  * tail_only: cut only a site name that follows the headline (for an h1,
  * where a name in front belongs to it: "Nintendo Switch - OLED Model").
@@ -247,8 +255,12 @@ static const char *S_strip(cd_arena *a, const char *t, const S_names *names, con
         /* "Using promises - JavaScript | MDN": once the site has gone after
          * a "|", a dash before a short last part separates the page from
          * its section (the documentation set, the forum, the product
-         * line), the same hierarchy written with two kinds of separator. */
-        if (cut_hier && !S_sep_hier(t + l, ll) && headn && S_words(tail, tailn) <= 6)
+         * line), the same hierarchy written with two kinds of separator.
+         * A section is a name and opens with a capital ("Web APIs", "Learn
+         * web development"); "Friday Facts #282 - 0.17 in sight" is one
+         * headline. */
+        if (cut_hier && !S_sep_hier(t + l, ll) && headn && S_words(tail, tailn) <= 6 &&
+            S_name_like(tail, tailn))
             return S_dup(a, head, headn);
         break;
     }

@@ -132,6 +132,20 @@ static void test_brand_prefix(void)
     STR_EQ(m->title, "Council approves the new budget plan", "");
 }
 
+/* After the site, a dash before a section name ("Learn web development")
+ * is cut; before a lower-case part, the dash is inside the headline. */
+static void test_section_dash(void)
+{
+    const cd_meta *m = S_read("<head><meta property=\"og:title\" content=\"Friday Facts #282 - 0.17 in sight | Factorio\">"
+                              "<meta property=\"og:site_name\" content=\"Factorio.com\"></head><body></body>",
+                              NULL);
+    STR_EQ(m->title, "Friday Facts #282 - 0.17 in sight", "");
+    m = S_read("<head><title>How to use promises - Learn web development | MDN</title>"
+               "<meta property=\"og:site_name\" content=\"MDN Web Docs\"></head><body></body>",
+               NULL);
+    STR_EQ(m->title, "How to use promises", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -146,6 +160,7 @@ int main(void)
     test_h1_label();
     test_domain_label();
     test_brand_prefix();
+    test_section_dash();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
