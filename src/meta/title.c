@@ -533,8 +533,13 @@ const char *cd_meta_title_pick(cd_meta_ctx *c, const char *site_name, const char
             h1s[nh1++] = k;
     }
 
-    const cd_meta_cand *meta[] = {ld, og, mt, tw, md, ldpage, tt};
-    static const char *const srcnames[] = {"json-ld", "og", "meta", "twitter", "microdata", "json-ld", "title"};
+    /* Dublin Core's title (rank 0 of the named <meta>) is the document's
+     * own statement of its title, ahead of the social cards. */
+    const cd_meta_cand *dc = mt && mt->rank == 0 ? mt : NULL;
+    if (dc)
+        mt = NULL;
+    const cd_meta_cand *meta[] = {ld, dc, og, mt, tw, md, ldpage, tt};
+    static const char *const srcnames[] = {"json-ld", "meta", "og", "meta", "twitter", "microdata", "json-ld", "title"};
     const size_t nmeta = sizeof meta / sizeof meta[0];
     /* The h1 confirmed by another source is the headline. */
     for (unsigned j = 0; j < nh1; j++) {

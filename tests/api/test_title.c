@@ -146,6 +146,15 @@ static void test_section_dash(void)
     STR_EQ(m->title, "How to use promises", "");
 }
 
+/* Dublin Core's title goes before OpenGraph's. */
+static void test_dc_title(void)
+{
+    const cd_meta *m = S_read("<head><meta property=\"og:title\" content=\"A social title\">"
+                              "<meta name=\"DC.title\" content=\"The document title\"></head><body></body>",
+                              NULL);
+    STR_EQ(m->title, "The document title", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -161,6 +170,7 @@ int main(void)
     test_domain_label();
     test_brand_prefix();
     test_section_dash();
+    test_dc_title();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
