@@ -134,6 +134,7 @@ static const S_sep S_seps[] = {
     {" \xc2\xbb ", 1}, {" :: ", 1}, {" / ", 1}, {" \\ ", 1}, {" > ", 1}, {" \xe2\x80\xa2 ", 1},
     {" ~ ", 1}, {" \xe2\x80\xb9 ", 1}, {" \xe2\x80\xba ", 1}, {" \xc2\xab ", 1}, {" \xe2\x94\x82 ", 1},
     {" \xef\xbd\x9c ", 1}, {"\xef\xbd\x9c", 1}, {" \xe2\x80\x94", 0}, {"| ", 1},
+    {" : ", 1},
 };
 
 /* Positions of the first and last separator in t; 0 when none. */
@@ -454,6 +455,46 @@ static int S_h1_label(const char *h1, const char *t)
     return 0;
 }
 
+/* A long title cut short at a length limit (schema.org headlines are held
+ * to 110 characters, <title>s to 60 or 70: "… laptop, and k", "… Solutions
+ * (Including") is replaced by the whole one that another source states: the
+ * h1 or another title that begins with it and goes on. */
+static const char *S_untruncate(cd_meta_ctx *c, const char *t, const S_names *names,
+                                const char *h1, int dated)
+{
+    size_t tn = strlen(t);
+    if (tn < 60)
+        return t;
+    char kt[1024], kk[1024];
+    size_t x = S_key(t, tn, kt, sizeof kt);
+    if (x < 40 || x >= sizeof kt)
+        return t;
+    const char *best = NULL;
+    size_t bestn = 0;
+    for (uint32_t i = 0; i < c->ncands; i++) {
+        const cd_meta_cand *k = &c->cands[i];
+        if (k->field != CD_MF_TITLE || k->len <= tn)
+            continue;
+        if (k->src == CD_MS_VISIBLE && k->s != h1)
+            continue;
+        const char *u = k->src == CD_MS_VISIBLE ? k->s : S_strip(c->arena, k->s, names, h1, 0, dated);
+        if (!u)
+            continue;
+        size_t un = strlen(u), y = S_key(u, un, kk, sizeof kk);
+        /* It goes on inside the same words, not behind a separator (a
+         * section, a site) or as a label ("… (example.com) 139"). */
+        size_t f = 0, fl = 0, l = 0, ll = 0;
+        if (un <= tn || !cd_eq_nocase(u, tn, t) || S_find_seps(u + tn - 1, un - tn + 1, &f, &fl, &l, &ll) ||
+            S_label_like(u + tn, un - tn))
+            continue;
+        if (y > x + 1 && y < sizeof kk && memcmp(kk, kt, x) == 0 && un > bestn) {
+            best = u;
+            bestn = un;
+        }
+    }
+    return best ? best : t;
+}
+
 /* Is the h1 the site's name rather than the headline: a logo or a
  * documentation set's title set as an h1 ("The Rust Programming Language"
  * over "What is Ownership?")? It names the site (og:site_name, the domain),
@@ -563,6 +604,8 @@ const char *cd_meta_title_pick(cd_meta_ctx *c, const char *site_name, const char
         const char *t = S_strip(c->arena, meta[i]->s, &names, h1, 0, dated);
         if (t && t == meta[i]->s && meta[i] == tt && (dated || !S_site_first(t, &names)))
             t = S_readability_cut(c->arena, t);
+        if (t)
+            t = S_untruncate(c, t, &names, h1, dated);
         if (t && h1 && S_h1_label(h1, t))
             return S_first_segment(c->arena, t);
         if (t && h1 &&

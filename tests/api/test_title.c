@@ -155,6 +155,38 @@ static void test_dc_title(void)
     STR_EQ(m->title, "The document title", "");
 }
 
+/* A headline cut at a length limit gives way to the whole one. */
+static void test_untruncate(void)
+{
+    const cd_meta *m = S_read(
+        "<head><title>Fix It Friday: Struggling With How To Arrange Your Living Room? We Help 4 Readers "
+        "Find Solutions (Including One Universal Trick) - Emily Henderson</title>"
+        "<meta property=\"og:site_name\" content=\"Emily Henderson\">"
+        "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"Fix It Friday: "
+        "Struggling With How To Arrange Your Living Room? We Help 4 Readers Find Solutions (Including\"}"
+        "</script></head><body></body>",
+        NULL);
+    STR_EQ(m->title,
+           "Fix It Friday: Struggling With How To Arrange Your Living Room? We Help 4 Readers Find "
+           "Solutions (Including One Universal Trick)",
+           "");
+    /* A longer title that adds a section is not the whole headline. */
+    m = S_read("<head><meta property=\"og:title\" content=\"Best Practices for Setting Up Automations and "
+               "Scripts in Home Assistant\"><title>Best Practices for Setting Up Automations and Scripts in "
+               "Home Assistant - Configuration - Home Assistant Community</title></head><body></body>",
+               NULL);
+    STR_EQ(m->title, "Best Practices for Setting Up Automations and Scripts in Home Assistant", "");
+}
+
+/* " : " separates a site or a section as "|" does. */
+static void test_spaced_colon(void)
+{
+    const cd_meta *m = S_read("<head><title>Wireless Headphones With Mic : Amazon.com</title>"
+                              "<meta property=\"og:site_name\" content=\"Amazon.com\"></head><body></body>",
+                              NULL);
+    STR_EQ(m->title, "Wireless Headphones With Mic", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -171,6 +203,8 @@ int main(void)
     test_brand_prefix();
     test_section_dash();
     test_dc_title();
+    test_untruncate();
+    test_spaced_colon();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
