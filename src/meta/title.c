@@ -256,12 +256,12 @@ static const char *S_strip(cd_arena *a, const char *t, const S_names *names, con
         /* "Using promises - JavaScript | MDN": once the site has gone after
          * a "|", a dash before a short last part separates the page from
          * its section (the documentation set, the forum, the product
-         * line), the same hierarchy written with two kinds of separator.
+         * line), the same hierarchy written with two kinds of separator;
+         * or the same one ("Topic / Arch Discussion / Arch Linux Forums").
          * A section is a name and opens with a capital ("Web APIs", "Learn
          * web development"); "Friday Facts #282 - 0.17 in sight" is one
          * headline. */
-        if (cut_hier && !S_sep_hier(t + l, ll) && headn && S_words(tail, tailn) <= 6 &&
-            S_name_like(tail, tailn))
+        if (cut_hier && headn && S_words(tail, tailn) <= 6 && S_name_like(tail, tailn))
             return S_dup(a, head, headn);
         break;
     }

@@ -144,6 +144,11 @@ static void test_section_dash(void)
                "<meta property=\"og:site_name\" content=\"MDN Web Docs\"></head><body></body>",
                NULL);
     STR_EQ(m->title, "How to use promises", "");
+    /* A forum's path with one separator. */
+    m = S_read("<head><title>What happened with the ISO in 2024 / Arch Discussion / Arch Linux Forums</title>"
+               "</head><body><h1>Arch Linux</h1></body>",
+               NULL);
+    STR_EQ(m->title, "What happened with the ISO in 2024", "");
 }
 
 /* Dublin Core's title goes before OpenGraph's. */
