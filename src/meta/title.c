@@ -615,6 +615,8 @@ const char *cd_meta_title_pick(cd_meta_ctx *c, const char *site_name, const char
             *source = "h1";
             return S_first_segment(c->arena, h1);
         }
+        if (t && !dated && S_site_first(t, &names))
+            return t; /* "Brand | what it does" names the page */
         return t ? S_first_segment(c->arena, t) : NULL;
     }
     if (h1) {

@@ -106,7 +106,7 @@ static void test_domain_label(void)
     STR_EQ(m->title, "Budget vote delayed", "");
 }
 
-/* "Brand: tagline", "Brand - tagline" name an undated page (a home page, a
+/* "Brand: tagline", "Brand - tagline", "Brand | tagline" name an undated page (a home page, a
  * shop); on a dated article the name in front is the site's. */
 static void test_brand_prefix(void)
 {
@@ -125,6 +125,10 @@ static void test_brand_prefix(void)
                "<meta property=\"og:site_name\" content=\"SuiteCRM\"></head><body></body>",
                NULL);
     STR_EQ(m->title, "SuiteCRM - Open Source CRM Software for Businesses", "");
+    m = S_read("<head><title>BetterHelp | Professional Therapy With A Licensed Therapist</title></head>"
+               "<body></body>",
+               "https://www.betterhelp.com/");
+    STR_EQ(m->title, "BetterHelp | Professional Therapy With A Licensed Therapist", "");
     m = S_read("<head><title>Town Crier - Council approves the new budget plan</title>"
                "<meta property=\"article:published_time\" content=\"2024-05-01\">"
                "<meta property=\"og:site_name\" content=\"Town Crier\"></head><body></body>",
