@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../util/ctype.h"
+#include "../util/utf8.h"
 #include "meta_int.h"
 
 /* Lower-case ASCII letters and digits of s, other bytes kept (UTF-8 letters);
@@ -540,8 +541,85 @@ static int S_h1_is_site(const char *h1, const S_names *names, const cd_meta_cand
     return last;
 }
 
+/* Character references left in a title by a publisher that escaped it
+ * twice ("And finally&#8230; trouble", "TFC8&amp;reg;" once decoded): the
+ * numeric ones and the few named ones titles use. Returns t itself when it
+ * holds none. */
+static const char *S_unescape(cd_arena *a, const char *t)
+{
+    static const struct {
+        const char *name;
+        uint32_t cp;
+    } named[] = {{"amp", '&'},      {"quot", '"'},     {"apos", '\''},   {"lt", '<'},
+                 {"gt", '>'},       {"nbsp", 0xA0},    {"reg", 0xAE},     {"copy", 0xA9},
+                 {"trade", 0x2122}, {"hellip", 0x2026}, {"ndash", 0x2013}, {"mdash", 0x2014},
+                 {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D}};
+    if (!t || !strchr(t, '&'))
+        return t;
+    size_t n = strlen(t);
+    char *out = cd_arena_alloc(a, n + 1);
+    if (!out)
+        return t;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp = 0;
+        size_t used = 0;
+        if (t[i] == '&' && t[i + 1] == '#') {
+            size_t j = i + 2;
+            int hex = t[j] == 'x' || t[j] == 'X';
+            j += (size_t)hex;
+            while (j < n && j - i < 10) {
+                int ch = cd_tolower((unsigned char)t[j]);
+                unsigned d;
+                if (cd_isdigit(ch))
+                    d = (unsigned)(ch - '0');
+                else if (hex && ch >= 'a' && ch <= 'f')
+                    d = (unsigned)(ch - 'a' + 10);
+                else
+                    break;
+                cp = cp * (hex ? 16u : 10u) + d;
+                j++;
+            }
+            if (j < n && t[j] == ';' && j > i + 2 + (size_t)hex && cp)
+                used = j + 1 - i;
+        } else if (t[i] == '&') {
+            for (size_t k = 0; k < sizeof named / sizeof named[0] && !used; k++) {
+                size_t l = strlen(named[k].name);
+                if (i + 1 + l < n && memcmp(t + i + 1, named[k].name, l) == 0 && t[i + 1 + l] == ';') {
+                    cp = named[k].cp;
+                    used = l + 2;
+                }
+            }
+        }
+        if (!used) {
+            out[o++] = t[i++];
+            continue;
+        }
+        char enc[4];
+        size_t el = cd_utf8_encode(cp, enc);
+        if (el > used) { /* never longer than the reference it replaces */
+            out[o++] = t[i++];
+            continue;
+        }
+        memcpy(out + o, enc, el);
+        o += el;
+        i += used;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url,
+                          const char **source);
+
 const char *cd_meta_title_pick(cd_meta_ctx *c, const char *site_name, const char *url,
                                const char **source)
+{
+    return S_unescape(c->arena, S_pick(c, site_name, url, source));
+}
+
+static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url,
+                          const char **source)
 {
     const cd_meta_cand *ld = S_best(c, CD_MS_JSONLD), *og = S_best(c, CD_MS_OG),
                        *mt = S_best(c, CD_MS_META), *tw = S_best(c, CD_MS_TWITTER),

@@ -196,6 +196,19 @@ static void test_spaced_colon(void)
     STR_EQ(m->title, "Wireless Headphones With Mic", "");
 }
 
+/* Character references escaped twice are decoded. */
+static void test_unescape(void)
+{
+    const cd_meta *m = S_read("<head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                              "\"headline\":\"And finally&amp;#8230; trouble &amp;amp; strife&amp;#x21;\"}</script>"
+                              "</head><body></body>",
+                              NULL);
+    STR_EQ(m->title, "And finally\xe2\x80\xa6 trouble & strife!", "");
+    /* A lone ampersand and unknown names stay. */
+    m = S_read("<head><title>Salt &amp; pepper &amp;nope; R&amp;D</title></head><body></body>", NULL);
+    STR_EQ(m->title, "Salt & pepper &nope; R&D", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -214,6 +227,7 @@ int main(void)
     test_dc_title();
     test_untruncate();
     test_spaced_colon();
+    test_unescape();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
