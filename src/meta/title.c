@@ -313,7 +313,13 @@ static int S_affix(const char *t, const char *h)
      * behind a site-name h1. */
     if (!y || y > x || y < 8 || x - y > y)
         return 0;
-    return memcmp(kt, kh, y) == 0 || memcmp(kt + x - y, kh, y) == 0;
+    if (memcmp(kt, kh, y) == 0 || memcmp(kt + x - y, kh, y) == 0)
+        return 1;
+    /* Inside: "Amazon.com: <h1> : Electronics", "tag - <h1> - Site". */
+    for (size_t i = 1; i + y < x; i++)
+        if (memcmp(kt + i, kh, y) == 0)
+            return 1;
+    return 0;
 }
 
 /* ---- the visible headline against the metadata title ---------------------- */
@@ -496,6 +502,14 @@ static const char *S_untruncate(cd_meta_ctx *c, const char *t, const S_names *na
     return best ? best : t;
 }
 
+/* Is h the part of t before its first separator ("Quickstart" in
+ * "Quickstart — Flask Documentation (3.1.x)")? */
+static int S_first_part(const char *t, size_t n, const char *h)
+{
+    size_t f = 0, fl = 0, l = 0, ll = 0;
+    return S_find_seps(t, n, &f, &fl, &l, &ll) && S_same(t, f, h, strlen(h));
+}
+
 /* Is the h1 the site's name rather than the headline: a logo or a
  * documentation set's title set as an h1 ("The Rust Programming Language"
  * over "What is Ownership?")? It names the site (og:site_name, the domain),
@@ -666,7 +680,8 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
         for (size_t i = 0; i < nmeta; i++) {
             if (!meta[i])
                 continue;
-            if (S_same(meta[i]->s, meta[i]->len, h, strlen(h)) || S_affix(meta[i]->s, h)) {
+            if (S_same(meta[i]->s, meta[i]->len, h, strlen(h)) || S_affix(meta[i]->s, h) ||
+                S_first_part(meta[i]->s, meta[i]->len, h)) {
                 *source = "h1";
                 const char *t = S_strip(c->arena, h, &names, NULL, 1, dated);
                 return t ? S_first_segment(c->arena, t) : NULL;

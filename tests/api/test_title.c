@@ -209,6 +209,22 @@ static void test_unescape(void)
     STR_EQ(m->title, "Salt & pepper &nope; R&D", "");
 }
 
+/* The h1 is confirmed when it is the first part of a title, however short,
+ * or sits inside one. */
+static void test_h1_confirmed(void)
+{
+    const cd_meta *m = S_read("<head><title>Quickstart \xe2\x80\x94 Flask Documentation (3.1.x)</title></head>"
+                              "<body><h1>Quickstart</h1></body>",
+                              NULL);
+    STR_EQ(m->title, "Quickstart", "");
+    STR_EQ(m->title_source, "h1", "");
+    m = S_read("<head><title>Amazon.com: Wireless Headphones With Mic and Case : Electronics</title></head>"
+               "<body><h1>Wireless Headphones With Mic and Case</h1></body>",
+               NULL);
+    STR_EQ(m->title, "Wireless Headphones With Mic and Case", "");
+    STR_EQ(m->title_source, "h1", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -228,6 +244,7 @@ int main(void)
     test_untruncate();
     test_spaced_colon();
     test_unescape();
+    test_h1_confirmed();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
