@@ -219,7 +219,7 @@ static void test_h1_confirmed(void)
     STR_EQ(m->title, "Quickstart", "");
     STR_EQ(m->title_source, "h1", "");
     m = S_read("<head><title>Amazon.com: Wireless Headphones With Mic and Case : Electronics</title></head>"
-               "<body><h1>Wireless Headphones With Mic and Case</h1></body>",
+               "<body><h1>Wireless Headphones With Mic and Case</h1><h1>About this item</h1></body>",
                NULL);
     STR_EQ(m->title, "Wireless Headphones With Mic and Case", "");
     STR_EQ(m->title_source, "h1", "");
