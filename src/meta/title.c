@@ -510,6 +510,24 @@ static int S_first_part(const char *t, size_t n, const char *h)
     return S_find_seps(t, n, &f, &fl, &l, &ll) && S_same(t, f, h, strlen(h));
 }
 
+/* Do the titles a and b (either may be NULL) state the same headline, one
+ * perhaps with a site name added? */
+static int S_agrees(const cd_meta_cand *a, const cd_meta_cand *b)
+{
+    return a && b && (S_same(a->s, a->len, b->s, b->len) || S_affix(b->s, a->s) || S_affix(a->s, b->s));
+}
+
+/* Does a metadata source state the h1 as the title, alone? */
+static int S_stated(const cd_meta_ctx *c, const cd_meta_cand *h)
+{
+    for (uint32_t i = 0; i < c->ncands; i++) {
+        const cd_meta_cand *k = &c->cands[i];
+        if (k->field == CD_MF_TITLE && k->src != CD_MS_VISIBLE && S_same(k->s, k->len, h->s, h->len))
+            return 1;
+    }
+    return 0;
+}
+
 /* Is the h1 the site's name rather than the headline: a logo or a
  * documentation set's title set as an h1 ("The Rust Programming Language"
  * over "What is Ownership?")? It names the site (og:site_name, the domain),
@@ -643,6 +661,15 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
     const cd_meta_cand *ldpage = ld && ld->rank >= 32 && ld->rank < 48 ? ld : NULL;
     if (ld && ld->rank >= 32)
         ld = NULL;
+    /* Another creative work (a product, a review, a video, an event: rank
+     * 16-31) names the page's subject when og:title or <title> agrees;
+     * otherwise it may be one item on the page (a review under a product,
+     * a video in a list), ranked after them. */
+    const cd_meta_cand *ldwork = NULL;
+    if (ld && ld->rank >= 16 && !S_agrees(ld, og) && !S_agrees(ld, tt)) {
+        ldwork = ld;
+        ld = NULL;
+    }
     char dom[128];
     S_names names = {{site_name, S_domain_label(url, dom, sizeof dom) ? dom : NULL, NULL}};
 
@@ -659,7 +686,7 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
         const cd_meta_cand *k = &c->cands[i];
         if (k->field != CD_MF_TITLE || k->src != CD_MS_VISIBLE)
             continue;
-        if (S_h1_is_site(k->s, &names, titles, 2)) {
+        if (S_h1_is_site(k->s, &names, titles, 2) && !S_stated(c, k)) {
             if (!names.n[2])
                 names.n[2] = k->s;
         } else if (nh1 < 4)
@@ -671,8 +698,8 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
     const cd_meta_cand *dc = mt && mt->rank == 0 ? mt : NULL;
     if (dc)
         mt = NULL;
-    const cd_meta_cand *meta[] = {ld, dc, og, mt, tw, md, ldpage, tt};
-    static const char *const srcnames[] = {"json-ld", "meta", "og", "meta", "twitter", "microdata", "json-ld", "title"};
+    const cd_meta_cand *meta[] = {ld, dc, og, mt, tw, md, ldwork, ldpage, tt};
+    static const char *const srcnames[] = {"json-ld", "meta", "og", "meta", "twitter", "microdata", "json-ld", "json-ld", "title"};
     const size_t nmeta = sizeof meta / sizeof meta[0];
     /* The h1 confirmed by another source is the headline. */
     for (unsigned j = 0; j < nh1; j++) {

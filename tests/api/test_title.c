@@ -225,6 +225,27 @@ static void test_h1_confirmed(void)
     STR_EQ(m->title_source, "h1", "");
 }
 
+/* A creative work in JSON-LD that no other title agrees with is one item
+ * on the page (a review under a product), not its headline. */
+static void test_ld_work(void)
+{
+    const cd_meta *m = S_read("<head><meta property=\"og:title\" content=\"The Cream Face Moisturizer - Sephora\">"
+                              "<meta property=\"og:site_name\" content=\"Sephora\">"
+                              "<script type=\"application/ld+json\">{\"@type\":\"Review\","
+                              "\"name\":\"difference in my skin\"}</script></head><body></body>",
+                              NULL);
+    STR_EQ(m->title, "The Cream Face Moisturizer", "");
+    /* An h1 that a source states alone is no site name, even as the last
+     * part of the <title>. */
+    m = S_read("<head><title>Fiercely Strong Coffee | Dark Roast Coffee</title>"
+               "<meta property=\"og:title\" content=\"Fiercely Strong Coffee | Dark Roast Coffee\">"
+               "<script type=\"application/ld+json\">{\"@type\":\"Product\","
+               "\"name\":\"Dark Roast Coffee\"}</script></head>"
+               "<body><h1>Dark Roast Coffee</h1></body>",
+               NULL);
+    STR_EQ(m->title, "Dark Roast Coffee", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -245,6 +266,7 @@ int main(void)
     test_spaced_colon();
     test_unescape();
     test_h1_confirmed();
+    test_ld_work();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
