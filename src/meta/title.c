@@ -658,6 +658,9 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
                        *md = S_best(c, CD_MS_MICRODATA), *tt = S_best(c, CD_MS_TITLE);
     /* A JSON-LD title from an article or another creative work is a headline;
      * a WebPage name is only as good as <title>. */
+    char dom[128];
+    int dom_ok = S_domain_label(url, dom, sizeof dom) > 0;
+    S_names names = {{site_name, dom_ok ? dom : NULL, NULL}};
     const cd_meta_cand *ldpage = ld && ld->rank >= 32 && ld->rank < 48 ? ld : NULL;
     if (ld && ld->rank >= 32)
         ld = NULL;
@@ -665,13 +668,16 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
      * 16-31) names the page's subject when og:title or <title> agrees;
      * otherwise it may be one item on the page (a review under a product,
      * a video in a list), ranked after them. */
+    /* A JSON-LD title that is the site's name (an Organization's page
+     * typed as a creative work) says nothing of the page. */
+    if (ld && ((site_name && S_same(ld->s, ld->len, site_name, strlen(site_name))) ||
+               (dom_ok && S_same(ld->s, ld->len, dom, strlen(dom)))))
+        ld = NULL;
     const cd_meta_cand *ldwork = NULL;
     if (ld && ld->rank >= 16 && !S_agrees(ld, og) && !S_agrees(ld, tt)) {
         ldwork = ld;
         ld = NULL;
     }
-    char dom[128];
-    S_names names = {{site_name, S_domain_label(url, dom, sizeof dom) ? dom : NULL, NULL}};
 
     int dated = 0;
     for (uint32_t i = 0; i < c->ncands && !dated; i++)

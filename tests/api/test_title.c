@@ -244,6 +244,13 @@ static void test_ld_work(void)
                "<body><h1>Dark Roast Coffee</h1></body>",
                NULL);
     STR_EQ(m->title, "Dark Roast Coffee", "");
+    /* A JSON-LD work named as the site is not the page's headline. */
+    m = S_read("<head><meta property=\"og:title\" content=\"Pest Control Coupons\">"
+               "<meta property=\"og:site_name\" content=\"Pest R Us Services\">"
+               "<script type=\"application/ld+json\">{\"@type\":\"Article\","
+               "\"headline\":\"Pest R Us Services\"}</script></head><body></body>",
+               NULL);
+    STR_EQ(m->title, "Pest Control Coupons", "");
 }
 
 int main(void)
