@@ -33,6 +33,12 @@ static size_t S_key(const char *s, size_t n, char *out, size_t cap)
                 i += 2;
                 continue;
             }
+            /* Icon-font glyphs (the private use area, U+E000-U+F8FF: EE xx
+             * xx, EF 80-A3 xx) are no letters. */
+            if (i + 2 < n && (ch == 0xEE || (ch == 0xEF && (unsigned char)s[i + 1] <= 0xA3))) {
+                i += 2;
+                continue;
+            }
             if (ch == 0xC2 && i + 1 < n && ((unsigned char)s[i + 1] == 0xA0 || (unsigned char)s[i + 1] == 0xB7 ||
                                             (unsigned char)s[i + 1] == 0xBB || (unsigned char)s[i + 1] == 0xAB)) {
                 i += 1;
@@ -725,6 +731,9 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
     unsigned h1flags = nh1 ? h1s[0]->flags : 0;
     for (size_t i = 0; i < nmeta; i++) {
         if (!meta[i])
+            continue;
+        /* "| Site": the page left its headline empty. */
+        if (meta[i]->s[0] == '|' && (h1 || i + 1 < nmeta))
             continue;
         *source = srcnames[i];
         const char *t = S_strip(c->arena, meta[i]->s, &names, h1, 0, dated);

@@ -253,6 +253,20 @@ static void test_ld_work(void)
     STR_EQ(m->title, "Pest Control Coupons", "");
 }
 
+/* An icon-font glyph after the h1 is no part of it; a <title> that opens
+ * with a separator has no headline. */
+static void test_icon_and_empty(void)
+{
+    const cd_meta *m = S_read("<head><title>Ansible playbooks \xe2\x80\x94 Ansible Community Documentation</title></head>"
+                              "<body><h1>Ansible playbooks<a class=\"headerlink\" href=\"#x\">\xef\x83\x81</a></h1></body>",
+                              NULL);
+    STR_EQ(m->title, "Ansible playbooks", "");
+    STR_EQ(m->title_source, "h1", "");
+    m = S_read("<head><title>| Nuts &amp; Volts Magazine</title></head><body><h1>Electronic Gadgets</h1></body>",
+               NULL);
+    STR_EQ(m->title, "Electronic Gadgets", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -274,6 +288,7 @@ int main(void)
     test_unescape();
     test_h1_confirmed();
     test_ld_work();
+    test_icon_and_empty();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
