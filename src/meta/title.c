@@ -722,6 +722,11 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
             if (S_same(meta[i]->s, meta[i]->len, h, strlen(h)) || S_affix(meta[i]->s, h) ||
                 S_first_part(meta[i]->s, meta[i]->len, h)) {
                 *source = "h1";
+                /* Another h1 that is its first part ("Topic" and "Topic -
+                 * Forum name") is the headline without the section. */
+                for (unsigned k = 0; k < nh1; k++)
+                    if (k != j && S_first_part(h, strlen(h), h1s[k]->s))
+                        h = h1s[k]->s;
                 const char *t = S_strip(c->arena, h, &names, NULL, 1, dated);
                 return t ? S_first_segment(c->arena, t) : NULL;
             }

@@ -223,6 +223,11 @@ static void test_h1_confirmed(void)
                NULL);
     STR_EQ(m->title, "Wireless Headphones With Mic and Case", "");
     STR_EQ(m->title_source, "h1", "");
+    /* Of two h1s, "Topic - Forum" and "Topic", the topic. */
+    m = S_read("<head><title>Tips from a first time visitor - Japan Forum - Travel Site</title></head>"
+               "<body><h1>Tips from a first time visitor - Japan Forum</h1><h1>Tips from a first time visitor</h1></body>",
+               NULL);
+    STR_EQ(m->title, "Tips from a first time visitor", "");
 }
 
 /* A creative work in JSON-LD that no other title agrees with is one item
