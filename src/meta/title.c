@@ -3,15 +3,19 @@
  * The page states its title in several places: JSON-LD headline, og:title,
  * other <meta>, microdata headline, the <h1> and <title>. The visible <h1> is
  * the headline a reader sees, so it wins when another source confirms it (the
- * same text, or the <title>/og:title starts or ends with it), less a site
- * name after it. An h1 that names the site (a logo, the book over its
- * chapters) is no headline but more evidence of the site name. Otherwise the
- * most deliberate metadata title is used, and <title> last. Site names are
- * then cut: "Headline | Site", "Site - Headline", "Headline » Section »
- * Site", when the cut part matches og:site_name, the publisher or the domain,
- * or, without such evidence, by Readability's _getArticleTitle rule (cut at
- * the last separator when at least four words remain, so that a title that
- * legitimately contains a dash keeps it). */
+ * same text; a title that starts or ends with it, holds it, or has it as its
+ * first part), less a site name after it. An h1 that names the site (a logo,
+ * the book over its chapters) is no headline but more evidence of the site
+ * name. Otherwise the most deliberate metadata title is used (JSON-LD
+ * article, Dublin Core, og:title …, <title> last), unless the h1 rewords it
+ * or adds only a label or a date to it. Site names are then cut: "Headline |
+ * Site", "Headline » Section » Site", and "Site: Headline" on a dated
+ * article, when the cut part matches og:site_name, the publisher, a site h1
+ * or the domain, or, without such evidence, by Readability's
+ * _getArticleTitle rule (cut at the last separator when at least four words
+ * remain, so that a title that legitimately contains a dash keeps it). An
+ * undated page (a home page, a shop) keeps a brand in front: "Figma: The
+ * Collaborative Interface Design Tool" is that page's name. */
 #include <string.h>
 
 #include "../util/ctype.h"
@@ -195,7 +199,8 @@ typedef struct S_names {
 static int S_is_site(const char *part, size_t pn, const S_names *names)
 {
     for (size_t i = 0; i < 3; i++)
-        if (names->n[i] && *names->n[i] && cd_meta_site_like(part, pn, names->n[i], strlen(names->n[i])))
+        if (names->n[i] && *names->n[i] &&
+            cd_meta_site_like(part, pn, names->n[i], strlen(names->n[i])))
             return 1;
     return 0;
 }
@@ -490,15 +495,16 @@ static const char *S_untruncate(cd_meta_ctx *c, const char *t, const S_names *na
             continue;
         if (k->src == CD_MS_VISIBLE && k->s != h1)
             continue;
-        const char *u = k->src == CD_MS_VISIBLE ? k->s : S_strip(c->arena, k->s, names, h1, 0, dated);
+        const char *u =
+            k->src == CD_MS_VISIBLE ? k->s : S_strip(c->arena, k->s, names, h1, 0, dated);
         if (!u)
             continue;
         size_t un = strlen(u), y = S_key(u, un, kk, sizeof kk);
         /* It goes on inside the same words, not behind a separator (a
          * section, a site) or as a label ("… (example.com) 139"). */
         size_t f = 0, fl = 0, l = 0, ll = 0;
-        if (un <= tn || !cd_eq_nocase(u, tn, t) || S_find_seps(u + tn - 1, un - tn + 1, &f, &fl, &l, &ll) ||
-            S_label_like(u + tn, un - tn))
+        if (un <= tn || !cd_eq_nocase(u, tn, t) ||
+            S_find_seps(u + tn - 1, un - tn + 1, &f, &fl, &l, &ll) || S_label_like(u + tn, un - tn))
             continue;
         if (y > x + 1 && y < sizeof kk && memcmp(kk, kt, x) == 0 && un > bestn) {
             best = u;
@@ -520,7 +526,8 @@ static int S_first_part(const char *t, size_t n, const char *h)
  * perhaps with a site name added? */
 static int S_agrees(const cd_meta_cand *a, const cd_meta_cand *b)
 {
-    return a && b && (S_same(a->s, a->len, b->s, b->len) || S_affix(b->s, a->s) || S_affix(a->s, b->s));
+    return a && b &&
+           (S_same(a->s, a->len, b->s, b->len) || S_affix(b->s, a->s) || S_affix(a->s, b->s));
 }
 
 /* Does a metadata source state the h1 as the title, alone? */
@@ -528,7 +535,8 @@ static int S_stated(const cd_meta_ctx *c, const cd_meta_cand *h)
 {
     for (uint32_t i = 0; i < c->ncands; i++) {
         const cd_meta_cand *k = &c->cands[i];
-        if (k->field == CD_MF_TITLE && k->src != CD_MS_VISIBLE && S_same(k->s, k->len, h->s, h->len))
+        if (k->field == CD_MF_TITLE && k->src != CD_MS_VISIBLE &&
+            S_same(k->s, k->len, h->s, h->len))
             return 1;
     }
     return 0;
@@ -623,7 +631,8 @@ static const char *S_unescape(cd_arena *a, const char *t)
         } else if (t[i] == '&') {
             for (size_t k = 0; k < sizeof named / sizeof named[0] && !used; k++) {
                 size_t l = strlen(named[k].name);
-                if (i + 1 + l < n && memcmp(t + i + 1, named[k].name, l) == 0 && t[i + 1 + l] == ';') {
+                if (i + 1 + l < n && memcmp(t + i + 1, named[k].name, l) == 0 &&
+                    t[i + 1 + l] == ';') {
                     cp = named[k].cp;
                     used = l + 2;
                 }
@@ -711,7 +720,8 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
     if (dc)
         mt = NULL;
     const cd_meta_cand *meta[] = {ld, dc, og, mt, tw, md, ldwork, ldpage, tt};
-    static const char *const srcnames[] = {"json-ld", "meta", "og", "meta", "twitter", "microdata", "json-ld", "json-ld", "title"};
+    static const char *const srcnames[] = {"json-ld",   "meta",    "og",      "meta", "twitter",
+                                           "microdata", "json-ld", "json-ld", "title"};
     const size_t nmeta = sizeof meta / sizeof meta[0];
     /* The h1 confirmed by another source is the headline. */
     for (unsigned j = 0; j < nh1; j++) {

@@ -77,8 +77,9 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
                     ((unsigned char)t[len - 1] == 0xB6 || (unsigned char)t[len - 1] == 0xA7))
                     len -= 2, again = 1;
                 /* … or an icon-font glyph (private use area, U+E000-U+F8FF). */
-                if (len >= 3 && ((unsigned char)t[len - 3] == 0xEE ||
-                                 ((unsigned char)t[len - 3] == 0xEF && (unsigned char)t[len - 2] <= 0xA3)))
+                if (len >= 3 &&
+                    ((unsigned char)t[len - 3] == 0xEE ||
+                     ((unsigned char)t[len - 3] == 0xEF && (unsigned char)t[len - 2] <= 0xA3)))
                     len -= 3, again = 1;
             }
             if (t && len) {

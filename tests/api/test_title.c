@@ -30,9 +30,10 @@ static const cd_meta *S_read(const char *html, const char *url)
 static void test_site_h1(void)
 {
     /* The h1 is the last part of <title>. */
-    const cd_meta *m = S_read("<head><title>What is Ownership? - The Rust Programming Language</title></head>"
-                              "<body><h1>The Rust Programming Language</h1><p>Text.</p></body>",
-                              NULL);
+    const cd_meta *m =
+        S_read("<head><title>What is Ownership? - The Rust Programming Language</title></head>"
+               "<body><h1>The Rust Programming Language</h1><p>Text.</p></body>",
+               NULL);
     STR_EQ(m->title, "What is Ownership?", "");
 
     /* The h1 is inside the last part ("… / Arch Linux Forums"). */
@@ -42,10 +43,11 @@ static void test_site_h1(void)
     STR_EQ(m->title, "Broken ISO in 2024", "");
 
     /* The first h1 is og:site_name; the second one is the headline. */
-    m = S_read("<head><title>Get Free Tax Help | United Way of King County</title>"
-               "<meta property=\"og:site_name\" content=\"United Way of King County\"></head>"
-               "<body><h1>United Way of King County</h1><main><h1>Get Free Tax Help</h1></main></body>",
-               NULL);
+    m = S_read(
+        "<head><title>Get Free Tax Help | United Way of King County</title>"
+        "<meta property=\"og:site_name\" content=\"United Way of King County\"></head>"
+        "<body><h1>United Way of King County</h1><main><h1>Get Free Tax Help</h1></main></body>",
+        NULL);
     STR_EQ(m->title, "Get Free Tax Help", "");
 
     /* "Site | Headline": the h1 at the end is the headline. */
@@ -76,30 +78,35 @@ static void test_h1_suffix(void)
 /* A label or a date set in the h1 with the headline is not part of it. */
 static void test_h1_label(void)
 {
-    const cd_meta *m = S_read("<head><title>What do you look for in a web host? | Hosting Talk</title></head>"
-                              "<body><h1>Thread: What do you look for in a web host?</h1></body>",
-                              NULL);
-    STR_EQ(m->title, "What do you look for in a web host?", "");
-    m = S_read("<head><meta property=\"og:title\" content=\"Preparing a transition in Debusine\"></head>"
-               "<body><h1>Dec 18 2025 Preparing a transition in Debusine</h1></body>",
+    const cd_meta *m =
+        S_read("<head><title>What do you look for in a web host? | Hosting Talk</title></head>"
+               "<body><h1>Thread: What do you look for in a web host?</h1></body>",
                NULL);
+    STR_EQ(m->title, "What do you look for in a web host?", "");
+    m = S_read(
+        "<head><meta property=\"og:title\" content=\"Preparing a transition in Debusine\"></head>"
+        "<body><h1>Dec 18 2025 Preparing a transition in Debusine</h1></body>",
+        NULL);
     STR_EQ(m->title, "Preparing a transition in Debusine", "");
     /* A year alone, or words, belong to the headline. */
-    m = S_read("<head><meta property=\"og:title\" content=\"Software Development Price Guide\"></head>"
-               "<body><h1>2025 Software Development Price Guide</h1></body>",
-               NULL);
+    m = S_read(
+        "<head><meta property=\"og:title\" content=\"Software Development Price Guide\"></head>"
+        "<body><h1>2025 Software Development Price Guide</h1></body>",
+        NULL);
     STR_EQ(m->title, "2025 Software Development Price Guide", "");
-    m = S_read("<head><meta property=\"og:title\" content=\"Best High School Tutors in 2025\"></head>"
-               "<body><h1>Best High School Tutors in 2025, Reviewed by a Student</h1></body>",
-               NULL);
+    m = S_read(
+        "<head><meta property=\"og:title\" content=\"Best High School Tutors in 2025\"></head>"
+        "<body><h1>Best High School Tutors in 2025, Reviewed by a Student</h1></body>",
+        NULL);
     STR_EQ(m->title, "Best High School Tutors in 2025, Reviewed by a Student", "");
 }
 
 /* The domain's name is the label before the public suffix. */
 static void test_domain_label(void)
 {
-    const cd_meta *m = S_read("<head><title>Kernel moves to C++ - Slashdot</title></head><body></body>",
-                              "https://developers.slashdot.org/story/25/01/01/kernel");
+    const cd_meta *m =
+        S_read("<head><title>Kernel moves to C++ - Slashdot</title></head><body></body>",
+               "https://developers.slashdot.org/story/25/01/01/kernel");
     STR_EQ(m->title, "Kernel moves to C++", "");
     m = S_read("<head><title>Budget vote delayed - BBC</title></head><body></body>",
                "https://news.bbc.co.uk/2/hi/uk/1.stm");
@@ -110,9 +117,10 @@ static void test_domain_label(void)
  * shop); on a dated article the name in front is the site's. */
 static void test_brand_prefix(void)
 {
-    const cd_meta *m = S_read("<head><title>Figma: The Collaborative Interface Design Tool</title>"
-                              "<meta property=\"og:site_name\" content=\"Figma\"></head><body></body>",
-                              NULL);
+    const cd_meta *m =
+        S_read("<head><title>Figma: The Collaborative Interface Design Tool</title>"
+               "<meta property=\"og:site_name\" content=\"Figma\"></head><body></body>",
+               NULL);
     STR_EQ(m->title, "Figma: The Collaborative Interface Design Tool", "");
     m = S_read("<head><title>Town Crier: Council approves the new budget plan</title>"
                "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
@@ -125,9 +133,10 @@ static void test_brand_prefix(void)
                "<meta property=\"og:site_name\" content=\"SuiteCRM\"></head><body></body>",
                NULL);
     STR_EQ(m->title, "SuiteCRM - Open Source CRM Software for Businesses", "");
-    m = S_read("<head><title>BetterHelp | Professional Therapy With A Licensed Therapist</title></head>"
-               "<body></body>",
-               "https://www.betterhelp.com/");
+    m = S_read(
+        "<head><title>BetterHelp | Professional Therapy With A Licensed Therapist</title></head>"
+        "<body></body>",
+        "https://www.betterhelp.com/");
     STR_EQ(m->title, "BetterHelp | Professional Therapy With A Licensed Therapist", "");
     m = S_read("<head><title>Town Crier - Council approves the new budget plan</title>"
                "<meta property=\"article:published_time\" content=\"2024-05-01\">"
@@ -140,16 +149,19 @@ static void test_brand_prefix(void)
  * is cut; before a lower-case part, the dash is inside the headline. */
 static void test_section_dash(void)
 {
-    const cd_meta *m = S_read("<head><meta property=\"og:title\" content=\"Friday Facts #282 - 0.17 in sight | Factorio\">"
-                              "<meta property=\"og:site_name\" content=\"Factorio.com\"></head><body></body>",
-                              NULL);
+    const cd_meta *m =
+        S_read("<head><meta property=\"og:title\" content=\"Friday Facts #282 - 0.17 in sight | "
+               "Factorio\">"
+               "<meta property=\"og:site_name\" content=\"Factorio.com\"></head><body></body>",
+               NULL);
     STR_EQ(m->title, "Friday Facts #282 - 0.17 in sight", "");
     m = S_read("<head><title>How to use promises - Learn web development | MDN</title>"
                "<meta property=\"og:site_name\" content=\"MDN Web Docs\"></head><body></body>",
                NULL);
     STR_EQ(m->title, "How to use promises", "");
     /* A forum's path with one separator. */
-    m = S_read("<head><title>What happened with the ISO in 2024 / Arch Discussion / Arch Linux Forums</title>"
+    m = S_read("<head><title>What happened with the ISO in 2024 / Arch Discussion / Arch Linux "
+               "Forums</title>"
                "</head><body><h1>Arch Linux</h1></body>",
                NULL);
     STR_EQ(m->title, "What happened with the ISO in 2024", "");
@@ -158,9 +170,10 @@ static void test_section_dash(void)
 /* Dublin Core's title goes before OpenGraph's. */
 static void test_dc_title(void)
 {
-    const cd_meta *m = S_read("<head><meta property=\"og:title\" content=\"A social title\">"
-                              "<meta name=\"DC.title\" content=\"The document title\"></head><body></body>",
-                              NULL);
+    const cd_meta *m =
+        S_read("<head><meta property=\"og:title\" content=\"A social title\">"
+               "<meta name=\"DC.title\" content=\"The document title\"></head><body></body>",
+               NULL);
     STR_EQ(m->title, "The document title", "");
 }
 
@@ -168,11 +181,13 @@ static void test_dc_title(void)
 static void test_untruncate(void)
 {
     const cd_meta *m = S_read(
-        "<head><title>Fix It Friday: Struggling With How To Arrange Your Living Room? We Help 4 Readers "
+        "<head><title>Fix It Friday: Struggling With How To Arrange Your Living Room? We Help 4 "
+        "Readers "
         "Find Solutions (Including One Universal Trick) - Emily Henderson</title>"
         "<meta property=\"og:site_name\" content=\"Emily Henderson\">"
         "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"Fix It Friday: "
-        "Struggling With How To Arrange Your Living Room? We Help 4 Readers Find Solutions (Including\"}"
+        "Struggling With How To Arrange Your Living Room? We Help 4 Readers Find Solutions "
+        "(Including\"}"
         "</script></head><body></body>",
         NULL);
     STR_EQ(m->title,
@@ -180,32 +195,37 @@ static void test_untruncate(void)
            "Solutions (Including One Universal Trick)",
            "");
     /* A longer title that adds a section is not the whole headline. */
-    m = S_read("<head><meta property=\"og:title\" content=\"Best Practices for Setting Up Automations and "
-               "Scripts in Home Assistant\"><title>Best Practices for Setting Up Automations and Scripts in "
-               "Home Assistant - Configuration - Home Assistant Community</title></head><body></body>",
-               NULL);
+    m = S_read(
+        "<head><meta property=\"og:title\" content=\"Best Practices for Setting Up Automations and "
+        "Scripts in Home Assistant\"><title>Best Practices for Setting Up Automations and Scripts "
+        "in "
+        "Home Assistant - Configuration - Home Assistant Community</title></head><body></body>",
+        NULL);
     STR_EQ(m->title, "Best Practices for Setting Up Automations and Scripts in Home Assistant", "");
 }
 
 /* " : " separates a site or a section as "|" does. */
 static void test_spaced_colon(void)
 {
-    const cd_meta *m = S_read("<head><title>Wireless Headphones With Mic : Amazon.com</title>"
-                              "<meta property=\"og:site_name\" content=\"Amazon.com\"></head><body></body>",
-                              NULL);
+    const cd_meta *m =
+        S_read("<head><title>Wireless Headphones With Mic : Amazon.com</title>"
+               "<meta property=\"og:site_name\" content=\"Amazon.com\"></head><body></body>",
+               NULL);
     STR_EQ(m->title, "Wireless Headphones With Mic", "");
 }
 
 /* Character references escaped twice are decoded. */
 static void test_unescape(void)
 {
-    const cd_meta *m = S_read("<head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
-                              "\"headline\":\"And finally&amp;#8230; trouble &amp;amp; strife&amp;#x21;\"}</script>"
-                              "</head><body></body>",
-                              NULL);
+    const cd_meta *m = S_read(
+        "<head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        "\"headline\":\"And finally&amp;#8230; trouble &amp;amp; strife&amp;#x21;\"}</script>"
+        "</head><body></body>",
+        NULL);
     STR_EQ(m->title, "And finally\xe2\x80\xa6 trouble & strife!", "");
     /* A lone ampersand and unknown names stay. */
-    m = S_read("<head><title>Salt &amp; pepper &amp;nope; R&amp;D</title></head><body></body>", NULL);
+    m = S_read("<head><title>Salt &amp; pepper &amp;nope; R&amp;D</title></head><body></body>",
+               NULL);
     STR_EQ(m->title, "Salt & pepper &nope; R&D", "");
 }
 
@@ -213,20 +233,25 @@ static void test_unescape(void)
  * or sits inside one. */
 static void test_h1_confirmed(void)
 {
-    const cd_meta *m = S_read("<head><title>Quickstart \xe2\x80\x94 Flask Documentation (3.1.x)</title></head>"
-                              "<body><h1>Quickstart</h1></body>",
-                              NULL);
+    const cd_meta *m =
+        S_read("<head><title>Quickstart \xe2\x80\x94 Flask Documentation (3.1.x)</title></head>"
+               "<body><h1>Quickstart</h1></body>",
+               NULL);
     STR_EQ(m->title, "Quickstart", "");
     STR_EQ(m->title_source, "h1", "");
-    m = S_read("<head><title>Amazon.com: Wireless Headphones With Mic and Case : Electronics</title></head>"
-               "<body><h1>Wireless Headphones With Mic and Case</h1><h1>About this item</h1></body>",
-               NULL);
+    m = S_read(
+        "<head><title>Amazon.com: Wireless Headphones With Mic and Case : "
+        "Electronics</title></head>"
+        "<body><h1>Wireless Headphones With Mic and Case</h1><h1>About this item</h1></body>",
+        NULL);
     STR_EQ(m->title, "Wireless Headphones With Mic and Case", "");
     STR_EQ(m->title_source, "h1", "");
     /* Of two h1s, "Topic - Forum" and "Topic", the topic. */
-    m = S_read("<head><title>Tips from a first time visitor - Japan Forum - Travel Site</title></head>"
-               "<body><h1>Tips from a first time visitor - Japan Forum</h1><h1>Tips from a first time visitor</h1></body>",
-               NULL);
+    m = S_read(
+        "<head><title>Tips from a first time visitor - Japan Forum - Travel Site</title></head>"
+        "<body><h1>Tips from a first time visitor - Japan Forum</h1><h1>Tips from a first time "
+        "visitor</h1></body>",
+        NULL);
     STR_EQ(m->title, "Tips from a first time visitor", "");
 }
 
@@ -234,11 +259,12 @@ static void test_h1_confirmed(void)
  * on the page (a review under a product), not its headline. */
 static void test_ld_work(void)
 {
-    const cd_meta *m = S_read("<head><meta property=\"og:title\" content=\"The Cream Face Moisturizer - Sephora\">"
-                              "<meta property=\"og:site_name\" content=\"Sephora\">"
-                              "<script type=\"application/ld+json\">{\"@type\":\"Review\","
-                              "\"name\":\"difference in my skin\"}</script></head><body></body>",
-                              NULL);
+    const cd_meta *m =
+        S_read("<head><meta property=\"og:title\" content=\"The Cream Face Moisturizer - Sephora\">"
+               "<meta property=\"og:site_name\" content=\"Sephora\">"
+               "<script type=\"application/ld+json\">{\"@type\":\"Review\","
+               "\"name\":\"difference in my skin\"}</script></head><body></body>",
+               NULL);
     STR_EQ(m->title, "The Cream Face Moisturizer", "");
     /* An h1 that a source states alone is no site name, even as the last
      * part of the <title>. */
@@ -262,12 +288,15 @@ static void test_ld_work(void)
  * with a separator has no headline. */
 static void test_icon_and_empty(void)
 {
-    const cd_meta *m = S_read("<head><title>Ansible playbooks \xe2\x80\x94 Ansible Community Documentation</title></head>"
-                              "<body><h1>Ansible playbooks<a class=\"headerlink\" href=\"#x\">\xef\x83\x81</a></h1></body>",
-                              NULL);
+    const cd_meta *m = S_read(
+        "<head><title>Ansible playbooks \xe2\x80\x94 Ansible Community Documentation</title></head>"
+        "<body><h1>Ansible playbooks<a class=\"headerlink\" "
+        "href=\"#x\">\xef\x83\x81</a></h1></body>",
+        NULL);
     STR_EQ(m->title, "Ansible playbooks", "");
     STR_EQ(m->title_source, "h1", "");
-    m = S_read("<head><title>| Nuts &amp; Volts Magazine</title></head><body><h1>Electronic Gadgets</h1></body>",
+    m = S_read("<head><title>| Nuts &amp; Volts Magazine</title></head><body><h1>Electronic "
+               "Gadgets</h1></body>",
                NULL);
     STR_EQ(m->title, "Electronic Gadgets", "");
 }
@@ -276,8 +305,7 @@ int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
     OK(S_parser != NULL, "parser");
-    if (!S_parser)
-        return cd_t_done();
+    if (!S_parser) return cd_t_done();
     cd_arena_init(&S_arena, cd_mem_default(), 64 * 1024);
     cd_dom_init(&S_dom, cd_mem_default(), &S_arena);
 
