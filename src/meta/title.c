@@ -3,16 +3,23 @@
  * The page states its title in several places: JSON-LD headline, og:title,
  * other <meta>, microdata headline, the <h1> and <title>. The visible <h1> is
  * the headline a reader sees, so it wins when another source confirms it (the
- * same text, or the <title>/og:title starts or ends with it). Otherwise the
- * most deliberate metadata title is used, and <title> last. Site names are
- * then cut: "Headline | Site", "Site - Headline", "Headline » Section »
- * Site", when the cut part matches og:site_name, the publisher or the domain,
- * or, without such evidence, by Readability's _getArticleTitle rule (cut at
- * the last separator when at least four words remain, so that a title that
- * legitimately contains a dash keeps it). */
+ * same text; a title that starts or ends with it, holds it, or has it as its
+ * first part), less a site name after it. An h1 that names the site (a logo,
+ * the book over its chapters) is no headline but more evidence of the site
+ * name. Otherwise the most deliberate metadata title is used (JSON-LD
+ * article, Dublin Core, og:title …, <title> last), unless the h1 rewords it
+ * or adds only a label or a date to it. Site names are then cut: "Headline |
+ * Site", "Headline » Section » Site", and "Site: Headline" on a dated
+ * article, when the cut part matches og:site_name, the publisher, a site h1
+ * or the domain, or, without such evidence, by Readability's
+ * _getArticleTitle rule (cut at the last separator when at least four words
+ * remain, so that a title that legitimately contains a dash keeps it). An
+ * undated page (a home page, a shop) keeps a brand in front: "Figma: The
+ * Collaborative Interface Design Tool" is that page's name. */
 #include <string.h>
 
 #include "../util/ctype.h"
+#include "../util/utf8.h"
 #include "meta_int.h"
 
 /* Lower-case ASCII letters and digits of s, other bytes kept (UTF-8 letters);
@@ -27,6 +34,12 @@ static size_t S_key(const char *s, size_t n, char *out, size_t cap)
         else if (ch >= 0x80) {
             /* Typographic quotes and dashes (E2 80 xx) are punctuation. */
             if (ch == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80) {
+                i += 2;
+                continue;
+            }
+            /* Icon-font glyphs (the private use area, U+E000-U+F8FF: EE xx
+             * xx, EF 80-A3 xx) are no letters. */
+            if (i + 2 < n && (ch == 0xEE || (ch == 0xEF && (unsigned char)s[i + 1] <= 0xA3))) {
                 i += 2;
                 continue;
             }
@@ -92,18 +105,28 @@ static size_t S_domain_label(const char *url, char *out, size_t cap)
         end++;
     if (end - p > 4 && cd_eq_nocase(p, 4, "www."))
         p += 4;
-    /* The longest dot-separated label is the name ("bbc" in news.bbc.co.uk). */
-    const char *best = NULL;
-    size_t bl = 0;
-    for (const char *q = p; q < end;) {
+    /* The registrable name: the label before the public suffix ("slashdot"
+     * in developers.slashdot.org, "bbc" in news.bbc.co.uk), where a second
+     * level of two or three letters ("co", "com", "org", "gov", "ac") is
+     * taken for a part of the suffix. */
+    const char *lab[16];
+    size_t ll[16], nl = 0;
+    for (const char *q = p; q < end && nl < 16;) {
         const char *d = q;
         while (d < end && *d != '.')
             d++;
-        if ((size_t)(d - q) > bl && d < end) {
-            best = q;
-            bl = (size_t)(d - q);
-        }
+        lab[nl] = q;
+        ll[nl++] = (size_t)(d - q);
         q = d < end ? d + 1 : end;
+    }
+    const char *best = NULL;
+    size_t bl = 0;
+    if (nl >= 2) {
+        size_t k = nl - 2;
+        if (k > 0 && ll[k] <= 3 && ll[nl - 1] == 2)
+            k--;
+        best = lab[k];
+        bl = ll[k];
     }
     if (!best || bl >= cap)
         return 0;
@@ -122,6 +145,7 @@ static const S_sep S_seps[] = {
     {" \xc2\xbb ", 1}, {" :: ", 1}, {" / ", 1}, {" \\ ", 1}, {" > ", 1}, {" \xe2\x80\xa2 ", 1},
     {" ~ ", 1}, {" \xe2\x80\xb9 ", 1}, {" \xe2\x80\xba ", 1}, {" \xc2\xab ", 1}, {" \xe2\x94\x82 ", 1},
     {" \xef\xbd\x9c ", 1}, {"\xef\xbd\x9c", 1}, {" \xe2\x80\x94", 0}, {"| ", 1},
+    {" : ", 1},
 };
 
 /* Positions of the first and last separator in t; 0 when none. */
@@ -166,15 +190,43 @@ static int S_sep_hier(const char *s, size_t n)
     return 0;
 }
 
-/* Cut the site name off t (see the file comment). h1 may be NULL. */
-static const char *S_strip(cd_arena *a, const char *t, const char *site, const char *domain,
-                           const char *h1)
+/* The names a title part may carry for the site: og:site_name (or the
+ * publisher), the domain's label, and a logo h1 (S_h1_is_site). */
+typedef struct S_names {
+    const char *n[3];
+} S_names;
+
+static int S_is_site(const char *part, size_t pn, const S_names *names)
+{
+    for (size_t i = 0; i < 3; i++)
+        if (names->n[i] && *names->n[i] &&
+            cd_meta_site_like(part, pn, names->n[i], strlen(names->n[i])))
+            return 1;
+    return 0;
+}
+
+/* Does s[0..n) open as a name does, with a capital letter (or a non-ASCII
+ * letter)? */
+static int S_name_like(const char *s, size_t n)
+{
+    unsigned char ch = n ? (unsigned char)s[0] : 0;
+    return (ch >= 'A' && ch <= 'Z') || ch >= 0x80;
+}
+
+/* Cut the site name off t (see the file comment). h1 may be NULL.
+ * tail_only: cut only a site name that follows the headline (for an h1,
+ * where a name in front belongs to it: "Nintendo Switch - OLED Model").
+ * dated: the page states a publication date (an article). */
+static const char *S_strip(cd_arena *a, const char *t, const S_names *names, const char *h1,
+                           int tail_only, int dated)
 {
     size_t n = strlen(t);
-    /* "Site: Headline". */
+    /* "Site: Headline" on a dated article. An undated page (a home page, a
+     * shop, a product) written "Brand: what it does" or "Brand - what it
+     * does" is named so: "Figma: The Collaborative Interface Design Tool"
+     * (WCXB's annotators keep 19 such names in front and cut 6). */
     const char *colon = strstr(t, ": ");
-    if (colon && colon > t && ((site && cd_meta_site_like(t, (size_t)(colon - t), site, strlen(site))) ||
-                               (domain && *domain && cd_meta_site_like(t, (size_t)(colon - t), domain, strlen(domain))))) {
+    if (dated && !tail_only && colon && colon > t && S_is_site(t, (size_t)(colon - t), names)) {
         t = S_dup(a, colon + 2, n - (size_t)(colon - t) - 2);
         if (!t)
             return NULL;
@@ -190,10 +242,8 @@ static const char *S_strip(cd_arena *a, const char *t, const char *site, const c
         const char *pre = t, *rest = t + f + fl;
         size_t pren = f, restn = n - f - fl;
         /* Evidence: the cut part names the site. */
-        int suffix_site = (site && cd_meta_site_like(tail, tailn, site, strlen(site))) ||
-                          (domain && *domain && cd_meta_site_like(tail, tailn, domain, strlen(domain)));
-        int prefix_site = (site && cd_meta_site_like(pre, pren, site, strlen(site))) ||
-                          (domain && *domain && cd_meta_site_like(pre, pren, domain, strlen(domain)));
+        int suffix_site = S_is_site(tail, tailn, names);
+        int prefix_site = !tail_only && dated && S_is_site(pre, pren, names);
         /* The h1 is the kept part only when it is the longer side (a
          * site-name h1 is the short side). */
         if (h1 && headn > tailn && S_same(head, headn, h1, strlen(h1)))
@@ -218,12 +268,23 @@ static const char *S_strip(cd_arena *a, const char *t, const char *site, const c
         /* "Using promises - JavaScript | MDN": once the site has gone after
          * a "|", a dash before a short last part separates the page from
          * its section (the documentation set, the forum, the product
-         * line), the same hierarchy written with two kinds of separator. */
-        if (cut_hier && !S_sep_hier(t + l, ll) && headn && S_words(tail, tailn) <= 6)
+         * line), the same hierarchy written with two kinds of separator;
+         * or the same one ("Topic / Arch Discussion / Arch Linux Forums").
+         * A section is a name and opens with a capital ("Web APIs", "Learn
+         * web development"); "Friday Facts #282 - 0.17 in sight" is one
+         * headline. */
+        if (cut_hier && headn && S_words(tail, tailn) <= 6 && S_name_like(tail, tailn))
             return S_dup(a, head, headn);
         break;
     }
     return t;
+}
+
+/* Does t open with the site's name before a separator ("Brand - …")? */
+static int S_site_first(const char *t, const S_names *names)
+{
+    size_t f = 0, fl = 0, l = 0, ll = 0;
+    return S_find_seps(t, strlen(t), &f, &fl, &l, &ll) && S_is_site(t, f, names);
 }
 
 /* Readability's rule for a title with separators and no evidence. */
@@ -263,7 +324,13 @@ static int S_affix(const char *t, const char *h)
      * behind a site-name h1. */
     if (!y || y > x || y < 8 || x - y > y)
         return 0;
-    return memcmp(kt, kh, y) == 0 || memcmp(kt + x - y, kh, y) == 0;
+    if (memcmp(kt, kh, y) == 0 || memcmp(kt + x - y, kh, y) == 0)
+        return 1;
+    /* Inside: "Amazon.com: <h1> : Electronics", "tag - <h1> - Site". */
+    for (size_t i = 1; i + y < x; i++)
+        if (memcmp(kt + i, kh, y) == 0)
+            return 1;
+    return 0;
 }
 
 /* ---- the visible headline against the metadata title ---------------------- */
@@ -367,59 +434,339 @@ static const char *S_first_segment(cd_arena *a, const char *t)
     return h ? h : t;
 }
 
+/* Is s[0..n) a label or a date line, not words of a headline: it ends with
+ * a colon ("Thread:", "Blog:") or holds digits in two words or more ("Dec 18
+ * 2025", "(example.com) 139"; a lone "2025" belongs to the headline)? */
+static int S_label_like(const char *s, size_t n)
+{
+    while (n && (cd_isspace((unsigned char)s[n - 1]) || s[n - 1] == '-'))
+        n--;
+    while (n && cd_isspace((unsigned char)*s))
+        s++, n--;
+    if (!n || S_words(s, n) > 4)
+        return 0;
+    if (s[n - 1] == ':')
+        return 1;
+    int digit = 0;
+    for (size_t i = 0; i < n; i++)
+        digit |= cd_isdigit((unsigned char)s[i]);
+    return digit && S_words(s, n) >= 2;
+}
+
+/* Does the h1 hold the metadata title t and a label or a date set in the
+ * same element ("Thread: t", "Dec 18 2025 t", "t (example.com) 139")? Then
+ * t is the headline without them. */
+static int S_h1_label(const char *h1, const char *t)
+{
+    size_t hn = strlen(h1), tn = strlen(t);
+    if (tn < 8 || S_same(h1, hn, t, tn))
+        return 0;
+    for (size_t p = 1; p < hn; p++) {
+        if (!cd_isspace((unsigned char)h1[p - 1]) || cd_isspace((unsigned char)h1[p]))
+            continue;
+        /* The label in front, then after. */
+        if (S_same(h1 + p, hn - p, t, tn) && S_label_like(h1, p))
+            return 1;
+        if (S_same(h1, p, t, tn) && S_label_like(h1 + p, hn - p))
+            return 1;
+    }
+    return 0;
+}
+
+/* A long title cut short at a length limit (schema.org headlines are held
+ * to 110 characters, <title>s to 60 or 70: "… laptop, and k", "… Solutions
+ * (Including") is replaced by the whole one that another source states: the
+ * h1 or another title that begins with it and goes on. */
+static const char *S_untruncate(cd_meta_ctx *c, const char *t, const S_names *names,
+                                const char *h1, int dated)
+{
+    size_t tn = strlen(t);
+    if (tn < 60)
+        return t;
+    char kt[1024], kk[1024];
+    size_t x = S_key(t, tn, kt, sizeof kt);
+    if (x < 40 || x >= sizeof kt)
+        return t;
+    const char *best = NULL;
+    size_t bestn = 0;
+    for (uint32_t i = 0; i < c->ncands; i++) {
+        const cd_meta_cand *k = &c->cands[i];
+        if (k->field != CD_MF_TITLE || k->len <= tn)
+            continue;
+        if (k->src == CD_MS_VISIBLE && k->s != h1)
+            continue;
+        const char *u =
+            k->src == CD_MS_VISIBLE ? k->s : S_strip(c->arena, k->s, names, h1, 0, dated);
+        if (!u)
+            continue;
+        size_t un = strlen(u), y = S_key(u, un, kk, sizeof kk);
+        /* It goes on inside the same words, not behind a separator (a
+         * section, a site) or as a label ("… (example.com) 139"). */
+        size_t f = 0, fl = 0, l = 0, ll = 0;
+        if (un <= tn || !cd_eq_nocase(u, tn, t) ||
+            S_find_seps(u + tn - 1, un - tn + 1, &f, &fl, &l, &ll) || S_label_like(u + tn, un - tn))
+            continue;
+        if (y > x + 1 && y < sizeof kk && memcmp(kk, kt, x) == 0 && un > bestn) {
+            best = u;
+            bestn = un;
+        }
+    }
+    return best ? best : t;
+}
+
+/* Is h the part of t before its first separator ("Quickstart" in
+ * "Quickstart — Flask Documentation (3.1.x)")? */
+static int S_first_part(const char *t, size_t n, const char *h)
+{
+    size_t f = 0, fl = 0, l = 0, ll = 0;
+    return S_find_seps(t, n, &f, &fl, &l, &ll) && S_same(t, f, h, strlen(h));
+}
+
+/* Do the titles a and b (either may be NULL) state the same headline, one
+ * perhaps with a site name added? */
+static int S_agrees(const cd_meta_cand *a, const cd_meta_cand *b)
+{
+    return a && b &&
+           (S_same(a->s, a->len, b->s, b->len) || S_affix(b->s, a->s) || S_affix(a->s, b->s));
+}
+
+/* Does a metadata source state the h1 as the title, alone? */
+static int S_stated(const cd_meta_ctx *c, const cd_meta_cand *h)
+{
+    for (uint32_t i = 0; i < c->ncands; i++) {
+        const cd_meta_cand *k = &c->cands[i];
+        if (k->field == CD_MF_TITLE && k->src != CD_MS_VISIBLE &&
+            S_same(k->s, k->len, h->s, h->len))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is the h1 the site's name rather than the headline: a logo or a
+ * documentation set's title set as an h1 ("The Rust Programming Language"
+ * over "What is Ownership?")? It names the site (og:site_name, the domain),
+ * or the page's title ends with it after a separator ("What is Ownership? -
+ * The Rust Programming Language", "… / Arch Linux Forums" for "Arch Linux")
+ * while its first part names something else. Titles put the site last and
+ * the page first; an h1 that is the title's last part is the site's. (On
+ * WCXB-dev, of the h1s equal to the last part of a <title>, 31 are the site
+ * and 6 the headline, those 6 behind a first part that names the site.) */
+static int S_h1_is_site(const char *h1, const S_names *names, const cd_meta_cand *const *titles,
+                        size_t ntitles)
+{
+    size_t hn = strlen(h1);
+    char kh[256], kn[256];
+    size_t x = S_key(h1, hn, kh, sizeof kh);
+    if (!x)
+        return 0;
+    /* The h1 is (part of) a site name: equal, or inside it. */
+    for (size_t i = 0; i < 2; i++) {
+        if (!names->n[i] || !*names->n[i])
+            continue;
+        size_t y = S_key(names->n[i], strlen(names->n[i]), kn, sizeof kn);
+        if (x <= y && x >= 4)
+            for (size_t j = 0; j + x <= y; j++)
+                if (memcmp(kn + j, kh, x) == 0)
+                    return 1;
+    }
+    int last = 0;
+    for (size_t i = 0; i < ntitles; i++) {
+        if (!titles[i])
+            continue;
+        const char *t = titles[i]->s;
+        size_t n = titles[i]->len, f = 0, fl = 0, l = 0, ll = 0;
+        if (!S_find_seps(t, n, &f, &fl, &l, &ll) || !f)
+            continue;
+        if (S_is_site(t, f, names))
+            return 0; /* "Site | Headline": the h1 is the headline */
+        char kt[256];
+        size_t y = S_key(t + l + ll, n - l - ll, kt, sizeof kt);
+        for (size_t j = 0; x >= 4 && j + x <= y && !last; j++)
+            last = memcmp(kt + j, kh, x) == 0;
+    }
+    return last;
+}
+
+/* Character references left in a title by a publisher that escaped it
+ * twice ("And finally&#8230; trouble", "TFC8&amp;reg;" once decoded): the
+ * numeric ones and the few named ones titles use. Returns t itself when it
+ * holds none. */
+static const char *S_unescape(cd_arena *a, const char *t)
+{
+    static const struct {
+        const char *name;
+        uint32_t cp;
+    } named[] = {{"amp", '&'},      {"quot", '"'},     {"apos", '\''},   {"lt", '<'},
+                 {"gt", '>'},       {"nbsp", 0xA0},    {"reg", 0xAE},     {"copy", 0xA9},
+                 {"trade", 0x2122}, {"hellip", 0x2026}, {"ndash", 0x2013}, {"mdash", 0x2014},
+                 {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D}};
+    if (!t || !strchr(t, '&'))
+        return t;
+    size_t n = strlen(t);
+    char *out = cd_arena_alloc(a, n + 1);
+    if (!out)
+        return t;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp = 0;
+        size_t used = 0;
+        if (t[i] == '&' && t[i + 1] == '#') {
+            size_t j = i + 2;
+            int hex = t[j] == 'x' || t[j] == 'X';
+            j += (size_t)hex;
+            while (j < n && j - i < 10) {
+                int ch = cd_tolower((unsigned char)t[j]);
+                unsigned d;
+                if (cd_isdigit(ch))
+                    d = (unsigned)(ch - '0');
+                else if (hex && ch >= 'a' && ch <= 'f')
+                    d = (unsigned)(ch - 'a' + 10);
+                else
+                    break;
+                cp = cp * (hex ? 16u : 10u) + d;
+                j++;
+            }
+            if (j < n && t[j] == ';' && j > i + 2 + (size_t)hex && cp)
+                used = j + 1 - i;
+        } else if (t[i] == '&') {
+            for (size_t k = 0; k < sizeof named / sizeof named[0] && !used; k++) {
+                size_t l = strlen(named[k].name);
+                if (i + 1 + l < n && memcmp(t + i + 1, named[k].name, l) == 0 &&
+                    t[i + 1 + l] == ';') {
+                    cp = named[k].cp;
+                    used = l + 2;
+                }
+            }
+        }
+        if (!used) {
+            out[o++] = t[i++];
+            continue;
+        }
+        char enc[4];
+        size_t el = cd_utf8_encode(cp, enc);
+        if (el > used) { /* never longer than the reference it replaces */
+            out[o++] = t[i++];
+            continue;
+        }
+        memcpy(out + o, enc, el);
+        o += el;
+        i += used;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url,
+                          const char **source);
+
 const char *cd_meta_title_pick(cd_meta_ctx *c, const char *site_name, const char *url,
                                const char **source)
+{
+    return S_unescape(c->arena, S_pick(c, site_name, url, source));
+}
+
+static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url,
+                          const char **source)
 {
     const cd_meta_cand *ld = S_best(c, CD_MS_JSONLD), *og = S_best(c, CD_MS_OG),
                        *mt = S_best(c, CD_MS_META), *tw = S_best(c, CD_MS_TWITTER),
                        *md = S_best(c, CD_MS_MICRODATA), *tt = S_best(c, CD_MS_TITLE);
     /* A JSON-LD title from an article or another creative work is a headline;
      * a WebPage name is only as good as <title>. */
+    char dom[128];
+    int dom_ok = S_domain_label(url, dom, sizeof dom) > 0;
+    S_names names = {{site_name, dom_ok ? dom : NULL, NULL}};
     const cd_meta_cand *ldpage = ld && ld->rank >= 32 && ld->rank < 48 ? ld : NULL;
     if (ld && ld->rank >= 32)
         ld = NULL;
-    const char *h1 = NULL;
-    unsigned nh1 = 0, h1flags = 0;
-    for (uint32_t i = 0; i < c->ncands; i++)
-        if (c->cands[i].field == CD_MF_TITLE && c->cands[i].src == CD_MS_VISIBLE) {
-            if (!nh1) {
-                h1 = c->cands[i].s;
-                h1flags = c->cands[i].flags;
-            }
-            nh1++;
-        }
-    char dom[128];
-    const char *domain = S_domain_label(url, dom, sizeof dom) ? dom : NULL;
+    /* Another creative work (a product, a review, a video, an event: rank
+     * 16-31) names the page's subject when og:title or <title> agrees;
+     * otherwise it may be one item on the page (a review under a product,
+     * a video in a list), ranked after them. */
+    /* A JSON-LD title that is the site's name (an Organization's page
+     * typed as a creative work) says nothing of the page. */
+    if (ld && ((site_name && S_same(ld->s, ld->len, site_name, strlen(site_name))) ||
+               (dom_ok && S_same(ld->s, ld->len, dom, strlen(dom)))))
+        ld = NULL;
+    const cd_meta_cand *ldwork = NULL;
+    if (ld && ld->rank >= 16 && !S_agrees(ld, og) && !S_agrees(ld, tt)) {
+        ldwork = ld;
+        ld = NULL;
+    }
 
-    const cd_meta_cand *meta[] = {ld, og, mt, tw, md, ldpage, tt};
-    static const char *const names[] = {"json-ld", "og", "meta", "twitter", "microdata", "json-ld", "title"};
+    int dated = 0;
+    for (uint32_t i = 0; i < c->ncands && !dated; i++)
+        dated = c->cands[i].field == CD_MF_DATE && c->cands[i].src != CD_MS_VISIBLE &&
+                c->cands[i].src != CD_MS_URL;
+    /* The h1s, less those that name the site (kept as more evidence of
+     * the site's name). */
+    const cd_meta_cand *titles[] = {tt, og};
+    const cd_meta_cand *h1s[4];
+    unsigned nh1 = 0;
+    for (uint32_t i = 0; i < c->ncands; i++) {
+        const cd_meta_cand *k = &c->cands[i];
+        if (k->field != CD_MF_TITLE || k->src != CD_MS_VISIBLE)
+            continue;
+        if (S_h1_is_site(k->s, &names, titles, 2) && !S_stated(c, k)) {
+            if (!names.n[2])
+                names.n[2] = k->s;
+        } else if (nh1 < 4)
+            h1s[nh1++] = k;
+    }
+
+    /* Dublin Core's title (rank 0 of the named <meta>) is the document's
+     * own statement of its title, ahead of the social cards. */
+    const cd_meta_cand *dc = mt && mt->rank == 0 ? mt : NULL;
+    if (dc)
+        mt = NULL;
+    const cd_meta_cand *meta[] = {ld, dc, og, mt, tw, md, ldwork, ldpage, tt};
+    static const char *const srcnames[] = {"json-ld",   "meta",    "og",      "meta", "twitter",
+                                           "microdata", "json-ld", "json-ld", "title"};
     const size_t nmeta = sizeof meta / sizeof meta[0];
     /* The h1 confirmed by another source is the headline. */
-    if (h1) {
+    for (unsigned j = 0; j < nh1; j++) {
+        const char *h = h1s[j]->s;
         for (size_t i = 0; i < nmeta; i++) {
             if (!meta[i])
                 continue;
-            if (S_same(meta[i]->s, meta[i]->len, h1, strlen(h1)) || S_affix(meta[i]->s, h1)) {
+            if (S_same(meta[i]->s, meta[i]->len, h, strlen(h)) || S_affix(meta[i]->s, h) ||
+                S_first_part(meta[i]->s, meta[i]->len, h)) {
                 *source = "h1";
-                return h1;
+                /* Another h1 that is its first part ("Topic" and "Topic -
+                 * Forum name") is the headline without the section. */
+                for (unsigned k = 0; k < nh1; k++)
+                    if (k != j && S_first_part(h, strlen(h), h1s[k]->s))
+                        h = h1s[k]->s;
+                const char *t = S_strip(c->arena, h, &names, NULL, 1, dated);
+                return t ? S_first_segment(c->arena, t) : NULL;
             }
         }
     }
+    const char *h1 = nh1 ? h1s[0]->s : NULL;
+    unsigned h1flags = nh1 ? h1s[0]->flags : 0;
     for (size_t i = 0; i < nmeta; i++) {
         if (!meta[i])
             continue;
-        *source = names[i];
-        const char *t = S_strip(c->arena, meta[i]->s, site_name, domain, h1);
-        if (t && t == meta[i]->s && meta[i] == tt)
+        /* "| Site": the page left its headline empty. */
+        if (meta[i]->s[0] == '|' && (h1 || i + 1 < nmeta))
+            continue;
+        *source = srcnames[i];
+        const char *t = S_strip(c->arena, meta[i]->s, &names, h1, 0, dated);
+        if (t && t == meta[i]->s && meta[i] == tt && (dated || !S_site_first(t, &names)))
             t = S_readability_cut(c->arena, t);
+        if (t)
+            t = S_untruncate(c, t, &names, h1, dated);
+        if (t && h1 && S_h1_label(h1, t))
+            return S_first_segment(c->arena, t);
         if (t && h1 &&
             ((nh1 <= 2 && (h1flags & CD_MC_INARTICLE) && S_h1_rephrases(h1, t, 0)) ||
              (nh1 == 1 && S_h1_rephrases(h1, t, 1))) &&
-            !(site_name && cd_meta_site_like(h1, strlen(h1), site_name, strlen(site_name))) &&
-            !(domain && cd_meta_site_like(h1, strlen(h1), domain, strlen(domain)))) {
+            !S_is_site(h1, strlen(h1), &names)) {
             *source = "h1";
             return S_first_segment(c->arena, h1);
         }
+        if (t && !dated && S_site_first(t, &names))
+            return t; /* "Brand | what it does" names the page */
         return t ? S_first_segment(c->arena, t) : NULL;
     }
     if (h1) {

@@ -76,6 +76,11 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
                 if (len >= 2 && (unsigned char)t[len - 2] == 0xC2 &&
                     ((unsigned char)t[len - 1] == 0xB6 || (unsigned char)t[len - 1] == 0xA7))
                     len -= 2, again = 1;
+                /* … or an icon-font glyph (private use area, U+E000-U+F8FF). */
+                if (len >= 3 &&
+                    ((unsigned char)t[len - 3] == 0xEE ||
+                     ((unsigned char)t[len - 3] == 0xEF && (unsigned char)t[len - 2] <= 0xA3)))
+                    len -= 3, again = 1;
             }
             if (t && len) {
                 cd_meta_cand *k = cd_meta_add(c, CD_MF_TITLE, CD_MS_VISIBLE, (int)v->nh1, id, t, len);

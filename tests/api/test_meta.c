@@ -390,8 +390,9 @@ static void test_title_suffix(void)
                               NULL);
     STR_EQ(m->title, "Council approves the new budget plan", "");
 
-    /* Site name first. */
+    /* Site name first (on a dated article; see test_title.c). */
     m = S_read("<title>Town Crier: Council approves the new budget plan</title>"
+               "<meta property=\"article:published_time\" content=\"2024-05-01\">"
                "<meta property=\"og:site_name\" content=\"Town Crier\">",
                NULL);
     STR_EQ(m->title, "Council approves the new budget plan", "");
