@@ -47,6 +47,14 @@ static float S_param(const char *name, float def)
 #define S_param(name, def) (def)
 #endif
 
+/* Why a node was dropped, for loss analysis (debug builds, CD_WHY=1). */
+#ifdef CD_EXTRACT_DEBUG
+static uint8_t *S_whyv;
+#define S_WHY(id, c) (S_whyv ? (void)(S_whyv[id] = (uint8_t)(c)) : (void)0)
+#else
+#define S_WHY(id, c) ((void)0)
+#endif
+
 #define CD_DEAD_CLEANED 2 /* st->dead value for nodes removed by S_clean (can be undone) */
 #define CD_MIN_PARA 25 /* characters of own text for a block to score */
 
@@ -275,14 +283,84 @@ static void S_debug_node(const cd_dom *dom, const S_stat *st, cd_nid id, const c
             cd_tag_name(cd_dom_node(dom, id)->tag), (int)(cl > 60 ? 60 : cl), c ? c : "", (int)il, i ? i : "",
             st[id].score, st[id].chars, st[id].link, st[id].flow, st[id].dead);
 }
+/* CD_WHY=1: one JSON line per dropped subtree (its reason, whether it lies
+ * inside a content root, its text), then one per root. */
+static void S_why_text(const cd_dom *dom, cd_nid id)
+{
+    size_t out = 0;
+    for (cd_nid t = id; t && out < 20000;) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (n->type == CD_NODE_ELEMENT && t != id && (cd_tag_flags(n->tag) & CD_TF_SKIP)) {
+            t = cd_dom_next_skip(dom, t, id);
+            continue;
+        }
+        if (n->type == CD_NODE_TEXT) {
+            for (uint32_t i = 0; i < n->len; i++) {
+                unsigned char c = (unsigned char)n->u.text[i];
+                if (c == '"' || c == '\\')
+                    fputc('\\', stderr);
+                fputc(c < 0x20 ? ' ' : c, stderr);
+            }
+            fputc(' ', stderr);
+            out += n->len;
+        }
+        t = cd_dom_next(dom, t, id);
+    }
+}
+static void S_why_dump(const cd_extract *x, const cd_dom *dom, const S_stat *st)
+{
+    for (uint32_t id = 2; id < dom->count; id++) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (!st[id].dead || st[n->parent].dead || n->type != CD_NODE_ELEMENT || !S_whyv[id] || S_whyv[id] == 'k')
+            continue;
+        int in = 0;
+        for (uint32_t r = 0; r < x->nroots && !in; r++)
+            for (cd_nid a = id; a && !in; a = cd_dom_node(dom, a)->parent)
+                in = a == x->roots[r];
+        size_t cl = 0;
+        const char *c = cd_dom_attr(dom, id, "class", &cl);
+        fprintf(stderr, "{\"why\":\"%c\",\"in\":%d,\"tag\":\"%s\",\"cls\":\"", S_whyv[id], in,
+                cd_tag_name(n->tag));
+        for (size_t i = 0; c && i < cl && i < 80; i++)
+            if (c[i] != '"' && c[i] != '\\' && (unsigned char)c[i] >= 0x20)
+                fputc(c[i], stderr);
+        fprintf(stderr, "\",\"text\":\"");
+        S_why_text(dom, id);
+        fprintf(stderr, "\"}\n");
+    }
+    fprintf(stderr, "{\"broad\":%d,\"nroots\":%u}\n", x->broad, x->nroots);
+}
 static void S_debug(const cd_extract *x, const cd_dom *dom, const S_stat *st)
 {
+    if (S_whyv) {
+        S_why_dump(x, dom, st);
+        free(S_whyv);
+        S_whyv = NULL;
+    }
     if (!getenv("CD_DEBUG"))
         return;
     for (uint32_t r = 0; r < x->nroots; r++)
         S_debug_node(dom, st, x->roots[r], "root");
     for (cd_nid a = x->nroots ? cd_dom_node(dom, x->roots[0])->parent : 0; a; a = cd_dom_node(dom, a)->parent)
         S_debug_node(dom, st, a, "  up");
+    if (getenv("CD_DEBUG")[0] == '3' && x->nroots) {
+        /* The sibling set of the first root, and of its parent. */
+        for (int up = 0; up < 3; up++) {
+            cd_nid r = x->roots[0];
+            for (int k = 0; k < up && cd_dom_node(dom, r)->parent; k++)
+                r = cd_dom_node(dom, r)->parent;
+            cd_nid par = cd_dom_node(dom, r)->parent;
+            if (!par)
+                break;
+            fprintf(stderr, "-- children of the root's ancestor %d:\n", up + 1);
+            for (cd_nid c = cd_dom_node(dom, par)->first; c; c = cd_dom_node(dom, c)->next) {
+                if (cd_dom_node(dom, c)->type != CD_NODE_ELEMENT || st[c].chars == 0)
+                    continue;
+                fprintf(stderr, "   %s blk=%u p=%u ", c == r ? "*" : " ", st[c].n_block, st[c].n_p);
+                S_debug_node(dom, st, c, "");
+            }
+        }
+    }
     if (getenv("CD_DEBUG")[0] == '2')
         for (uint32_t id = 2; id < dom->count; id++)
             if (st[id].cand && st[id].score > 5)
@@ -354,9 +432,9 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard)
         if (!guard) {
             /* First round: what never renders text, and the hints. */
             if (cd_tag_flags(n->tag) & CD_TF_SKIP)
-                s->dead = 1;
+                s->dead = 1, S_WHY(id, 'k');
             else if (n->tag == CD_TAG_NOSCRIPT && !S_has_element_child(dom, id))
-                s->dead = 1; /* a "please enable JavaScript" line, or escaped markup */
+                s->dead = 1, S_WHY(id, 'n'); /* a "please enable JavaScript" line, or escaped markup */
             s->hints = (uint8_t)cd_hints_of(dom, id);
             continue;
         }
@@ -367,6 +445,7 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard)
         /* A photo credit belongs to the picture, not to the text. */
         if ((h & CD_HINT_CREDIT) && tag != CD_TAG_FIGCAPTION && S_in_figure(dom, id)) {
             s->dead = 1;
+            S_WHY(id, 'c');
             continue;
         }
         /* Hidden by markup. Pages rendered on the server and revealed by
@@ -396,6 +475,8 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard)
                 continue;
         }
         s->dead = 1;
+        S_WHY(id, hidden ? 'h' : S_chrome_tag(dom, id, options) ? 't' : (h & CD_HINT_ROLE_CHROME) ? 'r'
+                  : (h & CD_HINT_CHROME) ? 'w' : S_is_toc(s) ? 'o' : 'm');
     }
 }
 
@@ -705,7 +786,7 @@ static void S_clean(const cd_dom *dom, S_stat *st, cd_nid root)
             remove = weight < 0 && (s->hints & (CD_HINT_CHROME | CD_HINT_COMMENT));
         } else if (kind) {
             if (weight < 0 && s->chars < 500 && (s->hints & (CD_HINT_CHROME | CD_HINT_COMMENT))) {
-                remove = 1;
+                remove = 'A';
             } else if (s->commas < 10) {
                 float ld = S_link_density(s);
                 uint32_t p = s->n_p, img = s->n_img, input = s->n_input;
@@ -717,26 +798,27 @@ static void S_clean(const cd_dom *dom, S_stat *st, cd_nid root)
                     is_list = 0;
                 }
                 if (img > 1 && (float)p / (float)img < 0.5f && !S_inside(dom, id, CD_TAG_FIGURE, root))
-                    remove = 1;
+                    remove = 'B';
                 else if (!is_list && li > (int)p)
-                    remove = 1;
+                    remove = 'C';
                 else if (input > p / 3)
-                    remove = 1;
+                    remove = 'D';
                 else if (!is_list && head_density < 0.9f && len < 25 && (img == 0 || img > 2) && ld > 0.0f)
-                    remove = 1;
+                    remove = 'E';
                 else if (!is_list && weight < 25 && ld > 0.2f && len < 200 + 0 * p)
-                    remove = 1;
+                    remove = 'F';
                 else if (weight >= 25 && ld > 0.5f)
-                    remove = 1;
+                    remove = 'G';
                 else if ((s->n_embed == 1 && len < 75) || s->n_embed > 1)
-                    remove = 1;
+                    remove = 'H';
                 else if (is_list && ld > 0.5f && len < 500)
-                    remove = 1; /* a list of links inside the article: related links */
+                    remove = 'I'; /* a list of links inside the article: related links */
             }
         }
         if (remove) {
             S_subtract(dom, st, id, root);
             s->dead = CD_DEAD_CLEANED;
+            S_WHY(id, remove);
         }
     }
 }
@@ -782,6 +864,7 @@ static void S_phrases(const cd_dom *dom, S_stat *st, cd_nid root)
         if (cd_boiler_phrase(buf, len)) {
             S_subtract(dom, st, id, root);
             s->dead = 1;
+            S_WHY(id, 'p');
             id = cd_dom_next_skip(dom, id, root);
         } else {
             id = cd_dom_next(dom, id, root);
@@ -882,6 +965,7 @@ static copydesk_status S_dedup(cd_extract *x, const cd_dom *dom, S_stat *st)
             if (seen && where[k] != n->parent) {
                 S_subtract(dom, st, id, CD_NONE);
                 s->dead = 1;
+                S_WHY(id, 'd');
             } else if (!seen && nblocks) {
                 set[k] = h;
                 where[k] = n->parent;
@@ -999,6 +1083,10 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     }
     S_stat *st = x->scratch;
     memset(st, 0, need);
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_WHY"))
+        S_whyv = calloc(count, 1);
+#endif
 
     if (options & COPYDESK_OPT_NO_EXTRACT) {
         S_prune(dom, st, options, 0);
