@@ -464,7 +464,7 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard)
          * few links, is not chrome whatever its name says (wrappers such as
          * <div class="page has-sidebar"> or <form id="aspnetForm">). */
         float ld = S_link_density(s);
-        if (total && s->chars > total * 0.4f && (hidden || ld < 0.5f))
+        if (total && s->chars > total * 0.4f && (hidden || ld < 0.5f) && !(h & CD_HINT_CONSENT))
             continue;
         if (!hidden) {
             /* Named for content and holding paragraphs: "post-content social-ready". */

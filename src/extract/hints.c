@@ -23,6 +23,9 @@ typedef struct {
 /* Sorted by word for binary search (tools/check: keep it sorted). Weights:
  * CD_HINT_CHROME  – never article text, drop wherever found (unless it would
  *                   remove most of the page);
+ * CD_HINT_CONSENT – a consent manager's dialog (OneTrust, Cookiebot,
+ *                   Usercentrics): chrome even when it holds most of the text
+ *                   of a page whose content is rendered by script;
  * CD_HINT_COMMENT – user comments (kept with COPYDESK_OPT_KEEP_COMMENTS);
  * CD_HINT_NEG     – lowers the score of a candidate container;
  * CD_HINT_POS     – raises it. */
@@ -49,6 +52,7 @@ static const S_word S_words[] = {
     {"consent", 7, CD_HINT_CHROME},
     {"content", 7, CD_HINT_POS},
     {"cookie", 6, CD_HINT_CHROME},
+    {"cookiebot", 9, CD_HINT_CHROME | CD_HINT_CONSENT},
     {"cookies", 7, CD_HINT_CHROME},
     {"copyright", 9, CD_HINT_NEG | CD_HINT_CREDIT},
     {"credit", 6, CD_HINT_NEG | CD_HINT_CREDIT},
@@ -76,6 +80,7 @@ static const S_word S_words[] = {
     {"newsletter", 10, CD_HINT_CHROME},
     {"offcanvas", 9, CD_HINT_CHROME},
     {"okendo", 6, CD_HINT_COMMENT},
+    {"onetrust", 8, CD_HINT_CHROME | CD_HINT_CONSENT},
     {"outbrain", 8, CD_HINT_CHROME},
     {"page", 4, CD_HINT_POS},
     {"pager", 5, CD_HINT_CHROME},
@@ -120,6 +125,7 @@ static const S_word S_words[] = {
     {"text", 4, CD_HINT_POS},
     {"toolbar", 7, CD_HINT_CHROME},
     {"trending", 8, CD_HINT_CHROME},
+    {"usercentrics", 12, CD_HINT_CHROME | CD_HINT_CONSENT},
     {"trustpilot", 10, CD_HINT_COMMENT},
     {"yotpo", 5, CD_HINT_COMMENT},
 };
