@@ -565,6 +565,11 @@ static int S_same_class(const cd_dom *dom, cd_nid a, cd_nid b)
     return ca && cb && la && la == lb && memcmp(ca, cb, la) == 0;
 }
 
+/* A sibling container before the body with at least this many paragraphs and
+ * characters, and few links, is part of the article (see S_choose). */
+#define CD_INTRO_BLOCKS 2
+#define CD_INTRO_CHARS 200
+
 /* Pass 4: choose the top candidate and the sibling roots. */
 static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
 {
@@ -663,6 +668,15 @@ static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
                     take = 1;
                 else if (len > 0 && len <= 80 && ld == 0.0f && S_has_sentence_end(dom, c))
                     take = 1;
+            } else if (c < best && S_is_block(cn->tag) && st[c].n_block >= CD_INTRO_BLOCKS &&
+                       st[c].chars >= CD_INTRO_CHARS && S_link_density(&st[c]) < 0.2f &&
+                       !(st[c].hints & (CD_HINT_CHROME | CD_HINT_NEG | CD_HINT_COMMENT | CD_HINT_ROLE_CHROME))) {
+                /* Paragraphs in a container of their own before the body (an
+                 * introduction, a standfirst, a first section): they score
+                 * below the threshold only because the body is long. After the
+                 * body, such containers are as often an author's bio, a
+                 * disclaimer or teasers, so only what comes first is taken. */
+                take = 1;
             } else if (cn->tag == CD_TAG_FIGURE && st[c].chars > 0 && st[c].chars < 400 &&
                        S_link_density(&st[c]) < 0.25f) {
                 /* The lead picture beside the body: its caption is part of the story. */
