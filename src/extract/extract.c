@@ -415,8 +415,115 @@ static int S_has_element_child(const cd_dom *dom, cd_nid id)
     return 0;
 }
 
+/* Collapsed panels. An accordion, a "read more" disclosure or a tab set hides
+ * its panels until the reader opens them, and its control names the panel it
+ * opens: aria-controls="ID" (WAI-ARIA disclosure, accordion and tab patterns),
+ * or data-target / data-bs-target="#ID" (Bootstrap's collapse and tabs). Such a
+ * hidden panel is text the reader can see with one click, not hidden text. The
+ * ids are kept as 64-bit hashes in an open-addressing set. */
+typedef struct S_idset {
+    uint64_t *slot;
+    size_t cap; /* a power of two, or 0 */
+} S_idset;
+
+static uint64_t S_hash_id(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h ? h : 1;
+}
+
+static int S_idset_has(const S_idset *set, const char *s, size_t n)
+{
+    if (!set->cap || !n)
+        return 0;
+    uint64_t h = S_hash_id(s, n);
+    for (size_t k = (size_t)h & (set->cap - 1); set->slot[k]; k = (k + 1) & (set->cap - 1))
+        if (set->slot[k] == h)
+            return 1;
+    return 0;
+}
+
+static void S_idset_add(S_idset *set, const char *s, size_t n)
+{
+    if (!n)
+        return;
+    uint64_t h = S_hash_id(s, n);
+    size_t k = (size_t)h & (set->cap - 1);
+    while (set->slot[k] && set->slot[k] != h)
+        k = (k + 1) & (set->cap - 1);
+    set->slot[k] = h;
+}
+
+/* The number of ids element id's attributes say it opens; with a set, adds them. */
+static uint32_t S_controls(const cd_dom *dom, cd_nid id, S_idset *set)
+{
+    const cd_node *n = cd_dom_node(dom, id);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n->len; i++) {
+        const cd_attr *a = &n->u.attr[i];
+        const char *v = a->value;
+        size_t vl = a->value_len;
+        if (cd_eq_nocase(a->name, a->name_len, "aria-controls")) {
+            /* A list of ids. */
+            for (size_t j = 0; j < vl;) {
+                while (j < vl && cd_isspace((unsigned char)v[j]))
+                    j++;
+                size_t b = j;
+                while (j < vl && !cd_isspace((unsigned char)v[j]))
+                    j++;
+                if (j > b) {
+                    k++;
+                    if (set)
+                        S_idset_add(set, v + b, j - b);
+                }
+            }
+        } else if ((cd_eq_nocase(a->name, a->name_len, "data-target") ||
+                    cd_eq_nocase(a->name, a->name_len, "data-bs-target")) &&
+                   vl > 1 && v[0] == '#') {
+            k++;
+            if (set)
+                S_idset_add(set, v + 1, vl - 1);
+        }
+    }
+    return k;
+}
+
+static copydesk_status S_panels(const cd_mem *mem, const cd_dom *dom, S_idset *set)
+{
+    uint32_t n = 0;
+    set->slot = NULL;
+    set->cap = 0;
+    for (uint32_t id = 2; id < dom->count; id++)
+        if (cd_dom_node(dom, id)->type == CD_NODE_ELEMENT && cd_dom_node(dom, id)->len)
+            n += S_controls(dom, id, NULL);
+    if (!n)
+        return COPYDESK_OK;
+    size_t cap = 16;
+    while (cap < (size_t)n * 2)
+        cap *= 2;
+    set->slot = mem->calloc(cap, sizeof *set->slot);
+    if (!set->slot)
+        return COPYDESK_ERR_NOMEM;
+    set->cap = cap;
+    for (uint32_t id = 2; id < dom->count; id++)
+        if (cd_dom_node(dom, id)->type == CD_NODE_ELEMENT && cd_dom_node(dom, id)->len)
+            S_controls(dom, id, set);
+    return COPYDESK_OK;
+}
+
+static int S_is_panel(const cd_dom *dom, cd_nid id, const S_idset *panels)
+{
+    size_t il = 0;
+    const char *v = panels && panels->cap ? cd_dom_attr(dom, id, "id", &il) : NULL;
+    return v && S_idset_has(panels, v, il);
+}
+
 /* Pass 1: top-down visibility, class hints, chrome by tag/role/words. */
-static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard)
+static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, const S_idset *panels)
 {
     uint32_t count = dom->count;
     uint32_t total = dom->body ? st[dom->body].chars : 0;
@@ -451,7 +558,7 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard)
         /* Hidden by markup. Pages rendered on the server and revealed by
          * script hide their whole content this way (a wrapper with
          * visibility:hidden, a streamed <div hidden>): the guard below keeps it. */
-        int hidden = !cd_extract_node_visible(dom, id);
+        int hidden = !cd_extract_node_visible(dom, id) && !(S_param("CD_PANELS", 1) > 0 && S_is_panel(dom, id, panels));
         if (tag == CD_TAG_MAIN && !hidden)
             continue;
         int chrome = hidden || S_chrome_tag(dom, id, options) || (h & (CD_HINT_CHROME | CD_HINT_ROLE_CHROME)) ||
@@ -1103,7 +1210,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
 #endif
 
     if (options & COPYDESK_OPT_NO_EXTRACT) {
-        S_prune(dom, st, options, 0);
+        S_prune(dom, st, options, 0, NULL);
         for (uint32_t id = 2; id < count; id++)
             if (st[cd_dom_node(dom, id)->parent].dead || !cd_extract_node_visible(dom, id))
                 st[id].dead = 1;
@@ -1113,9 +1220,14 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
         return COPYDESK_OK;
     }
 
-    S_prune(dom, st, options, 0);
+    S_idset panels;
+    if (S_panels(x->mem, dom, &panels) != COPYDESK_OK)
+        return COPYDESK_ERR_NOMEM;
+    S_prune(dom, st, options, 0, NULL);
     S_stats(dom, st);
-    S_prune(dom, st, options, 1);
+    S_prune(dom, st, options, 1, &panels);
+    if (panels.slot)
+        x->mem->free(panels.slot);
     S_stats(dom, st);
     S_score(dom, st);
     S_choose(x, dom, st);
