@@ -515,6 +515,26 @@ static copydesk_status S_panels(const cd_mem *mem, const cd_dom *dom, S_idset *s
     return COPYDESK_OK;
 }
 
+/* A button that opens and closes a panel (the question of an FAQ, the title of
+ * an accordion section): aria-expanded, or Bootstrap's collapse toggle. Its text
+ * is the heading of the panel's content. Other buttons ("Add to cart", "Preview
+ * yellow theme") are controls, not text. */
+static int S_is_disclosure(const cd_dom *dom, cd_nid id)
+{
+    const cd_node *n = cd_dom_node(dom, id);
+    if (n->tag != CD_TAG_BUTTON)
+        return 0;
+    for (uint32_t i = 0; i < n->len; i++) {
+        const cd_attr *a = &n->u.attr[i];
+        if (cd_eq_nocase(a->name, a->name_len, "aria-expanded"))
+            return 1;
+        if ((cd_eq_nocase(a->name, a->name_len, "data-toggle") || cd_eq_nocase(a->name, a->name_len, "data-bs-toggle")) &&
+            cd_eq_nocase(a->value, a->value_len, "collapse"))
+            return 1;
+    }
+    return 0;
+}
+
 static int S_is_panel(const cd_dom *dom, cd_nid id, const S_idset *panels)
 {
     size_t il = 0;
@@ -538,7 +558,8 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
             continue;
         if (!guard) {
             /* First round: what never renders text, and the hints. */
-            if (cd_tag_flags(n->tag) & CD_TF_SKIP)
+            if ((cd_tag_flags(n->tag) & CD_TF_SKIP) &&
+                !(S_param("CD_BUTTONS", 1) > 0 && S_is_disclosure(dom, id)))
                 s->dead = 1, S_WHY(id, 'k');
             else if (n->tag == CD_TAG_NOSCRIPT && !S_has_element_child(dom, id))
                 s->dead = 1, S_WHY(id, 'n'); /* a "please enable JavaScript" line, or escaped markup */
@@ -558,7 +579,8 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
         /* Hidden by markup. Pages rendered on the server and revealed by
          * script hide their whole content this way (a wrapper with
          * visibility:hidden, a streamed <div hidden>): the guard below keeps it. */
-        int hidden = !cd_extract_node_visible(dom, id) && !(S_param("CD_PANELS", 1) > 0 && S_is_panel(dom, id, panels));
+        int hidden = !cd_extract_node_visible(dom, id) && !(S_param("CD_PANELS", 1) > 0 && S_is_panel(dom, id, panels)) &&
+                     !(S_param("CD_BUTTONS", 1) > 0 && S_is_disclosure(dom, id));
         if (tag == CD_TAG_MAIN && !hidden)
             continue;
         int chrome = hidden || S_chrome_tag(dom, id, options) || (h & (CD_HINT_CHROME | CD_HINT_ROLE_CHROME)) ||
