@@ -933,6 +933,9 @@ static void S_clean(const cd_dom *dom, S_stat *st, cd_nid root)
             } else if (s->commas < 10) {
                 float ld = S_link_density(s);
                 uint32_t p = s->n_p, img = s->n_img, input = s->n_input;
+                /* Readability counts paragraphs after turning every div of
+                 * inline content into a <p>: count blocks of text as paragraphs. */
+                uint32_t pb = S_param("CD_PBLK", 1) > 0 && s->n_block > p ? s->n_block : p;
                 int li = (int)s->n_li - 100;
                 uint32_t len = s->chars;
                 float head_density = len ? (float)s->head / (float)len : 0.0f;
@@ -940,7 +943,7 @@ static void S_clean(const cd_dom *dom, S_stat *st, cd_nid root)
                     /* A container that is mostly lists counts as a list. */
                     is_list = 0;
                 }
-                if (img > 1 && (float)p / (float)img < 0.5f && !S_inside(dom, id, CD_TAG_FIGURE, root))
+                if (img > 1 && (float)pb / (float)img < 0.5f && !S_inside(dom, id, CD_TAG_FIGURE, root))
                     remove = 'B';
                 else if (!is_list && li > (int)p)
                     remove = 'C';
