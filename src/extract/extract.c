@@ -57,6 +57,7 @@ static uint8_t *S_whyv;
 
 #define CD_DEAD_CLEANED 2 /* st->dead value for nodes removed by S_clean (can be undone) */
 #define CD_MIN_PARA 25 /* characters of own text for a block to score */
+#define CD_OWN_SENTENCE 100 /* characters outside links that make a sentence of a block's own (the scoring unit) */
 
 typedef struct S_stat {
     uint32_t chars;  /* visible non-space characters in the subtree */
@@ -951,7 +952,10 @@ static void S_clean(const cd_dom *dom, S_stat *st, cd_nid root)
                     remove = 'D';
                 else if (!is_list && head_density < 0.9f && len < 25 && (img == 0 || img > 2) && ld > 0.0f)
                     remove = 'E';
-                else if (!is_list && weight < 25 && ld > 0.2f && len < 200 + 0 * p)
+                else if (!is_list && weight < 25 && ld > 0.2f && len < 200 && len - s->link < CD_OWN_SENTENCE)
+                    /* Links and a few words: "Read also: …", a row of tags.
+                     * A teaser or a card that says a sentence of its own
+                     * besides its links is content. */
                     remove = 'F';
                 else if (weight >= 25 && ld > 0.5f)
                     remove = 'G';
