@@ -72,7 +72,7 @@ typedef struct S_stat {
     uint8_t dead;   /* hidden or dropped: contributes nothing */
     uint8_t cand;   /* has a score */
     uint8_t hints;
-    uint8_t pad;
+    uint8_t sect;   /* inside sectioning content: article, section or main (set by S_prune) */
 } S_stat;
 
 void cd_extract_init(cd_extract *x, const cd_mem *mem)
@@ -129,11 +129,12 @@ static void S_stats(const cd_dom *dom, S_stat *st)
     uint32_t count = dom->count;
     for (uint32_t id = 1; id < count; id++) {
         S_stat *s = &st[id];
-        uint8_t dead = s->dead, hints = s->hints, cand = s->cand;
+        uint8_t dead = s->dead, hints = s->hints, cand = s->cand, sect = s->sect;
         memset(s, 0, sizeof *s);
         s->dead = dead;
         s->hints = hints;
         s->cand = cand;
+        s->sect = sect;
     }
     for (uint32_t id = count - 1; id >= 2; id--) {
         S_stat *s = &st[id];
@@ -370,13 +371,18 @@ static void S_debug(const cd_extract *x, const cd_dom *dom, const S_stat *st)
 #endif
 
 /* Is element id chrome by its tag alone? */
-static int S_chrome_tag(const cd_dom *dom, cd_nid id, unsigned options)
+static int S_chrome_tag(const cd_dom *dom, const S_stat *st, cd_nid id, unsigned options)
 {
     switch (cd_dom_node(dom, id)->tag) {
+    case CD_TAG_HEADER:
+        /* The page's banner, unless it heads a section of the content (HTML:
+         * a header inside article, section or main is not role=banner) and
+         * says something: two blocks of text (a heading and a standfirst, a
+         * hero's title and tagline), few links. */
+        return !(st[id].sect && st[id].n_block >= 2 && S_link_density(&st[id]) < 0.3f);
     case CD_TAG_NAV:
     case CD_TAG_ASIDE:
     case CD_TAG_FOOTER:
-    case CD_TAG_HEADER:
     case CD_TAG_FORM:
     case CD_TAG_DIALOG:
     case CD_TAG_MENU:
@@ -565,6 +571,8 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
             else if (n->tag == CD_TAG_NOSCRIPT && !S_has_element_child(dom, id))
                 s->dead = 1, S_WHY(id, 'n'); /* a "please enable JavaScript" line, or escaped markup */
             s->hints = (uint8_t)cd_hints_of(dom, id);
+            uint16_t pt = cd_dom_node(dom, n->parent)->tag;
+            s->sect = st[n->parent].sect || pt == CD_TAG_ARTICLE || pt == CD_TAG_SECTION || pt == CD_TAG_MAIN;
             continue;
         }
         uint16_t tag = n->tag;
@@ -584,7 +592,7 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
                      !(S_param("CD_BUTTONS", 1) > 0 && S_is_disclosure(dom, id));
         if (tag == CD_TAG_MAIN && !hidden)
             continue;
-        int chrome = hidden || S_chrome_tag(dom, id, options) || (h & (CD_HINT_CHROME | CD_HINT_ROLE_CHROME)) ||
+        int chrome = hidden || S_chrome_tag(dom, st, id, options) || (h & (CD_HINT_CHROME | CD_HINT_ROLE_CHROME)) ||
                      S_is_toc(s);
         if (!(options & COPYDESK_OPT_KEEP_COMMENTS) && (h & CD_HINT_COMMENT))
             chrome = 1;
@@ -601,11 +609,11 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
             if (tag == CD_TAG_ARTICLE && ld < 0.5f && s->n_block >= 3)
                 continue;
             if ((h & (CD_HINT_POS | CD_HINT_BODY)) && !(h & CD_HINT_ROLE_CHROME) &&
-                !S_chrome_tag(dom, id, options) && ld < 0.3f && s->n_block >= 2)
+                !S_chrome_tag(dom, st, id, options) && ld < 0.3f && s->n_block >= 2)
                 continue;
         }
         s->dead = 1;
-        S_WHY(id, hidden ? 'h' : S_chrome_tag(dom, id, options) ? 't' : (h & CD_HINT_ROLE_CHROME) ? 'r'
+        S_WHY(id, hidden ? 'h' : S_chrome_tag(dom, st, id, options) ? 't' : (h & CD_HINT_ROLE_CHROME) ? 'r'
                   : (h & CD_HINT_CHROME) ? 'w' : S_is_toc(s) ? 'o' : 'm');
     }
 }
