@@ -125,8 +125,8 @@ static const S_word S_words[] = {
     {"text", 4, CD_HINT_POS},
     {"toolbar", 7, CD_HINT_CHROME},
     {"trending", 8, CD_HINT_CHROME},
-    {"usercentrics", 12, CD_HINT_CHROME | CD_HINT_CONSENT},
     {"trustpilot", 10, CD_HINT_COMMENT},
+    {"usercentrics", 12, CD_HINT_CHROME | CD_HINT_CONSENT},
     {"yotpo", 5, CD_HINT_COMMENT},
 };
 
