@@ -71,7 +71,7 @@ typedef struct S_stat {
     float score;
     uint8_t dead;   /* hidden or dropped: contributes nothing */
     uint8_t cand;   /* has a score */
-    uint8_t hints;
+    uint16_t hints; /* CD_HINT_* */
     uint8_t sect;   /* inside sectioning content: article, section or main (set by S_prune) */
 } S_stat;
 
@@ -129,7 +129,8 @@ static void S_stats(const cd_dom *dom, S_stat *st)
     uint32_t count = dom->count;
     for (uint32_t id = 1; id < count; id++) {
         S_stat *s = &st[id];
-        uint8_t dead = s->dead, hints = s->hints, cand = s->cand, sect = s->sect;
+        uint8_t dead = s->dead, cand = s->cand, sect = s->sect;
+        uint16_t hints = s->hints;
         memset(s, 0, sizeof *s);
         s->dead = dead;
         s->hints = hints;
@@ -566,11 +567,11 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
         if (!guard) {
             /* First round: what never renders text, and the hints. */
             if ((cd_tag_flags(n->tag) & CD_TF_SKIP) &&
-                !(S_param("CD_BUTTONS", 1) > 0 && S_is_disclosure(dom, id)))
+                !S_is_disclosure(dom, id))
                 s->dead = 1, S_WHY(id, 'k');
             else if (n->tag == CD_TAG_NOSCRIPT && !S_has_element_child(dom, id))
                 s->dead = 1, S_WHY(id, 'n'); /* a "please enable JavaScript" line, or escaped markup */
-            s->hints = (uint8_t)cd_hints_of(dom, id);
+            s->hints = (uint16_t)cd_hints_of(dom, id);
             uint16_t pt = cd_dom_node(dom, n->parent)->tag;
             s->sect = st[n->parent].sect || pt == CD_TAG_ARTICLE || pt == CD_TAG_SECTION || pt == CD_TAG_MAIN;
             continue;
@@ -588,8 +589,11 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
         /* Hidden by markup. Pages rendered on the server and revealed by
          * script hide their whole content this way (a wrapper with
          * visibility:hidden, a streamed <div hidden>): the guard below keeps it. */
-        int hidden = !cd_extract_node_visible(dom, id) && !(S_param("CD_PANELS", 1) > 0 && S_is_panel(dom, id, panels)) &&
-                     !(S_param("CD_BUTTONS", 1) > 0 && S_is_disclosure(dom, id));
+        /* Collapsed panels are not hidden text: one a control opens by its
+         * id, one named a panel (tab pane, accordion or collapse body, FAQ
+         * answer) that is not a menu of links, and the disclosure button. */
+        int hidden = !cd_extract_node_visible(dom, id) && !S_is_panel(dom, id, panels) &&
+                     !((h & CD_HINT_PANEL) && S_link_density(s) < 0.3f) && !S_is_disclosure(dom, id);
         if (tag == CD_TAG_MAIN && !hidden)
             continue;
         int chrome = hidden || S_chrome_tag(dom, st, id, options) || (h & (CD_HINT_CHROME | CD_HINT_ROLE_CHROME)) ||

@@ -17,7 +17,7 @@
 typedef struct {
     const char *word;
     unsigned char len;
-    unsigned char weight; /* CD_HINT_* */
+    unsigned short weight; /* CD_HINT_* */
 } S_word;
 
 /* Sorted by word for binary search (tools/check: keep it sorted). Weights:
@@ -30,12 +30,14 @@ typedef struct {
  * CD_HINT_NEG     – lowers the score of a candidate container;
  * CD_HINT_POS     – raises it. */
 static const S_word S_words[] = {
+    {"accordion", 9, CD_HINT_PANEL},
     {"ad", 2, CD_HINT_CHROME},
     {"ads", 3, CD_HINT_CHROME},
     {"adslot", 6, CD_HINT_CHROME},
     {"advert", 6, CD_HINT_CHROME},
     {"advertisement", 13, CD_HINT_CHROME},
     {"advertising", 11, CD_HINT_CHROME},
+    {"answer", 6, CD_HINT_PANEL},
     {"article", 7, CD_HINT_POS},
     {"articlebody", 11, CD_HINT_POS},
     {"aside", 5, CD_HINT_NEG},
@@ -47,6 +49,8 @@ static const S_word S_words[] = {
     {"breadcrumbs", 11, CD_HINT_CHROME},
     {"byline", 6, CD_HINT_NEG},
     {"caption", 7, CD_HINT_NEG},
+    {"collapse", 8, CD_HINT_PANEL},
+    {"collapsible", 11, CD_HINT_PANEL},
     {"comment", 7, CD_HINT_COMMENT},
     {"comments", 8, CD_HINT_COMMENT},
     {"consent", 7, CD_HINT_CHROME},
@@ -85,6 +89,7 @@ static const S_word S_words[] = {
     {"page", 4, CD_HINT_POS},
     {"pager", 5, CD_HINT_CHROME},
     {"pagination", 10, CD_HINT_CHROME},
+    {"pane", 4, CD_HINT_PANEL},
     {"paywall", 7, CD_HINT_CHROME},
     {"photocredit", 11, CD_HINT_NEG | CD_HINT_CREDIT},
     {"popular", 7, CD_HINT_CHROME},
@@ -120,6 +125,7 @@ static const S_word S_words[] = {
     {"subscription", 12, CD_HINT_CHROME},
     {"supplemental", 12, CD_HINT_NEG},
     {"taboola", 7, CD_HINT_CHROME},
+    {"tabpanel", 8, CD_HINT_PANEL},
     {"tag", 3, CD_HINT_NEG},
     {"tags", 4, CD_HINT_NEG},
     {"text", 4, CD_HINT_POS},
@@ -195,6 +201,8 @@ unsigned cd_hints_of(const cd_dom *dom, cd_nid id)
                 if (cd_eq_nocase(a->value, a->value_len, S_chrome_roles[k]))
                     hints |= CD_HINT_ROLE_CHROME;
             }
+            if (cd_eq_nocase(a->value, a->value_len, "tabpanel"))
+                hints |= CD_HINT_PANEL;
             if (cd_eq_nocase(a->value, a->value_len, "main") ||
                 cd_eq_nocase(a->value, a->value_len, "article"))
                 hints |= CD_HINT_POS;
