@@ -948,7 +948,7 @@ static void S_clean(const cd_dom *dom, S_stat *st, cd_nid root)
                 uint32_t p = s->n_p, img = s->n_img, input = s->n_input;
                 /* Readability counts paragraphs after turning every div of
                  * inline content into a <p>: count blocks of text as paragraphs. */
-                uint32_t pb = S_param("CD_PBLK", 1) > 0 && s->n_block > p ? s->n_block : p;
+                uint32_t pb = s->n_block > p ? s->n_block : p;
                 int li = (int)s->n_li - 100;
                 uint32_t len = s->chars;
                 float head_density = len ? (float)s->head / (float)len : 0.0f;
