@@ -20,7 +20,7 @@ typedef struct {
     unsigned short weight; /* CD_HINT_* */
 } S_word;
 
-/* Sorted by word for binary search (tools/check: keep it sorted). Weights:
+/* Sorted by word for binary search (tests/api/test_extract.c checks it). Weights:
  * CD_HINT_CHROME  – never article text, drop wherever found (unless it would
  *                   remove most of the page);
  * CD_HINT_CONSENT – a consent manager's dialog (OneTrust, Cookiebot,
@@ -135,6 +135,18 @@ static const S_word S_words[] = {
     {"usercentrics", 12, CD_HINT_CHROME | CD_HINT_CONSENT},
     {"yotpo", 5, CD_HINT_COMMENT},
 };
+
+int cd_hints_table_ok(void)
+{
+    size_t n = sizeof S_words / sizeof S_words[0];
+    for (size_t i = 0; i < n; i++) {
+        if (strlen(S_words[i].word) != S_words[i].len)
+            return 0;
+        if (i > 0 && strcmp(S_words[i - 1].word, S_words[i].word) >= 0)
+            return 0;
+    }
+    return 1;
+}
 
 /* Look up one lower-cased word. */
 static unsigned S_lookup(const char *w, size_t n)
