@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/boiler.h"
 #include "extract/hints.h"
 #include "harness.h"
 #include "parse/parse.h"
@@ -64,6 +65,27 @@ static void test_words(void)
     OK(!(S_hints("i") & CD_HINT_PANEL), "answers (a count) is not a panel word");
 }
 
+static int S_boiler(const char *s)
+{
+    return cd_boiler_phrase(s, strlen(s));
+}
+
+static void test_labels(void)
+{
+    /* A control's label that is a whole block is chrome. */
+    OK(S_boiler("Add to cart"), "");
+    OK(S_boiler("  SOLD OUT "), "");
+    OK(S_boiler("Sort and filter"), "");
+    OK(S_boiler("Was this helpful?"), "");
+    /* Not when it is part of a sentence, nor a one-word heading. */
+    OK(!S_boiler("Add to cart the vegetables you need for the week, then check out."), "");
+    OK(!S_boiler("Sold out in two hours: the first print run of the atlas"), "");
+    OK(!S_boiler("Filters"), "");
+    OK(!S_boiler("Search"), "");
+    /* The stock phrases still work. */
+    OK(S_boiler("Share this article"), "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -75,6 +97,7 @@ int main(void)
 
     test_table_sorted();
     test_words();
+    test_labels();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
