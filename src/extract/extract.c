@@ -973,8 +973,9 @@ static void S_clean(const cd_dom *dom, S_stat *st, cd_nid root)
                     remove = 'G';
                 else if ((s->n_embed == 1 && len < 75) || s->n_embed > 1)
                     remove = 'H';
-                else if (is_list && ld > 0.5f && len < 500)
-                    remove = 'I'; /* a list of links inside the article: related links */
+                /* No rule for lists of links inside the article: they are its
+                 * parts, its steps or its references at least as often as
+                 * related links, and those are named (hints.c). */
             }
         }
         if (remove) {
