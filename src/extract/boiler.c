@@ -33,6 +33,17 @@ static const char *const S_starts[] = {
     "in this article", "jump to", NULL,
 };
 
+/* Labels of controls that make a block chrome when they are all of it: a
+ * shop's and a site's buttons rendered as links or text ("Add to cart", "Sort
+ * by", "Sign in"). A sentence that contains them is left alone. */
+static const char *const S_labels[] = {
+    "add to cart", "add to bag", "add to basket", "add to wishlist", "add to wish list", "buy now",
+    "shop now", "sort by", "sort and filter", "sort & filter", "out of stock", "in stock", "sold out",
+    "sign in", "log in", "log out", "sign out", "my account", "view cart", "see all", "view all",
+    "show more", "load more", "see more", "show less", "open in app", "ask question",
+    "ask a question", "was this helpful?", NULL,
+};
+
 /* Does s start with the phrase p at a word boundary? */
 static int S_starts_with(const char *s, size_t n, const char *p)
 {
@@ -56,6 +67,9 @@ int cd_boiler_phrase(const char *text, size_t len)
         n--;
     if (n == 0)
         return 0;
+    for (int k = 0; S_labels[k]; k++)
+        if (cd_eq_nocase(s, n, S_labels[k]))
+            return 1;
     for (int k = 0; S_starts[k]; k++) {
         if (S_starts_with(s, n, S_starts[k])) {
             /* The phrase must dominate: a short block, not a paragraph that opens

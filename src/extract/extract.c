@@ -47,8 +47,17 @@ static float S_param(const char *name, float def)
 #define S_param(name, def) (def)
 #endif
 
+/* Why a node was dropped, for loss analysis (debug builds, CD_WHY=1). */
+#ifdef CD_EXTRACT_DEBUG
+static uint8_t *S_whyv;
+#define S_WHY(id, c) (S_whyv ? (void)(S_whyv[id] = (uint8_t)(c)) : (void)0)
+#else
+#define S_WHY(id, c) ((void)0)
+#endif
+
 #define CD_DEAD_CLEANED 2 /* st->dead value for nodes removed by S_clean (can be undone) */
 #define CD_MIN_PARA 25 /* characters of own text for a block to score */
+#define CD_OWN_SENTENCE 100 /* characters outside links that make a sentence of a block's own (the scoring unit) */
 
 typedef struct S_stat {
     uint32_t chars;  /* visible non-space characters in the subtree */
@@ -62,8 +71,8 @@ typedef struct S_stat {
     float score;
     uint8_t dead;   /* hidden or dropped: contributes nothing */
     uint8_t cand;   /* has a score */
-    uint8_t hints;
-    uint8_t pad;
+    uint16_t hints; /* CD_HINT_* */
+    uint8_t sect;   /* inside sectioning content: article, section or main (set by S_prune) */
 } S_stat;
 
 void cd_extract_init(cd_extract *x, const cd_mem *mem)
@@ -120,11 +129,13 @@ static void S_stats(const cd_dom *dom, S_stat *st)
     uint32_t count = dom->count;
     for (uint32_t id = 1; id < count; id++) {
         S_stat *s = &st[id];
-        uint8_t dead = s->dead, hints = s->hints, cand = s->cand;
+        uint8_t dead = s->dead, cand = s->cand, sect = s->sect;
+        uint16_t hints = s->hints;
         memset(s, 0, sizeof *s);
         s->dead = dead;
         s->hints = hints;
         s->cand = cand;
+        s->sect = sect;
     }
     for (uint32_t id = count - 1; id >= 2; id--) {
         S_stat *s = &st[id];
@@ -275,14 +286,84 @@ static void S_debug_node(const cd_dom *dom, const S_stat *st, cd_nid id, const c
             cd_tag_name(cd_dom_node(dom, id)->tag), (int)(cl > 60 ? 60 : cl), c ? c : "", (int)il, i ? i : "",
             st[id].score, st[id].chars, st[id].link, st[id].flow, st[id].dead);
 }
+/* CD_WHY=1: one JSON line per dropped subtree (its reason, whether it lies
+ * inside a content root, its text), then one per root. */
+static void S_why_text(const cd_dom *dom, cd_nid id)
+{
+    size_t out = 0;
+    for (cd_nid t = id; t && out < 20000;) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (n->type == CD_NODE_ELEMENT && t != id && (cd_tag_flags(n->tag) & CD_TF_SKIP)) {
+            t = cd_dom_next_skip(dom, t, id);
+            continue;
+        }
+        if (n->type == CD_NODE_TEXT) {
+            for (uint32_t i = 0; i < n->len; i++) {
+                unsigned char c = (unsigned char)n->u.text[i];
+                if (c == '"' || c == '\\')
+                    fputc('\\', stderr);
+                fputc(c < 0x20 ? ' ' : c, stderr);
+            }
+            fputc(' ', stderr);
+            out += n->len;
+        }
+        t = cd_dom_next(dom, t, id);
+    }
+}
+static void S_why_dump(const cd_extract *x, const cd_dom *dom, const S_stat *st)
+{
+    for (uint32_t id = 2; id < dom->count; id++) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (!st[id].dead || st[n->parent].dead || n->type != CD_NODE_ELEMENT || !S_whyv[id] || S_whyv[id] == 'k')
+            continue;
+        int in = 0;
+        for (uint32_t r = 0; r < x->nroots && !in; r++)
+            for (cd_nid a = id; a && !in; a = cd_dom_node(dom, a)->parent)
+                in = a == x->roots[r];
+        size_t cl = 0;
+        const char *c = cd_dom_attr(dom, id, "class", &cl);
+        fprintf(stderr, "{\"why\":\"%c\",\"in\":%d,\"tag\":\"%s\",\"cls\":\"", S_whyv[id], in,
+                cd_tag_name(n->tag));
+        for (size_t i = 0; c && i < cl && i < 80; i++)
+            if (c[i] != '"' && c[i] != '\\' && (unsigned char)c[i] >= 0x20)
+                fputc(c[i], stderr);
+        fprintf(stderr, "\",\"text\":\"");
+        S_why_text(dom, id);
+        fprintf(stderr, "\"}\n");
+    }
+    fprintf(stderr, "{\"broad\":%d,\"nroots\":%u}\n", x->broad, x->nroots);
+}
 static void S_debug(const cd_extract *x, const cd_dom *dom, const S_stat *st)
 {
+    if (S_whyv) {
+        S_why_dump(x, dom, st);
+        free(S_whyv);
+        S_whyv = NULL;
+    }
     if (!getenv("CD_DEBUG"))
         return;
     for (uint32_t r = 0; r < x->nroots; r++)
         S_debug_node(dom, st, x->roots[r], "root");
     for (cd_nid a = x->nroots ? cd_dom_node(dom, x->roots[0])->parent : 0; a; a = cd_dom_node(dom, a)->parent)
         S_debug_node(dom, st, a, "  up");
+    if (getenv("CD_DEBUG")[0] == '3' && x->nroots) {
+        /* The sibling set of the first root, and of its parent. */
+        for (int up = 0; up < 3; up++) {
+            cd_nid r = x->roots[0];
+            for (int k = 0; k < up && cd_dom_node(dom, r)->parent; k++)
+                r = cd_dom_node(dom, r)->parent;
+            cd_nid par = cd_dom_node(dom, r)->parent;
+            if (!par)
+                break;
+            fprintf(stderr, "-- children of the root's ancestor %d:\n", up + 1);
+            for (cd_nid c = cd_dom_node(dom, par)->first; c; c = cd_dom_node(dom, c)->next) {
+                if (cd_dom_node(dom, c)->type != CD_NODE_ELEMENT || st[c].chars == 0)
+                    continue;
+                fprintf(stderr, "   %s blk=%u p=%u ", c == r ? "*" : " ", st[c].n_block, st[c].n_p);
+                S_debug_node(dom, st, c, "");
+            }
+        }
+    }
     if (getenv("CD_DEBUG")[0] == '2')
         for (uint32_t id = 2; id < dom->count; id++)
             if (st[id].cand && st[id].score > 5)
@@ -291,13 +372,18 @@ static void S_debug(const cd_extract *x, const cd_dom *dom, const S_stat *st)
 #endif
 
 /* Is element id chrome by its tag alone? */
-static int S_chrome_tag(const cd_dom *dom, cd_nid id, unsigned options)
+static int S_chrome_tag(const cd_dom *dom, const S_stat *st, cd_nid id, unsigned options)
 {
     switch (cd_dom_node(dom, id)->tag) {
+    case CD_TAG_HEADER:
+        /* The page's banner, unless it heads a section of the content (HTML:
+         * a header inside article, section or main is not role=banner) and
+         * says something: two blocks of text (a heading and a standfirst, a
+         * hero's title and tagline), few links. */
+        return !(st[id].sect && st[id].n_block >= 2 && S_link_density(&st[id]) < 0.3f);
     case CD_TAG_NAV:
     case CD_TAG_ASIDE:
     case CD_TAG_FOOTER:
-    case CD_TAG_HEADER:
     case CD_TAG_FORM:
     case CD_TAG_DIALOG:
     case CD_TAG_MENU:
@@ -337,8 +423,135 @@ static int S_has_element_child(const cd_dom *dom, cd_nid id)
     return 0;
 }
 
+/* Collapsed panels. An accordion, a "read more" disclosure or a tab set hides
+ * its panels until the reader opens them, and its control names the panel it
+ * opens: aria-controls="ID" (WAI-ARIA disclosure, accordion and tab patterns),
+ * or data-target / data-bs-target="#ID" (Bootstrap's collapse and tabs). Such a
+ * hidden panel is text the reader can see with one click, not hidden text. The
+ * ids are kept as 64-bit hashes in an open-addressing set. */
+typedef struct S_idset {
+    uint64_t *slot;
+    size_t cap; /* a power of two, or 0 */
+} S_idset;
+
+static uint64_t S_hash_id(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h ? h : 1;
+}
+
+static int S_idset_has(const S_idset *set, const char *s, size_t n)
+{
+    if (!set->cap || !n)
+        return 0;
+    uint64_t h = S_hash_id(s, n);
+    for (size_t k = (size_t)h & (set->cap - 1); set->slot[k]; k = (k + 1) & (set->cap - 1))
+        if (set->slot[k] == h)
+            return 1;
+    return 0;
+}
+
+static void S_idset_add(S_idset *set, const char *s, size_t n)
+{
+    if (!n)
+        return;
+    uint64_t h = S_hash_id(s, n);
+    size_t k = (size_t)h & (set->cap - 1);
+    while (set->slot[k] && set->slot[k] != h)
+        k = (k + 1) & (set->cap - 1);
+    set->slot[k] = h;
+}
+
+/* The number of ids element id's attributes say it opens; with a set, adds them. */
+static uint32_t S_controls(const cd_dom *dom, cd_nid id, S_idset *set)
+{
+    const cd_node *n = cd_dom_node(dom, id);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n->len; i++) {
+        const cd_attr *a = &n->u.attr[i];
+        const char *v = a->value;
+        size_t vl = a->value_len;
+        if (cd_eq_nocase(a->name, a->name_len, "aria-controls")) {
+            /* A list of ids. */
+            for (size_t j = 0; j < vl;) {
+                while (j < vl && cd_isspace((unsigned char)v[j]))
+                    j++;
+                size_t b = j;
+                while (j < vl && !cd_isspace((unsigned char)v[j]))
+                    j++;
+                if (j > b) {
+                    k++;
+                    if (set)
+                        S_idset_add(set, v + b, j - b);
+                }
+            }
+        } else if ((cd_eq_nocase(a->name, a->name_len, "data-target") ||
+                    cd_eq_nocase(a->name, a->name_len, "data-bs-target")) &&
+                   vl > 1 && v[0] == '#') {
+            k++;
+            if (set)
+                S_idset_add(set, v + 1, vl - 1);
+        }
+    }
+    return k;
+}
+
+static copydesk_status S_panels(const cd_mem *mem, const cd_dom *dom, S_idset *set)
+{
+    uint32_t n = 0;
+    set->slot = NULL;
+    set->cap = 0;
+    for (uint32_t id = 2; id < dom->count; id++)
+        if (cd_dom_node(dom, id)->type == CD_NODE_ELEMENT && cd_dom_node(dom, id)->len)
+            n += S_controls(dom, id, NULL);
+    if (!n)
+        return COPYDESK_OK;
+    size_t cap = 16;
+    while (cap < (size_t)n * 2)
+        cap *= 2;
+    set->slot = mem->calloc(cap, sizeof *set->slot);
+    if (!set->slot)
+        return COPYDESK_ERR_NOMEM;
+    set->cap = cap;
+    for (uint32_t id = 2; id < dom->count; id++)
+        if (cd_dom_node(dom, id)->type == CD_NODE_ELEMENT && cd_dom_node(dom, id)->len)
+            S_controls(dom, id, set);
+    return COPYDESK_OK;
+}
+
+/* A button that opens and closes a panel (the question of an FAQ, the title of
+ * an accordion section): aria-expanded, or Bootstrap's collapse toggle. Its text
+ * is the heading of the panel's content. Other buttons ("Add to cart", "Preview
+ * yellow theme") are controls, not text. */
+static int S_is_disclosure(const cd_dom *dom, cd_nid id)
+{
+    const cd_node *n = cd_dom_node(dom, id);
+    if (n->tag != CD_TAG_BUTTON)
+        return 0;
+    for (uint32_t i = 0; i < n->len; i++) {
+        const cd_attr *a = &n->u.attr[i];
+        if (cd_eq_nocase(a->name, a->name_len, "aria-expanded"))
+            return 1;
+        if ((cd_eq_nocase(a->name, a->name_len, "data-toggle") || cd_eq_nocase(a->name, a->name_len, "data-bs-toggle")) &&
+            cd_eq_nocase(a->value, a->value_len, "collapse"))
+            return 1;
+    }
+    return 0;
+}
+
+static int S_is_panel(const cd_dom *dom, cd_nid id, const S_idset *panels)
+{
+    size_t il = 0;
+    const char *v = panels && panels->cap ? cd_dom_attr(dom, id, "id", &il) : NULL;
+    return v && S_idset_has(panels, v, il);
+}
+
 /* Pass 1: top-down visibility, class hints, chrome by tag/role/words. */
-static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard)
+static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, const S_idset *panels)
 {
     uint32_t count = dom->count;
     uint32_t total = dom->body ? st[dom->body].chars : 0;
@@ -353,11 +566,14 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard)
             continue;
         if (!guard) {
             /* First round: what never renders text, and the hints. */
-            if (cd_tag_flags(n->tag) & CD_TF_SKIP)
-                s->dead = 1;
+            if ((cd_tag_flags(n->tag) & CD_TF_SKIP) &&
+                !S_is_disclosure(dom, id))
+                s->dead = 1, S_WHY(id, 'k');
             else if (n->tag == CD_TAG_NOSCRIPT && !S_has_element_child(dom, id))
-                s->dead = 1; /* a "please enable JavaScript" line, or escaped markup */
-            s->hints = (uint8_t)cd_hints_of(dom, id);
+                s->dead = 1, S_WHY(id, 'n'); /* a "please enable JavaScript" line, or escaped markup */
+            s->hints = (uint16_t)cd_hints_of(dom, id);
+            uint16_t pt = cd_dom_node(dom, n->parent)->tag;
+            s->sect = st[n->parent].sect || pt == CD_TAG_ARTICLE || pt == CD_TAG_SECTION || pt == CD_TAG_MAIN;
             continue;
         }
         uint16_t tag = n->tag;
@@ -367,15 +583,20 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard)
         /* A photo credit belongs to the picture, not to the text. */
         if ((h & CD_HINT_CREDIT) && tag != CD_TAG_FIGCAPTION && S_in_figure(dom, id)) {
             s->dead = 1;
+            S_WHY(id, 'c');
             continue;
         }
         /* Hidden by markup. Pages rendered on the server and revealed by
          * script hide their whole content this way (a wrapper with
          * visibility:hidden, a streamed <div hidden>): the guard below keeps it. */
-        int hidden = !cd_extract_node_visible(dom, id);
+        /* Collapsed panels are not hidden text: one a control opens by its
+         * id, one named a panel (tab pane, accordion or collapse body, FAQ
+         * answer) that is not a menu of links, and the disclosure button. */
+        int hidden = !cd_extract_node_visible(dom, id) && !S_is_panel(dom, id, panels) &&
+                     !((h & CD_HINT_PANEL) && S_link_density(s) < 0.3f) && !S_is_disclosure(dom, id);
         if (tag == CD_TAG_MAIN && !hidden)
             continue;
-        int chrome = hidden || S_chrome_tag(dom, id, options) || (h & (CD_HINT_CHROME | CD_HINT_ROLE_CHROME)) ||
+        int chrome = hidden || S_chrome_tag(dom, st, id, options) || (h & (CD_HINT_CHROME | CD_HINT_ROLE_CHROME)) ||
                      S_is_toc(s);
         if (!(options & COPYDESK_OPT_KEEP_COMMENTS) && (h & CD_HINT_COMMENT))
             chrome = 1;
@@ -385,17 +606,19 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard)
          * few links, is not chrome whatever its name says (wrappers such as
          * <div class="page has-sidebar"> or <form id="aspnetForm">). */
         float ld = S_link_density(s);
-        if (total && s->chars > total * 0.4f && (hidden || ld < 0.5f))
+        if (total && s->chars > total * 0.4f && (hidden || ld < 0.5f) && !(h & CD_HINT_CONSENT))
             continue;
         if (!hidden) {
             /* Named for content and holding paragraphs: "post-content social-ready". */
             if (tag == CD_TAG_ARTICLE && ld < 0.5f && s->n_block >= 3)
                 continue;
             if ((h & (CD_HINT_POS | CD_HINT_BODY)) && !(h & CD_HINT_ROLE_CHROME) &&
-                !S_chrome_tag(dom, id, options) && ld < 0.3f && s->n_block >= 2)
+                !S_chrome_tag(dom, st, id, options) && ld < 0.3f && s->n_block >= 2)
                 continue;
         }
         s->dead = 1;
+        S_WHY(id, hidden ? 'h' : S_chrome_tag(dom, st, id, options) ? 't' : (h & CD_HINT_ROLE_CHROME) ? 'r'
+                  : (h & CD_HINT_CHROME) ? 'w' : S_is_toc(s) ? 'o' : 'm');
     }
 }
 
@@ -483,6 +706,11 @@ static int S_same_class(const cd_dom *dom, cd_nid a, cd_nid b)
     const char *cb = cd_dom_attr(dom, b, "class", &lb);
     return ca && cb && la && la == lb && memcmp(ca, cb, la) == 0;
 }
+
+/* A sibling container before the body with at least this many paragraphs and
+ * characters, and few links, is part of the article (see S_choose). */
+#define CD_INTRO_BLOCKS 2
+#define CD_INTRO_CHARS 200
 
 /* Pass 4: choose the top candidate and the sibling roots. */
 static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
@@ -582,6 +810,15 @@ static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
                     take = 1;
                 else if (len > 0 && len <= 80 && ld == 0.0f && S_has_sentence_end(dom, c))
                     take = 1;
+            } else if (c < best && S_is_block(cn->tag) && st[c].n_block >= CD_INTRO_BLOCKS &&
+                       st[c].chars >= CD_INTRO_CHARS && S_link_density(&st[c]) < 0.2f &&
+                       !(st[c].hints & (CD_HINT_CHROME | CD_HINT_NEG | CD_HINT_COMMENT | CD_HINT_ROLE_CHROME))) {
+                /* Paragraphs in a container of their own before the body (an
+                 * introduction, a standfirst, a first section): they score
+                 * below the threshold only because the body is long. After the
+                 * body, such containers are as often an author's bio, a
+                 * disclaimer or teasers, so only what comes first is taken. */
+                take = 1;
             } else if (cn->tag == CD_TAG_FIGURE && st[c].chars > 0 && st[c].chars < 400 &&
                        S_link_density(&st[c]) < 0.25f) {
                 /* The lead picture beside the body: its caption is part of the story. */
@@ -705,10 +942,13 @@ static void S_clean(const cd_dom *dom, S_stat *st, cd_nid root)
             remove = weight < 0 && (s->hints & (CD_HINT_CHROME | CD_HINT_COMMENT));
         } else if (kind) {
             if (weight < 0 && s->chars < 500 && (s->hints & (CD_HINT_CHROME | CD_HINT_COMMENT))) {
-                remove = 1;
+                remove = 'A';
             } else if (s->commas < 10) {
                 float ld = S_link_density(s);
                 uint32_t p = s->n_p, img = s->n_img, input = s->n_input;
+                /* Readability counts paragraphs after turning every div of
+                 * inline content into a <p>: count blocks of text as paragraphs. */
+                uint32_t pb = s->n_block > p ? s->n_block : p;
                 int li = (int)s->n_li - 100;
                 uint32_t len = s->chars;
                 float head_density = len ? (float)s->head / (float)len : 0.0f;
@@ -716,27 +956,32 @@ static void S_clean(const cd_dom *dom, S_stat *st, cd_nid root)
                     /* A container that is mostly lists counts as a list. */
                     is_list = 0;
                 }
-                if (img > 1 && (float)p / (float)img < 0.5f && !S_inside(dom, id, CD_TAG_FIGURE, root))
-                    remove = 1;
+                if (img > 1 && (float)pb / (float)img < 0.5f && !S_inside(dom, id, CD_TAG_FIGURE, root))
+                    remove = 'B';
                 else if (!is_list && li > (int)p)
-                    remove = 1;
+                    remove = 'C';
                 else if (input > p / 3)
-                    remove = 1;
+                    remove = 'D';
                 else if (!is_list && head_density < 0.9f && len < 25 && (img == 0 || img > 2) && ld > 0.0f)
-                    remove = 1;
-                else if (!is_list && weight < 25 && ld > 0.2f && len < 200 + 0 * p)
-                    remove = 1;
+                    remove = 'E';
+                else if (!is_list && weight < 25 && ld > 0.2f && len < 200 && len - s->link < CD_OWN_SENTENCE)
+                    /* Links and a few words: "Read also: …", a row of tags.
+                     * A teaser or a card that says a sentence of its own
+                     * besides its links is content. */
+                    remove = 'F';
                 else if (weight >= 25 && ld > 0.5f)
-                    remove = 1;
+                    remove = 'G';
                 else if ((s->n_embed == 1 && len < 75) || s->n_embed > 1)
-                    remove = 1;
-                else if (is_list && ld > 0.5f && len < 500)
-                    remove = 1; /* a list of links inside the article: related links */
+                    remove = 'H';
+                /* No rule for lists of links inside the article: they are its
+                 * parts, its steps or its references at least as often as
+                 * related links, and those are named (hints.c). */
             }
         }
         if (remove) {
             S_subtract(dom, st, id, root);
             s->dead = CD_DEAD_CLEANED;
+            S_WHY(id, remove);
         }
     }
 }
@@ -782,6 +1027,7 @@ static void S_phrases(const cd_dom *dom, S_stat *st, cd_nid root)
         if (cd_boiler_phrase(buf, len)) {
             S_subtract(dom, st, id, root);
             s->dead = 1;
+            S_WHY(id, 'p');
             id = cd_dom_next_skip(dom, id, root);
         } else {
             id = cd_dom_next(dom, id, root);
@@ -882,6 +1128,7 @@ static copydesk_status S_dedup(cd_extract *x, const cd_dom *dom, S_stat *st)
             if (seen && where[k] != n->parent) {
                 S_subtract(dom, st, id, CD_NONE);
                 s->dead = 1;
+                S_WHY(id, 'd');
             } else if (!seen && nblocks) {
                 set[k] = h;
                 where[k] = n->parent;
@@ -999,9 +1246,13 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     }
     S_stat *st = x->scratch;
     memset(st, 0, need);
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_WHY"))
+        S_whyv = calloc(count, 1);
+#endif
 
     if (options & COPYDESK_OPT_NO_EXTRACT) {
-        S_prune(dom, st, options, 0);
+        S_prune(dom, st, options, 0, NULL);
         for (uint32_t id = 2; id < count; id++)
             if (st[cd_dom_node(dom, id)->parent].dead || !cd_extract_node_visible(dom, id))
                 st[id].dead = 1;
@@ -1011,9 +1262,14 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
         return COPYDESK_OK;
     }
 
-    S_prune(dom, st, options, 0);
+    S_idset panels;
+    if (S_panels(x->mem, dom, &panels) != COPYDESK_OK)
+        return COPYDESK_ERR_NOMEM;
+    S_prune(dom, st, options, 0, NULL);
     S_stats(dom, st);
-    S_prune(dom, st, options, 1);
+    S_prune(dom, st, options, 1, &panels);
+    if (panels.slot)
+        x->mem->free(panels.slot);
     S_stats(dom, st);
     S_score(dom, st);
     S_choose(x, dom, st);

@@ -17,22 +17,27 @@
 typedef struct {
     const char *word;
     unsigned char len;
-    unsigned char weight; /* CD_HINT_* */
+    unsigned short weight; /* CD_HINT_* */
 } S_word;
 
-/* Sorted by word for binary search (tools/check: keep it sorted). Weights:
+/* Sorted by word for binary search (tests/api/test_extract.c checks it). Weights:
  * CD_HINT_CHROME  – never article text, drop wherever found (unless it would
  *                   remove most of the page);
+ * CD_HINT_CONSENT – a consent manager's dialog (OneTrust, Cookiebot,
+ *                   Usercentrics): chrome even when it holds most of the text
+ *                   of a page whose content is rendered by script;
  * CD_HINT_COMMENT – user comments (kept with COPYDESK_OPT_KEEP_COMMENTS);
  * CD_HINT_NEG     – lowers the score of a candidate container;
  * CD_HINT_POS     – raises it. */
 static const S_word S_words[] = {
+    {"accordion", 9, CD_HINT_PANEL},
     {"ad", 2, CD_HINT_CHROME},
     {"ads", 3, CD_HINT_CHROME},
     {"adslot", 6, CD_HINT_CHROME},
     {"advert", 6, CD_HINT_CHROME},
     {"advertisement", 13, CD_HINT_CHROME},
     {"advertising", 11, CD_HINT_CHROME},
+    {"answer", 6, CD_HINT_PANEL},
     {"article", 7, CD_HINT_POS},
     {"articlebody", 11, CD_HINT_POS},
     {"aside", 5, CD_HINT_NEG},
@@ -44,11 +49,14 @@ static const S_word S_words[] = {
     {"breadcrumbs", 11, CD_HINT_CHROME},
     {"byline", 6, CD_HINT_NEG},
     {"caption", 7, CD_HINT_NEG},
+    {"collapse", 8, CD_HINT_PANEL},
+    {"collapsible", 11, CD_HINT_PANEL},
     {"comment", 7, CD_HINT_COMMENT},
     {"comments", 8, CD_HINT_COMMENT},
     {"consent", 7, CD_HINT_CHROME},
     {"content", 7, CD_HINT_POS},
     {"cookie", 6, CD_HINT_CHROME},
+    {"cookiebot", 9, CD_HINT_CHROME | CD_HINT_CONSENT},
     {"cookies", 7, CD_HINT_CHROME},
     {"copyright", 9, CD_HINT_NEG | CD_HINT_CREDIT},
     {"credit", 6, CD_HINT_NEG | CD_HINT_CREDIT},
@@ -76,10 +84,12 @@ static const S_word S_words[] = {
     {"newsletter", 10, CD_HINT_CHROME},
     {"offcanvas", 9, CD_HINT_CHROME},
     {"okendo", 6, CD_HINT_COMMENT},
+    {"onetrust", 8, CD_HINT_CHROME | CD_HINT_CONSENT},
     {"outbrain", 8, CD_HINT_CHROME},
     {"page", 4, CD_HINT_POS},
     {"pager", 5, CD_HINT_CHROME},
     {"pagination", 10, CD_HINT_CHROME},
+    {"pane", 4, CD_HINT_PANEL},
     {"paywall", 7, CD_HINT_CHROME},
     {"photocredit", 11, CD_HINT_NEG | CD_HINT_CREDIT},
     {"popular", 7, CD_HINT_CHROME},
@@ -115,14 +125,28 @@ static const S_word S_words[] = {
     {"subscription", 12, CD_HINT_CHROME},
     {"supplemental", 12, CD_HINT_NEG},
     {"taboola", 7, CD_HINT_CHROME},
+    {"tabpanel", 8, CD_HINT_PANEL},
     {"tag", 3, CD_HINT_NEG},
     {"tags", 4, CD_HINT_NEG},
     {"text", 4, CD_HINT_POS},
     {"toolbar", 7, CD_HINT_CHROME},
     {"trending", 8, CD_HINT_CHROME},
     {"trustpilot", 10, CD_HINT_COMMENT},
+    {"usercentrics", 12, CD_HINT_CHROME | CD_HINT_CONSENT},
     {"yotpo", 5, CD_HINT_COMMENT},
 };
+
+int cd_hints_table_ok(void)
+{
+    size_t n = sizeof S_words / sizeof S_words[0];
+    for (size_t i = 0; i < n; i++) {
+        if (strlen(S_words[i].word) != S_words[i].len)
+            return 0;
+        if (i > 0 && strcmp(S_words[i - 1].word, S_words[i].word) >= 0)
+            return 0;
+    }
+    return 1;
+}
 
 /* Look up one lower-cased word. */
 static unsigned S_lookup(const char *w, size_t n)
@@ -189,6 +213,8 @@ unsigned cd_hints_of(const cd_dom *dom, cd_nid id)
                 if (cd_eq_nocase(a->value, a->value_len, S_chrome_roles[k]))
                     hints |= CD_HINT_ROLE_CHROME;
             }
+            if (cd_eq_nocase(a->value, a->value_len, "tabpanel"))
+                hints |= CD_HINT_PANEL;
             if (cd_eq_nocase(a->value, a->value_len, "main") ||
                 cd_eq_nocase(a->value, a->value_len, "article"))
                 hints |= CD_HINT_POS;
