@@ -1142,11 +1142,23 @@ static copydesk_status S_dedup(cd_extract *x, const cd_dom *dom, S_stat *st)
     return COPYDESK_OK;
 }
 
-/* Mark the headline: an h1/h2 whose text equals the metadata title (ignoring case
- * and spacing), or the title ends with it after a separator. */
+/* Mark the headline: an h1/h2 whose text equals the metadata title (ignoring
+ * case and spacing), or begins with it and goes on after a separator ("X - Forum
+ * name", "X | Section": the title is the headline with a suffix cut). */
+static int S_is_sep(unsigned char b, const char *rest)
+{
+    if (b == '-' || b == '|' || b == ':' || b == '/' || b == '(' || b == '[')
+        return 1;
+    /* – — · » as UTF-8 */
+    return (b == 0xE2 && (unsigned char)rest[0] == 0x80 &&
+            ((unsigned char)rest[1] == 0x93 || (unsigned char)rest[1] == 0x94)) ||
+           (b == 0xC2 && ((unsigned char)rest[0] == 0xB7 || (unsigned char)rest[0] == 0xBB));
+}
+
 static int S_text_equals(const cd_dom *dom, cd_nid id, const char *title)
 {
     const char *t = title;
+    int past = 0; /* the whole title matched; the h1 goes on */
     for (cd_nid c = id; c; c = cd_dom_next(dom, c, id)) {
         const cd_node *n = cd_dom_node(dom, c);
         if (n->type != CD_NODE_TEXT)
@@ -1157,6 +1169,14 @@ static int S_text_equals(const cd_dom *dom, cd_nid id, const char *title)
                 continue;
             while (*t && cd_isspace((unsigned char)*t))
                 t++;
+            if (!*t && t != title) {
+                /* The title ended: a separator must follow, then anything. */
+                char rest[2] = {0, 0};
+                for (uint32_t k = 0; k < 2 && i + 1 + k < n->len; k++)
+                    rest[k] = n->u.text[i + 1 + k];
+                past = S_is_sep(b, rest);
+                return past;
+            }
             if (!*t || cd_tolower(b) != cd_tolower((unsigned char)*t))
                 return 0;
             t++;
