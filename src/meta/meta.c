@@ -267,6 +267,24 @@ static int S_is_bad_region(cd_meta_ctx *c, cd_nid id, const cd_node *n)
     return len && S_words_have(w, len, S_bad_words, 1);
 }
 
+/* A side column or a footer (by tag or a "sidebar" class) without any of
+ * the stronger words: blogs put the post's date there ("single-post-sidebar",
+ * <footer class="author__meta">), so its date elements are read as a last
+ * resort, where comments and related stories are never read. */
+static int S_is_side_region(cd_meta_ctx *c, cd_nid id, const cd_node *n)
+{
+    static const char *const side[] = {"sidebar", NULL};
+    static const char *const hard[] = {"comment", "related", "recommend", "popular", "trending",
+                                       "newsletter", "most-read", "mostread", "outbrain",
+                                       "taboola", "also-read", "more-stories", "read-more",
+                                       "readmore", "reply", "discussion", NULL};
+    size_t len;
+    const char *w = S_words_of(c, id, &len);
+    if (len && S_words_have(w, len, hard, 1))
+        return 0;
+    return n->tag == CD_TAG_FOOTER || n->tag == CD_TAG_ASIDE || (len && S_words_have(w, len, side, 1));
+}
+
 static int S_is_article_region(const cd_dom *dom, cd_nid id, const cd_node *n)
 {
     if (n->tag == CD_TAG_ARTICLE || n->tag == CD_TAG_MAIN)
@@ -325,7 +343,7 @@ static void S_walk(cd_meta_ctx *c)
     memset(&vis, 0, sizeof vis);
     /* Regions end where the walk leaves the element: its pre-order successor
      * past the subtree (CD_NONE at the end of the document, never reached). */
-    int in_bad = 0, in_art = 0, in_body = 0;
+    int in_bad = 0, in_art = 0, in_body = 0, bad_side = 0;
     cd_nid bad_end = 0, art_end = 0, body_end = 0;
     for (cd_nid id = root; id;) {
         if (in_bad && id == bad_end)
@@ -384,6 +402,10 @@ static void S_walk(cd_meta_ctx *c)
         if (!in_bad && in_body && S_is_bad_region(c, id, n)) {
             in_bad = 1;
             bad_end = cd_dom_next_skip(dom, id, root);
+            bad_side = S_is_side_region(c, id, n);
+        } else if (in_bad && bad_side && S_is_bad_region(c, id, n) && !S_is_side_region(c, id, n)) {
+            /* Comments inside the side column: nothing of it is read. */
+            bad_side = 0;
         }
         if (!in_art && S_is_article_region(dom, id, n)) {
             in_art = 1;
@@ -393,6 +415,8 @@ static void S_walk(cd_meta_ctx *c)
         cd_meta_microdata(c, id, flags | (in_bad ? CD_MC_BAD : 0));
         if (in_body && !in_bad)
             cd_meta_visible_element(c, &vis, id, flags);
+        else if (in_body && bad_side)
+            cd_meta_visible_element(c, &vis, id, flags | CD_MC_BAD);
         id = cd_dom_next(dom, id, root);
     }
 }
@@ -454,6 +478,80 @@ static int S_dayfirst(const char *lang)
     return 1;
 }
 
+/* A date element in a side column or footer (visible, flagged CD_MC_BAD):
+ * after everything else, the URL included. */
+static const char *S_side_date(cd_meta_ctx *c, int field, int dayfirst, const char **source)
+{
+    char out[CD_META_DATE_LEN];
+    const cd_meta_cand *list[64];
+    size_t n = S_collect(c, field, CD_MS_VISIBLE, list, 64);
+    for (size_t i = 0; i < n; i++) {
+        if (!(list[i]->flags & CD_MC_BAD))
+            continue;
+        size_t len = cd_meta_date_norm(list[i]->s, list[i]->len, 0, dayfirst, out);
+        if (len) {
+            *source = S_src_names[CD_MS_VISIBLE];
+            return cd_arena_strndup(c->arena, out, len);
+        }
+    }
+    return NULL;
+}
+
+/* Days since 1970-01-01 of "YYYY-MM-DD…" (Howard Hinnant's days_from_civil). */
+static long S_day_number(const char *d)
+{
+    int y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
+    int m = (d[5] - '0') * 10 + (d[6] - '0'), dd = (d[8] - '0') * 10 + (d[9] - '0');
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* The stated date against the date line the reader sees. A structured
+ * datePublished (JSON-LD, og, <meta>) is usually right, but two things make
+ * the visible date line under the headline the better witness: a
+ * datePublished on the day of the dateModified, later than the date shown
+ * (the CMS stamped both when it regenerated the page, or wrote them in UTC
+ * past the publisher's midnight: 2025-12-19T02:41Z on a page that says
+ * "December 18, 2025"). A timestamp a day away from the date shown is not
+ * enough alone: as often the page shows UTC and the timestamp local time.
+ * The visible date is a date line right after the h1 or an element named a
+ * date (ranks 0-2), never one labelled "Updated" (those are modified
+ * candidates). On a match, out gets the visible date (YYYY-MM-DD). */
+static int S_shown_date(cd_meta_ctx *c, int dayfirst, const char *pub, size_t plen, char *out)
+{
+    if (plen < 10)
+        return 0;
+    char vis[CD_META_DATE_LEN], mod[CD_META_DATE_LEN];
+    const cd_meta_cand *list[64];
+    size_t n = S_collect(c, CD_MF_DATE, CD_MS_VISIBLE, list, 64), vl = 0;
+    for (size_t i = 0; i < n && !vl; i++)
+        if (!(list[i]->flags & CD_MC_BAD) && list[i]->rank <= 2)
+            vl = cd_meta_date_norm(list[i]->s, list[i]->len, 0, dayfirst, vis);
+    if (vl < 10)
+        return 0;
+    long p = S_day_number(pub), v = S_day_number(vis);
+    int stale = 0;
+    if (v < p) {
+        static const int msrcs[] = {CD_MS_JSONLD, CD_MS_OG, CD_MS_META};
+        for (size_t s = 0; s < 3 && !stale; s++) {
+            size_t k = S_collect(c, CD_MF_MODIFIED, msrcs[s], list, 1);
+            if (k && cd_meta_date_norm(list[0]->s, list[0]->len, 1, dayfirst, mod) >= 10) {
+                stale = S_day_number(mod) == p;
+                break;
+            }
+        }
+    }
+    if (!stale)
+        return 0;
+    memcpy(out, vis, 10);
+    out[10] = '\0';
+    return 1;
+}
+
 static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const char *page_url,
                                const char **source)
 {
@@ -469,6 +567,8 @@ static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const ch
             size_t len = cd_meta_date_norm(list[i]->s, list[i]->len, whole, dayfirst, out);
             if (len) {
                 *source = S_src_names[srcs[s]];
+                if (field == CD_MF_DATE && s < 3 && S_shown_date(c, dayfirst, out, len, out))
+                    *source = S_src_names[CD_MS_VISIBLE], len = strlen(out);
                 return cd_arena_strndup(c->arena, out, len);
             }
         }
@@ -490,7 +590,7 @@ static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const ch
         }
     }
     if (field != CD_MF_DATE)
-        return NULL;
+        return S_side_date(c, field, dayfirst, source);
     /* Last resort: a date in the URL path (canonical, og:url, then the caller's). */
     static const int usrcs[] = {CD_MS_HTML, CD_MS_OG, CD_MS_JSONLD};
     for (size_t s = 0; s < sizeof usrcs / sizeof usrcs[0]; s++) {
@@ -511,7 +611,7 @@ static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const ch
             return cd_arena_strndup(c->arena, out, len);
         }
     }
-    return NULL;
+    return S_side_date(c, field, dayfirst, source);
 }
 
 static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)

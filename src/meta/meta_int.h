@@ -133,6 +133,10 @@ typedef struct cd_meta_vis {
 } cd_meta_vis;
 void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags);
 void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags);
+/* Is the date written s[0..n) at node id labelled as a change ("Updated Dec
+ * 18, 2025", or an "Updated:" text right before it) rather than the
+ * publication? */
+int cd_meta_date_updated(const cd_meta_ctx *c, cd_nid id, const char *s, size_t n);
 
 /* news.c: the news fields (deck, section, image, credit, tags) from the
  * candidates, by precedence; called at the end of cd_meta_read. */

@@ -57,11 +57,88 @@ static int S_label(const char *s, size_t n)
     return 0;
 }
 
+/* Words that say a date line gives the last change, not the publication:
+ * "Updated", "Last modified", "aktualisiert", "mis à jour", "actualizado" … */
+static const char *const S_update_words[] = {"updated", "update:", "modified", "edited", "revised",
+                                             "aktualisiert", "ge\xc3\xa4ndert", "mis \xc3\xa0 jour",
+                                             "mise \xc3\xa0 jour", "actualizado", "actualizaci\xc3\xb3n",
+                                             "atualizado", "atualiza\xc3\xa7\xc3\xa3o", "aggiornato",
+                                             "aggiornamento", "bijgewerkt",
+                                             "\xd0\xbe\xd0\xb1\xd0\xbd\xd0\xbe\xd0\xb2\xd0\xbb", /* обновл */
+                                             "zaktualizowano", "\xe6\x9b\xb4\xe6\x96\xb0", /* 更新 */
+                                             NULL};
+
+static int S_says_update(const char *s, size_t n)
+{
+    for (size_t i = 0; S_update_words[i]; i++)
+        if (cd_contains_nocase(s, n, S_update_words[i]))
+            return 1;
+    return 0;
+}
+
+/* The nearest text before node id in document order (a label such as
+ * "Updated:" in its own element), at most a few steps away; NULL if none. */
+static const char *S_prev_text(const cd_dom *dom, cd_nid id, size_t *len)
+{
+    cd_nid k = id;
+    for (int steps = 0; k && steps < 12; steps++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->prev) {
+            k = n->prev;
+            /* Down to the last descendant. */
+            for (int d = 0; d < 8 && cd_dom_node(dom, k)->last; d++)
+                k = cd_dom_node(dom, k)->last;
+        } else {
+            k = n->parent;
+            if (!k || cd_dom_node(dom, k)->type != CD_NODE_ELEMENT)
+                return NULL;
+            unsigned f = cd_tag_flags(cd_dom_node(dom, k)->tag);
+            if ((f & CD_TF_HEADING) || k == dom->body)
+                return NULL;
+            continue;
+        }
+        const cd_node *t = cd_dom_node(dom, k);
+        if (t->type != CD_NODE_TEXT)
+            continue;
+        const char *s = t->u.text;
+        size_t l = t->len;
+        while (l && cd_isspace((unsigned char)*s))
+            s++, l--;
+        while (l && cd_isspace((unsigned char)s[l - 1]))
+            l--;
+        if (l) {
+            *len = l;
+            return s;
+        }
+    }
+    return NULL;
+}
+
+int cd_meta_date_updated(const cd_meta_ctx *c, cd_nid id, const char *s, size_t n)
+{
+    /* The words before the date in its own text ("Updated Dec 18, 2025",
+     * never the "Updated: …" after "December 3, 2025."): up to the first
+     * digit, which a month name precedes but a second date follows. */
+    size_t d = 0;
+    while (d < n && !cd_isdigit((unsigned char)s[d]))
+        d++;
+    if (S_says_update(s, d))
+        return 1;
+    size_t letters = 0;
+    for (size_t i = 0; i < d; i++)
+        letters += cd_isalpha((unsigned char)s[i]) != 0;
+    if (letters > 12)
+        return 0; /* a label of its own was there and said nothing */
+    size_t pl;
+    const char *p = S_prev_text(c->dom, id, &pl);
+    return p && pl <= 40 && S_says_update(p, pl);
+}
+
 void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags)
 {
     const cd_dom *dom = c->dom;
     const cd_node *n = cd_dom_node(dom, id);
-    if (n->tag == CD_TAG_H1) {
+    if (n->tag == CD_TAG_H1 && !(flags & CD_MC_BAD)) {
         if (v->nh1 < 4) {
             size_t len;
             char *t = cd_meta_node_text(c, id, 1024, &len);
@@ -89,22 +166,37 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
         v->nh1++;
         return;
     }
-    if (v->bylines >= S_MAX_BYLINES || n->tag == CD_TAG_BODY || n->tag == CD_TAG_ARTICLE ||
-        n->tag == CD_TAG_MAIN || (cd_tag_flags(n->tag) & CD_TF_HEADING) || n->tag == CD_TAG_IMG)
+    if (n->tag == CD_TAG_BODY || n->tag == CD_TAG_ARTICLE || n->tag == CD_TAG_MAIN ||
+        (cd_tag_flags(n->tag) & CD_TF_HEADING) || n->tag == CD_TAG_IMG)
         return;
     if (v->dates < S_MAX_DATES && cd_meta_class_has(c, id, S_date_words)) {
         /* An element named a date ("post-date", "article__date",
          * "published-on") anywhere in the article: ranked after the date line
          * under the h1, used when that is missing (the date sits in a side
-         * column or above the headline). */
+         * column or above the headline). Its text may go on after the date
+         * ("Posted on April 13, 2023 Tags: …"): the date leads, so the
+         * first 80 bytes are read. In a side column (flags CD_MC_BAD) it is
+         * kept as a last resort. */
         size_t len;
         char *t = cd_meta_node_text(c, id, 81, &len);
         char out[CD_META_DATE_LEN];
+        if (t && len > 80) {
+            len = 80;
+            while (len > 6 && t[len] != ' ')
+                len--;
+        }
         if (t && len >= 6 && len <= 80 &&
-            (cd_meta_date_norm(t, len, 0, 1, out) || cd_meta_date_norm(t, len, 0, -1, out)) &&
-            cd_meta_add(c, CD_MF_DATE, CD_MS_VISIBLE, 2, id, t, len))
-            v->dates++;
+            (cd_meta_date_norm(t, len, 0, 1, out) || cd_meta_date_norm(t, len, 0, -1, out))) {
+            int field = cd_meta_date_updated(c, id, t, len) ? CD_MF_MODIFIED : CD_MF_DATE;
+            cd_meta_cand *k = cd_meta_add(c, field, CD_MS_VISIBLE, 2, id, t, len);
+            if (k) {
+                k->flags |= (uint8_t)(flags & CD_MC_BAD);
+                v->dates++;
+            }
+        }
     }
+    if ((flags & CD_MC_BAD) || v->bylines >= S_MAX_BYLINES)
+        return;
     int rank;
     if (cd_meta_class_has(c, id, S_byline_words))
         rank = 0;
@@ -161,11 +253,17 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         rank = 1;
     else
         return;
+    /* A quotation's date (an embedded tweet) is the quoted author's. */
+    cd_nid a = n->parent;
+    for (int d = 0; a && d < 8; d++, a = cd_dom_node(dom, a)->parent)
+        if (cd_dom_node(dom, a)->type == CD_NODE_ELEMENT && cd_dom_node(dom, a)->tag == CD_TAG_BLOCKQUOTE)
+            return;
     char out[CD_META_DATE_LEN];
     /* dayfirst unknown here: only unambiguous numeric dates qualify now; the
      * candidate is normalised again with the page's language when chosen. */
     if (cd_meta_date_norm(s, len, 0, 1, out) || cd_meta_date_norm(s, len, 0, -1, out)) {
-        if (cd_meta_add(c, CD_MF_DATE, CD_MS_VISIBLE, rank, id, s, len))
+        int field = cd_meta_date_updated(c, id, s, len) ? CD_MF_MODIFIED : CD_MF_DATE;
+        if (cd_meta_add(c, field, CD_MS_VISIBLE, rank, id, s, len))
             v->dates++;
     }
 }

@@ -1,0 +1,135 @@
+/* Unit tests for dates (src/meta/dates.c and the date choice in meta.c,
+ * visible.c, microdata.c): which date a page states as published, which as
+ * modified, and the formats read. Each case parses an HTML snippet. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "meta/meta.h"
+#include "meta/meta_int.h"
+#include "parse/parse.h"
+
+static cd_parser *S_parser;
+static cd_arena S_arena;
+static cd_dom S_dom;
+static cd_meta S_m;
+
+static const cd_meta *S_read_at(const char *html, const char *url, long long ref)
+{
+    cd_dom_reset(&S_dom);
+    cd_arena_reset(&S_arena);
+    copydesk_status st = cd_parse_html(S_parser, html, strlen(html), &S_dom);
+    INT_EQ(st, COPYDESK_OK, "");
+    cd_meta_read_at(&S_m, &S_dom, &S_arena, url, ref);
+    return &S_m;
+}
+
+static const cd_meta *S_read(const char *html)
+{
+    return S_read_at(html, NULL, 0);
+}
+
+/* An "Updated" date line is the modified date, never the published one. */
+static void test_updated_label(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><p>Updated Dec 18, 2025</p><p>Text.</p></body>");
+    STR_EQ(m->date_modified, "2025-12-18", "");
+    /* The only date: it dates the page, and says so. */
+    STR_EQ(m->date_published, "2025-12-18", "");
+    STR_EQ(m->date_source, "modified", "");
+    /* Label in its own element before the date. */
+    m = S_read("<body><h1>Headline</h1><p>Posted <span>March 2, 2024</span></p>"
+               "<p><span>Last updated on</span> <span>Feb 27, 2026</span></p></body>");
+    STR_EQ(m->date_published, "2024-03-02", "");
+    STR_EQ(m->date_modified, "2026-02-27", "");
+    /* "December 3, 2025. Updated: December 7, 2025": the first is published. */
+    m = S_read("<body><h1>Headline</h1><p class=\"date\">December 3, 2025. <i>Updated: December 7, "
+               "2025</i></p></body>");
+    STR_EQ(m->date_published, "2025-12-03", "");
+    /* A <time> after an "Updated:" label. */
+    m = S_read("<body><article><h1>Headline</h1><p>Published <time datetime=\"2024-04-18\">April 18</time>"
+               "</p><p>Updated: <time datetime=\"2025-04-10T06:00\">April 10</time></p></article></body>");
+    STR_EQ(m->date_published, "2024-04-18", "");
+    /* Other languages. */
+    m = S_read("<body><h1>Titel</h1><p>Aktualisiert am 6. November 2014</p><p>Ver\xc3\xb6""ffentlicht am "
+               "5. November 2014</p></body>");
+    STR_EQ(m->date_published, "2014-11-05", "");
+    STR_EQ(m->date_modified, "2014-11-06", "");
+}
+
+/* A date element whose text goes on past the date ("Posted on … Tags: …"). */
+static void test_long_date_element(void)
+{
+    const cd_meta *m = S_read(
+        "<body><h1>Headline</h1><p>x</p><p>x</p>"
+        "<div class=\"meta date-section-header\"><span>Posted on April 13, 2023</span><div class=\"tags\">"
+        "Tags: one, two, three, four, five, six, seven, eight, nine, ten, eleven</div></div></body>");
+    STR_EQ(m->date_published, "2023-04-13", "");
+}
+
+/* Side columns hold the post's date on some blogs: read last, after the
+ * URL; comments in them never. */
+static void test_side_column_date(void)
+{
+    const char *page = "<body><div class=\"single-post-content\"><h1>Headline</h1><p>Text.</p>"
+                       "<div class=\"single-post-sidebar\"><h4>Published</h4>"
+                       "<div class=\"single-post-date\">July 8, 2025</div></div></div></body>";
+    const cd_meta *m = S_read(page);
+    STR_EQ(m->date_published, "2025-07-08", "");
+    m = S_read_at(page, "https://example.com/2025/07/09/slug", 0);
+    STR_EQ(m->date_published, "2025-07-09", "");
+    STR_EQ(m->date_source, "url", "");
+    m = S_read("<body><h1>Headline</h1><aside><div class=\"comments\"><span class=\"comment-date\">"
+               "July 8, 2025</span></div></aside></body>");
+    STR_EQ(m->date_published, NULL, "");
+}
+
+/* A datePublished stamped on the day of dateModified, later than the date
+ * line shown under the headline: the date shown. */
+static void test_stale_stamp(void)
+{
+    const char *ld = "<head><script type=\"application/ld+json\">{\"@type\":\"Article\","
+                     "\"datePublished\":\"Jun 24, 2025\",\"dateModified\":\"Jun 24, 2025\"}</script></head>";
+    char page[1024];
+    snprintf(page, sizeof page, "%s<body><h1>Headline</h1><div class=\"text__date\">August 25, 2024</div>"
+                                "</body>", ld);
+    const cd_meta *m = S_read(page);
+    STR_EQ(m->date_published, "2024-08-25", "");
+    STR_EQ(m->date_source, "visible", "");
+    /* UTC stamp past the publisher's midnight. */
+    m = S_read("<head><meta property=\"article:published_time\" content=\"2025-12-19T02:41:41+00:00\">"
+               "<meta property=\"article:modified_time\" content=\"2025-12-19T14:39:52+00:00\"></head>"
+               "<body><h1>Headline</h1><p>December 18, 2025</p></body>");
+    STR_EQ(m->date_published, "2025-12-18", "");
+    /* Modified on another day: the stated date stands. */
+    m = S_read("<head><meta property=\"article:published_time\" content=\"2025-12-19T02:41:41+00:00\">"
+               "<meta property=\"article:modified_time\" content=\"2025-12-21T14:39:52+00:00\"></head>"
+               "<body><h1>Headline</h1><p>December 18, 2025</p></body>");
+    STR_EQ(m->date_published, "2025-12-19T02:41:41+00:00", "");
+    /* A date in a quotation (an embedded tweet) is not the page's. */
+    m = S_read("<head><meta property=\"article:published_time\" content=\"2021-11-01T10:52:50+01:00\">"
+               "<meta property=\"article:modified_time\" content=\"2021-11-01T12:34:23+01:00\"></head>"
+               "<body><h1>Headline</h1><blockquote><p>Tweet</p><a href=\"#\">October 31, 2021</a>"
+               "</blockquote></body>");
+    STR_EQ(m->date_published, "2021-11-01T10:52:50+01:00", "");
+}
+
+int main(void)
+{
+    S_parser = cd_parser_new(cd_mem_default());
+    OK(S_parser != NULL, "parser");
+    if (!S_parser)
+        return cd_t_done();
+    cd_arena_init(&S_arena, cd_mem_default(), 64 * 1024);
+    cd_dom_init(&S_dom, cd_mem_default(), &S_arena);
+
+    test_updated_label();
+    test_long_date_element();
+    test_side_column_date();
+    test_stale_stamp();
+
+    cd_dom_free(&S_dom);
+    cd_arena_free(&S_arena);
+    cd_parser_free(S_parser);
+    return cd_t_done();
+}
