@@ -34,7 +34,7 @@ static size_t S_strip_lead(const char *s, size_t n)
                                        "by ", "von ", "par ", "por ", "door ", "di ", "av ",
                                        "author:", "authors:", "autor:", "autorin:", "auteur:",
                                        "text:", "texto:", "texte:", "from ", "author ", "post by ",
-                                       "recipe by ", NULL};
+                                       "recipe by ", "started by ", "thread starter ", NULL};
     size_t i = 0;
     for (int again = 1; again && i < n;) {
         again = 0;
@@ -77,7 +77,11 @@ static const char *const S_title_words[] = {
 static const char *const S_placeholders[] = {"admin", "administrator", "staff", "guest", "anonymous",
                                              "unknown", "user", "webmaster", "editor", "editors",
                                              "redaktion", "author", "by", "null", "undefined",
-                                             "none", "n/a", "root", "default", NULL};
+                                             "none", "n/a", "root", "default", "username",
+                                             /* a weekday beside a date is no name */
+                                             "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+                                             "fri", "sat", "sun", "monday", "tuesday", "wednesday",
+                                             "thursday", "friday", "saturday", "sunday", NULL};
 
 /* A user name: one token of letters, digits and . _ - that starts with a
  * letter and holds at least two ("paulb203", "hayley.p", "user447274").
@@ -130,6 +134,28 @@ int cd_meta_author_plausible(const char *s, size_t n)
     if (digits > 0 || letters * 2 < n || words > 6)
         return 0;
     return 1;
+}
+
+/* A credit the page states in its metadata (JSON-LD, <meta>) as the first
+ * name: taken as written when it is a name of some kind, digits and domain
+ * names included ("98 Buck Social", "AccountingDepartment.com", a Substack
+ * handle "3d23d65-ddc6-4ce5"), never a URL, a date or a template. */
+static int S_plausible_stated(const char *s, size_t n)
+{
+    if (cd_meta_author_plausible(s, n))
+        return 1;
+    if (n < 2 || n > 60 || cd_contains_nocase(s, n, "http") || cd_contains_nocase(s, n, "www.") ||
+        memchr(s, '/', n) || memchr(s, '@', n) || memchr(s, '{', n) || memchr(s, '=', n) ||
+        memchr(s, '?', n) || memchr(s, '<', n))
+        return 0;
+    size_t letters = 0, words = 1;
+    for (size_t i = 0; i < n; i++) {
+        letters += cd_isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80;
+        words += s[i] == ' ';
+    }
+    char out[CD_META_DATE_LEN];
+    return letters >= 3 && letters * 2 >= n && words <= 4 && !cd_meta_date_norm(s, n, 0, 1, out) &&
+           !cd_meta_date_norm(s, n, 0, -1, out);
 }
 
 /* Lower-case words that belong to names ("Ludwig van Beethoven") or to
@@ -260,7 +286,8 @@ static void S_push(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, 
     /* A structured credit (JSON-LD, <meta>) is taken as written, user names
      * and "Staff" included, once its first part is known to name someone;
      * text from the page must look like a name. */
-    if (!cd_meta_author_plausible(s, n) || (loose != 1 && !group && S_is_title(s, n)))
+    if (!(loose == 1 ? S_plausible_stated(s, n) : cd_meta_author_plausible(s, n)) ||
+        (loose != 1 && !group && S_is_title(s, n)))
         return;
     /* A lone lower-case word after a comma or "and" continues a phrase
      * ("4+ years covering hardware, software"); a user name is a whole

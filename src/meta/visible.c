@@ -26,14 +26,32 @@ static const char *const S_author_bad[] = {"bio", "avatar", "image", "img", "pho
                                            "description", "desc", "box", "social", "follow",
                                            "more", "other", "comment", "title", NULL};
 
+static const char *const S_name_words[] = {"name", NULL};
+
+/* Does s open with a byline lead-in followed by something that is not a
+ * lower-case word ("By Jane", never "by the way")? */
 static int S_byline_prefix(const char *s, size_t n)
 {
     static const char *const pre[] = {"by ", "by:", "von ", "par ", "por ", "door ", "di ", "av ",
-                                      "written by", "posted by", "text:", "texto:", "texte:", NULL};
+                                      "written by", "posted by", "text:", "texto:", "texte:",
+                                      "started by", NULL};
     for (size_t i = 0; pre[i]; i++) {
         size_t l = strlen(pre[i]);
-        if (n >= l && cd_eq_nocase(s, l, pre[i]))
-            return 1;
+        if (n >= l && cd_eq_nocase(s, l, pre[i])) {
+            while (l < n && (s[l] == ' ' || s[l] == ':'))
+                l++;
+            if (l >= n)
+                return 0;
+            /* A lower-case user name alone passes ("by ibby"), and so do
+             * words with a capital among them ("by the Lavazza Team"); the
+             * name cleaner judges them later. */
+            if (!(s[l] >= 'a' && s[l] <= 'z') || !memchr(s + l, ' ', n - l))
+                return 1;
+            for (size_t k = l + 1; k < n; k++)
+                if (s[k - 1] == ' ' && s[k] >= 'A' && s[k] <= 'Z')
+                    return 1;
+            return 0;
+        }
     }
     return 0;
 }
@@ -50,7 +68,7 @@ static int S_label(const char *s, size_t n)
     static const char *const labels[] = {"by", "by:", "written by", "written by:", "posted by",
                                          "author", "author:", "authors", "authors:", "von", "par",
                                          "por", "door", "autor", "autor:", "auteur", "auteur:",
-                                         "posted by:", NULL};
+                                         "posted by:", "thread starter", "started by", NULL};
     for (size_t i = 0; labels[i]; i++)
         if (cd_meta_eq_nocase(s, n, labels[i], strlen(labels[i])))
             return 1;
@@ -166,10 +184,10 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
         v->nh1++;
         return;
     }
-    if (n->tag == CD_TAG_BODY || n->tag == CD_TAG_ARTICLE || n->tag == CD_TAG_MAIN ||
-        (cd_tag_flags(n->tag) & CD_TF_HEADING) || n->tag == CD_TAG_IMG)
+    if (n->tag == CD_TAG_BODY || n->tag == CD_TAG_ARTICLE || n->tag == CD_TAG_MAIN || n->tag == CD_TAG_IMG)
         return;
-    if (v->dates < S_MAX_DATES && cd_meta_class_has(c, id, S_date_words)) {
+    int heading = (cd_tag_flags(n->tag) & CD_TF_HEADING) != 0;
+    if (!heading && v->dates < S_MAX_DATES && cd_meta_class_has(c, id, S_date_words)) {
         /* An element named a date ("post-date", "article__date",
          * "published-on") anywhere in the article: ranked after the date line
          * under the h1, used when that is missing (the date sits in a side
@@ -198,10 +216,17 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     if ((flags & CD_MC_BAD) || v->bylines >= S_MAX_BYLINES)
         return;
     int rank;
-    if (cd_meta_class_has(c, id, S_byline_words))
-        rank = 0;
-    else if (cd_meta_class_has(c, id, S_author_words) && !cd_meta_class_has(c, id, S_author_bad))
+    if (heading) {
+        /* A heading is a byline only as the name in an author box
+         * (<h4 class="author-box__name">). */
+        if (!cd_meta_class_has(c, id, S_author_words) || !cd_meta_class_has(c, id, S_name_words))
+            return;
         rank = 2;
+    } else if (cd_meta_class_has(c, id, S_byline_words))
+        rank = 0;
+    else if (cd_meta_class_has(c, id, S_author_words) &&
+             (!cd_meta_class_has(c, id, S_author_bad) || cd_meta_class_has(c, id, S_name_words)))
+        rank = 2; /* "author-box__name" names the author inside the box */
     else
         return;
     rank += S_far(v);
@@ -235,12 +260,16 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         size_t tl = 0;
         cd_nid p = n->parent;
         char *t = cd_meta_node_text(c, p, S_BYLINE_MAX + 1, &tl);
-        if (t && S_label(t, tl) && cd_dom_node(dom, p)->next)
-            t = cd_meta_node_text(c, cd_dom_node(dom, p)->next, S_BYLINE_MAX + 1, &tl);
+        if (t && S_label(t, tl)) {
+            /* The next sibling holding something (blank text between). */
+            cd_nid q = cd_dom_node(dom, p)->next;
+            t = NULL;
+            for (int k = 0; q && k < 4 && !t; k++, q = cd_dom_node(dom, q)->next)
+                t = cd_meta_node_text(c, q, S_BYLINE_MAX + 1, &tl);
+        }
         if (t && tl <= S_BYLINE_MAX && cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), id, t, tl))
             v->bylines++;
-    } else if (v->bylines < S_MAX_BYLINES && S_byline_prefix(s, len) && len < 60 && len > 4 &&
-               !(s[3] >= 'a' && s[3] <= 'z')) {
+    } else if (v->bylines < S_MAX_BYLINES && S_byline_prefix(s, len) && len < 60 && len > 4) {
         if (cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), id, s, len))
             v->bylines++;
     }

@@ -1,0 +1,124 @@
+/* Unit tests for authors (src/meta/authors.c and the byline sources in
+ * visible.c, microdata.c, metatags.c, the choice in meta.c): who the page
+ * credits, cleaned to names. Each case parses an HTML snippet. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "meta/meta.h"
+#include "meta/meta_int.h"
+#include "parse/parse.h"
+
+static cd_parser *S_parser;
+static cd_arena S_arena;
+static cd_dom S_dom;
+static cd_meta S_m;
+
+static const cd_meta *S_read(const char *html)
+{
+    cd_dom_reset(&S_dom);
+    cd_arena_reset(&S_arena);
+    copydesk_status st = cd_parse_html(S_parser, html, strlen(html), &S_dom);
+    INT_EQ(st, COPYDESK_OK, "");
+    cd_meta_read(&S_m, &S_dom, &S_arena, NULL);
+    return &S_m;
+}
+
+static const char *S_author(const cd_meta *m, size_t i)
+{
+    return i < m->nauthors ? m->authors[i] : NULL;
+}
+
+/* Yoast's twitter:label1 "Written by" / twitter:data1 pair. */
+static void test_twitter_pair(void)
+{
+    const cd_meta *m = S_read("<head><meta name=\"twitter:label1\" content=\"Written by\">"
+                              "<meta name=\"twitter:data1\" content=\"Tyler Brown\">"
+                              "<meta name=\"twitter:label2\" content=\"Est. reading time\">"
+                              "<meta name=\"twitter:data2\" content=\"3 minutes\"></head><body></body>");
+    STR_EQ(S_author(m, 0), "Tyler Brown", "");
+    INT_EQ(m->nauthors, 1, "");
+    STR_EQ(m->author_source, "twitter", "");
+    /* Another label: no author. */
+    m = S_read("<head><meta name=\"twitter:label1\" content=\"Est. reading time\">"
+               "<meta name=\"twitter:data1\" content=\"3 minutes\"></head><body></body>");
+    INT_EQ(m->nauthors, 0, "");
+}
+
+/* Forums: the thread starter is the page's author. */
+static void test_thread_starter(void)
+{
+    const cd_meta *m = S_read("<body><h1>Thread title</h1><ul><li><i></i><span class=\"u-srOnly\">Thread "
+                              "starter</span> <a href=\"/members/x.1/\" class=\"username\">SamuelMIz</a>"
+                              "</li></ul></body>");
+    STR_EQ(S_author(m, 0), "SamuelMIz", "");
+    m = S_read("<body><h2>Topic</h2><p>Started by Biology Forums, June 04, 2024, 11:23:55 AM</p></body>");
+    STR_EQ(S_author(m, 0), "Biology Forums", "");
+}
+
+/* A stated credit with digits or a domain name is taken as written; a URL
+ * or a date is not. */
+static void test_stated_names(void)
+{
+    const cd_meta *m = S_read("<head><meta name=\"author\" content=\"98 Buck Social\"></head><body></body>");
+    STR_EQ(S_author(m, 0), "98 Buck Social", "");
+    m = S_read("<head><meta name=\"author\" content=\"AccountingDepartment.com\"></head><body></body>");
+    STR_EQ(S_author(m, 0), "AccountingDepartment.com", "");
+    m = S_read("<head><meta name=\"author\" content=\"2024-05-06\"></head><body></body>");
+    INT_EQ(m->nauthors, 0, "");
+    m = S_read("<head><meta name=\"author\" content=\"https://example.com/jane\"></head><body></body>");
+    INT_EQ(m->nauthors, 0, "");
+}
+
+/* A weekday next to a date is no name. */
+static void test_weekday(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><div class=\"author\">Sat</div></body>");
+    INT_EQ(m->nauthors, 0, "");
+}
+
+/* An author box's name element names the author. */
+static void test_author_box_name(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><p>Text.</p><div class=\"elementor-author-box\">"
+                              "<h4 class=\"elementor-author-box__name\">Liz Kenny</h4><div "
+                              "class=\"elementor-author-box__bio\"><p>Former McKinsey Consultant</p></div>"
+                              "</div></body>");
+    STR_EQ(S_author(m, 0), "Liz Kenny", "");
+}
+
+/* "Written by Jane Doe" as a line of text; "by the way" is no byline. */
+static void test_written_by_line(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><div class=\"x\"><p>Written by John Crenshaw</p></div>"
+                              "</body>");
+    STR_EQ(S_author(m, 0), "John Crenshaw", "");
+    m = S_read("<body><h1>Headline</h1><p>by ibby</p></body>");
+    STR_EQ(S_author(m, 0), "ibby", "");
+    m = S_read("<body><h1>Headline</h1><p>by the Lavazza Team</p></body>");
+    STR_EQ(S_author(m, 0), "the Lavazza Team", "");
+    m = S_read("<body><h1>Headline</h1><p>by the way it went</p></body>");
+    INT_EQ(m->nauthors, 0, "");
+}
+
+int main(void)
+{
+    S_parser = cd_parser_new(cd_mem_default());
+    OK(S_parser != NULL, "parser");
+    if (!S_parser)
+        return cd_t_done();
+    cd_arena_init(&S_arena, cd_mem_default(), 64 * 1024);
+    cd_dom_init(&S_dom, cd_mem_default(), &S_arena);
+
+    test_twitter_pair();
+    test_thread_starter();
+    test_stated_names();
+    test_weekday();
+    test_author_box_name();
+    test_written_by_line();
+
+    cd_dom_free(&S_dom);
+    cd_arena_free(&S_arena);
+    cd_parser_free(S_parser);
+    return cd_t_done();
+}
