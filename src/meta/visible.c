@@ -42,11 +42,14 @@ static int S_byline_prefix(const char *s, size_t n)
                 l++;
             if (l >= n)
                 return 0;
-            /* A lower-case user name alone passes ("by ibby"), and so do
-             * words with a capital among them ("by the Lavazza Team"); the
-             * name cleaner judges them later. */
-            if (!(s[l] >= 'a' && s[l] <= 'z') || !memchr(s + l, ' ', n - l))
+            /* A lower-case user name alone passes after a lower-case
+             * lead-in ("by ibby"; "By clicking", "By industry" are a banner
+             * and a menu), and so do words with a capital among them ("by
+             * the Lavazza Team"); the name cleaner judges them later. */
+            if (!(s[l] >= 'a' && s[l] <= 'z'))
                 return 1;
+            if (!memchr(s + l, ' ', n - l))
+                return s[0] >= 'a' && s[0] <= 'z';
             for (size_t k = l + 1; k < n; k++)
                 if (s[k - 1] == ' ' && s[k] >= 'A' && s[k] <= 'Z')
                     return 1;

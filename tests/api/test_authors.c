@@ -97,8 +97,19 @@ static void test_written_by_line(void)
     STR_EQ(S_author(m, 0), "ibby", "");
     m = S_read("<body><h1>Headline</h1><p>by the Lavazza Team</p></body>");
     STR_EQ(S_author(m, 0), "the Lavazza Team", "");
+    m = S_read("<body><h1>Headline</h1><p>By clicking</p></body>");
+    INT_EQ(m->nauthors, 0, "");
     m = S_read("<body><h1>Headline</h1><p>by the way it went</p></body>");
     INT_EQ(m->nauthors, 0, "");
+}
+
+/* Dublin Core creator before a plain <meta name=author>. */
+static void test_dublin_core_first(void)
+{
+    const cd_meta *m = S_read("<head><meta name=\"author\" content=\"Theme Default\">"
+                              "<meta property=\"dc:creator\" content=\"Creator Name\"></head><body></body>");
+    STR_EQ(S_author(m, 0), "Creator Name", "");
+    INT_EQ(m->nauthors, 1, "");
 }
 
 int main(void)
@@ -116,6 +127,7 @@ int main(void)
     test_weekday();
     test_author_box_name();
     test_written_by_line();
+    test_dublin_core_first();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
