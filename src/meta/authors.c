@@ -440,6 +440,32 @@ static size_t S_cut_date(const char *s, size_t n)
     return n;
 }
 
+/* An author box reads "Jane Doe Jane Doe is a reporter who …": the
+ * sentence about the person goes, and a name said twice is said once.
+ * Returns the new length. */
+static size_t S_cut_bio(char *s, size_t n)
+{
+    static const char *const verbs[] = {" is a ", " is an ", " is the ", " has been ", " was a ",
+                                        " ist ", " est ", " es ", NULL};
+    size_t cut = n;
+    for (size_t k = 0; verbs[k]; k++) {
+        size_t l = strlen(verbs[k]);
+        for (size_t i = 1; i + l <= cut; i++)
+            if (cd_eq_nocase(s + i, l, verbs[k])) {
+                cut = i;
+                break;
+            }
+    }
+    if (cut == n)
+        return n;
+    /* "Lauren Vetter Lauren Vetter": the name shown, then the sentence's
+     * subject; said once. */
+    size_t h = cut / 2;
+    if (cut % 2 == 1 && s[h] == ' ' && h > 2 && memcmp(s, s + h + 1, h) == 0)
+        return h;
+    return cut;
+}
+
 /* Drop what a cut leaves dangling: "Posted by jane on", "Jane Doe |". */
 static size_t S_trim_tail(const char *s, size_t n)
 {
@@ -518,6 +544,7 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
         n = (size_t)(close - open - 1);
         memcpy(buf, open + 1, n);
     }
+    n = S_cut_bio(buf, n);
     size_t whole = n;
     n = S_cut_roles(buf, n);
     n = S_cut_date(buf, n);

@@ -112,6 +112,16 @@ static void test_dublin_core_first(void)
     INT_EQ(m->nauthors, 1, "");
 }
 
+/* An author box: the name, then a sentence about the person. */
+static void test_bio_sentence(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><p>Text.</p><div class=\"blog_author-wrapper\">"
+                              "<div>Lauren Vetter</div><p>Lauren Vetter is a growth-focused marketing "
+                              "professional.</p></div></body>");
+    STR_EQ(S_author(m, 0), "Lauren Vetter", "");
+    INT_EQ(m->nauthors, 1, "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -128,6 +138,7 @@ int main(void)
     test_author_box_name();
     test_written_by_line();
     test_dublin_core_first();
+    test_bio_sentence();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
