@@ -152,6 +152,10 @@ const char *cd_meta_src_name(int s);
  * dayfirst: 1 when the page's language reads 06/11 as 6 November, -1 as June 11,
  * 0 unknown (ambiguous numeric dates are then refused). Returns the length or 0. */
 size_t cd_meta_date_norm(const char *s, size_t len, int whole, int dayfirst, char *out);
+/* A relative date ("3 hours ago", "vor 3 Stunden", "il y a 3 jours", "hace 3
+ * horas", "3 dagen geleden", "yesterday", "gestern" …) counted back from
+ * ref (Unix seconds, UTC): "YYYY-MM-DD" in out, or 0 (also when ref is 0). */
+size_t cd_meta_date_relative(const char *s, size_t len, long long ref, char *out);
 /* A date in a URL path (/2014/11/06/, /2014-11-06-…, /20141106/); 0 when none. */
 size_t cd_meta_date_from_url(const char *url, size_t len, char *out);
 

@@ -206,7 +206,15 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
             while (len > 6 && t[len] != ' ')
                 len--;
         }
-        if (t && len >= 6 && len <= 80 &&
+        size_t rl = t && c->ref_time ? cd_meta_date_relative(t, len, c->ref_time, out) : 0;
+        if (rl) {
+            /* "3 hours ago": the date it means, counted from the reference time. */
+            cd_meta_cand *k = cd_meta_add(c, CD_MF_DATE, CD_MS_VISIBLE, 2, id, out, rl);
+            if (k) {
+                k->flags |= (uint8_t)(flags & CD_MC_BAD);
+                v->dates++;
+            }
+        } else if (t && len >= 6 && len <= 80 &&
             (cd_meta_date_norm(t, len, 0, 1, out) || cd_meta_date_norm(t, len, 0, -1, out))) {
             int field = cd_meta_date_updated(c, id, t, len) ? CD_MF_MODIFIED : CD_MF_DATE;
             cd_meta_cand *k = cd_meta_add(c, field, CD_MS_VISIBLE, 2, id, t, len);
@@ -276,7 +284,7 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         if (cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), id, s, len))
             v->bylines++;
     }
-    if (v->dates >= S_MAX_DATES || len > 80 || len < 6)
+    if (v->dates >= S_MAX_DATES || len > 80 || len < 3)
         return;
     int rank;
     if (v->nh1 && v->after_h1 < S_DATE_WINDOW)
@@ -284,6 +292,15 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
     else if (!v->nh1 && v->dates < 2)
         rank = 1;
     else
+        return;
+    char rel[CD_META_DATE_LEN];
+    size_t rl = c->ref_time ? cd_meta_date_relative(s, len, c->ref_time, rel) : 0;
+    if (rl) {
+        if (cd_meta_add(c, CD_MF_DATE, CD_MS_VISIBLE, rank, id, rel, rl))
+            v->dates++;
+        return;
+    }
+    if (len < 6)
         return;
     /* A quotation's date (an embedded tweet) is the quoted author's. */
     cd_nid a = n->parent;

@@ -114,6 +114,63 @@ static void test_stale_stamp(void)
     STR_EQ(m->date_published, "2021-11-01T10:52:50+01:00", "");
 }
 
+static const char *S_in(const char *s)
+{
+    static char out[CD_META_DATE_LEN];
+    size_t n = cd_meta_date_norm(s, strlen(s), 0, 0, out);
+    return n ? out : NULL;
+}
+
+/* Month names of more languages, Russian and Polish in the genitive. */
+static void test_month_names(void)
+{
+    STR_EQ(S_in("6 \xd0\xbd\xd0\xbe\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8f 2014 \xd0\xb3."), "2014-11-06", ""); /* ноября */
+    STR_EQ(S_in("13 \xd0\xa1\xd0\xb5\xd0\xbd\xd1\x82\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8f 2021"), "2021-09-13", ""); /* Сентября */
+    STR_EQ(S_in("6 listopada 2014"), "2014-11-06", "");
+    STR_EQ(S_in("12 pa\xc5\xba\x64ziernika 2023"), "2023-10-12", "");
+    STR_EQ(S_in("\xc5\x9aRODA, 6 LISTOPADA 2014"), "2014-11-06", "");
+    STR_EQ(S_in("6 augusti 2014"), "2014-08-06", "");
+    STR_EQ(S_in("6 de novembro de 2014"), "2014-11-06", "");
+    STR_EQ(S_in("6 novembre 2014"), "2014-11-06", "");
+}
+
+/* A time is kept with the date when a zone comes with it. */
+static void test_time_zone(void)
+{
+    STR_EQ(S_in("Nov. 6, 2014 5:00PM ET"), "2014-11-06T17:00:00-05:00", "");
+    STR_EQ(S_in("June 6, 2014 at 5:00 p.m. ET"), "2014-06-06T17:00:00-04:00", "");
+    STR_EQ(S_in("6. November 2014 um 17:00 Uhr MEZ"), "2014-11-06T17:00:00+01:00", "");
+    STR_EQ(S_in("March 30, 2023 | 10:00 UTC"), "2023-03-30T10:00:00+00:00", "");
+    STR_EQ(S_in("December 18, 2025 at 9:05 pm GMT+1"), "2025-12-18T21:05:00+01:00", "");
+    STR_EQ(S_in("Nov. 6, 2014 5:00PM"), "2014-11-06", "");
+    STR_EQ(S_in("Dec 18, 2025 12 min read"), "2025-12-18", "");
+    STR_EQ(S_in("Nov 25, 2025 13:00 pm PST"), "2025-11-25", "");
+}
+
+/* Relative dates count back from the reference time, and only with one. */
+static void test_relative(void)
+{
+    static char out[CD_META_DATE_LEN];
+    long long ref = 1415235600; /* 2014-11-06T01:00:00Z */
+    INT_EQ(cd_meta_date_relative("3 hours ago", 11, ref, out), 10, "");
+    STR_EQ(out, "2014-11-05", "");
+    INT_EQ(cd_meta_date_relative("vor 3 Tagen", 11, ref, out), 10, "");
+    STR_EQ(out, "2014-11-03", "");
+    INT_EQ(cd_meta_date_relative("il y a 2 semaines", 17, ref, out), 10, "");
+    STR_EQ(out, "2014-10-23", "");
+    INT_EQ(cd_meta_date_relative("hace una hora", 13, ref, out), 10, "");
+    STR_EQ(out, "2014-11-06", "");
+    INT_EQ(cd_meta_date_relative("gestern", 7, ref, out), 10, "");
+    STR_EQ(out, "2014-11-05", "");
+    INT_EQ(cd_meta_date_relative("3 hours ago", 11, 0, out), 0, "");
+    INT_EQ(cd_meta_date_relative("fast 3 hours", 12, ref, out), 0, "");
+    const char *page = "<body><article><h1>Headline</h1><p>vor 3 Stunden</p><p>Text.</p></article></body>";
+    const cd_meta *m = S_read_at(page, NULL, ref);
+    STR_EQ(m->date_published, "2014-11-05", "");
+    m = S_read(page);
+    STR_EQ(m->date_published, NULL, "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -127,6 +184,9 @@ int main(void)
     test_long_date_element();
     test_side_column_date();
     test_stale_stamp();
+    test_month_names();
+    test_time_zone();
+    test_relative();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
