@@ -544,6 +544,21 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
         n = (size_t)(close - open - 1);
         memcpy(buf, open + 1, n);
     }
+    /* A credit for another role names someone who did not write the text
+     * ("Reviewed by" stays a credit: on health pages the reviewer is often
+     * the only person named). */
+    {
+        static const char *const roles[] = {"updated by", "edited by", "fact checked by",
+                                            "fact-checked by", "researched by", "photos by",
+                                            "photo by", "photography by", "illustrated by",
+                                            "illustrations by", "translated by", "video by", NULL};
+        size_t b = 0;
+        while (b < n && (cd_isspace((unsigned char)buf[b]) || buf[b] == '|'))
+            b++;
+        for (size_t k = 0; roles[k]; k++)
+            if (S_prefix_nocase(buf + b, n - b, roles[k]))
+                return 0;
+    }
     n = S_cut_bio(buf, n);
     size_t whole = n;
     n = S_cut_roles(buf, n);

@@ -639,7 +639,11 @@ static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
                     break;
                 if (local && last && (k->pos < last || k->pos - last > 40))
                     continue;
-                if (cd_meta_authors_add(m, c->arena, k->s, k->len, org || !local)) {
+                /* An itemprop=author (ranks 0-1; rel=author links rank
+                 * after) is a statement like JSON-LD's: taken as written
+                 * ("annette thurmon"). */
+                int stated = srcs[s] == CD_MS_MICRODATA && k->rank <= 1;
+                if (cd_meta_authors_add(m, c->arena, k->s, k->len, org || !local || stated)) {
                     rank = k->rank;
                     last = k->pos;
                 }

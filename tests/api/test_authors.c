@@ -122,6 +122,18 @@ static void test_bio_sentence(void)
     INT_EQ(m->nauthors, 1, "");
 }
 
+/* itemprop=author is a statement: taken as written; another role is no credit. */
+static void test_microdata_stated(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><meta itemprop=\"author\" content=\"annette thurmon\">"
+                              "</body>");
+    STR_EQ(S_author(m, 0), "annette thurmon", "");
+    m = S_read("<body><h1>Headline</h1><p>By Benjamin Preston</p><p>Text</p>"
+               "<span itemprop=\"author\">Updated by Jon Linkov</span></body>");
+    STR_EQ(S_author(m, 0), "Benjamin Preston", "");
+    INT_EQ(m->nauthors, 1, "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -139,6 +151,7 @@ int main(void)
     test_written_by_line();
     test_dublin_core_first();
     test_bio_sentence();
+    test_microdata_stated();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
