@@ -80,7 +80,7 @@ static int S_label(const char *s, size_t n)
 
 /* Words that say a date line gives the last change, not the publication:
  * "Updated", "Last modified", "aktualisiert", "mis à jour", "actualizado" … */
-static const char *const S_update_words[] = {"updated", "update:", "modified", "edited", "revised",
+static const char *const S_update_words[] = {"updated", "update:", "modified", "edited", "revised", "reviewed",
                                              "aktualisiert", "ge\xc3\xa4ndert", "mis \xc3\xa0 jour",
                                              "mise \xc3\xa0 jour", "actualizado", "actualizaci\xc3\xb3n",
                                              "atualizado", "atualiza\xc3\xa7\xc3\xa3o", "aggiornato",

@@ -171,6 +171,19 @@ static void test_relative(void)
     STR_EQ(m->date_published, NULL, "");
 }
 
+/* The question's dateCreated comes before an answer's datePublished
+ * (Q&A pages); a "Reviewed" date is no publication date. */
+static void test_document_order(void)
+{
+    const cd_meta *m = S_read("<body><h1>Question</h1><div><time itemprop=\"dateCreated\" "
+                              "datetime=\"2014-02-04 13:02:51Z\">12 years ago</time></div><div><time "
+                              "class=\"d-none\" itemprop=\"datePublished\">2019-01-21T21:40:59Z</time></div>"
+                              "</body>");
+    STR_EQ(m->date_published, "2014-02-04T13:02:51Z", "");
+    m = S_read("<body><h1>Headline</h1><p>Text</p><p>Medically reviewed on March 2, 2024</p></body>");
+    STR_EQ(m->date_modified, "2024-03-02", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -187,6 +200,7 @@ int main(void)
     test_month_names();
     test_time_zone();
     test_relative();
+    test_document_order();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
