@@ -533,6 +533,20 @@ static int S_shown_date(cd_meta_ctx *c, int dayfirst, const char *pub, size_t pl
             vl = cd_meta_date_norm(list[i]->s, list[i]->len, 0, dayfirst, vis);
     if (vl < 10)
         return 0;
+    /* The first date line must be that one: "Page updated: …" first means
+     * the page dates itself by its updates. */
+    cd_nid first_date = 0, first_mod = 0;
+    for (uint32_t i = 0; i < c->ncands; i++) {
+        const cd_meta_cand *k = &c->cands[i];
+        if (k->src != CD_MS_VISIBLE || k->rank > 2 || (k->flags & CD_MC_BAD))
+            continue;
+        if (k->field == CD_MF_DATE && (!first_date || k->pos < first_date))
+            first_date = k->pos;
+        if (k->field == CD_MF_MODIFIED && (!first_mod || k->pos < first_mod))
+            first_mod = k->pos;
+    }
+    if (first_mod && first_mod < first_date)
+        return 0;
     long p = S_day_number(pub), v = S_day_number(vis);
     int stale = 0;
     if (v < p) {

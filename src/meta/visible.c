@@ -98,8 +98,9 @@ static int S_says_update(const char *s, size_t n)
 }
 
 /* The nearest text before node id in document order (a label such as
- * "Updated:" in its own element), at most a few steps away; NULL if none. */
-static const char *S_prev_text(const cd_dom *dom, cd_nid id, size_t *len)
+ * "Updated:" in its own element), at most a few steps away; NULL if none.
+ * *at gets its node. */
+static const char *S_prev_text(const cd_dom *dom, cd_nid id, size_t *len, cd_nid *at)
 {
     cd_nid k = id;
     for (int steps = 0; k && steps < 12; steps++) {
@@ -129,6 +130,7 @@ static const char *S_prev_text(const cd_dom *dom, cd_nid id, size_t *len)
             l--;
         if (l) {
             *len = l;
+            *at = k;
             return s;
         }
     }
@@ -150,8 +152,19 @@ int cd_meta_date_updated(const cd_meta_ctx *c, cd_nid id, const char *s, size_t 
         letters += cd_isalpha((unsigned char)s[i]) != 0;
     if (letters > 12)
         return 0; /* a label of its own was there and said nothing */
+    /* The text before, and the one before that when the nearer is a
+     * short word ("<span>Last Updated</span> <span>on</span> <span>Feb 27,
+     * 2026</span>"). */
     size_t pl;
-    const char *p = S_prev_text(c->dom, id, &pl);
+    cd_nid at = 0;
+    const char *p = S_prev_text(c->dom, id, &pl, &at);
+    if (!p || pl > 40)
+        return 0;
+    if (S_says_update(p, pl))
+        return 1;
+    if (pl > 3)
+        return 0; /* a label of its own ("Published on"), not a connector */
+    p = S_prev_text(c->dom, at, &pl, &at);
     return p && pl <= 40 && S_says_update(p, pl);
 }
 

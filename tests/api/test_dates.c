@@ -184,6 +184,33 @@ static void test_document_order(void)
     STR_EQ(m->date_modified, "2024-03-02", "");
 }
 
+/* "<span>Last Updated</span> <span>on</span> <span>date</span>": the label
+ * two texts back; "Published on" after an "edited by" credit is no update. */
+static void test_label_two_back(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><p><span>Last Updated</span> <span>on</span> "
+                              "<span class=\"date\">Feb 27, 2026</span></p></body>");
+    STR_EQ(m->date_modified, "2026-02-27", "");
+    STR_EQ(m->date_source, "modified", "");
+    m = S_read("<body><h1>Headline</h1><ul><li>Written by <address>The Team, edited by Walter</address>"
+               "</li><li>Published on <time datetime=\"2025-12-19\">2025-12-19</time></li></ul></body>");
+    STR_EQ(m->date_published, "2025-12-19", "");
+    STR_EQ(m->date_modified, NULL, "");
+}
+
+/* The stale-stamp rule needs the date shown first to be a publication
+ * date: a page whose first date line is "Page updated:" keeps its stated
+ * date. */
+static void test_stale_needs_first(void)
+{
+    const cd_meta *m = S_read(
+        "<head><script type=\"application/ld+json\">{\"@type\":\"Article\",\"datePublished\":"
+        "\"2025-11-13\",\"dateModified\":\"2025-11-13\"}</script></head><body><h1>Headline</h1>"
+        "<p>Page updated: <span>12 November 2025</span></p><p>Text</p><div class=\"card-date\">"
+        "23 October 2025</div></body>");
+    STR_EQ(m->date_published, "2025-11-13", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -201,6 +228,8 @@ int main(void)
     test_time_zone();
     test_relative();
     test_document_order();
+    test_label_two_back();
+    test_stale_needs_first();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
