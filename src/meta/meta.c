@@ -669,12 +669,12 @@ static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
 }
 
 /* Does any byline or microdata credit on the page mention name? */
-static int S_shown(const cd_meta_ctx *c, const char *name)
+static int S_shown(const cd_meta_ctx *c, const char *name, int max_rank)
 {
     for (uint32_t i = 0; i < c->ncands; i++) {
         const cd_meta_cand *k = &c->cands[i];
         if (k->field == CD_MF_AUTHOR && (k->src == CD_MS_VISIBLE || k->src == CD_MS_MICRODATA) &&
-            cd_contains_nocase(k->s, k->len, name))
+            k->rank <= max_rank && cd_contains_nocase(k->s, k->len, name))
             return 1;
     }
     return 0;
@@ -691,12 +691,20 @@ static void S_byline_check(cd_meta_ctx *c, cd_meta *m)
     if (!m->nauthors || !m->author_source || strcmp(m->author_source, "visible") == 0 ||
         strcmp(m->author_source, "microdata") == 0)
         return;
+    /* A stated user name ("andrew.keaveney", "CC7567": the account, not
+     * the writer) yields also to a byline element (rank 2), unless a
+     * credit near the article shows it (ranks 0-3: not a "last edited by"
+     * in the footer). */
+    int handles = 1;
+    for (size_t i = 0; i < m->nauthors; i++)
+        if (strchr(m->authors[i], ' '))
+            handles = 0;
     const cd_meta_cand *list[64];
     size_t n = S_collect(c, CD_MF_AUTHOR, CD_MS_VISIBLE, list, 64);
-    if (!n || list[0]->rank > 1)
+    if (!n || list[0]->rank > (handles ? 2 : 1))
         return;
     for (size_t i = 0; i < m->nauthors; i++)
-        if (S_shown(c, m->authors[i]))
+        if (S_shown(c, m->authors[i], handles ? 3 : 255))
             return;
     cd_meta v;
     memset(&v, 0, sizeof v);

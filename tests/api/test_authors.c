@@ -134,6 +134,19 @@ static void test_microdata_stated(void)
     INT_EQ(m->nauthors, 1, "");
 }
 
+/* A stated user name yields to the byline element that names a person. */
+static void test_handle_yields(void)
+{
+    const cd_meta *m = S_read("<head><meta name=\"author\" content=\"andrew.keaveney\"></head><body>"
+                              "<h1>Headline</h1><div class=\"author-name\">Denise Everheart</div><p>Text</p>"
+                              "</body>");
+    STR_EQ(S_author(m, 0), "Denise Everheart", "");
+    /* A full name stated is not overridden by a rank-2 element. */
+    m = S_read("<head><meta name=\"author\" content=\"Jane Doe\"></head><body>"
+               "<h1>Headline</h1><div class=\"author-name\">Denise Everheart</div><p>Text</p></body>");
+    STR_EQ(S_author(m, 0), "Jane Doe", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -152,6 +165,7 @@ int main(void)
     test_dublin_core_first();
     test_bio_sentence();
     test_microdata_stated();
+    test_handle_yields();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
