@@ -653,6 +653,10 @@ static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
                     break;
                 if (local && last && (k->pos < last || k->pos - last > 40))
                     continue;
+                /* One JSON-LD script states the article; the authors of
+                 * another (a list of related stories) are not its. */
+                if (srcs[s] == CD_MS_JSONLD && last && k->pos != last)
+                    continue;
                 /* An itemprop=author (ranks 0-1; rel=author links rank
                  * after) is a statement like JSON-LD's: taken as written
                  * ("annette thurmon"). */

@@ -147,6 +147,18 @@ static void test_handle_yields(void)
     STR_EQ(S_author(m, 0), "Jane Doe", "");
 }
 
+/* Authors from one JSON-LD script: not those of a related-stories list. */
+static void test_jsonld_one_script(void)
+{
+    const cd_meta *m = S_read(
+        "<head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":"
+        "{\"@type\":\"Person\",\"name\":\"Lisa Jennings\"}}</script></head><body><h1>Headline</h1>"
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":"
+        "\"Person\",\"name\":\"Bret Thorn\"}}</script></body>");
+    STR_EQ(S_author(m, 0), "Lisa Jennings", "");
+    INT_EQ(m->nauthors, 1, "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -166,6 +178,7 @@ int main(void)
     test_bio_sentence();
     test_microdata_stated();
     test_handle_yields();
+    test_jsonld_one_script();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
