@@ -253,7 +253,7 @@ static const char *const S_bad_words[] = {"comment", "related", "sidebar", "foot
                                           "popular", "trending", "newsletter", "most-read",
                                           "mostread", "outbrain", "taboola", "also-read",
                                           "more-stories", "read-more", "readmore", "reply",
-                                          "discussion", NULL};
+                                          "discussion", "cookie", "consent", "gdpr", NULL};
 
 static int S_is_bad_region(cd_meta_ctx *c, cd_nid id, const cd_node *n)
 {
@@ -277,7 +277,8 @@ static int S_is_side_region(cd_meta_ctx *c, cd_nid id, const cd_node *n)
     static const char *const hard[] = {"comment", "related", "recommend", "popular", "trending",
                                        "newsletter", "most-read", "mostread", "outbrain",
                                        "taboola", "also-read", "more-stories", "read-more",
-                                       "readmore", "reply", "discussion", NULL};
+                                       "readmore", "reply", "discussion", "cookie", "consent",
+                                       "gdpr", NULL};
     size_t len;
     const char *w = S_words_of(c, id, &len);
     if (len && S_words_have(w, len, hard, 1))

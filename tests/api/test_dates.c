@@ -211,6 +211,17 @@ static void test_stale_needs_first(void)
     STR_EQ(m->date_published, "2025-11-13", "");
 }
 
+/* A cookie banner's date is not the page's. */
+static void test_cookie_banner(void)
+{
+    const cd_meta *m = S_read("<body><div id=\"cookie-notice\"><p>Policy updated</p><p>May 25, 2018</p></div>"
+                              "<h1>Headline</h1><p>Text</p></body>");
+    STR_EQ(m->date_published, NULL, "");
+    m = S_read("<body><aside class=\"consent-banner\"><span class=\"date\">May 25, 2018</span></aside>"
+               "<h1>Headline</h1><p>Text</p></body>");
+    STR_EQ(m->date_published, NULL, "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -230,6 +241,7 @@ int main(void)
     test_document_order();
     test_label_two_back();
     test_stale_needs_first();
+    test_cookie_banner();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
