@@ -130,6 +130,8 @@ typedef struct cd_meta_vis {
     unsigned after_h1;   /* text nodes seen since the first h1 */
     unsigned bylines;    /* byline candidates added */
     unsigned dates;      /* visible date candidates added */
+    unsigned texts;      /* text nodes seen (capped) */
+    unsigned byline_text; /* texts when the last byline was added, 0 for none */
 } cd_meta_vis;
 void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags);
 void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags);

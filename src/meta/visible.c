@@ -258,8 +258,10 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     char *t = cd_meta_node_text(c, id, S_BYLINE_MAX + 1, &len);
     if (!t || len > S_BYLINE_MAX)
         return;
-    if (cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, rank, id, t, len))
+    if (cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, rank, id, t, len)) {
         v->bylines++;
+        v->byline_text = v->texts + 1;
+    }
 }
 
 void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags)
@@ -269,6 +271,8 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
     (void)flags;
     if (v->nh1 && v->after_h1 < S_DATE_WINDOW)
         v->after_h1++;
+    if (v->texts < 1000000u)
+        v->texts++;
     const char *s = n->u.text;
     size_t len = n->len;
     while (len && cd_isspace((unsigned char)*s))
@@ -291,11 +295,15 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
             for (int k = 0; q && k < 4 && !t; k++, q = cd_dom_node(dom, q)->next)
                 t = cd_meta_node_text(c, q, S_BYLINE_MAX + 1, &tl);
         }
-        if (t && tl <= S_BYLINE_MAX && cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), id, t, tl))
+        if (t && tl <= S_BYLINE_MAX && cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), id, t, tl)) {
             v->bylines++;
+            v->byline_text = v->texts;
+        }
     } else if (v->bylines < S_MAX_BYLINES && S_byline_prefix(s, len) && len < 60 && len > 4) {
-        if (cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), id, s, len))
+        if (cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), id, s, len)) {
             v->bylines++;
+            v->byline_text = v->texts;
+        }
     }
     if (v->dates >= S_MAX_DATES || len > 80 || len < 3)
         return;
@@ -304,6 +312,8 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         rank = 0;
     else if (!v->nh1 && v->dates < 2)
         rank = 1;
+    else if (v->byline_text && v->texts - v->byline_text <= 4)
+        rank = 2; /* the date beside a byline, wherever that is */
     else
         return;
     char rel[CD_META_DATE_LEN];

@@ -222,6 +222,19 @@ static void test_cookie_banner(void)
     STR_EQ(m->date_published, NULL, "");
 }
 
+/* A date beside the byline, far from the headline. */
+static void test_date_by_byline(void)
+{
+    char page[8192];
+    size_t o = (size_t)snprintf(page, sizeof page, "<body><h1>Headline</h1>");
+    for (int i = 0; i < 130; i++)
+        o += (size_t)snprintf(page + o, sizeof page - o, "<p>para %d</p>", i);
+    snprintf(page + o, sizeof page - o, "<p><a href=\"/author/x\" class=\"author-link\">Moses Kim</a></p>"
+                                        "<p>April 8, 2024</p><p>May 9, 2023</p></body>");
+    const cd_meta *m = S_read(page);
+    STR_EQ(m->date_published, "2024-04-08", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -242,6 +255,7 @@ int main(void)
     test_label_two_back();
     test_stale_needs_first();
     test_cookie_banner();
+    test_date_by_byline();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
