@@ -633,8 +633,9 @@ static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
 {
     static const int srcs[] = {CD_MS_JSONLD, CD_MS_META, CD_MS_OG, CD_MS_MICRODATA, CD_MS_VISIBLE,
                                CD_MS_TWITTER};
-    /* First pass: people only; second: organisations too (the only credit). */
-    for (int pass = 0; pass < 2 && !m->nauthors; pass++) {
+    /* First pass: people only; second: organisations too (the only credit);
+     * third: bylines in a side column or footer (CD_MC_BAD). */
+    for (int pass = 0; pass < 3 && !m->nauthors; pass++) {
         for (size_t s = 0; s < sizeof srcs / sizeof srcs[0] && !m->nauthors; s++) {
             const cd_meta_cand *list[64];
             size_t n = S_collect(c, CD_MF_AUTHOR, srcs[s], list, 64);
@@ -647,6 +648,8 @@ static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
                 const cd_meta_cand *k = list[i];
                 int org = (k->flags & CD_MC_ORG) != 0;
                 if (org && !pass)
+                    continue;
+                if (((k->flags & CD_MC_BAD) != 0) != (pass == 2))
                     continue;
                 /* Only the best-ranked statement of a source (one JSON-LD
                  * article, not the authors of every related item). */
@@ -705,8 +708,10 @@ static void S_byline_check(cd_meta_ctx *c, cd_meta *m)
         if (strchr(m->authors[i], ' '))
             handles = 0;
     const cd_meta_cand *list[64];
-    size_t n = S_collect(c, CD_MF_AUTHOR, CD_MS_VISIBLE, list, 64);
-    if (!n || list[0]->rank > (handles ? 2 : 1))
+    size_t n = S_collect(c, CD_MF_AUTHOR, CD_MS_VISIBLE, list, 64), f = 0;
+    while (f < n && (list[f]->flags & CD_MC_BAD))
+        f++; /* not a byline in a side column */
+    if (f == n || list[f]->rank > (handles ? 2 : 1))
         return;
     for (size_t i = 0; i < m->nauthors; i++)
         if (S_shown(c, m->authors[i], handles ? 3 : 255))
@@ -714,7 +719,7 @@ static void S_byline_check(cd_meta_ctx *c, cd_meta *m)
     cd_meta v;
     memset(&v, 0, sizeof v);
     v.site_name = m->site_name;
-    if (!cd_meta_authors_add(&v, c->arena, list[0]->s, list[0]->len, 0) || !strchr(v.authors[0], ' '))
+    if (!cd_meta_authors_add(&v, c->arena, list[f]->s, list[f]->len, 0) || !strchr(v.authors[0], ' '))
         return;
     memcpy(m->authors, v.authors, sizeof v.authors);
     m->nauthors = v.nauthors;

@@ -237,7 +237,7 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
             }
         }
     }
-    if ((flags & CD_MC_BAD) || v->bylines >= S_MAX_BYLINES)
+    if (v->bylines >= S_MAX_BYLINES)
         return;
     int rank;
     if (heading) {
@@ -258,9 +258,14 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     char *t = cd_meta_node_text(c, id, S_BYLINE_MAX + 1, &len);
     if (!t || len > S_BYLINE_MAX)
         return;
-    if (cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, rank, id, t, len)) {
+    /* In a side column or footer (flags CD_MC_BAD): the post's meta box
+     * sits there on some blogs; a last resort. */
+    cd_meta_cand *k = cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, rank, id, t, len);
+    if (k) {
+        k->flags |= (uint8_t)(flags & CD_MC_BAD);
         v->bylines++;
-        v->byline_text = v->texts + 1;
+        if (!(flags & CD_MC_BAD))
+            v->byline_text = v->texts + 1;
     }
 }
 

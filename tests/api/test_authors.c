@@ -159,6 +159,21 @@ static void test_jsonld_one_script(void)
     INT_EQ(m->nauthors, 1, "");
 }
 
+/* A byline in a side column or footer: a last resort; comments never. */
+static void test_side_byline(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><p>Text</p><footer class=\"meta\"><div class=\"author\">"
+                              "<a rel=\"author\" href=\"/a/hg\">Halina Goetz</a></div></footer></body>");
+    STR_EQ(S_author(m, 0), "Halina Goetz", "");
+    m = S_read("<body><h1>Headline</h1><p>By Jane Doe</p><footer><div class=\"author\">Halina Goetz</div>"
+               "</footer></body>");
+    STR_EQ(S_author(m, 0), "Jane Doe", "");
+    INT_EQ(m->nauthors, 1, "");
+    m = S_read("<body><h1>Headline</h1><aside><div class=\"comments\"><span class=\"comment-author\">"
+               "Pat Reader</span></div></aside></body>");
+    INT_EQ(m->nauthors, 0, "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -179,6 +194,7 @@ int main(void)
     test_microdata_stated();
     test_handle_yields();
     test_jsonld_one_script();
+    test_side_byline();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
