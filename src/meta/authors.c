@@ -463,6 +463,13 @@ static size_t S_cut_bio(char *s, size_t n)
     size_t h = cut / 2;
     if (cut % 2 == 1 && s[h] == ' ' && h > 2 && memcmp(s, s + h + 1, h) == 0)
         return h;
+    /* "Bence Kovács Bence is …": the subject is the first name again. */
+    size_t sp = cut;
+    while (sp > 0 && s[sp - 1] != ' ')
+        sp--;
+    if (sp > 1 && cut - sp >= 2 && cut - sp < sp - 1 && memcmp(s, s + sp, cut - sp) == 0 &&
+        s[cut - sp] == ' ')
+        return sp - 1;
     return cut;
 }
 

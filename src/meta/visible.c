@@ -42,14 +42,20 @@ static int S_byline_prefix(const char *s, size_t n)
                 l++;
             if (l >= n)
                 return 0;
-            /* A lower-case user name alone passes after a lower-case
-             * lead-in ("by ibby"; "By clicking", "By industry" are a banner
-             * and a menu), and so do words with a capital among them ("by
-             * the Lavazza Team"); the name cleaner judges them later. */
-            if (!(s[l] >= 'a' && s[l] <= 'z'))
+            /* Lower-case words pass when a capital follows among them ("by
+             * the Lavazza Team"; never "By clicking", "by project": a banner,
+             * a menu); the name cleaner judges them later. */
+            if (!(s[l] >= 'a' && s[l] <= 'z')) {
+                /* The leads of other languages are English words too
+                 * ("Door Anchor for Resistance Bands"): a short name only. */
+                if (strlen(pre[i]) <= 5 && pre[i][0] != 'b') {
+                    size_t words = 1;
+                    for (size_t k = l; k < n; k++)
+                        words += s[k] == ' ';
+                    return words <= 4;
+                }
                 return 1;
-            if (!memchr(s + l, ' ', n - l))
-                return s[0] >= 'a' && s[0] <= 'z';
+            }
             for (size_t k = l + 1; k < n; k++)
                 if (s[k - 1] == ' ' && s[k] >= 'A' && s[k] <= 'Z')
                     return 1;

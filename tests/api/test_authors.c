@@ -93,8 +93,12 @@ static void test_written_by_line(void)
     const cd_meta *m = S_read("<body><h1>Headline</h1><div class=\"x\"><p>Written by John Crenshaw</p></div>"
                               "</body>");
     STR_EQ(S_author(m, 0), "John Crenshaw", "");
-    m = S_read("<body><h1>Headline</h1><p>by ibby</p></body>");
-    STR_EQ(S_author(m, 0), "ibby", "");
+    m = S_read("<body><h1>Headline</h1><p>by project</p></body>");
+    INT_EQ(m->nauthors, 0, "");
+    m = S_read("<body><h1>Headline</h1><p>Door Anchor for Resistance Bands \xe2\x80\x93 Yellow</p></body>");
+    INT_EQ(m->nauthors, 0, "");
+    m = S_read("<body><h1>Kop</h1><p>Door Jan de Vries</p></body>");
+    STR_EQ(S_author(m, 0), "Jan de Vries", "");
     m = S_read("<body><h1>Headline</h1><p>by the Lavazza Team</p></body>");
     STR_EQ(S_author(m, 0), "the Lavazza Team", "");
     m = S_read("<body><h1>Headline</h1><p>By clicking</p></body>");
@@ -120,6 +124,9 @@ static void test_bio_sentence(void)
                               "professional.</p></div></body>");
     STR_EQ(S_author(m, 0), "Lauren Vetter", "");
     INT_EQ(m->nauthors, 1, "");
+    m = S_read("<body><h1>Headline</h1><p>Text.</p><div class=\"blog-author\">Bence Kov\xc3\xa1""cs "
+               "Bence is a software developer.</div></body>");
+    STR_EQ(S_author(m, 0), "Bence Kov\xc3\xa1""cs", "");
 }
 
 /* itemprop=author is a statement: taken as written; another role is no credit. */
