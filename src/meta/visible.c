@@ -20,6 +20,11 @@
 static const char *const S_byline_words[] = {"byline", "by-line", "by_line", "dateline-author", NULL};
 static const char *const S_author_words[] = {"author", "writer", "byl", "reporter", "contributor",
                                              "posted-by", "postedby", NULL};
+/* A forum post's poster (and the signed-in reader's menu, which is not). */
+static const char *const S_user_words[] = {"username", "user-name", "postauthor", "post-user",
+                                           "bigusername", NULL};
+static const char *const S_user_bad[] = {"menu", "dropdown", "login", "account", "badge", "signin",
+                                         "header", NULL};
 static const char *const S_date_words[] = {"date", "pubdate", "published", "post-date", "time", NULL};
 /* Author boxes at the end and avatars say more than a name. */
 static const char *const S_author_bad[] = {"bio", "avatar", "image", "img", "photo", "about",
@@ -257,6 +262,9 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     else if (cd_meta_class_has(c, id, S_author_words) &&
              (!cd_meta_class_has(c, id, S_author_bad) || cd_meta_class_has(c, id, S_name_words)))
         rank = 2; /* "author-box__name" names the author inside the box */
+    else if (cd_meta_class_has(c, id, S_user_words) && !cd_meta_class_has(c, id, S_author_bad) &&
+             !cd_meta_class_has(c, id, S_user_bad))
+        rank = 3;
     else
         return;
     rank += S_far(v);

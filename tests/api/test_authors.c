@@ -181,6 +181,16 @@ static void test_side_byline(void)
     INT_EQ(m->nauthors, 0, "");
 }
 
+/* A forum post's user name; not the reader's account menu. */
+static void test_forum_username(void)
+{
+    const cd_meta *m = S_read("<body><div class=\"user-name-and-badges\"><a>English</a></div>"
+                              "<h2>Thread</h2><div class=\"post\"><a class=\"bigusername\" href=\"m?u=1\">"
+                              "microfast</a><p>Post text</p></div></body>");
+    STR_EQ(S_author(m, 0), "microfast", "");
+    INT_EQ(m->nauthors, 1, "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -202,6 +212,7 @@ int main(void)
     test_handle_yields();
     test_jsonld_one_script();
     test_side_byline();
+    test_forum_username();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
