@@ -283,6 +283,19 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     }
 }
 
+/* Is text node id inside an h2-h6 (a few levels up)? "By Functionality"
+ * there heads a section ("Written by Jane Doe" there is an author box's). */
+static int S_in_heading(const cd_dom *dom, cd_nid id)
+{
+    cd_nid a = cd_dom_node(dom, id)->parent;
+    for (int d = 0; a && d < 3; d++, a = cd_dom_node(dom, a)->parent) {
+        const cd_node *n = cd_dom_node(dom, a);
+        if (n->type == CD_NODE_ELEMENT && (cd_tag_flags(n->tag) & CD_TF_HEADING) && n->tag != CD_TAG_H1)
+            return 1;
+    }
+    return 0;
+}
+
 void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags)
 {
     const cd_dom *dom = c->dom;
@@ -318,7 +331,8 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
             v->bylines++;
             v->byline_text = v->texts;
         }
-    } else if (v->bylines < S_MAX_BYLINES && S_byline_prefix(s, len) && len < 60 && len > 4) {
+    } else if (v->bylines < S_MAX_BYLINES && S_byline_prefix(s, len) && len < 60 && len > 4 &&
+               (!S_in_heading(dom, id) || (len > 8 && s[2] != ' ' && s[2] != ':'))) {
         if (cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), id, s, len)) {
             v->bylines++;
             v->byline_text = v->texts;

@@ -191,6 +191,17 @@ static void test_forum_username(void)
     INT_EQ(m->nauthors, 1, "");
 }
 
+/* "By Functionality" heading a section is no byline; "Written by" in an
+ * author box's heading is. */
+static void test_heading_by(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><p>Text</p><h3><b>By Functionality</b></h3><p>More</p>"
+                              "</body>");
+    INT_EQ(m->nauthors, 0, "");
+    m = S_read("<body><h1>Headline</h1><p>Text</p><h3>Written by Cassidy Horton</h3></body>");
+    STR_EQ(S_author(m, 0), "Cassidy Horton", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -213,6 +224,7 @@ int main(void)
     test_jsonld_one_script();
     test_side_byline();
     test_forum_username();
+    test_heading_by();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
