@@ -508,6 +508,24 @@ static size_t S_scrub(const char *s, size_t n, char *out)
     size_t o = 0;
     int depth = 0;
     for (size_t i = 0; i < n; i++) {
+        if (s[i] == '(' && !depth && o && out[o - 1] == ' ') {
+            /* Inside the name, a middle or maiden name stays: "Paramita
+             * (Guha) Ghosh", "Bruno (Henrique Zecchin) Rodrigues"; after it,
+             * an affiliation or a user name goes ("(CNXSoft)"). */
+            size_t e = i + 1;
+            while (e < n && e - i < 40 && s[e] != ')' && s[e] != '(' && s[e] != '@' && s[e] != '/')
+                e++;
+            size_t after = e + 1;
+            while (after < n && s[after] == ' ')
+                after++;
+            if (e < n && s[e] == ')' && e > i + 1 && after < n && after > e + 1 &&
+                ((unsigned char)s[after] >= 0x80 || (s[after] >= 'A' && s[after] <= 'Z'))) {
+                memcpy(out + o, s + i, e + 1 - i);
+                o += e + 1 - i;
+                i = e;
+                continue;
+            }
+        }
         if (s[i] == '(' || s[i] == '[') {
             depth++;
             continue;

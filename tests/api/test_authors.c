@@ -202,6 +202,18 @@ static void test_heading_by(void)
     STR_EQ(S_author(m, 0), "Cassidy Horton", "");
 }
 
+/* A parenthesised middle name stays; a trailing affiliation goes. */
+static void test_parentheses(void)
+{
+    const cd_meta *m = S_read("<head><meta name=\"author\" content=\"Bruno (Henrique Zecchin) Rodrigues\">"
+                              "</head><body></body>");
+    STR_EQ(S_author(m, 0), "Bruno (Henrique Zecchin) Rodrigues", "");
+    m = S_read("<head><meta name=\"author\" content=\"Jean-Luc Aufranc (CNXSoft)\"></head><body></body>");
+    STR_EQ(S_author(m, 0), "Jean-Luc Aufranc", "");
+    m = S_read("<head><meta name=\"author\" content=\"jane@example.com (Jane Doe)\"></head><body></body>");
+    STR_EQ(S_author(m, 0), "Jane Doe", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -225,6 +237,7 @@ int main(void)
     test_side_byline();
     test_forum_username();
     test_heading_by();
+    test_parentheses();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
