@@ -259,6 +259,20 @@ static size_t S_cut_site(const cd_meta *m, const char *s, size_t n)
     return n - sn - 1;
 }
 
+/* A template's unfilled key ("page.head.extra.author"): lower-case words
+ * joined by dots, four or more ("sara.r.peter" is a user name). */
+static int S_template_key(const char *s, size_t n)
+{
+    size_t dots = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '.')
+            dots++;
+        else if (!(s[i] >= 'a' && s[i] <= 'z') && s[i] != '_')
+            return 0;
+    }
+    return dots >= 3;
+}
+
 /* later: 0 the first name of a credit, 1 after "and", 2 after a comma. */
 static void S_push(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, int later,
                    size_t *added)
@@ -286,7 +300,7 @@ static void S_push(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, 
     /* A structured credit (JSON-LD, <meta>) is taken as written, user names
      * and "Staff" included, once its first part is known to name someone;
      * text from the page must look like a name. */
-    if (!(loose == 1 ? S_plausible_stated(s, n) : cd_meta_author_plausible(s, n)) ||
+    if (S_template_key(s, n) || !(loose == 1 ? S_plausible_stated(s, n) : cd_meta_author_plausible(s, n)) ||
         (loose != 1 && !group && S_is_title(s, n)))
         return;
     /* A lone lower-case word after a comma or "and" continues a phrase

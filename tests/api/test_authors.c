@@ -214,6 +214,20 @@ static void test_parentheses(void)
     STR_EQ(S_author(m, 0), "Jane Doe", "");
 }
 
+/* "page.head.extra.author" is a template's key; "sara.r.peter", "hayley.p"
+ * and "sean_g" are user names. */
+static void test_slugs(void)
+{
+    const cd_meta *m = S_read("<head><meta name=\"author\" content=\"sara.r.peter\"></head><body></body>");
+    STR_EQ(S_author(m, 0), "sara.r.peter", "");
+    m = S_read("<head><meta name=\"author\" content=\"page.head.extra.author\"></head><body></body>");
+    INT_EQ(m->nauthors, 0, "");
+    m = S_read("<head><meta name=\"author\" content=\"hayley.p\"></head><body></body>");
+    STR_EQ(S_author(m, 0), "hayley.p", "");
+    m = S_read("<head><meta name=\"author\" content=\"sean_g\"></head><body></body>");
+    STR_EQ(S_author(m, 0), "sean_g", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -238,6 +252,7 @@ int main(void)
     test_forum_username();
     test_heading_by();
     test_parentheses();
+    test_slugs();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
