@@ -15,6 +15,7 @@
 #define S_MAX_BYLINES 8u
 #define S_MAX_DATES 6u
 #define S_DATE_WINDOW 120u /* text nodes after the first h1 searched for a date */
+#define S_DATE_NEAR 30u     /* … of which the date line is one of the first */
 #define S_BYLINE_MAX 160u  /* bytes: longer text is prose, not a byline */
 
 static const char *const S_byline_words[] = {"byline", "by-line", "by_line", "dateline-author", NULL};
@@ -341,8 +342,10 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
     if (v->dates >= S_MAX_DATES || len > 80 || len < 3)
         return;
     int rank;
-    if (v->nh1 && v->after_h1 < S_DATE_WINDOW)
+    if (v->nh1 && v->after_h1 <= S_DATE_NEAR)
         rank = 0;
+    else if (v->nh1 && v->after_h1 < S_DATE_WINDOW)
+        rank = 3; /* down in the text: after an element named a date */
     else if (!v->nh1 && v->dates < 2)
         rank = 1;
     else if (v->byline_text && v->texts - v->byline_text <= 4)

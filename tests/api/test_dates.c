@@ -235,6 +235,19 @@ static void test_date_by_byline(void)
     STR_EQ(m->date_published, "2024-04-08", "");
 }
 
+/* A date named by its element beats a date down in the text. */
+static void test_named_before_body(void)
+{
+    char page[8192];
+    size_t o = (size_t)snprintf(page, sizeof page, "<body><div class=\"post-hero__date\">December 17, 2025</div>"
+                                                   "<h1>Headline</h1>");
+    for (int i = 0; i < 40; i++)
+        o += (size_t)snprintf(page + o, sizeof page - o, "<p>para %d</p>", i);
+    snprintf(page + o, sizeof page - o, "<p>November 25, 2025</p></body>");
+    const cd_meta *m = S_read(page);
+    STR_EQ(m->date_published, "2025-12-17", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -256,6 +269,7 @@ int main(void)
     test_stale_needs_first();
     test_cookie_banner();
     test_date_by_byline();
+    test_named_before_body();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
