@@ -604,6 +604,16 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
     n = S_cut_date(buf, n);
     if (n < whole)
         n = S_trim_tail(buf, n);
+    /* A colophon ("content: MarketingSherpa, design: Scott McDaniel, code:
+     * …") lists who did what, not who wrote the text. */
+    {
+        size_t labels = 0;
+        for (size_t i = 1; i < n; i++)
+            if (buf[i] == ':' && cd_isalpha((unsigned char)buf[i - 1]) && (i + 1 == n || buf[i + 1] == ' '))
+                labels++;
+        if (labels >= 2)
+            return 0;
+    }
     /* Strong separators: keep the segments that name someone. */
     static const char *const seps[] = {" | ", "|", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ",
                                        " \xc2\xb7 ", "\xe2\x80\xa2", " / ", " \xc2\xbb ",

@@ -688,6 +688,30 @@ static int S_shown(const cd_meta_ctx *c, const char *name, int max_rank)
     return 0;
 }
 
+/* Does name read as an organisation: the site's name, or a word that
+ * names a body ("British Heart Foundation", "Clemson News")? */
+static int S_orgish(const char *name, const char *site)
+{
+    static const char *const org[] = {"foundation", "institute", "university", "association",
+                                      "society", "inc", "llc", "ltd", "corp", "company", "news",
+                                      "media", "group", "clinic", "hospital", "council", "agency",
+                                      "department", "magazine", "press", "network", NULL};
+    size_t n = strlen(name);
+    if (site && cd_meta_site_like(name, n, site, strlen(site)))
+        return 1;
+    for (size_t i = 0; i < n;) {
+        while (i < n && !cd_isalpha((unsigned char)name[i]))
+            i++;
+        size_t st = i;
+        while (i < n && cd_isalpha((unsigned char)name[i]))
+            i++;
+        for (size_t k = 0; org[k] && i > st; k++)
+            if (cd_meta_eq_nocase(name + st, i - st, org[k], strlen(org[k])))
+                return 1;
+    }
+    return 0;
+}
+
 /* The byline under the headline against the stated author. A <meta
  * name=author> or JSON-LD author is often the account that uploaded the post
  * ("KatieS", a previous editor) while the page credits the writer: when the
@@ -700,12 +724,12 @@ static void S_byline_check(cd_meta_ctx *c, cd_meta *m)
         strcmp(m->author_source, "microdata") == 0)
         return;
     /* A stated user name ("andrew.keaveney", "CC7567": the account, not
-     * the writer) yields also to a byline element (rank 2), unless a
-     * credit near the article shows it (ranks 0-3: not a "last edited by"
-     * in the footer). */
+     * the writer) or organisation yields also to a byline element (rank 2),
+     * unless a credit near the article shows it (ranks 0-3: not a "last
+     * edited by" in the footer). */
     int handles = 1;
     for (size_t i = 0; i < m->nauthors; i++)
-        if (strchr(m->authors[i], ' '))
+        if (strchr(m->authors[i], ' ') && !S_orgish(m->authors[i], m->site_name))
             handles = 0;
     const cd_meta_cand *list[64];
     size_t n = S_collect(c, CD_MF_AUTHOR, CD_MS_VISIBLE, list, 64), f = 0;

@@ -228,6 +228,23 @@ static void test_slugs(void)
     STR_EQ(S_author(m, 0), "sean_g", "");
 }
 
+/* A stated organisation yields to the byline element naming a person; a
+ * colophon is no credit. */
+static void test_org_yields(void)
+{
+    const cd_meta *m = S_read("<head><script type=\"application/ld+json\">{\"@type\":\"Article\",\"author\":"
+                              "\"British Heart Foundation\"}</script></head><body><h1>Headline</h1>"
+                              "<div class=\"author\">by Tracy Parker, Dietitian</div><p>Text</p></body>");
+    STR_EQ(S_author(m, 0), "Tracy Parker", "");
+    INT_EQ(m->nauthors, 1, "");
+    m = S_read("<head><meta name=\"author\" content=\"content: MarketingSherpa, design: Scott McDaniel, code: "
+               "Steve Beger\"></head><body><h1>Headline</h1><p>by Daniel Burstein</p></body>");
+    STR_EQ(S_author(m, 0), "Daniel Burstein", "");
+    m = S_read("<body><h1>Headline</h1><div class=\"byline\">Written By: Cazzy Magennis Last Updated: August 1, "
+               "2025</div></body>");
+    STR_EQ(S_author(m, 0), "Cazzy Magennis", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -253,6 +270,7 @@ int main(void)
     test_heading_by();
     test_parentheses();
     test_slugs();
+    test_org_yields();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
