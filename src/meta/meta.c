@@ -514,7 +514,7 @@ static long S_day_number(const char *d)
 /* The stated date against the date line the reader sees. A structured
  * datePublished (JSON-LD, og, <meta>) is usually right, but two things make
  * the visible date line under the headline the better witness: a
- * datePublished on the day of the dateModified, later than the date shown
+ * datePublished within a day of the dateModified, later than the date shown
  * (the CMS stamped both when it regenerated the page, or wrote them in UTC
  * past the publisher's midnight: 2025-12-19T02:41Z on a page that says
  * "December 18, 2025"). A timestamp a day away from the date shown is not
@@ -555,7 +555,7 @@ static int S_shown_date(cd_meta_ctx *c, int dayfirst, const char *pub, size_t pl
         for (size_t s = 0; s < 3 && !stale; s++) {
             size_t k = S_collect(c, CD_MF_MODIFIED, msrcs[s], list, 1);
             if (k && cd_meta_date_norm(list[0]->s, list[0]->len, 1, dayfirst, mod) >= 10) {
-                stale = S_day_number(mod) == p;
+                stale = S_day_number(mod) >= p - 1 && S_day_number(mod) <= p + 1;
                 break;
             }
         }

@@ -101,6 +101,11 @@ static void test_stale_stamp(void)
                "<meta property=\"article:modified_time\" content=\"2025-12-19T14:39:52+00:00\"></head>"
                "<body><h1>Headline</h1><p>December 18, 2025</p></body>");
     STR_EQ(m->date_published, "2025-12-18", "");
+    /* Modified the day before the stated publication: stamped too. */
+    m = S_read("<head><script type=\"application/ld+json\">{\"@type\":\"Article\",\"datePublished\":"
+               "\"Aug 21, 2025\",\"dateModified\":\"Aug 20, 2025\"}</script></head><body><h1>Headline</h1>"
+               "<p>Published <span>Apr 26, 2023</span></p></body>");
+    STR_EQ(m->date_published, "2023-04-26", "");
     /* Modified on another day: the stated date stands. */
     m = S_read("<head><meta property=\"article:published_time\" content=\"2025-12-19T02:41:41+00:00\">"
                "<meta property=\"article:modified_time\" content=\"2025-12-21T14:39:52+00:00\"></head>"
