@@ -632,7 +632,14 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
                 }
             }
         if (cut) {
-            S_split(m, a, buf + st, i - st, loose, &added);
+            /* After a separator, a part of page text in lower case only is
+             * a tag or a label ("via jane 1 year ago | caches | 12"). */
+            int lower = st > 0 && !loose;
+            for (size_t k = st; k < i && lower; k++)
+                if ((buf[k] >= 'A' && buf[k] <= 'Z') || (unsigned char)buf[k] >= 0x80)
+                    lower = 0;
+            if (!lower)
+                S_split(m, a, buf + st, i - st, loose, &added);
             /* "Jane Doe - Senior Reporter": the first segment that names
              * someone is the credit. */
             if (added)

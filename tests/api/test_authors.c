@@ -245,6 +245,14 @@ static void test_org_yields(void)
     STR_EQ(S_author(m, 0), "Cazzy Magennis", "");
 }
 
+/* After a separator, a lower-case part of page text is a tag, not a name. */
+static void test_lowercase_segment(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><div class=\"byline\">via 12 hours | caches | 12</div>"
+                              "</body>");
+    INT_EQ(m->nauthors, 0, "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -271,6 +279,7 @@ int main(void)
     test_parentheses();
     test_slugs();
     test_org_yields();
+    test_lowercase_segment();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
