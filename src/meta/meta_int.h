@@ -132,6 +132,8 @@ typedef struct cd_meta_vis {
     unsigned dates;      /* visible date candidates added */
     unsigned texts;      /* text nodes seen (capped) */
     unsigned byline_text; /* texts when the last byline was added, 0 for none */
+    unsigned date_text;   /* texts when the last date line was added, 0 for none */
+    cd_nid prev_text;     /* the previous non-blank text node */
 } cd_meta_vis;
 void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags);
 void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags);

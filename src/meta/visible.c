@@ -297,6 +297,59 @@ static int S_in_heading(const cd_dom *dom, cd_nid id)
     return 0;
 }
 
+/* Words of buttons, menus and widgets, which are capitalised too. */
+static const char *const S_ui_words[] = {
+    "sign", "log", "in", "out", "up", "top", "picks", "very", "mostly", "positive", "negative",
+    "copyright", "notice", "our", "your", "my", "schedule", "more", "share", "subscribe", "menu",
+    "home", "search", "login", "register", "ticker", "reviews", "review", "contact", "about",
+    "policy", "terms", "privacy", "editors", "written", "posted", "by", "on",
+    "and", "of", "for", "with", "news", "read", "view", "all", "latest", "new", "recent",
+    "modes", "display", "mode", "community", "coffee", "web", "design", "related", "articles",
+    "article", "posts", "stories", NULL};
+
+/* Does s read as a personal name alone: two or three capitalised words
+ * ("Julian K. Arni", "Elliot Raba"), none a month, weekday or role? */
+static int S_name_alone(const char *s, size_t n)
+{
+    if (n < 5 || n > 40)
+        return 0;
+    size_t words = 0;
+    for (size_t i = 0; i < n;) {
+        size_t st = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        size_t l = i - st;
+        if (!(s[st] >= 'A' && s[st] <= 'Z'))
+            return 0;
+        for (size_t k = st + 1; k < i; k++)
+            if (!cd_isalpha((unsigned char)s[k]) && (unsigned char)s[k] < 0x80 && s[k] != '-' && s[k] != '\'' &&
+                !(s[k] == '.' && l == 2))
+                return 0;
+        char out[CD_META_DATE_LEN];
+        if (cd_meta_date_norm(s + st, l, 0, 1, out) || (l >= 3 && cd_meta_date_norm(s + st, l, 1, 1, out)))
+            return 0;
+        for (size_t k = 0; S_ui_words[k]; k++)
+            if (cd_meta_eq_nocase(s + st, l, S_ui_words[k], strlen(S_ui_words[k])))
+                return 0;
+        words++;
+        while (i < n && s[i] == ' ')
+            i++;
+    }
+    return words >= 2 && words <= 3;
+}
+
+/* A name beside the date line ("Elliot Raba" then "23.07.2025", "Dec 17,
+ * 2025" then "Julian K. Arni"): a byline without a class, ranked after
+ * every named one. */
+static void S_name_by_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char *s, size_t len)
+{
+    if (v->bylines >= S_MAX_BYLINES || !S_name_alone(s, len))
+        return;
+    cd_meta_cand *k = cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 8, id, s, len);
+    if (k)
+        v->bylines++;
+}
+
 void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags)
 {
     const cd_dom *dom = c->dom;
@@ -314,6 +367,10 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         len--;
     if (!len || len > S_BYLINE_MAX)
         return;
+    cd_nid prev = v->prev_text;
+    v->prev_text = id;
+    if (v->date_text && v->texts == v->date_text + 1)
+        S_name_by_date(c, v, id, s, len);
     if (v->bylines < S_MAX_BYLINES && S_label(s, len)) {
         /* A label alone: the name is in the next element, inside the parent
          * ("By <a>Jane</a>") or in the parent's next sibling
@@ -371,7 +428,21 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
      * candidate is normalised again with the page's language when chosen. */
     if (cd_meta_date_norm(s, len, 0, 1, out) || cd_meta_date_norm(s, len, 0, -1, out)) {
         int field = cd_meta_date_updated(c, id, s, len) ? CD_MF_MODIFIED : CD_MF_DATE;
-        if (cd_meta_add(c, field, CD_MS_VISIBLE, rank, id, s, len))
+        if (cd_meta_add(c, field, CD_MS_VISIBLE, rank, id, s, len)) {
             v->dates++;
+            if (rank <= 2 && len <= 40) {
+                v->date_text = v->texts;
+                if (prev) {
+                    const cd_node *pn = cd_dom_node(dom, prev);
+                    const char *ps = pn->u.text;
+                    size_t pl = pn->len;
+                    while (pl && cd_isspace((unsigned char)*ps))
+                        ps++, pl--;
+                    while (pl && cd_isspace((unsigned char)ps[pl - 1]))
+                        pl--;
+                    S_name_by_date(c, v, prev, ps, pl);
+                }
+            }
+        }
     }
 }

@@ -253,6 +253,23 @@ static void test_lowercase_segment(void)
     INT_EQ(m->nauthors, 0, "");
 }
 
+/* A name beside the date line, with no class to say so; not a widget's
+ * title. */
+static void test_name_by_date(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><p>Intro.</p><p class=\"small\">Elliot Raba</p>"
+                              "<div><span>23.07.2025</span></div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Elliot Raba", "");
+    m = S_read("<body><div><span>Dec 17, 2025</span><span>Julian K. Arni</span></div><h1>Headline</h1>"
+               "<p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Julian K. Arni", "");
+    m = S_read("<body><h1>Headline</h1><p>Text.</p><h3>Related Articles</h3><p>Dec 17, 2025</p></body>");
+    INT_EQ(m->nauthors, 0, "");
+    /* A named byline wins over it. */
+    m = S_read("<body><h1>Headline</h1><p>Elliot Raba</p><p>23.07.2025</p><p>By Jane Doe</p></body>");
+    STR_EQ(S_author(m, 0), "Jane Doe", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -280,6 +297,7 @@ int main(void)
     test_slugs();
     test_org_yields();
     test_lowercase_segment();
+    test_name_by_date();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
