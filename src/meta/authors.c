@@ -34,7 +34,7 @@ static size_t S_strip_lead(const char *s, size_t n)
                                        "by ", "von ", "par ", "por ", "door ", "di ", "av ",
                                        "author:", "authors:", "autor:", "autorin:", "auteur:",
                                        "text:", "texto:", "texte:", "from ", "author ", "post by ",
-                                       "recipe by ", NULL};
+                                       "recipe by ", "started by ", "thread starter ", NULL};
     size_t i = 0;
     for (int again = 1; again && i < n;) {
         again = 0;
@@ -77,7 +77,11 @@ static const char *const S_title_words[] = {
 static const char *const S_placeholders[] = {"admin", "administrator", "staff", "guest", "anonymous",
                                              "unknown", "user", "webmaster", "editor", "editors",
                                              "redaktion", "author", "by", "null", "undefined",
-                                             "none", "n/a", "root", "default", NULL};
+                                             "none", "n/a", "root", "default", "username",
+                                             /* a weekday beside a date is no name */
+                                             "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+                                             "fri", "sat", "sun", "monday", "tuesday", "wednesday",
+                                             "thursday", "friday", "saturday", "sunday", NULL};
 
 /* A user name: one token of letters, digits and . _ - that starts with a
  * letter and holds at least two ("paulb203", "hayley.p", "user447274").
@@ -130,6 +134,28 @@ int cd_meta_author_plausible(const char *s, size_t n)
     if (digits > 0 || letters * 2 < n || words > 6)
         return 0;
     return 1;
+}
+
+/* A credit the page states in its metadata (JSON-LD, <meta>) as the first
+ * name: taken as written when it is a name of some kind, digits and domain
+ * names included ("98 Buck Social", "AccountingDepartment.com", a Substack
+ * handle "3d23d65-ddc6-4ce5"), never a URL, a date or a template. */
+static int S_plausible_stated(const char *s, size_t n)
+{
+    if (cd_meta_author_plausible(s, n))
+        return 1;
+    if (n < 2 || n > 60 || cd_contains_nocase(s, n, "http") || cd_contains_nocase(s, n, "www.") ||
+        memchr(s, '/', n) || memchr(s, '@', n) || memchr(s, '{', n) || memchr(s, '=', n) ||
+        memchr(s, '?', n) || memchr(s, '<', n))
+        return 0;
+    size_t letters = 0, words = 1;
+    for (size_t i = 0; i < n; i++) {
+        letters += cd_isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80;
+        words += s[i] == ' ';
+    }
+    char out[CD_META_DATE_LEN];
+    return letters >= 3 && letters * 2 >= n && words <= 4 && !cd_meta_date_norm(s, n, 0, 1, out) &&
+           !cd_meta_date_norm(s, n, 0, -1, out);
 }
 
 /* Lower-case words that belong to names ("Ludwig van Beethoven") or to
@@ -233,6 +259,20 @@ static size_t S_cut_site(const cd_meta *m, const char *s, size_t n)
     return n - sn - 1;
 }
 
+/* A template's unfilled key ("page.head.extra.author"): lower-case words
+ * joined by dots, four or more ("sara.r.peter" is a user name). */
+static int S_template_key(const char *s, size_t n)
+{
+    size_t dots = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '.')
+            dots++;
+        else if (!(s[i] >= 'a' && s[i] <= 'z') && s[i] != '_')
+            return 0;
+    }
+    return dots >= 3;
+}
+
 /* later: 0 the first name of a credit, 1 after "and", 2 after a comma. */
 static void S_push(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, int later,
                    size_t *added)
@@ -260,7 +300,8 @@ static void S_push(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, 
     /* A structured credit (JSON-LD, <meta>) is taken as written, user names
      * and "Staff" included, once its first part is known to name someone;
      * text from the page must look like a name. */
-    if (!cd_meta_author_plausible(s, n) || (loose != 1 && !group && S_is_title(s, n)))
+    if (S_template_key(s, n) || !(loose == 1 ? S_plausible_stated(s, n) : cd_meta_author_plausible(s, n)) ||
+        (loose != 1 && !group && S_is_title(s, n)))
         return;
     /* A lone lower-case word after a comma or "and" continues a phrase
      * ("4+ years covering hardware, software"); a user name is a whole
@@ -413,6 +454,39 @@ static size_t S_cut_date(const char *s, size_t n)
     return n;
 }
 
+/* An author box reads "Jane Doe Jane Doe is a reporter who …": the
+ * sentence about the person goes, and a name said twice is said once.
+ * Returns the new length. */
+static size_t S_cut_bio(char *s, size_t n)
+{
+    static const char *const verbs[] = {" is a ", " is an ", " is the ", " has been ", " was a ",
+                                        " ist ", " est ", " es ", NULL};
+    size_t cut = n;
+    for (size_t k = 0; verbs[k]; k++) {
+        size_t l = strlen(verbs[k]);
+        for (size_t i = 1; i + l <= cut; i++)
+            if (cd_eq_nocase(s + i, l, verbs[k])) {
+                cut = i;
+                break;
+            }
+    }
+    if (cut == n)
+        return n;
+    /* "Lauren Vetter Lauren Vetter": the name shown, then the sentence's
+     * subject; said once. */
+    size_t h = cut / 2;
+    if (cut % 2 == 1 && s[h] == ' ' && h > 2 && memcmp(s, s + h + 1, h) == 0)
+        return h;
+    /* "Bence Kovács Bence is …": the subject is the first name again. */
+    size_t sp = cut;
+    while (sp > 0 && s[sp - 1] != ' ')
+        sp--;
+    if (sp > 1 && cut - sp >= 2 && cut - sp < sp - 1 && memcmp(s, s + sp, cut - sp) == 0 &&
+        s[cut - sp] == ' ')
+        return sp - 1;
+    return cut;
+}
+
 /* Drop what a cut leaves dangling: "Posted by jane on", "Jane Doe |". */
 static size_t S_trim_tail(const char *s, size_t n)
 {
@@ -448,6 +522,24 @@ static size_t S_scrub(const char *s, size_t n, char *out)
     size_t o = 0;
     int depth = 0;
     for (size_t i = 0; i < n; i++) {
+        if (s[i] == '(' && !depth && o && out[o - 1] == ' ') {
+            /* Inside the name, a middle or maiden name stays: "Paramita
+             * (Guha) Ghosh", "Bruno (Henrique Zecchin) Rodrigues"; after it,
+             * an affiliation or a user name goes ("(CNXSoft)"). */
+            size_t e = i + 1;
+            while (e < n && e - i < 40 && s[e] != ')' && s[e] != '(' && s[e] != '@' && s[e] != '/')
+                e++;
+            size_t after = e + 1;
+            while (after < n && s[after] == ' ')
+                after++;
+            if (e < n && s[e] == ')' && e > i + 1 && after < n && after > e + 1 &&
+                ((unsigned char)s[after] >= 0x80 || (s[after] >= 'A' && s[after] <= 'Z'))) {
+                memcpy(out + o, s + i, e + 1 - i);
+                o += e + 1 - i;
+                i = e;
+                continue;
+            }
+        }
         if (s[i] == '(' || s[i] == '[') {
             depth++;
             continue;
@@ -491,11 +583,37 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
         n = (size_t)(close - open - 1);
         memcpy(buf, open + 1, n);
     }
+    /* A credit for another role names someone who did not write the text
+     * ("Reviewed by" stays a credit: on health pages the reviewer is often
+     * the only person named). */
+    {
+        static const char *const roles[] = {"updated by", "edited by", "fact checked by",
+                                            "fact-checked by", "researched by", "photos by",
+                                            "photo by", "photography by", "illustrated by",
+                                            "illustrations by", "translated by", "video by", NULL};
+        size_t b = 0;
+        while (b < n && (cd_isspace((unsigned char)buf[b]) || buf[b] == '|'))
+            b++;
+        for (size_t k = 0; roles[k]; k++)
+            if (S_prefix_nocase(buf + b, n - b, roles[k]))
+                return 0;
+    }
+    n = S_cut_bio(buf, n);
     size_t whole = n;
     n = S_cut_roles(buf, n);
     n = S_cut_date(buf, n);
     if (n < whole)
         n = S_trim_tail(buf, n);
+    /* A colophon ("content: MarketingSherpa, design: Scott McDaniel, code:
+     * …") lists who did what, not who wrote the text. */
+    {
+        size_t labels = 0;
+        for (size_t i = 1; i < n; i++)
+            if (buf[i] == ':' && cd_isalpha((unsigned char)buf[i - 1]) && (i + 1 == n || buf[i + 1] == ' '))
+                labels++;
+        if (labels >= 2)
+            return 0;
+    }
     /* Strong separators: keep the segments that name someone. */
     static const char *const seps[] = {" | ", "|", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ",
                                        " \xc2\xb7 ", "\xe2\x80\xa2", " / ", " \xc2\xbb ",
@@ -514,7 +632,14 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
                 }
             }
         if (cut) {
-            S_split(m, a, buf + st, i - st, loose, &added);
+            /* After a separator, a part of page text in lower case only is
+             * a tag or a label ("via jane 1 year ago | caches | 12"). */
+            int lower = st > 0 && !loose;
+            for (size_t k = st; k < i && lower; k++)
+                if ((buf[k] >= 'A' && buf[k] <= 'Z') || (unsigned char)buf[k] >= 0x80)
+                    lower = 0;
+            if (!lower)
+                S_split(m, a, buf + st, i - st, loose, &added);
             /* "Jane Doe - Senior Reporter": the first segment that names
              * someone is the credit. */
             if (added)

@@ -62,22 +62,88 @@ static const struct {
     {"fevereiro", 2},  {"mar\xc3\xa7o", 3}, {"maio", 5},     {"junho", 6},      {"julho", 7},
     {"setembro", 9},   {"outubro", 10},  {"novembro", 11},  {"dezembro", 12},  {"januari", 1},
     {"februari", 2},   {"maart", 3},     {"mei", 5},        {"augustus", 8},
+    /* Russian (genitive, as dates write them, then nominative), Polish
+     * (the same), Scandinavian */
+    {"\xd1\x8f\xd0\xbd\xd0\xb2\xd0\xb0\xd1\x80\xd1\x8f", 1} /* января */,
+    {"\xd1\x84\xd0\xb5\xd0\xb2\xd1\x80\xd0\xb0\xd0\xbb\xd1\x8f", 2} /* февраля */,
+    {"\xd0\xbc\xd0\xb0\xd1\x80\xd1\x82\xd0\xb0", 3} /* марта */,
+    {"\xd0\xb0\xd0\xbf\xd1\x80\xd0\xb5\xd0\xbb\xd1\x8f", 4} /* апреля */,
+    {"\xd0\xbc\xd0\xb0\xd1\x8f", 5} /* мая */,
+    {"\xd0\xb8\xd1\x8e\xd0\xbd\xd1\x8f", 6} /* июня */,
+    {"\xd0\xb8\xd1\x8e\xd0\xbb\xd1\x8f", 7} /* июля */,
+    {"\xd0\xb0\xd0\xb2\xd0\xb3\xd1\x83\xd1\x81\xd1\x82\xd0\xb0", 8} /* августа */,
+    {"\xd1\x81\xd0\xb5\xd0\xbd\xd1\x82\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8f", 9} /* сентября */,
+    {"\xd0\xbe\xd0\xba\xd1\x82\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8f", 10} /* октября */,
+    {"\xd0\xbd\xd0\xbe\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8f", 11} /* ноября */,
+    {"\xd0\xb4\xd0\xb5\xd0\xba\xd0\xb0\xd0\xb1\xd1\x80\xd1\x8f", 12} /* декабря */,
+    {"\xd1\x8f\xd0\xbd\xd0\xb2\xd0\xb0\xd1\x80\xd1\x8c", 1} /* январь */,
+    {"\xd1\x84\xd0\xb5\xd0\xb2\xd1\x80\xd0\xb0\xd0\xbb\xd1\x8c", 2} /* февраль */,
+    {"\xd0\xbc\xd0\xb0\xd1\x80\xd1\x82", 3} /* март */,
+    {"\xd0\xb0\xd0\xbf\xd1\x80\xd0\xb5\xd0\xbb\xd1\x8c", 4} /* апрель */,
+    {"\xd0\xbc\xd0\xb0\xd0\xb9", 5} /* май */,
+    {"\xd0\xb8\xd1\x8e\xd0\xbd\xd1\x8c", 6} /* июнь */,
+    {"\xd0\xb8\xd1\x8e\xd0\xbb\xd1\x8c", 7} /* июль */,
+    {"\xd0\xb0\xd0\xb2\xd0\xb3\xd1\x83\xd1\x81\xd1\x82", 8} /* август */,
+    {"\xd1\x81\xd0\xb5\xd0\xbd\xd1\x82\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8c", 9} /* сентябрь */,
+    {"\xd0\xbe\xd0\xba\xd1\x82\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8c", 10} /* октябрь */,
+    {"\xd0\xbd\xd0\xbe\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8c", 11} /* ноябрь */,
+    {"\xd0\xb4\xd0\xb5\xd0\xba\xd0\xb0\xd0\xb1\xd1\x80\xd1\x8c", 12} /* декабрь */,
+    {"stycznia", 1},
+    {"lutego", 2},
+    {"marca", 3},
+    {"kwietnia", 4},
+    {"maja", 5},
+    {"czerwca", 6},
+    {"lipca", 7},
+    {"sierpnia", 8},
+    {"\x77\x72\x7a\x65\xc5\x9b\x6e\x69\x61", 9} /* września */,
+    {"\x70\x61\xc5\xba\x64\x7a\x69\x65\x72\x6e\x69\x6b\x61", 10} /* października */,
+    {"listopada", 11},
+    {"grudnia", 12},
+    {"\x73\x74\x79\x63\x7a\x65\xc5\x84", 1} /* styczeń */,
+    {"luty", 2},
+    {"marzec", 3},
+    {"\x6b\x77\x69\x65\x63\x69\x65\xc5\x84", 4} /* kwiecień */,
+    {"maj", 5},
+    {"czerwiec", 6},
+    {"lipiec", 7},
+    {"\x73\x69\x65\x72\x70\x69\x65\xc5\x84", 8} /* sierpień */,
+    {"\x77\x72\x7a\x65\x73\x69\x65\xc5\x84", 9} /* wrzesień */,
+    {"\x70\x61\xc5\xba\x64\x7a\x69\x65\x72\x6e\x69\x6b", 10} /* październik */,
+    {"listopad", 11},
+    {"\x67\x72\x75\x64\x7a\x69\x65\xc5\x84", 12} /* grudzień */,
+    {"augusti", 8},
+    {"marts", 3},
+    {"oktober", 10},
+    {"desember", 12},
 };
 
 /* The month named by word w (a full name or an abbreviation of at least three
  * letters that names one month only), else 0. */
 static int S_month(const char *w, size_t n)
 {
-    if (n < 3 || n > 12)
+    if (n < 3 || n > 24)
         return 0;
-    char low[16];
+    char low[32];
     for (size_t i = 0; i < n; i++)
         low[i] = (char)cd_tolower((unsigned char)w[i]);
-    /* Capital accented letters (É, Ä) lower-case by one bit in their second byte. */
-    for (size_t i = 0; i + 1 < n; i++)
-        if ((unsigned char)low[i] == 0xC3 && (unsigned char)low[i + 1] >= 0x80 &&
-            (unsigned char)low[i + 1] <= 0x9E)
-            low[i + 1] = (char)(low[i + 1] | 0x20);
+    for (size_t i = 0; i + 1 < n; i++) {
+        unsigned char a = (unsigned char)low[i], b = (unsigned char)low[i + 1];
+        /* Capital accented letters (É, Ä) lower-case by one bit in their second byte. */
+        if (a == 0xC3 && b >= 0x80 && b <= 0x9E)
+            low[i + 1] = (char)(b | 0x20);
+        /* Cyrillic capitals: А-П (D0 90-9F) -> а-п (D0 B0-BF), Р-Я (D0 A0-AF) -> р-я (D1 80-8F). */
+        else if (a == 0xD0 && b >= 0x90 && b <= 0x9F)
+            low[i + 1] = (char)(b + 0x20);
+        else if (a == 0xD0 && b >= 0xA0 && b <= 0xAF)
+            low[i] = (char)0xD1, low[i + 1] = (char)(b - 0x20);
+        /* Polish capitals Ś Ź Ż Ł Ń (C5 9A, C5 B9, C5 BB, C5 81, C5 83) */
+        else if (a == 0xC5 && (b == 0x9A || b == 0xB9 || b == 0xBB || b == 0x81 || b == 0x83))
+            low[i + 1] = (char)(b + 1);
+        else
+            continue;
+        i++;
+    }
     int found = 0;
     for (size_t i = 0; i < sizeof S_months / sizeof S_months[0]; i++) {
         size_t l = strlen(S_months[i].name);
@@ -307,7 +373,172 @@ static int S_is_year(const S_tok *t)
 
 /* The first date in the tokens (from index `from`, starting no later than
  * `last_start`). */
-static size_t S_match(const S_tok *t, size_t nt, size_t last_start, int dayfirst, char *out)
+/* ---- a time and zone after a written date ------------------------------------------ */
+
+/* Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
+static long S_days(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+/* Day of the month of the n-th (1..) Sunday of y-m, or of the last when n is 0. */
+static int S_sunday(int y, int m, int n)
+{
+    int wd = (int)((S_days(y, m, 1) % 7 + 11) % 7); /* 0 = Sunday; 1970-01-01 was a Thursday */
+    int first = 1 + (7 - wd) % 7;
+    if (n)
+        return first + 7 * (n - 1);
+    int last = first;
+    while (last + 7 <= S_days_in(y, m))
+        last += 7;
+    return last;
+}
+
+/* Is y-m-d in summer time, by the US rule (second Sunday of March to the
+ * first of November, since 2007) or the EU one (last Sunday of March to
+ * the last of October)? The changeover hours are ignored. */
+static int S_summer(int y, int m, int d, int eu)
+{
+    int sm = 3, em = eu ? 10 : 11;
+    int sd = eu ? S_sunday(y, 3, 0) : S_sunday(y, 3, 2), ed = eu ? S_sunday(y, 10, 0) : S_sunday(y, 11, 1);
+    if (m != sm && m != em)
+        return m > sm && m < em;
+    return m == sm ? d >= sd : d < ed;
+}
+
+/* Zone abbreviations: offset in minutes; dst 1: US pair, 2: EU pair (the
+ * offset is then the winter one). */
+static const struct {
+    const char *name;
+    int off, dst;
+} S_zones[] = {
+    {"utc", 0, 0},      {"gmt", 0, 0},     {"z", 0, 0},        {"est", -300, 0}, {"edt", -240, 0},
+    {"cst", -360, 0},   {"cdt", -300, 0},  {"mst", -420, 0},   {"mdt", -360, 0}, {"pst", -480, 0},
+    {"pdt", -420, 0},   {"et", -300, 1},   {"ct", -360, 1},    {"mt", -420, 1},  {"pt", -480, 1},
+    {"cet", 60, 0},     {"cest", 120, 0},  {"mez", 60, 0},     {"mesz", 120, 0}, {"bst", 60, 0},
+    {"wet", 0, 0},      {"west", 60, 0},   {"eet", 120, 0},    {"eest", 180, 0}, {"msk", 180, 0},
+    {"ist", 330, 0},    {"jst", 540, 0},   {"kst", 540, 0},    {"hkt", 480, 0},  {"sgt", 480, 0},
+    {"aest", 600, 0},   {"aedt", 660, 0},  {"nzst", 720, 0},   {"nzdt", 780, 0},
+};
+
+static int S_digits(const char *s, size_t n, size_t *p, size_t max, int *v)
+{
+    size_t st = *p;
+    int x = 0;
+    while (*p < n && *p - st < max && cd_isdigit((unsigned char)s[*p]))
+        x = x * 10 + (s[(*p)++] - '0');
+    *v = x;
+    return *p > st && !(*p < n && cd_isdigit((unsigned char)s[*p]));
+}
+
+/* "5:00PM ET", "at 17:00 UTC", "um 17:00 Uhr MEZ", "17:00 +01:00" after the
+ * date that ends at s[p]: appends "THH:MM:SS±HH:MM" to out (length o) when
+ * the time comes with a zone; a time without one is left out (the reader's
+ * clock is unknown). Returns the new length. */
+static size_t S_time(const char *s, size_t n, size_t p, int y, int mo, int d, char *out, size_t o)
+{
+    /* Separators and up to two short words ("at", "um", "a las", "kl.") before the time. */
+    for (int words = 0; p < n;) {
+        unsigned char ch = (unsigned char)s[p];
+        if (ch == ' ' || ch == ',' || ch == '|' || ch == '@' || ch == '-' || ch == '.' || ch == '(')
+            p++;
+        else if (ch == 0xE2 && p + 2 < n && (unsigned char)s[p + 1] == 0x80)
+            p += 3; /* – — • … */
+        else if (ch == 0xC2 && p + 1 < n && (unsigned char)s[p + 1] == 0xB7)
+            p += 2; /* · */
+        else if (cd_isalpha(ch) && words < 2) {
+            size_t st = p;
+            while (p < n && cd_isalpha((unsigned char)s[p]))
+                p++;
+            if (p - st > 5)
+                return o;
+            words++;
+        } else
+            break;
+    }
+    int h, mi, sec = 0;
+    if (!S_digits(s, n, &p, 2, &h) || p >= n || (s[p] != ':' && s[p] != 'h' && s[p] != 'H'))
+        return o;
+    p++;
+    if (!S_digits(s, n, &p, 2, &mi))
+        return o;
+    if (p + 2 < n && s[p] == ':' && cd_isdigit((unsigned char)s[p + 1])) {
+        p++;
+        if (!S_digits(s, n, &p, 2, &sec))
+            return o;
+    }
+    while (p < n && s[p] == ' ')
+        p++;
+    char ap[5];
+    size_t al = 0;
+    for (size_t q = p; q < n && al < 4 && (cd_isalpha((unsigned char)s[q]) || s[q] == '.'); q++)
+        if (s[q] != '.')
+            ap[al++] = (char)cd_tolower((unsigned char)s[q]);
+    if (al == 2 && ap[1] == 'm' && (ap[0] == 'a' || ap[0] == 'p')) {
+        if (h < 1 || h > 12)
+            return o;
+        h = h % 12 + (ap[0] == 'p' ? 12 : 0);
+        while (p < n && (cd_isalpha((unsigned char)s[p]) || s[p] == '.'))
+            p++;
+    }
+    if (h > 23 || mi > 59 || sec > 60)
+        return o;
+    while (p < n && (s[p] == ' ' || s[p] == '('))
+        p++;
+    if (p + 3 <= n && cd_eq_nocase(s + p, 3, "uhr")) {
+        p += 3;
+        while (p < n && s[p] == ' ')
+            p++;
+    }
+    int off = 0, found = 0;
+    size_t st = p;
+    while (p < n && cd_isalpha((unsigned char)s[p]))
+        p++;
+    if (p > st) {
+        if (p < n && (unsigned char)s[p] >= 0x80)
+            return o; /* a word in another script goes on */
+        for (size_t k = 0; k < sizeof S_zones / sizeof S_zones[0] && !found; k++) {
+            if (!cd_meta_eq_nocase(s + st, p - st, S_zones[k].name, strlen(S_zones[k].name)))
+                continue;
+            found = 1;
+            off = S_zones[k].off;
+            if (S_zones[k].dst && S_summer(y, mo, d, S_zones[k].dst == 2))
+                off += 60;
+        }
+        if (!found)
+            return o;
+    }
+    /* A numeric offset, alone or after UTC/GMT ("GMT+1", "+05:30"). */
+    if (p + 1 < n && (s[p] == '+' || s[p] == '-') && cd_isdigit((unsigned char)s[p + 1]) &&
+        (!found || off == 0)) {
+        int sign = s[p] == '-' ? -1 : 1, zh, zm = 0;
+        p++;
+        size_t q = p;
+        if (!S_digits(s, n, &p, 2, &zh) && !(p - q == 2))
+            return o;
+        if (p < n && s[p] == ':')
+            p++;
+        if (p + 1 < n && cd_isdigit((unsigned char)s[p]))
+            S_digits(s, n, &p, 2, &zm);
+        if (zh > 14 || zm > 59)
+            return o;
+        off = sign * (zh * 60 + zm);
+        found = 1;
+    }
+    if (!found)
+        return o;
+    int a = off < 0 ? -off : off;
+    o += (size_t)snprintf(out + o, CD_META_DATE_LEN - o, "T%02d:%02d:%02d%c%02d:%02d", h, mi, sec,
+                          off < 0 ? '-' : '+', a / 60, a % 60);
+    return o;
+}
+
+static size_t S_match(const S_tok *t, size_t nt, size_t last_start, int dayfirst, char *out,
+                      const char *s, size_t n)
 {
     for (size_t i = 0; i < nt && i <= last_start; i++) {
         const S_tok *a = &t[i], *b = i + 1 < nt ? &t[i + 1] : NULL, *c = i + 2 < nt ? &t[i + 2] : NULL;
@@ -339,8 +570,12 @@ static size_t S_match(const S_tok *t, size_t nt, size_t last_start, int dayfirst
                     y = c->value, m = a->value, d = b->value;
             }
         }
-        if (y && S_valid(y, m, d))
-            return S_ymd(out, y, m, d);
+        if (y && S_valid(y, m, d)) {
+            size_t o = S_ymd(out, y, m, d);
+            if (c->kind == S_T_NUM && (t + i + 2) == c)
+                o = S_time(s, n, c->start + c->digits, y, m, d, out, o);
+            return o;
+        }
     }
     return 0;
 }
@@ -378,7 +613,7 @@ size_t cd_meta_date_norm(const char *s, size_t len, int whole, int dayfirst, cha
     }
     S_tok t[S_MAX_TOKENS];
     size_t nt = S_tokens(s, len, t);
-    r = S_match(t, nt, whole ? 2 : nt, dayfirst, out);
+    r = S_match(t, nt, whole ? 2 : nt, dayfirst, out, s, len);
     if (r)
         return r;
     if (whole) {
@@ -388,6 +623,140 @@ size_t cd_meta_date_norm(const char *s, size_t len, int whole, int dayfirst, cha
                 return r;
     }
     return 0;
+}
+
+/* ---- relative dates ------------------------------------------------------------------ */
+
+/* Units of "3 hours ago" in the languages above, by the start of the word. */
+static const struct {
+    const char *stem;
+    long secs;
+} S_units[] = {
+    {"sec", 1},          {"sek", 1},           {"seg", 1},          {"\xd1\x81\xd0\xb5\xd0\xba", 1}, /* сек */
+    {"min", 60},         {"\xd0\xbc\xd0\xb8\xd0\xbd", 60},                                           /* мин */
+    {"hour", 3600},      {"hr", 3600},         {"stund", 3600},     {"heure", 3600},
+    {"hora", 3600},      {"ora", 3600},        {"ore", 3600},       {"uur", 3600},
+    {"godz", 3600},      {"\xd1\x87\xd0\xb0\xd1\x81", 3600},                                          /* час */
+    {"day", 86400},      {"tag", 86400},       {"jour", 86400},     {"d\xc3\xad\x61", 86400},          /* día */
+    {"dia", 86400},      {"giorn", 86400},     {"dag", 86400},      {"dni", 86400},
+    {"dzie", 86400},     {"\xd0\xb4\xd0\xbd", 86400},          {"\xd0\xb4\xd0\xb5\xd0\xbd", 86400}, /* дн, ден */
+    {"week", 604800},    {"woche", 604800},    {"semaine", 604800}, {"semana", 604800},
+    {"settiman", 604800}, {"wek", 604800},     {"tydz", 604800},    {"tygod", 604800},
+    {"\xd0\xbd\xd0\xb5\xd0\xb4", 604800},                                                            /* нед */
+    {"month", 2592000},  {"monat", 2592000},   {"mois", 2592000},   {"mes", 2592000},
+    {"m\xc3\xaas", 2592000}, {"mesi", 2592000}, {"maand", 2592000}, {"miesi", 2592000},
+    {"\xd0\xbc\xd0\xb5\xd1\x81", 2592000},                                                           /* мес */
+    {"year", 31536000},  {"jahr", 31536000},   {"ans", 31536000},   {"an", 31536000},
+    {"a\xc3\xb1o", 31536000}, {"ano", 31536000}, {"anni", 31536000}, {"anno", 31536000},
+    {"jaar", 31536000},  {"rok", 31536000},    {"lat", 31536000},   {"\xd0\xb3\xd0\xbe\xd0\xb4", 31536000}, /* год */
+    {"\xd0\xbb\xd0\xb5\xd1\x82", 31536000},                                                          /* лет */
+};
+
+/* Words that make a count relative to now: "ago", "vor", "il y a", "hace",
+ * "há", "fa", "geleden", "temu", "назад". */
+static const char *const S_ago[] = {"ago", "vor", "il y a", "hace", "h\xc3\xa1", "fa", "geleden", "temu",
+                                    "\xd0\xbd\xd0\xb0\xd0\xb7\xd0\xb0\xd0\xb4", NULL};
+/* A count written as a word ("an hour ago", "vor einer Stunde"). */
+static const char *const S_one[] = {"a", "an", "one", "ein", "eine", "einer", "einem", "un", "une",
+                                    "uno", "una", "um", "uma", "een", NULL};
+/* Whole-day words: offset in days. */
+static const struct {
+    const char *word;
+    int days;
+} S_daywords[] = {
+    {"today", 0},     {"heute", 0},    {"aujourd'hui", 0}, {"hoy", 0},       {"hoje", 0},
+    {"oggi", 0},      {"vandaag", 0},  {"dzisiaj", 0},     {"dzi\xc5\x9b", 0},
+    {"\xd1\x81\xd0\xb5\xd0\xb3\xd0\xbe\xd0\xb4\xd0\xbd\xd1\x8f", 0}, /* сегодня */
+    {"yesterday", 1}, {"gestern", 1},  {"hier", 1},        {"ayer", 1},      {"ontem", 1},
+    {"ieri", 1},      {"gisteren", 1}, {"wczoraj", 1},
+    {"\xd0\xb2\xd1\x87\xd0\xb5\xd1\x80\xd0\xb0", 1}, /* вчера */
+};
+
+static int S_word_eq(const char *w, size_t n, const char *lit)
+{
+    return cd_meta_eq_nocase(w, n, lit, strlen(lit));
+}
+
+size_t cd_meta_date_relative(const char *s, size_t len, long long ref, char *out)
+{
+    if (!s || !out || ref <= 0 || len == 0 || len > 60)
+        return 0;
+    /* Words: runs of letters (any non-ASCII byte counts as one), digits apart. */
+    size_t ws[12], wl[12], nw = 0;
+    int ago = 0;
+    for (size_t i = 0; i < len && nw < 12;) {
+        unsigned char ch = (unsigned char)s[i];
+        size_t st = i;
+        if (cd_isdigit(ch))
+            while (i < len && cd_isdigit((unsigned char)s[i]))
+                i++;
+        else if (cd_isalpha(ch) || ch >= 0x80 || ch == '\'')
+            while (i < len && (cd_isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80 ||
+                               s[i] == '\''))
+                i++;
+        else {
+            i++;
+            continue;
+        }
+        ws[nw] = st, wl[nw++] = i - st;
+    }
+    if (nw > 6)
+        return 0; /* a sentence, not a date line */
+    for (size_t k = 0; S_ago[k]; k++)
+        if (cd_contains_nocase(s, len, S_ago[k])) {
+            /* as a word: "fa" must not be inside "fast" */
+            for (size_t w = 0; w < nw; w++)
+                if (S_word_eq(s + ws[w], wl[w], S_ago[k]))
+                    ago = 1;
+            if (strchr(S_ago[k], ' '))
+                ago = 1;
+        }
+    long long t = -1;
+    if (ago) {
+        for (size_t w = 0; w + 1 < nw && t < 0; w++) {
+            long count = -1;
+            if (cd_isdigit((unsigned char)s[ws[w]])) {
+                count = 0;
+                for (size_t q = 0; q < wl[w] && q < 6; q++)
+                    count = count * 10 + (s[ws[w] + q] - '0');
+            } else {
+                for (size_t k = 0; S_one[k]; k++)
+                    if (S_word_eq(s + ws[w], wl[w], S_one[k]))
+                        count = 1;
+            }
+            if (count < 0)
+                continue;
+            const char *u = s + ws[w + 1];
+            size_t un = wl[w + 1];
+            for (size_t k = 0; k < sizeof S_units / sizeof S_units[0]; k++) {
+                size_t l = strlen(S_units[k].stem);
+                /* "an"/"ans" and the like must be the whole word */
+                int whole = l <= 2;
+                if (un < l || !cd_eq_nocase(u, l, S_units[k].stem) || (whole && un > l + 1))
+                    continue;
+                t = ref - (long long)count * S_units[k].secs;
+                break;
+            }
+        }
+    } else {
+        for (size_t w = 0; w < nw && t < 0; w++)
+            for (size_t k = 0; k < sizeof S_daywords / sizeof S_daywords[0]; k++)
+                if (S_word_eq(s + ws[w], wl[w], S_daywords[k].word)) {
+                    t = ref - (long long)S_daywords[k].days * 86400;
+                    break;
+                }
+    }
+    if (t < 0)
+        return 0;
+    long long z = t / 86400 + 719468;
+    long long era = z / 146097, doe = z - era * 146097;
+    long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+    int d = (int)(doy - (153 * mp + 2) / 5 + 1), m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    int y = (int)(yoe + era * 400 + (m <= 2));
+    if (!S_valid(y, m, d))
+        return 0;
+    return S_ymd(out, y, m, d);
 }
 
 size_t cd_meta_date_from_url(const char *url, size_t len, char *out)

@@ -253,7 +253,7 @@ static const char *const S_bad_words[] = {"comment", "related", "sidebar", "foot
                                           "popular", "trending", "newsletter", "most-read",
                                           "mostread", "outbrain", "taboola", "also-read",
                                           "more-stories", "read-more", "readmore", "reply",
-                                          "discussion", NULL};
+                                          "discussion", "cookie", "consent", "gdpr", NULL};
 
 static int S_is_bad_region(cd_meta_ctx *c, cd_nid id, const cd_node *n)
 {
@@ -265,6 +265,25 @@ static int S_is_bad_region(cd_meta_ctx *c, cd_nid id, const cd_node *n)
     size_t len;
     const char *w = S_words_of(c, id, &len);
     return len && S_words_have(w, len, S_bad_words, 1);
+}
+
+/* A side column or a footer (by tag or a "sidebar" class) without any of
+ * the stronger words: blogs put the post's date there ("single-post-sidebar",
+ * <footer class="author__meta">), so its date elements are read as a last
+ * resort, where comments and related stories are never read. */
+static int S_is_side_region(cd_meta_ctx *c, cd_nid id, const cd_node *n)
+{
+    static const char *const side[] = {"sidebar", NULL};
+    static const char *const hard[] = {"comment", "related", "recommend", "popular", "trending",
+                                       "newsletter", "most-read", "mostread", "outbrain",
+                                       "taboola", "also-read", "more-stories", "read-more",
+                                       "readmore", "reply", "discussion", "cookie", "consent",
+                                       "gdpr", NULL};
+    size_t len;
+    const char *w = S_words_of(c, id, &len);
+    if (len && S_words_have(w, len, hard, 1))
+        return 0;
+    return n->tag == CD_TAG_FOOTER || n->tag == CD_TAG_ASIDE || (len && S_words_have(w, len, side, 1));
 }
 
 static int S_is_article_region(const cd_dom *dom, cd_nid id, const cd_node *n)
@@ -325,7 +344,7 @@ static void S_walk(cd_meta_ctx *c)
     memset(&vis, 0, sizeof vis);
     /* Regions end where the walk leaves the element: its pre-order successor
      * past the subtree (CD_NONE at the end of the document, never reached). */
-    int in_bad = 0, in_art = 0, in_body = 0;
+    int in_bad = 0, in_art = 0, in_body = 0, bad_side = 0;
     cd_nid bad_end = 0, art_end = 0, body_end = 0;
     for (cd_nid id = root; id;) {
         if (in_bad && id == bad_end)
@@ -384,6 +403,10 @@ static void S_walk(cd_meta_ctx *c)
         if (!in_bad && in_body && S_is_bad_region(c, id, n)) {
             in_bad = 1;
             bad_end = cd_dom_next_skip(dom, id, root);
+            bad_side = S_is_side_region(c, id, n);
+        } else if (in_bad && bad_side && S_is_bad_region(c, id, n) && !S_is_side_region(c, id, n)) {
+            /* Comments inside the side column: nothing of it is read. */
+            bad_side = 0;
         }
         if (!in_art && S_is_article_region(dom, id, n)) {
             in_art = 1;
@@ -393,6 +416,8 @@ static void S_walk(cd_meta_ctx *c)
         cd_meta_microdata(c, id, flags | (in_bad ? CD_MC_BAD : 0));
         if (in_body && !in_bad)
             cd_meta_visible_element(c, &vis, id, flags);
+        else if (in_body && bad_side)
+            cd_meta_visible_element(c, &vis, id, flags | CD_MC_BAD);
         if (in_body)
             cd_meta_news_element(c, id, flags | (in_bad ? CD_MC_BAD : 0));
         id = cd_dom_next(dom, id, root);
@@ -457,6 +482,94 @@ static int S_dayfirst(const char *lang)
     return 1;
 }
 
+/* A date element in a side column or footer (visible, flagged CD_MC_BAD):
+ * after everything else, the URL included. */
+static const char *S_side_date(cd_meta_ctx *c, int field, int dayfirst, const char **source)
+{
+    char out[CD_META_DATE_LEN];
+    const cd_meta_cand *list[64];
+    size_t n = S_collect(c, field, CD_MS_VISIBLE, list, 64);
+    for (size_t i = 0; i < n; i++) {
+        if (!(list[i]->flags & CD_MC_BAD))
+            continue;
+        size_t len = cd_meta_date_norm(list[i]->s, list[i]->len, 0, dayfirst, out);
+        if (len) {
+            *source = S_src_names[CD_MS_VISIBLE];
+            return cd_arena_strndup(c->arena, out, len);
+        }
+    }
+    return NULL;
+}
+
+/* Days since 1970-01-01 of "YYYY-MM-DD…" (Howard Hinnant's days_from_civil). */
+static long S_day_number(const char *d)
+{
+    int y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
+    int m = (d[5] - '0') * 10 + (d[6] - '0'), dd = (d[8] - '0') * 10 + (d[9] - '0');
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* The stated date against the date line the reader sees. A structured
+ * datePublished (JSON-LD, og, <meta>) is usually right, but two things make
+ * the visible date line under the headline the better witness: a
+ * datePublished within a day of the dateModified, later than the date shown
+ * (the CMS stamped both when it regenerated the page, or wrote them in UTC
+ * past the publisher's midnight: 2025-12-19T02:41Z on a page that says
+ * "December 18, 2025"). A timestamp a day away from the date shown is not
+ * enough alone: as often the page shows UTC and the timestamp local time.
+ * The visible date is a date line right after the h1 or an element named a
+ * date (ranks 0-2), never one labelled "Updated" (those are modified
+ * candidates). On a match, out gets the visible date (YYYY-MM-DD). */
+static int S_shown_date(cd_meta_ctx *c, int dayfirst, const char *pub, size_t plen, char *out)
+{
+    if (plen < 10)
+        return 0;
+    char vis[CD_META_DATE_LEN], mod[CD_META_DATE_LEN];
+    const cd_meta_cand *list[64];
+    size_t n = S_collect(c, CD_MF_DATE, CD_MS_VISIBLE, list, 64), vl = 0;
+    for (size_t i = 0; i < n && !vl; i++)
+        if (!(list[i]->flags & CD_MC_BAD) && list[i]->rank <= 2)
+            vl = cd_meta_date_norm(list[i]->s, list[i]->len, 0, dayfirst, vis);
+    if (vl < 10)
+        return 0;
+    /* The first date line must be that one: "Page updated: …" first means
+     * the page dates itself by its updates. */
+    cd_nid first_date = 0, first_mod = 0;
+    for (uint32_t i = 0; i < c->ncands; i++) {
+        const cd_meta_cand *k = &c->cands[i];
+        if (k->src != CD_MS_VISIBLE || k->rank > 2 || (k->flags & CD_MC_BAD))
+            continue;
+        if (k->field == CD_MF_DATE && (!first_date || k->pos < first_date))
+            first_date = k->pos;
+        if (k->field == CD_MF_MODIFIED && (!first_mod || k->pos < first_mod))
+            first_mod = k->pos;
+    }
+    if (first_mod && first_mod < first_date)
+        return 0;
+    long p = S_day_number(pub), v = S_day_number(vis);
+    int stale = 0;
+    if (v < p) {
+        static const int msrcs[] = {CD_MS_JSONLD, CD_MS_OG, CD_MS_META};
+        for (size_t s = 0; s < 3 && !stale; s++) {
+            size_t k = S_collect(c, CD_MF_MODIFIED, msrcs[s], list, 1);
+            if (k && cd_meta_date_norm(list[0]->s, list[0]->len, 1, dayfirst, mod) >= 10) {
+                stale = S_day_number(mod) >= p - 1 && S_day_number(mod) <= p + 1;
+                break;
+            }
+        }
+    }
+    if (!stale)
+        return 0;
+    memcpy(out, vis, 10);
+    out[10] = '\0';
+    return 1;
+}
+
 static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const char *page_url,
                                const char **source)
 {
@@ -472,6 +585,8 @@ static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const ch
             size_t len = cd_meta_date_norm(list[i]->s, list[i]->len, whole, dayfirst, out);
             if (len) {
                 *source = S_src_names[srcs[s]];
+                if (field == CD_MF_DATE && s < 3 && S_shown_date(c, dayfirst, out, len, out))
+                    *source = S_src_names[CD_MS_VISIBLE], len = strlen(out);
                 return cd_arena_strndup(c->arena, out, len);
             }
         }
@@ -493,7 +608,7 @@ static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const ch
         }
     }
     if (field != CD_MF_DATE)
-        return NULL;
+        return S_side_date(c, field, dayfirst, source);
     /* Last resort: a date in the URL path (canonical, og:url, then the caller's). */
     static const int usrcs[] = {CD_MS_HTML, CD_MS_OG, CD_MS_JSONLD};
     for (size_t s = 0; s < sizeof usrcs / sizeof usrcs[0]; s++) {
@@ -514,15 +629,16 @@ static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const ch
             return cd_arena_strndup(c->arena, out, len);
         }
     }
-    return NULL;
+    return S_side_date(c, field, dayfirst, source);
 }
 
 static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
 {
     static const int srcs[] = {CD_MS_JSONLD, CD_MS_META, CD_MS_OG, CD_MS_MICRODATA, CD_MS_VISIBLE,
                                CD_MS_TWITTER};
-    /* First pass: people only; second: organisations too (the only credit). */
-    for (int pass = 0; pass < 2 && !m->nauthors; pass++) {
+    /* First pass: people only; second: organisations too (the only credit);
+     * third: bylines in a side column or footer (CD_MC_BAD). */
+    for (int pass = 0; pass < 3 && !m->nauthors; pass++) {
         for (size_t s = 0; s < sizeof srcs / sizeof srcs[0] && !m->nauthors; s++) {
             const cd_meta_cand *list[64];
             size_t n = S_collect(c, CD_MF_AUTHOR, srcs[s], list, 64);
@@ -536,13 +652,23 @@ static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
                 int org = (k->flags & CD_MC_ORG) != 0;
                 if (org && !pass)
                     continue;
+                if (((k->flags & CD_MC_BAD) != 0) != (pass == 2))
+                    continue;
                 /* Only the best-ranked statement of a source (one JSON-LD
                  * article, not the authors of every related item). */
                 if (rank >= 0 && k->rank != rank)
                     break;
                 if (local && last && (k->pos < last || k->pos - last > 40))
                     continue;
-                if (cd_meta_authors_add(m, c->arena, k->s, k->len, org || !local)) {
+                /* One JSON-LD script states the article; the authors of
+                 * another (a list of related stories) are not its. */
+                if (srcs[s] == CD_MS_JSONLD && last && k->pos != last)
+                    continue;
+                /* An itemprop=author (ranks 0-1; rel=author links rank
+                 * after) is a statement like JSON-LD's: taken as written
+                 * ("annette thurmon"). */
+                int stated = srcs[s] == CD_MS_MICRODATA && k->rank <= 1;
+                if (cd_meta_authors_add(m, c->arena, k->s, k->len, org || !local || stated)) {
                     rank = k->rank;
                     last = k->pos;
                 }
@@ -554,13 +680,37 @@ static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
 }
 
 /* Does any byline or microdata credit on the page mention name? */
-static int S_shown(const cd_meta_ctx *c, const char *name)
+static int S_shown(const cd_meta_ctx *c, const char *name, int max_rank)
 {
     for (uint32_t i = 0; i < c->ncands; i++) {
         const cd_meta_cand *k = &c->cands[i];
         if (k->field == CD_MF_AUTHOR && (k->src == CD_MS_VISIBLE || k->src == CD_MS_MICRODATA) &&
-            cd_contains_nocase(k->s, k->len, name))
+            k->rank <= max_rank && cd_contains_nocase(k->s, k->len, name))
             return 1;
+    }
+    return 0;
+}
+
+/* Does name read as an organisation: the site's name, or a word that
+ * names a body ("British Heart Foundation", "Clemson News")? */
+static int S_orgish(const char *name, const char *site)
+{
+    static const char *const org[] = {"foundation", "institute", "university", "association",
+                                      "society", "inc", "llc", "ltd", "corp", "company", "news",
+                                      "media", "group", "clinic", "hospital", "council", "agency",
+                                      "department", "magazine", "press", "network", NULL};
+    size_t n = strlen(name);
+    if (site && cd_meta_site_like(name, n, site, strlen(site)))
+        return 1;
+    for (size_t i = 0; i < n;) {
+        while (i < n && !cd_isalpha((unsigned char)name[i]))
+            i++;
+        size_t st = i;
+        while (i < n && cd_isalpha((unsigned char)name[i]))
+            i++;
+        for (size_t k = 0; org[k] && i > st; k++)
+            if (cd_meta_eq_nocase(name + st, i - st, org[k], strlen(org[k])))
+                return 1;
     }
     return 0;
 }
@@ -576,17 +726,27 @@ static void S_byline_check(cd_meta_ctx *c, cd_meta *m)
     if (!m->nauthors || !m->author_source || strcmp(m->author_source, "visible") == 0 ||
         strcmp(m->author_source, "microdata") == 0)
         return;
+    /* A stated user name ("andrew.keaveney", "CC7567": the account, not
+     * the writer) or organisation yields also to a byline element (rank 2),
+     * unless a credit near the article shows it (ranks 0-3: not a "last
+     * edited by" in the footer). */
+    int handles = 1;
+    for (size_t i = 0; i < m->nauthors; i++)
+        if (strchr(m->authors[i], ' ') && !S_orgish(m->authors[i], m->site_name))
+            handles = 0;
     const cd_meta_cand *list[64];
-    size_t n = S_collect(c, CD_MF_AUTHOR, CD_MS_VISIBLE, list, 64);
-    if (!n || list[0]->rank > 1)
+    size_t n = S_collect(c, CD_MF_AUTHOR, CD_MS_VISIBLE, list, 64), f = 0;
+    while (f < n && (list[f]->flags & CD_MC_BAD))
+        f++; /* not a byline in a side column */
+    if (f == n || list[f]->rank > (handles ? 2 : 1))
         return;
     for (size_t i = 0; i < m->nauthors; i++)
-        if (S_shown(c, m->authors[i]))
+        if (S_shown(c, m->authors[i], handles ? 3 : 255))
             return;
     cd_meta v;
     memset(&v, 0, sizeof v);
     v.site_name = m->site_name;
-    if (!cd_meta_authors_add(&v, c->arena, list[0]->s, list[0]->len, 0) || !strchr(v.authors[0], ' '))
+    if (!cd_meta_authors_add(&v, c->arena, list[f]->s, list[f]->len, 0) || !strchr(v.authors[0], ' '))
         return;
     memcpy(m->authors, v.authors, sizeof v.authors);
     m->nauthors = v.nauthors;

@@ -163,9 +163,17 @@ typedef struct cd_meta_vis {
     unsigned after_h1;   /* text nodes seen since the first h1 */
     unsigned bylines;    /* byline candidates added */
     unsigned dates;      /* visible date candidates added */
+    unsigned texts;      /* text nodes seen (capped) */
+    unsigned byline_text; /* texts when the last byline was added, 0 for none */
+    unsigned date_text;   /* texts when the last date line was added, 0 for none */
+    cd_nid prev_text;     /* the previous non-blank text node */
 } cd_meta_vis;
 void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags);
 void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags);
+/* Is the date written s[0..n) at node id labelled as a change ("Updated Dec
+ * 18, 2025", or an "Updated:" text right before it) rather than the
+ * publication? */
+int cd_meta_date_updated(const cd_meta_ctx *c, cd_nid id, const char *s, size_t n);
 
 /* section.c: the news fields read from page elements, fed by the walk:
  * microdata articleSection / image / keywords, rel=tag links, the visible
@@ -189,6 +197,10 @@ const char *cd_meta_src_name(int s);
  * dayfirst: 1 when the page's language reads 06/11 as 6 November, -1 as June 11,
  * 0 unknown (ambiguous numeric dates are then refused). Returns the length or 0. */
 size_t cd_meta_date_norm(const char *s, size_t len, int whole, int dayfirst, char *out);
+/* A relative date ("3 hours ago", "vor 3 Stunden", "il y a 3 jours", "hace 3
+ * horas", "3 dagen geleden", "yesterday", "gestern" …) counted back from
+ * ref (Unix seconds, UTC): "YYYY-MM-DD" in out, or 0 (also when ref is 0). */
+size_t cd_meta_date_relative(const char *s, size_t len, long long ref, char *out);
 /* A date in a URL path (/2014/11/06/, /2014-11-06-…, /20141106/); 0 when none. */
 size_t cd_meta_date_from_url(const char *url, size_t len, char *out);
 

@@ -31,14 +31,16 @@ static const S_key S_keys[] = {
     {"og:updated_time", CD_MF_MODIFIED, CD_MS_OG, 1},
     {"article:author", CD_MF_AUTHOR, CD_MS_OG, 0},
     {"og:article:author", CD_MF_AUTHOR, CD_MS_OG, 0},
-    {"author", CD_MF_AUTHOR, CD_MS_META, 0},
+    /* Dublin Core is stated on purpose where a plain "author" is often a
+     * theme's default (Readability prefers it the same way). */
+    {"author", CD_MF_AUTHOR, CD_MS_META, 2},
     {"parsely-author", CD_MF_AUTHOR, CD_MS_META, 0},
     {"sailthru.author", CD_MF_AUTHOR, CD_MS_META, 1},
     {"byl", CD_MF_AUTHOR, CD_MS_META, 1},
     {"dc.creator", CD_MF_AUTHOR, CD_MS_META, 1},
-    {"dc:creator", CD_MF_AUTHOR, CD_MS_META, 1},
+    {"dc:creator", CD_MF_AUTHOR, CD_MS_META, 0},
     {"dcterms.creator", CD_MF_AUTHOR, CD_MS_META, 1},
-    {"dcterm:creator", CD_MF_AUTHOR, CD_MS_META, 1},
+    {"dcterm:creator", CD_MF_AUTHOR, CD_MS_META, 0},
     {"citation_author", CD_MF_AUTHOR, CD_MS_META, 1},
     {"article.author", CD_MF_AUTHOR, CD_MS_META, 1},
     {"dc.title", CD_MF_TITLE, CD_MS_META, 0},
@@ -175,6 +177,36 @@ static int S_rel_has(const char *rel, size_t n, const char *word)
     return 0;
 }
 
+/* Slack's unfurl pairs, which Yoast writes on most WordPress sites:
+ * <meta name="twitter:label1" content="Written by"> then
+ * <meta name="twitter:data1" content="Jane Doe">. The label is looked for
+ * among the few elements before the data. */
+static void S_twitter_pair(cd_meta_ctx *c, cd_nid id, const char *v, size_t vlen)
+{
+    static const char *const labels[] = {"written by", "author", "by", "autor", "auteur",
+                                         "geschrieben von", "escrito por", "\xc3\xa9" "crit par",
+                                         "scritto da", NULL};
+    const cd_dom *dom = c->dom;
+    size_t n;
+    const char *name = cd_dom_attr(dom, id, "name", &n);
+    if (!name || n != 13 || !cd_eq_nocase(name, 12, "twitter:data") || !cd_isdigit((unsigned char)name[12]))
+        return;
+    cd_nid k = id;
+    for (int steps = 0; steps < 8 && (k = cd_dom_node(dom, k)->prev); steps++) {
+        size_t ln, cl;
+        const char *l = cd_dom_attr(dom, k, "name", &ln);
+        if (!l || ln != 14 || !cd_eq_nocase(l, 13, "twitter:label") || l[13] != name[12])
+            continue;
+        const char *t = cd_dom_attr(dom, k, "content", &cl);
+        for (size_t i = 0; t && labels[i]; i++)
+            if (cd_meta_eq_nocase(t, cl, labels[i], strlen(labels[i]))) {
+                cd_meta_add(c, CD_MF_AUTHOR, CD_MS_TWITTER, 0, id, v, vlen);
+                return;
+            }
+        return;
+    }
+}
+
 void cd_meta_tag(cd_meta_ctx *c, cd_nid id)
 {
     const cd_dom *dom = c->dom;
@@ -217,4 +249,5 @@ void cd_meta_tag(cd_meta_ctx *c, cd_nid id)
     }
     S_names(c, id, "property", v, vlen);
     S_names(c, id, "name", v, vlen);
+    S_twitter_pair(c, id, v, vlen);
 }

@@ -113,7 +113,7 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
             size_t vl;
             const char *v = S_value(c, id, &vl);
             if (v)
-                cd_meta_add(c, CD_MF_DATE, CD_MS_MICRODATA, S_word_in(ip, len, "datePublished") ? 0 : 1,
+                cd_meta_add(c, CD_MF_DATE, CD_MS_MICRODATA, 0,
                             id, v, vl);
         } else if (S_word_in(ip, len, "dateModified")) {
             size_t vl;
@@ -143,6 +143,9 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
                    : cd_meta_class_has(c, id, S_pub_words)      ? 3
                    : inart                                         ? 4
                                                                    : 5;
+        /* "Updated: <time>": the label outside says what the class does not. */
+        if (rank > 2 && cd_meta_date_updated(c, id, "", 0))
+            mod = 1, rank = 4;
         if (!mod || rank <= 3)
             cd_meta_add(c, CD_MF_DATE, CD_MS_MICRODATA, rank, id, v, vl);
         else

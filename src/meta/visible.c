@@ -15,25 +15,58 @@
 #define S_MAX_BYLINES 8u
 #define S_MAX_DATES 6u
 #define S_DATE_WINDOW 120u /* text nodes after the first h1 searched for a date */
+#define S_DATE_NEAR 30u     /* … of which the date line is one of the first */
 #define S_BYLINE_MAX 160u  /* bytes: longer text is prose, not a byline */
 
 static const char *const S_byline_words[] = {"byline", "by-line", "by_line", "dateline-author", NULL};
 static const char *const S_author_words[] = {"author", "writer", "byl", "reporter", "contributor",
                                              "posted-by", "postedby", NULL};
+/* A forum post's poster (and the signed-in reader's menu, which is not). */
+static const char *const S_user_words[] = {"username", "user-name", "postauthor", "post-user",
+                                           "bigusername", NULL};
+static const char *const S_user_bad[] = {"menu", "dropdown", "login", "account", "badge", "signin",
+                                         "header", NULL};
 static const char *const S_date_words[] = {"date", "pubdate", "published", "post-date", "time", NULL};
 /* Author boxes at the end and avatars say more than a name. */
 static const char *const S_author_bad[] = {"bio", "avatar", "image", "img", "photo", "about",
                                            "description", "desc", "box", "social", "follow",
                                            "more", "other", "comment", "title", NULL};
 
+static const char *const S_name_words[] = {"name", NULL};
+
+/* Does s open with a byline lead-in followed by something that is not a
+ * lower-case word ("By Jane", never "by the way")? */
 static int S_byline_prefix(const char *s, size_t n)
 {
     static const char *const pre[] = {"by ", "by:", "von ", "par ", "por ", "door ", "di ", "av ",
-                                      "written by", "posted by", "text:", "texto:", "texte:", NULL};
+                                      "written by", "posted by", "text:", "texto:", "texte:",
+                                      "started by", NULL};
     for (size_t i = 0; pre[i]; i++) {
         size_t l = strlen(pre[i]);
-        if (n >= l && cd_eq_nocase(s, l, pre[i]))
-            return 1;
+        if (n >= l && cd_eq_nocase(s, l, pre[i])) {
+            while (l < n && (s[l] == ' ' || s[l] == ':'))
+                l++;
+            if (l >= n)
+                return 0;
+            /* Lower-case words pass when a capital follows among them ("by
+             * the Lavazza Team"; never "By clicking", "by project": a banner,
+             * a menu); the name cleaner judges them later. */
+            if (!(s[l] >= 'a' && s[l] <= 'z')) {
+                /* The leads of other languages are English words too
+                 * ("Door Anchor for Resistance Bands"): a short name only. */
+                if (strlen(pre[i]) <= 5 && pre[i][0] != 'b') {
+                    size_t words = 1;
+                    for (size_t k = l; k < n; k++)
+                        words += s[k] == ' ';
+                    return words <= 4;
+                }
+                return 1;
+            }
+            for (size_t k = l + 1; k < n; k++)
+                if (s[k - 1] == ' ' && s[k] >= 'A' && s[k] <= 'Z')
+                    return 1;
+            return 0;
+        }
     }
     return 0;
 }
@@ -50,18 +83,108 @@ static int S_label(const char *s, size_t n)
     static const char *const labels[] = {"by", "by:", "written by", "written by:", "posted by",
                                          "author", "author:", "authors", "authors:", "von", "par",
                                          "por", "door", "autor", "autor:", "auteur", "auteur:",
-                                         "posted by:", NULL};
+                                         "posted by:", "thread starter", "started by", NULL};
     for (size_t i = 0; labels[i]; i++)
         if (cd_meta_eq_nocase(s, n, labels[i], strlen(labels[i])))
             return 1;
     return 0;
 }
 
+/* Words that say a date line gives the last change, not the publication:
+ * "Updated", "Last modified", "aktualisiert", "mis à jour", "actualizado" … */
+static const char *const S_update_words[] = {"updated", "update:", "modified", "edited", "revised", "reviewed",
+                                             "aktualisiert", "ge\xc3\xa4ndert", "mis \xc3\xa0 jour",
+                                             "mise \xc3\xa0 jour", "actualizado", "actualizaci\xc3\xb3n",
+                                             "atualizado", "atualiza\xc3\xa7\xc3\xa3o", "aggiornato",
+                                             "aggiornamento", "bijgewerkt",
+                                             "\xd0\xbe\xd0\xb1\xd0\xbd\xd0\xbe\xd0\xb2\xd0\xbb", /* обновл */
+                                             "zaktualizowano", "\xe6\x9b\xb4\xe6\x96\xb0", /* 更新 */
+                                             NULL};
+
+static int S_says_update(const char *s, size_t n)
+{
+    for (size_t i = 0; S_update_words[i]; i++)
+        if (cd_contains_nocase(s, n, S_update_words[i]))
+            return 1;
+    return 0;
+}
+
+/* The nearest text before node id in document order (a label such as
+ * "Updated:" in its own element), at most a few steps away; NULL if none.
+ * *at gets its node. */
+static const char *S_prev_text(const cd_dom *dom, cd_nid id, size_t *len, cd_nid *at)
+{
+    cd_nid k = id;
+    for (int steps = 0; k && steps < 12; steps++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->prev) {
+            k = n->prev;
+            /* Down to the last descendant. */
+            for (int d = 0; d < 8 && cd_dom_node(dom, k)->last; d++)
+                k = cd_dom_node(dom, k)->last;
+        } else {
+            k = n->parent;
+            if (!k || cd_dom_node(dom, k)->type != CD_NODE_ELEMENT)
+                return NULL;
+            unsigned f = cd_tag_flags(cd_dom_node(dom, k)->tag);
+            if ((f & CD_TF_HEADING) || k == dom->body)
+                return NULL;
+            continue;
+        }
+        const cd_node *t = cd_dom_node(dom, k);
+        if (t->type != CD_NODE_TEXT)
+            continue;
+        const char *s = t->u.text;
+        size_t l = t->len;
+        while (l && cd_isspace((unsigned char)*s))
+            s++, l--;
+        while (l && cd_isspace((unsigned char)s[l - 1]))
+            l--;
+        if (l) {
+            *len = l;
+            *at = k;
+            return s;
+        }
+    }
+    return NULL;
+}
+
+int cd_meta_date_updated(const cd_meta_ctx *c, cd_nid id, const char *s, size_t n)
+{
+    /* The words before the date in its own text ("Updated Dec 18, 2025",
+     * never the "Updated: …" after "December 3, 2025."): up to the first
+     * digit, which a month name precedes but a second date follows. */
+    size_t d = 0;
+    while (d < n && !cd_isdigit((unsigned char)s[d]))
+        d++;
+    if (S_says_update(s, d))
+        return 1;
+    size_t letters = 0;
+    for (size_t i = 0; i < d; i++)
+        letters += cd_isalpha((unsigned char)s[i]) != 0;
+    if (letters > 12)
+        return 0; /* a label of its own was there and said nothing */
+    /* The text before, and the one before that when the nearer is a
+     * short word ("<span>Last Updated</span> <span>on</span> <span>Feb 27,
+     * 2026</span>"). */
+    size_t pl;
+    cd_nid at = 0;
+    const char *p = S_prev_text(c->dom, id, &pl, &at);
+    if (!p || pl > 40)
+        return 0;
+    if (S_says_update(p, pl))
+        return 1;
+    if (pl > 3)
+        return 0; /* a label of its own ("Published on"), not a connector */
+    p = S_prev_text(c->dom, at, &pl, &at);
+    return p && pl <= 40 && S_says_update(p, pl);
+}
+
 void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags)
 {
     const cd_dom *dom = c->dom;
     const cd_node *n = cd_dom_node(dom, id);
-    if (n->tag == CD_TAG_H1) {
+    if (n->tag == CD_TAG_H1 && !(flags & CD_MC_BAD)) {
         if (v->nh1 < 4) {
             size_t len;
             char *t = cd_meta_node_text(c, id, 1024, &len);
@@ -94,27 +217,60 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
         v->nh1++;
         return;
     }
-    if (v->bylines >= S_MAX_BYLINES || n->tag == CD_TAG_BODY || n->tag == CD_TAG_ARTICLE ||
-        n->tag == CD_TAG_MAIN || (cd_tag_flags(n->tag) & CD_TF_HEADING) || n->tag == CD_TAG_IMG)
+    if (n->tag == CD_TAG_BODY || n->tag == CD_TAG_ARTICLE || n->tag == CD_TAG_MAIN || n->tag == CD_TAG_IMG)
         return;
-    if (v->dates < S_MAX_DATES && cd_meta_class_has(c, id, S_date_words)) {
+    int heading = (cd_tag_flags(n->tag) & CD_TF_HEADING) != 0;
+    if (!heading && v->dates < S_MAX_DATES && cd_meta_class_has(c, id, S_date_words)) {
         /* An element named a date ("post-date", "article__date",
          * "published-on") anywhere in the article: ranked after the date line
          * under the h1, used when that is missing (the date sits in a side
-         * column or above the headline). */
+         * column or above the headline). Its text may go on after the date
+         * ("Posted on April 13, 2023 Tags: …"): the date leads, so the
+         * first 80 bytes are read. In a side column (flags CD_MC_BAD) it is
+         * kept as a last resort. */
         size_t len;
         char *t = cd_meta_node_text(c, id, 81, &len);
         char out[CD_META_DATE_LEN];
-        if (t && len >= 6 && len <= 80 &&
-            (cd_meta_date_norm(t, len, 0, 1, out) || cd_meta_date_norm(t, len, 0, -1, out)) &&
-            cd_meta_add(c, CD_MF_DATE, CD_MS_VISIBLE, 2, id, t, len))
-            v->dates++;
+        if (t && len > 80) {
+            len = 80;
+            while (len > 6 && t[len] != ' ')
+                len--;
+        }
+        size_t rl = t && c->ref_time ? cd_meta_date_relative(t, len, c->ref_time, out) : 0;
+        if (rl) {
+            /* "3 hours ago": the date it means, counted from the reference time. */
+            cd_meta_cand *k = cd_meta_add(c, CD_MF_DATE, CD_MS_VISIBLE, 2, id, out, rl);
+            if (k) {
+                k->flags |= (uint8_t)(flags & CD_MC_BAD);
+                v->dates++;
+            }
+        } else if (t && len >= 6 && len <= 80 &&
+            (cd_meta_date_norm(t, len, 0, 1, out) || cd_meta_date_norm(t, len, 0, -1, out))) {
+            int field = cd_meta_date_updated(c, id, t, len) ? CD_MF_MODIFIED : CD_MF_DATE;
+            cd_meta_cand *k = cd_meta_add(c, field, CD_MS_VISIBLE, 2, id, t, len);
+            if (k) {
+                k->flags |= (uint8_t)(flags & CD_MC_BAD);
+                v->dates++;
+            }
+        }
     }
+    if (v->bylines >= S_MAX_BYLINES)
+        return;
     int rank;
-    if (cd_meta_class_has(c, id, S_byline_words))
-        rank = 0;
-    else if (cd_meta_class_has(c, id, S_author_words) && !cd_meta_class_has(c, id, S_author_bad))
+    if (heading) {
+        /* A heading is a byline only as the name in an author box
+         * (<h4 class="author-box__name">). */
+        if (!cd_meta_class_has(c, id, S_author_words) || !cd_meta_class_has(c, id, S_name_words))
+            return;
         rank = 2;
+    } else if (cd_meta_class_has(c, id, S_byline_words))
+        rank = 0;
+    else if (cd_meta_class_has(c, id, S_author_words) &&
+             (!cd_meta_class_has(c, id, S_author_bad) || cd_meta_class_has(c, id, S_name_words)))
+        rank = 2; /* "author-box__name" names the author inside the box */
+    else if (cd_meta_class_has(c, id, S_user_words) && !cd_meta_class_has(c, id, S_author_bad) &&
+             !cd_meta_class_has(c, id, S_user_bad))
+        rank = 3;
     else
         return;
     rank += S_far(v);
@@ -122,7 +278,80 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     char *t = cd_meta_node_text(c, id, S_BYLINE_MAX + 1, &len);
     if (!t || len > S_BYLINE_MAX)
         return;
-    if (cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, rank, id, t, len))
+    /* In a side column or footer (flags CD_MC_BAD): the post's meta box
+     * sits there on some blogs; a last resort. */
+    cd_meta_cand *k = cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, rank, id, t, len);
+    if (k) {
+        k->flags |= (uint8_t)(flags & CD_MC_BAD);
+        v->bylines++;
+        if (!(flags & CD_MC_BAD))
+            v->byline_text = v->texts + 1;
+    }
+}
+
+/* Is text node id inside an h2-h6 (a few levels up)? "By Functionality"
+ * there heads a section ("Written by Jane Doe" there is an author box's). */
+static int S_in_heading(const cd_dom *dom, cd_nid id)
+{
+    cd_nid a = cd_dom_node(dom, id)->parent;
+    for (int d = 0; a && d < 3; d++, a = cd_dom_node(dom, a)->parent) {
+        const cd_node *n = cd_dom_node(dom, a);
+        if (n->type == CD_NODE_ELEMENT && (cd_tag_flags(n->tag) & CD_TF_HEADING) && n->tag != CD_TAG_H1)
+            return 1;
+    }
+    return 0;
+}
+
+/* Words of buttons, menus and widgets, which are capitalised too. */
+static const char *const S_ui_words[] = {
+    "sign", "log", "in", "out", "up", "top", "picks", "very", "mostly", "positive", "negative",
+    "copyright", "notice", "our", "your", "my", "schedule", "more", "share", "subscribe", "menu",
+    "home", "search", "login", "register", "ticker", "reviews", "review", "contact", "about",
+    "policy", "terms", "privacy", "editors", "written", "posted", "by", "on",
+    "and", "of", "for", "with", "news", "read", "view", "all", "latest", "new", "recent",
+    "modes", "display", "mode", "community", "coffee", "web", "design", "related", "articles",
+    "article", "posts", "stories", NULL};
+
+/* Does s read as a personal name alone: two or three capitalised words
+ * ("Julian K. Arni", "Elliot Raba"), none a month, weekday or role? */
+static int S_name_alone(const char *s, size_t n)
+{
+    if (n < 5 || n > 40)
+        return 0;
+    size_t words = 0;
+    for (size_t i = 0; i < n;) {
+        size_t st = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        size_t l = i - st;
+        if (!(s[st] >= 'A' && s[st] <= 'Z'))
+            return 0;
+        for (size_t k = st + 1; k < i; k++)
+            if (!cd_isalpha((unsigned char)s[k]) && (unsigned char)s[k] < 0x80 && s[k] != '-' && s[k] != '\'' &&
+                !(s[k] == '.' && l == 2))
+                return 0;
+        char out[CD_META_DATE_LEN];
+        if (cd_meta_date_norm(s + st, l, 0, 1, out) || (l >= 3 && cd_meta_date_norm(s + st, l, 1, 1, out)))
+            return 0;
+        for (size_t k = 0; S_ui_words[k]; k++)
+            if (cd_meta_eq_nocase(s + st, l, S_ui_words[k], strlen(S_ui_words[k])))
+                return 0;
+        words++;
+        while (i < n && s[i] == ' ')
+            i++;
+    }
+    return words >= 2 && words <= 3;
+}
+
+/* A name beside the date line ("Elliot Raba" then "23.07.2025", "Dec 17,
+ * 2025" then "Julian K. Arni"): a byline without a class, ranked after
+ * every named one. */
+static void S_name_by_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char *s, size_t len)
+{
+    if (v->bylines >= S_MAX_BYLINES || !S_name_alone(s, len))
+        return;
+    cd_meta_cand *k = cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 8, id, s, len);
+    if (k)
         v->bylines++;
 }
 
@@ -133,6 +362,8 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
     (void)flags;
     if (v->nh1 && v->after_h1 < S_DATE_WINDOW)
         v->after_h1++;
+    if (v->texts < 1000000u)
+        v->texts++;
     const char *s = n->u.text;
     size_t len = n->len;
     while (len && cd_isspace((unsigned char)*s))
@@ -141,6 +372,10 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         len--;
     if (!len || len > S_BYLINE_MAX)
         return;
+    cd_nid prev = v->prev_text;
+    v->prev_text = id;
+    if (v->date_text && v->texts == v->date_text + 1)
+        S_name_by_date(c, v, id, s, len);
     if (v->bylines < S_MAX_BYLINES && S_label(s, len)) {
         /* A label alone: the name is in the next element, inside the parent
          * ("By <a>Jane</a>") or in the parent's next sibling
@@ -148,29 +383,71 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         size_t tl = 0;
         cd_nid p = n->parent;
         char *t = cd_meta_node_text(c, p, S_BYLINE_MAX + 1, &tl);
-        if (t && S_label(t, tl) && cd_dom_node(dom, p)->next)
-            t = cd_meta_node_text(c, cd_dom_node(dom, p)->next, S_BYLINE_MAX + 1, &tl);
-        if (t && tl <= S_BYLINE_MAX && cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), id, t, tl))
+        if (t && S_label(t, tl)) {
+            /* The next sibling holding something (blank text between). */
+            cd_nid q = cd_dom_node(dom, p)->next;
+            t = NULL;
+            for (int k = 0; q && k < 4 && !t; k++, q = cd_dom_node(dom, q)->next)
+                t = cd_meta_node_text(c, q, S_BYLINE_MAX + 1, &tl);
+        }
+        if (t && tl <= S_BYLINE_MAX && cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), id, t, tl)) {
             v->bylines++;
+            v->byline_text = v->texts;
+        }
     } else if (v->bylines < S_MAX_BYLINES && S_byline_prefix(s, len) && len < 60 && len > 4 &&
-               !(s[3] >= 'a' && s[3] <= 'z')) {
-        if (cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), id, s, len))
+               (!S_in_heading(dom, id) || (len > 8 && s[2] != ' ' && s[2] != ':'))) {
+        if (cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), id, s, len)) {
             v->bylines++;
+            v->byline_text = v->texts;
+        }
     }
-    if (v->dates >= S_MAX_DATES || len > 80 || len < 6)
+    if (v->dates >= S_MAX_DATES || len > 80 || len < 3)
         return;
     int rank;
-    if (v->nh1 && v->after_h1 < S_DATE_WINDOW)
+    if (v->nh1 && v->after_h1 <= S_DATE_NEAR)
         rank = 0;
+    else if (v->nh1 && v->after_h1 < S_DATE_WINDOW)
+        rank = 3; /* down in the text: after an element named a date */
     else if (!v->nh1 && v->dates < 2)
         rank = 1;
+    else if (v->byline_text && v->texts - v->byline_text <= 4)
+        rank = 2; /* the date beside a byline, wherever that is */
     else
         return;
+    char rel[CD_META_DATE_LEN];
+    size_t rl = c->ref_time ? cd_meta_date_relative(s, len, c->ref_time, rel) : 0;
+    if (rl) {
+        if (cd_meta_add(c, CD_MF_DATE, CD_MS_VISIBLE, rank, id, rel, rl))
+            v->dates++;
+        return;
+    }
+    if (len < 6)
+        return;
+    /* A quotation's date (an embedded tweet) is the quoted author's. */
+    cd_nid a = n->parent;
+    for (int d = 0; a && d < 8; d++, a = cd_dom_node(dom, a)->parent)
+        if (cd_dom_node(dom, a)->type == CD_NODE_ELEMENT && cd_dom_node(dom, a)->tag == CD_TAG_BLOCKQUOTE)
+            return;
     char out[CD_META_DATE_LEN];
     /* dayfirst unknown here: only unambiguous numeric dates qualify now; the
      * candidate is normalised again with the page's language when chosen. */
     if (cd_meta_date_norm(s, len, 0, 1, out) || cd_meta_date_norm(s, len, 0, -1, out)) {
-        if (cd_meta_add(c, CD_MF_DATE, CD_MS_VISIBLE, rank, id, s, len))
+        int field = cd_meta_date_updated(c, id, s, len) ? CD_MF_MODIFIED : CD_MF_DATE;
+        if (cd_meta_add(c, field, CD_MS_VISIBLE, rank, id, s, len)) {
             v->dates++;
+            if (rank <= 2 && len <= 40) {
+                v->date_text = v->texts;
+                if (prev) {
+                    const cd_node *pn = cd_dom_node(dom, prev);
+                    const char *ps = pn->u.text;
+                    size_t pl = pn->len;
+                    while (pl && cd_isspace((unsigned char)*ps))
+                        ps++, pl--;
+                    while (pl && cd_isspace((unsigned char)ps[pl - 1]))
+                        pl--;
+                    S_name_by_date(c, v, prev, ps, pl);
+                }
+            }
+        }
     }
 }

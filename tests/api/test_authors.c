@@ -1,0 +1,306 @@
+/* Unit tests for authors (src/meta/authors.c and the byline sources in
+ * visible.c, microdata.c, metatags.c, the choice in meta.c): who the page
+ * credits, cleaned to names. Each case parses an HTML snippet. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "meta/meta.h"
+#include "meta/meta_int.h"
+#include "parse/parse.h"
+
+static cd_parser *S_parser;
+static cd_arena S_arena;
+static cd_dom S_dom;
+static cd_meta S_m;
+
+static const cd_meta *S_read(const char *html)
+{
+    cd_dom_reset(&S_dom);
+    cd_arena_reset(&S_arena);
+    copydesk_status st = cd_parse_html(S_parser, html, strlen(html), &S_dom);
+    INT_EQ(st, COPYDESK_OK, "");
+    cd_meta_read(&S_m, &S_dom, &S_arena, NULL);
+    return &S_m;
+}
+
+static const char *S_author(const cd_meta *m, size_t i)
+{
+    return i < m->nauthors ? m->authors[i] : NULL;
+}
+
+/* Yoast's twitter:label1 "Written by" / twitter:data1 pair. */
+static void test_twitter_pair(void)
+{
+    const cd_meta *m = S_read("<head><meta name=\"twitter:label1\" content=\"Written by\">"
+                              "<meta name=\"twitter:data1\" content=\"Tyler Brown\">"
+                              "<meta name=\"twitter:label2\" content=\"Est. reading time\">"
+                              "<meta name=\"twitter:data2\" content=\"3 minutes\"></head><body></body>");
+    STR_EQ(S_author(m, 0), "Tyler Brown", "");
+    INT_EQ(m->nauthors, 1, "");
+    STR_EQ(m->author_source, "twitter", "");
+    /* Another label: no author. */
+    m = S_read("<head><meta name=\"twitter:label1\" content=\"Est. reading time\">"
+               "<meta name=\"twitter:data1\" content=\"3 minutes\"></head><body></body>");
+    INT_EQ(m->nauthors, 0, "");
+}
+
+/* Forums: the thread starter is the page's author. */
+static void test_thread_starter(void)
+{
+    const cd_meta *m = S_read("<body><h1>Thread title</h1><ul><li><i></i><span class=\"u-srOnly\">Thread "
+                              "starter</span> <a href=\"/members/x.1/\" class=\"username\">SamuelMIz</a>"
+                              "</li></ul></body>");
+    STR_EQ(S_author(m, 0), "SamuelMIz", "");
+    m = S_read("<body><h2>Topic</h2><p>Started by Biology Forums, June 04, 2024, 11:23:55 AM</p></body>");
+    STR_EQ(S_author(m, 0), "Biology Forums", "");
+}
+
+/* A stated credit with digits or a domain name is taken as written; a URL
+ * or a date is not. */
+static void test_stated_names(void)
+{
+    const cd_meta *m = S_read("<head><meta name=\"author\" content=\"98 Buck Social\"></head><body></body>");
+    STR_EQ(S_author(m, 0), "98 Buck Social", "");
+    m = S_read("<head><meta name=\"author\" content=\"AccountingDepartment.com\"></head><body></body>");
+    STR_EQ(S_author(m, 0), "AccountingDepartment.com", "");
+    m = S_read("<head><meta name=\"author\" content=\"2024-05-06\"></head><body></body>");
+    INT_EQ(m->nauthors, 0, "");
+    m = S_read("<head><meta name=\"author\" content=\"https://example.com/jane\"></head><body></body>");
+    INT_EQ(m->nauthors, 0, "");
+}
+
+/* A weekday next to a date is no name. */
+static void test_weekday(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><div class=\"author\">Sat</div></body>");
+    INT_EQ(m->nauthors, 0, "");
+}
+
+/* An author box's name element names the author. */
+static void test_author_box_name(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><p>Text.</p><div class=\"elementor-author-box\">"
+                              "<h4 class=\"elementor-author-box__name\">Liz Kenny</h4><div "
+                              "class=\"elementor-author-box__bio\"><p>Former McKinsey Consultant</p></div>"
+                              "</div></body>");
+    STR_EQ(S_author(m, 0), "Liz Kenny", "");
+}
+
+/* "Written by Jane Doe" as a line of text; "by the way" is no byline. */
+static void test_written_by_line(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><div class=\"x\"><p>Written by John Crenshaw</p></div>"
+                              "</body>");
+    STR_EQ(S_author(m, 0), "John Crenshaw", "");
+    m = S_read("<body><h1>Headline</h1><p>by project</p></body>");
+    INT_EQ(m->nauthors, 0, "");
+    m = S_read("<body><h1>Headline</h1><p>Door Anchor for Resistance Bands \xe2\x80\x93 Yellow</p></body>");
+    INT_EQ(m->nauthors, 0, "");
+    m = S_read("<body><h1>Kop</h1><p>Door Jan de Vries</p></body>");
+    STR_EQ(S_author(m, 0), "Jan de Vries", "");
+    m = S_read("<body><h1>Headline</h1><p>by the Lavazza Team</p></body>");
+    STR_EQ(S_author(m, 0), "the Lavazza Team", "");
+    m = S_read("<body><h1>Headline</h1><p>By clicking</p></body>");
+    INT_EQ(m->nauthors, 0, "");
+    m = S_read("<body><h1>Headline</h1><p>by the way it went</p></body>");
+    INT_EQ(m->nauthors, 0, "");
+}
+
+/* Dublin Core creator before a plain <meta name=author>. */
+static void test_dublin_core_first(void)
+{
+    const cd_meta *m = S_read("<head><meta name=\"author\" content=\"Theme Default\">"
+                              "<meta property=\"dc:creator\" content=\"Creator Name\"></head><body></body>");
+    STR_EQ(S_author(m, 0), "Creator Name", "");
+    INT_EQ(m->nauthors, 1, "");
+}
+
+/* An author box: the name, then a sentence about the person. */
+static void test_bio_sentence(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><p>Text.</p><div class=\"blog_author-wrapper\">"
+                              "<div>Lauren Vetter</div><p>Lauren Vetter is a growth-focused marketing "
+                              "professional.</p></div></body>");
+    STR_EQ(S_author(m, 0), "Lauren Vetter", "");
+    INT_EQ(m->nauthors, 1, "");
+    m = S_read("<body><h1>Headline</h1><p>Text.</p><div class=\"blog-author\">Bence Kov\xc3\xa1""cs "
+               "Bence is a software developer.</div></body>");
+    STR_EQ(S_author(m, 0), "Bence Kov\xc3\xa1""cs", "");
+}
+
+/* itemprop=author is a statement: taken as written; another role is no credit. */
+static void test_microdata_stated(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><meta itemprop=\"author\" content=\"annette thurmon\">"
+                              "</body>");
+    STR_EQ(S_author(m, 0), "annette thurmon", "");
+    m = S_read("<body><h1>Headline</h1><p>By Benjamin Preston</p><p>Text</p>"
+               "<span itemprop=\"author\">Updated by Jon Linkov</span></body>");
+    STR_EQ(S_author(m, 0), "Benjamin Preston", "");
+    INT_EQ(m->nauthors, 1, "");
+}
+
+/* A stated user name yields to the byline element that names a person. */
+static void test_handle_yields(void)
+{
+    const cd_meta *m = S_read("<head><meta name=\"author\" content=\"andrew.keaveney\"></head><body>"
+                              "<h1>Headline</h1><div class=\"author-name\">Denise Everheart</div><p>Text</p>"
+                              "</body>");
+    STR_EQ(S_author(m, 0), "Denise Everheart", "");
+    /* A full name stated is not overridden by a rank-2 element. */
+    m = S_read("<head><meta name=\"author\" content=\"Jane Doe\"></head><body>"
+               "<h1>Headline</h1><div class=\"author-name\">Denise Everheart</div><p>Text</p></body>");
+    STR_EQ(S_author(m, 0), "Jane Doe", "");
+}
+
+/* Authors from one JSON-LD script: not those of a related-stories list. */
+static void test_jsonld_one_script(void)
+{
+    const cd_meta *m = S_read(
+        "<head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":"
+        "{\"@type\":\"Person\",\"name\":\"Lisa Jennings\"}}</script></head><body><h1>Headline</h1>"
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":"
+        "\"Person\",\"name\":\"Bret Thorn\"}}</script></body>");
+    STR_EQ(S_author(m, 0), "Lisa Jennings", "");
+    INT_EQ(m->nauthors, 1, "");
+}
+
+/* A byline in a side column or footer: a last resort; comments never. */
+static void test_side_byline(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><p>Text</p><footer class=\"meta\"><div class=\"author\">"
+                              "<a rel=\"author\" href=\"/a/hg\">Halina Goetz</a></div></footer></body>");
+    STR_EQ(S_author(m, 0), "Halina Goetz", "");
+    m = S_read("<body><h1>Headline</h1><p>By Jane Doe</p><footer><div class=\"author\">Halina Goetz</div>"
+               "</footer></body>");
+    STR_EQ(S_author(m, 0), "Jane Doe", "");
+    INT_EQ(m->nauthors, 1, "");
+    m = S_read("<body><h1>Headline</h1><aside><div class=\"comments\"><span class=\"comment-author\">"
+               "Pat Reader</span></div></aside></body>");
+    INT_EQ(m->nauthors, 0, "");
+}
+
+/* A forum post's user name; not the reader's account menu. */
+static void test_forum_username(void)
+{
+    const cd_meta *m = S_read("<body><div class=\"user-name-and-badges\"><a>English</a></div>"
+                              "<h2>Thread</h2><div class=\"post\"><a class=\"bigusername\" href=\"m?u=1\">"
+                              "microfast</a><p>Post text</p></div></body>");
+    STR_EQ(S_author(m, 0), "microfast", "");
+    INT_EQ(m->nauthors, 1, "");
+}
+
+/* "By Functionality" heading a section is no byline; "Written by" in an
+ * author box's heading is. */
+static void test_heading_by(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><p>Text</p><h3><b>By Functionality</b></h3><p>More</p>"
+                              "</body>");
+    INT_EQ(m->nauthors, 0, "");
+    m = S_read("<body><h1>Headline</h1><p>Text</p><h3>Written by Cassidy Horton</h3></body>");
+    STR_EQ(S_author(m, 0), "Cassidy Horton", "");
+}
+
+/* A parenthesised middle name stays; a trailing affiliation goes. */
+static void test_parentheses(void)
+{
+    const cd_meta *m = S_read("<head><meta name=\"author\" content=\"Bruno (Henrique Zecchin) Rodrigues\">"
+                              "</head><body></body>");
+    STR_EQ(S_author(m, 0), "Bruno (Henrique Zecchin) Rodrigues", "");
+    m = S_read("<head><meta name=\"author\" content=\"Jean-Luc Aufranc (CNXSoft)\"></head><body></body>");
+    STR_EQ(S_author(m, 0), "Jean-Luc Aufranc", "");
+    m = S_read("<head><meta name=\"author\" content=\"jane@example.com (Jane Doe)\"></head><body></body>");
+    STR_EQ(S_author(m, 0), "Jane Doe", "");
+}
+
+/* "page.head.extra.author" is a template's key; "sara.r.peter", "hayley.p"
+ * and "sean_g" are user names. */
+static void test_slugs(void)
+{
+    const cd_meta *m = S_read("<head><meta name=\"author\" content=\"sara.r.peter\"></head><body></body>");
+    STR_EQ(S_author(m, 0), "sara.r.peter", "");
+    m = S_read("<head><meta name=\"author\" content=\"page.head.extra.author\"></head><body></body>");
+    INT_EQ(m->nauthors, 0, "");
+    m = S_read("<head><meta name=\"author\" content=\"hayley.p\"></head><body></body>");
+    STR_EQ(S_author(m, 0), "hayley.p", "");
+    m = S_read("<head><meta name=\"author\" content=\"sean_g\"></head><body></body>");
+    STR_EQ(S_author(m, 0), "sean_g", "");
+}
+
+/* A stated organisation yields to the byline element naming a person; a
+ * colophon is no credit. */
+static void test_org_yields(void)
+{
+    const cd_meta *m = S_read("<head><script type=\"application/ld+json\">{\"@type\":\"Article\",\"author\":"
+                              "\"British Heart Foundation\"}</script></head><body><h1>Headline</h1>"
+                              "<div class=\"author\">by Tracy Parker, Dietitian</div><p>Text</p></body>");
+    STR_EQ(S_author(m, 0), "Tracy Parker", "");
+    INT_EQ(m->nauthors, 1, "");
+    m = S_read("<head><meta name=\"author\" content=\"content: MarketingSherpa, design: Scott McDaniel, code: "
+               "Steve Beger\"></head><body><h1>Headline</h1><p>by Daniel Burstein</p></body>");
+    STR_EQ(S_author(m, 0), "Daniel Burstein", "");
+    m = S_read("<body><h1>Headline</h1><div class=\"byline\">Written By: Cazzy Magennis Last Updated: August 1, "
+               "2025</div></body>");
+    STR_EQ(S_author(m, 0), "Cazzy Magennis", "");
+}
+
+/* After a separator, a lower-case part of page text is a tag, not a name. */
+static void test_lowercase_segment(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><div class=\"byline\">via 12 hours | caches | 12</div>"
+                              "</body>");
+    INT_EQ(m->nauthors, 0, "");
+}
+
+/* A name beside the date line, with no class to say so; not a widget's
+ * title. */
+static void test_name_by_date(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><p>Intro.</p><p class=\"small\">Elliot Raba</p>"
+                              "<div><span>23.07.2025</span></div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Elliot Raba", "");
+    m = S_read("<body><div><span>Dec 17, 2025</span><span>Julian K. Arni</span></div><h1>Headline</h1>"
+               "<p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Julian K. Arni", "");
+    m = S_read("<body><h1>Headline</h1><p>Text.</p><h3>Related Articles</h3><p>Dec 17, 2025</p></body>");
+    INT_EQ(m->nauthors, 0, "");
+    /* A named byline wins over it. */
+    m = S_read("<body><h1>Headline</h1><p>Elliot Raba</p><p>23.07.2025</p><p>By Jane Doe</p></body>");
+    STR_EQ(S_author(m, 0), "Jane Doe", "");
+}
+
+int main(void)
+{
+    S_parser = cd_parser_new(cd_mem_default());
+    OK(S_parser != NULL, "parser");
+    if (!S_parser)
+        return cd_t_done();
+    cd_arena_init(&S_arena, cd_mem_default(), 64 * 1024);
+    cd_dom_init(&S_dom, cd_mem_default(), &S_arena);
+
+    test_twitter_pair();
+    test_thread_starter();
+    test_stated_names();
+    test_weekday();
+    test_author_box_name();
+    test_written_by_line();
+    test_dublin_core_first();
+    test_bio_sentence();
+    test_microdata_stated();
+    test_handle_yields();
+    test_jsonld_one_script();
+    test_side_byline();
+    test_forum_username();
+    test_heading_by();
+    test_parentheses();
+    test_slugs();
+    test_org_yields();
+    test_lowercase_segment();
+    test_name_by_date();
+
+    cd_dom_free(&S_dom);
+    cd_arena_free(&S_arena);
+    cd_parser_free(S_parser);
+    return cd_t_done();
+}

@@ -1,0 +1,283 @@
+/* Unit tests for dates (src/meta/dates.c and the date choice in meta.c,
+ * visible.c, microdata.c): which date a page states as published, which as
+ * modified, and the formats read. Each case parses an HTML snippet. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "meta/meta.h"
+#include "meta/meta_int.h"
+#include "parse/parse.h"
+
+static cd_parser *S_parser;
+static cd_arena S_arena;
+static cd_dom S_dom;
+static cd_meta S_m;
+
+static const cd_meta *S_read_at(const char *html, const char *url, long long ref)
+{
+    cd_dom_reset(&S_dom);
+    cd_arena_reset(&S_arena);
+    copydesk_status st = cd_parse_html(S_parser, html, strlen(html), &S_dom);
+    INT_EQ(st, COPYDESK_OK, "");
+    cd_meta_read_at(&S_m, &S_dom, &S_arena, url, ref);
+    return &S_m;
+}
+
+static const cd_meta *S_read(const char *html)
+{
+    return S_read_at(html, NULL, 0);
+}
+
+/* An "Updated" date line is the modified date, never the published one. */
+static void test_updated_label(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><p>Updated Dec 18, 2025</p><p>Text.</p></body>");
+    STR_EQ(m->date_modified, "2025-12-18", "");
+    /* The only date: it dates the page, and says so. */
+    STR_EQ(m->date_published, "2025-12-18", "");
+    STR_EQ(m->date_source, "modified", "");
+    /* Label in its own element before the date. */
+    m = S_read("<body><h1>Headline</h1><p>Posted <span>March 2, 2024</span></p>"
+               "<p><span>Last updated on</span> <span>Feb 27, 2026</span></p></body>");
+    STR_EQ(m->date_published, "2024-03-02", "");
+    STR_EQ(m->date_modified, "2026-02-27", "");
+    /* "December 3, 2025. Updated: December 7, 2025": the first is published. */
+    m = S_read("<body><h1>Headline</h1><p class=\"date\">December 3, 2025. <i>Updated: December 7, "
+               "2025</i></p></body>");
+    STR_EQ(m->date_published, "2025-12-03", "");
+    /* A <time> after an "Updated:" label. */
+    m = S_read("<body><article><h1>Headline</h1><p>Published <time datetime=\"2024-04-18\">April 18</time>"
+               "</p><p>Updated: <time datetime=\"2025-04-10T06:00\">April 10</time></p></article></body>");
+    STR_EQ(m->date_published, "2024-04-18", "");
+    /* Other languages. */
+    m = S_read("<body><h1>Titel</h1><p>Aktualisiert am 6. November 2014</p><p>Ver\xc3\xb6""ffentlicht am "
+               "5. November 2014</p></body>");
+    STR_EQ(m->date_published, "2014-11-05", "");
+    STR_EQ(m->date_modified, "2014-11-06", "");
+}
+
+/* A date element whose text goes on past the date ("Posted on … Tags: …"). */
+static void test_long_date_element(void)
+{
+    const cd_meta *m = S_read(
+        "<body><h1>Headline</h1><p>x</p><p>x</p>"
+        "<div class=\"meta date-section-header\"><span>Posted on April 13, 2023</span><div class=\"tags\">"
+        "Tags: one, two, three, four, five, six, seven, eight, nine, ten, eleven</div></div></body>");
+    STR_EQ(m->date_published, "2023-04-13", "");
+}
+
+/* Side columns hold the post's date on some blogs: read last, after the
+ * URL; comments in them never. */
+static void test_side_column_date(void)
+{
+    const char *page = "<body><div class=\"single-post-content\"><h1>Headline</h1><p>Text.</p>"
+                       "<div class=\"single-post-sidebar\"><h4>Published</h4>"
+                       "<div class=\"single-post-date\">July 8, 2025</div></div></div></body>";
+    const cd_meta *m = S_read(page);
+    STR_EQ(m->date_published, "2025-07-08", "");
+    m = S_read_at(page, "https://example.com/2025/07/09/slug", 0);
+    STR_EQ(m->date_published, "2025-07-09", "");
+    STR_EQ(m->date_source, "url", "");
+    m = S_read("<body><h1>Headline</h1><aside><div class=\"comments\"><span class=\"comment-date\">"
+               "July 8, 2025</span></div></aside></body>");
+    STR_EQ(m->date_published, NULL, "");
+}
+
+/* A datePublished stamped on the day of dateModified, later than the date
+ * line shown under the headline: the date shown. */
+static void test_stale_stamp(void)
+{
+    const char *ld = "<head><script type=\"application/ld+json\">{\"@type\":\"Article\","
+                     "\"datePublished\":\"Jun 24, 2025\",\"dateModified\":\"Jun 24, 2025\"}</script></head>";
+    char page[1024];
+    snprintf(page, sizeof page, "%s<body><h1>Headline</h1><div class=\"text__date\">August 25, 2024</div>"
+                                "</body>", ld);
+    const cd_meta *m = S_read(page);
+    STR_EQ(m->date_published, "2024-08-25", "");
+    STR_EQ(m->date_source, "visible", "");
+    /* UTC stamp past the publisher's midnight. */
+    m = S_read("<head><meta property=\"article:published_time\" content=\"2025-12-19T02:41:41+00:00\">"
+               "<meta property=\"article:modified_time\" content=\"2025-12-19T14:39:52+00:00\"></head>"
+               "<body><h1>Headline</h1><p>December 18, 2025</p></body>");
+    STR_EQ(m->date_published, "2025-12-18", "");
+    /* Modified the day before the stated publication: stamped too. */
+    m = S_read("<head><script type=\"application/ld+json\">{\"@type\":\"Article\",\"datePublished\":"
+               "\"Aug 21, 2025\",\"dateModified\":\"Aug 20, 2025\"}</script></head><body><h1>Headline</h1>"
+               "<p>Published <span>Apr 26, 2023</span></p></body>");
+    STR_EQ(m->date_published, "2023-04-26", "");
+    /* Modified on another day: the stated date stands. */
+    m = S_read("<head><meta property=\"article:published_time\" content=\"2025-12-19T02:41:41+00:00\">"
+               "<meta property=\"article:modified_time\" content=\"2025-12-21T14:39:52+00:00\"></head>"
+               "<body><h1>Headline</h1><p>December 18, 2025</p></body>");
+    STR_EQ(m->date_published, "2025-12-19T02:41:41+00:00", "");
+    /* A date in a quotation (an embedded tweet) is not the page's. */
+    m = S_read("<head><meta property=\"article:published_time\" content=\"2021-11-01T10:52:50+01:00\">"
+               "<meta property=\"article:modified_time\" content=\"2021-11-01T12:34:23+01:00\"></head>"
+               "<body><h1>Headline</h1><blockquote><p>Tweet</p><a href=\"#\">October 31, 2021</a>"
+               "</blockquote></body>");
+    STR_EQ(m->date_published, "2021-11-01T10:52:50+01:00", "");
+}
+
+static const char *S_in(const char *s)
+{
+    static char out[CD_META_DATE_LEN];
+    size_t n = cd_meta_date_norm(s, strlen(s), 0, 0, out);
+    return n ? out : NULL;
+}
+
+/* Month names of more languages, Russian and Polish in the genitive. */
+static void test_month_names(void)
+{
+    STR_EQ(S_in("6 \xd0\xbd\xd0\xbe\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8f 2014 \xd0\xb3."), "2014-11-06", ""); /* ноября */
+    STR_EQ(S_in("13 \xd0\xa1\xd0\xb5\xd0\xbd\xd1\x82\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8f 2021"), "2021-09-13", ""); /* Сентября */
+    STR_EQ(S_in("6 listopada 2014"), "2014-11-06", "");
+    STR_EQ(S_in("12 pa\xc5\xba\x64ziernika 2023"), "2023-10-12", "");
+    STR_EQ(S_in("\xc5\x9aRODA, 6 LISTOPADA 2014"), "2014-11-06", "");
+    STR_EQ(S_in("6 augusti 2014"), "2014-08-06", "");
+    STR_EQ(S_in("6 de novembro de 2014"), "2014-11-06", "");
+    STR_EQ(S_in("6 novembre 2014"), "2014-11-06", "");
+}
+
+/* A time is kept with the date when a zone comes with it. */
+static void test_time_zone(void)
+{
+    STR_EQ(S_in("Nov. 6, 2014 5:00PM ET"), "2014-11-06T17:00:00-05:00", "");
+    STR_EQ(S_in("June 6, 2014 at 5:00 p.m. ET"), "2014-06-06T17:00:00-04:00", "");
+    STR_EQ(S_in("6. November 2014 um 17:00 Uhr MEZ"), "2014-11-06T17:00:00+01:00", "");
+    STR_EQ(S_in("March 30, 2023 | 10:00 UTC"), "2023-03-30T10:00:00+00:00", "");
+    STR_EQ(S_in("December 18, 2025 at 9:05 pm GMT+1"), "2025-12-18T21:05:00+01:00", "");
+    STR_EQ(S_in("Nov. 6, 2014 5:00PM"), "2014-11-06", "");
+    STR_EQ(S_in("Dec 18, 2025 12 min read"), "2025-12-18", "");
+    STR_EQ(S_in("Nov 25, 2025 13:00 pm PST"), "2025-11-25", "");
+}
+
+/* Relative dates count back from the reference time, and only with one. */
+static void test_relative(void)
+{
+    static char out[CD_META_DATE_LEN];
+    long long ref = 1415235600; /* 2014-11-06T01:00:00Z */
+    INT_EQ(cd_meta_date_relative("3 hours ago", 11, ref, out), 10, "");
+    STR_EQ(out, "2014-11-05", "");
+    INT_EQ(cd_meta_date_relative("vor 3 Tagen", 11, ref, out), 10, "");
+    STR_EQ(out, "2014-11-03", "");
+    INT_EQ(cd_meta_date_relative("il y a 2 semaines", 17, ref, out), 10, "");
+    STR_EQ(out, "2014-10-23", "");
+    INT_EQ(cd_meta_date_relative("hace una hora", 13, ref, out), 10, "");
+    STR_EQ(out, "2014-11-06", "");
+    INT_EQ(cd_meta_date_relative("gestern", 7, ref, out), 10, "");
+    STR_EQ(out, "2014-11-05", "");
+    INT_EQ(cd_meta_date_relative("3 hours ago", 11, 0, out), 0, "");
+    INT_EQ(cd_meta_date_relative("fast 3 hours", 12, ref, out), 0, "");
+    const char *page = "<body><article><h1>Headline</h1><p>vor 3 Stunden</p><p>Text.</p></article></body>";
+    const cd_meta *m = S_read_at(page, NULL, ref);
+    STR_EQ(m->date_published, "2014-11-05", "");
+    m = S_read(page);
+    STR_EQ(m->date_published, NULL, "");
+}
+
+/* The question's dateCreated comes before an answer's datePublished
+ * (Q&A pages); a "Reviewed" date is no publication date. */
+static void test_document_order(void)
+{
+    const cd_meta *m = S_read("<body><h1>Question</h1><div><time itemprop=\"dateCreated\" "
+                              "datetime=\"2014-02-04 13:02:51Z\">12 years ago</time></div><div><time "
+                              "class=\"d-none\" itemprop=\"datePublished\">2019-01-21T21:40:59Z</time></div>"
+                              "</body>");
+    STR_EQ(m->date_published, "2014-02-04T13:02:51Z", "");
+    m = S_read("<body><h1>Headline</h1><p>Text</p><p>Medically reviewed on March 2, 2024</p></body>");
+    STR_EQ(m->date_modified, "2024-03-02", "");
+}
+
+/* "<span>Last Updated</span> <span>on</span> <span>date</span>": the label
+ * two texts back; "Published on" after an "edited by" credit is no update. */
+static void test_label_two_back(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><p><span>Last Updated</span> <span>on</span> "
+                              "<span class=\"date\">Feb 27, 2026</span></p></body>");
+    STR_EQ(m->date_modified, "2026-02-27", "");
+    STR_EQ(m->date_source, "modified", "");
+    m = S_read("<body><h1>Headline</h1><ul><li>Written by <address>The Team, edited by Walter</address>"
+               "</li><li>Published on <time datetime=\"2025-12-19\">2025-12-19</time></li></ul></body>");
+    STR_EQ(m->date_published, "2025-12-19", "");
+    STR_EQ(m->date_modified, NULL, "");
+}
+
+/* The stale-stamp rule needs the date shown first to be a publication
+ * date: a page whose first date line is "Page updated:" keeps its stated
+ * date. */
+static void test_stale_needs_first(void)
+{
+    const cd_meta *m = S_read(
+        "<head><script type=\"application/ld+json\">{\"@type\":\"Article\",\"datePublished\":"
+        "\"2025-11-13\",\"dateModified\":\"2025-11-13\"}</script></head><body><h1>Headline</h1>"
+        "<p>Page updated: <span>12 November 2025</span></p><p>Text</p><div class=\"card-date\">"
+        "23 October 2025</div></body>");
+    STR_EQ(m->date_published, "2025-11-13", "");
+}
+
+/* A cookie banner's date is not the page's. */
+static void test_cookie_banner(void)
+{
+    const cd_meta *m = S_read("<body><div id=\"cookie-notice\"><p>Policy updated</p><p>May 25, 2018</p></div>"
+                              "<h1>Headline</h1><p>Text</p></body>");
+    STR_EQ(m->date_published, NULL, "");
+    m = S_read("<body><aside class=\"consent-banner\"><span class=\"date\">May 25, 2018</span></aside>"
+               "<h1>Headline</h1><p>Text</p></body>");
+    STR_EQ(m->date_published, NULL, "");
+}
+
+/* A date beside the byline, far from the headline. */
+static void test_date_by_byline(void)
+{
+    char page[8192];
+    size_t o = (size_t)snprintf(page, sizeof page, "<body><h1>Headline</h1>");
+    for (int i = 0; i < 130; i++)
+        o += (size_t)snprintf(page + o, sizeof page - o, "<p>para %d</p>", i);
+    snprintf(page + o, sizeof page - o, "<p><a href=\"/author/x\" class=\"author-link\">Moses Kim</a></p>"
+                                        "<p>April 8, 2024</p><p>May 9, 2023</p></body>");
+    const cd_meta *m = S_read(page);
+    STR_EQ(m->date_published, "2024-04-08", "");
+}
+
+/* A date named by its element beats a date down in the text. */
+static void test_named_before_body(void)
+{
+    char page[8192];
+    size_t o = (size_t)snprintf(page, sizeof page, "<body><div class=\"post-hero__date\">December 17, 2025</div>"
+                                                   "<h1>Headline</h1>");
+    for (int i = 0; i < 40; i++)
+        o += (size_t)snprintf(page + o, sizeof page - o, "<p>para %d</p>", i);
+    snprintf(page + o, sizeof page - o, "<p>November 25, 2025</p></body>");
+    const cd_meta *m = S_read(page);
+    STR_EQ(m->date_published, "2025-12-17", "");
+}
+
+int main(void)
+{
+    S_parser = cd_parser_new(cd_mem_default());
+    OK(S_parser != NULL, "parser");
+    if (!S_parser)
+        return cd_t_done();
+    cd_arena_init(&S_arena, cd_mem_default(), 64 * 1024);
+    cd_dom_init(&S_dom, cd_mem_default(), &S_arena);
+
+    test_updated_label();
+    test_long_date_element();
+    test_side_column_date();
+    test_stale_stamp();
+    test_month_names();
+    test_time_zone();
+    test_relative();
+    test_document_order();
+    test_label_two_back();
+    test_stale_needs_first();
+    test_cookie_banner();
+    test_date_by_byline();
+    test_named_before_body();
+
+    cd_dom_free(&S_dom);
+    cd_arena_free(&S_arena);
+    cd_parser_free(S_parser);
+    return cd_t_done();
+}
