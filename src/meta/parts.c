@@ -287,7 +287,7 @@ static void S_credit(S_parts *p)
 static const char *const S_caption_words[] = {"caption", "figcaption", NULL};
 static const char *const S_credit_words[] = {"credit",       "copyright", "photographer",
                                              "attribution",  "courtesy",  "photo-source",
-                                             "image-source", "source",    NULL};
+                                             "image-source", "source",    "caption-owner", NULL};
 static const char *const S_deck_words[] = {
     "dek",         "deck",         "standfirst", "stand-first",    "subtitle",  "sub-title",
     "subheadline", "sub-headline", "subhead",    "sub-head",       "strapline", "summary",
@@ -362,9 +362,27 @@ static int S_pred_figcaption(S_parts *p, cd_nid id)
     return cd_dom_is(p->dom, id, CD_TAG_FIGCAPTION);
 }
 
+/* A video player: the caption of a figure that holds one and no picture
+ * describes the video, not the og:image (its poster at most). */
+static int S_pred_player(S_parts *p, cd_nid id)
+{
+    const cd_node *n = cd_dom_node(p->dom, id);
+    return n->tag == CD_TAG_IFRAME || n->tag == CD_TAG_VIDEO || n->tag == CD_TAG_EMBED ||
+           n->tag == CD_TAG_OBJECT;
+}
+
+/* A class saying the block has no caption ("no_caption", "nocaption"). */
+static int S_no_caption(const cd_dom *dom, cd_nid id)
+{
+    static const char *const no[] = {"no_caption", "no-caption", "nocaption", "without-caption",
+                                     NULL};
+    return S_attr_says(dom, id, "class", no);
+}
+
 static int S_pred_caption(S_parts *p, cd_nid id)
 {
-    return S_has(p, id, S_caption_words) && !S_has(p, id, S_credit_words);
+    return S_has(p, id, S_caption_words) && !S_has(p, id, S_credit_words) &&
+           !S_no_caption(p->dom, id);
 }
 
 static int S_pred_credit(S_parts *p, cd_nid id)
@@ -385,6 +403,12 @@ static const char *S_credit_value(S_parts *p, const char *s, size_t n)
         if (!lab && n > 7 && memcmp(s, "Credit", 6) == 0 &&
             (s[6] == ' ' || (s[6] >= 'A' && s[6] <= 'Z')))
             lab = 6;
+        /* In an element already known to hold the photo credit, "Source:"
+         * (and its translations) is a label too. */
+        static const char *const src[] = {"source:", "source :", "quelle:", "fuente:",
+                                          "fonte:",  "bron:",    NULL};
+        for (size_t i = 0; !lab && src[i]; i++)
+            if (n > strlen(src[i]) && cd_parts_starts(s, n, src[i])) lab = strlen(src[i]);
         if (!lab) break;
         s += lab;
         n -= lab;
@@ -471,6 +495,10 @@ static void S_figure(S_parts *p, cd_nid fig, int lead)
             size_t ce = cd_parts_caption_end(t.s, cs);
             caption = S_clean(p, t.s, ce);
             if (S_rendered(p, cap)) S_cut(p, &t, (uint32_t)ce, t.n);
+        } else if (cred && S_inside(dom, cred, cap)) {
+            /* The credit element was skipped: the separator before it goes
+             * too ("Caption - <span class=credit>Name</span>"). */
+            caption = S_clean(p, t.s, cd_parts_caption_end(t.s, t.n));
         } else {
             caption = S_clean(p, t.s, t.n);
         }
@@ -505,6 +533,7 @@ static void S_figure(S_parts *p, cd_nid fig, int lead)
     char date[CD_META_DATE_LEN];
     if (credit && cd_meta_date_norm(credit, strlen(credit), 0, 0, date) >= 10) credit = NULL;
     if (!lead) return;
+    if (!img && S_find(p, fig, S_pred_player)) return;
     if (caption && !p->m->image_caption) p->m->image_caption = caption;
     if (credit && !p->m->image_credit) p->m->image_credit = credit;
     if ((caption || credit) && !p->m->image_source) p->m->image_source = "visible";
@@ -806,6 +835,86 @@ static void S_deck(S_parts *p)
     }
 }
 
+/* ---- the figure showing the og:image -------------------------------------- */
+
+/* The key of an image URL: the longest run of five or more digits in its file
+ * name ("TELEMMGLPICT000146889449-xlarge.jpeg", "4905689_2_seoimageog.jpg"),
+ * which renditions of one picture share. 0 when there is none. */
+static size_t S_img_key(const char *u, const char **key)
+{
+    size_t n = strlen(u), q = 0;
+    while (q < n && u[q] != '?' && u[q] != '#')
+        q++;
+    size_t f = q;
+    while (f && u[f - 1] != '/')
+        f--;
+    size_t best = 0;
+    for (size_t i = f; i < q;) {
+        size_t j = i;
+        while (j < q && cd_isdigit((unsigned char)u[j]))
+            j++;
+        if (j - i > best) {
+            best = j - i;
+            *key = u + i;
+        }
+        i = j > i ? j : i + 1;
+    }
+    return best >= 5 && best <= 40 ? best : 0;
+}
+
+/* Does attribute value v hold the digit run key, not inside a longer run? */
+static int S_has_key(const char *v, size_t l, const char *key, size_t kl)
+{
+    for (size_t i = 0; i + kl <= l; i++)
+        if (memcmp(v + i, key, kl) == 0 && (i == 0 || !cd_isdigit((unsigned char)v[i - 1])) &&
+            (i + kl == l || !cd_isdigit((unsigned char)v[i + kl])))
+            return 1;
+    return 0;
+}
+
+/* 1 when a picture of fig shows the image with this key, -1 when fig has
+ * pictures and none does, 0 when it has none. */
+static int S_fig_shows(S_parts *p, cd_nid fig, const char *key, size_t kl)
+{
+    static const char *const attrs[] = {"src",    "data-src", "data-lazy-src", "data-original",
+                                        "srcset", "data-srcset", NULL};
+    int pics = 0;
+    unsigned seen = 0;
+    for (cd_nid k = fig; k && seen < S_FIG_NODES; k = cd_dom_next(p->dom, k, fig), seen++) {
+        const cd_node *n = cd_dom_node(p->dom, k);
+        if (n->type != CD_NODE_ELEMENT) continue;
+        if (!S_is_img(p->dom, k) && n->tag != CD_TAG_SOURCE) continue;
+        pics = 1;
+        for (size_t i = 0; attrs[i]; i++) {
+            size_t l = 0;
+            const char *v = cd_dom_attr(p->dom, k, attrs[i], &l);
+            if (v && l <= 8192 && S_has_key(v, l, key, kl)) return 1;
+        }
+    }
+    return pics ? -1 : 0;
+}
+
+/* The lead figure: the first of the body (or the one between the headline and
+ * the body, or just above the headline), unless it shows another picture than
+ * the page's og:image and another figure of the page shows that one. */
+static cd_nid S_lead(S_parts *p)
+{
+    cd_nid fig = p->lead_fig ? p->lead_fig : S_head_figure(p);
+    if (!fig && p->h1) fig = S_pre_figure(p);
+    const char *key = NULL;
+    size_t kl = p->m->image_url ? S_img_key(p->m->image_url, &key) : 0;
+    if (!kl || (fig && S_fig_shows(p, fig, key, kl) >= 0)) return fig;
+    cd_nid cand[3 + S_FIGS];
+    unsigned nc = 0;
+    cand[nc++] = S_head_figure(p);
+    cand[nc++] = p->h1 ? S_pre_figure(p) : CD_NONE;
+    for (unsigned i = 0; i < p->nfigs; i++)
+        cand[nc++] = p->figs[i];
+    for (unsigned i = 0; i < nc; i++)
+        if (cand[i] && cand[i] != fig && S_fig_shows(p, cand[i], key, kl) > 0) return cand[i];
+    return fig;
+}
+
 /* ---- entry ---------------------------------------------------------------- */
 
 /* The headline when extraction did not mark it (an <h1> inside a <header> it
@@ -847,8 +956,7 @@ void cd_meta_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, struct cd_ext
     p.h1 = x->title_node ? x->title_node : S_find_h1(&p);
     S_scan(&p);
     S_deck(&p);
-    cd_nid fig = p.lead_fig ? p.lead_fig : S_head_figure(&p);
-    if (!fig && p.h1) fig = S_pre_figure(&p);
+    cd_nid fig = S_lead(&p);
     if (fig) S_figure(&p, fig, 1);
     if (p.loose_credit && !m->image_credit && (m->image_url || fig)) {
         m->image_credit = p.loose_credit;

@@ -397,6 +397,84 @@ static void test_figure_credit_element(void)
     STR_EQ(copydesk_doc_image_url(S_doc, NULL), "/photo.jpg", "");
 }
 
+/* Second pass on the lead figure's caption and credit. */
+static void test_figure_accuracy(void)
+{
+    /* The separator before a credit element inside the caption goes. */
+    S_run(HEAD "<article>" H1
+               "<figure><img src=\"a.jpg\"><figcaption>Senators leave the chamber - "
+               "<span class=\"credits\">Jane Doe/Agency</span></figcaption></figure>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), "Senators leave the chamber", "");
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "Jane Doe/Agency", "");
+
+    /* "Source:" labels a credit element. */
+    S_run(HEAD "<article>" H1
+               "<div class=\"media\"><img src=\"a.jpg\"><p class=\"caption\"><span class=\"text\">"
+               "Senators leave the chamber.</span> <span class=\"image-source\"><em>Source:</em> "
+               "Supplied</span></p></div>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), "Senators leave the chamber.", "");
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "Supplied", "label dropped");
+
+    /* A block whose class says "no_caption" is not the caption: only the
+     * attribution under the picture is read. */
+    S_run(HEAD "<article>" H1
+               "<div class=\"item image no_caption\"><h2>Senators leave the chamber after a long "
+               "night of talks.</h2><div><img src=\"a.jpg\"><p><b>View this image</b></p></div>"
+               "<p class=\"caption_w_attr\"><span class=\"attribution\">City Police</span></p>"
+               "</div><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), NULL, "");
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "City Police", "");
+
+    /* A caption "owner" is the picture's credit. */
+    S_run(HEAD "<article>" H1
+               "<figure><img src=\"a.jpg\"><figcaption class=\"figure-caption\"><span "
+               "class=\"figure-caption-owner\"><p>The Daily Example</p></span></figcaption>"
+               "</figure><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), NULL, "");
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "The Daily Example", "");
+
+    /* A lead video (a player, no picture): its caption is not the image's. */
+    S_run("<html><head><title>Lawmakers weigh new rules</title><meta property=\"og:image\" "
+          "content=\"https://n.example/poster.jpg\"></head><body><article>" H1
+               "<figure class=\"media-item\"><div><iframe src=\"/player\"></iframe></div>"
+               "<figcaption><span>Media caption</span> The minister speaks.</figcaption></figure>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_url(S_doc, NULL), "https://n.example/poster.jpg", "");
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), NULL, "");
+
+    /* The figure showing the og:image (another rendition of it) leads, not
+     * the first figure of the body showing another picture. */
+    S_run("<html><head><title>Lawmakers weigh new rules</title><meta property=\"og:image\" "
+          "content=\"https://n.example/img/4905689_2_og.jpg\"></head><body><article>" H1
+          "<figure><img src=\"/img/4905689_2_large.jpg\"><figcaption>The chamber at dawn."
+          "</figcaption></figure><div><p>Lawmakers on Tuesday moved closer to a deal.</p>"
+          "<figure><img src=\"/img/4905686_2_inline.jpg\"><figcaption>A senator on the steps."
+          "</figcaption></figure>" FILL "</div></article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), "The chamber at dawn.", "");
+    S_run("<html><head><title>Lawmakers weigh new rules</title><meta property=\"og:image\" "
+          "content=\"https://n.example/img/4905689_2_og.jpg\"></head><body><article>" H1
+          "<p>Lawmakers on Tuesday moved closer to a deal.</p>"
+          "<figure><img src=\"/img/4905686_2_inline.jpg\"><figcaption>A senator on the steps."
+          "</figcaption></figure>" FILL
+          "<figure><img src=\"/img/4905689_2_large.jpg\"><figcaption>The chamber at dawn."
+          "</figcaption></figure></article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), "The chamber at dawn.", "og:image's figure");
+}
+
 /* The lead figure between the headline and the body, outside the extracted body. */
 static void test_figure_in_header(void)
 {
@@ -721,6 +799,7 @@ int main(void)
     test_credit_structured();
     test_figure_credit_element();
     test_figure_in_header();
+    test_figure_accuracy();
     test_figure_trailing_credits();
     test_figure_like_and_loose_credit();
     test_photo_above_headline();
