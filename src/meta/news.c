@@ -192,14 +192,18 @@ static int S_generic_word(const char *s, size_t n)
                                        "misc",
                                        "miscellaneous",
                                        "nil",
+                                       "back",
+                                       "previous",
+                                       "next",
                                        NULL};
     for (size_t i = 0; junk[i]; i++)
         if (cd_meta_eq_nocase(s, n, junk[i], strlen(junk[i]))) return 1;
     return 0;
 }
 
-/* Is s[0..n) usable as a section name? */
-static int S_label_ok(const char *s, size_t n)
+/* Is s[0..n) usable as a section name? slug: a slug ("crime-safety") is
+ * taken as written, as the publisher's own statement of the section. */
+static int S_label_ok(const char *s, size_t n, int slug)
 {
     if (!n || n > S_LABEL_MAX || S_word_count(s, n) > S_LABEL_WORDS || S_letters(s, n) < 2 ||
         S_is_url(s, n) || s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?')
@@ -221,7 +225,27 @@ static int S_label_ok(const char *s, size_t n)
         upper |= ch >= 'A' && ch <= 'Z';
         sep |= ch == '-' || ch == '_';
     }
-    return upper || !sep || n < 6;
+    return slug || upper || !sep || n < 6;
+}
+
+/* Is s[0..n) a slug of name ("crime-safety" for "Crime & Safety" is not;
+ * "get-started" for "Get started" is): equal but for case and '-', '_' for
+ * spaces, and holding a '-' or '_'. */
+static int S_slug_eq(const char *s, size_t n, const char *name)
+{
+    size_t l = strlen(name);
+    int sep = 0;
+    if (n != l) return 0;
+    for (size_t i = 0; i < n; i++) {
+        char a = s[i], b = name[i];
+        if (a == '-' || a == '_') {
+            sep = 1;
+            if (b != ' ' && b != a) return 0;
+        } else if (cd_tolower((unsigned char)a) != cd_tolower((unsigned char)b)) {
+            return 0;
+        }
+    }
+    return sep;
 }
 
 /* Does s[0..n) (what follows a comma) go on with "&" or "and", so that the
@@ -285,7 +309,7 @@ static int S_names_page(const cd_meta *m, const char *label)
  * ("Food & Drink Trends, Blog"), unless the commas are part of one name
  * ("Fruit, Vegetable, & Herb Gardens"); a "Category:" lead-in is dropped. */
 static const char *S_section_of(cd_meta_ctx *c, const cd_meta *m, const char *s, size_t n,
-                                int split)
+                                int split, int slug)
 {
     static const char *const leads[] = {"category:", "section:", NULL};
     for (size_t i = 0; leads[i]; i++) {
@@ -302,7 +326,7 @@ static const char *S_section_of(cd_meta_ctx *c, const cd_meta *m, const char *s,
         i = split ? S_item_end(s, n, i, bare) : n;
         size_t len;
         char *t = S_piece(c, s + st, i - st, &len);
-        if (t && S_label_ok(t, len) && !S_names_page(m, t)) return t;
+        if (t && S_label_ok(t, len, slug) && !S_names_page(m, t)) return t;
         i++;
     } while (i < n);
     return NULL;
@@ -381,7 +405,9 @@ static const char *S_crumb_section(cd_meta_ctx *c, const cd_meta_crumbs *t, cons
         last--; /* unsigned: wraps past 0, ending the loop */
     for (unsigned i = last; i < t->n; i--) {
         if (S_crumb_root(t, i, m->site_name)) return NULL;
-        const char *s = S_section_of(c, m, t->name[i], strlen(t->name[i]), 0);
+        /* A crumb into the archive ("KW 15", "2015") browses by date, not by desk. */
+        if (t->url[i] && cd_contains_nocase(t->url[i], strlen(t->url[i]), "archiv")) continue;
+        const char *s = S_section_of(c, m, t->name[i], strlen(t->name[i]), 0, 0);
         if (s) return s;
     }
     return NULL;
@@ -400,11 +426,15 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
         /* A CMS lists a post's categories in alphabetical order: the one the
          * breadcrumb trail goes through is its section. */
         for (size_t i = 0; i < n && !v && crumb; i++) {
-            const char *t = S_section_of(c, m, list[i]->s, list[i]->len, 0);
+            const char *t = S_section_of(c, m, list[i]->s, list[i]->len, 0, 0);
             if (t && cd_meta_eq_nocase(t, strlen(t), crumb, strlen(crumb))) v = t;
+            /* A slug the trail shows as a name ("get-started", "Get started"):
+             * the name readers see. */
+            if (!v && S_slug_eq(list[i]->s, list[i]->len, crumb)) v = crumb;
         }
         for (size_t i = 0; i < n && !v; i++)
-            v = S_section_of(c, m, list[i]->s, list[i]->len, !(list[i]->flags & CD_MC_ONE));
+            v = S_section_of(c, m, list[i]->s, list[i]->len, !(list[i]->flags & CD_MC_ONE),
+                             srcs[s] == CD_MS_JSONLD || srcs[s] == CD_MS_OG);
         m->section_source = cd_meta_src_name(srcs[s]);
     }
     if (!v && ld) {
@@ -421,7 +451,7 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
         if (S_list(c, CD_MF_SECTION, CD_MS_VISIBLE, list, 1) &&
             !(m->site_name &&
               cd_meta_site_like(list[0]->s, list[0]->len, m->site_name, strlen(m->site_name))))
-            v = S_section_of(c, m, list[0]->s, list[0]->len, 0);
+            v = S_section_of(c, m, list[0]->s, list[0]->len, 0, 0);
         m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     }
     m->section = v;
