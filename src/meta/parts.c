@@ -292,7 +292,10 @@ static const char *const S_deck_words[] = {
     "dek",         "deck",         "standfirst", "stand-first",    "subtitle",  "sub-title",
     "subheadline", "sub-headline", "subhead",    "sub-head",       "strapline", "summary",
     "lede",        "lead-text",    "leadtext",   "lead-paragraph", "intro",     "excerpt",
-    "teaser",      "abstract",     "synopsis",   "kicker-sub",     "tagline",   NULL};
+    "teaser",      "abstract",     "synopsis",   "kicker-sub",     "tagline",
+    /* the standfirst's name in other newsrooms: Czech/Slovak, German, French, Spanish */
+    "perex",       "anriss",       "chapo",      "chapeau",        "bajada",    "entradilla",
+    NULL};
 /* Words only a news standfirst carries: such a deck leaves the body. The others
  * (intro, summary, subtitle, an h2 under the h1) name blocks that annotated
  * pages (WCXB, Readability's test pages) keep in the main text. */
@@ -742,6 +745,26 @@ static int S_class_word(const cd_dom *dom, cd_nid id, const char *word)
     return 0;
 }
 
+/* Does a class of id hold one of words as a camelCase part ("articleDek",
+ * "styles_articleDek__Icz5H", "heroStandfirst"), which the class-word split
+ * does not see? The word must start with a capital after a lower-case letter
+ * and end the part. */
+static int S_camel_has(const cd_dom *dom, cd_nid id, const char *const *words)
+{
+    size_t l = 0;
+    const char *v = cd_dom_attr(dom, id, "class", &l);
+    if (!v || l > 1024) return 0;
+    for (size_t i = 1; i < l; i++) {
+        if (!(v[i] >= 'A' && v[i] <= 'Z') || !(v[i - 1] >= 'a' && v[i - 1] <= 'z')) continue;
+        for (size_t w = 0; words[w]; w++) {
+            size_t wl = strlen(words[w]);
+            if (i + wl > l || !cd_eq_nocase(v + i, wl, words[w])) continue;
+            if (i + wl == l || !(v[i + wl] >= 'a' && v[i + wl] <= 'z')) return 1;
+        }
+    }
+    return 0;
+}
+
 static void S_drop_first(S_parts *p, cd_nid id)
 {
     cd_extract_drop(p->x, id);
@@ -758,6 +781,25 @@ static void S_drop_first(S_parts *p, cd_nid id)
     } else if (p->last[1] == id) {
         p->last[1] = CD_NONE;
     }
+}
+
+/* The next and previous element siblings of id. */
+static cd_nid S_next_el(const cd_dom *dom, cd_nid id)
+{
+    cd_nid k = cd_dom_node(dom, id)->next;
+    while (k && cd_dom_node(dom, k)->type != CD_NODE_ELEMENT)
+        k = cd_dom_node(dom, k)->next;
+    return k;
+}
+
+/* Is k the paragraph that closes the headline's own block, right after the
+ * h1 and with nothing after it (<div><h1>…</h1><p>…</p></div>)? A block of
+ * a headline and one sentence is a title block, whatever its classes say;
+ * the body's first paragraph has the next ones after it. */
+static int S_headline_pair(const cd_dom *dom, cd_nid h1, cd_nid k)
+{
+    return cd_dom_node(dom, k)->parent == cd_dom_node(dom, h1)->parent &&
+           S_next_el(dom, h1) == k && !S_next_el(dom, k);
 }
 
 static void S_deck(S_parts *p)
@@ -794,16 +836,18 @@ static void S_deck(S_parts *p)
                 k = cd_dom_next_skip(dom, k, top);
                 continue;
             }
-            int cls = S_has(p, k, S_deck_words) || S_itemprop_deck(dom, k) ||
+            int camel = S_camel_has(dom, k, S_deck_words);
+            int cls = S_has(p, k, S_deck_words) || camel || S_itemprop_deck(dom, k) ||
                       (n->tag == CD_TAG_P && S_class_word(dom, k, "lead"));
             int h2 = n->tag == CD_TAG_H2 && texts == 0;
-            int hp = n->tag == CD_TAG_P && texts == 0 && hdr && S_inside(dom, k, hdr);
+            int hp = n->tag == CD_TAG_P && texts == 0 &&
+                     ((hdr && S_inside(dom, k, hdr)) || S_headline_pair(dom, h1, k));
             if (cls || h2 || hp) {
                 S_gather(p, k, CD_NONE, 0, &t);
                 size_t len;
                 char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
                 unsigned w = c ? cd_parts_words(c, len) : 0;
-                int strong = cls && S_has(p, k, S_deck_strong);
+                int strong = cls && (S_has(p, k, S_deck_strong) || S_camel_has(dom, k, S_deck_strong));
                 if (c && w >= (cls ? 4u : 6u) && len <= 600 && !cd_parts_not_deck(c, len) &&
                     (strong || !cd_parts_title_case(c, len)) && !S_has(p, k, S_deck_bad) &&
                     !S_has_heading(p, k) &&

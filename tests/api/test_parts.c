@@ -598,6 +598,52 @@ static void test_other_figures(void)
 
 /* ---- deck ----------------------------------------------------------------- */
 
+/* Second pass on the visible deck. */
+static void test_deck_accuracy(void)
+{
+    /* The standfirst named in another newsroom's language (perex, Anriss, chapô). */
+    S_run(HEAD "<article>" H1 "<div class=\"article__perex\">Five countries will share sensor "
+               "readings from forty glaciers under a new pact.</div><div><p>Lawmakers on Tuesday "
+               "moved closer to a deal.</p>" FILL "</div></article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL),
+           "Five countries will share sensor readings from forty glaciers under a new pact.", "");
+    /* A camelCase CSS-module class ("styles_articleDek__Icz5H"): a standfirst, out of the text. */
+    const char *t = S_run(
+        HEAD "<article><header>" H1 "<div class=\"styles_articleDek__Icz5H\">Five countries will "
+             "share sensor readings from forty glaciers.</div></header><div><p>Lawmakers on "
+             "Tuesday moved closer to a deal.</p>" FILL "</div></article></body></html>",
+        0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL),
+           "Five countries will share sensor readings from forty glaciers.", "");
+    OK(!S_has(t, "Five countries"), "%s", t);
+    /* "articleDeckhand" is no deck word. */
+    S_run(HEAD "<article>" H1 "<div class=\"articleDeckhand\">Five countries will share sensor "
+               "readings from forty glaciers.</div><div><p>Lawmakers on Tuesday moved closer to a "
+               "deal.</p>" FILL "</div></article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "");
+    /* The sentence closing the headline's own block, whatever its classes. */
+    S_run(HEAD "<article><div class=\"xQz\">" H1 "<p class=\"kLmN\">Since the first report, a new "
+               "source has come forward about the firm.</p></div><div class=\"by\">By Jane Doe</div>"
+               "<div><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</div></article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL),
+           "Since the first report, a new source has come forward about the firm.", "");
+    /* The body's first paragraph right after the h1 is not one. */
+    S_run(HEAD "<article>" H1 "<p>Since the first report, a new source has come forward about the "
+               "firm.</p>" FILL "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "");
+    /* A forum thread's line under its title. */
+    S_run(HEAD "<article><div class=\"t\">" H1 "<p class=\"meta\">Discussion in 'Hosting Advice' "
+               "started by pelex, May 26, 2025.</p></div><div><p>Lawmakers on Tuesday moved closer "
+               "to a deal.</p>" FILL "</div></article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "");
+}
+
 static void test_deck(void)
 {
     const char *t = S_run(
@@ -805,6 +851,7 @@ int main(void)
     test_photo_above_headline();
     test_other_figures();
     test_deck();
+    test_deck_accuracy();
     test_example();
     test_huge_first_paragraph();
     test_hostile();
