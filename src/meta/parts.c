@@ -296,6 +296,8 @@ static const char *const S_deck_words[] = {
     /* the standfirst's name in other newsrooms: Czech/Slovak, German, French, Spanish */
     "perex",       "anriss",       "chapo",      "chapeau",        "bajada",    "entradilla",
     NULL};
+/* Words that name a story's opening paragraph as much as a standfirst. */
+static const char *const S_first_para_words[] = {"intro", "lede", "lead-paragraph", NULL};
 /* Words only a news standfirst carries: such a deck leaves the body. The others
  * (intro, summary, subtitle, an h2 under the h1) name blocks that annotated
  * pages (WCXB, Readability's test pages) keep in the main text. */
@@ -802,6 +804,24 @@ static int S_headline_pair(const cd_dom *dom, cd_nid h1, cd_nid k)
            S_next_el(dom, h1) == k && !S_next_el(dom, k);
 }
 
+/* A byline block inside a standfirst block ("<p>Standfirst</p><p>by Jane Doe
+ * (reporting)</p>"): the child that reads as one, not the first. */
+static cd_nid S_deck_byline(S_parts *p, cd_nid k)
+{
+    S_text t;
+    unsigned kids = 0;
+    for (cd_nid c = cd_dom_node(p->dom, k)->first; c && kids < 8; c = cd_dom_node(p->dom, c)->next) {
+        const cd_node *n = cd_dom_node(p->dom, c);
+        if (n->type != CD_NODE_ELEMENT || !(cd_tag_flags(n->tag) & CD_TF_BLOCK)) continue;
+        if (kids++ == 0) continue;
+        S_gather(p, c, CD_NONE, 0, &t);
+        size_t len;
+        char *s = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
+        if (s && cd_parts_not_deck(s, len)) return c;
+    }
+    return CD_NONE;
+}
+
 static void S_deck(S_parts *p)
 {
     const cd_dom *dom = p->dom;
@@ -843,11 +863,17 @@ static void S_deck(S_parts *p)
             int hp = n->tag == CD_TAG_P && texts == 0 &&
                      ((hdr && S_inside(dom, k, hdr)) || S_headline_pair(dom, h1, k));
             if (cls || h2 || hp) {
-                S_gather(p, k, CD_NONE, 0, &t);
+                S_gather(p, k, S_deck_byline(p, k), 0, &t);
                 size_t len;
                 char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
                 unsigned w = c ? cd_parts_words(c, len) : 0;
                 int strong = cls && (S_has(p, k, S_deck_strong) || S_camel_has(dom, k, S_deck_strong));
+                /* An "intro" in the body with the story's paragraphs right after
+                 * it is the story's first paragraph, not a standfirst. */
+                if (c && !strong && S_has(p, k, S_first_para_words) && S_rendered(p, k)) {
+                    cd_nid nx = S_next_el(dom, k);
+                    if (nx && cd_dom_is(dom, nx, CD_TAG_P)) c = NULL;
+                }
                 if (c && w >= (cls ? 4u : 6u) && len <= 600 && !cd_parts_not_deck(c, len) &&
                     (strong || !cd_parts_title_case(c, len)) && !S_has(p, k, S_deck_bad) &&
                     !S_has_heading(p, k) &&

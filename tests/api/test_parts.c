@@ -636,6 +636,21 @@ static void test_deck_accuracy(void)
                "firm.</p>" FILL "</article></body></html>",
           0);
     STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "");
+    /* The byline paragraph inside a standfirst block is not part of the deck. */
+    S_run(HEAD "<article>" H1 "<div class=\"standfirst\"><p>Five countries will share sensor "
+               "readings from forty glaciers.</p><p>by <a href=\"/jd\">Jane Doe</a> (reporting) and "
+               "<a href=\"/jr\">John Roe</a> (photography)</p></div><div><p>Lawmakers on Tuesday "
+               "moved closer to a deal.</p>" FILL "</div></article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL),
+           "Five countries will share sensor readings from forty glaciers.", "");
+    /* An "intro" paragraph the story goes on from is its first paragraph. */
+    t = S_run(HEAD "<article>" H1 "<div class=\"story-body\"><p class=\"story-intro\">Lawmakers on "
+                   "Tuesday moved closer to a deal on the rules after a long night.</p>" FILL
+                   "</div></article></body></html>",
+              0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "");
+    OK(S_starts(t, "Lawmakers on Tuesday"), "%s", t);
     /* A forum thread's line under its title. */
     S_run(HEAD "<article><div class=\"t\">" H1 "<p class=\"meta\">Discussion in 'Hosting Advice' "
                "started by pelex, May 26, 2025.</p></div><div><p>Lawmakers on Tuesday moved closer "
@@ -693,11 +708,21 @@ static void test_deck(void)
     OK(!S_has(t, "A plan to tighten"), "deck left the body: %.60s", t);
     OK(S_has(t, "Lawmakers on Tuesday"), "");
 
-    /* An intro block inside the body is the deck but stays in the text. */
+    /* An intro paragraph inside the body that the story's paragraphs follow
+     * is its first paragraph (the news suite's convention): no deck, kept in
+     * the text. */
     t = S_run(HEAD
               "<div><h1>Lawmakers weigh new rules</h1></div><article>"
               "<p class=\"intro\">A plan to tighten the rules on data brokers gains support.</p>"
               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+              0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "");
+    OK(S_has(t, "A plan to tighten"), "intro kept in the body: %.60s", t);
+    /* An intro block with no paragraph right after it is the deck, kept in the text. */
+    t = S_run(HEAD
+              "<div><h1>Lawmakers weigh new rules</h1></div><article>"
+              "<p class=\"intro\">A plan to tighten the rules on data brokers gains support.</p>"
+              "<div><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</div></article></body></html>",
               0);
     STR_EQ(copydesk_doc_deck(S_doc, NULL),
            "A plan to tighten the rules on data brokers gains support.", "");
