@@ -47,6 +47,7 @@
 #define S_BLOCKS_CHECKED 4000u /* short blocks tested as photo credits */
 #define S_FIRST 4u             /* first blocks kept for the dateline and deck */
 #define S_LAST 2u              /* closing blocks tested as credit lines */
+#define S_TAIL 8u              /* closing blocks searched for a contributor line */
 #define S_LEAD_WINDOW 1500u    /* body bytes before which a figure is the lead */
 #define S_HEAD_NODES 1500u     /* nodes searched between the headline and the body */
 #define S_DECK_NODES 400u      /* nodes searched after the headline for a deck */
@@ -67,6 +68,7 @@ typedef struct S_parts {
     cd_nid first[S_FIRST];
     unsigned nfirst;
     cd_nid last[S_LAST];      /* last[0] the closing block, last[1] the one before */
+    cd_nid tail[S_TAIL];      /* the last S_TAIL blocks, tail[0] the closing one */
     cd_nid last_text;         /* the last text node with words */
     cd_nid lead_fig;          /* the lead figure (or figure-like block) */
     cd_nid figs[S_FIGS];      /* the figures of the body, in order */
@@ -279,6 +281,20 @@ static void S_credit(S_parts *p)
                 cd_extract_cut(p->x, p->dom, p->last_text, (uint32_t)at, (uint32_t)(n->len - at));
         }
     }
+    /* "Heba Habib contributed to this report." above a few closing blocks
+     * (a "Read more" list, the author's bio): the contributor line still
+     * closes the story. Only that form, so deep in the tail. */
+    for (unsigned b = S_LAST; !kind && b < S_TAIL; b++) {
+        cd_nid blk = p->tail[b];
+        if (!blk || S_marked(p, blk) || (p->nfirst && blk == p->first[0])) continue;
+        S_gather(p, blk, CD_NONE, 1, &t);
+        if (t.more || !cd_contains_nocase(t.s, t.n, "contributed") ||
+            cd_parts_credit_line(t.s, t.n) != CD_PARTS_CREDIT_LINE)
+            continue;
+        kind = CD_PARTS_CREDIT_LINE;
+        S_credit_set(p, t.s, t.n);
+        if (!p->keep) cd_extract_drop(p->x, blk);
+    }
     if (!kind && p->agency) S_credit_set(p, p->agency, strlen(p->agency));
 }
 
@@ -469,6 +485,34 @@ static int S_inside(const cd_dom *dom, cd_nid id, cd_nid anc)
     return 0;
 }
 
+/* Does c hold a span of years ("1996-2015", "2010–2024"), as a site's
+ * copyright notice does and a photo credit does not? */
+static int S_year_range(const char *c)
+{
+    size_t n = strlen(c);
+    for (size_t i = 0; i + 9 <= n; i++) {
+        if ((i && cd_isdigit((unsigned char)c[i - 1])) || !cd_isdigit((unsigned char)c[i]) ||
+            !cd_isdigit((unsigned char)c[i + 1]) || !cd_isdigit((unsigned char)c[i + 2]) ||
+            !cd_isdigit((unsigned char)c[i + 3]) || (c[i] != '1' && c[i] != '2'))
+            continue;
+        size_t k = i + 4;
+        while (k < n && c[k] == ' ')
+            k++;
+        if (k < n && c[k] == '-') k++;
+        else if (k + 2 < n && (unsigned char)c[k] == 0xE2 && (unsigned char)c[k + 1] == 0x80 &&
+                 ((unsigned char)c[k + 2] == 0x93 || (unsigned char)c[k + 2] == 0x94))
+            k += 3;
+        else continue;
+        while (k < n && c[k] == ' ')
+            k++;
+        if (k + 4 <= n && (c[k] == '1' || c[k] == '2') && cd_isdigit((unsigned char)c[k + 1]) &&
+            cd_isdigit((unsigned char)c[k + 2]) && cd_isdigit((unsigned char)c[k + 3]) &&
+            (k + 4 == n || !cd_isdigit((unsigned char)c[k + 4])))
+            return 1;
+    }
+    return 0;
+}
+
 /* The caption, the photo credit and the picture of figure fig: read into
  * the fields when it is the lead, and its photo credit taken out of the text
  * in every case. */
@@ -537,6 +581,8 @@ static void S_figure(S_parts *p, cd_nid fig, int lead)
     /* "Henry Gilbert • February 15, 2017": a byline with its date, not a photo credit. */
     char date[CD_META_DATE_LEN];
     if (credit && cd_meta_date_norm(credit, strlen(credit), 0, 0, date) >= 10) credit = NULL;
+    /* "washingtonpost.com © 1996-2015 The Washington Post": a site's copyright line. */
+    if (credit && S_year_range(credit)) credit = NULL;
     if (!lead) return;
     if (!img && S_find(p, fig, S_pred_player)) return;
     if (caption && !p->m->image_caption) p->m->image_caption = caption;
@@ -636,6 +682,10 @@ static void S_scan(S_parts *p)
                         if (p->last[0] != blk) {
                             p->last[1] = p->last[0];
                             p->last[0] = blk;
+                        }
+                        if (p->tail[0] != blk) {
+                            memmove(&p->tail[1], &p->tail[0], (S_TAIL - 1) * sizeof p->tail[0]);
+                            p->tail[0] = blk;
                         }
                     }
                 }

@@ -219,6 +219,39 @@ static void test_credit_lines(void)
     }
 }
 
+/* A contributor line with a few closing blocks after it (a "Read more" list,
+ * the author's bio) still closes the story; other lines that deep do not. */
+static void test_credit_deep(void)
+{
+    const char *t = S_run(
+        HEAD "<article>" H1 "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+             "<p>Heba Habib contributed to this report.</p><p></p><p><b>Read more:</b></p>"
+             "<p><a href=\"/a\">Islamists get a sobering lesson in governing</a></p>"
+             "<p><a href=\"/b\">The museum is home to Roman treasures</a></p>"
+             "<p>Jane Doe is a correspondent for the paper based in Cairo.</p></article></body></html>",
+        0);
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), "Heba Habib contributed to this report.", "");
+    OK(!S_has(t, "Heba Habib"), "%s", t);
+    S_run(HEAD "<article>" H1 "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "<p>Al Jazeera and Reuters</p><p><b>Read more:</b></p>"
+               "<p><a href=\"/a\">Islamists get a sobering lesson in governing</a></p>"
+               "<p>Jane Doe is a correspondent for the paper based in Cairo.</p></article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), NULL, "");
+}
+
+/* A site's copyright line ("© 1996-2015 The Post") is not a photo credit. */
+static void test_copyright_not_photo_credit(void)
+{
+    S_run(HEAD "<article>" H1 "<figure><img src=\"a.jpg\"><figcaption>Senators leave the chamber."
+               "<span class=\"copyright\">\xC2\xA9 1996-2015 The Daily Example</span></figcaption>"
+               "</figure><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), NULL, "");
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), "Senators leave the chamber.", "");
+}
+
 static void test_credit_signoff_inline(void)
 {
     const char *t = S_run(
@@ -866,6 +899,8 @@ int main(void)
     test_keep_parts();
     test_credit_lines();
     test_credit_signoff_inline();
+    test_credit_deep();
+    test_copyright_not_photo_credit();
     test_credit_not();
     test_credit_structured();
     test_figure_credit_element();
