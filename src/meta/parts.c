@@ -240,6 +240,19 @@ static void S_credit_set(S_parts *p, const char *s, size_t n)
     if (p->m->credit) p->m->credit_source = "visible";
 }
 
+/* A wire byline: the agency credited as the only author ("By AFP") is the
+ * source of the text, when nothing else says so. */
+static void S_wire_byline(cd_meta *m)
+{
+    if (m->credit || m->nauthors != 1) return;
+    const char *a = m->authors[0];
+    size_t al = strlen(a);
+    if (cd_parts_is_agency(a, al) && !cd_parts_photo_agency(a, al)) {
+        m->credit = a;
+        m->credit_source = m->author_source ? m->author_source : "visible";
+    }
+}
+
 static void S_credit(S_parts *p)
 {
     S_text t;
@@ -296,6 +309,7 @@ static void S_credit(S_parts *p)
         if (!p->keep) cd_extract_drop(p->x, blk);
     }
     if (!kind && p->agency) S_credit_set(p, p->agency, strlen(p->agency));
+    if (!kind && !p->agency) S_wire_byline(p->m);
 }
 
 /* ---- the lead figure ------------------------------------------------------ */
@@ -1062,7 +1076,11 @@ static cd_nid S_find_h1(S_parts *p)
 void cd_meta_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, struct cd_extract *x,
                    const char *page_url, int keep_parts)
 {
-    if (!m || !dom || !arena || !x || !x->mark || !x->nroots || x->broad) return;
+    if (!m) return;
+    if (!dom || !arena || !x || !x->mark || !x->nroots || x->broad) {
+        S_wire_byline(m);
+        return;
+    }
     S_parts p;
     memset(&p, 0, sizeof p);
     p.m = m;

@@ -210,6 +210,11 @@ static int S_agency(const char *s, size_t n)
     return 0;
 }
 
+int cd_parts_is_agency(const char *s, size_t n)
+{
+    return S_agency(s, n);
+}
+
 /* Does s name an agency as a whole word sequence ("Atta Kenare/AFP/Getty
  * Images" names AFP)? Parts are split at '/', ',', ';', " and ", " via ". */
 static int S_names_agency(const char *s, size_t n)

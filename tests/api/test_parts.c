@@ -240,6 +240,28 @@ static void test_credit_deep(void)
     STR_EQ(copydesk_doc_credit(S_doc, NULL), NULL, "");
 }
 
+/* An agency as the only author is the wire credit; a person or a photo
+ * agency is not. */
+static void test_credit_wire_byline(void)
+{
+    S_run(HEAD "<article>" H1 "<p class=\"byline\">By <span class=\"author\">AFP</span></p>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), "AFP", "");
+    S_run(HEAD "<article>" H1 "<p class=\"byline\">By <span class=\"author\">Jane Doe</span></p>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), NULL, "");
+    /* The agency in the dateline says the same: one credit. */
+    S_run(HEAD "<article>" H1 "<p class=\"byline\">By <span class=\"author\">Reuters</span></p>"
+               "<p>LONDON (AFP) - Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), "AFP", "the dateline's agency first");
+}
+
 /* A site's copyright line ("© 1996-2015 The Post") is not a photo credit. */
 static void test_copyright_not_photo_credit(void)
 {
@@ -901,6 +923,7 @@ int main(void)
     test_credit_signoff_inline();
     test_credit_deep();
     test_copyright_not_photo_credit();
+    test_credit_wire_byline();
     test_credit_not();
     test_credit_structured();
     test_figure_credit_element();
