@@ -634,6 +634,15 @@ static int S_tag_names_site(const cd_meta *m, const char *page_url, const char *
     return 0;
 }
 
+/* Is t[0..n) a year ("2016"), a topic a news page tags, unlike other numbers
+ * (an article id)? */
+static int S_year_tag(const char *t, size_t n)
+{
+    return n == 4 && (t[0] == '1' || t[0] == '2') && cd_isdigit((unsigned char)t[1]) &&
+           cd_isdigit((unsigned char)t[2]) && cd_isdigit((unsigned char)t[3]) &&
+           (t[0] == '2' ? t[1] == '0' : t[1] == '9');
+}
+
 /* Does tag t[0..n) hold a sentence break, an unbalanced bracket or a
  * "key:value" pair? */
 static int S_prose_piece(const char *t, size_t n)
@@ -659,7 +668,7 @@ static int S_prose_piece(const char *t, size_t n)
  * A tag naming the site is dropped; with site_list, a list holding one is
  * the site's own keywords (the same on every page) and is dropped whole. */
 static void S_tags_add(cd_meta_ctx *c, cd_meta *m, const char *page_url, const char *s, size_t len,
-                       int site_list)
+                       int site_list, int site_kw)
 {
     const char *tags[CD_MAX_TAGS];
     size_t ntags = 0, i = 0;
@@ -675,16 +684,19 @@ static void S_tags_add(cd_meta_ctx *c, cd_meta *m, const char *page_url, const c
             t++, n--;
         while (t && n && (t[n - 1] == '"' || t[n - 1] == '\''))
             t[--n] = '\0';
-        if (!t || !n || n > S_TAG_MAX || S_word_count(t, n) > S_TAG_WORDS || !S_has_letter(t, n) ||
-            S_is_url(t, n))
+        if (!t || !n || n > S_TAG_MAX || S_word_count(t, n) > S_TAG_WORDS ||
+            (!S_has_letter(t, n) && !S_year_tag(t, n)) || S_is_url(t, n))
             continue;
         /* A piece of prose cut at commas ("Miami to Rio). Finally"), or a
          * CMS word that names no topic. */
         char date[CD_META_DATE_LEN];
         if (S_prose_piece(t, n) || S_generic_word(t, n) || S_month_day(t, n) ||
-            cd_meta_date_norm(t, n, 1, 0, date))
+            (cd_meta_date_norm(t, n, 1, 0, date) && !S_year_tag(t, n)))
             continue;
-        if (S_tag_names_site(m, page_url, t, n)) {
+        /* The site's name among the article's own tags (article:tag, JSON-LD
+         * keywords: "Folha de S.Paulo", "STAT+") is a tag the publisher gave
+         * it; in a keywords meta it marks the site's list, or is padding. */
+        if (site_kw && S_tag_names_site(m, page_url, t, n)) {
             if (site_list) return;
             continue;
         }
@@ -719,7 +731,8 @@ static void S_tags(cd_meta_ctx *c, cd_meta *m, const char *page_url)
             rank = list[i]->rank;
             /* <meta name=keywords> (META rank 1) is often the site's list. */
             int site_list = tiers[s].src == CD_MS_META && list[i]->rank == 1;
-            S_tags_add(c, m, page_url, list[i]->s, list[i]->len, site_list);
+            S_tags_add(c, m, page_url, list[i]->s, list[i]->len, site_list,
+                       tiers[s].src != CD_MS_OG && tiers[s].src != CD_MS_JSONLD);
         }
         if (m->ntags) m->tags_source = cd_meta_src_name(tiers[s].src);
     }

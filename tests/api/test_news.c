@@ -301,17 +301,35 @@ static void test_tags(void)
     STR_EQ(S_tag(m, 1), "ISIL", "");
     STR_EQ(m->tags_source, "og", "");
     STR_EQ(cd_meta_field_source(m, "tags"), "og", "");
-    /* news_keywords over keywords, not merged; junk dropped. */
+    /* news_keywords over keywords, not merged; junk (an id, a URL, a
+     * sentence) dropped; a year is a topic. */
     m = S_read("<head><meta name=\"keywords\" content=\"seo, stuffing\">"
-               "<meta name=\"news_keywords\" content=\"Obama; Iran, 2014, https://x.com/t, "
+               "<meta name=\"news_keywords\" content=\"Obama; Iran, 2014, 18153161, https://x.com/t, "
                "#Nuclear talks, "
                "a very long keyword that is really a sentence and not a tag at all\"></head>",
                NULL);
-    INT_EQ(m->ntags, 3, "");
+    INT_EQ(m->ntags, 4, "");
     STR_EQ(S_tag(m, 0), "Obama", "");
     STR_EQ(S_tag(m, 1), "Iran", "");
-    STR_EQ(S_tag(m, 2), "Nuclear talks", "");
+    STR_EQ(S_tag(m, 2), "2014", "");
+    STR_EQ(S_tag(m, 3), "Nuclear talks", "");
     STR_EQ(m->tags_source, "meta", "");
+    m = S_read("<head><meta name=\"keywords\" content=\"1999, 0123\"></head>", NULL);
+    INT_EQ(m->ntags, 1, "");
+    STR_EQ(S_tag(m, 0), "1999", "");
+    /* The site's name among the article's own tags stays (as the publisher
+     * wrote them); in a keywords meta it goes. */
+    m = S_read("<head><meta property=\"og:site_name\" content=\"Folha de S.Paulo\">"
+               "<meta property=\"article:tag\" content=\"Folha de S.Paulo\">"
+               "<meta property=\"article:tag\" content=\"Futebol\"></head>",
+               NULL);
+    INT_EQ(m->ntags, 2, "");
+    STR_EQ(S_tag(m, 0), "Folha de S.Paulo", "");
+    m = S_read("<head><meta property=\"og:site_name\" content=\"STAT\"></head>" LD(
+                   "{\"@type\":\"Article\",\"headline\":\"H\",\"keywords\":[\"Obesity\",\"STAT+\"]}"),
+               NULL);
+    INT_EQ(m->ntags, 2, "");
+    STR_EQ(S_tag(m, 1), "STAT+", "");
     /* JSON-LD keywords: a string or an array. */
     m = S_read(LD("{\"@type\":\"Article\",\"headline\":\"H\",\"keywords\":\"alpha,beta\"}"), NULL);
     INT_EQ(m->ntags, 2, "");
