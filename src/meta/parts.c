@@ -1049,6 +1049,43 @@ static cd_nid S_lead(S_parts *p)
     return fig;
 }
 
+/* ---- the byline line ------------------------------------------------------ */
+
+/* A byline of its own among the first blocks ("By Md Aynal Haque", naming
+ * the author found): it is the authors field, not body text. */
+static void S_byline(S_parts *p)
+{
+    if (!p->m->nauthors) return;
+    const char *a = p->m->authors[0];
+    size_t al = strlen(a);
+    S_text t;
+    for (unsigned b = 0; b < p->nfirst && b < 3; b++) {
+        cd_nid blk = p->first[b];
+        if (S_marked(p, blk)) continue;
+        S_gather(p, blk, CD_NONE, 1, &t);
+        if (t.more || t.n > 160) continue;
+        size_t len;
+        char *c = cd_meta_clean(p->arena, t.s, t.n, &len);
+        if (!c || len < 4 || !cd_parts_starts(c, len, "by ")) continue;
+        const char *r = c + 3;
+        size_t rl = len - 3;
+        while (rl && *r == ' ')
+            r++, rl--;
+        /* The author's name, alone or heading a list of names. */
+        int named = rl >= al && cd_eq_nocase(r, al, a) &&
+                    (rl == al || (p->m->nauthors > 1 && (r[al] == ',' || r[al] == ' ')));
+        if (!named) continue;
+        /* Not the byline of a card in a list of stories. */
+        int card = 0;
+        unsigned d = 0;
+        for (cd_nid q = blk; q && d < 8 && !card; q = cd_dom_node(p->dom, q)->parent, d++)
+            card = cd_dom_is(p->dom, q, CD_TAG_LI) || cd_dom_is(p->dom, q, CD_TAG_A);
+        if (card) continue;
+        S_drop_first(p, blk);
+        return;
+    }
+}
+
 /* ---- entry ---------------------------------------------------------------- */
 
 /* The headline when extraction did not mark it (an <h1> inside a <header> it
@@ -1094,6 +1131,7 @@ void cd_meta_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, struct cd_ext
     p.h1 = x->title_node ? x->title_node : S_find_h1(&p);
     S_scan(&p);
     S_deck(&p);
+    S_byline(&p);
     cd_nid fig = S_lead(&p);
     if (fig) S_figure(&p, fig, 1);
     if (p.loose_credit && !m->image_credit && (m->image_url || fig)) {

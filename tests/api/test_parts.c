@@ -262,6 +262,30 @@ static void test_credit_wire_byline(void)
     STR_EQ(copydesk_doc_credit(S_doc, NULL), "AFP", "the dateline's agency first");
 }
 
+/* A byline line of its own opening the body leaves the text; a card's in a
+ * list and a sentence starting "By" stay. */
+static void test_byline_line(void)
+{
+    const char *t = S_run(
+        HEAD "<meta name=\"author\" content=\"Md Aynal Haque\"><article>" H1
+             "<p>By <strong>Md Aynal Haque</strong></p>"
+             "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+        0);
+    OK(!S_has(t, "Aynal"), "%s", t);
+    OK(S_starts(t, "Lawmakers on Tuesday"), "%s", t);
+    t = S_run(HEAD "<meta name=\"author\" content=\"Jane Doe\"><article>" H1
+                   "<ul><li><h3>Other story</h3><p>by Jane Doe</p></li></ul>"
+                   "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+                   "</article></body></html>",
+              0);
+    OK(S_has(t, "by Jane Doe"), "%s", t);
+    t = S_run(HEAD "<meta name=\"author\" content=\"Jane Doe\"><article>" H1
+                   "<p>By Tuesday lawmakers had moved closer to a deal.</p>" FILL
+                   "</article></body></html>",
+              0);
+    OK(S_starts(t, "By Tuesday"), "%s", t);
+}
+
 /* A site's copyright line ("© 1996-2015 The Post") is not a photo credit. */
 static void test_copyright_not_photo_credit(void)
 {
@@ -924,6 +948,7 @@ int main(void)
     test_credit_deep();
     test_copyright_not_photo_credit();
     test_credit_wire_byline();
+    test_byline_line();
     test_credit_not();
     test_credit_structured();
     test_figure_credit_element();
