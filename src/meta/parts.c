@@ -1049,6 +1049,68 @@ static cd_nid S_lead(S_parts *p)
     return fig;
 }
 
+/* ---- the source label under the headline ---------------------------------- */
+
+/* "来源： 网易科学人" in the info line under the headline: the source of the
+ * text (Chinese news pages print it so). The value is the rest of the label's
+ * text node, else the next text (a link), up to a space. */
+static void S_source_label(S_parts *p)
+{
+    static const char *const labels[] = {"\xE6\x9D\xA5\xE6\xBA\x90\xEF\xBC\x9A", /* 来源： */
+                                         "\xE6\x9D\xA5\xE6\xBA\x90:",             /* 来源: */
+                                         "\xE4\xBE\x86\xE6\xBA\x90\xEF\xBC\x9A", /* 來源： */
+                                         NULL};
+    const cd_dom *dom = p->dom;
+    if (!p->h1 || p->m->credit) return;
+    unsigned seen = 0, texts = 0;
+    cd_nid top = cd_dom_root(dom);
+    int want = 0;
+    for (cd_nid k = cd_dom_next_skip(dom, p->h1, top); k && seen < S_DECK_NODES; seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT &&
+            ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k))) {
+            k = cd_dom_next_skip(dom, k, top);
+            continue;
+        }
+        if (n->type == CD_NODE_TEXT && !S_is_space_text(n)) {
+            if (++texts > 16) return;
+            const char *v = n->u.text;
+            size_t l = n->len;
+            while (l && (cd_isspace((unsigned char)*v)))
+                v++, l--;
+            if (!want) {
+                size_t lab = 0;
+                for (size_t i = 0; labels[i] && !lab; i++)
+                    if (cd_parts_starts(v, l, labels[i])) lab = strlen(labels[i]);
+                if (lab) {
+                    v += lab;
+                    l -= lab;
+                    want = 1;
+                }
+            }
+            if (want) {
+                for (;;) {
+                    size_t sk = l && cd_isspace((unsigned char)*v)                   ? 1
+                                : (l >= 3 && memcmp(v, "\xE3\x80\x80", 3) == 0) ? 3
+                                                                                    : 0;
+                    if (!sk) break;
+                    v += sk;
+                    l -= sk;
+                }
+                size_t e = 0;
+                while (e < l && !cd_isspace((unsigned char)v[e]) &&
+                       !(e + 3 <= l && memcmp(v + e, "\xE3\x80\x80", 3) == 0))
+                    e++;
+                if (e) {
+                    if (e <= 60) S_credit_set(p, v, e);
+                    return;
+                }
+            }
+        }
+        k = cd_dom_next(dom, k, top);
+    }
+}
+
 /* ---- the byline line ------------------------------------------------------ */
 
 /* A byline of its own among the first blocks ("By Md Aynal Haque", naming
@@ -1140,6 +1202,7 @@ void cd_meta_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, struct cd_ext
     }
     S_dateline(&p);
     S_credit(&p);
+    S_source_label(&p);
     /* The other figures of the body keep their captions, not their credits
      * (last: the cuts they need come after the dateline's). */
     for (unsigned i = 0; i < p.nfigs; i++)

@@ -286,6 +286,22 @@ static void test_byline_line(void)
     OK(S_starts(t, "By Tuesday"), "%s", t);
 }
 
+/* "来源：" (source) in the info line under the headline names the credit. */
+static void test_source_label(void)
+{
+    S_run(HEAD "<article>" H1 "<div class=\"info\"><span>2017-03-10 09:58</span>\xE3\x80\x80"
+               "<span>\xE6\x9D\xA5\xE6\xBA\x90\xEF\xBC\x9A<a href=\"/x\">\xE7\xBD\x91\xE6\x98\x93"
+               "</a></span>\xE3\x80\x80<span>\xE4\xBD\x9C\xE8\x80\x85\xEF\xBC\x9A</span></div>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), "\xE7\xBD\x91\xE6\x98\x93", "");
+    S_run(HEAD "<article>" H1 "<div class=\"info\"><span>\xE6\x9D\xA5\xE6\xBA\x90\xEF\xBC\x9A"
+               "\xE6\x96\xB0\xE5\x8D\x8E\xE7\xA4\xBE \xE4\xBD\x9C\xE8\x80\x85</span></div>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), "\xE6\x96\xB0\xE5\x8D\x8E\xE7\xA4\xBE", "same node");
+}
+
 /* A site's copyright line ("© 1996-2015 The Post") is not a photo credit. */
 static void test_copyright_not_photo_credit(void)
 {
@@ -949,6 +965,7 @@ int main(void)
     test_copyright_not_photo_credit();
     test_credit_wire_byline();
     test_byline_line();
+    test_source_label();
     test_credit_not();
     test_credit_structured();
     test_figure_credit_element();
