@@ -420,9 +420,32 @@ static int S_pred_caption(S_parts *p, cd_nid id)
            !S_no_caption(p->dom, id);
 }
 
+static int S_pred_quote(S_parts *p, cd_nid id)
+{
+    return cd_dom_is(p->dom, id, CD_TAG_BLOCKQUOTE);
+}
+
 static int S_pred_credit(S_parts *p, cd_nid id)
 {
     if (S_has(p, id, S_credit_words)) return 1;
+    /* <cite> in a caption names the picture's source (<figcaption><cite>Adobe</cite>). */
+    if (cd_dom_is(p->dom, id, CD_TAG_CITE)) {
+        /* Not a quotation's source (<figure><blockquote>…<figcaption><cite>):
+         * the caption's figure shows a picture and quotes nothing. */
+        int cap = 0;
+        /* It ends the caption ("Stream <cite>Silo</cite> on TV" names a work). */
+        for (cd_nid nx = cd_dom_node(p->dom, id)->next; nx; nx = cd_dom_node(p->dom, nx)->next) {
+            const cd_node *x = cd_dom_node(p->dom, nx);
+            if (x->type == CD_NODE_ELEMENT || (x->type == CD_NODE_TEXT && !S_is_space_text(x)))
+                return 0;
+        }
+        cd_nid a = cd_dom_node(p->dom, id)->parent;
+        for (unsigned d = 0; a && d < 5; d++, a = cd_dom_node(p->dom, a)->parent) {
+            cap |= cd_dom_is(p->dom, a, CD_TAG_FIGCAPTION) || S_has(p, a, S_caption_words);
+            if (cap && cd_dom_is(p->dom, a, CD_TAG_FIGURE))
+                return S_find(p, a, S_pred_img) && !S_find(p, a, S_pred_quote);
+        }
+    }
     size_t l = 0;
     const char *v = cd_dom_attr(p->dom, id, "itemprop", &l);
     return v && (cd_eq_nocase(v, l, "copyrightHolder") || cd_eq_nocase(v, l, "creditText"));

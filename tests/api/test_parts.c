@@ -538,6 +538,26 @@ static void test_figure_accuracy(void)
     STR_EQ(copydesk_doc_image_caption(S_doc, NULL), NULL, "");
     STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "The Daily Example", "");
 
+    /* <cite> in the caption is the picture's source; a quotation's is not. */
+    S_run(HEAD "<article>" H1 "<figure><img src=\"a.jpg\"><figcaption><cite>Adobe</cite>"
+               "</figcaption></figure><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), NULL, "");
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "Adobe", "");
+    const char *qt = S_run(
+        HEAD "<article>" H1 "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+             "<figure><blockquote>We will not give up.</blockquote><figcaption><cite>Jane Doe, "
+             "senator</cite></figcaption></figure><p>The vote is next week.</p></article></body></html>",
+        0);
+    OK(S_has(qt, "Jane Doe, senator"), "%s", qt);
+    qt = S_run(HEAD "<article>" H1 "<figure><img src=\"a.jpg\"><figcaption>Stream <cite>Silo</cite> "
+                    "on the app</figcaption></figure><p>Lawmakers on Tuesday moved closer to a deal.</p>"
+                    FILL "</article></body></html>",
+               0);
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), NULL, "a work's title");
+    OK(S_has(qt, "Stream Silo on the app"), "%s", qt);
+
     /* A lead video (a player, no picture): its caption is not the image's. */
     S_run("<html><head><title>Lawmakers weigh new rules</title><meta property=\"og:image\" "
           "content=\"https://n.example/poster.jpg\"></head><body><article>" H1
