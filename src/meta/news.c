@@ -17,11 +17,13 @@
  * The order is the one the metadata module of trafilatura and newspaper's
  * extractors follow: what the publisher stated for machines first, what the
  * page shows last. Every value is checked before it is taken: a section is a
- * short label (not "Uncategorized", a URL, a slug or a sentence), a
- * breadcrumb's section is the crumb before the page itself and never the site
- * root, an image is not the publisher's logo, a site default or an SVG, a
- * credit does not name the site itself, a tag is not a URL, a number or a
- * sentence. The sources add candidates of fields CD_MF_DECK … CD_MF_TAG; this
+ * short label (not "Uncategorized", a URL or a sentence; a slug only as
+ * JSON-LD articleSection / article:section state it, and then the trail's
+ * name for it when the trail shows one), a breadcrumb's section is the crumb
+ * before the page itself, never the site root nor an archive crumb, an image
+ * is not the publisher's logo, a site default or an SVG, a credit does not
+ * name the site itself, a tag is not a URL, a number (a year is) or a
+ * sentence, and names the site only in the article's own tags. The sources add candidates of fields CD_MF_DECK … CD_MF_TAG; this
  * file only picks. */
 #include <stddef.h>
 #include <string.h>

@@ -17,6 +17,14 @@
  *   line names the staff, not the source, so the dateline's agency wins over
  *   it; any other closing credit line ("Al Jazeera and Reuters") wins over
  *   the dateline's agency. A credit set by a structured source stays.
+ * - The lead figure is the first of the body (else the one between the
+ *   headline and the body, else the one just above the headline), unless it
+ *   shows another picture than the og:image and another figure shows that
+ *   one (renditions share a digit run in the file name). A figure holding a
+ *   player and no picture is a video's: its caption is not the image's.
+ * - The credit: a closing credit line (above), a contributor line among the
+ *   last blocks, the dateline's agency, a "来源：" label under the headline,
+ *   or an agency that is the only author (a wire byline).
  * - A photo credit always leaves the body, the lead figure's and those of
  *   the other figures (up to S_FIGS) and of credit lines of their own; the
  *   dateline and the closing credit leave it unless keep_parts. A date in

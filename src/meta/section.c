@@ -14,7 +14,10 @@
  *     c->vis_crumbs for news.c to pick the section from;
  *   - after the walk, the section label ("kicker", "eyebrow", "rubric") that
  *     sits right above the first h1: one of the three texts before it, in an
- *     element so named, short, and never inside a menu.
+ *     element so named, short, and never inside a menu (its trailing " —"
+ *     dropped); or, whatever its classes, the lone link to a section page
+ *     ("/apple", "/sections/education/") that is the only text between the
+ *     headline and an ancestor at most three levels above it.
  * Navigation menus are never read as a section: a trail must say it is one,
  * and a label inside a <nav>, a menu or a list of more than three items is
  * refused. */
