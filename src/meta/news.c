@@ -17,11 +17,13 @@
  * The order is the one the metadata module of trafilatura and newspaper's
  * extractors follow: what the publisher stated for machines first, what the
  * page shows last. Every value is checked before it is taken: a section is a
- * short label (not "Uncategorized", a URL, a slug or a sentence), a
- * breadcrumb's section is the crumb before the page itself and never the site
- * root, an image is not the publisher's logo, a site default or an SVG, a
- * credit does not name the site itself, a tag is not a URL, a number or a
- * sentence. The sources add candidates of fields CD_MF_DECK … CD_MF_TAG; this
+ * short label (not "Uncategorized", a URL or a sentence; a slug only as
+ * JSON-LD articleSection / article:section state it, and then the trail's
+ * name for it when the trail shows one), a breadcrumb's section is the crumb
+ * before the page itself, never the site root nor an archive crumb, an image
+ * is not the publisher's logo, a site default or an SVG, a credit does not
+ * name the site itself, a tag is not a URL, a number (a year is) or a
+ * sentence, and names the site only in the article's own tags. The sources add candidates of fields CD_MF_DECK … CD_MF_TAG; this
  * file only picks. */
 #include <stddef.h>
 #include <string.h>
@@ -192,14 +194,18 @@ static int S_generic_word(const char *s, size_t n)
                                        "misc",
                                        "miscellaneous",
                                        "nil",
+                                       "back",
+                                       "previous",
+                                       "next",
                                        NULL};
     for (size_t i = 0; junk[i]; i++)
         if (cd_meta_eq_nocase(s, n, junk[i], strlen(junk[i]))) return 1;
     return 0;
 }
 
-/* Is s[0..n) usable as a section name? */
-static int S_label_ok(const char *s, size_t n)
+/* Is s[0..n) usable as a section name? slug: a slug ("crime-safety") is
+ * taken as written, as the publisher's own statement of the section. */
+static int S_label_ok(const char *s, size_t n, int slug)
 {
     if (!n || n > S_LABEL_MAX || S_word_count(s, n) > S_LABEL_WORDS || S_letters(s, n) < 2 ||
         S_is_url(s, n) || s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?')
@@ -221,7 +227,27 @@ static int S_label_ok(const char *s, size_t n)
         upper |= ch >= 'A' && ch <= 'Z';
         sep |= ch == '-' || ch == '_';
     }
-    return upper || !sep || n < 6;
+    return slug || upper || !sep || n < 6;
+}
+
+/* Is s[0..n) a slug of name ("crime-safety" for "Crime & Safety" is not;
+ * "get-started" for "Get started" is): equal but for case and '-', '_' for
+ * spaces, and holding a '-' or '_'. */
+static int S_slug_eq(const char *s, size_t n, const char *name)
+{
+    size_t l = strlen(name);
+    int sep = 0;
+    if (n != l) return 0;
+    for (size_t i = 0; i < n; i++) {
+        char a = s[i], b = name[i];
+        if (a == '-' || a == '_') {
+            sep = 1;
+            if (b != ' ' && b != a) return 0;
+        } else if (cd_tolower((unsigned char)a) != cd_tolower((unsigned char)b)) {
+            return 0;
+        }
+    }
+    return sep;
 }
 
 /* Does s[0..n) (what follows a comma) go on with "&" or "and", so that the
@@ -285,7 +311,7 @@ static int S_names_page(const cd_meta *m, const char *label)
  * ("Food & Drink Trends, Blog"), unless the commas are part of one name
  * ("Fruit, Vegetable, & Herb Gardens"); a "Category:" lead-in is dropped. */
 static const char *S_section_of(cd_meta_ctx *c, const cd_meta *m, const char *s, size_t n,
-                                int split)
+                                int split, int slug)
 {
     static const char *const leads[] = {"category:", "section:", NULL};
     for (size_t i = 0; leads[i]; i++) {
@@ -302,7 +328,7 @@ static const char *S_section_of(cd_meta_ctx *c, const cd_meta *m, const char *s,
         i = split ? S_item_end(s, n, i, bare) : n;
         size_t len;
         char *t = S_piece(c, s + st, i - st, &len);
-        if (t && S_label_ok(t, len) && !S_names_page(m, t)) return t;
+        if (t && S_label_ok(t, len, slug) && !S_names_page(m, t)) return t;
         i++;
     } while (i < n);
     return NULL;
@@ -381,7 +407,9 @@ static const char *S_crumb_section(cd_meta_ctx *c, const cd_meta_crumbs *t, cons
         last--; /* unsigned: wraps past 0, ending the loop */
     for (unsigned i = last; i < t->n; i--) {
         if (S_crumb_root(t, i, m->site_name)) return NULL;
-        const char *s = S_section_of(c, m, t->name[i], strlen(t->name[i]), 0);
+        /* A crumb into the archive ("KW 15", "2015") browses by date, not by desk. */
+        if (t->url[i] && cd_contains_nocase(t->url[i], strlen(t->url[i]), "archiv")) continue;
+        const char *s = S_section_of(c, m, t->name[i], strlen(t->name[i]), 0, 0);
         if (s) return s;
     }
     return NULL;
@@ -400,11 +428,15 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
         /* A CMS lists a post's categories in alphabetical order: the one the
          * breadcrumb trail goes through is its section. */
         for (size_t i = 0; i < n && !v && crumb; i++) {
-            const char *t = S_section_of(c, m, list[i]->s, list[i]->len, 0);
+            const char *t = S_section_of(c, m, list[i]->s, list[i]->len, 0, 0);
             if (t && cd_meta_eq_nocase(t, strlen(t), crumb, strlen(crumb))) v = t;
+            /* A slug the trail shows as a name ("get-started", "Get started"):
+             * the name readers see. */
+            if (!v && S_slug_eq(list[i]->s, list[i]->len, crumb)) v = crumb;
         }
         for (size_t i = 0; i < n && !v; i++)
-            v = S_section_of(c, m, list[i]->s, list[i]->len, !(list[i]->flags & CD_MC_ONE));
+            v = S_section_of(c, m, list[i]->s, list[i]->len, !(list[i]->flags & CD_MC_ONE),
+                             srcs[s] == CD_MS_JSONLD || srcs[s] == CD_MS_OG);
         m->section_source = cd_meta_src_name(srcs[s]);
     }
     if (!v && ld) {
@@ -421,7 +453,7 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
         if (S_list(c, CD_MF_SECTION, CD_MS_VISIBLE, list, 1) &&
             !(m->site_name &&
               cd_meta_site_like(list[0]->s, list[0]->len, m->site_name, strlen(m->site_name))))
-            v = S_section_of(c, m, list[0]->s, list[0]->len, 0);
+            v = S_section_of(c, m, list[0]->s, list[0]->len, 0, 0);
         m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     }
     m->section = v;
@@ -604,6 +636,15 @@ static int S_tag_names_site(const cd_meta *m, const char *page_url, const char *
     return 0;
 }
 
+/* Is t[0..n) a year ("2016"), a topic a news page tags, unlike other numbers
+ * (an article id)? */
+static int S_year_tag(const char *t, size_t n)
+{
+    return n == 4 && (t[0] == '1' || t[0] == '2') && cd_isdigit((unsigned char)t[1]) &&
+           cd_isdigit((unsigned char)t[2]) && cd_isdigit((unsigned char)t[3]) &&
+           (t[0] == '2' ? t[1] == '0' : t[1] == '9');
+}
+
 /* Does tag t[0..n) hold a sentence break, an unbalanced bracket or a
  * "key:value" pair? */
 static int S_prose_piece(const char *t, size_t n)
@@ -629,7 +670,7 @@ static int S_prose_piece(const char *t, size_t n)
  * A tag naming the site is dropped; with site_list, a list holding one is
  * the site's own keywords (the same on every page) and is dropped whole. */
 static void S_tags_add(cd_meta_ctx *c, cd_meta *m, const char *page_url, const char *s, size_t len,
-                       int site_list)
+                       int site_list, int site_kw)
 {
     const char *tags[CD_MAX_TAGS];
     size_t ntags = 0, i = 0;
@@ -645,16 +686,19 @@ static void S_tags_add(cd_meta_ctx *c, cd_meta *m, const char *page_url, const c
             t++, n--;
         while (t && n && (t[n - 1] == '"' || t[n - 1] == '\''))
             t[--n] = '\0';
-        if (!t || !n || n > S_TAG_MAX || S_word_count(t, n) > S_TAG_WORDS || !S_has_letter(t, n) ||
-            S_is_url(t, n))
+        if (!t || !n || n > S_TAG_MAX || S_word_count(t, n) > S_TAG_WORDS ||
+            (!S_has_letter(t, n) && !S_year_tag(t, n)) || S_is_url(t, n))
             continue;
         /* A piece of prose cut at commas ("Miami to Rio). Finally"), or a
          * CMS word that names no topic. */
         char date[CD_META_DATE_LEN];
         if (S_prose_piece(t, n) || S_generic_word(t, n) || S_month_day(t, n) ||
-            cd_meta_date_norm(t, n, 1, 0, date))
+            (cd_meta_date_norm(t, n, 1, 0, date) && !S_year_tag(t, n)))
             continue;
-        if (S_tag_names_site(m, page_url, t, n)) {
+        /* The site's name among the article's own tags (article:tag, JSON-LD
+         * keywords: "Folha de S.Paulo", "STAT+") is a tag the publisher gave
+         * it; in a keywords meta it marks the site's list, or is padding. */
+        if (site_kw && S_tag_names_site(m, page_url, t, n)) {
             if (site_list) return;
             continue;
         }
@@ -689,7 +733,8 @@ static void S_tags(cd_meta_ctx *c, cd_meta *m, const char *page_url)
             rank = list[i]->rank;
             /* <meta name=keywords> (META rank 1) is often the site's list. */
             int site_list = tiers[s].src == CD_MS_META && list[i]->rank == 1;
-            S_tags_add(c, m, page_url, list[i]->s, list[i]->len, site_list);
+            S_tags_add(c, m, page_url, list[i]->s, list[i]->len, site_list,
+                       tiers[s].src != CD_MS_OG && tiers[s].src != CD_MS_JSONLD);
         }
         if (m->ntags) m->tags_source = cd_meta_src_name(tiers[s].src);
     }

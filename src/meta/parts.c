@@ -17,6 +17,14 @@
  *   line names the staff, not the source, so the dateline's agency wins over
  *   it; any other closing credit line ("Al Jazeera and Reuters") wins over
  *   the dateline's agency. A credit set by a structured source stays.
+ * - The lead figure is the first of the body (else the one between the
+ *   headline and the body, else the one just above the headline), unless it
+ *   shows another picture than the og:image and another figure shows that
+ *   one (renditions share a digit run in the file name). A figure holding a
+ *   player and no picture is a video's: its caption is not the image's.
+ * - The credit: a closing credit line (above), a contributor line among the
+ *   last blocks, the dateline's agency, a "来源：" label under the headline,
+ *   or an agency that is the only author (a wire byline).
  * - A photo credit always leaves the body, the lead figure's and those of
  *   the other figures (up to S_FIGS) and of credit lines of their own; the
  *   dateline and the closing credit leave it unless keep_parts. A date in
@@ -47,6 +55,7 @@
 #define S_BLOCKS_CHECKED 4000u /* short blocks tested as photo credits */
 #define S_FIRST 4u             /* first blocks kept for the dateline and deck */
 #define S_LAST 2u              /* closing blocks tested as credit lines */
+#define S_TAIL 8u              /* closing blocks searched for a contributor line */
 #define S_LEAD_WINDOW 1500u    /* body bytes before which a figure is the lead */
 #define S_HEAD_NODES 1500u     /* nodes searched between the headline and the body */
 #define S_DECK_NODES 400u      /* nodes searched after the headline for a deck */
@@ -67,6 +76,7 @@ typedef struct S_parts {
     cd_nid first[S_FIRST];
     unsigned nfirst;
     cd_nid last[S_LAST];      /* last[0] the closing block, last[1] the one before */
+    cd_nid tail[S_TAIL];      /* the last S_TAIL blocks, tail[0] the closing one */
     cd_nid last_text;         /* the last text node with words */
     cd_nid lead_fig;          /* the lead figure (or figure-like block) */
     cd_nid figs[S_FIGS];      /* the figures of the body, in order */
@@ -238,6 +248,19 @@ static void S_credit_set(S_parts *p, const char *s, size_t n)
     if (p->m->credit) p->m->credit_source = "visible";
 }
 
+/* A wire byline: the agency credited as the only author ("By AFP") is the
+ * source of the text, when nothing else says so. */
+static void S_wire_byline(cd_meta *m)
+{
+    if (m->credit || m->nauthors != 1) return;
+    const char *a = m->authors[0];
+    size_t al = strlen(a);
+    if (cd_parts_is_agency(a, al) && !cd_parts_photo_agency(a, al)) {
+        m->credit = a;
+        m->credit_source = m->author_source ? m->author_source : "visible";
+    }
+}
+
 static void S_credit(S_parts *p)
 {
     S_text t;
@@ -279,7 +302,22 @@ static void S_credit(S_parts *p)
                 cd_extract_cut(p->x, p->dom, p->last_text, (uint32_t)at, (uint32_t)(n->len - at));
         }
     }
+    /* "Heba Habib contributed to this report." above a few closing blocks
+     * (a "Read more" list, the author's bio): the contributor line still
+     * closes the story. Only that form, so deep in the tail. */
+    for (unsigned b = S_LAST; !kind && b < S_TAIL; b++) {
+        cd_nid blk = p->tail[b];
+        if (!blk || S_marked(p, blk) || (p->nfirst && blk == p->first[0])) continue;
+        S_gather(p, blk, CD_NONE, 1, &t);
+        if (t.more || !cd_contains_nocase(t.s, t.n, "contributed") ||
+            cd_parts_credit_line(t.s, t.n) != CD_PARTS_CREDIT_LINE)
+            continue;
+        kind = CD_PARTS_CREDIT_LINE;
+        S_credit_set(p, t.s, t.n);
+        if (!p->keep) cd_extract_drop(p->x, blk);
+    }
     if (!kind && p->agency) S_credit_set(p, p->agency, strlen(p->agency));
+    if (!kind && !p->agency) S_wire_byline(p->m);
 }
 
 /* ---- the lead figure ------------------------------------------------------ */
@@ -287,12 +325,17 @@ static void S_credit(S_parts *p)
 static const char *const S_caption_words[] = {"caption", "figcaption", NULL};
 static const char *const S_credit_words[] = {"credit",       "copyright", "photographer",
                                              "attribution",  "courtesy",  "photo-source",
-                                             "image-source", "source",    NULL};
+                                             "image-source", "source",    "caption-owner", NULL};
 static const char *const S_deck_words[] = {
     "dek",         "deck",         "standfirst", "stand-first",    "subtitle",  "sub-title",
     "subheadline", "sub-headline", "subhead",    "sub-head",       "strapline", "summary",
     "lede",        "lead-text",    "leadtext",   "lead-paragraph", "intro",     "excerpt",
-    "teaser",      "abstract",     "synopsis",   "kicker-sub",     "tagline",   NULL};
+    "teaser",      "abstract",     "synopsis",   "kicker-sub",     "tagline",
+    /* the standfirst's name in other newsrooms: Czech/Slovak, German, French, Spanish */
+    "perex",       "anriss",       "chapo",      "chapeau",        "bajada",    "entradilla",
+    NULL};
+/* Words that name a story's opening paragraph as much as a standfirst. */
+static const char *const S_first_para_words[] = {"intro", "lede", "lead-paragraph", NULL};
 /* Words only a news standfirst carries: such a deck leaves the body. The others
  * (intro, summary, subtitle, an h2 under the h1) name blocks that annotated
  * pages (WCXB, Readability's test pages) keep in the main text. */
@@ -362,14 +405,55 @@ static int S_pred_figcaption(S_parts *p, cd_nid id)
     return cd_dom_is(p->dom, id, CD_TAG_FIGCAPTION);
 }
 
+/* A video player: the caption of a figure that holds one and no picture
+ * describes the video, not the og:image (its poster at most). */
+static int S_pred_player(S_parts *p, cd_nid id)
+{
+    const cd_node *n = cd_dom_node(p->dom, id);
+    return n->tag == CD_TAG_IFRAME || n->tag == CD_TAG_VIDEO || n->tag == CD_TAG_EMBED ||
+           n->tag == CD_TAG_OBJECT;
+}
+
+/* A class saying the block has no caption ("no_caption", "nocaption"). */
+static int S_no_caption(const cd_dom *dom, cd_nid id)
+{
+    static const char *const no[] = {"no_caption", "no-caption", "nocaption", "without-caption",
+                                     NULL};
+    return S_attr_says(dom, id, "class", no);
+}
+
 static int S_pred_caption(S_parts *p, cd_nid id)
 {
-    return S_has(p, id, S_caption_words) && !S_has(p, id, S_credit_words);
+    return S_has(p, id, S_caption_words) && !S_has(p, id, S_credit_words) &&
+           !S_no_caption(p->dom, id);
+}
+
+static int S_pred_quote(S_parts *p, cd_nid id)
+{
+    return cd_dom_is(p->dom, id, CD_TAG_BLOCKQUOTE);
 }
 
 static int S_pred_credit(S_parts *p, cd_nid id)
 {
     if (S_has(p, id, S_credit_words)) return 1;
+    /* <cite> in a caption names the picture's source (<figcaption><cite>Adobe</cite>). */
+    if (cd_dom_is(p->dom, id, CD_TAG_CITE)) {
+        /* Not a quotation's source (<figure><blockquote>…<figcaption><cite>):
+         * the caption's figure shows a picture and quotes nothing. */
+        int cap = 0;
+        /* It ends the caption ("Stream <cite>Silo</cite> on TV" names a work). */
+        for (cd_nid nx = cd_dom_node(p->dom, id)->next; nx; nx = cd_dom_node(p->dom, nx)->next) {
+            const cd_node *x = cd_dom_node(p->dom, nx);
+            if (x->type == CD_NODE_ELEMENT || (x->type == CD_NODE_TEXT && !S_is_space_text(x)))
+                return 0;
+        }
+        cd_nid a = cd_dom_node(p->dom, id)->parent;
+        for (unsigned d = 0; a && d < 5; d++, a = cd_dom_node(p->dom, a)->parent) {
+            cap |= cd_dom_is(p->dom, a, CD_TAG_FIGCAPTION) || S_has(p, a, S_caption_words);
+            if (cap && cd_dom_is(p->dom, a, CD_TAG_FIGURE))
+                return S_find(p, a, S_pred_img) && !S_find(p, a, S_pred_quote);
+        }
+    }
     size_t l = 0;
     const char *v = cd_dom_attr(p->dom, id, "itemprop", &l);
     return v && (cd_eq_nocase(v, l, "copyrightHolder") || cd_eq_nocase(v, l, "creditText"));
@@ -385,6 +469,12 @@ static const char *S_credit_value(S_parts *p, const char *s, size_t n)
         if (!lab && n > 7 && memcmp(s, "Credit", 6) == 0 &&
             (s[6] == ' ' || (s[6] >= 'A' && s[6] <= 'Z')))
             lab = 6;
+        /* In an element already known to hold the photo credit, "Source:"
+         * (and its translations) is a label too. */
+        static const char *const src[] = {"source:", "source :", "quelle:", "fuente:",
+                                          "fonte:",  "bron:",    NULL};
+        for (size_t i = 0; !lab && src[i]; i++)
+            if (n > strlen(src[i]) && cd_parts_starts(s, n, src[i])) lab = strlen(src[i]);
         if (!lab) break;
         s += lab;
         n -= lab;
@@ -440,6 +530,34 @@ static int S_inside(const cd_dom *dom, cd_nid id, cd_nid anc)
     return 0;
 }
 
+/* Does c hold a span of years ("1996-2015", "2010–2024"), as a site's
+ * copyright notice does and a photo credit does not? */
+static int S_year_range(const char *c)
+{
+    size_t n = strlen(c);
+    for (size_t i = 0; i + 9 <= n; i++) {
+        if ((i && cd_isdigit((unsigned char)c[i - 1])) || !cd_isdigit((unsigned char)c[i]) ||
+            !cd_isdigit((unsigned char)c[i + 1]) || !cd_isdigit((unsigned char)c[i + 2]) ||
+            !cd_isdigit((unsigned char)c[i + 3]) || (c[i] != '1' && c[i] != '2'))
+            continue;
+        size_t k = i + 4;
+        while (k < n && c[k] == ' ')
+            k++;
+        if (k < n && c[k] == '-') k++;
+        else if (k + 2 < n && (unsigned char)c[k] == 0xE2 && (unsigned char)c[k + 1] == 0x80 &&
+                 ((unsigned char)c[k + 2] == 0x93 || (unsigned char)c[k + 2] == 0x94))
+            k += 3;
+        else continue;
+        while (k < n && c[k] == ' ')
+            k++;
+        if (k + 4 <= n && (c[k] == '1' || c[k] == '2') && cd_isdigit((unsigned char)c[k + 1]) &&
+            cd_isdigit((unsigned char)c[k + 2]) && cd_isdigit((unsigned char)c[k + 3]) &&
+            (k + 4 == n || !cd_isdigit((unsigned char)c[k + 4])))
+            return 1;
+    }
+    return 0;
+}
+
 /* The caption, the photo credit and the picture of figure fig: read into
  * the fields when it is the lead, and its photo credit taken out of the text
  * in every case. */
@@ -471,6 +589,10 @@ static void S_figure(S_parts *p, cd_nid fig, int lead)
             size_t ce = cd_parts_caption_end(t.s, cs);
             caption = S_clean(p, t.s, ce);
             if (S_rendered(p, cap)) S_cut(p, &t, (uint32_t)ce, t.n);
+        } else if (cred && S_inside(dom, cred, cap)) {
+            /* The credit element was skipped: the separator before it goes
+             * too ("Caption - <span class=credit>Name</span>"). */
+            caption = S_clean(p, t.s, cd_parts_caption_end(t.s, t.n));
         } else {
             caption = S_clean(p, t.s, t.n);
         }
@@ -504,7 +626,10 @@ static void S_figure(S_parts *p, cd_nid fig, int lead)
     /* "Henry Gilbert • February 15, 2017": a byline with its date, not a photo credit. */
     char date[CD_META_DATE_LEN];
     if (credit && cd_meta_date_norm(credit, strlen(credit), 0, 0, date) >= 10) credit = NULL;
+    /* "washingtonpost.com © 1996-2015 The Washington Post": a site's copyright line. */
+    if (credit && S_year_range(credit)) credit = NULL;
     if (!lead) return;
+    if (!img && S_find(p, fig, S_pred_player)) return;
     if (caption && !p->m->image_caption) p->m->image_caption = caption;
     if (credit && !p->m->image_credit) p->m->image_credit = credit;
     if ((caption || credit) && !p->m->image_source) p->m->image_source = "visible";
@@ -602,6 +727,10 @@ static void S_scan(S_parts *p)
                         if (p->last[0] != blk) {
                             p->last[1] = p->last[0];
                             p->last[0] = blk;
+                        }
+                        if (p->tail[0] != blk) {
+                            memmove(&p->tail[1], &p->tail[0], (S_TAIL - 1) * sizeof p->tail[0]);
+                            p->tail[0] = blk;
                         }
                     }
                 }
@@ -713,6 +842,26 @@ static int S_class_word(const cd_dom *dom, cd_nid id, const char *word)
     return 0;
 }
 
+/* Does a class of id hold one of words as a camelCase part ("articleDek",
+ * "styles_articleDek__Icz5H", "heroStandfirst"), which the class-word split
+ * does not see? The word must start with a capital after a lower-case letter
+ * and end the part. */
+static int S_camel_has(const cd_dom *dom, cd_nid id, const char *const *words)
+{
+    size_t l = 0;
+    const char *v = cd_dom_attr(dom, id, "class", &l);
+    if (!v || l > 1024) return 0;
+    for (size_t i = 1; i < l; i++) {
+        if (!(v[i] >= 'A' && v[i] <= 'Z') || !(v[i - 1] >= 'a' && v[i - 1] <= 'z')) continue;
+        for (size_t w = 0; words[w]; w++) {
+            size_t wl = strlen(words[w]);
+            if (i + wl > l || !cd_eq_nocase(v + i, wl, words[w])) continue;
+            if (i + wl == l || !(v[i + wl] >= 'a' && v[i + wl] <= 'z')) return 1;
+        }
+    }
+    return 0;
+}
+
 static void S_drop_first(S_parts *p, cd_nid id)
 {
     cd_extract_drop(p->x, id);
@@ -729,6 +878,43 @@ static void S_drop_first(S_parts *p, cd_nid id)
     } else if (p->last[1] == id) {
         p->last[1] = CD_NONE;
     }
+}
+
+/* The next and previous element siblings of id. */
+static cd_nid S_next_el(const cd_dom *dom, cd_nid id)
+{
+    cd_nid k = cd_dom_node(dom, id)->next;
+    while (k && cd_dom_node(dom, k)->type != CD_NODE_ELEMENT)
+        k = cd_dom_node(dom, k)->next;
+    return k;
+}
+
+/* Is k the paragraph that closes the headline's own block, right after the
+ * h1 and with nothing after it (<div><h1>…</h1><p>…</p></div>)? A block of
+ * a headline and one sentence is a title block, whatever its classes say;
+ * the body's first paragraph has the next ones after it. */
+static int S_headline_pair(const cd_dom *dom, cd_nid h1, cd_nid k)
+{
+    return cd_dom_node(dom, k)->parent == cd_dom_node(dom, h1)->parent &&
+           S_next_el(dom, h1) == k && !S_next_el(dom, k);
+}
+
+/* A byline block inside a standfirst block ("<p>Standfirst</p><p>by Jane Doe
+ * (reporting)</p>"): the child that reads as one, not the first. */
+static cd_nid S_deck_byline(S_parts *p, cd_nid k)
+{
+    S_text t;
+    unsigned kids = 0;
+    for (cd_nid c = cd_dom_node(p->dom, k)->first; c && kids < 8; c = cd_dom_node(p->dom, c)->next) {
+        const cd_node *n = cd_dom_node(p->dom, c);
+        if (n->type != CD_NODE_ELEMENT || !(cd_tag_flags(n->tag) & CD_TF_BLOCK)) continue;
+        if (kids++ == 0) continue;
+        S_gather(p, c, CD_NONE, 0, &t);
+        size_t len;
+        char *s = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
+        if (s && cd_parts_not_deck(s, len)) return c;
+    }
+    return CD_NONE;
 }
 
 static void S_deck(S_parts *p)
@@ -765,16 +951,24 @@ static void S_deck(S_parts *p)
                 k = cd_dom_next_skip(dom, k, top);
                 continue;
             }
-            int cls = S_has(p, k, S_deck_words) || S_itemprop_deck(dom, k) ||
+            int camel = S_camel_has(dom, k, S_deck_words);
+            int cls = S_has(p, k, S_deck_words) || camel || S_itemprop_deck(dom, k) ||
                       (n->tag == CD_TAG_P && S_class_word(dom, k, "lead"));
             int h2 = n->tag == CD_TAG_H2 && texts == 0;
-            int hp = n->tag == CD_TAG_P && texts == 0 && hdr && S_inside(dom, k, hdr);
+            int hp = n->tag == CD_TAG_P && texts == 0 &&
+                     ((hdr && S_inside(dom, k, hdr)) || S_headline_pair(dom, h1, k));
             if (cls || h2 || hp) {
-                S_gather(p, k, CD_NONE, 0, &t);
+                S_gather(p, k, S_deck_byline(p, k), 0, &t);
                 size_t len;
                 char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
                 unsigned w = c ? cd_parts_words(c, len) : 0;
-                int strong = cls && S_has(p, k, S_deck_strong);
+                int strong = cls && (S_has(p, k, S_deck_strong) || S_camel_has(dom, k, S_deck_strong));
+                /* An "intro" in the body with the story's paragraphs right after
+                 * it is the story's first paragraph, not a standfirst. */
+                if (c && !strong && S_has(p, k, S_first_para_words) && S_rendered(p, k)) {
+                    cd_nid nx = S_next_el(dom, k);
+                    if (nx && cd_dom_is(dom, nx, CD_TAG_P)) c = NULL;
+                }
                 if (c && w >= (cls ? 4u : 6u) && len <= 600 && !cd_parts_not_deck(c, len) &&
                     (strong || !cd_parts_title_case(c, len)) && !S_has(p, k, S_deck_bad) &&
                     !S_has_heading(p, k) &&
@@ -806,6 +1000,185 @@ static void S_deck(S_parts *p)
     }
 }
 
+/* ---- the figure showing the og:image -------------------------------------- */
+
+/* The key of an image URL: the longest run of five or more digits in its file
+ * name ("TELEMMGLPICT000146889449-xlarge.jpeg", "4905689_2_seoimageog.jpg"),
+ * which renditions of one picture share. 0 when there is none. */
+static size_t S_img_key(const char *u, const char **key)
+{
+    size_t n = strlen(u), q = 0;
+    while (q < n && u[q] != '?' && u[q] != '#')
+        q++;
+    size_t f = q;
+    while (f && u[f - 1] != '/')
+        f--;
+    size_t best = 0;
+    for (size_t i = f; i < q;) {
+        size_t j = i;
+        while (j < q && cd_isdigit((unsigned char)u[j]))
+            j++;
+        if (j - i > best) {
+            best = j - i;
+            *key = u + i;
+        }
+        i = j > i ? j : i + 1;
+    }
+    return best >= 5 && best <= 40 ? best : 0;
+}
+
+/* Does attribute value v hold the digit run key, not inside a longer run? */
+static int S_has_key(const char *v, size_t l, const char *key, size_t kl)
+{
+    for (size_t i = 0; i + kl <= l; i++)
+        if (memcmp(v + i, key, kl) == 0 && (i == 0 || !cd_isdigit((unsigned char)v[i - 1])) &&
+            (i + kl == l || !cd_isdigit((unsigned char)v[i + kl])))
+            return 1;
+    return 0;
+}
+
+/* 1 when a picture of fig shows the image with this key, -1 when fig has
+ * pictures and none does, 0 when it has none. */
+static int S_fig_shows(S_parts *p, cd_nid fig, const char *key, size_t kl)
+{
+    static const char *const attrs[] = {"src",    "data-src", "data-lazy-src", "data-original",
+                                        "srcset", "data-srcset", NULL};
+    int pics = 0;
+    unsigned seen = 0;
+    for (cd_nid k = fig; k && seen < S_FIG_NODES; k = cd_dom_next(p->dom, k, fig), seen++) {
+        const cd_node *n = cd_dom_node(p->dom, k);
+        if (n->type != CD_NODE_ELEMENT) continue;
+        if (!S_is_img(p->dom, k) && n->tag != CD_TAG_SOURCE) continue;
+        pics = 1;
+        for (size_t i = 0; attrs[i]; i++) {
+            size_t l = 0;
+            const char *v = cd_dom_attr(p->dom, k, attrs[i], &l);
+            if (v && l <= 8192 && S_has_key(v, l, key, kl)) return 1;
+        }
+    }
+    return pics ? -1 : 0;
+}
+
+/* The lead figure: the first of the body (or the one between the headline and
+ * the body, or just above the headline), unless it shows another picture than
+ * the page's og:image and another figure of the page shows that one. */
+static cd_nid S_lead(S_parts *p)
+{
+    cd_nid fig = p->lead_fig ? p->lead_fig : S_head_figure(p);
+    if (!fig && p->h1) fig = S_pre_figure(p);
+    const char *key = NULL;
+    size_t kl = p->m->image_url ? S_img_key(p->m->image_url, &key) : 0;
+    if (!kl || (fig && S_fig_shows(p, fig, key, kl) >= 0)) return fig;
+    cd_nid cand[3 + S_FIGS];
+    unsigned nc = 0;
+    cand[nc++] = S_head_figure(p);
+    cand[nc++] = p->h1 ? S_pre_figure(p) : CD_NONE;
+    for (unsigned i = 0; i < p->nfigs; i++)
+        cand[nc++] = p->figs[i];
+    for (unsigned i = 0; i < nc; i++)
+        if (cand[i] && cand[i] != fig && S_fig_shows(p, cand[i], key, kl) > 0) return cand[i];
+    return fig;
+}
+
+/* ---- the source label under the headline ---------------------------------- */
+
+/* "来源： 网易科学人" in the info line under the headline: the source of the
+ * text (Chinese news pages print it so). The value is the rest of the label's
+ * text node, else the next text (a link), up to a space. */
+static void S_source_label(S_parts *p)
+{
+    static const char *const labels[] = {"\xE6\x9D\xA5\xE6\xBA\x90\xEF\xBC\x9A", /* 来源： */
+                                         "\xE6\x9D\xA5\xE6\xBA\x90:",             /* 来源: */
+                                         "\xE4\xBE\x86\xE6\xBA\x90\xEF\xBC\x9A", /* 來源： */
+                                         NULL};
+    const cd_dom *dom = p->dom;
+    if (!p->h1 || p->m->credit) return;
+    unsigned seen = 0, texts = 0;
+    cd_nid top = cd_dom_root(dom);
+    int want = 0;
+    for (cd_nid k = cd_dom_next_skip(dom, p->h1, top); k && seen < S_DECK_NODES; seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT &&
+            ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k))) {
+            k = cd_dom_next_skip(dom, k, top);
+            continue;
+        }
+        if (n->type == CD_NODE_TEXT && !S_is_space_text(n)) {
+            if (++texts > 16) return;
+            const char *v = n->u.text;
+            size_t l = n->len;
+            while (l && (cd_isspace((unsigned char)*v)))
+                v++, l--;
+            if (!want) {
+                size_t lab = 0;
+                for (size_t i = 0; labels[i] && !lab; i++)
+                    if (cd_parts_starts(v, l, labels[i])) lab = strlen(labels[i]);
+                if (lab) {
+                    v += lab;
+                    l -= lab;
+                    want = 1;
+                }
+            }
+            if (want) {
+                for (;;) {
+                    size_t sk = l && cd_isspace((unsigned char)*v)                   ? 1
+                                : (l >= 3 && memcmp(v, "\xE3\x80\x80", 3) == 0) ? 3
+                                                                                    : 0;
+                    if (!sk) break;
+                    v += sk;
+                    l -= sk;
+                }
+                size_t e = 0;
+                while (e < l && !cd_isspace((unsigned char)v[e]) &&
+                       !(e + 3 <= l && memcmp(v + e, "\xE3\x80\x80", 3) == 0))
+                    e++;
+                if (e) {
+                    if (e <= 60) S_credit_set(p, v, e);
+                    return;
+                }
+            }
+        }
+        k = cd_dom_next(dom, k, top);
+    }
+}
+
+/* ---- the byline line ------------------------------------------------------ */
+
+/* A byline of its own among the first blocks ("By Md Aynal Haque", naming
+ * the author found): it is the authors field, not body text. */
+static void S_byline(S_parts *p)
+{
+    if (!p->m->nauthors) return;
+    const char *a = p->m->authors[0];
+    size_t al = strlen(a);
+    S_text t;
+    for (unsigned b = 0; b < p->nfirst && b < 3; b++) {
+        cd_nid blk = p->first[b];
+        if (S_marked(p, blk)) continue;
+        S_gather(p, blk, CD_NONE, 1, &t);
+        if (t.more || t.n > 160) continue;
+        size_t len;
+        char *c = cd_meta_clean(p->arena, t.s, t.n, &len);
+        if (!c || len < 4 || !cd_parts_starts(c, len, "by ")) continue;
+        const char *r = c + 3;
+        size_t rl = len - 3;
+        while (rl && *r == ' ')
+            r++, rl--;
+        /* The author's name, alone or heading a list of names. */
+        int named = rl >= al && cd_eq_nocase(r, al, a) &&
+                    (rl == al || (p->m->nauthors > 1 && (r[al] == ',' || r[al] == ' ')));
+        if (!named) continue;
+        /* Not the byline of a card in a list of stories. */
+        int card = 0;
+        unsigned d = 0;
+        for (cd_nid q = blk; q && d < 8 && !card; q = cd_dom_node(p->dom, q)->parent, d++)
+            card = cd_dom_is(p->dom, q, CD_TAG_LI) || cd_dom_is(p->dom, q, CD_TAG_A);
+        if (card) continue;
+        S_drop_first(p, blk);
+        return;
+    }
+}
+
 /* ---- entry ---------------------------------------------------------------- */
 
 /* The headline when extraction did not mark it (an <h1> inside a <header> it
@@ -833,7 +1206,11 @@ static cd_nid S_find_h1(S_parts *p)
 void cd_meta_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, struct cd_extract *x,
                    const char *page_url, int keep_parts)
 {
-    if (!m || !dom || !arena || !x || !x->mark || !x->nroots || x->broad) return;
+    if (!m) return;
+    if (!dom || !arena || !x || !x->mark || !x->nroots || x->broad) {
+        S_wire_byline(m);
+        return;
+    }
     S_parts p;
     memset(&p, 0, sizeof p);
     p.m = m;
@@ -847,8 +1224,8 @@ void cd_meta_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, struct cd_ext
     p.h1 = x->title_node ? x->title_node : S_find_h1(&p);
     S_scan(&p);
     S_deck(&p);
-    cd_nid fig = p.lead_fig ? p.lead_fig : S_head_figure(&p);
-    if (!fig && p.h1) fig = S_pre_figure(&p);
+    S_byline(&p);
+    cd_nid fig = S_lead(&p);
     if (fig) S_figure(&p, fig, 1);
     if (p.loose_credit && !m->image_credit && (m->image_url || fig)) {
         m->image_credit = p.loose_credit;
@@ -856,6 +1233,7 @@ void cd_meta_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, struct cd_ext
     }
     S_dateline(&p);
     S_credit(&p);
+    S_source_label(&p);
     /* The other figures of the body keep their captions, not their credits
      * (last: the cuts they need come after the dateline's). */
     for (unsigned i = 0; i < p.nfigs; i++)

@@ -44,6 +44,8 @@ int cd_parts_photo_line(const char *s, size_t n, int standalone, size_t *val);
 /* A photo credit ending the caption s: [*cs, n) leaves the caption, [*vs, *ve)
  * is the credit. */
 int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, size_t *ve);
+/* Is s (the whole of it) a news agency or wire service ("AFP", "Reuters")? */
+int cd_parts_is_agency(const char *s, size_t n);
 /* Does s name an agency that only credits pictures (Getty, AP Photo, …)? */
 int cd_parts_photo_agency(const char *s, size_t n);
 /* The end of a caption once the separators before its cut credit are gone. */

@@ -210,6 +210,11 @@ static int S_agency(const char *s, size_t n)
     return 0;
 }
 
+int cd_parts_is_agency(const char *s, size_t n)
+{
+    return S_agency(s, n);
+}
+
 /* Does s name an agency as a whole word sequence ("Atta Kenare/AFP/Getty
  * Images" names AFP)? Parts are split at '/', ',', ';', " and ", " via ". */
 static int S_names_agency(const char *s, size_t n)
@@ -1024,7 +1029,7 @@ int cd_parts_not_deck(const char *s, size_t n)
     for (size_t i = 0; pre[i]; i++)
         if (cd_parts_starts(s, n, pre[i])) return 1;
     static const char *const in[] = {"affiliate", "commission", "sponsored", "brought to you",
-                                     "cookie",    "subscribe",  NULL};
+                                     "cookie",    "subscribe",  " started by ", NULL};
     for (size_t i = 0; in[i]; i++)
         if (cd_contains_nocase(s, n, in[i])) return 1;
     /* The same words twice (a responsive copy): "Over 6,000 users. Over 6,000 users." */

@@ -14,7 +14,10 @@
  *     c->vis_crumbs for news.c to pick the section from;
  *   - after the walk, the section label ("kicker", "eyebrow", "rubric") that
  *     sits right above the first h1: one of the three texts before it, in an
- *     element so named, short, and never inside a menu.
+ *     element so named, short, and never inside a menu (its trailing " —"
+ *     dropped); or, whatever its classes, the lone link to a section page
+ *     ("/apple", "/sections/education/") that is the only text between the
+ *     headline and an ancestor at most three levels above it.
  * Navigation menus are never read as a section: a trail must say it is one,
  * and a label inside a <nav>, a menu or a list of more than three items is
  * refused. */
@@ -34,7 +37,7 @@ static const char *const S_crumb_words[] = {"breadcrumb", "crumb", NULL};
 static const char *const S_kicker_words[] = {
     "kicker",     "eyebrow",      "rubric",        "overline",     "supertitle",  "pretitle",
     "pre-title",  "section-name", "section-label", "section-link", "section-tag", "category",
-    "categories", "cat-links",    "post-cat",      "entry-cat",    NULL};
+    "categories", "cat-links",    "post-cat",      "entry-cat",    "upperdek", NULL};
 static const char *const S_menu_words[] = {"menu",     "nav",          "navbar", "navigation",
                                            "dropdown", "header-links", NULL};
 
@@ -253,6 +256,72 @@ static int S_is_kicker(cd_meta_ctx *c, cd_nid t, cd_nid h1)
     return named;
 }
 
+/* Is href a link to a section page: a site path of one or two short
+ * segments ("/apple", "/sections/education/"), no query, no file, no id? */
+static int S_section_href(const char *h, size_t n)
+{
+    size_t i = 0;
+    if (n > 8 && (cd_eq_nocase(h, 7, "http://") || cd_eq_nocase(h, 8, "https://"))) {
+        i = cd_eq_nocase(h, 7, "http://") ? 7 : 8;
+        while (i < n && h[i] != '/')
+            i++;
+    }
+    if (i >= n || h[i] != '/' || n - i > 40) return 0;
+    unsigned segs = 0;
+    while (i < n) {
+        while (i < n && h[i] == '/')
+            i++;
+        if (i >= n) break;
+        size_t st = i;
+        int letters = 0;
+        while (i < n && h[i] != '/') {
+            unsigned char ch = (unsigned char)h[i];
+            if (!(cd_isalnum(ch) || ch == '-' || ch == '_')) return 0;
+            letters += cd_isalpha(ch) != 0;
+            i++;
+        }
+        if (letters < 2 || i - st > 24 || ++segs > 2) return 0;
+    }
+    return segs > 0;
+}
+
+/* Is text node t, the last text before the h1, the only text of a link to a
+ * section page that sits right above the headline (the two share an ancestor
+ * at most three levels above the h1), outside any menu? The label "Apple",
+ * "Education" a news page prints over its headline without naming its
+ * class so. */
+static int S_is_section_link(cd_meta_ctx *c, cd_nid t, cd_nid h1)
+{
+    const cd_dom *dom = c->dom;
+    cd_nid a = cd_dom_node(dom, t)->parent;
+    for (unsigned d = 0; a && d < 2 && !cd_dom_is(dom, a, CD_TAG_A); d++)
+        a = cd_dom_node(dom, a)->parent;
+    if (!a || !cd_dom_is(dom, a, CD_TAG_A)) return 0;
+    size_t hl;
+    const char *href = cd_dom_attr(dom, a, "href", &hl);
+    if (!href || !S_section_href(href, hl)) return 0;
+    cd_nid anc = cd_dom_node(dom, h1)->parent;
+    for (unsigned d = 0; anc && d < 3 && !S_contains(dom, anc, a); d++)
+        anc = cd_dom_node(dom, anc)->parent;
+    if (!anc || !S_contains(dom, anc, a)) return 0;
+    /* The link is the only text between the common ancestor's start and the h1. */
+    unsigned seen = 0;
+    for (cd_nid k = cd_dom_next(dom, anc, anc); k && k != h1 && seen < 200;
+         k = cd_dom_next(dom, k, anc), seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT && (cd_tag_flags(n->tag) & CD_TF_SKIP)) {
+            k = cd_dom_next_skip(dom, k, anc);
+            if (!k || k == h1) break;
+            n = cd_dom_node(dom, k);
+        }
+        if (n->type == CD_NODE_TEXT && k != t && cd_meta_clean(c->arena, n->u.text, n->len, NULL))
+            return 0;
+    }
+    for (cd_nid p = a; p && p != anc; p = cd_dom_node(dom, p)->parent)
+        if (cd_dom_is(dom, p, CD_TAG_NAV) || cd_meta_class_has(c, p, S_menu_words)) return 0;
+    return 1;
+}
+
 void cd_meta_news_kicker(cd_meta_ctx *c, cd_nid h1)
 {
     const cd_dom *dom = c->dom;
@@ -268,10 +337,23 @@ void cd_meta_news_kicker(cd_meta_ctx *c, cd_nid h1)
         char *s = cd_meta_clean(c->arena, n->u.text, n->len, &len);
         if (!s) continue;
         texts++;
-        if (len > S_KICKER_MAX || !S_is_kicker(c, k, h1)) continue;
+        if (len > S_KICKER_MAX ||
+            !(S_is_kicker(c, k, h1) || (texts == 1 && S_is_section_link(c, k, h1))))
+            continue;
         /* The whole label, when the text is one piece of it. */
         char *whole = cd_meta_node_text(c, n->parent, S_KICKER_MAX + 1, &len);
-        if (whole && len <= S_KICKER_MAX)
+        /* "Biz & IT —": the label without the separator after it. */
+        while (whole && len) {
+            unsigned char e = (unsigned char)whole[len - 1];
+            if (e == ' ' || e == '-' || e == '|' || e == ':' || e == '/')
+                len--;
+            else if (len >= 3 && (unsigned char)whole[len - 3] == 0xE2 &&
+                     (unsigned char)whole[len - 2] == 0x80 && (e == 0x93 || e == 0x94))
+                len -= 3;
+            else
+                break;
+        }
+        if (whole && len && len <= S_KICKER_MAX)
             cd_meta_add(c, CD_MF_SECTION, CD_MS_VISIBLE, 0, n->parent, whole, len);
         return;
     }

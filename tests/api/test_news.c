@@ -89,6 +89,15 @@ static void test_section_meta(void)
     STR_EQ(m->section, "Security", "");
     m = S_read("<head><meta name=\"category\" content=\"firm-management\"></head>", NULL);
     STR_EQ(m->section, NULL, "");
+    /* article:section is the publisher's statement: a slug is taken as
+     * written, unless the breadcrumb trail shows it as a name. */
+    m = S_read("<head><meta property=\"article:section\" content=\"crime-safety\"></head>", NULL);
+    STR_EQ(m->section, "crime-safety", "");
+    m = S_read("<head><meta property=\"article:section\" content=\"get-started\"></head><body>"
+               "<nav class=\"breadcrumbs\"><a href=\"/\">Home</a> <a href=\"/get-started/\">Get "
+               "started</a> <a href=\"/get-started/intro\">Intro</a></nav><h1>Intro</h1></body>",
+               NULL);
+    STR_EQ(m->section, "Get started", "");
     /* article:section naming the site itself. */
     m = S_read("<head><meta property=\"og:site_name\" content=\"Serious Eats\">"
                "<meta property=\"article:section\" content=\"Serious Eats\">"
@@ -208,6 +217,17 @@ static void test_section_visible_trail(void)
                "<h1>A story</h1></body>",
                NULL);
     STR_EQ(m->section, NULL, "");
+    m = S_read("<body><div class=\"breadcrumbs\"><a href=\"/shop\">Back</a></div>"
+               "<h1>A story</h1></body>",
+               NULL);
+    STR_EQ(m->section, NULL, "");
+    /* Crumbs into the archive browse by date: the desk before them. */
+    m = S_read("<body><div id=\"breadcrumb\"><a href=\"/mag/\">Mag</a> &gt; <a href=\"/mag/news/\">"
+               "News</a> &gt; <a href=\"/mag/news/archiv/?y=2015\">2015</a> &gt; <a "
+               "href=\"/mag/news/archiv/?y=2015;w=15\">KW 15</a> &gt; <span>A story</span></div>"
+               "<h1>A story</h1></body>",
+               NULL);
+    STR_EQ(m->section, "News", "");
 }
 
 static void test_section_kicker(void)
@@ -220,6 +240,31 @@ static void test_section_kicker(void)
         NULL);
     STR_EQ(m->section, "International", "");
     STR_EQ(m->section_source, "visible", "");
+    /* The separator after the label goes. */
+    m = S_read("<body><header><h4 class=\"post-upperdek\">Biz &amp; IT \xE2\x80\x94</h4>"
+               "<h1>A story</h1></header></body>",
+               NULL);
+    STR_EQ(m->section, "Biz & IT", "");
+    /* A lone link to a section page right above the headline, whatever its class. */
+    m = S_read("<body><article><div class=\"a\"><h3 class=\"x\"><a href=\"/sections/education/\">"
+               "Education</a></h3></div><div class=\"t\"><h1>A story</h1></div></article></body>",
+               NULL);
+    STR_EQ(m->section, "Education", "");
+    m = S_read("<body><div><ul class=\"groups\"><li><a href=\"https://n.example/apple\">Apple</a>"
+               "</li></ul><div><h1>A story</h1></div></div></body>",
+               NULL);
+    STR_EQ(m->section, "Apple", "");
+    /* Not a link to an article, the home page, or one among other texts. */
+    m = S_read("<body><div><a href=\"/2024/05/other-story.html\">Other story</a><h1>A story</h1>"
+               "</div></body>",
+               NULL);
+    STR_EQ(m->section, NULL, "");
+    m = S_read("<body><div><a href=\"/\">Front</a><h1>A story</h1></div></body>", NULL);
+    STR_EQ(m->section, NULL, "");
+    m = S_read("<body><div><p>Posted in</p><a href=\"/world\">World</a><h1>A story</h1></div>"
+               "</body>",
+               NULL);
+    STR_EQ(m->section, NULL, "");
     /* A category item of the site menu right before the h1: never. */
     m = S_read("<body><nav><ul><li class=\"category\"><a href=\"/w\">World</a></li></ul></nav>"
                "<h1>A story</h1></body>",
@@ -256,17 +301,35 @@ static void test_tags(void)
     STR_EQ(S_tag(m, 1), "ISIL", "");
     STR_EQ(m->tags_source, "og", "");
     STR_EQ(cd_meta_field_source(m, "tags"), "og", "");
-    /* news_keywords over keywords, not merged; junk dropped. */
+    /* news_keywords over keywords, not merged; junk (an id, a URL, a
+     * sentence) dropped; a year is a topic. */
     m = S_read("<head><meta name=\"keywords\" content=\"seo, stuffing\">"
-               "<meta name=\"news_keywords\" content=\"Obama; Iran, 2014, https://x.com/t, "
+               "<meta name=\"news_keywords\" content=\"Obama; Iran, 2014, 18153161, https://x.com/t, "
                "#Nuclear talks, "
                "a very long keyword that is really a sentence and not a tag at all\"></head>",
                NULL);
-    INT_EQ(m->ntags, 3, "");
+    INT_EQ(m->ntags, 4, "");
     STR_EQ(S_tag(m, 0), "Obama", "");
     STR_EQ(S_tag(m, 1), "Iran", "");
-    STR_EQ(S_tag(m, 2), "Nuclear talks", "");
+    STR_EQ(S_tag(m, 2), "2014", "");
+    STR_EQ(S_tag(m, 3), "Nuclear talks", "");
     STR_EQ(m->tags_source, "meta", "");
+    m = S_read("<head><meta name=\"keywords\" content=\"1999, 0123\"></head>", NULL);
+    INT_EQ(m->ntags, 1, "");
+    STR_EQ(S_tag(m, 0), "1999", "");
+    /* The site's name among the article's own tags stays (as the publisher
+     * wrote them); in a keywords meta it goes. */
+    m = S_read("<head><meta property=\"og:site_name\" content=\"Folha de S.Paulo\">"
+               "<meta property=\"article:tag\" content=\"Folha de S.Paulo\">"
+               "<meta property=\"article:tag\" content=\"Futebol\"></head>",
+               NULL);
+    INT_EQ(m->ntags, 2, "");
+    STR_EQ(S_tag(m, 0), "Folha de S.Paulo", "");
+    m = S_read("<head><meta property=\"og:site_name\" content=\"STAT\"></head>" LD(
+                   "{\"@type\":\"Article\",\"headline\":\"H\",\"keywords\":[\"Obesity\",\"STAT+\"]}"),
+               NULL);
+    INT_EQ(m->ntags, 2, "");
+    STR_EQ(S_tag(m, 1), "STAT+", "");
     /* JSON-LD keywords: a string or an array. */
     m = S_read(LD("{\"@type\":\"Article\",\"headline\":\"H\",\"keywords\":\"alpha,beta\"}"), NULL);
     INT_EQ(m->ntags, 2, "");

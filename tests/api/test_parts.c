@@ -219,6 +219,101 @@ static void test_credit_lines(void)
     }
 }
 
+/* A contributor line with a few closing blocks after it (a "Read more" list,
+ * the author's bio) still closes the story; other lines that deep do not. */
+static void test_credit_deep(void)
+{
+    const char *t = S_run(
+        HEAD "<article>" H1 "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+             "<p>Heba Habib contributed to this report.</p><p></p><p><b>Read more:</b></p>"
+             "<p><a href=\"/a\">Islamists get a sobering lesson in governing</a></p>"
+             "<p><a href=\"/b\">The museum is home to Roman treasures</a></p>"
+             "<p>Jane Doe is a correspondent for the paper based in Cairo.</p></article></body></html>",
+        0);
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), "Heba Habib contributed to this report.", "");
+    OK(!S_has(t, "Heba Habib"), "%s", t);
+    S_run(HEAD "<article>" H1 "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "<p>Al Jazeera and Reuters</p><p><b>Read more:</b></p>"
+               "<p><a href=\"/a\">Islamists get a sobering lesson in governing</a></p>"
+               "<p>Jane Doe is a correspondent for the paper based in Cairo.</p></article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), NULL, "");
+}
+
+/* An agency as the only author is the wire credit; a person or a photo
+ * agency is not. */
+static void test_credit_wire_byline(void)
+{
+    S_run(HEAD "<article>" H1 "<p class=\"byline\">By <span class=\"author\">AFP</span></p>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), "AFP", "");
+    S_run(HEAD "<article>" H1 "<p class=\"byline\">By <span class=\"author\">Jane Doe</span></p>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), NULL, "");
+    /* The agency in the dateline says the same: one credit. */
+    S_run(HEAD "<article>" H1 "<p class=\"byline\">By <span class=\"author\">Reuters</span></p>"
+               "<p>LONDON (AFP) - Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), "AFP", "the dateline's agency first");
+}
+
+/* A byline line of its own opening the body leaves the text; a card's in a
+ * list and a sentence starting "By" stay. */
+static void test_byline_line(void)
+{
+    const char *t = S_run(
+        HEAD "<meta name=\"author\" content=\"Md Aynal Haque\"><article>" H1
+             "<p>By <strong>Md Aynal Haque</strong></p>"
+             "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+        0);
+    OK(!S_has(t, "Aynal"), "%s", t);
+    OK(S_starts(t, "Lawmakers on Tuesday"), "%s", t);
+    t = S_run(HEAD "<meta name=\"author\" content=\"Jane Doe\"><article>" H1
+                   "<ul><li><h3>Other story</h3><p>by Jane Doe</p></li></ul>"
+                   "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+                   "</article></body></html>",
+              0);
+    OK(S_has(t, "by Jane Doe"), "%s", t);
+    t = S_run(HEAD "<meta name=\"author\" content=\"Jane Doe\"><article>" H1
+                   "<p>By Tuesday lawmakers had moved closer to a deal.</p>" FILL
+                   "</article></body></html>",
+              0);
+    OK(S_starts(t, "By Tuesday"), "%s", t);
+}
+
+/* "来源：" (source) in the info line under the headline names the credit. */
+static void test_source_label(void)
+{
+    S_run(HEAD "<article>" H1 "<div class=\"info\"><span>2017-03-10 09:58</span>\xE3\x80\x80"
+               "<span>\xE6\x9D\xA5\xE6\xBA\x90\xEF\xBC\x9A<a href=\"/x\">\xE7\xBD\x91\xE6\x98\x93"
+               "</a></span>\xE3\x80\x80<span>\xE4\xBD\x9C\xE8\x80\x85\xEF\xBC\x9A</span></div>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), "\xE7\xBD\x91\xE6\x98\x93", "");
+    S_run(HEAD "<article>" H1 "<div class=\"info\"><span>\xE6\x9D\xA5\xE6\xBA\x90\xEF\xBC\x9A"
+               "\xE6\x96\xB0\xE5\x8D\x8E\xE7\xA4\xBE \xE4\xBD\x9C\xE8\x80\x85</span></div>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), "\xE6\x96\xB0\xE5\x8D\x8E\xE7\xA4\xBE", "same node");
+}
+
+/* A site's copyright line ("© 1996-2015 The Post") is not a photo credit. */
+static void test_copyright_not_photo_credit(void)
+{
+    S_run(HEAD "<article>" H1 "<figure><img src=\"a.jpg\"><figcaption>Senators leave the chamber."
+               "<span class=\"copyright\">\xC2\xA9 1996-2015 The Daily Example</span></figcaption>"
+               "</figure><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), NULL, "");
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), "Senators leave the chamber.", "");
+}
+
 static void test_credit_signoff_inline(void)
 {
     const char *t = S_run(
@@ -397,6 +492,104 @@ static void test_figure_credit_element(void)
     STR_EQ(copydesk_doc_image_url(S_doc, NULL), "/photo.jpg", "");
 }
 
+/* Second pass on the lead figure's caption and credit. */
+static void test_figure_accuracy(void)
+{
+    /* The separator before a credit element inside the caption goes. */
+    S_run(HEAD "<article>" H1
+               "<figure><img src=\"a.jpg\"><figcaption>Senators leave the chamber - "
+               "<span class=\"credits\">Jane Doe/Agency</span></figcaption></figure>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), "Senators leave the chamber", "");
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "Jane Doe/Agency", "");
+
+    /* "Source:" labels a credit element. */
+    S_run(HEAD "<article>" H1
+               "<div class=\"media\"><img src=\"a.jpg\"><p class=\"caption\"><span class=\"text\">"
+               "Senators leave the chamber.</span> <span class=\"image-source\"><em>Source:</em> "
+               "Supplied</span></p></div>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), "Senators leave the chamber.", "");
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "Supplied", "label dropped");
+
+    /* A block whose class says "no_caption" is not the caption: only the
+     * attribution under the picture is read. */
+    S_run(HEAD "<article>" H1
+               "<div class=\"item image no_caption\"><h2>Senators leave the chamber after a long "
+               "night of talks.</h2><div><img src=\"a.jpg\"><p><b>View this image</b></p></div>"
+               "<p class=\"caption_w_attr\"><span class=\"attribution\">City Police</span></p>"
+               "</div><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), NULL, "");
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "City Police", "");
+
+    /* A caption "owner" is the picture's credit. */
+    S_run(HEAD "<article>" H1
+               "<figure><img src=\"a.jpg\"><figcaption class=\"figure-caption\"><span "
+               "class=\"figure-caption-owner\"><p>The Daily Example</p></span></figcaption>"
+               "</figure><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), NULL, "");
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "The Daily Example", "");
+
+    /* <cite> in the caption is the picture's source; a quotation's is not. */
+    S_run(HEAD "<article>" H1 "<figure><img src=\"a.jpg\"><figcaption><cite>Adobe</cite>"
+               "</figcaption></figure><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), NULL, "");
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), "Adobe", "");
+    const char *qt = S_run(
+        HEAD "<article>" H1 "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+             "<figure><blockquote>We will not give up.</blockquote><figcaption><cite>Jane Doe, "
+             "senator</cite></figcaption></figure><p>The vote is next week.</p></article></body></html>",
+        0);
+    OK(S_has(qt, "Jane Doe, senator"), "%s", qt);
+    qt = S_run(HEAD "<article>" H1 "<figure><img src=\"a.jpg\"><figcaption>Stream <cite>Silo</cite> "
+                    "on the app</figcaption></figure><p>Lawmakers on Tuesday moved closer to a deal.</p>"
+                    FILL "</article></body></html>",
+               0);
+    STR_EQ(copydesk_doc_image_credit(S_doc, NULL), NULL, "a work's title");
+    OK(S_has(qt, "Stream Silo on the app"), "%s", qt);
+
+    /* A lead video (a player, no picture): its caption is not the image's. */
+    S_run("<html><head><title>Lawmakers weigh new rules</title><meta property=\"og:image\" "
+          "content=\"https://n.example/poster.jpg\"></head><body><article>" H1
+               "<figure class=\"media-item\"><div><iframe src=\"/player\"></iframe></div>"
+               "<figcaption><span>Media caption</span> The minister speaks.</figcaption></figure>"
+               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_url(S_doc, NULL), "https://n.example/poster.jpg", "");
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), NULL, "");
+
+    /* The figure showing the og:image (another rendition of it) leads, not
+     * the first figure of the body showing another picture. */
+    S_run("<html><head><title>Lawmakers weigh new rules</title><meta property=\"og:image\" "
+          "content=\"https://n.example/img/4905689_2_og.jpg\"></head><body><article>" H1
+          "<figure><img src=\"/img/4905689_2_large.jpg\"><figcaption>The chamber at dawn."
+          "</figcaption></figure><div><p>Lawmakers on Tuesday moved closer to a deal.</p>"
+          "<figure><img src=\"/img/4905686_2_inline.jpg\"><figcaption>A senator on the steps."
+          "</figcaption></figure>" FILL "</div></article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), "The chamber at dawn.", "");
+    S_run("<html><head><title>Lawmakers weigh new rules</title><meta property=\"og:image\" "
+          "content=\"https://n.example/img/4905689_2_og.jpg\"></head><body><article>" H1
+          "<p>Lawmakers on Tuesday moved closer to a deal.</p>"
+          "<figure><img src=\"/img/4905686_2_inline.jpg\"><figcaption>A senator on the steps."
+          "</figcaption></figure>" FILL
+          "<figure><img src=\"/img/4905689_2_large.jpg\"><figcaption>The chamber at dawn."
+          "</figcaption></figure></article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_image_caption(S_doc, NULL), "The chamber at dawn.", "og:image's figure");
+}
+
 /* The lead figure between the headline and the body, outside the extracted body. */
 static void test_figure_in_header(void)
 {
@@ -520,6 +713,67 @@ static void test_other_figures(void)
 
 /* ---- deck ----------------------------------------------------------------- */
 
+/* Second pass on the visible deck. */
+static void test_deck_accuracy(void)
+{
+    /* The standfirst named in another newsroom's language (perex, Anriss, chapô). */
+    S_run(HEAD "<article>" H1 "<div class=\"article__perex\">Five countries will share sensor "
+               "readings from forty glaciers under a new pact.</div><div><p>Lawmakers on Tuesday "
+               "moved closer to a deal.</p>" FILL "</div></article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL),
+           "Five countries will share sensor readings from forty glaciers under a new pact.", "");
+    /* A camelCase CSS-module class ("styles_articleDek__Icz5H"): a standfirst, out of the text. */
+    const char *t = S_run(
+        HEAD "<article><header>" H1 "<div class=\"styles_articleDek__Icz5H\">Five countries will "
+             "share sensor readings from forty glaciers.</div></header><div><p>Lawmakers on "
+             "Tuesday moved closer to a deal.</p>" FILL "</div></article></body></html>",
+        0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL),
+           "Five countries will share sensor readings from forty glaciers.", "");
+    OK(!S_has(t, "Five countries"), "%s", t);
+    /* "articleDeckhand" is no deck word. */
+    S_run(HEAD "<article>" H1 "<div class=\"articleDeckhand\">Five countries will share sensor "
+               "readings from forty glaciers.</div><div><p>Lawmakers on Tuesday moved closer to a "
+               "deal.</p>" FILL "</div></article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "");
+    /* The sentence closing the headline's own block, whatever its classes. */
+    S_run(HEAD "<article><div class=\"xQz\">" H1 "<p class=\"kLmN\">Since the first report, a new "
+               "source has come forward about the firm.</p></div><div class=\"by\">By Jane Doe</div>"
+               "<div><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
+               "</div></article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL),
+           "Since the first report, a new source has come forward about the firm.", "");
+    /* The body's first paragraph right after the h1 is not one. */
+    S_run(HEAD "<article>" H1 "<p>Since the first report, a new source has come forward about the "
+               "firm.</p>" FILL "</article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "");
+    /* The byline paragraph inside a standfirst block is not part of the deck. */
+    S_run(HEAD "<article>" H1 "<div class=\"standfirst\"><p>Five countries will share sensor "
+               "readings from forty glaciers.</p><p>by <a href=\"/jd\">Jane Doe</a> (reporting) and "
+               "<a href=\"/jr\">John Roe</a> (photography)</p></div><div><p>Lawmakers on Tuesday "
+               "moved closer to a deal.</p>" FILL "</div></article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL),
+           "Five countries will share sensor readings from forty glaciers.", "");
+    /* An "intro" paragraph the story goes on from is its first paragraph. */
+    t = S_run(HEAD "<article>" H1 "<div class=\"story-body\"><p class=\"story-intro\">Lawmakers on "
+                   "Tuesday moved closer to a deal on the rules after a long night.</p>" FILL
+                   "</div></article></body></html>",
+              0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "");
+    OK(S_starts(t, "Lawmakers on Tuesday"), "%s", t);
+    /* A forum thread's line under its title. */
+    S_run(HEAD "<article><div class=\"t\">" H1 "<p class=\"meta\">Discussion in 'Hosting Advice' "
+               "started by pelex, May 26, 2025.</p></div><div><p>Lawmakers on Tuesday moved closer "
+               "to a deal.</p>" FILL "</div></article></body></html>",
+          0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "");
+}
+
 static void test_deck(void)
 {
     const char *t = S_run(
@@ -569,11 +823,21 @@ static void test_deck(void)
     OK(!S_has(t, "A plan to tighten"), "deck left the body: %.60s", t);
     OK(S_has(t, "Lawmakers on Tuesday"), "");
 
-    /* An intro block inside the body is the deck but stays in the text. */
+    /* An intro paragraph inside the body that the story's paragraphs follow
+     * is its first paragraph (the news suite's convention): no deck, kept in
+     * the text. */
     t = S_run(HEAD
               "<div><h1>Lawmakers weigh new rules</h1></div><article>"
               "<p class=\"intro\">A plan to tighten the rules on data brokers gains support.</p>"
               "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</article></body></html>",
+              0);
+    STR_EQ(copydesk_doc_deck(S_doc, NULL), NULL, "");
+    OK(S_has(t, "A plan to tighten"), "intro kept in the body: %.60s", t);
+    /* An intro block with no paragraph right after it is the deck, kept in the text. */
+    t = S_run(HEAD
+              "<div><h1>Lawmakers weigh new rules</h1></div><article>"
+              "<p class=\"intro\">A plan to tighten the rules on data brokers gains support.</p>"
+              "<div><p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL "</div></article></body></html>",
               0);
     STR_EQ(copydesk_doc_deck(S_doc, NULL),
            "A plan to tighten the rules on data brokers gains support.", "");
@@ -717,15 +981,22 @@ int main(void)
     test_keep_parts();
     test_credit_lines();
     test_credit_signoff_inline();
+    test_credit_deep();
+    test_copyright_not_photo_credit();
+    test_credit_wire_byline();
+    test_byline_line();
+    test_source_label();
     test_credit_not();
     test_credit_structured();
     test_figure_credit_element();
     test_figure_in_header();
+    test_figure_accuracy();
     test_figure_trailing_credits();
     test_figure_like_and_loose_credit();
     test_photo_above_headline();
     test_other_figures();
     test_deck();
+    test_deck_accuracy();
     test_example();
     test_huge_first_paragraph();
     test_hostile();
