@@ -63,7 +63,24 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < copydesk_doc_author_count(doc); i++)
         printf("author: %s\n", copydesk_doc_author(doc, i, NULL));
     const char *date = copydesk_doc_date_published(doc, NULL);
-    printf("date: %s\n\n", date ? date : "(none)");
+    printf("date: %s (from %s)\n", date ? date : "(none)",
+           date ? copydesk_doc_field_source(doc, "date_published") : "-");
+    /* The news fields: NULL when the page does not have them. */
+    const char *deck = copydesk_doc_deck(doc, NULL);
+    const char *section = copydesk_doc_section(doc, NULL);
+    const char *credit = copydesk_doc_image_credit(doc, NULL);
+    const char *wire = copydesk_doc_credit(doc, NULL);
+    if (section)
+        printf("section: %s\n", section);
+    if (deck)
+        printf("deck: %s\n", deck);
+    if (credit)
+        printf("photo: %s\n", credit);
+    if (wire)
+        printf("credit: %s\n", wire);
+    for (size_t i = 0; i < copydesk_doc_tag_count(doc); i++)
+        printf("tag: %s\n", copydesk_doc_tag(doc, i, NULL));
+    printf("\n");
 
     size_t n = 0;
     const char *text = copydesk_doc_render(doc, COPYDESK_FORMAT_TEXT, &n, &st);
