@@ -550,6 +550,10 @@ static int S_is_panel(const cd_dom *dom, cd_nid id, const S_idset *panels)
     return v && S_idset_has(panels, v, il);
 }
 
+/* An element holding this share of the page's text is the page itself (0.9:
+ * "nearly all"; at 0.75 and 0.5 wcxb-dev lost, see docs/decisions.md §6). */
+#define CD_PAGE_SHARE 0.9f
+
 /* Pass 1: top-down visibility, class hints, chrome by tag/role/words. */
 static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, const S_idset *panels)
 {
@@ -607,6 +611,11 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
          * <div class="page has-sidebar"> or <form id="aspnetForm">). */
         float ld = S_link_density(s);
         if (total && s->chars > total * 0.4f && (hidden || ld < 0.5f) && !(h & CD_HINT_CONSENT))
+            continue;
+        /* An element that holds nearly all of the page is the page, whatever its
+         * links (a listing inside <form id="aspnetForm">, an unclosed
+         * <header> that swallowed the body): removing it leaves nothing. */
+        if (total && !hidden && s->chars > total * CD_PAGE_SHARE && !(h & CD_HINT_CONSENT))
             continue;
         if (!hidden) {
             /* Named for content and holding paragraphs: "post-content social-ready". */
