@@ -1294,15 +1294,33 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     S_idset panels;
     if (S_panels(x->mem, dom, &panels) != COPYDESK_OK)
         return COPYDESK_ERR_NOMEM;
-    S_prune(dom, st, options, 0, NULL);
-    S_stats(dom, st);
-    S_prune(dom, st, options, 1, &panels);
+    for (int pass = 0;; pass++) {
+        S_prune(dom, st, options, 0, NULL);
+        S_stats(dom, st);
+        S_prune(dom, st, options, 1, &panels);
+        S_stats(dom, st);
+        S_score(dom, st);
+        S_choose(x, dom, st);
+        S_broaden(x, dom, st);
+        /* A page that is nothing but its comments (a link aggregator's
+         * discussion, a thread in a container named "comments"): when the
+         * page without them leaves less than a sentence, they are the
+         * content, and the page is read again with them. */
+        if (pass || (options & COPYDESK_OPT_KEEP_COMMENTS))
+            break;
+        uint32_t have = 0;
+        for (uint32_t r = 0; r < x->nroots; r++)
+            have += S_prose(&st[x->roots[r]]);
+        if (have >= CD_OWN_SENTENCE)
+            break;
+        options |= COPYDESK_OPT_KEEP_COMMENTS;
+        memset(st, 0, need);
+        x->nroots = 0;
+        x->no_article = 0;
+        x->broad = 0;
+    }
     if (panels.slot)
         x->mem->free(panels.slot);
-    S_stats(dom, st);
-    S_score(dom, st);
-    S_choose(x, dom, st);
-    S_broaden(x, dom, st);
     /* Conditional cleaning judges containers by link density: right inside an
      * article, wrong on a page whose content is lists of links. */
     if (!x->broad) {
