@@ -371,6 +371,8 @@ static void S_debug(const cd_extract *x, const cd_dom *dom, const S_stat *st)
 }
 #endif
 
+#define CD_FORM_PARAS 5
+
 /* Is element id chrome by its tag alone? */
 static int S_chrome_tag(const cd_dom *dom, const S_stat *st, cd_nid id, unsigned options)
 {
@@ -381,10 +383,14 @@ static int S_chrome_tag(const cd_dom *dom, const S_stat *st, cd_nid id, unsigned
          * says something: two blocks of text (a heading and a standfirst, a
          * hero's title and tagline), few links. */
         return !(st[id].sect && st[id].n_block >= 2 && S_link_density(&st[id]) < 0.3f);
+    case CD_TAG_FORM:
+        /* A control, unless it wraps writing: five paragraphs or more, few
+         * links, fewer fields than half its paragraphs (a forum thread inside
+         * its moderation form). A contact form's labels are fields' paragraphs. */
+        return !(st[id].n_p >= CD_FORM_PARAS && S_link_density(&st[id]) < 0.3f && st[id].n_input * 2 <= st[id].n_p);
     case CD_TAG_NAV:
     case CD_TAG_ASIDE:
     case CD_TAG_FOOTER:
-    case CD_TAG_FORM:
     case CD_TAG_DIALOG:
     case CD_TAG_MENU:
     case CD_TAG_SEARCH:
