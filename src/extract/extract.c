@@ -371,6 +371,8 @@ static void S_debug(const cd_extract *x, const cd_dom *dom, const S_stat *st)
 }
 #endif
 
+#define CD_FORM_PARAS 5
+
 /* Is element id chrome by its tag alone? */
 static int S_chrome_tag(const cd_dom *dom, const S_stat *st, cd_nid id, unsigned options)
 {
@@ -381,10 +383,14 @@ static int S_chrome_tag(const cd_dom *dom, const S_stat *st, cd_nid id, unsigned
          * says something: two blocks of text (a heading and a standfirst, a
          * hero's title and tagline), few links. */
         return !(st[id].sect && st[id].n_block >= 2 && S_link_density(&st[id]) < 0.3f);
+    case CD_TAG_FORM:
+        /* A control, unless it wraps writing: five paragraphs or more, few
+         * links, fewer fields than half its paragraphs (a forum thread inside
+         * its moderation form). A contact form's labels are fields' paragraphs. */
+        return !(st[id].n_p >= CD_FORM_PARAS && S_link_density(&st[id]) < 0.3f && st[id].n_input * 2 <= st[id].n_p);
     case CD_TAG_NAV:
     case CD_TAG_ASIDE:
     case CD_TAG_FOOTER:
-    case CD_TAG_FORM:
     case CD_TAG_DIALOG:
     case CD_TAG_MENU:
     case CD_TAG_SEARCH:
@@ -550,6 +556,10 @@ static int S_is_panel(const cd_dom *dom, cd_nid id, const S_idset *panels)
     return v && S_idset_has(panels, v, il);
 }
 
+/* An element holding this share of the page's text is the page itself (0.9:
+ * "nearly all"; at 0.75 and 0.5 wcxb-dev lost, see docs/decisions.md §6). */
+#define CD_PAGE_SHARE 0.9f
+
 /* Pass 1: top-down visibility, class hints, chrome by tag/role/words. */
 static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, const S_idset *panels)
 {
@@ -607,6 +617,11 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
          * <div class="page has-sidebar"> or <form id="aspnetForm">). */
         float ld = S_link_density(s);
         if (total && s->chars > total * 0.4f && (hidden || ld < 0.5f) && !(h & CD_HINT_CONSENT))
+            continue;
+        /* An element that holds nearly all of the page is the page, whatever its
+         * links (a listing inside <form id="aspnetForm">, an unclosed
+         * <header> that swallowed the body): removing it leaves nothing. */
+        if (total && !hidden && s->chars > total * CD_PAGE_SHARE && !(h & CD_HINT_CONSENT))
             continue;
         if (!hidden) {
             /* Named for content and holding paragraphs: "post-content social-ready". */
@@ -1285,15 +1300,33 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     S_idset panels;
     if (S_panels(x->mem, dom, &panels) != COPYDESK_OK)
         return COPYDESK_ERR_NOMEM;
-    S_prune(dom, st, options, 0, NULL);
-    S_stats(dom, st);
-    S_prune(dom, st, options, 1, &panels);
+    for (int pass = 0;; pass++) {
+        S_prune(dom, st, options, 0, NULL);
+        S_stats(dom, st);
+        S_prune(dom, st, options, 1, &panels);
+        S_stats(dom, st);
+        S_score(dom, st);
+        S_choose(x, dom, st);
+        S_broaden(x, dom, st);
+        /* A page that is nothing but its comments (a link aggregator's
+         * discussion, a thread in a container named "comments"): when the
+         * page without them leaves less than a sentence, they are the
+         * content, and the page is read again with them. */
+        if (pass || (options & COPYDESK_OPT_KEEP_COMMENTS))
+            break;
+        uint32_t have = 0;
+        for (uint32_t r = 0; r < x->nroots; r++)
+            have += S_prose(&st[x->roots[r]]);
+        if (have >= CD_OWN_SENTENCE)
+            break;
+        options |= COPYDESK_OPT_KEEP_COMMENTS;
+        memset(st, 0, need);
+        x->nroots = 0;
+        x->no_article = 0;
+        x->broad = 0;
+    }
     if (panels.slot)
         x->mem->free(panels.slot);
-    S_stats(dom, st);
-    S_score(dom, st);
-    S_choose(x, dom, st);
-    S_broaden(x, dom, st);
     /* Conditional cleaning judges containers by link density: right inside an
      * article, wrong on a page whose content is lists of links. */
     if (!x->broad) {
