@@ -116,6 +116,20 @@ static void test_dublin_core_first(void)
     INT_EQ(m->nauthors, 1, "");
 }
 
+/* Journal pages: DC.Creator names the first author, repeated
+ * citation_authors elements (the plural spelling) name them all. */
+static void test_citation_authors(void)
+{
+    const cd_meta *m = S_read("<head><meta name=\"DC.Creator\" content=\"Ann Lead\">"
+                              "<meta name=\"citation_authors\" content=\"Ann Lead\">"
+                              "<meta name=\"citation_authors\" content=\"Bob Second\">"
+                              "<meta name=\"citation_authors\" content=\"Cy Third\"></head><body></body>");
+    INT_EQ(m->nauthors, 3, "");
+    STR_EQ(S_author(m, 0), "Ann Lead", "");
+    STR_EQ(S_author(m, 1), "Bob Second", "");
+    STR_EQ(S_author(m, 2), "Cy Third", "");
+}
+
 /* An author box: the name, then a sentence about the person. */
 static void test_bio_sentence(void)
 {
@@ -286,6 +300,7 @@ int main(void)
     test_author_box_name();
     test_written_by_line();
     test_dublin_core_first();
+    test_citation_authors();
     test_bio_sentence();
     test_microdata_stated();
     test_handle_yields();
