@@ -88,6 +88,10 @@ typedef struct cd_meta_crumbs {
     unsigned tries; /* elements examined as a trail (CD_META_MAX_TRAILS) */
 } cd_meta_crumbs;
 
+/* The rank of a microdata author candidate that is only a link to an
+ * author's page: never a credit on its own. */
+#define CD_META_RANK_LINK 6
+
 typedef struct cd_meta_ctx {
     const cd_dom *dom;
     cd_arena *arena;
@@ -95,6 +99,7 @@ typedef struct cd_meta_ctx {
     uint32_t ncands;
     uint32_t nscripts;
     int title_seen; /* <title> taken */
+    unsigned author_links; /* links to an /author/ page offered (see microdata.c) */
     long long ref_time; /* Unix seconds that relative dates count from; 0 = none */
     /* The class and id words of one element (cd_meta_class_words), kept so
      * that the several checks made on one node tokenize it once. */

@@ -130,6 +130,53 @@ static void test_citation_authors(void)
     STR_EQ(S_author(m, 2), "Cy Third", "");
 }
 
+/* The stated author names the first of several: the byline's list of
+ * links to author pages completes it, one list only (not a fact
+ * checker after a date), one person per link target. */
+static void test_coauthor_links(void)
+{
+    const cd_meta *m = S_read("<head><meta name=\"author\" content=\"Rui Ma\"></head><body><h1>Headline</h1>"
+                              "<div><a href=\"/report/author/ruima/\">Rui Ma</a><span>, </span>"
+                              "<a href=\"https://x.org/report/author/heba/\">Heba Ledwon</a><span>, </span>"
+                              "<a href=\"/report/author/manoel/\">Manoel Cortes Mendez</a> &amp; "
+                              "<a href=\"/report/author/suparn/\">Suparn Patra</a></div><p>Text.</p></body>");
+    INT_EQ(m->nauthors, 4, "");
+    STR_EQ(S_author(m, 0), "Rui Ma", "");
+    STR_EQ(S_author(m, 2), "Manoel Cortes Mendez", "");
+    STR_EQ(S_author(m, 3), "Suparn Patra", "");
+    m = S_read("<head><meta name=\"author\" content=\"Scott Levine\"></head><body><h1>Headline</h1>"
+               "<div><a href=\"/author/2420/\">Scott Levine</a> \xe2\x80\x93 Updated Sep 9, 2025 | "
+               "Fact-checked by <a href=\"/author/20449/\">Frank Bass</a></div><p>Text.</p></body>");
+    INT_EQ(m->nauthors, 1, "");
+    STR_EQ(S_author(m, 0), "Scott Levine", "");
+    m = S_read("<head><meta name=\"author\" content=\"Ahmet Serhan\"></head><body><h1>Headline</h1><p>Text.</p>"
+               "<div><a href=\"/author/ahmet/\"><h4>Ahmet Serhan</h4></a><div></div>"
+               "<a href=\"/author/ahmet/\">Author's Profile</a></div></body>");
+    INT_EQ(m->nauthors, 1, "");
+    /* A link to an author page is no credit of its own. */
+    m = S_read("<body><h1>Headline</h1><p>Text.</p><ul><li><a href=\"/author/jane-doe/\">Jane Doe</a></li>"
+               "<li><a href=\"/author/john-roe/\">John Roe</a></li></ul></body>");
+    INT_EQ(m->nauthors, 0, "");
+}
+
+/* The visible byline completes the stated author, keeping the titles it
+ * shows; a byline that only runs the stated name into a label does not. */
+static void test_coauthor_byline(void)
+{
+    const cd_meta *m = S_read(
+        "<head><script type=\"application/ld+json\">{\"@type\":\"Article\",\"author\":"
+        "{\"@type\":\"Person\",\"name\":\"Marna van der Merwe\"}}</script></head><body><h1>Headline</h1>"
+        "<div class=\"author\">Written by <span>Dr Marna van der Merwe</span>, <span>Dr Dieter Veldsman</span>, "
+        "<span>Erik van Vulpen</span></div><p>Text.</p></body>");
+    INT_EQ(m->nauthors, 3, "");
+    STR_EQ(S_author(m, 0), "Dr Marna van der Merwe", "");
+    STR_EQ(S_author(m, 2), "Erik van Vulpen", "");
+    m = S_read("<head><meta name=\"author\" content=\"Chirag Bhardwaj\"></head><body><h1>Headline</h1>"
+               "<div class=\"author\">By Chirag Bhardwaj VP, Chirag Bhardwaj</div><p>Text.</p></body>");
+    INT_EQ(m->nauthors, 1, "");
+    STR_EQ(S_author(m, 0), "Chirag Bhardwaj", "");
+}
+
 /* An author box: the name, then a sentence about the person. */
 static void test_bio_sentence(void)
 {
@@ -301,6 +348,8 @@ int main(void)
     test_written_by_line();
     test_dublin_core_first();
     test_citation_authors();
+    test_coauthor_links();
+    test_coauthor_byline();
     test_bio_sentence();
     test_microdata_stated();
     test_handle_yields();
