@@ -358,6 +358,8 @@ static void S_walk(cd_meta_ctx *c)
         if (n->type == CD_NODE_TEXT) {
             if (in_body && !in_bad)
                 cd_meta_visible_text(c, &vis, id, flags);
+            else if (in_body && bad_side)
+                cd_meta_visible_side_text(c, &vis, id);
             id = cd_dom_next(dom, id, root);
             continue;
         }
@@ -413,7 +415,7 @@ static void S_walk(cd_meta_ctx *c)
             art_end = cd_dom_next_skip(dom, id, root);
             flags |= CD_MC_INARTICLE;
         }
-        cd_meta_microdata(c, id, flags | (in_bad ? CD_MC_BAD : 0));
+        cd_meta_microdata(c, id, flags | (in_bad ? CD_MC_BAD : 0) | (in_bad && bad_side ? CD_MC_SIDE : 0));
         if (in_body && !in_bad)
             cd_meta_visible_element(c, &vis, id, flags);
         else if (in_body && bad_side)

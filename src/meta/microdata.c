@@ -132,6 +132,15 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
             cd_meta_cand *k = v && vl ? cd_meta_add(c, CD_MF_DATE, CD_MS_MICRODATA, 1, id, v, vl) : NULL;
             if (k)
                 k->flags |= CD_MC_BAD;
+        } else if ((flags & CD_MC_SIDE) && n->tag == CD_TAG_A) {
+            /* A rel=author link in the article's side column (its meta
+             * column): a last resort, never in comments. */
+            const char *rel = cd_dom_attr(dom, id, "rel", &len);
+            size_t tl;
+            char *t = rel && S_word_in(rel, len, "author") ? cd_meta_node_text(c, id, 128, &tl) : NULL;
+            cd_meta_cand *k = t ? cd_meta_add(c, CD_MF_AUTHOR, CD_MS_MICRODATA, 3, id, t, tl) : NULL;
+            if (k)
+                k->flags |= CD_MC_BAD;
         }
         return;
     }

@@ -177,6 +177,46 @@ static void test_coauthor_byline(void)
     STR_EQ(S_author(m, 0), "Chirag Bhardwaj", "");
 }
 
+/* A labelled name in the article's side column (an <aside> holding the
+ * meta box) or a rel=author link there: a last resort; in comments,
+ * never. */
+static void test_side_column(void)
+{
+    const cd_meta *m = S_read("<body><article><h1>Headline</h1><p>Text.</p><aside><div><h3>Author</h3>"
+                              "<p> Lisa D. Ellis</p></div></aside></article></body>");
+    STR_EQ(S_author(m, 0), "Lisa D. Ellis", "");
+    m = S_read("<body><main><article><h1>Headline</h1><aside><address><div>"
+               "<a rel=\"author\" href=\"/profile/adam-roberts\">Adam Roberts</a></div></address></aside>"
+               "<p>Text.</p></article></main></body>");
+    STR_EQ(S_author(m, 0), "Adam Roberts", "");
+    /* A byline in the article wins over it. */
+    m = S_read("<body><article><h1>Headline</h1><p>By Jane Doe</p><p>Text.</p><aside><h3>Author</h3>"
+               "<p>Lisa D. Ellis</p></aside></article></body>");
+    STR_EQ(S_author(m, 0), "Jane Doe", "");
+    INT_EQ(m->nauthors, 1, "");
+    m = S_read("<body><article><h1>Headline</h1><p>Text.</p></article><div class=\"comments\"><h3>Author</h3>"
+               "<p>Jane Commenter</p><a rel=\"author\" href=\"/u/bob\">Bob Reader</a></div></body>");
+    INT_EQ(m->nauthors, 0, "");
+}
+
+/* Labels of their own: "Author(s)" over a list (one name per item),
+ * "Contributors:", "Article by". */
+static void test_more_labels(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><div><h6>Author(s)</h6><ul><li><a href=\"/l?a=1\">John A. "
+                              "Alic</a></li><li><a href=\"/l?a=2\">David C. Mowery</a></li></ul></div>"
+                              "<p>Text.</p></body>");
+    INT_EQ(m->nauthors, 2, "");
+    STR_EQ(S_author(m, 0), "John A. Alic", "");
+    STR_EQ(S_author(m, 1), "David C. Mowery", "");
+    m = S_read("<body><h1>Headline</h1><div class=\"tags\"><div><strong>Contributors:</strong> Janet Loughrey"
+               "</div></div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Janet Loughrey", "");
+    m = S_read("<body><h1>Headline</h1><p>Text.</p><div><h2>Article by</h2><div>Matias Heikkil\xc3\xa4</div>"
+               "</div></body>");
+    STR_EQ(S_author(m, 0), "Matias Heikkil\xc3\xa4", "");
+}
+
 /* An author box: the name, then a sentence about the person. */
 static void test_bio_sentence(void)
 {
@@ -350,6 +390,8 @@ int main(void)
     test_citation_authors();
     test_coauthor_links();
     test_coauthor_byline();
+    test_side_column();
+    test_more_labels();
     test_bio_sentence();
     test_microdata_stated();
     test_handle_yields();
