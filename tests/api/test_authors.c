@@ -217,6 +217,17 @@ static void test_more_labels(void)
     STR_EQ(S_author(m, 0), "Matias Heikkil\xc3\xa4", "");
 }
 
+/* The weekday a cut date leaves behind goes with it. */
+static void test_weekday_tail(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><span class=\"story-byline\">Posted by <a href=\"/u\">BeauHD"
+                              "</a> on Friday December 19, 2025 @08:00PM from the job-market dept.</span>"
+                              "<p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "BeauHD", "");
+    m = S_read("<body><h1>Headline</h1><p class=\"byline\">By Joe Wee Monday, 4 May 2015</p><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Joe Wee", "");
+}
+
 /* An author box: the name, then a sentence about the person. */
 static void test_bio_sentence(void)
 {
@@ -392,6 +403,7 @@ int main(void)
     test_coauthor_byline();
     test_side_column();
     test_more_labels();
+    test_weekday_tail();
     test_bio_sentence();
     test_microdata_stated();
     test_handle_yields();
