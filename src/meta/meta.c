@@ -815,6 +815,37 @@ static void S_coauthors(cd_meta_ctx *c, cd_meta *m)
     }
 }
 
+/* The credit chosen is the site's own name ("Transfer Orbit" on Transfer
+ * Orbit): an organisation. A person another structured source states
+ * (JSON-LD, meta, og, itemprop, the twitter "Written by" pair) wins. */
+static void S_site_credit(cd_meta_ctx *c, cd_meta *m)
+{
+    if (!m->nauthors || !m->site_name)
+        return;
+    size_t sl = strlen(m->site_name);
+    for (size_t i = 0; i < m->nauthors; i++)
+        if (!cd_meta_eq_nocase(m->authors[i], strlen(m->authors[i]), m->site_name, sl))
+            return;
+    static const int srcs[] = {CD_MS_JSONLD, CD_MS_META, CD_MS_OG, CD_MS_MICRODATA, CD_MS_TWITTER};
+    for (size_t s = 0; s < sizeof srcs / sizeof srcs[0]; s++) {
+        cd_meta v;
+        memset(&v, 0, sizeof v);
+        v.site_name = m->site_name;
+        S_take_authors(c, &v, srcs[s], 0, 0);
+        size_t keep = 0;
+        for (size_t j = 0; j < v.nauthors; j++)
+            if (!cd_meta_eq_nocase(v.authors[j], strlen(v.authors[j]), m->site_name, sl) &&
+                strchr(v.authors[j], ' '))
+                v.authors[keep++] = v.authors[j];
+        if (!keep || keep != v.nauthors)
+            continue;
+        memcpy(m->authors, v.authors, sizeof v.authors);
+        m->nauthors = v.nauthors;
+        m->author_source = S_src_names[srcs[s]];
+        return;
+    }
+}
+
 /* Does any byline or microdata credit on the page mention name? */
 static int S_shown(const cd_meta_ctx *c, const char *name, int max_rank)
 {
@@ -935,6 +966,7 @@ void cd_meta_read_at(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char 
     S_pick_authors(&c, m);
     S_byline_check(&c, m);
     S_coauthors(&c, m);
+    S_site_credit(&c, m);
     m->title = cd_meta_title_pick(&c, m->site_name, m->url ? m->url : page_url, &m->title_source);
     cd_meta_news_pick(&c, m, page_url);
 }

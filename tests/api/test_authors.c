@@ -228,6 +228,22 @@ static void test_weekday_tail(void)
     STR_EQ(S_author(m, 0), "Joe Wee", "");
 }
 
+/* A visible credit that is the site's own name yields to a person a
+ * structured source states (here the twitter "Written by" pair). */
+static void test_site_credit(void)
+{
+    const cd_meta *m = S_read("<head><meta property=\"og:site_name\" content=\"Transfer Orbit\">"
+                              "<meta name=\"twitter:label1\" content=\"Written by\">"
+                              "<meta name=\"twitter:data1\" content=\"Andrew Liptak\"></head><body><h1>Headline</h1>"
+                              "<div class=\"byline\">Transfer Orbit</div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Andrew Liptak", "");
+    INT_EQ(m->nauthors, 1, "");
+    /* Nobody else stated: the site's credit stays. */
+    m = S_read("<head><meta property=\"og:site_name\" content=\"Transfer Orbit\"></head><body><h1>Headline</h1>"
+               "<div class=\"byline\">Transfer Orbit</div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Transfer Orbit", "");
+}
+
 /* An author box: the name, then a sentence about the person. */
 static void test_bio_sentence(void)
 {
@@ -404,6 +420,7 @@ int main(void)
     test_side_column();
     test_more_labels();
     test_weekday_tail();
+    test_site_credit();
     test_bio_sentence();
     test_microdata_stated();
     test_handle_yields();
