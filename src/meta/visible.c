@@ -22,7 +22,7 @@ static const char *const S_byline_words[] = {"byline", "by-line", "by_line", "da
 static const char *const S_author_words[] = {"author", "writer", "byl", "reporter", "contributor",
                                              "posted-by", "postedby", NULL};
 /* A forum post's poster (and the signed-in reader's menu, which is not). */
-static const char *const S_user_words[] = {"username", "user-name", "postauthor", "post-user",
+static const char *const S_user_words[] = {"username", "user-name", "postauthor", "post-user", "postuser",
                                            "bigusername", NULL};
 static const char *const S_user_bad[] = {"menu", "dropdown", "login", "account", "badge", "signin",
                                          "header", NULL};

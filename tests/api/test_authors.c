@@ -244,6 +244,14 @@ static void test_site_credit(void)
     STR_EQ(S_author(m, 0), "Transfer Orbit", "");
 }
 
+/* Flarum names the poster in "PostUser-name". */
+static void test_postuser(void)
+{
+    const cd_meta *m = S_read("<body><h1>Thread title</h1><article><div class=\"PostUser\"><h3 class=\"PostUser-name\">"
+                              "antonjw</h3></div><div class=\"Post-body\"><p>My question.</p></div></article></body>");
+    STR_EQ(S_author(m, 0), "antonjw", "");
+}
+
 /* An author box: the name, then a sentence about the person. */
 static void test_bio_sentence(void)
 {
@@ -421,6 +429,7 @@ int main(void)
     test_more_labels();
     test_weekday_tail();
     test_site_credit();
+    test_postuser();
     test_bio_sentence();
     test_microdata_stated();
     test_handle_yields();
