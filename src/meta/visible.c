@@ -379,7 +379,9 @@ static int S_label_byline(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, int rank, u
         const cd_node *an = at ? cd_dom_node(dom, at) : NULL;
         if (an && an->type == CD_NODE_ELEMENT && (an->tag == CD_TAG_UL || an->tag == CD_TAG_OL)) {
             int added = 0;
-            for (cd_nid li = an->first; li && *budget < S_MAX_BYLINES; li = cd_dom_node(dom, li)->next) {
+            unsigned seen = 0;
+            for (cd_nid li = an->first; li && *budget < S_MAX_BYLINES && seen++ < 32;
+                 li = cd_dom_node(dom, li)->next) {
                 if (cd_dom_node(dom, li)->tag != CD_TAG_LI)
                     continue;
                 char *lt = cd_meta_node_text(c, li, S_BYLINE_MAX + 1, &tl);
