@@ -490,7 +490,11 @@ static size_t S_cut_bio(char *s, size_t n)
 /* Drop what a cut leaves dangling: "Posted by jane on", "Jane Doe |". */
 static size_t S_trim_tail(const char *s, size_t n)
 {
-    static const char *const tail[] = {"on", "at", "am", "updated", "published", "posted", "last", NULL};
+    /* … and the weekday a cut date leaves ("Posted by jane on Friday"). */
+    static const char *const tail[] = {"on", "at", "am", "updated", "published", "posted", "last",
+                                       "monday", "tuesday", "wednesday", "thursday", "friday",
+                                       "saturday", "sunday", "mon", "tue", "wed", "thu", "fri",
+                                       "sat", "sun", NULL};
     for (int again = 1; again && n;) {
         again = 0;
         while (n && (cd_isspace((unsigned char)s[n - 1]) || s[n - 1] == ',' || s[n - 1] == '|' ||

@@ -358,6 +358,8 @@ static void S_walk(cd_meta_ctx *c)
         if (n->type == CD_NODE_TEXT) {
             if (in_body && !in_bad)
                 cd_meta_visible_text(c, &vis, id, flags);
+            else if (in_body && bad_side)
+                cd_meta_visible_side_text(c, &vis, id);
             id = cd_dom_next(dom, id, root);
             continue;
         }
@@ -413,7 +415,7 @@ static void S_walk(cd_meta_ctx *c)
             art_end = cd_dom_next_skip(dom, id, root);
             flags |= CD_MC_INARTICLE;
         }
-        cd_meta_microdata(c, id, flags | (in_bad ? CD_MC_BAD : 0));
+        cd_meta_microdata(c, id, flags | (in_bad ? CD_MC_BAD : 0) | (in_bad && bad_side ? CD_MC_SIDE : 0));
         if (in_body && !in_bad)
             cd_meta_visible_element(c, &vis, id, flags);
         else if (in_body && bad_side)
@@ -632,6 +634,83 @@ static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const ch
     return S_side_date(c, field, dayfirst, source);
 }
 
+/* Are links a and b (a first) items of one list of names: nothing but
+ * list separators (",", "&", "and") between them? Not "Jane Doe –
+ * Updated … | Fact-checked by <a>Frank Bass</a>". */
+static int S_listed(const cd_dom *dom, cd_nid a, cd_nid b)
+{
+    static const char *const words[] = {"and", "und", "et", "y", "e", "with", NULL};
+    unsigned steps = 0;
+    int sep = 0;
+    for (cd_nid k = cd_dom_next_skip(dom, a, CD_NONE); k && k != b; k = cd_dom_next(dom, k, CD_NONE)) {
+        if (++steps > 24)
+            return 0;
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type != CD_NODE_TEXT)
+            continue;
+        const char *t = n->u.text;
+        for (size_t i = 0; i < n->len;) {
+            if (cd_isspace((unsigned char)t[i]) || t[i] == ',' || t[i] == '&' || t[i] == ';') {
+                sep |= !cd_isspace((unsigned char)t[i]);
+                i++;
+                continue;
+            }
+            size_t st = i;
+            while (i < n->len && cd_isalpha((unsigned char)t[i]))
+                i++;
+            int ok = 0;
+            for (size_t w = 0; words[w] && i > st && !ok; w++)
+                ok = cd_meta_eq_nocase(t + st, i - st, words[w], strlen(words[w]));
+            if (!ok)
+                return 0;
+            sep = 1;
+        }
+    }
+    return sep;
+}
+
+/* The credits one source gives at one pass (see S_pick_authors). */
+static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int links)
+{
+    const cd_meta_cand *list[64];
+    size_t n = S_collect(c, CD_MF_AUTHOR, src, list, 64);
+    /* Page elements credit one story in one place: after the first
+     * credit, only credits right next to it (a list of names). */
+    int local = src == CD_MS_MICRODATA || src == CD_MS_VISIBLE;
+    cd_nid last = 0;
+    int rank = -1;
+    for (size_t i = 0; i < n; i++) {
+        const cd_meta_cand *k = list[i];
+        int org = (k->flags & CD_MC_ORG) != 0;
+        if (org && !pass)
+            continue;
+        if (((k->flags & CD_MC_BAD) != 0) != (pass == 2))
+            continue;
+        if (src == CD_MS_MICRODATA && (k->rank == CD_META_RANK_LINK) != links)
+            continue;
+        /* Only the best-ranked statement of a source (one JSON-LD
+         * article, not the authors of every related item). */
+        if (rank >= 0 && k->rank != rank)
+            break;
+        if (local && last && (k->pos < last || k->pos - last > 40))
+            continue;
+        if (links && last && !S_listed(c->dom, last, k->pos))
+            break;
+        /* One JSON-LD script states the article; the authors of
+         * another (a list of related stories) are not its. */
+        if (src == CD_MS_JSONLD && last && k->pos != last)
+            continue;
+        /* An itemprop=author (ranks 0-1; rel=author links rank
+         * after) is a statement like JSON-LD's: taken as written
+         * ("annette thurmon"). */
+        int stated = src == CD_MS_MICRODATA && k->rank <= 1;
+        if (cd_meta_authors_add(m, c->arena, k->s, k->len, org || !local || stated)) {
+            rank = k->rank;
+            last = k->pos;
+        }
+    }
+}
+
 static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
 {
     static const int srcs[] = {CD_MS_JSONLD, CD_MS_META, CD_MS_OG, CD_MS_MICRODATA, CD_MS_VISIBLE,
@@ -640,42 +719,130 @@ static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
      * third: bylines in a side column or footer (CD_MC_BAD). */
     for (int pass = 0; pass < 3 && !m->nauthors; pass++) {
         for (size_t s = 0; s < sizeof srcs / sizeof srcs[0] && !m->nauthors; s++) {
-            const cd_meta_cand *list[64];
-            size_t n = S_collect(c, CD_MF_AUTHOR, srcs[s], list, 64);
-            /* Page elements credit one story in one place: after the first
-             * credit, only credits right next to it (a list of names). */
-            int local = srcs[s] == CD_MS_MICRODATA || srcs[s] == CD_MS_VISIBLE;
-            cd_nid last = 0;
-            int rank = -1;
-            for (size_t i = 0; i < n; i++) {
-                const cd_meta_cand *k = list[i];
-                int org = (k->flags & CD_MC_ORG) != 0;
-                if (org && !pass)
-                    continue;
-                if (((k->flags & CD_MC_BAD) != 0) != (pass == 2))
-                    continue;
-                /* Only the best-ranked statement of a source (one JSON-LD
-                 * article, not the authors of every related item). */
-                if (rank >= 0 && k->rank != rank)
-                    break;
-                if (local && last && (k->pos < last || k->pos - last > 40))
-                    continue;
-                /* One JSON-LD script states the article; the authors of
-                 * another (a list of related stories) are not its. */
-                if (srcs[s] == CD_MS_JSONLD && last && k->pos != last)
-                    continue;
-                /* An itemprop=author (ranks 0-1; rel=author links rank
-                 * after) is a statement like JSON-LD's: taken as written
-                 * ("annette thurmon"). */
-                int stated = srcs[s] == CD_MS_MICRODATA && k->rank <= 1;
-                if (cd_meta_authors_add(m, c->arena, k->s, k->len, org || !local || stated)) {
-                    rank = k->rank;
-                    last = k->pos;
-                }
-            }
+            S_take_authors(c, m, srcs[s], pass, 0);
             if (m->nauthors)
                 m->author_source = S_src_names[srcs[s]];
         }
+    }
+}
+
+/* Is name the stated one, maybe after a title ("Dr Jane Doe")? */
+static int S_same_name(const char *stated, const char *name)
+{
+    size_t a = strlen(stated), b = strlen(name);
+    if (cd_meta_eq_nocase(stated, a, name, b))
+        return 1;
+    return b > a + 1 && name[b - a - 1] == ' ' && cd_meta_eq_nocase(stated, a, name + b - a, a) &&
+           b - a - 1 <= 4 && name[0] >= 'A' && name[0] <= 'Z';
+}
+
+/* Does word w (wl bytes) stand as a whole word in s? */
+static int S_has_word(const char *s, const char *w, size_t wl)
+{
+    size_t n = strlen(s);
+    for (size_t p = 0; p < n;) {
+        while (p < n && s[p] == ' ')
+            p++;
+        size_t st = p;
+        while (p < n && s[p] != ' ')
+            p++;
+        if (p - st == wl && cd_meta_eq_nocase(s + st, wl, w, wl))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does name share a word (or run into one: "Jane DoeUpdated") with a
+ * stated name? */
+static int S_overlaps(const cd_meta *m, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; i < m->nauthors; i++) {
+        const char *s = m->authors[i];
+        size_t sl = strlen(s);
+        if (n >= sl && cd_meta_eq_nocase(name, sl, s, sl))
+            return 1;
+        for (size_t p = 0; p < n;) {
+            while (p < n && name[p] == ' ')
+                p++;
+            size_t st = p;
+            while (p < n && name[p] != ' ')
+                p++;
+            /* "van", "de": particles many names share */
+            if (p > st && !(name[st] >= 'a' && name[st] <= 'z') && S_has_word(s, name + st, p - st))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Co-authors the stated author leaves out. A <meta name=author> or JSON-LD
+ * author often names the first author only ("Rui Ma") where the byline
+ * lists them all ("Rui Ma, Heba Ledwon, … & Suparn Patra"): when the
+ * page's byline (microdata, links to author pages, then the visible
+ * byline) names every stated person and more, each extra one a name of
+ * two words or more sharing no word with a stated one (not "Jane Doe
+ * Updated", "VP"), the byline's list is taken. */
+static void S_coauthors(cd_meta_ctx *c, cd_meta *m)
+{
+    if (!m->nauthors || !m->author_source || strcmp(m->author_source, "visible") == 0 ||
+        strcmp(m->author_source, "microdata") == 0)
+        return;
+    static const int srcs[] = {CD_MS_MICRODATA, CD_MS_MICRODATA, CD_MS_VISIBLE};
+    for (size_t s = 0; s < 3; s++) {
+        cd_meta v;
+        memset(&v, 0, sizeof v);
+        v.site_name = m->site_name;
+        S_take_authors(c, &v, srcs[s], 0, s == 1);
+        if (v.nauthors <= m->nauthors)
+            continue;
+        size_t found = 0, bad = 0;
+        for (size_t j = 0; j < v.nauthors; j++) {
+            int same = 0;
+            for (size_t i = 0; i < m->nauthors && !same; i++)
+                same = S_same_name(m->authors[i], v.authors[j]);
+            if (same)
+                found++;
+            else if (!strchr(v.authors[j], ' ') || S_overlaps(m, v.authors[j]))
+                bad++;
+        }
+        if (found != m->nauthors || bad)
+            continue;
+        memcpy(m->authors, v.authors, sizeof v.authors);
+        m->nauthors = v.nauthors;
+        m->author_source = S_src_names[srcs[s]];
+        return;
+    }
+}
+
+/* The credit chosen is the site's own name ("Transfer Orbit" on Transfer
+ * Orbit): an organisation. A person another structured source states
+ * (JSON-LD, meta, og, itemprop, the twitter "Written by" pair) wins. */
+static void S_site_credit(cd_meta_ctx *c, cd_meta *m)
+{
+    if (!m->nauthors || !m->site_name)
+        return;
+    size_t sl = strlen(m->site_name);
+    for (size_t i = 0; i < m->nauthors; i++)
+        if (!cd_meta_eq_nocase(m->authors[i], strlen(m->authors[i]), m->site_name, sl))
+            return;
+    static const int srcs[] = {CD_MS_JSONLD, CD_MS_META, CD_MS_OG, CD_MS_MICRODATA, CD_MS_TWITTER};
+    for (size_t s = 0; s < sizeof srcs / sizeof srcs[0]; s++) {
+        cd_meta v;
+        memset(&v, 0, sizeof v);
+        v.site_name = m->site_name;
+        S_take_authors(c, &v, srcs[s], 0, 0);
+        size_t keep = 0;
+        for (size_t j = 0; j < v.nauthors; j++)
+            if (!cd_meta_eq_nocase(v.authors[j], strlen(v.authors[j]), m->site_name, sl) &&
+                strchr(v.authors[j], ' '))
+                v.authors[keep++] = v.authors[j];
+        if (!keep || keep != v.nauthors)
+            continue;
+        memcpy(m->authors, v.authors, sizeof v.authors);
+        m->nauthors = v.nauthors;
+        m->author_source = S_src_names[srcs[s]];
+        return;
     }
 }
 
@@ -685,7 +852,7 @@ static int S_shown(const cd_meta_ctx *c, const char *name, int max_rank)
     for (uint32_t i = 0; i < c->ncands; i++) {
         const cd_meta_cand *k = &c->cands[i];
         if (k->field == CD_MF_AUTHOR && (k->src == CD_MS_VISIBLE || k->src == CD_MS_MICRODATA) &&
-            k->rank <= max_rank && cd_contains_nocase(k->s, k->len, name))
+            k->rank <= max_rank && !(k->src == CD_MS_MICRODATA && k->rank == CD_META_RANK_LINK) && cd_contains_nocase(k->s, k->len, name))
             return 1;
     }
     return 0;
@@ -798,6 +965,8 @@ void cd_meta_read_at(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char 
     }
     S_pick_authors(&c, m);
     S_byline_check(&c, m);
+    S_coauthors(&c, m);
+    S_site_credit(&c, m);
     m->title = cd_meta_title_pick(&c, m->site_name, m->url ? m->url : page_url, &m->title_source);
     cd_meta_news_pick(&c, m, page_url);
 }

@@ -75,6 +75,7 @@ typedef struct cd_meta_cand {
 #define CD_MC_INARTICLE 2u /* found inside <article>/<main> or an article-like block */
 #define CD_MC_NEARTOP 4u   /* found close after the h1 */
 #define CD_MC_BAD 8u       /* found inside comments, related stories, sidebars … (last resort) */
+#define CD_MC_SIDE 32u      /* (walk flag) the bad region is a side column or footer, not comments */
 #define CD_MC_ONE 16u      /* one value of a list already split (a JSON array item): no commas to cut */
 
 /* A breadcrumb trail in page order (the site root first, often the page
@@ -88,6 +89,10 @@ typedef struct cd_meta_crumbs {
     unsigned tries; /* elements examined as a trail (CD_META_MAX_TRAILS) */
 } cd_meta_crumbs;
 
+/* The rank of a microdata author candidate that is only a link to an
+ * author's page: never a credit on its own. */
+#define CD_META_RANK_LINK 6
+
 typedef struct cd_meta_ctx {
     const cd_dom *dom;
     cd_arena *arena;
@@ -95,6 +100,7 @@ typedef struct cd_meta_ctx {
     uint32_t ncands;
     uint32_t nscripts;
     int title_seen; /* <title> taken */
+    unsigned author_links; /* links to an /author/ page offered (see microdata.c) */
     long long ref_time; /* Unix seconds that relative dates count from; 0 = none */
     /* The class and id words of one element (cd_meta_class_words), kept so
      * that the several checks made on one node tokenize it once. */
@@ -162,6 +168,7 @@ typedef struct cd_meta_vis {
     cd_nid h1_end;       /* pre-order successor of the first h1's subtree */
     unsigned after_h1;   /* text nodes seen since the first h1 */
     unsigned bylines;    /* byline candidates added */
+    unsigned side_bylines; /* … of which labelled ones in side columns (their own budget) */
     unsigned dates;      /* visible date candidates added */
     unsigned texts;      /* text nodes seen (capped) */
     unsigned byline_text; /* texts when the last byline was added, 0 for none */
@@ -170,6 +177,8 @@ typedef struct cd_meta_vis {
 } cd_meta_vis;
 void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags);
 void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags);
+/* A text node inside a side column or footer: labelled bylines only (CD_MC_BAD). */
+void cd_meta_visible_side_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id);
 /* Is the date written s[0..n) at node id labelled as a change ("Updated Dec
  * 18, 2025", or an "Updated:" text right before it) rather than the
  * publication? */

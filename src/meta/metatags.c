@@ -42,6 +42,10 @@ static const S_key S_keys[] = {
     {"dcterms.creator", CD_MF_AUTHOR, CD_MS_META, 1},
     {"dcterm:creator", CD_MF_AUTHOR, CD_MS_META, 0},
     {"citation_author", CD_MF_AUTHOR, CD_MS_META, 1},
+    /* The plural spelling some journal systems use, one element per
+     * author like citation_author: the whole list, where DC.Creator
+     * often names the first author only. */
+    {"citation_authors", CD_MF_AUTHOR, CD_MS_META, 1},
     {"article.author", CD_MF_AUTHOR, CD_MS_META, 1},
     {"dc.title", CD_MF_TITLE, CD_MS_META, 0},
     {"dc:title", CD_MF_TITLE, CD_MS_META, 0},

@@ -70,6 +70,40 @@ static void S_author_item(cd_meta_ctx *c, cd_nid id, int rank)
         cd_meta_add(c, CD_MF_AUTHOR, CD_MS_MICRODATA, rank, id, v, len);
 }
 
+/* Does href lead to an author's page: a path segment "author" or
+ * "authors" followed by another ("/blog/author/jane-doe/")? */
+static int S_author_href(const char *h, size_t n)
+{
+    size_t i = 0;
+    /* Skip the scheme and host ("https://x.org", "//x.org"). */
+    size_t c = 0;
+    while (c < n && c < 12 && cd_isalpha((unsigned char)h[c]))
+        c++;
+    if (c < n && h[c] == ':')
+        c++;
+    else
+        c = 0;
+    if (c + 1 < n && h[c] == '/' && h[c + 1] == '/') {
+        i = c + 2;
+        while (i < n && h[i] != '/')
+            i++;
+    } else if (c) {
+        return 0; /* mailto:, javascript: … */
+    }
+    while (i < n && h[i] != '?' && h[i] != '#') {
+        while (i < n && h[i] == '/')
+            i++;
+        size_t st = i;
+        while (i < n && h[i] != '/' && h[i] != '?' && h[i] != '#')
+            i++;
+        size_t l = i - st;
+        if ((l == 6 && cd_eq_nocase(h + st, 6, "author")) ||
+            (l == 7 && cd_eq_nocase(h + st, 7, "authors")))
+            return i + 1 < n && h[i] == '/' && h[i + 1] != '?' && h[i + 1] != '#' && h[i + 1] != '/';
+    }
+    return 0;
+}
+
 static const char *const S_pub_words[] = {"publish", "posted", "pubdate", "post-date", "entry-date",
                                           "article-date", "created", NULL};
 static const char *const S_mod_words[] = {"updated", "modified", NULL};
@@ -96,6 +130,15 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
             size_t vl;
             const char *v = cd_dom_attr(dom, id, "datetime", &vl);
             cd_meta_cand *k = v && vl ? cd_meta_add(c, CD_MF_DATE, CD_MS_MICRODATA, 1, id, v, vl) : NULL;
+            if (k)
+                k->flags |= CD_MC_BAD;
+        } else if ((flags & CD_MC_SIDE) && n->tag == CD_TAG_A) {
+            /* A rel=author link in the article's side column (its meta
+             * column): a last resort, never in comments. */
+            const char *rel = cd_dom_attr(dom, id, "rel", &len);
+            size_t tl;
+            char *t = rel && S_word_in(rel, len, "author") ? cd_meta_node_text(c, id, 128, &tl) : NULL;
+            cd_meta_cand *k = t ? cd_meta_add(c, CD_MF_AUTHOR, CD_MS_MICRODATA, 3, id, t, tl) : NULL;
             if (k)
                 k->flags |= CD_MC_BAD;
         }
@@ -129,6 +172,20 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
             char *t = cd_meta_node_text(c, id, 128, &tl);
             if (t)
                 cd_meta_add(c, CD_MF_AUTHOR, CD_MS_MICRODATA, inart ? 2 : 3, id, t, tl);
+        } else if (n->tag == CD_TAG_A && c->author_links < 16) {
+            /* A link to an author's page: no statement of its own (rank
+             * CD_META_RANK_LINK, only read to complete a list of
+             * co-authors, see S_coauthors in meta.c). */
+            size_t hl;
+            const char *h = cd_dom_attr(dom, id, "href", &hl);
+            if (h && S_author_href(h, hl)) {
+                size_t tl;
+                char *t = cd_meta_node_text(c, id, 128, &tl);
+                if (t && tl) {
+                    c->author_links++;
+                    cd_meta_add(c, CD_MF_AUTHOR, CD_MS_MICRODATA, CD_META_RANK_LINK, id, t, tl);
+                }
+            }
         }
     }
     if (n->tag == CD_TAG_TIME) {

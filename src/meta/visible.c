@@ -22,7 +22,7 @@ static const char *const S_byline_words[] = {"byline", "by-line", "by_line", "da
 static const char *const S_author_words[] = {"author", "writer", "byl", "reporter", "contributor",
                                              "posted-by", "postedby", NULL};
 /* A forum post's poster (and the signed-in reader's menu, which is not). */
-static const char *const S_user_words[] = {"username", "user-name", "postauthor", "post-user",
+static const char *const S_user_words[] = {"username", "user-name", "postauthor", "post-user", "postuser",
                                            "bigusername", NULL};
 static const char *const S_user_bad[] = {"menu", "dropdown", "login", "account", "badge", "signin",
                                          "header", NULL};
@@ -83,7 +83,9 @@ static int S_label(const char *s, size_t n)
     static const char *const labels[] = {"by", "by:", "written by", "written by:", "posted by",
                                          "author", "author:", "authors", "authors:", "von", "par",
                                          "por", "door", "autor", "autor:", "auteur", "auteur:",
-                                         "posted by:", "thread starter", "started by", NULL};
+                                         "posted by:", "thread starter", "started by", "author(s)",
+                                         "author(s):", "contributor:", "contributors:", "article by",
+                                         NULL};
     for (size_t i = 0; labels[i]; i++)
         if (cd_meta_eq_nocase(s, n, labels[i], strlen(labels[i])))
             return 1;
@@ -355,6 +357,71 @@ static void S_name_by_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char
         v->bylines++;
 }
 
+/* A label alone ("Author", "Written by"): the name is in the next
+ * element, inside the parent ("By <a>Jane</a>") or in the parent's next
+ * sibling ("<p>Written by</p><p>Jane</p>"). 1 when a candidate was added
+ * (flagged CD_MC_BAD when bad). */
+static int S_label_byline(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, int rank, unsigned bad)
+{
+    unsigned *budget = bad ? &v->side_bylines : &v->bylines;
+    const cd_dom *dom = c->dom;
+    size_t tl = 0;
+    cd_nid p = cd_dom_node(dom, id)->parent;
+    char *t = cd_meta_node_text(c, p, S_BYLINE_MAX + 1, &tl);
+    if (t && S_label(t, tl)) {
+        /* The next sibling holding something (blank text between). */
+        cd_nid q = cd_dom_node(dom, p)->next, at = CD_NONE;
+        t = NULL;
+        for (int k = 0; q && k < 4 && !t; k++, q = cd_dom_node(dom, q)->next)
+            if ((t = cd_meta_node_text(c, q, S_BYLINE_MAX + 1, &tl)) != NULL)
+                at = q;
+        /* A list of names ("Author(s)" over <ul><li>…): one credit each. */
+        const cd_node *an = at ? cd_dom_node(dom, at) : NULL;
+        if (an && an->type == CD_NODE_ELEMENT && (an->tag == CD_TAG_UL || an->tag == CD_TAG_OL)) {
+            int added = 0;
+            unsigned seen = 0;
+            for (cd_nid li = an->first; li && *budget < S_MAX_BYLINES && seen++ < 32;
+                 li = cd_dom_node(dom, li)->next) {
+                if (cd_dom_node(dom, li)->tag != CD_TAG_LI)
+                    continue;
+                char *lt = cd_meta_node_text(c, li, S_BYLINE_MAX + 1, &tl);
+                cd_meta_cand *k = lt && tl <= S_BYLINE_MAX
+                                      ? cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, rank, li, lt, tl)
+                                      : NULL;
+                if (k) {
+                    k->flags |= (uint8_t)bad;
+                    (*budget)++;
+                    added = 1;
+                }
+            }
+            return added;
+        }
+    }
+    if (!t || tl > S_BYLINE_MAX)
+        return 0;
+    cd_meta_cand *k = cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, rank, id, t, tl);
+    if (!k)
+        return 0;
+    k->flags |= (uint8_t)bad;
+    (*budget)++;
+    return 1;
+}
+
+void cd_meta_visible_side_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id)
+{
+    /* In a side column or footer (an <aside> beside the article holding its
+     * "Author" box): only a labelled name, kept as a last resort. */
+    const cd_node *n = cd_dom_node(c->dom, id);
+    const char *s = n->u.text;
+    size_t len = n->len;
+    while (len && cd_isspace((unsigned char)*s))
+        s++, len--;
+    while (len && cd_isspace((unsigned char)s[len - 1]))
+        len--;
+    if (len && len <= 20 && v->side_bylines < S_MAX_BYLINES / 2 && S_label(s, len))
+        S_label_byline(c, v, id, 1 + S_far(v), CD_MC_BAD);
+}
+
 void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags)
 {
     const cd_dom *dom = c->dom;
@@ -377,23 +444,8 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
     if (v->date_text && v->texts == v->date_text + 1)
         S_name_by_date(c, v, id, s, len);
     if (v->bylines < S_MAX_BYLINES && S_label(s, len)) {
-        /* A label alone: the name is in the next element, inside the parent
-         * ("By <a>Jane</a>") or in the parent's next sibling
-         * ("<p>Written by</p><p>Jane</p>"). */
-        size_t tl = 0;
-        cd_nid p = n->parent;
-        char *t = cd_meta_node_text(c, p, S_BYLINE_MAX + 1, &tl);
-        if (t && S_label(t, tl)) {
-            /* The next sibling holding something (blank text between). */
-            cd_nid q = cd_dom_node(dom, p)->next;
-            t = NULL;
-            for (int k = 0; q && k < 4 && !t; k++, q = cd_dom_node(dom, q)->next)
-                t = cd_meta_node_text(c, q, S_BYLINE_MAX + 1, &tl);
-        }
-        if (t && tl <= S_BYLINE_MAX && cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), id, t, tl)) {
-            v->bylines++;
+        if (S_label_byline(c, v, id, 1 + S_far(v), 0))
             v->byline_text = v->texts;
-        }
     } else if (v->bylines < S_MAX_BYLINES && S_byline_prefix(s, len) && len < 60 && len > 4 &&
                (!S_in_heading(dom, id) || (len > 8 && s[2] != ' ' && s[2] != ':'))) {
         if (cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), id, s, len)) {

@@ -116,6 +116,142 @@ static void test_dublin_core_first(void)
     INT_EQ(m->nauthors, 1, "");
 }
 
+/* Journal pages: DC.Creator names the first author, repeated
+ * citation_authors elements (the plural spelling) name them all. */
+static void test_citation_authors(void)
+{
+    const cd_meta *m = S_read("<head><meta name=\"DC.Creator\" content=\"Ann Lead\">"
+                              "<meta name=\"citation_authors\" content=\"Ann Lead\">"
+                              "<meta name=\"citation_authors\" content=\"Bob Second\">"
+                              "<meta name=\"citation_authors\" content=\"Cy Third\"></head><body></body>");
+    INT_EQ(m->nauthors, 3, "");
+    STR_EQ(S_author(m, 0), "Ann Lead", "");
+    STR_EQ(S_author(m, 1), "Bob Second", "");
+    STR_EQ(S_author(m, 2), "Cy Third", "");
+}
+
+/* The stated author names the first of several: the byline's list of
+ * links to author pages completes it, one list only (not a fact
+ * checker after a date), one person per link target. */
+static void test_coauthor_links(void)
+{
+    const cd_meta *m = S_read("<head><meta name=\"author\" content=\"Rui Ma\"></head><body><h1>Headline</h1>"
+                              "<div><a href=\"/report/author/ruima/\">Rui Ma</a><span>, </span>"
+                              "<a href=\"https://x.org/report/author/heba/\">Heba Ledwon</a><span>, </span>"
+                              "<a href=\"/report/author/manoel/\">Manoel Cortes Mendez</a> &amp; "
+                              "<a href=\"/report/author/suparn/\">Suparn Patra</a></div><p>Text.</p></body>");
+    INT_EQ(m->nauthors, 4, "");
+    STR_EQ(S_author(m, 0), "Rui Ma", "");
+    STR_EQ(S_author(m, 2), "Manoel Cortes Mendez", "");
+    STR_EQ(S_author(m, 3), "Suparn Patra", "");
+    m = S_read("<head><meta name=\"author\" content=\"Scott Levine\"></head><body><h1>Headline</h1>"
+               "<div><a href=\"/author/2420/\">Scott Levine</a> \xe2\x80\x93 Updated Sep 9, 2025 | "
+               "Fact-checked by <a href=\"/author/20449/\">Frank Bass</a></div><p>Text.</p></body>");
+    INT_EQ(m->nauthors, 1, "");
+    STR_EQ(S_author(m, 0), "Scott Levine", "");
+    m = S_read("<head><meta name=\"author\" content=\"Ahmet Serhan\"></head><body><h1>Headline</h1><p>Text.</p>"
+               "<div><a href=\"/author/ahmet/\"><h4>Ahmet Serhan</h4></a><div></div>"
+               "<a href=\"/author/ahmet/\">Author's Profile</a></div></body>");
+    INT_EQ(m->nauthors, 1, "");
+    /* A link to an author page is no credit of its own. */
+    m = S_read("<body><h1>Headline</h1><p>Text.</p><ul><li><a href=\"/author/jane-doe/\">Jane Doe</a></li>"
+               "<li><a href=\"/author/john-roe/\">John Roe</a></li></ul></body>");
+    INT_EQ(m->nauthors, 0, "");
+}
+
+/* The visible byline completes the stated author, keeping the titles it
+ * shows; a byline that only runs the stated name into a label does not. */
+static void test_coauthor_byline(void)
+{
+    const cd_meta *m = S_read(
+        "<head><script type=\"application/ld+json\">{\"@type\":\"Article\",\"author\":"
+        "{\"@type\":\"Person\",\"name\":\"Marna van der Merwe\"}}</script></head><body><h1>Headline</h1>"
+        "<div class=\"author\">Written by <span>Dr Marna van der Merwe</span>, <span>Dr Dieter Veldsman</span>, "
+        "<span>Erik van Vulpen</span></div><p>Text.</p></body>");
+    INT_EQ(m->nauthors, 3, "");
+    STR_EQ(S_author(m, 0), "Dr Marna van der Merwe", "");
+    STR_EQ(S_author(m, 2), "Erik van Vulpen", "");
+    m = S_read("<head><meta name=\"author\" content=\"Chirag Bhardwaj\"></head><body><h1>Headline</h1>"
+               "<div class=\"author\">By Chirag Bhardwaj VP, Chirag Bhardwaj</div><p>Text.</p></body>");
+    INT_EQ(m->nauthors, 1, "");
+    STR_EQ(S_author(m, 0), "Chirag Bhardwaj", "");
+}
+
+/* A labelled name in the article's side column (an <aside> holding the
+ * meta box) or a rel=author link there: a last resort; in comments,
+ * never. */
+static void test_side_column(void)
+{
+    const cd_meta *m = S_read("<body><article><h1>Headline</h1><p>Text.</p><aside><div><h3>Author</h3>"
+                              "<p> Lisa D. Ellis</p></div></aside></article></body>");
+    STR_EQ(S_author(m, 0), "Lisa D. Ellis", "");
+    m = S_read("<body><main><article><h1>Headline</h1><aside><address><div>"
+               "<a rel=\"author\" href=\"/profile/adam-roberts\">Adam Roberts</a></div></address></aside>"
+               "<p>Text.</p></article></main></body>");
+    STR_EQ(S_author(m, 0), "Adam Roberts", "");
+    /* A byline in the article wins over it. */
+    m = S_read("<body><article><h1>Headline</h1><p>By Jane Doe</p><p>Text.</p><aside><h3>Author</h3>"
+               "<p>Lisa D. Ellis</p></aside></article></body>");
+    STR_EQ(S_author(m, 0), "Jane Doe", "");
+    INT_EQ(m->nauthors, 1, "");
+    m = S_read("<body><article><h1>Headline</h1><p>Text.</p></article><div class=\"comments\"><h3>Author</h3>"
+               "<p>Jane Commenter</p><a rel=\"author\" href=\"/u/bob\">Bob Reader</a></div></body>");
+    INT_EQ(m->nauthors, 0, "");
+}
+
+/* Labels of their own: "Author(s)" over a list (one name per item),
+ * "Contributors:", "Article by". */
+static void test_more_labels(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><div><h6>Author(s)</h6><ul><li><a href=\"/l?a=1\">John A. "
+                              "Alic</a></li><li><a href=\"/l?a=2\">David C. Mowery</a></li></ul></div>"
+                              "<p>Text.</p></body>");
+    INT_EQ(m->nauthors, 2, "");
+    STR_EQ(S_author(m, 0), "John A. Alic", "");
+    STR_EQ(S_author(m, 1), "David C. Mowery", "");
+    m = S_read("<body><h1>Headline</h1><div class=\"tags\"><div><strong>Contributors:</strong> Janet Loughrey"
+               "</div></div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Janet Loughrey", "");
+    m = S_read("<body><h1>Headline</h1><p>Text.</p><div><h2>Article by</h2><div>Matias Heikkil\xc3\xa4</div>"
+               "</div></body>");
+    STR_EQ(S_author(m, 0), "Matias Heikkil\xc3\xa4", "");
+}
+
+/* The weekday a cut date leaves behind goes with it. */
+static void test_weekday_tail(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><span class=\"story-byline\">Posted by <a href=\"/u\">BeauHD"
+                              "</a> on Friday December 19, 2025 @08:00PM from the job-market dept.</span>"
+                              "<p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "BeauHD", "");
+    m = S_read("<body><h1>Headline</h1><p class=\"byline\">By Joe Wee Monday, 4 May 2015</p><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Joe Wee", "");
+}
+
+/* A visible credit that is the site's own name yields to a person a
+ * structured source states (here the twitter "Written by" pair). */
+static void test_site_credit(void)
+{
+    const cd_meta *m = S_read("<head><meta property=\"og:site_name\" content=\"Transfer Orbit\">"
+                              "<meta name=\"twitter:label1\" content=\"Written by\">"
+                              "<meta name=\"twitter:data1\" content=\"Andrew Liptak\"></head><body><h1>Headline</h1>"
+                              "<div class=\"byline\">Transfer Orbit</div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Andrew Liptak", "");
+    INT_EQ(m->nauthors, 1, "");
+    /* Nobody else stated: the site's credit stays. */
+    m = S_read("<head><meta property=\"og:site_name\" content=\"Transfer Orbit\"></head><body><h1>Headline</h1>"
+               "<div class=\"byline\">Transfer Orbit</div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Transfer Orbit", "");
+}
+
+/* Flarum names the poster in "PostUser-name". */
+static void test_postuser(void)
+{
+    const cd_meta *m = S_read("<body><h1>Thread title</h1><article><div class=\"PostUser\"><h3 class=\"PostUser-name\">"
+                              "antonjw</h3></div><div class=\"Post-body\"><p>My question.</p></div></article></body>");
+    STR_EQ(S_author(m, 0), "antonjw", "");
+}
+
 /* An author box: the name, then a sentence about the person. */
 static void test_bio_sentence(void)
 {
@@ -286,6 +422,14 @@ int main(void)
     test_author_box_name();
     test_written_by_line();
     test_dublin_core_first();
+    test_citation_authors();
+    test_coauthor_links();
+    test_coauthor_byline();
+    test_side_column();
+    test_more_labels();
+    test_weekday_tail();
+    test_site_credit();
+    test_postuser();
     test_bio_sentence();
     test_microdata_stated();
     test_handle_yields();
