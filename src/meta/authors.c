@@ -83,6 +83,34 @@ static const char *const S_placeholders[] = {"admin", "administrator", "staff", 
                                              "fri", "sat", "sun", "monday", "tuesday", "wednesday",
                                              "thursday", "friday", "saturday", "sunday", NULL};
 
+/* Words that make a credit an organisation (a newsroom, a wire, a company). */
+static const char *const S_org_words[] = {
+    "newsroom", "news", "press", "media", "agency", "agencies", "wire", "network", "radio",
+    "television", "tv", "times", "post", "magazine", "journal", "daily", "herald", "tribune",
+    "gazette", "inc", "inc.", "llc", "ltd", "ltd.", "gmbh", "group", "corporation", "company",
+    "foundation", "institute", "university", "association", "society", "council", "staff",
+    "team", "editors", "desk", "bureau", NULL};
+
+int cd_meta_author_orgish(const char *s, size_t n)
+{
+    size_t i = 0, words = 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t st = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        if (i == st)
+            break;
+        /* "The Texas Newsroom": a name does not start with "The". */
+        if (words++ == 0 && cd_meta_eq_nocase(s + st, i - st, "the", 3))
+            return 1;
+        if (S_word_is(s + st, i - st, S_org_words))
+            return 1;
+    }
+    return 0;
+}
+
 /* A user name: one token of letters, digits and . _ - that starts with a
  * letter and holds at least two ("paulb203", "hayley.p", "user447274").
  * Forums and Q&A sites credit posts this way; digits and lower case, which

@@ -782,7 +782,8 @@ static int S_overlaps(const cd_meta *m, const char *name)
  * page's byline (microdata, links to author pages, then the visible
  * byline) names every stated person and more, each extra one a name of
  * two words or more sharing no word with a stated one (not "Jane Doe
- * Updated", "VP"), the byline's list is taken. */
+ * Updated", "VP") and not an organisation ("The Texas Newsroom"), the
+ * byline's list is taken. */
 static void S_coauthors(cd_meta_ctx *c, cd_meta *m)
 {
     if (!m->nauthors || !m->author_source || strcmp(m->author_source, "visible") == 0 ||
@@ -803,8 +804,9 @@ static void S_coauthors(cd_meta_ctx *c, cd_meta *m)
                 same = S_same_name(m->authors[i], v.authors[j]);
             if (same)
                 found++;
-            else if (!strchr(v.authors[j], ' ') || S_overlaps(m, v.authors[j]))
-                bad++;
+            else if (!strchr(v.authors[j], ' ') || S_overlaps(m, v.authors[j]) ||
+                     cd_meta_author_orgish(v.authors[j], strlen(v.authors[j])))
+                bad++; /* not another person: an affiliation is no co-author */
         }
         if (found != m->nauthors || bad)
             continue;

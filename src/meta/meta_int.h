@@ -222,6 +222,9 @@ const char *cd_meta_title_pick(cd_meta_ctx *c, const char *site_name, const char
  * structured statement (JSON-LD, <meta>), taken as written; otherwise it is
  * page text and must look like a name. Returns the names added. */
 size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, int loose);
+/* Does credit s read as an organisation ("The Texas Newsroom", "Acme Media
+ * Group"): it starts with "The" or holds an organisation word? */
+int cd_meta_author_orgish(const char *s, size_t len);
 /* Is s a plausible personal name or credit (not a URL, a date, a sentence …)? */
 int cd_meta_author_plausible(const char *s, size_t len);
 

@@ -175,6 +175,17 @@ static void test_coauthor_byline(void)
                "<div class=\"author\">By Chirag Bhardwaj VP, Chirag Bhardwaj</div><p>Text.</p></body>");
     INT_EQ(m->nauthors, 1, "");
     STR_EQ(S_author(m, 0), "Chirag Bhardwaj", "");
+    /* An affiliation in the byline is no co-author: names only, an
+     * organisation only when it is the only credit. */
+    m = S_read("<head><meta name=\"author\" content=\"Ana Ruiz\"></head><body><h1>Headline</h1>"
+               "<div class=\"author\">By <span>Ana Ruiz</span>, <span>The Texas Newsroom</span></div>"
+               "<p>Text.</p></body>");
+    INT_EQ(m->nauthors, 1, "");
+    STR_EQ(S_author(m, 0), "Ana Ruiz", "");
+    OK(cd_meta_author_orgish("Acme Media Group", 16), "");
+    OK(!cd_meta_author_orgish("Ana Ruiz", 8), "");
+    /* A surname that is an organisation word counts too: the check only guards extra names. */
+    OK(cd_meta_author_orgish("Theodora Post", 13), "");
 }
 
 /* A labelled name in the article's side column (an <aside> holding the
