@@ -75,7 +75,7 @@ fuzz: fuzz-build
 # Merge the inputs of FUZZ_FROM (directories, e.g. a long run's --corpus-dir)
 # that add coverage into the in-tree corpus. The only rule that writes fuzz/corpus/.
 fuzz-merge: fuzz-build
-	python3 fuzz/run_fuzz.py --bin-dir build-fuzz/fuzz --merge \
+	$(SAN_ENV) python3 fuzz/run_fuzz.py --bin-dir build-fuzz/fuzz --merge \
 		$(addprefix --from ,$(FUZZ_FROM)) $(FUZZ_TARGETS)
 
 # Valgrind over the C tests and a CLI batch over wcxb-dev (plain build).

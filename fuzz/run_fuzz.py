@@ -106,8 +106,12 @@ def merge_one(bin_dir, name, froms, max_files):
                         for f in froms) if os.path.isdir(d)]
     before = count(dest)
     kept = set(os.listdir(dest))
+    # Inputs that crash during the merge go to the artifacts directory, never
+    # to the current directory (which is usually the source tree).
+    arts = os.path.join(os.path.dirname(os.path.abspath(bin_dir)), "fuzz-artifacts")
+    os.makedirs(arts, exist_ok=True)
     cmd = [os.path.join(bin_dir, name), "-merge=1", "-timeout=10", "-rss_limit_mb=2048",
-           "-max_len=65536", dest] + srcs
+           "-max_len=65536", "-artifact_prefix=%s/merge-%s-" % (arts, short), dest] + srcs
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     # -merge=1 keeps every input with a new feature (edge x hit count): far
     # too many for the tree. Keep the files already there and the smallest
