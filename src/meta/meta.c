@@ -175,13 +175,41 @@ static int S_modifier(const char *t, size_t n)
     return 0;
 }
 
+/* The first letters and lengths of list words (cached in c per page; NULL
+ * when the cache is full and the caller works them out itself). */
+static const cd_meta_list *S_list(cd_meta_ctx *c, const char *const *words)
+{
+    for (unsigned i = 0; i < c->nlists; i++)
+        if (c->lists[i].words == words)
+            return &c->lists[i];
+    if (c->nlists >= CD_META_LISTS)
+        return NULL;
+    cd_meta_list *l = &c->lists[c->nlists++];
+    memset(l->first, 0, sizeof l->first);
+    l->words = words;
+    l->n = 0;
+    for (size_t k = 0; words[k]; k++) {
+        unsigned char f = (unsigned char)words[k][0];
+        l->first[f >> 5] |= 1u << (f & 31);
+        size_t len = strlen(words[k]);
+        if (l->n == k && k < CD_META_LIST_WORDS && len < 256)
+            l->len[l->n++] = (uint8_t)len;
+    }
+    return l;
+}
+
 /* Does the word list w (from S_class_words) name any entry of words? */
-static int S_words_have(const char *w, size_t n, const char *const *words, int skip_modifiers)
+static int S_words_have(const char *w, size_t n, const char *const *words, const cd_meta_list *info,
+                        int skip_modifiers)
 {
     /* First letters of the entries: most words are rejected on one lookup. */
-    uint32_t first[8] = {0};
-    for (size_t k = 0; words[k]; k++)
-        first[(unsigned char)words[k][0] >> 5] |= 1u << ((unsigned char)words[k][0] & 31);
+    uint32_t own[8] = {0};
+    const uint32_t *first = own;
+    if (info)
+        first = info->first;
+    else
+        for (size_t k = 0; words[k]; k++)
+            own[(unsigned char)words[k][0] >> 5] |= 1u << ((unsigned char)words[k][0] & 31);
     size_t i = 0;
     while (i < n) {
         size_t st = i;
@@ -194,8 +222,10 @@ static int S_words_have(const char *w, size_t n, const char *const *words, int s
             if (!(first[ch >> 5] & (1u << (ch & 31))))
                 continue;
             for (size_t k = 0; words[k]; k++) {
-                size_t l = strlen(words[k]);
-                if (w[p] == words[k][0] && i - p >= l && memcmp(w + p, words[k], l) == 0) {
+                if (w[p] != words[k][0])
+                    continue;
+                size_t l = info && k < info->n ? info->len[k] : strlen(words[k]);
+                if (i - p >= l && memcmp(w + p, words[k], l) == 0) {
                     if (skip_modifiers && S_modifier(w + st, i - st))
                         break; /* the token describes the page, not a block */
                     return 1;
@@ -228,7 +258,7 @@ int cd_meta_class_has(cd_meta_ctx *c, cd_nid id, const char *const *words)
     for (unsigned i = 0; i < c->nhits; i++)
         if (c->hit_list[i] == words)
             return c->hit[i];
-    int r = S_words_have(w, n, words, 0);
+    int r = S_words_have(w, n, words, S_list(c, words), 0);
     if (c->nhits < 8) {
         c->hit_list[c->nhits] = words;
         c->hit[c->nhits++] = r;
@@ -264,7 +294,7 @@ static int S_is_bad_region(cd_meta_ctx *c, cd_nid id, const cd_node *n)
         return 0;
     size_t len;
     const char *w = S_words_of(c, id, &len);
-    return len && S_words_have(w, len, S_bad_words, 1);
+    return len && S_words_have(w, len, S_bad_words, S_list(c, S_bad_words), 1);
 }
 
 /* A side column or a footer (by tag or a "sidebar" class) without any of
@@ -281,9 +311,9 @@ static int S_is_side_region(cd_meta_ctx *c, cd_nid id, const cd_node *n)
                                        "gdpr", NULL};
     size_t len;
     const char *w = S_words_of(c, id, &len);
-    if (len && S_words_have(w, len, hard, 1))
+    if (len && S_words_have(w, len, hard, S_list(c, hard), 1))
         return 0;
-    return n->tag == CD_TAG_FOOTER || n->tag == CD_TAG_ASIDE || (len && S_words_have(w, len, side, 1));
+    return n->tag == CD_TAG_FOOTER || n->tag == CD_TAG_ASIDE || (len && S_words_have(w, len, side, S_list(c, side), 1));
 }
 
 static int S_is_article_region(const cd_dom *dom, cd_nid id, const cd_node *n)

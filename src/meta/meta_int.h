@@ -93,6 +93,17 @@ typedef struct cd_meta_crumbs {
  * author's page: never a credit on its own. */
 #define CD_META_RANK_LINK 6
 
+/* A class-word list (NULL-terminated) with its first letters and lengths,
+ * worked out once per page instead of on every check (cd_meta_class_has). */
+#define CD_META_LISTS 32
+#define CD_META_LIST_WORDS 160
+typedef struct cd_meta_list {
+    const char *const *words;
+    uint32_t first[8];                /* bitmap of first bytes */
+    uint8_t len[CD_META_LIST_WORDS];  /* strlen of each entry (entries < 256 bytes) */
+    uint16_t n;                       /* entries with a length here; the rest use strlen */
+} cd_meta_list;
+
 typedef struct cd_meta_ctx {
     const cd_dom *dom;
     cd_arena *arena;
@@ -110,6 +121,8 @@ typedef struct cd_meta_ctx {
     const char *const *hit_list[8]; /* … and their answers */
     int hit[8];
     char words[CD_META_CLASS_WORDS];
+    cd_meta_list lists[CD_META_LISTS];
+    unsigned nlists;
     /* News fields (news.c, section.c): the JSON-LD BreadcrumbList and the
      * visible trail, and the publisher's logo (never the lead image). */
     cd_meta_crumbs ld_crumbs, vis_crumbs;
