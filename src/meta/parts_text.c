@@ -813,6 +813,24 @@ static int S_slash_credit(const char *s, size_t n)
     return S_names_agency(s, n);
 }
 
+/* "(Ellen M. Banner / The Seattle Times)" closing a caption: slash-joined
+ * short names without an agency, one of them two words or more (a person),
+ * which is how newspapers credit their own photographers; "(Before / After)"
+ * is not. Only used inside a caption's closing parentheses. */
+static int S_slash_names(const char *s, size_t n)
+{
+    if (n < 4 || n > 100 || !memchr(s, '/', n)) return 0;
+    size_t st = 0;
+    int person = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '/') continue;
+        if (!S_credit_part(s + st, i - st)) return 0;
+        if (cd_parts_words(s + st, i - st) >= 2) person = 1;
+        st = i + 1;
+    }
+    return person;
+}
+
 /* Is the whole line s a photo credit? standalone: a line of its own in the
  * body, where a bare "© 2024 Site" is a copyright footer, not a photo credit.
  * *val gets the offset of the credit after its label. */
@@ -869,7 +887,7 @@ int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, siz
             const char *in = s + i + 1;
             size_t il = e - 1 - (i + 1);
             size_t lab = cd_parts_photo_label(in, il);
-            if (lab || S_slash_credit(in, il) || S_agency(in, il)) {
+            if (lab || S_slash_credit(in, il) || S_agency(in, il) || S_slash_names(in, il)) {
                 *cs = i;
                 *vs = i + 1 + (lab ? S_skip_space(in, il, lab) : 0);
                 *ve = e - 1;

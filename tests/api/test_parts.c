@@ -625,6 +625,12 @@ static void test_figure_trailing_credits(void)
         {"Image by Jacqueline & Laura via One Fab Day", NULL, "Jacqueline & Laura via One Fab Day"},
         {"Smoke rises over the city, a photo of which went viral.",
          "Smoke rises over the city, a photo of which went viral.", NULL},
+        /* A newspaper's own photographer, no agency: "(Name / Paper)". */
+        {"Boats leave the harbour on Tuesday. (Ellen M. Banner / The Harbour Times)",
+         "Boats leave the harbour on Tuesday.", "Ellen M. Banner / The Harbour Times"},
+        /* Slash-joined single words are no credit. */
+        {"The same street in 1990 and 2020. (Before / After)",
+         "The same street in 1990 and 2020. (Before / After)", NULL},
         {NULL, NULL, NULL}};
     for (size_t i = 0; caps[i][0]; i++) {
         char page[4096];
