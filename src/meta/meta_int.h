@@ -170,6 +170,10 @@ int cd_meta_class_has(cd_meta_ctx *c, cd_nid id, const char *const *words);
 void cd_meta_jsonld(cd_meta_ctx *c, const char *text, size_t len, cd_nid pos);
 /* metatags.c: a <meta>, <link> or <html> element. */
 void cd_meta_tag(cd_meta_ctx *c, cd_nid id);
+/* microdata.c: is word one of the space-separated tokens of list
+ * (itemprop, rel), ASCII case-insensitive; a full IRI
+ * ("http://schema.org/author") compares by its last segment. */
+int cd_meta_word_in(const char *list, size_t n, const char *word);
 /* microdata.c: an element with itemprop, rel=author or a <time>.
  * flags: CD_MC_* of the place it is in. */
 void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags);

@@ -12,7 +12,7 @@
 #include "../util/ctype.h"
 #include "meta_int.h"
 
-static int S_word_in(const char *list, size_t n, const char *word)
+int cd_meta_word_in(const char *list, size_t n, const char *word)
 {
     size_t wl = strlen(word), i = 0;
     while (i < n) {
@@ -57,7 +57,7 @@ static void S_author_item(cd_meta_ctx *c, cd_nid id, int rank)
         for (cd_nid k = cd_dom_next(dom, id, id); k && seen < CD_META_TEXT_NODES;
              k = cd_dom_next(dom, k, id), seen++) {
             const char *ip = cd_dom_attr(dom, k, "itemprop", &len);
-            if (ip && S_word_in(ip, len, "name")) {
+            if (ip && cd_meta_word_in(ip, len, "name")) {
                 const char *v = S_value(c, k, &len);
                 if (v)
                     cd_meta_add(c, CD_MF_AUTHOR, CD_MS_MICRODATA, rank, id, v, len);
@@ -118,7 +118,7 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
     if (flags & CD_MC_BAD) {
         /* Inside comments, related stories …: only a stated datePublished,
          * kept as a last resort (see S_pick_date in meta.c). */
-        if (ip && len && S_word_in(ip, len, "datePublished")) {
+        if (ip && len && cd_meta_word_in(ip, len, "datePublished")) {
             size_t vl;
             const char *v = S_value(c, id, &vl);
             cd_meta_cand *k = v ? cd_meta_add(c, CD_MF_DATE, CD_MS_MICRODATA, 0, id, v, vl) : NULL;
@@ -137,7 +137,7 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
              * column): a last resort, never in comments. */
             const char *rel = cd_dom_attr(dom, id, "rel", &len);
             size_t tl;
-            char *t = rel && S_word_in(rel, len, "author") ? cd_meta_node_text(c, id, 128, &tl) : NULL;
+            char *t = rel && cd_meta_word_in(rel, len, "author") ? cd_meta_node_text(c, id, 128, &tl) : NULL;
             cd_meta_cand *k = t ? cd_meta_add(c, CD_MF_AUTHOR, CD_MS_MICRODATA, 3, id, t, tl) : NULL;
             if (k)
                 k->flags |= CD_MC_BAD;
@@ -145,20 +145,20 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
         return;
     }
     if (ip && len) {
-        if (S_word_in(ip, len, "author") || S_word_in(ip, len, "creator")) {
+        if (cd_meta_word_in(ip, len, "author") || cd_meta_word_in(ip, len, "creator")) {
             S_author_item(c, id, inart ? 0 : 1);
-        } else if (S_word_in(ip, len, "headline")) {
+        } else if (cd_meta_word_in(ip, len, "headline")) {
             size_t vl;
             const char *v = S_value(c, id, &vl);
             if (v)
                 cd_meta_add(c, CD_MF_TITLE, CD_MS_MICRODATA, inart ? 0 : 1, id, v, vl);
-        } else if (S_word_in(ip, len, "datePublished") || S_word_in(ip, len, "dateCreated")) {
+        } else if (cd_meta_word_in(ip, len, "datePublished") || cd_meta_word_in(ip, len, "dateCreated")) {
             size_t vl;
             const char *v = S_value(c, id, &vl);
             if (v)
                 cd_meta_add(c, CD_MF_DATE, CD_MS_MICRODATA, 0,
                             id, v, vl);
-        } else if (S_word_in(ip, len, "dateModified")) {
+        } else if (cd_meta_word_in(ip, len, "dateModified")) {
             size_t vl;
             const char *v = S_value(c, id, &vl);
             if (v)
@@ -167,7 +167,7 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
     }
     if (n->tag == CD_TAG_A || n->tag == CD_TAG_LINK) {
         const char *rel = cd_dom_attr(dom, id, "rel", &len);
-        if (rel && S_word_in(rel, len, "author") && n->tag == CD_TAG_A) {
+        if (rel && cd_meta_word_in(rel, len, "author") && n->tag == CD_TAG_A) {
             size_t tl;
             char *t = cd_meta_node_text(c, id, 128, &tl);
             if (t)

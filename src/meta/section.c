@@ -41,23 +41,6 @@ static const char *const S_kicker_words[] = {
 static const char *const S_menu_words[] = {"menu",     "nav",          "navbar", "navigation",
                                            "dropdown", "header-links", NULL};
 
-static int S_word_in(const char *list, size_t n, const char *word)
-{
-    size_t wl = strlen(word), i = 0;
-    while (i < n) {
-        while (i < n && cd_isspace((unsigned char)list[i]))
-            i++;
-        size_t s = i;
-        while (i < n && !cd_isspace((unsigned char)list[i]))
-            i++;
-        size_t k = s;
-        for (size_t j = s; j < i; j++)
-            if (list[j] == '/') k = j + 1; /* http://schema.org/image */
-        if (i - k == wl && cd_eq_nocase(list + k, wl, word)) return 1;
-    }
-    return 0;
-}
-
 /* The value of an itemprop element (HTML microdata: content, src, href, else
  * its text); *len gets its length. */
 static const char *S_value(cd_meta_ctx *c, cd_nid id, size_t *len)
@@ -187,7 +170,7 @@ void cd_meta_news_element(cd_meta_ctx *c, cd_nid id, unsigned flags)
          * walk counts as boilerplate: taken from there too, after the rest. */
         const char *rel = cd_dom_attr(dom, id, "rel", &len);
         const char *href = cd_dom_attr(dom, id, "href", &vl);
-        if (rel && S_word_in(rel, len, "tag") && !S_word_in(rel, len, "category") &&
+        if (rel && cd_meta_word_in(rel, len, "tag") && !cd_meta_word_in(rel, len, "category") &&
             !(href && cd_contains_nocase(href, vl, "categor")) && cd_meta_room(c, CD_MF_TAG)) {
             char *t = cd_meta_node_text(c, id, 128, &vl);
             if (t) cd_meta_add(c, CD_MF_TAG, CD_MS_HTML, (flags & CD_MC_BAD) ? 1 : 0, id, t, vl);
@@ -197,14 +180,14 @@ void cd_meta_news_element(cd_meta_ctx *c, cd_nid id, unsigned flags)
     if (flags & CD_MC_BAD) return;
     const char *ip = cd_dom_attr(dom, id, "itemprop", &len);
     if (ip && len) {
-        if (S_word_in(ip, len, "articleSection") && cd_meta_room(c, CD_MF_SECTION)) {
+        if (cd_meta_word_in(ip, len, "articleSection") && cd_meta_room(c, CD_MF_SECTION)) {
             const char *v = S_value(c, id, &vl);
             if (v) cd_meta_add(c, CD_MF_SECTION, CD_MS_MICRODATA, inart ? 0 : 1, id, v, vl);
-        } else if (S_word_in(ip, len, "keywords") && S_article_scope(c, id) &&
+        } else if (cd_meta_word_in(ip, len, "keywords") && S_article_scope(c, id) &&
                    cd_meta_room(c, CD_MF_TAG)) {
             const char *v = S_value(c, id, &vl);
             if (v) cd_meta_add(c, CD_MF_TAG, CD_MS_MICRODATA, 0, id, v, vl);
-        } else if (S_word_in(ip, len, "image") && S_article_scope(c, id) &&
+        } else if (cd_meta_word_in(ip, len, "image") && S_article_scope(c, id) &&
                    cd_meta_room(c, CD_MF_IMAGE)) {
             const char *v = S_value(c, id, &vl);
             if (v) cd_meta_add(c, CD_MF_IMAGE, CD_MS_MICRODATA, 0, id, v, vl);
