@@ -33,6 +33,10 @@ static const char *const S_starts[] = {
     "in this article", "jump to", NULL,
 };
 
+/* Starts that make a block chrome whatever its length (up to CD_BOILER_MAX). */
+static const char *const S_strong[] = {"copyright ©", "© copyright", "copyright (c)",
+                                       "all rights reserved", NULL};
+
 /* Labels of controls that make a block chrome when they are all of it: a
  * shop's and a site's buttons rendered as links or text ("Add to cart", "Sort
  * by", "Sign in"). A sentence that contains them is left alone. */
@@ -73,8 +77,20 @@ int cd_boiler_phrase(const char *text, size_t len)
     for (int k = 0; S_starts[k]; k++) {
         if (S_starts_with(s, n, S_starts[k])) {
             /* The phrase must dominate: a short block, not a paragraph that opens
-             * with "Subscribe" and goes on for two sentences. */
-            return n <= 100;
+             * with "Subscribe" and goes on for two sentences. A copyright line,
+             * or a sign-up prompt that names the newsletter it sells, is
+             * chrome up to the longest block the caller passes (a footer's
+             * "Copyright © 2023 NPR. All rights reserved. Visit our website
+             * terms of use …"). */
+            if (n <= 100)
+                return 1;
+            for (int j = 0; S_strong[j]; j++)
+                if (S_starts_with(s, n, S_strong[j]))
+                    return 1;
+            if ((S_starts_with(s, n, "sign up") || S_starts_with(s, n, "subscribe")) &&
+                cd_contains_nocase(s, n, "newsletter"))
+                return 1;
+            return 0;
         }
     }
     return 0;

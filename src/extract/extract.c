@@ -1014,8 +1014,11 @@ static void S_phrases(const cd_dom *dom, S_stat *st, cd_nid root)
             id = cd_dom_next_skip(dom, id, root);
             continue;
         }
+        /* Up to 80 visible characters for the ordinary phrases; up to 140 for
+         * the few that are chrome at any length (a copyright line, a sign-up
+         * prompt naming its newsletter: cd_boiler_phrase decides). */
         int candidate = n->type == CD_NODE_ELEMENT && s->chars > 0 &&
-                        s->chars <= CD_BOILER_MAX / 2 &&
+                        s->chars <= CD_BOILER_MAX * 7 / 8 &&
                         (S_is_block(n->tag) || n->tag == CD_TAG_A || n->tag == CD_TAG_SPAN);
         if (!candidate) {
             id = cd_dom_next(dom, id, root);
@@ -1039,7 +1042,10 @@ static void S_phrases(const cd_dom *dom, S_stat *st, cd_nid root)
             t = cd_dom_next(dom, t, id);
         }
         buf[len] = '\0';
-        if (cd_boiler_phrase(buf, len)) {
+        /* A block cut at the buffer's end is judged only by the short rules. */
+        int whole = !t;
+        if ((whole || s->chars <= CD_BOILER_MAX / 2) &&
+            cd_boiler_phrase(buf, len) && (whole || len <= 100)) {
             S_subtract(dom, st, id, root);
             s->dead = 1;
             S_WHY(id, 'p');
