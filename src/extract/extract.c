@@ -1033,10 +1033,17 @@ static void S_phrases(const cd_dom *dom, S_stat *st, cd_nid root)
                 continue;
             }
             if (tn->type == CD_NODE_TEXT) {
-                size_t k = tn->len < CD_BOILER_MAX - len ? tn->len : CD_BOILER_MAX - len;
-                memcpy(buf + len, tn->u.text, k);
-                len += k;
-                if (len < CD_BOILER_MAX)
+                /* Runs of white space count as one (markup indentation). */
+                for (uint32_t k = 0; k < tn->len && len < CD_BOILER_MAX; k++) {
+                    unsigned char b = (unsigned char)tn->u.text[k];
+                    if (cd_isspace(b)) {
+                        if (len && buf[len - 1] != ' ')
+                            buf[len++] = ' ';
+                    } else {
+                        buf[len++] = (char)b;
+                    }
+                }
+                if (len && len < CD_BOILER_MAX && buf[len - 1] != ' ')
                     buf[len++] = ' ';
             }
             t = cd_dom_next(dom, t, id);
