@@ -3,8 +3,8 @@
  * The first byte picks the target: even -> the input (its valid UTF-8 prefix)
  * is parsed as HTML and read by cd_meta_read (with a URL when bit 1 is set);
  * odd -> the input goes straight to the JSON-LD reader and to the date
- * normaliser (whole and search modes, every dayfirst setting) and the URL date
- * reader. Every string produced must be valid, NUL-terminated UTF-8; the
+ * normaliser (whole and search modes, every dayfirst setting), the URL date
+ * reader and the ISO 8601 time-stamp reader (util/isotime.c). Every string produced must be valid, NUL-terminated UTF-8; the
  * arena, tree and parser are released on every path. */
 #include <stdint.h>
 #include <stdlib.h>
@@ -12,6 +12,7 @@
 
 #include "meta/meta.h"
 #include "meta/meta_int.h"
+#include "util/isotime.h"
 #include "parse/parse.h"
 #include "util/utf8.h"
 
@@ -93,6 +94,10 @@ static void S_direct(const char *s, size_t n)
             if (cd_meta_date_norm(s, n, whole, df, out) && strlen(out) >= CD_META_DATE_LEN)
                 abort();
     if (cd_meta_date_from_url(s, n, out) && strlen(out) != 10)
+        abort();
+    /* The time stamp reader behind --reference-time and WARC-Date. */
+    long long t = -1;
+    if (cd_time_parse(s, n, &t) && t < 0)
         abort();
     cd_meta m;
     memset(&m, 0, sizeof m);

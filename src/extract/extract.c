@@ -1049,10 +1049,9 @@ static void S_phrases(const cd_dom *dom, S_stat *st, cd_nid root)
             t = cd_dom_next(dom, t, id);
         }
         buf[len] = '\0';
-        /* A block cut at the buffer's end is judged only by the short rules. */
-        int whole = !t;
-        if ((whole || s->chars <= CD_BOILER_MAX / 2) &&
-            cd_boiler_phrase(buf, len) && (whole || len <= 100)) {
+        /* Only a block read whole is judged (t is left non-NULL when the
+         * buffer filled first). */
+        if (!t && cd_boiler_phrase(buf, len)) {
             S_subtract(dom, st, id, root);
             s->dead = 1;
             S_WHY(id, 'p');
@@ -1186,7 +1185,6 @@ static int S_is_sep(unsigned char b, const char *rest)
 static int S_text_equals(const cd_dom *dom, cd_nid id, const char *title)
 {
     const char *t = title;
-    int past = 0; /* the whole title matched; the h1 goes on */
     for (cd_nid c = id; c; c = cd_dom_next(dom, c, id)) {
         const cd_node *n = cd_dom_node(dom, c);
         if (n->type != CD_NODE_TEXT)
@@ -1202,8 +1200,7 @@ static int S_text_equals(const cd_dom *dom, cd_nid id, const char *title)
                 char rest[2] = {0, 0};
                 for (uint32_t k = 0; k < 2 && i + 1 + k < n->len; k++)
                     rest[k] = n->u.text[i + 1 + k];
-                past = S_is_sep(b, rest);
-                return past;
+                return S_is_sep(b, rest);
             }
             if (!*t || cd_tolower(b) != cd_tolower((unsigned char)*t))
                 return 0;

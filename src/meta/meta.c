@@ -468,13 +468,13 @@ const char *cd_meta_src_name(int s)
 }
 
 /* Candidates of one field and source in order of rank then document position. */
-static size_t S_collect(const cd_meta_ctx *c, int field, int src, const cd_meta_cand **out,
-                        size_t max)
+size_t cd_meta_collect(const cd_meta_ctx *c, int field, int src, int skip_bad,
+                       const cd_meta_cand **out, size_t max)
 {
     size_t n = 0;
     for (uint32_t i = 0; i < c->ncands && n < max; i++) {
         const cd_meta_cand *k = &c->cands[i];
-        if (k->field != field || k->src != src)
+        if (k->field != field || k->src != src || (skip_bad && (k->flags & CD_MC_BAD)))
             continue;
         size_t j = n++;
         while (j > 0 && out[j - 1]->rank > k->rank) {
@@ -484,6 +484,12 @@ static size_t S_collect(const cd_meta_ctx *c, int field, int src, const cd_meta_
         out[j] = k;
     }
     return n;
+}
+
+static size_t S_collect(const cd_meta_ctx *c, int field, int src, const cd_meta_cand **out,
+                        size_t max)
+{
+    return cd_meta_collect(c, field, src, 0, out, max);
 }
 
 static const char *S_first(const cd_meta_ctx *c, int field, const int *srcs, size_t nsrcs,

@@ -209,6 +209,11 @@ int cd_meta_date_updated(const cd_meta_ctx *c, cd_nid id, const char *s, size_t 
 void cd_meta_news_element(cd_meta_ctx *c, cd_nid id, unsigned flags);
 void cd_meta_news_kicker(cd_meta_ctx *c, cd_nid h1);
 
+/* meta.c: the candidates of one field and source, best rank first, then
+ * page order (those marked CD_MC_BAD left out when skip_bad); at most max. */
+size_t cd_meta_collect(const cd_meta_ctx *c, int field, int src, int skip_bad,
+                       const cd_meta_cand **out, size_t max);
+
 /* news.c: the news fields (deck, section, image, credit, tags) from the
  * candidates, by precedence; called at the end of cd_meta_read. */
 void cd_meta_news_pick(cd_meta_ctx *c, cd_meta *m, const char *page_url);

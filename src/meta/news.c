@@ -37,23 +37,6 @@
 #define S_TAG_MAX 60u
 #define S_TAG_WORDS 6u
 
-/* Candidates of one field and source, best rank first, then page order. */
-static size_t S_list(const cd_meta_ctx *c, int field, int src, const cd_meta_cand **out, size_t max)
-{
-    size_t n = 0;
-    for (uint32_t i = 0; i < c->ncands && n < max; i++) {
-        const cd_meta_cand *k = &c->cands[i];
-        if (k->field != field || k->src != src || (k->flags & CD_MC_BAD)) continue;
-        size_t j = n++;
-        while (j > 0 && out[j - 1]->rank > k->rank) {
-            out[j] = out[j - 1];
-            j--;
-        }
-        out[j] = k;
-    }
-    return n;
-}
-
 static size_t S_word_count(const char *s, size_t n)
 {
     size_t w = 0;
@@ -424,7 +407,7 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
     const char *v = NULL;
     for (size_t s = 0; s < sizeof srcs / sizeof srcs[0] && !v; s++) {
         const cd_meta_cand *list[32];
-        size_t n = S_list(c, CD_MF_SECTION, srcs[s], list, 32);
+        size_t n = cd_meta_collect(c, CD_MF_SECTION, srcs[s], 1, list, 32);
         /* A CMS lists a post's categories in alphabetical order: the one the
          * breadcrumb trail goes through is its section. */
         for (size_t i = 0; i < n && !v && crumb; i++) {
@@ -450,7 +433,7 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
     if (!v) {
         /* The label above the headline, unless it is the site's name. */
         const cd_meta_cand *list[1];
-        if (S_list(c, CD_MF_SECTION, CD_MS_VISIBLE, list, 1) &&
+        if (cd_meta_collect(c, CD_MF_SECTION, CD_MS_VISIBLE, 1, list, 1) &&
             !(m->site_name &&
               cd_meta_site_like(list[0]->s, list[0]->len, m->site_name, strlen(m->site_name))))
             v = S_section_of(c, m, list[0]->s, list[0]->len, 0, 0);
@@ -589,7 +572,7 @@ static void S_image(cd_meta_ctx *c, cd_meta *m, const char *page_url)
     static const int srcs[] = {CD_MS_OG, CD_MS_JSONLD, CD_MS_TWITTER, CD_MS_HTML, CD_MS_MICRODATA};
     for (size_t s = 0; s < sizeof srcs / sizeof srcs[0]; s++) {
         const cd_meta_cand *list[32];
-        size_t n = S_list(c, CD_MF_IMAGE, srcs[s], list, 32);
+        size_t n = cd_meta_collect(c, CD_MF_IMAGE, srcs[s], 1, list, 32);
         for (size_t i = 0; i < n; i++) {
             size_t len;
             char *u = S_piece(c, list[i]->s, list[i]->len, &len);
@@ -725,7 +708,7 @@ static void S_tags(cd_meta_ctx *c, cd_meta *m, const char *page_url)
                  {CD_MS_META, 2, 255}, {CD_MS_MICRODATA, 0, 255}, {CD_MS_HTML, 0, 255}};
     for (size_t s = 0; s < sizeof tiers / sizeof tiers[0] && !m->ntags; s++) {
         const cd_meta_cand *list[CD_META_MAX_CANDS / 4];
-        size_t n = S_list(c, CD_MF_TAG, tiers[s].src, list, sizeof list / sizeof list[0]);
+        size_t n = cd_meta_collect(c, CD_MF_TAG, tiers[s].src, 1, list, sizeof list / sizeof list[0]);
         int rank = -1;
         for (size_t i = 0; i < n && m->ntags < CD_MAX_TAGS; i++) {
             if (list[i]->rank < tiers[s].min || list[i]->rank > tiers[s].max) continue;
@@ -789,7 +772,7 @@ static int S_headline_variant(const char *d, const char *title)
 static void S_deck(cd_meta_ctx *c, cd_meta *m)
 {
     const cd_meta_cand *list[8];
-    size_t n = S_list(c, CD_MF_DECK, CD_MS_JSONLD, list, 8);
+    size_t n = cd_meta_collect(c, CD_MF_DECK, CD_MS_JSONLD, 1, list, 8);
     for (size_t i = 0; i < n; i++) {
         size_t len;
         char *d = S_piece(c, list[i]->s, list[i]->len, &len);
@@ -805,7 +788,7 @@ static void S_credit(cd_meta_ctx *c, cd_meta *m)
     static const int srcs[] = {CD_MS_JSONLD, CD_MS_META};
     for (size_t s = 0; s < 2; s++) {
         const cd_meta_cand *list[8];
-        size_t n = S_list(c, CD_MF_CREDIT, srcs[s], list, 8);
+        size_t n = cd_meta_collect(c, CD_MF_CREDIT, srcs[s], 1, list, 8);
         for (size_t i = 0; i < n; i++) {
             size_t len;
             char *v = S_piece(c, list[i]->s, list[i]->len, &len);

@@ -82,10 +82,9 @@ int cd_walk_table_scan(const cd_dom *dom, const cd_extract *x, cd_nid table, uin
 }
 
 /* A text node with cuts (cd_extract_cut) is rendered as the pieces between them. */
-static void S_text_cut(const cd_dom *dom, const cd_extract *x, cd_nid id, const cd_node *n,
-                       const cd_walk_ops *ops, void *ctx)
+static void S_text_cut(const cd_extract *x, cd_nid id, const cd_node *n, const cd_walk_ops *ops,
+                       void *ctx)
 {
-    (void)dom;
     uint32_t at = 0;
     for (uint32_t i = 0; i < x->ncuts; i++) {
         const cd_cut *c = &x->cuts[i];
@@ -119,7 +118,7 @@ void cd_walk_root(const cd_dom *dom, const cd_extract *x, cd_nid root, const cd_
             /* left out, with its subtree */
         } else if (n->type == CD_NODE_TEXT) {
             if (x->ncuts)
-                S_text_cut(dom, x, id, n, ops, ctx);
+                S_text_cut(x, id, n, ops, ctx);
             else
                 ops->text(ctx, n);
         } else {
