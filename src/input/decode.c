@@ -21,6 +21,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdbool.h>
 #include <string.h>
 #include <uchardet/uchardet.h>
 
@@ -38,12 +39,16 @@
  * least this many multi-byte sequences, is UTF-8: legacy text virtually never
  * forms valid UTF-8 twice and nowhere breaks it. */
 #define S_LEGACY_IS_UTF8_MIN 2u
-/* A legacy charset declared by <meta> stands (as in browsers) unless the
- * bytes are all valid UTF-8 with at least this many multi-byte sequences: a
- * page saved or re-served as UTF-8 that kept its old <meta> (Readability's
- * qq page: 2507 sequences declared gb2312). Short text can be valid UTF-8
- * by chance in a legacy charset, and html5lib's test-yahoo-jp.dat (95
- * sequences declared euc-jp) expects the <meta>, so the bar is high. */
+/* A multi-byte legacy charset (CJK) declared by <meta> stands (as in
+ * browsers) unless the bytes are all valid UTF-8 with at least this many
+ * multi-byte sequences: a page saved or re-served as UTF-8 that kept its old
+ * <meta> (Readability's qq page: 2507 sequences declared gb2312). Short CJK
+ * text can be valid UTF-8 by chance (EUC pairs such as C4 A2 are valid
+ * two-byte sequences), and html5lib's test-yahoo-jp.dat (95 sequences
+ * declared euc-jp) expects the <meta>, so the bar is high. A single-byte
+ * charset cannot fake UTF-8 that way (its letters run together, and a lead
+ * byte followed only by continuation bytes throughout the page is mojibake
+ * already), so it yields at S_LEGACY_IS_UTF8_MIN like a transport hint. */
 #define S_META_IS_UTF8_MIN 256u
 /* An undeclared page with some invalid sequences is still read as UTF-8 when
  * valid multi-byte sequences outnumber invalid ones this many times (legacy
@@ -378,6 +383,16 @@ static const char *S_uchardet(const unsigned char *s, size_t n)
     return enc;
 }
 
+/* Is a (WHATWG-canonical) charset one of the multi-byte legacy encodings? */
+static bool S_multibyte_legacy(const char *cs)
+{
+    static const char *const mb[] = {"gbk", "gb18030", "big5", "euc-jp", "iso-2022-jp", "shift_jis",
+                                     "euc-kr"};
+    for (size_t i = 0; i < sizeof mb / sizeof *mb; i++)
+        if (!strcmp(cs, mb[i])) return true;
+    return false;
+}
+
 /* Does a declared charset fit the bytes? Returns the charset to use instead
  * (or "" to re-detect), or NULL when the declaration stands. The rules:
  *  - declared UTF-8 is wrong when it has invalid sequences and they are at
@@ -393,7 +408,8 @@ static const char *S_uchardet(const unsigned char *s, size_t n)
  *    of the page. A <meta> was written by the page's author and stands, as in
  *    browsers (html5lib's test-yahoo-jp.dat is UTF-8 bytes declared euc-jp
  *    and expects euc-jp) -- unless the bytes are valid UTF-8 with at least
- *    S_META_IS_UTF8_MIN multi-byte sequences (a transcoded page).
+ *    S_META_IS_UTF8_MIN multi-byte sequences (a transcoded page), or
+ *    S_LEGACY_IS_UTF8_MIN when the declared charset is single-byte.
  * "replacement" always stands (it exists to neutralise dangerous encodings). */
 static const char *S_declared_fits(const char *cs, cd_charset_source src, const unsigned char *s,
                                    size_t n, const S_utf8_stats *st)
@@ -409,7 +425,8 @@ static const char *S_declared_fits(const char *cs, cd_charset_source src, const 
     if (u16) return u16;
     if (src == CD_CHARSET_HINT && !st->invalid && st->multibyte >= S_LEGACY_IS_UTF8_MIN)
         return "utf-8";
-    if (src == CD_CHARSET_META && !st->invalid && st->multibyte >= S_META_IS_UTF8_MIN)
+    if (src == CD_CHARSET_META && !st->invalid &&
+        st->multibyte >= (S_multibyte_legacy(cs) ? S_META_IS_UTF8_MIN : S_LEGACY_IS_UTF8_MIN))
         return "utf-8";
     return NULL;
 }

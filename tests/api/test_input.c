@@ -440,11 +440,25 @@ static void test_declared_wrong(void)
     STR_EQ(info.charset, "utf-8", "");
     INT_EQ(info.declared_wrong, 1, "");
     STR_EQ(out.data, S_fr, "");
-    /* ... but a <meta> saying latin1 stands (as in browsers) */
+    /* a single-byte <meta> yields to valid UTF-8 the same way (it cannot
+     * form valid multi-byte sequences by chance) ... */
     cd_buf_clear(&bytes);
     cd_buf_puts(&bytes, "<meta charset=iso-8859-1>caf\xC3\xA9 \xC3\xA9t\xC3\xA9");
     info = S_dec(bytes.data, bytes.len, NULL, &out);
+    STR_EQ(info.charset, "utf-8", "");
+    INT_EQ(info.declared_wrong, 1, "");
+    /* ... but with a single sequence it stands */
+    cd_buf_clear(&bytes);
+    cd_buf_puts(&bytes, "<meta charset=iso-8859-1>caf\xC3\xA9");
+    info = S_dec(bytes.data, bytes.len, NULL, &out);
     STR_EQ(info.charset, "windows-1252", "");
+    INT_EQ(info.declared_wrong, 0, "");
+    /* ... and a CJK <meta> stands (as in browsers): its byte pairs form valid
+     * UTF-8 by chance */
+    cd_buf_clear(&bytes);
+    cd_buf_puts(&bytes, "<meta charset=euc-jp>\xC4\xA2\xC5\xA4\xC6\xA6");
+    info = S_dec(bytes.data, bytes.len, NULL, &out);
+    STR_EQ(info.charset, "euc-jp", "");
     INT_EQ(info.declared_wrong, 0, "");
     /* declared utf-16 without a single NUL: re-detected */
     info = S_dec(S_fr, strlen(S_fr), "utf-16", &out);

@@ -146,7 +146,11 @@ def test_case(case):
         else:
             assert "error" not in rec, rec
         for k, v in want.items():
-            if not (k == "error" and v is True):
+            if k == "text_includes":
+                assert all(x in rec["text"] for x in v), k
+            elif k == "text_excludes":
+                assert not any(x in rec["text"] for x in v), k
+            elif not (k == "error" and v is True):
                 assert rec.get(k) == v, k
 
 
