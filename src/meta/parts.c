@@ -17,8 +17,9 @@
  *   line names the staff, not the source, so the dateline's agency wins over
  *   it; any other closing credit line ("Al Jazeera and Reuters") wins over
  *   the dateline's agency. A credit set by a structured source stays.
- * - The lead figure is the first of the body (else the one between the
- *   headline and the body, else the one just above the headline), unless it
+ * - The lead figure is the one between the headline and the body (a
+ *   caption there with no picture near it names a picture shown apart), else
+ *   the first of the body, else the one just above the headline, unless it
  *   shows another picture than the og:image and another figure shows that
  *   one (renditions share a digit run in the file name). A figure holding a
  *   player and no picture is a video's: its caption is not the image's.
@@ -322,7 +323,13 @@ static void S_credit(S_parts *p)
 
 /* ---- the lead figure ------------------------------------------------------ */
 
-static const char *const S_caption_words[] = {"caption", "figcaption", NULL};
+/* Caption classes: "caption", French "légende", and a description named
+ * after the picture it describes ("photo__desc"). Not English "legend": it
+ * names any label ("authorLegend", a chart's key). */
+static const char *const S_caption_words[] = {"caption",    "figcaption", "legende",
+                                              "photo-desc", "image-desc", "img-desc",
+                                              "media-desc", "foto-desc",  "picture-desc",
+                                              NULL};
 static const char *const S_credit_words[] = {"credit",       "copyright", "photographer",
                                              "attribution",  "courtesy",  "photo-source",
                                              "image-source", "source",    "caption-owner", NULL};
@@ -410,8 +417,8 @@ static int S_pred_figcaption(S_parts *p, cd_nid id)
 static int S_pred_player(S_parts *p, cd_nid id)
 {
     const cd_node *n = cd_dom_node(p->dom, id);
-    return n->tag == CD_TAG_IFRAME || n->tag == CD_TAG_VIDEO || n->tag == CD_TAG_EMBED ||
-           n->tag == CD_TAG_OBJECT;
+    return n->tag == CD_TAG_IFRAME || n->tag == CD_TAG_VIDEO || n->tag == CD_TAG_AUDIO ||
+           n->tag == CD_TAG_EMBED || n->tag == CD_TAG_OBJECT;
 }
 
 /* A class saying the block has no caption ("no_caption", "nocaption"). */
@@ -426,6 +433,14 @@ static int S_pred_caption(S_parts *p, cd_nid id)
 {
     return S_has(p, id, S_caption_words) && !S_has(p, id, S_credit_words) &&
            !S_no_caption(p->dom, id);
+}
+
+/* A link to a place on the same page (href="#…"). */
+static int S_pred_anchor_link(S_parts *p, cd_nid id)
+{
+    size_t l = 0;
+    const char *h = cd_dom_is(p->dom, id, CD_TAG_A) ? cd_dom_attr(p->dom, id, "href", &l) : NULL;
+    return h && l && h[0] == '#';
 }
 
 static int S_pred_quote(S_parts *p, cd_nid id)
@@ -558,6 +573,26 @@ static int S_year_range(const char *c)
     return 0;
 }
 
+/* A caption set just after a figure rather than in it (<figure><img>
+ * </figure><figcaption>, or the caption in the next block of a wrapper):
+ * the first element after fig or after one of its two nearest ancestors, if
+ * it is or holds a caption and shows no picture of its own. */
+static cd_nid S_caption_after(S_parts *p, cd_nid fig)
+{
+    cd_nid a = fig;
+    for (unsigned up = 0; a && up < 3; up++, a = cd_dom_node(p->dom, a)->parent) {
+        cd_nid e = cd_dom_node(p->dom, a)->next;
+        while (e && cd_dom_node(p->dom, e)->type != CD_NODE_ELEMENT)
+            e = cd_dom_node(p->dom, e)->next;
+        if (!e) continue;
+        if (S_find(p, e, S_pred_img)) return CD_NONE;
+        cd_nid cap = S_find(p, e, S_pred_figcaption);
+        if (!cap) cap = S_find(p, e, S_pred_caption);
+        return cap;
+    }
+    return CD_NONE;
+}
+
 /* The caption, the photo credit and the picture of figure fig: read into
  * the fields when it is the lead, and its photo credit taken out of the text
  * in every case. */
@@ -567,14 +602,26 @@ static void S_figure(S_parts *p, cd_nid fig, int lead)
     S_text t;
     cd_nid cap = S_find(p, fig, S_pred_figcaption);
     if (!cap) cap = S_find(p, fig, S_pred_caption);
+    int after = 0;
+    if (!cap && lead && (cap = S_caption_after(p, fig)) != CD_NONE) after = 1;
     cd_nid cred = S_find(p, fig, S_pred_credit);
+    if (!cred && after) cred = S_find(p, cap, S_pred_credit);
     if (cred == fig || (cred && cap && S_inside(dom, cap, cred))) cred = CD_NONE;
     cd_nid img = S_find(p, fig, S_pred_img);
     if (lead && img && !p->m->image_url) S_image_url(p, img);
     const char *credit = NULL, *caption = NULL;
     if (cred) {
         S_gather(p, cred, CD_NONE, 0, &t);
-        credit = S_credit_value(p, t.s, t.n);
+        /* "View image credit" linking to the credits further down is a control. */
+        int control = S_find(p, cred, S_pred_anchor_link) != CD_NONE;
+        size_t cs, vs, ve;
+        if (!control && !t.more && cd_parts_photo_trailing(t.s, t.n, &cs, &vs, &ve)) {
+            /* A credit block holding the caption too ("… | Photo by Name"). */
+            credit = S_clean(p, t.s + vs, ve - vs);
+            if (!cap) caption = S_clean(p, t.s, cd_parts_caption_end(t.s, cs));
+        } else if (!control) {
+            credit = S_credit_value(p, t.s, t.n);
+        }
         cd_extract_drop(p->x, cred); /* a photo credit never stays in the text */
     }
     if (cap) {
@@ -622,7 +669,8 @@ static void S_figure(S_parts *p, cd_nid fig, int lead)
             k = cd_dom_next(dom, k, fig);
         }
     }
-    if (caption && cd_parts_bare_label(caption)) caption = NULL;
+    if (caption && (cd_parts_bare_label(caption) || !cd_parts_words(caption, strlen(caption))))
+        caption = NULL;
     /* "Henry Gilbert • February 15, 2017": a byline with its date, not a photo credit. */
     char date[CD_META_DATE_LEN];
     if (credit && cd_meta_date_norm(credit, strlen(credit), 0, 0, date) >= 10) credit = NULL;
@@ -742,15 +790,56 @@ static void S_scan(S_parts *p)
     }
 }
 
-/* The lead figure between the headline and the body, when the body has none. */
+/* Is id one of the content roots, or inside one? */
+static int S_in_roots(const S_parts *p, cd_nid id)
+{
+    for (uint32_t r = 0; r < p->x->nroots; r++)
+        if (S_inside(p->dom, id, p->x->roots[r])) return 1;
+    return 0;
+}
+
+/* Does the caption cap end with a photo credit, or hold a credit element? */
+static int S_credits_photo(S_parts *p, cd_nid cap)
+{
+    S_text t;
+    S_gather(p, cap, CD_NONE, 0, &t);
+    size_t cs, vs, ve;
+    if (!t.more && cd_parts_photo_trailing(t.s, t.n, &cs, &vs, &ve)) return 1;
+    cd_nid cred = S_find(p, cap, S_pred_credit);
+    return cred && cred != cap;
+}
+
+/* Which content root is id (0 when none, else its index + 1)? */
+static uint32_t S_root_no(const S_parts *p, cd_nid id)
+{
+    for (uint32_t r = 0; r < p->x->nroots; r++)
+        if (id == p->x->roots[r]) return r + 1;
+    return 0;
+}
+
+/* The lead figure between the headline and the body: from the headline to
+ * the content root that opens the body. A first root followed by others
+ * (a standfirst in a block of its own, then the picture, then the body) is
+ * passed over. When the headline is inside a content root (in a header the
+ * extraction left out), the body opens at the first text it renders. */
 static cd_nid S_head_figure(S_parts *p)
 {
     const cd_dom *dom = p->dom;
-    cd_nid h1 = p->h1, stop = p->x->roots[0];
-    if (!h1 || S_inside(dom, stop, h1)) return CD_NONE;
-    unsigned seen = 0;
+    cd_nid h1 = p->h1;
+    if (!h1) return CD_NONE;
+    int inside = S_in_roots(p, h1);
+    unsigned seen = 0, passed = 0;
     for (cd_nid k = cd_dom_next_skip(dom, h1, cd_dom_root(dom)); k && seen < S_HEAD_NODES; seen++) {
-        if (k == stop) return CD_NONE;
+        if (inside) {
+            const cd_node *t = cd_dom_node(dom, k);
+            if (t->type == CD_NODE_TEXT && !S_is_space_text(t) && S_rendered(p, k)) return CD_NONE;
+        }
+        uint32_t r = inside ? 0 : S_root_no(p, k);
+        if (r) {
+            if (passed++ || r == p->x->nroots) return CD_NONE;
+            k = cd_dom_next_skip(dom, k, cd_dom_root(dom));
+            continue;
+        }
         const cd_node *n = cd_dom_node(dom, k);
         if (n->type == CD_NODE_ELEMENT) {
             if ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k)) {
@@ -760,6 +849,11 @@ static cd_nid S_head_figure(S_parts *p)
             if (S_is_caption_el(p, k)) {
                 cd_nid fig = n->tag == CD_TAG_FIGURE ? k : S_container(p, k);
                 if (fig) return fig;
+                /* A caption with no picture near it that credits a
+                 * photographer: the lead picture is shown apart (full width
+                 * above the headline, or as a background) and the caption
+                 * under the headline names it. */
+                if (n->tag == CD_TAG_FIGCAPTION && S_credits_photo(p, k)) return k;
             }
         }
         k = cd_dom_next(dom, k, cd_dom_root(dom));
@@ -1004,7 +1098,10 @@ static void S_deck(S_parts *p)
 
 /* The key of an image URL: the longest run of five or more digits in its file
  * name ("TELEMMGLPICT000146889449-xlarge.jpeg", "4905689_2_seoimageog.jpg"),
- * which renditions of one picture share. 0 when there is none. */
+ * which renditions of one picture share; else the file name's stem when it is
+ * long enough to be the picture's own (S_img_stem). 0 when there is none. */
+static size_t S_img_stem(const char *u, size_t f, size_t q, const char **key);
+
 static size_t S_img_key(const char *u, const char **key)
 {
     size_t n = strlen(u), q = 0;
@@ -1024,15 +1121,49 @@ static size_t S_img_key(const char *u, const char **key)
         }
         i = j > i ? j : i + 1;
     }
-    return best >= 5 && best <= 40 ? best : 0;
+    if (best >= 5 && best <= 40) return best;
+    return S_img_stem(u, f, q, key);
 }
 
-/* Does attribute value v hold the digit run key, not inside a longer run? */
+/* The stem of the file name u[f, q): up to its extension, without a
+ * rendition's size suffix ("view-from-airplane-3-1024x683.jpg" ->
+ * "view-from-airplane-3"); kept when it has at least S_STEM_MIN characters
+ * and a letter (a CMS names uploads after the picture; "image", "1" or a
+ * hash-less "photo" would match other pictures). */
+#define S_STEM_MIN 12u
+static size_t S_img_stem(const char *u, size_t f, size_t q, const char **key)
+{
+    size_t e = f;
+    while (e < q && u[e] != '.')
+        e++;
+    /* "-1024x683": digits, 'x', digits after a dash or an underscore. */
+    size_t k = e;
+    while (k > f && cd_isdigit((unsigned char)u[k - 1]))
+        k--;
+    if (k < e && k > f && u[k - 1] == 'x') {
+        size_t x = k - 1;
+        while (x > f && cd_isdigit((unsigned char)u[x - 1]))
+            x--;
+        if (x < k - 1 && x > f && (u[x - 1] == '-' || u[x - 1] == '_')) e = x - 1;
+    }
+    int alpha = 0;
+    for (size_t i = f; i < e; i++)
+        alpha |= cd_isalpha((unsigned char)u[i]);
+    if (!alpha || e - f < S_STEM_MIN || e - f > 200) return 0;
+    *key = u + f;
+    return e - f;
+}
+
+/* Does attribute value v hold the key, not inside a longer run of digits (a
+ * digit key) or of letters and digits (a file stem)? */
 static int S_has_key(const char *v, size_t l, const char *key, size_t kl)
 {
+    int (*word)(int) = cd_isdigit;
+    for (size_t i = 0; i < kl; i++)
+        if (!cd_isdigit((unsigned char)key[i])) word = cd_isalnum;
     for (size_t i = 0; i + kl <= l; i++)
-        if (memcmp(v + i, key, kl) == 0 && (i == 0 || !cd_isdigit((unsigned char)v[i - 1])) &&
-            (i + kl == l || !cd_isdigit((unsigned char)v[i + kl])))
+        if (memcmp(v + i, key, kl) == 0 && (i == 0 || !word((unsigned char)v[i - 1])) &&
+            (i + kl == l || !word((unsigned char)v[i + kl])))
             return 1;
     return 0;
 }
@@ -1064,7 +1195,8 @@ static int S_fig_shows(S_parts *p, cd_nid fig, const char *key, size_t kl)
  * the page's og:image and another figure of the page shows that one. */
 static cd_nid S_lead(S_parts *p)
 {
-    cd_nid fig = p->lead_fig ? p->lead_fig : S_head_figure(p);
+    cd_nid fig = S_head_figure(p);
+    if (!fig) fig = p->lead_fig;
     if (!fig && p->h1) fig = S_pre_figure(p);
     const char *key = NULL;
     size_t kl = p->m->image_url ? S_img_key(p->m->image_url, &key) : 0;
