@@ -304,12 +304,20 @@ static const char *S_readability_cut(cd_arena *a, const char *t)
     return S_dup(a, cur, curn);
 }
 
+/* The best title of source src: the lowest rank; among <meta> tags of one
+ * rank the last, as a browser's or Readability's table of meta values
+ * keeps the last one written (a page that states og:title twice, or the
+ * same Dublin Core title as name="DC.title" and property="dc:title", means
+ * its later statement); among JSON-LD objects the first (the page's own
+ * item comes before related ones). */
 static const cd_meta_cand *S_best(const cd_meta_ctx *c, int src)
 {
     const cd_meta_cand *best = NULL;
+    int last = src == CD_MS_OG || src == CD_MS_META || src == CD_MS_TWITTER;
     for (uint32_t i = 0; i < c->ncands; i++) {
         const cd_meta_cand *k = &c->cands[i];
-        if (k->field == CD_MF_TITLE && k->src == src && (!best || k->rank < best->rank))
+        if (k->field == CD_MF_TITLE && k->src == src &&
+            (!best || k->rank < best->rank || (last && k->rank == best->rank)))
             best = k;
     }
     return best;

@@ -177,6 +177,33 @@ static void test_dc_title(void)
     STR_EQ(m->title, "The document title", "");
 }
 
+/* Of <meta> titles of one kind, the last one written counts (as in a
+ * table of meta values): name="DC.title" then property="dc:title", or
+ * og:title stated twice. */
+static void test_last_meta(void)
+{
+    const cd_meta *m =
+        S_read("<head><meta name=\"DC.title\" content=\"Dublin Core name title\">"
+               "<meta property=\"dc:title\" content=\"Dublin Core property title\"></head>"
+               "<body></body>",
+               NULL);
+    STR_EQ(m->title, "Dublin Core property title", "");
+
+    m = S_read("<head><meta property=\"og:title\" content=\"Boost Your Brand\">"
+               "<meta property=\"og:title\" content=\"Top Social Media Services for Shops\">"
+               "</head><body><h1>Top Social Media Services for Shops</h1></body>",
+               NULL);
+    STR_EQ(m->title, "Top Social Media Services for Shops", "");
+
+    /* JSON-LD keeps the first object's headline (the page's own item). */
+    m = S_read("<head><script type=\"application/ld+json\">"
+               "[{\"@type\":\"NewsArticle\",\"headline\":\"The page's own story\"},"
+               "{\"@type\":\"NewsArticle\",\"headline\":\"A related story\"}]"
+               "</script></head><body></body>",
+               NULL);
+    STR_EQ(m->title, "The page's own story", "");
+}
+
 /* A headline cut at a length limit gives way to the whole one. */
 static void test_untruncate(void)
 {
@@ -322,6 +349,7 @@ int main(void)
     test_h1_confirmed();
     test_ld_work();
     test_icon_and_empty();
+    test_last_meta();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
