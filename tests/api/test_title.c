@@ -204,6 +204,24 @@ static void test_last_meta(void)
     STR_EQ(m->title, "The page's own story", "");
 }
 
+/* An h1 inside <main> is read even when a layout wrapper around <main> is
+ * named for its side column ("main-container fixed-sidebar"). */
+static void test_main_in_sidebar_layout(void)
+{
+    const cd_meta *m =
+        S_read("<head><title>Cast iron pan and metal | Example</title></head><body>"
+               "<div class=\"main-container fixed-sidebar\"><main>"
+               "<h1>Enamelled cast iron and metal spoons</h1><p>Text.</p></main>"
+               "<div class=\"sidebar\"><h1>Popular posts</h1></div></div></body>",
+               NULL);
+    STR_EQ(m->title, "Enamelled cast iron and metal spoons", "");
+    /* A real side column still keeps its h1 out. */
+    m = S_read("<head><title>Something else entirely here</title></head><body>"
+               "<div class=\"sidebar\"><h1>Popular posts</h1></div><p>Text.</p></body>",
+               NULL);
+    STR_EQ(m->title, "Something else entirely here", "");
+}
+
 /* A headline cut at a length limit gives way to the whole one. */
 static void test_untruncate(void)
 {
@@ -350,6 +368,7 @@ int main(void)
     test_ld_work();
     test_icon_and_empty();
     test_last_meta();
+    test_main_in_sidebar_layout();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
