@@ -287,6 +287,29 @@ static int S_site_first(const char *t, const S_names *names)
     return S_find_seps(t, strlen(t), &f, &fl, &l, &ll) && S_is_site(t, f, names);
 }
 
+/* Is url the address of a page below the site's home page (a path beyond
+ * "/")? */
+static int S_inner_page(const char *url)
+{
+    const char *p = url ? strstr(url, "://") : NULL;
+    if (!p)
+        return 0;
+    p = strchr(p + 3, '/');
+    while (p && *p == '/')
+        p++;
+    return p && *p && *p != '?' && *p != '#';
+}
+
+/* Is the title raw the site's own name and motto ("Brand | Tools for every
+ * team", the site first) set on an inner page? A home page is named so; an
+ * inner page titled so has kept its template's default title, and its one
+ * h1 names it. (On WCXB-dev, where such a title and the h1 differ on an
+ * inner page, the annotated title is the h1 16 times, the title 7.) */
+static int S_site_default(const char *raw, const S_names *names, const char *url)
+{
+    return S_inner_page(url) && S_site_first(raw, names);
+}
+
 /* Readability's rule for a title with separators and no evidence. */
 static const char *S_readability_cut(cd_arena *a, const char *t)
 {
@@ -764,6 +787,11 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
             t = S_readability_cut(c->arena, t);
         if (t)
             t = S_untruncate(c, t, &names, h1, dated);
+        if (t && h1 && nh1 == 1 && S_site_default(meta[i]->s, &names, url) &&
+            !S_is_site(h1, strlen(h1), &names)) {
+            *source = "h1";
+            return S_first_segment(c->arena, h1);
+        }
         if (t && h1 && S_h1_label(h1, t))
             return S_first_segment(c->arena, t);
         if (t && h1 &&

@@ -222,6 +222,20 @@ static void test_main_in_sidebar_layout(void)
     STR_EQ(m->title, "Something else entirely here", "");
 }
 
+/* "Site | motto" on an inner page is the template's default title: the
+ * h1 names the page. On the home page the title is the page's name. */
+static void test_site_default_title(void)
+{
+    static const char *const page =
+        "<head><title>Checklists | Vehicle Maintenance Schedule Checklist</title>"
+        "<meta property=\"og:site_name\" content=\"Checklists\"></head>"
+        "<body><h1>Boost Fleet Efficiency: Smart Maintenance Plans</h1><p>Text.</p></body>";
+    const cd_meta *m = S_read(page, "https://checklists.example/fleet/maintenance");
+    STR_EQ(m->title, "Boost Fleet Efficiency: Smart Maintenance Plans", "");
+    m = S_read(page, "https://checklists.example/");
+    STR_EQ(m->title, "Checklists | Vehicle Maintenance Schedule Checklist", "");
+}
+
 /* A headline cut at a length limit gives way to the whole one. */
 static void test_untruncate(void)
 {
@@ -369,6 +383,7 @@ int main(void)
     test_icon_and_empty();
     test_last_meta();
     test_main_in_sidebar_layout();
+    test_site_default_title();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
