@@ -302,9 +302,10 @@ static int S_inner_page(const char *url)
 
 /* Is the title raw the site's own name and motto ("Brand | Tools for every
  * team", the site first) set on an inner page? A home page is named so; an
- * inner page titled so has kept its template's default title, and its one
- * h1 names it. (On WCXB-dev, where such a title and the h1 differ on an
- * inner page, the annotated title is the h1 16 times, the title 7.) */
+ * inner page titled so has kept its template's default title, and its h1
+ * (the only one on the page, not a card's among others) names it. (On
+ * WCXB-dev, where such a title and the h1 differ on an inner page, the
+ * annotated title is the h1 16 times, the title 7.) */
 static int S_site_default(const char *raw, const S_names *names, const char *url)
 {
     return S_inner_page(url) && S_site_first(raw, names);
@@ -331,16 +332,21 @@ static const char *S_readability_cut(cd_arena *a, const char *t)
  * rank the last, as a browser's or Readability's table of meta values
  * keeps the last one written (a page that states og:title twice, or the
  * same Dublin Core title as name="DC.title" and property="dc:title", means
- * its later statement); among JSON-LD objects the first (the page's own
- * item comes before related ones). */
-static const cd_meta_cand *S_best(const cd_meta_ctx *c, int src)
+ * its later statement), unless that one is only the site's name (a second
+ * set of tags from a plug-in that knows no more of the page); among JSON-LD
+ * objects the first (the page's own item comes before related ones). */
+static const cd_meta_cand *S_best(const cd_meta_ctx *c, int src, const char *site_name)
 {
     const cd_meta_cand *best = NULL;
     int last = src == CD_MS_OG || src == CD_MS_META || src == CD_MS_TWITTER;
     for (uint32_t i = 0; i < c->ncands; i++) {
         const cd_meta_cand *k = &c->cands[i];
-        if (k->field == CD_MF_TITLE && k->src == src &&
-            (!best || k->rank < best->rank || (last && k->rank == best->rank)))
+        if (k->field != CD_MF_TITLE || k->src != src)
+            continue;
+        if (!best || k->rank < best->rank)
+            best = k;
+        else if (last && k->rank == best->rank &&
+                 !(site_name && S_same(k->s, k->len, site_name, strlen(site_name))))
             best = k;
     }
     return best;
@@ -699,9 +705,11 @@ const char *cd_meta_title_pick(cd_meta_ctx *c, const char *site_name, const char
 static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url,
                           const char **source)
 {
-    const cd_meta_cand *ld = S_best(c, CD_MS_JSONLD), *og = S_best(c, CD_MS_OG),
-                       *mt = S_best(c, CD_MS_META), *tw = S_best(c, CD_MS_TWITTER),
-                       *md = S_best(c, CD_MS_MICRODATA), *tt = S_best(c, CD_MS_TITLE);
+    const cd_meta_cand *ld = S_best(c, CD_MS_JSONLD, site_name),
+                       *og = S_best(c, CD_MS_OG, site_name), *mt = S_best(c, CD_MS_META, site_name),
+                       *tw = S_best(c, CD_MS_TWITTER, site_name),
+                       *md = S_best(c, CD_MS_MICRODATA, site_name),
+                       *tt = S_best(c, CD_MS_TITLE, site_name);
     /* A JSON-LD title from an article or another creative work is a headline;
      * a WebPage name is only as good as <title>. */
     char dom[128];
@@ -733,11 +741,12 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
      * the site's name). */
     const cd_meta_cand *titles[] = {tt, og};
     const cd_meta_cand *h1s[4];
-    unsigned nh1 = 0;
+    unsigned nh1 = 0, nvis = 0;
     for (uint32_t i = 0; i < c->ncands; i++) {
         const cd_meta_cand *k = &c->cands[i];
         if (k->field != CD_MF_TITLE || k->src != CD_MS_VISIBLE)
             continue;
+        nvis++;
         if (S_h1_is_site(k->s, &names, titles, 2) && !S_stated(c, k)) {
             if (!names.n[2])
                 names.n[2] = k->s;
@@ -787,7 +796,7 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
             t = S_readability_cut(c->arena, t);
         if (t)
             t = S_untruncate(c, t, &names, h1, dated);
-        if (t && h1 && nh1 == 1 && S_site_default(meta[i]->s, &names, url) &&
+        if (t && h1 && nvis == 1 && S_site_default(meta[i]->s, &names, url) &&
             !S_is_site(h1, strlen(h1), &names)) {
             *source = "h1";
             return S_first_segment(c->arena, h1);

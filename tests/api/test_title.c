@@ -195,6 +195,13 @@ static void test_last_meta(void)
                NULL);
     STR_EQ(m->title, "Top Social Media Services for Shops", "");
 
+    /* … unless the later one is only the site's name. */
+    m = S_read("<head><meta property=\"og:site_name\" content=\"Run Club\">"
+               "<meta property=\"og:title\" content=\"Marathon Plans for All Levels | Run Club\">"
+               "<meta property=\"og:title\" content=\"Run Club\"></head><body></body>",
+               NULL);
+    STR_EQ(m->title, "Marathon Plans for All Levels", "");
+
     /* JSON-LD keeps the first object's headline (the page's own item). */
     m = S_read("<head><script type=\"application/ld+json\">"
                "[{\"@type\":\"NewsArticle\",\"headline\":\"The page's own story\"},"
