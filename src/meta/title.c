@@ -413,6 +413,45 @@ static int S_word_in(const char *k, size_t off, size_t len, const char *k2, cons
     return 0;
 }
 
+/* The distinct words of a and b: how many each has and how many they
+ * share. 0 when either has none. */
+static int S_word_sets(const char *a, const char *b, size_t *da, size_t *db, size_t *both)
+{
+    char ka[1024], kb[1024];
+    size_t oa[S_MAX_WORDS], la[S_MAX_WORDS], ob[S_MAX_WORDS], lb[S_MAX_WORDS];
+    size_t na = S_wordlist(a, ka, sizeof ka, oa, la), nb = S_wordlist(b, kb, sizeof kb, ob, lb);
+    if (!na || !nb)
+        return 0;
+    *da = *db = *both = 0;
+    for (size_t i = 0; i < na; i++) {
+        if (S_word_in(ka, oa[i], la[i], ka, oa, la, i))
+            continue; /* repeated word */
+        (*da)++;
+        *both += (size_t)S_word_in(ka, oa[i], la[i], kb, ob, lb, nb);
+    }
+    for (size_t i = 0; i < nb; i++)
+        if (!S_word_in(kb, ob[i], lb[i], kb, ob, lb, i))
+            (*db)++;
+    return 1;
+}
+
+/* Does the social card's title t (og:title, twitter:title) say something
+ * else than the document's own title doc, both less the site's name? A
+ * card may carry a teaser or the site's motto ("We empower people to work
+ * together", a question to the reader) where <title> names the page; they
+ * then share under a fifth of their words. doc must name something: three
+ * words or more, not the site. (On WCXB-dev, of the pages titled from
+ * og:title that share so little with <title>, the gold is the <title> 5
+ * times, og:title never; passing over such cards when the h1 does not
+ * reword them changes 6 titles, 4 to the gold, none away from it.) */
+static int S_card_elsewhere(const char *t, const char *doc, const S_names *names)
+{
+    size_t dn = strlen(doc), da, db, both;
+    if (S_words(doc, dn) < 3 || S_is_site(doc, dn, names))
+        return 0;
+    return S_word_sets(t, doc, &da, &db, &both) && both * 10 < (da + db - both) * 2;
+}
+
 /* Is the h1 the same headline as the metadata title t, reworded? Publishers
  * tune <title>/og:title for search ("Top 11 SEO Strategies for 2025") while
  * the page shows the editorial headline ("11 SEO Strategies for 2025 to Boost
@@ -429,21 +468,9 @@ static int S_word_in(const char *k, size_t off, size_t len, const char *k2, cons
  * pages lose 3). */
 static int S_h1_rephrases(const char *h1, const char *t, int loose)
 {
-    char ka[1024], kb[1024];
-    size_t oa[S_MAX_WORDS], la[S_MAX_WORDS], ob[S_MAX_WORDS], lb[S_MAX_WORDS];
-    size_t na = S_wordlist(h1, ka, sizeof ka, oa, la), nb = S_wordlist(t, kb, sizeof kb, ob, lb);
-    if (!na || !nb)
+    size_t da, db, both;
+    if (!S_word_sets(h1, t, &da, &db, &both))
         return 0;
-    size_t da = 0, db = 0, both = 0;
-    for (size_t i = 0; i < na; i++) {
-        if (S_word_in(ka, oa[i], la[i], ka, oa, la, i))
-            continue; /* repeated word */
-        da++;
-        both += (size_t)S_word_in(ka, oa[i], la[i], kb, ob, lb, nb);
-    }
-    for (size_t i = 0; i < nb; i++)
-        if (!S_word_in(kb, ob[i], lb[i], kb, ob, lb, i))
-            db++;
     size_t uni = da + db - both;
     if (both == da && da == db)
         return 0; /* the same words: nothing to choose */
@@ -784,12 +811,25 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
     }
     const char *h1 = nh1 ? h1s[0]->s : NULL;
     unsigned h1flags = nh1 ? h1s[0]->flags : 0;
+    int cards_elsewhere = 0;
     for (size_t i = 0; i < nmeta; i++) {
         if (!meta[i])
             continue;
         /* "| Site": the page left its headline empty. */
         if (meta[i]->s[0] == '|' && (h1 || i + 1 < nmeta))
             continue;
+        /* A social card that says something else than <title> and the h1
+         * is passed over, and so is the rest of its set (a twitter:title
+         * beside it, often just the site's name). */
+        if ((meta[i] == og || meta[i] == tw) && tt) {
+            const char *a = S_strip(c->arena, meta[i]->s, &names, h1, 0, dated);
+            const char *b = S_strip(c->arena, tt->s, &names, h1, 0, dated);
+            if (cards_elsewhere || (a && b && S_card_elsewhere(a, b, &names) &&
+                                    !(h1 && S_h1_rephrases(h1, a, nh1 == 1)))) {
+                cards_elsewhere = 1;
+                continue;
+            }
+        }
         *source = srcnames[i];
         const char *t = S_strip(c->arena, meta[i]->s, &names, h1, 0, dated);
         if (t && t == meta[i]->s && meta[i] == tt && (dated || !S_site_first(t, &names)))

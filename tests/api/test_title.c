@@ -243,6 +243,26 @@ static void test_site_default_title(void)
     STR_EQ(m->title, "Checklists | Vehicle Maintenance Schedule Checklist", "");
 }
 
+/* A social card that says something else than <title> (a motto, a
+ * teaser) is passed over with the rest of its set; one that the h1
+ * rewords is not. */
+static void test_card_elsewhere(void)
+{
+    const cd_meta *m =
+        S_read("<head><title>Free Project Management for Teams - Taskfarm</title>"
+               "<meta property=\"og:site_name\" content=\"Taskfarm\">"
+               "<meta property=\"og:title\" content=\"We empower people to work together\">"
+               "<meta name=\"twitter:title\" content=\"Taskfarm\"></head><body></body>",
+               NULL);
+    STR_EQ(m->title, "Free Project Management for Teams", "");
+
+    m = S_read("<head><title>Taking the Myth Out of Your Diet - Clinic</title>"
+               "<meta property=\"og:title\" content=\"Debunking Common Food Myths\"></head>"
+               "<body><h1>9 Common Food Myths Debunked</h1><p>Text.</p></body>",
+               NULL);
+    STR_EQ(m->title, "9 Common Food Myths Debunked", "");
+}
+
 /* A headline cut at a length limit gives way to the whole one. */
 static void test_untruncate(void)
 {
@@ -391,6 +411,7 @@ int main(void)
     test_last_meta();
     test_main_in_sidebar_layout();
     test_site_default_title();
+    test_card_elsewhere();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
