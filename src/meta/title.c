@@ -437,8 +437,8 @@ static int S_word_sets(const char *a, const char *b, size_t *da, size_t *db, siz
 
 /* Does the social card's title t (og:title, twitter:title) say something
  * else than the document's own title doc, both less the site's name? A
- * card may carry a teaser or the site's motto ("We empower people to work
- * together", a question to the reader) where <title> names the page; they
+ * card may carry a teaser or the site's motto ("Where good teams get
+ * going", a question to the reader) where <title> names the page; they
  * then share under a fifth of their words. doc must name something: three
  * words or more, not the site. (On WCXB-dev, of the pages titled from
  * og:title that share so little with <title>, the gold is the <title> 5

@@ -189,18 +189,18 @@ static void test_last_meta(void)
                NULL);
     STR_EQ(m->title, "Dublin Core property title", "");
 
-    m = S_read("<head><meta property=\"og:title\" content=\"Boost Your Brand\">"
-               "<meta property=\"og:title\" content=\"Top Social Media Services for Shops\">"
-               "</head><body><h1>Top Social Media Services for Shops</h1></body>",
+    m = S_read("<head><meta property=\"og:title\" content=\"Grow Your Reach\">"
+               "<meta property=\"og:title\" content=\"Local Radio Advertising Packages for Bakeries\">"
+               "</head><body><h1>Local Radio Advertising Packages for Bakeries</h1></body>",
                NULL);
-    STR_EQ(m->title, "Top Social Media Services for Shops", "");
+    STR_EQ(m->title, "Local Radio Advertising Packages for Bakeries", "");
 
     /* … unless the later one is only the site's name. */
-    m = S_read("<head><meta property=\"og:site_name\" content=\"Run Club\">"
-               "<meta property=\"og:title\" content=\"Marathon Plans for All Levels | Run Club\">"
-               "<meta property=\"og:title\" content=\"Run Club\"></head><body></body>",
+    m = S_read("<head><meta property=\"og:site_name\" content=\"Oar House\">"
+               "<meta property=\"og:title\" content=\"Rowing Schedules for Every Crew | Oar House\">"
+               "<meta property=\"og:title\" content=\"Oar House\"></head><body></body>",
                NULL);
-    STR_EQ(m->title, "Marathon Plans for All Levels", "");
+    STR_EQ(m->title, "Rowing Schedules for Every Crew", "");
 
     /* JSON-LD keeps the first object's headline (the page's own item). */
     m = S_read("<head><script type=\"application/ld+json\">"
@@ -216,12 +216,12 @@ static void test_last_meta(void)
 static void test_main_in_sidebar_layout(void)
 {
     const cd_meta *m =
-        S_read("<head><title>Cast iron pan and metal | Example</title></head><body>"
+        S_read("<head><title>Plane blade on a stone | Example</title></head><body>"
                "<div class=\"main-container fixed-sidebar\"><main>"
-               "<h1>Enamelled cast iron and metal spoons</h1><p>Text.</p></main>"
+               "<h1>Sharpening a hand plane blade on a stone</h1><p>Text.</p></main>"
                "<div class=\"sidebar\"><h1>Popular posts</h1></div></div></body>",
                NULL);
-    STR_EQ(m->title, "Enamelled cast iron and metal spoons", "");
+    STR_EQ(m->title, "Sharpening a hand plane blade on a stone", "");
     /* A real side column still keeps its h1 out. */
     m = S_read("<head><title>Something else entirely here</title></head><body>"
                "<div class=\"sidebar\"><h1>Popular posts</h1></div><p>Text.</p></body>",
@@ -234,13 +234,13 @@ static void test_main_in_sidebar_layout(void)
 static void test_site_default_title(void)
 {
     static const char *const page =
-        "<head><title>Checklists | Vehicle Maintenance Schedule Checklist</title>"
-        "<meta property=\"og:site_name\" content=\"Checklists\"></head>"
-        "<body><h1>Boost Fleet Efficiency: Smart Maintenance Plans</h1><p>Text.</p></body>";
-    const cd_meta *m = S_read(page, "https://checklists.example/fleet/maintenance");
-    STR_EQ(m->title, "Boost Fleet Efficiency: Smart Maintenance Plans", "");
-    m = S_read(page, "https://checklists.example/");
-    STR_EQ(m->title, "Checklists | Vehicle Maintenance Schedule Checklist", "");
+        "<head><title>Dockside | Marina Tools for Harbour Masters</title>"
+        "<meta property=\"og:site_name\" content=\"Dockside\"></head>"
+        "<body><h1>Keep Every Boat Ready: Hull Care Calendars</h1><p>Text.</p></body>";
+    const cd_meta *m = S_read(page, "https://dockside.example/guides/hull-care");
+    STR_EQ(m->title, "Keep Every Boat Ready: Hull Care Calendars", "");
+    m = S_read(page, "https://dockside.example/");
+    STR_EQ(m->title, "Dockside | Marina Tools for Harbour Masters", "");
 }
 
 /* A social card that says something else than <title> (a motto, a
@@ -249,18 +249,18 @@ static void test_site_default_title(void)
 static void test_card_elsewhere(void)
 {
     const cd_meta *m =
-        S_read("<head><title>Free Project Management for Teams - Taskfarm</title>"
+        S_read("<head><title>Shared Task Lists for Small Crews - Taskfarm</title>"
                "<meta property=\"og:site_name\" content=\"Taskfarm\">"
-               "<meta property=\"og:title\" content=\"We empower people to work together\">"
+               "<meta property=\"og:title\" content=\"Where good teams get going\">"
                "<meta name=\"twitter:title\" content=\"Taskfarm\"></head><body></body>",
                NULL);
-    STR_EQ(m->title, "Free Project Management for Teams", "");
+    STR_EQ(m->title, "Shared Task Lists for Small Crews", "");
 
-    m = S_read("<head><title>Taking the Myth Out of Your Diet - Clinic</title>"
-               "<meta property=\"og:title\" content=\"Debunking Common Food Myths\"></head>"
-               "<body><h1>9 Common Food Myths Debunked</h1><p>Text.</p></body>",
+    m = S_read("<head><title>What Gardeners Get Wrong About Soil - Almanac</title>"
+               "<meta property=\"og:title\" content=\"Busting Old Garden Myths\"></head>"
+               "<body><h1>7 Old Garden Myths Busted</h1><p>Text.</p></body>",
                NULL);
-    STR_EQ(m->title, "9 Common Food Myths Debunked", "");
+    STR_EQ(m->title, "7 Old Garden Myths Busted", "");
 }
 
 /* A headline cut at a length limit gives way to the whole one. */
