@@ -432,6 +432,11 @@ static void S_walk(cd_meta_ctx *c)
             id = cd_dom_next_skip(dom, id, root);
             continue;
         }
+        /* <main> holds the page's dominant content (HTML): a wrapper whose
+         * class names the layout around it ("main-container fixed-sidebar")
+         * is no side column, and the walk leaves it there. */
+        if (in_bad && bad_side && n->tag == CD_TAG_MAIN)
+            in_bad = 0;
         if (!in_bad && in_body && S_is_bad_region(c, id, n)) {
             in_bad = 1;
             bad_end = cd_dom_next_skip(dom, id, root);

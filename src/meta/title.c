@@ -287,6 +287,30 @@ static int S_site_first(const char *t, const S_names *names)
     return S_find_seps(t, strlen(t), &f, &fl, &l, &ll) && S_is_site(t, f, names);
 }
 
+/* Is url the address of a page below the site's home page (a path beyond
+ * "/")? */
+static int S_inner_page(const char *url)
+{
+    const char *p = url ? strstr(url, "://") : NULL;
+    if (!p)
+        return 0;
+    p = strchr(p + 3, '/');
+    while (p && *p == '/')
+        p++;
+    return p && *p && *p != '?' && *p != '#';
+}
+
+/* Is the title raw the site's own name and motto ("Brand | Tools for every
+ * team", the site first) set on an inner page? A home page is named so; an
+ * inner page titled so has kept its template's default title, and its h1
+ * (the only one on the page, not a card's among others) names it. (On
+ * WCXB-dev, where such a title and the h1 differ on an inner page, the
+ * annotated title is the h1 16 times, the title 7.) */
+static int S_site_default(const char *raw, const S_names *names, const char *url)
+{
+    return S_inner_page(url) && S_site_first(raw, names);
+}
+
 /* Readability's rule for a title with separators and no evidence. */
 static const char *S_readability_cut(cd_arena *a, const char *t)
 {
@@ -304,12 +328,25 @@ static const char *S_readability_cut(cd_arena *a, const char *t)
     return S_dup(a, cur, curn);
 }
 
-static const cd_meta_cand *S_best(const cd_meta_ctx *c, int src)
+/* The best title of source src: the lowest rank; among <meta> tags of one
+ * rank the last, as a browser's or Readability's table of meta values
+ * keeps the last one written (a page that states og:title twice, or the
+ * same Dublin Core title as name="DC.title" and property="dc:title", means
+ * its later statement), unless that one is only the site's name (a second
+ * set of tags from a plug-in that knows no more of the page); among JSON-LD
+ * objects the first (the page's own item comes before related ones). */
+static const cd_meta_cand *S_best(const cd_meta_ctx *c, int src, const char *site_name)
 {
     const cd_meta_cand *best = NULL;
+    int last = src == CD_MS_OG || src == CD_MS_META || src == CD_MS_TWITTER;
     for (uint32_t i = 0; i < c->ncands; i++) {
         const cd_meta_cand *k = &c->cands[i];
-        if (k->field == CD_MF_TITLE && k->src == src && (!best || k->rank < best->rank))
+        if (k->field != CD_MF_TITLE || k->src != src)
+            continue;
+        if (!best || k->rank < best->rank)
+            best = k;
+        else if (last && k->rank == best->rank &&
+                 !(site_name && S_same(k->s, k->len, site_name, strlen(site_name))))
             best = k;
     }
     return best;
@@ -376,6 +413,45 @@ static int S_word_in(const char *k, size_t off, size_t len, const char *k2, cons
     return 0;
 }
 
+/* The distinct words of a and b: how many each has and how many they
+ * share. 0 when either has none. */
+static int S_word_sets(const char *a, const char *b, size_t *da, size_t *db, size_t *both)
+{
+    char ka[1024], kb[1024];
+    size_t oa[S_MAX_WORDS], la[S_MAX_WORDS], ob[S_MAX_WORDS], lb[S_MAX_WORDS];
+    size_t na = S_wordlist(a, ka, sizeof ka, oa, la), nb = S_wordlist(b, kb, sizeof kb, ob, lb);
+    if (!na || !nb)
+        return 0;
+    *da = *db = *both = 0;
+    for (size_t i = 0; i < na; i++) {
+        if (S_word_in(ka, oa[i], la[i], ka, oa, la, i))
+            continue; /* repeated word */
+        (*da)++;
+        *both += (size_t)S_word_in(ka, oa[i], la[i], kb, ob, lb, nb);
+    }
+    for (size_t i = 0; i < nb; i++)
+        if (!S_word_in(kb, ob[i], lb[i], kb, ob, lb, i))
+            (*db)++;
+    return 1;
+}
+
+/* Does the social card's title t (og:title, twitter:title) say something
+ * else than the document's own title doc, both less the site's name? A
+ * card may carry a teaser or the site's motto ("Where good teams get
+ * going", a question to the reader) where <title> names the page; they
+ * then share under a fifth of their words. doc must name something: three
+ * words or more, not the site. (On WCXB-dev, of the pages titled from
+ * og:title that share so little with <title>, the gold is the <title> 5
+ * times, og:title never; passing over such cards when the h1 does not
+ * reword them changes 6 titles, 4 to the gold, none away from it.) */
+static int S_card_elsewhere(const char *t, const char *doc, const S_names *names)
+{
+    size_t dn = strlen(doc), da, db, both;
+    if (S_words(doc, dn) < 3 || S_is_site(doc, dn, names))
+        return 0;
+    return S_word_sets(t, doc, &da, &db, &both) && both * 10 < (da + db - both) * 2;
+}
+
 /* Is the h1 the same headline as the metadata title t, reworded? Publishers
  * tune <title>/og:title for search ("Top 11 SEO Strategies for 2025") while
  * the page shows the editorial headline ("11 SEO Strategies for 2025 to Boost
@@ -392,21 +468,9 @@ static int S_word_in(const char *k, size_t off, size_t len, const char *k2, cons
  * pages lose 3). */
 static int S_h1_rephrases(const char *h1, const char *t, int loose)
 {
-    char ka[1024], kb[1024];
-    size_t oa[S_MAX_WORDS], la[S_MAX_WORDS], ob[S_MAX_WORDS], lb[S_MAX_WORDS];
-    size_t na = S_wordlist(h1, ka, sizeof ka, oa, la), nb = S_wordlist(t, kb, sizeof kb, ob, lb);
-    if (!na || !nb)
+    size_t da, db, both;
+    if (!S_word_sets(h1, t, &da, &db, &both))
         return 0;
-    size_t da = 0, db = 0, both = 0;
-    for (size_t i = 0; i < na; i++) {
-        if (S_word_in(ka, oa[i], la[i], ka, oa, la, i))
-            continue; /* repeated word */
-        da++;
-        both += (size_t)S_word_in(ka, oa[i], la[i], kb, ob, lb, nb);
-    }
-    for (size_t i = 0; i < nb; i++)
-        if (!S_word_in(kb, ob[i], lb[i], kb, ob, lb, i))
-            db++;
     size_t uni = da + db - both;
     if (both == da && da == db)
         return 0; /* the same words: nothing to choose */
@@ -668,9 +732,11 @@ const char *cd_meta_title_pick(cd_meta_ctx *c, const char *site_name, const char
 static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url,
                           const char **source)
 {
-    const cd_meta_cand *ld = S_best(c, CD_MS_JSONLD), *og = S_best(c, CD_MS_OG),
-                       *mt = S_best(c, CD_MS_META), *tw = S_best(c, CD_MS_TWITTER),
-                       *md = S_best(c, CD_MS_MICRODATA), *tt = S_best(c, CD_MS_TITLE);
+    const cd_meta_cand *ld = S_best(c, CD_MS_JSONLD, site_name),
+                       *og = S_best(c, CD_MS_OG, site_name), *mt = S_best(c, CD_MS_META, site_name),
+                       *tw = S_best(c, CD_MS_TWITTER, site_name),
+                       *md = S_best(c, CD_MS_MICRODATA, site_name),
+                       *tt = S_best(c, CD_MS_TITLE, site_name);
     /* A JSON-LD title from an article or another creative work is a headline;
      * a WebPage name is only as good as <title>. */
     char dom[128];
@@ -702,11 +768,12 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
      * the site's name). */
     const cd_meta_cand *titles[] = {tt, og};
     const cd_meta_cand *h1s[4];
-    unsigned nh1 = 0;
+    unsigned nh1 = 0, nvis = 0;
     for (uint32_t i = 0; i < c->ncands; i++) {
         const cd_meta_cand *k = &c->cands[i];
         if (k->field != CD_MF_TITLE || k->src != CD_MS_VISIBLE)
             continue;
+        nvis++;
         if (S_h1_is_site(k->s, &names, titles, 2) && !S_stated(c, k)) {
             if (!names.n[2])
                 names.n[2] = k->s;
@@ -744,18 +811,36 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
     }
     const char *h1 = nh1 ? h1s[0]->s : NULL;
     unsigned h1flags = nh1 ? h1s[0]->flags : 0;
+    int cards_elsewhere = 0;
     for (size_t i = 0; i < nmeta; i++) {
         if (!meta[i])
             continue;
         /* "| Site": the page left its headline empty. */
         if (meta[i]->s[0] == '|' && (h1 || i + 1 < nmeta))
             continue;
+        /* A social card that says something else than <title> and the h1
+         * is passed over, and so is the rest of its set (a twitter:title
+         * beside it, often just the site's name). */
+        if ((meta[i] == og || meta[i] == tw) && tt) {
+            const char *a = S_strip(c->arena, meta[i]->s, &names, h1, 0, dated);
+            const char *b = S_strip(c->arena, tt->s, &names, h1, 0, dated);
+            if (cards_elsewhere || (a && b && S_card_elsewhere(a, b, &names) &&
+                                    !(h1 && S_h1_rephrases(h1, a, nh1 == 1)))) {
+                cards_elsewhere = 1;
+                continue;
+            }
+        }
         *source = srcnames[i];
         const char *t = S_strip(c->arena, meta[i]->s, &names, h1, 0, dated);
         if (t && t == meta[i]->s && meta[i] == tt && (dated || !S_site_first(t, &names)))
             t = S_readability_cut(c->arena, t);
         if (t)
             t = S_untruncate(c, t, &names, h1, dated);
+        if (t && h1 && nvis == 1 && S_site_default(meta[i]->s, &names, url) &&
+            !S_is_site(h1, strlen(h1), &names)) {
+            *source = "h1";
+            return S_first_segment(c->arena, h1);
+        }
         if (t && h1 && S_h1_label(h1, t))
             return S_first_segment(c->arena, t);
         if (t && h1 &&

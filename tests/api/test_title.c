@@ -177,6 +177,92 @@ static void test_dc_title(void)
     STR_EQ(m->title, "The document title", "");
 }
 
+/* Of <meta> titles of one kind, the last one written counts (as in a
+ * table of meta values): name="DC.title" then property="dc:title", or
+ * og:title stated twice. */
+static void test_last_meta(void)
+{
+    const cd_meta *m =
+        S_read("<head><meta name=\"DC.title\" content=\"Dublin Core name title\">"
+               "<meta property=\"dc:title\" content=\"Dublin Core property title\"></head>"
+               "<body></body>",
+               NULL);
+    STR_EQ(m->title, "Dublin Core property title", "");
+
+    m = S_read("<head><meta property=\"og:title\" content=\"Grow Your Reach\">"
+               "<meta property=\"og:title\" content=\"Local Radio Advertising Packages for Bakeries\">"
+               "</head><body><h1>Local Radio Advertising Packages for Bakeries</h1></body>",
+               NULL);
+    STR_EQ(m->title, "Local Radio Advertising Packages for Bakeries", "");
+
+    /* … unless the later one is only the site's name. */
+    m = S_read("<head><meta property=\"og:site_name\" content=\"Oar House\">"
+               "<meta property=\"og:title\" content=\"Rowing Schedules for Every Crew | Oar House\">"
+               "<meta property=\"og:title\" content=\"Oar House\"></head><body></body>",
+               NULL);
+    STR_EQ(m->title, "Rowing Schedules for Every Crew", "");
+
+    /* JSON-LD keeps the first object's headline (the page's own item). */
+    m = S_read("<head><script type=\"application/ld+json\">"
+               "[{\"@type\":\"NewsArticle\",\"headline\":\"The page's own story\"},"
+               "{\"@type\":\"NewsArticle\",\"headline\":\"A related story\"}]"
+               "</script></head><body></body>",
+               NULL);
+    STR_EQ(m->title, "The page's own story", "");
+}
+
+/* An h1 inside <main> is read even when a layout wrapper around <main> is
+ * named for its side column ("main-container fixed-sidebar"). */
+static void test_main_in_sidebar_layout(void)
+{
+    const cd_meta *m =
+        S_read("<head><title>Plane blade on a stone | Example</title></head><body>"
+               "<div class=\"main-container fixed-sidebar\"><main>"
+               "<h1>Sharpening a hand plane blade on a stone</h1><p>Text.</p></main>"
+               "<div class=\"sidebar\"><h1>Popular posts</h1></div></div></body>",
+               NULL);
+    STR_EQ(m->title, "Sharpening a hand plane blade on a stone", "");
+    /* A real side column still keeps its h1 out. */
+    m = S_read("<head><title>Something else entirely here</title></head><body>"
+               "<div class=\"sidebar\"><h1>Popular posts</h1></div><p>Text.</p></body>",
+               NULL);
+    STR_EQ(m->title, "Something else entirely here", "");
+}
+
+/* "Site | motto" on an inner page is the template's default title: the
+ * h1 names the page. On the home page the title is the page's name. */
+static void test_site_default_title(void)
+{
+    static const char *const page =
+        "<head><title>Dockside | Marina Tools for Harbour Masters</title>"
+        "<meta property=\"og:site_name\" content=\"Dockside\"></head>"
+        "<body><h1>Keep Every Boat Ready: Hull Care Calendars</h1><p>Text.</p></body>";
+    const cd_meta *m = S_read(page, "https://dockside.example/guides/hull-care");
+    STR_EQ(m->title, "Keep Every Boat Ready: Hull Care Calendars", "");
+    m = S_read(page, "https://dockside.example/");
+    STR_EQ(m->title, "Dockside | Marina Tools for Harbour Masters", "");
+}
+
+/* A social card that says something else than <title> (a motto, a
+ * teaser) is passed over with the rest of its set; one that the h1
+ * rewords is not. */
+static void test_card_elsewhere(void)
+{
+    const cd_meta *m =
+        S_read("<head><title>Shared Task Lists for Small Crews - Taskfarm</title>"
+               "<meta property=\"og:site_name\" content=\"Taskfarm\">"
+               "<meta property=\"og:title\" content=\"Where good teams get going\">"
+               "<meta name=\"twitter:title\" content=\"Taskfarm\"></head><body></body>",
+               NULL);
+    STR_EQ(m->title, "Shared Task Lists for Small Crews", "");
+
+    m = S_read("<head><title>What Gardeners Get Wrong About Soil - Almanac</title>"
+               "<meta property=\"og:title\" content=\"Busting Old Garden Myths\"></head>"
+               "<body><h1>7 Old Garden Myths Busted</h1><p>Text.</p></body>",
+               NULL);
+    STR_EQ(m->title, "7 Old Garden Myths Busted", "");
+}
+
 /* A headline cut at a length limit gives way to the whole one. */
 static void test_untruncate(void)
 {
@@ -322,6 +408,10 @@ int main(void)
     test_h1_confirmed();
     test_ld_work();
     test_icon_and_empty();
+    test_last_meta();
+    test_main_in_sidebar_layout();
+    test_site_default_title();
+    test_card_elsewhere();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
