@@ -377,6 +377,17 @@ static int S_qualifier(const cd_meta *m, const char *s, size_t n)
     return memchr(s, ' ', n) && S_is_title(s, n) && !S_is_group(s, n);
 }
 
+/* Is part (after a comma) a job title of several words ("Senior Staff
+ * Technologist"), not a credential or the site? */
+static int S_is_role(const char *s, size_t n)
+{
+    while (n && cd_isspace((unsigned char)*s))
+        s++, n--;
+    while (n && cd_isspace((unsigned char)s[n - 1]))
+        n--;
+    return n && memchr(s, ' ', n) && S_is_title(s, n) && !S_is_group(s, n);
+}
+
 /* Split one segment on commas, then on conjunctions. */
 static void S_split(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, size_t *added)
 {
@@ -392,8 +403,14 @@ static void S_split(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose,
         size_t pn = ci - cst;
         int first = cst == 0;
         cst = ci + 1;
-        if (!first && S_qualifier(m, p, pn))
+        if (!first && S_qualifier(m, p, pn)) {
+            /* After a job title, what follows is where the person works
+             * ("Jane Doe, Senior Staff Technologist, ACLU Speech, Privacy,
+             * and Technology Project"), not more authors. */
+            if (S_is_role(p, pn))
+                break;
             continue;
+        }
         size_t st = 0, i = 0;
         while (i <= pn) {
             size_t cut = 0;
