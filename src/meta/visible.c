@@ -71,6 +71,59 @@ static int S_byline_prefix(const char *s, size_t n)
     return 0;
 }
 
+/* The length of s as shown, runs of white space counted once: markup
+ * indentation inside a text ("by Jon Foster      -      2025-09-13") is no
+ * longer text. */
+static size_t S_visible_len(const char *s, size_t n)
+{
+    size_t l = 0;
+    for (size_t i = 0; i < n; i++)
+        l += !(cd_isspace((unsigned char)s[i]) && i && cd_isspace((unsigned char)s[i - 1]));
+    return l;
+}
+
+/* Is text node id the only child of a paragraph or a div (a line of its
+ * own, never a link's or a cell's text, "by project", "by subject", nor
+ * the rest of a sentence, "… by integrating")? */
+static int S_alone(const cd_dom *dom, cd_nid id)
+{
+    const cd_node *p = cd_dom_node(dom, cd_dom_node(dom, id)->parent);
+    return p->first == id && p->last == id && (p->tag == CD_TAG_P || p->tag == CD_TAG_DIV);
+}
+
+/* Is text node id inside the post's meta block: an element a few levels
+ * up named a date, a byline, an author or "meta" ("post-date",
+ * "entry-meta")? */
+static int S_in_post_meta(cd_meta_ctx *c, cd_nid id)
+{
+    static const char *const meta[] = {"meta", NULL};
+    cd_nid a = cd_dom_node(c->dom, id)->parent;
+    for (int d = 0; a && d < 3; d++, a = cd_dom_node(c->dom, a)->parent)
+        if (cd_dom_node(c->dom, a)->type == CD_NODE_ELEMENT &&
+            (cd_meta_class_has(c, a, S_date_words) || cd_meta_class_has(c, a, S_byline_words) ||
+             cd_meta_class_has(c, a, S_author_words) || cd_meta_class_has(c, a, meta)))
+            return 1;
+    return 0;
+}
+
+/* Is s "by" and a user name alone ("by   ibby")? In the post's meta block
+ * that is the poster; elsewhere a lower-case word after "by" is prose
+ * ("by project", "by clicking"). */
+static int S_by_handle(const char *s, size_t n)
+{
+    if (n < 5 || !cd_eq_nocase(s, 3, "by "))
+        return 0;
+    size_t i = 3;
+    while (i < n && cd_isspace((unsigned char)s[i]))
+        i++;
+    if (i >= n || n - i > 30 || !cd_isalpha((unsigned char)s[i]))
+        return 0;
+    for (size_t k = i; k < n; k++)
+        if (!cd_isalnum((unsigned char)s[k]) && s[k] != '.' && s[k] != '_' && s[k] != '-')
+            return 0;
+    return n - i >= 2;
+}
+
 /* Bylines sit right under the headline: those elsewhere rank after. */
 static int S_far(const cd_meta_vis *v)
 {
@@ -357,6 +410,52 @@ static void S_name_by_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char
         v->bylines++;
 }
 
+/* Does credit s name someone once cleaned? */
+static int S_names_someone(cd_meta_ctx *c, const char *s, size_t n)
+{
+    cd_meta scratch;
+    memset(&scratch, 0, sizeof scratch);
+    return cd_meta_authors_add(&scratch, c->arena, s, n, 0) > 0;
+}
+
+/* Does text t (of an element) open with text node id, a label, as a
+ * byline line does ("By <a>…</a>"), never a sentence ("Portrait of … by
+ * <a>…</a>")? */
+static int S_opens(const cd_meta_ctx *c, cd_nid id, const char *t, size_t tl)
+{
+    const cd_node *n = cd_dom_node(c->dom, id);
+    const char *s = n->u.text;
+    size_t len = n->len;
+    while (len && cd_isspace((unsigned char)*s))
+        s++, len--;
+    while (len && cd_isspace((unsigned char)s[len - 1]))
+        len--;
+    return len && tl >= len && memcmp(t, s, len) == 0;
+}
+
+/* The text of the element right after node id among its siblings (blank
+ * text skipped): the link after "By" when the whole line also holds a
+ * button ("By <a>A. J. Neal</a> <a class=btn>View In Digital Edition</a>").
+ * *at gets the element; NULL when there is none. */
+static char *S_next_element_text(cd_meta_ctx *c, cd_nid id, size_t *len, cd_nid *at)
+{
+    const cd_dom *dom = c->dom;
+    cd_nid q = cd_dom_node(dom, id)->next;
+    for (int k = 0; q && k < 4; k++, q = cd_dom_node(dom, q)->next) {
+        const cd_node *qn = cd_dom_node(dom, q);
+        if (qn->type == CD_NODE_ELEMENT) {
+            *at = q;
+            return cd_meta_node_text(c, q, S_BYLINE_MAX + 1, len);
+        }
+        if (qn->type == CD_NODE_TEXT) {
+            for (size_t i = 0; i < qn->len; i++)
+                if (!cd_isspace((unsigned char)qn->u.text[i]))
+                    return NULL; /* more words of the line */
+        }
+    }
+    return NULL;
+}
+
 /* A label alone ("Author", "Written by"): the name is in the next
  * element, inside the parent ("By <a>Jane</a>") or in the parent's next
  * sibling ("<p>Written by</p><p>Jane</p>"). 1 when a candidate was added
@@ -397,6 +496,8 @@ static int S_label_byline(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, int rank, u
             return added;
         }
     }
+    if (t && tl <= S_BYLINE_MAX && S_opens(c, id, t, tl) && !S_names_someone(c, t, tl))
+        t = S_next_element_text(c, id, &tl, &id);
     if (!t || tl > S_BYLINE_MAX)
         return 0;
     cd_meta_cand *k = cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, rank, id, t, tl);
@@ -446,8 +547,10 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
     if (v->bylines < S_MAX_BYLINES && S_label(s, len)) {
         if (S_label_byline(c, v, id, 1 + S_far(v), 0))
             v->byline_text = v->texts;
-    } else if (v->bylines < S_MAX_BYLINES && S_byline_prefix(s, len) && len < 60 && len > 4 &&
-               (!S_in_heading(dom, id) || (len > 8 && s[2] != ' ' && s[2] != ':'))) {
+    } else if (v->bylines < S_MAX_BYLINES &&
+               ((S_byline_prefix(s, len) && S_visible_len(s, len) < 60 && len > 4 &&
+                 (!S_in_heading(dom, id) || (len > 8 && s[2] != ' ' && s[2] != ':'))) ||
+                (S_alone(dom, id) && S_by_handle(s, len) && S_in_post_meta(c, id)))) {
         if (cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), id, s, len)) {
             v->bylines++;
             v->byline_text = v->texts;

@@ -417,6 +417,60 @@ static void test_name_by_date(void)
     STR_EQ(S_author(m, 0), "Jane Doe", "");
 }
 
+/* A footer- or sidebar-named wrapper around the whole page (it holds the
+ * h1) hides nothing; a real footer still does. */
+static void test_wrapper_holding_h1(void)
+{
+    const cd_meta *m = S_read("<body><div class=\"footerfix\"><h1>Headline</h1>"
+                              "<span class=\"post-author\">Jane Doe</span><p>Text.</p></div></body>");
+    STR_EQ(S_author(m, 0), "Jane Doe", "");
+    m = S_read("<body><h1>Headline</h1><p>Text.</p><div class=\"footer\">"
+               "<span class=\"post-author\">Jane Doe</span></div></body>");
+    INT_EQ(m->nauthors, 0, "");
+}
+
+/* After a job title, the employer's name is no second author. */
+static void test_affiliation_after_title(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><div class=\"byline\">By Jane Doe, Senior Staff "
+                              "Technologist, Civic Speech, Privacy, and Technology Project</div></body>");
+    STR_EQ(S_author(m, 0), "Jane Doe", "");
+    INT_EQ(m->nauthors, 1, "");
+    m = S_read("<body><h1>Headline</h1><div class=\"byline\">By Jane Doe and John Roe</div></body>");
+    INT_EQ(m->nauthors, 2, "");
+}
+
+/* Indentation inside a byline text does not make it prose. */
+static void test_indented_byline(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><p>by Jon Foster                -              "
+                              "               2025-09-13<br>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Jon Foster", "");
+}
+
+/* "By <a>Name</a> <a class=btn>Button</a>": the link names the author. */
+static void test_label_link_beside_button(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><p>By <a href=\"/c/aj\">A. J. Neal</a> "
+                              "<a class=\"btn\" href=\"/d\">View In Digital Edition</a></p></body>");
+    STR_EQ(S_author(m, 0), "A. J. Neal", "");
+    /* Not inside a sentence. */
+    m = S_read("<body><h1>Headline</h1><p>Portrait of a chief by <a href=\"/w/g\">Gottfried Lindauer"
+               "</a>, showing his tattoos.</p></body>");
+    INT_EQ(m->nauthors, 0, "");
+}
+
+/* "by" and a user name on a line of its own in the post's meta block. */
+static void test_by_handle(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><div class=\"post-date\"><p>12/19</p><p>by   ibby  </p>"
+                              "</div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "ibby", "");
+    m = S_read("<body><h1>Site</h1><article><p>Bill clients <a href=\"/x\">by project</a>.</p>"
+               "<p>Pass arguments <strong>by value</strong>.</p></article></body>");
+    INT_EQ(m->nauthors, 0, "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -453,6 +507,11 @@ int main(void)
     test_org_yields();
     test_lowercase_segment();
     test_name_by_date();
+    test_wrapper_holding_h1();
+    test_affiliation_after_title();
+    test_indented_byline();
+    test_label_link_beside_button();
+    test_by_handle();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
