@@ -471,6 +471,15 @@ static void test_by_handle(void)
     INT_EQ(m->nauthors, 0, "");
 }
 
+/* Piano/cXense's author tag is a <meta> source. */
+static void test_cxense_author(void)
+{
+    const cd_meta *m = S_read("<head><meta property=\"cXenseParse:author\" content=\"Harriet Rowe\">"
+                              "</head><body><h1>Headline</h1><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Harriet Rowe", "");
+    STR_EQ(m->author_source, "meta", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -512,6 +521,7 @@ int main(void)
     test_indented_byline();
     test_label_link_beside_button();
     test_by_handle();
+    test_cxense_author();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
