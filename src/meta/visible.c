@@ -235,6 +235,16 @@ int cd_meta_date_updated(const cd_meta_ctx *c, cd_nid id, const char *s, size_t 
     return p && pl <= 40 && S_says_update(p, pl);
 }
 
+/* Is element id the "name" of an author card: its parent named an author
+ * ("author-info"), where the card's text runs the name and the job title
+ * together ("Rachel MacDonald Writer")? */
+static int S_in_author_card(cd_meta_ctx *c, cd_nid id)
+{
+    cd_nid p = cd_dom_node(c->dom, id)->parent;
+    return p && cd_dom_node(c->dom, p)->type == CD_NODE_ELEMENT && cd_meta_class_has(c, p, S_author_words) &&
+           !cd_meta_class_has(c, p, S_user_bad) && !cd_meta_class_has(c, p, S_author_bad);
+}
+
 void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags)
 {
     const cd_dom *dom = c->dom;
@@ -326,6 +336,8 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     else if (cd_meta_class_has(c, id, S_user_words) && !cd_meta_class_has(c, id, S_author_bad) &&
              !cd_meta_class_has(c, id, S_user_bad))
         rank = 3;
+    else if (cd_meta_class_has(c, id, S_name_words) && S_in_author_card(c, id))
+        rank = 2; /* <div class=author-info><div class=name>…</div><div class=post>Writer</div> */
     else
         return;
     rank += S_far(v);

@@ -480,6 +480,18 @@ static void test_cxense_author(void)
     STR_EQ(m->author_source, "meta", "");
 }
 
+/* An author card: the "name" element, not the name and job title run
+ * together; a testimonial's follow-up card is no author card. */
+static void test_author_card_name(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><div class=\"author-info\"><div class=\"name\">"
+                              "Rachel Moore</div><div class=\"post\">Writer</div></div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Rachel Moore", "");
+    m = S_read("<body><h1>Headline</h1><div class=\"author-follow\"><div class=\"name\">"
+               "Bruce Henry</div></div><p>Text.</p></body>");
+    INT_EQ(m->nauthors, 0, "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -522,6 +534,7 @@ int main(void)
     test_label_link_beside_button();
     test_by_handle();
     test_cxense_author();
+    test_author_card_name();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
