@@ -445,27 +445,51 @@ static int S_opens(const cd_meta_ctx *c, cd_nid id, const char *t, size_t tl)
     return len && tl >= len && memcmp(t, s, len) == 0;
 }
 
-/* The text of the element right after node id among its siblings (blank
- * text skipped): the link after "By" when the whole line also holds a
- * button ("By <a>A. J. Neal</a> <a class=btn>View In Digital Edition</a>").
- * *at gets the element; NULL when there is none. */
-static char *S_next_element_text(cd_meta_ctx *c, cd_nid id, size_t *len, cd_nid *at)
+/* The element right after node id among its siblings (blank text
+ * skipped): the link after "By" when the whole line also holds a button
+ * ("By <a>A. J. Neal</a> <a class=btn>View In Digital Edition</a>"), the
+ * list after "Written by:". CD_NONE when words come first. */
+static cd_nid S_next_element(const cd_dom *dom, cd_nid id)
 {
-    const cd_dom *dom = c->dom;
     cd_nid q = cd_dom_node(dom, id)->next;
     for (int k = 0; q && k < 4; k++, q = cd_dom_node(dom, q)->next) {
         const cd_node *qn = cd_dom_node(dom, q);
-        if (qn->type == CD_NODE_ELEMENT) {
-            *at = q;
-            return cd_meta_node_text(c, q, S_BYLINE_MAX + 1, len);
-        }
+        if (qn->type == CD_NODE_ELEMENT)
+            return q;
         if (qn->type == CD_NODE_TEXT) {
             for (size_t i = 0; i < qn->len; i++)
                 if (!cd_isspace((unsigned char)qn->u.text[i]))
-                    return NULL; /* more words of the line */
+                    return CD_NONE; /* more words of the line */
         }
     }
-    return NULL;
+    return CD_NONE;
+}
+
+/* A list of names after a label ("Author(s)" over <ul><li>…, "Written by:
+ * <ul><li>Emily Walker</li><li>Casey McDevitt</li></ul>", whose text runs
+ * the names together): one credit each. -1 when list is no list. */
+static int S_list_bylines(cd_meta_ctx *c, unsigned *budget, cd_nid list, int rank, unsigned bad)
+{
+    const cd_dom *dom = c->dom;
+    const cd_node *an = list ? cd_dom_node(dom, list) : NULL;
+    if (!an || an->type != CD_NODE_ELEMENT || (an->tag != CD_TAG_UL && an->tag != CD_TAG_OL))
+        return -1;
+    int added = 0;
+    unsigned seen = 0;
+    for (cd_nid li = an->first; li && *budget < S_MAX_BYLINES && seen++ < 32; li = cd_dom_node(dom, li)->next) {
+        if (cd_dom_node(dom, li)->tag != CD_TAG_LI)
+            continue;
+        size_t tl;
+        char *lt = cd_meta_node_text(c, li, S_BYLINE_MAX + 1, &tl);
+        cd_meta_cand *k = lt && tl <= S_BYLINE_MAX ? cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, rank, li, lt, tl)
+                                                   : NULL;
+        if (k) {
+            k->flags |= (uint8_t)bad;
+            (*budget)++;
+            added = 1;
+        }
+    }
+    return added;
 }
 
 /* A label alone ("Author", "Written by"): the name is in the next
@@ -486,30 +510,20 @@ static int S_label_byline(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, int rank, u
         for (int k = 0; q && k < 4 && !t; k++, q = cd_dom_node(dom, q)->next)
             if ((t = cd_meta_node_text(c, q, S_BYLINE_MAX + 1, &tl)) != NULL)
                 at = q;
-        /* A list of names ("Author(s)" over <ul><li>…): one credit each. */
-        const cd_node *an = at ? cd_dom_node(dom, at) : NULL;
-        if (an && an->type == CD_NODE_ELEMENT && (an->tag == CD_TAG_UL || an->tag == CD_TAG_OL)) {
-            int added = 0;
-            unsigned seen = 0;
-            for (cd_nid li = an->first; li && *budget < S_MAX_BYLINES && seen++ < 32;
-                 li = cd_dom_node(dom, li)->next) {
-                if (cd_dom_node(dom, li)->tag != CD_TAG_LI)
-                    continue;
-                char *lt = cd_meta_node_text(c, li, S_BYLINE_MAX + 1, &tl);
-                cd_meta_cand *k = lt && tl <= S_BYLINE_MAX
-                                      ? cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, rank, li, lt, tl)
-                                      : NULL;
-                if (k) {
-                    k->flags |= (uint8_t)bad;
-                    (*budget)++;
-                    added = 1;
-                }
-            }
-            return added;
+        int listed = S_list_bylines(c, budget, at, rank, bad);
+        if (listed >= 0)
+            return listed;
+    } else if (t && tl <= S_BYLINE_MAX && S_opens(c, id, t, tl)) {
+        /* "Label <ul>…</ul>" in one element; "Label <a>Name</a> <a>Button</a>". */
+        cd_nid nx = S_next_element(dom, id);
+        int listed = S_list_bylines(c, budget, nx, rank, bad);
+        if (listed >= 0)
+            return listed;
+        if (!S_names_someone(c, t, tl)) {
+            t = nx ? cd_meta_node_text(c, nx, S_BYLINE_MAX + 1, &tl) : NULL;
+            id = nx;
         }
     }
-    if (t && tl <= S_BYLINE_MAX && S_opens(c, id, t, tl) && !S_names_someone(c, t, tl))
-        t = S_next_element_text(c, id, &tl, &id);
     if (!t || tl > S_BYLINE_MAX)
         return 0;
     cd_meta_cand *k = cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, rank, id, t, tl);

@@ -492,6 +492,16 @@ static void test_author_card_name(void)
     INT_EQ(m->nauthors, 0, "");
 }
 
+/* A label and a list of names in one element: one name per item. */
+static void test_label_then_list(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><span>Written by: <ul><li><a href=\"/a/ew\">Emily Walker"
+                              "</a></li><li><a href=\"/a/cm\">Casey McDevitt</a></li></ul></span><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Emily Walker", "");
+    STR_EQ(S_author(m, 1), "Casey McDevitt", "");
+    INT_EQ(m->nauthors, 2, "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -535,6 +545,7 @@ int main(void)
     test_by_handle();
     test_cxense_author();
     test_author_card_name();
+    test_label_then_list();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
