@@ -492,6 +492,20 @@ static int S_list_bylines(cd_meta_ctx *c, unsigned *budget, cd_nid list, int ran
     return added;
 }
 
+/* A date line that opens with the name, cut off by a bar ("Aaron
+ * Ricadela | Senior Writer | July 2, 2025"): the name, as beside a date. */
+static void S_name_in_date_line(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char *s, size_t len)
+{
+    size_t e = 0;
+    while (e < len && s[e] != '|')
+        e++;
+    if (e == len)
+        return;
+    while (e && s[e - 1] == ' ')
+        e--;
+    S_name_by_date(c, v, id, s, e);
+}
+
 /* A label alone ("Author", "Written by"): the name is in the next
  * element, inside the parent ("By <a>Jane</a>") or in the parent's next
  * sibling ("<p>Written by</p><p>Jane</p>"). 1 when a candidate was added
@@ -628,6 +642,8 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
                         pl--;
                     S_name_by_date(c, v, prev, ps, pl);
                 }
+            } else if (rank <= 2) {
+                S_name_in_date_line(c, v, id, s, len);
             }
         }
     }

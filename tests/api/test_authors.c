@@ -502,6 +502,17 @@ static void test_label_then_list(void)
     INT_EQ(m->nauthors, 2, "");
 }
 
+/* "Name | Role | Date" under the headline; not a date line opening with
+ * something else. */
+static void test_name_in_date_line(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><p>Aaron Ritter | Senior Writer | July 2, 2025</p>"
+                              "<p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Aaron Ritter", "");
+    m = S_read("<body><h1>Headline</h1><p>Health News | July 2, 2025</p><p>Text.</p></body>");
+    INT_EQ(m->nauthors, 0, "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -546,6 +557,7 @@ int main(void)
     test_cxense_author();
     test_author_card_name();
     test_label_then_list();
+    test_name_in_date_line();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
