@@ -548,6 +548,28 @@ static int S_label_byline(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, int rank, u
     return 1;
 }
 
+/* Does a line end with "started by", the poster's name following in a
+ * link ("Discussion in 'Hosting Advice' started by <a>pelex</a>, …")? */
+static int S_ends_started_by(const char *s, size_t n)
+{
+    static const char lead[] = "started by";
+    size_t l = sizeof lead - 1;
+    return n > l && s[n - l - 1] == ' ' && cd_eq_nocase(s + n - l, l, lead);
+}
+
+/* The thread starter named after "… started by": the forum's author,
+ * ranked as a labelled byline. */
+static void S_thread_starter(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id)
+{
+    cd_nid nx = S_next_element(c->dom, id);
+    size_t tl;
+    char *t = nx ? cd_meta_node_text(c, nx, S_BYLINE_MAX + 1, &tl) : NULL;
+    if (t && tl <= S_BYLINE_MAX && cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), nx, t, tl)) {
+        v->bylines++;
+        v->byline_text = v->texts;
+    }
+}
+
 void cd_meta_visible_side_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id)
 {
     /* In a side column or footer (an <aside> beside the article holding its
@@ -587,6 +609,8 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
     if (v->bylines < S_MAX_BYLINES && S_label(s, len)) {
         if (S_label_byline(c, v, id, 1 + S_far(v), 0))
             v->byline_text = v->texts;
+    } else if (v->bylines < S_MAX_BYLINES && S_ends_started_by(s, len)) {
+        S_thread_starter(c, v, id);
     } else if (v->bylines < S_MAX_BYLINES &&
                ((S_byline_prefix(s, len) && S_visible_len(s, len) < 60 && len > 4 &&
                  (!S_in_heading(dom, id) || (len > 8 && s[2] != ' ' && s[2] != ':'))) ||

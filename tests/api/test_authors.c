@@ -54,6 +54,12 @@ static void test_thread_starter(void)
     STR_EQ(S_author(m, 0), "SamuelMIz", "");
     m = S_read("<body><h2>Topic</h2><p>Started by Biology Forums, June 04, 2024, 11:23:55 AM</p></body>");
     STR_EQ(S_author(m, 0), "Biology Forums", "");
+    /* Named inside a line, before a reply's author element. */
+    m = S_read("<body><h1>Topic</h1><p>Discussion in '<a href=\"/f\">Advice</a>' started by <a href=\"/m/1\" "
+               "class=\"username\">pelex</a>, Jun 11, 2025.</p><p>Post.</p><span class=\"authorEnd\">"
+               "<a href=\"/m/2\">CDB</a></span></body>");
+    STR_EQ(S_author(m, 0), "pelex", "");
+    INT_EQ(m->nauthors, 1, "");
 }
 
 /* A stated credit with digits or a domain name is taken as written; a URL
