@@ -410,6 +410,17 @@ static int S_name_alone(const char *s, size_t n)
     return words >= 2 && words <= 3;
 }
 
+/* Is s only a separator mark ("·", "|", "•", "-", "–", "—", "/")? */
+static int S_is_mark(const char *s, size_t n)
+{
+    static const char *const marks[] = {"\xc2\xb7", "|", "\xe2\x80\xa2", "-", "\xe2\x80\x93",
+                                        "\xe2\x80\x94", "/", NULL};
+    for (size_t i = 0; marks[i]; i++)
+        if (n == strlen(marks[i]) && memcmp(s, marks[i], n) == 0)
+            return 1;
+    return 0;
+}
+
 /* A name beside the date line ("Elliot Raba" then "23.07.2025", "Dec 17,
  * 2025" then "Julian K. Arni"): a byline without a class, ranked after
  * every named one. */
@@ -602,6 +613,13 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         len--;
     if (!len || len > S_BYLINE_MAX)
         return;
+    /* "2025-12-17 · Trond Teigen", "Trond Teigen · 2025-12-17": the mark
+     * between them is no text. */
+    if (S_is_mark(s, len)) {
+        if (v->date_text && v->texts == v->date_text + 1)
+            v->date_text++;
+        return;
+    }
     cd_nid prev = v->prev_text;
     v->prev_text = id;
     if (v->date_text && v->texts == v->date_text + 1)

@@ -418,6 +418,13 @@ static void test_name_by_date(void)
     STR_EQ(S_author(m, 0), "Julian K. Arni", "");
     m = S_read("<body><h1>Headline</h1><p>Text.</p><h3>Related Articles</h3><p>Dec 17, 2025</p></body>");
     INT_EQ(m->nauthors, 0, "");
+    /* A separator mark between them. */
+    m = S_read("<body><h1>Headline</h1><div><span>2025-12-17</span><span>\xc2\xb7</span><a>Trond Tellefsen</a>"
+               "</div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Trond Tellefsen", "");
+    m = S_read("<body><h1>Headline</h1><div><span>Trond Tellefsen</span><span>|</span><span>2025-12-17</span>"
+               "</div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Trond Tellefsen", "");
     /* A named byline wins over it. */
     m = S_read("<body><h1>Headline</h1><p>Elliot Raba</p><p>23.07.2025</p><p>By Jane Doe</p></body>");
     STR_EQ(S_author(m, 0), "Jane Doe", "");
