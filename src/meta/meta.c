@@ -752,6 +752,8 @@ static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int li
             continue;
         if (src == CD_MS_MICRODATA && (k->rank == CD_META_RANK_LINK) != links)
             continue;
+        if (src == CD_MS_VISIBLE && k->rank == CD_META_RANK_HOLDER && !m->date_published)
+            continue; /* a shop's copyright line on an undated product page */
         /* Only the best-ranked statement of a source (one JSON-LD
          * article, not the authors of every related item). */
         if (rank >= 0 && k->rank != rank)

@@ -92,6 +92,10 @@ typedef struct cd_meta_crumbs {
 /* The rank of a microdata author candidate that is only a link to an
  * author's page: never a credit on its own. */
 #define CD_META_RANK_LINK 6
+/* The rank of a visible author candidate that is only a footer's
+ * copyright holder: taken last, and only on a dated page (a post, not a
+ * shop's product page). */
+#define CD_META_RANK_HOLDER 9
 
 /* A class-word list (NULL-terminated) with its first letters and lengths,
  * worked out once per page instead of on every check (cd_meta_class_has). */

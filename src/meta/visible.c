@@ -581,6 +581,50 @@ static void S_thread_starter(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id)
     }
 }
 
+/* A personal site's footer: "© 2025 Toby Hede. All rights reserved." The
+ * holder, when a personal name (two or three capitalised words), is the
+ * writer of a dated page that credits nobody else: the last resort of all
+ * (CD_META_RANK_HOLDER, see S_take_authors in meta.c). */
+static void S_copyright_holder(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char *s, size_t n)
+{
+    size_t i;
+    if (n > 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA9)
+        i = 2;
+    else if (n > 10 && cd_eq_nocase(s, 10, "copyright "))
+        i = 10;
+    else
+        return;
+    /* The year or years ("2019-2025", "2025 –"). */
+    for (;;) {
+        while (i < n && (s[i] == ' ' || s[i] == '-' || s[i] == ','))
+            i++;
+        if (i + 4 <= n && cd_isdigit((unsigned char)s[i]) && cd_isdigit((unsigned char)s[i + 3]))
+            i += 4;
+        else if (i + 3 <= n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80)
+            i += 3; /* a dash */
+        else
+            break;
+    }
+    size_t e = i;
+    while (e < n && s[e] != '.' && s[e] != '|' && s[e] != ',')
+        e++;
+    while (e > i && s[e - 1] == ' ')
+        e--;
+    if (e <= i || !S_name_alone(s + i, e - i) || cd_meta_author_orgish(s + i, e - i))
+        return;
+    /* "SA LA NACION": a company's legal line is shouted, a name is not. */
+    size_t lower = 0;
+    for (size_t k = i; k < e; k++)
+        lower += s[k] >= 'a' && s[k] <= 'z';
+    if (!lower)
+        return;
+    cd_meta_cand *k = cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, CD_META_RANK_HOLDER, id, s + i, e - i);
+    if (k) {
+        k->flags |= CD_MC_BAD;
+        v->side_bylines++;
+    }
+}
+
 void cd_meta_visible_side_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id)
 {
     /* In a side column or footer (an <aside> beside the article holding its
@@ -594,6 +638,8 @@ void cd_meta_visible_side_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id)
         len--;
     if (len && len <= 20 && v->side_bylines < S_MAX_BYLINES / 2 && S_label(s, len))
         S_label_byline(c, v, id, 1 + S_far(v), CD_MC_BAD);
+    else if (len && len <= 80 && v->side_bylines < S_MAX_BYLINES / 2)
+        S_copyright_holder(c, v, id, s, len);
 }
 
 void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags)

@@ -1,6 +1,7 @@
 /* Unit tests for authors (src/meta/authors.c and the byline sources in
  * visible.c, microdata.c, metatags.c, the choice in meta.c): who the page
  * credits, cleaned to names. Each case parses an HTML snippet. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -526,6 +527,28 @@ static void test_name_in_date_line(void)
     INT_EQ(m->nauthors, 0, "");
 }
 
+/* A personal blog's footer names its writer; not on an undated page, not a
+ * company, not when someone else is credited. */
+static void test_copyright_holder(void)
+{
+    const char *dated = "<head><meta property=\"article:published_time\" content=\"2025-12-20\"></head>";
+    char html[512];
+    snprintf(html, sizeof html, "%s<body><h1>Post</h1><p>Text.</p><footer>&copy; 2025 Toby Hale. All rights "
+             "reserved.</footer></body>", dated);
+    const cd_meta *m = S_read(html);
+    STR_EQ(S_author(m, 0), "Toby Hale", "");
+    m = S_read("<body><h1>Fire Pit</h1><p>Text.</p><footer>&copy; 2025 Solo Stove</footer></body>");
+    INT_EQ(m->nauthors, 0, "");
+    snprintf(html, sizeof html, "%s<body><h1>Post</h1><p>Text.</p><footer>Copyright 2019-2025 Acme Media Group"
+             "</footer></body>", dated);
+    m = S_read(html);
+    INT_EQ(m->nauthors, 0, "");
+    snprintf(html, sizeof html, "%s<body><h1>Post</h1><p class=\"byline\">By Jane Doe</p><p>Text.</p>"
+             "<footer>&copy; 2025 Toby Hale</footer></body>", dated);
+    m = S_read(html);
+    STR_EQ(S_author(m, 0), "Jane Doe", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -571,6 +594,7 @@ int main(void)
     test_author_card_name();
     test_label_then_list();
     test_name_in_date_line();
+    test_copyright_holder();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
