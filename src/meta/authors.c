@@ -617,6 +617,24 @@ static size_t S_scrub(const char *s, size_t n, char *out)
     return w;
 }
 
+/* A credit for another role names someone who did not write the text
+ * ("Reviewed by" stays a credit: on health pages the reviewer is often the
+ * only person named). */
+int cd_meta_author_other_role(const char *s, size_t n)
+{
+    static const char *const roles[] = {"updated by", "edited by", "fact checked by", "fact-checked by",
+                                        "researched by", "photos by", "photo by", "photography by",
+                                        "illustrated by", "illustrations by", "translated by", "video by",
+                                        NULL};
+    size_t b = 0;
+    while (b < n && (cd_isspace((unsigned char)s[b]) || s[b] == '|'))
+        b++;
+    for (size_t k = 0; roles[k]; k++)
+        if (S_prefix_nocase(s + b, n - b, roles[k]))
+            return 1;
+    return 0;
+}
+
 size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, int loose)
 {
     if (!s || !len)
@@ -632,21 +650,8 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
         n = (size_t)(close - open - 1);
         memcpy(buf, open + 1, n);
     }
-    /* A credit for another role names someone who did not write the text
-     * ("Reviewed by" stays a credit: on health pages the reviewer is often
-     * the only person named). */
-    {
-        static const char *const roles[] = {"updated by", "edited by", "fact checked by",
-                                            "fact-checked by", "researched by", "photos by",
-                                            "photo by", "photography by", "illustrated by",
-                                            "illustrations by", "translated by", "video by", NULL};
-        size_t b = 0;
-        while (b < n && (cd_isspace((unsigned char)buf[b]) || buf[b] == '|'))
-            b++;
-        for (size_t k = 0; roles[k]; k++)
-            if (S_prefix_nocase(buf + b, n - b, roles[k]))
-                return 0;
-    }
+    if (cd_meta_author_other_role(buf, n))
+        return 0;
     n = S_cut_bio(buf, n);
     size_t whole = n;
     n = S_cut_roles(buf, n);

@@ -164,10 +164,7 @@ static int S_says_update(const char *s, size_t n)
     return 0;
 }
 
-/* The nearest text before node id in document order (a label such as
- * "Updated:" in its own element), at most a few steps away; NULL if none.
- * *at gets its node. */
-static const char *S_prev_text(const cd_dom *dom, cd_nid id, size_t *len, cd_nid *at)
+const char *cd_meta_prev_text(const cd_dom *dom, cd_nid id, size_t *len, cd_nid *at)
 {
     cd_nid k = id;
     for (int steps = 0; k && steps < 12; steps++) {
@@ -224,14 +221,14 @@ int cd_meta_date_updated(const cd_meta_ctx *c, cd_nid id, const char *s, size_t 
      * 2026</span>"). */
     size_t pl;
     cd_nid at = 0;
-    const char *p = S_prev_text(c->dom, id, &pl, &at);
+    const char *p = cd_meta_prev_text(c->dom, id, &pl, &at);
     if (!p || pl > 40)
         return 0;
     if (S_says_update(p, pl))
         return 1;
     if (pl > 3)
         return 0; /* a label of its own ("Published on"), not a connector */
-    p = S_prev_text(c->dom, at, &pl, &at);
+    p = cd_meta_prev_text(c->dom, at, &pl, &at);
     return p && pl <= 40 && S_says_update(p, pl);
 }
 

@@ -549,6 +549,17 @@ static void test_copyright_holder(void)
     STR_EQ(S_author(m, 0), "Jane Doe", "");
 }
 
+/* An itemprop=author card under another role's label is no author. */
+static void test_microdata_other_role(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><h5>Written by:</h5><div itemprop=\"author\" itemscope>"
+                              "<span itemprop=\"name\">Emma Reid</span></div><h5>Researched by:</h5><div>"
+                              "<div itemprop=\"author\" itemscope><span itemprop=\"name\">Oliver Sims</span>"
+                              "</div></div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Emma Reid", "");
+    INT_EQ(m->nauthors, 1, "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -595,6 +606,7 @@ int main(void)
     test_label_then_list();
     test_name_in_date_line();
     test_copyright_holder();
+    test_microdata_other_role();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
