@@ -353,6 +353,29 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     }
 }
 
+/* Is text s (node id) the end of a sentence that text before it in the
+ * same element began: "<a>according to Beinsure Data</a> by AM Best's
+ * Review." (it follows words and closes with a full stop)? */
+static int S_sentence_end(const cd_dom *dom, cd_nid id, const char *s, size_t len)
+{
+    size_t w = len;
+    while (w && s[w - 1] != ' ')
+        w--;
+    if (s[len - 1] != '.' || len - w <= 3)
+        return 0; /* "Jane Doe Jr.", "Emery D." end with an abbreviation */
+    for (cd_nid q = cd_dom_node(dom, id)->prev; q; q = cd_dom_node(dom, q)->prev) {
+        const cd_node *qn = cd_dom_node(dom, q);
+        if (qn->type == CD_NODE_TEXT) {
+            for (size_t i = 0; i < qn->len; i++)
+                if (cd_isalpha((unsigned char)qn->u.text[i]))
+                    return 1;
+        } else if (qn->type == CD_NODE_ELEMENT && qn->first) {
+            return !(cd_tag_flags(qn->tag) & CD_TF_BLOCK) && qn->tag != CD_TAG_BR;
+        }
+    }
+    return 0;
+}
+
 /* Is text node id inside an h2-h6 (a few levels up)? "By Functionality"
  * there heads a section ("Written by Jane Doe" there is an author box's). */
 static int S_in_heading(const cd_dom *dom, cd_nid id)
@@ -673,7 +696,7 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
     } else if (v->bylines < S_MAX_BYLINES && S_ends_started_by(s, len)) {
         S_thread_starter(c, v, id);
     } else if (v->bylines < S_MAX_BYLINES &&
-               ((S_byline_prefix(s, len) && S_visible_len(s, len) < 60 && len > 4 &&
+               ((S_byline_prefix(s, len) && S_visible_len(s, len) < 60 && len > 4 && !S_sentence_end(dom, id, s, len) &&
                  (!S_in_heading(dom, id) || (len > 8 && s[2] != ' ' && s[2] != ':'))) ||
                 (S_alone(dom, id) && S_by_handle(s, len) && S_in_post_meta(c, id)))) {
         if (cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), id, s, len)) {

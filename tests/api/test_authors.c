@@ -560,6 +560,19 @@ static void test_microdata_other_role(void)
     INT_EQ(m->nauthors, 1, "");
 }
 
+/* "by …" ending a sentence begun before it is no byline; a byline after
+ * an icon or a date element still is. */
+static void test_by_in_sentence(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><p>Prices rose, <a href=\"/d\">according to the data</a>"
+                              " by AM Best\xe2\x80\x99s Review.</p></body>");
+    INT_EQ(m->nauthors, 0, "");
+    m = S_read("<body><h1>Headline</h1><p><i class=\"icon\"></i> By Jane Doe</p></body>");
+    STR_EQ(S_author(m, 0), "Jane Doe", "");
+    m = S_read("<body><h1>Headline</h1><p><time>May 5</time> by Jane Doe Jr.</p></body>");
+    STR_EQ(S_author(m, 0), "Jane Doe Jr.", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -607,6 +620,7 @@ int main(void)
     test_name_in_date_line();
     test_copyright_holder();
     test_microdata_other_role();
+    test_by_in_sentence();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
