@@ -377,6 +377,17 @@ static int S_qualifier(const cd_meta *m, const char *s, size_t n)
     return memchr(s, ' ', n) && S_is_title(s, n) && !S_is_group(s, n);
 }
 
+/* Is part (after a comma) a job title of several words ("Senior Staff
+ * Technologist"), not a credential or the site? */
+static int S_is_role(const char *s, size_t n)
+{
+    while (n && cd_isspace((unsigned char)*s))
+        s++, n--;
+    while (n && cd_isspace((unsigned char)s[n - 1]))
+        n--;
+    return n && memchr(s, ' ', n) && S_is_title(s, n) && !S_is_group(s, n);
+}
+
 /* Split one segment on commas, then on conjunctions. */
 static void S_split(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, size_t *added)
 {
@@ -392,8 +403,14 @@ static void S_split(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose,
         size_t pn = ci - cst;
         int first = cst == 0;
         cst = ci + 1;
-        if (!first && S_qualifier(m, p, pn))
+        if (!first && S_qualifier(m, p, pn)) {
+            /* After a job title, what follows is where the person works
+             * ("Jane Doe, Senior Staff Technologist, ACLU Speech, Privacy,
+             * and Technology Project"), not more authors. */
+            if (S_is_role(p, pn))
+                break;
             continue;
+        }
         size_t st = 0, i = 0;
         while (i <= pn) {
             size_t cut = 0;
@@ -600,6 +617,24 @@ static size_t S_scrub(const char *s, size_t n, char *out)
     return w;
 }
 
+/* A credit for another role names someone who did not write the text
+ * ("Reviewed by" stays a credit: on health pages the reviewer is often the
+ * only person named). */
+int cd_meta_author_other_role(const char *s, size_t n)
+{
+    static const char *const roles[] = {"updated by", "edited by", "fact checked by", "fact-checked by",
+                                        "researched by", "photos by", "photo by", "photography by",
+                                        "illustrated by", "illustrations by", "translated by", "video by",
+                                        NULL};
+    size_t b = 0;
+    while (b < n && (cd_isspace((unsigned char)s[b]) || s[b] == '|'))
+        b++;
+    for (size_t k = 0; roles[k]; k++)
+        if (S_prefix_nocase(s + b, n - b, roles[k]))
+            return 1;
+    return 0;
+}
+
 size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, int loose)
 {
     if (!s || !len)
@@ -615,21 +650,8 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
         n = (size_t)(close - open - 1);
         memcpy(buf, open + 1, n);
     }
-    /* A credit for another role names someone who did not write the text
-     * ("Reviewed by" stays a credit: on health pages the reviewer is often
-     * the only person named). */
-    {
-        static const char *const roles[] = {"updated by", "edited by", "fact checked by",
-                                            "fact-checked by", "researched by", "photos by",
-                                            "photo by", "photography by", "illustrated by",
-                                            "illustrations by", "translated by", "video by", NULL};
-        size_t b = 0;
-        while (b < n && (cd_isspace((unsigned char)buf[b]) || buf[b] == '|'))
-            b++;
-        for (size_t k = 0; roles[k]; k++)
-            if (S_prefix_nocase(buf + b, n - b, roles[k]))
-                return 0;
-    }
+    if (cd_meta_author_other_role(buf, n))
+        return 0;
     n = S_cut_bio(buf, n);
     size_t whole = n;
     n = S_cut_roles(buf, n);

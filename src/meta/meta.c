@@ -285,16 +285,43 @@ static const char *const S_bad_words[] = {"comment", "related", "sidebar", "foot
                                           "more-stories", "read-more", "readmore", "reply",
                                           "discussion", "cookie", "consent", "gdpr", NULL};
 
-static int S_is_bad_region(cd_meta_ctx *c, cd_nid id, const cd_node *n)
+/* The page's first <h1> in document order (CD_NONE for none). */
+static cd_nid S_first_h1(const cd_dom *dom)
 {
-    if (n->tag == CD_TAG_FOOTER || n->tag == CD_TAG_ASIDE || n->tag == CD_TAG_NAV)
+    cd_nid top = dom->body ? dom->body : cd_dom_root(dom);
+    for (cd_nid id = top; id; id = cd_dom_next(dom, id, top))
+        if (cd_dom_node(dom, id)->type == CD_NODE_ELEMENT && cd_dom_node(dom, id)->tag == CD_TAG_H1)
+            return id;
+    return CD_NONE;
+}
+
+/* Is id an ancestor of node k? */
+static int S_holds(const cd_dom *dom, cd_nid id, cd_nid k)
+{
+    for (cd_nid a = k ? cd_dom_node(dom, k)->parent : 0; a; a = cd_dom_node(dom, a)->parent)
+        if (a == id)
+            return 1;
+    return 0;
+}
+
+static int S_is_bad_region(cd_meta_ctx *c, cd_nid id, const cd_node *n, cd_nid h1)
+{
+    if (n->tag == CD_TAG_NAV)
         return 1;
     if (n->tag == CD_TAG_BODY || n->tag == CD_TAG_HTML || n->tag == CD_TAG_ARTICLE ||
         n->tag == CD_TAG_MAIN || n->tag == CD_TAG_H1)
         return 0;
     size_t len;
-    const char *w = S_words_of(c, id, &len);
-    return len && S_words_have(w, len, S_bad_words, S_list(c, S_bad_words), 1);
+    const char *w = NULL;
+    if (n->tag != CD_TAG_FOOTER && n->tag != CD_TAG_ASIDE) {
+        w = S_words_of(c, id, &len);
+        if (!len || !S_words_have(w, len, S_bad_words, S_list(c, S_bad_words), 1))
+            return 0;
+    }
+    /* The headline is never in a footer, side column or comments: a block
+     * so named that holds the page's first <h1> wraps the page (an <aside>
+     * left unclosed, a "footerfix" or "m-article-sidebar-right" wrapper). */
+    return !S_holds(c->dom, id, h1);
 }
 
 /* A side column or a footer (by tag or a "sidebar" class) without any of
@@ -376,6 +403,7 @@ static void S_walk(cd_meta_ctx *c)
      * past the subtree (CD_NONE at the end of the document, never reached). */
     int in_bad = 0, in_art = 0, in_body = 0, bad_side = 0;
     cd_nid bad_end = 0, art_end = 0, body_end = 0;
+    cd_nid h1 = S_first_h1(dom);
     for (cd_nid id = root; id;) {
         if (in_bad && id == bad_end)
             in_bad = 0;
@@ -437,11 +465,11 @@ static void S_walk(cd_meta_ctx *c)
          * is no side column, and the walk leaves it there. */
         if (in_bad && bad_side && n->tag == CD_TAG_MAIN)
             in_bad = 0;
-        if (!in_bad && in_body && S_is_bad_region(c, id, n)) {
+        if (!in_bad && in_body && S_is_bad_region(c, id, n, h1)) {
             in_bad = 1;
             bad_end = cd_dom_next_skip(dom, id, root);
             bad_side = S_is_side_region(c, id, n);
-        } else if (in_bad && bad_side && S_is_bad_region(c, id, n) && !S_is_side_region(c, id, n)) {
+        } else if (in_bad && bad_side && S_is_bad_region(c, id, n, h1) && !S_is_side_region(c, id, n)) {
             /* Comments inside the side column: nothing of it is read. */
             bad_side = 0;
         }
@@ -729,6 +757,8 @@ static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int li
             continue;
         if (src == CD_MS_MICRODATA && (k->rank == CD_META_RANK_LINK) != links)
             continue;
+        if (src == CD_MS_VISIBLE && k->rank == CD_META_RANK_HOLDER && !m->date_published)
+            continue; /* a shop's copyright line on an undated product page */
         /* Only the best-ranked statement of a source (one JSON-LD
          * article, not the authors of every related item). */
         if (rank >= 0 && k->rank != rank)

@@ -92,6 +92,10 @@ typedef struct cd_meta_crumbs {
 /* The rank of a microdata author candidate that is only a link to an
  * author's page: never a credit on its own. */
 #define CD_META_RANK_LINK 6
+/* The rank of a visible author candidate that is only a footer's
+ * copyright holder: taken last, and only on a dated page (a post, not a
+ * shop's product page). */
+#define CD_META_RANK_HOLDER 9
 
 /* A class-word list (NULL-terminated) with its first letters and lengths,
  * worked out once per page instead of on every check (cd_meta_class_has). */
@@ -194,6 +198,10 @@ typedef struct cd_meta_vis {
 } cd_meta_vis;
 void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags);
 void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags);
+/* The nearest text before node id in document order (a label such as
+ * "Updated:" or "Researched by:" in its own element), at most a few steps
+ * away and not out of a heading; NULL if none. *at gets its node. */
+const char *cd_meta_prev_text(const cd_dom *dom, cd_nid id, size_t *len, cd_nid *at);
 /* A text node inside a side column or footer: labelled bylines only (CD_MC_BAD). */
 void cd_meta_visible_side_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id);
 /* Is the date written s[0..n) at node id labelled as a change ("Updated Dec
@@ -244,6 +252,9 @@ const char *cd_meta_title_pick(cd_meta_ctx *c, const char *site_name, const char
  * structured statement (JSON-LD, <meta>), taken as written; otherwise it is
  * page text and must look like a name. Returns the names added. */
 size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, int loose);
+/* Does s open with the credit of a role other than writing ("Edited by",
+ * "Researched by", "Photos by")? */
+int cd_meta_author_other_role(const char *s, size_t len);
 /* Does credit s read as an organisation ("The Texas Newsroom", "Acme Media
  * Group"): it starts with "The" or holds an organisation word? */
 int cd_meta_author_orgish(const char *s, size_t len);

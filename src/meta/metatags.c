@@ -47,6 +47,8 @@ static const S_key S_keys[] = {
      * often names the first author only. */
     {"citation_authors", CD_MF_AUTHOR, CD_MS_META, 1},
     {"article.author", CD_MF_AUTHOR, CD_MS_META, 1},
+    /* Piano/cXense's content tags, stated for its recommender. */
+    {"cxenseparse:author", CD_MF_AUTHOR, CD_MS_META, 1},
     {"dc.title", CD_MF_TITLE, CD_MS_META, 0},
     {"dc:title", CD_MF_TITLE, CD_MS_META, 0},
     {"dcterms.title", CD_MF_TITLE, CD_MS_META, 0},

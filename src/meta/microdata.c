@@ -146,7 +146,12 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
     }
     if (ip && len) {
         if (cd_meta_word_in(ip, len, "author") || cd_meta_word_in(ip, len, "creator")) {
-            S_author_item(c, id, inart ? 0 : 1);
+            /* "Researched by:" over the person's card: not the writer. */
+            size_t pl;
+            cd_nid at;
+            const char *p = cd_meta_prev_text(dom, id, &pl, &at);
+            if (!p || !cd_meta_author_other_role(p, pl))
+                S_author_item(c, id, inart ? 0 : 1);
         } else if (cd_meta_word_in(ip, len, "headline")) {
             size_t vl;
             const char *v = S_value(c, id, &vl);

@@ -71,6 +71,59 @@ static int S_byline_prefix(const char *s, size_t n)
     return 0;
 }
 
+/* The length of s as shown, runs of white space counted once: markup
+ * indentation inside a text ("by Jon Foster      -      2025-09-13") is no
+ * longer text. */
+static size_t S_visible_len(const char *s, size_t n)
+{
+    size_t l = 0;
+    for (size_t i = 0; i < n; i++)
+        l += !(cd_isspace((unsigned char)s[i]) && i && cd_isspace((unsigned char)s[i - 1]));
+    return l;
+}
+
+/* Is text node id the only child of a paragraph or a div (a line of its
+ * own, never a link's or a cell's text, "by project", "by subject", nor
+ * the rest of a sentence, "… by integrating")? */
+static int S_alone(const cd_dom *dom, cd_nid id)
+{
+    const cd_node *p = cd_dom_node(dom, cd_dom_node(dom, id)->parent);
+    return p->first == id && p->last == id && (p->tag == CD_TAG_P || p->tag == CD_TAG_DIV);
+}
+
+/* Is text node id inside the post's meta block: an element a few levels
+ * up named a date, a byline, an author or "meta" ("post-date",
+ * "entry-meta")? */
+static int S_in_post_meta(cd_meta_ctx *c, cd_nid id)
+{
+    static const char *const meta[] = {"meta", NULL};
+    cd_nid a = cd_dom_node(c->dom, id)->parent;
+    for (int d = 0; a && d < 3; d++, a = cd_dom_node(c->dom, a)->parent)
+        if (cd_dom_node(c->dom, a)->type == CD_NODE_ELEMENT &&
+            (cd_meta_class_has(c, a, S_date_words) || cd_meta_class_has(c, a, S_byline_words) ||
+             cd_meta_class_has(c, a, S_author_words) || cd_meta_class_has(c, a, meta)))
+            return 1;
+    return 0;
+}
+
+/* Is s "by" and a user name alone ("by   ibby")? In the post's meta block
+ * that is the poster; elsewhere a lower-case word after "by" is prose
+ * ("by project", "by clicking"). */
+static int S_by_handle(const char *s, size_t n)
+{
+    if (n < 5 || !cd_eq_nocase(s, 3, "by "))
+        return 0;
+    size_t i = 3;
+    while (i < n && cd_isspace((unsigned char)s[i]))
+        i++;
+    if (i >= n || n - i > 30 || !cd_isalpha((unsigned char)s[i]))
+        return 0;
+    for (size_t k = i; k < n; k++)
+        if (!cd_isalnum((unsigned char)s[k]) && s[k] != '.' && s[k] != '_' && s[k] != '-')
+            return 0;
+    return n - i >= 2;
+}
+
 /* Bylines sit right under the headline: those elsewhere rank after. */
 static int S_far(const cd_meta_vis *v)
 {
@@ -111,10 +164,7 @@ static int S_says_update(const char *s, size_t n)
     return 0;
 }
 
-/* The nearest text before node id in document order (a label such as
- * "Updated:" in its own element), at most a few steps away; NULL if none.
- * *at gets its node. */
-static const char *S_prev_text(const cd_dom *dom, cd_nid id, size_t *len, cd_nid *at)
+const char *cd_meta_prev_text(const cd_dom *dom, cd_nid id, size_t *len, cd_nid *at)
 {
     cd_nid k = id;
     for (int steps = 0; k && steps < 12; steps++) {
@@ -171,15 +221,25 @@ int cd_meta_date_updated(const cd_meta_ctx *c, cd_nid id, const char *s, size_t 
      * 2026</span>"). */
     size_t pl;
     cd_nid at = 0;
-    const char *p = S_prev_text(c->dom, id, &pl, &at);
+    const char *p = cd_meta_prev_text(c->dom, id, &pl, &at);
     if (!p || pl > 40)
         return 0;
     if (S_says_update(p, pl))
         return 1;
     if (pl > 3)
         return 0; /* a label of its own ("Published on"), not a connector */
-    p = S_prev_text(c->dom, at, &pl, &at);
+    p = cd_meta_prev_text(c->dom, at, &pl, &at);
     return p && pl <= 40 && S_says_update(p, pl);
+}
+
+/* Is element id the "name" of an author card: its parent named an author
+ * ("author-info"), where the card's text runs the name and the job title
+ * together ("Rachel MacDonald Writer")? */
+static int S_in_author_card(cd_meta_ctx *c, cd_nid id)
+{
+    cd_nid p = cd_dom_node(c->dom, id)->parent;
+    return p && cd_dom_node(c->dom, p)->type == CD_NODE_ELEMENT && cd_meta_class_has(c, p, S_author_words) &&
+           !cd_meta_class_has(c, p, S_user_bad) && !cd_meta_class_has(c, p, S_author_bad);
 }
 
 void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags)
@@ -273,6 +333,8 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     else if (cd_meta_class_has(c, id, S_user_words) && !cd_meta_class_has(c, id, S_author_bad) &&
              !cd_meta_class_has(c, id, S_user_bad))
         rank = 3;
+    else if (cd_meta_class_has(c, id, S_name_words) && S_in_author_card(c, id))
+        rank = 2; /* <div class=author-info><div class=name>…</div><div class=post>Writer</div> */
     else
         return;
     rank += S_far(v);
@@ -289,6 +351,29 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
         if (!(flags & CD_MC_BAD))
             v->byline_text = v->texts + 1;
     }
+}
+
+/* Is text s (node id) the end of a sentence that text before it in the
+ * same element began: "<a>according to Beinsure Data</a> by AM Best's
+ * Review." (it follows words and closes with a full stop)? */
+static int S_sentence_end(const cd_dom *dom, cd_nid id, const char *s, size_t len)
+{
+    size_t w = len;
+    while (w && s[w - 1] != ' ')
+        w--;
+    if (s[len - 1] != '.' || len - w <= 3)
+        return 0; /* "Jane Doe Jr.", "Emery D." end with an abbreviation */
+    for (cd_nid q = cd_dom_node(dom, id)->prev; q; q = cd_dom_node(dom, q)->prev) {
+        const cd_node *qn = cd_dom_node(dom, q);
+        if (qn->type == CD_NODE_TEXT) {
+            for (size_t i = 0; i < qn->len; i++)
+                if (cd_isalpha((unsigned char)qn->u.text[i]))
+                    return 1;
+        } else if (qn->type == CD_NODE_ELEMENT && qn->first) {
+            return !(cd_tag_flags(qn->tag) & CD_TF_BLOCK) && qn->tag != CD_TAG_BR;
+        }
+    }
+    return 0;
 }
 
 /* Is text node id inside an h2-h6 (a few levels up)? "By Functionality"
@@ -345,6 +430,17 @@ static int S_name_alone(const char *s, size_t n)
     return words >= 2 && words <= 3;
 }
 
+/* Is s only a separator mark ("·", "|", "•", "-", "–", "—", "/")? */
+static int S_is_mark(const char *s, size_t n)
+{
+    static const char *const marks[] = {"\xc2\xb7", "|", "\xe2\x80\xa2", "-", "\xe2\x80\x93",
+                                        "\xe2\x80\x94", "/", NULL};
+    for (size_t i = 0; marks[i]; i++)
+        if (n == strlen(marks[i]) && memcmp(s, marks[i], n) == 0)
+            return 1;
+    return 0;
+}
+
 /* A name beside the date line ("Elliot Raba" then "23.07.2025", "Dec 17,
  * 2025" then "Julian K. Arni"): a byline without a class, ranked after
  * every named one. */
@@ -355,6 +451,90 @@ static void S_name_by_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char
     cd_meta_cand *k = cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 8, id, s, len);
     if (k)
         v->bylines++;
+}
+
+/* Does credit s name someone once cleaned? */
+static int S_names_someone(cd_meta_ctx *c, const char *s, size_t n)
+{
+    cd_meta scratch;
+    memset(&scratch, 0, sizeof scratch);
+    return cd_meta_authors_add(&scratch, c->arena, s, n, 0) > 0;
+}
+
+/* Does text t (of an element) open with text node id, a label, as a
+ * byline line does ("By <a>…</a>"), never a sentence ("Portrait of … by
+ * <a>…</a>")? */
+static int S_opens(const cd_meta_ctx *c, cd_nid id, const char *t, size_t tl)
+{
+    const cd_node *n = cd_dom_node(c->dom, id);
+    const char *s = n->u.text;
+    size_t len = n->len;
+    while (len && cd_isspace((unsigned char)*s))
+        s++, len--;
+    while (len && cd_isspace((unsigned char)s[len - 1]))
+        len--;
+    return len && tl >= len && memcmp(t, s, len) == 0;
+}
+
+/* The element right after node id among its siblings (blank text
+ * skipped): the link after "By" when the whole line also holds a button
+ * ("By <a>A. J. Neal</a> <a class=btn>View In Digital Edition</a>"), the
+ * list after "Written by:". CD_NONE when words come first. */
+static cd_nid S_next_element(const cd_dom *dom, cd_nid id)
+{
+    cd_nid q = cd_dom_node(dom, id)->next;
+    for (int k = 0; q && k < 4; k++, q = cd_dom_node(dom, q)->next) {
+        const cd_node *qn = cd_dom_node(dom, q);
+        if (qn->type == CD_NODE_ELEMENT)
+            return q;
+        if (qn->type == CD_NODE_TEXT) {
+            for (size_t i = 0; i < qn->len; i++)
+                if (!cd_isspace((unsigned char)qn->u.text[i]))
+                    return CD_NONE; /* more words of the line */
+        }
+    }
+    return CD_NONE;
+}
+
+/* A list of names after a label ("Author(s)" over <ul><li>…, "Written by:
+ * <ul><li>Emily Walker</li><li>Casey McDevitt</li></ul>", whose text runs
+ * the names together): one credit each. -1 when list is no list. */
+static int S_list_bylines(cd_meta_ctx *c, unsigned *budget, cd_nid list, int rank, unsigned bad)
+{
+    const cd_dom *dom = c->dom;
+    const cd_node *an = list ? cd_dom_node(dom, list) : NULL;
+    if (!an || an->type != CD_NODE_ELEMENT || (an->tag != CD_TAG_UL && an->tag != CD_TAG_OL))
+        return -1;
+    int added = 0;
+    unsigned seen = 0;
+    for (cd_nid li = an->first; li && *budget < S_MAX_BYLINES && seen++ < 32; li = cd_dom_node(dom, li)->next) {
+        if (cd_dom_node(dom, li)->tag != CD_TAG_LI)
+            continue;
+        size_t tl;
+        char *lt = cd_meta_node_text(c, li, S_BYLINE_MAX + 1, &tl);
+        cd_meta_cand *k = lt && tl <= S_BYLINE_MAX ? cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, rank, li, lt, tl)
+                                                   : NULL;
+        if (k) {
+            k->flags |= (uint8_t)bad;
+            (*budget)++;
+            added = 1;
+        }
+    }
+    return added;
+}
+
+/* A date line that opens with the name, cut off by a bar ("Aaron
+ * Ricadela | Senior Writer | July 2, 2025"): the name, as beside a date. */
+static void S_name_in_date_line(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char *s, size_t len)
+{
+    size_t e = 0;
+    while (e < len && s[e] != '|')
+        e++;
+    if (e == len)
+        return;
+    while (e && s[e - 1] == ' ')
+        e--;
+    S_name_by_date(c, v, id, s, e);
 }
 
 /* A label alone ("Author", "Written by"): the name is in the next
@@ -375,26 +555,18 @@ static int S_label_byline(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, int rank, u
         for (int k = 0; q && k < 4 && !t; k++, q = cd_dom_node(dom, q)->next)
             if ((t = cd_meta_node_text(c, q, S_BYLINE_MAX + 1, &tl)) != NULL)
                 at = q;
-        /* A list of names ("Author(s)" over <ul><li>…): one credit each. */
-        const cd_node *an = at ? cd_dom_node(dom, at) : NULL;
-        if (an && an->type == CD_NODE_ELEMENT && (an->tag == CD_TAG_UL || an->tag == CD_TAG_OL)) {
-            int added = 0;
-            unsigned seen = 0;
-            for (cd_nid li = an->first; li && *budget < S_MAX_BYLINES && seen++ < 32;
-                 li = cd_dom_node(dom, li)->next) {
-                if (cd_dom_node(dom, li)->tag != CD_TAG_LI)
-                    continue;
-                char *lt = cd_meta_node_text(c, li, S_BYLINE_MAX + 1, &tl);
-                cd_meta_cand *k = lt && tl <= S_BYLINE_MAX
-                                      ? cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, rank, li, lt, tl)
-                                      : NULL;
-                if (k) {
-                    k->flags |= (uint8_t)bad;
-                    (*budget)++;
-                    added = 1;
-                }
-            }
-            return added;
+        int listed = S_list_bylines(c, budget, at, rank, bad);
+        if (listed >= 0)
+            return listed;
+    } else if (t && tl <= S_BYLINE_MAX && S_opens(c, id, t, tl)) {
+        /* "Label <ul>…</ul>" in one element; "Label <a>Name</a> <a>Button</a>". */
+        cd_nid nx = S_next_element(dom, id);
+        int listed = S_list_bylines(c, budget, nx, rank, bad);
+        if (listed >= 0)
+            return listed;
+        if (!S_names_someone(c, t, tl)) {
+            t = nx ? cd_meta_node_text(c, nx, S_BYLINE_MAX + 1, &tl) : NULL;
+            id = nx;
         }
     }
     if (!t || tl > S_BYLINE_MAX)
@@ -405,6 +577,72 @@ static int S_label_byline(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, int rank, u
     k->flags |= (uint8_t)bad;
     (*budget)++;
     return 1;
+}
+
+/* Does a line end with "started by", the poster's name following in a
+ * link ("Discussion in 'Hosting Advice' started by <a>pelex</a>, …")? */
+static int S_ends_started_by(const char *s, size_t n)
+{
+    static const char lead[] = "started by";
+    size_t l = sizeof lead - 1;
+    return n > l && s[n - l - 1] == ' ' && cd_eq_nocase(s + n - l, l, lead);
+}
+
+/* The thread starter named after "… started by": the forum's author,
+ * ranked as a labelled byline. */
+static void S_thread_starter(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id)
+{
+    cd_nid nx = S_next_element(c->dom, id);
+    size_t tl;
+    char *t = nx ? cd_meta_node_text(c, nx, S_BYLINE_MAX + 1, &tl) : NULL;
+    if (t && tl <= S_BYLINE_MAX && cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), nx, t, tl)) {
+        v->bylines++;
+        v->byline_text = v->texts;
+    }
+}
+
+/* A personal site's footer: "© 2025 Toby Hede. All rights reserved." The
+ * holder, when a personal name (two or three capitalised words), is the
+ * writer of a dated page that credits nobody else: the last resort of all
+ * (CD_META_RANK_HOLDER, see S_take_authors in meta.c). */
+static void S_copyright_holder(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char *s, size_t n)
+{
+    size_t i;
+    if (n > 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA9)
+        i = 2;
+    else if (n > 10 && cd_eq_nocase(s, 10, "copyright "))
+        i = 10;
+    else
+        return;
+    /* The year or years ("2019-2025", "2025 –"). */
+    for (;;) {
+        while (i < n && (s[i] == ' ' || s[i] == '-' || s[i] == ','))
+            i++;
+        if (i + 4 <= n && cd_isdigit((unsigned char)s[i]) && cd_isdigit((unsigned char)s[i + 3]))
+            i += 4;
+        else if (i + 3 <= n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80)
+            i += 3; /* a dash */
+        else
+            break;
+    }
+    size_t e = i;
+    while (e < n && s[e] != '.' && s[e] != '|' && s[e] != ',')
+        e++;
+    while (e > i && s[e - 1] == ' ')
+        e--;
+    if (e <= i || !S_name_alone(s + i, e - i) || cd_meta_author_orgish(s + i, e - i))
+        return;
+    /* "SA LA NACION": a company's legal line is shouted, a name is not. */
+    size_t lower = 0;
+    for (size_t k = i; k < e; k++)
+        lower += s[k] >= 'a' && s[k] <= 'z';
+    if (!lower)
+        return;
+    cd_meta_cand *k = cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, CD_META_RANK_HOLDER, id, s + i, e - i);
+    if (k) {
+        k->flags |= CD_MC_BAD;
+        v->side_bylines++;
+    }
 }
 
 void cd_meta_visible_side_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id)
@@ -420,6 +658,8 @@ void cd_meta_visible_side_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id)
         len--;
     if (len && len <= 20 && v->side_bylines < S_MAX_BYLINES / 2 && S_label(s, len))
         S_label_byline(c, v, id, 1 + S_far(v), CD_MC_BAD);
+    else if (len && len <= 80 && v->side_bylines < S_MAX_BYLINES / 2)
+        S_copyright_holder(c, v, id, s, len);
 }
 
 void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags)
@@ -439,6 +679,13 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         len--;
     if (!len || len > S_BYLINE_MAX)
         return;
+    /* "2025-12-17 · Trond Teigen", "Trond Teigen · 2025-12-17": the mark
+     * between them is no text. */
+    if (S_is_mark(s, len)) {
+        if (v->date_text && v->texts == v->date_text + 1)
+            v->date_text++;
+        return;
+    }
     cd_nid prev = v->prev_text;
     v->prev_text = id;
     if (v->date_text && v->texts == v->date_text + 1)
@@ -446,8 +693,12 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
     if (v->bylines < S_MAX_BYLINES && S_label(s, len)) {
         if (S_label_byline(c, v, id, 1 + S_far(v), 0))
             v->byline_text = v->texts;
-    } else if (v->bylines < S_MAX_BYLINES && S_byline_prefix(s, len) && len < 60 && len > 4 &&
-               (!S_in_heading(dom, id) || (len > 8 && s[2] != ' ' && s[2] != ':'))) {
+    } else if (v->bylines < S_MAX_BYLINES && S_ends_started_by(s, len)) {
+        S_thread_starter(c, v, id);
+    } else if (v->bylines < S_MAX_BYLINES &&
+               ((S_byline_prefix(s, len) && S_visible_len(s, len) < 60 && len > 4 && !S_sentence_end(dom, id, s, len) &&
+                 (!S_in_heading(dom, id) || (len > 8 && s[2] != ' ' && s[2] != ':'))) ||
+                (S_alone(dom, id) && S_by_handle(s, len) && S_in_post_meta(c, id)))) {
         if (cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), id, s, len)) {
             v->bylines++;
             v->byline_text = v->texts;
@@ -499,6 +750,8 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
                         pl--;
                     S_name_by_date(c, v, prev, ps, pl);
                 }
+            } else if (rank <= 2) {
+                S_name_in_date_line(c, v, id, s, len);
             }
         }
     }

@@ -1,6 +1,7 @@
 /* Unit tests for authors (src/meta/authors.c and the byline sources in
  * visible.c, microdata.c, metatags.c, the choice in meta.c): who the page
  * credits, cleaned to names. Each case parses an HTML snippet. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,6 +55,12 @@ static void test_thread_starter(void)
     STR_EQ(S_author(m, 0), "SamuelMIz", "");
     m = S_read("<body><h2>Topic</h2><p>Started by Biology Forums, June 04, 2024, 11:23:55 AM</p></body>");
     STR_EQ(S_author(m, 0), "Biology Forums", "");
+    /* Named inside a line, before a reply's author element. */
+    m = S_read("<body><h1>Topic</h1><p>Discussion in '<a href=\"/f\">Advice</a>' started by <a href=\"/m/1\" "
+               "class=\"username\">pelex</a>, Jun 11, 2025.</p><p>Post.</p><span class=\"authorEnd\">"
+               "<a href=\"/m/2\">CDB</a></span></body>");
+    STR_EQ(S_author(m, 0), "pelex", "");
+    INT_EQ(m->nauthors, 1, "");
 }
 
 /* A stated credit with digits or a domain name is taken as written; a URL
@@ -412,9 +419,158 @@ static void test_name_by_date(void)
     STR_EQ(S_author(m, 0), "Julian K. Arni", "");
     m = S_read("<body><h1>Headline</h1><p>Text.</p><h3>Related Articles</h3><p>Dec 17, 2025</p></body>");
     INT_EQ(m->nauthors, 0, "");
+    /* A separator mark between them. */
+    m = S_read("<body><h1>Headline</h1><div><span>2025-12-17</span><span>\xc2\xb7</span><a>Trond Tellefsen</a>"
+               "</div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Trond Tellefsen", "");
+    m = S_read("<body><h1>Headline</h1><div><span>Trond Tellefsen</span><span>|</span><span>2025-12-17</span>"
+               "</div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Trond Tellefsen", "");
     /* A named byline wins over it. */
     m = S_read("<body><h1>Headline</h1><p>Elliot Raba</p><p>23.07.2025</p><p>By Jane Doe</p></body>");
     STR_EQ(S_author(m, 0), "Jane Doe", "");
+}
+
+/* A footer- or sidebar-named wrapper around the whole page (it holds the
+ * h1) hides nothing; a real footer still does. */
+static void test_wrapper_holding_h1(void)
+{
+    const cd_meta *m = S_read("<body><div class=\"footerfix\"><h1>Headline</h1>"
+                              "<span class=\"post-author\">Jane Doe</span><p>Text.</p></div></body>");
+    STR_EQ(S_author(m, 0), "Jane Doe", "");
+    m = S_read("<body><h1>Headline</h1><p>Text.</p><div class=\"footer\">"
+               "<span class=\"post-author\">Jane Doe</span></div></body>");
+    INT_EQ(m->nauthors, 0, "");
+}
+
+/* After a job title, the employer's name is no second author. */
+static void test_affiliation_after_title(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><div class=\"byline\">By Jane Doe, Senior Staff "
+                              "Technologist, Civic Speech, Privacy, and Technology Project</div></body>");
+    STR_EQ(S_author(m, 0), "Jane Doe", "");
+    INT_EQ(m->nauthors, 1, "");
+    m = S_read("<body><h1>Headline</h1><div class=\"byline\">By Jane Doe and John Roe</div></body>");
+    INT_EQ(m->nauthors, 2, "");
+}
+
+/* Indentation inside a byline text does not make it prose. */
+static void test_indented_byline(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><p>by Jon Foster                -              "
+                              "               2025-09-13<br>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Jon Foster", "");
+}
+
+/* "By <a>Name</a> <a class=btn>Button</a>": the link names the author. */
+static void test_label_link_beside_button(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><p>By <a href=\"/c/aj\">A. J. Neal</a> "
+                              "<a class=\"btn\" href=\"/d\">View In Digital Edition</a></p></body>");
+    STR_EQ(S_author(m, 0), "A. J. Neal", "");
+    /* Not inside a sentence. */
+    m = S_read("<body><h1>Headline</h1><p>Portrait of a chief by <a href=\"/w/g\">Gottfried Lindauer"
+               "</a>, showing his tattoos.</p></body>");
+    INT_EQ(m->nauthors, 0, "");
+}
+
+/* "by" and a user name on a line of its own in the post's meta block. */
+static void test_by_handle(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><div class=\"post-date\"><p>12/19</p><p>by   ibby  </p>"
+                              "</div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "ibby", "");
+    m = S_read("<body><h1>Site</h1><article><p>Bill clients <a href=\"/x\">by project</a>.</p>"
+               "<p>Pass arguments <strong>by value</strong>.</p></article></body>");
+    INT_EQ(m->nauthors, 0, "");
+}
+
+/* Piano/cXense's author tag is a <meta> source. */
+static void test_cxense_author(void)
+{
+    const cd_meta *m = S_read("<head><meta property=\"cXenseParse:author\" content=\"Harriet Rowe\">"
+                              "</head><body><h1>Headline</h1><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Harriet Rowe", "");
+    STR_EQ(m->author_source, "meta", "");
+}
+
+/* An author card: the "name" element, not the name and job title run
+ * together; a testimonial's follow-up card is no author card. */
+static void test_author_card_name(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><div class=\"author-info\"><div class=\"name\">"
+                              "Rachel Moore</div><div class=\"post\">Writer</div></div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Rachel Moore", "");
+    m = S_read("<body><h1>Headline</h1><div class=\"author-follow\"><div class=\"name\">"
+               "Bruce Henry</div></div><p>Text.</p></body>");
+    INT_EQ(m->nauthors, 0, "");
+}
+
+/* A label and a list of names in one element: one name per item. */
+static void test_label_then_list(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><span>Written by: <ul><li><a href=\"/a/ew\">Emily Walker"
+                              "</a></li><li><a href=\"/a/cm\">Casey McDevitt</a></li></ul></span><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Emily Walker", "");
+    STR_EQ(S_author(m, 1), "Casey McDevitt", "");
+    INT_EQ(m->nauthors, 2, "");
+}
+
+/* "Name | Role | Date" under the headline; not a date line opening with
+ * something else. */
+static void test_name_in_date_line(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><p>Aaron Ritter | Senior Writer | July 2, 2025</p>"
+                              "<p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Aaron Ritter", "");
+    m = S_read("<body><h1>Headline</h1><p>Health News | July 2, 2025</p><p>Text.</p></body>");
+    INT_EQ(m->nauthors, 0, "");
+}
+
+/* A personal blog's footer names its writer; not on an undated page, not a
+ * company, not when someone else is credited. */
+static void test_copyright_holder(void)
+{
+    const char *dated = "<head><meta property=\"article:published_time\" content=\"2025-12-20\"></head>";
+    char html[512];
+    snprintf(html, sizeof html, "%s<body><h1>Post</h1><p>Text.</p><footer>&copy; 2025 Toby Hale. All rights "
+             "reserved.</footer></body>", dated);
+    const cd_meta *m = S_read(html);
+    STR_EQ(S_author(m, 0), "Toby Hale", "");
+    m = S_read("<body><h1>Fire Pit</h1><p>Text.</p><footer>&copy; 2025 Solo Stove</footer></body>");
+    INT_EQ(m->nauthors, 0, "");
+    snprintf(html, sizeof html, "%s<body><h1>Post</h1><p>Text.</p><footer>Copyright 2019-2025 Acme Media Group"
+             "</footer></body>", dated);
+    m = S_read(html);
+    INT_EQ(m->nauthors, 0, "");
+    snprintf(html, sizeof html, "%s<body><h1>Post</h1><p class=\"byline\">By Jane Doe</p><p>Text.</p>"
+             "<footer>&copy; 2025 Toby Hale</footer></body>", dated);
+    m = S_read(html);
+    STR_EQ(S_author(m, 0), "Jane Doe", "");
+}
+
+/* An itemprop=author card under another role's label is no author. */
+static void test_microdata_other_role(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><h5>Written by:</h5><div itemprop=\"author\" itemscope>"
+                              "<span itemprop=\"name\">Emma Reid</span></div><h5>Researched by:</h5><div>"
+                              "<div itemprop=\"author\" itemscope><span itemprop=\"name\">Oliver Sims</span>"
+                              "</div></div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Emma Reid", "");
+    INT_EQ(m->nauthors, 1, "");
+}
+
+/* "by …" ending a sentence begun before it is no byline; a byline after
+ * an icon or a date element still is. */
+static void test_by_in_sentence(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><p>Prices rose, <a href=\"/d\">according to the data</a>"
+                              " by AM Best\xe2\x80\x99s Review.</p></body>");
+    INT_EQ(m->nauthors, 0, "");
+    m = S_read("<body><h1>Headline</h1><p><i class=\"icon\"></i> By Jane Doe</p></body>");
+    STR_EQ(S_author(m, 0), "Jane Doe", "");
+    m = S_read("<body><h1>Headline</h1><p><time>May 5</time> by Jane Doe Jr.</p></body>");
+    STR_EQ(S_author(m, 0), "Jane Doe Jr.", "");
 }
 
 int main(void)
@@ -453,6 +609,18 @@ int main(void)
     test_org_yields();
     test_lowercase_segment();
     test_name_by_date();
+    test_wrapper_holding_h1();
+    test_affiliation_after_title();
+    test_indented_byline();
+    test_label_link_beside_button();
+    test_by_handle();
+    test_cxense_author();
+    test_author_card_name();
+    test_label_then_list();
+    test_name_in_date_line();
+    test_copyright_holder();
+    test_microdata_other_role();
+    test_by_in_sentence();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
