@@ -316,6 +316,29 @@ static int S_is_side_region(cd_meta_ctx *c, cd_nid id, const cd_node *n)
     return n->tag == CD_TAG_FOOTER || n->tag == CD_TAG_ASIDE || (len && S_words_have(w, len, side, S_list(c, side), 1));
 }
 
+/* Is element id an ancestor of one of the page's h1s? A layout frame named
+ * for the column beside it ("m-article--sidebar-right",
+ * "story-template-sidebar") holds the headline and the story; a side column
+ * never holds the h1. Up from each h1 by parent links: depth-bounded. */
+static int S_holds_h1(const cd_dom *dom, cd_nid id, const cd_nid *h1s, size_t nh1)
+{
+    for (size_t i = 0; i < nh1; i++)
+        for (cd_nid a = cd_dom_node(dom, h1s[i])->parent; a; a = cd_dom_node(dom, a)->parent)
+            if (a == id)
+                return 1;
+    return 0;
+}
+
+/* The first h1 elements of the document (at most max), in one pass over the node array. */
+static size_t S_find_h1s(const cd_dom *dom, cd_nid *out, size_t max)
+{
+    size_t n = 0;
+    for (uint32_t i = 1; i < dom->count && n < max; i++)
+        if (dom->nodes[i].type == CD_NODE_ELEMENT && dom->nodes[i].tag == CD_TAG_H1)
+            out[n++] = (cd_nid)i;
+    return n;
+}
+
 static int S_is_article_region(const cd_dom *dom, cd_nid id, const cd_node *n)
 {
     if (n->tag == CD_TAG_ARTICLE || n->tag == CD_TAG_MAIN)
@@ -375,10 +398,16 @@ static void S_walk(cd_meta_ctx *c)
     /* Regions end where the walk leaves the element: its pre-order successor
      * past the subtree (CD_NONE at the end of the document, never reached). */
     int in_bad = 0, in_art = 0, in_body = 0, bad_side = 0;
-    cd_nid bad_end = 0, art_end = 0, body_end = 0;
+    cd_nid bad_end = 0, art_end = 0, body_end = 0, hard_end = 0;
+    cd_nid h1s[4];
+    size_t nh1 = S_find_h1s(dom, h1s, 4);
     for (cd_nid id = root; id;) {
         if (in_bad && id == bad_end)
-            in_bad = 0;
+            in_bad = 0, hard_end = 0;
+        if (hard_end && id == hard_end) {
+            bad_side = 1; /* out of the comments inside the side column */
+            hard_end = 0;
+        }
         if (in_art && id == art_end)
             in_art = 0;
         if (in_body && id == body_end)
@@ -432,13 +461,17 @@ static void S_walk(cd_meta_ctx *c)
             id = cd_dom_next_skip(dom, id, root);
             continue;
         }
-        if (!in_bad && in_body && S_is_bad_region(c, id, n)) {
+        if (!in_bad && in_body && S_is_bad_region(c, id, n) &&
+            !(n->tag != CD_TAG_ASIDE && n->tag != CD_TAG_FOOTER && S_is_side_region(c, id, n) &&
+              S_holds_h1(dom, id, h1s, nh1))) {
             in_bad = 1;
             bad_end = cd_dom_next_skip(dom, id, root);
             bad_side = S_is_side_region(c, id, n);
         } else if (in_bad && bad_side && S_is_bad_region(c, id, n) && !S_is_side_region(c, id, n)) {
-            /* Comments inside the side column: nothing of it is read. */
+            /* Comments inside the side column: nothing of it is read, the
+             * rest of the column is read again after them. */
             bad_side = 0;
+            hard_end = cd_dom_next_skip(dom, id, root);
         }
         if (!in_art && S_is_article_region(dom, id, n)) {
             in_art = 1;
@@ -820,6 +853,22 @@ static int S_overlaps(const cd_meta *m, const char *name)
  * two words or more sharing no word with a stated one (not "Jane Doe
  * Updated", "VP") and not an organisation ("The Texas Newsroom"), the
  * byline's list is taken. */
+/* Does name hold a word of three capitals or more ("ACLU Speech", "NASA
+ * Goddard"): an acronym, which names a body? */
+static int S_acronym(const char *name)
+{
+    for (const char *p = name; *p;) {
+        size_t caps = 0, len = 0;
+        for (; *p && *p != ' '; p++, len++)
+            caps += *p >= 'A' && *p <= 'Z';
+        if (len >= 3 && caps == len)
+            return 1;
+        while (*p == ' ')
+            p++;
+    }
+    return 0;
+}
+
 static void S_coauthors(cd_meta_ctx *c, cd_meta *m)
 {
     if (!m->nauthors || !m->author_source || strcmp(m->author_source, "visible") == 0 ||
@@ -834,6 +883,11 @@ static void S_coauthors(cd_meta_ctx *c, cd_meta *m)
         if (v.nauthors <= m->nauthors)
             continue;
         size_t found = 0, bad = 0;
+        /* An acronym beside stated names written without one ("Jane Doe,
+         * Senior Technologist, ACLU Speech, Privacy …"): an affiliation. */
+        int caps = 0;
+        for (size_t i = 0; i < m->nauthors; i++)
+            caps |= S_acronym(m->authors[i]);
         for (size_t j = 0; j < v.nauthors; j++) {
             int same = 0;
             for (size_t i = 0; i < m->nauthors && !same; i++)
@@ -841,7 +895,8 @@ static void S_coauthors(cd_meta_ctx *c, cd_meta *m)
             if (same)
                 found++;
             else if (!strchr(v.authors[j], ' ') || S_overlaps(m, v.authors[j]) ||
-                     cd_meta_author_orgish(v.authors[j], strlen(v.authors[j])))
+                     cd_meta_author_orgish(v.authors[j], strlen(v.authors[j])) ||
+                     (!caps && S_acronym(v.authors[j])))
                 bad++; /* not another person: an affiliation is no co-author */
         }
         if (found != m->nauthors || bad)
