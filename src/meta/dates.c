@@ -346,8 +346,12 @@ static size_t S_tokens(const char *s, size_t n, S_tok *t)
         }
         if (cd_isalpha(ch) || (ch >= 0xC0 && ch < 0xE0)) {
             size_t st = i;
+            /* A word ends where a word in capitals follows a small letter:
+             * text of two elements run together ("Mental HealthDECEMBER 22"). */
             while (i < n && (cd_isalpha((unsigned char)s[i]) || ((unsigned char)s[i] >= 0x80 &&
-                                                                 (unsigned char)s[i] < 0xE0)))
+                                                                 (unsigned char)s[i] < 0xE0)) &&
+                   !(i > st && i + 1 < n && s[i - 1] >= 'a' && s[i - 1] <= 'z' && s[i] >= 'A' &&
+                     s[i] <= 'Z' && s[i + 1] >= 'A' && s[i + 1] <= 'Z'))
                 i++;
             int m = S_month(s + st, i - st);
             int attached = nt && t[nt - 1].kind == S_T_NUM && t[nt - 1].start + t[nt - 1].digits == st;

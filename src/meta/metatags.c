@@ -116,6 +116,23 @@ static const S_key S_keys[] = {
     {"original-source", CD_MF_CREDIT, CD_MS_META, 1},
 };
 
+/* A date meta by the shape of its name, for the vendor prefixes no table
+ * lists: "<prefix>-published-date" ("w-published-date"), "<prefix>.date"
+ * ("ms.date", as "sailthru.date" above). Ranked after the named ones. */
+static int S_date_name(const char *key, size_t n)
+{
+    static const char *const ends[] = {"published-date", "published_date", "publish-date",
+                                       "publication-date", ".date", NULL};
+    for (size_t i = 0; ends[i]; i++) {
+        size_t l = strlen(ends[i]);
+        if (n > l && memcmp(key + n - l, ends[i], l) == 0 &&
+            (ends[i][0] == '.' || key[n - l - 1] == '-' || key[n - l - 1] == '_' || key[n - l - 1] == '.' ||
+             key[n - l - 1] == ':'))
+            return 1;
+    }
+    return 0;
+}
+
 static int S_is_url(const char *v, size_t n)
 {
     return (n >= 4 && cd_eq_nocase(v, 4, "http")) || (n >= 2 && v[0] == '/' && v[1] == '/') ||
@@ -145,6 +162,8 @@ static void S_named(cd_meta_ctx *c, cd_nid id, const char *name, size_t nlen, co
             cd_meta_add(c, k->field, k->src, k->rank, id, v, vlen);
         return;
     }
+    if (S_date_name(key, nlen))
+        cd_meta_add(c, CD_MF_DATE, CD_MS_META, 3, id, v, vlen);
 }
 
 /* Feed each space-separated name of attribute attr. */

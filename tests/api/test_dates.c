@@ -253,6 +253,30 @@ static void test_named_before_body(void)
     STR_EQ(m->date_published, "2025-12-17", "");
 }
 
+/* Text of two elements run together: a word in capitals after a small
+ * letter starts a word of its own; "KimDecember" (a name glued to a date)
+ * stays one word. */
+static void test_glued_words(void)
+{
+    STR_EQ(S_in("Mental HealthDECEMBER 22, 2022Updated: JANUARY 02, 2026"), "2022-12-22", "");
+    STR_EQ(S_in("HealthDECEMBER 22, 2022"), "2022-12-22", "");
+}
+
+/* Date metas by the shape of their names, after the named ones. */
+static void test_meta_name_shapes(void)
+{
+    const cd_meta *m = S_read("<head><meta name=\"w-published-date\" content=\"2025-05-27T06:03:43Z\">"
+                              "</head><body><p>Text.</p></body>");
+    STR_EQ(m->date_published, "2025-05-27T06:03:43Z", "");
+    m = S_read("<head><meta name=\"ms.date\" content=\"2025-03-06T00:00:00Z\"></head><body><p>Text.</p></body>");
+    STR_EQ(m->date_published, "2025-03-06T00:00:00Z", "");
+    m = S_read("<head><meta name=\"ms.date\" content=\"2025-03-06\">"
+               "<meta name=\"pubdate\" content=\"2024-01-02\"></head><body><p>Text.</p></body>");
+    STR_EQ(m->date_published, "2024-01-02", "");
+    m = S_read("<head><meta name=\"update-date\" content=\"2025-03-06\"></head><body><p>Text.</p></body>");
+    OK(m->date_published == NULL, "no date from update-date");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -275,6 +299,8 @@ int main(void)
     test_cookie_banner();
     test_date_by_byline();
     test_named_before_body();
+    test_glued_words();
+    test_meta_name_shapes();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
