@@ -422,6 +422,32 @@ void cd_meta_visible_side_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id)
         S_label_byline(c, v, id, 1 + S_far(v), CD_MC_BAD);
 }
 
+/* A date line that says what it is, past the window under the h1: "Posted
+ * on the 15/12/2025 at 19:00 by …" closing a post, "Last updated: November
+ * 13, 2025" at the foot of a page. Ranked after every other date line. */
+static void S_labelled_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char *s, size_t len)
+{
+    static const char *const pub[] = {"posted on", "published on", "posted:", "published:",
+                                      "publi\xc3\xa9 le", "ver\xc3\xb6" "ffentlicht am", "publicado el",
+                                      "publicado em", "pubblicato il", "gepubliceerd op", NULL};
+    int field = -1;
+    for (size_t i = 0; pub[i] && field < 0; i++) {
+        size_t l = strlen(pub[i]);
+        if (len > l && cd_eq_nocase(s, l, pub[i]))
+            field = CD_MF_DATE;
+    }
+    size_t d = 0;
+    while (d < len && !cd_isdigit((unsigned char)s[d]))
+        d++;
+    if (field < 0 && d <= 24 && S_says_update(s, d))
+        field = CD_MF_MODIFIED;
+    char out[CD_META_DATE_LEN];
+    if (field < 0 || (!cd_meta_date_norm(s, len, 0, 1, out) && !cd_meta_date_norm(s, len, 0, -1, out)))
+        return;
+    if (cd_meta_add(c, field, CD_MS_VISIBLE, 4, id, s, len))
+        v->dates++;
+}
+
 void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags)
 {
     const cd_dom *dom = c->dom;
@@ -464,8 +490,10 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         rank = 1;
     else if (v->byline_text && v->texts - v->byline_text <= 4)
         rank = 2; /* the date beside a byline, wherever that is */
-    else
+    else {
+        S_labelled_date(c, v, id, s, len);
         return;
+    }
     char rel[CD_META_DATE_LEN];
     size_t rl = c->ref_time ? cd_meta_date_relative(s, len, c->ref_time, rel) : 0;
     if (rl) {

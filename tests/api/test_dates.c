@@ -277,6 +277,27 @@ static void test_meta_name_shapes(void)
     OK(m->date_published == NULL, "no date from update-date");
 }
 
+/* A labelled date line far down the page: read after every other one. */
+static void test_labelled_far(void)
+{
+    char page[8192];
+    size_t o = (size_t)snprintf(page, sizeof page, "<body><h1>Headline</h1>");
+    for (int i = 0; i < 130; i++)
+        o += (size_t)snprintf(page + o, sizeof page - o, "<p>para %d</p>", i);
+    snprintf(page + o, sizeof page - o, "<p>Last updated: November 13, 2025</p></body>");
+    const cd_meta *m = S_read(page);
+    STR_EQ(m->date_modified, "2025-11-13", "");
+    STR_EQ(m->date_source, "modified", "");
+    page[o] = '\0';
+    snprintf(page + o, sizeof page - o, "<p>Posted on the 15/12/2025 at 19:00 by x</p><p>Dec 1, 2025</p></body>");
+    m = S_read(page);
+    STR_EQ(m->date_published, "2025-12-15", "");
+    /* Unlabelled, it is not read there. */
+    snprintf(page + o, sizeof page - o, "<p>Dec 1, 2025</p></body>");
+    m = S_read(page);
+    OK(m->date_published == NULL, "unlabelled far date");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -301,6 +322,7 @@ int main(void)
     test_named_before_body();
     test_glued_words();
     test_meta_name_shapes();
+    test_labelled_far();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
