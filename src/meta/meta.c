@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../util/ctype.h"
+#include "../util/isotime.h"
 #include "../util/utf8.h"
 #include "meta_int.h"
 
@@ -641,6 +642,31 @@ static int S_shown_date(cd_meta_ctx *c, int dayfirst, const char *pub, size_t pl
     return 1;
 }
 
+/* A stated time in UTC ("…T23:25:38Z", "+00:00") against the page's own
+ * <time datetime> giving the same instant with its local offset
+ * ("2025-12-19T04:25:38+05:00"): the local form is what the page shows,
+ * and its day is the page's day. On a match out gets that form and the
+ * length is returned, else 0. */
+static size_t S_local_form(cd_meta_ctx *c, int dayfirst, const char *pub, size_t plen, char *out)
+{
+    long long t, u;
+    if (plen < 20 || !(pub[plen - 1] == 'Z' || (plen >= 6 && memcmp(pub + plen - 6, "+00:00", 6) == 0)) ||
+        !cd_time_parse(pub, plen, &t))
+        return 0;
+    char loc[CD_META_DATE_LEN];
+    const cd_meta_cand *list[64];
+    size_t n = S_collect(c, CD_MF_DATE, CD_MS_MICRODATA, list, 64);
+    for (size_t i = 0; i < n; i++) {
+        size_t l = cd_meta_date_norm(list[i]->s, list[i]->len, 1, dayfirst, loc);
+        if (l < 25 || loc[l - 1] == 'Z' || memcmp(loc + l - 6, "+00:00", 6) == 0 ||
+            !cd_time_parse(loc, l, &u) || u != t)
+            continue;
+        memcpy(out, loc, l + 1);
+        return l;
+    }
+    return 0;
+}
+
 static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const char *page_url,
                                const char **source)
 {
@@ -656,8 +682,11 @@ static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const ch
             size_t len = cd_meta_date_norm(list[i]->s, list[i]->len, whole, dayfirst, out);
             if (len) {
                 *source = S_src_names[srcs[s]];
+                size_t ll;
                 if (field == CD_MF_DATE && s < 3 && S_shown_date(c, dayfirst, out, len, out))
                     *source = S_src_names[CD_MS_VISIBLE], len = strlen(out);
+                else if (field == CD_MF_DATE && s < 3 && (ll = S_local_form(c, dayfirst, out, len, out)))
+                    *source = S_src_names[CD_MS_MICRODATA], len = ll;
                 return cd_arena_strndup(c->arena, out, len);
             }
         }

@@ -298,6 +298,22 @@ static void test_labelled_far(void)
     OK(m->date_published == NULL, "unlabelled far date");
 }
 
+/* A stated UTC time yields to the page's local form of the same instant;
+ * another instant, or a local stamp stated, stays. */
+static void test_local_form(void)
+{
+    const char *ld = "<head><script type=\"application/ld+json\">{\"@type\":\"Article\","
+                     "\"datePublished\":\"%s\"}</script></head><body><h1>H</h1>"
+                     "<time datetime=\"%s\">x</time><p>Text.</p></body>";
+    char page[512];
+    snprintf(page, sizeof page, ld, "2025-12-18T23:25:38Z", "2025-12-19T04:25:38+0500");
+    STR_EQ(S_read(page)->date_published, "2025-12-19T04:25:38+05:00", "");
+    snprintf(page, sizeof page, ld, "2025-12-18T23:25:38Z", "2025-12-19T05:25:38+0500");
+    STR_EQ(S_read(page)->date_published, "2025-12-18T23:25:38Z", "");
+    snprintf(page, sizeof page, ld, "2025-12-18T18:25:38-05:00", "2025-12-18T23:25:38Z");
+    STR_EQ(S_read(page)->date_published, "2025-12-18T18:25:38-05:00", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -323,6 +339,7 @@ int main(void)
     test_glued_words();
     test_meta_name_shapes();
     test_labelled_far();
+    test_local_form();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
