@@ -667,6 +667,23 @@ static size_t S_local_form(cd_meta_ctx *c, int dayfirst, const char *pub, size_t
     return 0;
 }
 
+/* The best JSON-LD date k describes no article (a VideoObject's
+ * uploadDate, a WebPage's datePublished: ranks of the non-article types,
+ * see jsonld.c) and the page's article:published_time is days away from
+ * it: the article's own date wins over a thing embedded in or around it. */
+static int S_ld_other_than_og(const cd_meta_ctx *c, int field, int dayfirst, const cd_meta_cand *k)
+{
+    const cd_meta_cand *og[1];
+    char a[CD_META_DATE_LEN], b[CD_META_DATE_LEN];
+    if (field != CD_MF_DATE || k->rank < CD_META_RANK_LD_OTHER || !cd_meta_collect(c, field, CD_MS_OG, 1, og, 1) ||
+        og[0]->rank != 0 || cd_meta_date_norm(k->s, k->len, 1, dayfirst, a) < 10 ||
+        cd_meta_date_norm(og[0]->s, og[0]->len, 1, dayfirst, b) < 10)
+        return 0;
+    /* Within a day, they state one moment (often the JSON-LD in local time). */
+    long d = S_day_number(a) - S_day_number(b);
+    return d > 1 || d < -1;
+}
+
 static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const char *page_url,
                                const char **source)
 {
@@ -675,6 +692,8 @@ static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const ch
     for (size_t s = 0; s < sizeof srcs / sizeof srcs[0]; s++) {
         const cd_meta_cand *list[64];
         size_t n = S_collect(c, field, srcs[s], list, 64);
+        if (srcs[s] == CD_MS_JSONLD && n && S_ld_other_than_og(c, field, dayfirst, list[0]))
+            continue;
         for (size_t i = 0; i < n; i++) {
             if (list[i]->flags & CD_MC_BAD)
                 continue;

@@ -93,6 +93,10 @@ typedef struct cd_meta_crumbs {
  * author's page: never a credit on its own. */
 #define CD_META_RANK_LINK 6
 
+/* JSON-LD candidates rank type * 16 + nth (jsonld.c): from this rank on,
+ * they come from objects of other types than an article (media, pages). */
+#define CD_META_RANK_LD_OTHER 16
+
 /* A class-word list (NULL-terminated) with its first letters and lengths,
  * worked out once per page instead of on every check (cd_meta_class_has). */
 #define CD_META_LISTS 32

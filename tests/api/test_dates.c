@@ -314,6 +314,22 @@ static void test_local_form(void)
     STR_EQ(S_read(page)->date_published, "2025-12-18T18:25:38-05:00", "");
 }
 
+/* A non-article JSON-LD date yields to article:published_time days away;
+ * within a day (one moment in two zones) the JSON-LD stays. */
+static void test_ld_other_yields(void)
+{
+    const char *p = "<head><meta property=\"article:published_time\" content=\"%s\">"
+                    "<script type=\"application/ld+json\">{\"@type\":\"%s\",\"%s\":\"%s\"}</script>"
+                    "</head><body><p>Text.</p></body>";
+    char page[512];
+    snprintf(page, sizeof page, p, "2024-06-02T15:24:08Z", "VideoObject", "uploadDate", "2024-06-07T02:17:25Z");
+    STR_EQ(S_read(page)->date_published, "2024-06-02T15:24:08Z", "");
+    snprintf(page, sizeof page, p, "2018-12-21T21:10:33Z", "WebPage", "datePublished", "2018-12-22T08:10:33+11:00");
+    STR_EQ(S_read(page)->date_published, "2018-12-22T08:10:33+11:00", "");
+    snprintf(page, sizeof page, p, "2024-06-02T15:24:08Z", "NewsArticle", "datePublished", "2024-06-07T02:17:25Z");
+    STR_EQ(S_read(page)->date_published, "2024-06-07T02:17:25Z", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -340,6 +356,7 @@ int main(void)
     test_meta_name_shapes();
     test_labelled_far();
     test_local_form();
+    test_ld_other_yields();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
