@@ -584,6 +584,26 @@ static size_t S_match(const S_tok *t, size_t nt, size_t last_start, int dayfirst
     return 0;
 }
 
+int cd_meta_date_order(const char *s, size_t len)
+{
+    if (!s || len > 512)
+        return 0;
+    S_tok t[S_MAX_TOKENS];
+    size_t nt = S_tokens(s, len, t);
+    for (size_t i = 0; i + 2 < nt; i++) {
+        const S_tok *a = &t[i], *b = &t[i + 1], *c = &t[i + 2];
+        if (S_is_day(a) && b->kind == S_T_MONTH && S_is_year(c))
+            return 1;
+        if (a->kind == S_T_MONTH && S_is_day(b) && S_is_year(c))
+            return -1;
+        if (a->kind == S_T_NUM && b->kind == S_T_NUM && S_is_year(c) && a->sep && a->sep == b->sep &&
+            a->sep != '.' && a->digits <= 2 && b->digits <= 2 && a->value != b->value &&
+            (a->value > 12) != (b->value > 12))
+            return a->value > 12 ? 1 : -1;
+    }
+    return 0;
+}
+
 size_t cd_meta_date_norm(const char *s, size_t len, int whole, int dayfirst, char *out)
 {
     if (!s || !out)

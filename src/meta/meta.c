@@ -554,6 +554,21 @@ static int S_dayfirst(const char *lang)
     return 1;
 }
 
+/* How the page itself writes dates, when its language leaves numeric ones
+ * open ("en"): the order of the dates it writes out ("3 October 2023" on
+ * a page dated "03/10/2023") or of numeric ones that settle it. The
+ * majority of its visible dates, 0 on a tie. */
+static int S_page_dayfirst(const cd_meta_ctx *c)
+{
+    int votes = 0;
+    for (uint32_t i = 0; i < c->ncands; i++) {
+        const cd_meta_cand *k = &c->cands[i];
+        if ((k->field == CD_MF_DATE || k->field == CD_MF_MODIFIED) && k->src == CD_MS_VISIBLE)
+            votes += cd_meta_date_order(k->s, k->len);
+    }
+    return votes > 0 ? 1 : votes < 0 ? -1 : 0;
+}
+
 /* A date element in a side column or footer (visible, flagged CD_MC_BAD):
  * after everything else, the URL included. */
 static const char *S_side_date(cd_meta_ctx *c, int field, int dayfirst, const char **source)
@@ -1095,6 +1110,8 @@ void cd_meta_read_at(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char 
     m->description = S_first(&c, CD_MF_DESC, desc_srcs, 4, &src);
 
     int dayfirst = S_dayfirst(m->language);
+    if (!dayfirst)
+        dayfirst = S_page_dayfirst(&c);
     m->date_published = S_pick_date(&c, CD_MF_DATE, dayfirst, page_url, &m->date_source);
     m->date_modified = S_pick_date(&c, CD_MF_MODIFIED, dayfirst, NULL, &m->modified_source);
     /* A page that states only when it was modified (article:modified_time on

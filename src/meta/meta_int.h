@@ -232,6 +232,10 @@ const char *cd_meta_src_name(int s);
  * dayfirst: 1 when the page's language reads 06/11 as 6 November, -1 as June 11,
  * 0 unknown (ambiguous numeric dates are then refused). Returns the length or 0. */
 size_t cd_meta_date_norm(const char *s, size_t len, int whole, int dayfirst, char *out);
+/* The order of day and month in the first date written s[0..len): 1 day
+ * first ("3 October 2023", "16/02/2026"), -1 month first ("October 3,
+ * 2023", "02/16/2026"), 0 when it does not tell. */
+int cd_meta_date_order(const char *s, size_t len);
 /* A relative date ("3 hours ago", "vor 3 Stunden", "il y a 3 jours", "hace 3
  * horas", "3 dagen geleden", "yesterday", "gestern" …) counted back from
  * ref (Unix seconds, UTC): "YYYY-MM-DD" in out, or 0 (also when ref is 0). */

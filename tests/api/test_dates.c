@@ -330,6 +330,27 @@ static void test_ld_other_yields(void)
     STR_EQ(S_read(page)->date_published, "2024-06-07T02:17:25Z", "");
 }
 
+/* The order of day and month a date shows, and the page's numeric dates
+ * read in the order of its other dates when the language leaves it open. */
+static void test_date_order(void)
+{
+    INT_EQ(cd_meta_date_order("3 October 2023", 14), 1, "");
+    INT_EQ(cd_meta_date_order("October 3, 2023", 15), -1, "");
+    INT_EQ(cd_meta_date_order("Reviewed 17/06/2024", 19), 1, "");
+    INT_EQ(cd_meta_date_order("02/19/2026", 10), -1, "");
+    INT_EQ(cd_meta_date_order("03/10/2023", 10), 0, "");
+    INT_EQ(cd_meta_date_order("2023-10-03", 10), 0, "");
+    const cd_meta *m = S_read("<html lang=en><body><h1>H</h1><p>03/10/2023</p><p>Text.</p>"
+                              "<p class=date>16 February 2026</p></body></html>");
+    STR_EQ(m->date_published, "2023-10-03", "");
+    m = S_read("<html lang=en><body><h1>H</h1><p>03/10/2023</p><p>Text.</p>"
+               "<p class=date>February 16, 2026</p></body></html>");
+    STR_EQ(m->date_published, "2023-03-10", "");
+    m = S_read("<html lang=en-GB><body><h1>H</h1><p>03/10/2023</p><p>Text.</p>"
+               "<p class=date>February 16, 2026</p></body></html>");
+    STR_EQ(m->date_published, "2023-10-03", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -357,6 +378,7 @@ int main(void)
     test_labelled_far();
     test_local_form();
     test_ld_other_yields();
+    test_date_order();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
