@@ -164,6 +164,13 @@ static void S_named(cd_meta_ctx *c, cd_nid id, const char *name, size_t nlen, co
     }
     if (S_date_name(key, nlen))
         cd_meta_add(c, CD_MF_DATE, CD_MS_META, 3, id, v, vlen);
+    /* A framework's JSON-LD descriptor written out as a <meta> (Remix's
+     * "script:ld+json" meta key, rendered as a tag by some versions): the
+     * same JSON-LD as in a script, limits included. */
+    else if (strcmp(key, "script:ld+json") == 0 && c->nscripts < CD_META_MAX_SCRIPTS) {
+        c->nscripts++;
+        cd_meta_jsonld(c, v, vlen, id);
+    }
 }
 
 /* Feed each space-separated name of attribute attr. */
