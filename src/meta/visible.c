@@ -182,6 +182,26 @@ int cd_meta_date_updated(const cd_meta_ctx *c, cd_nid id, const char *s, size_t 
     return p && pl <= 40 && S_says_update(p, pl);
 }
 
+/* Is element id (or an element among its first descendants) a widget that
+ * shows the reader's day ("todays-date", "current-date" in a masthead)?
+ * Its date is when the page was read, not when it was written. */
+static const char *const S_today_words[] = {"today", "todays", "current-date", "currentdate", NULL};
+
+static int S_today_widget(cd_meta_ctx *c, cd_nid id)
+{
+    const char *const *words = S_today_words;
+    const cd_dom *dom = c->dom;
+    int seen = 0;
+    for (cd_nid k = id; k && seen < 16; k = cd_dom_next(dom, k, id)) {
+        if (cd_dom_node(dom, k)->type != CD_NODE_ELEMENT)
+            continue;
+        seen++;
+        if (cd_meta_class_has(c, k, words))
+            return 1;
+    }
+    return 0;
+}
+
 void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags)
 {
     const cd_dom *dom = c->dom;
@@ -222,7 +242,7 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     if (n->tag == CD_TAG_BODY || n->tag == CD_TAG_ARTICLE || n->tag == CD_TAG_MAIN || n->tag == CD_TAG_IMG)
         return;
     int heading = (cd_tag_flags(n->tag) & CD_TF_HEADING) != 0;
-    if (!heading && v->dates < S_MAX_DATES && cd_meta_class_has(c, id, S_date_words)) {
+    if (!heading && v->dates < S_MAX_DATES && cd_meta_class_has(c, id, S_date_words) && !S_today_widget(c, id)) {
         /* An element named a date ("post-date", "article__date",
          * "published-on") anywhere in the article: ranked after the date line
          * under the h1, used when that is missing (the date sits in a side
@@ -512,6 +532,10 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
     /* dayfirst unknown here: only unambiguous numeric dates qualify now; the
      * candidate is normalised again with the page's language when chosen. */
     if (cd_meta_date_norm(s, len, 0, 1, out) || cd_meta_date_norm(s, len, 0, -1, out)) {
+        /* … in a widget showing the reader's day (its parent or the one above). */
+        cd_nid p = n->parent, g = p ? cd_dom_node(dom, p)->parent : CD_NONE;
+        if ((p && cd_meta_class_has(c, p, S_today_words)) || (g && cd_meta_class_has(c, g, S_today_words)))
+            return;
         int field = cd_meta_date_updated(c, id, s, len) ? CD_MF_MODIFIED : CD_MF_DATE;
         if (cd_meta_add(c, field, CD_MS_VISIBLE, rank, id, s, len)) {
             v->dates++;
