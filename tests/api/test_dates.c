@@ -351,6 +351,16 @@ static void test_date_order(void)
     STR_EQ(m->date_published, "2023-10-03", "");
 }
 
+/* Version numbers written like dates are not dates. */
+static void test_version_numbers(void)
+{
+    OK(S_in("2024.4.4 -> 2024.5.0 issue") == NULL, "version");
+    OK(S_in("Release 2023.12.1") == NULL, "version");
+    STR_EQ(S_in("2024.04.04"), "2024-04-04", "");
+    STR_EQ(S_in("6.11.2014"), "2014-11-06", "");
+    STR_EQ(S_in("2024-4-4"), "2024-04-04", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -379,6 +389,7 @@ int main(void)
     test_local_form();
     test_ld_other_yields();
     test_date_order();
+    test_version_numbers();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
