@@ -607,8 +607,10 @@ static long S_day_number(const char *d)
  * datePublished within a day of the dateModified, later than the date shown
  * (the CMS stamped both when it regenerated the page, or wrote them in UTC
  * past the publisher's midnight: 2025-12-19T02:41Z on a page that says
- * "December 18, 2025"). A timestamp a day away from the date shown is not
- * enough alone: as often the page shows UTC and the timestamp local time.
+ * "December 18, 2025"), and a datePublished more than a day after the date
+ * shown (an import's stamp on an older post). A timestamp a day away from
+ * the date shown is not enough alone: as often the page shows UTC and the
+ * timestamp local time.
  * The visible date is a date line right after the h1 or an element named a
  * date (ranks 0-2), never one labelled "Updated" (those are modified
  * candidates). On a match, out gets the visible date (YYYY-MM-DD). */
@@ -650,6 +652,11 @@ static int S_shown_date(cd_meta_ctx *c, int dayfirst, const char *pub, size_t pl
             }
         }
     }
+    /* A stated date days after the one shown: the page was moved or
+     * re-imported (a migration's stamp, a re-published archive), and the
+     * date line keeps the original day. */
+    if (v < p - 1)
+        stale = 1;
     if (!stale)
         return 0;
     memcpy(out, vis, 10);

@@ -361,6 +361,21 @@ static void test_version_numbers(void)
     STR_EQ(S_in("2024-4-4"), "2024-04-04", "");
 }
 
+/* A stated date days after the date line shown (an import's stamp) yields
+ * to it; one days before it stays (the date line may show the update). */
+static void test_import_stamp(void)
+{
+    const char *p = "<head><meta property=\"article:published_time\" content=\"%s\"></head>"
+                    "<body><h1>H</h1><p>Dec 30, 2013</p><p>Text.</p></body>";
+    char page[512];
+    snprintf(page, sizeof page, p, "2024-08-07T12:01:51Z");
+    STR_EQ(S_read(page)->date_published, "2013-12-30", "");
+    snprintf(page, sizeof page, p, "2013-12-31T12:01:51Z");
+    STR_EQ(S_read(page)->date_published, "2013-12-31T12:01:51Z", "");
+    snprintf(page, sizeof page, p, "2012-08-07T12:01:51Z");
+    STR_EQ(S_read(page)->date_published, "2012-08-07T12:01:51Z", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -390,6 +405,7 @@ int main(void)
     test_ld_other_yields();
     test_date_order();
     test_version_numbers();
+    test_import_stamp();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
