@@ -186,6 +186,8 @@ int cd_meta_date_updated(const cd_meta_ctx *c, cd_nid id, const char *s, size_t 
  * shows the reader's day ("todays-date", "current-date" in a masthead)?
  * Its date is when the page was read, not when it was written. */
 static const char *const S_today_words[] = {"today", "todays", "current-date", "currentdate", NULL};
+/* A forum poster's box beside each post (phpBB's "postprofile", vBulletin's "userinfo"). */
+static const char *const S_profile_words[] = {"postprofile", "post-profile", "userinfo", "user-info", "member-info", NULL};
 
 static int S_today_widget(cd_meta_ctx *c, cd_nid id)
 {
@@ -532,10 +534,13 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
     /* dayfirst unknown here: only unambiguous numeric dates qualify now; the
      * candidate is normalised again with the page's language when chosen. */
     if (cd_meta_date_norm(s, len, 0, 1, out) || cd_meta_date_norm(s, len, 0, -1, out)) {
-        /* … in a widget showing the reader's day (its parent or the one above). */
-        cd_nid p = n->parent, g = p ? cd_dom_node(dom, p)->parent : CD_NONE;
-        if ((p && cd_meta_class_has(c, p, S_today_words)) || (g && cd_meta_class_has(c, g, S_today_words)))
-            return;
+        /* … in a widget showing the reader's day, or in a poster's profile
+         * box (when the member joined), its parent or the ones above. */
+        cd_nid p = n->parent;
+        for (int d = 0; p && d < 3; d++, p = cd_dom_node(dom, p)->parent)
+            if (cd_dom_node(dom, p)->type == CD_NODE_ELEMENT &&
+                (cd_meta_class_has(c, p, S_today_words) || cd_meta_class_has(c, p, S_profile_words)))
+                return;
         int field = cd_meta_date_updated(c, id, s, len) ? CD_MF_MODIFIED : CD_MF_DATE;
         if (cd_meta_add(c, field, CD_MS_VISIBLE, rank, id, s, len)) {
             v->dates++;

@@ -376,6 +376,18 @@ static void test_import_stamp(void)
     STR_EQ(S_read(page)->date_published, "2012-08-07T12:01:51Z", "");
 }
 
+/* Dates of widgets and boxes about something else: the reader's day, the
+ * poster's joining date. */
+static void test_not_the_post(void)
+{
+    const cd_meta *m = S_read("<body><header><p id=todays-date>Friday, December 19, 2025</p></header>"
+                              "<h1>H</h1><p>Text.</p></body>");
+    OK(m->date_published == NULL, "today widget");
+    m = S_read("<body><dl class=postprofile><dd><strong>Joined:</strong> Dec 11, 2021</dd></dl>"
+               "<p class=author>by X &raquo; Tue Aug 27, 2019 1:47 am</p><p>Text.</p></body>");
+    STR_EQ(m->date_published, "2019-08-27", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -406,6 +418,7 @@ int main(void)
     test_date_order();
     test_version_numbers();
     test_import_stamp();
+    test_not_the_post();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
