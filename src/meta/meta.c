@@ -915,14 +915,6 @@ static int S_overlaps(const cd_meta *m, const char *name)
     return 0;
 }
 
-/* Co-authors the stated author leaves out. A <meta name=author> or JSON-LD
- * author often names the first author only ("Rui Ma") where the byline
- * lists them all ("Rui Ma, Heba Ledwon, … & Suparn Patra"): when the
- * page's byline (microdata, links to author pages, then the visible
- * byline) names every stated person and more, each extra one a name of
- * two words or more sharing no word with a stated one (not "Jane Doe
- * Updated", "VP") and not an organisation ("The Texas Newsroom"), the
- * byline's list is taken. */
 /* Does name hold a word of three capitals or more ("ACLU Speech", "NASA
  * Goddard"): an acronym, which names a body? */
 static int S_acronym(const char *name)
@@ -939,6 +931,14 @@ static int S_acronym(const char *name)
     return 0;
 }
 
+/* Co-authors the stated author leaves out. A <meta name=author> or JSON-LD
+ * author often names the first author only ("Rui Ma") where the byline
+ * lists them all ("Rui Ma, Heba Ledwon, … & Suparn Patra"): when the
+ * page's byline (microdata, links to author pages, then the visible
+ * byline) names every stated person and more, each extra one a name of
+ * two words or more sharing no word with a stated one (not "Jane Doe
+ * Updated", "VP") and not an organisation ("The Texas Newsroom"), the
+ * byline's list is taken. */
 static void S_coauthors(cd_meta_ctx *c, cd_meta *m)
 {
     if (!m->nauthors || !m->author_source || strcmp(m->author_source, "visible") == 0 ||
