@@ -277,6 +277,24 @@ int cd_meta_eq_nocase(const char *a, size_t alen, const char *b, size_t blen)
     return 1;
 }
 
+int cd_meta_in_link_card(const cd_dom *dom, cd_nid id)
+{
+    cd_nid a = cd_dom_node(dom, id)->parent;
+    for (int d = 0; a && d < 6; d++, a = cd_dom_node(dom, a)->parent) {
+        const cd_node *n = cd_dom_node(dom, a);
+        if (n->type != CD_NODE_ELEMENT || n->tag != CD_TAG_A)
+            continue;
+        int seen = 0;
+        for (cd_nid k = n->first; k && seen < 64; k = cd_dom_next(dom, k, a), seen++) {
+            const cd_node *x = cd_dom_node(dom, k);
+            if (x->type == CD_NODE_ELEMENT && (cd_tag_flags(x->tag) & CD_TF_HEADING))
+                return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 /* ---- the walk ---------------------------------------------------------- */
 
 /* Blocks whose bylines and dates belong to other stories or to readers. */

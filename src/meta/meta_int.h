@@ -167,6 +167,9 @@ char *cd_meta_node_text(const cd_meta_ctx *c, cd_nid id, size_t max, size_t *out
  * classes holding ':', '[', '(' or '/' (Tailwind's "md:[grid-area:sidebar]")
  * describe layout, not a role, and are ignored. */
 int cd_meta_class_has(cd_meta_ctx *c, cd_nid id, const char *const *words);
+/* Is node id inside a link card: an <a> (a few levels up) that also holds a
+ * heading, the teaser of another page? Its date is that page's. */
+int cd_meta_in_link_card(const cd_dom *dom, cd_nid id);
 
 /* ---- sources ------------------------------------------------------------ */
 

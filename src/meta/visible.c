@@ -244,7 +244,8 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     if (n->tag == CD_TAG_BODY || n->tag == CD_TAG_ARTICLE || n->tag == CD_TAG_MAIN || n->tag == CD_TAG_IMG)
         return;
     int heading = (cd_tag_flags(n->tag) & CD_TF_HEADING) != 0;
-    if (!heading && v->dates < S_MAX_DATES && cd_meta_class_has(c, id, S_date_words) && !S_today_widget(c, id)) {
+    if (!heading && v->dates < S_MAX_DATES && cd_meta_class_has(c, id, S_date_words) && !S_today_widget(c, id) &&
+        !cd_meta_in_link_card(dom, id)) {
         /* An element named a date ("post-date", "article__date",
          * "published-on") anywhere in the article: ranked after the date line
          * under the h1, used when that is missing (the date sits in a side
@@ -536,6 +537,8 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
     if (cd_meta_date_norm(s, len, 0, 1, out) || cd_meta_date_norm(s, len, 0, -1, out)) {
         /* … in a widget showing the reader's day, or in a poster's profile
          * box (when the member joined), its parent or the ones above. */
+        if (cd_meta_in_link_card(dom, id))
+            return; /* a teaser of another page */
         cd_nid p = n->parent;
         for (int d = 0; p && d < 3; d++, p = cd_dom_node(dom, p)->parent)
             if (cd_dom_node(dom, p)->type == CD_NODE_ELEMENT &&

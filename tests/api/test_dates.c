@@ -386,6 +386,13 @@ static void test_not_the_post(void)
     m = S_read("<body><dl class=postprofile><dd><strong>Joined:</strong> Dec 11, 2021</dd></dl>"
                "<p class=author>by X &raquo; Tue Aug 27, 2019 1:47 am</p><p>Text.</p></body>");
     STR_EQ(m->date_published, "2019-08-27", "");
+    /* A link card's date is the linked page's; a permalink around the date line is not a card. */
+    m = S_read("<body><h1>H</h1><p>Text.</p><a href=/x><time datetime=2019-01-17>17 Jan 2019</time>"
+               "<h3>Other story</h3></a></body>");
+    OK(m->date_published == NULL, "link card");
+    m = S_read("<body><h1>H</h1><p>Posted on <a href=/p rel=bookmark><time datetime=2019-01-17>17 Jan 2019"
+               "</time></a></p><p>Text.</p></body>");
+    STR_EQ(m->date_published, "2019-01-17", "");
 }
 
 int main(void)
