@@ -177,6 +177,26 @@ static int S_num(const char *s, size_t n, size_t i, size_t digits, int *v)
     return 1;
 }
 
+/* Is s[i] a version number written like a date, year first with dots and
+ * a one-digit part ("2024.4.4 -> 2024.5.0")? Dates written so pad their
+ * parts ("2024.04.04"); day-first dotted dates ("6.11.2014") are dates. */
+static int S_version(const char *s, size_t n, size_t i)
+{
+    if (i + 8 > n || s[i + 4] != '.')
+        return 0;
+    size_t p = i + 5, parts[2];
+    for (int k = 0; k < 2; k++) {
+        size_t st = p;
+        while (p < n && cd_isdigit((unsigned char)s[p]))
+            p++;
+        parts[k] = p - st;
+        if (k == 0 && (p >= n || s[p] != '.'))
+            return 0;
+        p++;
+    }
+    return parts[0] == 1 || parts[1] == 1;
+}
+
 /* An ISO date at s[i]: "YYYY-MM-DD" (or / .) with optional time and zone. */
 static size_t S_iso(const char *s, size_t n, size_t i, char *out)
 {
@@ -346,8 +366,12 @@ static size_t S_tokens(const char *s, size_t n, S_tok *t)
         }
         if (cd_isalpha(ch) || (ch >= 0xC0 && ch < 0xE0)) {
             size_t st = i;
+            /* A word ends where a word in capitals follows a small letter:
+             * text of two elements run together ("Mental HealthDECEMBER 22"). */
             while (i < n && (cd_isalpha((unsigned char)s[i]) || ((unsigned char)s[i] >= 0x80 &&
-                                                                 (unsigned char)s[i] < 0xE0)))
+                                                                 (unsigned char)s[i] < 0xE0)) &&
+                   !(i > st && i + 1 < n && s[i - 1] >= 'a' && s[i - 1] <= 'z' && s[i] >= 'A' &&
+                     s[i] <= 'Z' && s[i + 1] >= 'A' && s[i + 1] <= 'Z'))
                 i++;
             int m = S_month(s + st, i - st);
             int attached = nt && t[nt - 1].kind == S_T_NUM && t[nt - 1].start + t[nt - 1].digits == st;
@@ -558,7 +582,7 @@ static size_t S_match(const S_tok *t, size_t nt, size_t last_start, int dayfirst
         else if (a->kind == S_T_NUM && b->kind == S_T_NUM && c->kind == S_T_NUM && a->sep &&
                  a->sep == b->sep && a->start + a->digits + 1 == b->start &&
                  b->start + b->digits + 1 == c->start) {
-            if (S_is_year(a) && b->digits <= 2 && c->digits <= 2)
+            if (S_is_year(a) && b->digits <= 2 && c->digits <= 2 && !S_version(s, n, a->start))
                 y = a->value, m = b->value, d = c->value;
             else if (S_is_year(c) && a->digits <= 2 && b->digits <= 2) {
                 int df = a->sep == '.' ? 1 : a->value > 12 ? 1 : b->value > 12 ? -1 : dayfirst;
@@ -576,6 +600,26 @@ static size_t S_match(const S_tok *t, size_t nt, size_t last_start, int dayfirst
                 o = S_time(s, n, c->start + c->digits, y, m, d, out, o);
             return o;
         }
+    }
+    return 0;
+}
+
+int cd_meta_date_order(const char *s, size_t len)
+{
+    if (!s || len > 512)
+        return 0;
+    S_tok t[S_MAX_TOKENS];
+    size_t nt = S_tokens(s, len, t);
+    for (size_t i = 0; i + 2 < nt; i++) {
+        const S_tok *a = &t[i], *b = &t[i + 1], *c = &t[i + 2];
+        if (S_is_day(a) && b->kind == S_T_MONTH && S_is_year(c))
+            return 1;
+        if (a->kind == S_T_MONTH && S_is_day(b) && S_is_year(c))
+            return -1;
+        if (a->kind == S_T_NUM && b->kind == S_T_NUM && S_is_year(c) && a->sep && a->sep == b->sep &&
+            a->sep != '.' && a->digits <= 2 && b->digits <= 2 && a->value != b->value &&
+            (a->value > 12) != (b->value > 12))
+            return a->value > 12 ? 1 : -1;
     }
     return 0;
 }
@@ -605,7 +649,7 @@ size_t cd_meta_date_norm(const char *s, size_t len, int whole, int dayfirst, cha
         }
     } else {
         for (size_t i = 0; i + 10 <= len; i++)
-            if (cd_isdigit((unsigned char)s[i]) && (r = S_iso(s, len, i, out))) {
+            if (cd_isdigit((unsigned char)s[i]) && !S_version(s, len, i) && (r = S_iso(s, len, i, out))) {
                 /* Date part only: a time in running text has no zone to trust. */
                 out[10] = '\0';
                 return 10;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../util/ctype.h"
+#include "../util/isotime.h"
 #include "../util/utf8.h"
 #include "meta_int.h"
 
@@ -276,6 +277,24 @@ int cd_meta_eq_nocase(const char *a, size_t alen, const char *b, size_t blen)
     return 1;
 }
 
+int cd_meta_in_link_card(const cd_dom *dom, cd_nid id)
+{
+    cd_nid a = cd_dom_node(dom, id)->parent;
+    for (int d = 0; a && d < 6; d++, a = cd_dom_node(dom, a)->parent) {
+        const cd_node *n = cd_dom_node(dom, a);
+        if (n->type != CD_NODE_ELEMENT || n->tag != CD_TAG_A)
+            continue;
+        int seen = 0;
+        for (cd_nid k = n->first; k && seen < 64; k = cd_dom_next(dom, k, a), seen++) {
+            const cd_node *x = cd_dom_node(dom, k);
+            if (x->type == CD_NODE_ELEMENT && (cd_tag_flags(x->tag) & CD_TF_HEADING))
+                return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 /* ---- the walk ---------------------------------------------------------- */
 
 /* Blocks whose bylines and dates belong to other stories or to readers. */
@@ -402,11 +421,15 @@ static void S_walk(cd_meta_ctx *c)
     /* Regions end where the walk leaves the element: its pre-order successor
      * past the subtree (CD_NONE at the end of the document, never reached). */
     int in_bad = 0, in_art = 0, in_body = 0, bad_side = 0;
-    cd_nid bad_end = 0, art_end = 0, body_end = 0;
+    cd_nid bad_end = 0, art_end = 0, body_end = 0, hard_end = 0;
     cd_nid h1 = S_first_h1(dom);
     for (cd_nid id = root; id;) {
         if (in_bad && id == bad_end)
-            in_bad = 0;
+            in_bad = 0, hard_end = 0;
+        if (hard_end && id == hard_end) {
+            bad_side = 1; /* out of the comments inside the side column */
+            hard_end = 0;
+        }
         if (in_art && id == art_end)
             in_art = 0;
         if (in_body && id == body_end)
@@ -470,8 +493,10 @@ static void S_walk(cd_meta_ctx *c)
             bad_end = cd_dom_next_skip(dom, id, root);
             bad_side = S_is_side_region(c, id, n);
         } else if (in_bad && bad_side && S_is_bad_region(c, id, n, h1) && !S_is_side_region(c, id, n)) {
-            /* Comments inside the side column: nothing of it is read. */
+            /* Comments inside the side column: nothing of it is read, the
+             * rest of the column is read again after them. */
             bad_side = 0;
+            hard_end = cd_dom_next_skip(dom, id, root);
         }
         if (!in_art && S_is_article_region(dom, id, n)) {
             in_art = 1;
@@ -553,6 +578,21 @@ static int S_dayfirst(const char *lang)
     return 1;
 }
 
+/* How the page itself writes dates, when its language leaves numeric ones
+ * open ("en"): the order of the dates it writes out ("3 October 2023" on
+ * a page dated "03/10/2023") or of numeric ones that settle it. The
+ * majority of its visible dates, 0 on a tie. */
+static int S_page_dayfirst(const cd_meta_ctx *c)
+{
+    int votes = 0;
+    for (uint32_t i = 0; i < c->ncands; i++) {
+        const cd_meta_cand *k = &c->cands[i];
+        if ((k->field == CD_MF_DATE || k->field == CD_MF_MODIFIED) && k->src == CD_MS_VISIBLE)
+            votes += cd_meta_date_order(k->s, k->len);
+    }
+    return votes > 0 ? 1 : votes < 0 ? -1 : 0;
+}
+
 /* A date element in a side column or footer (visible, flagged CD_MC_BAD):
  * after everything else, the URL included. */
 static const char *S_side_date(cd_meta_ctx *c, int field, int dayfirst, const char **source)
@@ -591,8 +631,10 @@ static long S_day_number(const char *d)
  * datePublished within a day of the dateModified, later than the date shown
  * (the CMS stamped both when it regenerated the page, or wrote them in UTC
  * past the publisher's midnight: 2025-12-19T02:41Z on a page that says
- * "December 18, 2025"). A timestamp a day away from the date shown is not
- * enough alone: as often the page shows UTC and the timestamp local time.
+ * "December 18, 2025"), and a datePublished more than a day after the date
+ * shown (an import's stamp on an older post). A timestamp a day away from
+ * the date shown is not enough alone: as often the page shows UTC and the
+ * timestamp local time.
  * The visible date is a date line right after the h1 or an element named a
  * date (ranks 0-2), never one labelled "Updated" (those are modified
  * candidates). On a match, out gets the visible date (YYYY-MM-DD). */
@@ -634,11 +676,58 @@ static int S_shown_date(cd_meta_ctx *c, int dayfirst, const char *pub, size_t pl
             }
         }
     }
+    /* A stated date days after the one shown: the page was moved or
+     * re-imported (a migration's stamp, a re-published archive), and the
+     * date line keeps the original day. */
+    if (v < p - 1)
+        stale = 1;
     if (!stale)
         return 0;
     memcpy(out, vis, 10);
     out[10] = '\0';
     return 1;
+}
+
+/* A stated time in UTC ("…T23:25:38Z", "+00:00") against the page's own
+ * <time datetime> giving the same instant with its local offset
+ * ("2025-12-19T04:25:38+05:00"): the local form is what the page shows,
+ * and its day is the page's day. On a match out gets that form and the
+ * length is returned, else 0. */
+static size_t S_local_form(cd_meta_ctx *c, int dayfirst, const char *pub, size_t plen, char *out)
+{
+    long long t, u;
+    if (plen < 20 || !(pub[plen - 1] == 'Z' || (plen >= 6 && memcmp(pub + plen - 6, "+00:00", 6) == 0)) ||
+        !cd_time_parse(pub, plen, &t))
+        return 0;
+    char loc[CD_META_DATE_LEN];
+    const cd_meta_cand *list[64];
+    size_t n = S_collect(c, CD_MF_DATE, CD_MS_MICRODATA, list, 64);
+    for (size_t i = 0; i < n; i++) {
+        size_t l = cd_meta_date_norm(list[i]->s, list[i]->len, 1, dayfirst, loc);
+        if (l < 25 || loc[l - 1] == 'Z' || memcmp(loc + l - 6, "+00:00", 6) == 0 ||
+            !cd_time_parse(loc, l, &u) || u != t)
+            continue;
+        memcpy(out, loc, l + 1);
+        return l;
+    }
+    return 0;
+}
+
+/* The best JSON-LD date k describes no article (a VideoObject's
+ * uploadDate, a WebPage's datePublished: ranks of the non-article types,
+ * see jsonld.c) and the page's article:published_time is days away from
+ * it: the article's own date wins over a thing embedded in or around it. */
+static int S_ld_other_than_og(const cd_meta_ctx *c, int field, int dayfirst, const cd_meta_cand *k)
+{
+    const cd_meta_cand *og[1];
+    char a[CD_META_DATE_LEN], b[CD_META_DATE_LEN];
+    if (field != CD_MF_DATE || k->rank < CD_META_RANK_LD_OTHER || !cd_meta_collect(c, field, CD_MS_OG, 1, og, 1) ||
+        og[0]->rank != 0 || cd_meta_date_norm(k->s, k->len, 1, dayfirst, a) < 10 ||
+        cd_meta_date_norm(og[0]->s, og[0]->len, 1, dayfirst, b) < 10)
+        return 0;
+    /* Within a day, they state one moment (often the JSON-LD in local time). */
+    long d = S_day_number(a) - S_day_number(b);
+    return d > 1 || d < -1;
 }
 
 static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const char *page_url,
@@ -649,6 +738,8 @@ static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const ch
     for (size_t s = 0; s < sizeof srcs / sizeof srcs[0]; s++) {
         const cd_meta_cand *list[64];
         size_t n = S_collect(c, field, srcs[s], list, 64);
+        if (srcs[s] == CD_MS_JSONLD && n && S_ld_other_than_og(c, field, dayfirst, list[0]))
+            continue;
         for (size_t i = 0; i < n; i++) {
             if (list[i]->flags & CD_MC_BAD)
                 continue;
@@ -656,8 +747,11 @@ static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const ch
             size_t len = cd_meta_date_norm(list[i]->s, list[i]->len, whole, dayfirst, out);
             if (len) {
                 *source = S_src_names[srcs[s]];
+                size_t ll;
                 if (field == CD_MF_DATE && s < 3 && S_shown_date(c, dayfirst, out, len, out))
                     *source = S_src_names[CD_MS_VISIBLE], len = strlen(out);
+                else if (field == CD_MF_DATE && s < 3 && (ll = S_local_form(c, dayfirst, out, len, out)))
+                    *source = S_src_names[CD_MS_MICRODATA], len = ll;
                 return cd_arena_strndup(c->arena, out, len);
             }
         }
@@ -847,6 +941,22 @@ static int S_overlaps(const cd_meta *m, const char *name)
     return 0;
 }
 
+/* Does name hold a word of three capitals or more ("ACLU Speech", "NASA
+ * Goddard"): an acronym, which names a body? */
+static int S_acronym(const char *name)
+{
+    for (const char *p = name; *p;) {
+        size_t caps = 0, len = 0;
+        for (; *p && *p != ' '; p++, len++)
+            caps += *p >= 'A' && *p <= 'Z';
+        if (len >= 3 && caps == len)
+            return 1;
+        while (*p == ' ')
+            p++;
+    }
+    return 0;
+}
+
 /* Co-authors the stated author leaves out. A <meta name=author> or JSON-LD
  * author often names the first author only ("Rui Ma") where the byline
  * lists them all ("Rui Ma, Heba Ledwon, … & Suparn Patra"): when the
@@ -869,6 +979,11 @@ static void S_coauthors(cd_meta_ctx *c, cd_meta *m)
         if (v.nauthors <= m->nauthors)
             continue;
         size_t found = 0, bad = 0;
+        /* An acronym beside stated names written without one ("Jane Doe,
+         * Senior Technologist, ACLU Speech, Privacy …"): an affiliation. */
+        int caps = 0;
+        for (size_t i = 0; i < m->nauthors; i++)
+            caps |= S_acronym(m->authors[i]);
         for (size_t j = 0; j < v.nauthors; j++) {
             int same = 0;
             for (size_t i = 0; i < m->nauthors && !same; i++)
@@ -876,7 +991,8 @@ static void S_coauthors(cd_meta_ctx *c, cd_meta *m)
             if (same)
                 found++;
             else if (!strchr(v.authors[j], ' ') || S_overlaps(m, v.authors[j]) ||
-                     cd_meta_author_orgish(v.authors[j], strlen(v.authors[j])))
+                     cd_meta_author_orgish(v.authors[j], strlen(v.authors[j])) ||
+                     (!caps && S_acronym(v.authors[j])))
                 bad++; /* not another person: an affiliation is no co-author */
         }
         if (found != m->nauthors || bad)
@@ -1027,6 +1143,8 @@ void cd_meta_read_at(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char 
     m->description = S_first(&c, CD_MF_DESC, desc_srcs, 4, &src);
 
     int dayfirst = S_dayfirst(m->language);
+    if (!dayfirst)
+        dayfirst = S_page_dayfirst(&c);
     m->date_published = S_pick_date(&c, CD_MF_DATE, dayfirst, page_url, &m->date_source);
     m->date_modified = S_pick_date(&c, CD_MF_MODIFIED, dayfirst, NULL, &m->modified_source);
     /* A page that states only when it was modified (article:modified_time on

@@ -97,6 +97,10 @@ typedef struct cd_meta_crumbs {
  * shop's product page). */
 #define CD_META_RANK_HOLDER 9
 
+/* JSON-LD candidates rank type * 16 + nth (jsonld.c): from this rank on,
+ * they come from objects of other types than an article (media, pages). */
+#define CD_META_RANK_LD_OTHER 16
+
 /* A class-word list (NULL-terminated) with its first letters and lengths,
  * worked out once per page instead of on every check (cd_meta_class_has). */
 #define CD_META_LISTS 32
@@ -167,6 +171,9 @@ char *cd_meta_node_text(const cd_meta_ctx *c, cd_nid id, size_t max, size_t *out
  * classes holding ':', '[', '(' or '/' (Tailwind's "md:[grid-area:sidebar]")
  * describe layout, not a role, and are ignored. */
 int cd_meta_class_has(cd_meta_ctx *c, cd_nid id, const char *const *words);
+/* Is node id inside a link card: an <a> (a few levels up) that also holds a
+ * heading, the teaser of another page? Its date is that page's. */
+int cd_meta_in_link_card(const cd_dom *dom, cd_nid id);
 
 /* ---- sources ------------------------------------------------------------ */
 
@@ -236,6 +243,10 @@ const char *cd_meta_src_name(int s);
  * dayfirst: 1 when the page's language reads 06/11 as 6 November, -1 as June 11,
  * 0 unknown (ambiguous numeric dates are then refused). Returns the length or 0. */
 size_t cd_meta_date_norm(const char *s, size_t len, int whole, int dayfirst, char *out);
+/* The order of day and month in the first date written s[0..len): 1 day
+ * first ("3 October 2023", "16/02/2026"), -1 month first ("October 3,
+ * 2023", "02/16/2026"), 0 when it does not tell. */
+int cd_meta_date_order(const char *s, size_t len);
 /* A relative date ("3 hours ago", "vor 3 Stunden", "il y a 3 jours", "hace 3
  * horas", "3 dagen geleden", "yesterday", "gestern" …) counted back from
  * ref (Unix seconds, UTC): "YYYY-MM-DD" in out, or 0 (also when ref is 0). */

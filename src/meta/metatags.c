@@ -118,6 +118,23 @@ static const S_key S_keys[] = {
     {"original-source", CD_MF_CREDIT, CD_MS_META, 1},
 };
 
+/* A date meta by the shape of its name, for the vendor prefixes no table
+ * lists: "<prefix>-published-date" ("w-published-date"), "<prefix>.date"
+ * ("ms.date", as "sailthru.date" above). Ranked after the named ones. */
+static int S_date_name(const char *key, size_t n)
+{
+    static const char *const ends[] = {"published-date", "published_date", "publish-date",
+                                       "publication-date", ".date", NULL};
+    for (size_t i = 0; ends[i]; i++) {
+        size_t l = strlen(ends[i]);
+        if (n > l && memcmp(key + n - l, ends[i], l) == 0 &&
+            (ends[i][0] == '.' || key[n - l - 1] == '-' || key[n - l - 1] == '_' || key[n - l - 1] == '.' ||
+             key[n - l - 1] == ':'))
+            return 1;
+    }
+    return 0;
+}
+
 static int S_is_url(const char *v, size_t n)
 {
     return (n >= 4 && cd_eq_nocase(v, 4, "http")) || (n >= 2 && v[0] == '/' && v[1] == '/') ||
@@ -146,6 +163,15 @@ static void S_named(cd_meta_ctx *c, cd_nid id, const char *name, size_t nlen, co
         if (cd_meta_room(c, k->field))
             cd_meta_add(c, k->field, k->src, k->rank, id, v, vlen);
         return;
+    }
+    if (S_date_name(key, nlen))
+        cd_meta_add(c, CD_MF_DATE, CD_MS_META, 3, id, v, vlen);
+    /* A framework's JSON-LD descriptor written out as a <meta> (Remix's
+     * "script:ld+json" meta key, rendered as a tag by some versions): the
+     * same JSON-LD as in a script, limits included. */
+    else if (strcmp(key, "script:ld+json") == 0 && c->nscripts < CD_META_MAX_SCRIPTS) {
+        c->nscripts++;
+        cd_meta_jsonld(c, v, vlen, id);
     }
 }
 

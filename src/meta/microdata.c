@@ -193,7 +193,7 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
             }
         }
     }
-    if (n->tag == CD_TAG_TIME) {
+    if (n->tag == CD_TAG_TIME && !cd_meta_in_link_card(dom, id)) {
         size_t vl;
         const char *v = cd_dom_attr(dom, id, "datetime", &vl);
         if (!v || !vl)

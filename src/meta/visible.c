@@ -242,6 +242,28 @@ static int S_in_author_card(cd_meta_ctx *c, cd_nid id)
            !cd_meta_class_has(c, p, S_user_bad) && !cd_meta_class_has(c, p, S_author_bad);
 }
 
+/* Is element id (or an element among its first descendants) a widget that
+ * shows the reader's day ("todays-date", "current-date" in a masthead)?
+ * Its date is when the page was read, not when it was written. */
+static const char *const S_today_words[] = {"today", "todays", "current-date", "currentdate", NULL};
+/* A forum poster's box beside each post (phpBB's "postprofile", vBulletin's "userinfo"). */
+static const char *const S_profile_words[] = {"postprofile", "post-profile", "userinfo", "user-info", "member-info", NULL};
+
+static int S_today_widget(cd_meta_ctx *c, cd_nid id)
+{
+    const char *const *words = S_today_words;
+    const cd_dom *dom = c->dom;
+    int seen = 0;
+    for (cd_nid k = id; k && seen < 16; k = cd_dom_next(dom, k, id)) {
+        if (cd_dom_node(dom, k)->type != CD_NODE_ELEMENT)
+            continue;
+        seen++;
+        if (cd_meta_class_has(c, k, words))
+            return 1;
+    }
+    return 0;
+}
+
 void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags)
 {
     const cd_dom *dom = c->dom;
@@ -282,7 +304,8 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     if (n->tag == CD_TAG_BODY || n->tag == CD_TAG_ARTICLE || n->tag == CD_TAG_MAIN || n->tag == CD_TAG_IMG)
         return;
     int heading = (cd_tag_flags(n->tag) & CD_TF_HEADING) != 0;
-    if (!heading && v->dates < S_MAX_DATES && cd_meta_class_has(c, id, S_date_words)) {
+    if (!heading && v->dates < S_MAX_DATES && cd_meta_class_has(c, id, S_date_words) && !S_today_widget(c, id) &&
+        !cd_meta_in_link_card(dom, id)) {
         /* An element named a date ("post-date", "article__date",
          * "published-on") anywhere in the article: ranked after the date line
          * under the h1, used when that is missing (the date sits in a side
@@ -662,6 +685,32 @@ void cd_meta_visible_side_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id)
         S_copyright_holder(c, v, id, s, len);
 }
 
+/* A date line that says what it is, past the window under the h1: "Posted
+ * on the 15/12/2025 at 19:00 by …" closing a post, "Last updated: November
+ * 13, 2025" at the foot of a page. Ranked after every other date line. */
+static void S_labelled_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char *s, size_t len)
+{
+    static const char *const pub[] = {"posted on", "published on", "posted:", "published:",
+                                      "publi\xc3\xa9 le", "ver\xc3\xb6" "ffentlicht am", "publicado el",
+                                      "publicado em", "pubblicato il", "gepubliceerd op", NULL};
+    int field = -1;
+    for (size_t i = 0; pub[i] && field < 0; i++) {
+        size_t l = strlen(pub[i]);
+        if (len > l && cd_eq_nocase(s, l, pub[i]))
+            field = CD_MF_DATE;
+    }
+    size_t d = 0;
+    while (d < len && !cd_isdigit((unsigned char)s[d]))
+        d++;
+    if (field < 0 && d <= 24 && S_says_update(s, d))
+        field = CD_MF_MODIFIED;
+    char out[CD_META_DATE_LEN];
+    if (field < 0 || (!cd_meta_date_norm(s, len, 0, 1, out) && !cd_meta_date_norm(s, len, 0, -1, out)))
+        return;
+    if (cd_meta_add(c, field, CD_MS_VISIBLE, 4, id, s, len))
+        v->dates++;
+}
+
 void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags)
 {
     const cd_dom *dom = c->dom;
@@ -715,8 +764,10 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         rank = 1;
     else if (v->byline_text && v->texts - v->byline_text <= 4)
         rank = 2; /* the date beside a byline, wherever that is */
-    else
+    else {
+        S_labelled_date(c, v, id, s, len);
         return;
+    }
     char rel[CD_META_DATE_LEN];
     size_t rl = c->ref_time ? cd_meta_date_relative(s, len, c->ref_time, rel) : 0;
     if (rl) {
@@ -735,6 +786,15 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
     /* dayfirst unknown here: only unambiguous numeric dates qualify now; the
      * candidate is normalised again with the page's language when chosen. */
     if (cd_meta_date_norm(s, len, 0, 1, out) || cd_meta_date_norm(s, len, 0, -1, out)) {
+        /* … in a widget showing the reader's day, or in a poster's profile
+         * box (when the member joined), its parent or the ones above. */
+        if (cd_meta_in_link_card(dom, id))
+            return; /* a teaser of another page */
+        cd_nid p = n->parent;
+        for (int d = 0; p && d < 3; d++, p = cd_dom_node(dom, p)->parent)
+            if (cd_dom_node(dom, p)->type == CD_NODE_ELEMENT &&
+                (cd_meta_class_has(c, p, S_today_words) || cd_meta_class_has(c, p, S_profile_words)))
+                return;
         int field = cd_meta_date_updated(c, id, s, len) ? CD_MF_MODIFIED : CD_MF_DATE;
         if (cd_meta_add(c, field, CD_MS_VISIBLE, rank, id, s, len)) {
             v->dates++;

@@ -253,6 +253,148 @@ static void test_named_before_body(void)
     STR_EQ(m->date_published, "2025-12-17", "");
 }
 
+/* Text of two elements run together: a word in capitals after a small
+ * letter starts a word of its own; "KimDecember" (a name glued to a date)
+ * stays one word. */
+static void test_glued_words(void)
+{
+    STR_EQ(S_in("Mental HealthDECEMBER 22, 2022Updated: JANUARY 02, 2026"), "2022-12-22", "");
+    STR_EQ(S_in("HealthDECEMBER 22, 2022"), "2022-12-22", "");
+}
+
+/* Date metas by the shape of their names, after the named ones. */
+static void test_meta_name_shapes(void)
+{
+    const cd_meta *m = S_read("<head><meta name=\"w-published-date\" content=\"2025-05-27T06:03:43Z\">"
+                              "</head><body><p>Text.</p></body>");
+    STR_EQ(m->date_published, "2025-05-27T06:03:43Z", "");
+    m = S_read("<head><meta name=\"ms.date\" content=\"2025-03-06T00:00:00Z\"></head><body><p>Text.</p></body>");
+    STR_EQ(m->date_published, "2025-03-06T00:00:00Z", "");
+    m = S_read("<head><meta name=\"ms.date\" content=\"2025-03-06\">"
+               "<meta name=\"pubdate\" content=\"2024-01-02\"></head><body><p>Text.</p></body>");
+    STR_EQ(m->date_published, "2024-01-02", "");
+    m = S_read("<head><meta name=\"update-date\" content=\"2025-03-06\"></head><body><p>Text.</p></body>");
+    OK(m->date_published == NULL, "no date from update-date");
+}
+
+/* A labelled date line far down the page: read after every other one. */
+static void test_labelled_far(void)
+{
+    char page[8192];
+    size_t o = (size_t)snprintf(page, sizeof page, "<body><h1>Headline</h1>");
+    for (int i = 0; i < 130; i++)
+        o += (size_t)snprintf(page + o, sizeof page - o, "<p>para %d</p>", i);
+    snprintf(page + o, sizeof page - o, "<p>Last updated: November 13, 2025</p></body>");
+    const cd_meta *m = S_read(page);
+    STR_EQ(m->date_modified, "2025-11-13", "");
+    STR_EQ(m->date_source, "modified", "");
+    page[o] = '\0';
+    snprintf(page + o, sizeof page - o, "<p>Posted on the 15/12/2025 at 19:00 by x</p><p>Dec 1, 2025</p></body>");
+    m = S_read(page);
+    STR_EQ(m->date_published, "2025-12-15", "");
+    /* Unlabelled, it is not read there. */
+    snprintf(page + o, sizeof page - o, "<p>Dec 1, 2025</p></body>");
+    m = S_read(page);
+    OK(m->date_published == NULL, "unlabelled far date");
+}
+
+/* A stated UTC time yields to the page's local form of the same instant;
+ * another instant, or a local stamp stated, stays. */
+static void test_local_form(void)
+{
+    const char *ld = "<head><script type=\"application/ld+json\">{\"@type\":\"Article\","
+                     "\"datePublished\":\"%s\"}</script></head><body><h1>H</h1>"
+                     "<time datetime=\"%s\">x</time><p>Text.</p></body>";
+    char page[512];
+    snprintf(page, sizeof page, ld, "2025-12-18T23:25:38Z", "2025-12-19T04:25:38+0500");
+    STR_EQ(S_read(page)->date_published, "2025-12-19T04:25:38+05:00", "");
+    snprintf(page, sizeof page, ld, "2025-12-18T23:25:38Z", "2025-12-19T05:25:38+0500");
+    STR_EQ(S_read(page)->date_published, "2025-12-18T23:25:38Z", "");
+    snprintf(page, sizeof page, ld, "2025-12-18T18:25:38-05:00", "2025-12-18T23:25:38Z");
+    STR_EQ(S_read(page)->date_published, "2025-12-18T18:25:38-05:00", "");
+}
+
+/* A non-article JSON-LD date yields to article:published_time days away;
+ * within a day (one moment in two zones) the JSON-LD stays. */
+static void test_ld_other_yields(void)
+{
+    const char *p = "<head><meta property=\"article:published_time\" content=\"%s\">"
+                    "<script type=\"application/ld+json\">{\"@type\":\"%s\",\"%s\":\"%s\"}</script>"
+                    "</head><body><p>Text.</p></body>";
+    char page[512];
+    snprintf(page, sizeof page, p, "2024-06-02T15:24:08Z", "VideoObject", "uploadDate", "2024-06-07T02:17:25Z");
+    STR_EQ(S_read(page)->date_published, "2024-06-02T15:24:08Z", "");
+    snprintf(page, sizeof page, p, "2018-12-21T21:10:33Z", "WebPage", "datePublished", "2018-12-22T08:10:33+11:00");
+    STR_EQ(S_read(page)->date_published, "2018-12-22T08:10:33+11:00", "");
+    snprintf(page, sizeof page, p, "2024-06-02T15:24:08Z", "NewsArticle", "datePublished", "2024-06-07T02:17:25Z");
+    STR_EQ(S_read(page)->date_published, "2024-06-07T02:17:25Z", "");
+}
+
+/* The order of day and month a date shows, and the page's numeric dates
+ * read in the order of its other dates when the language leaves it open. */
+static void test_date_order(void)
+{
+    INT_EQ(cd_meta_date_order("3 October 2023", 14), 1, "");
+    INT_EQ(cd_meta_date_order("October 3, 2023", 15), -1, "");
+    INT_EQ(cd_meta_date_order("Reviewed 17/06/2024", 19), 1, "");
+    INT_EQ(cd_meta_date_order("02/19/2026", 10), -1, "");
+    INT_EQ(cd_meta_date_order("03/10/2023", 10), 0, "");
+    INT_EQ(cd_meta_date_order("2023-10-03", 10), 0, "");
+    const cd_meta *m = S_read("<html lang=en><body><h1>H</h1><p>03/10/2023</p><p>Text.</p>"
+                              "<p class=date>16 February 2026</p></body></html>");
+    STR_EQ(m->date_published, "2023-10-03", "");
+    m = S_read("<html lang=en><body><h1>H</h1><p>03/10/2023</p><p>Text.</p>"
+               "<p class=date>February 16, 2026</p></body></html>");
+    STR_EQ(m->date_published, "2023-03-10", "");
+    m = S_read("<html lang=en-GB><body><h1>H</h1><p>03/10/2023</p><p>Text.</p>"
+               "<p class=date>February 16, 2026</p></body></html>");
+    STR_EQ(m->date_published, "2023-10-03", "");
+}
+
+/* Version numbers written like dates are not dates. */
+static void test_version_numbers(void)
+{
+    OK(S_in("2024.4.4 -> 2024.5.0 issue") == NULL, "version");
+    OK(S_in("Release 2023.12.1") == NULL, "version");
+    STR_EQ(S_in("2024.04.04"), "2024-04-04", "");
+    STR_EQ(S_in("6.11.2014"), "2014-11-06", "");
+    STR_EQ(S_in("2024-4-4"), "2024-04-04", "");
+}
+
+/* A stated date days after the date line shown (an import's stamp) yields
+ * to it; one days before it stays (the date line may show the update). */
+static void test_import_stamp(void)
+{
+    const char *p = "<head><meta property=\"article:published_time\" content=\"%s\"></head>"
+                    "<body><h1>H</h1><p>Dec 30, 2013</p><p>Text.</p></body>";
+    char page[512];
+    snprintf(page, sizeof page, p, "2024-08-07T12:01:51Z");
+    STR_EQ(S_read(page)->date_published, "2013-12-30", "");
+    snprintf(page, sizeof page, p, "2013-12-31T12:01:51Z");
+    STR_EQ(S_read(page)->date_published, "2013-12-31T12:01:51Z", "");
+    snprintf(page, sizeof page, p, "2012-08-07T12:01:51Z");
+    STR_EQ(S_read(page)->date_published, "2012-08-07T12:01:51Z", "");
+}
+
+/* Dates of widgets and boxes about something else: the reader's day, the
+ * poster's joining date. */
+static void test_not_the_post(void)
+{
+    const cd_meta *m = S_read("<body><header><p id=todays-date>Friday, December 19, 2025</p></header>"
+                              "<h1>H</h1><p>Text.</p></body>");
+    OK(m->date_published == NULL, "today widget");
+    m = S_read("<body><dl class=postprofile><dd><strong>Joined:</strong> Dec 11, 2021</dd></dl>"
+               "<p class=author>by X &raquo; Tue Aug 27, 2019 1:47 am</p><p>Text.</p></body>");
+    STR_EQ(m->date_published, "2019-08-27", "");
+    /* A link card's date is the linked page's; a permalink around the date line is not a card. */
+    m = S_read("<body><h1>H</h1><p>Text.</p><a href=/x><time datetime=2019-01-17>17 Jan 2019</time>"
+               "<h3>Other story</h3></a></body>");
+    OK(m->date_published == NULL, "link card");
+    m = S_read("<body><h1>H</h1><p>Posted on <a href=/p rel=bookmark><time datetime=2019-01-17>17 Jan 2019"
+               "</time></a></p><p>Text.</p></body>");
+    STR_EQ(m->date_published, "2019-01-17", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -275,6 +417,15 @@ int main(void)
     test_cookie_banner();
     test_date_by_byline();
     test_named_before_body();
+    test_glued_words();
+    test_meta_name_shapes();
+    test_labelled_far();
+    test_local_form();
+    test_ld_other_yields();
+    test_date_order();
+    test_version_numbers();
+    test_import_stamp();
+    test_not_the_post();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);

@@ -43,8 +43,22 @@ static void test_parse(void)
     INT_EQ(copydesk_parse_time("2014-11-06", 10, NULL), COPYDESK_ERR_ARG, "");
 }
 
+/* One instant written in several zones, across midnight (the comparison
+ * meta.c makes to keep a page's local form of a UTC stamp). */
+static void test_same_instant(void)
+{
+    long long utc = S_t("2025-12-18T23:25:38+00:00");
+    OK(utc > 0, "");
+    INT_EQ(S_t("2025-12-19T04:25:38+05:00"), utc, "next day, east");
+    INT_EQ(S_t("2025-12-19T04:25:38+0500"), utc, "offset without colon");
+    INT_EQ(S_t("2025-12-18T18:25:38-05:00"), utc, "same day, west");
+    INT_EQ(S_t("2025-12-18T23:25:38Z"), utc, "Z");
+    OK(S_t("2025-12-19T04:25:38Z") != utc, "the local clock read as UTC is another instant");
+}
+
 int main(void)
 {
     test_parse();
+    test_same_instant();
     return cd_t_done();
 }
