@@ -30,7 +30,11 @@ static const char *const S_starts[] = {
     "à lire aussi", "partager", "teilen", "compartir", "condividi", "please enable javascript",
     "enable javascript", "javascript is disabled", "javascript must be enabled",
     "you need to enable javascript", "this site requires javascript", "table of contents",
-    "in this article", "jump to", NULL,
+    "in this article", "jump to", "continue reading", "article continues below",
+    "story continues below", "content continues below", "about the author", "about the authors",
+    "written by", "join our mailing list", "join our", "stay connected", "stay in touch",
+    "like this:", "pin this", "pin it", "comment via", "donate", "support us", "support our",
+    "make a donation", "show caption", "hide caption", "toggle caption", "republish", "责任编辑", NULL,
 };
 
 /* Starts that make a block chrome whatever its length (up to CD_BOILER_MAX). */
@@ -45,7 +49,25 @@ static const char *const S_labels[] = {
     "shop now", "sort by", "sort and filter", "sort & filter", "out of stock", "in stock", "sold out",
     "sign in", "log in", "log out", "sign out", "my account", "view cart", "see all", "view all",
     "show more", "load more", "see more", "show less", "open in app", "ask question",
-    "ask a question", "was this helpful?", NULL,
+    "ask a question", "was this helpful?", "share", "print", "email", "e-mail", "comments",
+    "reply", "follow", "donate now", "copy link", "link copied", "imprimer", "drucken",
+    "imprimir", "stampa", "compartilhar", NULL,
+};
+
+/* Words of a donation button's label ("Donate", "Double my donation",
+ * "Jetzt spenden", "Faire un don", "Dona ahora"), matched as whole words. */
+static const char *const S_donate[] = {"donate",    "donation", "donations", "spenden",
+                                       "spende",    "faire un don", "donación", "donazione",
+                                       "doação",    "dona ahora", "give now", NULL};
+
+/* What a sign-up prompt offers, and the words that ask (whole words). */
+static const char *const S_prompt_things[] = {
+    "newsletter", "newsletters", "mailing list", "inbox", "infolettre", "lettre d'information",
+    "boletín", NULL,
+};
+static const char *const S_prompt_asks[] = {
+    "sign up", "signup", "subscribe", "join", "register", "abonnez-vous", "inscrivez-vous",
+    "abonnieren", "anmelden", "suscríbete", "regístrate", "iscriviti", "abbonati", NULL,
 };
 
 /* Does s start with the phrase p at a word boundary? */
@@ -60,20 +82,50 @@ static int S_starts_with(const char *s, size_t n, const char *p)
     return !cd_isalnum(next) || !cd_isalnum((unsigned char)p[m - 1]);
 }
 
+/* Does s[0..n) contain the phrase w as whole words? */
+static int S_has_words(const char *s, size_t n, const char *w)
+{
+    size_t m = strlen(w);
+    for (size_t i = 0; i + m <= n; i++) {
+        if ((i > 0 && cd_isalnum((unsigned char)s[i - 1])) || !cd_eq_nocase(s + i, m, w))
+            continue;
+        if (i + m == n || !cd_isalnum((unsigned char)s[i + m]))
+            return 1;
+    }
+    return 0;
+}
+
+static int S_any_words(const char *s, size_t n, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (S_has_words(s, n, list[k]))
+            return 1;
+    return 0;
+}
+
+int cd_boiler_prompt(const char *text, size_t len)
+{
+    return len <= CD_PROMPT_MAX && S_any_words(text, len, S_prompt_things) &&
+           S_any_words(text, len, S_prompt_asks);
+}
+
 int cd_boiler_phrase(const char *text, size_t len)
 {
     size_t i = 0;
-    while (i < len && (cd_isspace((unsigned char)text[i]) || text[i] == '|' || text[i] == '-'))
+    while (i < len && (cd_isspace((unsigned char)text[i]) || text[i] == '|' || text[i] == '-' ||
+                       text[i] == '['))
         i++;
     const char *s = text + i;
     size_t n = len - i;
-    while (n && cd_isspace((unsigned char)s[n - 1]))
+    while (n && (cd_isspace((unsigned char)s[n - 1]) || s[n - 1] == ']'))
         n--;
     if (n == 0)
         return 0;
+    if (n <= 40 && S_any_words(s, n, S_donate))
+        return CD_BOILER_DONATE;
     for (int k = 0; S_labels[k]; k++)
         if (cd_eq_nocase(s, n, S_labels[k]))
-            return 1;
+            return CD_BOILER_CHROME;
     for (int k = 0; S_starts[k]; k++) {
         if (S_starts_with(s, n, S_starts[k])) {
             /* The phrase must dominate: a short block, not a paragraph that opens
@@ -83,13 +135,13 @@ int cd_boiler_phrase(const char *text, size_t len)
              * "Copyright © 2023 NPR. All rights reserved. Visit our website
              * terms of use …"). */
             if (n <= 100)
-                return 1;
+                return CD_BOILER_CHROME;
             for (int j = 0; S_strong[j]; j++)
                 if (S_starts_with(s, n, S_strong[j]))
-                    return 1;
+                    return CD_BOILER_CHROME;
             if ((S_starts_with(s, n, "sign up") || S_starts_with(s, n, "subscribe")) &&
                 cd_contains_nocase(s, n, "newsletter"))
-                return 1;
+                return CD_BOILER_CHROME;
             return 0;
         }
     }
