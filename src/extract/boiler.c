@@ -147,3 +147,12 @@ int cd_boiler_phrase(const char *text, size_t len)
     }
     return 0;
 }
+
+int cd_boiler_stamp(const char *text, size_t len)
+{
+    for (size_t i = 0; i + 1 < len; i++)
+        if ((text[i] == '.' || text[i] == '!' || text[i] == '?') && text[i + 1] == ' ' && i > 0 &&
+            cd_isalpha((unsigned char)text[i - 1]))
+            return 0;
+    return 1;
+}

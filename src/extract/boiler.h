@@ -22,4 +22,9 @@ int cd_boiler_phrase(const char *text, size_t len);
  * "subscribe", "join")? */
 int cd_boiler_prompt(const char *text, size_t len);
 
+/* Can text[0..len) (a short block holding a <time>) be a time stamp or
+ * byline line ("Le Monde | 04.05.2015 à 13h36 • Mis à jour le …")? Not
+ * when it holds a sentence break: then it is a post or a paragraph. */
+int cd_boiler_stamp(const char *text, size_t len);
+
 #endif

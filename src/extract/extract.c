@@ -1073,11 +1073,41 @@ static void S_drop_appeal(const cd_dom *dom, S_stat *st, cd_nid id, cd_nid root)
         S_drop_phrase(dom, st, box, root);
 }
 
+/* Is the element just before or after id a heading (a byline and time
+ * stamp line under the headline, or above it)? */
+static int S_beside_heading(const cd_dom *dom, cd_nid id)
+{
+    const cd_node *n = cd_dom_node(dom, id);
+    for (int k = 0; k < 2; k++) {
+        cd_nid sib = k ? n->next : n->prev;
+        while (sib && cd_dom_node(dom, sib)->type != CD_NODE_ELEMENT)
+            sib = k ? cd_dom_node(dom, sib)->next : cd_dom_node(dom, sib)->prev;
+        if (sib && (cd_tag_flags(cd_dom_node(dom, sib)->tag) & CD_TF_HEADING))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does the subtree of id hold an element with this tag? */
+static int S_holds(const cd_dom *dom, cd_nid id, uint16_t tag)
+{
+    for (cd_nid t = cd_dom_next(dom, id, id); t; t = cd_dom_next(dom, t, id))
+        if (cd_dom_node(dom, t)->tag == tag && cd_dom_node(dom, t)->type == CD_NODE_ELEMENT)
+            return 1;
+    return 0;
+}
+
+/* Time stamp lines kept back until the walk is over: more than this many in
+ * one article are part of a list (an entry's date in a listing). */
+#define CD_MAX_STAMPS 2
+
 /* Short blocks made of stock chrome phrases ("Share this article", "Sign up for
  * our newsletter", "Advertisement") go, wherever they sit in the article. */
 static void S_phrases(const cd_dom *dom, S_stat *st, cd_nid root)
 {
     char buf[CD_PROMPT_MAX + 1];
+    cd_nid stamps[CD_MAX_STAMPS + 1];
+    int nstamps = 0;
     cd_nid id = root;
     while (id) {
         const cd_node *n = cd_dom_node(dom, id);
@@ -1124,10 +1154,17 @@ static void S_phrases(const cd_dom *dom, S_stat *st, cd_nid root)
         if (kind == CD_BOILER_CHROME) {
             S_drop_phrase(dom, st, id, root);
             id = cd_dom_next_skip(dom, id, root);
+        } else if (candidate && len >= 0 && S_is_block(n->tag) && cd_boiler_stamp(buf, (size_t)len) &&
+                   S_beside_heading(dom, id) && S_holds(dom, id, CD_TAG_TIME)) {
+            if (nstamps <= CD_MAX_STAMPS)
+                stamps[nstamps++] = id;
+            id = cd_dom_next_skip(dom, id, root);
         } else {
             id = cd_dom_next(dom, id, root);
         }
     }
+    for (int k = 0; nstamps <= CD_MAX_STAMPS && k < nstamps; k++)
+        S_drop_phrase(dom, st, stamps[k], root);
 }
 
 /* With COPYDESK_OPT_KEEP_COMMENTS: the outermost comment sections outside the
