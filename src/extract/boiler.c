@@ -34,7 +34,9 @@ static const char *const S_starts[] = {
     "story continues below", "content continues below", "about the author", "about the authors",
     "written by", "join our mailing list", "join our", "stay connected", "stay in touch",
     "like this:", "pin this", "pin it", "comment via", "donate", "support us", "support our",
-    "make a donation", "show caption", "hide caption", "toggle caption", "republish", "责任编辑", NULL,
+    "make a donation", "show caption", "hide caption", "toggle caption", "republish", "you might like", "you may like", "you might enjoy",
+    "you may enjoy", "you may also enjoy", "you may be interested in", "other posts you may",
+    "责任编辑", NULL,
 };
 
 /* Starts that make a block chrome whatever its length (up to CD_BOILER_MAX). */
@@ -51,7 +53,9 @@ static const char *const S_labels[] = {
     "show more", "load more", "see more", "show less", "open in app", "ask question",
     "ask a question", "was this helpful?", "share", "print", "email", "e-mail", "comments",
     "reply", "follow", "donate now", "copy link", "link copied", "imprimer", "drucken",
-    "imprimir", "stampa", "compartilhar", NULL,
+    "imprimir", "stampa", "compartilhar", "get started", "start free trial", "start a free trial",
+    "book a demo", "request a demo", "get a demo", "request a quote", "get a quote", "book now",
+    "get in touch", "try it free", "try for free", "see plans", "learn more", NULL,
 };
 
 /* Words of a donation button's label ("Donate", "Double my donation",
