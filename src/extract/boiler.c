@@ -36,6 +36,8 @@ static const char *const S_starts[] = {
     "like this:", "pin this", "pin it", "comment via", "donate", "support us", "support our",
     "make a donation", "show caption", "hide caption", "toggle caption", "republish", "you might like", "you may like", "you might enjoy",
     "you may enjoy", "you may also enjoy", "you may be interested in", "other posts you may",
+    "join date:", "joined:", "posts:", "messages:",
+    "reaction score:", "report inappropriate content", "watch this topic", "click to expand",
     "责任编辑", NULL,
 };
 
@@ -55,7 +57,11 @@ static const char *const S_labels[] = {
     "reply", "follow", "donate now", "copy link", "link copied", "imprimer", "drucken",
     "imprimir", "stampa", "compartilhar", "get started", "start free trial", "start a free trial",
     "book a demo", "request a demo", "get a demo", "request a quote", "get a quote", "book now",
-    "get in touch", "try it free", "try for free", "see plans", "learn more", NULL,
+    "get in touch", "try it free", "try for free", "see plans", "learn more", "home",
+    "privacy policy", "terms of use", "terms of service", "terms and conditions",
+    "terms & conditions", "contact us", "sitemap", "joined", "reaction score", "join date",
+    "reply with quote", "upvote", "quick shop", "quick view", "select a size", "size guide",
+    "write a review", "leave a review", "pick up in store", "free shipping", NULL,
 };
 
 /* Words of a donation button's label ("Donate", "Double my donation",
