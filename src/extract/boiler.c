@@ -61,7 +61,11 @@ static const char *const S_labels[] = {
     "privacy policy", "terms of use", "terms of service", "terms and conditions",
     "terms & conditions", "contact us", "sitemap", "joined", "reaction score", "join date",
     "reply with quote", "upvote", "quick shop", "quick view", "select a size", "size guide",
-    "write a review", "leave a review", "pick up in store", "free shipping", NULL,
+    "write a review", "leave a review", "pick up in store", "free shipping", "register", "register here", "register now", "join now",
+    "join now for free", "join for free", "sign up for free", "sign in or join", "sign in / join",
+    "create an account", "create account", "explore products", "see all products", "tell me more",
+    "talk to a specialist", "talk to sales", "contact sales", "let's connect", "see case studies",
+    "download catalog", "shop all", NULL,
 };
 
 /* Words of a donation button's label ("Donate", "Double my donation",
@@ -113,6 +117,35 @@ static int S_any_words(const char *s, size_t n, const char *const *list)
     return 0;
 }
 
+/* A result count or page number: "Showing 24 of 291 results", "Page 1 of
+ * 8", "33 Results" -- numbers and these words only. */
+static int S_count_line(const char *s, size_t n)
+{
+    static const char *const words[] = {"showing", "page", "of", "results", "result", "products",
+                                        "items", NULL};
+    int digits = 0, named = 0;
+    size_t i = 0;
+    if (n > 40)
+        return 0;
+    while (i < n) {
+        size_t w = i;
+        while (i < n && cd_isalpha((unsigned char)s[i]))
+            i++;
+        if (i > w) {
+            int k = 0;
+            while (words[k] && !cd_eq_nocase(s + w, i - w, words[k]))
+                k++;
+            if (!words[k])
+                return 0;
+            named = 1;
+        } else {
+            digits |= cd_isdigit((unsigned char)s[i]) != 0;
+            i++;
+        }
+    }
+    return digits && named;
+}
+
 int cd_boiler_prompt(const char *text, size_t len)
 {
     return len <= CD_PROMPT_MAX && S_any_words(text, len, S_prompt_things) &&
@@ -133,6 +166,8 @@ int cd_boiler_phrase(const char *text, size_t len)
         return 0;
     if (n <= 40 && S_any_words(s, n, S_donate))
         return CD_BOILER_DONATE;
+    if (S_count_line(s, n))
+        return CD_BOILER_CHROME;
     for (int k = 0; S_labels[k]; k++)
         if (cd_eq_nocase(s, n, S_labels[k]))
             return CD_BOILER_CHROME;
