@@ -96,24 +96,24 @@ static int S_starts_with(const char *s, size_t n, const char *p)
     return !cd_isalnum(next) || !cd_isalnum((unsigned char)p[m - 1]);
 }
 
-/* Does s[0..n) contain the phrase w as whole words? */
-static int S_has_words(const char *s, size_t n, const char *w)
-{
-    size_t m = strlen(w);
-    for (size_t i = 0; i + m <= n; i++) {
-        if ((i > 0 && cd_isalnum((unsigned char)s[i - 1])) || !cd_eq_nocase(s + i, m, w))
-            continue;
-        if (i + m == n || !cd_isalnum((unsigned char)s[i + m]))
-            return 1;
-    }
-    return 0;
-}
-
+/* Does s[0..n) contain one of the phrases of list as whole words? One pass
+ * over the word starts, each tried against the phrases that begin with its
+ * letter. */
 static int S_any_words(const char *s, size_t n, const char *const *list)
 {
-    for (int k = 0; list[k]; k++)
-        if (S_has_words(s, n, list[k]))
-            return 1;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && cd_isalnum((unsigned char)s[i - 1]))
+            continue;
+        int c = cd_tolower((unsigned char)s[i]);
+        for (int k = 0; list[k]; k++) {
+            if (cd_tolower((unsigned char)list[k][0]) != c)
+                continue;
+            size_t m = strlen(list[k]);
+            if (m <= n - i && cd_eq_nocase(s + i, m, list[k]) &&
+                (i + m == n || !cd_isalnum((unsigned char)s[i + m])))
+                return 1;
+        }
+    }
     return 0;
 }
 
@@ -168,11 +168,13 @@ int cd_boiler_phrase(const char *text, size_t len)
         return CD_BOILER_DONATE;
     if (S_count_line(s, n))
         return CD_BOILER_CHROME;
+    /* Only the phrases that begin with the block's first letter are tried. */
+    int first = cd_tolower((unsigned char)s[0]);
     for (int k = 0; S_labels[k]; k++)
-        if (cd_eq_nocase(s, n, S_labels[k]))
+        if (cd_tolower((unsigned char)S_labels[k][0]) == first && cd_eq_nocase(s, n, S_labels[k]))
             return CD_BOILER_CHROME;
     for (int k = 0; S_starts[k]; k++) {
-        if (S_starts_with(s, n, S_starts[k])) {
+        if (cd_tolower((unsigned char)S_starts[k][0]) == first && S_starts_with(s, n, S_starts[k])) {
             /* The phrase must dominate: a short block, not a paragraph that opens
              * with "Subscribe" and goes on for two sentences. A copyright line,
              * or a sign-up prompt that names the newsletter it sells, is
