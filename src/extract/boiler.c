@@ -65,7 +65,8 @@ static const char *const S_labels[] = {
     "join now for free", "join for free", "sign up for free", "sign in or join", "sign in / join",
     "create an account", "create account", "explore products", "see all products", "tell me more",
     "talk to a specialist", "talk to sales", "contact sales", "let's connect", "see case studies",
-    "download catalog", "shop all", NULL,
+    "download catalog", "shop all", "member", "premium member", "original poster", "messages",
+    "posts", "signature", NULL,
 };
 
 /* Words of a donation button's label ("Donate", "Double my donation",
