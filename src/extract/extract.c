@@ -1031,6 +1031,10 @@ static long S_block_text(const cd_dom *dom, const S_stat *st, cd_nid id, char *b
             continue;
         }
         if (tn->type == CD_NODE_TEXT) {
+            /* The space put between two text nodes does not stand before
+             * punctuation: "<b>Related</b>: …" reads "Related: …". */
+            if (len && buf[len - 1] == ' ' && tn->len && strchr(":;,.!?)", tn->u.text[0]))
+                len--;
             for (uint32_t k = 0; k < tn->len && len < max; k++) {
                 unsigned char b = (unsigned char)tn->u.text[k];
                 if (cd_isspace(b)) {
