@@ -66,7 +66,9 @@ static const char *const S_labels[] = {
     "create an account", "create account", "explore products", "see all products", "tell me more",
     "talk to a specialist", "talk to sales", "contact sales", "let's connect", "see case studies",
     "download catalog", "shop all", "member", "premium member", "original poster", "messages",
-    "posts", "signature", NULL,
+    "posts", "signature", "loading", "loading...", "loading…", "close", "×", "skip ad",
+    "expand description", "next post", "previous post", "next article",
+    "previous article", NULL,
 };
 
 /* Words of a donation button's label ("Donate", "Double my donation",
