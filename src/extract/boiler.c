@@ -36,7 +36,9 @@ static const char *const S_starts[] = {
     "like this:", "pin this", "pin it", "comment via", "donate", "support us", "support our",
     "make a donation", "show caption", "hide caption", "toggle caption", "republish", "you might like", "you may like", "you might enjoy",
     "you may enjoy", "you may also enjoy", "you may be interested in", "other posts you may",
-    "sponsor this", "tell your friends", "join date:", "joined:", "posts:", "messages:",
+    "sponsor this", "tell your friends", "more to explore", "people who viewed",
+    "people who bought", "customers who viewed", "customers who bought", "customers also",
+    "frequently bought together", "join date:", "joined:", "posts:", "messages:",
     "reaction score:", "report inappropriate content", "watch this topic", "click to expand",
     "责任编辑", NULL,
 };
