@@ -7,7 +7,10 @@
  * passes blocks of at most CD_BOILER_MAX bytes) and the phrase is a large part
  * of it, so a sentence of article prose that happens to mention a newsletter
  * stays. Lists are for English plus the most frequent equivalents in other
- * major languages; matching is ASCII-case-insensitive. */
+ * major languages; matching is ASCII-case-insensitive. Besides the phrases:
+ * sign-up prompts (a paragraph with a link that names a newsletter and asks
+ * for it), donation labels (whose link marks an appeal box, extract.c drops
+ * it) and result-count lines. */
 #include <string.h>
 
 #include "../util/ctype.h"
