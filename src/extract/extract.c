@@ -1001,65 +1001,174 @@ static void S_clean(const cd_dom *dom, S_stat *st, cd_nid root)
     }
 }
 
+/* Does a word run on from element id: text with letters, digits or
+ * non-ASCII characters (other scripts) right after it ("<a>Follow me on
+ * Pinterest</a> to see …")? A link closing a line ("… <a>read more</a>")
+ * does not count. */
+static int S_in_sentence(const cd_dom *dom, cd_nid id)
+{
+    cd_nid next = cd_dom_node(dom, id)->next;
+    const cd_node *t = next ? cd_dom_node(dom, next) : NULL;
+    if (!t || t->type != CD_NODE_TEXT)
+        return 0;
+    for (uint32_t i = 0; i < t->len; i++)
+        if (cd_isalnum((unsigned char)t->u.text[i]) || (unsigned char)t->u.text[i] >= 0x80)
+            return 1;
+    return 0;
+}
+
+/* The live text of block id into buf (max bytes), runs of white
+ * space as one (markup indentation). Returns its length, or -1 when the
+ * block does not fit: only a block read whole is judged. */
+static long S_block_text(const cd_dom *dom, const S_stat *st, cd_nid id, char *buf, size_t max)
+{
+    size_t len = 0;
+    cd_nid t = id;
+    while (t && len < max) {
+        const cd_node *tn = cd_dom_node(dom, t);
+        if (st[t].dead && t != id) {
+            t = cd_dom_next_skip(dom, t, id);
+            continue;
+        }
+        if (tn->type == CD_NODE_TEXT) {
+            /* The space put between two text nodes does not stand before
+             * punctuation: "<b>Related</b>: …" reads "Related: …". */
+            if (len && buf[len - 1] == ' ' && tn->len && strchr(":;,.!?)", tn->u.text[0]))
+                len--;
+            for (uint32_t k = 0; k < tn->len && len < max; k++) {
+                unsigned char b = (unsigned char)tn->u.text[k];
+                if (cd_isspace(b)) {
+                    if (len && buf[len - 1] != ' ')
+                        buf[len++] = ' ';
+                } else {
+                    buf[len++] = (char)b;
+                }
+            }
+            if (len && len < max && buf[len - 1] != ' ')
+                buf[len++] = ' ';
+        }
+        t = cd_dom_next(dom, t, id);
+    }
+    buf[len] = '\0';
+    return t ? -1 : (long)len;
+}
+
+static void S_drop_phrase(const cd_dom *dom, S_stat *st, cd_nid id, cd_nid root)
+{
+    S_subtract(dom, st, id, root);
+    st[id].dead = 1;
+    S_WHY(id, 'p');
+}
+
+/* A fundraising appeal is a box: a heading, a few paragraphs asking for
+ * support and the donation button. Drop the largest ancestor of the button
+ * that is still a box (at most CD_APPEAL_MAX characters, under a third of
+ * the article). */
+#define CD_APPEAL_MAX 1200
+static void S_drop_appeal(const cd_dom *dom, S_stat *st, cd_nid id, cd_nid root)
+{
+    cd_nid box = id;
+    for (cd_nid a = cd_dom_node(dom, id)->parent; a && a != root; a = cd_dom_node(dom, a)->parent) {
+        if (st[a].chars > CD_APPEAL_MAX || st[a].chars * 3 > st[root].chars)
+            break;
+        box = a;
+    }
+    if (!st[box].dead)
+        S_drop_phrase(dom, st, box, root);
+}
+
+/* Is the element just before or after id a heading (a byline and time
+ * stamp line under the headline, or above it)? */
+static int S_beside_heading(const cd_dom *dom, cd_nid id)
+{
+    const cd_node *n = cd_dom_node(dom, id);
+    for (int k = 0; k < 2; k++) {
+        cd_nid sib = k ? n->next : n->prev;
+        while (sib && cd_dom_node(dom, sib)->type != CD_NODE_ELEMENT)
+            sib = k ? cd_dom_node(dom, sib)->next : cd_dom_node(dom, sib)->prev;
+        if (sib && (cd_tag_flags(cd_dom_node(dom, sib)->tag) & CD_TF_HEADING))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does the subtree of id hold an element with this tag? */
+static int S_holds(const cd_dom *dom, cd_nid id, uint16_t tag)
+{
+    for (cd_nid t = cd_dom_next(dom, id, id); t; t = cd_dom_next(dom, t, id))
+        if (cd_dom_node(dom, t)->tag == tag && cd_dom_node(dom, t)->type == CD_NODE_ELEMENT)
+            return 1;
+    return 0;
+}
+
+/* Time stamp lines kept back until the walk is over: more than this many in
+ * one article are part of a list (an entry's date in a listing). */
+#define CD_MAX_STAMPS 2
+
 /* Short blocks made of stock chrome phrases ("Share this article", "Sign up for
  * our newsletter", "Advertisement") go, wherever they sit in the article. */
 static void S_phrases(const cd_dom *dom, S_stat *st, cd_nid root)
 {
-    char buf[CD_BOILER_MAX + 1];
+    char buf[CD_PROMPT_MAX + 1];
+    cd_nid stamps[CD_MAX_STAMPS + 1];
+    int nstamps = 0;
     cd_nid id = root;
     while (id) {
         const cd_node *n = cd_dom_node(dom, id);
         S_stat *s = &st[id];
-        if (s->dead) {
+        /* A donation button is short and mostly link: cleaning may have
+         * taken it already, but it still tells its box is an appeal. */
+        long len = s->dead == CD_DEAD_CLEANED && s->chars <= 40 && s->link * 2 > s->chars
+                       ? S_block_text(dom, st, id, buf, CD_BOILER_MAX)
+                       : -1;
+        if (len >= 0 && cd_boiler_phrase(buf, (size_t)len) == CD_BOILER_DONATE) {
+            S_drop_appeal(dom, st, id, root);
+            id = cd_dom_next_skip(dom, id, root);
+            continue;
+        }
+        /* Code is never chrome: "print" and "email" are its words there. */
+        if (s->dead || (n->type == CD_NODE_ELEMENT && (n->tag == CD_TAG_PRE || n->tag == CD_TAG_CODE))) {
             id = cd_dom_next_skip(dom, id, root);
             continue;
         }
         /* Up to 80 visible characters for the ordinary phrases; up to 140 for
          * the few that are chrome at any length (a copyright line, a sign-up
-         * prompt naming its newsletter: cd_boiler_phrase decides). */
+         * prompt naming its newsletter: cd_boiler_phrase decides). A link
+         * or span counts only when it is no part of a sentence. A block up
+         * to 350 characters holding a link may be a sign-up prompt. */
         int candidate = n->type == CD_NODE_ELEMENT && s->chars > 0 &&
                         s->chars <= CD_BOILER_MAX * 7 / 8 &&
-                        (S_is_block(n->tag) || n->tag == CD_TAG_A || n->tag == CD_TAG_SPAN);
-        if (!candidate) {
-            id = cd_dom_next(dom, id, root);
-            continue;
-        }
-        size_t len = 0;
-        cd_nid t = id;
-        while (t && len < CD_BOILER_MAX) {
-            const cd_node *tn = cd_dom_node(dom, t);
-            if (st[t].dead) {
-                t = cd_dom_next_skip(dom, t, id);
+                        (S_is_block(n->tag) ||
+                         ((n->tag == CD_TAG_A || n->tag == CD_TAG_SPAN) && !S_in_sentence(dom, id)));
+        int prompt = n->type == CD_NODE_ELEMENT && S_is_block(n->tag) && s->link > 0 &&
+                     s->chars <= CD_PROMPT_MAX * 7 / 8;
+        len = candidate || prompt ? S_block_text(dom, st, id, buf, CD_PROMPT_MAX) : -1;
+        int kind = candidate && len >= 0 && len < CD_BOILER_MAX ? cd_boiler_phrase(buf, (size_t)len) : 0;
+        if (!kind && prompt && len >= 0 && cd_boiler_prompt(buf, (size_t)len))
+            kind = CD_BOILER_CHROME;
+        /* A donation label that is a link is the button of an appeal. */
+        if (kind == CD_BOILER_DONATE) {
+            if (n->tag == CD_TAG_A || s->link * 2 > s->chars) {
+                S_drop_appeal(dom, st, id, root);
+                id = cd_dom_next_skip(dom, id, root);
                 continue;
             }
-            if (tn->type == CD_NODE_TEXT) {
-                /* Runs of white space count as one (markup indentation). */
-                for (uint32_t k = 0; k < tn->len && len < CD_BOILER_MAX; k++) {
-                    unsigned char b = (unsigned char)tn->u.text[k];
-                    if (cd_isspace(b)) {
-                        if (len && buf[len - 1] != ' ')
-                            buf[len++] = ' ';
-                    } else {
-                        buf[len++] = (char)b;
-                    }
-                }
-                if (len && len < CD_BOILER_MAX && buf[len - 1] != ' ')
-                    buf[len++] = ' ';
-            }
-            t = cd_dom_next(dom, t, id);
+            kind = 0; /* "Officiant fee or donation: $100" */
         }
-        buf[len] = '\0';
-        /* Only a block read whole is judged (t is left non-NULL when the
-         * buffer filled first). */
-        if (!t && cd_boiler_phrase(buf, len)) {
-            S_subtract(dom, st, id, root);
-            s->dead = 1;
-            S_WHY(id, 'p');
+        if (kind == CD_BOILER_CHROME) {
+            S_drop_phrase(dom, st, id, root);
+            id = cd_dom_next_skip(dom, id, root);
+        } else if (candidate && len >= 0 && S_is_block(n->tag) && cd_boiler_stamp(buf, (size_t)len) &&
+                   S_beside_heading(dom, id) && S_holds(dom, id, CD_TAG_TIME)) {
+            if (nstamps <= CD_MAX_STAMPS)
+                stamps[nstamps++] = id;
             id = cd_dom_next_skip(dom, id, root);
         } else {
             id = cd_dom_next(dom, id, root);
         }
     }
+    for (int k = 0; nstamps <= CD_MAX_STAMPS && k < nstamps; k++)
+        S_drop_phrase(dom, st, stamps[k], root);
 }
 
 /* With COPYDESK_OPT_KEEP_COMMENTS: the outermost comment sections outside the

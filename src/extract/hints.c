@@ -14,6 +14,13 @@
 #include "../util/ctype.h"
 #include "hints.h"
 
+/* Words that say chrome only together (internal bits, above the CD_HINT_*
+ * ones): "author" or "byline" with "bio", "about", "box", "info" … names the
+ * box about the writer ("author-box", "about-author", "byline-bio"), while
+ * "author" alone may be the byline, "bio" alone biology and "info" anything. */
+#define S_AUTHOR 0x1000u
+#define S_ABOUT 0x2000u
+
 typedef struct {
     const char *word;
     unsigned char len;
@@ -30,6 +37,7 @@ typedef struct {
  * CD_HINT_NEG     – lowers the score of a candidate container;
  * CD_HINT_POS     – raises it. */
 static const S_word S_words[] = {
+    {"about", 5, S_ABOUT},
     {"accordion", 9, CD_HINT_PANEL},
     {"ad", 2, CD_HINT_CHROME},
     {"ads", 3, CD_HINT_CHROME},
@@ -41,13 +49,19 @@ static const S_word S_words[] = {
     {"article", 7, CD_HINT_POS},
     {"articlebody", 11, CD_HINT_POS},
     {"aside", 5, CD_HINT_NEG},
-    {"author", 6, CD_HINT_NEG},
+    {"author", 6, CD_HINT_NEG | S_AUTHOR},
+    {"authorbio", 9, CD_HINT_CHROME},
+    {"authorbox", 9, CD_HINT_CHROME},
+    {"authors", 7, S_AUTHOR},
     {"bazaarvoice", 11, CD_HINT_COMMENT},
+    {"bio", 3, S_ABOUT},
+    {"biography", 9, S_ABOUT},
     {"blog", 4, CD_HINT_POS},
     {"body", 4, CD_HINT_POS},
+    {"box", 3, S_ABOUT},
     {"breadcrumb", 10, CD_HINT_CHROME},
     {"breadcrumbs", 11, CD_HINT_CHROME},
-    {"byline", 6, CD_HINT_NEG},
+    {"byline", 6, CD_HINT_NEG | S_AUTHOR},
     {"caption", 7, CD_HINT_NEG},
     {"collapse", 8, CD_HINT_PANEL},
     {"collapsible", 11, CD_HINT_PANEL},
@@ -55,20 +69,29 @@ static const S_word S_words[] = {
     {"comments", 8, CD_HINT_COMMENT},
     {"consent", 7, CD_HINT_CHROME},
     {"content", 7, CD_HINT_POS},
+    {"contributor", 11, S_AUTHOR},
     {"cookie", 6, CD_HINT_CHROME},
     {"cookiebot", 9, CD_HINT_CHROME | CD_HINT_CONSENT},
     {"cookies", 7, CD_HINT_CHROME},
     {"copyright", 9, CD_HINT_NEG | CD_HINT_CREDIT},
     {"credit", 6, CD_HINT_NEG | CD_HINT_CREDIT},
     {"credits", 7, CD_HINT_NEG | CD_HINT_CREDIT},
+    {"desc", 4, S_ABOUT},
+    {"description", 11, S_ABOUT},
+    {"details", 7, S_ABOUT},
     {"dfp", 3, CD_HINT_CHROME},
     {"disqus", 6, CD_HINT_CHROME},
+    {"donate", 6, CD_HINT_CHROME},
+    {"donation", 8, CD_HINT_CHROME},
+    {"donations", 9, CD_HINT_CHROME},
     {"entry", 5, CD_HINT_POS},
     {"extra", 5, CD_HINT_NEG},
     {"footer", 6, CD_HINT_CHROME},
+    {"fundraising", 11, CD_HINT_CHROME},
     {"gdpr", 4, CD_HINT_CHROME},
     {"header", 6, CD_HINT_NEG},
     {"hidden", 6, CD_HINT_NEG},
+    {"info", 4, S_ABOUT},
     {"links", 5, CD_HINT_NEG},
     {"login", 5, CD_HINT_CHROME},
     {"main", 4, CD_HINT_POS},
@@ -96,6 +119,7 @@ static const S_word S_words[] = {
     {"popup", 5, CD_HINT_CHROME},
     {"post", 4, CD_HINT_POS},
     {"print", 5, CD_HINT_NEG},
+    {"profile", 7, S_ABOUT},
     {"promo", 5, CD_HINT_CHROME},
     {"prose", 5, CD_HINT_POS},
     {"recommendations", 15, CD_HINT_CHROME},
@@ -224,5 +248,7 @@ unsigned cd_hints_of(const cd_dom *dom, cd_nid id)
                 hints |= CD_HINT_BODY;
         }
     }
-    return hints;
+    if ((hints & S_AUTHOR) && (hints & S_ABOUT))
+        hints |= CD_HINT_CHROME;
+    return hints & ~(S_AUTHOR | S_ABOUT);
 }
