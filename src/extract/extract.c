@@ -1233,6 +1233,111 @@ static void S_find_title(cd_extract *x, const cd_dom *dom, const S_stat *st, con
 }
 
 
+/* The standfirst. Page builders put the headline and the paragraph under it
+ * (a definition, a hero's introduction, a forum thread's first post) in a
+ * container of their own, away from the body's container, so it never scores
+ * with the body. Of the first CD_LEAD_BLOCKS blocks of prose after the
+ * headline and before the body, those that read as a paragraph are taken as
+ * roots ahead of it: a block of its own inline text, CD_LEAD_MIN characters
+ * or more ending in a full stop, few links, no negative or chrome word on it
+ * or its parent ("entry-header", "meta"), not in a collapsed panel. Not taken:
+ * a block named as a note beside the story (deck, subtitle, excerpt,
+ * summary, disclosure, bio: CD_HINT_NOTE; a deck is the `deck` field's), and
+ * one that opens as the body does (an excerpt repeated above the article).
+ * On wcxb-dev, shorter blocks (60-150 characters) were subtitles the
+ * annotators left out as often as not. */
+#define CD_LEAD_NODES 800 /* nodes searched between the headline and the body */
+#define CD_LEAD_BLOCKS 2  /* blocks of prose after the headline that may be the standfirst */
+#define CD_LEAD_MIN 150 /* characters of a standfirst: shorter ones are subtitles */
+#define CD_LEAD_PROSE 60 /* characters of a block that counts as prose */
+#define CD_LEAD_SAME 40 /* bytes compared with the body's opening */
+
+/* Inside a collapsed panel (a transcript, an FAQ answer): kept as content,
+ * but not what a reader sees under the headline. */
+static int S_in_panel(const cd_dom *dom, const S_stat *st, cd_nid id)
+{
+    for (cd_nid a = id; a; a = cd_dom_node(dom, a)->parent)
+        if ((st[a].hints & CD_HINT_PANEL) || !cd_extract_node_visible(dom, a))
+            return 1;
+    return 0;
+}
+
+static int S_lead_block(const cd_dom *dom, const S_stat *st, cd_nid id)
+{
+    const cd_node *n = cd_dom_node(dom, id);
+    const S_stat *s = &st[id];
+    return s->chars >= CD_LEAD_MIN && S_link_density(s) < 0.25f &&
+           !(s->hints & (CD_HINT_CHROME | CD_HINT_NEG | CD_HINT_COMMENT | CD_HINT_ROLE_CHROME | CD_HINT_NOTE)) &&
+           !(st[n->parent].hints & (CD_HINT_CHROME | CD_HINT_NEG | CD_HINT_NOTE)) &&
+           S_has_sentence_end(dom, id) && !S_in_panel(dom, st, id);
+}
+
+/* The first CD_LEAD_SAME non-space bytes of the live text under id. */
+static size_t S_opening(const cd_dom *dom, const S_stat *st, cd_nid id, char *out)
+{
+    size_t k = 0;
+    for (cd_nid t = id; t && k < CD_LEAD_SAME;) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (st[t].dead) {
+            t = cd_dom_next_skip(dom, t, id);
+            continue;
+        }
+        for (uint32_t i = 0; n->type == CD_NODE_TEXT && i < n->len && k < CD_LEAD_SAME; i++)
+            if (!cd_isspace((unsigned char)n->u.text[i]))
+                out[k++] = (char)cd_tolower((unsigned char)n->u.text[i]);
+        t = cd_dom_next(dom, t, id);
+    }
+    return k;
+}
+
+static void S_lead(cd_extract *x, const cd_dom *dom, const S_stat *st)
+{
+    if (x->broad || !x->nroots)
+        return;
+    cd_nid first = x->roots[0];
+    cd_nid h = x->title_node;
+    if (!h || h >= first) {
+        h = CD_NONE;
+        for (cd_nid id = first - 1; id > 1 && first - id <= CD_LEAD_NODES; id--) {
+            const cd_node *n = cd_dom_node(dom, id);
+            if (n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_H1 && !st[id].dead) {
+                h = id;
+                break;
+            }
+        }
+    }
+    if (!h || first - h > CD_LEAD_NODES)
+        return;
+    char body[CD_LEAD_SAME], lead[CD_LEAD_SAME];
+    size_t nbody = S_opening(dom, st, first, body);
+    cd_nid add[CD_LEAD_BLOCKS];
+    uint32_t nadd = 0, seen = 0;
+    cd_nid top = cd_dom_root(dom);
+    for (cd_nid id = cd_dom_next_skip(dom, h, top); id && id < first && seen < CD_LEAD_BLOCKS;) {
+        const cd_node *n = cd_dom_node(dom, id);
+        const S_stat *s = &st[id];
+        if (s->dead || n->type != CD_NODE_ELEMENT) {
+            id = cd_dom_next_skip(dom, id, top);
+            continue;
+        }
+        /* A block of inline text: the unit the standfirst is made of. */
+        if (S_is_block(n->tag) && s->chars >= CD_LEAD_PROSE && s->flow == s->chars && !S_is_ancestor(dom, id, first)) {
+            seen++;
+            if (!(cd_tag_flags(n->tag) & CD_TF_HEADING) && S_lead_block(dom, st, id) &&
+                !(S_opening(dom, st, id, lead) == nbody && memcmp(lead, body, nbody) == 0))
+                add[nadd++] = id;
+            id = cd_dom_next_skip(dom, id, top);
+            continue;
+        }
+        id = cd_dom_next(dom, id, top);
+    }
+    if (!nadd || x->nroots + nadd > CD_MAX_ROOTS)
+        return;
+    memmove(&x->roots[nadd], &x->roots[0], x->nroots * sizeof x->roots[0]);
+    memcpy(x->roots, add, nadd * sizeof add[0]);
+    x->nroots += nadd;
+}
+
 int cd_extract_cut(cd_extract *x, const cd_dom *dom, cd_nid id, uint32_t off, uint32_t len)
 {
     if (!id || id >= dom->count || x->ncuts >= CD_MAX_CUTS || !len)
@@ -1359,6 +1464,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     for (uint32_t r = 0; r < x->nroots; r++)
         S_phrases(dom, st, x->roots[r]);
     S_find_title(x, dom, st, title);
+    S_lead(x, dom, st);
 #ifdef CD_EXTRACT_DEBUG
     S_debug(x, dom, st);
 #endif
