@@ -1301,7 +1301,13 @@ static void S_lead(cd_extract *x, const cd_dom *dom, const S_stat *st)
 {
     if (x->broad || !x->nroots)
         return;
+    /* The first root in document order (comment roots kept with
+     * COPYDESK_OPT_KEEP_COMMENTS follow the article in the list, not
+     * necessarily on the page): nothing taken lies inside a root. */
     cd_nid first = x->roots[0];
+    for (uint32_t r = 1; r < x->nroots; r++)
+        if (x->roots[r] < first)
+            first = x->roots[r];
     cd_nid h = x->title_node;
     if (!h || h >= first) {
         h = CD_NONE;
@@ -1316,7 +1322,7 @@ static void S_lead(cd_extract *x, const cd_dom *dom, const S_stat *st)
     if (!h || first - h > CD_LEAD_NODES)
         return;
     char body[CD_LEAD_SAME], lead[CD_LEAD_SAME];
-    size_t nbody = S_opening(dom, st, first, body);
+    size_t nbody = S_opening(dom, st, x->roots[0], body);
     cd_nid add[CD_LEAD_BLOCKS];
     uint32_t nadd = 0;
     cd_nid top = cd_dom_root(dom);
