@@ -556,6 +556,11 @@ static int S_is_panel(const cd_dom *dom, cd_nid id, const S_idset *panels)
     return v && S_idset_has(panels, v, il);
 }
 
+/* A hidden or chrome-named element holding more than this share of the
+ * page's text is kept (the guard in S_prune): pages rendered on the server
+ * hide their whole content until a script reveals it. */
+#define CD_GUARD_SHARE 0.4f
+
 /* An element holding this share of the page's text is the page itself (0.9:
  * "nearly all"; at 0.75 and 0.5 wcxb-dev lost, see docs/decisions.md §6). */
 #define CD_PAGE_SHARE 0.9f
@@ -616,7 +621,7 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
          * few links, is not chrome whatever its name says (wrappers such as
          * <div class="page has-sidebar"> or <form id="aspnetForm">). */
         float ld = S_link_density(s);
-        if (total && s->chars > total * 0.4f && (hidden || ld < 0.5f) && !(h & CD_HINT_CONSENT))
+        if (total && s->chars > total * CD_GUARD_SHARE && (hidden || ld < 0.5f) && !(h & CD_HINT_CONSENT))
             continue;
         /* An element that holds nearly all of the page is the page, whatever its
          * links (a listing inside <form id="aspnetForm">, an unclosed
@@ -1525,9 +1530,15 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
 #endif
 
     if (options & COPYDESK_OPT_NO_EXTRACT) {
+        /* The visible page: what renders text, less what markup hides --
+         * except a hidden wrapper holding a large share of the page, which a
+         * script reveals (the same guard as extraction's). */
         S_prune(dom, st, options, 0, NULL);
+        S_stats(dom, st);
+        uint32_t total = dom->body ? st[dom->body].chars : 0;
         for (uint32_t id = 2; id < count; id++)
-            if (st[cd_dom_node(dom, id)->parent].dead || !cd_extract_node_visible(dom, id))
+            if (st[cd_dom_node(dom, id)->parent].dead ||
+                (!cd_extract_node_visible(dom, id) && !(total && st[id].chars > total * CD_GUARD_SHARE)))
                 st[id].dead = 1;
         for (uint32_t id = 0; id < count; id++)
             x->mark[id] = st[id].dead ? CD_MARK_DROP : CD_MARK_NONE;
