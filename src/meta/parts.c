@@ -1040,8 +1040,11 @@ static void S_deck(S_parts *p)
                 k = cd_dom_next(dom, k, top);
                 continue;
             }
+            /* A share bar (<aside>, <nav>) between the headline and the deck
+             * is neither, and its labels are not the body's text. */
             if ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k) ||
-                n->tag == CD_TAG_FIGURE || S_has(p, k, S_caption_words)) {
+                n->tag == CD_TAG_FIGURE || n->tag == CD_TAG_ASIDE || n->tag == CD_TAG_NAV ||
+                S_has(p, k, S_caption_words)) {
                 k = cd_dom_next_skip(dom, k, top);
                 continue;
             }
@@ -1074,7 +1077,8 @@ static void S_deck(S_parts *p)
                         p->m->deck_source = "visible";
                         same = 1;
                     }
-                    if (same && strong && S_rendered(p, k)) S_drop_first(p, k);
+                    /* The text of a page of many parts is kept whole. */
+                    if (same && strong && !p->x->broad && S_rendered(p, k)) S_drop_first(p, k);
                     return;
                 }
             }
@@ -1335,11 +1339,28 @@ static cd_nid S_find_h1(S_parts *p)
     return CD_NONE;
 }
 
+/* A page of many parts (broad extraction: no region held half of its
+ * prose) may still be a story whose text lost to a live feed or a sidebar.
+ * Its body's first and last blocks are the page's, not the story's, so no
+ * dateline or closing credit is read; the deck and the lead figure of a
+ * dated page sit by the headline and are read there. */
+static void S_head_parts(S_parts *p)
+{
+    /* A story states when it was published; a shop's or a service's page
+     * rarely does, and its intro is not a standfirst. */
+    if (p->h1 && p->m->date_published) {
+        S_deck(p);
+        cd_nid fig = S_lead(p);
+        if (fig) S_figure(p, fig, 1);
+    }
+    S_wire_byline(p->m);
+}
+
 void cd_meta_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, struct cd_extract *x,
                    const char *page_url, int keep_parts)
 {
     if (!m) return;
-    if (!dom || !arena || !x || !x->mark || !x->nroots || x->broad) {
+    if (!dom || !arena || !x || !x->mark || !x->nroots) {
         S_wire_byline(m);
         return;
     }
@@ -1354,6 +1375,10 @@ void cd_meta_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, struct cd_ext
     p.ctx.dom = dom;
     p.ctx.arena = arena;
     p.h1 = x->title_node ? x->title_node : S_find_h1(&p);
+    if (x->broad) {
+        S_head_parts(&p);
+        return;
+    }
     S_scan(&p);
     S_deck(&p);
     S_byline(&p);
