@@ -1278,6 +1278,117 @@ static void S_source_label(S_parts *p)
     }
 }
 
+/* ---- the source named by a class ------------------------------------------ */
+
+/* Class words of a label naming where the text comes from: the outlet a
+ * syndicated story was taken from ("sourcename", "source"), its provider, or
+ * the agency in the signature that closes it ("c-signature__agency"). */
+static const char *const S_source_words[] = {"source", "provider", "agency", NULL};
+
+static int S_pred_link(S_parts *p, cd_nid id)
+{
+    return cd_dom_is(p->dom, id, CD_TAG_A);
+}
+
+/* Does a word of name (four letters or more) equal a label of the page's
+ * host ("Yahoo Finance" on finance.yahoo.com)? The site's own desk is not
+ * the source of a text it publishes. */
+static int S_names_host(const S_parts *p, const char *name, size_t n)
+{
+    const char *urls[] = {p->page_url, p->m->url};
+    for (size_t u = 0; u < 2; u++) {
+        const char *h = urls[u] ? strstr(urls[u], "://") : NULL;
+        if (!h) continue;
+        h += 3;
+        size_t hl = strcspn(h, "/?#:");
+        for (size_t i = 0; i < hl;) {
+            size_t st = i;
+            while (i < hl && h[i] != '.')
+                i++;
+            for (size_t w = 0; i - st >= 4 && w < n;) {
+                size_t ws = w;
+                while (w < n && cd_isalnum((unsigned char)name[w]))
+                    w++;
+                if (cd_meta_eq_nocase(name + ws, w - ws, h + st, i - st)) return 1;
+                while (w < n && !cd_isalnum((unsigned char)name[w]))
+                    w++;
+            }
+            i++;
+        }
+    }
+    return 0;
+}
+
+/* The name in source label el: its link's text when it has one (the label
+ * goes on with the time: "CNET Japan 3/9 18:45配信"), else its own text; a
+ * name of one to five words that is neither a date nor the site itself. */
+static int S_source_name(S_parts *p, cd_nid el)
+{
+    static const char *const photo[] = {"credit", "copyright", "photo", "image", "caption", NULL};
+    if (S_has(p, el, photo)) return 0;
+    if (cd_meta_in_link_card(p->dom, el) || S_find(p, el, S_pred_img) ||
+        S_find(p, el, S_is_caption_el) != CD_NONE)
+        return 0;
+    cd_nid a = S_find(p, el, S_pred_link);
+    S_text t;
+    S_gather(p, a ? a : el, CD_NONE, 0, &t);
+    size_t len;
+    char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
+    char date[CD_META_DATE_LEN];
+    /* A name: capitalised (or in a script without case), not a label
+     * ("by:", "View Article Sources") nor a sentence ("editorial policy."). */
+    if (!c || len > 60 || !((c[0] >= 'A' && c[0] <= 'Z') || (unsigned char)c[0] >= 0x80) ||
+        memchr(c, ':', len) || c[len - 1] == '.' || cd_contains_nocase(c, len, "source") ||
+        !cd_parts_words(c, len) || cd_parts_words(c, len) > 5 ||
+        cd_parts_not_deck(c, len) || cd_meta_date_norm(c, len, 0, 0, date) ||
+        S_names_host(p, c, len) ||
+        (p->m->site_name && cd_meta_site_like(c, len, p->m->site_name, strlen(p->m->site_name))))
+        return 0;
+    S_credit_set(p, c, len);
+    return 1;
+}
+
+/* A source label by the headline (before the body) or in the signature
+ * right after the body: the provider of a syndicated story. */
+static void S_source_class(S_parts *p)
+{
+    const cd_dom *dom = p->dom;
+    if (p->m->credit) return;
+    cd_nid top = cd_dom_root(dom);
+    if (p->h1) {
+        unsigned seen = 0, texts = 0;
+        for (cd_nid k = cd_dom_next_skip(dom, p->h1, top); k && seen < S_DECK_NODES; seen++) {
+            const cd_node *n = cd_dom_node(dom, k);
+            if (n->type == CD_NODE_TEXT && !S_is_space_text(n)) {
+                if (++texts > 16 || S_rendered(p, k)) break; /* the body has begun */
+            } else if (n->type == CD_NODE_ELEMENT) {
+                if ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k) ||
+                    n->tag == CD_TAG_FIGURE) {
+                    k = cd_dom_next_skip(dom, k, top);
+                    continue;
+                }
+                if (S_has(p, k, S_source_words) && S_source_name(p, k)) return;
+            }
+            k = cd_dom_next(dom, k, top);
+        }
+    }
+    /* The signature after the body: the first elements after the last
+     * content root or after one of its two nearest ancestors. */
+    cd_nid a = p->x->roots[p->x->nroots - 1];
+    for (unsigned up = 0; a && up < 3; up++, a = cd_dom_node(dom, a)->parent) {
+        unsigned els = 0;
+        for (cd_nid e = cd_dom_node(dom, a)->next; e && els < 2; e = cd_dom_node(dom, e)->next) {
+            if (cd_dom_node(dom, e)->type != CD_NODE_ELEMENT) continue;
+            els++;
+            if (!cd_extract_node_visible(dom, e)) continue;
+            unsigned seen = 0;
+            for (cd_nid k = e; k && seen < 16; k = cd_dom_next(dom, k, e), seen++)
+                if (cd_dom_node(dom, k)->type == CD_NODE_ELEMENT && S_has(p, k, S_source_words))
+                    if (S_source_name(p, k)) return;
+        }
+    }
+}
+
 /* ---- the byline line ------------------------------------------------------ */
 
 /* A byline of its own among the first blocks ("By Md Aynal Haque", naming
@@ -1391,6 +1502,7 @@ void cd_meta_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, struct cd_ext
     S_dateline(&p);
     S_credit(&p);
     S_source_label(&p);
+    S_source_class(&p);
     /* The other figures of the body keep their captions, not their credits
      * (last: the cuts they need come after the dateline's). */
     for (unsigned i = 0; i < p.nfigs; i++)
