@@ -262,13 +262,27 @@ static void S_wire_byline(cd_meta *m)
     }
 }
 
+static int S_has(S_parts *p, cd_nid id, const char *const *words);
+
+/* Is blk (or one of its four nearest ancestors) the byline box, where
+ * "Jane Doe and John Roe contributed." lists the story's reporters next to
+ * the authors' bios: people, not the source of the text? */
+static int S_in_byline(S_parts *p, cd_nid blk)
+{
+    static const char *const byline[] = {"byline", "author", NULL};
+    cd_nid a = blk;
+    for (unsigned d = 0; a && d < 5; d++, a = cd_dom_node(p->dom, a)->parent)
+        if (S_has(p, a, byline)) return 1;
+    return 0;
+}
+
 static void S_credit(S_parts *p)
 {
     S_text t;
     int kind = CD_PARTS_CREDIT_NONE;
     for (unsigned b = 0; b < S_LAST && !kind; b++) {
         cd_nid blk = p->last[b];
-        if (!blk || S_marked(p, blk)) continue;
+        if (!blk || S_marked(p, blk) || S_in_byline(p, blk)) continue;
         /* The first paragraph is never the closing credit. */
         if (p->nfirst && blk == p->first[0] && b == 0 && !p->last[1]) break;
         S_gather(p, blk, CD_NONE, 1, &t);
@@ -308,7 +322,8 @@ static void S_credit(S_parts *p)
      * closes the story. Only that form, so deep in the tail. */
     for (unsigned b = S_LAST; !kind && b < S_TAIL; b++) {
         cd_nid blk = p->tail[b];
-        if (!blk || S_marked(p, blk) || (p->nfirst && blk == p->first[0])) continue;
+        if (!blk || S_marked(p, blk) || (p->nfirst && blk == p->first[0]) || S_in_byline(p, blk))
+            continue;
         S_gather(p, blk, CD_NONE, 1, &t);
         if (t.more || !cd_contains_nocase(t.s, t.n, "contributed") ||
             cd_parts_credit_line(t.s, t.n) != CD_PARTS_CREDIT_LINE)
