@@ -263,6 +263,7 @@ static void S_wire_byline(cd_meta *m)
 }
 
 static int S_has(S_parts *p, cd_nid id, const char *const *words);
+static int S_source_footer(S_parts *p, cd_nid blk);
 
 /* Is blk (or one of its four nearest ancestors) the byline box, where
  * "Jane Doe and John Roe contributed." lists the story's reporters next to
@@ -304,6 +305,8 @@ static void S_credit(S_parts *p)
             S_credit_set(p, t.s, t.n);
         if (!p->keep) cd_extract_drop(p->x, blk);
     }
+    if (!kind && p->last[0] && !S_marked(p, p->last[0]))
+        kind = S_source_footer(p, p->last[0]);
     if (!kind && p->last_text && !S_marked(p, p->last_text)) {
         const cd_node *n = cd_dom_node(p->dom, p->last_text);
         size_t at = cd_parts_signoff(n->u.text, n->len);
@@ -1337,7 +1340,7 @@ static int S_names_host(const S_parts *p, const char *name, size_t n)
 /* The name in source label el: its link's text when it has one (the label
  * goes on with the time: "CNET Japan 3/9 18:45配信"), else its own text; a
  * name of one to five words that is neither a date nor the site itself. */
-static int S_source_name(S_parts *p, cd_nid el)
+static int S_source_name(S_parts *p, cd_nid el, int bureau)
 {
     static const char *const photo[] = {"credit", "copyright", "photo", "image", "caption", NULL};
     if (S_has(p, el, photo)) return 0;
@@ -1356,11 +1359,41 @@ static int S_source_name(S_parts *p, cd_nid el)
         memchr(c, ':', len) || c[len - 1] == '.' || cd_contains_nocase(c, len, "source") ||
         !cd_parts_words(c, len) || cd_parts_words(c, len) > 5 ||
         cd_parts_not_deck(c, len) || cd_meta_date_norm(c, len, 0, 0, date) ||
-        S_names_host(p, c, len) ||
-        (p->m->site_name && cd_meta_site_like(c, len, p->m->site_name, strlen(p->m->site_name))))
+        S_names_host(p, c, len))
+        return 0;
+    /* The site itself is no source; in a footer, its desk with a place
+     * ("CNNMoney (New York)") says where the story was filed and is. */
+    const char *site = p->m->site_name;
+    if (site && cd_meta_site_like(c, len, site, strlen(site)) &&
+        (!bureau || cd_meta_eq_nocase(c, len, site, strlen(site))))
         return 0;
     S_credit_set(p, c, len);
     return 1;
+}
+
+static int S_pred_source(S_parts *p, cd_nid id)
+{
+    return S_has(p, id, S_source_words) || S_camel_has(p->dom, id, S_source_words);
+}
+
+/* The closing block that holds the story's source label and its time stamp
+ * ("<span class=cnnStorySource>CNNMoney (New York)</span> <span>First
+ * published February 1, 2016</span>"): the label gives the credit, and the
+ * footer leaves the text with it (unless keep_parts). CD_PARTS_CREDIT_LINE
+ * when a credit was read. */
+static int S_source_footer(S_parts *p, cd_nid blk)
+{
+    cd_nid src = S_find(p, blk, S_pred_source);
+    if (!src || src == blk) return CD_PARTS_CREDIT_NONE;
+    S_text t;
+    S_gather(p, blk, src, 1, &t);
+    char date[CD_META_DATE_LEN];
+    if (t.more || t.n > 120 || cd_meta_date_norm(t.s, t.n, 0, 0, date) < 10)
+        return CD_PARTS_CREDIT_NONE;
+    const char *before = p->m->credit;
+    if (!S_source_name(p, src, 1) || p->m->credit == before) return CD_PARTS_CREDIT_NONE;
+    if (!p->keep) cd_extract_drop(p->x, blk);
+    return CD_PARTS_CREDIT_LINE;
 }
 
 /* A source label by the headline (before the body) or in the signature
@@ -1382,7 +1415,7 @@ static void S_source_class(S_parts *p)
                     k = cd_dom_next_skip(dom, k, top);
                     continue;
                 }
-                if (S_has(p, k, S_source_words) && S_source_name(p, k)) return;
+                if (S_has(p, k, S_source_words) && S_source_name(p, k, 0)) return;
             }
             k = cd_dom_next(dom, k, top);
         }
@@ -1399,7 +1432,7 @@ static void S_source_class(S_parts *p)
             unsigned seen = 0;
             for (cd_nid k = e; k && seen < 16; k = cd_dom_next(dom, k, e), seen++)
                 if (cd_dom_node(dom, k)->type == CD_NODE_ELEMENT && S_has(p, k, S_source_words))
-                    if (S_source_name(p, k)) return;
+                    if (S_source_name(p, k, 0)) return;
         }
     }
 }
