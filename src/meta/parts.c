@@ -885,6 +885,16 @@ static int S_pred_figure_like(S_parts *p, cd_nid id)
            S_pred_caption(p, id) || S_pred_credit(p, id);
 }
 
+/* Is id inside a <nav> below top (the site's menu, whose "© 1996-2015 The
+ * Post" line is no photo credit)? */
+static int S_in_nav_below(const cd_dom *dom, cd_nid id, cd_nid top)
+{
+    unsigned d = 0;
+    for (cd_nid a = id; a && a != top && d < CD_MAX_DEPTH + 8; a = cd_dom_node(dom, a)->parent, d++)
+        if (cd_dom_is(dom, a, CD_TAG_NAV)) return 1;
+    return 0;
+}
+
 /* The lead picture just above the headline (a photo with its credit over the
  * h1, as on many news pages): among the few element siblings before the h1
  * and before its near ancestors, one holding a picture and a figure, a
@@ -903,7 +913,7 @@ static cd_nid S_pre_figure(S_parts *p)
                 n->tag == CD_TAG_NAV || n->tag == CD_TAG_HEADER)
                 continue;
             cd_nid f = S_find(p, e, S_pred_figure_like);
-            if (!f || !S_find(p, e, S_pred_img)) continue;
+            if (!f || !S_find(p, e, S_pred_img) || S_in_nav_below(p->dom, f, e)) continue;
             if (cd_dom_is(dom, f, CD_TAG_FIGURE)) return f;
             return S_find(p, f, S_pred_img) ? f : e;
         }
