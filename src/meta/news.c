@@ -10,6 +10,8 @@
  *            <link rel=image_src> > microdata; resolved against the page URL
  *   credit   structured statements only: JSON-LD sourceOrganization / provider,
  *            <meta name=source>; the visible wire credit is parts.c's
+ *   site     (only when no source states it) the <title>'s part after the
+ *            headline on a dated page
  *   tags     article:tag > news_keywords > keywords (unless the site's own list) >
  *            JSON-LD keywords > parsely-tags > dc.subject > microdata keywords >
  *            rel=tag links in the article
@@ -803,6 +805,40 @@ static void S_credit(cd_meta_ctx *c, cd_meta *m)
     }
 }
 
+/* ---- the site's name from the <title> ------------------------------------ */
+
+/* When no source states the site's name: the part of the <title> after the
+ * headline and one separator ("United States to Lift Sudan Sanctions - The
+ * New York Times"), a short capitalised name with no separator of its own.
+ * Only on a dated page (a story): elsewhere the part after the separator is
+ * as often a section, a category or an offer ("Free Shipping*"). */
+static void S_site_from_title(cd_meta_ctx *c, cd_meta *m)
+{
+    static const char *const seps[] = {" - ", " | ", " \xe2\x80\x93 ", " \xe2\x80\x94 ",
+                                       " \xc2\xb7 ", " :: ", NULL};
+    if (m->site_name || !m->title || !m->date_published) return;
+    const cd_meta_cand *list[1];
+    if (!cd_meta_collect(c, CD_MF_TITLE, CD_MS_TITLE, 1, list, 1)) return;
+    const char *t = list[0]->s;
+    size_t tl = list[0]->len, hl = strlen(m->title), sl = 0;
+    if (tl <= hl || !cd_meta_eq_nocase(t, hl, m->title, hl)) return;
+    for (size_t k = 0; seps[k] && !sl; k++)
+        if (tl - hl > strlen(seps[k]) && memcmp(t + hl, seps[k], strlen(seps[k])) == 0)
+            sl = strlen(seps[k]);
+    if (!sl) return;
+    const char *r = t + hl + sl;
+    size_t rl = tl - hl - sl;
+    for (size_t k = 0; seps[k]; k++)
+        if (cd_contains_nocase(r, rl, seps[k])) return;
+    char date[CD_META_DATE_LEN];
+    if (rl > S_LABEL_MAX || S_word_count(r, rl) > 5 || !S_has_letter(r, rl) ||
+        !((r[0] >= 'A' && r[0] <= 'Z') || (unsigned char)r[0] >= 0x80) ||
+        cd_meta_date_norm(r, rl, 0, 0, date))
+        return;
+    size_t n;
+    m->site_name = S_piece(c, r, rl, &n);
+}
+
 void cd_meta_news_pick(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
     S_deck(c, m);
@@ -810,6 +846,9 @@ void cd_meta_news_pick(cd_meta_ctx *c, cd_meta *m, const char *page_url)
     S_image(c, m, page_url);
     S_credit(c, m);
     S_tags(c, m, page_url);
+    /* Last: a keywords list naming a stated site is the site's own list;
+     * one naming the <title>'s suffix ("Salon.com, uber, …") need not be. */
+    S_site_from_title(c, m);
 }
 
 const char *cd_meta_field_source(const cd_meta *m, const char *field)
