@@ -23,9 +23,18 @@
  *   shows another picture than the og:image and another figure shows that
  *   one (renditions share a digit run in the file name). A figure holding a
  *   player and no picture is a video's: its caption is not the image's.
- * - The credit: a closing credit line (above), a contributor line among the
- *   last blocks, the dateline's agency, a "来源：" label under the headline,
- *   or an agency that is the only author (a wire byline).
+ * - The credit: a closing credit line (above), a closing footer of a source
+ *   label and a date ("CNNMoney (New York) First published …"), a
+ *   contributor line among the last blocks, the dateline's agency, a "来源："
+ *   label under the headline, an element classed source/provider/agency
+ *   under the headline or in the signature right after the body ("CNET
+ *   Japan", "UOL"), or an agency that is the only author (a wire byline).
+ *   A line in the byline box ("Jane Doe and John Roe contributed.", next to
+ *   the authors' bios) names reporters, not a source, and is not read.
+ * - A page extracted in broad mode (no region held half of its prose) may
+ *   still be a story that lost to a live feed or sidebars: on a dated one,
+ *   the deck and the lead figure by the headline are read, nothing else,
+ *   and its text is kept whole (no deck leaves it).
  * - A photo credit always leaves the body, the lead figure's and those of
  *   the other figures (up to S_FIGS) and of credit lines of their own; the
  *   dateline and the closing credit leave it unless keep_parts. A date in
