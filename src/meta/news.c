@@ -671,7 +671,10 @@ static void S_tags_add(cd_meta_ctx *c, cd_meta *m, const char *page_url, const c
             t++, n--;
         while (t && n && (t[n - 1] == '"' || t[n - 1] == '\''))
             t[--n] = '\0';
-        if (!t || !n || n > S_TAG_MAX || S_word_count(t, n) > S_TAG_WORDS ||
+        /* Longer than a topic is a sentence, unless it is the headline
+         * itself, which some CMSs list first among the keywords. */
+        int headline = t && m->title && cd_meta_eq_nocase(t, n, m->title, strlen(m->title));
+        if (!t || !n || n > S_TAG_MAX || (S_word_count(t, n) > S_TAG_WORDS && !headline) ||
             (!S_has_letter(t, n) && !S_year_tag(t, n)) || S_is_url(t, n))
             continue;
         /* A piece of prose cut at commas ("Miami to Rio). Finally"), or a
