@@ -701,6 +701,24 @@ static void S_tags_add(cd_meta_ctx *c, cd_meta *m, const char *page_url, const c
         m->tags[m->ntags++] = tags[k];
 }
 
+/* Is the list s[0..n) a CMS's internal labels: every item a lower-case slug
+ * ("front-page", "vr-virtual-reality"), one of them holding an id of five
+ * digits or more ("stream-23490979")? Parse.ly's tags are sometimes these
+ * placement and stream keys rather than topics. */
+static int S_slug_list(const char *s, size_t n)
+{
+    int id = 0;
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == ' ' && i > 0 && s[i - 1] != ',') return 0; /* a name of words */
+        if ((ch >= 'A' && ch <= 'Z') || ch >= 0x80) return 0;
+        run = cd_isdigit(ch) ? run + 1 : 0;
+        if (run >= 5) id = 1;
+    }
+    return id;
+}
+
 /* The first tier that gives tags, and within it the best-ranked kind only
  * (news_keywords, not news_keywords and keywords, which repeat each other).
  * Parse.ly's tags and dc.subject (META ranks 2-3) come after JSON-LD: they
@@ -718,6 +736,9 @@ static void S_tags(cd_meta_ctx *c, cd_meta *m, const char *page_url)
         for (size_t i = 0; i < n && m->ntags < CD_MAX_TAGS; i++) {
             if (list[i]->rank < tiers[s].min || list[i]->rank > tiers[s].max) continue;
             if (rank >= 0 && list[i]->rank != rank && m->ntags) break;
+            /* Parse.ly's and dc.subject lists of slugs and ids name no topic. */
+            if (tiers[s].src == CD_MS_META && list[i]->rank >= 2 && S_slug_list(list[i]->s, list[i]->len))
+                continue;
             rank = list[i]->rank;
             /* <meta name=keywords> (META rank 1) is often the site's list. */
             int site_list = tiers[s].src == CD_MS_META && list[i]->rank == 1;
