@@ -1356,6 +1356,23 @@ static int S_names_host(const S_parts *p, const char *name, size_t n)
     return 0;
 }
 
+/* Is s a name: every word of four letters or more that starts with an ASCII
+ * letter capitalised ("Tech Insider", "CNNMoney (New York)"), and no "by"
+ * ("Powered by …" is a label)? "Read original" is no name. */
+static int S_name_like(const char *s, size_t n)
+{
+    if (cd_contains_nocase(s, n, " by ")) return 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t st = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        if (i - st >= 4 && s[st] >= 'a' && s[st] <= 'z') return 0;
+    }
+    return 1;
+}
+
 /* The name in source label el: its link's text when it has one (the label
  * goes on with the time: "CNET Japan 3/9 18:45配信"), else its own text; a
  * name of one to five words that is neither a date nor the site itself. */
@@ -1376,7 +1393,7 @@ static int S_source_name(S_parts *p, cd_nid el, int bureau)
      * ("by:", "View Article Sources") nor a sentence ("editorial policy."). */
     if (!c || len > 60 || !((c[0] >= 'A' && c[0] <= 'Z') || (unsigned char)c[0] >= 0x80) ||
         memchr(c, ':', len) || c[len - 1] == '.' || cd_contains_nocase(c, len, "source") ||
-        !cd_parts_words(c, len) || cd_parts_words(c, len) > 5 ||
+        !cd_parts_words(c, len) || cd_parts_words(c, len) > 5 || !S_name_like(c, len) ||
         cd_parts_not_deck(c, len) || cd_meta_date_norm(c, len, 0, 0, date) ||
         S_names_host(p, c, len))
         return 0;
