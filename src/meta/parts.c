@@ -1379,7 +1379,12 @@ static int S_name_like(const char *s, size_t n)
 static int S_source_name(S_parts *p, cd_nid el, int bureau)
 {
     static const char *const photo[] = {"credit", "copyright", "photo", "image", "caption", NULL};
+    /* A share bar's "provider-facebook" names a network, not a source. */
+    static const char *const share[] = {"share", "social", "follow", NULL};
     if (S_has(p, el, photo)) return 0;
+    cd_nid up = el;
+    for (unsigned d = 0; up && d < 4; d++, up = cd_dom_node(p->dom, up)->parent)
+        if (S_has(p, up, share)) return 0;
     if (cd_meta_in_link_card(p->dom, el) || S_find(p, el, S_pred_img) ||
         S_find(p, el, S_is_caption_el) != CD_NONE)
         return 0;
