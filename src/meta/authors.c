@@ -564,6 +564,20 @@ static size_t S_trim_tail(const char *s, size_t n)
     return n;
 }
 
+/* "with " opening a parenthesis and followed by a capitalised name (English,
+ * French, German, Spanish/Italian, Portuguese): its length, or 0. */
+static size_t S_with_word(const char *s, size_t n)
+{
+    static const char *const with[] = {"with ", "avec ", "mit ", "con ", "com ", NULL};
+    for (size_t k = 0; with[k]; k++) {
+        size_t l = strlen(with[k]);
+        if (n > l && cd_eq_nocase(s, l, with[k]) &&
+            ((s[l] >= 'A' && s[l] <= 'Z') || (unsigned char)s[l] >= 0x80) && memchr(s + l, ')', n - l))
+            return l;
+    }
+    return 0;
+}
+
 /* Drop parenthesised parts and e-mail addresses ("jane@x.com (Jane Doe)" keeps
  * the name in parentheses when nothing else is left). */
 static size_t S_scrub(const char *s, size_t n, char *out)
@@ -571,6 +585,21 @@ static size_t S_scrub(const char *s, size_t n, char *out)
     size_t o = 0;
     int depth = 0;
     for (size_t i = 0; i < n; i++) {
+        size_t w = s[i] == '(' && !depth && o ? S_with_word(s + i + 1, n - i - 1) : 0;
+        if (w) {
+            /* "Jane Doe (with John Roe and Ann Poe)": the others who wrote
+             * it, joined as "Jane Doe and John Roe and Ann Poe" (after a
+             * comma, capitalised words would read as a job title). */
+            while (o && out[o - 1] == ' ')
+                o--;
+            memcpy(out + o, " and ", 5);
+            o += 5;
+            i += w;
+            while (i + 1 < n && s[i + 1] != ')')
+                out[o++] = s[++i];
+            i++;
+            continue;
+        }
         if (s[i] == '(' && !depth && o && out[o - 1] == ' ') {
             /* Inside the name, a middle or maiden name stays: "Paramita
              * (Guha) Ghosh", "Bruno (Henrique Zecchin) Rodrigues"; after it,
@@ -645,7 +674,8 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
     size_t n = S_scrub(s, len, buf);
     const char *open = memchr(s, '(', len);
     const char *close = open ? memchr(open, ')', len - (size_t)(open - s)) : NULL;
-    if (close && !cd_meta_author_plausible(buf, n)) {
+    if (close && !S_with_word(open + 1, len - (size_t)(open + 1 - s)) &&
+        !cd_meta_author_plausible(buf, n)) {
         /* "jane@example.com (Jane Doe)": the name is inside. */
         n = (size_t)(close - open - 1);
         memcpy(buf, open + 1, n);

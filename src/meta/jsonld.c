@@ -389,7 +389,7 @@ static void S_object(cd_meta_ctx *c, json_object *o, cd_nid pos, int nth)
     S_authors(c, rank, pos, S_get(o, "author"));
     S_authors(c, rank + 1, pos, S_get(o, "creator"));
     S_add_str(c, CD_MF_DATE, rank, pos, S_get(o, "datePublished"), 0);
-    S_add_str(c, CD_MF_DATE, rank + 2, pos, S_get(o, "dateCreated"), 0);
+    /* dateCreated: when the record was made, neither published nor modified. */
     S_add_str(c, CD_MF_DATE, rank + 3, pos, S_get(o, "uploadDate"), 0);
     S_add_str(c, CD_MF_MODIFIED, rank, pos, S_get(o, "dateModified"), 0);
     json_object *pub = S_get(o, "publisher");

@@ -270,6 +270,11 @@ void cd_meta_tag(cd_meta_ctx *c, cd_nid id)
     v = cd_dom_attr(dom, id, "content", &vlen);
     if (!v || !vlen)
         return;
+    /* content="… from \" Title\" …": a CMS escaped the quotes for a script
+     * string, so the attribute ends at the first one, after the backslash.
+     * The value is cut short; the page's other sources say it whole. */
+    if (v[vlen - 1] == '\\')
+        return;
     const char *he = cd_dom_attr(dom, id, "http-equiv", &len);
     if (he && cd_eq_nocase(he, len, "content-language")) {
         /* "en, fr" lists: the first is the page's main language. */

@@ -10,6 +10,8 @@
  *            <link rel=image_src> > microdata; resolved against the page URL
  *   credit   structured statements only: JSON-LD sourceOrganization / provider,
  *            <meta name=source>; the visible wire credit is parts.c's
+ *   site     (only when no source states it) the <title>'s part after the
+ *            headline on a dated page
  *   tags     article:tag > news_keywords > keywords (unless the site's own list) >
  *            JSON-LD keywords > parsely-tags > dc.subject > microdata keywords >
  *            rel=tag links in the article
@@ -669,7 +671,10 @@ static void S_tags_add(cd_meta_ctx *c, cd_meta *m, const char *page_url, const c
             t++, n--;
         while (t && n && (t[n - 1] == '"' || t[n - 1] == '\''))
             t[--n] = '\0';
-        if (!t || !n || n > S_TAG_MAX || S_word_count(t, n) > S_TAG_WORDS ||
+        /* Longer than a topic is a sentence, unless it is the headline
+         * itself, which some CMSs list first among the keywords. */
+        int headline = t && m->title && cd_meta_eq_nocase(t, n, m->title, strlen(m->title));
+        if (!t || !n || n > S_TAG_MAX || (S_word_count(t, n) > S_TAG_WORDS && !headline) ||
             (!S_has_letter(t, n) && !S_year_tag(t, n)) || S_is_url(t, n))
             continue;
         /* A piece of prose cut at commas ("Miami to Rio). Finally"), or a
@@ -696,6 +701,24 @@ static void S_tags_add(cd_meta_ctx *c, cd_meta *m, const char *page_url, const c
         m->tags[m->ntags++] = tags[k];
 }
 
+/* Is the list s[0..n) a CMS's internal labels: every item a lower-case slug
+ * ("front-page", "vr-virtual-reality"), one of them holding an id of five
+ * digits or more ("stream-23490979")? Parse.ly's tags are sometimes these
+ * placement and stream keys rather than topics. */
+static int S_slug_list(const char *s, size_t n)
+{
+    int id = 0;
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == ' ' && i > 0 && s[i - 1] != ',') return 0; /* a name of words */
+        if ((ch >= 'A' && ch <= 'Z') || ch >= 0x80) return 0;
+        run = cd_isdigit(ch) ? run + 1 : 0;
+        if (run >= 5) id = 1;
+    }
+    return id;
+}
+
 /* The first tier that gives tags, and within it the best-ranked kind only
  * (news_keywords, not news_keywords and keywords, which repeat each other).
  * Parse.ly's tags and dc.subject (META ranks 2-3) come after JSON-LD: they
@@ -713,6 +736,9 @@ static void S_tags(cd_meta_ctx *c, cd_meta *m, const char *page_url)
         for (size_t i = 0; i < n && m->ntags < CD_MAX_TAGS; i++) {
             if (list[i]->rank < tiers[s].min || list[i]->rank > tiers[s].max) continue;
             if (rank >= 0 && list[i]->rank != rank && m->ntags) break;
+            /* Parse.ly's and dc.subject lists of slugs and ids name no topic. */
+            if (tiers[s].src == CD_MS_META && list[i]->rank >= 2 && S_slug_list(list[i]->s, list[i]->len))
+                continue;
             rank = list[i]->rank;
             /* <meta name=keywords> (META rank 1) is often the site's list. */
             int site_list = tiers[s].src == CD_MS_META && list[i]->rank == 1;
@@ -803,6 +829,40 @@ static void S_credit(cd_meta_ctx *c, cd_meta *m)
     }
 }
 
+/* ---- the site's name from the <title> ------------------------------------ */
+
+/* When no source states the site's name: the part of the <title> after the
+ * headline and one separator ("United States to Lift Sudan Sanctions - The
+ * New York Times"), a short capitalised name with no separator of its own.
+ * Only on a dated page (a story): elsewhere the part after the separator is
+ * as often a section, a category or an offer ("Free Shipping*"). */
+static void S_site_from_title(cd_meta_ctx *c, cd_meta *m)
+{
+    static const char *const seps[] = {" - ", " | ", " \xe2\x80\x93 ", " \xe2\x80\x94 ",
+                                       " \xc2\xb7 ", " :: ", NULL};
+    if (m->site_name || !m->title || !m->date_published) return;
+    const cd_meta_cand *list[1];
+    if (!cd_meta_collect(c, CD_MF_TITLE, CD_MS_TITLE, 1, list, 1)) return;
+    const char *t = list[0]->s;
+    size_t tl = list[0]->len, hl = strlen(m->title), sl = 0;
+    if (tl <= hl || !cd_meta_eq_nocase(t, hl, m->title, hl)) return;
+    for (size_t k = 0; seps[k] && !sl; k++)
+        if (tl - hl > strlen(seps[k]) && memcmp(t + hl, seps[k], strlen(seps[k])) == 0)
+            sl = strlen(seps[k]);
+    if (!sl) return;
+    const char *r = t + hl + sl;
+    size_t rl = tl - hl - sl;
+    for (size_t k = 0; seps[k]; k++)
+        if (cd_contains_nocase(r, rl, seps[k])) return;
+    char date[CD_META_DATE_LEN];
+    if (rl > S_LABEL_MAX || S_word_count(r, rl) > 5 || !S_has_letter(r, rl) ||
+        !((r[0] >= 'A' && r[0] <= 'Z') || (unsigned char)r[0] >= 0x80) ||
+        cd_meta_date_norm(r, rl, 0, 0, date))
+        return;
+    size_t n;
+    m->site_name = S_piece(c, r, rl, &n);
+}
+
 void cd_meta_news_pick(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
     S_deck(c, m);
@@ -810,6 +870,9 @@ void cd_meta_news_pick(cd_meta_ctx *c, cd_meta *m, const char *page_url)
     S_image(c, m, page_url);
     S_credit(c, m);
     S_tags(c, m, page_url);
+    /* Last: a keywords list naming a stated site is the site's own list;
+     * one naming the <title>'s suffix ("Salon.com, uber, …") need not be. */
+    S_site_from_title(c, m);
 }
 
 const char *cd_meta_field_source(const cd_meta *m, const char *field)

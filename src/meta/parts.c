@@ -23,9 +23,18 @@
  *   shows another picture than the og:image and another figure shows that
  *   one (renditions share a digit run in the file name). A figure holding a
  *   player and no picture is a video's: its caption is not the image's.
- * - The credit: a closing credit line (above), a contributor line among the
- *   last blocks, the dateline's agency, a "来源：" label under the headline,
- *   or an agency that is the only author (a wire byline).
+ * - The credit: a closing credit line (above), a closing footer of a source
+ *   label and a date ("CNNMoney (New York) First published …"), a
+ *   contributor line among the last blocks, the dateline's agency, a "来源："
+ *   label under the headline, an element classed source/provider/agency
+ *   under the headline or in the signature right after the body ("CNET
+ *   Japan", "UOL"), or an agency that is the only author (a wire byline).
+ *   A line in the byline box ("Jane Doe and John Roe contributed.", next to
+ *   the authors' bios) names reporters, not a source, and is not read.
+ * - A page extracted in broad mode (no region held half of its prose) may
+ *   still be a story that lost to a live feed or sidebars: on a dated one,
+ *   the deck and the lead figure by the headline are read, nothing else,
+ *   and its text is kept whole (no deck leaves it).
  * - A photo credit always leaves the body, the lead figure's and those of
  *   the other figures (up to S_FIGS) and of credit lines of their own; the
  *   dateline and the closing credit leave it unless keep_parts. A date in
@@ -262,13 +271,28 @@ static void S_wire_byline(cd_meta *m)
     }
 }
 
+static int S_has(S_parts *p, cd_nid id, const char *const *words);
+static int S_source_footer(S_parts *p, cd_nid blk);
+
+/* Is blk (or one of its four nearest ancestors) the byline box, where
+ * "Jane Doe and John Roe contributed." lists the story's reporters next to
+ * the authors' bios: people, not the source of the text? */
+static int S_in_byline(S_parts *p, cd_nid blk)
+{
+    static const char *const byline[] = {"byline", "author", NULL};
+    cd_nid a = blk;
+    for (unsigned d = 0; a && d < 5; d++, a = cd_dom_node(p->dom, a)->parent)
+        if (S_has(p, a, byline)) return 1;
+    return 0;
+}
+
 static void S_credit(S_parts *p)
 {
     S_text t;
     int kind = CD_PARTS_CREDIT_NONE;
     for (unsigned b = 0; b < S_LAST && !kind; b++) {
         cd_nid blk = p->last[b];
-        if (!blk || S_marked(p, blk)) continue;
+        if (!blk || S_marked(p, blk) || S_in_byline(p, blk)) continue;
         /* The first paragraph is never the closing credit. */
         if (p->nfirst && blk == p->first[0] && b == 0 && !p->last[1]) break;
         S_gather(p, blk, CD_NONE, 1, &t);
@@ -290,6 +314,8 @@ static void S_credit(S_parts *p)
             S_credit_set(p, t.s, t.n);
         if (!p->keep) cd_extract_drop(p->x, blk);
     }
+    if (!kind && p->last[0] && !S_marked(p, p->last[0]))
+        kind = S_source_footer(p, p->last[0]);
     if (!kind && p->last_text && !S_marked(p, p->last_text)) {
         const cd_node *n = cd_dom_node(p->dom, p->last_text);
         size_t at = cd_parts_signoff(n->u.text, n->len);
@@ -308,7 +334,8 @@ static void S_credit(S_parts *p)
      * closes the story. Only that form, so deep in the tail. */
     for (unsigned b = S_LAST; !kind && b < S_TAIL; b++) {
         cd_nid blk = p->tail[b];
-        if (!blk || S_marked(p, blk) || (p->nfirst && blk == p->first[0])) continue;
+        if (!blk || S_marked(p, blk) || (p->nfirst && blk == p->first[0]) || S_in_byline(p, blk))
+            continue;
         S_gather(p, blk, CD_NONE, 1, &t);
         if (t.more || !cd_contains_nocase(t.s, t.n, "contributed") ||
             cd_parts_credit_line(t.s, t.n) != CD_PARTS_CREDIT_LINE)
@@ -867,6 +894,16 @@ static int S_pred_figure_like(S_parts *p, cd_nid id)
            S_pred_caption(p, id) || S_pred_credit(p, id);
 }
 
+/* Is id inside a <nav> below top (the site's menu, whose "© 1996-2015 The
+ * Post" line is no photo credit)? */
+static int S_in_nav_below(const cd_dom *dom, cd_nid id, cd_nid top)
+{
+    unsigned d = 0;
+    for (cd_nid a = id; a && a != top && d < CD_MAX_DEPTH + 8; a = cd_dom_node(dom, a)->parent, d++)
+        if (cd_dom_is(dom, a, CD_TAG_NAV)) return 1;
+    return 0;
+}
+
 /* The lead picture just above the headline (a photo with its credit over the
  * h1, as on many news pages): among the few element siblings before the h1
  * and before its near ancestors, one holding a picture and a figure, a
@@ -885,7 +922,7 @@ static cd_nid S_pre_figure(S_parts *p)
                 n->tag == CD_TAG_NAV || n->tag == CD_TAG_HEADER)
                 continue;
             cd_nid f = S_find(p, e, S_pred_figure_like);
-            if (!f || !S_find(p, e, S_pred_img)) continue;
+            if (!f || !S_find(p, e, S_pred_img) || S_in_nav_below(p->dom, f, e)) continue;
             if (cd_dom_is(dom, f, CD_TAG_FIGURE)) return f;
             return S_find(p, f, S_pred_img) ? f : e;
         }
@@ -1040,8 +1077,11 @@ static void S_deck(S_parts *p)
                 k = cd_dom_next(dom, k, top);
                 continue;
             }
+            /* A share bar (<aside>, <nav>) between the headline and the deck
+             * is neither, and its labels are not the body's text. */
             if ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k) ||
-                n->tag == CD_TAG_FIGURE || S_has(p, k, S_caption_words)) {
+                n->tag == CD_TAG_FIGURE || n->tag == CD_TAG_ASIDE || n->tag == CD_TAG_NAV ||
+                S_has(p, k, S_caption_words)) {
                 k = cd_dom_next_skip(dom, k, top);
                 continue;
             }
@@ -1074,7 +1114,8 @@ static void S_deck(S_parts *p)
                         p->m->deck_source = "visible";
                         same = 1;
                     }
-                    if (same && strong && S_rendered(p, k)) S_drop_first(p, k);
+                    /* The text of a page of many parts is kept whole. */
+                    if (same && strong && !p->x->broad && S_rendered(p, k)) S_drop_first(p, k);
                     return;
                 }
             }
@@ -1274,6 +1315,169 @@ static void S_source_label(S_parts *p)
     }
 }
 
+/* ---- the source named by a class ------------------------------------------ */
+
+/* Class words of a label naming where the text comes from: the outlet a
+ * syndicated story was taken from ("sourcename", "source"), its provider, or
+ * the agency in the signature that closes it ("c-signature__agency"). */
+static const char *const S_source_words[] = {"source", "provider", "agency", NULL};
+
+static int S_pred_link(S_parts *p, cd_nid id)
+{
+    return cd_dom_is(p->dom, id, CD_TAG_A);
+}
+
+/* Does a word of name (four letters or more) equal a label of the page's
+ * host ("Yahoo Finance" on finance.yahoo.com)? The site's own desk is not
+ * the source of a text it publishes. */
+static int S_names_host(const S_parts *p, const char *name, size_t n)
+{
+    const char *urls[] = {p->page_url, p->m->url};
+    for (size_t u = 0; u < 2; u++) {
+        const char *h = urls[u] ? strstr(urls[u], "://") : NULL;
+        if (!h) continue;
+        h += 3;
+        size_t hl = strcspn(h, "/?#:");
+        for (size_t i = 0; i < hl;) {
+            size_t st = i;
+            while (i < hl && h[i] != '.')
+                i++;
+            for (size_t w = 0; i - st >= 4 && w < n;) {
+                size_t ws = w;
+                while (w < n && cd_isalnum((unsigned char)name[w]))
+                    w++;
+                if (cd_meta_eq_nocase(name + ws, w - ws, h + st, i - st)) return 1;
+                while (w < n && !cd_isalnum((unsigned char)name[w]))
+                    w++;
+            }
+            i++;
+        }
+    }
+    return 0;
+}
+
+/* Is s a name: every word of four letters or more that starts with an ASCII
+ * letter capitalised ("Tech Insider", "CNNMoney (New York)"), and no "by"
+ * ("Powered by …" is a label)? "Read original" is no name. */
+static int S_name_like(const char *s, size_t n)
+{
+    if (cd_contains_nocase(s, n, " by ")) return 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t st = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        if (i - st >= 4 && s[st] >= 'a' && s[st] <= 'z') return 0;
+    }
+    return 1;
+}
+
+/* The name in source label el: its link's text when it has one (the label
+ * goes on with the time: "CNET Japan 3/9 18:45配信"), else its own text; a
+ * name of one to five words that is neither a date nor the site itself. */
+static int S_source_name(S_parts *p, cd_nid el, int bureau)
+{
+    static const char *const photo[] = {"credit", "copyright", "photo", "image", "caption", NULL};
+    /* A share bar's "provider-facebook" names a network, not a source. */
+    static const char *const share[] = {"share", "social", "follow", NULL};
+    if (S_has(p, el, photo)) return 0;
+    cd_nid up = el;
+    for (unsigned d = 0; up && d < 4; d++, up = cd_dom_node(p->dom, up)->parent)
+        if (S_has(p, up, share)) return 0;
+    if (cd_meta_in_link_card(p->dom, el) || S_find(p, el, S_pred_img) ||
+        S_find(p, el, S_is_caption_el) != CD_NONE)
+        return 0;
+    cd_nid a = S_find(p, el, S_pred_link);
+    S_text t;
+    S_gather(p, a ? a : el, CD_NONE, 0, &t);
+    size_t len;
+    char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
+    char date[CD_META_DATE_LEN];
+    /* A name: capitalised (or in a script without case), not a label
+     * ("by:", "View Article Sources") nor a sentence ("editorial policy."). */
+    if (!c || len > 60 || !((c[0] >= 'A' && c[0] <= 'Z') || (unsigned char)c[0] >= 0x80) ||
+        memchr(c, ':', len) || c[len - 1] == '.' || cd_contains_nocase(c, len, "source") ||
+        !cd_parts_words(c, len) || cd_parts_words(c, len) > 5 || !S_name_like(c, len) ||
+        cd_parts_not_deck(c, len) || cd_meta_date_norm(c, len, 0, 0, date) ||
+        S_names_host(p, c, len))
+        return 0;
+    /* The site itself is no source; in a footer, its desk with a place
+     * ("CNNMoney (New York)") says where the story was filed and is. */
+    const char *site = p->m->site_name;
+    if (site && cd_meta_site_like(c, len, site, strlen(site)) &&
+        (!bureau || cd_meta_eq_nocase(c, len, site, strlen(site))))
+        return 0;
+    S_credit_set(p, c, len);
+    return 1;
+}
+
+static int S_pred_source(S_parts *p, cd_nid id)
+{
+    return S_has(p, id, S_source_words) || S_camel_has(p->dom, id, S_source_words);
+}
+
+/* The closing block that holds the story's source label and its time stamp
+ * ("<span class=cnnStorySource>CNNMoney (New York)</span> <span>First
+ * published February 1, 2016</span>"): the label gives the credit, and the
+ * footer leaves the text with it (unless keep_parts). CD_PARTS_CREDIT_LINE
+ * when a credit was read. */
+static int S_source_footer(S_parts *p, cd_nid blk)
+{
+    cd_nid src = S_find(p, blk, S_pred_source);
+    if (!src || src == blk) return CD_PARTS_CREDIT_NONE;
+    S_text t;
+    S_gather(p, blk, src, 1, &t);
+    char date[CD_META_DATE_LEN];
+    if (t.more || t.n > 120 || cd_meta_date_norm(t.s, t.n, 0, 0, date) < 10)
+        return CD_PARTS_CREDIT_NONE;
+    const char *before = p->m->credit;
+    if (!S_source_name(p, src, 1) || p->m->credit == before) return CD_PARTS_CREDIT_NONE;
+    if (!p->keep) cd_extract_drop(p->x, blk);
+    return CD_PARTS_CREDIT_LINE;
+}
+
+/* A source label by the headline (before the body) or in the signature
+ * right after the body: the provider of a syndicated story. */
+static void S_source_class(S_parts *p)
+{
+    const cd_dom *dom = p->dom;
+    if (p->m->credit) return;
+    cd_nid top = cd_dom_root(dom);
+    if (p->h1) {
+        unsigned seen = 0, texts = 0;
+        for (cd_nid k = cd_dom_next_skip(dom, p->h1, top); k && seen < S_DECK_NODES; seen++) {
+            const cd_node *n = cd_dom_node(dom, k);
+            if (n->type == CD_NODE_TEXT && !S_is_space_text(n)) {
+                if (++texts > 16 || S_rendered(p, k)) break; /* the body has begun */
+            } else if (n->type == CD_NODE_ELEMENT) {
+                if ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k) ||
+                    n->tag == CD_TAG_FIGURE) {
+                    k = cd_dom_next_skip(dom, k, top);
+                    continue;
+                }
+                if (S_has(p, k, S_source_words) && S_source_name(p, k, 0)) return;
+            }
+            k = cd_dom_next(dom, k, top);
+        }
+    }
+    /* The signature after the body: the first elements after the last
+     * content root or after one of its two nearest ancestors. */
+    cd_nid a = p->x->roots[p->x->nroots - 1];
+    for (unsigned up = 0; a && up < 3; up++, a = cd_dom_node(dom, a)->parent) {
+        unsigned els = 0;
+        for (cd_nid e = cd_dom_node(dom, a)->next; e && els < 2; e = cd_dom_node(dom, e)->next) {
+            if (cd_dom_node(dom, e)->type != CD_NODE_ELEMENT) continue;
+            els++;
+            if (!cd_extract_node_visible(dom, e)) continue;
+            unsigned seen = 0;
+            for (cd_nid k = e; k && seen < 16; k = cd_dom_next(dom, k, e), seen++)
+                if (cd_dom_node(dom, k)->type == CD_NODE_ELEMENT && S_has(p, k, S_source_words))
+                    if (S_source_name(p, k, 0)) return;
+        }
+    }
+}
+
 /* ---- the byline line ------------------------------------------------------ */
 
 /* A byline of its own among the first blocks ("By Md Aynal Haque", naming
@@ -1335,11 +1539,28 @@ static cd_nid S_find_h1(S_parts *p)
     return CD_NONE;
 }
 
+/* A page of many parts (broad extraction: no region held half of its
+ * prose) may still be a story whose text lost to a live feed or a sidebar.
+ * Its body's first and last blocks are the page's, not the story's, so no
+ * dateline or closing credit is read; the deck and the lead figure of a
+ * dated page sit by the headline and are read there. */
+static void S_head_parts(S_parts *p)
+{
+    /* A story states when it was published; a shop's or a service's page
+     * rarely does, and its intro is not a standfirst. */
+    if (p->h1 && p->m->date_published) {
+        S_deck(p);
+        cd_nid fig = S_lead(p);
+        if (fig) S_figure(p, fig, 1);
+    }
+    S_wire_byline(p->m);
+}
+
 void cd_meta_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, struct cd_extract *x,
                    const char *page_url, int keep_parts)
 {
     if (!m) return;
-    if (!dom || !arena || !x || !x->mark || !x->nroots || x->broad) {
+    if (!dom || !arena || !x || !x->mark || !x->nroots) {
         S_wire_byline(m);
         return;
     }
@@ -1354,6 +1575,10 @@ void cd_meta_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, struct cd_ext
     p.ctx.dom = dom;
     p.ctx.arena = arena;
     p.h1 = x->title_node ? x->title_node : S_find_h1(&p);
+    if (x->broad) {
+        S_head_parts(&p);
+        return;
+    }
     S_scan(&p);
     S_deck(&p);
     S_byline(&p);
@@ -1366,6 +1591,7 @@ void cd_meta_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, struct cd_ext
     S_dateline(&p);
     S_credit(&p);
     S_source_label(&p);
+    S_source_class(&p);
     /* The other figures of the body keep their captions, not their credits
      * (last: the cuts they need come after the dateline's). */
     for (unsigned i = 0; i < p.nfigs; i++)

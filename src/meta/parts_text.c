@@ -870,6 +870,19 @@ static int S_label_boundary(const char *s, size_t i)
            (unsigned char)c == 0x94 /* end of an em dash or a closing quote */;
 }
 
+/* "Photo Name" without a colon, as French captions close ("(Photo Prakash
+ * Mathema. AFP)", "(photo AFP)"): inside a caption's closing parentheses the
+ * word before a capitalised name is a label. Its length, or 0. */
+static size_t S_paren_photo_word(const char *s, size_t n)
+{
+    static const char *const words[] = {"photo ", "photos ", "foto ", "fotos ", NULL};
+    for (size_t i = 0; words[i]; i++) {
+        size_t l = strlen(words[i]);
+        if (n > l + 1 && cd_eq_nocase(s, l, words[i]) && s[l] >= 'A' && s[l] <= 'Z') return l;
+    }
+    return 0;
+}
+
 /* A photo credit ending the caption s[0..n): [*cs, n) leaves the caption,
  * [*vs, *ve) is the credit. */
 int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, size_t *ve)
@@ -887,6 +900,7 @@ int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, siz
             const char *in = s + i + 1;
             size_t il = e - 1 - (i + 1);
             size_t lab = cd_parts_photo_label(in, il);
+            if (!lab) lab = S_paren_photo_word(in, il);
             if (lab || S_slash_credit(in, il) || S_agency(in, il) || S_slash_names(in, il)) {
                 *cs = i;
                 *vs = i + 1 + (lab ? S_skip_space(in, il, lab) : 0);

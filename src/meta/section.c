@@ -12,10 +12,10 @@
  *   - the first breadcrumb trail (class or id "breadcrumb", aria-label
  *     "breadcrumb", itemtype BreadcrumbList): its links, kept in
  *     c->vis_crumbs for news.c to pick the section from;
- *   - after the walk, the section label ("kicker", "eyebrow", "rubric") that
- *     sits right above the first h1: one of the three texts before it, in an
- *     element so named, short, and never inside a menu (its trailing " —"
- *     dropped); or, whatever its classes, the lone link to a section page
+ *   - after the walk, the section label ("kicker", "eyebrow", "rubric",
+ *     "rubrique") that sits right above the first h1: one of the three texts
+ *     before it (texts of a <nav> passed over), in an element so named,
+ *     short, and never inside a menu (its trailing " —" dropped); or, whatever its classes, the lone link to a section page
  *     ("/apple", "/sections/education/") that is the only text between the
  *     headline and an ancestor at most three levels above it.
  * Navigation menus are never read as a section: a trail must say it is one,
@@ -37,7 +37,9 @@ static const char *const S_crumb_words[] = {"breadcrumb", "crumb", NULL};
 static const char *const S_kicker_words[] = {
     "kicker",     "eyebrow",      "rubric",        "overline",     "supertitle",  "pretitle",
     "pre-title",  "section-name", "section-label", "section-link", "section-tag", "category",
-    "categories", "cat-links",    "post-cat",      "entry-cat",    "upperdek", NULL};
+    "categories", "cat-links",    "post-cat",      "entry-cat",    "upperdek",
+    /* French and German for the section a story runs in */
+    "rubrique", "rubrik", NULL};
 static const char *const S_menu_words[] = {"menu",     "nav",          "navbar", "navigation",
                                            "dropdown", "header-links", NULL};
 
@@ -305,6 +307,15 @@ static int S_is_section_link(cd_meta_ctx *c, cd_nid t, cd_nid h1)
     return 1;
 }
 
+static int S_in_nav(const cd_dom *dom, cd_nid id)
+{
+    unsigned k = 0;
+    for (cd_nid p = cd_dom_node(dom, id)->parent; p && k < S_ANCESTORS;
+         p = cd_dom_node(dom, p)->parent, k++)
+        if (cd_dom_is(dom, p, CD_TAG_NAV)) return 1;
+    return 0;
+}
+
 void cd_meta_news_kicker(cd_meta_ctx *c, cd_nid h1)
 {
     const cd_dom *dom = c->dom;
@@ -318,7 +329,9 @@ void cd_meta_news_kicker(cd_meta_ctx *c, cd_nid h1)
         if (p->type == CD_NODE_ELEMENT && (cd_tag_flags(p->tag) & CD_TF_SKIP)) continue;
         size_t len;
         char *s = cd_meta_clean(c->arena, n->u.text, n->len, &len);
-        if (!s) continue;
+        /* A menu of the section's pages between its label and the headline
+         * ("Pixels" over <nav>Vie en ligne, Jeux vidéo …</nav>) is passed. */
+        if (!s || S_in_nav(dom, k)) continue;
         texts++;
         if (len > S_KICKER_MAX ||
             !(S_is_kicker(c, k, h1) || (texts == 1 && S_is_section_link(c, k, h1))))
