@@ -179,8 +179,13 @@ static unsigned S_lookup(const char *w, size_t n)
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         const S_word *e = &S_words[mid];
-        size_t m = n < e->len ? n : e->len;
-        int c = memcmp(w, e->word, m);
+        /* The first letters decide most steps: compare them inline and call
+         * memcmp only for the rest (n and e->len are at least 1). */
+        int c = (unsigned char)w[0] - (unsigned char)e->word[0];
+        if (c == 0) {
+            size_t m = n < e->len ? n : e->len;
+            c = memcmp(w + 1, e->word + 1, m - 1);
+        }
         if (c == 0)
             c = n < e->len ? -1 : n > e->len ? 1 : 0;
         if (c == 0)

@@ -146,6 +146,8 @@ static int S_month(const char *w, size_t n)
     }
     int found = 0;
     for (size_t i = 0; i < sizeof S_months / sizeof S_months[0]; i++) {
+        if (S_months[i].name[0] != low[0])
+            continue; /* cheap: most words share no first letter with a month */
         size_t l = strlen(S_months[i].name);
         if (n > l || memcmp(low, S_months[i].name, n) != 0)
             continue;
@@ -301,7 +303,7 @@ static int S_filler(const char *w, size_t n)
 {
     static const char *const f[] = {"de", "del", "of", "the", "den", "le", "el", "der", "di", NULL};
     for (size_t i = 0; f[i]; i++)
-        if (cd_meta_eq_nocase(w, n, f[i], strlen(f[i])))
+        if (cd_eq_nocase(w, n, f[i]))
             return 1;
     return 0;
 }
@@ -310,7 +312,7 @@ static int S_suffix(const char *w, size_t n)
 {
     static const char *const f[] = {"st", "nd", "rd", "th", "er", "e", "o", "\xc2\xba", NULL};
     for (size_t i = 0; f[i]; i++)
-        if (cd_meta_eq_nocase(w, n, f[i], strlen(f[i])))
+        if (cd_eq_nocase(w, n, f[i]))
             return 1;
     return 0;
 }
