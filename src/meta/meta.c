@@ -199,18 +199,13 @@ static const cd_meta_list *S_list(cd_meta_ctx *c, const char *const *words)
     return l;
 }
 
-/* Does the word list w (from S_class_words) name any entry of words? */
-static int S_words_have(const char *w, size_t n, const char *const *words, const cd_meta_list *info,
-                        int skip_modifiers)
+/* Index the word starts of c->words (see cd_meta_ctx). */
+static void S_index_words(cd_meta_ctx *c)
 {
-    /* First letters of the entries: most words are rejected on one lookup. */
-    uint32_t own[8] = {0};
-    const uint32_t *first = own;
-    if (info)
-        first = info->first;
-    else
-        for (size_t k = 0; words[k]; k++)
-            own[(unsigned char)words[k][0] >> 5] |= 1u << ((unsigned char)words[k][0] & 31);
+    const char *w = c->words;
+    size_t n = c->words_len;
+    c->nword = 0;
+    memset(c->word_first, 0, sizeof c->word_first);
     size_t i = 0;
     while (i < n) {
         size_t st = i;
@@ -219,47 +214,79 @@ static int S_words_have(const char *w, size_t n, const char *const *words, const
         for (size_t p = st; p < i; p++) {
             if (p > st && w[p - 1] != '-')
                 continue; /* not a word start */
+            if (c->nword >= sizeof c->word / sizeof c->word[0])
+                return;
+            c->word[c->nword].at = (uint16_t)p;
+            c->word[c->nword].tok = (uint16_t)st;
+            c->word[c->nword++].end = (uint16_t)i;
             unsigned char ch = (unsigned char)w[p];
-            if (!(first[ch >> 5] & (1u << (ch & 31))))
-                continue;
-            for (size_t k = 0; words[k]; k++) {
-                if (w[p] != words[k][0])
-                    continue;
-                size_t l = info && k < info->n ? info->len[k] : strlen(words[k]);
-                if (i - p >= l && memcmp(w + p, words[k], l) == 0) {
-                    if (skip_modifiers && S_modifier(w + st, i - st))
-                        break; /* the token describes the page, not a block */
-                    return 1;
-                }
-            }
+            c->word_first[ch >> 5] |= 1u << (ch & 31);
         }
         i++;
+    }
+}
+
+/* Does a word of c->words (the current element's) start with an entry of
+ * words? A word in a page-describing token (S_modifier) does not count
+ * when skip_modifiers is set. */
+static int S_words_have(const cd_meta_ctx *c, const char *const *words, const cd_meta_list *info,
+                        int skip_modifiers)
+{
+    /* First letters of the entries: most words are rejected on one lookup,
+     * most elements on eight. */
+    uint32_t own[8] = {0};
+    const uint32_t *first = own;
+    if (info)
+        first = info->first;
+    else
+        for (size_t k = 0; words[k]; k++)
+            own[(unsigned char)words[k][0] >> 5] |= 1u << ((unsigned char)words[k][0] & 31);
+    uint32_t any = 0;
+    for (size_t b = 0; b < 8; b++)
+        any |= first[b] & c->word_first[b];
+    if (!any)
+        return 0;
+    const char *w = c->words;
+    for (unsigned x = 0; x < c->nword; x++) {
+        size_t p = c->word[x].at, st = c->word[x].tok, i = c->word[x].end;
+        unsigned char ch = (unsigned char)w[p];
+        if (!(first[ch >> 5] & (1u << (ch & 31))))
+            continue;
+        for (size_t k = 0; words[k]; k++) {
+            if (w[p] != words[k][0])
+                continue;
+            size_t l = info && k < info->n ? info->len[k] : strlen(words[k]);
+            if (i - p >= l && memcmp(w + p, words[k], l) == 0) {
+                if (skip_modifiers && S_modifier(w + st, i - st))
+                    break; /* the token describes the page, not a block */
+                return 1;
+            }
+        }
     }
     return 0;
 }
 
-/* The words of element id, cached in c for the several checks on one node. */
-static const char *S_words_of(cd_meta_ctx *c, cd_nid id, size_t *n)
+/* Make c->words the words of element id (kept for the several checks on
+ * one node); their length. */
+static size_t S_words_of(cd_meta_ctx *c, cd_nid id)
 {
     if (c->words_id != id) {
         c->words_len = (uint32_t)S_class_words(c->dom, id, c->words, sizeof c->words);
         c->words_id = id;
         c->nhits = 0;
+        S_index_words(c);
     }
-    *n = c->words_len;
-    return c->words;
+    return c->words_len;
 }
 
 int cd_meta_class_has(cd_meta_ctx *c, cd_nid id, const char *const *words)
 {
-    size_t n;
-    const char *w = S_words_of(c, id, &n);
-    if (!n)
+    if (!S_words_of(c, id))
         return 0;
     for (unsigned i = 0; i < c->nhits; i++)
         if (c->hit_list[i] == words)
             return c->hit[i];
-    int r = S_words_have(w, n, words, S_list(c, words), 0);
+    int r = S_words_have(c, words, S_list(c, words), 0);
     if (c->nhits < 8) {
         c->hit_list[c->nhits] = words;
         c->hit[c->nhits++] = r;
@@ -330,11 +357,8 @@ static int S_is_bad_region(cd_meta_ctx *c, cd_nid id, const cd_node *n, cd_nid h
     if (n->tag == CD_TAG_BODY || n->tag == CD_TAG_HTML || n->tag == CD_TAG_ARTICLE ||
         n->tag == CD_TAG_MAIN || n->tag == CD_TAG_H1)
         return 0;
-    size_t len;
-    const char *w = NULL;
     if (n->tag != CD_TAG_FOOTER && n->tag != CD_TAG_ASIDE) {
-        w = S_words_of(c, id, &len);
-        if (!len || !S_words_have(w, len, S_bad_words, S_list(c, S_bad_words), 1))
+        if (!S_words_of(c, id) || !S_words_have(c, S_bad_words, S_list(c, S_bad_words), 1))
             return 0;
     }
     /* The headline is never in a footer, side column or comments: a block
@@ -355,11 +379,10 @@ static int S_is_side_region(cd_meta_ctx *c, cd_nid id, const cd_node *n)
                                        "taboola", "also-read", "more-stories", "read-more",
                                        "readmore", "reply", "discussion", "cookie", "consent",
                                        "gdpr", NULL};
-    size_t len;
-    const char *w = S_words_of(c, id, &len);
-    if (len && S_words_have(w, len, hard, S_list(c, hard), 1))
+    size_t len = S_words_of(c, id);
+    if (len && S_words_have(c, hard, S_list(c, hard), 1))
         return 0;
-    return n->tag == CD_TAG_FOOTER || n->tag == CD_TAG_ASIDE || (len && S_words_have(w, len, side, S_list(c, side), 1));
+    return n->tag == CD_TAG_FOOTER || n->tag == CD_TAG_ASIDE || (len && S_words_have(c, side, S_list(c, side), 1));
 }
 
 static int S_is_article_region(const cd_dom *dom, cd_nid id, const cd_node *n)

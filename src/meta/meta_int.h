@@ -129,6 +129,14 @@ typedef struct cd_meta_ctx {
     const char *const *hit_list[8]; /* … and their answers */
     int hit[8];
     char words[CD_META_CLASS_WORDS];
+    /* Where each word of `words` begins (a token's start or after a '-'),
+     * with its token's bounds, and a bitmap of the words' first bytes: a
+     * list check visits the word starts only. */
+    struct {
+        uint16_t at, tok, end;
+    } word[CD_META_CLASS_WORDS / 2 + 1];
+    unsigned nword;
+    uint32_t word_first[8];
     cd_meta_list lists[CD_META_LISTS];
     unsigned nlists;
     /* News fields (news.c, section.c): the JSON-LD BreadcrumbList and the
