@@ -112,46 +112,63 @@ char *cd_meta_node_text(const cd_meta_ctx *c, cd_nid id, size_t max, size_t *out
     return cd_meta_clean(c->arena, buf, n, out_len);
 }
 
-/* Append the words of one class/id token to out as "w1-w2" (lower case). */
-static size_t S_token_words(const char *v, size_t n, char *out, size_t o, size_t cap)
+/* Append the words of one class/id token to c->words as "w1-w2" (lower
+ * case) after o, noting where each word starts (see cd_meta_ctx); the new
+ * length. */
+static size_t S_token_words(cd_meta_ctx *c, const char *v, size_t n, size_t o)
 {
-    for (size_t i = 0; i < n; i++)
-        if (v[i] == ':' || v[i] == '[' || v[i] == '(' || v[i] == '/')
-            return o; /* a utility class */
+    char *out = c->words;
+    const size_t cap = sizeof c->words, maxw = sizeof c->word / sizeof c->word[0];
     if (o && o < cap)
         out[o++] = ' ';
     int gap = 0;
     size_t start = o;
+    unsigned first = c->nword;
     for (size_t i = 0; i < n && o < cap; i++) {
         unsigned char ch = (unsigned char)v[i];
         if (cd_isalnum(ch)) {
             if (gap && o > start)
                 out[o++] = '-';
-            if (o < cap)
+            if (o < cap) {
+                if ((o == start || out[o - 1] == '-') && c->nword < maxw) {
+                    c->word[c->nword].at = (uint16_t)o;
+                    c->word[c->nword++].tok = (uint16_t)start;
+                    unsigned char f = (unsigned char)cd_tolower(ch);
+                    c->word_first[f >> 5] |= 1u << (f & 31);
+                }
                 out[o++] = (char)cd_tolower(ch);
+            }
             gap = 0;
         } else {
             gap = 1;
         }
     }
+    for (unsigned k = first; k < c->nword; k++)
+        c->word[k].end = (uint16_t)o;
     return o;
 }
 
-static size_t S_class_words(const cd_dom *dom, cd_nid id, char *out, size_t cap)
+/* Fill c->words with the words of element id's class and id attributes and
+ * index them; the length. Utility classes ("md:flex", "w-[20px]") are left
+ * out. */
+static size_t S_class_words(cd_meta_ctx *c, cd_nid id)
 {
     size_t o = 0;
+    c->nword = 0;
+    memset(c->word_first, 0, sizeof c->word_first);
     static const char *const attrs[] = {"class", "id"};
     for (size_t a = 0; a < 2; a++) {
         size_t n;
-        const char *v = cd_dom_attr(dom, id, attrs[a], &n);
-        for (size_t i = 0; v && i < n && o < cap;) {
+        const char *v = cd_dom_attr(c->dom, id, attrs[a], &n);
+        for (size_t i = 0; v && i < n && o < sizeof c->words;) {
             while (i < n && cd_isspace((unsigned char)v[i]))
                 i++;
             size_t st = i;
-            while (i < n && !cd_isspace((unsigned char)v[i]))
-                i++;
-            if (i > st)
-                o = S_token_words(v + st, i - st, out, o, cap);
+            int utility = 0;
+            for (; i < n && !cd_isspace((unsigned char)v[i]); i++)
+                utility |= v[i] == ':' || v[i] == '[' || v[i] == '(' || v[i] == '/';
+            if (i > st && !utility)
+                o = S_token_words(c, v + st, i - st, o);
         }
     }
     return o;
@@ -199,33 +216,6 @@ static const cd_meta_list *S_list(cd_meta_ctx *c, const char *const *words)
     return l;
 }
 
-/* Index the word starts of c->words (see cd_meta_ctx). */
-static void S_index_words(cd_meta_ctx *c)
-{
-    const char *w = c->words;
-    size_t n = c->words_len;
-    c->nword = 0;
-    memset(c->word_first, 0, sizeof c->word_first);
-    size_t i = 0;
-    while (i < n) {
-        size_t st = i;
-        while (i < n && w[i] != ' ')
-            i++;
-        for (size_t p = st; p < i; p++) {
-            if (p > st && w[p - 1] != '-')
-                continue; /* not a word start */
-            if (c->nword >= sizeof c->word / sizeof c->word[0])
-                return;
-            c->word[c->nword].at = (uint16_t)p;
-            c->word[c->nword].tok = (uint16_t)st;
-            c->word[c->nword++].end = (uint16_t)i;
-            unsigned char ch = (unsigned char)w[p];
-            c->word_first[ch >> 5] |= 1u << (ch & 31);
-        }
-        i++;
-    }
-}
-
 /* Does a word of c->words (the current element's) start with an entry of
  * words? A word in a page-describing token (S_modifier) does not count
  * when skip_modifiers is set. */
@@ -271,10 +261,9 @@ static int S_words_have(const cd_meta_ctx *c, const char *const *words, const cd
 static size_t S_words_of(cd_meta_ctx *c, cd_nid id)
 {
     if (c->words_id != id) {
-        c->words_len = (uint32_t)S_class_words(c->dom, id, c->words, sizeof c->words);
+        c->words_len = (uint32_t)S_class_words(c, id);
         c->words_id = id;
         c->nhits = 0;
-        S_index_words(c);
     }
     return c->words_len;
 }
