@@ -21,8 +21,13 @@
 #define S_AUTHOR 0x1000u
 #define S_ABOUT 0x2000u
 
+/* The longest word in the table. */
+#define S_WORD_MAX 15
+
 typedef struct {
-    const char *word;
+    /* Zero-padded, so that a look-up compares two big-endian integers
+     * (S_key), which orders words as strcmp does. */
+    char word[S_WORD_MAX + 1];
     unsigned char len;
     unsigned short weight; /* CD_HINT_* */
 } S_word;
@@ -164,7 +169,7 @@ int cd_hints_table_ok(void)
 {
     size_t n = sizeof S_words / sizeof S_words[0];
     for (size_t i = 0; i < n; i++) {
-        if (strlen(S_words[i].word) != S_words[i].len)
+        if (strlen(S_words[i].word) != S_words[i].len || S_words[i].len > S_WORD_MAX)
             return 0;
         if (i > 0 && strcmp(S_words[i - 1].word, S_words[i].word) >= 0)
             return 0;
@@ -172,25 +177,33 @@ int cd_hints_table_ok(void)
     return 1;
 }
 
-/* Look up one lower-cased word. */
+/* Eight bytes as a big-endian integer: comparing two of them compares the
+ * bytes as memcmp does. */
+static inline uint64_t S_be64(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    return (uint64_t)p[0] << 56 | (uint64_t)p[1] << 48 | (uint64_t)p[2] << 40 |
+           (uint64_t)p[3] << 32 | (uint64_t)p[4] << 24 | (uint64_t)p[5] << 16 |
+           (uint64_t)p[6] << 8 | (uint64_t)p[7];
+}
+
+/* Look up one lower-cased word (a binary search; each step compares the
+ * zero-padded words as two integers). */
 static unsigned S_lookup(const char *w, size_t n)
 {
+    if (n > S_WORD_MAX)
+        return 0;
+    char q[S_WORD_MAX + 1] = {0};
+    memcpy(q, w, n);
+    uint64_t qh = S_be64(q), ql = S_be64(q + 8);
     size_t lo = 0, hi = sizeof S_words / sizeof S_words[0];
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         const S_word *e = &S_words[mid];
-        /* The first letters decide most steps: compare them inline and call
-         * memcmp only for the rest (n and e->len are at least 1). */
-        int c = (unsigned char)w[0] - (unsigned char)e->word[0];
-        if (c == 0) {
-            size_t m = n < e->len ? n : e->len;
-            c = memcmp(w + 1, e->word + 1, m - 1);
-        }
-        if (c == 0)
-            c = n < e->len ? -1 : n > e->len ? 1 : 0;
-        if (c == 0)
+        uint64_t eh = S_be64(e->word), el = S_be64(e->word + 8);
+        if (qh == eh && ql == el)
             return e->weight;
-        if (c < 0)
+        if (qh < eh || (qh == eh && ql < el))
             hi = mid;
         else
             lo = mid + 1;
