@@ -21,7 +21,8 @@
 #define S_AUTHOR 0x1000u
 #define S_ABOUT 0x2000u
 
-/* The longest word in the table. */
+/* The shortest and the longest word in the table. */
+#define S_WORD_MIN 2
 #define S_WORD_MAX 15
 
 typedef struct {
@@ -169,7 +170,8 @@ int cd_hints_table_ok(void)
 {
     size_t n = sizeof S_words / sizeof S_words[0];
     for (size_t i = 0; i < n; i++) {
-        if (strlen(S_words[i].word) != S_words[i].len || S_words[i].len > S_WORD_MAX)
+        if (strlen(S_words[i].word) != S_words[i].len || S_words[i].len < S_WORD_MIN ||
+            S_words[i].len > S_WORD_MAX)
             return 0;
         if (i > 0 && strcmp(S_words[i - 1].word, S_words[i].word) >= 0)
             return 0;
@@ -187,14 +189,15 @@ static inline uint64_t S_be64(const char *s)
            (uint64_t)p[6] << 8 | (uint64_t)p[7];
 }
 
-/* Look up one lower-cased word (a binary search; each step compares the
+/* Look up one word, in any case (a binary search; each step compares the
  * zero-padded words as two integers). */
 static unsigned S_lookup(const char *w, size_t n)
 {
-    if (n > S_WORD_MAX)
+    if (n < S_WORD_MIN || n > S_WORD_MAX)
         return 0;
     char q[S_WORD_MAX + 1] = {0};
-    memcpy(q, w, n);
+    for (size_t i = 0; i < n; i++)
+        q[i] = (char)cd_tolower((unsigned char)w[i]);
     uint64_t qh = S_be64(q), ql = S_be64(q + 8);
     size_t lo = 0, hi = sizeof S_words / sizeof S_words[0];
     while (lo < hi) {
@@ -211,27 +214,23 @@ static unsigned S_lookup(const char *w, size_t n)
     return 0;
 }
 
-/* Split an attribute value into words and OR their hints together. */
+/* Split an attribute value into words (runs of letters and digits, cut
+ * again at a camelCase hump: "shareBar" -> "share" "bar") and OR their
+ * hints together. */
 static unsigned S_words_of(const char *s, size_t n)
 {
     unsigned hints = 0;
-    char w[32];
-    size_t wl = 0;
-    for (size_t i = 0; i <= n; i++) {
-        int c = i < n ? (unsigned char)s[i] : ' ';
-        /* camelCase hump: "shareBar" -> "share" "bar". */
-        int hump = cd_isalpha(c) && c >= 'A' && c <= 'Z' && wl > 0 && i > 0 &&
-                   s[i - 1] >= 'a' && s[i - 1] <= 'z';
-        if (!cd_isalnum(c) || hump) {
-            if (wl > 0 && wl < sizeof w)
-                hints |= S_lookup(w, wl);
-            wl = 0;
-            if (!hump)
-                continue;
+    size_t i = 0;
+    while (i < n) {
+        if (!cd_isalnum((unsigned char)s[i])) {
+            i++;
+            continue;
         }
-        if (wl < sizeof w)
-            w[wl] = (char)cd_tolower(c);
-        wl++;
+        size_t st = i++;
+        while (i < n && cd_isalnum((unsigned char)s[i]) &&
+               !(s[i] >= 'A' && s[i] <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z'))
+            i++;
+        hints |= S_lookup(s + st, i - st);
     }
     return hints;
 }
