@@ -166,6 +166,12 @@ static const S_word S_words[] = {
     {"yotpo", 5, CD_HINT_COMMENT},
 };
 
+/* Where the words of each first letter begin in S_words ('a' .. 'z', then
+ * the end): a look-up searches one letter's words only. Keep it in step
+ * with the table (cd_hints_table_ok checks it). */
+static const unsigned char S_from[27] = {0,  16, 25, 39, 47, 49, 51, 52, 54,  55,  55,  55,  57, 64,
+                                         68, 72, 85, 85, 94, 111, 119, 120, 120, 120, 120, 121, 121};
+
 int cd_hints_table_ok(void)
 {
     size_t n = sizeof S_words / sizeof S_words[0];
@@ -174,6 +180,15 @@ int cd_hints_table_ok(void)
             S_words[i].len > S_WORD_MAX)
             return 0;
         if (i > 0 && strcmp(S_words[i - 1].word, S_words[i].word) >= 0)
+            return 0;
+        if (S_words[i].word[0] < 'a' || S_words[i].word[0] > 'z')
+            return 0;
+    }
+    for (size_t f = 0; f <= 26; f++) {
+        size_t before = 0; /* words whose first letter comes before 'a' + f */
+        while (before < n && (size_t)(S_words[before].word[0] - 'a') < f)
+            before++;
+        if (S_from[f] != before)
             return 0;
     }
     return 1;
@@ -189,8 +204,8 @@ static inline uint64_t S_be64(const char *s)
            (uint64_t)p[6] << 8 | (uint64_t)p[7];
 }
 
-/* Look up one word, in any case (a binary search; each step compares the
- * zero-padded words as two integers). */
+/* Look up one word, in any case (a binary search among the words of its
+ * first letter; each step compares the zero-padded words as two integers). */
 static unsigned S_lookup(const char *w, size_t n)
 {
     if (n < S_WORD_MIN || n > S_WORD_MAX)
@@ -198,8 +213,11 @@ static unsigned S_lookup(const char *w, size_t n)
     char q[S_WORD_MAX + 1] = {0};
     for (size_t i = 0; i < n; i++)
         q[i] = (char)cd_tolower((unsigned char)w[i]);
+    unsigned f = (unsigned char)q[0] - 'a';
+    if (f >= 26)
+        return 0; /* a digit: no word starts with one */
     uint64_t qh = S_be64(q), ql = S_be64(q + 8);
-    size_t lo = 0, hi = sizeof S_words / sizeof S_words[0];
+    size_t lo = S_from[f], hi = S_from[f + 1];
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         const S_word *e = &S_words[mid];
