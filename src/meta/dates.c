@@ -626,6 +626,19 @@ int cd_meta_date_order(const char *s, size_t len)
     return 0;
 }
 
+/* Does s hold four ASCII digits in a row? Every form read in running text
+ * (ISO, numeric, written, CJK) has a four-digit year. */
+static int S_four_digits(const char *s, size_t n)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        run = cd_isdigit((unsigned char)s[i]) ? run + 1 : 0;
+        if (run == 4)
+            return 1;
+    }
+    return 0;
+}
+
 size_t cd_meta_date_norm(const char *s, size_t len, int whole, int dayfirst, char *out)
 {
     if (!s || !out)
@@ -650,6 +663,8 @@ size_t cd_meta_date_norm(const char *s, size_t len, int whole, int dayfirst, cha
                 return S_ymd(out, y, m, d);
         }
     } else {
+        if (!S_four_digits(s, len))
+            return 0; /* most text: no need to tokenise it */
         for (size_t i = 0; i + 10 <= len; i++)
             if (cd_isdigit((unsigned char)s[i]) && !S_version(s, len, i) && (r = S_iso(s, len, i, out))) {
                 /* Date part only: a time in running text has no zone to trust. */
