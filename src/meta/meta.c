@@ -112,64 +112,65 @@ char *cd_meta_node_text(const cd_meta_ctx *c, cd_nid id, size_t max, size_t *out
     return cd_meta_clean(c->arena, buf, n, out_len);
 }
 
-/* Append the words of one class/id token to c->words as "w1-w2" (lower
- * case) after o, noting where each word starts (see cd_meta_ctx); the new
- * length. */
-static size_t S_token_words(cd_meta_ctx *c, const char *v, size_t n, size_t o)
+/* Fill c->words with the words of element id's class and id attributes,
+ * each token as "w1-w2" (lower case), and index them (see cd_meta_ctx); the
+ * length. Utility classes ("md:flex", "w-[20px]") are left out: a token's
+ * words go out as they are read and are taken back if it proves one. */
+static size_t S_class_words(cd_meta_ctx *c, cd_nid id)
 {
     char *out = c->words;
     const size_t cap = sizeof c->words, maxw = sizeof c->word / sizeof c->word[0];
-    if (o && o < cap)
-        out[o++] = ' ';
-    int gap = 0;
-    size_t start = o;
-    unsigned first = c->nword;
-    for (size_t i = 0; i < n && o < cap; i++) {
-        unsigned char ch = (unsigned char)v[i];
-        if (cd_isalnum(ch)) {
-            if (gap && o > start)
-                out[o++] = '-';
-            if (o < cap) {
-                if ((o == start || out[o - 1] == '-') && c->nword < maxw) {
-                    c->word[c->nword].at = (uint16_t)o;
-                    c->word[c->nword++].tok = (uint16_t)start;
-                    unsigned char f = (unsigned char)cd_tolower(ch);
-                    c->word_first[f >> 5] |= 1u << (f & 31);
-                }
-                out[o++] = (char)cd_tolower(ch);
-            }
-            gap = 0;
-        } else {
-            gap = 1;
-        }
-    }
-    for (unsigned k = first; k < c->nword; k++)
-        c->word[k].end = (uint16_t)o;
-    return o;
-}
-
-/* Fill c->words with the words of element id's class and id attributes and
- * index them; the length. Utility classes ("md:flex", "w-[20px]") are left
- * out. */
-static size_t S_class_words(cd_meta_ctx *c, cd_nid id)
-{
     size_t o = 0;
     c->nword = 0;
-    memset(c->word_first, 0, sizeof c->word_first);
     static const char *const attrs[] = {"class", "id"};
     for (size_t a = 0; a < 2; a++) {
         size_t n;
         const char *v = cd_dom_attr(c->dom, id, attrs[a], &n);
-        for (size_t i = 0; v && i < n && o < sizeof c->words;) {
+        for (size_t i = 0; v && i < n && o < cap;) {
             while (i < n && cd_isspace((unsigned char)v[i]))
                 i++;
-            size_t st = i;
-            int utility = 0;
-            for (; i < n && !cd_isspace((unsigned char)v[i]); i++)
-                utility |= v[i] == ':' || v[i] == '[' || v[i] == '(' || v[i] == '/';
-            if (i > st && !utility)
-                o = S_token_words(c, v + st, i - st, o);
+            if (i >= n)
+                break;
+            size_t o0 = o;
+            unsigned w0 = c->nword;
+            if (o)
+                out[o++] = ' ';
+            size_t start = o;
+            int gap = 0, utility = 0;
+            for (; i < n && !cd_isspace((unsigned char)v[i]); i++) {
+                unsigned char ch = (unsigned char)v[i];
+                if (ch == ':' || ch == '[' || ch == '(' || ch == '/')
+                    utility = 1;
+                if (utility || o >= cap)
+                    continue; /* read on to the token's end */
+                if (!cd_isalnum(ch)) {
+                    gap = 1;
+                    continue;
+                }
+                if (gap && o > start)
+                    out[o++] = '-';
+                gap = 0;
+                if (o < cap) {
+                    if ((o == start || out[o - 1] == '-') && c->nword < maxw) {
+                        c->word[c->nword].at = (uint16_t)o;
+                        c->word[c->nword++].tok = (uint16_t)start;
+                    }
+                    out[o++] = (char)cd_tolower(ch);
+                }
+            }
+            if (utility) {
+                o = o0;
+                c->nword = w0;
+                continue;
+            }
+            for (unsigned k = w0; k < c->nword; k++)
+                c->word[k].end = (uint16_t)o;
         }
+    }
+    memset(c->word_first, 0, sizeof c->word_first);
+    for (unsigned k = 0; k < c->nword; k++) {
+        unsigned char f = (unsigned char)out[c->word[k].at];
+        c->word_first[f >> 5] |= 1u << (f & 31);
     }
     return o;
 }
