@@ -702,6 +702,8 @@ static void S_labelled_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const cha
     size_t d = 0;
     while (d < len && !cd_isdigit((unsigned char)s[d]))
         d++;
+    if (d == len)
+        return; /* no digit, no date */
     if (field < 0 && d <= 24 && S_says_update(s, d))
         field = CD_MF_MODIFIED;
     char out[CD_META_DATE_LEN];
