@@ -168,9 +168,13 @@ static size_t S_class_words(cd_meta_ctx *c, cd_nid id)
         }
     }
     memset(c->word_first, 0, sizeof c->word_first);
+    c->word_pairs = 0;
     for (unsigned k = 0; k < c->nword; k++) {
-        unsigned char f = (unsigned char)out[c->word[k].at];
+        size_t at = c->word[k].at;
+        unsigned char f = (unsigned char)out[at];
         c->word_first[f >> 5] |= 1u << (f & 31);
+        if (at + 1 < c->word[k].end)
+            c->word_pairs |= CD_META_PAIR(f, out[at + 1]);
     }
     return o;
 }
@@ -207,10 +211,12 @@ static const cd_meta_list *S_list(cd_meta_ctx *c, const char *const *words)
     memset(l->first, 0, sizeof l->first);
     l->words = words;
     l->n = 0;
+    l->pairs = 0;
     for (size_t k = 0; words[k]; k++) {
         unsigned char f = (unsigned char)words[k][0];
         l->first[f >> 5] |= 1u << (f & 31);
         size_t len = strlen(words[k]);
+        l->pairs |= len >= 2 ? CD_META_PAIR(f, words[k][1]) : ~0ull;
         if (l->n == k && k < CD_META_LIST_WORDS && len < 256)
             l->len[l->n++] = (uint8_t)len;
     }
@@ -227,6 +233,8 @@ static int S_words_have(const cd_meta_ctx *c, const char *const *words, const cd
      * most elements on eight. */
     uint32_t own[8] = {0};
     const uint32_t *first = own;
+    if (info && !(info->pairs & c->word_pairs))
+        return 0; /* no word starts as any entry does */
     if (info)
         first = info->first;
     else
