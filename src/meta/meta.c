@@ -251,6 +251,8 @@ static int S_words_have(const cd_meta_ctx *c, const char *const *words, const cd
         unsigned char ch = (unsigned char)w[p];
         if (!(first[ch >> 5] & (1u << (ch & 31))))
             continue;
+        if (info && p + 1 < i && !(info->pairs & CD_META_PAIR(ch, w[p + 1])))
+            continue; /* no entry starts with these two bytes */
         for (size_t k = 0; words[k]; k++) {
             if (w[p] != words[k][0])
                 continue;
