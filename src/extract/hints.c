@@ -216,8 +216,11 @@ static unsigned S_lookup(const char *w, size_t n)
     unsigned f = (unsigned char)q[0] - 'a';
     if (f >= 26)
         return 0; /* a digit: no word starts with one */
-    uint64_t qh = S_be64(q), ql = S_be64(q + 8);
     size_t lo = S_from[f], hi = S_from[f + 1];
+    /* Sorted: the letter's words span a range of second letters. */
+    if (lo == hi || q[1] < S_words[lo].word[1] || q[1] > S_words[hi - 1].word[1])
+        return 0;
+    uint64_t qh = S_be64(q), ql = S_be64(q + 8);
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         const S_word *e = &S_words[mid];
