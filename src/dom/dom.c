@@ -232,15 +232,16 @@ cd_nid cd_dom_next_skip(const cd_dom *dom, cd_nid id, cd_nid top)
     return CD_NONE;
 }
 
-const char *cd_dom_attr(const cd_dom *dom, cd_nid id, const char *name, size_t *len)
+const char *cd_dom_attr_n(const cd_dom *dom, cd_nid id, const char *name, size_t nl, size_t *len)
 {
     const cd_node *n = &dom->nodes[id];
     if (n->type != CD_NODE_ELEMENT)
         return NULL;
-    size_t nl = strlen(name);
     for (uint32_t i = 0; i < n->len; i++) {
         const cd_attr *a = &n->u.attr[i];
-        if (a->name_len == nl && memcmp(a->name, name, nl) == 0) {
+        /* The first byte rules out most names of the same length (class/style/title). */
+        if (a->name_len == nl && (nl == 0 || a->name[0] == name[0]) &&
+            memcmp(a->name, name, nl) == 0) {
             if (len)
                 *len = a->value_len;
             return a->value;

@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "../util/arena.h"
 #include "../util/mem.h"
@@ -99,8 +100,15 @@ cd_nid cd_dom_next(const cd_dom *dom, cd_nid id, cd_nid top);
 /* Pre-order successor that skips id's children. */
 cd_nid cd_dom_next_skip(const cd_dom *dom, cd_nid id, cd_nid top);
 
-/* The value of attribute `name` (lower case) on element id, or NULL; *len gets its length. */
-const char *cd_dom_attr(const cd_dom *dom, cd_nid id, const char *name, size_t *len);
+/* The value of attribute name[0..name_len) (lower case) on element id, or NULL; *len gets its length. */
+const char *cd_dom_attr_n(const cd_dom *dom, cd_nid id, const char *name, size_t name_len,
+                          size_t *len);
+/* The same for a NUL-terminated name (inline so that a literal's length is
+ * worked out at compile time: the lookup runs on every element). */
+static inline const char *cd_dom_attr(const cd_dom *dom, cd_nid id, const char *name, size_t *len)
+{
+    return cd_dom_attr_n(dom, id, name, strlen(name), len);
+}
 
 /* Tag facts. */
 const char *cd_tag_name(uint16_t tag);

@@ -21,8 +21,14 @@
 #define S_AUTHOR 0x1000u
 #define S_ABOUT 0x2000u
 
+/* The shortest and the longest word in the table. */
+#define S_WORD_MIN 2
+#define S_WORD_MAX 15
+
 typedef struct {
-    const char *word;
+    /* Zero-padded, so that a look-up compares two big-endian integers
+     * (S_key), which orders words as strcmp does. */
+    char word[S_WORD_MAX + 1];
     unsigned char len;
     unsigned short weight; /* CD_HINT_* */
 } S_word;
@@ -176,32 +182,68 @@ static const S_word S_words[] = {
     {"yotpo", 5, CD_HINT_COMMENT},
 };
 
+/* Where the words of each first letter begin in S_words ('a' .. 'z', then
+ * the end): a look-up searches one letter's words only. Keep it in step
+ * with the table (cd_hints_table_ok checks it). */
+static const unsigned char S_from[27] = {0,  16, 25, 39, 47, 49, 51, 52, 54,  55,  55,  55,  57, 64,
+                                         68, 72, 85, 85, 94, 111, 119, 120, 120, 120, 120, 121, 121};
+
 int cd_hints_table_ok(void)
 {
     size_t n = sizeof S_words / sizeof S_words[0];
     for (size_t i = 0; i < n; i++) {
-        if (strlen(S_words[i].word) != S_words[i].len)
+        if (strlen(S_words[i].word) != S_words[i].len || S_words[i].len < S_WORD_MIN ||
+            S_words[i].len > S_WORD_MAX)
             return 0;
         if (i > 0 && strcmp(S_words[i - 1].word, S_words[i].word) >= 0)
+            return 0;
+        if (S_words[i].word[0] < 'a' || S_words[i].word[0] > 'z')
+            return 0;
+    }
+    for (size_t f = 0; f <= 26; f++) {
+        size_t before = 0; /* words whose first letter comes before 'a' + f */
+        while (before < n && (size_t)(S_words[before].word[0] - 'a') < f)
+            before++;
+        if (S_from[f] != before)
             return 0;
     }
     return 1;
 }
 
-/* Look up one lower-cased word. */
+/* Eight bytes as a big-endian integer: comparing two of them compares the
+ * bytes as memcmp does. */
+static inline uint64_t S_be64(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    return (uint64_t)p[0] << 56 | (uint64_t)p[1] << 48 | (uint64_t)p[2] << 40 |
+           (uint64_t)p[3] << 32 | (uint64_t)p[4] << 24 | (uint64_t)p[5] << 16 |
+           (uint64_t)p[6] << 8 | (uint64_t)p[7];
+}
+
+/* Look up one word, in any case (a binary search among the words of its
+ * first letter; each step compares the zero-padded words as two integers). */
 static unsigned S_lookup(const char *w, size_t n)
 {
-    size_t lo = 0, hi = sizeof S_words / sizeof S_words[0];
+    if (n < S_WORD_MIN || n > S_WORD_MAX)
+        return 0;
+    char q[S_WORD_MAX + 1] = {0};
+    for (size_t i = 0; i < n; i++)
+        q[i] = (char)cd_tolower((unsigned char)w[i]);
+    unsigned f = (unsigned char)q[0] - 'a';
+    if (f >= 26)
+        return 0; /* a digit: no word starts with one */
+    size_t lo = S_from[f], hi = S_from[f + 1];
+    /* Sorted: the letter's words span a range of second letters. */
+    if (lo == hi || q[1] < S_words[lo].word[1] || q[1] > S_words[hi - 1].word[1])
+        return 0;
+    uint64_t qh = S_be64(q), ql = S_be64(q + 8);
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         const S_word *e = &S_words[mid];
-        size_t m = n < e->len ? n : e->len;
-        int c = memcmp(w, e->word, m);
-        if (c == 0)
-            c = n < e->len ? -1 : n > e->len ? 1 : 0;
-        if (c == 0)
+        uint64_t eh = S_be64(e->word), el = S_be64(e->word + 8);
+        if (qh == eh && ql == el)
             return e->weight;
-        if (c < 0)
+        if (qh < eh || (qh == eh && ql < el))
             hi = mid;
         else
             lo = mid + 1;
@@ -209,27 +251,23 @@ static unsigned S_lookup(const char *w, size_t n)
     return 0;
 }
 
-/* Split an attribute value into words and OR their hints together. */
+/* Split an attribute value into words (runs of letters and digits, cut
+ * again at a camelCase hump: "shareBar" -> "share" "bar") and OR their
+ * hints together. */
 static unsigned S_words_of(const char *s, size_t n)
 {
     unsigned hints = 0;
-    char w[32];
-    size_t wl = 0;
-    for (size_t i = 0; i <= n; i++) {
-        int c = i < n ? (unsigned char)s[i] : ' ';
-        /* camelCase hump: "shareBar" -> "share" "bar". */
-        int hump = cd_isalpha(c) && c >= 'A' && c <= 'Z' && wl > 0 && i > 0 &&
-                   s[i - 1] >= 'a' && s[i - 1] <= 'z';
-        if (!cd_isalnum(c) || hump) {
-            if (wl > 0 && wl < sizeof w)
-                hints |= S_lookup(w, wl);
-            wl = 0;
-            if (!hump)
-                continue;
+    size_t i = 0;
+    while (i < n) {
+        if (!cd_isalnum((unsigned char)s[i])) {
+            i++;
+            continue;
         }
-        if (wl < sizeof w)
-            w[wl] = (char)cd_tolower(c);
-        wl++;
+        size_t st = i++;
+        while (i < n && cd_isalnum((unsigned char)s[i]) &&
+               !(s[i] >= 'A' && s[i] <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z'))
+            i++;
+        hints |= S_lookup(s + st, i - st);
     }
     return hints;
 }

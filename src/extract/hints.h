@@ -16,7 +16,7 @@
 #define CD_HINT_CONSENT 128u   /* a consent manager's dialog (with CD_HINT_CHROME): never content,
                                 * however much of the page's text it holds */
 
-/* Is the word table sorted, with the right lengths (for the tests)? */
+/* Is the word table sorted, with the right lengths and first-letter index (for the tests)? */
 int cd_hints_table_ok(void);
 
 /* The hints of element id's class, id, role and itemprop attributes. */

@@ -146,6 +146,8 @@ static int S_month(const char *w, size_t n)
     }
     int found = 0;
     for (size_t i = 0; i < sizeof S_months / sizeof S_months[0]; i++) {
+        if (S_months[i].name[0] != low[0])
+            continue; /* cheap: most words share no first letter with a month */
         size_t l = strlen(S_months[i].name);
         if (n > l || memcmp(low, S_months[i].name, n) != 0)
             continue;
@@ -301,7 +303,7 @@ static int S_filler(const char *w, size_t n)
 {
     static const char *const f[] = {"de", "del", "of", "the", "den", "le", "el", "der", "di", NULL};
     for (size_t i = 0; f[i]; i++)
-        if (cd_meta_eq_nocase(w, n, f[i], strlen(f[i])))
+        if (cd_eq_nocase(w, n, f[i]))
             return 1;
     return 0;
 }
@@ -310,7 +312,7 @@ static int S_suffix(const char *w, size_t n)
 {
     static const char *const f[] = {"st", "nd", "rd", "th", "er", "e", "o", "\xc2\xba", NULL};
     for (size_t i = 0; f[i]; i++)
-        if (cd_meta_eq_nocase(w, n, f[i], strlen(f[i])))
+        if (cd_eq_nocase(w, n, f[i]))
             return 1;
     return 0;
 }
@@ -624,6 +626,19 @@ int cd_meta_date_order(const char *s, size_t len)
     return 0;
 }
 
+/* Does s hold four ASCII digits in a row? Every form read in running text
+ * (ISO, numeric, written, CJK) has a four-digit year. */
+static int S_four_digits(const char *s, size_t n)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        run = cd_isdigit((unsigned char)s[i]) ? run + 1 : 0;
+        if (run == 4)
+            return 1;
+    }
+    return 0;
+}
+
 size_t cd_meta_date_norm(const char *s, size_t len, int whole, int dayfirst, char *out)
 {
     if (!s || !out)
@@ -648,6 +663,8 @@ size_t cd_meta_date_norm(const char *s, size_t len, int whole, int dayfirst, cha
                 return S_ymd(out, y, m, d);
         }
     } else {
+        if (!S_four_digits(s, len))
+            return 0; /* most text: no need to tokenise it */
         for (size_t i = 0; i + 10 <= len; i++)
             if (cd_isdigit((unsigned char)s[i]) && !S_version(s, len, i) && (r = S_iso(s, len, i, out))) {
                 /* Date part only: a time in running text has no zone to trust. */

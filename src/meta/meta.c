@@ -112,47 +112,69 @@ char *cd_meta_node_text(const cd_meta_ctx *c, cd_nid id, size_t max, size_t *out
     return cd_meta_clean(c->arena, buf, n, out_len);
 }
 
-/* Append the words of one class/id token to out as "w1-w2" (lower case). */
-static size_t S_token_words(const char *v, size_t n, char *out, size_t o, size_t cap)
+/* Fill c->words with the words of element id's class and id attributes,
+ * each token as "w1-w2" (lower case), and index them (see cd_meta_ctx); the
+ * length. Utility classes ("md:flex", "w-[20px]") are left out: a token's
+ * words go out as they are read and are taken back if it proves one. */
+static size_t S_class_words(cd_meta_ctx *c, cd_nid id)
 {
-    for (size_t i = 0; i < n; i++)
-        if (v[i] == ':' || v[i] == '[' || v[i] == '(' || v[i] == '/')
-            return o; /* a utility class */
-    if (o && o < cap)
-        out[o++] = ' ';
-    int gap = 0;
-    size_t start = o;
-    for (size_t i = 0; i < n && o < cap; i++) {
-        unsigned char ch = (unsigned char)v[i];
-        if (cd_isalnum(ch)) {
-            if (gap && o > start)
-                out[o++] = '-';
-            if (o < cap)
-                out[o++] = (char)cd_tolower(ch);
-            gap = 0;
-        } else {
-            gap = 1;
-        }
-    }
-    return o;
-}
-
-static size_t S_class_words(const cd_dom *dom, cd_nid id, char *out, size_t cap)
-{
+    char *out = c->words;
+    const size_t cap = sizeof c->words, maxw = sizeof c->word / sizeof c->word[0];
     size_t o = 0;
+    c->nword = 0;
     static const char *const attrs[] = {"class", "id"};
     for (size_t a = 0; a < 2; a++) {
         size_t n;
-        const char *v = cd_dom_attr(dom, id, attrs[a], &n);
+        const char *v = cd_dom_attr(c->dom, id, attrs[a], &n);
         for (size_t i = 0; v && i < n && o < cap;) {
             while (i < n && cd_isspace((unsigned char)v[i]))
                 i++;
-            size_t st = i;
-            while (i < n && !cd_isspace((unsigned char)v[i]))
-                i++;
-            if (i > st)
-                o = S_token_words(v + st, i - st, out, o, cap);
+            if (i >= n)
+                break;
+            size_t o0 = o;
+            unsigned w0 = c->nword;
+            if (o)
+                out[o++] = ' ';
+            size_t start = o;
+            int gap = 0, utility = 0;
+            for (; i < n && !cd_isspace((unsigned char)v[i]); i++) {
+                unsigned char ch = (unsigned char)v[i];
+                if (ch == ':' || ch == '[' || ch == '(' || ch == '/')
+                    utility = 1;
+                if (utility || o >= cap)
+                    continue; /* read on to the token's end */
+                if (!cd_isalnum(ch)) {
+                    gap = 1;
+                    continue;
+                }
+                if (gap && o > start)
+                    out[o++] = '-';
+                gap = 0;
+                if (o < cap) {
+                    if ((o == start || out[o - 1] == '-') && c->nword < maxw) {
+                        c->word[c->nword].at = (uint16_t)o;
+                        c->word[c->nword++].tok = (uint16_t)start;
+                    }
+                    out[o++] = (char)cd_tolower(ch);
+                }
+            }
+            if (utility) {
+                o = o0;
+                c->nword = w0;
+                continue;
+            }
+            for (unsigned k = w0; k < c->nword; k++)
+                c->word[k].end = (uint16_t)o;
         }
+    }
+    memset(c->word_first, 0, sizeof c->word_first);
+    c->word_pairs = 0;
+    for (unsigned k = 0; k < c->nword; k++) {
+        size_t at = c->word[k].at;
+        unsigned char f = (unsigned char)out[at];
+        c->word_first[f >> 5] |= 1u << (f & 31);
+        if (at + 1 < c->word[k].end)
+            c->word_pairs |= CD_META_PAIR(f, out[at + 1]);
     }
     return o;
 }
@@ -189,77 +211,82 @@ static const cd_meta_list *S_list(cd_meta_ctx *c, const char *const *words)
     memset(l->first, 0, sizeof l->first);
     l->words = words;
     l->n = 0;
+    l->pairs = 0;
     for (size_t k = 0; words[k]; k++) {
         unsigned char f = (unsigned char)words[k][0];
         l->first[f >> 5] |= 1u << (f & 31);
         size_t len = strlen(words[k]);
+        l->pairs |= len >= 2 ? CD_META_PAIR(f, words[k][1]) : ~0ull;
         if (l->n == k && k < CD_META_LIST_WORDS && len < 256)
             l->len[l->n++] = (uint8_t)len;
     }
     return l;
 }
 
-/* Does the word list w (from S_class_words) name any entry of words? */
-static int S_words_have(const char *w, size_t n, const char *const *words, const cd_meta_list *info,
+/* Does a word of c->words (the current element's) start with an entry of
+ * words? A word in a page-describing token (S_modifier) does not count
+ * when skip_modifiers is set. */
+static int S_words_have(const cd_meta_ctx *c, const char *const *words, const cd_meta_list *info,
                         int skip_modifiers)
 {
-    /* First letters of the entries: most words are rejected on one lookup. */
+    /* First letters of the entries: most words are rejected on one lookup,
+     * most elements on eight. */
     uint32_t own[8] = {0};
     const uint32_t *first = own;
+    if (info && !(info->pairs & c->word_pairs))
+        return 0; /* no word starts as any entry does */
     if (info)
         first = info->first;
     else
         for (size_t k = 0; words[k]; k++)
             own[(unsigned char)words[k][0] >> 5] |= 1u << ((unsigned char)words[k][0] & 31);
-    size_t i = 0;
-    while (i < n) {
-        size_t st = i;
-        while (i < n && w[i] != ' ')
-            i++;
-        for (size_t p = st; p < i; p++) {
-            if (p > st && w[p - 1] != '-')
-                continue; /* not a word start */
-            unsigned char ch = (unsigned char)w[p];
-            if (!(first[ch >> 5] & (1u << (ch & 31))))
+    uint32_t any = 0;
+    for (size_t b = 0; b < 8; b++)
+        any |= first[b] & c->word_first[b];
+    if (!any)
+        return 0;
+    const char *w = c->words;
+    for (unsigned x = 0; x < c->nword; x++) {
+        size_t p = c->word[x].at, st = c->word[x].tok, i = c->word[x].end;
+        unsigned char ch = (unsigned char)w[p];
+        if (!(first[ch >> 5] & (1u << (ch & 31))))
+            continue;
+        if (info && p + 1 < i && !(info->pairs & CD_META_PAIR(ch, w[p + 1])))
+            continue; /* no entry starts with these two bytes */
+        for (size_t k = 0; words[k]; k++) {
+            if (w[p] != words[k][0])
                 continue;
-            for (size_t k = 0; words[k]; k++) {
-                if (w[p] != words[k][0])
-                    continue;
-                size_t l = info && k < info->n ? info->len[k] : strlen(words[k]);
-                if (i - p >= l && memcmp(w + p, words[k], l) == 0) {
-                    if (skip_modifiers && S_modifier(w + st, i - st))
-                        break; /* the token describes the page, not a block */
-                    return 1;
-                }
+            size_t l = info && k < info->n ? info->len[k] : strlen(words[k]);
+            if (i - p >= l && memcmp(w + p, words[k], l) == 0) {
+                if (skip_modifiers && S_modifier(w + st, i - st))
+                    break; /* the token describes the page, not a block */
+                return 1;
             }
         }
-        i++;
     }
     return 0;
 }
 
-/* The words of element id, cached in c for the several checks on one node. */
-static const char *S_words_of(cd_meta_ctx *c, cd_nid id, size_t *n)
+/* Make c->words the words of element id (kept for the several checks on
+ * one node); their length. */
+static size_t S_words_of(cd_meta_ctx *c, cd_nid id)
 {
     if (c->words_id != id) {
-        c->words_len = (uint32_t)S_class_words(c->dom, id, c->words, sizeof c->words);
+        c->words_len = (uint32_t)S_class_words(c, id);
         c->words_id = id;
         c->nhits = 0;
     }
-    *n = c->words_len;
-    return c->words;
+    return c->words_len;
 }
 
 int cd_meta_class_has(cd_meta_ctx *c, cd_nid id, const char *const *words)
 {
-    size_t n;
-    const char *w = S_words_of(c, id, &n);
-    if (!n)
+    if (!S_words_of(c, id))
         return 0;
     for (unsigned i = 0; i < c->nhits; i++)
         if (c->hit_list[i] == words)
             return c->hit[i];
-    int r = S_words_have(w, n, words, S_list(c, words), 0);
+    int r = S_words_have(c, words, S_list(c, words), 0);
     if (c->nhits < 8) {
         c->hit_list[c->nhits] = words;
         c->hit[c->nhits++] = r;
@@ -330,11 +357,8 @@ static int S_is_bad_region(cd_meta_ctx *c, cd_nid id, const cd_node *n, cd_nid h
     if (n->tag == CD_TAG_BODY || n->tag == CD_TAG_HTML || n->tag == CD_TAG_ARTICLE ||
         n->tag == CD_TAG_MAIN || n->tag == CD_TAG_H1)
         return 0;
-    size_t len;
-    const char *w = NULL;
     if (n->tag != CD_TAG_FOOTER && n->tag != CD_TAG_ASIDE) {
-        w = S_words_of(c, id, &len);
-        if (!len || !S_words_have(w, len, S_bad_words, S_list(c, S_bad_words), 1))
+        if (!S_words_of(c, id) || !S_words_have(c, S_bad_words, S_list(c, S_bad_words), 1))
             return 0;
     }
     /* The headline is never in a footer, side column or comments: a block
@@ -355,11 +379,10 @@ static int S_is_side_region(cd_meta_ctx *c, cd_nid id, const cd_node *n)
                                        "taboola", "also-read", "more-stories", "read-more",
                                        "readmore", "reply", "discussion", "cookie", "consent",
                                        "gdpr", NULL};
-    size_t len;
-    const char *w = S_words_of(c, id, &len);
-    if (len && S_words_have(w, len, hard, S_list(c, hard), 1))
+    size_t len = S_words_of(c, id);
+    if (len && S_words_have(c, hard, S_list(c, hard), 1))
         return 0;
-    return n->tag == CD_TAG_FOOTER || n->tag == CD_TAG_ASIDE || (len && S_words_have(w, len, side, S_list(c, side), 1));
+    return n->tag == CD_TAG_FOOTER || n->tag == CD_TAG_ASIDE || (len && S_words_have(c, side, S_list(c, side), 1));
 }
 
 static int S_is_article_region(const cd_dom *dom, cd_nid id, const cd_node *n)

@@ -101,6 +101,10 @@ typedef struct cd_meta_crumbs {
  * they come from objects of other types than an article (media, pages). */
 #define CD_META_RANK_LD_OTHER 16
 
+/* One of 64 bits for a word's first two bytes: an element whose words
+ * share no bit with a list's names none of its entries. */
+#define CD_META_PAIR(a, b) (1ull << ((((unsigned)(unsigned char)(a)) * 31u + (unsigned char)(b)) & 63u))
+
 /* A class-word list (NULL-terminated) with its first letters and lengths,
  * worked out once per page instead of on every check (cd_meta_class_has). */
 #define CD_META_LISTS 32
@@ -108,6 +112,8 @@ typedef struct cd_meta_crumbs {
 typedef struct cd_meta_list {
     const char *const *words;
     uint32_t first[8];                /* bitmap of first bytes */
+    uint64_t pairs;                   /* CD_META_PAIR bits of the entries' first two bytes
+                                       * (all bits when an entry is shorter) */
     uint8_t len[CD_META_LIST_WORDS];  /* strlen of each entry (entries < 256 bytes) */
     uint16_t n;                       /* entries with a length here; the rest use strlen */
 } cd_meta_list;
@@ -129,6 +135,15 @@ typedef struct cd_meta_ctx {
     const char *const *hit_list[8]; /* … and their answers */
     int hit[8];
     char words[CD_META_CLASS_WORDS];
+    /* Where each word of `words` begins (a token's start or after a '-'),
+     * with its token's bounds, and a bitmap of the words' first bytes: a
+     * list check visits the word starts only. */
+    struct {
+        uint16_t at, tok, end;
+    } word[CD_META_CLASS_WORDS / 2 + 1];
+    unsigned nword;
+    uint32_t word_first[8];
+    uint64_t word_pairs; /* CD_META_PAIR bits of the words' first two bytes */
     cd_meta_list lists[CD_META_LISTS];
     unsigned nlists;
     /* News fields (news.c, section.c): the JSON-LD BreadcrumbList and the

@@ -155,6 +155,8 @@ static int S_find_seps(const char *t, size_t n, size_t *first, size_t *flen, siz
     int found = 0;
     for (size_t i = 1; i < n; i++) {
         for (size_t k = 0; k < sizeof S_seps / sizeof S_seps[0]; k++) {
+            if (t[i] != S_seps[k].s[0])
+                continue; /* most bytes start no separator */
             size_t l = strlen(S_seps[k].s);
             if (n - i >= l && memcmp(t + i, S_seps[k].s, l) == 0) {
                 if (!found) {

@@ -140,7 +140,7 @@ static int S_label(const char *s, size_t n)
                                          "author(s):", "contributor:", "contributors:", "article by",
                                          NULL};
     for (size_t i = 0; labels[i]; i++)
-        if (cd_meta_eq_nocase(s, n, labels[i], strlen(labels[i])))
+        if (cd_eq_nocase(s, n, labels[i]))
             return 1;
     return 0;
 }
@@ -444,7 +444,7 @@ static int S_name_alone(const char *s, size_t n)
         if (cd_meta_date_norm(s + st, l, 0, 1, out) || (l >= 3 && cd_meta_date_norm(s + st, l, 1, 1, out)))
             return 0;
         for (size_t k = 0; S_ui_words[k]; k++)
-            if (cd_meta_eq_nocase(s + st, l, S_ui_words[k], strlen(S_ui_words[k])))
+            if (cd_eq_nocase(s + st, l, S_ui_words[k]))
                 return 0;
         words++;
         while (i < n && s[i] == ' ')
@@ -702,6 +702,8 @@ static void S_labelled_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const cha
     size_t d = 0;
     while (d < len && !cd_isdigit((unsigned char)s[d]))
         d++;
+    if (d == len)
+        return; /* no digit, no date */
     if (field < 0 && d <= 24 && S_says_update(s, d))
         field = CD_MF_MODIFIED;
     char out[CD_META_DATE_LEN];

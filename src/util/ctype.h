@@ -6,7 +6,7 @@
 
 static inline int cd_isspace(int c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    return c == ' ' || (c >= '\t' && c <= '\r'); /* \t \n \v \f \r */
 }
 static inline int cd_isdigit(int c)
 {

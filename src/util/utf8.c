@@ -1,4 +1,6 @@
 /* util/utf8: UTF-8 per RFC 3629 / Unicode 15 §3.9 (maximal subpart replacement). */
+#include <string.h>
+
 #include "utf8.h"
 
 size_t cd_utf8_encode(uint32_t cp, char *out)
@@ -82,10 +84,8 @@ size_t cd_utf8_valid_prefix(const unsigned char *s, size_t len)
     while (i < len) {
         /* ASCII fast path, 8 bytes at a time. */
         while (i + 8 <= len) {
-            uint64_t w = (uint64_t)s[i] | (uint64_t)s[i + 1] << 8 | (uint64_t)s[i + 2] << 16 |
-                         (uint64_t)s[i + 3] << 24 | (uint64_t)s[i + 4] << 32 |
-                         (uint64_t)s[i + 5] << 40 | (uint64_t)s[i + 6] << 48 |
-                         (uint64_t)s[i + 7] << 56;
+            uint64_t w;
+            memcpy(&w, s + i, sizeof w); /* one unaligned load; byte order does not matter */
             if (w & 0x8080808080808080ull)
                 break;
             i += 8;
