@@ -10,6 +10,7 @@
  * generalised to words. ARIA roles are stronger: role="navigation" is never
  * article text. */
 #include <string.h>
+#include <threads.h>
 
 #include "../util/ctype.h"
 #include "hints.h"
@@ -183,10 +184,21 @@ static const S_word S_words[] = {
 };
 
 /* Where the words of each first letter begin in S_words ('a' .. 'z', then
- * the end): a look-up searches one letter's words only. Keep it in step
- * with the table (cd_hints_table_ok checks it). */
-static const unsigned char S_from[27] = {0,  16, 25, 39, 47, 49, 51, 52, 54,  55,  55,  55,  57, 64,
-                                         68, 72, 85, 85, 94, 111, 119, 120, 120, 120, 120, 121, 121};
+ * the end): a look-up searches one letter's words only. Worked out from the
+ * table once per process (call_once: the library is used from many threads),
+ * so the table is the only thing to edit. */
+static unsigned char S_from[27];
+static once_flag S_from_once = ONCE_FLAG_INIT;
+
+static void S_from_init(void)
+{
+    size_t n = sizeof S_words / sizeof S_words[0], before = 0;
+    for (size_t f = 0; f <= 26; f++) {
+        while (before < n && (size_t)(S_words[before].word[0] - 'a') < f)
+            before++;
+        S_from[f] = (unsigned char)before;
+    }
+}
 
 int cd_hints_table_ok(void)
 {
@@ -200,14 +212,7 @@ int cd_hints_table_ok(void)
         if (S_words[i].word[0] < 'a' || S_words[i].word[0] > 'z')
             return 0;
     }
-    for (size_t f = 0; f <= 26; f++) {
-        size_t before = 0; /* words whose first letter comes before 'a' + f */
-        while (before < n && (size_t)(S_words[before].word[0] - 'a') < f)
-            before++;
-        if (S_from[f] != before)
-            return 0;
-    }
-    return 1;
+    return n < 256; /* S_from holds indexes as bytes */
 }
 
 /* Eight bytes as a big-endian integer: comparing two of them compares the
@@ -232,6 +237,7 @@ static unsigned S_lookup(const char *w, size_t n)
     unsigned f = (unsigned char)q[0] - 'a';
     if (f >= 26)
         return 0; /* a digit: no word starts with one */
+    call_once(&S_from_once, S_from_init);
     size_t lo = S_from[f], hi = S_from[f + 1];
     /* Sorted: the letter's words span a range of second letters. */
     if (lo == hi || q[1] < S_words[lo].word[1] || q[1] > S_words[hi - 1].word[1])

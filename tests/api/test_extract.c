@@ -35,7 +35,7 @@ static unsigned S_hints(const char *want)
 static void test_table_sorted(void)
 {
     /* The table is binary-searched: one word out of order hides others. */
-    OK(cd_hints_table_ok(), "hints.c word table out of order, with a wrong length or out of step with S_from");
+    OK(cd_hints_table_ok(), "hints.c word table out of order, with a wrong length, or too long for S_from");
 }
 
 static void test_words(void)
