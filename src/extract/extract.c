@@ -565,8 +565,11 @@ static int S_is_panel(const cd_dom *dom, cd_nid id, const S_idset *panels)
  * "nearly all"; at 0.75 and 0.5 wcxb-dev lost, see docs/decisions.md §6). */
 #define CD_PAGE_SHARE 0.9f
 
-/* Pass 1: top-down visibility, class hints, chrome by tag/role/words. */
-static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, const S_idset *panels)
+/* Pass 1: top-down visibility, class hints, chrome by tag/role/words. With
+ * soft set, only what is hidden, chrome by its tag or a consent dialog goes:
+ * the other class words, ARIA roles and the table-of-contents test are left
+ * out (the last reading in cd_extract_run). */
+static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, const S_idset *panels, int soft)
 {
     uint32_t count = dom->count;
     uint32_t total = dom->body ? st[dom->body].chars : 0;
@@ -611,8 +614,8 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
                      !((h & CD_HINT_PANEL) && S_link_density(s) < 0.3f) && !S_is_disclosure(dom, id);
         if (tag == CD_TAG_MAIN && !hidden)
             continue;
-        int chrome = hidden || S_chrome_tag(dom, st, id, options) || (h & (CD_HINT_CHROME | CD_HINT_ROLE_CHROME)) ||
-                     S_is_toc(s);
+        unsigned named = soft ? CD_HINT_CONSENT : CD_HINT_CHROME | CD_HINT_ROLE_CHROME;
+        int chrome = hidden || S_chrome_tag(dom, st, id, options) || (h & named) || (!soft && S_is_toc(s));
         if (!(options & COPYDESK_OPT_KEEP_COMMENTS) && (h & CD_HINT_COMMENT))
             chrome = 1;
         if (!chrome)
@@ -1493,6 +1496,57 @@ void cd_extract_drop(cd_extract *x, cd_nid id)
         x->mark[id] = CD_MARK_DROP;
 }
 
+/* One reading of the page: prune, count, score, choose the roots. */
+static void S_read(cd_extract *x, const cd_dom *dom, S_stat *st, unsigned options, const S_idset *panels, int soft)
+{
+    S_prune(dom, st, options, 0, NULL, soft);
+    S_stats(dom, st);
+    S_prune(dom, st, options, 1, panels, soft);
+    S_stats(dom, st);
+    S_score(dom, st);
+    S_choose(x, dom, st);
+    S_broaden(x, dom, st);
+}
+
+static void S_reset(cd_extract *x, S_stat *st, size_t need)
+{
+    memset(st, 0, need);
+    x->nroots = 0;
+    x->no_article = 0;
+    x->broad = 0;
+}
+
+static uint32_t S_roots_prose(const cd_extract *x, const S_stat *st)
+{
+    uint32_t have = 0;
+    for (uint32_t r = 0; r < x->nroots; r++)
+        have += S_prose(&st[x->roots[r]]);
+    return have;
+}
+
+/* Is the soft reading (S_prune's soft mode) worth keeping? Its roots must
+ * hold a paragraph that scored (S_score gave its parent a score: a block of
+ * its own text, not mostly links) and lie outside the page's chrome by tag (a
+ * footer is all a page shows when a script never drew its content). */
+static int S_soft_found(const cd_dom *dom, const cd_extract *x, const S_stat *st, unsigned options)
+{
+    int scored = 0;
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        for (cd_nid a = root; a; a = cd_dom_node(dom, a)->parent)
+            if (cd_dom_node(dom, a)->type == CD_NODE_ELEMENT && S_chrome_tag(dom, st, a, options))
+                return 0;
+        for (cd_nid t = root; t && !scored;)
+            if (st[t].dead)
+                t = cd_dom_next_skip(dom, t, root);
+            else if (st[t].cand)
+                scored = 1;
+            else
+                t = cd_dom_next(dom, t, root);
+    }
+    return scored;
+}
+
 copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned options, const char *title)
 {
     x->nroots = 0;
@@ -1533,7 +1587,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
         /* The visible page: what renders text, less what markup hides --
          * except a hidden wrapper holding a large share of the page, which a
          * script reveals (the same guard as extraction's). */
-        S_prune(dom, st, options, 0, NULL);
+        S_prune(dom, st, options, 0, NULL, 0);
         S_stats(dom, st);
         uint32_t total = dom->body ? st[dom->body].chars : 0;
         for (uint32_t id = 2; id < count; id++)
@@ -1549,30 +1603,30 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     S_idset panels;
     if (S_panels(x->mem, dom, &panels) != COPYDESK_OK)
         return COPYDESK_ERR_NOMEM;
-    for (int pass = 0;; pass++) {
-        S_prune(dom, st, options, 0, NULL);
-        S_stats(dom, st);
-        S_prune(dom, st, options, 1, &panels);
-        S_stats(dom, st);
-        S_score(dom, st);
-        S_choose(x, dom, st);
-        S_broaden(x, dom, st);
-        /* A page that is nothing but its comments (a link aggregator's
-         * discussion, a thread in a container named "comments"): when the
-         * page without them leaves less than a sentence, they are the
-         * content, and the page is read again with them. */
-        if (pass || (options & COPYDESK_OPT_KEEP_COMMENTS))
-            break;
-        uint32_t have = 0;
-        for (uint32_t r = 0; r < x->nroots; r++)
-            have += S_prose(&st[x->roots[r]]);
-        if (have >= CD_OWN_SENTENCE)
-            break;
+    S_read(x, dom, st, options, &panels, 0);
+    /* A page that is nothing but its comments (a link aggregator's
+     * discussion, a thread in a container named "comments"): when the page
+     * without them leaves less than a sentence, they are the content, and
+     * the page is read again with them. */
+    if (S_roots_prose(x, st) < CD_OWN_SENTENCE && !(options & COPYDESK_OPT_KEEP_COMMENTS)) {
         options |= COPYDESK_OPT_KEEP_COMMENTS;
-        memset(st, 0, need);
-        x->nroots = 0;
-        x->no_article = 0;
-        x->broad = 0;
+        S_reset(x, st, need);
+        S_read(x, dom, st, options, &panels, 0);
+    }
+    /* When even that leaves nothing, chrome by class words or roles took the
+     * content with it ("content-sidebar-wrap", a tab list holding its
+     * panels): the page is read again with only what is hidden or chrome by
+     * its tag removed. Kept only when that finds a paragraph outside the
+     * chrome, not just the menus, link lists and footer of a page whose
+     * content a script never drew (wcxb-dev: such pages have no main
+     * content); else the first reading stands. */
+    if (S_roots_prose(x, st) < CD_OWN_SENTENCE) {
+        S_reset(x, st, need);
+        S_read(x, dom, st, options, &panels, 1);
+        if (!S_soft_found(dom, x, st, options)) {
+            S_reset(x, st, need);
+            S_read(x, dom, st, options, &panels, 0);
+        }
     }
     if (panels.slot)
         x->mem->free(panels.slot);

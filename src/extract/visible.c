@@ -4,7 +4,11 @@
  * invisible when its tag never renders text (scripts, styles, form controls,
  * media; see CD_TF_SKIP in dom/tags.def), when it carries the `hidden`
  * attribute or aria-hidden="true", or when its inline style sets
- * display:none or visibility:hidden. Stylesheets are not evaluated. */
+ * display:none or visibility:hidden. Stylesheets are not evaluated.
+ *
+ * One exception: React's streaming server renderer (React 18+, Next.js) sends
+ * each suspended part of the page as <div hidden id="S:n">, which a script
+ * then moves into its placeholder; that content is what the reader sees. */
 #include "../util/ctype.h"
 #include "extract.h"
 
@@ -45,6 +49,19 @@ static int S_style_hidden(const char *s, size_t n)
     return 0;
 }
 
+/* Is the element a streamed segment, <div hidden id="S:" letters and digits>? */
+static int S_streamed_segment(const cd_dom *dom, cd_nid id)
+{
+    size_t n = 0;
+    const char *v = cd_dom_attr(dom, id, "id", &n);
+    if (cd_dom_node(dom, id)->tag != CD_TAG_DIV || !v || n < 3 || v[0] != 'S' || v[1] != ':')
+        return 0;
+    for (size_t i = 2; i < n; i++)
+        if (!cd_isalnum((unsigned char)v[i]))
+            return 0;
+    return 1;
+}
+
 int cd_extract_node_visible(const cd_dom *dom, cd_nid id)
 {
     const cd_node *n = cd_dom_node(dom, id);
@@ -56,7 +73,7 @@ int cd_extract_node_visible(const cd_dom *dom, cd_nid id)
         const cd_attr *a = &n->u.attr[i];
         switch (a->name_len) {
         case 6:
-            if (a->name[0] == 'h' && cd_eq_nocase(a->name, 6, "hidden"))
+            if (a->name[0] == 'h' && cd_eq_nocase(a->name, 6, "hidden") && !S_streamed_segment(dom, id))
                 return 0;
             break;
         case 5:
