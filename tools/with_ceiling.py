@@ -46,7 +46,9 @@ def main():
         out = subprocess.run([os.path.join(TOP, "build", "copydesk"), "--json", "-q", "--no-extract",
                               os.path.join(DATA, "html")], capture_output=True, text=True).stdout
         full = {}
-        for line in out.splitlines():
+        for line in out.split("\n"):
+            if not line:
+                continue
             rec = json.loads(line)
             full[os.path.basename(rec["source"]).split(".")[0]] = rec.get("text") or ""
     counts = dict(found=0, formatting=0, visible_exact=0, visible_normalised=0, not_visible=0)
