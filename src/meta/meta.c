@@ -294,6 +294,25 @@ int cd_meta_class_has(cd_meta_ctx *c, cd_nid id, const char *const *words)
     return r;
 }
 
+size_t cd_meta_host_label(const char *url, size_t *at, const char **label)
+{
+    const char *h = url ? strstr(url, "://") : NULL;
+    if (!h) return 0;
+    h += 3;
+    size_t hl = strcspn(h, "/?#:");
+    while (*at < hl) {
+        size_t st = *at, i = st;
+        while (i < hl && h[i] != '.')
+            i++;
+        *at = i + 1;
+        if (i > st) {
+            *label = h + st;
+            return i - st;
+        }
+    }
+    return 0;
+}
+
 int cd_meta_eq_nocase(const char *a, size_t alen, const char *b, size_t blen)
 {
     if (alen != blen)

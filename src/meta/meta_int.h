@@ -294,5 +294,9 @@ int cd_meta_site_like(const char *part, size_t pn, const char *site, size_t sn);
 
 /* Case-insensitive ASCII equality with UTF-8 passing through. */
 int cd_meta_eq_nocase(const char *a, size_t alen, const char *b, size_t blen);
+/* The dot-separated labels of url's host ("www", "example", "com"), one a
+ * call: *at starts at 0; returns the label's length and sets *label, 0 after
+ * the last one (or when url has no "://"). */
+size_t cd_meta_host_label(const char *url, size_t *at, const char **label);
 
 #endif

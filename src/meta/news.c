@@ -604,20 +604,10 @@ static int S_tag_names_site(const cd_meta *m, const char *page_url, const char *
     if (m->site_name && S_key(m->site_name, strlen(m->site_name), kh, sizeof kh) == x &&
         memcmp(kh, kt, x) == 0)
         return 1;
-    const char *urls[] = {page_url, m->url};
-    for (size_t u = 0; u < 2; u++) {
-        const char *h = urls[u] ? strstr(urls[u], "://") : NULL;
-        if (!h) continue;
-        h += 3;
-        size_t hl = strcspn(h, "/?#:");
-        for (size_t i = 0; i < hl;) {
-            size_t st = i;
-            while (i < hl && h[i] != '.')
-                i++;
-            if (i - st >= 4 && i - st == x && cd_meta_eq_nocase(h + st, x, kt, x)) return 1;
-            i++;
-        }
-    }
+    const char *urls[] = {page_url, m->url}, *lab;
+    for (size_t u = 0; u < 2; u++)
+        for (size_t at = 0, l; (l = cd_meta_host_label(urls[u], &at, &lab)) != 0;)
+            if (l >= 4 && l == x && cd_meta_eq_nocase(lab, l, kt, x)) return 1;
     return 0;
 }
 

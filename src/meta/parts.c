@@ -1332,27 +1332,17 @@ static int S_pred_link(S_parts *p, cd_nid id)
  * the source of a text it publishes. */
 static int S_names_host(const S_parts *p, const char *name, size_t n)
 {
-    const char *urls[] = {p->page_url, p->m->url};
-    for (size_t u = 0; u < 2; u++) {
-        const char *h = urls[u] ? strstr(urls[u], "://") : NULL;
-        if (!h) continue;
-        h += 3;
-        size_t hl = strcspn(h, "/?#:");
-        for (size_t i = 0; i < hl;) {
-            size_t st = i;
-            while (i < hl && h[i] != '.')
-                i++;
-            for (size_t w = 0; i - st >= 4 && w < n;) {
+    const char *urls[] = {p->page_url, p->m->url}, *lab;
+    for (size_t u = 0; u < 2; u++)
+        for (size_t at = 0, l; (l = cd_meta_host_label(urls[u], &at, &lab)) != 0;)
+            for (size_t w = 0; l >= 4 && w < n;) {
                 size_t ws = w;
                 while (w < n && cd_isalnum((unsigned char)name[w]))
                     w++;
-                if (cd_meta_eq_nocase(name + ws, w - ws, h + st, i - st)) return 1;
+                if (cd_meta_eq_nocase(name + ws, w - ws, lab, l)) return 1;
                 while (w < n && !cd_isalnum((unsigned char)name[w]))
                     w++;
             }
-            i++;
-        }
-    }
     return 0;
 }
 

@@ -484,18 +484,27 @@ static int S_names_someone(cd_meta_ctx *c, const char *s, size_t n)
     return cd_meta_authors_add(&scratch, c->arena, s, n, 0) > 0;
 }
 
+/* The bytes of text node id without the white space around them. */
+static const char *S_node_trimmed(const cd_meta_ctx *c, cd_nid id, size_t *len)
+{
+    const cd_node *n = cd_dom_node(c->dom, id);
+    const char *s = n->u.text;
+    size_t l = n->len;
+    while (l && cd_isspace((unsigned char)*s))
+        s++, l--;
+    while (l && cd_isspace((unsigned char)s[l - 1]))
+        l--;
+    *len = l;
+    return s;
+}
+
 /* Does text t (of an element) open with text node id, a label, as a
  * byline line does ("By <a>…</a>"), never a sentence ("Portrait of … by
  * <a>…</a>")? */
 static int S_opens(const cd_meta_ctx *c, cd_nid id, const char *t, size_t tl)
 {
-    const cd_node *n = cd_dom_node(c->dom, id);
-    const char *s = n->u.text;
-    size_t len = n->len;
-    while (len && cd_isspace((unsigned char)*s))
-        s++, len--;
-    while (len && cd_isspace((unsigned char)s[len - 1]))
-        len--;
+    size_t len;
+    const char *s = S_node_trimmed(c, id, &len);
     return len && tl >= len && memcmp(t, s, len) == 0;
 }
 
@@ -672,13 +681,8 @@ void cd_meta_visible_side_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id)
 {
     /* In a side column or footer (an <aside> beside the article holding its
      * "Author" box): only a labelled name, kept as a last resort. */
-    const cd_node *n = cd_dom_node(c->dom, id);
-    const char *s = n->u.text;
-    size_t len = n->len;
-    while (len && cd_isspace((unsigned char)*s))
-        s++, len--;
-    while (len && cd_isspace((unsigned char)s[len - 1]))
-        len--;
+    size_t len;
+    const char *s = S_node_trimmed(c, id, &len);
     if (len && len <= 20 && v->side_bylines < S_MAX_BYLINES / 2 && S_label(s, len))
         S_label_byline(c, v, id, 1 + S_far(v), CD_MC_BAD);
     else if (len && len <= 80 && v->side_bylines < S_MAX_BYLINES / 2)
