@@ -93,19 +93,13 @@ static const char *const S_org_words[] = {
 
 int cd_meta_author_orgish(const char *s, size_t n)
 {
-    size_t i = 0, words = 0;
-    while (i < n) {
-        while (i < n && s[i] == ' ')
-            i++;
-        size_t st = i;
-        while (i < n && s[i] != ' ')
-            i++;
-        if (i == st)
-            break;
+    size_t at = 0, words = 0, l;
+    const char *w;
+    while ((l = cd_next_word(s, n, &at, &w)) != 0) {
         /* "The Texas Newsroom": a name does not start with "The". */
-        if (words++ == 0 && cd_meta_eq_nocase(s + st, i - st, "the", 3))
+        if (words++ == 0 && cd_meta_eq_nocase(w, l, "the", 3))
             return 1;
-        if (S_word_is(s + st, i - st, S_org_words))
+        if (S_word_is(w, l, S_org_words))
             return 1;
     }
     return 0;
@@ -253,22 +247,16 @@ static int S_is_credential(const char *w, size_t n)
  * which "Staff" or "the team" alone are not. */
 static int S_is_group(const char *s, size_t n)
 {
-    size_t words = 0, caps = 0, i = 0;
+    size_t words = 0, caps = 0, at = 0, l;
+    const char *w;
     int group = 0;
-    while (i < n) {
-        while (i < n && s[i] == ' ')
-            i++;
-        size_t st = i;
-        while (i < n && s[i] != ' ')
-            i++;
-        if (i == st)
-            break;
+    while ((l = cd_next_word(s, n, &at, &w)) != 0) {
         words++;
-        int g = cd_meta_eq_nocase(s + st, i - st, "team", 4) || cd_meta_eq_nocase(s + st, i - st, "staff", 5) ||
-                cd_meta_eq_nocase(s + st, i - st, "editors", 7);
-        if (g && (st == 0 || i == n))
+        int g = cd_meta_eq_nocase(w, l, "team", 4) || cd_meta_eq_nocase(w, l, "staff", 5) ||
+                cd_meta_eq_nocase(w, l, "editors", 7);
+        if (g && (w == s || at == n))
             group = 1;
-        else if (s[st] >= 'A' && s[st] <= 'Z')
+        else if (w[0] >= 'A' && w[0] <= 'Z')
             caps++;
     }
     return group && words >= 2 && words <= 5 && caps >= 1;

@@ -1352,14 +1352,9 @@ static int S_names_host(const S_parts *p, const char *name, size_t n)
 static int S_name_like(const char *s, size_t n)
 {
     if (cd_contains_nocase(s, n, " by ")) return 0;
-    for (size_t i = 0; i < n;) {
-        while (i < n && s[i] == ' ')
-            i++;
-        size_t st = i;
-        while (i < n && s[i] != ' ')
-            i++;
-        if (i - st >= 4 && s[st] >= 'a' && s[st] <= 'z') return 0;
-    }
+    const char *w;
+    for (size_t at = 0, l; (l = cd_next_word(s, n, &at, &w)) != 0;)
+        if (l >= 4 && w[0] >= 'a' && w[0] <= 'z') return 0;
     return 1;
 }
 

@@ -1090,16 +1090,11 @@ int cd_parts_not_deck(const char *s, size_t n)
 int cd_parts_title_case(const char *s, size_t n)
 {
     unsigned words = 0, caps = 0;
-    for (size_t i = 0; i < n;) {
-        while (i < n && s[i] == ' ')
-            i++;
-        size_t st = i;
-        while (i < n && s[i] != ' ')
-            i++;
-        if (i - st >= 4 && cd_isalpha((unsigned char)s[st])) {
+    const char *w;
+    for (size_t at = 0, l; (l = cd_next_word(s, n, &at, &w)) != 0;)
+        if (l >= 4 && cd_isalpha((unsigned char)w[0])) {
             words++;
-            caps += s[st] >= 'A' && s[st] <= 'Z';
+            caps += w[0] >= 'A' && w[0] <= 'Z';
         }
-    }
     return words >= 3 && caps * 10 >= words * 7;
 }

@@ -40,6 +40,21 @@ static inline int cd_eq_nocase(const char *s, size_t n, const char *lit)
     return lit[i] == '\0';
 }
 
+/* The next word of s[0..n) split at ASCII spaces, from *at: its length (0
+ * at the end) with *word at its start; *at moves past it. */
+static inline size_t cd_next_word(const char *s, size_t n, size_t *at, const char **word)
+{
+    size_t i = *at;
+    while (i < n && s[i] == ' ')
+        i++;
+    size_t st = i;
+    while (i < n && s[i] != ' ')
+        i++;
+    *at = i;
+    *word = s + st;
+    return i - st;
+}
+
 /* Does s[0..n) contain lit (ASCII case-insensitive)? */
 int cd_contains_nocase(const char *s, size_t n, const char *lit);
 
