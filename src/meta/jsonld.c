@@ -19,7 +19,8 @@
 
 #include "../util/ctype.h"
 #include "../util/utf8.h"
-#include "meta_int.h"
+#include "cand.h"
+#include "jsonld.h"
 
 #define S_STACK 256
 

@@ -11,9 +11,7 @@
 
 #include "../dom/dom.h"
 #include "../util/arena.h"
-
-#define CD_MAX_AUTHORS 16
-#define CD_MAX_TAGS 32
+#include "../util/limits.h"
 
 typedef struct cd_meta {
     const char *title;
@@ -61,15 +59,5 @@ void cd_meta_read_at(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char 
 /* Where field (a JSON key: "title", "authors", "date_published", …) came
  * from, or NULL when it is empty. */
 const char *cd_meta_field_source(const cd_meta *m, const char *field);
-
-/* The parts of the article read from the extracted body, after extraction:
- * the dateline that opens it, the wire credit that closes it, the lead
- * figure's caption and credit, a visible deck. Fields already set from
- * structured sources are cross-checked, not overwritten blindly. Unless
- * keep_parts, the dateline and the credit leave the body (cd_extract_cut /
- * CD_MARK_DROP on x); a photo credit inside the body always does. */
-struct cd_extract;
-void cd_meta_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, struct cd_extract *x,
-                   const char *page_url, int keep_parts);
 
 #endif

@@ -10,27 +10,10 @@
 #include <string.h>
 
 #include "../util/ctype.h"
-#include "meta_int.h"
-
-int cd_meta_word_in(const char *list, size_t n, const char *word)
-{
-    size_t wl = strlen(word), i = 0;
-    while (i < n) {
-        while (i < n && cd_isspace((unsigned char)list[i]))
-            i++;
-        size_t s = i;
-        while (i < n && !cd_isspace((unsigned char)list[i]))
-            i++;
-        size_t k = s;
-        /* Full IRIs (http://schema.org/author) compare by their last segment. */
-        for (size_t j = s; j < i; j++)
-            if (list[j] == '/')
-                k = j + 1;
-        if (i - k == wl && cd_eq_nocase(list + k, wl, word))
-            return 1;
-    }
-    return 0;
-}
+#include "authors.h"
+#include "cand.h"
+#include "microdata.h"
+#include "visible.h"
 
 /* The value of an itemprop element; *len gets its length. */
 static const char *S_value(cd_meta_ctx *c, cd_nid id, size_t *len)

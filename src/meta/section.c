@@ -24,7 +24,8 @@
 #include <string.h>
 
 #include "../util/ctype.h"
-#include "meta_int.h"
+#include "cand.h"
+#include "section.h"
 
 #define S_KICKER_STEPS 80u /* nodes walked back from the h1 */
 #define S_KICKER_TEXTS 3u  /* texts before the h1 examined */

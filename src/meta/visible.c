@@ -10,7 +10,10 @@
 #include <string.h>
 
 #include "../util/ctype.h"
-#include "meta_int.h"
+#include "authors.h"
+#include "cand.h"
+#include "dates.h"
+#include "visible.h"
 
 #define S_MAX_BYLINES 8u
 #define S_MAX_DATES 6u

@@ -7,7 +7,7 @@
 
 #include "harness.h"
 #include "meta/meta.h"
-#include "meta/meta_int.h"
+#include "meta/authors.h"
 #include "parse/parse.h"
 
 static cd_parser *S_parser;

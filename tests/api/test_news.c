@@ -9,8 +9,8 @@
 
 #include "harness.h"
 #include "meta/meta.h"
-#include "meta/meta_int.h"
 #include "parse/parse.h"
+#include "util/limits.h"
 
 static cd_parser *S_parser;
 static cd_arena S_arena;

@@ -30,9 +30,12 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "../output/url.h"
 #include "../util/ctype.h"
-#include "meta_int.h"
+#include "../util/url.h"
+#include "cand.h"
+#include "dates.h"
+#include "pick.h"
+#include "title.h"
 
 #define S_LABEL_MAX 64u /* bytes: a section longer than this is a sentence */
 #define S_LABEL_WORDS 8u

@@ -1,4 +1,4 @@
-/* meta/parts: the article's parts read from the extracted body.
+/* news/parts: the article's parts read from the extracted body.
  *
  * Runs after extraction, over the content roots it chose: the dateline that
  * opens the body, the wire credit that closes it, the lead figure's caption
@@ -50,13 +50,16 @@
 #include <string.h>
 
 #include "../extract/extract.h"
-#include "../output/url.h"
+#include "../meta/cand.h"
+#include "../meta/dates.h"
+#include "../meta/title.h"
 #include "../util/buf.h"
 #include "../util/ctype.h"
 #include "../util/limits.h"
+#include "../util/url.h"
 #include "../util/utf8.h"
-#include "meta_int.h"
-#include "parts_int.h"
+#include "news.h"
+#include "parts_text.h"
 
 #define S_TEXT_MAX 600u        /* bytes gathered from one block */
 #define S_SEGS 48u             /* text nodes gathered from one block */
@@ -1541,7 +1544,7 @@ static void S_head_parts(S_parts *p)
     S_wire_byline(p->m);
 }
 
-void cd_meta_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, struct cd_extract *x,
+void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x,
                    const char *page_url, int keep_parts)
 {
     if (!m) return;
