@@ -134,7 +134,7 @@ typedef struct cd_meta_ctx {
     uint64_t word_pairs; /* CD_META_PAIR bits of the words' first two bytes */
     cd_meta_list lists[CD_META_LISTS];
     unsigned nlists;
-    /* News fields (news.c, section.c): the JSON-LD BreadcrumbList and the
+    /* News fields (pick_news.c, section.c): the JSON-LD BreadcrumbList and the
      * visible trail, and the publisher's logo (never the lead image). */
     cd_meta_crumbs ld_crumbs, vis_crumbs;
     const char *logo;

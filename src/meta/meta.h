@@ -1,9 +1,10 @@
-/* meta: the article's metadata, read from the tree.
+/* meta: the document's metadata, read from the tree before extraction.
  *
- * One source per file (JSON-LD, OpenGraph/<meta>, microdata, the visible page),
- * combined here by precedence. Strings live in the document's arena. The struct
- * is designed to grow with the news fields (issue 3): deck, section, image,
- * credit, dateline, tags, date_modified. */
+ * The stage's interface: the result (cd_meta) and the call that fills it.
+ * One walk (read.c) feeds one source per file (JSON-LD, <meta>, microdata,
+ * the visible head of the page); the pickers (pick*.c) choose each field by
+ * precedence. Strings live in the document's arena. The news stage (src/news)
+ * later fills the fields only the extracted body shows. */
 #ifndef CD_META_H
 #define CD_META_H
 

@@ -5,7 +5,7 @@
  * author item (itemprop=author itemscope) names itself in a descendant
  * itemprop=name. <time> elements rank by how sure they are to be the
  * publication date: pubdate attribute, then a "published" class, then the
- * first inside an <article>/<main>, then any other. The walk in meta.c does not
+ * first inside an <article>/<main>, then any other. The walk in read.c does not
  * call this inside comment, related-story, sidebar or footer blocks. */
 #include <string.h>
 
@@ -100,7 +100,7 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
     const char *ip = cd_dom_attr(dom, id, "itemprop", &len);
     if (flags & CD_MC_BAD) {
         /* Inside comments, related stories …: only a stated datePublished,
-         * kept as a last resort (see S_pick_date in meta.c). */
+         * kept as a last resort (see S_pick_date in pick_dates.c). */
         if (ip && len && cd_meta_word_in(ip, len, "datePublished")) {
             size_t vl;
             const char *v = S_value(c, id, &vl);
@@ -163,7 +163,7 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
         } else if (n->tag == CD_TAG_A && c->author_links < 16) {
             /* A link to an author's page: no statement of its own (rank
              * CD_META_RANK_LINK, only read to complete a list of
-             * co-authors, see S_coauthors in meta.c). */
+             * co-authors, see S_coauthors in pick_authors.c). */
             size_t hl;
             const char *h = cd_dom_attr(dom, id, "href", &hl);
             if (h && S_author_href(h, hl)) {

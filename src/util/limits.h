@@ -62,4 +62,26 @@
 /* Tags kept in the result. */
 #define CD_MAX_TAGS 32
 
+/* ---- news: the parts cut from the extracted body (src/news/) ------------ */
+
+/* Nodes visited in the one pass over the extracted body. */
+#define CD_NEWS_BODY_NODES 400000u
+/* Bytes of text gathered from one block (a dateline, a caption, a credit
+ * line are far shorter). */
+#define CD_NEWS_TEXT_MAX 600u
+/* Text nodes gathered from one block, kept to map a cut back to them. */
+#define CD_NEWS_SEGS 48u
+/* Nodes visited to gather one block's text. */
+#define CD_NEWS_GATHER_NODES 400u
+/* Short blocks of the body tested as photo credits. */
+#define CD_NEWS_BLOCKS_CHECKED 4000u
+/* Nodes searched between the headline and the body (lead figure, source label). */
+#define CD_NEWS_HEAD_NODES 1500u
+/* Nodes searched after the headline for a deck. */
+#define CD_NEWS_DECK_NODES 400u
+/* Nodes searched inside one figure for its picture, caption and credit. */
+#define CD_NEWS_FIG_NODES 300u
+/* Figures of the body whose photo credits are cut. */
+#define CD_NEWS_FIGS 32u
+
 #endif

@@ -1,4 +1,4 @@
-/* Unit tests for dates (src/meta/dates.c and the date choice in meta.c,
+/* Unit tests for dates (src/meta/dates.c and the date choice in pick_dates.c,
  * visible.c, microdata.c): which date a page states as published, which as
  * modified, and the formats read. Each case parses an HTML snippet. */
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* Unit tests for the news fields of the metadata stage (src/meta/news.c,
+/* Unit tests for the news fields of the metadata stage (src/meta/pick_news.c,
  * section.c and the news parts of jsonld.c and metatags.c): section from
  * JSON-LD, <meta>, microdata, breadcrumbs and the label above the headline;
  * tags; the lead image URL; the structured deck and credit; their sources;
