@@ -1,5 +1,5 @@
 /* Unit tests for the article parts read from the extracted body
- * (src/news/parts.c): the dateline, the closing wire credit, the lead
+ * (src/news/): the dateline, the closing wire credit, the lead
  * figure's caption and photo credit, the visible deck, their removal from the
  * text (and --keep-parts), cross-checks with fields set by structured
  * sources, and hostile input. Each case is a small news page run through the
