@@ -9,6 +9,7 @@
 
 #include "../util/ctype.h"
 #include "cand.h"
+#include "wordlists.h"
 
 /* Fill c->words with the words of element id's class and id attributes,
  * each token as "w1-w2" (lower case), and index them (see cd_meta_ctx); the
@@ -79,20 +80,24 @@ static size_t S_class_words(cd_meta_ctx *c, cd_nid id)
 
 /* Class tokens that describe the page or the post rather than a block
  * (WordPress puts "category-…", "tag-…" on the article, themes put
- * "has-sidebar" on the body): a token starting with one of these words is
+ * "has-sidebar" on the body): a token starting with one of the
+ * class-modifier-prefixes, or holding one of the class-modifier-parts, is
  * skipped as a whole. */
 static int S_modifier(const char *t, size_t n)
 {
-    static const char *const pre[] = {"category-", "tag-", "has-", "no-", "with-", "is-", "ehf-", NULL};
+    const char *const *pre = cd_list_class_modifier_prefixes;
     for (size_t i = 0; pre[i]; i++) {
         size_t l = strlen(pre[i]);
         if (n >= l && memcmp(t, pre[i], l) == 0)
             return 1;
     }
+    const char *const *parts = cd_list_class_modifier_parts;
     for (size_t i = 0; i < n; i++)
-        if ((n - i >= 10 && memcmp(t + i, "full-width", 10) == 0) ||
-            (n - i >= 5 && memcmp(t + i, "slide", 5) == 0))
-            return 1;
+        for (size_t k = 0; parts[k]; k++) {
+            size_t l = strlen(parts[k]);
+            if (n - i >= l && memcmp(t + i, parts[k], l) == 0)
+                return 1;
+        }
     return 0;
 }
 

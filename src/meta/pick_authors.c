@@ -14,13 +14,13 @@
 #include "cand.h"
 #include "pick.h"
 #include "title.h"
+#include "wordlists.h"
 
 /* Are links a and b (a first) items of one list of names: nothing but
  * list separators (",", "&", "and") between them? Not "Jane Doe –
  * Updated … | Fact-checked by <a>Frank Bass</a>". */
 static int S_listed(const cd_dom *dom, cd_nid a, cd_nid b)
 {
-    static const char *const words[] = {"and", "und", "et", "y", "e", "with", NULL};
     unsigned steps = 0;
     int sep = 0;
     for (cd_nid k = cd_dom_next_skip(dom, a, CD_NONE); k && k != b; k = cd_dom_next(dom, k, CD_NONE)) {
@@ -39,9 +39,7 @@ static int S_listed(const cd_dom *dom, cd_nid a, cd_nid b)
             size_t st = i;
             while (i < n->len && cd_isalpha((unsigned char)t[i]))
                 i++;
-            int ok = 0;
-            for (size_t w = 0; words[w] && i > st && !ok; w++)
-                ok = cd_meta_eq_nocase(t + st, i - st, words[w], strlen(words[w]));
+            int ok = i > st && cd_wordset_has(&cd_list_author_list_words, t + st, i - st);
             if (!ok)
                 return 0;
             sep = 1;

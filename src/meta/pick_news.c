@@ -30,6 +30,7 @@
 #include "dates.h"
 #include "pick.h"
 #include "title.h"
+#include "wordlists.h"
 
 #define S_LABEL_MAX 64u /* bytes: a section longer than this is a sentence */
 #define S_LABEL_WORDS 8u
@@ -154,35 +155,7 @@ static int S_same_text(const char *a, const char *b)
  * chose none ("Uncategorized", "Page", "All")? */
 static int S_generic_word(const char *s, size_t n)
 {
-    static const char *const junk[] = {"uncategorized",
-                                       "uncategorised",
-                                       "unkategorisiert",
-                                       "non classé",
-                                       "sin categoría",
-                                       "senza categoria",
-                                       "none",
-                                       "null",
-                                       "undefined",
-                                       "default",
-                                       "article",
-                                       "post",
-                                       "story",
-                                       "page",
-                                       "home",
-                                       "homepage",
-                                       "all",
-                                       "other",
-                                       "general",
-                                       "misc",
-                                       "miscellaneous",
-                                       "nil",
-                                       "back",
-                                       "previous",
-                                       "next",
-                                       NULL};
-    for (size_t i = 0; junk[i]; i++)
-        if (cd_meta_eq_nocase(s, n, junk[i], strlen(junk[i]))) return 1;
-    return 0;
+    return cd_wordset_has(&cd_list_section_generic, s, n);
 }
 
 /* Is s[0..n) usable as a section name? slug: a slug ("crime-safety") is
@@ -295,10 +268,9 @@ static int S_names_page(const cd_meta *m, const char *label)
 static const char *S_section_of(cd_meta_ctx *c, const cd_meta *m, const char *s, size_t n,
                                 int split, int slug)
 {
-    static const char *const leads[] = {"category:", "section:", NULL};
-    for (size_t i = 0; leads[i]; i++) {
-        size_t l = strlen(leads[i]);
-        if (n > l && cd_eq_nocase(s, l, leads[i])) s += l, n -= l;
+    for (size_t i = 0; cd_list_section_leads[i]; i++) {
+        size_t l = strlen(cd_list_section_leads[i]);
+        if (n > l && cd_eq_nocase(s, l, cd_list_section_leads[i])) s += l, n -= l;
     }
     int bare = S_bare_commas(s, n);
     /* One section is asked for: a comma before "&" makes the whole one name. */
@@ -343,18 +315,14 @@ static const char *S_last_segment(const char *u, size_t *n)
 /* Is the crumb the site's root (the home page)? */
 static int S_crumb_root(const cd_meta_crumbs *t, unsigned i, const char *site)
 {
-    static const char *const home[] = {"home",    "homepage", "home page", "start", "startseite",
-                                       "accueil", "inicio",   "main",      "index", NULL};
     const char *name = t->name[i];
-    for (size_t k = 0; home[k]; k++)
-        if (cd_meta_eq_nocase(name, strlen(name), home[k], strlen(home[k]))) return 1;
+    if (cd_wordset_has(&cd_list_crumb_home, name, strlen(name))) return 1;
     const char *u = t->url[i];
     if (u) {
         size_t sl;
         const char *seg = S_last_segment(u, &sl);
-        for (size_t k = 0; home[k] && sl; k++)
-            if (cd_meta_eq_nocase(seg, sl, home[k], strlen(home[k])))
-                return 1; /* "https://example.com/home/" */
+        if (sl && cd_wordset_has(&cd_list_crumb_home, seg, sl))
+            return 1; /* "https://example.com/home/" */
         const char *p = strstr(u, "://");
         p = p ? strchr(p + 3, '/') : (u[0] == '/' ? u : NULL);
         if (p && (p[0] == '\0' || (p[0] == '/' && (p[1] == '\0' || p[1] == '?' || p[1] == '#'))))
@@ -456,9 +424,6 @@ static int S_has_scheme(const char *u)
 static int S_name_logo_like(const char *u, size_t st, size_t end)
 {
     if (end - st >= 4 && cd_eq_nocase(u + end - 4, 4, ".svg")) return 1;
-    static const char *const words[] = {"logo",    "logos",   "icon",     "favicon", "placeholder",
-                                        "default", "generic", "fallback", "emblem",  "blank",
-                                        "spacer",  "sprite",  NULL};
     char prev[16] = "";
     for (size_t i = st; i < end;) {
         while (i < end && !cd_isalpha((unsigned char)u[i]))
@@ -469,10 +434,9 @@ static int S_name_logo_like(const char *u, size_t st, size_t end)
                !(i > ws && u[i] >= 'A' && u[i] <= 'Z' && u[i - 1] >= 'a' && u[i - 1] <= 'z'))
             i++;
         size_t wl = i - ws;
-        for (size_t k = 0; words[k] && wl; k++)
-            if (cd_meta_eq_nocase(u + ws, wl, words[k], strlen(words[k])) &&
-                !cd_meta_eq_nocase(prev, strlen(prev), "no", 2))
-                return 1; /* "…-no-logo.png" says the opposite */
+        if (wl && cd_wordset_has(&cd_list_image_logo_words, u + ws, wl) &&
+            !cd_meta_eq_nocase(prev, strlen(prev), "no", 2))
+            return 1; /* "…-no-logo.png" says the opposite */
         if (wl && wl < sizeof prev) {
             memcpy(prev, u + ws, wl);
             prev[wl] = '\0';
@@ -485,13 +449,11 @@ static int S_name_logo_like(const char *u, size_t st, size_t end)
  * (".../branding/logos/mark.jpg")? '/' may be written "%2F". */
 static int S_dir_logo_like(const char *u, size_t from, size_t to)
 {
-    static const char *const dirs[] = {"logo", "logos", "icons", "favicons", NULL};
     size_t st = from;
     for (size_t i = from; i < to; i++) {
         size_t sep = u[i] == '/' ? 1 : (to - i >= 3 && cd_eq_nocase(u + i, 3, "%2f")) ? 3 : 0;
         if (!sep) continue;
-        for (size_t k = 0; dirs[k] && i > st; k++)
-            if (cd_meta_eq_nocase(u + st, i - st, dirs[k], strlen(dirs[k]))) return 1;
+        if (i > st && cd_wordset_has(&cd_list_image_logo_dirs, u + st, i - st)) return 1;
         i += sep - 1;
         st = i + 1;
     }

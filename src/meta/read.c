@@ -16,13 +16,7 @@
 #include "pick.h"
 #include "section.h"
 #include "visible.h"
-
-/* Blocks whose bylines and dates belong to other stories or to readers. */
-static const char *const S_bad_words[] = {"comment", "related", "sidebar", "footer", "recommend",
-                                          "popular", "trending", "newsletter", "most-read",
-                                          "mostread", "outbrain", "taboola", "also-read",
-                                          "more-stories", "read-more", "readmore", "reply",
-                                          "discussion", "cookie", "consent", "gdpr", NULL};
+#include "wordlists.h"
 
 /* The page's first <h1> in document order (CD_NONE for none). */
 static cd_nid S_first_h1(const cd_dom *dom)
@@ -51,7 +45,11 @@ static int S_is_bad_region(cd_meta_ctx *c, cd_nid id, const cd_node *n, cd_nid h
         n->tag == CD_TAG_MAIN || n->tag == CD_TAG_H1)
         return 0;
     if (n->tag != CD_TAG_FOOTER && n->tag != CD_TAG_ASIDE) {
-        if (!cd_meta_class_has_block(c, id, S_bad_words))
+        /* Blocks whose bylines and dates belong to other stories or to
+         * readers, side columns and footers. */
+        if (!cd_meta_class_has_block(c, id, cd_list_class_other_stories) &&
+            !cd_meta_class_has_block(c, id, cd_list_class_sidebar) &&
+            !cd_meta_class_has_block(c, id, cd_list_class_footer))
             return 0;
     }
     /* The headline is never in a footer, side column or comments: a block
@@ -66,15 +64,10 @@ static int S_is_bad_region(cd_meta_ctx *c, cd_nid id, const cd_node *n, cd_nid h
  * resort, where comments and related stories are never read. */
 static int S_is_side_region(cd_meta_ctx *c, cd_nid id, const cd_node *n)
 {
-    static const char *const side[] = {"sidebar", NULL};
-    static const char *const hard[] = {"comment", "related", "recommend", "popular", "trending",
-                                       "newsletter", "most-read", "mostread", "outbrain",
-                                       "taboola", "also-read", "more-stories", "read-more",
-                                       "readmore", "reply", "discussion", "cookie", "consent",
-                                       "gdpr", NULL};
-    if (cd_meta_class_has_block(c, id, hard))
+    if (cd_meta_class_has_block(c, id, cd_list_class_other_stories))
         return 0;
-    return n->tag == CD_TAG_FOOTER || n->tag == CD_TAG_ASIDE || cd_meta_class_has_block(c, id, side);
+    return n->tag == CD_TAG_FOOTER || n->tag == CD_TAG_ASIDE ||
+           cd_meta_class_has_block(c, id, cd_list_class_sidebar);
 }
 
 static int S_is_article_region(const cd_dom *dom, cd_nid id, const cd_node *n)

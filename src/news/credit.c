@@ -14,6 +14,7 @@
 #include "../util/ctype.h"
 #include "news_int.h"
 #include "parts_text.h"
+#include "wordlists.h"
 
 void cd_news_dateline(cd_news_ctx *p)
 {
@@ -74,10 +75,9 @@ static int S_source_footer(cd_news_ctx *p, cd_nid blk);
  * the authors' bios: people, not the source of the text? */
 static int S_in_byline(cd_news_ctx *p, cd_nid blk)
 {
-    static const char *const byline[] = {"byline", "author", NULL};
     cd_nid a = blk;
     for (unsigned d = 0; a && d < 5; d++, a = cd_dom_node(p->dom, a)->parent)
-        if (cd_news_has(p, a, byline)) return 1;
+        if (cd_news_has(p, a, cd_list_class_byline_box)) return 1;
     return 0;
 }
 
@@ -148,10 +148,6 @@ void cd_news_credit(cd_news_ctx *p)
  * text node, else the next text (a link), up to a space. */
 void cd_news_source_label(cd_news_ctx *p)
 {
-    static const char *const labels[] = {"\xE6\x9D\xA5\xE6\xBA\x90\xEF\xBC\x9A", /* 来源： */
-                                         "\xE6\x9D\xA5\xE6\xBA\x90:",             /* 来源: */
-                                         "\xE4\xBE\x86\xE6\xBA\x90\xEF\xBC\x9A", /* 來源： */
-                                         NULL};
     const cd_dom *dom = p->dom;
     if (!p->h1 || p->m->credit) return;
     unsigned seen = 0, texts = 0;
@@ -172,6 +168,7 @@ void cd_news_source_label(cd_news_ctx *p)
                 v++, l--;
             if (!want) {
                 size_t lab = 0;
+                const char *const *labels = cd_list_news_source_labels;
                 for (size_t i = 0; labels[i] && !lab; i++)
                     if (cd_parts_starts(v, l, labels[i])) lab = strlen(labels[i]);
                 if (lab) {
@@ -202,11 +199,6 @@ void cd_news_source_label(cd_news_ctx *p)
         k = cd_dom_next(dom, k, top);
     }
 }
-
-/* Class words of a label naming where the text comes from: the outlet a
- * syndicated story was taken from ("sourcename", "source"), its provider, or
- * the agency in the signature that closes it ("c-signature__agency"). */
-static const char *const S_source_words[] = {"source", "provider", "agency", NULL};
 
 static int S_pred_link(cd_news_ctx *p, cd_nid id)
 {
@@ -249,13 +241,10 @@ static int S_name_like(const char *s, size_t n)
  * name of one to five words that is neither a date nor the site itself. */
 static int S_source_name(cd_news_ctx *p, cd_nid el, int bureau)
 {
-    static const char *const photo[] = {"credit", "copyright", "photo", "image", "caption", NULL};
-    /* A share bar's "provider-facebook" names a network, not a source. */
-    static const char *const share[] = {"share", "social", "follow", NULL};
-    if (cd_news_has(p, el, photo)) return 0;
+    if (cd_news_has(p, el, cd_list_class_photo)) return 0;
     cd_nid up = el;
     for (unsigned d = 0; up && d < 4; d++, up = cd_dom_node(p->dom, up)->parent)
-        if (cd_news_has(p, up, share)) return 0;
+        if (cd_news_has(p, up, cd_list_class_share)) return 0;
     if (cd_meta_in_link_card(p->dom, el) || cd_news_find(p, el, cd_news_pred_img) ||
         cd_news_find(p, el, cd_news_is_caption_el) != CD_NONE)
         return 0;
@@ -285,7 +274,7 @@ static int S_source_name(cd_news_ctx *p, cd_nid el, int bureau)
 
 static int S_pred_source(cd_news_ctx *p, cd_nid id)
 {
-    return cd_news_has(p, id, S_source_words) || cd_news_camel_has(p->dom, id, S_source_words);
+    return cd_news_has(p, id, cd_list_class_source) || cd_news_camel_has(p->dom, id, cd_list_class_source);
 }
 
 /* The closing block that holds the story's source label and its time stamp
@@ -327,7 +316,7 @@ void cd_news_source_class(cd_news_ctx *p)
                     k = cd_dom_next_skip(dom, k, top);
                     continue;
                 }
-                if (cd_news_has(p, k, S_source_words) && S_source_name(p, k, 0)) return;
+                if (cd_news_has(p, k, cd_list_class_source) && S_source_name(p, k, 0)) return;
             }
             k = cd_dom_next(dom, k, top);
         }
@@ -343,7 +332,7 @@ void cd_news_source_class(cd_news_ctx *p)
             if (!cd_extract_node_visible(dom, e)) continue;
             unsigned seen = 0;
             for (cd_nid k = e; k && seen < 16; k = cd_dom_next(dom, k, e), seen++)
-                if (cd_dom_node(dom, k)->type == CD_NODE_ELEMENT && cd_news_has(p, k, S_source_words))
+                if (cd_dom_node(dom, k)->type == CD_NODE_ELEMENT && cd_news_has(p, k, cd_list_class_source))
                     if (S_source_name(p, k, 0)) return;
         }
     }

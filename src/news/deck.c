@@ -11,24 +11,7 @@
 #include "../util/ctype.h"
 #include "news_int.h"
 #include "parts_text.h"
-
-static const char *const S_deck_words[] = {
-    "dek",         "deck",         "standfirst", "stand-first",    "subtitle",  "sub-title",
-    "subheadline", "sub-headline", "subhead",    "sub-head",       "strapline", "summary",
-    "lede",        "lead-text",    "leadtext",   "lead-paragraph", "intro",     "excerpt",
-    "teaser",      "abstract",     "synopsis",   "kicker-sub",     "tagline",
-    /* the standfirst's name in other newsrooms: Czech/Slovak, German, French, Spanish */
-    "perex",       "anriss",       "chapo",      "chapeau",        "bajada",    "entradilla",
-    NULL};
-
-/* Words that name a story's opening paragraph as much as a standfirst. */
-static const char *const S_first_para_words[] = {"intro", "lede", "lead-paragraph", NULL};
-
-/* Words only a news standfirst carries: such a deck leaves the body. The others
- * (intro, summary, subtitle, an h2 under the h1) name blocks that annotated
- * pages (WCXB, Readability's test pages) keep in the main text. */
-static const char *const S_deck_strong[] = {
-    "dek", "deck", "standfirst", "stand-first", "strapline", "subheadline", "sub-headline", NULL};
+#include "wordlists.h"
 
 /* Does the subtree of id (without id) hold a heading: a box, not a deck? */
 static int S_has_heading(cd_news_ctx *p, cd_nid id)
@@ -41,12 +24,6 @@ static int S_has_heading(cd_news_ctx *p, cd_nid id)
     }
     return 0;
 }
-
-/* Blocks that describe the author, the page or an offer, not the story. */
-static const char *const S_deck_bad[] = {
-    "author",     "bio",   "byline",  "disclosure", "disclaimer", "affiliate",
-    "newsletter", "promo", "cta",     "notice",     "alert",      "warning",
-    "toc",        "quick", "related", "card",       NULL};
 
 /* itemprop="alternativeHeadline" or "description" on a block after the h1. */
 static int S_itemprop_deck(const cd_dom *dom, cd_nid id)
@@ -161,12 +138,12 @@ void cd_news_deck(cd_news_ctx *p)
              * is neither, and its labels are not the body's text. */
             if ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k) ||
                 n->tag == CD_TAG_FIGURE || n->tag == CD_TAG_ASIDE || n->tag == CD_TAG_NAV ||
-                cd_news_has(p, k, cd_news_caption_words)) {
+                cd_news_has(p, k, cd_list_class_caption)) {
                 k = cd_dom_next_skip(dom, k, top);
                 continue;
             }
-            int camel = cd_news_camel_has(dom, k, S_deck_words);
-            int cls = cd_news_has(p, k, S_deck_words) || camel || S_itemprop_deck(dom, k) ||
+            int camel = cd_news_camel_has(dom, k, cd_list_class_deck);
+            int cls = cd_news_has(p, k, cd_list_class_deck) || camel || S_itemprop_deck(dom, k) ||
                       (n->tag == CD_TAG_P && S_class_word(dom, k, "lead"));
             int h2 = n->tag == CD_TAG_H2 && texts == 0;
             int hp = n->tag == CD_TAG_P && texts == 0 &&
@@ -176,15 +153,15 @@ void cd_news_deck(cd_news_ctx *p)
                 size_t len;
                 char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
                 unsigned w = c ? cd_parts_words(c, len) : 0;
-                int strong = cls && (cd_news_has(p, k, S_deck_strong) || cd_news_camel_has(dom, k, S_deck_strong));
+                int strong = cls && (cd_news_has(p, k, cd_list_class_deck_strong) || cd_news_camel_has(dom, k, cd_list_class_deck_strong));
                 /* An "intro" in the body with the story's paragraphs right after
                  * it is the story's first paragraph, not a standfirst. */
-                if (c && !strong && cd_news_has(p, k, S_first_para_words) && cd_news_rendered(p, k)) {
+                if (c && !strong && cd_news_has(p, k, cd_list_class_first_paragraph) && cd_news_rendered(p, k)) {
                     cd_nid nx = S_next_el(dom, k);
                     if (nx && cd_dom_is(dom, nx, CD_TAG_P)) c = NULL;
                 }
                 if (c && w >= (cls ? 4u : 6u) && len <= 600 && !cd_parts_not_deck(c, len) &&
-                    (strong || !cd_parts_title_case(c, len)) && !cd_news_has(p, k, S_deck_bad) &&
+                    (strong || !cd_parts_title_case(c, len)) && !cd_news_has(p, k, cd_list_class_deck_bad) &&
                     !S_has_heading(p, k) &&
                     !(p->m->title && cd_meta_eq_nocase(c, len, p->m->title, strlen(p->m->title)))) {
                     int same =

@@ -14,18 +14,7 @@
 #include "../util/url.h"
 #include "news_int.h"
 #include "parts_text.h"
-
-/* Caption classes: "caption", French "légende", and a description named
- * after the picture it describes ("photo__desc"). Not English "legend": it
- * names any label ("authorLegend", a chart's key). */
-const char *const cd_news_caption_words[] = {"caption",    "figcaption", "legende",
-                                             "photo-desc", "image-desc", "img-desc",
-                                             "media-desc", "foto-desc",  "picture-desc",
-                                             NULL};
-
-static const char *const S_credit_words[] = {"credit",       "copyright", "photographer",
-                                             "attribution",  "courtesy",  "photo-source",
-                                             "image-source", "source",    "caption-owner", NULL};
+#include "wordlists.h"
 
 static int S_is_img(const cd_dom *dom, cd_nid id)
 {
@@ -60,13 +49,12 @@ static int S_small_attr(const cd_dom *dom, cd_nid id, const char *name)
 /* A picture, not an avatar, a logo, an icon or a tracking pixel. */
 int cd_news_pred_img(cd_news_ctx *p, cd_nid id)
 {
-    static const char *const junk[] = {"avatar",  "gravatar", "logo",   "icon",
-                                       "favicon", "sprite",   "spacer", NULL};
     const cd_dom *dom = p->dom;
     if (!S_is_img(dom, id)) return 0;
     return !S_small_attr(dom, id, "width") && !S_small_attr(dom, id, "height") &&
-           !S_attr_says(dom, id, "src", junk) && !S_attr_says(dom, id, "class", junk) &&
-           !S_attr_says(dom, id, "data-src", junk);
+           !S_attr_says(dom, id, "src", cd_list_img_junk_words) &&
+           !S_attr_says(dom, id, "class", cd_list_img_junk_words) &&
+           !S_attr_says(dom, id, "data-src", cd_list_img_junk_words);
 }
 
 static int S_pred_figcaption(cd_news_ctx *p, cd_nid id)
@@ -86,14 +74,12 @@ static int S_pred_player(cd_news_ctx *p, cd_nid id)
 /* A class saying the block has no caption ("no_caption", "nocaption"). */
 static int S_no_caption(const cd_dom *dom, cd_nid id)
 {
-    static const char *const no[] = {"no_caption", "no-caption", "nocaption", "without-caption",
-                                     NULL};
-    return S_attr_says(dom, id, "class", no);
+    return S_attr_says(dom, id, "class", cd_list_class_no_caption);
 }
 
 static int S_pred_caption(cd_news_ctx *p, cd_nid id)
 {
-    return cd_news_has(p, id, cd_news_caption_words) && !cd_news_has(p, id, S_credit_words) &&
+    return cd_news_has(p, id, cd_list_class_caption) && !cd_news_has(p, id, cd_list_class_photo_credit) &&
            !S_no_caption(p->dom, id);
 }
 
@@ -112,7 +98,7 @@ static int S_pred_quote(cd_news_ctx *p, cd_nid id)
 
 static int S_pred_credit(cd_news_ctx *p, cd_nid id)
 {
-    if (cd_news_has(p, id, S_credit_words)) return 1;
+    if (cd_news_has(p, id, cd_list_class_photo_credit)) return 1;
     /* <cite> in a caption names the picture's source (<figcaption><cite>Adobe</cite>). */
     if (cd_dom_is(p->dom, id, CD_TAG_CITE)) {
         /* Not a quotation's source (<figure><blockquote>…<figcaption><cite>):
@@ -126,7 +112,7 @@ static int S_pred_credit(cd_news_ctx *p, cd_nid id)
         }
         cd_nid a = cd_dom_node(p->dom, id)->parent;
         for (unsigned d = 0; a && d < 5; d++, a = cd_dom_node(p->dom, a)->parent) {
-            cap |= cd_dom_is(p->dom, a, CD_TAG_FIGCAPTION) || cd_news_has(p, a, cd_news_caption_words);
+            cap |= cd_dom_is(p->dom, a, CD_TAG_FIGCAPTION) || cd_news_has(p, a, cd_list_class_caption);
             if (cap && cd_dom_is(p->dom, a, CD_TAG_FIGURE))
                 return cd_news_find(p, a, cd_news_pred_img) && !cd_news_find(p, a, S_pred_quote);
         }
@@ -148,8 +134,7 @@ const char *cd_news_credit_value(cd_news_ctx *p, const char *s, size_t n)
             lab = 6;
         /* In an element already known to hold the photo credit, "Source:"
          * (and its translations) is a label too. */
-        static const char *const src[] = {"source:", "source :", "quelle:", "fuente:",
-                                          "fonte:",  "bron:",    NULL};
+        const char *const *src = cd_list_news_photo_source_labels;
         for (size_t i = 0; !lab && src[i]; i++)
             if (n > strlen(src[i]) && cd_parts_starts(s, n, src[i])) lab = strlen(src[i]);
         if (!lab) break;
@@ -163,10 +148,7 @@ const char *cd_news_credit_value(cd_news_ctx *p, const char *s, size_t n)
 static void S_image_url(cd_news_ctx *p, cd_nid img)
 {
     /* A lazy loader's real URL first: its src is often a placeholder. */
-    static const char *const attrs[] = {
-        "data-src", "data-lazy-src", "data-original", "src", "data-srcset", "srcset", NULL};
-    static const char *const placeholder[] = {"blank.", "placeholder",  "pixel.", "spacer",
-                                              "lazy",   "transparent.", NULL};
+    const char *const *attrs = cd_list_img_url_attrs;
     const char *base = p->page_url ? p->page_url : p->m->url;
     for (size_t i = 0; attrs[i]; i++) {
         size_t l = 0;
@@ -174,7 +156,7 @@ static void S_image_url(cd_news_ctx *p, cd_nid img)
         while (v && l && cd_isspace((unsigned char)*v))
             v++, l--;
         if (!v || !l || cd_parts_starts(v, l, "data:") || cd_url_is_script(v, l) || l > 4096 ||
-            S_attr_says(p->dom, img, attrs[i], placeholder))
+            S_attr_says(p->dom, img, attrs[i], cd_list_img_placeholder_words))
             continue;
         if (attrs[i][strlen(attrs[i]) - 1] == 't') { /* srcset: the first URL */
             size_t k = 0;
@@ -352,7 +334,7 @@ int cd_news_is_caption_el(cd_news_ctx *p, cd_nid id)
 {
     uint16_t tag = cd_dom_node(p->dom, id)->tag;
     if (tag == CD_TAG_FIGURE || tag == CD_TAG_FIGCAPTION) return 1;
-    return cd_news_has(p, id, cd_news_caption_words);
+    return cd_news_has(p, id, cd_list_class_caption);
 }
 
 /* Is id one of the content roots, or inside one? */
@@ -545,8 +527,7 @@ static int S_has_key(const char *v, size_t l, const char *key, size_t kl)
  * pictures and none does, 0 when it has none. */
 static int S_fig_shows(cd_news_ctx *p, cd_nid fig, const char *key, size_t kl)
 {
-    static const char *const attrs[] = {"src",    "data-src", "data-lazy-src", "data-original",
-                                        "srcset", "data-srcset", NULL};
+    const char *const *attrs = cd_list_img_url_attrs;
     int pics = 0;
     unsigned seen = 0;
     for (cd_nid k = fig; k && seen < CD_NEWS_FIG_NODES; k = cd_dom_next(p->dom, k, fig), seen++) {

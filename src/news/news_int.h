@@ -83,8 +83,6 @@ int cd_news_camel_has(const cd_dom *dom, cd_nid id, const char *const *words);
 
 /* ---- figure.c: the lead figure and the photo credits ---------------------- */
 
-/* Class words of a caption. */
-extern const char *const cd_news_caption_words[];
 /* A picture, not an avatar, a logo, an icon or a tracking pixel. */
 int cd_news_pred_img(cd_news_ctx *p, cd_nid id);
 /* Is id a figure, a figcaption or an element classed as a caption? */

@@ -13,6 +13,7 @@
 #include "../util/ctype.h"
 #include "../util/utf8.h"
 #include "parts_text.h"
+#include "wordlists.h"
 
 /* Bytes of the UTF-8 space or dash at s[i] (0 when none). */
 static size_t S_space_at(const char *s, size_t n, size_t i)
@@ -119,93 +120,19 @@ static size_t S_word(const char *s, size_t n, size_t i, int *kind, unsigned *let
 
 /* ---- news agencies ------------------------------------------------------ */
 
-/* Wire services and news agencies (and the generic words for them). Short
- * acronyms are matched with their case, names without. */
-static const char *const S_agencies[] = {"AP",
-                                         "Associated Press",
-                                         "The Associated Press",
-                                         "Reuters",
-                                         "Thomson Reuters",
-                                         "AFP",
-                                         "Agence France-Presse",
-                                         "Agence France Presse",
-                                         "Bloomberg",
-                                         "Bloomberg News",
-                                         "Xinhua",
-                                         "EFE",
-                                         "ANSA",
-                                         "dpa",
-                                         "DPA",
-                                         "Kyodo",
-                                         "Kyodo News",
-                                         "Yonhap",
-                                         "PTI",
-                                         "IANS",
-                                         "ANI",
-                                         "UPI",
-                                         "United Press International",
-                                         "TASS",
-                                         "Interfax",
-                                         "RIA Novosti",
-                                         "Anadolu",
-                                         "Anadolu Agency",
-                                         "Press Association",
-                                         "PA",
-                                         "PA Media",
-                                         "AAP",
-                                         "Australian Associated Press",
-                                         "Canadian Press",
-                                         "The Canadian Press",
-                                         "CP",
-                                         "Bernama",
-                                         "Antara",
-                                         "Europa Press",
-                                         "Lusa",
-                                         "Belga",
-                                         "ANP",
-                                         "Ritzau",
-                                         "NTB",
-                                         "TT",
-                                         "APA",
-                                         "KNA",
-                                         "Jiji",
-                                         "Jiji Press",
-                                         "WAFA",
-                                         "IRNA",
-                                         "Tasnim",
-                                         "MENA",
-                                         "CNA",
-                                         "NNA",
-                                         "Notimex",
-                                         "Prensa Latina",
-                                         "AP Photo",
-                                         "Getty Images",
-                                         "EPA",
-                                         "EPA-EFE",
-                                         "Shutterstock",
-                                         "Alamy",
-                                         "agencies",
-                                         "Agencies",
-                                         "news agencies",
-                                         "News agencies",
-                                         "wire services",
-                                         "Wire services",
-                                         "wires",
-                                         "Wires",
-                                         "wire reports",
-                                         "Wire reports",
-                                         NULL};
-
+/* The agencies are the list news-agencies (src/lists/): short acronyms are
+ * matched with their case, names without. */
 static int S_agency(const char *s, size_t n)
 {
     while (n && (s[n - 1] == '.' || cd_isspace((unsigned char)s[n - 1])))
         n--;
     while (n && cd_isspace((unsigned char)*s))
         s++, n--;
-    for (size_t i = 0; S_agencies[i]; i++) {
-        size_t l = strlen(S_agencies[i]);
+    for (size_t i = 0; cd_list_news_agencies[i]; i++) {
+        const char *a = cd_list_news_agencies[i];
+        size_t l = strlen(a);
         if (l != n) continue;
-        if (l <= 4 ? memcmp(s, S_agencies[i], l) == 0 : cd_eq_nocase(s, n, S_agencies[i])) return 1;
+        if (l <= 4 ? memcmp(s, a, l) == 0 : cd_eq_nocase(s, n, a)) return 1;
     }
     return 0;
 }
@@ -307,90 +234,11 @@ static int S_names_list(const char *s, size_t n)
 
 /* ---- dateline ----------------------------------------------------------- */
 
-/* Capitalised words that open a paragraph but are not places. */
-static const char *const S_not_places[] = {"UPDATE",
-                                           "UPDATED",
-                                           "UPDATES",
-                                           "BREAKING",
-                                           "BREAKING NEWS",
-                                           "EXCLUSIVE",
-                                           "ANALYSIS",
-                                           "OPINION",
-                                           "EDITOR'S NOTE",
-                                           "EDITORS NOTE",
-                                           "NOTE",
-                                           "WATCH",
-                                           "VIDEO",
-                                           "PHOTOS",
-                                           "LIVE",
-                                           "NEW",
-                                           "CORRECTION",
-                                           "CLARIFICATION",
-                                           "WARNING",
-                                           "SPOILER",
-                                           "SPOILERS",
-                                           "ADVERTISEMENT",
-                                           "FILE",
-                                           "PHOTO",
-                                           "FACT CHECK",
-                                           "REVIEW",
-                                           "INTERVIEW",
-                                           "EDITORIAL",
-                                           "COMMENTARY",
-                                           "PODCAST",
-                                           "LISTEN",
-                                           "READ",
-                                           "READ MORE",
-                                           "MORE",
-                                           "SPONSORED",
-                                           "PROMOTED",
-                                           "ALERT",
-                                           "URGENT",
-                                           "FLASH",
-                                           "DEVELOPING",
-                                           "FIRST ON",
-                                           "THE",
-                                           "TL;DR",
-                                           "TLDR",
-                                           "FAQ",
-                                           "RELATED",
-                                           "SEE ALSO",
-                                           "ALSO",
-                                           "SUMMARY",
-                                           "BACKGROUND",
-                                           "CONTEXT",
-                                           "WHAT",
-                                           "WHY",
-                                           "HOW",
-                                           "WHO",
-                                           "WHEN",
-                                           "WHERE",
-                                           "UPDATE",
-                                           "ET",
-                                           "PT",
-                                           "GMT",
-                                           "UTC",
-                                           "EST",
-                                           "EDT",
-                                           "PST",
-                                           "PDT",
-                                           "CET",
-                                           "BST",
-                                           "AM",
-                                           "PM",
-                                           "OK",
-                                           "SPONSOR",
-                                           "DISCLAIMER",
-                                           "DISCLOSURE",
-                                           "TRIGGER WARNING",
-                                           "CONTENT WARNING",
-                                           NULL};
-
+/* A label of news copy opening a paragraph ("UPDATE", "BREAKING NEWS"), not a
+ * place. */
 static int S_not_place(const char *s, size_t n)
 {
-    for (size_t i = 0; S_not_places[i]; i++)
-        if (cd_eq_nocase(s, n, S_not_places[i])) return 1;
-    return 0;
+    return cd_wordset_has(&cd_list_news_not_places, s, n);
 }
 
 static const char *const S_months[] = {
@@ -648,25 +496,12 @@ int cd_parts_credit_line(const char *s, size_t n)
 {
     cd_parts_trim(&s, &n);
     if (n < 2 || n > CD_PARTS_CREDIT_MAX) return CD_PARTS_CREDIT_NONE;
-    static const char *const contributed[] = {"contributed to this report",
-                                              "contributed to this report.",
-                                              "contributed to this story",
-                                              "contributed to this story.",
-                                              "contributed to this article",
-                                              "contributed to this article.",
-                                              "contributed reporting",
-                                              "contributed reporting.",
-                                              "contributed to this reporting.",
-                                              "contributed to this reporting",
-                                              NULL};
-    for (size_t i = 0; contributed[i]; i++)
-        if (S_ends(s, n, contributed[i]))
+    for (size_t i = 0; cd_list_news_contributed[i]; i++)
+        if (S_ends(s, n, cd_list_news_contributed[i]))
             return n < 200 ? CD_PARTS_CREDIT_LINE : CD_PARTS_CREDIT_NONE;
     /* "Abigail Williams and Beomsu Jo contributed.", "… contributed reporting from Paris." */
     if (n < 200) {
-        static const char *const verbs[] = {" contributed.", " contributed",
-                                            " contributed reporting ",
-                                            " contributed to this report ", NULL};
+        const char *const *verbs = cd_list_news_contributed_verbs;
         for (size_t i = 0; verbs[i]; i++) {
             size_t l = strlen(verbs[i]);
             for (size_t k = 1; k + l <= n; k++) {
@@ -677,16 +512,12 @@ int cd_parts_credit_line(const char *s, size_t n)
             }
         }
     }
-    static const char *const staff[] = {
-        "reporting by ", "additional reporting by ",  "writing by ", "editing by ",
-        "compiled by ",  "reporting and writing by ", NULL};
-    for (size_t i = 0; staff[i]; i++)
-        if (cd_parts_starts(s, n, staff[i])) return CD_PARTS_CREDIT_STAFF;
-    static const char *const lead[] = {"source: ", "sources: ", "source : ", "with ",
-                                       "via ",     "from ",     "by ",       NULL};
-    for (size_t i = 0; lead[i]; i++) {
-        size_t l = strlen(lead[i]);
-        if (cd_parts_starts(s, n, lead[i]) && S_agency_list(s + l, n - l))
+    for (size_t i = 0; cd_list_news_staff_leads[i]; i++)
+        if (cd_parts_starts(s, n, cd_list_news_staff_leads[i])) return CD_PARTS_CREDIT_STAFF;
+    for (size_t i = 0; cd_list_news_source_leads[i]; i++) {
+        const char *lead = cd_list_news_source_leads[i];
+        size_t l = strlen(lead);
+        if (cd_parts_starts(s, n, lead) && S_agency_list(s + l, n - l))
             return CD_PARTS_CREDIT_LINE;
     }
     if (S_agency_list(s, n)) return CD_PARTS_CREDIT_LINE;
@@ -716,58 +547,12 @@ size_t cd_parts_signoff(const char *s, size_t n)
 
 /* ---- photo credits ------------------------------------------------------- */
 
-static const char *const S_photo_labels[] = {"photo credit:",
-                                             "photo credit",
-                                             "photos:",
-                                             "photo:",
-                                             "photograph:",
-                                             "photographs:",
-                                             "photo by ",
-                                             "photos by ",
-                                             "photograph by ",
-                                             "picture:",
-                                             "pictures:",
-                                             "image:",
-                                             "images:",
-                                             "image credit:",
-                                             "image source:",
-                                             "credit:",
-                                             "credits:",
-                                             "illustration:",
-                                             "foto:",
-                                             "fotos:",
-                                             "bild:",
-                                             "source image:",
-                                             "pic:",
-                                             "courtesy of ",
-                                             "copyright ",
-                                             "\xC2\xA9",
-                                             "(c) ",
-                                             "photo :",
-                                             "photos :",
-                                             "image :",
-                                             "picture :",
-                                             "credit :",
-                                             "foto :",
-                                             "illustrations:",
-                                             "image by ",
-                                             "image via ",
-                                             "photo via ",
-                                             "photos via ",
-                                             "picture by ",
-                                             "illustration by ",
-                                             "photography by ",
-                                             "photography:",
-                                             "photo courtesy of ",
-                                             "photo courtesy ",
-                                             NULL};
-
 /* The label at s (case-insensitive), its length or 0. */
 size_t cd_parts_photo_label(const char *s, size_t n)
 {
-    for (size_t i = 0; S_photo_labels[i]; i++) {
-        size_t l = strlen(S_photo_labels[i]);
-        if (n > l && cd_eq_nocase(s, l, S_photo_labels[i])) return l;
+    for (size_t i = 0; cd_list_news_photo_labels[i]; i++) {
+        size_t l = strlen(cd_list_news_photo_labels[i]);
+        if (n > l && cd_eq_nocase(s, l, cd_list_news_photo_labels[i])) return l;
     }
     return 0;
 }
@@ -776,17 +561,13 @@ size_t cd_parts_photo_label(const char *s, size_t n)
  * "AFP via Getty Images", "AFP - Getty Images", "REUTERS"). */
 static int S_credit_part(const char *s, size_t n)
 {
-    static const char *const joins[] = {"via", "for", "de", "da", "van",
-                                        "von", "and", "-",  "&",  NULL};
     unsigned words = 0;
     size_t k = S_skip_space(s, n, 0);
     while (k < n) {
         size_t e = k;
         while (e < n && s[e] != ' ')
             e++;
-        int ok = 0;
-        for (size_t j = 0; joins[j]; j++)
-            if (cd_eq_nocase(s + k, e - k, joins[j])) ok = words > 0;
+        int ok = words > 0 && cd_wordset_has(&cd_list_news_photo_credit_joins, s + k, e - k);
         if (!ok) {
             int kind;
             unsigned nl;
@@ -875,7 +656,7 @@ static int S_label_boundary(const char *s, size_t i)
  * word before a capitalised name is a label. Its length, or 0. */
 static size_t S_paren_photo_word(const char *s, size_t n)
 {
-    static const char *const words[] = {"photo ", "photos ", "foto ", "fotos ", NULL};
+    const char *const *words = cd_list_news_photo_paren_words;
     for (size_t i = 0; words[i]; i++) {
         size_t l = strlen(words[i]);
         if (n > l + 1 && cd_eq_nocase(s, l, words[i]) && s[l] >= 'A' && s[l] <= 'Z') return l;
@@ -974,9 +755,7 @@ int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, siz
 /* Agencies that only ever credit pictures. */
 int cd_parts_photo_agency(const char *s, size_t n)
 {
-    static const char *const photo[] = {"Getty", "AP Photo", "Shutterstock", "Alamy",     "iStock",
-                                        "EPA",   "ZUMA",     "Sipa",         "NurPhoto",  "Photo",
-                                        "photo", "Pool",     "Unsplash",     "Wikimedia", NULL};
+    const char *const *photo = cd_list_news_photo_agencies;
     for (size_t i = 0; photo[i]; i++) {
         size_t l = strlen(photo[i]);
         for (size_t k = 0; k + l <= n; k++)
@@ -1017,14 +796,7 @@ int cd_parts_bare_label(const char *c)
              cd_eq_nocase(dot, strlen(dot), ".webp")))
             return 1;
     }
-    static const char *const labels[] = {
-        "photo",  "photo:",  "photos",     "photos:",     "image",   "image:",
-        "credit", "credit:", "photograph", "photograph:", "picture", "picture:",
-        "source", "source:", "foto",       NULL};
-    size_t n = strlen(c);
-    for (size_t i = 0; labels[i]; i++)
-        if (cd_eq_nocase(c, n, labels[i])) return 1;
-    return 0;
+    return cd_wordset_has(&cd_list_news_bare_labels, c, strlen(c));
 }
 
 /* ---- deck --------------------------------------------------------------- */
@@ -1055,15 +827,10 @@ unsigned cd_parts_words(const char *s, size_t n)
 /* Does s read like a byline or a date line rather than a standfirst? */
 int cd_parts_not_deck(const char *s, size_t n)
 {
-    static const char *const pre[] = {"by ",          "published",  "updated", "posted",
-                                      "last updated", "written by", "from ",   "photo",
-                                      "image",        "share",      NULL};
-    for (size_t i = 0; pre[i]; i++)
-        if (cd_parts_starts(s, n, pre[i])) return 1;
-    static const char *const in[] = {"affiliate", "commission", "sponsored", "brought to you",
-                                     "cookie",    "subscribe",  " started by ", NULL};
-    for (size_t i = 0; in[i]; i++)
-        if (cd_contains_nocase(s, n, in[i])) return 1;
+    for (size_t i = 0; cd_list_news_not_deck_leads[i]; i++)
+        if (cd_parts_starts(s, n, cd_list_news_not_deck_leads[i])) return 1;
+    for (size_t i = 0; cd_list_news_not_deck_words[i]; i++)
+        if (cd_contains_nocase(s, n, cd_list_news_not_deck_words[i])) return 1;
     /* The same words twice (a responsive copy): "Over 6,000 users. Over 6,000 users." */
     if (n >= 9 && n % 2 == 1 && s[n / 2] == ' ' && memcmp(s, s + n / 2 + 1, n / 2) == 0) return 1;
     /* An author's bio: "Amar is an avid traveler …", "Jane Doe has covered …". */
@@ -1075,11 +842,8 @@ int cd_parts_not_deck(const char *s, size_t n)
         if (e == i || kind != S_W_CAP) break;
         i = S_skip_space(s, n, e);
         if (w > 0 || i < n) {
-            static const char *const verbs[] = {
-                "is a ",        "is an ",        "has been ", "has covered ",
-                "has written ", "is the author", NULL};
-            for (size_t k = 0; verbs[k]; k++)
-                if (cd_parts_starts(s + i, n - i, verbs[k])) return 1;
+            for (size_t k = 0; cd_list_news_bio_verbs[k]; k++)
+                if (cd_parts_starts(s + i, n - i, cd_list_news_bio_verbs[k])) return 1;
         }
     }
     return 0;
