@@ -21,42 +21,37 @@
 #include "../util/utf8.h"
 #include "cand.h"
 #include "jsonld.h"
+#include "wordlists.h"
 
 #define S_STACK 256
 
 enum { S_ARTICLE = 0, S_CREATIVE = 1, S_PAGE = 2, S_SITE = 3, S_OTHER = 4 };
 
-static const char *const S_article_types[] = {
-    "Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
-    "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "ScholarlyArticle",
-    "TechArticle", "Report", "LiveBlogPosting", "SocialMediaPosting", "DiscussionForumPosting",
-    "AdvertiserContentArticle", "SatiricalArticle", "MedicalScholarlyArticle", "Posting", NULL};
-static const char *const S_creative_types[] = {
-    "Recipe", "HowTo", "Review", "VideoObject", "Product", "Event", "Course",
-    "JobPosting", "Book", "Movie", "PodcastEpisode", "CreativeWork", "Guide", NULL};
-static const char *const S_page_types[] = {"WebPage", "ItemPage", "AboutPage", "ContactPage",
-                                           "ProfilePage", "CollectionPage", "MedicalWebPage",
-                                           "SearchResultsPage", NULL};
+/* The types are the lists src/lists/schema-*-types.txt (sets). */
 
-static int S_in(const char *s, size_t n, const char *const *list)
+/* Where the type name of s[0..n) begins: types may be written as full IRIs
+ * ("http://schema.org/NewsArticle"), compared by their last path segment. */
+static size_t S_type_at(const char *s, size_t n)
 {
-    /* Types may be written as full IRIs: compare the last path segment. */
     size_t k = n;
     while (k > 0 && s[k - 1] != '/' && s[k - 1] != ':' && s[k - 1] != '#')
         k--;
-    for (size_t i = 0; list[i]; i++)
-        if (cd_meta_eq_nocase(s + k, n - k, list[i], strlen(list[i])))
-            return 1;
-    return 0;
+    return k;
+}
+
+static int S_in(const char *s, size_t n, const cd_wordset *set)
+{
+    size_t k = S_type_at(s, n);
+    return cd_wordset_has(set, s + k, n - k);
 }
 
 static int S_type_rank1(const char *s, size_t n)
 {
-    if (S_in(s, n, S_article_types))
+    if (S_in(s, n, &cd_list_schema_article_types))
         return S_ARTICLE;
-    if (S_in(s, n, S_creative_types))
+    if (S_in(s, n, &cd_list_schema_creative_types))
         return S_CREATIVE;
-    if (S_in(s, n, S_page_types))
+    if (S_in(s, n, &cd_list_schema_page_types))
         return S_PAGE;
     if (cd_meta_eq_nocase(s, n, "WebSite", 7))
         return S_SITE;
@@ -232,7 +227,7 @@ static const char *S_copy(cd_meta_ctx *c, json_object *v)
 /* Does the path of URL s end in an image file name (.jpg, .png …)? */
 static int S_image_file(const char *s, size_t n)
 {
-    static const char *const exts[] = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", NULL};
+    const char *const *exts = cd_list_image_extensions;
     size_t end = 0;
     while (end < n && s[end] != '?' && s[end] != '#')
         end++;
@@ -375,10 +370,12 @@ static void S_object(cd_meta_ctx *c, json_object *o, cd_nid pos, int nth)
     }
     if (type == S_OTHER) {
         json_object *t = S_get(o, "@type");
-        static const char *const crumb_types[] = {"BreadcrumbList", NULL};
-        if (t && json_object_is_type(t, json_type_string) &&
-            S_in(json_object_get_string(t), (size_t)json_object_get_string_len(t), crumb_types))
-            S_crumbs(c, o);
+        if (t && json_object_is_type(t, json_type_string)) {
+            const char *ts = json_object_get_string(t);
+            size_t tn = (size_t)json_object_get_string_len(t), k = S_type_at(ts, tn);
+            if (cd_meta_eq_nocase(ts + k, tn - k, "BreadcrumbList", 14))
+                S_crumbs(c, o);
+        }
         return;
     }
     S_news(c, o, type, rank, pos);

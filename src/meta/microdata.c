@@ -14,6 +14,7 @@
 #include "cand.h"
 #include "microdata.h"
 #include "visible.h"
+#include "wordlists.h"
 
 /* The value of an itemprop element; *len gets its length. */
 static const char *S_value(cd_meta_ctx *c, cd_nid id, size_t *len)
@@ -87,9 +88,7 @@ static int S_author_href(const char *h, size_t n)
     return 0;
 }
 
-static const char *const S_pub_words[] = {"publish", "posted", "pubdate", "post-date", "entry-date",
-                                          "article-date", "created", NULL};
-static const char *const S_mod_words[] = {"updated", "modified", NULL};
+/* Class words of a publication or a change date: src/lists/class-published.txt, class-modified.txt. */
 
 void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
 {
@@ -183,9 +182,9 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
             v = cd_meta_node_text(c, id, 128, &vl);
         if (!v)
             return;
-        int mod = cd_meta_class_has(c, id, S_mod_words);
+        int mod = cd_meta_class_has(c, id, cd_list_class_modified);
         int rank = cd_dom_attr(dom, id, "pubdate", &len)          ? 2
-                   : cd_meta_class_has(c, id, S_pub_words)      ? 3
+                   : cd_meta_class_has(c, id, cd_list_class_published)      ? 3
                    : inart                                         ? 4
                                                                    : 5;
         /* "Updated: <time>": the label outside says what the class does not. */

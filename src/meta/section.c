@@ -26,6 +26,7 @@
 #include "../util/ctype.h"
 #include "cand.h"
 #include "section.h"
+#include "wordlists.h"
 
 #define S_KICKER_STEPS 80u /* nodes walked back from the h1 */
 #define S_KICKER_TEXTS 3u  /* texts before the h1 examined */
@@ -34,15 +35,8 @@
 #define S_TRAIL_LINKS 10u  /* links in a breadcrumb trail, at most */
 #define S_TRAIL_TEXT 1000u /* bytes of text (with indentation) in a trail, at most */
 
-static const char *const S_crumb_words[] = {"breadcrumb", "crumb", NULL};
-static const char *const S_kicker_words[] = {
-    "kicker",     "eyebrow",      "rubric",        "overline",     "supertitle",  "pretitle",
-    "pre-title",  "section-name", "section-label", "section-link", "section-tag", "category",
-    "categories", "cat-links",    "post-cat",      "entry-cat",    "upperdek",
-    /* French and German for the section a story runs in */
-    "rubrique", "rubrik", NULL};
-static const char *const S_menu_words[] = {"menu",     "nav",          "navbar", "navigation",
-                                           "dropdown", "header-links", NULL};
+/* Class words of a breadcrumb trail, a section label and a menu:
+ * src/lists/class-breadcrumb.txt, class-kicker.txt, class-menu.txt. */
 
 /* The value of an itemprop element (HTML microdata: content, src, href, else
  * its text); *len gets its length. */
@@ -92,7 +86,7 @@ static int S_is_trail(cd_meta_ctx *c, cd_nid id)
     if (!(cls && cd_contains_nocase(cls, cl, "crumb")) &&
         !(ids && cd_contains_nocase(ids, il, "crumb")))
         return 0;
-    return cd_meta_class_has(c, id, S_crumb_words);
+    return cd_meta_class_has(c, id, cd_list_class_breadcrumb);
 }
 
 /* The links inside element id (counted up to a bound). */
@@ -230,14 +224,14 @@ static int S_is_kicker(cd_meta_ctx *c, cd_nid t, cd_nid h1)
          p = cd_dom_node(dom, p)->parent, k++) {
         const cd_node *n = cd_dom_node(dom, p);
         if (n->type != CD_NODE_ELEMENT) break;
-        if (n->tag == CD_TAG_NAV || cd_meta_class_has(c, p, S_menu_words)) return 0;
+        if (n->tag == CD_TAG_NAV || cd_meta_class_has(c, p, cd_list_class_menu)) return 0;
         if (n->tag == CD_TAG_UL || n->tag == CD_TAG_OL) {
             unsigned items = 0;
             for (cd_nid i = n->first; i && items <= 3; i = cd_dom_node(dom, i)->next)
                 items += cd_dom_is(dom, i, CD_TAG_LI);
             if (items > 3) return 0;
         }
-        if (!named && !S_contains(dom, p, h1) && cd_meta_class_has(c, p, S_kicker_words)) named = 1;
+        if (!named && !S_contains(dom, p, h1) && cd_meta_class_has(c, p, cd_list_class_kicker)) named = 1;
     }
     return named;
 }
@@ -304,7 +298,7 @@ static int S_is_section_link(cd_meta_ctx *c, cd_nid t, cd_nid h1)
             return 0;
     }
     for (cd_nid p = a; p && p != anc; p = cd_dom_node(dom, p)->parent)
-        if (cd_dom_is(dom, p, CD_TAG_NAV) || cd_meta_class_has(c, p, S_menu_words)) return 0;
+        if (cd_dom_is(dom, p, CD_TAG_NAV) || cd_meta_class_has(c, p, cd_list_class_menu)) return 0;
     return 1;
 }
 

@@ -14,6 +14,7 @@
 #include "cand.h"
 #include "dates.h"
 #include "visible.h"
+#include "wordlists.h"
 
 #define S_MAX_BYLINES 8u
 #define S_MAX_DATES 6u
@@ -21,29 +22,15 @@
 #define S_DATE_NEAR 30u     /* … of which the date line is one of the first */
 #define S_BYLINE_MAX 160u  /* bytes: longer text is prose, not a byline */
 
-static const char *const S_byline_words[] = {"byline", "by-line", "by_line", "dateline-author", NULL};
-static const char *const S_author_words[] = {"author", "writer", "byl", "reporter", "contributor",
-                                             "posted-by", "postedby", NULL};
-/* A forum post's poster (and the signed-in reader's menu, which is not). */
-static const char *const S_user_words[] = {"username", "user-name", "postauthor", "post-user", "postuser",
-                                           "bigusername", NULL};
-static const char *const S_user_bad[] = {"menu", "dropdown", "login", "account", "badge", "signin",
-                                         "header", NULL};
-static const char *const S_date_words[] = {"date", "pubdate", "published", "post-date", "time", NULL};
-/* Author boxes at the end and avatars say more than a name. */
-static const char *const S_author_bad[] = {"bio", "avatar", "image", "img", "photo", "about",
-                                           "description", "desc", "box", "social", "follow",
-                                           "more", "other", "comment", "title", NULL};
-
-static const char *const S_name_words[] = {"name", NULL};
+/* The words looked for are the lists src/lists/class-*.txt (class and id
+ * words), byline-*.txt, update-words.txt, published-labels.txt,
+ * name-stop-words.txt and date-line-marks.txt, compiled into wordlists.c. */
 
 /* Does s open with a byline lead-in followed by something that is not a
  * lower-case word ("By Jane", never "by the way")? */
 static int S_byline_prefix(const char *s, size_t n)
 {
-    static const char *const pre[] = {"by ", "by:", "von ", "par ", "por ", "door ", "di ", "av ",
-                                      "written by", "posted by", "text:", "texto:", "texte:",
-                                      "started by", NULL};
+    const char *const *pre = cd_list_byline_leads;
     for (size_t i = 0; pre[i]; i++) {
         size_t l = strlen(pre[i]);
         if (n >= l && cd_eq_nocase(s, l, pre[i])) {
@@ -99,12 +86,11 @@ static int S_alone(const cd_dom *dom, cd_nid id)
  * "entry-meta")? */
 static int S_in_post_meta(cd_meta_ctx *c, cd_nid id)
 {
-    static const char *const meta[] = {"meta", NULL};
     cd_nid a = cd_dom_node(c->dom, id)->parent;
     for (int d = 0; a && d < 3; d++, a = cd_dom_node(c->dom, a)->parent)
         if (cd_dom_node(c->dom, a)->type == CD_NODE_ELEMENT &&
-            (cd_meta_class_has(c, a, S_date_words) || cd_meta_class_has(c, a, S_byline_words) ||
-             cd_meta_class_has(c, a, S_author_words) || cd_meta_class_has(c, a, meta)))
+            (cd_meta_class_has(c, a, cd_list_class_date) || cd_meta_class_has(c, a, cd_list_class_byline) ||
+             cd_meta_class_has(c, a, cd_list_class_author) || cd_meta_class_has(c, a, cd_list_class_post_meta)))
             return 1;
     return 0;
 }
@@ -136,33 +122,15 @@ static int S_far(const cd_meta_vis *v)
 /* Is s only a lead-in label ("By", "Written by:", "Author")? */
 static int S_label(const char *s, size_t n)
 {
-    static const char *const labels[] = {"by", "by:", "written by", "written by:", "posted by",
-                                         "author", "author:", "authors", "authors:", "von", "par",
-                                         "por", "door", "autor", "autor:", "auteur", "auteur:",
-                                         "posted by:", "thread starter", "started by", "author(s)",
-                                         "author(s):", "contributor:", "contributors:", "article by",
-                                         NULL};
-    for (size_t i = 0; labels[i]; i++)
-        if (cd_eq_nocase(s, n, labels[i]))
-            return 1;
-    return 0;
+    return cd_wordset_has(&cd_list_byline_labels, s, n);
 }
 
-/* Words that say a date line gives the last change, not the publication:
- * "Updated", "Last modified", "aktualisiert", "mis à jour", "actualizado" … */
-static const char *const S_update_words[] = {"updated", "update:", "modified", "edited", "revised", "reviewed",
-                                             "aktualisiert", "ge\xc3\xa4ndert", "mis \xc3\xa0 jour",
-                                             "mise \xc3\xa0 jour", "actualizado", "actualizaci\xc3\xb3n",
-                                             "atualizado", "atualiza\xc3\xa7\xc3\xa3o", "aggiornato",
-                                             "aggiornamento", "bijgewerkt",
-                                             "\xd0\xbe\xd0\xb1\xd0\xbd\xd0\xbe\xd0\xb2\xd0\xbb", /* обновл */
-                                             "zaktualizowano", "\xe6\x9b\xb4\xe6\x96\xb0", /* 更新 */
-                                             NULL};
-
+/* Does s say the date gives the last change, not the publication
+ * ("Updated", "Last modified", "aktualisiert", "mis à jour" …)? */
 static int S_says_update(const char *s, size_t n)
 {
-    for (size_t i = 0; S_update_words[i]; i++)
-        if (cd_contains_nocase(s, n, S_update_words[i]))
+    for (size_t i = 0; cd_list_update_words[i]; i++)
+        if (cd_contains_nocase(s, n, cd_list_update_words[i]))
             return 1;
     return 0;
 }
@@ -241,20 +209,16 @@ int cd_meta_date_updated(const cd_meta_ctx *c, cd_nid id, const char *s, size_t 
 static int S_in_author_card(cd_meta_ctx *c, cd_nid id)
 {
     cd_nid p = cd_dom_node(c->dom, id)->parent;
-    return p && cd_dom_node(c->dom, p)->type == CD_NODE_ELEMENT && cd_meta_class_has(c, p, S_author_words) &&
-           !cd_meta_class_has(c, p, S_user_bad) && !cd_meta_class_has(c, p, S_author_bad);
+    return p && cd_dom_node(c->dom, p)->type == CD_NODE_ELEMENT && cd_meta_class_has(c, p, cd_list_class_author) &&
+           !cd_meta_class_has(c, p, cd_list_class_user_menu) && !cd_meta_class_has(c, p, cd_list_class_author_extra);
 }
 
 /* Is element id (or an element among its first descendants) a widget that
  * shows the reader's day ("todays-date", "current-date" in a masthead)?
  * Its date is when the page was read, not when it was written. */
-static const char *const S_today_words[] = {"today", "todays", "current-date", "currentdate", NULL};
-/* A forum poster's box beside each post (phpBB's "postprofile", vBulletin's "userinfo"). */
-static const char *const S_profile_words[] = {"postprofile", "post-profile", "userinfo", "user-info", "member-info", NULL};
-
 static int S_today_widget(cd_meta_ctx *c, cd_nid id)
 {
-    const char *const *words = S_today_words;
+    const char *const *words = cd_list_class_today;
     const cd_dom *dom = c->dom;
     int seen = 0;
     for (cd_nid k = id; k && seen < 16; k = cd_dom_next(dom, k, id)) {
@@ -307,7 +271,7 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     if (n->tag == CD_TAG_BODY || n->tag == CD_TAG_ARTICLE || n->tag == CD_TAG_MAIN || n->tag == CD_TAG_IMG)
         return;
     int heading = (cd_tag_flags(n->tag) & CD_TF_HEADING) != 0;
-    if (!heading && v->dates < S_MAX_DATES && cd_meta_class_has(c, id, S_date_words) && !S_today_widget(c, id) &&
+    if (!heading && v->dates < S_MAX_DATES && cd_meta_class_has(c, id, cd_list_class_date) && !S_today_widget(c, id) &&
         !cd_meta_in_link_card(dom, id)) {
         /* An element named a date ("post-date", "article__date",
          * "published-on") anywhere in the article: ranked after the date line
@@ -348,18 +312,18 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     if (heading) {
         /* A heading is a byline only as the name in an author box
          * (<h4 class="author-box__name">). */
-        if (!cd_meta_class_has(c, id, S_author_words) || !cd_meta_class_has(c, id, S_name_words))
+        if (!cd_meta_class_has(c, id, cd_list_class_author) || !cd_meta_class_has(c, id, cd_list_class_name))
             return;
         rank = 2;
-    } else if (cd_meta_class_has(c, id, S_byline_words))
+    } else if (cd_meta_class_has(c, id, cd_list_class_byline))
         rank = 0;
-    else if (cd_meta_class_has(c, id, S_author_words) &&
-             (!cd_meta_class_has(c, id, S_author_bad) || cd_meta_class_has(c, id, S_name_words)))
+    else if (cd_meta_class_has(c, id, cd_list_class_author) &&
+             (!cd_meta_class_has(c, id, cd_list_class_author_extra) || cd_meta_class_has(c, id, cd_list_class_name)))
         rank = 2; /* "author-box__name" names the author inside the box */
-    else if (cd_meta_class_has(c, id, S_user_words) && !cd_meta_class_has(c, id, S_author_bad) &&
-             !cd_meta_class_has(c, id, S_user_bad))
+    else if (cd_meta_class_has(c, id, cd_list_class_forum_user) && !cd_meta_class_has(c, id, cd_list_class_author_extra) &&
+             !cd_meta_class_has(c, id, cd_list_class_user_menu))
         rank = 3;
-    else if (cd_meta_class_has(c, id, S_name_words) && S_in_author_card(c, id))
+    else if (cd_meta_class_has(c, id, cd_list_class_name) && S_in_author_card(c, id))
         rank = 2; /* <div class=author-info><div class=name>…</div><div class=post>Writer</div> */
     else
         return;
@@ -415,16 +379,6 @@ static int S_in_heading(const cd_dom *dom, cd_nid id)
     return 0;
 }
 
-/* Words of buttons, menus and widgets, which are capitalised too. */
-static const char *const S_ui_words[] = {
-    "sign", "log", "in", "out", "up", "top", "picks", "very", "mostly", "positive", "negative",
-    "copyright", "notice", "our", "your", "my", "schedule", "more", "share", "subscribe", "menu",
-    "home", "search", "login", "register", "ticker", "reviews", "review", "contact", "about",
-    "policy", "terms", "privacy", "editors", "written", "posted", "by", "on",
-    "and", "of", "for", "with", "news", "read", "view", "all", "latest", "new", "recent",
-    "modes", "display", "mode", "community", "coffee", "web", "design", "related", "articles",
-    "article", "posts", "stories", NULL};
-
 /* Does s read as a personal name alone: two or three capitalised words
  * ("Julian K. Arni", "Elliot Raba"), none a month, weekday or role? */
 static int S_name_alone(const char *s, size_t n)
@@ -446,9 +400,9 @@ static int S_name_alone(const char *s, size_t n)
         char out[CD_META_DATE_LEN];
         if (cd_meta_date_norm(s + st, l, 0, 1, out) || (l >= 3 && cd_meta_date_norm(s + st, l, 1, 1, out)))
             return 0;
-        for (size_t k = 0; S_ui_words[k]; k++)
-            if (cd_eq_nocase(s + st, l, S_ui_words[k]))
-                return 0;
+        /* Words of buttons, menus and widgets, which are capitalised too. */
+        if (cd_wordset_has(&cd_list_name_stop_words, s + st, l))
+            return 0;
         words++;
         while (i < n && s[i] == ' ')
             i++;
@@ -459,12 +413,7 @@ static int S_name_alone(const char *s, size_t n)
 /* Is s only a separator mark ("·", "|", "•", "-", "–", "—", "/")? */
 static int S_is_mark(const char *s, size_t n)
 {
-    static const char *const marks[] = {"\xc2\xb7", "|", "\xe2\x80\xa2", "-", "\xe2\x80\x93",
-                                        "\xe2\x80\x94", "/", NULL};
-    for (size_t i = 0; marks[i]; i++)
-        if (n == strlen(marks[i]) && memcmp(s, marks[i], n) == 0)
-            return 1;
-    return 0;
+    return cd_wordset_has(&cd_list_date_line_marks, s, n);
 }
 
 /* A name beside the date line ("Elliot Raba" then "23.07.2025", "Dec 17,
@@ -697,9 +646,7 @@ void cd_meta_visible_side_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id)
  * 13, 2025" at the foot of a page. Ranked after every other date line. */
 static void S_labelled_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char *s, size_t len)
 {
-    static const char *const pub[] = {"posted on", "published on", "posted:", "published:",
-                                      "publi\xc3\xa9 le", "ver\xc3\xb6" "ffentlicht am", "publicado el",
-                                      "publicado em", "pubblicato il", "gepubliceerd op", NULL};
+    const char *const *pub = cd_list_published_labels;
     int field = -1;
     for (size_t i = 0; pub[i] && field < 0; i++) {
         size_t l = strlen(pub[i]);
@@ -802,7 +749,7 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         cd_nid p = n->parent;
         for (int d = 0; p && d < 3; d++, p = cd_dom_node(dom, p)->parent)
             if (cd_dom_node(dom, p)->type == CD_NODE_ELEMENT &&
-                (cd_meta_class_has(c, p, S_today_words) || cd_meta_class_has(c, p, S_profile_words)))
+                (cd_meta_class_has(c, p, cd_list_class_today) || cd_meta_class_has(c, p, cd_list_class_forum_profile)))
                 return;
         int field = cd_meta_date_updated(c, id, s, len) ? CD_MF_MODIFIED : CD_MF_DATE;
         if (cd_meta_add(c, field, CD_MS_VISIBLE, rank, id, s, len)) {
