@@ -90,6 +90,11 @@ static int S_month(const char *w, size_t n)
     return found > 0 ? found : 0;
 }
 
+int cd_meta_month(const char *w, size_t n)
+{
+    return S_month(w, n);
+}
+
 /* ---- ISO 8601 ------------------------------------------------------------------ */
 
 static int S_num(const char *s, size_t n, size_t i, size_t digits, int *v)

@@ -267,10 +267,6 @@ static int S_shown(const cd_meta_ctx *c, const char *name, int max_rank)
  * names a body ("British Heart Foundation", "Clemson News")? */
 static int S_orgish(const char *name, const char *site)
 {
-    static const char *const org[] = {"foundation", "institute", "university", "association",
-                                      "society", "inc", "llc", "ltd", "corp", "company", "news",
-                                      "media", "group", "clinic", "hospital", "council", "agency",
-                                      "department", "magazine", "press", "network", NULL};
     size_t n = strlen(name);
     if (site && cd_meta_site_like(name, n, site, strlen(site)))
         return 1;
@@ -280,9 +276,8 @@ static int S_orgish(const char *name, const char *site)
         size_t st = i;
         while (i < n && cd_isalpha((unsigned char)name[i]))
             i++;
-        for (size_t k = 0; org[k] && i > st; k++)
-            if (cd_meta_eq_nocase(name + st, i - st, org[k], strlen(org[k])))
-                return 1;
+        if (i > st && cd_wordset_has(&cd_list_org_words, name + st, i - st))
+            return 1;
     }
     return 0;
 }

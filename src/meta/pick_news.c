@@ -95,9 +95,6 @@ static size_t S_letters(const char *s, size_t n)
  * nothing else (a date line or an archive link, not a desk or a topic). */
 static int S_month_day(const char *s, size_t n)
 {
-    static const char *const months[] = {"january",  "february", "march",  "april",     "may",
-                                         "june",     "july",     "august", "september", "october",
-                                         "november", "december", NULL};
     const char *sp = memchr(s, ' ', n);
     if (!sp || memchr(sp + 1, ' ', n - (size_t)(sp - s) - 1)) return 0;
     size_t al = (size_t)(sp - s), bl = n - al - 1;
@@ -107,11 +104,7 @@ static int S_month_day(const char *s, size_t n)
         const char *name = w[m], *num = w[1 - m];
         size_t nl = wl[m], dl = wl[1 - m];
         if (nl && name[nl - 1] == '.') nl--;
-        int month = 0;
-        for (size_t k = 0; months[k] && !month; k++)
-            month = nl >= 3 && nl <= strlen(months[k]) &&
-                    cd_meta_eq_nocase(name, nl, months[k], nl) &&
-                    (nl == 3 || nl == strlen(months[k]));
+        int month = cd_meta_month(name, nl) != 0;
         int digits = dl > 0;
         for (size_t i = 0; i < dl; i++)
             digits &= cd_isdigit((unsigned char)num[i]) != 0;
@@ -787,22 +780,23 @@ static void S_credit(cd_meta_ctx *c, cd_meta *m)
  * as often a section, a category or an offer ("Free Shipping*"). */
 static void S_site_from_title(cd_meta_ctx *c, cd_meta *m)
 {
-    static const char *const seps[] = {" - ", " | ", " \xe2\x80\x93 ", " \xe2\x80\x94 ",
-                                       " \xc2\xb7 ", " :: ", NULL};
     if (m->site_name || !m->title || !m->date_published) return;
     const cd_meta_cand *list[1];
     if (!cd_meta_collect(c, CD_MF_TITLE, CD_MS_TITLE, 1, list, 1)) return;
     const char *t = list[0]->s;
     size_t tl = list[0]->len, hl = strlen(m->title), sl = 0;
     if (tl <= hl || !cd_meta_eq_nocase(t, hl, m->title, hl)) return;
-    for (size_t k = 0; seps[k] && !sl; k++)
-        if (tl - hl > strlen(seps[k]) && memcmp(t + hl, seps[k], strlen(seps[k])) == 0)
-            sl = strlen(seps[k]);
+    /* The separators of title-separators.txt marked CD_META_SEP_SITE. */
+    const cd_list_pair *seps = cd_list_title_separators;
+    for (size_t k = 0; seps[k].s && !sl; k++)
+        if ((seps[k].value & CD_META_SEP_SITE) && tl - hl > strlen(seps[k].s) &&
+            memcmp(t + hl, seps[k].s, strlen(seps[k].s)) == 0)
+            sl = strlen(seps[k].s);
     if (!sl) return;
     const char *r = t + hl + sl;
     size_t rl = tl - hl - sl;
-    for (size_t k = 0; seps[k]; k++)
-        if (cd_contains_nocase(r, rl, seps[k])) return;
+    for (size_t k = 0; seps[k].s; k++)
+        if ((seps[k].value & CD_META_SEP_SITE) && cd_contains_nocase(r, rl, seps[k].s)) return;
     char date[CD_META_DATE_LEN];
     if (rl > S_LABEL_MAX || S_word_count(r, rl) > 5 || !S_has_letter(r, rl) ||
         !((r[0] >= 'A' && r[0] <= 'Z') || (unsigned char)r[0] >= 0x80) ||

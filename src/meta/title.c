@@ -139,8 +139,8 @@ static size_t S_domain_label(const char *url, char *out, size_t cap)
 }
 
 /* The separators are src/lists/title-separators.txt (cd_list_title_separators:
- * the separator, and 1 for a hierarchical one: | » / \ usually part a site
- * path). */
+ * the separator, and CD_META_SEP_HIER for a hierarchical one: | » / \ usually
+ * part a site path). */
 
 /* Positions of the first and last separator in t; 0 when none. */
 static int S_find_seps(const char *t, size_t n, size_t *first, size_t *flen, size_t *last,
@@ -182,7 +182,7 @@ static int S_sep_hier(const char *s, size_t n)
 {
     for (const cd_list_pair *k = cd_list_title_separators; k->s; k++)
         if (strlen(k->s) == n && memcmp(s, k->s, n) == 0)
-            return k->value;
+            return (k->value & CD_META_SEP_HIER) != 0;
     return 0;
 }
 

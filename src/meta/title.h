@@ -10,4 +10,8 @@
  * Appeal")? */
 int cd_meta_site_like(const char *part, size_t pn, const char *site, size_t sn);
 
+/* Bits of the values of src/lists/title-separators.txt. */
+#define CD_META_SEP_HIER 1 /* hierarchical (| » / …): usually parts a site path */
+#define CD_META_SEP_SITE 2 /* the site's name may follow it in a dated page's <title> */
+
 #endif

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../util/ctype.h"
+#include "../meta/dates.h"
 #include "../util/utf8.h"
 #include "parts_text.h"
 #include "wordlists.h"
@@ -241,17 +242,12 @@ static int S_not_place(const char *s, size_t n)
     return cd_wordset_has(&cd_list_news_not_places, s, n);
 }
 
-static const char *const S_months[] = {
-    "jan",  "feb",    "mar",       "apr",     "may",      "jun",      "jul",   "aug",   "sep",
-    "sept", "oct",    "nov",       "dec",     "january",  "february", "march", "april", "june",
-    "july", "august", "september", "october", "november", "december", NULL};
 
+/* A month name or its abbreviation ("Nov.", "Sept"), as dates.c reads them. */
 static int S_month(const char *s, size_t n)
 {
     if (n && s[n - 1] == '.') n--;
-    for (size_t i = 0; S_months[i]; i++)
-        if (cd_eq_nocase(s, n, S_months[i])) return 1;
-    return 0;
+    return cd_meta_month(s, n) != 0;
 }
 
 /* One segment after a comma: "Lebanon", "Calif.", "N.Y.", "Nov 6", "14 March",
