@@ -23,7 +23,6 @@
 
 #define S_YEAR_MIN 1995
 #define S_YEAR_MAX 2035
-#define S_MAX_TOKENS 64
 
 static int S_days_in(int y, int m)
 {
@@ -246,7 +245,7 @@ static int S_suffix(const char *w, size_t n)
 static size_t S_tokens(const char *s, size_t n, S_tok *t)
 {
     size_t nt = 0, i = 0;
-    while (i < n && nt < S_MAX_TOKENS) {
+    while (i < n && nt < CD_META_DATE_TOKENS) {
         unsigned char ch = (unsigned char)s[i];
         if (cd_isdigit(ch)) {
             size_t st = i;
@@ -536,7 +535,7 @@ int cd_meta_date_order(const char *s, size_t len)
 {
     if (!s || len > 512)
         return 0;
-    S_tok t[S_MAX_TOKENS];
+    S_tok t[CD_META_DATE_TOKENS];
     size_t nt = S_tokens(s, len, t);
     for (size_t i = 0; i + 2 < nt; i++) {
         const S_tok *a = &t[i], *b = &t[i + 1], *c = &t[i + 2];
@@ -598,7 +597,7 @@ size_t cd_meta_date_norm(const char *s, size_t len, int whole, int dayfirst, cha
                 return 10;
             }
     }
-    S_tok t[S_MAX_TOKENS];
+    S_tok t[CD_META_DATE_TOKENS];
     size_t nt = S_tokens(s, len, t);
     r = S_match(t, nt, whole ? 2 : nt, dayfirst, out, s, len);
     if (r)

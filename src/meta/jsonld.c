@@ -23,8 +23,6 @@
 #include "jsonld.h"
 #include "wordlists.h"
 
-#define S_STACK 256
-
 enum { S_ARTICLE = 0, S_CREATIVE = 1, S_PAGE = 2, S_SITE = 3, S_OTHER = 4 };
 
 /* The types are the lists src/lists/schema-*-types.txt (sets). */
@@ -405,7 +403,7 @@ static void S_object(cd_meta_ctx *c, json_object *o, cd_nid pos, int nth)
 /* Walk the parsed value: objects in arrays, @graph, mainEntity and isPartOf. */
 static void S_walk(cd_meta_ctx *c, json_object *root, cd_nid pos)
 {
-    json_object *stack[S_STACK];
+    json_object *stack[CD_META_JSON_STACK];
     size_t top = 0;
     unsigned budget = CD_META_JSON_NODES;
     int nth = 0;
@@ -418,7 +416,7 @@ static void S_walk(cd_meta_ctx *c, json_object *root, cd_nid pos)
         if (json_object_is_type(o, json_type_array)) {
             size_t n = json_object_array_length(o);
             /* Pushed in reverse so that the first element is visited first. */
-            for (size_t i = n; i > 0 && top < S_STACK; i--)
+            for (size_t i = n; i > 0 && top < CD_META_JSON_STACK; i--)
                 if (n - i < 256)
                     stack[top++] = json_object_array_get_idx(o, i - 1);
             continue;
@@ -427,7 +425,7 @@ static void S_walk(cd_meta_ctx *c, json_object *root, cd_nid pos)
             continue;
         S_object(c, o, pos, nth++);
         static const char *const keys[] = {"isPartOf", "mainEntity", "@graph"};
-        for (size_t k = 0; k < 3 && top < S_STACK; k++) {
+        for (size_t k = 0; k < 3 && top < CD_META_JSON_STACK; k++) {
             json_object *v = S_get(o, keys[k]);
             if (v && (json_object_is_type(v, json_type_object) || json_object_is_type(v, json_type_array)))
                 stack[top++] = v;

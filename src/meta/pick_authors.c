@@ -263,8 +263,8 @@ static int S_shown(const cd_meta_ctx *c, const char *name, int max_rank)
     return 0;
 }
 
-/* Does name read as an organisation: the site's name, or a word that
- * names a body ("British Heart Foundation", "Clemson News")? */
+/* Does name read as an organisation: the site's name, or a word of
+ * org-words.txt ("British Heart Foundation", "Clemson News")? */
 static int S_orgish(const char *name, const char *site)
 {
     size_t n = strlen(name);

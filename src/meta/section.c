@@ -28,10 +28,8 @@
 #include "section.h"
 #include "wordlists.h"
 
-#define S_KICKER_STEPS 80u /* nodes walked back from the h1 */
 #define S_KICKER_TEXTS 3u  /* texts before the h1 examined */
 #define S_KICKER_MAX 48u   /* bytes: a label, not a sentence */
-#define S_ANCESTORS 16u    /* ancestors examined for an item scope or a menu */
 #define S_TRAIL_LINKS 10u  /* links in a breadcrumb trail, at most */
 #define S_TRAIL_TEXT 1000u /* bytes of text (with indentation) in a trail, at most */
 
@@ -56,7 +54,7 @@ static int S_article_scope(const cd_meta_ctx *c, cd_nid id)
 {
     const cd_dom *dom = c->dom;
     unsigned k = 0;
-    for (cd_nid p = cd_dom_node(dom, id)->parent; p && k < S_ANCESTORS;
+    for (cd_nid p = cd_dom_node(dom, id)->parent; p && k < CD_META_ANCESTORS;
          p = cd_dom_node(dom, p)->parent, k++) {
         size_t len;
         if (cd_dom_node(dom, p)->type != CD_NODE_ELEMENT || !cd_dom_attr(dom, p, "itemscope", &len))
@@ -220,7 +218,7 @@ static int S_is_kicker(cd_meta_ctx *c, cd_nid t, cd_nid h1)
     const cd_dom *dom = c->dom;
     int named = 0;
     unsigned k = 0;
-    for (cd_nid p = cd_dom_node(dom, t)->parent; p && k < S_ANCESTORS;
+    for (cd_nid p = cd_dom_node(dom, t)->parent; p && k < CD_META_ANCESTORS;
          p = cd_dom_node(dom, p)->parent, k++) {
         const cd_node *n = cd_dom_node(dom, p);
         if (n->type != CD_NODE_ELEMENT) break;
@@ -305,7 +303,7 @@ static int S_is_section_link(cd_meta_ctx *c, cd_nid t, cd_nid h1)
 static int S_in_nav(const cd_dom *dom, cd_nid id)
 {
     unsigned k = 0;
-    for (cd_nid p = cd_dom_node(dom, id)->parent; p && k < S_ANCESTORS;
+    for (cd_nid p = cd_dom_node(dom, id)->parent; p && k < CD_META_ANCESTORS;
          p = cd_dom_node(dom, p)->parent, k++)
         if (cd_dom_is(dom, p, CD_TAG_NAV)) return 1;
     return 0;
@@ -316,7 +314,7 @@ void cd_meta_news_kicker(cd_meta_ctx *c, cd_nid h1)
     const cd_dom *dom = c->dom;
     if (!h1) return;
     unsigned texts = 0, steps = 0;
-    for (cd_nid k = S_before(dom, h1); k && steps < S_KICKER_STEPS && texts < S_KICKER_TEXTS;
+    for (cd_nid k = S_before(dom, h1); k && steps < CD_META_KICKER_STEPS && texts < S_KICKER_TEXTS;
          k = S_before(dom, k), steps++) {
         const cd_node *n = cd_dom_node(dom, k);
         if (n->type != CD_NODE_TEXT) continue;

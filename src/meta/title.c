@@ -368,15 +368,13 @@ static int S_affix(const char *t, const char *h)
 
 /* ---- the visible headline against the metadata title ---------------------- */
 
-#define S_MAX_WORDS 48u
-
 /* The lower-cased words of s (ASCII letters/digits and any UTF-8 byte; other
  * punctuation separates), as (offset, length) pairs into key; at most
- * S_MAX_WORDS. */
+ * CD_META_TITLE_WORDS. */
 static size_t S_wordlist(const char *s, char *key, size_t cap, size_t *off, size_t *len)
 {
     size_t nw = 0, o = 0;
-    for (size_t i = 0; s[i] && nw < S_MAX_WORDS;) {
+    for (size_t i = 0; s[i] && nw < CD_META_TITLE_WORDS;) {
         while (s[i] && !(cd_isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
             i++;
         if (!s[i])
@@ -414,7 +412,7 @@ static int S_word_in(const char *k, size_t off, size_t len, const char *k2, cons
 static int S_word_sets(const char *a, const char *b, size_t *da, size_t *db, size_t *both)
 {
     char ka[1024], kb[1024];
-    size_t oa[S_MAX_WORDS], la[S_MAX_WORDS], ob[S_MAX_WORDS], lb[S_MAX_WORDS];
+    size_t oa[CD_META_TITLE_WORDS], la[CD_META_TITLE_WORDS], ob[CD_META_TITLE_WORDS], lb[CD_META_TITLE_WORDS];
     size_t na = S_wordlist(a, ka, sizeof ka, oa, la), nb = S_wordlist(b, kb, sizeof kb, ob, lb);
     if (!na || !nb)
         return 0;

@@ -16,8 +16,6 @@
 #include "visible.h"
 #include "wordlists.h"
 
-#define S_MAX_BYLINES 8u
-#define S_MAX_DATES 6u
 #define S_DATE_WINDOW 120u /* text nodes after the first h1 searched for a date */
 #define S_DATE_NEAR 30u     /* … of which the date line is one of the first */
 #define S_BYLINE_MAX 160u  /* bytes: longer text is prose, not a byline */
@@ -271,7 +269,7 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     if (n->tag == CD_TAG_BODY || n->tag == CD_TAG_ARTICLE || n->tag == CD_TAG_MAIN || n->tag == CD_TAG_IMG)
         return;
     int heading = (cd_tag_flags(n->tag) & CD_TF_HEADING) != 0;
-    if (!heading && v->dates < S_MAX_DATES && cd_meta_class_has(c, id, cd_list_class_date) && !S_today_widget(c, id) &&
+    if (!heading && v->dates < CD_META_MAX_DATES && cd_meta_class_has(c, id, cd_list_class_date) && !S_today_widget(c, id) &&
         !cd_meta_in_link_card(dom, id)) {
         /* An element named a date ("post-date", "article__date",
          * "published-on") anywhere in the article: ranked after the date line
@@ -306,7 +304,7 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
             }
         }
     }
-    if (v->bylines >= S_MAX_BYLINES)
+    if (v->bylines >= CD_META_MAX_BYLINES)
         return;
     int rank;
     if (heading) {
@@ -421,7 +419,7 @@ static int S_is_mark(const char *s, size_t n)
  * every named one. */
 static void S_name_by_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char *s, size_t len)
 {
-    if (v->bylines >= S_MAX_BYLINES || !S_name_alone(s, len))
+    if (v->bylines >= CD_META_MAX_BYLINES || !S_name_alone(s, len))
         return;
     cd_meta_cand *k = cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 8, id, s, len);
     if (k)
@@ -491,7 +489,7 @@ static int S_list_bylines(cd_meta_ctx *c, unsigned *budget, cd_nid list, int ran
         return -1;
     int added = 0;
     unsigned seen = 0;
-    for (cd_nid li = an->first; li && *budget < S_MAX_BYLINES && seen++ < 32; li = cd_dom_node(dom, li)->next) {
+    for (cd_nid li = an->first; li && *budget < CD_META_MAX_BYLINES && seen++ < 32; li = cd_dom_node(dom, li)->next) {
         if (cd_dom_node(dom, li)->tag != CD_TAG_LI)
             continue;
         size_t tl;
@@ -635,9 +633,9 @@ void cd_meta_visible_side_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id)
      * "Author" box): only a labelled name, kept as a last resort. */
     size_t len;
     const char *s = S_node_trimmed(c, id, &len);
-    if (len && len <= 20 && v->side_bylines < S_MAX_BYLINES / 2 && S_label(s, len))
+    if (len && len <= 20 && v->side_bylines < CD_META_MAX_BYLINES / 2 && S_label(s, len))
         S_label_byline(c, v, id, 1 + S_far(v), CD_MC_BAD);
-    else if (len && len <= 80 && v->side_bylines < S_MAX_BYLINES / 2)
+    else if (len && len <= 80 && v->side_bylines < CD_META_MAX_BYLINES / 2)
         S_copyright_holder(c, v, id, s, len);
 }
 
@@ -695,12 +693,12 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
     v->prev_text = id;
     if (v->date_text && v->texts == v->date_text + 1)
         S_name_by_date(c, v, id, s, len);
-    if (v->bylines < S_MAX_BYLINES && S_label(s, len)) {
+    if (v->bylines < CD_META_MAX_BYLINES && S_label(s, len)) {
         if (S_label_byline(c, v, id, 1 + S_far(v), 0))
             v->byline_text = v->texts;
-    } else if (v->bylines < S_MAX_BYLINES && S_ends_started_by(s, len)) {
+    } else if (v->bylines < CD_META_MAX_BYLINES && S_ends_started_by(s, len)) {
         S_thread_starter(c, v, id);
-    } else if (v->bylines < S_MAX_BYLINES &&
+    } else if (v->bylines < CD_META_MAX_BYLINES &&
                ((S_byline_prefix(s, len) && S_visible_len(s, len) < 60 && len > 4 && !S_sentence_end(dom, id, s, len) &&
                  (!S_in_heading(dom, id) || (len > 8 && s[2] != ' ' && s[2] != ':'))) ||
                 (S_alone(dom, id) && S_by_handle(s, len) && S_in_post_meta(c, id)))) {
@@ -709,7 +707,7 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
             v->byline_text = v->texts;
         }
     }
-    if (v->dates >= S_MAX_DATES || len > 80 || len < 3)
+    if (v->dates >= CD_META_MAX_DATES || len > 80 || len < 3)
         return;
     int rank;
     if (v->nh1 && v->after_h1 <= S_DATE_NEAR)

@@ -57,6 +57,21 @@
  * CD_META_MAX_CANDS: a page of a thousand article:tag metas leaves room for
  * title, authors and dates. */
 #define CD_META_MAX_NEWS 128u
+/* JSON values waiting on the explicit stack of the JSON-LD walk (the walk
+ * never recurses; deeper values than this are not visited). */
+#define CD_META_JSON_STACK 256
+/* Tokens read of one date string: a date is a handful. */
+#define CD_META_DATE_TOKENS 64
+/* Words of a title compared with another (the rest is not compared). */
+#define CD_META_TITLE_WORDS 48u
+/* Visible byline candidates kept per page (half of it for side columns). */
+#define CD_META_MAX_BYLINES 8u
+/* Visible date candidates kept per page. */
+#define CD_META_MAX_DATES 6u
+/* Ancestors examined for an item scope or a menu around an element. */
+#define CD_META_ANCESTORS 16u
+/* Nodes walked back from the h1 for the section label above it. */
+#define CD_META_KICKER_STEPS 80u
 /* Authors kept in the result. */
 #define CD_MAX_AUTHORS 16
 /* Tags kept in the result. */
