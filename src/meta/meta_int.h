@@ -266,6 +266,10 @@ int cd_meta_date_order(const char *s, size_t len);
  * horas", "3 dagen geleden", "yesterday", "gestern" …) counted back from
  * ref (Unix seconds, UTC): "YYYY-MM-DD" in out, or 0 (also when ref is 0). */
 size_t cd_meta_date_relative(const char *s, size_t len, long long ref, char *out);
+/* The month named by word w[0..n) (src/lists/months.txt: a full name in one
+ * of the languages read, or an abbreviation of three letters or more that
+ * names one month only: "Nov", "Sept", "févr"), in any case: 1..12, 0 for none. */
+int cd_meta_month(const char *w, size_t n);
 /* A date in a URL path (/2014/11/06/, /2014-11-06-…, /20141106/); 0 when none. */
 size_t cd_meta_date_from_url(const char *url, size_t len, char *out);
 
