@@ -221,7 +221,7 @@ static void S_twitter_pair(cd_meta_ctx *c, cd_nid id, const char *v, size_t vlen
         if (!l || ln != 14 || !cd_eq_nocase(l, 13, "twitter:label") || l[13] != name[12])
             continue;
         const char *t = cd_dom_attr(dom, k, "content", &cl);
-        if (t && cd_wordset_has(&cd_list_twitter_author_labels, t, cl))
+        if (t && cd_wordset_has(&cd_list_byline_labels, t, cl))
             cd_meta_add(c, CD_MF_AUTHOR, CD_MS_TWITTER, 0, id, v, vlen);
         return;
     }
