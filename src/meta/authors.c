@@ -474,8 +474,8 @@ static size_t S_trim_tail(const char *s, size_t n)
         while (n && (cd_isspace((unsigned char)s[n - 1]) || s[n - 1] == ',' || s[n - 1] == '|' ||
                      s[n - 1] == '-' || s[n - 1] == ':' || s[n - 1] == ';' || s[n - 1] == '('))
             n--, again = 1;
-        /* "•", "·", "»", "⋅", dashes */
-        const char *const *marks = cd_list_credit_tail_marks;
+        /* "•", "·", "»", "⋅", dashes (src/lists/marks.txt) */
+        const char *const *marks = cd_list_marks;
         for (size_t k = 0; marks[k]; k++) {
             size_t l = strlen(marks[k]);
             if (n >= l && memcmp(s + n - l, marks[k], l) == 0) {
