@@ -477,8 +477,8 @@ static size_t S_trim_tail(const char *s, size_t n)
         while (n && (cd_isspace((unsigned char)s[n - 1]) || s[n - 1] == ',' || s[n - 1] == '|' ||
                      s[n - 1] == '-' || s[n - 1] == ':' || s[n - 1] == ';' || s[n - 1] == '('))
             n--, again = 1;
-        /* "•", "·", "»", "⋅", dashes */
-        const char *const *marks = cd_list_credit_tail_marks;
+        /* "•", "·", "»", "⋅", dashes (src/lists/marks.txt) */
+        const char *const *marks = cd_list_marks;
         for (size_t k = 0; marks[k]; k++) {
             size_t l = strlen(marks[k]);
             if (n >= l && memcmp(s + n - l, marks[k], l) == 0) {
@@ -627,16 +627,17 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
             return 0;
     }
     /* Strong separators: keep the segments that name someone. */
-    const char *const *seps = cd_list_credit_separators;
+    /* src/lists/separators.txt, which title.c cuts titles at. */
+    const cd_list_pair *seps = cd_list_separators;
     size_t added = 0, st = 0, i = 0;
     while (i <= n) {
         size_t cut = 0;
         if (i == n)
             cut = 1;
         else
-            for (size_t k = 0; seps[k]; k++) {
-                size_t l = strlen(seps[k]);
-                if (n - i >= l && memcmp(buf + i, seps[k], l) == 0) {
+            for (size_t k = 0; seps[k].s; k++) {
+                size_t l = strlen(seps[k].s);
+                if (n - i >= l && memcmp(buf + i, seps[k].s, l) == 0) {
                     cut = l;
                     break;
                 }

@@ -48,7 +48,7 @@ static size_t S_ymd(char *out, int y, int m, int d)
 
 /* The month named by word w (a full name or an abbreviation of at least three
  * letters that names one month only), else 0. */
-static int S_month(const char *w, size_t n)
+int cd_meta_month(const char *w, size_t n)
 {
     if (n < 3 || n > 24)
         return 0;
@@ -87,11 +87,6 @@ static int S_month(const char *w, size_t n)
             found = m->value;
     }
     return found > 0 ? found : 0;
-}
-
-int cd_meta_month(const char *w, size_t n)
-{
-    return S_month(w, n);
 }
 
 /* ---- ISO 8601 ------------------------------------------------------------------ */
@@ -300,7 +295,7 @@ static size_t S_tokens(const char *s, size_t n, S_tok *t)
                    !(i > st && i + 1 < n && s[i - 1] >= 'a' && s[i - 1] <= 'z' && s[i] >= 'A' &&
                      s[i] <= 'Z' && s[i + 1] >= 'A' && s[i + 1] <= 'Z'))
                 i++;
-            int m = S_month(s + st, i - st);
+            int m = cd_meta_month(s + st, i - st);
             int attached = nt && t[nt - 1].kind == S_T_NUM && t[nt - 1].start + t[nt - 1].digits == st;
             if (!m && (S_filler(s + st, i - st) || (attached && S_suffix(s + st, i - st))))
                 continue;

@@ -137,12 +137,6 @@ static int S_date_name(const char *key, size_t n)
     return 0;
 }
 
-static int S_is_url(const char *v, size_t n)
-{
-    return (n >= 4 && cd_eq_nocase(v, 4, "http")) || (n >= 2 && v[0] == '/' && v[1] == '/') ||
-           (n >= 4 && cd_eq_nocase(v, 4, "www."));
-}
-
 static void S_named(cd_meta_ctx *c, cd_nid id, const char *name, size_t nlen, const char *v,
                     size_t vlen)
 {
@@ -157,10 +151,10 @@ static void S_named(cd_meta_ctx *c, cd_nid id, const char *name, size_t nlen, co
         if (strcmp(k->name, key) != 0)
             continue;
         /* article:author is often a profile URL, not a name. */
-        if (k->field == CD_MF_AUTHOR && S_is_url(v, vlen))
+        if (k->field == CD_MF_AUTHOR && cd_is_url_like(v, vlen))
             return;
         /* A source given as a URL names a page, not who wrote the text. */
-        if (k->field == CD_MF_CREDIT && (S_is_url(v, vlen) || memchr(v, '/', vlen)))
+        if (k->field == CD_MF_CREDIT && (cd_is_url_like(v, vlen) || memchr(v, '/', vlen)))
             return;
         if (cd_meta_room(c, k->field))
             cd_meta_add(c, k->field, k->src, k->rank, id, v, vlen);
@@ -229,7 +223,7 @@ static void S_twitter_pair(cd_meta_ctx *c, cd_nid id, const char *v, size_t vlen
         if (!l || ln != 14 || !cd_eq_nocase(l, 13, "twitter:label") || l[13] != name[12])
             continue;
         const char *t = cd_dom_attr(dom, k, "content", &cl);
-        if (t && cd_wordset_has(&cd_list_twitter_author_labels, t, cl))
+        if (t && cd_wordset_has(&cd_list_byline_labels, t, cl))
             cd_meta_add(c, CD_MF_AUTHOR, CD_MS_TWITTER, 0, id, v, vlen);
         return;
     }

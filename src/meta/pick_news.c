@@ -45,10 +45,11 @@ static size_t S_word_count(const char *s, size_t n)
     return w;
 }
 
+/* A URL or a path (cd_is_url_like), or a value that holds one ("OAS_url =
+ * 'http://…'", a script's leftovers): no section, tag or image name. */
 static int S_is_url(const char *s, size_t n)
 {
-    return (n >= 2 && s[0] == '/') || (n >= 4 && cd_eq_nocase(s, 4, "www.")) ||
-           cd_contains_nocase(s, n, "://");
+    return cd_is_url_like(s, n) || cd_contains_nocase(s, n, "://");
 }
 
 static int S_has_letter(const char *s, size_t n)
@@ -786,8 +787,8 @@ static void S_site_from_title(cd_meta_ctx *c, cd_meta *m)
     const char *t = list[0]->s;
     size_t tl = list[0]->len, hl = strlen(m->title), sl = 0;
     if (tl <= hl || !cd_meta_eq_nocase(t, hl, m->title, hl)) return;
-    /* The separators of title-separators.txt marked CD_META_SEP_SITE. */
-    const cd_list_pair *seps = cd_list_title_separators;
+    /* The separators of separators.txt marked CD_META_SEP_SITE. */
+    const cd_list_pair *seps = cd_list_separators;
     for (size_t k = 0; seps[k].s && !sl; k++)
         if ((seps[k].value & CD_META_SEP_SITE) && tl - hl > strlen(seps[k].s) &&
             memcmp(t + hl, seps[k].s, strlen(seps[k].s)) == 0)

@@ -138,9 +138,10 @@ static size_t S_domain_label(const char *url, char *out, size_t cap)
     return bl;
 }
 
-/* The separators are src/lists/title-separators.txt (cd_list_title_separators:
- * the separator, and CD_META_SEP_HIER for a hierarchical one: | » / \ usually
- * part a site path). */
+/* The separators are src/lists/separators.txt (cd_list_separators: the
+ * separator and its kind, bits of title.h: none for a dash, CD_META_SEP_HIER
+ * for a hierarchical one (| » / \ usually part a site path), with
+ * CD_META_SEP_HARD when it is never inside a headline). */
 
 /* Positions of the first and last separator in t; 0 when none. */
 static int S_find_seps(const char *t, size_t n, size_t *first, size_t *flen, size_t *last,
@@ -148,7 +149,7 @@ static int S_find_seps(const char *t, size_t n, size_t *first, size_t *flen, siz
 {
     int found = 0;
     for (size_t i = 1; i < n; i++) {
-        for (const cd_list_pair *k = cd_list_title_separators; k->s; k++) {
+        for (const cd_list_pair *k = cd_list_separators; k->s; k++) {
             if (t[i] != k->s[0])
                 continue; /* most bytes start no separator */
             size_t l = strlen(k->s);
@@ -180,7 +181,7 @@ static const char *S_dup(cd_arena *a, const char *s, size_t n)
 /* Is the separator s[0..n) hierarchical (| » / …)? */
 static int S_sep_hier(const char *s, size_t n)
 {
-    for (const cd_list_pair *k = cd_list_title_separators; k->s; k++)
+    for (const cd_list_pair *k = cd_list_separators; k->s; k++)
         if (strlen(k->s) == n && memcmp(s, k->s, n) == 0)
             return (k->value & CD_META_SEP_HIER) != 0;
     return 0;
@@ -479,10 +480,11 @@ static int S_h1_rephrases(const char *h1, const char *t, int loose)
  * unlike dashes and colons, which are kept. */
 static const char *S_first_segment(cd_arena *a, const char *t)
 {
-    const char *const *seps = cd_list_title_hard_separators;
     const char *best = NULL;
-    for (size_t k = 0; seps[k]; k++) {
-        const char *p = strstr(t, seps[k]);
+    for (const cd_list_pair *k = cd_list_separators; k->s; k++) {
+        if (!(k->value & CD_META_SEP_HARD))
+            continue;
+        const char *p = strstr(t, k->s);
         if (p && (!best || p < best))
             best = p;
     }

@@ -10,8 +10,9 @@
  * Appeal")? */
 int cd_meta_site_like(const char *part, size_t pn, const char *site, size_t sn);
 
-/* Bits of the values of src/lists/title-separators.txt. */
+/* The kind of a separator of src/lists/separators.txt (the value's bits). */
 #define CD_META_SEP_HIER 1 /* hierarchical (| » / …): usually parts a site path */
-#define CD_META_SEP_SITE 2 /* the site's name may follow it in a dated page's <title> */
+#define CD_META_SEP_HARD 2 /* never inside a headline: what comes before it is one */
+#define CD_META_SEP_SITE 4 /* the site's name may follow it in a dated page's <title> */
 
 #endif

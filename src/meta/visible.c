@@ -22,7 +22,7 @@
 
 /* The words looked for are the lists src/lists/class-*.txt (class and id
  * words), byline-*.txt, update-words.txt, published-labels.txt,
- * name-stop-words.txt and date-line-marks.txt, compiled into wordlists.c. */
+ * name-stop-words.txt and marks.txt, compiled into wordlists.c. */
 
 /* Does s open with a byline lead-in followed by something that is not a
  * lower-case word ("By Jane", never "by the way")? */
@@ -408,10 +408,13 @@ static int S_name_alone(const char *s, size_t n)
     return words >= 2 && words <= 3;
 }
 
-/* Is s only a separator mark ("·", "|", "•", "-", "–", "—", "/")? */
+/* Is s only a separator mark ("·", "|", "•", "-", "–", "—", "/" …: src/lists/marks.txt)? */
 static int S_is_mark(const char *s, size_t n)
 {
-    return cd_wordset_has(&cd_list_date_line_marks, s, n);
+    for (size_t i = 0; cd_list_marks[i]; i++)
+        if (n == strlen(cd_list_marks[i]) && memcmp(s, cd_list_marks[i], n) == 0)
+            return 1;
+    return 0;
 }
 
 /* A name beside the date line ("Elliot Raba" then "23.07.2025", "Dec 17,
