@@ -1,14 +1,16 @@
 /* meta/cand: the helpers every metadata source calls (see cand.h).
  *
  * Cleaning a value (UTF-8 repaired, white space collapsed, capped at
- * CD_META_MAX_VALUE), adding it as a candidate, gathering an element's text,
- * and the small comparisons on names, hosts and itemprop tokens. Nothing
- * here knows a field's rules; that is the sources' and the pickers' work. */
+ * CD_META_MAX_VALUE), adding it as a candidate, gathering an element's text
+ * and the label before it ("Updated:"), and the small comparisons on names,
+ * hosts and itemprop tokens. Nothing here knows a field's rules; that is the
+ * sources' and the pickers' work. */
 #include <string.h>
 
 #include "../util/ctype.h"
 #include "../util/utf8.h"
 #include "cand.h"
+#include "wordlists.h"
 
 static int S_is_space_cp(uint32_t cp)
 {
@@ -146,6 +148,84 @@ int cd_meta_in_link_card(const cd_dom *dom, cd_nid id)
         return 0;
     }
     return 0;
+}
+
+/* Does s say the date gives the last change, not the publication
+ * ("Updated", "Last modified", "aktualisiert", "mis à jour" …)? */
+int cd_meta_says_update(const char *s, size_t n)
+{
+    for (size_t i = 0; cd_list_update_words[i]; i++)
+        if (cd_contains_nocase(s, n, cd_list_update_words[i]))
+            return 1;
+    return 0;
+}
+
+const char *cd_meta_prev_text(const cd_dom *dom, cd_nid id, size_t *len, cd_nid *at)
+{
+    cd_nid k = id;
+    for (int steps = 0; k && steps < 12; steps++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->prev) {
+            k = n->prev;
+            /* Down to the last descendant. */
+            for (int d = 0; d < 8 && cd_dom_node(dom, k)->last; d++)
+                k = cd_dom_node(dom, k)->last;
+        } else {
+            k = n->parent;
+            if (!k || cd_dom_node(dom, k)->type != CD_NODE_ELEMENT)
+                return NULL;
+            unsigned f = cd_tag_flags(cd_dom_node(dom, k)->tag);
+            if ((f & CD_TF_HEADING) || k == dom->body)
+                return NULL;
+            continue;
+        }
+        const cd_node *t = cd_dom_node(dom, k);
+        if (t->type != CD_NODE_TEXT)
+            continue;
+        const char *s = t->u.text;
+        size_t l = t->len;
+        while (l && cd_isspace((unsigned char)*s))
+            s++, l--;
+        while (l && cd_isspace((unsigned char)s[l - 1]))
+            l--;
+        if (l) {
+            *len = l;
+            *at = k;
+            return s;
+        }
+    }
+    return NULL;
+}
+
+int cd_meta_date_updated(const cd_meta_ctx *c, cd_nid id, const char *s, size_t n)
+{
+    /* The words before the date in its own text ("Updated Dec 18, 2025",
+     * never the "Updated: …" after "December 3, 2025."): up to the first
+     * digit, which a month name precedes but a second date follows. */
+    size_t d = 0;
+    while (d < n && !cd_isdigit((unsigned char)s[d]))
+        d++;
+    if (cd_meta_says_update(s, d))
+        return 1;
+    size_t letters = 0;
+    for (size_t i = 0; i < d; i++)
+        letters += cd_isalpha((unsigned char)s[i]) != 0;
+    if (letters > 12)
+        return 0; /* a label of its own was there and said nothing */
+    /* The text before, and the one before that when the nearer is a
+     * short word ("<span>Last Updated</span> <span>on</span> <span>Feb 27,
+     * 2026</span>"). */
+    size_t pl;
+    cd_nid at = 0;
+    const char *p = cd_meta_prev_text(c->dom, id, &pl, &at);
+    if (!p || pl > 40)
+        return 0;
+    if (cd_meta_says_update(p, pl))
+        return 1;
+    if (pl > 3)
+        return 0; /* a label of its own ("Published on"), not a connector */
+    p = cd_meta_prev_text(c->dom, at, &pl, &at);
+    return p && pl <= 40 && cd_meta_says_update(p, pl);
 }
 
 int cd_meta_word_in(const char *list, size_t n, const char *word)

@@ -168,6 +168,17 @@ char *cd_meta_node_text(const cd_meta_ctx *c, cd_nid id, size_t max, size_t *out
 /* Is node id inside a link card: an <a> (a few levels up) that also holds a
  * heading, the teaser of another page? Its date is that page's. */
 int cd_meta_in_link_card(const cd_dom *dom, cd_nid id);
+/* Does s say a date gives the last change, not the publication ("Updated",
+ * "Last modified", "aktualisiert", "mis à jour" …: update-words.txt)? */
+int cd_meta_says_update(const char *s, size_t n);
+/* The nearest text before node id in document order (a label such as
+ * "Updated:" or "Researched by:" in its own element), at most a few steps
+ * away and not out of a heading; NULL if none. *at gets its node. */
+const char *cd_meta_prev_text(const cd_dom *dom, cd_nid id, size_t *len, cd_nid *at);
+/* Is the date written s[0..n) at node id labelled as a change ("Updated Dec
+ * 18, 2025", or an "Updated:" text right before it) rather than the
+ * publication? */
+int cd_meta_date_updated(const cd_meta_ctx *c, cd_nid id, const char *s, size_t n);
 /* Is word one of the space-separated tokens of list (itemprop, rel), ASCII
  * case-insensitive; a full IRI ("http://schema.org/author") compares by its
  * last segment. */

@@ -13,7 +13,6 @@
 #include "authors.h"
 #include "cand.h"
 #include "microdata.h"
-#include "visible.h"
 #include "wordlists.h"
 
 /* The value of an itemprop element; *len gets its length. */

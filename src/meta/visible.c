@@ -123,84 +123,6 @@ static int S_label(const char *s, size_t n)
     return cd_wordset_has(&cd_list_byline_labels, s, n);
 }
 
-/* Does s say the date gives the last change, not the publication
- * ("Updated", "Last modified", "aktualisiert", "mis à jour" …)? */
-static int S_says_update(const char *s, size_t n)
-{
-    for (size_t i = 0; cd_list_update_words[i]; i++)
-        if (cd_contains_nocase(s, n, cd_list_update_words[i]))
-            return 1;
-    return 0;
-}
-
-const char *cd_meta_prev_text(const cd_dom *dom, cd_nid id, size_t *len, cd_nid *at)
-{
-    cd_nid k = id;
-    for (int steps = 0; k && steps < 12; steps++) {
-        const cd_node *n = cd_dom_node(dom, k);
-        if (n->prev) {
-            k = n->prev;
-            /* Down to the last descendant. */
-            for (int d = 0; d < 8 && cd_dom_node(dom, k)->last; d++)
-                k = cd_dom_node(dom, k)->last;
-        } else {
-            k = n->parent;
-            if (!k || cd_dom_node(dom, k)->type != CD_NODE_ELEMENT)
-                return NULL;
-            unsigned f = cd_tag_flags(cd_dom_node(dom, k)->tag);
-            if ((f & CD_TF_HEADING) || k == dom->body)
-                return NULL;
-            continue;
-        }
-        const cd_node *t = cd_dom_node(dom, k);
-        if (t->type != CD_NODE_TEXT)
-            continue;
-        const char *s = t->u.text;
-        size_t l = t->len;
-        while (l && cd_isspace((unsigned char)*s))
-            s++, l--;
-        while (l && cd_isspace((unsigned char)s[l - 1]))
-            l--;
-        if (l) {
-            *len = l;
-            *at = k;
-            return s;
-        }
-    }
-    return NULL;
-}
-
-int cd_meta_date_updated(const cd_meta_ctx *c, cd_nid id, const char *s, size_t n)
-{
-    /* The words before the date in its own text ("Updated Dec 18, 2025",
-     * never the "Updated: …" after "December 3, 2025."): up to the first
-     * digit, which a month name precedes but a second date follows. */
-    size_t d = 0;
-    while (d < n && !cd_isdigit((unsigned char)s[d]))
-        d++;
-    if (S_says_update(s, d))
-        return 1;
-    size_t letters = 0;
-    for (size_t i = 0; i < d; i++)
-        letters += cd_isalpha((unsigned char)s[i]) != 0;
-    if (letters > 12)
-        return 0; /* a label of its own was there and said nothing */
-    /* The text before, and the one before that when the nearer is a
-     * short word ("<span>Last Updated</span> <span>on</span> <span>Feb 27,
-     * 2026</span>"). */
-    size_t pl;
-    cd_nid at = 0;
-    const char *p = cd_meta_prev_text(c->dom, id, &pl, &at);
-    if (!p || pl > 40)
-        return 0;
-    if (S_says_update(p, pl))
-        return 1;
-    if (pl > 3)
-        return 0; /* a label of its own ("Published on"), not a connector */
-    p = cd_meta_prev_text(c->dom, at, &pl, &at);
-    return p && pl <= 40 && S_says_update(p, pl);
-}
-
 /* Is element id the "name" of an author card: its parent named an author
  * ("author-info"), where the card's text runs the name and the job title
  * together ("Rachel MacDonald Writer")? */
@@ -659,7 +581,7 @@ static void S_labelled_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const cha
         d++;
     if (d == len)
         return; /* no digit, no date */
-    if (field < 0 && d <= 24 && S_says_update(s, d))
+    if (field < 0 && d <= 24 && cd_meta_says_update(s, d))
         field = CD_MF_MODIFIED;
     char out[CD_META_DATE_LEN];
     if (field < 0 || (!cd_meta_date_norm(s, len, 0, 1, out) && !cd_meta_date_norm(s, len, 0, -1, out)))

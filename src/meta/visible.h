@@ -25,13 +25,5 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
 void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags);
 /* A text node inside a side column or footer: labelled bylines only (CD_MC_BAD). */
 void cd_meta_visible_side_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id);
-/* The nearest text before node id in document order (a label such as
- * "Updated:" or "Researched by:" in its own element), at most a few steps
- * away and not out of a heading; NULL if none. *at gets its node. */
-const char *cd_meta_prev_text(const cd_dom *dom, cd_nid id, size_t *len, cd_nid *at);
-/* Is the date written s[0..n) at node id labelled as a change ("Updated Dec
- * 18, 2025", or an "Updated:" text right before it) rather than the
- * publication? */
-int cd_meta_date_updated(const cd_meta_ctx *c, cd_nid id, const char *s, size_t n);
 
 #endif
