@@ -85,7 +85,7 @@ void cd_news_credit(cd_news_ctx *p)
 {
     cd_news_text t;
     int kind = CD_PARTS_CREDIT_NONE;
-    for (unsigned b = 0; b < S_LAST && !kind; b++) {
+    for (unsigned b = 0; b < CD_NEWS_LAST && !kind; b++) {
         cd_nid blk = p->last[b];
         if (!blk || cd_news_marked(p, blk) || S_in_byline(p, blk)) continue;
         /* The first paragraph is never the closing credit. */
@@ -127,7 +127,7 @@ void cd_news_credit(cd_news_ctx *p)
     /* "Heba Habib contributed to this report." above a few closing blocks
      * (a "Read more" list, the author's bio): the contributor line still
      * closes the story. Only that form, so deep in the tail. */
-    for (unsigned b = S_LAST; !kind && b < S_TAIL; b++) {
+    for (unsigned b = CD_NEWS_LAST; !kind && b < CD_NEWS_TAIL; b++) {
         cd_nid blk = p->tail[b];
         if (!blk || cd_news_marked(p, blk) || (p->nfirst && blk == p->first[0]) || S_in_byline(p, blk))
             continue;

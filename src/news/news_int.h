@@ -11,10 +11,12 @@
 #include "../util/limits.h"
 #include "news.h"
 
-#define S_FIRST 4u             /* first blocks kept for the dateline and deck */
-#define S_LAST 2u              /* closing blocks tested as credit lines */
-#define S_TAIL 8u              /* closing blocks searched for a contributor line */
-#define S_LEAD_WINDOW 1500u    /* body bytes before which a figure is the lead */
+/* The shape of the rules (not limits): where a dateline, a deck, a closing
+ * credit and a lead figure may sit. */
+#define CD_NEWS_FIRST 4u          /* first blocks kept for the dateline and deck */
+#define CD_NEWS_LAST 2u           /* closing blocks tested as credit lines */
+#define CD_NEWS_TAIL 8u           /* closing blocks searched for a contributor line */
+#define CD_NEWS_LEAD_WINDOW 1500u /* body bytes before which a figure is the lead */
 
 /* The state of one run. */
 typedef struct cd_news_ctx {
@@ -26,10 +28,10 @@ typedef struct cd_news_ctx {
     int keep;
     cd_meta_ctx ctx; /* for cd_meta_class_has */
     /* From the body pass. */
-    cd_nid first[S_FIRST];
+    cd_nid first[CD_NEWS_FIRST];
     unsigned nfirst;
-    cd_nid last[S_LAST];      /* last[0] the closing block, last[1] the one before */
-    cd_nid tail[S_TAIL];      /* the last S_TAIL blocks, tail[0] the closing one */
+    cd_nid last[CD_NEWS_LAST];      /* last[0] the closing block, last[1] the one before */
+    cd_nid tail[CD_NEWS_TAIL];      /* the last CD_NEWS_TAIL blocks, tail[0] the closing one */
     cd_nid last_text;         /* the last text node with words */
     cd_nid lead_fig;          /* the lead figure (or figure-like block) */
     cd_nid figs[CD_NEWS_FIGS]; /* the figures of the body, in order */

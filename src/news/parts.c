@@ -185,7 +185,7 @@ static void S_scan(cd_news_ctx *p)
                 }
                 if (cd_news_is_caption_el(p, id)) {
                     cd_nid fig = n->tag == CD_TAG_FIGURE ? id : cd_news_container(p, id);
-                    if (fig && !p->lead_fig && body < S_LEAD_WINDOW) p->lead_fig = fig;
+                    if (fig && !p->lead_fig && body < CD_NEWS_LEAD_WINDOW) p->lead_fig = fig;
                     if (fig && p->nfigs < CD_NEWS_FIGS) p->figs[p->nfigs++] = fig;
                     if (fig || n->tag == CD_TAG_FIGCAPTION) {
                         id = cd_dom_next_skip(dom, id, root);
@@ -221,13 +221,13 @@ static void S_scan(cd_news_ctx *p)
                         unsigned k = 0;
                         while (k < p->nfirst && p->first[k] != blk)
                             k++;
-                        if (k == p->nfirst && p->nfirst < S_FIRST) p->first[p->nfirst++] = blk;
+                        if (k == p->nfirst && p->nfirst < CD_NEWS_FIRST) p->first[p->nfirst++] = blk;
                         if (p->last[0] != blk) {
                             p->last[1] = p->last[0];
                             p->last[0] = blk;
                         }
                         if (p->tail[0] != blk) {
-                            memmove(&p->tail[1], &p->tail[0], (S_TAIL - 1) * sizeof p->tail[0]);
+                            memmove(&p->tail[1], &p->tail[0], (CD_NEWS_TAIL - 1) * sizeof p->tail[0]);
                             p->tail[0] = blk;
                         }
                     }
