@@ -232,14 +232,20 @@ COPYDESK_EXPORT const char *copydesk_doc_tag(const copydesk_doc *doc, size_t i, 
  *  "date_published", "deck", "section", "image", "credit", "dateline", "tags");
  *  NULL when the field is empty or unknown. */
 COPYDESK_EXPORT const char *copydesk_doc_field_source(const copydesk_doc *doc, const char *field);
+
 /*
  * Fields by id. Every row of copydesk_fields.def (installed beside this header;
  * rows in JSON key order, new ones appended) is a field COPYDESK_FIELD_<ID> with
  * a named accessor: copydesk_doc_<name>() for a string, copydesk_doc_<name>_count()
- * and copydesk_doc_<name>(doc, i, ...) for a list. The table declares those
- * accessors below, so the documented declarations above are checked against it
- * by the compiler; a field added to the table has its accessor without an edit
- * here. The generic calls reach every field, including ones newer than a binding.
+ * and copydesk_doc_<name>(doc, i, ...) for a list. Today: URL (0) url, TITLE
+ * title, DECK deck, AUTHOR author (list), DATE date_published, MODIFIED
+ * date_modified, SITE site_name, LANG language, DESC description, SECTION
+ * section, IMAGE image_url, IMAGE_CAPTION image_caption, IMAGE_CREDIT
+ * image_credit, CREDIT credit, DATELINE dateline, TAG (15) tag (list).
+ * The table declares the accessors below, so the documented declarations above
+ * are checked against it by the compiler; a field added to the table has its
+ * accessor without an edit here. The generic calls reach every field, including
+ * ones newer than a binding.
  */
 typedef enum copydesk_field {
 #define COPYDESK_FIELD(id, kind, json, name, max, source, cands) COPYDESK_FIELD_##id,
