@@ -5,6 +5,7 @@
  * the headline) → rendering on demand. */
 #include <string.h>
 
+#include "../news/news.h"
 #include "../output/output.h"
 #include "../util/isotime.h"
 #include "../util/limits.h"
@@ -243,7 +244,7 @@ copydesk_status copydesk_doc_parse(copydesk_doc *doc, const char *bytes, size_t 
     if (st != COPYDESK_OK)
         return st;
     if (!(doc->options & COPYDESK_OPT_NO_EXTRACT))
-        cd_meta_parts(&doc->meta, &doc->dom, &doc->arena, &doc->ext, url,
+        cd_news_parts(&doc->meta, &doc->dom, &doc->arena, &doc->ext, url,
                       (doc->options & COPYDESK_OPT_KEEP_PARTS) != 0);
     if (doc->ext.no_article)
         S_warn(doc, COPYDESK_WARN_NO_ARTICLE, 0);

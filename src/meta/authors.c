@@ -18,7 +18,10 @@
 #include <string.h>
 
 #include "../util/ctype.h"
-#include "meta_int.h"
+#include "authors.h"
+#include "cand.h"
+#include "dates.h"
+#include "title.h"
 
 static int S_prefix_nocase(const char *s, size_t n, const char *lit)
 {

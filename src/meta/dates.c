@@ -17,7 +17,8 @@
 #include <string.h>
 
 #include "../util/ctype.h"
-#include "meta_int.h"
+#include "cand.h"
+#include "dates.h"
 
 #define S_YEAR_MIN 1995
 #define S_YEAR_MAX 2035

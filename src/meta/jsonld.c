@@ -13,13 +13,14 @@
  * author's picture or the publisher's logo, which is only noted so that the
  * same URL elsewhere is known for a logo), alternativeHeadline (the deck),
  * sourceOrganization / provider (the credit), and the first BreadcrumbList,
- * kept whole for news.c. */
+ * kept whole for pick_news.c. */
 #include <json-c/json.h>
 #include <string.h>
 
 #include "../util/ctype.h"
 #include "../util/utf8.h"
-#include "meta_int.h"
+#include "cand.h"
+#include "jsonld.h"
 
 #define S_STACK 256
 

@@ -1,9 +1,10 @@
-/* meta: the article's metadata, read from the tree.
+/* meta: the document's metadata, read from the tree before extraction.
  *
- * One source per file (JSON-LD, OpenGraph/<meta>, microdata, the visible page),
- * combined here by precedence. Strings live in the document's arena. The struct
- * is designed to grow with the news fields (issue 3): deck, section, image,
- * credit, dateline, tags, date_modified. */
+ * The stage's interface: the result (cd_meta) and the call that fills it.
+ * One walk (read.c) feeds one source per file (JSON-LD, <meta>, microdata,
+ * the visible head of the page); the pickers (pick*.c) choose each field by
+ * precedence. Strings live in the document's arena. The news stage (src/news)
+ * later fills the fields only the extracted body shows. */
 #ifndef CD_META_H
 #define CD_META_H
 
@@ -11,10 +12,8 @@
 
 #include "../dom/dom.h"
 #include "../util/arena.h"
+#include "../util/limits.h"
 #include "copydesk.h"
-
-#define CD_MAX_AUTHORS 16
-#define CD_MAX_TAGS 32
 
 /* The fields are the rows of include/copydesk_fields.def, in its order: a
  * string `name`, a list `names[max]` with its count `nnames`; then where each
@@ -77,15 +76,5 @@ const char *cd_meta_source_name(int f, size_t *n);
 /* Where the field called field (a JSON key: "title", "authors", "image", …)
  * came from, or NULL when it is empty, unknown or does not record it. */
 const char *cd_meta_field_source(const cd_meta *m, const char *field);
-
-/* The parts of the article read from the extracted body, after extraction:
- * the dateline that opens it, the wire credit that closes it, the lead
- * figure's caption and credit, a visible deck. Fields already set from
- * structured sources are cross-checked, not overwritten blindly. Unless
- * keep_parts, the dateline and the credit leave the body (cd_extract_cut /
- * CD_MARK_DROP on x); a photo credit inside the body always does. */
-struct cd_extract;
-void cd_meta_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, struct cd_extract *x,
-                   const char *page_url, int keep_parts);
 
 #endif

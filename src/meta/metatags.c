@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "../util/ctype.h"
-#include "meta_int.h"
+#include "cand.h"
+#include "jsonld.h"
+#include "metatags.h"
 
 typedef struct S_key {
     const char *name;

@@ -5,32 +5,15 @@
  * author item (itemprop=author itemscope) names itself in a descendant
  * itemprop=name. <time> elements rank by how sure they are to be the
  * publication date: pubdate attribute, then a "published" class, then the
- * first inside an <article>/<main>, then any other. The walk in meta.c does not
+ * first inside an <article>/<main>, then any other. The walk in read.c does not
  * call this inside comment, related-story, sidebar or footer blocks. */
 #include <string.h>
 
 #include "../util/ctype.h"
-#include "meta_int.h"
-
-int cd_meta_word_in(const char *list, size_t n, const char *word)
-{
-    size_t wl = strlen(word), i = 0;
-    while (i < n) {
-        while (i < n && cd_isspace((unsigned char)list[i]))
-            i++;
-        size_t s = i;
-        while (i < n && !cd_isspace((unsigned char)list[i]))
-            i++;
-        size_t k = s;
-        /* Full IRIs (http://schema.org/author) compare by their last segment. */
-        for (size_t j = s; j < i; j++)
-            if (list[j] == '/')
-                k = j + 1;
-        if (i - k == wl && cd_eq_nocase(list + k, wl, word))
-            return 1;
-    }
-    return 0;
-}
+#include "authors.h"
+#include "cand.h"
+#include "microdata.h"
+#include "visible.h"
 
 /* The value of an itemprop element; *len gets its length. */
 static const char *S_value(cd_meta_ctx *c, cd_nid id, size_t *len)
@@ -117,7 +100,7 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
     const char *ip = cd_dom_attr(dom, id, "itemprop", &len);
     if (flags & CD_MC_BAD) {
         /* Inside comments, related stories …: only a stated datePublished,
-         * kept as a last resort (see S_pick_date in meta.c). */
+         * kept as a last resort (see S_pick_date in pick_dates.c). */
         if (ip && len && cd_meta_word_in(ip, len, "datePublished")) {
             size_t vl;
             const char *v = S_value(c, id, &vl);
@@ -180,7 +163,7 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
         } else if (n->tag == CD_TAG_A && c->author_links < 16) {
             /* A link to an author's page: no statement of its own (rank
              * CD_META_RANK_LINK, only read to complete a list of
-             * co-authors, see S_coauthors in meta.c). */
+             * co-authors, see S_coauthors in pick_authors.c). */
             size_t hl;
             const char *h = cd_dom_attr(dom, id, "href", &hl);
             if (h && S_author_href(h, hl)) {

@@ -1,6 +1,6 @@
 /* meta/section: the news fields read from page elements.
  *
- * Fed by the walk in meta.c with every element of the body, including those
+ * Fed by the walk in read.c with every element of the body, including those
  * in navigation and other skipped blocks (breadcrumb trails often sit in a
  * <nav>), each with the CD_MC_* flags of its place:
  *   - microdata itemprop articleSection, keywords and image, the last two
@@ -11,7 +11,7 @@
  *     those are not tags);
  *   - the first breadcrumb trail (class or id "breadcrumb", aria-label
  *     "breadcrumb", itemtype BreadcrumbList): its links, kept in
- *     c->vis_crumbs for news.c to pick the section from;
+ *     c->vis_crumbs for pick_news.c to pick the section from;
  *   - after the walk, the section label ("kicker", "eyebrow", "rubric",
  *     "rubrique") that sits right above the first h1: one of the three texts
  *     before it (texts of a <nav> passed over), in an element so named,
@@ -24,7 +24,8 @@
 #include <string.h>
 
 #include "../util/ctype.h"
-#include "meta_int.h"
+#include "cand.h"
+#include "section.h"
 
 #define S_KICKER_STEPS 80u /* nodes walked back from the h1 */
 #define S_KICKER_TEXTS 3u  /* texts before the h1 examined */

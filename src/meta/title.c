@@ -20,7 +20,9 @@
 
 #include "../util/ctype.h"
 #include "../util/utf8.h"
-#include "meta_int.h"
+#include "cand.h"
+#include "pick.h"
+#include "title.h"
 
 /* Lower-case ASCII letters and digits of s, other bytes kept (UTF-8 letters);
  * spaces and punctuation dropped. For loose comparisons. */

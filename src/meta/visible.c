@@ -1,6 +1,6 @@
 /* meta/visible: what a reader sees: the <h1>, the byline, the date line.
  *
- * Fed by the walk in meta.c (never inside comments, related stories, sidebars,
+ * Fed by the walk in read.c (never inside comments, related stories, sidebars,
  * footers). Bylines come from elements whose class or id says byline / author
  * / writer (as Readability's _isValidByline and newspaper's author selectors
  * do) and from short text that opens with "By", "Von", "Par", "Por" … . Dates
@@ -10,7 +10,10 @@
 #include <string.h>
 
 #include "../util/ctype.h"
-#include "meta_int.h"
+#include "authors.h"
+#include "cand.h"
+#include "dates.h"
+#include "visible.h"
 
 #define S_MAX_BYLINES 8u
 #define S_MAX_DATES 6u
@@ -636,7 +639,7 @@ static void S_thread_starter(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id)
 /* A personal site's footer: "© 2025 Toby Hede. All rights reserved." The
  * holder, when a personal name (two or three capitalised words), is the
  * writer of a dated page that credits nobody else: the last resort of all
- * (CD_META_RANK_HOLDER, see S_take_authors in meta.c). */
+ * (CD_META_RANK_HOLDER, see S_take_authors in pick_authors.c). */
 static void S_copyright_holder(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char *s, size_t n)
 {
     size_t i;

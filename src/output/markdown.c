@@ -18,8 +18,8 @@
 
 #include "../util/ctype.h"
 #include "../util/limits.h"
+#include "../util/url.h"
 #include "output.h"
-#include "url.h"
 #include "walk.h"
 
 /* Nesting of block quotes and list items rendered with indentation. */

@@ -9,7 +9,7 @@
 #include "copydesk.h"
 #include "harness.h"
 #include "output/output.h"
-#include "output/url.h"
+#include "util/url.h"
 #include "util/utf8.h"
 
 #define BASE "http://example.com/dir/page.html"

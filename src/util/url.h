@@ -1,16 +1,17 @@
-/* output/url: RFC 3986 reference resolution for links and images in Markdown.
+/* util/url: RFC 3986 reference resolution, for links and images in Markdown
+ * and for the image URLs that meta and news read off the page.
  *
  * Small and allocation-free apart from the output buffer: the base and the
  * reference are split into their five components (RFC 3986 §3), merged by the
  * algorithm of §5.2.2, and dot segments removed (§5.2.4). No normalisation
  * beyond that (no case folding, no percent-decoding), so an absolute reference
  * comes back unchanged. */
-#ifndef CD_OUTPUT_URL_H
-#define CD_OUTPUT_URL_H
+#ifndef CD_UTIL_URL_H
+#define CD_UTIL_URL_H
 
 #include <stddef.h>
 
-#include "../util/buf.h"
+#include "buf.h"
 
 /* Append to out the reference ref[0..rlen) resolved against base[0..blen).
  * Leading and trailing ASCII whitespace of ref is ignored, and tabs and

@@ -1,8 +1,8 @@
-/* meta/parts_int: the text patterns of the article parts (parts_text.c),
+/* news/parts_text: the text patterns of the article parts (parts_text.c),
  * used by the tree walk in parts.c. Every function reads s[0..n) (not
  * NUL-terminated unless said) and allocates nothing. */
-#ifndef CD_META_PARTS_INT_H
-#define CD_META_PARTS_INT_H
+#ifndef CD_NEWS_PARTS_TEXT_H
+#define CD_NEWS_PARTS_TEXT_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,7 +1,7 @@
-/* meta/news: the news fields chosen from the candidates.
+/* meta/pick_news: the news fields chosen from the candidates.
  *
  *   deck     JSON-LD alternativeHeadline, unless it rewords the headline; the
- *            visible standfirst is parts.c's, later, and only fills an empty deck
+ *            visible standfirst is the news stage's, later, and only fills an empty deck
  *   section  JSON-LD articleSection > article:section > named <meta> (section,
  *            parsely-section, category) > microdata articleSection > the JSON-LD
  *            BreadcrumbList > a visible breadcrumb trail > the label above the h1;
@@ -9,30 +9,27 @@
  *   image    og:image > JSON-LD image / thumbnailUrl > twitter:image >
  *            <link rel=image_src> > microdata; resolved against the page URL
  *   credit   structured statements only: JSON-LD sourceOrganization / provider,
- *            <meta name=source>; the visible wire credit is parts.c's
+ *            <meta name=source>; the visible wire credit is the news stage's
  *   site     (only when no source states it) the <title>'s part after the
  *            headline on a dated page
  *   tags     article:tag > news_keywords > keywords (unless the site's own list) >
  *            JSON-LD keywords > parsely-tags > dc.subject > microdata keywords >
  *            rel=tag links in the article
  *
- * The order is the one the metadata module of trafilatura and newspaper's
- * extractors follow: what the publisher stated for machines first, what the
- * page shows last. Every value is checked before it is taken: a section is a
- * short label (not "Uncategorized", a URL or a sentence; a slug only as
- * JSON-LD articleSection / article:section state it, and then the trail's
- * name for it when the trail shows one), a breadcrumb's section is the crumb
- * before the page itself, never the site root nor an archive crumb, an image
- * is not the publisher's logo, a site default or an SVG, a credit does not
- * name the site itself, a tag is not a URL, a number (a year is) or a
- * sentence, and names the site only in the article's own tags. The sources add candidates of fields CD_MF_DECK … CD_MF_TAG; this
- * file only picks. */
+ * What the publisher stated for machines comes first, what the page shows
+ * last (the order of trafilatura's metadata module and newspaper's
+ * extractors). Every value is checked before it is taken; the checks and
+ * why: docs/decisions.md, "News fields from metadata". The sources add
+ * candidates of fields CD_MF_DECK … CD_MF_TAG; this file only picks. */
 #include <stddef.h>
 #include <string.h>
 
-#include "../output/url.h"
 #include "../util/ctype.h"
-#include "meta_int.h"
+#include "../util/url.h"
+#include "cand.h"
+#include "dates.h"
+#include "pick.h"
+#include "title.h"
 
 #define S_LABEL_MAX 64u /* bytes: a section longer than this is a sentence */
 #define S_LABEL_WORDS 8u

@@ -1,11 +1,11 @@
-/* output/url: RFC 3986 §5.2 reference resolution (see url.h).
+/* util/url: RFC 3986 §5.2 reference resolution (see url.h).
  *
  * Components are parsed with the regular expression of RFC 3986 Appendix B,
  * except that a scheme is only recognised when it is well formed (ALPHA
  * *(ALPHA / DIGIT / "+" / "-" / ".")), so "a b:c" stays a relative path. */
 #include <string.h>
 
-#include "../util/ctype.h"
+#include "ctype.h"
 #include "url.h"
 
 typedef struct {

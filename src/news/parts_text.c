@@ -1,4 +1,4 @@
-/* meta/parts_text: the text patterns of the article parts (see parts.c).
+/* news/parts_text: the text patterns of the article parts (see parts.c).
  *
  * Pure functions over bytes, no tree: the dateline grammar (a place in
  * capitals, an optional region or date, an optional agency in parentheses, a
@@ -12,7 +12,7 @@
 
 #include "../util/ctype.h"
 #include "../util/utf8.h"
-#include "parts_int.h"
+#include "parts_text.h"
 
 /* Bytes of the UTF-8 space or dash at s[i] (0 when none). */
 static size_t S_space_at(const char *s, size_t n, size_t i)

@@ -1,4 +1,4 @@
-/* meta/parts: the article's parts read from the extracted body.
+/* news/parts: the article's parts read from the extracted body.
  *
  * Runs after extraction, over the content roots it chose: the dateline that
  * opens the body, the wire credit that closes it, the lead figure's caption
@@ -10,67 +10,30 @@
  * figure leads, where the deck sits, and what to cut. The text patterns
  * (dateline grammar, credit lines, photo credits) are in parts_text.c.
  *
- * Decisions:
- * - An agency in the dateline ("NEW YORK, Nov 6 (Reuters) -") is not part of
- *   `dateline` ("NEW YORK, Nov 6"); it becomes `credit` ("Reuters") when no
- *   closing credit line says more. A closing "Reporting by …; Editing by …"
- *   line names the staff, not the source, so the dateline's agency wins over
- *   it; any other closing credit line ("Al Jazeera and Reuters") wins over
- *   the dateline's agency. A credit set by a structured source stays.
- * - The lead figure is the one between the headline and the body (a
- *   caption there with no picture near it names a picture shown apart), else
- *   the first of the body, else the one just above the headline, unless it
- *   shows another picture than the og:image and another figure shows that
- *   one (renditions share a digit run in the file name). A figure holding a
- *   player and no picture is a video's: its caption is not the image's.
- * - The credit: a closing credit line (above), a closing footer of a source
- *   label and a date ("CNNMoney (New York) First published …"), a
- *   contributor line among the last blocks, the dateline's agency, a "来源："
- *   label under the headline, an element classed source/provider/agency
- *   under the headline or in the signature right after the body ("CNET
- *   Japan", "UOL"), or an agency that is the only author (a wire byline).
- *   A line in the byline box ("Jane Doe and John Roe contributed.", next to
- *   the authors' bios) names reporters, not a source, and is not read.
- * - A page extracted in broad mode (no region held half of its prose) may
- *   still be a story that lost to a live feed or sidebars: on a dated one,
- *   the deck and the lead figure by the headline are read, nothing else,
- *   and its text is kept whole (no deck leaves it).
- * - A photo credit always leaves the body, the lead figure's and those of
- *   the other figures (up to S_FIGS) and of credit lines of their own; the
- *   dateline and the closing credit leave it unless keep_parts. A date in
- *   parentheses after the place belongs to the dateline. A deck leaves the body only when its
- *   class says it is a news standfirst (dek, deck, standfirst, strapline,
- *   subheadline): intros, summaries and an h2 under the h1 become `deck` but
- *   stay in the text, because annotated pages keep them there (removing them
- *   cost 0.0003 word F1 on WCXB). A deck from a structured source is never
- *   overwritten, and a body block repeating it stays.
+ * Why each part is read the way it is (which figure leads, which credit
+ * wins, what leaves the text): docs/decisions.md, "The news parts".
  *
  * Work is bounded: one pass over the body, a bounded window of nodes around
- * the headline, and a bounded number of bytes gathered from any block. */
+ * the headline, and a bounded number of bytes gathered from any block (the
+ * CD_NEWS_* limits in util/limits.h). */
 #include <string.h>
 
 #include "../extract/extract.h"
-#include "../output/url.h"
+#include "../meta/cand.h"
+#include "../meta/dates.h"
+#include "../meta/title.h"
 #include "../util/buf.h"
 #include "../util/ctype.h"
 #include "../util/limits.h"
+#include "../util/url.h"
 #include "../util/utf8.h"
-#include "meta_int.h"
-#include "parts_int.h"
+#include "news.h"
+#include "parts_text.h"
 
-#define S_TEXT_MAX 600u        /* bytes gathered from one block */
-#define S_SEGS 48u             /* text nodes gathered from one block */
-#define S_GATHER_NODES 400u    /* nodes visited to gather one block */
-#define S_BODY_NODES 400000u   /* nodes visited in the body pass */
-#define S_BLOCKS_CHECKED 4000u /* short blocks tested as photo credits */
 #define S_FIRST 4u             /* first blocks kept for the dateline and deck */
 #define S_LAST 2u              /* closing blocks tested as credit lines */
 #define S_TAIL 8u              /* closing blocks searched for a contributor line */
 #define S_LEAD_WINDOW 1500u    /* body bytes before which a figure is the lead */
-#define S_HEAD_NODES 1500u     /* nodes searched between the headline and the body */
-#define S_DECK_NODES 400u      /* nodes searched after the headline for a deck */
-#define S_FIG_NODES 300u       /* nodes searched inside one figure */
-#define S_FIGS 32u             /* figures of the body whose photo credits are cut */
 
 /* ---- the state of one run ---------------------------------------------- */
 
@@ -89,7 +52,7 @@ typedef struct S_parts {
     cd_nid tail[S_TAIL];      /* the last S_TAIL blocks, tail[0] the closing one */
     cd_nid last_text;         /* the last text node with words */
     cd_nid lead_fig;          /* the lead figure (or figure-like block) */
-    cd_nid figs[S_FIGS];      /* the figures of the body, in order */
+    cd_nid figs[CD_NEWS_FIGS]; /* the figures of the body, in order */
     unsigned nfigs;
     const char *loose_credit; /* a standalone photo credit before the first paragraph */
     const char *agency;       /* the agency named in the dateline */
@@ -103,9 +66,9 @@ typedef struct S_seg {
 } S_seg;
 
 typedef struct S_text {
-    char s[S_TEXT_MAX];
+    char s[CD_NEWS_TEXT_MAX];
     uint32_t n;
-    S_seg seg[S_SEGS];
+    S_seg seg[CD_NEWS_SEGS];
     uint32_t nseg;
     int more; /* the subtree holds more than was gathered */
 } S_text;
@@ -151,7 +114,7 @@ static void S_gather(const S_parts *p, cd_nid top, cd_nid skip, int rendered, S_
     t->more = 0;
     unsigned seen = 0;
     for (cd_nid k = top; k; seen++) {
-        if (seen >= S_GATHER_NODES) {
+        if (seen >= CD_NEWS_GATHER_NODES) {
             t->more = 1;
             break;
         }
@@ -161,13 +124,13 @@ static void S_gather(const S_parts *p, cd_nid top, cd_nid skip, int rendered, S_
             continue;
         }
         if (nd->type == CD_NODE_TEXT) {
-            if (t->nseg >= S_SEGS) {
+            if (t->nseg >= CD_NEWS_SEGS) {
                 t->more = 1;
                 break;
             }
-            if (t->n + nd->len > S_TEXT_MAX) {
+            if (t->n + nd->len > CD_NEWS_TEXT_MAX) {
                 /* A long node: its start is enough for a dateline. */
-                uint32_t take = S_TEXT_MAX - t->n;
+                uint32_t take = CD_NEWS_TEXT_MAX - t->n;
                 memcpy(t->s + t->n, nd->u.text, take);
                 t->seg[t->nseg++] = (S_seg){k, t->n, take};
                 t->n += take;
@@ -183,7 +146,7 @@ static void S_gather(const S_parts *p, cd_nid top, cd_nid skip, int rendered, S_
                 k = cd_dom_next_skip(dom, k, top);
                 continue;
             }
-            if (((f & CD_TF_BLOCK) || nd->tag == CD_TAG_BR) && t->n && t->n < S_TEXT_MAX)
+            if (((f & CD_TF_BLOCK) || nd->tag == CD_TAG_BR) && t->n && t->n < CD_NEWS_TEXT_MAX)
                 t->s[t->n++] = ' ';
         }
         k = cd_dom_next(dom, k, top);
@@ -391,11 +354,11 @@ static int S_is_img(const cd_dom *dom, cd_nid id)
 }
 
 /* The first descendant of top (itself included) that pred accepts, within
- * S_FIG_NODES nodes. */
+ * CD_NEWS_FIG_NODES nodes. */
 static cd_nid S_find(S_parts *p, cd_nid top, int (*pred)(S_parts *, cd_nid))
 {
     unsigned seen = 0;
-    for (cd_nid k = top; k && seen < S_FIG_NODES; k = cd_dom_next(p->dom, k, top), seen++)
+    for (cd_nid k = top; k && seen < CD_NEWS_FIG_NODES; k = cd_dom_next(p->dom, k, top), seen++)
         if (cd_dom_node(p->dom, k)->type == CD_NODE_ELEMENT && pred(p, k)) return k;
     return CD_NONE;
 }
@@ -674,7 +637,7 @@ static void S_figure(S_parts *p, cd_nid fig, int lead)
     /* A credit line of its own inside the figure ("<p>Photo: …</p>"). */
     if (!cred) {
         unsigned seen = 0;
-        for (cd_nid k = fig; k && seen < S_FIG_NODES; seen++) {
+        for (cd_nid k = fig; k && seen < CD_NEWS_FIG_NODES; seen++) {
             const cd_node *n = cd_dom_node(dom, k);
             if (k == cap) {
                 k = cd_dom_next_skip(dom, k, fig);
@@ -749,7 +712,7 @@ static void S_scan(S_parts *p)
     S_text t;
     for (uint32_t r = 0; r < p->x->nroots; r++) {
         cd_nid root = p->x->roots[r];
-        for (cd_nid id = root; id && seen < S_BODY_NODES; seen++) {
+        for (cd_nid id = root; id && seen < CD_NEWS_BODY_NODES; seen++) {
             const cd_node *n = cd_dom_node(dom, id);
             if (S_marked(p, id)) {
                 id = cd_dom_next_skip(dom, id, root);
@@ -763,7 +726,7 @@ static void S_scan(S_parts *p)
                 if (S_is_caption_el(p, id)) {
                     cd_nid fig = n->tag == CD_TAG_FIGURE ? id : S_container(p, id);
                     if (fig && !p->lead_fig && body < S_LEAD_WINDOW) p->lead_fig = fig;
-                    if (fig && p->nfigs < S_FIGS) p->figs[p->nfigs++] = fig;
+                    if (fig && p->nfigs < CD_NEWS_FIGS) p->figs[p->nfigs++] = fig;
                     if (fig || n->tag == CD_TAG_FIGCAPTION) {
                         id = cd_dom_next_skip(dom, id, root);
                         continue;
@@ -777,7 +740,7 @@ static void S_scan(S_parts *p)
                         /* Headings open sections; they are neither datelines nor credits. */
                     } else {
                         /* A photo credit of its own: "Photo: …", "Name/AFP/Getty Images". */
-                        if (n->len <= CD_PARTS_PHOTO_LINE + 8 && checked < S_BLOCKS_CHECKED) {
+                        if (n->len <= CD_PARTS_PHOTO_LINE + 8 && checked < CD_NEWS_BLOCKS_CHECKED) {
                             checked++;
                             S_gather(p, blk, CD_NONE, 1, &t);
                             size_t v;
@@ -856,7 +819,7 @@ static cd_nid S_head_figure(S_parts *p)
     if (!h1) return CD_NONE;
     int inside = S_in_roots(p, h1);
     unsigned seen = 0, passed = 0;
-    for (cd_nid k = cd_dom_next_skip(dom, h1, cd_dom_root(dom)); k && seen < S_HEAD_NODES; seen++) {
+    for (cd_nid k = cd_dom_next_skip(dom, h1, cd_dom_root(dom)); k && seen < CD_NEWS_HEAD_NODES; seen++) {
         if (inside) {
             const cd_node *t = cd_dom_node(dom, k);
             if (t->type == CD_NODE_TEXT && !S_is_space_text(t) && S_rendered(p, k)) return CD_NONE;
@@ -934,7 +897,7 @@ static cd_nid S_pre_figure(S_parts *p)
 static int S_has_heading(S_parts *p, cd_nid id)
 {
     unsigned seen = 0;
-    for (cd_nid k = cd_dom_next(p->dom, id, id); k && seen < S_FIG_NODES;
+    for (cd_nid k = cd_dom_next(p->dom, id, id); k && seen < CD_NEWS_FIG_NODES;
          k = cd_dom_next(p->dom, k, id), seen++) {
         const cd_node *n = cd_dom_node(p->dom, k);
         if (n->type == CD_NODE_ELEMENT && (cd_tag_flags(n->tag) & CD_TF_HEADING)) return 1;
@@ -1066,7 +1029,7 @@ static void S_deck(S_parts *p)
             }
         unsigned seen = 0, texts = 0;
         cd_nid top = cd_dom_root(dom);
-        for (cd_nid k = cd_dom_next_skip(dom, h1, top); k && seen < S_DECK_NODES; seen++) {
+        for (cd_nid k = cd_dom_next_skip(dom, h1, top); k && seen < CD_NEWS_DECK_NODES; seen++) {
             const cd_node *n = cd_dom_node(dom, k);
             if (n->type == CD_NODE_TEXT) {
                 if (!S_is_space_text(n) && ++texts > 12) break;
@@ -1217,7 +1180,7 @@ static int S_fig_shows(S_parts *p, cd_nid fig, const char *key, size_t kl)
                                         "srcset", "data-srcset", NULL};
     int pics = 0;
     unsigned seen = 0;
-    for (cd_nid k = fig; k && seen < S_FIG_NODES; k = cd_dom_next(p->dom, k, fig), seen++) {
+    for (cd_nid k = fig; k && seen < CD_NEWS_FIG_NODES; k = cd_dom_next(p->dom, k, fig), seen++) {
         const cd_node *n = cd_dom_node(p->dom, k);
         if (n->type != CD_NODE_ELEMENT) continue;
         if (!S_is_img(p->dom, k) && n->tag != CD_TAG_SOURCE) continue;
@@ -1242,7 +1205,7 @@ static cd_nid S_lead(S_parts *p)
     const char *key = NULL;
     size_t kl = p->m->image_url ? S_img_key(p->m->image_url, &key) : 0;
     if (!kl || (fig && S_fig_shows(p, fig, key, kl) >= 0)) return fig;
-    cd_nid cand[3 + S_FIGS];
+    cd_nid cand[3 + CD_NEWS_FIGS];
     unsigned nc = 0;
     cand[nc++] = S_head_figure(p);
     cand[nc++] = p->h1 ? S_pre_figure(p) : CD_NONE;
@@ -1269,7 +1232,7 @@ static void S_source_label(S_parts *p)
     unsigned seen = 0, texts = 0;
     cd_nid top = cd_dom_root(dom);
     int want = 0;
-    for (cd_nid k = cd_dom_next_skip(dom, p->h1, top); k && seen < S_DECK_NODES; seen++) {
+    for (cd_nid k = cd_dom_next_skip(dom, p->h1, top); k && seen < CD_NEWS_DECK_NODES; seen++) {
         const cd_node *n = cd_dom_node(dom, k);
         if (n->type == CD_NODE_ELEMENT &&
             ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k))) {
@@ -1431,7 +1394,7 @@ static void S_source_class(S_parts *p)
     cd_nid top = cd_dom_root(dom);
     if (p->h1) {
         unsigned seen = 0, texts = 0;
-        for (cd_nid k = cd_dom_next_skip(dom, p->h1, top); k && seen < S_DECK_NODES; seen++) {
+        for (cd_nid k = cd_dom_next_skip(dom, p->h1, top); k && seen < CD_NEWS_DECK_NODES; seen++) {
             const cd_node *n = cd_dom_node(dom, k);
             if (n->type == CD_NODE_TEXT && !S_is_space_text(n)) {
                 if (++texts > 16 || S_rendered(p, k)) break; /* the body has begun */
@@ -1511,7 +1474,7 @@ static cd_nid S_find_h1(S_parts *p)
     if (!title) return CD_NONE;
     size_t tl = strlen(title);
     unsigned h1s = 0;
-    for (uint32_t id = 2; id < dom->count && id < S_BODY_NODES; id++) {
+    for (uint32_t id = 2; id < dom->count && id < CD_NEWS_BODY_NODES; id++) {
         const cd_node *n = cd_dom_node(dom, id);
         if (n->type != CD_NODE_ELEMENT || n->tag != CD_TAG_H1) continue;
         if (++h1s > 8) break;
@@ -1541,7 +1504,7 @@ static void S_head_parts(S_parts *p)
     S_wire_byline(p->m);
 }
 
-void cd_meta_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, struct cd_extract *x,
+void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x,
                    const char *page_url, int keep_parts)
 {
     if (!m) return;
