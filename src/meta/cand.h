@@ -16,24 +16,34 @@
 #include "../util/limits.h"
 #include "meta.h"
 
+/* The fields candidates are offered for: one per row of
+ * include/copydesk_fields.def, the CORE rows first, then the NEWS rows, whose
+ * candidates share CD_META_MAX_NEWS (cd_meta_room counts from CD_MF_DECK on). */
+#define CD_MF_IF_CORE(id) CD_MF_##id,
+#define CD_MF_IF_NEWS(id)
 enum cd_meta_field {
-    CD_MF_TITLE,
-    CD_MF_AUTHOR,
-    CD_MF_DATE,     /* date published */
-    CD_MF_MODIFIED, /* date modified */
-    CD_MF_SITE,
-    CD_MF_LANG,
-    CD_MF_URL,
-    CD_MF_DESC,
-    CD_MF_DECK,     /* subheadline / standfirst */
-    CD_MF_SECTION,
-    CD_MF_IMAGE,    /* lead image URL */
-    CD_MF_IMAGE_CAPTION,
-    CD_MF_IMAGE_CREDIT,
-    CD_MF_CREDIT,   /* wire / source attribution */
-    CD_MF_TAG,      /* one candidate per tag or per comma list (keywords) */
+#define COPYDESK_FIELD(id, kind, json, name, max, source, cands) CD_MF_IF_##cands(id)
+#include "copydesk_fields.def"
+#undef CD_MF_IF_CORE
+#undef CD_MF_IF_NEWS
+#define CD_MF_IF_CORE(id)
+#define CD_MF_IF_NEWS(id) CD_MF_##id,
+#include "copydesk_fields.def"
+#undef COPYDESK_FIELD
+#undef CD_MF_IF_CORE
+#undef CD_MF_IF_NEWS
     CD_MF__COUNT
 };
+#define CD_MF_IF_CORE(id) +1
+#define CD_MF_IF_NEWS(id)
+#define COPYDESK_FIELD(id, kind, json, name, max, source, cands) CD_MF_IF_##cands(id)
+enum { CD_MF__CORE = 0
+#include "copydesk_fields.def"
+};
+#undef COPYDESK_FIELD
+#undef CD_MF_IF_CORE
+#undef CD_MF_IF_NEWS
+_Static_assert((int)CD_MF_DECK == (int)CD_MF__CORE, "the first NEWS row of copydesk_fields.def is DECK");
 
 /* Sources, roughly from the most to the least deliberate statement. */
 enum cd_meta_src {

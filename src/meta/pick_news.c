@@ -818,30 +818,3 @@ void cd_meta_news_pick(cd_meta_ctx *c, cd_meta *m, const char *page_url)
      * one naming the <title>'s suffix ("Salon.com, uber, …") need not be. */
     S_site_from_title(c, m);
 }
-
-const char *cd_meta_field_source(const cd_meta *m, const char *field)
-{
-    static const struct {
-        const char *name;
-        size_t value, source; /* offsets in cd_meta */
-    } map[] = {
-#define F(n, v, s) {n, offsetof(cd_meta, v), offsetof(cd_meta, s)}
-        F("title", title, title_source),
-        F("date_published", date_published, date_source),
-        F("date_modified", date_modified, modified_source),
-        F("deck", deck, deck_source),
-        F("section", section, section_source),
-        F("image", image_url, image_source),
-        F("credit", credit, credit_source),
-        F("dateline", dateline, dateline_source),
-#undef F
-    };
-    if (strcmp(field, "authors") == 0) return m->nauthors ? m->author_source : NULL;
-    if (strcmp(field, "tags") == 0) return m->ntags ? m->tags_source : NULL;
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
-        if (strcmp(map[i].name, field) != 0) continue;
-        const char *v = *(const char *const *)((const char *)m + map[i].value);
-        return v ? *(const char *const *)((const char *)m + map[i].source) : NULL;
-    }
-    return NULL;
-}

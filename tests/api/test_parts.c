@@ -370,7 +370,7 @@ static void test_credit_structured(void)
     m.credit_source = "json-ld";
     INT_EQ(cd_extract_run(&x, &dom, 0, m.title), COPYDESK_OK, "");
     cd_news_parts(&m, &dom, &arena, &x, NULL, 0);
-    cd_render_text(&dom, &x, 0, &out);
+    cd_text_walk(&dom, &x, 0, &out);
     STR_EQ(m.credit, "Staff and wire reports", "");
     STR_EQ(m.credit_source, "json-ld", "");
     OK(out.data && !strstr(out.data, "Staff and wire"), "confirmed credit line left the text");
@@ -389,7 +389,7 @@ static void test_credit_structured(void)
     m.deck_source = "json-ld";
     INT_EQ(cd_extract_run(&x, &dom, 0, m.title), COPYDESK_OK, "");
     cd_news_parts(&m, &dom, &arena, &x, NULL, 0);
-    cd_render_text(&dom, &x, 0, &out);
+    cd_text_walk(&dom, &x, 0, &out);
     STR_EQ(m.deck, "A structured subheadline that differs.", "");
     STR_EQ(m.deck_source, "json-ld", "");
     OK(out.data && strstr(out.data, "Rules on data"), "a block that is not the deck stays");
@@ -408,7 +408,7 @@ static void test_credit_structured(void)
     m.image_source = "og";
     INT_EQ(cd_extract_run(&x, &dom, 0, m.title), COPYDESK_OK, "");
     cd_news_parts(&m, &dom, &arena, &x, NULL, 0);
-    cd_render_text(&dom, &x, 0, &out);
+    cd_text_walk(&dom, &x, 0, &out);
     STR_EQ(m.image_credit, "Jane Doe", "");
     STR_EQ(m.image_url, "https://cdn.example/lead.jpg", "a structured image URL stays");
     STR_EQ(m.image_source, "og", "");
