@@ -41,11 +41,11 @@
  * its text); *len gets its length. */
 static const char *S_value(cd_meta_ctx *c, cd_nid id, size_t *len)
 {
-    static const char *const attrs[] = {"content", "src", "href"};
-    for (size_t i = 0; i < 3; i++) {
-        const char *v = cd_dom_attr(c->dom, id, attrs[i], len);
-        if (v && *len) return v;
-    }
+    const char *v;
+    if (((v = cd_dom_attr(c->dom, id, "content", len)) && *len) ||
+        ((v = cd_dom_attr(c->dom, id, "src", len)) && *len) ||
+        ((v = cd_dom_attr(c->dom, id, "href", len)) && *len))
+        return v;
     if (cd_dom_is(c->dom, id, CD_TAG_META) || cd_dom_is(c->dom, id, CD_TAG_IMG)) return NULL;
     return cd_meta_node_text(c, id, 256, len);
 }
