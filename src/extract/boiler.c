@@ -83,6 +83,32 @@ int cd_boiler_prompt(const char *text, size_t len)
            S_any_words(text, len, cd_list_boiler_prompt_asks);
 }
 
+/* Is s[0..n) a forum's control to follow a thread: "Watch this topic",
+ * "Watch thread", "Follow this thread", "Subscribe to this topic",
+ * "Unwatch thread" (phpBB, XenForo, vBulletin, MyBB, Discourse wordings)? */
+static int S_topic_control(const char *s, size_t n)
+{
+    size_t at = 0, l;
+    const char *w;
+    if (n > 40)
+        return 0;
+    l = cd_next_word(s, n, &at, &w);
+    if (cd_eq_nocase(w, l, "subscribe") || cd_eq_nocase(w, l, "unsubscribe")) {
+        l = cd_next_word(s, n, &at, &w);
+        if (!cd_eq_nocase(w, l, "to") && !cd_eq_nocase(w, l, "from"))
+            return 0;
+    } else if (!cd_eq_nocase(w, l, "watch") && !cd_eq_nocase(w, l, "unwatch") &&
+               !cd_eq_nocase(w, l, "follow") && !cd_eq_nocase(w, l, "unfollow")) {
+        return 0;
+    }
+    l = cd_next_word(s, n, &at, &w);
+    if (cd_eq_nocase(w, l, "this"))
+        l = cd_next_word(s, n, &at, &w);
+    if (!cd_eq_nocase(w, l, "topic") && !cd_eq_nocase(w, l, "thread"))
+        return 0;
+    return cd_next_word(s, n, &at, &w) == 0;
+}
+
 int cd_boiler_phrase(const char *text, size_t len)
 {
     size_t i = 0;
@@ -99,7 +125,11 @@ int cd_boiler_phrase(const char *text, size_t len)
         return CD_BOILER_DONATE;
     if (S_count_line(s, n))
         return CD_BOILER_CHROME;
-    if (cd_wordset_has(&cd_list_boiler_labels, s, n))
+    if (cd_wordset_has(&cd_list_boiler_labels, s, n) || S_topic_control(s, n))
+        return CD_BOILER_CHROME;
+    /* A recommendation heading says so anywhere in it ("Other posts you may
+     * enjoy", "People who viewed this item also viewed"). */
+    if (n <= 60 && S_any_words(s, n, cd_list_boiler_heading_phrases))
         return CD_BOILER_CHROME;
     /* Only the phrases that begin with the block's first letter are tried. */
     int first = cd_tolower((unsigned char)s[0]);

@@ -3,7 +3,8 @@
  * Authors name their containers after what they hold: "article-body",
  * "post-content" and "entry" hold the text; "sidebar", "share-tools",
  * "newsletter-signup" and "related-posts" hold chrome. We split class and id
- * values into words (at spaces, '-', '_' and camelCase humps) and look each
+ * values into words (at spaces, '-', '_' and camelCase humps: the one rule
+ * of util/classword.h) and look each
  * word up, so "has-sidebar" and "sidebar" both say sidebar but "header" is not
  * "ad". The word lists follow Mozilla Readability's unlikelyCandidates /
  * positive / negative expressions and trafilatura's boilerplate XPaths,
@@ -11,6 +12,7 @@
  * article text. */
 #include <string.h>
 
+#include "../util/classword.h"
 #include "../util/ctype.h"
 #include "hints.h"
 #include "wordlists.h"
@@ -35,24 +37,16 @@ int cd_hints_table_ok(void)
     return cd_wordset_ok(&cd_list_hints) && cd_wordset_ok(&cd_list_aria_chrome_roles);
 }
 
-/* Split an attribute value into words (runs of letters and digits, cut
- * again at a camelCase hump: "shareBar" -> "share" "bar") and OR their
- * hints together. */
+/* OR together the hints of the words of a class or id value (split by the
+ * rule every stage uses, util/classword.h: "shareBar" -> "share" "bar";
+ * utility classes are read too: "md:hidden" says hidden). */
 static unsigned S_words_of(const char *s, size_t n)
 {
-    unsigned hints = 0;
-    size_t i = 0;
-    while (i < n) {
-        if (!cd_isalnum((unsigned char)s[i])) {
-            i++;
-            continue;
-        }
-        size_t st = i++;
-        while (i < n && cd_isalnum((unsigned char)s[i]) &&
-               !(s[i] >= 'A' && s[i] <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z'))
-            i++;
-        hints |= cd_wordset_get(&cd_list_hints, s + st, i - st);
-    }
+    unsigned hints = 0, flags;
+    size_t at = 0, len;
+    const char *w;
+    while ((len = cd_class_next_word(s, n, &at, &w, &flags)) != 0)
+        hints |= cd_wordset_get(&cd_list_hints, w, len);
     return hints;
 }
 

@@ -636,6 +636,8 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
             cut = 1;
         else
             for (size_t k = 0; seps[k].s; k++) {
+                if (buf[i] != seps[k].s[0])
+                    continue; /* most bytes start no separator */
                 size_t l = strlen(seps[k].s);
                 if (n - i >= l && memcmp(buf + i, seps[k].s, l) == 0) {
                     cut = l;

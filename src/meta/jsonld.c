@@ -237,6 +237,13 @@ static int S_image_file(const char *s, size_t n)
     return 0;
 }
 
+/* Is v's member key a non-empty string? It goes in *out. */
+static int S_text_at(json_object *v, const char *key, json_object **out)
+{
+    return json_object_object_get_ex(v, key, out) && json_object_is_type(*out, json_type_string) &&
+           json_object_get_string_len(*out) > 0;
+}
+
 /* The URL of an image value: a string, an ImageObject (url, contentUrl, or an
  * @id that is itself the URL of an image file), or the first of an array. An
  * @id naming a node elsewhere ("…#primaryimage") is not followed: the same
@@ -251,13 +258,9 @@ static json_object *S_image_of(json_object *v)
         return v;
     if (!json_object_is_type(v, json_type_object))
         return NULL;
-    static const char *const keys[] = {"url", "contentUrl"};
-    for (size_t i = 0; i < 2; i++) {
-        json_object *u;
-        if (json_object_object_get_ex(v, keys[i], &u) && json_object_is_type(u, json_type_string) &&
-            json_object_get_string_len(u) > 0)
-            return u;
-    }
+    json_object *u;
+    if (S_text_at(v, "url", &u) || S_text_at(v, "contentUrl", &u))
+        return u;
     json_object *id;
     if (json_object_object_get_ex(v, "@id", &id) && json_object_is_type(id, json_type_string) &&
         S_image_file(json_object_get_string(id), (size_t)json_object_get_string_len(id)))
@@ -348,9 +351,9 @@ static void S_news(cd_meta_ctx *c, json_object *o, int type, int rank, cd_nid po
     S_add_str(c, CD_MF_DECK, rank, pos, S_get(o, "alternativeHeadline"), 0);
     /* The organisation the text comes from (a wire service, a partner):
      * named organisations only, never a bare @id or URL. */
-    static const char *const credit_keys[] = {"sourceOrganization", "provider"};
+    json_object *from[] = {S_get(o, "sourceOrganization"), S_get(o, "provider")};
     for (size_t i = 0; i < 2; i++) {
-        json_object *v = S_get(o, credit_keys[i]);
+        json_object *v = from[i];
         if (v && json_object_is_type(v, json_type_object) && (S_is_org(v) || !S_get(v, "@type")))
             S_add_str(c, CD_MF_CREDIT, rank, pos, S_name_of(S_get(v, "name")), 0);
     }
@@ -424,9 +427,9 @@ static void S_walk(cd_meta_ctx *c, json_object *root, cd_nid pos)
         if (!json_object_is_type(o, json_type_object))
             continue;
         S_object(c, o, pos, nth++);
-        static const char *const keys[] = {"isPartOf", "mainEntity", "@graph"};
+        json_object *inner[] = {S_get(o, "isPartOf"), S_get(o, "mainEntity"), S_get(o, "@graph")};
         for (size_t k = 0; k < 3 && top < CD_META_JSON_STACK; k++) {
-            json_object *v = S_get(o, keys[k]);
+            json_object *v = inner[k];
             if (v && (json_object_is_type(v, json_type_object) || json_object_is_type(v, json_type_array)))
                 stack[top++] = v;
         }

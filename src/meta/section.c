@@ -40,11 +40,11 @@
  * its text); *len gets its length. */
 static const char *S_value(cd_meta_ctx *c, cd_nid id, size_t *len)
 {
-    static const char *const attrs[] = {"content", "src", "href"};
-    for (size_t i = 0; i < 3; i++) {
-        const char *v = cd_dom_attr(c->dom, id, attrs[i], len);
-        if (v && *len) return v;
-    }
+    const char *v;
+    if (((v = cd_dom_attr(c->dom, id, "content", len)) && *len) ||
+        ((v = cd_dom_attr(c->dom, id, "src", len)) && *len) ||
+        ((v = cd_dom_attr(c->dom, id, "href", len)) && *len))
+        return v;
     if (cd_dom_is(c->dom, id, CD_TAG_META) || cd_dom_is(c->dom, id, CD_TAG_IMG)) return NULL;
     return cd_meta_node_text(c, id, 256, len);
 }
@@ -300,6 +300,18 @@ static int S_is_section_link(cd_meta_ctx *c, cd_nid t, cd_nid h1)
     return 1;
 }
 
+/* Does label s[0..n) end with a dash ("Biz & IT —", "Opinion -"): the
+ * typographic kicker, a section name run into the headline below it? */
+static int S_dash_label(const char *s, size_t n)
+{
+    while (n && s[n - 1] == ' ')
+        n--;
+    if (n >= 2 && s[n - 1] == '-' && s[n - 2] == ' ')
+        return 1;
+    return n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+           ((unsigned char)s[n - 1] == 0x93 || (unsigned char)s[n - 1] == 0x94);
+}
+
 static int S_in_nav(const cd_dom *dom, cd_nid id)
 {
     unsigned k = 0;
@@ -327,7 +339,7 @@ void cd_meta_news_kicker(cd_meta_ctx *c, cd_nid h1)
         if (!s || S_in_nav(dom, k)) continue;
         texts++;
         if (len > S_KICKER_MAX ||
-            !(S_is_kicker(c, k, h1) || (texts == 1 && S_is_section_link(c, k, h1))))
+            !(S_is_kicker(c, k, h1) || (texts == 1 && (S_is_section_link(c, k, h1) || S_dash_label(s, len)))))
             continue;
         /* The whole label, when the text is one piece of it. */
         char *whole = cd_meta_node_text(c, n->parent, S_KICKER_MAX + 1, &len);

@@ -346,9 +346,34 @@ static void S_name_by_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char
 {
     if (v->bylines >= CD_META_MAX_BYLINES || !S_name_alone(s, len))
         return;
+    /* The headline is never the byline ("NFL Schedule" in the h1 right
+     * above the date). */
+    cd_nid a = cd_dom_node(c->dom, id)->parent;
+    for (int d = 0; a && d < 4; d++, a = cd_dom_node(c->dom, a)->parent)
+        if (cd_dom_node(c->dom, a)->type == CD_NODE_ELEMENT && cd_dom_node(c->dom, a)->tag == CD_TAG_H1)
+            return;
     cd_meta_cand *k = cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 8, id, s, len);
     if (k)
         v->bylines++;
+}
+
+/* Is the date written s[0..n) a field of an item rather than a date line:
+ * labelled, before its first digit, as something else than a publication or
+ * a change ("Release date: Mar 4, 2025", "Ends: June 1")? The names beside
+ * it are the item's. */
+static int S_field_date(const char *s, size_t n)
+{
+    size_t d = 0;
+    while (d < n && !cd_isdigit((unsigned char)s[d]))
+        d++;
+    const char *colon = memchr(s, ':', d);
+    if (!colon || colon == s)
+        return 0;
+    size_t l = (size_t)(colon - s) + 1;
+    for (size_t i = 0; cd_list_published_labels[i]; i++)
+        if (cd_eq_nocase(s, l, cd_list_published_labels[i]))
+            return 0;
+    return !S_says_update(s, l) && !cd_eq_nocase(s, l, "date:");
 }
 
 /* Does credit s name someone once cleaned? */
@@ -539,6 +564,11 @@ static void S_copyright_holder(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const 
         e--;
     if (e <= i || !S_name_alone(s + i, e - i) || cd_meta_author_orgish(s + i, e - i))
         return;
+    /* "© 2026 Ava Community Energy": the site's own name is the publisher's. */
+    for (uint32_t k = 0; k < c->ncands; k++)
+        if (c->cands[k].field == CD_MF_SITE &&
+            cd_meta_site_like(s + i, e - i, c->cands[k].s, c->cands[k].len))
+            return;
     /* "SA LA NACION": a company's legal line is shouted, a name is not. */
     size_t lower = 0;
     for (size_t k = i; k < e; k++)
@@ -677,7 +707,7 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         int field = cd_meta_date_updated(c, id, s, len) ? CD_MF_MODIFIED : CD_MF_DATE;
         if (cd_meta_add(c, field, CD_MS_VISIBLE, rank, id, s, len)) {
             v->dates++;
-            if (rank <= 2 && len <= 40) {
+            if (rank <= 2 && len <= 40 && !S_field_date(s, len)) {
                 v->date_text = v->texts;
                 if (prev) {
                     const cd_node *pn = cd_dom_node(dom, prev);
