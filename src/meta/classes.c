@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../util/ctype.h"
+#include "../util/classword.h"
 #include "cand.h"
 #include "wordlists.h"
 
@@ -22,49 +23,41 @@ static size_t S_class_words(cd_meta_ctx *c, cd_nid id)
     size_t o = 0;
     c->nword = 0;
     static const char *const attrs[] = {"class", "id"};
-    for (size_t a = 0; a < 2; a++) {
-        size_t n;
-        const char *v = cd_dom_attr(c->dom, id, attrs[a], &n);
-        for (size_t i = 0; v && i < n && o < cap;) {
-            while (i < n && cd_isspace((unsigned char)v[i]))
-                i++;
-            if (i >= n)
-                break;
-            size_t o0 = o;
-            unsigned w0 = c->nword;
-            if (o)
-                out[o++] = ' ';
-            size_t start = o;
-            int gap = 0, utility = 0;
-            for (; i < n && !cd_isspace((unsigned char)v[i]); i++) {
-                unsigned char ch = (unsigned char)v[i];
-                if (ch == ':' || ch == '[' || ch == '(' || ch == '/')
-                    utility = 1;
-                if (utility || o >= cap)
-                    continue; /* read on to the token's end */
-                if (!cd_isalnum(ch)) {
-                    gap = 1;
+    for (size_t a = 0; a < 2 && o < cap; a++) {
+        size_t n, at = 0, len, start = o;
+        const char *v = cd_dom_attr(c->dom, id, attrs[a], &n), *w;
+        unsigned fl, w0 = c->nword;
+        int skip = 0;
+        /* One word rule for every stage (util/classword.h): "mostRead" is
+         * "most-read" here as in extract's hints. A utility class's words
+         * ("md:hidden") are skipped: "reset-author" names no author. */
+        while (v && (len = cd_class_next_word(v, n, &at, &w, &fl)) != 0) {
+            if (fl & CD_CW_TOKEN) {
+                for (unsigned k = w0; k < c->nword; k++)
+                    c->word[k].end = (uint16_t)o;
+                w0 = c->nword;
+                if (o >= cap)
+                    break;
+                skip = cd_class_token_is_utility(v, n, (size_t)(w - v));
+                if (skip)
                     continue;
-                }
-                if (gap && o > start)
-                    out[o++] = '-';
-                gap = 0;
-                if (o < cap) {
-                    if ((o == start || out[o - 1] == '-') && c->nword < maxw) {
-                        c->word[c->nword].at = (uint16_t)o;
-                        c->word[c->nword++].tok = (uint16_t)start;
-                    }
-                    out[o++] = (char)cd_tolower(ch);
-                }
-            }
-            if (utility) {
-                o = o0;
-                c->nword = w0;
+                if (o)
+                    out[o++] = ' ';
+                start = o;
+            } else if (skip) {
                 continue;
+            } else if (o < cap) {
+                out[o++] = '-';
             }
-            for (unsigned k = w0; k < c->nword; k++)
-                c->word[k].end = (uint16_t)o;
+            if (o < cap && c->nword < maxw) {
+                c->word[c->nword].at = (uint16_t)o;
+                c->word[c->nword++].tok = (uint16_t)start;
+            }
+            for (size_t k = 0; k < len && o < cap; k++)
+                out[o++] = (char)cd_tolower((unsigned char)w[k]);
         }
+        for (unsigned k = w0; k < c->nword; k++)
+            c->word[k].end = (uint16_t)o;
     }
     memset(c->word_first, 0, sizeof c->word_first);
     c->word_pairs = 0;

@@ -373,7 +373,7 @@ static int S_field_date(const char *s, size_t n)
     for (size_t i = 0; cd_list_published_labels[i]; i++)
         if (cd_eq_nocase(s, l, cd_list_published_labels[i]))
             return 0;
-    return !S_says_update(s, l) && !cd_eq_nocase(s, l, "date:");
+    return !cd_meta_says_update(s, l) && !cd_eq_nocase(s, l, "date:");
 }
 
 /* Does credit s name someone once cleaned? */
