@@ -138,6 +138,7 @@ typedef struct cd_meta_ctx {
      * list check visits the word starts only. */
     struct {
         uint16_t at, tok, end;
+        uint16_t hump; /* the word starts at a camelCase hump ("Read" of "mostRead") */
     } word[CD_META_CLASS_WORDS / 2 + 1];
     unsigned nword;
     uint32_t word_first[8];

@@ -51,6 +51,7 @@ static size_t S_class_words(cd_meta_ctx *c, cd_nid id)
             }
             if (o < cap && c->nword < maxw) {
                 c->word[c->nword].at = (uint16_t)o;
+                c->word[c->nword].hump = !(fl & CD_CW_TOKEN) && cd_isalnum((unsigned char)w[-1]);
                 c->word[c->nword++].tok = (uint16_t)start;
             }
             for (size_t k = 0; k < len && o < cap; k++)
@@ -153,7 +154,11 @@ static int S_words_have(const cd_meta_ctx *c, const char *const *words, const cd
             if (w[p] != words[k][0])
                 continue;
             size_t l = info && k < info->n ? info->len[k] : strlen(words[k]);
-            if (i - p >= l && memcmp(w + p, words[k], l) == 0) {
+            /* An entry matches from a word's start on (a prefix: "byline"
+             * finds "bylines", "author" "author-name"); from a camelCase
+             * hump only as the whole word ("articleDek", not "Deckhand"). */
+            if (i - p >= l && memcmp(w + p, words[k], l) == 0 &&
+                (!c->word[x].hump || p + l == i || w[p + l] == '-' || words[k][l - 1] == '-')) {
                 if (skip_modifiers && S_modifier(w + st, i - st))
                     break; /* the token describes the page, not a block */
                 return 1;

@@ -13,6 +13,7 @@
 #include "authors.h"
 #include "cand.h"
 #include "dates.h"
+#include "title.h"
 #include "visible.h"
 #include "wordlists.h"
 
