@@ -6,19 +6,19 @@
 
 #include <stddef.h>
 
-#include "util/buf.h"
+#include "buf.h"
 
 /* Append s[0..n) as a JSON string literal (with the quotes). Bytes that are
  * not valid UTF-8 become U+FFFD, one per maximal ill-formed subsequence, so
  * the result is valid JSON and valid UTF-8 whatever the input (e.g. a file
  * name in Latin-1). */
-void cd_cli_json_str(cd_buf *b, const char *s, size_t n);
+void cd_cli_json_str(cd_cli_buf *b, const char *s, size_t n);
 
 /* Insert `,"key":"value"` pairs before the closing brace of the JSON object
  * obj[0..n) (a library record) into b (cleared first). A NULL value is
  * written as null. keys/vals have count entries. Returns 0, or -1 when obj
  * does not end with '}' (then b holds obj unchanged). */
-int cd_cli_json_splice(cd_buf *b, const char *obj, size_t n, const char *const *keys,
+int cd_cli_json_splice(cd_cli_buf *b, const char *obj, size_t n, const char *const *keys,
                        const char *const *vals, size_t count);
 
 #endif

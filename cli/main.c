@@ -26,14 +26,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "copydesk.h"
 #include "files.h"
-#include "input/warc.h"
 #include "jsonw.h"
-#include "util/limits.h"
 
 /* Largest plain input read into memory; also the largest archive record. */
-#define CD_CLI_MAX_INPUT CD_MAX_INPUT
+#define CD_CLI_MAX_INPUT COPYDESK_MAX_INPUT
 /* Bytes read from each input to tell an archive from a page. */
 #define S_SNIFF 4096
 #define S_MAX_JOBS 256
@@ -245,7 +244,7 @@ static void S_write(const char *data, size_t len)
 
 /* A finished record: `out` is the bytes for stdout (may be empty), reason the
  * error (NULL on success). Takes out->data when it has to keep it. */
-static void S_emit(S_sched *s, S_job *j, cd_buf *out, const char *reason)
+static void S_emit(S_sched *s, S_job *j, cd_cli_buf *out, const char *reason)
 {
     pthread_mutex_lock(&s->omu);
     s->records++;
@@ -264,7 +263,7 @@ static void S_emit(S_sched *s, S_job *j, cd_buf *out, const char *reason)
     } else {
         size_t slot = (size_t)(j->seq % s->window);
         size_t len = 0;
-        s->ring[slot].data = cd_buf_detach(out, &len);
+        s->ring[slot].data = cd_cli_buf_detach(out, &len);
         s->ring[slot].len = len;
         s->ring[slot].ready = 1;
         for (;;) {
@@ -282,23 +281,23 @@ static void S_emit(S_sched *s, S_job *j, cd_buf *out, const char *reason)
     pthread_mutex_unlock(&s->omu);
 }
 
-static void S_error_record(cd_buf *out, const char *source, const char *reason)
+static void S_error_record(cd_cli_buf *out, const char *source, const char *reason)
 {
-    cd_buf_puts(out, "{\"source\":");
+    cd_cli_buf_puts(out, "{\"source\":");
     cd_cli_json_str(out, source, strlen(source));
-    cd_buf_puts(out, ",\"error\":");
+    cd_cli_buf_puts(out, ",\"error\":");
     cd_cli_json_str(out, reason, strlen(reason));
-    cd_buf_puts(out, "}\n");
+    cd_cli_buf_puts(out, "}\n");
 }
 
 /* Run one job on doc; the result goes to S_emit. */
-static void S_run(S_sched *s, copydesk_doc *doc, S_job *j, cd_buf *out, cd_buf *tmp)
+static void S_run(S_sched *s, copydesk_doc *doc, S_job *j, cd_cli_buf *out, cd_cli_buf *tmp)
 {
     const S_opts *o = s->o;
     const char *source = j->source ? j->source : j->path;
     char reason[256];
     const char *why = NULL;
-    cd_buf_clear(out);
+    cd_cli_buf_clear(out);
     if (j->kind == J_ERROR) {
         snprintf(reason, sizeof reason, "%s", j->reason);
         why = reason;
@@ -343,26 +342,26 @@ static void S_run(S_sched *s, copydesk_doc *doc, S_job *j, cd_buf *out, cd_buf *
                         static const char *const keys[] = {"warc_record_id", "warc_date"};
                         const char *vals[2] = {j->record_id, j->date};
                         cd_cli_json_splice(tmp, r, n, keys, vals, 2);
-                        cd_buf_put(out, tmp->data, tmp->len);
+                        cd_cli_buf_put(out, tmp->data, tmp->len);
                     } else {
-                        cd_buf_put(out, r, n);
+                        cd_cli_buf_put(out, r, n);
                     }
-                    cd_buf_putc(out, '\n');
+                    cd_cli_buf_putc(out, '\n');
                 } else {
                     if (j->many) {
-                        cd_buf_puts(out, "==> ");
-                        cd_buf_puts(out, source);
-                        cd_buf_puts(out, " <==\n");
+                        cd_cli_buf_puts(out, "==> ");
+                        cd_cli_buf_puts(out, source);
+                        cd_cli_buf_puts(out, " <==\n");
                     }
-                    cd_buf_put(out, r, n);
-                    cd_buf_puts(out, j->many ? "\n\n" : "\n");
+                    cd_cli_buf_put(out, r, n);
+                    cd_cli_buf_puts(out, j->many ? "\n\n" : "\n");
                 }
             }
         }
     }
     if (why && o->json) S_error_record(out, source, why);
     if (out->failed) {
-        cd_buf_clear(out);
+        cd_cli_buf_clear(out);
         out->failed = 0;
         why = "out of memory";
         if (o->json) S_error_record(out, source, why);
@@ -395,9 +394,9 @@ static void *S_worker_main(void *arg)
     S_sched *s = w->s;
     copydesk_doc *doc = copydesk_doc_new(s->o->options);
     unsigned long pages = 0;
-    cd_buf out, tmp;
-    cd_buf_init(&out, cd_mem_default());
-    cd_buf_init(&tmp, cd_mem_default());
+    cd_cli_buf out, tmp;
+    cd_cli_buf_init(&out);
+    cd_cli_buf_init(&tmp);
     for (;;) {
         pthread_mutex_lock(&s->qmu);
         while (!s->head && !s->closing)
@@ -424,8 +423,8 @@ static void *S_worker_main(void *arg)
             doc = copydesk_doc_new(s->o->options);
         }
     }
-    cd_buf_free(&out);
-    cd_buf_free(&tmp);
+    cd_cli_buf_free(&out);
+    cd_cli_buf_free(&tmp);
     copydesk_doc_free(doc);
     return NULL;
 }
@@ -437,7 +436,7 @@ typedef struct {
     /* -j 1: the main thread runs jobs itself */
     copydesk_doc *doc;
     unsigned long pages;
-    cd_buf out, tmp;
+    cd_cli_buf out, tmp;
 } S_run_ctx;
 
 /* Hand a job over (and wait for room). Takes ownership of j. */
@@ -492,12 +491,16 @@ static S_job *S_job_new(const char *path, S_jkind kind)
     return j;
 }
 
-static char *S_dup(const cd_buf *b)
+/* A copy of s[0..n), NULL when s is NULL or empty (or memory runs out). */
+static char *S_dup(const char *s, size_t n)
 {
-    if (!b->data || b->len == 0) return NULL;
-    char *s = malloc(b->len + 1);
-    if (s) memcpy(s, b->data, b->len + 1);
-    return s;
+    if (!s || n == 0) return NULL;
+    char *d = malloc(n + 1);
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
 }
 
 static void S_add_bytes(S_sched *s, uint64_t n)
@@ -515,65 +518,87 @@ static void S_submit_error(S_run_ctx *c, const char *path, const char *fmt, cons
     S_submit(c, j);
 }
 
+/* The archive reader's input: the n bytes already read to sniff it, then the
+ * rest of the stream. */
+typedef struct {
+    FILE *f;
+    const unsigned char *pre;
+    size_t n, at;
+} S_stream;
+
+static size_t S_stream_read(void *ctx, void *buf, size_t len, int *err)
+{
+    S_stream *st = ctx;
+    if (st->at < st->n) {
+        size_t k = st->n - st->at < len ? st->n - st->at : len;
+        memcpy(buf, st->pre + st->at, k);
+        st->at += k;
+        return k;
+    }
+    size_t r = fread(buf, 1, len, st->f);
+    if (r < len && ferror(st->f)) *err = 1;
+    return r;
+}
+
 /* Stream an archive's records into jobs. */
 static void S_archive(S_run_ctx *c, const char *path, FILE *f, const unsigned char *pre, size_t n)
 {
     S_sched *s = c->s;
-    cd_warc *r = cd_warc_new(cd_warc_read_file, f, pre, n, CD_CLI_MAX_INPUT, NULL);
-    if (!r) {
+    S_stream in = {f, pre, n, 0};
+    copydesk_warc *w = copydesk_warc_new(S_stream_read, &in);
+    if (!w) {
         S_submit_error(c, path, "%s", "out of memory");
         return;
     }
-    cd_warc_record rec;
-    cd_warc_record_init(&rec, NULL);
     uint64_t seen = 0;
-    cd_buf name;
-    cd_buf_init(&name, cd_mem_default());
-    while (cd_warc_next(r, &rec)) {
-        uint64_t at = cd_warc_raw_offset(r);
+    size_t plen = strlen(path);
+    while (copydesk_warc_next(w)) {
+        uint64_t at = copydesk_warc_bytes_read(w);
         if (at > seen) {
             S_add_bytes(s, at - seen);
             seen = at;
         }
-        if (rec.kind == CD_WARC_SKIPPED) {
+        copydesk_warc_kind kind = copydesk_warc_record_kind(w);
+        if (kind == COPYDESK_WARC_SKIPPED) {
             pthread_mutex_lock(&s->omu);
             s->skipped++;
             s->records++;
-            S_count(s->skips, rec.skip_why ? rec.skip_why : "skipped");
+            S_count(s->skips, copydesk_warc_skip_reason(w));
             pthread_mutex_unlock(&s->omu);
             continue;
         }
-        S_job *j = S_job_new(path, rec.kind == CD_WARC_HTML ? J_BYTES : J_ERROR);
+        S_job *j = S_job_new(path, kind == COPYDESK_WARC_HTML ? J_BYTES : J_ERROR);
         j->warc = 1;
         j->many = 1;
+        size_t len = 0;
+        const char *v;
         /* path#<record-id>, or path@offset when the record has no id (ARC). */
-        cd_buf_clear(&name);
-        cd_buf_puts(&name, path);
-        cd_warc_record_source(&rec, &name);
-        j->source = name.failed ? NULL : S_dup(&name);
-        j->record_id = S_dup(&rec.record_id);
-        j->date = S_dup(&rec.date);
-        j->url = S_dup(&rec.url);
-        if (rec.kind == CD_WARC_HTML) {
-            j->charset = S_dup(&rec.charset);
-            j->bytes = cd_buf_detach(&rec.payload, &j->len);
+        v = copydesk_warc_source(w, path, plen, &len);
+        j->source = S_dup(v, len);
+        v = copydesk_warc_record_id(w, &len);
+        j->record_id = S_dup(v, len);
+        v = copydesk_warc_date(w, &len);
+        j->date = S_dup(v, len);
+        v = copydesk_warc_url(w, &len);
+        j->url = S_dup(v, len);
+        if (kind == COPYDESK_WARC_HTML) {
+            v = copydesk_warc_charset(w, &len);
+            j->charset = S_dup(v, len);
+            j->bytes = copydesk_warc_take_payload(w, &j->len);
             if (!j->bytes) {
                 j->kind = J_ERROR;
                 snprintf(j->reason, sizeof j->reason, "out of memory");
             }
         } else {
-            cd_buf_clear(&name);
-            cd_warc_record_message(&rec, &name);
-            snprintf(j->reason, sizeof j->reason, "%s", name.failed ? "out of memory" : name.data);
+            const char *msg = copydesk_warc_error_message(w, NULL);
+            snprintf(j->reason, sizeof j->reason, "%s", msg ? msg : "out of memory");
         }
         S_submit(c, j);
     }
-    uint64_t at = cd_warc_raw_offset(r);
+    uint64_t at = copydesk_warc_bytes_read(w);
     if (at > seen) S_add_bytes(s, at - seen);
     if (ferror(f)) S_submit_error(c, path, "read error: %s", strerror(EIO));
-    cd_buf_free(&name);
-    cd_warc_record_free(&rec);
-    cd_warc_free(r);
+    copydesk_warc_free(w);
 }
 
 /* The rest of a stream after the n bytes already read into pre. */
@@ -623,7 +648,7 @@ static void S_input(S_run_ctx *c, const char *path, int many)
         if (!is_stdin) fclose(f);
         return;
     }
-    if (cd_warc_sniff(pre, n) != CD_WARC_FMT_NONE) {
+    if (copydesk_warc_sniff((const char *)pre, n) != COPYDESK_WARC_FORMAT_NONE) {
         S_archive(c, path, f, pre, n);
         if (!is_stdin) fclose(f);
         return;
@@ -731,14 +756,16 @@ int main(int argc, char **argv)
         if (strcmp(name, "--") == 0) {
             only_inputs = 1;
         } else if (strcmp(name, "--format") == 0) {
-            if (strcmp(val, "text") == 0)
-                o.format = COPYDESK_FORMAT_TEXT;
-            else if (strcmp(val, "markdown") == 0 || strcmp(val, "md") == 0)
-                o.format = COPYDESK_FORMAT_MARKDOWN;
-            else if (strcmp(val, "json") == 0)
+            int id = copydesk_format_from_name(val, strlen(val));
+            if (id == COPYDESK_FORMAT_JSON)
                 o.json = 1;
+            else if (id >= 0)
+                o.format = (copydesk_format)id;
             else {
-                fprintf(stderr, "copydesk: unknown format '%s' (text, markdown, json)\n", val);
+                fprintf(stderr, "copydesk: unknown format '%s' (", val);
+                for (int k = 0; copydesk_format_name((copydesk_format)k); k++)
+                    fprintf(stderr, "%s%s", k ? ", " : "", copydesk_format_name((copydesk_format)k));
+                fputs(")\n", stderr);
                 return 2;
             }
         } else if (strcmp(name, "--json") == 0) {
@@ -830,8 +857,8 @@ int main(int argc, char **argv)
     S_run_ctx c;
     memset(&c, 0, sizeof c);
     c.s = &s;
-    cd_buf_init(&c.out, cd_mem_default());
-    cd_buf_init(&c.tmp, cd_mem_default());
+    cd_cli_buf_init(&c.out);
+    cd_cli_buf_init(&c.tmp);
     if (o.jobs == 1) {
         c.doc = copydesk_doc_new(o.options);
         if (!c.doc) {
@@ -875,8 +902,8 @@ int main(int argc, char **argv)
     }
     free(c.workers);
     copydesk_doc_free(c.doc);
-    cd_buf_free(&c.out);
-    cd_buf_free(&c.tmp);
+    cd_cli_buf_free(&c.out);
+    cd_cli_buf_free(&c.tmp);
     free(s.ring);
     cd_paths_free(&paths);
 

@@ -10,10 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "meta/authors.h"
+#include "meta/cand.h"
+#include "meta/dates.h"
+#include "meta/jsonld.h"
 #include "meta/meta.h"
-#include "meta/meta_int.h"
-#include "util/isotime.h"
 #include "parse/parse.h"
+#include "util/isotime.h"
 #include "util/utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -75,7 +75,9 @@ typedef struct copydesk_mem {
     void (*free)(void *ptr);
 } copydesk_mem;
 
-/** Free memory that copydesk_extract() returned (default allocator). NULL is fine. */
+/** Free memory that copydesk_extract(), copydesk_json_string() or
+ *  copydesk_warc_take_payload() returned (default allocator). NULL is fine. The
+ *  default allocator is the C library's calloc/realloc/free, so this is free(). */
 COPYDESK_EXPORT void copydesk_free(void *ptr);
 
 /* ---- options ----------------------------------------------------------- */
@@ -99,12 +101,31 @@ COPYDESK_EXPORT void copydesk_free(void *ptr);
 /** JSON output also says where each metadata field came from (`sources`). */
 #define COPYDESK_OPT_EXPLAIN (1u << 6)
 
-/** Output formats for copydesk_doc_render() and copydesk_extract(). */
+/**
+ * Output formats for copydesk_doc_render() and copydesk_extract(), one per row
+ * of copydesk_formats.def (installed beside this header), numbered by row:
+ *   COPYDESK_FORMAT_TEXT = 0      paragraphs separated by a blank line
+ *   COPYDESK_FORMAT_MARKDOWN = 1  CommonMark
+ *   COPYDESK_FORMAT_JSON = 2      one JSON object (no trailing newline)
+ * A value is never reused; COPYDESK_FORMAT_COUNT grows when a format is added.
+ */
 typedef enum copydesk_format {
-    COPYDESK_FORMAT_TEXT = 0,     /**< paragraphs separated by a blank line */
-    COPYDESK_FORMAT_MARKDOWN = 1, /**< CommonMark */
-    COPYDESK_FORMAT_JSON = 2      /**< one JSON object (no trailing newline) */
+#define COPYDESK_FORMAT(id, name, alias, render) COPYDESK_FORMAT_##id,
+#include "copydesk_formats.def"
+#undef COPYDESK_FORMAT
+    COPYDESK_FORMAT_COUNT
 } copydesk_format;
+
+/** The format's name as --format takes it ("text", "markdown", "json"), static
+ *  storage; NULL for a value that is not a format. Loop from 0 until NULL to list them. */
+COPYDESK_EXPORT const char *copydesk_format_name(copydesk_format format);
+/** The format called name[0..len) (its name or its alias, e.g. "md"; exact,
+ *  case-sensitive), or -1 when there is none (also for a NULL name). */
+COPYDESK_EXPORT int copydesk_format_from_name(const char *name, size_t len);
+
+/** The largest input copydesk_doc_parse() takes, in bytes (256 MiB); more is
+ *  COPYDESK_ERR_TOO_LARGE. Also the largest web archive payload (see below). */
+#define COPYDESK_MAX_INPUT ((size_t)256 * 1024 * 1024)
 
 /* ---- one call ---------------------------------------------------------- */
 
@@ -211,6 +232,55 @@ COPYDESK_EXPORT const char *copydesk_doc_tag(const copydesk_doc *doc, size_t i, 
  *  "date_published", "deck", "section", "image", "credit", "dateline", "tags");
  *  NULL when the field is empty or unknown. */
 COPYDESK_EXPORT const char *copydesk_doc_field_source(const copydesk_doc *doc, const char *field);
+
+/*
+ * Fields by id. Every row of copydesk_fields.def (installed beside this header;
+ * rows in JSON key order, new ones appended) is a field COPYDESK_FIELD_<ID> with
+ * a named accessor: copydesk_doc_<name>() for a string, copydesk_doc_<name>_count()
+ * and copydesk_doc_<name>(doc, i, ...) for a list. Today: URL (0) url, TITLE
+ * title, DECK deck, AUTHOR author (list), DATE date_published, MODIFIED
+ * date_modified, SITE site_name, LANG language, DESC description, SECTION
+ * section, IMAGE image_url, IMAGE_CAPTION image_caption, IMAGE_CREDIT
+ * image_credit, CREDIT credit, DATELINE dateline, TAG (15) tag (list).
+ * The table declares the accessors below, so the documented declarations above
+ * are checked against it by the compiler; a field added to the table has its
+ * accessor without an edit here. The generic calls reach every field, including
+ * ones newer than a binding.
+ */
+typedef enum copydesk_field {
+#define COPYDESK_FIELD(id, kind, json, name, max, source, cands) COPYDESK_FIELD_##id,
+#include "copydesk_fields.def"
+#undef COPYDESK_FIELD
+    COPYDESK_FIELD_COUNT /**< grows when a field is added; a value is never reused */
+} copydesk_field;
+
+/** The field's name as in JSON: its key ("title", "authors"), or "group.key" for a
+ *  field inside an object ("image.url"). Static storage; NULL when f is not a field. */
+COPYDESK_EXPORT const char *copydesk_field_name(copydesk_field f);
+/** 1 when f holds a list (authors, tags), 0 for a single string or an unknown f. */
+COPYDESK_EXPORT int copydesk_field_is_list(copydesk_field f);
+/** How many values field f has on the parsed page: 0 or 1 for a single string, the
+ *  count for a list. 0 for a NULL or unparsed doc and for an unknown f. */
+COPYDESK_EXPORT size_t copydesk_doc_field_count(const copydesk_doc *doc, copydesk_field f);
+/** Value i (0-based; 0 for a single string) of field f, as its named accessor
+ *  returns it: owned by the document (valid until reset/free), NUL-terminated UTF-8;
+ *  NULL when absent, out of range, f unknown, or doc NULL or unparsed. *len may be NULL. */
+COPYDESK_EXPORT const char *copydesk_doc_field(const copydesk_doc *doc, copydesk_field f,
+                                               size_t i, size_t *len);
+
+#define COPYDESK_ACCESSOR_STR(name)                                                               \
+    COPYDESK_EXPORT const char *copydesk_doc_##name(const copydesk_doc *doc, size_t *len);
+#define COPYDESK_ACCESSOR_URL(name) COPYDESK_ACCESSOR_STR(name)
+#define COPYDESK_ACCESSOR_LIST(name)                                                              \
+    COPYDESK_EXPORT size_t copydesk_doc_##name##_count(const copydesk_doc *doc);                   \
+    COPYDESK_EXPORT const char *copydesk_doc_##name(const copydesk_doc *doc, size_t i, size_t *len);
+#define COPYDESK_FIELD(id, kind, json, name, max, source, cands) COPYDESK_ACCESSOR_##kind(name)
+#include "copydesk_fields.def"
+#undef COPYDESK_FIELD
+#undef COPYDESK_ACCESSOR_STR
+#undef COPYDESK_ACCESSOR_URL
+#undef COPYDESK_ACCESSOR_LIST
+
 /** The charset the page was decoded from (e.g. "windows-1252"). */
 COPYDESK_EXPORT const char *copydesk_doc_charset(const copydesk_doc *doc, size_t *len);
 /** The article as plain text (same as rendering COPYDESK_FORMAT_TEXT). */
@@ -233,6 +303,19 @@ typedef enum copydesk_warning_code {
 COPYDESK_EXPORT size_t copydesk_doc_warning_count(const copydesk_doc *doc);
 /** Warning i: its code, and the byte offset in the input it refers to (or 0). 0 if out of range. */
 COPYDESK_EXPORT int copydesk_doc_warning(const copydesk_doc *doc, size_t i, size_t *offset);
+
+/* ---- JSON -------------------------------------------------------------- */
+
+/**
+ * s[0..len) as a JSON string literal, quotes included, by the rules of the JSON
+ * output (docs/schema.md, "Encoding"): bytes that are not valid UTF-8 become
+ * U+FFFD (one per maximal ill-formed subsequence), control characters, '"', '\\',
+ * U+2028 and U+2029 are escaped, '/' is not. For records built beside the
+ * library's (the CLI's error records and WARC fields). Returns a NUL-terminated
+ * string to free with copydesk_free(); *out_len (may be NULL) gets its length.
+ * NULL when memory runs out, or when s is NULL and len is not 0.
+ */
+COPYDESK_EXPORT char *copydesk_json_string(const char *s, size_t len, size_t *out_len);
 
 /* ---- web archives ------------------------------------------------------ */
 
@@ -365,6 +448,16 @@ COPYDESK_EXPORT const char *copydesk_warc_charset(const copydesk_warc *w, size_t
  * coding and gzip/deflate Content-Encoding undone, not yet decoded to UTF-8 (pass it to
  * copydesk_doc_parse()). NULL for other kinds. */
 COPYDESK_EXPORT const char *copydesk_warc_payload(const copydesk_warc *w, size_t *len);
+
+/**
+ * Take the HTML payload of the current record (as copydesk_warc_payload()) over
+ * instead of copying it: the caller owns the returned bytes (NUL-terminated,
+ * *len without the NUL) and frees them with the reader's allocator, i.e.
+ * copydesk_free() for a reader from copydesk_warc_new(). Afterwards
+ * copydesk_warc_payload() returns NULL for this record. NULL (and *len 0) for
+ * other kinds, when already taken, and when memory runs out.
+ */
+COPYDESK_EXPORT char *copydesk_warc_take_payload(copydesk_warc *w, size_t *len);
 
 /**
  * The record's name as the CLI writes it in `source`: path followed by

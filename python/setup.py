@@ -5,8 +5,9 @@
     make python                                                       # into build/python
 
 The extension compiles the library's C sources itself (../src/*/*.c with
--I../include -I../src), so neither a CMake build nor an installed libcopydesk
-is needed: only the Debian -dev packages of its dependencies (libmodest,
+-I../include -I../src, and the word lists ../src/lists/*.txt compiled by
+../tools/gen_wordlists.py into the build's temporary folder), so neither a CMake
+build nor an installed libcopydesk is needed: only the Debian -dev packages of its dependencies (libmodest,
 libuchardet, libjson-c, zlib; see scripts/install-deps). The repository root is
 the parent of this folder, or $COPYDESK_ROOT. The library's symbols are
 compiled with hidden visibility, so the module exports only PyInit__copydesk.
@@ -14,9 +15,11 @@ The extension itself includes only the public header, include/copydesk.h.
 """
 import glob
 import os
+import subprocess
 import sys
 
 from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 os.chdir(HERE)  # setuptools resolves package and source paths from here
@@ -29,8 +32,25 @@ if not os.path.exists(os.path.join(INCLUDE, "copydesk.h")):
              % ROOT)
 
 lib_sources = sorted(glob.glob(os.path.join(SRC, "*", "*.c")))
+lists = sorted(glob.glob(os.path.join(SRC, "lists", "*.txt")))
 headers = sorted(glob.glob(os.path.join(SRC, "*", "*.h")) + glob.glob(os.path.join(SRC, "*", "*.def"))
-                 + [os.path.join(INCLUDE, "copydesk.h"), os.path.abspath(__file__)])
+                 + lists + [os.path.join(INCLUDE, "copydesk.h"), os.path.abspath(__file__)])
+
+
+class BuildExt(build_ext):
+    """Compile the word lists (as CMake does) into build_temp/gen first; the
+    generator rewrites its files only when they change, so an unchanged tree
+    rebuilds nothing."""
+
+    def run(self):
+        gen = os.path.abspath(os.path.join(self.build_temp, "gen"))
+        subprocess.check_call([sys.executable, os.path.join(ROOT, "tools", "gen_wordlists.py"),
+                               "--out", gen] + lists)
+        for e in self.extensions:
+            e.sources.append(os.path.join(gen, "wordlists.c"))
+            e.include_dirs.append(gen)
+            e.depends.append(os.path.join(gen, "wordlists.h"))
+        super().run()
 
 
 def version():
@@ -62,6 +82,7 @@ setup(
     description="Extract articles (text and metadata) from web pages: Python binding of libcopydesk",
     packages=["copydesk"],
     ext_modules=[ext],
+    cmdclass={"build_ext": BuildExt},
     python_requires=">=3.9",
     zip_safe=False,
 )

@@ -5,10 +5,13 @@
  * the headline) → rendering on demand. */
 #include <string.h>
 
+#include "../news/news.h"
 #include "../output/output.h"
 #include "../util/isotime.h"
 #include "../util/limits.h"
 #include "doc.h"
+
+_Static_assert(COPYDESK_MAX_INPUT == CD_MAX_INPUT, "copydesk.h states the input limit of util/limits.h");
 
 int copydesk_version(void)
 {
@@ -241,7 +244,7 @@ copydesk_status copydesk_doc_parse(copydesk_doc *doc, const char *bytes, size_t 
     if (st != COPYDESK_OK)
         return st;
     if (!(doc->options & COPYDESK_OPT_NO_EXTRACT))
-        cd_meta_parts(&doc->meta, &doc->dom, &doc->arena, &doc->ext, url,
+        cd_news_parts(&doc->meta, &doc->dom, &doc->arena, &doc->ext, url,
                       (doc->options & COPYDESK_OPT_KEEP_PARTS) != 0);
     if (doc->ext.no_article)
         S_warn(doc, COPYDESK_WARN_NO_ARTICLE, 0);
@@ -255,7 +258,7 @@ static int S_ensure_text(copydesk_doc *doc)
         return 0;
     if (!doc->text_ready) {
         cd_buf_clear(&doc->text);
-        cd_render_text(&doc->dom, &doc->ext, doc->options, &doc->text);
+        cd_text_walk(&doc->dom, &doc->ext, doc->options, &doc->text);
         if (doc->text.failed)
             return 0;
         if (!doc->text.data)
@@ -263,6 +266,12 @@ static int S_ensure_text(copydesk_doc *doc)
         doc->text_ready = 1;
     }
     return 1;
+}
+
+/* The URL the caller set, or NULL. */
+static const char *S_set_url(const copydesk_doc *doc)
+{
+    return doc->url.len ? doc->url.data : NULL;
 }
 
 static const char *S_effective_url(const copydesk_doc *doc)
@@ -292,46 +301,24 @@ const char *copydesk_doc_render(copydesk_doc *doc, copydesk_format format, size_
         *status = COPYDESK_ERR_NOMEM;
         return NULL;
     }
-    cd_buf_clear(&doc->render);
-    switch (format) {
-    case COPYDESK_FORMAT_TEXT:
-        cd_buf_put(&doc->render, doc->text.data, doc->text.len);
-        break;
-    case COPYDESK_FORMAT_MARKDOWN:
-        cd_render_markdown(&doc->dom, &doc->ext, doc->options, S_effective_url(doc), &doc->render);
-        if (!doc->render.data)
-            cd_buf_put(&doc->render, "", 0);
-        break;
-    case COPYDESK_FORMAT_JSON: {
-        cd_json_fields f;
-        memset(&f, 0, sizeof f);
-        f.source = doc->source.len ? doc->source.data : NULL;
-        f.meta = &doc->meta;
-        f.url = S_effective_url(doc);
-        f.text = doc->text.data;
-        f.text_len = doc->text.len;
-        f.charset = doc->dinfo.charset[0] ? doc->dinfo.charset : NULL;
-        f.explain = (doc->options & COPYDESK_OPT_EXPLAIN) != 0;
-        cd_buf md;
-        cd_buf_init(&md, &doc->mem);
-        if (doc->options & COPYDESK_OPT_JSON_MARKDOWN) {
-            cd_render_markdown(&doc->dom, &doc->ext, doc->options, f.url, &md);
-            if (md.failed) {
-                cd_buf_free(&md);
-                *status = COPYDESK_ERR_NOMEM;
-                return NULL;
-            }
-            f.markdown = md.data ? md.data : "";
-            f.markdown_len = md.len;
-        }
-        cd_render_json(&f, &doc->render);
-        cd_buf_free(&md);
-        break;
-    }
-    default:
+    const cd_format *fmt = cd_format_get((int)format);
+    if (!fmt) {
         *status = COPYDESK_ERR_ARG;
         return NULL;
     }
+    cd_result r = {
+        .dom = &doc->dom,
+        .ext = &doc->ext,
+        .meta = &doc->meta,
+        .url = S_effective_url(doc),
+        .source = doc->source.len ? doc->source.data : NULL,
+        .text = doc->text.data,
+        .text_len = doc->text.len,
+    };
+    cd_buf_clear(&doc->render);
+    fmt->render(&r, doc->options, &doc->render);
+    if (!doc->render.data)
+        cd_buf_put(&doc->render, "", 0);
     if (doc->render.failed) {
         *status = COPYDESK_ERR_NOMEM;
         return NULL;
@@ -340,6 +327,33 @@ const char *copydesk_doc_render(copydesk_doc *doc, copydesk_format format, size_
     if (out_len)
         *out_len = doc->render.len;
     return doc->render.data;
+}
+
+const char *copydesk_format_name(copydesk_format format)
+{
+    const cd_format *f = cd_format_get((int)format);
+    return f ? f->name : NULL;
+}
+
+int copydesk_format_from_name(const char *name, size_t len)
+{
+    return name ? cd_format_find(name, len) : -1;
+}
+
+char *copydesk_json_string(const char *s, size_t len, size_t *out_len)
+{
+    if (out_len)
+        *out_len = 0;
+    if (!s && len)
+        return NULL;
+    cd_buf b;
+    cd_buf_init(&b, cd_mem_default());
+    cd_json_string(&b, s ? s : "", len);
+    size_t n = 0;
+    char *p = cd_buf_detach(&b, &n);
+    if (p && out_len)
+        *out_len = n;
+    return p;
 }
 
 char *copydesk_extract(const char *html, size_t len, const char *url, copydesk_format format,
@@ -377,41 +391,59 @@ char *copydesk_extract(const char *html, size_t len, const char *url, copydesk_f
     return result;
 }
 
-#define S_FIELD(name, expr)                                                                        \
-    const char *copydesk_doc_##name(const copydesk_doc *doc, size_t *len)                          \
-    {                                                                                              \
-        const char *s = (doc && doc->state == CD_DOC_PARSED) ? (expr) : NULL;                      \
-        if (len)                                                                                   \
-            *len = s ? strlen(s) : 0;                                                              \
-        return s;                                                                                  \
-    }
-
-S_FIELD(title, doc->meta.title)
-S_FIELD(date_published, doc->meta.date_published)
-S_FIELD(date_modified, doc->meta.date_modified)
-S_FIELD(description, doc->meta.description)
-S_FIELD(site_name, doc->meta.site_name)
-S_FIELD(language, doc->meta.language)
-S_FIELD(url, S_effective_url(doc))
-S_FIELD(charset, doc->dinfo.charset[0] ? doc->dinfo.charset : NULL)
-S_FIELD(deck, doc->meta.deck)
-S_FIELD(section, doc->meta.section)
-S_FIELD(image_url, doc->meta.image_url)
-S_FIELD(image_caption, doc->meta.image_caption)
-S_FIELD(image_credit, doc->meta.image_credit)
-S_FIELD(credit, doc->meta.credit)
-S_FIELD(dateline, doc->meta.dateline)
-
-size_t copydesk_doc_tag_count(const copydesk_doc *doc)
+const char *copydesk_field_name(copydesk_field f)
 {
-    return doc && doc->state == CD_DOC_PARSED ? doc->meta.ntags : 0;
+    return (int)f >= 0 && f < COPYDESK_FIELD_COUNT ? cd_meta_fields[f].json : NULL;
 }
 
-const char *copydesk_doc_tag(const copydesk_doc *doc, size_t i, size_t *len)
+int copydesk_field_is_list(copydesk_field f)
+{
+    return (int)f >= 0 && f < COPYDESK_FIELD_COUNT && cd_meta_fields[f].kind == CD_FIELD_LIST;
+}
+
+size_t copydesk_doc_field_count(const copydesk_doc *doc, copydesk_field f)
+{
+    if (!doc || doc->state != CD_DOC_PARSED)
+        return 0;
+    return cd_meta_count(&doc->meta, (int)f, S_set_url(doc));
+}
+
+const char *copydesk_doc_field(const copydesk_doc *doc, copydesk_field f, size_t i, size_t *len)
 {
     const char *s = NULL;
-    if (doc && doc->state == CD_DOC_PARSED && i < doc->meta.ntags)
-        s = doc->meta.tags[i];
+    if (doc && doc->state == CD_DOC_PARSED)
+        s = cd_meta_value(&doc->meta, (int)f, i, S_set_url(doc));
+    if (len)
+        *len = s ? strlen(s) : 0;
+    return s;
+}
+
+/* The named accessors, one (a string) or two (a list: count and item) per row of
+ * copydesk_fields.def, declared by copydesk.h from the same rows. */
+#define S_ACCESSOR_STR(id, name)                                                                   \
+    const char *copydesk_doc_##name(const copydesk_doc *doc, size_t *len)                          \
+    {                                                                                              \
+        return copydesk_doc_field(doc, COPYDESK_FIELD_##id, 0, len);                               \
+    }
+#define S_ACCESSOR_URL(id, name) S_ACCESSOR_STR(id, name)
+#define S_ACCESSOR_LIST(id, name)                                                                  \
+    size_t copydesk_doc_##name##_count(const copydesk_doc *doc)                                    \
+    {                                                                                              \
+        return copydesk_doc_field_count(doc, COPYDESK_FIELD_##id);                                 \
+    }                                                                                              \
+    const char *copydesk_doc_##name(const copydesk_doc *doc, size_t i, size_t *len)                \
+    {                                                                                              \
+        return copydesk_doc_field(doc, COPYDESK_FIELD_##id, i, len);                               \
+    }
+#define COPYDESK_FIELD(id, kind, json, name, max, source, cands) S_ACCESSOR_##kind(id, name)
+#include "copydesk_fields.def"
+#undef COPYDESK_FIELD
+
+const char *copydesk_doc_charset(const copydesk_doc *doc, size_t *len)
+{
+    const char *s = NULL;
+    if (doc && doc->state == CD_DOC_PARSED && doc->dinfo.charset[0])
+        s = doc->dinfo.charset;
     if (len)
         *len = s ? strlen(s) : 0;
     return s;
@@ -422,21 +454,6 @@ const char *copydesk_doc_field_source(const copydesk_doc *doc, const char *field
     if (!doc || !field || doc->state != CD_DOC_PARSED)
         return NULL;
     return cd_meta_field_source(&doc->meta, field);
-}
-
-size_t copydesk_doc_author_count(const copydesk_doc *doc)
-{
-    return doc && doc->state == CD_DOC_PARSED ? doc->meta.nauthors : 0;
-}
-
-const char *copydesk_doc_author(const copydesk_doc *doc, size_t i, size_t *len)
-{
-    const char *s = NULL;
-    if (doc && doc->state == CD_DOC_PARSED && i < doc->meta.nauthors)
-        s = doc->meta.authors[i];
-    if (len)
-        *len = s ? strlen(s) : 0;
-    return s;
 }
 
 const char *copydesk_doc_text(copydesk_doc *doc, size_t *len)

@@ -204,6 +204,14 @@ const char *copydesk_warc_payload(const copydesk_warc *w, size_t *len)
     return S_str(rec && rec->kind == CD_WARC_HTML ? &rec->payload : NULL, len);
 }
 
+char *copydesk_warc_take_payload(copydesk_warc *w, size_t *len)
+{
+    if (len) *len = 0;
+    if (!S_rec(w) || w->rec.kind != CD_WARC_HTML || !w->rec.payload.data || w->rec.payload.len == 0)
+        return NULL;
+    return cd_buf_detach(&w->rec.payload, len);
+}
+
 /* A built string, or NULL (and *len 0) when building ran out of memory. */
 static const char *S_built(cd_buf *b, size_t *len)
 {

@@ -15,82 +15,10 @@
 
 #include "../util/ctype.h"
 #include "boiler.h"
+#include "wordlists.h"
 
-/* Phrases that make a short block chrome when the block starts with them. */
-static const char *const S_starts[] = {
-    "advertisement", "advertisements", "sponsored content", "sponsored by", "paid content",
-    "share this", "share on", "share via", "share article", "share the article", "share:",
-    "follow us", "follow me", "like us on", "sign up", "signup", "subscribe", "get email updates",
-    "get our newsletter", "join our newsletter", "newsletter", "related articles", "related posts",
-    "related stories", "related news", "related content", "related:", "read more", "read next",
-    "more from", "more stories", "recommended for you", "you may also like", "you might also like",
-    "trending now", "most popular", "most read", "click here to", "skip to content",
-    "skip to main content", "back to top", "all rights reserved", "copyright ©", "© copyright",
-    "cookie", "we use cookies", "this website uses cookies", "accept cookies", "leave a comment",
-    "leave a reply", "post a comment", "comments are closed", "log in to comment", "print this",
-    "email this", "tweet", "find us on", "download our app", "anzeige", "werbung", "publicité",
-    "publicidad", "pubblicità", "reklama", "weitere artikel", "lesen sie auch", "lire aussi",
-    "à lire aussi", "partager", "teilen", "compartir", "condividi", "please enable javascript",
-    "enable javascript", "javascript is disabled", "javascript must be enabled",
-    "you need to enable javascript", "this site requires javascript", "table of contents",
-    "in this article", "jump to", "continue reading", "article continues below",
-    "story continues below", "content continues below", "about the author", "about the authors",
-    "written by", "join our mailing list", "join our", "stay connected", "stay in touch",
-    "like this:", "pin this", "pin it", "comment via", "donate", "support us", "support our",
-    "make a donation", "show caption", "hide caption", "toggle caption", "republish", "you might like", "you may like", "you might enjoy",
-    "you may enjoy", "you may also enjoy", "you may be interested in", "other posts you may",
-    "sponsor this", "tell your friends", "more to explore", "people who viewed",
-    "people who bought", "customers who viewed", "customers who bought", "customers also",
-    "frequently bought together", "join date:", "joined:", "posts:", "messages:",
-    "reaction score:", "report inappropriate content", "watch this topic", "click to expand",
-    "责任编辑", NULL,
-};
-
-/* Starts that make a block chrome whatever its length (up to CD_BOILER_MAX). */
-static const char *const S_strong[] = {"copyright ©", "© copyright", "copyright (c)",
-                                       "all rights reserved", NULL};
-
-/* Labels of controls that make a block chrome when they are all of it: a
- * shop's and a site's buttons rendered as links or text ("Add to cart", "Sort
- * by", "Sign in"). A sentence that contains them is left alone. */
-static const char *const S_labels[] = {
-    "add to cart", "add to bag", "add to basket", "add to wishlist", "add to wish list", "buy now",
-    "shop now", "sort by", "sort and filter", "sort & filter", "out of stock", "in stock", "sold out",
-    "sign in", "log in", "log out", "sign out", "my account", "view cart", "see all", "view all",
-    "show more", "load more", "see more", "show less", "open in app", "ask question",
-    "ask a question", "was this helpful?", "share", "print", "email", "e-mail", "comments",
-    "reply", "follow", "donate now", "copy link", "link copied", "imprimer", "drucken",
-    "imprimir", "stampa", "compartilhar", "get started", "start free trial", "start a free trial",
-    "book a demo", "request a demo", "get a demo", "request a quote", "get a quote", "book now",
-    "get in touch", "try it free", "try for free", "see plans", "learn more", "home",
-    "privacy policy", "terms of use", "terms of service", "terms and conditions",
-    "terms & conditions", "contact us", "sitemap", "joined", "reaction score", "join date",
-    "reply with quote", "upvote", "quick shop", "quick view", "select a size", "size guide",
-    "write a review", "leave a review", "pick up in store", "free shipping", "register", "register here", "register now", "join now",
-    "join now for free", "join for free", "sign up for free", "sign in or join", "sign in / join",
-    "create an account", "create account", "explore products", "see all products", "tell me more",
-    "talk to a specialist", "talk to sales", "contact sales", "let's connect", "see case studies",
-    "download catalog", "shop all", "member", "premium member", "original poster", "messages",
-    "posts", "signature", "loading", "loading...", "loading…", "close", "×", "skip ad",
-    "expand description", "next post", "previous post", "next article",
-    "previous article", NULL,
-};
-
-/* Words of a donation button's label ("Donate", "Double my donation",
- * "Jetzt spenden", "Faire un don", "Dona ahora"), matched as whole words. */
-static const char *const S_donate[] = {"donate",    "donation", "donations", "spenden",
-                                       "spende",    "faire un don", "donación", "donazione",
-                                       "doação",    "dona ahora", "give now", NULL};
-
-/* What a sign-up prompt offers, and the words that ask (whole words). */
-static const char *const S_prompt_things[] = {
-    "newsletter", "newsletters", "mailing list", "inbox", "infolettre", "lettre d'information",
-    "boletín", NULL,
-};
-static const char *const S_prompt_asks[] = {
-    "sign up", "signup", "subscribe", "join", "register", "abonnez-vous", "inscrivez-vous",
-    "abonnieren", "anmelden", "suscríbete", "regístrate", "iscriviti", "abbonati", NULL,
-};
+/* The phrases are the lists src/lists/boiler-*.txt (one entry a line, with
+ * where they come from), compiled into wordlists.c at build time. */
 
 /* Does s start with the phrase p at a word boundary? */
 static int S_starts_with(const char *s, size_t n, const char *p)
@@ -129,8 +57,6 @@ static int S_any_words(const char *s, size_t n, const char *const *list)
  * 8", "33 Results" -- numbers and these words only. */
 static int S_count_line(const char *s, size_t n)
 {
-    static const char *const words[] = {"showing", "page", "of", "results", "result", "products",
-                                        "items", NULL};
     int digits = 0, named = 0;
     size_t i = 0;
     if (n > 40)
@@ -140,10 +66,7 @@ static int S_count_line(const char *s, size_t n)
         while (i < n && cd_isalpha((unsigned char)s[i]))
             i++;
         if (i > w) {
-            int k = 0;
-            while (words[k] && !cd_eq_nocase(s + w, i - w, words[k]))
-                k++;
-            if (!words[k])
+            if (!cd_wordset_has(&cd_list_boiler_count_words, s + w, i - w))
                 return 0;
             named = 1;
         } else {
@@ -156,8 +79,34 @@ static int S_count_line(const char *s, size_t n)
 
 int cd_boiler_prompt(const char *text, size_t len)
 {
-    return len <= CD_PROMPT_MAX && S_any_words(text, len, S_prompt_things) &&
-           S_any_words(text, len, S_prompt_asks);
+    return len <= CD_PROMPT_MAX && S_any_words(text, len, cd_list_boiler_prompt_things) &&
+           S_any_words(text, len, cd_list_boiler_prompt_asks);
+}
+
+/* Is s[0..n) a forum's control to follow a thread: "Watch this topic",
+ * "Watch thread", "Follow this thread", "Subscribe to this topic",
+ * "Unwatch thread" (phpBB, XenForo, vBulletin, MyBB, Discourse wordings)? */
+static int S_topic_control(const char *s, size_t n)
+{
+    size_t at = 0, l;
+    const char *w;
+    if (n > 40)
+        return 0;
+    l = cd_next_word(s, n, &at, &w);
+    if (cd_eq_nocase(w, l, "subscribe") || cd_eq_nocase(w, l, "unsubscribe")) {
+        l = cd_next_word(s, n, &at, &w);
+        if (!cd_eq_nocase(w, l, "to") && !cd_eq_nocase(w, l, "from"))
+            return 0;
+    } else if (!cd_eq_nocase(w, l, "watch") && !cd_eq_nocase(w, l, "unwatch") &&
+               !cd_eq_nocase(w, l, "follow") && !cd_eq_nocase(w, l, "unfollow")) {
+        return 0;
+    }
+    l = cd_next_word(s, n, &at, &w);
+    if (cd_eq_nocase(w, l, "this"))
+        l = cd_next_word(s, n, &at, &w);
+    if (!cd_eq_nocase(w, l, "topic") && !cd_eq_nocase(w, l, "thread"))
+        return 0;
+    return cd_next_word(s, n, &at, &w) == 0;
 }
 
 int cd_boiler_phrase(const char *text, size_t len)
@@ -172,17 +121,21 @@ int cd_boiler_phrase(const char *text, size_t len)
         n--;
     if (n == 0)
         return 0;
-    if (n <= 40 && S_any_words(s, n, S_donate))
+    if (n <= 40 && S_any_words(s, n, cd_list_boiler_donate))
         return CD_BOILER_DONATE;
     if (S_count_line(s, n))
         return CD_BOILER_CHROME;
+    if (cd_wordset_has(&cd_list_boiler_labels, s, n) || S_topic_control(s, n))
+        return CD_BOILER_CHROME;
+    /* A recommendation heading says so anywhere in it ("Other posts you may
+     * enjoy", "People who viewed this item also viewed"). */
+    if (n <= 60 && S_any_words(s, n, cd_list_boiler_heading_phrases))
+        return CD_BOILER_CHROME;
     /* Only the phrases that begin with the block's first letter are tried. */
     int first = cd_tolower((unsigned char)s[0]);
-    for (int k = 0; S_labels[k]; k++)
-        if (cd_tolower((unsigned char)S_labels[k][0]) == first && cd_eq_nocase(s, n, S_labels[k]))
-            return CD_BOILER_CHROME;
-    for (int k = 0; S_starts[k]; k++) {
-        if (cd_tolower((unsigned char)S_starts[k][0]) == first && S_starts_with(s, n, S_starts[k])) {
+    const char *const *starts = cd_list_boiler_starts;
+    for (int k = 0; starts[k]; k++) {
+        if (cd_tolower((unsigned char)starts[k][0]) == first && S_starts_with(s, n, starts[k])) {
             /* The phrase must dominate: a short block, not a paragraph that opens
              * with "Subscribe" and goes on for two sentences. A copyright line,
              * or a sign-up prompt that names the newsletter it sells, is
@@ -191,8 +144,8 @@ int cd_boiler_phrase(const char *text, size_t len)
              * terms of use …"). */
             if (n <= 100)
                 return CD_BOILER_CHROME;
-            for (int j = 0; S_strong[j]; j++)
-                if (S_starts_with(s, n, S_strong[j]))
+            for (int j = 0; cd_list_boiler_strong[j]; j++)
+                if (S_starts_with(s, n, cd_list_boiler_strong[j]))
                     return CD_BOILER_CHROME;
             if ((S_starts_with(s, n, "sign up") || S_starts_with(s, n, "subscribe")) &&
                 cd_contains_nocase(s, n, "newsletter"))

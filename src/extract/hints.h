@@ -15,8 +15,11 @@
 #define CD_HINT_PANEL 256u     /* a panel that opens: tab panel, accordion or collapse body, FAQ answer */
 #define CD_HINT_CONSENT 128u   /* a consent manager's dialog (with CD_HINT_CHROME): never content,
                                 * however much of the page's text it holds */
+/* Internal to hints.c: words that say chrome only together (see src/lists/hints-author.txt). */
+#define CD_HINT__AUTHOR 0x1000u /* "author", "byline" … */
+#define CD_HINT__ABOUT 0x2000u  /* "bio", "about", "box", "info" … */
 
-/* Is the word table sorted, with the right lengths and first-letter index (for the tests)? */
+/* Is the class-word set (src/lists/hints-*.txt) well formed (for the tests)? */
 int cd_hints_table_ok(void);
 
 /* The hints of element id's class, id, role and itemprop attributes. */

@@ -18,7 +18,11 @@
 #include <string.h>
 
 #include "../util/ctype.h"
-#include "meta_int.h"
+#include "authors.h"
+#include "cand.h"
+#include "dates.h"
+#include "title.h"
+#include "wordlists.h"
 
 static int S_prefix_nocase(const char *s, size_t n, const char *lit)
 {
@@ -29,21 +33,15 @@ static int S_prefix_nocase(const char *s, size_t n, const char *lit)
 /* Strip leading lead-ins and punctuation; returns the new start. */
 static size_t S_strip_lead(const char *s, size_t n)
 {
-    static const char *const lead[] = {"written by", "posted by", "published by", "reviewed by",
-                                       "story by", "words by", "text by", "article by", "by:",
-                                       "by ", "von ", "par ", "por ", "door ", "di ", "av ",
-                                       "author:", "authors:", "autor:", "autorin:", "auteur:",
-                                       "text:", "texto:", "texte:", "from ", "author ", "post by ",
-                                       "recipe by ", "started by ", "thread starter ", NULL};
     size_t i = 0;
     for (int again = 1; again && i < n;) {
         again = 0;
         while (i < n && (cd_isspace((unsigned char)s[i]) || s[i] == ':' || s[i] == '-' || s[i] == ',' ||
                          s[i] == '|' || s[i] == '(' || s[i] == ')'))
             i++, again = 1;
-        for (size_t k = 0; lead[k]; k++)
-            if (S_prefix_nocase(s + i, n - i, lead[k])) {
-                i += strlen(lead[k]);
+        for (size_t k = 0; cd_list_credit_leads[k]; k++)
+            if (S_prefix_nocase(s + i, n - i, cd_list_credit_leads[k])) {
+                i += strlen(cd_list_credit_leads[k]);
                 again = 1;
                 break;
             }
@@ -54,42 +52,15 @@ static size_t S_strip_lead(const char *s, size_t n)
     return i;
 }
 
-static int S_word_is(const char *s, size_t n, const char *const *list)
+static int S_word_is(const char *s, size_t n, const cd_wordset *set)
 {
-    for (size_t i = 0; list[i]; i++)
-        if (cd_meta_eq_nocase(s, n, list[i], strlen(list[i])))
-            return 1;
-    return 0;
+    return cd_wordset_has(set, s, n);
 }
 
-/* Words that make a part a job title or a role, not a name. */
-static const char *const S_title_words[] = {
-    "reporter", "editor", "correspondent", "writer", "columnist", "journalist", "contributor",
-    "producer", "director", "manager", "senior", "chief", "staff", "associate", "assistant",
-    "professor", "ceo", "founder", "co-founder", "president", "analyst", "researcher", "intern",
-    "freelance", "freelancer", "contributing", "special", "photographer", "photos", "photo",
-    "video", "illustration", "illustrations", "updated", "published", "posted", "team",
-    "desk", "news", "redaktion", "redakteur", "redakteurin", "journalistin", "autor",
-    "autorin", "rédaction", "redacción", "editorial", "consultant", "specialist", "officer",
-    "head", "lead", "expert", "strategist", "coordinator", "engineer", "developer", "designer",
-    "marketing", "content", "min", "read", "minutes", "comments", "share", "follow", NULL};
-/* Credits that name nobody. */
-static const char *const S_placeholders[] = {"admin", "administrator", "staff", "guest", "anonymous",
-                                             "unknown", "user", "webmaster", "editor", "editors",
-                                             "redaktion", "author", "by", "null", "undefined",
-                                             "none", "n/a", "root", "default", "username",
-                                             /* a weekday beside a date is no name */
-                                             "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
-                                             "fri", "sat", "sun", "monday", "tuesday", "wednesday",
-                                             "thursday", "friday", "saturday", "sunday", NULL};
-
-/* Words that make a credit an organisation (a newsroom, a wire, a company). */
-static const char *const S_org_words[] = {
-    "newsroom", "news", "press", "media", "agency", "agencies", "wire", "network", "radio",
-    "television", "tv", "times", "post", "magazine", "journal", "daily", "herald", "tribune",
-    "gazette", "inc", "inc.", "llc", "ltd", "ltd.", "gmbh", "group", "corporation", "company",
-    "foundation", "institute", "university", "association", "society", "council", "staff",
-    "team", "editors", "desk", "bureau", NULL};
+/* The words are the lists src/lists/job-title-words.txt (a part that is a
+ * role, not a name), placeholder-names.txt (credits that name nobody),
+ * org-words.txt (a credit that is an organisation), name-particles.txt,
+ * credentials.txt and the credit-*.txt lists, compiled into wordlists.c. */
 
 int cd_meta_author_orgish(const char *s, size_t n)
 {
@@ -99,7 +70,7 @@ int cd_meta_author_orgish(const char *s, size_t n)
         /* "The Texas Newsroom": a name does not start with "The". */
         if (words++ == 0 && cd_meta_eq_nocase(w, l, "the", 3))
             return 1;
-        if (S_word_is(w, l, S_org_words))
+        if (S_word_is(w, l, &cd_list_org_words))
             return 1;
     }
     return 0;
@@ -180,18 +151,12 @@ static int S_plausible_stated(const char *s, size_t n)
            !cd_meta_date_norm(s, n, 0, -1, out);
 }
 
-/* Lower-case words that belong to names ("Ludwig van Beethoven") or to
- * column credits ("Ask the Doctors"). */
-static const char *const S_particles[] = {"van", "von", "der", "den", "de", "del", "della", "di",
-                                          "da", "das", "dos", "du", "la", "le", "bin", "ibn", "al",
-                                          "el", "ter", "ten", "zu", "y", "e", "st", "the", "of", NULL};
-
 /* Is part a job title ("Senior Reporter") or a role rather than a name? */
 static int S_is_title(const char *s, size_t n)
 {
     size_t i = 0;
     if (!memchr(s, ' ', n) && S_is_handle(s, n))
-        return S_word_is(s, n, S_title_words); /* a user name: case says nothing */
+        return S_word_is(s, n, &cd_list_job_title_words); /* a user name: case says nothing */
     /* Names are capitalised word by word, particles aside: "staff writer",
      * "View more posts", "Founder at Oakywood", "Extension horticulture
      * educators" are not names. */
@@ -200,7 +165,7 @@ static int S_is_title(const char *s, size_t n)
             size_t e = k;
             while (e < n && s[e] != ' ')
                 e++;
-            if (!S_word_is(s + k, e - k, S_particles))
+            if (!S_word_is(s + k, e - k, &cd_list_name_particles))
                 return 1;
         }
     }
@@ -210,19 +175,11 @@ static int S_is_title(const char *s, size_t n)
         size_t st = i;
         while (i < n && !cd_isspace((unsigned char)s[i]) && s[i] != ',')
             i++;
-        if (i > st && S_word_is(s + st, i - st, S_title_words))
+        if (i > st && S_word_is(s + st, i - st, &cd_list_job_title_words))
             return 1;
     }
     return 0;
 }
-
-/* Academic and professional credentials written after a name ("MD",
- * "Ph.D.", "RDN"): they qualify the person before them and are no name. */
-static const char *const S_credentials[] = {
-    "md", "phd", "rn", "bsn", "msn", "dnp", "np", "pa", "dvm", "vmd", "rd", "rdn", "ld", "ms",
-    "msc", "ma", "mba", "mph", "do", "dds", "dmd", "pharmd", "cscs", "cpt", "lcsw", "lpc",
-    "facp", "facs", "faclm", "fand", "cdces", "ibclc", "cnm", "lvt", "dacvb", "esq", "cpa",
-    "cfp", "jd", "mfa", "bsc", "ba", "bs", "llm", "frcp", "mbbs", "mrcp", "ccc-slp", NULL};
 
 /* Is w (one word) a credential? Dots are ignored ("M.D."); the word must be
  * written with capitals ("MD", "PhD"), so that "Ma" or "Do" in a name is not. */
@@ -238,7 +195,7 @@ static int S_is_credential(const char *w, size_t n)
         caps += w[i] >= 'A' && w[i] <= 'Z';
         k[o++] = w[i];
     }
-    return caps >= 2 && S_word_is(k, o, S_credentials);
+    return caps >= 2 && S_word_is(k, o, &cd_list_credentials);
 }
 
 /* A group credit: "Podium Staff", "The Upwork Team", "Team SimplyThrilled",
@@ -329,7 +286,7 @@ static void S_push(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, 
      * second author, whose name would have two words or more. */
     if (later == 2 && !loose && !memchr(s, ' ', n))
         return;
-    if (!loose && S_word_is(s, n, S_placeholders))
+    if (!loose && S_word_is(s, n, &cd_list_placeholder_names))
         return;
     for (size_t i = 0; i < m->nauthors; i++)
         if (cd_meta_eq_nocase(m->authors[i], strlen(m->authors[i]), s, n))
@@ -379,8 +336,6 @@ static int S_is_role(const char *s, size_t n)
 /* Split one segment on commas, then on conjunctions. */
 static void S_split(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, size_t *added)
 {
-    static const char *const conj[] = {" and ", " & ", " und ", " et ", " y ", " e ", " og ",
-                                       " en ", " i ", " och ", " und ", NULL};
     /* "Doe, Jane" (one comma, one word each side) is one inverted name: rare
      * in bylines, and splitting it would invent two authors; kept whole. */
     size_t cst = 0;
@@ -405,9 +360,10 @@ static void S_split(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose,
             if (i == pn)
                 cut = 1;
             else
-                for (size_t k = 0; conj[k]; k++) {
-                    size_t l = strlen(conj[k]);
-                    if (pn - i >= l && cd_eq_nocase(p + i, l, conj[k])) {
+                for (size_t k = 0; cd_list_credit_conjunctions[k]; k++) {
+                    const char *cj = cd_list_credit_conjunctions[k];
+                    size_t l = strlen(cj);
+                    if (pn - i >= l && cd_eq_nocase(p + i, l, cj)) {
                         cut = l;
                         break;
                     }
@@ -431,17 +387,12 @@ static void S_split(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose,
  * credit is cut there (never at its start, where these are lead-ins). */
 static size_t S_cut_roles(const char *s, size_t n)
 {
-    static const char *const roles[] = {"reviewed by", "edited by", "fact checked by",
-                                        "fact-checked by", "updated by", "photos by",
-                                        "photography by", "illustrated by", "illustrations by",
-                                        "last updated", "updated on", "updated:", "published on",
-                                        "published:", "posted on", "on behalf of", NULL};
     for (size_t i = 1; i < n; i++) {
         if (s[i - 1] != ' ' && s[i - 1] != '.' && s[i - 1] != ',')
             continue;
-        for (size_t k = 0; roles[k]; k++) {
-            size_t l = strlen(roles[k]);
-            if (n - i >= l && cd_eq_nocase(s + i, l, roles[k]))
+        for (size_t k = 0; cd_list_credit_cut_roles[k]; k++) {
+            size_t l = strlen(cd_list_credit_cut_roles[k]);
+            if (n - i >= l && cd_eq_nocase(s + i, l, cd_list_credit_cut_roles[k]))
                 return i;
         }
     }
@@ -492,13 +443,11 @@ static size_t S_cut_date(const char *s, size_t n)
  * Returns the new length. */
 static size_t S_cut_bio(char *s, size_t n)
 {
-    static const char *const verbs[] = {" is a ", " is an ", " is the ", " has been ", " was a ",
-                                        " ist ", " est ", " es ", NULL};
     size_t cut = n;
-    for (size_t k = 0; verbs[k]; k++) {
-        size_t l = strlen(verbs[k]);
+    for (size_t k = 0; cd_list_bio_verbs[k]; k++) {
+        size_t l = strlen(cd_list_bio_verbs[k]);
         for (size_t i = 1; i + l <= cut; i++)
-            if (cd_eq_nocase(s + i, l, verbs[k])) {
+            if (cd_eq_nocase(s + i, l, cd_list_bio_verbs[k])) {
                 cut = i;
                 break;
             }
@@ -523,19 +472,13 @@ static size_t S_cut_bio(char *s, size_t n)
 /* Drop what a cut leaves dangling: "Posted by jane on", "Jane Doe |". */
 static size_t S_trim_tail(const char *s, size_t n)
 {
-    /* … and the weekday a cut date leaves ("Posted by jane on Friday"). */
-    static const char *const tail[] = {"on", "at", "am", "updated", "published", "posted", "last",
-                                       "monday", "tuesday", "wednesday", "thursday", "friday",
-                                       "saturday", "sunday", "mon", "tue", "wed", "thu", "fri",
-                                       "sat", "sun", NULL};
     for (int again = 1; again && n;) {
         again = 0;
         while (n && (cd_isspace((unsigned char)s[n - 1]) || s[n - 1] == ',' || s[n - 1] == '|' ||
                      s[n - 1] == '-' || s[n - 1] == ':' || s[n - 1] == ';' || s[n - 1] == '('))
             n--, again = 1;
-        /* "•", "·", "»", "⋅", dashes */
-        static const char *const marks[] = {"\xe2\x80\xa2", "\xc2\xb7", "\xc2\xbb", "\xe2\x8b\x85",
-                                            "\xe2\x80\x93", "\xe2\x80\x94", NULL};
+        /* "•", "·", "»", "⋅", dashes (src/lists/marks.txt) */
+        const char *const *marks = cd_list_marks;
         for (size_t k = 0; marks[k]; k++) {
             size_t l = strlen(marks[k]);
             if (n >= l && memcmp(s + n - l, marks[k], l) == 0) {
@@ -543,10 +486,12 @@ static size_t S_trim_tail(const char *s, size_t n)
                 again = 1;
             }
         }
+        /* … a dangling word, and the weekday a cut date leaves ("Posted by
+         * jane on Friday"). */
         size_t e = n;
         while (e && s[e - 1] != ' ')
             e--;
-        if (n > e && S_word_is(s + e, n - e, tail))
+        if (n > e && S_word_is(s + e, n - e, &cd_list_credit_tail_words))
             n = e, again = 1;
     }
     return n;
@@ -556,10 +501,9 @@ static size_t S_trim_tail(const char *s, size_t n)
  * French, German, Spanish/Italian, Portuguese): its length, or 0. */
 static size_t S_with_word(const char *s, size_t n)
 {
-    static const char *const with[] = {"with ", "avec ", "mit ", "con ", "com ", NULL};
-    for (size_t k = 0; with[k]; k++) {
-        size_t l = strlen(with[k]);
-        if (n > l && cd_eq_nocase(s, l, with[k]) &&
+    for (size_t k = 0; cd_list_with_words[k]; k++) {
+        size_t l = strlen(cd_list_with_words[k]);
+        if (n > l && cd_eq_nocase(s, l, cd_list_with_words[k]) &&
             ((s[l] >= 'A' && s[l] <= 'Z') || (unsigned char)s[l] >= 0x80) && memchr(s + l, ')', n - l))
             return l;
     }
@@ -639,15 +583,11 @@ static size_t S_scrub(const char *s, size_t n, char *out)
  * only person named). */
 int cd_meta_author_other_role(const char *s, size_t n)
 {
-    static const char *const roles[] = {"updated by", "edited by", "fact checked by", "fact-checked by",
-                                        "researched by", "photos by", "photo by", "photography by",
-                                        "illustrated by", "illustrations by", "translated by", "video by",
-                                        NULL};
     size_t b = 0;
     while (b < n && (cd_isspace((unsigned char)s[b]) || s[b] == '|'))
         b++;
-    for (size_t k = 0; roles[k]; k++)
-        if (S_prefix_nocase(s + b, n - b, roles[k]))
+    for (size_t k = 0; cd_list_other_role_credits[k]; k++)
+        if (S_prefix_nocase(s + b, n - b, cd_list_other_role_credits[k]))
             return 1;
     return 0;
 }
@@ -687,18 +627,19 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
             return 0;
     }
     /* Strong separators: keep the segments that name someone. */
-    static const char *const seps[] = {" | ", "|", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ",
-                                       " \xc2\xb7 ", "\xe2\x80\xa2", " / ", " \xc2\xbb ",
-                                       " \xe2\x8b\x85 ", NULL};
+    /* src/lists/separators.txt, which title.c cuts titles at. */
+    const cd_list_pair *seps = cd_list_separators;
     size_t added = 0, st = 0, i = 0;
     while (i <= n) {
         size_t cut = 0;
         if (i == n)
             cut = 1;
         else
-            for (size_t k = 0; seps[k]; k++) {
-                size_t l = strlen(seps[k]);
-                if (n - i >= l && memcmp(buf + i, seps[k], l) == 0) {
+            for (size_t k = 0; seps[k].s; k++) {
+                if (buf[i] != seps[k].s[0])
+                    continue; /* most bytes start no separator */
+                size_t l = strlen(seps[k].s);
+                if (n - i >= l && memcmp(buf + i, seps[k].s, l) == 0) {
                     cut = l;
                     break;
                 }

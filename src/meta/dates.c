@@ -17,11 +17,12 @@
 #include <string.h>
 
 #include "../util/ctype.h"
-#include "meta_int.h"
+#include "cand.h"
+#include "dates.h"
+#include "wordlists.h"
 
 #define S_YEAR_MIN 1995
 #define S_YEAR_MAX 2035
-#define S_MAX_TOKENS 64
 
 static int S_days_in(int y, int m)
 {
@@ -43,84 +44,11 @@ static size_t S_ymd(char *out, int y, int m, int d)
 
 /* ---- month names ----------------------------------------------------------- */
 
-static const struct {
-    const char *name;
-    int month;
-} S_months[] = {
-    {"january", 1},    {"february", 2},  {"march", 3},      {"april", 4},      {"may", 5},
-    {"june", 6},       {"july", 7},      {"august", 8},     {"september", 9},  {"october", 10},
-    {"november", 11},  {"december", 12}, {"janvier", 1},    {"f\xc3\xa9vrier", 2}, {"fevrier", 2},
-    {"mars", 3},       {"avril", 4},     {"mai", 5},        {"juin", 6},       {"juillet", 7},
-    {"ao\xc3\xbbt", 8}, {"aout", 8},     {"septembre", 9},  {"octobre", 10},   {"novembre", 11},
-    {"d\xc3\xa9\x63\x65mbre", 12}, {"decembre", 12}, {"januar", 1}, {"j\xc3\xa4nner", 1},
-    {"februar", 2},    {"m\xc3\xa4rz", 3}, {"maerz", 3},    {"juni", 6},       {"juli", 7},
-    {"oktober", 10},   {"dezember", 12}, {"enero", 1},      {"febrero", 2},    {"marzo", 3},
-    {"abril", 4},      {"mayo", 5},      {"junio", 6},      {"julio", 7},      {"agosto", 8},
-    {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},   {"noviembre", 11}, {"diciembre", 12},
-    {"gennaio", 1},    {"febbraio", 2},  {"aprile", 4},     {"maggio", 5},     {"giugno", 6},
-    {"luglio", 7},     {"settembre", 9}, {"ottobre", 10},   {"dicembre", 12},  {"janeiro", 1},
-    {"fevereiro", 2},  {"mar\xc3\xa7o", 3}, {"maio", 5},     {"junho", 6},      {"julho", 7},
-    {"setembro", 9},   {"outubro", 10},  {"novembro", 11},  {"dezembro", 12},  {"januari", 1},
-    {"februari", 2},   {"maart", 3},     {"mei", 5},        {"augustus", 8},
-    /* Russian (genitive, as dates write them, then nominative), Polish
-     * (the same), Scandinavian */
-    {"\xd1\x8f\xd0\xbd\xd0\xb2\xd0\xb0\xd1\x80\xd1\x8f", 1} /* января */,
-    {"\xd1\x84\xd0\xb5\xd0\xb2\xd1\x80\xd0\xb0\xd0\xbb\xd1\x8f", 2} /* февраля */,
-    {"\xd0\xbc\xd0\xb0\xd1\x80\xd1\x82\xd0\xb0", 3} /* марта */,
-    {"\xd0\xb0\xd0\xbf\xd1\x80\xd0\xb5\xd0\xbb\xd1\x8f", 4} /* апреля */,
-    {"\xd0\xbc\xd0\xb0\xd1\x8f", 5} /* мая */,
-    {"\xd0\xb8\xd1\x8e\xd0\xbd\xd1\x8f", 6} /* июня */,
-    {"\xd0\xb8\xd1\x8e\xd0\xbb\xd1\x8f", 7} /* июля */,
-    {"\xd0\xb0\xd0\xb2\xd0\xb3\xd1\x83\xd1\x81\xd1\x82\xd0\xb0", 8} /* августа */,
-    {"\xd1\x81\xd0\xb5\xd0\xbd\xd1\x82\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8f", 9} /* сентября */,
-    {"\xd0\xbe\xd0\xba\xd1\x82\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8f", 10} /* октября */,
-    {"\xd0\xbd\xd0\xbe\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8f", 11} /* ноября */,
-    {"\xd0\xb4\xd0\xb5\xd0\xba\xd0\xb0\xd0\xb1\xd1\x80\xd1\x8f", 12} /* декабря */,
-    {"\xd1\x8f\xd0\xbd\xd0\xb2\xd0\xb0\xd1\x80\xd1\x8c", 1} /* январь */,
-    {"\xd1\x84\xd0\xb5\xd0\xb2\xd1\x80\xd0\xb0\xd0\xbb\xd1\x8c", 2} /* февраль */,
-    {"\xd0\xbc\xd0\xb0\xd1\x80\xd1\x82", 3} /* март */,
-    {"\xd0\xb0\xd0\xbf\xd1\x80\xd0\xb5\xd0\xbb\xd1\x8c", 4} /* апрель */,
-    {"\xd0\xbc\xd0\xb0\xd0\xb9", 5} /* май */,
-    {"\xd0\xb8\xd1\x8e\xd0\xbd\xd1\x8c", 6} /* июнь */,
-    {"\xd0\xb8\xd1\x8e\xd0\xbb\xd1\x8c", 7} /* июль */,
-    {"\xd0\xb0\xd0\xb2\xd0\xb3\xd1\x83\xd1\x81\xd1\x82", 8} /* август */,
-    {"\xd1\x81\xd0\xb5\xd0\xbd\xd1\x82\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8c", 9} /* сентябрь */,
-    {"\xd0\xbe\xd0\xba\xd1\x82\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8c", 10} /* октябрь */,
-    {"\xd0\xbd\xd0\xbe\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8c", 11} /* ноябрь */,
-    {"\xd0\xb4\xd0\xb5\xd0\xba\xd0\xb0\xd0\xb1\xd1\x80\xd1\x8c", 12} /* декабрь */,
-    {"stycznia", 1},
-    {"lutego", 2},
-    {"marca", 3},
-    {"kwietnia", 4},
-    {"maja", 5},
-    {"czerwca", 6},
-    {"lipca", 7},
-    {"sierpnia", 8},
-    {"\x77\x72\x7a\x65\xc5\x9b\x6e\x69\x61", 9} /* września */,
-    {"\x70\x61\xc5\xba\x64\x7a\x69\x65\x72\x6e\x69\x6b\x61", 10} /* października */,
-    {"listopada", 11},
-    {"grudnia", 12},
-    {"\x73\x74\x79\x63\x7a\x65\xc5\x84", 1} /* styczeń */,
-    {"luty", 2},
-    {"marzec", 3},
-    {"\x6b\x77\x69\x65\x63\x69\x65\xc5\x84", 4} /* kwiecień */,
-    {"maj", 5},
-    {"czerwiec", 6},
-    {"lipiec", 7},
-    {"\x73\x69\x65\x72\x70\x69\x65\xc5\x84", 8} /* sierpień */,
-    {"\x77\x72\x7a\x65\x73\x69\x65\xc5\x84", 9} /* wrzesień */,
-    {"\x70\x61\xc5\xba\x64\x7a\x69\x65\x72\x6e\x69\x6b", 10} /* październik */,
-    {"listopad", 11},
-    {"\x67\x72\x75\x64\x7a\x69\x65\xc5\x84", 12} /* grudzień */,
-    {"augusti", 8},
-    {"marts", 3},
-    {"oktober", 10},
-    {"desember", 12},
-};
+/* The names are src/lists/months.txt (cd_list_months: name, month). */
 
 /* The month named by word w (a full name or an abbreviation of at least three
  * letters that names one month only), else 0. */
-static int S_month(const char *w, size_t n)
+int cd_meta_month(const char *w, size_t n)
 {
     if (n < 3 || n > 24)
         return 0;
@@ -145,18 +73,18 @@ static int S_month(const char *w, size_t n)
         i++;
     }
     int found = 0;
-    for (size_t i = 0; i < sizeof S_months / sizeof S_months[0]; i++) {
-        if (S_months[i].name[0] != low[0])
+    for (const cd_list_pair *m = cd_list_months; m->s; m++) {
+        if (m->s[0] != low[0])
             continue; /* cheap: most words share no first letter with a month */
-        size_t l = strlen(S_months[i].name);
-        if (n > l || memcmp(low, S_months[i].name, n) != 0)
+        size_t l = strlen(m->s);
+        if (n > l || memcmp(low, m->s, n) != 0)
             continue;
         if (n == l)
-            return S_months[i].month;
-        if (found && found != S_months[i].month)
+            return m->value;
+        if (found && found != m->value)
             found = -1;
         else if (found != -1)
-            found = S_months[i].month;
+            found = m->value;
     }
     return found > 0 ? found : 0;
 }
@@ -301,26 +229,18 @@ typedef struct S_tok {
 
 static int S_filler(const char *w, size_t n)
 {
-    static const char *const f[] = {"de", "del", "of", "the", "den", "le", "el", "der", "di", NULL};
-    for (size_t i = 0; f[i]; i++)
-        if (cd_eq_nocase(w, n, f[i]))
-            return 1;
-    return 0;
+    return cd_wordset_has(&cd_list_date_filler_words, w, n);
 }
 
 static int S_suffix(const char *w, size_t n)
 {
-    static const char *const f[] = {"st", "nd", "rd", "th", "er", "e", "o", "\xc2\xba", NULL};
-    for (size_t i = 0; f[i]; i++)
-        if (cd_eq_nocase(w, n, f[i]))
-            return 1;
-    return 0;
+    return cd_wordset_has(&cd_list_ordinal_suffixes, w, n);
 }
 
 static size_t S_tokens(const char *s, size_t n, S_tok *t)
 {
     size_t nt = 0, i = 0;
-    while (i < n && nt < S_MAX_TOKENS) {
+    while (i < n && nt < CD_META_DATE_TOKENS) {
         unsigned char ch = (unsigned char)s[i];
         if (cd_isdigit(ch)) {
             size_t st = i;
@@ -375,7 +295,7 @@ static size_t S_tokens(const char *s, size_t n, S_tok *t)
                    !(i > st && i + 1 < n && s[i - 1] >= 'a' && s[i - 1] <= 'z' && s[i] >= 'A' &&
                      s[i] <= 'Z' && s[i + 1] >= 'A' && s[i + 1] <= 'Z'))
                 i++;
-            int m = S_month(s + st, i - st);
+            int m = cd_meta_month(s + st, i - st);
             int attached = nt && t[nt - 1].kind == S_T_NUM && t[nt - 1].start + t[nt - 1].digits == st;
             if (!m && (S_filler(s + st, i - st) || (attached && S_suffix(s + st, i - st))))
                 continue;
@@ -610,7 +530,7 @@ int cd_meta_date_order(const char *s, size_t len)
 {
     if (!s || len > 512)
         return 0;
-    S_tok t[S_MAX_TOKENS];
+    S_tok t[CD_META_DATE_TOKENS];
     size_t nt = S_tokens(s, len, t);
     for (size_t i = 0; i + 2 < nt; i++) {
         const S_tok *a = &t[i], *b = &t[i + 1], *c = &t[i + 2];
@@ -672,7 +592,7 @@ size_t cd_meta_date_norm(const char *s, size_t len, int whole, int dayfirst, cha
                 return 10;
             }
     }
-    S_tok t[S_MAX_TOKENS];
+    S_tok t[CD_META_DATE_TOKENS];
     size_t nt = S_tokens(s, len, t);
     r = S_match(t, nt, whole ? 2 : nt, dayfirst, out, s, len);
     if (r)
@@ -688,50 +608,10 @@ size_t cd_meta_date_norm(const char *s, size_t len, int whole, int dayfirst, cha
 
 /* ---- relative dates ------------------------------------------------------------------ */
 
-/* Units of "3 hours ago" in the languages above, by the start of the word. */
-static const struct {
-    const char *stem;
-    long secs;
-} S_units[] = {
-    {"sec", 1},          {"sek", 1},           {"seg", 1},          {"\xd1\x81\xd0\xb5\xd0\xba", 1}, /* сек */
-    {"min", 60},         {"\xd0\xbc\xd0\xb8\xd0\xbd", 60},                                           /* мин */
-    {"hour", 3600},      {"hr", 3600},         {"stund", 3600},     {"heure", 3600},
-    {"hora", 3600},      {"ora", 3600},        {"ore", 3600},       {"uur", 3600},
-    {"godz", 3600},      {"\xd1\x87\xd0\xb0\xd1\x81", 3600},                                          /* час */
-    {"day", 86400},      {"tag", 86400},       {"jour", 86400},     {"d\xc3\xad\x61", 86400},          /* día */
-    {"dia", 86400},      {"giorn", 86400},     {"dag", 86400},      {"dni", 86400},
-    {"dzie", 86400},     {"\xd0\xb4\xd0\xbd", 86400},          {"\xd0\xb4\xd0\xb5\xd0\xbd", 86400}, /* дн, ден */
-    {"week", 604800},    {"woche", 604800},    {"semaine", 604800}, {"semana", 604800},
-    {"settiman", 604800}, {"wek", 604800},     {"tydz", 604800},    {"tygod", 604800},
-    {"\xd0\xbd\xd0\xb5\xd0\xb4", 604800},                                                            /* нед */
-    {"month", 2592000},  {"monat", 2592000},   {"mois", 2592000},   {"mes", 2592000},
-    {"m\xc3\xaas", 2592000}, {"mesi", 2592000}, {"maand", 2592000}, {"miesi", 2592000},
-    {"\xd0\xbc\xd0\xb5\xd1\x81", 2592000},                                                           /* мес */
-    {"year", 31536000},  {"jahr", 31536000},   {"ans", 31536000},   {"an", 31536000},
-    {"a\xc3\xb1o", 31536000}, {"ano", 31536000}, {"anni", 31536000}, {"anno", 31536000},
-    {"jaar", 31536000},  {"rok", 31536000},    {"lat", 31536000},   {"\xd0\xb3\xd0\xbe\xd0\xb4", 31536000}, /* год */
-    {"\xd0\xbb\xd0\xb5\xd1\x82", 31536000},                                                          /* лет */
-};
-
-/* Words that make a count relative to now: "ago", "vor", "il y a", "hace",
- * "há", "fa", "geleden", "temu", "назад". */
-static const char *const S_ago[] = {"ago", "vor", "il y a", "hace", "h\xc3\xa1", "fa", "geleden", "temu",
-                                    "\xd0\xbd\xd0\xb0\xd0\xb7\xd0\xb0\xd0\xb4", NULL};
-/* A count written as a word ("an hour ago", "vor einer Stunde"). */
-static const char *const S_one[] = {"a", "an", "one", "ein", "eine", "einer", "einem", "un", "une",
-                                    "uno", "una", "um", "uma", "een", NULL};
-/* Whole-day words: offset in days. */
-static const struct {
-    const char *word;
-    int days;
-} S_daywords[] = {
-    {"today", 0},     {"heute", 0},    {"aujourd'hui", 0}, {"hoy", 0},       {"hoje", 0},
-    {"oggi", 0},      {"vandaag", 0},  {"dzisiaj", 0},     {"dzi\xc5\x9b", 0},
-    {"\xd1\x81\xd0\xb5\xd0\xb3\xd0\xbe\xd0\xb4\xd0\xbd\xd1\x8f", 0}, /* сегодня */
-    {"yesterday", 1}, {"gestern", 1},  {"hier", 1},        {"ayer", 1},      {"ontem", 1},
-    {"ieri", 1},      {"gisteren", 1}, {"wczoraj", 1},
-    {"\xd0\xb2\xd1\x87\xd0\xb5\xd1\x80\xd0\xb0", 1}, /* вчера */
-};
+/* The words of relative dates are the lists src/lists/relative-*.txt: units
+ * by the start of the word (cd_list_relative_units, in seconds), the words
+ * that make a count relative to now ("ago", "vor", "il y a" …), a count of
+ * one written as a word ("an hour ago"), whole-day words ("yesterday"). */
 
 static int S_word_eq(const char *w, size_t n, const char *lit)
 {
@@ -763,15 +643,17 @@ size_t cd_meta_date_relative(const char *s, size_t len, long long ref, char *out
     }
     if (nw > 6)
         return 0; /* a sentence, not a date line */
-    for (size_t k = 0; S_ago[k]; k++)
-        if (cd_contains_nocase(s, len, S_ago[k])) {
+    for (size_t k = 0; cd_list_relative_ago_words[k]; k++) {
+        const char *ago_word = cd_list_relative_ago_words[k];
+        if (cd_contains_nocase(s, len, ago_word)) {
             /* as a word: "fa" must not be inside "fast" */
             for (size_t w = 0; w < nw; w++)
-                if (S_word_eq(s + ws[w], wl[w], S_ago[k]))
+                if (S_word_eq(s + ws[w], wl[w], ago_word))
                     ago = 1;
-            if (strchr(S_ago[k], ' '))
+            if (strchr(ago_word, ' '))
                 ago = 1;
         }
+    }
     long long t = -1;
     if (ago) {
         for (size_t w = 0; w + 1 < nw && t < 0; w++) {
@@ -780,30 +662,28 @@ size_t cd_meta_date_relative(const char *s, size_t len, long long ref, char *out
                 count = 0;
                 for (size_t q = 0; q < wl[w] && q < 6; q++)
                     count = count * 10 + (s[ws[w] + q] - '0');
-            } else {
-                for (size_t k = 0; S_one[k]; k++)
-                    if (S_word_eq(s + ws[w], wl[w], S_one[k]))
-                        count = 1;
+            } else if (cd_wordset_has(&cd_list_relative_one_words, s + ws[w], wl[w])) {
+                count = 1;
             }
             if (count < 0)
                 continue;
             const char *u = s + ws[w + 1];
             size_t un = wl[w + 1];
-            for (size_t k = 0; k < sizeof S_units / sizeof S_units[0]; k++) {
-                size_t l = strlen(S_units[k].stem);
+            for (const cd_list_pair *k = cd_list_relative_units; k->s; k++) {
+                size_t l = strlen(k->s);
                 /* "an"/"ans" and the like must be the whole word */
                 int whole = l <= 2;
-                if (un < l || !cd_eq_nocase(u, l, S_units[k].stem) || (whole && un > l + 1))
+                if (un < l || !cd_eq_nocase(u, l, k->s) || (whole && un > l + 1))
                     continue;
-                t = ref - (long long)count * S_units[k].secs;
+                t = ref - (long long)count * k->value;
                 break;
             }
         }
     } else {
         for (size_t w = 0; w < nw && t < 0; w++)
-            for (size_t k = 0; k < sizeof S_daywords / sizeof S_daywords[0]; k++)
-                if (S_word_eq(s + ws[w], wl[w], S_daywords[k].word)) {
-                    t = ref - (long long)S_daywords[k].days * 86400;
+            for (const cd_list_pair *k = cd_list_relative_days; k->s; k++)
+                if (S_word_eq(s + ws[w], wl[w], k->s)) {
+                    t = ref - (long long)k->value * 86400;
                     break;
                 }
     }

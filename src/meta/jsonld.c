@@ -13,49 +13,43 @@
  * author's picture or the publisher's logo, which is only noted so that the
  * same URL elsewhere is known for a logo), alternativeHeadline (the deck),
  * sourceOrganization / provider (the credit), and the first BreadcrumbList,
- * kept whole for news.c. */
+ * kept whole for pick_news.c. */
 #include <json-c/json.h>
 #include <string.h>
 
 #include "../util/ctype.h"
 #include "../util/utf8.h"
-#include "meta_int.h"
-
-#define S_STACK 256
+#include "cand.h"
+#include "jsonld.h"
+#include "wordlists.h"
 
 enum { S_ARTICLE = 0, S_CREATIVE = 1, S_PAGE = 2, S_SITE = 3, S_OTHER = 4 };
 
-static const char *const S_article_types[] = {
-    "Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
-    "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "ScholarlyArticle",
-    "TechArticle", "Report", "LiveBlogPosting", "SocialMediaPosting", "DiscussionForumPosting",
-    "AdvertiserContentArticle", "SatiricalArticle", "MedicalScholarlyArticle", "Posting", NULL};
-static const char *const S_creative_types[] = {
-    "Recipe", "HowTo", "Review", "VideoObject", "Product", "Event", "Course",
-    "JobPosting", "Book", "Movie", "PodcastEpisode", "CreativeWork", "Guide", NULL};
-static const char *const S_page_types[] = {"WebPage", "ItemPage", "AboutPage", "ContactPage",
-                                           "ProfilePage", "CollectionPage", "MedicalWebPage",
-                                           "SearchResultsPage", NULL};
+/* The types are the lists src/lists/schema-*-types.txt (sets). */
 
-static int S_in(const char *s, size_t n, const char *const *list)
+/* Where the type name of s[0..n) begins: types may be written as full IRIs
+ * ("http://schema.org/NewsArticle"), compared by their last path segment. */
+static size_t S_type_at(const char *s, size_t n)
 {
-    /* Types may be written as full IRIs: compare the last path segment. */
     size_t k = n;
     while (k > 0 && s[k - 1] != '/' && s[k - 1] != ':' && s[k - 1] != '#')
         k--;
-    for (size_t i = 0; list[i]; i++)
-        if (cd_meta_eq_nocase(s + k, n - k, list[i], strlen(list[i])))
-            return 1;
-    return 0;
+    return k;
+}
+
+static int S_in(const char *s, size_t n, const cd_wordset *set)
+{
+    size_t k = S_type_at(s, n);
+    return cd_wordset_has(set, s + k, n - k);
 }
 
 static int S_type_rank1(const char *s, size_t n)
 {
-    if (S_in(s, n, S_article_types))
+    if (S_in(s, n, &cd_list_schema_article_types))
         return S_ARTICLE;
-    if (S_in(s, n, S_creative_types))
+    if (S_in(s, n, &cd_list_schema_creative_types))
         return S_CREATIVE;
-    if (S_in(s, n, S_page_types))
+    if (S_in(s, n, &cd_list_schema_page_types))
         return S_PAGE;
     if (cd_meta_eq_nocase(s, n, "WebSite", 7))
         return S_SITE;
@@ -231,7 +225,7 @@ static const char *S_copy(cd_meta_ctx *c, json_object *v)
 /* Does the path of URL s end in an image file name (.jpg, .png …)? */
 static int S_image_file(const char *s, size_t n)
 {
-    static const char *const exts[] = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", NULL};
+    const char *const *exts = cd_list_image_extensions;
     size_t end = 0;
     while (end < n && s[end] != '?' && s[end] != '#')
         end++;
@@ -241,6 +235,13 @@ static int S_image_file(const char *s, size_t n)
             return 1;
     }
     return 0;
+}
+
+/* Is v's member key a non-empty string? It goes in *out. */
+static int S_text_at(json_object *v, const char *key, json_object **out)
+{
+    return json_object_object_get_ex(v, key, out) && json_object_is_type(*out, json_type_string) &&
+           json_object_get_string_len(*out) > 0;
 }
 
 /* The URL of an image value: a string, an ImageObject (url, contentUrl, or an
@@ -257,13 +258,9 @@ static json_object *S_image_of(json_object *v)
         return v;
     if (!json_object_is_type(v, json_type_object))
         return NULL;
-    static const char *const keys[] = {"url", "contentUrl"};
-    for (size_t i = 0; i < 2; i++) {
-        json_object *u;
-        if (json_object_object_get_ex(v, keys[i], &u) && json_object_is_type(u, json_type_string) &&
-            json_object_get_string_len(u) > 0)
-            return u;
-    }
+    json_object *u;
+    if (S_text_at(v, "url", &u) || S_text_at(v, "contentUrl", &u))
+        return u;
     json_object *id;
     if (json_object_object_get_ex(v, "@id", &id) && json_object_is_type(id, json_type_string) &&
         S_image_file(json_object_get_string(id), (size_t)json_object_get_string_len(id)))
@@ -354,9 +351,9 @@ static void S_news(cd_meta_ctx *c, json_object *o, int type, int rank, cd_nid po
     S_add_str(c, CD_MF_DECK, rank, pos, S_get(o, "alternativeHeadline"), 0);
     /* The organisation the text comes from (a wire service, a partner):
      * named organisations only, never a bare @id or URL. */
-    static const char *const credit_keys[] = {"sourceOrganization", "provider"};
+    json_object *from[] = {S_get(o, "sourceOrganization"), S_get(o, "provider")};
     for (size_t i = 0; i < 2; i++) {
-        json_object *v = S_get(o, credit_keys[i]);
+        json_object *v = from[i];
         if (v && json_object_is_type(v, json_type_object) && (S_is_org(v) || !S_get(v, "@type")))
             S_add_str(c, CD_MF_CREDIT, rank, pos, S_name_of(S_get(v, "name")), 0);
     }
@@ -374,10 +371,12 @@ static void S_object(cd_meta_ctx *c, json_object *o, cd_nid pos, int nth)
     }
     if (type == S_OTHER) {
         json_object *t = S_get(o, "@type");
-        static const char *const crumb_types[] = {"BreadcrumbList", NULL};
-        if (t && json_object_is_type(t, json_type_string) &&
-            S_in(json_object_get_string(t), (size_t)json_object_get_string_len(t), crumb_types))
-            S_crumbs(c, o);
+        if (t && json_object_is_type(t, json_type_string)) {
+            const char *ts = json_object_get_string(t);
+            size_t tn = (size_t)json_object_get_string_len(t), k = S_type_at(ts, tn);
+            if (cd_meta_eq_nocase(ts + k, tn - k, "BreadcrumbList", 14))
+                S_crumbs(c, o);
+        }
         return;
     }
     S_news(c, o, type, rank, pos);
@@ -407,7 +406,7 @@ static void S_object(cd_meta_ctx *c, json_object *o, cd_nid pos, int nth)
 /* Walk the parsed value: objects in arrays, @graph, mainEntity and isPartOf. */
 static void S_walk(cd_meta_ctx *c, json_object *root, cd_nid pos)
 {
-    json_object *stack[S_STACK];
+    json_object *stack[CD_META_JSON_STACK];
     size_t top = 0;
     unsigned budget = CD_META_JSON_NODES;
     int nth = 0;
@@ -420,7 +419,7 @@ static void S_walk(cd_meta_ctx *c, json_object *root, cd_nid pos)
         if (json_object_is_type(o, json_type_array)) {
             size_t n = json_object_array_length(o);
             /* Pushed in reverse so that the first element is visited first. */
-            for (size_t i = n; i > 0 && top < S_STACK; i--)
+            for (size_t i = n; i > 0 && top < CD_META_JSON_STACK; i--)
                 if (n - i < 256)
                     stack[top++] = json_object_array_get_idx(o, i - 1);
             continue;
@@ -428,9 +427,9 @@ static void S_walk(cd_meta_ctx *c, json_object *root, cd_nid pos)
         if (!json_object_is_type(o, json_type_object))
             continue;
         S_object(c, o, pos, nth++);
-        static const char *const keys[] = {"isPartOf", "mainEntity", "@graph"};
-        for (size_t k = 0; k < 3 && top < S_STACK; k++) {
-            json_object *v = S_get(o, keys[k]);
+        json_object *inner[] = {S_get(o, "isPartOf"), S_get(o, "mainEntity"), S_get(o, "@graph")};
+        for (size_t k = 0; k < 3 && top < CD_META_JSON_STACK; k++) {
+            json_object *v = inner[k];
             if (v && (json_object_is_type(v, json_type_object) || json_object_is_type(v, json_type_array)))
                 stack[top++] = v;
         }

@@ -1,9 +1,10 @@
-/* meta: the article's metadata, read from the tree.
+/* meta: the document's metadata, read from the tree before extraction.
  *
- * One source per file (JSON-LD, OpenGraph/<meta>, microdata, the visible page),
- * combined here by precedence. Strings live in the document's arena. The struct
- * is designed to grow with the news fields (issue 3): deck, section, image,
- * credit, dateline, tags, date_modified. */
+ * The stage's interface: the result (cd_meta) and the call that fills it.
+ * One walk (read.c) feeds one source per file (JSON-LD, <meta>, microdata,
+ * the visible head of the page); the pickers (pick*.c) choose each field by
+ * precedence. Strings live in the document's arena. The news stage (src/news)
+ * later fills the fields only the extracted body shows. */
 #ifndef CD_META_H
 #define CD_META_H
 
@@ -11,43 +12,35 @@
 
 #include "../dom/dom.h"
 #include "../util/arena.h"
+#include "../util/limits.h"
+#include "copydesk.h"
 
-#define CD_MAX_AUTHORS 16
-#define CD_MAX_TAGS 32
-
+/* The fields are the rows of include/copydesk_fields.def, in its order: a
+ * string `name`, a list `names[max]` with its count `nnames`; then where each
+ * field that records it came from, the row's SRC(member): "json-ld", "og",
+ * "meta", "microdata", "visible", "title", "html", "url", … (JSON `sources`
+ * with --explain). `url` is the page's canonical URL; the caller's overrides it
+ * in the output. */
+#define CD_META_MEMBER_STR(name, max) const char *name;
+#define CD_META_MEMBER_URL(name, max) const char *name;
+#define CD_META_MEMBER_LIST(name, max)                                                             \
+    const char *name##s[max];                                                                      \
+    size_t n##name##s;
+#define CD_META_SOURCE_SRC(member) const char *member;
+#define CD_META_SOURCE_NOSRC
 typedef struct cd_meta {
-    const char *title;
-    const char *authors[CD_MAX_AUTHORS];
-    size_t nauthors;
-    const char *date_published; /* ISO 8601 */
-    const char *date_modified;
-    const char *site_name;
-    const char *language;
-    const char *url;         /* canonical URL from the page */
-    const char *description;
-    /* News fields (issue 3). */
-    const char *deck;          /* subheadline / standfirst */
-    const char *section;
-    const char *image_url;     /* lead image, absolute when the page URL allows */
-    const char *image_caption;
-    const char *image_credit;  /* photographer / agency */
-    const char *credit;        /* wire / source attribution of the text */
-    const char *dateline;      /* "WASHINGTON", without the dash */
-    const char *tags[CD_MAX_TAGS];
-    size_t ntags;
-    /* Where each field came from: "json-ld", "og", "meta", "microdata",
-     * "visible", "title", "html", "url", … (JSON `sources` with --explain). */
-    const char *title_source;
-    const char *date_source;
-    const char *modified_source;
-    const char *author_source;
-    const char *deck_source;
-    const char *section_source;
-    const char *image_source;
-    const char *credit_source;
-    const char *dateline_source;
-    const char *tags_source;
+#define COPYDESK_FIELD(id, kind, json, name, max, source, cands) CD_META_MEMBER_##kind(name, max)
+#include "copydesk_fields.def"
+#undef COPYDESK_FIELD
+#define COPYDESK_FIELD(id, kind, json, name, max, source, cands) CD_META_SOURCE_##source
+#include "copydesk_fields.def"
+#undef COPYDESK_FIELD
 } cd_meta;
+#undef CD_META_MEMBER_STR
+#undef CD_META_MEMBER_URL
+#undef CD_META_MEMBER_LIST
+#undef CD_META_SOURCE_SRC
+#undef CD_META_SOURCE_NOSRC
 
 /* Read metadata from dom into m (cleared first); strings come from arena.
  * page_url (may be NULL) is the URL given by the caller, used for URL-path dates
@@ -58,18 +51,30 @@ void cd_meta_read(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char *pa
 void cd_meta_read_at(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char *page_url,
                      long long ref_time);
 
-/* Where field (a JSON key: "title", "authors", "date_published", …) came
- * from, or NULL when it is empty. */
-const char *cd_meta_field_source(const cd_meta *m, const char *field);
+/* The rows of copydesk_fields.def as data, for code that visits every field
+ * (the JSON writer, --explain, the accessors): cd_meta_fields[COPYDESK_FIELD_<ID>]. */
+enum { CD_FIELD_STR, CD_FIELD_LIST, CD_FIELD_URL };
+typedef struct cd_meta_field_info {
+    const char *json;    /* "title", or "group.key" ("image.url") */
+    int kind;            /* CD_FIELD_* */
+    size_t value;        /* offsetof the string in cd_meta, or of the list's array */
+    size_t count;        /* a list: offsetof its count */
+    size_t source;       /* offsetof its SRC member; 0 for NOSRC (no source is at 0) */
+} cd_meta_field_info;
+extern const cd_meta_field_info cd_meta_fields[COPYDESK_FIELD_COUNT];
 
-/* The parts of the article read from the extracted body, after extraction:
- * the dateline that opens it, the wire credit that closes it, the lead
- * figure's caption and credit, a visible deck. Fields already set from
- * structured sources are cross-checked, not overwritten blindly. Unless
- * keep_parts, the dateline and the credit leave the body (cd_extract_cut /
- * CD_MARK_DROP on x); a photo credit inside the body always does. */
-struct cd_extract;
-void cd_meta_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, struct cd_extract *x,
-                   const char *page_url, int keep_parts);
+/* Value i (0 for a string) of field f, NULL when absent or out of range. For the
+ * URL field, url (the caller's, may be NULL) wins over the page's. */
+const char *cd_meta_value(const cd_meta *m, int f, size_t i, const char *url);
+/* How many values field f has: 0 or 1 for a string, the count for a list. */
+size_t cd_meta_count(const cd_meta *m, int f, const char *url);
+/* Where field f came from, or NULL when it is empty or does not record it. */
+const char *cd_meta_source(const cd_meta *m, int f);
+/* The name field f's source goes by: its JSON key, or its group's name
+ * ("image"), n bytes long. */
+const char *cd_meta_source_name(int f, size_t *n);
+/* Where the field called field (a JSON key: "title", "authors", "image", …)
+ * came from, or NULL when it is empty, unknown or does not record it. */
+const char *cd_meta_field_source(const cd_meta *m, const char *field);
 
 #endif

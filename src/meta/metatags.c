@@ -9,7 +9,10 @@
 #include <string.h>
 
 #include "../util/ctype.h"
-#include "meta_int.h"
+#include "cand.h"
+#include "jsonld.h"
+#include "metatags.h"
+#include "wordlists.h"
 
 typedef struct S_key {
     const char *name;
@@ -123,8 +126,7 @@ static const S_key S_keys[] = {
  * ("ms.date", as "sailthru.date" above). Ranked after the named ones. */
 static int S_date_name(const char *key, size_t n)
 {
-    static const char *const ends[] = {"published-date", "published_date", "publish-date",
-                                       "publication-date", ".date", NULL};
+    const char *const *ends = cd_list_date_meta_suffixes;
     for (size_t i = 0; ends[i]; i++) {
         size_t l = strlen(ends[i]);
         if (n > l && memcmp(key + n - l, ends[i], l) == 0 &&
@@ -133,12 +135,6 @@ static int S_date_name(const char *key, size_t n)
             return 1;
     }
     return 0;
-}
-
-static int S_is_url(const char *v, size_t n)
-{
-    return (n >= 4 && cd_eq_nocase(v, 4, "http")) || (n >= 2 && v[0] == '/' && v[1] == '/') ||
-           (n >= 4 && cd_eq_nocase(v, 4, "www."));
 }
 
 static void S_named(cd_meta_ctx *c, cd_nid id, const char *name, size_t nlen, const char *v,
@@ -155,10 +151,10 @@ static void S_named(cd_meta_ctx *c, cd_nid id, const char *name, size_t nlen, co
         if (strcmp(k->name, key) != 0)
             continue;
         /* article:author is often a profile URL, not a name. */
-        if (k->field == CD_MF_AUTHOR && S_is_url(v, vlen))
+        if (k->field == CD_MF_AUTHOR && cd_is_url_like(v, vlen))
             return;
         /* A source given as a URL names a page, not who wrote the text. */
-        if (k->field == CD_MF_CREDIT && (S_is_url(v, vlen) || memchr(v, '/', vlen)))
+        if (k->field == CD_MF_CREDIT && (cd_is_url_like(v, vlen) || memchr(v, '/', vlen)))
             return;
         if (cd_meta_room(c, k->field))
             cd_meta_add(c, k->field, k->src, k->rank, id, v, vlen);
@@ -215,9 +211,6 @@ static int S_rel_has(const char *rel, size_t n, const char *word)
  * among the few elements before the data. */
 static void S_twitter_pair(cd_meta_ctx *c, cd_nid id, const char *v, size_t vlen)
 {
-    static const char *const labels[] = {"written by", "author", "by", "autor", "auteur",
-                                         "geschrieben von", "escrito por", "\xc3\xa9" "crit par",
-                                         "scritto da", NULL};
     const cd_dom *dom = c->dom;
     size_t n;
     const char *name = cd_dom_attr(dom, id, "name", &n);
@@ -230,11 +223,8 @@ static void S_twitter_pair(cd_meta_ctx *c, cd_nid id, const char *v, size_t vlen
         if (!l || ln != 14 || !cd_eq_nocase(l, 13, "twitter:label") || l[13] != name[12])
             continue;
         const char *t = cd_dom_attr(dom, k, "content", &cl);
-        for (size_t i = 0; t && labels[i]; i++)
-            if (cd_meta_eq_nocase(t, cl, labels[i], strlen(labels[i]))) {
-                cd_meta_add(c, CD_MF_AUTHOR, CD_MS_TWITTER, 0, id, v, vlen);
-                return;
-            }
+        if (t && cd_wordset_has(&cd_list_byline_labels, t, cl))
+            cd_meta_add(c, CD_MF_AUTHOR, CD_MS_TWITTER, 0, id, v, vlen);
         return;
     }
 }

@@ -5,32 +5,15 @@
  * author item (itemprop=author itemscope) names itself in a descendant
  * itemprop=name. <time> elements rank by how sure they are to be the
  * publication date: pubdate attribute, then a "published" class, then the
- * first inside an <article>/<main>, then any other. The walk in meta.c does not
+ * first inside an <article>/<main>, then any other. The walk in read.c does not
  * call this inside comment, related-story, sidebar or footer blocks. */
 #include <string.h>
 
 #include "../util/ctype.h"
-#include "meta_int.h"
-
-int cd_meta_word_in(const char *list, size_t n, const char *word)
-{
-    size_t wl = strlen(word), i = 0;
-    while (i < n) {
-        while (i < n && cd_isspace((unsigned char)list[i]))
-            i++;
-        size_t s = i;
-        while (i < n && !cd_isspace((unsigned char)list[i]))
-            i++;
-        size_t k = s;
-        /* Full IRIs (http://schema.org/author) compare by their last segment. */
-        for (size_t j = s; j < i; j++)
-            if (list[j] == '/')
-                k = j + 1;
-        if (i - k == wl && cd_eq_nocase(list + k, wl, word))
-            return 1;
-    }
-    return 0;
-}
+#include "authors.h"
+#include "cand.h"
+#include "microdata.h"
+#include "wordlists.h"
 
 /* The value of an itemprop element; *len gets its length. */
 static const char *S_value(cd_meta_ctx *c, cd_nid id, size_t *len)
@@ -104,9 +87,7 @@ static int S_author_href(const char *h, size_t n)
     return 0;
 }
 
-static const char *const S_pub_words[] = {"publish", "posted", "pubdate", "post-date", "entry-date",
-                                          "article-date", "created", NULL};
-static const char *const S_mod_words[] = {"updated", "modified", NULL};
+/* Class words of a publication or a change date: src/lists/class-published.txt, class-modified.txt. */
 
 void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
 {
@@ -117,7 +98,7 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
     const char *ip = cd_dom_attr(dom, id, "itemprop", &len);
     if (flags & CD_MC_BAD) {
         /* Inside comments, related stories …: only a stated datePublished,
-         * kept as a last resort (see S_pick_date in meta.c). */
+         * kept as a last resort (see S_pick_date in pick_dates.c). */
         if (ip && len && cd_meta_word_in(ip, len, "datePublished")) {
             size_t vl;
             const char *v = S_value(c, id, &vl);
@@ -180,7 +161,7 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
         } else if (n->tag == CD_TAG_A && c->author_links < 16) {
             /* A link to an author's page: no statement of its own (rank
              * CD_META_RANK_LINK, only read to complete a list of
-             * co-authors, see S_coauthors in meta.c). */
+             * co-authors, see S_coauthors in pick_authors.c). */
             size_t hl;
             const char *h = cd_dom_attr(dom, id, "href", &hl);
             if (h && S_author_href(h, hl)) {
@@ -200,9 +181,9 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
             v = cd_meta_node_text(c, id, 128, &vl);
         if (!v)
             return;
-        int mod = cd_meta_class_has(c, id, S_mod_words);
+        int mod = cd_meta_class_has(c, id, cd_list_class_modified);
         int rank = cd_dom_attr(dom, id, "pubdate", &len)          ? 2
-                   : cd_meta_class_has(c, id, S_pub_words)      ? 3
+                   : cd_meta_class_has(c, id, cd_list_class_published)      ? 3
                    : inart                                         ? 4
                                                                    : 5;
         /* "Updated: <time>": the label outside says what the class does not. */

@@ -1,6 +1,6 @@
 /* meta/section: the news fields read from page elements.
  *
- * Fed by the walk in meta.c with every element of the body, including those
+ * Fed by the walk in read.c with every element of the body, including those
  * in navigation and other skipped blocks (breadcrumb trails often sit in a
  * <nav>), each with the CD_MC_* flags of its place:
  *   - microdata itemprop articleSection, keywords and image, the last two
@@ -11,7 +11,7 @@
  *     those are not tags);
  *   - the first breadcrumb trail (class or id "breadcrumb", aria-label
  *     "breadcrumb", itemtype BreadcrumbList): its links, kept in
- *     c->vis_crumbs for news.c to pick the section from;
+ *     c->vis_crumbs for pick_news.c to pick the section from;
  *   - after the walk, the section label ("kicker", "eyebrow", "rubric",
  *     "rubrique") that sits right above the first h1: one of the three texts
  *     before it (texts of a <nav> passed over), in an element so named,
@@ -24,34 +24,27 @@
 #include <string.h>
 
 #include "../util/ctype.h"
-#include "meta_int.h"
+#include "cand.h"
+#include "section.h"
+#include "wordlists.h"
 
-#define S_KICKER_STEPS 80u /* nodes walked back from the h1 */
 #define S_KICKER_TEXTS 3u  /* texts before the h1 examined */
 #define S_KICKER_MAX 48u   /* bytes: a label, not a sentence */
-#define S_ANCESTORS 16u    /* ancestors examined for an item scope or a menu */
 #define S_TRAIL_LINKS 10u  /* links in a breadcrumb trail, at most */
 #define S_TRAIL_TEXT 1000u /* bytes of text (with indentation) in a trail, at most */
 
-static const char *const S_crumb_words[] = {"breadcrumb", "crumb", NULL};
-static const char *const S_kicker_words[] = {
-    "kicker",     "eyebrow",      "rubric",        "overline",     "supertitle",  "pretitle",
-    "pre-title",  "section-name", "section-label", "section-link", "section-tag", "category",
-    "categories", "cat-links",    "post-cat",      "entry-cat",    "upperdek",
-    /* French and German for the section a story runs in */
-    "rubrique", "rubrik", NULL};
-static const char *const S_menu_words[] = {"menu",     "nav",          "navbar", "navigation",
-                                           "dropdown", "header-links", NULL};
+/* Class words of a breadcrumb trail, a section label and a menu:
+ * src/lists/class-breadcrumb.txt, class-kicker.txt, class-menu.txt. */
 
 /* The value of an itemprop element (HTML microdata: content, src, href, else
  * its text); *len gets its length. */
 static const char *S_value(cd_meta_ctx *c, cd_nid id, size_t *len)
 {
-    static const char *const attrs[] = {"content", "src", "href"};
-    for (size_t i = 0; i < 3; i++) {
-        const char *v = cd_dom_attr(c->dom, id, attrs[i], len);
-        if (v && *len) return v;
-    }
+    const char *v;
+    if (((v = cd_dom_attr(c->dom, id, "content", len)) && *len) ||
+        ((v = cd_dom_attr(c->dom, id, "src", len)) && *len) ||
+        ((v = cd_dom_attr(c->dom, id, "href", len)) && *len))
+        return v;
     if (cd_dom_is(c->dom, id, CD_TAG_META) || cd_dom_is(c->dom, id, CD_TAG_IMG)) return NULL;
     return cd_meta_node_text(c, id, 256, len);
 }
@@ -61,7 +54,7 @@ static int S_article_scope(const cd_meta_ctx *c, cd_nid id)
 {
     const cd_dom *dom = c->dom;
     unsigned k = 0;
-    for (cd_nid p = cd_dom_node(dom, id)->parent; p && k < S_ANCESTORS;
+    for (cd_nid p = cd_dom_node(dom, id)->parent; p && k < CD_META_ANCESTORS;
          p = cd_dom_node(dom, p)->parent, k++) {
         size_t len;
         if (cd_dom_node(dom, p)->type != CD_NODE_ELEMENT || !cd_dom_attr(dom, p, "itemscope", &len))
@@ -91,7 +84,7 @@ static int S_is_trail(cd_meta_ctx *c, cd_nid id)
     if (!(cls && cd_contains_nocase(cls, cl, "crumb")) &&
         !(ids && cd_contains_nocase(ids, il, "crumb")))
         return 0;
-    return cd_meta_class_has(c, id, S_crumb_words);
+    return cd_meta_class_has(c, id, cd_list_class_breadcrumb);
 }
 
 /* The links inside element id (counted up to a bound). */
@@ -225,18 +218,18 @@ static int S_is_kicker(cd_meta_ctx *c, cd_nid t, cd_nid h1)
     const cd_dom *dom = c->dom;
     int named = 0;
     unsigned k = 0;
-    for (cd_nid p = cd_dom_node(dom, t)->parent; p && k < S_ANCESTORS;
+    for (cd_nid p = cd_dom_node(dom, t)->parent; p && k < CD_META_ANCESTORS;
          p = cd_dom_node(dom, p)->parent, k++) {
         const cd_node *n = cd_dom_node(dom, p);
         if (n->type != CD_NODE_ELEMENT) break;
-        if (n->tag == CD_TAG_NAV || cd_meta_class_has(c, p, S_menu_words)) return 0;
+        if (n->tag == CD_TAG_NAV || cd_meta_class_has(c, p, cd_list_class_menu)) return 0;
         if (n->tag == CD_TAG_UL || n->tag == CD_TAG_OL) {
             unsigned items = 0;
             for (cd_nid i = n->first; i && items <= 3; i = cd_dom_node(dom, i)->next)
                 items += cd_dom_is(dom, i, CD_TAG_LI);
             if (items > 3) return 0;
         }
-        if (!named && !S_contains(dom, p, h1) && cd_meta_class_has(c, p, S_kicker_words)) named = 1;
+        if (!named && !S_contains(dom, p, h1) && cd_meta_class_has(c, p, cd_list_class_kicker)) named = 1;
     }
     return named;
 }
@@ -303,14 +296,26 @@ static int S_is_section_link(cd_meta_ctx *c, cd_nid t, cd_nid h1)
             return 0;
     }
     for (cd_nid p = a; p && p != anc; p = cd_dom_node(dom, p)->parent)
-        if (cd_dom_is(dom, p, CD_TAG_NAV) || cd_meta_class_has(c, p, S_menu_words)) return 0;
+        if (cd_dom_is(dom, p, CD_TAG_NAV) || cd_meta_class_has(c, p, cd_list_class_menu)) return 0;
     return 1;
+}
+
+/* Does label s[0..n) end with a dash ("Biz & IT —", "Opinion -"): the
+ * typographic kicker, a section name run into the headline below it? */
+static int S_dash_label(const char *s, size_t n)
+{
+    while (n && s[n - 1] == ' ')
+        n--;
+    if (n >= 2 && s[n - 1] == '-' && s[n - 2] == ' ')
+        return 1;
+    return n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+           ((unsigned char)s[n - 1] == 0x93 || (unsigned char)s[n - 1] == 0x94);
 }
 
 static int S_in_nav(const cd_dom *dom, cd_nid id)
 {
     unsigned k = 0;
-    for (cd_nid p = cd_dom_node(dom, id)->parent; p && k < S_ANCESTORS;
+    for (cd_nid p = cd_dom_node(dom, id)->parent; p && k < CD_META_ANCESTORS;
          p = cd_dom_node(dom, p)->parent, k++)
         if (cd_dom_is(dom, p, CD_TAG_NAV)) return 1;
     return 0;
@@ -321,7 +326,7 @@ void cd_meta_news_kicker(cd_meta_ctx *c, cd_nid h1)
     const cd_dom *dom = c->dom;
     if (!h1) return;
     unsigned texts = 0, steps = 0;
-    for (cd_nid k = S_before(dom, h1); k && steps < S_KICKER_STEPS && texts < S_KICKER_TEXTS;
+    for (cd_nid k = S_before(dom, h1); k && steps < CD_META_KICKER_STEPS && texts < S_KICKER_TEXTS;
          k = S_before(dom, k), steps++) {
         const cd_node *n = cd_dom_node(dom, k);
         if (n->type != CD_NODE_TEXT) continue;
@@ -334,7 +339,7 @@ void cd_meta_news_kicker(cd_meta_ctx *c, cd_nid h1)
         if (!s || S_in_nav(dom, k)) continue;
         texts++;
         if (len > S_KICKER_MAX ||
-            !(S_is_kicker(c, k, h1) || (texts == 1 && S_is_section_link(c, k, h1))))
+            !(S_is_kicker(c, k, h1) || (texts == 1 && (S_is_section_link(c, k, h1) || S_dash_label(s, len)))))
             continue;
         /* The whole label, when the text is one piece of it. */
         char *whole = cd_meta_node_text(c, n->parent, S_KICKER_MAX + 1, &len);

@@ -20,7 +20,10 @@
 
 #include "../util/ctype.h"
 #include "../util/utf8.h"
-#include "meta_int.h"
+#include "cand.h"
+#include "pick.h"
+#include "title.h"
+#include "wordlists.h"
 
 /* Lower-case ASCII letters and digits of s, other bytes kept (UTF-8 letters);
  * spaces and punctuation dropped. For loose comparisons. */
@@ -135,18 +138,10 @@ static size_t S_domain_label(const char *url, char *out, size_t cap)
     return bl;
 }
 
-typedef struct S_sep {
-    const char *s;
-    int hier; /* hierarchical separators (| » / \) usually part a site path */
-} S_sep;
-
-static const S_sep S_seps[] = {
-    {" | ", 1}, {" - ", 0}, {" \xe2\x80\x93 ", 0}, {" \xe2\x80\x94 ", 0}, {" \xc2\xb7 ", 1},
-    {" \xc2\xbb ", 1}, {" :: ", 1}, {" / ", 1}, {" \\ ", 1}, {" > ", 1}, {" \xe2\x80\xa2 ", 1},
-    {" ~ ", 1}, {" \xe2\x80\xb9 ", 1}, {" \xe2\x80\xba ", 1}, {" \xc2\xab ", 1}, {" \xe2\x94\x82 ", 1},
-    {" \xef\xbd\x9c ", 1}, {"\xef\xbd\x9c", 1}, {" \xe2\x80\x94", 0}, {"| ", 1},
-    {" : ", 1},
-};
+/* The separators are src/lists/separators.txt (cd_list_separators: the
+ * separator and its kind, bits of title.h: none for a dash, CD_META_SEP_HIER
+ * for a hierarchical one (| » / \ usually part a site path), with
+ * CD_META_SEP_HARD when it is never inside a headline). */
 
 /* Positions of the first and last separator in t; 0 when none. */
 static int S_find_seps(const char *t, size_t n, size_t *first, size_t *flen, size_t *last,
@@ -154,11 +149,11 @@ static int S_find_seps(const char *t, size_t n, size_t *first, size_t *flen, siz
 {
     int found = 0;
     for (size_t i = 1; i < n; i++) {
-        for (size_t k = 0; k < sizeof S_seps / sizeof S_seps[0]; k++) {
-            if (t[i] != S_seps[k].s[0])
+        for (const cd_list_pair *k = cd_list_separators; k->s; k++) {
+            if (t[i] != k->s[0])
                 continue; /* most bytes start no separator */
-            size_t l = strlen(S_seps[k].s);
-            if (n - i >= l && memcmp(t + i, S_seps[k].s, l) == 0) {
+            size_t l = strlen(k->s);
+            if (n - i >= l && memcmp(t + i, k->s, l) == 0) {
                 if (!found) {
                     *first = i;
                     *flen = l;
@@ -186,9 +181,9 @@ static const char *S_dup(cd_arena *a, const char *s, size_t n)
 /* Is the separator s[0..n) hierarchical (| » / …)? */
 static int S_sep_hier(const char *s, size_t n)
 {
-    for (size_t k = 0; k < sizeof S_seps / sizeof S_seps[0]; k++)
-        if (strlen(S_seps[k].s) == n && memcmp(s, S_seps[k].s, n) == 0)
-            return S_seps[k].hier;
+    for (const cd_list_pair *k = cd_list_separators; k->s; k++)
+        if (strlen(k->s) == n && memcmp(s, k->s, n) == 0)
+            return (k->value & CD_META_SEP_HIER) != 0;
     return 0;
 }
 
@@ -374,15 +369,13 @@ static int S_affix(const char *t, const char *h)
 
 /* ---- the visible headline against the metadata title ---------------------- */
 
-#define S_MAX_WORDS 48u
-
 /* The lower-cased words of s (ASCII letters/digits and any UTF-8 byte; other
  * punctuation separates), as (offset, length) pairs into key; at most
- * S_MAX_WORDS. */
+ * CD_META_TITLE_WORDS. */
 static size_t S_wordlist(const char *s, char *key, size_t cap, size_t *off, size_t *len)
 {
     size_t nw = 0, o = 0;
-    for (size_t i = 0; s[i] && nw < S_MAX_WORDS;) {
+    for (size_t i = 0; s[i] && nw < CD_META_TITLE_WORDS;) {
         while (s[i] && !(cd_isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
             i++;
         if (!s[i])
@@ -420,7 +413,7 @@ static int S_word_in(const char *k, size_t off, size_t len, const char *k2, cons
 static int S_word_sets(const char *a, const char *b, size_t *da, size_t *db, size_t *both)
 {
     char ka[1024], kb[1024];
-    size_t oa[S_MAX_WORDS], la[S_MAX_WORDS], ob[S_MAX_WORDS], lb[S_MAX_WORDS];
+    size_t oa[CD_META_TITLE_WORDS], la[CD_META_TITLE_WORDS], ob[CD_META_TITLE_WORDS], lb[CD_META_TITLE_WORDS];
     size_t na = S_wordlist(a, ka, sizeof ka, oa, la), nb = S_wordlist(b, kb, sizeof kb, ob, lb);
     if (!na || !nb)
         return 0;
@@ -487,10 +480,11 @@ static int S_h1_rephrases(const char *h1, const char *t, int loose)
  * unlike dashes and colons, which are kept. */
 static const char *S_first_segment(cd_arena *a, const char *t)
 {
-    static const char *const seps[] = {" | ", " \xc2\xb7 ", " \xe2\x80\xa2 ", NULL};
     const char *best = NULL;
-    for (size_t k = 0; seps[k]; k++) {
-        const char *p = strstr(t, seps[k]);
+    for (const cd_list_pair *k = cd_list_separators; k->s; k++) {
+        if (!(k->value & CD_META_SEP_HARD))
+            continue;
+        const char *p = strstr(t, k->s);
         if (p && (!best || p < best))
             best = p;
     }
@@ -789,8 +783,6 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
     if (dc)
         mt = NULL;
     const cd_meta_cand *meta[] = {ld, dc, og, mt, tw, md, ldwork, ldpage, tt};
-    static const char *const srcnames[] = {"json-ld",   "meta",    "og",      "meta", "twitter",
-                                           "microdata", "json-ld", "json-ld", "title"};
     const size_t nmeta = sizeof meta / sizeof meta[0];
     /* The h1 confirmed by another source is the headline. */
     for (unsigned j = 0; j < nh1; j++) {
@@ -832,7 +824,7 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
                 continue;
             }
         }
-        *source = srcnames[i];
+        *source = cd_meta_src_name(meta[i]->src);
         const char *t = S_strip(c->arena, meta[i]->s, &names, h1, 0, dated);
         if (t && t == meta[i]->s && meta[i] == tt && (dated || !S_site_first(t, &names)))
             t = S_readability_cut(c->arena, t);

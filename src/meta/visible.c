@@ -1,6 +1,6 @@
 /* meta/visible: what a reader sees: the <h1>, the byline, the date line.
  *
- * Fed by the walk in meta.c (never inside comments, related stories, sidebars,
+ * Fed by the walk in read.c (never inside comments, related stories, sidebars,
  * footers). Bylines come from elements whose class or id says byline / author
  * / writer (as Readability's _isValidByline and newspaper's author selectors
  * do) and from short text that opens with "By", "Von", "Par", "Por" … . Dates
@@ -10,37 +10,26 @@
 #include <string.h>
 
 #include "../util/ctype.h"
-#include "meta_int.h"
+#include "authors.h"
+#include "cand.h"
+#include "dates.h"
+#include "title.h"
+#include "visible.h"
+#include "wordlists.h"
 
-#define S_MAX_BYLINES 8u
-#define S_MAX_DATES 6u
 #define S_DATE_WINDOW 120u /* text nodes after the first h1 searched for a date */
 #define S_DATE_NEAR 30u     /* … of which the date line is one of the first */
 #define S_BYLINE_MAX 160u  /* bytes: longer text is prose, not a byline */
 
-static const char *const S_byline_words[] = {"byline", "by-line", "by_line", "dateline-author", NULL};
-static const char *const S_author_words[] = {"author", "writer", "byl", "reporter", "contributor",
-                                             "posted-by", "postedby", NULL};
-/* A forum post's poster (and the signed-in reader's menu, which is not). */
-static const char *const S_user_words[] = {"username", "user-name", "postauthor", "post-user", "postuser",
-                                           "bigusername", NULL};
-static const char *const S_user_bad[] = {"menu", "dropdown", "login", "account", "badge", "signin",
-                                         "header", NULL};
-static const char *const S_date_words[] = {"date", "pubdate", "published", "post-date", "time", NULL};
-/* Author boxes at the end and avatars say more than a name. */
-static const char *const S_author_bad[] = {"bio", "avatar", "image", "img", "photo", "about",
-                                           "description", "desc", "box", "social", "follow",
-                                           "more", "other", "comment", "title", NULL};
-
-static const char *const S_name_words[] = {"name", NULL};
+/* The words looked for are the lists src/lists/class-*.txt (class and id
+ * words), byline-*.txt, update-words.txt, published-labels.txt,
+ * name-stop-words.txt and marks.txt, compiled into wordlists.c. */
 
 /* Does s open with a byline lead-in followed by something that is not a
  * lower-case word ("By Jane", never "by the way")? */
 static int S_byline_prefix(const char *s, size_t n)
 {
-    static const char *const pre[] = {"by ", "by:", "von ", "par ", "por ", "door ", "di ", "av ",
-                                      "written by", "posted by", "text:", "texto:", "texte:",
-                                      "started by", NULL};
+    const char *const *pre = cd_list_byline_leads;
     for (size_t i = 0; pre[i]; i++) {
         size_t l = strlen(pre[i]);
         if (n >= l && cd_eq_nocase(s, l, pre[i])) {
@@ -96,12 +85,11 @@ static int S_alone(const cd_dom *dom, cd_nid id)
  * "entry-meta")? */
 static int S_in_post_meta(cd_meta_ctx *c, cd_nid id)
 {
-    static const char *const meta[] = {"meta", NULL};
     cd_nid a = cd_dom_node(c->dom, id)->parent;
     for (int d = 0; a && d < 3; d++, a = cd_dom_node(c->dom, a)->parent)
         if (cd_dom_node(c->dom, a)->type == CD_NODE_ELEMENT &&
-            (cd_meta_class_has(c, a, S_date_words) || cd_meta_class_has(c, a, S_byline_words) ||
-             cd_meta_class_has(c, a, S_author_words) || cd_meta_class_has(c, a, meta)))
+            (cd_meta_class_has(c, a, cd_list_class_date) || cd_meta_class_has(c, a, cd_list_class_byline) ||
+             cd_meta_class_has(c, a, cd_list_class_author) || cd_meta_class_has(c, a, cd_list_class_post_meta)))
             return 1;
     return 0;
 }
@@ -133,103 +121,7 @@ static int S_far(const cd_meta_vis *v)
 /* Is s only a lead-in label ("By", "Written by:", "Author")? */
 static int S_label(const char *s, size_t n)
 {
-    static const char *const labels[] = {"by", "by:", "written by", "written by:", "posted by",
-                                         "author", "author:", "authors", "authors:", "von", "par",
-                                         "por", "door", "autor", "autor:", "auteur", "auteur:",
-                                         "posted by:", "thread starter", "started by", "author(s)",
-                                         "author(s):", "contributor:", "contributors:", "article by",
-                                         NULL};
-    for (size_t i = 0; labels[i]; i++)
-        if (cd_eq_nocase(s, n, labels[i]))
-            return 1;
-    return 0;
-}
-
-/* Words that say a date line gives the last change, not the publication:
- * "Updated", "Last modified", "aktualisiert", "mis à jour", "actualizado" … */
-static const char *const S_update_words[] = {"updated", "update:", "modified", "edited", "revised", "reviewed",
-                                             "aktualisiert", "ge\xc3\xa4ndert", "mis \xc3\xa0 jour",
-                                             "mise \xc3\xa0 jour", "actualizado", "actualizaci\xc3\xb3n",
-                                             "atualizado", "atualiza\xc3\xa7\xc3\xa3o", "aggiornato",
-                                             "aggiornamento", "bijgewerkt",
-                                             "\xd0\xbe\xd0\xb1\xd0\xbd\xd0\xbe\xd0\xb2\xd0\xbb", /* обновл */
-                                             "zaktualizowano", "\xe6\x9b\xb4\xe6\x96\xb0", /* 更新 */
-                                             NULL};
-
-static int S_says_update(const char *s, size_t n)
-{
-    for (size_t i = 0; S_update_words[i]; i++)
-        if (cd_contains_nocase(s, n, S_update_words[i]))
-            return 1;
-    return 0;
-}
-
-const char *cd_meta_prev_text(const cd_dom *dom, cd_nid id, size_t *len, cd_nid *at)
-{
-    cd_nid k = id;
-    for (int steps = 0; k && steps < 12; steps++) {
-        const cd_node *n = cd_dom_node(dom, k);
-        if (n->prev) {
-            k = n->prev;
-            /* Down to the last descendant. */
-            for (int d = 0; d < 8 && cd_dom_node(dom, k)->last; d++)
-                k = cd_dom_node(dom, k)->last;
-        } else {
-            k = n->parent;
-            if (!k || cd_dom_node(dom, k)->type != CD_NODE_ELEMENT)
-                return NULL;
-            unsigned f = cd_tag_flags(cd_dom_node(dom, k)->tag);
-            if ((f & CD_TF_HEADING) || k == dom->body)
-                return NULL;
-            continue;
-        }
-        const cd_node *t = cd_dom_node(dom, k);
-        if (t->type != CD_NODE_TEXT)
-            continue;
-        const char *s = t->u.text;
-        size_t l = t->len;
-        while (l && cd_isspace((unsigned char)*s))
-            s++, l--;
-        while (l && cd_isspace((unsigned char)s[l - 1]))
-            l--;
-        if (l) {
-            *len = l;
-            *at = k;
-            return s;
-        }
-    }
-    return NULL;
-}
-
-int cd_meta_date_updated(const cd_meta_ctx *c, cd_nid id, const char *s, size_t n)
-{
-    /* The words before the date in its own text ("Updated Dec 18, 2025",
-     * never the "Updated: …" after "December 3, 2025."): up to the first
-     * digit, which a month name precedes but a second date follows. */
-    size_t d = 0;
-    while (d < n && !cd_isdigit((unsigned char)s[d]))
-        d++;
-    if (S_says_update(s, d))
-        return 1;
-    size_t letters = 0;
-    for (size_t i = 0; i < d; i++)
-        letters += cd_isalpha((unsigned char)s[i]) != 0;
-    if (letters > 12)
-        return 0; /* a label of its own was there and said nothing */
-    /* The text before, and the one before that when the nearer is a
-     * short word ("<span>Last Updated</span> <span>on</span> <span>Feb 27,
-     * 2026</span>"). */
-    size_t pl;
-    cd_nid at = 0;
-    const char *p = cd_meta_prev_text(c->dom, id, &pl, &at);
-    if (!p || pl > 40)
-        return 0;
-    if (S_says_update(p, pl))
-        return 1;
-    if (pl > 3)
-        return 0; /* a label of its own ("Published on"), not a connector */
-    p = cd_meta_prev_text(c->dom, at, &pl, &at);
-    return p && pl <= 40 && S_says_update(p, pl);
+    return cd_wordset_has(&cd_list_byline_labels, s, n);
 }
 
 /* Is element id the "name" of an author card: its parent named an author
@@ -238,20 +130,16 @@ int cd_meta_date_updated(const cd_meta_ctx *c, cd_nid id, const char *s, size_t 
 static int S_in_author_card(cd_meta_ctx *c, cd_nid id)
 {
     cd_nid p = cd_dom_node(c->dom, id)->parent;
-    return p && cd_dom_node(c->dom, p)->type == CD_NODE_ELEMENT && cd_meta_class_has(c, p, S_author_words) &&
-           !cd_meta_class_has(c, p, S_user_bad) && !cd_meta_class_has(c, p, S_author_bad);
+    return p && cd_dom_node(c->dom, p)->type == CD_NODE_ELEMENT && cd_meta_class_has(c, p, cd_list_class_author) &&
+           !cd_meta_class_has(c, p, cd_list_class_user_menu) && !cd_meta_class_has(c, p, cd_list_class_author_extra);
 }
 
 /* Is element id (or an element among its first descendants) a widget that
  * shows the reader's day ("todays-date", "current-date" in a masthead)?
  * Its date is when the page was read, not when it was written. */
-static const char *const S_today_words[] = {"today", "todays", "current-date", "currentdate", NULL};
-/* A forum poster's box beside each post (phpBB's "postprofile", vBulletin's "userinfo"). */
-static const char *const S_profile_words[] = {"postprofile", "post-profile", "userinfo", "user-info", "member-info", NULL};
-
 static int S_today_widget(cd_meta_ctx *c, cd_nid id)
 {
-    const char *const *words = S_today_words;
+    const char *const *words = cd_list_class_today;
     const cd_dom *dom = c->dom;
     int seen = 0;
     for (cd_nid k = id; k && seen < 16; k = cd_dom_next(dom, k, id)) {
@@ -304,7 +192,7 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     if (n->tag == CD_TAG_BODY || n->tag == CD_TAG_ARTICLE || n->tag == CD_TAG_MAIN || n->tag == CD_TAG_IMG)
         return;
     int heading = (cd_tag_flags(n->tag) & CD_TF_HEADING) != 0;
-    if (!heading && v->dates < S_MAX_DATES && cd_meta_class_has(c, id, S_date_words) && !S_today_widget(c, id) &&
+    if (!heading && v->dates < CD_META_MAX_DATES && cd_meta_class_has(c, id, cd_list_class_date) && !S_today_widget(c, id) &&
         !cd_meta_in_link_card(dom, id)) {
         /* An element named a date ("post-date", "article__date",
          * "published-on") anywhere in the article: ranked after the date line
@@ -339,24 +227,24 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
             }
         }
     }
-    if (v->bylines >= S_MAX_BYLINES)
+    if (v->bylines >= CD_META_MAX_BYLINES)
         return;
     int rank;
     if (heading) {
         /* A heading is a byline only as the name in an author box
          * (<h4 class="author-box__name">). */
-        if (!cd_meta_class_has(c, id, S_author_words) || !cd_meta_class_has(c, id, S_name_words))
+        if (!cd_meta_class_has(c, id, cd_list_class_author) || !cd_meta_class_has(c, id, cd_list_class_name))
             return;
         rank = 2;
-    } else if (cd_meta_class_has(c, id, S_byline_words))
+    } else if (cd_meta_class_has(c, id, cd_list_class_byline))
         rank = 0;
-    else if (cd_meta_class_has(c, id, S_author_words) &&
-             (!cd_meta_class_has(c, id, S_author_bad) || cd_meta_class_has(c, id, S_name_words)))
+    else if (cd_meta_class_has(c, id, cd_list_class_author) &&
+             (!cd_meta_class_has(c, id, cd_list_class_author_extra) || cd_meta_class_has(c, id, cd_list_class_name)))
         rank = 2; /* "author-box__name" names the author inside the box */
-    else if (cd_meta_class_has(c, id, S_user_words) && !cd_meta_class_has(c, id, S_author_bad) &&
-             !cd_meta_class_has(c, id, S_user_bad))
+    else if (cd_meta_class_has(c, id, cd_list_class_forum_user) && !cd_meta_class_has(c, id, cd_list_class_author_extra) &&
+             !cd_meta_class_has(c, id, cd_list_class_user_menu))
         rank = 3;
-    else if (cd_meta_class_has(c, id, S_name_words) && S_in_author_card(c, id))
+    else if (cd_meta_class_has(c, id, cd_list_class_name) && S_in_author_card(c, id))
         rank = 2; /* <div class=author-info><div class=name>…</div><div class=post>Writer</div> */
     else
         return;
@@ -412,16 +300,6 @@ static int S_in_heading(const cd_dom *dom, cd_nid id)
     return 0;
 }
 
-/* Words of buttons, menus and widgets, which are capitalised too. */
-static const char *const S_ui_words[] = {
-    "sign", "log", "in", "out", "up", "top", "picks", "very", "mostly", "positive", "negative",
-    "copyright", "notice", "our", "your", "my", "schedule", "more", "share", "subscribe", "menu",
-    "home", "search", "login", "register", "ticker", "reviews", "review", "contact", "about",
-    "policy", "terms", "privacy", "editors", "written", "posted", "by", "on",
-    "and", "of", "for", "with", "news", "read", "view", "all", "latest", "new", "recent",
-    "modes", "display", "mode", "community", "coffee", "web", "design", "related", "articles",
-    "article", "posts", "stories", NULL};
-
 /* Does s read as a personal name alone: two or three capitalised words
  * ("Julian K. Arni", "Elliot Raba"), none a month, weekday or role? */
 static int S_name_alone(const char *s, size_t n)
@@ -443,9 +321,9 @@ static int S_name_alone(const char *s, size_t n)
         char out[CD_META_DATE_LEN];
         if (cd_meta_date_norm(s + st, l, 0, 1, out) || (l >= 3 && cd_meta_date_norm(s + st, l, 1, 1, out)))
             return 0;
-        for (size_t k = 0; S_ui_words[k]; k++)
-            if (cd_eq_nocase(s + st, l, S_ui_words[k]))
-                return 0;
+        /* Words of buttons, menus and widgets, which are capitalised too. */
+        if (cd_wordset_has(&cd_list_name_stop_words, s + st, l))
+            return 0;
         words++;
         while (i < n && s[i] == ' ')
             i++;
@@ -453,13 +331,11 @@ static int S_name_alone(const char *s, size_t n)
     return words >= 2 && words <= 3;
 }
 
-/* Is s only a separator mark ("·", "|", "•", "-", "–", "—", "/")? */
+/* Is s only a separator mark ("·", "|", "•", "-", "–", "—", "/" …: src/lists/marks.txt)? */
 static int S_is_mark(const char *s, size_t n)
 {
-    static const char *const marks[] = {"\xc2\xb7", "|", "\xe2\x80\xa2", "-", "\xe2\x80\x93",
-                                        "\xe2\x80\x94", "/", NULL};
-    for (size_t i = 0; marks[i]; i++)
-        if (n == strlen(marks[i]) && memcmp(s, marks[i], n) == 0)
+    for (size_t i = 0; cd_list_marks[i]; i++)
+        if (n == strlen(cd_list_marks[i]) && memcmp(s, cd_list_marks[i], n) == 0)
             return 1;
     return 0;
 }
@@ -469,11 +345,36 @@ static int S_is_mark(const char *s, size_t n)
  * every named one. */
 static void S_name_by_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char *s, size_t len)
 {
-    if (v->bylines >= S_MAX_BYLINES || !S_name_alone(s, len))
+    if (v->bylines >= CD_META_MAX_BYLINES || !S_name_alone(s, len))
         return;
+    /* The headline is never the byline ("NFL Schedule" in the h1 right
+     * above the date). */
+    cd_nid a = cd_dom_node(c->dom, id)->parent;
+    for (int d = 0; a && d < 4; d++, a = cd_dom_node(c->dom, a)->parent)
+        if (cd_dom_node(c->dom, a)->type == CD_NODE_ELEMENT && cd_dom_node(c->dom, a)->tag == CD_TAG_H1)
+            return;
     cd_meta_cand *k = cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 8, id, s, len);
     if (k)
         v->bylines++;
+}
+
+/* Is the date written s[0..n) a field of an item rather than a date line:
+ * labelled, before its first digit, as something else than a publication or
+ * a change ("Release date: Mar 4, 2025", "Ends: June 1")? The names beside
+ * it are the item's. */
+static int S_field_date(const char *s, size_t n)
+{
+    size_t d = 0;
+    while (d < n && !cd_isdigit((unsigned char)s[d]))
+        d++;
+    const char *colon = memchr(s, ':', d);
+    if (!colon || colon == s)
+        return 0;
+    size_t l = (size_t)(colon - s) + 1;
+    for (size_t i = 0; cd_list_published_labels[i]; i++)
+        if (cd_eq_nocase(s, l, cd_list_published_labels[i]))
+            return 0;
+    return !cd_meta_says_update(s, l) && !cd_eq_nocase(s, l, "date:");
 }
 
 /* Does credit s name someone once cleaned? */
@@ -539,7 +440,7 @@ static int S_list_bylines(cd_meta_ctx *c, unsigned *budget, cd_nid list, int ran
         return -1;
     int added = 0;
     unsigned seen = 0;
-    for (cd_nid li = an->first; li && *budget < S_MAX_BYLINES && seen++ < 32; li = cd_dom_node(dom, li)->next) {
+    for (cd_nid li = an->first; li && *budget < CD_META_MAX_BYLINES && seen++ < 32; li = cd_dom_node(dom, li)->next) {
         if (cd_dom_node(dom, li)->tag != CD_TAG_LI)
             continue;
         size_t tl;
@@ -636,7 +537,7 @@ static void S_thread_starter(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id)
 /* A personal site's footer: "© 2025 Toby Hede. All rights reserved." The
  * holder, when a personal name (two or three capitalised words), is the
  * writer of a dated page that credits nobody else: the last resort of all
- * (CD_META_RANK_HOLDER, see S_take_authors in meta.c). */
+ * (CD_META_RANK_HOLDER, see S_take_authors in pick_authors.c). */
 static void S_copyright_holder(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char *s, size_t n)
 {
     size_t i;
@@ -664,6 +565,11 @@ static void S_copyright_holder(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const 
         e--;
     if (e <= i || !S_name_alone(s + i, e - i) || cd_meta_author_orgish(s + i, e - i))
         return;
+    /* "© 2026 Ava Community Energy": the site's own name is the publisher's. */
+    for (uint32_t k = 0; k < c->ncands; k++)
+        if (c->cands[k].field == CD_MF_SITE &&
+            cd_meta_site_like(s + i, e - i, c->cands[k].s, c->cands[k].len))
+            return;
     /* "SA LA NACION": a company's legal line is shouted, a name is not. */
     size_t lower = 0;
     for (size_t k = i; k < e; k++)
@@ -683,9 +589,9 @@ void cd_meta_visible_side_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id)
      * "Author" box): only a labelled name, kept as a last resort. */
     size_t len;
     const char *s = S_node_trimmed(c, id, &len);
-    if (len && len <= 20 && v->side_bylines < S_MAX_BYLINES / 2 && S_label(s, len))
+    if (len && len <= 20 && v->side_bylines < CD_META_MAX_BYLINES / 2 && S_label(s, len))
         S_label_byline(c, v, id, 1 + S_far(v), CD_MC_BAD);
-    else if (len && len <= 80 && v->side_bylines < S_MAX_BYLINES / 2)
+    else if (len && len <= 80 && v->side_bylines < CD_META_MAX_BYLINES / 2)
         S_copyright_holder(c, v, id, s, len);
 }
 
@@ -694,9 +600,7 @@ void cd_meta_visible_side_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id)
  * 13, 2025" at the foot of a page. Ranked after every other date line. */
 static void S_labelled_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char *s, size_t len)
 {
-    static const char *const pub[] = {"posted on", "published on", "posted:", "published:",
-                                      "publi\xc3\xa9 le", "ver\xc3\xb6" "ffentlicht am", "publicado el",
-                                      "publicado em", "pubblicato il", "gepubliceerd op", NULL};
+    const char *const *pub = cd_list_published_labels;
     int field = -1;
     for (size_t i = 0; pub[i] && field < 0; i++) {
         size_t l = strlen(pub[i]);
@@ -708,7 +612,7 @@ static void S_labelled_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const cha
         d++;
     if (d == len)
         return; /* no digit, no date */
-    if (field < 0 && d <= 24 && S_says_update(s, d))
+    if (field < 0 && d <= 24 && cd_meta_says_update(s, d))
         field = CD_MF_MODIFIED;
     char out[CD_META_DATE_LEN];
     if (field < 0 || (!cd_meta_date_norm(s, len, 0, 1, out) && !cd_meta_date_norm(s, len, 0, -1, out)))
@@ -745,12 +649,12 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
     v->prev_text = id;
     if (v->date_text && v->texts == v->date_text + 1)
         S_name_by_date(c, v, id, s, len);
-    if (v->bylines < S_MAX_BYLINES && S_label(s, len)) {
+    if (v->bylines < CD_META_MAX_BYLINES && S_label(s, len)) {
         if (S_label_byline(c, v, id, 1 + S_far(v), 0))
             v->byline_text = v->texts;
-    } else if (v->bylines < S_MAX_BYLINES && S_ends_started_by(s, len)) {
+    } else if (v->bylines < CD_META_MAX_BYLINES && S_ends_started_by(s, len)) {
         S_thread_starter(c, v, id);
-    } else if (v->bylines < S_MAX_BYLINES &&
+    } else if (v->bylines < CD_META_MAX_BYLINES &&
                ((S_byline_prefix(s, len) && S_visible_len(s, len) < 60 && len > 4 && !S_sentence_end(dom, id, s, len) &&
                  (!S_in_heading(dom, id) || (len > 8 && s[2] != ' ' && s[2] != ':'))) ||
                 (S_alone(dom, id) && S_by_handle(s, len) && S_in_post_meta(c, id)))) {
@@ -759,7 +663,7 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
             v->byline_text = v->texts;
         }
     }
-    if (v->dates >= S_MAX_DATES || len > 80 || len < 3)
+    if (v->dates >= CD_META_MAX_DATES || len > 80 || len < 3)
         return;
     int rank;
     if (v->nh1 && v->after_h1 <= S_DATE_NEAR)
@@ -799,12 +703,12 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         cd_nid p = n->parent;
         for (int d = 0; p && d < 3; d++, p = cd_dom_node(dom, p)->parent)
             if (cd_dom_node(dom, p)->type == CD_NODE_ELEMENT &&
-                (cd_meta_class_has(c, p, S_today_words) || cd_meta_class_has(c, p, S_profile_words)))
+                (cd_meta_class_has(c, p, cd_list_class_today) || cd_meta_class_has(c, p, cd_list_class_forum_profile)))
                 return;
         int field = cd_meta_date_updated(c, id, s, len) ? CD_MF_MODIFIED : CD_MF_DATE;
         if (cd_meta_add(c, field, CD_MS_VISIBLE, rank, id, s, len)) {
             v->dates++;
-            if (rank <= 2 && len <= 40) {
+            if (rank <= 2 && len <= 40 && !S_field_date(s, len)) {
                 v->date_text = v->texts;
                 if (prev) {
                     const cd_node *pn = cd_dom_node(dom, prev);

@@ -1,4 +1,7 @@
-/* output/json: one JSON object per page (JSON Lines when written one per line). */
+/* output/json: one JSON object per page (JSON Lines when written one per line).
+ *
+ * The keys are the rows of include/copydesk_fields.def in their order, between
+ * `source` and `text` (docs/schema.md); the writer knows no field by name. */
 #include <string.h>
 
 #include "../util/utf8.h"
@@ -61,14 +64,19 @@ void cd_json_string(cd_buf *out, const char *s, size_t len)
     cd_buf_putc(out, '"');
 }
 
-static void S_key(cd_buf *out, int *first, const char *key)
+static void S_keyn(cd_buf *out, int *first, const char *key, size_t n)
 {
     if (!*first)
         cd_buf_putc(out, ',');
     *first = 0;
     cd_buf_putc(out, '"');
-    cd_buf_puts(out, key);
+    cd_buf_put(out, key, n);
     cd_buf_put(out, "\":", 2);
+}
+
+static void S_key(cd_buf *out, int *first, const char *key)
+{
+    S_keyn(out, first, key, strlen(key));
 }
 
 static void S_str(cd_buf *out, int *first, const char *key, const char *v)
@@ -80,75 +88,93 @@ static void S_str(cd_buf *out, int *first, const char *key, const char *v)
         cd_buf_put(out, "null", 4);
 }
 
-void cd_render_json(const cd_json_fields *f, cd_buf *out)
+static void S_list(cd_buf *out, const cd_meta *m, int f)
+{
+    cd_buf_putc(out, '[');
+    size_t n = cd_meta_count(m, f, NULL);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            cd_buf_putc(out, ',');
+        const char *v = cd_meta_value(m, f, i, NULL);
+        cd_json_string(out, v, strlen(v));
+    }
+    cd_buf_putc(out, ']');
+}
+
+/* The fields of copydesk_fields.def in its order. A run of rows "group.key" is
+ * one object "group", written as null when all of its fields are. */
+static void S_fields(cd_buf *out, int *first, const cd_result *r)
+{
+    const cd_meta *m = r->meta;
+    for (int f = 0; f < COPYDESK_FIELD_COUNT;) {
+        const cd_meta_field_info *d = &cd_meta_fields[f];
+        const char *dot = strchr(d->json, '.');
+        if (!dot) {
+            if (d->kind == CD_FIELD_LIST) {
+                S_key(out, first, d->json);
+                S_list(out, m, f);
+            } else {
+                S_str(out, first, d->json, d->kind == CD_FIELD_URL ? r->url : cd_meta_value(m, f, 0, NULL));
+            }
+            f++;
+            continue;
+        }
+        size_t glen = (size_t)(dot - d->json);
+        int end = f, any = 0;
+        while (end < COPYDESK_FIELD_COUNT && strncmp(cd_meta_fields[end].json, d->json, glen + 1) == 0) {
+            if (cd_meta_value(m, end, 0, NULL))
+                any = 1;
+            end++;
+        }
+        S_keyn(out, first, d->json, glen);
+        if (!any) {
+            cd_buf_put(out, "null", 4);
+        } else {
+            int f2 = 1;
+            cd_buf_putc(out, '{');
+            for (int g = f; g < end; g++)
+                S_str(out, &f2, cd_meta_fields[g].json + glen + 1, cd_meta_value(m, g, 0, NULL));
+            cd_buf_putc(out, '}');
+        }
+        f = end;
+    }
+}
+
+/* One JSON object, no trailing newline, keys in a fixed order (docs/schema.md). */
+void cd_render_json(const cd_result *r, unsigned options, cd_buf *out)
 {
     int first = 1;
     cd_buf_putc(out, '{');
-    if (f->source)
-        S_str(out, &first, "source", f->source);
-    if (f->error) {
-        S_str(out, &first, "error", f->error);
-        cd_buf_putc(out, '}');
-        return;
-    }
-    const cd_meta *m = f->meta;
-    S_str(out, &first, "url", f->url);
-    S_str(out, &first, "title", m ? m->title : NULL);
-    S_str(out, &first, "deck", m ? m->deck : NULL);
-    S_key(out, &first, "authors");
-    cd_buf_putc(out, '[');
-    for (size_t i = 0; m && i < m->nauthors; i++) {
-        if (i)
-            cd_buf_putc(out, ',');
-        cd_json_string(out, m->authors[i], strlen(m->authors[i]));
-    }
-    cd_buf_putc(out, ']');
-    S_str(out, &first, "date_published", m ? m->date_published : NULL);
-    S_str(out, &first, "date_modified", m ? m->date_modified : NULL);
-    S_str(out, &first, "site_name", m ? m->site_name : NULL);
-    S_str(out, &first, "language", m ? m->language : NULL);
-    S_str(out, &first, "description", m ? m->description : NULL);
-    S_str(out, &first, "section", m ? m->section : NULL);
-    S_key(out, &first, "image");
-    if (m && (m->image_url || m->image_caption || m->image_credit)) {
-        int f2 = 1;
-        cd_buf_putc(out, '{');
-        S_str(out, &f2, "url", m->image_url);
-        S_str(out, &f2, "caption", m->image_caption);
-        S_str(out, &f2, "credit", m->image_credit);
-        cd_buf_putc(out, '}');
-    } else {
-        cd_buf_put(out, "null", 4);
-    }
-    S_str(out, &first, "credit", m ? m->credit : NULL);
-    S_str(out, &first, "dateline", m ? m->dateline : NULL);
-    S_key(out, &first, "tags");
-    cd_buf_putc(out, '[');
-    for (size_t i = 0; m && i < m->ntags; i++) {
-        if (i)
-            cd_buf_putc(out, ',');
-        cd_json_string(out, m->tags[i], strlen(m->tags[i]));
-    }
-    cd_buf_putc(out, ']');
-    if (f->explain && m) {
-        static const char *const keys[] = {"title", "deck", "authors", "date_published",
-                                           "date_modified", "section", "image", "credit",
-                                           "dateline", "tags"};
+    if (r->source)
+        S_str(out, &first, "source", r->source);
+    S_fields(out, &first, r);
+    if (options & COPYDESK_OPT_EXPLAIN) {
+        /* Where each field came from, for those that record it and have a value. */
         int f2 = 1;
         S_key(out, &first, "sources");
         cd_buf_putc(out, '{');
-        for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-            const char *src = cd_meta_field_source(m, keys[i]);
-            if (src)
-                S_str(out, &f2, keys[i], src);
+        for (int f = 0; f < COPYDESK_FIELD_COUNT; f++) {
+            const char *src = cd_meta_source(r->meta, f);
+            if (!src)
+                continue;
+            size_t n;
+            const char *name = cd_meta_source_name(f, &n);
+            S_keyn(out, &f2, name, n);
+            cd_json_string(out, src, strlen(src));
         }
         cd_buf_putc(out, '}');
     }
     S_key(out, &first, "text");
-    cd_json_string(out, f->text ? f->text : "", f->text ? f->text_len : 0);
-    if (f->markdown) {
+    cd_json_string(out, r->text ? r->text : "", r->text ? r->text_len : 0);
+    if (options & COPYDESK_OPT_JSON_MARKDOWN) {
+        cd_buf md;
+        cd_buf_init(&md, out->mem);
+        cd_render_markdown(r, options, &md);
+        if (md.failed)
+            out->failed = 1;
         S_key(out, &first, "markdown");
-        cd_json_string(out, f->markdown, f->markdown_len);
+        cd_json_string(out, md.data ? md.data : "", md.len);
+        cd_buf_free(&md);
     }
     cd_buf_putc(out, '}');
 }

@@ -18,8 +18,8 @@
 
 #include "../util/ctype.h"
 #include "../util/limits.h"
+#include "../util/url.h"
 #include "output.h"
-#include "url.h"
 #include "walk.h"
 
 /* Nesting of block quotes and list items rendered with indentation. */
@@ -1003,9 +1003,12 @@ static void S_walk_text(void *ctx, const cd_node *n)
 
 static const cd_walk_ops S_ops = {S_walk_enter, S_walk_leave, S_walk_text};
 
-void cd_render_markdown(const cd_dom *dom, const cd_extract *x, unsigned options,
-                        const char *base_url, cd_buf *out)
+/* Links and images resolve against the page's effective URL (r->url). */
+void cd_render_markdown(const cd_result *res, unsigned options, cd_buf *out)
 {
+    const cd_dom *dom = res->dom;
+    const cd_extract *x = res->ext;
+    const char *base_url = res->url;
     S_md w;
     memset(&w, 0, sizeof w);
     w.out = out;

@@ -1,9 +1,13 @@
-/* output: renderers, one file per format, each a walk over the extraction result.
+/* output: renderers, one file per format, all behind one interface.
  *
- * Text and Markdown walk the content roots of a cd_extract in document order and
- * skip subtrees marked CD_MARK_DROP (extraction marks what is invisible) and the
- * headline element (CD_MARK_TITLE: it is the `title` field). JSON writes
- * the metadata and the rendered text as one object. */
+ * A renderer is render(result, options, out): it appends one page's rendering
+ * to out (memory through out->mem; out->failed on out-of-memory). The formats
+ * are the rows of include/copydesk_formats.def; copydesk_doc_render() looks the
+ * renderer up by id (cd_format_get) and calls it, the CLI finds a format by
+ * name. Text and Markdown walk the content roots of the extraction in document
+ * order and skip subtrees marked CD_MARK_DROP (what extraction found invisible
+ * or cut) and the headline element (CD_MARK_TITLE: it is the `title` field).
+ * JSON writes the fields of copydesk_fields.def and the text as one object. */
 #ifndef CD_OUTPUT_H
 #define CD_OUTPUT_H
 
@@ -12,38 +16,46 @@
 #include "../meta/meta.h"
 #include "../util/buf.h"
 
-/* Plain text: blocks separated by one blank line ("\n\n"), headings on their own
- * line, list items one per line (no bullet), table rows one per line with cells
+/* One parsed page, as every renderer sees it. */
+typedef struct cd_result {
+    const cd_dom *dom;
+    const cd_extract *ext; /* what to render of dom */
+    const cd_meta *meta;
+    const char *url;       /* the effective URL (caller's, else canonical): links resolve against it */
+    const char *source;    /* input identifier (file path), or NULL */
+    const char *text;      /* the article as plain text (cd_text_walk), rendered once per page */
+    size_t text_len;
+} cd_result;
+
+/* The one renderer signature. options: COPYDESK_OPT_* bits. */
+typedef void (*cd_render_fn)(const cd_result *r, unsigned options, cd_buf *out);
+
+/* One row of copydesk_formats.def. */
+typedef struct cd_format {
+    const char *name;  /* "text" */
+    const char *alias; /* another accepted name, "" for none */
+    cd_render_fn render;
+} cd_format;
+
+/* The format with id (a copydesk_format), or NULL. */
+const cd_format *cd_format_get(int id);
+/* The id of the format called name[0..len) (its name or alias), or -1. */
+int cd_format_find(const char *name, size_t len);
+
+/* The renderers (one file each), declared from the table. */
+#define COPYDESK_FORMAT(id, name, alias, render) void render(const cd_result *r, unsigned options, cd_buf *out);
+#include "copydesk_formats.def"
+#undef COPYDESK_FORMAT
+
+/* output/text: the plain-text walk behind the text format and `text` in JSON.
+ * Blocks separated by one blank line ("\n\n"), headings on their own line,
+ * list items one per line (no bullet), table rows one per line with cells
  * separated by " | "; <pre> keeps its whitespace; <br> is a line break; runs of
  * whitespace elsewhere collapse to one space. No leading/trailing blank lines. */
-void cd_render_text(const cd_dom *dom, const cd_extract *x, unsigned options, cd_buf *out);
+void cd_text_walk(const cd_dom *dom, const cd_extract *x, unsigned options, cd_buf *out);
 
-/* CommonMark: headings (#), paragraphs, emphasis, links (absolute when base_url
- * is given), lists (nested), block quotes, fenced code, tables (GFM pipes), images
- * with alt text inside figures, figure captions as paragraphs. */
-void cd_render_markdown(const cd_dom *dom, const cd_extract *x, unsigned options,
-                        const char *base_url, cd_buf *out);
-
-/* The fields of one JSON record. NULL strings are written as null (or omitted,
- * see docs/schema.md). */
-typedef struct cd_json_fields {
-    const char *source;   /* input identifier (file path), first key when set */
-    const cd_meta *meta;
-    const char *url;      /* the effective URL (caller's or canonical) */
-    const char *text;
-    size_t text_len;
-    const char *markdown; /* only with --format markdown */
-    size_t markdown_len;
-    const char *charset;  /* charset the page was decoded from */
-    const char *error;    /* when set, only source and error are written */
-    int explain;          /* add "sources": where each metadata field came from */
-} cd_json_fields;
-
-/* One JSON object, no trailing newline, keys in a fixed order. */
-void cd_render_json(const cd_json_fields *f, cd_buf *out);
-
-/* Append s[0..len) as a JSON string literal (with quotes); invalid UTF-8 is
- * written as U+FFFD, control characters escaped, "/" not escaped. */
+/* output/json: append s[0..len) as a JSON string literal (with quotes); invalid
+ * UTF-8 is written as U+FFFD, control characters escaped, "/" not escaped. */
 void cd_json_string(cd_buf *out, const char *s, size_t len);
 
 #endif

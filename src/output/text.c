@@ -328,7 +328,7 @@ static void S_walk_text(void *ctx, const cd_node *n)
 
 static const cd_walk_ops S_ops = {S_walk_enter, S_walk_leave, S_walk_text};
 
-void cd_render_text(const cd_dom *dom, const cd_extract *x, unsigned options, cd_buf *out)
+void cd_text_walk(const cd_dom *dom, const cd_extract *x, unsigned options, cd_buf *out)
 {
     S_w w;
     memset(&w, 0, sizeof w);
@@ -347,4 +347,14 @@ void cd_render_text(const cd_dom *dom, const cd_extract *x, unsigned options, cd
         w.dtable = CD_NONE;
     }
     if (!out->data) cd_buf_put(out, "", 0);
+}
+
+/* The text format: the page's text as walked once for it (r->text), or a walk
+ * now when the caller has none. */
+void cd_render_text(const cd_result *r, unsigned options, cd_buf *out)
+{
+    if (r->text)
+        cd_buf_put(out, r->text, r->text_len);
+    else
+        cd_text_walk(r->dom, r->ext, options, out);
 }

@@ -58,4 +58,10 @@ static inline size_t cd_next_word(const char *s, size_t n, size_t *at, const cha
 /* Does s[0..n) contain lit (ASCII case-insensitive)? */
 int cd_contains_nocase(const char *s, size_t n, const char *lit);
 
+/* Is the value s[0..n) a URL or a path, not a name or a label: it starts with
+ * "www.", '/' (two bytes or more) or a scheme and "://" ("https://",
+ * "android-app://")? A name that cites a URL ("Jane Doe (http://…)") is not,
+ * nor a word that starts like a scheme ("HTTP/2"). */
+int cd_is_url_like(const char *s, size_t n);
+
 #endif

@@ -1,8 +1,12 @@
-/* util/limits: every defence against hostile input, as a named constant.
+/* util/limits: the library's defences against hostile input, as named
+ * constants, one section per stage.
  *
- * Each limit has a pathological test (tests/pathological/) and is documented in
- * docs/limits.md. A page that hits one is cut (COPYDESK_WARN_TRUNCATED) or
- * refused (COPYDESK_ERR_TOO_LARGE); it never makes copydesk crash or hang. */
+ * Each bounds the time or memory one page can cost. They are listed, with
+ * their tests, in docs/limits.md. A page that hits a whole-page limit is cut
+ * (COPYDESK_WARN_TRUNCATED) or refused (COPYDESK_ERR_TOO_LARGE); a stage
+ * limit only stops that stage reading further. None makes copydesk crash or
+ * hang. (Thresholds that shape a heuristic, such as "a caption is at most
+ * 120 bytes", stay next to the rule they belong to.) */
 #ifndef CD_UTIL_LIMITS_H
 #define CD_UTIL_LIMITS_H
 
@@ -26,5 +30,73 @@
 #define CD_MAX_ATTR_LEN ((size_t)64 * 1024)
 /* Bytes of rendered output per page. */
 #define CD_MAX_OUTPUT ((size_t)64 * 1024 * 1024)
+
+/* ---- meta: document metadata (src/meta/) -------------------------------- */
+
+/* Candidates kept per page: every source adds at most this many values. */
+#define CD_META_MAX_CANDS 512u
+/* Bytes kept of one candidate value: a title or a name is never longer. */
+#define CD_META_MAX_VALUE 2048u
+/* Bytes of one ld+json script parsed: a real one is a few KB. */
+#define CD_META_MAX_JSONLD (1u << 20)
+/* JSON-LD nesting parsed (json-c's depth limit): a deeper script is refused. */
+#define CD_META_JSON_DEPTH 64
+/* JSON values visited per script: bounds the walk over a huge one. */
+#define CD_META_JSON_NODES 20000u
+/* ld+json scripts parsed per page: a page states its article in the first few. */
+#define CD_META_MAX_SCRIPTS 16u
+/* Nodes visited to gather one element's text. */
+#define CD_META_TEXT_NODES 400u
+/* Bytes of class and id words examined per element. */
+#define CD_META_CLASS_WORDS 256u
+/* Breadcrumb entries kept per trail (the end of a longer one is kept). */
+#define CD_META_MAX_CRUMBS 8u
+/* Elements named a breadcrumb trail that are examined per page. */
+#define CD_META_MAX_TRAILS 16u
+/* Candidates of the news fields (deck … tags) per page, out of
+ * CD_META_MAX_CANDS: a page of a thousand article:tag metas leaves room for
+ * title, authors and dates. */
+#define CD_META_MAX_NEWS 128u
+/* JSON values waiting on the explicit stack of the JSON-LD walk (the walk
+ * never recurses; deeper values than this are not visited). */
+#define CD_META_JSON_STACK 256
+/* Tokens read of one date string: a date is a handful. */
+#define CD_META_DATE_TOKENS 64
+/* Words of a title compared with another (the rest is not compared). */
+#define CD_META_TITLE_WORDS 48u
+/* Visible byline candidates kept per page (half of it for side columns). */
+#define CD_META_MAX_BYLINES 8u
+/* Visible date candidates kept per page. */
+#define CD_META_MAX_DATES 6u
+/* Ancestors examined for an item scope or a menu around an element. */
+#define CD_META_ANCESTORS 16u
+/* Nodes walked back from the h1 for the section label above it. */
+#define CD_META_KICKER_STEPS 80u
+/* Authors kept in the result. */
+#define CD_MAX_AUTHORS 16
+/* Tags kept in the result. */
+#define CD_MAX_TAGS 32
+
+/* ---- news: the parts cut from the extracted body (src/news/) ------------ */
+
+/* Nodes visited in the one pass over the extracted body. */
+#define CD_NEWS_BODY_NODES 400000u
+/* Bytes of text gathered from one block (a dateline, a caption, a credit
+ * line are far shorter). */
+#define CD_NEWS_TEXT_MAX 600u
+/* Text nodes gathered from one block, kept to map a cut back to them. */
+#define CD_NEWS_SEGS 48u
+/* Nodes visited to gather one block's text. */
+#define CD_NEWS_GATHER_NODES 400u
+/* Short blocks of the body tested as photo credits. */
+#define CD_NEWS_BLOCKS_CHECKED 4000u
+/* Nodes searched between the headline and the body (lead figure, source label). */
+#define CD_NEWS_HEAD_NODES 1500u
+/* Nodes searched after the headline for a deck. */
+#define CD_NEWS_DECK_NODES 400u
+/* Nodes searched inside one figure for its picture, caption and credit. */
+#define CD_NEWS_FIG_NODES 300u
+/* Figures of the body whose photo credits are cut. */
+#define CD_NEWS_FIGS 32u
 
 #endif

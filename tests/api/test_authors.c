@@ -1,5 +1,5 @@
 /* Unit tests for authors (src/meta/authors.c and the byline sources in
- * visible.c, microdata.c, metatags.c, the choice in meta.c): who the page
+ * visible.c, microdata.c, metatags.c, the choice in pick_authors.c): who the page
  * credits, cleaned to names. Each case parses an HTML snippet. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,7 +7,7 @@
 
 #include "harness.h"
 #include "meta/meta.h"
-#include "meta/meta_int.h"
+#include "meta/authors.h"
 #include "parse/parse.h"
 
 static cd_parser *S_parser;

@@ -1,4 +1,4 @@
-/* Unit tests for dates (src/meta/dates.c and the date choice in meta.c,
+/* Unit tests for dates (src/meta/dates.c and the date choice in pick_dates.c,
  * visible.c, microdata.c): which date a page states as published, which as
  * modified, and the formats read. Each case parses an HTML snippet. */
 #include <stdlib.h>
@@ -6,7 +6,7 @@
 
 #include "harness.h"
 #include "meta/meta.h"
-#include "meta/meta_int.h"
+#include "meta/dates.h"
 #include "parse/parse.h"
 
 static cd_parser *S_parser;

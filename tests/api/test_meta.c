@@ -6,8 +6,9 @@
 #include <string.h>
 
 #include "harness.h"
+#include "meta/authors.h"
+#include "meta/dates.h"
 #include "meta/meta.h"
-#include "meta/meta_int.h"
 #include "parse/parse.h"
 #include "util/utf8.h"
 

@@ -1,4 +1,4 @@
-/* Unit tests for the news fields of the metadata stage (src/meta/news.c,
+/* Unit tests for the news fields of the metadata stage (src/meta/pick_news.c,
  * section.c and the news parts of jsonld.c and metatags.c): section from
  * JSON-LD, <meta>, microdata, breadcrumbs and the label above the headline;
  * tags; the lead image URL; the structured deck and credit; their sources;
@@ -9,8 +9,8 @@
 
 #include "harness.h"
 #include "meta/meta.h"
-#include "meta/meta_int.h"
 #include "parse/parse.h"
+#include "util/limits.h"
 
 static cd_parser *S_parser;
 static cd_arena S_arena;

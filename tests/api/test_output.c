@@ -9,7 +9,7 @@
 #include "copydesk.h"
 #include "harness.h"
 #include "output/output.h"
-#include "output/url.h"
+#include "util/url.h"
 #include "util/utf8.h"
 
 #define BASE "http://example.com/dir/page.html"
@@ -274,14 +274,14 @@ static void test_json(void)
     m.authors[0] = "A \"B\"";
     m.nauthors = 1;
     m.language = "en";
-    cd_json_fields f;
+    cd_result f;
     memset(&f, 0, sizeof f);
     f.meta = &m;
     f.text = "x\ny";
     f.text_len = 3;
     cd_buf b;
     cd_buf_init(&b, cd_mem_default());
-    cd_render_json(&f, &b);
+    cd_render_json(&f, 0, &b);
     STR_EQ(b.data,
            "{\"url\":null,\"title\":\"T\",\"deck\":null,\"authors\":[\"A \\\"B\\\"\"],"
            "\"date_published\":null,\"date_modified\":null,\"site_name\":null,\"language\":\"en\","
@@ -291,15 +291,12 @@ static void test_json(void)
     cd_buf_clear(&b);
     f.source = "p.html";
     f.url = "http://e/";
-    f.markdown = "# h";
-    f.markdown_len = 3;
-    cd_render_json(&f, &b);
+    cd_render_json(&f, 0, &b);
     STR_EQ(b.data,
            "{\"source\":\"p.html\",\"url\":\"http://e/\",\"title\":\"T\",\"deck\":null,"
            "\"authors\":[\"A \\\"B\\\"\"],\"date_published\":null,\"date_modified\":null,"
            "\"site_name\":null,\"language\":\"en\",\"description\":null,\"section\":null,"
-           "\"image\":null,\"credit\":null,\"dateline\":null,\"tags\":[],\"text\":\"x\\ny\","
-           "\"markdown\":\"# h\"}",
+           "\"image\":null,\"credit\":null,\"dateline\":null,\"tags\":[],\"text\":\"x\\ny\"}",
            "");
     /* The news fields: image as an object, tags as an array, sources with explain. */
     cd_meta m2 = *f.meta;
@@ -314,25 +311,40 @@ static void test_json(void)
     m2.ntags = 2;
     m2.deck_source = "visible";
     m2.title_source = "h1";
-    cd_json_fields f2 = f;
+    m2.image_source = "og";
+    m2.section_source = "json-ld"; /* … */
+    m2.tags_source = "meta";
+    m2.date_source = "url"; /* no date: not written */
+    cd_result f2 = f;
     f2.meta = &m2;
-    f2.markdown = NULL;
     f2.source = NULL;
-    f2.explain = 1;
     cd_buf_clear(&b);
-    cd_render_json(&f2, &b);
+    cd_render_json(&f2, COPYDESK_OPT_EXPLAIN, &b);
     STR_EQ(b.data,
            "{\"url\":\"http://e/\",\"title\":\"T\",\"deck\":\"D\",\"authors\":[\"A \\\"B\\\"\"],"
            "\"date_published\":null,\"date_modified\":null,\"site_name\":null,\"language\":\"en\","
            "\"description\":null,\"section\":\"World\",\"image\":{\"url\":\"http://e/i.jpg\","
            "\"caption\":null,\"credit\":\"Ann Lee/AP\"},\"credit\":\"Reuters\",\"dateline\":\"GENEVA\","
-           "\"tags\":[\"glaciers\",\"Alps\"],\"sources\":{\"title\":\"h1\",\"deck\":\"visible\"},"
+           "\"tags\":[\"glaciers\",\"Alps\"],\"sources\":{\"title\":\"h1\",\"deck\":\"visible\","
+           "\"section\":\"json-ld\",\"image\":\"og\",\"tags\":\"meta\"},"
            "\"text\":\"x\\ny\"}",
            "");
+    /* An image group with only a caption is still an object. */
+    m2.image_url = NULL;
+    m2.image_credit = NULL;
+    m2.image_caption = "C";
     cd_buf_clear(&b);
-    f.error = "empty input";
-    cd_render_json(&f, &b);
-    STR_EQ(b.data, "{\"source\":\"p.html\",\"error\":\"empty input\"}", "");
+    cd_render_json(&f2, 0, &b);
+    OK(b.data && strstr(b.data, "\"image\":{\"url\":null,\"caption\":\"C\",\"credit\":null}"), "%s",
+       b.data ? b.data : "(null)");
+    /* The field-source lookup by name (copydesk_doc_field_source's rule). */
+    STR_EQ(cd_meta_field_source(&m2, "image"), NULL, "");
+    STR_EQ(cd_meta_field_source(&m2, "tags"), "meta", "");
+    STR_EQ(cd_meta_field_source(&m2, "title"), "h1", "");
+    STR_EQ(cd_meta_field_source(&m2, "date_published"), NULL, "");
+    STR_EQ(cd_meta_field_source(&m2, "site_name"), NULL, "");
+    STR_EQ(cd_meta_field_source(&m2, "nope"), NULL, "");
+    STR_EQ(cd_meta_field_source(&m2, "image.url"), NULL, "");
     cd_buf_free(&b);
 
     /* Through the public API: text and markdown keys, valid output. */

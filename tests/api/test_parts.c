@@ -1,5 +1,5 @@
 /* Unit tests for the article parts read from the extracted body
- * (src/meta/parts.c): the dateline, the closing wire credit, the lead
+ * (src/news/): the dateline, the closing wire credit, the lead
  * figure's caption and photo credit, the visible deck, their removal from the
  * text (and --keep-parts), cross-checks with fields set by structured
  * sources, and hostile input. Each case is a small news page run through the
@@ -13,6 +13,7 @@
 #include "extract/extract.h"
 #include "harness.h"
 #include "meta/meta.h"
+#include "news/news.h"
 #include "output/output.h"
 #include "parse/parse.h"
 
@@ -368,8 +369,8 @@ static void test_credit_structured(void)
     m.credit = "Staff and wire reports";
     m.credit_source = "json-ld";
     INT_EQ(cd_extract_run(&x, &dom, 0, m.title), COPYDESK_OK, "");
-    cd_meta_parts(&m, &dom, &arena, &x, NULL, 0);
-    cd_render_text(&dom, &x, 0, &out);
+    cd_news_parts(&m, &dom, &arena, &x, NULL, 0);
+    cd_text_walk(&dom, &x, 0, &out);
     STR_EQ(m.credit, "Staff and wire reports", "");
     STR_EQ(m.credit_source, "json-ld", "");
     OK(out.data && !strstr(out.data, "Staff and wire"), "confirmed credit line left the text");
@@ -387,8 +388,8 @@ static void test_credit_structured(void)
     m.deck = "A structured subheadline that differs.";
     m.deck_source = "json-ld";
     INT_EQ(cd_extract_run(&x, &dom, 0, m.title), COPYDESK_OK, "");
-    cd_meta_parts(&m, &dom, &arena, &x, NULL, 0);
-    cd_render_text(&dom, &x, 0, &out);
+    cd_news_parts(&m, &dom, &arena, &x, NULL, 0);
+    cd_text_walk(&dom, &x, 0, &out);
     STR_EQ(m.deck, "A structured subheadline that differs.", "");
     STR_EQ(m.deck_source, "json-ld", "");
     OK(out.data && strstr(out.data, "Rules on data"), "a block that is not the deck stays");
@@ -406,8 +407,8 @@ static void test_credit_structured(void)
     m.image_url = "https://cdn.example/lead.jpg";
     m.image_source = "og";
     INT_EQ(cd_extract_run(&x, &dom, 0, m.title), COPYDESK_OK, "");
-    cd_meta_parts(&m, &dom, &arena, &x, NULL, 0);
-    cd_render_text(&dom, &x, 0, &out);
+    cd_news_parts(&m, &dom, &arena, &x, NULL, 0);
+    cd_text_walk(&dom, &x, 0, &out);
     STR_EQ(m.image_credit, "Jane Doe", "");
     STR_EQ(m.image_url, "https://cdn.example/lead.jpg", "a structured image URL stays");
     STR_EQ(m.image_source, "og", "");

@@ -44,7 +44,7 @@ static void test_parse(void)
 }
 
 /* One instant written in several zones, across midnight (the comparison
- * meta.c makes to keep a page's local form of a UTC stamp). */
+ * pick_dates.c makes to keep a page's local form of a UTC stamp). */
 static void test_same_instant(void)
 {
     long long utc = S_t("2025-12-18T23:25:38+00:00");

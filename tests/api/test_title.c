@@ -6,7 +6,6 @@
 
 #include "harness.h"
 #include "meta/meta.h"
-#include "meta/meta_int.h"
 #include "parse/parse.h"
 
 static cd_parser *S_parser;

@@ -1,0 +1,276 @@
+/* meta/cand: the helpers every metadata source calls (see cand.h).
+ *
+ * Cleaning a value (UTF-8 repaired, white space collapsed, capped at
+ * CD_META_MAX_VALUE), adding it as a candidate, gathering an element's text
+ * and the label before it ("Updated:"), and the small comparisons on names,
+ * hosts and itemprop tokens. Nothing here knows a field's rules; that is the
+ * sources' and the pickers' work. */
+#include <string.h>
+
+#include "../util/ctype.h"
+#include "../util/utf8.h"
+#include "cand.h"
+#include "wordlists.h"
+
+static int S_is_space_cp(uint32_t cp)
+{
+    return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0xA0 || cp == 0x1680 ||
+           (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+           cp == 0x205F || cp == 0x3000 || cp == 0xFEFF || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
+
+char *cd_meta_clean(cd_arena *a, const char *s, size_t len, size_t *out_len)
+{
+    if (out_len)
+        *out_len = 0;
+    if (!s || !len)
+        return NULL;
+    size_t cap = len < CD_META_MAX_VALUE ? len : CD_META_MAX_VALUE;
+    /* Repair may grow a byte into U+FFFD (3 bytes). */
+    char *out = cd_arena_alloc(a, cap * 3 + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0, i = 0;
+    int pend = 0;
+    while (i < cap) {
+        uint32_t cp;
+        size_t k = cd_utf8_decode((const unsigned char *)s + i, cap - i, &cp);
+        if (i + k >= cap && cap < len && k > 1 && cp == CD_REPLACEMENT)
+            break; /* a character cut by the cap */
+        i += k;
+        if (S_is_space_cp(cp)) {
+            pend = o > 0;
+            continue;
+        }
+        if (cp == 0x200C || cp == 0x200D || cp == 0x00AD)
+            continue; /* invisible joiners and soft hyphens */
+        if (pend)
+            out[o++] = ' ';
+        pend = 0;
+        o += cd_utf8_encode(cp, out + o);
+    }
+    out[o] = '\0';
+    if (out_len)
+        *out_len = o;
+    return o ? out : NULL;
+}
+
+cd_meta_cand *cd_meta_add(cd_meta_ctx *c, int field, int src, int rank, cd_nid pos, const char *s,
+                          size_t len)
+{
+    if (c->ncands >= CD_META_MAX_CANDS)
+        return NULL;
+    size_t n;
+    char *v = cd_meta_clean(c->arena, s, len, &n);
+    if (!v)
+        return NULL;
+    cd_meta_cand *k = &c->cands[c->ncands++];
+    k->s = v;
+    k->len = (uint32_t)n;
+    k->pos = pos;
+    k->field = (uint8_t)field;
+    k->src = (uint8_t)src;
+    k->rank = (uint8_t)(rank < 0 ? 0 : rank > 255 ? 255 : rank);
+    k->flags = 0;
+    return k;
+}
+
+char *cd_meta_node_text(const cd_meta_ctx *c, cd_nid id, size_t max, size_t *out_len)
+{
+    const cd_dom *dom = c->dom;
+    char buf[CD_META_MAX_VALUE];
+    size_t n = 0;
+    unsigned seen = 0;
+    if (max > sizeof buf)
+        max = sizeof buf;
+    for (cd_nid k = id; k && n < max && seen < CD_META_TEXT_NODES; seen++) {
+        const cd_node *nd = cd_dom_node(dom, k);
+        if (nd->type == CD_NODE_TEXT) {
+            size_t take = nd->len < max - n ? nd->len : max - n;
+            memcpy(buf + n, nd->u.text, take);
+            n += take;
+        } else if (nd->type == CD_NODE_ELEMENT && k != id) {
+            unsigned f = cd_tag_flags(nd->tag);
+            if (f & CD_TF_SKIP) {
+                k = cd_dom_next_skip(dom, k, id);
+                continue;
+            }
+            if (((f & CD_TF_BLOCK) || nd->tag == CD_TAG_BR) && n < max)
+                buf[n++] = ' ';
+        }
+        k = cd_dom_next(dom, k, id);
+    }
+    return cd_meta_clean(c->arena, buf, n, out_len);
+}
+
+size_t cd_meta_host_label(const char *url, size_t *at, const char **label)
+{
+    const char *h = url ? strstr(url, "://") : NULL;
+    if (!h) return 0;
+    h += 3;
+    size_t hl = strcspn(h, "/?#:");
+    while (*at < hl) {
+        size_t st = *at, i = st;
+        while (i < hl && h[i] != '.')
+            i++;
+        *at = i + 1;
+        if (i > st) {
+            *label = h + st;
+            return i - st;
+        }
+    }
+    return 0;
+}
+
+int cd_meta_eq_nocase(const char *a, size_t alen, const char *b, size_t blen)
+{
+    if (alen != blen)
+        return 0;
+    for (size_t i = 0; i < alen; i++)
+        if (cd_tolower((unsigned char)a[i]) != cd_tolower((unsigned char)b[i]))
+            return 0;
+    return 1;
+}
+
+int cd_meta_in_link_card(const cd_dom *dom, cd_nid id)
+{
+    cd_nid a = cd_dom_node(dom, id)->parent;
+    for (int d = 0; a && d < 6; d++, a = cd_dom_node(dom, a)->parent) {
+        const cd_node *n = cd_dom_node(dom, a);
+        if (n->type != CD_NODE_ELEMENT || n->tag != CD_TAG_A)
+            continue;
+        int seen = 0;
+        for (cd_nid k = n->first; k && seen < 64; k = cd_dom_next(dom, k, a), seen++) {
+            const cd_node *x = cd_dom_node(dom, k);
+            if (x->type == CD_NODE_ELEMENT && (cd_tag_flags(x->tag) & CD_TF_HEADING))
+                return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* Does s say the date gives the last change, not the publication
+ * ("Updated", "Last modified", "aktualisiert", "mis à jour" …)? */
+int cd_meta_says_update(const char *s, size_t n)
+{
+    for (size_t i = 0; cd_list_update_words[i]; i++)
+        if (cd_contains_nocase(s, n, cd_list_update_words[i]))
+            return 1;
+    return 0;
+}
+
+const char *cd_meta_prev_text(const cd_dom *dom, cd_nid id, size_t *len, cd_nid *at)
+{
+    cd_nid k = id;
+    for (int steps = 0; k && steps < 12; steps++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->prev) {
+            k = n->prev;
+            /* Down to the last descendant. */
+            for (int d = 0; d < 8 && cd_dom_node(dom, k)->last; d++)
+                k = cd_dom_node(dom, k)->last;
+        } else {
+            k = n->parent;
+            if (!k || cd_dom_node(dom, k)->type != CD_NODE_ELEMENT)
+                return NULL;
+            unsigned f = cd_tag_flags(cd_dom_node(dom, k)->tag);
+            if ((f & CD_TF_HEADING) || k == dom->body)
+                return NULL;
+            continue;
+        }
+        const cd_node *t = cd_dom_node(dom, k);
+        if (t->type != CD_NODE_TEXT)
+            continue;
+        const char *s = t->u.text;
+        size_t l = t->len;
+        while (l && cd_isspace((unsigned char)*s))
+            s++, l--;
+        while (l && cd_isspace((unsigned char)s[l - 1]))
+            l--;
+        if (l) {
+            *len = l;
+            *at = k;
+            return s;
+        }
+    }
+    return NULL;
+}
+
+int cd_meta_date_updated(const cd_meta_ctx *c, cd_nid id, const char *s, size_t n)
+{
+    /* The words before the date in its own text ("Updated Dec 18, 2025",
+     * never the "Updated: …" after "December 3, 2025."): up to the first
+     * digit, which a month name precedes but a second date follows. */
+    size_t d = 0;
+    while (d < n && !cd_isdigit((unsigned char)s[d]))
+        d++;
+    if (cd_meta_says_update(s, d))
+        return 1;
+    size_t letters = 0;
+    for (size_t i = 0; i < d; i++)
+        letters += cd_isalpha((unsigned char)s[i]) != 0;
+    if (letters > 12)
+        return 0; /* a label of its own was there and said nothing */
+    /* The text before, and the one before that when the nearer is a
+     * short word ("<span>Last Updated</span> <span>on</span> <span>Feb 27,
+     * 2026</span>"). */
+    size_t pl;
+    cd_nid at = 0;
+    const char *p = cd_meta_prev_text(c->dom, id, &pl, &at);
+    if (!p || pl > 40)
+        return 0;
+    if (cd_meta_says_update(p, pl))
+        return 1;
+    if (pl > 3)
+        return 0; /* a label of its own ("Published on"), not a connector */
+    p = cd_meta_prev_text(c->dom, at, &pl, &at);
+    return p && pl <= 40 && cd_meta_says_update(p, pl);
+}
+
+int cd_meta_word_in(const char *list, size_t n, const char *word)
+{
+    size_t wl = strlen(word), i = 0;
+    while (i < n) {
+        while (i < n && cd_isspace((unsigned char)list[i]))
+            i++;
+        size_t s = i;
+        while (i < n && !cd_isspace((unsigned char)list[i]))
+            i++;
+        size_t k = s;
+        /* Full IRIs (http://schema.org/author) compare by their last segment. */
+        for (size_t j = s; j < i; j++)
+            if (list[j] == '/')
+                k = j + 1;
+        if (i - k == wl && cd_eq_nocase(list + k, wl, word))
+            return 1;
+    }
+    return 0;
+}
+
+static const char *const S_src_names[CD_MS__COUNT] = {
+    "json-ld", "og", "meta", "twitter", "microdata", "visible", "title", "html", "url"};
+
+const char *cd_meta_src_name(int s)
+{
+    return s >= 0 && s < CD_MS__COUNT ? S_src_names[s] : NULL;
+}
+
+/* Candidates of one field and source in order of rank then document position. */
+size_t cd_meta_collect(const cd_meta_ctx *c, int field, int src, int skip_bad,
+                       const cd_meta_cand **out, size_t max)
+{
+    size_t n = 0;
+    for (uint32_t i = 0; i < c->ncands && n < max; i++) {
+        const cd_meta_cand *k = &c->cands[i];
+        if (k->field != field || k->src != src || (skip_bad && (k->flags & CD_MC_BAD)))
+            continue;
+        size_t j = n++;
+        while (j > 0 && out[j - 1]->rank > k->rank) {
+            out[j] = out[j - 1];
+            j--;
+        }
+        out[j] = k;
+    }
+    return n;
+}

@@ -1,0 +1,201 @@
+/* meta/classes: the class and id words of an element, tested against word
+ * lists (cd_meta_class_has, see cand.h).
+ *
+ * Class and id say what a block is for ("byline", "comments", "sidebar").
+ * Each element's words are worked out once and kept in the context for the
+ * several checks made on it; each list's first letters and lengths are
+ * worked out once per page, so that most checks end on one bitmap test. */
+#include <string.h>
+
+#include "../util/ctype.h"
+#include "../util/classword.h"
+#include "cand.h"
+#include "wordlists.h"
+
+/* Fill c->words with the words of element id's class and id attributes,
+ * each token as "w1-w2" (lower case), and index them (see cd_meta_ctx); the
+ * length. Utility classes ("md:flex", "w-[20px]") are left out: a token's
+ * words go out as they are read and are taken back if it proves one. */
+static size_t S_class_words(cd_meta_ctx *c, cd_nid id)
+{
+    char *out = c->words;
+    const size_t cap = sizeof c->words, maxw = sizeof c->word / sizeof c->word[0];
+    size_t o = 0;
+    c->nword = 0;
+    static const char *const attrs[] = {"class", "id"};
+    for (size_t a = 0; a < 2 && o < cap; a++) {
+        size_t n, at = 0, len, start = o;
+        const char *v = cd_dom_attr(c->dom, id, attrs[a], &n), *w;
+        unsigned fl, w0 = c->nword;
+        int skip = 0;
+        /* One word rule for every stage (util/classword.h): "mostRead" is
+         * "most-read" here as in extract's hints. A utility class's words
+         * ("md:hidden") are skipped: "reset-author" names no author. */
+        while (v && (len = cd_class_next_word(v, n, &at, &w, &fl)) != 0) {
+            if (fl & CD_CW_TOKEN) {
+                for (unsigned k = w0; k < c->nword; k++)
+                    c->word[k].end = (uint16_t)o;
+                w0 = c->nword;
+                if (o >= cap)
+                    break;
+                skip = cd_class_token_is_utility(v, n, (size_t)(w - v));
+                if (skip)
+                    continue;
+                if (o)
+                    out[o++] = ' ';
+                start = o;
+            } else if (skip) {
+                continue;
+            } else if (o < cap) {
+                out[o++] = '-';
+            }
+            if (o < cap && c->nword < maxw) {
+                c->word[c->nword].at = (uint16_t)o;
+                c->word[c->nword].hump = !(fl & CD_CW_TOKEN) && cd_isalnum((unsigned char)w[-1]);
+                c->word[c->nword++].tok = (uint16_t)start;
+            }
+            for (size_t k = 0; k < len && o < cap; k++)
+                out[o++] = (char)cd_tolower((unsigned char)w[k]);
+        }
+        for (unsigned k = w0; k < c->nword; k++)
+            c->word[k].end = (uint16_t)o;
+    }
+    memset(c->word_first, 0, sizeof c->word_first);
+    c->word_pairs = 0;
+    for (unsigned k = 0; k < c->nword; k++) {
+        size_t at = c->word[k].at;
+        unsigned char f = (unsigned char)out[at];
+        c->word_first[f >> 5] |= 1u << (f & 31);
+        if (at + 1 < c->word[k].end)
+            c->word_pairs |= CD_META_PAIR(f, out[at + 1]);
+    }
+    return o;
+}
+
+/* Class tokens that describe the page or the post rather than a block
+ * (WordPress puts "category-…", "tag-…" on the article, themes put
+ * "has-sidebar" on the body): a token starting with one of the
+ * class-modifier-prefixes, or holding one of the class-modifier-parts, is
+ * skipped as a whole. */
+static int S_modifier(const char *t, size_t n)
+{
+    const char *const *pre = cd_list_class_modifier_prefixes;
+    for (size_t i = 0; pre[i]; i++) {
+        size_t l = strlen(pre[i]);
+        if (n >= l && memcmp(t, pre[i], l) == 0)
+            return 1;
+    }
+    const char *const *parts = cd_list_class_modifier_parts;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; parts[k]; k++) {
+            size_t l = strlen(parts[k]);
+            if (n - i >= l && memcmp(t + i, parts[k], l) == 0)
+                return 1;
+        }
+    return 0;
+}
+
+/* The first letters and lengths of list words (cached in c per page; NULL
+ * when the cache is full and the caller works them out itself). */
+static const cd_meta_list *S_list(cd_meta_ctx *c, const char *const *words)
+{
+    for (unsigned i = 0; i < c->nlists; i++)
+        if (c->lists[i].words == words)
+            return &c->lists[i];
+    if (c->nlists >= CD_META_LISTS)
+        return NULL;
+    cd_meta_list *l = &c->lists[c->nlists++];
+    memset(l->first, 0, sizeof l->first);
+    l->words = words;
+    l->n = 0;
+    l->pairs = 0;
+    for (size_t k = 0; words[k]; k++) {
+        unsigned char f = (unsigned char)words[k][0];
+        l->first[f >> 5] |= 1u << (f & 31);
+        size_t len = strlen(words[k]);
+        l->pairs |= len >= 2 ? CD_META_PAIR(f, words[k][1]) : ~0ull;
+        if (l->n == k && k < CD_META_LIST_WORDS && len < 256)
+            l->len[l->n++] = (uint8_t)len;
+    }
+    return l;
+}
+
+/* Does a word of c->words (the current element's) start with an entry of
+ * words? A word in a page-describing token (S_modifier) does not count
+ * when skip_modifiers is set. */
+static int S_words_have(const cd_meta_ctx *c, const char *const *words, const cd_meta_list *info,
+                        int skip_modifiers)
+{
+    /* First letters of the entries: most words are rejected on one lookup,
+     * most elements on eight. */
+    uint32_t own[8] = {0};
+    const uint32_t *first = own;
+    if (info && !(info->pairs & c->word_pairs))
+        return 0; /* no word starts as any entry does */
+    if (info)
+        first = info->first;
+    else
+        for (size_t k = 0; words[k]; k++)
+            own[(unsigned char)words[k][0] >> 5] |= 1u << ((unsigned char)words[k][0] & 31);
+    uint32_t any = 0;
+    for (size_t b = 0; b < 8; b++)
+        any |= first[b] & c->word_first[b];
+    if (!any)
+        return 0;
+    const char *w = c->words;
+    for (unsigned x = 0; x < c->nword; x++) {
+        size_t p = c->word[x].at, st = c->word[x].tok, i = c->word[x].end;
+        unsigned char ch = (unsigned char)w[p];
+        if (!(first[ch >> 5] & (1u << (ch & 31))))
+            continue;
+        if (info && p + 1 < i && !(info->pairs & CD_META_PAIR(ch, w[p + 1])))
+            continue; /* no entry starts with these two bytes */
+        for (size_t k = 0; words[k]; k++) {
+            if (w[p] != words[k][0])
+                continue;
+            size_t l = info && k < info->n ? info->len[k] : strlen(words[k]);
+            /* An entry matches from a word's start on (a prefix: "byline"
+             * finds "bylines", "author" "author-name"); from a camelCase
+             * hump only as the whole word ("articleDek", not "Deckhand"). */
+            if (i - p >= l && memcmp(w + p, words[k], l) == 0 &&
+                (!c->word[x].hump || p + l == i || w[p + l] == '-' || words[k][l - 1] == '-')) {
+                if (skip_modifiers && S_modifier(w + st, i - st))
+                    break; /* the token describes the page, not a block */
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Make c->words the words of element id (kept for the several checks on
+ * one node); their length. */
+static size_t S_words_of(cd_meta_ctx *c, cd_nid id)
+{
+    if (c->words_id != id) {
+        c->words_len = (uint32_t)S_class_words(c, id);
+        c->words_id = id;
+        c->nhits = 0;
+    }
+    return c->words_len;
+}
+
+int cd_meta_class_has(cd_meta_ctx *c, cd_nid id, const char *const *words)
+{
+    if (!S_words_of(c, id))
+        return 0;
+    for (unsigned i = 0; i < c->nhits; i++)
+        if (c->hit_list[i] == words)
+            return c->hit[i];
+    int r = S_words_have(c, words, S_list(c, words), 0);
+    if (c->nhits < 8) {
+        c->hit_list[c->nhits] = words;
+        c->hit[c->nhits++] = r;
+    }
+    return r;
+}
+
+int cd_meta_class_has_block(cd_meta_ctx *c, cd_nid id, const char *const *words)
+{
+    return S_words_of(c, id) && S_words_have(c, words, S_list(c, words), 1);
+}

@@ -1,0 +1,329 @@
+/* meta/pick_authors: the authors, chosen from the candidates.
+ *
+ * Precedence: JSON-LD > named <meta> > og article:author > microdata >
+ * visible byline > twitter, people before organisations, and bylines in a
+ * side column last. Then three cross-checks against the byline the reader
+ * sees: a stated account name yields to the byline under the headline
+ * (S_byline_check), a stated first author to the byline's full list
+ * (S_coauthors), and the site's own name to a person another source states
+ * (S_site_credit). */
+#include <string.h>
+
+#include "../util/ctype.h"
+#include "authors.h"
+#include "cand.h"
+#include "pick.h"
+#include "title.h"
+#include "wordlists.h"
+
+/* Are links a and b (a first) items of one list of names: nothing but
+ * list separators (",", "&", "and") between them? Not "Jane Doe –
+ * Updated … | Fact-checked by <a>Frank Bass</a>". */
+static int S_listed(const cd_dom *dom, cd_nid a, cd_nid b)
+{
+    unsigned steps = 0;
+    int sep = 0;
+    for (cd_nid k = cd_dom_next_skip(dom, a, CD_NONE); k && k != b; k = cd_dom_next(dom, k, CD_NONE)) {
+        if (++steps > 24)
+            return 0;
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type != CD_NODE_TEXT)
+            continue;
+        const char *t = n->u.text;
+        for (size_t i = 0; i < n->len;) {
+            if (cd_isspace((unsigned char)t[i]) || t[i] == ',' || t[i] == '&' || t[i] == ';') {
+                sep |= !cd_isspace((unsigned char)t[i]);
+                i++;
+                continue;
+            }
+            size_t st = i;
+            while (i < n->len && cd_isalpha((unsigned char)t[i]))
+                i++;
+            int ok = i > st && cd_wordset_has(&cd_list_author_list_words, t + st, i - st);
+            if (!ok)
+                return 0;
+            sep = 1;
+        }
+    }
+    return sep;
+}
+
+/* The credits one source gives at one pass (see S_pick_authors). */
+static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int links)
+{
+    const cd_meta_cand *list[64];
+    size_t n = cd_meta_collect(c, CD_MF_AUTHOR, src, 0, list, 64);
+    /* Page elements credit one story in one place: after the first
+     * credit, only credits right next to it (a list of names). */
+    int local = src == CD_MS_MICRODATA || src == CD_MS_VISIBLE;
+    cd_nid last = 0;
+    int rank = -1;
+    for (size_t i = 0; i < n; i++) {
+        const cd_meta_cand *k = list[i];
+        int org = (k->flags & CD_MC_ORG) != 0;
+        if (org && !pass)
+            continue;
+        if (((k->flags & CD_MC_BAD) != 0) != (pass == 2))
+            continue;
+        if (src == CD_MS_MICRODATA && (k->rank == CD_META_RANK_LINK) != links)
+            continue;
+        if (src == CD_MS_VISIBLE && k->rank == CD_META_RANK_HOLDER && !m->date_published)
+            continue; /* a shop's copyright line on an undated product page */
+        /* Only the best-ranked statement of a source (one JSON-LD
+         * article, not the authors of every related item). */
+        if (rank >= 0 && k->rank != rank)
+            break;
+        if (local && last && (k->pos < last || k->pos - last > 40))
+            continue;
+        if (links && last && !S_listed(c->dom, last, k->pos))
+            break;
+        /* One JSON-LD script states the article; the authors of
+         * another (a list of related stories) are not its. */
+        if (src == CD_MS_JSONLD && last && k->pos != last)
+            continue;
+        /* An itemprop=author (ranks 0-1; rel=author links rank
+         * after) is a statement like JSON-LD's: taken as written
+         * ("annette thurmon"). */
+        int stated = src == CD_MS_MICRODATA && k->rank <= 1;
+        if (cd_meta_authors_add(m, c->arena, k->s, k->len, org || !local || stated)) {
+            rank = k->rank;
+            last = k->pos;
+        }
+    }
+}
+
+static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
+{
+    static const int srcs[] = {CD_MS_JSONLD, CD_MS_META, CD_MS_OG, CD_MS_MICRODATA, CD_MS_VISIBLE,
+                               CD_MS_TWITTER};
+    /* First pass: people only; second: organisations too (the only credit);
+     * third: bylines in a side column or footer (CD_MC_BAD). */
+    for (int pass = 0; pass < 3 && !m->nauthors; pass++) {
+        for (size_t s = 0; s < sizeof srcs / sizeof srcs[0] && !m->nauthors; s++) {
+            S_take_authors(c, m, srcs[s], pass, 0);
+            if (m->nauthors)
+                m->author_source = cd_meta_src_name(srcs[s]);
+        }
+    }
+}
+
+/* Is name the stated one, maybe after a title ("Dr Jane Doe")? */
+static int S_same_name(const char *stated, const char *name)
+{
+    size_t a = strlen(stated), b = strlen(name);
+    if (cd_meta_eq_nocase(stated, a, name, b))
+        return 1;
+    return b > a + 1 && name[b - a - 1] == ' ' && cd_meta_eq_nocase(stated, a, name + b - a, a) &&
+           b - a - 1 <= 4 && name[0] >= 'A' && name[0] <= 'Z';
+}
+
+/* Does word w (wl bytes) stand as a whole word in s? */
+static int S_has_word(const char *s, const char *w, size_t wl)
+{
+    size_t n = strlen(s);
+    for (size_t p = 0; p < n;) {
+        while (p < n && s[p] == ' ')
+            p++;
+        size_t st = p;
+        while (p < n && s[p] != ' ')
+            p++;
+        if (p - st == wl && cd_meta_eq_nocase(s + st, wl, w, wl))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does name share a word (or run into one: "Jane DoeUpdated") with a
+ * stated name? */
+static int S_overlaps(const cd_meta *m, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; i < m->nauthors; i++) {
+        const char *s = m->authors[i];
+        size_t sl = strlen(s);
+        if (n >= sl && cd_meta_eq_nocase(name, sl, s, sl))
+            return 1;
+        for (size_t p = 0; p < n;) {
+            while (p < n && name[p] == ' ')
+                p++;
+            size_t st = p;
+            while (p < n && name[p] != ' ')
+                p++;
+            /* "van", "de": particles many names share */
+            if (p > st && !(name[st] >= 'a' && name[st] <= 'z') && S_has_word(s, name + st, p - st))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Does name hold a word of three capitals or more ("ACLU Speech", "NASA
+ * Goddard"): an acronym, which names a body? */
+static int S_acronym(const char *name)
+{
+    for (const char *p = name; *p;) {
+        size_t caps = 0, len = 0;
+        for (; *p && *p != ' '; p++, len++)
+            caps += *p >= 'A' && *p <= 'Z';
+        if (len >= 3 && caps == len)
+            return 1;
+        while (*p == ' ')
+            p++;
+    }
+    return 0;
+}
+
+/* Co-authors the stated author leaves out. A <meta name=author> or JSON-LD
+ * author often names the first author only ("Rui Ma") where the byline
+ * lists them all ("Rui Ma, Heba Ledwon, … & Suparn Patra"): when the
+ * page's byline (microdata, links to author pages, then the visible
+ * byline) names every stated person and more, each extra one a name of
+ * two words or more sharing no word with a stated one (not "Jane Doe
+ * Updated", "VP") and not an organisation ("The Texas Newsroom"), the
+ * byline's list is taken. */
+static void S_coauthors(cd_meta_ctx *c, cd_meta *m)
+{
+    if (!m->nauthors || !m->author_source || strcmp(m->author_source, "visible") == 0 ||
+        strcmp(m->author_source, "microdata") == 0)
+        return;
+    static const int srcs[] = {CD_MS_MICRODATA, CD_MS_MICRODATA, CD_MS_VISIBLE};
+    for (size_t s = 0; s < 3; s++) {
+        cd_meta v;
+        memset(&v, 0, sizeof v);
+        v.site_name = m->site_name;
+        S_take_authors(c, &v, srcs[s], 0, s == 1);
+        if (v.nauthors <= m->nauthors)
+            continue;
+        size_t found = 0, bad = 0;
+        /* An acronym beside stated names written without one ("Jane Doe,
+         * Senior Technologist, ACLU Speech, Privacy …"): an affiliation. */
+        int caps = 0;
+        for (size_t i = 0; i < m->nauthors; i++)
+            caps |= S_acronym(m->authors[i]);
+        for (size_t j = 0; j < v.nauthors; j++) {
+            int same = 0;
+            for (size_t i = 0; i < m->nauthors && !same; i++)
+                same = S_same_name(m->authors[i], v.authors[j]);
+            if (same)
+                found++;
+            else if (!strchr(v.authors[j], ' ') || S_overlaps(m, v.authors[j]) ||
+                     cd_meta_author_orgish(v.authors[j], strlen(v.authors[j])) ||
+                     (!caps && S_acronym(v.authors[j])))
+                bad++; /* not another person: an affiliation is no co-author */
+        }
+        if (found != m->nauthors || bad)
+            continue;
+        memcpy(m->authors, v.authors, sizeof v.authors);
+        m->nauthors = v.nauthors;
+        m->author_source = cd_meta_src_name(srcs[s]);
+        return;
+    }
+}
+
+/* The credit chosen is the site's own name ("Transfer Orbit" on Transfer
+ * Orbit): an organisation. A person another structured source states
+ * (JSON-LD, meta, og, itemprop, the twitter "Written by" pair) wins. */
+static void S_site_credit(cd_meta_ctx *c, cd_meta *m)
+{
+    if (!m->nauthors || !m->site_name)
+        return;
+    size_t sl = strlen(m->site_name);
+    for (size_t i = 0; i < m->nauthors; i++)
+        if (!cd_meta_eq_nocase(m->authors[i], strlen(m->authors[i]), m->site_name, sl))
+            return;
+    static const int srcs[] = {CD_MS_JSONLD, CD_MS_META, CD_MS_OG, CD_MS_MICRODATA, CD_MS_TWITTER};
+    for (size_t s = 0; s < sizeof srcs / sizeof srcs[0]; s++) {
+        cd_meta v;
+        memset(&v, 0, sizeof v);
+        v.site_name = m->site_name;
+        S_take_authors(c, &v, srcs[s], 0, 0);
+        size_t keep = 0;
+        for (size_t j = 0; j < v.nauthors; j++)
+            if (!cd_meta_eq_nocase(v.authors[j], strlen(v.authors[j]), m->site_name, sl) &&
+                strchr(v.authors[j], ' '))
+                v.authors[keep++] = v.authors[j];
+        if (!keep || keep != v.nauthors)
+            continue;
+        memcpy(m->authors, v.authors, sizeof v.authors);
+        m->nauthors = v.nauthors;
+        m->author_source = cd_meta_src_name(srcs[s]);
+        return;
+    }
+}
+
+/* Does any byline or microdata credit on the page mention name? */
+static int S_shown(const cd_meta_ctx *c, const char *name, int max_rank)
+{
+    for (uint32_t i = 0; i < c->ncands; i++) {
+        const cd_meta_cand *k = &c->cands[i];
+        if (k->field == CD_MF_AUTHOR && (k->src == CD_MS_VISIBLE || k->src == CD_MS_MICRODATA) &&
+            k->rank <= max_rank && !(k->src == CD_MS_MICRODATA && k->rank == CD_META_RANK_LINK) && cd_contains_nocase(k->s, k->len, name))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does name read as an organisation: the site's name, or a word of
+ * org-words.txt ("British Heart Foundation", "Clemson News")? */
+static int S_orgish(const char *name, const char *site)
+{
+    size_t n = strlen(name);
+    if (site && cd_meta_site_like(name, n, site, strlen(site)))
+        return 1;
+    for (size_t i = 0; i < n;) {
+        while (i < n && !cd_isalpha((unsigned char)name[i]))
+            i++;
+        size_t st = i;
+        while (i < n && cd_isalpha((unsigned char)name[i]))
+            i++;
+        if (i > st && cd_wordset_has(&cd_list_org_words, name + st, i - st))
+            return 1;
+    }
+    return 0;
+}
+
+/* The byline under the headline against the stated author. A <meta
+ * name=author> or JSON-LD author is often the account that uploaded the post
+ * ("KatieS", a previous editor) while the page credits the writer: when the
+ * byline right under the h1 (rank 0-1: a byline block or a "By …" line)
+ * names a person (two words or more) and no credit shown anywhere on the
+ * page mentions the stated author, the byline wins. */
+static void S_byline_check(cd_meta_ctx *c, cd_meta *m)
+{
+    if (!m->nauthors || !m->author_source || strcmp(m->author_source, "visible") == 0 ||
+        strcmp(m->author_source, "microdata") == 0)
+        return;
+    /* A stated user name ("andrew.keaveney", "CC7567": the account, not
+     * the writer) or organisation yields also to a byline element (rank 2),
+     * unless a credit near the article shows it (ranks 0-3: not a "last
+     * edited by" in the footer). */
+    int handles = 1;
+    for (size_t i = 0; i < m->nauthors; i++)
+        if (strchr(m->authors[i], ' ') && !S_orgish(m->authors[i], m->site_name))
+            handles = 0;
+    const cd_meta_cand *list[64];
+    size_t n = cd_meta_collect(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 0, list, 64), f = 0;
+    while (f < n && (list[f]->flags & CD_MC_BAD))
+        f++; /* not a byline in a side column */
+    if (f == n || list[f]->rank > (handles ? 2 : 1))
+        return;
+    for (size_t i = 0; i < m->nauthors; i++)
+        if (S_shown(c, m->authors[i], handles ? 3 : 255))
+            return;
+    cd_meta v;
+    memset(&v, 0, sizeof v);
+    v.site_name = m->site_name;
+    if (!cd_meta_authors_add(&v, c->arena, list[f]->s, list[f]->len, 0) || !strchr(v.authors[0], ' '))
+        return;
+    memcpy(m->authors, v.authors, sizeof v.authors);
+    m->nauthors = v.nauthors;
+    m->author_source = cd_meta_src_name(CD_MS_VISIBLE);
+}
+
+void cd_meta_pick_authors(cd_meta_ctx *c, cd_meta *m)
+{
+    S_pick_authors(c, m);
+    S_byline_check(c, m);
+    S_coauthors(c, m);
+    S_site_credit(c, m);
+}

@@ -1,0 +1,820 @@
+/* meta/pick_news: the news fields chosen from the candidates.
+ *
+ *   deck     JSON-LD alternativeHeadline, unless it rewords the headline; the
+ *            visible standfirst is the news stage's, later, and only fills an empty deck
+ *   section  JSON-LD articleSection > article:section > named <meta> (section,
+ *            parsely-section, category) > microdata articleSection > the JSON-LD
+ *            BreadcrumbList > a visible breadcrumb trail > the label above the h1;
+ *            of several stated categories, the one the breadcrumb trail names
+ *   image    og:image > JSON-LD image / thumbnailUrl > twitter:image >
+ *            <link rel=image_src> > microdata; resolved against the page URL
+ *   credit   structured statements only: JSON-LD sourceOrganization / provider,
+ *            <meta name=source>; the visible wire credit is the news stage's
+ *   site     (only when no source states it) the <title>'s part after the
+ *            headline on a dated page
+ *   tags     article:tag > news_keywords > keywords (unless the site's own list) >
+ *            JSON-LD keywords > parsely-tags > dc.subject > microdata keywords >
+ *            rel=tag links in the article
+ *
+ * What the publisher stated for machines comes first, what the page shows
+ * last (the order of trafilatura's metadata module and newspaper's
+ * extractors). Every value is checked before it is taken; the checks and
+ * why: docs/decisions.md, "News fields from metadata". The sources add
+ * candidates of fields CD_MF_DECK … CD_MF_TAG; this file only picks. */
+#include <stddef.h>
+#include <string.h>
+
+#include "../util/ctype.h"
+#include "../util/url.h"
+#include "cand.h"
+#include "dates.h"
+#include "pick.h"
+#include "title.h"
+#include "wordlists.h"
+
+#define S_LABEL_MAX 64u /* bytes: a section longer than this is a sentence */
+#define S_LABEL_WORDS 8u
+#define S_TAG_MAX 60u
+#define S_TAG_WORDS 6u
+
+static size_t S_word_count(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ')) w++;
+    return w;
+}
+
+/* A URL or a path (cd_is_url_like), or a value that holds one ("OAS_url =
+ * 'http://…'", a script's leftovers): no section, tag or image name. */
+static int S_is_url(const char *s, size_t n)
+{
+    return cd_is_url_like(s, n) || cd_contains_nocase(s, n, "://");
+}
+
+static int S_has_letter(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (cd_isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80) return 1;
+    return 0;
+}
+
+/* "&amp;" left by a CMS that escaped the value twice. */
+static size_t S_amp(char *s, size_t n)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        s[o++] = s[i];
+        if (s[i] == '&' && n - i >= 5 && memcmp(s + i + 1, "amp;", 4) == 0) i += 4;
+    }
+    s[o] = '\0';
+    return o;
+}
+
+/* A trimmed, cleaned copy of s[0..n) with "&amp;" undone; NULL when empty. */
+static char *S_piece(cd_meta_ctx *c, const char *s, size_t n, size_t *out)
+{
+    char *t = cd_meta_clean(c->arena, s, n, out);
+    if (t) *out = S_amp(t, *out);
+    return t && *out ? t : NULL;
+}
+
+/* Letters of s (every non-ASCII byte counts: a letter of another script). */
+static size_t S_letters(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        /* A lead byte of another script; 0xE2 (U+2000-U+2FFF) is mostly
+         * punctuation, arrows and symbols. */
+        k += cd_isalpha(ch) || (ch >= 0xC0 && ch != 0xE2);
+    }
+    return k;
+}
+
+/* "July 29", "29 July", "Jul. 2022": a month name and a day or a year,
+ * nothing else (a date line or an archive link, not a desk or a topic). */
+static int S_month_day(const char *s, size_t n)
+{
+    const char *sp = memchr(s, ' ', n);
+    if (!sp || memchr(sp + 1, ' ', n - (size_t)(sp - s) - 1)) return 0;
+    size_t al = (size_t)(sp - s), bl = n - al - 1;
+    const char *w[2] = {s, sp + 1};
+    size_t wl[2] = {al, bl};
+    for (int m = 0; m < 2; m++) {
+        const char *name = w[m], *num = w[1 - m];
+        size_t nl = wl[m], dl = wl[1 - m];
+        if (nl && name[nl - 1] == '.') nl--;
+        int month = cd_meta_month(name, nl) != 0;
+        int digits = dl > 0;
+        for (size_t i = 0; i < dl; i++)
+            digits &= cd_isdigit((unsigned char)num[i]) != 0;
+        if (month && digits && (dl <= 2 || dl == 4)) return 1;
+    }
+    return 0;
+}
+
+/* Letters and digits of s, lower-cased (ASCII), into key. */
+static size_t S_key(const char *s, size_t n, char *key, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n && o < cap; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (cd_isalnum(ch) || ch >= 0x80) key[o++] = (char)cd_tolower(ch);
+    }
+    return o;
+}
+
+/* Is a the same text as b, or most of it (a crumb naming the page)? */
+static int S_same_text(const char *a, const char *b)
+{
+    if (!a || !b) return 0;
+    char ka[512], kb[512];
+    size_t x = S_key(a, strlen(a), ka, sizeof ka), y = S_key(b, strlen(b), kb, sizeof kb);
+    const char *sh = ka, *lo = kb;
+    if (x > y) {
+        sh = kb, lo = ka;
+        size_t z = x;
+        x = y, y = z;
+    }
+    if (!x || x * 3 < y * 2) return 0;
+    for (size_t i = 0; i + x <= y; i++)
+        if (memcmp(lo + i, sh, x) == 0) return 1;
+    return 0;
+}
+
+/* ---- section ------------------------------------------------------------- */
+
+/* Is s[0..n) a word CMSs fill a section or tag field with when the author
+ * chose none ("Uncategorized", "Page", "All")? */
+static int S_generic_word(const char *s, size_t n)
+{
+    return cd_wordset_has(&cd_list_section_generic, s, n);
+}
+
+/* Is s[0..n) usable as a section name? slug: a slug ("crime-safety") is
+ * taken as written, as the publisher's own statement of the section. */
+static int S_label_ok(const char *s, size_t n, int slug)
+{
+    if (!n || n > S_LABEL_MAX || S_word_count(s, n) > S_LABEL_WORDS || S_letters(s, n) < 2 ||
+        S_is_url(s, n) || s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?')
+        return 0;
+    /* A back link ("< Back to blog", "← All posts") leads away, and a date
+     * ("July 29") is not a desk. */
+    unsigned char c0 = (unsigned char)s[0];
+    char date[CD_META_DATE_LEN];
+    if (c0 == '<' || c0 == 0xE2 /* ‹ ← … */ || c0 == 0xC2 /* « */ ||
+        (n >= 5 && cd_eq_nocase(s, 5, "back ")) || cd_meta_date_norm(s, n, 1, 0, date) ||
+        S_month_day(s, n))
+        return 0;
+    if (S_generic_word(s, n)) return 0;
+    /* A slug ("firm-management") is a URL part, not the name readers see. */
+    int upper = 0, sep = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == ' ' || ch >= 0x80) return 1;
+        upper |= ch >= 'A' && ch <= 'Z';
+        sep |= ch == '-' || ch == '_';
+    }
+    return slug || upper || !sep || n < 6;
+}
+
+/* Is s[0..n) a slug of name ("crime-safety" for "Crime & Safety" is not;
+ * "get-started" for "Get started" is): equal but for case and '-', '_' for
+ * spaces, and holding a '-' or '_'. */
+static int S_slug_eq(const char *s, size_t n, const char *name)
+{
+    size_t l = strlen(name);
+    int sep = 0;
+    if (n != l) return 0;
+    for (size_t i = 0; i < n; i++) {
+        char a = s[i], b = name[i];
+        if (a == '-' || a == '_') {
+            sep = 1;
+            if (b != ' ' && b != a) return 0;
+        } else if (cd_tolower((unsigned char)a) != cd_tolower((unsigned char)b)) {
+            return 0;
+        }
+    }
+    return sep;
+}
+
+/* Does s[0..n) (what follows a comma) go on with "&" or "and", so that the
+ * comma is part of one name ("Fruit, Vegetable, & Herb Gardens")? */
+static int S_and_follows(const char *s, size_t n)
+{
+    size_t j = 0;
+    while (j < n && s[j] == ' ')
+        j++;
+    return j < n && (s[j] == '&' || (n - j > 4 && cd_eq_nocase(s + j, 4, "and ")));
+}
+
+/* Is s[k] a comma that can separate items (not one inside "$3,000")? */
+static int S_comma(const char *s, size_t n, size_t k)
+{
+    return s[k] == ',' && !(k > 0 && k + 1 < n && cd_isdigit((unsigned char)s[k - 1]) &&
+                            cd_isdigit((unsigned char)s[k + 1]));
+}
+
+/* The end of the list item that starts at s[i]: the next ';' or separating
+ * comma. A comma before "&" or "and" is inside a name. When the list writes
+ * some commas bare ("Tools,Fruit, Vegetable, & Herb Gardens"), the bare ones
+ * separate, and a spaced one too unless the part between bare commas holds
+ * such a name. */
+static size_t S_item_end(const char *s, size_t n, size_t i, int bare)
+{
+    size_t e = i;
+    if (!bare) {
+        while (e < n && s[e] != ';' && (!S_comma(s, n, e) || S_and_follows(s + e + 1, n - e - 1)))
+            e++;
+        return e;
+    }
+    while (e < n && s[e] != ';' && (!S_comma(s, n, e) || (e + 1 < n && s[e + 1] == ' ')))
+        e++;
+    for (size_t k = i; k < e; k++)
+        if (S_comma(s, n, k) && S_and_follows(s + k + 1, e - k - 1)) return e;
+    for (size_t k = i; k < e; k++)
+        if (S_comma(s, n, k)) return k;
+    return e;
+}
+
+/* Does s[0..n) hold a comma with no space after it? */
+static int S_bare_commas(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if (S_comma(s, n, i) && s[i + 1] != ' ') return 1;
+    return 0;
+}
+
+/* Does label name the article, the site or an author rather than a desk
+ * (a CMS category named after the post, a section named after the site)? */
+static int S_names_page(const cd_meta *m, const char *label)
+{
+    if (S_same_text(label, m->title) || S_same_text(label, m->site_name)) return 1;
+    for (size_t i = 0; i < m->nauthors; i++)
+        if (S_same_text(label, m->authors[i])) return 1;
+    return 0;
+}
+
+/* The section in candidate value s: the first usable item of a comma list
+ * ("Food & Drink Trends, Blog"), unless the commas are part of one name
+ * ("Fruit, Vegetable, & Herb Gardens"); a "Category:" lead-in is dropped. */
+static const char *S_section_of(cd_meta_ctx *c, const cd_meta *m, const char *s, size_t n,
+                                int split, int slug)
+{
+    for (size_t i = 0; cd_list_section_leads[i]; i++) {
+        size_t l = strlen(cd_list_section_leads[i]);
+        if (n > l && cd_eq_nocase(s, l, cd_list_section_leads[i])) s += l, n -= l;
+    }
+    int bare = S_bare_commas(s, n);
+    /* One section is asked for: a comma before "&" makes the whole one name. */
+    for (size_t k = 0; split && k < n; k++)
+        if (s[k] == ',' && S_and_follows(s + k + 1, n - k - 1)) split = 0;
+    size_t i = 0;
+    do {
+        size_t st = i;
+        i = split ? S_item_end(s, n, i, bare) : n;
+        size_t len;
+        char *t = S_piece(c, s + st, i - st, &len);
+        if (t && S_label_ok(t, len, slug) && !S_names_page(m, t)) return t;
+        i++;
+    } while (i < n);
+    return NULL;
+}
+
+/* The last path segment of URL u (without query, fragment and trailing
+ * slashes; empty for a site root); *n gets its length. */
+static const char *S_last_segment(const char *u, size_t *n)
+{
+    const char *p = strstr(u, "://");
+    if (p) {
+        p = strchr(p + 3, '/');
+        if (!p) {
+            *n = 0;
+            return u;
+        }
+    } else {
+        p = u;
+    }
+    size_t e = strcspn(p, "?#");
+    while (e && p[e - 1] == '/')
+        e--;
+    size_t st = e;
+    while (st && p[st - 1] != '/')
+        st--;
+    *n = e - st;
+    return p + st;
+}
+
+/* Is the crumb the site's root (the home page)? */
+static int S_crumb_root(const cd_meta_crumbs *t, unsigned i, const char *site)
+{
+    const char *name = t->name[i];
+    if (cd_wordset_has(&cd_list_crumb_home, name, strlen(name))) return 1;
+    const char *u = t->url[i];
+    if (u) {
+        size_t sl;
+        const char *seg = S_last_segment(u, &sl);
+        if (sl && cd_wordset_has(&cd_list_crumb_home, seg, sl))
+            return 1; /* "https://example.com/home/" */
+        const char *p = strstr(u, "://");
+        p = p ? strchr(p + 3, '/') : (u[0] == '/' ? u : NULL);
+        if (p && (p[0] == '\0' || (p[0] == '/' && (p[1] == '\0' || p[1] == '?' || p[1] == '#'))))
+            return 1;
+        if (!p && strstr(u, "://")) return 1; /* "https://example.com" */
+    }
+    return i == 0 && site && cd_meta_site_like(name, strlen(name), site, strlen(site));
+}
+
+/* Do two URLs name the same page? Their last path segments (the slug) are
+ * compared, so that http/https, a language prefix or a host alias do not
+ * matter; a segment-less URL (the root) names no article. */
+static int S_same_url(const char *a, const char *b)
+{
+    if (!a || !b) return 0;
+    size_t x, y;
+    const char *sa = S_last_segment(a, &x), *sb = S_last_segment(b, &y);
+    return x > 0 && x == y && memcmp(sa, sb, x) == 0;
+}
+
+/* The section a breadcrumb trail gives: the last crumb that is neither the
+ * page itself (it names the title, links to the page, or links nowhere at
+ * the end of the trail) nor the site root. */
+static const char *S_crumb_section(cd_meta_ctx *c, const cd_meta_crumbs *t, const cd_meta *m,
+                                   const char *page_url)
+{
+    if (!t->n) return NULL;
+    unsigned last = t->n - 1;
+    const char *ln = t->name[last];
+    if (!t->url[last] || S_same_text(ln, m->title) || S_same_url(t->url[last], m->url) ||
+        S_same_url(t->url[last], page_url) || strlen(ln) > S_LABEL_MAX)
+        last--; /* unsigned: wraps past 0, ending the loop */
+    for (unsigned i = last; i < t->n; i--) {
+        if (S_crumb_root(t, i, m->site_name)) return NULL;
+        /* A crumb into the archive ("KW 15", "2015") browses by date, not by desk. */
+        if (t->url[i] && cd_contains_nocase(t->url[i], strlen(t->url[i]), "archiv")) continue;
+        const char *s = S_section_of(c, m, t->name[i], strlen(t->name[i]), 0, 0);
+        if (s) return s;
+    }
+    return NULL;
+}
+
+static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
+{
+    const char *ld = S_crumb_section(c, &c->ld_crumbs, m, page_url);
+    const char *vis = S_crumb_section(c, &c->vis_crumbs, m, page_url);
+    const char *crumb = ld ? ld : vis;
+    static const int srcs[] = {CD_MS_JSONLD, CD_MS_OG, CD_MS_META, CD_MS_MICRODATA};
+    const char *v = NULL;
+    for (size_t s = 0; s < sizeof srcs / sizeof srcs[0] && !v; s++) {
+        const cd_meta_cand *list[32];
+        size_t n = cd_meta_collect(c, CD_MF_SECTION, srcs[s], 1, list, 32);
+        /* A CMS lists a post's categories in alphabetical order: the one the
+         * breadcrumb trail goes through is its section. */
+        for (size_t i = 0; i < n && !v && crumb; i++) {
+            const char *t = S_section_of(c, m, list[i]->s, list[i]->len, 0, 0);
+            if (t && cd_meta_eq_nocase(t, strlen(t), crumb, strlen(crumb))) v = t;
+            /* A slug the trail shows as a name ("get-started", "Get started"):
+             * the name readers see. */
+            if (!v && S_slug_eq(list[i]->s, list[i]->len, crumb)) v = crumb;
+        }
+        for (size_t i = 0; i < n && !v; i++)
+            v = S_section_of(c, m, list[i]->s, list[i]->len, !(list[i]->flags & CD_MC_ONE),
+                             srcs[s] == CD_MS_JSONLD || srcs[s] == CD_MS_OG);
+        m->section_source = cd_meta_src_name(srcs[s]);
+    }
+    if (!v && ld) {
+        v = ld;
+        m->section_source = cd_meta_src_name(CD_MS_JSONLD);
+    }
+    if (!v && vis) {
+        v = vis;
+        m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
+    }
+    if (!v) {
+        /* The label above the headline, unless it is the site's name. */
+        const cd_meta_cand *list[1];
+        if (cd_meta_collect(c, CD_MF_SECTION, CD_MS_VISIBLE, 1, list, 1) &&
+            !(m->site_name &&
+              cd_meta_site_like(list[0]->s, list[0]->len, m->site_name, strlen(m->site_name))))
+            v = S_section_of(c, m, list[0]->s, list[0]->len, 0, 0);
+        m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
+    }
+    m->section = v;
+    if (!v) m->section_source = NULL;
+}
+
+/* ---- image --------------------------------------------------------------- */
+
+static int S_has_scheme(const char *u)
+{
+    size_t n = u ? strlen(u) : 0;
+    return (n >= 7 && cd_eq_nocase(u, 7, "http://")) || (n >= 8 && cd_eq_nocase(u, 8, "https://"));
+}
+
+/* Does the file name u[st..end) of an image say it is a logo, an icon or a site-wide
+ * default ("logo.png", "apple-icon.png", "facebook-default-wide.jpg"), or is
+ * it a vector drawing? A photo is never an SVG. */
+static int S_name_logo_like(const char *u, size_t st, size_t end)
+{
+    if (end - st >= 4 && cd_eq_nocase(u + end - 4, 4, ".svg")) return 1;
+    char prev[16] = "";
+    for (size_t i = st; i < end;) {
+        while (i < end && !cd_isalpha((unsigned char)u[i]))
+            i++;
+        size_t ws = i;
+        /* camelCase starts a word too ("defaultPromoCrop"). */
+        while (i < end && cd_isalpha((unsigned char)u[i]) &&
+               !(i > ws && u[i] >= 'A' && u[i] <= 'Z' && u[i - 1] >= 'a' && u[i - 1] <= 'z'))
+            i++;
+        size_t wl = i - ws;
+        if (wl && cd_wordset_has(&cd_list_image_logo_words, u + ws, wl) &&
+            !cd_meta_eq_nocase(prev, strlen(prev), "no", 2))
+            return 1; /* "…-no-logo.png" says the opposite */
+        if (wl && wl < sizeof prev) {
+            memcpy(prev, u + ws, wl);
+            prev[wl] = '\0';
+        }
+    }
+    return 0;
+}
+
+/* Is one of the folders of the path u[from..to) a logo or icon folder
+ * (".../branding/logos/mark.jpg")? '/' may be written "%2F". */
+static int S_dir_logo_like(const char *u, size_t from, size_t to)
+{
+    size_t st = from;
+    for (size_t i = from; i < to; i++) {
+        size_t sep = u[i] == '/' ? 1 : (to - i >= 3 && cd_eq_nocase(u + i, 3, "%2f")) ? 3 : 0;
+        if (!sep) continue;
+        if (i > st && cd_wordset_has(&cd_list_image_logo_dirs, u + st, i - st)) return 1;
+        i += sep - 1;
+        st = i + 1;
+    }
+    return 0;
+}
+
+static int S_logo_like(const char *u, size_t n)
+{
+    size_t end = 0;
+    while (end < n && u[end] != '?' && u[end] != '#')
+        end++;
+    size_t st = end;
+    while (st > 0 && u[st - 1] != '/')
+        st--;
+    if (S_name_logo_like(u, st, end) || S_dir_logo_like(u, 0, end)) return 1;
+    /* An image proxy ("/_next/image/?url=https%3A%2F%2F…%2Flogos%2Fmark.jpg&w=1200")
+     * names the real file in its url parameter. */
+    const char *q = end < n ? u + end : NULL;
+    const char *p = q ? strstr(q, "url=") : NULL;
+    if (!p) return 0;
+    size_t from = (size_t)(p - u) + 4, to = from;
+    while (to < n && u[to] != '&' && !(n - to >= 3 && cd_eq_nocase(u + to, 3, "%3f")))
+        to++;
+    size_t fs = to;
+    while (fs > from && u[fs - 1] != '/' && !(fs - from >= 3 && cd_eq_nocase(u + fs - 3, 3, "%2f")))
+        fs--;
+    return (fs < to && S_name_logo_like(u, fs, to)) || S_dir_logo_like(u, from, to);
+}
+
+/* Has absolute URL u a host that can exist ("https://-/media/x.ashx" has
+ * not)? A URL without a scheme is left alone. */
+static int S_host_ok(const char *u)
+{
+    const char *h = strstr(u, "://");
+    if (!h) return 1;
+    h += 3;
+    size_t n = strcspn(h, "/?#"), alnum = 0;
+    for (size_t i = 0; i < n; i++)
+        alnum += cd_isalnum((unsigned char)h[i]) != 0;
+    return alnum > 0 && (memchr(h, '.', n) || cd_contains_nocase(h, n, "localhost"));
+}
+
+/* A CMS that prefixes the site to a URL that was already absolute
+ * ("https://example.comhttps://cdn.example.net/a.jpg") leaves the real one
+ * inside, before any query: it is taken from there. */
+static char *S_unprefix(char *u, size_t *len)
+{
+    char *h = strstr(u, "://");
+    if (!h) return u;
+    h += 3;
+    /* Inside the host only: an image proxy keeps its origin in the path. */
+    size_t hl = strcspn(h, "/?#");
+    for (size_t i = 1; i < hl; i++)
+        if (cd_eq_nocase(h + i, 6, "http:/") || cd_eq_nocase(h + i, 7, "https:/")) {
+            *len -= (size_t)(h + i - u);
+            return h + i;
+        }
+    return u;
+}
+
+/* ref resolved against base (or as written without one), in the arena. */
+static const char *S_resolve(cd_meta_ctx *c, const char *base, const char *ref, size_t n)
+{
+    cd_buf b;
+    cd_buf_init(&b, c->arena->mem);
+    cd_url_resolve(base, base ? strlen(base) : 0, ref, n, &b);
+    const char *r = NULL;
+    if (!b.failed && b.len) r = cd_arena_strndup(c->arena, b.data, b.len);
+    cd_buf_free(&b);
+    return r;
+}
+
+static void S_image(cd_meta_ctx *c, cd_meta *m, const char *page_url)
+{
+    const char *base = S_has_scheme(page_url) ? page_url : S_has_scheme(m->url) ? m->url : NULL;
+    const char *logo = c->logo ? S_resolve(c, base, c->logo, strlen(c->logo)) : NULL;
+    static const int srcs[] = {CD_MS_OG, CD_MS_JSONLD, CD_MS_TWITTER, CD_MS_HTML, CD_MS_MICRODATA};
+    for (size_t s = 0; s < sizeof srcs / sizeof srcs[0]; s++) {
+        const cd_meta_cand *list[32];
+        size_t n = cd_meta_collect(c, CD_MF_IMAGE, srcs[s], 1, list, 32);
+        for (size_t i = 0; i < n; i++) {
+            size_t len;
+            char *u = S_piece(c, list[i]->s, list[i]->len, &len);
+            if (u) u = S_unprefix(u, &len);
+            /* A value cut at the candidate cap is no longer a working URL. */
+            if (!u || list[i]->len + 8 >= CD_META_MAX_VALUE || S_logo_like(u, len) ||
+                cd_url_is_script(u, len) || (len >= 5 && cd_eq_nocase(u, 5, "data:")))
+                continue;
+            const char *r = S_resolve(c, base, u, len);
+            if (!r || !S_host_ok(r) || (logo && strcmp(r, logo) == 0)) continue;
+            m->image_url = r;
+            m->image_source = cd_meta_src_name(srcs[s]);
+            return;
+        }
+    }
+}
+
+/* ---- tags ---------------------------------------------------------------- */
+
+/* Does tag t[0..n) name the site: its name, or a label of the page's host
+ * ("boardgamegeek" on boardgamegeek.com)? */
+static int S_tag_names_site(const cd_meta *m, const char *page_url, const char *t, size_t n)
+{
+    char kt[128], kh[128];
+    size_t x = S_key(t, n, kt, sizeof kt);
+    if (!x || x >= sizeof kt) return 0;
+    if (m->site_name && S_key(m->site_name, strlen(m->site_name), kh, sizeof kh) == x &&
+        memcmp(kh, kt, x) == 0)
+        return 1;
+    const char *urls[] = {page_url, m->url}, *lab;
+    for (size_t u = 0; u < 2; u++)
+        for (size_t at = 0, l; (l = cd_meta_host_label(urls[u], &at, &lab)) != 0;)
+            if (l >= 4 && l == x && cd_meta_eq_nocase(lab, l, kt, x)) return 1;
+    return 0;
+}
+
+/* Is t[0..n) a year ("2016"), a topic a news page tags, unlike other numbers
+ * (an article id)? */
+static int S_year_tag(const char *t, size_t n)
+{
+    return n == 4 && (t[0] == '1' || t[0] == '2') && cd_isdigit((unsigned char)t[1]) &&
+           cd_isdigit((unsigned char)t[2]) && cd_isdigit((unsigned char)t[3]) &&
+           (t[0] == '2' ? t[1] == '0' : t[1] == '9');
+}
+
+/* Does tag t[0..n) hold a sentence break, an unbalanced bracket or a
+ * "key:value" pair? */
+static int S_prose_piece(const char *t, size_t n)
+{
+    int depth = 0;
+    for (size_t i = 0; i < n; i++) {
+        /* "Lite:true", "LockedPostSource:NONE": a CMS's key and value. */
+        if (t[i] == ':' && i > 0 && i + 1 < n && cd_isalnum((unsigned char)t[i - 1]) &&
+            cd_isalnum((unsigned char)t[i + 1]))
+            return 1;
+        if (t[i] == '(' || t[i] == '[')
+            depth++;
+        else if (t[i] == ')' || t[i] == ']')
+            depth--;
+        if (depth < 0 ||
+            (i + 1 < n && (t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i + 1] == ' '))
+            return 1;
+    }
+    return depth != 0;
+}
+
+/* Append the tags of one candidate (a comma or semicolon list) to m->tags.
+ * A tag naming the site is dropped; with site_list, a list holding one is
+ * the site's own keywords (the same on every page) and is dropped whole. */
+static void S_tags_add(cd_meta_ctx *c, cd_meta *m, const char *page_url, const char *s, size_t len,
+                       int site_list, int site_kw)
+{
+    const char *tags[CD_MAX_TAGS];
+    size_t ntags = 0, i = 0;
+    int bare = S_bare_commas(s, len);
+    while (i < len && m->ntags + ntags < CD_MAX_TAGS) {
+        size_t st = i;
+        i = S_item_end(s, len, i, bare);
+        size_t n;
+        char *t = S_piece(c, s + st, i - st, &n);
+        i++;
+        /* Hashtags and quoted keywords: the word itself. */
+        while (t && n && (*t == '#' || *t == '"' || *t == '\''))
+            t++, n--;
+        while (t && n && (t[n - 1] == '"' || t[n - 1] == '\''))
+            t[--n] = '\0';
+        /* Longer than a topic is a sentence, unless it is the headline
+         * itself, which some CMSs list first among the keywords. */
+        int headline = t && m->title && cd_meta_eq_nocase(t, n, m->title, strlen(m->title));
+        if (!t || !n || n > S_TAG_MAX || (S_word_count(t, n) > S_TAG_WORDS && !headline) ||
+            (!S_has_letter(t, n) && !S_year_tag(t, n)) || S_is_url(t, n))
+            continue;
+        /* A piece of prose cut at commas ("Miami to Rio). Finally"), or a
+         * CMS word that names no topic. */
+        char date[CD_META_DATE_LEN];
+        if (S_prose_piece(t, n) || S_generic_word(t, n) || S_month_day(t, n) ||
+            (cd_meta_date_norm(t, n, 1, 0, date) && !S_year_tag(t, n)))
+            continue;
+        /* The site's name among the article's own tags (article:tag, JSON-LD
+         * keywords: "Folha de S.Paulo", "STAT+") is a tag the publisher gave
+         * it; in a keywords meta it marks the site's list, or is padding. */
+        if (site_kw && S_tag_names_site(m, page_url, t, n)) {
+            if (site_list) return;
+            continue;
+        }
+        int dup = 0;
+        for (size_t k = 0; k < m->ntags && !dup; k++)
+            dup = cd_meta_eq_nocase(m->tags[k], strlen(m->tags[k]), t, n);
+        for (size_t k = 0; k < ntags && !dup; k++)
+            dup = cd_meta_eq_nocase(tags[k], strlen(tags[k]), t, n);
+        if (!dup) tags[ntags++] = t;
+    }
+    for (size_t k = 0; k < ntags; k++)
+        m->tags[m->ntags++] = tags[k];
+}
+
+/* Is the list s[0..n) a CMS's internal labels: every item a lower-case slug
+ * ("front-page", "vr-virtual-reality"), one of them holding an id of five
+ * digits or more ("stream-23490979")? Parse.ly's tags are sometimes these
+ * placement and stream keys rather than topics. */
+static int S_slug_list(const char *s, size_t n)
+{
+    int id = 0;
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == ' ' && i > 0 && s[i - 1] != ',') return 0; /* a name of words */
+        if ((ch >= 'A' && ch <= 'Z') || ch >= 0x80) return 0;
+        run = cd_isdigit(ch) ? run + 1 : 0;
+        if (run >= 5) id = 1;
+    }
+    return id;
+}
+
+/* The first tier that gives tags, and within it the best-ranked kind only
+ * (news_keywords, not news_keywords and keywords, which repeat each other).
+ * Parse.ly's tags and dc.subject (META ranks 2-3) come after JSON-LD: they
+ * mix internal labels ("Newsletter", "Ad Test") with the topics. */
+static void S_tags(cd_meta_ctx *c, cd_meta *m, const char *page_url)
+{
+    static const struct {
+        uint8_t src, min, max; /* ranks min..max of source src */
+    } tiers[] = {{CD_MS_OG, 0, 255},   {CD_MS_META, 0, 1},        {CD_MS_JSONLD, 0, 255},
+                 {CD_MS_META, 2, 255}, {CD_MS_MICRODATA, 0, 255}, {CD_MS_HTML, 0, 255}};
+    for (size_t s = 0; s < sizeof tiers / sizeof tiers[0] && !m->ntags; s++) {
+        const cd_meta_cand *list[CD_META_MAX_CANDS / 4];
+        size_t n = cd_meta_collect(c, CD_MF_TAG, tiers[s].src, 1, list, sizeof list / sizeof list[0]);
+        int rank = -1;
+        for (size_t i = 0; i < n && m->ntags < CD_MAX_TAGS; i++) {
+            if (list[i]->rank < tiers[s].min || list[i]->rank > tiers[s].max) continue;
+            if (rank >= 0 && list[i]->rank != rank && m->ntags) break;
+            /* Parse.ly's and dc.subject lists of slugs and ids name no topic. */
+            if (tiers[s].src == CD_MS_META && list[i]->rank >= 2 && S_slug_list(list[i]->s, list[i]->len))
+                continue;
+            rank = list[i]->rank;
+            /* <meta name=keywords> (META rank 1) is often the site's list. */
+            int site_list = tiers[s].src == CD_MS_META && list[i]->rank == 1;
+            S_tags_add(c, m, page_url, list[i]->s, list[i]->len, site_list,
+                       tiers[s].src != CD_MS_OG && tiers[s].src != CD_MS_JSONLD);
+        }
+        if (m->ntags) m->tags_source = cd_meta_src_name(tiers[s].src);
+    }
+}
+
+/* ---- deck and credit ------------------------------------------------------ */
+
+/* The words of s (letters and digits, lower-cased ASCII; other bytes kept)
+ * as offsets into s: at most max of them. */
+static size_t S_word_spans(const char *s, size_t *st, size_t *ln, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; s[i] && n < max;) {
+        while (s[i] && !(cd_isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
+            i++;
+        size_t b = i;
+        while (s[i] && (cd_isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
+            i++;
+        if (i > b) st[n] = b, ln[n++] = i - b;
+    }
+    return n;
+}
+
+/* How many of a's words (of na) occur among b's? */
+static size_t S_shared_words(const char *a, const size_t *as, const size_t *al, size_t na,
+                             const char *b, const size_t *bs, const size_t *bl, size_t nb)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (cd_meta_eq_nocase(a + as[i], al[i], b + bs[j], bl[j])) {
+                k++;
+                break;
+            }
+    return k;
+}
+
+/* Is alternativeHeadline d another wording of the headline (the SEO title,
+ * the headline doubled, the headline plus a tail) rather than a deck? Most
+ * of the words of one are found in the other. */
+static int S_headline_variant(const char *d, const char *title)
+{
+    if (!title) return 0;
+    size_t ds[64], dl[64], ts[64], tl[64];
+    size_t nd = S_word_spans(d, ds, dl, 64), nt = S_word_spans(title, ts, tl, 64);
+    if (!nd || !nt) return 0;
+    size_t dt = S_shared_words(d, ds, dl, nd, title, ts, tl, nt);
+    size_t td = S_shared_words(title, ts, tl, nt, d, ds, dl, nd);
+    return dt * 5 >= nd * 4 || td * 5 >= nt * 4;
+}
+
+static void S_deck(cd_meta_ctx *c, cd_meta *m)
+{
+    const cd_meta_cand *list[8];
+    size_t n = cd_meta_collect(c, CD_MF_DECK, CD_MS_JSONLD, 1, list, 8);
+    for (size_t i = 0; i < n; i++) {
+        size_t len;
+        char *d = S_piece(c, list[i]->s, list[i]->len, &len);
+        if (!d || S_headline_variant(d, m->title)) continue;
+        m->deck = d;
+        m->deck_source = cd_meta_src_name(CD_MS_JSONLD);
+        return;
+    }
+}
+
+static void S_credit(cd_meta_ctx *c, cd_meta *m)
+{
+    static const int srcs[] = {CD_MS_JSONLD, CD_MS_META};
+    for (size_t s = 0; s < 2; s++) {
+        const cd_meta_cand *list[8];
+        size_t n = cd_meta_collect(c, CD_MF_CREDIT, srcs[s], 1, list, 8);
+        for (size_t i = 0; i < n; i++) {
+            size_t len;
+            char *v = S_piece(c, list[i]->s, list[i]->len, &len);
+            /* The publisher naming itself is not an attribution. */
+            if (!v || len > 100 || S_is_url(v, len) || !S_has_letter(v, len) ||
+                (m->site_name && cd_meta_site_like(v, len, m->site_name, strlen(m->site_name))))
+                continue;
+            m->credit = v;
+            m->credit_source = cd_meta_src_name(srcs[s]);
+            return;
+        }
+    }
+}
+
+/* ---- the site's name from the <title> ------------------------------------ */
+
+/* When no source states the site's name: the part of the <title> after the
+ * headline and one separator ("United States to Lift Sudan Sanctions - The
+ * New York Times"), a short capitalised name with no separator of its own.
+ * Only on a dated page (a story): elsewhere the part after the separator is
+ * as often a section, a category or an offer ("Free Shipping*"). */
+static void S_site_from_title(cd_meta_ctx *c, cd_meta *m)
+{
+    if (m->site_name || !m->title || !m->date_published) return;
+    const cd_meta_cand *list[1];
+    if (!cd_meta_collect(c, CD_MF_TITLE, CD_MS_TITLE, 1, list, 1)) return;
+    const char *t = list[0]->s;
+    size_t tl = list[0]->len, hl = strlen(m->title), sl = 0;
+    if (tl <= hl || !cd_meta_eq_nocase(t, hl, m->title, hl)) return;
+    /* The separators of separators.txt marked CD_META_SEP_SITE. */
+    const cd_list_pair *seps = cd_list_separators;
+    for (size_t k = 0; seps[k].s && !sl; k++)
+        if ((seps[k].value & CD_META_SEP_SITE) && tl - hl > strlen(seps[k].s) &&
+            memcmp(t + hl, seps[k].s, strlen(seps[k].s)) == 0)
+            sl = strlen(seps[k].s);
+    if (!sl) return;
+    const char *r = t + hl + sl;
+    size_t rl = tl - hl - sl;
+    for (size_t k = 0; seps[k].s; k++)
+        if ((seps[k].value & CD_META_SEP_SITE) && cd_contains_nocase(r, rl, seps[k].s)) return;
+    char date[CD_META_DATE_LEN];
+    if (rl > S_LABEL_MAX || S_word_count(r, rl) > 5 || !S_has_letter(r, rl) ||
+        !((r[0] >= 'A' && r[0] <= 'Z') || (unsigned char)r[0] >= 0x80) ||
+        cd_meta_date_norm(r, rl, 0, 0, date))
+        return;
+    size_t n;
+    m->site_name = S_piece(c, r, rl, &n);
+}
+
+void cd_meta_news_pick(cd_meta_ctx *c, cd_meta *m, const char *page_url)
+{
+    S_deck(c, m);
+    S_section(c, m, page_url);
+    S_image(c, m, page_url);
+    S_credit(c, m);
+    S_tags(c, m, page_url);
+    /* Last: a keywords list naming a stated site is the site's own list;
+     * one naming the <title>'s suffix ("Salon.com, uber, …") need not be. */
+    S_site_from_title(c, m);
+}

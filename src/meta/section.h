@@ -1,0 +1,15 @@
+/* meta/section: the news fields read from page elements (section.c). */
+#ifndef CD_META_SECTION_H
+#define CD_META_SECTION_H
+
+#include "cand.h"
+
+/* Microdata articleSection / image / keywords, rel=tag links, the visible
+ * breadcrumb trail (flags: CD_MC_* of the place, CD_MC_BAD included, since
+ * trails often sit in a <nav>), fed by the walk. */
+void cd_meta_news_element(cd_meta_ctx *c, cd_nid id, unsigned flags);
+/* Once the walk is over: the section label ("kicker") right above the first
+ * h1 (0 when none). */
+void cd_meta_news_kicker(cd_meta_ctx *c, cd_nid h1);
+
+#endif

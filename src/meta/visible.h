@@ -1,0 +1,29 @@
+/* meta/visible: the visible page as a source (visible.c): the h1, byline
+ * blocks and "By …" lines, date lines near the headline. */
+#ifndef CD_META_VISIBLE_H
+#define CD_META_VISIBLE_H
+
+#include "cand.h"
+
+/* What the walk has seen so far of the visible page. */
+typedef struct cd_meta_vis {
+    cd_nid h1[4]; /* the first h1 elements outside boilerplate */
+    unsigned nh1;
+    cd_nid h1_end;       /* pre-order successor of the first h1's subtree */
+    unsigned after_h1;   /* text nodes seen since the first h1 */
+    unsigned bylines;    /* byline candidates added */
+    unsigned side_bylines; /* … of which labelled ones in side columns (their own budget) */
+    unsigned dates;      /* visible date candidates added */
+    unsigned texts;      /* text nodes seen (capped) */
+    unsigned byline_text; /* texts when the last byline was added, 0 for none */
+    unsigned date_text;   /* texts when the last date line was added, 0 for none */
+    cd_nid prev_text;     /* the previous non-blank text node */
+} cd_meta_vis;
+
+/* An element and a text node of the body outside boilerplate. */
+void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags);
+void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags);
+/* A text node inside a side column or footer: labelled bylines only (CD_MC_BAD). */
+void cd_meta_visible_side_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id);
+
+#endif

@@ -1,0 +1,339 @@
+/* news/credit: the dateline that opens the body and the credit naming where
+ * the text comes from.
+ *
+ * The credit is, in this order: a closing credit line, a closing source
+ * footer, a contributor line among the last blocks, the dateline's agency, a
+ * "来源：" label or an element classed source/provider/agency by the
+ * headline or after the body, or an agency that is the only author. A credit
+ * a structured source stated stays. Why: docs/decisions.md, "The news parts". */
+#include <string.h>
+
+#include "../meta/cand.h"
+#include "../meta/dates.h"
+#include "../meta/title.h"
+#include "../util/ctype.h"
+#include "news_int.h"
+#include "parts_text.h"
+#include "wordlists.h"
+
+void cd_news_dateline(cd_news_ctx *p)
+{
+    cd_news_text t;
+    for (unsigned b = 0; b < p->nfirst && b < 3; b++) {
+        if (cd_news_marked(p, p->first[b])) continue;
+        cd_news_gather(p, p->first[b], CD_NONE, 1, &t);
+        /* The dateline and the sentence it opens share one line: stop at the
+         * first block or <br> inside ("<strong>GNW: Title</strong><p>…"). */
+        uint32_t line = t.n;
+        for (uint32_t i = 0; i + 1 < t.nseg; i++)
+            if (t.seg[i + 1].at > t.seg[i].at + t.seg[i].len) {
+                line = t.seg[i].at + t.seg[i].len;
+                break;
+            }
+        cd_parts_dl d;
+        int ok = cd_parts_dateline(t.s, line, &d) || cd_parts_agency_opener(t.s, line, &d);
+        if (ok) {
+            if (d.place_end > d.place_at && !p->m->dateline) {
+                p->m->dateline = cd_news_clean(p, t.s + d.place_at, d.place_end - d.place_at);
+                if (p->m->dateline) p->m->dateline_source = "visible";
+            }
+            if (d.agency_end > d.agency_at)
+                p->agency = cd_news_clean(p, t.s + d.agency_at, d.agency_end - d.agency_at);
+            if (!p->keep) cd_news_cut(p, &t, d.place_at, d.end);
+            return;
+        }
+        /* Only a short opener (a kicker, a stray byline) is passed over. */
+        if (t.more || t.n > 100) return;
+    }
+}
+
+static void S_credit_set(cd_news_ctx *p, const char *s, size_t n)
+{
+    cd_parts_trim(&s, &n);
+    if (p->m->credit) return; /* a structured statement stays */
+    p->m->credit = cd_news_clean(p, s, n);
+    if (p->m->credit) p->m->credit_source = "visible";
+}
+
+/* A wire byline: the agency credited as the only author ("By AFP") is the
+ * source of the text, when nothing else says so. */
+void cd_news_wire_byline(cd_meta *m)
+{
+    if (m->credit || m->nauthors != 1) return;
+    const char *a = m->authors[0];
+    size_t al = strlen(a);
+    if (cd_parts_is_agency(a, al) && !cd_parts_photo_agency(a, al)) {
+        m->credit = a;
+        m->credit_source = m->author_source ? m->author_source : "visible";
+    }
+}
+
+static int S_source_footer(cd_news_ctx *p, cd_nid blk);
+
+/* Is blk (or one of its four nearest ancestors) the byline box, where
+ * "Jane Doe and John Roe contributed." lists the story's reporters next to
+ * the authors' bios: people, not the source of the text? */
+static int S_in_byline(cd_news_ctx *p, cd_nid blk)
+{
+    cd_nid a = blk;
+    for (unsigned d = 0; a && d < 5; d++, a = cd_dom_node(p->dom, a)->parent)
+        if (cd_news_has(p, a, cd_list_class_byline_box)) return 1;
+    return 0;
+}
+
+void cd_news_credit(cd_news_ctx *p)
+{
+    cd_news_text t;
+    int kind = CD_PARTS_CREDIT_NONE;
+    for (unsigned b = 0; b < CD_NEWS_LAST && !kind; b++) {
+        cd_nid blk = p->last[b];
+        if (!blk || cd_news_marked(p, blk) || S_in_byline(p, blk)) continue;
+        /* The first paragraph is never the closing credit. */
+        if (p->nfirst && blk == p->first[0] && b == 0 && !p->last[1]) break;
+        cd_news_gather(p, blk, CD_NONE, 1, &t);
+        if (t.more) continue;
+        const char *s = t.s;
+        size_t n = t.n;
+        kind = cd_parts_credit_line(s, n);
+        /* A structured credit confirms a line that says just that. */
+        if (!kind && p->m->credit) {
+            cd_parts_trim(&s, &n);
+            size_t cl = strlen(p->m->credit);
+            char *c = cd_meta_clean(p->arena, s, n, &n);
+            if (c && cd_meta_eq_nocase(c, n, p->m->credit, cl)) kind = CD_PARTS_CREDIT_LINE;
+        }
+        if (!kind) continue;
+        if (kind == CD_PARTS_CREDIT_STAFF && p->agency)
+            S_credit_set(p, p->agency, strlen(p->agency));
+        else
+            S_credit_set(p, t.s, t.n);
+        if (!p->keep) cd_extract_drop(p->x, blk);
+    }
+    if (!kind && p->last[0] && !cd_news_marked(p, p->last[0]))
+        kind = S_source_footer(p, p->last[0]);
+    if (!kind && p->last_text && !cd_news_marked(p, p->last_text)) {
+        const cd_node *n = cd_dom_node(p->dom, p->last_text);
+        size_t at = cd_parts_signoff(n->u.text, n->len);
+        if (at < n->len) {
+            kind = CD_PARTS_CREDIT_STAFF;
+            if (p->agency)
+                S_credit_set(p, p->agency, strlen(p->agency));
+            else
+                S_credit_set(p, n->u.text + at, n->len - at);
+            if (!p->keep)
+                cd_extract_cut(p->x, p->dom, p->last_text, (uint32_t)at, (uint32_t)(n->len - at));
+        }
+    }
+    /* "Heba Habib contributed to this report." above a few closing blocks
+     * (a "Read more" list, the author's bio): the contributor line still
+     * closes the story. Only that form, so deep in the tail. */
+    for (unsigned b = CD_NEWS_LAST; !kind && b < CD_NEWS_TAIL; b++) {
+        cd_nid blk = p->tail[b];
+        if (!blk || cd_news_marked(p, blk) || (p->nfirst && blk == p->first[0]) || S_in_byline(p, blk))
+            continue;
+        cd_news_gather(p, blk, CD_NONE, 1, &t);
+        if (t.more || !cd_contains_nocase(t.s, t.n, "contributed") ||
+            cd_parts_credit_line(t.s, t.n) != CD_PARTS_CREDIT_LINE)
+            continue;
+        kind = CD_PARTS_CREDIT_LINE;
+        S_credit_set(p, t.s, t.n);
+        if (!p->keep) cd_extract_drop(p->x, blk);
+    }
+    if (!kind && p->agency) S_credit_set(p, p->agency, strlen(p->agency));
+    if (!kind && !p->agency) cd_news_wire_byline(p->m);
+}
+
+/* "来源： 网易科学人" in the info line under the headline: the source of the
+ * text (Chinese news pages print it so). The value is the rest of the label's
+ * text node, else the next text (a link), up to a space. */
+void cd_news_source_label(cd_news_ctx *p)
+{
+    const cd_dom *dom = p->dom;
+    if (!p->h1 || p->m->credit) return;
+    unsigned seen = 0, texts = 0;
+    cd_nid top = cd_dom_root(dom);
+    int want = 0;
+    for (cd_nid k = cd_dom_next_skip(dom, p->h1, top); k && seen < CD_NEWS_DECK_NODES; seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT &&
+            ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k))) {
+            k = cd_dom_next_skip(dom, k, top);
+            continue;
+        }
+        if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) {
+            if (++texts > 16) return;
+            const char *v = n->u.text;
+            size_t l = n->len;
+            while (l && (cd_isspace((unsigned char)*v)))
+                v++, l--;
+            if (!want) {
+                size_t lab = 0;
+                const char *const *labels = cd_list_news_source_labels;
+                for (size_t i = 0; labels[i] && !lab; i++)
+                    if (cd_parts_starts(v, l, labels[i])) lab = strlen(labels[i]);
+                if (lab) {
+                    v += lab;
+                    l -= lab;
+                    want = 1;
+                }
+            }
+            if (want) {
+                for (;;) {
+                    size_t sk = l && cd_isspace((unsigned char)*v)                   ? 1
+                                : (l >= 3 && memcmp(v, "\xE3\x80\x80", 3) == 0) ? 3
+                                                                                    : 0;
+                    if (!sk) break;
+                    v += sk;
+                    l -= sk;
+                }
+                size_t e = 0;
+                while (e < l && !cd_isspace((unsigned char)v[e]) &&
+                       !(e + 3 <= l && memcmp(v + e, "\xE3\x80\x80", 3) == 0))
+                    e++;
+                if (e) {
+                    if (e <= 60) S_credit_set(p, v, e);
+                    return;
+                }
+            }
+        }
+        k = cd_dom_next(dom, k, top);
+    }
+}
+
+static int S_pred_link(cd_news_ctx *p, cd_nid id)
+{
+    return cd_dom_is(p->dom, id, CD_TAG_A);
+}
+
+/* Does a word of name (four letters or more) equal a label of the page's
+ * host ("Yahoo Finance" on finance.yahoo.com)? The site's own desk is not
+ * the source of a text it publishes. */
+static int S_names_host(const cd_news_ctx *p, const char *name, size_t n)
+{
+    const char *urls[] = {p->page_url, p->m->url}, *lab;
+    for (size_t u = 0; u < 2; u++)
+        for (size_t at = 0, l; (l = cd_meta_host_label(urls[u], &at, &lab)) != 0;)
+            for (size_t w = 0; l >= 4 && w < n;) {
+                size_t ws = w;
+                while (w < n && cd_isalnum((unsigned char)name[w]))
+                    w++;
+                if (cd_meta_eq_nocase(name + ws, w - ws, lab, l)) return 1;
+                while (w < n && !cd_isalnum((unsigned char)name[w]))
+                    w++;
+            }
+    return 0;
+}
+
+/* Is s a name: every word of four letters or more that starts with an ASCII
+ * letter capitalised ("Tech Insider", "CNNMoney (New York)"), and no "by"
+ * ("Powered by …" is a label)? "Read original" is no name. */
+static int S_name_like(const char *s, size_t n)
+{
+    if (cd_contains_nocase(s, n, " by ")) return 0;
+    const char *w;
+    for (size_t at = 0, l; (l = cd_next_word(s, n, &at, &w)) != 0;)
+        if (l >= 4 && w[0] >= 'a' && w[0] <= 'z') return 0;
+    return 1;
+}
+
+/* The name in source label el: its link's text when it has one (the label
+ * goes on with the time: "CNET Japan 3/9 18:45配信"), else its own text; a
+ * name of one to five words that is neither a date nor the site itself. */
+static int S_source_name(cd_news_ctx *p, cd_nid el, int bureau)
+{
+    if (cd_news_has(p, el, cd_list_class_photo)) return 0;
+    cd_nid up = el;
+    for (unsigned d = 0; up && d < 4; d++, up = cd_dom_node(p->dom, up)->parent)
+        if (cd_news_has(p, up, cd_list_class_share)) return 0;
+    if (cd_meta_in_link_card(p->dom, el) || cd_news_find(p, el, cd_news_pred_img) ||
+        cd_news_find(p, el, cd_news_is_caption_el) != CD_NONE)
+        return 0;
+    cd_nid a = cd_news_find(p, el, S_pred_link);
+    cd_news_text t;
+    cd_news_gather(p, a ? a : el, CD_NONE, 0, &t);
+    size_t len;
+    char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
+    char date[CD_META_DATE_LEN];
+    /* A name: capitalised (or in a script without case), not a label
+     * ("by:", "View Article Sources") nor a sentence ("editorial policy."). */
+    if (!c || len > 60 || !((c[0] >= 'A' && c[0] <= 'Z') || (unsigned char)c[0] >= 0x80) ||
+        memchr(c, ':', len) || c[len - 1] == '.' || cd_contains_nocase(c, len, "source") ||
+        !cd_parts_words(c, len) || cd_parts_words(c, len) > 5 || !S_name_like(c, len) ||
+        cd_parts_not_deck(c, len) || cd_meta_date_norm(c, len, 0, 0, date) ||
+        S_names_host(p, c, len))
+        return 0;
+    /* The site itself is no source; in a footer, its desk with a place
+     * ("CNNMoney (New York)") says where the story was filed and is. */
+    const char *site = p->m->site_name;
+    if (site && cd_meta_site_like(c, len, site, strlen(site)) &&
+        (!bureau || cd_meta_eq_nocase(c, len, site, strlen(site))))
+        return 0;
+    S_credit_set(p, c, len);
+    return 1;
+}
+
+static int S_pred_source(cd_news_ctx *p, cd_nid id)
+{
+    return cd_news_has(p, id, cd_list_class_source) || cd_news_camel_has(p->dom, id, cd_list_class_source);
+}
+
+/* The closing block that holds the story's source label and its time stamp
+ * ("<span class=cnnStorySource>CNNMoney (New York)</span> <span>First
+ * published February 1, 2016</span>"): the label gives the credit, and the
+ * footer leaves the text with it (unless keep_parts). CD_PARTS_CREDIT_LINE
+ * when a credit was read. */
+static int S_source_footer(cd_news_ctx *p, cd_nid blk)
+{
+    cd_nid src = cd_news_find(p, blk, S_pred_source);
+    if (!src || src == blk) return CD_PARTS_CREDIT_NONE;
+    cd_news_text t;
+    cd_news_gather(p, blk, src, 1, &t);
+    char date[CD_META_DATE_LEN];
+    if (t.more || t.n > 120 || cd_meta_date_norm(t.s, t.n, 0, 0, date) < 10)
+        return CD_PARTS_CREDIT_NONE;
+    const char *before = p->m->credit;
+    if (!S_source_name(p, src, 1) || p->m->credit == before) return CD_PARTS_CREDIT_NONE;
+    if (!p->keep) cd_extract_drop(p->x, blk);
+    return CD_PARTS_CREDIT_LINE;
+}
+
+/* A source label by the headline (before the body) or in the signature
+ * right after the body: the provider of a syndicated story. */
+void cd_news_source_class(cd_news_ctx *p)
+{
+    const cd_dom *dom = p->dom;
+    if (p->m->credit) return;
+    cd_nid top = cd_dom_root(dom);
+    if (p->h1) {
+        unsigned seen = 0, texts = 0;
+        for (cd_nid k = cd_dom_next_skip(dom, p->h1, top); k && seen < CD_NEWS_DECK_NODES; seen++) {
+            const cd_node *n = cd_dom_node(dom, k);
+            if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) {
+                if (++texts > 16 || cd_news_rendered(p, k)) break; /* the body has begun */
+            } else if (n->type == CD_NODE_ELEMENT) {
+                if ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k) ||
+                    n->tag == CD_TAG_FIGURE) {
+                    k = cd_dom_next_skip(dom, k, top);
+                    continue;
+                }
+                if (cd_news_has(p, k, cd_list_class_source) && S_source_name(p, k, 0)) return;
+            }
+            k = cd_dom_next(dom, k, top);
+        }
+    }
+    /* The signature after the body: the first elements after the last
+     * content root or after one of its two nearest ancestors. */
+    cd_nid a = p->x->roots[p->x->nroots - 1];
+    for (unsigned up = 0; a && up < 3; up++, a = cd_dom_node(dom, a)->parent) {
+        unsigned els = 0;
+        for (cd_nid e = cd_dom_node(dom, a)->next; e && els < 2; e = cd_dom_node(dom, e)->next) {
+            if (cd_dom_node(dom, e)->type != CD_NODE_ELEMENT) continue;
+            els++;
+            if (!cd_extract_node_visible(dom, e)) continue;
+            unsigned seen = 0;
+            for (cd_nid k = e; k && seen < 16; k = cd_dom_next(dom, k, e), seen++)
+                if (cd_dom_node(dom, k)->type == CD_NODE_ELEMENT && cd_news_has(p, k, cd_list_class_source))
+                    if (S_source_name(p, k, 0)) return;
+        }
+    }
+}

@@ -1,0 +1,228 @@
+/* news/deck: the visible deck (standfirst) under the headline, and a "By …"
+ * line among the first blocks.
+ *
+ * A deck is a block after the h1 classed as one (dek, standfirst, summary,
+ * intro …), an h2 right under the h1, or the paragraph of the headline's own
+ * block; it must read as a sentence, not a byline, a bio or a heading. Only
+ * a news standfirst (dek, deck, standfirst, strapline, subheadline) leaves
+ * the text. A deck a structured source stated is never overwritten. */
+#include <string.h>
+
+#include "../util/ctype.h"
+#include "news_int.h"
+#include "parts_text.h"
+#include "wordlists.h"
+
+/* Does the subtree of id (without id) hold a heading: a box, not a deck? */
+static int S_has_heading(cd_news_ctx *p, cd_nid id)
+{
+    unsigned seen = 0;
+    for (cd_nid k = cd_dom_next(p->dom, id, id); k && seen < CD_NEWS_FIG_NODES;
+         k = cd_dom_next(p->dom, k, id), seen++) {
+        const cd_node *n = cd_dom_node(p->dom, k);
+        if (n->type == CD_NODE_ELEMENT && (cd_tag_flags(n->tag) & CD_TF_HEADING)) return 1;
+    }
+    return 0;
+}
+
+/* itemprop="alternativeHeadline" or "description" on a block after the h1. */
+static int S_itemprop_deck(const cd_dom *dom, cd_nid id)
+{
+    size_t l = 0;
+    const char *v = cd_dom_attr(dom, id, "itemprop", &l);
+    return v && (cd_eq_nocase(v, l, "alternativeHeadline") || cd_eq_nocase(v, l, "description"));
+}
+
+/* Does a class of id hold word as a whole word ("article__lead", "lead"; not
+ * "leaderboard")? For words too short to match as a prefix. */
+static int S_class_word(const cd_dom *dom, cd_nid id, const char *word)
+{
+    size_t l = 0, wl = strlen(word);
+    const char *v = cd_dom_attr(dom, id, "class", &l);
+    if (!v || l > 1024)
+        return 0;
+    for (size_t i = 0; i + wl <= l; i++) {
+        if ((i > 0 && cd_isalnum((unsigned char)v[i - 1])) || !cd_eq_nocase(v + i, wl, word))
+            continue;
+        if (i + wl == l || !cd_isalnum((unsigned char)v[i + wl]))
+            return 1;
+    }
+    return 0;
+}
+
+static void S_drop_first(cd_news_ctx *p, cd_nid id)
+{
+    cd_extract_drop(p->x, id);
+    unsigned k = 0;
+    while (k < p->nfirst && p->first[k] != id)
+        k++;
+    if (k < p->nfirst) {
+        memmove(&p->first[k], &p->first[k + 1], (p->nfirst - k - 1) * sizeof p->first[0]);
+        p->nfirst--;
+    }
+    if (p->last[0] == id) {
+        p->last[0] = p->last[1];
+        p->last[1] = CD_NONE;
+    } else if (p->last[1] == id) {
+        p->last[1] = CD_NONE;
+    }
+}
+
+/* The next and previous element siblings of id. */
+static cd_nid S_next_el(const cd_dom *dom, cd_nid id)
+{
+    cd_nid k = cd_dom_node(dom, id)->next;
+    while (k && cd_dom_node(dom, k)->type != CD_NODE_ELEMENT)
+        k = cd_dom_node(dom, k)->next;
+    return k;
+}
+
+/* Is k the paragraph that closes the headline's own block, right after the
+ * h1 and with nothing after it (<div><h1>…</h1><p>…</p></div>)? A block of
+ * a headline and one sentence is a title block, whatever its classes say;
+ * the body's first paragraph has the next ones after it. */
+static int S_headline_pair(const cd_dom *dom, cd_nid h1, cd_nid k)
+{
+    return cd_dom_node(dom, k)->parent == cd_dom_node(dom, h1)->parent &&
+           S_next_el(dom, h1) == k && !S_next_el(dom, k);
+}
+
+/* A byline block inside a standfirst block ("<p>Standfirst</p><p>by Jane Doe
+ * (reporting)</p>"): the child that reads as one, not the first. */
+static cd_nid S_deck_byline(cd_news_ctx *p, cd_nid k)
+{
+    cd_news_text t;
+    unsigned kids = 0;
+    for (cd_nid c = cd_dom_node(p->dom, k)->first; c && kids < 8; c = cd_dom_node(p->dom, c)->next) {
+        const cd_node *n = cd_dom_node(p->dom, c);
+        if (n->type != CD_NODE_ELEMENT || !(cd_tag_flags(n->tag) & CD_TF_BLOCK)) continue;
+        if (kids++ == 0) continue;
+        cd_news_gather(p, c, CD_NONE, 0, &t);
+        size_t len;
+        char *s = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
+        if (s && cd_parts_not_deck(s, len)) return c;
+    }
+    return CD_NONE;
+}
+
+void cd_news_deck(cd_news_ctx *p)
+{
+    const cd_dom *dom = p->dom;
+    cd_nid h1 = p->h1;
+    unsigned fi = 0;
+    cd_nid first = p->nfirst ? p->first[0] : CD_NONE;
+    cd_news_text t;
+    if (h1) {
+        /* The header the headline sits in (<header>, <hgroup>), if any. */
+        cd_nid hdr = CD_NONE;
+        cd_nid a = cd_dom_node(dom, h1)->parent;
+        for (unsigned d = 0; a && d < 3; d++, a = cd_dom_node(dom, a)->parent)
+            if (cd_dom_is(dom, a, CD_TAG_HEADER) || cd_dom_is(dom, a, CD_TAG_HGROUP)) {
+                hdr = a;
+                break;
+            }
+        unsigned seen = 0, texts = 0;
+        cd_nid top = cd_dom_root(dom);
+        for (cd_nid k = cd_dom_next_skip(dom, h1, top); k && seen < CD_NEWS_DECK_NODES; seen++) {
+            const cd_node *n = cd_dom_node(dom, k);
+            if (n->type == CD_NODE_TEXT) {
+                if (!cd_news_space_text(n) && ++texts > 12) break;
+                k = cd_dom_next(dom, k, top);
+                continue;
+            }
+            if (n->type != CD_NODE_ELEMENT) {
+                k = cd_dom_next(dom, k, top);
+                continue;
+            }
+            /* A share bar (<aside>, <nav>) between the headline and the deck
+             * is neither, and its labels are not the body's text. */
+            if ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k) ||
+                n->tag == CD_TAG_FIGURE || n->tag == CD_TAG_ASIDE || n->tag == CD_TAG_NAV ||
+                cd_news_has(p, k, cd_list_class_caption)) {
+                k = cd_dom_next_skip(dom, k, top);
+                continue;
+            }
+            int camel = cd_news_camel_has(dom, k, cd_list_class_deck);
+            int cls = cd_news_has(p, k, cd_list_class_deck) || camel || S_itemprop_deck(dom, k) ||
+                      (n->tag == CD_TAG_P && S_class_word(dom, k, "lead"));
+            int h2 = n->tag == CD_TAG_H2 && texts == 0;
+            int hp = n->tag == CD_TAG_P && texts == 0 &&
+                     ((hdr && cd_news_inside(dom, k, hdr)) || S_headline_pair(dom, h1, k));
+            if (cls || h2 || hp) {
+                cd_news_gather(p, k, S_deck_byline(p, k), 0, &t);
+                size_t len;
+                char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
+                unsigned w = c ? cd_parts_words(c, len) : 0;
+                int strong = cls && (cd_news_has(p, k, cd_list_class_deck_strong) || cd_news_camel_has(dom, k, cd_list_class_deck_strong));
+                /* An "intro" in the body with the story's paragraphs right after
+                 * it is the story's first paragraph, not a standfirst. */
+                if (c && !strong && cd_news_has(p, k, cd_list_class_first_paragraph) && cd_news_rendered(p, k)) {
+                    cd_nid nx = S_next_el(dom, k);
+                    if (nx && cd_dom_is(dom, nx, CD_TAG_P)) c = NULL;
+                }
+                if (c && w >= (cls ? 4u : 6u) && len <= 600 && !cd_parts_not_deck(c, len) &&
+                    (strong || !cd_parts_title_case(c, len)) && !cd_news_has(p, k, cd_list_class_deck_bad) &&
+                    !S_has_heading(p, k) &&
+                    !(p->m->title && cd_meta_eq_nocase(c, len, p->m->title, strlen(p->m->title)))) {
+                    int same =
+                        p->m->deck && cd_meta_eq_nocase(c, len, p->m->deck, strlen(p->m->deck));
+                    if (!p->m->deck) {
+                        p->m->deck = c;
+                        p->m->deck_source = "visible";
+                        same = 1;
+                    }
+                    /* The text of a page of many parts is kept whole. */
+                    if (same && strong && !p->x->broad && cd_news_rendered(p, k)) S_drop_first(p, k);
+                    return;
+                }
+            }
+            /* The body has begun at its first paragraph of prose (a short
+             * first block, such as a byline kept in the body, is passed). */
+            if (k == first || (first && cd_news_inside(dom, first, k) && n->tag != CD_TAG_DIV &&
+                               n->tag != CD_TAG_SECTION && n->tag != CD_TAG_ARTICLE &&
+                               n->tag != CD_TAG_MAIN && n->tag != CD_TAG_HEADER)) {
+                cd_news_gather(p, first, CD_NONE, 1, &t);
+                if (t.more || t.n > 120)
+                    break;
+                fi++;
+                first = fi < p->nfirst ? p->first[fi] : CD_NONE;
+            }
+            k = cd_dom_next(dom, k, top);
+        }
+    }
+}
+
+/* A byline of its own among the first blocks ("By Md Aynal Haque", naming
+ * the author found): it is the authors field, not body text. */
+void cd_news_byline(cd_news_ctx *p)
+{
+    if (!p->m->nauthors) return;
+    const char *a = p->m->authors[0];
+    size_t al = strlen(a);
+    cd_news_text t;
+    for (unsigned b = 0; b < p->nfirst && b < 3; b++) {
+        cd_nid blk = p->first[b];
+        if (cd_news_marked(p, blk)) continue;
+        cd_news_gather(p, blk, CD_NONE, 1, &t);
+        if (t.more || t.n > 160) continue;
+        size_t len;
+        char *c = cd_meta_clean(p->arena, t.s, t.n, &len);
+        if (!c || len < 4 || !cd_parts_starts(c, len, "by ")) continue;
+        const char *r = c + 3;
+        size_t rl = len - 3;
+        while (rl && *r == ' ')
+            r++, rl--;
+        /* The author's name, alone or heading a list of names. */
+        int named = rl >= al && cd_eq_nocase(r, al, a) &&
+                    (rl == al || (p->m->nauthors > 1 && (r[al] == ',' || r[al] == ' ')));
+        if (!named) continue;
+        /* Not the byline of a card in a list of stories. */
+        int card = 0;
+        unsigned d = 0;
+        for (cd_nid q = blk; q && d < 8 && !card; q = cd_dom_node(p->dom, q)->parent, d++)
+            card = cd_dom_is(p->dom, q, CD_TAG_LI) || cd_dom_is(p->dom, q, CD_TAG_A);
+        if (card) continue;
+        S_drop_first(p, blk);
+        return;
+    }
+}

@@ -1,0 +1,567 @@
+/* news/figure: the lead figure, its caption and photo credit, and the photo
+ * credits of every figure of the body.
+ *
+ * The lead is the figure between the headline and the body, else the first
+ * of the body, else the one just above the headline, unless another figure
+ * shows the og:image (renditions share a digit run or a stem in the file
+ * name). Its caption, credit and picture become fields; a photo credit
+ * never stays in the text. Why: docs/decisions.md, "The news parts". */
+#include <string.h>
+
+#include "../meta/dates.h"
+#include "../util/buf.h"
+#include "../util/ctype.h"
+#include "../util/url.h"
+#include "news_int.h"
+#include "parts_text.h"
+#include "wordlists.h"
+
+static int S_is_img(const cd_dom *dom, cd_nid id)
+{
+    const cd_node *n = cd_dom_node(dom, id);
+    if (n->type != CD_NODE_ELEMENT) return 0;
+    if (n->tag == CD_TAG_IMG) return 1;
+    return n->tag == CD_TAG_UNKNOWN && n->name && strcmp(n->name, "amp-img") == 0;
+}
+
+/* Does attribute name of id hold any of the words (ASCII, case-insensitive)? */
+static int S_attr_says(const cd_dom *dom, cd_nid id, const char *name, const char *const *words)
+{
+    size_t l = 0;
+    const char *v = cd_dom_attr(dom, id, name, &l);
+    if (!v || l > 4096) return 0;
+    for (size_t i = 0; words[i]; i++)
+        if (cd_contains_nocase(v, l, words[i])) return 1;
+    return 0;
+}
+
+static int S_small_attr(const cd_dom *dom, cd_nid id, const char *name)
+{
+    size_t l = 0;
+    const char *v = cd_dom_attr(dom, id, name, &l);
+    if (!v || !l || !cd_isdigit((unsigned char)v[0])) return 0;
+    unsigned x = 0;
+    for (size_t i = 0; i < l && i < 6 && cd_isdigit((unsigned char)v[i]); i++)
+        x = x * 10 + (unsigned)(v[i] - '0');
+    return x < 100;
+}
+
+/* A picture, not an avatar, a logo, an icon or a tracking pixel. */
+int cd_news_pred_img(cd_news_ctx *p, cd_nid id)
+{
+    const cd_dom *dom = p->dom;
+    if (!S_is_img(dom, id)) return 0;
+    return !S_small_attr(dom, id, "width") && !S_small_attr(dom, id, "height") &&
+           !S_attr_says(dom, id, "src", cd_list_img_junk_words) &&
+           !S_attr_says(dom, id, "class", cd_list_img_junk_words) &&
+           !S_attr_says(dom, id, "data-src", cd_list_img_junk_words);
+}
+
+static int S_pred_figcaption(cd_news_ctx *p, cd_nid id)
+{
+    return cd_dom_is(p->dom, id, CD_TAG_FIGCAPTION);
+}
+
+/* A video player: the caption of a figure that holds one and no picture
+ * describes the video, not the og:image (its poster at most). */
+static int S_pred_player(cd_news_ctx *p, cd_nid id)
+{
+    const cd_node *n = cd_dom_node(p->dom, id);
+    return n->tag == CD_TAG_IFRAME || n->tag == CD_TAG_VIDEO || n->tag == CD_TAG_AUDIO ||
+           n->tag == CD_TAG_EMBED || n->tag == CD_TAG_OBJECT;
+}
+
+/* A class saying the block has no caption ("no_caption", "nocaption"). */
+static int S_no_caption(const cd_dom *dom, cd_nid id)
+{
+    return S_attr_says(dom, id, "class", cd_list_class_no_caption);
+}
+
+static int S_pred_caption(cd_news_ctx *p, cd_nid id)
+{
+    return cd_news_has(p, id, cd_list_class_caption) && !cd_news_has(p, id, cd_list_class_photo_credit) &&
+           !S_no_caption(p->dom, id);
+}
+
+/* A link to a place on the same page (href="#…"). */
+static int S_pred_anchor_link(cd_news_ctx *p, cd_nid id)
+{
+    size_t l = 0;
+    const char *h = cd_dom_is(p->dom, id, CD_TAG_A) ? cd_dom_attr(p->dom, id, "href", &l) : NULL;
+    return h && l && h[0] == '#';
+}
+
+static int S_pred_quote(cd_news_ctx *p, cd_nid id)
+{
+    return cd_dom_is(p->dom, id, CD_TAG_BLOCKQUOTE);
+}
+
+static int S_pred_credit(cd_news_ctx *p, cd_nid id)
+{
+    if (cd_news_has(p, id, cd_list_class_photo_credit)) return 1;
+    /* <cite> in a caption names the picture's source (<figcaption><cite>Adobe</cite>). */
+    if (cd_dom_is(p->dom, id, CD_TAG_CITE)) {
+        /* Not a quotation's source (<figure><blockquote>…<figcaption><cite>):
+         * the caption's figure shows a picture and quotes nothing. */
+        int cap = 0;
+        /* It ends the caption ("Stream <cite>Silo</cite> on TV" names a work). */
+        for (cd_nid nx = cd_dom_node(p->dom, id)->next; nx; nx = cd_dom_node(p->dom, nx)->next) {
+            const cd_node *x = cd_dom_node(p->dom, nx);
+            if (x->type == CD_NODE_ELEMENT || (x->type == CD_NODE_TEXT && !cd_news_space_text(x)))
+                return 0;
+        }
+        cd_nid a = cd_dom_node(p->dom, id)->parent;
+        for (unsigned d = 0; a && d < 5; d++, a = cd_dom_node(p->dom, a)->parent) {
+            cap |= cd_dom_is(p->dom, a, CD_TAG_FIGCAPTION) || cd_news_has(p, a, cd_list_class_caption);
+            if (cap && cd_dom_is(p->dom, a, CD_TAG_FIGURE))
+                return cd_news_find(p, a, cd_news_pred_img) && !cd_news_find(p, a, S_pred_quote);
+        }
+    }
+    size_t l = 0;
+    const char *v = cd_dom_attr(p->dom, id, "itemprop", &l);
+    return v && (cd_eq_nocase(v, l, "copyrightHolder") || cd_eq_nocase(v, l, "creditText"));
+}
+
+/* A credit value: without its label and outer parentheses. */
+const char *cd_news_credit_value(cd_news_ctx *p, const char *s, size_t n)
+{
+    cd_parts_trim(&s, &n);
+    for (unsigned again = 0; again < 3; again++) {
+        size_t lab = cd_parts_photo_label(s, n);
+        /* "Credit" as a screen-reader label glued to the name ("CreditJane Doe"). */
+        if (!lab && n > 7 && memcmp(s, "Credit", 6) == 0 &&
+            (s[6] == ' ' || (s[6] >= 'A' && s[6] <= 'Z')))
+            lab = 6;
+        /* In an element already known to hold the photo credit, "Source:"
+         * (and its translations) is a label too. */
+        const char *const *src = cd_list_news_photo_source_labels;
+        for (size_t i = 0; !lab && src[i]; i++)
+            if (n > strlen(src[i]) && cd_parts_starts(s, n, src[i])) lab = strlen(src[i]);
+        if (!lab) break;
+        s += lab;
+        n -= lab;
+        cd_parts_trim(&s, &n);
+    }
+    return cd_news_clean(p, s, n);
+}
+
+static void S_image_url(cd_news_ctx *p, cd_nid img)
+{
+    /* A lazy loader's real URL first: its src is often a placeholder. */
+    const char *const *attrs = cd_list_img_url_attrs;
+    const char *base = p->page_url ? p->page_url : p->m->url;
+    for (size_t i = 0; attrs[i]; i++) {
+        size_t l = 0;
+        const char *v = cd_dom_attr(p->dom, img, attrs[i], &l);
+        while (v && l && cd_isspace((unsigned char)*v))
+            v++, l--;
+        if (!v || !l || cd_parts_starts(v, l, "data:") || cd_url_is_script(v, l) || l > 4096 ||
+            S_attr_says(p->dom, img, attrs[i], cd_list_img_placeholder_words))
+            continue;
+        if (attrs[i][strlen(attrs[i]) - 1] == 't') { /* srcset: the first URL */
+            size_t k = 0;
+            while (k < l && !cd_isspace((unsigned char)v[k]) && v[k] != ',')
+                k++;
+            l = k;
+        }
+        cd_buf b;
+        cd_buf_init(&b, p->x->mem);
+        cd_url_resolve(base, base ? strlen(base) : 0, v, l, &b);
+        if (!b.failed && b.len) {
+            char *u = cd_arena_alloc(p->arena, b.len + 1);
+            if (u) {
+                memcpy(u, b.data, b.len);
+                u[b.len] = '\0';
+                p->m->image_url = u;
+                if (!p->m->image_source) p->m->image_source = "visible";
+            }
+        }
+        cd_buf_free(&b);
+        return;
+    }
+}
+
+/* Does c hold a span of years ("1996-2015", "2010–2024"), as a site's
+ * copyright notice does and a photo credit does not? */
+static int S_year_range(const char *c)
+{
+    size_t n = strlen(c);
+    for (size_t i = 0; i + 9 <= n; i++) {
+        if ((i && cd_isdigit((unsigned char)c[i - 1])) || !cd_isdigit((unsigned char)c[i]) ||
+            !cd_isdigit((unsigned char)c[i + 1]) || !cd_isdigit((unsigned char)c[i + 2]) ||
+            !cd_isdigit((unsigned char)c[i + 3]) || (c[i] != '1' && c[i] != '2'))
+            continue;
+        size_t k = i + 4;
+        while (k < n && c[k] == ' ')
+            k++;
+        if (k < n && c[k] == '-') k++;
+        else if (k + 2 < n && (unsigned char)c[k] == 0xE2 && (unsigned char)c[k + 1] == 0x80 &&
+                 ((unsigned char)c[k + 2] == 0x93 || (unsigned char)c[k + 2] == 0x94))
+            k += 3;
+        else continue;
+        while (k < n && c[k] == ' ')
+            k++;
+        if (k + 4 <= n && (c[k] == '1' || c[k] == '2') && cd_isdigit((unsigned char)c[k + 1]) &&
+            cd_isdigit((unsigned char)c[k + 2]) && cd_isdigit((unsigned char)c[k + 3]) &&
+            (k + 4 == n || !cd_isdigit((unsigned char)c[k + 4])))
+            return 1;
+    }
+    return 0;
+}
+
+/* A caption set just after a figure rather than in it (<figure><img>
+ * </figure><figcaption>, or the caption in the next block of a wrapper):
+ * the first element after fig or after one of its two nearest ancestors, if
+ * it is or holds a caption and shows no picture of its own. */
+static cd_nid S_caption_after(cd_news_ctx *p, cd_nid fig)
+{
+    cd_nid a = fig;
+    for (unsigned up = 0; a && up < 3; up++, a = cd_dom_node(p->dom, a)->parent) {
+        cd_nid e = cd_dom_node(p->dom, a)->next;
+        while (e && cd_dom_node(p->dom, e)->type != CD_NODE_ELEMENT)
+            e = cd_dom_node(p->dom, e)->next;
+        if (!e) continue;
+        if (cd_news_find(p, e, cd_news_pred_img)) return CD_NONE;
+        cd_nid cap = cd_news_find(p, e, S_pred_figcaption);
+        if (!cap) cap = cd_news_find(p, e, S_pred_caption);
+        return cap;
+    }
+    return CD_NONE;
+}
+
+/* The caption, the photo credit and the picture of figure fig: read into
+ * the fields when it is the lead, and its photo credit taken out of the text
+ * in every case. */
+void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
+{
+    const cd_dom *dom = p->dom;
+    cd_news_text t;
+    cd_nid cap = cd_news_find(p, fig, S_pred_figcaption);
+    if (!cap) cap = cd_news_find(p, fig, S_pred_caption);
+    int after = 0;
+    if (!cap && lead && (cap = S_caption_after(p, fig)) != CD_NONE) after = 1;
+    cd_nid cred = cd_news_find(p, fig, S_pred_credit);
+    if (!cred && after) cred = cd_news_find(p, cap, S_pred_credit);
+    if (cred == fig || (cred && cap && cd_news_inside(dom, cap, cred))) cred = CD_NONE;
+    cd_nid img = cd_news_find(p, fig, cd_news_pred_img);
+    if (lead && img && !p->m->image_url) S_image_url(p, img);
+    const char *credit = NULL, *caption = NULL;
+    if (cred) {
+        cd_news_gather(p, cred, CD_NONE, 0, &t);
+        /* "View image credit" linking to the credits further down is a control. */
+        int control = cd_news_find(p, cred, S_pred_anchor_link) != CD_NONE;
+        size_t cs, vs, ve;
+        if (!control && !t.more && cd_parts_photo_trailing(t.s, t.n, &cs, &vs, &ve)) {
+            /* A credit block holding the caption too ("… | Photo by Name"). */
+            credit = cd_news_clean(p, t.s + vs, ve - vs);
+            if (!cap) caption = cd_news_clean(p, t.s, cd_parts_caption_end(t.s, cs));
+        } else if (!control) {
+            credit = cd_news_credit_value(p, t.s, t.n);
+        }
+        cd_extract_drop(p->x, cred); /* a photo credit never stays in the text */
+    }
+    if (cap) {
+        cd_news_gather(p, cap, cred, 0, &t);
+        size_t cs, vs, ve, v;
+        if (!t.more && cd_parts_photo_line(t.s, t.n, 0, &v)) {
+            /* The caption is only a credit. */
+            if (!credit) credit = cd_news_credit_value(p, t.s, t.n);
+            cd_extract_drop(p->x, cap);
+        } else if (!t.more && cd_parts_photo_trailing(t.s, t.n, &cs, &vs, &ve)) {
+            if (!credit) credit = cd_news_clean(p, t.s + vs, ve - vs);
+            size_t ce = cd_parts_caption_end(t.s, cs);
+            caption = cd_news_clean(p, t.s, ce);
+            if (cd_news_rendered(p, cap)) cd_news_cut(p, &t, (uint32_t)ce, t.n);
+        } else if (cred && cd_news_inside(dom, cred, cap)) {
+            /* The credit element was skipped: the separator before it goes
+             * too ("Caption - <span class=credit>Name</span>"). */
+            caption = cd_news_clean(p, t.s, cd_parts_caption_end(t.s, t.n));
+        } else {
+            caption = cd_news_clean(p, t.s, t.n);
+        }
+    }
+    /* A credit line of its own inside the figure ("<p>Photo: …</p>"). */
+    if (!cred) {
+        unsigned seen = 0;
+        for (cd_nid k = fig; k && seen < CD_NEWS_FIG_NODES; seen++) {
+            const cd_node *n = cd_dom_node(dom, k);
+            if (k == cap) {
+                k = cd_dom_next_skip(dom, k, fig);
+                continue;
+            }
+            if (n->type == CD_NODE_TEXT && n->len <= CD_PARTS_PHOTO_LINE && !cd_news_space_text(n)) {
+                cd_nid e = n->parent;
+                if (e != fig) {
+                    cd_news_gather(p, e, CD_NONE, 0, &t);
+                    size_t v;
+                    if (!t.more && cd_parts_photo_line(t.s, t.n, 0, &v)) {
+                        if (!credit) credit = cd_news_credit_value(p, t.s, t.n);
+                        cd_extract_drop(p->x, e);
+                        k = cd_dom_next_skip(dom, e, fig);
+                        continue;
+                    }
+                }
+            }
+            k = cd_dom_next(dom, k, fig);
+        }
+    }
+    if (caption && (cd_parts_bare_label(caption) || !cd_parts_words(caption, strlen(caption))))
+        caption = NULL;
+    /* "Henry Gilbert • February 15, 2017": a byline with its date, not a photo credit. */
+    char date[CD_META_DATE_LEN];
+    if (credit && cd_meta_date_norm(credit, strlen(credit), 0, 0, date) >= 10) credit = NULL;
+    /* "washingtonpost.com © 1996-2015 The Washington Post": a site's copyright line. */
+    if (credit && S_year_range(credit)) credit = NULL;
+    if (!lead) return;
+    if (!img && cd_news_find(p, fig, S_pred_player)) return;
+    if (caption && !p->m->image_caption) p->m->image_caption = caption;
+    if (credit && !p->m->image_credit) p->m->image_credit = credit;
+    if ((caption || credit) && !p->m->image_source) p->m->image_source = "visible";
+}
+
+/* The figure-like block around a caption outside <figure>: the nearest of
+ * three ancestors that holds a picture. */
+cd_nid cd_news_container(cd_news_ctx *p, cd_nid cap)
+{
+    if (cd_news_find(p, cap, cd_news_pred_img)) return cap;
+    cd_nid a = cd_dom_node(p->dom, cap)->parent;
+    for (unsigned d = 0; a && d < 3; d++, a = cd_dom_node(p->dom, a)->parent)
+        if (cd_dom_node(p->dom, a)->type == CD_NODE_ELEMENT && cd_news_find(p, a, cd_news_pred_img)) return a;
+    return CD_NONE;
+}
+
+int cd_news_is_caption_el(cd_news_ctx *p, cd_nid id)
+{
+    uint16_t tag = cd_dom_node(p->dom, id)->tag;
+    if (tag == CD_TAG_FIGURE || tag == CD_TAG_FIGCAPTION) return 1;
+    return cd_news_has(p, id, cd_list_class_caption);
+}
+
+/* Is id one of the content roots, or inside one? */
+static int S_in_roots(const cd_news_ctx *p, cd_nid id)
+{
+    for (uint32_t r = 0; r < p->x->nroots; r++)
+        if (cd_news_inside(p->dom, id, p->x->roots[r])) return 1;
+    return 0;
+}
+
+/* Does the caption cap end with a photo credit, or hold a credit element? */
+static int S_credits_photo(cd_news_ctx *p, cd_nid cap)
+{
+    cd_news_text t;
+    cd_news_gather(p, cap, CD_NONE, 0, &t);
+    size_t cs, vs, ve;
+    if (!t.more && cd_parts_photo_trailing(t.s, t.n, &cs, &vs, &ve)) return 1;
+    cd_nid cred = cd_news_find(p, cap, S_pred_credit);
+    return cred && cred != cap;
+}
+
+/* Which content root is id (0 when none, else its index + 1)? */
+static uint32_t S_root_no(const cd_news_ctx *p, cd_nid id)
+{
+    for (uint32_t r = 0; r < p->x->nroots; r++)
+        if (id == p->x->roots[r]) return r + 1;
+    return 0;
+}
+
+/* The lead figure between the headline and the body: from the headline to
+ * the content root that opens the body. A first root followed by others
+ * (a standfirst in a block of its own, then the picture, then the body) is
+ * passed over. When the headline is inside a content root (in a header the
+ * extraction left out), the body opens at the first text it renders. */
+static cd_nid S_head_figure(cd_news_ctx *p)
+{
+    const cd_dom *dom = p->dom;
+    cd_nid h1 = p->h1;
+    if (!h1) return CD_NONE;
+    int inside = S_in_roots(p, h1);
+    unsigned seen = 0, passed = 0;
+    for (cd_nid k = cd_dom_next_skip(dom, h1, cd_dom_root(dom)); k && seen < CD_NEWS_HEAD_NODES; seen++) {
+        if (inside) {
+            const cd_node *t = cd_dom_node(dom, k);
+            if (t->type == CD_NODE_TEXT && !cd_news_space_text(t) && cd_news_rendered(p, k)) return CD_NONE;
+        }
+        uint32_t r = inside ? 0 : S_root_no(p, k);
+        if (r) {
+            if (passed++ || r == p->x->nroots) return CD_NONE;
+            k = cd_dom_next_skip(dom, k, cd_dom_root(dom));
+            continue;
+        }
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT) {
+            if ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k)) {
+                k = cd_dom_next_skip(dom, k, cd_dom_root(dom));
+                continue;
+            }
+            if (cd_news_is_caption_el(p, k)) {
+                cd_nid fig = n->tag == CD_TAG_FIGURE ? k : cd_news_container(p, k);
+                if (fig) return fig;
+                /* A caption with no picture near it that credits a
+                 * photographer: the lead picture is shown apart (full width
+                 * above the headline, or as a background) and the caption
+                 * under the headline names it. */
+                if (n->tag == CD_TAG_FIGCAPTION && S_credits_photo(p, k)) return k;
+            }
+        }
+        k = cd_dom_next(dom, k, cd_dom_root(dom));
+    }
+    return CD_NONE;
+}
+
+static int S_pred_figure_like(cd_news_ctx *p, cd_nid id)
+{
+    return cd_dom_is(p->dom, id, CD_TAG_FIGURE) || S_pred_figcaption(p, id) ||
+           S_pred_caption(p, id) || S_pred_credit(p, id);
+}
+
+/* Is id inside a <nav> below top (the site's menu, whose "© 1996-2015 The
+ * Post" line is no photo credit)? */
+static int S_in_nav_below(const cd_dom *dom, cd_nid id, cd_nid top)
+{
+    unsigned d = 0;
+    for (cd_nid a = id; a && a != top && d < CD_MAX_DEPTH + 8; a = cd_dom_node(dom, a)->parent, d++)
+        if (cd_dom_is(dom, a, CD_TAG_NAV)) return 1;
+    return 0;
+}
+
+/* The lead picture just above the headline (a photo with its credit over the
+ * h1, as on many news pages): among the few element siblings before the h1
+ * and before its near ancestors, one holding a picture and a figure, a
+ * caption or a credit. */
+static cd_nid S_pre_figure(cd_news_ctx *p)
+{
+    const cd_dom *dom = p->dom;
+    cd_nid a = p->h1;
+    for (unsigned up = 0; a && up < 3; up++, a = cd_dom_node(dom, a)->parent) {
+        unsigned sibs = 0;
+        for (cd_nid e = cd_dom_node(dom, a)->prev; e && sibs < 4; e = cd_dom_node(dom, e)->prev) {
+            const cd_node *n = cd_dom_node(dom, e);
+            if (n->type != CD_NODE_ELEMENT) continue;
+            sibs++;
+            if (!cd_extract_node_visible(dom, e) || (cd_tag_flags(n->tag) & CD_TF_SKIP) ||
+                n->tag == CD_TAG_NAV || n->tag == CD_TAG_HEADER)
+                continue;
+            cd_nid f = cd_news_find(p, e, S_pred_figure_like);
+            if (!f || !cd_news_find(p, e, cd_news_pred_img) || S_in_nav_below(p->dom, f, e)) continue;
+            if (cd_dom_is(dom, f, CD_TAG_FIGURE)) return f;
+            return cd_news_find(p, f, cd_news_pred_img) ? f : e;
+        }
+    }
+    return CD_NONE;
+}
+
+/* The key of an image URL: the longest run of five or more digits in its file
+ * name ("TELEMMGLPICT000146889449-xlarge.jpeg", "4905689_2_seoimageog.jpg"),
+ * which renditions of one picture share; else the file name's stem when it is
+ * long enough to be the picture's own (S_img_stem). 0 when there is none. */
+static size_t S_img_stem(const char *u, size_t f, size_t q, const char **key);
+
+static size_t S_img_key(const char *u, const char **key)
+{
+    size_t n = strlen(u), q = 0;
+    while (q < n && u[q] != '?' && u[q] != '#')
+        q++;
+    size_t f = q;
+    while (f && u[f - 1] != '/')
+        f--;
+    size_t best = 0;
+    for (size_t i = f; i < q;) {
+        size_t j = i;
+        while (j < q && cd_isdigit((unsigned char)u[j]))
+            j++;
+        if (j - i > best) {
+            best = j - i;
+            *key = u + i;
+        }
+        i = j > i ? j : i + 1;
+    }
+    if (best >= 5 && best <= 40) return best;
+    return S_img_stem(u, f, q, key);
+}
+
+/* The stem of the file name u[f, q): up to its extension, without a
+ * rendition's size suffix ("view-from-airplane-3-1024x683.jpg" ->
+ * "view-from-airplane-3"); kept when it has at least S_STEM_MIN characters
+ * and a letter (a CMS names uploads after the picture; "image", "1" or a
+ * hash-less "photo" would match other pictures). */
+#define S_STEM_MIN 12u
+
+static size_t S_img_stem(const char *u, size_t f, size_t q, const char **key)
+{
+    size_t e = f;
+    while (e < q && u[e] != '.')
+        e++;
+    /* "-1024x683": digits, 'x', digits after a dash or an underscore. */
+    size_t k = e;
+    while (k > f && cd_isdigit((unsigned char)u[k - 1]))
+        k--;
+    if (k < e && k > f && u[k - 1] == 'x') {
+        size_t x = k - 1;
+        while (x > f && cd_isdigit((unsigned char)u[x - 1]))
+            x--;
+        if (x < k - 1 && x > f && (u[x - 1] == '-' || u[x - 1] == '_')) e = x - 1;
+    }
+    int alpha = 0;
+    for (size_t i = f; i < e; i++)
+        alpha |= cd_isalpha((unsigned char)u[i]);
+    if (!alpha || e - f < S_STEM_MIN || e - f > 200) return 0;
+    *key = u + f;
+    return e - f;
+}
+
+/* Does attribute value v hold the key, not inside a longer run of digits (a
+ * digit key) or of letters and digits (a file stem)? */
+static int S_has_key(const char *v, size_t l, const char *key, size_t kl)
+{
+    int (*word)(int) = cd_isdigit;
+    for (size_t i = 0; i < kl; i++)
+        if (!cd_isdigit((unsigned char)key[i])) word = cd_isalnum;
+    for (size_t i = 0; i + kl <= l; i++)
+        if (memcmp(v + i, key, kl) == 0 && (i == 0 || !word((unsigned char)v[i - 1])) &&
+            (i + kl == l || !word((unsigned char)v[i + kl])))
+            return 1;
+    return 0;
+}
+
+/* 1 when a picture of fig shows the image with this key, -1 when fig has
+ * pictures and none does, 0 when it has none. */
+static int S_fig_shows(cd_news_ctx *p, cd_nid fig, const char *key, size_t kl)
+{
+    const char *const *attrs = cd_list_img_url_attrs;
+    int pics = 0;
+    unsigned seen = 0;
+    for (cd_nid k = fig; k && seen < CD_NEWS_FIG_NODES; k = cd_dom_next(p->dom, k, fig), seen++) {
+        const cd_node *n = cd_dom_node(p->dom, k);
+        if (n->type != CD_NODE_ELEMENT) continue;
+        if (!S_is_img(p->dom, k) && n->tag != CD_TAG_SOURCE) continue;
+        pics = 1;
+        for (size_t i = 0; attrs[i]; i++) {
+            size_t l = 0;
+            const char *v = cd_dom_attr(p->dom, k, attrs[i], &l);
+            if (v && l <= 8192 && S_has_key(v, l, key, kl)) return 1;
+        }
+    }
+    return pics ? -1 : 0;
+}
+
+/* The lead figure: the first of the body (or the one between the headline and
+ * the body, or just above the headline), unless it shows another picture than
+ * the page's og:image and another figure of the page shows that one. */
+cd_nid cd_news_lead(cd_news_ctx *p)
+{
+    cd_nid fig = S_head_figure(p);
+    if (!fig) fig = p->lead_fig;
+    if (!fig && p->h1) fig = S_pre_figure(p);
+    const char *key = NULL;
+    size_t kl = p->m->image_url ? S_img_key(p->m->image_url, &key) : 0;
+    if (!kl || (fig && S_fig_shows(p, fig, key, kl) >= 0)) return fig;
+    cd_nid cand[3 + CD_NEWS_FIGS];
+    unsigned nc = 0;
+    cand[nc++] = S_head_figure(p);
+    cand[nc++] = p->h1 ? S_pre_figure(p) : CD_NONE;
+    for (unsigned i = 0; i < p->nfigs; i++)
+        cand[nc++] = p->figs[i];
+    for (unsigned i = 0; i < nc; i++)
+        if (cand[i] && cand[i] != fig && S_fig_shows(p, cand[i], key, kl) > 0) return cand[i];
+    return fig;
+}

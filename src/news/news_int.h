@@ -1,0 +1,124 @@
+/* news/news_int: what the files of the news stage share: the state of one
+ * run over a page, the text gathered from a block, and the helpers
+ * (parts.c) that gather, test and cut. Limits: util/limits.h (CD_NEWS_*). */
+#ifndef CD_NEWS_NEWS_INT_H
+#define CD_NEWS_NEWS_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../meta/cand.h"
+#include "../util/limits.h"
+#include "news.h"
+
+/* The shape of the rules (not limits): where a dateline, a deck, a closing
+ * credit and a lead figure may sit. */
+#define CD_NEWS_FIRST 4u          /* first blocks kept for the dateline and deck */
+#define CD_NEWS_LAST 2u           /* closing blocks tested as credit lines */
+#define CD_NEWS_TAIL 8u           /* closing blocks searched for a contributor line */
+#define CD_NEWS_LEAD_WINDOW 1500u /* body bytes before which a figure is the lead */
+
+/* The state of one run. */
+typedef struct cd_news_ctx {
+    cd_meta *m;
+    const cd_dom *dom;
+    cd_arena *arena;
+    cd_extract *x;
+    const char *page_url;
+    int keep;
+    cd_meta_ctx ctx; /* for cd_meta_class_has */
+    /* From the body pass. */
+    cd_nid first[CD_NEWS_FIRST];
+    unsigned nfirst;
+    cd_nid last[CD_NEWS_LAST];      /* last[0] the closing block, last[1] the one before */
+    cd_nid tail[CD_NEWS_TAIL];      /* the last CD_NEWS_TAIL blocks, tail[0] the closing one */
+    cd_nid last_text;         /* the last text node with words */
+    cd_nid lead_fig;          /* the lead figure (or figure-like block) */
+    cd_nid figs[CD_NEWS_FIGS]; /* the figures of the body, in order */
+    unsigned nfigs;
+    const char *loose_credit; /* a standalone photo credit before the first paragraph */
+    const char *agency;       /* the agency named in the dateline */
+    cd_nid h1;                /* the headline element */
+} cd_news_ctx;
+
+/* Text gathered from a subtree, with the map back to its text nodes. */
+typedef struct cd_news_seg {
+    cd_nid node;
+    uint32_t at, len; /* s[at, at+len) is the node's bytes [0, len) */
+} cd_news_seg;
+
+typedef struct cd_news_text {
+    char s[CD_NEWS_TEXT_MAX];
+    uint32_t n;
+    cd_news_seg seg[CD_NEWS_SEGS];
+    uint32_t nseg;
+    int more; /* the subtree holds more than was gathered */
+} cd_news_text;
+
+/* ---- parts.c: the helpers every part uses --------------------------------- */
+
+/* Has extraction left id out (a mark of its own)? */
+int cd_news_marked(const cd_news_ctx *p, cd_nid id);
+/* Is id rendered: inside a content root, with no left-out ancestor? */
+int cd_news_rendered(const cd_news_ctx *p, cd_nid id);
+/* Is text node n only white space (NBSP included)? */
+int cd_news_space_text(const cd_node *n);
+/* Gather the visible text of top (skipping the subtree `skip`; honouring the
+ * extraction's marks when rendered) into t. Blocks and <br> inside become a
+ * space that belongs to no node. */
+void cd_news_gather(const cd_news_ctx *p, cd_nid top, cd_nid skip, int rendered,
+                    cd_news_text *t);
+/* Leave t->s[a, b) out of the rendering: whole text nodes are dropped, parts
+ * of one cut. All or nothing: 0 when the cuts would not fit. */
+int cd_news_cut(cd_news_ctx *p, const cd_news_text *t, uint32_t a, uint32_t b);
+/* The cleaned copy of s[0..n) in the arena (cd_meta_clean), NULL when empty. */
+const char *cd_news_clean(cd_news_ctx *p, const char *s, size_t n);
+/* Is id an element whose class or id names one of words (cd_meta_class_has)? */
+int cd_news_has(cd_news_ctx *p, cd_nid id, const char *const *words);
+/* The first descendant of top (itself included) that pred accepts, within
+ * CD_NEWS_FIG_NODES nodes. */
+cd_nid cd_news_find(cd_news_ctx *p, cd_nid top, int (*pred)(cd_news_ctx *, cd_nid));
+/* Is anc id or one of its ancestors? */
+int cd_news_inside(const cd_dom *dom, cd_nid id, cd_nid anc);
+/* Does a class of id hold one of words as a camelCase part ("articleDek")? */
+int cd_news_camel_has(const cd_dom *dom, cd_nid id, const char *const *words);
+
+/* ---- figure.c: the lead figure and the photo credits ---------------------- */
+
+/* A picture, not an avatar, a logo, an icon or a tracking pixel. */
+int cd_news_pred_img(cd_news_ctx *p, cd_nid id);
+/* Is id a figure, a figcaption or an element classed as a caption? */
+int cd_news_is_caption_el(cd_news_ctx *p, cd_nid id);
+/* The figure-like block around a caption outside <figure> (CD_NONE). */
+cd_nid cd_news_container(cd_news_ctx *p, cd_nid cap);
+/* A photo credit's value: without its label and outer parentheses. */
+const char *cd_news_credit_value(cd_news_ctx *p, const char *s, size_t n);
+/* The lead figure (CD_NONE): by the headline, else the first of the body,
+ * else the one showing the og:image. */
+cd_nid cd_news_lead(cd_news_ctx *p);
+/* Read figure fig's caption, credit and picture into the fields when it is
+ * the lead; its photo credit leaves the text in every case. */
+void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead);
+
+/* ---- deck.c: the standfirst and the byline line ---------------------------- */
+
+/* A visible deck right under the headline. */
+void cd_news_deck(cd_news_ctx *p);
+/* A "By …" line among the first blocks naming the author found: out of the text. */
+void cd_news_byline(cd_news_ctx *p);
+
+/* ---- credit.c: the dateline and where the text comes from ----------------- */
+
+/* The dateline opening the body ("WASHINGTON —", "NEW YORK, Nov 6 (Reuters) -"). */
+void cd_news_dateline(cd_news_ctx *p);
+/* The closing credit: a credit line, a source footer, a contributor line, the
+ * dateline's agency, a wire byline. */
+void cd_news_credit(cd_news_ctx *p);
+/* A "来源：" source label under the headline. */
+void cd_news_source_label(cd_news_ctx *p);
+/* An element classed source/provider/agency by the headline or after the body. */
+void cd_news_source_class(cd_news_ctx *p);
+/* The agency credited as the only author ("By AFP") becomes the credit. */
+void cd_news_wire_byline(cd_meta *m);
+
+#endif

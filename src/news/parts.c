@@ -1,0 +1,342 @@
+/* news/parts: the news stage's entry, its one pass over the extracted body,
+ * and the helpers every part uses.
+ *
+ * Runs after extraction, over the content roots it chose. The pass notes the
+ * blocks that open and close the body, its figures and the photo credits of
+ * their own; then each part is read in turn: the deck and the byline line
+ * (deck.c), the lead figure (figure.c), the dateline and the credit
+ * (credit.c). What is carried as a field leaves the body (unless keep_parts)
+ * through cd_extract_cut / cd_extract_drop; the tree itself is never
+ * modified. The text patterns (dateline grammar, credit lines, photo
+ * credits) are in parts_text.c. Why each part is read the way it is:
+ * docs/decisions.md, "The news parts".
+ *
+ * Work is bounded: one pass over the body, a bounded window of nodes around
+ * the headline, and a bounded number of bytes gathered from any block (the
+ * CD_NEWS_* limits in util/limits.h). */
+#include <string.h>
+
+#include "../util/ctype.h"
+#include "news_int.h"
+#include "parts_text.h"
+
+int cd_news_marked(const cd_news_ctx *p, cd_nid id)
+{
+    return p->x->mark && id < p->x->mark_cap && p->x->mark[id] != CD_MARK_NONE;
+}
+
+/* Is id rendered: inside a content root, with no left-out ancestor? */
+int cd_news_rendered(const cd_news_ctx *p, cd_nid id)
+{
+    unsigned depth = 0;
+    for (cd_nid a = id; a && depth < CD_MAX_DEPTH + 8;
+         a = cd_dom_node(p->dom, a)->parent, depth++) {
+        if (cd_news_marked(p, a)) return 0;
+        for (uint32_t r = 0; r < p->x->nroots; r++)
+            if (p->x->roots[r] == a) return 1;
+    }
+    return 0;
+}
+
+int cd_news_space_text(const cd_node *n)
+{
+    for (uint32_t i = 0; i < n->len; i++) {
+        unsigned char c = (unsigned char)n->u.text[i];
+        if (!cd_isspace(c) &&
+            !(c == 0xC2 && i + 1 < n->len && (unsigned char)n->u.text[i + 1] == 0xA0))
+            return 0;
+        if (c == 0xC2) i++;
+    }
+    return 1;
+}
+
+/* Gather the visible text of top (skipping the subtree `skip`; honouring the
+ * extraction's marks when rendered) into t. Blocks and <br> inside become a
+ * space that belongs to no node. */
+void cd_news_gather(const cd_news_ctx *p, cd_nid top, cd_nid skip, int rendered, cd_news_text *t)
+{
+    const cd_dom *dom = p->dom;
+    t->n = 0;
+    t->nseg = 0;
+    t->more = 0;
+    unsigned seen = 0;
+    for (cd_nid k = top; k; seen++) {
+        if (seen >= CD_NEWS_GATHER_NODES) {
+            t->more = 1;
+            break;
+        }
+        const cd_node *nd = cd_dom_node(dom, k);
+        if (k != top && (k == skip || (rendered && cd_news_marked(p, k)))) {
+            k = cd_dom_next_skip(dom, k, top);
+            continue;
+        }
+        if (nd->type == CD_NODE_TEXT) {
+            if (t->nseg >= CD_NEWS_SEGS) {
+                t->more = 1;
+                break;
+            }
+            if (t->n + nd->len > CD_NEWS_TEXT_MAX) {
+                /* A long node: its start is enough for a dateline. */
+                uint32_t take = CD_NEWS_TEXT_MAX - t->n;
+                memcpy(t->s + t->n, nd->u.text, take);
+                t->seg[t->nseg++] = (cd_news_seg){k, t->n, take};
+                t->n += take;
+                t->more = 1;
+                break;
+            }
+            memcpy(t->s + t->n, nd->u.text, nd->len);
+            t->seg[t->nseg++] = (cd_news_seg){k, t->n, nd->len};
+            t->n += nd->len;
+        } else if (nd->type == CD_NODE_ELEMENT && k != top) {
+            unsigned f = cd_tag_flags(nd->tag);
+            if ((f & CD_TF_SKIP) || !cd_extract_node_visible(dom, k)) {
+                k = cd_dom_next_skip(dom, k, top);
+                continue;
+            }
+            if (((f & CD_TF_BLOCK) || nd->tag == CD_TAG_BR) && t->n && t->n < CD_NEWS_TEXT_MAX)
+                t->s[t->n++] = ' ';
+        }
+        k = cd_dom_next(dom, k, top);
+    }
+}
+
+/* Leave t->s[a, b) out of the rendering: whole text nodes are dropped, parts
+ * of one cut. All or nothing: 0 when the cuts would not fit. */
+int cd_news_cut(cd_news_ctx *p, const cd_news_text *t, uint32_t a, uint32_t b)
+{
+    unsigned need = 0;
+    for (uint32_t i = 0; i < t->nseg; i++) {
+        const cd_news_seg *g = &t->seg[i];
+        if (g->at + g->len <= a || g->at >= b) continue;
+        uint32_t lo = a > g->at ? a - g->at : 0, hi = b < g->at + g->len ? b - g->at : g->len;
+        if (!(lo == 0 && hi == cd_dom_node(p->dom, g->node)->len)) need++;
+    }
+    if (p->x->ncuts + need > CD_MAX_CUTS) return 0;
+    for (uint32_t i = 0; i < t->nseg; i++) {
+        const cd_news_seg *g = &t->seg[i];
+        if (g->at + g->len <= a || g->at >= b) continue;
+        uint32_t lo = a > g->at ? a - g->at : 0, hi = b < g->at + g->len ? b - g->at : g->len;
+        if (lo == 0 && hi == cd_dom_node(p->dom, g->node)->len)
+            cd_extract_drop(p->x, g->node);
+        else if (hi > lo)
+            cd_extract_cut(p->x, p->dom, g->node, lo, hi - lo);
+    }
+    return 1;
+}
+
+const char *cd_news_clean(cd_news_ctx *p, const char *s, size_t n)
+{
+    return cd_meta_clean(p->arena, s, n, NULL);
+}
+
+int cd_news_has(cd_news_ctx *p, cd_nid id, const char *const *words)
+{
+    return cd_dom_node(p->dom, id)->type == CD_NODE_ELEMENT &&
+           cd_meta_class_has(&p->ctx, id, words);
+}
+
+/* The first descendant of top (itself included) that pred accepts, within
+ * CD_NEWS_FIG_NODES nodes. */
+cd_nid cd_news_find(cd_news_ctx *p, cd_nid top, int (*pred)(cd_news_ctx *, cd_nid))
+{
+    unsigned seen = 0;
+    for (cd_nid k = top; k && seen < CD_NEWS_FIG_NODES; k = cd_dom_next(p->dom, k, top), seen++)
+        if (cd_dom_node(p->dom, k)->type == CD_NODE_ELEMENT && pred(p, k)) return k;
+    return CD_NONE;
+}
+
+int cd_news_inside(const cd_dom *dom, cd_nid id, cd_nid anc)
+{
+    unsigned d = 0;
+    for (cd_nid a = id; a && d < CD_MAX_DEPTH + 8; a = cd_dom_node(dom, a)->parent, d++)
+        if (a == anc) return 1;
+    return 0;
+}
+
+static cd_nid S_block_of(const cd_dom *dom, cd_nid id, cd_nid root)
+{
+    cd_nid a = cd_dom_node(dom, id)->parent;
+    for (unsigned d = 0; a && a != root && d < 64; d++) {
+        if (cd_tag_flags(cd_dom_node(dom, a)->tag) & CD_TF_BLOCK) return a;
+        a = cd_dom_node(dom, a)->parent;
+    }
+    return root;
+}
+
+static void S_scan(cd_news_ctx *p)
+{
+    const cd_dom *dom = p->dom;
+    unsigned seen = 0, checked = 0;
+    uint32_t body = 0;
+    cd_nid cur = CD_NONE;
+    cd_news_text t;
+    for (uint32_t r = 0; r < p->x->nroots; r++) {
+        cd_nid root = p->x->roots[r];
+        for (cd_nid id = root; id && seen < CD_NEWS_BODY_NODES; seen++) {
+            const cd_node *n = cd_dom_node(dom, id);
+            if (cd_news_marked(p, id)) {
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            if (n->type == CD_NODE_ELEMENT) {
+                if ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, id)) {
+                    id = cd_dom_next_skip(dom, id, root);
+                    continue;
+                }
+                if (cd_news_is_caption_el(p, id)) {
+                    cd_nid fig = n->tag == CD_TAG_FIGURE ? id : cd_news_container(p, id);
+                    if (fig && !p->lead_fig && body < CD_NEWS_LEAD_WINDOW) p->lead_fig = fig;
+                    if (fig && p->nfigs < CD_NEWS_FIGS) p->figs[p->nfigs++] = fig;
+                    if (fig || n->tag == CD_TAG_FIGCAPTION) {
+                        id = cd_dom_next_skip(dom, id, root);
+                        continue;
+                    }
+                }
+            } else if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) {
+                cd_nid blk = S_block_of(dom, id, root);
+                if (blk != cur) {
+                    cur = blk;
+                    if (cd_tag_flags(cd_dom_node(dom, blk)->tag) & CD_TF_HEADING) {
+                        /* Headings open sections; they are neither datelines nor credits. */
+                    } else {
+                        /* A photo credit of its own: "Photo: …", "Name/AFP/Getty Images". */
+                        if (n->len <= CD_PARTS_PHOTO_LINE + 8 && checked < CD_NEWS_BLOCKS_CHECKED) {
+                            checked++;
+                            cd_news_gather(p, blk, CD_NONE, 1, &t);
+                            size_t v;
+                            if (!t.more && cd_parts_photo_line(t.s, t.n, 1, &v)) {
+                                const char *a = t.s + v;
+                                size_t l = t.n - v;
+                                cd_parts_trim(&a, &l);
+                                if (v > 0 || cd_parts_photo_agency(a, l) || !p->nfirst) {
+                                    if (!p->nfirst && !p->loose_credit)
+                                        p->loose_credit = cd_news_credit_value(p, t.s, t.n);
+                                    cd_extract_drop(p->x, blk);
+                                    id = cd_dom_next_skip(dom, blk, root);
+                                    cur = CD_NONE;
+                                    continue;
+                                }
+                            }
+                        }
+                        unsigned k = 0;
+                        while (k < p->nfirst && p->first[k] != blk)
+                            k++;
+                        if (k == p->nfirst && p->nfirst < CD_NEWS_FIRST) p->first[p->nfirst++] = blk;
+                        if (p->last[0] != blk) {
+                            p->last[1] = p->last[0];
+                            p->last[0] = blk;
+                        }
+                        if (p->tail[0] != blk) {
+                            memmove(&p->tail[1], &p->tail[0], (CD_NEWS_TAIL - 1) * sizeof p->tail[0]);
+                            p->tail[0] = blk;
+                        }
+                    }
+                }
+                p->last_text = id;
+                body += n->len;
+            }
+            id = cd_dom_next(dom, id, root);
+        }
+    }
+}
+
+/* Does a class of id hold one of words as a camelCase part ("articleDek",
+ * "styles_articleDek__Icz5H", "heroStandfirst"), which the class-word split
+ * does not see? The word must start with a capital after a lower-case letter
+ * and end the part. */
+int cd_news_camel_has(const cd_dom *dom, cd_nid id, const char *const *words)
+{
+    size_t l = 0;
+    const char *v = cd_dom_attr(dom, id, "class", &l);
+    if (!v || l > 1024) return 0;
+    for (size_t i = 1; i < l; i++) {
+        if (!(v[i] >= 'A' && v[i] <= 'Z') || !(v[i - 1] >= 'a' && v[i - 1] <= 'z')) continue;
+        for (size_t w = 0; words[w]; w++) {
+            size_t wl = strlen(words[w]);
+            if (i + wl > l || !cd_eq_nocase(v + i, wl, words[w])) continue;
+            if (i + wl == l || !(v[i + wl] >= 'a' && v[i + wl] <= 'z')) return 1;
+        }
+    }
+    return 0;
+}
+
+/* The headline when extraction did not mark it (an <h1> inside a <header> it
+ * left out): the first <h1> that reads as the title. */
+static cd_nid S_find_h1(cd_news_ctx *p)
+{
+    const cd_dom *dom = p->dom;
+    const char *title = p->m->title;
+    if (!title) return CD_NONE;
+    size_t tl = strlen(title);
+    unsigned h1s = 0;
+    for (uint32_t id = 2; id < dom->count && id < CD_NEWS_BODY_NODES; id++) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (n->type != CD_NODE_ELEMENT || n->tag != CD_TAG_H1) continue;
+        if (++h1s > 8) break;
+        cd_news_text t;
+        cd_news_gather(p, id, CD_NONE, 0, &t);
+        size_t len;
+        char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
+        if (c && cd_meta_eq_nocase(c, len, title, tl)) return id;
+    }
+    return CD_NONE;
+}
+
+/* A page of many parts (broad extraction: no region held half of its
+ * prose) may still be a story whose text lost to a live feed or a sidebar.
+ * Its body's first and last blocks are the page's, not the story's, so no
+ * dateline or closing credit is read; the deck and the lead figure of a
+ * dated page sit by the headline and are read there. */
+static void S_head_parts(cd_news_ctx *p)
+{
+    /* A story states when it was published; a shop's or a service's page
+     * rarely does, and its intro is not a standfirst. */
+    if (p->h1 && p->m->date_published) {
+        cd_news_deck(p);
+        cd_nid fig = cd_news_lead(p);
+        if (fig) cd_news_figure(p, fig, 1);
+    }
+    cd_news_wire_byline(p->m);
+}
+
+void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x,
+                   const char *page_url, int keep_parts)
+{
+    if (!m) return;
+    if (!dom || !arena || !x || !x->mark || !x->nroots) {
+        cd_news_wire_byline(m);
+        return;
+    }
+    cd_news_ctx p;
+    memset(&p, 0, sizeof p);
+    p.m = m;
+    p.dom = dom;
+    p.arena = arena;
+    p.x = x;
+    p.page_url = page_url;
+    p.keep = keep_parts;
+    p.ctx.dom = dom;
+    p.ctx.arena = arena;
+    p.h1 = x->title_node ? x->title_node : S_find_h1(&p);
+    if (x->broad) {
+        S_head_parts(&p);
+        return;
+    }
+    S_scan(&p);
+    cd_news_deck(&p);
+    cd_news_byline(&p);
+    cd_nid fig = cd_news_lead(&p);
+    if (fig) cd_news_figure(&p, fig, 1);
+    if (p.loose_credit && !m->image_credit && (m->image_url || fig)) {
+        m->image_credit = p.loose_credit;
+        if (!m->image_source) m->image_source = "visible";
+    }
+    cd_news_dateline(&p);
+    cd_news_credit(&p);
+    cd_news_source_label(&p);
+    cd_news_source_class(&p);
+    /* The other figures of the body keep their captions, not their credits
+     * (last: the cuts they need come after the dateline's). */
+    for (unsigned i = 0; i < p.nfigs; i++)
+        if (p.figs[i] != fig) cd_news_figure(&p, p.figs[i], 0);
+}

@@ -1,0 +1,860 @@
+/* news/parts_text: the text patterns of the article parts (see parts.c).
+ *
+ * Pure functions over bytes, no tree: the dateline grammar (a place in
+ * capitals, an optional region or date, an optional agency in parentheses, a
+ * dash), closing credit lines ("… contributed to this report.", "(Reporting by
+ * …)", "Al Jazeera and Reuters"), photo credits ("Photo: …", "(AP Photo/…)",
+ * "Name/AFP/Getty Images", "© …") and the checks that tell a standfirst from a
+ * heading, a byline or a bio. The patterns follow news style guides and wire
+ * copy (AP Stylebook datelines, Reuters sign-offs, agency photo lines); the
+ * list of news agencies is general knowledge of the trade. */
+#include <string.h>
+
+#include "../util/ctype.h"
+#include "../meta/dates.h"
+#include "../util/utf8.h"
+#include "parts_text.h"
+#include "wordlists.h"
+
+/* Bytes of the UTF-8 space or dash at s[i] (0 when none). */
+static size_t S_space_at(const char *s, size_t n, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (cd_isspace(c)) return 1;
+    if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) return 2;
+    if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] >= 0x80 && (unsigned char)s[i + 2] <= 0x8A))
+        return 3; /* U+2000..U+200A */
+    return 0;
+}
+
+static size_t S_skip_space(const char *s, size_t n, size_t i)
+{
+    size_t k;
+    while (i < n && (k = S_space_at(s, n, i)) > 0)
+        i += k;
+    return i;
+}
+
+/* A dash at s[i]: em, en, horizontal bar, "--" or "-"; returns its bytes. */
+static size_t S_dash_at(const char *s, size_t n, size_t i, int *hyphen)
+{
+    *hyphen = 0;
+    if (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0x94 || (unsigned char)s[i + 2] == 0x93 ||
+         (unsigned char)s[i + 2] == 0x95))
+        return 3;
+    if (i < n && s[i] == '-') {
+        *hyphen = 1;
+        return (i + 1 < n && s[i + 1] == '-') ? 2 : 1;
+    }
+    return 0;
+}
+
+enum { S_W_NONE, S_W_UPPER, S_W_CAP, S_W_LOWER };
+
+/* Letter case of the code point cp: 1 upper, 2 lower, 0 not a letter
+ * (Latin, Greek, Cyrillic; enough for place names). */
+static int S_case(uint32_t cp)
+{
+    if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? 1 : (cp >= 'a' && cp <= 'z') ? 2 : 0;
+    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return 1;
+    if (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) return 2;
+    if (cp >= 0x100 && cp <= 0x17F) return (cp & 1) ? 2 : 1;
+    if (cp >= 0x391 && cp <= 0x3A9) return 1;
+    if (cp >= 0x3B1 && cp <= 0x3C9) return 2;
+    if (cp >= 0x410 && cp <= 0x42F) return 1;
+    if (cp >= 0x430 && cp <= 0x44F) return 2;
+    return 0;
+}
+
+/* One word at s[i]: letters with inner '.', '\'', '’' and '-'. Returns its
+ * end (i when none) and its kind in *kind, its letters in *letters. */
+static size_t S_word(const char *s, size_t n, size_t i, int *kind, unsigned *letters)
+{
+    size_t j = i;
+    unsigned up = 0, low = 0, nl = 0;
+    int first = 0;
+    while (j < n) {
+        uint32_t cp;
+        size_t k = cd_utf8_decode((const unsigned char *)s + j, n - j, &cp);
+        int c = S_case(cp);
+        if (c) {
+            if (!nl) first = c;
+            nl++;
+            if (c == 1)
+                up++;
+            else
+                low++;
+            j += k;
+            continue;
+        }
+        /* Inner punctuation: "ST. LOUIS", "N'DJAMENA", "WINSTON-SALEM". */
+        if (nl && (cp == '.' || cp == '\'' || cp == 0x2019 || cp == '-')) {
+            size_t after = j + k;
+            if (cp == '.') {
+                j = after; /* "D.C." ends with its dot */
+                continue;
+            }
+            if (after < n) {
+                uint32_t c2;
+                cd_utf8_decode((const unsigned char *)s + after, n - after, &c2);
+                if (S_case(c2)) {
+                    j = after;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    *letters = nl;
+    if (!nl)
+        *kind = S_W_NONE;
+    else if (!low)
+        *kind = S_W_UPPER;
+    else if (first == 1)
+        *kind = S_W_CAP;
+    else
+        *kind = S_W_LOWER;
+    return nl ? j : i;
+}
+
+/* ---- news agencies ------------------------------------------------------ */
+
+/* The agencies are the list news-agencies (src/lists/): short acronyms are
+ * matched with their case, names without. */
+static int S_agency(const char *s, size_t n)
+{
+    while (n && (s[n - 1] == '.' || cd_isspace((unsigned char)s[n - 1])))
+        n--;
+    while (n && cd_isspace((unsigned char)*s))
+        s++, n--;
+    for (size_t i = 0; cd_list_news_agencies[i]; i++) {
+        const char *a = cd_list_news_agencies[i];
+        size_t l = strlen(a);
+        if (l != n) continue;
+        if (l <= 4 ? memcmp(s, a, l) == 0 : cd_eq_nocase(s, n, a)) return 1;
+    }
+    return 0;
+}
+
+int cd_parts_is_agency(const char *s, size_t n)
+{
+    return S_agency(s, n);
+}
+
+/* Does s name an agency as a whole word sequence ("Atta Kenare/AFP/Getty
+ * Images" names AFP)? Parts are split at '/', ',', ';', " and ", " via ". */
+static int S_names_agency(const char *s, size_t n)
+{
+    size_t st = 0;
+    for (size_t i = 0; i <= n; i++) {
+        size_t brk = 0;
+        if (i == n || s[i] == '/' || s[i] == ',' || s[i] == ';' || s[i] == '&' || s[i] == '(' ||
+            s[i] == ')')
+            brk = 1;
+        else if (i + 5 <= n && (memcmp(s + i, " and ", 5) == 0 || memcmp(s + i, " via ", 5) == 0))
+            brk = 5;
+        if (!brk) continue;
+        if (i > st && S_agency(s + st, i - st)) return 1;
+        /* "AFP via Getty Images": the last words alone. */
+        for (size_t k = st; k < i; k++)
+            if (s[k] == ' ' && S_agency(s + k + 1, i - k - 1)) return 1;
+        st = i + brk;
+        i = st - 1;
+    }
+    return 0;
+}
+
+/* Is s (trimmed) a list of names joined by "and", ",", "&", "/", at least one
+ * of them an agency: "Al Jazeera and Reuters", "AP/Reuters", "Agencies"? Every
+ * name is one to five words starting with a capital (or a known lower-case
+ * agency word). */
+static int S_agency_list(const char *s, size_t n)
+{
+    if (!n || n > 100) return 0;
+    int agency = 0;
+    size_t st = 0;
+    for (size_t i = 0; i <= n; i++) {
+        size_t brk = 0;
+        if (i == n || s[i] == '/' || s[i] == ',' || s[i] == '&')
+            brk = 1;
+        else if (i + 5 <= n && memcmp(s + i, " and ", 5) == 0)
+            brk = 5;
+        if (!brk) continue;
+        size_t a = st, b = i;
+        while (a < b && cd_isspace((unsigned char)s[a]))
+            a++;
+        while (b > a && (cd_isspace((unsigned char)s[b - 1]) || s[b - 1] == '.'))
+            b--;
+        if (b == a) return 0;
+        if (S_agency(s + a, b - a)) {
+            agency = 1;
+        } else {
+            unsigned words = 0;
+            for (size_t k = a; k < b;) {
+                int kind;
+                unsigned nl;
+                size_t e = S_word(s, b, k, &kind, &nl);
+                if (e == k || (kind != S_W_UPPER && kind != S_W_CAP)) return 0;
+                words++;
+                k = S_skip_space(s, b, e);
+            }
+            if (words > 5) return 0;
+        }
+        st = i + brk;
+        i = st - 1;
+    }
+    return agency;
+}
+
+/* Is s a list of people's or organisations' names ("Abigail Williams and
+ * Beomsu Jo", "The Associated Press")? Capitalised words joined by "and",
+ * ",", "&"; at most twelve words. */
+static int S_names_list(const char *s, size_t n)
+{
+    unsigned words = 0;
+    for (size_t k = S_skip_space(s, n, 0); k < n;) {
+        size_t e = k;
+        while (e < n && s[e] != ' ' && s[e] != ',')
+            e++;
+        if (!(cd_eq_nocase(s + k, e - k, "and") || cd_eq_nocase(s + k, e - k, "&"))) {
+            int kind;
+            unsigned nl;
+            size_t w = S_word(s, e, k, &kind, &nl);
+            if (w != e || (kind != S_W_UPPER && kind != S_W_CAP) || ++words > 12) return 0;
+        } else if (!words) {
+            return 0;
+        }
+        k = e;
+        while (k < n && (s[k] == ' ' || s[k] == ','))
+            k++;
+    }
+    return words > 0;
+}
+
+/* ---- dateline ----------------------------------------------------------- */
+
+/* A label of news copy opening a paragraph ("UPDATE", "BREAKING NEWS"), not a
+ * place. */
+static int S_not_place(const char *s, size_t n)
+{
+    return cd_wordset_has(&cd_list_news_not_places, s, n);
+}
+
+
+/* A month name or its abbreviation ("Nov.", "Sept"), as dates.c reads them. */
+static int S_month(const char *s, size_t n)
+{
+    if (n && s[n - 1] == '.') n--;
+    return cd_meta_month(s, n) != 0;
+}
+
+/* One segment after a comma: "Lebanon", "Calif.", "N.Y.", "Nov 6", "14 March",
+ * "2024". Returns its end or i when it is none. */
+static size_t S_region(const char *s, size_t n, size_t i, int *date)
+{
+    size_t j = i;
+    unsigned words = 0;
+    *date = 0;
+    while (j < n && words < 5) {
+        if (cd_isdigit((unsigned char)s[j])) {
+            size_t k = j;
+            while (k < n && cd_isdigit((unsigned char)s[k]))
+                k++;
+            if (k - j > 4) return i;
+            *date = 1;
+            j = k;
+        } else {
+            int kind;
+            unsigned nl;
+            size_t e = S_word(s, n, j, &kind, &nl);
+            if (e == j) break;
+            if (S_month(s + j, e - j))
+                *date = 1;
+            else if (kind != S_W_UPPER && kind != S_W_CAP)
+                return i;
+            j = e;
+        }
+        words++;
+        size_t k = S_skip_space(s, n, j);
+        /* Stop before a dash, a parenthesis, a comma or the next sentence. */
+        if (k >= n || s[k] == ',' || s[k] == '(' || s[k] == ':') break;
+        int hy;
+        if (S_dash_at(s, n, k, &hy) && (!hy || k > j)) break;
+        if (k == j) break;
+        j = k;
+    }
+    return words ? j : i;
+}
+
+/* Match a dateline at the start of s[0..n). */
+int cd_parts_dateline(const char *s, size_t n, cd_parts_dl *d)
+{
+    memset(d, 0, sizeof *d);
+    size_t i = S_skip_space(s, n, 0);
+    size_t st = i;
+    /* The place: capitalised words. */
+    unsigned words = 0, letters = 0, upper = 1;
+    size_t j = i;
+    while (j < n && words < 6) {
+        int kind;
+        unsigned nl;
+        size_t e = S_word(s, n, j, &kind, &nl);
+        if (e == j) break;
+        if (kind == S_W_LOWER) {
+            /* "Rio de Janeiro": a particle inside a mixed-case name. */
+            if (!words || upper || nl > 3) break;
+        } else if (kind == S_W_CAP) {
+            if (words && upper) break; /* "WASHINGTON The" */
+            upper = 0;
+        } else if (!upper) {
+            break;
+        }
+        words++;
+        letters += nl;
+        j = e;
+        size_t k = S_skip_space(s, n, j);
+        if (k == j || k >= n) break;
+        int kind2;
+        unsigned nl2;
+        size_t e2 = S_word(s, n, k, &kind2, &nl2);
+        if (e2 == k) break;
+        j = k;
+    }
+    /* Trailing space before what follows. */
+    while (j > st && cd_isspace((unsigned char)s[j - 1]))
+        j--;
+    if (!words || letters < 3 || j - st > 40 || S_not_place(s + st, j - st)) return 0;
+    /* A mixed-case word that is followed by lower case is a sentence. */
+    size_t place_end = j;
+    int region = 0, date = 0;
+    size_t k = S_skip_space(s, n, j);
+    for (unsigned segs = 0; segs < 3 && k < n && s[k] == ','; segs++) {
+        size_t r0 = S_skip_space(s, n, k + 1);
+        int isdate;
+        size_t r1 = S_region(s, n, r0, &isdate);
+        if (r1 == r0) break;
+        region = 1;
+        date |= isdate;
+        place_end = r1;
+        k = S_skip_space(s, n, r1);
+    }
+    if (place_end - st > CD_PARTS_DATELINE_MAX) return 0;
+    /* The agency: "(Reuters)", "(AP)". */
+    if (k < n && s[k] == '(') {
+        size_t c = k + 1;
+        while (c < n && c - k < 40 && s[c] != ')' && s[c] != '(')
+            c++;
+        if (c >= n || s[c] != ')' || c == k + 1) return 0;
+        int kind;
+        unsigned nl;
+        int isdate = 0;
+        size_t w = S_word(s, n, k + 1, &kind, &nl);
+        for (size_t q = k + 1; q < c; q++)
+            isdate |= cd_isdigit((unsigned char)s[q]);
+        if (isdate || (w > k + 1 && S_month(s + k + 1, w - k - 1))) {
+            /* "WASHINGTON (January 24, 2017) —": a date, part of the dateline. */
+            place_end = c + 1;
+            region = 1;
+        } else {
+            if (w == k + 1 || (kind == S_W_LOWER && !S_agency(s + k + 1, c - k - 1))) return 0;
+            d->agency_at = (uint32_t)(k + 1);
+            d->agency_end = (uint32_t)c;
+        }
+        k = S_skip_space(s, n, c + 1);
+    }
+    /* The separator. */
+    int hyphen;
+    size_t dl = k < n ? S_dash_at(s, n, k, &hyphen) : 0;
+    size_t after;
+    if (dl) {
+        /* A hyphen needs a space before it ("LONDON - "), or the agency. */
+        if (hyphen && k == place_end && !d->agency_end) return 0;
+        after = k + dl;
+    } else if (k < n && s[k] == ':' && upper && k == place_end) {
+        after = k + 1;
+    } else {
+        return 0;
+    }
+    /* Mixed case ("Tehran, Iran —") only with a region or an agency, and a dash. */
+    if (!upper && (!dl || (!region && !d->agency_end))) return 0;
+    (void)date;
+    size_t body = S_skip_space(s, n, after);
+    /* What follows is a sentence, not a label's few words ("PROJECT: Weekend Coding Agent"). */
+    if (body >= n || n - body < 20 || cd_parts_words(s + body, n - body) < 6 ||
+        cd_parts_title_case(s + body, n - body > 80 ? 80 : n - body))
+        return 0;
+    /* The body starts with a word, a number or a quote, not more punctuation. */
+    unsigned char b0 = (unsigned char)s[body];
+    if (!(cd_isalnum(b0) || b0 >= 0x80 || b0 == '"' || b0 == '\'')) return 0;
+    d->place_at = (uint32_t)st;
+    d->place_end = (uint32_t)place_end;
+    d->end = (uint32_t)body;
+    return 1;
+}
+
+/* A news outlet's short name in capitals: "CNN", "CNN Business". */
+static int S_outlet(const char *s, size_t n)
+{
+    unsigned words = 0;
+    for (size_t k = 0; k < n;) {
+        int kind;
+        unsigned nl;
+        size_t e = S_word(s, n, k, &kind, &nl);
+        if (e == k || (words == 0 && (kind != S_W_UPPER || nl < 2)) ||
+            (kind != S_W_UPPER && kind != S_W_CAP) || ++words > 3)
+            return 0;
+        k = e;
+        if (k < n && s[k] != ' ') return 0;
+        k = S_skip_space(s, n, k);
+    }
+    return words > 0 && n <= 24;
+}
+
+/* "(CNN) —": an agency alone, without a place. */
+int cd_parts_agency_opener(const char *s, size_t n, cd_parts_dl *d)
+{
+    memset(d, 0, sizeof *d);
+    size_t i = S_skip_space(s, n, 0);
+    if (i >= n || s[i] != '(') return 0;
+    size_t c = i + 1;
+    while (c < n && c - i < 30 && s[c] != ')')
+        c++;
+    if (c >= n || s[c] != ')' ||
+        !(S_agency(s + i + 1, c - i - 1) || S_outlet(s + i + 1, c - i - 1)))
+        return 0;
+    size_t k = S_skip_space(s, n, c + 1);
+    int hy;
+    size_t dl = S_dash_at(s, n, k, &hy);
+    if (!dl) return 0;
+    size_t body = S_skip_space(s, n, k + dl);
+    if (n - body < 20) return 0;
+    d->agency_at = (uint32_t)(i + 1);
+    d->agency_end = (uint32_t)c;
+    d->place_at = d->place_end = (uint32_t)i;
+    d->end = (uint32_t)body;
+    return 1;
+}
+
+/* ---- closing credit ---------------------------------------------------- */
+
+int cd_parts_starts(const char *s, size_t n, const char *lit)
+{
+    size_t l = strlen(lit);
+    return n >= l && cd_eq_nocase(s, l, lit);
+}
+
+static int S_ends(const char *s, size_t n, const char *lit)
+{
+    size_t l = strlen(lit);
+    return n >= l && cd_eq_nocase(s + n - l, l, lit);
+}
+
+/* Trim spaces, outer parentheses/brackets, emphasis stars and a leading dash. */
+void cd_parts_trim(const char **s, size_t *n)
+{
+    const char *a = *s;
+    size_t l = *n;
+    for (int again = 1; again;) {
+        again = 0;
+        while (l && (cd_isspace((unsigned char)*a) || *a == '*' || *a == '_'))
+            a++, l--;
+        while (l && (cd_isspace((unsigned char)a[l - 1]) || a[l - 1] == '*' || a[l - 1] == '_'))
+            l--;
+        int hy;
+        size_t d = l ? S_dash_at(a, l, 0, &hy) : 0;
+        if (d) {
+            a += d, l -= d;
+            again = 1;
+        }
+        if (l >= 2 && ((a[0] == '(' && a[l - 1] == ')') || (a[0] == '[' && a[l - 1] == ']'))) {
+            /* Only when the parentheses enclose the whole line. */
+            size_t depth = 0, ok = 1;
+            for (size_t i = 0; i < l; i++) {
+                if (a[i] == '(' || a[i] == '[')
+                    depth++;
+                else if ((a[i] == ')' || a[i] == ']') && --depth == 0 && i + 1 < l)
+                    ok = 0;
+            }
+            if (ok) {
+                a++, l -= 2;
+                again = 1;
+            }
+        }
+    }
+    *s = a;
+    *n = l;
+}
+
+/* Is the whole line s a credit line? CD_PARTS_CREDIT_STAFF for "Reporting by …". */
+int cd_parts_credit_line(const char *s, size_t n)
+{
+    cd_parts_trim(&s, &n);
+    if (n < 2 || n > CD_PARTS_CREDIT_MAX) return CD_PARTS_CREDIT_NONE;
+    for (size_t i = 0; cd_list_news_contributed[i]; i++)
+        if (S_ends(s, n, cd_list_news_contributed[i]))
+            return n < 200 ? CD_PARTS_CREDIT_LINE : CD_PARTS_CREDIT_NONE;
+    /* "Abigail Williams and Beomsu Jo contributed.", "… contributed reporting from Paris." */
+    if (n < 200) {
+        const char *const *verbs = cd_list_news_contributed_verbs;
+        for (size_t i = 0; verbs[i]; i++) {
+            size_t l = strlen(verbs[i]);
+            for (size_t k = 1; k + l <= n; k++) {
+                if (memcmp(s + k, verbs[i], l) != 0) continue;
+                if (verbs[i][l - 1] != ' ' && k + l != n)
+                    continue; /* "contributed." ends the line */
+                if (S_names_list(s, k)) return CD_PARTS_CREDIT_LINE;
+            }
+        }
+    }
+    for (size_t i = 0; cd_list_news_staff_leads[i]; i++)
+        if (cd_parts_starts(s, n, cd_list_news_staff_leads[i])) return CD_PARTS_CREDIT_STAFF;
+    for (size_t i = 0; cd_list_news_source_leads[i]; i++) {
+        const char *lead = cd_list_news_source_leads[i];
+        size_t l = strlen(lead);
+        if (cd_parts_starts(s, n, lead) && S_agency_list(s + l, n - l))
+            return CD_PARTS_CREDIT_LINE;
+    }
+    if (S_agency_list(s, n)) return CD_PARTS_CREDIT_LINE;
+    return CD_PARTS_CREDIT_NONE;
+}
+
+/* A trailing "(Reporting by …; Editing by …)" inside the last paragraph:
+ * returns the offset of its '(' in s, or n. */
+size_t cd_parts_signoff(const char *s, size_t n)
+{
+    size_t e = n;
+    while (e && cd_isspace((unsigned char)s[e - 1]))
+        e--;
+    if (!e || s[e - 1] != ')') return n;
+    size_t lo = e > 400 ? e - 400 : 0;
+    for (size_t i = e; i-- > lo;) {
+        if (s[i] != '(') continue;
+        if (cd_parts_starts(s + i + 1, e - i - 1, "reporting by ") ||
+            cd_parts_starts(s + i + 1, e - i - 1, "additional reporting by ") ||
+            cd_parts_starts(s + i + 1, e - i - 1, "writing by ") ||
+            cd_parts_starts(s + i + 1, e - i - 1, "editing by "))
+            return i > 0 ? i : n; /* a paragraph that is all sign-off is a line */
+        return n;
+    }
+    return n;
+}
+
+/* ---- photo credits ------------------------------------------------------- */
+
+/* The label at s (case-insensitive), its length or 0. */
+size_t cd_parts_photo_label(const char *s, size_t n)
+{
+    for (size_t i = 0; cd_list_news_photo_labels[i]; i++) {
+        size_t l = strlen(cd_list_news_photo_labels[i]);
+        if (n > l && cd_eq_nocase(s, l, cd_list_news_photo_labels[i])) return l;
+    }
+    return 0;
+}
+
+/* One part of a slash credit: one to five capitalised words ("Atta Kenare",
+ * "AFP via Getty Images", "AFP - Getty Images", "REUTERS"). */
+static int S_credit_part(const char *s, size_t n)
+{
+    unsigned words = 0;
+    size_t k = S_skip_space(s, n, 0);
+    while (k < n) {
+        size_t e = k;
+        while (e < n && s[e] != ' ')
+            e++;
+        int ok = words > 0 && cd_wordset_has(&cd_list_news_photo_credit_joins, s + k, e - k);
+        if (!ok) {
+            int kind;
+            unsigned nl;
+            size_t w = S_word(s, e, k, &kind, &nl);
+            ok = w == e && (kind == S_W_UPPER || kind == S_W_CAP);
+        }
+        if (!ok || ++words > 5) return 0;
+        k = S_skip_space(s, n, e);
+    }
+    return words > 0;
+}
+
+/* "Atta Kenare/AFP/Getty Images", "REUTERS/Name", "AP Photo/Name": slash-joined
+ * short names, one of them an agency. */
+static int S_slash_credit(const char *s, size_t n)
+{
+    if (n < 4 || n > 100 || !memchr(s, '/', n)) return 0;
+    size_t st = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '/') continue;
+        if (!S_credit_part(s + st, i - st)) return 0;
+        st = i + 1;
+    }
+    return S_names_agency(s, n);
+}
+
+/* "(Ellen M. Banner / The Seattle Times)" closing a caption: slash-joined
+ * short names without an agency, one of them two words or more (a person),
+ * which is how newspapers credit their own photographers; "(Before / After)"
+ * is not. Only used inside a caption's closing parentheses. */
+static int S_slash_names(const char *s, size_t n)
+{
+    if (n < 4 || n > 100 || !memchr(s, '/', n)) return 0;
+    size_t st = 0;
+    int person = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '/') continue;
+        if (!S_credit_part(s + st, i - st)) return 0;
+        if (cd_parts_words(s + st, i - st) >= 2) person = 1;
+        st = i + 1;
+    }
+    return person;
+}
+
+/* Is the whole line s a photo credit? standalone: a line of its own in the
+ * body, where a bare "© 2024 Site" is a copyright footer, not a photo credit.
+ * *val gets the offset of the credit after its label. */
+int cd_parts_photo_line(const char *s, size_t n, int standalone, size_t *val)
+{
+    const char *a = s;
+    size_t l = n;
+    cd_parts_trim(&a, &l);
+    *val = (size_t)(a - s);
+    if (!l || l > CD_PARTS_PHOTO_LINE) return 0;
+    size_t lab = cd_parts_photo_label(a, l);
+    if (lab && standalone &&
+        (a[0] == '\xC2' || cd_parts_starts(a, l, "copyright") || cd_parts_starts(a, l, "(c)")))
+        return 0;
+    if (lab) {
+        size_t v = S_skip_space(a, l, lab);
+        if (v >= l || l - v > 90) return 0;
+        *val = (size_t)(a - s) + v;
+        return 1;
+    }
+    return S_slash_credit(a, l);
+}
+
+/* Is c a word start boundary for a label in a caption: after nothing, a space
+ * that follows sentence punctuation or a separator, or a capitalised label? */
+static int S_label_boundary(const char *s, size_t i)
+{
+    if (i == 0) return 1;
+    if (!cd_isspace((unsigned char)s[i - 1])) return s[i - 1] == '(' || s[i - 1] == '|';
+    if ((s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] == 0xC2 /* © */) return 1;
+    size_t k = i;
+    while (k && cd_isspace((unsigned char)s[k - 1]))
+        k--;
+    if (!k) return 1;
+    char c = s[k - 1];
+    return c == '.' || c == '|' || c == ')' || c == ';' || c == '!' || c == '?' || c == '-' ||
+           (unsigned char)c == 0x94 /* end of an em dash or a closing quote */;
+}
+
+/* "Photo Name" without a colon, as French captions close ("(Photo Prakash
+ * Mathema. AFP)", "(photo AFP)"): inside a caption's closing parentheses the
+ * word before a capitalised name is a label. Its length, or 0. */
+static size_t S_paren_photo_word(const char *s, size_t n)
+{
+    const char *const *words = cd_list_news_photo_paren_words;
+    for (size_t i = 0; words[i]; i++) {
+        size_t l = strlen(words[i]);
+        if (n > l + 1 && cd_eq_nocase(s, l, words[i]) && s[l] >= 'A' && s[l] <= 'Z') return l;
+    }
+    return 0;
+}
+
+/* A photo credit ending the caption s[0..n): [*cs, n) leaves the caption,
+ * [*vs, *ve) is the credit. */
+int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, size_t *ve)
+{
+    size_t e = n;
+    while (e && cd_isspace((unsigned char)s[e - 1]))
+        e--;
+    if (e < 3) return 0;
+    /* "(AP Photo/Jane Doe)", "(Photo: Name)", "(Getty Images)". */
+    if (s[e - 1] == ')') {
+        size_t lo = e > 120 ? e - 120 : 0;
+        for (size_t i = e - 1; i-- > lo;) {
+            if (s[i] == ')') break;
+            if (s[i] != '(') continue;
+            const char *in = s + i + 1;
+            size_t il = e - 1 - (i + 1);
+            size_t lab = cd_parts_photo_label(in, il);
+            if (!lab) lab = S_paren_photo_word(in, il);
+            if (lab || S_slash_credit(in, il) || S_agency(in, il) || S_slash_names(in, il)) {
+                *cs = i;
+                *vs = i + 1 + (lab ? S_skip_space(in, il, lab) : 0);
+                *ve = e - 1;
+                return *ve > *vs;
+            }
+            break;
+        }
+    }
+    /* "… Photo: Name", "… Photograph: Name/Agency", "… © Name": the last label. */
+    size_t lo = e > 160 ? e - 160 : 0;
+    for (size_t i = lo; i < e; i++) {
+        if (!S_label_boundary(s, i)) continue;
+        size_t lab = cd_parts_photo_label(s + i, e - i);
+        if (!lab) continue;
+        size_t v = S_skip_space(s, e, i + lab);
+        if (v >= e || e - v > 100) continue;
+        *cs = i;
+        *vs = v;
+        *ve = e;
+        return 1;
+    }
+    /* "… Atta Kenare/AFP/Getty Images" after a sentence or a separator. */
+    for (size_t i = lo; i < e; i++) {
+        if (!(i == 0 || ((s[i - 1] == ' ') && i >= 2 &&
+                         (s[i - 2] == '.' || s[i - 2] == '|' || s[i - 2] == ';' ||
+                          s[i - 2] == '!' || s[i - 2] == '?' || (unsigned char)s[i - 2] == 0x94 ||
+                          (unsigned char)s[i - 2] == 0x9D))))
+            continue;
+        if (S_slash_credit(s + i, e - i)) {
+            *cs = *vs = i;
+            *ve = e;
+            return 1;
+        }
+    }
+    /* "… in the research kitchen / Kent Dayton": a name after " / " that ends a
+     * sentence-like caption. */
+    for (size_t i = e; i-- > lo + 2;) {
+        if (!(s[i] == '/' && s[i - 1] == ' ' && i + 1 < e && s[i + 1] == ' ')) continue;
+        int lower = 0;
+        for (size_t k = lo; k + 1 < i; k++)
+            if (s[k] == ' ' && s[k + 1] >= 'a' && s[k + 1] <= 'z') lower = 1;
+        if (lower && !memchr(s + i + 1, '/', e - i - 1) &&
+            cd_parts_words(s + i + 1, e - i - 1) <= 4 && S_credit_part(s + i + 1, e - i - 1)) {
+            *cs = i - 1;
+            *vs = S_skip_space(s, e, i + 1);
+            *ve = e;
+            return 1;
+        }
+        break;
+    }
+    /* "… in Paris Benoit Tessier/Reuters": no punctuation before the credit;
+     * the name is taken as its usual two words. */
+    const char *sl = memchr(s + lo, '/', e - lo);
+    if (sl) {
+        size_t i = (size_t)(sl - s);
+        unsigned spaces = 0;
+        while (i > lo && spaces < 2) {
+            i--;
+            if (s[i] == ' ') spaces++;
+        }
+        if (spaces == 2 && S_slash_credit(s + i + 1, e - i - 1)) {
+            *cs = *vs = i + 1;
+            *ve = e;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Agencies that only ever credit pictures. */
+int cd_parts_photo_agency(const char *s, size_t n)
+{
+    const char *const *photo = cd_list_news_photo_agencies;
+    for (size_t i = 0; photo[i]; i++) {
+        size_t l = strlen(photo[i]);
+        for (size_t k = 0; k + l <= n; k++)
+            if (memcmp(s + k, photo[i], l) == 0) return 1;
+    }
+    return 0;
+}
+
+/* Trim the separators left at the end of a caption whose credit was cut. */
+size_t cd_parts_caption_end(const char *s, size_t n)
+{
+    for (;;) {
+        while (n && (cd_isspace((unsigned char)s[n - 1]) || s[n - 1] == '|' || s[n - 1] == '/' ||
+                     s[n - 1] == ',' || s[n - 1] == ':' || s[n - 1] == ';'))
+            n--;
+        if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+            ((unsigned char)s[n - 1] == 0x94 || (unsigned char)s[n - 1] == 0x93)) {
+            n -= 3;
+            continue;
+        }
+        if (n && s[n - 1] == '-') {
+            n--;
+            continue;
+        }
+        return n;
+    }
+}
+
+/* A caption left with only a label once its credit went ("Photo"), or a
+ * file name ("WEB18-Facebook-1160x768.jpg"). */
+int cd_parts_bare_label(const char *c)
+{
+    if (!strchr(c, ' ')) {
+        const char *dot = strrchr(c, '.');
+        if (dot &&
+            (cd_eq_nocase(dot, strlen(dot), ".jpg") || cd_eq_nocase(dot, strlen(dot), ".jpeg") ||
+             cd_eq_nocase(dot, strlen(dot), ".png") || cd_eq_nocase(dot, strlen(dot), ".gif") ||
+             cd_eq_nocase(dot, strlen(dot), ".webp")))
+            return 1;
+    }
+    return cd_wordset_has(&cd_list_news_bare_labels, c, strlen(c));
+}
+
+/* ---- deck --------------------------------------------------------------- */
+
+/* Words of prose in s: runs of two or more letters, alone between spaces
+ * (allowing trailing punctuation); "20261h", "(22K)" are not. */
+unsigned cd_parts_words(const char *s, size_t n)
+{
+    unsigned w = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t st = i, letters = 0, other = 0;
+        while (i < n && s[i] != ' ') {
+            unsigned char c = (unsigned char)s[i];
+            if (cd_isalpha(c) || c >= 0x80 || c == '\'' || c == '-')
+                letters++;
+            else if (!(c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' ||
+                       c == '"' || c == ')'))
+                other++;
+            i++;
+        }
+        if (i > st && letters >= 2 && !other) w++;
+    }
+    return w;
+}
+
+/* Does s read like a byline or a date line rather than a standfirst? */
+int cd_parts_not_deck(const char *s, size_t n)
+{
+    for (size_t i = 0; cd_list_news_not_deck_leads[i]; i++)
+        if (cd_parts_starts(s, n, cd_list_news_not_deck_leads[i])) return 1;
+    for (size_t i = 0; cd_list_news_not_deck_words[i]; i++)
+        if (cd_contains_nocase(s, n, cd_list_news_not_deck_words[i])) return 1;
+    /* The same words twice (a responsive copy): "Over 6,000 users. Over 6,000 users." */
+    if (n >= 9 && n % 2 == 1 && s[n / 2] == ' ' && memcmp(s, s + n / 2 + 1, n / 2) == 0) return 1;
+    /* An author's bio: "Amar is an avid traveler …", "Jane Doe has covered …". */
+    size_t i = 0;
+    for (unsigned w = 0; w < 3 && i < n; w++) {
+        int kind;
+        unsigned nl;
+        size_t e = S_word(s, n, i, &kind, &nl);
+        if (e == i || kind != S_W_CAP) break;
+        i = S_skip_space(s, n, e);
+        if (w > 0 || i < n) {
+            for (size_t k = 0; cd_list_news_bio_verbs[k]; k++)
+                if (cd_parts_starts(s + i, n - i, cd_list_news_bio_verbs[k])) return 1;
+        }
+    }
+    return 0;
+}
+
+/* Title Case ("Building an Affordable Home Gym") marks a section heading;
+ * a standfirst is a sentence. */
+int cd_parts_title_case(const char *s, size_t n)
+{
+    unsigned words = 0, caps = 0;
+    const char *w;
+    for (size_t at = 0, l; (l = cd_next_word(s, n, &at, &w)) != 0;)
+        if (l >= 4 && cd_isalpha((unsigned char)w[0])) {
+            words++;
+            caps += w[0] >= 'A' && w[0] <= 'Z';
+        }
+    return words >= 3 && caps * 10 >= words * 7;
+}

@@ -1,0 +1,68 @@
+/* news/parts_text: the text patterns of the article parts (parts_text.c),
+ * used by the tree walk in parts.c. Every function reads s[0..n) (not
+ * NUL-terminated unless said) and allocates nothing. */
+#ifndef CD_NEWS_PARTS_TEXT_H
+#define CD_NEWS_PARTS_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define CD_PARTS_PHOTO_LINE 120u  /* a standalone photo credit is at most this long */
+#define CD_PARTS_CREDIT_MAX 240u  /* a closing credit line is at most this long */
+#define CD_PARTS_DATELINE_MAX 60u /* bytes of place, region and date */
+
+/* A dateline found at the start of a paragraph: the place (with its region
+ * and date) is s[place_at, place_end), the agency in parentheses (if any)
+ * s[agency_at, agency_end), and the paragraph's own text starts at end. */
+typedef struct cd_parts_dl {
+    uint32_t place_at, place_end;
+    uint32_t agency_at, agency_end;
+    uint32_t end;
+} cd_parts_dl;
+
+/* "WASHINGTON —", "NEW YORK, Nov 6 (Reuters) -", "LONDON:", "Tehran, Iran —"
+ * opening s, followed by a sentence on the same line. 1 when found. */
+int cd_parts_dateline(const char *s, size_t n, cd_parts_dl *d);
+/* "(CNN) —": an agency or outlet alone opening s (place empty). */
+int cd_parts_agency_opener(const char *s, size_t n, cd_parts_dl *d);
+
+enum { CD_PARTS_CREDIT_NONE, CD_PARTS_CREDIT_LINE, CD_PARTS_CREDIT_STAFF };
+/* Is the whole line s a closing credit? CD_PARTS_CREDIT_STAFF for a staff
+ * sign-off ("Reporting by …; Editing by …"), CD_PARTS_CREDIT_LINE for an
+ * attribution ("Al Jazeera and Reuters", "X contributed to this report."). */
+int cd_parts_credit_line(const char *s, size_t n);
+/* The offset of a trailing "(Reporting by …)" in a paragraph, or n. */
+size_t cd_parts_signoff(const char *s, size_t n);
+
+/* The photo-credit label opening s ("Photo:", "Photograph:", "©" …): its
+ * length, or 0. */
+size_t cd_parts_photo_label(const char *s, size_t n);
+/* Is the whole line s a photo credit? standalone: a line of its own in the
+ * body (a bare "© 2024 Site" is then a copyright footer). *val: where the
+ * credit starts after its label. */
+int cd_parts_photo_line(const char *s, size_t n, int standalone, size_t *val);
+/* A photo credit ending the caption s: [*cs, n) leaves the caption, [*vs, *ve)
+ * is the credit. */
+int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, size_t *ve);
+/* Is s (the whole of it) a news agency or wire service ("AFP", "Reuters")? */
+int cd_parts_is_agency(const char *s, size_t n);
+/* Does s name an agency that only credits pictures (Getty, AP Photo, …)? */
+int cd_parts_photo_agency(const char *s, size_t n);
+/* The end of a caption once the separators before its cut credit are gone. */
+size_t cd_parts_caption_end(const char *s, size_t n);
+/* Is the NUL-terminated caption c only a label ("Photo") or a file name? */
+int cd_parts_bare_label(const char *c);
+
+/* Trim spaces, outer parentheses/brackets, emphasis marks and leading dashes. */
+void cd_parts_trim(const char **s, size_t *n);
+/* Does s start with lit (ASCII case-insensitive)? */
+int cd_parts_starts(const char *s, size_t n, const char *lit);
+/* Words of prose in s (runs of letters, "20261h" and "(22K)" are not). */
+unsigned cd_parts_words(const char *s, size_t n);
+/* Does s read like a byline, a date line, a disclosure or a bio rather than a
+ * standfirst? */
+int cd_parts_not_deck(const char *s, size_t n);
+/* Is s in Title Case (a section heading rather than a sentence)? */
+int cd_parts_title_case(const char *s, size_t n);
+
+#endif
