@@ -119,8 +119,8 @@ clean:
 
 # The Python module (python/, Debian's /usr/bin/python3 and python3-setuptools):
 # compiles the library's sources with the extension into $(BUILD)/python;
-# use it with PYTHONPATH=$(BUILD)/python. Installing instead:
-# /usr/bin/python3 -m pip install --no-build-isolation ./python
+# use it with PYTHONPATH=$(BUILD)/python. Installing instead (README, offline):
+# /usr/bin/python3 -m venv --system-site-packages .venv && .venv/bin/pip install --no-build-isolation ./python
 .PHONY: python
 python:
 	cd python && /usr/bin/python3 setup.py -q build -j $(JOBS) \
