@@ -10,19 +10,21 @@ endif
 
 # Sanitizer and fuzz builds use clang (libFuzzer ships with it; Debian: clang,
 # libclang-rt-14-dev). Sanitizer reports abort (a signal the test drivers see)
-# and LeakSanitizer stays on; the pathological suite allows 10x its time budget.
+# and LeakSanitizer stays on. The pathological suite allows twice its usual
+# cost ratio (measured under ASan: the highest ratio stays at 5.8 of 16; only
+# the gzip bomb's doubles, against an uninstrumented zlib) and timeout.
 SAN_CC ?= clang
 SAN_CXX ?= clang++
 SAN_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:suppressions=$(CURDIR)/tests/asan.supp \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:abort_on_error=1 \
-	CD_PATHOLOGICAL_SLOWDOWN=10
+	CD_PATHOLOGICAL_SLOWDOWN=2
 SAN_CMAKE = -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS=-O1 -DCMAKE_CXX_FLAGS=-O1 \
 	-DCMAKE_C_COMPILER=$(SAN_CC) -DCMAKE_CXX_COMPILER=$(SAN_CXX) $(CMAKE_FLAGS)
 VALGRIND = valgrind --quiet --suppressions=tests/valgrind.supp --leak-check=full --show-leak-kinds=definite,indirect,possible \
 	--errors-for-leak-kinds=definite,indirect,possible --error-exitcode=1
 
 .PHONY: all deps check test quality bench asan ubsan fuzz fuzz-build fuzz-merge leakcheck ci \
-	clean format lint example
+	clean format lint example install uninstall
 
 all: $(BUILD)/Makefile
 	@$(MAKE) -s -C $(BUILD) -j$(JOBS)
@@ -32,6 +34,19 @@ $(BUILD)/Makefile: CMakeLists.txt
 
 deps:
 	scripts/install-deps
+
+# Install the CLI, header, static and shared libraries, copydesk.pc, the man
+# pages copydesk(1) and libcopydesk(3) and the licence under $(DESTDIR)$(PREFIX)
+# (bin/, include/, lib/, lib/pkgconfig/, share/man/, share/doc/copydesk/).
+# PREFIX is given to the installer, not the build: no recompilation.
+PREFIX ?= /usr/local
+install: all
+	DESTDIR=$(if $(DESTDIR),$(abspath $(DESTDIR))) cmake --install $(BUILD) --prefix $(PREFIX)
+
+# Remove what the last `make install` wrote (CMake's install_manifest.txt).
+uninstall:
+	@test -f $(BUILD)/install_manifest.txt || { echo "uninstall: nothing installed from $(BUILD)"; exit 1; }
+	xargs -d '\n' rm -f < $(BUILD)/install_manifest.txt
 
 check: all
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
@@ -104,8 +119,8 @@ clean:
 
 # The Python module (python/, Debian's /usr/bin/python3 and python3-setuptools):
 # compiles the library's sources with the extension into $(BUILD)/python;
-# use it with PYTHONPATH=$(BUILD)/python. Installing instead:
-# /usr/bin/python3 -m pip install --no-build-isolation ./python
+# use it with PYTHONPATH=$(BUILD)/python. Installing instead (README, offline):
+# /usr/bin/python3 -m venv --system-site-packages .venv && .venv/bin/pip install --no-build-isolation ./python
 .PHONY: python
 python:
 	cd python && /usr/bin/python3 setup.py -q build -j $(JOBS) \

@@ -41,7 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t len = size;
     if (cd_input_is_gzip(data, size)) {
         copydesk_status st = cd_input_gunzip(data, size, S_MAX_GUNZIP, &raw);
-        if (st == COPYDESK_OK || st == COPYDESK_ERR_TOO_LARGE) {
+        if (st == COPYDESK_OK || st == COPYDESK_ERR_TOO_LARGE || st == COPYDESK_ERR_GZIP) {
             if (raw.len > S_MAX_GUNZIP) abort();
             page = (const unsigned char *)raw.data;
             len = raw.len;
@@ -50,6 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cd_decode_info info;
     if (cd_input_decode(page, len, hint, &out, &info) != COPYDESK_OK) abort();
     S_check(&out);
+    (void)cd_input_not_html(page, len, out.data, out.len); /* any answer; never a fault */
     if (info.charset[0] == '\0' || !cd_input_charset_canonical(info.charset, strlen(info.charset)))
         abort();
     cd_buf_free(&raw);

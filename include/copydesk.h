@@ -56,9 +56,11 @@ typedef enum copydesk_status {
     COPYDESK_ERR_ARG = 2,       /**< a NULL or invalid argument */
     COPYDESK_ERR_EMPTY = 3,     /**< the input holds no bytes */
     COPYDESK_ERR_TOO_LARGE = 4, /**< the input exceeds a hard limit (see limits) */
-    COPYDESK_ERR_GZIP = 5,      /**< gzip data that cannot be decompressed */
+    COPYDESK_ERR_GZIP = 5,      /**< damaged gzip data: truncated, corrupt, or a bad CRC/length */
     COPYDESK_ERR_PARSE = 6,     /**< the HTML parser failed */
-    COPYDESK_ERR_NOT_HTML = 7,  /**< the bytes are not a text document */
+    COPYDESK_ERR_NOT_HTML = 7,  /**< binary data, not a text document: a binary format's
+                                     signature, or control bytes and no markup
+                                     (docs/schema.md, "Error record") */
     COPYDESK_ERR_STATE = 8,     /**< a call out of order (e.g. render before parse) */
     COPYDESK_ERR_IO = 9         /**< reading a file failed (CLI and file helpers) */
 } copydesk_status;

@@ -1,6 +1,6 @@
 """Build the copydesk Python package (CPython extension over libcopydesk).
 
-    /usr/bin/python3 -m pip install --no-build-isolation ./python     # from the repo root
+    python3 -m pip install --no-build-isolation ./python     # from the repo root, in a venv (README)
     cd python && /usr/bin/python3 setup.py build_ext --inplace        # for development
     make python                                                       # into build/python
 
@@ -81,8 +81,10 @@ setup(
     version=version(),
     description="Extract articles (text and metadata) from web pages: Python binding of libcopydesk",
     packages=["copydesk"],
+    package_data={"copydesk": ["py.typed"]},  # PEP 561: the package carries type hints
     ext_modules=[ext],
     cmdclass={"build_ext": BuildExt},
     python_requires=">=3.9",
+    license="MIT",
     zip_safe=False,
 )

@@ -1,31 +1,105 @@
 """copydesk: extract the article (text and metadata) from web pages.
 
     >>> import copydesk
-    >>> rec = copydesk.extract(open("page.html", "rb").read(), url="https://example.com/a")
+    >>> rec = copydesk.extract_file("page.html", url="https://example.com/a")
     >>> rec["title"], rec["authors"], rec["text"][:80]
+    >>> copydesk.extract(html_bytes_or_str)            # the same from memory
+    >>> copydesk.extract(html, format="text")          # the text alone, as `copydesk page.html` prints it
+    >>> for rec in copydesk.iter_path("pages/"):       # a directory, like `copydesk --json pages/`
+    ...     print(rec.get("title") or rec["error"])
 
 `extract()` returns the same object as one line of `copydesk --json` (see
-docs/schema.md): source (when given), url, title, authors, date_published,
-site_name, language, text, and markdown with format="markdown".
-`iter_warc()` reads a web archive (WARC) and yields one such record per HTML
-response, plus warc_record_id and warc_date, like the CLI does. `Extractor`
-holds a set of options and pickles, for process pools and cluster workers.
+docs/schema.md), typed as `Article` (a TypedDict: a plain dict to Python and to
+pickle, json and Dask; its keys are known to type checkers). `iter_path()`
+walks files and directories as the CLI does, `iter_warc()` reads a web archive
+(WARC / ARC); both yield one record per page. `Extractor` holds a set of
+options and pickles, for process pools and cluster workers. `to_dataframe()`
+makes a pandas DataFrame of records, one column per field (FIELDS).
+
+Error policy, one rule: bad *data* never raises from an iterator -- an
+unreadable file, a page that is not HTML, damaged gzip, a broken archive record
+are error records {"source": ..., "error": ...} in the stream, as the CLI
+writes them. The one-page calls extract() and extract_file() raise
+copydesk.Error for a page that cannot be processed (e.status is the same
+message an error record carries) and OSError for a file that cannot be read.
+Programming errors raise everywhere: TypeError for a wrong type, ValueError
+for a wrong value (an unknown format, a file path passed to extract() as HTML).
 
 The GIL is released while a page is parsed and extracted, so threads scale.
 """
 import json as _json
 import os
+import stat as _stat
+from typing import (IO, Any, Dict, Iterable, Iterator, List, Literal, Optional, Tuple, TypedDict, Union,
+                    overload)
 
 from . import _copydesk
 
-__all__ = ["extract", "iter_warc", "iter_path", "Extractor", "Error", "__version__", "library_version"]
+__all__ = ["extract", "extract_file", "iter_path", "iter_warc", "expand_paths", "to_dataframe", "Extractor",
+           "Error", "Article", "Image", "ErrorRecord", "Record", "FIELDS", "__version__", "library_version"]
 
 __version__ = _copydesk.library_version
 library_version = _copydesk.library_version
 
 
+class Image(TypedDict):
+    """The lead image of an article (docs/schema.md, `image`)."""
+    url: Optional[str]
+    caption: Optional[str]
+    credit: Optional[str]
+
+
+class Article(TypedDict, total=False):
+    """One article record: a line of `copydesk --json` (docs/schema.md), a plain
+    dict at run time. `source` is there when one was given (always from the
+    iterators); `sources` with explain=True; `markdown` with format="markdown";
+    `warc_record_id` and `warc_date` for archive records. Every other key is
+    always there, None (or [] for lists) when the page does not give it."""
+    source: str
+    url: Optional[str]
+    title: Optional[str]
+    deck: Optional[str]
+    authors: List[str]
+    date_published: Optional[str]
+    date_modified: Optional[str]
+    site_name: Optional[str]
+    language: Optional[str]
+    description: Optional[str]
+    section: Optional[str]
+    image: Optional[Image]
+    credit: Optional[str]
+    dateline: Optional[str]
+    tags: List[str]
+    sources: Dict[str, str]
+    text: str
+    markdown: str
+    warc_record_id: Optional[str]
+    warc_date: Optional[str]
+
+
+class ErrorRecord(TypedDict):
+    """An input that gave no article: what the CLI writes, {"source", "error"}."""
+    source: str
+    error: str
+
+
+# What the iterators yield: tell the two apart by "error" in rec.
+Record = Union[Article, ErrorRecord]
+
+# Every key a record can have, in the CLI's order (docs/schema.md, then the
+# archive keys and "error"): the columns of to_dataframe() and copydesk.dask.
+FIELDS: Tuple[str, ...] = ("source", "url", "title", "deck", "authors", "date_published", "date_modified",
+                           "site_name", "language", "description", "section", "image", "credit", "dateline",
+                           "tags", "sources", "text", "markdown", "warc_record_id", "warc_date", "error")
+
+# Anything extract() takes as the page: bytes-like (any charset, gzip or not),
+# str (UTF-8), a binary or text file object, or an os.PathLike (read as a file).
+Html = Union[bytes, bytearray, memoryview, str, "os.PathLike[str]", IO[bytes], IO[str]]
+PathArg = Union[str, bytes, "os.PathLike[str]"]
+
+
 class Error(Exception):
-    """A page that copydesk cannot process (empty, too large, corrupt gzip, not HTML, ...).
+    """A page that copydesk cannot process (empty, too large, damaged gzip, not HTML, ...).
 
     str(e) and e.status are the library's status text (copydesk_status_str),
     e.code its copydesk_status value. Pickles with both.
@@ -68,6 +142,9 @@ def _bits(format, options):
     if format not in _FORMATS:
         raise ValueError("copydesk: unknown format %r (expected one of: %s)" % (format, ", ".join(_FORMATS)))
     bits = _copydesk.OPT_JSON_MARKDOWN if format == "markdown" else 0
+    unknown = set(options) - set(_FLAG_NAMES) - {"charset"}
+    if unknown:
+        raise TypeError("copydesk: unexpected option(s): %s" % ", ".join(sorted(unknown)))
     for name, bit in _FLAGS:
         v = options.get(name, False)
         if not isinstance(v, (bool, int)):
@@ -93,30 +170,76 @@ def _ref_time(value):
     return int(value)
 
 
-def extract(html, url=None, format="json", *, keep_comments=False, no_tables=False,
-            no_captions=False, no_extract=False, keep_parts=False, explain=False, charset=None,
-            source=None, reference_time=None):
-    """Extract the article from one page; returns a dict (the CLI's JSON record).
-
-    html: the page as bytes (any bytes-like object: bytes, bytearray, memoryview;
-      any charset, gzip or not; decoded the way browsers do), or str (encoded as
-      UTF-8, and the charset hint set to utf-8).
-    url: the page's URL (sets `url` and the base for Markdown links); None uses
-      the page's canonical URL, if any.
-    format: "json" or "text" (the record; `text` is always in it), or "markdown"
-      (the record plus `markdown`, like `copydesk --json --format markdown`).
+_OPTION_DOC = """
     keep_comments, no_tables, no_captions, no_extract, keep_parts, explain: the
-      CLI flags (--keep-parts keeps the dateline and wire credit in `text`;
-      --explain adds `sources`).
+      CLI flags (keep_parts keeps the dateline and wire credit in `text`;
+      explain adds `sources`).
     reference_time: when the page was fetched (Unix seconds or an aware
       datetime), for relative dates such as "3 hours ago" (--reference-time).
-    charset: transport charset hint for bytes (like --charset or an HTTP header).
-    source: an identifier of the input, written first as `source` (the CLI
-      writes the path it was given).
+    charset: transport charset hint for bytes (like --charset or an HTTP header)."""
 
-    Raises TypeError / ValueError for bad arguments, and copydesk.Error (with
-    the library's status text, e.g. "empty input", "not an HTML document")
-    when the page cannot be processed.
+
+def _looks_like_path(s: str) -> bool:
+    """A str given as HTML that is, in fact, the path of an existing file."""
+    return len(s) < 4096 and "<" not in s and "\n" not in s and os.path.isfile(s)
+
+
+def _read_html(html: Any) -> Union[bytes, bytearray, memoryview, str]:
+    """The page's bytes or str from what extract() was given."""
+    if isinstance(html, (bytes, bytearray, memoryview, str)):
+        return html
+    if isinstance(html, os.PathLike):
+        with open(html, "rb") as f:
+            return f.read()
+    read = getattr(html, "read", None)
+    if callable(read):
+        data = read()
+        if not isinstance(data, (bytes, bytearray, str)):
+            raise TypeError("copydesk: the file object's read() gave %s, not bytes or str" % type(data).__name__)
+        return data
+    raise TypeError("copydesk: html must be bytes or str (or a file object, or a path-like object), not %s"
+                    % type(html).__name__)
+
+
+@overload
+def extract(html: Html, url: Optional[str] = ..., format: Literal["text"] = ..., *, keep_comments: bool = ...,
+            no_tables: bool = ..., no_captions: bool = ..., no_extract: bool = ..., keep_parts: bool = ...,
+            explain: bool = ..., charset: Optional[str] = ..., source: Optional[str] = ...,
+            reference_time: Any = ...) -> str: ...
+
+
+@overload
+def extract(html: Html, url: Optional[str] = ..., format: Literal["json", "markdown"] = ..., *,
+            keep_comments: bool = ..., no_tables: bool = ..., no_captions: bool = ..., no_extract: bool = ...,
+            keep_parts: bool = ..., explain: bool = ..., charset: Optional[str] = ..., source: Optional[str] = ...,
+            reference_time: Any = ...) -> Article: ...
+
+
+def extract(html: Html, url: Optional[str] = None, format: str = "json", *, keep_comments: bool = False,
+            no_tables: bool = False, no_captions: bool = False, no_extract: bool = False,
+            keep_parts: bool = False, explain: bool = False, charset: Optional[str] = None,
+            source: Optional[str] = None, reference_time: Any = None) -> Union[Article, str]:
+    """Extract the article from one page.
+
+    html: the page as bytes (any bytes-like object; any charset, gzip or not;
+      decoded the way browsers do), as str (encoded as UTF-8, and the charset
+      hint set to utf-8), as a file object opened in binary or text mode (read
+      to its end), or as an os.PathLike (pathlib.Path: the file is read). A str
+      is always HTML: a str naming an existing file raises ValueError (use
+      extract_file(path)).
+    url: the page's URL (sets `url` and the base for Markdown links); None uses
+      the page's canonical URL, if any.
+    format: "json" (default): the record, an Article dict (the CLI's JSON
+      line); "markdown": the record plus `markdown` (`copydesk --json --format
+      markdown`); "text": the article as text, a str (what `copydesk page.html`
+      prints).
+    source: an identifier of the input, written first as `source` (the CLI
+      writes the path it was given).""" + _OPTION_DOC + """
+
+    Raises copydesk.Error (e.status: the library's message, e.g. "empty input",
+    "not an HTML document (binary data)") when the page cannot be processed,
+    OSError when a path-like or file object cannot be read, and TypeError /
+    ValueError for bad arguments.
     """
     bits = _bits(format, {"keep_comments": keep_comments, "no_tables": no_tables,
                           "no_captions": no_captions, "no_extract": no_extract,
@@ -125,16 +248,41 @@ def extract(html, url=None, format="json", *, keep_comments=False, no_tables=Fal
     url = _opt_str("url", url)
     charset = _opt_str("charset", charset)
     source = _opt_str("source", source)
-    if isinstance(html, str):
+    data = _read_html(html)
+    if isinstance(data, str):
+        if data is html and _looks_like_path(data):
+            raise ValueError("copydesk.extract: %r is the path of a file, not HTML: use "
+                             "copydesk.extract_file(path)" % data)
         if charset is not None and charset.strip().lower().replace("_", "-") not in ("utf-8", "utf8"):
             raise ValueError("copydesk: charset=%r given with str input (str is always encoded as UTF-8; "
                              "pass bytes to use another charset)" % charset)
         # Lone surrogates go through as ill-formed bytes: the library turns them into U+FFFD.
-        html = html.encode("utf-8", "surrogatepass")
+        data = data.encode("utf-8", "surrogatepass")
         charset = "utf-8"
-    elif not isinstance(html, (bytes, bytearray, memoryview)):
-        raise TypeError("copydesk: html must be bytes or str, not %s" % type(html).__name__)
-    return _json.loads(_copydesk._extract(html, url, source, charset, bits, ref))
+    if format == "text":
+        return _copydesk._extract(data, url, source, charset, bits, ref, _copydesk.FORMAT_TEXT)
+    return _json.loads(_copydesk._extract(data, url, source, charset, bits, ref))
+
+
+def extract_file(path: PathArg, url: Optional[str] = None, format: str = "json", *,
+                 source: Optional[str] = None, **options: Any) -> Union[Article, str]:
+    """Extract the article from the page in a file (plain or gzip, any charset).
+
+    `source` is the path as given (as the CLI writes it) unless given. format
+    and options as for extract(). Raises OSError when the file cannot be read,
+    copydesk.Error when the page cannot be processed, and ValueError for a web
+    archive (WARC / ARC: many pages; use iter_path() or iter_warc()).
+    """
+    p = _path_str("path", path)
+    with open(p, "rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        if size > _MAX_INPUT:
+            raise Error("read error: input too large", _copydesk.ERR_IO)
+        data = f.read()
+    if _copydesk._warc_sniff(data[:_SNIFF]) != 0:
+        raise ValueError("copydesk.extract_file: %s is a web archive (many pages): use copydesk.iter_path() "
+                         "or copydesk.iter_warc()" % p)
+    return extract(data, url, format, source=p if source is None else source, **options)
 
 
 class Extractor:
@@ -142,25 +290,27 @@ class Extractor:
 
         ex = copydesk.Extractor(format="markdown", no_tables=True)
         ex(html, url=...)            # == copydesk.extract(html, url=..., format="markdown", no_tables=True)
-        ex.iter_warc("crawl.warc.gz")
+        ex.extract_file("page.html"), ex.iter_path("pages/"), ex.iter_warc("crawl.warc.gz")
 
     Instances pickle by their options (for multiprocessing, Dask, Spark).
     """
 
     __slots__ = ("format", "options")
 
-    def __init__(self, format="json", *, keep_comments=False, no_tables=False, no_captions=False,
-                 no_extract=False, keep_parts=False, explain=False, charset=None):
+    def __init__(self, format: str = "json", *, keep_comments: bool = False, no_tables: bool = False,
+                 no_captions: bool = False, no_extract: bool = False, keep_parts: bool = False,
+                 explain: bool = False, charset: Optional[str] = None) -> None:
         opts = {"keep_comments": keep_comments, "no_tables": no_tables, "no_captions": no_captions,
                 "no_extract": no_extract, "keep_parts": keep_parts, "explain": explain}
         _bits(format, opts)  # validates
         _opt_str("charset", charset)
         self.format = format
-        self.options = dict((k, bool(v)) for k, v in opts.items())
+        self.options: Dict[str, Any] = dict((k, bool(v)) for k, v in opts.items())
         if charset is not None:
             self.options["charset"] = charset
 
-    def extract(self, html, url=None, *, source=None, charset=None, reference_time=None):
+    def extract(self, html: Html, url: Optional[str] = None, *, source: Optional[str] = None,
+                charset: Optional[str] = None, reference_time: Any = None) -> Union[Article, str]:
         opts = dict(self.options)
         if charset is not None:
             opts["charset"] = charset
@@ -168,22 +318,27 @@ class Extractor:
 
     __call__ = extract
 
-    def iter_warc(self, path_or_fileobj, *, source=None):
+    def extract_file(self, path: PathArg, url: Optional[str] = None, *,
+                     source: Optional[str] = None) -> Union[Article, str]:
+        return extract_file(path, url, self.format, source=source, **self.options)
+
+    def iter_warc(self, path_or_fileobj: Union[PathArg, IO[bytes]], *,
+                  source: Optional[str] = None) -> Iterator[Record]:
         return iter_warc(path_or_fileobj, self.format, source=source, **self.options)
 
-    def iter_path(self, path, *, url=None):
+    def iter_path(self, path: Union[PathArg, Iterable[PathArg]], *, url: Optional[str] = None) -> Iterator[Record]:
         return iter_path(path, self.format, url=url, **self.options)
 
     def __reduce__(self):
         return (_make_extractor, (self.format, dict(self.options)))
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, Extractor) and (self.format, self.options) == (other.format, other.options)
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return hash((self.format, tuple(sorted(self.options.items()))))
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         args = ["format=%r" % self.format] + ["%s=%r" % kv for kv in sorted(self.options.items())
                                               if kv[1] not in (False, None)]
         return "copydesk.Extractor(%s)" % ", ".join(args)
@@ -193,19 +348,33 @@ def _make_extractor(format, options):
     return Extractor(format, **options)
 
 
-def iter_warc(path_or_fileobj, format="json", *, source=None, **options):
-    """Yield one record per HTML response/resource in a WARC file.
+def _record_format(format: str, who: str) -> str:
+    """Iterators yield records: "text" is refused there (a record always has `text`)."""
+    if format == "text":
+        raise ValueError("copydesk.%s yields records (each with its `text`): format must be \"json\" or "
+                         "\"markdown\", not \"text\"" % who)
+    return format
 
-    path_or_fileobj: a path (str / os.PathLike) or a binary file object; WARC
-      1.0/1.1 or ARC, uncompressed, gzip per record (Common Crawl) or
-      whole-file gzip.
+
+def _read_error(source: str, e: OSError) -> ErrorRecord:
+    return {"source": source, "error": "read error: %s" % (e.strerror or "Input/output error")}
+
+
+def iter_warc(path_or_fileobj: Union[PathArg, IO[bytes]], format: str = "json", *,
+              source: Optional[str] = None, **options: Any) -> Iterator[Record]:
+    """Yield one record per HTML response/resource in a web archive.
+
+    path_or_fileobj: a path (str / bytes / os.PathLike) or a binary file
+      object; WARC 1.0/1.1 or ARC, uncompressed, gzip per record (Common
+      Crawl) or whole-file gzip.
     Records are the CLI's (`copydesk --json FILE.warc.gz`): the article record
     with `source` = "PATH#<record-id>", `url` = WARC-Target-URI, plus
     `warc_record_id` and `warc_date` (also the reference time for relative
-    dates, as in the CLI). A broken record or a page that fails is an
-    error record {"source": ..., "error": ...}; the iterator never raises for
-    bad data (it raises TypeError / ValueError for bad arguments, OSError when
-    the path cannot be opened).
+    dates, as in the CLI). A broken record, a page that fails, or a file that
+    cannot be opened or read is an error record {"source": ..., "error": ...},
+    like iter_path(); the iterator raises only for bad arguments (TypeError,
+    ValueError).
+    format: "json" or "markdown" (the records then carry `markdown`).
     source: the name used in `source` (default: the path, or the file object's
       `name`, or "-").
     options: as for extract() (charset is used when a record's HTTP header
@@ -215,28 +384,32 @@ def iter_warc(path_or_fileobj, format="json", *, source=None, **options):
     copydesk.h, the CLI's), through the file object's readinto() or read().
     """
     # Check the arguments now, not at the first next().
-    bits = _bits(format, options)
-    unknown = set(options) - set(_FLAG_NAMES) - {"charset"}
-    if unknown:
-        raise TypeError("copydesk.iter_warc: unexpected option(s): %s" % ", ".join(sorted(unknown)))
+    bits = _bits(_record_format(format, "iter_warc"), options)
     _opt_str("source", source)
     hint = _opt_str("charset", options.get("charset"))
-    f, owned, src = _open_archive(path_or_fileobj, source)
-    return _warc_records(f, owned, src, bits, hint)
-
-
-def _open_archive(path_or_fileobj, source):
-    """(file object, whether we opened it, the name for `source`)."""
     if isinstance(path_or_fileobj, (str, bytes, os.PathLike)):
-        path = os.fsdecode(path_or_fileobj)
-        return open(path, "rb"), True, (source if source is not None else path)
+        path = _path_str("path", path_or_fileobj)
+        src = source if source is not None else path
+        try:
+            f = open(path, "rb")
+        except OSError as e:
+            return iter([_read_error(src, e)])
+        return _warc_records(f, True, src, bits, hint)
     if not (hasattr(path_or_fileobj, "readinto") or hasattr(path_or_fileobj, "read")):
         raise TypeError("copydesk.iter_warc: expected a path or a binary file object, not %s"
                         % type(path_or_fileobj).__name__)
     name = getattr(path_or_fileobj, "name", None)
     if source is None:
         source = os.fsdecode(name) if isinstance(name, (str, bytes)) else "-"
-    return path_or_fileobj, False, source
+    return _warc_records(path_or_fileobj, False, source, bits, hint)
+
+
+def _path_str(what: str, path: Any) -> str:
+    if isinstance(path, (bytes, os.PathLike)):
+        path = os.fsdecode(path)
+    if not isinstance(path, str):
+        raise TypeError("copydesk: %s must be a str or os.PathLike, not %s" % (what, type(path).__name__))
+    return _opt_str(what, path)
 
 
 def _warc_records(f, owned, path, bits, hint):
@@ -269,7 +442,7 @@ def _warc_records(f, owned, path, bits, hint):
                 out["warc_date"] = date
                 yield out
         except OSError as e:
-            yield {"source": path, "error": "read error: %s" % (e.strerror or "Input/output error")}
+            yield _read_error(path, e)
     finally:
         if reader is not None:
             reader.close()
@@ -280,25 +453,110 @@ def _warc_records(f, owned, path, bits, hint):
 # The CLI's largest input (src/util/limits.h CD_MAX_INPUT).
 _MAX_INPUT = 256 * 1024 * 1024
 _SNIFF = 4096
+# The files a directory is read for (cli/files.c), matched case-sensitively.
+EXTENSIONS: Tuple[str, ...] = (".html", ".htm", ".html.gz", ".htm.gz", ".warc", ".warc.gz", ".arc", ".arc.gz")
 
 
-def iter_path(path, format="json", *, url=None, **options):
-    """Yield the records `copydesk --json PATH` writes for one file.
+def _walk(top: str, out: List[str]) -> int:
+    """The CLI's directory walk (cli/files.c): hidden entries (a leading dot)
+    skipped, symbolic links followed, regular files with one of EXTENSIONS kept;
+    a directory's files come first, in sorted order, then its subdirectories,
+    each walked the same way, in sorted order. Returns the number of regular
+    files skipped (not one of EXTENSIONS)."""
+    skipped = 0
+    stack = [top]
+    while stack:
+        d = stack.pop()
+        try:
+            names = os.listdir(d)
+        except OSError:
+            continue
+        files, dirs = [], []
+        for name in names:
+            if name.startswith("."):
+                continue
+            path = d + name if d.endswith("/") else d + "/" + name
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            if _stat.S_ISDIR(st.st_mode):
+                dirs.append(path)
+            elif _stat.S_ISREG(st.st_mode):
+                if any(len(name) > len(e) and name.endswith(e) for e in EXTENSIONS):
+                    files.append(path)
+                else:
+                    skipped += 1
+        out.extend(sorted(files, key=os.fsencode))
+        stack.extend(sorted(dirs, key=os.fsencode, reverse=True))
+    return skipped
 
-    A web archive (WARC / ARC, recognised by content, gzip or not) gives one
-    record per HTML record (see iter_warc()); any other file is one page (plain
-    or gzip) with `source` = path as given. url applies to a plain page only
-    (archives carry their own). A file that cannot be read, or a page that
-    fails, is an error record {"source": path, "error": ...}; nothing is raised
-    for bad data (TypeError / ValueError for bad arguments).
+
+def expand_paths(paths: Union[PathArg, Iterable[PathArg]]) -> List[str]:
+    """The inputs `copydesk PATH ...` reads, in its order: files as given (even
+    without one of EXTENSIONS: a file named on the command line is always
+    read), directories walked as the CLI walks them (see _walk). A single
+    str / bytes / os.PathLike is one path."""
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        paths = [paths]
+    out: List[str] = []
+    for p in paths:
+        p = _path_str("path", p)
+        if os.path.isdir(p):
+            _walk(p, out)
+        else:
+            out.append(p)
+    return out
+
+
+def iter_path(path: Union[PathArg, Iterable[PathArg]], format: str = "json", *, url: Optional[str] = None,
+              **options: Any) -> Iterator[Record]:
+    """Yield the records `copydesk --json PATH ...` writes, in its order.
+
+    path: a file or directory (str / bytes / os.PathLike), or a list of them.
+    A directory is walked as the CLI walks it (expand_paths(): recursively, for
+    EXTENSIONS); one that holds none of them gives one error record, "no HTML
+    or archive files under DIR". A web archive (WARC / ARC, recognised by
+    content, gzip or not) gives one record per HTML record (see iter_warc());
+    any other file is one page (plain or gzip) with `source` = its path. url
+    applies to plain pages only (archives carry their own). A file that cannot
+    be read, or a page that fails, is an error record {"source": path,
+    "error": ...}; nothing is raised for bad data (TypeError / ValueError for
+    bad arguments).
+    format: "json" or "markdown".
     """
-    src = _opt_str("path", os.fsdecode(path) if isinstance(path, (bytes, os.PathLike)) else path)
+    if isinstance(path, (str, bytes, os.PathLike)):
+        paths = [path]
+    elif isinstance(path, Iterable):
+        paths = list(path)
+    else:
+        raise TypeError("copydesk.iter_path: path must be a str, os.PathLike or a list of them, not %s"
+                        % type(path).__name__)
+    paths = [_path_str("path", p) for p in paths]
     _opt_str("url", url)
-    _bits(format, options)
+    _bits(_record_format(format, "iter_path"), options)
+    return _path_records(paths, format, url, options)
+
+
+def _path_records(paths, format, url, options):
+    for top in paths:
+        if os.path.isdir(top):
+            files: List[str] = []
+            skipped = _walk(top, files)
+            if not files:
+                yield {"source": top, "error": "no HTML or archive files under %s (%d other file%s skipped)"
+                       % (top, skipped, "" if skipped == 1 else "s")}
+            for p in files:
+                yield from _file_records(p, format, url, options)
+        else:
+            yield from _file_records(top, format, url, options)
+
+
+def _file_records(src, format, url, options):
     try:
         f = open(src, "rb")
     except OSError as e:
-        yield {"source": src, "error": "read error: %s" % (e.strerror or "Input/output error")}
+        yield _read_error(src, e)
         return
     with f:
         try:
@@ -313,9 +571,31 @@ def iter_path(path, format="json", *, url=None, **options):
                 return
             data = head + f.read()
         except OSError as e:
-            yield {"source": src, "error": "read error: %s" % (e.strerror or "Input/output error")}
+            yield _read_error(src, e)
             return
     try:
         yield extract(data, url, format, source=src, **options)
     except Error as e:
         yield {"source": src, "error": e.status}
+
+
+def to_dataframe(records: Union[PathArg, Iterable[Record]], **options: Any) -> "Any":
+    """A pandas DataFrame of records, one row per record, one column per FIELDS
+    entry (in that order; a key a record lacks is None). `authors` and `tags`
+    are lists, `image` a dict {"url", "caption", "credit"} or None, `sources` a
+    dict or None. An error record is a row whose `error` is set.
+
+    records: an iterable of records (from iter_path(), iter_warc(), extract()),
+      or a path / directory, read with iter_path(path, **options).
+    Needs pandas (Debian: python3-pandas); raises ImportError without it.
+    """
+    try:
+        import pandas as pd
+    except ImportError:
+        raise ImportError("copydesk.to_dataframe needs pandas (Debian: apt-get install python3-pandas)") from None
+    if isinstance(records, (str, bytes, os.PathLike)):
+        records = iter_path(records, **options)
+    elif options:
+        raise TypeError("copydesk.to_dataframe: options apply to a path, not to records")
+    rows = [[r.get(k) for k in FIELDS] for r in records]
+    return pd.DataFrame(rows, columns=list(FIELDS))

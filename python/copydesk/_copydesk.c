@@ -90,7 +90,8 @@ static PyObject *S_set_error(PyObject *self, PyObject *cls)
 /* One page on doc, without touching any Python object (runs without the GIL). */
 static copydesk_status S_run(copydesk_doc *doc, const char *bytes, size_t len, const char *url,
                              size_t url_n, const char *source, size_t source_n, const char *charset,
-                             size_t charset_n, long long ref_time, const char **out, size_t *out_n)
+                             size_t charset_n, long long ref_time, copydesk_format format,
+                             const char **out, size_t *out_n)
 {
     copydesk_status st = COPYDESK_OK;
     if (source) st = copydesk_doc_set_source(doc, source, source_n);
@@ -99,11 +100,12 @@ static copydesk_status S_run(copydesk_doc *doc, const char *bytes, size_t len, c
     if (st == COPYDESK_OK && charset && charset_n > 0)
         st = copydesk_doc_set_charset(doc, charset, charset_n);
     if (st == COPYDESK_OK) st = copydesk_doc_parse(doc, bytes, len);
-    if (st == COPYDESK_OK) *out = copydesk_doc_render(doc, COPYDESK_FORMAT_JSON, out_n, &st);
+    if (st == COPYDESK_OK) *out = copydesk_doc_render(doc, format, out_n, &st);
     return st;
 }
 
-/* _extract(data, url, source, charset, options, reference_time) -> str (a JSON object).
+/* _extract(data, url, source, charset, options, reference_time[, format]) -> str
+ * (a JSON object, or the rendering in `format`: FORMAT_TEXT, FORMAT_MARKDOWN).
  * data: a bytes-like object; url, source, charset: str or None (already
  * checked by the Python layer); options: COPYDESK_OPT_* bits; reference_time:
  * Unix seconds for relative dates, 0 for none. */
@@ -114,9 +116,16 @@ static PyObject *S_extract(PyObject *self, PyObject *args)
     Py_ssize_t url_n = 0, source_n = 0, charset_n = 0;
     unsigned int options = 0;
     long long ref_time = 0;
-    if (!PyArg_ParseTuple(args, "y*z#z#z#IL", &data, &url, &url_n, &source, &source_n, &charset,
-                          &charset_n, &options, &ref_time))
+    int format = COPYDESK_FORMAT_JSON;
+    if (!PyArg_ParseTuple(args, "y*z#z#z#IL|i", &data, &url, &url_n, &source, &source_n, &charset,
+                          &charset_n, &options, &ref_time, &format))
         return NULL;
+    if (format != COPYDESK_FORMAT_TEXT && format != COPYDESK_FORMAT_MARKDOWN &&
+        format != COPYDESK_FORMAT_JSON) {
+        PyBuffer_Release(&data);
+        PyErr_SetString(PyExc_ValueError, "copydesk: unknown format number");
+        return NULL;
+    }
 
     copydesk_doc *doc = S_pool_get(options);
     if (!doc) {
@@ -130,8 +139,8 @@ static PyObject *S_extract(PyObject *self, PyObject *args)
     const char *out = NULL;
     PyThreadState *ts = PyEval_SaveThread();
     copydesk_status st = S_run(doc, (const char *)data.buf, (size_t)data.len, url, (size_t)url_n,
-                               source, (size_t)source_n, charset, (size_t)charset_n, ref_time, &out,
-                               &out_n);
+                               source, (size_t)source_n, charset, (size_t)charset_n, ref_time,
+                               (copydesk_format)format, &out, &out_n);
     PyEval_RestoreThread(ts);
     PyBuffer_Release(&data);
 
@@ -394,7 +403,8 @@ static PyObject *S_warc_extract(S_Warc *self, PyObject *args)
     self->busy = 1;
     PyThreadState *ts = PyEval_SaveThread();
     copydesk_status st =
-        S_run(doc, payload, len, url, url_n, source, (size_t)source_n, cs, cs_n, ref_time, &out, &out_n);
+        S_run(doc, payload, len, url, url_n, source, (size_t)source_n, cs, cs_n, ref_time,
+              COPYDESK_FORMAT_JSON, &out, &out_n);
     PyEval_RestoreThread(ts);
     self->busy = 0;
     PyObject *res = NULL;
@@ -489,6 +499,10 @@ PyMODINIT_FUNC PyInit__copydesk(void)
         const char *name;
         long value;
     } consts[] = {
+        {"FORMAT_TEXT", COPYDESK_FORMAT_TEXT},
+        {"FORMAT_MARKDOWN", COPYDESK_FORMAT_MARKDOWN},
+        {"FORMAT_JSON", COPYDESK_FORMAT_JSON},
+        {"ERR_IO", COPYDESK_ERR_IO},
         {"OPT_KEEP_COMMENTS", COPYDESK_OPT_KEEP_COMMENTS},
         {"OPT_NO_TABLES", COPYDESK_OPT_NO_TABLES},
         {"OPT_NO_CAPTIONS", COPYDESK_OPT_NO_CAPTIONS},

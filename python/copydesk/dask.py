@@ -13,8 +13,9 @@ files and bad records are error records ({"source", "error"}), never task
 failures. The workers need the `copydesk` package importable (installed, or on
 their PYTHONPATH) and the files at the same paths (a shared file system).
 
-to_parquet() needs pyarrow and pandas (not in Debian 12's archive); without
-them it raises ImportError naming what is missing, and nothing is written.
+to_parquet() needs pandas (Debian 12: python3-pandas) and pyarrow (not in
+Debian 12's archive); without them it raises ImportError naming what is
+missing, and nothing is written.
 """
 import json
 import os
@@ -22,33 +23,14 @@ import os
 import dask
 import dask.bag as db
 
-from . import Extractor
+from . import FIELDS, Extractor, expand_paths
 
-__all__ = ["articles_bag", "expand_paths", "to_jsonl", "to_parquet", "dumps"]
+__all__ = ["articles_bag", "expand_paths", "to_jsonl", "to_parquet", "dumps", "COLUMNS"]
 
-_WANTED = (".html", ".htm", ".html.gz", ".htm.gz", ".warc", ".warc.gz", ".arc", ".arc.gz")
-
-# Columns of the Parquet table: every key an article or error record can have.
-COLUMNS = ("source", "url", "title", "authors", "date_published", "site_name", "language", "text",
-           "markdown", "warc_record_id", "warc_date", "error")
-
-
-def expand_paths(paths):
-    """Files as given, directories walked recursively for the CLI's extensions
-    (*.html, *.htm, *.html.gz, *.htm.gz, *.warc, *.warc.gz, *.arc, *.arc.gz),
-    in sorted order per directory. A single str is one path."""
-    if isinstance(paths, (str, bytes, os.PathLike)):
-        paths = [paths]
-    out = []
-    for p in paths:
-        p = os.fsdecode(p)
-        if os.path.isdir(p):
-            for d, dirs, files in os.walk(p):
-                dirs.sort()
-                out.extend(os.path.join(d, f) for f in sorted(files) if f.endswith(_WANTED))
-        else:
-            out.append(p)
-    return out
+# Columns of the Parquet table: every key an article or error record can have
+# (copydesk.FIELDS: every field of docs/schema.md, then the archive keys and
+# "error"). expand_paths is copydesk.expand_paths: the CLI's walk and order.
+COLUMNS = FIELDS
 
 
 def _records(path, extractor, url):
@@ -115,9 +97,11 @@ def _row(rec):
 def to_parquet(bag, path, **kwargs):
     """Write the bag as a Parquet dataset (one file per partition) at `path`.
 
-    Columns: COLUMNS (a key a record lacks is null; `authors` is a list of
-    strings). Needs pandas and pyarrow; raises ImportError when either is
-    missing (Debian 12 packages neither: use to_jsonl there). kwargs go to
+    Columns: COLUMNS (a key a record lacks is null; `authors` and `tags` are
+    lists of strings, `image` and `sources` structs). Needs pandas and
+    pyarrow; raises ImportError when either is missing (Debian 12 packages
+    pandas, python3-pandas, but not pyarrow: use to_jsonl, or
+    copydesk.to_dataframe for pandas, there). kwargs go to
     dask.dataframe.to_parquet.
     """
     missing = []

@@ -37,11 +37,11 @@ const char *copydesk_status_str(copydesk_status status)
     case COPYDESK_ERR_TOO_LARGE:
         return "input too large";
     case COPYDESK_ERR_GZIP:
-        return "corrupt gzip data";
+        return "damaged gzip data (truncated or corrupt)";
     case COPYDESK_ERR_PARSE:
         return "HTML parser failed";
     case COPYDESK_ERR_NOT_HTML:
-        return "not an HTML document";
+        return "not an HTML document (binary data)";
     case COPYDESK_ERR_STATE:
         return "call out of order";
     case COPYDESK_ERR_IO:
@@ -223,6 +223,8 @@ copydesk_status copydesk_doc_parse(copydesk_doc *doc, const char *bytes, size_t 
                                          &doc->decoded, &doc->dinfo);
     if (st != COPYDESK_OK)
         return st;
+    if (cd_input_not_html(in, len, doc->decoded.data, doc->decoded.len))
+        return COPYDESK_ERR_NOT_HTML;
     if (doc->dinfo.source == CD_CHARSET_DETECTED)
         S_warn(doc, COPYDESK_WARN_CHARSET_GUESSED, 0);
     if (doc->dinfo.declared_wrong)

@@ -3,9 +3,13 @@
  * Stage: input. Pages saved from crawls (WARC, curl without --compressed) are
  * often still gzipped; we detect them by the magic bytes only. All members of
  * a multi-member stream are decoded (RFC 1952 §2.2); what follows a complete
- * member and is not another member is ignored, as gzip(1) does. A truncated or
- * corrupt stream keeps what was decoded: a partial page beats no page. zlib
- * allocates through the buffer's cd_mem. */
+ * member and is not another member is ignored, as gzip(1) does. A damaged
+ * stream is an error, as it is for gzip(1): one that ends before a member's
+ * end marker and trailer (a download cut short), or whose deflate data, CRC-32
+ * or length fails (zlib checks both on the trailer). A partial page passed
+ * off as the article would hide the damage. What was decoded before the
+ * damage stays in the buffer for callers that want it. zlib allocates through
+ * the buffer's cd_mem. */
 #include <limits.h>
 #include <string.h>
 #define ZLIB_CONST /* next_in is const */
@@ -51,7 +55,6 @@ copydesk_status cd_input_gunzip(const unsigned char *in, size_t len, size_t max_
 
     copydesk_status st = COPYDESK_OK;
     size_t used = 0; /* input bytes consumed */
-    int members = 0; /* complete members */
     for (;;) {
         /* avail_in is a uInt: feed huge inputs in slices. */
         if (z.avail_in == 0 && used < len) {
@@ -81,7 +84,6 @@ copydesk_status cd_input_gunzip(const unsigned char *in, size_t len, size_t max_
             break;
         }
         if (zr == Z_STREAM_END) {
-            members++;
             size_t left = z.avail_in + (len - used);
             const unsigned char *next = in + (len - left);
             if (!cd_input_is_gzip(next, left)) break; /* end, or trailing garbage */
@@ -94,8 +96,9 @@ copydesk_status cd_input_gunzip(const unsigned char *in, size_t len, size_t max_
         }
         if (zr == Z_OK) continue;
         if (zr == Z_BUF_ERROR && z.avail_in == 0 && used < len) continue;
-        /* Truncated (Z_BUF_ERROR with no input left) or corrupt. */
-        if (out->len == 0 && members == 0) st = COPYDESK_ERR_GZIP;
+        /* Truncated (Z_BUF_ERROR with no input left: no end marker or no
+         * trailer) or corrupt (Z_DATA_ERROR: bad data, CRC-32 or length). */
+        st = COPYDESK_ERR_GZIP;
         break;
     }
     inflateEnd(&z);

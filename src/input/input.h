@@ -43,8 +43,11 @@ int cd_input_is_gzip(const unsigned char *in, size_t len);
 
 /* Decompress a gzip stream (all members) into out, stopping with
  * COPYDESK_ERR_TOO_LARGE past max_out bytes. Trailing garbage after a
- * complete member is ignored; a truncated stream keeps what was decoded and
- * returns COPYDESK_ERR_GZIP only when nothing could be decoded. */
+ * complete member is ignored. A damaged stream -- one that ends before its
+ * end marker, or whose data, CRC-32 or length check is wrong -- returns
+ * COPYDESK_ERR_GZIP, with what was decoded before the damage left in out
+ * (a caller may choose to use it: the WARC reader does, for a damaged
+ * Content-Encoding inside a complete record). */
 copydesk_status cd_input_gunzip(const unsigned char *in, size_t len, size_t max_out, cd_buf *out);
 
 /* Decode in[0..len) to UTF-8 into out (cleared first). hint may be NULL or a
@@ -61,6 +64,19 @@ const char *cd_input_charset_canonical(const char *label, size_t len);
 /* The WHATWG "prescan a byte stream to determine its encoding" algorithm over
  * the first 1024 bytes; the canonical name or NULL. */
 const char *cd_input_prescan(const unsigned char *in, size_t len);
+
+/* Is this input binary data rather than a text document (see sniff.c for
+ * the test)? raw[0..raw_len) are the bytes after gunzip, utf8[0..utf8_len)
+ * the same decoded; 1 means "refuse with COPYDESK_ERR_NOT_HTML". */
+int cd_input_not_html(const unsigned char *raw, size_t raw_len, const char *utf8, size_t utf8_len);
+/* The signature of a binary format raw[0..len) begins with (its bytes, for
+ * messages and tests), or NULL. */
+const char *cd_input_binary_signature(const unsigned char *raw, size_t len);
+/* The sniff looks at this many characters of the decoded text, and calls it
+ * binary-looking when 1 in CD_INPUT_SNIFF_BINARY_SHARE of them (or more) is
+ * a control character or U+FFFD. */
+#define CD_INPUT_SNIFF_CHARS 1024u
+#define CD_INPUT_SNIFF_BINARY_SHARE 32u
 
 /* The window of the spec's prescan. */
 #define CD_INPUT_PRESCAN_BYTES 1024

@@ -694,6 +694,9 @@ static int S_block(cd_warc *r, cd_warc_record *rec, uint64_t len, const char *wa
         }
         if (st == COPYDESK_ERR_TOO_LARGE) return S_fail(r, rec, "record too large");
         if (st == COPYDESK_ERR_NOMEM) return S_fail(r, rec, "out of memory");
+        /* A damaged gzip body inside a complete record (a crawler that cut the
+         * body at its size limit): what decoded before the damage is used. */
+        if (st == COPYDESK_ERR_GZIP && enc == ENC_GZIP && r->tmp.len > 0) st = COPYDESK_OK;
         if (st == COPYDESK_OK) {
             cd_buf t = rec->payload;
             rec->payload = r->tmp;

@@ -1,5 +1,6 @@
 /* Unit tests for the input stage: gzip, labels, prescan, BOM, hint,
- * detection, declared-but-wrong charsets, invalid bytes, NUL bytes.
+ * detection, declared-but-wrong charsets, invalid bytes, NUL bytes, the
+ * not-HTML sniff.
  * Legacy-charset samples are made with iconv from UTF-8 literals, so each test
  * also checks the round trip back to the original text. Run from the repo root. */
 #define _POSIX_C_SOURCE 200809L
@@ -130,10 +131,34 @@ static void test_gzip(void)
     INT_EQ(cd_input_gunzip((unsigned char *)empty.data, empty.len, 1000, &out), COPYDESK_OK, "");
     INT_EQ(out.len, 0, "");
 
-    /* truncated: keep the decoded prefix */
-    INT_EQ(cd_input_gunzip((unsigned char *)gz.data, gz.len / 2, SIZE_MAX, &out), COPYDESK_OK, "");
+    /* truncated: an error, the decoded prefix left in the buffer */
+    INT_EQ(cd_input_gunzip((unsigned char *)gz.data, gz.len / 2, SIZE_MAX, &out), COPYDESK_ERR_GZIP,
+           "");
     OK(out.len > 0 && out.len < sizeof text && !memcmp(out.data, text, out.len),
        "truncated keeps a prefix (%zu bytes)", out.len);
+    /* cut anywhere, even inside the 8-byte trailer, it is damaged */
+    for (size_t cut = 1; cut <= 8; cut++)
+        INT_EQ(cd_input_gunzip((unsigned char *)gz.data, gz.len - cut, SIZE_MAX, &out),
+               COPYDESK_ERR_GZIP, "cut %zu bytes before the end", cut);
+    /* a wrong CRC-32, a wrong length */
+    cd_buf crc = S_new();
+    cd_buf_put(&crc, gz.data, gz.len);
+    crc.data[crc.len - 8] ^= 1;
+    INT_EQ(cd_input_gunzip((unsigned char *)crc.data, crc.len, SIZE_MAX, &out), COPYDESK_ERR_GZIP,
+           "CRC");
+    crc.data[crc.len - 8] ^= 1;
+    crc.data[crc.len - 1] ^= 1;
+    INT_EQ(cd_input_gunzip((unsigned char *)crc.data, crc.len, SIZE_MAX, &out), COPYDESK_ERR_GZIP,
+           "length");
+    cd_buf_free(&crc);
+    /* a second member cut short */
+    cd_buf cut2 = S_new();
+    S_gzip("hello ", 6, &cut2);
+    S_gzip("world", 5, &cut2);
+    INT_EQ(cd_input_gunzip((unsigned char *)cut2.data, cut2.len - 3, 1000, &out), COPYDESK_ERR_GZIP,
+           "");
+    STR_EQ(out.data, "hello world", "the prefix, whole but unchecked");
+    cd_buf_free(&cut2);
     /* truncated before any output, and garbage */
     INT_EQ(cd_input_gunzip((unsigned char *)gz.data, 10, SIZE_MAX, &out), COPYDESK_ERR_GZIP, "");
     INT_EQ(cd_input_gunzip((const unsigned char *)"\x1f\x8bgarbage garbage", 17, 100, &out),
@@ -145,8 +170,9 @@ static void test_gzip(void)
     for (size_t i = gz.len / 2; i < gz.len / 2 + 64; i++)
         bad.data[i] ^= 0x5A;
     copydesk_status st = cd_input_gunzip((unsigned char *)bad.data, bad.len, SIZE_MAX, &out);
-    OK(st == COPYDESK_OK && out.len > 0 && !memcmp(out.data, text, out.len > 1000 ? 1000 : out.len),
-       "corrupt middle keeps the prefix (status %d)", (int)st);
+    OK(st == COPYDESK_ERR_GZIP && out.len > 0 &&
+           !memcmp(out.data, text, out.len > 1000 ? 1000 : out.len),
+       "corrupt middle: an error, the prefix kept (status %d)", (int)st);
 
     /* too large, and exactly the limit */
     INT_EQ(cd_input_gunzip((unsigned char *)gz.data, gz.len, 1000, &out), COPYDESK_ERR_TOO_LARGE,
@@ -585,6 +611,83 @@ static void test_nul(void)
     cd_buf_free(&out);
 }
 
+/* ---- not HTML (sniff.c) ---------------------------------------------------- */
+
+static int S_not_html(const char *raw, size_t len)
+{
+    cd_buf out = S_new();
+    cd_decode_info info;
+    INT_EQ(cd_input_decode((const unsigned char *)raw, len, NULL, &out, &info), COPYDESK_OK, "");
+    int r = cd_input_not_html((const unsigned char *)raw, len, out.data, out.len);
+    cd_buf_free(&out);
+    return r;
+}
+
+static void test_not_html(void)
+{
+    /* signatures */
+    static const struct {
+        const char *bytes;
+        size_t len;
+    } bin[] = {
+        {"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16},
+        {"GIF89a\x10\0\x10\0", 10},
+        {"\xff\xd8\xff\xe0\0\x10JFIF", 10},
+        {"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n", 40},
+        {"PK\3\4\x14\0\0\0\x08\0", 10},
+        {"\x7f"
+         "ELF\2\1\1\0\0\0",
+         10},
+        {"RIFF\x24\0\0\0WEBPVP8 ", 16},
+        {"\0\0\0\x18"
+         "ftypmp42",
+         12},
+        {"OggS\0\2\0\0", 8},
+        {"BZh91AY&SY\x12\x34", 12},
+        {"\x1f\x8b\x08\0\0\0\0\0", 8},
+    };
+    for (size_t i = 0; i < sizeof bin / sizeof bin[0]; i++) {
+        OK(cd_input_binary_signature((const unsigned char *)bin[i].bytes, bin[i].len) != NULL,
+           "signature %zu", i);
+        OK(S_not_html(bin[i].bytes, bin[i].len), "binary %zu refused", i);
+    }
+    /* letters a text could begin with are a signature only with binary bytes after them */
+    OK(!cd_input_binary_signature((const unsigned char *)"OTTO von Bismarck", 17), "OTTO as text");
+    OK(!cd_input_binary_signature((const unsigned char *)"ID3 tags explained", 18), "ID3 as text");
+    OK(!cd_input_binary_signature((const unsigned char *)"OggS", 4), "OggS alone");
+    OK(!S_not_html("GIF87 is an image format", 24), "a text about GIF");
+
+    /* random bytes: refused (fixed generator) */
+    static char rnd[4096];
+    unsigned x = 15;
+    for (size_t i = 0; i < sizeof rnd; i++) {
+        x = x * 1103515245u + 12345u;
+        rnd[i] = (char)(x >> 16);
+    }
+    OK(S_not_html(rnd, sizeof rnd), "4 KB of random bytes");
+    OK(S_not_html(rnd, 100), "100 random bytes");
+
+    /* text is read: pages, plain text, damaged pages that keep their tags */
+    const char *page =
+        "<!DOCTYPE html><html><head><title>t</title></head><body><p>text</p></body></html>";
+    OK(!S_not_html(page, strlen(page)), "a page");
+    const char *plain = "Harbour reopens.\n\nThe harbour reopened on Thursday.\n";
+    OK(!S_not_html(plain, strlen(plain)), "plain text");
+    const char nuls[] = "<p>a\0b\0c</p>\0<div \0class=\0x>\0<p>a\0b\0c</p>\0<div \0class=\0x>\0";
+    OK(!S_not_html(nuls, sizeof nuls - 1), "NUL bytes between tags");
+    char junk_page[2048];
+    memcpy(junk_page, rnd, sizeof junk_page);
+    memcpy(junk_page + 100, "<html><body>", 12);
+    OK(!S_not_html(junk_page, sizeof junk_page), "binary bytes around two tags");
+    cd_buf u16 = S_new();
+    S_encode("<html><head><title>UTF-16</title></head><body><p>Texte accentué.</p></body></html>",
+             "UTF-16LE", &u16);
+    OK(!S_not_html(u16.data, u16.len), "UTF-16 without a BOM (NUL bytes in every other byte)");
+    cd_buf_free(&u16);
+    OK(!S_not_html("", 0), "empty");
+    OK(!cd_input_not_html(NULL, 0, NULL, 0), "NULL");
+}
+
 int main(void)
 {
     test_gzip();
@@ -595,5 +698,6 @@ int main(void)
     test_declared_wrong();
     test_invalid_utf8();
     test_nul();
+    test_not_html();
     return cd_t_done();
 }

@@ -34,11 +34,16 @@ def test_record_fields(news):
         assert rec["text"] == f.read().rstrip("\n")
 
 
-def test_formats(news):
+def test_formats(news, cli):
     j = copydesk.extract(news)
     t = copydesk.extract(news, format="text")
     m = copydesk.extract(news, format="markdown")
-    assert j == t and "markdown" not in j
+    assert isinstance(j, dict) and "markdown" not in j
+    # format="text" is the text, as `copydesk page.html` prints it (not the record)
+    assert isinstance(t, str)
+    import subprocess
+    out = subprocess.run([cli, NEWS], stdout=subprocess.PIPE, check=True).stdout.decode("utf-8")
+    assert t == out.rstrip("\n")
     assert list(m)[-1] == "markdown" and m["text"] == j["text"]
     assert "](https://example.com/" in copydesk.extract(news, url=NEWS_URL, format="markdown")["markdown"]
 
@@ -101,8 +106,12 @@ def test_source_and_url():
     assert copydesk.extract(b"<p>hello world</p>")["url"] is None
 
 
-@pytest.mark.parametrize("data,status", [(b"", "empty input"),
-                                         (b"\x1f\x8b\x08\x00garbage-not-gzip", "corrupt gzip data")])
+@pytest.mark.parametrize("data,status", [
+    (b"", "empty input"),
+    (b"\x1f\x8b\x08\x00garbage-not-gzip", "damaged gzip data (truncated or corrupt)"),
+    (gzip.compress(b"<html><body><p>" + b"A sentence of the page. " * 50 + b"</p></body></html>")[:-20],
+     "damaged gzip data (truncated or corrupt)"),
+    (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", "not an HTML document (binary data)")])
 def test_error(data, status):
     with pytest.raises(copydesk.Error) as ei:
         copydesk.extract(data)
@@ -119,6 +128,10 @@ def test_error_is_exception_subclass():
 @pytest.mark.parametrize("call,exc,msg", [
     (lambda: copydesk.extract(None), TypeError, "html must be bytes or str"),
     (lambda: copydesk.extract(123), TypeError, "html must be bytes or str"),
+    (lambda: copydesk.extract(NEWS), ValueError, "is the path of a file, not HTML: use copydesk.extract_file"),
+    (lambda: copydesk.iter_path(NEWS, format="text"), ValueError, "yields records"),
+    (lambda: copydesk.iter_warc(NEWS, format="text"), ValueError, "yields records"),
+    (lambda: copydesk.iter_path(3), TypeError, "path must be a str"),
     (lambda: copydesk.extract(b"<p>x</p>", url=5), TypeError, "url must be a str"),
     (lambda: copydesk.extract(b"<p>x</p>", format="pdf"), ValueError, "unknown format 'pdf'"),
     (lambda: copydesk.extract(b"<p>x</p>", format=None), TypeError, "format must be a str"),
@@ -128,7 +141,6 @@ def test_error_is_exception_subclass():
     (lambda: copydesk.extract(b"<p>x</p>", bogus=True), TypeError, "bogus"),
     (lambda: copydesk.Extractor(format="xml"), ValueError, "unknown format"),
     (lambda: copydesk.iter_warc(42), TypeError, "path or a binary file object"),
-    (lambda: copydesk.iter_warc(os.path.join(TOP, "no-such.warc")), OSError, "no-such"),
 ])
 def test_bad_arguments(call, exc, msg):
     with pytest.raises(exc, match=msg):
