@@ -1,11 +1,15 @@
 /* parse/myhtml_port: build copydesk's tree with myhtml (libmodest), an HTML5
  * (WHATWG) conformant tokenizer and tree builder.
  *
- * myhtml runs in single-threaded mode and keeps one tree per cd_parser,
+ * Compiled only while libmodest is found (CD_HAVE_MYHTML): the default parser
+ * is chosen in parse.c.
+ *
+ * myhtml runs in single-threaded mode and keeps one tree per parser,
  * cleaned after each page so its internal pools are reused (that reuse is
  * what makes it fast; with a fresh tree per page it runs at less than half the
  * speed). We copy what we need into our own tree right after parsing and
  * clean myhtml's at once, so no myhtml pointer escapes this file. */
+#ifdef CD_HAVE_MYHTML
 #include <string.h>
 
 /* myhtml's full headers (installed by libmodest-dev; api.h is their public
@@ -18,9 +22,9 @@
 
 #include "../util/limits.h"
 #include "../util/utf8.h"
-#include "parse.h"
+#include "ports.h"
 
-struct cd_parser {
+struct cd_myhtml_parser {
     const cd_mem *mem;
     myhtml_t *myhtml;
     myhtml_tree_t *tree;
@@ -56,16 +60,16 @@ static void *S_bound_depth(myhtml_tree_t *tree, myhtml_token_node_t *tok, void *
         return ctx;
     /* A block keeps a line break in its place (its text would otherwise run
      * into its neighbour's); anything else vanishes. */
-    cd_parser *p = ctx;
+    cd_myhtml_parser *p = ctx;
     uint16_t tag = tok->tag_id < MyHTML_TAG_LAST_ENTRY ? p->map[tok->tag_id] : CD_TAG_UNKNOWN;
     tok->tag_id = (cd_tag_flags(tag) & CD_TF_BLOCK) ? MyHTML_TAG_BR : MyHTML_TAG__COMMENT;
     p->dropped++;
     return ctx;
 }
 
-cd_parser *cd_parser_new(const cd_mem *mem)
+cd_myhtml_parser *cd_myhtml_parser_new(const cd_mem *mem)
 {
-    cd_parser *p = mem->calloc(1, sizeof *p);
+    cd_myhtml_parser *p = mem->calloc(1, sizeof *p);
     if (!p)
         return NULL;
     p->mem = mem;
@@ -84,11 +88,11 @@ cd_parser *cd_parser_new(const cd_mem *mem)
     }
     return p;
 fail:
-    cd_parser_free(p);
+    cd_myhtml_parser_free(p);
     return NULL;
 }
 
-void cd_parser_free(cd_parser *p)
+void cd_myhtml_parser_free(cd_myhtml_parser *p)
 {
     if (!p)
         return;
@@ -131,7 +135,7 @@ static const char *S_utf8(cd_dom *dom, const char *s, size_t *len)
 }
 
 /* Copy one myhtml element into a new cd node (tag, name, attributes). */
-static cd_nid S_copy_element(cd_parser *p, cd_dom *dom, myhtml_tree_node_t *mn)
+static cd_nid S_copy_element(cd_myhtml_parser *p, cd_dom *dom, myhtml_tree_node_t *mn)
 {
     myhtml_tag_id_t tid = myhtml_node_tag_id(mn);
     uint16_t tag;
@@ -174,8 +178,10 @@ static cd_nid S_copy_element(cd_parser *p, cd_dom *dom, myhtml_tree_node_t *mn)
     return id;
 }
 
-copydesk_status cd_parse_html(cd_parser *p, const char *html, size_t len, cd_dom *dom)
+copydesk_status cd_myhtml_parse(cd_myhtml_parser *p, const char *html, size_t len, cd_dom *dom,
+                                unsigned opts)
 {
+    (void)opts; /* CD_PARSE_KEEP_ALL: not supported; the tree is the normal one */
     p->dropped = 0;
     if (myhtml_parse(p->tree, MyENCODING_UTF_8, html, len) != MyHTML_STATUS_OK) {
         myhtml_tree_clean(p->tree);
@@ -272,3 +278,5 @@ copydesk_status cd_parse_html(cd_parser *p, const char *html, size_t len, cd_dom
     myhtml_tree_clean(p->tree);
     return dom->failed ? COPYDESK_ERR_NOMEM : COPYDESK_OK;
 }
+
+#endif /* CD_HAVE_MYHTML */

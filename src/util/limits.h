@@ -14,12 +14,29 @@
 #define CD_MAX_NODES 2000000u
 /* Tree depth; deeper elements are attached at this depth. */
 #define CD_MAX_DEPTH 256u
-/* Open elements in the HTML parser (myhtml). Its tree builder scans the
- * stack of open elements for most tags, so deep nesting costs tags x depth;
- * past this depth start tags are dropped before the tree builder sees them
- * (their content stays, attached at this depth). Above CD_MAX_DEPTH so that
- * the tree clamp still decides where deep content goes. */
+/* Open elements in the HTML parser. A tree builder scans the stack of open
+ * elements for most tags, so deep nesting costs tags x depth; past this depth
+ * start tags are dropped before the tree builder sees them (their content
+ * stays, attached at this depth). Above CD_MAX_DEPTH so that the tree clamp
+ * still decides where deep content goes. */
 #define CD_MAX_PARSE_DEPTH 512u
+/* Entries after the last marker in the parser's list of active formatting
+ * elements (src/parse/tree.c); past it the earliest is forgotten. Each text
+ * after a block end re-opens ("reconstructs") every entry, so the list's
+ * length is the most elements one reconstruction can make. Real pages keep
+ * a handful open; the Noah's Ark clause alone bounds only identical ones. */
+#define CD_MAX_FORMATTING 16u
+/* Elements the parser may create by reconstruction and the adoption agency
+ * (copies of formatting elements) per page: this many plus one per
+ * CD_PARSE_BYTES_PER_CLONE input bytes. Past it, text goes on without its
+ * formatting: misnested <a>/<b>/<p> cannot multiply elements. */
+#define CD_PARSE_CLONES_BASE 20000u
+#define CD_PARSE_BYTES_PER_CLONE 8u
+/* Nodes per page: this many plus one per CD_PARSE_BYTES_PER_NODE input bytes
+ * (and never more than CD_MAX_NODES), so that the tree's memory stays a
+ * bounded multiple of the page's size. Real pages spend 30+ bytes a node. */
+#define CD_PARSE_NODES_BASE 200000u
+#define CD_PARSE_BYTES_PER_NODE 4u
 /* Attributes kept per element; more are ignored. */
 #define CD_MAX_ATTRS 64u
 /* Bytes kept of one attribute value. */
