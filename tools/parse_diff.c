@@ -1,6 +1,6 @@
 /* tools/parse_diff: our tree builder against myhtml, page by page.
  *
- *   parse_diff [-v] PATH...
+ *   parse_diff [-v] [-d DIR] PATH...
  *
  * Every *.html / *.htm / *.html.gz under the PATHs (directories walked
  * recursively) is decoded as extraction decodes it (src/input) and parsed by
@@ -13,7 +13,10 @@
  * KIND is shape (a node's kind, tag or depth differs), attr or text; PATH
  * the element path down to the node. A page whose trees differ may still
  * have the same text: the text (all text nodes in document order) is
- * compared too. The last line sums up. -v also prints pages that agree.
+ * compared too. The last line sums up. -v also prints pages that agree;
+ * -d DIR writes both trees of each page in the --dump-tree format to
+ * DIR/own.txt and DIR/myhtml.txt, and the decoded page to DIR/input.html
+ * (for one page at a time).
  * (Built while both parsers are; tools/parse_diff.sh compares the two
  * builds' --json output, which is what the equivalence target counts.) */
 #define _GNU_SOURCE
@@ -47,6 +50,7 @@ static cd_own_parser *S_own;
 static cd_myhtml_parser *S_my;
 static S_tree S_a, S_b;
 static int S_verbose;
+static const char *S_dump_dir;
 static long S_pages, S_same_tree, S_same_text, S_failed;
 
 static void S_tree_init(S_tree *t)
@@ -94,10 +98,17 @@ static void S_describe(const cd_dom *d, cd_nid id, cd_buf *out)
         cd_buf_puts(out, n->len > 60 ? "...\"" : "\"");
     } else if (n->type == CD_NODE_ELEMENT) {
         cd_buf_printf(out, "<%s", n->name ? n->name : cd_tag_name(n->tag));
-        for (uint32_t i = 0; i < n->len && i < 4; i++)
-            cd_buf_printf(out, " %.*s=\"%.*s\"", (int)n->u.attr[i].name_len, n->u.attr[i].name,
-                          (int)(n->u.attr[i].value_len < 30 ? n->u.attr[i].value_len : 30), n->u.attr[i].value);
-        cd_buf_puts(out, n->len > 4 ? " ...>" : ">");
+        for (uint32_t i = 0; i < n->len && i < 6; i++) {
+            const cd_attr *a = &n->u.attr[i];
+            cd_buf_putc(out, ' ');
+            for (uint32_t k = 0; k < a->name_len && k < 30; k++)
+                cd_buf_putc(out, (unsigned char)a->name[k] < 0x20 ? ' ' : a->name[k]);
+            cd_buf_put(out, "=\"", 2);
+            for (uint32_t k = 0; k < a->value_len && k < 30; k++)
+                cd_buf_putc(out, (unsigned char)a->value[k] < 0x20 ? ' ' : a->value[k]);
+            cd_buf_putc(out, '"');
+        }
+        cd_buf_puts(out, n->len > 6 ? " ...>" : ">");
     } else {
         cd_buf_printf(out, "#type%d", n->type);
     }
@@ -135,13 +146,42 @@ static int S_same_node(const cd_dom *a, cd_nid x, const cd_dom *b, cd_nid y, con
         return 0;
     if (m->tag == CD_TAG_UNKNOWN && strcmp(m->name ? m->name : "", n->name ? n->name : "") != 0)
         return 0;
+    /* Known differences that are not ours to fix: myhtml keeps duplicate
+     * attributes (the standard drops all but the first: ours does), and
+     * stores a foreign element's xlink:href / xmlns:xlink by local name. */
     *kind = "attr";
-    if (m->len != n->len)
-        return 0;
-    for (uint32_t i = 0; i < m->len; i++) {
-        const cd_attr *p = &m->u.attr[i], *q = &n->u.attr[i];
-        if (p->name_len != q->name_len || memcmp(p->name, q->name, p->name_len) != 0 ||
-            p->value_len != q->value_len || memcmp(p->value, q->value, p->value_len) != 0)
+    uint32_t j = 0;
+    for (uint32_t i = 0; i < m->len; i++, j++) {
+        const cd_attr *p = &m->u.attr[i];
+        const cd_attr *q = NULL;
+        for (; j < n->len; j++) {
+            q = &n->u.attr[j];
+            int dup = 0;
+            for (uint32_t k = 0; k < j && !dup; k++)
+                dup = n->u.attr[k].name_len == q->name_len && memcmp(n->u.attr[k].name, q->name, q->name_len) == 0;
+            if (!dup)
+                break;
+            q = NULL;
+        }
+        if (!q)
+            return 0;
+        const char *pn = p->name;
+        size_t pl = p->name_len;
+        const char *colon = (m->flags & CD_NF_NS) ? memchr(pn, ':', pl) : NULL;
+        if (colon && !(q->name_len == pl && memcmp(q->name, pn, pl) == 0)) {
+            pl -= (size_t)(colon + 1 - pn);
+            pn = colon + 1;
+        }
+        if (pl != q->name_len || memcmp(pn, q->name, pl) != 0 || p->value_len != q->value_len ||
+            memcmp(p->value, q->value, p->value_len) != 0)
+            return 0;
+    }
+    for (; j < n->len; j++) {
+        const cd_attr *q = &n->u.attr[j];
+        int dup = 0;
+        for (uint32_t k = 0; k < j && !dup; k++)
+            dup = n->u.attr[k].name_len == q->name_len && memcmp(n->u.attr[k].name, q->name, q->name_len) == 0;
+        if (!dup)
             return 0;
     }
     return 1;
@@ -189,6 +229,35 @@ static void S_page(const char *path)
         printf("%s\tstatus\t\t%d\t%d\n", path, sa, sb);
         S_failed++;
         goto done;
+    }
+    if (S_dump_dir) {
+        cd_buf fn;
+        cd_buf_init(&fn, cd_mem_default());
+        cd_buf_printf(&fn, "%s/input.html", S_dump_dir);
+        FILE *f = fopen(fn.data, "wb");
+        if (f) {
+            fwrite(dec.data, 1, dec.len, f);
+            fclose(f);
+        }
+        cd_buf_free(&fn);
+    }
+    if (S_dump_dir) {
+        const char *names[2] = {"own.txt", "myhtml.txt"};
+        const cd_dom *doms[2] = {&S_a.dom, &S_b.dom};
+        for (int k = 0; k < 2; k++) {
+            cd_buf o, fn;
+            cd_buf_init(&o, cd_mem_default());
+            cd_buf_init(&fn, cd_mem_default());
+            cd_parse_dump(doms[k], &o);
+            cd_buf_printf(&fn, "%s/%s", S_dump_dir, names[k]);
+            FILE *f = fopen(fn.data, "wb");
+            if (f) {
+                fwrite(o.data ? o.data : "", 1, o.len, f);
+                fclose(f);
+            }
+            cd_buf_free(&o);
+            cd_buf_free(&fn);
+        }
     }
     /* Side by side, pre-order, with depth. */
     const cd_dom *A = &S_a.dom, *B = &S_b.dom;
@@ -330,6 +399,8 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-v") == 0)
             S_verbose = 1;
+        else if (strcmp(argv[i], "-d") == 0 && i + 1 < argc)
+            S_dump_dir = argv[++i];
         else
             S_walk(argv[i]);
     }
