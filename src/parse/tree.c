@@ -29,12 +29,18 @@
  *
  * Node ids. Stages expect ids in document order (a parent's id below its
  * children's). Appending to the current node keeps that; foster parenting,
- * the adoption agency, late <head> content and <frameset> do not, and text
- * that continues an earlier text node is written as a second node marked
- * S_NF_CONT. When any of that happened, or the tree may be deeper than
- * CD_MAX_DEPTH, a final pass (S_finish) rebuilds the node array in document
- * order, merges continued text, drops nodes left out of the tree and flattens
- * what is deeper than CD_MAX_DEPTH (as parse/myhtml_port.c did).
+ * the adoption agency, late <head> content and <frameset> do not. When any
+ * of that happened, or the tree may be deeper than CD_MAX_DEPTH, a final
+ * pass (S_finish) rebuilds the node array in document order, drops nodes
+ * left out of the tree and flattens what is deeper than CD_MAX_DEPTH (as
+ * parse/myhtml_port.c did).
+ *
+ * Text. Consecutive character tokens for one place collect in a buffer and
+ * become one node. Text that continues an existing text node (the standard
+ * appends to it: foster-parented text, text after an element the tree
+ * dropped) is appended to that node, whose buffer then grows by doubling
+ * (its capacity is kept per node), so that no shape of page makes the
+ * appends quadratic.
  *
  * Bounds (util/limits.h): every loop is bounded by the stack depth
  * (CD_MAX_PARSE_DEPTH), the formatting list (CD_MAX_FORMATTING) or the
@@ -282,10 +288,6 @@ typedef struct S_loc {
     cd_nid before;
 } S_loc;
 
-/* Parser-internal node flag: a text node that continues its previous sibling
- * (the standard appends to that node; S_finish merges them). */
-#define S_NF_CONT 0x20u
-
 struct cd_own_parser {
     const cd_mem *mem;
     cd_tokenizer *tok;
@@ -314,6 +316,9 @@ struct cd_own_parser {
     char *pbuf;
     size_t plen, pcap;
     cd_nid barrier; /* a text node a dropped comment ended: not continued */
+    uint32_t *xcap;  /* capacity of the text buffers S_extend made, by node id */
+    uint32_t xcap_n; /* entries of xcap valid for this page */
+    uint32_t xcap_cap;
 
     /* "in table text": the pending table character tokens. */
     char *tbuf;
@@ -331,10 +336,10 @@ struct cd_own_parser {
     uint32_t node_cap;   /* node budget for this page (dom->count limit) */
     uint32_t clones;     /* clone budget left */
     int oom;             /* out of memory in our own arrays */
-    cd_node *spare;      /* S_finish's second node array */
-    uint32_t spare_cap;
-    uint32_t *stackw;    /* S_finish's walk stack */
-    uint32_t stackw_cap;
+    uint32_t *fmap; /* S_finish: old id -> new id */
+    uint32_t fmap_cap;
+    uint32_t *fpar;      /* S_finish: new id -> new parent id */
+    uint32_t fpar_cap;
 };
 
 typedef struct cd_own_parser P;
@@ -530,25 +535,63 @@ static void S_place_node(P *p, S_loc l, cd_nid id)
     }
 }
 
-/* Write the pending text as a node. */
+/* Append s[0..n) to text node id; its buffer grows by doubling. */
+static void S_extend(P *p, cd_nid id, const char *s, size_t n)
+{
+    cd_node *t = S_node(p, id);
+    size_t old = t->len, nl = old + n;
+    if (nl > UINT32_MAX - 1) {
+        p->dom->truncated = 1;
+        return;
+    }
+    uint32_t cap = id < p->xcap_n ? p->xcap[id] : 0;
+    if (cap >= nl) {
+        char *b = (char *)t->u.text; /* our own buffer (S_extend made it) */
+        memcpy(b + old, s, n);
+        b[nl] = '\0';
+        t->len = (uint32_t)nl;
+        return;
+    }
+    size_t nc = nl < 32 ? 64 : nl * 2;
+    if (nc > UINT32_MAX - 1)
+        nc = nl;
+    char *b = cd_arena_alloc(p->dom->arena, nc + 1);
+    if (!b) {
+        p->dom->failed = 1;
+        return;
+    }
+    memcpy(b, t->u.text, old);
+    memcpy(b + old, s, n);
+    b[nl] = '\0';
+    t->u.text = b;
+    t->len = (uint32_t)nl;
+    if (id >= p->xcap_n) {
+        if (!S_grow(p, (void **)&p->xcap, &p->xcap_cap, id + 1, sizeof(uint32_t)))
+            return;
+        memset(p->xcap + p->xcap_n, 0, (size_t)(id + 1 - p->xcap_n) * sizeof(uint32_t));
+        p->xcap_n = id + 1;
+    }
+    p->xcap[id] = (uint32_t)nc;
+}
+
+/* Write the pending text: into the text node just before its place (the
+ * standard's "insert a character" appends there), or as a new node. */
 static void S_flush(P *p)
 {
     if (!p->pend)
         return;
     p->pend = 0;
     S_loc l = p->pend_at;
-    cd_dom *d = p->dom;
+    cd_nid prev = l.before ? S_node(p, l.before)->prev : S_node(p, l.parent)->last;
+    if (prev && S_node(p, prev)->type == CD_NODE_TEXT && prev != p->barrier) {
+        S_extend(p, prev, p->pbuf, p->plen);
+        return;
+    }
     if (!S_budget(p))
         return;
-    cd_nid prev = l.before ? S_node(p, l.before)->prev : S_node(p, l.parent)->last;
-    cd_nid id = cd_dom_new_text(d, p->pbuf, p->plen);
-    if (!id)
-        return;
-    if (prev && S_node(p, prev)->type == CD_NODE_TEXT && prev != p->barrier) {
-        S_node(p, id)->flags |= S_NF_CONT;
-        p->finish = 1;
-    }
-    S_place_node(p, l, id);
+    cd_nid id = cd_dom_new_text(p->dom, p->pbuf, p->plen);
+    if (id)
+        S_place_node(p, l, id);
 }
 
 /* Text s[0..n) at l. */
@@ -3285,22 +3328,29 @@ static int S_too_deep(P *p, cd_token *tk)
 
 /* ---- the final pass --------------------------------------------------------- */
 
-/* Rebuild the node array in document order (see the header comment). */
+/* Rebuild the node array in document order (see the header comment), in
+ * place: a pre-order walk numbers the nodes that stay (with the
+ * CD_MAX_DEPTH clamp of parse/myhtml_port.c), the array is permuted to that
+ * order, and the links
+ * are rebuilt from each node's new parent. 8 bytes of scratch per node. */
 static void S_finish(P *p)
 {
     cd_dom *d = p->dom;
-    if (d->count <= 1)
+    uint32_t count = d->count;
+    if (count <= 2)
         return;
-    if (!S_grow(p, (void **)&p->spare, &p->spare_cap, d->count, sizeof(cd_node)))
+    if (!S_grow(p, (void **)&p->fmap, &p->fmap_cap, count, sizeof(uint32_t)) ||
+        !S_grow(p, (void **)&p->fpar, &p->fpar_cap, count, sizeof(uint32_t)))
         return;
-    cd_node *src = d->nodes, *out = p->spare;
+    uint32_t *map = p->fmap, *par = p->fpar;
+    cd_node *src = d->nodes;
+    memset(map, 0, (size_t)count * sizeof(uint32_t));
     uint32_t n = 1;
-    memset(&out[1], 0, sizeof(cd_node));
-    out[1] = src[1];
-    out[1].first = out[1].last = out[1].parent = out[1].prev = out[1].next = CD_NONE;
+    map[1] = 1;
+    par[1] = 0;
     cd_nid html = CD_NONE, head = CD_NONE, body = CD_NONE;
-    /* Walk src; `parent` is the out node new nodes attach to; depth counts
-     * out levels; `clamped` the src levels entered past CD_MAX_DEPTH. */
+    /* `parent`: the new id new nodes attach to; depth counts new levels;
+     * `clamped` the old levels entered past CD_MAX_DEPTH. */
     cd_nid sid = src[1].first, parent = 1;
     unsigned depth = 1, clamped = 0;
     while (sid) {
@@ -3308,38 +3358,13 @@ static void S_finish(P *p)
         cd_nid made = CD_NONE;
         int descend = 0;
         if (s->type == CD_NODE_TEXT) {
-            if ((s->flags & S_NF_CONT) && s->prev && src[s->prev].type == CD_NODE_TEXT) {
-                /* Merged into the text node before it (made below). */
-            } else {
-                cd_nid nx = s->next;
-                size_t total = s->len;
-                int more = 0;
-                while (nx && src[nx].type == CD_NODE_TEXT && (src[nx].flags & S_NF_CONT)) {
-                    total += src[nx].len;
-                    more = 1;
-                    nx = src[nx].next;
-                }
-                made = ++n;
-                out[made] = *s;
-                if (more && total <= UINT32_MAX) {
-                    char *t = cd_arena_alloc(d->arena, total + 1);
-                    if (!t) {
-                        d->failed = 1;
-                    } else {
-                        size_t o = 0;
-                        for (cd_nid k = sid; k != nx; k = src[k].next) {
-                            memcpy(t + o, src[k].u.text, src[k].len);
-                            o += src[k].len;
-                        }
-                        t[o] = '\0';
-                        out[made].u.text = t;
-                        out[made].len = (uint32_t)total;
-                    }
-                }
-            }
+            made = ++n;
+            map[sid] = made;
+            par[made] = parent;
         } else {
             made = ++n;
-            out[made] = *s;
+            map[sid] = made;
+            par[made] = parent;
             if (s->type == CD_NODE_ELEMENT && !(s->flags & CD_NF_NS)) {
                 if (s->tag == CD_TAG_HTML && !html)
                     html = made;
@@ -3350,56 +3375,18 @@ static void S_finish(P *p)
             }
             descend = 1;
         }
-        if (made) {
-            cd_node *m = &out[made];
-            m->flags &= (uint8_t)~S_NF_CONT;
-            m->first = m->last = m->prev = m->next = CD_NONE;
-            m->parent = parent;
-            cd_node *pp = &out[parent];
-            m->prev = pp->last;
-            if (pp->last)
-                out[pp->last].next = made;
-            else
-                pp->first = made;
-            pp->last = made;
-        }
         cd_nid child = descend ? s->first : CD_NONE;
         if (child && depth >= CD_MAX_DEPTH) {
             d->truncated = 1;
-            cd_nid after = child;
-            while (after && src[after].type == CD_NODE_TEXT &&
-                   (after == child || (src[after].flags & S_NF_CONT)))
-                after = src[after].next;
-            if (src[child].type == CD_NODE_TEXT && !after) {
+            if (src[child].type == CD_NODE_TEXT && !src[child].next) {
                 /* A leaf at the limit (script, style, title) keeps its text,
                  * one level past the limit: flattening it would turn script
                  * source into visible text. */
-                size_t total = 0;
-                for (cd_nid k = child; k; k = src[k].next)
-                    total += src[k].len;
                 cd_nid tn = ++n;
-                out[tn] = src[child];
-                out[tn].flags &= (uint8_t)~S_NF_CONT;
-                if (src[child].next && total <= UINT32_MAX) {
-                    char *t = cd_arena_alloc(d->arena, total + 1);
-                    if (t) {
-                        size_t o = 0;
-                        for (cd_nid k = child; k; k = src[k].next) {
-                            memcpy(t + o, src[k].u.text, src[k].len);
-                            o += src[k].len;
-                        }
-                        t[o] = '\0';
-                        out[tn].u.text = t;
-                        out[tn].len = (uint32_t)total;
-                    } else {
-                        d->failed = 1;
-                    }
-                }
-                out[tn].parent = made;
-                out[tn].first = out[tn].last = out[tn].prev = out[tn].next = CD_NONE;
-                out[made].first = out[made].last = tn;
+                map[child] = tn;
+                par[tn] = made;
                 child = CD_NONE;
-            } else if (cd_tag_flags(out[made].tag) & CD_TF_SKIP) {
+            } else if (cd_tag_flags(s->tag) & CD_TF_SKIP) {
                 child = CD_NONE; /* never visible: dropped rather than flattened into view */
             }
         }
@@ -3422,14 +3409,44 @@ static void S_finish(P *p)
             if (clamped)
                 clamped--;
             else {
-                parent = out[parent].parent;
+                parent = par[parent];
                 depth--;
             }
         }
         if (sid)
             sid = src[sid].next;
     }
-    memcpy(&d->nodes[1], &out[1], (size_t)n * sizeof(cd_node));
+    /* Nodes left out go to the end, then the array is permuted: each swap
+     * puts one node in its final place. */
+    uint32_t m = n;
+    for (uint32_t i = 2; i < count; i++)
+        if (!map[i])
+            map[i] = ++m;
+    for (uint32_t i = 1; i < count; i++) {
+        while (map[i] != i) {
+            uint32_t j = map[i];
+            cd_node t = src[i];
+            src[i] = src[j];
+            src[j] = t;
+            map[i] = map[j];
+            map[j] = j;
+        }
+    }
+    /* Links from the parents (pre-order: a parent comes before its children). */
+    for (uint32_t k = 1; k <= n; k++) {
+        cd_node *x = &src[k];
+        x->first = x->last = x->prev = x->next = CD_NONE;
+        x->parent = par[k];
+        if (k > 1) {
+            cd_node *pp = &src[par[k]];
+            x->prev = pp->last;
+            if (pp->last)
+                src[pp->last].next = k;
+            else
+                pp->first = k;
+            pp->last = k;
+        }
+    }
     d->count = n + 1;
     d->html = html;
     d->head = head;
@@ -3463,8 +3480,9 @@ void cd_own_parser_free(cd_own_parser *p)
     m->free(p->tm);
     m->free(p->pbuf);
     m->free(p->tbuf);
-    m->free(p->spare);
-    m->free(p->stackw);
+    m->free(p->fmap);
+    m->free(p->xcap);
+    m->free(p->fpar);
     m->free(p);
 }
 
@@ -3483,10 +3501,16 @@ static void S_trim(P *p)
         p->tbuf = NULL;
         p->tcap = 0;
     }
-    if ((size_t)p->spare_cap * sizeof(cd_node) > 16 * S_KEEP_SCRATCH) {
-        p->mem->free(p->spare);
-        p->spare = NULL;
-        p->spare_cap = 0;
+    if ((size_t)p->xcap_cap * sizeof(uint32_t) > 4 * S_KEEP_SCRATCH) {
+        p->mem->free(p->xcap);
+        p->xcap = NULL;
+        p->xcap_cap = 0;
+    }
+    if ((size_t)p->fmap_cap * sizeof(uint32_t) > 4 * S_KEEP_SCRATCH) {
+        p->mem->free(p->fmap);
+        p->mem->free(p->fpar);
+        p->fmap = p->fpar = NULL;
+        p->fmap_cap = p->fpar_cap = 0;
     }
 }
 
@@ -3506,6 +3530,7 @@ copydesk_status cd_own_parse(cd_own_parser *p, const char *html, size_t len, cd_
     p->pend = 0;
     p->plen = p->tlen = 0;
     p->barrier = CD_NONE;
+    p->xcap_n = 0;
     p->finish = 0;
     p->oom = 0;
     p->has_sc = 0;
