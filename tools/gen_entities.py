@@ -12,6 +12,7 @@ Output, for src/parse/tokenizer.c:
   cd_ent_names                   every name (without '&') back to back
   cd_ent_table[]                 sorted bytewise by name: name offset and length
                                  in cd_ent_names, the replacement as UTF-8
+  cd_ent_hash[]                  the names hashed (FNV-1a), for one-probe lookups
   cd_ent_first[c]                for each byte c, the range of entries whose
                                  name starts with c (begin, end)
 
@@ -21,6 +22,13 @@ import argparse
 import html.entities
 import os
 import sys
+
+
+def fnv1a(data):
+    h = 2166136261
+    for b in data:
+        h = ((h ^ b) * 16777619) & 0xFFFFFFFF
+    return h
 
 
 def generate():
@@ -75,6 +83,25 @@ def generate():
         c = ord(n[0])
         b, e = first.get(c, (i, i))
         first[c] = (b, i + 1)
+    # An open-addressing hash of the names (FNV-1a, 32 bits; linear probing),
+    # for the common case of a reference closed by ';': its name is then the
+    # only candidate for the longest match and one probe finds it.
+    size = 4096
+    while size < 2 * len(names):
+        size *= 2
+    slots = [0] * size
+    for i, n in enumerate(names):
+        h = fnv1a(n.encode("ascii")) & (size - 1)
+        while slots[h]:
+            h = (h + 1) & (size - 1)
+        slots[h] = i + 1
+    out.append("/* FNV-1a of the name (with its ';'), masked; entry index + 1, 0 = empty. */")
+    out.append("#define CD_ENT_HASH_SIZE %d" % size)
+    out.append("static const uint16_t cd_ent_hash[CD_ENT_HASH_SIZE] = {")
+    for i in range(0, size, 12):
+        out.append("    " + " ".join("%d," % v for v in slots[i:i + 12]))
+    out.append("};")
+    out.append("")
     out.append("static const uint16_t cd_ent_first[128][2] = {")
     for c in range(128):
         if c in first:

@@ -23,8 +23,10 @@
  * Bounds on hostile input: every byte is consumed once, except the lookahead
  * of a named reference (<= CD_ENT_MAX_NAME bytes, binary search on a sorted
  * table) and the duplicate-attribute check (<= CD_MAX_TOKEN_ATTRS names per
- * attribute, only when a 64-bit filter of the names seen collides); scratch
- * memory is at most three times the input (a NUL in RCDATA becomes U+FFFD).
+ * attribute, only when a 64-bit filter of the names seen collides). A string
+ * is at most three times the input bytes it was read from (a NUL in RCDATA
+ * becomes U+FFFD), and each scratch buffer stops growing at three times the
+ * input: memory is O(input) whatever the page.
  *
  * Parse errors are counted, not named (cd_tokenizer_errors). */
 #include "tokenizer.h"
@@ -161,10 +163,14 @@ struct cd_tokenizer {
     int has_pending;
     cd_token pending;
 
-    S_buf last; /* the last start tag's name */
+    S_buf last;           /* the last start tag's name when it is not the input's */
+    const char *last_ptr; /* the last start tag's name (input or `last`) */
+    size_t last_len;
     int has_last;
 
     uint16_t taghash[S_TAGHASH_SIZE];
+    const char *tagname[CD_TAG__COUNT];
+    uint8_t taglen[CD_TAG__COUNT];
 };
 
 static const char S_empty[1] = "";
@@ -261,6 +267,12 @@ static int S_grow(cd_tokenizer *t, S_buf *b, size_t n)
         }
         cap *= 2;
     }
+    /* No string of this input can be longer than 3 bytes per input byte:
+     * doubling stops there, so a buffer never exceeds 3x the input. */
+    size_t in_len = (size_t)(t->end - t->in);
+    size_t most = in_len <= (SIZE_MAX - 64) / 3 ? 3 * in_len + 64 : SIZE_MAX;
+    if (cap > most && need <= most && b->cap < most)
+        cap = most;
     char *d = t->mem->realloc(b->data, cap);
     if (!d) {
         t->failed = 1;
@@ -275,7 +287,14 @@ static inline void S_put(cd_tokenizer *t, S_buf *b, const void *s, size_t n)
 {
     if (b->cap - b->len < n && !S_grow(t, b, n))
         return;
-    memcpy(b->data + b->len, s, n);
+    if (n <= 8) { /* most appends are a byte or a short run: no call */
+        const unsigned char *from = s;
+        unsigned char *to = (unsigned char *)b->data + b->len;
+        for (size_t i = 0; i < n; i++)
+            to[i] = from[i];
+    } else {
+        memcpy(b->data + b->len, s, n);
+    }
     b->len += n;
 }
 
@@ -297,7 +316,17 @@ static void S_str_to_scratch(cd_tokenizer *t, S_buf *b, S_str *s)
         s->len = 0;
 }
 
-/* Append input bytes [from, from+n). */
+/* Append bytes to a string that is (or is about to be) in scratch. */
+static void S_str_slow(cd_tokenizer *t, S_buf *b, S_str *s, const void *from, size_t n)
+{
+    if (!s->sc)
+        S_str_to_scratch(t, b, s);
+    size_t l0 = b->len;
+    S_put(t, b, from, n);
+    s->len += b->len - l0;
+}
+
+/* Append input bytes [from, from+n): zero-copy while the string is the input's. */
 static inline void S_str_in(cd_tokenizer *t, S_buf *b, S_str *s, const unsigned char *from, size_t n)
 {
     if (!s->sc) {
@@ -310,21 +339,14 @@ static inline void S_str_in(cd_tokenizer *t, S_buf *b, S_str *s, const unsigned 
             s->len += n;
             return;
         }
-        S_str_to_scratch(t, b, s);
     }
-    size_t l0 = b->len;
-    S_put(t, b, from, n);
-    s->len += b->len - l0;
+    S_str_slow(t, b, s, from, n);
 }
 
 /* Append bytes that are not (known to be) the input's. */
 static inline void S_str_bytes(cd_tokenizer *t, S_buf *b, S_str *s, const char *bytes, size_t n)
 {
-    if (!s->sc)
-        S_str_to_scratch(t, b, s);
-    size_t l0 = b->len;
-    S_put(t, b, bytes, n);
-    s->len += b->len - l0;
+    S_str_slow(t, b, s, bytes, n);
 }
 
 /* Append the literal lit[0..n): taken from the input when the bytes there are
@@ -378,6 +400,15 @@ static inline const char *S_str_ptr(const S_buf *b, const S_str *s)
 #define CUR_ATTR (&t->attrs[t->acur])
 #define ERR() (t->errors++)
 
+/* Short names compared inline (memcmp is a call). */
+static inline int S_same(const char *a, const unsigned char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)a[i] != b[i])
+            return 0;
+    return 1;
+}
+
 /* ---- tag names --------------------------------------------------------- */
 
 static inline uint32_t S_hash(const char *s, size_t n)
@@ -393,7 +424,10 @@ static void S_taghash_init(cd_tokenizer *t)
     memset(t->taghash, 0, sizeof t->taghash);
     for (unsigned tag = CD_TAG_UNKNOWN + 1; tag < CD_TAG__COUNT; tag++) {
         const char *nm = cd_tag_name((uint16_t)tag);
-        uint32_t h = S_hash(nm, strlen(nm)) & (S_TAGHASH_SIZE - 1);
+        size_t n = strlen(nm);
+        t->tagname[tag] = nm;
+        t->taglen[tag] = (uint8_t)(n < 255 ? n : 255);
+        uint32_t h = S_hash(nm, n) & (S_TAGHASH_SIZE - 1);
         while (t->taghash[h])
             h = (h + 1) & (S_TAGHASH_SIZE - 1);
         t->taghash[h] = (uint16_t)tag;
@@ -409,8 +443,7 @@ static uint16_t S_tag_lookup(const cd_tokenizer *t, const char *s, size_t n)
         uint16_t tag = t->taghash[h];
         if (!tag)
             return CD_TAG_UNKNOWN;
-        const char *nm = cd_tag_name(tag);
-        if (strncmp(nm, s, n) == 0 && nm[n] == '\0')
+        if (t->taglen[tag] == n && S_same(t->tagname[tag], (const unsigned char *)s, n))
             return tag;
         h = (h + 1) & (S_TAGHASH_SIZE - 1);
     }
@@ -457,6 +490,22 @@ static const cd_ent *S_named(const unsigned char *p, const unsigned char *end)
         hi = a;
     }
     return best;
+}
+
+/* The entity named exactly p[0..n), or NULL. */
+static const cd_ent *S_named_exact(const unsigned char *p, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 16777619u;
+    for (;; h++) {
+        unsigned idx = cd_ent_hash[h & (CD_ENT_HASH_SIZE - 1)];
+        if (!idx)
+            return NULL;
+        const cd_ent *e = &cd_ent_table[idx - 1];
+        if (e->name_len == n && S_same(cd_ent_names + e->name_off, p, n))
+            return e;
+    }
 }
 
 /* Windows-1252 for the C1 range: the spec's numeric reference table (0 = as is). */
@@ -529,7 +578,43 @@ static const unsigned char *S_charref(cd_tokenizer *t, const unsigned char *amp,
         S_str_bytes(t, b, s, u, n);
         return q;
     }
-    const cd_ent *e = S_named(p, end);
+    /* Most references are closed by ';' ("&amp;", "&nbsp;"): the name with its
+     * ';' is then the only candidate for the longest match, found with one
+     * hash probe; else the general longest-prefix search. */
+    /* The five references pages use most, without a lookup. */
+    static const struct {
+        char name[6];
+        uint8_t len;
+        char ch;
+    } common[] = {{"quot;", 5, '"'}, {"amp;", 4, '&'}, {"lt;", 3, '<'}, {"gt;", 3, '>'}};
+    for (size_t i = 0; i < sizeof common / sizeof common[0]; i++) {
+        size_t n = common[i].len;
+        if ((size_t)(end - p) >= n && *p == (unsigned char)common[i].name[0] &&
+            S_same(common[i].name, p, n)) {
+            S_str_bytes(t, b, s, &common[i].ch, 1);
+            return p + n;
+        }
+    }
+    if ((size_t)(end - p) >= 5 && S_same("nbsp;", p, 5)) {
+        S_str_bytes(t, b, s, "\xC2\xA0", 2);
+        return p + 5;
+    }
+    const cd_ent *e = NULL;
+    const unsigned char *r = p;
+    while (r < end && r - p <= CD_ENT_MAX_NAME && IS(*r, C_ALNUM))
+        r++;
+    int whole = r - p <= CD_ENT_MAX_NAME; /* r ends the alphanumerics */
+    if (whole && r < end && *r == ';')
+        e = S_named_exact(p, (size_t)(r + 1 - p));
+    if (!e && in_attr) {
+        /* In a value, a match shorter than the alphanumerics is followed by
+         * one, so it is not decoded (the legacy rule below): only the whole
+         * run can be a reference, when nothing but '=' follows it. */
+        if (whole && !(r < end && *r == '='))
+            e = S_named_exact(p, (size_t)(r - p));
+    } else if (!e) {
+        e = S_named(p, end);
+    }
     if (!e) {
         /* The ambiguous ampersand state: '&' and the alphanumerics after it as
          * they are; an error when a ';' ends them. */
@@ -597,7 +682,7 @@ static void S_new_attr(cd_tokenizer *t)
 /* Leaving the attribute name state: keep the attribute unless its name is
  * already on the tag (the first one wins), the tag has CD_MAX_TOKEN_ATTRS
  * already, or it is an end tag (whose attributes are dropped). */
-static void S_attr_name_done(cd_tokenizer *t)
+static inline void S_attr_name_done(cd_tokenizer *t)
 {
     if (t->acur != t->nattrs)
         return; /* already decided */
@@ -625,20 +710,26 @@ static void S_attr_name_done(cd_tokenizer *t)
     t->nattrs++;
 }
 
-/* The last start tag's name (for "appropriate end tag"). */
-static void S_set_last(cd_tokenizer *t, const char *s, size_t n)
+/* The last start tag's name (for "appropriate end tag"): a name that is the
+ * input's bytes is pointed to (valid for the whole page), others copied. */
+static void S_set_last(cd_tokenizer *t, const char *s, size_t n, int copy)
 {
-    t->last.len = 0;
-    S_put(t, &t->last, s, n);
+    if (copy) {
+        t->last.len = 0;
+        S_put(t, &t->last, s, n);
+        s = t->last.data;
+    }
+    t->last_ptr = s;
+    t->last_len = n;
     t->has_last = !t->failed;
 }
 
 static int S_appropriate(const cd_tokenizer *t, const unsigned char *s, size_t n)
 {
-    if (!t->has_last || t->last.len != n)
+    if (!t->has_last || t->last_len != n)
         return 0;
     for (size_t i = 0; i < n; i++)
-        if ((s[i] | 0x20) != (unsigned char)t->last.data[i])
+        if ((s[i] | 0x20) != (unsigned char)t->last_ptr[i])
             return 0;
     return 1;
 }
@@ -661,7 +752,7 @@ static void S_finish(cd_tokenizer *t, cd_token *tok, int k)
             break;
         }
         tok->self_closing = t->self_closing;
-        S_set_last(t, tok->data, tok->len);
+        S_set_last(t, tok->data, tok->len, t->name.sc);
         for (uint32_t i = 0; i < t->nattrs; i++) {
             const S_attr *a = &t->attrs[i];
             cd_tok_attr *o = &t->pattrs[i];
@@ -731,11 +822,9 @@ static int S_run(cd_tokenizer *t)
     while (p < end && IS(*p, C_WS))                                                                \
     p++
 
+    /* Out of memory is not checked here: appends become no-ops, every state
+     * still consumes input, and cd_tokenizer_next() reports it at the end. */
     for (;;) {
-        if (t->failed) {
-            k = CD_TOK_EOF;
-            goto out;
-        }
         switch (st) {
         case S_DATA:
             for (;;) {
@@ -1915,7 +2004,7 @@ void cd_tokenizer_set_last_start_tag(cd_tokenizer *t, const char *name, size_t l
         t->has_last = 0;
         return;
     }
-    S_set_last(t, name, len);
+    S_set_last(t, name, len, 1);
 }
 
 uint32_t cd_tokenizer_errors(const cd_tokenizer *t)

@@ -31,6 +31,7 @@
 
 #include "harness.h"
 #include "parse/tokenizer.h"
+#include "dom/dom.h"
 #include "util/buf.h"
 #include "util/limits.h"
 
@@ -483,6 +484,226 @@ static void S_html5lib(const char *dir, const char *known_path)
     cd_t_pass += (int)passed;
 }
 
+/* ---- our own cases ----------------------------------------------------- */
+
+/* A counting allocator: the peak of bytes held, to check memory stays O(input). */
+static size_t S_held, S_peak;
+typedef struct {
+    size_t size;
+    size_t pad;
+} S_hdr;
+static void *S_calloc(size_t n, size_t size)
+{
+    size_t bytes = n * size;
+    S_hdr *h = calloc(1, sizeof *h + bytes);
+    if (!h)
+        return NULL;
+    h->size = bytes;
+    S_held += bytes;
+    if (S_held > S_peak)
+        S_peak = S_held;
+    return h + 1;
+}
+static void *S_realloc(void *p, size_t size)
+{
+    S_hdr *h = p ? (S_hdr *)p - 1 : NULL;
+    size_t old = h ? h->size : 0;
+    S_hdr *n = realloc(h, sizeof *n + size);
+    if (!n)
+        return NULL;
+    n->size = size;
+    S_held = S_held - old + size;
+    if (S_held > S_peak)
+        S_peak = S_held;
+    return n + 1;
+}
+static void S_free(void *p)
+{
+    if (!p)
+        return;
+    S_hdr *h = (S_hdr *)p - 1;
+    S_held -= h->size;
+    free(h);
+}
+static const cd_mem S_counting = {S_calloc, S_realloc, S_free};
+
+/* Every token of in[0..n) (data state), with a running count by kind. */
+typedef struct {
+    unsigned chars, start, end, comment, doctype;
+    size_t chars_bytes;
+    uint32_t max_attrs;
+} S_counts;
+
+static S_counts S_tokenize(cd_tokenizer *t, const char *in, size_t n)
+{
+    S_counts c;
+    memset(&c, 0, sizeof c);
+    cd_tokenizer_reset(t, in, n);
+    cd_token tok;
+    while (cd_tokenizer_next(t, &tok) && tok.kind != CD_TOK_EOF) {
+        switch (tok.kind) {
+        case CD_TOK_CHARS:
+            c.chars++;
+            c.chars_bytes += tok.len;
+            break;
+        case CD_TOK_START_TAG:
+            c.start++;
+            if (tok.nattrs > c.max_attrs)
+                c.max_attrs = tok.nattrs;
+            break;
+        case CD_TOK_END_TAG:
+            c.end++;
+            break;
+        case CD_TOK_COMMENT:
+            c.comment++;
+            break;
+        default:
+            c.doctype++;
+            break;
+        }
+    }
+    return c;
+}
+
+static char *S_repeat(const char *head, const char *unit, size_t times, const char *tail, size_t *len)
+{
+    size_t hl = strlen(head), ul = strlen(unit), tl = strlen(tail);
+    char *s = malloc(hl + ul * times + tl + 1);
+    memcpy(s, head, hl);
+    for (size_t i = 0; i < times; i++)
+        memcpy(s + hl + i * ul, unit, ul);
+    memcpy(s + hl + ul * times, tail, tl + 1);
+    *len = hl + ul * times + tl;
+    return s;
+}
+
+/* Hostile shapes: right tokens, memory within 3x the input (+ fixed). */
+static void S_hostile(void)
+{
+    S_peak = S_held = 0;
+    cd_tokenizer *t = cd_tokenizer_new(&S_counting);
+    OK(t != NULL, "%s", "");
+    size_t base = S_peak, n;
+    static const struct {
+        const char *name, *head, *unit, *tail;
+        size_t times;
+    } cases[] = {
+        {"a million attributes", "<p ", "a=1 b c='x' ", ">x</p>", 300000},
+        {"distinct attribute names", "<p ", "a=1 aa=1 ab=1 ba=1 bb=1 ", ">x</p>", 200000},
+        {"& and a megabyte of letters", "<p>&", "abcdefghij", "</p>", 100000},
+        {"an entity prefix repeated", "<p>", "&CounterClockwiseContourIntegra", "</p>", 30000},
+        {"legacy references in a value", "<a href='", "&amp&copy=&lt1", "'>x</a>", 70000},
+        {"decimal digits", "<p>&#", "9999999999", ";</p>", 100000},
+        {"an unclosed comment", "<!--", "- -- --! <!-- ", "", 70000},
+        {"CR LF", "<p>", "a\r\n\r", "</p>", 300000},
+        {"references that grow", "<p>", "&nGt;&nLt;&#1;&#x80;", "", 100000},
+        {"less-than signs", "", "< <", "", 300000},
+        {"end tag opens", "", "</ </", "", 200000},
+        {"script escapes", "<script><!--", "<script>-<!--", "", 80000},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *in = S_repeat(cases[i].head, cases[i].unit, cases[i].times, cases[i].tail, &n);
+        S_peak = S_held;
+        size_t held0 = S_held;
+        S_counts c = S_tokenize(t, in, n);
+        OK(S_peak - held0 <= 3 * n + 65536, "%s: scratch grew by %zu for %zu bytes", cases[i].name,
+           S_peak - held0, n);
+        OK(c.max_attrs <= CD_MAX_TOKEN_ATTRS, "%s", cases[i].name);
+        OK(c.chars + c.start + c.end + c.comment + c.doctype <= n, "%s", cases[i].name);
+        free(in);
+    }
+    (void)base;
+    {
+        /* NUL in RCDATA becomes U+FFFD: the worst growth, 3x. */
+        n = 1000000;
+        char *z = calloc(1, n);
+        size_t held0 = S_held;
+        S_peak = S_held;
+        cd_tokenizer_reset(t, z, n);
+        cd_tokenizer_set_state(t, CD_TS_RCDATA);
+        cd_token tk;
+        OK(cd_tokenizer_next(t, &tk) && tk.kind == CD_TOK_CHARS && tk.len == 3 * n, "%s", "");
+        OK(S_peak - held0 <= 3 * n + 65536, "NUL: scratch grew by %zu", S_peak - held0);
+        free(z);
+    }
+    /* Exact outcomes of some. */
+    char *in = S_repeat("<p ", "a=1 b c='x' ", 1000, ">", &n);
+    cd_tokenizer_reset(t, in, n);
+    cd_token tok;
+    OK(cd_tokenizer_next(t, &tok) && tok.kind == CD_TOK_START_TAG, "%s", "");
+    INT_EQ(tok.nattrs, 3, ""); /* duplicates dropped, the first kept */
+    OK(tok.nattrs == 3 && tok.attrs[0].value_len == 1 && tok.attrs[0].value[0] == '1', "%s", "");
+    free(in);
+    in = S_repeat("<p", "", 0, "", &n);
+    free(in);
+    {
+        /* More distinct names than CD_MAX_TOKEN_ATTRS: the first ones kept. */
+        char buf[64];
+        size_t cap = 16 + (CD_MAX_TOKEN_ATTRS + 100) * 12, len = 0;
+        char *s = malloc(cap);
+        len += (size_t)snprintf(s, cap, "<p");
+        for (unsigned i = 0; i < CD_MAX_TOKEN_ATTRS + 100; i++) {
+            int w = snprintf(buf, sizeof buf, " x%u=%u", i, i);
+            memcpy(s + len, buf, (size_t)w);
+            len += (size_t)w;
+        }
+        s[len++] = '>';
+        cd_tokenizer_reset(t, s, len);
+        OK(cd_tokenizer_next(t, &tok) && tok.kind == CD_TOK_START_TAG, "%s", "");
+        INT_EQ(tok.nattrs, CD_MAX_TOKEN_ATTRS, "");
+        OK(tok.nattrs > 0 && tok.attrs[0].name_len == 2 && memcmp(tok.attrs[0].name, "x0", 2) == 0, "%s", "");
+        free(s);
+    }
+    {
+        /* "&" then letters: the text comes back unchanged, as one run, zero-copy. */
+        char *s2 = S_repeat("&", "q", 100000, "", &n);
+        cd_tokenizer_reset(t, s2, n);
+        OK(cd_tokenizer_next(t, &tok) && tok.kind == CD_TOK_CHARS, "%s", "");
+        OK(tok.len == n && tok.data == s2, "one zero-copy run");
+        free(s2);
+    }
+    cd_tokenizer_free(t);
+    INT_EQ(S_held, 0, "");
+}
+
+/* The pull contract: a run then a tag is two calls; state switches apply to
+ * what follows the tag; strings stay valid until the next call. */
+static void S_contract(void)
+{
+    cd_tokenizer *t = cd_tokenizer_new(NULL);
+    static const char in[] = "ab<title>x<b>&amp;</title><p>";
+    cd_tokenizer_reset(t, in, sizeof in - 1);
+    cd_token tok;
+    OK(cd_tokenizer_next(t, &tok) && tok.kind == CD_TOK_CHARS && tok.len == 2 && tok.data == in, "%s", "");
+    OK(cd_tokenizer_next(t, &tok) && tok.kind == CD_TOK_START_TAG && tok.tag == CD_TAG_TITLE, "%s", "");
+    OK(tok.data == in + 3, "tag name points into the input");
+    cd_tokenizer_set_state(t, CD_TS_RCDATA);
+    OK(cd_tokenizer_next(t, &tok) && tok.kind == CD_TOK_CHARS && tok.len == 5 &&
+       memcmp(tok.data, "x<b>&", 5) == 0, "%s", "");
+    OK(cd_tokenizer_next(t, &tok) && tok.kind == CD_TOK_END_TAG && tok.tag == CD_TAG_TITLE, "%s", "");
+    OK(cd_tokenizer_next(t, &tok) && tok.kind == CD_TOK_START_TAG && tok.tag == CD_TAG_P, "%s", "");
+    OK(cd_tokenizer_next(t, &tok) && tok.kind == CD_TOK_EOF, "%s", "");
+    OK(cd_tokenizer_next(t, &tok) && tok.kind == CD_TOK_EOF, "%s", "");
+    /* Upper case and unknown tags. */
+    static const char in2[] = "<DIV Class=A><my-el>";
+    cd_tokenizer_reset(t, in2, sizeof in2 - 1);
+    OK(cd_tokenizer_next(t, &tok) && tok.kind == CD_TOK_START_TAG && tok.tag == CD_TAG_DIV, "%s", "");
+    OK(tok.len == 3 && memcmp(tok.data, "div", 3) == 0, "%s", "");
+    OK(tok.nattrs == 1 && memcmp(tok.attrs[0].name, "class", 5) == 0 && tok.attrs[0].value[0] == 'A', "%s", "");
+    OK(cd_tokenizer_next(t, &tok) && tok.kind == CD_TOK_START_TAG && tok.tag == CD_TAG_UNKNOWN, "%s", "");
+    /* Errors are counted. */
+    static const char in3[] = "<p a=1 a=2></p x>&#0;";
+    cd_tokenizer_reset(t, in3, sizeof in3 - 1);
+    while (cd_tokenizer_next(t, &tok) && tok.kind != CD_TOK_EOF)
+        ;
+    OK(cd_tokenizer_errors(t) >= 3, "errors %u", cd_tokenizer_errors(t));
+    /* NULL input and a reset after EOF. */
+    cd_tokenizer_reset(t, NULL, 0);
+    OK(cd_tokenizer_next(t, &tok) && tok.kind == CD_TOK_EOF && tok.data, "%s", "");
+    cd_tokenizer_free(t);
+    cd_tokenizer_free(NULL);
+}
+
 int main(int argc, char **argv)
 {
     const char *dir = "../shared/data/html5lib-tests/tokenizer";
@@ -493,5 +714,7 @@ int main(int argc, char **argv)
             dir = argv[i];
     }
     S_html5lib(dir, "tests/html5lib/tokenizer-known-failures.txt");
+    S_contract();
+    S_hostile();
     return cd_t_done();
 }
