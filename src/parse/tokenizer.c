@@ -28,7 +28,10 @@
  * becomes U+FFFD), and each scratch buffer stops growing at three times the
  * input: memory is O(input) whatever the page.
  *
- * Parse errors are counted, not named (cd_tokenizer_errors). */
+ * Parse errors are counted, not named (cd_tokenizer_errors), where the states
+ * raise them; the input stream's own errors (control characters,
+ * noncharacters, surrogates in the input) are not counted: that would take a
+ * UTF-8 decode of every character. */
 #include "tokenizer.h"
 
 #include <stdlib.h>
