@@ -12,9 +12,13 @@ the parent of this folder, or $COPYDESK_ROOT. The library's symbols are
 compiled with hidden visibility, so the module exports only PyInit__copydesk.
 The extension itself includes only the public header, include/copydesk.h.
 """
+import atexit
 import glob
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 
 from setuptools import Extension, setup
 
@@ -29,6 +33,13 @@ if not os.path.exists(os.path.join(INCLUDE, "copydesk.h")):
              % ROOT)
 
 lib_sources = sorted(glob.glob(os.path.join(SRC, "*", "*.c")))
+
+# The tokenizer's entity table is generated (tools/gen_entities.py, as CMake
+# does) into a temporary folder that is removed when setup.py ends.
+GEN = tempfile.mkdtemp(prefix="copydesk-gen-")
+atexit.register(shutil.rmtree, GEN, True)
+subprocess.check_call([sys.executable, os.path.join(ROOT, "tools", "gen_entities.py"),
+                       "-o", os.path.join(GEN, "tok_entities.h")])
 headers = sorted(glob.glob(os.path.join(SRC, "*", "*.h")) + glob.glob(os.path.join(SRC, "*", "*.def"))
                  + [os.path.join(INCLUDE, "copydesk.h"), os.path.abspath(__file__)])
 
@@ -47,7 +58,7 @@ ext = Extension(
     # library's live outside it, so they are given as absolute paths.
     sources=[os.path.join("copydesk", "_copydesk.c")] + lib_sources,
     depends=headers,
-    include_dirs=[INCLUDE, SRC],
+    include_dirs=[INCLUDE, SRC, GEN],
     libraries=["modest", "uchardet", "json-c", "z", "m"],
     # The parser behind src/parse/ (CMake's COPYDESK_PARSER; parse/parse.c).
     define_macros=[("CD_HAVE_MYHTML", None), ("CD_PARSER_MYHTML", None)],

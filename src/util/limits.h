@@ -42,6 +42,11 @@
 #define CD_PARSE_BYTES_PER_NODE 16u
 /* Attributes kept per element; more are ignored. */
 #define CD_MAX_ATTRS 64u
+/* Attributes the HTML tokenizer keeps on one start tag (src/parse/tokenizer.c);
+ * later ones are parsed and dropped. Above CD_MAX_ATTRS so that the tree
+ * builder's merges (attributes of a second <html> or <body>) still see what a
+ * browser would; it also bounds the duplicate-attribute check per attribute. */
+#define CD_MAX_TOKEN_ATTRS 256u
 /* Bytes kept of one attribute value. */
 #define CD_MAX_ATTR_LEN ((size_t)64 * 1024)
 /* Bytes of rendered output per page. */

@@ -125,6 +125,27 @@ CASES = {
     "news-tags-100k": (lambda: HEAD.replace(b"<title>Pathological</title>", b"".join(
         b'<meta property="article:tag" content="tag %d">' % i for i in range(100000)))
         + b"".join(b'<a rel="tag" href="/t/%d">t%d</a>' % (i, i) for i in range(100000)) + TAIL, "any"),
+    # The HTML tokenizer's bounds (src/parse/tokenizer.c): named-reference
+    # lookahead is at most the longest entity name, digits and comment dashes
+    # are consumed once, duplicate attributes are dropped in O(1) each.
+    "charref-letters-1m": (lambda: page(b"<p>&" + b"abcdefghij" * 100000 + b"</p><p>after the letters</p>"),
+                           ("text", "after the letters")),
+    "charref-prefixes-30k": (lambda: page(b"<p>" + b"&CounterClockwiseContourIntegra" * 30000
+                                          + b"</p><p>after the references</p>"), ("text", "after the references")),
+    "attr-charrefs-70k": (lambda: page(b"<p><a href='" + b"&amp&copy=&lt1&nGt;" * 70000
+                                       + b"'>link</a> after the link</p>"), ("text", "after the link")),
+    "charref-digits-1m": (lambda: page(b"<p>&#" + b"9" * 1000000 + b";&#x" + b"f" * 1000000
+                                       + b";</p><p>after the digits</p>"), ("text", "after the digits")),
+    "comment-dashes-1m": (lambda: page(b"<!--" + b"- -- --! <!-- --!" * 70000 + b"--><p>after the comment</p>"),
+                          ("text", "after the comment")),
+    "lt-signs-1m": (lambda: page(b"<p>" + b"< <" * 300000 + b"</p><p>after the signs</p>"),
+                    ("text", "after the signs")),
+    "attrs-duplicate-1m": (lambda: page(b"<p " + b"a=1 A=2 " * 150000 + b">after the duplicates</p>"),
+                           ("text", "after the duplicates")),
+    "cr-lf-1m": (lambda: page(b"<p>" + b"a\r\n\r" * 300000 + b"</p><p>after the breaks</p>"),
+                 ("text", "after the breaks")),
+    "script-escapes-80k": (lambda: page(b"<script><!--" + b"<script>-<!--" * 80000
+                                        + b"</script>--></script><p>after the script</p>"), "any"),
 }
 
 
