@@ -250,6 +250,8 @@ static const uint16_t S_kf[X_COUNT] = {
  * formatting elements. Entries for the same element share its serial. */
 typedef struct S_el {
     cd_nid id;         /* the tree node; CD_NONE when the tree does not hold it */
+    cd_nid into;       /* where its content goes: id, or when the node budget
+                        * dropped it, the node it would have gone into */
     uint32_t serial;   /* identity; 0 marks a marker in the formatting list */
     uint16_t t;        /* kind */
     uint8_t ns;        /* NS_* */
@@ -367,11 +369,6 @@ static inline S_el *S_cur(P *p)
 static inline int S_is(const S_el *e, uint16_t t)
 {
     return e && e->ns == NS_HTML && e->t == t;
-}
-
-static inline unsigned S_kflags(const S_el *e)
-{
-    return S_kf[e->t];
 }
 
 static inline cd_node *S_node(P *p, cd_nid id)
@@ -524,6 +521,19 @@ static int S_budget(P *p)
     return 1;
 }
 
+/* Text nodes have a reserve past the node budget: once elements are
+ * dropped, text still goes into the elements that are open (consecutive
+ * text merges into one node, so the reserve lasts), as with the depth
+ * limit: markup is lost before words are. */
+static int S_budget_text(P *p)
+{
+    if (p->dom->count >= p->node_cap + p->node_cap / 4) {
+        p->dom->truncated = 1;
+        return 0;
+    }
+    return 1;
+}
+
 /* Put node id at l (it is not in the tree). */
 static void S_place_node(P *p, S_loc l, cd_nid id)
 {
@@ -587,7 +597,7 @@ static void S_flush(P *p)
         S_extend(p, prev, p->pbuf, p->plen);
         return;
     }
-    if (!S_budget(p))
+    if (!S_budget_text(p))
         return;
     cd_nid id = cd_dom_new_text(p->dom, p->pbuf, p->plen);
     if (id)
@@ -653,11 +663,11 @@ static S_loc S_place(P *p, const S_el *override)
                 lb = i;
         }
         if (lt >= 0 && (lb < 0 || lt > lb)) {
-            l.parent = S_contents(p, p->st[lt].id);
+            l.parent = S_contents(p, p->st[lt].into);
             return l;
         }
         if (lb < 0) {
-            l.parent = p->st[0].id;
+            l.parent = p->st[0].into;
             return l;
         }
         cd_nid tbl = p->st[lb].id;
@@ -666,9 +676,9 @@ static S_loc S_place(P *p, const S_el *override)
             l.before = tbl;
             return l;
         }
-        l.parent = lb > 0 ? p->st[lb - 1].id : CD_NONE;
+        l.parent = lb > 0 ? p->st[lb - 1].into : CD_NONE;
     } else {
-        l.parent = target->id;
+        l.parent = target->into;
     }
     if (l.parent && S_is_template_node(p, l.parent))
         l.parent = S_contents(p, l.parent);
@@ -767,6 +777,8 @@ static S_el S_make(P *p, uint16_t t, uint8_t ns, uint16_t tag, const char *name,
         e.name = name; /* replaced by the tree's copy below, or copied */
     }
     S_flush(p);
+    if (!S_dropped(p, l.parent))
+        e.into = l.parent; /* unless made below: the content goes where it would have */
     if (!S_dropped(p, l.parent) && S_budget(p)) {
         cd_nid id = cd_dom_new_element(p->dom, tag, tag == CD_TAG_UNKNOWN ? name : NULL, nlen);
         if (id) {
@@ -781,7 +793,7 @@ static S_el S_make(P *p, uint16_t t, uint8_t ns, uint16_t tag, const char *name,
                 if (f)
                     cd_dom_append(p->dom, id, f);
             }
-            e.id = id;
+            e.id = e.into = id;
             if (e.name && tag == CD_TAG_UNKNOWN)
                 e.name = n->name;
             if (tag == CD_TAG_UNKNOWN && ns == NS_HTML && nlen == 15 && memcmp(name, "selectedcontent", 15) == 0)
@@ -1201,11 +1213,12 @@ static void S_reconstruct(P *p)
         S_loc l = S_place(p, NULL);
         S_el n = *f;
         n.serial = ++p->serial;
-        n.id = CD_NONE;
+        n.id = n.into = CD_NONE;
         if (!S_dropped(p, l.parent)) {
             n.id = S_clone_node(p, f);
             if (n.id)
                 S_place_node(p, l, n.id);
+            n.into = n.id ? n.id : l.parent;
         }
         S_push(p, n);
         *f = n;
@@ -1468,6 +1481,7 @@ static int S_adoption(P *p, const cd_token *tk, uint16_t t)
             S_el nn = node;
             nn.serial = ++p->serial;
             nn.id = S_clone_node(p, &node);
+            nn.into = nn.id ? nn.id : common.into;
             p->af[ai] = nn;
             if (p->st[ni].ns == NS_HTML)
                 p->cnt[p->st[ni].t]--;
@@ -1484,6 +1498,7 @@ static int S_adoption(P *p, const cd_token *tk, uint16_t t)
         S_el ne = fmt;
         ne.serial = ++p->serial;
         ne.id = S_clone_node(p, &fmt);
+        ne.into = ne.id ? ne.id : furthest.into;
         if (ne.id && furthest.id) {
             cd_dom *d = p->dom;
             cd_nid ch;

@@ -124,6 +124,31 @@ static void S_order_cases(void)
          "fostered text merged");
 }
 
+/* Past the node budget elements are dropped but their text is kept, in the
+ * nearest element the tree holds (pathological br-1m lost its last line
+ * when text shared the elements' budget). */
+static void S_budget_cases(void)
+{
+    cd_buf b;
+    cd_buf_init(&b, cd_mem_default());
+    cd_buf_puts(&b, "<body><p>first");
+    for (int i = 0; i < 400000; i++)
+        cd_buf_put(&b, "<i></i>", 7);
+    cd_buf_puts(&b, "<div><span>the tail text</span></div></p>");
+    S_parse(b.data, b.len, 0);
+    OK(S_dom.truncated, "budget reached");
+    OK(S_dom.count < 400000, "node budget: %u nodes", S_dom.count);
+    int tail = 0;
+    for (cd_nid id = 1; id < S_dom.count; id++) {
+        const cd_node *n = cd_dom_node(&S_dom, id);
+        if (n->type == CD_NODE_TEXT && n->len == 13 && memcmp(n->u.text, "the tail text", 13) == 0)
+            tail = 1;
+    }
+    OK(tail, "text after the budget kept");
+    S_order("past the budget");
+    cd_buf_free(&b);
+}
+
 static void S_dump_file(const char *path)
 {
     FILE *f = fopen(path, "rb");
@@ -161,6 +186,7 @@ int main(int argc, char **argv)
         S_nul_cases();
         S_shape_cases();
         S_order_cases();
+        S_budget_cases();
     }
     cd_own_parser_free(S_p);
     cd_dom_free(&S_dom);
