@@ -35,12 +35,11 @@
  * left out of the tree and flattens what is deeper than CD_MAX_DEPTH (as
  * parse/myhtml_port.c did).
  *
- * Text. Consecutive character tokens for one place collect in a buffer and
- * become one node. Text that continues an existing text node (the standard
- * appends to it: foster-parented text, text after an element the tree
- * dropped) is appended to that node, whose buffer then grows by doubling
- * (its capacity is kept per node), so that no shape of page makes the
- * appends quadratic.
+ * Text. A character token becomes a text node (one copy into the arena);
+ * one that lands just after a text node is appended to it, as the standard
+ * says (consecutive tokens, foster-parented text, text after an element the
+ * tree dropped): that node's buffer then grows by doubling (its capacity is
+ * kept per node id), so no shape of page makes the appends quadratic.
  *
  * Bounds (util/limits.h): every loop is bounded by the stack depth
  * (CD_MAX_PARSE_DEPTH), the formatting list (CD_MAX_FORMATTING) or the
@@ -311,12 +310,6 @@ struct cd_own_parser {
     uint32_t serial;
     uint16_t tt; /* the current tag token's kind */
 
-    /* Text waiting to become a node at (pend_at): consecutive character
-     * tokens for one place are one node. */
-    int pend;
-    S_loc pend_at;
-    char *pbuf;
-    size_t plen, pcap;
     cd_nid barrier; /* a text node a dropped comment ended: not continued */
     uint32_t *xcap;  /* capacity of the text buffers S_extend made, by node id */
     uint32_t xcap_n; /* entries of xcap valid for this page */
@@ -584,48 +577,24 @@ static void S_extend(P *p, cd_nid id, const char *s, size_t n)
     p->xcap[id] = (uint32_t)nc;
 }
 
-/* Write the pending text: into the text node just before its place (the
- * standard's "insert a character" appends there), or as a new node. */
-static void S_flush(P *p)
-{
-    if (!p->pend)
-        return;
-    p->pend = 0;
-    S_loc l = p->pend_at;
-    cd_nid prev = l.before ? S_node(p, l.before)->prev : S_node(p, l.parent)->last;
-    if (prev && S_node(p, prev)->type == CD_NODE_TEXT && prev != p->barrier) {
-        S_extend(p, prev, p->pbuf, p->plen);
-        return;
-    }
-    if (!S_budget_text(p))
-        return;
-    cd_nid id = cd_dom_new_text(p->dom, p->pbuf, p->plen);
-    if (id)
-        S_place_node(p, l, id);
-}
-
-/* Text s[0..n) at l. */
+/* Text s[0..n) at l: appended to the text node just before l (the
+ * standard's "insert a character"), or a new node. */
 static void S_text_at(P *p, S_loc l, const char *s, size_t n)
 {
     if (!n || S_dropped(p, l.parent))
         return;
     if (S_node(p, l.parent)->type == CD_NODE_DOCUMENT)
         return;
-    if (p->pend && (p->pend_at.parent != l.parent || p->pend_at.before != l.before))
-        S_flush(p);
-    if (!p->pend) {
-        p->pend = 1;
-        p->pend_at = l;
-        p->plen = 0;
-    }
-    if (n > UINT32_MAX - p->plen) {
-        p->dom->truncated = 1;
+    cd_nid prev = l.before ? S_node(p, l.before)->prev : S_node(p, l.parent)->last;
+    if (prev && S_node(p, prev)->type == CD_NODE_TEXT && prev != p->barrier) {
+        S_extend(p, prev, s, n);
         return;
     }
-    if (!S_bgrow(p, &p->pbuf, &p->pcap, p->plen + n))
+    if (!S_budget_text(p))
         return;
-    memcpy(p->pbuf + p->plen, s, n);
-    p->plen += n;
+    cd_nid id = cd_dom_new_text(p->dom, s, n);
+    if (id)
+        S_place_node(p, l, id);
 }
 
 /* The template contents of template element id. */
@@ -696,7 +665,6 @@ static void S_comment_at(P *p, S_loc l, const char *s, size_t n)
 {
     if (S_dropped(p, l.parent))
         return;
-    S_flush(p);
     if (!p->keep) {
         cd_nid prev = l.before ? S_node(p, l.before)->prev : S_node(p, l.parent)->last;
         p->barrier = prev;
@@ -776,7 +744,6 @@ static S_el S_make(P *p, uint16_t t, uint8_t ns, uint16_t tag, const char *name,
         e.nlen = (uint32_t)nlen;
         e.name = name; /* replaced by the tree's copy below, or copied */
     }
-    S_flush(p);
     if (!S_dropped(p, l.parent))
         e.into = l.parent; /* unless made below: the content goes where it would have */
     if (!S_dropped(p, l.parent) && S_budget(p)) {
@@ -1067,7 +1034,6 @@ static void S_option_popped(P *p, cd_nid opt)
     int first = p->sc_options++ == 0;
     if (!p->sc_node || (!first && !cd_dom_attr(p->dom, opt, "selected", NULL)))
         return;
-    S_flush(p);
     cd_nid c;
     while ((c = S_node(p, p->sc_node)->first) != CD_NONE)
         cd_dom_detach(p->dom, c);
@@ -1207,7 +1173,6 @@ static void S_reconstruct(P *p)
         p->naf = i;
         return;
     }
-    S_flush(p);
     for (; i < p->naf; i++) {
         S_el *f = &p->af[i];
         S_loc l = S_place(p, NULL);
@@ -1456,7 +1421,6 @@ static int S_adoption(P *p, const cd_token *tk, uint16_t t)
             S_af_remove_at(p, (uint32_t)fi);
             return 1;
         }
-        S_flush(p);
         S_el common = p->st[si - 1];
         S_el furthest = p->st[fb];
         int bookmark = fi;
@@ -1962,7 +1926,6 @@ static void S_in_body_start(P *p, cd_token *tk)
         if (p->nst < 2 || !S_is(&p->st[1], CD_TAG_BODY) || !p->frameset_ok)
             return;
         if (p->st[1].id) {
-            S_flush(p);
             cd_dom_detach(p->dom, p->st[1].id);
             if (p->dom->body == p->st[1].id)
                 p->dom->body = CD_NONE;
@@ -3493,7 +3456,6 @@ void cd_own_parser_free(cd_own_parser *p)
     m->free(p->st);
     m->free(p->af);
     m->free(p->tm);
-    m->free(p->pbuf);
     m->free(p->tbuf);
     m->free(p->fmap);
     m->free(p->xcap);
@@ -3506,11 +3468,6 @@ void cd_own_parser_free(cd_own_parser *p)
 
 static void S_trim(P *p)
 {
-    if (p->pcap > S_KEEP_SCRATCH) {
-        p->mem->free(p->pbuf);
-        p->pbuf = NULL;
-        p->pcap = 0;
-    }
     if (p->tcap > S_KEEP_SCRATCH) {
         p->mem->free(p->tbuf);
         p->tbuf = NULL;
@@ -3542,8 +3499,7 @@ copydesk_status cd_own_parse(cd_own_parser *p, const char *html, size_t len, cd_
     p->quirks = p->foster = p->skip_lf = 0;
     p->cdata = 0;
     p->serial = 0;
-    p->pend = 0;
-    p->plen = p->tlen = 0;
+    p->tlen = 0;
     p->barrier = CD_NONE;
     p->xcap_n = 0;
     p->finish = 0;
@@ -3605,7 +3561,6 @@ copydesk_status cd_own_parse(cd_own_parser *p, const char *html, size_t len, cd_
         while (p->nst)
             S_pop(p);
     }
-    S_flush(p);
     if (!dom->failed && !p->oom && (p->finish || max_depth + 2 > CD_MAX_DEPTH))
         S_finish(p);
     S_trim(p);
