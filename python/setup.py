@@ -61,7 +61,7 @@ ext = Extension(
     include_dirs=[INCLUDE, SRC, GEN],
     libraries=["modest", "uchardet", "json-c", "z", "m"],
     # The parser behind src/parse/ (CMake's COPYDESK_PARSER; parse/parse.c).
-    define_macros=[("CD_HAVE_MYHTML", None), ("CD_PARSER_MYHTML", None)],
+    define_macros=[("CD_HAVE_OWN_PARSER", None)],
     # The same code as the CMake Release build (-std=c11 -O2, hidden symbols):
     # these come after Python's own CFLAGS and undo the ones CMake does not use
     # (-fwrapv, -fstack-protector-strong), so the module runs the CLI's code.
