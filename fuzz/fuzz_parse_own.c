@@ -1,6 +1,6 @@
 /* fuzz/fuzz_parse_own: our tokenizer and tree builder (src/parse/tree.c),
- * whichever parser the build puts behind parse.h. Run with no sanitizer
- * suppressions at all (docs/reliability.md).
+ * directly (parse/ports.h). Run with no sanitizer suppressions at all
+ * (docs/reliability.md).
  *
  * The input's first byte picks the options (bit 0: CD_PARSE_KEEP_ALL, as
  * --dump-tree parses); the rest, as raw bytes (NUL, invalid UTF-8 and all:
@@ -21,7 +21,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#ifdef CD_HAVE_OWN_PARSER
 static void S_check(const cd_dom *dom, int keep)
 {
     if (!cd_dom_check(dom) || dom->count > CD_MAX_NODES + 2u)
@@ -68,11 +67,9 @@ static void S_check(const cd_dom *dom, int keep)
     if (seen != dom->count - 1)
         abort(); /* a node outside the tree */
 }
-#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-#ifdef CD_HAVE_OWN_PARSER
     if (size < 1)
         return 0;
     unsigned opts = (data[0] & 1) ? CD_PARSE_KEEP_ALL : 0;
@@ -112,9 +109,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cd_buf_free(&out);
     cd_dom_free(&dom);
     cd_arena_free(&arena);
-#else
-    (void)data;
-    (void)size;
-#endif
     return 0;
 }

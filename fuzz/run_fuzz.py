@@ -83,7 +83,7 @@ def fuzz_one(bin_dir, name, seconds, artifacts, extra, keep):
            "-dict=%s" % os.path.join(FUZZ, "html.dict")] + extra + [corpus]
     t0 = time.time()
     env = dict(os.environ)
-    # tests/asan.supp silences one known overlap inside libmodest (not ours).
+    # tests/asan.supp: suppressions for code not ours (none since libmodest left).
     env.setdefault("ASAN_OPTIONS", "detect_leaks=1:abort_on_error=1:suppressions=%s"
                    % os.path.join(os.path.dirname(FUZZ), "tests", "asan.supp"))
     env.setdefault("UBSAN_OPTIONS", "print_stacktrace=1:halt_on_error=1")

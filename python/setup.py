@@ -6,8 +6,8 @@
 
 The extension compiles the library's C sources itself (../src/*/*.c with
 -I../include -I../src), so neither a CMake build nor an installed libcopydesk
-is needed: only the Debian -dev packages of its dependencies (libmodest,
-libuchardet, libjson-c, zlib; see scripts/install-deps). The repository root is
+is needed: only the Debian -dev packages of its dependencies (libuchardet,
+libjson-c, zlib; see scripts/install-deps). The repository root is
 the parent of this folder, or $COPYDESK_ROOT. The library's symbols are
 compiled with hidden visibility, so the module exports only PyInit__copydesk.
 The extension itself includes only the public header, include/copydesk.h.
@@ -59,9 +59,7 @@ ext = Extension(
     sources=[os.path.join("copydesk", "_copydesk.c")] + lib_sources,
     depends=headers,
     include_dirs=[INCLUDE, SRC, GEN],
-    libraries=["modest", "uchardet", "json-c", "z", "m"],
-    # The parser behind src/parse/ (CMake's COPYDESK_PARSER; parse/parse.c).
-    define_macros=[("CD_HAVE_OWN_PARSER", None)],
+    libraries=["uchardet", "json-c", "z", "m"],
     # The same code as the CMake Release build (-std=c11 -O2, hidden symbols):
     # these come after Python's own CFLAGS and undo the ones CMake does not use
     # (-fwrapv, -fstack-protector-strong), so the module runs the CLI's code.

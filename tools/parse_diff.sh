@@ -4,12 +4,12 @@
 #
 #   tools/parse_diff.sh OURS_BIN MYHTML_BIN [OUT_DIR]
 #
-# OURS_BIN / MYHTML_BIN: copydesk binaries built with -DCOPYDESK_PARSER=own and
-# =myhtml. Writes OUT_DIR/{ours,myhtml}-SET.jsonl and OUT_DIR/differ.txt (the
+# OURS_BIN / MYHTML_BIN: two copydesk binaries (in issue #14, built with
+# -DCOPYDESK_PARSER=own and =myhtml; myhtml's build needs a checkout from
+# before its removal, and that checkout's tools/parse_diff.c compared the two
+# trees page by page). Any two builds do: e.g. before and after a parser
+# change. Writes OUT_DIR/{ours,mine}-SET.jsonl and OUT_DIR/differ.txt (the
 # sources whose records differ) and prints the share of identical records.
-# Then, for the tree and text of each page, run the parse_diff tool of either
-# build (build/tools/parse_diff DIR...): it parses every page with both
-# parsers in one process and prints each page's first difference.
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
 data=${CD_DATA:-$top/../shared/data}

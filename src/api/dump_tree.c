@@ -1,12 +1,8 @@
 /* api/dump_tree: copydesk_dump_tree() (copydesk.h): decode, parse keeping
- * everything, print the html5lib test format (parse/dump.c).
- *
- * The tree is always our own parser's when it is built (parse/ports.h),
- * whichever parser COPYDESK_PARSER puts behind extraction: the dump exists
- * to hold that parser against html5lib's tests. */
+ * everything, print the html5lib test format (parse/dump.c). */
 #include "../dom/dom.h"
 #include "../input/input.h"
-#include "../parse/ports.h"
+#include "../parse/parse.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
 #include "../util/limits.h"
@@ -26,11 +22,7 @@ char *copydesk_dump_tree(const char *bytes, size_t len, const char *charset, siz
     cd_buf_init(&out, m);
     cd_arena_init(&arena, m, 64 * 1024);
     cd_dom_init(&dom, m, &arena);
-#ifdef CD_HAVE_OWN_PARSER
-    cd_own_parser *p = NULL;
-#else
     cd_parser *p = NULL;
-#endif
 
     if (!bytes && len) {
         st = COPYDESK_ERR_ARG;
@@ -58,20 +50,12 @@ char *copydesk_dump_tree(const char *bytes, size_t len, const char *charset, siz
         html = dec.data ? dec.data : "";
         hl = dec.len;
     }
-#ifdef CD_HAVE_OWN_PARSER
-    p = cd_own_parser_new(m);
-#else
     p = cd_parser_new(m);
-#endif
     if (!p) {
         st = COPYDESK_ERR_NOMEM;
         goto done;
     }
-#ifdef CD_HAVE_OWN_PARSER
-    st = cd_own_parse(p, html, hl, &dom, CD_PARSE_KEEP_ALL);
-#else
     st = cd_parse_html_opts(p, html, hl, &dom, CD_PARSE_KEEP_ALL);
-#endif
     if (st != COPYDESK_OK)
         goto done;
     cd_parse_dump(&dom, &out);
@@ -83,11 +67,7 @@ char *copydesk_dump_tree(const char *bytes, size_t len, const char *charset, siz
     if (!res)
         st = COPYDESK_ERR_NOMEM;
 done:
-#ifdef CD_HAVE_OWN_PARSER
-    cd_own_parser_free(p);
-#else
     cd_parser_free(p);
-#endif
     cd_dom_free(&dom);
     cd_arena_free(&arena);
     cd_buf_free(&raw);

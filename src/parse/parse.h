@@ -1,11 +1,10 @@
 /* parse: UTF-8 HTML -> copydesk's tree (src/dom/).
  *
  * This folder is a port: the only door to an HTML parser, so swapping the
- * parser touches nothing else. Two sit behind it (parse/ports.h): our own
- * WHATWG tokenizer and tree builder (tokenizer.c, tree.c) and myhtml (from
- * Debian's libmodest-dev, myhtml_port.c); the CMake option COPYDESK_PARSER
- * (own|myhtml) picks the one cd_parser uses (docs/decisions.md §1). A
- * cd_parser is reusable for many pages and is not shared between threads. */
+ * parser touches nothing else. Behind it (parse/ports.h): our own WHATWG
+ * tokenizer and tree builder (tokenizer.c, tree.c), which replaced myhtml in
+ * issue #14 (docs/decisions.md §1b). A cd_parser is reusable for many pages
+ * and is not shared between threads. */
 #ifndef CD_PARSE_H
 #define CD_PARSE_H
 
@@ -24,7 +23,7 @@ typedef struct cd_parser cd_parser;
  * node types. */
 #define CD_PARSE_KEEP_ALL 1u
 
-/* NULL on out-of-memory or when the parser library fails to start. */
+/* NULL on out-of-memory. */
 cd_parser *cd_parser_new(const cd_mem *mem);
 void cd_parser_free(cd_parser *p);
 

@@ -33,7 +33,7 @@
  * of that happened, or the tree may be deeper than CD_MAX_DEPTH, a final
  * pass (S_finish) rebuilds the node array in document order, drops nodes
  * left out of the tree and flattens what is deeper than CD_MAX_DEPTH (as
- * parse/myhtml_port.c did).
+ * parse/myhtml_port.c did before issue #14; see git history).
  *
  * Text. A character token becomes a text node (one copy into the arena);
  * one that lands just after a text node is appended to it, as the standard
@@ -47,7 +47,6 @@
  * by reconstruction and the adoption agency come out of a per-page clone
  * budget (CD_PARSE_CLONES_*), nodes out of a per-page node budget
  * (CD_PARSE_NODES_*). */
-#ifdef CD_HAVE_OWN_PARSER
 #include <string.h>
 
 #include "../util/ctype.h"
@@ -3308,7 +3307,7 @@ static int S_too_deep(P *p, cd_token *tk)
 
 /* Rebuild the node array in document order (see the header comment), in
  * place: a pre-order walk numbers the nodes that stay (with the
- * CD_MAX_DEPTH clamp of parse/myhtml_port.c), the array is permuted to that
+ * CD_MAX_DEPTH clamp the myhtml port had), the array is permuted to that
  * order, and the links
  * are rebuilt from each node's new parent. 8 bytes of scratch per node. */
 static void S_finish(P *p)
@@ -3570,7 +3569,3 @@ copydesk_status cd_own_parse(cd_own_parser *p, const char *html, size_t len, cd_
     return COPYDESK_OK;
 }
 
-#else
-/* Without the tokenizer there is no parser of ours to build. */
-typedef int cd_tree_builder_absent;
-#endif /* CD_HAVE_OWN_PARSER */

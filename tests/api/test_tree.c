@@ -16,7 +16,6 @@
 #include "util/buf.h"
 #include "util/limits.h"
 
-#ifdef CD_HAVE_OWN_PARSER
 static cd_own_parser *S_p;
 static cd_arena S_arena;
 static cd_dom S_dom;
@@ -193,10 +192,3 @@ int main(int argc, char **argv)
     cd_arena_free(&S_arena);
     return argc > 1 ? 0 : cd_t_done();
 }
-#else
-int main(void)
-{
-    puts("test_tree: built without the tree builder (no src/parse/tokenizer.c): nothing to test");
-    return 0;
-}
-#endif
