@@ -714,7 +714,7 @@ static void S_summary(S_sched *s)
 static int S_dump_tree(const char *path, const char *charset)
 {
     size_t len = 0, out_len = 0;
-    char *in = cd_read_file(path, CD_MAX_INPUT, &len);
+    char *in = cd_read_file(path, CD_CLI_MAX_INPUT, &len);
     if (!in) {
         fprintf(stderr, "copydesk: %s: %s\n", path, strerror(errno));
         return 2;
