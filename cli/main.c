@@ -69,6 +69,8 @@ static void S_usage(FILE *f)
           "  --keep-parts      keep the dateline and wire credit in the text as well as\n"
           "                    in their fields\n"
           "  --explain         JSON: add `sources`, where each metadata field came from\n"
+          "  --dump-tree FILE  print FILE's (- = stdin) HTML5 tree in html5lib's\n"
+          "                    tree-construction test format and exit\n"
           "  --reference-time T  when the pages were fetched (ISO 8601 UTC such as\n"
           "                    2014-11-06T17:00:00Z, or @UNIXSECONDS), for relative dates\n"
           "                    (\"3 hours ago\"); archive records use their WARC-Date\n"
@@ -708,6 +710,27 @@ static void S_summary(S_sched *s)
             secs > 0 ? (double)s->ok / secs : 0.0);
 }
 
+/* --dump-tree FILE: the parser's tree in html5lib's test format on stdout. */
+static int S_dump_tree(const char *path, const char *charset)
+{
+    size_t len = 0, out_len = 0;
+    char *in = cd_read_file(path, CD_CLI_MAX_INPUT, &len);
+    if (!in) {
+        fprintf(stderr, "copydesk: %s: %s\n", path, strerror(errno));
+        return 2;
+    }
+    copydesk_status st;
+    char *out = copydesk_dump_tree(in, len, charset, &out_len, &st);
+    free(in);
+    if (!out) {
+        fprintf(stderr, "copydesk: %s: %s\n", path, copydesk_status_str(st));
+        return 1;
+    }
+    int bad = fwrite(out, 1, out_len, stdout) != out_len || fflush(stdout) != 0;
+    copydesk_free(out);
+    return bad ? 2 : 0;
+}
+
 static long S_default_jobs(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -719,6 +742,7 @@ int main(int argc, char **argv)
     S_opts o = {.format = COPYDESK_FORMAT_TEXT};
     cd_paths paths = {0};
     int only_inputs = 0;
+    const char *dump_tree = NULL; /* --dump-tree FILE */
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (only_inputs || a[0] != '-' || strcmp(a, "-") == 0) {
@@ -742,7 +766,8 @@ int main(int argc, char **argv)
         }
         int needs = strcmp(name, "--format") == 0 || strcmp(name, "--url") == 0 ||
                     strcmp(name, "--charset") == 0 || strcmp(name, "--jobs") == 0 ||
-                    strcmp(name, "-j") == 0 || strcmp(name, "--reference-time") == 0;
+                    strcmp(name, "-j") == 0 || strcmp(name, "--reference-time") == 0 ||
+                    strcmp(name, "--dump-tree") == 0;
         if (needs && !val) {
             if (eq)
                 val = eq + 1;
@@ -797,6 +822,8 @@ int main(int argc, char **argv)
             o.options |= COPYDESK_OPT_NO_EXTRACT;
         } else if (strcmp(name, "--keep-parts") == 0) {
             o.options |= COPYDESK_OPT_KEEP_PARTS;
+        } else if (strcmp(name, "--dump-tree") == 0) {
+            dump_tree = val;
         } else if (strcmp(name, "--explain") == 0) {
             o.options |= COPYDESK_OPT_EXPLAIN;
         } else if (strcmp(name, "--reference-time") == 0) {
@@ -818,6 +845,10 @@ int main(int argc, char **argv)
             S_usage(stderr);
             return 2;
         }
+    }
+    if (dump_tree) {
+        cd_paths_free(&paths);
+        return S_dump_tree(dump_tree, o.charset);
     }
     if (paths.count == 0) {
         S_usage(stderr);

@@ -2,7 +2,7 @@
  *
  * The input's valid UTF-8 prefix (cd_parse_html's contract) is parsed twice
  * with one cd_parser, as a batch reuses it: the second tree must be the same
- * size as the first (myhtml's pools are cleaned and reused between pages).
+ * size as the first (the parser's scratch memory is reused between pages).
  * Every tree must pass cd_dom_check, stay within CD_MAX_NODES and
  * CD_MAX_DEPTH, hold only valid UTF-8 in its text and attribute values, and
  * keep at most CD_MAX_ATTRS attributes of at most CD_MAX_ATTR_LEN bytes per

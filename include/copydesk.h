@@ -143,6 +143,27 @@ COPYDESK_EXPORT char *copydesk_extract(const char *html, size_t len, const char 
                                        copydesk_format format, unsigned options, size_t *out_len,
                                        copydesk_status *status);
 
+/**
+ * The page's HTML5 tree as html5lib's tree-construction tests print it, so
+ * that anyone can hold copydesk's parser against those tests
+ * (`copydesk --dump-tree FILE`).
+ *
+ * bytes[0..len) is decoded as copydesk_doc_parse() decodes a page (gzip by
+ * magic, charset from `charset` — a transport hint, may be NULL — the BOM,
+ * <meta> or detection), then parsed keeping what extraction drops: comments,
+ * the doctype, SVG content and template contents. One line per node: "| ",
+ * two spaces per level, `<tag>` (`<svg tag>`, `<math tag>` for foreign
+ * elements), attributes sorted on their own lines as `name="value"`, text in
+ * double quotes, `<!-- data -->`, `<!DOCTYPE name "public" "system">`,
+ * `content` above a template's contents. An empty input is an empty document.
+ *
+ * Returns a NUL-terminated string allocated with the default allocator (free
+ * it with copydesk_free()); *out_len (if not NULL) receives its length. On
+ * failure returns NULL and sets *status (if not NULL).
+ */
+COPYDESK_EXPORT char *copydesk_dump_tree(const char *bytes, size_t len, const char *charset,
+                                         size_t *out_len, copydesk_status *status);
+
 /* ---- full path --------------------------------------------------------- */
 
 /** A document: one page at a time, reusable for the next with copydesk_doc_reset(). */

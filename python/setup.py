@@ -7,16 +7,19 @@
 The extension compiles the library's C sources itself (../src/*/*.c with
 -I../include -I../src, and the word lists ../src/lists/*.txt compiled by
 ../tools/gen_wordlists.py into the build's temporary folder), so neither a CMake
-build nor an installed libcopydesk is needed: only the Debian -dev packages of its dependencies (libmodest,
-libuchardet, libjson-c, zlib; see scripts/install-deps). The repository root is
+build nor an installed libcopydesk is needed: only the Debian -dev packages of its
+dependencies (libuchardet, libjson-c, zlib; see scripts/install-deps). The repository root is
 the parent of this folder, or $COPYDESK_ROOT. The library's symbols are
 compiled with hidden visibility, so the module exports only PyInit__copydesk.
 The extension itself includes only the public header, include/copydesk.h.
 """
+import atexit
 import glob
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
@@ -33,6 +36,13 @@ if not os.path.exists(os.path.join(INCLUDE, "copydesk.h")):
 
 lib_sources = sorted(glob.glob(os.path.join(SRC, "*", "*.c")))
 lists = sorted(glob.glob(os.path.join(SRC, "lists", "*.txt")))
+
+# The tokenizer's entity table is generated (tools/gen_entities.py, as CMake
+# does) into a temporary folder that is removed when setup.py ends.
+GEN = tempfile.mkdtemp(prefix="copydesk-gen-")
+atexit.register(shutil.rmtree, GEN, True)
+subprocess.check_call([sys.executable, os.path.join(ROOT, "tools", "gen_entities.py"),
+                       "-o", os.path.join(GEN, "tok_entities.h")])
 headers = sorted(glob.glob(os.path.join(SRC, "*", "*.h")) + glob.glob(os.path.join(SRC, "*", "*.def"))
                  + lists + [os.path.join(INCLUDE, "copydesk.h"), os.path.abspath(__file__)])
 
@@ -67,8 +77,8 @@ ext = Extension(
     # library's live outside it, so they are given as absolute paths.
     sources=[os.path.join("copydesk", "_copydesk.c")] + lib_sources,
     depends=headers,
-    include_dirs=[INCLUDE, SRC],
-    libraries=["modest", "uchardet", "json-c", "z", "m"],
+    include_dirs=[INCLUDE, SRC, GEN],
+    libraries=["uchardet", "json-c", "z", "m"],
     # The same code as the CMake Release build (-std=c11 -O2, hidden symbols):
     # these come after Python's own CFLAGS and undo the ones CMake does not use
     # (-fwrapv, -fstack-protector-strong), so the module runs the CLI's code.

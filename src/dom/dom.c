@@ -146,6 +146,58 @@ cd_nid cd_dom_new_text(cd_dom *dom, const char *text, size_t len)
     return id;
 }
 
+cd_nid cd_dom_new_comment(cd_dom *dom, const char *text, size_t len)
+{
+    cd_nid id = cd_dom_new_text(dom, text, len);
+    if (id)
+        dom->nodes[id].type = CD_NODE_COMMENT;
+    return id;
+}
+
+cd_nid cd_dom_new_doctype(cd_dom *dom, const char *name, size_t name_len, const char *public_id,
+                          size_t public_len, const char *system_id, size_t system_len)
+{
+    cd_attr *a = cd_arena_alloc(dom->arena, 2 * sizeof(cd_attr));
+    char *n = cd_arena_strndup(dom->arena, name ? name : "", name ? name_len : 0);
+    char *pub = cd_arena_strndup(dom->arena, public_id ? public_id : "", public_id ? public_len : 0);
+    char *sys = cd_arena_strndup(dom->arena, system_id ? system_id : "", system_id ? system_len : 0);
+    if (!a || !n || !pub || !sys || public_len > UINT32_MAX || system_len > UINT32_MAX) {
+        dom->failed = 1;
+        return CD_NONE;
+    }
+    cd_nid id = S_new(dom, CD_NODE_DOCTYPE);
+    if (!id)
+        return CD_NONE;
+    a[0] = (cd_attr){.name = "public", .name_len = 6, .value = pub, .value_len = (uint32_t)public_len};
+    a[1] = (cd_attr){.name = "system", .name_len = 6, .value = sys, .value_len = (uint32_t)system_len};
+    dom->nodes[id].name = n;
+    dom->nodes[id].u.attr = a;
+    dom->nodes[id].len = 2;
+    return id;
+}
+
+cd_nid cd_dom_new_fragment(cd_dom *dom)
+{
+    return S_new(dom, CD_NODE_FRAGMENT);
+}
+
+void cd_dom_insert_before(cd_dom *dom, cd_nid parent, cd_nid child, cd_nid before)
+{
+    if (!before) {
+        cd_dom_append(dom, parent, child);
+        return;
+    }
+    cd_node *c = &dom->nodes[child], *b = &dom->nodes[before];
+    c->parent = parent;
+    c->next = before;
+    c->prev = b->prev;
+    if (b->prev)
+        dom->nodes[b->prev].next = child;
+    else
+        dom->nodes[parent].first = child;
+    b->prev = child;
+}
+
 void cd_dom_append(cd_dom *dom, cd_nid parent, cd_nid child)
 {
     cd_node *p = &dom->nodes[parent], *c = &dom->nodes[child];

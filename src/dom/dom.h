@@ -4,8 +4,11 @@
  * 0 = none), so a tree is a few allocations however large the page, and the
  * stages that score nodes keep their numbers in parallel arrays indexed the
  * same way. Strings (text, attribute names and values) are copied into the
- * document's arena. Comments and doctypes are not kept. Walks never recurse:
- * cd_dom_next() gives pre-order with an explicit stop node. */
+ * document's arena. Comments and doctypes are not kept by the parses every
+ * stage reads; only a "keep everything" parse for --dump-tree (see
+ * parse/parse.h) adds comment, doctype and template-contents nodes, so no
+ * stage ever meets them. Walks never recurse: cd_dom_next() gives pre-order
+ * with an explicit stop node. */
 #ifndef CD_DOM_H
 #define CD_DOM_H
 
@@ -33,7 +36,15 @@ enum cd_tag {
 #define CD_TF_SKIP 4u
 #define CD_TF_HEADING 8u
 
-typedef enum cd_node_type { CD_NODE_DOCUMENT = 0, CD_NODE_ELEMENT = 1, CD_NODE_TEXT = 2 } cd_node_type;
+typedef enum cd_node_type {
+    CD_NODE_DOCUMENT = 0,
+    CD_NODE_ELEMENT = 1,
+    CD_NODE_TEXT = 2,
+    /* Only in trees parsed with CD_PARSE_KEEP_ALL (--dump-tree): */
+    CD_NODE_COMMENT = 3,  /* u.text / len: the comment's data */
+    CD_NODE_DOCTYPE = 4,  /* name: the name ("" when none); u.attr[0] public id, u.attr[1] system id */
+    CD_NODE_FRAGMENT = 5  /* a <template>'s contents: the template element's only child */
+} cd_node_type;
 
 typedef struct cd_attr {
     const char *name; /* lower case */
@@ -46,8 +57,8 @@ typedef struct cd_node {
     cd_nid parent, first, last, prev, next;
     uint16_t tag;  /* enum cd_tag */
     uint8_t type;  /* cd_node_type */
-    uint8_t flags; /* free for stages (see CD_NF_*) */
-    uint32_t len;  /* text: byte length; element: attribute count */
+    uint8_t flags; /* CD_NF_*: low bits free for stages, high bits set by the parser */
+    uint32_t len;  /* text, comment: byte length; element, doctype: attribute count */
     union {
         const char *text;    /* text node: UTF-8, not NUL-terminated */
         const cd_attr *attr; /* element: its attributes */
@@ -57,6 +68,13 @@ typedef struct cd_node {
 
 /* Node flags set by stages. */
 #define CD_NF_HIDDEN 1u /* hidden by markup (hidden, aria-hidden, display:none) */
+/* Set by the parser: the element's namespace when it is not HTML (foreign
+ * content). Its tag is then still looked up by name (an SVG <a> is CD_TAG_A),
+ * so code that cares must test these bits; the <svg> and <math> roots are
+ * CD_TAG_SVG / CD_TAG_MATH with CD_NF_SVG / CD_NF_MATHML. */
+#define CD_NF_SVG 0x40u
+#define CD_NF_MATHML 0x80u
+#define CD_NF_NS (CD_NF_SVG | CD_NF_MATHML)
 
 typedef struct cd_dom {
     const cd_mem *mem;
@@ -79,8 +97,17 @@ void cd_dom_free(cd_dom *dom);
 cd_nid cd_dom_new_document(cd_dom *dom);
 cd_nid cd_dom_new_element(cd_dom *dom, uint16_t tag, const char *name, size_t name_len);
 cd_nid cd_dom_new_text(cd_dom *dom, const char *text, size_t len);
+/* For CD_PARSE_KEEP_ALL parses only (see cd_node_type). CD_NONE on out-of-memory
+ * or past CD_MAX_NODES. */
+cd_nid cd_dom_new_comment(cd_dom *dom, const char *text, size_t len);
+cd_nid cd_dom_new_doctype(cd_dom *dom, const char *name, size_t name_len, const char *public_id,
+                          size_t public_len, const char *system_id, size_t system_len);
+cd_nid cd_dom_new_fragment(cd_dom *dom);
 /* Append child as the last child of parent. */
 void cd_dom_append(cd_dom *dom, cd_nid parent, cd_nid child);
+/* Insert child (not in the tree) into parent just before its child `before`
+ * (CD_NONE: append). */
+void cd_dom_insert_before(cd_dom *dom, cd_nid parent, cd_nid child, cd_nid before);
 /* Detach a node (and its subtree) from its parent. */
 void cd_dom_detach(cd_dom *dom, cd_nid id);
 /* Set the attributes of an element (copied into the arena); 0 on out-of-memory. */

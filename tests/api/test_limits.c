@@ -79,7 +79,7 @@ static cd_nid S_find_text(const cd_dom *dom, const char *needle)
     return CD_NONE;
 }
 
-/* CD_MAX_PARSE_DEPTH: start tags past it never reach myhtml's tree builder
+/* CD_MAX_PARSE_DEPTH: start tags past it never reach the tree builder
  * (a block becomes a <br>), the text inside is kept; CD_MAX_DEPTH: our tree
  * is no deeper. */
 static void test_depth(void)

@@ -1,7 +1,8 @@
 /* The parse stage (src/parse/) on inputs that broke it: every string in the
- * tree must be valid UTF-8 whatever myhtml hands back. Cases found by
- * fuzz/fuzz_parse land here (the CLI cannot reach them: the input stage turns
- * NUL bytes into U+FFFD before the parser sees them). */
+ * tree must be valid UTF-8. Cases found by fuzz/fuzz_parse land here (the
+ * first ones broke myhtml, the parser before issue #14; the CLI cannot reach
+ * them: the input stage turns NUL bytes into U+FFFD before the parser sees
+ * them). */
 #include <string.h>
 
 #include "dom/dom.h"

@@ -209,11 +209,65 @@ CASES = {
     "inline-mixed-100k": (lambda: page(b"<i><b><u><s><em>" * 20000 + b"styled text"), ("text", "styled text")),
     "unclosed-a-50k": (lambda: page(b"<p>" + b"<a href=x>link " * 50000 + b"</p>"), ("text", "link")),
     "gzip-bomb": (gzip_bomb, ("error", "too large"), CALIBRATE_INFLATE),
+    # The HTML tree builder's shapes (src/parse/tree.c; limits CD_MAX_FORMATTING,
+    # CD_PARSE_CLONES_*, CD_PARSE_NODES_*, CD_MAX_PARSE_DEPTH): misnested
+    # formatting (adoption agency), reconstruction of many distinct formatting
+    # elements, foster parenting, foreign content, templates, <select>.
+    "misnested-a-b-p": (lambda: page(b"".join(b'<a href="/l%d"><b>bold <p>para %d</a> after a</b> after b</p>'
+                                              % (i, i) for i in range(60000))), ("text", "para 0")),
+    "misnested-a-b-p-open": (lambda: page(b"<a href=x>" + b"<b><p>text</a>more</b>" * 200000), "any"),
+    "adoption-deep-b": (lambda: page(b"<b>" * 2000 + b"<div>x</b>y" * 200000), "any"),
+    "reconstruct-16-distinct": (lambda: page(b"<div>" + b"".join(
+        b'<%s class="c%d">' % (t, i) for i, t in enumerate([b"b", b"i", b"u", b"s", b"em", b"strong", b"small",
+                                                            b"code", b"tt", b"font", b"strike", b"nobr", b"a"] * 2))
+        + b"</div>" + b"<div>x</div>" * 200000), "any"),
+    "p-inline-reconstruct": (lambda: page(b"<p><b><i><u><s>" + b"text</p><p>" * 200000), ("text", "text")),
+    "foster-table-mixed": (lambda: page(b"<table>" + b"".join(
+        b"text %d<tr>row<td>cell %d</td>after</tr><b>bold</b>" % (i, i) for i in range(30000)) + b"</table>"),
+        ("text", "cell 0")),
+    "foster-nested-tables": (lambda: page(b"<table><tr><td>" + b"<table>x<b>y" * 200000), "any"),
+    "foster-text-continued": (lambda: page(b"<table>" + b"a<tr>" * 400000), "any"),
+    "unclosed-a-blocks": (lambda: page(b"".join(b'<a href="/%d">link %d <div>block</div>' % (i, i)
+                                               for i in range(50000))), ("text", "block")),
+    "teaser-list-20k": (lambda: page(b"<ul>" + b"".join(
+        b'<li class="teaser"><a href="/story/%d"><img src="/i/%d.jpg" alt="Photo %d"><h3>Teaser title number %d'
+        b'</h3><p>Summary of the story %d, two lines of text.</p></a></li>\n' % (i, i, i, i, i)
+        for i in range(20000)) + b"</ul>"), "any"),
+    "svg-deep-500k": (lambda: page(b"<svg>" + b"<g>" * 500000 + b"</svg><p>after the drawing</p>"),
+                      ("text", "after the drawing")),
+    "svg-foreignobject-nested": (lambda: page(b"<svg><foreignObject><svg><foreignObject>" * 50000
+                                              + b"<p>inside</p>"), "any"),
+    "math-html-mixed": (lambda: page(b"<math><mi><b><math><mtext><i>" * 50000), "any"),
+    "template-nested-200k": (lambda: page(b"<p>before the templates</p>" + b"<template>" * 200000 + b"x"),
+                             ("text", "before the templates")),
+    "select-option-formatting": (lambda: page(b"<p>before the select</p><select>" + b"<option>o<b>x" * 200000),
+                                 ("text", "before the select")),
     "breadcrumbs-nested-20k": (lambda: page(b'<div class="breadcrumb"><a href="/a">a</a><a href="/b">b</a>' * 20000
                                             + b"<h1>crumbs</h1><p>after the crumbs</p>"), "any"),
     "news-tags-100k": (lambda: HEAD.replace(b"<title>Pathological</title>", b"".join(
         b'<meta property="article:tag" content="tag %d">' % i for i in range(100000)))
         + b"".join(b'<a rel="tag" href="/t/%d">t%d</a>' % (i, i) for i in range(100000)) + TAIL, "any"),
+    # The HTML tokenizer's bounds (src/parse/tokenizer.c): named-reference
+    # lookahead is at most the longest entity name, digits and comment dashes
+    # are consumed once, duplicate attributes are dropped in O(1) each.
+    "charref-letters-1m": (lambda: page(b"<p>&" + b"abcdefghij" * 100000 + b"</p><p>after the letters</p>"),
+                           ("text", "after the letters")),
+    "charref-prefixes-30k": (lambda: page(b"<p>" + b"&CounterClockwiseContourIntegra" * 30000
+                                          + b"</p><p>after the references</p>"), ("text", "after the references")),
+    "attr-charrefs-70k": (lambda: page(b"<p><a href='" + b"&amp&copy=&lt1&nGt;" * 70000
+                                       + b"'>link</a> after the link</p>"), ("text", "after the link")),
+    "charref-digits-1m": (lambda: page(b"<p>&#" + b"9" * 1000000 + b";&#x" + b"f" * 1000000
+                                       + b";</p><p>after the digits</p>"), ("text", "after the digits")),
+    "comment-dashes-1m": (lambda: page(b"<!--" + b"- -- --! <!-- --!" * 70000 + b"--><p>after the comment</p>"),
+                          ("text", "after the comment")),
+    "lt-signs-1m": (lambda: page(b"<p>" + b"< <" * 300000 + b"</p><p>after the signs</p>"),
+                    ("text", "after the signs")),
+    "attrs-duplicate-1m": (lambda: page(b"<p " + b"a=1 A=2 " * 150000 + b">after the duplicates</p>"),
+                           ("text", "after the duplicates")),
+    "cr-lf-1m": (lambda: page(b"<p>" + b"a\r\n\r" * 300000 + b"</p><p>after the breaks</p>"),
+                 ("text", "after the breaks")),
+    "script-escapes-80k": (lambda: page(b"<script><!--" + b"<script>-<!--" * 80000
+                                        + b"</script>--></script><p>after the script</p>"), "any"),
 }
 
 
