@@ -5,6 +5,12 @@
 
 A case is one folder:
   input.html | input.html.gz | input.*   the page (bytes as given)
+  page        instead of an input file: the page's path relative to the
+              shared data folder, e.g. `l3s-gn1/html/UUID.html.gz`, for pages
+              whose licence forbids copying them into the repository. The
+              folder is $CD_DATA when set, else ../shared/data beside the
+              repository; when the page is not there the case fails (even a
+              known-failing one) and says how to provide it.
   url         optional: passed as --url
   args        optional: extra CLI flags (shell words). A lone `-` feeds the
               input on stdin instead of naming the file.
@@ -57,15 +63,33 @@ TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TIMEOUT = 30
 
 
+def shared_data():
+    """The shared data folder: $CD_DATA, else ../shared/data beside the repository."""
+    return os.environ.get("CD_DATA") or os.path.join(os.path.dirname(TOP), "shared", "data")
+
+
 def find_input(case):
+    """Returns (path, problem): the case's input file, or None and why not."""
     names = sorted(os.listdir(case))
+    if "page" in names:
+        rel = read(os.path.join(case, "page")).strip()
+        data = shared_data()
+        path = os.path.normpath(os.path.join(data, rel))
+        if not rel or os.path.isabs(rel) or not path.startswith(os.path.normpath(data) + os.sep):
+            return None, "page: %r is not a path inside the shared data folder" % rel
+        if not os.path.isdir(data):
+            return None, ("page %s: the shared data folder %s is missing (it is not in the repository; "
+                          "set CD_DATA=/path/to/shared/data or put shared/ beside the checkout)" % (rel, data))
+        if not os.path.isfile(path):
+            return None, "page %s: not found in the shared data folder %s" % (rel, data)
+        return path, None
     for pref in ("input.html", "input.html.gz"):
         if pref in names:
-            return os.path.join(case, pref)
+            return os.path.join(case, pref), None
     for n in names:
         if n.startswith("input"):
-            return os.path.join(case, n)
-    return None
+            return os.path.join(case, n), None
+    return None, "no input file (input.* or page)"
 
 
 def read(path, mode="r"):
@@ -197,9 +221,10 @@ def diff(want, got):
 def check_case(binary, case, update, fields=None, hand_only=False):
     """Returns (problems, crashed). fields, when given, counts [passed, checked]
     per expected.json key."""
-    inp = find_input(case)
+    inp, why = find_input(case)
     if not inp:
-        return ["no input file"], False
+        # A missing input is never an expected failure: report it as a hard one.
+        return [why], True
     exp_txt = os.path.join(case, "expected.txt")
     exp_json = os.path.join(case, "expected.json")
     expect = os.path.join(case, "expect")

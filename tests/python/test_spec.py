@@ -16,7 +16,7 @@ import shlex
 import pytest
 
 import copydesk
-from conftest import TOP
+from conftest import SHARED, TOP
 
 SUITES = [os.path.join(TOP, "tests", "spec"), os.path.join(TOP, "tests", "regression")]
 # tests/spec/news (a sub-folder with its own KNOWN_FAILING, run by run_spec.py
@@ -48,6 +48,13 @@ def _known(suite):
 
 def _input(case):
     names = sorted(os.listdir(case))
+    if "page" in names:
+        # A page named, not copied (licence): relative to the shared data folder.
+        rel = _read(os.path.join(case, "page")).strip()
+        data = os.environ.get("CD_DATA") or os.path.join(SHARED, "data")
+        path = os.path.join(data, rel)
+        assert os.path.isfile(path), "page %s: not found in the shared data folder %s (set CD_DATA)" % (rel, data)
+        return path
     for pref in ("input.html", "input.html.gz"):
         if pref in names:
             return os.path.join(case, pref)
