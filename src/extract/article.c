@@ -27,6 +27,14 @@ static const char *const S_types[] = {
     NULL,
 };
 
+/* schema.org types of pages that are not an article: a forum thread, a
+ * question and its answers, a product, a list of things. */
+static const char *const S_other[] = {
+    "DiscussionForumPosting", "QAPage", "Question", "Product", "ProductGroup", "ItemList",
+    "CollectionPage", "FAQPage", "SearchResultsPage", "ProfilePage", NULL,
+};
+
+/* 1: an article type; -1: another page type; 0: neither. */
 static int S_is_type(const char *s, size_t n)
 {
     /* "http://schema.org/NewsArticle" names the type after the last slash. */
@@ -39,13 +47,18 @@ static int S_is_type(const char *s, size_t n)
     for (int k = 0; S_types[k]; k++)
         if (strlen(S_types[k]) == n && memcmp(S_types[k], s, n) == 0)
             return 1;
+    for (int k = 0; S_other[k]; k++)
+        if (strlen(S_other[k]) == n && memcmp(S_other[k], s, n) == 0)
+            return -1;
     return 0;
 }
 
-/* Does a JSON-LD text name an article type as an @type? A string scan, not a
- * parse: "@type" : "NewsArticle" or "@type": ["NewsArticle", …]. */
+/* Does a JSON-LD text name an article type as an @type (1), only other
+ * page types (-1) or neither (0)? A string scan, not a parse: "@type" :
+ * "NewsArticle" or "@type": ["NewsArticle", …]. */
 static int S_jsonld_typed(const char *s, size_t n)
 {
+    int other = 0;
     static const char key[] = "\"@type\"";
     const size_t kl = sizeof key - 1;
     for (size_t i = 0; i + kl < n; i++) {
@@ -64,18 +77,22 @@ static int S_jsonld_typed(const char *s, size_t n)
             size_t b = ++j;
             while (j < n && s[j] != '"')
                 j++;
-            if (S_is_type(s + b, j - b))
+            int t = S_is_type(s + b, j - b);
+            if (t > 0)
                 return 1;
+            if (t < 0)
+                other = 1;
             j++;
             while (j < n && (cd_isspace((unsigned char)s[j]) || s[j] == ','))
                 j++;
         }
     }
-    return 0;
+    return other ? -1 : 0;
 }
 
 int cd_article_typed(const cd_dom *dom)
 {
+    int other = 0, og = 0;
     for (uint32_t id = 2; id < dom->count; id++) {
         const cd_node *n = cd_dom_node(dom, id);
         if (n->type != CD_NODE_ELEMENT)
@@ -89,7 +106,9 @@ int cd_article_typed(const cd_dom *dom)
             if (v && cd_eq_nocase(v, l, "og:type")) {
                 v = cd_dom_attr(dom, id, "content", &l);
                 if (v && l >= 7 && cd_eq_nocase(v, 7, "article"))
-                    return 1;
+                    og = 1;
+                else if (v && l)
+                    other = 1; /* website, product, video.other … */
             }
         } else if (n->tag == CD_TAG_SCRIPT) {
             v = cd_dom_attr(dom, id, "type", &l);
@@ -97,8 +116,11 @@ int cd_article_typed(const cd_dom *dom)
                 continue;
             for (cd_nid c = n->first; c; c = cd_dom_node(dom, c)->next) {
                 const cd_node *t = cd_dom_node(dom, c);
-                if (t->type == CD_NODE_TEXT && S_jsonld_typed(t->u.text, t->len))
-                    return 1;
+                int k = t->type == CD_NODE_TEXT ? S_jsonld_typed(t->u.text, t->len) : 0;
+                if (k > 0)
+                    return 2;
+                if (k < 0)
+                    other = 1;
             }
         } else if (n->len) {
             v = cd_dom_attr(dom, id, "itemtype", &l);
@@ -109,12 +131,15 @@ int cd_article_typed(const cd_dom *dom)
                 size_t b = i;
                 while (i < l && !cd_isspace((unsigned char)v[i]))
                     i++;
-                if (i > b && S_is_type(v + b, i - b))
-                    return 1;
+                int k = i > b ? S_is_type(v + b, i - b) : 0;
+                if (k > 0)
+                    return 2;
+                if (k < 0)
+                    other = 1;
             }
         }
     }
-    return 0;
+    return og ? 1 : other ? -1 : 0;
 }
 
 /* Month names and their usual abbreviations, lower case (UTF-8). */
@@ -221,6 +246,20 @@ static int S_numeric_date(const char *s, size_t len)
         i = e;
     }
     return 0;
+}
+
+int cd_article_month(const char *word, size_t len)
+{
+    char w[12];
+    if (len == 0 || len > sizeof w)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char b = (unsigned char)word[i];
+        if (b >= 0x80 && b <= 0x9E && i && (unsigned char)w[i - 1] == 0xC3)
+            b = (unsigned char)(b + 0x20);
+        w[i] = (char)cd_tolower(b);
+    }
+    return S_in(S_months, w, len);
 }
 
 int cd_article_date(const char *s, size_t len)

@@ -32,8 +32,11 @@
 #include "../util/ctype.h"
 #include "article.h"
 #include "boiler.h"
+#include "comments.h"
 #include "extract.h"
 #include "hints.h"
+#include "teaser.h"
+#include "xstat.h"
 
 /* Tuning knobs: constants in release builds; in a -DCD_EXTRACT_DEBUG build they
  * can be overridden from the environment (CD_SHARE=0.6 …) to sweep a parameter
@@ -48,34 +51,19 @@ static float S_param(const char *name, float def)
 #define S_param(name, def) (def)
 #endif
 
-/* Why a node was dropped, for loss analysis (debug builds, CD_WHY=1). */
+/* Why a node was dropped (cd_extract.why, shown by --explain; CD_WHY=1 in
+ * debug builds dumps every dropped subtree). */
+#define S_WHY(id, c) ((void)(st[id].why = (uint8_t)(c)))
 #ifdef CD_EXTRACT_DEBUG
 static char S_featbuf[512];
-static uint8_t *S_whyv;
-#define S_WHY(id, c) (S_whyv ? (void)(S_whyv[id] = (uint8_t)(c)) : (void)0)
-#else
-#define S_WHY(id, c) ((void)0)
 #endif
 
 #define CD_DEAD_CLEANED 2 /* st->dead value for nodes removed by S_clean (can be undone) */
 #define CD_MIN_PARA 25 /* characters of own text for a block to score */
 #define CD_OWN_SENTENCE 100 /* characters outside links that make a sentence of a block's own (the scoring unit) */
+#define CD_LONG_PARA 150 /* characters of its own text (few links) that make a block a long paragraph */
 
-typedef struct S_stat {
-    uint32_t chars;  /* visible non-space characters in the subtree */
-    uint32_t link;   /* of which inside <a> */
-    uint32_t flow;   /* characters of inline content directly in this element */
-    uint32_t commas; /* commas in the subtree */
-    uint32_t fcommas; /* commas in the flow */
-    uint32_t head;   /* characters inside h1–h6 */
-    uint16_t n_p, n_img, n_li, n_input, n_embed, n_block;
-    uint16_t n_a, n_frag; /* links, and links to a place in the same page (href="#…") */
-    float score;
-    uint8_t dead;   /* hidden or dropped: contributes nothing */
-    uint8_t cand;   /* has a score */
-    uint16_t hints; /* CD_HINT_* */
-    uint8_t sect;   /* inside sectioning content: article, section or main (set by S_prune) */
-} S_stat;
+typedef cd_xstat S_stat;
 
 void cd_extract_init(cd_extract *x, const cd_mem *mem)
 {
@@ -97,7 +85,7 @@ void cd_extract_free(cd_extract *x)
 
 static int S_is_block(uint16_t tag)
 {
-    return tag == CD_TAG_UNKNOWN || (cd_tag_flags(tag) & CD_TF_BLOCK);
+    return cd_x_is_block(tag);
 }
 
 /* Count visible characters and commas of a text node. */
@@ -131,9 +119,11 @@ static void S_stats(const cd_dom *dom, S_stat *st)
     uint32_t count = dom->count;
     for (uint32_t id = 1; id < count; id++) {
         S_stat *s = &st[id];
-        uint8_t dead = s->dead, cand = s->cand, sect = s->sect;
+        uint8_t dead = s->dead, cand = s->cand, sect = s->sect, kind = s->kind, why = s->why;
         uint16_t hints = s->hints;
         memset(s, 0, sizeof *s);
+        s->kind = kind;
+        s->why = why;
         s->dead = dead;
         s->hints = hints;
         s->cand = cand;
@@ -218,7 +208,7 @@ static void S_stats(const cd_dom *dom, S_stat *st)
 
 static float S_link_density(const S_stat *s)
 {
-    return s->chars ? (float)s->link / (float)s->chars : 0.0f;
+    return cd_xstat_ld(s);
 }
 
 /* Readability's class weight: ±25 from class/id words. */
@@ -316,7 +306,7 @@ static void S_why_dump(const cd_extract *x, const cd_dom *dom, const S_stat *st)
 {
     for (uint32_t id = 2; id < dom->count; id++) {
         const cd_node *n = cd_dom_node(dom, id);
-        if (!st[id].dead || st[n->parent].dead || n->type != CD_NODE_ELEMENT || !S_whyv[id] || S_whyv[id] == 'k')
+        if (!st[id].dead || st[n->parent].dead || n->type != CD_NODE_ELEMENT || !st[id].why || st[id].why == 'k')
             continue;
         int in = 0;
         for (uint32_t r = 0; r < x->nroots && !in; r++)
@@ -324,7 +314,7 @@ static void S_why_dump(const cd_extract *x, const cd_dom *dom, const S_stat *st)
                 in = a == x->roots[r];
         size_t cl = 0;
         const char *c = cd_dom_attr(dom, id, "class", &cl);
-        fprintf(stderr, "{\"why\":\"%c\",\"in\":%d,\"tag\":\"%s\",\"cls\":\"", S_whyv[id], in,
+        fprintf(stderr, "{\"why\":\"%c\",\"in\":%d,\"tag\":\"%s\",\"cls\":\"", st[id].why < 32 ? '1' : st[id].why, in,
                 cd_tag_name(n->tag));
         for (size_t i = 0; c && i < cl && i < 80; i++)
             if (c[i] != '"' && c[i] != '\\' && (unsigned char)c[i] >= 0x20)
@@ -337,13 +327,11 @@ static void S_why_dump(const cd_extract *x, const cd_dom *dom, const S_stat *st)
 }
 static void S_debug(const cd_extract *x, const cd_dom *dom, const S_stat *st)
 {
-    if (S_whyv) {
+    if (getenv("CD_WHY"))
         S_why_dump(x, dom, st);
-        free(S_whyv);
-        S_whyv = NULL;
-    }
     if (!getenv("CD_DEBUG"))
         return;
+    fprintf(stderr, "article=%d typed=%d broad=%d\n", x->article, x->typed, x->broad);
     for (uint32_t r = 0; r < x->nroots; r++)
         S_debug_node(dom, st, x->roots[r], "root");
     for (cd_nid a = x->nroots ? cd_dom_node(dom, x->roots[0])->parent : 0; a; a = cd_dom_node(dom, a)->parent)
@@ -647,6 +635,43 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
     }
 }
 
+/* The structure detectors: teaser lists (teaser.c) first, then comment
+ * threads and forms (comments.c), over the live tree. Their marks (kind)
+ * keep such lists out of the share of long paragraphs that tells one
+ * article (S_broaden), and inside one article the marked blocks are
+ * dropped (S_drop_found). */
+static void S_detect(const cd_dom *dom, S_stat *st)
+{
+    uint32_t count = dom->count;
+    for (uint32_t id = 0; id < count; id++)
+        st[id].kind = CD_KIND_NONE;
+    if (S_param("CD_NODETECT", 0))
+        return;
+    cd_teaser_mark(dom, st);
+    cd_comments_mark(dom, st);
+    /* A label is marked after the nodes of its subtree were passed. */
+    for (uint32_t id = 2; id < count; id++) {
+        cd_nid par = cd_dom_node(dom, id)->parent;
+        if (!st[id].kind && st[par].kind)
+            st[id].kind = (uint8_t)((st[par].kind & ~CD_KIND_UNDER) | CD_KIND_UNDER);
+    }
+}
+
+/* Why codes of the detectors' drops (S_WHY). */
+static uint8_t S_kind_why(uint8_t kind)
+{
+    switch (kind & ~CD_KIND_UNDER) {
+    case CD_KIND_THREAD:
+        return 'u';
+    case CD_KIND_CFORM:
+        return 'f';
+    case CD_KIND_TEASERS:
+        return 'l';
+    default:
+        return 'b';
+    }
+}
+
 /* Pass 3: paragraph scores to ancestors. */
 static void S_score(const cd_dom *dom, S_stat *st)
 {
@@ -925,7 +950,6 @@ static int S_dated_head(const cd_extract *x, const cd_dom *dom, const S_stat *st
  * of 0.5 the article is kept on 22 of L3S-GN1's 39 broad pages, none worse;
  * on wcxb-dev only 7 pages change (2 articles better, 2 forums and 2 products
  * worse). */
-#define CD_LONG_PARA 150
 #define CD_ARTICLE_LONG_SHARE 0.5f
 static float S_long_share(const cd_extract *x, const cd_dom *dom, const S_stat *st, uint32_t *nin)
 {
@@ -940,7 +964,7 @@ static float S_long_share(const cd_extract *x, const cd_dom *dom, const S_stat *
         const cd_node *n = cd_dom_node(dom, id);
         const S_stat *s = &st[id];
         if (s->dead || n->type != CD_NODE_ELEMENT || s->flow < CD_LONG_PARA || !S_is_block(n->tag) ||
-            (cd_tag_flags(n->tag) & CD_TF_HEADING) || S_link_density(s) >= 0.2f)
+            (cd_tag_flags(n->tag) & CD_TF_HEADING) || S_link_density(s) >= 0.2f || (s->kind && !S_param("CD_KINDSHARE", 0)))
             continue;
         all += s->flow;
         for (uint32_t r = 0; r < x->nroots; r++)
@@ -1033,7 +1057,8 @@ static void S_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st)
      * the content. */
     uint32_t nlong = 0;
     if (S_long_share(x, dom, st, &nlong) >= S_param("CD_LSHARE", CD_ARTICLE_LONG_SHARE) &&
-        (S_dated_head(x, dom, st) || (x->typed && nlong >= 2)) && !S_series(dom, st, x->roots[0])) {
+        ((x->typed >= 0 && S_dated_head(x, dom, st)) || (x->typed > 0 && nlong >= 2)) &&
+        !S_series(dom, st, x->roots[0])) {
         x->article = 1;
         return;
     }
@@ -1074,6 +1099,56 @@ static void S_subtract(const cd_dom *dom, S_stat *st, cd_nid id, cd_nid top)
         as->n_embed -= s->n_embed < as->n_embed ? s->n_embed : as->n_embed;
         if (a == top)
             break;
+    }
+}
+
+/* Inside the one article, drop what the detectors marked: teaser lists,
+ * comment threads and forms, and their labels. Not when that would leave
+ * the root without a long paragraph: then the list or the thread is what
+ * the page is (a listing, a forum thread, a page of comments). */
+static void S_drop_found(const cd_dom *dom, S_stat *st, cd_nid root)
+{
+    cd_nid e = cd_dom_next_skip(dom, root, cd_dom_root(dom));
+    uint32_t end = e ? e : dom->count;
+    uint32_t left = 0, marked = 0;
+    for (uint32_t id = root; id < end; id++) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (st[id].dead || n->type != CD_NODE_ELEMENT)
+            continue;
+        if (st[id].kind) {
+            marked++;
+            continue;
+        }
+        if (st[id].flow >= CD_LONG_PARA && S_is_block(n->tag) && !(cd_tag_flags(n->tag) & CD_TF_HEADING) &&
+            S_link_density(&st[id]) < 0.2f)
+            left += st[id].flow;
+    }
+    if (!marked || !left || st[root].kind)
+        return;
+    /* The first and the last long paragraph of the article: a list of
+     * stories between them is the story's own (a round-up), one before or
+     * after them is not. */
+    cd_nid lfirst = CD_NONE, llast = CD_NONE;
+    for (uint32_t id = root; id < end; id++) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (st[id].dead || st[id].kind || n->type != CD_NODE_ELEMENT)
+            continue;
+        if (st[id].flow >= CD_LONG_PARA && S_is_block(n->tag) && !(cd_tag_flags(n->tag) & CD_TF_HEADING) &&
+            S_link_density(&st[id]) < 0.2f) {
+            if (!lfirst)
+                lfirst = id;
+            llast = id;
+        }
+    }
+    for (uint32_t id = root + 1; id < end; id++) {
+        if (st[id].dead || !st[id].kind || (st[id].kind & CD_KIND_UNDER) || st[cd_dom_node(dom, id)->parent].dead)
+            continue;
+        if (st[id].kind == CD_KIND_TEASERS && S_param("CD_EDGE", 1) && id > lfirst && id < llast &&
+            !S_is_ancestor(dom, id, llast))
+            continue;
+        S_subtract(dom, st, id, root);
+        st[id].dead = 1;
+        S_WHY(id, S_kind_why(st[id].kind));
     }
 }
 
@@ -1176,7 +1251,7 @@ static void S_clean(const cd_dom *dom, S_stat *st, cd_nid root)
  * non-ASCII characters (other scripts) right after it ("<a>Follow me on
  * Pinterest</a> to see …")? A link closing a line ("… <a>read more</a>")
  * does not count. */
-static int S_in_sentence(const cd_dom *dom, cd_nid id)
+int cd_x_in_sentence(const cd_dom *dom, cd_nid id)
 {
     cd_nid next = cd_dom_node(dom, id)->next;
     const cd_node *t = next ? cd_dom_node(dom, next) : NULL;
@@ -1191,7 +1266,7 @@ static int S_in_sentence(const cd_dom *dom, cd_nid id)
 /* The live text of block id into buf (max bytes), runs of white
  * space as one (markup indentation). Returns its length, or -1 when the
  * block does not fit: only a block read whole is judged. */
-static long S_block_text(const cd_dom *dom, const S_stat *st, cd_nid id, char *buf, size_t max)
+long cd_x_text(const cd_dom *dom, const S_stat *st, cd_nid id, char *buf, size_t max)
 {
     size_t len = 0;
     cd_nid t = id;
@@ -1290,7 +1365,7 @@ static void S_phrases(const cd_dom *dom, S_stat *st, cd_nid root)
         /* A donation button is short and mostly link: cleaning may have
          * taken it already, but it still tells its box is an appeal. */
         long len = s->dead == CD_DEAD_CLEANED && s->chars <= 40 && s->link * 2 > s->chars
-                       ? S_block_text(dom, st, id, buf, CD_BOILER_MAX)
+                       ? cd_x_text(dom, st, id, buf, CD_BOILER_MAX)
                        : -1;
         if (len >= 0 && cd_boiler_phrase(buf, (size_t)len) == CD_BOILER_DONATE) {
             S_drop_appeal(dom, st, id, root);
@@ -1310,10 +1385,10 @@ static void S_phrases(const cd_dom *dom, S_stat *st, cd_nid root)
         int candidate = n->type == CD_NODE_ELEMENT && s->chars > 0 &&
                         s->chars <= CD_BOILER_MAX * 7 / 8 &&
                         (S_is_block(n->tag) ||
-                         ((n->tag == CD_TAG_A || n->tag == CD_TAG_SPAN) && !S_in_sentence(dom, id)));
+                         ((n->tag == CD_TAG_A || n->tag == CD_TAG_SPAN) && !cd_x_in_sentence(dom, id)));
         int prompt = n->type == CD_NODE_ELEMENT && S_is_block(n->tag) && s->link > 0 &&
                      s->chars <= CD_PROMPT_MAX * 7 / 8;
-        len = candidate || prompt ? S_block_text(dom, st, id, buf, CD_PROMPT_MAX) : -1;
+        len = candidate || prompt ? cd_x_text(dom, st, id, buf, CD_PROMPT_MAX) : -1;
         int kind = candidate && len >= 0 && len < CD_BOILER_MAX ? cd_boiler_phrase(buf, (size_t)len) : 0;
         if (!kind && prompt && len >= 0 && cd_boiler_prompt(buf, (size_t)len))
             kind = CD_BOILER_CHROME;
@@ -1657,6 +1732,7 @@ static void S_read(cd_extract *x, const cd_dom *dom, S_stat *st, unsigned option
     S_stats(dom, st);
     S_prune(dom, st, options, 1, panels, soft);
     S_stats(dom, st);
+    S_detect(dom, st);
     S_score(dom, st);
     S_choose(x, dom, st);
     S_broaden(x, dom, st);
@@ -1735,10 +1811,6 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     }
     S_stat *st = x->scratch;
     memset(st, 0, need);
-#ifdef CD_EXTRACT_DEBUG
-    if (getenv("CD_WHY"))
-        S_whyv = calloc(count, 1);
-#endif
 
     if (options & COPYDESK_OPT_NO_EXTRACT) {
         /* The visible page: what renders text, less what markup hides --
@@ -1788,6 +1860,20 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     }
     if (panels.slot)
         x->mem->free(panels.slot);
+    /* On an article page, the article and only the article: the lists of
+     * other stories and the comments the detectors found inside it go. The
+     * page is one when a date stands by the start of the chosen container
+     * (a byline and date line, a dateline) and its structured data does not
+     * call it something else (a forum thread, a product, a website's page:
+     * there lists and replies are the content), and the container is not
+     * one of a series (a forum's posts). og:type "article" alone is no
+     * evidence: documentation, listings and service pages carry it (on
+     * wcxb-dev, taking it or a JSON-LD article type as enough cost 0.0005). */
+    if (!x->broad && !x->article && x->nroots)
+        x->article = x->typed >= 0 && S_dated_head(x, dom, st) && !S_series(dom, st, x->roots[0]);
+    if (x->article && !x->broad && !S_param("CD_NODROP", 0))
+        for (uint32_t r = 0; r < x->nroots; r++)
+            S_drop_found(dom, st, x->roots[r]);
     /* Conditional cleaning judges containers by link density: right inside an
      * article, wrong on a page whose content is lists of links. */
     if (!x->broad) {

@@ -38,8 +38,8 @@ typedef struct cd_extract {
     cd_nid title_node;    /* the visible headline element, if found (CD_NONE otherwise) */
     int no_article;       /* nothing convincing was found; roots hold a best effort */
     int broad;            /* no single article: the root is the page minus its chrome */
-    int typed;            /* the page's structured data calls it an article (article.c) */
-    int article;          /* kept to one article although it holds less than half of the page's prose */
+    int typed;            /* the page's structured data: 1 an article, -1 another kind of page (article.c) */
+    int article;          /* an article page: one article, without the lists and comments beside it */
     cd_cut cuts[CD_MAX_CUTS]; /* sorted by node, then offset; non-overlapping */
     uint32_t ncuts;
     /* Scratch arrays for scoring, reused across pages. */
