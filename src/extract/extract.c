@@ -34,6 +34,7 @@
 #include "boiler.h"
 #include "comments.h"
 #include "extract.h"
+#include "furniture.h"
 #include "hints.h"
 #include "teaser.h"
 #include "xstat.h"
@@ -1102,53 +1103,106 @@ static void S_subtract(const cd_dom *dom, S_stat *st, cd_nid id, cd_nid top)
     }
 }
 
-/* Inside the one article, drop what the detectors marked: teaser lists,
- * comment threads and forms, and their labels. Not when that would leave
- * the root without a long paragraph: then the list or the thread is what
- * the page is (a listing, a forum thread, a page of comments). */
-static void S_drop_found(const cd_dom *dom, S_stat *st, cd_nid root)
+/* Is element id a long paragraph of the article: a block of at least
+ * CD_LONG_PARA characters of its own text, few links, not marked? */
+static int S_long_para(const cd_dom *dom, const S_stat *st, cd_nid id)
 {
-    cd_nid e = cd_dom_next_skip(dom, root, cd_dom_root(dom));
-    uint32_t end = e ? e : dom->count;
-    uint32_t left = 0, marked = 0;
-    for (uint32_t id = root; id < end; id++) {
-        const cd_node *n = cd_dom_node(dom, id);
-        if (st[id].dead || n->type != CD_NODE_ELEMENT)
-            continue;
-        if (st[id].kind) {
-            marked++;
-            continue;
-        }
-        if (st[id].flow >= CD_LONG_PARA && S_is_block(n->tag) && !(cd_tag_flags(n->tag) & CD_TF_HEADING) &&
-            S_link_density(&st[id]) < 0.2f)
-            left += st[id].flow;
-    }
-    if (!marked || !left || st[root].kind)
-        return;
-    /* The first and the last long paragraph of the article: a list of
-     * stories between them is the story's own (a round-up), one before or
-     * after them is not. */
+    const cd_node *n = cd_dom_node(dom, id);
+    return !st[id].dead && !st[id].kind && n->type == CD_NODE_ELEMENT && st[id].flow >= CD_LONG_PARA &&
+           S_is_block(n->tag) && !(cd_tag_flags(n->tag) & CD_TF_HEADING) && S_link_density(&st[id]) < 0.2f;
+}
+
+static void S_drop(const cd_dom *dom, S_stat *st, cd_nid id, cd_nid root, uint8_t why)
+{
+    S_subtract(dom, st, id, root);
+    st[id].dead = 1;
+    S_WHY(id, why);
+}
+
+/* Inside the one article, drop what the detectors marked (teaser lists,
+ * comment threads and forms, their labels) and the furniture lines of the
+ * template (furniture.c). Nothing goes when the roots hold no long
+ * paragraph outside the marked blocks: then the list or the thread is what
+ * the page is (a listing, a forum thread, a page of comments). The first
+ * and the last long paragraph bound the story: a list of stories between
+ * them is the story's own (a round-up), and a short line without a full
+ * stop between them a subheading; before or after them, both are the
+ * template's. */
+static void S_drop_found(const cd_extract *x, const cd_dom *dom, S_stat *st)
+{
     cd_nid lfirst = CD_NONE, llast = CD_NONE;
-    for (uint32_t id = root; id < end; id++) {
-        const cd_node *n = cd_dom_node(dom, id);
-        if (st[id].dead || st[id].kind || n->type != CD_NODE_ELEMENT)
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        if (st[root].kind)
             continue;
-        if (st[id].flow >= CD_LONG_PARA && S_is_block(n->tag) && !(cd_tag_flags(n->tag) & CD_TF_HEADING) &&
-            S_link_density(&st[id]) < 0.2f) {
-            if (!lfirst)
-                lfirst = id;
-            llast = id;
+        cd_nid e = cd_dom_next_skip(dom, root, cd_dom_root(dom));
+        uint32_t end = e ? e : dom->count;
+        for (uint32_t id = root; id < end; id++)
+            if (S_long_para(dom, st, id)) {
+                if (!lfirst || id < lfirst)
+                    lfirst = id;
+                if (id > llast)
+                    llast = id;
+            }
+    }
+    if (!lfirst)
+        return;
+    /* The story starts at its first long paragraph, or at an earlier
+     * block that ends as a sentence does (40 characters or more). */
+    char buf[CD_BOILER_MAX + 1];
+    cd_nid hfirst = lfirst;
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        for (cd_nid id = root; id && id < hfirst; id = cd_dom_next(dom, id, root)) {
+            const cd_node *n = cd_dom_node(dom, id);
+            if (st[id].dead || st[id].kind || n->type != CD_NODE_ELEMENT || !S_is_block(n->tag) ||
+                st[id].flow != st[id].chars || st[id].chars < 40 || st[id].chars >= CD_LONG_PARA)
+                continue;
+            long len = cd_x_text(dom, st, id, buf, CD_BOILER_MAX);
+            if (len > 0 && cd_furniture_sentence(buf, (size_t)len)) {
+                hfirst = id;
+                break;
+            }
         }
     }
-    for (uint32_t id = root + 1; id < end; id++) {
-        if (st[id].dead || !st[id].kind || (st[id].kind & CD_KIND_UNDER) || st[cd_dom_node(dom, id)->parent].dead)
+    cd_nid le = cd_dom_next_skip(dom, llast, cd_dom_root(dom));
+    uint32_t after = le ? le : dom->count; /* the first node after the last long paragraph */
+    int furn = (int)S_param("CD_FURN", 3);
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        if (st[root].kind)
             continue;
-        if (st[id].kind == CD_KIND_TEASERS && S_param("CD_EDGE", 1) && id > lfirst && id < llast &&
-            !S_is_ancestor(dom, id, llast))
-            continue;
-        S_subtract(dom, st, id, root);
-        st[id].dead = 1;
-        S_WHY(id, S_kind_why(st[id].kind));
+        cd_nid e = cd_dom_next_skip(dom, root, cd_dom_root(dom));
+        uint32_t end = e ? e : dom->count;
+        for (uint32_t id = root + 1; id < end; id++) {
+            const cd_node *n = cd_dom_node(dom, id);
+            if (st[id].dead || n->type != CD_NODE_ELEMENT || st[n->parent].dead)
+                continue;
+            int inside = id > lfirst && id < after;
+            if (st[id].kind && !(st[id].kind & CD_KIND_UNDER)) {
+                if (st[id].kind == CD_KIND_TEASERS && S_param("CD_EDGE", 1) && inside && !S_is_ancestor(dom, id, llast))
+                    continue;
+                S_drop(dom, st, id, root, S_kind_why(st[id].kind));
+                continue;
+            }
+            /* Furniture: a leaf block (all its text inline) before the story
+             * or after it. */
+            if ((id > hfirst && id < after) || S_is_ancestor(dom, id, hfirst) || st[id].kind || !S_is_block(n->tag) ||
+                st[id].flow != st[id].chars || !st[id].chars || st[id].chars > CD_FURNITURE_CHARS)
+                continue;
+            if (!(furn & (id < hfirst ? 2 : 1)))
+                continue;
+            if ((cd_tag_flags(n->tag) & CD_TF_HEADING) && !S_param("CD_FURNH", 1))
+                continue;
+            long len = cd_x_text(dom, st, id, buf, CD_BOILER_MAX);
+            int tail = id > hfirst;
+            if (tail && S_param("CD_TAILSTRICT", 1) && (n->tag == CD_TAG_LI || n->tag == CD_TAG_TD || n->tag == CD_TAG_TH ||
+                                                        n->tag == CD_TAG_DT || n->tag == CD_TAG_DD))
+                continue;
+            if (len > 0 && (tail && S_param("CD_TAILSTRICT", 1) ? cd_furniture_links(buf, (size_t)len, S_link_density(&st[id]))
+                                                              : cd_furniture_line(buf, (size_t)len, S_link_density(&st[id]))))
+                S_drop(dom, st, id, root, 'g');
+        }
     }
 }
 
@@ -1872,8 +1926,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     if (!x->broad && !x->article && x->nroots)
         x->article = x->typed >= 0 && S_dated_head(x, dom, st) && !S_series(dom, st, x->roots[0]);
     if (x->article && !x->broad && !S_param("CD_NODROP", 0))
-        for (uint32_t r = 0; r < x->nroots; r++)
-            S_drop_found(dom, st, x->roots[r]);
+        S_drop_found(x, dom, st);
     /* Conditional cleaning judges containers by link density: right inside an
      * article, wrong on a page whose content is lists of links. */
     if (!x->broad) {
