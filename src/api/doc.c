@@ -312,6 +312,8 @@ const char *copydesk_doc_render(copydesk_doc *doc, copydesk_format format, size_
         f.text_len = doc->text.len;
         f.charset = doc->dinfo.charset[0] ? doc->dinfo.charset : NULL;
         f.explain = (doc->options & COPYDESK_OPT_EXPLAIN) != 0;
+        f.dom = &doc->dom;
+        f.ext = &doc->ext;
         cd_buf md;
         cd_buf_init(&md, &doc->mem);
         if (doc->options & COPYDESK_OPT_JSON_MARKDOWN) {

@@ -142,31 +142,35 @@ int cd_article_typed(const cd_dom *dom)
     return og ? 1 : other ? -1 : 0;
 }
 
-/* Month names and their usual abbreviations, lower case (UTF-8). */
-static const char *const S_months[] = {
-    /* English */
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec",
-    /* French */
-    "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout",
-    "septembre", "octobre", "novembre", "décembre", "decembre", "janv", "févr", "fevr", "avr", "juil",
-    "déc",
-    /* German */
-    "januar", "februar", "märz", "maerz", "juni", "juli", "oktober", "dezember", "jän", "okt", "dez",
-    /* Spanish, Italian, Portuguese */
-    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-    "setiembre", "octubre", "noviembre", "diciembre", "ene", "abr", "ago", "dic", "gennaio",
-    "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre", "janeiro",
-    "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "dezembro",
-    /* Dutch */
-    "januari", "februari", "maart", "mei", "augustus", "mrt",
-    NULL,
+/* Month names and their usual abbreviations in English, French, German,
+ * Spanish, Italian, Portuguese and Dutch, lower case (UTF-8), with their
+ * lengths (the look-up runs on every word of every short line). */
+typedef struct {
+    const char *w;
+    unsigned char n;
+} S_word;
+#define W(s) {s, sizeof s - 1}
+static const S_word S_months[] = {
+    W("january"), W("february"), W("march"), W("april"), W("may"), W("june"), W("july"), W("august"),
+    W("september"), W("october"), W("november"), W("december"), W("jan"), W("feb"), W("mar"), W("apr"),
+    W("jun"), W("jul"), W("aug"), W("sep"), W("sept"), W("oct"), W("nov"), W("dec"), W("janvier"),
+    W("février"), W("fevrier"), W("mars"), W("avril"), W("mai"), W("juin"), W("juillet"), W("août"),
+    W("aout"), W("septembre"), W("octobre"), W("novembre"), W("décembre"), W("decembre"), W("janv"),
+    W("févr"), W("fevr"), W("avr"), W("juil"), W("déc"), W("januar"), W("februar"), W("märz"), W("maerz"),
+    W("juni"), W("juli"), W("oktober"), W("dezember"), W("jän"), W("okt"), W("dez"), W("enero"),
+    W("febrero"), W("marzo"), W("abril"), W("mayo"), W("junio"), W("julio"), W("agosto"), W("septiembre"),
+    W("setiembre"), W("octubre"), W("noviembre"), W("diciembre"), W("ene"), W("abr"), W("ago"), W("dic"),
+    W("gennaio"), W("febbraio"), W("aprile"), W("maggio"), W("giugno"), W("luglio"), W("settembre"),
+    W("ottobre"), W("dicembre"), W("janeiro"), W("fevereiro"), W("março"), W("maio"), W("junho"), W("julho"),
+    W("setembro"), W("outubro"), W("dezembro"), W("januari"), W("februari"), W("maart"), W("mei"),
+    W("augustus"), W("mrt"),
+    {NULL, 0},
 };
 
 /* Small words that may stand between a month and its day or year: "15 de
  * enero de 2008", "the 15th of January", "le 3 mars". */
-static const char *const S_glue[] = {"de", "del", "of", "the", "st", "nd", "rd", "th", "er", "le", "am", NULL};
+static const S_word S_glue[] = {W("de"), W("del"), W("of"), W("the"), W("st"), W("nd"), W("rd"),
+                                W("th"), W("er"), W("le"), W("am"), {NULL, 0}};
 
 enum { S_WORD = 1, S_NUM = 2 };
 
@@ -176,10 +180,10 @@ typedef struct {
     char s[12]; /* lower-cased word, or the digits */
 } S_tok;
 
-static int S_in(const char *const *list, const char *s, size_t n)
+static int S_in(const S_word *list, const char *s, size_t n)
 {
-    for (int k = 0; list[k]; k++)
-        if (strlen(list[k]) == n && memcmp(list[k], s, n) == 0)
+    for (int k = 0; list[k].w; k++)
+        if (list[k].n == n && list[k].w[0] == s[0] && memcmp(list[k].w, s, n) == 0)
             return 1;
     return 0;
 }

@@ -133,12 +133,10 @@ static int S_stamp(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *buf)
      * 06:24 PM"), or a date with a word saying someone wrote ("Paul wrote
      * on 6 January 2008"). A date alone, or with "by" or a "|", is as often
      * a book's release or an event in a list. */
-    if (!S_named(buf, (size_t)len))
-        return 0;
-    int date = cd_article_date(buf, (size_t)len);
-    if (S_clock(buf, (size_t)len))
-        return date || S_cue(buf, (size_t)len, 1);
-    return date && S_cue(buf, (size_t)len, 0);
+    size_t bl = (size_t)len;
+    int ok = S_clock(buf, bl) ? S_cue(buf, bl, 1) || cd_article_date(buf, bl)
+                              : S_cue(buf, bl, 0) && cd_article_date(buf, bl);
+    return ok && S_named(buf, bl);
 }
 
 static int S_has_sentence_end(const char *s, size_t n)

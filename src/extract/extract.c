@@ -76,6 +76,9 @@ void cd_extract_free(cd_extract *x)
 {
     if (x->mark)
         x->mem->free(x->mark);
+    if (x->why)
+        x->mem->free(x->why);
+    x->why = NULL;
     if (x->scratch)
         x->mem->free(x->scratch);
     x->mark = NULL;
@@ -1128,6 +1131,8 @@ static void S_drop(const cd_dom *dom, S_stat *st, cd_nid id, cd_nid root, uint8_
  * them is the story's own (a round-up), and a short line without a full
  * stop between them a subheading; before or after them, both are the
  * template's. */
+static void S_find_title(cd_extract *x, const cd_dom *dom, const S_stat *st, const char *title);
+
 static void S_drop_found(const cd_extract *x, const cd_dom *dom, S_stat *st)
 {
     cd_nid lfirst = CD_NONE, llast = CD_NONE;
@@ -1192,7 +1197,7 @@ static void S_drop_found(const cd_extract *x, const cd_dom *dom, S_stat *st)
                 continue;
             if (!(furn & (id < hfirst ? 2 : 1)))
                 continue;
-            if ((cd_tag_flags(n->tag) & CD_TF_HEADING) && !S_param("CD_FURNH", 1))
+            if (id == x->title_node || n->tag == CD_TAG_H1)
                 continue;
             long len = cd_x_text(dom, st, id, buf, CD_BOILER_MAX);
             int tail = id > hfirst;
@@ -1775,8 +1780,67 @@ int cd_extract_cut(cd_extract *x, const cd_dom *dom, cd_nid id, uint32_t off, ui
 
 void cd_extract_drop(cd_extract *x, cd_nid id)
 {
-    if (x->mark && id && id < x->mark_cap)
+    if (x->mark && id && id < x->mark_cap) {
         x->mark[id] = CD_MARK_DROP;
+        x->why[id] = 0; /* "field" */
+    }
+}
+
+const char *cd_extract_reason(uint8_t why)
+{
+    switch (why) {
+    case 0:
+        return "field";
+    case 'k':
+    case 'n':
+        return NULL;
+    case 'h':
+        return "hidden";
+    case 't':
+        return "chrome-tag";
+    case 'r':
+        return "chrome-role";
+    case 'w':
+        return "chrome-class";
+    case 'm':
+        return "comments-class";
+    case 'o':
+        return "table-of-contents";
+    case 'c':
+        return "photo-credit";
+    case 'p':
+        return "stock-phrase";
+    case 'd':
+        return "duplicate";
+    case 'u':
+        return "comment-thread";
+    case 'f':
+        return "comment-form";
+    case 'l':
+        return "teaser-list";
+    case 'b':
+        return "list-label";
+    case 'g':
+        return "furniture";
+    case 'A':
+        return "clean-chrome-class";
+    case 'B':
+        return "clean-images";
+    case 'C':
+        return "clean-list-items";
+    case 'D':
+        return "clean-inputs";
+    case 'E':
+        return "clean-short-links";
+    case 'F':
+        return "clean-links";
+    case 'G':
+        return "clean-link-density";
+    case 'H':
+        return "clean-embeds";
+    default:
+        return "clean-heading";
+    }
 }
 
 /* One reading of the page: prune, count, score, choose the roots. */
@@ -1851,6 +1915,10 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
         if (!m)
             return COPYDESK_ERR_NOMEM;
         x->mark = m;
+        uint8_t *w = x->mem->realloc(x->why, count);
+        if (!w)
+            return COPYDESK_ERR_NOMEM;
+        x->why = w;
         x->mark_cap = count;
     }
     size_t need;
@@ -1877,8 +1945,10 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
             if (st[cd_dom_node(dom, id)->parent].dead ||
                 (!cd_extract_node_visible(dom, id) && !(total && st[id].chars > total * CD_GUARD_SHARE)))
                 st[id].dead = 1;
-        for (uint32_t id = 0; id < count; id++)
+        for (uint32_t id = 0; id < count; id++) {
             x->mark[id] = st[id].dead ? CD_MARK_DROP : CD_MARK_NONE;
+            x->why[id] = st[id].dead ? (st[id].why ? st[id].why : 'h') : 0;
+        }
         x->roots[x->nroots++] = dom->body ? dom->body : cd_dom_root(dom);
         return COPYDESK_OK;
     }
@@ -1925,8 +1995,10 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
      * wcxb-dev, taking it or a JSON-LD article type as enough cost 0.0005). */
     if (!x->broad && !x->article && x->nroots)
         x->article = x->typed >= 0 && S_dated_head(x, dom, st) && !S_series(dom, st, x->roots[0]);
-    if (x->article && !x->broad && !S_param("CD_NODROP", 0))
+    if (x->article && !x->broad && !S_param("CD_NODROP", 0)) {
+        S_find_title(x, dom, st, title); /* the headline is never furniture */
         S_drop_found(x, dom, st);
+    }
     /* Conditional cleaning judges containers by link density: right inside an
      * article, wrong on a page whose content is lists of links. */
     if (!x->broad) {
@@ -1959,8 +2031,10 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     }
 #endif
 
-    for (uint32_t id = 0; id < count; id++)
+    for (uint32_t id = 0; id < count; id++) {
         x->mark[id] = st[id].dead ? CD_MARK_DROP : CD_MARK_NONE;
+        x->why[id] = st[id].dead ? st[id].why : 0;
+    }
     if (x->title_node)
         x->mark[x->title_node] = CD_MARK_TITLE;
     return COPYDESK_OK;

@@ -143,6 +143,8 @@ void cd_render_json(const cd_json_fields *f, cd_buf *out)
                 S_str(out, &f2, keys[i], src);
         }
         cd_buf_putc(out, '}');
+        if (f->ext && f->dom)
+            cd_render_explain(f->dom, f->ext, out);
     }
     S_key(out, &first, "text");
     cd_json_string(out, f->text ? f->text : "", f->text ? f->text_len : 0);

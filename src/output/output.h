@@ -37,10 +37,16 @@ typedef struct cd_json_fields {
     const char *charset;  /* charset the page was decoded from */
     const char *error;    /* when set, only source and error are written */
     int explain;          /* add "sources": where each metadata field came from */
+    const cd_dom *dom;    /* with explain and ext: add "mode" and "dropped" (explain.c) */
+    const cd_extract *ext;
 } cd_json_fields;
 
 /* One JSON object, no trailing newline, keys in a fixed order. */
 void cd_render_json(const cd_json_fields *f, cd_buf *out);
+
+/* Append ,"mode":…,"dropped":[{"reason":…,"text":…},…] (--explain): how the
+ * content was chosen and each block dropped inside it, with its reason. */
+void cd_render_explain(const cd_dom *dom, const cd_extract *x, cd_buf *out);
 
 /* Append s[0..len) as a JSON string literal (with quotes); invalid UTF-8 is
  * written as U+FFFD, control characters escaped, "/" not escaped. */
