@@ -944,6 +944,42 @@ static int S_dated_head(const cd_extract *x, const cd_dom *dom, const S_stat *st
             buf[len++] = n->u.text[i];
         buf[len++] = ' ';
     }
+    if (cd_article_date(buf, len))
+        return 1;
+    if (!S_param("CD_DTAIL", 1))
+        return 0;
+    /* The end of the last root: "Posted by … on <date>" closing a story. */
+    cd_nid last = x->roots[0];
+    for (uint32_t r = 1; r < x->nroots; r++)
+        if (x->roots[r] > last)
+            last = x->roots[r];
+    cd_nid lend = cd_dom_next_skip(dom, last, cd_dom_root(dom));
+    uint32_t e = lend ? lend : dom->count;
+    got = 0;
+    from = last;
+    for (uint32_t id = e - 1; id > last && got < CD_HEAD_INSIDE; id--) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (n->type == CD_NODE_TEXT && !st[id].dead && !st[n->parent].dead) {
+            got += n->len;
+            from = id;
+        }
+    }
+    len = 0;
+    for (cd_nid id = from; id && id < e && len < sizeof buf - 1; id = cd_dom_next(dom, id, cd_dom_root(dom))) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (n->type != CD_NODE_TEXT || st[id].dead || st[n->parent].dead)
+            continue;
+        /* Dead ancestors further up: skip (a dropped block inside the root). */
+        int live = 1;
+        for (cd_nid a = n->parent; a && a != last && live; a = cd_dom_node(dom, a)->parent)
+            live = !st[a].dead;
+        if (!live)
+            continue;
+        uint32_t off = n->len > sizeof buf / 2 ? n->len - (uint32_t)(sizeof buf / 2) : 0;
+        for (uint32_t i = off; i < n->len && len < sizeof buf - 2; i++)
+            buf[len++] = n->u.text[i];
+        buf[len++] = ' ';
+    }
     return cd_article_date(buf, len);
 }
 
@@ -955,7 +991,7 @@ static int S_dated_head(const cd_extract *x, const cd_dom *dom, const S_stat *st
  * on wcxb-dev only 7 pages change (2 articles better, 2 forums and 2 products
  * worse). */
 #define CD_ARTICLE_LONG_SHARE 0.5f
-static float S_long_share(const cd_extract *x, const cd_dom *dom, const S_stat *st, uint32_t *nin)
+static float S_long_share(const cd_extract *x, const cd_dom *dom, const S_stat *st, uint32_t para, uint32_t *nin)
 {
     *nin = 0;
     cd_nid end[CD_MAX_ROOTS];
@@ -967,8 +1003,8 @@ static float S_long_share(const cd_extract *x, const cd_dom *dom, const S_stat *
     for (uint32_t id = 2; id < dom->count; id++) {
         const cd_node *n = cd_dom_node(dom, id);
         const S_stat *s = &st[id];
-        if (s->dead || n->type != CD_NODE_ELEMENT || s->flow < CD_LONG_PARA || !S_is_block(n->tag) ||
-            (cd_tag_flags(n->tag) & CD_TF_HEADING) || S_link_density(s) >= 0.2f || (s->kind && !S_param("CD_KINDSHARE", 0)))
+        if (s->dead || n->type != CD_NODE_ELEMENT || s->flow < para || !S_is_block(n->tag) ||
+            (cd_tag_flags(n->tag) & CD_TF_HEADING) || S_link_density(s) >= 0.2f || s->kind)
             continue;
         all += s->flow;
         for (uint32_t r = 0; r < x->nroots; r++)
@@ -1060,7 +1096,12 @@ static void S_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st)
      * and that container holds most of the page's long paragraphs, it stays
      * the content. */
     uint32_t nlong = 0;
-    if (S_long_share(x, dom, st, &nlong) >= S_param("CD_LSHARE", CD_ARTICLE_LONG_SHARE) &&
+    float share = S_long_share(x, dom, st, CD_LONG_PARA, &nlong);
+    /* A story of short paragraphs (none of 150 characters in the roots):
+     * its paragraphs of 100 characters and more then. */
+    if (!nlong)
+        share = S_long_share(x, dom, st, CD_OWN_SENTENCE, &nlong) * (float)S_param("CD_SHORTSTORY", 1);
+    if (share >= S_param("CD_LSHARE", CD_ARTICLE_LONG_SHARE) &&
         ((x->typed >= 0 && S_dated_head(x, dom, st)) || (x->typed > 0 && nlong >= 2)) &&
         !S_series(dom, st, x->roots[0])) {
         x->article = 1;
@@ -1994,7 +2035,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
      * evidence: documentation, listings and service pages carry it (on
      * wcxb-dev, taking it or a JSON-LD article type as enough cost 0.0005). */
     if (!x->broad && !x->article && x->nroots)
-        x->article = x->typed >= 0 && S_dated_head(x, dom, st) && !S_series(dom, st, x->roots[0]);
+        x->article = (S_param("CD_ALLART", 0) || (x->typed >= 0 && S_dated_head(x, dom, st))) && !S_series(dom, st, x->roots[0]);
     if (x->article && !x->broad && !S_param("CD_NODROP", 0)) {
         S_find_title(x, dom, st, title); /* the headline is never furniture */
         S_drop_found(x, dom, st);
