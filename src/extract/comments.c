@@ -214,8 +214,9 @@ static int S_same_look(const cd_dom *dom, cd_nid a, cd_nid b)
 
 /* Are the signatures of the run [first, last] made by one template: most
  * of them the same tag with the same class? A thread's are; a story's date
- * line and the dates of the teasers beside it are not. */
-static int S_one_template(const cd_dom *dom, const cd_xstat *st, cd_nid first, cd_nid last)
+ * line and the dates of the teasers beside it are not. Returns a signature
+ * of that template (CD_NONE when there is none). */
+static cd_nid S_template(const cd_dom *dom, const cd_xstat *st, cd_nid first, cd_nid last)
 {
     enum { MAXS = 24 };
     cd_nid sig[MAXS];
@@ -230,14 +231,26 @@ static int S_one_template(const cd_dom *dom, const cd_xstat *st, cd_nid first, c
             break;
     }
     uint32_t best = 0;
+    cd_nid which = CD_NONE;
     for (uint32_t i = 0; i < n; i++) {
         uint32_t same = 0;
         for (uint32_t j = 0; j < n; j++)
             same += S_same_look(dom, sig[i], sig[j]);
-        if (same > best)
+        if (same > best) {
             best = same;
+            which = sig[i];
+        }
     }
-    return n && best * 3 >= n * 2;
+    return n && best * 3 >= n * 2 ? which : CD_NONE;
+}
+
+/* Does child c carry a signature made like tmpl? */
+static int S_signed_like(const cd_dom *dom, const cd_xstat *st, cd_nid c, cd_nid tmpl)
+{
+    if (cd_dom_node(dom, c)->type != CD_NODE_ELEMENT || st[c].dead || !st[c].mark)
+        return 0;
+    cd_nid s = S_first_stamp(dom, st, c);
+    return s && S_same_look(dom, s, tmpl);
 }
 
 /* Mark the run of signed children of p (a thread) and its label. */
@@ -247,9 +260,10 @@ static void S_thread(const cd_dom *dom, cd_xstat *st, cd_nid p)
     uint32_t k = 0, bare = 0, linky = 0, gap = 0, maxgap = 0;
     for (cd_nid c = cd_dom_node(dom, p)->first; c; c = cd_dom_node(dom, c)->next) {
         const cd_node *cn = cd_dom_node(dom, c);
-        if (cn->type != CD_NODE_ELEMENT || st[c].dead || !st[c].chars)
+        if ((cn->type != CD_NODE_ELEMENT && cn->type != CD_NODE_TEXT) || st[c].dead || !st[c].chars)
             continue;
-        if (!st[c].mark) {
+        /* Loose text between signatures: comments in one block, set apart by <br>. */
+        if (cn->type == CD_NODE_TEXT || !st[c].mark) {
             gap++;
             continue;
         }
@@ -267,8 +281,36 @@ static void S_thread(const cd_dom *dom, cd_xstat *st, cd_nid p)
         if (st[c].kind)
             return; /* a teaser list's items */
     }
-    if (k < CD_THREAD_MIN || linky * 2 > k || !S_one_template(dom, st, first, last))
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_STAMPS"))
+        fprintf(stderr, "thread? #%u <%s> k=%u linky=%u bare=%u kind=%d\n", p, cd_tag_name(cd_dom_node(dom, p)->tag), k, linky, bare,
+                st[p].kind);
+#endif
+    cd_nid tmpl = k >= CD_THREAD_MIN && linky * 2 <= k ? S_template(dom, st, first, last) : CD_NONE;
+    if (!tmpl)
         return;
+    /* The run is the template's: a byline line above the story, signed
+     * otherwise, does not start it. */
+    while (first != last && !S_signed_like(dom, st, first, tmpl))
+        first = cd_dom_node(dom, first)->next;
+    while (last != first && !S_signed_like(dom, st, last, tmpl))
+        last = cd_dom_node(dom, last)->prev;
+    /* The widest gap between two signatures of the run. */
+    maxgap = gap = 0;
+    for (cd_nid c = first; c && c != last; c = cd_dom_node(dom, c)->next) {
+        const cd_node *cn = cd_dom_node(dom, c);
+        if ((cn->type != CD_NODE_ELEMENT && cn->type != CD_NODE_TEXT) || st[c].dead || !st[c].chars)
+            continue;
+        if (S_signed_like(dom, st, c, tmpl)) {
+            if (gap > maxgap)
+                maxgap = gap;
+            gap = 0;
+        } else {
+            gap++;
+        }
+    }
+    if (gap > maxgap)
+        maxgap = gap;
     /* Most signed children are only the signature: the comments' text is in
      * the siblings between them, and the first comment's text comes before
      * the first signature (up to as many blocks as the widest gap, back to a
@@ -277,7 +319,7 @@ static void S_thread(const cd_dom *dom, cd_xstat *st, cd_nid p)
         uint32_t back = maxgap ? maxgap : 1;
         for (cd_nid c = cd_dom_node(dom, first)->prev; c && back; c = cd_dom_node(dom, c)->prev) {
             const cd_node *cn = cd_dom_node(dom, c);
-            if (cn->type != CD_NODE_ELEMENT || st[c].dead)
+            if ((cn->type != CD_NODE_ELEMENT && cn->type != CD_NODE_TEXT) || st[c].dead)
                 continue;
             if ((cd_tag_flags(cn->tag) & CD_TF_HEADING) || cn->tag == CD_TAG_HR || st[c].kind)
                 break;
@@ -292,13 +334,17 @@ static void S_thread(const cd_dom *dom, cd_xstat *st, cd_nid p)
     for (cd_nid c = first; c != stop; c = cd_dom_node(dom, c)->next)
         if (!st[c].dead)
             run += st[c].chars;
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_STAMPS"))
+        fprintf(stderr, "thread #%u first=%u last=%u run=%u of %u\n", p, first, last, run, st[p].chars);
+#endif
     if ((uint64_t)run * 10 >= (uint64_t)st[p].chars * 9) {
         st[p].kind = CD_KIND_THREAD;
         S_label(dom, st, p);
         return;
     }
     for (cd_nid c = first; c != stop; c = cd_dom_node(dom, c)->next)
-        if (cd_dom_node(dom, c)->type == CD_NODE_ELEMENT && !st[c].dead && !st[c].kind)
+        if (cd_dom_node(dom, c)->type != CD_NODE_DOCUMENT && !st[c].dead && !st[c].kind && st[c].chars)
             st[c].kind = CD_KIND_THREAD;
     S_label(dom, st, first);
 }

@@ -980,6 +980,10 @@ static int S_dated_head(const cd_extract *x, const cd_dom *dom, const S_stat *st
             buf[len++] = n->u.text[i];
         buf[len++] = ' ';
     }
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_DATEDBG"))
+        fprintf(stderr, "tail window: %.*s\n", (int)len, buf);
+#endif
     return cd_article_date(buf, len);
 }
 
@@ -1147,12 +1151,15 @@ static void S_subtract(const cd_dom *dom, S_stat *st, cd_nid id, cd_nid top)
     }
 }
 
+#define CD_TEASER_REST 2  /* teaser text at most this many times the rest of the roots' */
+#define CD_TEASER_STORY 8 /* and this many times the story's long paragraphs' */
+
 /* Is element id a long paragraph of the article: a block of at least
  * CD_LONG_PARA characters of its own text, few links, not marked? */
-static int S_long_para(const cd_dom *dom, const S_stat *st, cd_nid id)
+static int S_long_para(const cd_dom *dom, const S_stat *st, cd_nid id, uint32_t para)
 {
     const cd_node *n = cd_dom_node(dom, id);
-    return !st[id].dead && !st[id].kind && n->type == CD_NODE_ELEMENT && st[id].flow >= CD_LONG_PARA &&
+    return !st[id].dead && !st[id].kind && n->type == CD_NODE_ELEMENT && st[id].flow >= para &&
            S_is_block(n->tag) && !(cd_tag_flags(n->tag) & CD_TF_HEADING) && S_link_density(&st[id]) < 0.2f;
 }
 
@@ -1173,26 +1180,68 @@ static void S_drop(const cd_dom *dom, S_stat *st, cd_nid id, cd_nid root, uint8_
  * stop between them a subheading; before or after them, both are the
  * template's. */
 static void S_find_title(cd_extract *x, const cd_dom *dom, const S_stat *st, const char *title);
+static int S_text_equals(const cd_dom *dom, cd_nid id, const char *title);
 
-static void S_drop_found(const cd_extract *x, const cd_dom *dom, S_stat *st)
+static void S_drop_found(const cd_extract *x, const cd_dom *dom, S_stat *st, const char *title)
 {
     cd_nid lfirst = CD_NONE, llast = CD_NONE;
+    uint32_t para = CD_LONG_PARA;
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_STAMPS")) {
+        uint32_t nk = 0;
+        for (uint32_t id = 2; id < dom->count; id++)
+            nk += st[id].kind && !(st[id].kind & CD_KIND_UNDER);
+        fprintf(stderr, "drop_found: %u marked tops\n", nk);
+    }
+#endif
+    uint32_t nlong = 0;
+    for (int pass = 0; pass < 2 && !lfirst; pass++) {
+        /* A story of short paragraphs: two or more of 100 characters
+         * bound it (one is an introduction above lists: a listing). */
+        if (pass)
+            para = CD_OWN_SENTENCE;
+        for (uint32_t r = 0; r < x->nroots; r++) {
+            cd_nid root = x->roots[r];
+            if (st[root].kind)
+                continue;
+            cd_nid e = cd_dom_next_skip(dom, root, cd_dom_root(dom));
+            uint32_t end = e ? e : dom->count;
+            for (uint32_t id = root; id < end; id++)
+                if (S_long_para(dom, st, id, para)) {
+                    if (!lfirst || id < lfirst)
+                        lfirst = id;
+                    if (id > llast)
+                        llast = id;
+                    nlong++;
+                }
+        }
+    }
+    if (!lfirst || (para == CD_OWN_SENTENCE && nlong < (uint32_t)S_param("CD_SHORTMIN", 2)))
+        return;
+    /* Lists that outweigh the rest of the content twice, or the story's
+     * long paragraphs eight times, are what the page is (a listing, an
+     * awards page, whose introduction is a paragraph or two). */
+    uint64_t tchars = 0, rchars = 0;
     for (uint32_t r = 0; r < x->nroots; r++) {
         cd_nid root = x->roots[r];
-        if (st[root].kind)
-            continue;
+        rchars += st[root].chars;
         cd_nid e = cd_dom_next_skip(dom, root, cd_dom_root(dom));
         uint32_t end = e ? e : dom->count;
-        for (uint32_t id = root; id < end; id++)
-            if (S_long_para(dom, st, id)) {
-                if (!lfirst || id < lfirst)
-                    lfirst = id;
-                if (id > llast)
-                    llast = id;
-            }
+        for (uint32_t id = root + 1; id < end; id++)
+            if (!st[id].dead && st[id].kind == CD_KIND_TEASERS)
+                tchars += st[id].chars;
     }
-    if (!lfirst)
-        return;
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_STAMPS"))
+        fprintf(stderr, "teasers %lu of %lu in roots; lfirst=%u llast=%u para=%u nlong=%u\n", (unsigned long)tchars,
+                (unsigned long)rchars, lfirst, llast, para, nlong);
+#endif
+    uint64_t story = 0; /* the text of the story's long paragraphs */
+    for (uint32_t id = lfirst; id <= llast; id++)
+        if (S_long_para(dom, st, id, para))
+            story += st[id].flow;
+    int teasers = (float)tchars <= (float)story * S_param("CD_STORYMAX", CD_TEASER_STORY) &&
+                  (float)tchars <= (float)(rchars - (tchars < rchars ? tchars : rchars)) * S_param("CD_TEASERMAX", CD_TEASER_REST);
     /* The story starts at its first long paragraph, or at an earlier
      * block that ends as a sentence does (40 characters or more). */
     char buf[CD_BOILER_MAX + 1];
@@ -1222,11 +1271,12 @@ static void S_drop_found(const cd_extract *x, const cd_dom *dom, S_stat *st)
         uint32_t end = e ? e : dom->count;
         for (uint32_t id = root + 1; id < end; id++) {
             const cd_node *n = cd_dom_node(dom, id);
-            if (st[id].dead || n->type != CD_NODE_ELEMENT || st[n->parent].dead)
+            if (st[id].dead || st[n->parent].dead || (n->type != CD_NODE_ELEMENT && !(n->type == CD_NODE_TEXT && st[id].kind)))
                 continue;
             int inside = id > lfirst && id < after;
-            if (st[id].kind && !(st[id].kind & CD_KIND_UNDER)) {
-                if (st[id].kind == CD_KIND_TEASERS && S_param("CD_EDGE", 1) && inside && !S_is_ancestor(dom, id, llast))
+            if (st[id].kind && !(st[id].kind & CD_KIND_UNDER) &&
+                !(S_param("CD_NOKIND", 0) == (st[id].kind & ~CD_KIND_UNDER))) {
+                if (st[id].kind == CD_KIND_TEASERS && ((S_param("CD_EDGE", 1) && inside && !S_is_ancestor(dom, id, llast)) || !teasers))
                     continue;
                 S_drop(dom, st, id, root, S_kind_why(st[id].kind));
                 continue;
@@ -1240,6 +1290,12 @@ static void S_drop_found(const cd_extract *x, const cd_dom *dom, S_stat *st)
                 continue;
             if (id == x->title_node || n->tag == CD_TAG_H1)
                 continue;
+            /* The headline in a block of its own that is no h1 (a <b>, a
+             * table cell): it is the `title` field, not text. */
+            if (id < hfirst && title && *title && S_param("CD_HEADLINE", 1) && S_text_equals(dom, id, title)) {
+                S_drop(dom, st, id, root, 'e');
+                continue;
+            }
             long len = cd_x_text(dom, st, id, buf, CD_BOILER_MAX);
             int tail = id > hfirst;
             if (tail && S_param("CD_TAILSTRICT", 1) && (n->tag == CD_TAG_LI || n->tag == CD_TAG_TD || n->tag == CD_TAG_TH ||
@@ -1863,6 +1919,8 @@ const char *cd_extract_reason(uint8_t why)
         return "list-label";
     case 'g':
         return "furniture";
+    case 'e':
+        return "headline";
     case 'A':
         return "clean-chrome-class";
     case 'B':
@@ -2038,7 +2096,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
         x->article = (S_param("CD_ALLART", 0) || (x->typed >= 0 && S_dated_head(x, dom, st))) && !S_series(dom, st, x->roots[0]);
     if (x->article && !x->broad && !S_param("CD_NODROP", 0)) {
         S_find_title(x, dom, st, title); /* the headline is never furniture */
-        S_drop_found(x, dom, st);
+        S_drop_found(x, dom, st, title);
     }
     /* Conditional cleaning judges containers by link density: right inside an
      * article, wrong on a page whose content is lists of links. */

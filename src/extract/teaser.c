@@ -138,7 +138,7 @@ static int S_one_site(const cd_dom *dom, const cd_xstat *st, cd_nid first, cd_ni
     uint64_t host[MAXH];
     uint32_t nh = 0, items = 0, local = 0, best = 0;
     for (cd_nid c = first; c; c = cd_dom_node(dom, c)->next) {
-        if (cd_dom_node(dom, c)->type == CD_NODE_ELEMENT && !st[c].dead && st[c].chars) {
+        if (cd_dom_node(dom, c)->type == CD_NODE_ELEMENT && !st[c].dead && st[c].chars && st[c].mark) {
             uint64_t h = S_item_host(dom, st, c);
             items++;
             if (!h)
@@ -180,6 +180,13 @@ static void S_list(const cd_dom *dom, cd_xstat *st, cd_nid p)
             if (cn->type != CD_NODE_ELEMENT || st[c].dead || !st[c].chars || st[c].kind)
                 continue;
             item = S_item(&st[c]);
+            /* A short line between items, without a headline: the time,
+             * section or source of the item before it ("(31 Dec 07 |
+             * Premier League)" after a link in a flat list). */
+            if (!item && run && !st[c].mark && st[c].chars <= CD_TEASER_LABEL) {
+                last = c;
+                continue;
+            }
             if (!item && st[c].chars > CD_TEASER_LABEL)
                 prose = 1;
         }

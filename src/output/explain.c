@@ -72,7 +72,7 @@ void cd_render_explain(const cd_dom *dom, const cd_extract *x, cd_buf *out)
                 continue;
             }
             const char *why = cd_extract_reason(x->why[id]);
-            size_t len = why && n->type == CD_NODE_ELEMENT ? S_text(dom, id, buf, sizeof buf) : 0;
+            size_t len = why && n->type != CD_NODE_DOCUMENT ? S_text(dom, id, buf, sizeof buf) : 0;
             if (len) {
                 if (!first)
                     cd_buf_putc(out, ',');
