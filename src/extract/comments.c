@@ -8,8 +8,9 @@
  * a permalink showing the time). So:
  *   - a signature (a "stamp") is the largest element of at most CD_STAMP_MAX
  *     bytes that holds a clock time, or a date with an author cue ("posted",
- *     "by", "wrote", "|" …) — a byline line is one, a list of dated headlines
- *     too (teaser.c takes those first: their items are mostly link text);
+ *     "by", "wrote", "|" …) and names someone — a byline line is one, a list
+ *     of dated headlines too (left to teaser.c: a run of items made mostly of
+ *     link text is no thread);
  *   - a thread is an element with CD_THREAD_MIN or more children carrying a
  *     stamp each (a reply nested in an item adds to its item). The run from
  *     the first signed child to the last is the thread; when the signatures

@@ -639,8 +639,8 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
     }
 }
 
-/* The structure detectors: teaser lists (teaser.c) first, then comment
- * threads and forms (comments.c), over the live tree. Their marks (kind)
+/* The structure detectors: comment threads and forms (comments.c), then
+ * teaser lists (teaser.c), over the live tree. Their marks (kind)
  * keep such lists out of the share of long paragraphs that tells one
  * article (S_broaden), and inside one article the marked blocks are
  * dropped (S_drop_found). */
@@ -651,8 +651,12 @@ static void S_detect(const cd_dom *dom, S_stat *st)
         st[id].kind = CD_KIND_NONE;
     if (S_param("CD_NODETECT", 0))
         return;
-    cd_teaser_mark(dom, st);
+    /* Threads first: a comment is a paragraph or two, which a summary of
+     * up to CD_TEASER_TEXT characters under a headline-like link (the
+     * commenter's) would pass for. A list of dated headlines is left to
+     * teaser.c: comments.c takes no run of items made mostly of links. */
     cd_comments_mark(dom, st);
+    cd_teaser_mark(dom, st);
     /* A label is marked after the nodes of its subtree were passed. */
     for (uint32_t id = 2; id < count; id++) {
         cd_nid par = cd_dom_node(dom, id)->parent;

@@ -5,7 +5,7 @@
  * Some are named so (hints.c, boiler.c), most are not. Their shape is
  * constant: a run of sibling items, each one headline-like link (3 to 25
  * words, standing alone, not inside a sentence) with at most a short teaser
- * sentence, a time, a "By AGENCY" line or a thumbnail besides — in a list, a
+ * summary, a time, a "By AGENCY" line or a thumbnail besides — in a list, a
  * table, a column of divs, or links separated by line breaks. A list that is
  * part of the story has items of prose (steps, quotes, facts), where a link,
  * if any, sits inside a sentence, so it does not take this shape. A heading
@@ -26,7 +26,7 @@
 #define CD_HEADLINE_MAX 200
 #define CD_HEADLINE_WORDS 3  /* words of a headline, at least ... */
 #define CD_HEADLINE_WORDS_MAX 25
-#define CD_TEASER_TEXT 250   /* visible characters of an item outside its links */
+#define CD_TEASER_TEXT 400   /* visible characters of an item outside its links (a summary of a few sentences) */
 #define CD_TEASER_RUN 3      /* items in a row that make a list */
 #define CD_TEASER_LABEL 60   /* visible characters of a list's label */
 #define CD_TEASER_SHARE 0.6f /* of the element's text in its items, to take it whole */
@@ -116,12 +116,26 @@ static uint64_t S_item_host(const cd_dom *dom, const cd_xstat *st, cd_nid item)
         if (i + 1 >= hl || h[i] != '/' || h[i + 1] != '/')
             return 0;
         i += 2;
+        /* The site: the host's last two labels (three when the second
+         * last is a short one, as in "co.uk"): gma.example.com and
+         * news.example.com are one site. */
+        size_t b = i, e = i;
+        while (e < hl && h[e] != '/' && h[e] != '?' && h[e] != '#' && h[e] != ':')
+            e++;
+        size_t dots[3] = {0, 0, 0};
+        int nd = 0;
+        for (size_t d = e; d > b; d--)
+            if (h[d - 1] == '.' && nd < 3)
+                dots[nd++] = d; /* the label after this dot starts at d */
+        size_t from = b;
+        if (nd >= 2) {
+            from = dots[1];
+            if (dots[0] - dots[1] - 1 <= 3 && nd >= 3 && 1)
+                from = dots[2];
+        }
         uint64_t x = 1469598103934665603ull;
-        /* The host, less a leading "www.". */
-        if (i + 4 <= hl && cd_eq_nocase(h + i, 4, "www."))
-            i += 4;
-        for (; i < hl && h[i] != '/' && h[i] != '?' && h[i] != '#' && h[i] != ':'; i++) {
-            x ^= (unsigned char)cd_tolower((unsigned char)h[i]);
+        for (size_t d = from; d < e; d++) {
+            x ^= (unsigned char)cd_tolower((unsigned char)h[d]);
             x *= 1099511628211ull;
         }
         return x ? x : 1;
@@ -130,8 +144,9 @@ static uint64_t S_item_host(const cd_dom *dom, const cd_xstat *st, cd_nid item)
 }
 
 /* Do the items of a run lead within one site (most of them relative links
- * or links to one host)? A list of links to many sites is a story's sources,
- * its references or a blogroll, not the site's other stories. */
+ * or links to one site: news.example.com and gma.example.com are one)? A
+ * list of links to many sites is a story's sources, its references or a
+ * blogroll, not the site's other stories. */
 static int S_one_site(const cd_dom *dom, const cd_xstat *st, cd_nid first, cd_nid last)
 {
     enum { MAXH = 32 };
