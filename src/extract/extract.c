@@ -913,7 +913,9 @@ static uint32_t S_prose(const S_stat *s)
  * date line under the headline) or at the start of it (a dateline)? */
 #define CD_HEAD_BEFORE 400 /* bytes of text looked at before the root */
 #define CD_HEAD_INSIDE 300 /* and at its start */
-static int S_dated_head(const cd_extract *x, const cd_dom *dom, const S_stat *st)
+/* The live text just before the first root and at its start, into buf
+ * (CD_HEAD_BEFORE + CD_HEAD_INSIDE + 64 bytes); returns its length. */
+static size_t S_head_text(const cd_extract *x, const cd_dom *dom, const S_stat *st, char *buf)
 {
     if (!x->nroots)
         return 0;
@@ -931,27 +933,74 @@ static int S_dated_head(const cd_extract *x, const cd_dom *dom, const S_stat *st
             from = id;
         }
     }
-    char buf[CD_HEAD_BEFORE + CD_HEAD_INSIDE + 64];
+    const size_t cap = CD_HEAD_BEFORE + CD_HEAD_INSIDE + 64;
     size_t len = 0;
     cd_nid stop = cd_dom_next_skip(dom, first, cd_dom_root(dom));
     size_t inside = 0;
-    for (cd_nid id = from; id && id != stop && len < sizeof buf - 1; id = cd_dom_next(dom, id, cd_dom_root(dom))) {
+    for (cd_nid id = from; id && id != stop && len < cap - 1; id = cd_dom_next(dom, id, cd_dom_root(dom))) {
         const cd_node *n = cd_dom_node(dom, id);
         if (n->type != CD_NODE_TEXT || st[id].dead || st[n->parent].dead)
             continue;
         if (id > first && (inside += n->len) > CD_HEAD_INSIDE + n->len)
             break;
-        uint32_t off = n->len > sizeof buf ? n->len - (uint32_t)(sizeof buf / 2) : 0; /* the tail of a long node before */
+        uint32_t off = n->len > cap ? n->len - (uint32_t)(cap / 2) : 0; /* the tail of a long node before */
         if (id > first)
             off = 0;
-        for (uint32_t i = off; i < n->len && len < sizeof buf - 2; i++)
+        for (uint32_t i = off; i < n->len && len < cap - 2; i++)
             buf[len++] = n->u.text[i];
         buf[len++] = ' ';
     }
+    return len;
+}
+
+/* Does the text before the chosen container hold the page's title (the
+ * headline above the story)? Titles of three words or more. */
+static int S_titled_head(const cd_extract *x, const cd_dom *dom, const S_stat *st, const char *title)
+{
+    if (!title || !x->nroots)
+        return 0;
+    char t[256];
+    size_t tl = 0, words = 0;
+    for (const char *p = title; *p && tl < sizeof t - 1; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (cd_isspace(c)) {
+            if (tl && t[tl - 1] != ' ')
+                t[tl++] = ' ', words++;
+        } else {
+            t[tl++] = (char)cd_tolower(c);
+        }
+    }
+    while (tl && t[tl - 1] == ' ')
+        tl--;
+    if (tl < 15 || words < 2)
+        return 0;
+    char buf[CD_HEAD_BEFORE + CD_HEAD_INSIDE + 64];
+    size_t len = S_head_text(x, dom, st, buf);
+    /* Collapse and lower the window as the title. */
+    size_t k = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)buf[i];
+        if (cd_isspace(c)) {
+            if (k && buf[k - 1] != ' ')
+                buf[k++] = ' ';
+        } else {
+            buf[k++] = (char)cd_tolower(c);
+        }
+    }
+    for (size_t i = 0; i + tl <= k; i++)
+        if (memcmp(buf + i, t, tl) == 0)
+            return 1;
+    return 0;
+}
+
+static int S_dated_head(const cd_extract *x, const cd_dom *dom, const S_stat *st)
+{
+    char buf[CD_HEAD_BEFORE + CD_HEAD_INSIDE + 64];
+    size_t len = S_head_text(x, dom, st, buf);
+    if (!x->nroots)
+        return 0;
     if (cd_article_date(buf, len))
         return 1;
-    if (!S_param("CD_DTAIL", 1))
-        return 0;
     /* The end of the last root: "Posted by … on <date>" closing a story. */
     cd_nid last = x->roots[0];
     for (uint32_t r = 1; r < x->nroots; r++)
@@ -959,8 +1008,8 @@ static int S_dated_head(const cd_extract *x, const cd_dom *dom, const S_stat *st
             last = x->roots[r];
     cd_nid lend = cd_dom_next_skip(dom, last, cd_dom_root(dom));
     uint32_t e = lend ? lend : dom->count;
-    got = 0;
-    from = last;
+    size_t got = 0;
+    cd_nid from = last;
     for (uint32_t id = e - 1; id > last && got < CD_HEAD_INSIDE; id--) {
         const cd_node *n = cd_dom_node(dom, id);
         if (n->type == CD_NODE_TEXT && !st[id].dead && !st[n->parent].dead) {
@@ -1059,7 +1108,7 @@ static int S_series(const cd_dom *dom, const S_stat *st, cd_nid root)
     return 0;
 }
 
-static void S_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st)
+static void S_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st, const char *title)
 {
     cd_nid body = dom->body ? dom->body : cd_dom_root(dom);
     uint32_t total = S_prose(&st[body]);
@@ -1110,7 +1159,8 @@ static void S_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st)
     if (!nlong)
         share = S_long_share(x, dom, st, CD_OWN_SENTENCE, &nlong) * (float)S_param("CD_SHORTSTORY", 1);
     if (share >= S_param("CD_LSHARE", CD_ARTICLE_LONG_SHARE) &&
-        ((x->typed >= 0 && S_dated_head(x, dom, st)) || (x->typed > 0 && nlong >= 2)) &&
+        ((x->typed >= 0 && S_dated_head(x, dom, st)) || (x->typed > 0 && nlong >= 2) ||
+         (x->typed >= 0 && nlong >= 2 && S_titled_head(x, dom, st, title))) &&
         !S_series(dom, st, x->roots[0])) {
         x->article = 1;
         return;
@@ -1278,9 +1328,8 @@ static void S_drop_found(const cd_extract *x, const cd_dom *dom, S_stat *st, con
             if (st[id].dead || st[n->parent].dead || (n->type != CD_NODE_ELEMENT && !(n->type == CD_NODE_TEXT && st[id].kind)))
                 continue;
             int inside = id > lfirst && id < after;
-            if (st[id].kind && !(st[id].kind & CD_KIND_UNDER) &&
-                !(S_param("CD_NOKIND", 0) == (st[id].kind & ~CD_KIND_UNDER))) {
-                if (st[id].kind == CD_KIND_TEASERS && ((S_param("CD_EDGE", 1) && inside && !S_is_ancestor(dom, id, llast)) || !teasers))
+            if (st[id].kind && !(st[id].kind & CD_KIND_UNDER)) {
+                if (st[id].kind == CD_KIND_TEASERS && ((inside && !S_is_ancestor(dom, id, llast)) || !teasers))
                     continue;
                 S_drop(dom, st, id, root, S_kind_why(st[id].kind));
                 continue;
@@ -1296,17 +1345,20 @@ static void S_drop_found(const cd_extract *x, const cd_dom *dom, S_stat *st, con
                 continue;
             /* The headline in a block of its own that is no h1 (a <b>, a
              * table cell): it is the `title` field, not text. */
-            if (id < hfirst && title && *title && S_param("CD_HEADLINE", 1) && S_text_equals(dom, id, title)) {
+            if (id < hfirst && title && *title && S_text_equals(dom, id, title)) {
                 S_drop(dom, st, id, root, 'e');
                 continue;
             }
             long len = cd_x_text(dom, st, id, buf, CD_BOILER_MAX);
+            /* After the story, only lines of links or of separated items,
+             * never a list's item or a table's cell: labels and names of a
+             * few words there are as often the end of its own lists. */
             int tail = id > hfirst;
-            if (tail && S_param("CD_TAILSTRICT", 1) && (n->tag == CD_TAG_LI || n->tag == CD_TAG_TD || n->tag == CD_TAG_TH ||
-                                                        n->tag == CD_TAG_DT || n->tag == CD_TAG_DD))
+            if (tail && (n->tag == CD_TAG_LI || n->tag == CD_TAG_TD || n->tag == CD_TAG_TH || n->tag == CD_TAG_DT ||
+                         n->tag == CD_TAG_DD))
                 continue;
-            if (len > 0 && (tail && S_param("CD_TAILSTRICT", 1) ? cd_furniture_links(buf, (size_t)len, S_link_density(&st[id]))
-                                                              : cd_furniture_line(buf, (size_t)len, S_link_density(&st[id]))))
+            if (len > 0 && (tail ? cd_furniture_links(buf, (size_t)len, S_link_density(&st[id]))
+                                 : cd_furniture_line(buf, (size_t)len, S_link_density(&st[id]))))
                 S_drop(dom, st, id, root, 'g');
         }
     }
@@ -1947,7 +1999,8 @@ const char *cd_extract_reason(uint8_t why)
 }
 
 /* One reading of the page: prune, count, score, choose the roots. */
-static void S_read(cd_extract *x, const cd_dom *dom, S_stat *st, unsigned options, const S_idset *panels, int soft)
+static void S_read(cd_extract *x, const cd_dom *dom, S_stat *st, unsigned options, const S_idset *panels, int soft,
+                   const char *title)
 {
     S_prune(dom, st, options, 0, NULL, soft);
     S_stats(dom, st);
@@ -1956,7 +2009,7 @@ static void S_read(cd_extract *x, const cd_dom *dom, S_stat *st, unsigned option
     S_detect(dom, st);
     S_score(dom, st);
     S_choose(x, dom, st);
-    S_broaden(x, dom, st);
+    S_broaden(x, dom, st, title);
 }
 
 static void S_reset(cd_extract *x, S_stat *st, size_t need)
@@ -2060,7 +2113,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     S_idset panels;
     if (S_panels(x->mem, dom, &panels) != COPYDESK_OK)
         return COPYDESK_ERR_NOMEM;
-    S_read(x, dom, st, options, &panels, 0);
+    S_read(x, dom, st, options, &panels, 0, title);
     /* A page that is nothing but its comments (a link aggregator's
      * discussion, a thread in a container named "comments"): when the page
      * without them leaves less than a sentence, they are the content, and
@@ -2068,7 +2121,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     if (S_roots_prose(x, st) < CD_OWN_SENTENCE && !(options & COPYDESK_OPT_KEEP_COMMENTS)) {
         options |= COPYDESK_OPT_KEEP_COMMENTS;
         S_reset(x, st, need);
-        S_read(x, dom, st, options, &panels, 0);
+        S_read(x, dom, st, options, &panels, 0, title);
     }
     /* When even that leaves nothing, chrome by class words or roles took the
      * content with it ("content-sidebar-wrap", a tab list holding its
@@ -2079,10 +2132,10 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
      * content); else the first reading stands. */
     if (S_roots_prose(x, st) < CD_OWN_SENTENCE) {
         S_reset(x, st, need);
-        S_read(x, dom, st, options, &panels, 1);
+        S_read(x, dom, st, options, &panels, 1, title);
         if (!S_soft_found(dom, x, st, options)) {
             S_reset(x, st, need);
-            S_read(x, dom, st, options, &panels, 0);
+            S_read(x, dom, st, options, &panels, 0, title);
         }
     }
     if (panels.slot)
@@ -2097,7 +2150,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
      * evidence: documentation, listings and service pages carry it (on
      * wcxb-dev, taking it or a JSON-LD article type as enough cost 0.0005). */
     if (!x->broad && !x->article && x->nroots)
-        x->article = (S_param("CD_ALLART", 0) || (x->typed >= 0 && S_dated_head(x, dom, st))) && !S_series(dom, st, x->roots[0]);
+        x->article = x->typed >= 0 && S_dated_head(x, dom, st) && !S_series(dom, st, x->roots[0]);
     if (x->article && !x->broad && !S_param("CD_NODROP", 0)) {
         S_find_title(x, dom, st, title); /* the headline is never furniture */
         S_drop_found(x, dom, st, title);

@@ -12,9 +12,6 @@
  * last, where the template's furniture stands — inside the story, a short
  * line without a full stop is as often a subheading. */
 #include <string.h>
-#ifdef CD_EXTRACT_DEBUG
-#include <stdlib.h>
-#endif
 
 #include "../util/ctype.h"
 #include "furniture.h"
@@ -50,7 +47,7 @@ static int S_line(const char *s, size_t n, float ld, int few)
 {
     if (!n || S_sentence_end(s, n))
         return 0;
-    if (ld >= 0.5f && few != 2)
+    if (ld >= 0.5f)
         return 1;
     size_t words = 0, at = 0;
     const char *w;
@@ -75,7 +72,7 @@ static int S_line(const char *s, size_t n, float ld, int few)
      * characters or more are no label. */
     if (high * 2 >= n && n > 24)
         few = 0;
-    return (few == 1 && words <= 6) || seps >= 2;
+    return (few && words <= 6) || seps >= 2;
 }
 
 int cd_furniture_line(const char *s, size_t n, float ld)
@@ -85,9 +82,5 @@ int cd_furniture_line(const char *s, size_t n, float ld)
 
 int cd_furniture_links(const char *s, size_t n, float ld)
 {
-#ifdef CD_EXTRACT_DEBUG
-    if (getenv("CD_TAILSEPS"))
-        return S_line(s, n, ld, 2);
-#endif
     return S_line(s, n, ld, 0);
 }
