@@ -31,25 +31,22 @@
 #include "article.h"
 #include "comments.h"
 
-#define CD_STAMP_MAX 160  /* bytes of a signature line */
+#define CD_STAMP_MAX 160   /* bytes of a signature line */
 #define CD_STAMP_CHARS 120 /* visible characters of one */
-#define CD_THREAD_MIN 3   /* signed items that make a thread */
-#define CD_LABEL_MAX 60   /* visible characters of a thread's label */
+#define CD_THREAD_MIN 3    /* signed items that make a thread */
+#define CD_LABEL_MAX 60    /* visible characters of a thread's label */
 
 /* A clock time: 3:06, 18:24 (not inside a longer number). */
 static int S_clock(const char *s, size_t n)
 {
     for (size_t i = 1; i + 2 < n; i++) {
-        if (s[i] != ':' || !cd_isdigit((unsigned char)s[i - 1]) || !cd_isdigit((unsigned char)s[i + 1]) ||
-            !cd_isdigit((unsigned char)s[i + 2]))
+        if (s[i] != ':' || !cd_isdigit((unsigned char)s[i - 1]) ||
+            !cd_isdigit((unsigned char)s[i + 1]) || !cd_isdigit((unsigned char)s[i + 2]))
             continue;
         size_t b = i - 1;
-        if (b > 0 && cd_isdigit((unsigned char)s[b - 1]))
-            b--;
-        if (b > 0 && (cd_isdigit((unsigned char)s[b - 1]) || s[b - 1] == ':'))
-            continue;
-        if (i + 3 < n && cd_isdigit((unsigned char)s[i + 3]))
-            continue;
+        if (b > 0 && cd_isdigit((unsigned char)s[b - 1])) b--;
+        if (b > 0 && (cd_isdigit((unsigned char)s[b - 1]) || s[b - 1] == ':')) continue;
+        if (i + 3 < n && cd_isdigit((unsigned char)s[i + 3])) continue;
         return 1;
     }
     return 0;
@@ -58,12 +55,11 @@ static int S_clock(const char *s, size_t n)
 /* Words that say who wrote a line, or (weak) separate its parts. */
 static int S_cue(const char *s, size_t n, int weak)
 {
-    static const char *const strong[] = {"posted", "wrote", "writes", "says", "said", "submitted", "commented",
-                                         "replied", NULL};
+    static const char *const strong[] = {"posted",    "wrote",     "writes",  "says", "said",
+                                         "submitted", "commented", "replied", NULL};
     static const char *const words[] = {"by", "von", "par", "por", "from", "reply", NULL};
     for (size_t i = 0; weak && i < n; i++)
-        if (s[i] == '|' || s[i] == '@')
-            return 1;
+        if (s[i] == '|' || s[i] == '@') return 1;
     size_t at = 0;
     const char *w;
     size_t wl;
@@ -71,11 +67,9 @@ static int S_cue(const char *s, size_t n, int weak)
         while (wl && !cd_isalpha((unsigned char)w[wl - 1]))
             wl--;
         for (int k = 0; strong[k]; k++)
-            if (cd_eq_nocase(w, wl, strong[k]))
-                return 1;
+            if (cd_eq_nocase(w, wl, strong[k])) return 1;
         for (int k = 0; weak && words[k]; k++)
-            if (cd_eq_nocase(w, wl, words[k]))
-                return 1;
+            if (cd_eq_nocase(w, wl, words[k])) return 1;
     }
     return 0;
 }
@@ -86,11 +80,14 @@ static int S_cue(const char *s, size_t n, int weak)
 static int S_named(const char *s, size_t n)
 {
     static const char *const skip[] = {
-        "am", "pm", "at", "on", "the", "of", "de", "gmt", "utc", "est", "edt", "pst", "pdt", "cet", "cest",
-        "bst", "ist", "et", "pt", "ct", "mt", "st", "nd", "rd", "th", "last", "first", "updated", "modified",
-        "edited", "posted", "published", "created", "date", "time", "today", "yesterday", "ago", "hours", "hrs",
-        "minutes", "mins", "min", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", NULL};
+        "am",       "pm",     "at",    "on",      "the",       "of",        "de",       "gmt",
+        "utc",      "est",    "edt",   "pst",     "pdt",       "cet",       "cest",     "bst",
+        "ist",      "et",     "pt",    "ct",      "mt",        "st",        "nd",       "rd",
+        "th",       "last",   "first", "updated", "modified",  "edited",    "posted",   "published",
+        "created",  "date",   "time",  "today",   "yesterday", "ago",       "hours",    "hrs",
+        "minutes",  "mins",   "min",   "monday",  "tuesday",   "wednesday", "thursday", "friday",
+        "saturday", "sunday", "mon",   "tue",     "tues",      "wed",       "thu",      "thurs",
+        "fri",      "sat",    "sun",   NULL};
     for (size_t i = 0; i < n;) {
         if (!cd_isalpha((unsigned char)s[i]) && (unsigned char)s[i] < 0x80) {
             i++;
@@ -99,13 +96,11 @@ static int S_named(const char *s, size_t n)
         size_t b = i;
         while (i < n && (cd_isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
             i++;
-        if (i - b < 2)
-            continue;
+        if (i - b < 2) continue;
         int known = 0;
         for (int k = 0; skip[k] && !known; k++)
             known = cd_eq_nocase(s + b, i - b, skip[k]);
-        if (!known && !cd_article_month(s + b, i - b))
-            return 1;
+        if (!known && !cd_article_month(s + b, i - b)) return 1;
     }
     return 0;
 }
@@ -123,13 +118,11 @@ static int S_stamp(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *buf)
         if (cd_dom_node(dom, a)->tag == CD_TAG_PRE || cd_dom_node(dom, a)->tag == CD_TAG_CODE)
             return 0;
     long len = cd_x_text(dom, st, id, buf, CD_STAMP_MAX);
-    if (len <= 0)
-        return 0;
+    if (len <= 0) return 0;
     int digit = 0;
     for (long i = 0; i < len && !digit; i++)
         digit = cd_isdigit((unsigned char)buf[i]);
-    if (!digit)
-        return 0;
+    if (!digit) return 0;
     /* A time with a date or a name ("Posted by: jim | January 14, 2008
      * 06:24 PM"), or a date with a word saying someone wrote ("Paul wrote
      * on 6 January 2008"). A date alone, or with "by" or a "|", is as often
@@ -153,24 +146,23 @@ static void S_label(const cd_dom *dom, cd_xstat *st, cd_nid id)
     cd_nid p = cd_dom_node(dom, id)->prev;
     while (p && (cd_dom_node(dom, p)->type != CD_NODE_ELEMENT || st[p].dead || !st[p].chars)) {
         /* Loose text between: no label. */
-        if (cd_dom_node(dom, p)->type == CD_NODE_TEXT && st[p].chars)
-            return;
+        if (cd_dom_node(dom, p)->type == CD_NODE_TEXT && st[p].chars) return;
         p = cd_dom_node(dom, p)->prev;
     }
-    if (!p || st[p].kind || st[p].chars > CD_LABEL_MAX)
-        return;
+    if (!p || st[p].kind || st[p].chars > CD_LABEL_MAX) return;
     char buf[CD_STAMP_MAX + 1];
     long len = cd_x_text(dom, st, p, buf, CD_STAMP_MAX);
-    if (len < 0)
-        return;
-    if ((cd_tag_flags(cd_dom_node(dom, p)->tag) & CD_TF_HEADING) || !S_has_sentence_end(buf, (size_t)len))
+    if (len < 0) return;
+    if ((cd_tag_flags(cd_dom_node(dom, p)->tag) & CD_TF_HEADING) ||
+        !S_has_sentence_end(buf, (size_t)len))
         st[p].kind = CD_KIND_LABEL;
 }
 
 static int S_has_textarea(const cd_dom *dom, cd_nid id)
 {
     for (cd_nid t = cd_dom_next(dom, id, id); t; t = cd_dom_next(dom, t, id))
-        if (cd_dom_node(dom, t)->type == CD_NODE_ELEMENT && cd_dom_node(dom, t)->tag == CD_TAG_TEXTAREA)
+        if (cd_dom_node(dom, t)->type == CD_NODE_ELEMENT &&
+            cd_dom_node(dom, t)->tag == CD_TAG_TEXTAREA)
             return 1;
     return 0;
 }
@@ -198,15 +190,13 @@ static int S_comment_item(const cd_dom *dom, cd_nid id)
 static cd_nid S_first_stamp(const cd_dom *dom, const cd_xstat *st, cd_nid id)
 {
     for (cd_nid t = id; t; t = cd_dom_next(dom, t, id))
-        if (st[t].stamp && !st[t].dead)
-            return t;
+        if (st[t].stamp && !st[t].dead) return t;
     return CD_NONE;
 }
 
 static int S_same_look(const cd_dom *dom, cd_nid a, cd_nid b)
 {
-    if (cd_dom_node(dom, a)->tag != cd_dom_node(dom, b)->tag)
-        return 0;
+    if (cd_dom_node(dom, a)->tag != cd_dom_node(dom, b)->tag) return 0;
     size_t la = 0, lb = 0;
     const char *ca = cd_dom_attr(dom, a, "class", &la);
     const char *cb = cd_dom_attr(dom, b, "class", &lb);
@@ -225,11 +215,9 @@ static cd_nid S_template(const cd_dom *dom, const cd_xstat *st, cd_nid first, cd
     for (cd_nid c = first; c && n < MAXS; c = cd_dom_node(dom, c)->next) {
         if (cd_dom_node(dom, c)->type == CD_NODE_ELEMENT && !st[c].dead && st[c].mark) {
             cd_nid s = S_first_stamp(dom, st, c);
-            if (s)
-                sig[n++] = s;
+            if (s) sig[n++] = s;
         }
-        if (c == last)
-            break;
+        if (c == last) break;
     }
     uint32_t best = 0;
     cd_nid which = CD_NONE;
@@ -248,8 +236,7 @@ static cd_nid S_template(const cd_dom *dom, const cd_xstat *st, cd_nid first, cd
 /* Does child c carry a signature made like tmpl? */
 static int S_signed_like(const cd_dom *dom, const cd_xstat *st, cd_nid c, cd_nid tmpl)
 {
-    if (cd_dom_node(dom, c)->type != CD_NODE_ELEMENT || st[c].dead || !st[c].mark)
-        return 0;
+    if (cd_dom_node(dom, c)->type != CD_NODE_ELEMENT || st[c].dead || !st[c].mark) return 0;
     cd_nid s = S_first_stamp(dom, st, c);
     return s && S_same_look(dom, s, tmpl);
 }
@@ -275,21 +262,17 @@ static void S_thread(const cd_dom *dom, cd_xstat *st, cd_nid p)
         gap = 0;
         last = c;
         k++;
-        if (st[c].chars <= CD_STAMP_CHARS)
-            bare++;
-        if (st[c].link * 2 > st[c].chars)
-            linky++;
-        if (st[c].kind)
-            return; /* a teaser list's items */
+        if (st[c].chars <= CD_STAMP_CHARS) bare++;
+        if (st[c].link * 2 > st[c].chars) linky++;
+        if (st[c].kind) return; /* a teaser list's items */
     }
 #ifdef CD_EXTRACT_DEBUG
     if (getenv("CD_STAMPS"))
-        fprintf(stderr, "thread? #%u <%s> k=%u linky=%u bare=%u kind=%d\n", p, cd_tag_name(cd_dom_node(dom, p)->tag), k, linky, bare,
-                st[p].kind);
+        fprintf(stderr, "thread? #%u <%s> k=%u linky=%u bare=%u kind=%d\n", p,
+                cd_tag_name(cd_dom_node(dom, p)->tag), k, linky, bare, st[p].kind);
 #endif
     cd_nid tmpl = k >= CD_THREAD_MIN && linky * 2 <= k ? S_template(dom, st, first, last) : CD_NONE;
-    if (!tmpl)
-        return;
+    if (!tmpl) return;
     /* The run is the template's: a byline line above the story, signed
      * otherwise, does not start it. */
     while (first != last && !S_signed_like(dom, st, first, tmpl))
@@ -303,15 +286,13 @@ static void S_thread(const cd_dom *dom, cd_xstat *st, cd_nid p)
         if ((cn->type != CD_NODE_ELEMENT && cn->type != CD_NODE_TEXT) || st[c].dead || !st[c].chars)
             continue;
         if (S_signed_like(dom, st, c, tmpl)) {
-            if (gap > maxgap)
-                maxgap = gap;
+            if (gap > maxgap) maxgap = gap;
             gap = 0;
         } else {
             gap++;
         }
     }
-    if (gap > maxgap)
-        maxgap = gap;
+    if (gap > maxgap) maxgap = gap;
     /* Most signed children are only the signature: the comments' text is in
      * the siblings between them, and the first comment's text comes before
      * the first signature (up to as many blocks as the widest gap, back to a
@@ -320,12 +301,10 @@ static void S_thread(const cd_dom *dom, cd_xstat *st, cd_nid p)
         uint32_t back = maxgap ? maxgap : 1;
         for (cd_nid c = cd_dom_node(dom, first)->prev; c && back; c = cd_dom_node(dom, c)->prev) {
             const cd_node *cn = cd_dom_node(dom, c);
-            if ((cn->type != CD_NODE_ELEMENT && cn->type != CD_NODE_TEXT) || st[c].dead)
-                continue;
+            if ((cn->type != CD_NODE_ELEMENT && cn->type != CD_NODE_TEXT) || st[c].dead) continue;
             if ((cd_tag_flags(cn->tag) & CD_TF_HEADING) || cn->tag == CD_TAG_HR || st[c].kind)
                 break;
-            if (!st[c].chars)
-                continue;
+            if (!st[c].chars) continue;
             first = c;
             back--;
         }
@@ -333,11 +312,11 @@ static void S_thread(const cd_dom *dom, cd_xstat *st, cd_nid p)
     uint32_t run = 0;
     cd_nid stop = cd_dom_node(dom, last)->next;
     for (cd_nid c = first; c != stop; c = cd_dom_node(dom, c)->next)
-        if (!st[c].dead)
-            run += st[c].chars;
+        if (!st[c].dead) run += st[c].chars;
 #ifdef CD_EXTRACT_DEBUG
     if (getenv("CD_STAMPS"))
-        fprintf(stderr, "thread #%u first=%u last=%u run=%u of %u\n", p, first, last, run, st[p].chars);
+        fprintf(stderr, "thread #%u first=%u last=%u run=%u of %u\n", p, first, last, run,
+                st[p].chars);
 #endif
     if ((uint64_t)run * 10 >= (uint64_t)st[p].chars * 9) {
         st[p].kind = CD_KIND_THREAD;
@@ -345,7 +324,8 @@ static void S_thread(const cd_dom *dom, cd_xstat *st, cd_nid p)
         return;
     }
     for (cd_nid c = first; c != stop; c = cd_dom_node(dom, c)->next)
-        if (cd_dom_node(dom, c)->type != CD_NODE_DOCUMENT && !st[c].dead && !st[c].kind && st[c].chars)
+        if (cd_dom_node(dom, c)->type != CD_NODE_DOCUMENT && !st[c].dead && !st[c].kind &&
+            st[c].chars)
             st[c].kind = CD_KIND_THREAD;
     S_label(dom, st, first);
 }
@@ -360,8 +340,7 @@ void cd_comments_mark(const cd_dom *dom, cd_xstat *st)
     for (uint32_t id = count - 1; id >= 2; id--) {
         const cd_node *n = cd_dom_node(dom, id);
         cd_xstat *s = &st[id];
-        if (n->type != CD_NODE_ELEMENT || s->dead)
-            continue;
+        if (n->type != CD_NODE_ELEMENT || s->dead) continue;
         s->stamp = 0;
         if (!s->mark && !s->kind && S_stamp(dom, st, id, buf)) {
             s->mark = 1;
@@ -378,8 +357,7 @@ void cd_comments_mark(const cd_dom *dom, cd_xstat *st)
     for (uint32_t id = 2; id < count; id++) {
         const cd_node *n = cd_dom_node(dom, id);
         cd_xstat *s = &st[id];
-        if (n->type != CD_NODE_ELEMENT || s->dead || s->kind)
-            continue;
+        if (n->type != CD_NODE_ELEMENT || s->dead || s->kind) continue;
         if (st[n->parent].kind) {
             s->kind = (uint8_t)(st[n->parent].kind | CD_KIND_UNDER);
             continue;

@@ -22,11 +22,12 @@
 #include "../util/ctype.h"
 #include "teaser.h"
 
-#define CD_HEADLINE_MIN 12   /* visible characters of a headline link */
+#define CD_HEADLINE_MIN 12 /* visible characters of a headline link */
 #define CD_HEADLINE_MAX 200
-#define CD_HEADLINE_WORDS 3  /* words of a headline, at least ... */
+#define CD_HEADLINE_WORDS 3 /* words of a headline, at least ... */
 #define CD_HEADLINE_WORDS_MAX 25
-#define CD_TEASER_TEXT 400   /* visible characters of an item outside its links (a summary of a few sentences) */
+#define CD_TEASER_TEXT                                                                             \
+    400 /* visible characters of an item outside its links (a summary of a few sentences) */
 #define CD_TEASER_RUN 3      /* items in a row that make a list */
 #define CD_TEASER_LABEL 60   /* visible characters of a list's label */
 #define CD_TEASER_SHARE 0.6f /* of the element's text in its items, to take it whole */
@@ -36,19 +37,17 @@
 static int S_headline(const cd_dom *dom, const cd_xstat *st, cd_nid id)
 {
     const cd_xstat *s = &st[id];
-    if (s->chars < CD_HEADLINE_MIN || s->chars > CD_HEADLINE_MAX)
-        return 0;
+    if (s->chars < CD_HEADLINE_MIN || s->chars > CD_HEADLINE_MAX) return 0;
     size_t hl = 0;
     const char *href = cd_dom_attr(dom, id, "href", &hl);
     if (!href || !hl || href[0] == '#' || (hl >= 11 && cd_eq_nocase(href, 11, "javascript:")))
         return 0;
-    if (cd_x_in_sentence(dom, id))
-        return 0;
+    if (cd_x_in_sentence(dom, id)) return 0;
     char buf[CD_HEADLINE_MAX * 2 + 1];
     long len = cd_x_text(dom, st, id, buf, CD_HEADLINE_MAX * 2);
-    if (len <= 0)
-        return 0;
-    if (cd_contains_nocase(buf, (size_t)len, "http") || cd_contains_nocase(buf, (size_t)len, "www."))
+    if (len <= 0) return 0;
+    if (cd_contains_nocase(buf, (size_t)len, "http") ||
+        cd_contains_nocase(buf, (size_t)len, "www."))
         return 0;
     size_t at = 0, words = 0, high = 0;
     const char *w;
@@ -73,17 +72,15 @@ static void S_label(const cd_dom *dom, cd_xstat *st, cd_nid id)
 {
     cd_nid p = cd_dom_node(dom, id)->prev;
     while (p && (cd_dom_node(dom, p)->type != CD_NODE_ELEMENT || st[p].dead || !st[p].chars)) {
-        if (cd_dom_node(dom, p)->type == CD_NODE_TEXT && st[p].chars)
-            return;
+        if (cd_dom_node(dom, p)->type == CD_NODE_TEXT && st[p].chars) return;
         p = cd_dom_node(dom, p)->prev;
     }
-    if (!p || st[p].kind || st[p].chars > CD_TEASER_LABEL || st[p].mark)
-        return;
+    if (!p || st[p].kind || st[p].chars > CD_TEASER_LABEL || st[p].mark) return;
     char buf[CD_TEASER_LABEL * 4 + 1];
     long len = cd_x_text(dom, st, p, buf, CD_TEASER_LABEL * 4);
-    if (len < 0)
-        return;
-    if ((cd_tag_flags(cd_dom_node(dom, p)->tag) & CD_TF_HEADING) || !S_has_sentence_end(buf, (size_t)len))
+    if (len < 0) return;
+    if ((cd_tag_flags(cd_dom_node(dom, p)->tag) & CD_TF_HEADING) ||
+        !S_has_sentence_end(buf, (size_t)len))
         st[p].kind = CD_KIND_LABEL;
 }
 
@@ -91,7 +88,8 @@ static void S_label(const cd_dom *dom, cd_xstat *st, cd_nid id)
  * "Full story"), little else. */
 static int S_item(const cd_xstat *s)
 {
-    return s->mark >= 1 && s->mark <= 2 && s->chars - (s->link < s->chars ? s->link : s->chars) <= CD_TEASER_TEXT;
+    return s->mark >= 1 && s->mark <= 2 &&
+           s->chars - (s->link < s->chars ? s->link : s->chars) <= CD_TEASER_TEXT;
 }
 
 /* The host its first headline link leads to: 0 for a link within the site
@@ -109,12 +107,11 @@ static uint64_t S_item_host(const cd_dom *dom, const cd_xstat *st, cd_nid item)
             i++;
         /* scheme: */
         size_t k = i;
-        while (k < hl && (cd_isalnum((unsigned char)h[k]) || h[k] == '+' || h[k] == '-' || h[k] == '.'))
+        while (k < hl &&
+               (cd_isalnum((unsigned char)h[k]) || h[k] == '+' || h[k] == '-' || h[k] == '.'))
             k++;
-        if (k < hl && h[k] == ':' && k > i)
-            i = k + 1;
-        if (i + 1 >= hl || h[i] != '/' || h[i + 1] != '/')
-            return 0;
+        if (k < hl && h[k] == ':' && k > i) i = k + 1;
+        if (i + 1 >= hl || h[i] != '/' || h[i + 1] != '/') return 0;
         i += 2;
         /* The site: the host's last two labels (three when the second
          * last is a short one, as in "co.uk"): gma.example.com and
@@ -130,8 +127,7 @@ static uint64_t S_item_host(const cd_dom *dom, const cd_xstat *st, cd_nid item)
         size_t from = b;
         if (nd >= 2) {
             from = dots[1];
-            if (dots[0] - dots[1] - 1 <= 3 && nd >= 3 && 1)
-                from = dots[2];
+            if (dots[0] - dots[1] - 1 <= 3 && nd >= 3 && 1) from = dots[2];
         }
         uint64_t x = 1469598103934665603ull;
         for (size_t d = from; d < e; d++) {
@@ -153,7 +149,8 @@ static int S_one_site(const cd_dom *dom, const cd_xstat *st, cd_nid first, cd_ni
     uint64_t host[MAXH];
     uint32_t nh = 0, items = 0, local = 0, best = 0;
     for (cd_nid c = first; c; c = cd_dom_node(dom, c)->next) {
-        if (cd_dom_node(dom, c)->type == CD_NODE_ELEMENT && !st[c].dead && st[c].chars && st[c].mark) {
+        if (cd_dom_node(dom, c)->type == CD_NODE_ELEMENT && !st[c].dead && st[c].chars &&
+            st[c].mark) {
             uint64_t h = S_item_host(dom, st, c);
             items++;
             if (!h)
@@ -161,15 +158,13 @@ static int S_one_site(const cd_dom *dom, const cd_xstat *st, cd_nid first, cd_ni
             else if (nh < MAXH)
                 host[nh++] = h;
         }
-        if (c == last)
-            break;
+        if (c == last) break;
     }
     for (uint32_t i = 0; i < nh; i++) {
         uint32_t same = 0;
         for (uint32_t j = 0; j < nh; j++)
             same += host[j] == host[i];
-        if (same > best)
-            best = same;
+        if (same > best) best = same;
     }
     return (local + best) * 10 >= items * 7;
 }
@@ -188,12 +183,10 @@ static void S_list(const cd_dom *dom, cd_xstat *st, cd_nid p)
             const cd_node *cn = cd_dom_node(dom, c);
             if (cn->type == CD_NODE_TEXT) {
                 /* Loose text: separators and dates of a flat list, or prose. */
-                if (st[c].chars > CD_TEASER_LABEL)
-                    prose = 1;
+                if (st[c].chars > CD_TEASER_LABEL) prose = 1;
                 continue;
             }
-            if (cn->type != CD_NODE_ELEMENT || st[c].dead || !st[c].chars || st[c].kind)
-                continue;
+            if (cn->type != CD_NODE_ELEMENT || st[c].dead || !st[c].chars || st[c].kind) continue;
             item = S_item(&st[c]);
             /* A short line between items, without a headline: the time,
              * section or source of the item before it ("(31 Dec 07 |
@@ -202,12 +195,10 @@ static void S_list(const cd_dom *dom, cd_xstat *st, cd_nid p)
                 last = c;
                 continue;
             }
-            if (!item && st[c].chars > CD_TEASER_LABEL)
-                prose = 1;
+            if (!item && st[c].chars > CD_TEASER_LABEL) prose = 1;
         }
         if (item) {
-            if (!run)
-                first = c;
+            if (!run) first = c;
             last = c;
             run++;
             continue;
@@ -218,24 +209,22 @@ static void S_list(const cd_dom *dom, cd_xstat *st, cd_nid p)
             nruns++;
             items += run;
             for (cd_nid k = first; k != cd_dom_node(dom, last)->next; k = cd_dom_node(dom, k)->next)
-                if (!st[k].dead)
-                    in_items += st[k].chars;
+                if (!st[k].dead) in_items += st[k].chars;
         } else if (run && st[first].chars > CD_TEASER_LABEL) {
             prose = 1; /* a short run beside a list is no label */
         }
         run = 0;
-        if (end)
-            break;
+        if (end) break;
     }
-    if (!nruns)
-        return;
+    if (!nruns) return;
     if (!prose && (float)in_items >= (float)st[p].chars * CD_TEASER_SHARE) {
         st[p].kind = CD_KIND_TEASERS;
         S_label(dom, st, p);
         return;
     }
     for (uint32_t r = 0; r < nruns; r++) {
-        for (cd_nid k = rfirst[r]; k != cd_dom_node(dom, rlast[r])->next; k = cd_dom_node(dom, k)->next)
+        for (cd_nid k = rfirst[r]; k != cd_dom_node(dom, rlast[r])->next;
+             k = cd_dom_node(dom, k)->next)
             if (cd_dom_node(dom, k)->type == CD_NODE_ELEMENT && !st[k].dead && !st[k].kind)
                 st[k].kind = CD_KIND_TEASERS;
         S_label(dom, st, rfirst[r]);
@@ -251,10 +240,8 @@ void cd_teaser_mark(const cd_dom *dom, cd_xstat *st)
     for (uint32_t id = count - 1; id >= 2; id--) {
         const cd_node *n = cd_dom_node(dom, id);
         cd_xstat *s = &st[id];
-        if (n->type != CD_NODE_ELEMENT || s->dead)
-            continue;
-        if (n->tag == CD_TAG_A && S_headline(dom, st, id))
-            s->mark = 1;
+        if (n->type != CD_NODE_ELEMENT || s->dead) continue;
+        if (n->tag == CD_TAG_A && S_headline(dom, st, id)) s->mark = 1;
         uint32_t up = (uint32_t)st[n->parent].mark + s->mark;
         st[n->parent].mark = (uint16_t)(up > 0xFFFF ? 0xFFFF : up);
     }
@@ -262,8 +249,7 @@ void cd_teaser_mark(const cd_dom *dom, cd_xstat *st)
     for (uint32_t id = 2; id < count; id++) {
         const cd_node *n = cd_dom_node(dom, id);
         cd_xstat *s = &st[id];
-        if (n->type != CD_NODE_ELEMENT || s->dead || s->kind)
-            continue;
+        if (n->type != CD_NODE_ELEMENT || s->dead || s->kind) continue;
         if (st[n->parent].kind) {
             s->kind = (uint8_t)(st[n->parent].kind | CD_KIND_UNDER);
             continue;

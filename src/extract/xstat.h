@@ -10,12 +10,12 @@
 #include "../dom/dom.h"
 
 typedef struct cd_xstat {
-    uint32_t chars;  /* visible non-space characters in the subtree */
-    uint32_t link;   /* of which inside <a> */
-    uint32_t flow;   /* characters of inline content directly in this element */
-    uint32_t commas; /* commas in the subtree */
+    uint32_t chars;   /* visible non-space characters in the subtree */
+    uint32_t link;    /* of which inside <a> */
+    uint32_t flow;    /* characters of inline content directly in this element */
+    uint32_t commas;  /* commas in the subtree */
     uint32_t fcommas; /* commas in the flow */
-    uint32_t head;   /* characters inside h1–h6 */
+    uint32_t head;    /* characters inside h1–h6 */
     uint16_t n_p, n_img, n_li, n_input, n_embed, n_block;
     uint16_t n_a, n_frag; /* links, and links to a place in the same page (href="#…") */
     float score;

@@ -14,8 +14,8 @@
 #include "../util/ctype.h"
 #include "output.h"
 
-#define CD_EXPLAIN_MAX 200      /* dropped blocks listed, at most */
-#define CD_EXPLAIN_TEXT 80      /* characters of each block's text */
+#define CD_EXPLAIN_MAX 200 /* dropped blocks listed, at most */
+#define CD_EXPLAIN_TEXT 80 /* characters of each block's text */
 
 /* The first CD_EXPLAIN_TEXT characters of the text under id, spaces collapsed. */
 static size_t S_text(const cd_dom *dom, cd_nid id, char *buf, size_t cap)
@@ -37,8 +37,7 @@ static size_t S_text(const cd_dom *dom, cd_nid id, char *buf, size_t cap)
                 }
                 /* A whole UTF-8 sequence or nothing. */
                 size_t k = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
-                if (len + k + 1 >= cap || i + k > n->len)
-                    return len;
+                if (len + k + 1 >= cap || i + k > n->len) return len;
                 if (space) {
                     buf[len++] = ' ';
                     chars++;
@@ -74,8 +73,7 @@ void cd_render_explain(const cd_dom *dom, const cd_extract *x, cd_buf *out)
             const char *why = cd_extract_reason(x->why[id]);
             size_t len = why && n->type != CD_NODE_DOCUMENT ? S_text(dom, id, buf, sizeof buf) : 0;
             if (len) {
-                if (!first)
-                    cd_buf_putc(out, ',');
+                if (!first) cd_buf_putc(out, ',');
                 first = 0;
                 cd_buf_puts(out, "{\"reason\":\"");
                 cd_buf_puts(out, why);
