@@ -309,7 +309,7 @@ int cd_article_date(const char *s, size_t len)
             while (i < len && (cd_isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) {
                 unsigned char b = (unsigned char)s[i];
                 /* Latin-1 capitals (U+00C0-U+00DE) to small letters. */
-                if (b >= 0x80 && b < 0xC0 && n && (unsigned char)t.s[n - 1] == 0xC3 && b <= 0x9E)
+                if (b >= 0x80 && b <= 0x9E && n && n <= sizeof t.s && (unsigned char)t.s[n - 1] == 0xC3)
                     b = (unsigned char)(b + 0x20);
                 if (n < sizeof t.s) t.s[n] = (char)cd_tolower(b);
                 n++;

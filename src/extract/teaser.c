@@ -174,7 +174,7 @@ static void S_list(const cd_dom *dom, cd_xstat *st, cd_nid p)
     /* The runs of items among p's children. */
     enum { MAXRUNS = 16 };
     cd_nid rfirst[MAXRUNS], rlast[MAXRUNS];
-    uint32_t nruns = 0, run = 0, in_items = 0, items = 0;
+    uint32_t nruns = 0, run = 0, in_items = 0;
     int prose = 0;
     cd_nid first = CD_NONE, last = CD_NONE;
     for (cd_nid c = cd_dom_node(dom, p)->first;; c = cd_dom_node(dom, c)->next) {
@@ -207,7 +207,6 @@ static void S_list(const cd_dom *dom, cd_xstat *st, cd_nid p)
             rfirst[nruns] = first;
             rlast[nruns] = last;
             nruns++;
-            items += run;
             for (cd_nid k = first; k != cd_dom_node(dom, last)->next; k = cd_dom_node(dom, k)->next)
                 if (!st[k].dead) in_items += st[k].chars;
         } else if (run && st[first].chars > CD_TEASER_LABEL) {
