@@ -52,7 +52,7 @@ class Image(TypedDict):
 class Article(TypedDict, total=False):
     """One article record: a line of `copydesk --json` (docs/schema.md), a plain
     dict at run time. `source` is there when one was given (always from the
-    iterators); `sources` with explain=True; `markdown` with format="markdown";
+    iterators); `sources`, `mode`, `dropped` with explain=True; `markdown` with format="markdown";
     `warc_record_id` and `warc_date` for archive records. Every other key is
     always there, None (or [] for lists) when the page does not give it."""
     source: str
@@ -71,10 +71,18 @@ class Article(TypedDict, total=False):
     dateline: Optional[str]
     tags: List[str]
     sources: Dict[str, str]
+    mode: str
+    dropped: List["Dropped"]
     text: str
     markdown: str
     warc_record_id: Optional[str]
     warc_date: Optional[str]
+
+
+class Dropped(TypedDict):
+    """A block left out inside the content (explain=True): why, and how it began."""
+    reason: str
+    text: str
 
 
 class ErrorRecord(TypedDict):
@@ -90,7 +98,7 @@ Record = Union[Article, ErrorRecord]
 # archive keys and "error"): the columns of to_dataframe() and copydesk.dask.
 FIELDS: Tuple[str, ...] = ("source", "url", "title", "deck", "authors", "date_published", "date_modified",
                            "site_name", "language", "description", "section", "image", "credit", "dateline",
-                           "tags", "sources", "text", "markdown", "warc_record_id", "warc_date", "error")
+                           "tags", "sources", "mode", "dropped", "text", "markdown", "warc_record_id", "warc_date", "error")
 
 # Anything extract() takes as the page: bytes-like (any charset, gzip or not),
 # str (UTF-8), a binary or text file object, or an os.PathLike (read as a file).
@@ -173,7 +181,7 @@ def _ref_time(value):
 _OPTION_DOC = """
     keep_comments, no_tables, no_captions, no_extract, keep_parts, explain: the
       CLI flags (keep_parts keeps the dateline and wire credit in `text`;
-      explain adds `sources`).
+      explain adds `sources`, `mode` and `dropped`).
     reference_time: when the page was fetched (Unix seconds or an aware
       datetime), for relative dates such as "3 hours ago" (--reference-time).
     charset: transport charset hint for bytes (like --charset or an HTTP header)."""

@@ -32,12 +32,15 @@ typedef struct cd_cut {
 typedef struct cd_extract {
     const cd_mem *mem;
     uint8_t *mark;        /* [dom->count] marks */
+    uint8_t *why;         /* [dom->count] why a CD_MARK_DROP subtree was dropped (cd_extract_reason) */
     uint32_t mark_cap;
     cd_nid roots[CD_MAX_ROOTS];
     uint32_t nroots;
     cd_nid title_node;    /* the visible headline element, if found (CD_NONE otherwise) */
     int no_article;       /* nothing convincing was found; roots hold a best effort */
     int broad;            /* no single article: the root is the page minus its chrome */
+    int typed;            /* the page's structured data: 1 an article, -1 another kind of page (article.c) */
+    int article;          /* an article page: one article, without the lists and comments beside it */
     cd_cut cuts[CD_MAX_CUTS]; /* sorted by node, then offset; non-overlapping */
     uint32_t ncuts;
     /* Scratch arrays for scoring, reused across pages. */
@@ -59,6 +62,12 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
 int cd_extract_cut(cd_extract *x, const cd_dom *dom, cd_nid id, uint32_t off, uint32_t len);
 /* Leave the subtree of id out of the rendering. */
 void cd_extract_drop(cd_extract *x, cd_nid id);
+
+/* The name of a drop reason (x->why[id] of a node marked CD_MARK_DROP):
+ * "hidden", "chrome-tag", "chrome-class", "teaser-list", "comment-thread",
+ * "furniture", "field" (left for a metadata field) …; NULL for what never
+ * renders text (scripts, styles). */
+const char *cd_extract_reason(uint8_t why);
 
 /* Is the element visible text content at all (not a script/style/hidden)? Shared by
  * extract, meta and output so all three agree on what a reader sees. */

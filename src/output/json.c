@@ -163,6 +163,8 @@ void cd_render_json(const cd_result *r, unsigned options, cd_buf *out)
             cd_json_string(out, src, strlen(src));
         }
         cd_buf_putc(out, '}');
+        if (r->ext && r->dom)
+            cd_render_explain(r->dom, r->ext, out);
     }
     S_key(out, &first, "text");
     cd_json_string(out, r->text ? r->text : "", r->text ? r->text_len : 0);

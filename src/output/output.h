@@ -54,6 +54,11 @@ int cd_format_find(const char *name, size_t len);
  * whitespace elsewhere collapse to one space. No leading/trailing blank lines. */
 void cd_text_walk(const cd_dom *dom, const cd_extract *x, unsigned options, cd_buf *out);
 
+/* output/explain: append ,"mode":…,"dropped":[{"reason":…,"text":…},…]
+ * (--explain): how the content was chosen and each block dropped inside it,
+ * with its reason. */
+void cd_render_explain(const cd_dom *dom, const cd_extract *x, cd_buf *out);
+
 /* output/json: append s[0..len) as a JSON string literal (with quotes); invalid
  * UTF-8 is written as U+FFFD, control characters escaped, "/" not escaped. */
 void cd_json_string(cd_buf *out, const char *s, size_t len);

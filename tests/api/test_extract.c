@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/article.h"
 #include "extract/boiler.h"
+#include "extract/furniture.h"
 #include "extract/hints.h"
 #include "harness.h"
 #include "parse/parse.h"
@@ -86,6 +88,69 @@ static void test_labels(void)
     OK(S_boiler("Share this article"), "");
 }
 
+static int S_date(const char *s)
+{
+    return cd_article_date(s, strlen(s));
+}
+
+static void test_dates(void)
+{
+    /* A month beside a day or a year, numeric dates, CJK dates. */
+    OK(S_date("Tuesday, January 15, 2008"), "");
+    OK(S_date("By Mary Holt | 15 Jan 2008"), "");
+    OK(S_date("le 3 mars 2015 à 13h36"), "");
+    OK(S_date("15 de enero de 2008"), "");
+    OK(S_date("Posted 01/14/08 10:12 PM"), "");
+    OK(S_date("2008-01-15"), "");
+    OK(S_date("Aktualisiert am 15.1.2008"), "");
+    OK(S_date("2008\xe5\xb9\xb4" "1\xe6\x9c\x88" "15\xe6\x97\xa5"), "");
+    OK(S_date("DÉCEMBRE 2015"), "");
+    /* Not a date: a month word without a number, a version, a score. */
+    OK(!S_date("You may go now"), "");
+    OK(!S_date("March on Washington"), "");
+    OK(!S_date("version 1.2.3 released"), "");
+    OK(!S_date("won 3-1 at home"), "");
+    OK(!S_date(""), "");
+    OK(cd_article_month("Sept", 4) && cd_article_month("MÄRZ", 5) && !cd_article_month("Monday", 6), "");
+}
+
+static void test_typed(void)
+{
+    S_parse("<html><head><meta property=\"og:type\" content=\"article\"></head><body><p>x</p></body></html>");
+    INT_EQ(cd_article_typed(&S_dom), 1, "og:type article");
+    S_parse("<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+            "\"@type\": [\"NewsArticle\", \"Thing\"]}</script></head><body><p>x</p></body></html>");
+    INT_EQ(cd_article_typed(&S_dom), 2, "JSON-LD NewsArticle");
+    S_parse("<html><body><div itemscope itemtype=\"http://schema.org/BlogPosting\"><p>x</p></div></body></html>");
+    INT_EQ(cd_article_typed(&S_dom), 2, "microdata BlogPosting");
+    S_parse("<html><head><meta property=\"og:type\" content=\"website\"><script type=\"application/ld+json\">"
+            "{\"@type\":\"DiscussionForumPosting\"}</script></head><body><p>x</p></body></html>");
+    INT_EQ(cd_article_typed(&S_dom), -1, "a forum thread");
+    S_parse("<html><body><p>Nothing said.</p><script type=\"application/ld+json\">{\"@type\": </script></body></html>");
+    INT_EQ(cd_article_typed(&S_dom), 0, "nothing, and a cut JSON-LD");
+}
+
+static int S_furn(const char *s, float ld)
+{
+    return cd_furniture_line(s, strlen(s), ld);
+}
+
+static void test_furniture(void)
+{
+    OK(S_furn("BREAKING NEWS", 0.0f), "");
+    OK(S_furn("Story tools: Save | Send to a friend | Text size", 0.0f), "");
+    OK(S_furn("Email article:", 0.0f), "");
+    OK(S_furn("More from the Valley desk", 1.0f), "");
+    /* Sentences and longer lines are not furniture. */
+    OK(!S_furn("The council met on Monday.", 0.0f), "");
+    OK(!S_furn("Heavy snow closed the mountain pass on Tuesday morning", 0.0f), "");
+    OK(!S_furn("\xe4\xb8\x8d\xe5\xb9\xb8\xe7\x9a\x84\xe6\x98\xaf\xe5\xaf\xb9\xe4\xba\x8e\xe5\xb8\x8c\xe6\x9c\x9b"
+               "\xe8\x83\xbd\xe5\x96\x9d\xe4\xb8\x8a", 0.0f), "a CJK line is no label of a few words");
+    /* After the story, only links or separated items. */
+    OK(!cd_furniture_links("Email article:", 14, 0.0f), "");
+    OK(cd_furniture_links("Filed under: Weather | Roads | Valley", 37, 0.0f), "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -98,6 +163,9 @@ int main(void)
     test_table_sorted();
     test_words();
     test_labels();
+    test_dates();
+    test_typed();
+    test_furniture();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);

@@ -1,0 +1,374 @@
+/* extract/comments: reader comments found by their structure.
+ *
+ * Class words ("comments", "respond") find most comment sections, but many
+ * pages name them otherwise ("individualcomment", "item", nothing at all) and
+ * a thread below a story then reads as more story. What every thread has is
+ * its shape: a run of sibling items, each signed with who wrote it and when
+ * ("Posted by: jim | January 14, 2008 06:24 PM", "Paul on 6 Jan 2008 2:09pm",
+ * a permalink showing the time). So:
+ *   - a signature (a "stamp") is the largest element of at most CD_STAMP_MAX
+ *     bytes that holds a clock time, or a date with an author cue ("posted",
+ *     "by", "wrote", "|" …) and names someone — a byline line is one, a list
+ *     of dated headlines too (left to teaser.c: a run of items made mostly of
+ *     link text is no thread);
+ *   - a thread is an element with CD_THREAD_MIN or more children carrying a
+ *     stamp each (a reply nested in an item adds to its item). The run from
+ *     the first signed child to the last is the thread; when the signatures
+ *     are siblings of the comments' text, not inside an item, the text of the
+ *     first comment (before its signature) is taken with it;
+ *   - schema.org's Comment and UserComments items are comments whatever
+ *     their shape, and a form with a text area is the comment form.
+ * The short heading just before a thread or a form ("12 Comments", "Have
+ * your say") is its label. Whether a marked thread is dropped is extract.c's
+ * decision (only inside one article, never the page's only text). */
+#include <string.h>
+#ifdef CD_EXTRACT_DEBUG
+#include <stdio.h>
+#include <stdlib.h>
+#endif
+
+#include "../util/ctype.h"
+#include "article.h"
+#include "comments.h"
+
+#define CD_STAMP_MAX 160   /* bytes of a signature line */
+#define CD_STAMP_CHARS 120 /* visible characters of one */
+#define CD_THREAD_MIN 3    /* signed items that make a thread */
+#define CD_LABEL_MAX 60    /* visible characters of a thread's label */
+
+/* A clock time: 3:06, 18:24 (not inside a longer number). */
+static int S_clock(const char *s, size_t n)
+{
+    for (size_t i = 1; i + 2 < n; i++) {
+        if (s[i] != ':' || !cd_isdigit((unsigned char)s[i - 1]) ||
+            !cd_isdigit((unsigned char)s[i + 1]) || !cd_isdigit((unsigned char)s[i + 2]))
+            continue;
+        size_t b = i - 1;
+        if (b > 0 && cd_isdigit((unsigned char)s[b - 1])) b--;
+        if (b > 0 && (cd_isdigit((unsigned char)s[b - 1]) || s[b - 1] == ':')) continue;
+        if (i + 3 < n && cd_isdigit((unsigned char)s[i + 3])) continue;
+        return 1;
+    }
+    return 0;
+}
+
+/* Words that say who wrote a line, or (weak) separate its parts. */
+static int S_cue(const char *s, size_t n, int weak)
+{
+    static const char *const strong[] = {"posted",    "wrote",     "writes",  "says", "said",
+                                         "submitted", "commented", "replied", NULL};
+    static const char *const words[] = {"by", "von", "par", "por", "from", "reply", NULL};
+    for (size_t i = 0; weak && i < n; i++)
+        if (s[i] == '|' || s[i] == '@') return 1;
+    size_t at = 0;
+    const char *w;
+    size_t wl;
+    while ((wl = cd_next_word(s, n, &at, &w)) > 0) {
+        while (wl && !cd_isalpha((unsigned char)w[wl - 1]))
+            wl--;
+        for (int k = 0; strong[k]; k++)
+            if (cd_eq_nocase(w, wl, strong[k])) return 1;
+        for (int k = 0; weak && words[k]; k++)
+            if (cd_eq_nocase(w, wl, words[k])) return 1;
+    }
+    return 0;
+}
+
+/* Does a line name someone: a word of two letters or more that is no part
+ * of a date or time ("Jan", "pm", "GMT", "at")? A bare time stamp is a
+ * log line or a list's date, not a signature. */
+static int S_named(const char *s, size_t n)
+{
+    static const char *const skip[] = {
+        "am",       "pm",     "at",    "on",      "the",       "of",        "de",       "gmt",
+        "utc",      "est",    "edt",   "pst",     "pdt",       "cet",       "cest",     "bst",
+        "ist",      "et",     "pt",    "ct",      "mt",        "st",        "nd",       "rd",
+        "th",       "last",   "first", "updated", "modified",  "edited",    "posted",   "published",
+        "created",  "date",   "time",  "today",   "yesterday", "ago",       "hours",    "hrs",
+        "minutes",  "mins",   "min",   "monday",  "tuesday",   "wednesday", "thursday", "friday",
+        "saturday", "sunday", "mon",   "tue",     "tues",      "wed",       "thu",      "thurs",
+        "fri",      "sat",    "sun",   NULL};
+    for (size_t i = 0; i < n;) {
+        if (!cd_isalpha((unsigned char)s[i]) && (unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t b = i;
+        while (i < n && (cd_isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
+            i++;
+        if (i - b < 2) continue;
+        int known = 0;
+        for (int k = 0; skip[k] && !known; k++)
+            known = cd_eq_nocase(s + b, i - b, skip[k]);
+        if (!known && !cd_article_month(s + b, i - b)) return 1;
+    }
+    return 0;
+}
+
+/* Is element id a signature line? (buf: CD_STAMP_MAX + 1 bytes) */
+static int S_stamp(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *buf)
+{
+    const cd_xstat *s = &st[id];
+    const cd_node *n = cd_dom_node(dom, id);
+    if (s->chars < 6 || s->chars > CD_STAMP_CHARS || st[n->parent].chars <= s->chars ||
+        (cd_tag_flags(n->tag) & CD_TF_HEADING) || n->tag == CD_TAG_PRE || n->tag == CD_TAG_CODE)
+        return 0;
+    /* Code and its output show times and names: never signatures. */
+    for (cd_nid a = n->parent; a; a = cd_dom_node(dom, a)->parent)
+        if (cd_dom_node(dom, a)->tag == CD_TAG_PRE || cd_dom_node(dom, a)->tag == CD_TAG_CODE)
+            return 0;
+    long len = cd_x_text(dom, st, id, buf, CD_STAMP_MAX);
+    if (len <= 0) return 0;
+    int digit = 0;
+    for (long i = 0; i < len && !digit; i++)
+        digit = cd_isdigit((unsigned char)buf[i]);
+    if (!digit) return 0;
+    /* A time with a date or a name ("Posted by: jim | January 14, 2008
+     * 06:24 PM"), or a date with a word saying someone wrote ("Paul wrote
+     * on 6 January 2008"). A date alone, or with "by" or a "|", is as often
+     * a book's release or an event in a list. */
+    size_t bl = (size_t)len;
+    int ok = S_clock(buf, bl) ? S_cue(buf, bl, 1) || cd_article_date(buf, bl)
+                              : S_cue(buf, bl, 0) && cd_article_date(buf, bl);
+    return ok && S_named(buf, bl);
+}
+
+static int S_has_sentence_end(const char *s, size_t n)
+{
+    while (n && s[n - 1] == ' ')
+        n--;
+    return n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?');
+}
+
+/* The short heading or line just before element id: its label. */
+static void S_label(const cd_dom *dom, cd_xstat *st, cd_nid id)
+{
+    cd_nid p = cd_dom_node(dom, id)->prev;
+    while (p && (cd_dom_node(dom, p)->type != CD_NODE_ELEMENT || st[p].dead || !st[p].chars)) {
+        /* Loose text between: no label. */
+        if (cd_dom_node(dom, p)->type == CD_NODE_TEXT && st[p].chars) return;
+        p = cd_dom_node(dom, p)->prev;
+    }
+    if (!p || st[p].kind || st[p].chars > CD_LABEL_MAX) return;
+    char buf[CD_STAMP_MAX + 1];
+    long len = cd_x_text(dom, st, p, buf, CD_STAMP_MAX);
+    if (len < 0) return;
+    if ((cd_tag_flags(cd_dom_node(dom, p)->tag) & CD_TF_HEADING) ||
+        !S_has_sentence_end(buf, (size_t)len))
+        st[p].kind = CD_KIND_LABEL;
+}
+
+static int S_has_textarea(const cd_dom *dom, cd_nid id)
+{
+    for (cd_nid t = cd_dom_next(dom, id, id); t; t = cd_dom_next(dom, t, id))
+        if (cd_dom_node(dom, t)->type == CD_NODE_ELEMENT &&
+            cd_dom_node(dom, t)->tag == CD_TAG_TEXTAREA)
+            return 1;
+    return 0;
+}
+
+/* schema.org's Comment and UserComments items, itemprop="comment". */
+static int S_comment_item(const cd_dom *dom, cd_nid id)
+{
+    size_t l = 0;
+    const char *v = cd_dom_attr(dom, id, "itemtype", &l);
+    if (v) {
+        size_t e = l;
+        while (e && cd_isspace((unsigned char)v[e - 1]))
+            e--;
+        size_t b = e;
+        while (b && v[b - 1] != '/')
+            b--;
+        if (cd_eq_nocase(v + b, e - b, "Comment") || cd_eq_nocase(v + b, e - b, "UserComments"))
+            return 1;
+    }
+    v = cd_dom_attr(dom, id, "itemprop", &l);
+    return v && (cd_eq_nocase(v, l, "comment") || cd_eq_nocase(v, l, "comments"));
+}
+
+/* The first signature under element id. */
+static cd_nid S_first_stamp(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+{
+    for (cd_nid t = id; t; t = cd_dom_next(dom, t, id))
+        if (st[t].stamp && !st[t].dead) return t;
+    return CD_NONE;
+}
+
+static int S_same_look(const cd_dom *dom, cd_nid a, cd_nid b)
+{
+    if (cd_dom_node(dom, a)->tag != cd_dom_node(dom, b)->tag) return 0;
+    size_t la = 0, lb = 0;
+    const char *ca = cd_dom_attr(dom, a, "class", &la);
+    const char *cb = cd_dom_attr(dom, b, "class", &lb);
+    return la == lb && (!la || memcmp(ca, cb, la) == 0);
+}
+
+/* Are the signatures of the run [first, last] made by one template: most
+ * of them the same tag with the same class? A thread's are; a story's date
+ * line and the dates of the teasers beside it are not. Returns a signature
+ * of that template (CD_NONE when there is none). */
+static cd_nid S_template(const cd_dom *dom, const cd_xstat *st, cd_nid first, cd_nid last)
+{
+    enum { MAXS = 24 };
+    cd_nid sig[MAXS];
+    uint32_t n = 0;
+    for (cd_nid c = first; c && n < MAXS; c = cd_dom_node(dom, c)->next) {
+        if (cd_dom_node(dom, c)->type == CD_NODE_ELEMENT && !st[c].dead && st[c].mark) {
+            cd_nid s = S_first_stamp(dom, st, c);
+            if (s) sig[n++] = s;
+        }
+        if (c == last) break;
+    }
+    uint32_t best = 0;
+    cd_nid which = CD_NONE;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t same = 0;
+        for (uint32_t j = 0; j < n; j++)
+            same += S_same_look(dom, sig[i], sig[j]);
+        if (same > best) {
+            best = same;
+            which = sig[i];
+        }
+    }
+    return n && best * 3 >= n * 2 ? which : CD_NONE;
+}
+
+/* Does child c carry a signature made like tmpl? */
+static int S_signed_like(const cd_dom *dom, const cd_xstat *st, cd_nid c, cd_nid tmpl)
+{
+    if (cd_dom_node(dom, c)->type != CD_NODE_ELEMENT || st[c].dead || !st[c].mark) return 0;
+    cd_nid s = S_first_stamp(dom, st, c);
+    return s && S_same_look(dom, s, tmpl);
+}
+
+/* Mark the run of signed children of p (a thread) and its label. */
+static void S_thread(const cd_dom *dom, cd_xstat *st, cd_nid p)
+{
+    cd_nid first = CD_NONE, last = CD_NONE;
+    uint32_t k = 0, bare = 0, linky = 0, gap = 0, maxgap = 0;
+    for (cd_nid c = cd_dom_node(dom, p)->first; c; c = cd_dom_node(dom, c)->next) {
+        const cd_node *cn = cd_dom_node(dom, c);
+        if ((cn->type != CD_NODE_ELEMENT && cn->type != CD_NODE_TEXT) || st[c].dead || !st[c].chars)
+            continue;
+        /* Loose text between signatures: comments in one block, set apart by <br>. */
+        if (cn->type == CD_NODE_TEXT || !st[c].mark) {
+            gap++;
+            continue;
+        }
+        if (!first)
+            first = c;
+        else if (gap > maxgap)
+            maxgap = gap;
+        gap = 0;
+        last = c;
+        k++;
+        if (st[c].chars <= CD_STAMP_CHARS) bare++;
+        if (st[c].link * 2 > st[c].chars) linky++;
+        if (st[c].kind) return; /* a teaser list's items */
+    }
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_STAMPS"))
+        fprintf(stderr, "thread? #%u <%s> k=%u linky=%u bare=%u kind=%d\n", p,
+                cd_tag_name(cd_dom_node(dom, p)->tag), k, linky, bare, st[p].kind);
+#endif
+    cd_nid tmpl = k >= CD_THREAD_MIN && linky * 2 <= k ? S_template(dom, st, first, last) : CD_NONE;
+    if (!tmpl) return;
+    /* The run is the template's: a byline line above the story, signed
+     * otherwise, does not start it. */
+    while (first != last && !S_signed_like(dom, st, first, tmpl))
+        first = cd_dom_node(dom, first)->next;
+    while (last != first && !S_signed_like(dom, st, last, tmpl))
+        last = cd_dom_node(dom, last)->prev;
+    /* The widest gap between two signatures of the run. */
+    maxgap = gap = 0;
+    for (cd_nid c = first; c && c != last; c = cd_dom_node(dom, c)->next) {
+        const cd_node *cn = cd_dom_node(dom, c);
+        if ((cn->type != CD_NODE_ELEMENT && cn->type != CD_NODE_TEXT) || st[c].dead || !st[c].chars)
+            continue;
+        if (S_signed_like(dom, st, c, tmpl)) {
+            if (gap > maxgap) maxgap = gap;
+            gap = 0;
+        } else {
+            gap++;
+        }
+    }
+    if (gap > maxgap) maxgap = gap;
+    /* Most signed children are only the signature: the comments' text is in
+     * the siblings between them, and the first comment's text comes before
+     * the first signature (up to as many blocks as the widest gap, back to a
+     * heading or a rule). */
+    if (bare * 2 > k) {
+        uint32_t back = maxgap ? maxgap : 1;
+        for (cd_nid c = cd_dom_node(dom, first)->prev; c && back; c = cd_dom_node(dom, c)->prev) {
+            const cd_node *cn = cd_dom_node(dom, c);
+            if ((cn->type != CD_NODE_ELEMENT && cn->type != CD_NODE_TEXT) || st[c].dead) continue;
+            if ((cd_tag_flags(cn->tag) & CD_TF_HEADING) || cn->tag == CD_TAG_HR || st[c].kind)
+                break;
+            if (!st[c].chars) continue;
+            first = c;
+            back--;
+        }
+    }
+    uint32_t run = 0;
+    cd_nid stop = cd_dom_node(dom, last)->next;
+    for (cd_nid c = first; c != stop; c = cd_dom_node(dom, c)->next)
+        if (!st[c].dead) run += st[c].chars;
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_STAMPS"))
+        fprintf(stderr, "thread #%u first=%u last=%u run=%u of %u\n", p, first, last, run,
+                st[p].chars);
+#endif
+    if ((uint64_t)run * 10 >= (uint64_t)st[p].chars * 9) {
+        st[p].kind = CD_KIND_THREAD;
+        S_label(dom, st, p);
+        return;
+    }
+    for (cd_nid c = first; c != stop; c = cd_dom_node(dom, c)->next)
+        if (cd_dom_node(dom, c)->type != CD_NODE_DOCUMENT && !st[c].dead && !st[c].kind &&
+            st[c].chars)
+            st[c].kind = CD_KIND_THREAD;
+    S_label(dom, st, first);
+}
+
+void cd_comments_mark(const cd_dom *dom, cd_xstat *st)
+{
+    uint32_t count = dom->count;
+    char buf[CD_STAMP_MAX + 1];
+    for (uint32_t id = 0; id < count; id++)
+        st[id].mark = 0;
+    /* Signatures, counted bottom-up (nested ones once). */
+    for (uint32_t id = count - 1; id >= 2; id--) {
+        const cd_node *n = cd_dom_node(dom, id);
+        cd_xstat *s = &st[id];
+        if (n->type != CD_NODE_ELEMENT || s->dead) continue;
+        s->stamp = 0;
+        if (!s->mark && !s->kind && S_stamp(dom, st, id, buf)) {
+            s->mark = 1;
+            s->stamp = 1;
+#ifdef CD_EXTRACT_DEBUG
+            if (getenv("CD_STAMPS"))
+                fprintf(stderr, "stamp #%u <%s> %s\n", id, cd_tag_name(n->tag), buf);
+#endif
+        }
+        uint32_t up = (uint32_t)st[n->parent].mark + s->mark;
+        st[n->parent].mark = (uint16_t)(up > 0xFFFF ? 0xFFFF : up);
+    }
+    /* Threads, forms and comment items, top-down: an outer thread first. */
+    for (uint32_t id = 2; id < count; id++) {
+        const cd_node *n = cd_dom_node(dom, id);
+        cd_xstat *s = &st[id];
+        if (n->type != CD_NODE_ELEMENT || s->dead || s->kind) continue;
+        if (st[n->parent].kind) {
+            s->kind = (uint8_t)(st[n->parent].kind | CD_KIND_UNDER);
+            continue;
+        }
+        if (n->tag == CD_TAG_FORM && S_has_textarea(dom, id)) {
+            s->kind = CD_KIND_CFORM;
+            S_label(dom, st, id);
+        } else if (n->len && S_comment_item(dom, id)) {
+            s->kind = CD_KIND_THREAD;
+        } else if (s->mark >= CD_THREAD_MIN) {
+            S_thread(dom, st, id);
+        }
+    }
+}

@@ -1,0 +1,259 @@
+/* extract/teaser: lists of other stories found by their structure.
+ *
+ * News pages put lists of other stories around and inside the article:
+ * "Related", "Most read", "Latest headlines", the section's other stories.
+ * Some are named so (hints.c, boiler.c), most are not. Their shape is
+ * constant: a run of sibling items, each one headline-like link (3 to 25
+ * words, standing alone, not inside a sentence) with at most a short teaser
+ * summary, a time, a "By AGENCY" line or a thumbnail besides — in a list, a
+ * table, a column of divs, or links separated by line breaks. A list that is
+ * part of the story has items of prose (steps, quotes, facts), where a link,
+ * if any, sits inside a sentence, so it does not take this shape. A heading
+ * such as "Related stories" helps a reader but is not needed here; the short
+ * heading just before a list is marked as its label.
+ *
+ * An element is a teaser list when it has CD_TEASER_RUN or more such items in
+ * a row (other elements without text between them are ignored): the whole
+ * element when those items hold most of its text and nothing else in it is
+ * a paragraph, else each item of the run. Whether a marked list is dropped is
+ * extract.c's decision (only inside one article). */
+#include <string.h>
+
+#include "../util/ctype.h"
+#include "teaser.h"
+
+#define CD_HEADLINE_MIN 12 /* visible characters of a headline link */
+#define CD_HEADLINE_MAX 200
+#define CD_HEADLINE_WORDS 3 /* words of a headline, at least ... */
+#define CD_HEADLINE_WORDS_MAX 25
+#define CD_TEASER_TEXT                                                                             \
+    400 /* visible characters of an item outside its links (a summary of a few sentences) */
+#define CD_TEASER_RUN 3      /* items in a row that make a list */
+#define CD_TEASER_LABEL 60   /* visible characters of a list's label */
+#define CD_TEASER_SHARE 0.6f /* of the element's text in its items, to take it whole */
+
+/* Is link id a headline: a whole line of 3 to 25 words (or of 8 characters
+ * of a script written without spaces), leading to another page? */
+static int S_headline(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+{
+    const cd_xstat *s = &st[id];
+    if (s->chars < CD_HEADLINE_MIN || s->chars > CD_HEADLINE_MAX) return 0;
+    size_t hl = 0;
+    const char *href = cd_dom_attr(dom, id, "href", &hl);
+    if (!href || !hl || href[0] == '#' || (hl >= 11 && cd_eq_nocase(href, 11, "javascript:")))
+        return 0;
+    if (cd_x_in_sentence(dom, id)) return 0;
+    char buf[CD_HEADLINE_MAX * 2 + 1];
+    long len = cd_x_text(dom, st, id, buf, CD_HEADLINE_MAX * 2);
+    if (len <= 0) return 0;
+    if (cd_contains_nocase(buf, (size_t)len, "http") ||
+        cd_contains_nocase(buf, (size_t)len, "www."))
+        return 0;
+    size_t at = 0, words = 0, high = 0;
+    const char *w;
+    while (cd_next_word(buf, (size_t)len, &at, &w) > 0)
+        words++;
+    for (long i = 0; i < len; i++)
+        high += (unsigned char)buf[i] >= 0x80;
+    if (high * 2 >= (size_t)len)
+        return 1; /* a script written without spaces: the length said enough */
+    return words >= CD_HEADLINE_WORDS && words <= CD_HEADLINE_WORDS_MAX;
+}
+
+static int S_has_sentence_end(const char *s, size_t n)
+{
+    while (n && s[n - 1] == ' ')
+        n--;
+    return n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?');
+}
+
+/* The short heading or line just before element id: the list's label. */
+static void S_label(const cd_dom *dom, cd_xstat *st, cd_nid id)
+{
+    cd_nid p = cd_dom_node(dom, id)->prev;
+    while (p && (cd_dom_node(dom, p)->type != CD_NODE_ELEMENT || st[p].dead || !st[p].chars)) {
+        if (cd_dom_node(dom, p)->type == CD_NODE_TEXT && st[p].chars) return;
+        p = cd_dom_node(dom, p)->prev;
+    }
+    if (!p || st[p].kind || st[p].chars > CD_TEASER_LABEL || st[p].mark) return;
+    char buf[CD_TEASER_LABEL * 4 + 1];
+    long len = cd_x_text(dom, st, p, buf, CD_TEASER_LABEL * 4);
+    if (len < 0) return;
+    if ((cd_tag_flags(cd_dom_node(dom, p)->tag) & CD_TF_HEADING) ||
+        !S_has_sentence_end(buf, (size_t)len))
+        st[p].kind = CD_KIND_LABEL;
+}
+
+/* One story: one or two headline links (the headline and its picture, or
+ * "Full story"), little else. */
+static int S_item(const cd_xstat *s)
+{
+    return s->mark >= 1 && s->mark <= 2 &&
+           s->chars - (s->link < s->chars ? s->link : s->chars) <= CD_TEASER_TEXT;
+}
+
+/* The host its first headline link leads to: 0 for a link within the site
+ * (a relative one), else a hash of the host name. */
+static uint64_t S_item_host(const cd_dom *dom, const cd_xstat *st, cd_nid item)
+{
+    for (cd_nid t = item; t; t = cd_dom_next(dom, t, item)) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (n->type != CD_NODE_ELEMENT || n->tag != CD_TAG_A || st[t].mark != 1 || st[t].dead)
+            continue;
+        size_t hl = 0;
+        const char *h = cd_dom_attr(dom, t, "href", &hl);
+        size_t i = 0;
+        while (i < hl && cd_isspace((unsigned char)h[i]))
+            i++;
+        /* scheme: */
+        size_t k = i;
+        while (k < hl &&
+               (cd_isalnum((unsigned char)h[k]) || h[k] == '+' || h[k] == '-' || h[k] == '.'))
+            k++;
+        if (k < hl && h[k] == ':' && k > i) i = k + 1;
+        if (i + 1 >= hl || h[i] != '/' || h[i + 1] != '/') return 0;
+        i += 2;
+        /* The site: the host's last two labels (three when the second
+         * last is a short one, as in "co.uk"): gma.example.com and
+         * news.example.com are one site. */
+        size_t b = i, e = i;
+        while (e < hl && h[e] != '/' && h[e] != '?' && h[e] != '#' && h[e] != ':')
+            e++;
+        size_t dots[3] = {0, 0, 0};
+        int nd = 0;
+        for (size_t d = e; d > b; d--)
+            if (h[d - 1] == '.' && nd < 3)
+                dots[nd++] = d; /* the label after this dot starts at d */
+        size_t from = b;
+        if (nd >= 2) {
+            from = dots[1];
+            if (dots[0] - dots[1] - 1 <= 3 && nd >= 3 && 1) from = dots[2];
+        }
+        uint64_t x = 1469598103934665603ull;
+        for (size_t d = from; d < e; d++) {
+            x ^= (unsigned char)cd_tolower((unsigned char)h[d]);
+            x *= 1099511628211ull;
+        }
+        return x ? x : 1;
+    }
+    return 0;
+}
+
+/* Do the items of a run lead within one site (most of them relative links
+ * or links to one site: news.example.com and gma.example.com are one)? A
+ * list of links to many sites is a story's sources, its references or a
+ * blogroll, not the site's other stories. */
+static int S_one_site(const cd_dom *dom, const cd_xstat *st, cd_nid first, cd_nid last)
+{
+    enum { MAXH = 32 };
+    uint64_t host[MAXH];
+    uint32_t nh = 0, items = 0, local = 0, best = 0;
+    for (cd_nid c = first; c; c = cd_dom_node(dom, c)->next) {
+        if (cd_dom_node(dom, c)->type == CD_NODE_ELEMENT && !st[c].dead && st[c].chars &&
+            st[c].mark) {
+            uint64_t h = S_item_host(dom, st, c);
+            items++;
+            if (!h)
+                local++;
+            else if (nh < MAXH)
+                host[nh++] = h;
+        }
+        if (c == last) break;
+    }
+    for (uint32_t i = 0; i < nh; i++) {
+        uint32_t same = 0;
+        for (uint32_t j = 0; j < nh; j++)
+            same += host[j] == host[i];
+        if (same > best) best = same;
+    }
+    return (local + best) * 10 >= items * 7;
+}
+
+static void S_list(const cd_dom *dom, cd_xstat *st, cd_nid p)
+{
+    /* The runs of items among p's children. */
+    enum { MAXRUNS = 16 };
+    cd_nid rfirst[MAXRUNS], rlast[MAXRUNS];
+    uint32_t nruns = 0, run = 0, in_items = 0;
+    int prose = 0;
+    cd_nid first = CD_NONE, last = CD_NONE;
+    for (cd_nid c = cd_dom_node(dom, p)->first;; c = cd_dom_node(dom, c)->next) {
+        int end = !c, item = 0;
+        if (!end) {
+            const cd_node *cn = cd_dom_node(dom, c);
+            if (cn->type == CD_NODE_TEXT) {
+                /* Loose text: separators and dates of a flat list, or prose. */
+                if (st[c].chars > CD_TEASER_LABEL) prose = 1;
+                continue;
+            }
+            if (cn->type != CD_NODE_ELEMENT || st[c].dead || !st[c].chars || st[c].kind) continue;
+            item = S_item(&st[c]);
+            /* A short line between items, without a headline: the time,
+             * section or source of the item before it ("(31 Dec 07 |
+             * Premier League)" after a link in a flat list). */
+            if (!item && run && !st[c].mark && st[c].chars <= CD_TEASER_LABEL) {
+                last = c;
+                continue;
+            }
+            if (!item && st[c].chars > CD_TEASER_LABEL) prose = 1;
+        }
+        if (item) {
+            if (!run) first = c;
+            last = c;
+            run++;
+            continue;
+        }
+        if (run >= CD_TEASER_RUN && nruns < MAXRUNS && S_one_site(dom, st, first, last)) {
+            rfirst[nruns] = first;
+            rlast[nruns] = last;
+            nruns++;
+            for (cd_nid k = first; k != cd_dom_node(dom, last)->next; k = cd_dom_node(dom, k)->next)
+                if (!st[k].dead) in_items += st[k].chars;
+        } else if (run && st[first].chars > CD_TEASER_LABEL) {
+            prose = 1; /* a short run beside a list is no label */
+        }
+        run = 0;
+        if (end) break;
+    }
+    if (!nruns) return;
+    if (!prose && (float)in_items >= (float)st[p].chars * CD_TEASER_SHARE) {
+        st[p].kind = CD_KIND_TEASERS;
+        S_label(dom, st, p);
+        return;
+    }
+    for (uint32_t r = 0; r < nruns; r++) {
+        for (cd_nid k = rfirst[r]; k != cd_dom_node(dom, rlast[r])->next;
+             k = cd_dom_node(dom, k)->next)
+            if (cd_dom_node(dom, k)->type == CD_NODE_ELEMENT && !st[k].dead && !st[k].kind)
+                st[k].kind = CD_KIND_TEASERS;
+        S_label(dom, st, rfirst[r]);
+    }
+}
+
+void cd_teaser_mark(const cd_dom *dom, cd_xstat *st)
+{
+    uint32_t count = dom->count;
+    for (uint32_t id = 0; id < count; id++)
+        st[id].mark = 0;
+    /* Headline links, counted bottom-up. */
+    for (uint32_t id = count - 1; id >= 2; id--) {
+        const cd_node *n = cd_dom_node(dom, id);
+        cd_xstat *s = &st[id];
+        if (n->type != CD_NODE_ELEMENT || s->dead) continue;
+        if (n->tag == CD_TAG_A && S_headline(dom, st, id)) s->mark = 1;
+        uint32_t up = (uint32_t)st[n->parent].mark + s->mark;
+        st[n->parent].mark = (uint16_t)(up > 0xFFFF ? 0xFFFF : up);
+    }
+    /* Lists, top-down: the outermost list is marked, its items not again. */
+    for (uint32_t id = 2; id < count; id++) {
+        const cd_node *n = cd_dom_node(dom, id);
+        cd_xstat *s = &st[id];
+        if (n->type != CD_NODE_ELEMENT || s->dead || s->kind) continue;
+        if (st[n->parent].kind) {
+            s->kind = (uint8_t)(st[n->parent].kind | CD_KIND_UNDER);
+            continue;
+        }
+        if (s->mark >= CD_TEASER_RUN && !(cd_tag_flags(n->tag) & CD_TF_HEADING))
+            S_list(dom, st, id);
+    }
+}

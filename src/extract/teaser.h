@@ -1,0 +1,16 @@
+/* extract/teaser: lists of other stories found by their structure; see teaser.c. */
+#ifndef CD_EXTRACT_TEASER_H
+#define CD_EXTRACT_TEASER_H
+
+#include "xstat.h"
+
+/* Mark the teaser lists of the live tree: an element whose children are
+ * mostly items made of one headline-like link (3 to 25 words, not inside a
+ * sentence) with at most a short teaser, a time or a credit besides gets
+ * st[].kind = CD_KIND_TEASERS (the whole element when nothing else in it is
+ * a paragraph, else each item); the short heading just before it
+ * CD_KIND_LABEL. Nodes already marked are left alone. Uses st[].mark as
+ * scratch. */
+void cd_teaser_mark(const cd_dom *dom, cd_xstat *st);
+
+#endif

@@ -1,0 +1,63 @@
+/* extract/xstat: the per-node statistics that extraction's passes share.
+ * extract.c fills them (bottom-up counts over the live tree); the structure
+ * detectors (comments.c, teaser.c) read them. Internal to src/extract. */
+#ifndef CD_EXTRACT_XSTAT_H
+#define CD_EXTRACT_XSTAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../dom/dom.h"
+
+typedef struct cd_xstat {
+    uint32_t chars;   /* visible non-space characters in the subtree */
+    uint32_t link;    /* of which inside <a> */
+    uint32_t flow;    /* characters of inline content directly in this element */
+    uint32_t commas;  /* commas in the subtree */
+    uint32_t fcommas; /* commas in the flow */
+    uint32_t head;    /* characters inside h1–h6 */
+    uint16_t n_p, n_img, n_li, n_input, n_embed, n_block;
+    uint16_t n_a, n_frag; /* links, and links to a place in the same page (href="#…") */
+    float score;
+    uint8_t dead;   /* hidden or dropped: contributes nothing */
+    uint8_t cand;   /* has a score */
+    uint16_t hints; /* CD_HINT_* */
+    uint8_t sect;   /* inside sectioning content: article, section or main (set by S_prune) */
+    uint8_t kind;   /* CD_KIND_*: what a structure detector found this subtree to be */
+    uint16_t mark;  /* a detector's scratch count (stamps below, for comments.c) */
+    uint8_t why;    /* why the subtree was dropped (extract.c's S_WHY codes) */
+    uint8_t stamp;  /* a signature line (comments.c's scratch) */
+} cd_xstat;
+
+/* What a structure detector found (cd_xstat.kind; the reason a block is dropped). */
+enum {
+    CD_KIND_NONE = 0,
+    CD_KIND_THREAD,  /* a comment thread, or one comment of it (comments.c) */
+    CD_KIND_CFORM,   /* a comment form or a comment section's label (comments.c) */
+    CD_KIND_TEASERS, /* a list of other stories (teaser.c) */
+    CD_KIND_LABEL    /* the label of a dropped list ("Related stories", "3 comments") */
+};
+/* Set on the descendants of a node a detector marked (kind | CD_KIND_UNDER). */
+#define CD_KIND_UNDER 0x80u
+
+static inline float cd_xstat_ld(const cd_xstat *s)
+{
+    return s->chars ? (float)s->link / (float)s->chars : 0.0f;
+}
+
+static inline int cd_x_is_block(uint16_t tag)
+{
+    return tag == CD_TAG_UNKNOWN || (cd_tag_flags(tag) & CD_TF_BLOCK);
+}
+
+/* The live text of element id into buf (at most max bytes plus a NUL: buf
+ * holds max + 1,
+ * runs of white space as one). Returns its length, or -1 when it does not
+ * fit: only a block read whole is judged. (extract.c) */
+long cd_x_text(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *buf, size_t max);
+
+/* Does a word run on from element id (text with letters right after it)? A
+ * link inside a sentence is no headline. (extract.c) */
+int cd_x_in_sentence(const cd_dom *dom, cd_nid id);
+
+#endif
