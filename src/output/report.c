@@ -650,9 +650,9 @@ void cd_render_report(const cd_result *r, unsigned options, cd_buf *out)
             cd_buf_truncate(out, at);
             cd_buf_puts(out, "<p class=\"note\">The page has no text.</p>\n");
         }
-        cd_buf_printf(out, "<p class=\"sum\" id=\"counts\">%u rows: %u kept, %u headline, %u dropped, "
+        cd_buf_printf(out, "<p class=\"sum\" id=\"counts\">%u row%s: %u kept, %u headline, %u dropped, "
                            "%u outside the content",
-                      w.rows, w.n[S_KEPT], w.n[S_TITLE], w.n[S_DROP], w.n[S_OUT]);
+                      w.rows, w.rows == 1 ? "" : "s", w.n[S_KEPT], w.n[S_TITLE], w.n[S_DROP], w.n[S_OUT]);
         if (w.rows_over) cd_buf_printf(out, "; %u more not shown (at most %u)", w.rows_over, S_MAX_ROWS);
         cd_buf_puts(out, ".</p>\n");
     }
