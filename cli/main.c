@@ -11,13 +11,22 @@
  * it, and streams archives record by record) and feeds a bounded queue; -j N
  * workers each own one copydesk_doc (reset between pages), render a record into
  * their own buffer and write it with one fwrite under a mutex, so lines never
- * interleave. --ordered keeps input order with a reorder window of bounded
- * size: the reader waits when it gets that far ahead of the oldest unwritten
- * record. Memory is bounded by (queue + window) records, whatever the input
- * size. -j 1 runs everything on the main thread. */
+ * interleave. Records come out in input order (--unordered: as they finish)
+ * through a reorder window of bounded size: the reader waits when it gets
+ * that far ahead of the oldest unwritten record. Memory is bounded by (queue
+ * + window) records, whatever the input size. -j 1 runs everything on the
+ * main thread.
+ *
+ * The command line is checked before anything is read (S_check): an invalid
+ * value, a contradiction, or an option that would have no effect is an error
+ * (exit 2, one line); what only the input can tell (--url given for an
+ * archive) is a warning. --report FILE writes the explain page of one page
+ * (S_report) and --dump-tree FILE the parser's tree: both are modes of their
+ * own. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,32 +63,53 @@ static void S_usage(FILE *f)
     fputs("usage: copydesk [options] FILE|DIR|- ...\n"
           "Extract the article from web pages (HTML, plain or gzip) and web archives\n"
           "(WARC 1.0/1.1 and ARC, plain, gzip per record or whole-file gzip).\n"
-          "Directories are read recursively for *.html, *.htm, *.html.gz, *.warc,\n"
-          "*.warc.gz, *.arc and *.arc.gz; files are recognised by content.\n\n"
-          "  --format FMT      text (default), markdown or json\n"
+          "Directories are read recursively for *.html, *.htm, *.html.gz, *.htm.gz,\n"
+          "*.warc, *.warc.gz, *.arc and *.arc.gz (other names, hidden entries and\n"
+          "special files are skipped: --stats counts them); a file named on the\n"
+          "command line is read whatever its name. - reads standard input.\n"
+          "Text and Markdown open with the article's head (headline, deck, byline,\n"
+          "dates, section, dateline, credit); JSON carries them as fields.\n"
+          "Records come out in input order.\n\n"
+          "  --format FMT      text (default), markdown, json or report (report: as\n"
+          "                    --report -)\n"
           "  --json            JSON Lines: one object per page or archive record (with\n"
           "                    --format markdown, the object also carries `markdown`)\n"
-          "  --url URL         the page's URL (plain pages; archives carry their own)\n"
-          "  --charset NAME    transport charset hint (archives: used when the HTTP\n"
-          "                    header gives none)\n"
+          "  --body-only       text and Markdown without the head: the body alone\n"
+          "  --url URL         the page's URL (one plain page; archives carry their own)\n"
+          "  --charset NAME    transport charset hint, a WHATWG encoding label such as\n"
+          "                    utf-8 or windows-1252 (archives: used when the HTTP header\n"
+          "                    gives none)\n"
           "  --keep-comments   keep user comments\n"
           "  --no-tables       leave tables out\n"
           "  --no-captions     leave figure captions out\n"
-          "  --no-extract      render the whole visible page\n"
+          "  --no-extract      render the whole visible page (no head; the four options\n"
+          "                    above do not apply)\n"
           "  --keep-parts      keep the dateline and wire credit in the text as well as\n"
           "                    in their fields\n"
-          "  --explain         JSON: add `sources`, where each metadata field came from\n"
+          "  --explain         JSON: add `sources` (where each field came from), `mode`\n"
+          "                    and `dropped` (the blocks left out, with the reason)\n"
+          "  --report FILE     write the explain page of one page to FILE (- = stdout):\n"
+          "                    one self-contained HTML file showing every block of the\n"
+          "                    page, kept or dropped and why, and every field with its\n"
+          "                    source; nothing else is written\n"
           "  --dump-tree FILE  print FILE's (- = stdin) HTML5 tree in html5lib's\n"
           "                    tree-construction test format and exit\n"
           "  --reference-time T  when the pages were fetched (ISO 8601 UTC such as\n"
           "                    2014-11-06T17:00:00Z, or @UNIXSECONDS), for relative dates\n"
           "                    (\"3 hours ago\"); archive records use their WARC-Date\n"
           "  -j, --jobs N      worker threads (default: the number of online cores)\n"
-          "  --ordered         write records in input order (default with -j 1)\n"
+          "  --unordered       write records as they finish, not in input order\n"
+          "  --ordered         input order (the default; accepted for old scripts)\n"
           "  --stats           print a summary on stderr even when it is not a terminal\n"
-          "  -q, --quiet       no progress, summary or per-page messages on stderr\n"
+          "                    (pages, errors and skipped files by reason)\n"
+          "  -q, --quiet       no progress, summary, warnings or per-page messages on\n"
+          "                    stderr\n"
           "  -h, --help        this help\n"
-          "  -V, --version     print the version\n",
+          "  -V, --version     print the version\n\n"
+          "Exit status: 0 when every input gave an article, 1 when any gave an error\n"
+          "record (unreadable, damaged gzip, not HTML, a directory with nothing to\n"
+          "read), 2 for a usage error (an invalid value, options that contradict each\n"
+          "other or would have no effect) or when output cannot be written.\n",
           f);
 }
 
@@ -88,12 +118,13 @@ typedef struct {
     int json;
     int quiet;
     int stats;
-    int ordered;
+    int ordered; /* input order (the default; --unordered clears it) */
     long jobs;
     const char *url;
     const char *charset;
     long long ref_time; /* --reference-time, 0 = none */
     unsigned options;
+    const char *report; /* --report FILE (--format report: "-") */
 } S_opts;
 
 /* --reference-time and WARC-Date values as Unix seconds; -1 when malformed. */
@@ -147,6 +178,8 @@ typedef struct {
         int ready;
     } * ring;
     uint64_t ok, failed, skipped, records;
+    const unsigned long *files_skipped; /* the directory walks' counts (cd_paths) */
+    int url_warned;                     /* --url given and an archive met: said once */
     uint64_t bytes_read, bytes_total;
     S_kind errors[S_MAX_KINDS + 1], skips[S_MAX_KINDS + 1];
     int progress, progress_shown;
@@ -177,11 +210,13 @@ static void S_count(S_kind *k, const char *name)
     k[S_MAX_KINDS].n++;
 }
 
-/* The kind of an error reason: the text before " at byte". */
+/* The kind of an error reason: the text before " at byte" (archives) or
+ * " under " (a directory with nothing to read). */
 static void S_count_error(S_sched *s, const char *reason)
 {
     char kind[96];
     const char *at = strstr(reason, " at byte ");
+    if (!at) at = strstr(reason, " under ");
     size_t n = at ? (size_t)(at - reason) : strlen(reason);
     if (n >= sizeof kind) n = sizeof kind - 1;
     memcpy(kind, reason, n);
@@ -633,10 +668,15 @@ static char *S_read_rest(FILE *f, const unsigned char *pre, size_t n, size_t *le
     return buf;
 }
 
-/* One input: sniff it, then queue it as a page or stream it as an archive. */
-static void S_input(S_run_ctx *c, const char *path, int many)
+/* One input: sniff it, then queue it as a page or stream it as an archive.
+ * error: why the input cannot be read (a directory with nothing to read), or NULL. */
+static void S_input(S_run_ctx *c, const char *path, const char *error, int many)
 {
     S_sched *s = c->s;
+    if (error) {
+        S_submit_error(c, path, "%s", error);
+        return;
+    }
     int is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
@@ -651,6 +691,15 @@ static void S_input(S_run_ctx *c, const char *path, int many)
         return;
     }
     if (copydesk_warc_sniff((const char *)pre, n) != COPYDESK_WARC_FORMAT_NONE) {
+        if (s->o->url && !s->url_warned && !s->o->quiet) {
+            /* Only the bytes tell: a warning, not an error. */
+            pthread_mutex_lock(&s->omu);
+            S_progress_clear(s);
+            fprintf(stderr, "copydesk: warning: %s is a web archive: --url is not used (each record "
+                            "carries its own URL)\n", path);
+            pthread_mutex_unlock(&s->omu);
+        }
+        s->url_warned = 1;
         S_archive(c, path, f, pre, n);
         if (!is_stdin) fclose(f);
         return;
@@ -688,8 +737,8 @@ static void S_summary(S_sched *s)
     double secs = (double)(S_now() - s->t0) / 1e9;
     char mb[32];
     S_fmt_mb(mb, sizeof mb, s->bytes_read);
-    fprintf(stderr, "copydesk: %llu pages ok, %llu errors", (unsigned long long)s->ok,
-            (unsigned long long)s->failed);
+    fprintf(stderr, "copydesk: %llu page%s ok, %llu error%s", (unsigned long long)s->ok, s->ok == 1 ? "" : "s",
+            (unsigned long long)s->failed, s->failed == 1 ? "" : "s");
     for (int i = 0, first = 1; i <= S_MAX_KINDS; i++) {
         if (!s->errors[i].n) continue;
         fprintf(stderr, "%s%llu %s", first ? " (" : ", ", (unsigned long long)s->errors[i].n,
@@ -697,7 +746,18 @@ static void S_summary(S_sched *s)
         first = 0;
         if (i == S_MAX_KINDS || !s->errors[i + 1].n) fputc(')', stderr);
     }
-    fprintf(stderr, ", %llu skipped", (unsigned long long)s->skipped);
+    unsigned long files = 0;
+    for (int i = 0; i < CD_SKIP_COUNT; i++)
+        files += s->files_skipped ? s->files_skipped[i] : 0;
+    fprintf(stderr, ", %lu file%s skipped", files, files == 1 ? "" : "s");
+    for (int i = 0, first = 1; i < CD_SKIP_COUNT && files; i++) {
+        if (!s->files_skipped[i]) continue;
+        fprintf(stderr, "%s%lu %s", first ? " (" : ", ", s->files_skipped[i], cd_skip_names[i]);
+        first = 0;
+    }
+    if (files) fputc(')', stderr);
+    fprintf(stderr, ", %llu archive record%s skipped", (unsigned long long)s->skipped,
+            s->skipped == 1 ? "" : "s");
     for (int i = 0, first = 1; i <= S_MAX_KINDS; i++) {
         if (!s->skips[i].n) continue;
         fprintf(stderr, "%s%llu %s", first ? " (" : ", ", (unsigned long long)s->skips[i].n,
@@ -737,19 +797,188 @@ static long S_default_jobs(void)
     return n < 1 ? 1 : n > S_MAX_JOBS ? S_MAX_JOBS : n;
 }
 
+/* ---- the command line ----------------------------------------------------- */
+
+/* The options named on the command line, for S_check. */
+enum {
+    G_FORMAT, G_JSON, G_URL, G_CHARSET, G_KEEP_COMMENTS, G_NO_TABLES, G_NO_CAPTIONS, G_NO_EXTRACT,
+    G_KEEP_PARTS, G_EXPLAIN, G_BODY_ONLY, G_REPORT, G_DUMP_TREE, G_REF_TIME, G_JOBS, G_ORDERED,
+    G_UNORDERED, G_STATS, G_QUIET, G_COUNT
+};
+static const char *const S_gname[G_COUNT] = {
+    "--format", "--json", "--url", "--charset", "--keep-comments", "--no-tables", "--no-captions",
+    "--no-extract", "--keep-parts", "--explain", "--body-only", "--report", "--dump-tree",
+    "--reference-time", "-j", "--ordered", "--unordered", "--stats", "-q"};
+
+/* The inputs as named (expanded after the checks). */
+typedef struct {
+    const char **v;
+    size_t n;
+    size_t dirs;  /* of which directories */
+    size_t nstdin; /* of which "-" */
+    const char *dir; /* the first directory */
+} S_inputs;
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+static int S_err(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("copydesk: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    return 2;
+}
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void S_warn(const S_opts *o, const char *fmt, ...)
+{
+    if (o->quiet) return;
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("copydesk: warning: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+/* The rules between options (docs/schema.md, "Errors and warnings"), so that
+ * nothing is silently ignored. An option whose effect would be missing from
+ * the output (it asks for something that will not happen), an invalid value
+ * or two options that contradict each other are an error: one line, exit 2,
+ * nothing read. An option that asks for what happens anyway is a warning
+ * (silenced by -q). 0, or 2 after the message. */
+static int S_check(const S_opts *o, const unsigned char *g, const S_inputs *in, const char *dump_tree)
+{
+    if (dump_tree) {
+        /* --dump-tree FILE: a mode of its own; only the charset hint applies. */
+        for (int k = 0; k < G_COUNT; k++)
+            if (g[k] && k != G_DUMP_TREE && k != G_CHARSET && k != G_QUIET)
+                return S_err("%s does not apply to --dump-tree (it prints FILE's tree)", S_gname[k]);
+        if (in->n) return S_err("--dump-tree reads its FILE only: '%s' would not be read", in->v[0]);
+        return 0;
+    }
+    if (g[G_NO_EXTRACT]) {
+        /* The whole visible page: tables and captions in it, comments and the
+         * dateline too, and no head. */
+        if (g[G_NO_TABLES] || g[G_NO_CAPTIONS])
+            return S_err("%s has no effect with --no-extract (it renders the whole visible page)",
+                         S_gname[g[G_NO_TABLES] ? G_NO_TABLES : G_NO_CAPTIONS]);
+        static const int moot[] = {G_KEEP_COMMENTS, G_KEEP_PARTS, G_BODY_ONLY};
+        for (size_t k = 0; k < sizeof moot / sizeof moot[0]; k++)
+            if (g[moot[k]])
+                S_warn(o, "%s is implied by --no-extract (it renders the whole visible page%s)",
+                       S_gname[moot[k]], moot[k] == G_BODY_ONLY ? ", without a head" : "");
+    }
+    if (o->report) {
+        /* --report FILE: one page in, the explain page out, nothing else. */
+        static const int moot[] = {G_JSON, G_BODY_ONLY, G_JOBS, G_ORDERED, G_UNORDERED, G_STATS};
+        for (size_t k = 0; k < sizeof moot / sizeof moot[0]; k++)
+            if (g[moot[k]])
+                return S_err("%s does not apply to --report (it writes the explain page only)", S_gname[moot[k]]);
+        if (g[G_REPORT] && o->format == COPYDESK_FORMAT_REPORT)
+            return S_err("--format report and --report both name the report's file: give one");
+        if (g[G_FORMAT] && o->format != COPYDESK_FORMAT_REPORT)
+            return S_err("--format does not apply to --report (it writes the explain page only)");
+        if (in->n != 1 || in->dirs)
+            return S_err("--report explains one page: name one file (or -)%s%s",
+                         in->dirs ? ", not a directory: " : "", in->dirs ? in->dir : "");
+        if (g[G_EXPLAIN]) S_warn(o, "--explain is implied by --report (the page shows sources and dropped blocks)");
+        return 0;
+    }
+    if (g[G_EXPLAIN] && !o->json)
+        return S_err("--explain adds `sources`, `mode` and `dropped` to JSON records: use it with --json "
+                     "(or --report for a page, in the browser)");
+    if (g[G_ORDERED] && g[G_UNORDERED]) return S_err("--ordered and --unordered contradict each other");
+    if (o->url && in->dirs) return S_err("--url is the URL of one page, and %s is a directory", in->dir);
+    if (o->url && in->n > 1) return S_err("--url is the URL of one page, and %zu inputs are named", in->n);
+    if (in->nstdin > 1) return S_err("- (standard input) is named twice");
+    if (g[G_BODY_ONLY] && o->json && o->format != COPYDESK_FORMAT_MARKDOWN && !g[G_NO_EXTRACT])
+        S_warn(o, "--body-only is implied by --json: `text` is always the body (with --format markdown "
+                  "it drops the head from `markdown`)");
+    return 0;
+}
+
+/* --report: the explain page of one page, written to o->report ("-" = stdout).
+ * 0, 1 when the page cannot be read or processed, 2 when the report cannot be
+ * written or the input is not a page. */
+static int S_report(const S_opts *o, const char *path)
+{
+    size_t len = 0;
+    errno = 0;
+    char *in = cd_read_file(path, CD_CLI_MAX_INPUT, &len);
+    if (!in) {
+        fprintf(stderr, "copydesk: %s: read error: %s\n", path,
+                errno == EFBIG ? "input too large" : strerror(errno ? errno : EIO));
+        return 1;
+    }
+    if (copydesk_warc_sniff(in, len < S_SNIFF ? len : S_SNIFF) != COPYDESK_WARC_FORMAT_NONE) {
+        free(in);
+        fprintf(stderr, "copydesk: %s: --report explains a page, and this is a web archive\n", path);
+        return 2;
+    }
+    copydesk_doc *doc = copydesk_doc_new(o->options);
+    if (!doc) {
+        free(in);
+        fprintf(stderr, "copydesk: out of memory\n");
+        return 2;
+    }
+    copydesk_doc_set_source(doc, path, strlen(path));
+    if (o->url) copydesk_doc_set_url(doc, o->url, strlen(o->url));
+    if (o->charset) copydesk_doc_set_charset(doc, o->charset, strlen(o->charset));
+    if (o->ref_time) copydesk_doc_set_reference_time(doc, o->ref_time);
+    copydesk_status st = copydesk_doc_parse(doc, in, len);
+    free(in);
+    size_t n = 0;
+    const char *r = st == COPYDESK_OK ? copydesk_doc_render(doc, COPYDESK_FORMAT_REPORT, &n, &st) : NULL;
+    if (!r) {
+        fprintf(stderr, "copydesk: %s: %s\n", path, copydesk_status_str(st));
+        copydesk_doc_free(doc);
+        return 1;
+    }
+    int to_stdout = strcmp(o->report, "-") == 0;
+    FILE *f = to_stdout ? stdout : fopen(o->report, "wb");
+    int bad = !f || fwrite(r, 1, n, f) != n;
+    if (f && !to_stdout)
+        bad |= fclose(f) != 0;
+    else if (f)
+        bad |= fflush(f) != 0;
+    copydesk_doc_free(doc);
+    if (bad) {
+        fprintf(stderr, "copydesk: %s: cannot write the report: %s\n", o->report, strerror(errno ? errno : EIO));
+        return 2;
+    }
+    if (!o->quiet && !to_stdout) fprintf(stderr, "copydesk: report of %s written to %s\n", path, o->report);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
-    S_opts o = {.format = COPYDESK_FORMAT_TEXT};
+    S_opts o = {.format = COPYDESK_FORMAT_TEXT, .ordered = 1};
     cd_paths paths = {0};
     int only_inputs = 0;
     const char *dump_tree = NULL; /* --dump-tree FILE */
+    unsigned char given[G_COUNT] = {0};
+    S_inputs in = {0};
+    in.v = calloc((size_t)argc + 1, sizeof *in.v);
+    if (!in.v) {
+        fprintf(stderr, "copydesk: out of memory\n");
+        return 2;
+    }
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (only_inputs || a[0] != '-' || strcmp(a, "-") == 0) {
-            if (cd_paths_add(&paths, a) != 0) {
-                fprintf(stderr, "copydesk: %s: %s\n", a, strerror(errno));
-                return 2;
-            }
+            struct stat sb;
+            in.v[in.n++] = a;
+            if (strcmp(a, "-") == 0)
+                in.nstdin++;
+            else if (stat(a, &sb) == 0 && S_ISDIR(sb.st_mode) && !in.dirs++)
+                in.dir = a;
             continue;
         }
         const char *val = NULL;
@@ -767,7 +996,7 @@ int main(int argc, char **argv)
         int needs = strcmp(name, "--format") == 0 || strcmp(name, "--url") == 0 ||
                     strcmp(name, "--charset") == 0 || strcmp(name, "--jobs") == 0 ||
                     strcmp(name, "-j") == 0 || strcmp(name, "--reference-time") == 0 ||
-                    strcmp(name, "--dump-tree") == 0;
+                    strcmp(name, "--dump-tree") == 0 || strcmp(name, "--report") == 0;
         if (needs && !val) {
             if (eq)
                 val = eq + 1;
@@ -777,7 +1006,12 @@ int main(int argc, char **argv)
                 fprintf(stderr, "copydesk: %s needs a value\n", name);
                 return 2;
             }
+        } else if (!needs && eq && a[1] == '-') {
+            fprintf(stderr, "copydesk: %s takes no value\n", name);
+            return 2;
         }
+        for (int k = 0; k < G_COUNT; k++)
+            if (strcmp(name, S_gname[k]) == 0) given[k] = 1;
         if (strcmp(name, "--") == 0) {
             only_inputs = 1;
         } else if (strcmp(name, "--format") == 0) {
@@ -798,6 +1032,11 @@ int main(int argc, char **argv)
         } else if (strcmp(name, "--url") == 0) {
             o.url = val;
         } else if (strcmp(name, "--charset") == 0) {
+            if (!copydesk_charset_name(val, strlen(val))) {
+                fprintf(stderr, "copydesk: unknown charset '%s' (a WHATWG encoding label such as utf-8, "
+                                "windows-1252, iso-8859-2, shift_jis, gbk)\n", val);
+                return 2;
+            }
             o.charset = val;
         } else if (strcmp(name, "-j") == 0 || strcmp(name, "--jobs") == 0) {
             char *end = NULL;
@@ -808,8 +1047,11 @@ int main(int argc, char **argv)
                 return 2;
             }
             o.jobs = n;
+            given[G_JOBS] = 1;
         } else if (strcmp(name, "--ordered") == 0) {
-            o.ordered = 1;
+            o.ordered = 1; /* the default */
+        } else if (strcmp(name, "--unordered") == 0) {
+            o.ordered = 0;
         } else if (strcmp(name, "--stats") == 0) {
             o.stats = 1;
         } else if (strcmp(name, "--keep-comments") == 0) {
@@ -822,8 +1064,12 @@ int main(int argc, char **argv)
             o.options |= COPYDESK_OPT_NO_EXTRACT;
         } else if (strcmp(name, "--keep-parts") == 0) {
             o.options |= COPYDESK_OPT_KEEP_PARTS;
+        } else if (strcmp(name, "--body-only") == 0) {
+            o.options |= COPYDESK_OPT_BODY_ONLY;
         } else if (strcmp(name, "--dump-tree") == 0) {
             dump_tree = val;
+        } else if (strcmp(name, "--report") == 0) {
+            o.report = val;
         } else if (strcmp(name, "--explain") == 0) {
             o.options |= COPYDESK_OPT_EXPLAIN;
         } else if (strcmp(name, "--reference-time") == 0) {
@@ -834,6 +1080,7 @@ int main(int argc, char **argv)
             }
         } else if (strcmp(name, "-q") == 0 || strcmp(name, "--quiet") == 0) {
             o.quiet = 1;
+            given[G_QUIET] = 1;
         } else if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0) {
             S_usage(stdout);
             return 0;
@@ -841,19 +1088,42 @@ int main(int argc, char **argv)
             printf("copydesk %s\n", copydesk_version_string());
             return 0;
         } else {
-            fprintf(stderr, "copydesk: unknown option '%s'\n", a);
-            S_usage(stderr);
+            fprintf(stderr, "copydesk: unknown option '%s' (copydesk --help lists them)\n", a);
             return 2;
         }
     }
+    if (o.format == COPYDESK_FORMAT_REPORT && !o.json && !o.report) o.report = "-";
+    if (o.format == COPYDESK_FORMAT_REPORT && o.json)
+        return S_err("--format report and --json are two formats: choose one");
+    if (S_check(&o, given, &in, dump_tree) != 0) return 2;
     if (dump_tree) {
-        cd_paths_free(&paths);
+        free(in.v);
         return S_dump_tree(dump_tree, o.charset);
     }
-    if (paths.count == 0) {
-        S_usage(stderr);
+    if (in.n == 0) {
+        if (!isatty(STDIN_FILENO)) {
+            /* `copydesk --json < page.html`: say how to read standard input. */
+            fprintf(stderr, "copydesk: no input named; to read standard input, name it '-': "
+                            "copydesk [options] - < page.html\n");
+        } else {
+            fputs("usage: copydesk [options] FILE|DIR|- ...\n"
+                  "copydesk --help lists the options.\n",
+                  stderr);
+        }
         return 2;
     }
+    if (o.report) {
+        int rc = S_report(&o, in.v[0]);
+        free(in.v);
+        return rc;
+    }
+    for (size_t i = 0; i < in.n; i++) {
+        if (cd_paths_add(&paths, in.v[i]) != 0) {
+            fprintf(stderr, "copydesk: %s: %s\n", in.v[i], strerror(errno ? errno : ENOMEM));
+            return 2;
+        }
+    }
+    free(in.v);
     if (o.json && o.format == COPYDESK_FORMAT_MARKDOWN) o.options |= COPYDESK_OPT_JSON_MARKDOWN;
     if (o.jobs == 0) o.jobs = S_default_jobs();
     /* One thread writes in order anyway; no ring needed. */
@@ -920,8 +1190,9 @@ int main(int argc, char **argv)
         }
     }
 
+    s.files_skipped = paths.skipped;
     for (size_t i = 0; i < paths.count; i++)
-        S_input(&c, paths.items[i], paths.count > 1);
+        S_input(&c, paths.items[i], paths.errors[i], paths.count > 1);
 
     if (c.nworkers) {
         pthread_mutex_lock(&s.qmu);
@@ -936,13 +1207,13 @@ int main(int argc, char **argv)
     cd_cli_buf_free(&c.out);
     cd_cli_buf_free(&c.tmp);
     free(s.ring);
-    cd_paths_free(&paths);
 
     int out_err = fflush(stdout) != 0 || ferror(stdout);
     pthread_mutex_lock(&s.omu);
     S_progress_clear(&s);
     if (o.stats || (!o.quiet && isatty(STDERR_FILENO))) S_summary(&s);
     pthread_mutex_unlock(&s.omu);
+    cd_paths_free(&paths);
     if (out_err) return 2;
     return s.failed ? 1 : 0;
 }

@@ -102,13 +102,21 @@ COPYDESK_EXPORT void copydesk_free(void *ptr);
 #define COPYDESK_OPT_KEEP_PARTS (1u << 5)
 /** JSON output also says where each metadata field came from (`sources`). */
 #define COPYDESK_OPT_EXPLAIN (1u << 6)
+/** Text and Markdown without the article's head: the body alone. By default
+ *  they open with the head (headline, deck, byline, dates, section, dateline,
+ *  credit: docs/schema.md, "The head"); JSON's `text` is always the body. */
+#define COPYDESK_OPT_BODY_ONLY (1u << 7)
 
 /**
  * Output formats for copydesk_doc_render() and copydesk_extract(), one per row
  * of copydesk_formats.def (installed beside this header), numbered by row:
- *   COPYDESK_FORMAT_TEXT = 0      paragraphs separated by a blank line
- *   COPYDESK_FORMAT_MARKDOWN = 1  CommonMark
+ *   COPYDESK_FORMAT_TEXT = 0      the head, then paragraphs separated by a blank line
+ *   COPYDESK_FORMAT_MARKDOWN = 1  CommonMark (the head as `# Headline`, the deck, …)
  *   COPYDESK_FORMAT_JSON = 2      one JSON object (no trailing newline)
+ *   COPYDESK_FORMAT_REPORT = 3    the explain page: one self-contained HTML
+ *                                 document showing every block of the page,
+ *                                 kept or dropped and why, and every field with
+ *                                 its source (`copydesk --report`)
  * A value is never reused; COPYDESK_FORMAT_COUNT grows when a format is added.
  */
 typedef enum copydesk_format {
@@ -196,6 +204,11 @@ COPYDESK_EXPORT copydesk_status copydesk_parse_time(const char *s, size_t len,
 /** A transport charset hint (e.g. from HTTP Content-Type). Copied. */
 COPYDESK_EXPORT copydesk_status copydesk_doc_set_charset(copydesk_doc *doc, const char *charset,
                                                          size_t len);
+/** The decoder's name for the charset label[0..len) (a label of the WHATWG
+ *  Encoding Standard, case and surrounding spaces ignored: "latin1" gives
+ *  "windows-1252", "UTF8" gives "utf-8"), static storage; NULL for a label the
+ *  decoder does not know (such a hint would be ignored). */
+COPYDESK_EXPORT const char *copydesk_charset_name(const char *label, size_t len);
 
 /**
  * Decode (gzip, charset), parse, extract and read metadata from bytes[0..len).
@@ -306,7 +319,8 @@ COPYDESK_EXPORT const char *copydesk_doc_field(const copydesk_doc *doc, copydesk
 
 /** The charset the page was decoded from (e.g. "windows-1252"). */
 COPYDESK_EXPORT const char *copydesk_doc_charset(const copydesk_doc *doc, size_t *len);
-/** The article as plain text (same as rendering COPYDESK_FORMAT_TEXT). */
+/** The article's body as plain text: JSON's `text`, the same as rendering
+ *  COPYDESK_FORMAT_TEXT with COPYDESK_OPT_BODY_ONLY (without the head). */
 COPYDESK_EXPORT const char *copydesk_doc_text(copydesk_doc *doc, size_t *len);
 
 /* Findings: not failures, but things a user may want to know ("charset guessed",

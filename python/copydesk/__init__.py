@@ -131,6 +131,7 @@ _FLAGS = (
     ("no_extract", _copydesk.OPT_NO_EXTRACT),
     ("keep_parts", _copydesk.OPT_KEEP_PARTS),
     ("explain", _copydesk.OPT_EXPLAIN),
+    ("body_only", _copydesk.OPT_BODY_ONLY),
 )
 _FLAG_NAMES = tuple(name for name, _ in _FLAGS)
 _FORMATS = ("json", "text", "markdown")
@@ -179,9 +180,11 @@ def _ref_time(value):
 
 
 _OPTION_DOC = """
-    keep_comments, no_tables, no_captions, no_extract, keep_parts, explain: the
-      CLI flags (keep_parts keeps the dateline and wire credit in `text`;
-      explain adds `sources`, `mode` and `dropped`).
+    keep_comments, no_tables, no_captions, no_extract, keep_parts, explain,
+      body_only: the CLI flags (keep_parts keeps the dateline and wire credit
+      in `text`; explain adds `sources`, `mode` and `dropped`; body_only drops
+      the head (headline, deck, byline, dates, …) that opens format="text" and
+      `markdown`: `text` in a record is always the body).
     reference_time: when the page was fetched (Unix seconds or an aware
       datetime), for relative dates such as "3 hours ago" (--reference-time).
     charset: transport charset hint for bytes (like --charset or an HTTP header)."""
@@ -212,20 +215,21 @@ def _read_html(html: Any) -> Union[bytes, bytearray, memoryview, str]:
 @overload
 def extract(html: Html, url: Optional[str] = ..., format: Literal["text"] = ..., *, keep_comments: bool = ...,
             no_tables: bool = ..., no_captions: bool = ..., no_extract: bool = ..., keep_parts: bool = ...,
-            explain: bool = ..., charset: Optional[str] = ..., source: Optional[str] = ...,
+            explain: bool = ..., body_only: bool = ..., charset: Optional[str] = ..., source: Optional[str] = ...,
             reference_time: Any = ...) -> str: ...
 
 
 @overload
 def extract(html: Html, url: Optional[str] = ..., format: Literal["json", "markdown"] = ..., *,
             keep_comments: bool = ..., no_tables: bool = ..., no_captions: bool = ..., no_extract: bool = ...,
-            keep_parts: bool = ..., explain: bool = ..., charset: Optional[str] = ..., source: Optional[str] = ...,
+            keep_parts: bool = ..., explain: bool = ..., body_only: bool = ..., charset: Optional[str] = ...,
+            source: Optional[str] = ...,
             reference_time: Any = ...) -> Article: ...
 
 
 def extract(html: Html, url: Optional[str] = None, format: str = "json", *, keep_comments: bool = False,
             no_tables: bool = False, no_captions: bool = False, no_extract: bool = False,
-            keep_parts: bool = False, explain: bool = False, charset: Optional[str] = None,
+            keep_parts: bool = False, explain: bool = False, body_only: bool = False, charset: Optional[str] = None,
             source: Optional[str] = None, reference_time: Any = None) -> Union[Article, str]:
     """Extract the article from one page.
 
@@ -239,8 +243,10 @@ def extract(html: Html, url: Optional[str] = None, format: str = "json", *, keep
       the page's canonical URL, if any.
     format: "json" (default): the record, an Article dict (the CLI's JSON
       line); "markdown": the record plus `markdown` (`copydesk --json --format
-      markdown`); "text": the article as text, a str (what `copydesk page.html`
-      prints).
+      markdown`: what `copydesk --format markdown` prints, the head first);
+      "text": the article as text, a str (what `copydesk page.html` prints:
+      the head, then the body; body_only=True: the body, i.e. the record's
+      `text`).
     source: an identifier of the input, written first as `source` (the CLI
       writes the path it was given).""" + _OPTION_DOC + """
 
@@ -251,7 +257,7 @@ def extract(html: Html, url: Optional[str] = None, format: str = "json", *, keep
     """
     bits = _bits(format, {"keep_comments": keep_comments, "no_tables": no_tables,
                           "no_captions": no_captions, "no_extract": no_extract,
-                          "keep_parts": keep_parts, "explain": explain})
+                          "keep_parts": keep_parts, "explain": explain, "body_only": body_only})
     ref = _ref_time(reference_time)
     url = _opt_str("url", url)
     charset = _opt_str("charset", charset)
@@ -307,9 +313,9 @@ class Extractor:
 
     def __init__(self, format: str = "json", *, keep_comments: bool = False, no_tables: bool = False,
                  no_captions: bool = False, no_extract: bool = False, keep_parts: bool = False,
-                 explain: bool = False, charset: Optional[str] = None) -> None:
+                 explain: bool = False, body_only: bool = False, charset: Optional[str] = None) -> None:
         opts = {"keep_comments": keep_comments, "no_tables": no_tables, "no_captions": no_captions,
-                "no_extract": no_extract, "keep_parts": keep_parts, "explain": explain}
+                "no_extract": no_extract, "keep_parts": keep_parts, "explain": explain, "body_only": body_only}
         _bits(format, opts)  # validates
         _opt_str("charset", charset)
         self.format = format
@@ -465,39 +471,67 @@ _SNIFF = 4096
 EXTENSIONS: Tuple[str, ...] = (".html", ".htm", ".html.gz", ".htm.gz", ".warc", ".warc.gz", ".arc", ".arc.gz")
 
 
-def _walk(top: str, out: List[str]) -> int:
+# Why a directory walk leaves a file out, as the CLI counts them (cli/files.h).
+_SKIP_NAMES = ("by name", "hidden", "not a regular file", "broken link")
+
+
+def _walk(top: str, out: List[str], skipped: Optional[Dict[str, int]] = None,
+          errors: Optional[Dict[str, str]] = None) -> int:
     """The CLI's directory walk (cli/files.c): hidden entries (a leading dot)
     skipped, symbolic links followed, regular files with one of EXTENSIONS kept;
     a directory's files come first, in sorted order, then its subdirectories,
-    each walked the same way, in sorted order. Returns the number of regular
-    files skipped (not one of EXTENSIONS)."""
-    skipped = 0
+    each walked the same way, in sorted order. skipped counts what was left
+    out by reason (_SKIP_NAMES); a directory that cannot be listed, or an entry
+    that cannot be looked at, is added to out with its "read error: ..." in
+    errors. Returns the number of files skipped."""
+    if skipped is None:
+        skipped = {}
+    if errors is None:
+        errors = {}
     stack = [top]
     while stack:
         d = stack.pop()
         try:
             names = os.listdir(d)
-        except OSError:
+        except OSError as e:
+            out.append(d)
+            errors[d] = "read error: %s" % (e.strerror or "Input/output error")
             continue
         files, dirs = [], []
         for name in names:
             if name.startswith("."):
+                skipped["hidden"] = skipped.get("hidden", 0) + 1
                 continue
             path = d + name if d.endswith("/") else d + "/" + name
             try:
                 st = os.stat(path)
-            except OSError:
+            except OSError as e:
+                if isinstance(e, FileNotFoundError) and os.path.islink(path):
+                    skipped["broken link"] = skipped.get("broken link", 0) + 1
+                else:
+                    files.append(path)
+                    errors[path] = "read error: %s" % (e.strerror or "Input/output error")
                 continue
             if _stat.S_ISDIR(st.st_mode):
                 dirs.append(path)
-            elif _stat.S_ISREG(st.st_mode):
-                if any(len(name) > len(e) and name.endswith(e) for e in EXTENSIONS):
-                    files.append(path)
-                else:
-                    skipped += 1
+            elif not _stat.S_ISREG(st.st_mode):
+                skipped["not a regular file"] = skipped.get("not a regular file", 0) + 1
+            elif any(len(name) > len(e) and name.endswith(e) for e in EXTENSIONS):
+                files.append(path)
+            else:
+                skipped["by name"] = skipped.get("by name", 0) + 1
         out.extend(sorted(files, key=os.fsencode))
         stack.extend(sorted(dirs, key=os.fsencode, reverse=True))
-    return skipped
+    return sum(skipped.values())
+
+
+def _nothing_under(top: str, skipped: Dict[str, int]) -> str:
+    """The CLI's message for a directory with nothing to read."""
+    total = sum(skipped.values())
+    if not total:
+        return "no HTML or archive files under %s (the directory is empty)" % top
+    why = ", ".join("%d %s" % (skipped[k], k) for k in _SKIP_NAMES if skipped.get(k))
+    return "no HTML or archive files under %s (%d file%s skipped: %s)" % (top, total, "" if total == 1 else "s", why)
 
 
 def expand_paths(paths: Union[PathArg, Iterable[PathArg]]) -> List[str]:
@@ -550,12 +584,16 @@ def _path_records(paths, format, url, options):
     for top in paths:
         if os.path.isdir(top):
             files: List[str] = []
-            skipped = _walk(top, files)
+            skipped: Dict[str, int] = {}
+            errors: Dict[str, str] = {}
+            _walk(top, files, skipped, errors)
             if not files:
-                yield {"source": top, "error": "no HTML or archive files under %s (%d other file%s skipped)"
-                       % (top, skipped, "" if skipped == 1 else "s")}
+                yield {"source": top, "error": _nothing_under(top, skipped)}
             for p in files:
-                yield from _file_records(p, format, url, options)
+                if p in errors:
+                    yield {"source": p, "error": errors[p]}
+                else:
+                    yield from _file_records(p, format, url, options)
         else:
             yield from _file_records(top, format, url, options)
 

@@ -158,6 +158,11 @@ copydesk_status copydesk_doc_set_charset(copydesk_doc *doc, const char *charset,
     return doc ? S_set(&doc->charset_hint, charset, len) : COPYDESK_ERR_ARG;
 }
 
+const char *copydesk_charset_name(const char *label, size_t len)
+{
+    return cd_input_charset_canonical(label, len);
+}
+
 copydesk_status copydesk_doc_set_reference_time(copydesk_doc *doc, long long unix_seconds)
 {
     if (!doc || unix_seconds < 0)
