@@ -573,6 +573,51 @@ static void test_by_in_sentence(void)
     STR_EQ(S_author(m, 0), "Jane Doe Jr.", "");
 }
 
+/* Issue #12: a paper, an agency or a desk glued after the name on a one-line
+ * byline is no part of the name; a wire's desk after a comma is no second
+ * author; a newsroom job alone in a <meta> is no name; where the writer
+ * filed from, a clock time and markup in a <meta> leave the name. */
+static void test_news_affiliations(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><div class=\"byline\">By TOM CANAVAN ASSOCIATED PRESS"
+                              "</div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "TOM CANAVAN", "");
+    INT_EQ(m->nauthors, 1, "");
+    m = S_read("<body><h1>Headline</h1><div class=\"byline\">By FRANCES ROBLES McClatchy Newspapers"
+               "</div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "FRANCES ROBLES", "");
+    INT_EQ(m->nauthors, 1, "");
+    m = S_read("<body><h1>Headline</h1><div class=\"byline\">By Damian Spellman, PA Sport"
+               "</div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Damian Spellman", "");
+    INT_EQ(m->nauthors, 1, "");
+    m = S_read("<body><h1>Headline</h1><div class=\"byline\">By JOSEPH WHITE AP Sports Writer"
+               "</div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "JOSEPH WHITE", "");
+    INT_EQ(m->nauthors, 1, "");
+    /* A name of two capitalised words keeps its own case: nothing cut. */
+    m = S_read("<body><h1>Headline</h1><div class=\"byline\">By Mary Ann Evans</div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Mary Ann Evans", "");
+    m = S_read("<head><meta name=\"author\" content=\"Internet Communications Editor\"></head>"
+               "<body><h1>Headline</h1><p>Text.</p></body>");
+    INT_EQ(m->nauthors, 0, "");
+    m = S_read("<body><h1>Headline</h1><div class=\"byline\">By Tom Phillips in Rio de Janeiro"
+               "</div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Tom Phillips", "");
+    INT_EQ(m->nauthors, 1, "");
+    m = S_read("<body><h1>Headline</h1><div class=\"byline\">By Sarah Laitner in Brussels and Maija Palmer "
+               "in London</div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Sarah Laitner", "");
+    STR_EQ(S_author(m, 1), "Maija Palmer", "");
+    m = S_read("<body><h1>Headline</h1><p class=\"byline\">Posted by Larry Dignan @ 5:56 am</p>"
+               "<p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Larry Dignan", "");
+    m = S_read("<head><meta name=\"author\" content=\"AL ALEXANDER<BR>The Patriot Ledger\"></head>"
+               "<body><h1>Headline</h1><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "AL ALEXANDER", "");
+    INT_EQ(m->nauthors, 1, "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -621,6 +666,7 @@ int main(void)
     test_copyright_holder();
     test_microdata_other_role();
     test_by_in_sentence();
+    test_news_affiliations();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
