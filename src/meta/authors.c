@@ -222,7 +222,7 @@ static int S_is_group(const char *s, size_t n)
 /* The length of the news agency s[0..n) opens with, as a whole word
  * (news-agencies.txt: entries of four bytes or fewer, acronyms, with their
  * case, so that "Pa" or "Ap" in a name is none), else 0. */
-static size_t S_agency_at(const char *s, size_t n)
+size_t cd_meta_agency_at(const char *s, size_t n)
 {
     size_t best = 0;
     for (size_t k = 0; cd_list_news_agencies[k]; k++) {
@@ -284,13 +284,13 @@ static size_t S_cut_affiliation(const char *s, size_t n)
         int cs = S_word_case(w, l);
         size_t start = (size_t)(w - s);
         if (words >= 2) {
-            if (S_agency_at(w, n - start))
+            if (cd_meta_agency_at(w, n - start))
                 return start;
             if (cs && prev && cs != prev) {
                 size_t at2 = start, l2;
                 const char *w2;
                 while ((l2 = cd_next_word(s, n, &at2, &w2)) != 0)
-                    if (S_affiliation_word(w2, l2) || S_agency_at(w2, n - (size_t)(w2 - s)))
+                    if (S_affiliation_word(w2, l2) || cd_meta_agency_at(w2, n - (size_t)(w2 - s)))
                         return start;
             }
         }
@@ -414,7 +414,7 @@ static int S_qualifier(const cd_meta *m, const char *s, size_t n)
         return 1;
     /* "By Damian Spellman, PA Sport", "By LIZ AUSTIN PETERSON, Associated
      * Press Writer": the wire or its desk the writer works for. */
-    if (S_agency_at(s, n))
+    if (cd_meta_agency_at(s, n))
         return 1;
     if (m->site_name && cd_meta_site_like(s, n, m->site_name, strlen(m->site_name)))
         return 1;

@@ -92,6 +92,39 @@ static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int li
     }
 }
 
+static int S_shown(const cd_meta_ctx *c, const char *name, int max_rank);
+
+/* Is name one word in capitals ("CBS", "WVVA") that opens a label of the
+ * page's host name ("www.wvva.com", "cbs4denver.com"), whole or before a
+ * digit or a hyphen? The station or paper itself, credited on every page
+ * by a <meta name=author>: no writer, unless a byline on the page shows it
+ * too (S_pick_authors applies it to <meta> credits only: a JSON-LD Person
+ * or a "Written by" pair states the account that wrote). */
+static int S_host_acronym(const char *name, const char *url)
+{
+    size_t n = strlen(name);
+    if (!url || n < 2 || n > 6)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!(name[i] >= 'A' && name[i] <= 'Z'))
+            return 0;
+    const char *h = strstr(url, "://");
+    if (!h)
+        return 0;
+    h += 3;
+    size_t hl = strcspn(h, "/:?#");
+    for (size_t i = 0; i < hl;) {
+        size_t st = i;
+        while (i < hl && h[i] != '.')
+            i++;
+        if (i - st >= n && cd_eq_nocase(h + st, n, name) &&
+            (i - st == n || cd_isdigit((unsigned char)h[st + n]) || h[st + n] == '-'))
+            return 1;
+        i++;
+    }
+    return 0;
+}
+
 static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
 {
     static const int srcs[] = {CD_MS_JSONLD, CD_MS_META, CD_MS_OG, CD_MS_MICRODATA, CD_MS_VISIBLE,
@@ -101,6 +134,11 @@ static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
     for (int pass = 0; pass < 3 && !m->nauthors; pass++) {
         for (size_t s = 0; s < sizeof srcs / sizeof srcs[0] && !m->nauthors; s++) {
             S_take_authors(c, m, srcs[s], pass, 0);
+            size_t keep = 0;
+            for (size_t i = 0; i < m->nauthors; i++)
+                if (srcs[s] != CD_MS_META || !S_host_acronym(m->authors[i], m->url) || S_shown(c, m->authors[i], 255))
+                    m->authors[keep++] = m->authors[i];
+            m->nauthors = keep;
             if (m->nauthors)
                 m->author_source = cd_meta_src_name(srcs[s]);
         }

@@ -618,6 +618,46 @@ static void test_news_affiliations(void)
     INT_EQ(m->nauthors, 1, "");
 }
 
+/* Issue #12: the station or paper credited site-wide by a <meta> (its call
+ * sign, its host's name) is no writer; "Name in Place" beside a date line
+ * names the writer, "The Paper" does not; a wire byline in capitals in a
+ * heading and a long one with its agency after a comma are bylines. */
+static void test_news_credits(void)
+{
+    cd_dom_reset(&S_dom);
+    cd_arena_reset(&S_arena);
+    const char *html = "<head><meta name=\"author\" content=\"WVVA - Bluefield, WV\"></head>"
+                       "<body><h1>Headline</h1><p>Text.</p></body>";
+    INT_EQ(cd_parse_html(S_parser, html, strlen(html), &S_dom), COPYDESK_OK, "");
+    cd_meta_read(&S_m, &S_dom, &S_arena, "http://www.wvva.com/News/index.php?ID=1");
+    INT_EQ(S_m.nauthors, 0, "call sign");
+    cd_dom_reset(&S_dom);
+    cd_arena_reset(&S_arena);
+    html = "<head><meta name=\"author\" content=\"CBS\"></head><body><h1>Headline</h1><p>Text.</p></body>";
+    INT_EQ(cd_parse_html(S_parser, html, strlen(html), &S_dom), COPYDESK_OK, "");
+    cd_meta_read(&S_m, &S_dom, &S_arena, "http://cbs4denver.com/sports/story.html");
+    INT_EQ(S_m.nauthors, 0, "network");
+    /* Elsewhere, a credit in capitals stands. */
+    cd_dom_reset(&S_dom);
+    cd_arena_reset(&S_arena);
+    INT_EQ(cd_parse_html(S_parser, html, strlen(html), &S_dom), COPYDESK_OK, "");
+    cd_meta_read(&S_m, &S_dom, &S_arena, "http://example.com/sports/story.html");
+    STR_EQ(S_author(&S_m, 0), "CBS", "");
+    const cd_meta *m = S_read("<body><h1>Headline</h1><b>Tom Phillips in Rio de Janeiro<br>Thursday January 10, "
+                              "2008<br><a href=\"/\">The Guardian</a></b><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Tom Phillips", "");
+    INT_EQ(m->nauthors, 1, "");
+    m = S_read("<body><h1>Headline</h1><h3>By SANDRA CHEREB<br>Associated Press Writer</h3><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "SANDRA CHEREB", "");
+    m = S_read("<body><h1>Headline</h1><h3>BY THE NUMBERS</h3><p>Text.</p></body>");
+    INT_EQ(m->nauthors, 0, "");
+    m = S_read("<body><h1>Headline</h1><p>By GUDJON HELGASON and BRIAN CHURCH, Associated Press Writers</p>"
+               "<p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "GUDJON HELGASON", "");
+    STR_EQ(S_author(m, 1), "BRIAN CHURCH", "");
+    INT_EQ(m->nauthors, 2, "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -667,6 +707,7 @@ int main(void)
     test_microdata_other_role();
     test_by_in_sentence();
     test_news_affiliations();
+    test_news_credits();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
