@@ -48,6 +48,27 @@ static int S_listed(const cd_dom *dom, cd_nid a, cd_nid b)
     return sep;
 }
 
+/* Is there prose between nodes a and b (a first): a text of a sentence's
+ * length? Co-authors are credited side by side; a credit after a
+ * paragraph is another post's (a reader comment's "Posted by: …"). */
+static int S_prose_between(const cd_dom *dom, cd_nid a, cd_nid b)
+{
+    unsigned steps = 0;
+    for (cd_nid k = cd_dom_next_skip(dom, a, CD_NONE); k && k < b; k = cd_dom_next(dom, k, CD_NONE)) {
+        if (++steps > 64)
+            return 0;
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type != CD_NODE_TEXT || n->len < 80)
+            continue;
+        size_t spaces = 0;
+        for (size_t i = 1; i < n->len; i++)
+            spaces += n->u.text[i] == ' ' && n->u.text[i - 1] != ' ';
+        if (spaces >= 10)
+            return 1;
+    }
+    return 0;
+}
+
 /* The credits one source gives at one pass (see S_pick_authors). */
 static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int links)
 {
@@ -75,6 +96,8 @@ static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int li
             break;
         if (local && last && (k->pos < last || k->pos - last > 40))
             continue;
+        if (src == CD_MS_VISIBLE && last && S_prose_between(c->dom, last, k->pos))
+            break;
         if (links && last && !S_listed(c->dom, last, k->pos))
             break;
         /* One JSON-LD script states the article; the authors of

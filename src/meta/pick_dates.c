@@ -362,12 +362,15 @@ void cd_meta_pick_dates(cd_meta_ctx *c, cd_meta *m, const char *page_url)
         m->date_published = m->date_modified;
         m->date_source = "modified";
     }
-    /* A date line read as published that is later than the page's stated
-     * modification is the day the page was served (a masthead's "Thursday,
-     * 17th January 2008" above a story "Last Updated: 31 December 2007"):
-     * the modification dates the text. */
+    /* A date line read as published, a day without a time, that is later
+     * than the page's stated modification is the day the page was served
+     * (a masthead's "Thursday, 17th January 2008" above a story "Last
+     * Updated: 31 December 2007"): the modification dates the text. A
+     * date line with its time ("1/10/2008, 3:50 a.m. EST") is the story's
+     * own; then the "modified" is another thing's (a footer's "User
+     * Agreement (REVISED 01/08/2008)"). */
     else if (m->date_published && m->date_modified && m->date_source &&
-             strcmp(m->date_source, cd_meta_src_name(CD_MS_VISIBLE)) == 0 && strlen(m->date_published) >= 10 &&
+             strcmp(m->date_source, cd_meta_src_name(CD_MS_VISIBLE)) == 0 && strlen(m->date_published) == 10 &&
              strlen(m->date_modified) >= 10 && S_day_number(m->date_published) > S_day_number(m->date_modified)) {
         m->date_published = m->date_modified;
         m->date_source = "modified";

@@ -656,6 +656,14 @@ static void test_news_credits(void)
     STR_EQ(S_author(m, 0), "GUDJON HELGASON", "");
     STR_EQ(S_author(m, 1), "BRIAN CHURCH", "");
     INT_EQ(m->nauthors, 2, "");
+    /* Credits after prose are readers' comments, not co-authors. */
+    m = S_read("<body><h1>Headline</h1><p>By Jennifer Agiesta</p><p>The poll asked voters which of the two "
+               "candidates they trusted more on the economy and on the war.</p>"
+               "<p class=\"posted\">Posted by: Lucky Lakeshore | January 14, 2008 06:24 PM</p>"
+               "<p>I think the poll is wrong about this and many other things in the race.</p>"
+               "<p class=\"posted\">Posted by: Suzanne | January 14, 2008 07:05 PM</p></body>");
+    STR_EQ(S_author(m, 0), "Jennifer Agiesta", "");
+    INT_EQ(m->nauthors, 1, "");
 }
 
 int main(void)

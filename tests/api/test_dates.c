@@ -434,6 +434,11 @@ static void test_news_dates(void)
                "<div>Last Updated: 31 December 2007 10:36 AM</div></body>");
     STR_EQ(m->date_published, "2007-12-31", "");
     STR_EQ(m->date_source, "modified", "");
+    /* A date line with its time is the story's own; the footer's
+     * "REVISED" date does not replace it. */
+    m = S_read("<html lang=en-US><body><h1>Headline</h1><p>1/10/2008, 3:50 a.m. EST</p><p>Text.</p>"
+               "<div>User Agreement <i>(REVISED 01/08/2008)</i></div></body></html>");
+    OK(m->date_published && strncmp(m->date_published, "2008-01-10", 10) == 0, "story's own date");
 }
 
 int main(void)
