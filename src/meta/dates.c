@@ -483,6 +483,36 @@ static size_t S_time(const char *s, size_t n, size_t p, int y, int mo, int d, ch
     return o;
 }
 
+/* The order of numeric date a.b.(year): 1 day first, -1 month first, 0
+ * open. A number over 12 settles it; then dayfirst ±2 (the caller weighed
+ * both readings, pick_dates.c), dots (day first: "09.01.2008"), the page's
+ * language (dayfirst ±1). */
+static int S_order(const S_tok *a, const S_tok *b, int dayfirst)
+{
+    if (a->value > 12 || a->value == b->value)
+        return 1;
+    if (b->value > 12)
+        return -1;
+    if (dayfirst == 2 || dayfirst == -2)
+        return dayfirst / 2;
+    return a->sep == '.' ? 1 : dayfirst;
+}
+
+/* Is s[i..n) one or more spaces, then a clock time "H:MM" or "HH:MM"? */
+static int S_clock_after(const char *s, size_t n, size_t i)
+{
+    size_t p = i;
+    while (p < n && s[p] == ' ')
+        p++;
+    if (p == i || p >= n || !cd_isdigit((unsigned char)s[p]))
+        return 0;
+    size_t q = p;
+    while (q < n && q - p < 3 && cd_isdigit((unsigned char)s[q]))
+        q++;
+    return q - p <= 2 && q + 2 < n && s[q] == ':' && cd_isdigit((unsigned char)s[q + 1]) &&
+           cd_isdigit((unsigned char)s[q + 2]);
+}
+
 static size_t S_match(const S_tok *t, size_t nt, size_t last_start, int dayfirst, char *out,
                       const char *s, size_t n)
 {
@@ -502,14 +532,23 @@ static size_t S_match(const S_tok *t, size_t nt, size_t last_start, int dayfirst
                  t[i + 5].kind == S_T_CJK_D)
             y = a->value, m = t[i + 2].value, d = t[i + 4].value;
         else if (a->kind == S_T_NUM && b->kind == S_T_NUM && c->kind == S_T_NUM && a->sep &&
-                 a->sep == b->sep && a->start + a->digits + 1 == b->start &&
+                 a->sep != '-' && a->sep == b->sep && a->start + a->digits + 1 == b->start &&
+                 b->start + b->digits + 1 == c->start && a->digits == 2 && b->digits == 2 &&
+                 c->digits == 2 && S_clock_after(s, n, c->start + 2)) {
+            /* "09.01.08 00:09": a two-digit year, read only before a clock
+             * time (alone, three numbers are a version, a score, a ratio). */
+            int df = S_order(a, b, dayfirst), yy = c->value < 70 ? 2000 + c->value : 1900 + c->value;
+            if (df > 0)
+                y = yy, m = b->value, d = a->value;
+            else if (df < 0)
+                y = yy, m = a->value, d = b->value;
+        } else if (a->kind == S_T_NUM && b->kind == S_T_NUM && c->kind == S_T_NUM && a->sep &&
+                   a->sep == b->sep && a->start + a->digits + 1 == b->start &&
                  b->start + b->digits + 1 == c->start) {
             if (S_is_year(a) && b->digits <= 2 && c->digits <= 2 && !S_version(s, n, a->start))
                 y = a->value, m = b->value, d = c->value;
             else if (S_is_year(c) && a->digits <= 2 && b->digits <= 2) {
-                int df = a->sep == '.' ? 1 : a->value > 12 ? 1 : b->value > 12 ? -1 : dayfirst;
-                if (a->value == b->value)
-                    df = 1;
+                int df = S_order(a, b, dayfirst);
                 if (df > 0)
                     y = c->value, m = b->value, d = a->value;
                 else if (df < 0)
@@ -559,6 +598,19 @@ static int S_four_digits(const char *s, size_t n)
     return 0;
 }
 
+/* Does s hold "NN.NN.NN" (or with '/') before a clock time, the only form
+ * read with a two-digit year? */
+static int S_short_year(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 8 <= n; i++)
+        if (cd_isdigit((unsigned char)s[i]) && cd_isdigit((unsigned char)s[i + 1]) &&
+            (s[i + 2] == '.' || s[i + 2] == '/') && s[i + 5] == s[i + 2] && cd_isdigit((unsigned char)s[i + 3]) &&
+            cd_isdigit((unsigned char)s[i + 4]) && cd_isdigit((unsigned char)s[i + 6]) &&
+            cd_isdigit((unsigned char)s[i + 7]) && S_clock_after(s, n, i + 8))
+            return 1;
+    return 0;
+}
+
 size_t cd_meta_date_norm(const char *s, size_t len, int whole, int dayfirst, char *out)
 {
     if (!s || !out)
@@ -583,7 +635,7 @@ size_t cd_meta_date_norm(const char *s, size_t len, int whole, int dayfirst, cha
                 return S_ymd(out, y, m, d);
         }
     } else {
-        if (!S_four_digits(s, len))
+        if (!S_four_digits(s, len) && !S_short_year(s, len))
             return 0; /* most text: no need to tokenise it */
         for (size_t i = 0; i + 10 <= len; i++)
             if (cd_isdigit((unsigned char)s[i]) && !S_version(s, len, i) && (r = S_iso(s, len, i, out))) {
