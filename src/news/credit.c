@@ -39,7 +39,7 @@ void cd_news_dateline(cd_news_ctx *p)
             }
             if (d.agency_end > d.agency_at)
                 p->agency = cd_news_clean(p, t.s + d.agency_at, d.agency_end - d.agency_at);
-            if (!p->keep) cd_news_cut(p, &t, d.place_at, d.end);
+            if (!p->keep) cd_news_cut(p, &t, d.place_at, d.end, CD_WHY_DATELINE);
             return;
         }
         /* Only a short opener (a kicker, a stray byline) is passed over. */
@@ -107,7 +107,7 @@ void cd_news_credit(cd_news_ctx *p)
             S_credit_set(p, p->agency, strlen(p->agency));
         else
             S_credit_set(p, t.s, t.n);
-        if (!p->keep) cd_extract_drop(p->x, blk);
+        if (!p->keep) cd_extract_drop_as(p->x, blk, CD_WHY_CREDIT);
     }
     if (!kind && p->last[0] && !cd_news_marked(p, p->last[0]))
         kind = S_source_footer(p, p->last[0]);
@@ -121,13 +121,14 @@ void cd_news_credit(cd_news_ctx *p)
             else
                 S_credit_set(p, n->u.text + at, n->len - at);
             if (!p->keep)
-                cd_extract_cut(p->x, p->dom, p->last_text, (uint32_t)at, (uint32_t)(n->len - at));
+                cd_extract_cut_as(p->x, p->dom, p->last_text, (uint32_t)at, (uint32_t)(n->len - at),
+                                  CD_WHY_CREDIT);
         }
     }
     /* "Heba Habib contributed to this report." above a few closing blocks
      * (a "Read more" list, the author's bio): the contributor line still
      * closes the story. Only that form, so deep in the tail. */
-    for (unsigned b = CD_NEWS_LAST; !kind && b < CD_NEWS_TAIL; b++) {
+    for (unsigned b = CD_NEWS_LAST; !kind && b < CD_NEWS_CONTRIB; b++) {
         cd_nid blk = p->tail[b];
         if (!blk || cd_news_marked(p, blk) || (p->nfirst && blk == p->first[0]) || S_in_byline(p, blk))
             continue;
@@ -137,7 +138,7 @@ void cd_news_credit(cd_news_ctx *p)
             continue;
         kind = CD_PARTS_CREDIT_LINE;
         S_credit_set(p, t.s, t.n);
-        if (!p->keep) cd_extract_drop(p->x, blk);
+        if (!p->keep) cd_extract_drop_as(p->x, blk, CD_WHY_CREDIT);
     }
     if (!kind && p->agency) S_credit_set(p, p->agency, strlen(p->agency));
     if (!kind && !p->agency) cd_news_wire_byline(p->m);
@@ -272,7 +273,7 @@ static int S_source_name(cd_news_ctx *p, cd_nid el, int bureau)
     return 1;
 }
 
-static int S_pred_source(cd_news_ctx *p, cd_nid id)
+int cd_news_pred_source(cd_news_ctx *p, cd_nid id)
 {
     return cd_news_has(p, id, cd_list_class_source) || cd_news_camel_has(p->dom, id, cd_list_class_source);
 }
@@ -284,7 +285,7 @@ static int S_pred_source(cd_news_ctx *p, cd_nid id)
  * when a credit was read. */
 static int S_source_footer(cd_news_ctx *p, cd_nid blk)
 {
-    cd_nid src = cd_news_find(p, blk, S_pred_source);
+    cd_nid src = cd_news_find(p, blk, cd_news_pred_source);
     if (!src || src == blk) return CD_PARTS_CREDIT_NONE;
     cd_news_text t;
     cd_news_gather(p, blk, src, 1, &t);
@@ -293,7 +294,7 @@ static int S_source_footer(cd_news_ctx *p, cd_nid blk)
         return CD_PARTS_CREDIT_NONE;
     const char *before = p->m->credit;
     if (!S_source_name(p, src, 1) || p->m->credit == before) return CD_PARTS_CREDIT_NONE;
-    if (!p->keep) cd_extract_drop(p->x, blk);
+    if (!p->keep) cd_extract_drop_as(p->x, blk, CD_WHY_CREDIT);
     return CD_PARTS_CREDIT_LINE;
 }
 
