@@ -2017,8 +2017,6 @@ const char *cd_extract_reason(uint8_t why)
         return "caption";
     case CD_WHY_DECK:
         return "deck";
-    case CD_WHY_CONTACT:
-        return "contact";
     default:
         return "clean-heading";
     }

@@ -42,8 +42,7 @@ enum {
     CD_WHY_CREDIT,           /* "credit": the wire / source credit */
     CD_WHY_COPYRIGHT,        /* "copyright": a copyright notice after the story */
     CD_WHY_CAPTION,          /* "caption": the lead image's caption */
-    CD_WHY_DECK,             /* "deck": the standfirst */
-    CD_WHY_CONTACT           /* "contact": how to reach the writer, after the story */
+    CD_WHY_DECK              /* "deck": the standfirst */
 };
 
 typedef struct cd_extract {

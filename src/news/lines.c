@@ -3,11 +3,15 @@
  * Before a story's first paragraph of prose and after its last, a news
  * page's body often keeps lines that are not the story but about it: the
  * byline ("By GRANT PECK, Associated Press Writer"), a date line ("Posted:
- * 7:54 am EST January 23, 2008"), the source ("The Associated Press"), a
- * copyright notice, how to reach the writer. Annotated news sets put them
+ * 7:54 am EST January 23, 2008"), a copyright notice ("(c) 2008 The
+ * Associated Press. All rights reserved."). Annotated news sets put them
  * apart from the body, and the fields (authors, date_published, credit)
  * carry what they say; they leave the text (unless keep_parts), each with
- * its reason for --explain.
+ * its reason for --explain. A byline goes only when the fields hold its
+ * author or agency. A source line ("The Associated Press", "Source: ITN")
+ * is passed over: the closing blocks left after the peeling are the credit
+ * stage's (credit.c). Contact lines (an e-mail address after the story)
+ * were tried and left: a page listing addresses lost its content.
  *
  * Lines are peeled from the top down and from the bottom up, one line (a run
  * of text without a block or <br> inside) at a time: a line of one of those
@@ -57,12 +61,102 @@ enum { S_PROSE = -1, S_OTHER = 0 };
 
 /* What the line s (cleaned) is: a CD_WHY_* reason to leave the text,
  * S_OTHER (a short line of another kind) or S_PROSE. */
+/* Does s hold a year (19xx, 20xx) as a run of four digits of its own? */
+static int S_year(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 4 <= n; i++) {
+        if (i && cd_isdigit((unsigned char)s[i - 1])) continue;
+        if (!((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0'))) continue;
+        if (cd_isdigit((unsigned char)s[i + 2]) && cd_isdigit((unsigned char)s[i + 3]) &&
+            (i + 4 == n || !cd_isdigit((unsigned char)s[i + 4])))
+            return 1;
+    }
+    return 0;
+}
+
+/* A copyright notice: "© 2008 The Associated Press. All rights reserved.",
+ * "Copyright PA Sport 2007", "(c) Indo-Asian News Service". */
+static int S_copyright(const char *s, size_t n, unsigned words)
+{
+    if (words > 60) return 0;
+    int reserved = cd_contains_nocase(s, n, "all rights reserved");
+    const char *q = s;
+    size_t m = n;
+    if (m && (*q == '(' || *q == '[')) q++, m--;
+    /* "©", also after a stray byte of a mis-decoded page ("Â©"). */
+    const char *c = m >= 2 ? memchr(q, 0xC2, m < 4 ? m - 1 : 3) : NULL;
+    int mark = (c && (unsigned char)c[1] == 0xA9) || cd_parts_starts(q, m, "(c) ") ||
+               cd_parts_starts(q, m, "copyright ") || cd_parts_starts(q, m, "copyright,");
+    /* The notice may go on with the agency's terms ("This material may
+     * not be published, broadcast, rewritten or redistributed."). */
+    if (reserved && (words <= 16 || mark)) return 1;
+    return words <= 16 && mark && (words <= 8 || S_year(s, n));
+}
+
+/* The owner a copyright notice names, when it is a news agency ("(c) 2008
+ * by The Associated Press. All rights reserved." names The Associated
+ * Press): the text is the agency's copy. NULL otherwise. */
+static const char *S_copyright_agency(cd_news_ctx *p, const char *s, size_t n)
+{
+    size_t i = 0;
+    /* Past the mark, the years and "by". */
+    for (unsigned step = 0; i < n && step < 8; step++) {
+        while (i < n && (cd_isspace((unsigned char)s[i]) || s[i] == '(' || s[i] == '[' || s[i] == ',' ||
+                         s[i] == '-'))
+            i++;
+        size_t e = i;
+        while (e < n && !cd_isspace((unsigned char)s[e]) && s[e] != ',')
+            e++;
+        const char *w = s + i;
+        size_t wl = e - i;
+        int year = wl >= 4 && cd_isdigit((unsigned char)w[0]);
+        int mark = cd_eq_nocase(w, wl, "copyright") || cd_eq_nocase(w, wl, "(c)") || cd_eq_nocase(w, wl, "by") ||
+                   (wl >= 2 && memchr(w, 0xC2, wl) && memchr(w, 0xA9, wl));
+        if (!wl || !(year || mark)) break;
+        /* "©2008": the mark glued to the year. */
+        i = e;
+    }
+    size_t e = i;
+    while (e < n && s[e] != ',' && s[e] != '(' && s[e] != ';' && s[e] != ')' &&
+           !(s[e] == '.' && (e + 1 == n || cd_isspace((unsigned char)s[e + 1]))))
+        e++;
+    /* "Reuters 2008": the year after the name. */
+    size_t f = e;
+    while (f > i && (cd_isspace((unsigned char)s[f - 1]) || cd_isdigit((unsigned char)s[f - 1]) || s[f - 1] == '-'))
+        f--;
+    if (f <= i || !cd_parts_is_agency(s + i, f - i) || cd_parts_photo_agency(s + i, f - i)) return NULL;
+    return cd_news_clean(p, s + i, f - i);
+}
+
+/* A byline of its own ("By GRANT PECK, Associated Press Writer", "By Tom
+ * Ashby") whose author the fields hold, or an agency's. */
+static int S_byline(cd_news_ctx *p, const char *s, size_t n, unsigned words)
+{
+    if (words < 2 || words > 10 || !cd_parts_starts(s, n, "by ") || n < 4) return 0;
+    const char *r = s + 3;
+    size_t rl = n - 3;
+    while (rl && *r == ' ')
+        r++, rl--;
+    if (!rl || !(*r >= 'A' && *r <= 'Z')) return 0;
+    if (s[n - 1] == '.' || s[n - 1] == '?' || s[n - 1] == '!' || s[n - 1] == ':') return 0;
+    for (size_t i = 0; i < p->m->nauthors; i++) {
+        const char *a = p->m->authors[i];
+        /* The last word of the name: "Grant Peck" in "By GRANT PECK". */
+        const char *sp = strrchr(a, ' ');
+        const char *last = sp ? sp + 1 : a;
+        size_t ll = strlen(last);
+        if (ll >= 2 && cd_contains_nocase(r, rl, last)) return 1;
+    }
+    return p->m->credit && cd_contains_nocase(r, rl, p->m->credit);
+}
+
 static int S_kind(cd_news_ctx *p, const char *s, size_t n)
 {
     if (cd_parts_date_line(s, n)) return CD_WHY_DATE_LINE;
     unsigned w = cd_parts_words(s, n);
+    if (S_copyright(s, n, w)) return CD_WHY_COPYRIGHT;
+    if (S_byline(p, s, n, w)) return CD_WHY_BYLINE;
     if (w >= 12 || (w >= 5 && cd_furniture_sentence(s, n))) return S_PROSE;
-    (void)p;
     return S_OTHER;
 }
 
@@ -174,7 +268,8 @@ static void S_peel(cd_news_ctx *p, const cd_nid *blks, unsigned n, int foot)
         else
             cd_news_gather(p, blk, skip, 1, &t);
         /* A footer holding the source label is the credit's to read. */
-        if (foot && cd_news_find(p, blk, cd_news_pred_source)) return;
+        cd_nid src = foot ? cd_news_find(p, blk, cd_news_pred_source) : CD_NONE;
+        if (src && src != blk) return;
         unsigned nl = S_split(&t, ln, S_LINES);
         /* The line at the cut end may be cut short: it ends the peeling. */
         if (t.more) nl = nl > 1 ? nl - 1 : 0;
@@ -196,6 +291,8 @@ static void S_peel(cd_news_ctx *p, const cd_nid *blks, unsigned n, int foot)
                 if (++passed > S_PASS) return;
                 continue;
             }
+            if (k == CD_WHY_COPYRIGHT && foot && !p->foot_agency)
+                p->foot_agency = S_copyright_agency(p, c, len);
             S_leave(p, blk, &t, l, k);
         }
         if (t.more) return;

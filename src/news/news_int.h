@@ -39,6 +39,7 @@ typedef struct cd_news_ctx {
     unsigned nfigs;
     const char *loose_credit; /* a standalone photo credit before the first paragraph */
     const char *agency;       /* the agency named in the dateline */
+    const char *foot_agency;  /* the agency a copyright notice after the story names */
     cd_nid h1;                /* the headline element */
 } cd_news_ctx;
 
