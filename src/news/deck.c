@@ -196,7 +196,7 @@ void cd_news_deck(cd_news_ctx *p)
  * the author found): it is the authors field, not body text. */
 void cd_news_byline(cd_news_ctx *p)
 {
-    if (!p->m->nauthors) return;
+    if (!p->m->nauthors || p->keep) return;
     const char *a = p->m->authors[0];
     size_t al = strlen(a);
     cd_news_text t;

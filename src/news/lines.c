@@ -85,7 +85,7 @@ static int S_copyright(const char *s, size_t n, unsigned words)
     if (m && (*q == '(' || *q == '[')) q++, m--;
     /* "©", also after a stray byte of a mis-decoded page ("Â©"). */
     const char *c = m >= 2 ? memchr(q, 0xC2, m < 4 ? m - 1 : 3) : NULL;
-    int mark = (c && (unsigned char)c[1] == 0xA9) || cd_parts_starts(q, m, "(c) ") ||
+    int mark = (c && (unsigned char)c[1] == 0xA9) || cd_parts_starts(s, n, "(c) ") ||
                cd_parts_starts(q, m, "copyright ") || cd_parts_starts(q, m, "copyright,");
     /* The notice may go on with the agency's terms ("This material may
      * not be published, broadcast, rewritten or redistributed."). */
@@ -98,7 +98,7 @@ static int S_copyright(const char *s, size_t n, unsigned words)
  * Press): the text is the agency's copy. NULL otherwise. */
 static const char *S_copyright_agency(cd_news_ctx *p, const char *s, size_t n)
 {
-    size_t i = 0;
+    size_t i = cd_parts_starts(s, n, "(c)") ? 3 : 0;
     /* Past the mark, the years and "by". */
     for (unsigned step = 0; i < n && step < 8; step++) {
         while (i < n && (cd_isspace((unsigned char)s[i]) || s[i] == '(' || s[i] == '[' || s[i] == ',' ||
@@ -184,6 +184,16 @@ static int S_in_list(cd_news_ctx *p, cd_nid blk)
             tag == CD_TAG_DT)
             return !(p->nfirst && cd_news_inside(p->dom, p->first[0], a));
     }
+    return 0;
+}
+
+/* Is blk in a list's item or a link, not around the story's first block? */
+static int S_card(cd_news_ctx *p, cd_nid blk)
+{
+    if (S_in_list(p, blk)) return 1;
+    unsigned d = 0;
+    for (cd_nid a = blk; a && d < 8; a = cd_dom_node(p->dom, a)->parent, d++)
+        if (cd_dom_is(p->dom, a, CD_TAG_A) || cd_dom_is(p->dom, a, CD_TAG_LI)) return 1;
     return 0;
 }
 
@@ -283,6 +293,8 @@ static void S_peel(cd_news_ctx *p, const cd_nid *blks, unsigned n, int foot)
             if (!foot && p->m->deck && cd_meta_eq_nocase(c, len, p->m->deck, strlen(p->m->deck)))
                 continue;
             int k = S_kind(p, c, len);
+            /* The byline of a card in a list of stories is the card's. */
+            if (k == CD_WHY_BYLINE && S_card(p, blk)) k = S_OTHER;
 #ifdef CD_NEWS_DEBUG
             fprintf(stderr, "peel %s blk=%u k=%d [%s]\n", foot ? "foot" : "head", blk, k, c);
 #endif
