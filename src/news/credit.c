@@ -140,8 +140,12 @@ void cd_news_credit(cd_news_ctx *p)
         S_credit_set(p, t.s, t.n);
         if (!p->keep) cd_extract_drop_as(p->x, blk, CD_WHY_CREDIT);
     }
-    if (!kind && !p->agency && p->foot_agency) S_credit_set(p, p->foot_agency, strlen(p->foot_agency));
-    if (!kind && p->agency) S_credit_set(p, p->agency, strlen(p->agency));
+    /* The agency the copyright notice names, by its full name ("The
+     * Associated Press"), else the dateline's ("AP"). */
+    if (!kind && p->foot_agency)
+        S_credit_set(p, p->foot_agency, strlen(p->foot_agency));
+    else if (!kind && p->agency)
+        S_credit_set(p, p->agency, strlen(p->agency));
     if (!kind && !p->agency) cd_news_wire_byline(p->m);
 }
 

@@ -367,17 +367,27 @@ int cd_parts_dateline(const char *s, size_t n, cd_parts_dl *d)
     int hyphen;
     size_t dl = k < n ? S_dash_at(s, n, k, &hyphen) : 0;
     size_t after;
+    int colon = 0;
+    /* A wire service the agency list knows ("Reuters", "AP", "PTI"). */
+    int wire = d->agency_end && S_agency(s + d->agency_at, d->agency_end - d->agency_at);
     if (dl) {
         /* A hyphen needs a space before it ("LONDON - "), or the agency. */
         if (hyphen && k == place_end && !d->agency_end) return 0;
         after = k + dl;
-    } else if (k < n && s[k] == ':' && upper && k == place_end) {
+    } else if (k < n && s[k] == ':' && ((upper && k == place_end) || d->agency_end)) {
+        /* "LONDON:", "Beijing (PTI):" */
+        colon = 1;
         after = k + 1;
+    } else if (upper && wire && k < n && k > d->agency_end + 1) {
+        /* "WASHINGTON (AP) Congress is …": a known wire service in capitals'
+         * place line needs no dash. */
+        after = k;
     } else {
         return 0;
     }
-    /* Mixed case ("Tehran, Iran —") only with a region or an agency, and a dash. */
-    if (!upper && (!dl || (!region && !d->agency_end))) return 0;
+    /* Mixed case ("Tehran, Iran —") only with a region or an agency, and a
+     * dash, or a colon after a wire service ("Beijing (PTI):"). */
+    if (!upper && !(dl && (region || d->agency_end)) && !(colon && wire)) return 0;
     (void)date;
     size_t body = S_skip_space(s, n, after);
     /* What follows is a sentence, not a label's few words ("PROJECT: Weekend Coding Agent"). */

@@ -186,6 +186,27 @@ static void test_keep_parts(void)
     OK(S_has(t, "contributed to this report"), "credit kept with --keep-parts");
 }
 
+/* Agency copy without a dash: "WASHINGTON (AP) Congress …" (a known wire
+ * service after a place in capitals), "Beijing (PTI): Four …" (a colon after
+ * it); a mixed-case place with no separator is a sentence's start. */
+static void test_dateline_wire_forms(void)
+{
+    const char *t = S_run(
+        PAGE("WASHINGTON (AP) Congress is asking the Justice Department to look into it.", ""), 0);
+    STR_EQ(copydesk_doc_dateline(S_doc, NULL), "WASHINGTON", "");
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), "AP", "");
+    OK(S_starts(t, "Congress is asking"), "%.40s", t);
+    t = S_run(PAGE("Beijing (PTI): Four captive-bred giant pandas will learn from a police dog.", ""),
+              0);
+    STR_EQ(copydesk_doc_dateline(S_doc, NULL), "Beijing", "");
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), "PTI", "");
+    OK(S_starts(t, "Four captive-bred"), "%.40s", t);
+    t = S_run(PAGE("Washington (AP) The committee said nothing about the new rules for ports.", ""),
+              0);
+    STR_EQ(copydesk_doc_dateline(S_doc, NULL), NULL, "");
+    OK(S_starts(t, "Washington (AP) The"), "%.40s", t);
+}
+
 /* The date line above the story and the copyright notice below it leave the
  * text (the notice's agency is the credit), unless --keep-parts. */
 static void test_head_foot_lines(void)
@@ -1011,6 +1032,7 @@ int main(void)
     test_dateline_not();
     test_keep_parts();
     test_head_foot_lines();
+    test_dateline_wire_forms();
     test_credit_lines();
     test_credit_signoff_inline();
     test_credit_deep();
