@@ -16,33 +16,62 @@
 #include "parts_text.h"
 #include "wordlists.h"
 
+/* Does s[0..n) end with a dash ("RENO, Nev. --", "LONDON —")? */
+static int S_ends_dash(const char *s, size_t n)
+{
+    while (n && cd_isspace((unsigned char)s[n - 1]))
+        n--;
+    if (n && (s[n - 1] == '-' || s[n - 1] == ':')) return 1;
+    /* "—" U+2014, "–" U+2013 */
+    return n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+           ((unsigned char)s[n - 1] == 0x94 || (unsigned char)s[n - 1] == 0x93);
+}
+
 void cd_news_dateline(cd_news_ctx *p)
 {
     cd_news_text t;
     for (unsigned b = 0; b < p->nfirst && b < 3; b++) {
         if (cd_news_marked(p, p->first[b])) continue;
         cd_news_gather(p, p->first[b], CD_NONE, 1, &t);
-        /* The dateline and the sentence it opens share one line: stop at the
-         * first block or <br> inside ("<strong>GNW: Title</strong><p>…"). */
-        uint32_t line = t.n;
-        for (uint32_t i = 0; i + 1 < t.nseg; i++)
-            if (t.seg[i + 1].at > t.seg[i].at + t.seg[i].len) {
-                line = t.seg[i].at + t.seg[i].len;
-                break;
+        /* The dateline and the sentence it opens share one line: lines end
+         * at a block or <br> inside ("<strong>GNW: Title</strong><p>…").
+         * A few short lines (a kicker, a byline) are passed over; a place
+         * line of its own ending in a dash ("<h3>RENO, Nev. --</h3>President
+         * Bush …") opens the next line. */
+        uint32_t at = 0, seg = 0;
+        for (unsigned ln = 0; ln < 4 && seg < t.nseg; ln++) {
+            at = t.seg[seg].at;
+            uint32_t end = at + t.seg[seg].len, next = seg + 1;
+            while (next < t.nseg && t.seg[next].at == end) {
+                end += t.seg[next].len;
+                next++;
             }
-        cd_parts_dl d;
-        int ok = cd_parts_dateline(t.s, line, &d) || cd_parts_agency_opener(t.s, line, &d);
-        if (ok) {
-            if (d.place_end > d.place_at && !p->m->dateline) {
-                p->m->dateline = cd_news_clean(p, t.s + d.place_at, d.place_end - d.place_at);
-                if (p->m->dateline) p->m->dateline_source = "visible";
+            cd_parts_dl d;
+            int ok = cd_parts_dateline(t.s + at, end - at, &d) ||
+                     cd_parts_agency_opener(t.s + at, end - at, &d);
+            if (!ok && next < t.nseg && end - at <= CD_PARTS_DATELINE_MAX &&
+                S_ends_dash(t.s + at, end - at)) {
+                uint32_t e2 = t.seg[next].at + t.seg[next].len, n2 = next + 1;
+                while (n2 < t.nseg && t.seg[n2].at == e2) {
+                    e2 += t.seg[n2].len;
+                    n2++;
+                }
+                ok = cd_parts_dateline(t.s + at, e2 - at, &d);
             }
-            if (d.agency_end > d.agency_at)
-                p->agency = cd_news_clean(p, t.s + d.agency_at, d.agency_end - d.agency_at);
-            if (!p->keep) cd_news_cut(p, &t, d.place_at, d.end, CD_WHY_DATELINE);
-            return;
+            if (ok) {
+                if (d.place_end > d.place_at && !p->m->dateline) {
+                    p->m->dateline = cd_news_clean(p, t.s + at + d.place_at, d.place_end - d.place_at);
+                    if (p->m->dateline) p->m->dateline_source = "visible";
+                }
+                if (d.agency_end > d.agency_at)
+                    p->agency = cd_news_clean(p, t.s + at + d.agency_at, d.agency_end - d.agency_at);
+                if (!p->keep) cd_news_cut(p, &t, at + d.place_at, at + d.end, CD_WHY_DATELINE);
+                return;
+            }
+            /* Only a short opener (a kicker, a stray byline) is passed over. */
+            if (end - at > 100) return;
+            seg = next;
         }
-        /* Only a short opener (a kicker, a stray byline) is passed over. */
         if (t.more || t.n > 100) return;
     }
 }

@@ -201,6 +201,13 @@ static void test_dateline_wire_forms(void)
     STR_EQ(copydesk_doc_dateline(S_doc, NULL), "Beijing", "");
     STR_EQ(copydesk_doc_credit(S_doc, NULL), "PTI", "");
     OK(S_starts(t, "Four captive-bred"), "%.40s", t);
+    /* The place on a line of its own, ending in a dash, after a kicker. */
+    t = S_run(PAGE("BREAKING<br><b>RENO, Nev. --</b><br>President Bush declared part of northern "
+                   "Nevada a national disaster area.",
+                   ""),
+              0);
+    STR_EQ(copydesk_doc_dateline(S_doc, NULL), "RENO, Nev.", "");
+    OK(S_has(t, "BREAKING") && !S_has(t, "RENO") && S_has(t, "President Bush"), "%.60s", t);
     t = S_run(PAGE("Washington (AP) The committee said nothing about the new rules for ports.", ""),
               0);
     STR_EQ(copydesk_doc_dateline(S_doc, NULL), NULL, "");
