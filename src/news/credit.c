@@ -12,6 +12,9 @@
 #include "../meta/dates.h"
 #include "../meta/title.h"
 #include "../util/ctype.h"
+#ifdef CD_NEWS_DEBUG
+#include <stdio.h>
+#endif
 #include "news_int.h"
 #include "parts_text.h"
 #include "wordlists.h"
@@ -47,9 +50,12 @@ void cd_news_dateline(cd_news_ctx *p)
                 next++;
             }
             cd_parts_dl d;
+#ifdef CD_NEWS_DEBUG
+            fprintf(stderr, "dateline b=%u ln=%u [%.*s]\n", b, ln, (int)(end - at), t.s + at);
+#endif
             int ok = cd_parts_dateline(t.s + at, end - at, &d) ||
                      cd_parts_agency_opener(t.s + at, end - at, &d);
-            if (!ok && next < t.nseg && end - at <= CD_PARTS_DATELINE_MAX &&
+            if (!ok && next < t.nseg && end - at <= CD_PARTS_DATELINE_MAX + 8 &&
                 S_ends_dash(t.s + at, end - at)) {
                 uint32_t e2 = t.seg[next].at + t.seg[next].len, n2 = next + 1;
                 while (n2 < t.nseg && t.seg[n2].at == e2) {
@@ -68,8 +74,13 @@ void cd_news_dateline(cd_news_ctx *p)
                 if (!p->keep) cd_news_cut(p, &t, at + d.place_at, at + d.end, CD_WHY_DATELINE);
                 return;
             }
-            /* Only a short opener (a kicker, a stray byline) is passed over. */
-            if (end - at > 100) return;
+            /* Only a short opener (a kicker, a stray byline) is passed over;
+             * a line of white space only is not counted. */
+            uint32_t vis = 0;
+            for (uint32_t c = at; c < end; c++)
+                vis += !cd_isspace((unsigned char)t.s[c]);
+            if (vis > 100) return;
+            if (!vis) ln--;
             seg = next;
         }
         if (t.more || t.n > 100) return;
