@@ -1912,6 +1912,11 @@ static void S_lead(cd_extract *x, const cd_dom *dom, const S_stat *st)
 
 int cd_extract_cut(cd_extract *x, const cd_dom *dom, cd_nid id, uint32_t off, uint32_t len)
 {
+    return cd_extract_cut_as(x, dom, id, off, len, CD_WHY_FIELD);
+}
+
+int cd_extract_cut_as(cd_extract *x, const cd_dom *dom, cd_nid id, uint32_t off, uint32_t len, uint8_t why)
+{
     if (!id || id >= dom->count || x->ncuts >= CD_MAX_CUTS || !len)
         return 0;
     const cd_node *n = cd_dom_node(dom, id);
@@ -1926,16 +1931,21 @@ int cd_extract_cut(cd_extract *x, const cd_dom *dom, cd_nid id, uint32_t off, ui
     if (i < x->ncuts && x->cuts[i].node == id && off + len > x->cuts[i].off)
         return 0;
     memmove(&x->cuts[i + 1], &x->cuts[i], (x->ncuts - i) * sizeof x->cuts[0]);
-    x->cuts[i] = (cd_cut){id, off, len};
+    x->cuts[i] = (cd_cut){id, off, len, why};
     x->ncuts++;
     return 1;
 }
 
 void cd_extract_drop(cd_extract *x, cd_nid id)
 {
+    cd_extract_drop_as(x, id, CD_WHY_FIELD);
+}
+
+void cd_extract_drop_as(cd_extract *x, cd_nid id, uint8_t why)
+{
     if (x->mark && id && id < x->mark_cap) {
         x->mark[id] = CD_MARK_DROP;
-        x->why[id] = 0; /* "field" */
+        x->why[id] = why;
     }
 }
 
@@ -1993,6 +2003,20 @@ const char *cd_extract_reason(uint8_t why)
         return "clean-link-density";
     case 'H':
         return "clean-embeds";
+    case CD_WHY_BYLINE:
+        return "byline";
+    case CD_WHY_DATELINE:
+        return "dateline";
+    case CD_WHY_DATE_LINE:
+        return "date-line";
+    case CD_WHY_CREDIT:
+        return "credit";
+    case CD_WHY_COPYRIGHT:
+        return "copyright";
+    case CD_WHY_CAPTION:
+        return "caption";
+    case CD_WHY_DECK:
+        return "deck";
     default:
         return "clean-heading";
     }

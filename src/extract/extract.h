@@ -27,7 +27,23 @@ enum {
 typedef struct cd_cut {
     cd_nid node;
     uint32_t off, len;
+    uint8_t why; /* the reason, as for a drop (CD_WHY_*) */
 } cd_cut;
+
+/* Why the news stage (src/news) left a block or a cut out, as --explain
+ * names it (cd_extract_reason). Above 0x7F, apart from extraction's own
+ * letters; 'c' ("photo-credit") is shared with extraction. */
+enum {
+    CD_WHY_FIELD = 0,        /* "field": read into a metadata field */
+    CD_WHY_PHOTO_CREDIT = 'c', /* "photo-credit" */
+    CD_WHY_BYLINE = 0x80,    /* "byline" */
+    CD_WHY_DATELINE,         /* "dateline": the place opening the first paragraph */
+    CD_WHY_DATE_LINE,        /* "date-line": a line that only dates the story */
+    CD_WHY_CREDIT,           /* "credit": the wire / source credit */
+    CD_WHY_COPYRIGHT,        /* "copyright": a copyright notice after the story */
+    CD_WHY_CAPTION,          /* "caption": the lead image's caption */
+    CD_WHY_DECK              /* "deck": the standfirst */
+};
 
 typedef struct cd_extract {
     const cd_mem *mem;
@@ -60,8 +76,12 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
  * when the cut is refused (not a text node, out of range, overlapping another
  * cut, or CD_MAX_CUTS reached). */
 int cd_extract_cut(cd_extract *x, const cd_dom *dom, cd_nid id, uint32_t off, uint32_t len);
+/* The same, saying why (CD_WHY_*). */
+int cd_extract_cut_as(cd_extract *x, const cd_dom *dom, cd_nid id, uint32_t off, uint32_t len, uint8_t why);
 /* Leave the subtree of id out of the rendering. */
 void cd_extract_drop(cd_extract *x, cd_nid id);
+/* The same, saying why (CD_WHY_*). */
+void cd_extract_drop_as(cd_extract *x, cd_nid id, uint8_t why);
 
 /* The name of a drop reason (x->why[id] of a node marked CD_MARK_DROP):
  * "hidden", "chrome-tag", "chrome-class", "teaser-list", "comment-thread",
