@@ -318,3 +318,136 @@ done:;
             out[o++] = runs[r];
     return o;
 }
+
+/* Letters and digits of a text node (any non-ASCII byte one), and its
+ * words. */
+static size_t S_text_letters(const char *s, size_t n, size_t *words)
+{
+    size_t l = 0, w = 0;
+    int in = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        int al = cd_isalnum(ch) || ch >= 0x80;
+        l += al ? 1 : 0;
+        if (!cd_isspace(ch) && !in)
+            w++;
+        in = !cd_isspace(ch);
+    }
+    *words = w;
+    return l;
+}
+
+#define S_PROSE 100u   /* letters of a paragraph of prose, not a link's */
+#define S_BETWEEN 300u /* letters between the headline and the prose (byline, date) */
+
+cd_nid cd_meta_body_headline(cd_meta_ctx *c)
+{
+    const cd_dom *dom = c->dom;
+    cd_nid top = dom->body ? dom->body : cd_dom_root(dom);
+    if (!top)
+        return CD_NONE;
+    struct {
+        cd_nid id;
+        size_t text, plain; /* letters (all, not a link's) when entered */
+        unsigned inherit;
+    } st[S_STACK];
+    size_t depth = 0, over = 0, text = 0, plain = 0, cand_end = 0, pstart = 0;
+    cd_nid cand = CD_NONE, id = top;
+    int cand_level = 0;
+    for (;;) {
+        const cd_node *nd = cd_dom_node(dom, id);
+        int descend = 0;
+        if (nd->type == CD_NODE_TEXT) {
+            unsigned inh = depth ? st[depth - 1].inherit : 0;
+            if (!(inh & CD_HL_HIDDEN)) {
+                size_t w, l = S_text_letters(nd->u.text, nd->len, &w);
+                pstart = text;
+                text += l;
+                if (!(inh & CD_HL_LINK)) {
+                    plain += l;
+                    /* A long run of words outside any headline: prose. */
+                    if (l >= S_PROSE && w >= 15 && !(inh & CD_HL_HEADING))
+                        goto prose;
+                }
+            }
+        } else if (nd->type == CD_NODE_ELEMENT && !(cd_tag_flags(nd->tag) & CD_TF_SKIP) && !(nd->flags & CD_NF_NS)) {
+            if (depth < S_STACK) {
+                unsigned inh = depth ? st[depth - 1].inherit : 0;
+                if (nd->tag == CD_TAG_A)
+                    inh |= CD_HL_LINK;
+                if (nd->tag == CD_TAG_NAV || nd->tag == CD_TAG_FORM || nd->tag == CD_TAG_SELECT ||
+                    S_hidden(dom, id))
+                    inh |= CD_HL_HIDDEN;
+                if (cd_tag_flags(nd->tag) & CD_TF_HEADING)
+                    inh |= CD_HL_HEADING;
+                st[depth].id = id;
+                st[depth].text = text;
+                st[depth].plain = plain;
+                st[depth].inherit = inh;
+                depth++;
+            } else
+                over++;
+            descend = 1;
+        }
+        if (descend && nd->first) {
+            id = nd->first;
+            continue;
+        }
+        int leave = descend;
+        for (;;) {
+            if (leave) {
+                if (over) {
+                    over--;
+                } else if (depth) {
+                    depth--;
+                    cd_nid e = st[depth].id;
+                    const cd_node *en = cd_dom_node(dom, e);
+                    size_t l = text - st[depth].text, pl = plain - st[depth].plain;
+                    unsigned inh = st[depth].inherit;
+                    /* A paragraph of prose. */
+                    if (en->tag == CD_TAG_P && pl >= S_PROSE && !(inh & (CD_HL_HIDDEN | CD_HL_HEADING))) {
+                        pstart = st[depth].text;
+                        goto prose;
+                    }
+                    /* A headline: a heading, or an element classed so, of
+                     * a few words, not a link's. */
+                    int level = 0;
+                    static const uint16_t h[] = {CD_TAG_H1, CD_TAG_H2, CD_TAG_H3, CD_TAG_H4};
+                    for (int k = 0; k < 4 && !level; k++)
+                        if (en->tag == h[k])
+                            level = k + 1;
+                    if (!level && !(cd_tag_flags(en->tag) & CD_TF_HEADING) &&
+                        cd_meta_class_has(c, e, cd_list_class_headline) &&
+                        !cd_meta_class_has(c, e, cd_list_class_headline_not))
+                        level = 5;
+                    if (level && !(inh & (CD_HL_HIDDEN | CD_HL_LINK)) && l >= 8 && l <= 300 && pl * 5 >= l * 4) {
+                        /* Headings close together (headline, deck, a
+                         * byline in an h4) are one head: its headline is
+                         * the highest, the first of its level. */
+                        size_t ts = st[depth].text;
+                        if (!cand || ts > cand_end + S_BETWEEN || level < cand_level) {
+                            cand = e;
+                            cand_level = level;
+                        }
+                        cand_end = text;
+                    }
+                }
+            }
+            if (id == top)
+                return CD_NONE;
+            const cd_node *x = cd_dom_node(dom, id);
+            if (x->next) {
+                id = x->next;
+                break;
+            }
+            id = x->parent;
+            if (!id)
+                return CD_NONE;
+            leave = 1;
+        }
+    }
+prose:
+    if (cand && pstart >= cand_end && pstart - cand_end <= S_BETWEEN)
+        return cand;
+    return CD_NONE;
+}

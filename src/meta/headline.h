@@ -42,4 +42,12 @@ size_t cd_meta_headline_runs(cd_meta_ctx *c, const char *t, cd_meta_run *out, si
  * space, icon glyphs) dropped: the loose form titles are compared in. */
 size_t cd_meta_title_key(const char *s, size_t n, char *out, size_t cap);
 
+/* The headline printed above the article's first prose: the last heading
+ * (h1-h4) or head-classed element (the highest of a group of them close
+ * together: headline, deck, a byline in an h4) of a few words, not a link,
+ * before the first paragraph of prose (a <p> or a text of 100 letters and
+ * 15 words outside links), with at most a byline's and a date's letters
+ * between them. CD_NONE when the first prose has none above it. */
+cd_nid cd_meta_body_headline(cd_meta_ctx *c);
+
 #endif

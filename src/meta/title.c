@@ -793,7 +793,8 @@ static const char *S_trim_marks(cd_arena *a, const char *s, size_t n)
  *   site's name, is a section's or the site's (a logo's text, a menu's
  *   current item): the headline is that part, which the page does not
  *   repeat as one element. */
-static const char *S_title_run(cd_meta_ctx *c, const char *t, const S_names *names, const char *site_h1)
+static const char *S_title_run(cd_meta_ctx *c, const char *t, const S_names *names, const char *site_h1,
+                               int *printed)
 {
     cd_meta_run runs[CD_META_RUNS];
     size_t nr = cd_meta_headline_runs(c, t, runs, CD_META_RUNS), n = strlen(t);
@@ -805,6 +806,9 @@ static const char *S_title_run(cd_meta_ctx *c, const char *t, const S_names *nam
                 !((k->flags & CD_HL_LINK) && !(k->flags & strong)) &&
                 !S_run_site(t + k->from, (size_t)(k->to - k->from), names);
         late[r] = site_h1 && S_same(t + k->from, (size_t)(k->to - k->from), site_h1, strlen(site_h1));
+        if (k->words >= 2 && !(k->flags & (CD_HL_HIDDEN | CD_HL_LINK)) &&
+            !S_run_site(t + k->from, (size_t)(k->to - k->from), names))
+            *printed = 1;
     }
     for (size_t r = 0; r < nr; r++)
         for (size_t q = 0; q < nr && ok[r]; q++) {
@@ -866,6 +870,40 @@ static const char *S_title_run(cd_meta_ctx *c, const char *t, const S_names *nam
     if (!v)
         return S_dup(c->arena, t + best->from, (size_t)(best->to - best->from));
     return S_trim_marks(c->arena, v, len);
+}
+
+/* The headline printed above the article's first prose (headline.c), in
+ * the page's words, when it is not the site's name. */
+static const char *S_body_headline(cd_meta_ctx *c, const S_names *names)
+{
+    cd_nid e = cd_meta_body_headline(c);
+    size_t len;
+    char *v = e ? cd_meta_node_text(c, e, 1024, &len) : NULL;
+    if (!v || !len || S_words(v, len) < 2 || S_run_site(v, len, names))
+        return NULL;
+    return S_trim_marks(c->arena, v, len);
+}
+
+/* Does the page print a date (a visible date candidate)? */
+static int S_date_shown(const cd_meta_ctx *c)
+{
+    for (uint32_t i = 0; i < c->ncands; i++)
+        if (c->cands[i].field == CD_MF_DATE && c->cands[i].src == CD_MS_VISIBLE)
+            return 1;
+    return 0;
+}
+
+/* Do the letters of t hold all of h's (loosely compared)? */
+static int S_holds(const char *t, const char *h)
+{
+    char kt[1024], kh[1024];
+    size_t nt = S_key(t, strlen(t), kt, sizeof kt), nh = S_key(h, strlen(h), kh, sizeof kh);
+    if (!nh || nh > nt)
+        return 0;
+    for (size_t i = 0; i + nh <= nt; i++)
+        if (memcmp(kt + i, kh, nh) == 0)
+            return 1;
+    return 0;
 }
 
 static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url,
@@ -979,9 +1017,21 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
         *source = cd_meta_src_name(meta[i]->src);
         if (meta[i] == tt) {
             S_names sites = {{names.n[0], names.n[1], NULL}};
-            const char *v = S_title_run(c, tt->s, &sites, names.n[2]);
+            int printed = 0;
+            const char *v = S_title_run(c, tt->s, &sites, names.n[2], &printed);
             if (v)
                 return v;
+            /* No part of the title is printed again (but as a link's or
+             * the site's name) and no h1 either: the title names the site
+             * or a section ("Edmonton Sun", "Latest News"); the headline
+             * is the one above the article's prose, unless the title holds
+             * it; on a dated page, if only by a date it prints (an undated
+             * one, a home page or a listing, is named by its title). */
+            if (!nh1 && !printed && (dated || S_date_shown(c)) &&
+                (v = S_body_headline(c, &names)) != NULL && !S_holds(tt->s, v)) {
+                *source = "h1";
+                return v;
+            }
         }
         const char *t = S_strip(c->arena, meta[i]->s, &names, h1, 0, dated);
         if (t && t == meta[i]->s && meta[i] == tt && (dated || !S_site_first(t, &names)))
@@ -1010,5 +1060,8 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
         *source = "h1";
         return S_first_segment(c->arena, h1);
     }
-    return NULL;
+    const char *b = S_body_headline(c, &names);
+    if (b)
+        *source = "h1";
+    return b;
 }
