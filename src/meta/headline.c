@@ -13,6 +13,10 @@
  * ring buffer and each element, when the walk leaves it, compares its own
  * key (the last bytes of the ring) with the runs of the same length.
  * Which run is the headline is the picker's choice (title.c). */
+#ifdef CD_DEBUG_TITLE_RUNS
+#include <stdio.h>
+#include <stdlib.h>
+#endif
 #include <string.h>
 
 #include "../util/ctype.h"
@@ -337,6 +341,7 @@ static size_t S_text_letters(const char *s, size_t n, size_t *words)
     return l;
 }
 
+#define S_IN_P 64u     /* (walk flag) inside a <p> */
 #define S_PROSE 100u   /* letters of a paragraph of prose, not a link's */
 #define S_BETWEEN 300u /* letters between the headline and the prose (byline, date) */
 
@@ -348,10 +353,10 @@ cd_nid cd_meta_body_headline(cd_meta_ctx *c)
         return CD_NONE;
     struct {
         cd_nid id;
-        size_t text, plain; /* letters (all, not a link's) when entered */
+        size_t text, plain, digits; /* letters (all, not a link's), digits when entered */
         unsigned inherit;
     } st[S_STACK];
-    size_t depth = 0, over = 0, text = 0, plain = 0, cand_end = 0, pstart = 0;
+    size_t depth = 0, over = 0, text = 0, plain = 0, digits = 0, cand_end = 0, pstart = 0;
     cd_nid cand = CD_NONE, id = top;
     int cand_level = 0;
     for (;;) {
@@ -363,6 +368,8 @@ cd_nid cd_meta_body_headline(cd_meta_ctx *c)
                 size_t w, l = S_text_letters(nd->u.text, nd->len, &w);
                 pstart = text;
                 text += l;
+                for (size_t i = 0; i < nd->len; i++)
+                    digits += cd_isdigit((unsigned char)nd->u.text[i]) ? 1 : 0;
                 if (!(inh & CD_HL_LINK)) {
                     plain += l;
                     /* A long run of words outside any headline: prose. */
@@ -380,9 +387,12 @@ cd_nid cd_meta_body_headline(cd_meta_ctx *c)
                     inh |= CD_HL_HIDDEN;
                 if (cd_tag_flags(nd->tag) & CD_TF_HEADING)
                     inh |= CD_HL_HEADING;
+                if (nd->tag == CD_TAG_P)
+                    inh |= S_IN_P;
                 st[depth].id = id;
                 st[depth].text = text;
                 st[depth].plain = plain;
+                st[depth].digits = digits;
                 st[depth].inherit = inh;
                 depth++;
             } else
@@ -420,6 +430,13 @@ cd_nid cd_meta_body_headline(cd_meta_ctx *c)
                         cd_meta_class_has(c, e, cd_list_class_headline) &&
                         !cd_meta_class_has(c, e, cd_list_class_headline_not))
                         level = 5;
+                    /* A bold line of its own, not a paragraph's lead. */
+                    if (!level && (en->tag == CD_TAG_B || en->tag == CD_TAG_STRONG) && !(inh & S_IN_P) &&
+                        l >= 15)
+                        level = 6;
+                    /* A date line ("Posted: 6:12 PM Dec 30, 2007") is none. */
+                    if ((digits - st[depth].digits) * 10 > l * 3)
+                        level = 0;
                     if (level && !(inh & (CD_HL_HIDDEN | CD_HL_LINK)) && l >= 8 && l <= 300 && pl * 5 >= l * 4) {
                         /* Headings close together (headline, deck, a
                          * byline in an h4) are one head: its headline is
@@ -447,6 +464,11 @@ cd_nid cd_meta_body_headline(cd_meta_ctx *c)
         }
     }
 prose:
+#ifdef CD_DEBUG_TITLE_RUNS
+    if (getenv("CD_DEBUG_TITLE"))
+        fprintf(stderr, "BODY\tprose at %u (%s) letters %zu, cand %u end %zu\n", id,
+                cd_tag_name(cd_dom_node(dom, id)->tag), pstart, cand, cand_end);
+#endif
     if (cand && pstart >= cand_end && pstart - cand_end <= S_BETWEEN)
         return cand;
     return CD_NONE;

@@ -776,6 +776,39 @@ static const char *S_trim_marks(cd_arena *a, const char *s, size_t n)
     return b < e ? S_dup(a, s + b, e - b) : NULL;
 }
 
+/* Does s[0..n) read as a name ("The Modesto Bee", "www.kansascity.com",
+ * "Manchester.com"), not as a sentence: no ? or !, each word capitalised,
+ * a number, a domain or a small word (the, of, and, a, for, in, on, at)? */
+static int S_reads_as_name(const char *s, size_t n)
+{
+    static const char *const small[] = {"the", "of", "and", "a", "for", "in", "on", "at", "to", NULL};
+    for (size_t i = 0; i < n;) {
+        if (s[i] == '?' || s[i] == '!')
+            return 0;
+        if (s[i] == ' ') {
+            i++;
+            continue;
+        }
+        size_t st = i;
+        int dot = 0;
+        while (i < n && s[i] != ' ') {
+            dot |= s[i] == '.' && i > st && i + 1 < n && cd_isalpha((unsigned char)s[i + 1]);
+            if (s[i] == '?' || s[i] == '!')
+                return 0;
+            i++;
+        }
+        unsigned char ch = (unsigned char)s[st];
+        if (ch >= 'a' && ch <= 'z' && !dot) {
+            int ok = 0;
+            for (size_t k = 0; small[k] && !ok; k++)
+                ok = cd_eq_nocase(s + st, i - st, small[k]);
+            if (!ok)
+                return 0;
+        }
+    }
+    return 1;
+}
+
 /* The headline inside the <title> t, as the page prints it: a run of t's
  * parts (see headline.c) that an element of the body repeats, other than
  * the whole title and the site's name; NULL when none. site_h1 (may be
@@ -844,6 +877,16 @@ static const char *S_title_run(cd_meta_ctx *c, const char *t, const S_names *nam
                 continue;
             if (!best || k->to - k->from > best->to - best->from)
                 best = k;
+        }
+        /* The h1 taken for the site's name is the headline only when the
+         * title's other parts read as names ("ITN : Headline"), not as a
+         * headline ("What is Ownership? - Book"). */
+        if (best && pass == 1) {
+            size_t ps[CD_META_PARTS], pe[CD_META_PARTS];
+            size_t np = cd_meta_title_parts(t, n, ps, pe);
+            for (size_t p = 0; p < np && best; p++)
+                if ((pe[p] <= best->from || ps[p] >= best->to) && !S_reads_as_name(t + ps[p], pe[p] - ps[p]))
+                    best = NULL;
         }
         if (best) {
             size_t ps[CD_META_PARTS], pe[CD_META_PARTS];
