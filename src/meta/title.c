@@ -917,9 +917,11 @@ static const char *S_title_run(cd_meta_ctx *c, const char *t, const S_names *nam
 
 /* The headline printed above the article's first prose (headline.c), in
  * the page's words, when it is not the site's name. */
-static const char *S_body_headline(cd_meta_ctx *c, const S_names *names)
+static const char *S_body_headline(cd_meta_ctx *c, const S_names *names, int h1_only)
 {
     cd_nid e = cd_meta_body_headline(c);
+    if (e && h1_only && !cd_dom_is(c->dom, e, CD_TAG_H1))
+        return NULL;
     size_t len;
     char *v = e ? cd_meta_node_text(c, e, 1024, &len) : NULL;
     if (!v || !len || S_words(v, len) < 2 || S_run_site(v, len, names))
@@ -946,6 +948,24 @@ static int S_holds(const char *t, const char *h)
     for (size_t i = 0; i + nh <= nt; i++)
         if (memcmp(kt + i, kh, nh) == 0)
             return 1;
+    return 0;
+}
+
+/* Does h hold a part of title t of three words or more (the headline the
+ * title holds, h adding a date or a link's text)? */
+static int S_holds_part(const char *h, const char *t)
+{
+    size_t ps[CD_META_PARTS], pe[CD_META_PARTS], np = cd_meta_title_parts(t, strlen(t), ps, pe);
+    char part[1024];
+    for (size_t p = 0; p < np; p++) {
+        size_t l = pe[p] - ps[p];
+        if (l >= sizeof part || S_words(t + ps[p], l) < 3)
+            continue;
+        memcpy(part, t + ps[p], l);
+        part[l] = '\0';
+        if (S_holds(h, part))
+            return 1;
+    }
     return 0;
 }
 
@@ -1065,13 +1085,16 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
             if (v)
                 return v;
             /* No part of the title is printed again (but as a link's or
-             * the site's name) and no h1 either: the title names the site
-             * or a section ("Edmonton Sun", "Latest News"); the headline
-             * is the one above the article's prose, unless the title holds
-             * it; on a dated page, if only by a date it prints (an undated
-             * one, a home page or a listing, is named by its title). */
-            if (!nh1 && !printed && (dated || S_date_shown(c)) &&
-                (v = S_body_headline(c, &names)) != NULL && !S_holds(tt->s, v)) {
+             * the site's name) and the h1, if any, is the headline above
+             * the prose: the title names the site or a section ("Edmonton
+             * Sun", "Latest News"); the headline is the one above the
+             * article's prose, unless the title holds it or it holds a
+             * part of the title; on a dated page, if only by a date it
+             * prints (an undated one, a home page or a listing, is named
+             * by its title). */
+            if (!printed && (dated || S_date_shown(c)) &&
+                (v = S_body_headline(c, &names, nh1 > 0)) != NULL && !S_holds(tt->s, v) &&
+                !S_holds_part(v, tt->s)) {
                 *source = "h1";
                 return v;
             }
@@ -1103,7 +1126,7 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
         *source = "h1";
         return S_first_segment(c->arena, h1);
     }
-    const char *b = S_body_headline(c, &names);
+    const char *b = S_body_headline(c, &names, 0);
     if (b)
         *source = "h1";
     return b;
