@@ -278,9 +278,9 @@ static void S_debug_node(const cd_dom *dom, const S_stat *st, cd_nid id, const c
     size_t cl = 0, il = 0;
     const char *c = cd_dom_attr(dom, id, "class", &cl);
     const char *i = cd_dom_attr(dom, id, "id", &il);
-    fprintf(stderr, "%s #%u <%s class='%.*s' id='%.*s'> score=%.1f chars=%u link=%u flow=%u dead=%d\n", what, id,
+    fprintf(stderr, "%s #%u <%s class='%.*s' id='%.*s'> score=%.1f chars=%u link=%u flow=%u dead=%d kind=%d\n", what, id,
             cd_tag_name(cd_dom_node(dom, id)->tag), (int)(cl > 60 ? 60 : cl), c ? c : "", (int)il, i ? i : "",
-            st[id].score, st[id].chars, st[id].link, st[id].flow, st[id].dead);
+            st[id].score, st[id].chars, st[id].link, st[id].flow, st[id].dead, st[id].kind);
 }
 /* CD_WHY=1: one JSON line per dropped subtree (its reason, whether it lies
  * inside a content root, its text), then one per root. */
@@ -1064,6 +1064,10 @@ static float S_long_share(const cd_extract *x, const cd_dom *dom, const S_stat *
             (cd_tag_flags(n->tag) & CD_TF_HEADING) || S_link_density(s) >= 0.2f || s->kind)
             continue;
         all += s->flow;
+#ifdef CD_EXTRACT_DEBUG
+        if (getenv("CD_BDBG") && getenv("CD_BDBG")[0] == '2')
+            S_debug_node(dom, st, id, "long");
+#endif
         for (uint32_t r = 0; r < x->nroots; r++)
             if (id >= x->roots[r] && id < end[r]) {
                 in += s->flow;
@@ -1158,6 +1162,11 @@ static void S_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st, const 
      * its paragraphs of 100 characters and more then. */
     if (!nlong)
         share = S_long_share(x, dom, st, CD_OWN_SENTENCE, &nlong) * (float)S_param("CD_SHORTSTORY", 1);
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_BDBG"))
+        fprintf(stderr, "broaden: share=%.2f nlong=%u dated=%d typed=%d titled=%d series=%d\n", share, nlong,
+                S_dated_head(x, dom, st), x->typed, S_titled_head(x, dom, st, title), S_series(dom, st, x->roots[0]));
+#endif
     if (share >= S_param("CD_LSHARE", CD_ARTICLE_LONG_SHARE) &&
         ((x->typed >= 0 && S_dated_head(x, dom, st)) || (x->typed > 0 && nlong >= 2) ||
          (x->typed >= 0 && nlong >= 2 && S_titled_head(x, dom, st, title))) &&
