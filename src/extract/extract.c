@@ -567,6 +567,50 @@ static int S_is_panel(const cd_dom *dom, cd_nid id, const S_idset *panels)
  * soft set, only what is hidden, chrome by its tag or a consent dialog goes:
  * the other class words, ARIA roles and the table-of-contents test are left
  * out (the last reading in cd_extract_run). */
+/* Script source shown as text: an archived page that lost its <script>
+ * start tag, or a script the page's own markup broke, prints its code.
+ * A text node of CD_CODE_MIN visible characters or more, outside
+ * pre/code/textarea, where script tokens ("var ", "document.", "window.",
+ * "//", "){", "==", "&&" …) occur CD_CODE_WORDS times and statement
+ * punctuation (; { } =) makes CD_CODE_PUNCT of the characters, or the
+ * words alone come twice in every hundred characters: no prose reads so,
+ * and no article is made of it. */
+#define CD_CODE_MIN 120
+#define CD_CODE_PUNCT 0.03f
+#define CD_CODE_WORDS 3
+static int S_script_text(const cd_dom *dom, cd_nid id)
+{
+    const cd_node *n = cd_dom_node(dom, id);
+    if (n->len < CD_CODE_MIN)
+        return 0;
+    static const char *const words[] = {"function(", "var ", "document.", "window.", "//", "();", "){", ") {", "==", "&&", "||"};
+    uint32_t vis = 0, punct = 0, hits = 0;
+    for (uint32_t i = 0; i < n->len; i++) {
+        unsigned char c = (unsigned char)n->u.text[i];
+        if (cd_isspace(c))
+            continue;
+        vis++;
+        if (c == ';' || c == '{' || c == '}' || c == '=')
+            punct++;
+        for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+            size_t l = strlen(words[k]);
+            if (c == (unsigned char)words[k][0] && i + l <= n->len && memcmp(n->u.text + i, words[k], l) == 0 &&
+                !(c == '/' && i && n->u.text[i - 1] == ':')) /* "//" of a URL is no comment */
+                hits++;
+        }
+    }
+    /* Script without semicolons: its words alone, two in every hundred characters. */
+    int dense = hits >= 2 * CD_CODE_WORDS && hits * 100 >= 2 * vis;
+    if (vis < CD_CODE_MIN || hits < CD_CODE_WORDS || ((float)punct < (float)vis * CD_CODE_PUNCT && !dense))
+        return 0;
+    for (cd_nid a = n->parent; a; a = cd_dom_node(dom, a)->parent) {
+        uint16_t t = cd_dom_node(dom, a)->tag;
+        if (t == CD_TAG_PRE || t == CD_TAG_CODE || t == CD_TAG_TEXTAREA)
+            return 0;
+    }
+    return 1;
+}
+
 static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, const S_idset *panels, int soft)
 {
     uint32_t count = dom->count;
@@ -576,6 +620,11 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
         S_stat *s = &st[id];
         if (st[n->parent].dead) {
             s->dead = 1;
+            continue;
+        }
+        if (n->type == CD_NODE_TEXT && !guard && !s->dead && S_script_text(dom, id)) {
+            s->dead = 1;
+            S_WHY(id, 's');
             continue;
         }
         if (n->type != CD_NODE_ELEMENT || s->dead)
@@ -2127,6 +2176,8 @@ const char *cd_extract_reason(uint8_t why)
         return "clean-link-density";
     case 'H':
         return "clean-embeds";
+    case 's':
+        return "script-text";
     default:
         return "clean-heading";
     }
