@@ -2197,6 +2197,46 @@ static void S_read(cd_extract *x, const cd_dom *dom, S_stat *st, unsigned option
     S_broaden(x, dom, st, title);
 }
 
+/* A story followed by its readers' comments: CD_STORY_PARAS long
+ * paragraphs in the chosen container before a comment thread the
+ * detectors found (signed items, Comment microdata) after them. An undated
+ * blog post or story is then an article as surely as a dated one. */
+#define CD_STORY_PARAS 2
+static int S_story_then_thread(const cd_extract *x, const cd_dom *dom, const S_stat *st)
+{
+    if (S_param("CD_NOSTT", 0))
+        return 0;
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        if (st[root].kind)
+            continue;
+        uint32_t nlong = 0;
+        for (cd_nid id = root; id;) {
+            if (st[id].dead) {
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+#ifdef CD_EXTRACT_DEBUG
+            if (getenv("CD_STT") && st[id].kind)
+                fprintf(stderr, "stt: #%u kind %u nlong %u\n", id, st[id].kind, nlong);
+#endif
+            if (st[id].kind == CD_KIND_THREAD)
+                return nlong >= (uint32_t)S_param("CD_STP", CD_STORY_PARAS);
+            if (st[id].kind) {
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            if (S_long_para(dom, st, id, CD_LONG_PARA)) {
+                nlong++;
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            id = cd_dom_next(dom, id, root);
+        }
+    }
+    return 0;
+}
+
 static void S_reset(cd_extract *x, S_stat *st, size_t need)
 {
     memset(st, 0, need);
@@ -2335,7 +2375,8 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
      * evidence: documentation, listings and service pages carry it (on
      * wcxb-dev, taking it or a JSON-LD article type as enough cost 0.0005). */
     if (!x->broad && !x->article && x->nroots)
-        x->article = x->typed >= 0 && S_dated_head(x, dom, st) && !S_series(dom, st, x->roots[0]);
+        x->article = x->typed >= 0 && (S_dated_head(x, dom, st) || S_story_then_thread(x, dom, st)) &&
+                     !S_series(dom, st, x->roots[0]);
     if (x->article && !x->broad && !S_param("CD_NODROP", 0)) {
         S_find_title(x, dom, st, title); /* the headline is never furniture */
         S_drop_found(x, dom, st, title);
