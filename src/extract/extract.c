@@ -273,14 +273,17 @@ static void S_touch(const cd_dom *dom, S_stat *st, cd_nid id)
 
 #ifdef CD_EXTRACT_DEBUG
 #include <stdio.h>
+struct cd_extract;
+static int S_dated_head(const cd_extract *x, const cd_dom *dom, const S_stat *st);
+static int S_series(const cd_dom *dom, const S_stat *st, cd_nid root);
 static void S_debug_node(const cd_dom *dom, const S_stat *st, cd_nid id, const char *what)
 {
     size_t cl = 0, il = 0;
     const char *c = cd_dom_attr(dom, id, "class", &cl);
     const char *i = cd_dom_attr(dom, id, "id", &il);
-    fprintf(stderr, "%s #%u <%s class='%.*s' id='%.*s'> score=%.1f chars=%u link=%u flow=%u dead=%d\n", what, id,
+    fprintf(stderr, "%s #%u <%s class='%.*s' id='%.*s'> score=%.1f chars=%u link=%u flow=%u dead=%d kind=%d\n", what, id,
             cd_tag_name(cd_dom_node(dom, id)->tag), (int)(cl > 60 ? 60 : cl), c ? c : "", (int)il, i ? i : "",
-            st[id].score, st[id].chars, st[id].link, st[id].flow, st[id].dead);
+            st[id].score, st[id].chars, st[id].link, st[id].flow, st[id].dead, st[id].kind);
 }
 /* CD_WHY=1: one JSON line per dropped subtree (its reason, whether it lies
  * inside a content root, its text), then one per root. */
@@ -335,7 +338,8 @@ static void S_debug(const cd_extract *x, const cd_dom *dom, const S_stat *st)
         S_why_dump(x, dom, st);
     if (!getenv("CD_DEBUG"))
         return;
-    fprintf(stderr, "article=%d typed=%d broad=%d\n", x->article, x->typed, x->broad);
+    fprintf(stderr, "article=%d typed=%d broad=%d dated=%d series=%d\n", x->article, x->typed, x->broad,
+            x->nroots ? S_dated_head(x, dom, st) : -1, x->nroots ? S_series(dom, st, x->roots[0]) : -1);
     for (uint32_t r = 0; r < x->nroots; r++)
         S_debug_node(dom, st, x->roots[r], "root");
     for (cd_nid a = x->nroots ? cd_dom_node(dom, x->roots[0])->parent : 0; a; a = cd_dom_node(dom, a)->parent)
@@ -563,6 +567,50 @@ static int S_is_panel(const cd_dom *dom, cd_nid id, const S_idset *panels)
  * soft set, only what is hidden, chrome by its tag or a consent dialog goes:
  * the other class words, ARIA roles and the table-of-contents test are left
  * out (the last reading in cd_extract_run). */
+/* Script source shown as text: an archived page that lost its <script>
+ * start tag, or a script the page's own markup broke, prints its code.
+ * A text node of CD_CODE_MIN visible characters or more, outside
+ * pre/code/textarea, where script tokens ("var ", "document.", "window.",
+ * "//", "){", "==", "&&" …) occur CD_CODE_WORDS times and statement
+ * punctuation (; { } =) makes CD_CODE_PUNCT of the characters, or the
+ * words alone come twice in every hundred characters: no prose reads so,
+ * and no article is made of it. */
+#define CD_CODE_MIN 120
+#define CD_CODE_PUNCT 0.03f
+#define CD_CODE_WORDS 3
+static int S_script_text(const cd_dom *dom, cd_nid id)
+{
+    const cd_node *n = cd_dom_node(dom, id);
+    if (n->len < CD_CODE_MIN)
+        return 0;
+    static const char *const words[] = {"function(", "var ", "document.", "window.", "//", "();", "){", ") {", "==", "&&", "||"};
+    uint32_t vis = 0, punct = 0, hits = 0;
+    for (uint32_t i = 0; i < n->len; i++) {
+        unsigned char c = (unsigned char)n->u.text[i];
+        if (cd_isspace(c))
+            continue;
+        vis++;
+        if (c == ';' || c == '{' || c == '}' || c == '=')
+            punct++;
+        for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+            size_t l = strlen(words[k]);
+            if (c == (unsigned char)words[k][0] && i + l <= n->len && memcmp(n->u.text + i, words[k], l) == 0 &&
+                !(c == '/' && i && n->u.text[i - 1] == ':')) /* "//" of a URL is no comment */
+                hits++;
+        }
+    }
+    /* Script without semicolons: its words alone, two in every hundred characters. */
+    int dense = hits >= 2 * CD_CODE_WORDS && hits * 100 >= 2 * vis;
+    if (vis < CD_CODE_MIN || hits < CD_CODE_WORDS || ((float)punct < (float)vis * CD_CODE_PUNCT && !dense))
+        return 0;
+    for (cd_nid a = n->parent; a; a = cd_dom_node(dom, a)->parent) {
+        uint16_t t = cd_dom_node(dom, a)->tag;
+        if (t == CD_TAG_PRE || t == CD_TAG_CODE || t == CD_TAG_TEXTAREA)
+            return 0;
+    }
+    return 1;
+}
+
 static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, const S_idset *panels, int soft)
 {
     uint32_t count = dom->count;
@@ -572,6 +620,11 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
         S_stat *s = &st[id];
         if (st[n->parent].dead) {
             s->dead = 1;
+            continue;
+        }
+        if (n->type == CD_NODE_TEXT && !guard && !s->dead && S_script_text(dom, id)) {
+            s->dead = 1;
+            S_WHY(id, 's');
             continue;
         }
         if (n->type != CD_NODE_ELEMENT || s->dead)
@@ -913,9 +966,113 @@ static uint32_t S_prose(const S_stat *s)
  * date line under the headline) or at the start of it (a dateline)? */
 #define CD_HEAD_BEFORE 400 /* bytes of text looked at before the root */
 #define CD_HEAD_INSIDE 300 /* and at its start */
+#define CD_HEAD_CAP (2 * (CD_HEAD_BEFORE + CD_HEAD_INSIDE) + 64) /* bytes of the window: UTF-8, spaces */
 /* The live text just before the first root and at its start, into buf
  * (CD_HEAD_BEFORE + CD_HEAD_INSIDE + 64 bytes); returns its length. */
-static size_t S_head_text(const cd_extract *x, const cd_dom *dom, const S_stat *st, char *buf)
+/* Append text[0..n) to buf (len bytes used, cap in all) with runs of
+ * white space as one, and a space after it; with line set, on a new line
+ * (another block's text). Returns the new length. */
+static size_t S_put_text(char *buf, size_t len, size_t cap, const char *text, size_t n, int line)
+{
+    if (line && len && len < cap - 2)
+        buf[len - 1] = '\n'; /* over the space that ends the text before */
+    for (size_t i = 0; i < n && len < cap - 2; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (cd_isspace(c)) {
+            if (len && buf[len - 1] != ' ')
+                buf[len++] = ' ';
+        } else {
+            buf[len++] = (char)c;
+        }
+    }
+    if (len < cap - 1 && (!len || buf[len - 1] != ' '))
+        buf[len++] = ' ';
+    return len;
+}
+
+/* The block a text node's line belongs to: its nearest block ancestor. */
+static cd_nid S_block_of(const cd_dom *dom, cd_nid id)
+{
+    cd_nid a = cd_dom_node(dom, id)->parent;
+    while (a && cd_dom_node(dom, a)->type == CD_NODE_ELEMENT && !S_is_block(cd_dom_node(dom, a)->tag))
+        a = cd_dom_node(dom, a)->parent;
+    return a;
+}
+
+/* A date that dates the story stands in a line of its own (a byline and
+ * date line, "Posted by … on <date>") or opens a paragraph (a dateline):
+ * a date inside a sentence of a longer block ("available since July
+ * 2015", "the deadline of 15 March") says nothing about the page. */
+#define CD_DATE_LINE 160 /* characters of a line read whole */
+#define CD_DATE_OPEN 80  /* characters of a longer line's start */
+/* Does line[0..n) read as a sentence (ten words or more, closed by a full
+ * stop, question or exclamation mark)? Its date is then the story's only
+ * when it opens it. */
+static int S_line_sentence(const char *line, size_t n)
+{
+    while (n && (line[n - 1] == ' ' || line[n - 1] == '"' || line[n - 1] == ')'))
+        n--;
+    if (!n || (line[n - 1] != '.' && line[n - 1] != '!' && line[n - 1] != '?'))
+        return 0;
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++)
+        if (line[i] != ' ' && (i == 0 || line[i - 1] == ' '))
+            words++;
+    return words >= 10;
+}
+
+/* A member's profile line in a forum or comment thread ("Joined: Dec 17,
+ * 2023", "Registered: …", "Member since …"): the page is a thread. */
+static int S_line_profile(const char *line, size_t n)
+{
+    static const char *const lead[] = {"joined", "registered", "member since"};
+    while (n && *line == ' ')
+        line++, n--;
+    for (size_t k = 0; k < sizeof lead / sizeof lead[0]; k++) {
+        size_t l = strlen(lead[k]);
+        if (n > l && cd_eq_nocase(line, l, lead[k]) && !cd_isalpha((unsigned char)line[l]))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when a line of the window dates the story, -1 when a line is a
+ * member's profile (the page is a thread of posts: its dates are posts'),
+ * else 0. */
+static int S_window_dated(const char *buf, size_t len)
+{
+    int dated = 0;
+    for (size_t i = 0; i < len;) {
+        size_t e = i;
+        while (e < len && buf[e] != '\n')
+            e++;
+        size_t n = e - i;
+        size_t look = n <= (size_t)S_param("CD_DL", CD_DATE_LINE) && !S_line_sentence(buf + i, n)
+                          ? n
+                          : (size_t)S_param("CD_DO", CD_DATE_OPEN);
+        if (n && S_line_profile(buf + i, n))
+            return -1;
+        if (n && !dated && cd_article_date(buf + i, look < n ? look : n))
+            dated = 1;
+        i = e + 1;
+    }
+    return dated;
+}
+
+/* A block that is mostly one long link: a headline link ("February 26:
+ * <a>Version 18.3 released!</a>" in a news ticker, a teaser), whose date
+ * dates the story it links to. A date that is itself the link (a
+ * permalink) is shorter than CD_HEADLINK_MIN. The block is a line
+ * (CD_HEADLINK_MAX): a page's text outside any block is the body's. */
+#define CD_HEADLINK_MIN 45
+#define CD_HEADLINK_MAX 250 /* a line, not a container of links (a menu) */
+static int S_headline_block(const S_stat *st, cd_nid b)
+{
+    return b && st[b].chars <= CD_HEADLINK_MAX && st[b].link >= CD_HEADLINK_MIN &&
+           (float)st[b].link >= 0.6f * (float)st[b].chars;
+}
+
+static size_t S_head_text(const cd_extract *x, const cd_dom *dom, const S_stat *st, char *buf, int dates)
 {
     if (!x->nroots)
         return 0;
@@ -926,29 +1083,36 @@ static size_t S_head_text(const cd_extract *x, const cd_dom *dom, const S_stat *
     /* Walk back to where CD_HEAD_BEFORE bytes of live text begin. */
     cd_nid from = first;
     size_t got = 0;
-    for (cd_nid id = first - 1; id > 1 && got < CD_HEAD_BEFORE; id--) {
+    for (cd_nid id = first - 1; id > 1 && got < (size_t)S_param("CD_HB", CD_HEAD_BEFORE); id--) {
         const cd_node *n = cd_dom_node(dom, id);
-        if (n->type == CD_NODE_TEXT && !st[id].dead && !st[n->parent].dead) {
-            got += n->len;
+        if (n->type == CD_NODE_TEXT && !st[id].dead && !st[n->parent].dead && st[id].chars) {
+            got += st[id].chars; /* visible characters: markup's indentation is no text */
             from = id;
         }
     }
-    const size_t cap = CD_HEAD_BEFORE + CD_HEAD_INSIDE + 64;
+    const size_t cap = CD_HEAD_CAP;
     size_t len = 0;
     cd_nid stop = cd_dom_next_skip(dom, first, cd_dom_root(dom));
     size_t inside = 0;
+    cd_nid block = CD_NONE;
     for (cd_nid id = from; id && id != stop && len < cap - 1; id = cd_dom_next(dom, id, cd_dom_root(dom))) {
         const cd_node *n = cd_dom_node(dom, id);
+        if (n->type == CD_NODE_ELEMENT && (S_is_block(n->tag) || n->tag == CD_TAG_BR))
+            block = CD_NONE; /* a line ends at a block's edge or a break */
         if (n->type != CD_NODE_TEXT || st[id].dead || st[n->parent].dead)
             continue;
-        if (id > first && (inside += n->len) > CD_HEAD_INSIDE + n->len)
+        if (!st[id].chars)
+            continue;
+        if (id > first && (inside += st[id].chars) > (size_t)S_param("CD_HI", CD_HEAD_INSIDE) + st[id].chars)
             break;
         uint32_t off = n->len > cap ? n->len - (uint32_t)(cap / 2) : 0; /* the tail of a long node before */
         if (id > first)
             off = 0;
-        for (uint32_t i = off; i < n->len && len < cap - 2; i++)
-            buf[len++] = n->u.text[i];
-        buf[len++] = ' ';
+        cd_nid b = S_block_of(dom, id);
+        if (dates && S_headline_block(st, b))
+            continue;
+        len = S_put_text(buf, len, cap, n->u.text + off, n->len - off, b != block);
+        block = b;
     }
     return len;
 }
@@ -974,8 +1138,8 @@ static int S_titled_head(const cd_extract *x, const cd_dom *dom, const S_stat *s
         tl--;
     if (tl < 15 || words < 2)
         return 0;
-    char buf[CD_HEAD_BEFORE + CD_HEAD_INSIDE + 64];
-    size_t len = S_head_text(x, dom, st, buf);
+    char buf[CD_HEAD_CAP];
+    size_t len = S_head_text(x, dom, st, buf, 0);
     /* Collapse and lower the window as the title. */
     size_t k = 0;
     for (size_t i = 0; i < len; i++) {
@@ -995,12 +1159,17 @@ static int S_titled_head(const cd_extract *x, const cd_dom *dom, const S_stat *s
 
 static int S_dated_head(const cd_extract *x, const cd_dom *dom, const S_stat *st)
 {
-    char buf[CD_HEAD_BEFORE + CD_HEAD_INSIDE + 64];
-    size_t len = S_head_text(x, dom, st, buf);
+    char buf[CD_HEAD_CAP];
+    size_t len = S_head_text(x, dom, st, buf, 1);
     if (!x->nroots)
         return 0;
-    if (cd_article_date(buf, len))
-        return 1;
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_DATEDBG"))
+        fprintf(stderr, "head window: %.*s\n", (int)len, buf);
+#endif
+    int dated = S_window_dated(buf, len);
+    if (dated)
+        return dated > 0;
     /* The end of the last root: "Posted by … on <date>" closing a story. */
     cd_nid last = x->roots[0];
     for (uint32_t r = 1; r < x->nroots; r++)
@@ -1010,34 +1179,39 @@ static int S_dated_head(const cd_extract *x, const cd_dom *dom, const S_stat *st
     uint32_t e = lend ? lend : dom->count;
     size_t got = 0;
     cd_nid from = last;
-    for (uint32_t id = e - 1; id > last && got < CD_HEAD_INSIDE; id--) {
+    for (uint32_t id = e - 1; id > last && got < (size_t)S_param("CD_HI", CD_HEAD_INSIDE); id--) {
         const cd_node *n = cd_dom_node(dom, id);
-        if (n->type == CD_NODE_TEXT && !st[id].dead && !st[n->parent].dead) {
-            got += n->len;
+        if (n->type == CD_NODE_TEXT && !st[id].dead && !st[n->parent].dead && st[id].chars) {
+            got += st[id].chars;
             from = id;
         }
     }
     len = 0;
+    cd_nid block = CD_NONE;
     for (cd_nid id = from; id && id < e && len < sizeof buf - 1; id = cd_dom_next(dom, id, cd_dom_root(dom))) {
         const cd_node *n = cd_dom_node(dom, id);
+        if (n->type == CD_NODE_ELEMENT && (S_is_block(n->tag) || n->tag == CD_TAG_BR))
+            block = CD_NONE; /* a line ends at a block's edge or a break */
         if (n->type != CD_NODE_TEXT || st[id].dead || st[n->parent].dead)
             continue;
         /* Dead ancestors further up: skip (a dropped block inside the root). */
         int live = 1;
         for (cd_nid a = n->parent; a && a != last && live; a = cd_dom_node(dom, a)->parent)
             live = !st[a].dead;
-        if (!live)
+        if (!live || !st[id].chars)
             continue;
         uint32_t off = n->len > sizeof buf / 2 ? n->len - (uint32_t)(sizeof buf / 2) : 0;
-        for (uint32_t i = off; i < n->len && len < sizeof buf - 2; i++)
-            buf[len++] = n->u.text[i];
-        buf[len++] = ' ';
+        cd_nid b = S_block_of(dom, id);
+        if (S_headline_block(st, b))
+            continue;
+        len = S_put_text(buf, len, sizeof buf, n->u.text + off, n->len - off, b != block);
+        block = b;
     }
 #ifdef CD_EXTRACT_DEBUG
     if (getenv("CD_DATEDBG"))
         fprintf(stderr, "tail window: %.*s\n", (int)len, buf);
 #endif
-    return cd_article_date(buf, len);
+    return S_window_dated(buf, len) > 0;
 }
 
 /* Long paragraphs: blocks of at least CD_LONG_PARA characters of their own
@@ -1064,6 +1238,10 @@ static float S_long_share(const cd_extract *x, const cd_dom *dom, const S_stat *
             (cd_tag_flags(n->tag) & CD_TF_HEADING) || S_link_density(s) >= 0.2f || s->kind)
             continue;
         all += s->flow;
+#ifdef CD_EXTRACT_DEBUG
+        if (getenv("CD_BDBG") && getenv("CD_BDBG")[0] == '2')
+            S_debug_node(dom, st, id, "long");
+#endif
         for (uint32_t r = 0; r < x->nroots; r++)
             if (id >= x->roots[r] && id < end[r]) {
                 in += s->flow;
@@ -1158,6 +1336,11 @@ static void S_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st, const 
      * its paragraphs of 100 characters and more then. */
     if (!nlong)
         share = S_long_share(x, dom, st, CD_OWN_SENTENCE, &nlong) * (float)S_param("CD_SHORTSTORY", 1);
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_BDBG"))
+        fprintf(stderr, "broaden: share=%.2f nlong=%u dated=%d typed=%d titled=%d series=%d\n", share, nlong,
+                S_dated_head(x, dom, st), x->typed, S_titled_head(x, dom, st, title), S_series(dom, st, x->roots[0]));
+#endif
     if (share >= S_param("CD_LSHARE", CD_ARTICLE_LONG_SHARE) &&
         ((x->typed >= 0 && S_dated_head(x, dom, st)) || (x->typed > 0 && nlong >= 2) ||
          (x->typed >= 0 && nlong >= 2 && S_titled_head(x, dom, st, title))) &&
@@ -2017,6 +2200,8 @@ const char *cd_extract_reason(uint8_t why)
         return "caption";
     case CD_WHY_DECK:
         return "deck";
+    case 's':
+        return "script-text";
     default:
         return "clean-heading";
     }
@@ -2034,6 +2219,46 @@ static void S_read(cd_extract *x, const cd_dom *dom, S_stat *st, unsigned option
     S_score(dom, st);
     S_choose(x, dom, st);
     S_broaden(x, dom, st, title);
+}
+
+/* A story followed by its readers' comments: CD_STORY_PARAS long
+ * paragraphs in the chosen container before a comment thread the
+ * detectors found (signed items, Comment microdata) after them. An undated
+ * blog post or story is then an article as surely as a dated one. */
+#define CD_STORY_PARAS 2
+static int S_story_then_thread(const cd_extract *x, const cd_dom *dom, const S_stat *st)
+{
+    if (S_param("CD_NOSTT", 0))
+        return 0;
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        if (st[root].kind)
+            continue;
+        uint32_t nlong = 0;
+        for (cd_nid id = root; id;) {
+            if (st[id].dead) {
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+#ifdef CD_EXTRACT_DEBUG
+            if (getenv("CD_STT") && st[id].kind)
+                fprintf(stderr, "stt: #%u kind %u nlong %u\n", id, st[id].kind, nlong);
+#endif
+            if (st[id].kind == CD_KIND_THREAD)
+                return nlong >= (uint32_t)S_param("CD_STP", CD_STORY_PARAS);
+            if (st[id].kind) {
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            if (S_long_para(dom, st, id, CD_LONG_PARA)) {
+                nlong++;
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            id = cd_dom_next(dom, id, root);
+        }
+    }
+    return 0;
 }
 
 static void S_reset(cd_extract *x, S_stat *st, size_t need)
@@ -2174,7 +2399,8 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
      * evidence: documentation, listings and service pages carry it (on
      * wcxb-dev, taking it or a JSON-LD article type as enough cost 0.0005). */
     if (!x->broad && !x->article && x->nroots)
-        x->article = x->typed >= 0 && S_dated_head(x, dom, st) && !S_series(dom, st, x->roots[0]);
+        x->article = x->typed >= 0 && (S_dated_head(x, dom, st) || S_story_then_thread(x, dom, st)) &&
+                     !S_series(dom, st, x->roots[0]);
     if (x->article && !x->broad && !S_param("CD_NODROP", 0)) {
         S_find_title(x, dom, st, title); /* the headline is never furniture */
         S_drop_found(x, dom, st, title);

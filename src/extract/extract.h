@@ -85,7 +85,7 @@ void cd_extract_drop_as(cd_extract *x, cd_nid id, uint8_t why);
 
 /* The name of a drop reason (x->why[id] of a node marked CD_MARK_DROP):
  * "hidden", "chrome-tag", "chrome-class", "teaser-list", "comment-thread",
- * "furniture", "field" (left for a metadata field) …; NULL for what never
+ * "furniture", "script-text", "field" (left for a metadata field) …; NULL for what never
  * renders text (scripts, styles). */
 const char *cd_extract_reason(uint8_t why);
 
