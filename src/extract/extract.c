@@ -39,6 +39,11 @@
 #include "teaser.h"
 #include "xstat.h"
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define S_SSE2 1
+#endif
+
 /* Tuning knobs: constants in release builds; in a -DCD_EXTRACT_DEBUG build they
  * can be overridden from the environment (CD_SHARE=0.6 …) to sweep a parameter
  * over the dev sets without recompiling. CD_DEBUG=1 prints the chosen roots. */
@@ -92,11 +97,41 @@ static int S_is_block(uint16_t tag)
     return cd_x_is_block(tag);
 }
 
-/* Count visible characters and commas of a text node. */
+/* Is b a lead byte of U+FF0C fullwidth comma or U+3001 ideographic comma at
+ * s[i] (three bytes, all within s[0..n))? */
+static int S_wide_comma(const char *s, uint32_t n, uint32_t i)
+{
+    unsigned char b = (unsigned char)s[i];
+    return i + 2 < n && ((b == 0xEF && (unsigned char)s[i + 1] == 0xBC && (unsigned char)s[i + 2] == 0x8C) ||
+                         (b == 0xE3 && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x81));
+}
+
+/* Count visible characters and commas of a text node: a character is a byte
+ * that is neither ASCII white space nor a UTF-8 continuation byte. */
 static void S_count_text(const char *s, uint32_t n, uint32_t *chars, uint32_t *commas)
 {
-    uint32_t c = 0, k = 0;
-    for (uint32_t i = 0; i < n; i++) {
+    uint32_t c = 0, k = 0, i = 0;
+#ifdef S_SSE2
+    /* Sixteen bytes at a time (the same count as the byte loop below). */
+    const __m128i cont_end = _mm_set1_epi8((char)0xC0), nine = _mm_set1_epi8(9), four = _mm_set1_epi8(4);
+    const __m128i space = _mm_set1_epi8(' '), comma = _mm_set1_epi8(',');
+    const __m128i ef = _mm_set1_epi8((char)0xEF), e3 = _mm_set1_epi8((char)0xE3);
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i cont = _mm_cmplt_epi8(v, cont_end); /* 0x80..0xBF are the signed bytes below 0xC0 */
+        __m128i t = _mm_sub_epi8(v, nine);          /* \t..\r: 0..4 after the subtraction */
+        __m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(t, four), t);
+        __m128i no = _mm_or_si128(_mm_or_si128(cont, ctl), _mm_cmpeq_epi8(v, space));
+        c += 16u - (uint32_t)__builtin_popcount((unsigned)_mm_movemask_epi8(no));
+        k += (uint32_t)__builtin_popcount((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma)));
+        unsigned wide = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, ef), _mm_cmpeq_epi8(v, e3)));
+        while (wide) {
+            k += (uint32_t)S_wide_comma(s, n, i + (uint32_t)__builtin_ctz(wide));
+            wide &= wide - 1;
+        }
+    }
+#endif
+    for (; i < n; i++) {
         unsigned char b = (unsigned char)s[i];
         if (b < 0x80) {
             if (!cd_isspace(b))
@@ -105,12 +140,7 @@ static void S_count_text(const char *s, uint32_t n, uint32_t *chars, uint32_t *c
                 k++;
         } else if ((b & 0xC0) != 0x80) {
             c++;
-            /* U+FF0C fullwidth comma, U+3001 ideographic comma */
-            if (i + 2 < n && ((b == 0xEF && (unsigned char)s[i + 1] == 0xBC &&
-                               (unsigned char)s[i + 2] == 0x8C) ||
-                              (b == 0xE3 && (unsigned char)s[i + 1] == 0x80 &&
-                               (unsigned char)s[i + 2] == 0x81)))
-                k++;
+            k += (uint32_t)S_wide_comma(s, n, i);
         }
     }
     *chars = c;
@@ -124,6 +154,8 @@ static void S_stats(const cd_dom *dom, S_stat *st)
     for (uint32_t id = 1; id < count; id++) {
         S_stat *s = &st[id];
         uint8_t dead = s->dead, cand = s->cand, sect = s->sect, kind = s->kind, why = s->why;
+        uint8_t counted = s->counted;
+        uint32_t chars = s->chars, commas = s->commas;
         uint16_t hints = s->hints;
         memset(s, 0, sizeof *s);
         s->kind = kind;
@@ -132,6 +164,11 @@ static void S_stats(const cd_dom *dom, S_stat *st)
         s->hints = hints;
         s->cand = cand;
         s->sect = sect;
+        if (counted) { /* a text node's counts stay what they were */
+            s->counted = 1;
+            s->chars = chars;
+            s->commas = commas;
+        }
     }
     for (uint32_t id = count - 1; id >= 2; id--) {
         S_stat *s = &st[id];
@@ -140,10 +177,11 @@ static void S_stats(const cd_dom *dom, S_stat *st)
         const cd_node *n = cd_dom_node(dom, id);
         S_stat *p = &st[n->parent];
         if (n->type == CD_NODE_TEXT) {
-            uint32_t c, k;
-            S_count_text(n->u.text, n->len, &c, &k);
-            s->chars = c;
-            s->commas = k;
+            if (!s->counted) { /* counted once a reading (S_reset clears it) */
+                S_count_text(n->u.text, n->len, &s->chars, &s->commas);
+                s->counted = 1;
+            }
+            uint32_t c = s->chars, k = s->commas;
             p->chars += c;
             p->commas += k;
             p->flow += c;
