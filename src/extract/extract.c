@@ -513,6 +513,8 @@ static uint32_t S_controls(const cd_dom *dom, cd_nid id, S_idset *set)
         const cd_attr *a = &n->u.attr[i];
         const char *v = a->value;
         size_t vl = a->value_len;
+        if (a->name_len < 11 || a->name_len > 14)
+            continue; /* none of the three names (most attributes: class, href, src, style) */
         if (cd_eq_nocase(a->name, a->name_len, "aria-controls")) {
             /* A list of ids. */
             for (size_t j = 0; j < vl;) {
