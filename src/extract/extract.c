@@ -86,6 +86,10 @@ void cd_extract_free(cd_extract *x)
     x->why = NULL;
     if (x->scratch)
         x->mem->free(x->scratch);
+    if (x->hint_memo)
+        x->mem->free(x->hint_memo);
+    x->hint_memo = NULL;
+    x->hint_memo_cap = 0;
     x->mark = NULL;
     x->scratch = NULL;
     x->mark_cap = 0;
@@ -603,7 +607,8 @@ static int S_is_panel(const cd_dom *dom, cd_nid id, const S_idset *panels)
  * soft set, only what is hidden, chrome by its tag or a consent dialog goes:
  * the other class words, ARIA roles and the table-of-contents test are left
  * out (the last reading in cd_extract_run). */
-static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, const S_idset *panels, int soft)
+static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, const S_idset *panels, int soft,
+                    uint16_t *memo)
 {
     uint32_t count = dom->count;
     uint32_t total = dom->body ? st[dom->body].chars : 0;
@@ -623,7 +628,7 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
                 s->dead = 1, S_WHY(id, 'k');
             else if (n->tag == CD_TAG_NOSCRIPT && !S_has_element_child(dom, id))
                 s->dead = 1, S_WHY(id, 'n'); /* a "please enable JavaScript" line, or escaped markup */
-            s->hints = (uint16_t)cd_hints_of(dom, id);
+            s->hints = (uint16_t)cd_hints_of_keyed(dom, id, memo);
             uint16_t pt = cd_dom_node(dom, n->parent)->tag;
             s->sect = st[n->parent].sect || pt == CD_TAG_ARTICLE || pt == CD_TAG_SECTION || pt == CD_TAG_MAIN;
             continue;
@@ -2042,9 +2047,9 @@ const char *cd_extract_reason(uint8_t why)
 static void S_read(cd_extract *x, const cd_dom *dom, S_stat *st, unsigned options, const S_idset *panels, int soft,
                    const char *title)
 {
-    S_prune(dom, st, options, 0, NULL, soft);
+    S_prune(dom, st, options, 0, NULL, soft, x->hint_memo);
     S_stats(dom, st);
-    S_prune(dom, st, options, 1, panels, soft);
+    S_prune(dom, st, options, 1, panels, soft, x->hint_memo);
     S_stats(dom, st);
     S_detect(dom, st);
     S_score(dom, st);
@@ -2129,12 +2134,23 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     }
     S_stat *st = x->scratch;
     memset(st, 0, need);
+    /* The hints of class and id words, per class key (hints.h). */
+    size_t nmemo = dom->classes_indexed ? (size_t)dom->nclasses + 1 : 0;
+    if (nmemo > x->hint_memo_cap) {
+        uint16_t *m = x->mem->realloc(x->hint_memo, nmemo * sizeof *m);
+        if (!m)
+            return COPYDESK_ERR_NOMEM;
+        x->hint_memo = m;
+        x->hint_memo_cap = nmemo;
+    }
+    if (nmemo)
+        memset(x->hint_memo, 0, nmemo * sizeof *x->hint_memo);
 
     if (options & COPYDESK_OPT_NO_EXTRACT) {
         /* The visible page: what renders text, less what markup hides --
          * except a hidden wrapper holding a large share of the page, which a
          * script reveals (the same guard as extraction's). */
-        S_prune(dom, st, options, 0, NULL, 0);
+        S_prune(dom, st, options, 0, NULL, 0, x->hint_memo);
         S_stats(dom, st);
         uint32_t total = dom->body ? st[dom->body].chars : 0;
         for (uint32_t id = 2; id < count; id++)
