@@ -14,7 +14,9 @@ core, one run. --peer-every K restricts BOTH sides to a fixed subset (every K-th
 page in name order) when the peer would take too long; the table says so.
 
 Prints a table of MB/s (10^6 bytes of uncompressed HTML per second) and pages/s
-and the ratio copydesk / peer.
+and the ratio copydesk / peer, then copydesk's MB/s by the CPU time of its thread
+(median run): on a shared machine the wall clock also counts the time the
+process waited for the core.
 """
 import argparse
 import json
@@ -115,6 +117,10 @@ def main():
     if peer:
         print("ratio copydesk/%s: %.1fx MB/s, %.1fx pages/s" % (peer["tool"], cd["mb_per_s"] / peer["mb_per_s"],
                                                                cd["pages_per_s"] / peer["pages_per_s"]))
+    if cd.get("cpu_median_s"):
+        print("copydesk by CPU time of the thread: median %.3f s, %.2f MB/s (best %.3f s, %.2f MB/s)"
+              % (cd["cpu_median_s"], cd["bytes"] / 1e6 / cd["cpu_median_s"], cd["cpu_min_s"],
+                 cd["bytes"] / 1e6 / cd["cpu_min_s"] if cd["cpu_min_s"] > 0 else 0))
     print("copydesk memory over the timed batch: VmRSS %d -> %d kB (%+d), VmHWM %d -> %d kB (%+d)"
           % (cd["rss_kb_before"], cd["rss_kb_after"], cd["rss_kb_after"] - cd["rss_kb_before"],
              cd["hwm_kb_before"], cd["hwm_kb_after"], cd["hwm_kb_after"] - cd["hwm_kb_before"]))

@@ -62,6 +62,8 @@ typedef struct cd_extract {
     /* Scratch arrays for scoring, reused across pages. */
     void *scratch;
     size_t scratch_cap;
+    uint16_t *hint_memo; /* class-word hints per class key (cd_hints_of_keyed) */
+    size_t hint_memo_cap;
 } cd_extract;
 
 void cd_extract_init(cd_extract *x, const cd_mem *mem);

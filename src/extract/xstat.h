@@ -27,6 +27,7 @@ typedef struct cd_xstat {
     uint16_t mark;  /* a detector's scratch count (stamps below, for comments.c) */
     uint8_t why;    /* why the subtree was dropped (extract.c's S_WHY codes) */
     uint8_t stamp;  /* a signature line (comments.c's scratch) */
+    uint8_t counted; /* a text node: chars and commas are counted (kept by S_stats) */
 } cd_xstat;
 
 /* What a structure detector found (cd_xstat.kind; the reason a block is dropped). */

@@ -13,6 +13,8 @@
  * URL path (/2014/11/06/) is read by cd_meta_date_from_url, the last resort.
  * Tokenising follows dateparser's approach in miniature: numbers, words and
  * separators, then patterns over the tokens. */
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -46,6 +48,39 @@ static size_t S_ymd(char *out, int y, int m, int d)
 
 /* The names are src/lists/months.txt (cd_list_months: name, month). */
 
+/* The names by first byte: cd_list_months[S_months_order[k]] for k in
+ * [S_months_at[b], S_months_at[b + 1]) start with byte b, in list order; their
+ * lengths. Built once per process (the list is 124 names: a word used to be
+ * compared with every first letter, 40 % of the parse of a page of short
+ * table cells). */
+#define S_MONTHS_MAX 256
+static uint16_t S_months_at[257], S_months_order[S_MONTHS_MAX];
+static uint8_t S_months_len[S_MONTHS_MAX];
+static pthread_once_t S_months_once = PTHREAD_ONCE_INIT;
+_Static_assert(sizeof cd_list_months / sizeof cd_list_months[0] <= S_MONTHS_MAX, "months.txt too long");
+
+static void S_months_index(void)
+{
+    unsigned count[256] = {0}, total = 0;
+    for (unsigned i = 0; cd_list_months[i].s; i++) {
+        size_t l = strlen(cd_list_months[i].s);
+        S_months_len[i] = (uint8_t)(l < 255 ? l : 255);
+        count[(unsigned char)cd_list_months[i].s[0]]++;
+        total++;
+    }
+    unsigned at = 0;
+    for (unsigned b = 0; b < 256; b++) {
+        S_months_at[b] = (uint16_t)at;
+        at += count[b];
+    }
+    S_months_at[256] = (uint16_t)at;
+    unsigned next[256];
+    for (unsigned b = 0; b < 256; b++)
+        next[b] = S_months_at[b];
+    for (unsigned i = 0; i < total; i++)
+        S_months_order[next[(unsigned char)cd_list_months[i].s[0]]++] = (uint16_t)i;
+}
+
 /* The month named by word w (a full name or an abbreviation of at least three
  * letters that names one month only), else 0. */
 int cd_meta_month(const char *w, size_t n)
@@ -72,11 +107,12 @@ int cd_meta_month(const char *w, size_t n)
             continue;
         i++;
     }
+    pthread_once(&S_months_once, S_months_index);
     int found = 0;
-    for (const cd_list_pair *m = cd_list_months; m->s; m++) {
-        if (m->s[0] != low[0])
-            continue; /* cheap: most words share no first letter with a month */
-        size_t l = strlen(m->s);
+    unsigned char f = (unsigned char)low[0];
+    for (unsigned k = S_months_at[f]; k < S_months_at[f + 1]; k++) {
+        const cd_list_pair *m = &cd_list_months[S_months_order[k]];
+        size_t l = S_months_len[S_months_order[k]];
         if (n > l || memcmp(low, m->s, n) != 0)
             continue;
         if (n == l)
