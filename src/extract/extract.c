@@ -1068,7 +1068,7 @@ static int S_line_sentence(const char *line, size_t n)
 
 /* A member's profile line in a forum or comment thread ("Joined: Dec 17,
  * 2023", "Registered: …", "Member since …"): the page is a thread. */
-static int S_line_profile(const char *line, size_t n)
+int cd_extract_profile_line(const char *line, size_t n)
 {
     static const char *const lead[] = {"joined", "registered", "member since"};
     while (n && *line == ' ')
@@ -1095,7 +1095,7 @@ static int S_window_dated(const char *buf, size_t len)
         size_t look = n <= (size_t)S_param("CD_DL", CD_DATE_LINE) && !S_line_sentence(buf + i, n)
                           ? n
                           : (size_t)S_param("CD_DO", CD_DATE_OPEN);
-        if (n && S_line_profile(buf + i, n))
+        if (n && cd_extract_profile_line(buf + i, n))
             return -1;
         if (n && !dated && cd_article_date(buf + i, look < n ? look : n))
             dated = 1;

@@ -93,6 +93,10 @@ const char *cd_extract_reason(uint8_t why);
 
 /* Is the element visible text content at all (not a script/style/hidden)? Shared by
  * extract, meta and output so all three agree on what a reader sees. */
+/* Is the line a member's profile line of a forum or comment thread ("Joined:
+ * Dec 17, 2023", "Registered: …", "Member since …")? */
+int cd_extract_profile_line(const char *line, size_t n);
+
 int cd_extract_node_visible(const cd_dom *dom, cd_nid id);
 
 #endif

@@ -152,6 +152,8 @@ static int S_byline(cd_news_ctx *p, const char *s, size_t n, unsigned words)
 
 static int S_kind(cd_news_ctx *p, const char *s, size_t n)
 {
+    /* A member's "Joined: <date>" dates no story: it is a thread's furniture. */
+    if (cd_extract_profile_line(s, n)) return S_OTHER;
     if (cd_parts_date_line(s, n)) return CD_WHY_DATE_LINE;
     unsigned w = cd_parts_words(s, n);
     if (S_copyright(s, n, w)) return CD_WHY_COPYRIGHT;
