@@ -93,7 +93,7 @@ size_t cd_site_domain(const char *s, size_t n, char *out);
  * order (a page's chrome sits at its top and bottom). */
 #define CD_SITE_PAGE_BLOCKS 512
 /* The model's accounted size at most (docs/sites.md: what is counted). */
-#define CD_SITE_BUDGET (48u * 1024 * 1024)
+#define CD_SITE_BUDGET (32u * 1024 * 1024)
 
 typedef struct cd_site_host cd_site_host; /* one host's sample */
 

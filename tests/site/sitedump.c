@@ -6,12 +6,19 @@
  *   sitedump host [--gold DIR] FILE|DIR ...
  *                                 per page its site key (and the gold URL's)
  *   sitedump blocks MODEL FILE    the page's blocks with the count of the
- *                                 host's sampled pages holding each */
+ *                                 host's sampled pages holding each
+ *   sitedump mem PAGES HOSTS [BLOCKS]
+ *                                 observe PAGES made-up pages over HOSTS
+ *                                 hosts (BLOCKS paragraphs each, default
+ *                                 120, plus 40 chrome blocks of their host),
+ *                                 then print the model's accounted bytes,
+ *                                 the process's peak RSS and the save size */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include "dom/dom.h"
@@ -105,10 +112,78 @@ static int S_cmpu(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* A made-up word from x: letters only (digits fold in fingerprints). */
+static size_t S_word(char *o, uint64_t x)
+{
+    size_t n = 3 + (size_t)(x % 6);
+    for (size_t i = 0; i < n; i++, x /= 26)
+        o[i] = (char)('a' + (x % 26));
+    return n;
+}
+
+static uint64_t S_rnd(uint64_t *st)
+{
+    uint64_t x = (*st += 0x9E3779B97F4A7C15ull);
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+    return x ^ (x >> 31);
+}
+
+static int S_mem(unsigned long pages, unsigned long hosts, unsigned long blocks)
+{
+    copydesk_sites *m = copydesk_sites_new();
+    size_t cap = 1 << 20;
+    char *b = malloc(cap);
+    if (!m || !b)
+        return 2;
+    for (unsigned long p = 0; p < pages; p++) {
+        unsigned long h = (p * 2654435761ul) % hosts;
+        uint64_t st = p * 7919u + 1;
+        size_t n = 0;
+        n += (size_t)snprintf(b + n, cap - n, "<html><head><link rel=canonical href=\"https://www.h%lx-example.com/p\"></head><body><nav>", h);
+        for (int k = 0; k < 40; k++) {
+            uint64_t cs = h * 1000003u + (uint64_t)k;
+            n += (size_t)snprintf(b + n, cap - n, "<li class=\"menu\">");
+            n += S_word(b + n, S_rnd(&cs));
+            b[n++] = ' ';
+            n += S_word(b + n, S_rnd(&cs));
+            n += (size_t)snprintf(b + n, cap - n, "</li>");
+        }
+        n += (size_t)snprintf(b + n, cap - n, "</nav><article>");
+        for (unsigned long k = 0; k < blocks && n + 400 < cap; k++) {
+            n += (size_t)snprintf(b + n, cap - n, "<p>");
+            for (int w = 0; w < 12; w++) {
+                n += S_word(b + n, S_rnd(&st));
+                b[n++] = ' ';
+            }
+            n += (size_t)snprintf(b + n, cap - n, "</p>");
+        }
+        n += (size_t)snprintf(b + n, cap - n, "</article></body></html>");
+        if (copydesk_sites_observe(m, b, n, NULL, NULL) != COPYDESK_OK)
+            return 3;
+    }
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    size_t sl = 0;
+    copydesk_status st;
+    char *saved = copydesk_sites_save(m, &sl, &st);
+    printf("pages %lu hosts %lu: model %zu hosts, %zu pages sampled, %zu bytes (%.1f MiB); peak RSS %.1f MiB; "
+           "saved %zu bytes\n",
+           pages, hosts, copydesk_sites_hosts(m), copydesk_sites_pages(m), copydesk_sites_bytes(m),
+           (double)copydesk_sites_bytes(m) / 1048576.0, (double)ru.ru_maxrss / 1024.0, sl);
+    copydesk_free(saved);
+    copydesk_sites_free(m);
+    free(b);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3)
         return 2;
+    if (!strcmp(argv[1], "mem"))
+        return S_mem(strtoul(argv[2], NULL, 10), argc > 3 ? strtoul(argv[3], NULL, 10) : 1,
+                     argc > 4 ? strtoul(argv[4], NULL, 10) : 120);
     const cd_mem *mem = cd_mem_default();
     cd_buf raw, dec;
     cd_buf_init(&raw, mem);
