@@ -78,13 +78,19 @@ copydesk_status cd_site_mark(cd_site_marks *m, const cd_mem *mem, const copydesk
     m->blocks = m->chrome = 0;
     if (!s || !dom->count)
         return COPYDESK_OK;
+    /* With a URL the host is known before the page is read: most pages of a
+     * batch whose host has too few pages cost no scan. */
+    char key[CD_SITE_HOSTLEN];
+    size_t kl = url && *url ? cd_site_domain(url, strlen(url), key) : 0;
+    if (kl && cd_site_pages(cd_site_find(s, key, kl)) < COPYDESK_SITES_MIN_PAGES)
+        return COPYDESK_OK;
     cd_site_hostinfo hi;
     S_scan c = {m, mem, 0, 0};
     cd_site_scan_tree(dom, S_collect, &c, &hi);
     if (c.failed)
         return COPYDESK_ERR_NOMEM;
-    char key[CD_SITE_HOSTLEN];
-    size_t kl = cd_site_host_key(url, &hi, key);
+    if (!kl)
+        kl = cd_site_host_key(url, &hi, key);
     const cd_site_host *h = cd_site_find(s, key, kl);
     uint32_t n = cd_site_pages(h);
     if (!h || n < COPYDESK_SITES_MIN_PAGES || !c.n)
