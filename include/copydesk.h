@@ -513,6 +513,71 @@ COPYDESK_EXPORT const char *copydesk_warc_source(copydesk_warc *w, const char *p
  */
 COPYDESK_EXPORT const char *copydesk_warc_error_message(copydesk_warc *w, size_t *len);
 
+/* ---- Site-level chrome ----------------------------------------------------
+ *
+ * A copydesk_sites is a model of each site's furniture: the blocks (normalised
+ * text and structural path) that recur on many pages of one host, learned from
+ * a batch. Given to a document (copydesk_doc_set_sites()), a block the model
+ * knows as its host's chrome never wins the article region and is dropped
+ * inside it (--explain: reason "site-chrome"). Hosts with fewer than
+ * COPYDESK_SITES_MIN_PAGES pages observed are left alone: their pages come out
+ * exactly as without a model.
+ *
+ * Learning: copydesk_sites_observe() every page of the batch (cheap: no tree
+ * is built), then parse the pages with the model. The model depends only on the
+ * set of pages observed: never on their order, on how they were split between
+ * models later merged, or on threads. Memory is bounded (docs/sites.md gives
+ * the bound and the eviction rule). The host of a page is its URL's (the url
+ * argument, else the page's canonical / og:url / base), else a site key read
+ * from the page itself (docs/sites.md).
+ *
+ * Threads: observe and merge write the model (one thread at a time per model:
+ * give each thread its own and merge them); once no thread writes it, any
+ * number of documents on any threads may read it.
+ */
+typedef struct copydesk_sites copydesk_sites;
+
+/** Hosts with fewer pages observed than this get no site chrome. */
+#define COPYDESK_SITES_MIN_PAGES 3
+
+/** An empty model; NULL on out-of-memory. Free with copydesk_sites_free(). */
+COPYDESK_EXPORT copydesk_sites *copydesk_sites_new(void);
+/** Free a model (NULL is fine). No document may still use it. */
+COPYDESK_EXPORT void copydesk_sites_free(copydesk_sites *s);
+
+/** Learn from one page: bytes[0..len) as copydesk_doc_parse() takes them (gzip
+ * or not, any charset); url (NUL-terminated, may be NULL) names the page, as
+ * copydesk_doc_set_url() does; charset (may be NULL) is a transport hint, as
+ * copydesk_doc_set_charset(). A page that cannot be read is skipped (its
+ * status is returned; the model is unchanged). COPYDESK_ERR_NOMEM leaves the
+ * model as it was before the call. */
+COPYDESK_EXPORT copydesk_status copydesk_sites_observe(copydesk_sites *s, const char *bytes,
+                                                       size_t len, const char *url,
+                                                       const char *charset);
+
+/** Add src's observations to dst (models of several batches or threads
+ * combine; merging is commutative and associative). src is unchanged. */
+COPYDESK_EXPORT copydesk_status copydesk_sites_merge(copydesk_sites *dst, const copydesk_sites *src);
+
+/** The model in its file format (versioned, documented in docs/sites.md);
+ * *len (may be NULL) gets its length. Free with copydesk_free(). NULL on
+ * out-of-memory (*status says so; status may be NULL). */
+COPYDESK_EXPORT char *copydesk_sites_save(const copydesk_sites *s, size_t *len,
+                                          copydesk_status *status);
+/** Read a saved model data[0..len) and merge it into s. COPYDESK_ERR_ARG for a
+ * file that is not a model, damaged, or of a newer version (s is unchanged). */
+COPYDESK_EXPORT copydesk_status copydesk_sites_load(copydesk_sites *s, const char *data, size_t len);
+
+/** Hosts and pages observed (0 for NULL). */
+COPYDESK_EXPORT size_t copydesk_sites_hosts(const copydesk_sites *s);
+COPYDESK_EXPORT size_t copydesk_sites_pages(const copydesk_sites *s);
+/** Bytes of memory the model holds (0 for NULL): docs/sites.md gives its bound. */
+COPYDESK_EXPORT size_t copydesk_sites_bytes(const copydesk_sites *s);
+
+/** Use model s (NULL: none) for the documents parsed from now on, until it is
+ * set again; the document reads s and never writes it; s must outlive that use. */
+COPYDESK_EXPORT void copydesk_doc_set_sites(copydesk_doc *doc, const copydesk_sites *s);
+
 #ifdef __cplusplus
 }
 #endif

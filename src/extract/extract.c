@@ -90,6 +90,7 @@ void cd_extract_free(cd_extract *x)
         x->mem->free(x->hint_memo);
     x->hint_memo = NULL;
     x->hint_memo_cap = 0;
+    cd_site_marks_free(&x->site, x->mem);
     x->mark = NULL;
     x->scratch = NULL;
     x->mark_cap = 0;
@@ -152,7 +153,7 @@ static void S_count_text(const char *s, uint32_t n, uint32_t *chars, uint32_t *c
 }
 
 /* Pass 2: bottom-up statistics over the nodes that are not dead. */
-static void S_stats(const cd_dom *dom, S_stat *st)
+static void S_stats(const cd_dom *dom, S_stat *st, const uint8_t *sc)
 {
     uint32_t count = dom->count;
     for (uint32_t id = 1; id < count; id++) {
@@ -186,6 +187,11 @@ static void S_stats(const cd_dom *dom, S_stat *st)
                 s->counted = 1;
             }
             uint32_t c = s->chars, k = s->commas;
+            if (sc && sc[id]) {
+                s->site = c;
+                p->site += c;
+                p->sflow += c;
+            }
             p->chars += c;
             p->commas += k;
             p->flow += c;
@@ -201,6 +207,7 @@ static void S_stats(const cd_dom *dom, S_stat *st)
         p->link += s->link;
         p->commas += s->commas;
         p->head += s->head;
+        p->site += s->site;
         p->n_p += s->n_p;
         p->n_img += s->n_img;
         p->n_li += s->n_li;
@@ -248,6 +255,7 @@ static void S_stats(const cd_dom *dom, S_stat *st)
             /* Inline content flows into the enclosing block. */
             p->flow += s->flow;
             p->fcommas += s->fcommas;
+            p->sflow += s->sflow;
         }
     }
 }
@@ -669,7 +677,7 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
         }
         if (n->type == CD_NODE_TEXT && !guard && !s->dead && S_script_text(dom, id)) {
             s->dead = 1;
-            S_WHY(id, 's');
+            S_WHY(id, 'x');
             continue;
         }
         if (n->type != CD_NODE_ELEMENT || s->dead)
@@ -794,6 +802,9 @@ static void S_score(const cd_dom *dom, S_stat *st)
         /* A block that is mostly links (a menu row, a tag list) says nothing. */
         if (s->chars && (float)s->link / (float)s->chars > 0.5f)
             continue;
+        /* Nor does the furniture the page shares with its site's other pages. */
+        if (s->sflow * 2 > s->flow)
+            continue;
         uint32_t fc = s->flow;
         float score = 1.0f + (float)s->fcommas + (fc / 100 < 3 ? (float)(fc / 100) : 3.0f);
         cd_nid a = n->parent;
@@ -877,6 +888,9 @@ static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
     cd_nid top[TOPN] = {0};
     for (uint32_t id = 2; id < count; id++) {
         if (!st[id].cand || st[id].dead || id == body || id == dom->html)
+            continue;
+        /* A container made mostly of its site's furniture is not the article. */
+        if ((float)st[id].site > (float)st[id].chars * CD_SITE_CAND_SHARE)
             continue;
         for (int k = 0; k < TOPN; k++) {
             if (!top[k] || st[id].score > st[top[k]].score) {
@@ -1423,6 +1437,7 @@ static void S_subtract(const cd_dom *dom, S_stat *st, cd_nid id, cd_nid top)
         as->link -= s->link < as->link ? s->link : as->link;
         as->commas -= s->commas < as->commas ? s->commas : as->commas;
         as->head -= s->head < as->head ? s->head : as->head;
+        as->site -= s->site < as->site ? s->site : as->site;
         as->n_p -= s->n_p < as->n_p ? s->n_p : as->n_p;
         as->n_img -= s->n_img < as->n_img ? s->n_img : as->n_img;
         as->n_li -= s->n_li < as->n_li ? s->n_li : as->n_li;
@@ -1601,14 +1616,14 @@ static int S_inside(const cd_dom *dom, cd_nid id, uint16_t tag, cd_nid top)
 }
 
 /* Undo S_clean inside root and recount the statistics. */
-static void S_unclean(const cd_dom *dom, S_stat *st, cd_nid root)
+static void S_unclean(const cd_dom *dom, S_stat *st, cd_nid root, const uint8_t *sc)
 {
     cd_nid end = cd_dom_next_skip(dom, root, cd_dom_root(dom));
     uint32_t last = end ? end : dom->count;
     for (uint32_t id = root; id < last; id++)
         if (st[id].dead == CD_DEAD_CLEANED)
             st[id].dead = 0;
-    S_stats(dom, st);
+    S_stats(dom, st, sc);
 }
 
 /* Cleaning that leaves less than this share of a root's text is undone (see
@@ -2213,6 +2228,8 @@ const char *cd_extract_reason(uint8_t why)
         return "list-label";
     case 'g':
         return "furniture";
+    case 's':
+        return "site-chrome";
     case 'e':
         return "headline";
     case 'A':
@@ -2245,10 +2262,39 @@ const char *cd_extract_reason(uint8_t why)
         return "caption";
     case CD_WHY_DECK:
         return "deck";
-    case 's':
+    case 'x':
         return "script-text";
     default:
         return "clean-heading";
+    }
+}
+
+/* ---- Site chrome (issue #13, docs/sites.md; site/mark.c marks x->site.sc) ---- */
+
+/* Inside the roots, drop the largest subtrees made only of site chrome. */
+static void S_site_drop(cd_extract *x, const cd_dom *dom, S_stat *st)
+{
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        /* A region made mostly of the site's template is that template (a
+         * product page's fields): keep it whole. */
+        if ((float)st[root].site > (float)st[root].chars * CD_SITE_ROOT_SHARE)
+            continue;
+        for (cd_nid id = cd_dom_next(dom, root, root); id;) {
+            const cd_node *n = cd_dom_node(dom, id);
+            const S_stat *s = &st[id];
+            if (s->dead) {
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            if (id != x->title_node && s->chars && s->site >= s->chars &&
+                (n->type == CD_NODE_ELEMENT || n->type == CD_NODE_TEXT)) {
+                S_drop(dom, st, id, root, 's');
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            id = cd_dom_next(dom, id, root);
+        }
     }
 }
 
@@ -2256,10 +2302,11 @@ const char *cd_extract_reason(uint8_t why)
 static void S_read(cd_extract *x, const cd_dom *dom, S_stat *st, unsigned options, const S_idset *panels, int soft,
                    const char *title)
 {
+    const uint8_t *sc = x->site.on ? x->site.sc : NULL;
     S_prune(dom, st, options, 0, NULL, soft, x->hint_memo);
-    S_stats(dom, st);
+    S_stats(dom, st, sc);
     S_prune(dom, st, options, 1, panels, soft, x->hint_memo);
-    S_stats(dom, st);
+    S_stats(dom, st, sc);
     S_detect(dom, st);
     S_score(dom, st);
     S_choose(x, dom, st);
@@ -2400,7 +2447,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
          * except a hidden wrapper holding a large share of the page, which a
          * script reveals (the same guard as extraction's). */
         S_prune(dom, st, options, 0, NULL, 0, x->hint_memo);
-        S_stats(dom, st);
+        S_stats(dom, st, NULL);
         uint32_t total = dom->body ? st[dom->body].chars : 0;
         for (uint32_t id = 2; id < count; id++)
             if (st[cd_dom_node(dom, id)->parent].dead ||
@@ -2415,6 +2462,8 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     }
 
     x->typed = cd_article_typed(dom);
+    if (cd_site_mark(&x->site, x->mem, x->sites, x->url, dom) != COPYDESK_OK)
+        return COPYDESK_ERR_NOMEM;
     S_idset panels;
     if (S_panels(x->mem, dom, &panels) != COPYDESK_OK)
         return COPYDESK_ERR_NOMEM;
@@ -2461,6 +2510,10 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
         S_find_title(x, dom, st, title); /* the headline is never furniture */
         S_drop_found(x, dom, st, title);
     }
+    if (x->site.on) {
+        S_find_title(x, dom, st, title);
+        S_site_drop(x, dom, st);
+    }
     /* Conditional cleaning judges containers by link density: right inside an
      * article, wrong on a page whose content is lists of links. */
     if (!x->broad) {
@@ -2472,7 +2525,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
              * forum thread is a list of posts, a recipe a list of steps, an
              * awards page or a shop's category a grid of link cards): undo it. */
             if ((float)st[root].chars < (float)before * CD_CLEAN_KEEP)
-                S_unclean(dom, st, root);
+                S_unclean(dom, st, root, x->site.on ? x->site.sc : NULL);
         }
     }
     if (options & COPYDESK_OPT_KEEP_COMMENTS)

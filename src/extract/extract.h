@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "../dom/dom.h"
+#include "../site/site.h"
 #include "copydesk.h"
 
 /* Per-node marks. */
@@ -59,6 +60,11 @@ typedef struct cd_extract {
     int article;          /* an article page: one article, without the lists and comments beside it */
     cd_cut cuts[CD_MAX_CUTS]; /* sorted by node, then offset; non-overlapping */
     uint32_t ncuts;
+    /* Site chrome (issue #13): the model and the page's URL, set before
+     * cd_extract_run (NULL: none), and the page's marks (site/mark.c). */
+    const copydesk_sites *sites;
+    const char *url;
+    cd_site_marks site;
     /* Scratch arrays for scoring, reused across pages. */
     void *scratch;
     size_t scratch_cap;
@@ -87,7 +93,7 @@ void cd_extract_drop_as(cd_extract *x, cd_nid id, uint8_t why);
 
 /* The name of a drop reason (x->why[id] of a node marked CD_MARK_DROP):
  * "hidden", "chrome-tag", "chrome-class", "teaser-list", "comment-thread",
- * "furniture", "script-text", "field" (left for a metadata field) …; NULL for what never
+ * "furniture", "script-text", "site-chrome", "field" (left for a metadata field) …; NULL for what never
  * renders text (scripts, styles). */
 const char *cd_extract_reason(uint8_t why);
 
