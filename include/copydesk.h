@@ -557,6 +557,8 @@ COPYDESK_EXPORT copydesk_status copydesk_sites_load(copydesk_sites *s, const cha
 /** Hosts and pages observed (0 for NULL). */
 COPYDESK_EXPORT size_t copydesk_sites_hosts(const copydesk_sites *s);
 COPYDESK_EXPORT size_t copydesk_sites_pages(const copydesk_sites *s);
+/** Bytes of memory the model holds (0 for NULL): docs/sites.md gives its bound. */
+COPYDESK_EXPORT size_t copydesk_sites_bytes(const copydesk_sites *s);
 
 /** Use model s (NULL: none) for the documents parsed from now on, until it is
  * set again; the document reads s and never writes it; s must outlive that use. */

@@ -81,6 +81,13 @@ void cd_extract_free(cd_extract *x)
     x->why = NULL;
     if (x->scratch)
         x->mem->free(x->scratch);
+    if (x->sc)
+        x->mem->free(x->sc);
+    if (x->site_vec)
+        x->mem->free(x->site_vec);
+    x->sc = NULL;
+    x->site_vec = NULL;
+    x->sc_cap = x->site_vcap = 0;
     x->mark = NULL;
     x->scratch = NULL;
     x->mark_cap = 0;
@@ -118,7 +125,7 @@ static void S_count_text(const char *s, uint32_t n, uint32_t *chars, uint32_t *c
 }
 
 /* Pass 2: bottom-up statistics over the nodes that are not dead. */
-static void S_stats(const cd_dom *dom, S_stat *st)
+static void S_stats(const cd_dom *dom, S_stat *st, const uint8_t *sc)
 {
     uint32_t count = dom->count;
     for (uint32_t id = 1; id < count; id++) {
@@ -144,6 +151,11 @@ static void S_stats(const cd_dom *dom, S_stat *st)
             S_count_text(n->u.text, n->len, &c, &k);
             s->chars = c;
             s->commas = k;
+            if (sc && sc[id]) {
+                s->site = c;
+                p->site += c;
+                p->sflow += c;
+            }
             p->chars += c;
             p->commas += k;
             p->flow += c;
@@ -159,6 +171,7 @@ static void S_stats(const cd_dom *dom, S_stat *st)
         p->link += s->link;
         p->commas += s->commas;
         p->head += s->head;
+        p->site += s->site;
         p->n_p += s->n_p;
         p->n_img += s->n_img;
         p->n_li += s->n_li;
@@ -206,6 +219,7 @@ static void S_stats(const cd_dom *dom, S_stat *st)
             /* Inline content flows into the enclosing block. */
             p->flow += s->flow;
             p->fcommas += s->fcommas;
+            p->sflow += s->sflow;
         }
     }
 }
@@ -696,6 +710,9 @@ static void S_score(const cd_dom *dom, S_stat *st)
         /* A block that is mostly links (a menu row, a tag list) says nothing. */
         if (s->chars && (float)s->link / (float)s->chars > 0.5f)
             continue;
+        /* Nor does the furniture the page shares with its site's other pages. */
+        if (s->sflow * 2 > s->flow)
+            continue;
         uint32_t fc = s->flow;
         float score = 1.0f + (float)s->fcommas + (fc / 100 < 3 ? (float)(fc / 100) : 3.0f);
         cd_nid a = n->parent;
@@ -779,6 +796,9 @@ static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
     cd_nid top[TOPN] = {0};
     for (uint32_t id = 2; id < count; id++) {
         if (!st[id].cand || st[id].dead || id == body || id == dom->html)
+            continue;
+        /* A container made mostly of its site's furniture is not the article. */
+        if (st[id].site * 2 > st[id].chars)
             continue;
         for (int k = 0; k < TOPN; k++) {
             if (!top[k] || st[id].score > st[top[k]].score) {
@@ -1195,6 +1215,7 @@ static void S_subtract(const cd_dom *dom, S_stat *st, cd_nid id, cd_nid top)
         as->link -= s->link < as->link ? s->link : as->link;
         as->commas -= s->commas < as->commas ? s->commas : as->commas;
         as->head -= s->head < as->head ? s->head : as->head;
+        as->site -= s->site < as->site ? s->site : as->site;
         as->n_p -= s->n_p < as->n_p ? s->n_p : as->n_p;
         as->n_img -= s->n_img < as->n_img ? s->n_img : as->n_img;
         as->n_li -= s->n_li < as->n_li ? s->n_li : as->n_li;
@@ -1373,14 +1394,14 @@ static int S_inside(const cd_dom *dom, cd_nid id, uint16_t tag, cd_nid top)
 }
 
 /* Undo S_clean inside root and recount the statistics. */
-static void S_unclean(const cd_dom *dom, S_stat *st, cd_nid root)
+static void S_unclean(const cd_dom *dom, S_stat *st, cd_nid root, const uint8_t *sc)
 {
     cd_nid end = cd_dom_next_skip(dom, root, cd_dom_root(dom));
     uint32_t last = end ? end : dom->count;
     for (uint32_t id = root; id < last; id++)
         if (st[id].dead == CD_DEAD_CLEANED)
             st[id].dead = 0;
-    S_stats(dom, st);
+    S_stats(dom, st, sc);
 }
 
 /* Cleaning that leaves less than this share of a root's text is undone (see
@@ -1975,6 +1996,8 @@ const char *cd_extract_reason(uint8_t why)
         return "list-label";
     case 'g':
         return "furniture";
+    case 's':
+        return "site-chrome";
     case 'e':
         return "headline";
     case 'A':
@@ -1998,14 +2021,120 @@ const char *cd_extract_reason(uint8_t why)
     }
 }
 
+/* ---- Site chrome (issue #13, docs/sites.md) ----
+ * With a model of the page's host (at least COPYDESK_SITES_MIN_PAGES pages
+ * sampled), a block held by CD_SITE_CHROME_MIN of them and by
+ * CD_SITE_CHROME_SHARE of the sample is the site's furniture: its text
+ * scores for no container, a container made mostly of it is no candidate,
+ * and inside the chosen region it is dropped ("site-chrome"). */
+#define CD_SITE_CHROME_MIN 3
+#define CD_SITE_CHROME_SHARE 0.4f
+
+typedef struct S_sblock {
+    uint32_t fp;
+    cd_nid first, last;
+} S_sblock;
+
+typedef struct S_sitescan {
+    cd_extract *x;
+    uint32_t n;
+    int failed;
+} S_sitescan;
+
+static void S_site_collect(void *ctx, const cd_site_block *b)
+{
+    S_sitescan *c = ctx;
+    cd_extract *x = c->x;
+    if (c->failed)
+        return;
+    if (c->n == x->site_vcap) {
+        uint32_t nc = x->site_vcap ? x->site_vcap * 2 : 256;
+        void *v = x->mem->realloc(x->site_vec, (size_t)nc * sizeof(S_sblock));
+        if (!v) {
+            c->failed = 1;
+            return;
+        }
+        x->site_vec = v;
+        x->site_vcap = nc;
+    }
+    S_sblock *sb = (S_sblock *)x->site_vec + c->n++;
+    sb->fp = b->fp;
+    sb->first = b->first;
+    sb->last = b->last;
+}
+
+static copydesk_status S_site_mark(cd_extract *x, const cd_dom *dom)
+{
+    x->sc_on = 0;
+    x->site_blocks = x->site_chrome = 0;
+    if (!x->sites)
+        return COPYDESK_OK;
+    cd_site_hostinfo hi;
+    S_sitescan c = {x, 0, 0};
+    cd_site_scan_tree(dom, S_site_collect, &c, &hi);
+    if (c.failed)
+        return COPYDESK_ERR_NOMEM;
+    char key[CD_SITE_HOSTLEN];
+    size_t kl = cd_site_host_key(x->url, &hi, key);
+    const cd_site_host *h = cd_site_find(x->sites, key, kl);
+    uint32_t n = cd_site_pages(h);
+    if (!h || n < COPYDESK_SITES_MIN_PAGES)
+        return COPYDESK_OK;
+    if (dom->count > x->sc_cap) {
+        uint8_t *v = x->mem->realloc(x->sc, dom->count);
+        if (!v)
+            return COPYDESK_ERR_NOMEM;
+        x->sc = v;
+        x->sc_cap = dom->count;
+    }
+    memset(x->sc, 0, dom->count);
+    const S_sblock *sb = x->site_vec;
+    x->site_blocks = c.n;
+    for (uint32_t i = 0; i < c.n; i++) {
+        uint32_t k = cd_site_count(h, sb[i].fp);
+        if (k < CD_SITE_CHROME_MIN || (float)k < (float)n * CD_SITE_CHROME_SHARE)
+            continue;
+        x->site_chrome++;
+        for (cd_nid id = sb[i].first; id && id <= sb[i].last && id < dom->count; id++)
+            if (cd_dom_node(dom, id)->type == CD_NODE_TEXT)
+                x->sc[id] = 1;
+    }
+    x->sc_on = x->site_chrome > 0;
+    return COPYDESK_OK;
+}
+
+/* Inside the roots, drop the largest subtrees made only of site chrome. */
+static void S_site_drop(cd_extract *x, const cd_dom *dom, S_stat *st)
+{
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        for (cd_nid id = cd_dom_next(dom, root, root); id;) {
+            const cd_node *n = cd_dom_node(dom, id);
+            const S_stat *s = &st[id];
+            if (s->dead) {
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            if (id != x->title_node && s->chars && s->site >= s->chars &&
+                (n->type == CD_NODE_ELEMENT || n->type == CD_NODE_TEXT)) {
+                S_drop(dom, st, id, root, 's');
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            id = cd_dom_next(dom, id, root);
+        }
+    }
+}
+
 /* One reading of the page: prune, count, score, choose the roots. */
 static void S_read(cd_extract *x, const cd_dom *dom, S_stat *st, unsigned options, const S_idset *panels, int soft,
                    const char *title)
 {
+    const uint8_t *sc = x->sc_on ? x->sc : NULL;
     S_prune(dom, st, options, 0, NULL, soft);
-    S_stats(dom, st);
+    S_stats(dom, st, sc);
     S_prune(dom, st, options, 1, panels, soft);
-    S_stats(dom, st);
+    S_stats(dom, st, sc);
     S_detect(dom, st);
     S_score(dom, st);
     S_choose(x, dom, st);
@@ -2095,7 +2224,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
          * except a hidden wrapper holding a large share of the page, which a
          * script reveals (the same guard as extraction's). */
         S_prune(dom, st, options, 0, NULL, 0);
-        S_stats(dom, st);
+        S_stats(dom, st, NULL);
         uint32_t total = dom->body ? st[dom->body].chars : 0;
         for (uint32_t id = 2; id < count; id++)
             if (st[cd_dom_node(dom, id)->parent].dead ||
@@ -2110,6 +2239,8 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     }
 
     x->typed = cd_article_typed(dom);
+    if (S_site_mark(x, dom) != COPYDESK_OK)
+        return COPYDESK_ERR_NOMEM;
     S_idset panels;
     if (S_panels(x->mem, dom, &panels) != COPYDESK_OK)
         return COPYDESK_ERR_NOMEM;
@@ -2155,6 +2286,10 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
         S_find_title(x, dom, st, title); /* the headline is never furniture */
         S_drop_found(x, dom, st, title);
     }
+    if (x->sc_on) {
+        S_find_title(x, dom, st, title);
+        S_site_drop(x, dom, st);
+    }
     /* Conditional cleaning judges containers by link density: right inside an
      * article, wrong on a page whose content is lists of links. */
     if (!x->broad) {
@@ -2166,7 +2301,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
              * forum thread is a list of posts, a recipe a list of steps, an
              * awards page or a shop's category a grid of link cards): undo it. */
             if ((float)st[root].chars < (float)before * CD_CLEAN_KEEP)
-                S_unclean(dom, st, root);
+                S_unclean(dom, st, root, x->sc_on ? x->sc : NULL);
         }
     }
     if (options & COPYDESK_OPT_KEEP_COMMENTS)

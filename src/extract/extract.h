@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "../dom/dom.h"
+#include "../site/site.h"
 #include "copydesk.h"
 
 /* Per-node marks. */
@@ -43,6 +44,17 @@ typedef struct cd_extract {
     int article;          /* an article page: one article, without the lists and comments beside it */
     cd_cut cuts[CD_MAX_CUTS]; /* sorted by node, then offset; non-overlapping */
     uint32_t ncuts;
+    /* Site chrome (issue #13): the model and the page's URL, set before
+     * cd_extract_run (NULL: none); site_blocks / site_chrome count the page's
+     * blocks and those the model knows as its host's chrome. */
+    const copydesk_sites *sites;
+    const char *url;
+    uint32_t site_blocks, site_chrome;
+    uint8_t *sc;       /* [dom->count]: 1 on a text node of a site-chrome block */
+    uint32_t sc_cap;
+    int sc_on;         /* this page has site-chrome blocks marked */
+    void *site_vec;    /* the page's blocks (scratch) */
+    uint32_t site_vcap;
     /* Scratch arrays for scoring, reused across pages. */
     void *scratch;
     size_t scratch_cap;
@@ -65,7 +77,7 @@ void cd_extract_drop(cd_extract *x, cd_nid id);
 
 /* The name of a drop reason (x->why[id] of a node marked CD_MARK_DROP):
  * "hidden", "chrome-tag", "chrome-class", "teaser-list", "comment-thread",
- * "furniture", "field" (left for a metadata field) …; NULL for what never
+ * "furniture", "site-chrome", "field" (left for a metadata field) …; NULL for what never
  * renders text (scripts, styles). */
 const char *cd_extract_reason(uint8_t why);
 

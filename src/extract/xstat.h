@@ -16,6 +16,8 @@ typedef struct cd_xstat {
     uint32_t commas;  /* commas in the subtree */
     uint32_t fcommas; /* commas in the flow */
     uint32_t head;    /* characters inside h1–h6 */
+    uint32_t site;    /* characters of site-chrome blocks (issue #13) in the subtree */
+    uint32_t sflow;   /* of which in the flow */
     uint16_t n_p, n_img, n_li, n_input, n_embed, n_block;
     uint16_t n_a, n_frag; /* links, and links to a place in the same page (href="#…") */
     float score;
