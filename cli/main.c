@@ -25,6 +25,7 @@
  * undone (cli/gunzip.c), in a cache of at most --site-cache MiB (default
  * S_SITE_CACHE_MIB): pass 2 takes a cached input from memory instead of
  * reading and decompressing it again; inputs that did not fit are read again.
+ * Plain pages are not kept (reading them again costs less than keeping them).
  * The output does not depend on what was cached. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -874,7 +875,13 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
                 if (n) len = n;
             }
             S_observe(L, m, page, len, o->url, o->charset);
-            j->bytes = cached ? cached : cd_cache_put(S_cache, page, len, &j->chunk);
+            /* Only a decompressed page is worth keeping: a plain file is read
+             * again from the system's page cache for less than what copying
+             * it into fresh memory costs (measured: docs/benchmarks.md). */
+            if (!cached && page != buf)
+                j->bytes = cd_cache_put(S_cache, page, len, &j->chunk);
+            else
+                j->bytes = cached;
             free(buf);
             if (j->bytes) {
                 /* Only this task writes this input's entry. */
