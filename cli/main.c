@@ -1259,14 +1259,15 @@ static void S_summary(S_sched *s)
             secs > 0 ? (double)s->bytes_read / 1e6 / secs : 0.0,
             secs > 0 ? (double)s->ok / secs : 0.0);
     if (s->sites_shown) {
-        fprintf(stderr, "copydesk: sites:");
+        /* The summary's second line (one "copydesk: " message in all). */
+        fprintf(stderr, "  sites:");
         if (s->learned_ok)
             fprintf(stderr, " learned %zu pages of %zu hosts in %.2f s;", s->learned_pages,
                     s->learned_hosts, s->learn_secs);
         if (s->model)
             fprintf(stderr, " model in use: %zu hosts, %zu pages\n", s->model_hosts, s->model_pages);
         else
-            fprintf(stderr, " no model in use (--site-chrome off)\n");
+            fprintf(stderr, " no model in use%s\n", s->o->site_chrome ? "" : " (--site-chrome off)");
     }
 }
 
