@@ -65,6 +65,11 @@ def run(cmd, env=None, cwd=None):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--build", default=os.path.join(TOP, "build"))
+    ap.add_argument("--cc", default=os.environ.get("CC", "cc"),
+                    help="the compiler of the program built against the installed library")
+    ap.add_argument("--extra-flags", default="",
+                    help="flags the library was built with that its users need too "
+                         "(the sanitizer builds: -fsanitize=...)")
     a = ap.parse_args()
     build = os.path.abspath(a.build)
     fails = []
@@ -104,7 +109,7 @@ def main():
         with open(src, "w") as f:
             f.write(PROGRAM)
         pc_env = dict(os.environ, PKG_CONFIG_PATH=os.path.join(usr, "lib", "pkgconfig"))
-        cc = os.environ.get("CC", "cc")
+        cc = a.cc
         for kind in ("shared", "static"):
             flags = ["--cflags", "--libs"] + (["--static"] if kind == "static" else [])
             rc, pcout, pcerr = run(["pkg-config"] + flags + ["copydesk"], env=pc_env)
@@ -119,7 +124,8 @@ def main():
                 words = [w for w in words if w != "-lcopydesk"]
                 words.insert(0, os.path.join(usr, "lib", "libcopydesk.a"))
             exe = os.path.join(tmp, "prog-" + kind)
-            rc, out, err = run([cc, "-std=c11", "-Wall", "-Werror", "-o", exe, src] + words)
+            rc, out, err = run([cc, "-std=c11", "-Wall", "-Werror"] + a.extra_flags.split()
+                               + ["-o", exe, src] + words)
             if rc != 0:
                 fails.append("compiling against the installed %s library: %s" % (kind, err.strip()[:500]))
                 continue
