@@ -828,6 +828,7 @@ struct S_learn {
     long nworkers;
     S_lworker main; /* -j 1: the main thread's model and buffer */
     int nomem;
+    size_t kept_meta; /* bytes of the job records kept for archives (main thread) */
 };
 
 static void S_observe(S_learn *L, copydesk_sites *m, const char *bytes, size_t len, const char *url,
@@ -973,10 +974,32 @@ static void S_kept_add(S_kept *k, S_job *j)
     k->tail = j;
 }
 
+/* The memory a kept job record holds besides its payload. */
+static size_t S_job_meta(const S_job *j)
+{
+    size_t n = sizeof *j;
+    const char *f[] = {j->source, j->url, j->charset, j->record_id, j->date};
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+        if (f[i]) n += strlen(f[i]) + 1;
+    return n;
+}
+
+/* Keeping j's record for pass 2 stays within a quarter of --site-cache (an
+ * archive of millions of skipped or tiny records would otherwise grow the
+ * kept lists without bound); past it, the archive is read again. */
+static int S_keep_meta(S_learn_sink *k, const S_job *j)
+{
+    size_t n = S_job_meta(j);
+    if (k->L->kept_meta + n > k->L->o->site_cache / 4) return 0;
+    k->L->kept_meta += n;
+    return 1;
+}
+
 static void S_learn_sink_job(S_sink *sk, S_job *j)
 {
     S_learn_sink *k = (S_learn_sink *)sk;
     S_kept *kept = &k->L->kept[k->input];
+    if (k->keep && !S_keep_meta(k, j)) k->keep = 0;
     if (k->keep && j->kind == J_BYTES) {
         /* The payload moves into the cache (packed, in huge pages). */
         cd_cache_chunk *chunk = NULL;
@@ -1002,6 +1025,11 @@ static void S_learn_sink_skip(S_sink *sk, const char *reason)
     if (!k->keep) return;
     S_job *j = S_job_new("", J_SKIP);
     snprintf(j->reason, sizeof j->reason, "%s", reason ? reason : "");
+    if (!S_keep_meta(k, j)) {
+        k->keep = 0;
+        S_job_free(j);
+        return;
+    }
     S_kept_add(&k->L->kept[k->input], j);
 }
 

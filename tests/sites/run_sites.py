@@ -169,6 +169,9 @@ def checks(b, names, files, ledger, tmp):
     texts = {r["url"].rsplit("/", 1)[1]: r["text"] for r in wrecs}
     want = {n: r["text"] for n, r in by_source(plain).items()}
     check("archive/texts", texts == want, "the archive's texts differ from the files'")
+    for cache in ("0", "1"):
+        check("archive/site-cache-%s" % cache,
+              lines(records(b, ["-j", "2", "--site-cache", cache, w])) == lines(wrecs), "records differ")
 
     # errors
     junk = os.path.join(tmp, "junk")
