@@ -81,13 +81,7 @@ void cd_extract_free(cd_extract *x)
     x->why = NULL;
     if (x->scratch)
         x->mem->free(x->scratch);
-    if (x->sc)
-        x->mem->free(x->sc);
-    if (x->site_vec)
-        x->mem->free(x->site_vec);
-    x->sc = NULL;
-    x->site_vec = NULL;
-    x->sc_cap = x->site_vcap = 0;
+    cd_site_marks_free(&x->site, x->mem);
     x->mark = NULL;
     x->scratch = NULL;
     x->mark_cap = 0;
@@ -798,7 +792,7 @@ static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
         if (!st[id].cand || st[id].dead || id == body || id == dom->html)
             continue;
         /* A container made mostly of its site's furniture is not the article. */
-        if (st[id].site * 2 > st[id].chars)
+        if ((float)st[id].site > (float)st[id].chars * CD_SITE_CAND_SHARE)
             continue;
         for (int k = 0; k < TOPN; k++) {
             if (!top[k] || st[id].score > st[top[k]].score) {
@@ -2021,93 +2015,17 @@ const char *cd_extract_reason(uint8_t why)
     }
 }
 
-/* ---- Site chrome (issue #13, docs/sites.md) ----
- * With a model of the page's host (at least COPYDESK_SITES_MIN_PAGES pages
- * sampled), a block held by CD_SITE_CHROME_MIN of them and by
- * CD_SITE_CHROME_SHARE of the sample is the site's furniture: its text
- * scores for no container, a container made mostly of it is no candidate,
- * and inside the chosen region it is dropped ("site-chrome"). */
-#define CD_SITE_CHROME_MIN 3
-#define CD_SITE_CHROME_SHARE 0.4f
-
-typedef struct S_sblock {
-    uint32_t fp;
-    cd_nid first, last;
-} S_sblock;
-
-typedef struct S_sitescan {
-    cd_extract *x;
-    uint32_t n;
-    int failed;
-} S_sitescan;
-
-static void S_site_collect(void *ctx, const cd_site_block *b)
-{
-    S_sitescan *c = ctx;
-    cd_extract *x = c->x;
-    if (c->failed)
-        return;
-    if (c->n == x->site_vcap) {
-        uint32_t nc = x->site_vcap ? x->site_vcap * 2 : 256;
-        void *v = x->mem->realloc(x->site_vec, (size_t)nc * sizeof(S_sblock));
-        if (!v) {
-            c->failed = 1;
-            return;
-        }
-        x->site_vec = v;
-        x->site_vcap = nc;
-    }
-    S_sblock *sb = (S_sblock *)x->site_vec + c->n++;
-    sb->fp = b->fp;
-    sb->first = b->first;
-    sb->last = b->last;
-}
-
-static copydesk_status S_site_mark(cd_extract *x, const cd_dom *dom)
-{
-    x->sc_on = 0;
-    x->site_blocks = x->site_chrome = 0;
-    if (!x->sites)
-        return COPYDESK_OK;
-    cd_site_hostinfo hi;
-    S_sitescan c = {x, 0, 0};
-    cd_site_scan_tree(dom, S_site_collect, &c, &hi);
-    if (c.failed)
-        return COPYDESK_ERR_NOMEM;
-    char key[CD_SITE_HOSTLEN];
-    size_t kl = cd_site_host_key(x->url, &hi, key);
-    const cd_site_host *h = cd_site_find(x->sites, key, kl);
-    uint32_t n = cd_site_pages(h);
-    if (!h || n < COPYDESK_SITES_MIN_PAGES)
-        return COPYDESK_OK;
-    if (dom->count > x->sc_cap) {
-        uint8_t *v = x->mem->realloc(x->sc, dom->count);
-        if (!v)
-            return COPYDESK_ERR_NOMEM;
-        x->sc = v;
-        x->sc_cap = dom->count;
-    }
-    memset(x->sc, 0, dom->count);
-    const S_sblock *sb = x->site_vec;
-    x->site_blocks = c.n;
-    for (uint32_t i = 0; i < c.n; i++) {
-        uint32_t k = cd_site_count(h, sb[i].fp);
-        if (k < CD_SITE_CHROME_MIN || (float)k < (float)n * CD_SITE_CHROME_SHARE)
-            continue;
-        x->site_chrome++;
-        for (cd_nid id = sb[i].first; id && id <= sb[i].last && id < dom->count; id++)
-            if (cd_dom_node(dom, id)->type == CD_NODE_TEXT)
-                x->sc[id] = 1;
-    }
-    x->sc_on = x->site_chrome > 0;
-    return COPYDESK_OK;
-}
+/* ---- Site chrome (issue #13, docs/sites.md; site/mark.c marks x->site.sc) ---- */
 
 /* Inside the roots, drop the largest subtrees made only of site chrome. */
 static void S_site_drop(cd_extract *x, const cd_dom *dom, S_stat *st)
 {
     for (uint32_t r = 0; r < x->nroots; r++) {
         cd_nid root = x->roots[r];
+        /* A region made mostly of the site's template is that template (a
+         * product page's fields): keep it whole. */
+        if ((float)st[root].site > (float)st[root].chars * CD_SITE_ROOT_SHARE)
+            continue;
         for (cd_nid id = cd_dom_next(dom, root, root); id;) {
             const cd_node *n = cd_dom_node(dom, id);
             const S_stat *s = &st[id];
@@ -2130,7 +2048,7 @@ static void S_site_drop(cd_extract *x, const cd_dom *dom, S_stat *st)
 static void S_read(cd_extract *x, const cd_dom *dom, S_stat *st, unsigned options, const S_idset *panels, int soft,
                    const char *title)
 {
-    const uint8_t *sc = x->sc_on ? x->sc : NULL;
+    const uint8_t *sc = x->site.on ? x->site.sc : NULL;
     S_prune(dom, st, options, 0, NULL, soft);
     S_stats(dom, st, sc);
     S_prune(dom, st, options, 1, panels, soft);
@@ -2239,7 +2157,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     }
 
     x->typed = cd_article_typed(dom);
-    if (S_site_mark(x, dom) != COPYDESK_OK)
+    if (cd_site_mark(&x->site, x->mem, x->sites, x->url, dom) != COPYDESK_OK)
         return COPYDESK_ERR_NOMEM;
     S_idset panels;
     if (S_panels(x->mem, dom, &panels) != COPYDESK_OK)
@@ -2286,7 +2204,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
         S_find_title(x, dom, st, title); /* the headline is never furniture */
         S_drop_found(x, dom, st, title);
     }
-    if (x->sc_on) {
+    if (x->site.on) {
         S_find_title(x, dom, st, title);
         S_site_drop(x, dom, st);
     }
@@ -2301,7 +2219,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
              * forum thread is a list of posts, a recipe a list of steps, an
              * awards page or a shop's category a grid of link cards): undo it. */
             if ((float)st[root].chars < (float)before * CD_CLEAN_KEEP)
-                S_unclean(dom, st, root, x->sc_on ? x->sc : NULL);
+                S_unclean(dom, st, root, x->site.on ? x->site.sc : NULL);
         }
     }
     if (options & COPYDESK_OPT_KEEP_COMMENTS)

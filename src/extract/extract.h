@@ -45,16 +45,10 @@ typedef struct cd_extract {
     cd_cut cuts[CD_MAX_CUTS]; /* sorted by node, then offset; non-overlapping */
     uint32_t ncuts;
     /* Site chrome (issue #13): the model and the page's URL, set before
-     * cd_extract_run (NULL: none); site_blocks / site_chrome count the page's
-     * blocks and those the model knows as its host's chrome. */
+     * cd_extract_run (NULL: none), and the page's marks (site/mark.c). */
     const copydesk_sites *sites;
     const char *url;
-    uint32_t site_blocks, site_chrome;
-    uint8_t *sc;       /* [dom->count]: 1 on a text node of a site-chrome block */
-    uint32_t sc_cap;
-    int sc_on;         /* this page has site-chrome blocks marked */
-    void *site_vec;    /* the page's blocks (scratch) */
-    uint32_t site_vcap;
+    cd_site_marks site;
     /* Scratch arrays for scoring, reused across pages. */
     void *scratch;
     size_t scratch_cap;

@@ -104,4 +104,34 @@ uint32_t cd_site_pages(const cd_site_host *h);
 /* Of them, how many hold a block with fingerprint fp. */
 uint32_t cd_site_count(const cd_site_host *h, uint32_t fp);
 
+/* ---- marking a parsed page (mark.c) ---- */
+
+/* A block is its host's chrome when this many of the host's sampled pages,
+ * and this share of them, hold it (docs/sites.md: how they were chosen). */
+#define CD_SITE_CHROME_MIN 3
+#define CD_SITE_CHROME_SHARE 0.4f
+/* extract.c: a container whose text is more than this share site chrome is
+ * no candidate for the article region; a chosen region more than this share
+ * chrome is the site's template itself (a product page's fields) and is kept
+ * whole. */
+#define CD_SITE_CAND_SHARE 0.5f
+#define CD_SITE_ROOT_SHARE 0.7f
+
+typedef struct cd_site_marks {
+    uint8_t *sc;       /* [dom->count]: 1 on a text node of a site-chrome block */
+    uint32_t cap;
+    void *vec;         /* the page's blocks (scratch) */
+    uint32_t vcap;
+    uint32_t blocks;   /* the page's blocks */
+    uint32_t chrome;   /* of them, its host's chrome */
+    int on;            /* sc is valid and marks something */
+} cd_site_marks;
+
+/* Mark the text nodes of dom that belong to its host's chrome in model s
+ * (NULL: none); url (may be NULL) names the page. m (zeroed at first) keeps
+ * its arrays across pages. COPYDESK_ERR_NOMEM: m->on is 0. */
+copydesk_status cd_site_mark(cd_site_marks *m, const cd_mem *mem, const copydesk_sites *s, const char *url,
+                             const cd_dom *dom);
+void cd_site_marks_free(cd_site_marks *m, const cd_mem *mem);
+
 #endif
