@@ -63,7 +63,7 @@
 /* Distinct error / skip reasons counted by name; more go to "other". */
 #define S_MAX_KINDS 32
 /* --site-cache default (MiB): pass 1's pages kept for pass 2. */
-#define S_SITE_CACHE_MIB 512
+#define S_SITE_CACHE_MIB 64
 /* --sites given more often than this is refused. */
 #define S_MAX_SITES_FILES 64
 
@@ -105,7 +105,7 @@ static void S_usage(FILE *f)
           "                    (extraction goes on as usual)\n"
           "  --site-cache MIB  memory kept between the learning pass and extraction\n"
           "                    (decompressed pages, reused instead of read again;\n"
-          "                    default 512, 0 = none)\n"
+          "                    default 64, 0 = none)\n"
           "  -j, --jobs N      worker threads (default: the number of online cores)\n"
           "  --ordered         write records in input order (default with -j 1)\n"
           "  --stats           print a summary on stderr even when it is not a terminal\n"

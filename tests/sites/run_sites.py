@@ -123,7 +123,8 @@ def checks(b, names, files, ledger, tmp):
 
     # determinism
     plain = records(b, ["-j", "1"] + files)
-    for args in (["-j", "2"], ["-j", "2", "--ordered"], ["-j", "2"] + ["--site-cache", "0"]):
+    for args in (["-j", "2"], ["-j", "2", "--ordered"], ["-j", "2", "--site-cache", "0"],
+                 ["-j", "2", "--site-cache", "512"]):
         check("determinism/%s" % " ".join(args), lines(records(b, args + files)) == lines(plain), "records differ")
     check("determinism/reversed", lines(records(b, ["-j", "2"] + files[::-1])) == lines(plain), "records differ")
     m1, m2 = os.path.join(tmp, "m1"), os.path.join(tmp, "m2")
