@@ -81,7 +81,7 @@ def test_model_applies_to_single_pages(cli, tmp_path):
         assert copydesk.extract_file(p, sites=m) == batch[p]
         rec = copydesk.extract(read(p), sites=m)
         assert rec["text"] == batch[p]["text"]
-    assert copydesk.extract(read(FILES[0]), format="text", sites=m) == batch[FILES[0]]["text"]
+    assert copydesk.extract(read(FILES[0]), format="text", body_only=True, sites=m) == batch[FILES[0]]["text"]
     path = str(tmp_path / "m.sites")
     m.save(path)
     assert norm(copydesk.iter_path(FILES[:1], sites=m)) == norm(run_cli(["--json", "-q", "--sites", path, FILES[0]]))
