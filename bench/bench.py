@@ -14,11 +14,22 @@ core, one run. --peer-every K restricts BOTH sides to a fixed subset (every K-th
 page in name order) when the peer would take too long; the table says so.
 
 Prints a table of MB/s (10^6 bytes of uncompressed HTML per second) and pages/s
-and the ratio copydesk / peer.
+and the ratio copydesk / peer, then copydesk's MB/s by the CPU time of its thread
+(median run): on a shared machine the wall clock also counts the time the
+process waited for the core.
+
+Then the batch cost of site chrome (issue #13; --no-sites skips it): the CLI
+itself, `copydesk --json -q -j 1 DIR`, with the default (--site-chrome auto:
+a learning pass over the batch, then extraction with the model) against
+--site-chrome off, and auto with --site-cache 0 (every page read and
+decompressed twice). The measure is the CPU time (user + system) of the
+child process, median of --site-runs runs taken in alternation, so a busy
+machine slows every variant alike. Target: auto at most 15 % above off.
 """
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -76,6 +87,8 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--peer-every", type=int, default=1, help="fixed subset: every K-th page (both sides)")
     ap.add_argument("--no-peer", action="store_true")
+    ap.add_argument("--no-sites", action="store_true", help="skip the site chrome batch cost")
+    ap.add_argument("--site-runs", type=int, default=3)
     a = ap.parse_args()
     bench = find_bench(os.path.abspath(a.bin))
     pdir = os.path.abspath(a.dir)
@@ -115,10 +128,53 @@ def main():
     if peer:
         print("ratio copydesk/%s: %.1fx MB/s, %.1fx pages/s" % (peer["tool"], cd["mb_per_s"] / peer["mb_per_s"],
                                                                cd["pages_per_s"] / peer["pages_per_s"]))
+    if cd.get("cpu_median_s"):
+        print("copydesk by CPU time of the thread: median %.3f s, %.2f MB/s (best %.3f s, %.2f MB/s)"
+              % (cd["cpu_median_s"], cd["bytes"] / 1e6 / cd["cpu_median_s"], cd["cpu_min_s"],
+                 cd["bytes"] / 1e6 / cd["cpu_min_s"] if cd["cpu_min_s"] > 0 else 0))
     print("copydesk memory over the timed batch: VmRSS %d -> %d kB (%+d), VmHWM %d -> %d kB (%+d)"
           % (cd["rss_kb_before"], cd["rss_kb_after"], cd["rss_kb_after"] - cd["rss_kb_before"],
              cd["hwm_kb_before"], cd["hwm_kb_after"], cd["hwm_kb_after"] - cd["hwm_kb_before"]))
+    if not a.no_sites:
+        site_cost(os.path.abspath(a.bin), pdir, a.site_runs)
     return 0
+
+
+SITE_VARIANTS = (("off", ["--site-chrome", "off"]), ("auto", []), ("auto, --site-cache 0", ["--site-cache", "0"]))
+
+
+def cpu_run(args):
+    """CPU seconds (user + system) and peak RSS (kB) of one CLI run."""
+    p = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, ru = os.wait4(p.pid, 0)
+    err = p.stderr.read().decode("utf-8", "replace")
+    p.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        sys.exit("bench.py: %s: exit %d: %s" % (" ".join(args), code, err[-500:]))
+    return ru.ru_utime + ru.ru_stime, ru.ru_maxrss
+
+
+def site_cost(binary, pdir, runs):
+    """The CLI over the batch, site chrome off / auto / auto without cache."""
+    base = [binary, "--json", "-q", "-j", "1"]
+    times = {name: [] for name, _ in SITE_VARIANTS}
+    rss = {name: 0 for name, _ in SITE_VARIANTS}
+    for _ in range(max(1, runs)):
+        for name, extra in SITE_VARIANTS:
+            t, m = cpu_run(base + extra + [pdir])
+            times[name].append(t)
+            rss[name] = max(rss[name], m)
+    med = {k: sorted(v)[len(v) // 2] for k, v in times.items()}
+    print()
+    print("site chrome, batch cost: copydesk --json -q -j 1 %s (CPU s = user + sys, median of %d, alternated)"
+          % (pdir, max(1, runs)))
+    print("%-22s %10s %9s %12s" % ("variant", "CPU s", "vs off", "peak RSS kB"))
+    for name, _ in SITE_VARIANTS:
+        print("%-22s %10.3f %+8.1f%% %12d" % (name, med[name], 100.0 * (med[name] / med["off"] - 1), rss[name]))
+    cost = 100.0 * (med["auto"] / med["off"] - 1)
+    print("default (auto) vs --site-chrome off: %+.1f %% (target <= 15 %%: %s)"
+          % (cost, "met" if cost <= 15.0 else "NOT met"))
 
 
 if __name__ == "__main__":

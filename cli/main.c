@@ -11,13 +11,34 @@
  * it, and streams archives record by record) and feeds a bounded queue; -j N
  * workers each own one copydesk_doc (reset between pages), render a record into
  * their own buffer and write it with one fwrite under a mutex, so lines never
- * interleave. --ordered keeps input order with a reorder window of bounded
- * size: the reader waits when it gets that far ahead of the oldest unwritten
- * record. Memory is bounded by (queue + window) records, whatever the input
- * size. -j 1 runs everything on the main thread. */
+ * interleave. Records come out in input order (--unordered: as they finish)
+ * through a reorder window of bounded size: the reader waits when it gets
+ * that far ahead of the oldest unwritten record. Memory is bounded by (queue
+ * + window) records, whatever the input size. -j 1 runs everything on the
+ * main thread.
+ *
+ * The command line is checked before anything is read (S_check): an invalid
+ * value, a contradiction, or an option that would have no effect is an error
+ * (exit 2, one line); what only the input can tell (--url given for an
+ * archive) is a warning. --report FILE writes the explain page of one page
+ * (S_report) and --dump-tree FILE the parser's tree: both are modes of their
+ * own.
+ *
+ * Site chrome (--site-chrome auto, the default, on a batch; --learn-sites):
+ * two passes. Pass 1 reads every input (archives record by record) on the same
+ * kind of workers, each observing pages into its own copydesk_sites model; the
+ * models are merged when the pass ends (the model depends on the set of pages
+ * only, so on neither -j nor input order). Pass 2 is the extraction above, every
+ * document reading the finished model. Pass 1 keeps what it read, gzip already
+ * undone (cli/gunzip.c), in a cache of at most --site-cache MiB (default
+ * S_SITE_CACHE_MIB): pass 2 takes a cached input from memory instead of
+ * reading and decompressing it again; inputs that did not fit are read again.
+ * Plain pages are not kept (reading them again costs less than keeping them).
+ * The output does not depend on what was cached. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,8 +48,10 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "cache.h"
 #include "copydesk.h"
 #include "files.h"
+#include "gunzip.h"
 #include "jsonw.h"
 
 /* Largest plain input read into memory; also the largest archive record. */
@@ -48,38 +71,77 @@
 #define S_PROGRESS_NS 250000000LL
 /* Distinct error / skip reasons counted by name; more go to "other". */
 #define S_MAX_KINDS 32
+/* --site-cache default (MiB): pass 1's pages kept for pass 2. */
+#define S_SITE_CACHE_MIB 64
+/* --sites given more often than this is refused. */
+#define S_MAX_SITES_FILES 64
 
 static void S_usage(FILE *f)
 {
     fputs("usage: copydesk [options] FILE|DIR|- ...\n"
           "Extract the article from web pages (HTML, plain or gzip) and web archives\n"
           "(WARC 1.0/1.1 and ARC, plain, gzip per record or whole-file gzip).\n"
-          "Directories are read recursively for *.html, *.htm, *.html.gz, *.warc,\n"
-          "*.warc.gz, *.arc and *.arc.gz; files are recognised by content.\n\n"
-          "  --format FMT      text (default), markdown or json\n"
+          "Directories are read recursively for *.html, *.htm, *.html.gz, *.htm.gz,\n"
+          "*.warc, *.warc.gz, *.arc and *.arc.gz (other names, hidden entries and\n"
+          "special files are skipped: --stats counts them); a file named on the\n"
+          "command line is read whatever its name. - reads standard input.\n"
+          "Text and Markdown open with the article's head (headline, deck, byline,\n"
+          "dates, section, dateline, credit); JSON carries them as fields.\n"
+          "Records come out in input order.\n\n"
+          "  --format FMT      text (default), markdown, json or report (report: as\n"
+          "                    --report -)\n"
           "  --json            JSON Lines: one object per page or archive record (with\n"
           "                    --format markdown, the object also carries `markdown`)\n"
-          "  --url URL         the page's URL (plain pages; archives carry their own)\n"
-          "  --charset NAME    transport charset hint (archives: used when the HTTP\n"
-          "                    header gives none)\n"
+          "  --body-only       text and Markdown without the head: the body alone\n"
+          "  --url URL         the page's URL (one plain page; archives carry their own)\n"
+          "  --charset NAME    transport charset hint, a WHATWG encoding label such as\n"
+          "                    utf-8 or windows-1252 (archives: used when the HTTP header\n"
+          "                    gives none)\n"
           "  --keep-comments   keep user comments\n"
           "  --no-tables       leave tables out\n"
           "  --no-captions     leave figure captions out\n"
-          "  --no-extract      render the whole visible page\n"
+          "  --no-extract      render the whole visible page (no head; the four options\n"
+          "                    above do not apply)\n"
           "  --keep-parts      keep the dateline and wire credit in the text as well as\n"
           "                    in their fields\n"
-          "  --explain         JSON: add `sources`, where each metadata field came from\n"
+          "  --explain         JSON: add `sources` (where each field came from), `mode`\n"
+          "                    and `dropped` (the blocks left out, with the reason; a\n"
+           "                    site's chrome says `site-chrome`)\n"
+          "  --report FILE     write the explain page of one page to FILE (- = stdout):\n"
+          "                    one self-contained HTML file showing every block of the\n"
+          "                    page, kept or dropped and why, and every field with its\n"
+          "                    source; nothing else is written\n"
           "  --dump-tree FILE  print FILE's (- = stdin) HTML5 tree in html5lib's\n"
           "                    tree-construction test format and exit\n"
           "  --reference-time T  when the pages were fetched (ISO 8601 UTC such as\n"
           "                    2014-11-06T17:00:00Z, or @UNIXSECONDS), for relative dates\n"
           "                    (\"3 hours ago\"); archive records use their WARC-Date\n"
+          "  --site-chrome MODE  auto (default) or off: learn each site's chrome (blocks\n"
+          "                    that recur on many pages of one host) from the batch and\n"
+          "                    drop it, for hosts with at least 3 pages in the batch or\n"
+          "                    in a --sites model; stdin and a single page learn nothing\n"
+          "  --sites FILE      read a site model (from --learn-sites) and use it, also\n"
+          "                    for a single page or stdin; may be given several times\n"
+          "                    (the models merge)\n"
+          "  --learn-sites FILE  write the site model learned from the inputs to FILE\n"
+          "                    (extraction goes on as usual)\n"
+          "  --site-cache MIB  memory kept between the learning pass and extraction\n"
+          "                    (decompressed pages, reused instead of read again;\n"
+          "                    default 64, 0 = none)\n"
           "  -j, --jobs N      worker threads (default: the number of online cores)\n"
-          "  --ordered         write records in input order (default with -j 1)\n"
+          "  --unordered       write records as they finish, not in input order\n"
+          "  --ordered         input order (the default; accepted for old scripts)\n"
           "  --stats           print a summary on stderr even when it is not a terminal\n"
-          "  -q, --quiet       no progress, summary or per-page messages on stderr\n"
+          "                    (pages, errors and skipped files by reason;\n"
+           "                    the site model's hosts and pages)\n"
+          "  -q, --quiet       no progress, summary, warnings or per-page messages on\n"
+          "                    stderr\n"
           "  -h, --help        this help\n"
-          "  -V, --version     print the version\n",
+          "  -V, --version     print the version\n\n"
+          "Exit status: 0 when every input gave an article, 1 when any gave an error\n"
+          "record (unreadable, damaged gzip, not HTML, a directory with nothing to\n"
+          "read), 2 for a usage error (an invalid value, options that contradict each\n"
+          "other or would have no effect) or when output cannot be written.\n",
           f);
 }
 
@@ -88,12 +150,18 @@ typedef struct {
     int json;
     int quiet;
     int stats;
-    int ordered;
+    int ordered; /* input order (the default; --unordered clears it) */
     long jobs;
     const char *url;
     const char *charset;
     long long ref_time; /* --reference-time, 0 = none */
     unsigned options;
+    const char *report; /* --report FILE (--format report: "-") */
+    int site_chrome;   /* --site-chrome: 1 auto, 0 off */
+    const char *learn; /* --learn-sites FILE */
+    const char *sites[S_MAX_SITES_FILES];
+    int nsites;
+    size_t site_cache; /* --site-cache, bytes */
 } S_opts;
 
 /* --reference-time and WARC-Date values as Unix seconds; -1 when malformed. */
@@ -105,8 +173,10 @@ static long long S_parse_time(const char *v)
     return t;
 }
 
-/* One unit of work: a page to read, bytes from an archive, or an error to report. */
-typedef enum { J_PATH, J_BYTES, J_ERROR } S_jkind;
+/* One unit of work: a page to read, bytes from an archive, or an error to
+ * report. J_SKIP (an archive record skipped, reason in `reason`) exists only
+ * in the lists pass 1 keeps for pass 2; it is counted, never run. */
+typedef enum { J_PATH, J_BYTES, J_ERROR, J_SKIP } S_jkind;
 
 typedef struct S_job {
     struct S_job *next;
@@ -115,8 +185,9 @@ typedef struct S_job {
     const char *path; /* as given; owned by the path list */
     int many;         /* text output: print a "==> source <==" header */
     int warc;         /* an archive record: splice the warc_* fields */
-    char *bytes;      /* J_BYTES */
+    char *bytes;      /* J_BYTES: malloc'd, or in the cache when chunk is set */
     size_t len;
+    cd_cache_chunk *chunk;
     char *source; /* "path#<id>" or "path@offset"; NULL = path */
     char *url, *charset, *record_id, *date;
     char reason[192]; /* J_ERROR */
@@ -129,6 +200,8 @@ typedef struct {
 
 typedef struct {
     const S_opts *o;
+    const copydesk_sites *model; /* the site model documents read, or NULL */
+    int learning;                /* pass 1 runs: the progress line says so */
     /* queue (qmu) */
     pthread_mutex_t qmu;
     pthread_cond_t qnonempty, qnonfull;
@@ -147,10 +220,16 @@ typedef struct {
         int ready;
     } * ring;
     uint64_t ok, failed, skipped, records;
+    const unsigned long *files_skipped; /* the directory walks' counts (cd_paths) */
+    int url_warned;                     /* --url given and an archive met: said once */
     uint64_t bytes_read, bytes_total;
     S_kind errors[S_MAX_KINDS + 1], skips[S_MAX_KINDS + 1];
     int progress, progress_shown;
     int64_t t0, last_progress;
+    /* --stats: the site model (sites_shown: there is something to say) */
+    int sites_shown, learned_ok;
+    size_t learned_hosts, learned_pages, model_hosts, model_pages;
+    double learn_secs;
 } S_sched;
 
 static int64_t S_now(void)
@@ -177,11 +256,13 @@ static void S_count(S_kind *k, const char *name)
     k[S_MAX_KINDS].n++;
 }
 
-/* The kind of an error reason: the text before " at byte". */
+/* The kind of an error reason: the text before " at byte" (archives) or
+ * " under " (a directory with nothing to read). */
 static void S_count_error(S_sched *s, const char *reason)
 {
     char kind[96];
     const char *at = strstr(reason, " at byte ");
+    if (!at) at = strstr(reason, " under ");
     size_t n = at ? (size_t)(at - reason) : strlen(reason);
     if (n >= sizeof kind) n = sizeof kind - 1;
     memcpy(kind, reason, n);
@@ -206,6 +287,12 @@ static void S_progress(S_sched *s, int force)
     char read[32], total[32], eta[32] = "";
     S_fmt_mb(read, sizeof read, s->bytes_read);
     S_fmt_mb(total, sizeof total, s->bytes_total);
+    if (s->learning) {
+        fprintf(stderr, "\rlearning sites: %s/%s MB\033[K", read, total);
+        fflush(stderr);
+        s->progress_shown = 1;
+        return;
+    }
     if (s->bytes_total && s->bytes_read > 0 && secs > 0.5 && s->bytes_read <= s->bytes_total) {
         double left = (double)(s->bytes_total - s->bytes_read) * secs / (double)s->bytes_read;
         long l = (long)(left + 0.5);
@@ -225,10 +312,24 @@ static void S_progress_clear(S_sched *s)
     }
 }
 
+/* Pass 1's pages kept for pass 2 (NULL: none). */
+static cd_cache *S_cache;
+
+/* The job's page is no longer needed. */
+static void S_job_drop_bytes(S_job *j)
+{
+    if (j->chunk)
+        cd_cache_release(S_cache, j->chunk);
+    else
+        free(j->bytes);
+    j->bytes = NULL;
+    j->chunk = NULL;
+}
+
 static void S_job_free(S_job *j)
 {
     if (!j) return;
-    free(j->bytes);
+    S_job_drop_bytes(j);
     free(j->source);
     free(j->url);
     free(j->charset);
@@ -326,9 +427,9 @@ static void S_run(S_sched *s, copydesk_doc *doc, S_job *j, cd_cli_buf *out, cd_c
                 if (ref < 0) ref = 0;
             }
             if (ref) copydesk_doc_set_reference_time(doc, ref);
+            copydesk_doc_set_sites(doc, s->model);
             copydesk_status st = copydesk_doc_parse(doc, j->bytes, j->len);
-            free(j->bytes);
-            j->bytes = NULL;
+            S_job_drop_bytes(j);
             if (st != COPYDESK_OK) {
                 snprintf(reason, sizeof reason, "%s", copydesk_status_str(st));
                 why = reason;
@@ -513,11 +614,54 @@ static void S_add_bytes(S_sched *s, uint64_t n)
     pthread_mutex_unlock(&s->omu);
 }
 
-static void S_submit_error(S_run_ctx *c, const char *path, const char *fmt, const char *arg)
+static S_job *S_error_job(const char *path, const char *fmt, const char *arg)
 {
     S_job *j = S_job_new(path, J_ERROR);
     snprintf(j->reason, sizeof j->reason, fmt, arg);
-    S_submit(c, j);
+    return j;
+}
+
+static void S_submit_error(S_run_ctx *c, const char *path, const char *fmt, const char *arg)
+{
+    S_submit(c, S_error_job(path, fmt, arg));
+}
+
+/* Where an archive's records go (S_archive): pass 2 runs them (S_submit),
+ * pass 1 learns from them and may keep them for pass 2 (S_learn_*). */
+typedef struct S_sink {
+    void (*job)(struct S_sink *k, S_job *j);          /* takes ownership */
+    void (*skip)(struct S_sink *k, const char *reason); /* a skipped record */
+    void (*bytes)(struct S_sink *k, uint64_t n);      /* n more bytes read */
+} S_sink;
+
+typedef struct {
+    S_sink sink;
+    S_run_ctx *c;
+} S_run_sink;
+
+static void S_run_sink_job(S_sink *k, S_job *j)
+{
+    S_submit(((S_run_sink *)k)->c, j);
+}
+
+/* A skipped record: counted, no output. */
+static void S_count_skip(S_sched *s, const char *reason)
+{
+    pthread_mutex_lock(&s->omu);
+    s->skipped++;
+    s->records++;
+    S_count(s->skips, reason);
+    pthread_mutex_unlock(&s->omu);
+}
+
+static void S_run_sink_skip(S_sink *k, const char *reason)
+{
+    S_count_skip(((S_run_sink *)k)->c->s, reason);
+}
+
+static void S_run_sink_bytes(S_sink *k, uint64_t n)
+{
+    S_add_bytes(((S_run_sink *)k)->c->s, n);
 }
 
 /* The archive reader's input: the n bytes already read to sniff it, then the
@@ -542,14 +686,13 @@ static size_t S_stream_read(void *ctx, void *buf, size_t len, int *err)
     return r;
 }
 
-/* Stream an archive's records into jobs. */
-static void S_archive(S_run_ctx *c, const char *path, FILE *f, const unsigned char *pre, size_t n)
+/* Stream an archive's records into jobs for the sink. */
+static void S_archive(S_sink *k, const char *path, FILE *f, const unsigned char *pre, size_t n)
 {
-    S_sched *s = c->s;
     S_stream in = {f, pre, n, 0};
     copydesk_warc *w = copydesk_warc_new(S_stream_read, &in);
     if (!w) {
-        S_submit_error(c, path, "%s", "out of memory");
+        k->job(k, S_error_job(path, "%s", "out of memory"));
         return;
     }
     uint64_t seen = 0;
@@ -557,16 +700,12 @@ static void S_archive(S_run_ctx *c, const char *path, FILE *f, const unsigned ch
     while (copydesk_warc_next(w)) {
         uint64_t at = copydesk_warc_bytes_read(w);
         if (at > seen) {
-            S_add_bytes(s, at - seen);
+            k->bytes(k, at - seen);
             seen = at;
         }
         copydesk_warc_kind kind = copydesk_warc_record_kind(w);
         if (kind == COPYDESK_WARC_SKIPPED) {
-            pthread_mutex_lock(&s->omu);
-            s->skipped++;
-            s->records++;
-            S_count(s->skips, copydesk_warc_skip_reason(w));
-            pthread_mutex_unlock(&s->omu);
+            k->skip(k, copydesk_warc_skip_reason(w));
             continue;
         }
         S_job *j = S_job_new(path, kind == COPYDESK_WARC_HTML ? J_BYTES : J_ERROR);
@@ -595,11 +734,11 @@ static void S_archive(S_run_ctx *c, const char *path, FILE *f, const unsigned ch
             const char *msg = copydesk_warc_error_message(w, NULL);
             snprintf(j->reason, sizeof j->reason, "%s", msg ? msg : "out of memory");
         }
-        S_submit(c, j);
+        k->job(k, j);
     }
     uint64_t at = copydesk_warc_bytes_read(w);
-    if (at > seen) S_add_bytes(s, at - seen);
-    if (ferror(f)) S_submit_error(c, path, "read error: %s", strerror(EIO));
+    if (at > seen) k->bytes(k, at - seen);
+    if (ferror(f)) k->job(k, S_error_job(path, "read error: %s", strerror(EIO)));
     copydesk_warc_free(w);
 }
 
@@ -633,10 +772,15 @@ static char *S_read_rest(FILE *f, const unsigned char *pre, size_t n, size_t *le
     return buf;
 }
 
-/* One input: sniff it, then queue it as a page or stream it as an archive. */
-static void S_input(S_run_ctx *c, const char *path, int many)
+/* One input: sniff it, then queue it as a page or stream it as an archive.
+ * error: why the input cannot be read (a directory with nothing to read), or NULL. */
+static void S_input(S_run_ctx *c, const char *path, const char *error, int many)
 {
     S_sched *s = c->s;
+    if (error) {
+        S_submit_error(c, path, "%s", error);
+        return;
+    }
     int is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
@@ -651,7 +795,17 @@ static void S_input(S_run_ctx *c, const char *path, int many)
         return;
     }
     if (copydesk_warc_sniff((const char *)pre, n) != COPYDESK_WARC_FORMAT_NONE) {
-        S_archive(c, path, f, pre, n);
+        if (s->o->url && !s->url_warned && !s->o->quiet) {
+            /* Only the bytes tell: a warning, not an error. */
+            pthread_mutex_lock(&s->omu);
+            S_progress_clear(s);
+            fprintf(stderr, "copydesk: warning: %s is a web archive: --url is not used (each record "
+                            "carries its own URL)\n", path);
+            pthread_mutex_unlock(&s->omu);
+        }
+        s->url_warned = 1;
+        S_run_sink k = {{S_run_sink_job, S_run_sink_skip, S_run_sink_bytes}, c};
+        S_archive(&k.sink, path, f, pre, n);
         if (!is_stdin) fclose(f);
         return;
     }
@@ -683,13 +837,486 @@ static void S_input(S_run_ctx *c, const char *path, int many)
     S_submit(c, j);
 }
 
+/* ---- pass 1: learning the sites ----------------------------------------- */
+
+/* What pass 1 leaves for pass 2 about one input. */
+typedef struct {
+    S_job *head, *tail; /* ready: the input's jobs, to run instead of reading it */
+    uint64_t bytes;     /* the bytes its reading counted (progress) */
+    int ready;
+} S_kept;
+
+typedef struct S_ltask {
+    struct S_ltask *next;
+    S_job *job;   /* J_PATH: a page to read; J_BYTES: an archive record */
+    size_t input; /* its index among the inputs */
+    int borrowed; /* the job sits in a kept list: observe it, do not free it */
+} S_ltask;
+
+typedef struct S_learn S_learn;
+
+typedef struct {
+    S_learn *L;
+    copydesk_sites *model;
+    char *zbuf; /* gunzip output, reused page after page */
+    size_t zcap;
+    pthread_t tid;
+} S_lworker;
+
+struct S_learn {
+    S_sched *s;
+    const S_opts *o;
+    pthread_mutex_t mu; /* queue, cache budget, nomem */
+    pthread_cond_t nonempty, nonfull;
+    S_ltask *head, *tail;
+    size_t qlen, qcap, qbytes;
+    int closing;
+    S_kept *kept; /* one per input */
+    S_lworker *workers;
+    long nworkers;
+    S_lworker main; /* -j 1: the main thread's model and buffer */
+    int nomem;
+    size_t kept_meta; /* bytes of the job records kept for archives (main thread) */
+};
+
+static void S_observe(S_learn *L, copydesk_sites *m, const char *bytes, size_t len, const char *url,
+                      const char *charset)
+{
+    /* A page that cannot be read is not observed (pass 2 reports it). */
+    if (copydesk_sites_observe(m, bytes, len, url && *url ? url : NULL, charset) ==
+        COPYDESK_ERR_NOMEM) {
+        pthread_mutex_lock(&L->mu);
+        L->nomem = 1;
+        pthread_mutex_unlock(&L->mu);
+    }
+}
+
+/* One task on worker w's model (the main thread's with -j 1). */
+static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
+{
+    const S_opts *o = L->o;
+    copydesk_sites *m = w->model;
+    S_job *j = t->job;
+    if (j->kind == J_PATH) {
+        size_t len = 0;
+        char *buf = cd_read_file(j->path, CD_CLI_MAX_INPUT, &len);
+        if (!buf) {
+            S_job_free(j); /* pass 2 reads it again and reports the error */
+        } else {
+            const char *page = buf;
+            char *cached = NULL;
+            if (cd_cli_is_gzip(buf, len)) {
+                /* Straight into the cache when the trailer tells the size
+                 * (one more byte lets zlib see the end); else via zbuf. */
+                size_t hint = cd_cli_gunzip_hint(buf, len, CD_CLI_MAX_INPUT), n = 0;
+                if (hint && (cached = cd_cache_alloc(S_cache, hint + 1, &j->chunk)) != NULL) {
+                    n = cd_cli_gunzip_to(buf, len, CD_CLI_MAX_INPUT, cached, hint + 1);
+                    if (n) {
+                        page = cached;
+                    } else {
+                        cd_cache_release(S_cache, j->chunk);
+                        j->chunk = NULL;
+                        cached = NULL;
+                    }
+                }
+                if (!n && (n = cd_cli_gunzip(buf, len, CD_CLI_MAX_INPUT, &w->zbuf, &w->zcap)))
+                    page = w->zbuf;
+                if (n) len = n;
+            }
+            S_observe(L, m, page, len, o->url, o->charset);
+            /* Only a decompressed page is worth keeping: a plain file is read
+             * again from the system's page cache for less than what copying
+             * it into fresh memory costs (measured: docs/benchmarks.md). */
+            if (!cached && page != buf)
+                j->bytes = cd_cache_put(S_cache, page, len, &j->chunk);
+            else
+                j->bytes = cached;
+            free(buf);
+            if (j->bytes) {
+                /* Only this task writes this input's entry. */
+                j->kind = J_BYTES;
+                j->len = len;
+                L->kept[t->input].head = L->kept[t->input].tail = j;
+                L->kept[t->input].ready = 1;
+            } else {
+                j->chunk = NULL;
+                S_job_free(j);
+            }
+        }
+    } else {
+        const char *cs = j->charset && *j->charset ? j->charset : o->charset;
+        S_observe(L, m, j->bytes, j->len, j->url, cs);
+        if (!t->borrowed) S_job_free(j);
+    }
+    free(t);
+}
+
+static void *S_lworker_main(void *arg)
+{
+    S_lworker *w = arg;
+    S_learn *L = w->L;
+    for (;;) {
+        pthread_mutex_lock(&L->mu);
+        while (!L->head && !L->closing)
+            pthread_cond_wait(&L->nonempty, &L->mu);
+        S_ltask *t = L->head;
+        if (t) {
+            L->head = t->next;
+            if (!L->head) L->tail = NULL;
+            L->qlen--;
+            if (!t->borrowed) L->qbytes -= t->job->len;
+            pthread_cond_signal(&L->nonfull);
+        }
+        pthread_mutex_unlock(&L->mu);
+        if (!t) break;
+        S_learn_run(L, w, t);
+    }
+    return NULL;
+}
+
+static void S_learn_submit(S_learn *L, S_job *j, size_t input, int borrowed)
+{
+    S_ltask *t = calloc(1, sizeof *t);
+    if (!t) {
+        fprintf(stderr, "copydesk: out of memory\n");
+        exit(2);
+    }
+    t->job = j;
+    t->input = input;
+    t->borrowed = borrowed;
+    if (L->nworkers == 0) {
+        S_learn_run(L, &L->main, t);
+        return;
+    }
+    size_t cost = borrowed ? 0 : j->len;
+    pthread_mutex_lock(&L->mu);
+    while (L->qlen >= L->qcap || (L->qlen > 0 && L->qbytes + cost > S_QUEUE_BYTES))
+        pthread_cond_wait(&L->nonfull, &L->mu);
+    L->qbytes += cost;
+    if (L->tail)
+        L->tail->next = t;
+    else
+        L->head = t;
+    L->tail = t;
+    L->qlen++;
+    pthread_cond_signal(&L->nonempty);
+    pthread_mutex_unlock(&L->mu);
+}
+
+/* The sink of an archive's records in pass 1: each HTML record is observed;
+ * while the cache budget lasts, every job is also kept for pass 2. */
+typedef struct {
+    S_sink sink;
+    S_learn *L;
+    size_t input;
+    int keep;
+} S_learn_sink;
+
+static void S_kept_add(S_kept *k, S_job *j)
+{
+    j->next = NULL;
+    if (k->tail)
+        k->tail->next = j;
+    else
+        k->head = j;
+    k->tail = j;
+}
+
+/* The memory a kept job record holds besides its payload. */
+static size_t S_job_meta(const S_job *j)
+{
+    size_t n = sizeof *j;
+    const char *f[] = {j->source, j->url, j->charset, j->record_id, j->date};
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+        if (f[i]) n += strlen(f[i]) + 1;
+    return n;
+}
+
+/* Keeping j's record for pass 2 stays within a quarter of --site-cache (an
+ * archive of millions of skipped or tiny records would otherwise grow the
+ * kept lists without bound); past it, the archive is read again. */
+static int S_keep_meta(S_learn_sink *k, const S_job *j)
+{
+    size_t n = S_job_meta(j);
+    if (k->L->kept_meta + n > k->L->o->site_cache / 4) return 0;
+    k->L->kept_meta += n;
+    return 1;
+}
+
+static void S_learn_sink_job(S_sink *sk, S_job *j)
+{
+    S_learn_sink *k = (S_learn_sink *)sk;
+    S_kept *kept = &k->L->kept[k->input];
+    if (k->keep && !S_keep_meta(k, j)) k->keep = 0;
+    if (k->keep && j->kind == J_BYTES) {
+        /* The payload moves into the cache (packed, in huge pages). */
+        cd_cache_chunk *chunk = NULL;
+        char *p = cd_cache_put(S_cache, j->bytes, j->len, &chunk);
+        if (p) {
+            free(j->bytes);
+            j->bytes = p;
+            j->chunk = chunk;
+        } else {
+            k->keep = 0;
+        }
+    }
+    if (k->keep) S_kept_add(kept, j);
+    if (j->kind == J_BYTES)
+        S_learn_submit(k->L, j, k->input, k->keep);
+    else if (!k->keep)
+        S_job_free(j);
+}
+
+static void S_learn_sink_skip(S_sink *sk, const char *reason)
+{
+    S_learn_sink *k = (S_learn_sink *)sk;
+    if (!k->keep) return;
+    S_job *j = S_job_new("", J_SKIP);
+    snprintf(j->reason, sizeof j->reason, "%s", reason ? reason : "");
+    if (!S_keep_meta(k, j)) {
+        k->keep = 0;
+        S_job_free(j);
+        return;
+    }
+    S_kept_add(&k->L->kept[k->input], j);
+}
+
+static void S_learn_sink_bytes(S_sink *sk, uint64_t n)
+{
+    S_learn_sink *k = (S_learn_sink *)sk;
+    k->L->kept[k->input].bytes += n;
+    S_add_bytes(k->L->s, n);
+}
+
+/* Pass 1 over one input. stdin, and anything that is not a regular file (a
+ * pipe cannot be read twice), is left to pass 2 alone: never observed. */
+static void S_learn_input(S_learn *L, size_t input, const char *path, int many)
+{
+    if (strcmp(path, "-") == 0) return;
+    FILE *f = fopen(path, "rb");
+    if (!f) return;
+    struct stat sb;
+    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        fclose(f);
+        return;
+    }
+    unsigned char pre[S_SNIFF];
+    size_t n = fread(pre, 1, sizeof pre, f);
+    if (ferror(f)) {
+        fclose(f);
+        return;
+    }
+    if (copydesk_warc_sniff((const char *)pre, n) != COPYDESK_WARC_FORMAT_NONE) {
+        S_learn_sink k = {{S_learn_sink_job, S_learn_sink_skip, S_learn_sink_bytes}, L, input, 1};
+        S_archive(&k.sink, path, f, pre, n);
+        fclose(f);
+        L->kept[input].ready = k.keep;
+        return;
+    }
+    fclose(f);
+    L->kept[input].bytes = (uint64_t)sb.st_size;
+    S_add_bytes(L->s, (uint64_t)sb.st_size);
+    S_job *j = S_job_new(path, J_PATH);
+    j->many = many;
+    S_learn_submit(L, j, input, 0);
+}
+
+static void S_kept_free(S_kept *k)
+{
+    while (k->head) {
+        S_job *j = k->head;
+        k->head = j->next;
+        S_job_free(j);
+    }
+    k->tail = NULL;
+    k->ready = 0;
+}
+
+/* Pass 1: the model learned from the inputs (NULL when memory runs out:
+ * reported). *kept gets what pass 2 can take from memory (free with
+ * S_kept_free on each, then free()), NULL if nothing. */
+static copydesk_sites *S_learn_sites(S_sched *s, const S_opts *o, const cd_paths *paths,
+                                     S_kept **kept_out)
+{
+    S_learn L;
+    memset(&L, 0, sizeof L);
+    L.s = s;
+    L.o = o;
+    L.qcap = (size_t)o->jobs * 2 + 2;
+    L.kept = calloc(paths->count ? paths->count : 1, sizeof *L.kept);
+    copydesk_sites *learned = copydesk_sites_new();
+    if (!L.kept || !learned) {
+        free(L.kept);
+        copydesk_sites_free(learned);
+        fprintf(stderr, "copydesk: out of memory\n");
+        return NULL;
+    }
+    pthread_mutex_init(&L.mu, NULL);
+    pthread_cond_init(&L.nonempty, NULL);
+    pthread_cond_init(&L.nonfull, NULL);
+    if (o->jobs > 1) {
+        L.workers = calloc((size_t)o->jobs, sizeof *L.workers);
+        for (long i = 0; L.workers && i < o->jobs; i++) {
+            S_lworker *w = &L.workers[L.nworkers];
+            w->L = &L;
+            w->model = copydesk_sites_new();
+            if (!w->model) break;
+            if (pthread_create(&w->tid, NULL, S_lworker_main, w) != 0) {
+                copydesk_sites_free(w->model);
+                break;
+            }
+            L.nworkers++;
+        }
+    }
+    if (L.nworkers == 0) L.main.model = learned; /* the main thread learns alone */
+
+    pthread_mutex_lock(&s->omu);
+    s->learning = 1;
+    pthread_mutex_unlock(&s->omu);
+    for (size_t i = 0; i < paths->count; i++)
+        if (!paths->errors[i]) /* an input that cannot be read is reported by pass 2 */
+            S_learn_input(&L, i, paths->items[i], paths->count > 1);
+
+    if (L.nworkers) {
+        pthread_mutex_lock(&L.mu);
+        L.closing = 1;
+        pthread_cond_broadcast(&L.nonempty);
+        pthread_mutex_unlock(&L.mu);
+        for (long i = 0; i < L.nworkers; i++)
+            pthread_join(L.workers[i].tid, NULL);
+        /* Merging is commutative and associative: the order does not matter. */
+        for (long i = 0; i < L.nworkers; i++) {
+            if (copydesk_sites_merge(learned, L.workers[i].model) != COPYDESK_OK) L.nomem = 1;
+            copydesk_sites_free(L.workers[i].model);
+            free(L.workers[i].zbuf);
+        }
+    }
+    free(L.main.zbuf);
+    free(L.workers);
+    pthread_mutex_lock(&s->omu);
+    s->learning = 0;
+    S_progress_clear(s);
+    s->bytes_read = 0;
+    pthread_mutex_unlock(&s->omu);
+    pthread_mutex_destroy(&L.mu);
+    pthread_cond_destroy(&L.nonempty);
+    pthread_cond_destroy(&L.nonfull);
+
+    int any = 0;
+    for (size_t i = 0; i < paths->count; i++) {
+        if (!L.kept[i].ready)
+            S_kept_free(&L.kept[i]); /* an archive that did not fit: read again */
+        else
+            any = 1;
+    }
+    cd_cache_seal(S_cache);
+    if (!any) {
+        free(L.kept);
+        L.kept = NULL;
+    }
+    *kept_out = L.kept;
+    if (L.nomem) {
+        fprintf(stderr, "copydesk: out of memory while learning the sites: no site model\n");
+        copydesk_sites_free(learned);
+        return NULL;
+    }
+    return learned;
+}
+
+/* Pass 2 for an input pass 1 kept: its jobs, as S_input would make them. */
+static void S_replay(S_run_ctx *c, S_kept *k)
+{
+    S_add_bytes(c->s, k->bytes);
+    while (k->head) {
+        S_job *j = k->head;
+        k->head = j->next;
+        if (j->kind == J_SKIP) {
+            S_count_skip(c->s, j->reason);
+            S_job_free(j);
+        } else {
+            S_submit(c, j);
+        }
+    }
+    k->tail = NULL;
+    k->ready = 0;
+}
+
+/* A site model file (--sites) merged into m; 0, or -1 after a message. */
+static int S_load_sites(copydesk_sites *m, const char *path)
+{
+    size_t len = 0;
+    errno = 0;
+    char *data = cd_read_file(path, CD_CLI_MAX_INPUT, &len);
+    if (!data) {
+        fprintf(stderr, "copydesk: --sites %s: %s\n", path,
+                errno == EFBIG ? "too large for a site model" : strerror(errno ? errno : EIO));
+        return -1;
+    }
+    copydesk_status st = copydesk_sites_load(m, data, len);
+    free(data);
+    if (st == COPYDESK_ERR_NOMEM) {
+        fprintf(stderr, "copydesk: --sites %s: out of memory\n", path);
+        return -1;
+    }
+    if (st != COPYDESK_OK) {
+        fprintf(stderr,
+                "copydesk: --sites %s: not a copydesk site model (damaged, or written by a newer "
+                "version)\n",
+                path);
+        return -1;
+    }
+    return 0;
+}
+
+/* --learn-sites: the model into the temporary file made at start, then
+ * renamed over FILE. 0, or -1 after a message. */
+static int S_save_sites(const copydesk_sites *m, int fd, const char *tmp, const char *path)
+{
+    copydesk_status st = COPYDESK_OK;
+    size_t len = 0;
+    char *data = copydesk_sites_save(m, &len, &st);
+    if (!data) {
+        fprintf(stderr, "copydesk: --learn-sites %s: %s\n", path, copydesk_status_str(st));
+        return -1;
+    }
+    size_t done = 0;
+    while (done < len) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) break;
+        done += (size_t)w;
+    }
+    copydesk_free(data);
+    int err = done < len ? errno : 0;
+    if (close(fd) != 0 && !err) err = errno;
+    if (!err && rename(tmp, path) != 0) err = errno;
+    if (err) {
+        fprintf(stderr, "copydesk: --learn-sites %s: %s\n", path, strerror(err ? err : EIO));
+        unlink(tmp);
+        return -1;
+    }
+    return 0;
+}
+
+/* Is the one input of a run an archive (a batch), not a single page? */
+static int S_is_archive(const char *path)
+{
+    if (strcmp(path, "-") == 0) return 0;
+    FILE *f = fopen(path, "rb");
+    if (!f) return 0;
+    unsigned char pre[S_SNIFF];
+    size_t n = fread(pre, 1, sizeof pre, f);
+    fclose(f);
+    return copydesk_warc_sniff((const char *)pre, n) != COPYDESK_WARC_FORMAT_NONE;
+}
+
 static void S_summary(S_sched *s)
 {
     double secs = (double)(S_now() - s->t0) / 1e9;
     char mb[32];
     S_fmt_mb(mb, sizeof mb, s->bytes_read);
-    fprintf(stderr, "copydesk: %llu pages ok, %llu errors", (unsigned long long)s->ok,
-            (unsigned long long)s->failed);
+    fprintf(stderr, "copydesk: %llu page%s ok, %llu error%s", (unsigned long long)s->ok, s->ok == 1 ? "" : "s",
+            (unsigned long long)s->failed, s->failed == 1 ? "" : "s");
     for (int i = 0, first = 1; i <= S_MAX_KINDS; i++) {
         if (!s->errors[i].n) continue;
         fprintf(stderr, "%s%llu %s", first ? " (" : ", ", (unsigned long long)s->errors[i].n,
@@ -697,7 +1324,18 @@ static void S_summary(S_sched *s)
         first = 0;
         if (i == S_MAX_KINDS || !s->errors[i + 1].n) fputc(')', stderr);
     }
-    fprintf(stderr, ", %llu skipped", (unsigned long long)s->skipped);
+    unsigned long files = 0;
+    for (int i = 0; i < CD_SKIP_COUNT; i++)
+        files += s->files_skipped ? s->files_skipped[i] : 0;
+    fprintf(stderr, ", %lu file%s skipped", files, files == 1 ? "" : "s");
+    for (int i = 0, first = 1; i < CD_SKIP_COUNT && files; i++) {
+        if (!s->files_skipped[i]) continue;
+        fprintf(stderr, "%s%lu %s", first ? " (" : ", ", s->files_skipped[i], cd_skip_names[i]);
+        first = 0;
+    }
+    if (files) fputc(')', stderr);
+    fprintf(stderr, ", %llu archive record%s skipped", (unsigned long long)s->skipped,
+            s->skipped == 1 ? "" : "s");
     for (int i = 0, first = 1; i <= S_MAX_KINDS; i++) {
         if (!s->skips[i].n) continue;
         fprintf(stderr, "%s%llu %s", first ? " (" : ", ", (unsigned long long)s->skips[i].n,
@@ -708,6 +1346,17 @@ static void S_summary(S_sched *s)
     fprintf(stderr, "; %s MB in %.2f s (%.1f MB/s, %.1f pages/s)\n", mb, secs,
             secs > 0 ? (double)s->bytes_read / 1e6 / secs : 0.0,
             secs > 0 ? (double)s->ok / secs : 0.0);
+    if (s->sites_shown) {
+        /* The summary's second line (one "copydesk: " message in all). */
+        fprintf(stderr, "  sites:");
+        if (s->learned_ok)
+            fprintf(stderr, " learned %zu pages of %zu hosts in %.2f s;", s->learned_pages,
+                    s->learned_hosts, s->learn_secs);
+        if (s->model)
+            fprintf(stderr, " model in use: %zu hosts, %zu pages\n", s->model_hosts, s->model_pages);
+        else
+            fprintf(stderr, " no model in use%s\n", s->o->site_chrome ? "" : " (--site-chrome off)");
+    }
 }
 
 /* --dump-tree FILE: the parser's tree in html5lib's test format on stdout. */
@@ -737,19 +1386,191 @@ static long S_default_jobs(void)
     return n < 1 ? 1 : n > S_MAX_JOBS ? S_MAX_JOBS : n;
 }
 
+/* ---- the command line ----------------------------------------------------- */
+
+/* The options named on the command line, for S_check. */
+enum {
+    G_FORMAT, G_JSON, G_URL, G_CHARSET, G_KEEP_COMMENTS, G_NO_TABLES, G_NO_CAPTIONS, G_NO_EXTRACT,
+    G_KEEP_PARTS, G_EXPLAIN, G_BODY_ONLY, G_REPORT, G_DUMP_TREE, G_REF_TIME, G_JOBS, G_ORDERED,
+    G_UNORDERED, G_STATS, G_QUIET, G_COUNT
+};
+static const char *const S_gname[G_COUNT] = {
+    "--format", "--json", "--url", "--charset", "--keep-comments", "--no-tables", "--no-captions",
+    "--no-extract", "--keep-parts", "--explain", "--body-only", "--report", "--dump-tree",
+    "--reference-time", "-j", "--ordered", "--unordered", "--stats", "-q"};
+
+/* The inputs as named (expanded after the checks). */
+typedef struct {
+    const char **v;
+    size_t n;
+    size_t dirs;  /* of which directories */
+    size_t nstdin; /* of which "-" */
+    const char *dir; /* the first directory */
+} S_inputs;
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+static int S_err(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("copydesk: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    return 2;
+}
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void S_warn(const S_opts *o, const char *fmt, ...)
+{
+    if (o->quiet) return;
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("copydesk: warning: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+/* The rules between options (docs/schema.md, "Errors and warnings"), so that
+ * nothing is silently ignored. An option whose effect would be missing from
+ * the output (it asks for something that will not happen), an invalid value
+ * or two options that contradict each other are an error: one line, exit 2,
+ * nothing read. An option that asks for what happens anyway is a warning
+ * (silenced by -q). 0, or 2 after the message. */
+static int S_check(const S_opts *o, const unsigned char *g, const S_inputs *in, const char *dump_tree)
+{
+    if (dump_tree) {
+        /* --dump-tree FILE: a mode of its own; only the charset hint applies. */
+        for (int k = 0; k < G_COUNT; k++)
+            if (g[k] && k != G_DUMP_TREE && k != G_CHARSET && k != G_QUIET)
+                return S_err("%s does not apply to --dump-tree (it prints FILE's tree)", S_gname[k]);
+        if (in->n) return S_err("--dump-tree reads its FILE only: '%s' would not be read", in->v[0]);
+        return 0;
+    }
+    if (g[G_NO_EXTRACT]) {
+        /* The whole visible page: tables and captions in it, comments and the
+         * dateline too, and no head. */
+        if (g[G_NO_TABLES] || g[G_NO_CAPTIONS])
+            return S_err("%s has no effect with --no-extract (it renders the whole visible page)",
+                         S_gname[g[G_NO_TABLES] ? G_NO_TABLES : G_NO_CAPTIONS]);
+        static const int moot[] = {G_KEEP_COMMENTS, G_KEEP_PARTS, G_BODY_ONLY};
+        for (size_t k = 0; k < sizeof moot / sizeof moot[0]; k++)
+            if (g[moot[k]])
+                S_warn(o, "%s is implied by --no-extract (it renders the whole visible page%s)",
+                       S_gname[moot[k]], moot[k] == G_BODY_ONLY ? ", without a head" : "");
+    }
+    if (o->report) {
+        /* --report FILE: one page in, the explain page out, nothing else. */
+        static const int moot[] = {G_JSON, G_BODY_ONLY, G_JOBS, G_ORDERED, G_UNORDERED, G_STATS};
+        for (size_t k = 0; k < sizeof moot / sizeof moot[0]; k++)
+            if (g[moot[k]])
+                return S_err("%s does not apply to --report (it writes the explain page only)", S_gname[moot[k]]);
+        if (g[G_REPORT] && o->format == COPYDESK_FORMAT_REPORT)
+            return S_err("--format report and --report both name the report's file: give one");
+        if (g[G_FORMAT] && o->format != COPYDESK_FORMAT_REPORT)
+            return S_err("--format does not apply to --report (it writes the explain page only)");
+        if (in->n != 1 || in->dirs)
+            return S_err("--report explains one page: name one file (or -)%s%s",
+                         in->dirs ? ", not a directory: " : "", in->dirs ? in->dir : "");
+        if (g[G_EXPLAIN]) S_warn(o, "--explain is implied by --report (the page shows sources and dropped blocks)");
+        return 0;
+    }
+    if (g[G_EXPLAIN] && !o->json)
+        return S_err("--explain adds `sources`, `mode` and `dropped` to JSON records: use it with --json "
+                     "(or --report for a page, in the browser)");
+    if (g[G_ORDERED] && g[G_UNORDERED]) return S_err("--ordered and --unordered contradict each other");
+    if (o->url && in->dirs) return S_err("--url is the URL of one page, and %s is a directory", in->dir);
+    if (o->url && in->n > 1) return S_err("--url is the URL of one page, and %zu inputs are named", in->n);
+    if (in->nstdin > 1) return S_err("- (standard input) is named twice");
+    if (g[G_BODY_ONLY] && o->json && o->format != COPYDESK_FORMAT_MARKDOWN && !g[G_NO_EXTRACT])
+        S_warn(o, "--body-only is implied by --json: `text` is always the body (with --format markdown "
+                  "it drops the head from `markdown`)");
+    return 0;
+}
+
+/* --report: the explain page of one page, written to o->report ("-" = stdout).
+ * 0, 1 when the page cannot be read or processed, 2 when the report cannot be
+ * written or the input is not a page. */
+static int S_report(const S_opts *o, const char *path)
+{
+    size_t len = 0;
+    errno = 0;
+    char *in = cd_read_file(path, CD_CLI_MAX_INPUT, &len);
+    if (!in) {
+        fprintf(stderr, "copydesk: %s: read error: %s\n", path,
+                errno == EFBIG ? "input too large" : strerror(errno ? errno : EIO));
+        return 1;
+    }
+    if (copydesk_warc_sniff(in, len < S_SNIFF ? len : S_SNIFF) != COPYDESK_WARC_FORMAT_NONE) {
+        free(in);
+        fprintf(stderr, "copydesk: %s: --report explains a page, and this is a web archive\n", path);
+        return 2;
+    }
+    copydesk_doc *doc = copydesk_doc_new(o->options);
+    if (!doc) {
+        free(in);
+        fprintf(stderr, "copydesk: out of memory\n");
+        return 2;
+    }
+    copydesk_doc_set_source(doc, path, strlen(path));
+    if (o->url) copydesk_doc_set_url(doc, o->url, strlen(o->url));
+    if (o->charset) copydesk_doc_set_charset(doc, o->charset, strlen(o->charset));
+    if (o->ref_time) copydesk_doc_set_reference_time(doc, o->ref_time);
+    copydesk_status st = copydesk_doc_parse(doc, in, len);
+    free(in);
+    size_t n = 0;
+    const char *r = st == COPYDESK_OK ? copydesk_doc_render(doc, COPYDESK_FORMAT_REPORT, &n, &st) : NULL;
+    if (!r) {
+        fprintf(stderr, "copydesk: %s: %s\n", path, copydesk_status_str(st));
+        copydesk_doc_free(doc);
+        return 1;
+    }
+    int to_stdout = strcmp(o->report, "-") == 0;
+    FILE *f = to_stdout ? stdout : fopen(o->report, "wb");
+    int bad = !f || fwrite(r, 1, n, f) != n;
+    if (f && !to_stdout)
+        bad |= fclose(f) != 0;
+    else if (f)
+        bad |= fflush(f) != 0;
+    copydesk_doc_free(doc);
+    if (bad) {
+        fprintf(stderr, "copydesk: %s: cannot write the report: %s\n", o->report, strerror(errno ? errno : EIO));
+        return 2;
+    }
+    if (!o->quiet && !to_stdout) fprintf(stderr, "copydesk: report of %s written to %s\n", path, o->report);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
-    S_opts o = {.format = COPYDESK_FORMAT_TEXT};
+    S_opts o = {.format = COPYDESK_FORMAT_TEXT,
+                .ordered = 1,
+                .site_chrome = 1,
+                .site_cache = (size_t)S_SITE_CACHE_MIB * 1024 * 1024};
     cd_paths paths = {0};
     int only_inputs = 0;
     const char *dump_tree = NULL; /* --dump-tree FILE */
+    unsigned char given[G_COUNT] = {0};
+    S_inputs in = {0};
+    in.v = calloc((size_t)argc + 1, sizeof *in.v);
+    if (!in.v) {
+        fprintf(stderr, "copydesk: out of memory\n");
+        return 2;
+    }
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (only_inputs || a[0] != '-' || strcmp(a, "-") == 0) {
-            if (cd_paths_add(&paths, a) != 0) {
-                fprintf(stderr, "copydesk: %s: %s\n", a, strerror(errno));
-                return 2;
-            }
+            struct stat sb;
+            in.v[in.n++] = a;
+            if (strcmp(a, "-") == 0)
+                in.nstdin++;
+            else if (stat(a, &sb) == 0 && S_ISDIR(sb.st_mode) && !in.dirs++)
+                in.dir = a;
             continue;
         }
         const char *val = NULL;
@@ -767,7 +1588,9 @@ int main(int argc, char **argv)
         int needs = strcmp(name, "--format") == 0 || strcmp(name, "--url") == 0 ||
                     strcmp(name, "--charset") == 0 || strcmp(name, "--jobs") == 0 ||
                     strcmp(name, "-j") == 0 || strcmp(name, "--reference-time") == 0 ||
-                    strcmp(name, "--dump-tree") == 0;
+                    strcmp(name, "--dump-tree") == 0 || strcmp(name, "--report") == 0 ||
+                    strcmp(name, "--site-chrome") == 0 || strcmp(name, "--sites") == 0 ||
+                    strcmp(name, "--learn-sites") == 0 || strcmp(name, "--site-cache") == 0;
         if (needs && !val) {
             if (eq)
                 val = eq + 1;
@@ -777,7 +1600,12 @@ int main(int argc, char **argv)
                 fprintf(stderr, "copydesk: %s needs a value\n", name);
                 return 2;
             }
+        } else if (!needs && eq && a[1] == '-') {
+            fprintf(stderr, "copydesk: %s takes no value\n", name);
+            return 2;
         }
+        for (int k = 0; k < G_COUNT; k++)
+            if (strcmp(name, S_gname[k]) == 0) given[k] = 1;
         if (strcmp(name, "--") == 0) {
             only_inputs = 1;
         } else if (strcmp(name, "--format") == 0) {
@@ -798,6 +1626,11 @@ int main(int argc, char **argv)
         } else if (strcmp(name, "--url") == 0) {
             o.url = val;
         } else if (strcmp(name, "--charset") == 0) {
+            if (!copydesk_charset_name(val, strlen(val))) {
+                fprintf(stderr, "copydesk: unknown charset '%s' (a WHATWG encoding label such as utf-8, "
+                                "windows-1252, iso-8859-2, shift_jis, gbk)\n", val);
+                return 2;
+            }
             o.charset = val;
         } else if (strcmp(name, "-j") == 0 || strcmp(name, "--jobs") == 0) {
             char *end = NULL;
@@ -808,8 +1641,37 @@ int main(int argc, char **argv)
                 return 2;
             }
             o.jobs = n;
+            given[G_JOBS] = 1;
+        } else if (strcmp(name, "--site-chrome") == 0) {
+            if (strcmp(val, "auto") == 0)
+                o.site_chrome = 1;
+            else if (strcmp(val, "off") == 0)
+                o.site_chrome = 0;
+            else {
+                fprintf(stderr, "copydesk: --site-chrome wants auto or off\n");
+                return 2;
+            }
+        } else if (strcmp(name, "--sites") == 0) {
+            if (o.nsites == S_MAX_SITES_FILES) {
+                fprintf(stderr, "copydesk: --sites given more than %d times\n", S_MAX_SITES_FILES);
+                return 2;
+            }
+            o.sites[o.nsites++] = val;
+        } else if (strcmp(name, "--learn-sites") == 0) {
+            o.learn = val;
+        } else if (strcmp(name, "--site-cache") == 0) {
+            char *end = NULL;
+            errno = 0;
+            long long n = strtoll(val, &end, 10);
+            if (errno || !end || *end || n < 0 || n > 1024LL * 1024) {
+                fprintf(stderr, "copydesk: --site-cache wants MiB, from 0 to 1048576\n");
+                return 2;
+            }
+            o.site_cache = (size_t)n * 1024 * 1024;
         } else if (strcmp(name, "--ordered") == 0) {
-            o.ordered = 1;
+            o.ordered = 1; /* the default */
+        } else if (strcmp(name, "--unordered") == 0) {
+            o.ordered = 0;
         } else if (strcmp(name, "--stats") == 0) {
             o.stats = 1;
         } else if (strcmp(name, "--keep-comments") == 0) {
@@ -822,8 +1684,12 @@ int main(int argc, char **argv)
             o.options |= COPYDESK_OPT_NO_EXTRACT;
         } else if (strcmp(name, "--keep-parts") == 0) {
             o.options |= COPYDESK_OPT_KEEP_PARTS;
+        } else if (strcmp(name, "--body-only") == 0) {
+            o.options |= COPYDESK_OPT_BODY_ONLY;
         } else if (strcmp(name, "--dump-tree") == 0) {
             dump_tree = val;
+        } else if (strcmp(name, "--report") == 0) {
+            o.report = val;
         } else if (strcmp(name, "--explain") == 0) {
             o.options |= COPYDESK_OPT_EXPLAIN;
         } else if (strcmp(name, "--reference-time") == 0) {
@@ -834,6 +1700,7 @@ int main(int argc, char **argv)
             }
         } else if (strcmp(name, "-q") == 0 || strcmp(name, "--quiet") == 0) {
             o.quiet = 1;
+            given[G_QUIET] = 1;
         } else if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0) {
             S_usage(stdout);
             return 0;
@@ -841,23 +1708,91 @@ int main(int argc, char **argv)
             printf("copydesk %s\n", copydesk_version_string());
             return 0;
         } else {
-            fprintf(stderr, "copydesk: unknown option '%s'\n", a);
-            S_usage(stderr);
+            fprintf(stderr, "copydesk: unknown option '%s' (copydesk --help lists them)\n", a);
             return 2;
         }
     }
+    if (o.format == COPYDESK_FORMAT_REPORT && !o.json && !o.report) o.report = "-";
+    if (o.format == COPYDESK_FORMAT_REPORT && o.json)
+        return S_err("--format report and --json are two formats: choose one");
+    if (S_check(&o, given, &in, dump_tree) != 0) return 2;
     if (dump_tree) {
-        cd_paths_free(&paths);
+        free(in.v);
         return S_dump_tree(dump_tree, o.charset);
     }
-    if (paths.count == 0) {
-        S_usage(stderr);
+    if (in.n == 0) {
+        if (!isatty(STDIN_FILENO)) {
+            /* `copydesk --json < page.html`: say how to read standard input. */
+            fprintf(stderr, "copydesk: no input named; to read standard input, name it '-': "
+                            "copydesk [options] - < page.html\n");
+        } else {
+            fputs("usage: copydesk [options] FILE|DIR|- ...\n"
+                  "copydesk --help lists the options.\n",
+                  stderr);
+        }
         return 2;
     }
+    if (o.report) {
+        int rc = S_report(&o, in.v[0]);
+        free(in.v);
+        return rc;
+    }
+    for (size_t i = 0; i < in.n; i++) {
+        if (cd_paths_add(&paths, in.v[i]) != 0) {
+            fprintf(stderr, "copydesk: %s: %s\n", in.v[i], strerror(errno ? errno : ENOMEM));
+            return 2;
+        }
+    }
+    free(in.v);
     if (o.json && o.format == COPYDESK_FORMAT_MARKDOWN) o.options |= COPYDESK_OPT_JSON_MARKDOWN;
     if (o.jobs == 0) o.jobs = S_default_jobs();
     /* One thread writes in order anyway; no ring needed. */
     if (o.jobs == 1) o.ordered = 0;
+
+    /* The --sites models first: a damaged one stops the run before any work.
+     * The --learn-sites file is made now (a temporary beside it, renamed at
+     * the end of pass 1), so that a path that cannot be written fails early. */
+    copydesk_sites *loaded = NULL;
+    if (o.nsites) {
+        loaded = copydesk_sites_new();
+        if (!loaded) {
+            fprintf(stderr, "copydesk: out of memory\n");
+            return 2;
+        }
+        for (int i = 0; i < o.nsites; i++) {
+            if (S_load_sites(loaded, o.sites[i]) != 0) {
+                copydesk_sites_free(loaded);
+                cd_paths_free(&paths);
+                return 2;
+            }
+        }
+    }
+    int learn_fd = -1;
+    char *learn_tmp = NULL;
+    if (o.learn) {
+        size_t n = strlen(o.learn) + 16;
+        learn_tmp = malloc(n);
+        if (learn_tmp) {
+            snprintf(learn_tmp, n, "%s.tmp-XXXXXX", o.learn);
+            learn_fd = mkstemp(learn_tmp);
+        }
+        if (learn_fd < 0) {
+            fprintf(stderr, "copydesk: --learn-sites %s: %s\n", o.learn,
+                    strerror(learn_tmp ? errno : ENOMEM));
+            free(learn_tmp);
+            copydesk_sites_free(loaded);
+            cd_paths_free(&paths);
+            return 2;
+        }
+        mode_t mask = umask(0);
+        umask(mask);
+        fchmod(learn_fd, 0666 & ~mask);
+    }
+    /* Pass 1 (learning) on a batch: more than one input, or an archive. A
+     * single page or stdin alone learns nothing (--learn-sites still reads
+     * what it can). */
+    int batch = paths.count > 1 || (paths.count == 1 && S_is_archive(paths.items[0]));
+    int learn = o.learn || (o.site_chrome && batch);
 
     S_sched s;
     memset(&s, 0, sizeof s);
@@ -884,6 +1819,46 @@ int main(int argc, char **argv)
             S_ISREG(sb.st_mode))
             s.bytes_total += (uint64_t)sb.st_size;
     }
+
+    S_kept *kept = NULL;
+    copydesk_sites *learned = NULL;
+    if (learn) {
+        int64_t t = S_now();
+        S_cache = o.site_cache ? cd_cache_new(o.site_cache) : NULL;
+        learned = S_learn_sites(&s, &o, &paths, &kept);
+        s.learn_secs = (double)(S_now() - t) / 1e9;
+        if (learned) {
+            s.learned_ok = 1;
+            s.learned_hosts = copydesk_sites_hosts(learned);
+            s.learned_pages = copydesk_sites_pages(learned);
+        }
+    }
+    if (o.learn) {
+        int bad = !learned || S_save_sites(learned, learn_fd, learn_tmp, o.learn) != 0;
+        if (!learned) {
+            close(learn_fd);
+            unlink(learn_tmp);
+        }
+        free(learn_tmp);
+        if (bad) {
+            copydesk_sites_free(learned);
+            copydesk_sites_free(loaded);
+            cd_paths_free(&paths);
+            return 2;
+        }
+    }
+    copydesk_sites *model = NULL;
+    if (o.site_chrome) {
+        model = loaded ? loaded : learned;
+        if (loaded && learned && copydesk_sites_merge(loaded, learned) != COPYDESK_OK) {
+            fprintf(stderr, "copydesk: out of memory merging the site models\n");
+            return 2;
+        }
+    }
+    s.model = model;
+    s.sites_shown = learn || o.nsites;
+    s.model_hosts = copydesk_sites_hosts(model);
+    s.model_pages = copydesk_sites_pages(model);
 
     S_run_ctx c;
     memset(&c, 0, sizeof c);
@@ -920,8 +1895,14 @@ int main(int argc, char **argv)
         }
     }
 
-    for (size_t i = 0; i < paths.count; i++)
-        S_input(&c, paths.items[i], paths.count > 1);
+    s.files_skipped = paths.skipped;
+    for (size_t i = 0; i < paths.count; i++) {
+        if (kept && kept[i].ready)
+            S_replay(&c, &kept[i]);
+        else
+            S_input(&c, paths.items[i], paths.errors[i], paths.count > 1);
+    }
+    free(kept);
 
     if (c.nworkers) {
         pthread_mutex_lock(&s.qmu);
@@ -936,13 +1917,16 @@ int main(int argc, char **argv)
     cd_cli_buf_free(&c.out);
     cd_cli_buf_free(&c.tmp);
     free(s.ring);
-    cd_paths_free(&paths);
 
     int out_err = fflush(stdout) != 0 || ferror(stdout);
     pthread_mutex_lock(&s.omu);
     S_progress_clear(&s);
     if (o.stats || (!o.quiet && isatty(STDERR_FILENO))) S_summary(&s);
     pthread_mutex_unlock(&s.omu);
+    copydesk_sites_free(loaded);
+    copydesk_sites_free(learned);
+    cd_cache_free(S_cache);
+    cd_paths_free(&paths);
     if (out_err) return 2;
     return s.failed ? 1 : 0;
 }

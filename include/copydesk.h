@@ -102,13 +102,21 @@ COPYDESK_EXPORT void copydesk_free(void *ptr);
 #define COPYDESK_OPT_KEEP_PARTS (1u << 5)
 /** JSON output also says where each metadata field came from (`sources`). */
 #define COPYDESK_OPT_EXPLAIN (1u << 6)
+/** Text and Markdown without the article's head: the body alone. By default
+ *  they open with the head (headline, deck, byline, dates, section, dateline,
+ *  credit: docs/schema.md, "The head"); JSON's `text` is always the body. */
+#define COPYDESK_OPT_BODY_ONLY (1u << 7)
 
 /**
  * Output formats for copydesk_doc_render() and copydesk_extract(), one per row
  * of copydesk_formats.def (installed beside this header), numbered by row:
- *   COPYDESK_FORMAT_TEXT = 0      paragraphs separated by a blank line
- *   COPYDESK_FORMAT_MARKDOWN = 1  CommonMark
+ *   COPYDESK_FORMAT_TEXT = 0      the head, then paragraphs separated by a blank line
+ *   COPYDESK_FORMAT_MARKDOWN = 1  CommonMark (the head as `# Headline`, the deck, …)
  *   COPYDESK_FORMAT_JSON = 2      one JSON object (no trailing newline)
+ *   COPYDESK_FORMAT_REPORT = 3    the explain page: one self-contained HTML
+ *                                 document showing every block of the page,
+ *                                 kept or dropped and why, and every field with
+ *                                 its source (`copydesk --report`)
  * A value is never reused; COPYDESK_FORMAT_COUNT grows when a format is added.
  */
 typedef enum copydesk_format {
@@ -196,6 +204,11 @@ COPYDESK_EXPORT copydesk_status copydesk_parse_time(const char *s, size_t len,
 /** A transport charset hint (e.g. from HTTP Content-Type). Copied. */
 COPYDESK_EXPORT copydesk_status copydesk_doc_set_charset(copydesk_doc *doc, const char *charset,
                                                          size_t len);
+/** The decoder's name for the charset label[0..len) (a label of the WHATWG
+ *  Encoding Standard, case and surrounding spaces ignored: "latin1" gives
+ *  "windows-1252", "UTF8" gives "utf-8"), static storage; NULL for a label the
+ *  decoder does not know (such a hint would be ignored). */
+COPYDESK_EXPORT const char *copydesk_charset_name(const char *label, size_t len);
 
 /**
  * Decode (gzip, charset), parse, extract and read metadata from bytes[0..len).
@@ -306,7 +319,8 @@ COPYDESK_EXPORT const char *copydesk_doc_field(const copydesk_doc *doc, copydesk
 
 /** The charset the page was decoded from (e.g. "windows-1252"). */
 COPYDESK_EXPORT const char *copydesk_doc_charset(const copydesk_doc *doc, size_t *len);
-/** The article as plain text (same as rendering COPYDESK_FORMAT_TEXT). */
+/** The article's body as plain text: JSON's `text`, the same as rendering
+ *  COPYDESK_FORMAT_TEXT with COPYDESK_OPT_BODY_ONLY (without the head). */
 COPYDESK_EXPORT const char *copydesk_doc_text(copydesk_doc *doc, size_t *len);
 
 /* Findings: not failures, but things a user may want to know ("charset guessed",
@@ -498,6 +512,71 @@ COPYDESK_EXPORT const char *copydesk_warc_source(copydesk_warc *w, const char *p
  * COPYDESK_WARC_ERROR (or when memory runs out).
  */
 COPYDESK_EXPORT const char *copydesk_warc_error_message(copydesk_warc *w, size_t *len);
+
+/* ---- Site-level chrome ----------------------------------------------------
+ *
+ * A copydesk_sites is a model of each site's furniture: the blocks (normalised
+ * text and structural path) that recur on many pages of one host, learned from
+ * a batch. Given to a document (copydesk_doc_set_sites()), a block the model
+ * knows as its host's chrome never wins the article region and is dropped
+ * inside it (--explain: reason "site-chrome"). Hosts with fewer than
+ * COPYDESK_SITES_MIN_PAGES pages observed are left alone: their pages come out
+ * exactly as without a model.
+ *
+ * Learning: copydesk_sites_observe() every page of the batch (cheap: no tree
+ * is built), then parse the pages with the model. The model depends only on the
+ * set of pages observed: never on their order, on how they were split between
+ * models later merged, or on threads. Memory is bounded (docs/sites.md gives
+ * the bound and the eviction rule). The host of a page is its URL's (the url
+ * argument, else the page's canonical / og:url / base), else a site key read
+ * from the page itself (docs/sites.md).
+ *
+ * Threads: observe and merge write the model (one thread at a time per model:
+ * give each thread its own and merge them); once no thread writes it, any
+ * number of documents on any threads may read it.
+ */
+typedef struct copydesk_sites copydesk_sites;
+
+/** Hosts with fewer pages observed than this get no site chrome. */
+#define COPYDESK_SITES_MIN_PAGES 3
+
+/** An empty model; NULL on out-of-memory. Free with copydesk_sites_free(). */
+COPYDESK_EXPORT copydesk_sites *copydesk_sites_new(void);
+/** Free a model (NULL is fine). No document may still use it. */
+COPYDESK_EXPORT void copydesk_sites_free(copydesk_sites *s);
+
+/** Learn from one page: bytes[0..len) as copydesk_doc_parse() takes them (gzip
+ * or not, any charset); url (NUL-terminated, may be NULL) names the page, as
+ * copydesk_doc_set_url() does; charset (may be NULL) is a transport hint, as
+ * copydesk_doc_set_charset(). A page that cannot be read is skipped (its
+ * status is returned; the model is unchanged). COPYDESK_ERR_NOMEM leaves the
+ * model as it was before the call. */
+COPYDESK_EXPORT copydesk_status copydesk_sites_observe(copydesk_sites *s, const char *bytes,
+                                                       size_t len, const char *url,
+                                                       const char *charset);
+
+/** Add src's observations to dst (models of several batches or threads
+ * combine; merging is commutative and associative). src is unchanged. */
+COPYDESK_EXPORT copydesk_status copydesk_sites_merge(copydesk_sites *dst, const copydesk_sites *src);
+
+/** The model in its file format (versioned, documented in docs/sites.md);
+ * *len (may be NULL) gets its length. Free with copydesk_free(). NULL on
+ * out-of-memory (*status says so; status may be NULL). */
+COPYDESK_EXPORT char *copydesk_sites_save(const copydesk_sites *s, size_t *len,
+                                          copydesk_status *status);
+/** Read a saved model data[0..len) and merge it into s. COPYDESK_ERR_ARG for a
+ * file that is not a model, damaged, or of a newer version (s is unchanged). */
+COPYDESK_EXPORT copydesk_status copydesk_sites_load(copydesk_sites *s, const char *data, size_t len);
+
+/** Hosts and pages observed (0 for NULL). */
+COPYDESK_EXPORT size_t copydesk_sites_hosts(const copydesk_sites *s);
+COPYDESK_EXPORT size_t copydesk_sites_pages(const copydesk_sites *s);
+/** Bytes of memory the model holds (0 for NULL): docs/sites.md gives its bound. */
+COPYDESK_EXPORT size_t copydesk_sites_bytes(const copydesk_sites *s);
+
+/** Use model s (NULL: none) for the documents parsed from now on, until it is
+ * set again; the document reads s and never writes it; s must outlive that use. */
+COPYDESK_EXPORT void copydesk_doc_set_sites(copydesk_doc *doc, const copydesk_sites *s);
 
 #ifdef __cplusplus
 }

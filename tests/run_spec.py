@@ -13,8 +13,13 @@ A case is one folder:
               known-failing one) and says how to provide it.
   url         optional: passed as --url
   args        optional: extra CLI flags (shell words). A lone `-` feeds the
-              input on stdin instead of naming the file.
-  expected.txt   optional: exact text output (`copydesk [args] INPUT`)
+              input on stdin instead of naming the file. A file TEXT_ARGS in
+              the suite folder gives flags for the text run (expected.txt) of
+              every case of the suite, put before the case's own
+              (tests/regression: --body-only, its cases being about the body).
+  expected.txt   optional: exact text output (`copydesk [args] INPUT`): the
+                 head (headline, deck, byline, …), then the body, unless the
+                 args say --body-only
   expected.json  optional: subset of the JSON record (`copydesk --json [args] INPUT`);
                  every key given must match exactly, except:
                  - "error": true means "an error record, whatever its message";
@@ -97,10 +102,16 @@ def read(path, mode="r"):
         return f.read()
 
 
+def text_args(case):
+    """The flags TEXT_ARGS in the case's suite folder gives every text run."""
+    path = os.path.join(os.path.dirname(os.path.abspath(case)), "TEXT_ARGS")
+    return shlex.split(read(path)) if os.path.exists(path) else []
+
+
 def run(binary, case, inp, json_mode):
-    args = []
+    args = [] if json_mode else text_args(case)
     if os.path.exists(os.path.join(case, "args")):
-        args = shlex.split(read(os.path.join(case, "args")))
+        args += shlex.split(read(os.path.join(case, "args")))
     if os.path.exists(os.path.join(case, "url")):
         args = ["--url", read(os.path.join(case, "url")).strip()] + args
     stdin_data = None

@@ -87,13 +87,194 @@ static PyObject *S_set_error(PyObject *self, PyObject *cls)
     Py_RETURN_NONE;
 }
 
+/* ---- site models: _Sites ------------------------------------------------ */
+
+/* A copydesk_sites. Writers (observe, merge, load) need it free of readers;
+ * readers (an extraction using it, without the GIL) count themselves in
+ * `readers`. Both checks are made with the GIL held, so a model is never
+ * written while a document reads it (the C API's rule): a write during a
+ * read raises RuntimeError instead. */
+typedef struct {
+    PyObject_HEAD
+    copydesk_sites *s;
+    int readers; /* extractions using it now */
+    int writing; /* observe running without the GIL */
+} S_Sites;
+
+static PyTypeObject S_SitesType;
+
+static PyObject *S_sites_new(PyTypeObject *type, PyObject *args, PyObject *kw)
+{
+    if (!PyArg_ParseTuple(args, ":_Sites")) return NULL;
+    S_Sites *self = (S_Sites *)type->tp_alloc(type, 0);
+    if (!self) return NULL;
+    self->s = copydesk_sites_new();
+    if (!self->s) {
+        Py_DECREF(self);
+        return PyErr_NoMemory();
+    }
+    return (PyObject *)self;
+}
+
+static void S_sites_dealloc(S_Sites *self)
+{
+    copydesk_sites_free(self->s);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static int S_sites_writable(S_Sites *self)
+{
+    if (self->readers || self->writing) {
+        PyErr_SetString(PyExc_RuntimeError, "copydesk: the site model is in use (being read or written)");
+        return 0;
+    }
+    return 1;
+}
+
+/* observe(data, url, charset) -> int: the copydesk_status (0: observed; a
+ * page that cannot be read is skipped, its status returned). MemoryError on
+ * out-of-memory (the model unchanged). The GIL is released. */
+static PyObject *S_sites_observe(S_Sites *self, PyObject *args)
+{
+    Py_buffer data;
+    const char *url = NULL, *charset = NULL;
+    Py_ssize_t url_n = 0, charset_n = 0;
+    if (!PyArg_ParseTuple(args, "y*z#z#", &data, &url, &url_n, &charset, &charset_n)) return NULL;
+    if (!S_sites_writable(self)) {
+        PyBuffer_Release(&data);
+        return NULL;
+    }
+    self->writing = 1;
+    PyThreadState *ts = PyEval_SaveThread();
+    copydesk_status st = copydesk_sites_observe(self->s, (const char *)data.buf, (size_t)data.len,
+                                                url && url_n ? url : NULL,
+                                                charset && charset_n ? charset : NULL);
+    PyEval_RestoreThread(ts);
+    self->writing = 0;
+    PyBuffer_Release(&data);
+    if (st == COPYDESK_ERR_NOMEM) return PyErr_NoMemory();
+    return PyLong_FromLong((long)st);
+}
+
+/* merge(other): other's observations added. */
+static PyObject *S_sites_merge(S_Sites *self, PyObject *arg)
+{
+    if (!PyObject_TypeCheck(arg, &S_SitesType)) {
+        PyErr_SetString(PyExc_TypeError, "copydesk: merge() wants a site model");
+        return NULL;
+    }
+    S_Sites *o = (S_Sites *)arg;
+    if (!S_sites_writable(self)) return NULL;
+    if (o->writing) {
+        PyErr_SetString(PyExc_RuntimeError, "copydesk: the site model is in use (being written)");
+        return NULL;
+    }
+    copydesk_status st = copydesk_sites_merge(self->s, o->s);
+    if (st == COPYDESK_ERR_NOMEM) return PyErr_NoMemory();
+    if (st != COPYDESK_OK) {
+        S_raise(st);
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+/* save() -> bytes: the model's file format. */
+static PyObject *S_sites_save(S_Sites *self, PyObject *unused)
+{
+    if (self->writing) {
+        PyErr_SetString(PyExc_RuntimeError, "copydesk: the site model is in use (being written)");
+        return NULL;
+    }
+    size_t len = 0;
+    copydesk_status st = COPYDESK_OK;
+    char *data = copydesk_sites_save(self->s, &len, &st);
+    if (!data) {
+        if (st == COPYDESK_ERR_NOMEM || st == COPYDESK_OK) return PyErr_NoMemory();
+        S_raise(st);
+        return NULL;
+    }
+    PyObject *b = PyBytes_FromStringAndSize(data, (Py_ssize_t)len);
+    copydesk_free(data);
+    return b;
+}
+
+/* load(data) -> int: a saved model merged in; the status (0 ok, else the
+ * model unchanged; MemoryError on out-of-memory). */
+static PyObject *S_sites_load(S_Sites *self, PyObject *arg)
+{
+    Py_buffer b;
+    if (PyObject_GetBuffer(arg, &b, PyBUF_SIMPLE) < 0) return NULL;
+    if (!S_sites_writable(self)) {
+        PyBuffer_Release(&b);
+        return NULL;
+    }
+    copydesk_status st = copydesk_sites_load(self->s, (const char *)b.buf, (size_t)b.len);
+    PyBuffer_Release(&b);
+    if (st == COPYDESK_ERR_NOMEM) return PyErr_NoMemory();
+    return PyLong_FromLong((long)st);
+}
+
+static PyObject *S_sites_counts(S_Sites *self, PyObject *unused)
+{
+    return Py_BuildValue("(nnn)", (Py_ssize_t)copydesk_sites_hosts(self->s),
+                         (Py_ssize_t)copydesk_sites_pages(self->s),
+                         (Py_ssize_t)copydesk_sites_bytes(self->s));
+}
+
+static PyMethodDef S_sites_methods[] = {
+    {"observe", (PyCFunction)S_sites_observe, METH_VARARGS,
+     "observe(data, url, charset) -> status: learn from one page (internal)."},
+    {"merge", (PyCFunction)S_sites_merge, METH_O, "merge(other): add other's observations (internal)."},
+    {"save", (PyCFunction)S_sites_save, METH_NOARGS, "save() -> bytes: the model file (internal)."},
+    {"load", (PyCFunction)S_sites_load, METH_O, "load(data) -> status: merge a saved model (internal)."},
+    {"counts", (PyCFunction)S_sites_counts, METH_NOARGS, "counts() -> (hosts, pages, bytes) (internal)."},
+    {NULL, NULL, 0, NULL}};
+
+static PyTypeObject S_SitesType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "copydesk._copydesk._Sites",
+    .tp_basicsize = sizeof(S_Sites),
+    .tp_dealloc = (destructor)S_sites_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "_Sites(): a copydesk_sites site model (internal; see copydesk.SiteModel).",
+    .tp_methods = S_sites_methods,
+    .tp_new = S_sites_new,
+};
+
+/* The model an extraction reads: None, or a _Sites (counted as a reader
+ * until S_sites_unborrow). NULL with an exception set for a wrong type or a
+ * model being written; *ok set to 0 then. */
+static copydesk_sites *S_sites_borrow(PyObject *o, int *ok)
+{
+    *ok = 1;
+    if (!o || o == Py_None) return NULL;
+    if (!PyObject_TypeCheck(o, &S_SitesType)) {
+        PyErr_SetString(PyExc_TypeError, "copydesk: sites must be a site model or None");
+        *ok = 0;
+        return NULL;
+    }
+    S_Sites *m = (S_Sites *)o;
+    if (m->writing) {
+        PyErr_SetString(PyExc_RuntimeError, "copydesk: the site model is in use (being written)");
+        *ok = 0;
+        return NULL;
+    }
+    m->readers++;
+    return m->s;
+}
+
+static void S_sites_unborrow(PyObject *o)
+{
+    if (o && o != Py_None) ((S_Sites *)o)->readers--;
+}
+
 /* One page on doc, without touching any Python object (runs without the GIL). */
 static copydesk_status S_run(copydesk_doc *doc, const char *bytes, size_t len, const char *url,
                              size_t url_n, const char *source, size_t source_n, const char *charset,
                              size_t charset_n, long long ref_time, copydesk_format format,
-                             const char **out, size_t *out_n)
+                             const copydesk_sites *sites, const char **out, size_t *out_n)
 {
     copydesk_status st = COPYDESK_OK;
+    copydesk_doc_set_sites(doc, sites);
     if (source) st = copydesk_doc_set_source(doc, source, source_n);
     if (st == COPYDESK_OK && ref_time > 0) st = copydesk_doc_set_reference_time(doc, ref_time);
     if (st == COPYDESK_OK && url && url_n > 0) st = copydesk_doc_set_url(doc, url, url_n);
@@ -101,10 +282,11 @@ static copydesk_status S_run(copydesk_doc *doc, const char *bytes, size_t len, c
         st = copydesk_doc_set_charset(doc, charset, charset_n);
     if (st == COPYDESK_OK) st = copydesk_doc_parse(doc, bytes, len);
     if (st == COPYDESK_OK) *out = copydesk_doc_render(doc, format, out_n, &st);
+    copydesk_doc_set_sites(doc, NULL); /* pooled docs never keep a model */
     return st;
 }
 
-/* _extract(data, url, source, charset, options, reference_time[, format]) -> str
+/* _extract(data, url, source, charset, options, reference_time[, format[, sites]]) -> str
  * (a JSON object, or the rendering in `format`: FORMAT_TEXT, FORMAT_MARKDOWN).
  * data: a bytes-like object; url, source, charset: str or None (already
  * checked by the Python layer); options: COPYDESK_OPT_* bits; reference_time:
@@ -117,8 +299,9 @@ static PyObject *S_extract(PyObject *self, PyObject *args)
     unsigned int options = 0;
     long long ref_time = 0;
     int format = COPYDESK_FORMAT_JSON;
-    if (!PyArg_ParseTuple(args, "y*z#z#z#IL|i", &data, &url, &url_n, &source, &source_n, &charset,
-                          &charset_n, &options, &ref_time, &format))
+    PyObject *sites_obj = NULL;
+    if (!PyArg_ParseTuple(args, "y*z#z#z#IL|iO", &data, &url, &url_n, &source, &source_n, &charset,
+                          &charset_n, &options, &ref_time, &format, &sites_obj))
         return NULL;
     if (format != COPYDESK_FORMAT_TEXT && format != COPYDESK_FORMAT_MARKDOWN &&
         format != COPYDESK_FORMAT_JSON) {
@@ -127,8 +310,15 @@ static PyObject *S_extract(PyObject *self, PyObject *args)
         return NULL;
     }
 
+    int sites_ok;
+    const copydesk_sites *sites = S_sites_borrow(sites_obj, &sites_ok);
+    if (!sites_ok) {
+        PyBuffer_Release(&data);
+        return NULL;
+    }
     copydesk_doc *doc = S_pool_get(options);
     if (!doc) {
+        S_sites_unborrow(sites_obj);
         PyBuffer_Release(&data);
         return PyErr_NoMemory();
     }
@@ -140,8 +330,9 @@ static PyObject *S_extract(PyObject *self, PyObject *args)
     PyThreadState *ts = PyEval_SaveThread();
     copydesk_status st = S_run(doc, (const char *)data.buf, (size_t)data.len, url, (size_t)url_n,
                                source, (size_t)source_n, charset, (size_t)charset_n, ref_time,
-                               (copydesk_format)format, &out, &out_n);
+                               (copydesk_format)format, sites, &out, &out_n);
     PyEval_RestoreThread(ts);
+    S_sites_unborrow(sites_obj);
     PyBuffer_Release(&data);
 
     PyObject *res = NULL;
@@ -370,7 +561,7 @@ static PyObject *S_warc_next(S_Warc *self, PyObject *unused)
                          S_warc_str(copydesk_warc_date(self->w, NULL)));
 }
 
-/* extract(source, charset, options) -> str: the JSON record of the current HTML
+/* extract(source, charset, options[, sites]) -> str: the JSON record of the current HTML
  * record, as the CLI makes it: url from the record, its charset or else the
  * given hint. The payload stays in the reader (no copy); the GIL is released. */
 static PyObject *S_warc_extract(S_Warc *self, PyObject *args)
@@ -378,7 +569,9 @@ static PyObject *S_warc_extract(S_Warc *self, PyObject *args)
     const char *source = NULL, *hint = NULL;
     Py_ssize_t source_n = 0, hint_n = 0;
     unsigned int options = 0;
-    if (!PyArg_ParseTuple(args, "z#z#I", &source, &source_n, &hint, &hint_n, &options)) return NULL;
+    PyObject *sites_obj = NULL;
+    if (!PyArg_ParseTuple(args, "z#z#I|O", &source, &source_n, &hint, &hint_n, &options, &sites_obj))
+        return NULL;
     size_t len = 0;
     const char *payload = self->w && !self->busy ? copydesk_warc_payload(self->w, &len) : NULL;
     if (!payload) {
@@ -396,17 +589,24 @@ static PyObject *S_warc_extract(S_Warc *self, PyObject *args)
     long long ref_time = 0;
     const char *wdate = copydesk_warc_date(self->w, NULL);
     if (!wdate || copydesk_parse_time(wdate, strlen(wdate), &ref_time) != COPYDESK_OK) ref_time = 0;
+    int sites_ok;
+    const copydesk_sites *sites = S_sites_borrow(sites_obj, &sites_ok);
+    if (!sites_ok) return NULL;
     copydesk_doc *doc = S_pool_get(options);
-    if (!doc) return PyErr_NoMemory();
+    if (!doc) {
+        S_sites_unborrow(sites_obj);
+        return PyErr_NoMemory();
+    }
     size_t out_n = 0;
     const char *out = NULL;
     self->busy = 1;
     PyThreadState *ts = PyEval_SaveThread();
     copydesk_status st =
         S_run(doc, payload, len, url, url_n, source, (size_t)source_n, cs, cs_n, ref_time,
-              COPYDESK_FORMAT_JSON, &out, &out_n);
+              COPYDESK_FORMAT_JSON, sites, &out, &out_n);
     PyEval_RestoreThread(ts);
     self->busy = 0;
+    S_sites_unborrow(sites_obj);
     PyObject *res = NULL;
     if (out && st == COPYDESK_OK)
         res = PyUnicode_DecodeUTF8(out, (Py_ssize_t)out_n, "replace");
@@ -414,6 +614,38 @@ static PyObject *S_warc_extract(S_Warc *self, PyObject *args)
         S_raise(st == COPYDESK_OK ? COPYDESK_ERR_STATE : st);
     S_pool_put(options, doc);
     return res;
+}
+
+/* observe(sites, charset): the current HTML record observed into the site
+ * model as the CLI's pass 1 does (the record's URL; its charset, else the
+ * hint). Returns the status. */
+static PyObject *S_warc_observe(S_Warc *self, PyObject *args)
+{
+    PyObject *m;
+    const char *hint = NULL;
+    Py_ssize_t hint_n = 0;
+    if (!PyArg_ParseTuple(args, "O!z#", &S_SitesType, &m, &hint, &hint_n)) return NULL;
+    S_Sites *sm = (S_Sites *)m;
+    size_t len = 0;
+    const char *payload = self->w && !self->busy ? copydesk_warc_payload(self->w, &len) : NULL;
+    if (!payload) {
+        S_raise(COPYDESK_ERR_STATE);
+        return NULL;
+    }
+    if (!S_sites_writable(sm)) return NULL;
+    const char *url = copydesk_warc_url(self->w, NULL);
+    const char *cs = copydesk_warc_charset(self->w, NULL);
+    if (!cs || !*cs) cs = hint && hint_n ? hint : NULL;
+    if (url && !*url) url = NULL;
+    sm->writing = 1;
+    self->busy = 1;
+    PyThreadState *ts = PyEval_SaveThread();
+    copydesk_status st = copydesk_sites_observe(sm->s, payload, len, url, cs);
+    PyEval_RestoreThread(ts);
+    self->busy = 0;
+    sm->writing = 0;
+    if (st == COPYDESK_ERR_NOMEM) return PyErr_NoMemory();
+    return PyLong_FromLong((long)st);
 }
 
 /* close(): free the reader now (the file object is the caller's to close). */
@@ -432,6 +664,8 @@ static PyMethodDef S_warc_methods[] = {
      "next() -> None, or (kind, source suffix, error, record id, date) (internal)."},
     {"extract", (PyCFunction)S_warc_extract, METH_VARARGS,
      "extract(source, charset, options) -> str: the current HTML record's JSON (internal)."},
+    {"observe", (PyCFunction)S_warc_observe, METH_VARARGS,
+     "observe(sites, charset) -> status: learn from the current HTML record (internal)."},
     {"close", (PyCFunction)S_warc_close, METH_NOARGS, "close(): free the reader."},
     {NULL, NULL, 0, NULL}};
 
@@ -510,10 +744,20 @@ PyMODINIT_FUNC PyInit__copydesk(void)
         {"OPT_JSON_MARKDOWN", COPYDESK_OPT_JSON_MARKDOWN},
         {"OPT_KEEP_PARTS", COPYDESK_OPT_KEEP_PARTS},
         {"OPT_EXPLAIN", COPYDESK_OPT_EXPLAIN},
+        {"OPT_BODY_ONLY", COPYDESK_OPT_BODY_ONLY},
         {"WARC_HTML", COPYDESK_WARC_HTML},
         {"WARC_SKIPPED", COPYDESK_WARC_SKIPPED},
         {"WARC_ERROR", COPYDESK_WARC_ERROR},
+        {"SITES_MIN_PAGES", COPYDESK_SITES_MIN_PAGES},
+        {"OK", COPYDESK_OK},
+        {"ERR_NOMEM", COPYDESK_ERR_NOMEM},
     };
+    if (PyType_Ready(&S_SitesType) < 0) goto fail;
+    Py_INCREF(&S_SitesType);
+    if (PyModule_AddObject(m, "_Sites", (PyObject *)&S_SitesType) < 0) {
+        Py_DECREF(&S_SitesType);
+        goto fail;
+    }
     if (PyType_Ready(&S_WarcType) < 0) goto fail;
     Py_INCREF(&S_WarcType);
     if (PyModule_AddObject(m, "_Warc", (PyObject *)&S_WarcType) < 0) {

@@ -13,6 +13,13 @@ files and bad records are error records ({"source", "error"}), never task
 failures. The workers need the `copydesk` package importable (installed, or on
 their PYTHONPATH) and the files at the same paths (a shared file system).
 
+Site chrome: as the CLI on the same files, articles_bag() learns each host's
+chrome across ALL partitions first (learn_sites(): one SiteModel per
+partition, merged by a tree reduction: the model depends on the set of pages
+only), then every partition extracts with that one model. So the records are
+the CLI's, whatever the partitioning. site_chrome="off" learns nothing; a
+given `sites` model is merged with what is learned (like --sites).
+
 to_parquet() needs pandas (Debian 12: python3-pandas) and pyarrow (not in
 Debian 12's archive); without them it raises ImportError naming what is
 missing, and nothing is written.
@@ -23,9 +30,9 @@ import os
 import dask
 import dask.bag as db
 
-from . import FIELDS, Extractor, expand_paths
+from . import FIELDS, Extractor, SiteModel, expand_paths, _is_archive_file, _one_model, _site_args
 
-__all__ = ["articles_bag", "expand_paths", "to_jsonl", "to_parquet", "dumps", "COLUMNS"]
+__all__ = ["articles_bag", "learn_sites", "expand_paths", "to_jsonl", "to_parquet", "dumps", "COLUMNS"]
 
 # Columns of the Parquet table: every key an article or error record can have
 # (copydesk.FIELDS: every field of docs/schema.md, then the archive keys and
@@ -33,22 +40,61 @@ __all__ = ["articles_bag", "expand_paths", "to_jsonl", "to_parquet", "dumps", "C
 COLUMNS = FIELDS
 
 
-def _records(path, extractor, url):
-    return list(extractor.iter_path(path, url=url))
+def _records(path, extractor, url, model=None):
+    # The model is the batch's (or none): never learn again inside a partition.
+    ex = extractor if model is None else Extractor(extractor.format, sites=model, **extractor.options)
+    return list(ex.iter_path(path, url=url, learn=False))
 
 
-def articles_bag(paths, *, format="json", url=None, **options):
+def _observe(path, url, charset):
+    return SiteModel().learn(path, url=url, charset=charset)
+
+
+def _merge(models):
+    out = SiteModel()
+    for m in models:
+        out.merge(m)
+    return out
+
+
+def _merge_given(learned, given):
+    return _one_model(given + [learned])
+
+
+def learn_sites(paths, *, url=None, charset=None, split_every=None):
+    """A dask Item: the SiteModel of every page of the files (one partition
+    per file, models merged by a tree reduction; split_every as for
+    dask.bag reductions). `.compute()` gives the model, the same one
+    SiteModel().learn(paths) and `copydesk --learn-sites` make."""
+    files = paths if isinstance(paths, list) and all(isinstance(p, str) for p in paths) else expand_paths(paths)
+    bag = db.from_sequence(files, partition_size=1).map(_observe, url, charset)
+    return bag.reduction(_merge, _merge, split_every=split_every)
+
+
+def articles_bag(paths, *, format="json", url=None, sites=None, site_chrome="auto", **options):
     """A dask.bag of record dicts, one partition per file.
 
     paths: files or directories (see expand_paths()); format and options as
     for copydesk.extract() (keep_comments, no_tables, no_captions, no_extract,
     charset); url: for plain pages only, like the CLI's --url.
+    site_chrome: "auto" (default): a batch (more than one file, or an
+    archive) learns its sites across all partitions first (learn_sites()),
+    then extracts with that model merged with `sites`; "off": no site model.
+    sites: a SiteModel (or a list) to apply, like --sites.
     """
     files = expand_paths(paths)
     if not files:
         raise ValueError("copydesk.dask.articles_bag: no input files")
+    given = _site_args(site_chrome, sites)
     ex = Extractor(format, **options)  # validates, and pickles small
-    return db.from_sequence(files, partition_size=1).map(_records, ex, url).flatten()
+    model = None
+    if site_chrome == "auto":
+        if len(files) > 1 or _is_archive_file(files[0]):
+            model = dask.delayed(_merge_given)(learn_sites(files, url=url, charset=options.get("charset")),
+                                               given)
+        else:
+            model = _one_model(given)
+    return db.from_sequence(files, partition_size=1).map(_records, ex, url, model).flatten()
 
 
 def dumps(rec):

@@ -153,9 +153,20 @@ copydesk_status copydesk_doc_set_url(copydesk_doc *doc, const char *url, size_t 
     return doc ? S_set(&doc->url, url, len) : COPYDESK_ERR_ARG;
 }
 
+void copydesk_doc_set_sites(copydesk_doc *doc, const copydesk_sites *s)
+{
+    if (doc)
+        doc->sites = s;
+}
+
 copydesk_status copydesk_doc_set_charset(copydesk_doc *doc, const char *charset, size_t len)
 {
     return doc ? S_set(&doc->charset_hint, charset, len) : COPYDESK_ERR_ARG;
+}
+
+const char *copydesk_charset_name(const char *label, size_t len)
+{
+    return cd_input_charset_canonical(label, len);
 }
 
 copydesk_status copydesk_doc_set_reference_time(copydesk_doc *doc, long long unix_seconds)
@@ -242,6 +253,8 @@ copydesk_status copydesk_doc_parse(copydesk_doc *doc, const char *bytes, size_t 
 
     const char *url = doc->url.len ? doc->url.data : NULL;
     cd_meta_read_at(&doc->meta, &doc->dom, &doc->arena, url, doc->ref_time);
+    doc->ext.sites = doc->sites;
+    doc->ext.url = url;
     st = cd_extract_run(&doc->ext, &doc->dom, doc->options, doc->meta.title);
     if (st != COPYDESK_OK)
         return st;

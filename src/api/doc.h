@@ -41,6 +41,7 @@ struct copydesk_doc {
     long long ref_time; /* reference time for relative dates (Unix seconds, 0 = none) */
     cd_decode_info dinfo;
     cd_buf url, charset_hint, source;
+    const copydesk_sites *sites; /* site chrome model (issue #13), or NULL */
     cd_warning warnings[CD_MAX_WARNINGS];
     size_t nwarnings;
 };

@@ -63,6 +63,9 @@ void cd_dom_reset(cd_dom *dom)
     dom->count = 0;
     dom->html = dom->head = dom->body = CD_NONE;
     dom->truncated = dom->failed = 0;
+    dom->classes_indexed = 0;
+    dom->nclasses = 0;
+    dom->class_rep = NULL;
 }
 
 void cd_dom_free(cd_dom *dom)
@@ -262,6 +265,97 @@ int cd_dom_set_attrs(cd_dom *dom, cd_nid id, const cd_attr *attrs, uint32_t n)
     }
     dom->nodes[id].u.attr = a;
     dom->nodes[id].len = n;
+    return 1;
+}
+
+/* A hash of s[0..n) mixed into h, eight bytes at a time. */
+static uint64_t S_hash(uint64_t h, const char *s, size_t n)
+{
+    const uint64_t k = 0x9E3779B97F4A7C15ull;
+    for (; n >= 8; s += 8, n -= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * k;
+        h ^= h >> 29;
+    }
+    uint64_t w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w ^ ((uint64_t)n << 56)) * k;
+    return h ^ (h >> 32);
+}
+
+/* The class and id values of element id (NULL, 0 when absent). */
+static void S_class_id(const cd_node *n, const char **cv, size_t *cl, const char **iv, size_t *il)
+{
+    *cv = *iv = NULL;
+    *cl = *il = 0;
+    for (uint32_t i = 0; i < n->len; i++) {
+        const cd_attr *a = &n->u.attr[i];
+        if (a->name_len == 5 && !*cv && memcmp(a->name, "class", 5) == 0) {
+            *cv = a->value;
+            *cl = a->value_len;
+        } else if (a->name_len == 2 && !*iv && a->name[0] == 'i' && a->name[1] == 'd') {
+            *iv = a->value;
+            *il = a->value_len;
+        }
+    }
+}
+
+int cd_dom_index_classes(cd_dom *dom)
+{
+    dom->classes_indexed = 0;
+    dom->nclasses = 0;
+    dom->class_rep = NULL;
+    uint32_t m = 0;
+    for (uint32_t id = 1; id < dom->count; id++) {
+        cd_node *n = &dom->nodes[id];
+        n->cls = 0;
+        m += n->type == CD_NODE_ELEMENT && n->len;
+    }
+    size_t cap = 16;
+    while (cap < (size_t)m * 2)
+        cap *= 2;
+    /* slot: a key (0 = empty); rep and hash per key. */
+    uint32_t *slot = cd_arena_alloc(dom->arena, cap * sizeof *slot);
+    cd_nid *rep = cd_arena_alloc(dom->arena, ((size_t)m + 1) * sizeof *rep);
+    uint32_t *hash = cd_arena_alloc(dom->arena, ((size_t)m + 1) * sizeof *hash);
+    if (!slot || !rep || !hash)
+        return 0;
+    memset(slot, 0, cap * sizeof *slot);
+    rep[0] = CD_NONE;
+    uint32_t nk = 0;
+    for (uint32_t id = 1; id < dom->count; id++) {
+        cd_node *n = &dom->nodes[id];
+        if (n->type != CD_NODE_ELEMENT || !n->len)
+            continue;
+        const char *cv, *iv;
+        size_t cl, il;
+        S_class_id(n, &cv, &cl, &iv, &il);
+        if (!cl && !il)
+            continue;
+        uint64_t h64 = S_hash(S_hash(0x243F6A8885A308D3ull, cv, cl), iv, il);
+        uint32_t h = (uint32_t)h64 ^ (uint32_t)(h64 >> 32);
+        size_t k = h & (cap - 1);
+        for (; slot[k]; k = (k + 1) & (cap - 1)) {
+            uint32_t key = slot[k];
+            if (hash[key] != h)
+                continue;
+            const char *cv2, *iv2;
+            size_t cl2, il2;
+            S_class_id(&dom->nodes[rep[key]], &cv2, &cl2, &iv2, &il2);
+            if (cl2 == cl && il2 == il && (!cl || memcmp(cv, cv2, cl) == 0) && (!il || memcmp(iv, iv2, il) == 0))
+                break;
+        }
+        if (!slot[k]) {
+            slot[k] = ++nk;
+            rep[nk] = id;
+            hash[nk] = h;
+        }
+        n->cls = slot[k];
+    }
+    dom->nclasses = nk;
+    dom->class_rep = rep;
+    dom->classes_indexed = 1;
     return 1;
 }
 

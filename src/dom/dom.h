@@ -59,6 +59,7 @@ typedef struct cd_node {
     uint8_t type;  /* cd_node_type */
     uint8_t flags; /* CD_NF_*: low bits free for stages, high bits set by the parser */
     uint32_t len;  /* text, comment: byte length; element, doctype: attribute count */
+    uint32_t cls;  /* element: its class key (cd_dom_index_classes), 0 before the index */
     union {
         const char *text;    /* text node: UTF-8, not NUL-terminated */
         const cd_attr *attr; /* element: its attributes */
@@ -83,6 +84,15 @@ typedef struct cd_dom {
     uint32_t count;
     uint32_t cap;
     cd_nid html, head, body; /* CD_NONE when absent */
+    /* Class keys (cd_dom_index_classes): elements whose class and id values
+     * are the same bytes share a key 1..nclasses, whose first element is
+     * class_rep[key]; an element with neither (or both empty) has key 0.
+     * Stages keep what they work out from class and id words per key, not
+     * per element (a page repeats its class names: on wcxb-dev one element in
+     * three with a class or id has a combination of its own). */
+    int classes_indexed;
+    uint32_t nclasses;
+    const cd_nid *class_rep; /* [nclasses + 1], in the arena */
     int truncated;           /* a limit (nodes, depth) cut the tree */
     int failed;              /* out of memory while building */
 } cd_dom;
@@ -120,6 +130,19 @@ static inline cd_node *cd_dom_node(const cd_dom *dom, cd_nid id)
 static inline cd_nid cd_dom_root(const cd_dom *dom)
 {
     return dom->count > 1 ? 1u : CD_NONE;
+}
+
+/* Give every element its class key (cd_node.cls, cd_dom.nclasses); call
+ * once the tree is built (the parse does, parse.h). 0 on out-of-memory (the
+ * tree is then left without an index: classes_indexed stays 0, and stages
+ * work from the attributes of each element). The first "class" and "id"
+ * attributes count, as cd_dom_attr finds them. */
+int cd_dom_index_classes(cd_dom *dom);
+
+/* The class key of node id (0: no class or id value, or not an element). */
+static inline uint32_t cd_dom_class_key(const cd_dom *dom, cd_nid id)
+{
+    return dom->nodes[id].cls;
 }
 
 /* Pre-order successor of id within the subtree of top (CD_NONE at the end). */

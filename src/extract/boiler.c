@@ -11,6 +11,8 @@
  * sign-up prompts (a paragraph with a link that names a newsletter and asks
  * for it), donation labels (whose link marks an appeal box, extract.c drops
  * it) and result-count lines. */
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "../util/ctype.h"
@@ -109,6 +111,31 @@ static int S_topic_control(const char *s, size_t n)
     return cd_next_word(s, n, &at, &w) == 0;
 }
 
+/* cd_list_boiler_starts by first letter (lower-cased): the entries
+ * S_starts_order[k] for k in [S_starts_at[c], S_starts_at[c + 1]), in list
+ * order. Built once per process: a block used to be compared with the first
+ * letter of each of the 125 phrases. */
+#define S_STARTS_MAX 1024
+static uint16_t S_starts_at[257], S_starts_order[S_STARTS_MAX];
+static pthread_once_t S_starts_once = PTHREAD_ONCE_INIT;
+_Static_assert(sizeof cd_list_boiler_starts / sizeof cd_list_boiler_starts[0] <= S_STARTS_MAX,
+               "boiler-starts.txt too long");
+
+static void S_starts_index(void)
+{
+    unsigned count[256] = {0}, next[256], total = 0, at = 0;
+    for (unsigned k = 0; cd_list_boiler_starts[k]; k++, total++)
+        count[cd_tolower((unsigned char)cd_list_boiler_starts[k][0])]++;
+    for (unsigned c = 0; c < 256; c++) {
+        S_starts_at[c] = (uint16_t)at;
+        next[c] = at;
+        at += count[c];
+    }
+    S_starts_at[256] = (uint16_t)at;
+    for (unsigned k = 0; k < total; k++)
+        S_starts_order[next[cd_tolower((unsigned char)cd_list_boiler_starts[k][0])]++] = (uint16_t)k;
+}
+
 int cd_boiler_phrase(const char *text, size_t len)
 {
     size_t i = 0;
@@ -132,10 +159,10 @@ int cd_boiler_phrase(const char *text, size_t len)
     if (n <= 60 && S_any_words(s, n, cd_list_boiler_heading_phrases))
         return CD_BOILER_CHROME;
     /* Only the phrases that begin with the block's first letter are tried. */
-    int first = cd_tolower((unsigned char)s[0]);
-    const char *const *starts = cd_list_boiler_starts;
-    for (int k = 0; starts[k]; k++) {
-        if (cd_tolower((unsigned char)starts[k][0]) == first && S_starts_with(s, n, starts[k])) {
+    pthread_once(&S_starts_once, S_starts_index);
+    unsigned first = (unsigned)cd_tolower((unsigned char)s[0]);
+    for (unsigned k = S_starts_at[first]; k < S_starts_at[first + 1]; k++) {
+        if (S_starts_with(s, n, cd_list_boiler_starts[S_starts_order[k]])) {
             /* The phrase must dominate: a short block, not a paragraph that opens
              * with "Subscribe" and goes on for two sentences. A copyright line,
              * or a sign-up prompt that names the newsletter it sells, is

@@ -167,6 +167,31 @@ static int S_has_textarea(const cd_dom *dom, cd_nid id)
     return 0;
 }
 
+/* A form with a text area is the comment form, unless it wraps the page:
+ * ASP.NET pages put everything inside one <form id="aspnetForm">, the
+ * story and its comment box with it. Such a form holds more than
+ * CD_CFORM_SHARE of the page's text, or two paragraphs of prose
+ * (CD_CFORM_PROSE characters of their own, few links). */
+#define CD_CFORM_SHARE 0.4f
+#define CD_CFORM_PROSE 150
+static int S_comment_form(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+{
+    if (!S_has_textarea(dom, id)) return 0;
+    uint32_t total = dom->body ? st[dom->body].chars : 0;
+    if (total && (float)st[id].chars > (float)total * CD_CFORM_SHARE) return 0;
+    uint32_t prose = 0;
+    for (cd_nid t = cd_dom_next(dom, id, id); t;) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (n->type != CD_NODE_ELEMENT || st[t].dead) {
+            t = n->type == CD_NODE_ELEMENT ? cd_dom_next_skip(dom, t, id) : cd_dom_next(dom, t, id);
+            continue;
+        }
+        if (st[t].flow >= CD_CFORM_PROSE && cd_xstat_ld(&st[t]) < 0.2f && ++prose >= 2) return 0;
+        t = cd_dom_next(dom, t, id);
+    }
+    return 1;
+}
+
 /* schema.org's Comment and UserComments items, itemprop="comment". */
 static int S_comment_item(const cd_dom *dom, cd_nid id)
 {
@@ -362,7 +387,7 @@ void cd_comments_mark(const cd_dom *dom, cd_xstat *st)
             s->kind = (uint8_t)(st[n->parent].kind | CD_KIND_UNDER);
             continue;
         }
-        if (n->tag == CD_TAG_FORM && S_has_textarea(dom, id)) {
+        if (n->tag == CD_TAG_FORM && S_comment_form(dom, st, id)) {
             s->kind = CD_KIND_CFORM;
             S_label(dom, st, id);
         } else if (n->len && S_comment_item(dom, id)) {

@@ -39,6 +39,11 @@
 #include "teaser.h"
 #include "xstat.h"
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define S_SSE2 1
+#endif
+
 /* Tuning knobs: constants in release builds; in a -DCD_EXTRACT_DEBUG build they
  * can be overridden from the environment (CD_SHARE=0.6 …) to sweep a parameter
  * over the dev sets without recompiling. CD_DEBUG=1 prints the chosen roots. */
@@ -81,6 +86,11 @@ void cd_extract_free(cd_extract *x)
     x->why = NULL;
     if (x->scratch)
         x->mem->free(x->scratch);
+    if (x->hint_memo)
+        x->mem->free(x->hint_memo);
+    x->hint_memo = NULL;
+    x->hint_memo_cap = 0;
+    cd_site_marks_free(&x->site, x->mem);
     x->mark = NULL;
     x->scratch = NULL;
     x->mark_cap = 0;
@@ -92,11 +102,41 @@ static int S_is_block(uint16_t tag)
     return cd_x_is_block(tag);
 }
 
-/* Count visible characters and commas of a text node. */
+/* Is b a lead byte of U+FF0C fullwidth comma or U+3001 ideographic comma at
+ * s[i] (three bytes, all within s[0..n))? */
+static int S_wide_comma(const char *s, uint32_t n, uint32_t i)
+{
+    unsigned char b = (unsigned char)s[i];
+    return i + 2 < n && ((b == 0xEF && (unsigned char)s[i + 1] == 0xBC && (unsigned char)s[i + 2] == 0x8C) ||
+                         (b == 0xE3 && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x81));
+}
+
+/* Count visible characters and commas of a text node: a character is a byte
+ * that is neither ASCII white space nor a UTF-8 continuation byte. */
 static void S_count_text(const char *s, uint32_t n, uint32_t *chars, uint32_t *commas)
 {
-    uint32_t c = 0, k = 0;
-    for (uint32_t i = 0; i < n; i++) {
+    uint32_t c = 0, k = 0, i = 0;
+#ifdef S_SSE2
+    /* Sixteen bytes at a time (the same count as the byte loop below). */
+    const __m128i cont_end = _mm_set1_epi8((char)0xC0), nine = _mm_set1_epi8(9), four = _mm_set1_epi8(4);
+    const __m128i space = _mm_set1_epi8(' '), comma = _mm_set1_epi8(',');
+    const __m128i ef = _mm_set1_epi8((char)0xEF), e3 = _mm_set1_epi8((char)0xE3);
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i cont = _mm_cmplt_epi8(v, cont_end); /* 0x80..0xBF are the signed bytes below 0xC0 */
+        __m128i t = _mm_sub_epi8(v, nine);          /* \t..\r: 0..4 after the subtraction */
+        __m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(t, four), t);
+        __m128i no = _mm_or_si128(_mm_or_si128(cont, ctl), _mm_cmpeq_epi8(v, space));
+        c += 16u - (uint32_t)__builtin_popcount((unsigned)_mm_movemask_epi8(no));
+        k += (uint32_t)__builtin_popcount((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma)));
+        unsigned wide = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, ef), _mm_cmpeq_epi8(v, e3)));
+        while (wide) {
+            k += (uint32_t)S_wide_comma(s, n, i + (uint32_t)__builtin_ctz(wide));
+            wide &= wide - 1;
+        }
+    }
+#endif
+    for (; i < n; i++) {
         unsigned char b = (unsigned char)s[i];
         if (b < 0x80) {
             if (!cd_isspace(b))
@@ -105,12 +145,7 @@ static void S_count_text(const char *s, uint32_t n, uint32_t *chars, uint32_t *c
                 k++;
         } else if ((b & 0xC0) != 0x80) {
             c++;
-            /* U+FF0C fullwidth comma, U+3001 ideographic comma */
-            if (i + 2 < n && ((b == 0xEF && (unsigned char)s[i + 1] == 0xBC &&
-                               (unsigned char)s[i + 2] == 0x8C) ||
-                              (b == 0xE3 && (unsigned char)s[i + 1] == 0x80 &&
-                               (unsigned char)s[i + 2] == 0x81)))
-                k++;
+            k += (uint32_t)S_wide_comma(s, n, i);
         }
     }
     *chars = c;
@@ -118,12 +153,14 @@ static void S_count_text(const char *s, uint32_t n, uint32_t *chars, uint32_t *c
 }
 
 /* Pass 2: bottom-up statistics over the nodes that are not dead. */
-static void S_stats(const cd_dom *dom, S_stat *st)
+static void S_stats(const cd_dom *dom, S_stat *st, const uint8_t *sc)
 {
     uint32_t count = dom->count;
     for (uint32_t id = 1; id < count; id++) {
         S_stat *s = &st[id];
         uint8_t dead = s->dead, cand = s->cand, sect = s->sect, kind = s->kind, why = s->why;
+        uint8_t counted = s->counted;
+        uint32_t chars = s->chars, commas = s->commas;
         uint16_t hints = s->hints;
         memset(s, 0, sizeof *s);
         s->kind = kind;
@@ -132,6 +169,11 @@ static void S_stats(const cd_dom *dom, S_stat *st)
         s->hints = hints;
         s->cand = cand;
         s->sect = sect;
+        if (counted) { /* a text node's counts stay what they were */
+            s->counted = 1;
+            s->chars = chars;
+            s->commas = commas;
+        }
     }
     for (uint32_t id = count - 1; id >= 2; id--) {
         S_stat *s = &st[id];
@@ -140,10 +182,16 @@ static void S_stats(const cd_dom *dom, S_stat *st)
         const cd_node *n = cd_dom_node(dom, id);
         S_stat *p = &st[n->parent];
         if (n->type == CD_NODE_TEXT) {
-            uint32_t c, k;
-            S_count_text(n->u.text, n->len, &c, &k);
-            s->chars = c;
-            s->commas = k;
+            if (!s->counted) { /* counted once a reading (S_reset clears it) */
+                S_count_text(n->u.text, n->len, &s->chars, &s->commas);
+                s->counted = 1;
+            }
+            uint32_t c = s->chars, k = s->commas;
+            if (sc && sc[id]) {
+                s->site = c;
+                p->site += c;
+                p->sflow += c;
+            }
             p->chars += c;
             p->commas += k;
             p->flow += c;
@@ -159,6 +207,7 @@ static void S_stats(const cd_dom *dom, S_stat *st)
         p->link += s->link;
         p->commas += s->commas;
         p->head += s->head;
+        p->site += s->site;
         p->n_p += s->n_p;
         p->n_img += s->n_img;
         p->n_li += s->n_li;
@@ -206,6 +255,7 @@ static void S_stats(const cd_dom *dom, S_stat *st)
             /* Inline content flows into the enclosing block. */
             p->flow += s->flow;
             p->fcommas += s->fcommas;
+            p->sflow += s->sflow;
         }
     }
 }
@@ -273,14 +323,17 @@ static void S_touch(const cd_dom *dom, S_stat *st, cd_nid id)
 
 #ifdef CD_EXTRACT_DEBUG
 #include <stdio.h>
+struct cd_extract;
+static int S_dated_head(const cd_extract *x, const cd_dom *dom, const S_stat *st);
+static int S_series(const cd_dom *dom, const S_stat *st, cd_nid root);
 static void S_debug_node(const cd_dom *dom, const S_stat *st, cd_nid id, const char *what)
 {
     size_t cl = 0, il = 0;
     const char *c = cd_dom_attr(dom, id, "class", &cl);
     const char *i = cd_dom_attr(dom, id, "id", &il);
-    fprintf(stderr, "%s #%u <%s class='%.*s' id='%.*s'> score=%.1f chars=%u link=%u flow=%u dead=%d\n", what, id,
+    fprintf(stderr, "%s #%u <%s class='%.*s' id='%.*s'> score=%.1f chars=%u link=%u flow=%u dead=%d kind=%d\n", what, id,
             cd_tag_name(cd_dom_node(dom, id)->tag), (int)(cl > 60 ? 60 : cl), c ? c : "", (int)il, i ? i : "",
-            st[id].score, st[id].chars, st[id].link, st[id].flow, st[id].dead);
+            st[id].score, st[id].chars, st[id].link, st[id].flow, st[id].dead, st[id].kind);
 }
 /* CD_WHY=1: one JSON line per dropped subtree (its reason, whether it lies
  * inside a content root, its text), then one per root. */
@@ -335,7 +388,8 @@ static void S_debug(const cd_extract *x, const cd_dom *dom, const S_stat *st)
         S_why_dump(x, dom, st);
     if (!getenv("CD_DEBUG"))
         return;
-    fprintf(stderr, "article=%d typed=%d broad=%d\n", x->article, x->typed, x->broad);
+    fprintf(stderr, "article=%d typed=%d broad=%d dated=%d series=%d\n", x->article, x->typed, x->broad,
+            x->nroots ? S_dated_head(x, dom, st) : -1, x->nroots ? S_series(dom, st, x->roots[0]) : -1);
     for (uint32_t r = 0; r < x->nroots; r++)
         S_debug_node(dom, st, x->roots[r], "root");
     for (cd_nid a = x->nroots ? cd_dom_node(dom, x->roots[0])->parent : 0; a; a = cd_dom_node(dom, a)->parent)
@@ -475,6 +529,8 @@ static uint32_t S_controls(const cd_dom *dom, cd_nid id, S_idset *set)
         const cd_attr *a = &n->u.attr[i];
         const char *v = a->value;
         size_t vl = a->value_len;
+        if (a->name_len < 11 || a->name_len > 14)
+            continue; /* none of the three names (most attributes: class, href, src, style) */
         if (cd_eq_nocase(a->name, a->name_len, "aria-controls")) {
             /* A list of ids. */
             for (size_t j = 0; j < vl;) {
@@ -563,7 +619,52 @@ static int S_is_panel(const cd_dom *dom, cd_nid id, const S_idset *panels)
  * soft set, only what is hidden, chrome by its tag or a consent dialog goes:
  * the other class words, ARIA roles and the table-of-contents test are left
  * out (the last reading in cd_extract_run). */
-static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, const S_idset *panels, int soft)
+/* Script source shown as text: an archived page that lost its <script>
+ * start tag, or a script the page's own markup broke, prints its code.
+ * A text node of CD_CODE_MIN visible characters or more, outside
+ * pre/code/textarea, where script tokens ("var ", "document.", "window.",
+ * "//", "){", "==", "&&" …) occur CD_CODE_WORDS times and statement
+ * punctuation (; { } =) makes CD_CODE_PUNCT of the characters, or the
+ * words alone come twice in every hundred characters: no prose reads so,
+ * and no article is made of it. */
+#define CD_CODE_MIN 120
+#define CD_CODE_PUNCT 0.03f
+#define CD_CODE_WORDS 3
+static int S_script_text(const cd_dom *dom, cd_nid id)
+{
+    const cd_node *n = cd_dom_node(dom, id);
+    if (n->len < CD_CODE_MIN)
+        return 0;
+    static const char *const words[] = {"function(", "var ", "document.", "window.", "//", "();", "){", ") {", "==", "&&", "||"};
+    uint32_t vis = 0, punct = 0, hits = 0;
+    for (uint32_t i = 0; i < n->len; i++) {
+        unsigned char c = (unsigned char)n->u.text[i];
+        if (cd_isspace(c))
+            continue;
+        vis++;
+        if (c == ';' || c == '{' || c == '}' || c == '=')
+            punct++;
+        for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+            size_t l = strlen(words[k]);
+            if (c == (unsigned char)words[k][0] && i + l <= n->len && memcmp(n->u.text + i, words[k], l) == 0 &&
+                !(c == '/' && i && n->u.text[i - 1] == ':')) /* "//" of a URL is no comment */
+                hits++;
+        }
+    }
+    /* Script without semicolons: its words alone, two in every hundred characters. */
+    int dense = hits >= 2 * CD_CODE_WORDS && hits * 100 >= 2 * vis;
+    if (vis < CD_CODE_MIN || hits < CD_CODE_WORDS || ((float)punct < (float)vis * CD_CODE_PUNCT && !dense))
+        return 0;
+    for (cd_nid a = n->parent; a; a = cd_dom_node(dom, a)->parent) {
+        uint16_t t = cd_dom_node(dom, a)->tag;
+        if (t == CD_TAG_PRE || t == CD_TAG_CODE || t == CD_TAG_TEXTAREA)
+            return 0;
+    }
+    return 1;
+}
+
+static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, const S_idset *panels, int soft,
+                    uint16_t *memo)
 {
     uint32_t count = dom->count;
     uint32_t total = dom->body ? st[dom->body].chars : 0;
@@ -572,6 +673,11 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
         S_stat *s = &st[id];
         if (st[n->parent].dead) {
             s->dead = 1;
+            continue;
+        }
+        if (n->type == CD_NODE_TEXT && !guard && !s->dead && S_script_text(dom, id)) {
+            s->dead = 1;
+            S_WHY(id, 'x');
             continue;
         }
         if (n->type != CD_NODE_ELEMENT || s->dead)
@@ -583,7 +689,7 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
                 s->dead = 1, S_WHY(id, 'k');
             else if (n->tag == CD_TAG_NOSCRIPT && !S_has_element_child(dom, id))
                 s->dead = 1, S_WHY(id, 'n'); /* a "please enable JavaScript" line, or escaped markup */
-            s->hints = (uint16_t)cd_hints_of(dom, id);
+            s->hints = (uint16_t)cd_hints_of_keyed(dom, id, memo);
             uint16_t pt = cd_dom_node(dom, n->parent)->tag;
             s->sect = st[n->parent].sect || pt == CD_TAG_ARTICLE || pt == CD_TAG_SECTION || pt == CD_TAG_MAIN;
             continue;
@@ -696,6 +802,9 @@ static void S_score(const cd_dom *dom, S_stat *st)
         /* A block that is mostly links (a menu row, a tag list) says nothing. */
         if (s->chars && (float)s->link / (float)s->chars > 0.5f)
             continue;
+        /* Nor does the furniture the page shares with its site's other pages. */
+        if (s->sflow * 2 > s->flow)
+            continue;
         uint32_t fc = s->flow;
         float score = 1.0f + (float)s->fcommas + (fc / 100 < 3 ? (float)(fc / 100) : 3.0f);
         cd_nid a = n->parent;
@@ -779,6 +888,9 @@ static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
     cd_nid top[TOPN] = {0};
     for (uint32_t id = 2; id < count; id++) {
         if (!st[id].cand || st[id].dead || id == body || id == dom->html)
+            continue;
+        /* A container made mostly of its site's furniture is not the article. */
+        if ((float)st[id].site > (float)st[id].chars * CD_SITE_CAND_SHARE)
             continue;
         for (int k = 0; k < TOPN; k++) {
             if (!top[k] || st[id].score > st[top[k]].score) {
@@ -913,9 +1025,113 @@ static uint32_t S_prose(const S_stat *s)
  * date line under the headline) or at the start of it (a dateline)? */
 #define CD_HEAD_BEFORE 400 /* bytes of text looked at before the root */
 #define CD_HEAD_INSIDE 300 /* and at its start */
+#define CD_HEAD_CAP (2 * (CD_HEAD_BEFORE + CD_HEAD_INSIDE) + 64) /* bytes of the window: UTF-8, spaces */
 /* The live text just before the first root and at its start, into buf
  * (CD_HEAD_BEFORE + CD_HEAD_INSIDE + 64 bytes); returns its length. */
-static size_t S_head_text(const cd_extract *x, const cd_dom *dom, const S_stat *st, char *buf)
+/* Append text[0..n) to buf (len bytes used, cap in all) with runs of
+ * white space as one, and a space after it; with line set, on a new line
+ * (another block's text). Returns the new length. */
+static size_t S_put_text(char *buf, size_t len, size_t cap, const char *text, size_t n, int line)
+{
+    if (line && len && len < cap - 2)
+        buf[len - 1] = '\n'; /* over the space that ends the text before */
+    for (size_t i = 0; i < n && len < cap - 2; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (cd_isspace(c)) {
+            if (len && buf[len - 1] != ' ')
+                buf[len++] = ' ';
+        } else {
+            buf[len++] = (char)c;
+        }
+    }
+    if (len < cap - 1 && (!len || buf[len - 1] != ' '))
+        buf[len++] = ' ';
+    return len;
+}
+
+/* The block a text node's line belongs to: its nearest block ancestor. */
+static cd_nid S_block_of(const cd_dom *dom, cd_nid id)
+{
+    cd_nid a = cd_dom_node(dom, id)->parent;
+    while (a && cd_dom_node(dom, a)->type == CD_NODE_ELEMENT && !S_is_block(cd_dom_node(dom, a)->tag))
+        a = cd_dom_node(dom, a)->parent;
+    return a;
+}
+
+/* A date that dates the story stands in a line of its own (a byline and
+ * date line, "Posted by … on <date>") or opens a paragraph (a dateline):
+ * a date inside a sentence of a longer block ("available since July
+ * 2015", "the deadline of 15 March") says nothing about the page. */
+#define CD_DATE_LINE 160 /* characters of a line read whole */
+#define CD_DATE_OPEN 80  /* characters of a longer line's start */
+/* Does line[0..n) read as a sentence (ten words or more, closed by a full
+ * stop, question or exclamation mark)? Its date is then the story's only
+ * when it opens it. */
+static int S_line_sentence(const char *line, size_t n)
+{
+    while (n && (line[n - 1] == ' ' || line[n - 1] == '"' || line[n - 1] == ')'))
+        n--;
+    if (!n || (line[n - 1] != '.' && line[n - 1] != '!' && line[n - 1] != '?'))
+        return 0;
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++)
+        if (line[i] != ' ' && (i == 0 || line[i - 1] == ' '))
+            words++;
+    return words >= 10;
+}
+
+/* A member's profile line in a forum or comment thread ("Joined: Dec 17,
+ * 2023", "Registered: …", "Member since …"): the page is a thread. */
+int cd_extract_profile_line(const char *line, size_t n)
+{
+    static const char *const lead[] = {"joined", "registered", "member since"};
+    while (n && *line == ' ')
+        line++, n--;
+    for (size_t k = 0; k < sizeof lead / sizeof lead[0]; k++) {
+        size_t l = strlen(lead[k]);
+        if (n > l && cd_eq_nocase(line, l, lead[k]) && !cd_isalpha((unsigned char)line[l]))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when a line of the window dates the story, -1 when a line is a
+ * member's profile (the page is a thread of posts: its dates are posts'),
+ * else 0. */
+static int S_window_dated(const char *buf, size_t len)
+{
+    int dated = 0;
+    for (size_t i = 0; i < len;) {
+        size_t e = i;
+        while (e < len && buf[e] != '\n')
+            e++;
+        size_t n = e - i;
+        size_t look = n <= (size_t)S_param("CD_DL", CD_DATE_LINE) && !S_line_sentence(buf + i, n)
+                          ? n
+                          : (size_t)S_param("CD_DO", CD_DATE_OPEN);
+        if (n && cd_extract_profile_line(buf + i, n))
+            return -1;
+        if (n && !dated && cd_article_date(buf + i, look < n ? look : n))
+            dated = 1;
+        i = e + 1;
+    }
+    return dated;
+}
+
+/* A block that is mostly one long link: a headline link ("February 26:
+ * <a>Version 18.3 released!</a>" in a news ticker, a teaser), whose date
+ * dates the story it links to. A date that is itself the link (a
+ * permalink) is shorter than CD_HEADLINK_MIN. The block is a line
+ * (CD_HEADLINK_MAX): a page's text outside any block is the body's. */
+#define CD_HEADLINK_MIN 45
+#define CD_HEADLINK_MAX 250 /* a line, not a container of links (a menu) */
+static int S_headline_block(const S_stat *st, cd_nid b)
+{
+    return b && st[b].chars <= CD_HEADLINK_MAX && st[b].link >= CD_HEADLINK_MIN &&
+           (float)st[b].link >= 0.6f * (float)st[b].chars;
+}
+
+static size_t S_head_text(const cd_extract *x, const cd_dom *dom, const S_stat *st, char *buf, int dates)
 {
     if (!x->nroots)
         return 0;
@@ -926,29 +1142,36 @@ static size_t S_head_text(const cd_extract *x, const cd_dom *dom, const S_stat *
     /* Walk back to where CD_HEAD_BEFORE bytes of live text begin. */
     cd_nid from = first;
     size_t got = 0;
-    for (cd_nid id = first - 1; id > 1 && got < CD_HEAD_BEFORE; id--) {
+    for (cd_nid id = first - 1; id > 1 && got < (size_t)S_param("CD_HB", CD_HEAD_BEFORE); id--) {
         const cd_node *n = cd_dom_node(dom, id);
-        if (n->type == CD_NODE_TEXT && !st[id].dead && !st[n->parent].dead) {
-            got += n->len;
+        if (n->type == CD_NODE_TEXT && !st[id].dead && !st[n->parent].dead && st[id].chars) {
+            got += st[id].chars; /* visible characters: markup's indentation is no text */
             from = id;
         }
     }
-    const size_t cap = CD_HEAD_BEFORE + CD_HEAD_INSIDE + 64;
+    const size_t cap = CD_HEAD_CAP;
     size_t len = 0;
     cd_nid stop = cd_dom_next_skip(dom, first, cd_dom_root(dom));
     size_t inside = 0;
+    cd_nid block = CD_NONE;
     for (cd_nid id = from; id && id != stop && len < cap - 1; id = cd_dom_next(dom, id, cd_dom_root(dom))) {
         const cd_node *n = cd_dom_node(dom, id);
+        if (n->type == CD_NODE_ELEMENT && (S_is_block(n->tag) || n->tag == CD_TAG_BR))
+            block = CD_NONE; /* a line ends at a block's edge or a break */
         if (n->type != CD_NODE_TEXT || st[id].dead || st[n->parent].dead)
             continue;
-        if (id > first && (inside += n->len) > CD_HEAD_INSIDE + n->len)
+        if (!st[id].chars)
+            continue;
+        if (id > first && (inside += st[id].chars) > (size_t)S_param("CD_HI", CD_HEAD_INSIDE) + st[id].chars)
             break;
         uint32_t off = n->len > cap ? n->len - (uint32_t)(cap / 2) : 0; /* the tail of a long node before */
         if (id > first)
             off = 0;
-        for (uint32_t i = off; i < n->len && len < cap - 2; i++)
-            buf[len++] = n->u.text[i];
-        buf[len++] = ' ';
+        cd_nid b = S_block_of(dom, id);
+        if (dates && S_headline_block(st, b))
+            continue;
+        len = S_put_text(buf, len, cap, n->u.text + off, n->len - off, b != block);
+        block = b;
     }
     return len;
 }
@@ -974,8 +1197,8 @@ static int S_titled_head(const cd_extract *x, const cd_dom *dom, const S_stat *s
         tl--;
     if (tl < 15 || words < 2)
         return 0;
-    char buf[CD_HEAD_BEFORE + CD_HEAD_INSIDE + 64];
-    size_t len = S_head_text(x, dom, st, buf);
+    char buf[CD_HEAD_CAP];
+    size_t len = S_head_text(x, dom, st, buf, 0);
     /* Collapse and lower the window as the title. */
     size_t k = 0;
     for (size_t i = 0; i < len; i++) {
@@ -995,12 +1218,17 @@ static int S_titled_head(const cd_extract *x, const cd_dom *dom, const S_stat *s
 
 static int S_dated_head(const cd_extract *x, const cd_dom *dom, const S_stat *st)
 {
-    char buf[CD_HEAD_BEFORE + CD_HEAD_INSIDE + 64];
-    size_t len = S_head_text(x, dom, st, buf);
+    char buf[CD_HEAD_CAP];
+    size_t len = S_head_text(x, dom, st, buf, 1);
     if (!x->nroots)
         return 0;
-    if (cd_article_date(buf, len))
-        return 1;
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_DATEDBG"))
+        fprintf(stderr, "head window: %.*s\n", (int)len, buf);
+#endif
+    int dated = S_window_dated(buf, len);
+    if (dated)
+        return dated > 0;
     /* The end of the last root: "Posted by … on <date>" closing a story. */
     cd_nid last = x->roots[0];
     for (uint32_t r = 1; r < x->nroots; r++)
@@ -1010,34 +1238,39 @@ static int S_dated_head(const cd_extract *x, const cd_dom *dom, const S_stat *st
     uint32_t e = lend ? lend : dom->count;
     size_t got = 0;
     cd_nid from = last;
-    for (uint32_t id = e - 1; id > last && got < CD_HEAD_INSIDE; id--) {
+    for (uint32_t id = e - 1; id > last && got < (size_t)S_param("CD_HI", CD_HEAD_INSIDE); id--) {
         const cd_node *n = cd_dom_node(dom, id);
-        if (n->type == CD_NODE_TEXT && !st[id].dead && !st[n->parent].dead) {
-            got += n->len;
+        if (n->type == CD_NODE_TEXT && !st[id].dead && !st[n->parent].dead && st[id].chars) {
+            got += st[id].chars;
             from = id;
         }
     }
     len = 0;
+    cd_nid block = CD_NONE;
     for (cd_nid id = from; id && id < e && len < sizeof buf - 1; id = cd_dom_next(dom, id, cd_dom_root(dom))) {
         const cd_node *n = cd_dom_node(dom, id);
+        if (n->type == CD_NODE_ELEMENT && (S_is_block(n->tag) || n->tag == CD_TAG_BR))
+            block = CD_NONE; /* a line ends at a block's edge or a break */
         if (n->type != CD_NODE_TEXT || st[id].dead || st[n->parent].dead)
             continue;
         /* Dead ancestors further up: skip (a dropped block inside the root). */
         int live = 1;
         for (cd_nid a = n->parent; a && a != last && live; a = cd_dom_node(dom, a)->parent)
             live = !st[a].dead;
-        if (!live)
+        if (!live || !st[id].chars)
             continue;
         uint32_t off = n->len > sizeof buf / 2 ? n->len - (uint32_t)(sizeof buf / 2) : 0;
-        for (uint32_t i = off; i < n->len && len < sizeof buf - 2; i++)
-            buf[len++] = n->u.text[i];
-        buf[len++] = ' ';
+        cd_nid b = S_block_of(dom, id);
+        if (S_headline_block(st, b))
+            continue;
+        len = S_put_text(buf, len, sizeof buf, n->u.text + off, n->len - off, b != block);
+        block = b;
     }
 #ifdef CD_EXTRACT_DEBUG
     if (getenv("CD_DATEDBG"))
         fprintf(stderr, "tail window: %.*s\n", (int)len, buf);
 #endif
-    return cd_article_date(buf, len);
+    return S_window_dated(buf, len) > 0;
 }
 
 /* Long paragraphs: blocks of at least CD_LONG_PARA characters of their own
@@ -1064,6 +1297,10 @@ static float S_long_share(const cd_extract *x, const cd_dom *dom, const S_stat *
             (cd_tag_flags(n->tag) & CD_TF_HEADING) || S_link_density(s) >= 0.2f || s->kind)
             continue;
         all += s->flow;
+#ifdef CD_EXTRACT_DEBUG
+        if (getenv("CD_BDBG") && getenv("CD_BDBG")[0] == '2')
+            S_debug_node(dom, st, id, "long");
+#endif
         for (uint32_t r = 0; r < x->nroots; r++)
             if (id >= x->roots[r] && id < end[r]) {
                 in += s->flow;
@@ -1158,6 +1395,11 @@ static void S_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st, const 
      * its paragraphs of 100 characters and more then. */
     if (!nlong)
         share = S_long_share(x, dom, st, CD_OWN_SENTENCE, &nlong) * (float)S_param("CD_SHORTSTORY", 1);
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_BDBG"))
+        fprintf(stderr, "broaden: share=%.2f nlong=%u dated=%d typed=%d titled=%d series=%d\n", share, nlong,
+                S_dated_head(x, dom, st), x->typed, S_titled_head(x, dom, st, title), S_series(dom, st, x->roots[0]));
+#endif
     if (share >= S_param("CD_LSHARE", CD_ARTICLE_LONG_SHARE) &&
         ((x->typed >= 0 && S_dated_head(x, dom, st)) || (x->typed > 0 && nlong >= 2) ||
          (x->typed >= 0 && nlong >= 2 && S_titled_head(x, dom, st, title))) &&
@@ -1195,6 +1437,7 @@ static void S_subtract(const cd_dom *dom, S_stat *st, cd_nid id, cd_nid top)
         as->link -= s->link < as->link ? s->link : as->link;
         as->commas -= s->commas < as->commas ? s->commas : as->commas;
         as->head -= s->head < as->head ? s->head : as->head;
+        as->site -= s->site < as->site ? s->site : as->site;
         as->n_p -= s->n_p < as->n_p ? s->n_p : as->n_p;
         as->n_img -= s->n_img < as->n_img ? s->n_img : as->n_img;
         as->n_li -= s->n_li < as->n_li ? s->n_li : as->n_li;
@@ -1373,14 +1616,14 @@ static int S_inside(const cd_dom *dom, cd_nid id, uint16_t tag, cd_nid top)
 }
 
 /* Undo S_clean inside root and recount the statistics. */
-static void S_unclean(const cd_dom *dom, S_stat *st, cd_nid root)
+static void S_unclean(const cd_dom *dom, S_stat *st, cd_nid root, const uint8_t *sc)
 {
     cd_nid end = cd_dom_next_skip(dom, root, cd_dom_root(dom));
     uint32_t last = end ? end : dom->count;
     for (uint32_t id = root; id < last; id++)
         if (st[id].dead == CD_DEAD_CLEANED)
             st[id].dead = 0;
-    S_stats(dom, st);
+    S_stats(dom, st, sc);
 }
 
 /* Cleaning that leaves less than this share of a root's text is undone (see
@@ -1912,6 +2155,11 @@ static void S_lead(cd_extract *x, const cd_dom *dom, const S_stat *st)
 
 int cd_extract_cut(cd_extract *x, const cd_dom *dom, cd_nid id, uint32_t off, uint32_t len)
 {
+    return cd_extract_cut_as(x, dom, id, off, len, CD_WHY_FIELD);
+}
+
+int cd_extract_cut_as(cd_extract *x, const cd_dom *dom, cd_nid id, uint32_t off, uint32_t len, uint8_t why)
+{
     if (!id || id >= dom->count || x->ncuts >= CD_MAX_CUTS || !len)
         return 0;
     const cd_node *n = cd_dom_node(dom, id);
@@ -1926,16 +2174,21 @@ int cd_extract_cut(cd_extract *x, const cd_dom *dom, cd_nid id, uint32_t off, ui
     if (i < x->ncuts && x->cuts[i].node == id && off + len > x->cuts[i].off)
         return 0;
     memmove(&x->cuts[i + 1], &x->cuts[i], (x->ncuts - i) * sizeof x->cuts[0]);
-    x->cuts[i] = (cd_cut){id, off, len};
+    x->cuts[i] = (cd_cut){id, off, len, why};
     x->ncuts++;
     return 1;
 }
 
 void cd_extract_drop(cd_extract *x, cd_nid id)
 {
+    cd_extract_drop_as(x, id, CD_WHY_FIELD);
+}
+
+void cd_extract_drop_as(cd_extract *x, cd_nid id, uint8_t why)
+{
     if (x->mark && id && id < x->mark_cap) {
         x->mark[id] = CD_MARK_DROP;
-        x->why[id] = 0; /* "field" */
+        x->why[id] = why;
     }
 }
 
@@ -1975,6 +2228,8 @@ const char *cd_extract_reason(uint8_t why)
         return "list-label";
     case 'g':
         return "furniture";
+    case 's':
+        return "site-chrome";
     case 'e':
         return "headline";
     case 'A':
@@ -1993,8 +2248,53 @@ const char *cd_extract_reason(uint8_t why)
         return "clean-link-density";
     case 'H':
         return "clean-embeds";
+    case CD_WHY_BYLINE:
+        return "byline";
+    case CD_WHY_DATELINE:
+        return "dateline";
+    case CD_WHY_DATE_LINE:
+        return "date-line";
+    case CD_WHY_CREDIT:
+        return "credit";
+    case CD_WHY_COPYRIGHT:
+        return "copyright";
+    case CD_WHY_CAPTION:
+        return "caption";
+    case CD_WHY_DECK:
+        return "deck";
+    case 'x':
+        return "script-text";
     default:
         return "clean-heading";
+    }
+}
+
+/* ---- Site chrome (issue #13, docs/sites.md; site/mark.c marks x->site.sc) ---- */
+
+/* Inside the roots, drop the largest subtrees made only of site chrome. */
+static void S_site_drop(cd_extract *x, const cd_dom *dom, S_stat *st)
+{
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        /* A region made mostly of the site's template is that template (a
+         * product page's fields): keep it whole. */
+        if ((float)st[root].site > (float)st[root].chars * CD_SITE_ROOT_SHARE)
+            continue;
+        for (cd_nid id = cd_dom_next(dom, root, root); id;) {
+            const cd_node *n = cd_dom_node(dom, id);
+            const S_stat *s = &st[id];
+            if (s->dead) {
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            if (id != x->title_node && s->chars && s->site >= s->chars &&
+                (n->type == CD_NODE_ELEMENT || n->type == CD_NODE_TEXT)) {
+                S_drop(dom, st, id, root, 's');
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            id = cd_dom_next(dom, id, root);
+        }
     }
 }
 
@@ -2002,14 +2302,55 @@ const char *cd_extract_reason(uint8_t why)
 static void S_read(cd_extract *x, const cd_dom *dom, S_stat *st, unsigned options, const S_idset *panels, int soft,
                    const char *title)
 {
-    S_prune(dom, st, options, 0, NULL, soft);
-    S_stats(dom, st);
-    S_prune(dom, st, options, 1, panels, soft);
-    S_stats(dom, st);
+    const uint8_t *sc = x->site.on ? x->site.sc : NULL;
+    S_prune(dom, st, options, 0, NULL, soft, x->hint_memo);
+    S_stats(dom, st, sc);
+    S_prune(dom, st, options, 1, panels, soft, x->hint_memo);
+    S_stats(dom, st, sc);
     S_detect(dom, st);
     S_score(dom, st);
     S_choose(x, dom, st);
     S_broaden(x, dom, st, title);
+}
+
+/* A story followed by its readers' comments: CD_STORY_PARAS long
+ * paragraphs in the chosen container before a comment thread the
+ * detectors found (signed items, Comment microdata) after them. An undated
+ * blog post or story is then an article as surely as a dated one. */
+#define CD_STORY_PARAS 2
+static int S_story_then_thread(const cd_extract *x, const cd_dom *dom, const S_stat *st)
+{
+    if (S_param("CD_NOSTT", 0))
+        return 0;
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        if (st[root].kind)
+            continue;
+        uint32_t nlong = 0;
+        for (cd_nid id = root; id;) {
+            if (st[id].dead) {
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+#ifdef CD_EXTRACT_DEBUG
+            if (getenv("CD_STT") && st[id].kind)
+                fprintf(stderr, "stt: #%u kind %u nlong %u\n", id, st[id].kind, nlong);
+#endif
+            if (st[id].kind == CD_KIND_THREAD)
+                return nlong >= (uint32_t)S_param("CD_STP", CD_STORY_PARAS);
+            if (st[id].kind) {
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            if (S_long_para(dom, st, id, CD_LONG_PARA)) {
+                nlong++;
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            id = cd_dom_next(dom, id, root);
+        }
+    }
+    return 0;
 }
 
 static void S_reset(cd_extract *x, S_stat *st, size_t need)
@@ -2089,13 +2430,24 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     }
     S_stat *st = x->scratch;
     memset(st, 0, need);
+    /* The hints of class and id words, per class key (hints.h). */
+    size_t nmemo = dom->classes_indexed ? (size_t)dom->nclasses + 1 : 0;
+    if (nmemo > x->hint_memo_cap) {
+        uint16_t *m = x->mem->realloc(x->hint_memo, nmemo * sizeof *m);
+        if (!m)
+            return COPYDESK_ERR_NOMEM;
+        x->hint_memo = m;
+        x->hint_memo_cap = nmemo;
+    }
+    if (nmemo)
+        memset(x->hint_memo, 0, nmemo * sizeof *x->hint_memo);
 
     if (options & COPYDESK_OPT_NO_EXTRACT) {
         /* The visible page: what renders text, less what markup hides --
          * except a hidden wrapper holding a large share of the page, which a
          * script reveals (the same guard as extraction's). */
-        S_prune(dom, st, options, 0, NULL, 0);
-        S_stats(dom, st);
+        S_prune(dom, st, options, 0, NULL, 0, x->hint_memo);
+        S_stats(dom, st, NULL);
         uint32_t total = dom->body ? st[dom->body].chars : 0;
         for (uint32_t id = 2; id < count; id++)
             if (st[cd_dom_node(dom, id)->parent].dead ||
@@ -2110,6 +2462,8 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     }
 
     x->typed = cd_article_typed(dom);
+    if (cd_site_mark(&x->site, x->mem, x->sites, x->url, dom) != COPYDESK_OK)
+        return COPYDESK_ERR_NOMEM;
     S_idset panels;
     if (S_panels(x->mem, dom, &panels) != COPYDESK_OK)
         return COPYDESK_ERR_NOMEM;
@@ -2150,10 +2504,15 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
      * evidence: documentation, listings and service pages carry it (on
      * wcxb-dev, taking it or a JSON-LD article type as enough cost 0.0005). */
     if (!x->broad && !x->article && x->nroots)
-        x->article = x->typed >= 0 && S_dated_head(x, dom, st) && !S_series(dom, st, x->roots[0]);
+        x->article = x->typed >= 0 && (S_dated_head(x, dom, st) || S_story_then_thread(x, dom, st)) &&
+                     !S_series(dom, st, x->roots[0]);
     if (x->article && !x->broad && !S_param("CD_NODROP", 0)) {
         S_find_title(x, dom, st, title); /* the headline is never furniture */
         S_drop_found(x, dom, st, title);
+    }
+    if (x->site.on) {
+        S_find_title(x, dom, st, title);
+        S_site_drop(x, dom, st);
     }
     /* Conditional cleaning judges containers by link density: right inside an
      * article, wrong on a page whose content is lists of links. */
@@ -2166,7 +2525,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
              * forum thread is a list of posts, a recipe a list of steps, an
              * awards page or a shop's category a grid of link cards): undo it. */
             if ((float)st[root].chars < (float)before * CD_CLEAN_KEEP)
-                S_unclean(dom, st, root);
+                S_unclean(dom, st, root, x->site.on ? x->site.sc : NULL);
         }
     }
     if (options & COPYDESK_OPT_KEEP_COMMENTS)

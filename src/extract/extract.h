@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "../dom/dom.h"
+#include "../site/site.h"
 #include "copydesk.h"
 
 /* Per-node marks. */
@@ -27,7 +28,23 @@ enum {
 typedef struct cd_cut {
     cd_nid node;
     uint32_t off, len;
+    uint8_t why; /* the reason, as for a drop (CD_WHY_*) */
 } cd_cut;
+
+/* Why the news stage (src/news) left a block or a cut out, as --explain
+ * names it (cd_extract_reason). Above 0x7F, apart from extraction's own
+ * letters; 'c' ("photo-credit") is shared with extraction. */
+enum {
+    CD_WHY_FIELD = 0,        /* "field": read into a metadata field */
+    CD_WHY_PHOTO_CREDIT = 'c', /* "photo-credit" */
+    CD_WHY_BYLINE = 0x80,    /* "byline" */
+    CD_WHY_DATELINE,         /* "dateline": the place opening the first paragraph */
+    CD_WHY_DATE_LINE,        /* "date-line": a line that only dates the story */
+    CD_WHY_CREDIT,           /* "credit": the wire / source credit */
+    CD_WHY_COPYRIGHT,        /* "copyright": a copyright notice after the story */
+    CD_WHY_CAPTION,          /* "caption": the lead image's caption */
+    CD_WHY_DECK              /* "deck": the standfirst */
+};
 
 typedef struct cd_extract {
     const cd_mem *mem;
@@ -43,9 +60,16 @@ typedef struct cd_extract {
     int article;          /* an article page: one article, without the lists and comments beside it */
     cd_cut cuts[CD_MAX_CUTS]; /* sorted by node, then offset; non-overlapping */
     uint32_t ncuts;
+    /* Site chrome (issue #13): the model and the page's URL, set before
+     * cd_extract_run (NULL: none), and the page's marks (site/mark.c). */
+    const copydesk_sites *sites;
+    const char *url;
+    cd_site_marks site;
     /* Scratch arrays for scoring, reused across pages. */
     void *scratch;
     size_t scratch_cap;
+    uint16_t *hint_memo; /* class-word hints per class key (cd_hints_of_keyed) */
+    size_t hint_memo_cap;
 } cd_extract;
 
 void cd_extract_init(cd_extract *x, const cd_mem *mem);
@@ -60,17 +84,25 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
  * when the cut is refused (not a text node, out of range, overlapping another
  * cut, or CD_MAX_CUTS reached). */
 int cd_extract_cut(cd_extract *x, const cd_dom *dom, cd_nid id, uint32_t off, uint32_t len);
+/* The same, saying why (CD_WHY_*). */
+int cd_extract_cut_as(cd_extract *x, const cd_dom *dom, cd_nid id, uint32_t off, uint32_t len, uint8_t why);
 /* Leave the subtree of id out of the rendering. */
 void cd_extract_drop(cd_extract *x, cd_nid id);
+/* The same, saying why (CD_WHY_*). */
+void cd_extract_drop_as(cd_extract *x, cd_nid id, uint8_t why);
 
 /* The name of a drop reason (x->why[id] of a node marked CD_MARK_DROP):
  * "hidden", "chrome-tag", "chrome-class", "teaser-list", "comment-thread",
- * "furniture", "field" (left for a metadata field) …; NULL for what never
+ * "furniture", "script-text", "site-chrome", "field" (left for a metadata field) …; NULL for what never
  * renders text (scripts, styles). */
 const char *cd_extract_reason(uint8_t why);
 
 /* Is the element visible text content at all (not a script/style/hidden)? Shared by
  * extract, meta and output so all three agree on what a reader sees. */
+/* Is the line a member's profile line of a forum or comment thread ("Joined:
+ * Dec 17, 2023", "Registered: …", "Member since …")? */
+int cd_extract_profile_line(const char *line, size_t n);
+
 int cd_extract_node_visible(const cd_dom *dom, cd_nid id);
 
 #endif

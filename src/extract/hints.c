@@ -32,6 +32,12 @@
  * CD_HINT__AUTHOR and CD_HINT__ABOUT – chrome only together ("author-box",
  *                   "about-author", "byline-bio"), while "author" alone may
  *                   be the byline, "bio" alone biology and "info" anything. */
+/* cd_hints_of_keyed keeps a key's hints in 15 bits and its "worked out" mark in the 16th. */
+_Static_assert(((CD_HINT_CHROME | CD_HINT_NEG | CD_HINT_POS | CD_HINT_COMMENT | CD_HINT_ROLE_CHROME |
+                 CD_HINT_BODY | CD_HINT_CREDIT | CD_HINT_NOTE | CD_HINT_PANEL | CD_HINT_CONSENT |
+                 CD_HINT__AUTHOR | CD_HINT__ABOUT) & 0x8000u) == 0,
+               "hints fit in 15 bits");
+
 int cd_hints_table_ok(void)
 {
     return cd_wordset_ok(&cd_list_hints) && cd_wordset_ok(&cd_list_aria_chrome_roles);
@@ -50,30 +56,69 @@ static unsigned S_words_of(const char *s, size_t n)
     return hints;
 }
 
+/* The hints of element id's role and itemprop attributes. */
+static unsigned S_attr_hints(const cd_attr *a)
+{
+    unsigned hints = 0;
+    if (a->name_len == 4 && memcmp(a->name, "role", 4) == 0) {
+        if (cd_wordset_has(&cd_list_aria_chrome_roles, a->value, a->value_len))
+            hints |= CD_HINT_ROLE_CHROME;
+        if (cd_eq_nocase(a->value, a->value_len, "tabpanel"))
+            hints |= CD_HINT_PANEL;
+        if (cd_eq_nocase(a->value, a->value_len, "main") || cd_eq_nocase(a->value, a->value_len, "article"))
+            hints |= CD_HINT_POS;
+    } else if (a->name_len == 8 && memcmp(a->name, "itemprop", 8) == 0) {
+        if (cd_contains_nocase(a->value, a->value_len, "articlebody") || cd_eq_nocase(a->value, a->value_len, "text"))
+            hints |= CD_HINT_BODY;
+    }
+    return hints;
+}
+
+static int S_is_class_or_id(const cd_attr *a)
+{
+    return (a->name_len == 5 && memcmp(a->name, "class", 5) == 0) ||
+           (a->name_len == 2 && memcmp(a->name, "id", 2) == 0);
+}
+
+static unsigned S_final(unsigned hints)
+{
+    if ((hints & CD_HINT__AUTHOR) && (hints & CD_HINT__ABOUT))
+        hints |= CD_HINT_CHROME;
+    return hints & ~(CD_HINT__AUTHOR | CD_HINT__ABOUT);
+}
+
 unsigned cd_hints_of(const cd_dom *dom, cd_nid id)
 {
     const cd_node *n = cd_dom_node(dom, id);
     unsigned hints = 0;
     for (uint32_t i = 0; i < n->len; i++) {
         const cd_attr *a = &n->u.attr[i];
-        if ((a->name_len == 5 && memcmp(a->name, "class", 5) == 0) ||
-            (a->name_len == 2 && memcmp(a->name, "id", 2) == 0)) {
+        if (S_is_class_or_id(a))
             hints |= S_words_of(a->value, a->value_len);
-        } else if (a->name_len == 4 && memcmp(a->name, "role", 4) == 0) {
-            if (cd_wordset_has(&cd_list_aria_chrome_roles, a->value, a->value_len))
-                hints |= CD_HINT_ROLE_CHROME;
-            if (cd_eq_nocase(a->value, a->value_len, "tabpanel"))
-                hints |= CD_HINT_PANEL;
-            if (cd_eq_nocase(a->value, a->value_len, "main") ||
-                cd_eq_nocase(a->value, a->value_len, "article"))
-                hints |= CD_HINT_POS;
-        } else if (a->name_len == 8 && memcmp(a->name, "itemprop", 8) == 0) {
-            if (cd_contains_nocase(a->value, a->value_len, "articlebody") ||
-                cd_eq_nocase(a->value, a->value_len, "text"))
-                hints |= CD_HINT_BODY;
+        else
+            hints |= S_attr_hints(a);
+    }
+    return S_final(hints);
+}
+
+unsigned cd_hints_of_keyed(const cd_dom *dom, cd_nid id, uint16_t *memo)
+{
+    if (!memo || !dom->classes_indexed)
+        return cd_hints_of(dom, id);
+    const cd_node *n = cd_dom_node(dom, id);
+    uint32_t key = n->cls;
+    int known = key && (memo[key] & 0x8000u);
+    unsigned hints = known ? memo[key] & 0x7FFFu : 0, words = 0;
+    for (uint32_t i = 0; i < n->len; i++) {
+        const cd_attr *a = &n->u.attr[i];
+        if (S_is_class_or_id(a)) {
+            if (!known)
+                words |= S_words_of(a->value, a->value_len);
+        } else {
+            hints |= S_attr_hints(a);
         }
     }
-    if ((hints & CD_HINT__AUTHOR) && (hints & CD_HINT__ABOUT))
-        hints |= CD_HINT_CHROME;
-    return hints & ~(CD_HINT__AUTHOR | CD_HINT__ABOUT);
+    if (key && !known)
+        memo[key] = (uint16_t)(words | 0x8000u);
+    return S_final(hints | words);
 }

@@ -24,5 +24,11 @@ int cd_hints_table_ok(void);
 
 /* The hints of element id's class, id, role and itemprop attributes. */
 unsigned cd_hints_of(const cd_dom *dom, cd_nid id);
+/* The same, the class and id words' part kept per class key (cd_dom.cls) in
+ * memo[dom->nclasses + 1], zeroed before the page's first call (bit 0x8000:
+ * worked out); memo NULL or a tree without the index: cd_hints_of. The parser
+ * keeps one attribute of a name (the first), so the key's values are all
+ * the class and id words an element has. */
+unsigned cd_hints_of_keyed(const cd_dom *dom, cd_nid id, uint16_t *memo);
 
 #endif

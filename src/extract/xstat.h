@@ -16,6 +16,8 @@ typedef struct cd_xstat {
     uint32_t commas;  /* commas in the subtree */
     uint32_t fcommas; /* commas in the flow */
     uint32_t head;    /* characters inside h1–h6 */
+    uint32_t site;    /* characters of site-chrome blocks (issue #13) in the subtree */
+    uint32_t sflow;   /* of which in the flow */
     uint16_t n_p, n_img, n_li, n_input, n_embed, n_block;
     uint16_t n_a, n_frag; /* links, and links to a place in the same page (href="#…") */
     float score;
@@ -27,6 +29,7 @@ typedef struct cd_xstat {
     uint16_t mark;  /* a detector's scratch count (stamps below, for comments.c) */
     uint8_t why;    /* why the subtree was dropped (extract.c's S_WHY codes) */
     uint8_t stamp;  /* a signature line (comments.c's scratch) */
+    uint8_t counted; /* a text node: chars and commas are counted (kept by S_stats) */
 } cd_xstat;
 
 /* What a structure detector found (cd_xstat.kind; the reason a block is dropped). */

@@ -219,6 +219,89 @@ static int S_is_group(const char *s, size_t n)
     return group && words >= 2 && words <= 5 && caps >= 1;
 }
 
+/* The length of the news agency s[0..n) opens with, as a whole word
+ * (news-agencies.txt: entries of four bytes or fewer, acronyms, with their
+ * case, so that "Pa" or "Ap" in a name is none), else 0. */
+size_t cd_meta_agency_at(const char *s, size_t n)
+{
+    size_t best = 0;
+    for (size_t k = 0; cd_list_news_agencies[k]; k++) {
+        const char *ag = cd_list_news_agencies[k];
+        size_t l = strlen(ag);
+        if (l > n || l <= best || (l <= 4 ? memcmp(s, ag, l) != 0 : !cd_eq_nocase(s, l, ag)))
+            continue;
+        if (l < n && (cd_isalnum((unsigned char)s[l]) || (unsigned char)s[l] >= 0x80))
+            continue;
+        best = l;
+    }
+    return best;
+}
+
+/* The case of word w: 'U' in capitals ("JOSEPH", "TRIBUNE-REVIEW"), 'M'
+ * capitalised with small letters ("Harris", "McClatchy"), else 0. */
+static int S_word_case(const char *w, size_t l)
+{
+    size_t up = 0, low = 0;
+    for (size_t i = 0; i < l; i++) {
+        up += w[i] >= 'A' && w[i] <= 'Z';
+        low += w[i] >= 'a' && w[i] <= 'z';
+    }
+    if (up >= 2 && !low)
+        return 'U';
+    return w[0] >= 'A' && w[0] <= 'Z' && low ? 'M' : 0;
+}
+
+/* Does word w, or a part of it between '-' and '/' ("TRIBUNE-REVIEW",
+ * "Record/Sunday"), name an organisation ("Post", "Press", "Newspapers")? */
+static int S_affiliation_word(const char *w, size_t l)
+{
+    for (size_t i = 0; i < l;) {
+        size_t st = i;
+        while (i < l && w[i] != '-' && w[i] != '/')
+            i++;
+        if (i > st && cd_wordset_has(&cd_list_org_words, w + st, i - st))
+            return 1;
+        i++;
+    }
+    return 0;
+}
+
+/* Where the paper, the agency or the job glued after a name begins, in a
+ * byline printed on one line: "John Harris TRIBUNE-REVIEW", "TOM CANAVAN
+ * ASSOCIATED PRESS", "FRANCES ROBLES McClatchy Newspapers", "JOSEPH WHITE
+ * AP Sports Writer", "Marc Kaufman WASHINGTON POST". After two words of the
+ * name at least, a news agency, or a change of case (capitals after a
+ * capitalised name, or the reverse) opening words that name an
+ * organisation, ends the name ("Open Source PBX Editor" is no name with a
+ * paper, but a job). Returns the name's length (n when nothing is
+ * glued). */
+static size_t S_cut_affiliation(const char *s, size_t n)
+{
+    size_t at = 0, l, words = 0;
+    const char *w;
+    int prev = 0;
+    while ((l = cd_next_word(s, n, &at, &w)) != 0) {
+        int cs = S_word_case(w, l);
+        size_t start = (size_t)(w - s);
+        if (words >= 2) {
+            if (cd_meta_agency_at(w, n - start))
+                return start;
+            if (cs && prev && cs != prev) {
+                size_t at2 = start, l2;
+                const char *w2;
+                while ((l2 = cd_next_word(s, n, &at2, &w2)) != 0)
+                    if (S_affiliation_word(w2, l2) || cd_meta_agency_at(w2, n - (size_t)(w2 - s)))
+                        return start;
+            }
+        }
+        if (!cs)
+            return n; /* an initial, a particle: the name's own shape */
+        prev = cs;
+        words++;
+    }
+    return n;
+}
+
 /* Does s end with the site name ("Brian Truitt USA TODAY")? Then the length
  * of the name before it, else n. */
 static size_t S_cut_site(const cd_meta *m, const char *s, size_t n)
@@ -246,6 +329,18 @@ static int S_template_key(const char *s, size_t n)
     return dots >= 3;
 }
 
+/* Is a stated credit a job title alone, three words or more ending with
+ * one of newsroom-jobs.txt ("Internet Communications Editor", "Sports
+ * News Editor", in a <meta name=author>)? A name does not end so. */
+static int S_job_alone(const char *s, size_t n)
+{
+    size_t at = 0, l, words = 0, last = 0;
+    const char *w, *lw = s;
+    while ((l = cd_next_word(s, n, &at, &w)) != 0)
+        words++, lw = w, last = l;
+    return words >= 3 && S_word_is(lw, last, &cd_list_newsroom_jobs);
+}
+
 /* later: 0 the first name of a credit, 1 after "and", 2 after a comma. */
 static void S_push(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, int later,
                    size_t *added)
@@ -268,13 +363,16 @@ static void S_push(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, 
         while (n && (s[n - 1] == ' ' || s[n - 1] == ','))
             n--;
     }
+    n = S_cut_affiliation(s, n);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '-'))
+        n--;
     n = S_cut_site(m, s, n);
     int group = loose != 1 && S_is_group(s, n);
     /* A structured credit (JSON-LD, <meta>) is taken as written, user names
      * and "Staff" included, once its first part is known to name someone;
      * text from the page must look like a name. */
     if (S_template_key(s, n) || !(loose == 1 ? S_plausible_stated(s, n) : cd_meta_author_plausible(s, n)) ||
-        (loose != 1 && !group && S_is_title(s, n)))
+        (loose != 1 && !group && S_is_title(s, n)) || (loose == 1 && S_job_alone(s, n)))
         return;
     /* A lone lower-case word after a comma or "and" continues a phrase
      * ("4+ years covering hardware, software"); a user name is a whole
@@ -313,6 +411,10 @@ static int S_qualifier(const cd_meta *m, const char *s, size_t n)
     if (!n)
         return 1;
     if (!memchr(s, ' ', n) && S_is_credential(s, n))
+        return 1;
+    /* "By Damian Spellman, PA Sport", "By LIZ AUSTIN PETERSON, Associated
+     * Press Writer": the wire or its desk the writer works for. */
+    if (cd_meta_agency_at(s, n))
         return 1;
     if (m->site_name && cd_meta_site_like(s, n, m->site_name, strlen(m->site_name)))
         return 1;
@@ -416,6 +518,13 @@ static size_t S_cut_date(const char *s, size_t n)
                     (p >= 'a' && p <= 'z' && ch >= 'A' && ch <= 'Z');
         if (!start)
             continue;
+        /* A clock time alone ("Posted by Larry Dignan @ 5:56 am"). */
+        size_t c = i;
+        while (c < n && c - i < 2 && cd_isdigit((unsigned char)s[c]))
+            c++;
+        if (c > i && c + 2 < n && s[c] == ':' && cd_isdigit((unsigned char)s[c + 1]) &&
+            cd_isdigit((unsigned char)s[c + 2]) && s[i - 1] == ' ')
+            return i;
         size_t e = i;
         for (int w = 0; w < S_DATE_WORDS && e < n; w++) {
             while (e < n && s[e] != ' ')
@@ -592,6 +701,64 @@ int cd_meta_author_other_role(const char *s, size_t n)
     return 0;
 }
 
+/* A tag written into the credit ("AL ALEXANDER<BR>The Patriot Ledger" in
+ * a <meta> a template filled with markup): a line break, the name before it. */
+static size_t S_cut_markup(const char *s, size_t n)
+{
+    for (size_t i = 1; i + 1 < n; i++)
+        if (s[i] == '<' && (cd_isalpha((unsigned char)s[i + 1]) || s[i + 1] == '/'))
+            return i;
+    return n;
+}
+
+/* Where the writer filed from: "Tom Phillips in Rio de Janeiro", "By
+ * Sarah Laitner in Brussels, Maija Palmer in London and Kevin Allison",
+ * "Von Hans Meier in Berlin". " in " after a capitalised word, followed by
+ * a place (one to four capitalised words or particles, up to the next
+ * comma, conjunction, bar or the end), is cut out in place. Returns the new
+ * length. */
+static size_t S_cut_places(char *s, size_t n)
+{
+    for (size_t i = 1; i + 4 < n; i++) {
+        if (s[i] != ' ' || s[i + 1] != 'i' || s[i + 2] != 'n' || s[i + 3] != ' ' ||
+            !(s[i + 4] >= 'A' && s[i + 4] <= 'Z'))
+            continue;
+        size_t w = i;
+        while (w && s[w - 1] != ' ' && s[w - 1] != ',')
+            w--;
+        if (!(s[w] >= 'A' && s[w] <= 'Z'))
+            continue;
+        size_t e = i + 4, words = 0;
+        int place = 1;
+        while (e < n && s[e] != ',' && s[e] != ';' && s[e] != '|' &&
+               !(e + 5 <= n && s[e] == ' ' &&
+                 (memcmp(s + e, " and ", 5) == 0 || memcmp(s + e, " by ", 4) == 0 || memcmp(s + e, " & ", 3) == 0))) {
+            size_t st = e;
+            while (e < n && s[e] != ' ' && s[e] != ',' && s[e] != ';' && s[e] != '|')
+                e++;
+            if (e > st) {
+                words++;
+                if (!(s[st] >= 'A' && s[st] <= 'Z') && !S_word_is(s + st, e - st, &cd_list_name_particles))
+                    place = 0;
+                for (size_t k = st; k < e; k++)
+                    if (!cd_isalpha((unsigned char)s[k]) && (unsigned char)s[k] < 0x80 && s[k] != '-' && s[k] != '.')
+                        place = 0;
+            }
+            while (e < n && s[e] == ' ' &&
+                   !(e + 5 <= n && (memcmp(s + e, " and ", 5) == 0 || memcmp(s + e, " by ", 4) == 0 ||
+                                    memcmp(s + e, " & ", 3) == 0)))
+                e++;
+        }
+        if (!place || !words || words > 4)
+            continue;
+        while (e > i && s[e - 1] == ' ')
+            e--;
+        memmove(s + i, s + e, n - e);
+        n -= e - i;
+    }
+    return n;
+}
+
 size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, int loose)
 {
     if (!s || !len)
@@ -610,6 +777,8 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
     }
     if (cd_meta_author_other_role(buf, n))
         return 0;
+    n = S_cut_markup(buf, n);
+    n = S_cut_places(buf, n);
     n = S_cut_bio(buf, n);
     size_t whole = n;
     n = S_cut_roles(buf, n);

@@ -16,6 +16,9 @@ int cd_meta_author_other_role(const char *s, size_t len);
 /* Does credit s read as an organisation ("The Texas Newsroom", "Acme Media
  * Group"): it starts with "The" or holds an organisation word? */
 int cd_meta_author_orgish(const char *s, size_t len);
+/* The length of the news agency s[0..n) opens with, as a whole word
+ * (news-agencies.txt; acronyms of four bytes or fewer with their case), else 0. */
+size_t cd_meta_agency_at(const char *s, size_t n);
 /* Is s a plausible personal name or credit (not a URL, a date, a sentence …)? */
 int cd_meta_author_plausible(const char *s, size_t len);
 

@@ -116,6 +116,14 @@ typedef struct cd_meta_list {
     uint16_t n;                       /* entries with a length here; the rest use strlen */
 } cd_meta_list;
 
+/* What the class-word checks answered for one class key (cd_dom.cls): bit i
+ * for list lists[i]; the checks of regions (skipping page-describing tokens)
+ * apart. */
+typedef struct cd_meta_keymemo {
+    uint32_t done, yes;   /* cd_meta_class_has */
+    uint32_t bdone, byes; /* cd_meta_class_has_block */
+} cd_meta_keymemo;
+
 typedef struct cd_meta_ctx {
     const cd_dom *dom;
     cd_arena *arena;
@@ -145,6 +153,9 @@ typedef struct cd_meta_ctx {
     uint64_t word_pairs; /* CD_META_PAIR bits of the words' first two bytes */
     cd_meta_list lists[CD_META_LISTS];
     unsigned nlists;
+    uint8_t list_slot[64];   /* lists[list_slot[hash of a list's address] - 1] (0: none) */
+    uint32_t words_key;      /* the class key of words_id (0: none or no index) */
+    cd_meta_keymemo *kmemo;  /* [dom->nclasses + 1] in the arena, from the first check */
     /* News fields (pick_news.c, section.c): the JSON-LD BreadcrumbList and the
      * visible trail, and the publisher's logo (never the lead image). */
     cd_meta_crumbs ld_crumbs, vis_crumbs;
@@ -221,7 +232,8 @@ const char *cd_meta_src_name(int s);
 int cd_meta_class_has(cd_meta_ctx *c, cd_nid id, const char *const *words);
 /* The same for a region of the page (read.c): a token that describes the
  * page or the post rather than a block ("category-news", "has-sidebar",
- * "is-full-width") does not count, and the answer is not cached. */
+ * "is-full-width") does not count. Both keep their answers per class key
+ * and list (cd_meta_keymemo). */
 int cd_meta_class_has_block(cd_meta_ctx *c, cd_nid id, const char *const *words);
 
 #endif

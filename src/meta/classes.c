@@ -95,16 +95,31 @@ static int S_modifier(const char *t, size_t n)
     return 0;
 }
 
+_Static_assert(CD_META_LISTS <= 32, "a list's bit in cd_meta_keymemo");
+
+/* The slot of a list's address in c->list_slot. */
+static unsigned S_slot(const char *const *words)
+{
+    uintptr_t a = (uintptr_t)words;
+    return (unsigned)((a >> 3) ^ (a >> 9)) & 63u;
+}
+
 /* The first letters and lengths of list words (cached in c per page; NULL
  * when the cache is full and the caller works them out itself). */
 static const cd_meta_list *S_list(cd_meta_ctx *c, const char *const *words)
 {
+    unsigned slot = S_slot(words), at = c->list_slot[slot];
+    if (at && c->lists[at - 1].words == words)
+        return &c->lists[at - 1];
     for (unsigned i = 0; i < c->nlists; i++)
-        if (c->lists[i].words == words)
+        if (c->lists[i].words == words) {
+            c->list_slot[slot] = (uint8_t)(i + 1);
             return &c->lists[i];
+        }
     if (c->nlists >= CD_META_LISTS)
         return NULL;
     cd_meta_list *l = &c->lists[c->nlists++];
+    c->list_slot[slot] = (uint8_t)c->nlists;
     memset(l->first, 0, sizeof l->first);
     l->words = words;
     l->n = 0;
@@ -169,33 +184,86 @@ static int S_words_have(const cd_meta_ctx *c, const char *const *words, const cd
 }
 
 /* Make c->words the words of element id (kept for the several checks on
- * one node); their length. */
+ * one node, and for the next element of the same class key); their length. */
 static size_t S_words_of(cd_meta_ctx *c, cd_nid id)
 {
-    if (c->words_id != id) {
+    uint32_t key = c->dom->classes_indexed ? cd_dom_class_key(c->dom, id) : 0;
+    if (c->words_id != id && !(key && key == c->words_key)) {
         c->words_len = (uint32_t)S_class_words(c, id);
-        c->words_id = id;
         c->nhits = 0;
     }
+    c->words_id = id;
+    c->words_key = key;
     return c->words_len;
+}
+
+/* Element id's class key memo: 1 with *m set, 0 when id has no class or id
+ * value (no word at all), -1 when there is no index (or no memory for it). */
+static int S_memo(cd_meta_ctx *c, cd_nid id, cd_meta_keymemo **m)
+{
+    const cd_dom *dom = c->dom;
+    if (!dom->classes_indexed)
+        return -1;
+    uint32_t key = cd_dom_class_key(dom, id);
+    if (!key)
+        return 0;
+    if (!c->kmemo) {
+        size_t bytes = ((size_t)dom->nclasses + 1) * sizeof *c->kmemo;
+        c->kmemo = cd_arena_alloc(c->arena, bytes);
+        if (!c->kmemo)
+            return -1;
+        memset(c->kmemo, 0, bytes);
+    }
+    *m = &c->kmemo[key];
+    return 1;
 }
 
 int cd_meta_class_has(cd_meta_ctx *c, cd_nid id, const char *const *words)
 {
-    if (!S_words_of(c, id))
+    cd_meta_keymemo *m = NULL;
+    int k = S_memo(c, id, &m);
+    if (k == 0)
         return 0;
-    for (unsigned i = 0; i < c->nhits; i++)
-        if (c->hit_list[i] == words)
-            return c->hit[i];
-    int r = S_words_have(c, words, S_list(c, words), 0);
-    if (c->nhits < 8) {
-        c->hit_list[c->nhits] = words;
-        c->hit[c->nhits++] = r;
+    const cd_meta_list *l = S_list(c, words);
+    uint32_t bit = l && m ? 1u << (unsigned)(l - c->lists) : 0;
+    if (bit && (m->done & bit))
+        return (m->yes & bit) != 0;
+    int r = 0;
+    if (S_words_of(c, id)) {
+        unsigned i = 0;
+        while (i < c->nhits && c->hit_list[i] != words)
+            i++;
+        if (i < c->nhits) {
+            r = c->hit[i];
+        } else {
+            r = S_words_have(c, words, l, 0);
+            if (c->nhits < 8) {
+                c->hit_list[c->nhits] = words;
+                c->hit[c->nhits++] = r;
+            }
+        }
+    }
+    if (bit) {
+        m->done |= bit;
+        m->yes |= r ? bit : 0;
     }
     return r;
 }
 
 int cd_meta_class_has_block(cd_meta_ctx *c, cd_nid id, const char *const *words)
 {
-    return S_words_of(c, id) && S_words_have(c, words, S_list(c, words), 1);
+    cd_meta_keymemo *m = NULL;
+    int k = S_memo(c, id, &m);
+    if (k == 0)
+        return 0;
+    const cd_meta_list *l = S_list(c, words);
+    uint32_t bit = l && m ? 1u << (unsigned)(l - c->lists) : 0;
+    if (bit && (m->bdone & bit))
+        return (m->byes & bit) != 0;
+    int r = S_words_of(c, id) && S_words_have(c, words, l, 1);
+    if (bit) {
+        m->bdone |= bit;
+        m->byes |= r ? bit : 0;
+    }
+    return r;
 }

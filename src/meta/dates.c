@@ -13,6 +13,8 @@
  * URL path (/2014/11/06/) is read by cd_meta_date_from_url, the last resort.
  * Tokenising follows dateparser's approach in miniature: numbers, words and
  * separators, then patterns over the tokens. */
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -46,6 +48,39 @@ static size_t S_ymd(char *out, int y, int m, int d)
 
 /* The names are src/lists/months.txt (cd_list_months: name, month). */
 
+/* The names by first byte: cd_list_months[S_months_order[k]] for k in
+ * [S_months_at[b], S_months_at[b + 1]) start with byte b, in list order; their
+ * lengths. Built once per process (the list is 124 names: a word used to be
+ * compared with every first letter, 40 % of the parse of a page of short
+ * table cells). */
+#define S_MONTHS_MAX 256
+static uint16_t S_months_at[257], S_months_order[S_MONTHS_MAX];
+static uint8_t S_months_len[S_MONTHS_MAX];
+static pthread_once_t S_months_once = PTHREAD_ONCE_INIT;
+_Static_assert(sizeof cd_list_months / sizeof cd_list_months[0] <= S_MONTHS_MAX, "months.txt too long");
+
+static void S_months_index(void)
+{
+    unsigned count[256] = {0}, total = 0;
+    for (unsigned i = 0; cd_list_months[i].s; i++) {
+        size_t l = strlen(cd_list_months[i].s);
+        S_months_len[i] = (uint8_t)(l < 255 ? l : 255);
+        count[(unsigned char)cd_list_months[i].s[0]]++;
+        total++;
+    }
+    unsigned at = 0;
+    for (unsigned b = 0; b < 256; b++) {
+        S_months_at[b] = (uint16_t)at;
+        at += count[b];
+    }
+    S_months_at[256] = (uint16_t)at;
+    unsigned next[256];
+    for (unsigned b = 0; b < 256; b++)
+        next[b] = S_months_at[b];
+    for (unsigned i = 0; i < total; i++)
+        S_months_order[next[(unsigned char)cd_list_months[i].s[0]]++] = (uint16_t)i;
+}
+
 /* The month named by word w (a full name or an abbreviation of at least three
  * letters that names one month only), else 0. */
 int cd_meta_month(const char *w, size_t n)
@@ -72,11 +107,12 @@ int cd_meta_month(const char *w, size_t n)
             continue;
         i++;
     }
+    pthread_once(&S_months_once, S_months_index);
     int found = 0;
-    for (const cd_list_pair *m = cd_list_months; m->s; m++) {
-        if (m->s[0] != low[0])
-            continue; /* cheap: most words share no first letter with a month */
-        size_t l = strlen(m->s);
+    unsigned char f = (unsigned char)low[0];
+    for (unsigned k = S_months_at[f]; k < S_months_at[f + 1]; k++) {
+        const cd_list_pair *m = &cd_list_months[S_months_order[k]];
+        size_t l = S_months_len[S_months_order[k]];
         if (n > l || memcmp(low, m->s, n) != 0)
             continue;
         if (n == l)
@@ -483,6 +519,36 @@ static size_t S_time(const char *s, size_t n, size_t p, int y, int mo, int d, ch
     return o;
 }
 
+/* The order of numeric date a.b.(year): 1 day first, -1 month first, 0
+ * open. A number over 12 settles it; then dayfirst ±2 (the caller weighed
+ * both readings, pick_dates.c), dots (day first: "09.01.2008"), the page's
+ * language (dayfirst ±1). */
+static int S_order(const S_tok *a, const S_tok *b, int dayfirst)
+{
+    if (a->value > 12 || a->value == b->value)
+        return 1;
+    if (b->value > 12)
+        return -1;
+    if (dayfirst == 2 || dayfirst == -2)
+        return dayfirst / 2;
+    return a->sep == '.' ? 1 : dayfirst;
+}
+
+/* Is s[i..n) one or more spaces, then a clock time "H:MM" or "HH:MM"? */
+static int S_clock_after(const char *s, size_t n, size_t i)
+{
+    size_t p = i;
+    while (p < n && s[p] == ' ')
+        p++;
+    if (p == i || p >= n || !cd_isdigit((unsigned char)s[p]))
+        return 0;
+    size_t q = p;
+    while (q < n && q - p < 3 && cd_isdigit((unsigned char)s[q]))
+        q++;
+    return q - p <= 2 && q + 2 < n && s[q] == ':' && cd_isdigit((unsigned char)s[q + 1]) &&
+           cd_isdigit((unsigned char)s[q + 2]);
+}
+
 static size_t S_match(const S_tok *t, size_t nt, size_t last_start, int dayfirst, char *out,
                       const char *s, size_t n)
 {
@@ -502,14 +568,23 @@ static size_t S_match(const S_tok *t, size_t nt, size_t last_start, int dayfirst
                  t[i + 5].kind == S_T_CJK_D)
             y = a->value, m = t[i + 2].value, d = t[i + 4].value;
         else if (a->kind == S_T_NUM && b->kind == S_T_NUM && c->kind == S_T_NUM && a->sep &&
-                 a->sep == b->sep && a->start + a->digits + 1 == b->start &&
+                 a->sep != '-' && a->sep == b->sep && a->start + a->digits + 1 == b->start &&
+                 b->start + b->digits + 1 == c->start && a->digits == 2 && b->digits == 2 &&
+                 c->digits == 2 && S_clock_after(s, n, c->start + 2)) {
+            /* "09.01.08 00:09": a two-digit year, read only before a clock
+             * time (alone, three numbers are a version, a score, a ratio). */
+            int df = S_order(a, b, dayfirst), yy = c->value < 70 ? 2000 + c->value : 1900 + c->value;
+            if (df > 0)
+                y = yy, m = b->value, d = a->value;
+            else if (df < 0)
+                y = yy, m = a->value, d = b->value;
+        } else if (a->kind == S_T_NUM && b->kind == S_T_NUM && c->kind == S_T_NUM && a->sep &&
+                   a->sep == b->sep && a->start + a->digits + 1 == b->start &&
                  b->start + b->digits + 1 == c->start) {
             if (S_is_year(a) && b->digits <= 2 && c->digits <= 2 && !S_version(s, n, a->start))
                 y = a->value, m = b->value, d = c->value;
             else if (S_is_year(c) && a->digits <= 2 && b->digits <= 2) {
-                int df = a->sep == '.' ? 1 : a->value > 12 ? 1 : b->value > 12 ? -1 : dayfirst;
-                if (a->value == b->value)
-                    df = 1;
+                int df = S_order(a, b, dayfirst);
                 if (df > 0)
                     y = c->value, m = b->value, d = a->value;
                 else if (df < 0)
@@ -559,6 +634,19 @@ static int S_four_digits(const char *s, size_t n)
     return 0;
 }
 
+/* Does s hold "NN.NN.NN" (or with '/') before a clock time, the only form
+ * read with a two-digit year? */
+static int S_short_year(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 8 <= n; i++)
+        if (cd_isdigit((unsigned char)s[i]) && cd_isdigit((unsigned char)s[i + 1]) &&
+            (s[i + 2] == '.' || s[i + 2] == '/') && s[i + 5] == s[i + 2] && cd_isdigit((unsigned char)s[i + 3]) &&
+            cd_isdigit((unsigned char)s[i + 4]) && cd_isdigit((unsigned char)s[i + 6]) &&
+            cd_isdigit((unsigned char)s[i + 7]) && S_clock_after(s, n, i + 8))
+            return 1;
+    return 0;
+}
+
 size_t cd_meta_date_norm(const char *s, size_t len, int whole, int dayfirst, char *out)
 {
     if (!s || !out)
@@ -583,7 +671,7 @@ size_t cd_meta_date_norm(const char *s, size_t len, int whole, int dayfirst, cha
                 return S_ymd(out, y, m, d);
         }
     } else {
-        if (!S_four_digits(s, len))
+        if (!S_four_digits(s, len) && !S_short_year(s, len))
             return 0; /* most text: no need to tokenise it */
         for (size_t i = 0; i + 10 <= len; i++)
             if (cd_isdigit((unsigned char)s[i]) && !S_version(s, len, i) && (r = S_iso(s, len, i, out))) {

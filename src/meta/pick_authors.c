@@ -48,6 +48,27 @@ static int S_listed(const cd_dom *dom, cd_nid a, cd_nid b)
     return sep;
 }
 
+/* Is there prose between nodes a and b (a first): a text of a sentence's
+ * length? Co-authors are credited side by side; a credit after a
+ * paragraph is another post's (a reader comment's "Posted by: …"). */
+static int S_prose_between(const cd_dom *dom, cd_nid a, cd_nid b)
+{
+    unsigned steps = 0;
+    for (cd_nid k = cd_dom_next_skip(dom, a, CD_NONE); k && k < b; k = cd_dom_next(dom, k, CD_NONE)) {
+        if (++steps > 64)
+            return 0;
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type != CD_NODE_TEXT || n->len < 80)
+            continue;
+        size_t spaces = 0;
+        for (size_t i = 1; i < n->len; i++)
+            spaces += n->u.text[i] == ' ' && n->u.text[i - 1] != ' ';
+        if (spaces >= 10)
+            return 1;
+    }
+    return 0;
+}
+
 /* The credits one source gives at one pass (see S_pick_authors). */
 static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int links)
 {
@@ -75,6 +96,8 @@ static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int li
             break;
         if (local && last && (k->pos < last || k->pos - last > 40))
             continue;
+        if (src == CD_MS_VISIBLE && last && S_prose_between(c->dom, last, k->pos))
+            break;
         if (links && last && !S_listed(c->dom, last, k->pos))
             break;
         /* One JSON-LD script states the article; the authors of
@@ -92,6 +115,39 @@ static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int li
     }
 }
 
+static int S_shown(const cd_meta_ctx *c, const char *name, int max_rank);
+
+/* Is name one word in capitals ("CBS", "WVVA") that opens a label of the
+ * page's host name ("www.wvva.com", "cbs4denver.com"), whole or before a
+ * digit or a hyphen? The station or paper itself, credited on every page
+ * by a <meta name=author>: no writer, unless a byline on the page shows it
+ * too (S_pick_authors applies it to <meta> credits only: a JSON-LD Person
+ * or a "Written by" pair states the account that wrote). */
+static int S_host_acronym(const char *name, const char *url)
+{
+    size_t n = strlen(name);
+    if (!url || n < 2 || n > 6)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!(name[i] >= 'A' && name[i] <= 'Z'))
+            return 0;
+    const char *h = strstr(url, "://");
+    if (!h)
+        return 0;
+    h += 3;
+    size_t hl = strcspn(h, "/:?#");
+    for (size_t i = 0; i < hl;) {
+        size_t st = i;
+        while (i < hl && h[i] != '.')
+            i++;
+        if (i - st >= n && cd_eq_nocase(h + st, n, name) &&
+            (i - st == n || cd_isdigit((unsigned char)h[st + n]) || h[st + n] == '-'))
+            return 1;
+        i++;
+    }
+    return 0;
+}
+
 static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
 {
     static const int srcs[] = {CD_MS_JSONLD, CD_MS_META, CD_MS_OG, CD_MS_MICRODATA, CD_MS_VISIBLE,
@@ -101,6 +157,11 @@ static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
     for (int pass = 0; pass < 3 && !m->nauthors; pass++) {
         for (size_t s = 0; s < sizeof srcs / sizeof srcs[0] && !m->nauthors; s++) {
             S_take_authors(c, m, srcs[s], pass, 0);
+            size_t keep = 0;
+            for (size_t i = 0; i < m->nauthors; i++)
+                if (srcs[s] != CD_MS_META || !S_host_acronym(m->authors[i], m->url) || S_shown(c, m->authors[i], 255))
+                    m->authors[keep++] = m->authors[i];
+            m->nauthors = keep;
             if (m->nauthors)
                 m->author_source = cd_meta_src_name(srcs[s]);
         }

@@ -13,6 +13,8 @@
 #include "cand.h"
 #include "dates.h"
 #include "pick.h"
+#include "wordlists.h"
+#include "../util/wordset.h"
 
 /* How the page writes numeric dates: 1 day first, -1 month first, 0 unknown. */
 static int S_dayfirst(const char *lang)
@@ -74,6 +76,100 @@ static long S_day_number(const char *d)
     long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
     long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 719468;
+}
+
+/* The day of the week of "YYYY-MM-DD…": 1 Monday … 7 Sunday. */
+static int S_weekday_of(const char *d)
+{
+    long n = S_day_number(d); /* day 0, 1970-01-01, was a Thursday */
+    return (int)((n % 7 + 7 + 3) % 7) + 1;
+}
+
+/* The weekday named in s[0..n) (weekdays.txt), 0 when none or two differ. */
+static int S_weekday_named(const char *s, size_t n)
+{
+    int wd = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && !(cd_isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
+            i++;
+        size_t st = i;
+        while (i < n && (cd_isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80 || s[i] == '-'))
+            i++;
+        uint32_t v = i > st ? cd_wordset_get(&cd_list_weekdays, s + st, i - st) : 0;
+        if (v && wd && (int)v != wd)
+            return 0;
+        if (v)
+            wd = (int)v;
+    }
+    return wd;
+}
+
+/* Candidate k's date when its text reads one way only (a numeric date with
+ * day and month both 12 or under reads two ways): its length, else 0. */
+static size_t S_one_reading(const cd_meta_cand *k, char *out)
+{
+    char alt[CD_META_DATE_LEN];
+    int whole = k->src != CD_MS_VISIBLE;
+    size_t l = cd_meta_date_norm(k->s, k->len, whole, 2, out);
+    size_t l2 = cd_meta_date_norm(k->s, k->len, whole, -2, alt);
+    return l >= 10 && l2 >= 10 && memcmp(out, alt, 10) == 0 ? l : 0;
+}
+
+/* How far day d is from days da and db: the nearest so far in *na, *nb. */
+static void S_nearer(long d, long da, long db, long *na, long *nb)
+{
+    long ea = d > da ? d - da : da - d, eb = d > db ? d - db : db - d;
+    if (*na < 0 || ea < *na)
+        *na = ea;
+    if (*nb < 0 || eb < *nb)
+        *nb = eb;
+}
+
+/* An ambiguous numeric date ("Published: 01.09.2008", "1/10/2008"), both
+ * readings valid and different, settled by the page: the weekday the line
+ * names; else how the page writes dates (its language, or the order of
+ * its written-out dates: dayfirst), which overrides the dots' usual day
+ * first (a US page's "01.09.2008" beside "Tue, January 15, 2008" is 9
+ * January); else the reading nearer the page's other dates (a masthead's
+ * day, the URL's, an unambiguous date line). out holds the reading taken
+ * by default (length len, 0 for none); it is replaced when the page
+ * settles the other way. Returns the length of out. */
+static size_t S_settle_order(const cd_meta_ctx *c, const cd_meta_cand *k, int whole, int dayfirst,
+                             const char *page_url, char *out, size_t len)
+{
+    char a[CD_META_DATE_LEN], b[CD_META_DATE_LEN], o[CD_META_DATE_LEN];
+    size_t la = cd_meta_date_norm(k->s, k->len, whole, 2, a);
+    size_t lb = cd_meta_date_norm(k->s, k->len, whole, -2, b);
+    if (la < 10 || lb < 10 || memcmp(a, b, 10) == 0)
+        return len;
+    int pick = 0, wd = S_weekday_named(k->s, k->len);
+    if (wd && (S_weekday_of(a) == wd) != (S_weekday_of(b) == wd))
+        pick = S_weekday_of(a) == wd ? 1 : -1;
+    else if (dayfirst)
+        pick = dayfirst > 0 ? 1 : -1;
+    else {
+        long da = S_day_number(a), db = S_day_number(b), near_a = -1, near_b = -1;
+        for (uint32_t i = 0; i < c->ncands; i++) {
+            const cd_meta_cand *r = &c->cands[i];
+            size_t lr = 0;
+            if ((r->field == CD_MF_DATE || r->field == CD_MF_MODIFIED) &&
+                !(r->len == k->len && memcmp(r->s, k->s, k->len) == 0))
+                lr = S_one_reading(r, o);
+            else if (r->field == CD_MF_URL)
+                lr = cd_meta_date_from_url(r->s, r->len, o);
+            if (lr < 10)
+                continue;
+            S_nearer(S_day_number(o), da, db, &near_a, &near_b);
+        }
+        if (page_url && cd_meta_date_from_url(page_url, strlen(page_url), o) >= 10)
+            S_nearer(S_day_number(o), da, db, &near_a, &near_b);
+        if (near_a >= 0 && near_a != near_b)
+            pick = near_a < near_b ? 1 : -1;
+    }
+    if (!pick)
+        return len;
+    memcpy(out, pick > 0 ? a : b, (pick > 0 ? la : lb) + 1);
+    return pick > 0 ? la : lb;
 }
 
 /* The stated date against the date line the reader sees. A structured
@@ -196,6 +292,10 @@ static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const ch
                 continue;
             int whole = srcs[s] != CD_MS_VISIBLE;
             size_t len = cd_meta_date_norm(list[i]->s, list[i]->len, whole, dayfirst, out);
+            if (len)
+                len = S_settle_order(c, list[i], whole, dayfirst, page_url, out, len);
+            else if (cd_meta_date_norm(list[i]->s, list[i]->len, whole, 2, out))
+                len = S_settle_order(c, list[i], whole, dayfirst, page_url, out, 0); /* the language left it open */
             if (len) {
                 *source = cd_meta_src_name(srcs[s]);
                 size_t ll;
@@ -259,6 +359,19 @@ void cd_meta_pick_dates(cd_meta_ctx *c, cd_meta *m, const char *page_url)
      * a landing page) is dated by that: the only date the publisher gives
      * for the text (trafilatura falls back the same way). */
     if (!m->date_published && m->date_modified) {
+        m->date_published = m->date_modified;
+        m->date_source = "modified";
+    }
+    /* A date line read as published, a day without a time, that is later
+     * than the page's stated modification is the day the page was served
+     * (a masthead's "Thursday, 17th January 2008" above a story "Last
+     * Updated: 31 December 2007"): the modification dates the text. A
+     * date line with its time ("1/10/2008, 3:50 a.m. EST") is the story's
+     * own; then the "modified" is another thing's (a footer's "User
+     * Agreement (REVISED 01/08/2008)"). */
+    else if (m->date_published && m->date_modified && m->date_source &&
+             strcmp(m->date_source, cd_meta_src_name(CD_MS_VISIBLE)) == 0 && strlen(m->date_published) == 10 &&
+             strlen(m->date_modified) >= 10 && S_day_number(m->date_published) > S_day_number(m->date_modified)) {
         m->date_published = m->date_modified;
         m->date_source = "modified";
     }

@@ -163,7 +163,11 @@ static void S_walk(cd_meta_ctx *c)
             cd_meta_tag(c, id);
             break;
         case CD_TAG_TITLE:
-            if (!c->title_seen && !in_body) {
+            /* The document's title is its first <title> wherever it
+             * stands (HTML's document.title): old pages print one inside
+             * the body after a table or an include. Not an SVG or MathML
+             * <title> (a graphic's tooltip). */
+            if (!c->title_seen && !(n->flags & CD_NF_NS)) {
                 size_t len;
                 char *t = cd_meta_node_text(c, id, 1024, &len);
                 if (t) {

@@ -16,45 +16,24 @@
  * remain, so that a title that legitimately contains a dash keeps it). An
  * undated page (a home page, a shop) keeps a brand in front: "Figma: The
  * Collaborative Interface Design Tool" is that page's name. */
+#ifdef CD_DEBUG_TITLE_RUNS
+#include <stdio.h>
+#include <stdlib.h>
+#endif
 #include <string.h>
 
 #include "../util/ctype.h"
 #include "../util/utf8.h"
 #include "cand.h"
+#include "headline.h"
 #include "pick.h"
 #include "title.h"
 #include "wordlists.h"
 
-/* Lower-case ASCII letters and digits of s, other bytes kept (UTF-8 letters);
- * spaces and punctuation dropped. For loose comparisons. */
+/* The loose form titles are compared in (headline.h). */
 static size_t S_key(const char *s, size_t n, char *out, size_t cap)
 {
-    size_t o = 0;
-    for (size_t i = 0; i < n && o < cap; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (cd_isalnum(ch))
-            out[o++] = (char)cd_tolower(ch);
-        else if (ch >= 0x80) {
-            /* Typographic quotes and dashes (E2 80 xx) are punctuation. */
-            if (ch == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80) {
-                i += 2;
-                continue;
-            }
-            /* Icon-font glyphs (the private use area, U+E000-U+F8FF: EE xx
-             * xx, EF 80-A3 xx) are no letters. */
-            if (i + 2 < n && (ch == 0xEE || (ch == 0xEF && (unsigned char)s[i + 1] <= 0xA3))) {
-                i += 2;
-                continue;
-            }
-            if (ch == 0xC2 && i + 1 < n && ((unsigned char)s[i + 1] == 0xA0 || (unsigned char)s[i + 1] == 0xB7 ||
-                                            (unsigned char)s[i + 1] == 0xBB || (unsigned char)s[i + 1] == 0xAB)) {
-                i += 1;
-                continue;
-            }
-            out[o++] = (char)ch;
-        }
-    }
-    return o;
+    return cd_meta_title_key(s, n, out, cap);
 }
 
 static int S_same(const char *a, size_t an, const char *b, size_t bn)
@@ -192,6 +171,38 @@ static int S_sep_hier(const char *s, size_t n)
 typedef struct S_names {
     const char *n[3];
 } S_names;
+
+/* Is the domain's label dom the initials of part's words ("osha" of
+ * "Occupational Safety and Health Administration"), with or without the
+ * small words ("and", "of", "the", "for")? */
+static int S_acronym(const char *part, size_t pn, const char *dom)
+{
+    size_t dn = strlen(dom);
+    if (dn < 3 || dn > 8)
+        return 0;
+    for (int small = 0; small < 2; small++) {
+        char ini[16];
+        size_t o = 0;
+        for (size_t i = 0; i < pn && o < sizeof ini;) {
+            while (i < pn && !cd_isalpha((unsigned char)part[i]))
+                i++;
+            size_t st = i;
+            while (i < pn && cd_isalpha((unsigned char)part[i]))
+                i++;
+            if (i == st)
+                break;
+            size_t wl = i - st;
+            int is_small = (wl == 3 && (cd_eq_nocase(part + st, 3, "and") || cd_eq_nocase(part + st, 3, "the") ||
+                                        cd_eq_nocase(part + st, 3, "for"))) ||
+                           (wl == 2 && cd_eq_nocase(part + st, 2, "of"));
+            if (!(small && is_small))
+                ini[o++] = (char)cd_tolower((unsigned char)part[st]);
+        }
+        if (o == dn && cd_eq_nocase(ini, o, dom))
+            return 1;
+    }
+    return 0;
+}
 
 static int S_is_site(const char *part, size_t pn, const S_names *names)
 {
@@ -716,6 +727,248 @@ static const char *S_unescape(cd_arena *a, const char *t)
     return out;
 }
 
+/* Is element a an ancestor of element b? */
+static int S_inside(const cd_dom *dom, cd_nid a, cd_nid b)
+{
+    for (cd_nid p = b ? cd_dom_node(dom, b)->parent : 0; p; p = cd_dom_node(dom, p)->parent)
+        if (p == a)
+            return 1;
+    return 0;
+}
+
+/* Letters and digits in t[from, to). */
+static size_t S_letters(const char *t, size_t from, size_t to)
+{
+    char k[1024];
+    return S_key(t + from, to - from, k, sizeof k);
+}
+
+/* S_is_site, or the domain's initials (the title's runs: a logo's text
+ * repeated in the body names the site however it is written). */
+static int S_run_site(const char *part, size_t pn, const S_names *names)
+{
+    return S_is_site(part, pn, names) || (names->n[1] && S_acronym(part, pn, names->n[1]));
+}
+
+/* The heading level of element id (1-6), 0 for another element. */
+static int S_level(const cd_meta_ctx *c, cd_nid id)
+{
+    static const uint16_t h[] = {CD_TAG_H1, CD_TAG_H2, CD_TAG_H3, CD_TAG_H4, CD_TAG_H5, CD_TAG_H6};
+    for (int i = 0; i < 6; i++)
+        if (cd_dom_is(c->dom, id, h[i]))
+            return i + 1;
+    return 0;
+}
+
+/* s[0..n) without the marks a template puts around a headline ("=> ",
+ * "» ", a trailing " |"): leading and trailing punctuation other than
+ * quotes, brackets and sentence marks. */
+static const char *S_trim_marks(cd_arena *a, const char *s, size_t n)
+{
+    static const char junk[] = "=>-|:;,*~#+<\\/_";
+    size_t b = 0, e = n;
+    while (b < e && (strchr(junk, s[b]) || s[b] == ' '))
+        b++;
+    while (e > b && (strchr(junk, s[e - 1]) || s[e - 1] == ' '))
+        e--;
+    if (b == 0 && e == n)
+        return s;
+    return b < e ? S_dup(a, s + b, e - b) : NULL;
+}
+
+/* Does s[0..n) read as a name ("The Modesto Bee", "www.kansascity.com",
+ * "Manchester.com"), not as a sentence: no ? or !, each word capitalised,
+ * a number, a domain or a small word (the, of, and, a, for, in, on, at)? */
+static int S_reads_as_name(const char *s, size_t n)
+{
+    static const char *const small[] = {"the", "of", "and", "a", "for", "in", "on", "at", "to", NULL};
+    for (size_t i = 0; i < n;) {
+        if (s[i] == '?' || s[i] == '!')
+            return 0;
+        if (s[i] == ' ') {
+            i++;
+            continue;
+        }
+        size_t st = i;
+        int dot = 0;
+        while (i < n && s[i] != ' ') {
+            dot |= s[i] == '.' && i > st && i + 1 < n && cd_isalpha((unsigned char)s[i + 1]);
+            if (s[i] == '?' || s[i] == '!')
+                return 0;
+            i++;
+        }
+        unsigned char ch = (unsigned char)s[st];
+        if (ch >= 'a' && ch <= 'z' && !dot) {
+            int ok = 0;
+            for (size_t k = 0; small[k] && !ok; k++)
+                ok = cd_eq_nocase(s + st, i - st, small[k]);
+            if (!ok)
+                return 0;
+        }
+    }
+    return 1;
+}
+
+/* The headline inside the <title> t, as the page prints it: a run of t's
+ * parts (see headline.c) that an element of the body repeats, other than
+ * the whole title and the site's name; NULL when none. site_h1 (may be
+ * NULL) is an h1 taken for the site's name (S_h1_is_site): its run is
+ * taken only when no other is.
+ * - A run only a link repeats, not in a heading, is a menu's or a logo's.
+ * - A run printed by an element that holds another's run inside it (a cell
+ *   holding the section's label and the headline) is that other's: the
+ *   inner element is the headline's. So is a run printed by a plain
+ *   element when a heading prints part of it; and of an h1 and a lower
+ *   heading in one block (the headline and its deck: "Headline , Deck -
+ *   Site"), the h1's.
+ * - Then the longest.
+ * - A run that is shorter than a part of the title it leaves out, not the
+ *   site's name, is a section's or the site's (a logo's text, a menu's
+ *   current item): the headline is that part, which the page does not
+ *   repeat as one element. */
+static const char *S_title_run(cd_meta_ctx *c, const char *t, const S_names *names, const char *site_h1,
+                               int *printed)
+{
+    cd_meta_run runs[CD_META_RUNS];
+    size_t nr = cd_meta_headline_runs(c, t, runs, CD_META_RUNS), n = strlen(t);
+    const unsigned strong = CD_HL_HEADING | CD_HL_HEADCLASS;
+    unsigned char ok[CD_META_RUNS], late[CD_META_RUNS];
+    for (size_t r = 0; r < nr; r++) {
+        const cd_meta_run *k = &runs[r];
+        ok[r] = !(k->from == 0 && k->to == n) && k->words >= 2 && !(k->flags & CD_HL_HIDDEN) &&
+                !((k->flags & CD_HL_LINK) && !(k->flags & strong)) &&
+                !S_run_site(t + k->from, (size_t)(k->to - k->from), names);
+        late[r] = site_h1 && S_same(t + k->from, (size_t)(k->to - k->from), site_h1, strlen(site_h1));
+        if (k->words >= 2 && !(k->flags & (CD_HL_HIDDEN | CD_HL_LINK)) &&
+            !S_run_site(t + k->from, (size_t)(k->to - k->from), names))
+            *printed = 1;
+    }
+    for (size_t r = 0; r < nr; r++)
+        for (size_t q = 0; q < nr && ok[r]; q++) {
+            const cd_meta_run *a = &runs[r], *b = &runs[q];
+            if (q == r || !ok[q] || b->from < a->from || b->to > a->to)
+                continue;
+            if (S_inside(c->dom, a->el, b->el) || ((b->flags & strong) && !(a->flags & strong)))
+                ok[r] = 0;
+        }
+    /* An h1 and a lower heading in a block that repeats both. */
+    for (size_t r = 0; r < nr; r++) {
+        if (!runs[r].el || S_level(c, runs[r].el) < 2)
+            continue;
+        for (size_t q = 0; q < nr && ok[r]; q++) {
+            if (!ok[q] || S_level(c, runs[q].el) != 1)
+                continue;
+            for (size_t w = 0; w < nr; w++) {
+                const cd_meta_run *u = &runs[w];
+                if (u->from <= runs[r].from && u->from <= runs[q].from && u->to >= runs[r].to &&
+                    u->to >= runs[q].to && S_inside(c->dom, u->el, runs[r].el) &&
+                    S_inside(c->dom, u->el, runs[q].el)) {
+                    ok[r] = 0;
+                    break;
+                }
+            }
+        }
+    }
+    const cd_meta_run *best = NULL;
+    for (int pass = 0; pass < 2 && !best; pass++) {
+        for (size_t r = 0; r < nr; r++) {
+            const cd_meta_run *k = &runs[r];
+            if (!ok[r] || late[r] != pass)
+                continue;
+            if (!best || k->to - k->from > best->to - best->from)
+                best = k;
+        }
+        /* The h1 taken for the site's name is the headline only when the
+         * title's other parts read as names ("ITN : Headline"), not as a
+         * headline ("What is Ownership? - Book"). */
+        if (best && pass == 1) {
+            size_t ps[CD_META_PARTS], pe[CD_META_PARTS];
+            size_t np = cd_meta_title_parts(t, n, ps, pe);
+            for (size_t p = 0; p < np && best; p++)
+                if ((pe[p] <= best->from || ps[p] >= best->to) && !S_reads_as_name(t + ps[p], pe[p] - ps[p]))
+                    best = NULL;
+        }
+        if (best) {
+            size_t ps[CD_META_PARTS], pe[CD_META_PARTS];
+            size_t np = cd_meta_title_parts(t, n, ps, pe), own = S_letters(t, best->from, best->to);
+            for (size_t p = 0; p < np && best; p++)
+                if ((pe[p] <= best->from || ps[p] >= best->to) && S_letters(t, ps[p], pe[p]) > own &&
+                    !S_run_site(t + ps[p], pe[p] - ps[p], names) &&
+                    !(site_h1 && S_same(t + ps[p], pe[p] - ps[p], site_h1, strlen(site_h1))))
+                    best = NULL;
+        }
+    }
+#ifdef CD_DEBUG_TITLE_RUNS
+    if (getenv("CD_DEBUG_TITLE"))
+        for (size_t r = 0; r < nr; r++)
+            fprintf(stderr, "RUN\t%s\t%s\t%u\t%u\t%u\t%u\t%u\t%.*s\t%s\n", getenv("CD_DEBUG_TITLE"),
+                    &runs[r] == best ? "*" : ok[r] ? "+" : " ", runs[r].from, runs[r].to, (unsigned)n, runs[r].el,
+                    runs[r].flags, (int)(runs[r].to - runs[r].from), t + runs[r].from,
+                    cd_tag_name(cd_dom_node(c->dom, runs[r].el)->tag));
+#endif
+    if (!best)
+        return NULL;
+    size_t len;
+    char *v = cd_meta_node_text(c, best->el, 1024, &len);
+    if (!v)
+        return S_dup(c->arena, t + best->from, (size_t)(best->to - best->from));
+    return S_trim_marks(c->arena, v, len);
+}
+
+/* The headline printed above the article's first prose (headline.c), in
+ * the page's words, when it is not the site's name. */
+static const char *S_body_headline(cd_meta_ctx *c, const S_names *names, int h1_only)
+{
+    cd_nid e = cd_meta_body_headline(c);
+    if (e && h1_only && !cd_dom_is(c->dom, e, CD_TAG_H1))
+        return NULL;
+    size_t len;
+    char *v = e ? cd_meta_node_text(c, e, 1024, &len) : NULL;
+    if (!v || !len || S_words(v, len) < 2 || S_run_site(v, len, names))
+        return NULL;
+    return S_trim_marks(c->arena, v, len);
+}
+
+/* Does the page print a date (a visible date candidate)? */
+static int S_date_shown(const cd_meta_ctx *c)
+{
+    for (uint32_t i = 0; i < c->ncands; i++)
+        if (c->cands[i].field == CD_MF_DATE && c->cands[i].src == CD_MS_VISIBLE)
+            return 1;
+    return 0;
+}
+
+/* Do the letters of t hold all of h's (loosely compared)? */
+static int S_holds(const char *t, const char *h)
+{
+    char kt[1024], kh[1024];
+    size_t nt = S_key(t, strlen(t), kt, sizeof kt), nh = S_key(h, strlen(h), kh, sizeof kh);
+    if (!nh || nh > nt)
+        return 0;
+    for (size_t i = 0; i + nh <= nt; i++)
+        if (memcmp(kt + i, kh, nh) == 0)
+            return 1;
+    return 0;
+}
+
+/* Does h hold a part of title t of three words or more (the headline the
+ * title holds, h adding a date or a link's text)? */
+static int S_holds_part(const char *h, const char *t)
+{
+    size_t ps[CD_META_PARTS], pe[CD_META_PARTS], np = cd_meta_title_parts(t, strlen(t), ps, pe);
+    char part[1024];
+    for (size_t p = 0; p < np; p++) {
+        size_t l = pe[p] - ps[p];
+        if (l >= sizeof part || S_words(t + ps[p], l) < 3)
+            continue;
+        memcpy(part, t + ps[p], l);
+        part[l] = '\0';
+        if (S_holds(h, part))
+            return 1;
+    }
+    return 0;
+}
+
 static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url,
                           const char **source);
 
@@ -825,6 +1078,27 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
             }
         }
         *source = cd_meta_src_name(meta[i]->src);
+        if (meta[i] == tt) {
+            S_names sites = {{names.n[0], names.n[1], NULL}};
+            int printed = 0;
+            const char *v = S_title_run(c, tt->s, &sites, names.n[2], &printed);
+            if (v)
+                return v;
+            /* No part of the title is printed again (but as a link's or
+             * the site's name) and the h1, if any, is the headline above
+             * the prose: the title names the site or a section ("Edmonton
+             * Sun", "Latest News"); the headline is the one above the
+             * article's prose, unless the title holds it or it holds a
+             * part of the title; on a dated page, if only by a date it
+             * prints (an undated one, a home page or a listing, is named
+             * by its title). */
+            if (!printed && (dated || S_date_shown(c)) &&
+                (v = S_body_headline(c, &names, nh1 > 0)) != NULL && !S_holds(tt->s, v) &&
+                !S_holds_part(v, tt->s)) {
+                *source = "h1";
+                return v;
+            }
+        }
         const char *t = S_strip(c->arena, meta[i]->s, &names, h1, 0, dated);
         if (t && t == meta[i]->s && meta[i] == tt && (dated || !S_site_first(t, &names)))
             t = S_readability_cut(c->arena, t);
@@ -852,5 +1126,8 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
         *source = "h1";
         return S_first_segment(c->arena, h1);
     }
-    return NULL;
+    const char *b = S_body_headline(c, &names, 0);
+    if (b)
+        *source = "h1";
+    return b;
 }

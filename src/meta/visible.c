@@ -71,6 +71,58 @@ static size_t S_visible_len(const char *s, size_t n)
     return l;
 }
 
+/* The length of byline s as shown, up to the comma before the writer's
+ * job or agency ("By GUDJON HELGASON and BRIAN CHURCH, Associated Press
+ * Writers"): the names are what must be short. */
+static size_t S_byline_len(const char *s, size_t n)
+{
+    const char *comma = memchr(s, ',', n);
+    if (!comma || n >= 120)
+        return S_visible_len(s, n);
+    /* The tail must name a newsroom job or a news agency. */
+    size_t at = (size_t)(comma - s) + 1;
+    int job = 0;
+    while (at < n && !job) {
+        while (at < n && !cd_isalpha((unsigned char)s[at]))
+            at++;
+        size_t st = at;
+        while (at < n && cd_isalpha((unsigned char)s[at]))
+            at++;
+        size_t l = at - st;
+        if (l > 1 && s[at - 1] == 's')
+            l--; /* "Writers" */
+        job = l && (cd_wordset_has(&cd_list_newsroom_jobs, s + st, l) || cd_meta_agency_at(s + st, n - st));
+    }
+    return S_visible_len(s, job ? (size_t)(comma - s) : n);
+}
+
+/* Is s "By" and a name in capitals, two to four words ("By SANDRA
+ * CHEREB"), as wire copy prints it, also in a heading? A headline in
+ * capitals has small words ("BY THE NUMBERS"). */
+static int S_caps_name(const char *s, size_t n)
+{
+    if (n < 6 || !cd_eq_nocase(s, 3, "by "))
+        return 0;
+    size_t words = 0;
+    for (size_t i = 3; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t st = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        if (i == st)
+            break;
+        if (i - st < 2 || cd_wordset_has(&cd_list_name_stop_words, s + st, i - st) ||
+            cd_wordset_has(&cd_list_date_filler_words, s + st, i - st))
+            return 0;
+        for (size_t k = st; k < i; k++)
+            if (!(s[k] >= 'A' && s[k] <= 'Z') && s[k] != '.' && s[k] != '-' && s[k] != '\'')
+                return 0;
+        words++;
+    }
+    return words >= 2 && words <= 4;
+}
+
 /* Is text node id the only child of a paragraph or a div (a line of its
  * own, never a link's or a cell's text, "by project", "by subject", nor
  * the rest of a sentence, "… by integrating")? */
@@ -302,17 +354,54 @@ static int S_in_heading(const cd_dom *dom, cd_nid id)
 
 /* Does s read as a personal name alone: two or three capitalised words
  * ("Julian K. Arni", "Elliot Raba"), none a month, weekday or role? */
+/* Does s hold a word of org-words.txt ("Team", "Desk", "Staff")? */
+static int S_has_org_word(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        while (i < n && !cd_isalpha((unsigned char)s[i]))
+            i++;
+        size_t st = i;
+        while (i < n && cd_isalpha((unsigned char)s[i]))
+            i++;
+        if (i > st && cd_wordset_has(&cd_list_org_words, s + st, i - st))
+            return 1;
+    }
+    return 0;
+}
+
 static int S_name_alone(const char *s, size_t n)
 {
     if (n < 5 || n > 40)
         return 0;
     size_t words = 0;
+    int place = 0;
     for (size_t i = 0; i < n;) {
         size_t st = i;
         while (i < n && s[i] != ' ')
             i++;
         size_t l = i - st;
+        /* "Tom Phillips in Rio de Janeiro": where the writer filed from
+         * (one to four capitalised words or particles) ends the name. */
+        if (!place && words >= 2 && l == 2 && s[st] == 'i' && s[st + 1] == 'n' && i < n) {
+            place = 1;
+            while (i < n && s[i] == ' ')
+                i++;
+            continue;
+        }
+        if (place) {
+            if (!(s[st] >= 'A' && s[st] <= 'Z') && !cd_wordset_has(&cd_list_name_particles, s + st, l))
+                return 0;
+            if (++place > 5)
+                return 0;
+            while (i < n && s[i] == ' ')
+                i++;
+            continue;
+        }
         if (!(s[st] >= 'A' && s[st] <= 'Z'))
+            return 0;
+        /* "The Guardian": an article opens a title, never a name; a group
+         * credit has a word that says so ("The Upwork Team"). */
+        if (!words && l == 3 && cd_eq_nocase(s + st, 3, "the") && !S_has_org_word(s, n))
             return 0;
         for (size_t k = st + 1; k < i; k++)
             if (!cd_isalpha((unsigned char)s[k]) && (unsigned char)s[k] < 0x80 && s[k] != '-' && s[k] != '\'' &&
@@ -328,7 +417,7 @@ static int S_name_alone(const char *s, size_t n)
         while (i < n && s[i] == ' ')
             i++;
     }
-    return words >= 2 && words <= 3;
+    return words >= 2 && words <= 3 && place != 1;
 }
 
 /* Is s only a separator mark ("·", "|", "•", "-", "–", "—", "/" …: src/lists/marks.txt)? */
@@ -655,8 +744,8 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
     } else if (v->bylines < CD_META_MAX_BYLINES && S_ends_started_by(s, len)) {
         S_thread_starter(c, v, id);
     } else if (v->bylines < CD_META_MAX_BYLINES &&
-               ((S_byline_prefix(s, len) && S_visible_len(s, len) < 60 && len > 4 && !S_sentence_end(dom, id, s, len) &&
-                 (!S_in_heading(dom, id) || (len > 8 && s[2] != ' ' && s[2] != ':'))) ||
+               ((S_byline_prefix(s, len) && S_byline_len(s, len) < 60 && len > 4 && !S_sentence_end(dom, id, s, len) &&
+                 (!S_in_heading(dom, id) || (len > 8 && s[2] != ' ' && s[2] != ':') || S_caps_name(s, len))) ||
                 (S_alone(dom, id) && S_by_handle(s, len) && S_in_post_meta(c, id)))) {
         if (cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), id, s, len)) {
             v->bylines++;

@@ -12,9 +12,23 @@
 #include "../meta/dates.h"
 #include "../meta/title.h"
 #include "../util/ctype.h"
+#ifdef CD_NEWS_DEBUG
+#include <stdio.h>
+#endif
 #include "news_int.h"
 #include "parts_text.h"
 #include "wordlists.h"
+
+/* Does s[0..n) end with a dash ("RENO, Nev. --", "LONDON —")? */
+static int S_ends_dash(const char *s, size_t n)
+{
+    while (n && cd_isspace((unsigned char)s[n - 1]))
+        n--;
+    if (n && (s[n - 1] == '-' || s[n - 1] == ':')) return 1;
+    /* "—" U+2014, "–" U+2013 */
+    return n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+           ((unsigned char)s[n - 1] == 0x94 || (unsigned char)s[n - 1] == 0x93);
+}
 
 void cd_news_dateline(cd_news_ctx *p)
 {
@@ -22,27 +36,53 @@ void cd_news_dateline(cd_news_ctx *p)
     for (unsigned b = 0; b < p->nfirst && b < 3; b++) {
         if (cd_news_marked(p, p->first[b])) continue;
         cd_news_gather(p, p->first[b], CD_NONE, 1, &t);
-        /* The dateline and the sentence it opens share one line: stop at the
-         * first block or <br> inside ("<strong>GNW: Title</strong><p>…"). */
-        uint32_t line = t.n;
-        for (uint32_t i = 0; i + 1 < t.nseg; i++)
-            if (t.seg[i + 1].at > t.seg[i].at + t.seg[i].len) {
-                line = t.seg[i].at + t.seg[i].len;
-                break;
+        /* The dateline and the sentence it opens share one line: lines end
+         * at a block or <br> inside ("<strong>GNW: Title</strong><p>…").
+         * A few short lines (a kicker, a byline) are passed over; a place
+         * line of its own ending in a dash ("<h3>RENO, Nev. --</h3>President
+         * Bush …") opens the next line. */
+        uint32_t at = 0, seg = 0;
+        for (unsigned ln = 0; ln < 4 && seg < t.nseg; ln++) {
+            at = t.seg[seg].at;
+            uint32_t end = at + t.seg[seg].len, next = seg + 1;
+            while (next < t.nseg && t.seg[next].at == end) {
+                end += t.seg[next].len;
+                next++;
             }
-        cd_parts_dl d;
-        int ok = cd_parts_dateline(t.s, line, &d) || cd_parts_agency_opener(t.s, line, &d);
-        if (ok) {
-            if (d.place_end > d.place_at && !p->m->dateline) {
-                p->m->dateline = cd_news_clean(p, t.s + d.place_at, d.place_end - d.place_at);
-                if (p->m->dateline) p->m->dateline_source = "visible";
+            cd_parts_dl d;
+#ifdef CD_NEWS_DEBUG
+            fprintf(stderr, "dateline b=%u ln=%u [%.*s]\n", b, ln, (int)(end - at), t.s + at);
+#endif
+            int ok = cd_parts_dateline(t.s + at, end - at, &d) ||
+                     cd_parts_agency_opener(t.s + at, end - at, &d);
+            if (!ok && next < t.nseg && end - at <= CD_PARTS_DATELINE_MAX + 8 &&
+                S_ends_dash(t.s + at, end - at)) {
+                uint32_t e2 = t.seg[next].at + t.seg[next].len, n2 = next + 1;
+                while (n2 < t.nseg && t.seg[n2].at == e2) {
+                    e2 += t.seg[n2].len;
+                    n2++;
+                }
+                ok = cd_parts_dateline(t.s + at, e2 - at, &d);
             }
-            if (d.agency_end > d.agency_at)
-                p->agency = cd_news_clean(p, t.s + d.agency_at, d.agency_end - d.agency_at);
-            if (!p->keep) cd_news_cut(p, &t, d.place_at, d.end);
-            return;
+            if (ok) {
+                if (d.place_end > d.place_at && !p->m->dateline) {
+                    p->m->dateline = cd_news_clean(p, t.s + at + d.place_at, d.place_end - d.place_at);
+                    if (p->m->dateline) p->m->dateline_source = "visible";
+                }
+                if (d.agency_end > d.agency_at)
+                    p->agency = cd_news_clean(p, t.s + at + d.agency_at, d.agency_end - d.agency_at);
+                if (!p->keep) cd_news_cut(p, &t, at + d.place_at, at + d.end, CD_WHY_DATELINE);
+                return;
+            }
+            /* Only a short opener (a kicker, a stray byline) is passed over;
+             * a line of white space only is not counted. */
+            uint32_t vis = 0;
+            for (uint32_t c = at; c < end; c++)
+                vis += !cd_isspace((unsigned char)t.s[c]);
+            if (vis > 100) return;
+            if (!vis) ln--;
+            seg = next;
         }
-        /* Only a short opener (a kicker, a stray byline) is passed over. */
         if (t.more || t.n > 100) return;
     }
 }
@@ -107,7 +147,7 @@ void cd_news_credit(cd_news_ctx *p)
             S_credit_set(p, p->agency, strlen(p->agency));
         else
             S_credit_set(p, t.s, t.n);
-        if (!p->keep) cd_extract_drop(p->x, blk);
+        if (!p->keep) cd_extract_drop_as(p->x, blk, CD_WHY_CREDIT);
     }
     if (!kind && p->last[0] && !cd_news_marked(p, p->last[0]))
         kind = S_source_footer(p, p->last[0]);
@@ -121,13 +161,14 @@ void cd_news_credit(cd_news_ctx *p)
             else
                 S_credit_set(p, n->u.text + at, n->len - at);
             if (!p->keep)
-                cd_extract_cut(p->x, p->dom, p->last_text, (uint32_t)at, (uint32_t)(n->len - at));
+                cd_extract_cut_as(p->x, p->dom, p->last_text, (uint32_t)at, (uint32_t)(n->len - at),
+                                  CD_WHY_CREDIT);
         }
     }
     /* "Heba Habib contributed to this report." above a few closing blocks
      * (a "Read more" list, the author's bio): the contributor line still
      * closes the story. Only that form, so deep in the tail. */
-    for (unsigned b = CD_NEWS_LAST; !kind && b < CD_NEWS_TAIL; b++) {
+    for (unsigned b = CD_NEWS_LAST; !kind && b < CD_NEWS_CONTRIB; b++) {
         cd_nid blk = p->tail[b];
         if (!blk || cd_news_marked(p, blk) || (p->nfirst && blk == p->first[0]) || S_in_byline(p, blk))
             continue;
@@ -137,9 +178,14 @@ void cd_news_credit(cd_news_ctx *p)
             continue;
         kind = CD_PARTS_CREDIT_LINE;
         S_credit_set(p, t.s, t.n);
-        if (!p->keep) cd_extract_drop(p->x, blk);
+        if (!p->keep) cd_extract_drop_as(p->x, blk, CD_WHY_CREDIT);
     }
-    if (!kind && p->agency) S_credit_set(p, p->agency, strlen(p->agency));
+    /* The agency the copyright notice names, by its full name ("The
+     * Associated Press"), else the dateline's ("AP"). */
+    if (!kind && p->foot_agency)
+        S_credit_set(p, p->foot_agency, strlen(p->foot_agency));
+    else if (!kind && p->agency)
+        S_credit_set(p, p->agency, strlen(p->agency));
     if (!kind && !p->agency) cd_news_wire_byline(p->m);
 }
 
@@ -272,7 +318,7 @@ static int S_source_name(cd_news_ctx *p, cd_nid el, int bureau)
     return 1;
 }
 
-static int S_pred_source(cd_news_ctx *p, cd_nid id)
+int cd_news_pred_source(cd_news_ctx *p, cd_nid id)
 {
     return cd_news_has(p, id, cd_list_class_source) || cd_news_camel_has(p->dom, id, cd_list_class_source);
 }
@@ -284,7 +330,7 @@ static int S_pred_source(cd_news_ctx *p, cd_nid id)
  * when a credit was read. */
 static int S_source_footer(cd_news_ctx *p, cd_nid blk)
 {
-    cd_nid src = cd_news_find(p, blk, S_pred_source);
+    cd_nid src = cd_news_find(p, blk, cd_news_pred_source);
     if (!src || src == blk) return CD_PARTS_CREDIT_NONE;
     cd_news_text t;
     cd_news_gather(p, blk, src, 1, &t);
@@ -293,7 +339,7 @@ static int S_source_footer(cd_news_ctx *p, cd_nid blk)
         return CD_PARTS_CREDIT_NONE;
     const char *before = p->m->credit;
     if (!S_source_name(p, src, 1) || p->m->credit == before) return CD_PARTS_CREDIT_NONE;
-    if (!p->keep) cd_extract_drop(p->x, blk);
+    if (!p->keep) cd_extract_drop_as(p->x, blk, CD_WHY_CREDIT);
     return CD_PARTS_CREDIT_LINE;
 }
 

@@ -50,9 +50,9 @@ static int S_class_word(const cd_dom *dom, cd_nid id, const char *word)
     return 0;
 }
 
-static void S_drop_first(cd_news_ctx *p, cd_nid id)
+static void S_drop_first(cd_news_ctx *p, cd_nid id, uint8_t why)
 {
-    cd_extract_drop(p->x, id);
+    cd_extract_drop_as(p->x, id, why);
     unsigned k = 0;
     while (k < p->nfirst && p->first[k] != id)
         k++;
@@ -172,7 +172,7 @@ void cd_news_deck(cd_news_ctx *p)
                         same = 1;
                     }
                     /* The text of a page of many parts is kept whole. */
-                    if (same && strong && !p->x->broad && cd_news_rendered(p, k)) S_drop_first(p, k);
+                    if (same && strong && !p->x->broad && cd_news_rendered(p, k)) S_drop_first(p, k, CD_WHY_DECK);
                     return;
                 }
             }
@@ -196,7 +196,7 @@ void cd_news_deck(cd_news_ctx *p)
  * the author found): it is the authors field, not body text. */
 void cd_news_byline(cd_news_ctx *p)
 {
-    if (!p->m->nauthors) return;
+    if (!p->m->nauthors || p->keep) return;
     const char *a = p->m->authors[0];
     size_t al = strlen(a);
     cd_news_text t;
@@ -222,7 +222,7 @@ void cd_news_byline(cd_news_ctx *p)
         for (cd_nid q = blk; q && d < 8 && !card; q = cd_dom_node(p->dom, q)->parent, d++)
             card = cd_dom_is(p->dom, q, CD_TAG_LI) || cd_dom_is(p->dom, q, CD_TAG_A);
         if (card) continue;
-        S_drop_first(p, blk);
+        S_drop_first(p, blk, CD_WHY_BYLINE);
         return;
     }
 }

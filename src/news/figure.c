@@ -258,7 +258,7 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
         } else if (!control) {
             credit = cd_news_credit_value(p, t.s, t.n);
         }
-        cd_extract_drop(p->x, cred); /* a photo credit never stays in the text */
+        cd_extract_drop_as(p->x, cred, CD_WHY_PHOTO_CREDIT); /* a photo credit never stays in the text */
     }
     if (cap) {
         cd_news_gather(p, cap, cred, 0, &t);
@@ -266,12 +266,12 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
         if (!t.more && cd_parts_photo_line(t.s, t.n, 0, &v)) {
             /* The caption is only a credit. */
             if (!credit) credit = cd_news_credit_value(p, t.s, t.n);
-            cd_extract_drop(p->x, cap);
+            cd_extract_drop_as(p->x, cap, CD_WHY_PHOTO_CREDIT);
         } else if (!t.more && cd_parts_photo_trailing(t.s, t.n, &cs, &vs, &ve)) {
             if (!credit) credit = cd_news_clean(p, t.s + vs, ve - vs);
             size_t ce = cd_parts_caption_end(t.s, cs);
             caption = cd_news_clean(p, t.s, ce);
-            if (cd_news_rendered(p, cap)) cd_news_cut(p, &t, (uint32_t)ce, t.n);
+            if (cd_news_rendered(p, cap)) cd_news_cut(p, &t, (uint32_t)ce, t.n, CD_WHY_PHOTO_CREDIT);
         } else if (cred && cd_news_inside(dom, cred, cap)) {
             /* The credit element was skipped: the separator before it goes
              * too ("Caption - <span class=credit>Name</span>"). */
@@ -296,7 +296,7 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
                     size_t v;
                     if (!t.more && cd_parts_photo_line(t.s, t.n, 0, &v)) {
                         if (!credit) credit = cd_news_credit_value(p, t.s, t.n);
-                        cd_extract_drop(p->x, e);
+                        cd_extract_drop_as(p->x, e, CD_WHY_PHOTO_CREDIT);
                         k = cd_dom_next_skip(dom, e, fig);
                         continue;
                     }

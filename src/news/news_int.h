@@ -13,9 +13,10 @@
 
 /* The shape of the rules (not limits): where a dateline, a deck, a closing
  * credit and a lead figure may sit. */
-#define CD_NEWS_FIRST 4u          /* first blocks kept for the dateline and deck */
+#define CD_NEWS_FIRST 12u         /* first blocks kept: the head lines, the dateline, the deck */
 #define CD_NEWS_LAST 2u           /* closing blocks tested as credit lines */
-#define CD_NEWS_TAIL 8u           /* closing blocks searched for a contributor line */
+#define CD_NEWS_TAIL 12u          /* closing blocks kept: the foot lines */
+#define CD_NEWS_CONTRIB 8u        /* closing blocks searched for a contributor line */
 #define CD_NEWS_LEAD_WINDOW 1500u /* body bytes before which a figure is the lead */
 
 /* The state of one run. */
@@ -38,6 +39,7 @@ typedef struct cd_news_ctx {
     unsigned nfigs;
     const char *loose_credit; /* a standalone photo credit before the first paragraph */
     const char *agency;       /* the agency named in the dateline */
+    const char *foot_agency;  /* the agency a copyright notice after the story names */
     cd_nid h1;                /* the headline element */
 } cd_news_ctx;
 
@@ -68,9 +70,9 @@ int cd_news_space_text(const cd_node *n);
  * space that belongs to no node. */
 void cd_news_gather(const cd_news_ctx *p, cd_nid top, cd_nid skip, int rendered,
                     cd_news_text *t);
-/* Leave t->s[a, b) out of the rendering: whole text nodes are dropped, parts
- * of one cut. All or nothing: 0 when the cuts would not fit. */
-int cd_news_cut(cd_news_ctx *p, const cd_news_text *t, uint32_t a, uint32_t b);
+/* Leave t->s[a, b) out of the rendering for the reason why (CD_WHY_*): whole
+ * text nodes are dropped, parts of one cut. All or nothing: 0 when the cuts would not fit. */
+int cd_news_cut(cd_news_ctx *p, const cd_news_text *t, uint32_t a, uint32_t b, uint8_t why);
 /* The cleaned copy of s[0..n) in the arena (cd_meta_clean), NULL when empty. */
 const char *cd_news_clean(cd_news_ctx *p, const char *s, size_t n);
 /* Is id an element whose class or id names one of words (cd_meta_class_has)? */
@@ -107,6 +109,15 @@ void cd_news_deck(cd_news_ctx *p);
 /* A "By …" line among the first blocks naming the author found: out of the text. */
 void cd_news_byline(cd_news_ctx *p);
 
+/* ---- lines.c: the supplemental lines of the head and the foot ----------- */
+
+/* Bylines, date lines, source and copyright lines before the first
+ * paragraph of prose: out of the text. */
+void cd_news_head_lines(cd_news_ctx *p);
+/* The same after the last paragraph; then last[] and last_text are the
+ * closing blocks left. */
+void cd_news_foot_lines(cd_news_ctx *p);
+
 /* ---- credit.c: the dateline and where the text comes from ----------------- */
 
 /* The dateline opening the body ("WASHINGTON —", "NEW YORK, Nov 6 (Reuters) -"). */
@@ -118,6 +129,8 @@ void cd_news_credit(cd_news_ctx *p);
 void cd_news_source_label(cd_news_ctx *p);
 /* An element classed source/provider/agency by the headline or after the body. */
 void cd_news_source_class(cd_news_ctx *p);
+/* An element classed source/provider/agency (also as a camelCase part). */
+int cd_news_pred_source(cd_news_ctx *p, cd_nid id);
 /* The agency credited as the only author ("By AFP") becomes the credit. */
 void cd_news_wire_byline(cd_meta *m);
 

@@ -102,7 +102,7 @@ void cd_news_gather(const cd_news_ctx *p, cd_nid top, cd_nid skip, int rendered,
 
 /* Leave t->s[a, b) out of the rendering: whole text nodes are dropped, parts
  * of one cut. All or nothing: 0 when the cuts would not fit. */
-int cd_news_cut(cd_news_ctx *p, const cd_news_text *t, uint32_t a, uint32_t b)
+int cd_news_cut(cd_news_ctx *p, const cd_news_text *t, uint32_t a, uint32_t b, uint8_t why)
 {
     unsigned need = 0;
     for (uint32_t i = 0; i < t->nseg; i++) {
@@ -117,9 +117,9 @@ int cd_news_cut(cd_news_ctx *p, const cd_news_text *t, uint32_t a, uint32_t b)
         if (g->at + g->len <= a || g->at >= b) continue;
         uint32_t lo = a > g->at ? a - g->at : 0, hi = b < g->at + g->len ? b - g->at : g->len;
         if (lo == 0 && hi == cd_dom_node(p->dom, g->node)->len)
-            cd_extract_drop(p->x, g->node);
+            cd_extract_drop_as(p->x, g->node, why);
         else if (hi > lo)
-            cd_extract_cut(p->x, p->dom, g->node, lo, hi - lo);
+            cd_extract_cut_as(p->x, p->dom, g->node, lo, hi - lo, why);
     }
     return 1;
 }
@@ -211,7 +211,7 @@ static void S_scan(cd_news_ctx *p)
                                 if (v > 0 || cd_parts_photo_agency(a, l) || !p->nfirst) {
                                     if (!p->nfirst && !p->loose_credit)
                                         p->loose_credit = cd_news_credit_value(p, t.s, t.n);
-                                    cd_extract_drop(p->x, blk);
+                                    cd_extract_drop_as(p->x, blk, CD_WHY_PHOTO_CREDIT);
                                     id = cd_dom_next_skip(dom, blk, root);
                                     cur = CD_NONE;
                                     continue;
@@ -325,6 +325,8 @@ void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x
     S_scan(&p);
     cd_news_deck(&p);
     cd_news_byline(&p);
+    cd_news_head_lines(&p);
+    cd_news_foot_lines(&p);
     cd_nid fig = cd_news_lead(&p);
     if (fig) cd_news_figure(&p, fig, 1);
     if (p.loose_credit && !m->image_credit && (m->image_url || fig)) {

@@ -242,7 +242,6 @@ static int S_not_place(const char *s, size_t n)
     return cd_wordset_has(&cd_list_news_not_places, s, n);
 }
 
-
 /* A month name or its abbreviation ("Nov.", "Sept"), as dates.c reads them. */
 static int S_month(const char *s, size_t n)
 {
@@ -368,17 +367,27 @@ int cd_parts_dateline(const char *s, size_t n, cd_parts_dl *d)
     int hyphen;
     size_t dl = k < n ? S_dash_at(s, n, k, &hyphen) : 0;
     size_t after;
+    int colon = 0;
+    /* A wire service the agency list knows ("Reuters", "AP", "PTI"). */
+    int wire = d->agency_end && S_agency(s + d->agency_at, d->agency_end - d->agency_at);
     if (dl) {
         /* A hyphen needs a space before it ("LONDON - "), or the agency. */
         if (hyphen && k == place_end && !d->agency_end) return 0;
         after = k + dl;
-    } else if (k < n && s[k] == ':' && upper && k == place_end) {
+    } else if (k < n && s[k] == ':' && ((upper && k == place_end) || d->agency_end)) {
+        /* "LONDON:", "Beijing (PTI):" */
+        colon = 1;
         after = k + 1;
+    } else if (upper && wire && k < n && k > d->agency_end + 1) {
+        /* "WASHINGTON (AP) Congress is …": a known wire service in capitals'
+         * place line needs no dash. */
+        after = k;
     } else {
         return 0;
     }
-    /* Mixed case ("Tehran, Iran —") only with a region or an agency, and a dash. */
-    if (!upper && (!dl || (!region && !d->agency_end))) return 0;
+    /* Mixed case ("Tehran, Iran —") only with a region or an agency, and a
+     * dash, or a colon after a wire service ("Beijing (PTI):"). */
+    if (!upper && !(dl && (region || d->agency_end)) && !(colon && wire)) return 0;
     (void)date;
     size_t body = S_skip_space(s, n, after);
     /* What follows is a sentence, not a label's few words ("PROJECT: Weekend Coding Agent"). */
@@ -435,6 +444,134 @@ int cd_parts_agency_opener(const char *s, size_t n, cd_parts_dl *d)
     d->place_at = d->place_end = (uint32_t)i;
     d->end = (uint32_t)body;
     return 1;
+}
+
+/* ---- date lines --------------------------------------------------------- */
+
+/* The kinds of token a date line is made of. */
+enum {
+    S_T_OTHER = 1, /* any other word */
+    S_T_LABEL = 2, /* a weekday, a label, a clock mark, a zone, a unit */
+    S_T_MONTH = 4,
+    S_T_DAY = 8,     /* one or two digits ("8", "28th") */
+    S_T_YEAR = 16,   /* 19xx or 20xx */
+    S_T_DATE = 32,   /* a numeric date: 1/10/2008, 2007-12-30, 07.01.08, 20080109 */
+    S_T_TIME = 64,   /* 4:13, 14:49:00.0, 11:25am */
+    S_T_NUMBER = 128 /* any other number ("3" of "3 days ago" is a day) */
+};
+
+static int S_digits_kind(const char *s, size_t n)
+{
+    /* Digits with inner separators, and a clock or ordinal suffix. */
+    size_t e = n;
+    while (e && cd_isalpha((unsigned char)s[e - 1]))
+        e--;
+    if (!e || !cd_isdigit((unsigned char)s[0])) return 0;
+    if (e < n) {
+        const char *suf = s + e;
+        size_t sl = n - e;
+        if (!(cd_eq_nocase(suf, sl, "am") || cd_eq_nocase(suf, sl, "pm") ||
+              cd_eq_nocase(suf, sl, "h") || cd_eq_nocase(suf, sl, "st") ||
+              cd_eq_nocase(suf, sl, "nd") || cd_eq_nocase(suf, sl, "rd") ||
+              cd_eq_nocase(suf, sl, "th")))
+            return 0;
+    }
+    unsigned groups = 0, colon = 0;
+    size_t len[4] = {0};
+    char sep = 0;
+    for (size_t i = 0; i < e; i++) {
+        char c = s[i];
+        if (cd_isdigit((unsigned char)c)) {
+            len[groups]++;
+            continue;
+        }
+        if (!(c == ':' || c == '/' || c == '.' || c == '-') || !len[groups] || groups == 3)
+            return 0;
+        if (c == ':')
+            colon = 1;
+        else if (sep && sep != c)
+            return 0;
+        else
+            sep = c;
+        groups++;
+    }
+    if (!len[groups]) return 0;
+    groups++;
+    if (groups == 1) {
+        if (len[0] == 8 && (memcmp(s, "19", 2) == 0 || memcmp(s, "20", 2) == 0)) return S_T_DATE;
+        if (len[0] == 4 && (memcmp(s, "19", 2) == 0 || memcmp(s, "20", 2) == 0)) return S_T_YEAR;
+        return len[0] <= 2 ? S_T_DAY : S_T_NUMBER;
+    }
+    if (colon)
+        return len[0] <= 2 && len[1] == 2 && !sep ? S_T_TIME : S_T_NUMBER; /* "14:49:00.0" too */
+    /* Day and month of one or two digits, a year of two or four: 1/10/2008,
+     * 07.01.08, 30-12-2007; or the year first: 2007-12-30, 2008/01/09 (not
+     * with dots: "2024.4.4" is a version). */
+    int dm = len[0] <= 2 && len[1] <= 2;
+    if (groups == 3)
+        return (dm && (len[2] == 2 || len[2] == 4)) ||
+                       (len[0] == 4 && len[1] <= 2 && len[2] <= 2 && sep != '.')
+                   ? S_T_DATE
+                   : S_T_NUMBER;
+    return dm && sep == '/' ? S_T_DAY : S_T_NUMBER; /* "01/17" */
+}
+
+/* What separates the tokens of a date line; bytes of other scripts and
+ * signs (•, ©, Â) too: such a line is read as its ASCII words. */
+static int S_tok_sep(unsigned char c)
+{
+    return cd_isspace(c) || c == ',' || c == ';' || c == '|' || c == '(' || c == ')' || c == '[' ||
+           c == ']' || c == '"' || c >= 0x80;
+}
+
+int cd_parts_date_line(const char *s, size_t n)
+{
+    if (!n || n > 160) return 0;
+    unsigned kinds = 0, other = 0, tokens = 0;
+    for (size_t i = 0; i < n;) {
+        /* A token: up to a space or a separator. */
+        while (i < n && S_tok_sep((unsigned char)s[i]))
+            i++;
+        size_t st = i;
+        while (i < n && !S_tok_sep((unsigned char)s[i]))
+            i++;
+        size_t a = st, b = i;
+        /* Outer punctuation: "Posted:", "Jan.", "-". */
+        while (a < b && (s[a] == '-' || s[a] == ':' || s[a] == '.' || s[a] == '\'' || s[a] == '@'))
+            a++;
+        while (b > a && (s[b - 1] == '-' || s[b - 1] == ':' || s[b - 1] == '.' || s[b - 1] == '\''))
+            b--;
+        if (a == b) continue;
+        if (++tokens > 20) return 0;
+        const char *w = s + a;
+        size_t wl = b - a;
+        int k = S_digits_kind(w, wl);
+        if (!k) {
+            /* "Created:1/10/2008": a label glued to its date. */
+            const char *colon = memchr(w, ':', wl);
+            if (colon && colon > w && cd_isalpha((unsigned char)w[0]) &&
+                cd_wordset_has(&cd_list_news_date_line_words, w, (size_t)(colon - w)) &&
+                (k = S_digits_kind(colon + 1, wl - (size_t)(colon - w) - 1)) != 0)
+                kinds |= S_T_LABEL;
+        }
+        if (!k) {
+            /* A month: capitalised ("Jan.", "JAN") or a full name in
+             * lower case ("janvier"); "out" or "set" are words. */
+            if (S_month(w, wl) && ((w[0] >= 'A' && w[0] <= 'Z') || wl >= 4))
+                k = S_T_MONTH;
+            else if (cd_wordset_has(&cd_list_news_date_line_words, w, wl))
+                k = S_T_LABEL;
+            else if (++other > 3)
+                return 0;
+            else
+                k = S_T_OTHER;
+        }
+        kinds |= (unsigned)k;
+    }
+    int day = (kinds & (S_T_DAY | S_T_YEAR)) != 0;
+    return (kinds & S_T_DATE) || ((kinds & S_T_MONTH) && day) ||
+           ((kinds & S_T_TIME) && (kinds & (S_T_DAY | S_T_MONTH | S_T_LABEL))) ||
+           ((kinds & (S_T_DAY | S_T_NUMBER)) && other == 0 && cd_contains_nocase(s, n, "ago"));
 }
 
 /* ---- closing credit ---------------------------------------------------- */
@@ -513,8 +650,7 @@ int cd_parts_credit_line(const char *s, size_t n)
     for (size_t i = 0; cd_list_news_source_leads[i]; i++) {
         const char *lead = cd_list_news_source_leads[i];
         size_t l = strlen(lead);
-        if (cd_parts_starts(s, n, lead) && S_agency_list(s + l, n - l))
-            return CD_PARTS_CREDIT_LINE;
+        if (cd_parts_starts(s, n, lead) && S_agency_list(s + l, n - l)) return CD_PARTS_CREDIT_LINE;
     }
     if (S_agency_list(s, n)) return CD_PARTS_CREDIT_LINE;
     return CD_PARTS_CREDIT_NONE;

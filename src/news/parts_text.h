@@ -34,6 +34,11 @@ int cd_parts_credit_line(const char *s, size_t n);
 /* The offset of a trailing "(Reporting by …)" in a paragraph, or n. */
 size_t cd_parts_signoff(const char *s, size_t n);
 
+/* Is the whole line s a date line: a date or a time with at most three other
+ * words ("Posted: 7:54 am EST January 23, 2008", "Associated Press - January
+ * 11, 2008 4:13 PM ET", "3 days ago")? */
+int cd_parts_date_line(const char *s, size_t n);
+
 /* The photo-credit label opening s ("Photo:", "Photograph:", "©" …): its
  * length, or 0. */
 size_t cd_parts_photo_label(const char *s, size_t n);

@@ -1003,8 +1003,27 @@ static void S_walk_text(void *ctx, const cd_node *n)
 
 static const cd_walk_ops S_ops = {S_walk_enter, S_walk_leave, S_walk_text};
 
-/* Links and images resolve against the page's effective URL (r->url). */
+static void S_body(const cd_result *res, unsigned options, cd_buf *out);
+
+/* The head (output/head.c), then the body. Links and images resolve against
+ * the page's effective URL (r->url). */
 void cd_render_markdown(const cd_result *res, unsigned options, cd_buf *out)
+{
+    size_t head = out->len, body = out->len;
+    int with_head = cd_head_wanted(options) && cd_render_head(res, 1, out);
+    if (with_head) {
+        head = out->len;
+        cd_buf_puts(out, "\n\n");
+        body = out->len;
+    }
+    S_body(res, options, out);
+    if (with_head) {
+        cd_head_dedupe(res, 1, out, body);
+        if (out->len == body) cd_buf_truncate(out, head);
+    }
+}
+
+static void S_body(const cd_result *res, unsigned options, cd_buf *out)
 {
     const cd_dom *dom = res->dom;
     const cd_extract *x = res->ext;

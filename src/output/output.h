@@ -54,6 +54,21 @@ int cd_format_find(const char *name, size_t len);
  * whitespace elsewhere collapse to one space. No leading/trailing blank lines. */
 void cd_text_walk(const cd_dom *dom, const cd_extract *x, unsigned options, cd_buf *out);
 
+/* output/head: the article's head that opens the text and Markdown renderings
+ * (headline, deck, byline, dates, section, dateline, credit, from the fields).
+ * cd_head_wanted: not with COPYDESK_OPT_BODY_ONLY, nor with
+ * COPYDESK_OPT_NO_EXTRACT (the whole page is rendered, its headline in it).
+ * cd_render_head appends it (md: Markdown) without a trailing newline and
+ * returns 1, or 0 when the page has none of its fields. cd_head_dedupe drops
+ * the first block of the body rendered at out[body..) when it repeats the
+ * headline, with the blank line after it. */
+static inline int cd_head_wanted(unsigned options)
+{
+    return !(options & (COPYDESK_OPT_BODY_ONLY | COPYDESK_OPT_NO_EXTRACT));
+}
+int cd_render_head(const cd_result *r, int md, cd_buf *out);
+void cd_head_dedupe(const cd_result *r, int md, cd_buf *out, size_t body);
+
 /* output/explain: append ,"mode":…,"dropped":[{"reason":…,"text":…},…]
  * (--explain): how the content was chosen and each block dropped inside it,
  * with its reason. */

@@ -349,12 +349,23 @@ void cd_text_walk(const cd_dom *dom, const cd_extract *x, unsigned options, cd_b
     if (!out->data) cd_buf_put(out, "", 0);
 }
 
-/* The text format: the page's text as walked once for it (r->text), or a walk
- * now when the caller has none. */
+/* The text format: the head (output/head.c), then the page's text as walked
+ * once for it (r->text), or a walk now when the caller has none. */
 void cd_render_text(const cd_result *r, unsigned options, cd_buf *out)
 {
+    size_t head = out->len, body = out->len;
+    int with_head = cd_head_wanted(options) && cd_render_head(r, 0, out);
+    if (with_head) {
+        head = out->len;
+        cd_buf_puts(out, "\n\n");
+        body = out->len;
+    }
     if (r->text)
         cd_buf_put(out, r->text, r->text_len);
     else
         cd_text_walk(r->dom, r->ext, options, out);
+    if (with_head) {
+        cd_head_dedupe(r, 0, out, body);
+        if (out->len == body) cd_buf_truncate(out, head);
+    }
 }

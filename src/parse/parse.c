@@ -14,7 +14,10 @@ void cd_parser_free(cd_parser *p)
 
 copydesk_status cd_parse_html_opts(cd_parser *p, const char *html, size_t len, cd_dom *dom, unsigned opts)
 {
-    return cd_own_parse((cd_own_parser *)p, html, len, dom, opts);
+    copydesk_status st = cd_own_parse((cd_own_parser *)p, html, len, dom, opts);
+    if (st == COPYDESK_OK)
+        cd_dom_index_classes(dom); /* without it (out of memory) stages read each element's attributes */
+    return st;
 }
 
 copydesk_status cd_parse_html(cd_parser *p, const char *html, size_t len, cd_dom *dom)

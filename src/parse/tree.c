@@ -758,6 +758,10 @@ static S_el S_make(P *p, uint16_t t, uint8_t ns, uint16_t tag, const char *name,
                 cd_nid f = cd_dom_new_fragment(p->dom);
                 if (f)
                     cd_dom_append(p->dom, id, f);
+                /* The contents are a level the stack of open elements does
+                 * not count: the final pass keeps the tree within
+                 * CD_MAX_DEPTH (nested templates went past it; fuzzing). */
+                p->finish = 1;
             }
             e.id = e.into = id;
             if (e.name && tag == CD_TAG_UNKNOWN)

@@ -123,5 +123,8 @@
 #define CD_NEWS_FIG_NODES 300u
 /* Figures of the body whose photo credits are cut. */
 #define CD_NEWS_FIGS 32u
+/* Nodes walked to find the last lines of one closing block (news/lines.c):
+ * a layout cell holding the whole story is walked once, to its end. */
+#define CD_NEWS_TAIL_NODES 20000u
 
 #endif

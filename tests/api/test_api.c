@@ -72,7 +72,12 @@ static void test_one_call(void)
     OK(text && strstr(text, "The first paragraph") != NULL, "body kept");
     OK(text && strstr(text, "Home") == NULL, "nav dropped");
     OK(text && strstr(text, "Copyright") == NULL, "footer dropped");
-    OK(text && strncmp(text, "Big News", 8) != 0, "headline is not in the text");
+    OK(text && strncmp(text, "Big News\n", 9) == 0, "text opens with the head: the headline");
+    copydesk_free(text);
+    text = copydesk_extract(PAGE, sizeof PAGE - 1, NULL, COPYDESK_FORMAT_TEXT, COPYDESK_OPT_BODY_ONLY, &n, &st);
+    INT_EQ(st, COPYDESK_OK, "");
+    OK(text && strstr(text, "The first paragraph") != NULL, "body-only: body kept");
+    OK(text && strstr(text, "Big News") == NULL, "body-only: the headline is not in the text");
     copydesk_free(text);
 
     char *json = copydesk_extract(PAGE, sizeof PAGE - 1, "https://example.org/a",

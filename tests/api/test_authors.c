@@ -573,6 +573,99 @@ static void test_by_in_sentence(void)
     STR_EQ(S_author(m, 0), "Jane Doe Jr.", "");
 }
 
+/* Issue #12: a paper, an agency or a desk glued after the name on a one-line
+ * byline is no part of the name; a wire's desk after a comma is no second
+ * author; a newsroom job alone in a <meta> is no name; where the writer
+ * filed from, a clock time and markup in a <meta> leave the name. */
+static void test_news_affiliations(void)
+{
+    const cd_meta *m = S_read("<body><h1>Headline</h1><div class=\"byline\">By TOM CANAVAN ASSOCIATED PRESS"
+                              "</div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "TOM CANAVAN", "");
+    INT_EQ(m->nauthors, 1, "");
+    m = S_read("<body><h1>Headline</h1><div class=\"byline\">By FRANCES ROBLES McClatchy Newspapers"
+               "</div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "FRANCES ROBLES", "");
+    INT_EQ(m->nauthors, 1, "");
+    m = S_read("<body><h1>Headline</h1><div class=\"byline\">By Damian Spellman, PA Sport"
+               "</div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Damian Spellman", "");
+    INT_EQ(m->nauthors, 1, "");
+    m = S_read("<body><h1>Headline</h1><div class=\"byline\">By JOSEPH WHITE AP Sports Writer"
+               "</div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "JOSEPH WHITE", "");
+    INT_EQ(m->nauthors, 1, "");
+    /* A name of two capitalised words keeps its own case: nothing cut. */
+    m = S_read("<body><h1>Headline</h1><div class=\"byline\">By Mary Ann Evans</div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Mary Ann Evans", "");
+    m = S_read("<head><meta name=\"author\" content=\"Internet Communications Editor\"></head>"
+               "<body><h1>Headline</h1><p>Text.</p></body>");
+    INT_EQ(m->nauthors, 0, "");
+    m = S_read("<body><h1>Headline</h1><div class=\"byline\">By Tom Phillips in Rio de Janeiro"
+               "</div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Tom Phillips", "");
+    INT_EQ(m->nauthors, 1, "");
+    m = S_read("<body><h1>Headline</h1><div class=\"byline\">By Sarah Laitner in Brussels and Maija Palmer "
+               "in London</div><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Sarah Laitner", "");
+    STR_EQ(S_author(m, 1), "Maija Palmer", "");
+    m = S_read("<body><h1>Headline</h1><p class=\"byline\">Posted by Larry Dignan @ 5:56 am</p>"
+               "<p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Larry Dignan", "");
+    m = S_read("<head><meta name=\"author\" content=\"AL ALEXANDER<BR>The Patriot Ledger\"></head>"
+               "<body><h1>Headline</h1><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "AL ALEXANDER", "");
+    INT_EQ(m->nauthors, 1, "");
+}
+
+/* Issue #12: the station or paper credited site-wide by a <meta> (its call
+ * sign, its host's name) is no writer; "Name in Place" beside a date line
+ * names the writer, "The Paper" does not; a wire byline in capitals in a
+ * heading and a long one with its agency after a comma are bylines. */
+static void test_news_credits(void)
+{
+    cd_dom_reset(&S_dom);
+    cd_arena_reset(&S_arena);
+    const char *html = "<head><meta name=\"author\" content=\"WVVA - Bluefield, WV\"></head>"
+                       "<body><h1>Headline</h1><p>Text.</p></body>";
+    INT_EQ(cd_parse_html(S_parser, html, strlen(html), &S_dom), COPYDESK_OK, "");
+    cd_meta_read(&S_m, &S_dom, &S_arena, "http://www.wvva.com/News/index.php?ID=1");
+    INT_EQ(S_m.nauthors, 0, "call sign");
+    cd_dom_reset(&S_dom);
+    cd_arena_reset(&S_arena);
+    html = "<head><meta name=\"author\" content=\"CBS\"></head><body><h1>Headline</h1><p>Text.</p></body>";
+    INT_EQ(cd_parse_html(S_parser, html, strlen(html), &S_dom), COPYDESK_OK, "");
+    cd_meta_read(&S_m, &S_dom, &S_arena, "http://cbs4denver.com/sports/story.html");
+    INT_EQ(S_m.nauthors, 0, "network");
+    /* Elsewhere, a credit in capitals stands. */
+    cd_dom_reset(&S_dom);
+    cd_arena_reset(&S_arena);
+    INT_EQ(cd_parse_html(S_parser, html, strlen(html), &S_dom), COPYDESK_OK, "");
+    cd_meta_read(&S_m, &S_dom, &S_arena, "http://example.com/sports/story.html");
+    STR_EQ(S_author(&S_m, 0), "CBS", "");
+    const cd_meta *m = S_read("<body><h1>Headline</h1><b>Tom Phillips in Rio de Janeiro<br>Thursday January 10, "
+                              "2008<br><a href=\"/\">The Guardian</a></b><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "Tom Phillips", "");
+    INT_EQ(m->nauthors, 1, "");
+    m = S_read("<body><h1>Headline</h1><h3>By SANDRA CHEREB<br>Associated Press Writer</h3><p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "SANDRA CHEREB", "");
+    m = S_read("<body><h1>Headline</h1><h3>BY THE NUMBERS</h3><p>Text.</p></body>");
+    INT_EQ(m->nauthors, 0, "");
+    m = S_read("<body><h1>Headline</h1><p>By GUDJON HELGASON and BRIAN CHURCH, Associated Press Writers</p>"
+               "<p>Text.</p></body>");
+    STR_EQ(S_author(m, 0), "GUDJON HELGASON", "");
+    STR_EQ(S_author(m, 1), "BRIAN CHURCH", "");
+    INT_EQ(m->nauthors, 2, "");
+    /* Credits after prose are readers' comments, not co-authors. */
+    m = S_read("<body><h1>Headline</h1><p>By Jennifer Agiesta</p><p>The poll asked voters which of the two "
+               "candidates they trusted more on the economy and on the war.</p>"
+               "<p class=\"posted\">Posted by: Lucky Lakeshore | January 14, 2008 06:24 PM</p>"
+               "<p>I think the poll is wrong about this and many other things in the race.</p>"
+               "<p class=\"posted\">Posted by: Suzanne | January 14, 2008 07:05 PM</p></body>");
+    STR_EQ(S_author(m, 0), "Jennifer Agiesta", "");
+    INT_EQ(m->nauthors, 1, "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -621,6 +714,8 @@ int main(void)
     test_copyright_holder();
     test_microdata_other_role();
     test_by_in_sentence();
+    test_news_affiliations();
+    test_news_credits();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);

@@ -395,6 +395,52 @@ static void test_not_the_post(void)
     STR_EQ(m->date_published, "2019-01-17", "");
 }
 
+/* Issue #12: an ambiguous numeric date is settled by the page (the weekday
+ * it names, the order of its written dates, the page's other dates), not
+ * by its dots alone; "09.01.08 00:09" has a two-digit year; a date line
+ * later than the stated modification is the day the page was served. */
+static void test_news_dates(void)
+{
+    /* A masthead written month first: the dotted date is month first too. */
+    const cd_meta *m = S_read("<body><div>Tue, January 15, 2008</div><h1>Headline</h1><p>Text.</p>"
+                              "<div class=\"siteinfo\">Tucson | Published: 01.09.2008</div></body>");
+    STR_EQ(m->date_published, "2008-01-09", "");
+    /* The weekday named settles it, whatever the language says. */
+    m = S_read("<html lang=de><body><h1>Headline</h1><p class=\"date\">Saturday 01.09.2010</p><p>Text.</p>"
+               "</body></html>");
+    STR_EQ(m->date_published, "2010-01-09", "");
+    m = S_read("<html lang=en-US><body><h1>Headline</h1><p class=\"date\">Wednesday 10/01/2007</p><p>Text.</p>"
+               "</body></html>");
+    STR_EQ(m->date_published, "2007-01-10", "");
+    /* No language and no written date: the reading nearer the URL's date. */
+    m = S_read_at("<body><h1>Headline</h1><p class=\"date\">1/10/2008</p><p>Text.</p></body>",
+                  "http://example.com/2008/01/11/story.html", 0);
+    STR_EQ(m->date_published, "2008-01-10", "");
+    m = S_read_at("<body><h1>Headline</h1><p class=\"date\">1/10/2008</p><p>Text.</p></body>",
+                  "http://example.com/2008/10/02/story.html", 0);
+    STR_EQ(m->date_published, "2008-10-01", "");
+    /* Nothing settles it: no date, as before. */
+    m = S_read("<body><h1>Headline</h1><p class=\"date\">1/10/2008</p><p>Text.</p></body>");
+    OK(m->date_published == NULL, "ambiguous");
+    /* A two-digit year before a clock time; alone, three numbers are none. */
+    m = S_read("<html lang=ru><body><h1>Headline</h1><span class=\"news_date\">09.01.08 00:09</span>"
+               "<p>Text.</p></body></html>");
+    STR_EQ(m->date_published, "2008-01-09", "");
+    m = S_read("<html lang=ru><body><h1>Headline</h1><span class=\"date\">09.01.08</span>"
+               "<p>Text.</p></body></html>");
+    OK(m->date_published == NULL, "no year");
+    /* The masthead's day after the story's last update. */
+    m = S_read("<body><span>Thursday, 17th January 2008</span><h1>Headline</h1><p>Text.</p>"
+               "<div>Last Updated: 31 December 2007 10:36 AM</div></body>");
+    STR_EQ(m->date_published, "2007-12-31", "");
+    STR_EQ(m->date_source, "modified", "");
+    /* A date line with its time is the story's own; the footer's
+     * "REVISED" date does not replace it. */
+    m = S_read("<html lang=en-US><body><h1>Headline</h1><p>1/10/2008, 3:50 a.m. EST</p><p>Text.</p>"
+               "<div>User Agreement <i>(REVISED 01/08/2008)</i></div></body></html>");
+    OK(m->date_published && strncmp(m->date_published, "2008-01-10", 10) == 0, "story's own date");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -426,6 +472,7 @@ int main(void)
     test_version_numbers();
     test_import_stamp();
     test_not_the_post();
+    test_news_dates();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);

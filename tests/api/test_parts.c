@@ -186,6 +186,58 @@ static void test_keep_parts(void)
     OK(S_has(t, "contributed to this report"), "credit kept with --keep-parts");
 }
 
+/* Agency copy without a dash: "WASHINGTON (AP) Congress …" (a known wire
+ * service after a place in capitals), "Beijing (PTI): Four …" (a colon after
+ * it); a mixed-case place with no separator is a sentence's start. */
+static void test_dateline_wire_forms(void)
+{
+    const char *t = S_run(
+        PAGE("WASHINGTON (AP) Congress is asking the Justice Department to look into it.", ""), 0);
+    STR_EQ(copydesk_doc_dateline(S_doc, NULL), "WASHINGTON", "");
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), "AP", "");
+    OK(S_starts(t, "Congress is asking"), "%.40s", t);
+    t = S_run(PAGE("Beijing (PTI): Four captive-bred giant pandas will learn from a police dog.", ""),
+              0);
+    STR_EQ(copydesk_doc_dateline(S_doc, NULL), "Beijing", "");
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), "PTI", "");
+    OK(S_starts(t, "Four captive-bred"), "%.40s", t);
+    /* The place on a line of its own, ending in a dash, after a kicker. */
+    t = S_run(PAGE("BREAKING<br><b>RENO, Nev. --</b><br>President Bush declared part of northern "
+                   "Nevada a national disaster area.",
+                   ""),
+              0);
+    STR_EQ(copydesk_doc_dateline(S_doc, NULL), "RENO, Nev.", "");
+    OK(S_has(t, "BREAKING") && !S_has(t, "RENO") && S_has(t, "President Bush"), "%.60s", t);
+    t = S_run(PAGE("Washington (AP) The committee said nothing about the new rules for ports.", ""),
+              0);
+    STR_EQ(copydesk_doc_dateline(S_doc, NULL), NULL, "");
+    OK(S_starts(t, "Washington (AP) The"), "%.40s", t);
+}
+
+/* The date line above the story and the copyright notice below it leave the
+ * text (the notice's agency is the credit), unless --keep-parts. */
+static void test_head_foot_lines(void)
+{
+#define HF_PAGE                                                                                    \
+    HEAD "<article>" H1 "<p>Posted: 7:54 am EST January 23, 2008</p>"                               \
+         "<p>Lawmakers on Tuesday moved closer to a deal on new rules for the ports.</p>" FILL     \
+         "<p>(c) 2008 The Associated Press. All rights reserved. This material may not be "         \
+         "published, broadcast, rewritten or redistributed.</p></article></body></html>"
+    const char *t = S_run(HF_PAGE, 0);
+    OK(S_starts(t, "Lawmakers on Tuesday"), "date line left: %.40s", t);
+    OK(!S_has(t, "All rights reserved"), "copyright left");
+    STR_EQ(copydesk_doc_credit(S_doc, NULL), "The Associated Press", "");
+    t = S_run(HF_PAGE, COPYDESK_OPT_KEEP_PARTS);
+    OK(S_starts(t, "Posted: 7:54 am"), "date line kept with --keep-parts: %.40s", t);
+    OK(S_has(t, "All rights reserved"), "copyright kept with --keep-parts");
+    /* Nothing inside the story: a paragraph that is a sentence stays. */
+    t = S_run(PAGE("Lawmakers on Tuesday moved closer to a deal on new rules for the ports.",
+                   "<p>The vote was set for January 23, 2008, the clerk said on Friday.</p>"),
+              0);
+    OK(S_has(t, "The vote was set for January 23, 2008"), "sentence with a date kept");
+#undef HF_PAGE
+}
+
 /* ---- closing credit ------------------------------------------------------- */
 
 static void test_credit_lines(void)
@@ -986,6 +1038,8 @@ int main(void)
     test_dateline_forms();
     test_dateline_not();
     test_keep_parts();
+    test_head_foot_lines();
+    test_dateline_wire_forms();
     test_credit_lines();
     test_credit_signoff_inline();
     test_credit_deep();

@@ -148,6 +148,30 @@ static void S_budget_cases(void)
     cd_buf_free(&b);
 }
 
+/* A keep-all parse (--dump-tree) gives each <template> a contents node the
+ * stack of open elements does not count: 200 nested templates made a tree of
+ * depth 400 past CD_MAX_DEPTH (fuzz_parse_own). */
+static void S_depth_cases(void)
+{
+    cd_buf b;
+    cd_buf_init(&b, cd_mem_default());
+    for (int i = 0; i < 200; i++)
+        cd_buf_puts(&b, "<template>");
+    cd_buf_puts(&b, "deep");
+    S_parse(b.data, b.len, CD_PARSE_KEEP_ALL);
+    unsigned deepest = 0;
+    for (cd_nid id = 1; id; id = cd_dom_next(&S_dom, id, 1)) {
+        unsigned depth = 0;
+        for (cd_nid up = cd_dom_node(&S_dom, id)->parent; up; up = cd_dom_node(&S_dom, up)->parent)
+            depth++;
+        if (depth > deepest)
+            deepest = depth;
+    }
+    OK(deepest <= CD_MAX_DEPTH + 1u, "nested templates: depth %u past CD_MAX_DEPTH", deepest);
+    S_order("nested templates");
+    cd_buf_free(&b);
+}
+
 static void S_dump_file(const char *path)
 {
     FILE *f = fopen(path, "rb");
@@ -186,6 +210,7 @@ int main(int argc, char **argv)
         S_shape_cases();
         S_order_cases();
         S_budget_cases();
+        S_depth_cases();
     }
     cd_own_parser_free(S_p);
     cd_dom_free(&S_dom);

@@ -31,7 +31,13 @@ def test_record_fields(news):
     assert rec["authors"] == ["Clara Weiss"]
     assert isinstance(rec["text"], str) and rec["text"]
     with open(os.path.join(TOP, "examples", "news.expected.txt"), encoding="utf-8") as f:
-        assert rec["text"] == f.read().rstrip("\n")
+        expected = f.read().rstrip("\n")
+    # format="text" opens with the head, as `copydesk page.html` (make example) prints it;
+    # the record's `text` is the body alone, which body_only=True gives too
+    text = copydesk.extract(news, url=NEWS_URL, format="text")
+    assert text == expected and text.startswith(rec["title"] + "\n\n" + rec["deck"] + "\n\nBy Clara Weiss\n")
+    assert copydesk.extract(news, format="text", body_only=True) == rec["text"]
+    assert expected.endswith("\n\n" + rec["text"])
 
 
 def test_formats(news, cli):
@@ -45,6 +51,11 @@ def test_formats(news, cli):
     out = subprocess.run([cli, NEWS], stdout=subprocess.PIPE, check=True).stdout.decode("utf-8")
     assert t == out.rstrip("\n")
     assert list(m)[-1] == "markdown" and m["text"] == j["text"]
+    # `markdown` is what `copydesk --format markdown` prints: the head first
+    md = subprocess.run([cli, "--format", "markdown", NEWS], stdout=subprocess.PIPE, check=True).stdout
+    assert m["markdown"] == md.decode("utf-8").rstrip("\n")
+    assert m["markdown"].startswith("# Alpine nations agree to pool glacier data as melt quickens\n\n*Five ")
+    assert not copydesk.extract(news, format="markdown", body_only=True)["markdown"].startswith("# ")
     assert "](https://example.com/" in copydesk.extract(news, url=NEWS_URL, format="markdown")["markdown"]
 
 

@@ -111,12 +111,17 @@ def test_unmatched_directory_is_an_error_record(tmp_path):
     d.mkdir()
     (d / "a.xhtml").write_bytes(b"<p>x</p>")
     (d / "B.HTML").write_bytes(b"<p>x</p>")
+    (d / ".hidden.html").write_bytes(b"<p>x</p>")
     [rec] = copydesk.iter_path(str(d))
-    assert rec == {"source": str(d), "error": "no HTML or archive files under %s (2 other files skipped)" % d}
+    assert rec == {"source": str(d), "error": "no HTML or archive files under %s "
+                   "(3 files skipped: 2 by name, 1 hidden)" % d}
+    # the CLI writes the same record (and exits 1)
+    assert run_cli(["--json", "-q", str(d)]) == [rec]
     e = tmp_path / "empty"
     e.mkdir()
     [rec] = copydesk.iter_path(str(e))
-    assert rec["error"].startswith("no HTML or archive files under")
+    assert rec == {"source": str(e), "error": "no HTML or archive files under %s (the directory is empty)" % e}
+    assert run_cli(["--json", "-q", str(e)]) == [rec]
 
 
 def test_one_error_policy(tmp_path):

@@ -5,8 +5,9 @@ the binding is held to the same contract as `copydesk`.
 args map to keyword arguments (--keep-comments -> keep_comments=True,
 --format markdown -> format="markdown", --charset X -> charset="X", ...);
 `url` -> url=; a lone `-` (stdin) makes the CLI's source "-". expected.txt is
-compared with `text` (or `markdown` for --format markdown), expected.json key
-by key with the record. Cases listed in KNOWN_FAILING are strict xfails: one
+compared with extract(format="text") (or the record's `markdown` for --format
+markdown), with the suite's TEXT_ARGS added (tests/regression: --body-only),
+expected.json key by key with the record. Cases listed in KNOWN_FAILING are strict xfails: one
 that starts passing fails here too, as it does in run_spec.py.
 """
 import json
@@ -26,7 +27,7 @@ SUITES = [os.path.join(TOP, "tests", "spec"), os.path.join(TOP, "tests", "regres
 NEWS = os.path.join(TOP, "tests", "spec", "news")
 FLAGS = {"--keep-comments": "keep_comments", "--no-tables": "no_tables",
          "--no-captions": "no_captions", "--no-extract": "no_extract",
-         "--keep-parts": "keep_parts", "--explain": "explain"}
+         "--keep-parts": "keep_parts", "--explain": "explain", "--body-only": "body_only"}
 
 
 def _read(path, mode="r"):
@@ -89,8 +90,16 @@ def test_fixtures_found():
     assert len(CASES) >= 15
 
 
-def _kwargs(case, inp):
+def _text_args(case):
+    """The suite's TEXT_ARGS (run_spec.py): flags for the text run of every case."""
+    path = os.path.join(os.path.dirname(case), "TEXT_ARGS")
+    return shlex.split(_read(path)) if os.path.exists(path) else []
+
+
+def _kwargs(case, inp, text=False):
     args = shlex.split(_read(os.path.join(case, "args"))) if os.path.exists(os.path.join(case, "args")) else []
+    if text:
+        args = _text_args(case) + args
     kw = {}
     stdin = False
     i = 0
@@ -144,7 +153,14 @@ def test_case(case):
     json.dumps(rec)
     if os.path.exists(exp_txt):
         assert "error" not in rec, rec
-        got = rec["markdown"] if fmt == "markdown" else rec["text"]
+        tkw = _kwargs(case, inp, text=True)
+        if fmt == "markdown":
+            got = copydesk.extract(data, **tkw)["markdown"]
+        else:
+            tkw["format"] = "text"
+            got = copydesk.extract(data, **tkw)
+            if tkw.get("body_only"):
+                assert got == rec["text"]  # the body alone is the record's text
         assert got.rstrip("\n") == _read(exp_txt).rstrip("\n")
     if os.path.exists(exp_json):
         want = json.loads(_read(exp_json))

@@ -1,0 +1,97 @@
+/* cli/gunzip: see gunzip.h. Mirrors src/input/gzip.c (cd_input_gunzip), but
+ * gives up instead of reporting: the library reports. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#define ZLIB_CONST
+#include <zlib.h>
+
+#include "gunzip.h"
+
+#define S_CHUNK ((size_t)64 * 1024)
+
+int cd_cli_is_gzip(const char *in, size_t len)
+{
+    return in && len >= 2 && (unsigned char)in[0] == 0x1F && (unsigned char)in[1] == 0x8B;
+}
+
+size_t cd_cli_gunzip_hint(const char *in, size_t len, size_t max)
+{
+    if (!cd_cli_is_gzip(in, len) || len < 18) return 0;
+    const unsigned char *t = (const unsigned char *)in + len - 4;
+    size_t isize = (size_t)t[0] | (size_t)t[1] << 8 | (size_t)t[2] << 16 | (size_t)t[3] << 24;
+    return isize <= max ? isize : 0;
+}
+
+/* The decoder: into *buf (grown when grow is set, else fixed at *cap). */
+static size_t S_gunzip(const char *in, size_t len, size_t max, char **buf, size_t *cap, int grow)
+{
+    if (!cd_cli_is_gzip(in, len) || len > max) return 0;
+    if (grow) {
+        size_t want = S_CHUNK, hint = cd_cli_gunzip_hint(in, len, max);
+        if (hint >= want) want = hint + 1;
+        if (*cap < want) {
+            char *nb = realloc(*buf, want);
+            if (!nb) return 0;
+            *buf = nb;
+            *cap = want;
+        }
+    }
+    size_t n = 0;
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) return 0;
+    int ok = 0;
+    size_t used = 0;
+    for (;;) {
+        if (z.avail_in == 0 && used < len) {
+            size_t k = len - used;
+            z.next_in = (const Bytef *)in + used;
+            z.avail_in = k > UINT_MAX ? UINT_MAX : (uInt)k;
+            used += z.avail_in;
+        }
+        if (n == *cap) {
+            /* Full. Fixed: it does not fit; past max: the library's error. */
+            if (!grow || *cap > max) break;
+            size_t ncap = *cap * 2 > max + 1 ? max + 1 : *cap * 2;
+            char *nb = realloc(*buf, ncap);
+            if (!nb) break;
+            *buf = nb;
+            *cap = ncap;
+        }
+        size_t room = *cap - n;
+        if (room > UINT_MAX) room = UINT_MAX;
+        z.next_out = (Bytef *)*buf + n;
+        z.avail_out = (uInt)room;
+        int zr = inflate(&z, Z_NO_FLUSH);
+        n += room - z.avail_out;
+        if (n > max) break;
+        if (zr == Z_STREAM_END) {
+            size_t left = z.avail_in + (len - used);
+            const char *next = in + (len - left);
+            if (!cd_cli_is_gzip(next, left)) {
+                ok = 1; /* the end, or trailing bytes the library ignores too */
+                break;
+            }
+            inflateReset(&z);
+            continue;
+        }
+        if (zr == Z_OK) continue;
+        if (zr == Z_BUF_ERROR && z.avail_in == 0 && used < len) continue;
+        if (zr == Z_BUF_ERROR && z.avail_out == 0) continue; /* full: grow or stop above */
+        break; /* truncated, corrupt, out of memory */
+    }
+    inflateEnd(&z);
+    if (!ok || n == 0 || cd_cli_is_gzip(*buf, n)) return 0;
+    return n;
+}
+
+size_t cd_cli_gunzip(const char *in, size_t len, size_t max, char **buf, size_t *cap)
+{
+    return S_gunzip(in, len, max, buf, cap, 1);
+}
+
+size_t cd_cli_gunzip_to(const char *in, size_t len, size_t max, char *dst, size_t cap)
+{
+    return S_gunzip(in, len, max, &dst, &cap, 0);
+}

@@ -1,0 +1,32 @@
+/* cli/gunzip: decompress a gzip page once, so that pass 1 of site learning
+ * (copydesk_sites_observe) and pass 2 (copydesk_doc_parse) share the work.
+ *
+ * The result is used only when the library, given the raw bytes, would have
+ * produced exactly these bytes and gone on: every member decoded cleanly
+ * (src/input/gzip.c's rules: all members, anything after a complete member
+ * that is not another member ignored), at most max bytes, not empty, and not
+ * itself gzip (the library undoes one layer only). In every other case the
+ * function returns NULL and the caller passes the raw bytes on, so damaged,
+ * empty or oversized gzip still gets the library's own error. */
+#ifndef CD_CLI_GUNZIP_H
+#define CD_CLI_GUNZIP_H
+
+#include <stddef.h>
+
+/* Does in[0..len) start with the gzip magic? */
+int cd_cli_is_gzip(const char *in, size_t len);
+
+/* Decompress into *buf (malloc'd, *cap bytes, grown as needed and kept for
+ * the next call: free it when done). Returns the decompressed length, or 0
+ * when the result is not to be used (see above). */
+size_t cd_cli_gunzip(const char *in, size_t len, size_t max, char **buf, size_t *cap);
+
+/* The size the gzip trailer announces (its last member's ISIZE, the whole
+ * size of a one-member stream modulo 2^32), or 0 when it is not usable. */
+size_t cd_cli_gunzip_hint(const char *in, size_t len, size_t max);
+
+/* Decompress into dst[0..cap) without growing: the length when the whole
+ * result is usable (as above) and fits, else 0. */
+size_t cd_cli_gunzip_to(const char *in, size_t len, size_t max, char *dst, size_t cap);
+
+#endif

@@ -1,0 +1,744 @@
+/* site/blocks: cut a page into blocks and fingerprint them, from its tokens
+ * (learning: no tree is built) or from its tree (extraction).
+ *
+ * One segmenter takes three events -- an element opens, an element closes,
+ * text -- and keeps its own stack of open elements. The tree driver feeds it
+ * a pre-order walk, which is exact. The token driver feeds it the token
+ * stream with a light emulation of the tree builder's implied closings (a
+ * block start tag closes an open <p>, <li> closes the open <li>, <td> the
+ * open cell, an end tag pops up to its element, <head> closes when body
+ * content starts), and switches the tokenizer into RAWTEXT / RCDATA / script
+ * data after the elements whose content is text. docs/sites.md gives how often
+ * the two agree on real pages. */
+#include <string.h>
+
+#include "../parse/tokenizer.h"
+#include "../util/ctype.h"
+#include "../util/limits.h"
+#include "site.h"
+
+#define S_DEPTH CD_MAX_DEPTH
+
+typedef struct S_frame {
+    uint64_t elh;  /* hash of the tag (or unknown name) and class words */
+    uint64_t nh;   /* an unknown element's name hash (end tags match on it) */
+    uint16_t tag;
+    uint8_t block; /* a block boundary (and a path step) */
+    uint8_t skip;  /* its content is never text */
+} S_frame;
+
+typedef struct S_seg {
+    S_frame st[S_DEPTH];
+    uint32_t depth;
+    uint32_t over; /* start tags past S_DEPTH not pushed */
+    uint32_t skip; /* open skip frames */
+    /* the current block */
+    uint64_t h;
+    uint32_t len, alnum;
+    int pending_space, prev_digit;
+    uint64_t path;
+    cd_nid first, last;
+    cd_site_block_fn fn;
+    void *ctx;
+    cd_site_hostinfo *hi;
+} S_seg;
+
+struct cd_site_scanner {
+    const cd_mem *mem;
+    cd_tokenizer *tok;
+    S_seg seg;
+};
+
+#define S_FNV_OFF 1469598103934665603ull
+#define S_FNV_PRIME 1099511628211ull
+
+static inline uint64_t S_byte(uint64_t h, unsigned char c)
+{
+    return (h ^ c) * S_FNV_PRIME;
+}
+
+static uint64_t S_mix(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ull;
+    x ^= x >> 33;
+    return x;
+}
+
+cd_site_scanner *cd_site_scanner_new(const cd_mem *mem)
+{
+    if (!mem)
+        mem = cd_mem_default();
+    cd_site_scanner *s = mem->calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->mem = mem;
+    s->tok = cd_tokenizer_new(mem);
+    if (!s->tok) {
+        mem->free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void cd_site_scanner_free(cd_site_scanner *s)
+{
+    if (!s)
+        return;
+    cd_tokenizer_free(s->tok);
+    s->mem->free(s);
+}
+
+/* ---- the segmenter ---- */
+
+static int S_is_block_tag(uint16_t tag)
+{
+    return tag == CD_TAG_UNKNOWN || (cd_tag_flags(tag) & CD_TF_BLOCK);
+}
+
+/* Elements left out of a path: the ones a tree builder adds by itself. */
+static int S_path_step(uint16_t tag)
+{
+    return tag != CD_TAG_HTML && tag != CD_TAG_BODY && tag != CD_TAG_TBODY && tag != CD_TAG_THEAD &&
+           tag != CD_TAG_TFOOT;
+}
+
+/* The element's hash: its tag (an unknown element's name) and its class
+ * words, lower-cased, digits dropped, in their order. */
+static uint64_t S_elhash(uint16_t tag, const char *name, size_t nlen, const char *cls, size_t clen)
+{
+    uint64_t h = S_FNV_OFF;
+    h = S_byte(h, (unsigned char)(tag & 0xff));
+    h = S_byte(h, (unsigned char)(tag >> 8));
+    if (tag == CD_TAG_UNKNOWN)
+        for (size_t i = 0; i < nlen; i++)
+            h = S_byte(h, (unsigned char)cd_tolower((unsigned char)name[i]));
+    h = S_byte(h, '.');
+    int sp = 0, any = 0;
+    for (size_t i = 0; i < clen; i++) {
+        unsigned char c = (unsigned char)cls[i];
+        if (cd_isspace(c)) {
+            sp = any;
+            continue;
+        }
+        if (cd_isdigit(c))
+            continue;
+        if (sp)
+            h = S_byte(h, ' ');
+        sp = 0;
+        any = 1;
+        h = S_byte(h, (unsigned char)cd_tolower(c));
+    }
+    return h;
+}
+
+static void S_flush(S_seg *g)
+{
+    if (g->alnum >= CD_SITE_MIN_ALNUM && g->fn) {
+        cd_site_block b;
+        b.text = S_mix(g->h ^ g->len);
+        b.path = g->path;
+        b.fp = (uint32_t)(S_mix(b.text ^ (g->path * 0x9E3779B97F4A7C15ull)) >> 32);
+        b.chars = g->len;
+        b.first = g->first;
+        b.last = g->last;
+        g->fn(g->ctx, &b);
+    }
+    g->h = S_FNV_OFF;
+    g->len = g->alnum = 0;
+    g->pending_space = g->prev_digit = 0;
+    g->first = g->last = 0;
+}
+
+static void S_seg_reset(S_seg *g, cd_site_block_fn fn, void *ctx, cd_site_hostinfo *hi)
+{
+    g->depth = g->over = g->skip = 0;
+    g->fn = fn;
+    g->ctx = ctx;
+    g->hi = hi;
+    g->h = S_FNV_OFF;
+    g->len = g->alnum = 0;
+    g->pending_space = g->prev_digit = 0;
+    g->first = g->last = 0;
+}
+
+static uint64_t S_path(const S_seg *g)
+{
+    uint64_t p = 0x51ed27;
+    int k = 0;
+    for (uint32_t i = g->depth; i > 0 && k < CD_SITE_PATH; i--) {
+        const S_frame *f = &g->st[i - 1];
+        if (!f->block || !S_path_step(f->tag))
+            continue;
+        p = S_mix(p ^ f->elh) + (uint64_t)k;
+        k++;
+    }
+    return p;
+}
+
+static void S_open(S_seg *g, uint16_t tag, const char *name, size_t nlen, const char *cls, size_t clen)
+{
+    int block = S_is_block_tag(tag);
+    if (block)
+        S_flush(g);
+    if (g->depth >= S_DEPTH) {
+        g->over++;
+        return;
+    }
+    S_frame *f = &g->st[g->depth++];
+    f->tag = tag;
+    f->block = (uint8_t)block;
+    f->skip = (cd_tag_flags(tag) & CD_TF_SKIP) != 0;
+    f->elh = S_elhash(tag, name, nlen, cls, clen);
+    f->nh = tag == CD_TAG_UNKNOWN ? S_elhash(tag, name, nlen, NULL, 0) : 0;
+    if (f->skip)
+        g->skip++;
+}
+
+/* Pop the top frame. */
+static void S_pop(S_seg *g)
+{
+    if (g->over) {
+        g->over--;
+        return;
+    }
+    if (!g->depth)
+        return;
+    S_frame *f = &g->st[--g->depth];
+    if (f->block)
+        S_flush(g);
+    if (f->skip && g->skip)
+        g->skip--;
+}
+
+static void S_text(S_seg *g, const char *s, size_t n, cd_nid node)
+{
+    if (g->skip)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (cd_isspace(c)) {
+            g->pending_space = g->len > 0;
+            g->prev_digit = 0;
+            continue;
+        }
+        if (cd_isdigit(c)) {
+            if (g->prev_digit && !g->pending_space)
+                continue;
+            c = '0';
+            g->prev_digit = 1;
+        } else {
+            g->prev_digit = 0;
+        }
+        if (!g->len) {
+            g->path = S_path(g);
+            g->first = node;
+        }
+        if (g->pending_space) {
+            g->h = S_byte(g->h, ' ');
+            g->len++;
+            g->pending_space = 0;
+        }
+        g->h = S_byte(g->h, (unsigned char)cd_tolower(c));
+        g->len++;
+        g->last = node;
+        if (cd_isalnum(c) || (c >= 0x80 && (c & 0xC0) != 0x80))
+            g->alnum++;
+    }
+}
+
+/* ---- host hints ---- */
+
+static int S_attr_is(const char *v, size_t n, const char *lit)
+{
+    return cd_eq_nocase(v, n, lit);
+}
+
+/* Does the space-separated list v hold word lit (ASCII case-insensitive)? */
+static int S_has_word(const char *v, size_t n, const char *lit)
+{
+    size_t at = 0;
+    const char *w;
+    size_t wl;
+    while ((wl = cd_next_word(v, n, &at, &w)) > 0)
+        if (cd_eq_nocase(w, wl, lit))
+            return 1;
+    return 0;
+}
+
+static void S_copy_domain(char *dst, const char *v, size_t n)
+{
+    if (!dst[0])
+        cd_site_domain(v, n, dst);
+}
+
+typedef struct S_at {
+    const char *name, *value;
+    uint32_t name_len, value_len;
+} S_at;
+
+static const char *S_get(const S_at *a, uint32_t n, const char *name, size_t *len)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (cd_eq_nocase(a[i].name, a[i].name_len, name)) {
+            *len = a[i].value_len;
+            return a[i].value;
+        }
+    return NULL;
+}
+
+static int S_absolute_http(const char *v, size_t n)
+{
+    size_t i = 0;
+    while (i < n && cd_isspace((unsigned char)v[i]))
+        i++;
+    return (n - i > 7 && cd_eq_nocase(v + i, 7, "http://")) || (n - i > 8 && cd_eq_nocase(v + i, 8, "https://")) ||
+           (n - i > 2 && v[i] == '/' && v[i + 1] == '/');
+}
+
+static void S_host_el(cd_site_hostinfo *hi, uint16_t tag, const S_at *a, uint32_t n)
+{
+    size_t l1 = 0, l2 = 0, l3 = 0;
+    const char *v1, *v2, *v3;
+    switch (tag) {
+    case CD_TAG_LINK:
+        v1 = S_get(a, n, "rel", &l1);
+        v2 = S_get(a, n, "href", &l2);
+        if (!v1 || !v2 || !S_absolute_http(v2, l2))
+            return;
+        if (S_has_word(v1, l1, "canonical")) {
+            S_copy_domain(hi->canonical, v2, l2);
+        } else if (S_has_word(v1, l1, "alternate")) {
+            v3 = S_get(a, n, "type", &l3);
+            if (v3 && (cd_contains_nocase(v3, l3, "rss") || cd_contains_nocase(v3, l3, "atom")))
+                S_copy_domain(hi->rss, v2, l2);
+        }
+        return;
+    case CD_TAG_META:
+        v1 = S_get(a, n, "property", &l1);
+        if (!v1)
+            v1 = S_get(a, n, "name", &l1);
+        v2 = S_get(a, n, "content", &l2);
+        if (!v1 || !v2)
+            return;
+        if (S_attr_is(v1, l1, "og:url") && S_absolute_http(v2, l2)) {
+            S_copy_domain(hi->canonical, v2, l2);
+        } else if (S_attr_is(v1, l1, "og:site_name") && !hi->sitename[0]) {
+            size_t k = 0;
+            int sp = 0;
+            for (size_t i = 0; i < l2 && k + 2 < CD_SITE_HOSTLEN; i++) {
+                unsigned char c = (unsigned char)v2[i];
+                if (cd_isspace(c)) {
+                    sp = k > 0;
+                    continue;
+                }
+                if (sp)
+                    hi->sitename[k++] = ' ';
+                sp = 0;
+                hi->sitename[k++] = (char)cd_tolower(c);
+            }
+            hi->sitename[k] = '\0';
+        }
+        return;
+    case CD_TAG_BASE:
+        v2 = S_get(a, n, "href", &l2);
+        if (v2 && S_absolute_http(v2, l2))
+            S_copy_domain(hi->canonical, v2, l2);
+        return;
+    case CD_TAG_A: {
+        v2 = S_get(a, n, "href", &l2);
+        if (!v2 || !S_absolute_http(v2, l2))
+            return;
+        char d[CD_SITE_HOSTLEN];
+        size_t dl = cd_site_domain(v2, l2, d);
+        if (!dl)
+            return;
+        hi->nlinks++;
+        uint64_t h = S_FNV_OFF;
+        for (size_t i = 0; i < dl; i++)
+            h = S_byte(h, (unsigned char)d[i]);
+        for (uint32_t i = 0; i < hi->ndom; i++)
+            if (hi->dom[i].h == h) {
+                hi->dom[i].n++;
+                return;
+            }
+        if (hi->ndom < CD_SITE_LINKDOMS) {
+            hi->dom[hi->ndom].h = h;
+            hi->dom[hi->ndom].n = 1;
+            memcpy(hi->dom[hi->ndom].name, d, dl + 1);
+            hi->ndom++;
+        }
+        return;
+    }
+    default:
+        return;
+    }
+}
+
+/* ---- the tree driver ---- */
+
+void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_site_hostinfo *hi)
+{
+    /* The segmenter is large (its stack): keep it off the C stack. */
+    S_seg *g = dom->mem->calloc(1, sizeof *g);
+    if (!g)
+        return;
+    if (hi)
+        memset(hi, 0, sizeof *hi);
+    S_seg_reset(g, fn, ctx, hi);
+    cd_nid root = cd_dom_root(dom);
+    if (!root || dom->count < 2) {
+        dom->mem->free(g);
+        return;
+    }
+    cd_nid id = root;
+    for (;;) {
+        const cd_node *n = cd_dom_node(dom, id);
+        int descend = 0;
+        if (n->type == CD_NODE_ELEMENT) {
+            if (hi && (n->tag == CD_TAG_LINK || n->tag == CD_TAG_META || n->tag == CD_TAG_BASE ||
+                       n->tag == CD_TAG_A)) {
+                S_at at[16];
+                uint32_t k = 0;
+                for (uint32_t i = 0; i < n->len && k < 16; i++) {
+                    at[k].name = n->u.attr[i].name;
+                    at[k].value = n->u.attr[i].value;
+                    at[k].name_len = n->u.attr[i].name_len;
+                    at[k].value_len = n->u.attr[i].value_len;
+                    k++;
+                }
+                S_host_el(hi, n->tag, at, k);
+            }
+            if (!(n->flags & CD_NF_NS) || n->tag == CD_TAG_SVG || n->tag == CD_TAG_MATH) {
+                size_t cl = 0;
+                const char *c = cd_dom_attr(dom, id, "class", &cl);
+                const char *nm = n->name ? n->name : "";
+                S_open(g, n->tag, nm, n->tag == CD_TAG_UNKNOWN ? strlen(nm) : 0, c, c ? cl : 0);
+                if (n->first)
+                    descend = 1;
+                else
+                    S_pop(g);
+            } else if (n->first) {
+                /* foreign content inside svg/math: no frame, but walk it */
+                descend = 2;
+            }
+        } else if (n->type == CD_NODE_TEXT) {
+            S_text(g, n->u.text, n->len, id);
+        } else if (n->type == CD_NODE_DOCUMENT && n->first) {
+            descend = 2;
+        }
+        if (descend) {
+            id = n->first;
+            continue;
+        }
+        /* Up: close every element left. */
+        for (;;) {
+            const cd_node *c = cd_dom_node(dom, id);
+            if (c->next) {
+                id = c->next;
+                break;
+            }
+            id = c->parent;
+            if (!id) {
+                S_flush(g);
+                dom->mem->free(g);
+                return;
+            }
+            const cd_node *p = cd_dom_node(dom, id);
+            if (p->type == CD_NODE_ELEMENT && (!(p->flags & CD_NF_NS) || p->tag == CD_TAG_SVG || p->tag == CD_TAG_MATH))
+                S_pop(g);
+        }
+    }
+}
+
+/* ---- the token driver ---- */
+
+/* Elements whose start closes an open <p> (HTML §13.2.6.4.7). */
+static int S_closes_p(uint16_t tag)
+{
+    switch (tag) {
+    case CD_TAG_ADDRESS:
+    case CD_TAG_ARTICLE:
+    case CD_TAG_ASIDE:
+    case CD_TAG_BLOCKQUOTE:
+    case CD_TAG_CENTER:
+    case CD_TAG_DETAILS:
+    case CD_TAG_DIALOG:
+    case CD_TAG_DIR:
+    case CD_TAG_DIV:
+    case CD_TAG_DL:
+    case CD_TAG_FIELDSET:
+    case CD_TAG_FIGCAPTION:
+    case CD_TAG_FIGURE:
+    case CD_TAG_FOOTER:
+    case CD_TAG_HEADER:
+    case CD_TAG_HGROUP:
+    case CD_TAG_MAIN:
+    case CD_TAG_MENU:
+    case CD_TAG_NAV:
+    case CD_TAG_OL:
+    case CD_TAG_P:
+    case CD_TAG_SEARCH:
+    case CD_TAG_SECTION:
+    case CD_TAG_SUMMARY:
+    case CD_TAG_UL:
+    case CD_TAG_H1:
+    case CD_TAG_H2:
+    case CD_TAG_H3:
+    case CD_TAG_H4:
+    case CD_TAG_H5:
+    case CD_TAG_H6:
+    case CD_TAG_PRE:
+    case CD_TAG_FORM:
+    case CD_TAG_TABLE:
+    case CD_TAG_XMP:
+    case CD_TAG_PLAINTEXT:
+    case CD_TAG_LI:
+    case CD_TAG_DD:
+    case CD_TAG_DT:
+    case CD_TAG_HR:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int S_scope_stop(uint16_t tag)
+{
+    return tag == CD_TAG_TABLE || tag == CD_TAG_TD || tag == CD_TAG_TH || tag == CD_TAG_CAPTION ||
+           tag == CD_TAG_HTML || tag == CD_TAG_TEMPLATE || tag == CD_TAG_OBJECT || tag == CD_TAG_BUTTON;
+}
+
+/* Pop up to and including the nearest open tag, searching down to a frame
+ * for which stop() holds (NULL: the whole stack). */
+static void S_close(S_seg *g, uint16_t tag, uint64_t elh_name, int (*stop)(uint16_t))
+{
+    if (g->over)
+        return;
+    for (uint32_t i = g->depth; i > 0; i--) {
+        const S_frame *f = &g->st[i - 1];
+        int match = f->tag == tag && (tag != CD_TAG_UNKNOWN || f->nh == elh_name);
+        if (match) {
+            while (g->depth >= i)
+                S_pop(g);
+            return;
+        }
+        if (stop && stop(f->tag))
+            return;
+    }
+}
+
+static int S_li_stop(uint16_t tag)
+{
+    return tag == CD_TAG_UL || tag == CD_TAG_OL || S_scope_stop(tag) ||
+           (S_is_block_tag(tag) && tag != CD_TAG_DIV && tag != CD_TAG_ADDRESS && tag != CD_TAG_P && tag != CD_TAG_LI &&
+            tag != CD_TAG_DD && tag != CD_TAG_DT);
+}
+
+static int S_cell_stop(uint16_t tag)
+{
+    return tag == CD_TAG_TABLE || tag == CD_TAG_HTML || tag == CD_TAG_TEMPLATE;
+}
+
+static int S_row_stop(uint16_t tag)
+{
+    return tag == CD_TAG_TABLE || tag == CD_TAG_HTML || tag == CD_TAG_TEMPLATE;
+}
+
+static int S_open_tag(const S_seg *g, uint16_t tag)
+{
+    for (uint32_t i = g->depth; i > 0; i--)
+        if (g->st[i - 1].tag == tag)
+            return 1;
+    return 0;
+}
+
+static int S_head_content(uint16_t tag)
+{
+    return tag == CD_TAG_BASE || tag == CD_TAG_LINK || tag == CD_TAG_META || tag == CD_TAG_NOFRAMES ||
+           tag == CD_TAG_SCRIPT || tag == CD_TAG_STYLE || tag == CD_TAG_TEMPLATE || tag == CD_TAG_TITLE ||
+           tag == CD_TAG_NOSCRIPT || tag == CD_TAG_HEAD;
+}
+
+/* Unknown elements are matched by name: the hash of a frame with no class. */
+static uint64_t S_name_hash(uint16_t tag, const char *name, size_t len)
+{
+    return S_elhash(tag, name, len, NULL, 0);
+}
+
+int cd_site_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site_block_fn fn, void *ctx,
+                      cd_site_hostinfo *hi)
+{
+    S_seg *g = &s->seg;
+    if (hi)
+        memset(hi, 0, sizeof *hi);
+    S_seg_reset(g, fn, ctx, hi);
+    cd_tokenizer_reset(s->tok, html, len);
+    cd_token tk;
+    int in_foreign = 0; /* inside svg / math: honour self-closing */
+    int ok = 1;
+    for (;;) {
+        if (!cd_tokenizer_next(s->tok, &tk)) {
+            ok = 0;
+            break;
+        }
+        if (tk.kind == CD_TOK_EOF)
+            break;
+        if (tk.kind == CD_TOK_CHARS) {
+            /* Text in the head moves the tree builder into the body. */
+            if (g->depth && g->st[g->depth - 1].tag == CD_TAG_HEAD) {
+                size_t i = 0;
+                while (i < tk.len && cd_isspace((unsigned char)tk.data[i]))
+                    i++;
+                if (i < tk.len)
+                    S_pop(g);
+            }
+            S_text(g, tk.data, tk.len, 0);
+            continue;
+        }
+        if (tk.kind == CD_TOK_START_TAG) {
+            uint16_t tag = tk.tag;
+            if (hi && (tag == CD_TAG_LINK || tag == CD_TAG_META || tag == CD_TAG_BASE || tag == CD_TAG_A)) {
+                S_at at[16];
+                uint32_t k = 0;
+                for (uint32_t i = 0; i < tk.nattrs && k < 16; i++) {
+                    at[k].name = tk.attrs[i].name;
+                    at[k].value = tk.attrs[i].value;
+                    at[k].name_len = tk.attrs[i].name_len;
+                    at[k].value_len = tk.attrs[i].value_len;
+                    k++;
+                }
+                S_host_el(hi, tag, at, k);
+            }
+            if (tag == CD_TAG_HTML || tag == CD_TAG_BODY)
+                continue; /* the tree builder merges them into the elements it made */
+            if (in_foreign) {
+                /* Foreign content: no frames (the tree walk makes none). */
+                if (!tk.self_closing)
+                    in_foreign++;
+                continue;
+            }
+            /* Body content closes the head. */
+            if (!S_head_content(tag) && g->depth && g->st[g->depth - 1].tag == CD_TAG_HEAD)
+                S_pop(g);
+            if (S_closes_p(tag))
+                S_close(g, CD_TAG_P, 0, S_scope_stop);
+            switch (tag) {
+            case CD_TAG_LI:
+                S_close(g, CD_TAG_LI, 0, S_li_stop);
+                break;
+            case CD_TAG_DD:
+            case CD_TAG_DT:
+                S_close(g, CD_TAG_DD, 0, S_li_stop);
+                S_close(g, CD_TAG_DT, 0, S_li_stop);
+                break;
+            case CD_TAG_TD:
+            case CD_TAG_TH:
+                S_close(g, CD_TAG_TD, 0, S_cell_stop);
+                S_close(g, CD_TAG_TH, 0, S_cell_stop);
+                break;
+            case CD_TAG_TR:
+                S_close(g, CD_TAG_TD, 0, S_cell_stop);
+                S_close(g, CD_TAG_TH, 0, S_cell_stop);
+                S_close(g, CD_TAG_TR, 0, S_row_stop);
+                break;
+            case CD_TAG_H1:
+            case CD_TAG_H2:
+            case CD_TAG_H3:
+            case CD_TAG_H4:
+            case CD_TAG_H5:
+            case CD_TAG_H6:
+                if (g->depth && (cd_tag_flags(g->st[g->depth - 1].tag) & CD_TF_HEADING) && !g->over)
+                    S_pop(g);
+                break;
+            case CD_TAG_OPTION:
+            case CD_TAG_OPTGROUP:
+                if (g->depth && g->st[g->depth - 1].tag == CD_TAG_OPTION && !g->over)
+                    S_pop(g);
+                break;
+            case CD_TAG_BUTTON:
+                if (S_open_tag(g, CD_TAG_BUTTON))
+                    S_close(g, CD_TAG_BUTTON, 0, NULL);
+                break;
+            default:
+                break;
+            }
+            if (cd_tag_flags(tag) & CD_TF_VOID) {
+                /* A void block (hr) still breaks the text. */
+                if (S_is_block_tag(tag))
+                    S_flush(g);
+                continue;
+            }
+            size_t cl = 0;
+            const char *c = NULL;
+            for (uint32_t i = 0; i < tk.nattrs; i++)
+                if (cd_eq_nocase(tk.attrs[i].name, tk.attrs[i].name_len, "class")) {
+                    c = tk.attrs[i].value;
+                    cl = tk.attrs[i].value_len;
+                    break;
+                }
+            S_open(g, tag, tk.data, tk.len, c, cl);
+            switch (tag) {
+            case CD_TAG_SVG:
+            case CD_TAG_MATH:
+                in_foreign = 1;
+                if (tk.self_closing)
+                    in_foreign = 0, S_pop(g);
+                break;
+            case CD_TAG_TITLE:
+            case CD_TAG_TEXTAREA:
+                cd_tokenizer_set_state(s->tok, CD_TS_RCDATA);
+                break;
+            case CD_TAG_STYLE:
+            case CD_TAG_XMP:
+            case CD_TAG_IFRAME:
+            case CD_TAG_NOEMBED:
+            case CD_TAG_NOFRAMES:
+                cd_tokenizer_set_state(s->tok, CD_TS_RAWTEXT);
+                break;
+            case CD_TAG_SCRIPT:
+                cd_tokenizer_set_state(s->tok, CD_TS_SCRIPT_DATA);
+                break;
+            case CD_TAG_PLAINTEXT:
+                cd_tokenizer_set_state(s->tok, CD_TS_PLAINTEXT);
+                break;
+            default:
+                break;
+            }
+            continue;
+        }
+        if (tk.kind == CD_TOK_END_TAG) {
+            uint16_t tag = tk.tag;
+            if (in_foreign) {
+                if (in_foreign == 1 || ((tag == CD_TAG_SVG || tag == CD_TAG_MATH) && S_open_tag(g, tag))) {
+                    if (tag == CD_TAG_SVG || tag == CD_TAG_MATH)
+                        S_close(g, tag, 0, NULL);
+                    in_foreign = 0;
+                } else {
+                    in_foreign--;
+                }
+                continue;
+            }
+            if (tag == CD_TAG_HTML || tag == CD_TAG_BODY)
+                continue;
+            if (tag == CD_TAG_BR) {
+                continue;
+            }
+            if (tag == CD_TAG_P && !S_open_tag(g, CD_TAG_P)) {
+                S_flush(g); /* an empty <p> */
+                continue;
+            }
+            if (S_is_block_tag(tag))
+                S_flush(g);
+            if (tag == CD_TAG_LI)
+                S_close(g, tag, 0, S_li_stop);
+            else
+                S_close(g, tag, tag == CD_TAG_UNKNOWN ? S_name_hash(tag, tk.data, tk.len) : 0, NULL);
+            continue;
+        }
+    }
+    S_flush(g);
+    return ok;
+}

@@ -1,0 +1,135 @@
+/* site/mark: which text nodes of a parsed page are its site's chrome.
+ *
+ * With a model of the page's host holding at least COPYDESK_SITES_MIN_PAGES
+ * sampled pages, a block held by CD_SITE_CHROME_MIN of them and by
+ * CD_SITE_CHROME_SHARE of the sample is the site's furniture -- unless the
+ * page itself holds that block more than once: a label repeated within one
+ * page ("Price:", "Top rated", a product card's fields, a list of dated
+ * items) is the template of the page's own items, not furniture around them
+ * (docs/sites.md: what this keeps on the dev sets). extract.c reads the marks:
+ * their text scores for no container, a container made mostly of it is no
+ * candidate, and inside the chosen region it is dropped ("site-chrome"). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "site.h"
+
+typedef struct S_sblock {
+    uint32_t fp;
+    cd_nid first, last;
+} S_sblock;
+
+typedef struct S_scan {
+    cd_site_marks *m;
+    const cd_mem *mem;
+    uint32_t n;
+    int failed;
+} S_scan;
+
+static void S_collect(void *ctx, const cd_site_block *b)
+{
+    S_scan *c = ctx;
+    cd_site_marks *m = c->m;
+    if (c->failed)
+        return;
+    if (c->n == m->vcap) {
+        uint32_t nc = m->vcap ? m->vcap * 2 : 256;
+        void *v = c->mem->realloc(m->vec, (size_t)nc * sizeof(S_sblock));
+        if (!v) {
+            c->failed = 1;
+            return;
+        }
+        m->vec = v;
+        m->vcap = nc;
+    }
+    S_sblock *sb = (S_sblock *)m->vec + c->n++;
+    sb->fp = b->fp;
+    sb->first = b->first;
+    sb->last = b->last;
+}
+
+static int S_cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Occurrences of fp in the sorted fp[0..n). */
+static uint32_t S_occurs(const uint32_t *fp, uint32_t n, uint32_t key)
+{
+    uint32_t lo = 0, hi = n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (fp[mid] < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    uint32_t k = 0;
+    while (lo + k < n && fp[lo + k] == key)
+        k++;
+    return k;
+}
+
+copydesk_status cd_site_mark(cd_site_marks *m, const cd_mem *mem, const copydesk_sites *s, const char *url,
+                             const cd_dom *dom)
+{
+    m->on = 0;
+    m->blocks = m->chrome = 0;
+    if (!s || !dom->count)
+        return COPYDESK_OK;
+    /* With a URL the host is known before the page is read: most pages of a
+     * batch whose host has too few pages cost no scan. */
+    char key[CD_SITE_HOSTLEN];
+    size_t kl = url && *url ? cd_site_domain(url, strlen(url), key) : 0;
+    if (kl && cd_site_pages(cd_site_find(s, key, kl)) < COPYDESK_SITES_MIN_PAGES)
+        return COPYDESK_OK;
+    cd_site_hostinfo hi;
+    S_scan c = {m, mem, 0, 0};
+    cd_site_scan_tree(dom, S_collect, &c, &hi);
+    if (c.failed)
+        return COPYDESK_ERR_NOMEM;
+    if (!kl)
+        kl = cd_site_host_key(url, &hi, key);
+    const cd_site_host *h = cd_site_find(s, key, kl);
+    uint32_t n = cd_site_pages(h);
+    if (!h || n < COPYDESK_SITES_MIN_PAGES || !c.n)
+        return COPYDESK_OK;
+    if (dom->count > m->cap) {
+        uint8_t *v = mem->realloc(m->sc, dom->count);
+        if (!v)
+            return COPYDESK_ERR_NOMEM;
+        m->sc = v;
+        m->cap = dom->count;
+    }
+    uint32_t *sorted = mem->realloc(NULL, (size_t)c.n * sizeof *sorted);
+    if (!sorted)
+        return COPYDESK_ERR_NOMEM;
+    const S_sblock *sb = m->vec;
+    for (uint32_t i = 0; i < c.n; i++)
+        sorted[i] = sb[i].fp;
+    qsort(sorted, c.n, sizeof *sorted, S_cmp_u32);
+    memset(m->sc, 0, dom->count);
+    m->blocks = c.n;
+    for (uint32_t i = 0; i < c.n; i++) {
+        uint32_t k = cd_site_count(h, sb[i].fp);
+        if (k < CD_SITE_CHROME_MIN || (float)k < (float)n * CD_SITE_CHROME_SHARE)
+            continue;
+        if (S_occurs(sorted, c.n, sb[i].fp) > 1)
+            continue;
+        m->chrome++;
+        for (cd_nid id = sb[i].first; id && id <= sb[i].last && id < dom->count; id++)
+            if (cd_dom_node(dom, id)->type == CD_NODE_TEXT)
+                m->sc[id] = 1;
+    }
+    mem->free(sorted);
+    m->on = m->chrome > 0;
+    return COPYDESK_OK;
+}
+
+void cd_site_marks_free(cd_site_marks *m, const cd_mem *mem)
+{
+    mem->free(m->sc);
+    mem->free(m->vec);
+    memset(m, 0, sizeof *m);
+}

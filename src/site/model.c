@@ -1,0 +1,721 @@
+/* site/model: per host, a deterministic sample of its pages and, for every
+ * block fingerprint of them, which of those pages hold it.
+ *
+ * The state is a function of the set of pages observed, never of their order
+ * or of how they were split between models later merged (docs/sites.md
+ * proves it): a page is identified by its page key (a hash of its blocks'
+ * texts, so the same story crawled twice is one page); a host keeps the
+ * longest run of its pages in increasing key order that fits CD_SITE_K pages
+ * and CD_SITE_HOST_BLOCKS fingerprints, and the model keeps the longest run
+ * of all pages in increasing key order whose hosts' samples fit
+ * CD_SITE_BUDGET bytes. What falls out is remembered as the smallest key
+ * excluded (per host, and for the model), so that a later page beyond it is
+ * refused as it would have been had it come first.
+ *
+ * A host's fingerprints are one sorted array of 64-bit entries: the 32-bit
+ * fingerprint above a 32-bit mask of the sampled pages (bit i: the page with
+ * the i-th smallest key) holding it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../input/input.h"
+#include "../util/buf.h"
+#include "../util/limits.h"
+#include "site.h"
+
+_Static_assert(CD_SITE_K <= 32, "a host's page mask is 32 bits");
+_Static_assert(CD_SITE_PAGE_BLOCKS <= CD_SITE_HOST_BLOCKS, "one page always fits its host");
+
+struct cd_site_host {
+    uint64_t key; /* hash of name */
+    uint64_t tau; /* the smallest page key this host left out (UINT64_MAX: none) */
+    uint64_t pkey[CD_SITE_K];
+    uint64_t *blk; /* nblk entries, ascending: fingerprint << 32 | page mask */
+    uint32_t nblk;
+    uint32_t npages;
+    char name[CD_SITE_HOSTLEN];
+};
+
+struct copydesk_sites {
+    const cd_mem *mem;
+    cd_site_host **host; /* ascending key */
+    uint32_t nhost, hcap;
+    uint64_t gtau; /* the smallest page key the budget left out */
+    uint64_t cost; /* accounted bytes: S_HOST_COST per host, 8 per fingerprint */
+    /* observe's scratch */
+    cd_site_scanner *scan;
+    cd_buf raw, decoded;
+    uint32_t *vec;
+    uint64_t *tvec;
+    uint32_t nvec, vcap;
+};
+
+#define S_HOST_COST ((uint64_t)sizeof(cd_site_host) + sizeof(cd_site_host *))
+#define S_NONE UINT64_MAX
+
+static uint64_t S_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+copydesk_sites *copydesk_sites_new(void)
+{
+    const cd_mem *mem = cd_mem_default();
+    copydesk_sites *s = mem->calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->mem = mem;
+    s->gtau = S_NONE;
+    cd_buf_init(&s->raw, mem);
+    cd_buf_init(&s->decoded, mem);
+    return s;
+}
+
+static void S_host_free(const cd_mem *mem, cd_site_host *h)
+{
+    if (h) {
+        mem->free(h->blk);
+        mem->free(h);
+    }
+}
+
+void copydesk_sites_free(copydesk_sites *s)
+{
+    if (!s)
+        return;
+    for (uint32_t i = 0; i < s->nhost; i++)
+        S_host_free(s->mem, s->host[i]);
+    s->mem->free(s->host);
+    cd_site_scanner_free(s->scan);
+    cd_buf_free(&s->raw);
+    cd_buf_free(&s->decoded);
+    s->mem->free(s->vec);
+    s->mem->free(s->tvec);
+    s->mem->free(s);
+}
+
+size_t copydesk_sites_hosts(const copydesk_sites *s)
+{
+    return s ? s->nhost : 0;
+}
+
+size_t copydesk_sites_pages(const copydesk_sites *s)
+{
+    size_t n = 0;
+    for (uint32_t i = 0; s && i < s->nhost; i++)
+        n += s->host[i]->npages;
+    return n;
+}
+
+size_t copydesk_sites_bytes(const copydesk_sites *s)
+{
+    if (!s)
+        return 0;
+    size_t n = sizeof *s + (size_t)s->hcap * sizeof *s->host;
+    for (uint32_t i = 0; i < s->nhost; i++)
+        n += sizeof(cd_site_host) + (size_t)s->host[i]->nblk * sizeof(uint64_t);
+    return n;
+}
+
+/* ---- look-up ---- */
+
+static uint32_t S_find_pos(const copydesk_sites *s, uint64_t key, int *found)
+{
+    uint32_t lo = 0, hi = s->nhost;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (s->host[mid]->key < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *found = lo < s->nhost && s->host[lo]->key == key;
+    return lo;
+}
+
+const cd_site_host *cd_site_find(const copydesk_sites *s, const char *key, size_t len)
+{
+    if (!s || !len)
+        return NULL;
+    int found;
+    uint32_t i = S_find_pos(s, S_hash(key, len), &found);
+    return found ? s->host[i] : NULL;
+}
+
+uint32_t cd_site_pages(const cd_site_host *h)
+{
+    return h ? h->npages : 0;
+}
+
+uint32_t cd_site_count(const cd_site_host *h, uint32_t fp)
+{
+    uint32_t lo = 0, hi = h->nblk;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if ((uint32_t)(h->blk[mid] >> 32) < fp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < h->nblk && (uint32_t)(h->blk[lo] >> 32) == fp)
+        return (uint32_t)__builtin_popcount((uint32_t)h->blk[lo]);
+    return 0;
+}
+
+/* ---- eviction ---- */
+
+/* Drop the host's page with the largest key. */
+static void S_evict_top(copydesk_sites *s, cd_site_host *h)
+{
+    uint32_t t = h->npages - 1;
+    uint64_t bit = 1ull << t;
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < h->nblk; i++) {
+        uint64_t e = h->blk[i] & ~bit;
+        if ((uint32_t)e)
+            h->blk[k++] = e;
+    }
+    s->cost -= (uint64_t)(h->nblk - k) * 8;
+    h->nblk = k;
+    if (h->pkey[t] < h->tau)
+        h->tau = h->pkey[t];
+    h->npages--;
+    if (!k) {
+        s->mem->free(h->blk);
+        h->blk = NULL;
+    }
+}
+
+static void S_remove_host(copydesk_sites *s, uint32_t i)
+{
+    S_host_free(s->mem, s->host[i]);
+    memmove(&s->host[i], &s->host[i + 1], (size_t)(s->nhost - i - 1) * sizeof s->host[0]);
+    s->nhost--;
+    s->cost -= S_HOST_COST;
+}
+
+/* The budget: drop the pages with the largest keys of the whole model. */
+static void S_budget(copydesk_sites *s)
+{
+    while (s->cost > CD_SITE_BUDGET && s->nhost) {
+        uint32_t best = 0;
+        uint64_t bk = 0;
+        for (uint32_t i = 0; i < s->nhost; i++) {
+            const cd_site_host *h = s->host[i];
+            if (h->npages && h->pkey[h->npages - 1] >= bk) {
+                bk = h->pkey[h->npages - 1];
+                best = i;
+            }
+        }
+        if (bk < s->gtau)
+            s->gtau = bk;
+        cd_site_host *h = s->host[best];
+        S_evict_top(s, h);
+        if (!h->npages)
+            S_remove_host(s, best);
+    }
+}
+
+/* Pages at or beyond the model's or the host's bound go. */
+static void S_trim_host(copydesk_sites *s, cd_site_host *h, uint64_t tau)
+{
+    if (tau < h->tau)
+        h->tau = tau;
+    uint64_t lim = h->tau < s->gtau ? h->tau : s->gtau;
+    while (h->npages && h->pkey[h->npages - 1] >= lim)
+        S_evict_top(s, h);
+}
+
+/* ---- adding a page ---- */
+
+static copydesk_status S_host_get(copydesk_sites *s, const char *name, size_t len, cd_site_host **out)
+{
+    int found;
+    uint64_t key = S_hash(name, len);
+    uint32_t i = S_find_pos(s, key, &found);
+    if (found) {
+        *out = s->host[i];
+        return COPYDESK_OK;
+    }
+    if (s->nhost == s->hcap) {
+        uint32_t nc = s->hcap ? s->hcap * 2 : 64;
+        cd_site_host **nh = s->mem->realloc(s->host, (size_t)nc * sizeof *nh);
+        if (!nh)
+            return COPYDESK_ERR_NOMEM;
+        s->host = nh;
+        s->hcap = nc;
+    }
+    cd_site_host *h = s->mem->calloc(1, sizeof *h);
+    if (!h)
+        return COPYDESK_ERR_NOMEM;
+    h->key = key;
+    h->tau = S_NONE;
+    if (len >= CD_SITE_HOSTLEN)
+        len = CD_SITE_HOSTLEN - 1;
+    memcpy(h->name, name, len);
+    h->name[len] = '\0';
+    memmove(&s->host[i + 1], &s->host[i], (size_t)(s->nhost - i) * sizeof s->host[0]);
+    s->host[i] = h;
+    s->nhost++;
+    s->cost += S_HOST_COST;
+    *out = h;
+    return COPYDESK_OK;
+}
+
+/* Add page key with fingerprints fp[0..m) (ascending, distinct) to host h.
+ * Nothing changes on COPYDESK_ERR_NOMEM. */
+static copydesk_status S_host_add(copydesk_sites *s, cd_site_host *h, uint64_t key, const uint32_t *fp, uint32_t m)
+{
+    if (key >= h->tau || key >= s->gtau || !m)
+        return COPYDESK_OK;
+    uint32_t i = 0;
+    while (i < h->npages && h->pkey[i] < key)
+        i++;
+    if (i < h->npages && h->pkey[i] == key)
+        return COPYDESK_OK; /* the same page again */
+    if (h->npages == CD_SITE_K && i == CD_SITE_K) {
+        h->tau = key; /* beyond the sample: it would go at once */
+        return COPYDESK_OK;
+    }
+    uint64_t *nb = s->mem->calloc((size_t)h->nblk + m, sizeof *nb);
+    if (!nb)
+        return COPYDESK_ERR_NOMEM;
+    if (h->npages == CD_SITE_K)
+        S_evict_top(s, h); /* room for one bit; the page above goes anyway */
+    uint64_t low = (1ull << i) - 1, bit = 1ull << i;
+    uint32_t a = 0, b = 0, k = 0;
+    while (a < h->nblk || b < m) {
+        uint64_t e;
+        if (b >= m || (a < h->nblk && (uint32_t)(h->blk[a] >> 32) < fp[b])) {
+            e = h->blk[a++];
+            e = (e & 0xffffffff00000000ull) | ((e & low) | ((e & 0xffffffffull & ~low) << 1));
+        } else if (a >= h->nblk || fp[b] < (uint32_t)(h->blk[a] >> 32)) {
+            e = ((uint64_t)fp[b++] << 32) | bit;
+        } else {
+            e = h->blk[a++];
+            e = (e & 0xffffffff00000000ull) | ((e & low) | ((e & 0xffffffffull & ~low) << 1)) | bit;
+            b++;
+        }
+        nb[k++] = e;
+    }
+    s->cost += (uint64_t)(k - h->nblk) * 8;
+    s->mem->free(h->blk);
+    h->blk = nb;
+    h->nblk = k;
+    memmove(&h->pkey[i + 1], &h->pkey[i], (size_t)(h->npages - i) * sizeof h->pkey[0]);
+    h->pkey[i] = key;
+    h->npages++;
+    while (h->nblk > CD_SITE_HOST_BLOCKS && h->npages > 1)
+        S_evict_top(s, h);
+    if (h->nblk < k && h->nblk) {
+        uint64_t *sh = s->mem->realloc(h->blk, (size_t)h->nblk * sizeof *sh);
+        if (sh)
+            h->blk = sh;
+    }
+    return COPYDESK_OK;
+}
+
+static copydesk_status S_add_page(copydesk_sites *s, const char *name, size_t len, uint64_t tau, uint64_t key,
+                                  const uint32_t *fp, uint32_t m)
+{
+    if (key >= s->gtau)
+        return COPYDESK_OK;
+    cd_site_host *h;
+    int found;
+    S_find_pos(s, S_hash(name, len), &found);
+    copydesk_status st = S_host_get(s, name, len, &h);
+    if (st != COPYDESK_OK)
+        return st;
+    S_trim_host(s, h, tau);
+    st = S_host_add(s, h, key, fp, m);
+    if (!h->npages) {
+        int f2;
+        uint32_t i = S_find_pos(s, h->key, &f2);
+        if (f2)
+            S_remove_host(s, i);
+    }
+    S_budget(s);
+    (void)found;
+    return st;
+}
+
+/* ---- observe ---- */
+
+static int S_grow(copydesk_sites *s, uint32_t need)
+{
+    if (need <= s->vcap)
+        return 1;
+    uint32_t nc = s->vcap ? s->vcap : 256;
+    while (nc < need)
+        nc *= 2;
+    uint32_t *v = s->mem->realloc(s->vec, (size_t)nc * sizeof *v);
+    if (!v)
+        return 0;
+    s->vec = v;
+    uint64_t *t = s->mem->realloc(s->tvec, (size_t)nc * sizeof *t);
+    if (!t)
+        return 0;
+    s->tvec = t;
+    s->vcap = nc;
+    return 1;
+}
+
+typedef struct S_collect {
+    copydesk_sites *s;
+    int failed;
+} S_collect;
+
+static void S_on_block(void *ctx, const cd_site_block *b)
+{
+    S_collect *c = ctx;
+    copydesk_sites *s = c->s;
+    if (c->failed || s->nvec >= CD_MAX_NODES)
+        return;
+    if (!S_grow(s, s->nvec + 1)) {
+        c->failed = 1;
+        return;
+    }
+    s->vec[s->nvec] = b->fp;
+    s->tvec[s->nvec] = b->text;
+    s->nvec++;
+}
+
+static int S_cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The page key of blocks whose text hashes are t[0..n): the hash of their
+ * sequence (digits folded: two crawls of one story are one page). */
+static uint64_t S_page_key(const uint64_t *t, uint32_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ull;
+    for (uint32_t i = 0; i < n; i++) {
+        h ^= t[i];
+        h *= 0xff51afd7ed558ccdull;
+        h ^= h >> 31;
+    }
+    return h;
+}
+
+/* Sort and deduplicate fp[0..n); the first and last CD_SITE_PAGE_BLOCKS / 2
+ * in document order when there are more. Returns the new count. */
+static uint32_t S_page_set(uint32_t *fp, uint32_t n)
+{
+    if (n > CD_SITE_PAGE_BLOCKS) {
+        uint32_t half = CD_SITE_PAGE_BLOCKS / 2;
+        memmove(fp + half, fp + n - half, half * sizeof *fp);
+        n = CD_SITE_PAGE_BLOCKS;
+    }
+    qsort(fp, n, sizeof *fp, S_cmp_u32);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (!k || fp[k - 1] != fp[i])
+            fp[k++] = fp[i];
+    return k;
+}
+
+copydesk_status cd_site_decode(cd_buf *raw, cd_buf *decoded, const char *bytes, size_t len, const char *charset);
+
+copydesk_status cd_site_decode(cd_buf *raw, cd_buf *decoded, const char *bytes, size_t len, const char *charset)
+{
+    if (len == 0)
+        return COPYDESK_ERR_EMPTY;
+    if (len > CD_MAX_INPUT)
+        return COPYDESK_ERR_TOO_LARGE;
+    const unsigned char *in = (const unsigned char *)bytes;
+    if (cd_input_is_gzip(in, len)) {
+        cd_buf_clear(raw);
+        copydesk_status st = cd_input_gunzip(in, len, CD_MAX_DECODED, raw);
+        if (st != COPYDESK_OK)
+            return st;
+        in = (const unsigned char *)raw->data;
+        len = raw->len;
+        if (len == 0)
+            return COPYDESK_ERR_EMPTY;
+    }
+    cd_decode_info info;
+    memset(&info, 0, sizeof info);
+    cd_buf_clear(decoded);
+    copydesk_status st = cd_input_decode(in, len, charset, decoded, &info);
+    if (st != COPYDESK_OK)
+        return st;
+    if (cd_input_not_html(in, len, decoded->data, decoded->len))
+        return COPYDESK_ERR_NOT_HTML;
+    return COPYDESK_OK;
+}
+
+copydesk_status copydesk_sites_observe(copydesk_sites *s, const char *bytes, size_t len, const char *url,
+                                       const char *charset)
+{
+    if (!s || (!bytes && len))
+        return COPYDESK_ERR_ARG;
+    copydesk_status st = cd_site_decode(&s->raw, &s->decoded, bytes, len, charset);
+    if (st != COPYDESK_OK)
+        return st;
+    if (!s->scan && !(s->scan = cd_site_scanner_new(s->mem)))
+        return COPYDESK_ERR_NOMEM;
+    cd_site_hostinfo hi;
+    S_collect c = {s, 0};
+    s->nvec = 0;
+    if (!cd_site_scan_html(s->scan, s->decoded.data ? s->decoded.data : "", s->decoded.len, S_on_block, &c, &hi) ||
+        c.failed)
+        return COPYDESK_ERR_NOMEM;
+    char key[CD_SITE_HOSTLEN];
+    size_t kl = cd_site_host_key(url, &hi, key);
+    if (!kl || !s->nvec)
+        return COPYDESK_OK;
+    uint64_t pk = S_page_key(s->tvec, s->nvec);
+    uint32_t m = S_page_set(s->vec, s->nvec);
+    return S_add_page(s, key, kl, S_NONE, pk, s->vec, m);
+}
+
+/* ---- merge ---- */
+
+/* Add host h's pages (of another model) to s. */
+static copydesk_status S_merge_host(copydesk_sites *s, const cd_site_host *h, uint32_t *tmp)
+{
+    copydesk_status st = COPYDESK_OK;
+    size_t nl = strlen(h->name);
+    int found;
+    uint32_t at = S_find_pos(s, h->key, &found);
+    if (found)
+        S_trim_host(s, s->host[at], h->tau);
+    for (uint32_t j = 0; j < h->npages && st == COPYDESK_OK; j++) {
+        uint32_t m = 0;
+        for (uint32_t i = 0; i < h->nblk; i++)
+            if (h->blk[i] & (1ull << j))
+                tmp[m++] = (uint32_t)(h->blk[i] >> 32);
+        st = S_add_page(s, h->name, nl, h->tau, h->pkey[j], tmp, m);
+    }
+    return st;
+}
+
+static void S_set_gtau(copydesk_sites *s, uint64_t gtau)
+{
+    if (gtau >= s->gtau)
+        return;
+    s->gtau = gtau;
+    for (uint32_t i = s->nhost; i > 0; i--) {
+        cd_site_host *h = s->host[i - 1];
+        S_trim_host(s, h, S_NONE);
+        if (!h->npages)
+            S_remove_host(s, i - 1);
+    }
+}
+
+copydesk_status copydesk_sites_merge(copydesk_sites *dst, const copydesk_sites *src)
+{
+    if (!dst || !src)
+        return COPYDESK_ERR_ARG;
+    if (dst == src)
+        return COPYDESK_OK;
+    uint32_t *tmp = dst->mem->calloc(CD_SITE_HOST_BLOCKS, sizeof *tmp);
+    if (!tmp)
+        return COPYDESK_ERR_NOMEM;
+    S_set_gtau(dst, src->gtau);
+    copydesk_status st = COPYDESK_OK;
+    for (uint32_t i = 0; i < src->nhost && st == COPYDESK_OK; i++)
+        st = S_merge_host(dst, src->host[i], tmp);
+    dst->mem->free(tmp);
+    return st;
+}
+
+/* ---- the file format (docs/sites.md) ---- */
+
+#define S_MAGIC "CDSITES\n"
+#define S_VERSION 1u
+
+static void S_put32(cd_buf *b, uint32_t v)
+{
+    unsigned char x[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
+                          (unsigned char)(v >> 24)};
+    cd_buf_put(b, (const char *)x, 4);
+}
+
+static void S_put64(cd_buf *b, uint64_t v)
+{
+    S_put32(b, (uint32_t)v);
+    S_put32(b, (uint32_t)(v >> 32));
+}
+
+char *copydesk_sites_save(const copydesk_sites *s, size_t *len, copydesk_status *status)
+{
+    copydesk_status dummy;
+    if (!status)
+        status = &dummy;
+    if (len)
+        *len = 0;
+    if (!s) {
+        *status = COPYDESK_ERR_ARG;
+        return NULL;
+    }
+    cd_buf b;
+    cd_buf_init(&b, cd_mem_default());
+    cd_buf_put(&b, S_MAGIC, 8);
+    S_put32(&b, S_VERSION);
+    S_put32(&b, CD_SITE_K);
+    S_put32(&b, CD_SITE_HOST_BLOCKS);
+    S_put64(&b, s->gtau);
+    S_put32(&b, s->nhost);
+    for (uint32_t i = 0; i < s->nhost; i++) {
+        const cd_site_host *h = s->host[i];
+        size_t nl = strlen(h->name);
+        unsigned char c = (unsigned char)nl;
+        cd_buf_put(&b, (const char *)&c, 1);
+        cd_buf_put(&b, h->name, nl);
+        S_put64(&b, h->tau);
+        S_put32(&b, h->npages);
+        for (uint32_t j = 0; j < h->npages; j++)
+            S_put64(&b, h->pkey[j]);
+        S_put32(&b, h->nblk);
+        for (uint32_t j = 0; j < h->nblk; j++)
+            S_put64(&b, h->blk[j]);
+    }
+    S_put64(&b, S_hash(b.data ? b.data : "", b.len));
+    if (b.failed) {
+        cd_buf_free(&b);
+        *status = COPYDESK_ERR_NOMEM;
+        return NULL;
+    }
+    *status = COPYDESK_OK;
+    if (len)
+        *len = b.len;
+    return b.data; /* allocated by the default allocator: copydesk_free() */
+}
+
+typedef struct S_rd {
+    const unsigned char *p;
+    size_t n, at;
+    int bad;
+} S_rd;
+
+static uint32_t S_get32(S_rd *r)
+{
+    if (r->bad || r->n - r->at < 4) {
+        r->bad = 1;
+        return 0;
+    }
+    const unsigned char *p = r->p + r->at;
+    r->at += 4;
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static uint64_t S_get64(S_rd *r)
+{
+    uint64_t lo = S_get32(r);
+    return lo | (uint64_t)S_get32(r) << 32;
+}
+
+/* Read (and check) the host at r into h, pointing h->blk into the file's
+ * bytes is not possible (alignment): blk is read into buf. Returns 0 when
+ * damaged. */
+static int S_read_host(S_rd *r, cd_site_host *h, uint64_t *buf)
+{
+    if (r->bad || r->at >= r->n)
+        return 0;
+    size_t nl = r->p[r->at++];
+    if (nl == 0 || nl >= CD_SITE_HOSTLEN || r->n - r->at < nl)
+        return 0;
+    memcpy(h->name, r->p + r->at, nl);
+    h->name[nl] = '\0';
+    if (memchr(h->name, '\0', nl))
+        return 0;
+    r->at += nl;
+    h->key = S_hash(h->name, nl);
+    h->tau = S_get64(r);
+    h->npages = S_get32(r);
+    if (r->bad || h->npages == 0 || h->npages > CD_SITE_K)
+        return 0;
+    for (uint32_t j = 0; j < h->npages; j++) {
+        h->pkey[j] = S_get64(r);
+        if (h->pkey[j] >= h->tau || (j && h->pkey[j] <= h->pkey[j - 1]))
+            return 0;
+    }
+    h->nblk = S_get32(r);
+    if (r->bad || h->nblk == 0 || h->nblk > CD_SITE_HOST_BLOCKS)
+        return 0;
+    uint32_t all = h->npages == 32 ? 0xffffffffu : (1u << h->npages) - 1;
+    uint32_t used = 0;
+    for (uint32_t j = 0; j < h->nblk; j++) {
+        buf[j] = S_get64(r);
+        uint32_t mask = (uint32_t)buf[j];
+        if (r->bad || !mask || (mask & ~all) || (j && (buf[j] >> 32) <= (buf[j - 1] >> 32)))
+            return 0;
+        used |= mask;
+    }
+    h->blk = buf;
+    return used == all; /* every page holds a block */
+}
+
+copydesk_status copydesk_sites_load(copydesk_sites *s, const char *data, size_t len)
+{
+    if (!s || !data)
+        return COPYDESK_ERR_ARG;
+    if (len < 8 + 4 * 3 + 8 + 4 + 8 || memcmp(data, S_MAGIC, 8) != 0)
+        return COPYDESK_ERR_ARG;
+    S_rd r = {(const unsigned char *)data, len - 8, 8, 0};
+    {
+        S_rd t = {(const unsigned char *)data + len - 8, 8, 0, 0};
+        if (S_get64(&t) != S_hash(data, len - 8))
+            return COPYDESK_ERR_ARG;
+    }
+    uint32_t version = S_get32(&r);
+    uint32_t k = S_get32(&r);
+    uint32_t hb = S_get32(&r);
+    uint64_t gtau = S_get64(&r);
+    uint32_t nhost = S_get32(&r);
+    if (r.bad || version != S_VERSION || k != CD_SITE_K || hb != CD_SITE_HOST_BLOCKS)
+        return COPYDESK_ERR_ARG;
+    uint64_t *buf = s->mem->calloc(CD_SITE_HOST_BLOCKS, sizeof *buf);
+    cd_site_host *h = s->mem->calloc(1, sizeof *h);
+    if (!buf || !h) {
+        s->mem->free(buf);
+        s->mem->free(h);
+        return COPYDESK_ERR_NOMEM;
+    }
+    /* First pass: check everything; second: merge. */
+    size_t start = r.at;
+    int ok = 1;
+    uint64_t prev = 0;
+    for (int pass = 0; pass < 2 && ok; pass++) {
+        r.at = start;
+        if (pass == 1)
+            S_set_gtau(s, gtau);
+        uint32_t *tmp = (uint32_t *)(void *)buf; /* not used in pass 0 */
+        (void)tmp;
+        for (uint32_t i = 0; i < nhost && ok; i++) {
+            if (!S_read_host(&r, h, buf) || h->pkey[h->npages - 1] >= gtau || (i && h->key <= prev)) {
+                ok = 0;
+                break;
+            }
+            prev = h->key;
+            if (pass == 1) {
+                /* S_merge_host reads h->blk (= buf) while writing tmp: use a
+                 * second array. */
+                uint32_t *fps = s->mem->calloc(CD_SITE_HOST_BLOCKS, sizeof *fps);
+                if (!fps) {
+                    s->mem->free(buf);
+                    s->mem->free(h);
+                    return COPYDESK_ERR_NOMEM;
+                }
+                copydesk_status st = S_merge_host(s, h, fps);
+                s->mem->free(fps);
+                if (st != COPYDESK_OK) {
+                    s->mem->free(buf);
+                    s->mem->free(h);
+                    return st;
+                }
+            }
+        }
+        if (ok && r.at != r.n)
+            ok = 0;
+    }
+    s->mem->free(buf);
+    s->mem->free(h);
+    return ok ? COPYDESK_OK : COPYDESK_ERR_ARG;
+}

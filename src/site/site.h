@@ -1,0 +1,137 @@
+/* site: what recurs across the pages of one site (issue #13).
+ *
+ * A page is cut into blocks: runs of text between two block boundaries (the
+ * start or end of an element that breaks the flow of text, dom/tags.def's
+ * CD_TF_BLOCK, or an unknown element). A block's fingerprint joins the hash
+ * of its normalised text (ASCII case folded, runs of white space as one
+ * space, runs of digits as one '0') and the hash of its structural path (the
+ * tag and class words, digits dropped, of its nearest CD_SITE_PATH block
+ * ancestors). The same segmenter reads the token stream when learning
+ * (blocks.c: no tree is built) and the tree when extracting, so that both
+ * sides give the same fingerprints (docs/sites.md measures how often).
+ *
+ * The model (model.c) keeps per host a deterministic sample of pages and,
+ * for every block fingerprint of them, the set of those pages holding it.
+ * Extraction asks how many of the host's sampled pages hold a block. The
+ * host of a page is read by host.c. docs/sites.md documents the format, the
+ * memory bound and the eviction rule.
+ *
+ * Layout: site sits between dom/parse and extract (it includes util, input,
+ * parse, dom; extract includes it). */
+#ifndef CD_SITE_H
+#define CD_SITE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../dom/dom.h"
+#include "../util/mem.h"
+#include "copydesk.h"
+
+/* Block ancestors (nearest first) whose tag and class make a block's path. */
+#define CD_SITE_PATH 3
+/* A block counts when its normalised text holds this many letters or digits. */
+#define CD_SITE_MIN_ALNUM 2
+
+typedef struct cd_site_block {
+    uint64_t text;      /* hash of the normalised text */
+    uint64_t path;      /* hash of the structural path */
+    uint32_t fp;        /* the fingerprint the model keeps (text and path) */
+    uint32_t chars;     /* bytes of normalised text */
+    cd_nid first, last; /* tree side: the block's first and last text node */
+} cd_site_block;
+
+typedef void (*cd_site_block_fn)(void *ctx, const cd_site_block *b);
+
+/* What a page says about its host, gathered while its elements go by. */
+#define CD_SITE_HOSTLEN 96
+#define CD_SITE_LINKDOMS 32
+typedef struct cd_site_hostinfo {
+    char canonical[CD_SITE_HOSTLEN]; /* registrable domain of link rel=canonical, og:url or base href */
+    char rss[CD_SITE_HOSTLEN];       /* of a link rel=alternate feed */
+    char sitename[CD_SITE_HOSTLEN];  /* og:site_name, normalised */
+    uint32_t nlinks;                 /* absolute http(s) links seen */
+    struct {
+        uint64_t h;
+        uint32_t n;
+        char name[CD_SITE_HOSTLEN];
+    } dom[CD_SITE_LINKDOMS];
+    uint32_t ndom;
+} cd_site_hostinfo;
+
+/* One scanner per thread; reusable for many pages. NULL on out-of-memory. */
+typedef struct cd_site_scanner cd_site_scanner;
+cd_site_scanner *cd_site_scanner_new(const cd_mem *mem);
+void cd_site_scanner_free(cd_site_scanner *s);
+
+/* The blocks of a decoded page (valid UTF-8) from its tokens, in document
+ * order, and what it says about its host (hi may be NULL). Returns 0 when out
+ * of memory. */
+int cd_site_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site_block_fn fn, void *ctx,
+                      cd_site_hostinfo *hi);
+/* The same from the tree (first/last name the block's text nodes). */
+void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_site_hostinfo *hi);
+
+/* The host key of a page (host.c): the registrable domain of url (may be
+ * NULL), else of the page's canonical / og:url / base, else the dominant
+ * registrable domain of its absolute links, else of its feed, else its
+ * og:site_name. Writes a NUL-terminated key into out (CD_SITE_HOSTLEN bytes)
+ * and returns its length; 0 when the page names no host. */
+size_t cd_site_host_key(const char *url, const cd_site_hostinfo *hi, char *out);
+/* The registrable domain of a URL or host name (lower case, no port, no
+ * "www."): the last two labels, or three under a two-letter country code
+ * whose second level is generic (co.uk, com.au). 0 when there is none. */
+size_t cd_site_domain(const char *s, size_t n, char *out);
+
+/* ---- the model (model.c) ---- */
+
+/* Pages sampled per host: the CD_SITE_K with the smallest page keys. */
+#define CD_SITE_K 32
+/* Block fingerprints kept per host at most (8 bytes each). */
+#define CD_SITE_HOST_BLOCKS 4096
+/* Blocks of one page taken at most: the first and last halves in document
+ * order (a page's chrome sits at its top and bottom). */
+#define CD_SITE_PAGE_BLOCKS 512
+/* The model's accounted size at most (docs/sites.md: what is counted). */
+#define CD_SITE_BUDGET (32u * 1024 * 1024)
+
+typedef struct cd_site_host cd_site_host; /* one host's sample */
+
+/* The host of key (cd_site_host_key) in s, or NULL. */
+const cd_site_host *cd_site_find(const copydesk_sites *s, const char *key, size_t len);
+/* Pages sampled for the host. */
+uint32_t cd_site_pages(const cd_site_host *h);
+/* Of them, how many hold a block with fingerprint fp. */
+uint32_t cd_site_count(const cd_site_host *h, uint32_t fp);
+
+/* ---- marking a parsed page (mark.c) ---- */
+
+/* A block is its host's chrome when this many of the host's sampled pages,
+ * and this share of them, hold it (docs/sites.md: how they were chosen). */
+#define CD_SITE_CHROME_MIN 3
+#define CD_SITE_CHROME_SHARE 0.4f
+/* extract.c: a container whose text is more than this share site chrome is
+ * no candidate for the article region; a chosen region more than this share
+ * chrome is the site's template itself (a product page's fields) and is kept
+ * whole. */
+#define CD_SITE_CAND_SHARE 0.5f
+#define CD_SITE_ROOT_SHARE 0.7f
+
+typedef struct cd_site_marks {
+    uint8_t *sc;       /* [dom->count]: 1 on a text node of a site-chrome block */
+    uint32_t cap;
+    void *vec;         /* the page's blocks (scratch) */
+    uint32_t vcap;
+    uint32_t blocks;   /* the page's blocks */
+    uint32_t chrome;   /* of them, its host's chrome */
+    int on;            /* sc is valid and marks something */
+} cd_site_marks;
+
+/* Mark the text nodes of dom that belong to its host's chrome in model s
+ * (NULL: none); url (may be NULL) names the page. m (zeroed at first) keeps
+ * its arrays across pages. COPYDESK_ERR_NOMEM: m->on is 0. */
+copydesk_status cd_site_mark(cd_site_marks *m, const cd_mem *mem, const copydesk_sites *s, const char *url,
+                             const cd_dom *dom);
+void cd_site_marks_free(cd_site_marks *m, const cd_mem *mem);
+
+#endif

@@ -1,0 +1,345 @@
+/* tests/site/test_site: site chrome (issue #13) -- host keys, block
+ * fingerprints (token and tree side), the model (order independence,
+ * merge, save/load, damage, eviction) and the extraction hook. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "copydesk.h"
+#include "dom/dom.h"
+#include "harness.h"
+#include "parse/parse.h"
+#include "site/site.h"
+#include "util/arena.h"
+
+/* ---- made-up pages ---- */
+
+static char S_page_buf[1 << 16];
+
+/* Page i of site `host` (a canonical link names it): the same menu, a
+ * newsletter box inside the article and a footer on every page, the story
+ * its own. */
+static const char *S_page(const char *host, int i, size_t *len)
+{
+    static const char *stories[] = {
+        "The river rose above the old bridge overnight, and the town council met at dawn to decide "
+        "whether the market square should close.",
+        "A small bakery on the corner has won the regional prize for its rye bread, its owner said, "
+        "after thirty years of early mornings.",
+        "Engineers began replacing the tram lines along the avenue, a job the city expects to finish "
+        "before the first snow arrives.",
+        "The museum reopened its east wing with a collection of maps drawn by sailors who charted the "
+        "northern coast by hand.",
+        "Volunteers planted four hundred trees along the canal path, which had been bare since the "
+        "storm of last spring.",
+        "The library will stay open late on weekdays from next month, giving students a quiet place "
+        "to work through the exam season.",
+    };
+    const char *s = stories[i % 6];
+    int n = snprintf(S_page_buf, sizeof S_page_buf,
+                     "<!doctype html><html><head><title>Story %d</title>"
+                     "<link rel=\"canonical\" href=\"https://www.%s/news/%d\"></head><body>"
+                     "<div class=\"menu\"><a href=\"/\">Home</a> <a href=\"/world\">World</a> "
+                     "<a href=\"/sport\">Sport</a></div>"
+                     "<div class=\"story\"><h1>Headline number %c</h1>"
+                     "<p>%s %s</p><p>%s</p>"
+                     "<div class=\"note\"><p>Get our morning briefing delivered to your inbox every "
+                     "weekday, free of charge, with the stories that matter.</p></div>"
+                     "<p>%s</p></div>"
+                     "<div class=\"foot\"><p>Copyright the Example Gazette, all rights reserved.</p></div>"
+                     "</body></html>",
+                     i, host, i, 'A' + i % 26, s, s, stories[(i + 1) % 6], stories[(i + 2) % 6]);
+    *len = (size_t)n;
+    return S_page_buf;
+}
+
+static char *S_save(const copydesk_sites *m, size_t *n)
+{
+    copydesk_status st;
+    char *s = copydesk_sites_save(m, n, &st);
+    OK(s != NULL && st == COPYDESK_OK, "");
+    return s;
+}
+
+static int S_same(const copydesk_sites *a, const copydesk_sites *b)
+{
+    size_t na, nb;
+    char *x = S_save(a, &na), *y = S_save(b, &nb);
+    int same = x && y && na == nb && memcmp(x, y, na) == 0;
+    copydesk_free(x);
+    copydesk_free(y);
+    return same;
+}
+
+static void S_observe(copydesk_sites *m, const char *host, int i)
+{
+    size_t n;
+    const char *p = S_page(host, i, &n);
+    INT_EQ(copydesk_sites_observe(m, p, n, NULL, NULL), COPYDESK_OK, "");
+}
+
+/* ---- host keys ---- */
+
+static void test_domain(void)
+{
+    char out[CD_SITE_HOSTLEN];
+    const char *u = "https://News.BBC.co.uk:443/news/x";
+    OK(cd_site_domain(u, strlen(u), out) > 0, "");
+    STR_EQ(out, "bbc.co.uk", "");
+    u = "http://www.example.com/a?b";
+    cd_site_domain(u, strlen(u), out);
+    STR_EQ(out, "example.com", "");
+    u = "//m.example.org";
+    cd_site_domain(u, strlen(u), out);
+    STR_EQ(out, "example.org", "");
+    u = "https://user@blog.example.com.au/x";
+    cd_site_domain(u, strlen(u), out);
+    STR_EQ(out, "example.com.au", "");
+    u = "http://localhost/x";
+    INT_EQ(cd_site_domain(u, strlen(u), out), 0, "");
+    u = "http://10.0.0.1/x";
+    cd_site_domain(u, strlen(u), out);
+    STR_EQ(out, "10.0.0.1", "");
+    u = "http:///x";
+    INT_EQ(cd_site_domain(u, strlen(u), out), 0, "");
+}
+
+static void test_host_key(void)
+{
+    cd_site_hostinfo hi;
+    char out[CD_SITE_HOSTLEN];
+    memset(&hi, 0, sizeof hi);
+    INT_EQ(cd_site_host_key(NULL, &hi, out), 0, "");
+    strcpy(hi.sitename, "the gazette");
+    cd_site_host_key(NULL, &hi, out);
+    STR_EQ(out, "name:the gazette", "");
+    strcpy(hi.rss, "feeds.example.net");
+    cd_site_host_key(NULL, &hi, out);
+    STR_EQ(out, "feeds.example.net", "");
+    hi.nlinks = 10;
+    hi.ndom = 2;
+    strcpy(hi.dom[0].name, "other.com");
+    hi.dom[0].n = 2;
+    strcpy(hi.dom[1].name, "links.com");
+    hi.dom[1].n = 7;
+    cd_site_host_key(NULL, &hi, out);
+    STR_EQ(out, "links.com", "");
+    strcpy(hi.canonical, "canon.org");
+    cd_site_host_key(NULL, &hi, out);
+    STR_EQ(out, "canon.org", "");
+    cd_site_host_key("https://www.given.com/x", &hi, out);
+    STR_EQ(out, "given.com", "");
+}
+
+/* ---- fingerprints: the token and the tree side agree ---- */
+
+typedef struct S_fps {
+    uint32_t fp[256];
+    uint32_t n;
+} S_fps;
+
+static void S_on(void *ctx, const cd_site_block *b)
+{
+    S_fps *v = ctx;
+    if (v->n < 256)
+        v->fp[v->n++] = b->fp;
+}
+
+static void test_agree(void)
+{
+    const char *pages[] = {
+        "<p>One <b>two</b><p>Three<div class=x>Four 12<ul><li>a b<li>c d</ul></div>",
+        "<table><tr><td>Cell one<td>Cell two<tr><td>Cell three</table><p>After it",
+        "<html><head><title>T</title><style>p{}</style></head><body><h1>Head line</h1>"
+        "<h2>Sub line<h3>Third</h3><script>var x = '<p>no</p>';</script><p>Text</body>",
+        "<svg><text>in svg</text></svg><p>para one</p><unknown-el>custom text</unknown-el><hr>tail words",
+    };
+    const cd_mem *mem = cd_mem_default();
+    cd_site_scanner *sc = cd_site_scanner_new(mem);
+    cd_parser *ps = cd_parser_new(mem);
+    cd_arena arena;
+    cd_arena_init(&arena, mem, 1 << 16);
+    cd_dom dom;
+    cd_dom_init(&dom, mem, &arena);
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        S_fps a = {{0}, 0}, b = {{0}, 0};
+        OK(cd_site_scan_html(sc, pages[i], strlen(pages[i]), S_on, &a, NULL), "");
+        cd_dom_reset(&dom);
+        cd_arena_reset(&arena);
+        cd_parse_html(ps, pages[i], strlen(pages[i]), &dom);
+        cd_site_scan_tree(&dom, S_on, &b, NULL);
+        INT_EQ(a.n, b.n, "page %zu", i);
+        OK(a.n == b.n && memcmp(a.fp, b.fp, a.n * sizeof a.fp[0]) == 0, "page %zu", i);
+    }
+    /* Digits fold, case folds, white space folds; the path counts. */
+    S_fps x = {{0}, 0}, y = {{0}, 0}, z = {{0}, 0};
+    const char *p1 = "<div class=a><p>Updated 12:30  Today</p></div>";
+    const char *p2 = "<div class=a><p>updated 9:05 today</p></div>";
+    const char *p3 = "<div class=b><p>Updated 12:30 Today</p></div>";
+    cd_site_scan_html(sc, p1, strlen(p1), S_on, &x, NULL);
+    cd_site_scan_html(sc, p2, strlen(p2), S_on, &y, NULL);
+    cd_site_scan_html(sc, p3, strlen(p3), S_on, &z, NULL);
+    OK(x.n == 1 && y.n == 1 && z.n == 1 && x.fp[0] == y.fp[0] && x.fp[0] != z.fp[0], "");
+    cd_dom_free(&dom);
+    cd_arena_free(&arena);
+    cd_parser_free(ps);
+    cd_site_scanner_free(sc);
+}
+
+/* ---- the model ---- */
+
+static void test_model(void)
+{
+    copydesk_sites *a = copydesk_sites_new(), *b = copydesk_sites_new(), *c = copydesk_sites_new();
+    INT_EQ(copydesk_sites_hosts(a), 0, "");
+    INT_EQ(copydesk_sites_hosts(NULL), 0, "");
+    INT_EQ(copydesk_sites_observe(a, "", 0, NULL, NULL), COPYDESK_ERR_EMPTY, "");
+    INT_EQ(copydesk_sites_observe(NULL, "x", 1, NULL, NULL), COPYDESK_ERR_ARG, "");
+    /* Order independence. */
+    for (int i = 0; i < 5; i++)
+        S_observe(a, "gazette.example", i);
+    S_observe(a, "other.example", 0);
+    S_observe(b, "other.example", 0);
+    for (int i = 4; i >= 0; i--)
+        S_observe(b, "gazette.example", i);
+    INT_EQ(copydesk_sites_hosts(a), 2, "");
+    INT_EQ(copydesk_sites_pages(a), 6, "");
+    OK(S_same(a, b), "observe order");
+    /* The same page twice is one page. */
+    S_observe(b, "gazette.example", 3);
+    INT_EQ(copydesk_sites_pages(b), 6, "");
+    /* Merge: split batches combine to the whole, in any order. */
+    copydesk_sites *d = copydesk_sites_new();
+    for (int i = 0; i < 2; i++)
+        S_observe(c, "gazette.example", i);
+    for (int i = 2; i < 5; i++)
+        S_observe(d, "gazette.example", i);
+    S_observe(d, "other.example", 0);
+    INT_EQ(copydesk_sites_merge(c, d), COPYDESK_OK, "");
+    OK(S_same(a, c), "merge");
+    INT_EQ(copydesk_sites_merge(c, c), COPYDESK_OK, "");
+    OK(S_same(a, c), "merge with itself");
+    /* Save and load. */
+    size_t n;
+    char *s = S_save(a, &n);
+    copydesk_sites *e = copydesk_sites_new();
+    INT_EQ(copydesk_sites_load(e, s, n), COPYDESK_OK, "");
+    OK(S_same(a, e), "load");
+    INT_EQ(copydesk_sites_load(e, s, n), COPYDESK_OK, ""); /* loading twice merges */
+    OK(S_same(a, e), "load twice");
+    /* Damage: every truncation and a flipped byte anywhere are refused,
+     * leaving the model unchanged. */
+    copydesk_sites *f = copydesk_sites_new();
+    for (size_t k = 0; k < n; k += 1 + n / 97) {
+        INT_EQ(copydesk_sites_load(f, s, k), COPYDESK_ERR_ARG, "truncated at %zu", k);
+        s[k] ^= 0x20;
+        INT_EQ(copydesk_sites_load(f, s, n), COPYDESK_ERR_ARG, "byte %zu", k);
+        s[k] ^= 0x20;
+    }
+    INT_EQ(copydesk_sites_hosts(f), 0, "");
+    /* A newer version is refused. */
+    s[8] = 2;
+    INT_EQ(copydesk_sites_load(f, s, n), COPYDESK_ERR_ARG, "");
+    INT_EQ(copydesk_sites_load(f, "CDSITES\n", 8), COPYDESK_ERR_ARG, "");
+    INT_EQ(copydesk_sites_load(f, NULL, 0), COPYDESK_ERR_ARG, "");
+    copydesk_free(s);
+    /* An empty model saves and loads. */
+    copydesk_sites *g = copydesk_sites_new();
+    s = S_save(g, &n);
+    INT_EQ(copydesk_sites_load(f, s, n), COPYDESK_OK, "");
+    INT_EQ(copydesk_sites_hosts(f), 0, "");
+    copydesk_free(s);
+    OK(copydesk_sites_bytes(a) > 0 && copydesk_sites_bytes(NULL) == 0, "");
+    copydesk_sites_free(a);
+    copydesk_sites_free(b);
+    copydesk_sites_free(c);
+    copydesk_sites_free(d);
+    copydesk_sites_free(e);
+    copydesk_sites_free(f);
+    copydesk_sites_free(g);
+    copydesk_sites_free(NULL);
+}
+
+/* A host keeps CD_SITE_K pages: the same ones whatever the order. */
+static void test_eviction(void)
+{
+    copydesk_sites *a = copydesk_sites_new(), *b = copydesk_sites_new(), *c = copydesk_sites_new();
+    int total = CD_SITE_K + 12;
+    for (int i = 0; i < total; i++)
+        S_observe(a, "big.example", i);
+    for (int i = total - 1; i >= 0; i--)
+        S_observe(b, "big.example", i);
+    for (int i = 0; i < total; i += 2)
+        S_observe(c, "big.example", i);
+    copydesk_sites *d = copydesk_sites_new();
+    for (int i = 1; i < total; i += 2)
+        S_observe(d, "big.example", i);
+    INT_EQ(copydesk_sites_pages(a), CD_SITE_K, "");
+    OK(S_same(a, b), "eviction order");
+    INT_EQ(copydesk_sites_merge(d, c), COPYDESK_OK, "");
+    OK(S_same(a, d), "eviction merge");
+    copydesk_sites_free(a);
+    copydesk_sites_free(b);
+    copydesk_sites_free(c);
+    copydesk_sites_free(d);
+}
+
+/* ---- extraction ---- */
+
+static char *S_extract(const copydesk_sites *m, const char *host, int i, unsigned opts)
+{
+    copydesk_doc *doc = copydesk_doc_new(opts);
+    copydesk_doc_set_sites(doc, m);
+    size_t n;
+    const char *p = S_page(host, i, &n);
+    INT_EQ(copydesk_doc_parse(doc, p, n), COPYDESK_OK, "");
+    size_t rl;
+    copydesk_status st;
+    const char *r = copydesk_doc_render(doc, COPYDESK_FORMAT_JSON, &rl, &st);
+    char *out = r ? strdup(r) : NULL;
+    copydesk_doc_free(doc);
+    return out;
+}
+
+static void test_extract(void)
+{
+    copydesk_sites *m = copydesk_sites_new();
+    for (int i = 0; i < 2; i++)
+        S_observe(m, "gazette.example", i);
+    /* Two pages: exactly as without a model. */
+    char *off = S_extract(NULL, "gazette.example", 0, 0);
+    char *on = S_extract(m, "gazette.example", 0, 0);
+    OK(off && on && strcmp(off, on) == 0, "below COPYDESK_SITES_MIN_PAGES");
+    OK(off && strstr(off, "morning briefing"), "the box is there without learning");
+    free(on);
+    for (int i = 2; i < 5; i++)
+        S_observe(m, "gazette.example", i);
+    on = S_extract(m, "gazette.example", 0, 0);
+    OK(on && !strstr(on, "morning briefing"), "the box is site chrome");
+    OK(on && strstr(on, "river rose above the old bridge"), "the story stays");
+    OK(on && strstr(on, "bakery on the corner"), "the story stays");
+    free(on);
+    /* --explain names it. */
+    on = S_extract(m, "gazette.example", 1, COPYDESK_OPT_EXPLAIN);
+    OK(on && strstr(on, "site-chrome"), "explain: %s", on ? on : "");
+    free(on);
+    /* Another host of one page: untouched. */
+    char *o1 = S_extract(NULL, "solo.example", 3, 0), *o2 = S_extract(m, "solo.example", 3, 0);
+    OK(o1 && o2 && strcmp(o1, o2) == 0, "a one-page host");
+    free(o1);
+    free(o2);
+    free(off);
+    copydesk_sites_free(m);
+}
+
+int main(void)
+{
+    test_domain();
+    test_host_key();
+    test_agree();
+    test_model();
+    test_eviction();
+    test_extract();
+    return cd_t_done();
+}
