@@ -177,6 +177,15 @@ static const struct {
     {"clean-link-density", "conditional cleaning: link density too high"},
     {"clean-embeds", "conditional cleaning: embeds (video, iframes)"},
     {"clean-heading", "conditional cleaning: a heading that announces chrome"},
+    {"site-chrome", "the site's chrome: a block recurring on many of the site's pages"},
+    {"script-text", "script source the page prints as text"},
+    {"byline", "a byline read into the authors or credit field"},
+    {"dateline", "the dateline opening the story, read into its field"},
+    {"date-line", "a line that only dates the story, read into the date fields"},
+    {"credit", "a wire or source credit line, read into the credit field"},
+    {"copyright", "a copyright notice after the story"},
+    {"caption", "the lead image's caption, read into its field"},
+    {"deck", "the standfirst, read into the deck field"},
 };
 
 static const char *S_says(const char *reason)

@@ -22,6 +22,7 @@ machine is: Chromium has a generous timeout, only against a hang.
 import argparse
 import html.parser
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -185,6 +186,18 @@ def main():
             rendered += 1
             found = check_page(rel + " (chromium DOM)", dom, record)
             checked, failed, probs = checked + 1, failed + bool(found), probs + found
+    # Every reason docs/schema.md lists for `dropped` has the page's own
+    # wording (a reason added without one showed its bare name).
+    with open(os.path.join(TOP, "docs", "schema.md"), encoding="utf-8") as f:
+        row = next((l for l in f if l.startswith("| `dropped`")), "")
+    with open(os.path.join(TOP, "src", "output", "report.c"), encoding="utf-8") as f:
+        table = set(re.findall(r'\{"([a-z-]+)", "', f.read()))
+    listed = set(re.findall(r"`([a-z]+(?:-[a-z]+)*)`", row)) - {"dropped", "reason", "text", "authors"}
+    for w in sorted(listed):
+        if w not in table:
+            probs.append("reason %r (docs/schema.md) has no description in src/output/report.c" % w)
+    if not listed:
+        probs.append("no `dropped` reasons found in docs/schema.md")
     for p in probs:
         print("FAIL", p)
     if not browser:
