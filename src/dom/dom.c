@@ -279,7 +279,8 @@ static uint64_t S_hash(uint64_t h, const char *s, size_t n)
         h ^= h >> 29;
     }
     uint64_t w = 0;
-    memcpy(&w, s, n);
+    if (n) /* s may be NULL when n is 0 (an absent class or id) */
+        memcpy(&w, s, n);
     h = (h ^ w ^ ((uint64_t)n << 56)) * k;
     return h ^ (h >> 32);
 }
