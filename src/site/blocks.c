@@ -379,6 +379,58 @@ static void S_host_el(cd_site_hostinfo *hi, uint16_t tag, const S_at *a, uint32_
 
 /* ---- the tree driver ---- */
 
+/* What the page's LINK, META, BASE and A elements say about its host: the
+ * same elements in the same order as cd_site_scan_tree's walk, without the
+ * segmenter (cd_site_mark reads the host first and scans only pages whose
+ * host has enough pages). */
+static void S_tree_host_el(const cd_node *n, cd_site_hostinfo *hi)
+{
+    S_at at[16];
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n->len && k < 16; i++) {
+        at[k].name = n->u.attr[i].name;
+        at[k].value = n->u.attr[i].value;
+        at[k].name_len = n->u.attr[i].name_len;
+        at[k].value_len = n->u.attr[i].value_len;
+        k++;
+    }
+    S_host_el(hi, n->tag, at, k);
+}
+
+static int S_is_host_tag(uint16_t tag)
+{
+    return tag == CD_TAG_LINK || tag == CD_TAG_META || tag == CD_TAG_BASE || tag == CD_TAG_A;
+}
+
+void cd_site_tree_host(const cd_dom *dom, cd_site_hostinfo *hi)
+{
+    memset(hi, 0, sizeof *hi);
+    cd_nid root = cd_dom_root(dom);
+    if (!root || dom->count < 2)
+        return;
+    /* Preorder over every node, as cd_site_scan_tree walks them. */
+    cd_nid id = root;
+    for (;;) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (n->type == CD_NODE_ELEMENT && S_is_host_tag(n->tag))
+            S_tree_host_el(n, hi);
+        if ((n->type == CD_NODE_ELEMENT || n->type == CD_NODE_DOCUMENT) && n->first) {
+            id = n->first;
+            continue;
+        }
+        for (;;) {
+            const cd_node *c = cd_dom_node(dom, id);
+            if (c->next) {
+                id = c->next;
+                break;
+            }
+            id = c->parent;
+            if (!id)
+                return;
+        }
+    }
+}
+
 void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_site_hostinfo *hi)
 {
     /* The segmenter is large (its stack): keep it off the C stack. */
@@ -398,19 +450,8 @@ void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_sit
         const cd_node *n = cd_dom_node(dom, id);
         int descend = 0;
         if (n->type == CD_NODE_ELEMENT) {
-            if (hi && (n->tag == CD_TAG_LINK || n->tag == CD_TAG_META || n->tag == CD_TAG_BASE ||
-                       n->tag == CD_TAG_A)) {
-                S_at at[16];
-                uint32_t k = 0;
-                for (uint32_t i = 0; i < n->len && k < 16; i++) {
-                    at[k].name = n->u.attr[i].name;
-                    at[k].value = n->u.attr[i].value;
-                    at[k].name_len = n->u.attr[i].name_len;
-                    at[k].value_len = n->u.attr[i].value_len;
-                    k++;
-                }
-                S_host_el(hi, n->tag, at, k);
-            }
+            if (hi && S_is_host_tag(n->tag))
+                S_tree_host_el(n, hi);
             if (!(n->flags & CD_NF_NS) || n->tag == CD_TAG_SVG || n->tag == CD_TAG_MATH) {
                 size_t cl = 0;
                 const char *c = cd_dom_attr(dom, id, "class", &cl);
