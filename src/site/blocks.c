@@ -217,36 +217,48 @@ static void S_text(S_seg *g, const char *s, size_t n, cd_nid node)
 {
     if (g->skip)
         return;
+    /* The block's state in locals for the loop (the same bytes hashed). */
+    uint64_t h = g->h;
+    uint32_t len = g->len, alnum = g->alnum;
+    int pending_space = g->pending_space, prev_digit = g->prev_digit;
+    int put = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (cd_isspace(c)) {
-            g->pending_space = g->len > 0;
-            g->prev_digit = 0;
+            pending_space = len > 0;
+            prev_digit = 0;
             continue;
         }
         if (cd_isdigit(c)) {
-            if (g->prev_digit && !g->pending_space)
+            if (prev_digit && !pending_space)
                 continue;
             c = '0';
-            g->prev_digit = 1;
+            prev_digit = 1;
         } else {
-            g->prev_digit = 0;
+            prev_digit = 0;
         }
-        if (!g->len) {
+        if (!len) {
             g->path = S_path(g);
             g->first = node;
         }
-        if (g->pending_space) {
-            g->h = S_byte(g->h, ' ');
-            g->len++;
-            g->pending_space = 0;
+        if (pending_space) {
+            h = S_byte(h, ' ');
+            len++;
+            pending_space = 0;
         }
-        g->h = S_byte(g->h, (unsigned char)cd_tolower(c));
-        g->len++;
-        g->last = node;
+        h = S_byte(h, (unsigned char)cd_tolower(c));
+        len++;
+        put = 1;
         if (cd_isalnum(c) || (c >= 0x80 && (c & 0xC0) != 0x80))
-            g->alnum++;
+            alnum++;
     }
+    g->h = h;
+    g->len = len;
+    g->alnum = alnum;
+    g->pending_space = pending_space;
+    g->prev_digit = prev_digit;
+    if (put)
+        g->last = node;
 }
 
 /* ---- host hints ---- */
