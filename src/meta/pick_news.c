@@ -256,6 +256,26 @@ static int S_names_page(const cd_meta *m, const char *label)
     return 0;
 }
 
+/* Cut a breadcrumb arrow written after a crumb's name ("World >",
+ * "News »", "Sport /"): a mark of the trail, not of the name. t is
+ * NUL-terminated again; returns the new length. */
+static size_t S_trim_arrow(char *t, size_t n)
+{
+    static const char *const arrows[] = {">", "\xC2\xBB" /* » */, "\xE2\x80\xBA" /* › */,
+                                         "\xE2\x86\x92" /* → */, "/", "|"};
+    for (size_t a = 0; a < sizeof arrows / sizeof arrows[0]; a++) {
+        size_t l = strlen(arrows[a]);
+        if (n > l + 1 && memcmp(t + n - l, arrows[a], l) == 0 && t[n - l - 1] == ' ') {
+            n -= l + 1;
+            while (n && t[n - 1] == ' ')
+                n--;
+            t[n] = '\0';
+            return n;
+        }
+    }
+    return n;
+}
+
 /* The section in candidate value s: the first usable item of a comma list
  * ("Food & Drink Trends, Blog"), unless the commas are part of one name
  * ("Fruit, Vegetable, & Herb Gardens"); a "Category:" lead-in is dropped. */
@@ -276,6 +296,7 @@ static const char *S_section_of(cd_meta_ctx *c, const cd_meta *m, const char *s,
         i = split ? S_item_end(s, n, i, bare) : n;
         size_t len;
         char *t = S_piece(c, s + st, i - st, &len);
+        if (t) len = S_trim_arrow(t, len);
         if (t && S_label_ok(t, len, slug) && !S_names_page(m, t)) return t;
         i++;
     } while (i < n);
