@@ -1479,7 +1479,7 @@ static void S_drop(const cd_dom *dom, S_stat *st, cd_nid id, cd_nid root, uint8_
 static void S_find_title(cd_extract *x, const cd_dom *dom, const S_stat *st, const char *title);
 static int S_text_equals(const cd_dom *dom, cd_nid id, const char *title);
 
-static void S_drop_found(const cd_extract *x, const cd_dom *dom, S_stat *st, const char *title)
+static void S_drop_found(cd_extract *x, const cd_dom *dom, S_stat *st, const char *title)
 {
     cd_nid lfirst = CD_NONE, llast = CD_NONE;
     uint32_t para = CD_LONG_PARA;
@@ -1605,6 +1605,27 @@ static void S_drop_found(const cd_extract *x, const cd_dom *dom, S_stat *st, con
                 S_drop(dom, st, id, root, 'g');
         }
     }
+    /* A root that is itself a comment, a comment form or a list's label
+     * (S_choose takes the siblings of the story's paragraphs that share its
+     * class: the comments below it often do) goes too, while a root of the
+     * story stays. */
+    int story_root = 0;
+    for (uint32_t r = 0; r < x->nroots && !story_root; r++)
+        story_root = !st[x->roots[r]].kind;
+    if (!story_root)
+        return;
+    uint32_t keep = 0;
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        uint8_t k = (uint8_t)(st[root].kind & ~CD_KIND_UNDER);
+        if (k && (k != CD_KIND_TEASERS || teasers) && S_param("CD_ROOTKIND", 1)) {
+            st[root].dead = 1;
+            S_WHY(root, S_kind_why(k));
+            continue;
+        }
+        x->roots[keep++] = root;
+    }
+    x->nroots = keep;
 }
 
 static int S_inside(const cd_dom *dom, cd_nid id, uint16_t tag, cd_nid top)
