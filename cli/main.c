@@ -1556,12 +1556,11 @@ int main(int argc, char **argv)
     int only_inputs = 0;
     const char *dump_tree = NULL; /* --dump-tree FILE */
     unsigned char given[G_COUNT] = {0};
+    /* The inputs are kept in argv itself, compacted to its front (argv[k] is
+     * written only once argv[k + 1] has been read): nothing to free on the
+     * many early returns of the checks below. */
     S_inputs in = {0};
-    in.v = calloc((size_t)argc + 1, sizeof *in.v);
-    if (!in.v) {
-        fprintf(stderr, "copydesk: out of memory\n");
-        return 2;
-    }
+    in.v = (const char **)argv;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (only_inputs || a[0] != '-' || strcmp(a, "-") == 0) {
@@ -1717,7 +1716,6 @@ int main(int argc, char **argv)
         return S_err("--format report and --json are two formats: choose one");
     if (S_check(&o, given, &in, dump_tree) != 0) return 2;
     if (dump_tree) {
-        free(in.v);
         return S_dump_tree(dump_tree, o.charset);
     }
     if (in.n == 0) {
@@ -1734,7 +1732,6 @@ int main(int argc, char **argv)
     }
     if (o.report) {
         int rc = S_report(&o, in.v[0]);
-        free(in.v);
         return rc;
     }
     for (size_t i = 0; i < in.n; i++) {
@@ -1743,7 +1740,6 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    free(in.v);
     if (o.json && o.format == COPYDESK_FORMAT_MARKDOWN) o.options |= COPYDESK_OPT_JSON_MARKDOWN;
     if (o.jobs == 0) o.jobs = S_default_jobs();
     /* One thread writes in order anyway; no ring needed. */

@@ -38,6 +38,7 @@
 #include "hints.h"
 #include "teaser.h"
 #include "xstat.h"
+#include "wordlists.h"
 
 #if defined(__SSE2__) && defined(__GNUC__)
 #include <emmintrin.h>
@@ -1479,7 +1480,170 @@ static void S_drop(const cd_dom *dom, S_stat *st, cd_nid id, cd_nid root, uint8_
 static void S_find_title(cd_extract *x, const cd_dom *dom, const S_stat *st, const char *title);
 static int S_text_equals(const cd_dom *dom, cd_nid id, const char *title);
 
-static void S_drop_found(const cd_extract *x, const cd_dom *dom, S_stat *st, const char *title)
+/* Is text[0..n) the label of a comment section ("Comments (12)", "3
+ * Comments", "Have your say:", "Comments are now closed for this story")?
+ * Counts, brackets and a closing colon are set aside (src/lists/comment-labels.txt). */
+static int S_comment_label(const char *s, size_t n)
+{
+    while (n && (cd_isdigit((unsigned char)s[n - 1]) || cd_isspace((unsigned char)s[n - 1]) || s[n - 1] == ')' ||
+                 s[n - 1] == '(' || s[n - 1] == ':' || s[n - 1] == '.' || s[n - 1] == ']' || s[n - 1] == '['))
+        n--;
+    while (n && (cd_isdigit((unsigned char)s[0]) || cd_isspace((unsigned char)s[0]) || s[0] == '(' || s[0] == '['))
+        s++, n--;
+    return n && cd_wordset_has(&cd_list_comment_labels, s, n);
+}
+
+/* Does element id stand on a line of its own: between its siblings only
+ * white space, empty inline elements (an anchor), breaks, rules or blocks;
+ * never inside preformatted text or code? */
+static int S_own_line(const cd_dom *dom, const S_stat *st, cd_nid id)
+{
+    for (cd_nid a = cd_dom_node(dom, id)->parent; a; a = cd_dom_node(dom, a)->parent)
+        if (cd_dom_node(dom, a)->tag == CD_TAG_PRE || cd_dom_node(dom, a)->tag == CD_TAG_CODE)
+            return 0;
+    for (int dir = 0; dir < 2; dir++) {
+        cd_nid c = dir ? cd_dom_node(dom, id)->next : cd_dom_node(dom, id)->prev;
+        for (; c; c = dir ? cd_dom_node(dom, c)->next : cd_dom_node(dom, c)->prev) {
+            const cd_node *n = cd_dom_node(dom, c);
+            if (n->type == CD_NODE_TEXT) {
+                if (st[c].chars)
+                    return 0;
+                continue;
+            }
+            if (n->type != CD_NODE_ELEMENT)
+                continue;
+            if (n->tag == CD_TAG_BR || n->tag == CD_TAG_HR || S_is_block(n->tag))
+                break;
+            if (st[c].chars)
+                return 0;
+        }
+    }
+    return 1;
+}
+
+/* The readers' part of an article page with no marks of its own (names over
+ * each comment, no dates, no class words): after CD_CUT_STORY long
+ * paragraphs of the story, a line that is a comment section's label (a
+ * heading, a bold line, a short block; not a link, not inside a sentence)
+ * starts it, and it goes with everything after it in the roots. */
+#define CD_CUT_STORY 2
+#define CD_CUT_LABEL 60
+static void S_comment_cut(cd_extract *x, const cd_dom *dom, S_stat *st)
+{
+    char buf[CD_CUT_LABEL + 8];
+    uint32_t nlong = 0;
+    cd_nid cut = CD_NONE, croot = CD_NONE, lastlong = CD_NONE;
+    for (uint32_t r = 0; r < x->nroots && !cut; r++) {
+        cd_nid root = x->roots[r];
+        if (st[root].kind || st[root].dead)
+            continue;
+        for (cd_nid id = root; id && !cut;) {
+            const cd_node *n = cd_dom_node(dom, id);
+            if (st[id].dead || st[id].kind) {
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            if (n->type == CD_NODE_ELEMENT && S_long_para(dom, st, id, CD_LONG_PARA)) {
+                /* Its own text is long; a label may still stand inside it
+                 * (a wrapper of loose text holding the story and the thread). */
+                nlong++;
+                lastlong = id;
+                id = cd_dom_next(dom, id, root);
+                continue;
+            }
+            if (nlong >= (uint32_t)S_param("CD_CUTSTORY", CD_CUT_STORY) && id != root &&
+                n->type == CD_NODE_ELEMENT && st[id].chars >= 6 && st[id].chars <= CD_CUT_LABEL &&
+                st[id].link * 2 <= st[id].chars && st[n->parent].chars > st[id].chars && S_own_line(dom, st, id)) {
+                /* Not the whole of a table's cell or a list's item: a column
+                 * named "Comments", a menu's entry. */
+                int cell = 0;
+                for (cd_nid a = id; a; a = cd_dom_node(dom, a)->parent) {
+                    uint16_t t = cd_dom_node(dom, a)->tag;
+                    if (t == CD_TAG_TD || t == CD_TAG_TH || t == CD_TAG_LI || t == CD_TAG_DT || t == CD_TAG_DD) {
+                        cell = st[a].chars <= st[id].chars + 10;
+                        break;
+                    }
+                    if (a == root)
+                        break;
+                }
+                long len = cell ? -1 : cd_x_text(dom, st, id, buf, CD_CUT_LABEL + 4);
+#ifdef CD_EXTRACT_DEBUG
+                if (getenv("CD_CUTDBG"))
+                    fprintf(stderr, "cut? #%u cell=%d len=%ld nlong=%u %.*s\n", id, cell, len, nlong,
+                            len > 0 ? (int)len : 0, buf);
+#endif
+                if (len > 0 && S_comment_label(buf, (size_t)len)) {
+                    cut = id;
+                    croot = root;
+                    break;
+                }
+            }
+            id = cd_dom_next(dom, id, root);
+        }
+    }
+    if (!cut || !S_param("CD_CUT", 1))
+        return;
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_STAMPS"))
+        fprintf(stderr, "comment cut at #%u\n", cut);
+#endif
+    /* A box of the story's own (a panel of readers' quotes between two of
+     * its paragraphs): when the label is inside a box beside the story's
+     * last long paragraph and more long text follows that box, only the
+     * box goes. A label standing as a line of the story's container itself
+     * starts the thread. */
+    cd_nid par = lastlong ? cd_dom_node(dom, lastlong)->parent : CD_NONE;
+    cd_nid box = cut;
+    while (box && par && cd_dom_node(dom, box)->parent != par)
+        box = cd_dom_node(dom, box)->parent;
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_CUTDBG"))
+        fprintf(stderr, "cut: lastlong #%u par #%u box #%u\n", lastlong, par, box);
+#endif
+    /* The same for a panel set in the story (a table or an aside around the
+     * label) that long text follows. */
+    for (cd_nid a = cd_dom_node(dom, cut)->parent; a && a != croot; a = cd_dom_node(dom, a)->parent) {
+        uint16_t t = cd_dom_node(dom, a)->tag;
+        if (t != CD_TAG_TABLE && t != CD_TAG_ASIDE)
+            continue;
+        for (cd_nid c = cd_dom_next_skip(dom, a, croot); c; c = cd_dom_next(dom, c, croot))
+            if (cd_dom_node(dom, c)->type == CD_NODE_TEXT ? !st[c].dead && st[c].chars >= CD_OWN_SENTENCE
+                                                          : S_long_para(dom, st, c, CD_OWN_SENTENCE)) {
+                S_drop(dom, st, a, croot, 'u');
+                return;
+            }
+        break;
+    }
+    if (box && par && box != cut) {
+        for (cd_nid c = cd_dom_node(dom, box)->next; c; c = cd_dom_node(dom, c)->next)
+            if (cd_dom_node(dom, c)->type == CD_NODE_TEXT ? !st[c].dead && st[c].chars >= CD_OWN_SENTENCE
+                                                          : S_long_para(dom, st, c, CD_OWN_SENTENCE)) {
+                S_drop(dom, st, box, croot, 'u');
+                return;
+            }
+    }
+    for (cd_nid id = cut; id; id = cd_dom_next_skip(dom, id, croot)) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (st[id].dead || (n->type != CD_NODE_ELEMENT && n->type != CD_NODE_TEXT))
+            continue;
+        S_drop(dom, st, id, croot, 'u');
+    }
+    /* The roots after it: the comments S_choose took as siblings. */
+    uint32_t keep = 0;
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        if (root > cut && !S_is_ancestor(dom, root, cut)) {
+            st[root].dead = 1;
+            S_WHY(root, 'u');
+            continue;
+        }
+        x->roots[keep++] = root;
+    }
+    if (keep)
+        x->nroots = keep;
+}
+
+static void S_drop_found(cd_extract *x, const cd_dom *dom, S_stat *st, const char *title)
 {
     cd_nid lfirst = CD_NONE, llast = CD_NONE;
     uint32_t para = CD_LONG_PARA;
@@ -1605,6 +1769,28 @@ static void S_drop_found(const cd_extract *x, const cd_dom *dom, S_stat *st, con
                 S_drop(dom, st, id, root, 'g');
         }
     }
+    S_comment_cut(x, dom, st);
+    /* A root that is itself a comment, a comment form or a list's label
+     * (S_choose takes the siblings of the story's paragraphs that share its
+     * class: the comments below it often do) goes too, while a root of the
+     * story stays. */
+    int story_root = 0;
+    for (uint32_t r = 0; r < x->nroots && !story_root; r++)
+        story_root = !st[x->roots[r]].kind;
+    if (!story_root)
+        return;
+    uint32_t keep = 0;
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        uint8_t k = (uint8_t)(st[root].kind & ~CD_KIND_UNDER);
+        if (k && (k != CD_KIND_TEASERS || teasers) && S_param("CD_ROOTKIND", 1)) {
+            st[root].dead = 1;
+            S_WHY(root, S_kind_why(k));
+            continue;
+        }
+        x->roots[keep++] = root;
+    }
+    x->nroots = keep;
 }
 
 static int S_inside(const cd_dom *dom, cd_nid id, uint16_t tag, cd_nid top)
@@ -2509,6 +2695,10 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     if (x->article && !x->broad && !S_param("CD_NODROP", 0)) {
         S_find_title(x, dom, st, title); /* the headline is never furniture */
         S_drop_found(x, dom, st, title);
+    } else if (!x->broad && x->nroots && x->typed >= 0 && S_param("CD_CUTC", 1)) {
+        /* A page that is no article by its date may still be a story with
+         * its readers' comments below a label. */
+        S_comment_cut(x, dom, st);
     }
     if (x->site.on) {
         S_find_title(x, dom, st, title);

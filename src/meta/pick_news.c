@@ -256,6 +256,26 @@ static int S_names_page(const cd_meta *m, const char *label)
     return 0;
 }
 
+/* Cut a breadcrumb arrow written after a crumb's name ("World >",
+ * "News »", "Sport /"): a mark of the trail, not of the name. t is
+ * NUL-terminated again; returns the new length. */
+static size_t S_trim_arrow(char *t, size_t n)
+{
+    static const char *const arrows[] = {">", "\xC2\xBB" /* » */, "\xE2\x80\xBA" /* › */,
+                                         "\xE2\x86\x92" /* → */, "/", "|"};
+    for (size_t a = 0; a < sizeof arrows / sizeof arrows[0]; a++) {
+        size_t l = strlen(arrows[a]);
+        if (n > l + 1 && memcmp(t + n - l, arrows[a], l) == 0 && t[n - l - 1] == ' ') {
+            n -= l + 1;
+            while (n && t[n - 1] == ' ')
+                n--;
+            t[n] = '\0';
+            return n;
+        }
+    }
+    return n;
+}
+
 /* The section in candidate value s: the first usable item of a comma list
  * ("Food & Drink Trends, Blog"), unless the commas are part of one name
  * ("Fruit, Vegetable, & Herb Gardens"); a "Category:" lead-in is dropped. */
@@ -276,6 +296,7 @@ static const char *S_section_of(cd_meta_ctx *c, const cd_meta *m, const char *s,
         i = split ? S_item_end(s, n, i, bare) : n;
         size_t len;
         char *t = S_piece(c, s + st, i - st, &len);
+        if (t) len = S_trim_arrow(t, len);
         if (t && S_label_ok(t, len, slug) && !S_names_page(m, t)) return t;
         i++;
     } while (i < n);
@@ -807,6 +828,92 @@ static void S_site_from_title(cd_meta_ctx *c, cd_meta *m)
     m->site_name = S_piece(c, r, rl, &n);
 }
 
+/* s[0..n) lowercased, letters and digits only, into out (at most cap - 1
+ * bytes); 0 when it does not fit. */
+static size_t S_compact(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (cd_isalnum((unsigned char)s[i])) {
+            if (k + 1 >= cap) return 0;
+            out[k++] = (char)cd_tolower((unsigned char)s[i]);
+        }
+    out[k] = '\0';
+    return k;
+}
+
+#define S_HOST_LABELS 8u
+
+/* Does part s[0..n) spell a run of the host's labels that holds its own
+ * name ("mlive.com" and "MLive" on www.mlive.com, "Fox Sports" on
+ * www.foxsports.com.au, "Channel 4" on www.channel4.com), not a subdomain
+ * alone ("News" on news.example.com)? */
+static int S_spells_host(const char *s, size_t n, const char *url)
+{
+    char part[128], lab[S_HOST_LABELS][64];
+    size_t pl = S_compact(s, n, part, sizeof part), ll[S_HOST_LABELS], nl = 0;
+    const char *l;
+    if (pl < 3) return 0;
+    for (size_t at = 0, len; nl < S_HOST_LABELS && (len = cd_meta_host_label(url, &at, &l)) != 0;) {
+        ll[nl] = S_compact(l, len, lab[nl], sizeof lab[0]);
+        if (!ll[nl]) return 0;
+        nl++;
+    }
+    if (nl < 2) return 0;
+    /* The site's own label: before the top-level one, or before "co.uk". */
+    size_t own = nl - 2;
+    if (own > 0 && cd_wordset_has(&cd_list_domain_second_levels, lab[own], ll[own])) own--;
+    for (size_t i = 0; i <= own; i++) {
+        size_t k = 0;
+        for (size_t j = i; j < nl && k + ll[j] <= pl && memcmp(part + k, lab[j], ll[j]) == 0; j++) {
+            k += ll[j];
+            if (k == pl && j >= own) return 1;
+        }
+    }
+    return 0;
+}
+
+/* When no source states the site's name: the first or the last part of the
+ * <title> when it spells the page's host ("Channel 4 - News - Briton
+ * murdered …" on channel4.com, "… - NewsFlash - mlive.com"): the name the
+ * site gives itself, on any page. */
+static void S_site_from_host_part(cd_meta_ctx *c, cd_meta *m, const char *page_url)
+{
+    if (m->site_name) return;
+    const char *url = m->url ? m->url : page_url;
+    const cd_meta_cand *list[1];
+    if (!url || !cd_meta_collect(c, CD_MF_TITLE, CD_MS_TITLE, 1, list, 1)) return;
+    size_t tl;
+    char *t = cd_meta_clean(c->arena, list[0]->s, list[0]->len, &tl);
+    if (!t) return;
+    const cd_list_pair *seps = cd_list_separators;
+    size_t first = tl, last = tl, last_len = 0;
+    for (size_t i = 1; i < tl; i++)
+        for (size_t k = 0; seps[k].s; k++) {
+            size_t l = strlen(seps[k].s);
+            if (l >= 2 && i + l < tl && memcmp(t + i, seps[k].s, l) == 0) {
+                if (first == tl) first = i;
+                last = i, last_len = l;
+                break;
+            }
+        }
+    if (first == tl) return;
+    const char *parts[2] = {t, t + last + last_len};
+    size_t lens[2] = {first, tl - last - last_len};
+    for (size_t i = 0; i < 2; i++) {
+        const char *r = parts[i];
+        size_t rl = lens[i];
+        while (rl && (cd_isspace((unsigned char)*r) || *r == ':'))
+            r++, rl--;
+        while (rl && (cd_isspace((unsigned char)r[rl - 1]) || r[rl - 1] == ':'))
+            rl--;
+        if (!rl || rl > S_LABEL_MAX || S_word_count(r, rl) > 5 || !S_spells_host(r, rl, url)) continue;
+        size_t n;
+        m->site_name = S_piece(c, r, rl, &n);
+        if (m->site_name) return;
+    }
+}
+
 void cd_meta_news_pick(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
     S_deck(c, m);
@@ -816,5 +923,6 @@ void cd_meta_news_pick(cd_meta_ctx *c, cd_meta *m, const char *page_url)
     S_tags(c, m, page_url);
     /* Last: a keywords list naming a stated site is the site's own list;
      * one naming the <title>'s suffix ("Salon.com, uber, …") need not be. */
+    S_site_from_host_part(c, m, page_url);
     S_site_from_title(c, m);
 }

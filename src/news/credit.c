@@ -165,15 +165,20 @@ void cd_news_credit(cd_news_ctx *p)
                                   CD_WHY_CREDIT);
         }
     }
-    /* "Heba Habib contributed to this report." above a few closing blocks
-     * (a "Read more" list, the author's bio): the contributor line still
-     * closes the story. Only that form, so deep in the tail. */
+    /* "Heba Habib contributed to this report." (or "With files from The
+     * Canadian Press") above a few closing blocks (a "Read more" list, the
+     * author's bio): the contributor line still closes the story. Only those
+     * forms, so deep in the tail. */
     for (unsigned b = CD_NEWS_LAST; !kind && b < CD_NEWS_CONTRIB; b++) {
         cd_nid blk = p->tail[b];
         if (!blk || cd_news_marked(p, blk) || (p->nfirst && blk == p->first[0]) || S_in_byline(p, blk))
             continue;
         cd_news_gather(p, blk, CD_NONE, 1, &t);
-        if (t.more || !cd_contains_nocase(t.s, t.n, "contributed") ||
+        const char *ls = t.s;
+        size_t ln = t.n;
+        cd_parts_trim(&ls, &ln);
+        if (t.more ||
+            !(cd_contains_nocase(t.s, t.n, "contributed") || cd_parts_starts(ls, ln, "with files from ")) ||
             cd_parts_credit_line(t.s, t.n) != CD_PARTS_CREDIT_LINE)
             continue;
         kind = CD_PARTS_CREDIT_LINE;

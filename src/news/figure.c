@@ -77,10 +77,18 @@ static int S_no_caption(const cd_dom *dom, cd_nid id)
     return S_attr_says(dom, id, "class", cd_list_class_no_caption);
 }
 
+/* A link (<a href>): a control such as "E-mail This Story" styled with a
+ * caption class, never a picture's caption (which may hold links, but is
+ * not one). */
+static int S_is_link(const cd_dom *dom, cd_nid id)
+{
+    return cd_dom_is(dom, id, CD_TAG_A) && cd_dom_attr(dom, id, "href", NULL) != NULL;
+}
+
 static int S_pred_caption(cd_news_ctx *p, cd_nid id)
 {
     return cd_news_has(p, id, cd_list_class_caption) && !cd_news_has(p, id, cd_list_class_photo_credit) &&
-           !S_no_caption(p->dom, id);
+           !S_no_caption(p->dom, id) && !S_is_link(p->dom, id);
 }
 
 /* A link to a place on the same page (href="#…"). */
@@ -334,7 +342,7 @@ int cd_news_is_caption_el(cd_news_ctx *p, cd_nid id)
 {
     uint16_t tag = cd_dom_node(p->dom, id)->tag;
     if (tag == CD_TAG_FIGURE || tag == CD_TAG_FIGCAPTION) return 1;
-    return cd_news_has(p, id, cd_list_class_caption);
+    return cd_news_has(p, id, cd_list_class_caption) && !S_is_link(p->dom, id);
 }
 
 /* Is id one of the content roots, or inside one? */

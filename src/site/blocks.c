@@ -217,36 +217,48 @@ static void S_text(S_seg *g, const char *s, size_t n, cd_nid node)
 {
     if (g->skip)
         return;
+    /* The block's state in locals for the loop (the same bytes hashed). */
+    uint64_t h = g->h;
+    uint32_t len = g->len, alnum = g->alnum;
+    int pending_space = g->pending_space, prev_digit = g->prev_digit;
+    int put = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (cd_isspace(c)) {
-            g->pending_space = g->len > 0;
-            g->prev_digit = 0;
+            pending_space = len > 0;
+            prev_digit = 0;
             continue;
         }
         if (cd_isdigit(c)) {
-            if (g->prev_digit && !g->pending_space)
+            if (prev_digit && !pending_space)
                 continue;
             c = '0';
-            g->prev_digit = 1;
+            prev_digit = 1;
         } else {
-            g->prev_digit = 0;
+            prev_digit = 0;
         }
-        if (!g->len) {
+        if (!len) {
             g->path = S_path(g);
             g->first = node;
         }
-        if (g->pending_space) {
-            g->h = S_byte(g->h, ' ');
-            g->len++;
-            g->pending_space = 0;
+        if (pending_space) {
+            h = S_byte(h, ' ');
+            len++;
+            pending_space = 0;
         }
-        g->h = S_byte(g->h, (unsigned char)cd_tolower(c));
-        g->len++;
-        g->last = node;
+        h = S_byte(h, (unsigned char)cd_tolower(c));
+        len++;
+        put = 1;
         if (cd_isalnum(c) || (c >= 0x80 && (c & 0xC0) != 0x80))
-            g->alnum++;
+            alnum++;
     }
+    g->h = h;
+    g->len = len;
+    g->alnum = alnum;
+    g->pending_space = pending_space;
+    g->prev_digit = prev_digit;
+    if (put)
+        g->last = node;
 }
 
 /* ---- host hints ---- */
@@ -379,6 +391,58 @@ static void S_host_el(cd_site_hostinfo *hi, uint16_t tag, const S_at *a, uint32_
 
 /* ---- the tree driver ---- */
 
+/* What the page's LINK, META, BASE and A elements say about its host: the
+ * same elements in the same order as cd_site_scan_tree's walk, without the
+ * segmenter (cd_site_mark reads the host first and scans only pages whose
+ * host has enough pages). */
+static void S_tree_host_el(const cd_node *n, cd_site_hostinfo *hi)
+{
+    S_at at[16];
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n->len && k < 16; i++) {
+        at[k].name = n->u.attr[i].name;
+        at[k].value = n->u.attr[i].value;
+        at[k].name_len = n->u.attr[i].name_len;
+        at[k].value_len = n->u.attr[i].value_len;
+        k++;
+    }
+    S_host_el(hi, n->tag, at, k);
+}
+
+static int S_is_host_tag(uint16_t tag)
+{
+    return tag == CD_TAG_LINK || tag == CD_TAG_META || tag == CD_TAG_BASE || tag == CD_TAG_A;
+}
+
+void cd_site_tree_host(const cd_dom *dom, cd_site_hostinfo *hi)
+{
+    memset(hi, 0, sizeof *hi);
+    cd_nid root = cd_dom_root(dom);
+    if (!root || dom->count < 2)
+        return;
+    /* Preorder over every node, as cd_site_scan_tree walks them. */
+    cd_nid id = root;
+    for (;;) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (n->type == CD_NODE_ELEMENT && S_is_host_tag(n->tag))
+            S_tree_host_el(n, hi);
+        if ((n->type == CD_NODE_ELEMENT || n->type == CD_NODE_DOCUMENT) && n->first) {
+            id = n->first;
+            continue;
+        }
+        for (;;) {
+            const cd_node *c = cd_dom_node(dom, id);
+            if (c->next) {
+                id = c->next;
+                break;
+            }
+            id = c->parent;
+            if (!id)
+                return;
+        }
+    }
+}
+
 void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_site_hostinfo *hi)
 {
     /* The segmenter is large (its stack): keep it off the C stack. */
@@ -398,19 +462,8 @@ void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_sit
         const cd_node *n = cd_dom_node(dom, id);
         int descend = 0;
         if (n->type == CD_NODE_ELEMENT) {
-            if (hi && (n->tag == CD_TAG_LINK || n->tag == CD_TAG_META || n->tag == CD_TAG_BASE ||
-                       n->tag == CD_TAG_A)) {
-                S_at at[16];
-                uint32_t k = 0;
-                for (uint32_t i = 0; i < n->len && k < 16; i++) {
-                    at[k].name = n->u.attr[i].name;
-                    at[k].value = n->u.attr[i].value;
-                    at[k].name_len = n->u.attr[i].name_len;
-                    at[k].value_len = n->u.attr[i].value_len;
-                    k++;
-                }
-                S_host_el(hi, n->tag, at, k);
-            }
+            if (hi && S_is_host_tag(n->tag))
+                S_tree_host_el(n, hi);
             if (!(n->flags & CD_NF_NS) || n->tag == CD_TAG_SVG || n->tag == CD_TAG_MATH) {
                 size_t cl = 0;
                 const char *c = cd_dom_attr(dom, id, "class", &cl);

@@ -84,16 +84,22 @@ copydesk_status cd_site_mark(cd_site_marks *m, const cd_mem *mem, const copydesk
     size_t kl = url && *url ? cd_site_domain(url, strlen(url), key) : 0;
     if (kl && cd_site_pages(cd_site_find(s, key, kl)) < COPYDESK_SITES_MIN_PAGES)
         return COPYDESK_OK;
-    cd_site_hostinfo hi;
-    S_scan c = {m, mem, 0, 0};
-    cd_site_scan_tree(dom, S_collect, &c, &hi);
-    if (c.failed)
-        return COPYDESK_ERR_NOMEM;
-    if (!kl)
+    /* Without one, the host is read from the tree's elements alone first:
+     * the blocks of a page whose host has too few pages are never cut. */
+    if (!kl) {
+        cd_site_hostinfo hi;
+        cd_site_tree_host(dom, &hi);
         kl = cd_site_host_key(url, &hi, key);
+    }
     const cd_site_host *h = cd_site_find(s, key, kl);
     uint32_t n = cd_site_pages(h);
-    if (!h || n < COPYDESK_SITES_MIN_PAGES || !c.n)
+    if (!h || n < COPYDESK_SITES_MIN_PAGES)
+        return COPYDESK_OK;
+    S_scan c = {m, mem, 0, 0};
+    cd_site_scan_tree(dom, S_collect, &c, NULL);
+    if (c.failed)
+        return COPYDESK_ERR_NOMEM;
+    if (!c.n)
         return COPYDESK_OK;
     if (dom->count > m->cap) {
         uint8_t *v = mem->realloc(m->sc, dom->count);

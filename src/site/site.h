@@ -71,6 +71,8 @@ int cd_site_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site_
                       cd_site_hostinfo *hi);
 /* The same from the tree (first/last name the block's text nodes). */
 void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_site_hostinfo *hi);
+/* Only what the tree says about its host (the hi cd_site_scan_tree gives). */
+void cd_site_tree_host(const cd_dom *dom, cd_site_hostinfo *hi);
 
 /* The host key of a page (host.c): the registrable domain of url (may be
  * NULL), else of the page's canonical / og:url / base, else the dominant

@@ -187,6 +187,54 @@ static void test_agree(void)
     cd_site_scanner_free(sc);
 }
 
+/* ---- the tree's host alone (cd_site_tree_host) is the full walk's ---- */
+
+static void test_tree_host(void)
+{
+    const char *pages[] = {
+        "<html><head><link rel=canonical href='https://www.one.com/a'><meta property=og:site_name "
+        "content='  The   One '></head><body><a href='https://two.org/x'>x</a><a href=/rel>r</a>"
+        "<link rel=canonical href='http://late.net/b'></body></html>",
+        "<p><a href='https://a.co.uk/1'>1</a><a href='//a.co.uk/2'>2</a><a href='https://b.com/'>b</a>"
+        "<svg><a href='https://c.com/'>in svg</a></svg><table><tr><td><a href='https://a.co.uk/3'>3</a>"
+        "</table><link rel=alternate type='application/rss+xml' href='https://feeds.d.com/rss'>",
+        "<base href='https://base.example/'><meta name=og:url content='https://og.example/p'>"
+        "<div><div><span><a href='https://deep.example/'>deep</a></span></div></div>",
+        "",
+        "just text, no elements",
+    };
+    const cd_mem *mem = cd_mem_default();
+    cd_parser *ps = cd_parser_new(mem);
+    cd_arena arena;
+    cd_arena_init(&arena, mem, 1 << 16);
+    cd_dom dom;
+    cd_dom_init(&dom, mem, &arena);
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        cd_site_hostinfo a, b;
+        S_fps v = {{0}, 0};
+        cd_dom_reset(&dom);
+        cd_arena_reset(&arena);
+        cd_parse_html(ps, pages[i], strlen(pages[i]), &dom);
+        memset(&a, 0x5a, sizeof a);
+        memset(&b, 0xa5, sizeof b);
+        cd_site_scan_tree(&dom, S_on, &v, &a);
+        cd_site_tree_host(&dom, &b);
+        OK(memcmp(&a, &b, sizeof a) == 0, "page %zu", i);
+    }
+    /* The walk saw them: the first canonical wins, links counted. */
+    cd_site_hostinfo h;
+    cd_dom_reset(&dom);
+    cd_arena_reset(&arena);
+    cd_parse_html(ps, pages[0], strlen(pages[0]), &dom);
+    cd_site_tree_host(&dom, &h);
+    STR_EQ(h.canonical, "one.com", "");
+    STR_EQ(h.sitename, "the one", "");
+    INT_EQ(h.nlinks, 1, "");
+    cd_dom_free(&dom);
+    cd_arena_free(&arena);
+    cd_parser_free(ps);
+}
+
 /* ---- the model ---- */
 
 static void test_model(void)
@@ -338,6 +386,7 @@ int main(void)
     test_domain();
     test_host_key();
     test_agree();
+    test_tree_host();
     test_model();
     test_eviction();
     test_extract();
