@@ -151,8 +151,8 @@ static void test_agree(void)
     const char *pages[] = {
         "<p>One <b>two</b><p>Three<div class=x>Four 12<ul><li>a b<li>c d</ul></div>",
         "<table><tr><td>Cell one<td>Cell two<tr><td>Cell three</table><p>After it",
-        "<html><head><title>T</title><style>p{}</style></head><body><h1>Head line</h1>"
-        "<h2>Sub line<h3>Third</h3><script>var x = '<p>no</p>';</script><p>Text</body>",
+        ("<html><head><title>T</title><style>p{}</style></head><body><h1>Head line</h1>"
+         "<h2>Sub line<h3>Third</h3><script>var x = '<p>no</p>';</script><p>Text</body>"),
         "<svg><text>in svg</text></svg><p>para one</p><unknown-el>custom text</unknown-el><hr>tail words",
     };
     const cd_mem *mem = cd_mem_default();
@@ -192,14 +192,14 @@ static void test_agree(void)
 static void test_tree_host(void)
 {
     const char *pages[] = {
-        "<html><head><link rel=canonical href='https://www.one.com/a'><meta property=og:site_name "
-        "content='  The   One '></head><body><a href='https://two.org/x'>x</a><a href=/rel>r</a>"
-        "<link rel=canonical href='http://late.net/b'></body></html>",
-        "<p><a href='https://a.co.uk/1'>1</a><a href='//a.co.uk/2'>2</a><a href='https://b.com/'>b</a>"
-        "<svg><a href='https://c.com/'>in svg</a></svg><table><tr><td><a href='https://a.co.uk/3'>3</a>"
-        "</table><link rel=alternate type='application/rss+xml' href='https://feeds.d.com/rss'>",
-        "<base href='https://base.example/'><meta name=og:url content='https://og.example/p'>"
-        "<div><div><span><a href='https://deep.example/'>deep</a></span></div></div>",
+        ("<html><head><link rel=canonical href='https://www.one.com/a'><meta property=og:site_name "
+         "content='  The   One '></head><body><a href='https://two.org/x'>x</a><a href=/rel>r</a>"
+         "<link rel=canonical href='http://late.net/b'></body></html>"),
+        ("<p><a href='https://a.co.uk/1'>1</a><a href='//a.co.uk/2'>2</a><a href='https://b.com/'>b</a>"
+         "<svg><a href='https://c.com/'>in svg</a></svg><table><tr><td><a href='https://a.co.uk/3'>3</a>"
+         "</table><link rel=alternate type='application/rss+xml' href='https://feeds.d.com/rss'>"),
+        ("<base href='https://base.example/'><meta name=og:url content='https://og.example/p'>"
+         "<div><div><span><a href='https://deep.example/'>deep</a></span></div></div>"),
         "",
         "just text, no elements",
     };
