@@ -30,6 +30,7 @@
 #include "../util/ctype.h"
 #include "article.h"
 #include "comments.h"
+#include "wordlists.h"
 
 #define CD_STAMP_MAX 160   /* bytes of a signature line */
 #define CD_STAMP_CHARS 120 /* visible characters of one */
@@ -55,9 +56,6 @@ static int S_clock(const char *s, size_t n)
 /* Words that say who wrote a line, or (weak) separate its parts. */
 static int S_cue(const char *s, size_t n, int weak)
 {
-    static const char *const strong[] = {"posted",    "wrote",     "writes",  "says", "said",
-                                         "submitted", "commented", "replied", NULL};
-    static const char *const words[] = {"by", "von", "par", "por", "from", "reply", NULL};
     for (size_t i = 0; weak && i < n; i++)
         if (s[i] == '|' || s[i] == '@') return 1;
     size_t at = 0;
@@ -66,10 +64,8 @@ static int S_cue(const char *s, size_t n, int weak)
     while ((wl = cd_next_word(s, n, &at, &w)) > 0) {
         while (wl && !cd_isalpha((unsigned char)w[wl - 1]))
             wl--;
-        for (int k = 0; strong[k]; k++)
-            if (cd_eq_nocase(w, wl, strong[k])) return 1;
-        for (int k = 0; weak && words[k]; k++)
-            if (cd_eq_nocase(w, wl, words[k])) return 1;
+        if (cd_wordset_has(&cd_list_comment_sign_cues, w, wl)) return 1;
+        if (weak && cd_wordset_has(&cd_list_comment_sign_weak_cues, w, wl)) return 1;
     }
     return 0;
 }
@@ -79,15 +75,6 @@ static int S_cue(const char *s, size_t n, int weak)
  * log line or a list's date, not a signature. */
 static int S_named(const char *s, size_t n)
 {
-    static const char *const skip[] = {
-        "am",       "pm",     "at",    "on",      "the",       "of",        "de",       "gmt",
-        "utc",      "est",    "edt",   "pst",     "pdt",       "cet",       "cest",     "bst",
-        "ist",      "et",     "pt",    "ct",      "mt",        "st",        "nd",       "rd",
-        "th",       "last",   "first", "updated", "modified",  "edited",    "posted",   "published",
-        "created",  "date",   "time",  "today",   "yesterday", "ago",       "hours",    "hrs",
-        "minutes",  "mins",   "min",   "monday",  "tuesday",   "wednesday", "thursday", "friday",
-        "saturday", "sunday", "mon",   "tue",     "tues",      "wed",       "thu",      "thurs",
-        "fri",      "sat",    "sun",   NULL};
     for (size_t i = 0; i < n;) {
         if (!cd_isalpha((unsigned char)s[i]) && (unsigned char)s[i] < 0x80) {
             i++;
@@ -97,10 +84,8 @@ static int S_named(const char *s, size_t n)
         while (i < n && (cd_isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
             i++;
         if (i - b < 2) continue;
-        int known = 0;
-        for (int k = 0; skip[k] && !known; k++)
-            known = cd_eq_nocase(s + b, i - b, skip[k]);
-        if (!known && !cd_article_month(s + b, i - b)) return 1;
+        if (!cd_wordset_has(&cd_list_comment_sign_skip, s + b, i - b) && !cd_article_month(s + b, i - b))
+            return 1;
     }
     return 0;
 }
