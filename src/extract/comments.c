@@ -177,6 +177,58 @@ static int S_comment_form(const cd_dom *dom, const cd_xstat *st, cd_nid id)
     return 1;
 }
 
+/* A comment prompt: a short block that invites readers to comment, or says
+ * they no longer may ("Have your say on this story", "Discuss this story on
+ * our message board", "Comments are closed"): one of comment-prompts.txt
+ * starting within its first CD_PROMPT_AT words. Quoted speech is none (a
+ * story's quote may ask people to have their say). */
+#define CD_PROMPT_CHARS 300 /* visible characters of a prompt */
+#define CD_PROMPT_AT 6      /* words before the invitation */
+static int S_prompt(const char *s, size_t n)
+{
+    char norm[CD_PROMPT_CHARS * 2 + 2];
+    size_t at[CD_PROMPT_AT], nw = 0, k = 0;
+    size_t i = 0;
+    while (i < n && s[i] == ' ')
+        i++;
+    /* Speech: it opens with a quote mark ('"', or U+201C / U+2018). */
+    if (i < n && (s[i] == '"' || s[i] == '\'' ||
+                  (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+                   ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x98))))
+        return 0;
+    /* Lower-cased words (ASCII letters and digits, other bytes kept), one
+     * space apart. */
+    for (; i < n && k + 2 < sizeof norm; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (cd_isalnum(c) || c >= 0x80) {
+            if (k == 0 || norm[k - 1] == ' ') {
+                if (nw < CD_PROMPT_AT) at[nw] = k;
+                nw++;
+            }
+            norm[k++] = (char)cd_tolower(c);
+        } else if (k && norm[k - 1] != ' ') {
+            norm[k++] = ' ';
+        }
+    }
+    norm[k] = '\0';
+    /* A reporter's line ("… said", "says"): speech too. */
+    size_t wat = 0;
+    const char *w;
+    size_t wl;
+    while ((wl = cd_next_word(norm, k, &wat, &w)) > 0)
+        if (cd_eq_nocase(w, wl, "said") || cd_eq_nocase(w, wl, "says")) return 0;
+    if (nw > CD_PROMPT_AT) nw = CD_PROMPT_AT;
+    for (size_t j = 0; j < nw; j++)
+        for (int p = 0; cd_list_comment_prompts[p]; p++) {
+            const char *ph = cd_list_comment_prompts[p];
+            size_t pl = strlen(ph);
+            if (at[j] + pl <= k && memcmp(norm + at[j], ph, pl) == 0 &&
+                (at[j] + pl == k || norm[at[j] + pl] == ' '))
+                return 1;
+        }
+    return 0;
+}
+
 /* schema.org's Comment and UserComments items, itemprop="comment". */
 static int S_comment_item(const cd_dom *dom, cd_nid id)
 {
@@ -194,6 +246,57 @@ static int S_comment_item(const cd_dom *dom, cd_nid id)
     }
     v = cd_dom_attr(dom, id, "itemprop", &l);
     return v && (cd_eq_nocase(v, l, "comment") || cd_eq_nocase(v, l, "comments"));
+}
+
+/* Does element id stand as a line: a block, or an inline element between
+ * breaks, rules or blocks (no text of its line beside it)? */
+static int S_line(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+{
+    if (cd_x_is_block(cd_dom_node(dom, id)->tag)) return 1;
+    for (int dir = 0; dir < 2; dir++) {
+        cd_nid c = dir ? cd_dom_node(dom, id)->next : cd_dom_node(dom, id)->prev;
+        for (; c; c = dir ? cd_dom_node(dom, c)->next : cd_dom_node(dom, c)->prev) {
+            const cd_node *n = cd_dom_node(dom, c);
+            if (n->type != CD_NODE_TEXT && n->type != CD_NODE_ELEMENT) continue;
+            if (n->type == CD_NODE_ELEMENT &&
+                (n->tag == CD_TAG_BR || n->tag == CD_TAG_HR || cd_x_is_block(n->tag)))
+                break;
+            if (!st[c].dead && st[c].chars) return 0;
+        }
+    }
+    return 1;
+}
+
+/* Is the whole line one of comment-labels.txt ("Post a comment", "Have
+ * your say (3)")? Those, after a story, start its readers' part
+ * (extract.c's S_comment_cut takes them and what follows): no prompt. */
+static int S_whole_label(const char *s, size_t n)
+{
+    while (n && (cd_isdigit((unsigned char)s[n - 1]) || cd_isspace((unsigned char)s[n - 1]) ||
+                 s[n - 1] == ')' || s[n - 1] == '(' || s[n - 1] == ':' || s[n - 1] == '.' ||
+                 s[n - 1] == ']' || s[n - 1] == '['))
+        n--;
+    while (n && (cd_isdigit((unsigned char)s[0]) || cd_isspace((unsigned char)s[0]) || s[0] == '(' ||
+                 s[0] == '['))
+        s++, n--;
+    return n && cd_wordset_has(&cd_list_comment_labels, s, n);
+}
+
+/* Is element id a comment prompt standing as a line of its own? */
+static int S_prompt_line(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *buf)
+{
+    const cd_node *n = cd_dom_node(dom, id);
+    if (st[id].chars < 8 || st[id].chars > CD_PROMPT_CHARS || st[n->parent].chars <= st[id].chars ||
+        n->tag == CD_TAG_A || st[id].mark || !S_line(dom, st, id))
+        return 0;
+    /* A line, not a box of lines: a heading over a thread ("Have your say"
+     * above the comments) is the thread's label, found with it. */
+    for (cd_nid t = cd_dom_next(dom, id, id); t; t = cd_dom_next(dom, t, id))
+        if (cd_dom_node(dom, t)->type == CD_NODE_ELEMENT && !st[t].dead && st[t].chars &&
+            cd_x_is_block(cd_dom_node(dom, t)->tag))
+            return 0;
+    long len = cd_x_text(dom, st, id, buf, CD_PROMPT_CHARS * 2);
+    return len > 0 && !S_whole_label(buf, (size_t)len) && S_prompt(buf, (size_t)len);
 }
 
 /* The first signature under element id. */
@@ -343,7 +446,7 @@ static void S_thread(const cd_dom *dom, cd_xstat *st, cd_nid p)
 void cd_comments_mark(const cd_dom *dom, cd_xstat *st)
 {
     uint32_t count = dom->count;
-    char buf[CD_STAMP_MAX + 1];
+    char buf[CD_PROMPT_CHARS * 2 + 1];
     for (uint32_t id = 0; id < count; id++)
         st[id].mark = 0;
     /* Signatures, counted bottom-up (nested ones once). */
@@ -377,6 +480,12 @@ void cd_comments_mark(const cd_dom *dom, cd_xstat *st)
             S_label(dom, st, id);
         } else if (n->len && S_comment_item(dom, id)) {
             s->kind = CD_KIND_THREAD;
+        } else if (S_prompt_line(dom, st, id, buf)) {
+            s->kind = CD_KIND_CFORM;
+#ifdef CD_EXTRACT_DEBUG
+            if (getenv("CD_STAMPS"))
+                fprintf(stderr, "prompt #%u <%s> %s\n", id, cd_tag_name(n->tag), buf);
+#endif
         } else if (s->mark >= CD_THREAD_MIN) {
             S_thread(dom, st, id);
         }
