@@ -18,6 +18,13 @@
  *     first comment (before its signature) is taken with it;
  *   - schema.org's Comment and UserComments items are comments whatever
  *     their shape, and a form with a text area is the comment form.
+ *   - threads signed by name alone ("Jane Doe, Leeds, UK" after each
+ *     comment's text, no date): the name lines all of one make, each after
+ *     text of another, three of them (two on a page with a comment form),
+ *     ending their container with no story text after it (S_name_thread);
+ *   - a comment prompt, a short line inviting comments or saying they are
+ *     closed ("Your views on this story?", "Join the discussion on our
+ *     message boards"), is part of the comment form (S_prompt).
  * The short heading just before a thread or a form ("12 Comments", "Have
  * your say") is its label. Whether a marked thread is dropped is extract.c's
  * decision (only inside one article, never the page's only text). */
@@ -443,6 +450,136 @@ static void S_thread(const cd_dom *dom, cd_xstat *st, cd_nid p)
     S_label(dom, st, first);
 }
 
+/* Threads signed by name alone: each comment a block or two of text, then
+ * a short line of its own style naming who wrote it, with no date ("Jane
+ * Doe, Leeds, UK", "roverjoy"). A name line is CD_NAME_CHARS visible
+ * characters at most, no digit, CD_NAME_WORDS words at most, not ending as a
+ * sentence or a label does and not quoted. */
+#define CD_NAME_CHARS 60
+#define CD_NAME_WORDS 8
+#define CD_NAME_TEXT 20 /* visible characters of a comment's text */
+static int S_name_line(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *buf)
+{
+    const cd_node *n = cd_dom_node(dom, id);
+    if (st[id].chars < 3 || st[id].chars > CD_NAME_CHARS || st[id].link * 2 > st[id].chars ||
+        (cd_tag_flags(n->tag) & CD_TF_HEADING) || n->tag == CD_TAG_LI || n->tag == CD_TAG_TD)
+        return 0;
+    /* A line: a block, or an inline element that a break or a block ends
+     * (not a word set in a sentence: "<code>master</code> branch"). */
+    if (!cd_x_is_block(n->tag)) {
+        cd_nid c = n->next;
+        while (c && cd_dom_node(dom, c)->type != CD_NODE_ELEMENT && (cd_dom_node(dom, c)->type != CD_NODE_TEXT ||
+                                                                     st[c].dead || !st[c].chars))
+            c = cd_dom_node(dom, c)->next;
+        if (c && (cd_dom_node(dom, c)->type == CD_NODE_TEXT ||
+                  (cd_dom_node(dom, c)->tag != CD_TAG_BR && !cd_x_is_block(cd_dom_node(dom, c)->tag))))
+            return 0;
+    }
+    long len = cd_x_text(dom, st, id, buf, CD_STAMP_MAX);
+    if (len <= 0) return 0;
+    size_t words = 0, at = 0, wl;
+    const char *w;
+    while ((wl = cd_next_word(buf, (size_t)len, &at, &w)) > 0)
+        words++;
+    if (words > CD_NAME_WORDS) return 0;
+    for (long i = 0; i < len; i++)
+        if (cd_isdigit((unsigned char)buf[i]) || buf[i] == '"' || buf[i] == ':' || buf[i] == '|' ||
+            buf[i] == '@' || buf[i] == '?' || buf[i] == '!')
+            return 0;
+    size_t e = (size_t)len;
+    while (e && (buf[e - 1] == ' ' || buf[e - 1] == ','))
+        e--;
+    return e && buf[e - 1] != '.';
+}
+
+/* Mark the run of name-signed comments among the children of p, when there
+ * is one: a name line made like the others after each comment's text
+ * (blocks or loose spans of another make), CD_THREAD_MIN of them or two
+ * before a comment form (cform), the run ending p's text and no long text of
+ * the story after p. */
+#define CD_NAME_AFTER 100 /* characters of story text that may not follow */
+static void S_name_thread(const cd_dom *dom, cd_xstat *st, cd_nid p, int cform, char *buf)
+{
+    enum { MAXI = 512 };
+    cd_nid item[MAXI];
+    uint8_t sig[MAXI];
+    uint32_t ni = 0;
+    for (cd_nid c = cd_dom_node(dom, p)->first; c; c = cd_dom_node(dom, c)->next) {
+        const cd_node *cn = cd_dom_node(dom, c);
+        if ((cn->type != CD_NODE_ELEMENT && cn->type != CD_NODE_TEXT) || st[c].dead || !st[c].chars)
+            continue;
+        if (ni == MAXI || st[c].kind) return;
+        item[ni] = c;
+        sig[ni] = cn->type == CD_NODE_ELEMENT && S_name_line(dom, st, c, buf);
+        ni++;
+    }
+    /* The name lines: all made alike, never two in a row, each after text
+     * of another make. */
+    cd_nid tmpl = CD_NONE;
+    uint32_t k = 0, first = ni, last = 0, maxt = 0, t = 0;
+    for (uint32_t i = 0; i < ni; i++) {
+        if (!sig[i]) {
+            t++;
+            continue;
+        }
+        if (!tmpl) tmpl = item[i];
+        if (!S_same_look(dom, item[i], tmpl) || !i || sig[i - 1] || !t) return;
+        if (cd_dom_node(dom, item[i - 1])->type == CD_NODE_ELEMENT && S_same_look(dom, item[i - 1], tmpl))
+            return;
+        if (st[item[i - 1]].chars < CD_NAME_TEXT) return;
+        if (first == ni)
+            first = i;
+        else if (t > maxt)
+            maxt = t;
+        t = 0;
+        last = i;
+        k++;
+    }
+    if (k < 2 || (k < CD_THREAD_MIN && !cform)) return;
+    /* Nothing but short lines after the last name ("Read all comments"). */
+    for (uint32_t i = last + 1; i < ni; i++)
+        if (st[item[i]].chars > CD_NAME_CHARS) return;
+    /* No story text after p in its parent: a reporter's vox pop ends no
+     * story. */
+    cd_nid up = cd_dom_node(dom, p)->parent;
+    for (cd_nid c = cd_dom_next_skip(dom, p, up); c; c = cd_dom_next(dom, c, up)) {
+        const cd_node *cn = cd_dom_node(dom, c);
+        if (cn->type == CD_NODE_ELEMENT && (st[c].dead || st[c].kind)) {
+            c = cd_dom_next_skip(dom, c, up);
+            if (!c) break;
+            cn = cd_dom_node(dom, c);
+        }
+        if (cn->type == CD_NODE_ELEMENT && !st[c].dead && !st[c].kind && st[c].flow >= CD_NAME_AFTER &&
+            st[c].link * 5 < st[c].chars)
+            return;
+    }
+    /* The first comment: as many blocks before its name as the longest. */
+    uint32_t back = maxt ? maxt : 1;
+    while (first > 0 && back && !sig[first - 1]) {
+        first--;
+        back--;
+    }
+    uint32_t run = 0;
+    for (uint32_t i = first; i < ni; i++)
+        run += st[item[i]].chars;
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_STAMPS"))
+    {
+        fprintf(stderr, "name thread #%u k=%u run=%u of %u\n", p, k, run, st[p].chars);
+        for (uint32_t i = first; i < ni; i++)
+            if (sig[i] && cd_x_text(dom, st, item[i], buf, CD_STAMP_MAX) > 0) fprintf(stderr, "   name %s\n", buf);
+    }
+#endif
+    if ((uint64_t)run * 10 >= (uint64_t)st[p].chars * 9) {
+        st[p].kind = CD_KIND_THREAD;
+        S_label(dom, st, p);
+        return;
+    }
+    for (uint32_t i = first; i < ni; i++)
+        st[item[i]].kind = CD_KIND_THREAD;
+    S_label(dom, st, item[first]);
+}
+
 void cd_comments_mark(const cd_dom *dom, cd_xstat *st)
 {
     uint32_t count = dom->count;
@@ -489,5 +626,24 @@ void cd_comments_mark(const cd_dom *dom, cd_xstat *st)
         } else if (s->mark >= CD_THREAD_MIN) {
             S_thread(dom, st, id);
         }
+    }
+    /* Threads signed by name alone, after the others (a comment form
+     * below makes two comments a thread). */
+    int cform = 0;
+    for (uint32_t id = 2; id < count && !cform; id++) {
+        const cd_node *n = cd_dom_node(dom, id);
+        cd_xstat *s = &st[id];
+        if (n->type != CD_NODE_ELEMENT || s->dead) continue;
+        if ((s->kind & ~CD_KIND_UNDER) == CD_KIND_CFORM) cform = 1;
+    }
+    for (uint32_t id = 2; id < count; id++) {
+        const cd_node *n = cd_dom_node(dom, id);
+        cd_xstat *s = &st[id];
+        if (n->type != CD_NODE_ELEMENT || s->dead || s->kind) continue;
+        if (st[n->parent].kind) {
+            s->kind = (uint8_t)(st[n->parent].kind | CD_KIND_UNDER);
+            continue;
+        }
+        if (s->chars >= 2 * CD_NAME_TEXT) S_name_thread(dom, st, id, cform, buf);
     }
 }
