@@ -877,7 +877,6 @@ static int S_same_class(const cd_dom *dom, cd_nid a, cd_nid b)
 
 /* A sibling container before the body with at least this many paragraphs and
  * characters, and few links, is part of the article (see S_choose). */
-#define CD_SITE_RAIL_LINKS 0.6f
 #define CD_INTRO_BLOCKS 2
 #define CD_INTRO_CHARS 200
 
