@@ -2484,6 +2484,48 @@ static void S_site_drop(cd_extract *x, const cd_dom *dom, S_stat *st)
     }
 }
 
+/* Does the text of element id open with a block of its site's chrome: its
+ * first text node that holds characters was dropped as site chrome? */
+static int S_site_labelled(const cd_dom *dom, const S_stat *st, const uint8_t *sc, cd_nid id)
+{
+    for (cd_nid t = cd_dom_next(dom, id, id); t; t = cd_dom_next(dom, t, id)) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (n->type != CD_NODE_TEXT || !st[t].chars)
+            continue;
+        return sc[t] != 0;
+    }
+    return 0;
+}
+
+/* A list of links under a label of the site's chrome ("More on this story",
+ * "Related stories", "Most read") is the template's rail, not the article:
+ * inside the roots, drop the largest element whose text opens with a block
+ * of site chrome and whose text left is mostly links. */
+static void S_site_rails(cd_extract *x, const cd_dom *dom, S_stat *st)
+{
+    const uint8_t *sc = x->site.sc;
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        if ((float)st[root].site > (float)st[root].chars * CD_SITE_ROOT_SHARE)
+            continue;
+        for (cd_nid id = cd_dom_next(dom, root, root); id;) {
+            const cd_node *n = cd_dom_node(dom, id);
+            const S_stat *s = &st[id];
+            if (s->dead || n->type != CD_NODE_ELEMENT) {
+                id = s->dead ? cd_dom_next_skip(dom, id, root) : cd_dom_next(dom, id, root);
+                continue;
+            }
+            if (s->chars && (float)s->link >= (float)s->chars * CD_SITE_RAIL_LINKS &&
+                S_site_labelled(dom, st, sc, id) && !S_is_ancestor(dom, id, x->title_node)) {
+                S_drop(dom, st, id, root, 's');
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            id = cd_dom_next(dom, id, root);
+        }
+    }
+}
+
 /* One reading of the page: prune, count, score, choose the roots. */
 static void S_read(cd_extract *x, const cd_dom *dom, S_stat *st, unsigned options, const S_idset *panels, int soft,
                    const char *title)
@@ -2703,6 +2745,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     if (x->site.on) {
         S_find_title(x, dom, st, title);
         S_site_drop(x, dom, st);
+        S_site_rails(x, dom, st);
     }
     /* Conditional cleaning judges containers by link density: right inside an
      * article, wrong on a page whose content is lists of links. */

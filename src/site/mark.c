@@ -8,7 +8,8 @@
  * items) is the template of the page's own items, not furniture around them
  * (docs/sites.md: what this keeps on the dev sets). extract.c reads the marks:
  * their text scores for no container, a container made mostly of it is no
- * candidate, and inside the chosen region it is dropped ("site-chrome"). */
+ * candidate, and inside the chosen region it is dropped ("site-chrome"),
+ * with the list of links it labels (a rail of the template). */
 #include <stdlib.h>
 #include <string.h>
 

@@ -118,6 +118,10 @@ uint32_t cd_site_count(const cd_site_host *h, uint32_t fp);
  * whole. */
 #define CD_SITE_CAND_SHARE 0.5f
 #define CD_SITE_ROOT_SHARE 0.7f
+/* extract.c: inside the region, an element whose text opens with a block of
+ * site chrome (a rail's label) and is at least this share link text is the
+ * template's rail ("More on this story" and its links) and goes whole. */
+#define CD_SITE_RAIL_LINKS 0.6f
 
 typedef struct cd_site_marks {
     uint8_t *sc;       /* [dom->count]: 1 on a text node of a site-chrome block */

@@ -3,7 +3,9 @@
 # (tests/site/pages/courier-*.html) and one page of another site (solo.html),
 # learned and extracted in one batch (issue #13, docs/sites.md).
 #  - the batch's output is tests/site/expected.jsonl (the newsletter box and
-#    the "follow us" line inside the article are gone; the column sign-off
+#    the "follow us" line inside the article are gone, and so is the list of
+#    links under the site's "More on this story" label, which each page fills
+#    with other links and which the pages read alone keep; the column sign-off
 #    that two of the four pages carry stays);
 #  - the one-page site's record is byte-identical to the one without learning;
 #  - the order of the inputs changes nothing;
@@ -24,6 +26,8 @@ grep '/solo.html"' "$tmp/off.jsonl" > "$tmp/solo.off"
 grep '/solo.html"' "$tmp/on.jsonl" > "$tmp/solo.on"
 cmp -s "$tmp/solo.off" "$tmp/solo.on" || fail "a one-page site changed"
 cmp -s "$tmp/off.jsonl" "$tmp/on.jsonl" && fail "learning changed nothing"
+grep -q 'Crane hire costs' "$tmp/off.jsonl" || fail "the rail is gone without learning: the test no longer tests it"
+grep -q 'Crane hire costs' "$tmp/on.jsonl" && fail "the rail under a label of the site's chrome stayed"
 
 "$bin" $dir/solo.html $dir/courier-4.html $dir/courier-2.html $dir/courier-3.html $dir/courier-1.html \
     | sort > "$tmp/rev.jsonl"
