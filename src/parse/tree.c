@@ -327,6 +327,7 @@ struct cd_own_parser {
     int sc_options;       /* options of sc_select popped so far */
 
     int finish;          /* S_finish must run */
+    uint32_t lifted;     /* entries removed from below the current node (S_remove_at) */
     uint32_t node_cap;   /* node budget for this page (dom->count limit) */
     uint32_t clones;     /* clone budget left */
     int oom;             /* out of memory in our own arrays */
@@ -810,10 +811,17 @@ static void S_pop(P *p)
     }
 }
 
-/* Remove entry i from the stack. */
+/* Remove entry i from the stack. When it is not the current node, the
+ * entries above it stay where they are in the tree but move one place down
+ * the stack: the tree is then deeper than the stack by one more level (a
+ * misnested </form>, <head> content after </head>, the adoption agency).
+ * p->lifted counts these, so that the depth the final pass must clamp is
+ * bounded by the stack depth plus p->lifted (cd_own_parse). */
 static void S_remove_at(P *p, uint32_t i)
 {
     S_el e = p->st[i];
+    if (i + 1 < p->nst)
+        p->lifted++;
     memmove(&p->st[i], &p->st[i + 1], (p->nst - i - 1) * sizeof(S_el));
     p->nst--;
     if (e.ns == NS_HTML) {
@@ -3506,6 +3514,7 @@ copydesk_status cd_own_parse(cd_own_parser *p, const char *html, size_t len, cd_
     p->barrier = CD_NONE;
     p->xcap_n = 0;
     p->finish = 0;
+    p->lifted = 0;
     p->oom = 0;
     p->has_sc = 0;
     p->sc_select = p->sc_node = CD_NONE;
@@ -3524,7 +3533,11 @@ copydesk_status cd_own_parse(cd_own_parser *p, const char *html, size_t len, cd_
         return COPYDESK_ERR_NOMEM;
     cd_tokenizer_reset(p->tok, html, len);
     cd_tokenizer_allow_cdata(p->tok, 0);
-    unsigned max_depth = 0;
+    /* An element at stack position i (the <html> at 0) is at most
+     * i + 1 + p->lifted levels below the document; elements that do not go
+     * in at the current node (foster parenting, the adoption agency, template
+     * contents in a CD_PARSE_KEEP_ALL parse) set p->finish. */
+    uint64_t max_depth = 0;
     cd_token tk;
     for (;;) {
         if (!cd_tokenizer_next(p->tok, &tk)) {
@@ -3553,8 +3566,8 @@ copydesk_status cd_own_parse(cd_own_parser *p, const char *html, size_t len, cd_
             if (p->skip_lf == 2)
                 p->skip_lf = 1;
         }
-        if (p->nst > max_depth)
-            max_depth = p->nst;
+        if ((uint64_t)p->nst + p->lifted > max_depth)
+            max_depth = (uint64_t)p->nst + p->lifted;
         S_sync_cdata(p);
         if (tk.kind == CD_TOK_EOF || dom->failed || p->oom)
             break;
