@@ -1947,34 +1947,6 @@ static void S_in_body_start(P *p, cd_token *tk)
         S_insert_tok(p, tk, t, NS_HTML);
         p->mode = M_IN_FRAMESET;
         return;
-    case CD_TAG_ADDRESS:
-    case CD_TAG_ARTICLE:
-    case CD_TAG_ASIDE:
-    case CD_TAG_BLOCKQUOTE:
-    case CD_TAG_CENTER:
-    case CD_TAG_DETAILS:
-    case CD_TAG_DIALOG:
-    case CD_TAG_DIR:
-    case CD_TAG_DIV:
-    case CD_TAG_DL:
-    case CD_TAG_FIELDSET:
-    case CD_TAG_FIGCAPTION:
-    case CD_TAG_FIGURE:
-    case CD_TAG_FOOTER:
-    case CD_TAG_HEADER:
-    case CD_TAG_HGROUP:
-    case CD_TAG_MAIN:
-    case CD_TAG_MENU:
-    case CD_TAG_NAV:
-    case CD_TAG_OL:
-    case CD_TAG_P:
-    case CD_TAG_SEARCH:
-    case CD_TAG_SECTION:
-    case CD_TAG_SUMMARY:
-    case CD_TAG_UL:
-        S_maybe_close_p(p);
-        S_insert_tok(p, tk, t, NS_HTML);
-        return;
     case CD_TAG_H1:
     case CD_TAG_H2:
     case CD_TAG_H3:
@@ -2210,6 +2182,15 @@ static void S_in_body_start(P *p, cd_token *tk)
     case CD_TAG_TR: return;
     case CD_TAG_NOSCRIPT: /* scripting off: markup */
     default:
+        if (t < CD_TAG__COUNT && (cd_tag_flags(t) & CD_TF_CLOSES_P)) {
+            /* address, article, aside, ... ul (dom/tags.def): the tags that
+             * close a <p> and do nothing else; those with more to do (h1-h6,
+             * pre, form, li, dd, dt, plaintext, table, hr, xmp) have their
+             * own case above. */
+            S_maybe_close_p(p);
+            S_insert_tok(p, tk, t, NS_HTML);
+            return;
+        }
         S_reconstruct(p);
         S_insert_tok(p, tk, t, NS_HTML);
         return;
