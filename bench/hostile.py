@@ -101,7 +101,7 @@ def main():
     if a.list:
         print("\n".join(names))
         return 0
-    print("load average before: %.2f %.2f %.2f" % os.getloadavg())
+    print("load average before: %.2f %.2f %.2f\n" % os.getloadavg())
     print("| shape | size MB | CPU s (best of %d) | sys s | s/MB | baseline s/MB | ratio | peak RSS MB |"
           " 16x+64MiB | exit |" % a.runs)
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
@@ -130,7 +130,7 @@ def main():
             lim = 16 * len(data) / 2**20 + 64
             print("| %s | %.1f | %.2f | %.2f | %.3f | %.3f | %.2f | %.0f | %.0f | %d |"
                   % (name, mb, best[1], best[2], spm, cspm, spm / cspm, best[3], lim, best[0]), flush=True)
-    print("load average after: %.2f %.2f %.2f" % os.getloadavg())
+    print("\nload average after: %.2f %.2f %.2f" % os.getloadavg())
     print("worst shape: %.3f s/MB" % worst)
     return 0
 
