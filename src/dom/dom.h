@@ -35,6 +35,7 @@ enum cd_tag {
 #define CD_TF_VOID 2u
 #define CD_TF_SKIP 4u
 #define CD_TF_HEADING 8u
+#define CD_TF_CLOSES_P 16u /* its start tag closes an open <p> (HTML §13.2.6.4.7) */
 
 typedef enum cd_node_type {
     CD_NODE_DOCUMENT = 0,

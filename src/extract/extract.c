@@ -1906,12 +1906,17 @@ int cd_x_in_sentence(const cd_dom *dom, cd_nid id)
 
 /* The live text of block id into buf (max bytes), runs of white
  * space as one (markup indentation). Returns its length, or -1 when the
- * block does not fit: only a block read whole is judged. */
+ * block does not fit: only a block read whole is judged. A block of more
+ * than 4 * max + 64 nodes does not fit either, whatever its text: callers
+ * ask this of every short block, and a short text over a million empty
+ * elements (deep nesting past CD_MAX_PARSE_DEPTH turns each <div> into a
+ * <br>) was read again for each of its 256 ancestors (pathological shapes,
+ * bench/hostile.py: 0.18-0.28 s of CPU per MB). */
 long cd_x_text(const cd_dom *dom, const S_stat *st, cd_nid id, char *buf, size_t max)
 {
-    size_t len = 0;
+    size_t len = 0, nodes = 4 * max + 64;
     cd_nid t = id;
-    while (t && len < max) {
+    while (t && len < max && nodes--) {
         const cd_node *tn = cd_dom_node(dom, t);
         if (st[t].dead && t != id) {
             t = cd_dom_next_skip(dom, t, id);

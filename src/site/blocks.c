@@ -508,56 +508,6 @@ void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_sit
 
 /* ---- the token driver ---- */
 
-/* Elements whose start closes an open <p> (HTML §13.2.6.4.7). */
-static int S_closes_p(uint16_t tag)
-{
-    switch (tag) {
-    case CD_TAG_ADDRESS:
-    case CD_TAG_ARTICLE:
-    case CD_TAG_ASIDE:
-    case CD_TAG_BLOCKQUOTE:
-    case CD_TAG_CENTER:
-    case CD_TAG_DETAILS:
-    case CD_TAG_DIALOG:
-    case CD_TAG_DIR:
-    case CD_TAG_DIV:
-    case CD_TAG_DL:
-    case CD_TAG_FIELDSET:
-    case CD_TAG_FIGCAPTION:
-    case CD_TAG_FIGURE:
-    case CD_TAG_FOOTER:
-    case CD_TAG_HEADER:
-    case CD_TAG_HGROUP:
-    case CD_TAG_MAIN:
-    case CD_TAG_MENU:
-    case CD_TAG_NAV:
-    case CD_TAG_OL:
-    case CD_TAG_P:
-    case CD_TAG_SEARCH:
-    case CD_TAG_SECTION:
-    case CD_TAG_SUMMARY:
-    case CD_TAG_UL:
-    case CD_TAG_H1:
-    case CD_TAG_H2:
-    case CD_TAG_H3:
-    case CD_TAG_H4:
-    case CD_TAG_H5:
-    case CD_TAG_H6:
-    case CD_TAG_PRE:
-    case CD_TAG_FORM:
-    case CD_TAG_TABLE:
-    case CD_TAG_XMP:
-    case CD_TAG_PLAINTEXT:
-    case CD_TAG_LI:
-    case CD_TAG_DD:
-    case CD_TAG_DT:
-    case CD_TAG_HR:
-        return 1;
-    default:
-        return 0;
-    }
-}
-
 static int S_scope_stop(uint16_t tag)
 {
     return tag == CD_TAG_TABLE || tag == CD_TAG_TD || tag == CD_TAG_TH || tag == CD_TAG_CAPTION ||
@@ -676,7 +626,7 @@ int cd_site_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site_
             /* Body content closes the head. */
             if (!S_head_content(tag) && g->depth && g->st[g->depth - 1].tag == CD_TAG_HEAD)
                 S_pop(g);
-            if (S_closes_p(tag))
+            if (cd_tag_flags(tag) & CD_TF_CLOSES_P) /* as the tree builder (dom/tags.def) */
                 S_close(g, CD_TAG_P, 0, S_scope_stop);
             switch (tag) {
             case CD_TAG_LI:

@@ -148,17 +148,9 @@ static void S_budget_cases(void)
     cd_buf_free(&b);
 }
 
-/* A keep-all parse (--dump-tree) gives each <template> a contents node the
- * stack of open elements does not count: 200 nested templates made a tree of
- * depth 400 past CD_MAX_DEPTH (fuzz_parse_own). */
-static void S_depth_cases(void)
+/* The depth of the deepest node (the document's children are at 1). */
+static unsigned S_deepest(void)
 {
-    cd_buf b;
-    cd_buf_init(&b, cd_mem_default());
-    for (int i = 0; i < 200; i++)
-        cd_buf_puts(&b, "<template>");
-    cd_buf_puts(&b, "deep");
-    S_parse(b.data, b.len, CD_PARSE_KEEP_ALL);
     unsigned deepest = 0;
     for (cd_nid id = 1; id; id = cd_dom_next(&S_dom, id, 1)) {
         unsigned depth = 0;
@@ -167,8 +159,51 @@ static void S_depth_cases(void)
         if (depth > deepest)
             deepest = depth;
     }
+    return deepest;
+}
+
+/* A keep-all parse (--dump-tree) gives each <template> a contents node the
+ * stack of open elements does not count: 200 nested templates made a tree of
+ * depth 400 past CD_MAX_DEPTH (fuzz_parse_own).
+ *
+ * A misnested </form> takes the form off the stack but leaves what is inside
+ * it open, one level deeper in the tree than on the stack: 200 times
+ * <form><div></form> made a tree twice as deep as the stack, and the final
+ * pass, started from the stack's depth, did not run (fuzz_parse_own, round 5,
+ * fuzz/corpus/parse_own/parse_own-depth-050ee581: a normal parse 2 levels
+ * past CD_MAX_DEPTH + 1). */
+static void S_depth_cases(void)
+{
+    cd_buf b;
+    cd_buf_init(&b, cd_mem_default());
+    for (int i = 0; i < 200; i++)
+        cd_buf_puts(&b, "<template>");
+    cd_buf_puts(&b, "deep");
+    S_parse(b.data, b.len, CD_PARSE_KEEP_ALL);
+    unsigned deepest = S_deepest();
     OK(deepest <= CD_MAX_DEPTH + 1u, "nested templates: depth %u past CD_MAX_DEPTH", deepest);
     S_order("nested templates");
+
+    for (unsigned opts = 0; opts <= CD_PARSE_KEEP_ALL; opts += CD_PARSE_KEEP_ALL) {
+        cd_buf_clear(&b);
+        cd_buf_puts(&b, "<body>");
+        for (int i = 0; i < 200; i++)
+            cd_buf_puts(&b, "<form><div></form>");
+        cd_buf_puts(&b, "<p>deep text</p>");
+        S_parse(b.data, b.len, opts);
+        deepest = S_deepest();
+        OK(deepest <= CD_MAX_DEPTH + 1u, "misnested </form> (opts %u): depth %u past CD_MAX_DEPTH", opts, deepest);
+        OK(deepest >= CD_MAX_DEPTH, "misnested </form> (opts %u): depth %u, flattened too far", opts, deepest);
+        OK(S_dom.truncated, "misnested </form> (opts %u): truncation flagged", opts);
+        int text = 0;
+        for (cd_nid id = 1; id; id = cd_dom_next(&S_dom, id, 1)) {
+            const cd_node *n = cd_dom_node(&S_dom, id);
+            if (n->type == CD_NODE_TEXT && n->len == 9 && memcmp(n->u.text, "deep text", 9) == 0)
+                text = 1;
+        }
+        OK(text, "misnested </form> (opts %u): the deep text kept", opts);
+        S_order("misnested </form>");
+    }
     cd_buf_free(&b);
 }
 

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""CPU seconds per MB and peak memory of hostile page shapes, end to end.
+
+    bench/hostile.py [--bin build/copydesk] [--runs 3] [--only NAME ...] [--list]
+
+A benchmark, not a test (issue #14's bound: any page within 0.1 s of CPU per
+MB and 16x its size + 64 MiB of memory). Each shape is generated at the size
+the issue quotes (or about 10 MB) into a temporary directory and run as
+`copydesk --json -q FILE`, each run its own child; its CPU time is user +
+system of that child and its peak RSS, from /usr/bin/time (getrusage).
+Every shape is interleaved with its baseline in the same run: a normal
+article page of the same byte size (tests/pathological calibration_page), so
+a loaded machine slows both alike. Each is run --runs times and the least CPU
+time is kept (the least disturbed run). The load average is printed before
+and after. No hardware counters on this VM (perf stat: instructions not
+supported), hence CPU time.
+"""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(TOP, "tests", "pathological"))
+import run as patho  # noqa: E402  (page(), calibration_page())
+
+page = patho.page
+
+
+def teaser(n):
+    return page(b"<ul>" + b"".join(
+        b'<li class="teaser"><a href="/story/%d"><img src="/i/%d.jpg" alt="Photo %d"><h3>Teaser title number %d'
+        b'</h3><p>Summary of the story %d, two lines of text.</p></a></li>\n' % (i, i, i, i, i)
+        for i in range(n)) + b"</ul>")
+
+
+def foster(n):
+    return page(b"<table>" + b"".join(
+        b"text %d<tr>row<td>cell %d</td>after</tr><b>bold</b>" % (i, i) for i in range(n)) + b"</table>")
+
+
+def misnested(n):
+    return page(b"".join(b'<a href="/l%d"><b>bold <p>para %d</a> after a</b> after b</p>' % (i, i)
+                         for i in range(n)))
+
+
+# name -> generator; sizes as issue #14 quotes them (28 MB, 8.8 MB, 9.8 MB) or about 10 MB.
+SHAPES = {
+    "misnested-a-b-p (28 MB)": lambda: misnested(420000),
+    "misnested-a-b-p-open": lambda: page(b"<a href=x>" + b"<b><p>text</a>more</b>" * 1000000),
+    "adoption-deep-b": lambda: page(b"<b>" * 2000 + b"<div>x</b>y" * 1000000),
+    "reconstruct-28-distinct": lambda: page(b"<div>" + b"".join(
+        b'<%s class="c%d">' % (t, i) for i, t in enumerate([b"b", b"i", b"u", b"s", b"em", b"strong", b"small",
+                                                            b"code", b"tt", b"font", b"strike", b"nobr", b"a",
+                                                            b"big"] * 2))
+        + b"</div>" + b"<div>x</div>" * 1000000),
+    "foster-table (8.8 MB)": lambda: foster(160000),
+    "foster-text-continued": lambda: page(b"<table>" + b"a<tr>" * 2000000),
+    "foster-nested-tables": lambda: page(b"<table><tr><td>" + b"<table>x<b>y" * 800000),
+    "teaser-list (9.8 MB)": lambda: teaser(57000),
+    "nested-div-1m": lambda: page(b"<div>" * 1000000 + b"deep text" + b"</div>" * 1000000),
+    "inline-b-2m": lambda: page(b"<b>" * 2000000 + b"bold text"),
+    "nested-tables-600k": lambda: page(b"<table><tr><td>" * 600000 + b"cell text"),
+    "attrs-1m-one-tag": lambda: page(b"<p " + b" ".join(b"a%d=%d" % (i, i) for i in range(1000000))
+                                     + b">after many attributes</p>"),
+    "attrs-many-tags": lambda: page(b"".join(b"<span " + b" ".join(b"d%d=v" % k for k in range(200))
+                                             + b">t</span>" for _ in range(7000))),
+    "attrs-duplicate-1m": lambda: page(b"<p " + b"a=1 A=2 " * 1250000 + b">after the duplicates</p>"),
+    "svg-deep-2m": lambda: page(b"<svg>" + b"<g>" * 2000000 + b"</svg><p>after the drawing</p>"),
+    "svg-foreignobject-nested": lambda: page(b"<svg><foreignObject><svg><foreignObject>" * 250000
+                                             + b"<p>inside</p>"),
+    "math-html-mixed": lambda: page(b"<math><mi><b><math><mtext><i>" * 350000),
+    "svg-paths-attrs": lambda: page(b"<svg>" + b'<path d="M0 0L10 10" fill="red"/><text x="1">t</text>' * 180000
+                                    + b"</svg><p>after</p>"),
+    "template-nested-1m": lambda: page(b"<p>before the templates</p>" + b"<template>" * 1000000 + b"x"),
+    "br-2m": lambda: page(b"<p>" + b"x<br>" * 2000000 + b"</p>"),
+}
+
+
+def run_once(binary, path, tmp):
+    """(exit status, CPU s, system s, peak RSS MB) of one run. Through
+    /usr/bin/time: a child forked from this Python process would report the
+    parent's resident size (the generated page) as its own peak."""
+    rep = os.path.join(tmp, "time.out")
+    subprocess.run(["/usr/bin/time", "-f", "%x %U %S %M", "-o", rep, binary, "--json", "-q", path],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with open(rep) as f:
+        rc, user, sys_, rss = f.read().split()[-4:]
+    return int(rc), float(user) + float(sys_), float(sys_), int(rss) / 1024.0
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bin", default=os.path.join(TOP, "build", "copydesk"))
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--list", action="store_true")
+    ap.add_argument("--only", nargs="*")
+    a = ap.parse_args()
+    names = [n for n in SHAPES if not a.only or any(o in n for o in a.only)]
+    if a.list:
+        print("\n".join(names))
+        return 0
+    print("load average before: %.2f %.2f %.2f\n" % os.getloadavg())
+    print("| shape | size MB | CPU s (best of %d) | sys s | s/MB | baseline s/MB | ratio | peak RSS MB |"
+          " 16x+64MiB | exit |" % a.runs)
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    worst = 0.0
+    with tempfile.TemporaryDirectory(prefix="cd-hostile-") as tmp:
+        for name in names:
+            data = SHAPES[name]()
+            path = os.path.join(tmp, "shape.html")
+            with open(path, "wb") as f:
+                f.write(data)
+            cal = patho.calibration_page(len(data))
+            cpath = os.path.join(tmp, "baseline.html")
+            with open(cpath, "wb") as f:
+                f.write(cal)
+            best = cbest = None
+            for _ in range(a.runs):
+                r = run_once(a.bin, path, tmp)
+                c = run_once(a.bin, cpath, tmp)
+                if best is None or r[1] < best[1]:
+                    best = r
+                if cbest is None or c[1] < cbest[1]:
+                    cbest = c
+            mb = len(data) / 1e6
+            spm, cspm = best[1] / mb, cbest[1] / (len(cal) / 1e6)
+            worst = max(worst, spm)
+            lim = 16 * len(data) / 2**20 + 64
+            print("| %s | %.1f | %.2f | %.2f | %.3f | %.3f | %.2f | %.0f | %.0f | %d |"
+                  % (name, mb, best[1], best[2], spm, cspm, spm / cspm, best[3], lim, best[0]), flush=True)
+    print("\nload average after: %.2f %.2f %.2f" % os.getloadavg())
+    print("worst shape: %.3f s/MB" % worst)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
