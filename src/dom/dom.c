@@ -13,7 +13,7 @@ static const char *const S_tag_names[CD_TAG__COUNT] = {
 #undef CD_TAG
 };
 
-static const unsigned char S_tag_flags[CD_TAG__COUNT] = {
+const unsigned char cd_tag_flags_table[CD_TAG__COUNT] = {
 #define CD_TAG(e, n, f) [CD_TAG_##e] = (f),
 #include "tags.def"
 #undef CD_TAG
@@ -22,11 +22,6 @@ static const unsigned char S_tag_flags[CD_TAG__COUNT] = {
 const char *cd_tag_name(uint16_t tag)
 {
     return tag < CD_TAG__COUNT ? S_tag_names[tag] : "#unknown";
-}
-
-unsigned cd_tag_flags(uint16_t tag)
-{
-    return tag < CD_TAG__COUNT ? S_tag_flags[tag] : 0;
 }
 
 uint16_t cd_tag_lookup(const char *name, size_t len)
@@ -358,43 +353,6 @@ int cd_dom_index_classes(cd_dom *dom)
     dom->class_rep = rep;
     dom->classes_indexed = 1;
     return 1;
-}
-
-cd_nid cd_dom_next(const cd_dom *dom, cd_nid id, cd_nid top)
-{
-    const cd_node *n = &dom->nodes[id];
-    if (n->first)
-        return n->first;
-    return cd_dom_next_skip(dom, id, top);
-}
-
-cd_nid cd_dom_next_skip(const cd_dom *dom, cd_nid id, cd_nid top)
-{
-    while (id && id != top) {
-        const cd_node *n = &dom->nodes[id];
-        if (n->next)
-            return n->next;
-        id = n->parent;
-    }
-    return CD_NONE;
-}
-
-const char *cd_dom_attr_n(const cd_dom *dom, cd_nid id, const char *name, size_t nl, size_t *len)
-{
-    const cd_node *n = &dom->nodes[id];
-    if (n->type != CD_NODE_ELEMENT)
-        return NULL;
-    for (uint32_t i = 0; i < n->len; i++) {
-        const cd_attr *a = &n->u.attr[i];
-        /* The first byte rules out most names of the same length (class/style/title). */
-        if (a->name_len == nl && (nl == 0 || a->name[0] == name[0]) &&
-            memcmp(a->name, name, nl) == 0) {
-            if (len)
-                *len = a->value_len;
-            return a->value;
-        }
-    }
-    return NULL;
 }
 
 int cd_dom_check(const cd_dom *dom)
