@@ -71,7 +71,7 @@ void cd_dom_free(cd_dom *dom)
     dom->count = dom->cap = 0;
 }
 
-static cd_nid S_new(cd_dom *dom, cd_node_type type)
+static inline cd_nid S_new(cd_dom *dom, cd_node_type type)
 {
     if (dom->count == 0)
         dom->count = 1; /* nodes[0] stays unused so that 0 can mean "none" */
@@ -264,7 +264,7 @@ int cd_dom_set_attrs(cd_dom *dom, cd_nid id, const cd_attr *attrs, uint32_t n)
 }
 
 /* A hash of s[0..n) mixed into h, eight bytes at a time. */
-static uint64_t S_hash(uint64_t h, const char *s, size_t n)
+static inline uint64_t S_hash(uint64_t h, const char *s, size_t n)
 {
     const uint64_t k = 0x9E3779B97F4A7C15ull;
     for (; n >= 8; s += 8, n -= 8) {
@@ -273,9 +273,11 @@ static uint64_t S_hash(uint64_t h, const char *s, size_t n)
         h = (h ^ w) * k;
         h ^= h >> 29;
     }
+    /* The tail as a little-endian integer (s may be NULL when n is 0: an
+     * absent class or id). */
     uint64_t w = 0;
-    if (n) /* s may be NULL when n is 0 (an absent class or id) */
-        memcpy(&w, s, n);
+    for (size_t i = 0; i < n; i++)
+        w |= (uint64_t)(unsigned char)s[i] << (8 * i);
     h = (h ^ w ^ ((uint64_t)n << 56)) * k;
     return h ^ (h >> 32);
 }
@@ -311,11 +313,13 @@ int cd_dom_index_classes(cd_dom *dom)
     size_t cap = 16;
     while (cap < (size_t)m * 2)
         cap *= 2;
-    /* slot: a key (0 = empty); rep and hash per key. */
+    /* slot: a key (0 = empty); rep, hash and the class and id values per key. */
     uint32_t *slot = cd_arena_alloc(dom->arena, cap * sizeof *slot);
     cd_nid *rep = cd_arena_alloc(dom->arena, ((size_t)m + 1) * sizeof *rep);
     uint32_t *hash = cd_arena_alloc(dom->arena, ((size_t)m + 1) * sizeof *hash);
-    if (!slot || !rep || !hash)
+    const char **kv = cd_arena_alloc(dom->arena, ((size_t)m + 1) * 2 * sizeof *kv);
+    uint32_t *kl = cd_arena_alloc(dom->arena, ((size_t)m + 1) * 2 * sizeof *kl);
+    if (!slot || !rep || !hash || !kv || !kl)
         return 0;
     memset(slot, 0, cap * sizeof *slot);
     rep[0] = CD_NONE;
@@ -336,16 +340,18 @@ int cd_dom_index_classes(cd_dom *dom)
             uint32_t key = slot[k];
             if (hash[key] != h)
                 continue;
-            const char *cv2, *iv2;
-            size_t cl2, il2;
-            S_class_id(&dom->nodes[rep[key]], &cv2, &cl2, &iv2, &il2);
-            if (cl2 == cl && il2 == il && (!cl || memcmp(cv, cv2, cl) == 0) && (!il || memcmp(iv, iv2, il) == 0))
+            if (kl[2 * key] == cl && kl[2 * key + 1] == il && (!cl || memcmp(cv, kv[2 * key], cl) == 0) &&
+                (!il || memcmp(iv, kv[2 * key + 1], il) == 0))
                 break;
         }
         if (!slot[k]) {
             slot[k] = ++nk;
             rep[nk] = id;
             hash[nk] = h;
+            kv[2 * nk] = cv;
+            kv[2 * nk + 1] = iv;
+            kl[2 * nk] = (uint32_t)cl;
+            kl[2 * nk + 1] = (uint32_t)il;
         }
         n->cls = slot[k];
     }
