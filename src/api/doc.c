@@ -230,11 +230,15 @@ copydesk_status copydesk_doc_parse(copydesk_doc *doc, const char *bytes, size_t 
             return COPYDESK_ERR_EMPTY;
     }
 
-    copydesk_status st = cd_input_decode(in, len, doc->charset_hint.len ? doc->charset_hint.data : NULL,
-                                         &doc->decoded, &doc->dinfo);
+    /* A page that is valid UTF-8 is parsed where it lies (the caller's bytes
+     * or the gunzipped copy): the tree holds copies of what it keeps. */
+    const char *html = NULL;
+    size_t html_len = 0;
+    copydesk_status st = cd_input_decode_view(in, len, doc->charset_hint.len ? doc->charset_hint.data : NULL,
+                                              &doc->decoded, &doc->dinfo, &html, &html_len);
     if (st != COPYDESK_OK)
         return st;
-    if (cd_input_not_html(in, len, doc->decoded.data, doc->decoded.len))
+    if (cd_input_not_html(in, len, html, html_len))
         return COPYDESK_ERR_NOT_HTML;
     if (doc->dinfo.source == CD_CHARSET_DETECTED)
         S_warn(doc, COPYDESK_WARN_CHARSET_GUESSED, 0);
@@ -245,7 +249,7 @@ copydesk_status copydesk_doc_parse(copydesk_doc *doc, const char *bytes, size_t 
     if (doc->dinfo.nul_bytes)
         S_warn(doc, COPYDESK_WARN_NUL_BYTES, 0);
 
-    st = cd_parse_html(doc->parser, doc->decoded.data, doc->decoded.len, &doc->dom);
+    st = cd_parse_html(doc->parser, html, html_len, &doc->dom);
     if (st != COPYDESK_OK)
         return st;
     if (doc->dom.truncated)

@@ -34,7 +34,7 @@ struct copydesk_doc {
     cd_extract ext;
     cd_meta meta;
     cd_buf raw;     /* gunzipped bytes */
-    cd_buf decoded; /* UTF-8 page */
+    cd_buf decoded; /* UTF-8 page, when the input was not valid UTF-8 already (cd_input_decode_view) */
     cd_buf text;    /* rendered text (cached) */
     cd_buf render;  /* last render */
     int text_ready;

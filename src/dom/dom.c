@@ -13,7 +13,7 @@ static const char *const S_tag_names[CD_TAG__COUNT] = {
 #undef CD_TAG
 };
 
-static const unsigned char S_tag_flags[CD_TAG__COUNT] = {
+const unsigned char cd_tag_flags_table[CD_TAG__COUNT] = {
 #define CD_TAG(e, n, f) [CD_TAG_##e] = (f),
 #include "tags.def"
 #undef CD_TAG
@@ -22,11 +22,6 @@ static const unsigned char S_tag_flags[CD_TAG__COUNT] = {
 const char *cd_tag_name(uint16_t tag)
 {
     return tag < CD_TAG__COUNT ? S_tag_names[tag] : "#unknown";
-}
-
-unsigned cd_tag_flags(uint16_t tag)
-{
-    return tag < CD_TAG__COUNT ? S_tag_flags[tag] : 0;
 }
 
 uint16_t cd_tag_lookup(const char *name, size_t len)
@@ -76,7 +71,7 @@ void cd_dom_free(cd_dom *dom)
     dom->count = dom->cap = 0;
 }
 
-static cd_nid S_new(cd_dom *dom, cd_node_type type)
+static inline cd_nid S_new(cd_dom *dom, cd_node_type type)
 {
     if (dom->count == 0)
         dom->count = 1; /* nodes[0] stays unused so that 0 can mean "none" */
@@ -269,7 +264,7 @@ int cd_dom_set_attrs(cd_dom *dom, cd_nid id, const cd_attr *attrs, uint32_t n)
 }
 
 /* A hash of s[0..n) mixed into h, eight bytes at a time. */
-static uint64_t S_hash(uint64_t h, const char *s, size_t n)
+static inline uint64_t S_hash(uint64_t h, const char *s, size_t n)
 {
     const uint64_t k = 0x9E3779B97F4A7C15ull;
     for (; n >= 8; s += 8, n -= 8) {
@@ -278,9 +273,11 @@ static uint64_t S_hash(uint64_t h, const char *s, size_t n)
         h = (h ^ w) * k;
         h ^= h >> 29;
     }
+    /* The tail as a little-endian integer (s may be NULL when n is 0: an
+     * absent class or id). */
     uint64_t w = 0;
-    if (n) /* s may be NULL when n is 0 (an absent class or id) */
-        memcpy(&w, s, n);
+    for (size_t i = 0; i < n; i++)
+        w |= (uint64_t)(unsigned char)s[i] << (8 * i);
     h = (h ^ w ^ ((uint64_t)n << 56)) * k;
     return h ^ (h >> 32);
 }
@@ -316,11 +313,13 @@ int cd_dom_index_classes(cd_dom *dom)
     size_t cap = 16;
     while (cap < (size_t)m * 2)
         cap *= 2;
-    /* slot: a key (0 = empty); rep and hash per key. */
+    /* slot: a key (0 = empty); rep, hash and the class and id values per key. */
     uint32_t *slot = cd_arena_alloc(dom->arena, cap * sizeof *slot);
     cd_nid *rep = cd_arena_alloc(dom->arena, ((size_t)m + 1) * sizeof *rep);
     uint32_t *hash = cd_arena_alloc(dom->arena, ((size_t)m + 1) * sizeof *hash);
-    if (!slot || !rep || !hash)
+    const char **kv = cd_arena_alloc(dom->arena, ((size_t)m + 1) * 2 * sizeof *kv);
+    uint32_t *kl = cd_arena_alloc(dom->arena, ((size_t)m + 1) * 2 * sizeof *kl);
+    if (!slot || !rep || !hash || !kv || !kl)
         return 0;
     memset(slot, 0, cap * sizeof *slot);
     rep[0] = CD_NONE;
@@ -341,16 +340,18 @@ int cd_dom_index_classes(cd_dom *dom)
             uint32_t key = slot[k];
             if (hash[key] != h)
                 continue;
-            const char *cv2, *iv2;
-            size_t cl2, il2;
-            S_class_id(&dom->nodes[rep[key]], &cv2, &cl2, &iv2, &il2);
-            if (cl2 == cl && il2 == il && (!cl || memcmp(cv, cv2, cl) == 0) && (!il || memcmp(iv, iv2, il) == 0))
+            if (kl[2 * key] == cl && kl[2 * key + 1] == il && (!cl || memcmp(cv, kv[2 * key], cl) == 0) &&
+                (!il || memcmp(iv, kv[2 * key + 1], il) == 0))
                 break;
         }
         if (!slot[k]) {
             slot[k] = ++nk;
             rep[nk] = id;
             hash[nk] = h;
+            kv[2 * nk] = cv;
+            kv[2 * nk + 1] = iv;
+            kl[2 * nk] = (uint32_t)cl;
+            kl[2 * nk + 1] = (uint32_t)il;
         }
         n->cls = slot[k];
     }
@@ -358,43 +359,6 @@ int cd_dom_index_classes(cd_dom *dom)
     dom->class_rep = rep;
     dom->classes_indexed = 1;
     return 1;
-}
-
-cd_nid cd_dom_next(const cd_dom *dom, cd_nid id, cd_nid top)
-{
-    const cd_node *n = &dom->nodes[id];
-    if (n->first)
-        return n->first;
-    return cd_dom_next_skip(dom, id, top);
-}
-
-cd_nid cd_dom_next_skip(const cd_dom *dom, cd_nid id, cd_nid top)
-{
-    while (id && id != top) {
-        const cd_node *n = &dom->nodes[id];
-        if (n->next)
-            return n->next;
-        id = n->parent;
-    }
-    return CD_NONE;
-}
-
-const char *cd_dom_attr_n(const cd_dom *dom, cd_nid id, const char *name, size_t nl, size_t *len)
-{
-    const cd_node *n = &dom->nodes[id];
-    if (n->type != CD_NODE_ELEMENT)
-        return NULL;
-    for (uint32_t i = 0; i < n->len; i++) {
-        const cd_attr *a = &n->u.attr[i];
-        /* The first byte rules out most names of the same length (class/style/title). */
-        if (a->name_len == nl && (nl == 0 || a->name[0] == name[0]) &&
-            memcmp(a->name, name, nl) == 0) {
-            if (len)
-                *len = a->value_len;
-            return a->value;
-        }
-    }
-    return NULL;
 }
 
 int cd_dom_check(const cd_dom *dom)

@@ -146,16 +146,52 @@ static inline uint32_t cd_dom_class_key(const cd_dom *dom, cd_nid id)
     return dom->nodes[id].cls;
 }
 
-/* Pre-order successor of id within the subtree of top (CD_NONE at the end). */
-cd_nid cd_dom_next(const cd_dom *dom, cd_nid id, cd_nid top);
-/* Pre-order successor that skips id's children. */
-cd_nid cd_dom_next_skip(const cd_dom *dom, cd_nid id, cd_nid top);
+/* Pre-order successor that skips id's children. (The walks run over every
+ * node of every page several times: these are inline.) */
+static inline cd_nid cd_dom_next_skip(const cd_dom *dom, cd_nid id, cd_nid top)
+{
+    while (id && id != top) {
+        const cd_node *n = &dom->nodes[id];
+        if (n->next)
+            return n->next;
+        id = n->parent;
+    }
+    return CD_NONE;
+}
 
-/* The value of attribute name[0..name_len) (lower case) on element id, or NULL; *len gets its length. */
-const char *cd_dom_attr_n(const cd_dom *dom, cd_nid id, const char *name, size_t name_len,
-                          size_t *len);
-/* The same for a NUL-terminated name (inline so that a literal's length is
- * worked out at compile time: the lookup runs on every element). */
+/* Pre-order successor of id within the subtree of top (CD_NONE at the end). */
+static inline cd_nid cd_dom_next(const cd_dom *dom, cd_nid id, cd_nid top)
+{
+    const cd_node *n = &dom->nodes[id];
+    if (n->first)
+        return n->first;
+    return cd_dom_next_skip(dom, id, top);
+}
+
+/* The value of attribute name[0..name_len) (lower case) on element id, or
+ * NULL; *len gets its length (0 when there is none). Inline: the look-up runs
+ * on every element, mostly with a literal name whose length and bytes the
+ * compiler then knows. */
+static inline const char *cd_dom_attr_n(const cd_dom *dom, cd_nid id, const char *name, size_t nl,
+                                        size_t *len)
+{
+    const cd_node *n = &dom->nodes[id];
+    uint32_t na = n->type == CD_NODE_ELEMENT ? n->len : 0;
+    for (uint32_t i = 0; i < na; i++) {
+        const cd_attr *a = &n->u.attr[i];
+        /* The first byte rules out most names of the same length (class/style/title). */
+        if (a->name_len == nl && (nl == 0 || a->name[0] == name[0]) &&
+            memcmp(a->name, name, nl) == 0) {
+            if (len)
+                *len = a->value_len;
+            return a->value;
+        }
+    }
+    if (len)
+        *len = 0;
+    return NULL;
+}
+/* The same for a NUL-terminated name. */
 static inline const char *cd_dom_attr(const cd_dom *dom, cd_nid id, const char *name, size_t *len)
 {
     return cd_dom_attr_n(dom, id, name, strlen(name), len);
@@ -163,7 +199,11 @@ static inline const char *cd_dom_attr(const cd_dom *dom, cd_nid id, const char *
 
 /* Tag facts. */
 const char *cd_tag_name(uint16_t tag);
-unsigned cd_tag_flags(uint16_t tag);
+extern const unsigned char cd_tag_flags_table[CD_TAG__COUNT];
+static inline unsigned cd_tag_flags(uint16_t tag)
+{
+    return tag < CD_TAG__COUNT ? cd_tag_flags_table[tag] : 0;
+}
 /* Lower-case name → tag (CD_TAG_UNKNOWN when not listed). */
 uint16_t cd_tag_lookup(const char *name, size_t len);
 

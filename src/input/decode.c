@@ -25,6 +25,11 @@
 #include <string.h>
 #include <uchardet/uchardet.h>
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define CD_DEC_SSE2 1
+#endif
+
 #include "../util/ctype.h"
 #include "../util/utf8.h"
 #include "input.h"
@@ -79,6 +84,26 @@ static int S_word_plain(const unsigned char *s)
     return !(w & S_HI) && !((w - S_LO) & S_HI);
 }
 
+/* The first i' >= i where s[i'] is NUL or not ASCII, or a position short of
+ * it: the caller then steps byte by byte (at most a word, or the tail past
+ * the last whole word). Sixteen bytes a step with SSE2, else eight. */
+static inline size_t S_skip_plain(const unsigned char *s, size_t i, size_t n)
+{
+#ifdef CD_DEC_SSE2
+    const __m128i z = _mm_setzero_si128();
+    while (n - i >= 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(x, _mm_cmpeq_epi8(x, z)));
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+        i += 16;
+    }
+#endif
+    while (n - i >= 8 && S_word_plain(s + i))
+        i += 8;
+    return i;
+}
+
 /* Length of the valid multi-byte sequence at s (s[0] >= 0x80), or 0. */
 static size_t S_utf8_seq(const unsigned char *s, size_t n)
 {
@@ -108,8 +133,7 @@ static void S_utf8_scan(const unsigned char *s, size_t n, S_utf8_stats *st)
     memset(st, 0, sizeof *st);
     size_t i = 0;
     while (i < n) {
-        while (i + 8 <= n && S_word_plain(s + i))
-            i += 8;
+        i = S_skip_plain(s, i, n);
         if (i >= n) break;
         unsigned c = s[i];
         if (c < 0x80) {
@@ -163,8 +187,7 @@ static void S_conv_utf8(const unsigned char *s, size_t n, size_t base, const S_u
     }
     size_t i = 0, run = 0;
     while (i < n) {
-        while (i + 8 <= n && S_word_plain(s + i))
-            i += 8;
+        i = S_skip_plain(s, i, n);
         if (i >= n) break;
         unsigned c = s[i];
         if (c && c < 0x80) {
@@ -207,8 +230,7 @@ static void S_conv_table(const unsigned char *s, size_t n, int user_defined, cd_
     size_t i = 0, run = 0;
     if (!cd_buf_reserve(out, n)) return;
     while (i < n) {
-        while (i + 8 <= n && S_word_plain(s + i))
-            i += 8;
+        i = S_skip_plain(s, i, n);
         if (i >= n) break;
         unsigned c = s[i];
         if (c && c < 0x80) {
@@ -441,8 +463,10 @@ static void S_set_charset(cd_decode_info *info, const char *cs)
     info->charset[n] = '\0';
 }
 
-copydesk_status cd_input_decode(const unsigned char *in, size_t len, const char *hint, cd_buf *out,
-                                cd_decode_info *info)
+/* cd_input_decode and cd_input_decode_view: with view set, a page whose
+ * bytes are already the UTF-8 to parse is not copied into out. */
+static copydesk_status S_decode(const unsigned char *in, size_t len, const char *hint, cd_buf *out,
+                                cd_decode_info *info, const char **view, size_t *view_len)
 {
     if (!out || !info) return COPYDESK_ERR_ARG;
     memset(info, 0, sizeof *info);
@@ -528,6 +552,11 @@ copydesk_status cd_input_decode(const unsigned char *in, size_t len, const char 
         S_set_charset(info, cs);
         if (!strcmp(cs, "utf-8")) {
             if (!have_st) S_utf8_scan(s, n, &st);
+            if (view && !st.invalid && !st.nul && !st.truncated_tail) {
+                *view = (const char *)s; /* S_conv_utf8 would copy it as it is */
+                *view_len = n;
+                return COPYDESK_OK;
+            }
             S_conv_utf8(s, n, skip, &st, out, info);
         } else if (!strcmp(cs, "windows-1252") || !strcmp(cs, "x-user-defined")) {
             S_conv_table(s, n, cs[0] == 'x', out, info);
@@ -543,5 +572,24 @@ copydesk_status cd_input_decode(const unsigned char *in, size_t len, const char 
         }
         break;
     }
+    if (view) {
+        *view = out->data;
+        *view_len = out->len;
+    }
     return out->failed ? COPYDESK_ERR_NOMEM : COPYDESK_OK;
+}
+
+copydesk_status cd_input_decode(const unsigned char *in, size_t len, const char *hint, cd_buf *out,
+                                cd_decode_info *info)
+{
+    return S_decode(in, len, hint, out, info, NULL, NULL);
+}
+
+copydesk_status cd_input_decode_view(const unsigned char *in, size_t len, const char *hint, cd_buf *out,
+                                     cd_decode_info *info, const char **utf8, size_t *utf8_len)
+{
+    if (!utf8 || !utf8_len) return COPYDESK_ERR_ARG;
+    *utf8 = "";
+    *utf8_len = 0;
+    return S_decode(in, len, hint, out, info, utf8, utf8_len);
 }

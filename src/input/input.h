@@ -55,6 +55,12 @@ copydesk_status cd_input_gunzip(const unsigned char *in, size_t len, size_t max_
  * Returns COPYDESK_OK or COPYDESK_ERR_NOMEM. Never fails on bad bytes. */
 copydesk_status cd_input_decode(const unsigned char *in, size_t len, const char *hint, cd_buf *out,
                                 cd_decode_info *info);
+/* The same, without copying a page that needs no change: *utf8 / *utf8_len
+ * get the UTF-8 to read, either in[skip..len) itself (valid UTF-8 without
+ * NUL bytes, after a BOM when there is one) or out's bytes. The view into in
+ * is valid as long as in is, and is not NUL-terminated. */
+copydesk_status cd_input_decode_view(const unsigned char *in, size_t len, const char *hint, cd_buf *out,
+                                     cd_decode_info *info, const char **utf8, size_t *utf8_len);
 
 /* Map a charset label to its WHATWG canonical name (lower case) per the
  * Encoding Standard's label table; NULL when the label is unknown.

@@ -4,63 +4,99 @@
  * `source` and `text` (docs/schema.md); the writer knows no field by name. */
 #include <string.h>
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define CD_JSON_SSE2 1
+#endif
+
 #include "../util/utf8.h"
 #include "output.h"
+
+/* The first i' >= i where s[i'] is a control character, '"', '\\' or not
+ * ASCII, or a position short of it (the caller then goes byte by byte). */
+static inline size_t S_plain(const char *s, size_t i, size_t len)
+{
+#ifdef CD_JSON_SSE2
+    const __m128i sp = _mm_set1_epi8(0x20), q = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\');
+    while (len - i >= 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        /* Signed: bytes >= 0x80 are below 0x20 too. */
+        __m128i bad = _mm_or_si128(_mm_cmplt_epi8(x, sp), _mm_or_si128(_mm_cmpeq_epi8(x, q), _mm_cmpeq_epi8(x, bs)));
+        unsigned m = (unsigned)_mm_movemask_epi8(bad);
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+        i += 16;
+    }
+#endif
+    (void)s;
+    (void)len;
+    return i;
+}
 
 void cd_json_string(cd_buf *out, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
     cd_buf_putc(out, '"');
-    size_t i = 0, run = 0;
+    /* Bytes go out in runs: s[start..i) is still to copy. A valid UTF-8
+     * sequence is copied as it is, except U+2028/9 (escaped: JavaScript) and
+     * what decodes as U+FFFD (ill-formed bytes become its three bytes). */
+    size_t i = 0, start = 0;
     while (i < len) {
+        i = S_plain(s, i, len);
+        if (i >= len)
+            break;
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
             i++;
-            run++;
             continue;
         }
-        if (run)
-            cd_buf_put(out, s + i - run, run);
-        run = 0;
-        if (c < 0x80) {
-            switch (c) {
-            case '"':
-                cd_buf_put(out, "\\\"", 2);
-                break;
-            case '\\':
-                cd_buf_put(out, "\\\\", 2);
-                break;
-            case '\n':
-                cd_buf_put(out, "\\n", 2);
-                break;
-            case '\t':
-                cd_buf_put(out, "\\t", 2);
-                break;
-            case '\r':
-                cd_buf_put(out, "\\r", 2);
-                break;
-            default: {
-                char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-                cd_buf_put(out, e, 6);
+        if (c >= 0x80) {
+            uint32_t cp;
+            size_t k = cd_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+            if (k == 0)
+                k = 1;
+            if (cp != CD_REPLACEMENT && cp != 0x2028 && cp != 0x2029) {
+                i += k;
+                continue;
             }
-            }
-            i++;
+            if (i > start)
+                cd_buf_put(out, s + start, i - start);
+            if (cp == CD_REPLACEMENT)
+                cd_buf_put_cp(out, CD_REPLACEMENT);
+            else
+                cd_buf_printf(out, "\\u%04x", (unsigned)cp);
+            i += k;
+            start = i;
             continue;
         }
-        uint32_t cp;
-        size_t k = cd_utf8_decode((const unsigned char *)s + i, len - i, &cp);
-        if (k == 0)
-            k = 1;
-        if (cp == CD_REPLACEMENT)
-            cd_buf_put_cp(out, CD_REPLACEMENT);
-        else if (cp == 0x2028 || cp == 0x2029)
-            cd_buf_printf(out, "\\u%04x", (unsigned)cp);
-        else
-            cd_buf_put(out, s + i, k);
-        i += k;
+        if (i > start)
+            cd_buf_put(out, s + start, i - start);
+        switch (c) {
+        case '"':
+            cd_buf_put(out, "\\\"", 2);
+            break;
+        case '\\':
+            cd_buf_put(out, "\\\\", 2);
+            break;
+        case '\n':
+            cd_buf_put(out, "\\n", 2);
+            break;
+        case '\t':
+            cd_buf_put(out, "\\t", 2);
+            break;
+        case '\r':
+            cd_buf_put(out, "\\r", 2);
+            break;
+        default: {
+            char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            cd_buf_put(out, e, 6);
+        }
+        }
+        i++;
+        start = i;
     }
-    if (run)
-        cd_buf_put(out, s + i - run, run);
+    if (len > start)
+        cd_buf_put(out, s + start, len - start);
     cd_buf_putc(out, '"');
 }
 

@@ -1,7 +1,31 @@
 /* util/ctype: locale-free helpers; see ctype.h. */
 #include <string.h>
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define CD_CTYPE_SSE2 1
+#endif
+
 #include "ctype.h"
+
+/* The first i in [from, last] where s[i] is a or b, or last + 1. */
+static size_t S_find2(const char *s, size_t from, size_t last, unsigned char a, unsigned char b)
+{
+    size_t i = from;
+#ifdef CD_CTYPE_SSE2
+    const __m128i va = _mm_set1_epi8((char)a), vb = _mm_set1_epi8((char)b);
+    while (i + 15 <= last) { /* s[i..i+16) are all candidates' first bytes */
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)));
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+        i += 16;
+    }
+#endif
+    while (i <= last && (unsigned char)s[i] != a && (unsigned char)s[i] != b)
+        i++;
+    return i;
+}
 
 int cd_contains_nocase(const char *s, size_t n, const char *lit)
 {
@@ -10,10 +34,10 @@ int cd_contains_nocase(const char *s, size_t n, const char *lit)
         return 1;
     if (m > n)
         return 0;
-    int first = cd_tolower((unsigned char)lit[0]);
-    for (size_t i = 0; i + m <= n; i++) {
-        if (cd_tolower((unsigned char)s[i]) != first)
-            continue;
+    unsigned char lo = (unsigned char)cd_tolower((unsigned char)lit[0]);
+    unsigned char up = (unsigned char)cd_toupper((unsigned char)lit[0]);
+    size_t last = n - m; /* the last place lit can start */
+    for (size_t i = S_find2(s, 0, last, lo, up); i <= last; i = S_find2(s, i + 1, last, lo, up)) {
         size_t j = 1;
         while (j < m && cd_tolower((unsigned char)s[i + j]) == cd_tolower((unsigned char)lit[j]))
             j++;

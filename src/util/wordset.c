@@ -1,4 +1,6 @@
 /* util/wordset: look-up in a generated word set; see wordset.h. */
+#include <string.h>
+
 #include "ctype.h"
 #include "wordset.h"
 
@@ -42,10 +44,6 @@ static inline long S_search(const uint64_t *keys, size_t lo, size_t hi, const ui
 static inline uint32_t S_find(const cd_wordset *set, const unsigned char *b, size_t n, size_t chunks)
 {
     size_t lo = set->from[b[0]], hi = set->from[b[0] + 1];
-    /* Sorted: the first byte's entries span a range of second bytes. */
-    if (lo == hi || b[1] < S_byte(set->keys + lo * chunks, 1) ||
-        b[1] > S_byte(set->keys + (hi - 1) * chunks, 1))
-        return 0;
     uint64_t q[CD_WORDSET_MAX_CHUNKS];
     for (size_t c = 0; c < chunks; c++)
         q[c] = S_be64(b + 8 * c);
@@ -57,14 +55,48 @@ static inline uint32_t S_find(const cd_wordset *set, const unsigned char *b, siz
     return set->values ? set->values[at] : 1;
 }
 
+/* ASCII upper case to lower in the eight bytes of w (other bytes unchanged):
+ * per byte, bit 7 of h + 0x3F is "at least 'A'", of h + 0x25 "above 'Z'"
+ * (h: the byte without bit 7, so no carry crosses a byte). */
+static inline uint64_t S_lower8(uint64_t w)
+{
+    const uint64_t hi = 0x8080808080808080ull;
+    uint64_t h = w & ~hi;
+    uint64_t up = (h + 0x3F3F3F3F3F3F3F3Full) & ~(h + 0x2525252525252525ull) & ~w & hi;
+    return w | (up >> 2);
+}
+
 uint32_t cd_wordset_find(const cd_wordset *set, const char *s, size_t n)
 {
+    if (n == 0)
+        return 0;
+    /* Sorted: the first byte's entries span a range of second bytes. Most
+     * words of a page fall outside it: they are not lower-cased whole. */
+    {
+        unsigned char b0 = (unsigned char)cd_tolower((unsigned char)s[0]);
+        unsigned char b1 = n > 1 ? (unsigned char)cd_tolower((unsigned char)s[1]) : 0;
+        size_t lo = set->from[b0], hi = set->from[b0 + 1];
+        if (lo == hi || b1 < S_byte(set->keys + lo * set->chunks, 1) ||
+            b1 > S_byte(set->keys + (hi - 1) * set->chunks, 1))
+            return 0;
+    }
     /* Most sets hold words of up to 15 bytes (two integers): a buffer of
-     * constant size is zeroed in two stores. */
+     * constant size is zeroed in two stores, and a word of 8 to 16 bytes is
+     * copied in two overlapping moves and lower-cased 8 bytes at a time. */
     if (set->chunks <= 2) {
         unsigned char b[16] = {0};
-        for (size_t i = 0; i < n; i++)
-            b[i] = (unsigned char)cd_tolower((unsigned char)s[i]);
+        if (n >= 8 && n <= 16) {
+            memcpy(b, s, 8);
+            memcpy(b + n - 8, s + n - 8, 8);
+            uint64_t w[2];
+            memcpy(w, b, 16);
+            w[0] = S_lower8(w[0]);
+            w[1] = S_lower8(w[1]);
+            memcpy(b, w, 16);
+        } else {
+            for (size_t i = 0; i < n; i++)
+                b[i] = (unsigned char)cd_tolower((unsigned char)s[i]);
+        }
         return set->chunks == 1 ? S_find(set, b, n, 1) : S_find(set, b, n, 2);
     }
     unsigned char b[CD_WORDSET_MAX_CHUNKS * 8] = {0};

@@ -688,6 +688,82 @@ static void test_not_html(void)
     OK(!cd_input_not_html(NULL, 0, NULL, 0), "NULL");
 }
 
+/* cd_input_decode_view: a page that is valid UTF-8 is read where it lies;
+ * anything to change (an invalid byte, NUL, a cut sequence) goes through
+ * the copy, with the same bytes as cd_input_decode. The UTF-8 check steps
+ * 16 (or 8) bytes at a time: the odd byte is put at every offset around
+ * those steps. */
+static void S_view_case(const unsigned char *in, size_t len, const char *hint, int want_view, const char *what,
+                        size_t at)
+{
+    cd_buf ref = S_new(), out = S_new();
+    cd_decode_info ri, vi;
+    const char *v = NULL;
+    size_t vl = 0;
+    INT_EQ(cd_input_decode(in, len, hint, &ref, &ri), COPYDESK_OK, "");
+    INT_EQ(cd_input_decode_view(in, len, hint, &out, &vi, &v, &vl), COPYDESK_OK, "");
+    size_t skip = len >= 3 && in[0] == 0xEF && in[1] == 0xBB && in[2] == 0xBF ? 3 : 0;
+    if (want_view)
+        OK(v == (const char *)in + skip && vl == len - skip, "%s at %zu: not read in place", what, at);
+    else
+        OK(v == out.data && vl == out.len, "%s at %zu: not the copy", what, at);
+    OK(vl == ref.len && (vl == 0 || memcmp(v, ref.data, vl) == 0), "%s at %zu: bytes differ", what, at);
+    INT_EQ(vi.replaced, ri.replaced, "%s at %zu", what, at);
+    INT_EQ(vi.first_invalid, ri.first_invalid, "%s at %zu", what, at);
+    INT_EQ(vi.nul_bytes, ri.nul_bytes, "%s at %zu", what, at);
+    STR_EQ(vi.charset, ri.charset, "%s at %zu", what, at);
+    cd_buf_free(&ref);
+    cd_buf_free(&out);
+}
+
+static void test_view(void)
+{
+    unsigned char page[80];
+    for (size_t len = 40; len <= 72; len += 16) {
+        for (size_t at = 0; at + 4 < len; at++) {
+            /* ASCII with two valid sequences, one at `at`: read in place. */
+            memset(page, 'a', sizeof page);
+            memcpy(page + len - 2, "\xc3\xa9", 2);
+            memcpy(page + at, "\xc3\xa9", 2);
+            S_view_case(page, len, NULL, 1, "valid", at);
+            S_view_case(page, len, "utf-8", 1, "valid, declared", at);
+            /* An invalid byte at `at` (declared UTF-8 with more valid
+             * sequences than invalid ones): copied, U+FFFD there. */
+            memset(page, 'a', sizeof page);
+            memcpy(page + len - 4, "\xc3\xa9\xc3\xa9", 4);
+            page[at] = 0xFF;
+            cd_buf ref = S_new();
+            cd_decode_info info = S_dec(page, len, "utf-8", &ref);
+            INT_EQ(info.first_invalid, at, "");
+            S_view_case(page, len, "utf-8", 0, "invalid", at);
+            cd_buf_free(&ref);
+            /* A NUL byte at `at`: copied, U+FFFD. */
+            page[at] = 0;
+            S_view_case(page, len, NULL, 0, "NUL", at);
+        }
+        /* A sequence cut by the end of input. */
+        memset(page, 'a', sizeof page);
+        memcpy(page, "\xc3\xa9\xc3\xa9", 4);
+        page[len - 2] = 0xE2;
+        page[len - 1] = 0x82;
+        S_view_case(page, len, "utf-8", 0, "cut", len - 2);
+    }
+    /* A BOM is skipped, the rest read in place; ASCII alone (windows-1252 by
+     * default, the same bytes) goes through the copy. */
+    const unsigned char bom[] = "\xef\xbb\xbf<p>caf\xc3\xa9</p>";
+    S_view_case(bom, sizeof bom - 1, NULL, 1, "BOM", 0);
+    const unsigned char ascii[] = "<p>plain ASCII, windows-1252 by default</p>";
+    S_view_case(ascii, sizeof ascii - 1, NULL, 0, "ASCII", 0);
+    const char *v = "x";
+    size_t vl = 9;
+    cd_buf out = S_new();
+    cd_decode_info info;
+    INT_EQ(cd_input_decode_view(NULL, 0, NULL, &out, &info, &v, &vl), COPYDESK_OK, "");
+    INT_EQ(vl, 0, "empty input");
+    INT_EQ(cd_input_decode_view(ascii, 3, NULL, &out, &info, NULL, &vl), COPYDESK_ERR_ARG, "");
+    cd_buf_free(&out);
+}
+
 int main(void)
 {
     test_gzip();
@@ -699,5 +775,6 @@ int main(void)
     test_invalid_utf8();
     test_nul();
     test_not_html();
+    test_view();
     return cd_t_done();
 }

@@ -258,6 +258,23 @@ static void test_json(void)
     S_json_eq("\n\r\t\b\f\x01\x1f\x7f", 8, "\"\\n\\r\\t\\u0008\\u000c\\u0001\\u001f\x7f\"");
     S_json_eq("a\0b", 3, "\"a\\u0000b\"");
     S_json_eq("\xe2\x80\xa8|\xe2\x80\xa9", 7, "\"\\u2028|\\u2029\"");
+    /* Runs of plain bytes are scanned 16 at a time: an escape, a U+2028, an
+     * ill-formed byte and a valid sequence at every offset around a step. */
+    for (size_t at = 0; at < 40; at++) {
+        char in[64], want[96];
+        static const struct {
+            const char *in, *out;
+        } odd[] = {{"\"", "\\\""}, {"\n", "\\n"}, {"\x01", "\\u0001"}, {"\xe2\x80\xa8", "\\u2028"},
+                   {"\xff", "\xef\xbf\xbd"}, {"\xc3\xa9", "\xc3\xa9"}, {"\xe2\x82", "\xef\xbf\xbd"}};
+        for (size_t k = 0; k < sizeof odd / sizeof *odd; k++) {
+            size_t il = strlen(odd[k].in);
+            memset(in, 'a', sizeof in);
+            memcpy(in + at, odd[k].in, il);
+            size_t n = at + il + 20;
+            snprintf(want, sizeof want, "\"%.*s%s%.20s\"", (int)at, in, odd[k].out, in + at + il);
+            S_json_eq(in, n, want);
+        }
+    }
     S_json_eq("\xc3\xa9\xf0\x9f\x98\x80", 6, "\"\xc3\xa9\xf0\x9f\x98\x80\"");
     S_json_eq("a\xff"
               "b",
