@@ -555,6 +555,22 @@ COPYDESK_EXPORT copydesk_status copydesk_sites_observe(copydesk_sites *s, const 
                                                        size_t len, const char *url,
                                                        const char *charset);
 
+/** The host key copydesk_sites_observe() files the page under (the
+ * registrable domain of url, else what the page names: docs/sites.md), into
+ * out[0..cap) (NUL-terminated, cap >= COPYDESK_SITES_KEY_MAX): "" when the
+ * page names no host (observe would add nothing). Cheaper than observing:
+ * with a URL the page is not read, else the reading stops at the page's first
+ * canonical link. A batch can count its pages per host first and observe only
+ * the pages of hosts with COPYDESK_SITES_MIN_PAGES or more. s lends its scratch
+ * memory (its model is unchanged). A page that cannot be read gives its status
+ * (observe would skip it too); COPYDESK_ERR_NOMEM. */
+#define COPYDESK_SITES_KEY_MAX 96
+COPYDESK_EXPORT copydesk_status copydesk_sites_host(copydesk_sites *s, const char *bytes, size_t len,
+                                                    const char *url, const char *charset,
+                                                    char *out, size_t cap);
+/** Pages the model samples for host key (from copydesk_sites_host), 0 if none. */
+COPYDESK_EXPORT size_t copydesk_sites_host_pages(const copydesk_sites *s, const char *key);
+
 /** Add src's observations to dst (models of several batches or threads
  * combine; merging is commutative and associative). src is unchanged. */
 COPYDESK_EXPORT copydesk_status copydesk_sites_merge(copydesk_sites *dst, const copydesk_sites *src);

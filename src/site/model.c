@@ -474,6 +474,41 @@ copydesk_status copydesk_sites_observe(copydesk_sites *s, const char *bytes, siz
     return S_add_page(s, key, kl, S_NONE, pk, s->vec, m);
 }
 
+copydesk_status copydesk_sites_host(copydesk_sites *s, const char *bytes, size_t len, const char *url,
+                                    const char *charset, char *out, size_t cap)
+{
+    if (out && cap)
+        out[0] = '\0';
+    if (!s || !out || cap < CD_SITE_HOSTLEN || (!bytes && len))
+        return COPYDESK_ERR_ARG;
+    char key[CD_SITE_HOSTLEN];
+    size_t kl = 0;
+    /* A URL names the host before the page is read. */
+    if (url && *url && (kl = cd_site_host_key(url, NULL, key)) > 0) {
+        memcpy(out, key, kl + 1);
+        return COPYDESK_OK;
+    }
+    /* observe's reading, up to what decides the key. */
+    copydesk_status st = cd_site_decode(&s->raw, &s->decoded, bytes, len, charset);
+    if (st != COPYDESK_OK)
+        return st;
+    if (!s->scan && !(s->scan = cd_site_scanner_new(s->mem)))
+        return COPYDESK_ERR_NOMEM;
+    cd_site_hostinfo hi;
+    if (!cd_site_scan_host(s->scan, s->decoded.data ? s->decoded.data : "", s->decoded.len, &hi))
+        return COPYDESK_ERR_NOMEM;
+    kl = cd_site_host_key(url, &hi, key);
+    memcpy(out, key, kl + 1);
+    return COPYDESK_OK;
+}
+
+size_t copydesk_sites_host_pages(const copydesk_sites *s, const char *key)
+{
+    if (!s || !key)
+        return 0;
+    return cd_site_pages(cd_site_find(s, key, strlen(key)));
+}
+
 /* ---- merge ---- */
 
 /* Add host h's pages (of another model) to s. */
