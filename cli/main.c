@@ -229,6 +229,7 @@ typedef struct {
     /* --stats: the site model (sites_shown: there is something to say) */
     int sites_shown, learned_ok;
     size_t learned_hosts, learned_pages, model_hosts, model_pages;
+    size_t counted_hosts, counted_pages; /* pass 1 counted (0: every page observed) */
     double learn_secs;
 } S_sched;
 
@@ -1444,6 +1445,11 @@ static copydesk_sites *S_learn_sites(S_sched *s, const S_opts *o, const cd_paths
         L.kept[i].keys = NULL;
         L.kept[i].nkeys = 0;
     }
+    if (L.counting) {
+        s->counted_hosts = L.keys.n ? L.keys.n - 1 : 0;
+        for (uint32_t i = 1; i < L.keys.n; i++)
+            s->counted_pages += L.keys.count[i];
+    }
     S_keys_free(&L.keys);
 
     if (L.nworkers) {
@@ -1612,6 +1618,8 @@ static void S_summary(S_sched *s)
     if (s->sites_shown) {
         /* The summary's second line (one "copydesk: " message in all). */
         fprintf(stderr, "  sites:");
+        if (s->learned_ok && s->counted_pages)
+            fprintf(stderr, " %zu pages of %zu hosts counted;", s->counted_pages, s->counted_hosts);
         if (s->learned_ok)
             fprintf(stderr, " learned %zu pages of %zu hosts in %.2f s;", s->learned_pages,
                     s->learned_hosts, s->learn_secs);
