@@ -876,8 +876,13 @@ typedef struct {
     copydesk_sites *model;
     char *zbuf; /* gunzip output, reused page after page */
     size_t zcap;
+    char *hbuf; /* counting: a page's first S_HEAD bytes */
     pthread_t tid;
 } S_lworker;
+
+/* Counting: the start of a gzip page the cache cannot keep is decompressed
+ * first; most pages name their canonical URL within it. */
+#define S_HEAD ((size_t)64 * 1024)
 
 struct S_learn {
     S_sched *s;
@@ -1081,6 +1086,19 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
                         j->chunk = NULL;
                         cached = NULL;
                     }
+                }
+                /* Counting a page the cache cannot keep: its start may be
+                 * all the key needs (pass 2 decompresses it anyway). */
+                char key[COPYDESK_SITES_KEY_MAX];
+                if (!n && L->counting && !(o->url && *o->url) && !(o->charset && *o->charset) &&
+                    (w->hbuf || (w->hbuf = malloc(S_HEAD)) != NULL) &&
+                    cd_cli_gunzip_head(buf, len, CD_CLI_MAX_INPUT, w->hbuf, S_HEAD) == S_HEAD &&
+                    copydesk_sites_host_head(m, w->hbuf, S_HEAD, key, sizeof key)) {
+                    S_count_key(L, t->input, t->ord, key);
+                    free(buf);
+                    S_job_free(j);
+                    free(t);
+                    return;
                 }
                 if (!n && (n = cd_cli_gunzip(buf, len, CD_CLI_MAX_INPUT, &w->zbuf, &w->zcap)))
                     page = w->zbuf;
@@ -1458,9 +1476,11 @@ static copydesk_sites *S_learn_sites(S_sched *s, const S_opts *o, const cd_paths
             if (copydesk_sites_merge(learned, L.workers[i].model) != COPYDESK_OK) L.nomem = 1;
             copydesk_sites_free(L.workers[i].model);
             free(L.workers[i].zbuf);
+            free(L.workers[i].hbuf);
         }
     }
     free(L.main.zbuf);
+    free(L.main.hbuf);
     free(L.workers);
     pthread_mutex_lock(&s->omu);
     s->learning = 0;

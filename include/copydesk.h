@@ -568,6 +568,16 @@ COPYDESK_EXPORT copydesk_status copydesk_sites_observe(copydesk_sites *s, const 
 COPYDESK_EXPORT copydesk_status copydesk_sites_host(copydesk_sites *s, const char *bytes, size_t len,
                                                     const char *url, const char *charset,
                                                     char *out, size_t cap);
+/** copydesk_sites_host() from the start of a page alone, for a reader that
+ * would rather not decompress all of it: head[0..len) are the page's first
+ * len bytes (decompressed; no charset given). 1 when they decide the key
+ * exactly -- the page's first canonical link lies within the run of plain
+ * ASCII it starts with, and its first 4096 bytes hold no NUL, so that no
+ * charset the whole page may turn out to have reads that run otherwise --
+ * with the key in out (cap >= COPYDESK_SITES_KEY_MAX); 0 when the whole page
+ * is needed (copydesk_sites_host()). */
+COPYDESK_EXPORT int copydesk_sites_host_head(copydesk_sites *s, const char *head, size_t len, char *out,
+                                             size_t cap);
 /** Pages the model samples for host key (from copydesk_sites_host), 0 if none. */
 COPYDESK_EXPORT size_t copydesk_sites_host_pages(const copydesk_sites *s, const char *key);
 

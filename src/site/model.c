@@ -502,6 +502,42 @@ copydesk_status copydesk_sites_host(copydesk_sites *s, const char *bytes, size_t
     return COPYDESK_OK;
 }
 
+/* Bytes whose decoding is themselves in every charset the page may turn out
+ * to have (UTF-16 aside): printable ASCII and the white space controls. */
+static int S_plain_byte(unsigned char c)
+{
+    return (c >= 0x20 && c < 0x80) || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+/* The bytes the decoder reads to guess UTF-16 (src/input/decode.c). */
+#define S_HEAD_MIN 4096u
+
+int copydesk_sites_host_head(copydesk_sites *s, const char *head, size_t len, char *out, size_t cap)
+{
+    if (out && cap)
+        out[0] = '\0';
+    if (!s || !head || !out || cap < CD_SITE_HOSTLEN || len < S_HEAD_MIN)
+        return 0;
+    /* No NUL in the bytes the UTF-16 guess reads, and no byte order mark
+     * (its bytes are not plain): whatever charset the whole page gets, the
+     * decoded page starts with the plain run below, byte for byte. */
+    if (memchr(head, 0, S_HEAD_MIN))
+        return 0;
+    size_t k = 0;
+    while (k < len && S_plain_byte((unsigned char)head[k]))
+        k++;
+    if (!s->scan && !(s->scan = cd_site_scanner_new(s->mem)))
+        return 0;
+    /* The tokenizer emits no tag cut by the end: a canonical found is a
+     * whole element of the page, and every token before it is the page's. */
+    cd_site_hostinfo hi;
+    if (!cd_site_scan_host(s->scan, head, k, &hi) || !hi.canonical[0])
+        return 0;
+    size_t l = strlen(hi.canonical);
+    memcpy(out, hi.canonical, l + 1);
+    return 1;
+}
+
 size_t copydesk_sites_host_pages(const copydesk_sites *s, const char *key)
 {
     if (!s || !key)
