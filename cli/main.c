@@ -1090,10 +1090,17 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
                 /* Counting a page the cache cannot keep: its start may be
                  * all the key needs (pass 2 decompresses it anyway). */
                 char key[COPYDESK_SITES_KEY_MAX];
+                int decided = 0;
                 if (!n && L->counting && !(o->url && *o->url) && !(o->charset && *o->charset) &&
-                    (w->hbuf || (w->hbuf = malloc(S_HEAD)) != NULL) &&
-                    cd_cli_gunzip_head(buf, len, CD_CLI_MAX_INPUT, w->hbuf, S_HEAD) == S_HEAD &&
-                    copydesk_sites_host_head(m, w->hbuf, S_HEAD, key, sizeof key)) {
+                    (w->hbuf || (w->hbuf = malloc(S_HEAD)) != NULL)) {
+                    /* A quarter first: the canonical link is mostly near the top. */
+                    for (size_t h = S_HEAD / 4; h <= S_HEAD; h *= 4) {
+                        if (cd_cli_gunzip_head(buf, len, CD_CLI_MAX_INPUT, w->hbuf, h) != h) break;
+                        decided = copydesk_sites_host_head(m, w->hbuf, h, key, sizeof key);
+                        if (decided >= 0) break;
+                    }
+                }
+                if (decided == 1) {
                     S_count_key(L, t->input, t->ord, key);
                     free(buf);
                     S_job_free(j);

@@ -531,8 +531,10 @@ int copydesk_sites_host_head(copydesk_sites *s, const char *head, size_t len, ch
     /* The tokenizer emits no tag cut by the end: a canonical found is a
      * whole element of the page, and every token before it is the page's. */
     cd_site_hostinfo hi;
-    if (!cd_site_scan_host(s->scan, head, k, &hi) || !hi.canonical[0])
+    if (!cd_site_scan_host(s->scan, head, k, &hi))
         return 0;
+    if (!hi.canonical[0])
+        return k == len ? -1 : 0; /* all plain so far: more of it may tell */
     size_t l = strlen(hi.canonical);
     memcpy(out, hi.canonical, l + 1);
     return 1;

@@ -259,7 +259,7 @@ int main(int argc, char **argv)
             }
             char k3[COPYDESK_SITES_KEY_MAX];
             size_t hl = pl < 65536 ? pl : 65536;
-            if (copydesk_sites_host_head(scratch, pg, hl, k3, sizeof k3)) {
+            if (copydesk_sites_host_head(scratch, pg, hl, k3, sizeof k3) == 1) {
                 headed++;
                 if (strcmp(k1, k3)) {
                     differ++;

@@ -303,6 +303,42 @@ static void test_host_scan(void)
     INT_EQ(copydesk_sites_host(NULL, "x", 1, NULL, NULL, k, sizeof k), COPYDESK_ERR_ARG, "");
     INT_EQ(copydesk_sites_host(scratch, "", 0, NULL, NULL, k, sizeof k), COPYDESK_ERR_EMPTY, "");
     INT_EQ(copydesk_sites_host_pages(NULL, "one.com"), 0, "");
+
+    /* The start of a page alone (copydesk_sites_host_head). */
+    static char big[8192];
+    const char *top = "<html><head><title>A page</title><link rel=canonical href='https://www.head.com/a'>";
+    memset(big, ' ', sizeof big);
+    memcpy(big, top, strlen(top));
+    INT_EQ(copydesk_sites_host_head(scratch, big, sizeof big, k, sizeof k), 1, "canonical in a plain start");
+    STR_EQ(k, "head.com", "");
+    INT_EQ(copydesk_sites_host_head(scratch, big, 4095, k, sizeof k), 0, "fewer bytes than the UTF-16 guess reads");
+    /* A tag cut by the end of the head is not read: a longer head may tell. */
+    memset(big, ' ', sizeof big);
+    memcpy(big + sizeof big - 40, "<link rel=canonical href='https://cut.co", 40);
+    INT_EQ(copydesk_sites_host_head(scratch, big, sizeof big, k, sizeof k), -1, "a cut tag");
+    STR_EQ(k, "", "");
+    memcpy(big + sizeof big - 40, "<base href=https://cut.com/ target=x   ", 39);
+    INT_EQ(copydesk_sites_host_head(scratch, big, sizeof big, k, sizeof k), -1, "a cut tag (unquoted)");
+    /* A non-ASCII byte before the canonical: its charset must be known. */
+    memset(big, ' ', sizeof big);
+    memcpy(big, "<title>caf\xc3\xa9</title>", 20);
+    memcpy(big + 100, top, strlen(top));
+    INT_EQ(copydesk_sites_host_head(scratch, big, sizeof big, k, sizeof k), 0, "non-ASCII first");
+    /* A NUL among the first 4096 bytes (UTF-16 may be guessed). */
+    memset(big, ' ', sizeof big);
+    memcpy(big, top, strlen(top));
+    big[3000] = '\0';
+    INT_EQ(copydesk_sites_host_head(scratch, big, sizeof big, k, sizeof k), 0, "a NUL");
+    /* The same key as the whole page's, past a script hiding a tag. */
+    memset(big, ' ', sizeof big);
+    const char *hid = "<script>document.write(\"<link rel=canonical href='https://no.com/'>\")</script>"
+                      "<link rel=canonical href='https://yes.com/'>";
+    memcpy(big, hid, strlen(hid));
+    INT_EQ(copydesk_sites_host_head(scratch, big, sizeof big, k, sizeof k), 1, "");
+    STR_EQ(k, "yes.com", "");
+    char kfull[COPYDESK_SITES_KEY_MAX];
+    INT_EQ(copydesk_sites_host(scratch, big, sizeof big, NULL, NULL, kfull, sizeof kfull), COPYDESK_OK, "");
+    STR_EQ(kfull, k, "the whole page's key");
     copydesk_sites_free(scratch);
     cd_site_scanner_free(sc);
 }
