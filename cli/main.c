@@ -840,6 +840,10 @@ static void S_input(S_run_ctx *c, const char *path, const char *error, int many)
 
 /* ---- pass 1: learning the sites ----------------------------------------- */
 
+/* Counting: the start of a page read for its key (copydesk_sites_host_head);
+ * of a gzip page the cache cannot keep, only that much is decompressed. */
+#define S_HEAD ((size_t)64 * 1024)
+
 /* What pass 1 leaves for pass 2 about one input. */
 typedef struct {
     S_job *head, *tail; /* ready: the input's jobs, to run instead of reading it */
@@ -880,9 +884,6 @@ typedef struct {
     pthread_t tid;
 } S_lworker;
 
-/* Counting: the start of a gzip page the cache cannot keep is decompressed
- * first; most pages name their canonical URL within it. */
-#define S_HEAD ((size_t)64 * 1024)
 
 struct S_learn {
     S_sched *s;
@@ -1022,6 +1023,13 @@ static void S_take_key(S_learn *L, S_lworker *w, size_t input, uint32_t ord, con
                        const char *url, const char *charset)
 {
     char key[COPYDESK_SITES_KEY_MAX];
+    /* Most pages name their canonical URL near the top, before any byte
+     * that needs the page's charset: then nothing else is read. */
+    if (!(url && *url) && !(charset && *charset) &&
+        copydesk_sites_host_head(w->model, bytes, len < S_HEAD ? len : S_HEAD, key, sizeof key) == 1) {
+        S_count_key(L, input, ord, key);
+        return;
+    }
     copydesk_status st = copydesk_sites_host(w->model, bytes, len, url && *url ? url : NULL, charset, key, sizeof key);
     if (st == COPYDESK_ERR_NOMEM) {
         pthread_mutex_lock(&L->mu);
