@@ -28,7 +28,14 @@
  * two passes. Pass 1 reads every input (archives record by record) on the same
  * kind of workers, each observing pages into its own copydesk_sites model; the
  * models are merged when the pass ends (the model depends on the set of pages
- * only, so on neither -j nor input order). Pass 2 is the extraction above, every
+ * only, so on neither -j nor input order). Without --learn-sites, pass 1 only
+ * counts: it takes each page's host key (copydesk_sites_host: the URL, else
+ * the page read up to its first canonical link, often from the first 16 or
+ * 64 KiB of a gzip page alone) and counts the pages of each host; a second
+ * round then observes only the pages of hosts with COPYDESK_SITES_MIN_PAGES
+ * or more (with a --sites model's pages of the host), from memory or read
+ * again. The model is the same as observing every page would give for those
+ * hosts (a host with fewer pages gets no site chrome either way). Pass 2 is the extraction above, every
  * document reading the finished model. Pass 1 keeps what it read, gzip already
  * undone (cli/gunzip.c), in a cache of at most --site-cache MiB (default
  * S_SITE_CACHE_MIB): pass 2 takes a cached input from memory instead of
