@@ -24,7 +24,8 @@ size_t cd_cli_gunzip_hint(const char *in, size_t len, size_t max)
 }
 
 /* The decoder: into *buf (grown when grow is set, else fixed at *cap). */
-static size_t S_gunzip(const char *in, size_t len, size_t max, char **buf, size_t *cap, int grow)
+/* head: a fixed buffer filled is a success (the page's first *cap bytes). */
+static size_t S_gunzip(const char *in, size_t len, size_t max, char **buf, size_t *cap, int grow, int head)
 {
     if (!cd_cli_is_gzip(in, len) || len > max) return 0;
     if (grow) {
@@ -51,6 +52,10 @@ static size_t S_gunzip(const char *in, size_t len, size_t max, char **buf, size_
             used += z.avail_in;
         }
         if (n == *cap) {
+            if (head) {
+                ok = 1;
+                break;
+            }
             /* Full. Fixed: it does not fit; past max: the library's error. */
             if (!grow || *cap > max) break;
             size_t ncap = *cap * 2 > max + 1 ? max + 1 : *cap * 2;
@@ -88,10 +93,16 @@ static size_t S_gunzip(const char *in, size_t len, size_t max, char **buf, size_
 
 size_t cd_cli_gunzip(const char *in, size_t len, size_t max, char **buf, size_t *cap)
 {
-    return S_gunzip(in, len, max, buf, cap, 1);
+    return S_gunzip(in, len, max, buf, cap, 1, 0);
 }
 
 size_t cd_cli_gunzip_to(const char *in, size_t len, size_t max, char *dst, size_t cap)
 {
-    return S_gunzip(in, len, max, &dst, &cap, 0);
+    return S_gunzip(in, len, max, &dst, &cap, 0, 0);
+}
+
+size_t cd_cli_gunzip_head(const char *in, size_t len, size_t max, char *dst, size_t cap)
+{
+    size_t n = S_gunzip(in, len, max, &dst, &cap, 0, 1);
+    return n == cap ? n : 0;
 }

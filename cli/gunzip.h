@@ -29,4 +29,10 @@ size_t cd_cli_gunzip_hint(const char *in, size_t len, size_t max);
  * result is usable (as above) and fits, else 0. */
 size_t cd_cli_gunzip_to(const char *in, size_t len, size_t max, char *dst, size_t cap);
 
+/* The first cap bytes of the page the library would decompress, into
+ * dst[0..cap): cap when the page is at least that long and its start decodes
+ * cleanly, else 0 (a page that ends or fails within its first cap bytes).
+ * Nothing is said about the rest of the stream. */
+size_t cd_cli_gunzip_head(const char *in, size_t len, size_t max, char *dst, size_t cap);
+
 #endif

@@ -28,7 +28,14 @@
  * two passes. Pass 1 reads every input (archives record by record) on the same
  * kind of workers, each observing pages into its own copydesk_sites model; the
  * models are merged when the pass ends (the model depends on the set of pages
- * only, so on neither -j nor input order). Pass 2 is the extraction above, every
+ * only, so on neither -j nor input order). Without --learn-sites, pass 1 only
+ * counts: it takes each page's host key (copydesk_sites_host: the URL, else
+ * the page read up to its first canonical link, often from the first 16 or
+ * 64 KiB of a gzip page alone) and counts the pages of each host; a second
+ * round then observes only the pages of hosts with COPYDESK_SITES_MIN_PAGES
+ * or more (with a --sites model's pages of the host), from memory or read
+ * again. The model is the same as observing every page would give for those
+ * hosts (a host with fewer pages gets no site chrome either way). Pass 2 is the extraction above, every
  * document reading the finished model. Pass 1 keeps what it read, gzip already
  * undone (cli/gunzip.c), in a cache of at most --site-cache MiB (default
  * S_SITE_CACHE_MIB): pass 2 takes a cached input from memory instead of
@@ -229,6 +236,7 @@ typedef struct {
     /* --stats: the site model (sites_shown: there is something to say) */
     int sites_shown, learned_ok;
     size_t learned_hosts, learned_pages, model_hosts, model_pages;
+    size_t counted_hosts, counted_pages; /* pass 1 counted (0: every page observed) */
     double learn_secs;
 } S_sched;
 
@@ -839,19 +847,38 @@ static void S_input(S_run_ctx *c, const char *path, const char *error, int many)
 
 /* ---- pass 1: learning the sites ----------------------------------------- */
 
+/* Counting: the start of a page read for its key (copydesk_sites_host_head);
+ * of a gzip page the cache cannot keep, only that much is decompressed. */
+#define S_HEAD ((size_t)64 * 1024)
+
 /* What pass 1 leaves for pass 2 about one input. */
 typedef struct {
     S_job *head, *tail; /* ready: the input's jobs, to run instead of reading it */
     uint64_t bytes;     /* the bytes its reading counted (progress) */
     int ready;
+    /* Counting pass 1: the host of each page (a key id, 0: none), in the
+     * order of its pages (an archive's HTML records; a page file has one). */
+    uint32_t *keys;
+    size_t nkeys;
+    int archive;
 } S_kept;
 
 typedef struct S_ltask {
     struct S_ltask *next;
     S_job *job;   /* J_PATH: a page to read; J_BYTES: an archive record */
     size_t input; /* its index among the inputs */
+    uint32_t ord; /* the page's rank in the input (S_kept.keys) */
     int borrowed; /* the job sits in a kept list: observe it, do not free it */
 } S_ltask;
+
+/* Counting pass 1: the host keys met, with their pages. */
+typedef struct {
+    char **name;     /* [id], id 1.. */
+    uint32_t *count; /* [id] pages */
+    uint32_t n, cap; /* ids used (name[0] unused), allocated */
+    uint32_t *slot;  /* open addressing: ids, 0 empty */
+    uint32_t nslot;  /* a power of two */
+} S_keys;
 
 typedef struct S_learn S_learn;
 
@@ -860,8 +887,10 @@ typedef struct {
     copydesk_sites *model;
     char *zbuf; /* gunzip output, reused page after page */
     size_t zcap;
+    char *hbuf; /* counting: a page's first S_HEAD bytes */
     pthread_t tid;
 } S_lworker;
+
 
 struct S_learn {
     S_sched *s;
@@ -877,7 +906,147 @@ struct S_learn {
     S_lworker main; /* -j 1: the main thread's model and buffer */
     int nomem;
     size_t kept_meta; /* bytes of the job records kept for archives (main thread) */
+    /* Counting (--site-chrome auto without --learn-sites): pass 1 only takes
+     * each page's host key (copydesk_sites_host: cheap) and counts the pages
+     * of each host; a second round then observes only the pages of hosts that
+     * reach COPYDESK_SITES_MIN_PAGES (with the pages a --sites model holds). */
+    int counting;
+    int observing; /* the second round runs: tasks observe */
+    const copydesk_sites *loaded;
+    S_keys keys;
 };
+
+static uint64_t S_key_hash(const char *k)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *k; k++)
+        h = (h ^ (unsigned char)*k) * 1099511628211ull;
+    return h;
+}
+
+/* The id of key (interned); 0 when out of memory. Called with L->mu held. */
+static uint32_t S_key_id(S_keys *t, const char *key)
+{
+    if ((t->n + 1) * 2 >= t->nslot) {
+        uint32_t ns = t->nslot ? t->nslot * 2 : 1024;
+        uint32_t *sl = calloc(ns, sizeof *sl);
+        if (!sl) return 0;
+        for (uint32_t i = 0; i < t->nslot; i++) {
+            uint32_t id = t->slot[i];
+            if (!id) continue;
+            uint32_t at = (uint32_t)S_key_hash(t->name[id]) & (ns - 1);
+            while (sl[at]) at = (at + 1) & (ns - 1);
+            sl[at] = id;
+        }
+        free(t->slot);
+        t->slot = sl;
+        t->nslot = ns;
+    }
+    uint32_t at = (uint32_t)S_key_hash(key) & (t->nslot - 1);
+    while (t->slot[at]) {
+        if (strcmp(t->name[t->slot[at]], key) == 0) return t->slot[at];
+        at = (at + 1) & (t->nslot - 1);
+    }
+    if (t->n + 2 > t->cap) {
+        uint32_t nc = t->cap ? t->cap * 2 : 256;
+        char **nn = realloc(t->name, nc * sizeof *nn);
+        if (!nn) return 0;
+        t->name = nn;
+        uint32_t *cc = realloc(t->count, nc * sizeof *cc);
+        if (!cc) return 0;
+        t->count = cc;
+        t->cap = nc;
+    }
+    if (t->n == 0) t->n = 1; /* id 0: no host */
+    char *d = S_dup(key, strlen(key));
+    if (!d) return 0;
+    uint32_t id = t->n++;
+    t->name[id] = d;
+    t->count[id] = 0;
+    t->slot[at] = id;
+    return id;
+}
+
+static void S_keys_free(S_keys *t)
+{
+    for (uint32_t i = 1; i < t->n; i++)
+        free(t->name[i]);
+    free(t->name);
+    free(t->count);
+    free(t->slot);
+    memset(t, 0, sizeof *t);
+}
+
+/* Record page ord of input's host key (counting). */
+static void S_count_key(S_learn *L, size_t input, uint32_t ord, const char *key)
+{
+    pthread_mutex_lock(&L->mu);
+    uint32_t id = 0;
+    if (key[0]) {
+        id = S_key_id(&L->keys, key);
+        if (!id)
+            L->nomem = 1;
+        else
+            L->keys.count[id]++;
+    }
+    if (ord < L->kept[input].nkeys) L->kept[input].keys[ord] = id;
+    pthread_mutex_unlock(&L->mu);
+}
+
+/* Room for page ord of input in its key list (main thread, before the task). */
+static void S_key_slot(S_learn *L, size_t input, uint32_t ord)
+{
+    S_kept *k = &L->kept[input];
+    pthread_mutex_lock(&L->mu);
+    if (ord >= k->nkeys) {
+        size_t n = k->nkeys ? k->nkeys * 2 : 1;
+        while (n <= ord) n *= 2;
+        uint32_t *nk = realloc(k->keys, n * sizeof *nk);
+        if (!nk) {
+            L->nomem = 1;
+        } else {
+            memset(nk + k->nkeys, 0, (n - k->nkeys) * sizeof *nk);
+            k->keys = nk;
+            k->nkeys = n;
+        }
+    }
+    pthread_mutex_unlock(&L->mu);
+}
+
+/* Is page ord of input to be observed in the second round? Its host has
+ * enough pages in the batch and in the --sites model together. */
+static int S_key_needed(const S_learn *L, size_t input, uint32_t ord)
+{
+    const S_kept *k = &L->kept[input];
+    if (ord >= k->nkeys || !k->keys[ord]) return 0;
+    uint32_t id = k->keys[ord];
+    size_t n = L->keys.count[id];
+    if (L->loaded) n += copydesk_sites_host_pages(L->loaded, L->keys.name[id]);
+    return n >= COPYDESK_SITES_MIN_PAGES;
+}
+
+/* Take the host key of a page (counting) instead of observing it. */
+static void S_take_key(S_learn *L, S_lworker *w, size_t input, uint32_t ord, const char *bytes, size_t len,
+                       const char *url, const char *charset)
+{
+    char key[COPYDESK_SITES_KEY_MAX];
+    /* Most pages name their canonical URL near the top, before any byte
+     * that needs the page's charset: then nothing else is read. */
+    if (!(url && *url) && !(charset && *charset) &&
+        copydesk_sites_host_head(w->model, bytes, len < S_HEAD ? len : S_HEAD, key, sizeof key) == 1) {
+        S_count_key(L, input, ord, key);
+        return;
+    }
+    copydesk_status st = copydesk_sites_host(w->model, bytes, len, url && *url ? url : NULL, charset, key, sizeof key);
+    if (st == COPYDESK_ERR_NOMEM) {
+        pthread_mutex_lock(&L->mu);
+        L->nomem = 1;
+        pthread_mutex_unlock(&L->mu);
+        return;
+    }
+    if (st != COPYDESK_OK) key[0] = '\0'; /* observe skips such a page too */
+    S_count_key(L, input, ord, key);
+}
 
 static void S_observe(S_learn *L, copydesk_sites *m, const char *bytes, size_t len, const char *url,
                       const char *charset)
@@ -897,7 +1066,21 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
     const S_opts *o = L->o;
     copydesk_sites *m = w->model;
     S_job *j = t->job;
-    if (j->kind == J_PATH) {
+    if (j->kind == J_PATH && L->observing) {
+        /* The second round: a page pass 1 could not keep, read again. */
+        size_t len = 0;
+        char *buf = cd_read_file(j->path, CD_CLI_MAX_INPUT, &len);
+        if (buf) {
+            const char *page = buf;
+            if (cd_cli_is_gzip(buf, len)) {
+                size_t n = cd_cli_gunzip(buf, len, CD_CLI_MAX_INPUT, &w->zbuf, &w->zcap);
+                if (n) page = w->zbuf, len = n;
+            }
+            S_observe(L, m, page, len, o->url, o->charset);
+            free(buf);
+        }
+        S_job_free(j);
+    } else if (j->kind == J_PATH) {
         size_t len = 0;
         char *buf = cd_read_file(j->path, CD_CLI_MAX_INPUT, &len);
         if (!buf) {
@@ -919,11 +1102,34 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
                         cached = NULL;
                     }
                 }
+                /* Counting a page the cache cannot keep: its start may be
+                 * all the key needs (pass 2 decompresses it anyway). */
+                char key[COPYDESK_SITES_KEY_MAX];
+                int decided = 0;
+                if (!n && L->counting && !(o->url && *o->url) && !(o->charset && *o->charset) &&
+                    (w->hbuf || (w->hbuf = malloc(S_HEAD)) != NULL)) {
+                    /* A quarter first: the canonical link is mostly near the top. */
+                    for (size_t h = S_HEAD / 4; h <= S_HEAD; h *= 4) {
+                        if (cd_cli_gunzip_head(buf, len, CD_CLI_MAX_INPUT, w->hbuf, h) != h) break;
+                        decided = copydesk_sites_host_head(m, w->hbuf, h, key, sizeof key);
+                        if (decided >= 0) break;
+                    }
+                }
+                if (decided == 1) {
+                    S_count_key(L, t->input, t->ord, key);
+                    free(buf);
+                    S_job_free(j);
+                    free(t);
+                    return;
+                }
                 if (!n && (n = cd_cli_gunzip(buf, len, CD_CLI_MAX_INPUT, &w->zbuf, &w->zcap)))
                     page = w->zbuf;
                 if (n) len = n;
             }
-            S_observe(L, m, page, len, o->url, o->charset);
+            if (L->counting)
+                S_take_key(L, w, t->input, t->ord, page, len, o->url, o->charset);
+            else
+                S_observe(L, m, page, len, o->url, o->charset);
             /* Only a decompressed page is worth keeping: a plain file is read
              * again from the system's page cache for less than what copying
              * it into fresh memory costs (measured: docs/benchmarks.md). */
@@ -945,7 +1151,10 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
         }
     } else {
         const char *cs = j->charset && *j->charset ? j->charset : o->charset;
-        S_observe(L, m, j->bytes, j->len, j->url, cs);
+        if (L->counting && !L->observing)
+            S_take_key(L, w, t->input, t->ord, j->bytes, j->len, j->url, cs);
+        else
+            S_observe(L, m, j->bytes, j->len, j->url, cs);
         if (!t->borrowed) S_job_free(j);
     }
     free(t);
@@ -974,7 +1183,7 @@ static void *S_lworker_main(void *arg)
     return NULL;
 }
 
-static void S_learn_submit(S_learn *L, S_job *j, size_t input, int borrowed)
+static void S_learn_submit(S_learn *L, S_job *j, size_t input, uint32_t ord, int borrowed)
 {
     S_ltask *t = calloc(1, sizeof *t);
     if (!t) {
@@ -983,7 +1192,9 @@ static void S_learn_submit(S_learn *L, S_job *j, size_t input, int borrowed)
     }
     t->job = j;
     t->input = input;
+    t->ord = ord;
     t->borrowed = borrowed;
+    if (L->counting && !L->observing) S_key_slot(L, input, ord);
     if (L->nworkers == 0) {
         S_learn_run(L, &L->main, t);
         return;
@@ -1010,6 +1221,7 @@ typedef struct {
     S_learn *L;
     size_t input;
     int keep;
+    uint32_t ord; /* HTML records met */
 } S_learn_sink;
 
 static void S_kept_add(S_kept *k, S_job *j)
@@ -1062,7 +1274,7 @@ static void S_learn_sink_job(S_sink *sk, S_job *j)
     }
     if (k->keep) S_kept_add(kept, j);
     if (j->kind == J_BYTES)
-        S_learn_submit(k->L, j, k->input, k->keep);
+        S_learn_submit(k->L, j, k->input, k->ord++, k->keep);
     else if (!k->keep)
         S_job_free(j);
 }
@@ -1107,7 +1319,8 @@ static void S_learn_input(S_learn *L, size_t input, const char *path, int many)
         return;
     }
     if (copydesk_warc_sniff((const char *)pre, n) != COPYDESK_WARC_FORMAT_NONE) {
-        S_learn_sink k = {{S_learn_sink_job, S_learn_sink_skip, S_learn_sink_bytes}, L, input, 1};
+        S_learn_sink k = {{S_learn_sink_job, S_learn_sink_skip, S_learn_sink_bytes}, L, input, 1, 0};
+        L->kept[input].archive = 1;
         S_archive(&k.sink, path, f, pre, n);
         fclose(f);
         L->kept[input].ready = k.keep;
@@ -1118,7 +1331,63 @@ static void S_learn_input(S_learn *L, size_t input, const char *path, int many)
     S_add_bytes(L->s, (uint64_t)sb.st_size);
     S_job *j = S_job_new(path, J_PATH);
     j->many = many;
-    S_learn_submit(L, j, input, 0);
+    S_learn_submit(L, j, input, 0, 0);
+}
+
+/* The sink of an archive read again in the second round: the records whose
+ * host has enough pages are observed, the others dropped. */
+static void S_again_sink_job(S_sink *sk, S_job *j)
+{
+    S_learn_sink *k = (S_learn_sink *)sk;
+    if (j->kind == J_BYTES && S_key_needed(k->L, k->input, k->ord++))
+        S_learn_submit(k->L, j, k->input, 0, 0);
+    else
+        S_job_free(j);
+}
+
+static void S_again_sink_skip(S_sink *sk, const char *reason)
+{
+    (void)sk;
+    (void)reason;
+}
+
+static void S_again_sink_bytes(S_sink *sk, uint64_t n)
+{
+    (void)sk;
+    (void)n;
+}
+
+/* The second round over one input: its pages whose host has enough pages
+ * are observed, from the kept jobs or read again. */
+static void S_observe_input(S_learn *L, size_t input, const char *path, int many)
+{
+    S_kept *k = &L->kept[input];
+    int any = 0;
+    for (uint32_t i = 0; i < k->nkeys && !any; i++)
+        any = S_key_needed(L, input, i);
+    if (!any) return;
+    if (k->ready) {
+        uint32_t ord = 0;
+        for (S_job *j = k->head; j; j = j->next)
+            if (j->kind == J_BYTES && S_key_needed(L, input, ord++))
+                S_learn_submit(L, j, input, 0, 1);
+        return;
+    }
+    if (!k->archive) {
+        S_job *j = S_job_new(path, J_PATH);
+        j->many = many;
+        S_learn_submit(L, j, input, 0, 0);
+        return;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) return;
+    unsigned char pre[S_SNIFF];
+    size_t n = fread(pre, 1, sizeof pre, f);
+    if (!ferror(f) && copydesk_warc_sniff((const char *)pre, n) != COPYDESK_WARC_FORMAT_NONE) {
+        S_learn_sink s = {{S_again_sink_job, S_again_sink_skip, S_again_sink_bytes}, L, input, 0, 0};
+        S_archive(&s.sink, path, f, pre, n);
+    }
+    fclose(f);
 }
 
 static void S_kept_free(S_kept *k)
@@ -1135,8 +1404,32 @@ static void S_kept_free(S_kept *k)
 /* Pass 1: the model learned from the inputs (NULL when memory runs out:
  * reported). *kept gets what pass 2 can take from memory (free with
  * S_kept_free on each, then free()), NULL if nothing. */
+/* Start the workers on their models (made before); 0 if none started. */
+static void S_pool_start(S_learn *L)
+{
+    L->closing = 0;
+    for (long i = 0; i < L->nworkers; i++)
+        if (pthread_create(&L->workers[i].tid, NULL, S_lworker_main, &L->workers[i]) != 0) {
+            /* The task queue still runs on the threads that started. */
+            fprintf(stderr, "copydesk: cannot start a thread\n");
+            exit(2);
+        }
+}
+
+/* Wait for the queue to drain and the workers to end. */
+static void S_pool_finish(S_learn *L)
+{
+    if (!L->nworkers) return;
+    pthread_mutex_lock(&L->mu);
+    L->closing = 1;
+    pthread_cond_broadcast(&L->nonempty);
+    pthread_mutex_unlock(&L->mu);
+    for (long i = 0; i < L->nworkers; i++)
+        pthread_join(L->workers[i].tid, NULL);
+}
+
 static copydesk_sites *S_learn_sites(S_sched *s, const S_opts *o, const cd_paths *paths,
-                                     S_kept **kept_out)
+                                     const copydesk_sites *loaded, S_kept **kept_out)
 {
     S_learn L;
     memset(&L, 0, sizeof L);
@@ -1154,6 +1447,9 @@ static copydesk_sites *S_learn_sites(S_sched *s, const S_opts *o, const cd_paths
     pthread_mutex_init(&L.mu, NULL);
     pthread_cond_init(&L.nonempty, NULL);
     pthread_cond_init(&L.nonfull, NULL);
+    /* Count first unless every page is to be learned (--learn-sites). */
+    L.counting = !o->learn;
+    L.loaded = loaded;
     if (o->jobs > 1) {
         L.workers = calloc((size_t)o->jobs, sizeof *L.workers);
         for (long i = 0; L.workers && i < o->jobs; i++) {
@@ -1161,14 +1457,11 @@ static copydesk_sites *S_learn_sites(S_sched *s, const S_opts *o, const cd_paths
             w->L = &L;
             w->model = copydesk_sites_new();
             if (!w->model) break;
-            if (pthread_create(&w->tid, NULL, S_lworker_main, w) != 0) {
-                copydesk_sites_free(w->model);
-                break;
-            }
             L.nworkers++;
         }
     }
     if (L.nworkers == 0) L.main.model = learned; /* the main thread learns alone */
+    S_pool_start(&L);
 
     pthread_mutex_lock(&s->omu);
     s->learning = 1;
@@ -1176,22 +1469,40 @@ static copydesk_sites *S_learn_sites(S_sched *s, const S_opts *o, const cd_paths
     for (size_t i = 0; i < paths->count; i++)
         if (!paths->errors[i]) /* an input that cannot be read is reported by pass 2 */
             S_learn_input(&L, i, paths->items[i], paths->count > 1);
+    S_pool_finish(&L);
+
+    if (L.counting && !L.nomem) {
+        /* The second round: the pages of hosts with enough pages. */
+        L.observing = 1;
+        S_pool_start(&L);
+        for (size_t i = 0; i < paths->count; i++)
+            if (!paths->errors[i])
+                S_observe_input(&L, i, paths->items[i], paths->count > 1);
+        S_pool_finish(&L);
+    }
+    for (size_t i = 0; i < paths->count; i++) {
+        free(L.kept[i].keys);
+        L.kept[i].keys = NULL;
+        L.kept[i].nkeys = 0;
+    }
+    if (L.counting) {
+        s->counted_hosts = L.keys.n ? L.keys.n - 1 : 0;
+        for (uint32_t i = 1; i < L.keys.n; i++)
+            s->counted_pages += L.keys.count[i];
+    }
+    S_keys_free(&L.keys);
 
     if (L.nworkers) {
-        pthread_mutex_lock(&L.mu);
-        L.closing = 1;
-        pthread_cond_broadcast(&L.nonempty);
-        pthread_mutex_unlock(&L.mu);
-        for (long i = 0; i < L.nworkers; i++)
-            pthread_join(L.workers[i].tid, NULL);
         /* Merging is commutative and associative: the order does not matter. */
         for (long i = 0; i < L.nworkers; i++) {
             if (copydesk_sites_merge(learned, L.workers[i].model) != COPYDESK_OK) L.nomem = 1;
             copydesk_sites_free(L.workers[i].model);
             free(L.workers[i].zbuf);
+            free(L.workers[i].hbuf);
         }
     }
     free(L.main.zbuf);
+    free(L.main.hbuf);
     free(L.workers);
     pthread_mutex_lock(&s->omu);
     s->learning = 0;
@@ -1349,6 +1660,8 @@ static void S_summary(S_sched *s)
     if (s->sites_shown) {
         /* The summary's second line (one "copydesk: " message in all). */
         fprintf(stderr, "  sites:");
+        if (s->learned_ok && s->counted_pages)
+            fprintf(stderr, " %zu pages of %zu hosts counted;", s->counted_pages, s->counted_hosts);
         if (s->learned_ok)
             fprintf(stderr, " learned %zu pages of %zu hosts in %.2f s;", s->learned_pages,
                     s->learned_hosts, s->learn_secs);
@@ -1821,7 +2134,7 @@ int main(int argc, char **argv)
     if (learn) {
         int64_t t = S_now();
         S_cache = o.site_cache ? cd_cache_new(o.site_cache) : NULL;
-        learned = S_learn_sites(&s, &o, &paths, &kept);
+        learned = S_learn_sites(&s, &o, &paths, o.site_chrome ? loaded : NULL, &kept);
         s.learn_secs = (double)(S_now() - t) / 1e9;
         if (learned) {
             s.learned_ok = 1;

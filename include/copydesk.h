@@ -555,6 +555,33 @@ COPYDESK_EXPORT copydesk_status copydesk_sites_observe(copydesk_sites *s, const 
                                                        size_t len, const char *url,
                                                        const char *charset);
 
+/** The host key copydesk_sites_observe() files the page under (the
+ * registrable domain of url, else what the page names: docs/sites.md), into
+ * out[0..cap) (NUL-terminated, cap >= COPYDESK_SITES_KEY_MAX): "" when the
+ * page names no host (observe would add nothing). Cheaper than observing:
+ * with a URL the page is not read, else the reading stops at the page's first
+ * canonical link. A batch can count its pages per host first and observe only
+ * the pages of hosts with COPYDESK_SITES_MIN_PAGES or more. s lends its scratch
+ * memory (its model is unchanged). A page that cannot be read gives its status
+ * (observe would skip it too); COPYDESK_ERR_NOMEM. */
+#define COPYDESK_SITES_KEY_MAX 96
+COPYDESK_EXPORT copydesk_status copydesk_sites_host(copydesk_sites *s, const char *bytes, size_t len,
+                                                    const char *url, const char *charset,
+                                                    char *out, size_t cap);
+/** copydesk_sites_host() from the start of a page alone, for a reader that
+ * would rather not decompress all of it: head[0..len) are the page's first
+ * len bytes (decompressed; no charset given). 1 when they decide the key
+ * exactly -- the page's first canonical link lies within the run of plain
+ * ASCII it starts with, and its first 4096 bytes hold no NUL, so that no
+ * charset the whole page may turn out to have reads that run otherwise --
+ * with the key in out (cap >= COPYDESK_SITES_KEY_MAX); -1 when a longer start
+ * may decide it (the head is plain ASCII to its end); 0 when the whole page is
+ * needed (copydesk_sites_host()). */
+COPYDESK_EXPORT int copydesk_sites_host_head(copydesk_sites *s, const char *head, size_t len, char *out,
+                                             size_t cap);
+/** Pages the model samples for host key (from copydesk_sites_host), 0 if none. */
+COPYDESK_EXPORT size_t copydesk_sites_host_pages(const copydesk_sites *s, const char *key);
+
 /** Add src's observations to dst (models of several batches or threads
  * combine; merging is commutative and associative). src is unchanged. */
 COPYDESK_EXPORT copydesk_status copydesk_sites_merge(copydesk_sites *dst, const copydesk_sites *src);

@@ -191,7 +191,8 @@ static void S_open(S_seg *g, uint16_t tag, const char *name, size_t nlen, const 
     f->tag = tag;
     f->block = (uint8_t)block;
     f->skip = (cd_tag_flags(tag) & CD_TF_SKIP) != 0;
-    f->elh = S_elhash(tag, name, nlen, cls, clen);
+    /* Without a callback (the host scan) no path is ever hashed. */
+    f->elh = g->fn ? S_elhash(tag, name, nlen, cls, clen) : 0;
     f->nh = tag == CD_TAG_UNKNOWN ? S_elhash(tag, name, nlen, NULL, 0) : 0;
     if (f->skip)
         g->skip++;
@@ -215,8 +216,8 @@ static void S_pop(S_seg *g)
 
 static void S_text(S_seg *g, const char *s, size_t n, cd_nid node)
 {
-    if (g->skip)
-        return;
+    if (g->skip || !g->fn)
+        return; /* no callback (the host scan): no block to hash */
     /* The block's state in locals for the loop (the same bytes hashed). */
     uint64_t h = g->h;
     uint32_t len = g->len, alnum = g->alnum;
@@ -571,8 +572,9 @@ static uint64_t S_name_hash(uint16_t tag, const char *name, size_t len)
     return S_elhash(tag, name, len, NULL, 0);
 }
 
-int cd_site_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site_block_fn fn, void *ctx,
-                      cd_site_hostinfo *hi)
+/* stop_host: return as soon as hi holds a canonical domain (the host scan). */
+static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site_block_fn fn, void *ctx,
+                       cd_site_hostinfo *hi, int stop_host)
 {
     S_seg *g = &s->seg;
     if (hi)
@@ -614,6 +616,10 @@ int cd_site_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site_
                     k++;
                 }
                 S_host_el(hi, tag, at, k);
+                /* The key prefers the first canonical / og:url / base to
+                 * anything later in the page: the rest cannot change it. */
+                if (stop_host && hi->canonical[0])
+                    return ok;
             }
             if (tag == CD_TAG_HTML || tag == CD_TAG_BODY)
                 continue; /* the tree builder merges them into the elements it made */
@@ -744,4 +750,18 @@ int cd_site_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site_
     }
     S_flush(g);
     return ok;
+}
+
+int cd_site_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site_block_fn fn, void *ctx,
+                      cd_site_hostinfo *hi)
+{
+    return S_scan_html(s, html, len, fn, ctx, hi, 0);
+}
+
+int cd_site_scan_host(cd_site_scanner *s, const char *html, size_t len, cd_site_hostinfo *hi)
+{
+    /* The same tokens as cd_site_scan_html (the segmenter's stack still
+     * decides the implied closings and the tokenizer's states), no block
+     * hashed, and the scan ends at the first canonical domain. */
+    return S_scan_html(s, html, len, NULL, NULL, hi, 1);
 }

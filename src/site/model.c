@@ -474,6 +474,79 @@ copydesk_status copydesk_sites_observe(copydesk_sites *s, const char *bytes, siz
     return S_add_page(s, key, kl, S_NONE, pk, s->vec, m);
 }
 
+copydesk_status copydesk_sites_host(copydesk_sites *s, const char *bytes, size_t len, const char *url,
+                                    const char *charset, char *out, size_t cap)
+{
+    if (out && cap)
+        out[0] = '\0';
+    if (!s || !out || cap < CD_SITE_HOSTLEN || (!bytes && len))
+        return COPYDESK_ERR_ARG;
+    char key[CD_SITE_HOSTLEN];
+    size_t kl = 0;
+    /* A URL names the host before the page is read. */
+    if (url && *url && (kl = cd_site_host_key(url, NULL, key)) > 0) {
+        memcpy(out, key, kl + 1);
+        return COPYDESK_OK;
+    }
+    /* observe's reading, up to what decides the key. */
+    copydesk_status st = cd_site_decode(&s->raw, &s->decoded, bytes, len, charset);
+    if (st != COPYDESK_OK)
+        return st;
+    if (!s->scan && !(s->scan = cd_site_scanner_new(s->mem)))
+        return COPYDESK_ERR_NOMEM;
+    cd_site_hostinfo hi;
+    if (!cd_site_scan_host(s->scan, s->decoded.data ? s->decoded.data : "", s->decoded.len, &hi))
+        return COPYDESK_ERR_NOMEM;
+    kl = cd_site_host_key(url, &hi, key);
+    memcpy(out, key, kl + 1);
+    return COPYDESK_OK;
+}
+
+/* Bytes whose decoding is themselves in every charset the page may turn out
+ * to have (UTF-16 aside): printable ASCII and the white space controls. */
+static int S_plain_byte(unsigned char c)
+{
+    return (c >= 0x20 && c < 0x80) || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+/* The bytes the decoder reads to guess UTF-16 (src/input/decode.c). */
+#define S_HEAD_MIN 4096u
+
+int copydesk_sites_host_head(copydesk_sites *s, const char *head, size_t len, char *out, size_t cap)
+{
+    if (out && cap)
+        out[0] = '\0';
+    if (!s || !head || !out || cap < CD_SITE_HOSTLEN || len < S_HEAD_MIN)
+        return 0;
+    /* No NUL in the bytes the UTF-16 guess reads, and no byte order mark
+     * (its bytes are not plain): whatever charset the whole page gets, the
+     * decoded page starts with the plain run below, byte for byte. */
+    if (memchr(head, 0, S_HEAD_MIN))
+        return 0;
+    size_t k = 0;
+    while (k < len && S_plain_byte((unsigned char)head[k]))
+        k++;
+    if (!s->scan && !(s->scan = cd_site_scanner_new(s->mem)))
+        return 0;
+    /* The tokenizer emits no tag cut by the end: a canonical found is a
+     * whole element of the page, and every token before it is the page's. */
+    cd_site_hostinfo hi;
+    if (!cd_site_scan_host(s->scan, head, k, &hi))
+        return 0;
+    if (!hi.canonical[0])
+        return k == len ? -1 : 0; /* all plain so far: more of it may tell */
+    size_t l = strlen(hi.canonical);
+    memcpy(out, hi.canonical, l + 1);
+    return 1;
+}
+
+size_t copydesk_sites_host_pages(const copydesk_sites *s, const char *key)
+{
+    if (!s || !key)
+        return 0;
+    return cd_site_pages(cd_site_find(s, key, strlen(key)));
+}
+
 /* ---- merge ---- */
 
 /* Add host h's pages (of another model) to s. */

@@ -69,6 +69,11 @@ void cd_site_scanner_free(cd_site_scanner *s);
  * of memory. */
 int cd_site_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site_block_fn fn, void *ctx,
                       cd_site_hostinfo *hi);
+/* Only what the page says about its host, exactly as cd_site_scan_html gives
+ * it to cd_site_host_key: the same tokens, no block hashed, and the reading
+ * stops at the first canonical / og:url / base (the key prefers it to
+ * everything after). Returns 0 when out of memory. */
+int cd_site_scan_host(cd_site_scanner *s, const char *html, size_t len, cd_site_hostinfo *hi);
 /* The same from the tree (first/last name the block's text nodes). */
 void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_site_hostinfo *hi);
 /* Only what the tree says about its host (the hi cd_site_scan_tree gives). */

@@ -235,6 +235,114 @@ static void test_tree_host(void)
     cd_parser_free(ps);
 }
 
+/* ---- the counting pass's key (copydesk_sites_host) is observe's ---- */
+
+static void S_noop(void *ctx, const cd_site_block *b)
+{
+    (void)ctx;
+    (void)b;
+}
+
+static void test_host_scan(void)
+{
+    /* Each page: its bytes, the URL given (or NULL), the key expected. The
+     * reading stops at the first canonical: what comes before it must be
+     * read exactly as the full scan reads it (script, textarea, comments,
+     * foreign content hide tags; a relative or hostless canonical is not
+     * one), and a page without one needs all of its links. */
+    static const struct {
+        const char *html, *url, *key;
+    } pages[] = {
+        {"<link rel=canonical href='https://www.one.com/a'><p>Some text here</p>"
+         "<link rel=canonical href='https://late.net/'>",
+         NULL, "one.com"},
+        {"<script>var s = \"<link rel=canonical href='https://script.com/'>\";</script>"
+         "<link rel=canonical href='https://real.com/'><p>Text of it</p>",
+         NULL, "real.com"},
+        {"<textarea><meta property=og:url content='https://area.com/'></textarea>"
+         "<!-- <base href='https://comment.com/'> --><p>Body text</p>"
+         "<meta property=og:url content='https://news.og.co.uk/x'>",
+         NULL, "og.co.uk"},
+        {"<link rel=canonical href='/relative'><link rel=canonical href='https://localhost/'>"
+         "<base href='https://base.org/'><p>Body text</p>",
+         NULL, "base.org"},
+        {"<p><a href='https://links.com/1'>one</a> <a href='https://links.com/2'>two</a>"
+         " <a href='//links.com/3'>three</a> <a href='https://other.net/'>x</a></p>",
+         NULL, "links.com"},
+        {"<svg><style><link rel=canonical href='https://svg.com/'></style></svg>"
+         "<style><link rel=canonical href='https://style.com/'></style><p>Words here</p>"
+         "<meta property=og:site_name content='  Site   Name '>",
+         NULL, "svg.com"},
+        {"<p>Words of a page with no host at all</p>", NULL, ""},
+        {"<link rel=canonical href='https://page.com/'><p>Body text</p>", "http://www.given.com/a", "given.com"},
+        {"<p>Body text</p>", "not a url", ""},
+    };
+    const cd_mem *mem = cd_mem_default();
+    cd_site_scanner *sc = cd_site_scanner_new(mem);
+    copydesk_sites *scratch = copydesk_sites_new();
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        const char *h = pages[i].html;
+        char k1[CD_SITE_HOSTLEN], k2[COPYDESK_SITES_KEY_MAX];
+        cd_site_hostinfo hi;
+        OK(cd_site_scan_html(sc, h, strlen(h), S_noop, NULL, &hi), "page %zu", i);
+        cd_site_host_key(pages[i].url, &hi, k1);
+        INT_EQ(copydesk_sites_host(scratch, h, strlen(h), pages[i].url, NULL, k2, sizeof k2), COPYDESK_OK,
+               "page %zu", i);
+        STR_EQ(k2, k1, "page %zu: the full scan's key", i);
+        STR_EQ(k2, pages[i].key, "page %zu", i);
+        /* observe files the page under that key */
+        copydesk_sites *m = copydesk_sites_new();
+        INT_EQ(copydesk_sites_observe(m, h, strlen(h), pages[i].url, NULL), COPYDESK_OK, "page %zu", i);
+        INT_EQ(copydesk_sites_host_pages(m, k2), k2[0] ? 1 : 0, "page %zu", i);
+        INT_EQ(copydesk_sites_hosts(m), k2[0] ? 1 : 0, "page %zu", i);
+        copydesk_sites_free(m);
+    }
+    INT_EQ(copydesk_sites_hosts(scratch), 0, "the scratch model learned nothing");
+    char k[COPYDESK_SITES_KEY_MAX];
+    INT_EQ(copydesk_sites_host(scratch, "x", 1, NULL, NULL, k, 8), COPYDESK_ERR_ARG, "a short buffer");
+    INT_EQ(copydesk_sites_host(NULL, "x", 1, NULL, NULL, k, sizeof k), COPYDESK_ERR_ARG, "");
+    INT_EQ(copydesk_sites_host(scratch, "", 0, NULL, NULL, k, sizeof k), COPYDESK_ERR_EMPTY, "");
+    INT_EQ(copydesk_sites_host_pages(NULL, "one.com"), 0, "");
+
+    /* The start of a page alone (copydesk_sites_host_head). */
+    static char big[8192];
+    const char *top = "<html><head><title>A page</title><link rel=canonical href='https://www.head.com/a'>";
+    memset(big, ' ', sizeof big);
+    memcpy(big, top, strlen(top));
+    INT_EQ(copydesk_sites_host_head(scratch, big, sizeof big, k, sizeof k), 1, "canonical in a plain start");
+    STR_EQ(k, "head.com", "");
+    INT_EQ(copydesk_sites_host_head(scratch, big, 4095, k, sizeof k), 0, "fewer bytes than the UTF-16 guess reads");
+    /* A tag cut by the end of the head is not read: a longer head may tell. */
+    memset(big, ' ', sizeof big);
+    memcpy(big + sizeof big - 40, "<link rel=canonical href='https://cut.co", 40);
+    INT_EQ(copydesk_sites_host_head(scratch, big, sizeof big, k, sizeof k), -1, "a cut tag");
+    STR_EQ(k, "", "");
+    memcpy(big + sizeof big - 40, "<base href=https://cut.com/ target=x   ", 39);
+    INT_EQ(copydesk_sites_host_head(scratch, big, sizeof big, k, sizeof k), -1, "a cut tag (unquoted)");
+    /* A non-ASCII byte before the canonical: its charset must be known. */
+    memset(big, ' ', sizeof big);
+    memcpy(big, "<title>caf\xc3\xa9</title>", 20);
+    memcpy(big + 100, top, strlen(top));
+    INT_EQ(copydesk_sites_host_head(scratch, big, sizeof big, k, sizeof k), 0, "non-ASCII first");
+    /* A NUL among the first 4096 bytes (UTF-16 may be guessed). */
+    memset(big, ' ', sizeof big);
+    memcpy(big, top, strlen(top));
+    big[3000] = '\0';
+    INT_EQ(copydesk_sites_host_head(scratch, big, sizeof big, k, sizeof k), 0, "a NUL");
+    /* The same key as the whole page's, past a script hiding a tag. */
+    memset(big, ' ', sizeof big);
+    const char *hid = "<script>document.write(\"<link rel=canonical href='https://no.com/'>\")</script>"
+                      "<link rel=canonical href='https://yes.com/'>";
+    memcpy(big, hid, strlen(hid));
+    INT_EQ(copydesk_sites_host_head(scratch, big, sizeof big, k, sizeof k), 1, "");
+    STR_EQ(k, "yes.com", "");
+    char kfull[COPYDESK_SITES_KEY_MAX];
+    INT_EQ(copydesk_sites_host(scratch, big, sizeof big, NULL, NULL, kfull, sizeof kfull), COPYDESK_OK, "");
+    STR_EQ(kfull, k, "the whole page's key");
+    copydesk_sites_free(scratch);
+    cd_site_scanner_free(sc);
+}
+
 /* ---- the model ---- */
 
 static void test_model(void)
@@ -387,6 +495,7 @@ int main(void)
     test_host_key();
     test_agree();
     test_tree_host();
+    test_host_scan();
     test_model();
     test_eviction();
     test_extract();

@@ -24,6 +24,10 @@ Checks (each a line "ok NAME" or "FAIL NAME: why"; exit status 1 on any FAIL):
   errors      bad --site-chrome value, missing or damaged --sites file,
               unwritable --learn-sites path: exit 2, no records written
   stats       --stats names the model (hosts, pages)
+  counting    the default counts the pages of each host first and learns only
+              the pages of hosts with 3 or more (--stats: the one-page host is
+              counted, not learned); --learn-sites learns every page; a page
+              whose host reaches 3 only with a --sites model's pages is learned
 
 Run: python3 tests/sites/run_sites.py [--bin build/copydesk]
 """
@@ -189,6 +193,22 @@ def checks(b, names, files, ledger, tmp):
     # stats
     rc, out, err = run(b, ["--json", "--stats"] + files)
     check("stats", rc == 0 and "sites:" in err and "2 hosts" in err, err[-300:])
+
+    # counting
+    rc, out, err = run(b, ["--json", "--stats", "-j", "2"] + files)
+    check("counting/default", "6 pages of 2 hosts counted; learned 5 pages of 1 hosts" in err, err[-300:])
+    rc, out, err = run(b, ["--json", "--stats", "--learn-sites", os.path.join(tmp, "all")] + files)
+    check("counting/learn-sites-learns-all", "learned 6 pages of 2 hosts" in err and "counted" not in err,
+          err[-300:])
+    l12, l123 = os.path.join(tmp, "l12"), os.path.join(tmp, "l123")
+    records(b, ["--learn-sites", l12] + [os.path.join(PAGES, n) for n in ledger[:2]])
+    records(b, ["--learn-sites", l123] + [os.path.join(PAGES, n) for n in ledger[:3]])
+    third, voices = os.path.join(PAGES, ledger[2]), os.path.join(PAGES, "voices-1.html")
+    rc, out, err = run(b, ["--json", "--stats", "--sites", l12, third, voices])
+    with_model = by_source([json.loads(x) for x in out.splitlines()])
+    [want3] = records(b, ["--sites", l123, third])
+    check("counting/with-sites-model", with_model.get(ledger[2]) == want3 and "learned 1 pages of 1 hosts" in err,
+          err[-300:])
 
     print("%d failed" % len(FAILS) if FAILS else "all site checks passed")
     return 1 if FAILS else 0
