@@ -41,6 +41,7 @@
 #define CD_TEASER_LABEL 60   /* visible characters of a list's label */
 #define CD_TEASER_SHARE 0.6f /* of the element's text in its items, to take it whole */
 #define CD_TEASER_LINKS 3    /* links of an item besides its headline links */
+#define CD_TEASER_UP 5       /* wrappers climbed to find a list's label */
 
 /* Is link id a headline: a whole line of 3 to 25 words (or of 8 characters
  * of a script written without spaces), leading to another page? */
@@ -159,7 +160,7 @@ static int S_is_label(const cd_dom *dom, cd_xstat *st, cd_nid p, int *named)
  * parent holds little else (a box around the list), the parent's. */
 static cd_nid S_label_node(const cd_dom *dom, const cd_xstat *st, cd_nid id)
 {
-    for (int up = 0; up < 3 && id; up++) {
+    for (int up = 0; up < CD_TEASER_UP && id; up++) {
         cd_nid p = cd_dom_node(dom, id)->prev;
         while (p && (st[p].dead || !st[p].chars ||
                      (cd_dom_node(dom, p)->type != CD_NODE_ELEMENT && cd_dom_node(dom, p)->type != CD_NODE_TEXT)))
@@ -419,5 +420,33 @@ void cd_teaser_mark(const cd_dom *dom, cd_xstat *st)
             continue;
         }
         if (s->mark >= 1 && !(cd_tag_flags(n->tag) & CD_TF_HEADING)) S_list(dom, st, id);
+    }
+    /* Panels, bottom-up: an element holding nothing but lists and their
+     * labels ("Related content": "News" and a list, "Video" and a list) is
+     * one list, under its own label. */
+    for (uint32_t id = count - 1; id >= 2; id--) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (n->type != CD_NODE_ELEMENT || st[id].dead || st[id].kind || !st[id].chars) continue;
+        uint32_t lists = 0, labels = 0;
+        int ok = 1, named = 0;
+        for (cd_nid c = n->first; c && ok; c = cd_dom_node(dom, c)->next) {
+            const cd_node *cn = cd_dom_node(dom, c);
+            if (st[c].dead || !st[c].chars) continue;
+            if (cn->type == CD_NODE_TEXT || cn->type != CD_NODE_ELEMENT)
+                ok = cn->type != CD_NODE_TEXT;
+            else if (st[c].kind == CD_KIND_TEASERS)
+                lists++;
+            else if (st[c].kind == CD_KIND_LABEL)
+                labels++;
+            else
+                ok = 0;
+            if (ok && st[c].kind && st[c].mark == CD_TEASER_NAMED) named = 1;
+        }
+        if (!ok || !lists || lists + labels < 2) continue;
+        for (cd_nid c = n->first; c; c = cd_dom_node(dom, c)->next)
+            if (st[c].kind) st[c].kind |= CD_KIND_UNDER;
+        st[id].kind = CD_KIND_TEASERS;
+        named |= S_label(dom, st, id);
+        st[id].mark = named ? CD_TEASER_NAMED : 0;
     }
 }
