@@ -1651,19 +1651,16 @@ static uint32_t S_flow_end(const cd_dom *dom, const S_stat *st, cd_nid id)
 {
     cd_nid e = cd_dom_next_skip(dom, id, cd_dom_root(dom));
     uint32_t end = e ? e : dom->count, last = CD_NONE;
+    /* A walk that skips dead subtrees and nested blocks: the text it meets
+     * is id's own flow. */
     for (cd_nid t = id; t;) {
         const cd_node *n = cd_dom_node(dom, t);
-        if (st[t].dead && t != id) {
+        if (t != id && (st[t].dead || (n->type == CD_NODE_ELEMENT && S_is_block(n->tag)))) {
             t = cd_dom_next_skip(dom, t, id);
             continue;
         }
-        if (n->type == CD_NODE_TEXT && st[t].chars) {
-            cd_nid b = n->parent;
-            while (b && b != id && !S_is_block(cd_dom_node(dom, b)->tag))
-                b = cd_dom_node(dom, b)->parent;
-            if (b == id)
-                last = t;
-        }
+        if (n->type == CD_NODE_TEXT && st[t].chars)
+            last = t;
         t = cd_dom_next(dom, t, id);
     }
     return last ? last + 1 : end;

@@ -173,6 +173,14 @@ static cd_nid S_label_node(const cd_dom *dom, const cd_xstat *st, cd_nid id)
     return CD_NONE;
 }
 
+/* Does element id (a short line) end as a sentence does? */
+static int S_sentence_line(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+{
+    char buf[CD_TEASER_LABEL * 4 + 1];
+    long len = cd_x_text(dom, st, id, buf, CD_TEASER_LABEL * 4);
+    return len > 0 && S_has_sentence_end(buf, (size_t)len);
+}
+
 /* The short heading or line just before element id: the list's label,
  * marked CD_KIND_LABEL. Returns whether it names other stories. */
 static int S_label(const cd_dom *dom, cd_xstat *st, cd_nid id)
@@ -306,7 +314,9 @@ static void S_list(const cd_dom *dom, cd_xstat *st, cd_nid p)
     uint32_t rlen[MAXRUNS];
     uint32_t nruns = 0, run = 0, in_items = 0;
     int prose = 0, named_all = 1;
-    cd_nid first = CD_NONE, last = CD_NONE;
+    cd_nid first = CD_NONE, last = CD_NONE, last_item = CD_NONE;
+    uint32_t ntail = 0; /* short lines after the run's last item */
+    int tail_sentence = 0;
     /* The last child with text before the current one: a run's label
      * when it is short; CD_NONE before the first. */
     cd_nid before = CD_NONE, label = CD_NONE;
@@ -332,6 +342,8 @@ static void S_list(const cd_dom *dom, cd_xstat *st, cd_nid p)
              * Premier League)" after a link in a flat list). */
             if (!item && run && !st[c].mark && st[c].chars <= CD_TEASER_LABEL) {
                 last = c;
+                ntail++;
+                if (ntail == 1) tail_sentence = S_sentence_line(dom, st, c);
                 continue;
             }
             if (!item && st[c].chars > CD_TEASER_LABEL) prose = 1;
@@ -342,10 +354,16 @@ static void S_list(const cd_dom *dom, cd_xstat *st, cd_nid p)
                 first = c;
                 label = before;
             }
-            last = c;
+            last = last_item = c;
+            ntail = 0;
             run++;
             continue;
         }
+        /* After the last item, one short line that is no sentence (its
+         * date, its section) is the item's; more, or a sentence (an
+         * author's note after a one-link list), is not the list's. */
+        if (run && (ntail > 1 || (ntail == 1 && tail_sentence))) last = last_item;
+        ntail = 0;
         if (run) {
             /* The run's label: the short line before it in p (a label of
              * its own), or p's when the run opens p (p's whole then). */
