@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "../util/ctype.h"
+#include "../util/utf8.h"
 #include "article.h"
 #include "boiler.h"
 #include "comments.h"
@@ -1643,7 +1644,29 @@ static void S_comment_cut(cd_extract *x, const cd_dom *dom, S_stat *st)
         x->nroots = keep;
 }
 
-static void S_drop_found(cd_extract *x, const cd_dom *dom, S_stat *st, const char *title)
+/* The node after the last text of block id's own flow (the live text whose
+ * nearest block is id): what follows it inside id (a list in a nested
+ * block) comes after id's paragraph. */
+static uint32_t S_flow_end(const cd_dom *dom, const S_stat *st, cd_nid id)
+{
+    cd_nid e = cd_dom_next_skip(dom, id, cd_dom_root(dom));
+    uint32_t end = e ? e : dom->count, last = CD_NONE;
+    /* A walk that skips dead subtrees and nested blocks: the text it meets
+     * is id's own flow. */
+    for (cd_nid t = id; t;) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (t != id && (st[t].dead || (n->type == CD_NODE_ELEMENT && S_is_block(n->tag)))) {
+            t = cd_dom_next_skip(dom, t, id);
+            continue;
+        }
+        if (n->type == CD_NODE_TEXT && st[t].chars)
+            last = t;
+        t = cd_dom_next(dom, t, id);
+    }
+    return last ? last + 1 : end;
+}
+
+static void S_drop_found(cd_extract *x, const cd_dom *dom, S_stat *st, const char *title, int lists_only)
 {
     cd_nid lfirst = CD_NONE, llast = CD_NONE;
     uint32_t para = CD_LONG_PARA;
@@ -1723,6 +1746,10 @@ static void S_drop_found(cd_extract *x, const cd_dom *dom, S_stat *st, const cha
     }
     cd_nid le = cd_dom_next_skip(dom, llast, cd_dom_root(dom));
     uint32_t after = le ? le : dom->count; /* the first node after the last long paragraph */
+    /* For lists, the story ends with the last text of that paragraph's own
+     * (a list inside the element after it, an unclosed <p> holding the rest
+     * of the page, is after the story). */
+    uint32_t tafter = S_param("CD_TAFTER", 1) ? S_flow_end(dom, st, llast) : after;
     int furn = (int)S_param("CD_FURN", 3);
     for (uint32_t r = 0; r < x->nroots; r++) {
         cd_nid root = x->roots[r];
@@ -1734,9 +1761,24 @@ static void S_drop_found(cd_extract *x, const cd_dom *dom, S_stat *st, const cha
             const cd_node *n = cd_dom_node(dom, id);
             if (st[id].dead || st[n->parent].dead || (n->type != CD_NODE_ELEMENT && !(n->type == CD_NODE_TEXT && st[id].kind)))
                 continue;
-            int inside = id > lfirst && id < after;
+            if (lists_only && st[id].kind != CD_KIND_TEASERS &&
+                !(st[id].kind == CD_KIND_LABEL && st[id].mark == CD_TEASER_NAMED && (id < lfirst || id >= tafter)))
+                continue;
+#ifdef CD_EXTRACT_DEBUG
+            if (getenv("CD_STAMPS") && st[id].kind && !(st[id].kind & CD_KIND_UNDER))
+                fprintf(stderr, "found #%u <%s> kind=%d named=%d lfirst=%u tafter=%u llast-anc=%d teasers=%d\n", id,
+                        cd_tag_name(n->tag), st[id].kind, st[id].mark == CD_TEASER_NAMED, lfirst, tafter,
+                        S_is_ancestor(dom, id, llast), teasers);
+#endif
             if (st[id].kind && !(st[id].kind & CD_KIND_UNDER)) {
-                if (st[id].kind == CD_KIND_TEASERS && ((inside && !S_is_ancestor(dom, id, llast)) || !teasers))
+                /* A list between the story's paragraphs may be its own (a
+                 * round-up), unless its label names other stories. */
+                if (st[id].kind == CD_KIND_TEASERS &&
+                    ((id > lfirst && id < tafter && !S_is_ancestor(dom, id, llast) &&
+                      !(st[id].mark == CD_TEASER_NAMED && S_param("CD_NAMEDIN", 1))) ||
+                     (lists_only && ((id > lfirst && id < tafter) ||
+                                     (st[id].mark != CD_TEASER_NAMED && S_param("CD_CNAMED", 1)))) ||
+                     !teasers))
                     continue;
                 S_drop(dom, st, id, root, S_kind_why(st[id].kind));
                 continue;
@@ -1769,6 +1811,8 @@ static void S_drop_found(cd_extract *x, const cd_dom *dom, S_stat *st, const cha
                 S_drop(dom, st, id, root, 'g');
         }
     }
+    if (lists_only)
+        return;
     S_comment_cut(x, dom, st);
     /* A root that is itself a comment, a comment form or a list's label
      * (S_choose takes the siblings of the story's paragraphs that share its
@@ -1889,18 +1933,24 @@ static void S_clean(const cd_dom *dom, S_stat *st, cd_nid root)
 }
 
 /* Does a word run on from element id: text with letters, digits or
- * non-ASCII characters (other scripts) right after it ("<a>Follow me on
- * Pinterest</a> to see …")? A link closing a line ("… <a>read more</a>")
- * does not count. */
+ * letters of other scripts right after it ("<a>Follow me on Pinterest</a>
+ * to see …")? A link closing a line ("… <a>read more</a>") does not count,
+ * nor one followed by a no-break space, a bullet or a dash (cd_x_wordy). */
 int cd_x_in_sentence(const cd_dom *dom, cd_nid id)
 {
     cd_nid next = cd_dom_node(dom, id)->next;
     const cd_node *t = next ? cd_dom_node(dom, next) : NULL;
     if (!t || t->type != CD_NODE_TEXT)
         return 0;
-    for (uint32_t i = 0; i < t->len; i++)
-        if (cd_isalnum((unsigned char)t->u.text[i]) || (unsigned char)t->u.text[i] >= 0x80)
+    for (uint32_t i = 0; i < t->len;) {
+        uint32_t cp = (unsigned char)t->u.text[i];
+        size_t k = 1;
+        if (cp >= 0x80)
+            k = cd_utf8_decode((const unsigned char *)t->u.text + i, t->len - i, &cp);
+        if (cd_x_wordy(cp))
             return 1;
+        i += (uint32_t)k;
+    }
     return 0;
 }
 
@@ -2741,10 +2791,13 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
                      !S_series(dom, st, x->roots[0]);
     if (x->article && !x->broad && !S_param("CD_NODROP", 0)) {
         S_find_title(x, dom, st, title); /* the headline is never furniture */
-        S_drop_found(x, dom, st, title);
+        S_drop_found(x, dom, st, title, 0);
     } else if (!x->broad && x->nroots && x->typed >= 0 && S_param("CD_CUTC", 1)) {
         /* A page that is no article by its date may still be a story with
-         * its readers' comments below a label. */
+         * lists of other stories before or after it (not between its
+         * paragraphs) and its readers' comments below a label. */
+        if (S_param("CD_CLISTS", 1))
+            S_drop_found(x, dom, st, title, 1);
         S_comment_cut(x, dom, st);
     }
     if (x->site.on) {

@@ -9,18 +9,27 @@
  * table, a column of divs, or links separated by line breaks. A list that is
  * part of the story has items of prose (steps, quotes, facts), where a link,
  * if any, sits inside a sentence, so it does not take this shape. A heading
- * such as "Related stories" helps a reader but is not needed here; the short
- * heading just before a list is marked as its label.
+ * such as "Related stories" is not needed; the short heading just before a
+ * list is marked as its label.
  *
  * An element is a teaser list when it has CD_TEASER_RUN or more such items in
- * a row (other elements without text between them are ignored): the whole
- * element when those items hold most of its text and nothing else in it is
- * a paragraph, else each item of the run. Whether a marked list is dropped is
- * extract.c's decision (only inside one article). */
+ * a row (other elements without text between them are ignored; a loose text
+ * longer than a summary ends the run): the whole element when those items
+ * hold most of its text and nothing else in it is a paragraph, else each
+ * item of the run with the loose text of its summary. A label that names
+ * other stories (src/lists/teaser-labels.txt: "Related Posts:", "Latest
+ * headlines", "Previous story:") makes one item a list, and the list is
+ * marked named (CD_TEASER_NAMED). Whether a marked list is dropped is
+ * extract.c's decision: on an article page, every list before or after the
+ * story and a named one between its paragraphs (an unnamed one there may be
+ * the story's own round-up); on a page read as one container but not known
+ * to be an article, only named lists before or after the story. */
 #include <string.h>
 
 #include "../util/ctype.h"
+#include "../util/utf8.h"
 #include "teaser.h"
+#include "wordlists.h"
 
 #define CD_HEADLINE_MIN 12 /* visible characters of a headline link */
 #define CD_HEADLINE_MAX 200
@@ -31,6 +40,8 @@
 #define CD_TEASER_RUN 3      /* items in a row that make a list */
 #define CD_TEASER_LABEL 60   /* visible characters of a list's label */
 #define CD_TEASER_SHARE 0.6f /* of the element's text in its items, to take it whole */
+#define CD_TEASER_LINKS 3    /* links of an item besides its headline links */
+#define CD_TEASER_UP 5       /* wrappers climbed to find a list's label */
 
 /* Is link id a headline: a whole line of 3 to 25 words (or of 8 characters
  * of a script written without spaces), leading to another page? */
@@ -67,28 +78,128 @@ static int S_has_sentence_end(const char *s, size_t n)
     return n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?');
 }
 
-/* The short heading or line just before element id: the list's label. */
-static void S_label(const cd_dom *dom, cd_xstat *st, cd_nid id)
+/* Does text[0..len) name other stories: one to four of its words in a row
+ * an entry of src/lists/teaser-labels.txt ("Related Posts:", "RECENT
+ * RELATED ARTICLES", "More news from Sport")? Words are runs of letters
+ * and digits (of any script), apostrophes (' and U+2019) and inner hyphens,
+ * lower-cased; the rest separates them. */
+static int S_named_text(const char *s, size_t len)
 {
-    cd_nid p = cd_dom_node(dom, id)->prev;
-    while (p && (cd_dom_node(dom, p)->type != CD_NODE_ELEMENT || st[p].dead || !st[p].chars)) {
-        if (cd_dom_node(dom, p)->type == CD_NODE_TEXT && st[p].chars) return;
-        p = cd_dom_node(dom, p)->prev;
+    enum { MAXW = 16 };
+    char w[CD_TEASER_LABEL * 4 + 1];
+    size_t ws[MAXW], we[MAXW], wl = 0;
+    int nw = 0, in = 0;
+    if (len > CD_TEASER_LABEL * 4) return 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp = (unsigned char)s[i];
+        size_t k = 1;
+        if (cp >= 0x80) k = cd_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+        int word = cd_x_wordy(cp) || ((cp == '\'' || cp == 0x2019 || cp == '-') && in);
+        if (word) {
+            if (!in) {
+                if (nw == MAXW) break;
+                if (wl) w[wl++] = ' ';
+                ws[nw] = wl;
+                in = 1;
+            }
+            if (cp == 0x2019)
+                w[wl++] = '\'';
+            else
+                for (size_t j = 0; j < k; j++)
+                    w[wl++] = (char)cd_tolower((unsigned char)s[i + j]);
+            we[nw] = wl;
+        } else if (in) {
+            nw++;
+            in = 0;
+        }
+        i += k;
     }
-    if (!p || st[p].kind || st[p].chars > CD_TEASER_LABEL || st[p].mark) return;
+    if (in) nw++;
+    for (int a = 0; a < nw; a++) {
+        /* A word's closing apostrophe or hyphen ("editors'") stays. */
+        for (int b = a; b < nw && b < a + 4; b++)
+            if (cd_wordset_has(&cd_list_teaser_labels, w + ws[a], we[b] - ws[a])) return 1;
+    }
+    return 0;
+}
+
+/* Is node p (an element or a text) a label: a heading or a short line
+ * without a sentence's end, or one that names other stories ("Read
+ * more..."); *named tells which. */
+static int S_is_label(const cd_dom *dom, cd_xstat *st, cd_nid p, int *named)
+{
+    *named = 0;
+    if (!p || st[p].kind || st[p].dead || !st[p].chars || st[p].chars > CD_TEASER_LABEL || st[p].mark)
+        return 0;
     char buf[CD_TEASER_LABEL * 4 + 1];
-    long len = cd_x_text(dom, st, p, buf, CD_TEASER_LABEL * 4);
-    if (len < 0) return;
-    if ((cd_tag_flags(cd_dom_node(dom, p)->tag) & CD_TF_HEADING) ||
-        !S_has_sentence_end(buf, (size_t)len))
+    long len;
+    const cd_node *n = cd_dom_node(dom, p);
+    if (n->type == CD_NODE_TEXT) {
+        /* cd_x_text reads elements: a text node is read here, spaces as one. */
+        len = 0;
+        for (uint32_t i = 0; i < n->len && len < CD_TEASER_LABEL * 4; i++) {
+            unsigned char b = (unsigned char)n->u.text[i];
+            if (cd_isspace(b)) {
+                if (len && buf[len - 1] != ' ') buf[len++] = ' ';
+            } else {
+                buf[len++] = (char)b;
+            }
+        }
+        buf[len] = '\0';
+    } else {
+        len = cd_x_text(dom, st, p, buf, CD_TEASER_LABEL * 4);
+    }
+    if (len <= 0) return 0;
+    *named = S_named_text(buf, (size_t)len);
+    return *named || (n->type == CD_NODE_ELEMENT && (cd_tag_flags(n->tag) & CD_TF_HEADING)) ||
+           !S_has_sentence_end(buf, (size_t)len);
+}
+
+/* The node just before id that may be its label: the previous sibling with
+ * text (an element or loose text), or, when id opens its parent and the
+ * parent holds little else (a box around the list), the parent's. */
+static cd_nid S_label_node(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+{
+    for (int up = 0; up < CD_TEASER_UP && id; up++) {
+        cd_nid p = cd_dom_node(dom, id)->prev;
+        while (p && (st[p].dead || !st[p].chars ||
+                     (cd_dom_node(dom, p)->type != CD_NODE_ELEMENT && cd_dom_node(dom, p)->type != CD_NODE_TEXT)))
+            p = cd_dom_node(dom, p)->prev;
+        if (p) return p;
+        cd_nid par = cd_dom_node(dom, id)->parent;
+        if (!par || par < 2 || st[par].chars > st[id].chars + CD_TEASER_LABEL) return CD_NONE;
+        id = par;
+    }
+    return CD_NONE;
+}
+
+/* Does element id (a short line) end as a sentence does? */
+static int S_sentence_line(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+{
+    char buf[CD_TEASER_LABEL * 4 + 1];
+    long len = cd_x_text(dom, st, id, buf, CD_TEASER_LABEL * 4);
+    return len > 0 && S_has_sentence_end(buf, (size_t)len);
+}
+
+/* The short heading or line just before element id: the list's label,
+ * marked CD_KIND_LABEL. Returns whether it names other stories. */
+static int S_label(const cd_dom *dom, cd_xstat *st, cd_nid id)
+{
+    int named = 0;
+    cd_nid p = S_label_node(dom, st, id);
+    if (p && S_is_label(dom, st, p, &named)) {
         st[p].kind = CD_KIND_LABEL;
+        if (named) st[p].mark = CD_TEASER_NAMED;
+    }
+    return named;
 }
 
 /* One story: one or two headline links (the headline and its picture, or
- * "Full story"), little else. */
+ * "Full story"), little else: a few other links at most (its section, its
+ * author, its comments), not a list of links. */
 static int S_item(const cd_xstat *s)
 {
-    return s->mark >= 1 && s->mark <= 2 &&
+    return s->mark >= 1 && s->mark <= 2 && s->n_a <= s->mark + CD_TEASER_LINKS &&
            s->chars - (s->link < s->chars ? s->link : s->chars) <= CD_TEASER_TEXT;
 }
 
@@ -169,22 +280,60 @@ static int S_one_site(const cd_dom *dom, const cd_xstat *st, cd_nid first, cd_ni
     return (local + best) * 10 >= items * 7;
 }
 
+/* Mark the nodes of a run first..last (siblings) as teasers, named or not. */
+static void S_mark_run(const cd_dom *dom, cd_xstat *st, cd_nid first, cd_nid last, int named)
+{
+    cd_nid k = first;
+    for (; k != cd_dom_node(dom, last)->next; k = cd_dom_node(dom, k)->next) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (st[k].dead || st[k].kind || (n->type != CD_NODE_ELEMENT && n->type != CD_NODE_TEXT)) continue;
+        if (n->type == CD_NODE_TEXT && !st[k].chars) continue;
+        st[k].kind = CD_KIND_TEASERS;
+        if (named) st[k].mark = CD_TEASER_NAMED;
+    }
+    /* The last item's summary: the loose text after it, up to the next
+     * element with text or the line break after that text. */
+    int got = 0;
+    for (; k; k = cd_dom_node(dom, k)->next) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT && (st[k].chars || (n->tag == CD_TAG_BR && got))) break;
+        if (n->type != CD_NODE_TEXT || !st[k].chars || st[k].dead || st[k].kind) continue;
+        if (st[k].chars > CD_TEASER_TEXT) break;
+        st[k].kind = CD_KIND_TEASERS;
+        if (named) st[k].mark = CD_TEASER_NAMED;
+        got = 1;
+    }
+}
+
 static void S_list(const cd_dom *dom, cd_xstat *st, cd_nid p)
 {
     /* The runs of items among p's children. */
     enum { MAXRUNS = 16 };
-    cd_nid rfirst[MAXRUNS], rlast[MAXRUNS];
+    cd_nid rfirst[MAXRUNS], rlast[MAXRUNS], rlabel[MAXRUNS];
+    uint8_t rnamed[MAXRUNS]; /* 1: by a label inside p, 2: by p's label */
+    uint32_t rlen[MAXRUNS];
     uint32_t nruns = 0, run = 0, in_items = 0;
-    int prose = 0;
-    cd_nid first = CD_NONE, last = CD_NONE;
+    int prose = 0, named_all = 1;
+    cd_nid first = CD_NONE, last = CD_NONE, last_item = CD_NONE;
+    uint32_t ntail = 0; /* short lines after the run's last item */
+    int tail_sentence = 0;
+    /* The last child with text before the current one: a run's label
+     * when it is short; CD_NONE before the first. */
+    cd_nid before = CD_NONE, label = CD_NONE;
     for (cd_nid c = cd_dom_node(dom, p)->first;; c = cd_dom_node(dom, c)->next) {
         int end = !c, item = 0;
         if (!end) {
             const cd_node *cn = cd_dom_node(dom, c);
             if (cn->type == CD_NODE_TEXT) {
-                /* Loose text: separators and dates of a flat list, or prose. */
+                /* Loose text: separators and dates of a flat list, a label
+                 * ("Related: <a>…</a>"), or prose. */
                 if (st[c].chars > CD_TEASER_LABEL) prose = 1;
-                continue;
+                if (st[c].chars && !run) before = c;
+                /* A summary after an item's headline is part of it; more
+                 * than a summary ends the run. */
+                if (st[c].chars <= CD_TEASER_TEXT) continue;
+                item = 0;
+                goto endrun;
             }
             if (cn->type != CD_NODE_ELEMENT || st[c].dead || !st[c].chars || st[c].kind) continue;
             item = S_item(&st[c]);
@@ -193,40 +342,75 @@ static void S_list(const cd_dom *dom, cd_xstat *st, cd_nid p)
              * Premier League)" after a link in a flat list). */
             if (!item && run && !st[c].mark && st[c].chars <= CD_TEASER_LABEL) {
                 last = c;
+                ntail++;
+                if (ntail == 1) tail_sentence = S_sentence_line(dom, st, c);
                 continue;
             }
             if (!item && st[c].chars > CD_TEASER_LABEL) prose = 1;
         }
+    endrun:
         if (item) {
-            if (!run) first = c;
-            last = c;
+            if (!run) {
+                first = c;
+                label = before;
+            }
+            last = last_item = c;
+            ntail = 0;
             run++;
             continue;
         }
-        if (run >= CD_TEASER_RUN && nruns < MAXRUNS && S_one_site(dom, st, first, last)) {
-            rfirst[nruns] = first;
-            rlast[nruns] = last;
-            nruns++;
-            for (cd_nid k = first; k != cd_dom_node(dom, last)->next; k = cd_dom_node(dom, k)->next)
-                if (!st[k].dead) in_items += st[k].chars;
-        } else if (run && st[first].chars > CD_TEASER_LABEL) {
-            prose = 1; /* a short run beside a list is no label */
+        /* After the last item, one short line that is no sentence (its
+         * date, its section) is the item's; more, or a sentence (an
+         * author's note after a one-link list), is not the list's. */
+        if (run && (ntail > 1 || (ntail == 1 && tail_sentence))) last = last_item;
+        ntail = 0;
+        if (run) {
+            /* The run's label: the short line before it in p (a label of
+             * its own), or p's when the run opens p (p's whole then). */
+            int named_in = 0, named_out = 0;
+            cd_nid lab = label;
+            if (lab && !S_is_label(dom, st, lab, &named_in)) lab = CD_NONE;
+            if (!label) {
+                cd_nid outer = S_label_node(dom, st, p);
+                if (outer) S_is_label(dom, st, outer, &named_out);
+            }
+            uint32_t need = named_in || named_out ? 1 : CD_TEASER_RUN;
+            if (run >= need && nruns < MAXRUNS && S_one_site(dom, st, first, last)) {
+                rfirst[nruns] = first;
+                rlast[nruns] = last;
+                rlabel[nruns] = lab;
+                rnamed[nruns] = (uint8_t)(named_in | (named_out << 1));
+                rlen[nruns] = run;
+                named_all &= named_in | named_out;
+                nruns++;
+                for (cd_nid k = first; k != cd_dom_node(dom, last)->next; k = cd_dom_node(dom, k)->next)
+                    if (!st[k].dead) in_items += st[k].chars;
+                if (lab) in_items += st[lab].chars;
+            } else if (st[first].chars > CD_TEASER_LABEL) {
+                prose = 1; /* a short run beside a list is no label */
+            }
         }
         run = 0;
         if (end) break;
+        before = cd_dom_node(dom, c)->type == CD_NODE_TEXT ? CD_NONE : c;
     }
     if (!nruns) return;
     if (!prose && (float)in_items >= (float)st[p].chars * CD_TEASER_SHARE) {
         st[p].kind = CD_KIND_TEASERS;
-        S_label(dom, st, p);
+        int named = S_label(dom, st, p);
+        if (named || named_all) st[p].mark = CD_TEASER_NAMED;
         return;
     }
+    /* Each run alone, p holding more (prose): p's own label is not the
+     * runs', so a run is named only by a label inside p. */
     for (uint32_t r = 0; r < nruns; r++) {
-        for (cd_nid k = rfirst[r]; k != cd_dom_node(dom, rlast[r])->next;
-             k = cd_dom_node(dom, k)->next)
-            if (cd_dom_node(dom, k)->type == CD_NODE_ELEMENT && !st[k].dead && !st[k].kind)
-                st[k].kind = CD_KIND_TEASERS;
-        S_label(dom, st, rfirst[r]);
+        int named = rnamed[r] & 1;
+        if (!named && rlen[r] < CD_TEASER_RUN) continue;
+        if (rlabel[r]) {
+            st[rlabel[r]].kind = CD_KIND_LABEL;
+            if (named) st[rlabel[r]].mark = CD_TEASER_NAMED;
+        }
+        S_mark_run(dom, st, rfirst[r], rlast[r], named);
     }
 }
 
@@ -253,7 +437,34 @@ void cd_teaser_mark(const cd_dom *dom, cd_xstat *st)
             s->kind = (uint8_t)(st[n->parent].kind | CD_KIND_UNDER);
             continue;
         }
-        if (s->mark >= CD_TEASER_RUN && !(cd_tag_flags(n->tag) & CD_TF_HEADING))
-            S_list(dom, st, id);
+        if (s->mark >= 1 && !(cd_tag_flags(n->tag) & CD_TF_HEADING)) S_list(dom, st, id);
+    }
+    /* Panels, bottom-up: an element holding nothing but lists and their
+     * labels ("Related content": "News" and a list, "Video" and a list) is
+     * one list, under its own label. */
+    for (uint32_t id = count - 1; id >= 2; id--) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (n->type != CD_NODE_ELEMENT || st[id].dead || st[id].kind || !st[id].chars) continue;
+        uint32_t lists = 0, labels = 0;
+        int ok = 1, named = 0;
+        for (cd_nid c = n->first; c && ok; c = cd_dom_node(dom, c)->next) {
+            const cd_node *cn = cd_dom_node(dom, c);
+            if (st[c].dead || !st[c].chars) continue;
+            if (cn->type == CD_NODE_TEXT || cn->type != CD_NODE_ELEMENT)
+                ok = cn->type != CD_NODE_TEXT;
+            else if (st[c].kind == CD_KIND_TEASERS)
+                lists++;
+            else if (st[c].kind == CD_KIND_LABEL)
+                labels++;
+            else
+                ok = 0;
+            if (ok && st[c].kind && st[c].mark == CD_TEASER_NAMED) named = 1;
+        }
+        if (!ok || !lists || lists + labels < 2) continue;
+        for (cd_nid c = n->first; c; c = cd_dom_node(dom, c)->next)
+            if (st[c].kind) st[c].kind |= CD_KIND_UNDER;
+        st[id].kind = CD_KIND_TEASERS;
+        named |= S_label(dom, st, id);
+        st[id].mark = named ? CD_TEASER_NAMED : 0;
     }
 }

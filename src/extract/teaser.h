@@ -8,9 +8,16 @@
  * mostly items made of one headline-like link (3 to 25 words, not inside a
  * sentence) with at most a short teaser, a time or a credit besides gets
  * st[].kind = CD_KIND_TEASERS (the whole element when nothing else in it is
- * a paragraph, else each item); the short heading just before it
- * CD_KIND_LABEL. Nodes already marked are left alone. Uses st[].mark as
- * scratch. */
+ * a paragraph, else each item, with the loose text of their summaries); the
+ * short heading just before it CD_KIND_LABEL. Three items in a row make a
+ * list, one does under a label that names other stories. Nodes already
+ * marked are left alone. Uses st[].mark as scratch. */
 void cd_teaser_mark(const cd_dom *dom, cd_xstat *st);
+
+/* After cd_teaser_mark, st[].mark of a node marked CD_KIND_TEASERS is
+ * CD_TEASER_NAMED when a label that names other stories introduces it
+ * ("Related Posts:", "Latest headlines", "Previous story:";
+ * src/lists/teaser-labels.txt): such a list is never the story's own. */
+#define CD_TEASER_NAMED 0xFFFFu
 
 #endif

@@ -59,6 +59,23 @@ static inline int cd_x_is_block(uint16_t tag)
  * fit: only a block read whole is judged. (extract.c) */
 long cd_x_text(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *buf, size_t max);
 
+/* Is code point cp part of a word: an ASCII letter or digit, or a letter of
+ * another script (U+00C0 and up), not a space, a dash, a quote, a bullet or
+ * another mark of punctuation or symbol (Latin-1's U+0080-U+00BF, U+00D7,
+ * U+00F7; U+2000-U+2BFF; CJK punctuation U+3000-U+303F; the full-width
+ * forms' punctuation U+FF00-U+FF0F)? */
+static inline int cd_x_wordy(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+    if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
+        return 0;
+    if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF0F) ||
+        cp == 0xFFFD)
+        return 0;
+    return 1;
+}
+
 /* Does a word run on from element id (text with letters right after it)? A
  * link inside a sentence is no headline. (extract.c) */
 int cd_x_in_sentence(const cd_dom *dom, cd_nid id);

@@ -288,6 +288,10 @@ static void test_credit_deep(void)
     S_run(HEAD "<article>" H1 "<p>Lawmakers on Tuesday moved closer to a deal.</p>" FILL
                "<p>Al Jazeera and Reuters</p><p><b>Read more:</b></p>"
                "<p><a href=\"/a\">Islamists get a sobering lesson in governing</a></p>"
+               /* (the "Read more" list leaves the text: two closing blocks
+                * that stay keep the line as deep) */
+               "<p>Her reports from the region appear every week on these pages.</p>"
+               "<p>She joined the paper after ten years as a freelance writer.</p>"
                "<p>Jane Doe is a correspondent for the paper based in Cairo.</p></article></body></html>",
           0);
     STR_EQ(copydesk_doc_credit(S_doc, NULL), NULL, "");
