@@ -195,8 +195,6 @@ static int S_shown_date(cd_meta_ctx *c, int dayfirst, const char *pub, size_t pl
     for (size_t i = 0; i < n && !vl; i++)
         if (!(list[i]->flags & CD_MC_BAD) && list[i]->rank <= 2)
             vl = cd_meta_date_norm(list[i]->s, list[i]->len, 0, dayfirst, vis);
-    if (vl < 10)
-        return 0;
     /* The first date line must be that one: "Page updated: …" first means
      * the page dates itself by its updates. */
     cd_nid first_date = 0, first_mod = 0;
@@ -209,9 +207,28 @@ static int S_shown_date(cd_meta_ctx *c, int dayfirst, const char *pub, size_t pl
         if (k->field == CD_MF_MODIFIED && (!first_mod || k->pos < first_mod))
             first_mod = k->pos;
     }
-    if (first_mod && first_mod < first_date)
+    long p = S_day_number(pub), v;
+    if (first_mod && (!first_date || first_mod < first_date)) {
+        /* The page dates itself by its updates ("Page updated: 12 November
+         * 2025"): kept, unless the update shown is a day or more before the stated
+         * publication, which no update can be (the stamp is another time
+         * zone's, or a re-import's): then the line is the page's date. */
+        for (uint32_t i = 0; i < c->ncands; i++) {
+            const cd_meta_cand *k = &c->cands[i];
+            if (k->pos != first_mod || k->field != CD_MF_MODIFIED || k->src != CD_MS_VISIBLE ||
+                cd_meta_date_norm(k->s, k->len, 0, dayfirst, mod) < 10)
+                continue;
+            if (S_day_number(mod) >= p)
+                return 0;
+            memcpy(out, mod, 10);
+            out[10] = '\0';
+            return 1;
+        }
         return 0;
-    long p = S_day_number(pub), v = S_day_number(vis);
+    }
+    if (vl < 10)
+        return 0;
+    v = S_day_number(vis);
     int stale = 0;
     if (v < p) {
         static const int msrcs[] = {CD_MS_JSONLD, CD_MS_OG, CD_MS_META};
@@ -287,6 +304,15 @@ static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const ch
         size_t n = cd_meta_collect(c, field, srcs[s], 0, list, 64);
         if (srcs[s] == CD_MS_JSONLD && n && S_ld_other_than_og(c, field, dayfirst, list[0]))
             continue;
+        /* A sentence's "originally published on …" before the date lines. */
+        if (srcs[s] == CD_MS_VISIBLE && field == CD_MF_DATE)
+            for (size_t i = 0; i < n; i++)
+                if (list[i]->flags & CD_MC_FIRSTPUB) {
+                    const cd_meta_cand *k = list[i];
+                    memmove(list + 1, list, i * sizeof *list);
+                    list[0] = k;
+                    break;
+                }
         for (size_t i = 0; i < n; i++) {
             if (list[i]->flags & CD_MC_BAD)
                 continue;

@@ -710,6 +710,36 @@ static void S_labelled_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const cha
         v->dates++;
 }
 
+/* A sentence that names the text's first publication ("This article was
+ * originally published on 26 Sep 2019 at 4:12pm but has been regularly
+ * updated …", "First published in March 2012"), anywhere on the page: the
+ * date right after the words (within 40 bytes) is a publication date,
+ * flagged CD_MC_FIRSTPUB, which the byline's date (the last update's) does
+ * not outrank. */
+static void S_original_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char *s, size_t len)
+{
+    if (v->dates >= CD_META_MAX_DATES || len < 20 || len > 600)
+        return;
+    for (size_t w = 0; cd_list_original_date_labels[w]; w++) {
+        const char *lab = cd_list_original_date_labels[w];
+        size_t ll = strlen(lab);
+        for (size_t i = 0; i + ll <= len; i++) {
+            if (!cd_eq_nocase(s + i, ll, lab))
+                continue;
+            size_t at = i + ll, n = len - at < 40 ? len - at : 40;
+            char out[CD_META_DATE_LEN];
+            if (!cd_meta_date_norm(s + at, n, 0, 1, out) && !cd_meta_date_norm(s + at, n, 0, -1, out))
+                return;
+            cd_meta_cand *k = cd_meta_add(c, CD_MF_DATE, CD_MS_VISIBLE, 0, id, s + at, n);
+            if (k) {
+                k->flags |= CD_MC_FIRSTPUB;
+                v->dates++;
+            }
+            return;
+        }
+    }
+}
+
 void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags)
 {
     const cd_dom *dom = c->dom;
@@ -725,6 +755,7 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         s++, len--;
     while (len && cd_isspace((unsigned char)s[len - 1]))
         len--;
+    S_original_date(c, v, id, s, len);
     if (!len || len > S_BYLINE_MAX)
         return;
     /* "2025-12-17 · Trond Teigen", "Trond Teigen · 2025-12-17": the mark

@@ -716,6 +716,8 @@ static int S_credit_part(const char *s, size_t n)
  * short names, one of them an agency. */
 static int S_slash_credit(const char *s, size_t n)
 {
+    /* "AP Photo/Duane Burleson, File": AP's mark of a file photo. */
+    if (n > 10 && cd_eq_nocase(s + n - 6, 6, ", file")) n -= 6;
     if (n < 4 || n > 100 || !memchr(s, '/', n)) return 0;
     size_t st = 0;
     for (size_t i = 0; i <= n; i++) {

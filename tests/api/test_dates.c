@@ -205,15 +205,20 @@ static void test_label_two_back(void)
 
 /* The stale-stamp rule needs the date shown first to be a publication
  * date: a page whose first date line is "Page updated:" keeps its stated
- * date. */
+ * date, not the card's below it; but an update shown a day before the
+ * stated publication is no update (issue #12, meta-fields: WCXB-dev's
+ * gold for the page this comes from is the line's 2025-11-12). */
 static void test_stale_needs_first(void)
 {
-    const cd_meta *m = S_read(
-        "<head><script type=\"application/ld+json\">{\"@type\":\"Article\",\"datePublished\":"
-        "\"2025-11-13\",\"dateModified\":\"2025-11-13\"}</script></head><body><h1>Headline</h1>"
-        "<p>Page updated: <span>12 November 2025</span></p><p>Text</p><div class=\"card-date\">"
-        "23 October 2025</div></body>");
-    STR_EQ(m->date_published, "2025-11-13", "");
+    const char *p = "<head><script type=\"application/ld+json\">{\"@type\":\"Article\",\"datePublished\":"
+                    "\"2025-11-13\",\"dateModified\":\"2025-11-13\"}</script></head><body><h1>Headline</h1>"
+                    "<p>Page updated: <span>%s November 2025</span></p><p>Text</p><div class=\"card-date\">"
+                    "23 October 2025</div></body>";
+    char page[512];
+    snprintf(page, sizeof page, p, "14");
+    STR_EQ(S_read(page)->date_published, "2025-11-13", "");
+    snprintf(page, sizeof page, p, "12");
+    STR_EQ(S_read(page)->date_published, "2025-11-12", "");
 }
 
 /* A cookie banner's date is not the page's. */
@@ -441,6 +446,37 @@ static void test_news_dates(void)
     OK(m->date_published && strncmp(m->date_published, "2008-01-10", 10) == 0, "story's own date");
 }
 
+/* Issue #12 (meta-fields): an update shown before the stated publication
+ * is no update: the line dates the page; one after it leaves the stated
+ * date. */
+static void test_update_before_stated(void)
+{
+    const char *p = "<head><script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"H\","
+                    "\"datePublished\":\"%s\"}</script></head>"
+                    "<body><h1>H</h1><p>Page updated: 12 November 2025</p><p>Text.</p></body>";
+    char page[512];
+    snprintf(page, sizeof page, p, "2025-11-13");
+    STR_EQ(S_read(page)->date_published, "2025-11-12", "");
+    STR_EQ(S_m.date_source, "visible", "");
+    snprintf(page, sizeof page, p, "2025-11-10");
+    STR_EQ(S_read(page)->date_published, "2025-11-10", "");
+}
+
+/* Issue #12 (meta-fields): "originally published on …" in a sentence is the
+ * publication date, before the byline's date (the last update's). */
+static void test_originally_published(void)
+{
+    const cd_meta *m = S_read("<body><h1>H</h1><p class=byline>By A. Writer</p><p>30 Sep 2022, 11:07am</p>"
+                              "<p>Text of the article that goes on.</p><p>This article was originally published "
+                              "on 26 Sep 2019 at 4:12pm but has been regularly updated to keep the information "
+                              "current.</p></body>");
+    STR_EQ(m->date_published, "2019-09-26", "");
+    /* Without a date after the words, nothing changes. */
+    m = S_read("<body><h1>H</h1><p>30 Sep 2022</p><p>Text.</p><p>This story was first published by "
+               "a partner site and is republished here with permission of the authors.</p></body>");
+    STR_EQ(m->date_published, "2022-09-30", "");
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -473,6 +509,8 @@ int main(void)
     test_import_stamp();
     test_not_the_post();
     test_news_dates();
+    test_update_before_stated();
+    test_originally_published();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);

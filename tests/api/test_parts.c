@@ -671,6 +671,8 @@ static void test_figure_trailing_credits(void)
         {"Smoke rises over the city on Tuesday | © Jane Doe",
          "Smoke rises over the city on Tuesday", "Jane Doe"},
         {"Atta Kenare/AFP/Getty Images", NULL, "Atta Kenare/AFP/Getty Images"},
+        /* AP's mark of a file photo (issue #12, meta-fields). */
+        {"AP Photo/Duane Burleson, File", NULL, "AP Photo/Duane Burleson, File"},
         {"Gardens boost incomes across the region. Photo : BSS",
          "Gardens boost incomes across the region.", "BSS"},
         {"The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters",
