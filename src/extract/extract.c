@@ -1663,10 +1663,11 @@ static void S_comment_cut(cd_extract *x, const cd_dom *dom, S_stat *st)
  * this shape before the story (before hfirst) or after it (from after on)
  * goes when it is a line of links (cd_furniture_links: no sentence's end,
  * links for half its text or items set apart by separators; the separators
- * only in a run of CD_FURNITURE_CHARS or fewer). */
+ * only in a run of CD_FURNITURE_CHARS or fewer), and the headline (one
+ * element whose text is the title) before the story goes as well. */
 #define CD_LOOSE_MAX 600 /* characters of a run looked at */
 static void S_drop_loose(const cd_extract *x, const cd_dom *dom, S_stat *st, cd_nid root, cd_nid hfirst,
-                         uint32_t after)
+                         uint32_t after, const char *title)
 {
     char buf[CD_LOOSE_MAX + 1];
     cd_nid e = cd_dom_next_skip(dom, root, cd_dom_root(dom));
@@ -1687,8 +1688,9 @@ static void S_drop_loose(const cd_extract *x, const cd_dom *dom, S_stat *st, cd_
                 const cd_node *cn = cd_dom_node(dom, c);
                 if (cn->type == CD_NODE_ELEMENT && (S_is_block(cn->tag) || cn->tag == CD_TAG_BR))
                     break;
-                if (cn->type != CD_NODE_ELEMENT && cn->type != CD_NODE_TEXT)
-                    continue;
+                if ((cn->type != CD_NODE_ELEMENT && cn->type != CD_NODE_TEXT) ||
+                    (cn->type == CD_NODE_TEXT && !st[c].chars))
+                    continue; /* white space between the run's elements */
                 if (!first)
                     first = c;
                 last = c;
@@ -1728,6 +1730,14 @@ static void S_drop_loose(const cd_extract *x, const cd_dom *dom, S_stat *st, cd_
             }
             if (skip || !whole || !chars || !len)
                 continue;
+            /* The headline on a line of its own in a block that goes on with
+             * the byline or the date ("<b>Headline</b><br><small>Site<br>
+             * Friday …</small>"): it is the `title` field, not text. */
+            if (head && first == last && title && *title && S_text_equals(dom, first, title)) {
+                st[first].dead = 1;
+                S_WHY(first, 'e');
+                continue;
+            }
             float ld = (float)link / (float)chars;
             if (chars > CD_FURNITURE_CHARS && ld < 0.5f)
                 continue;
@@ -1877,7 +1887,7 @@ static void S_drop_found(cd_extract *x, const cd_dom *dom, S_stat *st, const cha
     if (S_param("CD_LOOSE", 1))
         for (uint32_t r = 0; r < x->nroots; r++)
             if (!st[x->roots[r]].kind)
-                S_drop_loose(x, dom, st, x->roots[r], hfirst, after);
+                S_drop_loose(x, dom, st, x->roots[r], hfirst, after, title);
     S_comment_cut(x, dom, st);
     /* A root that is itself a comment, a comment form or a list's label
      * (S_choose takes the siblings of the story's paragraphs that share its
