@@ -1399,7 +1399,6 @@ static void S_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st, const 
         share = S_long_share(x, dom, st, CD_OWN_SENTENCE, &nlong) * (float)S_param("CD_SHORTSTORY", 1);
 #ifdef CD_EXTRACT_DEBUG
     if (getenv("CD_BDBG"))
-    if (getenv("CD_BDBG"))
         fprintf(stderr, "broaden: share=%.2f nlong=%u dated=%d typed=%d titled=%d series=%d\n", share, nlong,
                 S_dated_head(x, dom, st), x->typed, S_titled_head(x, dom, st, title), S_series(dom, st, x->roots[0]));
 #endif
