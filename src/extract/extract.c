@@ -1283,6 +1283,7 @@ static int S_dated_head(const cd_extract *x, const cd_dom *dom, const S_stat *st
  * on wcxb-dev only 7 pages change (2 articles better, 2 forums and 2 products
  * worse). */
 #define CD_ARTICLE_LONG_SHARE 0.5f
+#define CD_ARTICLE_HEAD_SHARE 0.3f /* with the headline and a date at its head */
 static float S_long_share(const cd_extract *x, const cd_dom *dom, const S_stat *st, uint32_t para, uint32_t *nin)
 {
     *nin = 0;
@@ -1406,6 +1407,17 @@ static void S_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st, const 
         ((x->typed >= 0 && S_dated_head(x, dom, st)) || (x->typed > 0 && nlong >= 2) ||
          (x->typed >= 0 && nlong >= 2 && S_titled_head(x, dom, st, title))) &&
         !S_series(dom, st, x->roots[0])) {
+        x->article = 1;
+        return;
+    }
+    /* The headline and a date line at the head of the container, and a long
+     * paragraph in it: a story whose page carries more prose around it than
+     * in it (lists of other stories with a sentence each, a long footer) is
+     * still the story. The share of the long paragraphs may then fall below
+     * half; on L3S-GN1 3 broad pages become their article (P +0.0014), on
+     * wcxb-dev and Readability no page changes (tested down to a share of 0). */
+    if (share >= CD_ARTICLE_HEAD_SHARE && nlong >= 1 && x->typed >= 0 && S_titled_head(x, dom, st, title) &&
+        S_dated_head(x, dom, st) && !S_series(dom, st, x->roots[0])) {
         x->article = 1;
         return;
     }
@@ -1666,6 +1678,109 @@ static uint32_t S_flow_end(const cd_dom *dom, const S_stat *st, cd_nid id)
     return last ? last + 1 : end;
 }
 
+/* Loose lines of links in the story's container: runs of inline content
+ * (text, links, <font>, <span>) standing directly in a block beside its
+ * blocks, set apart by <br> or the blocks around them ("News: ePaper | Front
+ * Page | National | …" typed straight into a table cell above and below the
+ * story). The block pass of S_drop_found sees only leaf blocks; a run of
+ * this shape before the story (before hfirst) or after it (from after on)
+ * goes when it is a line of links (cd_furniture_links: no sentence's end,
+ * links for half its text or items set apart by separators; the separators
+ * only in a run of CD_FURNITURE_CHARS or fewer), and the headline (one
+ * element whose text is the title) before the story goes as well. */
+#define CD_LOOSE_MAX 600 /* characters of a run looked at */
+static void S_drop_loose(const cd_extract *x, const cd_dom *dom, S_stat *st, cd_nid root, cd_nid hfirst,
+                         uint32_t after, const char *title)
+{
+    char buf[CD_LOOSE_MAX + 1];
+    cd_nid e = cd_dom_next_skip(dom, root, cd_dom_root(dom));
+    uint32_t end = e ? e : dom->count;
+    for (uint32_t b = root; b < end; b++) {
+        const cd_node *bn = cd_dom_node(dom, b);
+        if (st[b].dead || bn->type != CD_NODE_ELEMENT || !S_is_block(bn->tag) || !st[b].flow || st[b].kind)
+            continue;
+        /* After the story, never in a list's item (a list of references
+         * ends with its links). A table's cell is where such pages type
+         * their lines (S_drop_found's block pass spares cells' leaf blocks). */
+        int cell = bn->tag == CD_TAG_LI || bn->tag == CD_TAG_DT || bn->tag == CD_TAG_DD;
+        cd_nid c = bn->first;
+        while (c) {
+            /* One run: the inline children from c up to a block or a <br>. */
+            cd_nid first = CD_NONE, last = CD_NONE;
+            for (; c; c = cd_dom_node(dom, c)->next) {
+                const cd_node *cn = cd_dom_node(dom, c);
+                if (cn->type == CD_NODE_ELEMENT && (S_is_block(cn->tag) || cn->tag == CD_TAG_BR))
+                    break;
+                if ((cn->type != CD_NODE_ELEMENT && cn->type != CD_NODE_TEXT) ||
+                    (cn->type == CD_NODE_TEXT && !st[c].chars))
+                    continue; /* white space between the run's elements */
+                if (!first)
+                    first = c;
+                last = c;
+            }
+            int ended = !c, started = first == bn->first;
+            if (c)
+                c = cd_dom_node(dom, c)->next;
+            if (!first)
+                continue;
+            cd_nid past = cd_dom_next_skip(dom, last, cd_dom_root(dom));
+            uint32_t stop = past ? past : dom->count;
+            int head = stop <= hfirst, tail = first >= after && !cell;
+            /* A block that is one run is a leaf block: the block pass's. */
+            if ((!head && !tail) || (started && ended))
+                continue;
+            uint32_t chars = 0, link = 0;
+            size_t len = 0;
+            int whole = 1, skip = 0;
+            for (cd_nid k = first;; k = cd_dom_node(dom, k)->next) {
+                if (!st[k].dead) {
+                    if (k == x->title_node || st[k].kind || st[k].head)
+                        skip = 1;
+                    chars += st[k].chars;
+                    link += st[k].link;
+                    if (len < CD_LOOSE_MAX) {
+                        long l = cd_x_text(dom, st, k, buf + len, CD_LOOSE_MAX - len);
+                        if (l < 0)
+                            whole = 0, len = CD_LOOSE_MAX;
+                        else
+                            len += (size_t)l;
+                    } else {
+                        whole = 0;
+                    }
+                }
+                if (k == last)
+                    break;
+            }
+            if (skip || !whole || !chars || !len)
+                continue;
+            /* The headline on a line of its own in a block that goes on with
+             * the byline or the date ("<b>Headline</b><br><small>Site<br>
+             * Friday …</small>"): it is the `title` field, not text. */
+            if (head && first == last && title && *title && S_text_equals(dom, first, title)) {
+                st[first].dead = 1;
+                S_WHY(first, 'e');
+                continue;
+            }
+            float ld = (float)link / (float)chars;
+            if (chars > CD_FURNITURE_CHARS && ld < 0.5f)
+                continue;
+            if (!cd_furniture_links(buf, len, ld))
+                continue;
+            /* Marked, not subtracted: the counts of the blocks around stay
+             * those conditional cleaning (S_clean) judges them by -- a box
+             * of links that loses its line of links is still a box of links. */
+            for (cd_nid k = first;; k = cd_dom_node(dom, k)->next) {
+                if (!st[k].dead) {
+                    st[k].dead = 1;
+                    S_WHY(k, 'g');
+                }
+                if (k == last)
+                    break;
+            }
+        }
+    }
+}
+
 static void S_drop_found(cd_extract *x, const cd_dom *dom, S_stat *st, const char *title, int lists_only)
 {
     cd_nid lfirst = CD_NONE, llast = CD_NONE;
@@ -1813,6 +1928,10 @@ static void S_drop_found(cd_extract *x, const cd_dom *dom, S_stat *st, const cha
     }
     if (lists_only)
         return;
+    if (S_param("CD_LOOSE", 1))
+        for (uint32_t r = 0; r < x->nroots; r++)
+            if (!st[x->roots[r]].kind)
+                S_drop_loose(x, dom, st, x->roots[r], hfirst, after, title);
     S_comment_cut(x, dom, st);
     /* A root that is itself a comment, a comment form or a list's label
      * (S_choose takes the siblings of the story's paragraphs that share its
