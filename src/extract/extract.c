@@ -637,7 +637,11 @@ static int S_script_text(const cd_dom *dom, cd_nid id)
     const cd_node *n = cd_dom_node(dom, id);
     if (n->len < CD_CODE_MIN)
         return 0;
-    static const char *const words[] = {"function(", "var ", "document.", "window.", "//", "();", "){", ") {", "==", "&&", "||"};
+    static const struct {
+        const char *w;
+        size_t l;
+    } words[] = {{"function(", 9}, {"var ", 4}, {"document.", 9}, {"window.", 7}, {"//", 2}, {"();", 3},
+                 {"){", 2},        {") {", 3},  {"==", 2},        {"&&", 2},      {"||", 2}};
     uint32_t vis = 0, punct = 0, hits = 0;
     for (uint32_t i = 0; i < n->len; i++) {
         unsigned char c = (unsigned char)n->u.text[i];
@@ -646,9 +650,13 @@ static int S_script_text(const cd_dom *dom, cd_nid id)
         vis++;
         if (c == ';' || c == '{' || c == '}' || c == '=')
             punct++;
+        /* Only these bytes start a word: the rest of the text is passed over. */
+        if (c != 'f' && c != 'v' && c != 'd' && c != 'w' && c != '/' && c != '(' && c != ')' && c != '=' &&
+            c != '&' && c != '|')
+            continue;
         for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
-            size_t l = strlen(words[k]);
-            if (c == (unsigned char)words[k][0] && i + l <= n->len && memcmp(n->u.text + i, words[k], l) == 0 &&
+            size_t l = words[k].l;
+            if (c == (unsigned char)words[k].w[0] && i + l <= n->len && memcmp(n->u.text + i, words[k].w, l) == 0 &&
                 !(c == '/' && i && n->u.text[i - 1] == ':')) /* "//" of a URL is no comment */
                 hits++;
         }
