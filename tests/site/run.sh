@@ -5,9 +5,9 @@
 #  - the batch's output is tests/site/expected.jsonl (the newsletter box and
 #    the "follow us" line inside the article are gone, and so is the list of
 #    links under the site's "The harbour desk" label, which each page fills
-#    with other links and which the pages read alone keep (a label of the
+#    with other links and which the pages read alone keep: a label of the
 #    site's own, outside the teaser vocabulary of src/lists/teaser-labels.txt:
-#    only learning can tell that rail from the story; the column sign-off
+#    only learning can tell that rail from the story; and the column sign-off
 #    that two of the four pages carry stays);
 #  - the one-page site's record is byte-identical to the one without learning;
 #  - the order of the inputs changes nothing;
