@@ -36,6 +36,10 @@
  * never refused. Plain text without markup and without binary bytes is read
  * as a page, as before. */
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define CD_SNIFF_SSE2 1
+#endif
 
 #include "input.h"
 
@@ -192,6 +196,24 @@ int cd_input_not_html(const unsigned char *raw, size_t raw_len, const char *utf8
      * nearly every page is text, and a small page pays this per page. */
     size_t n = 0, binary = 0;
     for (size_t off = 0; off < utf8_len && n < CD_INPUT_SNIFF_CHARS; n++) {
+#ifdef CD_SNIFF_SSE2
+        /* Sixteen characters at once when they are all ASCII and none is a
+         * control but tab, line feed or carriage return (none binary). */
+        while (n + 16 <= CD_INPUT_SNIFF_CHARS && utf8_len - off >= 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + off));
+            __m128i ok = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\t')),
+                                      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')),
+                                                   _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))));
+            /* Signed: bytes of 0x80 and up are below 0x20 too. */
+            __m128i bad = _mm_andnot_si128(ok, _mm_cmplt_epi8(x, _mm_set1_epi8(0x20)));
+            if (_mm_movemask_epi8(bad))
+                break;
+            off += 16;
+            n += 16;
+        }
+        if (off >= utf8_len || n >= CD_INPUT_SNIFF_CHARS)
+            break;
+#endif
         if (s[off] >= 0x20 && s[off] < 0x80) {
             off++;
             continue;

@@ -33,6 +33,15 @@ char *cd_meta_clean(cd_arena *a, const char *s, size_t len, size_t *out_len)
     size_t o = 0, i = 0;
     int pend = 0;
     while (i < cap) {
+        unsigned char b = (unsigned char)s[i];
+        if (b > ' ' && b < 0x7F) { /* printable ASCII but space: itself */
+            if (pend)
+                out[o++] = ' ';
+            pend = 0;
+            out[o++] = (char)b;
+            i++;
+            continue;
+        }
         uint32_t cp;
         size_t k = cd_utf8_decode((const unsigned char *)s + i, cap - i, &cp);
         if (i + k >= cap && cap < len && k > 1 && cp == CD_REPLACEMENT)

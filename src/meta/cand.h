@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "../util/limits.h"
 #include "meta.h"
@@ -163,6 +164,17 @@ typedef struct cd_meta_ctx {
     const char *logo;
     unsigned nnews; /* news-field candidates offered (CD_META_MAX_NEWS) */
 } cd_meta_ctx;
+
+/* Clear c for a new page: every field but the word buffers (words, word)
+ * and the list cache (lists), about 8 KB that are only read up to their
+ * counts (words_len and nword, nlists), which are cleared. A memset of the
+ * whole struct was a tenth of the instructions of a 1 KB page. */
+static inline void cd_meta_ctx_clear(cd_meta_ctx *c)
+{
+    memset(c, 0, offsetof(cd_meta_ctx, words));
+    memset(&c->nword, 0, offsetof(cd_meta_ctx, lists) - offsetof(cd_meta_ctx, nword));
+    memset(&c->nlists, 0, sizeof *c - offsetof(cd_meta_ctx, nlists));
+}
 
 /* Is there room for one more candidate of field? The news fields (deck …
  * tags) share CD_META_MAX_NEWS, so that a page of a thousand article:tag

@@ -890,6 +890,8 @@ static void S_site_from_host_part(cd_meta_ctx *c, cd_meta *m, const char *page_u
     size_t first = tl, last = tl, last_len = 0;
     for (size_t i = 1; i < tl; i++)
         for (size_t k = 0; seps[k].s; k++) {
+            if (i + 1 >= tl || t[i] != seps[k].s[0] || !seps[k].s[1] || t[i + 1] != seps[k].s[1])
+                continue; /* cheap tests first: most bytes start no separator */
             size_t l = strlen(seps[k].s);
             if (l >= 2 && i + l < tl && memcmp(t + i, seps[k].s, l) == 0) {
                 if (first == tl) first = i;

@@ -239,7 +239,7 @@ void cd_meta_read_at(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char 
     if (!dom || !arena || cd_dom_root(dom) == CD_NONE)
         return;
     cd_meta_ctx c;
-    memset(&c, 0, sizeof c);
+    cd_meta_ctx_clear(&c);
     c.dom = dom;
     c.arena = arena;
     c.ref_time = ref_time;

@@ -126,11 +126,30 @@ static size_t S_domain_label(const char *url, char *out, size_t cap)
 static int S_find_seps(const char *t, size_t n, size_t *first, size_t *flen, size_t *last,
                        size_t *llen)
 {
+    /* The separators' first bytes: most bytes of a title start none, and
+     * most that do (a space) are followed by no separator's second byte. */
+    uint32_t can[8] = {0}, one[8] = {0}; /* first bytes; those of 1-byte separators */
+    uint64_t pairs = 0;                   /* CD_META_PAIR bits of the first two */
+    for (const cd_list_pair *k = cd_list_separators; k->s; k++) {
+        unsigned char f = (unsigned char)k->s[0];
+        can[f >> 5] |= 1u << (f & 31);
+        if (k->s[1])
+            pairs |= CD_META_PAIR(f, k->s[1]);
+        else
+            one[f >> 5] |= 1u << (f & 31);
+    }
     int found = 0;
     for (size_t i = 1; i < n; i++) {
+        unsigned char b = (unsigned char)t[i];
+        if (!(can[b >> 5] & (1u << (b & 31))))
+            continue;
+        if (!(one[b >> 5] & (1u << (b & 31))) && (i + 1 >= n || !(pairs & CD_META_PAIR(b, t[i + 1]))))
+            continue;
         for (const cd_list_pair *k = cd_list_separators; k->s; k++) {
             if (t[i] != k->s[0])
-                continue; /* most bytes start no separator */
+                continue;
+            if (k->s[1] && (i + 1 >= n || t[i + 1] != k->s[1]))
+                continue; /* cannot match: its second byte differs or t ends */
             size_t l = strlen(k->s);
             if (n - i >= l && memcmp(t + i, k->s, l) == 0) {
                 if (!found) {

@@ -307,8 +307,10 @@ void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x
         cd_news_wire_byline(m);
         return;
     }
-    cd_news_ctx p;
-    memset(&p, 0, sizeof p);
+    cd_news_ctx p; /* cleared but for the big buffers of p.ctx (cd_meta_ctx_clear) */
+    memset(&p, 0, offsetof(cd_news_ctx, ctx));
+    cd_meta_ctx_clear(&p.ctx);
+    memset(&p.first, 0, sizeof p - offsetof(cd_news_ctx, first));
     p.m = m;
     p.dom = dom;
     p.arena = arena;

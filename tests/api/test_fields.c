@@ -200,11 +200,65 @@ static void test_take_payload(void)
     OK(copydesk_warc_take_payload(NULL, NULL) == NULL, "NULL reader");
 }
 
+/* Two pages through one doc (and the second alone): nothing of the first
+ * page's meta state leaks into the second. The per-page meta context is no
+ * longer cleared whole (cd_meta_ctx_clear leaves its class-word buffers and
+ * list cache as they were), so the first page fills them with other words. */
+static const char PAGE_A[] =
+    "<html><head><title>Storm hits the coast | Daily Example - News</title>"
+    "<meta property=\"og:site_name\" content=\"Daily Example\"></head><body>"
+    "<div class=\"byline author-name related-posts sidebar comments share-tools\">"
+    "<span class=\"author vcard\">By Ann Lee</span></div>"
+    "<article class=\"post-content entry-content\"><h1 class=\"entry-title headline\">Storm hits the coast</h1>"
+    "<p class=\"lead standfirst\">A long first paragraph about the storm and the coast and what it did "
+    "to the towns along it over the night.</p>"
+    "<p>Another paragraph with enough words to count as the body of the story here.</p></article>"
+    "<footer class=\"site-footer copyright\">(c) Daily Example</footer></body></html>";
+static const char PAGE_B[] =
+    "<html><head><title>Rain &raquo; Quiet Town</title></head><body>"
+    "<div class=\"x\"><p class=\"y\">Rain fell on the quiet town for the whole of the day, and the river "
+    "rose to the bridge by the evening.</p><p>People stayed in.</p></div></body></html>";
+
+static char *S_json_of(copydesk_doc *doc, const char *page, size_t n)
+{
+    if (copydesk_doc_parse(doc, page, n) != COPYDESK_OK)
+        return NULL;
+    size_t len = 0;
+    copydesk_status st = COPYDESK_OK;
+    const char *r = copydesk_doc_render(doc, COPYDESK_FORMAT_JSON, &len, &st);
+    char *out = r ? malloc(len + 1) : NULL;
+    if (out) {
+        memcpy(out, r, len);
+        out[len] = '\0';
+    }
+    return out;
+}
+
+static void test_two_pages(void)
+{
+    copydesk_doc *alone = copydesk_doc_new(0), *both = copydesk_doc_new(0);
+    char *b1 = S_json_of(alone, PAGE_B, sizeof PAGE_B - 1);
+    char *a = S_json_of(both, PAGE_A, sizeof PAGE_A - 1);
+    char *b2 = S_json_of(both, PAGE_B, sizeof PAGE_B - 1);
+    char *b3 = S_json_of(alone, PAGE_B, sizeof PAGE_B - 1);
+    OK(a && strstr(a, "Daily Example"), "page A read");
+    OK(b1 && b2 && b3, "page B read");
+    if (b1 && b2 && b3) {
+        STR_EQ(b2, b1, "B after A in one doc");
+        STR_EQ(b3, b1, "B after A in another doc");
+        OK(!strstr(b2, "Daily Example") && !strstr(b2, "Storm"), "nothing of A in B");
+    }
+    free(a), free(b1), free(b2), free(b3);
+    copydesk_doc_free(alone);
+    copydesk_doc_free(both);
+}
+
 int main(void)
 {
     test_fields();
     test_formats();
     test_json_string();
     test_take_payload();
+    test_two_pages();
     return cd_t_done();
 }

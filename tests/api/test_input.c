@@ -686,6 +686,31 @@ static void test_not_html(void)
     cd_buf_free(&u16);
     OK(!S_not_html("", 0), "empty");
     OK(!cd_input_not_html(NULL, 0, NULL, 0), "NULL");
+
+    /* The count of binary characters in the first CD_INPUT_SNIFF_CHARS (1024)
+     * steps over plain ASCII 16 bytes at a time: controls at every offset
+     * around those steps, and the 32nd one (1 in 32: refused) just inside or
+     * just outside the sample, with and without a 2-byte character in front
+     * (the sample counts characters, not bytes). */
+    for (int lead = 0; lead < 2; lead++)
+        for (size_t shift = 0; shift < 16; shift++) {
+            char t[1200];
+            size_t o = 0;
+            if (lead)
+                t[o++] = (char)0xC3, t[o++] = (char)0xA9; /* é: 2 bytes, 1 character */
+            while (o < sizeof t)
+                t[o] = "word \t\r\n"[o % 8], o++;
+            size_t first = (size_t)lead * 2; /* the byte of character `lead` */
+            for (size_t i = 0; i < 31; i++)
+                t[first + shift + i * 32] = '\1';
+            OK(!S_not_html(t, sizeof t), "31 controls (shift %zu, lead %d)", shift, lead);
+            t[(size_t)lead + 1024] = '\2'; /* the 1025th character: outside */
+            OK(!S_not_html(t, sizeof t), "32nd outside (shift %zu, lead %d)", shift, lead);
+            t[(size_t)lead + 1023] = '\2'; /* the 1024th character: inside */
+            OK(S_not_html(t, sizeof t), "32nd inside (shift %zu, lead %d)", shift, lead);
+            t[(size_t)lead + 1023] = '\x1b'; /* escape: not binary */
+            OK(!S_not_html(t, sizeof t), "escape is text (shift %zu, lead %d)", shift, lead);
+        }
 }
 
 /* cd_input_decode_view: a page that is valid UTF-8 is read where it lies;
