@@ -1603,7 +1603,8 @@ static void S_comment_cut(cd_extract *x, const cd_dom *dom, S_stat *st)
             if (getenv("CD_CUTDBG") && st[id].kind)
                 fprintf(stderr, "cut kind #%u kind=%d dead=%d nlong=%u chars=%u own=%d\n", id, st[id].kind, st[id].dead, nlong, st[id].chars, S_own_line(dom, st, id));
 #endif
-            if (!st[id].dead && st[id].kind == CD_KIND_CFORM && n->type == CD_NODE_ELEMENT && n->tag != CD_TAG_FORM &&
+            if ((!st[id].dead || (st[id].why == 'f' && S_param("CD_CUTPDEAD", 1))) && st[id].kind == CD_KIND_CFORM &&
+                n->type == CD_NODE_ELEMENT && n->tag != CD_TAG_FORM &&
                 nlong >= (uint32_t)S_param("CD_CUTPROMPT", 1) && id != root &&
                 st[id].chars <= CD_PROMPT_LINE && (S_is_block(n->tag) || S_own_line(dom, st, id))) {
                 cut = id;
