@@ -1588,10 +1588,6 @@ static void S_comment_cut(cd_extract *x, const cd_dom *dom, S_stat *st)
     int stamped = 0; /* a signature line after the story was looked at */
     for (uint32_t r = 0; r < x->nroots && !cut; r++) {
         cd_nid root = x->roots[r];
-#ifdef CD_EXTRACT_DEBUG
-        if (getenv("CD_CUTDBG"))
-            fprintf(stderr, "cut root #%u kind=%d dead=%d\n", root, st[root].kind, st[root].dead);
-#endif
         if (st[root].kind || st[root].dead)
             continue;
         for (cd_nid id = root; id && !cut;) {
@@ -1599,10 +1595,6 @@ static void S_comment_cut(cd_extract *x, const cd_dom *dom, S_stat *st)
             /* A comment prompt comments.c found ("Thanks for your comments
              * - this feedback is now closed"), on a line of its own after
              * the story, opens the readers' part as a label does. */
-#ifdef CD_EXTRACT_DEBUG
-            if (getenv("CD_CUTDBG") && st[id].kind)
-                fprintf(stderr, "cut kind #%u kind=%d dead=%d nlong=%u chars=%u own=%d\n", id, st[id].kind, st[id].dead, nlong, st[id].chars, S_own_line(dom, st, id));
-#endif
             if ((!st[id].dead || (st[id].why == 'f' && S_param("CD_CUTPDEAD", 1))) && st[id].kind == CD_KIND_CFORM &&
                 n->type == CD_NODE_ELEMENT && n->tag != CD_TAG_FORM &&
                 nlong >= (uint32_t)S_param("CD_CUTPROMPT", 1) && id != root &&
@@ -1634,10 +1626,6 @@ static void S_comment_cut(cd_extract *x, const cd_dom *dom, S_stat *st)
              * id="comments">Comment(s)</h3>), after the story: the thread
              * it names follows it, signed or not. Its words must say so
              * (the same class words name reviews and ratings). */
-#ifdef CD_EXTRACT_DEBUG
-            if (getenv("CD_CUTDBG") && st[id].dead)
-                fprintf(stderr, "cut dead #%u <%s> why=%c chars=%u nlong=%u\n", id, cd_tag_name(n->tag), st[id].why ? st[id].why : '-', st[id].chars, nlong);
-#endif
             if (st[id].dead && st[id].why == 'm' && n->type == CD_NODE_ELEMENT && S_param("CD_CUTCLASS", 1) &&
                 (n->tag == CD_TAG_H2 || n->tag == CD_TAG_H3 || n->tag == CD_TAG_H4) && id != root && nlong >= (uint32_t)S_param("CD_CUTSTORY", CD_CUT_STORY)) {
                 long len = S_dropped_text(dom, id, buf, CD_CUT_LABEL + 4);
