@@ -1509,6 +1509,9 @@ static int S_comment_label(const char *s, size_t n)
     while (n && (cd_isdigit((unsigned char)s[n - 1]) || cd_isspace((unsigned char)s[n - 1]) || s[n - 1] == ')' ||
                  s[n - 1] == '(' || s[n - 1] == ':' || s[n - 1] == '.' || s[n - 1] == ']' || s[n - 1] == '['))
         n--;
+    /* "Comment(s)": the plural's bracket. */
+    if (n >= 3 && (s[n - 1] == 's' || s[n - 1] == 'S') && s[n - 2] == '(')
+        n -= 2;
     while (n && (cd_isdigit((unsigned char)s[0]) || cd_isspace((unsigned char)s[0]) || s[0] == '(' || s[0] == '['))
         s++, n--;
     return n && cd_wordset_has(&cd_list_comment_labels, s, n);
@@ -1542,6 +1545,32 @@ static int S_own_line(const cd_dom *dom, const S_stat *st, cd_nid id)
     return 1;
 }
 
+/* The text of a dropped element id (its nodes are dead too) into buf, as
+ * cd_x_text reads a live one: white space runs as one; -1 when it does not
+ * fit in max bytes or 4 * max + 64 nodes. */
+static long S_dropped_text(const cd_dom *dom, cd_nid id, char *buf, size_t max)
+{
+    size_t len = 0, nodes = 4 * max + 64;
+    cd_nid t = id;
+    while (t && len < max && nodes--) {
+        const cd_node *tn = cd_dom_node(dom, t);
+        if (tn->type == CD_NODE_TEXT) {
+            for (uint32_t k = 0; k < tn->len && len < max; k++) {
+                unsigned char b = (unsigned char)tn->u.text[k];
+                if (!cd_isspace(b))
+                    buf[len++] = (char)b;
+                else if (len && buf[len - 1] != ' ')
+                    buf[len++] = ' ';
+            }
+            if (len && len < max && buf[len - 1] != ' ')
+                buf[len++] = ' ';
+        }
+        t = cd_dom_next(dom, t, id);
+    }
+    buf[len] = '\0';
+    return t ? -1 : (long)len;
+}
+
 /* The readers' part of an article page with no marks of its own (names over
  * each comment, no dates, no class words): after CD_CUT_STORY long
  * paragraphs of the story, a line that is a comment section's label (a
@@ -1549,17 +1578,67 @@ static int S_own_line(const cd_dom *dom, const S_stat *st, cd_nid id)
  * starts it, and it goes with everything after it in the roots. */
 #define CD_CUT_STORY 2
 #define CD_CUT_LABEL 60
+#define CD_PROMPT_LINE 200 /* the longest prompt line taken as a label */
+#define CD_SIGN_LINE 80 /* the longest signature line that opens a thread (a name, a place, a time) */
 static void S_comment_cut(cd_extract *x, const cd_dom *dom, S_stat *st)
 {
     char buf[CD_CUT_LABEL + 8];
     uint32_t nlong = 0;
     cd_nid cut = CD_NONE, croot = CD_NONE, lastlong = CD_NONE;
+    int stamped = 0; /* a signature line after the story was looked at */
     for (uint32_t r = 0; r < x->nroots && !cut; r++) {
         cd_nid root = x->roots[r];
         if (st[root].kind || st[root].dead)
             continue;
         for (cd_nid id = root; id && !cut;) {
             const cd_node *n = cd_dom_node(dom, id);
+            /* A comment prompt comments.c found ("Thanks for your comments
+             * - this feedback is now closed"), on a line of its own after
+             * the story, opens the readers' part as a label does. */
+            if ((!st[id].dead || (st[id].why == 'f' && S_param("CD_CUTPDEAD", 1))) && st[id].kind == CD_KIND_CFORM &&
+                n->type == CD_NODE_ELEMENT && n->tag != CD_TAG_FORM &&
+                nlong >= (uint32_t)S_param("CD_CUTPROMPT", 1) && id != root &&
+                st[id].chars <= CD_PROMPT_LINE && (S_is_block(n->tag) || S_own_line(dom, st, id))) {
+                cut = id;
+                croot = root;
+                break;
+            }
+            /* Two signed blocks after the story ("Posted by: NAME on
+             * TIME" over each, comments.c's signature lines), too few for
+             * a thread of their own: the first one opens the readers' part. */
+            if (!st[id].dead && !st[id].kind && st[id].stamp && !stamped && n->type == CD_NODE_ELEMENT &&
+                nlong < (uint32_t)S_param("CD_CUTSTORY", CD_CUT_STORY))
+                stamped = 1; /* signed before the story too: a series of posts */
+            if (!st[id].dead && !st[id].kind && st[id].stamp && !stamped && n->type == CD_NODE_ELEMENT &&
+                st[id].chars <= CD_SIGN_LINE && nlong >= (uint32_t)S_param("CD_CUTSTORY", CD_CUT_STORY) && id != root &&
+                S_param("CD_CUTSTAMP", 1)) {
+                stamped = 1;
+                for (cd_nid c = cd_dom_next_skip(dom, id, root); c; c = cd_dom_next(dom, c, root))
+                    if (!st[c].dead && st[c].stamp && st[c].chars <= CD_SIGN_LINE && cd_dom_node(dom, c)->type == CD_NODE_ELEMENT) {
+                        cut = id;
+                        croot = root;
+                        break;
+                    }
+                if (cut)
+                    break;
+            }
+            /* A heading the class pass dropped as the comments' own (<h3
+             * id="comments">Comment(s)</h3>), after the story: the thread
+             * it names follows it, signed or not. Its words must say so
+             * (the same class words name reviews and ratings). */
+            if (st[id].dead && st[id].why == 'm' && n->type == CD_NODE_ELEMENT && S_param("CD_CUTCLASS", 1) &&
+                (n->tag == CD_TAG_H2 || n->tag == CD_TAG_H3 || n->tag == CD_TAG_H4) && id != root && nlong >= (uint32_t)S_param("CD_CUTSTORY", CD_CUT_STORY)) {
+                long len = S_dropped_text(dom, id, buf, CD_CUT_LABEL + 4);
+#ifdef CD_EXTRACT_DEBUG
+                if (getenv("CD_CUTDBG"))
+                    fprintf(stderr, "cut class #%u len=%ld %.*s\n", id, len, len > 0 ? (int)len : 0, buf);
+#endif
+                if (len > 0 && S_comment_label(buf, (size_t)len)) {
+                    cut = id;
+                    croot = root;
+                    break;
+                }
+            }
             if (st[id].dead || st[id].kind) {
                 id = cd_dom_next_skip(dom, id, root);
                 continue;
