@@ -85,6 +85,11 @@ static int S_is_link(const cd_dom *dom, cd_nid id)
     return cd_dom_is(dom, id, CD_TAG_A) && cd_dom_attr(dom, id, "href", NULL) != NULL;
 }
 
+static int S_pred_link(cd_news_ctx *p, cd_nid id)
+{
+    return S_is_link(p->dom, id);
+}
+
 static int S_pred_caption(cd_news_ctx *p, cd_nid id)
 {
     return cd_news_has(p, id, cd_list_class_caption) && !cd_news_has(p, id, cd_list_class_photo_credit) &&
@@ -572,4 +577,256 @@ cd_nid cd_news_lead(cd_news_ctx *p)
     for (unsigned i = 0; i < nc; i++)
         if (cand[i] && cand[i] != fig && S_fig_shows(p, cand[i], key, kl) > 0) return cand[i];
     return fig;
+}
+
+/* ---- a bare lead picture (old pages: no og:image, no figure markup) ------ */
+
+/* The number an attribute of id gives (width="372"), 0 when none. */
+static unsigned S_attr_num(const cd_dom *dom, cd_nid id, const char *name)
+{
+    size_t l = 0;
+    const char *v = cd_dom_attr(dom, id, name, &l);
+    unsigned x = 0;
+    for (size_t i = 0; v && i < l && i < 6 && cd_isdigit((unsigned char)v[i]); i++)
+        x = x * 10 + (unsigned)(v[i] - '0');
+    return x;
+}
+
+/* A picture big enough to lead a story: a picture (cd_news_pred_img) whose
+ * stated size, when it has one, is at least S_BARE_MIN pixels on a side. */
+#define S_BARE_MIN 120u
+
+/* Does the path of URL v[0, l) end in a photograph's file type (JPEG, PNG,
+ * WebP, AVIF: not GIF, which on old pages is an icon, a spacer, an ad or a
+ * banner)? */
+static int S_photo_file(const char *v, size_t l)
+{
+    size_t end = 0;
+    while (end < l && v[end] != '?' && v[end] != '#')
+        end++;
+    const char *const *exts = cd_list_image_extensions;
+    for (size_t i = 0; exts[i]; i++) {
+        size_t el = strlen(exts[i]);
+        if (strcmp(exts[i], ".gif") != 0 && end >= el && cd_eq_nocase(v + end - el, el, exts[i]))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is img inside a link to another page (an ad, a banner, a promotion)? A
+ * link to the picture itself, to a place on the page or to a script (a
+ * viewer popup) is not one. */
+static int S_linked_away(const cd_dom *dom, cd_nid img)
+{
+    cd_nid a = cd_dom_node(dom, img)->parent;
+    for (unsigned d = 0; a && d < 3; d++, a = cd_dom_node(dom, a)->parent) {
+        size_t l = 0;
+        const char *h = cd_dom_is(dom, a, CD_TAG_A) ? cd_dom_attr(dom, a, "href", &l) : NULL;
+        if (!h) continue;
+        while (l && cd_isspace((unsigned char)*h))
+            h++, l--;
+        return l && h[0] != '#' && !cd_url_is_script(h, l) && !S_photo_file(h, l);
+    }
+    return 0;
+}
+
+int cd_news_pred_bare(cd_news_ctx *p, cd_nid id)
+{
+    if (!cd_dom_is(p->dom, id, CD_TAG_IMG) || !cd_news_pred_img(p, id) ||
+        !cd_extract_node_visible(p->dom, id) || S_linked_away(p->dom, id))
+        return 0;
+    size_t l = 0;
+    const char *src = cd_dom_attr(p->dom, id, "src", &l);
+    if (!src || !S_photo_file(src, l)) return 0;
+    unsigned w = S_attr_num(p->dom, id, "width"), h = S_attr_num(p->dom, id, "height");
+    /* A banner: much wider than high. */
+    if (w && h && w > 3 * h) return 0;
+    return (!w && !h) || w >= S_BARE_MIN || h >= S_BARE_MIN;
+}
+
+/* Does the subtree of id show text (not white space)? */
+static int S_has_text(const cd_dom *dom, cd_nid id)
+{
+    unsigned seen = 0;
+    for (cd_nid k = id; k && seen < CD_NEWS_FIG_NODES; k = cd_dom_next(dom, k, id), seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) return 1;
+        if (n->type == CD_NODE_ELEMENT && (cd_tag_flags(n->tag) & CD_TF_SKIP)) {
+            k = cd_dom_next_skip(dom, k, id);
+            if (!k) break;
+            seen++;
+            n = cd_dom_node(dom, k);
+            if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) return 1;
+        }
+    }
+    return seen >= CD_NEWS_FIG_NODES;
+}
+
+/* The picture just before the story: among the few element siblings before
+ * start and before its two nearest ancestors, the nearest one that is or
+ * holds a picture with no text around it (a picture between the headline and
+ * the body, in an old page's layout table). */
+static cd_nid S_bare_before(cd_news_ctx *p, cd_nid start)
+{
+    const cd_dom *dom = p->dom;
+    cd_nid a = start;
+    for (unsigned up = 0; a && up < 3; up++, a = cd_dom_node(dom, a)->parent) {
+        unsigned sibs = 0;
+        for (cd_nid e = cd_dom_node(dom, a)->prev; e && sibs < 4; e = cd_dom_node(dom, e)->prev) {
+            const cd_node *n = cd_dom_node(dom, e);
+            if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) return CD_NONE;
+            if (n->type != CD_NODE_ELEMENT) continue;
+            if (n->tag == CD_TAG_BR) continue;
+            sibs++;
+            if (!cd_extract_node_visible(dom, e) || (cd_tag_flags(n->tag) & CD_TF_SKIP)) continue;
+            if (n->tag == CD_TAG_NAV || n->tag == CD_TAG_HEADER || n->tag == CD_TAG_ASIDE ||
+                (cd_tag_flags(n->tag) & CD_TF_HEADING))
+                return CD_NONE;
+            cd_nid img = cd_news_find(p, e, cd_news_pred_bare);
+            if (img) return img;
+        }
+    }
+    return CD_NONE;
+}
+
+/* The lead picture of a page that names none (no og:image) and marks no
+ * figure: the first picture of the body's opening (within the lead window),
+ * else one set just before the body or just after the headline. */
+cd_nid cd_news_bare_lead(cd_news_ctx *p)
+{
+    if (p->m->image_url) return CD_NONE;
+    if (p->lead_img) return p->lead_img;
+    cd_nid img = p->x->nroots ? S_bare_before(p, p->x->roots[0]) : CD_NONE;
+    return img;
+}
+
+/* Is element e a caption's block: short text, not a link, a heading, a list
+ * or a paragraph (a picture followed by a <p> leads the body's first
+ * paragraph), and no picture of its own? */
+static int S_bare_caption_el(cd_news_ctx *p, cd_nid e)
+{
+    const cd_node *n = cd_dom_node(p->dom, e);
+    if (n->type != CD_NODE_ELEMENT || (cd_tag_flags(n->tag) & (CD_TF_HEADING | CD_TF_SKIP))) return 0;
+    switch (n->tag) {
+    case CD_TAG_A: case CD_TAG_P: case CD_TAG_UL: case CD_TAG_OL: case CD_TAG_LI:
+    case CD_TAG_BLOCKQUOTE: case CD_TAG_TABLE: case CD_TAG_FORM: case CD_TAG_NAV:
+        return 0;
+    default:
+        break;
+    }
+    if (!cd_extract_node_visible(p->dom, e) || cd_news_find(p, e, cd_news_pred_img)) return 0;
+    return !cd_news_find(p, e, S_pred_link);
+}
+
+/* Skip white space, comments and <br> after id: the next node that shows something. */
+static cd_nid S_next_shown(const cd_dom *dom, cd_nid id)
+{
+    cd_nid e = cd_dom_node(dom, id)->next;
+    while (e) {
+        const cd_node *n = cd_dom_node(dom, e);
+        if (n->type == CD_NODE_TEXT ? !cd_news_space_text(n)
+                                    : n->type == CD_NODE_ELEMENT && n->tag != CD_TAG_BR)
+            break;
+        e = n->next;
+    }
+    return e;
+}
+
+/* The caption of a bare picture: the block of short text just after the
+ * picture or after the wrappers that hold it and nothing else (<a><img></a>,
+ * a layout table's cell and row), ending its line; CD_NONE when the picture
+ * runs on into the body's text. */
+static cd_nid S_bare_caption(cd_news_ctx *p, cd_nid img)
+{
+    const cd_dom *dom = p->dom;
+    cd_nid top = img;
+    for (unsigned up = 0; up < 4; up++) {
+        cd_nid a = cd_dom_node(dom, top)->parent;
+        if (!a || cd_dom_node(dom, a)->type != CD_NODE_ELEMENT || S_has_text(dom, a)) break;
+        if (cd_tag_flags(cd_dom_node(dom, a)->tag) & CD_TF_HEADING) break;
+        top = a;
+    }
+    cd_nid e = S_next_shown(dom, top);
+    if (!e || !S_bare_caption_el(p, e)) return CD_NONE;
+    cd_nid after = S_next_shown(dom, e);
+    if (after) {
+        const cd_node *n = cd_dom_node(dom, after);
+        /* Text or an inline element running on: the picture sits inside a paragraph. */
+        if (n->type == CD_NODE_TEXT || !(cd_tag_flags(n->tag) & CD_TF_BLOCK)) {
+            cd_nid br = cd_dom_node(dom, e)->next;
+            while (br && br != after && !cd_dom_is(dom, br, CD_TAG_BR))
+                br = cd_dom_node(dom, br)->next;
+            if (br == after) return CD_NONE;
+        }
+    }
+    return e;
+}
+
+/* Is s[0, n) a photographer's name and an agency, every word capitalised
+ * ("ELAINE THOMPSON Associated Press", "Jane Doe AFP")? */
+static int S_name_and_agency(const char *s, size_t n)
+{
+    while (n && cd_isspace((unsigned char)s[n - 1]))
+        n--;
+    if (!n || n > CD_PARTS_PHOTO_LINE || memchr(s, '.', n)) return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i && s[i - 1] != ' ') continue;
+        if (!(s[i] >= 'A' && s[i] <= 'Z')) return 0;
+        if (i && cd_parts_is_agency(s + i, n - i)) return 1;
+    }
+    return 0;
+}
+
+/* Read the bare lead picture img: its URL, and the caption and photo credit
+ * after it (the credit leaves the text). */
+void cd_news_bare_figure(cd_news_ctx *p, cd_nid img)
+{
+    S_image_url(p, img);
+    if (!p->m->image_url) return;
+    cd_nid cap = S_bare_caption(p, img);
+    if (!cap) return;
+    cd_news_text t;
+    cd_news_gather(p, cap, CD_NONE, 0, &t);
+    if (t.more || t.n > CD_NEWS_BARE_CAPTION || !cd_parts_words(t.s, t.n)) return;
+    /* A byline or a date line under a picture at the head of the story, or a
+     * row of links' labels ("Video | Photos"), is no caption. */
+    if (cd_parts_not_deck(t.s, t.n)) return;
+    for (uint32_t i = 0; i + 3 <= t.n; i++)
+        if (memcmp(t.s + i, " | ", 3) == 0) return;
+    const char *caption = NULL, *credit = NULL;
+    size_t cs, vs, ve, v;
+    if (S_name_and_agency(t.s, t.n)) {
+        /* "ELAINE THOMPSON Associated Press": only the credit. */
+        credit = cd_news_credit_value(p, t.s, t.n);
+        cd_extract_drop_as(p->x, cap, CD_WHY_PHOTO_CREDIT);
+    } else if (cd_parts_photo_line(t.s, t.n, 0, &v)) {
+        credit = cd_news_credit_value(p, t.s, t.n);
+        cd_extract_drop_as(p->x, cap, CD_WHY_PHOTO_CREDIT);
+    } else if (cd_parts_photo_trailing(t.s, t.n, &cs, &vs, &ve)) {
+        credit = cd_news_clean(p, t.s + vs, ve - vs);
+        size_t ce = cd_parts_caption_end(t.s, cs);
+        caption = cd_news_clean(p, t.s, ce);
+        if (cd_news_rendered(p, cap)) cd_news_cut(p, &t, (uint32_t)ce, t.n, CD_WHY_PHOTO_CREDIT);
+    } else {
+        caption = cd_news_clean(p, t.s, t.n);
+    }
+    /* The caption's next line only names an agency ("associated press 2007"):
+     * the photo credit. */
+    cd_nid nx = credit ? CD_NONE : S_next_shown(p->dom, cap);
+    if (nx && S_bare_caption_el(p, nx)) {
+        cd_news_gather(p, nx, CD_NONE, 0, &t);
+        size_t l = t.n, d;
+        while (l && cd_isspace((unsigned char)t.s[l - 1]))
+            l--;
+        for (d = 0; d < 4 && l && cd_isdigit((unsigned char)t.s[l - 1]); d++)
+            l--;
+        if (!t.more && l && (d == 0 || d == 4) && cd_parts_is_agency(t.s, l)) {
+            credit = cd_news_credit_value(p, t.s, t.n);
+            cd_extract_drop_as(p->x, nx, CD_WHY_PHOTO_CREDIT);
+        }
+    }
+    if (caption && (cd_parts_bare_label(caption) || !cd_parts_words(caption, strlen(caption))))
+        caption = NULL;
+    if (caption) p->m->image_caption = caption;
+    if (credit) p->m->image_credit = credit;
 }

@@ -18,6 +18,7 @@
 #define CD_NEWS_TAIL 12u          /* closing blocks kept: the foot lines */
 #define CD_NEWS_CONTRIB 8u        /* closing blocks searched for a contributor line */
 #define CD_NEWS_LEAD_WINDOW 1500u /* body bytes before which a figure is the lead */
+#define CD_NEWS_BARE_CAPTION 400u /* a bare picture's caption is at most this long */
 
 /* The state of one run. */
 typedef struct cd_news_ctx {
@@ -35,6 +36,7 @@ typedef struct cd_news_ctx {
     cd_nid tail[CD_NEWS_TAIL];      /* the last CD_NEWS_TAIL blocks, tail[0] the closing one */
     cd_nid last_text;         /* the last text node with words */
     cd_nid lead_fig;          /* the lead figure (or figure-like block) */
+    cd_nid lead_img;          /* the first big picture of the body's opening, outside any figure */
     cd_nid figs[CD_NEWS_FIGS]; /* the figures of the body, in order */
     unsigned nfigs;
     const char *loose_credit; /* a standalone photo credit before the first paragraph */
@@ -101,6 +103,13 @@ cd_nid cd_news_lead(cd_news_ctx *p);
 /* Read figure fig's caption, credit and picture into the fields when it is
  * the lead; its photo credit leaves the text in every case. */
 void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead);
+/* A bare picture that may lead a story: a photograph's file, not linked
+ * away, not a banner, big enough when its size is stated. */
+int cd_news_pred_bare(cd_news_ctx *p, cd_nid id);
+/* The lead picture of a page that names none and marks no figure (CD_NONE). */
+cd_nid cd_news_bare_lead(cd_news_ctx *p);
+/* Read the bare picture img and the caption after it into the fields. */
+void cd_news_bare_figure(cd_news_ctx *p, cd_nid img);
 
 /* ---- deck.c: the standfirst and the byline line ---------------------------- */
 

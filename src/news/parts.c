@@ -183,6 +183,8 @@ static void S_scan(cd_news_ctx *p)
                     id = cd_dom_next_skip(dom, id, root);
                     continue;
                 }
+                if (!p->lead_img && !p->lead_fig && body < CD_NEWS_LEAD_WINDOW && n->tag == CD_TAG_IMG)
+                    p->lead_img = cd_news_pred_bare(p, id) ? id : CD_NONE;
                 if (cd_news_is_caption_el(p, id)) {
                     cd_nid fig = n->tag == CD_TAG_FIGURE ? id : cd_news_container(p, id);
                     if (fig && !p->lead_fig && body < CD_NEWS_LEAD_WINDOW) p->lead_fig = fig;
@@ -331,6 +333,8 @@ void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x
     cd_news_foot_lines(&p);
     cd_nid fig = cd_news_lead(&p);
     if (fig) cd_news_figure(&p, fig, 1);
+    cd_nid bare = fig ? CD_NONE : cd_news_bare_lead(&p);
+    if (bare) cd_news_bare_figure(&p, bare);
     if (p.loose_credit && !m->image_credit && (m->image_url || fig)) {
         m->image_credit = p.loose_credit;
         if (!m->image_source) m->image_source = "visible";

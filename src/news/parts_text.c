@@ -850,6 +850,13 @@ int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, siz
             *ve = e;
             return 1;
         }
+        /* "… in Dubai. AFP PHOTO": an agency and the word "photo" closing the caption. */
+        if (e - i > 6 && e - i < 40 && s[e - 6] == ' ' && cd_eq_nocase(s + e - 5, 5, "photo") &&
+            S_agency(s + i, e - 6 - i)) {
+            *cs = *vs = i;
+            *ve = e - 6;
+            return 1;
+        }
     }
     /* "… in the research kitchen / Kent Dayton": a name after " / " that ends a
      * sentence-like caption. */
