@@ -121,6 +121,31 @@ static int S_in_byline(cd_news_ctx *p, cd_nid blk)
     return 0;
 }
 
+/* Is text node id a line of its own: after a <br> (through the inline
+ * elements that hold it), with nothing shown after it in its block? */
+static int S_own_line(const cd_dom *dom, cd_nid id)
+{
+    int before = 0;
+    cd_nid e = id;
+    for (unsigned up = 0; e && up < 4 && !before; up++) {
+        for (cd_nid k = cd_dom_node(dom, e)->prev; k; k = cd_dom_node(dom, k)->prev) {
+            const cd_node *n = cd_dom_node(dom, k);
+            if (n->type == CD_NODE_TEXT && cd_news_space_text(n)) continue;
+            if (n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_BR) before = 1;
+            if (n->type == CD_NODE_TEXT || n->type == CD_NODE_ELEMENT) break;
+        }
+        if (before) break;
+        /* The first of its parent: go up while the parent is inline. */
+        cd_nid k = cd_dom_node(dom, e)->prev;
+        while (k && cd_dom_node(dom, k)->type == CD_NODE_TEXT && cd_news_space_text(cd_dom_node(dom, k)))
+            k = cd_dom_node(dom, k)->prev;
+        if (k) return 0;
+        e = cd_dom_node(dom, e)->parent;
+        if (!e || (cd_tag_flags(cd_dom_node(dom, e)->tag) & CD_TF_BLOCK)) return 0;
+    }
+    return before;
+}
+
 void cd_news_credit(cd_news_ctx *p)
 {
     cd_news_text t;
@@ -184,6 +209,40 @@ void cd_news_credit(cd_news_ctx *p)
         kind = CD_PARTS_CREDIT_LINE;
         S_credit_set(p, t.s, t.n);
         if (!p->keep) cd_extract_drop_as(p->x, blk, CD_WHY_CREDIT);
+    }
+    /* A contributor line set as a heading after the story ("<h2>AP writers …
+     * contributed to this report.</h2>"): only that form. */
+    if (!kind && p->tail_heading && !cd_news_marked(p, p->tail_heading)) {
+        cd_news_gather(p, p->tail_heading, CD_NONE, 1, &t);
+        if (!t.more && cd_contains_nocase(t.s, t.n, "contributed") &&
+            cd_parts_credit_line(t.s, t.n) == CD_PARTS_CREDIT_LINE) {
+            kind = CD_PARTS_CREDIT_LINE;
+            S_credit_set(p, t.s, t.n);
+            if (!p->keep) cd_extract_drop_as(p->x, p->tail_heading, CD_WHY_CREDIT);
+        }
+    }
+    /* The closing block is one run of lines (<br>-separated paragraphs in
+     * one element): its last line, a text of its own, may be the credit
+     * ("<br><br><i>Source: China Daily/Agencies</i>"). */
+    if (!kind && p->last_text && !cd_news_marked(p, p->last_text) && S_own_line(p->dom, p->last_text)) {
+        const cd_node *n = cd_dom_node(p->dom, p->last_text);
+        if (n->len <= CD_PARTS_CREDIT_MAX && cd_parts_credit_line(n->u.text, n->len) == CD_PARTS_CREDIT_LINE) {
+            kind = CD_PARTS_CREDIT_LINE;
+            const char *v = n->u.text;
+            size_t vl = n->len;
+            cd_parts_trim(&v, &vl);
+            /* "Source: X": the value without its label. */
+            const char *const *labels = cd_list_news_photo_source_labels;
+            for (size_t i = 0; labels[i]; i++)
+                if (vl > strlen(labels[i]) && cd_parts_starts(v, vl, labels[i])) {
+                    v += strlen(labels[i]);
+                    vl -= strlen(labels[i]);
+                    break;
+                }
+            S_credit_set(p, v, vl);
+            if (!p->keep)
+                cd_extract_cut_as(p->x, p->dom, p->last_text, 0, (uint32_t)n->len, CD_WHY_CREDIT);
+        }
     }
     /* The agency the copyright notice names, by its full name ("The
      * Associated Press"), else the dateline's ("AP"). */

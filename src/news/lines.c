@@ -96,7 +96,7 @@ static int S_copyright(const char *s, size_t n, unsigned words)
 /* The owner a copyright notice names, when it is a news agency ("(c) 2008
  * by The Associated Press. All rights reserved." names The Associated
  * Press): the text is the agency's copy. NULL otherwise. */
-static const char *S_copyright_agency(cd_news_ctx *p, const char *s, size_t n)
+const char *cd_news_copyright_agency(cd_news_ctx *p, const char *s, size_t n)
 {
     size_t i = cd_parts_starts(s, n, "(c)") ? 3 : 0;
     /* Past the mark, the years and "by". */
@@ -306,7 +306,7 @@ static void S_peel(cd_news_ctx *p, const cd_nid *blks, unsigned n, int foot)
                 continue;
             }
             if (k == CD_WHY_COPYRIGHT && foot && !p->foot_agency)
-                p->foot_agency = S_copyright_agency(p, c, len);
+                p->foot_agency = cd_news_copyright_agency(p, c, len);
             S_leave(p, blk, &t, l, k);
         }
         if (t.more) return;

@@ -35,6 +35,7 @@ typedef struct cd_news_ctx {
     cd_nid last[CD_NEWS_LAST];      /* last[0] the closing block, last[1] the one before */
     cd_nid tail[CD_NEWS_TAIL];      /* the last CD_NEWS_TAIL blocks, tail[0] the closing one */
     cd_nid last_text;         /* the last text node with words */
+    cd_nid tail_heading;      /* a heading after the last block of prose (CD_NONE) */
     cd_nid lead_fig;          /* the lead figure (or figure-like block) */
     cd_nid lead_img;          /* the first big picture of the body's opening, outside any figure */
     cd_nid figs[CD_NEWS_FIGS]; /* the figures of the body, in order */
@@ -123,6 +124,8 @@ void cd_news_byline(cd_news_ctx *p);
 /* Bylines, date lines, source and copyright lines before the first
  * paragraph of prose: out of the text. */
 void cd_news_head_lines(cd_news_ctx *p);
+/* The owner a copyright notice s names when it is a news agency, else NULL. */
+const char *cd_news_copyright_agency(cd_news_ctx *p, const char *s, size_t n);
 /* The same after the last paragraph; then last[] and last_text are the
  * closing blocks left. */
 void cd_news_foot_lines(cd_news_ctx *p);

@@ -174,6 +174,16 @@ static void S_scan(cd_news_ctx *p)
         cd_nid root = p->x->roots[r];
         for (cd_nid id = root; id && seen < CD_NEWS_BODY_NODES; seen++) {
             const cd_node *n = cd_dom_node(dom, id);
+            if (cd_news_marked(p, id) && p->x->why && p->x->why[id] == CD_WHY_COPYRIGHT &&
+                p->x->mark[id] == CD_MARK_DROP) {
+                /* A copyright line extraction left out (extract/boiler.c): its
+                 * agency is the credit's last resort, as for the notices the
+                 * foot lines peel; --keep-parts keeps it in the text. */
+                cd_news_gather(p, id, CD_NONE, 0, &t);
+                const char *ag = t.more ? NULL : cd_news_copyright_agency(p, t.s, t.n);
+                if (ag && !p->foot_agency) p->foot_agency = ag;
+                if (p->keep) p->x->mark[id] = CD_MARK_NONE, p->x->why[id] = 0;
+            }
             if (cd_news_marked(p, id)) {
                 id = cd_dom_next_skip(dom, id, root);
                 continue;
@@ -199,8 +209,11 @@ static void S_scan(cd_news_ctx *p)
                 if (blk != cur) {
                     cur = blk;
                     if (cd_tag_flags(cd_dom_node(dom, blk)->tag) & CD_TF_HEADING) {
-                        /* Headings open sections; they are neither datelines nor credits. */
+                        /* Headings open sections; they are neither datelines nor credits
+                         * (but a contributor line set as one may close the story). */
+                        p->tail_heading = blk;
                     } else {
+                        p->tail_heading = CD_NONE;
                         /* A photo credit of its own: "Photo: …", "Name/AFP/Getty Images". */
                         if (n->len <= CD_PARTS_PHOTO_LINE + 8 && checked < CD_NEWS_BLOCKS_CHECKED) {
                             checked++;

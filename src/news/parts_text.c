@@ -645,6 +645,11 @@ int cd_parts_credit_line(const char *s, size_t n)
             }
         }
     }
+    /* "(This news article provided by World Entertainment News Network)":
+     * a syndicated story naming its supplier. */
+    if (n < 160 && cd_parts_starts(s, n, "this ") && cd_contains_nocase(s, n, " provided by ") &&
+        cd_parts_words(s, n) <= 16)
+        return CD_PARTS_CREDIT_LINE;
     for (size_t i = 0; cd_list_news_staff_leads[i]; i++)
         if (cd_parts_starts(s, n, cd_list_news_staff_leads[i])) return CD_PARTS_CREDIT_STAFF;
     for (size_t i = 0; cd_list_news_source_leads[i]; i++) {
