@@ -136,6 +136,40 @@ static void S_starts_index(void)
         S_starts_order[next[cd_tolower((unsigned char)cd_list_boiler_starts[k][0])]++] = (uint16_t)k;
 }
 
+/* A copyright line: "Copyright 2008 The Associated Press. All rights
+ * reserved.", "© 2008 AFP", "(c) 2007 Reuters": the mark (the word, ©, or
+ * (c), one or more of them) and then a year, within its first words. The
+ * year is what sets it apart from a sentence about copyright ("Copyright
+ * law changed …"). */
+static int S_copyright_line(const char *s, size_t n)
+{
+    size_t i = 0;
+    int mark = 0;
+    for (;;) {
+        while (i < n && (cd_isspace((unsigned char)s[i]) || s[i] == ':'))
+            i++;
+        if (i + 9 <= n && cd_eq_nocase(s + i, 9, "copyright")) {
+            i += 9;
+            mark = 1;
+        } else if (i + 2 <= n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9) {
+            i += 2; /* © */
+            mark = 1;
+        } else if (i + 3 <= n && s[i] == '(' && (s[i + 1] == 'c' || s[i + 1] == 'C') && s[i + 2] == ')') {
+            i += 3;
+            mark = 1;
+        } else {
+            break;
+        }
+    }
+    if (!mark || i + 4 > n)
+        return 0;
+    if (!(s[i] == '1' && s[i + 1] == '9') && !(s[i] == '2' && s[i + 1] == '0'))
+        return 0;
+    if (!cd_isdigit((unsigned char)s[i + 2]) || !cd_isdigit((unsigned char)s[i + 3]))
+        return 0;
+    return i + 4 == n || !cd_isalnum((unsigned char)s[i + 4]);
+}
+
 int cd_boiler_phrase(const char *text, size_t len)
 {
     size_t i = 0;
@@ -152,6 +186,8 @@ int cd_boiler_phrase(const char *text, size_t len)
         return CD_BOILER_DONATE;
     if (S_count_line(s, n))
         return CD_BOILER_CHROME;
+    if (S_copyright_line(s, n))
+        return CD_BOILER_COPYRIGHT;
     if (cd_wordset_has(&cd_list_boiler_labels, s, n) || S_topic_control(s, n))
         return CD_BOILER_CHROME;
     /* A recommendation heading says so anywhere in it ("Other posts you may

@@ -9,12 +9,14 @@
 
 #define CD_BOILER_CHROME 1 /* a stock chrome phrase */
 #define CD_BOILER_DONATE 2 /* a donation label ("Donate now"): as a link, its box is an appeal */
+#define CD_BOILER_COPYRIGHT 3 /* a copyright line with a year: chrome whose holder src/news reads */
 
 /* Paragraphs longer than this many bytes are never judged as prompts. */
 #define CD_PROMPT_MAX 400
 
 /* Is text[0..len) (a short block's whole text) a stock chrome phrase (returns
- * CD_BOILER_CHROME), a donation label (CD_BOILER_DONATE) or neither (0)? */
+ * CD_BOILER_CHROME), a copyright line opening with the mark and a year
+ * (CD_BOILER_COPYRIGHT), a donation label (CD_BOILER_DONATE) or neither (0)? */
 int cd_boiler_phrase(const char *text, size_t len);
 
 /* Is text[0..len) (a paragraph holding a link) a sign-up prompt: it names

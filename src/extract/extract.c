@@ -2303,8 +2303,11 @@ static void S_phrases(const cd_dom *dom, S_stat *st, cd_nid root)
             }
             kind = 0; /* "Officiant fee or donation: $100" */
         }
-        if (kind == CD_BOILER_CHROME) {
+        if (kind == CD_BOILER_CHROME || kind == CD_BOILER_COPYRIGHT) {
             S_drop_phrase(dom, st, id, root);
+            /* Named apart: src/news reads the holder (a wire's credit) and
+             * --keep-parts keeps the line. */
+            if (kind == CD_BOILER_COPYRIGHT) S_WHY(id, CD_WHY_COPYRIGHT);
             id = cd_dom_next_skip(dom, id, root);
         } else if (candidate && len >= 0 && S_is_block(n->tag) && cd_boiler_stamp(buf, (size_t)len) &&
                    S_beside_heading(dom, id) && S_holds(dom, id, CD_TAG_TIME)) {

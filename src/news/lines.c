@@ -124,6 +124,20 @@ const char *cd_news_copyright_agency(cd_news_ctx *p, const char *s, size_t n)
     size_t f = e;
     while (f > i && (cd_isspace((unsigned char)s[f - 1]) || cd_isdigit((unsigned char)s[f - 1]) || s[f - 1] == '-'))
         f--;
+    if (f > i && !cd_parts_is_agency(s + i, f - i)) {
+        /* "© 2008 AAP Brought to you by": the longest run of the first words
+         * (up to six) that names an agency, the notice's line having run on
+         * into the next (a <br> inside one block). */
+        size_t best = 0, w = i;
+        for (unsigned words = 0; w < f && words < 6; words++) {
+            while (w < f && !cd_isspace((unsigned char)s[w]))
+                w++;
+            if (cd_parts_is_agency(s + i, w - i)) best = w;
+            while (w < f && cd_isspace((unsigned char)s[w]))
+                w++;
+        }
+        if (best) f = best;
+    }
     if (f <= i || !cd_parts_is_agency(s + i, f - i) || cd_parts_photo_agency(s + i, f - i)) return NULL;
     return cd_news_clean(p, s + i, f - i);
 }

@@ -180,7 +180,8 @@ static void S_scan(cd_news_ctx *p)
                  * agency is the credit's last resort, as for the notices the
                  * foot lines peel; --keep-parts keeps it in the text. */
                 cd_news_gather(p, id, CD_NONE, 0, &t);
-                const char *ag = t.more ? NULL : cd_news_copyright_agency(p, t.s, t.n);
+                const char *c = t.more ? NULL : cd_news_clean(p, t.s, t.n);
+                const char *ag = c ? cd_news_copyright_agency(p, c, strlen(c)) : NULL;
                 if (ag && !p->foot_agency) p->foot_agency = ag;
                 if (p->keep) p->x->mark[id] = CD_MARK_NONE, p->x->why[id] = 0;
             }
