@@ -30,6 +30,8 @@
 
 #define S_KICKER_TEXTS 3u  /* texts before the h1 examined */
 #define S_KICKER_MAX 48u   /* bytes: a label, not a sentence */
+#define S_KICKER_NAMED_TEXTS 12u /* texts before the h1 examined for a label classed so */
+#define S_KICKER_FAR_MAX 32u     /* bytes of such a label (a heading) past the first S_KICKER_TEXTS */
 #define S_TRAIL_LINKS 10u  /* links in a breadcrumb trail, at most */
 #define S_TRAIL_TEXT 1000u /* bytes of text (with indentation) in a trail, at most */
 
@@ -326,7 +328,7 @@ void cd_meta_news_kicker(cd_meta_ctx *c, cd_nid h1)
     const cd_dom *dom = c->dom;
     if (!h1) return;
     unsigned texts = 0, steps = 0;
-    for (cd_nid k = S_before(dom, h1); k && steps < CD_META_KICKER_STEPS && texts < S_KICKER_TEXTS;
+    for (cd_nid k = S_before(dom, h1); k && steps < CD_META_KICKER_STEPS && texts < S_KICKER_NAMED_TEXTS;
          k = S_before(dom, k), steps++) {
         const cd_node *n = cd_dom_node(dom, k);
         if (n->type != CD_NODE_TEXT) continue;
@@ -338,8 +340,14 @@ void cd_meta_news_kicker(cd_meta_ctx *c, cd_nid h1)
          * ("Pixels" over <nav>Vie en ligne, Jeux vidéo …</nav>) is passed. */
         if (!s || S_in_nav(dom, k)) continue;
         texts++;
+        /* Past the first few texts, only a heading its elements name so
+         * ("<h2 id=section_name>Latest NFL News</h2>" above the story's
+         * date and tools). */
         if (len > S_KICKER_MAX ||
-            !(S_is_kicker(c, k, h1) || (texts == 1 && (S_is_section_link(c, k, h1) || S_dash_label(s, len)))))
+            (!((texts <= S_KICKER_TEXTS ||
+                (len <= S_KICKER_FAR_MAX && (cd_tag_flags(p->tag) & CD_TF_HEADING))) &&
+               S_is_kicker(c, k, h1)) &&
+             !(texts == 1 && (S_is_section_link(c, k, h1) || S_dash_label(s, len)))))
             continue;
         /* The whole label, when the text is one piece of it. */
         char *whole = cd_meta_node_text(c, n->parent, S_KICKER_MAX + 1, &len);
