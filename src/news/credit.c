@@ -83,7 +83,13 @@ void cd_news_dateline(cd_news_ctx *p)
             if (!vis) ln--;
             seg = next;
         }
-        if (t.more || t.n > 100) return;
+        /* A block past which the dateline is still looked for: a short one
+         * (its visible characters: an old page's byline <p> may be padded
+         * with hundreds of tabs and spaces). */
+        uint32_t shown = 0;
+        for (uint32_t c = 0; c < t.n; c++)
+            shown += !cd_isspace((unsigned char)t.s[c]);
+        if (t.more || shown > 100) return;
     }
 }
 
