@@ -689,12 +689,15 @@ static cd_nid S_bare_before(cd_news_ctx *p, cd_nid start)
     return CD_NONE;
 }
 
-/* The lead picture of a page that names none (no og:image) and marks no
- * figure: the first picture of the body's opening (within the lead window),
+/* The lead picture of a dated or signed page that names none (no og:image)
+ * and marks no figure: the first picture of the body's opening (within the lead window),
  * else one set just before the body or just after the headline. */
 cd_nid cd_news_bare_lead(cd_news_ctx *p)
 {
     if (p->m->image_url) return CD_NONE;
+    /* A story says who wrote it or when: a shop's, a service's or a forum's
+     * page rarely does, and its first picture is a product or an icon. */
+    if (!p->m->date_published && !p->m->nauthors) return CD_NONE;
     if (p->lead_img) return p->lead_img;
     cd_nid img = p->x->nroots ? S_bare_before(p, p->x->roots[0]) : CD_NONE;
     return img;
