@@ -166,6 +166,13 @@ static size_t S_settle_order(const cd_meta_ctx *c, const cd_meta_cand *k, int wh
         if (near_a >= 0 && near_a != near_b)
             pick = near_a < near_b ? 1 : -1;
     }
+    /* Nothing settles a date the language left open ("3/4/2025" on an
+     * "en" page, or one without a language, with no weekday and no other
+     * date): the month-first reading, the usual one of slashed and dashed
+     * dates on the English-language web, rather than no date at all. (Dots
+     * read day first before this, len > 0.) */
+    if (!pick && !len)
+        pick = -1;
     if (!pick)
         return len;
     memcpy(out, pick > 0 ? a : b, (pick > 0 ? la : lb) + 1);
