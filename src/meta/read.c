@@ -76,10 +76,13 @@ static int S_is_bad_region(cd_meta_ctx *c, cd_nid id, const cd_node *n, cd_nid h
             !cd_meta_class_has_block(c, id, cd_list_class_footer))
             return 0;
         /* A short line right under the headline is its date and byline line,
-         * whatever its class says ("newsletter-details-wrapper" on a
-         * newsletter's page): other stories and sign-up boxes are longer. */
+         * whatever other-stories word its class has ("newsletter-details-
+         * wrapper" on a newsletter's page): other stories and sign-up boxes
+         * are longer. (Not a block named a side column or a footer.) */
         size_t len = 0;
-        if (h1 && S_after_h1(c->dom, id, h1) && cd_meta_node_text(c, id, 161, &len) && len <= 160)
+        if (h1 && S_after_h1(c->dom, id, h1) && !cd_meta_class_has_block(c, id, cd_list_class_sidebar) &&
+            !cd_meta_class_has_block(c, id, cd_list_class_footer) && cd_meta_node_text(c, id, 161, &len) &&
+            len <= 160)
             return 0;
     }
     /* The headline is never in a footer, side column or comments: a block
