@@ -166,6 +166,13 @@ static size_t S_settle_order(const cd_meta_ctx *c, const cd_meta_cand *k, int wh
         if (near_a >= 0 && near_a != near_b)
             pick = near_a < near_b ? 1 : -1;
     }
+    /* Nothing settles a date the language left open ("3/4/2025" on an
+     * "en" page, or one without a language, with no weekday and no other
+     * date): the month-first reading, the usual one of slashed and dashed
+     * dates on the English-language web, rather than no date at all. (Dots
+     * read day first before this, len > 0.) */
+    if (!pick && !len)
+        pick = -1;
     if (!pick)
         return len;
     memcpy(out, pick > 0 ? a : b, (pick > 0 ? la : lb) + 1);
@@ -229,6 +236,43 @@ static int S_shown_date(cd_meta_ctx *c, int dayfirst, const char *pub, size_t pl
     if (vl < 10)
         return 0;
     v = S_day_number(vis);
+    /* A date line later than the stated publication and earlier than the
+     * stated modification, each by more than a day, and the only day the
+     * page shows: the version shown was republished that day (a buying
+     * guide rewritten and dated anew, its datePublished the first
+     * version's), and later edits left the line alone. A page showing
+     * several days is a list (other posts, comments): no such reading. */
+    if (v > p + 1) {
+        static const int msrcs[] = {CD_MS_JSONLD, CD_MS_OG, CD_MS_META};
+        const cd_meta_cand *ml[1];
+        long m = 0;
+        for (size_t s = 0; s < 3 && !m; s++) {
+            size_t k = cd_meta_collect(c, CD_MF_MODIFIED, msrcs[s], 0, ml, 1);
+            if (k && cd_meta_date_norm(ml[0]->s, ml[0]->len, 1, dayfirst, mod) >= 10)
+                m = S_day_number(mod);
+        }
+        if (!m || v >= m - 1)
+            return 0;
+        /* … read one way only ("09.10.2024" on a US page is no evidence). */
+        for (size_t i = 0; i < n; i++) {
+            char o[CD_META_DATE_LEN];
+            if (list[i]->flags & CD_MC_BAD)
+                continue;
+            if (S_one_reading(list[i], o) < 10 || S_day_number(o) != v)
+                return 0;
+        }
+        /* … and no <time> of the page says another day. */
+        for (uint32_t i = 0; i < c->ncands; i++) {
+            const cd_meta_cand *k = &c->cands[i];
+            char o[CD_META_DATE_LEN];
+            if (k->field == CD_MF_DATE && k->src == CD_MS_MICRODATA && !(k->flags & CD_MC_BAD) &&
+                cd_meta_date_norm(k->s, k->len, 1, dayfirst, o) >= 10 && S_day_number(o) != v)
+                return 0;
+        }
+        memcpy(out, vis, 10);
+        out[10] = '\0';
+        return 1;
+    }
     int stale = 0;
     if (v < p) {
         static const int msrcs[] = {CD_MS_JSONLD, CD_MS_OG, CD_MS_META};

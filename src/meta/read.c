@@ -37,6 +37,30 @@ static int S_holds(const cd_dom *dom, cd_nid id, cd_nid k)
     return 0;
 }
 
+/* The element right after the headline: the next element sibling of the
+ * first <h1>, or of a wrapper holding nothing else but it (up to two
+ * levels: <div class=title-wrap><h1>…</h1></div><div class=…>). */
+static int S_after_h1(const cd_dom *dom, cd_nid id, cd_nid h1)
+{
+    cd_nid a = h1;
+    for (int d = 0; a && d < 3; d++) {
+        cd_nid q = cd_dom_node(dom, a)->next;
+        while (q && cd_dom_node(dom, q)->type != CD_NODE_ELEMENT)
+            q = cd_dom_node(dom, q)->next;
+        if (q == id)
+            return 1;
+        cd_nid p = cd_dom_node(dom, a)->parent;
+        if (!p || q)
+            return 0;
+        /* Up only when a is its parent's one element. */
+        for (cd_nid k = cd_dom_node(dom, p)->first; k; k = cd_dom_node(dom, k)->next)
+            if (k != a && cd_dom_node(dom, k)->type == CD_NODE_ELEMENT)
+                return 0;
+        a = p;
+    }
+    return 0;
+}
+
 static int S_is_bad_region(cd_meta_ctx *c, cd_nid id, const cd_node *n, cd_nid h1)
 {
     if (n->tag == CD_TAG_NAV)
@@ -50,6 +74,15 @@ static int S_is_bad_region(cd_meta_ctx *c, cd_nid id, const cd_node *n, cd_nid h
         if (!cd_meta_class_has_block(c, id, cd_list_class_other_stories) &&
             !cd_meta_class_has_block(c, id, cd_list_class_sidebar) &&
             !cd_meta_class_has_block(c, id, cd_list_class_footer))
+            return 0;
+        /* A short line right under the headline is its date and byline line,
+         * whatever other-stories word its class has ("newsletter-details-
+         * wrapper" on a newsletter's page): other stories and sign-up boxes
+         * are longer. (Not a block named a side column or a footer.) */
+        size_t len = 0;
+        if (h1 && S_after_h1(c->dom, id, h1) && !cd_meta_class_has_block(c, id, cd_list_class_sidebar) &&
+            !cd_meta_class_has_block(c, id, cd_list_class_footer) && cd_meta_node_text(c, id, 161, &len) &&
+            len <= 160)
             return 0;
     }
     /* The headline is never in a footer, side column or comments: a block

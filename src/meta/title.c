@@ -497,8 +497,11 @@ static int S_h1_rephrases(const char *h1, const char *t, int loose)
     if (!S_word_sets(h1, t, &da, &db, &both))
         return 0;
     size_t uni = da + db - both;
+    /* The same words in another order ("Online Graphic Design Course" for
+     * "Graphic Design Course Online"; the same order would be the same
+     * title): the page shows its headline's own order. */
     if (both == da && da == db)
-        return 0; /* the same words: nothing to choose */
+        return 1;
     if (loose)
         return both * 10 >= da * 5 && both * 10 >= uni * 2;
     return both * 10 >= da * 7 && both * 10 >= uni * 4;
@@ -988,6 +991,47 @@ static int S_holds_part(const char *h, const char *t)
     return 0;
 }
 
+/* Is h the article's headline t behind a short label set in the same
+ * element ("News Digital Cameras: …" over the JSON-LD headline "Digital
+ * Cameras: …", "Tips/Techniques ProxMox or …": a forum thread's prefix
+ * tag)? One to three words before t, and t of three words or more. */
+static int S_label_before(const char *h, const char *t)
+{
+    char kh[1024], kt[1024];
+    size_t hn = strlen(h), tn = strlen(t);
+    size_t x = S_key(h, hn, kh, sizeof kh), y = S_key(t, tn, kt, sizeof kt);
+    size_t wh = S_words(h, hn), wt = S_words(t, tn);
+    return y >= 8 && x > y && x < sizeof kh && memcmp(kh + x - y, kt, y) == 0 && wt >= 3 && wh > wt &&
+           wh - wt <= 3;
+}
+
+/* Is h the title t less the dashes between its parts ("Info - Ultimate
+ * …" shown as "Info Ultimate …": a prefix tag and the thread's title in two
+ * elements of the h1, "not. - Defining" as "not. Defining")? Every " - ",
+ * " – " or " — " of t a single space in h, the rest byte for byte. */
+static int S_lost_dashes(const char *t, const char *h)
+{
+    static const char *const dash[] = {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
+    int lost = 0;
+    while (*t && *h) {
+        size_t l = 0;
+        for (size_t d = 0; d < 3 && !l; d++)
+            if (strncmp(t, dash[d], strlen(dash[d])) == 0)
+                l = strlen(dash[d]);
+        if (l && *h == ' ') {
+            t += l;
+            h++;
+            lost = 1;
+            continue;
+        }
+        if (*t != *h)
+            return 0;
+        t++;
+        h++;
+    }
+    return lost && !*t && !*h;
+}
+
 static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url,
                           const char **source);
 
@@ -1070,6 +1114,15 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
                 for (unsigned k = 0; k < nh1; k++)
                     if (k != j && S_first_part(h, strlen(h), h1s[k]->s))
                         h = h1s[k]->s;
+                /* The article's JSON-LD headline is the h1 without a label
+                 * in front (a thread's prefix tag). */
+                if (ld && ld->rank < 16 && S_label_before(h, ld->s)) {
+                    *source = cd_meta_src_name(ld->src);
+                    h = ld->s;
+                } else if (S_lost_dashes(meta[i]->s, h)) {
+                    *source = cd_meta_src_name(meta[i]->src);
+                    h = meta[i]->s;
+                }
                 const char *t = S_strip(c->arena, h, &names, NULL, 1, dated);
                 return t ? S_first_segment(c->arena, t) : NULL;
             }

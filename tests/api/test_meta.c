@@ -608,7 +608,9 @@ static void test_class_words(void)
                "<div class=\"widget sidebar-left\"><p>November 6, 2014</p></div></body>",
                NULL);
     OK(m->date_published == NULL, "date in a sidebar ignored");
-    m = S_read("<body><h1>A headline of some length</h1>"
+    /* (After the article's text: a short block right under the headline is
+     * its own date line whatever its other-stories class says.) */
+    m = S_read("<body><h1>A headline of some length</h1><p>The story's first paragraph.</p>"
                "<div class=\"post_Related\"><p>November 6, 2014</p></div></body>",
                NULL);
     OK(m->date_published == NULL, "date in related (word after _) ignored");
