@@ -110,6 +110,8 @@ const cd_site_host *cd_site_find(const copydesk_sites *s, const char *key, size_
 uint32_t cd_site_pages(const cd_site_host *h);
 /* Of them, how many hold a block with fingerprint fp. */
 uint32_t cd_site_count(const cd_site_host *h, uint32_t fp);
+/* Which of them (bit j: the host's j-th sampled page in key order), 0 if none. */
+uint32_t cd_site_mask(const cd_site_host *h, uint32_t fp);
 
 /* ---- marking a parsed page (mark.c) ---- */
 
