@@ -2721,6 +2721,24 @@ const char *cd_extract_reason(uint8_t why)
 /* Inside the roots, drop the largest subtrees made only of site chrome. */
 static void S_site_drop(cd_extract *x, const cd_dom *dom, S_stat *st)
 {
+    /* With weak chrome (site.h's CD_SITE_WEAK_MIN): f[id] bit 1 when the
+     * subtree holds live text of chrome or weak chrome, bit 0 other live
+     * text; a subtree of bit 1 alone goes too (not the headline's). Ids are
+     * in document order: a child's id is above its parent's. */
+    uint8_t *f = NULL;
+    uint32_t count = dom->count;
+    if (x->site.nweak && (f = x->mem->realloc(NULL, count)) != NULL) {
+        memset(f, 0, count);
+        for (cd_nid id = count - 1; id > 1; id--) {
+            const cd_node *n = cd_dom_node(dom, id);
+            if (st[id].dead)
+                continue;
+            if (n->type == CD_NODE_TEXT && st[id].chars)
+                f[id] |= (x->site.sc[id] || x->site.weak[id]) ? 2 : 1;
+            if (n->parent)
+                f[n->parent] |= f[id];
+        }
+    }
     for (uint32_t r = 0; r < x->nroots; r++) {
         cd_nid root = x->roots[r];
         /* A region made mostly of the site's template is that template (a
@@ -2738,7 +2756,8 @@ static void S_site_drop(cd_extract *x, const cd_dom *dom, S_stat *st)
                 id = cd_dom_next_skip(dom, id, root);
                 continue;
             }
-            if (id != x->title_node && s->chars && s->site >= s->chars &&
+            int weak = f && f[id] == 2 && !S_is_ancestor(dom, id, x->title_node);
+            if (id != x->title_node && s->chars && (s->site >= s->chars || weak) &&
                 (n->type == CD_NODE_ELEMENT || n->type == CD_NODE_TEXT)) {
                 S_drop(dom, st, id, root, 's');
                 id = cd_dom_next_skip(dom, id, root);
@@ -2747,6 +2766,7 @@ static void S_site_drop(cd_extract *x, const cd_dom *dom, S_stat *st)
             id = cd_dom_next(dom, id, root);
         }
     }
+    x->mem->free(f);
 }
 
 /* Does the text of element id open with a block of its site's chrome: its

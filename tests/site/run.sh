@@ -17,7 +17,10 @@
 #    article (a sidebar's lead story with the site's service lists under it)
 #    that is mostly the site's chrome loses that chrome; only the first root
 #    may be the template itself, kept whole (tidewater-3's sidebar is 70 %+
-#    chrome: before, its lists stayed).
+#    chrome: before, its lists stayed);
+#  - tidewater-0 and -1 end their story with two lines of links the other
+#    two pages lack: link text on 2 of a host's 4 pages is weak chrome
+#    (site.h CD_SITE_WEAK_MIN) and goes; read alone, the page keeps it.
 set -eu
 bin=$1
 dir=tests/site/pages
@@ -53,4 +56,9 @@ tpl=tests/site/template
 grep -q 'Residential property' "$tmp/t3.off" || fail "the sidebar root is not taken: the template test no longer tests it"
 grep -q 'Today in print' "$tmp/t3.on" || fail "the sidebar's own lead went"
 grep -q 'Residential property' "$tmp/t3.on" && fail "the site's lists in a second root mostly of chrome stayed"
+"$bin" --off "$tpl" | grep '/tidewater-0.html"' > "$tmp/t0.off"
+"$bin" "$tpl" | grep '/tidewater-0.html"' > "$tmp/t0.on"
+grep -q 'transfer centre' "$tmp/t0.off" || fail "the links are gone without learning: the weak test no longer tests it"
+grep -q 'transfer centre' "$tmp/t0.on" && fail "link lines on 2 of 4 pages (weak chrome) stayed"
+grep -q 'river rose above the old bridge' "$tmp/t0.on" || fail "tidewater-0's story went"
 echo "site_batch: ok"
