@@ -9,7 +9,14 @@
  * into the loaded model, which must still save and load. Everything is freed
  * on every path (LeakSanitizer checks). Inputs of even length get their
  * trailing checksum recomputed first (the format's FNV-1a over all bytes but
- * the last 8), so that mutations reach the structural checks behind it. */
+ * the last 8), so that mutations reach the structural checks behind it.
+ *
+ * The same bytes are also counted as a page (copydesk_sites_host, the key a
+ * batch counts before learning: with a URL taken from the input's first line
+ * or without one) and read from their start alone (copydesk_sites_host_head,
+ * on the page padded with spaces to past the 4096 bytes it needs, and on a
+ * shorter start of it): the keys are NUL-terminated within their buffer, and
+ * a start that decides the key (1) gives the key the whole page gives. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,8 +29,67 @@ static void S_check(int ok)
         abort();
 }
 
+/* The head check reads at least this many bytes (S_HEAD_MIN, src/site/model.c). */
+#define S_HEAD 4096u
+
+static void S_key_ok(const char *k, size_t cap)
+{
+    S_check(memchr(k, 0, cap) != NULL);
+}
+
+/* Counting: copydesk_sites_host and copydesk_sites_host_head agree. */
+static void S_hosts(const uint8_t *data, size_t size)
+{
+    copydesk_sites *m = copydesk_sites_new();
+    if (!m)
+        return;
+    char k1[COPYDESK_SITES_KEY_MAX], k2[COPYDESK_SITES_KEY_MAX], url[128];
+    /* With a URL: the first line (up to 127 bytes) when the input opens with
+     * one; the key must come from it or, when it names no host, the page. */
+    size_t ul = 0;
+    while (ul < size && ul < sizeof url - 1 && data[ul] != '\n' && data[ul] != 0)
+        ul++;
+    if (ul < size && data[ul] == '\n') {
+        memcpy(url, data, ul);
+        url[ul] = '\0';
+        (void)copydesk_sites_host(m, (const char *)data + ul + 1, size - ul - 1, url, NULL, k1, sizeof k1);
+        S_key_ok(k1, sizeof k1);
+    }
+    /* Without: the page padded with spaces past what the head check reads. */
+    size_t pl = size < S_HEAD + 64 ? S_HEAD + 64 : size;
+    char *page = malloc(pl);
+    if (!page) {
+        copydesk_sites_free(m);
+        return;
+    }
+    if (size)
+        memcpy(page, data, size);
+    memset(page + size, ' ', pl - size);
+    copydesk_status st = copydesk_sites_host(m, page, pl, NULL, NULL, k1, sizeof k1);
+    S_key_ok(k1, sizeof k1);
+    size_t lens[3] = {pl, S_HEAD + (pl - S_HEAD) / 2, S_HEAD - 1};
+    for (int i = 0; i < 3; i++) {
+        int r = copydesk_sites_host_head(m, page, lens[i], k2, sizeof k2);
+        S_key_ok(k2, sizeof k2);
+        S_check(r >= -1 && r <= 1);
+        if (r == 1) {
+            S_check(k2[0] != '\0');
+            if (st == COPYDESK_OK)
+                S_check(strcmp(k1, k2) == 0);
+        } else {
+            S_check(k2[0] == '\0');
+        }
+    }
+    /* A buffer too small is refused, with an empty key. */
+    S_check(copydesk_sites_host(m, page, pl, NULL, NULL, k2, 8) == COPYDESK_ERR_ARG && k2[0] == '\0');
+    S_check(copydesk_sites_host_head(m, page, pl, k2, 8) == 0 && k2[0] == '\0');
+    free(page);
+    copydesk_sites_free(m);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    S_hosts(data, size);
     uint8_t *fixed = NULL;
     if (size >= 16 && size % 2 == 0 && (fixed = malloc(size)) != NULL) {
         memcpy(fixed, data, size);

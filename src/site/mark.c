@@ -9,7 +9,9 @@
  * (docs/sites.md: what this keeps on the dev sets). extract.c reads the marks:
  * their text scores for no container, a container made mostly of it is no
  * candidate, and inside the chosen region it is dropped ("site-chrome"),
- * with the list of links it labels (a rail of the template). */
+ * with the list of links it labels (a rail of the template). Link text held
+ * by fewer pages (CD_SITE_WEAK_MIN) is marked weak: it steers nothing, and
+ * goes only inside the region with the chrome around it. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,11 +74,40 @@ static uint32_t S_occurs(const uint32_t *fp, uint32_t n, uint32_t key)
     return k;
 }
 
+/* Is every text node of the block that holds a visible character inside a
+ * link (a menu's entry, a rail's headline)? */
+static int S_all_link(const cd_dom *dom, cd_nid first, cd_nid last)
+{
+    int any = 0;
+    for (cd_nid id = first; id && id <= last && id < dom->count; id++) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (n->type != CD_NODE_TEXT)
+            continue;
+        int vis = 0;
+        for (uint32_t i = 0; i < n->len && !vis; i++)
+            vis = !(n->u.text[i] == ' ' || n->u.text[i] == '\n' || n->u.text[i] == '\t' || n->u.text[i] == '\r' || n->u.text[i] == '\f');
+        if (!vis)
+            continue;
+        int in = 0;
+        for (cd_nid a = n->parent; a && !in; a = cd_dom_node(dom, a)->parent) {
+            const cd_node *e = cd_dom_node(dom, a);
+            if (e->type == CD_NODE_ELEMENT && e->tag == CD_TAG_A)
+                in = 1;
+            if (e->type == CD_NODE_ELEMENT && e->tag == CD_TAG_BODY)
+                break;
+        }
+        if (!in)
+            return 0;
+        any = 1;
+    }
+    return any;
+}
+
 copydesk_status cd_site_mark(cd_site_marks *m, const cd_mem *mem, const copydesk_sites *s, const char *url,
                              const cd_dom *dom)
 {
     m->on = 0;
-    m->blocks = m->chrome = 0;
+    m->blocks = m->chrome = m->nweak = 0;
     if (!s || !dom->count)
         return COPYDESK_OK;
     /* With a URL the host is known before the page is read: most pages of a
@@ -107,6 +138,10 @@ copydesk_status cd_site_mark(cd_site_marks *m, const cd_mem *mem, const copydesk
         if (!v)
             return COPYDESK_ERR_NOMEM;
         m->sc = v;
+        v = mem->realloc(m->weak, dom->count);
+        if (!v)
+            return COPYDESK_ERR_NOMEM;
+        m->weak = v;
         m->cap = dom->count;
     }
     uint32_t *sorted = mem->realloc(NULL, (size_t)c.n * sizeof *sorted);
@@ -117,17 +152,26 @@ copydesk_status cd_site_mark(cd_site_marks *m, const cd_mem *mem, const copydesk
         sorted[i] = sb[i].fp;
     qsort(sorted, c.n, sizeof *sorted, S_cmp_u32);
     memset(m->sc, 0, dom->count);
+    memset(m->weak, 0, dom->count);
     m->blocks = c.n;
     for (uint32_t i = 0; i < c.n; i++) {
         uint32_t k = cd_site_count(h, sb[i].fp);
-        if (k < CD_SITE_CHROME_MIN || (float)k < (float)n * CD_SITE_CHROME_SHARE)
+        if ((float)k < (float)n * CD_SITE_CHROME_SHARE || k < CD_SITE_WEAK_MIN)
+            continue;
+        /* Below CD_SITE_CHROME_MIN pages (2 of a host's 3 to 5), only link
+         * text counts, and only as weak evidence (site.h). */
+        int weak = k < CD_SITE_CHROME_MIN;
+        if (weak && !S_all_link(dom, sb[i].first, sb[i].last))
             continue;
         if (S_occurs(sorted, c.n, sb[i].fp) > 1)
             continue;
-        m->chrome++;
+        if (weak)
+            m->nweak++;
+        else
+            m->chrome++;
         for (cd_nid id = sb[i].first; id && id <= sb[i].last && id < dom->count; id++)
             if (cd_dom_node(dom, id)->type == CD_NODE_TEXT)
-                m->sc[id] = 1;
+                (weak ? m->weak : m->sc)[id] = 1;
     }
     mem->free(sorted);
     m->on = m->chrome > 0;
@@ -137,6 +181,7 @@ copydesk_status cd_site_mark(cd_site_marks *m, const cd_mem *mem, const copydesk
 void cd_site_marks_free(cd_site_marks *m, const cd_mem *mem)
 {
     mem->free(m->sc);
+    mem->free(m->weak);
     mem->free(m->vec);
     memset(m, 0, sizeof *m);
 }

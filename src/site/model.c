@@ -152,6 +152,11 @@ uint32_t cd_site_pages(const cd_site_host *h)
 
 uint32_t cd_site_count(const cd_site_host *h, uint32_t fp)
 {
+    return (uint32_t)__builtin_popcount(cd_site_mask(h, fp));
+}
+
+uint32_t cd_site_mask(const cd_site_host *h, uint32_t fp)
+{
     uint32_t lo = 0, hi = h->nblk;
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
@@ -161,7 +166,7 @@ uint32_t cd_site_count(const cd_site_host *h, uint32_t fp)
             hi = mid;
     }
     if (lo < h->nblk && (uint32_t)(h->blk[lo] >> 32) == fp)
-        return (uint32_t)__builtin_popcount((uint32_t)h->blk[lo]);
+        return (uint32_t)h->blk[lo];
     return 0;
 }
 

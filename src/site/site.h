@@ -110,6 +110,8 @@ const cd_site_host *cd_site_find(const copydesk_sites *s, const char *key, size_
 uint32_t cd_site_pages(const cd_site_host *h);
 /* Of them, how many hold a block with fingerprint fp. */
 uint32_t cd_site_count(const cd_site_host *h, uint32_t fp);
+/* Which of them (bit j: the host's j-th sampled page in key order), 0 if none. */
+uint32_t cd_site_mask(const cd_site_host *h, uint32_t fp);
 
 /* ---- marking a parsed page (mark.c) ---- */
 
@@ -117,6 +119,14 @@ uint32_t cd_site_count(const cd_site_host *h, uint32_t fp);
  * and this share of them, hold it (docs/sites.md: how they were chosen). */
 #define CD_SITE_CHROME_MIN 3
 #define CD_SITE_CHROME_SHARE 0.4f
+/* A block wholly link text (a menu's entries, a rail's headlines) held by
+ * this many sampled pages and CD_SITE_CHROME_SHARE of them but fewer than
+ * CD_SITE_CHROME_MIN (2 pages of a host's 3 to 5) is weak chrome: it scores
+ * as before and never moves the region, but inside the region a subtree whose
+ * text is all chrome or weak chrome goes (extract.c S_site_drop). Two pages
+ * cannot tell a template from shared content (related pages share their
+ * text: docs/sites.md), but they can tell links the template repeats. */
+#define CD_SITE_WEAK_MIN 2
 /* extract.c: a container whose text is more than this share site chrome is
  * no candidate for the article region; a chosen region more than this share
  * chrome is the site's template itself (a product page's fields) and is kept
@@ -130,7 +140,9 @@ uint32_t cd_site_count(const cd_site_host *h, uint32_t fp);
 
 typedef struct cd_site_marks {
     uint8_t *sc;       /* [dom->count]: 1 on a text node of a site-chrome block */
+    uint8_t *weak;     /* [dom->count]: 1 on a text node of a weak block (CD_SITE_WEAK_MIN) */
     uint32_t cap;
+    uint32_t nweak;    /* weak blocks marked */
     void *vec;         /* the page's blocks (scratch) */
     uint32_t vcap;
     uint32_t blocks;   /* the page's blocks */

@@ -12,7 +12,15 @@
 #  - the one-page site's record is byte-identical to the one without learning;
 #  - the order of the inputs changes nothing;
 #  - a model saved from the batch and applied page by page gives the same;
-#  - models learned from two halves and merged save to the whole's bytes.
+#  - models learned from two halves and merged save to the whole's bytes;
+#  - tests/site/template/tidewater-*.html: a second root taken beside the
+#    article (a sidebar's lead story with the site's service lists under it)
+#    that is mostly the site's chrome loses that chrome; only the first root
+#    may be the template itself, kept whole (tidewater-3's sidebar is 70 %+
+#    chrome: before, its lists stayed);
+#  - tidewater-0 and -1 end their story with two lines of links the other
+#    two pages lack: link text on 2 of a host's 4 pages is weak chrome
+#    (site.h CD_SITE_WEAK_MIN) and goes; read alone, the page keeps it.
 set -eu
 bin=$1
 dir=tests/site/pages
@@ -42,4 +50,15 @@ cmp -s "$tmp/on.jsonl" "$tmp/applied.jsonl" || fail "a saved model applied page 
 "$bin" --learn "$tmp/b.model" $dir/courier-2.html $dir/courier-4.html $dir/solo.html > /dev/null
 "$bin" --sites "$tmp/b.model" --sites "$tmp/a.model" --learn "$tmp/ab.model" > /dev/null
 cmp -s "$tmp/all.model" "$tmp/ab.model" || fail "merged halves differ from the whole"
+tpl=tests/site/template
+"$bin" --off "$tpl" | grep '/tidewater-3.html"' > "$tmp/t3.off"
+"$bin" "$tpl" | grep '/tidewater-3.html"' > "$tmp/t3.on"
+grep -q 'Residential property' "$tmp/t3.off" || fail "the sidebar root is not taken: the template test no longer tests it"
+grep -q 'Today in print' "$tmp/t3.on" || fail "the sidebar's own lead went"
+grep -q 'Residential property' "$tmp/t3.on" && fail "the site's lists in a second root mostly of chrome stayed"
+"$bin" --off "$tpl" | grep '/tidewater-0.html"' > "$tmp/t0.off"
+"$bin" "$tpl" | grep '/tidewater-0.html"' > "$tmp/t0.on"
+grep -q 'transfer centre' "$tmp/t0.off" || fail "the links are gone without learning: the weak test no longer tests it"
+grep -q 'transfer centre' "$tmp/t0.on" && fail "link lines on 2 of 4 pages (weak chrome) stayed"
+grep -q 'river rose above the old bridge' "$tmp/t0.on" || fail "tidewater-0's story went"
 echo "site_batch: ok"

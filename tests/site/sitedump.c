@@ -344,7 +344,7 @@ int main(int argc, char **argv)
             printf("host %s pages %u\n", k2, cd_site_pages(h));
             for (size_t j = 0; j < rv.n; j++) {
                 const cd_site_block *bb = &rv.b[j];
-                printf("%3u  ", h ? cd_site_count(h, bb->fp) : 0);
+                printf("%3u %08x  ", h ? cd_site_count(h, bb->fp) : 0, h ? cd_site_mask(h, bb->fp) : 0);
                 /* the text of the block's nodes */
                 int out = 0;
                 for (cd_nid id = bb->first; id && id <= bb->last && out < 100; id++) {
