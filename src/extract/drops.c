@@ -607,3 +607,25 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
     }
     x->nroots = keep;
 }
+
+void cd_x_drop_forms(cd_extract *x, const cd_dom *dom, cd_xstat *st)
+{
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        if (st[root].kind || st[root].dead)
+            continue;
+        for (cd_nid id = cd_dom_next(dom, root, root); id;) {
+            const cd_node *n = cd_dom_node(dom, id);
+            if (st[id].dead || n->type != CD_NODE_ELEMENT) {
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            if (st[id].kind == CD_KIND_CFORM && st[id].chars * 2 <= st[root].chars) {
+                cd_x_drop(dom, st, id, root, S_kind_why(st[id].kind));
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            id = cd_dom_next(dom, id, root);
+        }
+    }
+}

@@ -28,4 +28,10 @@ void cd_x_comment_cut(cd_extract *x, const cd_dom *dom, cd_xstat *st);
 void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char *title,
                      int lists_only);
 
+/* On any page, a comment form or a comment prompt (comments.c's
+ * CD_KIND_CFORM: "Log in to reply", "Sign in to comment", a reply box)
+ * inside the roots goes: it is never content, not even on a forum thread
+ * whose replies are (unless it holds half the root's text). */
+void cd_x_drop_forms(cd_extract *x, const cd_dom *dom, cd_xstat *st);
+
 #endif

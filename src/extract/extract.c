@@ -2396,6 +2396,8 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
             cd_x_drop_found(x, dom, st, title, 1);
         cd_x_comment_cut(x, dom, st);
     }
+    if (!x->article)
+        cd_x_drop_forms(x, dom, st);
     if (x->site.on) {
         S_find_title(x, dom, st, title);
         S_site_drop(x, dom, st);
