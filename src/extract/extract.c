@@ -764,8 +764,6 @@ static void S_detect(const cd_dom *dom, S_stat *st)
     uint32_t count = dom->count;
     for (uint32_t id = 0; id < count; id++)
         st[id].kind = CD_KIND_NONE;
-    if (S_param("CD_NODETECT", 0))
-        return;
     /* Threads first: a comment is a paragraph or two, which a summary of
      * up to CD_TEASER_TEXT characters under a headline-like link (the
      * commenter's) would pass for. A list of dated headlines is left to
@@ -1386,7 +1384,7 @@ static void S_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st, const 
     /* A story of short paragraphs (none of 150 characters in the roots):
      * its paragraphs of 100 characters and more then. */
     if (!nlong)
-        share = S_long_share(x, dom, st, CD_OWN_SENTENCE, &nlong) * (float)S_param("CD_SHORTSTORY", 1);
+        share = S_long_share(x, dom, st, CD_OWN_SENTENCE, &nlong);
 #ifdef CD_EXTRACT_DEBUG
     if (getenv("CD_BDBG"))
         fprintf(stderr, "broaden: share=%.2f nlong=%u dated=%d typed=%d titled=%d series=%d\n", share, nlong,
@@ -2216,7 +2214,7 @@ static int S_story_then_thread(const cd_extract *x, const cd_dom *dom, const S_s
                 fprintf(stderr, "stt: #%u kind %u nlong %u\n", id, st[id].kind, nlong);
 #endif
             if (st[id].kind == CD_KIND_THREAD)
-                return nlong >= (uint32_t)S_param("CD_STP", CD_STORY_PARAS);
+                return nlong >= CD_STORY_PARAS;
             if (st[id].kind) {
                 id = cd_dom_next_skip(dom, id, root);
                 continue;
@@ -2385,15 +2383,14 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     if (!x->broad && !x->article && x->nroots)
         x->article = x->typed >= 0 && (S_dated_head(x, dom, st) || S_story_then_thread(x, dom, st)) &&
                      !S_series(dom, st, x->roots[0]);
-    if (x->article && !x->broad && !S_param("CD_NODROP", 0)) {
+    if (x->article && !x->broad) {
         S_find_title(x, dom, st, title); /* the headline is never furniture */
         cd_x_drop_found(x, dom, st, title, 0);
-    } else if (!x->broad && x->nroots && x->typed >= 0 && S_param("CD_CUTC", 1)) {
+    } else if (!x->broad && x->nroots && x->typed >= 0) {
         /* A page that is no article by its date may still be a story with
          * lists of other stories before or after it (not between its
          * paragraphs) and its readers' comments below a label. */
-        if (S_param("CD_CLISTS", 1))
-            cd_x_drop_found(x, dom, st, title, 1);
+        cd_x_drop_found(x, dom, st, title, 1);
         cd_x_comment_cut(x, dom, st);
     }
     if (!x->article)
