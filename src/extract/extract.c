@@ -672,6 +672,34 @@ static int S_script_text(const cd_dom *dom, cd_nid id)
     return 1;
 }
 
+/* A <noscript> that is a notice about scripts ("JavaScript is disabled.
+ * For a better experience, please enable JavaScript", "You must enable
+ * JavaScript to shop here"), in markup of its own: a short text (at most
+ * CD_JS_NOTICE bytes) that names JavaScript. A browser that runs scripts
+ * never shows it; a longer <noscript> may be the page's fallback content. */
+#define CD_JS_NOTICE 300
+static int S_js_notice(const cd_dom *dom, cd_nid id)
+{
+    char buf[CD_JS_NOTICE + 1];
+    size_t len = 0, nodes = 0;
+    for (cd_nid t = cd_dom_next(dom, id, id); t; t = cd_dom_next(dom, t, id)) {
+        const cd_node *tn = cd_dom_node(dom, t);
+        if (++nodes > CD_JS_NOTICE)
+            return 0; /* markup enough for a page: no notice */
+        if (tn->type != CD_NODE_TEXT)
+            continue;
+        for (uint32_t k = 0; k < tn->len; k++) {
+            unsigned char b = (unsigned char)tn->u.text[k];
+            if (cd_isspace(b) && (!len || buf[len - 1] == ' '))
+                continue;
+            if (len == CD_JS_NOTICE)
+                return 0;
+            buf[len++] = cd_isspace(b) ? ' ' : (char)b;
+        }
+    }
+    return len && cd_contains_nocase(buf, len, "javascript");
+}
+
 static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, const S_idset *panels, int soft,
                     uint16_t *memo)
 {
@@ -696,7 +724,7 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
             if ((cd_tag_flags(n->tag) & CD_TF_SKIP) &&
                 !S_is_disclosure(dom, id))
                 s->dead = 1, S_WHY(id, 'k');
-            else if (n->tag == CD_TAG_NOSCRIPT && !S_has_element_child(dom, id))
+            else if (n->tag == CD_TAG_NOSCRIPT && (!S_has_element_child(dom, id) || S_js_notice(dom, id)))
                 s->dead = 1, S_WHY(id, 'n'); /* a "please enable JavaScript" line, or escaped markup */
             s->hints = (uint16_t)cd_hints_of_keyed(dom, id, memo);
             uint16_t pt = cd_dom_node(dom, n->parent)->tag;
