@@ -531,9 +531,13 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
             if (st[id].dead || st[n->parent].dead ||
                 (n->type != CD_NODE_ELEMENT && !(n->type == CD_NODE_TEXT && st[id].kind)))
                 continue;
+            /* On a page not known to be an article: the lists above, and
+             * after the story the lines of links of the template (the
+             * furniture test of the tail below). */
             if (lists_only && st[id].kind != CD_KIND_TEASERS &&
                 !(st[id].kind == CD_KIND_LABEL && st[id].mark == CD_TEASER_NAMED &&
-                  (id < lfirst || id >= tafter)))
+                  (id < lfirst || id >= tafter)) &&
+                (st[id].kind || id < after))
                 continue;
 #ifdef CD_EXTRACT_DEBUG
             if (getenv("CD_STAMPS") && st[id].kind && !(st[id].kind & CD_KIND_UNDER))
@@ -576,6 +580,12 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
             int tail = id > hfirst;
             if (tail && (n->tag == CD_TAG_LI || n->tag == CD_TAG_TD || n->tag == CD_TAG_TH ||
                          n->tag == CD_TAG_DT || n->tag == CD_TAG_DD))
+                continue;
+            /* Not known to be an article: only a line of separated links
+             * ("News archives | RSS feed"), not a link standing alone (a
+             * list of resources ends many pages). */
+            if (lists_only && len > 0 && !memchr(buf, '|', (size_t)len) && !strstr(buf, "\xE2\x80\xA2") &&
+                !strstr(buf, "\xC2\xB7"))
                 continue;
             if (len > 0 && (tail ? cd_furniture_links(buf, (size_t)len, cd_xstat_ld(&st[id]))
                                  : cd_furniture_line(buf, (size_t)len, cd_xstat_ld(&st[id]))))
