@@ -276,7 +276,7 @@ static int S_line(const cd_dom *dom, const cd_xstat *st, cd_nid id)
 
 /* Is the whole line one of comment-labels.txt ("Post a comment", "Have
  * your say (3)")? Those, after a story, start its readers' part
- * (extract.c's S_comment_cut takes them and what follows): no prompt. */
+ * (drops.c's cd_x_comment_cut takes them and what follows): no prompt. */
 static int S_whole_label(const char *s, size_t n)
 {
     while (n && (cd_isdigit((unsigned char)s[n - 1]) || cd_isspace((unsigned char)s[n - 1]) ||

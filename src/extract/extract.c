@@ -34,6 +34,7 @@
 #include "article.h"
 #include "boiler.h"
 #include "comments.h"
+#include "drops.h"
 #include "extract.h"
 #include "furniture.h"
 #include "hints.h"
@@ -68,8 +69,6 @@ static char S_featbuf[512];
 
 #define CD_DEAD_CLEANED 2 /* st->dead value for nodes removed by S_clean (can be undone) */
 #define CD_MIN_PARA 25 /* characters of own text for a block to score */
-#define CD_OWN_SENTENCE 100 /* characters outside links that make a sentence of a block's own (the scoring unit) */
-#define CD_LONG_PARA 150 /* characters of its own text (few links) that make a block a long paragraph */
 
 typedef cd_xstat S_stat;
 
@@ -673,6 +672,34 @@ static int S_script_text(const cd_dom *dom, cd_nid id)
     return 1;
 }
 
+/* A <noscript> that is a notice about scripts ("JavaScript is disabled.
+ * For a better experience, please enable JavaScript", "You must enable
+ * JavaScript to shop here"), in markup of its own: a short text (at most
+ * CD_JS_NOTICE bytes) that names JavaScript. A browser that runs scripts
+ * never shows it; a longer <noscript> may be the page's fallback content. */
+#define CD_JS_NOTICE 300
+static int S_js_notice(const cd_dom *dom, cd_nid id)
+{
+    char buf[CD_JS_NOTICE + 1];
+    size_t len = 0, nodes = 0;
+    for (cd_nid t = cd_dom_next(dom, id, id); t; t = cd_dom_next(dom, t, id)) {
+        const cd_node *tn = cd_dom_node(dom, t);
+        if (++nodes > CD_JS_NOTICE)
+            return 0; /* markup enough for a page: no notice */
+        if (tn->type != CD_NODE_TEXT)
+            continue;
+        for (uint32_t k = 0; k < tn->len; k++) {
+            unsigned char b = (unsigned char)tn->u.text[k];
+            if (cd_isspace(b) && (!len || buf[len - 1] == ' '))
+                continue;
+            if (len == CD_JS_NOTICE)
+                return 0;
+            buf[len++] = cd_isspace(b) ? ' ' : (char)b;
+        }
+    }
+    return len && cd_contains_nocase(buf, len, "javascript");
+}
+
 static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, const S_idset *panels, int soft,
                     uint16_t *memo)
 {
@@ -697,7 +724,7 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
             if ((cd_tag_flags(n->tag) & CD_TF_SKIP) &&
                 !S_is_disclosure(dom, id))
                 s->dead = 1, S_WHY(id, 'k');
-            else if (n->tag == CD_TAG_NOSCRIPT && !S_has_element_child(dom, id))
+            else if (n->tag == CD_TAG_NOSCRIPT && (!S_has_element_child(dom, id) || S_js_notice(dom, id)))
                 s->dead = 1, S_WHY(id, 'n'); /* a "please enable JavaScript" line, or escaped markup */
             s->hints = (uint16_t)cd_hints_of_keyed(dom, id, memo);
             uint16_t pt = cd_dom_node(dom, n->parent)->tag;
@@ -759,14 +786,12 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
  * teaser lists (teaser.c), over the live tree. Their marks (kind)
  * keep such lists out of the share of long paragraphs that tells one
  * article (S_broaden), and inside one article the marked blocks are
- * dropped (S_drop_found). */
+ * dropped (drops.c's cd_x_drop_found). */
 static void S_detect(const cd_dom *dom, S_stat *st)
 {
     uint32_t count = dom->count;
     for (uint32_t id = 0; id < count; id++)
         st[id].kind = CD_KIND_NONE;
-    if (S_param("CD_NODETECT", 0))
-        return;
     /* Threads first: a comment is a paragraph or two, which a summary of
      * up to CD_TEASER_TEXT characters under a headline-like link (the
      * commenter's) would pass for. A list of dated headlines is left to
@@ -778,21 +803,6 @@ static void S_detect(const cd_dom *dom, S_stat *st)
         cd_nid par = cd_dom_node(dom, id)->parent;
         if (!st[id].kind && st[par].kind)
             st[id].kind = (uint8_t)((st[par].kind & ~CD_KIND_UNDER) | CD_KIND_UNDER);
-    }
-}
-
-/* Why codes of the detectors' drops (S_WHY). */
-static uint8_t S_kind_why(uint8_t kind)
-{
-    switch (kind & ~CD_KIND_UNDER) {
-    case CD_KIND_THREAD:
-        return 'u';
-    case CD_KIND_CFORM:
-        return 'f';
-    case CD_KIND_TEASERS:
-        return 'l';
-    default:
-        return 'b';
     }
 }
 
@@ -851,10 +861,7 @@ static uint32_t S_child_elements(const cd_dom *dom, const S_stat *st, cd_nid id,
 
 static int S_is_ancestor(const cd_dom *dom, cd_nid a, cd_nid id)
 {
-    for (; id; id = cd_dom_node(dom, id)->parent)
-        if (id == a)
-            return 1;
-    return 0;
+    return cd_x_is_ancestor(dom, a, id);
 }
 
 static int S_has_sentence_end(const cd_dom *dom, cd_nid id)
@@ -1405,7 +1412,7 @@ static void S_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st, const 
     /* A story of short paragraphs (none of 150 characters in the roots):
      * its paragraphs of 100 characters and more then. */
     if (!nlong)
-        share = S_long_share(x, dom, st, CD_OWN_SENTENCE, &nlong) * (float)S_param("CD_SHORTSTORY", 1);
+        share = S_long_share(x, dom, st, CD_OWN_SENTENCE, &nlong);
 #ifdef CD_EXTRACT_DEBUG
     if (getenv("CD_BDBG"))
         fprintf(stderr, "broaden: share=%.2f nlong=%u dated=%d typed=%d titled=%d series=%d\n", share, nlong,
@@ -1447,600 +1454,6 @@ static void S_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st, const 
     x->nroots = 1;
     x->roots[0] = top;
     x->broad = 1;
-}
-
-/* Remove id from the statistics of its ancestors up to (and including) top. */
-static void S_subtract(const cd_dom *dom, S_stat *st, cd_nid id, cd_nid top)
-{
-    const S_stat *s = &st[id];
-    for (cd_nid a = cd_dom_node(dom, id)->parent; a; a = cd_dom_node(dom, a)->parent) {
-        S_stat *as = &st[a];
-        as->chars -= s->chars < as->chars ? s->chars : as->chars;
-        as->link -= s->link < as->link ? s->link : as->link;
-        as->commas -= s->commas < as->commas ? s->commas : as->commas;
-        as->head -= s->head < as->head ? s->head : as->head;
-        as->site -= s->site < as->site ? s->site : as->site;
-        as->n_p -= s->n_p < as->n_p ? s->n_p : as->n_p;
-        as->n_img -= s->n_img < as->n_img ? s->n_img : as->n_img;
-        as->n_li -= s->n_li < as->n_li ? s->n_li : as->n_li;
-        as->n_input -= s->n_input < as->n_input ? s->n_input : as->n_input;
-        as->n_embed -= s->n_embed < as->n_embed ? s->n_embed : as->n_embed;
-        if (a == top)
-            break;
-    }
-}
-
-#define CD_TEASER_REST 2  /* teaser text at most this many times the rest of the roots' */
-#define CD_TEASER_STORY 8 /* and this many times the story's long paragraphs' */
-
-/* Is element id a long paragraph of the article: a block of at least
- * CD_LONG_PARA characters of its own text, few links, not marked? */
-static int S_long_para(const cd_dom *dom, const S_stat *st, cd_nid id, uint32_t para)
-{
-    const cd_node *n = cd_dom_node(dom, id);
-    return !st[id].dead && !st[id].kind && n->type == CD_NODE_ELEMENT && st[id].flow >= para &&
-           S_is_block(n->tag) && !(cd_tag_flags(n->tag) & CD_TF_HEADING) && S_link_density(&st[id]) < 0.2f;
-}
-
-static void S_drop(const cd_dom *dom, S_stat *st, cd_nid id, cd_nid root, uint8_t why)
-{
-    S_subtract(dom, st, id, root);
-    st[id].dead = 1;
-    S_WHY(id, why);
-}
-
-/* Inside the one article, drop what the detectors marked (teaser lists,
- * comment threads and forms, their labels) and the furniture lines of the
- * template (furniture.c). Nothing goes when the roots hold no long
- * paragraph outside the marked blocks: then the list or the thread is what
- * the page is (a listing, a forum thread, a page of comments). The first
- * and the last long paragraph bound the story: a list of stories between
- * them is the story's own (a round-up), and a short line without a full
- * stop between them a subheading; before or after them, both are the
- * template's. */
-static void S_find_title(cd_extract *x, const cd_dom *dom, const S_stat *st, const char *title);
-static int S_text_equals(const cd_dom *dom, cd_nid id, const char *title);
-
-/* Is text[0..n) the label of a comment section ("Comments (12)", "3
- * Comments", "Have your say:", "Comments are now closed for this story")?
- * Counts, brackets and a closing colon are set aside (src/lists/comment-labels.txt). */
-static int S_comment_label(const char *s, size_t n)
-{
-    while (n && (cd_isdigit((unsigned char)s[n - 1]) || cd_isspace((unsigned char)s[n - 1]) || s[n - 1] == ')' ||
-                 s[n - 1] == '(' || s[n - 1] == ':' || s[n - 1] == '.' || s[n - 1] == ']' || s[n - 1] == '['))
-        n--;
-    /* "Comment(s)": the plural's bracket. */
-    if (n >= 3 && (s[n - 1] == 's' || s[n - 1] == 'S') && s[n - 2] == '(')
-        n -= 2;
-    while (n && (cd_isdigit((unsigned char)s[0]) || cd_isspace((unsigned char)s[0]) || s[0] == '(' || s[0] == '['))
-        s++, n--;
-    return n && cd_wordset_has(&cd_list_comment_labels, s, n);
-}
-
-/* Does element id stand on a line of its own: between its siblings only
- * white space, empty inline elements (an anchor), breaks, rules or blocks;
- * never inside preformatted text or code? */
-static int S_own_line(const cd_dom *dom, const S_stat *st, cd_nid id)
-{
-    for (cd_nid a = cd_dom_node(dom, id)->parent; a; a = cd_dom_node(dom, a)->parent)
-        if (cd_dom_node(dom, a)->tag == CD_TAG_PRE || cd_dom_node(dom, a)->tag == CD_TAG_CODE)
-            return 0;
-    for (int dir = 0; dir < 2; dir++) {
-        cd_nid c = dir ? cd_dom_node(dom, id)->next : cd_dom_node(dom, id)->prev;
-        for (; c; c = dir ? cd_dom_node(dom, c)->next : cd_dom_node(dom, c)->prev) {
-            const cd_node *n = cd_dom_node(dom, c);
-            if (n->type == CD_NODE_TEXT) {
-                if (st[c].chars)
-                    return 0;
-                continue;
-            }
-            if (n->type != CD_NODE_ELEMENT)
-                continue;
-            if (n->tag == CD_TAG_BR || n->tag == CD_TAG_HR || S_is_block(n->tag))
-                break;
-            if (st[c].chars)
-                return 0;
-        }
-    }
-    return 1;
-}
-
-/* The text of a dropped element id (its nodes are dead too) into buf, as
- * cd_x_text reads a live one: white space runs as one; -1 when it does not
- * fit in max bytes or 4 * max + 64 nodes. */
-static long S_dropped_text(const cd_dom *dom, cd_nid id, char *buf, size_t max)
-{
-    size_t len = 0, nodes = 4 * max + 64;
-    cd_nid t = id;
-    while (t && len < max && nodes--) {
-        const cd_node *tn = cd_dom_node(dom, t);
-        if (tn->type == CD_NODE_TEXT) {
-            for (uint32_t k = 0; k < tn->len && len < max; k++) {
-                unsigned char b = (unsigned char)tn->u.text[k];
-                if (!cd_isspace(b))
-                    buf[len++] = (char)b;
-                else if (len && buf[len - 1] != ' ')
-                    buf[len++] = ' ';
-            }
-            if (len && len < max && buf[len - 1] != ' ')
-                buf[len++] = ' ';
-        }
-        t = cd_dom_next(dom, t, id);
-    }
-    buf[len] = '\0';
-    return t ? -1 : (long)len;
-}
-
-/* The readers' part of an article page with no marks of its own (names over
- * each comment, no dates, no class words): after CD_CUT_STORY long
- * paragraphs of the story, a line that is a comment section's label (a
- * heading, a bold line, a short block; not a link, not inside a sentence)
- * starts it, and it goes with everything after it in the roots. */
-#define CD_CUT_STORY 2
-#define CD_CUT_LABEL 60
-#define CD_PROMPT_LINE 200 /* the longest prompt line taken as a label */
-#define CD_SIGN_LINE 80 /* the longest signature line that opens a thread (a name, a place, a time) */
-static void S_comment_cut(cd_extract *x, const cd_dom *dom, S_stat *st)
-{
-    char buf[CD_CUT_LABEL + 8];
-    uint32_t nlong = 0;
-    cd_nid cut = CD_NONE, croot = CD_NONE, lastlong = CD_NONE;
-    int stamped = 0; /* a signature line after the story was looked at */
-    for (uint32_t r = 0; r < x->nroots && !cut; r++) {
-        cd_nid root = x->roots[r];
-        if (st[root].kind || st[root].dead)
-            continue;
-        for (cd_nid id = root; id && !cut;) {
-            const cd_node *n = cd_dom_node(dom, id);
-            /* A comment prompt comments.c found ("Thanks for your comments
-             * - this feedback is now closed"), on a line of its own after
-             * the story, opens the readers' part as a label does. */
-            if ((!st[id].dead || (st[id].why == 'f' && S_param("CD_CUTPDEAD", 1))) && st[id].kind == CD_KIND_CFORM &&
-                n->type == CD_NODE_ELEMENT && n->tag != CD_TAG_FORM &&
-                nlong >= (uint32_t)S_param("CD_CUTPROMPT", 1) && id != root &&
-                st[id].chars <= CD_PROMPT_LINE && (S_is_block(n->tag) || S_own_line(dom, st, id))) {
-                cut = id;
-                croot = root;
-                break;
-            }
-            /* Two signed blocks after the story ("Posted by: NAME on
-             * TIME" over each, comments.c's signature lines), too few for
-             * a thread of their own: the first one opens the readers' part. */
-            if (!st[id].dead && !st[id].kind && st[id].stamp && !stamped && n->type == CD_NODE_ELEMENT &&
-                nlong < (uint32_t)S_param("CD_CUTSTORY", CD_CUT_STORY))
-                stamped = 1; /* signed before the story too: a series of posts */
-            if (!st[id].dead && !st[id].kind && st[id].stamp && !stamped && n->type == CD_NODE_ELEMENT &&
-                st[id].chars <= CD_SIGN_LINE && nlong >= (uint32_t)S_param("CD_CUTSTORY", CD_CUT_STORY) && id != root &&
-                S_param("CD_CUTSTAMP", 1)) {
-                stamped = 1;
-                for (cd_nid c = cd_dom_next_skip(dom, id, root); c; c = cd_dom_next(dom, c, root))
-                    if (!st[c].dead && st[c].stamp && st[c].chars <= CD_SIGN_LINE && cd_dom_node(dom, c)->type == CD_NODE_ELEMENT) {
-                        cut = id;
-                        croot = root;
-                        break;
-                    }
-                if (cut)
-                    break;
-            }
-            /* A heading the class pass dropped as the comments' own (<h3
-             * id="comments">Comment(s)</h3>), after the story: the thread
-             * it names follows it, signed or not. Its words must say so
-             * (the same class words name reviews and ratings). */
-            if (st[id].dead && st[id].why == 'm' && n->type == CD_NODE_ELEMENT && S_param("CD_CUTCLASS", 1) &&
-                (n->tag == CD_TAG_H2 || n->tag == CD_TAG_H3 || n->tag == CD_TAG_H4) && id != root && nlong >= (uint32_t)S_param("CD_CUTSTORY", CD_CUT_STORY)) {
-                long len = S_dropped_text(dom, id, buf, CD_CUT_LABEL + 4);
-#ifdef CD_EXTRACT_DEBUG
-                if (getenv("CD_CUTDBG"))
-                    fprintf(stderr, "cut class #%u len=%ld %.*s\n", id, len, len > 0 ? (int)len : 0, buf);
-#endif
-                if (len > 0 && S_comment_label(buf, (size_t)len)) {
-                    cut = id;
-                    croot = root;
-                    break;
-                }
-            }
-            if (st[id].dead || st[id].kind) {
-                id = cd_dom_next_skip(dom, id, root);
-                continue;
-            }
-            if (n->type == CD_NODE_ELEMENT && S_long_para(dom, st, id, CD_LONG_PARA)) {
-                /* Its own text is long; a label may still stand inside it
-                 * (a wrapper of loose text holding the story and the thread). */
-                nlong++;
-                lastlong = id;
-                id = cd_dom_next(dom, id, root);
-                continue;
-            }
-            if (nlong >= (uint32_t)S_param("CD_CUTSTORY", CD_CUT_STORY) && id != root &&
-                n->type == CD_NODE_ELEMENT && st[id].chars >= 6 && st[id].chars <= CD_CUT_LABEL &&
-                st[id].link * 2 <= st[id].chars && st[n->parent].chars > st[id].chars && S_own_line(dom, st, id)) {
-                /* Not the whole of a table's cell or a list's item: a column
-                 * named "Comments", a menu's entry. */
-                int cell = 0;
-                for (cd_nid a = id; a; a = cd_dom_node(dom, a)->parent) {
-                    uint16_t t = cd_dom_node(dom, a)->tag;
-                    if (t == CD_TAG_TD || t == CD_TAG_TH || t == CD_TAG_LI || t == CD_TAG_DT || t == CD_TAG_DD) {
-                        cell = st[a].chars <= st[id].chars + 10;
-                        break;
-                    }
-                    if (a == root)
-                        break;
-                }
-                long len = cell ? -1 : cd_x_text(dom, st, id, buf, CD_CUT_LABEL + 4);
-#ifdef CD_EXTRACT_DEBUG
-                if (getenv("CD_CUTDBG"))
-                    fprintf(stderr, "cut? #%u cell=%d len=%ld nlong=%u %.*s\n", id, cell, len, nlong,
-                            len > 0 ? (int)len : 0, buf);
-#endif
-                if (len > 0 && S_comment_label(buf, (size_t)len)) {
-                    cut = id;
-                    croot = root;
-                    break;
-                }
-            }
-            id = cd_dom_next(dom, id, root);
-        }
-    }
-    if (!cut || !S_param("CD_CUT", 1))
-        return;
-#ifdef CD_EXTRACT_DEBUG
-    if (getenv("CD_STAMPS"))
-        fprintf(stderr, "comment cut at #%u\n", cut);
-#endif
-    /* A box of the story's own (a panel of readers' quotes between two of
-     * its paragraphs): when the label is inside a box beside the story's
-     * last long paragraph and more long text follows that box, only the
-     * box goes. A label standing as a line of the story's container itself
-     * starts the thread. */
-    cd_nid par = lastlong ? cd_dom_node(dom, lastlong)->parent : CD_NONE;
-    cd_nid box = cut;
-    while (box && par && cd_dom_node(dom, box)->parent != par)
-        box = cd_dom_node(dom, box)->parent;
-#ifdef CD_EXTRACT_DEBUG
-    if (getenv("CD_CUTDBG"))
-        fprintf(stderr, "cut: lastlong #%u par #%u box #%u\n", lastlong, par, box);
-#endif
-    /* The same for a panel set in the story (a table or an aside around the
-     * label) that long text follows. */
-    for (cd_nid a = cd_dom_node(dom, cut)->parent; a && a != croot; a = cd_dom_node(dom, a)->parent) {
-        uint16_t t = cd_dom_node(dom, a)->tag;
-        if (t != CD_TAG_TABLE && t != CD_TAG_ASIDE)
-            continue;
-        for (cd_nid c = cd_dom_next_skip(dom, a, croot); c; c = cd_dom_next(dom, c, croot))
-            if (cd_dom_node(dom, c)->type == CD_NODE_TEXT ? !st[c].dead && st[c].chars >= CD_OWN_SENTENCE
-                                                          : S_long_para(dom, st, c, CD_OWN_SENTENCE)) {
-                S_drop(dom, st, a, croot, 'u');
-                return;
-            }
-        break;
-    }
-    if (box && par && box != cut) {
-        for (cd_nid c = cd_dom_node(dom, box)->next; c; c = cd_dom_node(dom, c)->next)
-            if (cd_dom_node(dom, c)->type == CD_NODE_TEXT ? !st[c].dead && st[c].chars >= CD_OWN_SENTENCE
-                                                          : S_long_para(dom, st, c, CD_OWN_SENTENCE)) {
-                S_drop(dom, st, box, croot, 'u');
-                return;
-            }
-    }
-    for (cd_nid id = cut; id; id = cd_dom_next_skip(dom, id, croot)) {
-        const cd_node *n = cd_dom_node(dom, id);
-        if (st[id].dead || (n->type != CD_NODE_ELEMENT && n->type != CD_NODE_TEXT))
-            continue;
-        S_drop(dom, st, id, croot, 'u');
-    }
-    /* The roots after it: the comments S_choose took as siblings. */
-    uint32_t keep = 0;
-    for (uint32_t r = 0; r < x->nroots; r++) {
-        cd_nid root = x->roots[r];
-        if (root > cut && !S_is_ancestor(dom, root, cut)) {
-            st[root].dead = 1;
-            S_WHY(root, 'u');
-            continue;
-        }
-        x->roots[keep++] = root;
-    }
-    if (keep)
-        x->nroots = keep;
-}
-
-/* The node after the last text of block id's own flow (the live text whose
- * nearest block is id): what follows it inside id (a list in a nested
- * block) comes after id's paragraph. */
-static uint32_t S_flow_end(const cd_dom *dom, const S_stat *st, cd_nid id)
-{
-    cd_nid e = cd_dom_next_skip(dom, id, cd_dom_root(dom));
-    uint32_t end = e ? e : dom->count, last = CD_NONE;
-    /* A walk that skips dead subtrees and nested blocks: the text it meets
-     * is id's own flow. */
-    for (cd_nid t = id; t;) {
-        const cd_node *n = cd_dom_node(dom, t);
-        if (t != id && (st[t].dead || (n->type == CD_NODE_ELEMENT && S_is_block(n->tag)))) {
-            t = cd_dom_next_skip(dom, t, id);
-            continue;
-        }
-        if (n->type == CD_NODE_TEXT && st[t].chars)
-            last = t;
-        t = cd_dom_next(dom, t, id);
-    }
-    return last ? last + 1 : end;
-}
-
-/* Loose lines of links in the story's container: runs of inline content
- * (text, links, <font>, <span>) standing directly in a block beside its
- * blocks, set apart by <br> or the blocks around them ("News: ePaper | Front
- * Page | National | …" typed straight into a table cell above and below the
- * story). The block pass of S_drop_found sees only leaf blocks; a run of
- * this shape before the story (before hfirst) or after it (from after on)
- * goes when it is a line of links (cd_furniture_links: no sentence's end,
- * links for half its text or items set apart by separators; the separators
- * only in a run of CD_FURNITURE_CHARS or fewer), and the headline (one
- * element whose text is the title) before the story goes as well. */
-#define CD_LOOSE_MAX 600 /* characters of a run looked at */
-static void S_drop_loose(const cd_extract *x, const cd_dom *dom, S_stat *st, cd_nid root, cd_nid hfirst,
-                         uint32_t after, const char *title)
-{
-    char buf[CD_LOOSE_MAX + 1];
-    cd_nid e = cd_dom_next_skip(dom, root, cd_dom_root(dom));
-    uint32_t end = e ? e : dom->count;
-    for (uint32_t b = root; b < end; b++) {
-        const cd_node *bn = cd_dom_node(dom, b);
-        if (st[b].dead || bn->type != CD_NODE_ELEMENT || !S_is_block(bn->tag) || !st[b].flow || st[b].kind)
-            continue;
-        /* After the story, never in a list's item (a list of references
-         * ends with its links). A table's cell is where such pages type
-         * their lines (S_drop_found's block pass spares cells' leaf blocks). */
-        int cell = bn->tag == CD_TAG_LI || bn->tag == CD_TAG_DT || bn->tag == CD_TAG_DD;
-        cd_nid c = bn->first;
-        while (c) {
-            /* One run: the inline children from c up to a block or a <br>. */
-            cd_nid first = CD_NONE, last = CD_NONE;
-            for (; c; c = cd_dom_node(dom, c)->next) {
-                const cd_node *cn = cd_dom_node(dom, c);
-                if (cn->type == CD_NODE_ELEMENT && (S_is_block(cn->tag) || cn->tag == CD_TAG_BR))
-                    break;
-                if ((cn->type != CD_NODE_ELEMENT && cn->type != CD_NODE_TEXT) ||
-                    (cn->type == CD_NODE_TEXT && !st[c].chars))
-                    continue; /* white space between the run's elements */
-                if (!first)
-                    first = c;
-                last = c;
-            }
-            int ended = !c, started = first == bn->first;
-            if (c)
-                c = cd_dom_node(dom, c)->next;
-            if (!first)
-                continue;
-            cd_nid past = cd_dom_next_skip(dom, last, cd_dom_root(dom));
-            uint32_t stop = past ? past : dom->count;
-            int head = stop <= hfirst, tail = first >= after && !cell;
-            /* A block that is one run is a leaf block: the block pass's. */
-            if ((!head && !tail) || (started && ended))
-                continue;
-            uint32_t chars = 0, link = 0;
-            size_t len = 0;
-            int whole = 1, skip = 0;
-            for (cd_nid k = first;; k = cd_dom_node(dom, k)->next) {
-                if (!st[k].dead) {
-                    if (k == x->title_node || st[k].kind || st[k].head)
-                        skip = 1;
-                    chars += st[k].chars;
-                    link += st[k].link;
-                    if (len < CD_LOOSE_MAX) {
-                        long l = cd_x_text(dom, st, k, buf + len, CD_LOOSE_MAX - len);
-                        if (l < 0)
-                            whole = 0, len = CD_LOOSE_MAX;
-                        else
-                            len += (size_t)l;
-                    } else {
-                        whole = 0;
-                    }
-                }
-                if (k == last)
-                    break;
-            }
-            if (skip || !whole || !chars || !len)
-                continue;
-            /* The headline on a line of its own in a block that goes on with
-             * the byline or the date ("<b>Headline</b><br><small>Site<br>
-             * Friday …</small>"): it is the `title` field, not text. */
-            if (head && first == last && title && *title && S_text_equals(dom, first, title)) {
-                st[first].dead = 1;
-                S_WHY(first, 'e');
-                continue;
-            }
-            float ld = (float)link / (float)chars;
-            if (chars > CD_FURNITURE_CHARS && ld < 0.5f)
-                continue;
-            if (!cd_furniture_links(buf, len, ld))
-                continue;
-            /* Marked, not subtracted: the counts of the blocks around stay
-             * those conditional cleaning (S_clean) judges them by -- a box
-             * of links that loses its line of links is still a box of links. */
-            for (cd_nid k = first;; k = cd_dom_node(dom, k)->next) {
-                if (!st[k].dead) {
-                    st[k].dead = 1;
-                    S_WHY(k, 'g');
-                }
-                if (k == last)
-                    break;
-            }
-        }
-    }
-}
-
-static void S_drop_found(cd_extract *x, const cd_dom *dom, S_stat *st, const char *title, int lists_only)
-{
-    cd_nid lfirst = CD_NONE, llast = CD_NONE;
-    uint32_t para = CD_LONG_PARA;
-#ifdef CD_EXTRACT_DEBUG
-    if (getenv("CD_STAMPS")) {
-        uint32_t nk = 0;
-        for (uint32_t id = 2; id < dom->count; id++)
-            nk += st[id].kind && !(st[id].kind & CD_KIND_UNDER);
-        fprintf(stderr, "drop_found: %u marked tops\n", nk);
-    }
-#endif
-    uint32_t nlong = 0;
-    for (int pass = 0; pass < 2 && !lfirst; pass++) {
-        /* A story of short paragraphs: two or more of 100 characters
-         * bound it (one is an introduction above lists: a listing). */
-        if (pass)
-            para = CD_OWN_SENTENCE;
-        for (uint32_t r = 0; r < x->nroots; r++) {
-            cd_nid root = x->roots[r];
-            if (st[root].kind)
-                continue;
-            cd_nid e = cd_dom_next_skip(dom, root, cd_dom_root(dom));
-            uint32_t end = e ? e : dom->count;
-            for (uint32_t id = root; id < end; id++)
-                if (S_long_para(dom, st, id, para)) {
-                    if (!lfirst || id < lfirst)
-                        lfirst = id;
-                    if (id > llast)
-                        llast = id;
-                    nlong++;
-                }
-        }
-    }
-    if (!lfirst || (para == CD_OWN_SENTENCE && nlong < (uint32_t)S_param("CD_SHORTMIN", 2)))
-        return;
-    /* Lists that outweigh the rest of the content twice, or the story's
-     * long paragraphs eight times, are what the page is (a listing, an
-     * awards page, whose introduction is a paragraph or two). */
-    uint64_t tchars = 0, rchars = 0;
-    for (uint32_t r = 0; r < x->nroots; r++) {
-        cd_nid root = x->roots[r];
-        rchars += st[root].chars;
-        cd_nid e = cd_dom_next_skip(dom, root, cd_dom_root(dom));
-        uint32_t end = e ? e : dom->count;
-        for (uint32_t id = root + 1; id < end; id++)
-            if (!st[id].dead && st[id].kind == CD_KIND_TEASERS)
-                tchars += st[id].chars;
-    }
-#ifdef CD_EXTRACT_DEBUG
-    if (getenv("CD_STAMPS"))
-        fprintf(stderr, "teasers %lu of %lu in roots; lfirst=%u llast=%u para=%u nlong=%u\n", (unsigned long)tchars,
-                (unsigned long)rchars, lfirst, llast, para, nlong);
-#endif
-    uint64_t story = 0; /* the text of the story's long paragraphs */
-    for (uint32_t id = lfirst; id <= llast; id++)
-        if (S_long_para(dom, st, id, para))
-            story += st[id].flow;
-    int teasers = (float)tchars <= (float)story * S_param("CD_STORYMAX", CD_TEASER_STORY) &&
-                  (float)tchars <= (float)(rchars - (tchars < rchars ? tchars : rchars)) * S_param("CD_TEASERMAX", CD_TEASER_REST);
-    /* The story starts at its first long paragraph, or at an earlier
-     * block that ends as a sentence does (40 characters or more). */
-    char buf[CD_BOILER_MAX + 1];
-    cd_nid hfirst = lfirst;
-    for (uint32_t r = 0; r < x->nroots; r++) {
-        cd_nid root = x->roots[r];
-        for (cd_nid id = root; id && id < hfirst; id = cd_dom_next(dom, id, root)) {
-            const cd_node *n = cd_dom_node(dom, id);
-            if (st[id].dead || st[id].kind || n->type != CD_NODE_ELEMENT || !S_is_block(n->tag) ||
-                st[id].flow != st[id].chars || st[id].chars < 40 || st[id].chars >= CD_LONG_PARA)
-                continue;
-            long len = cd_x_text(dom, st, id, buf, CD_BOILER_MAX);
-            if (len > 0 && cd_furniture_sentence(buf, (size_t)len)) {
-                hfirst = id;
-                break;
-            }
-        }
-    }
-    cd_nid le = cd_dom_next_skip(dom, llast, cd_dom_root(dom));
-    uint32_t after = le ? le : dom->count; /* the first node after the last long paragraph */
-    /* For lists, the story ends with the last text of that paragraph's own
-     * (a list inside the element after it, an unclosed <p> holding the rest
-     * of the page, is after the story). */
-    uint32_t tafter = S_param("CD_TAFTER", 1) ? S_flow_end(dom, st, llast) : after;
-    int furn = (int)S_param("CD_FURN", 3);
-    for (uint32_t r = 0; r < x->nroots; r++) {
-        cd_nid root = x->roots[r];
-        if (st[root].kind)
-            continue;
-        cd_nid e = cd_dom_next_skip(dom, root, cd_dom_root(dom));
-        uint32_t end = e ? e : dom->count;
-        for (uint32_t id = root + 1; id < end; id++) {
-            const cd_node *n = cd_dom_node(dom, id);
-            if (st[id].dead || st[n->parent].dead || (n->type != CD_NODE_ELEMENT && !(n->type == CD_NODE_TEXT && st[id].kind)))
-                continue;
-            if (lists_only && st[id].kind != CD_KIND_TEASERS &&
-                !(st[id].kind == CD_KIND_LABEL && st[id].mark == CD_TEASER_NAMED && (id < lfirst || id >= tafter)))
-                continue;
-#ifdef CD_EXTRACT_DEBUG
-            if (getenv("CD_STAMPS") && st[id].kind && !(st[id].kind & CD_KIND_UNDER))
-                fprintf(stderr, "found #%u <%s> kind=%d named=%d lfirst=%u tafter=%u llast-anc=%d teasers=%d\n", id,
-                        cd_tag_name(n->tag), st[id].kind, st[id].mark == CD_TEASER_NAMED, lfirst, tafter,
-                        S_is_ancestor(dom, id, llast), teasers);
-#endif
-            if (st[id].kind && !(st[id].kind & CD_KIND_UNDER)) {
-                /* A list between the story's paragraphs may be its own (a
-                 * round-up), unless its label names other stories. */
-                if (st[id].kind == CD_KIND_TEASERS &&
-                    ((id > lfirst && id < tafter && !S_is_ancestor(dom, id, llast) &&
-                      !(st[id].mark == CD_TEASER_NAMED && S_param("CD_NAMEDIN", 1))) ||
-                     (lists_only && ((id > lfirst && id < tafter) ||
-                                     (st[id].mark != CD_TEASER_NAMED && S_param("CD_CNAMED", 1)))) ||
-                     !teasers))
-                    continue;
-                S_drop(dom, st, id, root, S_kind_why(st[id].kind));
-                continue;
-            }
-            /* Furniture: a leaf block (all its text inline) before the story
-             * or after it. */
-            if ((id > hfirst && id < after) || S_is_ancestor(dom, id, hfirst) || st[id].kind || !S_is_block(n->tag) ||
-                st[id].flow != st[id].chars || !st[id].chars || st[id].chars > CD_FURNITURE_CHARS)
-                continue;
-            if (!(furn & (id < hfirst ? 2 : 1)))
-                continue;
-            if (id == x->title_node || n->tag == CD_TAG_H1)
-                continue;
-            /* The headline in a block of its own that is no h1 (a <b>, a
-             * table cell): it is the `title` field, not text. */
-            if (id < hfirst && title && *title && S_text_equals(dom, id, title)) {
-                S_drop(dom, st, id, root, 'e');
-                continue;
-            }
-            long len = cd_x_text(dom, st, id, buf, CD_BOILER_MAX);
-            /* After the story, only lines of links or of separated items,
-             * never a list's item or a table's cell: labels and names of a
-             * few words there are as often the end of its own lists. */
-            int tail = id > hfirst;
-            if (tail && (n->tag == CD_TAG_LI || n->tag == CD_TAG_TD || n->tag == CD_TAG_TH || n->tag == CD_TAG_DT ||
-                         n->tag == CD_TAG_DD))
-                continue;
-            if (len > 0 && (tail ? cd_furniture_links(buf, (size_t)len, S_link_density(&st[id]))
-                                 : cd_furniture_line(buf, (size_t)len, S_link_density(&st[id]))))
-                S_drop(dom, st, id, root, 'g');
-        }
-    }
-    if (lists_only)
-        return;
-    if (S_param("CD_LOOSE", 1))
-        for (uint32_t r = 0; r < x->nroots; r++)
-            if (!st[x->roots[r]].kind)
-                S_drop_loose(x, dom, st, x->roots[r], hfirst, after, title);
-    S_comment_cut(x, dom, st);
-    /* A root that is itself a comment, a comment form or a list's label
-     * (S_choose takes the siblings of the story's paragraphs that share its
-     * class: the comments below it often do) goes too, while a root of the
-     * story stays. */
-    int story_root = 0;
-    for (uint32_t r = 0; r < x->nroots && !story_root; r++)
-        story_root = !st[x->roots[r]].kind;
-    if (!story_root)
-        return;
-    uint32_t keep = 0;
-    for (uint32_t r = 0; r < x->nroots; r++) {
-        cd_nid root = x->roots[r];
-        uint8_t k = (uint8_t)(st[root].kind & ~CD_KIND_UNDER);
-        if (k && (k != CD_KIND_TEASERS || teasers) && S_param("CD_ROOTKIND", 1)) {
-            st[root].dead = 1;
-            S_WHY(root, S_kind_why(k));
-            continue;
-        }
-        x->roots[keep++] = root;
-    }
-    x->nroots = keep;
 }
 
 static int S_inside(const cd_dom *dom, cd_nid id, uint16_t tag, cd_nid top)
@@ -2131,7 +1544,7 @@ static void S_clean(const cd_dom *dom, S_stat *st, cd_nid root)
             }
         }
         if (remove) {
-            S_subtract(dom, st, id, root);
+            cd_x_subtract(dom, st, id, root);
             s->dead = CD_DEAD_CLEANED;
             S_WHY(id, remove);
         }
@@ -2203,7 +1616,7 @@ long cd_x_text(const cd_dom *dom, const S_stat *st, cd_nid id, char *buf, size_t
 
 static void S_drop_phrase(const cd_dom *dom, S_stat *st, cd_nid id, cd_nid root)
 {
-    S_subtract(dom, st, id, root);
+    cd_x_subtract(dom, st, id, root);
     st[id].dead = 1;
     S_WHY(id, 'p');
 }
@@ -2413,7 +1826,7 @@ static copydesk_status S_dedup(cd_extract *x, const cd_dom *dom, S_stat *st)
             /* Paragraphs repeated side by side in one container are the
              * author's (a refrain, a test page); a copy elsewhere is a clone. */
             if (seen && where[k] != n->parent) {
-                S_subtract(dom, st, id, CD_NONE);
+                cd_x_subtract(dom, st, id, CD_NONE);
                 s->dead = 1;
                 S_WHY(id, 'd');
             } else if (!seen && nblocks) {
@@ -2442,7 +1855,7 @@ static int S_is_sep(unsigned char b, const char *rest)
            (b == 0xC2 && ((unsigned char)rest[0] == 0xB7 || (unsigned char)rest[0] == 0xBB));
 }
 
-static int S_text_equals(const cd_dom *dom, cd_nid id, const char *title)
+int cd_x_text_equals(const cd_dom *dom, cd_nid id, const char *title)
 {
     const char *t = title;
     for (cd_nid c = id; c; c = cd_dom_next(dom, c, id)) {
@@ -2485,7 +1898,7 @@ static void S_find_title(cd_extract *x, const cd_dom *dom, const S_stat *st, con
             continue;
         if (st[id].chars > 600)
             continue;
-        if (S_text_equals(dom, id, title)) {
+        if (cd_x_text_equals(dom, id, title)) {
             x->title_node = id;
             return;
         }
@@ -2721,6 +2134,11 @@ const char *cd_extract_reason(uint8_t why)
 
 /* ---- Site chrome (issue #13, docs/sites.md; site/mark.c marks x->site.sc) ---- */
 
+static void S_drop(const cd_dom *dom, S_stat *st, cd_nid id, cd_nid root, uint8_t why)
+{
+    cd_x_drop(dom, st, id, root, why);
+}
+
 /* Inside the roots, drop the largest subtrees made only of site chrome. */
 static void S_site_drop(cd_extract *x, const cd_dom *dom, S_stat *st)
 {
@@ -2836,8 +2254,6 @@ static void S_read(cd_extract *x, const cd_dom *dom, S_stat *st, unsigned option
 #define CD_STORY_PARAS 2
 static int S_story_then_thread(const cd_extract *x, const cd_dom *dom, const S_stat *st)
 {
-    if (S_param("CD_NOSTT", 0))
-        return 0;
     for (uint32_t r = 0; r < x->nroots; r++) {
         cd_nid root = x->roots[r];
         if (st[root].kind)
@@ -2853,12 +2269,12 @@ static int S_story_then_thread(const cd_extract *x, const cd_dom *dom, const S_s
                 fprintf(stderr, "stt: #%u kind %u nlong %u\n", id, st[id].kind, nlong);
 #endif
             if (st[id].kind == CD_KIND_THREAD)
-                return nlong >= (uint32_t)S_param("CD_STP", CD_STORY_PARAS);
+                return nlong >= CD_STORY_PARAS;
             if (st[id].kind) {
                 id = cd_dom_next_skip(dom, id, root);
                 continue;
             }
-            if (S_long_para(dom, st, id, CD_LONG_PARA)) {
+            if (cd_x_long_para(dom, st, id, CD_LONG_PARA)) {
                 nlong++;
                 id = cd_dom_next_skip(dom, id, root);
                 continue;
@@ -3022,17 +2438,18 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     if (!x->broad && !x->article && x->nroots)
         x->article = x->typed >= 0 && (S_dated_head(x, dom, st) || S_story_then_thread(x, dom, st)) &&
                      !S_series(dom, st, x->roots[0]);
-    if (x->article && !x->broad && !S_param("CD_NODROP", 0)) {
+    if (x->article && !x->broad) {
         S_find_title(x, dom, st, title); /* the headline is never furniture */
-        S_drop_found(x, dom, st, title, 0);
-    } else if (!x->broad && x->nroots && x->typed >= 0 && S_param("CD_CUTC", 1)) {
+        cd_x_drop_found(x, dom, st, title, 0);
+    } else if (!x->broad && x->nroots && x->typed >= 0) {
         /* A page that is no article by its date may still be a story with
          * lists of other stories before or after it (not between its
          * paragraphs) and its readers' comments below a label. */
-        if (S_param("CD_CLISTS", 1))
-            S_drop_found(x, dom, st, title, 1);
-        S_comment_cut(x, dom, st);
+        cd_x_drop_found(x, dom, st, title, 1);
+        cd_x_comment_cut(x, dom, st);
     }
+    if (!x->article)
+        cd_x_drop_forms(x, dom, st);
     if (x->site.on) {
         S_find_title(x, dom, st, title);
         S_site_drop(x, dom, st);

@@ -48,6 +48,18 @@ static inline float cd_xstat_ld(const cd_xstat *s)
     return s->chars ? (float)s->link / (float)s->chars : 0.0f;
 }
 
+#define CD_OWN_SENTENCE 100 /* characters outside links that make a sentence of a block's own (the scoring unit) */
+#define CD_LONG_PARA 150 /* characters of its own text (few links) that make a block a long paragraph */
+
+/* Is a an ancestor of id, or id itself? */
+static inline int cd_x_is_ancestor(const cd_dom *dom, cd_nid a, cd_nid id)
+{
+    for (; id; id = cd_dom_node(dom, id)->parent)
+        if (id == a)
+            return 1;
+    return 0;
+}
+
 static inline int cd_x_is_block(uint16_t tag)
 {
     return tag == CD_TAG_UNKNOWN || (cd_tag_flags(tag) & CD_TF_BLOCK);
@@ -58,6 +70,10 @@ static inline int cd_x_is_block(uint16_t tag)
  * runs of white space as one). Returns its length, or -1 when it does not
  * fit: only a block read whole is judged. (extract.c) */
 long cd_x_text(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *buf, size_t max);
+
+/* Is element id's text the title (ignoring case and spacing), or does it
+ * begin with it and go on after a separator ("X - Forum name")? (extract.c) */
+int cd_x_text_equals(const cd_dom *dom, cd_nid id, const char *title);
 
 /* Is code point cp part of a word: an ASCII letter or digit, or a letter of
  * another script (U+00C0 and up), not a space, a dash, a quote, a bullet or

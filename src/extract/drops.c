@@ -1,0 +1,641 @@
+/* extract/drops: the drop passes over the chosen region of an article page.
+ *
+ * extract.c chooses the roots and decides whether the page is an article;
+ * the structure detectors (comments.c, teaser.c) mark threads, forms and
+ * lists of stories; furniture.c judges short lines. The passes here drop:
+ * inside an article, what the detectors marked outside the story's own
+ * bounds and the template's furniture lines before or after the story
+ * (cd_x_drop_found); on a story with no marks, the readers' part from a
+ * comment label on (cd_x_comment_cut). Each dropped node carries its reason
+ * (cd_xstat.why, shown by --explain). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/ctype.h"
+#include "boiler.h"
+#include "drops.h"
+#include "furniture.h"
+#include "teaser.h"
+#include "wordlists.h"
+#include "xstat.h"
+
+/* Why a node was dropped (see extract.c's cd_extract_reason). */
+#define S_WHY(id, c) ((void)(st[id].why = (uint8_t)(c)))
+
+/* Why codes of the detectors' drops (S_WHY). */
+static uint8_t S_kind_why(uint8_t kind)
+{
+    switch (kind & ~CD_KIND_UNDER) {
+    case CD_KIND_THREAD:
+        return 'u';
+    case CD_KIND_CFORM:
+        return 'f';
+    case CD_KIND_TEASERS:
+        return 'l';
+    default:
+        return 'b';
+    }
+}
+
+/* Remove id from the statistics of its ancestors up to (and including) top. */
+void cd_x_subtract(const cd_dom *dom, cd_xstat *st, cd_nid id, cd_nid top)
+{
+    const cd_xstat *s = &st[id];
+    for (cd_nid a = cd_dom_node(dom, id)->parent; a; a = cd_dom_node(dom, a)->parent) {
+        cd_xstat *as = &st[a];
+        as->chars -= s->chars < as->chars ? s->chars : as->chars;
+        as->link -= s->link < as->link ? s->link : as->link;
+        as->commas -= s->commas < as->commas ? s->commas : as->commas;
+        as->head -= s->head < as->head ? s->head : as->head;
+        as->site -= s->site < as->site ? s->site : as->site;
+        as->n_p -= s->n_p < as->n_p ? s->n_p : as->n_p;
+        as->n_img -= s->n_img < as->n_img ? s->n_img : as->n_img;
+        as->n_li -= s->n_li < as->n_li ? s->n_li : as->n_li;
+        as->n_input -= s->n_input < as->n_input ? s->n_input : as->n_input;
+        as->n_embed -= s->n_embed < as->n_embed ? s->n_embed : as->n_embed;
+        if (a == top) break;
+    }
+}
+
+#define CD_TEASER_REST 2  /* teaser text at most this many times the rest of the roots' */
+#define CD_TEASER_STORY 8 /* and this many times the story's long paragraphs' */
+
+/* Is element id a long paragraph of the article: a block of at least
+ * CD_LONG_PARA characters of its own text, few links, not marked? */
+int cd_x_long_para(const cd_dom *dom, const cd_xstat *st, cd_nid id, uint32_t para)
+{
+    const cd_node *n = cd_dom_node(dom, id);
+    return !st[id].dead && !st[id].kind && n->type == CD_NODE_ELEMENT && st[id].flow >= para &&
+           cd_x_is_block(n->tag) && !(cd_tag_flags(n->tag) & CD_TF_HEADING) &&
+           cd_xstat_ld(&st[id]) < 0.2f;
+}
+
+void cd_x_drop(const cd_dom *dom, cd_xstat *st, cd_nid id, cd_nid root, uint8_t why)
+{
+    cd_x_subtract(dom, st, id, root);
+    st[id].dead = 1;
+    S_WHY(id, why);
+}
+
+/* Is text[0..n) the label of a comment section ("Comments (12)", "3
+ * Comments", "Have your say:", "Comments are now closed for this story")?
+ * Counts, brackets and a closing colon are set aside (src/lists/comment-labels.txt). */
+static int S_comment_label(const char *s, size_t n)
+{
+    while (n && (cd_isdigit((unsigned char)s[n - 1]) || cd_isspace((unsigned char)s[n - 1]) ||
+                 s[n - 1] == ')' || s[n - 1] == '(' || s[n - 1] == ':' || s[n - 1] == '.' ||
+                 s[n - 1] == ']' || s[n - 1] == '['))
+        n--;
+    /* "Comment(s)": the plural's bracket. */
+    if (n >= 3 && (s[n - 1] == 's' || s[n - 1] == 'S') && s[n - 2] == '(') n -= 2;
+    while (n && (cd_isdigit((unsigned char)s[0]) || cd_isspace((unsigned char)s[0]) ||
+                 s[0] == '(' || s[0] == '['))
+        s++, n--;
+    return n && cd_wordset_has(&cd_list_comment_labels, s, n);
+}
+
+/* Does element id stand on a line of its own: between its siblings only
+ * white space, empty inline elements (an anchor), breaks, rules or blocks;
+ * never inside preformatted text or code? */
+static int S_own_line(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+{
+    for (cd_nid a = cd_dom_node(dom, id)->parent; a; a = cd_dom_node(dom, a)->parent)
+        if (cd_dom_node(dom, a)->tag == CD_TAG_PRE || cd_dom_node(dom, a)->tag == CD_TAG_CODE)
+            return 0;
+    for (int dir = 0; dir < 2; dir++) {
+        cd_nid c = dir ? cd_dom_node(dom, id)->next : cd_dom_node(dom, id)->prev;
+        for (; c; c = dir ? cd_dom_node(dom, c)->next : cd_dom_node(dom, c)->prev) {
+            const cd_node *n = cd_dom_node(dom, c);
+            if (n->type == CD_NODE_TEXT) {
+                if (st[c].chars) return 0;
+                continue;
+            }
+            if (n->type != CD_NODE_ELEMENT) continue;
+            if (n->tag == CD_TAG_BR || n->tag == CD_TAG_HR || cd_x_is_block(n->tag)) break;
+            if (st[c].chars) return 0;
+        }
+    }
+    return 1;
+}
+
+/* The text of a dropped element id (its nodes are dead too) into buf, as
+ * cd_x_text reads a live one: white space runs as one; -1 when it does not
+ * fit in max bytes or 4 * max + 64 nodes. */
+static long S_dropped_text(const cd_dom *dom, cd_nid id, char *buf, size_t max)
+{
+    size_t len = 0, nodes = 4 * max + 64;
+    cd_nid t = id;
+    while (t && len < max && nodes--) {
+        const cd_node *tn = cd_dom_node(dom, t);
+        if (tn->type == CD_NODE_TEXT) {
+            for (uint32_t k = 0; k < tn->len && len < max; k++) {
+                unsigned char b = (unsigned char)tn->u.text[k];
+                if (!cd_isspace(b))
+                    buf[len++] = (char)b;
+                else if (len && buf[len - 1] != ' ')
+                    buf[len++] = ' ';
+            }
+            if (len && len < max && buf[len - 1] != ' ') buf[len++] = ' ';
+        }
+        t = cd_dom_next(dom, t, id);
+    }
+    buf[len] = '\0';
+    return t ? -1 : (long)len;
+}
+
+/* The readers' part of an article page with no marks of its own (names over
+ * each comment, no dates, no class words): after CD_CUT_STORY long
+ * paragraphs of the story, a line that is a comment section's label (a
+ * heading, a bold line, a short block; not a link, not inside a sentence)
+ * starts it, and it goes with everything after it in the roots. */
+#define CD_CUT_STORY 2
+#define CD_CUT_LABEL 60
+#define CD_PROMPT_LINE 200 /* the longest prompt line taken as a label */
+#define CD_SIGN_LINE                                                                               \
+    80 /* the longest signature line that opens a thread (a name, a place, a time) */
+void cd_x_comment_cut(cd_extract *x, const cd_dom *dom, cd_xstat *st)
+{
+    char buf[CD_CUT_LABEL + 8];
+    uint32_t nlong = 0;
+    cd_nid cut = CD_NONE, croot = CD_NONE, lastlong = CD_NONE;
+    int stamped = 0; /* a signature line after the story was looked at */
+    for (uint32_t r = 0; r < x->nroots && !cut; r++) {
+        cd_nid root = x->roots[r];
+        if (st[root].kind || st[root].dead) continue;
+        for (cd_nid id = root; id && !cut;) {
+            const cd_node *n = cd_dom_node(dom, id);
+            /* A comment prompt comments.c found ("Thanks for your comments
+             * - this feedback is now closed"), on a line of its own after
+             * the story, opens the readers' part as a label does. */
+            if ((!st[id].dead || st[id].why == 'f') && st[id].kind == CD_KIND_CFORM &&
+                n->type == CD_NODE_ELEMENT && n->tag != CD_TAG_FORM && nlong >= 1 && id != root &&
+                st[id].chars <= CD_PROMPT_LINE &&
+                (cd_x_is_block(n->tag) || S_own_line(dom, st, id))) {
+                cut = id;
+                croot = root;
+                break;
+            }
+            /* Two signed blocks after the story ("Posted by: NAME on
+             * TIME" over each, comments.c's signature lines), too few for
+             * a thread of their own: the first one opens the readers' part. */
+            if (!st[id].dead && !st[id].kind && st[id].stamp && !stamped &&
+                n->type == CD_NODE_ELEMENT && nlong < CD_CUT_STORY)
+                stamped = 1; /* signed before the story too: a series of posts */
+            if (!st[id].dead && !st[id].kind && st[id].stamp && !stamped &&
+                n->type == CD_NODE_ELEMENT && st[id].chars <= CD_SIGN_LINE &&
+                nlong >= CD_CUT_STORY && id != root) {
+                stamped = 1;
+                for (cd_nid c = cd_dom_next_skip(dom, id, root); c; c = cd_dom_next(dom, c, root))
+                    if (!st[c].dead && st[c].stamp && st[c].chars <= CD_SIGN_LINE &&
+                        cd_dom_node(dom, c)->type == CD_NODE_ELEMENT) {
+                        cut = id;
+                        croot = root;
+                        break;
+                    }
+                if (cut) break;
+            }
+            /* A heading the class pass dropped as the comments' own (<h3
+             * id="comments">Comment(s)</h3>), after the story: the thread
+             * it names follows it, signed or not. Its words must say so
+             * (the same class words name reviews and ratings). */
+            if (st[id].dead && st[id].why == 'm' && n->type == CD_NODE_ELEMENT &&
+                (n->tag == CD_TAG_H2 || n->tag == CD_TAG_H3 || n->tag == CD_TAG_H4) && id != root &&
+                nlong >= CD_CUT_STORY) {
+                long len = S_dropped_text(dom, id, buf, CD_CUT_LABEL + 4);
+#ifdef CD_EXTRACT_DEBUG
+                if (getenv("CD_CUTDBG"))
+                    fprintf(stderr, "cut class #%u len=%ld %.*s\n", id, len, len > 0 ? (int)len : 0,
+                            buf);
+#endif
+                if (len > 0 && S_comment_label(buf, (size_t)len)) {
+                    cut = id;
+                    croot = root;
+                    break;
+                }
+            }
+            if (st[id].dead || st[id].kind) {
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            if (n->type == CD_NODE_ELEMENT && cd_x_long_para(dom, st, id, CD_LONG_PARA)) {
+                /* Its own text is long; a label may still stand inside it
+                 * (a wrapper of loose text holding the story and the thread). */
+                nlong++;
+                lastlong = id;
+                id = cd_dom_next(dom, id, root);
+                continue;
+            }
+            if (nlong >= CD_CUT_STORY && id != root && n->type == CD_NODE_ELEMENT &&
+                st[id].chars >= 6 && st[id].chars <= CD_CUT_LABEL &&
+                st[id].link * 2 <= st[id].chars && st[n->parent].chars > st[id].chars &&
+                S_own_line(dom, st, id)) {
+                /* Not the whole of a table's cell or a list's item: a column
+                 * named "Comments", a menu's entry. */
+                int cell = 0;
+                for (cd_nid a = id; a; a = cd_dom_node(dom, a)->parent) {
+                    uint16_t t = cd_dom_node(dom, a)->tag;
+                    if (t == CD_TAG_TD || t == CD_TAG_TH || t == CD_TAG_LI || t == CD_TAG_DT ||
+                        t == CD_TAG_DD) {
+                        cell = st[a].chars <= st[id].chars + 10;
+                        break;
+                    }
+                    if (a == root) break;
+                }
+                long len = cell ? -1 : cd_x_text(dom, st, id, buf, CD_CUT_LABEL + 4);
+#ifdef CD_EXTRACT_DEBUG
+                if (getenv("CD_CUTDBG"))
+                    fprintf(stderr, "cut? #%u cell=%d len=%ld nlong=%u %.*s\n", id, cell, len,
+                            nlong, len > 0 ? (int)len : 0, buf);
+#endif
+                if (len > 0 && S_comment_label(buf, (size_t)len)) {
+                    cut = id;
+                    croot = root;
+                    break;
+                }
+            }
+            id = cd_dom_next(dom, id, root);
+        }
+    }
+    if (!cut) return;
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_STAMPS")) fprintf(stderr, "comment cut at #%u\n", cut);
+#endif
+    /* A box of the story's own (a panel of readers' quotes between two of
+     * its paragraphs): when the label is inside a box beside the story's
+     * last long paragraph and more long text follows that box, only the
+     * box goes. A label standing as a line of the story's container itself
+     * starts the thread. */
+    cd_nid par = lastlong ? cd_dom_node(dom, lastlong)->parent : CD_NONE;
+    cd_nid box = cut;
+    while (box && par && cd_dom_node(dom, box)->parent != par)
+        box = cd_dom_node(dom, box)->parent;
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_CUTDBG"))
+        fprintf(stderr, "cut: lastlong #%u par #%u box #%u\n", lastlong, par, box);
+#endif
+    /* The same for a panel set in the story (a table or an aside around the
+     * label) that long text follows. */
+    for (cd_nid a = cd_dom_node(dom, cut)->parent; a && a != croot;
+         a = cd_dom_node(dom, a)->parent) {
+        uint16_t t = cd_dom_node(dom, a)->tag;
+        if (t != CD_TAG_TABLE && t != CD_TAG_ASIDE) continue;
+        for (cd_nid c = cd_dom_next_skip(dom, a, croot); c; c = cd_dom_next(dom, c, croot))
+            if (cd_dom_node(dom, c)->type == CD_NODE_TEXT
+                    ? !st[c].dead && st[c].chars >= CD_OWN_SENTENCE
+                    : cd_x_long_para(dom, st, c, CD_OWN_SENTENCE)) {
+                cd_x_drop(dom, st, a, croot, 'u');
+                return;
+            }
+        break;
+    }
+    if (box && par && box != cut) {
+        for (cd_nid c = cd_dom_node(dom, box)->next; c; c = cd_dom_node(dom, c)->next)
+            if (cd_dom_node(dom, c)->type == CD_NODE_TEXT
+                    ? !st[c].dead && st[c].chars >= CD_OWN_SENTENCE
+                    : cd_x_long_para(dom, st, c, CD_OWN_SENTENCE)) {
+                cd_x_drop(dom, st, box, croot, 'u');
+                return;
+            }
+    }
+    for (cd_nid id = cut; id; id = cd_dom_next_skip(dom, id, croot)) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (st[id].dead || (n->type != CD_NODE_ELEMENT && n->type != CD_NODE_TEXT)) continue;
+        cd_x_drop(dom, st, id, croot, 'u');
+    }
+    /* The roots after it: the comments S_choose took as siblings. */
+    uint32_t keep = 0;
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        if (root > cut && !cd_x_is_ancestor(dom, root, cut)) {
+            st[root].dead = 1;
+            S_WHY(root, 'u');
+            continue;
+        }
+        x->roots[keep++] = root;
+    }
+    if (keep) x->nroots = keep;
+}
+
+/* The node after the last text of block id's own flow (the live text whose
+ * nearest block is id): what follows it inside id (a list in a nested
+ * block) comes after id's paragraph. */
+static uint32_t S_flow_end(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+{
+    cd_nid e = cd_dom_next_skip(dom, id, cd_dom_root(dom));
+    uint32_t end = e ? e : dom->count, last = CD_NONE;
+    /* A walk that skips dead subtrees and nested blocks: the text it meets
+     * is id's own flow. */
+    for (cd_nid t = id; t;) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (t != id && (st[t].dead || (n->type == CD_NODE_ELEMENT && cd_x_is_block(n->tag)))) {
+            t = cd_dom_next_skip(dom, t, id);
+            continue;
+        }
+        if (n->type == CD_NODE_TEXT && st[t].chars) last = t;
+        t = cd_dom_next(dom, t, id);
+    }
+    return last ? last + 1 : end;
+}
+
+/* Loose lines of links in the story's container: runs of inline content
+ * (text, links, <font>, <span>) standing directly in a block beside its
+ * blocks, set apart by <br> or the blocks around them ("News: ePaper | Front
+ * Page | National | …" typed straight into a table cell above and below the
+ * story). The block pass of cd_x_drop_found sees only leaf blocks; a run of
+ * this shape before the story (before hfirst) or after it (from after on)
+ * goes when it is a line of links (cd_furniture_links: no sentence's end,
+ * links for half its text or items set apart by separators; the separators
+ * only in a run of CD_FURNITURE_CHARS or fewer), and the headline (one
+ * element whose text is the title) before the story goes as well. */
+#define CD_LOOSE_MAX 600 /* characters of a run looked at */
+static void S_drop_loose(const cd_extract *x, const cd_dom *dom, cd_xstat *st, cd_nid root,
+                         cd_nid hfirst, uint32_t after, const char *title)
+{
+    char buf[CD_LOOSE_MAX + 1];
+    cd_nid e = cd_dom_next_skip(dom, root, cd_dom_root(dom));
+    uint32_t end = e ? e : dom->count;
+    for (uint32_t b = root; b < end; b++) {
+        const cd_node *bn = cd_dom_node(dom, b);
+        if (st[b].dead || bn->type != CD_NODE_ELEMENT || !cd_x_is_block(bn->tag) || !st[b].flow ||
+            st[b].kind)
+            continue;
+        /* After the story, never in a list's item (a list of references
+         * ends with its links). A table's cell is where such pages type
+         * their lines (cd_x_drop_found's block pass spares cells' leaf blocks). */
+        int cell = bn->tag == CD_TAG_LI || bn->tag == CD_TAG_DT || bn->tag == CD_TAG_DD;
+        cd_nid c = bn->first;
+        while (c) {
+            /* One run: the inline children from c up to a block or a <br>. */
+            cd_nid first = CD_NONE, last = CD_NONE;
+            for (; c; c = cd_dom_node(dom, c)->next) {
+                const cd_node *cn = cd_dom_node(dom, c);
+                if (cn->type == CD_NODE_ELEMENT && (cd_x_is_block(cn->tag) || cn->tag == CD_TAG_BR))
+                    break;
+                if ((cn->type != CD_NODE_ELEMENT && cn->type != CD_NODE_TEXT) ||
+                    (cn->type == CD_NODE_TEXT && !st[c].chars))
+                    continue; /* white space between the run's elements */
+                if (!first) first = c;
+                last = c;
+            }
+            int ended = !c, started = first == bn->first;
+            if (c) c = cd_dom_node(dom, c)->next;
+            if (!first) continue;
+            cd_nid past = cd_dom_next_skip(dom, last, cd_dom_root(dom));
+            uint32_t stop = past ? past : dom->count;
+            int head = stop <= hfirst, tail = first >= after && !cell;
+            /* A block that is one run is a leaf block: the block pass's. */
+            if ((!head && !tail) || (started && ended)) continue;
+            uint32_t chars = 0, link = 0;
+            size_t len = 0;
+            int whole = 1, skip = 0;
+            for (cd_nid k = first;; k = cd_dom_node(dom, k)->next) {
+                if (!st[k].dead) {
+                    if (k == x->title_node || st[k].kind || st[k].head) skip = 1;
+                    chars += st[k].chars;
+                    link += st[k].link;
+                    if (len < CD_LOOSE_MAX) {
+                        long l = cd_x_text(dom, st, k, buf + len, CD_LOOSE_MAX - len);
+                        if (l < 0)
+                            whole = 0, len = CD_LOOSE_MAX;
+                        else
+                            len += (size_t)l;
+                    } else {
+                        whole = 0;
+                    }
+                }
+                if (k == last) break;
+            }
+            if (skip || !whole || !chars || !len) continue;
+            /* The headline on a line of its own in a block that goes on with
+             * the byline or the date ("<b>Headline</b><br><small>Site<br>
+             * Friday …</small>"): it is the `title` field, not text. */
+            if (head && first == last && title && *title && cd_x_text_equals(dom, first, title)) {
+                st[first].dead = 1;
+                S_WHY(first, 'e');
+                continue;
+            }
+            float ld = (float)link / (float)chars;
+            if (chars > CD_FURNITURE_CHARS && ld < 0.5f) continue;
+            if (!cd_furniture_links(buf, len, ld)) continue;
+            /* Marked, not subtracted: the counts of the blocks around stay
+             * those conditional cleaning (S_clean) judges them by -- a box
+             * of links that loses its line of links is still a box of links. */
+            for (cd_nid k = first;; k = cd_dom_node(dom, k)->next) {
+                if (!st[k].dead) {
+                    st[k].dead = 1;
+                    S_WHY(k, 'g');
+                }
+                if (k == last) break;
+            }
+        }
+    }
+}
+
+/* Inside the one article, drop what the detectors marked (teaser lists,
+ * comment threads and forms, their labels) and the furniture lines of the
+ * template (furniture.c). Nothing goes when the roots hold no long
+ * paragraph outside the marked blocks: then the list or the thread is what
+ * the page is (a listing, a forum thread, a page of comments). The first
+ * and the last long paragraph bound the story: a list of stories between
+ * them is the story's own (a round-up), and a short line without a full
+ * stop between them a subheading; before or after them, both are the
+ * template's. */
+void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char *title,
+                     int lists_only)
+{
+    cd_nid lfirst = CD_NONE, llast = CD_NONE;
+    uint32_t para = CD_LONG_PARA;
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_STAMPS")) {
+        uint32_t nk = 0;
+        for (uint32_t id = 2; id < dom->count; id++)
+            nk += st[id].kind && !(st[id].kind & CD_KIND_UNDER);
+        fprintf(stderr, "drop_found: %u marked tops\n", nk);
+    }
+#endif
+    uint32_t nlong = 0;
+    for (int pass = 0; pass < 2 && !lfirst; pass++) {
+        /* A story of short paragraphs: two or more of 100 characters
+         * bound it (one is an introduction above lists: a listing). */
+        if (pass) para = CD_OWN_SENTENCE;
+        for (uint32_t r = 0; r < x->nroots; r++) {
+            cd_nid root = x->roots[r];
+            if (st[root].kind) continue;
+            cd_nid e = cd_dom_next_skip(dom, root, cd_dom_root(dom));
+            uint32_t end = e ? e : dom->count;
+            for (uint32_t id = root; id < end; id++)
+                if (cd_x_long_para(dom, st, id, para)) {
+                    if (!lfirst || id < lfirst) lfirst = id;
+                    if (id > llast) llast = id;
+                    nlong++;
+                }
+        }
+    }
+    if (!lfirst || (para == CD_OWN_SENTENCE && nlong < 2)) return;
+    /* Lists that outweigh the rest of the content twice, or the story's
+     * long paragraphs eight times, are what the page is (a listing, an
+     * awards page, whose introduction is a paragraph or two). */
+    uint64_t tchars = 0, rchars = 0;
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        rchars += st[root].chars;
+        cd_nid e = cd_dom_next_skip(dom, root, cd_dom_root(dom));
+        uint32_t end = e ? e : dom->count;
+        for (uint32_t id = root + 1; id < end; id++)
+            if (!st[id].dead && st[id].kind == CD_KIND_TEASERS) tchars += st[id].chars;
+    }
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_STAMPS"))
+        fprintf(stderr, "teasers %lu of %lu in roots; lfirst=%u llast=%u para=%u nlong=%u\n",
+                (unsigned long)tchars, (unsigned long)rchars, lfirst, llast, para, nlong);
+#endif
+    uint64_t story = 0; /* the text of the story's long paragraphs */
+    for (uint32_t id = lfirst; id <= llast; id++)
+        if (cd_x_long_para(dom, st, id, para)) story += st[id].flow;
+    int teasers =
+        (float)tchars <= (float)story * CD_TEASER_STORY &&
+        (float)tchars <= (float)(rchars - (tchars < rchars ? tchars : rchars)) * CD_TEASER_REST;
+    /* The story starts at its first long paragraph, or at an earlier
+     * block that ends as a sentence does (40 characters or more). */
+    char buf[CD_BOILER_MAX + 1];
+    cd_nid hfirst = lfirst;
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        for (cd_nid id = root; id && id < hfirst; id = cd_dom_next(dom, id, root)) {
+            const cd_node *n = cd_dom_node(dom, id);
+            if (st[id].dead || st[id].kind || n->type != CD_NODE_ELEMENT ||
+                !cd_x_is_block(n->tag) || st[id].flow != st[id].chars || st[id].chars < 40 ||
+                st[id].chars >= CD_LONG_PARA)
+                continue;
+            long len = cd_x_text(dom, st, id, buf, CD_BOILER_MAX);
+            if (len > 0 && cd_furniture_sentence(buf, (size_t)len)) {
+                hfirst = id;
+                break;
+            }
+        }
+    }
+    cd_nid le = cd_dom_next_skip(dom, llast, cd_dom_root(dom));
+    uint32_t after = le ? le : dom->count; /* the first node after the last long paragraph */
+    /* For lists, the story ends with the last text of that paragraph's own
+     * (a list inside the element after it, an unclosed <p> holding the rest
+     * of the page, is after the story). */
+    uint32_t tafter = S_flow_end(dom, st, llast);
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        if (st[root].kind) continue;
+        cd_nid e = cd_dom_next_skip(dom, root, cd_dom_root(dom));
+        uint32_t end = e ? e : dom->count;
+        for (uint32_t id = root + 1; id < end; id++) {
+            const cd_node *n = cd_dom_node(dom, id);
+            if (st[id].dead || st[n->parent].dead ||
+                (n->type != CD_NODE_ELEMENT && !(n->type == CD_NODE_TEXT && st[id].kind)))
+                continue;
+            /* On a page not known to be an article: the lists above, and
+             * after the story the lines of links of the template (the
+             * furniture test of the tail below). */
+            if (lists_only && st[id].kind != CD_KIND_TEASERS &&
+                !(st[id].kind == CD_KIND_LABEL && st[id].mark == CD_TEASER_NAMED &&
+                  (id < lfirst || id >= tafter)) &&
+                (st[id].kind || id < after))
+                continue;
+#ifdef CD_EXTRACT_DEBUG
+            if (getenv("CD_STAMPS") && st[id].kind && !(st[id].kind & CD_KIND_UNDER))
+                fprintf(
+                    stderr,
+                    "found #%u <%s> kind=%d named=%d lfirst=%u tafter=%u llast-anc=%d teasers=%d\n",
+                    id, cd_tag_name(n->tag), st[id].kind, st[id].mark == CD_TEASER_NAMED, lfirst,
+                    tafter, cd_x_is_ancestor(dom, id, llast), teasers);
+#endif
+            if (st[id].kind && !(st[id].kind & CD_KIND_UNDER)) {
+                /* A list between the story's paragraphs may be its own (a
+                 * round-up), unless its label names other stories. */
+                if (st[id].kind == CD_KIND_TEASERS &&
+                    ((id > lfirst && id < tafter && !cd_x_is_ancestor(dom, id, llast) &&
+                      st[id].mark != CD_TEASER_NAMED) ||
+                     (lists_only &&
+                      ((id > lfirst && id < tafter) || st[id].mark != CD_TEASER_NAMED)) ||
+                     !teasers))
+                    continue;
+                cd_x_drop(dom, st, id, root, S_kind_why(st[id].kind));
+                continue;
+            }
+            /* Furniture: a leaf block (all its text inline) before the story
+             * or after it. */
+            if ((id > hfirst && id < after) || cd_x_is_ancestor(dom, id, hfirst) || st[id].kind ||
+                !cd_x_is_block(n->tag) || st[id].flow != st[id].chars || !st[id].chars ||
+                st[id].chars > CD_FURNITURE_CHARS)
+                continue;
+            if (id == x->title_node || n->tag == CD_TAG_H1) continue;
+            /* The headline in a block of its own that is no h1 (a <b>, a
+             * table cell): it is the `title` field, not text. */
+            if (id < hfirst && title && *title && cd_x_text_equals(dom, id, title)) {
+                cd_x_drop(dom, st, id, root, 'e');
+                continue;
+            }
+            long len = cd_x_text(dom, st, id, buf, CD_BOILER_MAX);
+            /* After the story, only lines of links or of separated items,
+             * never a list's item or a table's cell: labels and names of a
+             * few words there are as often the end of its own lists. */
+            int tail = id > hfirst;
+            if (tail && (n->tag == CD_TAG_LI || n->tag == CD_TAG_TD || n->tag == CD_TAG_TH ||
+                         n->tag == CD_TAG_DT || n->tag == CD_TAG_DD))
+                continue;
+            /* Not known to be an article: only a line of separated links
+             * ("News archives | RSS feed"), not a link standing alone (a
+             * list of resources ends many pages). */
+            if (lists_only && len > 0 && !memchr(buf, '|', (size_t)len) && !strstr(buf, "\xE2\x80\xA2") &&
+                !strstr(buf, "\xC2\xB7"))
+                continue;
+            if (len > 0 && (tail ? cd_furniture_links(buf, (size_t)len, cd_xstat_ld(&st[id]))
+                                 : cd_furniture_line(buf, (size_t)len, cd_xstat_ld(&st[id]))))
+                cd_x_drop(dom, st, id, root, 'g');
+        }
+    }
+    if (lists_only) return;
+    for (uint32_t r = 0; r < x->nroots; r++)
+        if (!st[x->roots[r]].kind) S_drop_loose(x, dom, st, x->roots[r], hfirst, after, title);
+    cd_x_comment_cut(x, dom, st);
+    /* A root that is itself a comment, a comment form or a list's label
+     * (S_choose takes the siblings of the story's paragraphs that share its
+     * class: the comments below it often do) goes too, while a root of the
+     * story stays. */
+    int story_root = 0;
+    for (uint32_t r = 0; r < x->nroots && !story_root; r++)
+        story_root = !st[x->roots[r]].kind;
+    if (!story_root) return;
+    uint32_t keep = 0;
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        uint8_t k = (uint8_t)(st[root].kind & ~CD_KIND_UNDER);
+        if (k && (k != CD_KIND_TEASERS || teasers)) {
+            st[root].dead = 1;
+            S_WHY(root, S_kind_why(k));
+            continue;
+        }
+        x->roots[keep++] = root;
+    }
+    x->nroots = keep;
+}
+
+void cd_x_drop_forms(cd_extract *x, const cd_dom *dom, cd_xstat *st)
+{
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        if (st[root].kind || st[root].dead)
+            continue;
+        for (cd_nid id = cd_dom_next(dom, root, root); id;) {
+            const cd_node *n = cd_dom_node(dom, id);
+            if (st[id].dead || n->type != CD_NODE_ELEMENT) {
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            if (st[id].kind == CD_KIND_CFORM && st[id].chars * 2 <= st[root].chars) {
+                cd_x_drop(dom, st, id, root, S_kind_why(st[id].kind));
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            id = cd_dom_next(dom, id, root);
+        }
+    }
+}
