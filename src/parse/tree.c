@@ -3017,7 +3017,24 @@ static void S_insert_ws_only(P *p, const char *s, size_t n)
  * were used (0 only after a mode change, to reprocess the rest). */
 static size_t S_mode_chars(P *p, S_mode m, const char *s, size_t n)
 {
-    size_t w = S_ws_prefix(s, n);
+    /* The leading whitespace, for the modes that treat it apart (not the
+     * body's, tables' or a script's text: most character tokens). */
+    size_t w = 0;
+    switch (m) {
+    case M_IN_BODY:
+    case M_IN_CAPTION:
+    case M_IN_CELL:
+    case M_IN_TEMPLATE:
+    case M_TEXT:
+    case M_IN_TABLE:
+    case M_IN_TABLE_BODY:
+    case M_IN_ROW:
+    case M_IN_TABLE_TEXT:
+    case M_IN_FRAMESET:
+    case M_AFTER_FRAMESET:
+    case M_AFTER_AFTER_FRAMESET: break;
+    default: w = S_ws_prefix(s, n); break;
+    }
     switch (m) {
     case M_INITIAL:
         if (w)
