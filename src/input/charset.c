@@ -74,9 +74,20 @@ static void S_push(char *dst, size_t cap, size_t *n, unsigned c)
     if (*n < SIZE_MAX) (*n)++;
 }
 
+/* Append bytes [s, s+m) of a name or value, lower-cased, as S_push would
+ * one at a time: the first cap bytes are kept, the length counts them all. */
+static void S_push_run(char *dst, size_t cap, size_t *n, const unsigned char *s, size_t m)
+{
+    for (size_t i = 0; i < m && *n + i < cap; i++)
+        dst[*n + i] = (char)cd_tolower((int)s[i]);
+    *n = m > SIZE_MAX - *n ? SIZE_MAX : *n + m;
+}
+
 /* "Get an attribute". Returns 1 with an attribute, 0 when there is none
- * (position at '>'), -1 when the window ends (the prescan then fails). */
-static int S_get_attribute(S_scan *sc, S_attr *a)
+ * (position at '>'), -1 when the window ends (the prescan then fails).
+ * keep = 0: only the position matters (an element other than <meta>), the
+ * name and value are not stored. */
+static int S_get_attribute(S_scan *sc, S_attr *a, int keep)
 {
     const unsigned char *s = sc->s;
     size_t n = sc->len, p = sc->pos;
@@ -101,7 +112,10 @@ static int S_get_attribute(S_scan *sc, S_attr *a)
             sc->pos = p;
             return 1;
         }
-        S_push(a->name, S_NAME_CAP, &a->name_len, c);
+        if (keep)
+            S_push(a->name, S_NAME_CAP, &a->name_len, c);
+        else
+            a->name_len = 1; /* not empty: a following '=' starts the value */
         p++;
     }
     /* Spaces. */
@@ -119,15 +133,12 @@ value:
     if (p >= n) return -1;
     if (s[p] == 0x22 || s[p] == 0x27) {
         unsigned q = s[p++];
-        for (;;) {
-            if (p >= n) return -1;
-            if (s[p] == q) {
-                sc->pos = p + 1;
-                return 1;
-            }
-            S_push(a->value, S_VALUE_CAP, &a->value_len, s[p]);
-            p++;
-        }
+        const unsigned char *e = memchr(s + p, (int)q, n - p);
+        if (!e) return -1;
+        if (keep)
+            S_push_run(a->value, S_VALUE_CAP, &a->value_len, s + p, (size_t)(e - (s + p)));
+        sc->pos = (size_t)(e - s) + 1;
+        return 1;
     }
     if (s[p] == 0x3E) {
         sc->pos = p;
@@ -139,7 +150,8 @@ value:
             sc->pos = p;
             return 1;
         }
-        S_push(a->value, S_VALUE_CAP, &a->value_len, s[p]);
+        if (keep)
+            S_push(a->value, S_VALUE_CAP, &a->value_len, s[p]);
         p++;
     }
 }
@@ -222,7 +234,7 @@ static const char *S_meta(S_scan *sc, int *abort)
     int got_pragma = 0, need_pragma = -1; /* -1: null */
     const char *charset = NULL;
     for (;;) {
-        int r = S_get_attribute(sc, &a);
+        int r = S_get_attribute(sc, &a, 1);
         if (r < 0) {
             *abort = 1;
             return NULL;
@@ -298,7 +310,7 @@ const char *cd_input_prescan_window(const unsigned char *in, size_t len, size_t 
             sc.pos = q;
             S_attr a;
             int r;
-            while ((r = S_get_attribute(&sc, &a)) > 0)
+            while ((r = S_get_attribute(&sc, &a, 0)) > 0)
                 ;
             if (r < 0) break;
             sc.pos++;

@@ -119,7 +119,10 @@ const char *cd_input_binary_signature(const unsigned char *in, size_t len)
     if (S_bzip2(in, len)) return "BZh";
     for (size_t i = 0; i < sizeof S_magic / sizeof S_magic[0]; i++) {
         const S_sig *s = &S_magic[i];
-        if (len < (size_t)s->at + s->len || memcmp(in + s->at, s->bytes, s->len)) continue;
+        /* The first byte screens (a page starts with '<' or a space: none match). */
+        if (len < (size_t)s->at + s->len || in[s->at] != (unsigned char)s->bytes[0] ||
+            memcmp(in + s->at, s->bytes, s->len))
+            continue;
         if (s->at == 8 && memcmp(in, "RIFF", 4)) continue;
         if (s->at == 4 && in[0] != 0) continue; /* ftyp: a box size under 16 MiB */
         if (s->text && !S_binary_byte_in(in, len, 16)) continue;

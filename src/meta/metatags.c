@@ -6,6 +6,8 @@
  * Readability's _getArticleMetadata, trafilatura's metadata module and
  * newspaper's extractors. A property attribute may hold several
  * space-separated names ("og:title twitter:title"). */
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "../util/ctype.h"
@@ -121,6 +123,39 @@ static const S_key S_keys[] = {
     {"original-source", CD_MF_CREDIT, CD_MS_META, 1},
 };
 
+#define S_NKEYS (sizeof S_keys / sizeof S_keys[0])
+#define S_KEY_BUCKETS 256u
+
+/* The names hashed into buckets, each bucket's chain in table order (a name
+ * looked up once per <meta> attribute word, ~20 a page: a linear strcmp over
+ * the table was ~185 strcmp a page). Built once per process. */
+static int16_t S_keys_head[S_KEY_BUCKETS];
+static int16_t S_keys_next[S_NKEYS];
+static uint8_t S_keys_len[S_NKEYS];
+static pthread_once_t S_keys_once = PTHREAD_ONCE_INIT;
+
+static unsigned S_key_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return (h ^ (h >> 16)) & (S_KEY_BUCKETS - 1);
+}
+
+static void S_keys_index(void)
+{
+    for (size_t b = 0; b < S_KEY_BUCKETS; b++)
+        S_keys_head[b] = -1;
+    /* From the last to the first, so each chain runs in table order. */
+    for (size_t i = S_NKEYS; i-- > 0;) {
+        size_t l = strlen(S_keys[i].name);
+        unsigned b = S_key_hash(S_keys[i].name, l);
+        S_keys_len[i] = (uint8_t)l;
+        S_keys_next[i] = S_keys_head[b];
+        S_keys_head[b] = (int16_t)i;
+    }
+}
+
 /* A date meta by the shape of its name, for the vendor prefixes no table
  * lists: "<prefix>-published-date" ("w-published-date"), "<prefix>.date"
  * ("ms.date", as "sailthru.date" above). Ranked after the named ones. */
@@ -146,9 +181,10 @@ static void S_named(cd_meta_ctx *c, cd_nid id, const char *name, size_t nlen, co
     for (size_t i = 0; i < nlen; i++)
         key[i] = (char)cd_tolower((unsigned char)name[i]);
     key[nlen] = '\0';
-    for (size_t i = 0; i < sizeof S_keys / sizeof S_keys[0]; i++) {
+    pthread_once(&S_keys_once, S_keys_index);
+    for (int i = S_keys_head[S_key_hash(key, nlen)]; i >= 0; i = S_keys_next[i]) {
         const S_key *k = &S_keys[i];
-        if (strcmp(k->name, key) != 0)
+        if (S_keys_len[i] != nlen || memcmp(k->name, key, nlen) != 0)
             continue;
         /* article:author is often a profile URL, not a name. */
         if (k->field == CD_MF_AUTHOR && cd_is_url_like(v, vlen))

@@ -579,11 +579,35 @@ static void S_extend(P *p, cd_nid id, const char *s, size_t n)
 
 /* Text s[0..n) at l: appended to the text node just before l (the
  * standard's "insert a character"), or a new node. */
+/* Text no stage reads: the contents of an HTML <style>, and of an HTML
+ * <script> that is not JSON-LD (the only scripts read, by meta/read.c and
+ * extract/article.c: type containing "ld+json"). Both elements are skipped
+ * by every walk (CD_TF_SKIP); their text is not copied into the tree, which
+ * saves the copy and the node (inline scripts and styles are a large part
+ * of a news page's bytes). A --dump-tree parse (keep) has it all. */
+static int S_unread_text(P *p, cd_nid parent)
+{
+    if (p->keep)
+        return 0;
+    const cd_node *n = S_node(p, parent);
+    if (n->type != CD_NODE_ELEMENT || (n->flags & CD_NF_NS))
+        return 0;
+    if (n->tag == CD_TAG_STYLE)
+        return 1;
+    if (n->tag != CD_TAG_SCRIPT)
+        return 0;
+    size_t len;
+    const char *t = cd_dom_attr(p->dom, parent, "type", &len);
+    return !t || !cd_contains_nocase(t, len, "ld+json");
+}
+
 static void S_text_at(P *p, S_loc l, const char *s, size_t n)
 {
     if (!n || S_dropped(p, l.parent))
         return;
     if (S_node(p, l.parent)->type == CD_NODE_DOCUMENT)
+        return;
+    if (S_unread_text(p, l.parent))
         return;
     cd_nid prev = l.before ? S_node(p, l.before)->prev : S_node(p, l.parent)->last;
     if (prev && S_node(p, prev)->type == CD_NODE_TEXT && prev != p->barrier) {
@@ -2993,7 +3017,24 @@ static void S_insert_ws_only(P *p, const char *s, size_t n)
  * were used (0 only after a mode change, to reprocess the rest). */
 static size_t S_mode_chars(P *p, S_mode m, const char *s, size_t n)
 {
-    size_t w = S_ws_prefix(s, n);
+    /* The leading whitespace, for the modes that treat it apart (not the
+     * body's, tables' or a script's text: most character tokens). */
+    size_t w = 0;
+    switch (m) {
+    case M_IN_BODY:
+    case M_IN_CAPTION:
+    case M_IN_CELL:
+    case M_IN_TEMPLATE:
+    case M_TEXT:
+    case M_IN_TABLE:
+    case M_IN_TABLE_BODY:
+    case M_IN_ROW:
+    case M_IN_TABLE_TEXT:
+    case M_IN_FRAMESET:
+    case M_AFTER_FRAMESET:
+    case M_AFTER_AFTER_FRAMESET: break;
+    default: w = S_ws_prefix(s, n); break;
+    }
     switch (m) {
     case M_INITIAL:
         if (w)

@@ -39,7 +39,7 @@ int cd_buf_reserve(cd_buf *b, size_t n)
     return 1;
 }
 
-void cd_buf_put(cd_buf *b, const char *s, size_t n)
+void cd_buf_put_slow(cd_buf *b, const char *s, size_t n)
 {
     if (!cd_buf_reserve(b, n))
         return;
@@ -54,7 +54,7 @@ void cd_buf_puts(cd_buf *b, const char *s)
     cd_buf_put(b, s, strlen(s));
 }
 
-void cd_buf_putc(cd_buf *b, char c)
+void cd_buf_putc_slow(cd_buf *b, char c)
 {
     if (!cd_buf_reserve(b, 1))
         return;

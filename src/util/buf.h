@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "mem.h"
 
@@ -18,9 +19,32 @@ typedef struct cd_buf {
 void cd_buf_init(cd_buf *b, const cd_mem *mem);
 /* Make room for n more bytes; 0 on failure (and b->failed is set). */
 int cd_buf_reserve(cd_buf *b, size_t n);
-void cd_buf_put(cd_buf *b, const char *s, size_t n);
+/* The out-of-line paths (growing the buffer); call cd_buf_put / cd_buf_putc. */
+void cd_buf_put_slow(cd_buf *b, const char *s, size_t n);
+void cd_buf_putc_slow(cd_buf *b, char c);
+/* Append n bytes / one byte. Inline: the renderers call them per token and
+ * per byte; the room is nearly always there. */
+static inline void cd_buf_put(cd_buf *b, const char *s, size_t n)
+{
+    if (!b->failed && b->cap - b->len > n) { /* cap > len whenever data is set */
+        if (n)
+            memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+        return;
+    }
+    cd_buf_put_slow(b, s, n);
+}
+static inline void cd_buf_putc(cd_buf *b, char c)
+{
+    if (!b->failed && b->cap - b->len > 1) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+        return;
+    }
+    cd_buf_putc_slow(b, c);
+}
 void cd_buf_puts(cd_buf *b, const char *s);
-void cd_buf_putc(cd_buf *b, char c);
 /* Append a code point as UTF-8 (invalid ones as U+FFFD). */
 void cd_buf_put_cp(cd_buf *b, uint32_t cp);
 void cd_buf_printf(cd_buf *b, const char *fmt, ...)

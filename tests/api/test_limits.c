@@ -108,8 +108,16 @@ static void test_depth(void)
     html = S_repeat("<body>", "<span>", 1000, "<script>var secret = 1;</script>after", &len);
     INT_EQ(S_parse(&pg, html, len), COPYDESK_OK, "");
     cd_nid s = S_find_text(&pg.dom, "var secret");
-    OK(s != CD_NONE && cd_dom_is(&pg.dom, pg.dom.nodes[s].parent, CD_TAG_SCRIPT), "script kept as script");
+    OK(s == CD_NONE || cd_dom_is(&pg.dom, pg.dom.nodes[s].parent, CD_TAG_SCRIPT), "script text not visible");
     OK(S_find_text(&pg.dom, "after") != CD_NONE, "text after the script");
+    free(html);
+    /* A normal parse keeps no text of a script that is not JSON-LD (none
+     * above); a JSON-LD script keeps its text, under the script. */
+    html = S_repeat("<body>", "<span>", 1000, "<script type=application/ld+json>{\"secret\": 1}</script>after", &len);
+    INT_EQ(S_parse(&pg, html, len), COPYDESK_OK, "");
+    s = S_find_text(&pg.dom, "{\"secret\"");
+    OK(s != CD_NONE && cd_dom_is(&pg.dom, pg.dom.nodes[s].parent, CD_TAG_SCRIPT), "JSON-LD script kept as script");
+    OK(S_find_text(&pg.dom, "after") != CD_NONE, "text after the JSON-LD script");
     free(html);
 
     /* A normal page is not touched. */

@@ -230,6 +230,40 @@ static void S_dump_file(const char *path)
     cd_buf_free(&in);
 }
 
+/* A normal parse keeps no text in <style> or in a <script> that is not
+ * JSON-LD (no stage reads it); JSON-LD scripts keep theirs whole, and the
+ * keep-all parse (--dump-tree) keeps everything. */
+static void S_script_cases(void)
+{
+    static const char page[] = "<head><style>p{color:red}</style><script>var a = 1;</script>"
+                               "<script type=\"application/LD+JSON\">{\"@type\":\"NewsArticle\"}</script>"
+                               "</head><body><p>x<script>document.write(1)</script>y<svg><script>s</script></svg>";
+    for (int keep = 0; keep < 2; keep++) {
+        S_parse(page, sizeof page - 1, keep ? CD_PARSE_KEEP_ALL : 0);
+        int scripts = 0, styles = 0, texts_in = 0, json = 0;
+        for (cd_nid id = 1; id < S_dom.count; id++) {
+            const cd_node *n = cd_dom_node(&S_dom, id);
+            if (n->type != CD_NODE_ELEMENT || (n->flags & CD_NF_NS) ||
+                (n->tag != CD_TAG_SCRIPT && n->tag != CD_TAG_STYLE))
+                continue;
+            scripts += n->tag == CD_TAG_SCRIPT;
+            styles += n->tag == CD_TAG_STYLE;
+            for (cd_nid c = n->first; c; c = cd_dom_node(&S_dom, c)->next) {
+                const cd_node *t = cd_dom_node(&S_dom, c);
+                if (t->type != CD_NODE_TEXT)
+                    continue;
+                texts_in++;
+                json += t->len == 23 && memcmp(t->u.text, "{\"@type\":\"NewsArticle\"}", 23) == 0;
+            }
+        }
+        INT_EQ(scripts, 3, "scripts kept as elements (keep %d)", keep);
+        INT_EQ(styles, 1, "style kept as an element (keep %d)", keep);
+        INT_EQ(json, 1, "JSON-LD text kept whole (keep %d)", keep);
+        INT_EQ(texts_in, keep ? 4 : 1, "script and style texts (keep %d)", keep);
+        S_order(keep ? "script cases, keep-all" : "script cases");
+    }
+}
+
 int main(int argc, char **argv)
 {
     cd_arena_init(&S_arena, cd_mem_default(), 64 * 1024);
@@ -243,6 +277,7 @@ int main(int argc, char **argv)
     } else {
         S_nul_cases();
         S_shape_cases();
+        S_script_cases();
         S_order_cases();
         S_budget_cases();
         S_depth_cases();
