@@ -723,8 +723,9 @@ static void S_original_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const cha
     for (size_t w = 0; cd_list_original_date_labels[w]; w++) {
         const char *lab = cd_list_original_date_labels[w];
         size_t ll = strlen(lab);
+        int f = cd_tolower((unsigned char)lab[0]);
         for (size_t i = 0; i + ll <= len; i++) {
-            if (!cd_eq_nocase(s + i, ll, lab))
+            if (cd_tolower((unsigned char)s[i]) != f || !cd_eq_nocase(s + i, ll, lab))
                 continue;
             size_t at = i + ll, n = len - at < 40 ? len - at : 40;
             char out[CD_META_DATE_LEN];
