@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #endif
+#include <pthread.h>
 #include <string.h>
 
 #include "../util/ctype.h"
@@ -122,22 +123,32 @@ static size_t S_domain_label(const char *url, char *out, size_t cap)
  * for a hierarchical one (| » / \ usually part a site path), with
  * CD_META_SEP_HARD when it is never inside a headline). */
 
+/* The separators' first bytes: most bytes of a title start none, and most
+ * that do (a space) are followed by no separator's second byte. Built once
+ * (S_find_seps runs some 50 times a page). */
+static uint32_t S_sep_can[8], S_sep_one[8]; /* first bytes; those of 1-byte separators */
+static uint64_t S_sep_pairs;                /* CD_META_PAIR bits of the first two */
+static pthread_once_t S_seps_once = PTHREAD_ONCE_INIT;
+
+static void S_seps_index(void)
+{
+    for (const cd_list_pair *k = cd_list_separators; k->s; k++) {
+        unsigned char f = (unsigned char)k->s[0];
+        S_sep_can[f >> 5] |= 1u << (f & 31);
+        if (k->s[1])
+            S_sep_pairs |= CD_META_PAIR(f, k->s[1]);
+        else
+            S_sep_one[f >> 5] |= 1u << (f & 31);
+    }
+}
+
 /* Positions of the first and last separator in t; 0 when none. */
 static int S_find_seps(const char *t, size_t n, size_t *first, size_t *flen, size_t *last,
                        size_t *llen)
 {
-    /* The separators' first bytes: most bytes of a title start none, and
-     * most that do (a space) are followed by no separator's second byte. */
-    uint32_t can[8] = {0}, one[8] = {0}; /* first bytes; those of 1-byte separators */
-    uint64_t pairs = 0;                   /* CD_META_PAIR bits of the first two */
-    for (const cd_list_pair *k = cd_list_separators; k->s; k++) {
-        unsigned char f = (unsigned char)k->s[0];
-        can[f >> 5] |= 1u << (f & 31);
-        if (k->s[1])
-            pairs |= CD_META_PAIR(f, k->s[1]);
-        else
-            one[f >> 5] |= 1u << (f & 31);
-    }
+    pthread_once(&S_seps_once, S_seps_index);
+    const uint32_t *can = S_sep_can, *one = S_sep_one;
+    uint64_t pairs = S_sep_pairs;
     int found = 0;
     for (size_t i = 1; i < n; i++) {
         unsigned char b = (unsigned char)t[i];
