@@ -81,6 +81,15 @@ cd_meta_cand *cd_meta_add(cd_meta_ctx *c, int field, int src, int rank, cd_nid p
     k->src = (uint8_t)src;
     k->rank = (uint8_t)(rank < 0 ? 0 : rank > 255 ? 255 : rank);
     k->flags = 0;
+    if ((unsigned)field < CD_MF__COUNT && (unsigned)src < CD_MS__COUNT) {
+        uint16_t at = (uint16_t)c->ncands; /* this one's index + 1 */
+        c->cnext[at - 1] = 0;
+        if (c->ctail[field][src])
+            c->cnext[c->ctail[field][src] - 1] = at;
+        else
+            c->chead[field][src] = at;
+        c->ctail[field][src] = at;
+    }
     return k;
 }
 
@@ -270,9 +279,12 @@ size_t cd_meta_collect(const cd_meta_ctx *c, int field, int src, int skip_bad,
                        const cd_meta_cand **out, size_t max)
 {
     size_t n = 0;
-    for (uint32_t i = 0; i < c->ncands && n < max; i++) {
-        const cd_meta_cand *k = &c->cands[i];
-        if (k->field != field || k->src != src || (skip_bad && (k->flags & CD_MC_BAD)))
+    if ((unsigned)field >= CD_MF__COUNT || (unsigned)src >= CD_MS__COUNT)
+        return 0; /* cd_meta_add stores no such candidate */
+    /* The chain of field's and src's candidates, in document order. */
+    for (uint32_t i = c->chead[field][src]; i && n < max; i = c->cnext[i - 1]) {
+        const cd_meta_cand *k = &c->cands[i - 1];
+        if (skip_bad && (k->flags & CD_MC_BAD))
             continue;
         size_t j = n++;
         while (j > 0 && out[j - 1]->rank > k->rank) {

@@ -150,6 +150,10 @@ typedef struct cd_meta_ctx {
         uint16_t at, tok, end;
         uint16_t hump; /* the word starts at a camelCase hump ("Read" of "mostRead") */
     } word[CD_META_CLASS_WORDS / 2 + 1];
+    /* The next candidate of the same field and source (index + 1; 0: none),
+     * written when a candidate is added and read only below ncands, so not
+     * cleared: cd_meta_collect visits one field's and source's candidates. */
+    uint16_t cnext[CD_META_MAX_CANDS];
     unsigned nword;
     uint32_t word_first[8];
     uint64_t word_pairs; /* CD_META_PAIR bits of the words' first two bytes */
@@ -163,6 +167,9 @@ typedef struct cd_meta_ctx {
     cd_meta_crumbs ld_crumbs, vis_crumbs;
     const char *logo;
     unsigned nnews; /* news-field candidates offered (CD_META_MAX_NEWS) */
+    /* The first and last candidate of each field and source (index + 1;
+     * 0: none), the ends of the cnext chains. */
+    uint16_t chead[CD_MF__COUNT][CD_MS__COUNT], ctail[CD_MF__COUNT][CD_MS__COUNT];
 } cd_meta_ctx;
 
 /* Clear c for a new page: every field but the word buffers (words, word)
