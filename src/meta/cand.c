@@ -38,8 +38,20 @@ char *cd_meta_clean(cd_arena *a, const char *s, size_t len, size_t *out_len)
             if (pend)
                 out[o++] = ' ';
             pend = 0;
-            out[o++] = (char)b;
-            i++;
+            /* The run of such bytes and of single spaces between two of
+             * them, which are themselves too: copied at once. */
+            size_t j = i + 1;
+            while (j < cap) {
+                if ((unsigned char)(s[j] - 0x21) < 0x5E)
+                    j++;
+                else if (s[j] == ' ' && j + 1 < cap && (unsigned char)(s[j + 1] - 0x21) < 0x5E)
+                    j += 2;
+                else
+                    break;
+            }
+            memcpy(out + o, s + i, j - i);
+            o += j - i;
+            i = j;
             continue;
         }
         uint32_t cp;
