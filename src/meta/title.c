@@ -31,6 +31,11 @@
 #include "title.h"
 #include "wordlists.h"
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define S_SSE2 1
+#endif
+
 /* The loose form titles are compared in (headline.h). */
 static size_t S_key(const char *s, size_t n, char *out, size_t cap)
 {
@@ -129,17 +134,38 @@ static size_t S_domain_label(const char *url, char *out, size_t cap)
 static uint32_t S_sep_can[8], S_sep_one[8]; /* first bytes; those of 1-byte separators */
 static uint64_t S_sep_pairs;                /* CD_META_PAIR bits of the first two */
 static pthread_once_t S_seps_once = PTHREAD_ONCE_INIT;
+#ifdef S_SSE2
+/* The distinct first bytes when there are at most four (0 otherwise): a
+ * title is then screened sixteen bytes at a time. */
+static unsigned char S_sep_first[4];
+static unsigned S_sep_nfirst;
+#endif
 
 static void S_seps_index(void)
 {
+#ifdef S_SSE2
+    unsigned nf = 0;
+#endif
     for (const cd_list_pair *k = cd_list_separators; k->s; k++) {
         unsigned char f = (unsigned char)k->s[0];
+#ifdef S_SSE2
+        if (!(S_sep_can[f >> 5] & (1u << (f & 31)))) {
+            if (nf < 4)
+                S_sep_first[nf] = f;
+            nf++;
+        }
+#endif
         S_sep_can[f >> 5] |= 1u << (f & 31);
         if (k->s[1])
             S_sep_pairs |= CD_META_PAIR(f, k->s[1]);
         else
             S_sep_one[f >> 5] |= 1u << (f & 31);
     }
+#ifdef S_SSE2
+    for (unsigned j = nf; j > 0 && j < 4; j++)
+        S_sep_first[j] = S_sep_first[0];
+    S_sep_nfirst = nf <= 4 ? nf : 0;
+#endif
 }
 
 /* Positions of the first and last separator in t; 0 when none. */
@@ -150,7 +176,30 @@ static int S_find_seps(const char *t, size_t n, size_t *first, size_t *flen, siz
     const uint32_t *can = S_sep_can, *one = S_sep_one;
     uint64_t pairs = S_sep_pairs;
     int found = 0;
+#ifdef S_SSE2
+    const __m128i f0 = _mm_set1_epi8((char)S_sep_first[0]), f1 = _mm_set1_epi8((char)S_sep_first[1]),
+                  f2 = _mm_set1_epi8((char)S_sep_first[2]), f3 = _mm_set1_epi8((char)S_sep_first[3]);
+#endif
     for (size_t i = 1; i < n; i++) {
+#ifdef S_SSE2
+        /* On to the next byte that starts a separator (the checks below
+         * decide on it). */
+        if (S_sep_nfirst) {
+            while (i + 16 <= n) {
+                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+                __m128i e = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, f0), _mm_cmpeq_epi8(v, f1)),
+                                         _mm_or_si128(_mm_cmpeq_epi8(v, f2), _mm_cmpeq_epi8(v, f3)));
+                unsigned m = (unsigned)_mm_movemask_epi8(e);
+                if (m) {
+                    i += (size_t)__builtin_ctz(m);
+                    break;
+                }
+                i += 16;
+            }
+            if (i >= n)
+                break;
+        }
+#endif
         unsigned char b = (unsigned char)t[i];
         if (!(can[b >> 5] & (1u << (b & 31))))
             continue;
