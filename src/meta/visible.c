@@ -7,6 +7,7 @@
  * come from short text after the first <h1>, where the date line sits on
  * nearly every news and blog page; they are confirmed by the date parser
  * before they become candidates. */
+#include <pthread.h>
 #include <string.h>
 
 #include "../util/ctype.h"
@@ -716,28 +717,92 @@ static void S_labelled_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const cha
  * date right after the words (within 40 bytes) is a publication date,
  * flagged CD_MC_FIRSTPUB, which the byline's date (the last update's) does
  * not outrank. */
+/* The labels by their first two bytes, any case: bit w of S_od_first[b]
+ * (S_od_second[b]) when label w's first (second) byte is b but for case.
+ * Built once; S_od_ok is 0 when the list does not fit (more than 32
+ * labels, or one shorter than two bytes) and the labels are tried one by
+ * one. */
+static uint32_t S_od_first[256], S_od_second[256];
+static size_t S_od_len[32];
+static int S_od_ok;
+static pthread_once_t S_od_once = PTHREAD_ONCE_INIT;
+
+static void S_od_index(void)
+{
+    size_t w = 0;
+    for (; cd_list_original_date_labels[w]; w++) {
+        const char *lab = cd_list_original_date_labels[w];
+        size_t ll = strlen(lab);
+        if (w >= 32 || ll < 2)
+            return;
+        S_od_len[w] = ll;
+        for (int b = 0; b < 256; b++) {
+            if (cd_tolower(b) == cd_tolower((unsigned char)lab[0]))
+                S_od_first[b] |= 1u << w;
+            if (cd_tolower(b) == cd_tolower((unsigned char)lab[1]))
+                S_od_second[b] |= 1u << w;
+        }
+    }
+    S_od_ok = 1;
+}
+
+/* The first label of the list that s[0..len) holds (the list's order), at
+ * its first place: *at; -1 when none. */
+static int S_od_find(const char *s, size_t len, size_t *at)
+{
+    pthread_once(&S_od_once, S_od_index);
+    if (!S_od_ok) {
+        for (size_t w = 0; cd_list_original_date_labels[w]; w++) {
+            const char *lab = cd_list_original_date_labels[w];
+            size_t ll = strlen(lab);
+            int f = cd_tolower((unsigned char)lab[0]);
+            for (size_t i = 0; i + ll <= len; i++)
+                if (cd_tolower((unsigned char)s[i]) == f && cd_eq_nocase(s + i, ll, lab)) {
+                    *at = i;
+                    return (int)w;
+                }
+        }
+        return -1;
+    }
+    /* One pass: a label found at i is the first place of its own, and
+     * only labels before it in the list are still looked for. */
+    uint32_t want = ~0u;
+    int best = -1;
+    for (size_t i = 0; i + 1 < len && want; i++) {
+        uint32_t m = S_od_first[(unsigned char)s[i]] & want;
+        if (!m)
+            continue;
+        m &= S_od_second[(unsigned char)s[i + 1]];
+        while (m) {
+            int w = __builtin_ctz(m);
+            m &= m - 1;
+            if (i + S_od_len[w] <= len && cd_eq_nocase(s + i, S_od_len[w], cd_list_original_date_labels[w])) {
+                best = w;
+                *at = i;
+                want = (1u << w) - 1;
+                break; /* the lowest bit left: the earliest label here */
+            }
+        }
+    }
+    return best;
+}
+
 static void S_original_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char *s, size_t len)
 {
     if (v->dates >= CD_META_MAX_DATES || len < 20 || len > 600)
         return;
-    for (size_t w = 0; cd_list_original_date_labels[w]; w++) {
-        const char *lab = cd_list_original_date_labels[w];
-        size_t ll = strlen(lab);
-        int f = cd_tolower((unsigned char)lab[0]);
-        for (size_t i = 0; i + ll <= len; i++) {
-            if (cd_tolower((unsigned char)s[i]) != f || !cd_eq_nocase(s + i, ll, lab))
-                continue;
-            size_t at = i + ll, n = len - at < 40 ? len - at : 40;
-            char out[CD_META_DATE_LEN];
-            if (!cd_meta_date_norm(s + at, n, 0, 1, out) && !cd_meta_date_norm(s + at, n, 0, -1, out))
-                return;
-            cd_meta_cand *k = cd_meta_add(c, CD_MF_DATE, CD_MS_VISIBLE, 0, id, s + at, n);
-            if (k) {
-                k->flags |= CD_MC_FIRSTPUB;
-                v->dates++;
-            }
-            return;
-        }
+    size_t i = 0;
+    int w = S_od_find(s, len, &i);
+    if (w < 0)
+        return;
+    size_t at = i + strlen(cd_list_original_date_labels[w]), n = len - at < 40 ? len - at : 40;
+    char out[CD_META_DATE_LEN];
+    if (!cd_meta_date_norm(s + at, n, 0, 1, out) && !cd_meta_date_norm(s + at, n, 0, -1, out))
+        return;
+    cd_meta_cand *k = cd_meta_add(c, CD_MF_DATE, CD_MS_VISIBLE, 0, id, s + at, n);
+    if (k) {
+        k->flags |= CD_MC_FIRSTPUB;
+        v->dates++;
     }
 }
 
