@@ -28,6 +28,7 @@
  * The short heading just before a thread or a form ("12 Comments", "Have
  * your say") is its label. Whether a marked thread is dropped is extract.c's
  * decision (only inside one article, never the page's only text). */
+#include <pthread.h>
 #include <string.h>
 #ifdef CD_EXTRACT_DEBUG
 #include <stdio.h>
@@ -189,6 +190,21 @@ static int S_comment_form(const cd_dom *dom, const cd_xstat *st, cd_nid id)
  * our message board", "Comments are closed"): one of comment-prompts.txt
  * starting within its first CD_PROMPT_AT words. Quoted speech is none (a
  * story's quote may ask people to have their say). */
+/* The prompts' lengths and first bytes (the first S_PROMPTS_KNOWN of the
+ * list; the rest measured on each use), worked out once. */
+#define S_PROMPTS_KNOWN 256
+static size_t S_prompt_len[S_PROMPTS_KNOWN];
+static unsigned char S_prompt_first[S_PROMPTS_KNOWN];
+static pthread_once_t S_prompts_once = PTHREAD_ONCE_INIT;
+
+static void S_prompts_index(void)
+{
+    for (int p = 0; p < S_PROMPTS_KNOWN && cd_list_comment_prompts[p]; p++) {
+        S_prompt_len[p] = strlen(cd_list_comment_prompts[p]);
+        S_prompt_first[p] = (unsigned char)cd_list_comment_prompts[p][0];
+    }
+}
+
 #define CD_PROMPT_CHARS 300 /* visible characters of a prompt */
 #define CD_PROMPT_AT 6      /* words before the invitation */
 static int S_prompt(const char *s, size_t n)
@@ -225,10 +241,13 @@ static int S_prompt(const char *s, size_t n)
     while ((wl = cd_next_word(norm, k, &wat, &w)) > 0)
         if (cd_eq_nocase(w, wl, "said") || cd_eq_nocase(w, wl, "says")) return 0;
     if (nw > CD_PROMPT_AT) nw = CD_PROMPT_AT;
+    pthread_once(&S_prompts_once, S_prompts_index);
     for (size_t j = 0; j < nw; j++)
         for (int p = 0; cd_list_comment_prompts[p]; p++) {
             const char *ph = cd_list_comment_prompts[p];
-            size_t pl = strlen(ph);
+            if (p < S_PROMPTS_KNOWN && S_prompt_first[p] != (unsigned char)norm[at[j]])
+                continue; /* its first byte differs */
+            size_t pl = p < S_PROMPTS_KNOWN ? S_prompt_len[p] : strlen(ph);
             if (at[j] + pl <= k && memcmp(norm + at[j], ph, pl) == 0 &&
                 (at[j] + pl == k || norm[at[j] + pl] == ' '))
                 return 1;
