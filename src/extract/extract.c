@@ -1596,13 +1596,46 @@ long cd_x_text(const cd_dom *dom, const S_stat *st, cd_nid id, char *buf, size_t
              * punctuation: "<b>Related</b>: …" reads "Related: …". */
             if (len && buf[len - 1] == ' ' && tn->len && strchr(":;,.!?)", tn->u.text[0]))
                 len--;
-            for (uint32_t k = 0; k < tn->len && len < max; k++) {
-                unsigned char b = (unsigned char)tn->u.text[k];
-                if (cd_isspace(b)) {
-                    if (len && buf[len - 1] != ' ')
-                        buf[len++] = ' ';
-                } else {
-                    buf[len++] = (char)b;
+            /* Runs of bytes above the space copied at once (sixteen bytes
+             * at a time with SSE2), then the byte that ends the run: a run
+             * of white space collapsed to one space, a control byte
+             * itself. */
+            const unsigned char *p = (const unsigned char *)tn->u.text;
+            uint32_t k = 0, tl = tn->len;
+            while (k < tl && len < max) {
+                size_t lim = tl - k < max - len ? tl - k : max - len, j = 0;
+                const unsigned char *q = p + k;
+#ifdef S_SSE2
+                const __m128i sp = _mm_set1_epi8(' ');
+                while (j + 16 <= lim) {
+                    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(q + j));
+                    _mm_storeu_si128((__m128i *)(void *)(buf + len + j), v);
+                    unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, sp), v));
+                    if (m) {
+                        j += (size_t)__builtin_ctz(m);
+                        break;
+                    }
+                    j += 16;
+                }
+#endif
+                while (j < lim && q[j] > ' ') {
+                    buf[len + j] = (char)q[j];
+                    j++;
+                }
+                len += j;
+                k += (uint32_t)j;
+                if (j < lim) {
+                    unsigned char b = q[j];
+                    k++;
+                    if (cd_isspace(b)) {
+                        if (len && buf[len - 1] != ' ')
+                            buf[len++] = ' ';
+                        /* The rest of the white space adds nothing. */
+                        while (k < tl && cd_isspace(p[k]))
+                            k++;
+                    } else {
+                        buf[len++] = (char)b;
+                    }
                 }
             }
             if (len && len < max && buf[len - 1] != ' ')
