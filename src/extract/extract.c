@@ -1630,7 +1630,23 @@ long cd_x_text(const cd_dom *dom, const S_stat *st, cd_nid id, char *buf, size_t
                     if (cd_isspace(b)) {
                         if (len && buf[len - 1] != ' ')
                             buf[len++] = ' ';
-                        /* The rest of the white space adds nothing. */
+                        /* The rest of the white space adds nothing (an
+                         * indentation: sixteen bytes at a time). */
+#ifdef S_SSE2
+                        const __m128i nine = _mm_set1_epi8(9), four = _mm_set1_epi8(4);
+                        while (k + 16 <= tl) {
+                            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
+                            __m128i t9 = _mm_sub_epi8(v, nine); /* \t..\r: 0..4 */
+                            __m128i ws = _mm_or_si128(_mm_cmpeq_epi8(v, sp),
+                                                      _mm_cmpeq_epi8(_mm_min_epu8(t9, four), t9));
+                            unsigned m = (unsigned)_mm_movemask_epi8(ws) ^ 0xFFFFu;
+                            if (m) {
+                                k += (uint32_t)__builtin_ctz(m);
+                                break;
+                            }
+                            k += 16;
+                        }
+#endif
                         while (k < tl && cd_isspace(p[k]))
                             k++;
                     } else {
