@@ -197,12 +197,21 @@ static size_t S_prompt_len[S_PROMPTS_KNOWN];
 static unsigned char S_prompt_first[S_PROMPTS_KNOWN];
 static pthread_once_t S_prompts_once = PTHREAD_ONCE_INIT;
 
+/* Bit p of S_prompts_by_first[b] when prompt p starts with byte b (used
+ * when the list has at most 64 prompts: S_prompts_by_first_ok). */
+static uint64_t S_prompts_by_first[256];
+static int S_prompts_by_first_ok;
+
 static void S_prompts_index(void)
 {
-    for (int p = 0; p < S_PROMPTS_KNOWN && cd_list_comment_prompts[p]; p++) {
+    int p = 0;
+    for (; p < S_PROMPTS_KNOWN && cd_list_comment_prompts[p]; p++) {
         S_prompt_len[p] = strlen(cd_list_comment_prompts[p]);
         S_prompt_first[p] = (unsigned char)cd_list_comment_prompts[p][0];
+        if (p < 64)
+            S_prompts_by_first[S_prompt_first[p]] |= 1ull << p;
     }
+    S_prompts_by_first_ok = p <= 64 && !cd_list_comment_prompts[p];
 }
 
 #define CD_PROMPT_CHARS 300 /* visible characters of a prompt */
@@ -242,6 +251,18 @@ static int S_prompt(const char *s, size_t n)
         if (cd_eq_nocase(w, wl, "said") || cd_eq_nocase(w, wl, "says")) return 0;
     if (nw > CD_PROMPT_AT) nw = CD_PROMPT_AT;
     pthread_once(&S_prompts_once, S_prompts_index);
+    if (S_prompts_by_first_ok) {
+        /* Only the prompts that start with the word's first byte. */
+        for (size_t j = 0; j < nw; j++)
+            for (uint64_t m = S_prompts_by_first[(unsigned char)norm[at[j]]]; m; m &= m - 1) {
+                int p = __builtin_ctzll(m);
+                size_t pl = S_prompt_len[p];
+                if (at[j] + pl <= k && memcmp(norm + at[j], cd_list_comment_prompts[p], pl) == 0 &&
+                    (at[j] + pl == k || norm[at[j] + pl] == ' '))
+                    return 1;
+            }
+        return 0;
+    }
     for (size_t j = 0; j < nw; j++)
         for (int p = 0; cd_list_comment_prompts[p]; p++) {
             const char *ph = cd_list_comment_prompts[p];
