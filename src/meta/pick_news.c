@@ -22,6 +22,7 @@
  * why: docs/decisions.md, "News fields from metadata". The sources add
  * candidates of fields CD_MF_DECK … CD_MF_TAG; this file only picks. */
 #include <stddef.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "../util/ctype.h"
@@ -877,6 +878,23 @@ static int S_spells_host(const char *s, size_t n, const char *url)
  * <title> when it spells the page's host ("Channel 4 - News - Briton
  * murdered …" on channel4.com, "… - NewsFlash - mlive.com"): the name the
  * site gives itself, on any page. */
+/* The first bytes (a bitmap) and the CD_META_PAIR bits of the first two
+ * bytes of the separators of two bytes or more, built once: most bytes of
+ * a title start none. */
+static uint32_t S_seps2_first[8];
+static uint64_t S_seps2_pairs;
+static pthread_once_t S_seps2_once = PTHREAD_ONCE_INIT;
+
+static void S_seps2_index(void)
+{
+    for (const cd_list_pair *k = cd_list_separators; k->s; k++)
+        if (k->s[0] && k->s[1]) {
+            unsigned char f = (unsigned char)k->s[0];
+            S_seps2_first[f >> 5] |= 1u << (f & 31);
+            S_seps2_pairs |= CD_META_PAIR(f, k->s[1]);
+        }
+}
+
 static void S_site_from_host_part(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
     if (m->site_name) return;
@@ -888,7 +906,12 @@ static void S_site_from_host_part(cd_meta_ctx *c, cd_meta *m, const char *page_u
     if (!t) return;
     const cd_list_pair *seps = cd_list_separators;
     size_t first = tl, last = tl, last_len = 0;
-    for (size_t i = 1; i < tl; i++)
+    pthread_once(&S_seps2_once, S_seps2_index);
+    for (size_t i = 1; i < tl; i++) {
+        unsigned char b = (unsigned char)t[i];
+        if (i + 1 >= tl || !(S_seps2_first[b >> 5] & (1u << (b & 31))) ||
+            !(S_seps2_pairs & CD_META_PAIR(b, t[i + 1])))
+            continue; /* no separator of two bytes or more starts here */
         for (size_t k = 0; seps[k].s; k++) {
             if (i + 1 >= tl || t[i] != seps[k].s[0] || !seps[k].s[1] || t[i + 1] != seps[k].s[1])
                 continue; /* cheap tests first: most bytes start no separator */
@@ -899,6 +922,7 @@ static void S_site_from_host_part(cd_meta_ctx *c, cd_meta *m, const char *page_u
                 break;
             }
         }
+    }
     if (first == tl) return;
     const char *parts[2] = {t, t + last + last_len};
     size_t lens[2] = {first, tl - last - last_len};
