@@ -476,6 +476,12 @@ static void test_originally_published(void)
     m = S_read("<body><h1>H</h1><p>30 Sep 2022</p><p>Text.</p><p>This story was first published by "
                "a partner site and is republished here with permission of the authors.</p></body>");
     STR_EQ(m->date_published, "2022-09-30", "");
+    /* Two labels in one text: the list's first ("originally published")
+     * wins wherever it stands, in any case (the one-pass search of
+     * h/speed4 keeps the order of the label-by-label search). */
+    m = S_read("<body><h1>H</h1><p>Text of the article that goes on.</p><p>This story was first published "
+               "March 3, 2020 and ORIGINALLY PUBLISHED January 5, 2019 in the print edition.</p></body>");
+    STR_EQ(m->date_published, "2019-01-05", "");
 }
 
 int main(void)
