@@ -73,10 +73,17 @@ size_t cd_meta_title_key(const char *s, size_t n, char *out, size_t cap)
  * and the typographic dashes, guillemets, bullets and bars. */
 static size_t S_mark(const char *t, size_t n, size_t i)
 {
-    static const char ascii[] = "|:_>/\\~-()";
     unsigned char ch = (unsigned char)t[i];
-    if (ch < 0x80)
-        return ch && strchr(ascii, ch) ? 1 : 0;
+    if (ch < 0x80) {
+        switch (ch) {
+        case '|': case ':': case '_': case '>': case '/': case '\\': case '~': case '-': case '(': case ')':
+            return 1;
+        default:
+            return 0;
+        }
+    }
+    if (ch != 0xC2 && ch != 0xE2 && ch != 0xEF)
+        return 0; /* none of the marks below starts otherwise */
     static const char *const uni[] = {"\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xBB", "\xC2\xAB", "\xC2\xB7",
                                       "\xE2\x80\xA2", "\xE2\x80\xBA", "\xE2\x80\xB9", "\xE2\x94\x82",
                                       "\xEF\xBD\x9C", "\xE2\x8B\x85"};
