@@ -141,8 +141,29 @@ static unsigned char S_sep_first[4];
 static unsigned S_sep_nfirst;
 #endif
 
+/* Exactly: the second bytes of the separators of two bytes or more, by
+ * their first byte (S_sep_sec[S_sep_fidx[b] - 1]; S_sep_fidx 0 for none),
+ * when there are at most 16 first bytes (S_sep_exact); else the pairs'
+ * bits above screen. */
+static uint8_t S_sep_fidx[256];
+static uint32_t S_sep_sec[16][8];
+static int S_sep_exact;
+
 static void S_seps_index(void)
 {
+    unsigned nfi = 0;
+    S_sep_exact = 1;
+    for (const cd_list_pair *k = cd_list_separators; k->s; k++) {
+        unsigned char f = (unsigned char)k->s[0], s1 = (unsigned char)k->s[1];
+        if (!S_sep_fidx[f]) {
+            if (nfi < 16)
+                S_sep_fidx[f] = (uint8_t)++nfi;
+            else
+                S_sep_exact = 0;
+        }
+        if (s1 && S_sep_fidx[f])
+            S_sep_sec[S_sep_fidx[f] - 1][s1 >> 5] |= 1u << (s1 & 31);
+    }
 #ifdef S_SSE2
     unsigned nf = 0;
 #endif
@@ -203,8 +224,14 @@ static int S_find_seps(const char *t, size_t n, size_t *first, size_t *flen, siz
         unsigned char b = (unsigned char)t[i];
         if (!(can[b >> 5] & (1u << (b & 31))))
             continue;
-        if (!(one[b >> 5] & (1u << (b & 31))) && (i + 1 >= n || !(pairs & CD_META_PAIR(b, t[i + 1]))))
-            continue;
+        if (!(one[b >> 5] & (1u << (b & 31)))) {
+            if (i + 1 >= n)
+                continue;
+            unsigned char b1 = (unsigned char)t[i + 1];
+            if (S_sep_exact ? !(S_sep_sec[S_sep_fidx[b] - 1][b1 >> 5] & (1u << (b1 & 31)))
+                            : !(pairs & CD_META_PAIR(b, b1)))
+                continue; /* no separator starts with these two bytes */
+        }
         for (const cd_list_pair *k = cd_list_separators; k->s; k++) {
             if (t[i] != k->s[0])
                 continue;
