@@ -91,6 +91,10 @@ void cd_extract_free(cd_extract *x)
         x->mem->free(x->hint_memo);
     x->hint_memo = NULL;
     x->hint_memo_cap = 0;
+    if (x->kept)
+        x->mem->free(x->kept);
+    x->kept = NULL;
+    x->kept_cap = 0;
     cd_site_marks_free(&x->site, x->mem);
     x->mark = NULL;
     x->scratch = NULL;
@@ -2343,6 +2347,44 @@ static void S_reset(cd_extract *x, S_stat *st, size_t need)
     x->article = 0;
 }
 
+/* What a reading leaves besides st (S_keep, S_restore). */
+#define CD_KEEP_MAX (4u << 20)
+typedef struct S_kept {
+    cd_nid roots[CD_MAX_ROOTS];
+    uint32_t nroots;
+    int no_article, broad, article;
+} S_kept;
+
+static int S_keep(cd_extract *x, const S_stat *st, size_t need, S_kept *k)
+{
+    if (need > CD_KEEP_MAX)
+        return 0;
+    if (need > x->kept_cap) {
+        void *p = x->mem->realloc(x->kept, need);
+        if (!p)
+            return 0;
+        x->kept = p;
+        x->kept_cap = need;
+    }
+    memcpy(x->kept, st, need);
+    memcpy(k->roots, x->roots, sizeof k->roots);
+    k->nroots = x->nroots;
+    k->no_article = x->no_article;
+    k->broad = x->broad;
+    k->article = x->article;
+    return 1;
+}
+
+static void S_restore(cd_extract *x, S_stat *st, size_t need, const S_kept *k)
+{
+    memcpy(st, x->kept, need);
+    memcpy(x->roots, k->roots, sizeof k->roots);
+    x->nroots = k->nroots;
+    x->no_article = k->no_article;
+    x->broad = k->broad;
+    x->article = k->article;
+}
+
 static uint32_t S_roots_prose(const cd_extract *x, const S_stat *st)
 {
     uint32_t have = 0;
@@ -2466,11 +2508,22 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
      * content a script never drew (wcxb-dev: such pages have no main
      * content); else the first reading stands. */
     if (S_roots_prose(x, st) < CD_OWN_SENTENCE) {
+        /* The reading that stands when the soft one finds nothing is kept
+         * (a reading is a function of the page and the options alone: it
+         * writes st and the roots and flags S_reset clears), not read
+         * again; on a page of more than CD_KEEP_MAX bytes of statistics,
+         * or without memory for the copy, it is read again. */
+        S_kept k;
+        int kept = S_keep(x, st, need, &k);
         S_reset(x, st, need);
         S_read(x, dom, st, options, &panels, 1, title);
         if (!S_soft_found(dom, x, st, options)) {
-            S_reset(x, st, need);
-            S_read(x, dom, st, options, &panels, 0, title);
+            if (kept) {
+                S_restore(x, st, need, &k);
+            } else {
+                S_reset(x, st, need);
+                S_read(x, dom, st, options, &panels, 0, title);
+            }
         }
     }
     if (panels.slot)

@@ -70,6 +70,8 @@ typedef struct cd_extract {
     size_t scratch_cap;
     uint16_t *hint_memo; /* class-word hints per class key (cd_hints_of_keyed) */
     size_t hint_memo_cap;
+    void *kept;          /* a reading's statistics kept while another is tried (extract.c) */
+    size_t kept_cap;
 } cd_extract;
 
 void cd_extract_init(cd_extract *x, const cd_mem *mem);
