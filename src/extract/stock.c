@@ -11,7 +11,12 @@
  *     (its date or time), the last line of its block, after the post's prose
  *     and with no more prose after it in the region (a "Posted by … on …"
  *     line above the story, as Slashdot prints it, stays).
- * The line's nodes (text and inline elements after the <br>) are dropped. */
+ * The line's nodes (text and inline elements after the <br>) are dropped.
+ * And a block that is an affiliate disclosure, too long for boiler-starts'
+ * 100 bytes ("Disclosure: As an Affiliate Marketer, I earn from qualifying
+ * purchases. If you click a product affiliate link … I may receive a
+ * commission …"): it opens with one of stock-disclosure-starts.txt and each
+ * further sentence speaks of the same (stock-disclosure-words.txt). */
 #include <string.h>
 
 #include "../util/ctype.h"
@@ -144,6 +149,70 @@ static int S_posted_footer(const char *s, size_t n)
     return 0;
 }
 
+#define S_DISCLOSURE_MAX 400 /* bytes of a disclosure block, at most */
+
+/* Does s[0..n) hold a word starting with one of list's entries? */
+static int S_has_word(const char *s, size_t n, const char *const *list)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && cd_isalnum((unsigned char)s[i - 1]))
+            continue;
+        for (int k = 0; list[k]; k++) {
+            size_t m = strlen(list[k]);
+            if (m <= n - i && cd_eq_nocase(s + i, m, list[k]))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Is s[0..n) an affiliate disclosure: an opening formula (after an optional
+ * "*" and "Disclosure:" / "Affiliate disclosure:" label) and further
+ * sentences each holding a disclosure word or of at most three words? */
+static int S_disclosure(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == '*' || s[i] == ' ' || s[i] == '('))
+        i++;
+    static const char *const labels[] = {"affiliate disclosure", "ftc disclosure", "disclosure", NULL};
+    for (int k = 0; labels[k]; k++) {
+        size_t m = strlen(labels[k]);
+        if (i + m < n && cd_eq_nocase(s + i, m, labels[k]) && (s[i + m] == ':' || s[i + m] == ' ')) {
+            i += m;
+            while (i < n && (s[i] == ':' || s[i] == ' ' || s[i] == '-'))
+                i++;
+            break;
+        }
+    }
+    int open = 0;
+    for (int k = 0; cd_list_stock_disclosure_starts[k] && !open; k++)
+        open = S_starts(s + i, n - i, cd_list_stock_disclosure_starts[k]);
+    if (!open)
+        return 0;
+    /* The sentences after the first: ends at ". ", "! ", "? " (a space or a
+     * no-break space after the mark) or the end. */
+    size_t at = i, sent = 0;
+    for (size_t j = i; j <= n; j++) {
+        int end = j == n;
+        if (!end && (s[j] == '.' || s[j] == '!' || s[j] == '?') &&
+            (j + 1 == n || s[j + 1] == ' ' ||
+             (j + 2 < n && (unsigned char)s[j + 1] == 0xC2 && (unsigned char)s[j + 2] == 0xA0)))
+            end = 1;
+        if (!end)
+            continue;
+        if (sent++ > 0) {
+            size_t words = 0, w = 0;
+            const char *wp;
+            while (cd_next_word(s + at, j - at, &w, &wp))
+                words++;
+            if (words > 3 && !S_has_word(s + at, j - at, cd_list_stock_disclosure_words))
+                return 0;
+        }
+        at = j + 1;
+    }
+    return 1;
+}
+
 static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root)
 {
     char buf[S_LINE_MAX + 1];
@@ -153,6 +222,17 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root)
         if (st[id].dead || n->type != CD_NODE_ELEMENT || n->tag == CD_TAG_PRE || n->tag == CD_TAG_CODE) {
             id = cd_dom_next_skip(dom, id, root);
             continue;
+        }
+        /* A block of its own text that is an affiliate disclosure. */
+        if (id != root && cd_x_is_block(n->tag) && st[id].chars && st[id].chars <= S_DISCLOSURE_MAX &&
+            st[id].link * 2 < st[id].chars) {
+            char dbuf[S_DISCLOSURE_MAX + 1];
+            long dl = cd_x_text(dom, st, id, dbuf, S_DISCLOSURE_MAX);
+            if (dl > 0 && S_disclosure(dbuf, (size_t)dl)) {
+                cd_x_drop(dom, st, id, root, 'p');
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
         }
         cd_nid from, to;
         long len = st[id].flow && st[id].chars ? S_last_line(dom, st, id, &from, &to, buf) : -1;
