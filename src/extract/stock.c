@@ -25,6 +25,7 @@
 #include "wordlists.h"
 
 #define S_LINE_MAX 120 /* bytes of a stock line, at most */
+#define S_LINE_PEEK 12 /* bytes of its start read first */
 
 /* Does s start with p (ASCII case-insensitive) at a word boundary? */
 static int S_starts(const char *s, size_t n, const char *p)
@@ -33,6 +34,50 @@ static int S_starts(const char *s, size_t n, const char *p)
     if (m > n || !cd_eq_nocase(s, m, p))
         return 0;
     return m == n || !cd_isalnum((unsigned char)s[m]) || !cd_isalnum((unsigned char)p[m - 1]);
+}
+
+/* Could s[0..n), the start of a line, go on into phrase p? */
+static int S_may_be(const char *s, size_t n, const char *p)
+{
+    for (size_t i = 0; i < n && p[i]; i++)
+        if (cd_tolower((unsigned char)s[i]) != cd_tolower((unsigned char)p[i]))
+            return 0;
+    return 1;
+}
+
+/* Could a line starting s[0..n) be a signature or a "Posted by" line? */
+static int S_may_sign(const char *s, size_t n)
+{
+    if (!n)
+        return 0;
+    if (S_may_be(s, n, "posted by"))
+        return 1;
+    /* Most lines fail on their first letter. */
+    int c = cd_tolower((unsigned char)s[0]);
+    for (int k = 0; cd_list_stock_signatures[k]; k++)
+        if (cd_list_stock_signatures[k][0] == c && S_may_be(s, n, cd_list_stock_signatures[k]))
+            return 1;
+    return 0;
+}
+
+/* Could a block starting s[0..n) open with a disclosure formula? */
+static int S_may_disclose(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == '*' || s[i] == ' ' || s[i] == '('))
+        i++;
+    s += i;
+    n -= i;
+    if (!n)
+        return 0;
+    if (S_may_be(s, n, "affiliate disclosure") || S_may_be(s, n, "ftc disclosure") || S_may_be(s, n, "disclosure"))
+        return 1;
+    /* Most blocks fail on their first letter. */
+    int c = cd_tolower((unsigned char)s[0]);
+    for (int k = 0; cd_list_stock_disclosure_starts[k]; k++)
+        if (cd_list_stock_disclosure_starts[k][0] == c && S_may_be(s, n, cd_list_stock_disclosure_starts[k]))
+            return 1;
+    return 0;
 }
 
 /* Is the node white space only (a text node) or a <br>? */
@@ -86,7 +131,7 @@ static int S_prose_before(const cd_dom *dom, const cd_xstat *st, cd_nid id, cd_n
  * (inclusive) and returns its text's length in buf, or -1 when there is no
  * such line of inline content or it is too long. */
 static long S_last_line(const cd_dom *dom, const cd_xstat *st, cd_nid id, cd_nid *from, cd_nid *to,
-                        char *buf)
+                        char *buf, size_t max)
 {
     const cd_node *n = cd_dom_node(dom, id);
     cd_nid last = n->last;
@@ -108,12 +153,16 @@ static long S_last_line(const cd_dom *dom, const cd_xstat *st, cd_nid id, cd_nid
     size_t len = 0;
     for (cd_nid t = first;; t = cd_dom_node(dom, t)->next) {
         if (!st[t].dead && cd_dom_node(dom, t)->type != CD_NODE_COMMENT) {
-            long l = cd_x_text(dom, st, t, buf + len, S_LINE_MAX - len);
+            long l = cd_x_text(dom, st, t, buf + len, max - len);
+            if (l < 0 && max < S_LINE_MAX) {
+                len = max; /* a peek at the line's start */
+                break;
+            }
             if (l < 0)
                 return -1;
             len += (size_t)l;
         }
-        if (t == last)
+        if (t == last || len >= max)
             break;
     }
     while (len && buf[len - 1] == ' ')
@@ -150,6 +199,8 @@ static int S_posted_footer(const char *s, size_t n)
 }
 
 #define S_DISCLOSURE_MAX 400 /* bytes of a disclosure block, at most */
+#define S_DISCLOSURE_PEEK 16 /* bytes read first, for its opening */
+#define S_POSTED_TRIES 8     /* "Posted by" lines judged per region (each scans it) */
 
 /* Does s[0..n) hold a word starting with one of list's entries? */
 static int S_has_word(const char *s, size_t n, const char *const *list)
@@ -166,10 +217,10 @@ static int S_has_word(const char *s, size_t n, const char *const *list)
     return 0;
 }
 
-/* Is s[0..n) an affiliate disclosure: an opening formula (after an optional
- * "*" and "Disclosure:" / "Affiliate disclosure:" label) and further
- * sentences each holding a disclosure word or of at most three words? */
-static int S_disclosure(const char *s, size_t n)
+/* Does s[0..n) open with a disclosure formula (after an optional "*" and
+ * "Disclosure:" / "Affiliate disclosure:" label)? 0 when not, else 1 + the
+ * formula's offset. */
+static size_t S_disclosure_open(const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n && (s[i] == '*' || s[i] == ' ' || s[i] == '('))
@@ -187,7 +238,15 @@ static int S_disclosure(const char *s, size_t n)
     int open = 0;
     for (int k = 0; cd_list_stock_disclosure_starts[k] && !open; k++)
         open = S_starts(s + i, n - i, cd_list_stock_disclosure_starts[k]);
-    if (!open)
+    return open ? i + 1 : 0;
+}
+
+/* Is s[0..n) an affiliate disclosure: its opening formula, and further
+ * sentences each holding a disclosure word or of at most three words? */
+static int S_disclosure(const char *s, size_t n)
+{
+    size_t i = S_disclosure_open(s, n);
+    if (!i--)
         return 0;
     /* The sentences after the first: ends at ". ", "! ", "? " (a space or a
      * no-break space after the mark) or the end. */
@@ -216,6 +275,7 @@ static int S_disclosure(const char *s, size_t n)
 static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root)
 {
     char buf[S_LINE_MAX + 1];
+    int tries = 0;
     cd_nid id = root;
     while (id) {
         const cd_node *n = cd_dom_node(dom, id);
@@ -226,8 +286,15 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root)
         /* A block of its own text that is an affiliate disclosure. */
         if (id != root && cd_x_is_block(n->tag) && st[id].chars && st[id].chars <= S_DISCLOSURE_MAX &&
             st[id].link * 2 < st[id].chars) {
+            /* The opening first (a short read), then the block whole. */
             char dbuf[S_DISCLOSURE_MAX + 1];
-            long dl = cd_x_text(dom, st, id, dbuf, S_DISCLOSURE_MAX);
+            long dl = cd_x_text(dom, st, id, dbuf, S_DISCLOSURE_PEEK);
+            if (dl < 0)
+                dl = S_DISCLOSURE_PEEK;
+            if (dl > 0 && S_may_disclose(dbuf, (size_t)dl))
+                dl = cd_x_text(dom, st, id, dbuf, S_DISCLOSURE_MAX);
+            else
+                dl = 0;
             if (dl > 0 && S_disclosure(dbuf, (size_t)dl)) {
                 cd_x_drop(dom, st, id, root, 'p');
                 id = cd_dom_next_skip(dom, id, root);
@@ -235,10 +302,16 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root)
             }
         }
         cd_nid from, to;
-        long len = st[id].flow && st[id].chars ? S_last_line(dom, st, id, &from, &to, buf) : -1;
+        /* A peek at the last line's start, then the line whole. */
+        long len = cd_x_is_block(n->tag) && st[id].flow && st[id].chars ? S_last_line(dom, st, id, &from, &to, buf, S_LINE_PEEK) : -1;
+        if (len > 0 && S_may_sign(buf, (size_t)len))
+            len = S_last_line(dom, st, id, &from, &to, buf, S_LINE_MAX);
+        else
+            len = -1;
         if (len > 0) {
             int sig = S_signature(buf, (size_t)len);
-            int posted = !sig && S_posted_footer(buf, (size_t)len) && S_prose_before(dom, st, from, root) &&
+            int posted = !sig && tries < S_POSTED_TRIES && S_posted_footer(buf, (size_t)len) && ++tries &&
+                         S_prose_before(dom, st, from, root) &&
                          !S_prose_after(dom, st, to, root);
             if (sig || posted) {
                 /* The line is the whole block: the block goes. */
