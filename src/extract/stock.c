@@ -16,7 +16,9 @@
  * 100 bytes ("Disclosure: As an Affiliate Marketer, I earn from qualifying
  * purchases. If you click a product affiliate link … I may receive a
  * commission …"): it opens with one of stock-disclosure-starts.txt and each
- * further sentence speaks of the same (stock-disclosure-words.txt). */
+ * further sentence speaks of the same (stock-disclosure-words.txt).
+ * And a short element marked as a Person's schema.org jobTitle: a forum
+ * poster's rank under the name ("Well-known member", a custom title). */
 #include <string.h>
 
 #include "../util/ctype.h"
@@ -282,6 +284,17 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root)
         if (st[id].dead || n->type != CD_NODE_ELEMENT || n->tag == CD_TAG_PRE || n->tag == CD_TAG_CODE) {
             id = cd_dom_next_skip(dom, id, root);
             continue;
+        }
+        /* A poster's rank under the name (schema.org microdata: a Person's
+         * jobTitle, "Well-known member"): profile furniture, short. */
+        {
+            size_t al;
+            const char *ip = st[id].chars <= 60 ? cd_dom_attr(dom, id, "itemprop", &al) : NULL;
+            if (ip && al == 8 && cd_eq_nocase(ip, al, "jobtitle") && id != root) {
+                cd_x_drop(dom, st, id, root, 'p');
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
         }
         /* A block of its own text that is an affiliate disclosure. */
         if (id != root && cd_x_is_block(n->tag) && st[id].chars && st[id].chars <= S_DISCLOSURE_MAX &&
