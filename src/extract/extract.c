@@ -35,6 +35,7 @@
 #include "boiler.h"
 #include "comments.h"
 #include "drops.h"
+#include "stock.h"
 #include "extract.h"
 #include "furniture.h"
 #include "hints.h"
@@ -2579,6 +2580,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
         return COPYDESK_ERR_NOMEM;
     for (uint32_t r = 0; r < x->nroots; r++)
         S_phrases(dom, st, x->roots[r]);
+    cd_x_drop_stock(x, dom, st); /* "Sent from my …", "Posted by … at <date>" last lines */
     S_find_title(x, dom, st, title);
     S_lead(x, dom, st);
 #ifdef CD_EXTRACT_DEBUG

@@ -1,0 +1,357 @@
+/* extract/stock: stock lines that close a post without being their own block.
+ *
+ * cd_boiler_phrase (S_phrases in extract.c) judges whole blocks. Some stock
+ * lines are only a line of a block, after its last <br>, or a small inline
+ * element of their own at a post's end:
+ *   - a mobile client's signature under a forum post or a mail ("Sent from
+ *     my iPhone", "Sent from my SM-S908U using Tapatalk"): the last line of
+ *     a block, starting with one of src/lists/stock-signatures.txt, short;
+ *   - a blog's footer line under the post ("Posted by David at December 16,
+ *     2025 11:15 AM"): a line starting with "Posted by" that holds a digit
+ *     (its date or time), the last line of its block, after the post's prose
+ *     and with no more prose after it in the region (a "Posted by … on …"
+ *     line above the story, as Slashdot prints it, stays).
+ * The line's nodes (text and inline elements after the <br>) are dropped.
+ * And a block that is an affiliate disclosure, too long for boiler-starts'
+ * 100 bytes ("Disclosure: As an Affiliate Marketer, I earn from qualifying
+ * purchases. If you click a product affiliate link … I may receive a
+ * commission …"): it opens with one of stock-disclosure-starts.txt and each
+ * further sentence speaks of the same (stock-disclosure-words.txt).
+ * And a short element marked as a Person's schema.org jobTitle: a forum
+ * poster's rank under the name ("Well-known member", a custom title). */
+#include <string.h>
+
+#include "../util/ctype.h"
+#include "drops.h"
+#include "stock.h"
+#include "wordlists.h"
+
+#define S_LINE_MAX 120 /* bytes of a stock line, at most */
+#define S_LINE_PEEK 12 /* bytes of its start read first */
+
+/* Does s start with p (ASCII case-insensitive) at a word boundary? */
+static int S_starts(const char *s, size_t n, const char *p)
+{
+    size_t m = strlen(p);
+    if (m > n || !cd_eq_nocase(s, m, p))
+        return 0;
+    return m == n || !cd_isalnum((unsigned char)s[m]) || !cd_isalnum((unsigned char)p[m - 1]);
+}
+
+/* Could s[0..n), the start of a line, go on into phrase p? */
+static int S_may_be(const char *s, size_t n, const char *p)
+{
+    for (size_t i = 0; i < n && p[i]; i++)
+        if (cd_tolower((unsigned char)s[i]) != cd_tolower((unsigned char)p[i]))
+            return 0;
+    return 1;
+}
+
+/* Could a line starting s[0..n) be a signature or a "Posted by" line? */
+static int S_may_sign(const char *s, size_t n)
+{
+    if (!n)
+        return 0;
+    if (S_may_be(s, n, "posted by"))
+        return 1;
+    /* Most lines fail on their first letter. */
+    int c = cd_tolower((unsigned char)s[0]);
+    for (int k = 0; cd_list_stock_signatures[k]; k++)
+        if (cd_list_stock_signatures[k][0] == c && S_may_be(s, n, cd_list_stock_signatures[k]))
+            return 1;
+    return 0;
+}
+
+/* Could a block starting s[0..n) open with a disclosure formula? */
+static int S_may_disclose(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == '*' || s[i] == ' ' || s[i] == '('))
+        i++;
+    s += i;
+    n -= i;
+    if (!n)
+        return 0;
+    if (S_may_be(s, n, "affiliate disclosure") || S_may_be(s, n, "ftc disclosure") || S_may_be(s, n, "disclosure"))
+        return 1;
+    /* Most blocks fail on their first letter. */
+    int c = cd_tolower((unsigned char)s[0]);
+    for (int k = 0; cd_list_stock_disclosure_starts[k]; k++)
+        if (cd_list_stock_disclosure_starts[k][0] == c && S_may_be(s, n, cd_list_stock_disclosure_starts[k]))
+            return 1;
+    return 0;
+}
+
+/* Is the node white space only (a text node) or a <br>? */
+static int S_blank(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+{
+    const cd_node *n = cd_dom_node(dom, id);
+    if (st[id].dead || n->type == CD_NODE_COMMENT)
+        return 1;
+    if (n->type == CD_NODE_TEXT) {
+        for (uint32_t k = 0; k < n->len; k++)
+            if (!cd_isspace((unsigned char)n->u.text[k]))
+                return 0;
+        return 1;
+    }
+    return n->type != CD_NODE_ELEMENT;
+}
+
+/* Is there a long paragraph of live prose in root after node id (outside
+ * its subtree)? */
+static int S_prose_after(const cd_dom *dom, const cd_xstat *st, cd_nid id, cd_nid root)
+{
+    for (cd_nid t = cd_dom_next_skip(dom, id, root); t;) {
+        if (st[t].dead) {
+            t = cd_dom_next_skip(dom, t, root);
+            continue;
+        }
+        if (cd_x_long_para(dom, st, t, CD_LONG_PARA))
+            return 1;
+        t = cd_dom_next(dom, t, root);
+    }
+    return 0;
+}
+
+/* Is there a long paragraph of live prose in root before node id? */
+static int S_prose_before(const cd_dom *dom, const cd_xstat *st, cd_nid id, cd_nid root)
+{
+    for (cd_nid t = root; t && t != id;) {
+        if (st[t].dead) {
+            t = cd_dom_next_skip(dom, t, root);
+            continue;
+        }
+        if (!cd_x_is_ancestor(dom, t, id) && cd_x_long_para(dom, st, t, CD_LONG_PARA))
+            return 1;
+        t = cd_dom_next(dom, t, root);
+    }
+    return 0;
+}
+
+/* The last line of block id: its children after the last <br> (or all of
+ * them when it has none), up to the trailing blank ones. Sets *from and *to
+ * (inclusive) and returns its text's length in buf, or -1 when there is no
+ * such line of inline content or it is too long. */
+static long S_last_line(const cd_dom *dom, const cd_xstat *st, cd_nid id, cd_nid *from, cd_nid *to,
+                        char *buf, size_t max)
+{
+    const cd_node *n = cd_dom_node(dom, id);
+    cd_nid last = n->last;
+    while (last && (S_blank(dom, st, last) || cd_dom_node(dom, last)->tag == CD_TAG_BR))
+        last = cd_dom_node(dom, last)->prev;
+    if (!last)
+        return -1;
+    cd_nid first = last;
+    for (;;) {
+        const cd_node *fn = cd_dom_node(dom, first);
+        if (fn->type == CD_NODE_ELEMENT && cd_x_is_block(fn->tag))
+            return -1; /* a block in the line: not a line of inline content */
+        cd_nid p = fn->prev;
+        if (!p || cd_dom_node(dom, p)->tag == CD_TAG_BR ||
+            (cd_dom_node(dom, p)->type == CD_NODE_ELEMENT && cd_x_is_block(cd_dom_node(dom, p)->tag)))
+            break;
+        first = p;
+    }
+    size_t len = 0;
+    for (cd_nid t = first;; t = cd_dom_node(dom, t)->next) {
+        if (!st[t].dead && cd_dom_node(dom, t)->type != CD_NODE_COMMENT) {
+            long l = cd_x_text(dom, st, t, buf + len, max - len);
+            if (l < 0 && max < S_LINE_MAX) {
+                len = max; /* a peek at the line's start */
+                break;
+            }
+            if (l < 0)
+                return -1;
+            len += (size_t)l;
+        }
+        if (t == last || len >= max)
+            break;
+    }
+    while (len && buf[len - 1] == ' ')
+        len--;
+    size_t lead = 0;
+    while (lead < len && buf[lead] == ' ')
+        lead++;
+    memmove(buf, buf + lead, len - lead);
+    len -= lead;
+    buf[len] = '\0';
+    *from = first;
+    *to = last;
+    return (long)len;
+}
+
+static int S_signature(const char *s, size_t n)
+{
+    if (n > 100)
+        return 0;
+    for (int k = 0; cd_list_stock_signatures[k]; k++)
+        if (S_starts(s, n, cd_list_stock_signatures[k]))
+            return 1;
+    return 0;
+}
+
+static int S_posted_footer(const char *s, size_t n)
+{
+    if (n > 100 || !S_starts(s, n, "posted by"))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (cd_isdigit((unsigned char)s[i]))
+            return 1;
+    return 0;
+}
+
+#define S_DISCLOSURE_MAX 400 /* bytes of a disclosure block, at most */
+#define S_DISCLOSURE_PEEK 16 /* bytes read first, for its opening */
+#define S_POSTED_TRIES 8     /* "Posted by" lines judged per region (each scans it) */
+
+/* Does s[0..n) hold a word starting with one of list's entries? */
+static int S_has_word(const char *s, size_t n, const char *const *list)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && cd_isalnum((unsigned char)s[i - 1]))
+            continue;
+        for (int k = 0; list[k]; k++) {
+            size_t m = strlen(list[k]);
+            if (m <= n - i && cd_eq_nocase(s + i, m, list[k]))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Does s[0..n) open with a disclosure formula (after an optional "*" and
+ * "Disclosure:" / "Affiliate disclosure:" label)? 0 when not, else 1 + the
+ * formula's offset. */
+static size_t S_disclosure_open(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == '*' || s[i] == ' ' || s[i] == '('))
+        i++;
+    static const char *const labels[] = {"affiliate disclosure", "ftc disclosure", "disclosure", NULL};
+    for (int k = 0; labels[k]; k++) {
+        size_t m = strlen(labels[k]);
+        if (i + m < n && cd_eq_nocase(s + i, m, labels[k]) && (s[i + m] == ':' || s[i + m] == ' ')) {
+            i += m;
+            while (i < n && (s[i] == ':' || s[i] == ' ' || s[i] == '-'))
+                i++;
+            break;
+        }
+    }
+    int open = 0;
+    for (int k = 0; cd_list_stock_disclosure_starts[k] && !open; k++)
+        open = S_starts(s + i, n - i, cd_list_stock_disclosure_starts[k]);
+    return open ? i + 1 : 0;
+}
+
+/* Is s[0..n) an affiliate disclosure: its opening formula, and further
+ * sentences each holding a disclosure word or of at most three words? */
+static int S_disclosure(const char *s, size_t n)
+{
+    size_t i = S_disclosure_open(s, n);
+    if (!i--)
+        return 0;
+    /* The sentences after the first: ends at ". ", "! ", "? " (a space or a
+     * no-break space after the mark) or the end. */
+    size_t at = i, sent = 0;
+    for (size_t j = i; j <= n; j++) {
+        int end = j == n;
+        if (!end && (s[j] == '.' || s[j] == '!' || s[j] == '?') &&
+            (j + 1 == n || s[j + 1] == ' ' ||
+             (j + 2 < n && (unsigned char)s[j + 1] == 0xC2 && (unsigned char)s[j + 2] == 0xA0)))
+            end = 1;
+        if (!end)
+            continue;
+        if (sent++ > 0) {
+            size_t words = 0, w = 0;
+            const char *wp;
+            while (cd_next_word(s + at, j - at, &w, &wp))
+                words++;
+            if (words > 3 && !S_has_word(s + at, j - at, cd_list_stock_disclosure_words))
+                return 0;
+        }
+        at = j + 1;
+    }
+    return 1;
+}
+
+static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root)
+{
+    char buf[S_LINE_MAX + 1];
+    int tries = 0;
+    cd_nid id = root;
+    while (id) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (st[id].dead || n->type != CD_NODE_ELEMENT || n->tag == CD_TAG_PRE || n->tag == CD_TAG_CODE) {
+            id = cd_dom_next_skip(dom, id, root);
+            continue;
+        }
+        /* A poster's rank under the name (schema.org microdata: a Person's
+         * jobTitle, "Well-known member"): profile furniture, short. */
+        {
+            size_t al;
+            const char *ip = st[id].chars <= 60 ? cd_dom_attr(dom, id, "itemprop", &al) : NULL;
+            if (ip && al == 8 && cd_eq_nocase(ip, al, "jobtitle") && id != root) {
+                cd_x_drop(dom, st, id, root, 'p');
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+        }
+        /* A block of its own text that is an affiliate disclosure. */
+        if (id != root && cd_x_is_block(n->tag) && st[id].chars && st[id].chars <= S_DISCLOSURE_MAX &&
+            st[id].link * 2 < st[id].chars) {
+            /* The opening first (a short read), then the block whole. */
+            char dbuf[S_DISCLOSURE_MAX + 1];
+            long dl = cd_x_text(dom, st, id, dbuf, S_DISCLOSURE_PEEK);
+            if (dl < 0)
+                dl = S_DISCLOSURE_PEEK;
+            if (dl > 0 && S_may_disclose(dbuf, (size_t)dl))
+                dl = cd_x_text(dom, st, id, dbuf, S_DISCLOSURE_MAX);
+            else
+                dl = 0;
+            if (dl > 0 && S_disclosure(dbuf, (size_t)dl)) {
+                cd_x_drop(dom, st, id, root, 'p');
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+        }
+        cd_nid from, to;
+        /* A peek at the last line's start, then the line whole. */
+        long len = cd_x_is_block(n->tag) && st[id].flow && st[id].chars ? S_last_line(dom, st, id, &from, &to, buf, S_LINE_PEEK) : -1;
+        if (len > 0 && S_may_sign(buf, (size_t)len))
+            len = S_last_line(dom, st, id, &from, &to, buf, S_LINE_MAX);
+        else
+            len = -1;
+        if (len > 0) {
+            int sig = S_signature(buf, (size_t)len);
+            int posted = !sig && tries < S_POSTED_TRIES && S_posted_footer(buf, (size_t)len) && ++tries &&
+                         S_prose_before(dom, st, from, root) &&
+                         !S_prose_after(dom, st, to, root);
+            if (sig || posted) {
+                /* The line is the whole block: the block goes. */
+                if (id != root) {
+                    cd_nid p = cd_dom_node(dom, from)->prev;
+                    while (p && S_blank(dom, st, p))
+                        p = cd_dom_node(dom, p)->prev;
+                    if (!p) {
+                        cd_x_drop(dom, st, id, root, 'p');
+                        id = cd_dom_next_skip(dom, id, root);
+                        continue;
+                    }
+                }
+                for (cd_nid t = from;; t = cd_dom_node(dom, t)->next) {
+                    if (!st[t].dead)
+                        cd_x_drop(dom, st, t, root, 'p');
+                    if (t == to)
+                        break;
+                }
+            }
+        }
+        id = cd_dom_next(dom, id, root);
+    }
+}
+
+void cd_x_drop_stock(cd_extract *x, const cd_dom *dom, cd_xstat *st)
+{
+    for (uint32_t r = 0; r < x->nroots; r++)
+        S_region(dom, st, x->roots[r]);
+}
