@@ -648,10 +648,7 @@ void cd_comments_mark(const cd_dom *dom, cd_xstat *st)
         const cd_node *n = cd_dom_node(dom, id);
         cd_xstat *s = &st[id];
         if (n->type != CD_NODE_ELEMENT || s->dead || s->kind) continue;
-        if (st[n->parent].kind) {
-            s->kind = (uint8_t)(st[n->parent].kind | CD_KIND_UNDER);
-            continue;
-        }
+        if (cd_x_inherit_kind(dom, st, id)) continue;
         if (n->tag == CD_TAG_FORM && S_comment_form(dom, st, id)) {
             s->kind = CD_KIND_CFORM;
             S_label(dom, st, id);
@@ -680,10 +677,7 @@ void cd_comments_mark(const cd_dom *dom, cd_xstat *st)
         const cd_node *n = cd_dom_node(dom, id);
         cd_xstat *s = &st[id];
         if (n->type != CD_NODE_ELEMENT || s->dead || s->kind) continue;
-        if (st[n->parent].kind) {
-            s->kind = (uint8_t)(st[n->parent].kind | CD_KIND_UNDER);
-            continue;
-        }
+        if (cd_x_inherit_kind(dom, st, id)) continue;
         if (s->chars >= 2 * CD_NAME_TEXT) S_name_thread(dom, st, id, cform, buf);
     }
 }

@@ -433,10 +433,7 @@ void cd_teaser_mark(const cd_dom *dom, cd_xstat *st)
         const cd_node *n = cd_dom_node(dom, id);
         cd_xstat *s = &st[id];
         if (n->type != CD_NODE_ELEMENT || s->dead || s->kind) continue;
-        if (st[n->parent].kind) {
-            s->kind = (uint8_t)(st[n->parent].kind | CD_KIND_UNDER);
-            continue;
-        }
+        if (cd_x_inherit_kind(dom, st, id)) continue;
         if (s->mark >= 1 && !(cd_tag_flags(n->tag) & CD_TF_HEADING)) S_list(dom, st, id);
     }
     /* Panels, bottom-up: an element holding nothing but lists and their

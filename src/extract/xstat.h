@@ -43,6 +43,17 @@ enum {
 /* Set on the descendants of a node a detector marked (kind | CD_KIND_UNDER). */
 #define CD_KIND_UNDER 0x80u
 
+/* In a detector's top-down pass: a node under a marked one takes its kind
+ * (with CD_KIND_UNDER) and is not judged itself. Returns 1 when it did. */
+static inline int cd_x_inherit_kind(const cd_dom *dom, cd_xstat *st, cd_nid id)
+{
+    uint8_t pk = st[cd_dom_node(dom, id)->parent].kind;
+    if (!pk)
+        return 0;
+    st[id].kind = (uint8_t)(pk | CD_KIND_UNDER);
+    return 1;
+}
+
 static inline float cd_xstat_ld(const cd_xstat *s)
 {
     return s->chars ? (float)s->link / (float)s->chars : 0.0f;

@@ -454,16 +454,26 @@ copydesk_status cd_site_decode(cd_buf *raw, cd_buf *decoded, const char *bytes, 
     return COPYDESK_OK;
 }
 
-copydesk_status copydesk_sites_observe(copydesk_sites *s, const char *bytes, size_t len, const char *url,
-                                       const char *charset)
+/* The page decoded into s->decoded, and the scanner ready: what observe and
+ * host read before they scan. */
+static copydesk_status S_read(copydesk_sites *s, const char *bytes, size_t len, const char *charset)
 {
-    if (!s || (!bytes && len))
-        return COPYDESK_ERR_ARG;
     copydesk_status st = cd_site_decode(&s->raw, &s->decoded, bytes, len, charset);
     if (st != COPYDESK_OK)
         return st;
     if (!s->scan && !(s->scan = cd_site_scanner_new(s->mem)))
         return COPYDESK_ERR_NOMEM;
+    return COPYDESK_OK;
+}
+
+copydesk_status copydesk_sites_observe(copydesk_sites *s, const char *bytes, size_t len, const char *url,
+                                       const char *charset)
+{
+    if (!s || (!bytes && len))
+        return COPYDESK_ERR_ARG;
+    copydesk_status st = S_read(s, bytes, len, charset);
+    if (st != COPYDESK_OK)
+        return st;
     cd_site_hostinfo hi;
     S_collect c = {s, 0};
     s->nvec = 0;
@@ -494,11 +504,9 @@ copydesk_status copydesk_sites_host(copydesk_sites *s, const char *bytes, size_t
         return COPYDESK_OK;
     }
     /* observe's reading, up to what decides the key. */
-    copydesk_status st = cd_site_decode(&s->raw, &s->decoded, bytes, len, charset);
+    copydesk_status st = S_read(s, bytes, len, charset);
     if (st != COPYDESK_OK)
         return st;
-    if (!s->scan && !(s->scan = cd_site_scanner_new(s->mem)))
-        return COPYDESK_ERR_NOMEM;
     cd_site_hostinfo hi;
     if (!cd_site_scan_host(s->scan, s->decoded.data ? s->decoded.data : "", s->decoded.len, &hi))
         return COPYDESK_ERR_NOMEM;
