@@ -64,6 +64,7 @@ quality: all
 
 bench: all
 	python3 bench/bench.py --bin $(BUILD)/copydesk
+	python3 bench/sizes.py --bin $(BUILD)/copydesk
 
 asan:
 	cmake -S . -B build-asan $(SAN_CMAKE) -DCOPYDESK_SANITIZE=ON >/dev/null
