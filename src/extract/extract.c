@@ -2495,6 +2495,54 @@ static int S_soft_found(const cd_dom *dom, const cd_extract *x, const S_stat *st
     return scored;
 }
 
+
+/* A section front: a page of teasers -- each a linked headline and a
+ * sentence or two -- that holds no article. The region's headings are nearly
+ * all links to other pages (at least CD_INDEX_TEASERS of them and
+ * CD_INDEX_LINKED of its headings), none of its blocks is longer than a
+ * teaser's summary (CD_INDEX_PARA characters), and the page declares no
+ * article in its structured data. One page cannot tell such a page from a
+ * listing whose lists are its content (wcxb-dev's listing and collection
+ * pages keep them in their gold), so the decision needs its site's
+ * evidence: a host of at least 3 pages in the model whose typical page
+ * holds a template this page lacks (it holds under CD_INDEX_TEMPLATE of the
+ * common blocks the host's median page holds: the article template's
+ * share tools, related rails and labels are not on a section front). Then
+ * the record is empty and carries no headline (docs/sites.md, session 8). */
+#define CD_INDEX_TEASERS 3
+#define CD_INDEX_LINKED 0.75f
+#define CD_INDEX_PARA 250
+#define CD_INDEX_TEMPLATE 0.7f
+
+static int S_index_page(const cd_extract *x, const cd_dom *dom, const S_stat *st)
+{
+    if (!x->site.common || x->typed > 0 || x->broad || !x->nroots ||
+        (float)x->site.held >= (float)x->site.typical * CD_INDEX_TEMPLATE)
+        return 0;
+    uint32_t heads = 0, linked = 0;
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        for (cd_nid t = root; t;) {
+            const cd_node *n = cd_dom_node(dom, t);
+            if (st[t].dead || n->type != CD_NODE_ELEMENT) {
+                t = cd_dom_next_skip(dom, t, root);
+                continue;
+            }
+            if ((cd_tag_flags(n->tag) & CD_TF_HEADING) && st[t].chars) {
+                heads++;
+                if ((float)st[t].link >= 0.9f * (float)st[t].chars)
+                    linked++;
+                t = cd_dom_next_skip(dom, t, root);
+                continue;
+            }
+            if (S_is_block(n->tag) && st[t].flow >= CD_INDEX_PARA)
+                return 0;
+            t = cd_dom_next(dom, t, root);
+        }
+    }
+    return linked >= CD_INDEX_TEASERS && (float)linked >= (float)heads * CD_INDEX_LINKED;
+}
+
 copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned options, const char *title)
 {
     x->nroots = 0;
@@ -2502,6 +2550,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     x->no_article = 0;
     x->broad = 0;
     x->article = 0;
+    x->index = 0;
     x->typed = 0;
     x->title_node = CD_NONE;
     uint32_t count = dom->count;
@@ -2661,6 +2710,12 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     cd_x_drop_stock(x, dom, st); /* "Sent from my …", "Posted by … at <date>" last lines */
     S_find_title(x, dom, st, title);
     S_lead(x, dom, st);
+    if (S_index_page(x, dom, st)) {
+        x->no_article = 1;
+        x->index = 1;
+        x->nroots = 0;
+        x->title_node = CD_NONE;
+    }
 #ifdef CD_EXTRACT_DEBUG
     S_debug(x, dom, st);
     if (getenv("CD_FEAT")) {
