@@ -2000,7 +2000,9 @@ static void S_find_title(cd_extract *x, const cd_dom *dom, const S_stat *st, con
  * body does (an excerpt repeated above the article). On wcxb-dev, shorter
  * blocks (60-150 characters) were subtitles the annotators left out as often
  * as not; only the first two blocks of prose: 'with' 79.62 %, every block:
- * 79.70 %, article F1 0.9546 -> 0.9549. */
+ * 79.70 %, article F1 0.9546 -> 0.9549. A video's description in an
+ * <object>'s fallback content is taken though classed as a caption
+ * (S_lead_block; docs/sites.md, session 8). */
 #define CD_LEAD_NODES 800 /* nodes searched between the headline and the body */
 #define CD_LEAD_BLOCKS 16 /* blocks taken at most */
 #define CD_LEAD_MIN 150 /* characters of a standfirst: shorter ones are subtitles */
