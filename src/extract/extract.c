@@ -2502,8 +2502,10 @@ static int S_soft_found(const cd_dom *dom, const cd_extract *x, const S_stat *st
  * sentence or two -- that holds no article. The region's headings are nearly
  * all links to other pages (at least CD_INDEX_TEASERS of them and
  * CD_INDEX_LINKED of its headings), none of its blocks is longer than a
- * teaser's summary (CD_INDEX_PARA characters), and the page declares no
- * article in its structured data. One page cannot tell such a page from a
+ * teaser's summary (CD_INDEX_PARA characters) and they are no more than the
+ * linked headings (a summary each at most: a story with a rail of related
+ * headlines has more paragraphs), and the page declares no article in its
+ * structured data. One page cannot tell such a page from a
  * listing whose lists are its content (wcxb-dev's listing and collection
  * pages keep them in their gold), so the decision needs its site's
  * evidence: a host of at least 3 pages in the model whose typical page
@@ -2521,7 +2523,7 @@ static int S_index_page(const cd_extract *x, const cd_dom *dom, const S_stat *st
     if (!x->site.common || x->typed > 0 || x->broad || !x->nroots ||
         (float)x->site.held >= (float)x->site.typical * CD_INDEX_TEMPLATE)
         return 0;
-    uint32_t heads = 0, linked = 0;
+    uint32_t heads = 0, linked = 0, paras = 0;
     for (uint32_t r = 0; r < x->nroots; r++) {
         cd_nid root = x->roots[r];
         for (cd_nid t = root; t;) {
@@ -2539,10 +2541,12 @@ static int S_index_page(const cd_extract *x, const cd_dom *dom, const S_stat *st
             }
             if (S_is_block(n->tag) && st[t].flow >= CD_INDEX_PARA)
                 return 0;
+            if (S_is_block(n->tag) && st[t].flow >= CD_MIN_PARA)
+                paras++;
             t = cd_dom_next(dom, t, root);
         }
     }
-    return linked >= CD_INDEX_TEASERS && (float)linked >= (float)heads * CD_INDEX_LINKED;
+    return linked >= CD_INDEX_TEASERS && (float)linked >= (float)heads * CD_INDEX_LINKED && paras <= linked;
 }
 
 copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned options, const char *title)
