@@ -179,9 +179,8 @@ uint32_t cd_site_common(const cd_site_host *h, uint32_t thr, uint32_t *held)
         if ((uint32_t)__builtin_popcount(mask) < thr)
             continue;
         common++;
-        for (uint32_t j = 0; j < CD_SITE_K; j++)
-            if (mask >> j & 1u)
-                held[j]++;
+        for (; mask; mask &= mask - 1)
+            held[__builtin_ctz(mask)]++;
     }
     return common;
 }
