@@ -265,6 +265,11 @@ copydesk_status copydesk_doc_parse(copydesk_doc *doc, const char *bytes, size_t 
     if (!(doc->options & COPYDESK_OPT_NO_EXTRACT))
         cd_news_parts(&doc->meta, &doc->dom, &doc->arena, &doc->ext, url,
                       (doc->options & COPYDESK_OPT_KEEP_PARTS) != 0);
+    if (doc->ext.index) {
+        /* A section front holds no article: its record has no headline. */
+        doc->meta.title = NULL;
+        doc->meta.title_source = NULL;
+    }
     if (doc->ext.no_article)
         S_warn(doc, COPYDESK_WARN_NO_ARTICLE, 0);
     doc->state = CD_DOC_PARSED;

@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/classword.h"
 #include "../util/ctype.h"
 #include "../util/utf8.h"
 #include "article.h"
@@ -869,16 +870,42 @@ static int S_is_ancestor(const cd_dom *dom, cd_nid a, cd_nid id)
     return cd_x_is_ancestor(dom, a, id);
 }
 
-static int S_has_sentence_end(const cd_dom *dom, cd_nid id)
+/* Does a full stop end at s[i]: closing quotes or brackets (", ', ’, ”,
+ * », ")") then the end of the text, a space or a no-break space? */
+static int S_stop_ends(const char *s, uint32_t n, uint32_t i)
 {
-    /* Last visible character of the block's text is a full stop of some script. */
+    for (;;) {
+        if (i == n || cd_isspace((unsigned char)s[i]))
+            return 1;
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\'' || c == ')') {
+            i++;
+        } else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
+            return 1;
+        } else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xBB) {
+            i += 2;
+        } else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                   ((unsigned char)s[i + 2] == 0x99 || (unsigned char)s[i + 2] == 0x9D)) {
+            i += 3;
+        } else {
+            return 0;
+        }
+    }
+}
+
+static int S_has_sentence_end(const cd_dom *dom, cd_nid id, int quoted)
+{
+    /* A full stop of some script in the block's text, then a space or the
+     * end of a text node (quoted: S_stop_ends, closing quotes allowed). */
     for (cd_nid t = id; t; t = cd_dom_next(dom, t, id)) {
         const cd_node *n = cd_dom_node(dom, t);
         if (n->type != CD_NODE_TEXT)
             continue;
         for (uint32_t i = 0; i < n->len; i++) {
             unsigned char c = (unsigned char)n->u.text[i];
-            if ((c == '.' || c == '!' || c == '?') && (i + 1 == n->len || cd_isspace((unsigned char)n->u.text[i + 1])))
+            if ((c == '.' || c == '!' || c == '?') &&
+                (quoted ? S_stop_ends(n->u.text, n->len, i + 1)
+                        : (i + 1 == n->len || cd_isspace((unsigned char)n->u.text[i + 1]))))
                 return 1;
             if (c == 0xE3 && i + 2 < n->len && (unsigned char)n->u.text[i + 1] == 0x80 &&
                 (unsigned char)n->u.text[i + 2] == 0x82)
@@ -1000,7 +1027,7 @@ static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
                 uint32_t len = st[c].chars;
                 if (len > 80 && ld < 0.25f)
                     take = 1;
-                else if (len > 0 && len <= 80 && ld == 0.0f && S_has_sentence_end(dom, c))
+                else if (len > 0 && len <= 80 && ld == 0.0f && S_has_sentence_end(dom, c, 0))
                     take = 1;
             } else if (c < best && S_is_block(cn->tag) && st[c].n_block >= CD_INTRO_BLOCKS &&
                        st[c].chars >= CD_INTRO_CHARS && S_link_density(&st[c]) < 0.2f &&
@@ -1973,11 +2000,14 @@ static void S_find_title(cd_extract *x, const cd_dom *dom, const S_stat *st, con
  * body does (an excerpt repeated above the article). On wcxb-dev, shorter
  * blocks (60-150 characters) were subtitles the annotators left out as often
  * as not; only the first two blocks of prose: 'with' 79.62 %, every block:
- * 79.70 %, article F1 0.9546 -> 0.9549. */
+ * 79.70 %, article F1 0.9546 -> 0.9549. A video's description in an
+ * <object>'s fallback content is taken though classed as a caption
+ * (S_lead_block; docs/sites.md, session 8). */
 #define CD_LEAD_NODES 800 /* nodes searched between the headline and the body */
 #define CD_LEAD_BLOCKS 16 /* blocks taken at most */
 #define CD_LEAD_MIN 150 /* characters of a standfirst: shorter ones are subtitles */
 #define CD_LEAD_SAME 40 /* bytes compared with the body's opening */
+#define CD_LEAD_MEDIA_MIN 50 /* characters of a media's description (S_lead_hints) */
 
 /* Inside a collapsed panel (a transcript, an FAQ answer): kept as content,
  * but not what a reader sees under the headline. */
@@ -1989,14 +2019,64 @@ static int S_in_panel(const cd_dom *dom, const S_stat *st, cd_nid id)
     return 0;
 }
 
-static int S_lead_block(const cd_dom *dom, const S_stat *st, cd_nid id)
+/* The hints of element id's class and id words other than "caption". */
+static unsigned S_hints_but_caption(const cd_dom *dom, cd_nid id)
+{
+    const cd_node *n = cd_dom_node(dom, id);
+    unsigned hints = 0, flags;
+    for (uint32_t i = 0; i < n->len; i++) {
+        const cd_attr *a = &n->u.attr[i];
+        if (!((a->name_len == 5 && memcmp(a->name, "class", 5) == 0) ||
+              (a->name_len == 2 && memcmp(a->name, "id", 2) == 0)))
+            continue;
+        size_t at = 0, len;
+        const char *w;
+        while ((len = cd_class_next_word(a->value, a->value_len, &at, &w, &flags)) != 0)
+            if (!cd_eq_nocase(w, len, "caption"))
+                hints |= cd_wordset_get(&cd_list_hints, w, len);
+    }
+    return hints;
+}
+
+/* Is id in the fallback content of an <object> below top (the headline)? */
+static int S_in_object(const cd_dom *dom, cd_nid id, cd_nid top)
+{
+    for (cd_nid a = cd_dom_node(dom, id)->parent; a && a > top; a = cd_dom_node(dom, a)->parent)
+        if (cd_dom_node(dom, a)->tag == CD_TAG_OBJECT && cd_dom_node(dom, a)->type == CD_NODE_ELEMENT)
+            return 1;
+    return 0;
+}
+
+/* Is id's negative hint only its caption's class word ("embedded-caption")? */
+static int S_caption_only(const cd_dom *dom, const S_stat *st, cd_nid id)
+{
+    return (st[id].hints & CD_HINT_NEG) && !(S_hints_but_caption(dom, id) & CD_HINT_NEG);
+}
+
+/* A block S_lead takes as a standfirst. In the fallback content of an
+ * <object> -- what a reader without the plugin sees in place of a video --
+ * a block classed as a caption (it or its parent) is the media's
+ * description: the class says nothing against it, and a sentence of
+ * CD_LEAD_MEDIA_MIN characters is enough. Other fallback text (a status
+ * line: "This video is unavailable…", "Get the Flash player") is read
+ * as any block. */
+static int S_lead_block(const cd_dom *dom, const S_stat *st, cd_nid id, cd_nid h)
 {
     const cd_node *n = cd_dom_node(dom, id);
     const S_stat *s = &st[id];
-    return s->chars >= CD_LEAD_MIN && S_link_density(s) < 0.25f &&
-           !(s->hints & (CD_HINT_CHROME | CD_HINT_NEG | CD_HINT_COMMENT | CD_HINT_ROLE_CHROME | CD_HINT_NOTE)) &&
-           !(st[n->parent].hints & (CD_HINT_CHROME | CD_HINT_NEG | CD_HINT_NOTE)) &&
-           S_has_sentence_end(dom, id) && !S_in_panel(dom, st, id);
+    unsigned self = s->hints, up = st[n->parent].hints;
+    uint32_t min = CD_LEAD_MIN;
+    if (((self | up) & CD_HINT_NEG) && S_in_object(dom, id, h) &&
+        (S_caption_only(dom, st, id) || S_caption_only(dom, st, n->parent)) &&
+        !((S_hints_but_caption(dom, id) | S_hints_but_caption(dom, n->parent)) & CD_HINT_NEG)) {
+        self &= ~CD_HINT_NEG;
+        up &= ~CD_HINT_NEG;
+        min = CD_LEAD_MEDIA_MIN;
+    }
+    return s->chars >= min && S_link_density(s) < 0.25f &&
+           !(self & (CD_HINT_CHROME | CD_HINT_NEG | CD_HINT_COMMENT | CD_HINT_ROLE_CHROME | CD_HINT_NOTE)) &&
+           !(up & (CD_HINT_CHROME | CD_HINT_NEG | CD_HINT_NOTE)) && S_has_sentence_end(dom, id, 1) &&
+           !S_in_panel(dom, st, id);
 }
 
 /* The first CD_LEAD_SAME non-space bytes of the live text under id. */
@@ -2055,7 +2135,7 @@ static void S_lead(cd_extract *x, const cd_dom *dom, const S_stat *st)
         }
         /* A block of inline text: the unit the standfirst is made of. */
         if (S_is_block(n->tag) && s->chars && s->flow == s->chars && !S_is_ancestor(dom, id, first)) {
-            if (!(cd_tag_flags(n->tag) & CD_TF_HEADING) && S_lead_block(dom, st, id) &&
+            if (!(cd_tag_flags(n->tag) & CD_TF_HEADING) && S_lead_block(dom, st, id, h) &&
                 !(S_opening(dom, st, id, lead) == nbody && memcmp(lead, body, nbody) == 0))
                 add[nadd++] = id;
             id = cd_dom_next_skip(dom, id, top);
@@ -2417,6 +2497,58 @@ static int S_soft_found(const cd_dom *dom, const cd_extract *x, const S_stat *st
     return scored;
 }
 
+
+/* A section front: a page of teasers -- each a linked headline and a
+ * sentence or two -- that holds no article. The region's headings are nearly
+ * all links to other pages (at least CD_INDEX_TEASERS of them and
+ * CD_INDEX_LINKED of its headings), none of its blocks is longer than a
+ * teaser's summary (CD_INDEX_PARA characters) and they are no more than the
+ * linked headings (a summary each at most: a story with a rail of related
+ * headlines has more paragraphs), and the page declares no article in its
+ * structured data. One page cannot tell such a page from a
+ * listing whose lists are its content (wcxb-dev's listing and collection
+ * pages keep them in their gold), so the decision needs its site's
+ * evidence: a host of at least 3 pages in the model whose typical page
+ * holds a template this page lacks (it holds under CD_INDEX_TEMPLATE of the
+ * common blocks the host's median page holds: the article template's
+ * share tools, related rails and labels are not on a section front). Then
+ * the record is empty and carries no headline (docs/sites.md, session 8). */
+#define CD_INDEX_TEASERS 3
+#define CD_INDEX_LINKED 0.75f
+#define CD_INDEX_PARA 250
+#define CD_INDEX_TEMPLATE 0.7f
+
+static int S_index_page(const cd_extract *x, const cd_dom *dom, const S_stat *st)
+{
+    if (!x->site.common || x->typed > 0 || x->broad || !x->nroots ||
+        (float)x->site.held >= (float)x->site.typical * CD_INDEX_TEMPLATE)
+        return 0;
+    uint32_t heads = 0, linked = 0, paras = 0;
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        for (cd_nid t = root; t;) {
+            const cd_node *n = cd_dom_node(dom, t);
+            if (st[t].dead || n->type != CD_NODE_ELEMENT) {
+                t = cd_dom_next_skip(dom, t, root);
+                continue;
+            }
+            if ((cd_tag_flags(n->tag) & CD_TF_HEADING) && st[t].chars) {
+                heads++;
+                if ((float)st[t].link >= 0.9f * (float)st[t].chars)
+                    linked++;
+                t = cd_dom_next_skip(dom, t, root);
+                continue;
+            }
+            if (S_is_block(n->tag) && st[t].flow >= CD_INDEX_PARA)
+                return 0;
+            if (S_is_block(n->tag) && st[t].flow >= CD_MIN_PARA)
+                paras++;
+            t = cd_dom_next(dom, t, root);
+        }
+    }
+    return linked >= CD_INDEX_TEASERS && (float)linked >= (float)heads * CD_INDEX_LINKED && paras <= linked;
+}
+
 copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned options, const char *title)
 {
     x->nroots = 0;
@@ -2424,6 +2556,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     x->no_article = 0;
     x->broad = 0;
     x->article = 0;
+    x->index = 0;
     x->typed = 0;
     x->title_node = CD_NONE;
     uint32_t count = dom->count;
@@ -2583,6 +2716,12 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     cd_x_drop_stock(x, dom, st); /* "Sent from my …", "Posted by … at <date>" last lines */
     S_find_title(x, dom, st, title);
     S_lead(x, dom, st);
+    if (S_index_page(x, dom, st)) {
+        x->no_article = 1;
+        x->index = 1;
+        x->nroots = 0;
+        x->title_node = CD_NONE;
+    }
 #ifdef CD_EXTRACT_DEBUG
     S_debug(x, dom, st);
     if (getenv("CD_FEAT")) {

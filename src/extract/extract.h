@@ -58,6 +58,7 @@ typedef struct cd_extract {
     int broad;            /* no single article: the root is the page minus its chrome */
     int typed;            /* the page's structured data: 1 an article, -1 another kind of page (article.c) */
     int article;          /* an article page: one article, without the lists and comments beside it */
+    int index;            /* a section front (S_index_page): no article, no roots, no headline */
     cd_cut cuts[CD_MAX_CUTS]; /* sorted by node, then offset; non-overlapping */
     uint32_t ncuts;
     /* Site chrome (issue #13): the model and the page's URL, set before

@@ -108,6 +108,7 @@ copydesk_status cd_site_mark(cd_site_marks *m, const cd_mem *mem, const copydesk
 {
     m->on = 0;
     m->blocks = m->chrome = m->nweak = 0;
+    m->common = m->held = m->typical = 0;
     if (!s || !dom->count)
         return COPYDESK_OK;
     /* With a URL the host is known before the page is read: most pages of a
@@ -173,6 +174,18 @@ copydesk_status cd_site_mark(cd_site_marks *m, const cd_mem *mem, const copydesk
             if (cd_dom_node(dom, id)->type == CD_NODE_TEXT)
                 (weak ? m->weak : m->sc)[id] = 1;
     }
+    /* How much of the host's template the page holds, and its median page. */
+    uint32_t thr = (uint32_t)((float)n * CD_SITE_COMMON_SHARE + 0.999f);
+    if (thr < CD_SITE_CHROME_MIN)
+        thr = CD_SITE_CHROME_MIN;
+    uint32_t held[CD_SITE_K];
+    m->common = cd_site_common(h, thr, held);
+    for (uint32_t i = 0; i < c.n; i++)
+        if ((i == 0 || sorted[i] != sorted[i - 1]) && cd_site_count(h, sorted[i]) >= thr)
+            m->held++;
+    uint32_t nh = n < CD_SITE_K ? n : CD_SITE_K;
+    qsort(held, nh, sizeof *held, S_cmp_u32);
+    m->typical = held[nh / 2];
     mem->free(sorted);
     m->on = m->chrome > 0;
     return COPYDESK_OK;

@@ -170,6 +170,21 @@ uint32_t cd_site_mask(const cd_site_host *h, uint32_t fp)
     return 0;
 }
 
+uint32_t cd_site_common(const cd_site_host *h, uint32_t thr, uint32_t *held)
+{
+    uint32_t common = 0;
+    memset(held, 0, CD_SITE_K * sizeof *held);
+    for (uint32_t i = 0; h && i < h->nblk; i++) {
+        uint32_t mask = (uint32_t)h->blk[i];
+        if ((uint32_t)__builtin_popcount(mask) < thr)
+            continue;
+        common++;
+        for (; mask; mask &= mask - 1)
+            held[__builtin_ctz(mask)]++;
+    }
+    return common;
+}
+
 /* ---- eviction ---- */
 
 /* Drop the host's page with the largest key. */

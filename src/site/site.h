@@ -113,6 +113,11 @@ uint32_t cd_site_count(const cd_site_host *h, uint32_t fp);
 /* Which of them (bit j: the host's j-th sampled page in key order), 0 if none. */
 uint32_t cd_site_mask(const cd_site_host *h, uint32_t fp);
 
+/* The host's common blocks: fingerprints held by at least thr of its sampled
+ * pages; held[j] (CD_SITE_K entries) says how many of them its j-th sampled
+ * page holds. Returns their number. */
+uint32_t cd_site_common(const cd_site_host *h, uint32_t thr, uint32_t *held);
+
 /* ---- marking a parsed page (mark.c) ---- */
 
 /* A block is its host's chrome when this many of the host's sampled pages,
@@ -138,6 +143,10 @@ uint32_t cd_site_mask(const cd_site_host *h, uint32_t fp);
  * template's rail ("More on this story" and its links) and goes whole. */
 #define CD_SITE_RAIL_LINKS 0.6f
 
+/* A host's common blocks (its template: header, footer, the article page's
+ * furniture) are those held by this share of its sampled pages. */
+#define CD_SITE_COMMON_SHARE 0.6f
+
 typedef struct cd_site_marks {
     uint8_t *sc;       /* [dom->count]: 1 on a text node of a site-chrome block */
     uint8_t *weak;     /* [dom->count]: 1 on a text node of a weak block (CD_SITE_WEAK_MIN) */
@@ -147,6 +156,9 @@ typedef struct cd_site_marks {
     uint32_t vcap;
     uint32_t blocks;   /* the page's blocks */
     uint32_t chrome;   /* of them, its host's chrome */
+    uint32_t common;   /* its host's common blocks (CD_SITE_COMMON_SHARE of the sample) */
+    uint32_t held;     /* of them, how many the page holds */
+    uint32_t typical;  /* how many the host's median sampled page holds */
     int on;            /* sc is valid and marks something */
 } cd_site_marks;
 

@@ -20,7 +20,11 @@
 #    chrome: before, its lists stayed);
 #  - tidewater-0 and -1 end their story with two lines of links the other
 #    two pages lack: link text on 2 of a host's 4 pages is weak chrome
-#    (site.h CD_SITE_WEAK_MIN) and goes; read alone, the page keeps it.
+#    (site.h CD_SITE_WEAK_MIN) and goes; read alone, the page keeps it;
+#  - tests/site/front: a section front (linked headlines with a sentence
+#    each, no article type) of a site whose three article pages share a
+#    template it lacks holds no article: empty text, no title (extract.c
+#    S_index_page); read alone it keeps its teasers.
 set -eu
 bin=$1
 dir=tests/site/pages
@@ -61,4 +65,11 @@ grep -q 'Residential property' "$tmp/t3.on" && fail "the site's lists in a secon
 grep -q 'transfer centre' "$tmp/t0.off" || fail "the links are gone without learning: the weak test no longer tests it"
 grep -q 'transfer centre' "$tmp/t0.on" && fail "link lines on 2 of 4 pages (weak chrome) stayed"
 grep -q 'river rose above the old bridge' "$tmp/t0.on" || fail "tidewater-0's story went"
+fr=tests/site/front
+"$bin" "$fr" | grep '/quayside-front.html"' > "$tmp/front.on"
+"$bin" --off "$fr" | grep '/quayside-front.html"' > "$tmp/front.off"
+grep -q 'Fish market moves' "$tmp/front.off" || fail "the section front's teasers are gone without learning: the front test no longer tests it"
+grep -q '"text":""}' "$tmp/front.on" || fail "a section front its site's pages tell from an article kept text"
+grep -q '"title":null' "$tmp/front.on" || fail "a section front kept a headline"
+"$bin" "$fr" | grep '/quayside-2.html"' | grep -q 'Divers found that two sections' || fail "an article page of the front's site lost its story"
 echo "site_batch: ok"
