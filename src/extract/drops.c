@@ -493,6 +493,18 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
     uint64_t story = 0; /* the text of the story's long paragraphs */
     for (uint32_t id = lfirst; id <= llast; id++)
         if (cd_x_long_para(dom, st, id, para)) story += st[id].flow;
+    /* A story of short paragraphs (agency copy, a sentence each): its
+     * paragraphs of a sentence count too. */
+    uint64_t story2 = 0;
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        if (st[root].kind) continue;
+        cd_nid e = cd_dom_next_skip(dom, root, cd_dom_root(dom));
+        uint32_t end = e ? e : dom->count;
+        for (uint32_t id = root; id < end; id++)
+            if (cd_x_long_para(dom, st, id, CD_OWN_SENTENCE)) story2 += st[id].flow;
+    }
+    if (story2 > story) story = story2;
     int teasers =
         (float)tchars <= (float)story * CD_TEASER_STORY &&
         (float)tchars <= (float)(rchars - (tchars < rchars ? tchars : rchars)) * CD_TEASER_REST;
