@@ -487,8 +487,14 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
     }
 #ifdef CD_EXTRACT_DEBUG
     if (getenv("CD_STAMPS"))
+    {
         fprintf(stderr, "teasers %lu of %lu in roots; lfirst=%u llast=%u para=%u nlong=%u\n",
                 (unsigned long)tchars, (unsigned long)rchars, lfirst, llast, para, nlong);
+        char dbg[2001];
+        long dl = cd_x_text(dom, st, llast, dbg, 2000);
+        fprintf(stderr, "llast <%s>: %.*s\n", cd_tag_name(cd_dom_node(dom, llast)->tag),
+                dl > 0 ? (int)dl : 0, dbg);
+    }
 #endif
     uint64_t story = 0; /* the text of the story's long paragraphs */
     for (uint32_t id = lfirst; id <= llast; id++)

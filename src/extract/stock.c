@@ -10,7 +10,12 @@
  *     2025 11:15 AM"): a line starting with "Posted by" that holds a digit
  *     (its date or time), the last line of its block, after the post's prose
  *     and with no more prose after it in the region (a "Posted by … on …"
- *     line above the story, as Slashdot prints it, stays).
+ *     line above the story, as Slashdot prints it, stays);
+ *   - a copyright notice typed as the story block's last line ("…<br><br>
+ *     Copyright (c) Press Association Ltd. 2008, All Rights Reserved."):
+ *     the mark, then a holder's capitalised name, a year or "All Rights
+ *     Reserved", after the story's prose and with none after it; dropped
+ *     with the reason "copyright", so that src/news reads its agency.
  * The line's nodes (text and inline elements after the <br>) are dropped.
  * And a block that is an affiliate disclosure, too long for boiler-starts'
  * 100 bytes ("Disclosure: As an Affiliate Marketer, I earn from qualifying
@@ -23,6 +28,7 @@
 
 #include "../util/ctype.h"
 #include "drops.h"
+#include "extract.h"
 #include "stock.h"
 #include "wordlists.h"
 
@@ -47,12 +53,34 @@ static int S_may_be(const char *s, size_t n, const char *p)
     return 1;
 }
 
-/* Could a line starting s[0..n) be a signature or a "Posted by" line? */
+/* The length of the copyright mark opening s[0..n) ("Copyright", "©",
+ * "(c)", one or more of them, with spaces between), 0 when none. */
+static size_t S_copyright_mark(const char *s, size_t n)
+{
+    size_t i = 0, at = 0;
+    for (;;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        if (i + 9 <= n && cd_eq_nocase(s + i, 9, "copyright"))
+            i += 9;
+        else if (i + 2 <= n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9)
+            i += 2;
+        else if (i + 3 <= n && s[i] == '(' && (s[i + 1] == 'c' || s[i + 1] == 'C') && s[i + 2] == ')')
+            i += 3;
+        else
+            return at;
+        at = i;
+    }
+}
+
+/* Could a line starting s[0..n) be a signature, a "Posted by" line or a
+ * copyright notice? */
 static int S_may_sign(const char *s, size_t n)
 {
     if (!n)
         return 0;
-    if (S_may_be(s, n, "posted by"))
+    if (S_may_be(s, n, "posted by") || S_may_be(s, n, "copyright") || S_may_be(s, n, "(c)") ||
+        S_may_be(s, n, "\xC2\xA9"))
         return 1;
     /* Most lines fail on their first letter. */
     int c = cd_tolower((unsigned char)s[0]);
@@ -200,6 +228,30 @@ static int S_posted_footer(const char *s, size_t n)
     return 0;
 }
 
+/* A copyright notice closing the story: the mark, then its holder, a year
+ * or "All rights reserved" ("Copyright (c) Press Association Ltd. 2008, All
+ * Rights Reserved.", "Copyright World Entertainment News Network"), at most
+ * S_LINE_MAX bytes and not a sentence about copyright: no word after the
+ * mark is a verb-like lower-case word run of more than a few. The caller
+ * checks that it is the last line of its block after the story's prose,
+ * with no prose after it in the region. */
+static int S_copyright_notice(const char *s, size_t n)
+{
+    size_t i = S_copyright_mark(s, n);
+    if (!i || i >= n)
+        return 0;
+    /* The holder's name is capitalised: lower-case words other than a few
+     * joiners ("of", "and", "the") say a sentence. */
+    size_t at = i, lower = 0, words = 0;
+    const char *w;
+    size_t wl;
+    while ((wl = cd_next_word(s, n, &at, &w)) > 0) {
+        words++;
+        if (w[0] >= 'a' && w[0] <= 'z' && wl > 3) lower++;
+    }
+    return words && lower * 3 <= words;
+}
+
 #define S_DISCLOSURE_MAX 400 /* bytes of a disclosure block, at most */
 #define S_DISCLOSURE_PEEK 16 /* bytes read first, for its opening */
 #define S_POSTED_TRIES 8     /* "Posted by" lines judged per region (each scans it) */
@@ -326,21 +378,27 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root)
             int posted = !sig && tries < S_POSTED_TRIES && S_posted_footer(buf, (size_t)len) && ++tries &&
                          S_prose_before(dom, st, from, root) &&
                          !S_prose_after(dom, st, to, root);
-            if (sig || posted) {
+            int notice = !sig && !posted && tries < S_POSTED_TRIES &&
+                         S_copyright_notice(buf, (size_t)len) && ++tries &&
+                         (st[id].flow >= CD_LONG_PARA + (uint32_t)len ||
+                          S_prose_before(dom, st, from, root)) &&
+                         !S_prose_after(dom, st, to, root);
+            uint8_t why = notice ? CD_WHY_COPYRIGHT : 'p';
+            if (sig || posted || notice) {
                 /* The line is the whole block: the block goes. */
                 if (id != root) {
                     cd_nid p = cd_dom_node(dom, from)->prev;
                     while (p && S_blank(dom, st, p))
                         p = cd_dom_node(dom, p)->prev;
                     if (!p) {
-                        cd_x_drop(dom, st, id, root, 'p');
+                        cd_x_drop(dom, st, id, root, why);
                         id = cd_dom_next_skip(dom, id, root);
                         continue;
                     }
                 }
                 for (cd_nid t = from;; t = cd_dom_node(dom, t)->next) {
                     if (!st[t].dead)
-                        cd_x_drop(dom, st, t, root, 'p');
+                        cd_x_drop(dom, st, t, root, why);
                     if (t == to)
                         break;
                 }
