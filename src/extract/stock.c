@@ -229,27 +229,30 @@ static int S_posted_footer(const char *s, size_t n)
 }
 
 /* A copyright notice closing the story: the mark, then its holder, a year
- * or "All rights reserved" ("Copyright (c) Press Association Ltd. 2008, All
- * Rights Reserved.", "Copyright World Entertainment News Network"), at most
- * S_LINE_MAX bytes and not a sentence about copyright: no word after the
- * mark is a verb-like lower-case word run of more than a few. The caller
- * checks that it is the last line of its block after the story's prose,
- * with no prose after it in the region. */
+ * or "All Rights Reserved" ("Copyright (c) Press Association Ltd. 2008, All
+ * Rights Reserved.", "Copyright World Entertainment News Network"), not a
+ * sentence about copyright: none of the first S_NOTICE_WORDS words after
+ * the mark is a lower-case word of four letters or more ("Copyright law
+ * was changed …") other than "rights" and "reserved". The caller checks
+ * that it closes the story: after its prose, with none after it. */
+#define S_NOTICE_WORDS 6
 static int S_copyright_notice(const char *s, size_t n)
 {
     size_t i = S_copyright_mark(s, n);
     if (!i || i >= n)
         return 0;
-    /* The holder's name is capitalised: lower-case words other than a few
-     * joiners ("of", "and", "the") say a sentence. */
-    size_t at = i, lower = 0, words = 0;
+    size_t at = i, words = 0;
     const char *w;
     size_t wl;
-    while ((wl = cd_next_word(s, n, &at, &w)) > 0) {
+    while (words < S_NOTICE_WORDS && (wl = cd_next_word(s, n, &at, &w)) > 0) {
         words++;
-        if (w[0] >= 'a' && w[0] <= 'z' && wl > 3) lower++;
+        while (wl && !cd_isalnum((unsigned char)w[wl - 1]))
+            wl--;
+        if (w[0] >= 'a' && w[0] <= 'z' && wl > 3 && !cd_eq_nocase(w, wl, "rights") &&
+            !cd_eq_nocase(w, wl, "reserved"))
+            return 0;
     }
-    return words && lower * 3 <= words;
+    return words > 0;
 }
 
 #define S_DISCLOSURE_MAX 400 /* bytes of a disclosure block, at most */
@@ -362,6 +365,28 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root)
                 dl = 0;
             if (dl > 0 && S_disclosure(dbuf, (size_t)dl)) {
                 cd_x_drop(dom, st, id, root, 'p');
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+        }
+        /* A block of legal lines after the story that opens with a
+         * copyright notice ("Copyright © AHN Media Corp - All rights
+         * reserved.<br>Redistribution … is expressly prohibited …",
+         * "Copyright 2008 The Associated Press. All rights reserved. This
+         * material may not be published …"). */
+        if (id != root && cd_x_is_block(n->tag) && st[id].chars && st[id].chars <= S_DISCLOSURE_MAX &&
+            st[id].flow == st[id].chars && st[id].link * 2 < st[id].chars && tries < S_POSTED_TRIES) {
+            char dbuf[S_DISCLOSURE_MAX + 1];
+            long dl = cd_x_text(dom, st, id, dbuf, S_DISCLOSURE_PEEK);
+            if (dl < 0)
+                dl = S_DISCLOSURE_PEEK;
+            if (dl > 0 && S_may_sign(dbuf, (size_t)dl) && !S_may_be(dbuf, (size_t)dl, "posted by"))
+                dl = cd_x_text(dom, st, id, dbuf, S_DISCLOSURE_MAX);
+            else
+                dl = 0;
+            if (dl > 0 && S_copyright_notice(dbuf, (size_t)dl) && ++tries &&
+                S_prose_before(dom, st, id, root) && !S_prose_after(dom, st, id, root)) {
+                cd_x_drop(dom, st, id, root, CD_WHY_COPYRIGHT);
                 id = cd_dom_next_skip(dom, id, root);
                 continue;
             }
