@@ -432,6 +432,22 @@ static void S_drop_loose(const cd_extract *x, const cd_dom *dom, cd_xstat *st, c
     }
 }
 
+/* Is block id's own flow long only by the marked runs it holds: the loose
+ * summaries of a flat list of teasers ("<a>Headline</a><div>Place |
+ * Employer</div>Summary … <a>more</a>" typed straight into one box) leave
+ * less than para characters of its own text? */
+static int S_flow_marked(const cd_dom *dom, const cd_xstat *st, cd_nid id, uint32_t para)
+{
+    uint32_t marked = 0;
+    for (cd_nid c = cd_dom_node(dom, id)->first; c; c = cd_dom_node(dom, c)->next) {
+        const cd_node *cn = cd_dom_node(dom, c);
+        if (st[c].dead || !st[c].kind || (cn->type == CD_NODE_ELEMENT && cd_x_is_block(cn->tag)))
+            continue;
+        marked += st[c].chars;
+    }
+    return marked && st[id].flow < para + marked;
+}
+
 /* Inside the one article, drop what the detectors marked (teaser lists,
  * comment threads and forms, their labels) and the furniture lines of the
  * template (furniture.c). Nothing goes when the roots hold no long
@@ -465,7 +481,7 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
             cd_nid e = cd_dom_next_skip(dom, root, cd_dom_root(dom));
             uint32_t end = e ? e : dom->count;
             for (uint32_t id = root; id < end; id++)
-                if (cd_x_long_para(dom, st, id, para)) {
+                if (cd_x_long_para(dom, st, id, para) && !S_flow_marked(dom, st, id, para)) {
                     if (!lfirst || id < lfirst) lfirst = id;
                     if (id > llast) llast = id;
                     nlong++;

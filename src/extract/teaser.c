@@ -321,6 +321,7 @@ static int S_list(const cd_dom *dom, cd_xstat *st, cd_nid p, int sum_ok)
     int prose = 0, named_all = 1, summary = 0;
     cd_nid first = CD_NONE, last = CD_NONE, last_item = CD_NONE;
     uint32_t ntail = 0; /* short lines after the run's last item */
+    uint32_t inner = 0; /* the most short lines after an item inside the run */
     int tail_sentence = 0;
     /* The last child with text before the current one: a run's label
      * when it is short; CD_NONE before the first. */
@@ -374,6 +375,7 @@ static int S_list(const cd_dom *dom, cd_xstat *st, cd_nid p, int sum_ok)
                 first = c;
                 label = before;
             }
+            if (run && ntail > inner) inner = ntail;
             last = last_item = c;
             ntail = 0;
             run++;
@@ -381,9 +383,12 @@ static int S_list(const cd_dom *dom, cd_xstat *st, cd_nid p, int sum_ok)
         }
         /* After the last item, one short line that is no sentence (its
          * date, its section) is the item's; more, or a sentence (an
-         * author's note after a one-link list), is not the list's. */
-        if (run && (ntail > 1 || (ntail == 1 && tail_sentence))) last = last_item;
+         * author's note after a one-link list), is not the list's --
+         * unless the items before it carried as many lines each (a place
+         * line and a "more" link after every headline). */
+        if (run && ntail > inner && (ntail > 1 || (ntail == 1 && tail_sentence))) last = last_item;
         ntail = 0;
+        inner = 0;
         if (run) {
             /* The run's label: the short line before it in p (a label of
              * its own), or p's when the run opens p (p's whole then). */
