@@ -329,13 +329,58 @@ static int S_disclosure(const char *s, size_t n)
     return 1;
 }
 
-static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root)
+/* Is form id a sign-up form: an e-mail or telephone field (a newsletter,
+ * deals by text message), at most S_SIGNUP_FIELDS text-like fields (a name,
+ * a honeypot) and no text area, list or password (a comment form, a search
+ * with options, a log-in)? */
+#define S_SIGNUP_FIELDS 3
+#define S_SIGNUP_TEXT 500 /* characters of the box around it, at most */
+static int S_signup_form(const cd_dom *dom, cd_nid id)
+{
+    unsigned fields = 0, contact = 0;
+    for (cd_nid t = cd_dom_next(dom, id, id); t; t = cd_dom_next(dom, t, id)) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (n->type != CD_NODE_ELEMENT) continue;
+        if (n->tag == CD_TAG_TEXTAREA || n->tag == CD_TAG_SELECT) return 0;
+        if (n->tag != CD_TAG_INPUT) continue;
+        size_t tl = 0;
+        const char *ty = cd_dom_attr(dom, t, "type", &tl);
+        if (!ty || !tl || cd_eq_nocase(ty, tl, "text")) {
+            fields++;
+        } else if (cd_eq_nocase(ty, tl, "email") || cd_eq_nocase(ty, tl, "tel")) {
+            fields++;
+            contact++;
+        } else if (cd_eq_nocase(ty, tl, "password") || cd_eq_nocase(ty, tl, "file")) {
+            return 0;
+        }
+    }
+    return contact && fields <= S_SIGNUP_FIELDS;
+}
+
+static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article)
 {
     char buf[S_LINE_MAX + 1];
     int tries = 0;
     cd_nid id = root;
     while (id) {
         const cd_node *n = cd_dom_node(dom, id);
+        /* On an article page, a sign-up box inside it ("Be the first to
+         * know! Get deals texted to your phone", a field, a button, the
+         * consent line): the form with the short box around it, when the
+         * region holds twice as much besides. (The form itself may be gone
+         * already, as chrome by its tag: its box's lines stay until here.) */
+        if (article && n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_FORM && id != root &&
+            S_signup_form(dom, id)) {
+            cd_nid box = id;
+            for (cd_nid a = n->parent; a && a != root && !st[a].dead && st[a].chars <= S_SIGNUP_TEXT;
+                 a = cd_dom_node(dom, a)->parent)
+                box = a;
+            if (box != id && st[box].chars * 3 <= st[root].chars) {
+                cd_x_drop(dom, st, box, root, 'S');
+                id = cd_dom_next_skip(dom, box, root);
+                continue;
+            }
+        }
         if (st[id].dead || n->type != CD_NODE_ELEMENT || n->tag == CD_TAG_PRE || n->tag == CD_TAG_CODE) {
             id = cd_dom_next_skip(dom, id, root);
             continue;
@@ -436,5 +481,5 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root)
 void cd_x_drop_stock(cd_extract *x, const cd_dom *dom, cd_xstat *st)
 {
     for (uint32_t r = 0; r < x->nroots; r++)
-        S_region(dom, st, x->roots[r]);
+        S_region(dom, st, x->roots[r], x->article && !x->broad);
 }
