@@ -144,6 +144,21 @@ static long S_dropped_text(const cd_dom *dom, cd_nid id, char *buf, size_t max)
     return t ? -1 : (long)len;
 }
 
+/* Is element id a short leaf block: no block inside it, at most
+ * CD_LEAF_BYTES bytes of text (a <div class="comments-head">Comments</div>
+ * standing as a heading)? */
+#define CD_LEAF_BYTES 240
+static int S_short_leaf(const cd_dom *dom, cd_nid id)
+{
+    size_t bytes = 0;
+    for (cd_nid t = cd_dom_next(dom, id, id); t; t = cd_dom_next(dom, t, id)) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (n->type == CD_NODE_ELEMENT && cd_x_is_block(n->tag)) return 0;
+        if (n->type == CD_NODE_TEXT && (bytes += n->len) > CD_LEAF_BYTES) return 0;
+    }
+    return 1;
+}
+
 /* The readers' part of an article page with no marks of its own (names over
  * each comment, no dates, no class words): after CD_CUT_STORY long
  * paragraphs of the story, a line that is a comment section's label (a
@@ -200,8 +215,9 @@ void cd_x_comment_cut(cd_extract *x, const cd_dom *dom, cd_xstat *st)
              * it names follows it, signed or not. Its words must say so
              * (the same class words name reviews and ratings). */
             if (st[id].dead && st[id].why == 'm' && n->type == CD_NODE_ELEMENT &&
-                (n->tag == CD_TAG_H2 || n->tag == CD_TAG_H3 || n->tag == CD_TAG_H4) && id != root &&
-                nlong >= CD_CUT_STORY) {
+                (n->tag == CD_TAG_H2 || n->tag == CD_TAG_H3 || n->tag == CD_TAG_H4 ||
+                 (cd_x_is_block(n->tag) && S_short_leaf(dom, id))) &&
+                id != root && nlong >= CD_CUT_STORY) {
                 long len = S_dropped_text(dom, id, buf, CD_CUT_LABEL + 4);
 #ifdef CD_EXTRACT_DEBUG
                 if (getenv("CD_CUTDBG"))
