@@ -504,7 +504,11 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
                 }
         }
     }
-    if (!lfirst || (para == CD_OWN_SENTENCE && nlong < 2)) return;
+    /* One paragraph of 100 characters is an introduction above lists (a
+     * listing) as often as a short story: on a page known to be an article
+     * only the template's lines around it go, not the lists. */
+    int single = para == CD_OWN_SENTENCE && nlong < 2;
+    if (!lfirst || (single && lists_only)) return;
     /* Lists that outweigh the rest of the content twice, or the story's
      * long paragraphs eight times, are what the page is (a listing, an
      * awards page, whose introduction is a paragraph or two). */
@@ -597,6 +601,7 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
                     id, cd_tag_name(n->tag), st[id].kind, st[id].mark == CD_TEASER_NAMED, lfirst,
                     tafter, cd_x_is_ancestor(dom, id, llast), teasers);
 #endif
+            if (st[id].kind && single) continue;
             if (st[id].kind && !(st[id].kind & CD_KIND_UNDER)) {
                 /* A list between the story's paragraphs may be its own (a
                  * round-up), unless its label names other stories. */
@@ -642,7 +647,7 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
                 cd_x_drop(dom, st, id, root, 'g');
         }
     }
-    if (lists_only) return;
+    if (lists_only || single) return;
     for (uint32_t r = 0; r < x->nroots; r++)
         if (!st[x->roots[r]].kind) S_drop_loose(x, dom, st, x->roots[r], hfirst, after, title);
     cd_x_comment_cut(x, dom, st);
