@@ -144,6 +144,21 @@ static long S_dropped_text(const cd_dom *dom, cd_nid id, char *buf, size_t max)
     return t ? -1 : (long)len;
 }
 
+/* Is element id a short leaf block: no block inside it, at most
+ * CD_LEAF_BYTES bytes of text (a <div class="comments-head">Comments</div>
+ * standing as a heading)? */
+#define CD_LEAF_BYTES 240
+static int S_short_leaf(const cd_dom *dom, cd_nid id)
+{
+    size_t bytes = 0;
+    for (cd_nid t = cd_dom_next(dom, id, id); t; t = cd_dom_next(dom, t, id)) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (n->type == CD_NODE_ELEMENT && cd_x_is_block(n->tag)) return 0;
+        if (n->type == CD_NODE_TEXT && (bytes += n->len) > CD_LEAF_BYTES) return 0;
+    }
+    return 1;
+}
+
 /* The readers' part of an article page with no marks of its own (names over
  * each comment, no dates, no class words): after CD_CUT_STORY long
  * paragraphs of the story, a line that is a comment section's label (a
@@ -200,8 +215,9 @@ void cd_x_comment_cut(cd_extract *x, const cd_dom *dom, cd_xstat *st)
              * it names follows it, signed or not. Its words must say so
              * (the same class words name reviews and ratings). */
             if (st[id].dead && st[id].why == 'm' && n->type == CD_NODE_ELEMENT &&
-                (n->tag == CD_TAG_H2 || n->tag == CD_TAG_H3 || n->tag == CD_TAG_H4) && id != root &&
-                nlong >= CD_CUT_STORY) {
+                (n->tag == CD_TAG_H2 || n->tag == CD_TAG_H3 || n->tag == CD_TAG_H4 ||
+                 (cd_x_is_block(n->tag) && S_short_leaf(dom, id))) &&
+                id != root && nlong >= CD_CUT_STORY) {
                 long len = S_dropped_text(dom, id, buf, CD_CUT_LABEL + 4);
 #ifdef CD_EXTRACT_DEBUG
                 if (getenv("CD_CUTDBG"))
@@ -432,6 +448,22 @@ static void S_drop_loose(const cd_extract *x, const cd_dom *dom, cd_xstat *st, c
     }
 }
 
+/* Is block id's own flow long only by the marked runs it holds: the loose
+ * summaries of a flat list of teasers ("<a>Headline</a><div>Place |
+ * Employer</div>Summary … <a>more</a>" typed straight into one box) leave
+ * less than para characters of its own text? */
+static int S_flow_marked(const cd_dom *dom, const cd_xstat *st, cd_nid id, uint32_t para)
+{
+    uint32_t marked = 0;
+    for (cd_nid c = cd_dom_node(dom, id)->first; c; c = cd_dom_node(dom, c)->next) {
+        const cd_node *cn = cd_dom_node(dom, c);
+        if (st[c].dead || !st[c].kind || (cn->type == CD_NODE_ELEMENT && cd_x_is_block(cn->tag)))
+            continue;
+        marked += st[c].chars;
+    }
+    return marked && st[id].flow < para + marked;
+}
+
 /* Inside the one article, drop what the detectors marked (teaser lists,
  * comment threads and forms, their labels) and the furniture lines of the
  * template (furniture.c). Nothing goes when the roots hold no long
@@ -465,14 +497,18 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
             cd_nid e = cd_dom_next_skip(dom, root, cd_dom_root(dom));
             uint32_t end = e ? e : dom->count;
             for (uint32_t id = root; id < end; id++)
-                if (cd_x_long_para(dom, st, id, para)) {
+                if (cd_x_long_para(dom, st, id, para) && !S_flow_marked(dom, st, id, para)) {
                     if (!lfirst || id < lfirst) lfirst = id;
                     if (id > llast) llast = id;
                     nlong++;
                 }
         }
     }
-    if (!lfirst || (para == CD_OWN_SENTENCE && nlong < 2)) return;
+    /* One paragraph of 100 characters is an introduction above lists (a
+     * listing) as often as a short story: on a page known to be an article
+     * only the template's lines around it go, not the lists. */
+    int single = para == CD_OWN_SENTENCE && nlong < 2;
+    if (!lfirst || (single && lists_only)) return;
     /* Lists that outweigh the rest of the content twice, or the story's
      * long paragraphs eight times, are what the page is (a listing, an
      * awards page, whose introduction is a paragraph or two). */
@@ -487,12 +523,30 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
     }
 #ifdef CD_EXTRACT_DEBUG
     if (getenv("CD_STAMPS"))
+    {
         fprintf(stderr, "teasers %lu of %lu in roots; lfirst=%u llast=%u para=%u nlong=%u\n",
                 (unsigned long)tchars, (unsigned long)rchars, lfirst, llast, para, nlong);
+        char dbg[2001];
+        long dl = cd_x_text(dom, st, llast, dbg, 2000);
+        fprintf(stderr, "llast <%s>: %.*s\n", cd_tag_name(cd_dom_node(dom, llast)->tag),
+                dl > 0 ? (int)dl : 0, dbg);
+    }
 #endif
     uint64_t story = 0; /* the text of the story's long paragraphs */
     for (uint32_t id = lfirst; id <= llast; id++)
         if (cd_x_long_para(dom, st, id, para)) story += st[id].flow;
+    /* A story of short paragraphs (agency copy, a sentence each): its
+     * paragraphs of a sentence count too. */
+    uint64_t story2 = 0;
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        if (st[root].kind) continue;
+        cd_nid e = cd_dom_next_skip(dom, root, cd_dom_root(dom));
+        uint32_t end = e ? e : dom->count;
+        for (uint32_t id = root; id < end; id++)
+            if (cd_x_long_para(dom, st, id, CD_OWN_SENTENCE)) story2 += st[id].flow;
+    }
+    if (story2 > story) story = story2;
     int teasers =
         (float)tchars <= (float)story * CD_TEASER_STORY &&
         (float)tchars <= (float)(rchars - (tchars < rchars ? tchars : rchars)) * CD_TEASER_REST;
@@ -547,6 +601,7 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
                     id, cd_tag_name(n->tag), st[id].kind, st[id].mark == CD_TEASER_NAMED, lfirst,
                     tafter, cd_x_is_ancestor(dom, id, llast), teasers);
 #endif
+            if (st[id].kind && single) continue;
             if (st[id].kind && !(st[id].kind & CD_KIND_UNDER)) {
                 /* A list between the story's paragraphs may be its own (a
                  * round-up), unless its label names other stories. */
@@ -592,7 +647,7 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
                 cd_x_drop(dom, st, id, root, 'g');
         }
     }
-    if (lists_only) return;
+    if (lists_only || single) return;
     for (uint32_t r = 0; r < x->nroots; r++)
         if (!st[x->roots[r]].kind) S_drop_loose(x, dom, st, x->roots[r], hfirst, after, title);
     cd_x_comment_cut(x, dom, st);

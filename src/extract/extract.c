@@ -2213,6 +2213,8 @@ const char *cd_extract_reason(uint8_t why)
         return "photo-credit";
     case 'p':
         return "stock-phrase";
+    case 'S':
+        return "signup-form";
     case 'd':
         return "duplicate";
     case 'u':

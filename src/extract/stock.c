@@ -10,7 +10,12 @@
  *     2025 11:15 AM"): a line starting with "Posted by" that holds a digit
  *     (its date or time), the last line of its block, after the post's prose
  *     and with no more prose after it in the region (a "Posted by … on …"
- *     line above the story, as Slashdot prints it, stays).
+ *     line above the story, as Slashdot prints it, stays);
+ *   - a copyright notice typed as the story block's last line ("…<br><br>
+ *     Copyright (c) Press Association Ltd. 2008, All Rights Reserved."):
+ *     the mark, then a holder's capitalised name, a year or "All Rights
+ *     Reserved", after the story's prose and with none after it; dropped
+ *     with the reason "copyright", so that src/news reads its agency.
  * The line's nodes (text and inline elements after the <br>) are dropped.
  * And a block that is an affiliate disclosure, too long for boiler-starts'
  * 100 bytes ("Disclosure: As an Affiliate Marketer, I earn from qualifying
@@ -23,6 +28,7 @@
 
 #include "../util/ctype.h"
 #include "drops.h"
+#include "extract.h"
 #include "stock.h"
 #include "wordlists.h"
 
@@ -47,12 +53,34 @@ static int S_may_be(const char *s, size_t n, const char *p)
     return 1;
 }
 
-/* Could a line starting s[0..n) be a signature or a "Posted by" line? */
+/* The length of the copyright mark opening s[0..n) ("Copyright", "©",
+ * "(c)", one or more of them, with spaces between), 0 when none. */
+static size_t S_copyright_mark(const char *s, size_t n)
+{
+    size_t i = 0, at = 0;
+    for (;;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        if (i + 9 <= n && cd_eq_nocase(s + i, 9, "copyright"))
+            i += 9;
+        else if (i + 2 <= n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9)
+            i += 2;
+        else if (i + 3 <= n && s[i] == '(' && (s[i + 1] == 'c' || s[i + 1] == 'C') && s[i + 2] == ')')
+            i += 3;
+        else
+            return at;
+        at = i;
+    }
+}
+
+/* Could a line starting s[0..n) be a signature, a "Posted by" line or a
+ * copyright notice? */
 static int S_may_sign(const char *s, size_t n)
 {
     if (!n)
         return 0;
-    if (S_may_be(s, n, "posted by"))
+    if (S_may_be(s, n, "posted by") || S_may_be(s, n, "copyright") || S_may_be(s, n, "(c)") ||
+        S_may_be(s, n, "\xC2\xA9"))
         return 1;
     /* Most lines fail on their first letter. */
     int c = cd_tolower((unsigned char)s[0]);
@@ -200,6 +228,33 @@ static int S_posted_footer(const char *s, size_t n)
     return 0;
 }
 
+/* A copyright notice closing the story: the mark, then its holder, a year
+ * or "All Rights Reserved" ("Copyright (c) Press Association Ltd. 2008, All
+ * Rights Reserved.", "Copyright World Entertainment News Network"), not a
+ * sentence about copyright: none of the first S_NOTICE_WORDS words after
+ * the mark is a lower-case word of four letters or more ("Copyright law
+ * was changed …") other than "rights" and "reserved". The caller checks
+ * that it closes the story: after its prose, with none after it. */
+#define S_NOTICE_WORDS 6
+static int S_copyright_notice(const char *s, size_t n)
+{
+    size_t i = S_copyright_mark(s, n);
+    if (!i || i >= n)
+        return 0;
+    size_t at = i, words = 0;
+    const char *w;
+    size_t wl;
+    while (words < S_NOTICE_WORDS && (wl = cd_next_word(s, n, &at, &w)) > 0) {
+        words++;
+        while (wl && !cd_isalnum((unsigned char)w[wl - 1]))
+            wl--;
+        if (w[0] >= 'a' && w[0] <= 'z' && wl > 3 && !cd_eq_nocase(w, wl, "rights") &&
+            !cd_eq_nocase(w, wl, "reserved"))
+            return 0;
+    }
+    return words > 0;
+}
+
 #define S_DISCLOSURE_MAX 400 /* bytes of a disclosure block, at most */
 #define S_DISCLOSURE_PEEK 16 /* bytes read first, for its opening */
 #define S_POSTED_TRIES 8     /* "Posted by" lines judged per region (each scans it) */
@@ -274,13 +329,58 @@ static int S_disclosure(const char *s, size_t n)
     return 1;
 }
 
-static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root)
+/* Is form id a sign-up form: an e-mail or telephone field (a newsletter,
+ * deals by text message), at most S_SIGNUP_FIELDS text-like fields (a name,
+ * a honeypot) and no text area, list or password (a comment form, a search
+ * with options, a log-in)? */
+#define S_SIGNUP_FIELDS 3
+#define S_SIGNUP_TEXT 500 /* characters of the box around it, at most */
+static int S_signup_form(const cd_dom *dom, cd_nid id)
+{
+    unsigned fields = 0, contact = 0;
+    for (cd_nid t = cd_dom_next(dom, id, id); t; t = cd_dom_next(dom, t, id)) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (n->type != CD_NODE_ELEMENT) continue;
+        if (n->tag == CD_TAG_TEXTAREA || n->tag == CD_TAG_SELECT) return 0;
+        if (n->tag != CD_TAG_INPUT) continue;
+        size_t tl = 0;
+        const char *ty = cd_dom_attr(dom, t, "type", &tl);
+        if (!ty || !tl || cd_eq_nocase(ty, tl, "text")) {
+            fields++;
+        } else if (cd_eq_nocase(ty, tl, "email") || cd_eq_nocase(ty, tl, "tel")) {
+            fields++;
+            contact++;
+        } else if (cd_eq_nocase(ty, tl, "password") || cd_eq_nocase(ty, tl, "file")) {
+            return 0;
+        }
+    }
+    return contact && fields <= S_SIGNUP_FIELDS;
+}
+
+static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article)
 {
     char buf[S_LINE_MAX + 1];
     int tries = 0;
     cd_nid id = root;
     while (id) {
         const cd_node *n = cd_dom_node(dom, id);
+        /* On an article page, a sign-up box inside it ("Be the first to
+         * know! Get deals texted to your phone", a field, a button, the
+         * consent line): the form with the short box around it, when the
+         * region holds twice as much besides. (The form itself may be gone
+         * already, as chrome by its tag: its box's lines stay until here.) */
+        if (article && n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_FORM && id != root &&
+            S_signup_form(dom, id)) {
+            cd_nid box = id;
+            for (cd_nid a = n->parent; a && a != root && !st[a].dead && st[a].chars <= S_SIGNUP_TEXT;
+                 a = cd_dom_node(dom, a)->parent)
+                box = a;
+            if (box != id && st[box].chars * 3 <= st[root].chars) {
+                cd_x_drop(dom, st, box, root, 'S');
+                id = cd_dom_next_skip(dom, box, root);
+                continue;
+            }
+        }
         if (st[id].dead || n->type != CD_NODE_ELEMENT || n->tag == CD_TAG_PRE || n->tag == CD_TAG_CODE) {
             id = cd_dom_next_skip(dom, id, root);
             continue;
@@ -314,6 +414,28 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root)
                 continue;
             }
         }
+        /* A block of legal lines after the story that opens with a
+         * copyright notice ("Copyright © AHN Media Corp - All rights
+         * reserved.<br>Redistribution … is expressly prohibited …",
+         * "Copyright 2008 The Associated Press. All rights reserved. This
+         * material may not be published …"). */
+        if (id != root && cd_x_is_block(n->tag) && st[id].chars && st[id].chars <= S_DISCLOSURE_MAX &&
+            st[id].flow == st[id].chars && st[id].link * 2 < st[id].chars && tries < S_POSTED_TRIES) {
+            char dbuf[S_DISCLOSURE_MAX + 1];
+            long dl = cd_x_text(dom, st, id, dbuf, S_DISCLOSURE_PEEK);
+            if (dl < 0)
+                dl = S_DISCLOSURE_PEEK;
+            if (dl > 0 && S_may_sign(dbuf, (size_t)dl) && !S_may_be(dbuf, (size_t)dl, "posted by"))
+                dl = cd_x_text(dom, st, id, dbuf, S_DISCLOSURE_MAX);
+            else
+                dl = 0;
+            if (dl > 0 && S_copyright_notice(dbuf, (size_t)dl) && ++tries &&
+                S_prose_before(dom, st, id, root) && !S_prose_after(dom, st, id, root)) {
+                cd_x_drop(dom, st, id, root, CD_WHY_COPYRIGHT);
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+        }
         cd_nid from, to;
         /* A peek at the last line's start, then the line whole. */
         long len = cd_x_is_block(n->tag) && st[id].flow && st[id].chars ? S_last_line(dom, st, id, &from, &to, buf, S_LINE_PEEK) : -1;
@@ -326,21 +448,27 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root)
             int posted = !sig && tries < S_POSTED_TRIES && S_posted_footer(buf, (size_t)len) && ++tries &&
                          S_prose_before(dom, st, from, root) &&
                          !S_prose_after(dom, st, to, root);
-            if (sig || posted) {
+            int notice = !sig && !posted && tries < S_POSTED_TRIES &&
+                         S_copyright_notice(buf, (size_t)len) && ++tries &&
+                         (st[id].flow >= CD_LONG_PARA + (uint32_t)len ||
+                          S_prose_before(dom, st, from, root)) &&
+                         !S_prose_after(dom, st, to, root);
+            uint8_t why = notice ? CD_WHY_COPYRIGHT : 'p';
+            if (sig || posted || notice) {
                 /* The line is the whole block: the block goes. */
                 if (id != root) {
                     cd_nid p = cd_dom_node(dom, from)->prev;
                     while (p && S_blank(dom, st, p))
                         p = cd_dom_node(dom, p)->prev;
                     if (!p) {
-                        cd_x_drop(dom, st, id, root, 'p');
+                        cd_x_drop(dom, st, id, root, why);
                         id = cd_dom_next_skip(dom, id, root);
                         continue;
                     }
                 }
                 for (cd_nid t = from;; t = cd_dom_node(dom, t)->next) {
                     if (!st[t].dead)
-                        cd_x_drop(dom, st, t, root, 'p');
+                        cd_x_drop(dom, st, t, root, why);
                     if (t == to)
                         break;
                 }
@@ -353,5 +481,5 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root)
 void cd_x_drop_stock(cd_extract *x, const cd_dom *dom, cd_xstat *st)
 {
     for (uint32_t r = 0; r < x->nroots; r++)
-        S_region(dom, st, x->roots[r]);
+        S_region(dom, st, x->roots[r], x->article && !x->broad);
 }

@@ -24,6 +24,8 @@
  * story and a named one between its paragraphs (an unnamed one there may be
  * the story's own round-up); on a page read as one container but not known
  * to be an article, only named lists before or after the story. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../util/ctype.h"
@@ -305,17 +307,21 @@ static void S_mark_run(const cd_dom *dom, cd_xstat *st, cd_nid first, cd_nid las
     }
 }
 
-static void S_list(const cd_dom *dom, cd_xstat *st, cd_nid p)
+/* The lists among p's children. With sum_ok, an item's summary may be an
+ * element of its own; returns 0 when such a summary was needed for a run
+ * but p is not taken whole (the caller looks again without them). */
+static int S_list(const cd_dom *dom, cd_xstat *st, cd_nid p, int sum_ok)
 {
     /* The runs of items among p's children. */
     enum { MAXRUNS = 16 };
     cd_nid rfirst[MAXRUNS], rlast[MAXRUNS], rlabel[MAXRUNS];
     uint8_t rnamed[MAXRUNS]; /* 1: by a label inside p, 2: by p's label */
-    uint32_t rlen[MAXRUNS];
-    uint32_t nruns = 0, run = 0, in_items = 0;
-    int prose = 0, named_all = 1;
+    uint32_t rlen[MAXRUNS], rsum[MAXRUNS];
+    uint32_t nruns = 0, run = 0, in_items = 0, nsum = 0;
+    int prose = 0, named_all = 1, summary = 0;
     cd_nid first = CD_NONE, last = CD_NONE, last_item = CD_NONE;
     uint32_t ntail = 0; /* short lines after the run's last item */
+    uint32_t inner = 0; /* the most short lines after an item inside the run */
     int tail_sentence = 0;
     /* The last child with text before the current one: a run's label
      * when it is short; CD_NONE before the first. */
@@ -337,6 +343,19 @@ static void S_list(const cd_dom *dom, cd_xstat *st, cd_nid p)
             }
             if (cn->type != CD_NODE_ELEMENT || st[c].dead || !st[c].chars || st[c].kind) continue;
             item = S_item(&st[c]);
+            /* The summary of the item just before it, set as an element of
+             * its own (<dt><a>headline</a></dt><dd>summary</dd>, a <p>
+             * after a headline's <h3>): no link, at most a summary's
+             * length; both blocks. One per item, and only after an item of
+             * one headline that is no list of its own. */
+            if (!item && run && summary && sum_ok && !st[c].mark && !st[c].link &&
+                cd_x_is_block(cn->tag) &&
+                st[c].chars <= CD_TEASER_TEXT) {
+                last = c;
+                summary = 0;
+                nsum++;
+                continue;
+            }
             /* A short line between items, without a headline: the time,
              * section or source of the item before it ("(31 Dec 07 |
              * Premier League)" after a link in a flat list). */
@@ -349,11 +368,14 @@ static void S_list(const cd_dom *dom, cd_xstat *st, cd_nid p)
             if (!item && st[c].chars > CD_TEASER_LABEL) prose = 1;
         }
     endrun:
+        summary = item && st[c].mark == 1 && cd_x_is_block(cd_dom_node(dom, c)->tag) &&
+                  cd_dom_node(dom, c)->tag != CD_TAG_UL && cd_dom_node(dom, c)->tag != CD_TAG_OL;
         if (item) {
             if (!run) {
                 first = c;
                 label = before;
             }
+            if (run && ntail > inner) inner = ntail;
             last = last_item = c;
             ntail = 0;
             run++;
@@ -361,9 +383,12 @@ static void S_list(const cd_dom *dom, cd_xstat *st, cd_nid p)
         }
         /* After the last item, one short line that is no sentence (its
          * date, its section) is the item's; more, or a sentence (an
-         * author's note after a one-link list), is not the list's. */
-        if (run && (ntail > 1 || (ntail == 1 && tail_sentence))) last = last_item;
+         * author's note after a one-link list), is not the list's --
+         * unless the items before it carried as many lines each (a place
+         * line and a "more" link after every headline). */
+        if (run && ntail > inner && (ntail > 1 || (ntail == 1 && tail_sentence))) last = last_item;
         ntail = 0;
+        inner = 0;
         if (run) {
             /* The run's label: the short line before it in p (a label of
              * its own), or p's when the run opens p (p's whole then). */
@@ -381,26 +406,40 @@ static void S_list(const cd_dom *dom, cd_xstat *st, cd_nid p)
                 rlabel[nruns] = lab;
                 rnamed[nruns] = (uint8_t)(named_in | (named_out << 1));
                 rlen[nruns] = run;
+                rsum[nruns] = nsum;
                 named_all &= named_in | named_out;
                 nruns++;
                 for (cd_nid k = first; k != cd_dom_node(dom, last)->next; k = cd_dom_node(dom, k)->next)
                     if (!st[k].dead) in_items += st[k].chars;
                 if (lab) in_items += st[lab].chars;
-            } else if (st[first].chars > CD_TEASER_LABEL) {
-                prose = 1; /* a short run beside a list is no label */
+            } else if (st[first].chars > CD_TEASER_LABEL || nsum) {
+                prose = 1; /* a short run beside a list is no label; its
+                            * summaries are paragraphs */
             }
         }
         run = 0;
+        nsum = 0;
         if (end) break;
         before = cd_dom_node(dom, c)->type == CD_NODE_TEXT ? CD_NONE : c;
     }
-    if (!nruns) return;
+    if (!nruns) return 1;
     if (!prose && (float)in_items >= (float)st[p].chars * CD_TEASER_SHARE) {
+#ifdef CD_EXTRACT_DEBUG
+        if (getenv("CD_TEASERDBG"))
+            fprintf(stderr, "teaser whole #%u <%s> runs=%u sum_ok=%d chars=%u\n", p,
+                    cd_tag_name(cd_dom_node(dom, p)->tag), nruns, sum_ok, st[p].chars);
+#endif
         st[p].kind = CD_KIND_TEASERS;
         int named = S_label(dom, st, p);
         if (named || named_all) st[p].mark = CD_TEASER_NAMED;
-        return;
+        return 1;
     }
+    /* Headlines with paragraphs of their own beside other prose are as
+     * often the story's sections (a listicle's "5. Name" and its text):
+     * items with summaries of their own are taken only with the whole
+     * element. */
+    for (uint32_t r = 0; r < nruns; r++)
+        if (rsum[r]) return 0;
     /* Each run alone, p holding more (prose): p's own label is not the
      * runs', so a run is named only by a label inside p. */
     for (uint32_t r = 0; r < nruns; r++) {
@@ -412,6 +451,7 @@ static void S_list(const cd_dom *dom, cd_xstat *st, cd_nid p)
         }
         S_mark_run(dom, st, rfirst[r], rlast[r], named);
     }
+    return 1;
 }
 
 void cd_teaser_mark(const cd_dom *dom, cd_xstat *st)
@@ -434,7 +474,8 @@ void cd_teaser_mark(const cd_dom *dom, cd_xstat *st)
         cd_xstat *s = &st[id];
         if (n->type != CD_NODE_ELEMENT || s->dead || s->kind) continue;
         if (cd_x_inherit_kind(dom, st, id)) continue;
-        if (s->mark >= 1 && !(cd_tag_flags(n->tag) & CD_TF_HEADING)) S_list(dom, st, id);
+        if (s->mark >= 1 && !(cd_tag_flags(n->tag) & CD_TF_HEADING) && !S_list(dom, st, id, 1))
+            S_list(dom, st, id, 0);
     }
     /* Panels, bottom-up: an element holding nothing but lists and their
      * labels ("Related content": "News" and a list, "Video" and a list) is

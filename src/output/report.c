@@ -160,6 +160,7 @@ static const struct {
     {"table-of-contents", "a table of contents"},
     {"photo-credit", "a photo credit (the image's credit field)"},
     {"stock-phrase", "a stock phrase of the site (subscribe, share, advertisement …)"},
+    {"signup-form", "a sign-up box: an e-mail or phone field, its button and lines"},
     {"duplicate", "a copy of a block shown already"},
     {"comment-thread", "a comment thread, found by its structure"},
     {"comment-form", "a comment form or the heading of a comment section"},
