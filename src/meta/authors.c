@@ -515,6 +515,7 @@ static void S_split(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose,
             while (ql && (cd_isspace((unsigned char)q[ql - 1]) || q[ql - 1] == '.'))
                 ql--;
             if (st > 0 && ql && cd_meta_agency_at(q, ql) == ql) {
+                if (!m->byline_agency) m->byline_agency = cd_arena_strndup(a, q, ql);
                 i += cut;
                 st = i;
                 continue;
