@@ -150,21 +150,14 @@ static int S_host_acronym(const char *name, const char *url)
 
 /* Is the one-word credit name (no space: "CBS", "Canoe.ca") of a <meta
  * name=author> at node pos the publisher: a word of the page's <meta
- * name=copyright> ("© MMVIII, CBS Corporation", "© Canoe.ca Inc."), or a
- * host name ("Canoe.ca")? The site credited on every page, not a writer. */
+ * name=copyright> ("© MMVIII, CBS Corporation", "© Canoe.ca Inc.")? The
+ * site credited on every page, not a writer. (A domain name stated alone,
+ * "AccountingDepartment.com", is taken as written: test_stated_names.) */
 static int S_meta_publisher(const cd_meta_ctx *c, const cd_meta_cand *k, const char *name)
 {
     size_t n = strlen(name);
     if (!n || strchr(name, ' '))
         return 0;
-    const char *dot = strrchr(name, '.');
-    if (dot && dot > name && name + n - dot >= 3 && name + n - dot <= 7) {
-        size_t letters = 0;
-        for (const char *q = dot + 1; *q && cd_isalpha((unsigned char)*q); q++)
-            letters++;
-        if (letters == (size_t)(name + n - dot - 1))
-            return 1; /* "Canoe.ca", "Example.com" */
-    }
     const cd_dom *dom = c->dom;
     if (!k->pos || k->pos >= dom->count)
         return 0;
