@@ -2417,6 +2417,41 @@ static int S_soft_found(const cd_dom *dom, const cd_extract *x, const S_stat *st
     return scored;
 }
 
+/* Does the page hold fewer than CD_MIN_PARA characters in all its text nodes
+ * together (S_count_text's count, a page cut inside its <head>, a shell a
+ * script fills)? Then no block scores in any reading (its flow is a part of
+ * that total), so the first reading finds less than a sentence and the soft
+ * one no paragraph: the reading with the comments stands, and is the only
+ * one cd_extract_run makes. Text inside an element S_prune's first round
+ * always removes (CD_TF_SKIP, not a disclosure button: <title>, <head>,
+ * a JSON-LD <script>), looked for up to CD_BARE_UP ancestors, counts
+ * nothing in any reading and is passed over. */
+#define CD_BARE_UP 8
+static int S_bare(const cd_dom *dom)
+{
+    uint32_t total = 0;
+    for (uint32_t id = 2; id < dom->count; id++) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (n->type != CD_NODE_TEXT)
+            continue;
+        int never = 0;
+        cd_nid a = n->parent;
+        for (int up = 0; up < CD_BARE_UP && a > 1 && !never; up++, a = cd_dom_node(dom, a)->parent) {
+            const cd_node *an = cd_dom_node(dom, a);
+            never = an->type == CD_NODE_ELEMENT && (cd_tag_flags(an->tag) & CD_TF_SKIP) && an->tag != CD_TAG_BUTTON;
+        }
+        if (never)
+            continue;
+        for (uint32_t i = 0; i < n->len; i++) {
+            unsigned char b = (unsigned char)n->u.text[i];
+            total += b < 0x80 ? !cd_isspace(b) : (b & 0xC0) != 0x80;
+            if (total >= CD_MIN_PARA)
+                return 0;
+        }
+    }
+    return 1;
+}
+
 copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned options, const char *title)
 {
     x->nroots = 0;
@@ -2491,6 +2526,9 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     S_idset panels;
     if (S_panels(x->mem, dom, &panels) != COPYDESK_OK)
         return COPYDESK_ERR_NOMEM;
+    int bare = S_bare(dom);
+    if (bare)
+        options |= COPYDESK_OPT_KEEP_COMMENTS;
     S_read(x, dom, st, options, &panels, 0, title);
     /* A page that is nothing but its comments (a link aggregator's
      * discussion, a thread in a container named "comments"): when the page
@@ -2508,7 +2546,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
      * chrome, not just the menus, link lists and footer of a page whose
      * content a script never drew (wcxb-dev: such pages have no main
      * content); else the first reading stands. */
-    if (S_roots_prose(x, st) < CD_OWN_SENTENCE) {
+    if (!bare && S_roots_prose(x, st) < CD_OWN_SENTENCE) {
         /* The reading that stands when the soft one finds nothing is kept
          * (a reading is a function of the page and the options alone: it
          * writes st and the roots and flags S_reset clears), not read
