@@ -35,6 +35,8 @@
  * still has its tags (tests/pathological: nul-bytes, invalid-utf8), so it is
  * never refused. Plain text without markup and without binary bytes is read
  * as a page, as before. */
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 #if defined(__SSE2__) && defined(__GNUC__)
 #include <emmintrin.h>
@@ -113,9 +115,30 @@ static int S_binary_byte_in(const unsigned char *in, size_t len, size_t max)
     return 0;
 }
 
+/* The bytes a binary input can begin with (a signature's first byte, 0 for
+ * the "ftyp" box's size, 'R' of RIFF, 'B' of bzip2): a page begins with none
+ * of most of them ('<', white space, a letter of its text), and the
+ * signatures are then not tried one by one. Built once. */
+static uint32_t S_first[8];
+static pthread_once_t S_first_once = PTHREAD_ONCE_INIT;
+
+static void S_first_index(void)
+{
+    S_first['B' >> 5] |= 1u << ('B' & 31);
+    for (size_t i = 0; i < sizeof S_magic / sizeof S_magic[0]; i++) {
+        const S_sig *s = &S_magic[i];
+        unsigned char f = s->at == 0 ? (unsigned char)s->bytes[0] : s->at == 4 ? 0 : 'R';
+        S_first[f >> 5] |= 1u << (f & 31);
+    }
+}
+
 const char *cd_input_binary_signature(const unsigned char *in, size_t len)
 {
     if (!in) return NULL;
+    if (len) {
+        pthread_once(&S_first_once, S_first_index);
+        if (!(S_first[in[0] >> 5] & (1u << (in[0] & 31)))) return NULL;
+    }
     if (S_bzip2(in, len)) return "BZh";
     for (size_t i = 0; i < sizeof S_magic / sizeof S_magic[0]; i++) {
         const S_sig *s = &S_magic[i];
