@@ -308,8 +308,8 @@ const char *cd_meta_src_name(int s)
 }
 
 /* Candidates of one field and source in order of rank then document position. */
-size_t cd_meta_collect(const cd_meta_ctx *c, int field, int src, int skip_bad,
-                       const cd_meta_cand **out, size_t max)
+size_t cd_meta_collect_chain(const cd_meta_ctx *c, int field, int src, int skip_bad,
+                             const cd_meta_cand **out, size_t max)
 {
     size_t n = 0;
     if ((unsigned)field >= CD_MF__COUNT || (unsigned)src >= CD_MS__COUNT)
