@@ -139,6 +139,10 @@ static pthread_once_t S_seps_once = PTHREAD_ONCE_INIT;
  * title is then screened sixteen bytes at a time. */
 static unsigned char S_sep_first[4];
 static unsigned S_sep_nfirst;
+/* Set when every separator that starts with a space has a second byte that
+ * is no ASCII letter, digit or space: a space then starts one only before
+ * such a byte, and the screen passes the spaces between words too. */
+static int S_sep_space_pair;
 #endif
 
 /* Exactly: the second bytes of the separators of two bytes or more, by
@@ -183,6 +187,22 @@ static void S_seps_index(void)
             S_sep_one[f >> 5] |= 1u << (f & 31);
     }
 #ifdef S_SSE2
+    S_sep_space_pair = S_sep_can[' ' >> 5] & (1u << (' ' & 31)) ? 1 : 0;
+    for (const cd_list_pair *k = cd_list_separators; k->s; k++)
+        if (k->s[0] == ' ' && (!k->s[1] || cd_isalnum((unsigned char)k->s[1]) || k->s[1] == ' '))
+            S_sep_space_pair = 0;
+    if (nf > 4)
+        S_sep_space_pair = 0;
+    if (S_sep_space_pair) { /* the space is screened with its next byte */
+        unsigned o = 0;
+        for (unsigned j = 0; j < nf; j++)
+            if (S_sep_first[j] != ' ')
+                S_sep_first[o++] = S_sep_first[j];
+        if (o == 0)
+            S_sep_space_pair = 0;
+        else
+            nf = o;
+    }
     for (unsigned j = nf; j > 0 && j < 4; j++)
         S_sep_first[j] = S_sep_first[0];
     S_sep_nfirst = nf <= 4 ? nf : 0;
@@ -206,11 +226,34 @@ static int S_find_seps(const char *t, size_t n, size_t *first, size_t *flen, siz
         /* On to the next byte that starts a separator (the checks below
          * decide on it). */
         if (S_sep_nfirst) {
-            while (i + 16 <= n) {
-                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+            while (i < n) {
+                /* The last bytes through a padded copy (the screen reads
+                 * sixteen and their followers). */
+                unsigned char pad[32];
+                const char *p = t + i;
+                size_t r = n - i;
+                if (r < 17) {
+                    memset(pad, 0, sizeof pad);
+                    memcpy(pad, t + i, r);
+                    p = (const char *)pad;
+                }
+                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
                 __m128i e = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, f0), _mm_cmpeq_epi8(v, f1)),
                                          _mm_or_si128(_mm_cmpeq_epi8(v, f2), _mm_cmpeq_epi8(v, f3)));
+                if (S_sep_space_pair) {
+                    /* A space before a byte that is no letter, digit or
+                     * space (a space before the end counts). */
+                    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+                    __m128i l = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+                    __m128i d = _mm_sub_epi8(x, _mm_set1_epi8('0'));
+                    __m128i word = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8(25)), l),
+                                                _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d),
+                                                             _mm_cmpeq_epi8(x, _mm_set1_epi8(' '))));
+                    e = _mm_or_si128(e, _mm_andnot_si128(word, _mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
+                }
                 unsigned m = (unsigned)_mm_movemask_epi8(e);
+                if (r < 16)
+                    m &= (1u << r) - 1;
                 if (m) {
                     i += (size_t)__builtin_ctz(m);
                     break;
