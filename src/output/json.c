@@ -2,6 +2,7 @@
  *
  * The keys are the rows of include/copydesk_fields.def in their order, between
  * `source` and `text` (docs/schema.md); the writer knows no field by name. */
+#include <pthread.h>
 #include <string.h>
 
 #if defined(__SSE2__) && defined(__GNUC__)
@@ -137,15 +138,34 @@ static void S_list(cd_buf *out, const cd_meta *m, int f)
     cd_buf_putc(out, ']');
 }
 
+/* The shape of the field table, taken once (S_fields runs once a page): each
+ * row's "group." length (when it has one) and the row after its group's run. */
+static size_t S_glen[COPYDESK_FIELD_COUNT];
+static int S_gend[COPYDESK_FIELD_COUNT], S_dotted[COPYDESK_FIELD_COUNT];
+static pthread_once_t S_shape_once = PTHREAD_ONCE_INIT;
+
+static void S_shape(void)
+{
+    for (int f = 0; f < COPYDESK_FIELD_COUNT; f++) {
+        const char *json = cd_meta_fields[f].json, *dot = strchr(json, '.');
+        S_dotted[f] = dot != NULL;
+        S_glen[f] = dot ? (size_t)(dot - json) : 0;
+        int end = f;
+        while (dot && end < COPYDESK_FIELD_COUNT && strncmp(cd_meta_fields[end].json, json, S_glen[f] + 1) == 0)
+            end++;
+        S_gend[f] = end;
+    }
+}
+
 /* The fields of copydesk_fields.def in its order. A run of rows "group.key" is
  * one object "group", written as null when all of its fields are. */
 static void S_fields(cd_buf *out, int *first, const cd_result *r)
 {
     const cd_meta *m = r->meta;
+    pthread_once(&S_shape_once, S_shape);
     for (int f = 0; f < COPYDESK_FIELD_COUNT;) {
         const cd_meta_field_info *d = &cd_meta_fields[f];
-        const char *dot = strchr(d->json, '.');
-        if (!dot) {
+        if (!S_dotted[f]) {
             if (d->kind == CD_FIELD_LIST) {
                 S_key(out, first, d->json);
                 S_list(out, m, f);
@@ -155,13 +175,10 @@ static void S_fields(cd_buf *out, int *first, const cd_result *r)
             f++;
             continue;
         }
-        size_t glen = (size_t)(dot - d->json);
-        int end = f, any = 0;
-        while (end < COPYDESK_FIELD_COUNT && strncmp(cd_meta_fields[end].json, d->json, glen + 1) == 0) {
-            if (cd_meta_value(m, end, 0, NULL))
-                any = 1;
-            end++;
-        }
+        size_t glen = S_glen[f];
+        int end = S_gend[f], any = 0;
+        for (int g = f; g < end && !any; g++)
+            any = cd_meta_value(m, g, 0, NULL) != NULL;
         S_keyn(out, first, d->json, glen);
         if (!any) {
             cd_buf_put(out, "null", 4);
