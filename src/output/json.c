@@ -116,6 +116,15 @@ static void S_key(cd_buf *out, int *first, const char *key)
     S_keyn(out, first, key, strlen(key));
 }
 
+static void S_strn(cd_buf *out, int *first, const char *key, size_t klen, const char *v)
+{
+    S_keyn(out, first, key, klen);
+    if (v)
+        cd_json_string(out, v, strlen(v));
+    else
+        cd_buf_put(out, "null", 4);
+}
+
 static void S_str(cd_buf *out, int *first, const char *key, const char *v)
 {
     S_key(out, first, key);
@@ -141,6 +150,7 @@ static void S_list(cd_buf *out, const cd_meta *m, int f)
 /* The shape of the field table, taken once (S_fields runs once a page): each
  * row's "group." length (when it has one) and the row after its group's run. */
 static size_t S_glen[COPYDESK_FIELD_COUNT];
+static size_t S_klen[COPYDESK_FIELD_COUNT]; /* and its name's length */
 static int S_gend[COPYDESK_FIELD_COUNT], S_dotted[COPYDESK_FIELD_COUNT];
 static pthread_once_t S_shape_once = PTHREAD_ONCE_INIT;
 
@@ -149,6 +159,7 @@ static void S_shape(void)
     for (int f = 0; f < COPYDESK_FIELD_COUNT; f++) {
         const char *json = cd_meta_fields[f].json, *dot = strchr(json, '.');
         S_dotted[f] = dot != NULL;
+        S_klen[f] = strlen(json);
         S_glen[f] = dot ? (size_t)(dot - json) : 0;
         int end = f;
         while (dot && end < COPYDESK_FIELD_COUNT && strncmp(cd_meta_fields[end].json, json, S_glen[f] + 1) == 0)
@@ -167,10 +178,11 @@ static void S_fields(cd_buf *out, int *first, const cd_result *r)
         const cd_meta_field_info *d = &cd_meta_fields[f];
         if (!S_dotted[f]) {
             if (d->kind == CD_FIELD_LIST) {
-                S_key(out, first, d->json);
+                S_keyn(out, first, d->json, S_klen[f]);
                 S_list(out, m, f);
             } else {
-                S_str(out, first, d->json, d->kind == CD_FIELD_URL ? r->url : cd_meta_value(m, f, 0, NULL));
+                S_strn(out, first, d->json, S_klen[f],
+                       d->kind == CD_FIELD_URL ? r->url : cd_meta_value(m, f, 0, NULL));
             }
             f++;
             continue;
@@ -186,7 +198,8 @@ static void S_fields(cd_buf *out, int *first, const cd_result *r)
             int f2 = 1;
             cd_buf_putc(out, '{');
             for (int g = f; g < end; g++)
-                S_str(out, &f2, cd_meta_fields[g].json + glen + 1, cd_meta_value(m, g, 0, NULL));
+                S_strn(out, &f2, cd_meta_fields[g].json + glen + 1, S_klen[g] - glen - 1,
+                       cd_meta_value(m, g, 0, NULL));
             cd_buf_putc(out, '}');
         }
         f = end;
