@@ -532,21 +532,40 @@ static int S_affix(const char *t, const char *h)
 /* The lower-cased words of s (ASCII letters/digits and any UTF-8 byte; other
  * punctuation separates), as (offset, length) pairs into key; at most
  * CD_META_TITLE_WORDS. */
+/* A byte of a word, lower-cased (ASCII letters and digits, any byte from
+ * 0x80 as it is), or 0 for the rest. */
+static const unsigned char S_word_ascii[128] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 0, 0, 0, 0, 0, 0,
+    0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, 0,
+    0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, 0,
+};
+
+static inline unsigned S_word_byte(unsigned char b)
+{
+    return b < 0x80 ? S_word_ascii[b] : b;
+}
+
 static size_t S_wordlist(const char *s, char *key, size_t cap, size_t *off, size_t *len)
 {
     size_t nw = 0, o = 0;
     for (size_t i = 0; s[i] && nw < CD_META_TITLE_WORDS;) {
-        while (s[i] && !(cd_isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
+        while (s[i] && !S_word_byte((unsigned char)s[i]))
             i++;
         if (!s[i])
             break;
         size_t st = o;
-        while (s[i] && (cd_isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) {
+        unsigned c;
+        while ((c = S_word_byte((unsigned char)s[i])) != 0) {
             /* Typographic apostrophes and dashes (E2 80 xx) end a word. */
-            if ((unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80)
+            if (c == 0xE2 && (unsigned char)s[i + 1] == 0x80)
                 break;
             if (o < cap)
-                key[o++] = (char)cd_tolower((unsigned char)s[i]);
+                key[o++] = (char)c;
             i++;
         }
         if ((unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 && s[i + 2])
