@@ -162,6 +162,11 @@ typedef struct cd_meta_ctx {
     uint8_t list_slot[64];   /* lists[list_slot[hash of a list's address] - 1] (0: none) */
     uint32_t words_key;      /* the class key of words_id (0: none or no index) */
     cd_meta_keymemo *kmemo;  /* [dom->nclasses + 1] in the arena, from the first check */
+    /* The words of each class key once worked out (classes.c: [nclasses +
+     * 1] in the arena, NULL where not yet), within CD_META_KWORDS_BYTES a
+     * page; and the bytes they took. */
+    struct cd_meta_kwords **kwords;
+    size_t kwords_bytes;
     /* News fields (pick_news.c, section.c): the JSON-LD BreadcrumbList and the
      * visible trail, and the publisher's logo (never the lead image). */
     cd_meta_crumbs ld_crumbs, vis_crumbs;
