@@ -28,6 +28,11 @@ static size_t S_class_words(cd_meta_ctx *c, cd_nid id)
         const char *v = cd_dom_attr(c->dom, id, attrs[a], &n), *w;
         unsigned fl, w0 = c->nword;
         int skip = 0;
+        /* Most values hold no utility class at all: then no token is
+         * looked at for one. */
+        int util = 0;
+        for (size_t k = 0; v && k < n && !util; k++)
+            util = v[k] == ':' || v[k] == '[' || v[k] == '(' || v[k] == '/';
         /* One word rule for every stage (util/classword.h): "mostRead" is
          * "most-read" here as in extract's hints. A utility class's words
          * ("md:hidden") are skipped: "reset-author" names no author. */
@@ -38,7 +43,7 @@ static size_t S_class_words(cd_meta_ctx *c, cd_nid id)
                 w0 = c->nword;
                 if (o >= cap)
                     break;
-                skip = cd_class_token_is_utility(v, n, (size_t)(w - v));
+                skip = util && cd_class_token_is_utility(v, n, (size_t)(w - v));
                 if (skip)
                     continue;
                 if (o)
