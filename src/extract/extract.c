@@ -127,19 +127,40 @@ static void S_count_text(const char *s, uint32_t n, uint32_t *chars, uint32_t *c
     const __m128i cont_end = _mm_set1_epi8((char)0xC0), nine = _mm_set1_epi8(9), four = _mm_set1_epi8(4);
     const __m128i space = _mm_set1_epi8(' '), comma = _mm_set1_epi8(',');
     const __m128i ef = _mm_set1_epi8((char)0xEF), e3 = _mm_set1_epi8((char)0xE3);
+    /* The bytes that are no character and the commas are counted per lane
+     * (a matching lane is -1: subtracting it adds one) and the lanes summed
+     * every 255 rounds and at the end (no popcount: x86-64's baseline has
+     * none, and __builtin_popcount became a libgcc call per round). */
+    const __m128i zero = _mm_setzero_si128();
+    __m128i lane_no = zero, lane_k = zero;
+    uint32_t rounds = 0, nos = 0, blocks = 0;
     for (; i + 16 <= n; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
         __m128i cont = _mm_cmplt_epi8(v, cont_end); /* 0x80..0xBF are the signed bytes below 0xC0 */
         __m128i t = _mm_sub_epi8(v, nine);          /* \t..\r: 0..4 after the subtraction */
         __m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(t, four), t);
         __m128i no = _mm_or_si128(_mm_or_si128(cont, ctl), _mm_cmpeq_epi8(v, space));
-        c += 16u - (uint32_t)__builtin_popcount((unsigned)_mm_movemask_epi8(no));
-        k += (uint32_t)__builtin_popcount((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma)));
+        lane_no = _mm_sub_epi8(lane_no, no);
+        lane_k = _mm_sub_epi8(lane_k, _mm_cmpeq_epi8(v, comma));
+        blocks++;
+        if (++rounds == 255) {
+            __m128i a = _mm_sad_epu8(lane_no, zero), b = _mm_sad_epu8(lane_k, zero);
+            nos += (uint32_t)_mm_cvtsi128_si32(a) + (uint32_t)_mm_cvtsi128_si32(_mm_srli_si128(a, 8));
+            k += (uint32_t)_mm_cvtsi128_si32(b) + (uint32_t)_mm_cvtsi128_si32(_mm_srli_si128(b, 8));
+            lane_no = lane_k = zero;
+            rounds = 0;
+        }
         unsigned wide = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, ef), _mm_cmpeq_epi8(v, e3)));
         while (wide) {
             k += (uint32_t)S_wide_comma(s, n, i + (uint32_t)__builtin_ctz(wide));
             wide &= wide - 1;
         }
+    }
+    if (blocks) {
+        __m128i a = _mm_sad_epu8(lane_no, zero), b = _mm_sad_epu8(lane_k, zero);
+        nos += (uint32_t)_mm_cvtsi128_si32(a) + (uint32_t)_mm_cvtsi128_si32(_mm_srli_si128(a, 8));
+        k += (uint32_t)_mm_cvtsi128_si32(b) + (uint32_t)_mm_cvtsi128_si32(_mm_srli_si128(b, 8));
+        c += 16u * blocks - nos;
     }
 #endif
     for (; i < n; i++) {
