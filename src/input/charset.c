@@ -295,6 +295,14 @@ const char *cd_input_prescan_window(const unsigned char *in, size_t len, size_t 
             while (q < n && !S_ws(s[q]) && s[q] != '>')
                 q++;
             if (q >= n) break;
+            /* Without a quote before the next '>', the attributes end
+             * there: no value can hold a '>' (what "get an attribute"
+             * below would find, byte by byte). */
+            const unsigned char *gt = memchr(s + q, '>', n - q);
+            if (gt && !memchr(s + q, '"', (size_t)(gt - (s + q))) && !memchr(s + q, '\'', (size_t)(gt - (s + q)))) {
+                sc.pos = (size_t)(gt - s) + 1;
+                continue;
+            }
             sc.pos = q;
             S_attr a;
             int r;
