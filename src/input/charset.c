@@ -74,6 +74,11 @@ typedef struct S_attr {
     size_t value_len; /* over S_VALUE_CAP: the value is unusable */
 } S_attr;
 
+/* The bytes that end an attribute name: white space, '/', '>' and '='. */
+static const unsigned char S_name_end[256] = {
+    ['\t'] = 1, ['\n'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1, ['/'] = 1, ['>'] = 1, ['='] = 1,
+};
+
 /* "Get an attribute". Returns 1 with an attribute, 0 when there is none
  * (position at '>'), -1 when the window ends (the prescan then fails). */
 static int S_get_attribute(S_scan *sc, S_attr *a)
@@ -89,22 +94,27 @@ static int S_get_attribute(S_scan *sc, S_attr *a)
         sc->pos = p;
         return 0;
     }
-    /* Attribute name: a run of bytes (a first '=' is one of them). */
+    /* Attribute name: a run of bytes (a first '=' is one of them), to white
+     * space, '/', '>' or a later '='. */
     a->name = (const char *)s + p;
-    for (;;) {
-        if (p >= n) return -1;
-        unsigned c = s[p];
-        if (c == 0x3D && a->name_len > 0) {
-            p++;
-            goto value;
-        }
-        if (S_ws(c)) break;
-        if (c == 0x2F || c == 0x3E) {
-            sc->pos = p;
-            return 1;
-        }
-        a->name_len++;
+    if (s[p] == 0x3D) {
+        a->name_len = 1;
         p++;
+    }
+    {
+        size_t st = p;
+        while (p < n && !S_name_end[s[p]])
+            p++;
+        a->name_len += p - st;
+    }
+    if (p >= n) return -1;
+    if (s[p] == 0x3D) {
+        p++;
+        goto value;
+    }
+    if (s[p] == 0x2F || s[p] == 0x3E) {
+        sc->pos = p;
+        return 1;
     }
     /* Spaces. */
     while (p < n && S_ws(s[p]))
