@@ -116,15 +116,6 @@ static void S_key(cd_buf *out, int *first, const char *key)
     S_keyn(out, first, key, strlen(key));
 }
 
-static void S_strn(cd_buf *out, int *first, const char *key, size_t klen, const char *v)
-{
-    S_keyn(out, first, key, klen);
-    if (v)
-        cd_json_string(out, v, strlen(v));
-    else
-        cd_buf_put(out, "null", 4);
-}
-
 static void S_str(cd_buf *out, int *first, const char *key, const char *v)
 {
     S_key(out, first, key);
@@ -152,10 +143,31 @@ static void S_list(cd_buf *out, const cd_meta *m, int f)
 static size_t S_glen[COPYDESK_FIELD_COUNT];
 static size_t S_klen[COPYDESK_FIELD_COUNT]; /* and its name's length */
 static int S_gend[COPYDESK_FIELD_COUNT], S_dotted[COPYDESK_FIELD_COUNT];
+/* Each row's key as written, with the comma before it: ,"name": for the
+ * row's own key (the part after the dot in a group), ,"group": for its
+ * group; S_q_ok when every one fitted. */
+#define S_QMAX 48
+static char S_q[COPYDESK_FIELD_COUNT][2][S_QMAX];
+static size_t S_ql[COPYDESK_FIELD_COUNT][2];
+static int S_q_ok;
 static pthread_once_t S_shape_once = PTHREAD_ONCE_INIT;
+
+static int S_quote(char *q, size_t *ql, const char *key, size_t n)
+{
+    if (n + 4 > S_QMAX)
+        return 0;
+    q[0] = ',';
+    q[1] = '"';
+    memcpy(q + 2, key, n);
+    q[n + 2] = '"';
+    q[n + 3] = ':';
+    *ql = n + 4;
+    return 1;
+}
 
 static void S_shape(void)
 {
+    S_q_ok = 1;
     for (int f = 0; f < COPYDESK_FIELD_COUNT; f++) {
         const char *json = cd_meta_fields[f].json, *dot = strchr(json, '.');
         S_dotted[f] = dot != NULL;
@@ -165,7 +177,38 @@ static void S_shape(void)
         while (dot && end < COPYDESK_FIELD_COUNT && strncmp(cd_meta_fields[end].json, json, S_glen[f] + 1) == 0)
             end++;
         S_gend[f] = end;
+        size_t own = dot ? S_glen[f] + 1 : 0;
+        if (!S_quote(S_q[f][0], &S_ql[f][0], json + own, S_klen[f] - own) ||
+            !S_quote(S_q[f][1], &S_ql[f][1], json, S_glen[f]))
+            S_q_ok = 0;
     }
+}
+
+/* Row f's own key (which 0) or its group's (1), with the comma before it
+ * unless it is the first of its object. */
+static void S_fkey(cd_buf *out, int *first, int f, int which)
+{
+    if (S_q_ok) {
+        size_t skip = *first ? 1 : 0;
+        *first = 0;
+        cd_buf_put(out, S_q[f][which] + skip, S_ql[f][which] - skip);
+        return;
+    }
+    const char *json = cd_meta_fields[f].json;
+    if (which)
+        S_keyn(out, first, json, S_glen[f]);
+    else if (S_dotted[f])
+        S_keyn(out, first, json + S_glen[f] + 1, S_klen[f] - S_glen[f] - 1);
+    else
+        S_keyn(out, first, json, S_klen[f]);
+}
+
+static void S_value(cd_buf *out, const char *v)
+{
+    if (v)
+        cd_json_string(out, v, strlen(v));
+    else
+        cd_buf_put(out, "null", 4);
 }
 
 /* The fields of copydesk_fields.def in its order. A run of rows "group.key" is
@@ -177,29 +220,27 @@ static void S_fields(cd_buf *out, int *first, const cd_result *r)
     for (int f = 0; f < COPYDESK_FIELD_COUNT;) {
         const cd_meta_field_info *d = &cd_meta_fields[f];
         if (!S_dotted[f]) {
-            if (d->kind == CD_FIELD_LIST) {
-                S_keyn(out, first, d->json, S_klen[f]);
+            S_fkey(out, first, f, 0);
+            if (d->kind == CD_FIELD_LIST)
                 S_list(out, m, f);
-            } else {
-                S_strn(out, first, d->json, S_klen[f],
-                       d->kind == CD_FIELD_URL ? r->url : cd_meta_value(m, f, 0, NULL));
-            }
+            else
+                S_value(out, d->kind == CD_FIELD_URL ? r->url : cd_meta_value(m, f, 0, NULL));
             f++;
             continue;
         }
-        size_t glen = S_glen[f];
         int end = S_gend[f], any = 0;
         for (int g = f; g < end && !any; g++)
             any = cd_meta_value(m, g, 0, NULL) != NULL;
-        S_keyn(out, first, d->json, glen);
+        S_fkey(out, first, f, 1);
         if (!any) {
             cd_buf_put(out, "null", 4);
         } else {
             int f2 = 1;
             cd_buf_putc(out, '{');
-            for (int g = f; g < end; g++)
-                S_strn(out, &f2, cd_meta_fields[g].json + glen + 1, S_klen[g] - glen - 1,
-                       cd_meta_value(m, g, 0, NULL));
+            for (int g = f; g < end; g++) {
+                S_fkey(out, &f2, g, 0);
+                S_value(out, cd_meta_value(m, g, 0, NULL));
+            }
             cd_buf_putc(out, '}');
         }
         f = end;
