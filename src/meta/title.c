@@ -49,10 +49,9 @@ static int S_same(const char *a, size_t an, const char *b, size_t bn)
     return x > 0 && x == y && memcmp(ka, kb, x) == 0;
 }
 
-int cd_meta_site_like(const char *part, size_t pn, const char *site, size_t sn)
+/* cd_meta_site_like on the keys kp[0..x) and ks[0..y). */
+static int S_site_keys(const char *kp, size_t x, const char *ks, size_t y)
 {
-    char kp[512], ks[512];
-    size_t x = S_key(part, pn, kp, sizeof kp), y = S_key(site, sn, ks, sizeof ks);
     if (!x || !y)
         return 0;
     if (x <= y) {
@@ -65,6 +64,13 @@ int cd_meta_site_like(const char *part, size_t pn, const char *site, size_t sn)
         if (memcmp(kp + i, ks, y) == 0)
             return y >= 4 && x <= y + 12;
     return 0;
+}
+
+int cd_meta_site_like(const char *part, size_t pn, const char *site, size_t sn)
+{
+    char kp[512], ks[512];
+    size_t x = S_key(part, pn, kp, sizeof kp), y = S_key(site, sn, ks, sizeof ks);
+    return S_site_keys(kp, x, ks, y);
 }
 
 static size_t S_words(const char *s, size_t n)
@@ -317,8 +323,17 @@ static int S_sep_hier(const char *s, size_t n)
 
 /* The names a title part may carry for the site: og:site_name (or the
  * publisher), the domain's label, and a logo h1 (S_h1_is_site). */
+/* The keys of the names, made when S_is_site first needs one (for the
+ * name it was made of: a name set later is keyed again). */
+typedef struct S_name_keys {
+    const char *of[3];
+    size_t len[3];
+    char k[3][512];
+} S_name_keys;
+
 typedef struct S_names {
     const char *n[3];
+    S_name_keys *keys; /* NULL: none kept */
 } S_names;
 
 /* Is the domain's label dom the initials of part's words ("osha" of
@@ -355,10 +370,30 @@ static int S_acronym(const char *part, size_t pn, const char *dom)
 
 static int S_is_site(const char *part, size_t pn, const S_names *names)
 {
-    for (size_t i = 0; i < 3; i++)
-        if (names->n[i] && *names->n[i] &&
-            cd_meta_site_like(part, pn, names->n[i], strlen(names->n[i])))
+    S_name_keys *nk = names->keys;
+    char kp[512];
+    size_t x = 0;
+    int keyed = 0;
+    for (size_t i = 0; i < 3; i++) {
+        const char *nm = names->n[i];
+        if (!nm || !*nm)
+            continue;
+        if (!nk) {
+            if (cd_meta_site_like(part, pn, nm, strlen(nm)))
+                return 1;
+            continue;
+        }
+        if (!keyed) {
+            x = S_key(part, pn, kp, sizeof kp);
+            keyed = 1;
+        }
+        if (nk->of[i] != nm) {
+            nk->len[i] = S_key(nm, strlen(nm), nk->k[i], sizeof nk->k[i]);
+            nk->of[i] = nm;
+        }
+        if (S_site_keys(kp, x, nk->k[i], nk->len[i]))
             return 1;
+    }
     return 0;
 }
 
@@ -1202,7 +1237,9 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
      * a WebPage name is only as good as <title>. */
     char dom[128];
     int dom_ok = S_domain_label(url, dom, sizeof dom) > 0;
-    S_names names = {{site_name, dom_ok ? dom : NULL, NULL}};
+    S_name_keys name_keys;
+    memset(name_keys.of, 0, sizeof name_keys.of);
+    S_names names = {{site_name, dom_ok ? dom : NULL, NULL}, &name_keys};
     const cd_meta_cand *ldpage = ld && ld->rank >= 32 && ld->rank < 48 ? ld : NULL;
     if (ld && ld->rank >= 32)
         ld = NULL;
@@ -1300,7 +1337,7 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
         }
         *source = cd_meta_src_name(meta[i]->src);
         if (meta[i] == tt) {
-            S_names sites = {{names.n[0], names.n[1], NULL}};
+            S_names sites = {{names.n[0], names.n[1], NULL}, &name_keys};
             int printed = 0;
             const char *v = S_title_run(c, tt->s, &sites, names.n[2], &printed);
             if (v)
