@@ -7,6 +7,7 @@
  * newspaper's extractors. A property attribute may hold several
  * space-separated names ("og:title twitter:title"). */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -133,6 +134,9 @@ static int16_t S_keys_head[S_KEY_BUCKETS];
 static int16_t S_keys_next[S_NKEYS];
 static uint8_t S_keys_len[S_NKEYS];
 static pthread_once_t S_keys_once = PTHREAD_ONCE_INIT;
+/* Set (release) when the index is built: the look-ups test it before
+ * calling pthread_once (a call and a lock-free check per look-up). */
+static atomic_int S_keys_once_ready;
 
 static unsigned S_key_hash(const char *s, size_t n)
 {
@@ -162,6 +166,7 @@ static void S_keys_index(void)
         S_keys_next[i] = S_keys_head[b];
         S_keys_head[b] = (int16_t)i;
     }
+    atomic_store_explicit(&S_keys_once_ready, 1, memory_order_release);
 }
 
 /* A date meta by the shape of its name, for the vendor prefixes no table
@@ -192,7 +197,8 @@ static void S_named(cd_meta_ctx *c, cd_nid id, const char *name, size_t nlen, co
         h = (h ^ (unsigned char)key[i]) * 16777619u;
     }
     key[nlen] = '\0';
-    pthread_once(&S_keys_once, S_keys_index);
+    if (!atomic_load_explicit(&S_keys_once_ready, memory_order_acquire))
+        pthread_once(&S_keys_once, S_keys_index);
     for (int i = S_keys_head[(h ^ (h >> 16)) & (S_KEY_BUCKETS - 1)]; i >= 0; i = S_keys_next[i]) {
         const S_key *k = &S_keys[i];
         if (S_keys_len[i] != nlen || memcmp(k->name, key, nlen) != 0)

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #endif
 #include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include "../util/ctype.h"
@@ -140,6 +141,9 @@ static size_t S_domain_label(const char *url, char *out, size_t cap)
 static uint32_t S_sep_can[8], S_sep_one[8]; /* first bytes; those of 1-byte separators */
 static uint64_t S_sep_pairs;                /* CD_META_PAIR bits of the first two */
 static pthread_once_t S_seps_once = PTHREAD_ONCE_INIT;
+/* Set (release) when the index is built: the look-ups test it before
+ * calling pthread_once (a call and a lock-free check per look-up). */
+static atomic_int S_seps_once_ready;
 #ifdef S_SSE2
 /* The distinct first bytes when there are at most four (0 otherwise): a
  * title is then screened sixteen bytes at a time. */
@@ -213,13 +217,15 @@ static void S_seps_index(void)
         S_sep_first[j] = S_sep_first[0];
     S_sep_nfirst = nf <= 4 ? nf : 0;
 #endif
+    atomic_store_explicit(&S_seps_once_ready, 1, memory_order_release);
 }
 
 /* Positions of the first and last separator in t; 0 when none. */
 static int S_find_seps(const char *t, size_t n, size_t *first, size_t *flen, size_t *last,
                        size_t *llen)
 {
-    pthread_once(&S_seps_once, S_seps_index);
+    if (!atomic_load_explicit(&S_seps_once_ready, memory_order_acquire))
+        pthread_once(&S_seps_once, S_seps_index);
     const uint32_t *can = S_sep_can, *one = S_sep_one;
     uint64_t pairs = S_sep_pairs;
     int found = 0;

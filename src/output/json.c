@@ -34,10 +34,18 @@ static inline size_t S_plain(const char *s, size_t i, size_t len)
     return i;
 }
 
+/* A JSON string's contents and its closing quote (the opening one written). */
+static void S_json_rest(cd_buf *out, const char *s, size_t len);
+
 void cd_json_string(cd_buf *out, const char *s, size_t len)
 {
-    static const char hex[] = "0123456789abcdef";
     cd_buf_putc(out, '"');
+    S_json_rest(out, s, len);
+}
+
+static void S_json_rest(cd_buf *out, const char *s, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
     /* Bytes go out in runs: s[start..i) is still to copy. A valid UTF-8
      * sequence is copied as it is, except U+2028/9 (escaped: JavaScript) and
      * what decodes as U+FFFD (ill-formed bytes become its three bytes). */
@@ -154,13 +162,14 @@ static pthread_once_t S_shape_once = PTHREAD_ONCE_INIT;
 
 static int S_quote(char *q, size_t *ql, const char *key, size_t n)
 {
-    if (n + 4 > S_QMAX)
+    if (n + 5 > S_QMAX)
         return 0;
     q[0] = ',';
     q[1] = '"';
     memcpy(q + 2, key, n);
     q[n + 2] = '"';
     q[n + 3] = ':';
+    q[n + 4] = '"'; /* a string value's opening quote, written with it (S_fvalue) */
     *ql = n + 4;
     return 1;
 }
@@ -203,8 +212,17 @@ static void S_fkey(cd_buf *out, int *first, int f, int which)
         S_keyn(out, first, json, S_klen[f]);
 }
 
-static void S_value(cd_buf *out, const char *v)
+/* Row f's own key and its value v (a string, or null). */
+static void S_fvalue(cd_buf *out, int *first, int f, const char *v)
 {
+    if (v && S_q_ok) {
+        size_t skip = *first ? 1 : 0;
+        *first = 0;
+        cd_buf_put(out, S_q[f][0] + skip, S_ql[f][0] + 1 - skip);
+        S_json_rest(out, v, strlen(v));
+        return;
+    }
+    S_fkey(out, first, f, 0);
     if (v)
         cd_json_string(out, v, strlen(v));
     else
@@ -220,11 +238,12 @@ static void S_fields(cd_buf *out, int *first, const cd_result *r)
     for (int f = 0; f < COPYDESK_FIELD_COUNT;) {
         const cd_meta_field_info *d = &cd_meta_fields[f];
         if (!S_dotted[f]) {
-            S_fkey(out, first, f, 0);
-            if (d->kind == CD_FIELD_LIST)
+            if (d->kind == CD_FIELD_LIST) {
+                S_fkey(out, first, f, 0);
                 S_list(out, m, f);
-            else
-                S_value(out, d->kind == CD_FIELD_URL ? r->url : cd_meta_value(m, f, 0, NULL));
+            } else {
+                S_fvalue(out, first, f, d->kind == CD_FIELD_URL ? r->url : cd_meta_value(m, f, 0, NULL));
+            }
             f++;
             continue;
         }
@@ -237,10 +256,8 @@ static void S_fields(cd_buf *out, int *first, const cd_result *r)
         } else {
             int f2 = 1;
             cd_buf_putc(out, '{');
-            for (int g = f; g < end; g++) {
-                S_fkey(out, &f2, g, 0);
-                S_value(out, cd_meta_value(m, g, 0, NULL));
-            }
+            for (int g = f; g < end; g++)
+                S_fvalue(out, &f2, g, cd_meta_value(m, g, 0, NULL));
             cd_buf_putc(out, '}');
         }
         f = end;
