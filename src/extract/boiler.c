@@ -39,10 +39,19 @@ static int S_starts_with(const char *s, size_t n, const char *p)
  * letter. */
 static int S_any_words(const char *s, size_t n, const char *const *list)
 {
+    /* The entries' first letters: a word starting otherwise is passed at
+     * one look-up. */
+    uint32_t first[8] = {0};
+    for (int k = 0; list[k]; k++) {
+        unsigned f = (unsigned)cd_tolower((unsigned char)list[k][0]);
+        first[f >> 5] |= 1u << (f & 31);
+    }
     for (size_t i = 0; i < n; i++) {
         if (i > 0 && cd_isalnum((unsigned char)s[i - 1]))
             continue;
         int c = cd_tolower((unsigned char)s[i]);
+        if (!(first[(unsigned)c >> 5] & (1u << ((unsigned)c & 31))))
+            continue;
         for (int k = 0; list[k]; k++) {
             if (cd_tolower((unsigned char)list[k][0]) != c)
                 continue;

@@ -128,19 +128,40 @@ static void S_count_text(const char *s, uint32_t n, uint32_t *chars, uint32_t *c
     const __m128i cont_end = _mm_set1_epi8((char)0xC0), nine = _mm_set1_epi8(9), four = _mm_set1_epi8(4);
     const __m128i space = _mm_set1_epi8(' '), comma = _mm_set1_epi8(',');
     const __m128i ef = _mm_set1_epi8((char)0xEF), e3 = _mm_set1_epi8((char)0xE3);
+    /* The bytes that are no character and the commas are counted per lane
+     * (a matching lane is -1: subtracting it adds one) and the lanes summed
+     * every 255 rounds and at the end (no popcount: x86-64's baseline has
+     * none, and __builtin_popcount became a libgcc call per round). */
+    const __m128i zero = _mm_setzero_si128();
+    __m128i lane_no = zero, lane_k = zero;
+    uint32_t rounds = 0, nos = 0, blocks = 0;
     for (; i + 16 <= n; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
         __m128i cont = _mm_cmplt_epi8(v, cont_end); /* 0x80..0xBF are the signed bytes below 0xC0 */
         __m128i t = _mm_sub_epi8(v, nine);          /* \t..\r: 0..4 after the subtraction */
         __m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(t, four), t);
         __m128i no = _mm_or_si128(_mm_or_si128(cont, ctl), _mm_cmpeq_epi8(v, space));
-        c += 16u - (uint32_t)__builtin_popcount((unsigned)_mm_movemask_epi8(no));
-        k += (uint32_t)__builtin_popcount((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma)));
+        lane_no = _mm_sub_epi8(lane_no, no);
+        lane_k = _mm_sub_epi8(lane_k, _mm_cmpeq_epi8(v, comma));
+        blocks++;
+        if (++rounds == 255) {
+            __m128i a = _mm_sad_epu8(lane_no, zero), b = _mm_sad_epu8(lane_k, zero);
+            nos += (uint32_t)_mm_cvtsi128_si32(a) + (uint32_t)_mm_cvtsi128_si32(_mm_srli_si128(a, 8));
+            k += (uint32_t)_mm_cvtsi128_si32(b) + (uint32_t)_mm_cvtsi128_si32(_mm_srli_si128(b, 8));
+            lane_no = lane_k = zero;
+            rounds = 0;
+        }
         unsigned wide = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, ef), _mm_cmpeq_epi8(v, e3)));
         while (wide) {
             k += (uint32_t)S_wide_comma(s, n, i + (uint32_t)__builtin_ctz(wide));
             wide &= wide - 1;
         }
+    }
+    if (blocks) {
+        __m128i a = _mm_sad_epu8(lane_no, zero), b = _mm_sad_epu8(lane_k, zero);
+        nos += (uint32_t)_mm_cvtsi128_si32(a) + (uint32_t)_mm_cvtsi128_si32(_mm_srli_si128(a, 8));
+        k += (uint32_t)_mm_cvtsi128_si32(b) + (uint32_t)_mm_cvtsi128_si32(_mm_srli_si128(b, 8));
+        c += 16u * blocks - nos;
     }
 #endif
     for (; i < n; i++) {
@@ -2551,6 +2572,41 @@ static int S_index_page(const cd_extract *x, const cd_dom *dom, const S_stat *st
     return linked >= CD_INDEX_TEASERS && (float)linked >= (float)heads * CD_INDEX_LINKED && paras <= linked;
 }
 
+/* Does the page hold fewer than CD_MIN_PARA characters in all its text nodes
+ * together (S_count_text's count, a page cut inside its <head>, a shell a
+ * script fills)? Then no block scores in any reading (its flow is a part of
+ * that total), so the first reading finds less than a sentence and the soft
+ * one no paragraph: the reading with the comments stands, and is the only
+ * one cd_extract_run makes. Text inside an element S_prune's first round
+ * always removes (CD_TF_SKIP, not a disclosure button: <title>, <head>,
+ * a JSON-LD <script>), looked for up to CD_BARE_UP ancestors, counts
+ * nothing in any reading and is passed over. */
+#define CD_BARE_UP 8
+static int S_bare(const cd_dom *dom)
+{
+    uint32_t total = 0;
+    for (uint32_t id = 2; id < dom->count; id++) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (n->type != CD_NODE_TEXT)
+            continue;
+        int never = 0;
+        cd_nid a = n->parent;
+        for (int up = 0; up < CD_BARE_UP && a > 1 && !never; up++, a = cd_dom_node(dom, a)->parent) {
+            const cd_node *an = cd_dom_node(dom, a);
+            never = an->type == CD_NODE_ELEMENT && (cd_tag_flags(an->tag) & CD_TF_SKIP) && an->tag != CD_TAG_BUTTON;
+        }
+        if (never)
+            continue;
+        for (uint32_t i = 0; i < n->len; i++) {
+            unsigned char b = (unsigned char)n->u.text[i];
+            total += b < 0x80 ? !cd_isspace(b) : (b & 0xC0) != 0x80;
+            if (total >= CD_MIN_PARA)
+                return 0;
+        }
+    }
+    return 1;
+}
+
 copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned options, const char *title)
 {
     x->nroots = 0;
@@ -2626,6 +2682,9 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     S_idset panels;
     if (S_panels(x->mem, dom, &panels) != COPYDESK_OK)
         return COPYDESK_ERR_NOMEM;
+    int bare = S_bare(dom);
+    if (bare)
+        options |= COPYDESK_OPT_KEEP_COMMENTS;
     S_read(x, dom, st, options, &panels, 0, title);
     /* A page that is nothing but its comments (a link aggregator's
      * discussion, a thread in a container named "comments"): when the page
@@ -2643,7 +2702,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
      * chrome, not just the menus, link lists and footer of a page whose
      * content a script never drew (wcxb-dev: such pages have no main
      * content); else the first reading stands. */
-    if (S_roots_prose(x, st) < CD_OWN_SENTENCE) {
+    if (!bare && S_roots_prose(x, st) < CD_OWN_SENTENCE) {
         /* The reading that stands when the soft one finds nothing is kept
          * (a reading is a function of the page and the options alone: it
          * writes st and the roots and flags S_reset clears), not read

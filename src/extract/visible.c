@@ -17,6 +17,9 @@ static int S_style_hidden(const char *s, size_t n)
     /* Look for "display" ... ":" ... "none" and "visibility" ... "hidden",
      * tolerating spaces, in one pass over the declaration list. */
     for (size_t i = 0; i < n; i++) {
+        unsigned char c0 = (unsigned char)s[i] | 0x20;
+        if (c0 != 'd' && c0 != 'v')
+            continue; /* starts neither property (most bytes of a style) */
         const char *prop = NULL;
         const char *want = NULL;
         size_t plen = 0;

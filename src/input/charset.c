@@ -31,6 +31,8 @@ const char *cd_input_charset_canonical(const char *label, size_t len)
     while (len && S_ws((unsigned char)label[len - 1]))
         len--;
     if (len == 0 || len > CD_CHARSET_LABEL_MAX) return NULL;
+    if (len == 5 && cd_eq_nocase(label, 5, "utf-8"))
+        return cd_charset_names[0]; /* nearly every page's, as the search below finds it */
     for (size_t i = 0; i < len; i++)
         key[i] = (char)cd_tolower((unsigned char)label[i]);
     key[len] = '\0';
@@ -49,9 +51,9 @@ const char *cd_input_charset_canonical(const char *label, size_t len)
 
 /* ---- prescan ---------------------------------------------------------- */
 
-/* Longest attribute name / value kept. Only three names matter (the longest,
- * "http-equiv", is 10 bytes); values past the cap cannot be a charset label or
- * a sane content attribute, and the cap keeps the scanner on the stack. */
+/* Longest attribute name / value looked at. Only three names matter (the
+ * longest, "http-equiv", is 10 bytes); values past the cap cannot be a
+ * charset label or a sane content attribute. */
 #define S_NAME_CAP 16
 #define S_VALUE_CAP 1024
 
@@ -61,37 +63,30 @@ typedef struct S_scan {
     size_t pos;
 } S_scan;
 
+/* An attribute as the bytes of the input it spans: the spec lower-cases the
+ * name and value it collects, but every use below compares them without
+ * regard to ASCII case (cd_eq_nocase, cd_input_charset_canonical), so they
+ * are not copied. */
 typedef struct S_attr {
-    char name[S_NAME_CAP];
-    size_t name_len; /* may exceed S_NAME_CAP: then the name is "other" */
-    char value[S_VALUE_CAP];
-    size_t value_len; /* may exceed S_VALUE_CAP: then the value is unusable */
+    const char *name;
+    size_t name_len; /* over S_NAME_CAP: the name is "other" */
+    const char *value;
+    size_t value_len; /* over S_VALUE_CAP: the value is unusable */
 } S_attr;
 
-static void S_push(char *dst, size_t cap, size_t *n, unsigned c)
-{
-    if (*n < cap) dst[*n] = (char)cd_tolower((int)c);
-    if (*n < SIZE_MAX) (*n)++;
-}
-
-/* Append bytes [s, s+m) of a name or value, lower-cased, as S_push would
- * one at a time: the first cap bytes are kept, the length counts them all. */
-static void S_push_run(char *dst, size_t cap, size_t *n, const unsigned char *s, size_t m)
-{
-    for (size_t i = 0; i < m && *n + i < cap; i++)
-        dst[*n + i] = (char)cd_tolower((int)s[i]);
-    *n = m > SIZE_MAX - *n ? SIZE_MAX : *n + m;
-}
+/* The bytes that end an attribute name: white space, '/', '>' and '='. */
+static const unsigned char S_name_end[256] = {
+    ['\t'] = 1, ['\n'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1, ['/'] = 1, ['>'] = 1, ['='] = 1,
+};
 
 /* "Get an attribute". Returns 1 with an attribute, 0 when there is none
- * (position at '>'), -1 when the window ends (the prescan then fails).
- * keep = 0: only the position matters (an element other than <meta>), the
- * name and value are not stored. */
-static int S_get_attribute(S_scan *sc, S_attr *a, int keep)
+ * (position at '>'), -1 when the window ends (the prescan then fails). */
+static int S_get_attribute(S_scan *sc, S_attr *a)
 {
     const unsigned char *s = sc->s;
     size_t n = sc->len, p = sc->pos;
     a->name_len = a->value_len = 0;
+    a->value = "";
     while (p < n && (S_ws(s[p]) || s[p] == 0x2F))
         p++;
     if (p >= n) return -1;
@@ -99,24 +94,27 @@ static int S_get_attribute(S_scan *sc, S_attr *a, int keep)
         sc->pos = p;
         return 0;
     }
-    /* Attribute name. */
-    for (;;) {
-        if (p >= n) return -1;
-        unsigned c = s[p];
-        if (c == 0x3D && a->name_len > 0) {
-            p++;
-            goto value;
-        }
-        if (S_ws(c)) break;
-        if (c == 0x2F || c == 0x3E) {
-            sc->pos = p;
-            return 1;
-        }
-        if (keep)
-            S_push(a->name, S_NAME_CAP, &a->name_len, c);
-        else
-            a->name_len = 1; /* not empty: a following '=' starts the value */
+    /* Attribute name: a run of bytes (a first '=' is one of them), to white
+     * space, '/', '>' or a later '='. */
+    a->name = (const char *)s + p;
+    if (s[p] == 0x3D) {
+        a->name_len = 1;
         p++;
+    }
+    {
+        size_t st = p;
+        while (p < n && !S_name_end[s[p]])
+            p++;
+        a->name_len += p - st;
+    }
+    if (p >= n) return -1;
+    if (s[p] == 0x3D) {
+        p++;
+        goto value;
+    }
+    if (s[p] == 0x2F || s[p] == 0x3E) {
+        sc->pos = p;
+        return 1;
     }
     /* Spaces. */
     while (p < n && S_ws(s[p]))
@@ -135,8 +133,8 @@ value:
         unsigned q = s[p++];
         const unsigned char *e = memchr(s + p, (int)q, n - p);
         if (!e) return -1;
-        if (keep)
-            S_push_run(a->value, S_VALUE_CAP, &a->value_len, s + p, (size_t)(e - (s + p)));
+        a->value = (const char *)s + p;
+        a->value_len = (size_t)(e - (s + p));
         sc->pos = (size_t)(e - s) + 1;
         return 1;
     }
@@ -144,14 +142,14 @@ value:
         sc->pos = p;
         return 1;
     }
+    a->value = (const char *)s + p;
     for (;;) {
         if (p >= n) return -1;
         if (S_ws(s[p]) || s[p] == 0x3E) {
             sc->pos = p;
             return 1;
         }
-        if (keep)
-            S_push(a->value, S_VALUE_CAP, &a->value_len, s[p]);
+        a->value_len++;
         p++;
     }
 }
@@ -234,7 +232,7 @@ static const char *S_meta(S_scan *sc, int *abort)
     int got_pragma = 0, need_pragma = -1; /* -1: null */
     const char *charset = NULL;
     for (;;) {
-        int r = S_get_attribute(sc, &a, 1);
+        int r = S_get_attribute(sc, &a);
         if (r < 0) {
             *abort = 1;
             return NULL;
@@ -307,10 +305,18 @@ const char *cd_input_prescan_window(const unsigned char *in, size_t len, size_t 
             while (q < n && !S_ws(s[q]) && s[q] != '>')
                 q++;
             if (q >= n) break;
+            /* Without a quote before the next '>', the attributes end
+             * there: no value can hold a '>' (what "get an attribute"
+             * below would find, byte by byte). */
+            const unsigned char *gt = memchr(s + q, '>', n - q);
+            if (gt && !memchr(s + q, '"', (size_t)(gt - (s + q))) && !memchr(s + q, '\'', (size_t)(gt - (s + q)))) {
+                sc.pos = (size_t)(gt - s) + 1;
+                continue;
+            }
             sc.pos = q;
             S_attr a;
             int r;
-            while ((r = S_get_attribute(&sc, &a, 0)) > 0)
+            while ((r = S_get_attribute(&sc, &a)) > 0)
                 ;
             if (r < 0) break;
             sc.pos++;

@@ -358,6 +358,7 @@ static const char *S_guess_utf16(const unsigned char *s, size_t n)
     size_t m = n < S_UTF16_SAMPLE ? n : S_UTF16_SAMPLE;
     size_t pairs = m / 2, z_even = 0, z_odd = 0;
     if (pairs < S_UTF16_MIN_PAIRS) return NULL;
+    if (!memchr(s, 0, m)) return NULL; /* no NUL: neither count can reach its share */
     for (size_t i = 0; i + 1 < m; i += 2) {
         z_even += s[i] == 0;
         z_odd += s[i + 1] == 0;

@@ -6,6 +6,10 @@
  * hosts and itemprop tokens. Nothing here knows a field's rules; that is the
  * sources' and the pickers' work. */
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define S_SSE2 1
+#endif
 
 #include "../util/ctype.h"
 #include "../util/utf8.h"
@@ -41,6 +45,23 @@ char *cd_meta_clean(cd_arena *a, const char *s, size_t len, size_t *out_len)
             /* The run of such bytes and of single spaces between two of
              * them, which are themselves too: copied at once. */
             size_t j = i + 1;
+#ifdef S_SSE2
+            /* Sixteen at a time while every byte is printable and every
+             * space is followed by a printable byte other than a space. */
+            while (j + 17 <= cap) {
+                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
+                __m128i nx = _mm_loadu_si128((const __m128i *)(const void *)(s + j + 1));
+                __m128i t = _mm_sub_epi8(v, _mm_set1_epi8(0x20)); /* printable: 0..0x5E */
+                __m128i u = _mm_sub_epi8(nx, _mm_set1_epi8(0x21)); /* not a space: 0..0x5D */
+                __m128i pr = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(0x5E)), t);
+                __m128i nxok = _mm_cmpeq_epi8(_mm_min_epu8(u, _mm_set1_epi8(0x5D)), u);
+                __m128i sp = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+                __m128i ok = _mm_andnot_si128(_mm_andnot_si128(nxok, sp), pr);
+                if (_mm_movemask_epi8(ok) != 0xFFFF)
+                    break;
+                j += 16;
+            }
+#endif
             while (j < cap) {
                 if ((unsigned char)(s[j] - 0x21) < 0x5E)
                     j++;
@@ -287,8 +308,8 @@ const char *cd_meta_src_name(int s)
 }
 
 /* Candidates of one field and source in order of rank then document position. */
-size_t cd_meta_collect(const cd_meta_ctx *c, int field, int src, int skip_bad,
-                       const cd_meta_cand **out, size_t max)
+size_t cd_meta_collect_chain(const cd_meta_ctx *c, int field, int src, int skip_bad,
+                             const cd_meta_cand **out, size_t max)
 {
     size_t n = 0;
     if ((unsigned)field >= CD_MF__COUNT || (unsigned)src >= CD_MS__COUNT)

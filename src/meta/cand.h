@@ -162,6 +162,11 @@ typedef struct cd_meta_ctx {
     uint8_t list_slot[64];   /* lists[list_slot[hash of a list's address] - 1] (0: none) */
     uint32_t words_key;      /* the class key of words_id (0: none or no index) */
     cd_meta_keymemo *kmemo;  /* [dom->nclasses + 1] in the arena, from the first check */
+    /* The words of each class key once worked out (classes.c: [nclasses +
+     * 1] in the arena, NULL where not yet), within CD_META_KWORDS_BYTES a
+     * page; and the bytes they took. */
+    struct cd_meta_kwords **kwords;
+    size_t kwords_bytes;
     /* News fields (pick_news.c, section.c): the JSON-LD BreadcrumbList and the
      * visible trail, and the publisher's logo (never the lead image). */
     cd_meta_crumbs ld_crumbs, vis_crumbs;
@@ -234,8 +239,17 @@ size_t cd_meta_host_label(const char *url, size_t *at, const char **label);
 
 /* The candidates of one field and source, best rank first, then page order
  * (those marked CD_MC_BAD left out when skip_bad); at most max. */
-size_t cd_meta_collect(const cd_meta_ctx *c, int field, int src, int skip_bad,
-                       const cd_meta_cand **out, size_t max);
+size_t cd_meta_collect_chain(const cd_meta_ctx *c, int field, int src, int skip_bad,
+                             const cd_meta_cand **out, size_t max);
+/* (Inline: called ~70 times a page, most often for a field and source
+ * that have no candidate.) */
+static inline size_t cd_meta_collect(const cd_meta_ctx *c, int field, int src, int skip_bad,
+                                     const cd_meta_cand **out, size_t max)
+{
+    if ((unsigned)field >= CD_MF__COUNT || (unsigned)src >= CD_MS__COUNT || !c->chead[field][src])
+        return 0; /* cd_meta_add stores no such candidate, or stored none */
+    return cd_meta_collect_chain(c, field, src, skip_bad, out, max);
+}
 /* The source name of enum cd_meta_src s ("json-ld", "og", …). */
 const char *cd_meta_src_name(int s);
 

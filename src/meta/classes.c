@@ -28,6 +28,11 @@ static size_t S_class_words(cd_meta_ctx *c, cd_nid id)
         const char *v = cd_dom_attr(c->dom, id, attrs[a], &n), *w;
         unsigned fl, w0 = c->nword;
         int skip = 0;
+        /* Most values hold no utility class at all: then no token is
+         * looked at for one. */
+        int util = 0;
+        for (size_t k = 0; v && k < n && !util; k++)
+            util = v[k] == ':' || v[k] == '[' || v[k] == '(' || v[k] == '/';
         /* One word rule for every stage (util/classword.h): "mostRead" is
          * "most-read" here as in extract's hints. A utility class's words
          * ("md:hidden") are skipped: "reset-author" names no author. */
@@ -38,7 +43,7 @@ static size_t S_class_words(cd_meta_ctx *c, cd_nid id)
                 w0 = c->nword;
                 if (o >= cap)
                     break;
-                skip = cd_class_token_is_utility(v, n, (size_t)(w - v));
+                skip = util && cd_class_token_is_utility(v, n, (size_t)(w - v));
                 if (skip)
                     continue;
                 if (o)
@@ -183,13 +188,79 @@ static int S_words_have(const cd_meta_ctx *c, const char *const *words, const cd
     return 0;
 }
 
+/* A class key's words as S_class_words left them in c: the header, then
+ * nword entries of c->word, then len bytes of c->words. */
+typedef struct cd_meta_kwords {
+    uint32_t len, nword;
+    uint32_t first[8];
+    uint64_t pairs;
+} S_kwords;
+
+#define CD_META_KWORDS_BYTES (2u << 20) /* a page's cache of class words */
+
+/* c's words from the cache for class key (1), or 0 when not there. */
+static int S_kwords_get(cd_meta_ctx *c, uint32_t key)
+{
+    const S_kwords *k = key && c->kwords ? c->kwords[key] : NULL;
+    if (!k)
+        return 0;
+    const unsigned char *p = (const unsigned char *)(k + 1);
+    size_t wsz = (size_t)k->nword * sizeof c->word[0];
+    memcpy(c->word, p, wsz);
+    memcpy(c->words, p + wsz, k->len);
+    c->nword = k->nword;
+    c->words_len = k->len;
+    memcpy(c->word_first, k->first, sizeof c->word_first);
+    c->word_pairs = k->pairs;
+    return 1;
+}
+
+/* Keep c's words for class key, while the page's budget lasts. */
+static void S_kwords_put(cd_meta_ctx *c, uint32_t key)
+{
+    if (!key || c->kwords_bytes >= CD_META_KWORDS_BYTES)
+        return;
+    if (!c->kwords) {
+        size_t bytes = ((size_t)c->dom->nclasses + 1) * sizeof *c->kwords;
+        if (bytes > CD_META_KWORDS_BYTES / 2) {
+            c->kwords_bytes = CD_META_KWORDS_BYTES; /* too many keys to index */
+            return;
+        }
+        c->kwords = cd_arena_alloc(c->arena, bytes);
+        if (!c->kwords) {
+            c->kwords_bytes = CD_META_KWORDS_BYTES;
+            return;
+        }
+        memset(c->kwords, 0, bytes);
+        c->kwords_bytes += bytes;
+    }
+    size_t wsz = (size_t)c->nword * sizeof c->word[0];
+    size_t bytes = sizeof(S_kwords) + wsz + c->words_len;
+    S_kwords *k = cd_arena_alloc(c->arena, bytes);
+    if (!k)
+        return;
+    c->kwords_bytes += bytes;
+    k->len = c->words_len;
+    k->nword = c->nword;
+    memcpy(k->first, c->word_first, sizeof k->first);
+    k->pairs = c->word_pairs;
+    unsigned char *p = (unsigned char *)(k + 1);
+    memcpy(p, c->word, wsz);
+    memcpy(p + wsz, c->words, c->words_len);
+    c->kwords[key] = k;
+}
+
 /* Make c->words the words of element id (kept for the several checks on
- * one node, and for the next element of the same class key); their length. */
+ * one node, and for the next element of the same class key, and per class
+ * key in c->kwords); their length. */
 static size_t S_words_of(cd_meta_ctx *c, cd_nid id)
 {
     uint32_t key = c->dom->classes_indexed ? cd_dom_class_key(c->dom, id) : 0;
     if (c->words_id != id && !(key && key == c->words_key)) {
-        c->words_len = (uint32_t)S_class_words(c, id);
+        if (!S_kwords_get(c, key)) {
+            c->words_len = (uint32_t)S_class_words(c, id);
+            S_kwords_put(c, key);
+        }
         c->nhits = 0;
     }
     c->words_id = id;

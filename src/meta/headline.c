@@ -196,6 +196,16 @@ size_t cd_meta_headline_runs(cd_meta_ctx *c, const char *t, cd_meta_run *out, si
     size_t n = t ? strlen(t) : 0;
     if (!n || !max)
         return 0;
+    cd_nid top = dom->body ? dom->body : cd_dom_root(dom);
+    if (!top)
+        return 0;
+    /* Without a text node below top no element has a key to compare (a
+     * page cut in its <head>, a shell a script fills): no run is found. */
+    cd_nid tx = top;
+    while (tx && cd_dom_node(dom, tx)->type != CD_NODE_TEXT)
+        tx = cd_dom_next(dom, tx, top);
+    if (!tx)
+        return 0;
     size_t ps[S_PARTS], pe[S_PARTS];
     size_t np = cd_meta_title_parts(t, n, ps, pe);
     if (!np)
@@ -240,9 +250,6 @@ size_t cd_meta_headline_runs(cd_meta_ctx *c, const char *t, cd_meta_run *out, si
     } st[S_STACK];
     size_t depth = 0, over = 0;
     size_t a_end = (size_t)-1, a_len = 0, b_end = (size_t)-1, b_len = 0;
-    cd_nid top = dom->body ? dom->body : cd_dom_root(dom);
-    if (!top)
-        return 0;
     cd_nid id = top;
     for (;;) {
         const cd_node *nd = cd_dom_node(dom, id);

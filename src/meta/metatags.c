@@ -7,6 +7,7 @@
  * newspaper's extractors. A property attribute may hold several
  * space-separated names ("og:title twitter:title"). */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -133,6 +134,9 @@ static int16_t S_keys_head[S_KEY_BUCKETS];
 static int16_t S_keys_next[S_NKEYS];
 static uint8_t S_keys_len[S_NKEYS];
 static pthread_once_t S_keys_once = PTHREAD_ONCE_INIT;
+/* Set (release) when the index is built: the look-ups test it before
+ * calling pthread_once (a call and a lock-free check per look-up). */
+static atomic_int S_keys_once_ready;
 
 static unsigned S_key_hash(const char *s, size_t n)
 {
@@ -142,8 +146,16 @@ static unsigned S_key_hash(const char *s, size_t n)
     return (h ^ (h >> 16)) & (S_KEY_BUCKETS - 1);
 }
 
+/* The lengths of the first S_NENDS date-name suffixes (S_date_name). */
+#define S_NENDS 16
+static uint8_t S_ends_len[S_NENDS];
+
 static void S_keys_index(void)
 {
+    for (size_t i = 0; i < S_NENDS && cd_list_date_meta_suffixes[i]; i++) {
+        size_t l = strlen(cd_list_date_meta_suffixes[i]);
+        S_ends_len[i] = (uint8_t)(l < 255 ? l : 255);
+    }
     for (size_t b = 0; b < S_KEY_BUCKETS; b++)
         S_keys_head[b] = -1;
     /* From the last to the first, so each chain runs in table order. */
@@ -154,6 +166,7 @@ static void S_keys_index(void)
         S_keys_next[i] = S_keys_head[b];
         S_keys_head[b] = (int16_t)i;
     }
+    atomic_store_explicit(&S_keys_once_ready, 1, memory_order_release);
 }
 
 /* A date meta by the shape of its name, for the vendor prefixes no table
@@ -163,8 +176,8 @@ static int S_date_name(const char *key, size_t n)
 {
     const char *const *ends = cd_list_date_meta_suffixes;
     for (size_t i = 0; ends[i]; i++) {
-        size_t l = strlen(ends[i]);
-        if (n > l && memcmp(key + n - l, ends[i], l) == 0 &&
+        size_t l = i < S_NENDS ? S_ends_len[i] : strlen(ends[i]);
+        if (n > l && (!l || key[n - 1] == ends[i][l - 1]) && memcmp(key + n - l, ends[i], l) == 0 &&
             (ends[i][0] == '.' || key[n - l - 1] == '-' || key[n - l - 1] == '_' || key[n - l - 1] == '.' ||
              key[n - l - 1] == ':'))
             return 1;
@@ -178,11 +191,15 @@ static void S_named(cd_meta_ctx *c, cd_nid id, const char *name, size_t nlen, co
     char key[48];
     if (nlen >= sizeof key)
         return;
-    for (size_t i = 0; i < nlen; i++)
+    uint32_t h = 2166136261u; /* S_key_hash, as the key is made */
+    for (size_t i = 0; i < nlen; i++) {
         key[i] = (char)cd_tolower((unsigned char)name[i]);
+        h = (h ^ (unsigned char)key[i]) * 16777619u;
+    }
     key[nlen] = '\0';
-    pthread_once(&S_keys_once, S_keys_index);
-    for (int i = S_keys_head[S_key_hash(key, nlen)]; i >= 0; i = S_keys_next[i]) {
+    if (!atomic_load_explicit(&S_keys_once_ready, memory_order_acquire))
+        pthread_once(&S_keys_once, S_keys_index);
+    for (int i = S_keys_head[(h ^ (h >> 16)) & (S_KEY_BUCKETS - 1)]; i >= 0; i = S_keys_next[i]) {
         const S_key *k = &S_keys[i];
         if (S_keys_len[i] != nlen || memcmp(k->name, key, nlen) != 0)
             continue;
@@ -226,19 +243,24 @@ static void S_names(cd_meta_ctx *c, cd_nid id, const char *attr, const char *v, 
     }
 }
 
-static int S_rel_has(const char *rel, size_t n, const char *word)
+/* Which of the rel words "canonical" (bit 1) and "image_src" (bit 2) the
+ * space-separated list rel holds, in one pass. */
+static unsigned S_rel_words(const char *rel, size_t n)
 {
-    size_t wl = strlen(word), i = 0;
+    unsigned got = 0;
+    size_t i = 0;
     while (i < n) {
         while (i < n && cd_isspace((unsigned char)rel[i]))
             i++;
         size_t s = i;
         while (i < n && !cd_isspace((unsigned char)rel[i]))
             i++;
-        if (i - s == wl && cd_eq_nocase(rel + s, wl, word))
-            return 1;
+        if (i - s == 9 && cd_eq_nocase(rel + s, 9, "canonical"))
+            got |= 1;
+        else if (i - s == 9 && cd_eq_nocase(rel + s, 9, "image_src"))
+            got |= 2;
     }
-    return 0;
+    return got;
 }
 
 /* Slack's unfurl pairs, which Yoast writes on most WordPress sites:
@@ -282,9 +304,10 @@ void cd_meta_tag(cd_meta_ctx *c, cd_nid id)
     case CD_TAG_LINK: {
         const char *rel = cd_dom_attr(dom, id, "rel", &len);
         v = cd_dom_attr(dom, id, "href", &vlen);
-        if (rel && v && S_rel_has(rel, len, "canonical"))
+        unsigned words = rel && v ? S_rel_words(rel, len) : 0;
+        if (words & 1)
             cd_meta_add(c, CD_MF_URL, CD_MS_HTML, 0, id, v, vlen);
-        else if (rel && v && S_rel_has(rel, len, "image_src") && cd_meta_room(c, CD_MF_IMAGE))
+        else if ((words & 2) && cd_meta_room(c, CD_MF_IMAGE))
             cd_meta_add(c, CD_MF_IMAGE, CD_MS_HTML, 0, id, v, vlen);
         return;
     }

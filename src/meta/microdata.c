@@ -151,9 +151,9 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
                 cd_meta_add(c, CD_MF_MODIFIED, CD_MS_MICRODATA, 0, id, v, vl);
         }
     }
-    if (n->tag == CD_TAG_A || n->tag == CD_TAG_LINK) {
+    if (n->tag == CD_TAG_A) { /* (a <link rel> was read here and never used) */
         const char *rel = cd_dom_attr(dom, id, "rel", &len);
-        if (rel && cd_meta_word_in(rel, len, "author") && n->tag == CD_TAG_A) {
+        if (rel && cd_meta_word_in(rel, len, "author")) {
             size_t tl;
             char *t = cd_meta_node_text(c, id, 128, &tl);
             if (t)

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #endif
 #include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include "../util/ctype.h"
@@ -49,10 +50,9 @@ static int S_same(const char *a, size_t an, const char *b, size_t bn)
     return x > 0 && x == y && memcmp(ka, kb, x) == 0;
 }
 
-int cd_meta_site_like(const char *part, size_t pn, const char *site, size_t sn)
+/* cd_meta_site_like on the keys kp[0..x) and ks[0..y). */
+static int S_site_keys(const char *kp, size_t x, const char *ks, size_t y)
 {
-    char kp[512], ks[512];
-    size_t x = S_key(part, pn, kp, sizeof kp), y = S_key(site, sn, ks, sizeof ks);
     if (!x || !y)
         return 0;
     if (x <= y) {
@@ -65,6 +65,13 @@ int cd_meta_site_like(const char *part, size_t pn, const char *site, size_t sn)
         if (memcmp(kp + i, ks, y) == 0)
             return y >= 4 && x <= y + 12;
     return 0;
+}
+
+int cd_meta_site_like(const char *part, size_t pn, const char *site, size_t sn)
+{
+    char kp[512], ks[512];
+    size_t x = S_key(part, pn, kp, sizeof kp), y = S_key(site, sn, ks, sizeof ks);
+    return S_site_keys(kp, x, ks, y);
 }
 
 static size_t S_words(const char *s, size_t n)
@@ -134,11 +141,18 @@ static size_t S_domain_label(const char *url, char *out, size_t cap)
 static uint32_t S_sep_can[8], S_sep_one[8]; /* first bytes; those of 1-byte separators */
 static uint64_t S_sep_pairs;                /* CD_META_PAIR bits of the first two */
 static pthread_once_t S_seps_once = PTHREAD_ONCE_INIT;
+/* Set (release) when the index is built: the look-ups test it before
+ * calling pthread_once (a call and a lock-free check per look-up). */
+static atomic_int S_seps_once_ready;
 #ifdef S_SSE2
 /* The distinct first bytes when there are at most four (0 otherwise): a
  * title is then screened sixteen bytes at a time. */
 static unsigned char S_sep_first[4];
 static unsigned S_sep_nfirst;
+/* Set when every separator that starts with a space has a second byte that
+ * is no ASCII letter, digit or space: a space then starts one only before
+ * such a byte, and the screen passes the spaces between words too. */
+static int S_sep_space_pair;
 #endif
 
 /* Exactly: the second bytes of the separators of two bytes or more, by
@@ -183,17 +197,35 @@ static void S_seps_index(void)
             S_sep_one[f >> 5] |= 1u << (f & 31);
     }
 #ifdef S_SSE2
+    S_sep_space_pair = S_sep_can[' ' >> 5] & (1u << (' ' & 31)) ? 1 : 0;
+    for (const cd_list_pair *k = cd_list_separators; k->s; k++)
+        if (k->s[0] == ' ' && (!k->s[1] || cd_isalnum((unsigned char)k->s[1]) || k->s[1] == ' '))
+            S_sep_space_pair = 0;
+    if (nf > 4)
+        S_sep_space_pair = 0;
+    if (S_sep_space_pair) { /* the space is screened with its next byte */
+        unsigned o = 0;
+        for (unsigned j = 0; j < nf; j++)
+            if (S_sep_first[j] != ' ')
+                S_sep_first[o++] = S_sep_first[j];
+        if (o == 0)
+            S_sep_space_pair = 0;
+        else
+            nf = o;
+    }
     for (unsigned j = nf; j > 0 && j < 4; j++)
         S_sep_first[j] = S_sep_first[0];
     S_sep_nfirst = nf <= 4 ? nf : 0;
 #endif
+    atomic_store_explicit(&S_seps_once_ready, 1, memory_order_release);
 }
 
 /* Positions of the first and last separator in t; 0 when none. */
 static int S_find_seps(const char *t, size_t n, size_t *first, size_t *flen, size_t *last,
                        size_t *llen)
 {
-    pthread_once(&S_seps_once, S_seps_index);
+    if (!atomic_load_explicit(&S_seps_once_ready, memory_order_acquire))
+        pthread_once(&S_seps_once, S_seps_index);
     const uint32_t *can = S_sep_can, *one = S_sep_one;
     uint64_t pairs = S_sep_pairs;
     int found = 0;
@@ -206,11 +238,34 @@ static int S_find_seps(const char *t, size_t n, size_t *first, size_t *flen, siz
         /* On to the next byte that starts a separator (the checks below
          * decide on it). */
         if (S_sep_nfirst) {
-            while (i + 16 <= n) {
-                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+            while (i < n) {
+                /* The last bytes through a padded copy (the screen reads
+                 * sixteen and their followers). */
+                unsigned char pad[32];
+                const char *p = t + i;
+                size_t r = n - i;
+                if (r < 17) {
+                    memset(pad, 0, sizeof pad);
+                    memcpy(pad, t + i, r);
+                    p = (const char *)pad;
+                }
+                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
                 __m128i e = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, f0), _mm_cmpeq_epi8(v, f1)),
                                          _mm_or_si128(_mm_cmpeq_epi8(v, f2), _mm_cmpeq_epi8(v, f3)));
+                if (S_sep_space_pair) {
+                    /* A space before a byte that is no letter, digit or
+                     * space (a space before the end counts). */
+                    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+                    __m128i l = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+                    __m128i d = _mm_sub_epi8(x, _mm_set1_epi8('0'));
+                    __m128i word = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8(25)), l),
+                                                _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d),
+                                                             _mm_cmpeq_epi8(x, _mm_set1_epi8(' '))));
+                    e = _mm_or_si128(e, _mm_andnot_si128(word, _mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
+                }
                 unsigned m = (unsigned)_mm_movemask_epi8(e);
+                if (r < 16)
+                    m &= (1u << r) - 1;
                 if (m) {
                     i += (size_t)__builtin_ctz(m);
                     break;
@@ -274,8 +329,17 @@ static int S_sep_hier(const char *s, size_t n)
 
 /* The names a title part may carry for the site: og:site_name (or the
  * publisher), the domain's label, and a logo h1 (S_h1_is_site). */
+/* The keys of the names, made when S_is_site first needs one (for the
+ * name it was made of: a name set later is keyed again). */
+typedef struct S_name_keys {
+    const char *of[3];
+    size_t len[3];
+    char k[3][512];
+} S_name_keys;
+
 typedef struct S_names {
     const char *n[3];
+    S_name_keys *keys; /* NULL: none kept */
 } S_names;
 
 /* Is the domain's label dom the initials of part's words ("osha" of
@@ -312,10 +376,30 @@ static int S_acronym(const char *part, size_t pn, const char *dom)
 
 static int S_is_site(const char *part, size_t pn, const S_names *names)
 {
-    for (size_t i = 0; i < 3; i++)
-        if (names->n[i] && *names->n[i] &&
-            cd_meta_site_like(part, pn, names->n[i], strlen(names->n[i])))
+    S_name_keys *nk = names->keys;
+    char kp[512];
+    size_t x = 0;
+    int keyed = 0;
+    for (size_t i = 0; i < 3; i++) {
+        const char *nm = names->n[i];
+        if (!nm || !*nm)
+            continue;
+        if (!nk) {
+            if (cd_meta_site_like(part, pn, nm, strlen(nm)))
+                return 1;
+            continue;
+        }
+        if (!keyed) {
+            x = S_key(part, pn, kp, sizeof kp);
+            keyed = 1;
+        }
+        if (nk->of[i] != nm) {
+            nk->len[i] = S_key(nm, strlen(nm), nk->k[i], sizeof nk->k[i]);
+            nk->of[i] = nm;
+        }
+        if (S_site_keys(kp, x, nk->k[i], nk->len[i]))
             return 1;
+    }
     return 0;
 }
 
@@ -489,21 +573,40 @@ static int S_affix(const char *t, const char *h)
 /* The lower-cased words of s (ASCII letters/digits and any UTF-8 byte; other
  * punctuation separates), as (offset, length) pairs into key; at most
  * CD_META_TITLE_WORDS. */
+/* A byte of a word, lower-cased (ASCII letters and digits, any byte from
+ * 0x80 as it is), or 0 for the rest. */
+static const unsigned char S_word_ascii[128] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 0, 0, 0, 0, 0, 0,
+    0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, 0,
+    0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, 0,
+};
+
+static inline unsigned S_word_byte(unsigned char b)
+{
+    return b < 0x80 ? S_word_ascii[b] : b;
+}
+
 static size_t S_wordlist(const char *s, char *key, size_t cap, size_t *off, size_t *len)
 {
     size_t nw = 0, o = 0;
     for (size_t i = 0; s[i] && nw < CD_META_TITLE_WORDS;) {
-        while (s[i] && !(cd_isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
+        while (s[i] && !S_word_byte((unsigned char)s[i]))
             i++;
         if (!s[i])
             break;
         size_t st = o;
-        while (s[i] && (cd_isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) {
+        unsigned c;
+        while ((c = S_word_byte((unsigned char)s[i])) != 0) {
             /* Typographic apostrophes and dashes (E2 80 xx) end a word. */
-            if ((unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80)
+            if (c == 0xE2 && (unsigned char)s[i + 1] == 0x80)
                 break;
             if (o < cap)
-                key[o++] = (char)cd_tolower((unsigned char)s[i]);
+                key[o++] = (char)c;
             i++;
         }
         if ((unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 && s[i + 2])
@@ -1140,7 +1243,9 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
      * a WebPage name is only as good as <title>. */
     char dom[128];
     int dom_ok = S_domain_label(url, dom, sizeof dom) > 0;
-    S_names names = {{site_name, dom_ok ? dom : NULL, NULL}};
+    S_name_keys name_keys;
+    memset(name_keys.of, 0, sizeof name_keys.of);
+    S_names names = {{site_name, dom_ok ? dom : NULL, NULL}, &name_keys};
     const cd_meta_cand *ldpage = ld && ld->rank >= 32 && ld->rank < 48 ? ld : NULL;
     if (ld && ld->rank >= 32)
         ld = NULL;
@@ -1238,7 +1343,7 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
         }
         *source = cd_meta_src_name(meta[i]->src);
         if (meta[i] == tt) {
-            S_names sites = {{names.n[0], names.n[1], NULL}};
+            S_names sites = {{names.n[0], names.n[1], NULL}, &name_keys};
             int printed = 0;
             const char *v = S_title_run(c, tt->s, &sites, names.n[2], &printed);
             if (v)

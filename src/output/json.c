@@ -2,6 +2,7 @@
  *
  * The keys are the rows of include/copydesk_fields.def in their order, between
  * `source` and `text` (docs/schema.md); the writer knows no field by name. */
+#include <pthread.h>
 #include <string.h>
 
 #if defined(__SSE2__) && defined(__GNUC__)
@@ -33,10 +34,18 @@ static inline size_t S_plain(const char *s, size_t i, size_t len)
     return i;
 }
 
+/* A JSON string's contents and its closing quote (the opening one written). */
+static void S_json_rest(cd_buf *out, const char *s, size_t len);
+
 void cd_json_string(cd_buf *out, const char *s, size_t len)
 {
-    static const char hex[] = "0123456789abcdef";
     cd_buf_putc(out, '"');
+    S_json_rest(out, s, len);
+}
+
+static void S_json_rest(cd_buf *out, const char *s, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
     /* Bytes go out in runs: s[start..i) is still to copy. A valid UTF-8
      * sequence is copied as it is, except U+2028/9 (escaped: JavaScript) and
      * what decodes as U+FFFD (ill-formed bytes become its three bytes). */
@@ -137,39 +146,118 @@ static void S_list(cd_buf *out, const cd_meta *m, int f)
     cd_buf_putc(out, ']');
 }
 
+/* The shape of the field table, taken once (S_fields runs once a page): each
+ * row's "group." length (when it has one) and the row after its group's run. */
+static size_t S_glen[COPYDESK_FIELD_COUNT];
+static size_t S_klen[COPYDESK_FIELD_COUNT]; /* and its name's length */
+static int S_gend[COPYDESK_FIELD_COUNT], S_dotted[COPYDESK_FIELD_COUNT];
+/* Each row's key as written, with the comma before it: ,"name": for the
+ * row's own key (the part after the dot in a group), ,"group": for its
+ * group; S_q_ok when every one fitted. */
+#define S_QMAX 48
+static char S_q[COPYDESK_FIELD_COUNT][2][S_QMAX];
+static size_t S_ql[COPYDESK_FIELD_COUNT][2];
+static int S_q_ok;
+static pthread_once_t S_shape_once = PTHREAD_ONCE_INIT;
+
+static int S_quote(char *q, size_t *ql, const char *key, size_t n)
+{
+    if (n + 5 > S_QMAX)
+        return 0;
+    q[0] = ',';
+    q[1] = '"';
+    memcpy(q + 2, key, n);
+    q[n + 2] = '"';
+    q[n + 3] = ':';
+    q[n + 4] = '"'; /* a string value's opening quote, written with it (S_fvalue) */
+    *ql = n + 4;
+    return 1;
+}
+
+static void S_shape(void)
+{
+    S_q_ok = 1;
+    for (int f = 0; f < COPYDESK_FIELD_COUNT; f++) {
+        const char *json = cd_meta_fields[f].json, *dot = strchr(json, '.');
+        S_dotted[f] = dot != NULL;
+        S_klen[f] = strlen(json);
+        S_glen[f] = dot ? (size_t)(dot - json) : 0;
+        int end = f;
+        while (dot && end < COPYDESK_FIELD_COUNT && strncmp(cd_meta_fields[end].json, json, S_glen[f] + 1) == 0)
+            end++;
+        S_gend[f] = end;
+        size_t own = dot ? S_glen[f] + 1 : 0;
+        if (!S_quote(S_q[f][0], &S_ql[f][0], json + own, S_klen[f] - own) ||
+            !S_quote(S_q[f][1], &S_ql[f][1], json, S_glen[f]))
+            S_q_ok = 0;
+    }
+}
+
+/* Row f's own key (which 0) or its group's (1), with the comma before it
+ * unless it is the first of its object. */
+static void S_fkey(cd_buf *out, int *first, int f, int which)
+{
+    if (S_q_ok) {
+        size_t skip = *first ? 1 : 0;
+        *first = 0;
+        cd_buf_put(out, S_q[f][which] + skip, S_ql[f][which] - skip);
+        return;
+    }
+    const char *json = cd_meta_fields[f].json;
+    if (which)
+        S_keyn(out, first, json, S_glen[f]);
+    else if (S_dotted[f])
+        S_keyn(out, first, json + S_glen[f] + 1, S_klen[f] - S_glen[f] - 1);
+    else
+        S_keyn(out, first, json, S_klen[f]);
+}
+
+/* Row f's own key and its value v (a string, or null). */
+static void S_fvalue(cd_buf *out, int *first, int f, const char *v)
+{
+    if (v && S_q_ok) {
+        size_t skip = *first ? 1 : 0;
+        *first = 0;
+        cd_buf_put(out, S_q[f][0] + skip, S_ql[f][0] + 1 - skip);
+        S_json_rest(out, v, strlen(v));
+        return;
+    }
+    S_fkey(out, first, f, 0);
+    if (v)
+        cd_json_string(out, v, strlen(v));
+    else
+        cd_buf_put(out, "null", 4);
+}
+
 /* The fields of copydesk_fields.def in its order. A run of rows "group.key" is
  * one object "group", written as null when all of its fields are. */
 static void S_fields(cd_buf *out, int *first, const cd_result *r)
 {
     const cd_meta *m = r->meta;
+    pthread_once(&S_shape_once, S_shape);
     for (int f = 0; f < COPYDESK_FIELD_COUNT;) {
         const cd_meta_field_info *d = &cd_meta_fields[f];
-        const char *dot = strchr(d->json, '.');
-        if (!dot) {
+        if (!S_dotted[f]) {
             if (d->kind == CD_FIELD_LIST) {
-                S_key(out, first, d->json);
+                S_fkey(out, first, f, 0);
                 S_list(out, m, f);
             } else {
-                S_str(out, first, d->json, d->kind == CD_FIELD_URL ? r->url : cd_meta_value(m, f, 0, NULL));
+                S_fvalue(out, first, f, d->kind == CD_FIELD_URL ? r->url : cd_meta_value(m, f, 0, NULL));
             }
             f++;
             continue;
         }
-        size_t glen = (size_t)(dot - d->json);
-        int end = f, any = 0;
-        while (end < COPYDESK_FIELD_COUNT && strncmp(cd_meta_fields[end].json, d->json, glen + 1) == 0) {
-            if (cd_meta_value(m, end, 0, NULL))
-                any = 1;
-            end++;
-        }
-        S_keyn(out, first, d->json, glen);
+        int end = S_gend[f], any = 0;
+        for (int g = f; g < end && !any; g++)
+            any = cd_meta_value(m, g, 0, NULL) != NULL;
+        S_fkey(out, first, f, 1);
         if (!any) {
             cd_buf_put(out, "null", 4);
         } else {
             int f2 = 1;
             cd_buf_putc(out, '{');
             for (int g = f; g < end; g++)
-                S_str(out, &f2, cd_meta_fields[g].json + glen + 1, cd_meta_value(m, g, 0, NULL));
+                S_fvalue(out, &f2, g, cd_meta_value(m, g, 0, NULL));
             cd_buf_putc(out, '}');
         }
         f = end;

@@ -343,7 +343,8 @@ typedef struct cd_own_parser P;
 
 static inline int S_ws(unsigned char c)
 {
-    return c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
+    /* Bits 9 (tab), 10 (LF), 12 (FF), 13 (CR) and 32 (space). */
+    return c <= 32 && ((0x100003600ull >> c) & 1u);
 }
 
 static size_t S_ws_prefix(const char *s, size_t n)

@@ -76,19 +76,6 @@ void *cd_arena_alloc_slow(cd_arena *a, size_t size)
     return b->data;
 }
 
-char *cd_arena_strndup(cd_arena *a, const char *s, size_t len)
-{
-    if (len == SIZE_MAX)
-        return NULL;
-    char *p = cd_arena_alloc(a, len + 1);
-    if (!p)
-        return NULL;
-    if (len)
-        memcpy(p, s, len);
-    p[len] = '\0';
-    return p;
-}
-
 void cd_arena_reset(cd_arena *a)
 {
     cd_arena_block *keep = NULL;

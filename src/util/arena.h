@@ -8,6 +8,8 @@
 #define CD_UTIL_ARENA_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "mem.h"
 
@@ -41,8 +43,20 @@ static inline void *cd_arena_alloc(cd_arena *a, size_t size)
     }
     return cd_arena_alloc_slow(a, size);
 }
-/* Copy len bytes and add a NUL; NULL on out-of-memory. */
-char *cd_arena_strndup(cd_arena *a, const char *s, size_t len);
+/* Copy len bytes and add a NUL; NULL on out-of-memory. Inline: the parser
+ * copies every text node. */
+static inline char *cd_arena_strndup(cd_arena *a, const char *s, size_t len)
+{
+    if (len == SIZE_MAX)
+        return NULL;
+    char *p = cd_arena_alloc(a, len + 1);
+    if (!p)
+        return NULL;
+    if (len)
+        memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
 /* Release every block but the largest, which is kept for the next page. */
 void cd_arena_reset(cd_arena *a);
 void cd_arena_free(cd_arena *a);
