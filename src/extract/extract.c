@@ -1464,11 +1464,37 @@ static cd_nid S_anchor(const cd_extract *x, const cd_dom *dom, const S_stat *st,
         }
         id = cd_dom_next(dom, id, root);
     }
-    if (!para || S_window_dated(buf, len) <= 0)
+    if (!para)
         return CD_NONE;
     cd_nid story = cd_dom_node(dom, para)->parent;
     if (!story || story == root || cd_dom_node(dom, story)->type != CD_NODE_ELEMENT || S_series(dom, st, story))
         return CD_NONE;
+    if (S_window_dated(buf, len) <= 0) {
+        /* Or the lines right after the story: "Writer: … Date: <date>"
+         * closing it (text outside links, lists of headlines skipped). */
+        len = 0;
+        seen = 0;
+        block = CD_NONE;
+        for (cd_nid id = cd_dom_next_skip(dom, story, root); id && seen <= CD_ANCHOR_DATE;) {
+            const cd_node *n = cd_dom_node(dom, id);
+            if (st[id].dead || (n->type == CD_NODE_ELEMENT && (n->tag == CD_TAG_A || S_headline_block(st, id)))) {
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            if (n->type == CD_NODE_ELEMENT && (S_is_block(n->tag) || n->tag == CD_TAG_BR))
+                block = CD_NONE;
+            if (n->type == CD_NODE_TEXT && st[id].chars) {
+                seen += st[id].chars;
+                cd_nid b = S_block_of(dom, id);
+                size_t take = n->len < sizeof buf / 2 ? n->len : sizeof buf / 2;
+                len = S_put_text(buf, len, sizeof buf, n->u.text, take, b != block);
+                block = b;
+            }
+            id = cd_dom_next(dom, id, root);
+        }
+        if (S_window_dated(buf, len) <= 0)
+            return CD_NONE;
+    }
     /* Its share of the page's paragraphs of a sentence (as S_long_share). */
     cd_nid send = cd_dom_next_skip(dom, story, root);
     uint32_t end = send ? send : dom->count;
