@@ -435,9 +435,41 @@ static int S_is_role(const char *s, size_t n)
     return n && memchr(s, ' ', n) && S_is_title(s, n) && !S_is_group(s, n);
 }
 
+/* Is s[0..n) a newsroom's credit naming nobody: only placeholder words
+ * ("Staff"), news agencies ("agencies", "AP") and conjunctions, as in
+ * "Staff and agencies", "Staff and wire reports"? */
+static int S_newsroom_only(const char *s, size_t n)
+{
+    size_t at = 0, words = 0;
+    const char *w;
+    size_t l;
+    while ((l = cd_next_word(s, n, &at, &w)) > 0) {
+        while (l && (w[l - 1] == ',' || w[l - 1] == '.'))
+            l--;
+        if (!l)
+            continue;
+        words++;
+        if (S_word_is(w, l, &cd_list_placeholder_names) || cd_meta_agency_at(w, l) == l ||
+            (l <= 3 && w[0] >= 'a' && w[0] <= 'z') || (l == 1 && w[0] == '&'))
+            continue;
+        return 0;
+    }
+    return words >= 2;
+}
+
 /* Split one segment on commas, then on conjunctions. */
 static void S_split(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, size_t *added)
 {
+    /* "Staff and agencies<br>Saturday December 29, 2007<br>Guardian
+     * Unlimited": a byline box that opens with a newsroom's credit names no
+     * writer; its other lines are the date and the paper. */
+    {
+        size_t e = 0;
+        while (e < n && s[e] != '\n' && s[e] != ',' && s[e] != ';')
+            e++;
+        if (e < n && S_newsroom_only(s, e))
+            return;
+    }
     /* "Doe, Jane" (one comma, one word each side) is one inverted name: rare
      * in bylines, and splitting it would invent two authors; kept whole. */
     size_t cst = 0;
@@ -472,6 +504,20 @@ static void S_split(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose,
                 }
             if (!cut) {
                 i++;
+                continue;
+            }
+            /* "By HERB KEINON AND AP": the wire named beside the writer is
+             * the story's source (news/ reads it into credit), no author. */
+            const char *q = p + st;
+            size_t ql = i - st;
+            while (ql && cd_isspace((unsigned char)*q))
+                q++, ql--;
+            while (ql && (cd_isspace((unsigned char)q[ql - 1]) || q[ql - 1] == '.'))
+                ql--;
+            if (st > 0 && ql && cd_meta_agency_at(q, ql) == ql) {
+                if (!m->byline_agency) m->byline_agency = cd_arena_strndup(a, q, ql);
+                i += cut;
+                st = i;
                 continue;
             }
             /* Later parts of a loose credit may be job titles ("Jane Doe,
@@ -697,6 +743,17 @@ int cd_meta_author_other_role(const char *s, size_t n)
         b++;
     for (size_t k = 0; cd_list_other_role_credits[k]; k++)
         if (S_prefix_nocase(s + b, n - b, cd_list_other_role_credits[k]))
+            return 1;
+    /* One word before the role: "STAFF PHOTO BY KATHY ANDERSON", "File
+     * photo by …" (a picture's credit, in a span the template calls byline). */
+    size_t w = b;
+    while (w < n && cd_isalpha((unsigned char)s[w]))
+        w++;
+    if (w == b || w - b > 12 || w >= n || s[w] != ' ')
+        return 0;
+    w++;
+    for (size_t k = 0; cd_list_other_role_credits[k]; k++)
+        if (S_prefix_nocase(s + w, n - w, cd_list_other_role_credits[k]))
             return 1;
     return 0;
 }

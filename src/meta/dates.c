@@ -836,3 +836,87 @@ size_t cd_meta_date_from_url(const char *url, size_t len, char *out)
     }
     return 0;
 }
+
+/* Is text t[0..n) (a headline's length) a part of a stated title (<title>,
+ * og/meta/JSON-LD title)? */
+static int S_in_title(const cd_meta_ctx *c, const char *t, size_t n)
+{
+    static const int srcs[] = {CD_MS_TITLE, CD_MS_OG, CD_MS_META, CD_MS_JSONLD, CD_MS_TWITTER};
+    size_t words = 0, at = 0;
+    const char *w;
+    while (cd_next_word(t, n, &at, &w))
+        words++;
+    if (n < 16 || words < 3)
+        return 0;
+    for (size_t s = 0; s < sizeof srcs / sizeof srcs[0]; s++) {
+        const cd_meta_cand *list[4];
+        size_t k = cd_meta_collect(c, CD_MF_TITLE, srcs[s], 0, list, 4);
+        for (size_t i = 0; i < k; i++)
+            /* Most of the title, not its site part ("THE TELEGRAPH" of
+             * "The Telegraph - Calcutta (Kolkata) | Sports | Tour to …"). */
+            for (size_t j = 0; n * 100 >= list[i]->len * 35 && j + n <= list[i]->len; j++)
+                if (cd_meta_eq_nocase(list[i]->s + j, n, t, n))
+                    return 1;
+    }
+    return 0;
+}
+
+/* Is the date line at node id beside the headline: a text a few texts
+ * before or after it that the stated title holds ("Jewell close to striker
+ * move" then "17:20, Jan 1 2008")? A date written further away, in the
+ * page's header, is the day the page was served (the crawl date: "Columbus,
+ * Ohio | Jan 15, 2008 | Text-only version"), or another story's. */
+int cd_meta_date_by_headline(const cd_meta_ctx *c, cd_nid id)
+{
+    const cd_dom *dom = c->dom;
+    /* Backwards: up to four texts. */
+    cd_nid k = id;
+    int texts = 0;
+    for (int steps = 0; k && steps < 40 && texts < 4; steps++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->prev) {
+            k = n->prev;
+            for (int d = 0; d < 8 && cd_dom_node(dom, k)->last; d++)
+                k = cd_dom_node(dom, k)->last;
+        } else {
+            k = n->parent;
+            if (!k || k == dom->body)
+                break;
+            continue;
+        }
+        const cd_node *t = cd_dom_node(dom, k);
+        if (t->type != CD_NODE_TEXT)
+            continue;
+        const char *s = t->u.text;
+        size_t l = t->len;
+        while (l && cd_isspace((unsigned char)*s))
+            s++, l--;
+        while (l && cd_isspace((unsigned char)s[l - 1]))
+            l--;
+        if (!l)
+            continue;
+        texts++;
+        if (l <= 300 && S_in_title(c, s, l))
+            return 1;
+    }
+    /* Forwards: the next two texts (a date line above the headline). */
+    texts = 0;
+    k = id;
+    for (int steps = 0; steps < 40 && texts < 2 && (k = cd_dom_next(dom, k, CD_NONE)); steps++) {
+        const cd_node *t = cd_dom_node(dom, k);
+        if (t->type != CD_NODE_TEXT)
+            continue;
+        const char *s = t->u.text;
+        size_t l = t->len;
+        while (l && cd_isspace((unsigned char)*s))
+            s++, l--;
+        while (l && cd_isspace((unsigned char)s[l - 1]))
+            l--;
+        if (!l)
+            continue;
+        texts++;
+        if (l <= 300 && S_in_title(c, s, l))
+            return 1;
+    }
+    return 0;
+}

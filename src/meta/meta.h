@@ -35,6 +35,10 @@ typedef struct cd_meta {
 #define COPYDESK_FIELD(id, kind, json, name, max, source, cands) CD_META_SOURCE_##source
 #include "copydesk_fields.def"
 #undef COPYDESK_FIELD
+    /* The wire a byline names beside the writer ("By HERB KEINON AND AP"),
+     * left out of the authors: news/credit.c's credit when nothing closer
+     * gives one. Not a field. */
+    const char *byline_agency;
 } cd_meta;
 #undef CD_META_MEMBER_STR
 #undef CD_META_MEMBER_URL

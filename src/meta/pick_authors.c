@@ -148,6 +148,37 @@ static int S_host_acronym(const char *name, const char *url)
     return 0;
 }
 
+/* Is the one-word credit name (no space: "CBS", "Canoe.ca") of a <meta
+ * name=author> at node pos the publisher: a word of the page's <meta
+ * name=copyright> ("© MMVIII, CBS Corporation", "© Canoe.ca Inc.")? The
+ * site credited on every page, not a writer. (A domain name stated alone,
+ * "AccountingDepartment.com", is taken as written: test_stated_names.) */
+static int S_meta_publisher(const cd_meta_ctx *c, const cd_meta_cand *k, const char *name)
+{
+    size_t n = strlen(name);
+    if (!n || strchr(name, ' '))
+        return 0;
+    const cd_dom *dom = c->dom;
+    if (!k->pos || k->pos >= dom->count)
+        return 0;
+    unsigned steps = 0;
+    for (cd_nid q = cd_dom_node(dom, cd_dom_node(dom, k->pos)->parent)->first; q && steps < 400;
+         q = cd_dom_node(dom, q)->next, steps++) {
+        if (!cd_dom_is(dom, q, CD_TAG_META))
+            continue;
+        size_t nl, vl;
+        const char *nm = cd_dom_attr(dom, q, "name", &nl);
+        const char *v = cd_dom_attr(dom, q, "content", &vl);
+        if (!nm || !v || !cd_eq_nocase(nm, nl, "copyright"))
+            continue;
+        for (size_t i = 0; i + n <= vl; i++)
+            if (cd_meta_eq_nocase(v + i, n, name, n) && (i == 0 || !cd_isalnum((unsigned char)v[i - 1])) &&
+                (i + n == vl || !cd_isalnum((unsigned char)v[i + n])))
+                return 1;
+    }
+    return 0;
+}
+
 static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
 {
     static const int srcs[] = {CD_MS_JSONLD, CD_MS_META, CD_MS_OG, CD_MS_MICRODATA, CD_MS_VISIBLE,
@@ -157,9 +188,13 @@ static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
     for (int pass = 0; pass < 3 && !m->nauthors; pass++) {
         for (size_t s = 0; s < sizeof srcs / sizeof srcs[0] && !m->nauthors; s++) {
             S_take_authors(c, m, srcs[s], pass, 0);
+
+            const cd_meta_cand *mk[1];
+            size_t nmk = srcs[s] == CD_MS_META ? cd_meta_collect(c, CD_MF_AUTHOR, CD_MS_META, 0, mk, 1) : 0;
             size_t keep = 0;
             for (size_t i = 0; i < m->nauthors; i++)
-                if (srcs[s] != CD_MS_META || !S_host_acronym(m->authors[i], m->url) || S_shown(c, m->authors[i], 255))
+                if (srcs[s] != CD_MS_META || S_shown(c, m->authors[i], 255) ||
+                    (!S_host_acronym(m->authors[i], m->url) && !(nmk && S_meta_publisher(c, mk[0], m->authors[i]))))
                     m->authors[keep++] = m->authors[i];
             m->nauthors = keep;
             if (m->nauthors)

@@ -13,6 +13,7 @@
 #include "cand.h"
 #include "dates.h"
 #include "pick.h"
+#include "visible.h"
 #include "wordlists.h"
 #include "../util/wordset.h"
 
@@ -338,6 +339,14 @@ static int S_ld_other_than_og(const cd_meta_ctx *c, int field, int dayfirst, con
     return d > 1 || d < -1;
 }
 
+/* Is node pos before the page's h1 (the headline read as a title
+ * candidate)? */
+static int S_before_h1(const cd_meta_ctx *c, cd_nid pos)
+{
+    const cd_meta_cand *list[1];
+    return cd_meta_collect(c, CD_MF_TITLE, CD_MS_VISIBLE, 0, list, 1) && list[0]->pos > pos;
+}
+
 static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const char *page_url,
                                const char **source)
 {
@@ -357,8 +366,25 @@ static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const ch
                     list[0] = k;
                     break;
                 }
+        /* The first date line is not beside the headline but a later one
+         * is: that one dates the story. */
+        if (srcs[s] == CD_MS_VISIBLE && field == CD_MF_DATE && n > 1 && list[0]->rank != 0 &&
+            !(list[0]->flags & CD_MC_FIRSTPUB) && !cd_meta_date_by_headline(c, list[0]->pos))
+            for (size_t i = 1; i < n && i < 16; i++)
+                if (!(list[i]->flags & CD_MC_BAD) && list[i]->rank <= 4 && !cd_meta_field_date(list[i]->s, list[i]->len) &&
+                    cd_meta_date_by_headline(c, list[i]->pos)) {
+                    const cd_meta_cand *k = list[i];
+                    memmove(list + 1, list, i * sizeof *list);
+                    list[0] = k;
+                    break;
+                }
         for (size_t i = 0; i < n; i++) {
             if (list[i]->flags & CD_MC_BAD)
+                continue;
+            /* "UPDATED: 8:11 p.m. CDT, January 15, 2008" in the page's
+             * header, far above the headline: the site's status line. */
+            if (srcs[s] == CD_MS_VISIBLE && field == CD_MF_MODIFIED && list[i]->rank == 1 &&
+                S_before_h1(c, list[i]->pos) && !cd_meta_date_by_headline(c, list[i]->pos))
                 continue;
             int whole = srcs[s] != CD_MS_VISIBLE;
             size_t len = cd_meta_date_norm(list[i]->s, list[i]->len, whole, dayfirst, out);

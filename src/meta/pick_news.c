@@ -381,6 +381,109 @@ static const char *S_crumb_section(cd_meta_ctx *c, const cd_meta_crumbs *t, cons
     return NULL;
 }
 
+/* Is part[0..n) (read off the <title> or a header h1) a desk rather than
+ * the site, a weather box or a type label: no digit or degree sign, not a
+ * host name ("brisbanetimes.com.au"), no word or run of words that is a
+ * label of the page's host ("Herald Sun" on heraldsun.com.au, "Soccerway"
+ * on soccerway.com)? */
+static int S_desk_part(const cd_meta *m, const char *page_url, const char *part, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (cd_isdigit((unsigned char)part[i]) || (i + 1 < n && (unsigned char)part[i] == 0xC2 &&
+                                                   (unsigned char)part[i + 1] == 0xB0))
+            return 0;
+    const char *dot = memchr(part, '.', n);
+    if (dot && dot + 1 < part + n && cd_isalpha((unsigned char)dot[1]) && !memchr(part, ' ', n)) return 0;
+    char key[128];
+    size_t kl = 0;
+    for (size_t i = 0; i < n && kl < sizeof key; i++)
+        if (cd_isalnum((unsigned char)part[i])) key[kl++] = (char)cd_tolower((unsigned char)part[i]);
+    const char *urls[] = {page_url, m->url};
+    for (size_t u = 0; u < 2; u++) {
+        const char *lab;
+        for (size_t at = 0, l; urls[u] && (l = cd_meta_host_label(urls[u], &at, &lab)) != 0;) {
+            if (l < 4) continue;
+            if (l == kl && cd_meta_eq_nocase(lab, l, key, kl)) return 0;
+            const char *w;
+            for (size_t wat = 0, wl; (wl = cd_next_word(part, n, &wat, &w)) != 0;)
+                if (wl == l && cd_meta_eq_nocase(w, wl, lab, l)) return 0;
+        }
+    }
+    return 1;
+}
+
+/* A desk label read off the <title> or a header h1: marks around it cut
+ * ("| League"), a trailing type word dropped ("Sport Story": Sport). */
+static const char *S_desk(cd_meta_ctx *c, const cd_meta *m, const char *page_url, const char *s, size_t n)
+{
+    while (n && (*s == '|' || *s == '>' || *s == ' ' || *s == ':'))
+        s++, n--;
+    if (!n || !S_desk_part(m, page_url, s, n)) return NULL;
+    const char *sp = NULL;
+    for (size_t i = n; i-- > 0;)
+        if (s[i] == ' ') {
+            sp = s + i;
+            break;
+        }
+    if (sp && S_generic_word(sp + 1, n - (size_t)(sp + 1 - s))) n = (size_t)(sp - s);
+    return S_section_of(c, m, s, n, 0, 0);
+}
+
+/* A section header set as the page's first h1 ("<h1>Sport</h1>", "<div
+ * class=pagetitle><h1>Entertainment</h1>") above the story's own headline, a
+ * later h1 that is the title: a label of a few words, not the site. */
+static const char *S_header_h1(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
+{
+    const cd_meta_cand *list[8];
+    size_t n = cd_meta_collect(c, CD_MF_TITLE, CD_MS_VISIBLE, 0, list, 8);
+    if (n < 2 || !m->title) return NULL;
+    const cd_meta_cand *first = list[0], *headline = NULL;
+    for (size_t i = 1; i < n; i++)
+        if (list[i]->pos < first->pos) first = list[i];
+    for (size_t i = 0; i < n; i++)
+        if (list[i] != first && list[i]->pos > first->pos && S_same_text(list[i]->s, m->title)) headline = list[i];
+    if (!headline || S_word_count(first->s, first->len) > 3 || first->len > 32 || S_same_text(first->s, m->title) ||
+        (m->site_name && cd_meta_site_like(first->s, first->len, m->site_name, strlen(m->site_name))))
+        return NULL;
+    return S_desk(c, m, page_url, first->s, first->len);
+}
+
+/* The <title>'s part between the headline and the site's name ("Louisiana's
+ * new first lady is mom and MBA - Living - NOLA.com", "Cricket: Windies seal
+ * historic win | Cricket | Guardian Unlimited Sport"): three parts or more
+ * at one separator, the headline at one end, the section its neighbour. */
+static const char *S_title_section(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
+{
+    const cd_meta_cand *list[1];
+    if (!m->title || !cd_meta_collect(c, CD_MF_TITLE, CD_MS_TITLE, 0, list, 1)) return NULL;
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB "};
+    const char *t = list[0]->s;
+    size_t tn = list[0]->len;
+    for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+        size_t sl = strlen(seps[k]), at[8], len[8], np = 0, st = 0;
+        for (size_t i = 0; i + sl <= tn && np < 7; i++)
+            if (memcmp(t + i, seps[k], sl) == 0) {
+                at[np] = st, len[np] = i - st, np++;
+                st = i + sl;
+                i += sl - 1;
+            }
+        if (!np) continue;
+        at[np] = st, len[np] = tn - st, np++;
+        if (np < 3 || np > 5) continue;
+        char *first = S_piece(c, t + at[0], len[0], &len[0]);
+        char *last = S_piece(c, t + at[np - 1], len[np - 1], &len[np - 1]);
+        int hf = first && S_same_text(first, m->title), hl = last && S_same_text(last, m->title);
+        if (hf == hl) continue;
+        size_t j = hf ? 1 : np - 2, pl;
+        char *part = S_piece(c, t + at[j], len[j], &pl);
+        if (!part || S_word_count(part, pl) > 3 || S_same_text(part, m->title) ||
+            (m->site_name && cd_meta_site_like(part, pl, m->site_name, strlen(m->site_name))))
+            return NULL;
+        return S_desk(c, m, page_url, part, pl);
+    }
+    return NULL;
+}
+
 static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
     const char *ld = S_crumb_section(c, &c->ld_crumbs, m, page_url);
@@ -420,8 +523,10 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
             !(m->site_name &&
               cd_meta_site_like(list[0]->s, list[0]->len, m->site_name, strlen(m->site_name))))
             v = S_section_of(c, m, list[0]->s, list[0]->len, 0, 0);
+        if (!v) v = S_header_h1(c, m, page_url);
         m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     }
+    if (!v && (v = S_title_section(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_TITLE);
     m->section = v;
     if (!v) m->section_source = NULL;
 }

@@ -421,6 +421,15 @@ static int S_name_alone(const char *s, size_t n)
     return words >= 2 && words <= 3 && place != 1;
 }
 
+/* Does s[0..n) hold a digit? */
+static int S_has_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (cd_isdigit((unsigned char)s[i]))
+            return 1;
+    return 0;
+}
+
 /* Is s only a separator mark ("·", "|", "•", "-", "–", "—", "/" …: src/lists/marks.txt)? */
 static int S_is_mark(const char *s, size_t n)
 {
@@ -443,6 +452,21 @@ static void S_name_by_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char
     for (int d = 0; a && d < 4; d++, a = cd_dom_node(c->dom, a)->parent)
         if (cd_dom_node(c->dom, a)->type == CD_NODE_ELEMENT && cd_dom_node(c->dom, a)->tag == CD_TAG_H1)
             return;
+    /* A link to a site's home page ("<a href=http://www.guardian.co.uk/>
+     * Guardian Unlimited</a>" under the date) names the paper: a writer's
+     * link goes to a page of their own. */
+    a = cd_dom_node(c->dom, id)->parent;
+    for (int d = 0; a && d < 2; d++, a = cd_dom_node(c->dom, a)->parent)
+        if (cd_dom_is(c->dom, a, CD_TAG_A)) {
+            size_t hl;
+            const char *h = cd_dom_attr(c->dom, a, "href", &hl);
+            const char *sl = h ? memchr(h, ':', hl) : NULL;
+            if (sl && hl - (size_t)(sl - h) > 3 && sl[1] == '/' && sl[2] == '/') {
+                const char *path = memchr(sl + 3, '/', hl - (size_t)(sl + 3 - h));
+                if (!path || (size_t)(h + hl - path) <= 1)
+                    return;
+            }
+        }
     cd_meta_cand *k = cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 8, id, s, len);
     if (k)
         v->bylines++;
@@ -452,7 +476,7 @@ static void S_name_by_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char
  * labelled, before its first digit, as something else than a publication or
  * a change ("Release date: Mar 4, 2025", "Ends: June 1")? The names beside
  * it are the item's. */
-static int S_field_date(const char *s, size_t n)
+int cd_meta_field_date(const char *s, size_t n)
 {
     size_t d = 0;
     while (d < n && !cd_isdigit((unsigned char)s[d]))
@@ -860,6 +884,8 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         rank = 1;
     else if (v->byline_text && v->texts - v->byline_text <= 4)
         rank = 2; /* the date beside a byline, wherever that is */
+    else if (!v->nh1 && v->headline_dates < 48 && len >= 6 && S_has_digit(s, len))
+        rank = 4; /* on a page without an h1: kept only beside the headline (below) */
     else {
         S_labelled_date(c, v, id, s, len);
         return;
@@ -891,10 +917,17 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
             if (cd_dom_node(dom, p)->type == CD_NODE_ELEMENT &&
                 (cd_meta_class_has(c, p, cd_list_class_today) || cd_meta_class_has(c, p, cd_list_class_forum_profile)))
                 return;
+        if (rank == 4) {
+            v->headline_dates++;
+            if (!cd_meta_date_by_headline(c, id)) {
+                S_labelled_date(c, v, id, s, len);
+                return;
+            }
+        }
         int field = cd_meta_date_updated(c, id, s, len) ? CD_MF_MODIFIED : CD_MF_DATE;
         if (cd_meta_add(c, field, CD_MS_VISIBLE, rank, id, s, len)) {
             v->dates++;
-            if (rank <= 2 && len <= 40 && !S_field_date(s, len)) {
+            if (rank <= 2 && len <= 40 && !cd_meta_field_date(s, len)) {
                 v->date_text = v->texts;
                 if (prev) {
                     const cd_node *pn = cd_dom_node(dom, prev);

@@ -18,7 +18,18 @@ typedef struct cd_meta_vis {
     unsigned byline_text; /* texts when the last byline was added, 0 for none */
     unsigned date_text;   /* texts when the last date line was added, 0 for none */
     cd_nid prev_text;     /* the previous non-blank text node */
+    unsigned headline_dates; /* dates without an h1 checked against the headline */
 } cd_meta_vis;
+
+/* Is the date line at node id beside the headline: a text a few texts
+ * before (or two after) it that a stated title (<title>, og, meta, JSON-LD)
+ * holds? A date further off, in the page's header, is the day the page was
+ * served or another story's. */
+int cd_meta_date_by_headline(const cd_meta_ctx *c, cd_nid id);
+
+/* Is the date written s[0..n) a field of an item ("Registered: 2024-01-27",
+ * "Release date: Mar 4, 2025") rather than a date line? */
+int cd_meta_field_date(const char *s, size_t n);
 
 /* An element and a text node of the body outside boilerplate. */
 void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags);

@@ -152,13 +152,25 @@ static int S_own_line(const cd_dom *dom, cd_nid id)
     return before;
 }
 
+/* Does blk sit with a picture: a direct <img> child of its parent
+ * ("<div><img><p class=source>Jamal Saidi/Reuters</p><p class=caption>…")?
+ * A line there is the picture's credit, never the text's. */
+static int S_by_picture(const cd_dom *dom, cd_nid blk)
+{
+    cd_nid par = cd_dom_node(dom, blk)->parent;
+    unsigned k = 0;
+    for (cd_nid c = par ? cd_dom_node(dom, par)->first : CD_NONE; c && k < 12; c = cd_dom_node(dom, c)->next, k++)
+        if (cd_dom_is(dom, c, CD_TAG_IMG)) return 1;
+    return 0;
+}
+
 void cd_news_credit(cd_news_ctx *p)
 {
     cd_news_text t;
     int kind = CD_PARTS_CREDIT_NONE;
     for (unsigned b = 0; b < CD_NEWS_LAST && !kind; b++) {
         cd_nid blk = p->last[b];
-        if (!blk || cd_news_marked(p, blk) || S_in_byline(p, blk)) continue;
+        if (!blk || cd_news_marked(p, blk) || S_in_byline(p, blk) || S_by_picture(p->dom, blk)) continue;
         /* The first paragraph is never the closing credit. */
         if (p->nfirst && blk == p->first[0] && b == 0 && !p->last[1]) break;
         cd_news_gather(p, blk, CD_NONE, 1, &t);
@@ -256,8 +268,13 @@ void cd_news_credit(cd_news_ctx *p)
         S_credit_set(p, p->foot_agency, strlen(p->foot_agency));
     else if (!kind && p->agency)
         S_credit_set(p, p->agency, strlen(p->agency));
+    else if (!kind && p->m->byline_agency)
+        S_credit_set(p, p->m->byline_agency, strlen(p->m->byline_agency));
     if (!kind && !p->agency) cd_news_wire_byline(p->m);
 }
+
+static int S_names_host(const cd_news_ctx *p, const char *name, size_t n);
+static int S_name_like(const char *s, size_t n);
 
 /* "来源： 网易科学人" in the info line under the headline: the source of the
  * text (Chinese news pages print it so). The value is the rest of the label's
@@ -268,7 +285,7 @@ void cd_news_source_label(cd_news_ctx *p)
     if (!p->h1 || p->m->credit) return;
     unsigned seen = 0, texts = 0;
     cd_nid top = cd_dom_root(dom);
-    int want = 0;
+    int want = 0, lab_ascii = 0;
     for (cd_nid k = cd_dom_next_skip(dom, p->h1, top); k && seen < CD_NEWS_DECK_NODES; seen++) {
         const cd_node *n = cd_dom_node(dom, k);
         if (n->type == CD_NODE_ELEMENT &&
@@ -287,11 +304,26 @@ void cd_news_source_label(cd_news_ctx *p)
                 const char *const *labels = cd_list_news_source_labels;
                 for (size_t i = 0; labels[i] && !lab; i++)
                     if (cd_parts_starts(v, l, labels[i])) lab = strlen(labels[i]);
+                lab_ascii = lab && (unsigned char)v[0] < 0x80;
                 if (lab) {
                     v += lab;
                     l -= lab;
                     want = 1;
                 }
+            }
+            if (want && lab_ascii) {
+                /* "Article from: Agence France-Presse": the rest of the line. */
+                while (l && cd_isspace((unsigned char)*v))
+                    v++, l--;
+                while (l && cd_isspace((unsigned char)v[l - 1]))
+                    l--;
+                if (!l) {
+                    k = cd_dom_next(dom, k, top);
+                    continue;
+                }
+                if (l <= 60 && cd_parts_words(v, l) <= 5 && S_name_like(v, l) && !S_names_host(p, v, l))
+                    S_credit_set(p, v, l);
+                return;
             }
             if (want) {
                 for (;;) {
@@ -364,6 +396,14 @@ static int S_source_name(cd_news_ctx *p, cd_nid el, int bureau)
     if (cd_meta_in_link_card(p->dom, el) || cd_news_find(p, el, cd_news_pred_img) ||
         cd_news_find(p, el, cd_news_is_caption_el) != CD_NONE)
         return 0;
+    /* Right after a picture ("<img><p class=source>Jamal Saidi/Reuters</p>
+     * <p class=caption>…"): the picture's credit. */
+    for (cd_nid k = cd_dom_node(p->dom, el)->prev; k; k = cd_dom_node(p->dom, k)->prev) {
+        const cd_node *n = cd_dom_node(p->dom, k);
+        if (n->type == CD_NODE_TEXT && cd_news_space_text(n)) continue;
+        if (cd_dom_is(p->dom, k, CD_TAG_IMG)) return 0;
+        break;
+    }
     cd_nid a = cd_news_find(p, el, S_pred_link);
     cd_news_text t;
     cd_news_gather(p, a ? a : el, CD_NONE, 0, &t);

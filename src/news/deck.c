@@ -8,6 +8,7 @@
  * the text. A deck a structured source stated is never overwritten. */
 #include <string.h>
 
+#include "../meta/authors.h"
 #include "../util/ctype.h"
 #include "news_int.h"
 #include "parts_text.h"
@@ -224,5 +225,72 @@ void cd_news_byline(cd_news_ctx *p)
         if (card) continue;
         S_drop_first(p, blk, CD_WHY_BYLINE);
         return;
+    }
+}
+
+/* The length of the name after ", writes " that ends s[0..n) ("…
+ * national ambitions, writes Michael Cockerill."): two or three capitalised
+ * words and an optional full stop; 0 when s does not end so. *at gets the
+ * offset of the name. */
+static size_t S_writes_name(const char *s, size_t n, size_t *at)
+{
+    static const char lead[] = ", writes ";
+    const size_t ll = sizeof lead - 1;
+    while (n && (cd_isspace((unsigned char)s[n - 1]) || s[n - 1] == '.'))
+        n--;
+    for (size_t k = n; k-- > 30;) {
+        if (n - k <= ll || memcmp(s + k, lead, ll) != 0) continue;
+        size_t st = k + ll, words = 0;
+        for (size_t i = st; i < n;) {
+            if (!(s[i] >= 'A' && s[i] <= 'Z')) return 0;
+            while (i < n && s[i] != ' ')
+                i++;
+            words++;
+            while (i < n && s[i] == ' ')
+                i++;
+        }
+        if (words < 2 || words > 3) return 0;
+        *at = st;
+        return n - st;
+    }
+    return 0;
+}
+
+/* A standfirst that names its writer ("A spectacular save can only have
+ * helped this keeper's national ambitions, writes Michael Cockerill."),
+ * among the texts after the headline: the deck, and the author when the
+ * page gives none. */
+void cd_news_writes_deck(cd_news_ctx *p)
+{
+    const cd_dom *dom = p->dom;
+    if (!p->h1 || p->m->deck) return;
+    unsigned seen = 0, texts = 0;
+    cd_nid top = cd_dom_root(dom);
+    for (cd_nid k = cd_dom_next_skip(dom, p->h1, top); k && seen < 4 * CD_NEWS_DECK_NODES; seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT && ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k))) {
+            k = cd_dom_next_skip(dom, k, top);
+            continue;
+        }
+        if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) {
+            if (++texts > 24) return;
+            const char *v = n->u.text;
+            size_t l = n->len, at;
+            cd_parts_trim(&v, &l);
+            size_t nl = l <= 400 ? S_writes_name(v, l, &at) : 0;
+            if (nl) {
+                size_t len;
+                char *c = cd_meta_clean(p->arena, v, l, &len);
+                if (!c) return;
+                p->m->deck = c;
+                p->m->deck_source = "visible";
+                if (!p->m->nauthors && cd_meta_authors_add(p->m, p->arena, v + at, nl, 0))
+                    p->m->author_source = "visible";
+                return;
+            }
+            /* The body has begun: a paragraph of prose. */
+            if (l > 200) return;
+        }
+        k = cd_dom_next(dom, k, top);
     }
 }

@@ -135,6 +135,28 @@ static int S_pred_credit(cd_news_ctx *p, cd_nid id)
     return v && (cd_eq_nocase(v, l, "copyrightHolder") || cd_eq_nocase(v, l, "creditText"));
 }
 
+/* A photo credit's value, cleaned: "Photograph by Gianluigi Guercia /
+ * AFP." loses the sentence's full stop, not the name's (an acronym or a
+ * word of five letters or more ends it; "Inc." keeps its point). */
+static const char *S_credit_clean(cd_news_ctx *p, const char *s, size_t n)
+{
+    for (;;) {
+        if (n && cd_isspace((unsigned char)s[n - 1]))
+            n--;
+        else if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xA0)
+            n -= 2; /* a no-break space */
+        else
+            break;
+    }
+    if (n > 2 && s[n - 1] == '.' && cd_isalpha((unsigned char)s[n - 2])) {
+        size_t w = n - 1, caps = 0;
+        while (w && cd_isalpha((unsigned char)s[w - 1]))
+            w--, caps += s[w] >= 'A' && s[w] <= 'Z';
+        if (caps >= 2 || n - 1 - w >= 5) n--;
+    }
+    return cd_news_clean(p, s, n);
+}
+
 /* A credit value: without its label and outer parentheses. */
 const char *cd_news_credit_value(cd_news_ctx *p, const char *s, size_t n)
 {
@@ -155,7 +177,7 @@ const char *cd_news_credit_value(cd_news_ctx *p, const char *s, size_t n)
         n -= lab;
         cd_parts_trim(&s, &n);
     }
-    return cd_news_clean(p, s, n);
+    return S_credit_clean(p, s, n);
 }
 
 static void S_image_url(cd_news_ctx *p, cd_nid img)
@@ -266,7 +288,7 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
         size_t cs, vs, ve;
         if (!control && !t.more && cd_parts_photo_trailing(t.s, t.n, &cs, &vs, &ve)) {
             /* A credit block holding the caption too ("… | Photo by Name"). */
-            credit = cd_news_clean(p, t.s + vs, ve - vs);
+            credit = S_credit_clean(p, t.s + vs, ve - vs);
             if (!cap) caption = cd_news_clean(p, t.s, cd_parts_caption_end(t.s, cs));
         } else if (!control) {
             credit = cd_news_credit_value(p, t.s, t.n);
@@ -281,7 +303,7 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
             if (!credit) credit = cd_news_credit_value(p, t.s, t.n);
             cd_extract_drop_as(p->x, cap, CD_WHY_PHOTO_CREDIT);
         } else if (!t.more && cd_parts_photo_trailing(t.s, t.n, &cs, &vs, &ve)) {
-            if (!credit) credit = cd_news_clean(p, t.s + vs, ve - vs);
+            if (!credit) credit = S_credit_clean(p, t.s + vs, ve - vs);
             size_t ce = cd_parts_caption_end(t.s, cs);
             caption = cd_news_clean(p, t.s, ce);
             if (cd_news_rendered(p, cap)) cd_news_cut(p, &t, (uint32_t)ce, t.n, CD_WHY_PHOTO_CREDIT);
@@ -798,15 +820,18 @@ void cd_news_bare_figure(cd_news_ctx *p, cd_nid img)
         if (memcmp(t.s + i, " | ", 3) == 0) return;
     const char *caption = NULL, *credit = NULL;
     size_t cs, vs, ve, v;
+    int credit_only = 0;
     if (S_name_and_agency(t.s, t.n)) {
         /* "ELAINE THOMPSON Associated Press": only the credit. */
         credit = cd_news_credit_value(p, t.s, t.n);
         cd_extract_drop_as(p->x, cap, CD_WHY_PHOTO_CREDIT);
+        credit_only = 1;
     } else if (cd_parts_photo_line(t.s, t.n, 0, &v)) {
         credit = cd_news_credit_value(p, t.s, t.n);
         cd_extract_drop_as(p->x, cap, CD_WHY_PHOTO_CREDIT);
+        credit_only = 1;
     } else if (cd_parts_photo_trailing(t.s, t.n, &cs, &vs, &ve)) {
-        credit = cd_news_clean(p, t.s + vs, ve - vs);
+        credit = S_credit_clean(p, t.s + vs, ve - vs);
         size_t ce = cd_parts_caption_end(t.s, cs);
         caption = cd_news_clean(p, t.s, ce);
         if (cd_news_rendered(p, cap)) cd_news_cut(p, &t, (uint32_t)ce, t.n, CD_WHY_PHOTO_CREDIT);
@@ -827,6 +852,16 @@ void cd_news_bare_figure(cd_news_ctx *p, cd_nid img)
             credit = cd_news_credit_value(p, t.s, t.n);
             cd_extract_drop_as(p->x, nx, CD_WHY_PHOTO_CREDIT);
         }
+    }
+    /* The credit line first, the caption under it ("<div class=credit>ELAINE
+     * THOMPSON Associated Press</div><div class=cutline>Seattle quarterback
+     * …</div>"). */
+    nx = credit_only ? S_next_shown(p->dom, cap) : CD_NONE;
+    if (nx && S_bare_caption_el(p, nx)) {
+        cd_news_gather(p, nx, CD_NONE, 0, &t);
+        if (!t.more && t.n <= CD_NEWS_BARE_CAPTION && cd_parts_words(t.s, t.n) >= 3 &&
+            !cd_parts_not_deck(t.s, t.n) && !cd_parts_photo_line(t.s, t.n, 0, &v))
+            caption = cd_news_clean(p, t.s, t.n);
     }
     if (caption && (cd_parts_bare_label(caption) || !cd_parts_words(caption, strlen(caption))))
         caption = NULL;

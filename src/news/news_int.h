@@ -118,6 +118,8 @@ void cd_news_bare_figure(cd_news_ctx *p, cd_nid img);
 void cd_news_deck(cd_news_ctx *p);
 /* A "By …" line among the first blocks naming the author found: out of the text. */
 void cd_news_byline(cd_news_ctx *p);
+/* A standfirst ending ", writes NAME.": the deck, and the author when none is known. */
+void cd_news_writes_deck(cd_news_ctx *p);
 
 /* ---- lines.c: the supplemental lines of the head and the foot ----------- */
 

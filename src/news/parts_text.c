@@ -650,6 +650,16 @@ int cd_parts_credit_line(const char *s, size_t n)
     if (n < 160 && cd_parts_starts(s, n, "this ") && cd_contains_nocase(s, n, " provided by ") &&
         cd_parts_words(s, n) <= 16)
         return CD_PARTS_CREDIT_LINE;
+    /* "Some information for this report was provided by AFP and AP.": a
+     * closing sentence naming the agencies the story drew on. */
+    if (n < 200 && cd_parts_words(s, n) <= 20) {
+        static const char pb[] = " provided by ";
+        for (size_t k = n; k-- > 0;)
+            if (n - k > sizeof pb - 1 && cd_eq_nocase(s + k, sizeof pb - 1, pb)) {
+                if (S_agency_list(s + k + sizeof pb - 1, n - k - (sizeof pb - 1))) return CD_PARTS_CREDIT_LINE;
+                break;
+            }
+    }
     for (size_t i = 0; cd_list_news_staff_leads[i]; i++)
         if (cd_parts_starts(s, n, cd_list_news_staff_leads[i])) return CD_PARTS_CREDIT_STAFF;
     for (size_t i = 0; cd_list_news_source_leads[i]; i++) {

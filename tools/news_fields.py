@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Per-field right / missed / wrong / false values on the news spec suite.
+
+usage: tools/news_fields.py BIN [held-out|tuned|all] [--show]
+
+held-out = the cases listed in tests/spec/news/HELD_OUT (annotated before any
+change was made for them), tuned = the others. Per field: right (the value or
+an accepted alternative, null = null included), missed (a value expected,
+none given), wrong (a value expected, another given), false (none expected,
+one given), and right / cases whose expected value is not empty."""
+import sys, os, json
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(TOP, 'tests'))
+import run_spec as R
+BIN = sys.argv[1]; which = sys.argv[2] if len(sys.argv) > 2 else 'all'; show = '--show' in sys.argv
+SUITE = os.path.join(TOP, 'tests/spec/news')
+NEW = set(l.strip() for l in open(os.path.join(SUITE, 'HELD_OUT')) if l.strip() and not l.startswith('#'))
+cases = sorted(c for c in os.listdir(SUITE) if os.path.isdir(os.path.join(SUITE, c)))
+if which == 'held-out': cases = [c for c in cases if c in NEW]
+elif which == 'tuned': cases = [c for c in cases if c not in NEW]
+F = ["title","deck","authors","date_published","date_modified","site_name","language","description","section",
+     "image.url","image.caption","image.credit","credit","dateline","tags"]
+stat = {f: [0,0,0,0,0,0] for f in F}  # right, missed, wrong, false, n_expected_nonnull
+def get(d, f):
+    if '.' in f:
+        a, b = f.split('.')
+        o = d.get(a)
+        return o.get(b) if isinstance(o, dict) else None
+    return d.get(f)
+def empty(v): return v is None or v == [] or v == ""
+for c in cases:
+    case = os.path.join(SUITE, c)
+    inp, why = R.find_input(case)
+    rec, probs, cr = R.run(BIN, case, inp, True)
+    rec = rec or {}
+    want = json.load(open(os.path.join(case, 'expected.json')))
+    acc = want.get('also_accept', {})
+    for f in F:
+        top = f.split('.')[0]
+        if top not in want: continue
+        got = get(rec, f)
+        alts = [want[top]] + list(acc.get(top, []))
+        if '.' in f:
+            sub = f.split('.')[1]
+            vals = [a.get(sub) if isinstance(a, dict) else None for a in alts]
+            ok = any(v == got for v in vals)
+        else:
+            vals = alts
+            ok = any(R.field_ok(f, v, got) for v in vals)
+        w = get(want, f)
+        s = stat[f]
+        if not empty(w): s[4] += 1
+        if ok and not empty(w): s[5] += 1
+        if ok: s[0] += 1
+        elif empty(got): s[1] += 1
+        elif empty(w): s[3] += 1
+        else: s[2] += 1
+        if show and not ok:
+            print("%-32s %-14s want %s | got %s" % (c, f, json.dumps(w, ensure_ascii=False)[:90], json.dumps(got, ensure_ascii=False)[:90]))
+print("%d cases (%s)" % (len(cases), which))
+print("%-15s %5s %6s %6s %5s %5s  %s" % ("field","right","missed","wrong","false","of","right/with-a-value"))
+for f in F:
+    r, m, w, fa, nn, rn = stat[f]
+    n = r+m+w+fa
+    print("%-15s %5d %6d %6d %5d %5d  %d/%d" % (f, r, m, w, fa, n, rn, nn))
