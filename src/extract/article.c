@@ -295,6 +295,10 @@ int cd_article_date(const char *s, size_t len)
         unsigned char c = (unsigned char)s[i];
         S_tok t;
         memset(&t, 0, sizeof t);
+        if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
+            i += 2; /* a no-break space (&nbsp;&nbsp;Jan 15, 2008) parts words */
+            continue;
+        }
         if (cd_isdigit(c)) {
             t.kind = S_NUM;
             while (i < len && cd_isdigit((unsigned char)s[i])) {
@@ -306,7 +310,8 @@ int cd_article_date(const char *s, size_t len)
         } else if (cd_isalpha(c) || c >= 0x80) {
             t.kind = S_WORD;
             size_t n = 0;
-            while (i < len && (cd_isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) {
+            while (i < len && (cd_isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80) &&
+                   !((unsigned char)s[i] == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0)) {
                 unsigned char b = (unsigned char)s[i];
                 /* Latin-1 capitals (U+00C0-U+00DE) to small letters. */
                 if (b >= 0x80 && b <= 0x9E && n && n <= sizeof t.s && (unsigned char)t.s[n - 1] == 0xC3)

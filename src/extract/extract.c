@@ -1416,6 +1416,125 @@ static int S_series(const cd_dom *dom, const S_stat *st, cd_nid root)
     return 0;
 }
 
+/* The story under its headline. A page whose chosen container misses the
+ * story (a box of promotions with a sentence each outscored four short
+ * paragraphs) or holds the whole page (a table layout) is still one article
+ * when an element saying the page's title (three words or more, a line of
+ * its own) is followed, within CD_ANCHOR_DATE characters, by a line that
+ * dates it (a date line, a byline and date), and then, within
+ * CD_ANCHOR_GAP characters, by a paragraph of a sentence (CD_OWN_SENTENCE,
+ * few links, no list's or thread's item): the story is that paragraph's
+ * container, when it holds at least CD_ANCHOR_SHARE of the page's
+ * paragraphs of a sentence and is not one of a series (a forum's posts).
+ * Returns the container, or CD_NONE. */
+#define CD_ANCHOR_DATE 300
+#define CD_ANCHOR_GAP 600
+#define CD_ANCHOR_SHARE 0.5f
+static cd_nid S_anchor(const cd_extract *x, const cd_dom *dom, const S_stat *st, const char *title)
+{
+    if (!title || x->typed < 0)
+        return CD_NONE;
+    size_t tl = 0, words = 0;
+    for (const char *p = title; *p; p++, tl++)
+        if (!cd_isspace((unsigned char)*p) && (p == title || cd_isspace((unsigned char)p[-1])))
+            words++;
+    if (tl < 15 || words < 3)
+        return CD_NONE;
+    cd_nid root = cd_dom_root(dom);
+    cd_nid from = dom->body ? dom->body : root;
+    cd_nid head = CD_NONE;
+    for (cd_nid id = from; id; id = cd_dom_next(dom, id, root)) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (n->type != CD_NODE_ELEMENT || st[id].dead || !st[id].chars || st[id].chars > 2 * tl + 20 ||
+            st[id].link || n->tag == CD_TAG_A)
+            continue;
+        if (cd_x_text_equals(dom, id, title)) {
+            head = id;
+            break;
+        }
+    }
+    if (!head)
+        return CD_NONE;
+    /* The lines after the headline: a date among the first of them. */
+    char buf[CD_HEAD_CAP];
+    size_t len = 0, seen = 0;
+    cd_nid block = CD_NONE, para = CD_NONE;
+    for (cd_nid id = cd_dom_next_skip(dom, head, root); id;) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (st[id].dead) {
+            id = cd_dom_next_skip(dom, id, root);
+            continue;
+        }
+        if (n->type == CD_NODE_ELEMENT) {
+            if (S_is_block(n->tag) || n->tag == CD_TAG_BR)
+                block = CD_NONE;
+            if (S_is_block(n->tag) && !(cd_tag_flags(n->tag) & CD_TF_HEADING) && st[id].flow >= CD_OWN_SENTENCE &&
+                S_link_density(&st[id]) < 0.2f && !st[id].kind) {
+                para = id;
+                break;
+            }
+        } else if (n->type == CD_NODE_TEXT && st[id].chars) {
+            if ((seen += st[id].chars) > CD_ANCHOR_GAP)
+                break;
+            if (seen <= CD_ANCHOR_DATE + st[id].chars) {
+                cd_nid b = S_block_of(dom, id);
+                size_t take = n->len < sizeof buf / 2 ? n->len : sizeof buf / 2;
+                len = S_put_text(buf, len, sizeof buf, n->u.text, take, b != block);
+                block = b;
+            }
+        }
+        id = cd_dom_next(dom, id, root);
+    }
+    if (!para)
+        return CD_NONE;
+    cd_nid story = cd_dom_node(dom, para)->parent;
+    if (!story || story == root || cd_dom_node(dom, story)->type != CD_NODE_ELEMENT || S_series(dom, st, story))
+        return CD_NONE;
+    if (S_window_dated(buf, len) <= 0) {
+        /* Or the lines right after the story: "Writer: … Date: <date>"
+         * closing it (text outside links, lists of headlines skipped). */
+        len = 0;
+        seen = 0;
+        block = CD_NONE;
+        for (cd_nid id = cd_dom_next_skip(dom, story, root); id && seen <= CD_ANCHOR_DATE;) {
+            const cd_node *n = cd_dom_node(dom, id);
+            if (st[id].dead || (n->type == CD_NODE_ELEMENT && (n->tag == CD_TAG_A || S_headline_block(st, id)))) {
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            if (n->type == CD_NODE_ELEMENT && (S_is_block(n->tag) || n->tag == CD_TAG_BR))
+                block = CD_NONE;
+            if (n->type == CD_NODE_TEXT && st[id].chars) {
+                seen += st[id].chars;
+                cd_nid b = S_block_of(dom, id);
+                size_t take = n->len < sizeof buf / 2 ? n->len : sizeof buf / 2;
+                len = S_put_text(buf, len, sizeof buf, n->u.text, take, b != block);
+                block = b;
+            }
+            id = cd_dom_next(dom, id, root);
+        }
+        if (S_window_dated(buf, len) <= 0)
+            return CD_NONE;
+    }
+    /* Its share of the page's paragraphs of a sentence (as S_long_share). */
+    cd_nid send = cd_dom_next_skip(dom, story, root);
+    uint32_t end = send ? send : dom->count;
+    uint64_t in = 0, all = 0;
+    for (uint32_t id = 2; id < dom->count; id++) {
+        const cd_node *n = cd_dom_node(dom, id);
+        const S_stat *s = &st[id];
+        if (s->dead || n->type != CD_NODE_ELEMENT || s->flow < CD_OWN_SENTENCE || !S_is_block(n->tag) ||
+            (cd_tag_flags(n->tag) & CD_TF_HEADING) || S_link_density(s) >= 0.2f || s->kind)
+            continue;
+        all += s->flow;
+        if (id >= story && id < end)
+            in += s->flow;
+    }
+    if (!all || (float)in < (float)all * CD_ANCHOR_SHARE)
+        return CD_NONE;
+    return story;
+}
+
 static void S_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st, const char *title)
 {
     cd_nid body = dom->body ? dom->body : cd_dom_root(dom);
@@ -1490,6 +1609,14 @@ static void S_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st, const 
         return;
     }
 
+    /* The story under its dated headline, which the container missed. */
+    cd_nid story = S_anchor(x, dom, st, title);
+    if (story) {
+        x->nroots = 1;
+        x->roots[0] = story;
+        x->article = 1;
+        return;
+    }
     cd_nid top = body;
     for (;;) {
         cd_nid next = CD_NONE;
@@ -2735,6 +2862,16 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     if (!x->broad && !x->article && x->nroots)
         x->article = x->typed >= 0 && (S_dated_head(x, dom, st) || S_story_then_thread(x, dom, st)) &&
                      !S_series(dom, st, x->roots[0]);
+    if (!x->broad && !x->article && x->nroots) {
+        /* The container missed the story under its dated headline (a box of
+         * promotions chosen), or holds the whole page: the story. */
+        cd_nid story = S_anchor(x, dom, st, title);
+        if (story) {
+            x->nroots = 1;
+            x->roots[0] = story;
+            x->article = 1;
+        }
+    }
     if (x->article && !x->broad) {
         S_find_title(x, dom, st, title); /* the headline is never furniture */
         cd_x_drop_found(x, dom, st, title, 0);
