@@ -70,6 +70,31 @@ static int S_prose_between(const cd_dom *dom, cd_nid a, cd_nid b)
 }
 
 /* The credits one source gives at one pass (see S_pick_authors). */
+static size_t S_trim_len(const char *s, size_t n)
+{
+    while (n && (cd_isspace((unsigned char)s[n - 1]) || s[n - 1] == '.'))
+        n--;
+    return n;
+}
+
+/* The news agency a credit of the page names alone, after its label
+ * ("Written by: AFP", "By Reuters"), else NULL; *len its length. */
+static const char *S_agency_alone(const char *s, size_t n, size_t *len)
+{
+    n = S_trim_len(s, n);
+    for (size_t i = 0; i < n && i < 24; i++)
+        if (s[i] == ':') {
+            s += i + 1, n -= i + 1;
+            break;
+        }
+    if (n > 3 && cd_eq_nocase(s, 3, "by "))
+        s += 3, n -= 3;
+    while (n && cd_isspace((unsigned char)*s))
+        s++, n--;
+    *len = n;
+    return n && cd_meta_agency_at(s, n) == n ? s : NULL;
+}
+
 static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int links)
 {
     const cd_meta_cand *list[64];
@@ -108,6 +133,14 @@ static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int li
          * after) is a statement like JSON-LD's: taken as written
          * ("annette thurmon"). */
         int stated = src == CD_MS_MICRODATA && k->rank <= 1;
+        size_t agl;
+        const char *ag = src == CD_MS_VISIBLE ? S_agency_alone(k->s, k->len, &agl) : NULL;
+        if (ag) {
+            /* "Written by: AFP": the wire is the source (credit), no writer. */
+            if (!m->byline_agency)
+                m->byline_agency = cd_arena_strndup(c->arena, ag, agl);
+            continue;
+        }
         if (cd_meta_authors_add(m, c->arena, k->s, k->len, org || !local || stated)) {
             rank = k->rank;
             last = k->pos;
