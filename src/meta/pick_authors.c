@@ -149,6 +149,7 @@ static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int li
 }
 
 static int S_shown(const cd_meta_ctx *c, const char *name, int max_rank);
+static int S_orgish(const char *name, const char *site);
 
 /* Is name one word in capitals ("CBS", "WVVA") that opens a label of the
  * page's host name ("www.wvva.com", "cbs4denver.com"), whole or before a
@@ -181,7 +182,8 @@ static int S_host_acronym(const char *name, const char *url)
     return 0;
 }
 
-/* Is the one-word credit name (no space: "CBS", "Canoe.ca") of a <meta
+/* Is the credit name (one word: "CBS", "Canoe.ca"; or an organisation's
+ * name: "The Sports Network") of a <meta
  * name=author> at node pos the publisher: a word of the page's <meta
  * name=copyright> ("© MMVIII, CBS Corporation", "© Canoe.ca Inc.")? The
  * site credited on every page, not a writer. (A domain name stated alone,
@@ -189,7 +191,10 @@ static int S_host_acronym(const char *name, const char *url)
 static int S_meta_publisher(const cd_meta_ctx *c, const cd_meta_cand *k, const char *name)
 {
     size_t n = strlen(name);
-    if (!n || strchr(name, ' '))
+    /* A name of several words only when it reads as an organisation ("The
+     * Sports Network", stated as both author and copyright): a person's
+     * name in both is the blogger's own. */
+    if (!n || (strchr(name, ' ') && !(n > 4 && cd_eq_nocase(name, 4, "the ")) && !S_orgish(name, NULL)))
         return 0;
     const cd_dom *dom = c->dom;
     if (!k->pos || k->pos >= dom->count)
