@@ -204,11 +204,11 @@ static int S_is_credential(const char *w, size_t n)
  * which "Staff" or "the team" alone are not. */
 static int S_is_group(const char *s, size_t n)
 {
-    size_t words = 0, caps = 0, at = 0, l;
-    const char *w;
+    size_t words = 0, caps = 0, at = 0, l, last = 0;
+    const char *w, *lw = NULL;
     int group = 0;
     while ((l = cd_next_word(s, n, &at, &w)) != 0) {
-        words++;
+        words++, lw = w, last = l;
         int g = cd_meta_eq_nocase(w, l, "team", 4) || cd_meta_eq_nocase(w, l, "staff", 5) ||
                 cd_meta_eq_nocase(w, l, "editors", 7);
         if (g && (w == s || at == n))
@@ -216,6 +216,9 @@ static int S_is_group(const char *s, size_t n)
         else if (w[0] >= 'A' && w[0] <= 'Z')
             caps++;
     }
+    /* "Staff Writer", "Staff Reporter": a job, not a newsroom's credit. */
+    if (group && lw && S_word_is(lw, last, &cd_list_newsroom_jobs))
+        return 0;
     return group && words >= 2 && words <= 5 && caps >= 1;
 }
 
@@ -514,7 +517,9 @@ static void S_split(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose,
                 q++, ql--;
             while (ql && (cd_isspace((unsigned char)q[ql - 1]) || q[ql - 1] == '.'))
                 ql--;
-            if (st > 0 && ql && cd_meta_agency_at(q, ql) == ql) {
+            /* So is a wire named alone in page text ("Written by: AFP",
+             * "By AP"): the source, not a writer. */
+            if ((st > 0 || !loose) && ql && cd_meta_agency_at(q, ql) == ql) {
                 if (!m->byline_agency) m->byline_agency = cd_arena_strndup(a, q, ql);
                 i += cut;
                 st = i;

@@ -70,6 +70,31 @@ static int S_prose_between(const cd_dom *dom, cd_nid a, cd_nid b)
 }
 
 /* The credits one source gives at one pass (see S_pick_authors). */
+static size_t S_trim_len(const char *s, size_t n)
+{
+    while (n && (cd_isspace((unsigned char)s[n - 1]) || s[n - 1] == '.'))
+        n--;
+    return n;
+}
+
+/* The news agency a credit of the page names alone, after its label
+ * ("Written by: AFP", "By Reuters"), else NULL; *len its length. */
+static const char *S_agency_alone(const char *s, size_t n, size_t *len)
+{
+    n = S_trim_len(s, n);
+    for (size_t i = 0; i < n && i < 24; i++)
+        if (s[i] == ':') {
+            s += i + 1, n -= i + 1;
+            break;
+        }
+    if (n > 3 && cd_eq_nocase(s, 3, "by "))
+        s += 3, n -= 3;
+    while (n && cd_isspace((unsigned char)*s))
+        s++, n--;
+    *len = n;
+    return n && cd_meta_agency_at(s, n) == n ? s : NULL;
+}
+
 static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int links)
 {
     const cd_meta_cand *list[64];
@@ -108,6 +133,14 @@ static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int li
          * after) is a statement like JSON-LD's: taken as written
          * ("annette thurmon"). */
         int stated = src == CD_MS_MICRODATA && k->rank <= 1;
+        size_t agl;
+        const char *ag = src == CD_MS_VISIBLE ? S_agency_alone(k->s, k->len, &agl) : NULL;
+        if (ag) {
+            /* "Written by: AFP": the wire is the source (credit), no writer. */
+            if (!m->byline_agency)
+                m->byline_agency = cd_arena_strndup(c->arena, ag, agl);
+            continue;
+        }
         if (cd_meta_authors_add(m, c->arena, k->s, k->len, org || !local || stated)) {
             rank = k->rank;
             last = k->pos;
@@ -116,6 +149,7 @@ static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int li
 }
 
 static int S_shown(const cd_meta_ctx *c, const char *name, int max_rank);
+static int S_orgish(const char *name, const char *site);
 
 /* Is name one word in capitals ("CBS", "WVVA") that opens a label of the
  * page's host name ("www.wvva.com", "cbs4denver.com"), whole or before a
@@ -148,7 +182,8 @@ static int S_host_acronym(const char *name, const char *url)
     return 0;
 }
 
-/* Is the one-word credit name (no space: "CBS", "Canoe.ca") of a <meta
+/* Is the credit name (one word: "CBS", "Canoe.ca"; or an organisation's
+ * name: "The Sports Network") of a <meta
  * name=author> at node pos the publisher: a word of the page's <meta
  * name=copyright> ("© MMVIII, CBS Corporation", "© Canoe.ca Inc.")? The
  * site credited on every page, not a writer. (A domain name stated alone,
@@ -156,7 +191,10 @@ static int S_host_acronym(const char *name, const char *url)
 static int S_meta_publisher(const cd_meta_ctx *c, const cd_meta_cand *k, const char *name)
 {
     size_t n = strlen(name);
-    if (!n || strchr(name, ' '))
+    /* A name of several words only when it reads as an organisation ("The
+     * Sports Network", stated as both author and copyright): a person's
+     * name in both is the blogger's own. */
+    if (!n || (strchr(name, ' ') && !(n > 4 && cd_eq_nocase(name, 4, "the ")) && !S_orgish(name, NULL)))
         return 0;
     const cd_dom *dom = c->dom;
     if (!k->pos || k->pos >= dom->count)

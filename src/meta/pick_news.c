@@ -429,6 +429,135 @@ static const char *S_desk(cd_meta_ctx *c, const cd_meta *m, const char *page_url
     return S_section_of(c, m, s, n, 0, 0);
 }
 
+/* Does s[0..n) hold w (NUL-terminated) as whole words, any ASCII case? */
+static int S_has_words(const char *s, size_t n, const char *w)
+{
+    size_t wl = strlen(w);
+    for (size_t i = 0; wl && i + wl <= n; i++)
+        if (cd_eq_nocase(s + i, wl, w) && (i == 0 || !cd_isalnum((unsigned char)s[i - 1])) &&
+            (i + wl == n || !cd_isalnum((unsigned char)s[i + wl])))
+            return 1;
+    return 0;
+}
+
+/* Is the text of node id (its descendants', at most cap - 1 bytes) label,
+ * any ASCII case, white space aside? */
+static int S_text_is(const cd_dom *dom, cd_nid id, const char *label, size_t ll)
+{
+    char buf[128];
+    size_t bl = 0, steps = 0;
+    cd_nid top = id;
+    for (cd_nid q = cd_dom_node(dom, id)->first; q && steps < 16; steps++) {
+        const cd_node *qn = cd_dom_node(dom, q);
+        if (qn->type == CD_NODE_TEXT)
+            for (uint32_t k = 0; k < qn->len; k++) {
+                char ch = qn->u.text[k];
+                if (cd_isspace((unsigned char)ch) && (!bl || buf[bl - 1] == ' ')) continue;
+                if (bl + 1 >= sizeof buf) return 0;
+                buf[bl++] = cd_isspace((unsigned char)ch) ? ' ' : ch;
+            }
+        if (qn->type == CD_NODE_ELEMENT && qn->first) {
+            q = qn->first;
+            continue;
+        }
+        while (q && q != top && !cd_dom_node(dom, q)->next)
+            q = cd_dom_node(dom, q)->parent;
+        if (!q || q == top) break;
+        q = cd_dom_node(dom, q)->next;
+    }
+    while (bl && buf[bl - 1] == ' ')
+        bl--;
+    return bl == ll && cd_eq_nocase(buf, bl, label);
+}
+
+/* Does link id lead to the site's home page ("/", "./", "http://host/")? */
+static int S_home_href(const cd_dom *dom, cd_nid id)
+{
+    size_t hl;
+    const char *h = cd_dom_attr(dom, id, "href", &hl);
+    if (!h) return 0;
+    while (hl && cd_isspace((unsigned char)*h))
+        h++, hl--;
+    while (hl && cd_isspace((unsigned char)h[hl - 1]))
+        hl--;
+    if ((hl == 1 && h[0] == '/') || (hl == 2 && h[0] == '.' && h[1] == '/')) return 1;
+    const char *sl = hl > 8 ? memchr(h, ':', hl) : NULL;
+    if (!sl || (size_t)(sl - h) + 3 >= hl || sl[1] != '/' || sl[2] != '/') return 0;
+    const char *p = memchr(sl + 3, '/', hl - (size_t)(sl + 3 - h));
+    return !p || (size_t)(p - h) + 1 == hl;
+}
+
+/* Is label the site's own name, as the page states it elsewhere: the text
+ * of a link to the site's home page ("<h1><a href="/">Soccerway</a>"), the
+ * alt text of an image, whole or before a separator (the logo:
+ * "OurSports Central - Independent and Minor League Sports News"), or, for
+ * a name of two words or more, inside a copyright notice ("© 2008 The
+ * Birmingham News")? A <title> part or a header above the story that names
+ * the site is no desk. Bounded: one pass over the nodes. */
+static int S_site_named(const cd_meta_ctx *c, const char *label)
+{
+    const cd_dom *dom = c->dom;
+    size_t ll = strlen(label);
+    if (ll < 3) return 0;
+    int words = memchr(label, ' ', ll) != NULL;
+    for (cd_nid i = 1; i < dom->count; i++) {
+        const cd_node *nd = cd_dom_node(dom, i);
+        if (nd->type == CD_NODE_ELEMENT && nd->tag == CD_TAG_IMG) {
+            size_t al;
+            const char *alt = cd_dom_attr(dom, i, "alt", &al);
+            while (alt && al && cd_isspace((unsigned char)*alt))
+                alt++, al--;
+            if (!alt || al < ll || !cd_eq_nocase(alt, ll, label)) continue;
+            size_t r = ll;
+            while (r < al && alt[r] == ' ')
+                r++;
+            /* A picture named after a section ("Cricket" over the page)
+             * says nothing; the logo carries the site's line after its name,
+             * or links home. */
+            if (r < al && (alt[r] == '-' || alt[r] == '|' || alt[r] == ':' ||
+                           (r + 1 < al && (unsigned char)alt[r] == 0xE2 && (unsigned char)alt[r + 1] == 0x80)))
+                return 1;
+            if (r == al)
+                for (cd_nid q = nd->parent, up = 0; q && up < 3; q = cd_dom_node(dom, q)->parent, up++)
+                    if (cd_dom_is(dom, q, CD_TAG_A) && S_home_href(dom, q)) return 1;
+            continue;
+        }
+        if (nd->type == CD_NODE_ELEMENT && nd->tag == CD_TAG_A) {
+            if (S_home_href(dom, i) && S_text_is(dom, i, label, ll)) return 1;
+            continue;
+        }
+        if (!words || nd->type != CD_NODE_TEXT || nd->len > 200) continue;
+        const char *t = nd->u.text;
+        size_t tl = nd->len;
+        int mark = 0;
+        for (size_t k = 0; k + 1 < tl && !mark; k++)
+            mark = (unsigned char)t[k] == 0xC2 && (unsigned char)t[k + 1] == 0xA9; /* © */
+        if ((mark || cd_contains_nocase(t, tl, "copyright")) && S_has_words(t, tl, label)) return 1;
+    }
+    return 0;
+}
+
+/* Is label a name of the news flow ("Breaking News", "UK Latest",
+ * "NewsFlash": a word of section-news-flow.txt) that the page does not show
+ * as a heading (h1-h3)? */
+static int S_news_flow(const cd_meta_ctx *c, const char *label)
+{
+    size_t ll = strlen(label), at = 0, l;
+    const char *w;
+    int flow = 0;
+    while (!flow && (l = cd_next_word(label, ll, &at, &w)) != 0)
+        flow = cd_wordset_has(&cd_list_section_news_flow, w, l);
+    if (!flow) return 0;
+    const cd_dom *dom = c->dom;
+    for (cd_nid i = 1; i < dom->count; i++) {
+        const cd_node *nd = cd_dom_node(dom, i);
+        if (nd->type == CD_NODE_ELEMENT && (nd->tag == CD_TAG_H1 || nd->tag == CD_TAG_H2 || nd->tag == CD_TAG_H3) &&
+            S_text_is(dom, i, label, ll))
+            return 0;
+    }
+    return 1;
+}
+
 /* A section header set as the page's first h1 ("<h1>Sport</h1>", "<div
  * class=pagetitle><h1>Entertainment</h1>") above the story's own headline, a
  * later h1 that is the title: a label of a few words, not the site. */
@@ -524,9 +653,12 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
               cd_meta_site_like(list[0]->s, list[0]->len, m->site_name, strlen(m->site_name))))
             v = S_section_of(c, m, list[0]->s, list[0]->len, 0, 0);
         if (!v) v = S_header_h1(c, m, page_url);
+        if (v && S_site_named(c, v)) v = NULL;
         m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     }
     if (!v && (v = S_title_section(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_TITLE);
+    if (v && m->section_source && strcmp(m->section_source, "title") == 0 && (S_site_named(c, v) || S_news_flow(c, v)))
+        v = NULL;
     m->section = v;
     if (!v) m->section_source = NULL;
 }

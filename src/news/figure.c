@@ -725,6 +725,23 @@ cd_nid cd_news_bare_lead(cd_news_ctx *p)
     return img;
 }
 
+#define S_BOX_CAPTION_MAX 300 /* bytes: a picture box's closing <p> longer than this is prose */
+
+/* Skip white space, comments and <br> after id: the next node that shows something. */
+static cd_nid S_next_shown(const cd_dom *dom, cd_nid id);
+
+/* Does the subtree of id hold some text, and at most max bytes of it? */
+static int S_short_text(const cd_dom *dom, cd_nid id, size_t max)
+{
+    size_t len = 0;
+    unsigned seen = 0;
+    for (cd_nid k = cd_dom_node(dom, id)->first; k && seen < CD_NEWS_FIG_NODES; k = cd_dom_next(dom, k, id), seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_TEXT && !cd_news_space_text(n) && (len += n->len) > max) return 0;
+    }
+    return len > 0 && seen < CD_NEWS_FIG_NODES;
+}
+
 /* Is element e a caption's block: short text, not a link, a heading, a list
  * or a paragraph (a picture followed by a <p> leads the body's first
  * paragraph), and no picture of its own? */
@@ -732,6 +749,11 @@ static int S_bare_caption_el(cd_news_ctx *p, cd_nid e)
 {
     const cd_node *n = cd_dom_node(p->dom, e);
     if (n->type != CD_NODE_ELEMENT || (cd_tag_flags(n->tag) & (CD_TF_HEADING | CD_TF_SKIP))) return 0;
+    /* A <p> that ends the picture's box ("<div class=topPhoto><img><p>An
+     * air boat searches …</p></div>"): the box's caption, not the body. */
+    if (n->tag == CD_TAG_P && !S_next_shown(p->dom, e) && S_short_text(p->dom, e, S_BOX_CAPTION_MAX) &&
+        cd_extract_node_visible(p->dom, e) && !cd_news_find(p, e, cd_news_pred_img) && !cd_news_find(p, e, S_pred_link))
+        return 1;
     switch (n->tag) {
     case CD_TAG_A: case CD_TAG_P: case CD_TAG_UL: case CD_TAG_OL: case CD_TAG_LI:
     case CD_TAG_BLOCKQUOTE: case CD_TAG_TABLE: case CD_TAG_FORM: case CD_TAG_NAV:

@@ -391,8 +391,12 @@ int cd_parts_dateline(const char *s, size_t n, cd_parts_dl *d)
     (void)date;
     size_t body = S_skip_space(s, n, after);
     /* What follows is a sentence, not a label's few words ("PROJECT: Weekend Coding Agent"). */
+    /* A place in capitals with its region and a dash opens a story even when
+     * its first words are names ("IRVING, Texas -- After the Dallas Cowboys
+     * had the New York Giants …"): a long sentence is not a label. */
+    int story = upper && region && dl && cd_parts_words(s + body, n - body) >= 12;
     if (body >= n || n - body < 20 || cd_parts_words(s + body, n - body) < 6 ||
-        cd_parts_title_case(s + body, n - body > 80 ? 80 : n - body))
+        (!story && cd_parts_title_case(s + body, n - body > 80 ? 80 : n - body)))
         return 0;
     /* The body starts with a word, a number or a quote, not more punctuation. */
     unsigned char b0 = (unsigned char)s[body];
