@@ -375,9 +375,18 @@ static uint16_t S_html_kind(const cd_token *tk)
 {
     if (tk->tag != CD_TAG_UNKNOWN)
         return tk->tag;
+    /* The lengths of S_xname's HTML names, so a custom element's name (most
+     * unknown tags) is passed over without a strlen per name. */
+#define XL(s) (sizeof s - 1)
+    static const uint8_t xlen[X_HTML_END - CD_TAG__COUNT] = {
+        XL("applet"), XL("basefont"), XL("bgsound"), XL("big"),    XL("image"),  XL("keygen"),
+        XL("listing"), XL("marquee"), XL("rb"),      XL("rtc"),    XL("mglyph"), XL("malignmark")};
+#undef XL
+    if (tk->len > 10)
+        return CD_TAG_UNKNOWN;
     for (unsigned i = 0; i < X_HTML_END - CD_TAG__COUNT; i++) {
         const char *n = S_xname[i];
-        if (strlen(n) == tk->len && memcmp(n, tk->data, tk->len) == 0)
+        if (xlen[i] == tk->len && n[0] == tk->data[0] && memcmp(n, tk->data, tk->len) == 0)
             return (uint16_t)(CD_TAG__COUNT + i);
     }
     return CD_TAG_UNKNOWN;
