@@ -721,6 +721,8 @@ static void S_labelled_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const cha
     const char *const *pub = cd_list_published_labels;
     int field = -1;
     for (size_t i = 0; pub[i] && field < 0; i++) {
+        if (pub[i][0] && (!len || cd_tolower((unsigned char)s[0]) != cd_tolower((unsigned char)pub[i][0])))
+            continue; /* the first letter screens the label */
         size_t l = strlen(pub[i]);
         if (len > l && cd_eq_nocase(s, l, pub[i]))
             field = CD_MF_DATE;
