@@ -82,8 +82,10 @@ static size_t S_class_words(cd_meta_ctx *c, cd_nid id)
                 c->word[c->nword].hump = !(fl & CD_CW_TOKEN) && cd_isalnum((unsigned char)w[-1]);
                 c->word[c->nword++].tok = (uint16_t)start;
             }
-            for (size_t k = 0; k < len && o < cap; k++)
-                out[o++] = (char)cd_tolower((unsigned char)w[k]);
+            size_t take = len < cap - o ? len : cap - o; /* o <= cap here */
+            for (size_t k = 0; k < take; k++)
+                out[o + k] = (char)cd_tolower((unsigned char)w[k]);
+            o += take;
         }
         for (unsigned k = w0; k < c->nword; k++)
             c->word[k].end = (uint16_t)o;
