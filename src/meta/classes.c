@@ -6,11 +6,36 @@
  * several checks made on it; each list's first letters and lengths are
  * worked out once per page, so that most checks end on one bitmap test. */
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define S_SSE2 1
+#endif
 
 #include "../util/ctype.h"
 #include "../util/classword.h"
 #include "cand.h"
 #include "wordlists.h"
+
+/* Does v[0..n) hold a byte of a utility class (':', '[', '(' or '/')? */
+static int S_has_util_byte(const char *v, size_t n)
+{
+    size_t k = 0;
+#ifdef S_SSE2
+    const __m128i colon = _mm_set1_epi8(':'), brack = _mm_set1_epi8('['), paren = _mm_set1_epi8('('),
+                  slash = _mm_set1_epi8('/');
+    for (; k + 16 <= n; k += 16) {
+        __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(v + k));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, colon), _mm_cmpeq_epi8(b, brack)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(b, paren), _mm_cmpeq_epi8(b, slash)));
+        if (_mm_movemask_epi8(m))
+            return 1;
+    }
+#endif
+    for (; k < n; k++)
+        if (v[k] == ':' || v[k] == '[' || v[k] == '(' || v[k] == '/')
+            return 1;
+    return 0;
+}
 
 /* Fill c->words with the words of element id's class and id attributes,
  * each token as "w1-w2" (lower case), and index them (see cd_meta_ctx); the
@@ -30,9 +55,7 @@ static size_t S_class_words(cd_meta_ctx *c, cd_nid id)
         int skip = 0;
         /* Most values hold no utility class at all: then no token is
          * looked at for one. */
-        int util = 0;
-        for (size_t k = 0; v && k < n && !util; k++)
-            util = v[k] == ':' || v[k] == '[' || v[k] == '(' || v[k] == '/';
+        int util = v && S_has_util_byte(v, n);
         /* One word rule for every stage (util/classword.h): "mostRead" is
          * "most-read" here as in extract's hints. A utility class's words
          * ("md:hidden") are skipped: "reset-author" names no author. */
@@ -59,8 +82,10 @@ static size_t S_class_words(cd_meta_ctx *c, cd_nid id)
                 c->word[c->nword].hump = !(fl & CD_CW_TOKEN) && cd_isalnum((unsigned char)w[-1]);
                 c->word[c->nword++].tok = (uint16_t)start;
             }
-            for (size_t k = 0; k < len && o < cap; k++)
-                out[o++] = (char)cd_tolower((unsigned char)w[k]);
+            size_t take = len < cap - o ? len : cap - o; /* o <= cap here */
+            for (size_t k = 0; k < take; k++)
+                out[o + k] = (char)cd_tolower((unsigned char)w[k]);
+            o += take;
         }
         for (unsigned k = w0; k < c->nword; k++)
             c->word[k].end = (uint16_t)o;

@@ -590,8 +590,9 @@ static const char *S_title_section(cd_meta_ctx *c, const cd_meta *m, const char 
     size_t tn = list[0]->len;
     for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
         size_t sl = strlen(seps[k]), at[8], len[8], np = 0, st = 0;
+        /* Every separator starts with a space: screen for it first. */
         for (size_t i = 0; i + sl <= tn && np < 7; i++)
-            if (memcmp(t + i, seps[k], sl) == 0) {
+            if (t[i] == ' ' && memcmp(t + i, seps[k], sl) == 0) {
                 at[np] = st, len[np] = i - st, np++;
                 st = i + sl;
                 i += sl - 1;

@@ -32,6 +32,9 @@ static int S_byline_prefix(const char *s, size_t n)
 {
     const char *const *pre = cd_list_byline_leads;
     for (size_t i = 0; pre[i]; i++) {
+        /* The first letter screens the lead before its length is taken. */
+        if (pre[i][0] && (!n || cd_tolower((unsigned char)s[0]) != cd_tolower((unsigned char)pre[i][0])))
+            continue;
         size_t l = strlen(pre[i]);
         if (n >= l && cd_eq_nocase(s, l, pre[i])) {
             while (l < n && (s[l] == ' ' || s[l] == ':'))
@@ -434,7 +437,8 @@ static int S_has_digit(const char *s, size_t n)
 static int S_is_mark(const char *s, size_t n)
 {
     for (size_t i = 0; cd_list_marks[i]; i++)
-        if (n == strlen(cd_list_marks[i]) && memcmp(s, cd_list_marks[i], n) == 0)
+        if (cd_list_marks[i][0] == (n ? s[0] : '\0') && n == strlen(cd_list_marks[i]) &&
+            memcmp(s, cd_list_marks[i], n) == 0)
             return 1;
     return 0;
 }
@@ -717,6 +721,8 @@ static void S_labelled_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const cha
     const char *const *pub = cd_list_published_labels;
     int field = -1;
     for (size_t i = 0; pub[i] && field < 0; i++) {
+        if (pub[i][0] && (!len || cd_tolower((unsigned char)s[0]) != cd_tolower((unsigned char)pub[i][0])))
+            continue; /* the first letter screens the label */
         size_t l = strlen(pub[i]);
         if (len > l && cd_eq_nocase(s, l, pub[i]))
             field = CD_MF_DATE;

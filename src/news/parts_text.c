@@ -702,6 +702,9 @@ size_t cd_parts_signoff(const char *s, size_t n)
 size_t cd_parts_photo_label(const char *s, size_t n)
 {
     for (size_t i = 0; cd_list_news_photo_labels[i]; i++) {
+        const char *lab = cd_list_news_photo_labels[i];
+        if (lab[0] && (!n || cd_tolower((unsigned char)s[0]) != cd_tolower((unsigned char)lab[0])))
+            continue; /* the first letter screens the label */
         size_t l = strlen(cd_list_news_photo_labels[i]);
         if (n > l && cd_eq_nocase(s, l, cd_list_news_photo_labels[i])) return l;
     }

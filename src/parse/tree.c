@@ -375,9 +375,18 @@ static uint16_t S_html_kind(const cd_token *tk)
 {
     if (tk->tag != CD_TAG_UNKNOWN)
         return tk->tag;
+    /* The lengths of S_xname's HTML names, so a custom element's name (most
+     * unknown tags) is passed over without a strlen per name. */
+#define XL(s) (sizeof s - 1)
+    static const uint8_t xlen[X_HTML_END - CD_TAG__COUNT] = {
+        XL("applet"), XL("basefont"), XL("bgsound"), XL("big"),    XL("image"),  XL("keygen"),
+        XL("listing"), XL("marquee"), XL("rb"),      XL("rtc"),    XL("mglyph"), XL("malignmark")};
+#undef XL
+    if (tk->len > 10)
+        return CD_TAG_UNKNOWN;
     for (unsigned i = 0; i < X_HTML_END - CD_TAG__COUNT; i++) {
         const char *n = S_xname[i];
-        if (strlen(n) == tk->len && memcmp(n, tk->data, tk->len) == 0)
+        if (xlen[i] == tk->len && n[0] == tk->data[0] && memcmp(n, tk->data, tk->len) == 0)
             return (uint16_t)(CD_TAG__COUNT + i);
     }
     return CD_TAG_UNKNOWN;
@@ -720,6 +729,30 @@ static void S_comment_doc(P *p, const cd_token *tk)
 }
 
 /* Copy a tag token's attributes onto element id. */
+/* memcpy for the short strings of attributes (most names and many values
+ * are under 16 bytes): fixed-size moves the compiler inlines, no call. */
+static inline void S_copy_short(char *d, const char *s, size_t n)
+{
+    if (n > 16) {
+        memcpy(d, s, n);
+    } else if (n >= 8) {
+        uint64_t a, b;
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+        memcpy(d, &a, 8);
+        memcpy(d + n - 8, &b, 8);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        memcpy(d, &a, 4);
+        memcpy(d + n - 4, &b, 4);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            d[i] = s[i];
+    }
+}
+
 static void S_set_attrs(P *p, cd_nid id, const cd_token *tk)
 {
     uint32_t n = tk->nattrs < CD_MAX_ATTRS ? tk->nattrs : CD_MAX_ATTRS;
@@ -747,10 +780,9 @@ static void S_set_attrs(P *p, cd_nid id, const cd_token *tk)
             p->dom->failed = 1;
             return;
         }
-        memcpy(s, ta->name, nl);
+        S_copy_short(s, ta->name, nl);
         s[nl] = '\0';
-        if (vl)
-            memcpy(s + nl + 1, ta->value, vl);
+        S_copy_short(s + nl + 1, ta->value, vl);
         s[nl + 1 + vl] = '\0';
         a[k].name = s;
         a[k].name_len = (uint32_t)nl;
