@@ -369,6 +369,42 @@ static size_t S_text_letters(const char *s, size_t n, size_t *words)
     return l;
 }
 
+/* Is <p> e a headline's line: three to twenty words not ending a sentence
+ * (no full stop, colon or comma at the end), no link, and the next element
+ * a paragraph of prose? */
+static int S_plain_head(cd_meta_ctx *c, cd_nid e)
+{
+    const cd_dom *dom = c->dom;
+    size_t len, nl;
+    char *t = cd_meta_node_text(c, e, 200, &len);
+    if (!t || !len || len >= 200) return 0;
+    unsigned char last = (unsigned char)t[len - 1];
+    if (last == '.' || last == ':' || last == ',' || last == ';' || last == '!' || last == '?') return 0;
+    size_t w = S_words(t, len);
+    if (w < 3 || w > 20) return 0;
+    for (cd_nid k = cd_dom_node(dom, e)->first; k; k = cd_dom_next(dom, k, e))
+        if (cd_dom_is(dom, k, CD_TAG_A) || cd_dom_is(dom, k, CD_TAG_IMG)) return 0;
+    /* The second line of a head (a headline above it: a short paragraph
+     * without a digit or a full stop) is its deck. */
+    cd_nid pv = cd_dom_node(dom, e)->prev;
+    while (pv && cd_dom_node(dom, pv)->type != CD_NODE_ELEMENT)
+        pv = cd_dom_node(dom, pv)->prev;
+    if (pv && cd_dom_is(dom, pv, CD_TAG_P)) {
+        size_t pl;
+        char *ptx = cd_meta_node_text(c, pv, 200, &pl);
+        int digit = 0;
+        for (size_t i = 0; ptx && i < pl; i++)
+            digit |= cd_isdigit((unsigned char)ptx[i]);
+        if (ptx && pl && pl < 200 && !digit && ptx[pl - 1] != '.' && S_words(ptx, pl) <= 20) return 0;
+    }
+    cd_nid nx = cd_dom_node(dom, e)->next;
+    while (nx && cd_dom_node(dom, nx)->type != CD_NODE_ELEMENT)
+        nx = cd_dom_node(dom, nx)->next;
+    if (!nx || !cd_dom_is(dom, nx, CD_TAG_P)) return 0;
+    char *pt = cd_meta_node_text(c, nx, 400, &nl);
+    return pt && nl >= 150 && S_words(pt, nl) >= 20;
+}
+
 #define S_IN_P 64u     /* (walk flag) inside a <p> */
 #define S_PROSE 100u   /* letters of a paragraph of prose, not a link's */
 #define S_BETWEEN 300u /* letters between the headline and the prose (byline, date) */
@@ -462,6 +498,13 @@ cd_nid cd_meta_body_headline(cd_meta_ctx *c)
                     if (!level && (en->tag == CD_TAG_B || en->tag == CD_TAG_STRONG) && !(inh & S_IN_P) &&
                         l >= 15)
                         level = 6;
+                    /* A short line of its own right before the story's first
+                     * paragraph, with no full stop ("<p>Young stars highlight
+                     * West All-Star reserves</p><p>New York (Sports Network)
+                     * - Three of …"): a headline set as a plain paragraph. */
+                    if (!level && en->tag == CD_TAG_P && !(depth && (st[depth - 1].inherit & S_IN_P)) && l >= 15 && l <= 120 &&
+                        S_plain_head(c, e))
+                        level = 7;
                     /* A date line ("Posted: 6:12 PM Dec 30, 2007") is none. */
                     if ((digits - st[depth].digits) * 10 > l * 3)
                         level = 0;

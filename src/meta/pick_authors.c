@@ -151,6 +151,46 @@ static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int li
 static int S_shown(const cd_meta_ctx *c, const char *name, int max_rank);
 static int S_orgish(const char *name, const char *site);
 
+/* Does the page show a byline of a person (a visible credit in the story's
+ * head, not an organisation's, not in a side column) while the <meta
+ * name=author> it names is nowhere on the page? Then the <meta> is the
+ * site's editor or account ("Joe Wallace" on every page of the site, the
+ * story "By Bryan Harley"): the byline wins. */
+/* Is s "By" and two to four capitalised words of letters ("By Bryan
+ * Harley"): a byline that names one person and nothing else. */
+static int S_by_name(const char *s, size_t n)
+{
+    if (n < 8 || n > 40 || s[0] != 'B' || s[1] != 'y' || s[2] != ' ')
+        return 0;
+    size_t words = 0;
+    for (size_t i = 3; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        if (i >= n)
+            break;
+        if (!(s[i] >= 'A' && s[i] <= 'Z'))
+            return 0;
+        while (i < n && s[i] != ' ') {
+            if (!cd_isalpha((unsigned char)s[i]) && s[i] != '.' && s[i] != '-' && s[i] != '\'')
+                return 0;
+            i++;
+        }
+        words++;
+    }
+    return words >= 2 && words <= 4;
+}
+
+static int S_other_byline(const cd_meta_ctx *c)
+{
+    for (uint32_t i = 0; i < c->ncands; i++) {
+        const cd_meta_cand *k = &c->cands[i];
+        if (k->field == CD_MF_AUTHOR && k->src == CD_MS_VISIBLE && k->rank < CD_META_RANK_LINK &&
+            !(k->flags & (CD_MC_BAD | CD_MC_ORG)) && S_by_name(k->s, k->len))
+            return 1;
+    }
+    return 0;
+}
+
 /* Is name one word in capitals ("CBS", "WVVA") that opens a label of the
  * page's host name ("www.wvva.com", "cbs4denver.com"), whole or before a
  * digit or a hyphen? The station or paper itself, credited on every page
@@ -232,7 +272,8 @@ static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
             size_t keep = 0;
             for (size_t i = 0; i < m->nauthors; i++)
                 if (srcs[s] != CD_MS_META || S_shown(c, m->authors[i], 255) ||
-                    (!S_host_acronym(m->authors[i], m->url) && !(nmk && S_meta_publisher(c, mk[0], m->authors[i]))))
+                    (!S_host_acronym(m->authors[i], m->url) && !(nmk && S_meta_publisher(c, mk[0], m->authors[i])) &&
+                     !S_other_byline(c)))
                     m->authors[keep++] = m->authors[i];
             m->nauthors = keep;
             if (m->nauthors)

@@ -817,6 +817,39 @@ static int S_od_find(const char *s, size_t len, size_t *at)
     return best;
 }
 
+/* The year alone ("2008", 1900-2099) in the next text that shows after
+ * text node id, in the same line (no <br> between; the two share a parent
+ * or grandparent). */
+static const char *S_next_year(const cd_dom *dom, cd_nid id)
+{
+    cd_nid top = cd_dom_root(dom);
+    unsigned seen = 0;
+    for (cd_nid k = cd_dom_next(dom, id, top); k && seen < 8; k = cd_dom_next(dom, k, top), seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_BR)
+            return NULL; /* "Tuesday<br>January 15<br>2008": a masthead's lines */
+        if (n->type != CD_NODE_TEXT)
+            continue;
+        const char *s = n->u.text;
+        size_t l = n->len;
+        while (l && cd_isspace((unsigned char)*s))
+            s++, l--;
+        while (l && cd_isspace((unsigned char)s[l - 1]))
+            l--;
+        if (!l)
+            continue;
+        if (l != 4 || !(s[0] == '1' || s[0] == '2') || !(s[1] == '9' || s[1] == '0') ||
+            !cd_isdigit((unsigned char)s[2]) || !cd_isdigit((unsigned char)s[3]))
+            return NULL;
+        cd_nid a = cd_dom_node(dom, id)->parent, b = n->parent;
+        cd_nid a2 = a ? cd_dom_node(dom, a)->parent : CD_NONE, b2 = b ? cd_dom_node(dom, b)->parent : CD_NONE;
+        if (a && (a == b || a == b2 || (a2 && (a2 == b || a2 == b2))))
+            return s;
+        return NULL;
+    }
+    return NULL;
+}
+
 static void S_original_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char *s, size_t len)
 {
     if (v->dates >= CD_META_MAX_DATES || len < 20 || len > 600)
@@ -911,6 +944,18 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         if (cd_dom_node(dom, a)->type == CD_NODE_ELEMENT && cd_dom_node(dom, a)->tag == CD_TAG_BLOCKQUOTE)
             return;
     char out[CD_META_DATE_LEN];
+    /* A date whose year is the next link ("<a>Wednesday 16 January</a>
+     * <a>2008</a>", each an archive page's link): read as one. */
+    char joined[96];
+    const char *yr;
+    if (len + 5 < sizeof joined && !cd_meta_date_norm(s, len, 0, 1, out) && !cd_meta_date_norm(s, len, 0, -1, out) &&
+        (yr = S_next_year(dom, id)) != NULL) {
+        memcpy(joined, s, len);
+        joined[len] = ' ';
+        memcpy(joined + len + 1, yr, 4);
+        s = joined;
+        len += 5;
+    }
     /* dayfirst unknown here: only unambiguous numeric dates qualify now; the
      * candidate is normalised again with the page's language when chosen. */
     if (cd_meta_date_norm(s, len, 0, 1, out) || cd_meta_date_norm(s, len, 0, -1, out)) {

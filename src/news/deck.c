@@ -88,6 +88,19 @@ static int S_headline_pair(const cd_dom *dom, cd_nid h1, cd_nid k)
            S_next_el(dom, h1) == k && !S_next_el(dom, k);
 }
 
+/* Is heading k the only thing its parent holds (no other element, no text)? */
+static int S_wrapped(const cd_dom *dom, cd_nid k)
+{
+    const cd_node *n = cd_dom_node(dom, k);
+    if (n->type != CD_NODE_ELEMENT || !(cd_tag_flags(n->tag) & CD_TF_HEADING) || !n->parent) return 0;
+    for (cd_nid c = cd_dom_node(dom, n->parent)->first; c; c = cd_dom_node(dom, c)->next) {
+        const cd_node *x = cd_dom_node(dom, c);
+        if (c == k) continue;
+        if (x->type == CD_NODE_ELEMENT || (x->type == CD_NODE_TEXT && !cd_news_space_text(x))) return 0;
+    }
+    return 1;
+}
+
 /* A byline block inside a standfirst block ("<p>Standfirst</p><p>by Jane Doe
  * (reporting)</p>"): the child that reads as one, not the first. */
 static cd_nid S_deck_byline(cd_news_ctx *p, cd_nid k)
@@ -144,7 +157,10 @@ void cd_news_deck(cd_news_ctx *p)
                 continue;
             }
             int camel = cd_news_camel_has(dom, k, cd_list_class_deck);
-            int cls = cd_news_has(p, k, cd_list_class_deck) || camel || S_itemprop_deck(dom, k) ||
+            /* A heading alone in a block classed as a deck (<div class=dek>
+             * <h2>…</h2></div>) is the deck, as its wrapper says. */
+            cd_nid named = S_wrapped(dom, k) ? cd_dom_node(dom, k)->parent : k;
+            int cls = cd_news_has(p, named, cd_list_class_deck) || camel || S_itemprop_deck(dom, k) ||
                       (n->tag == CD_TAG_P && S_class_word(dom, k, "lead"));
             int h2 = n->tag == CD_TAG_H2 && texts == 0;
             int hp = n->tag == CD_TAG_P && texts == 0 &&
@@ -154,14 +170,17 @@ void cd_news_deck(cd_news_ctx *p)
                 size_t len;
                 char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
                 unsigned w = c ? cd_parts_words(c, len) : 0;
-                int strong = cls && (cd_news_has(p, k, cd_list_class_deck_strong) || cd_news_camel_has(dom, k, cd_list_class_deck_strong));
+                int strong = cls && (cd_news_has(p, named, cd_list_class_deck_strong) || cd_news_camel_has(dom, k, cd_list_class_deck_strong));
                 /* An "intro" in the body with the story's paragraphs right after
                  * it is the story's first paragraph, not a standfirst. */
                 if (c && !strong && cd_news_has(p, k, cd_list_class_first_paragraph) && cd_news_rendered(p, k)) {
                     cd_nid nx = S_next_el(dom, k);
                     if (nx && cd_dom_is(dom, nx, CD_TAG_P)) c = NULL;
                 }
-                if (c && w >= (cls ? 4u : 6u) && len <= 600 && !cd_parts_not_deck(c, len) &&
+                /* The headline's block closed by one short sentence ("Good
+                 * news for Microsoft?") is a title block too. */
+                unsigned least = cls || (hp && c && len && (c[len - 1] == '?' || c[len - 1] == '.' || c[len - 1] == '!')) ? 4u : 6u;
+                if (c && w >= least && len <= 600 && !cd_parts_not_deck(c, len) &&
                     (strong || !cd_parts_title_case(c, len)) && !cd_news_has(p, k, cd_list_class_deck_bad) &&
                     !S_has_heading(p, k) &&
                     !(p->m->title && cd_meta_eq_nocase(c, len, p->m->title, strlen(p->m->title)))) {

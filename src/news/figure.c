@@ -90,6 +90,12 @@ static int S_pred_link(cd_news_ctx *p, cd_nid id)
     return S_is_link(p->dom, id);
 }
 
+/* A byline's element ("<div class=byline>By NAME …"). */
+static int S_pred_byline(cd_news_ctx *p, cd_nid id)
+{
+    return cd_news_has(p, id, cd_list_class_byline) || cd_news_has(p, id, cd_list_class_byline_box);
+}
+
 static int S_pred_caption(cd_news_ctx *p, cd_nid id)
 {
     return cd_news_has(p, id, cd_list_class_caption) && !cd_news_has(p, id, cd_list_class_photo_credit) &&
@@ -838,6 +844,9 @@ void cd_news_bare_figure(cd_news_ctx *p, cd_nid img)
     /* A byline or a date line under a picture at the head of the story, or a
      * row of links' labels ("Video | Photos"), is no caption. */
     if (cd_parts_not_deck(t.s, t.n)) return;
+    /* Nor is the byline box under it (a source label, then "By NAME" in a
+     * byline element). */
+    if (cd_news_find(p, cap, S_pred_byline)) return;
     for (uint32_t i = 0; i + 3 <= t.n; i++)
         if (memcmp(t.s + i, " | ", 3) == 0) return;
     const char *caption = NULL, *credit = NULL;
