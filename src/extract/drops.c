@@ -464,6 +464,47 @@ static int S_flow_marked(const cd_dom *dom, const cd_xstat *st, cd_nid id, uint3
     return marked && st[id].flow < para + marked;
 }
 
+/* Before the headline. On an article page whose container holds the
+ * headline (x->title_node) ahead of the story's first long paragraph, what
+ * the container holds before the headline is the template's: a sidebar's
+ * teaser ("… service as... [ more ]") or a kicker placed in the same column
+ * above the story. It goes (reason "before-headline") when it is short
+ * beside the story (at most CD_BEFORE_HEAD_MAX characters and a quarter of
+ * the story's long paragraphs) and holds no long paragraph of its own. */
+#define CD_BEFORE_HEAD_MAX 600
+static void S_drop_before_headline(cd_extract *x, const cd_dom *dom, cd_xstat *st, cd_nid lfirst,
+                                   uint64_t story)
+{
+    cd_nid h = x->title_node;
+    if (!h || h >= lfirst || st[h].dead) return;
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        if (root == h || st[root].kind || !cd_x_is_ancestor(dom, root, h)) continue;
+        uint64_t before = 0;
+        for (cd_nid id = cd_dom_next(dom, root, root); id && id < h;) {
+            if (cd_x_is_ancestor(dom, id, h)) {
+                id = cd_dom_next(dom, id, root);
+                continue;
+            }
+            if (!st[id].dead) before += st[id].chars;
+            id = cd_dom_next_skip(dom, id, root);
+        }
+        if (!before || before > CD_BEFORE_HEAD_MAX || before * 4 > story) return;
+        for (cd_nid id = cd_dom_next(dom, root, root); id && id < h;) {
+            const cd_node *n = cd_dom_node(dom, id);
+            if (cd_x_is_ancestor(dom, id, h)) {
+                id = cd_dom_next(dom, id, root);
+                continue;
+            }
+            if (!st[id].dead && st[id].chars &&
+                (n->type == CD_NODE_ELEMENT || n->type == CD_NODE_TEXT))
+                cd_x_drop(dom, st, id, root, 'P');
+            id = cd_dom_next_skip(dom, id, root);
+        }
+        return;
+    }
+}
+
 /* Inside the one article, drop what the detectors marked (teaser lists,
  * comment threads and forms, their labels) and the furniture lines of the
  * template (furniture.c). Nothing goes when the roots hold no long
@@ -647,6 +688,7 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
                 cd_x_drop(dom, st, id, root, 'g');
         }
     }
+    if (!lists_only) S_drop_before_headline(x, dom, st, lfirst, story);
     if (lists_only || single) return;
     for (uint32_t r = 0; r < x->nroots; r++)
         if (!st[x->roots[r]].kind) S_drop_loose(x, dom, st, x->roots[r], hfirst, after, title);
