@@ -354,6 +354,62 @@ static uint32_t S_flow_end(const cd_dom *dom, const cd_xstat *st, cd_nid id)
     return last ? last + 1 : end;
 }
 
+/* The lines of a loose run after the story that is no line of links as a
+ * whole: inline boxes (<font>, <span>) hold their own <br>s ("RELATED
+ * URLS:-<br>» Site<br>…", then "News | Print Version | Email to friend").
+ * Each line, cut at any <br> or block inside the run, goes when it is a
+ * line of links by itself (cd_furniture_links); its text nodes are marked
+ * as the run's are. */
+#define CD_TAIL_LINE_MAX 300 /* characters of a line looked at */
+static int S_in_link(const cd_dom *dom, cd_nid t, cd_nid top)
+{
+    for (cd_nid a = cd_dom_node(dom, t)->parent; a && a != top; a = cd_dom_node(dom, a)->parent)
+        if (cd_dom_node(dom, a)->tag == CD_TAG_A) return 1;
+    return 0;
+}
+
+static void S_tail_lines(const cd_dom *dom, cd_xstat *st, cd_nid block, cd_nid first, uint32_t stop)
+{
+    char buf[CD_TAIL_LINE_MAX + 1];
+    cd_nid line[32];
+    uint32_t nline = 0, chars = 0, link = 0;
+    size_t len = 0;
+    int whole = 1;
+    for (cd_nid k = first; k && k <= stop;) {
+        const cd_node *n = k < stop ? cd_dom_node(dom, k) : NULL;
+        int brk = !n || (n->type == CD_NODE_ELEMENT && (n->tag == CD_TAG_BR || cd_x_is_block(n->tag)));
+        if (!brk && n->type == CD_NODE_TEXT && !st[k].dead && st[k].chars) {
+            if (nline < 32) line[nline++] = k; else whole = 0;
+            chars += st[k].chars;
+            if (S_in_link(dom, k, block)) link += st[k].chars;
+            if (len < CD_TAIL_LINE_MAX) {
+                long l = cd_x_text(dom, st, k, buf + len, CD_TAIL_LINE_MAX - len);
+                if (l < 0) whole = 0, len = CD_TAIL_LINE_MAX;
+                else len += (size_t)l;
+            } else {
+                whole = 0;
+            }
+        }
+        if (brk) {
+            if (whole && nline && chars && len &&
+                cd_furniture_links(buf, len, (float)link / (float)chars))
+                for (uint32_t i = 0; i < nline; i++) {
+                    st[line[i]].dead = 1;
+                    S_WHY(line[i], 'g');
+                }
+            nline = 0, chars = 0, link = 0, len = 0, whole = 1;
+            if (!n) break;
+        }
+        if (st[k].dead && n->type == CD_NODE_ELEMENT) {
+            cd_nid nx = cd_dom_next_skip(dom, k, block);
+            k = nx ? nx : stop;
+            continue;
+        }
+        cd_nid nx = cd_dom_next(dom, k, block);
+        k = nx ? nx : stop;
+    }
+}
+
 /* Loose lines of links in the story's container: runs of inline content
  * (text, links, <font>, <span>) standing directly in a block beside its
  * blocks, set apart by <br> or the blocks around them ("News: ePaper | Front
@@ -432,8 +488,10 @@ static void S_drop_loose(const cd_extract *x, const cd_dom *dom, cd_xstat *st, c
                 continue;
             }
             float ld = (float)link / (float)chars;
-            if (chars > CD_FURNITURE_CHARS && ld < 0.5f) continue;
-            if (!cd_furniture_links(buf, len, ld)) continue;
+            if ((chars > CD_FURNITURE_CHARS && ld < 0.5f) || !cd_furniture_links(buf, len, ld)) {
+                if (tail && !head) S_tail_lines(dom, st, b, first, stop);
+                continue;
+            }
             /* Marked, not subtracted: the counts of the blocks around stay
              * those conditional cleaning (S_clean) judges them by -- a box
              * of links that loses its line of links is still a box of links. */
