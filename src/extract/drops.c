@@ -488,7 +488,12 @@ static void S_drop_loose(const cd_extract *x, const cd_dom *dom, cd_xstat *st, c
                 continue;
             }
             float ld = (float)link / (float)chars;
-            if ((chars > CD_FURNITURE_CHARS && ld < 0.5f) || !cd_furniture_links(buf, len, ld)) {
+            /* A sentence that is one link, standing alone before or after
+             * the story (a promotion: "… Click here for the latest …"). */
+            int promo = first == last && cd_dom_node(dom, first)->type == CD_NODE_ELEMENT &&
+                        cd_dom_node(dom, first)->tag == CD_TAG_A && link >= chars;
+            if (!promo &&
+                ((chars > CD_FURNITURE_CHARS && ld < 0.5f) || !cd_furniture_links(buf, len, ld))) {
                 if (tail && !head) S_tail_lines(dom, st, b, first, stop);
                 continue;
             }
