@@ -664,7 +664,7 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
             const cd_node *n = cd_dom_node(dom, id);
             if (st[id].dead || st[id].kind || n->type != CD_NODE_ELEMENT ||
                 !cd_x_is_block(n->tag) || st[id].flow != st[id].chars || st[id].chars < 40 ||
-                st[id].chars >= CD_LONG_PARA)
+                st[id].chars >= CD_LONG_PARA || st[id].link >= st[id].chars)
                 continue;
             long len = cd_x_text(dom, st, id, buf, CD_BOILER_MAX);
             if (len > 0 && cd_furniture_sentence(buf, (size_t)len)) {
@@ -746,6 +746,11 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
             if (lists_only && len > 0 && !memchr(buf, '|', (size_t)len) && !strstr(buf, "\xE2\x80\xA2") &&
                 !strstr(buf, "\xC2\xB7"))
                 continue;
+            /* A block that is one promotion link, whatever its end. */
+            if (len > 0 && st[id].link >= st[id].chars) {
+                cd_x_drop(dom, st, id, root, 'g');
+                continue;
+            }
             if (len > 0 && (tail ? cd_furniture_links(buf, (size_t)len, cd_xstat_ld(&st[id]))
                                  : cd_furniture_line(buf, (size_t)len, cd_xstat_ld(&st[id]))))
                 cd_x_drop(dom, st, id, root, 'g');
