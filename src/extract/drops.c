@@ -354,6 +354,62 @@ static uint32_t S_flow_end(const cd_dom *dom, const cd_xstat *st, cd_nid id)
     return last ? last + 1 : end;
 }
 
+/* The lines of a loose run after the story that is no line of links as a
+ * whole: inline boxes (<font>, <span>) hold their own <br>s ("RELATED
+ * URLS:-<br>» Site<br>…", then "News | Print Version | Email to friend").
+ * Each line, cut at any <br> or block inside the run, goes when it is a
+ * line of links by itself (cd_furniture_links); its text nodes are marked
+ * as the run's are. */
+#define CD_TAIL_LINE_MAX 300 /* characters of a line looked at */
+static int S_in_link(const cd_dom *dom, cd_nid t, cd_nid top)
+{
+    for (cd_nid a = cd_dom_node(dom, t)->parent; a && a != top; a = cd_dom_node(dom, a)->parent)
+        if (cd_dom_node(dom, a)->tag == CD_TAG_A) return 1;
+    return 0;
+}
+
+static void S_tail_lines(const cd_dom *dom, cd_xstat *st, cd_nid block, cd_nid first, uint32_t stop)
+{
+    char buf[CD_TAIL_LINE_MAX + 1];
+    cd_nid line[32];
+    uint32_t nline = 0, chars = 0, link = 0;
+    size_t len = 0;
+    int whole = 1;
+    for (cd_nid k = first; k && k <= stop;) {
+        const cd_node *n = k < stop ? cd_dom_node(dom, k) : NULL;
+        int brk = !n || (n->type == CD_NODE_ELEMENT && (n->tag == CD_TAG_BR || cd_x_is_block(n->tag)));
+        if (!brk && n->type == CD_NODE_TEXT && !st[k].dead && st[k].chars) {
+            if (nline < 32) line[nline++] = k; else whole = 0;
+            chars += st[k].chars;
+            if (S_in_link(dom, k, block)) link += st[k].chars;
+            if (len < CD_TAIL_LINE_MAX) {
+                long l = cd_x_text(dom, st, k, buf + len, CD_TAIL_LINE_MAX - len);
+                if (l < 0) whole = 0, len = CD_TAIL_LINE_MAX;
+                else len += (size_t)l;
+            } else {
+                whole = 0;
+            }
+        }
+        if (brk) {
+            if (whole && nline && chars && len &&
+                cd_furniture_links(buf, len, (float)link / (float)chars))
+                for (uint32_t i = 0; i < nline; i++) {
+                    st[line[i]].dead = 1;
+                    S_WHY(line[i], 'g');
+                }
+            nline = 0, chars = 0, link = 0, len = 0, whole = 1;
+            if (!n) break;
+        }
+        if (st[k].dead && n->type == CD_NODE_ELEMENT) {
+            cd_nid nx = cd_dom_next_skip(dom, k, block);
+            k = nx ? nx : stop;
+            continue;
+        }
+        cd_nid nx = cd_dom_next(dom, k, block);
+        k = nx ? nx : stop;
+    }
+}
+
 /* Loose lines of links in the story's container: runs of inline content
  * (text, links, <font>, <span>) standing directly in a block beside its
  * blocks, set apart by <br> or the blocks around them ("News: ePaper | Front
@@ -432,8 +488,15 @@ static void S_drop_loose(const cd_extract *x, const cd_dom *dom, cd_xstat *st, c
                 continue;
             }
             float ld = (float)link / (float)chars;
-            if (chars > CD_FURNITURE_CHARS && ld < 0.5f) continue;
-            if (!cd_furniture_links(buf, len, ld)) continue;
+            /* A sentence that is one link, standing alone before or after
+             * the story (a promotion: "… Click here for the latest …"). */
+            int promo = first == last && cd_dom_node(dom, first)->type == CD_NODE_ELEMENT &&
+                        cd_dom_node(dom, first)->tag == CD_TAG_A && link >= chars;
+            if (!promo &&
+                ((chars > CD_FURNITURE_CHARS && ld < 0.5f) || !cd_furniture_links(buf, len, ld))) {
+                if (tail && !head) S_tail_lines(dom, st, b, first, stop);
+                continue;
+            }
             /* Marked, not subtracted: the counts of the blocks around stay
              * those conditional cleaning (S_clean) judges them by -- a box
              * of links that loses its line of links is still a box of links. */
@@ -462,6 +525,47 @@ static int S_flow_marked(const cd_dom *dom, const cd_xstat *st, cd_nid id, uint3
         marked += st[c].chars;
     }
     return marked && st[id].flow < para + marked;
+}
+
+/* Before the headline. On an article page whose container holds the
+ * headline (x->title_node) ahead of the story's first long paragraph, what
+ * the container holds before the headline is the template's: a sidebar's
+ * teaser ("… service as... [ more ]") or a kicker placed in the same column
+ * above the story. It goes (reason "before-headline") when it is short
+ * beside the story (at most CD_BEFORE_HEAD_MAX characters and a quarter of
+ * the story's long paragraphs) and holds no long paragraph of its own. */
+#define CD_BEFORE_HEAD_MAX 600
+static void S_drop_before_headline(cd_extract *x, const cd_dom *dom, cd_xstat *st, cd_nid lfirst,
+                                   uint64_t story)
+{
+    cd_nid h = x->title_node;
+    if (!h || h >= lfirst || st[h].dead) return;
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        if (root == h || st[root].kind || !cd_x_is_ancestor(dom, root, h)) continue;
+        uint64_t before = 0;
+        for (cd_nid id = cd_dom_next(dom, root, root); id && id < h;) {
+            if (cd_x_is_ancestor(dom, id, h)) {
+                id = cd_dom_next(dom, id, root);
+                continue;
+            }
+            if (!st[id].dead) before += st[id].chars;
+            id = cd_dom_next_skip(dom, id, root);
+        }
+        if (!before || before > CD_BEFORE_HEAD_MAX || before * 4 > story) return;
+        for (cd_nid id = cd_dom_next(dom, root, root); id && id < h;) {
+            const cd_node *n = cd_dom_node(dom, id);
+            if (cd_x_is_ancestor(dom, id, h)) {
+                id = cd_dom_next(dom, id, root);
+                continue;
+            }
+            if (!st[id].dead && st[id].chars &&
+                (n->type == CD_NODE_ELEMENT || n->type == CD_NODE_TEXT))
+                cd_x_drop(dom, st, id, root, 'P');
+            id = cd_dom_next_skip(dom, id, root);
+        }
+        return;
+    }
 }
 
 /* Inside the one article, drop what the detectors marked (teaser lists,
@@ -560,7 +664,7 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
             const cd_node *n = cd_dom_node(dom, id);
             if (st[id].dead || st[id].kind || n->type != CD_NODE_ELEMENT ||
                 !cd_x_is_block(n->tag) || st[id].flow != st[id].chars || st[id].chars < 40 ||
-                st[id].chars >= CD_LONG_PARA)
+                st[id].chars >= CD_LONG_PARA || st[id].link >= st[id].chars)
                 continue;
             long len = cd_x_text(dom, st, id, buf, CD_BOILER_MAX);
             if (len > 0 && cd_furniture_sentence(buf, (size_t)len)) {
@@ -642,11 +746,17 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
             if (lists_only && len > 0 && !memchr(buf, '|', (size_t)len) && !strstr(buf, "\xE2\x80\xA2") &&
                 !strstr(buf, "\xC2\xB7"))
                 continue;
+            /* A block that is one promotion link, whatever its end. */
+            if (len > 0 && st[id].link >= st[id].chars) {
+                cd_x_drop(dom, st, id, root, 'g');
+                continue;
+            }
             if (len > 0 && (tail ? cd_furniture_links(buf, (size_t)len, cd_xstat_ld(&st[id]))
                                  : cd_furniture_line(buf, (size_t)len, cd_xstat_ld(&st[id]))))
                 cd_x_drop(dom, st, id, root, 'g');
         }
     }
+    if (!lists_only) S_drop_before_headline(x, dom, st, lfirst, story);
     if (lists_only || single) return;
     for (uint32_t r = 0; r < x->nroots; r++)
         if (!st[x->roots[r]].kind) S_drop_loose(x, dom, st, x->roots[r], hfirst, after, title);

@@ -2379,6 +2379,8 @@ const char *cd_extract_reason(uint8_t why)
         return "site-chrome";
     case 'e':
         return "headline";
+    case 'P':
+        return "before-headline";
     case 'A':
         return "clean-chrome-class";
     case 'B':

@@ -167,6 +167,7 @@ static const struct {
     {"teaser-list", "a list of other stories (teasers)"},
     {"list-label", "the label of a list that was dropped (\"Related stories\")"},
     {"furniture", "a template line before or after the story"},
+    {"before-headline", "what the article's container holds above its headline: a sidebar's teaser, a kicker"},
     {"headline", "a repeat of the headline"},
     {"field", "read into a metadata field (byline, credit, caption)"},
     {"clean-chrome-class", "conditional cleaning: chrome by its class words"},
