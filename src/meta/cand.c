@@ -233,12 +233,8 @@ const char *cd_meta_prev_text(const cd_dom *dom, cd_nid id, size_t *len, cd_nid 
         const cd_node *t = cd_dom_node(dom, k);
         if (t->type != CD_NODE_TEXT)
             continue;
-        const char *s = t->u.text;
         size_t l = t->len;
-        while (l && cd_isspace((unsigned char)*s))
-            s++, l--;
-        while (l && cd_isspace((unsigned char)s[l - 1]))
-            l--;
+        const char *s = cd_trim(t->u.text, &l);
         if (l) {
             *len = l;
             *at = k;

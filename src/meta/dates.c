@@ -887,12 +887,8 @@ int cd_meta_date_by_headline(const cd_meta_ctx *c, cd_nid id)
         const cd_node *t = cd_dom_node(dom, k);
         if (t->type != CD_NODE_TEXT)
             continue;
-        const char *s = t->u.text;
         size_t l = t->len;
-        while (l && cd_isspace((unsigned char)*s))
-            s++, l--;
-        while (l && cd_isspace((unsigned char)s[l - 1]))
-            l--;
+        const char *s = cd_trim(t->u.text, &l);
         if (!l)
             continue;
         texts++;
@@ -906,12 +902,8 @@ int cd_meta_date_by_headline(const cd_meta_ctx *c, cd_nid id)
         const cd_node *t = cd_dom_node(dom, k);
         if (t->type != CD_NODE_TEXT)
             continue;
-        const char *s = t->u.text;
         size_t l = t->len;
-        while (l && cd_isspace((unsigned char)*s))
-            s++, l--;
-        while (l && cd_isspace((unsigned char)s[l - 1]))
-            l--;
+        const char *s = cd_trim(t->u.text, &l);
         if (!l)
             continue;
         texts++;

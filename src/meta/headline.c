@@ -25,27 +25,14 @@
 #include "title.h"
 #include "wordlists.h"
 
-/* An ASCII byte in a key: letters lower-cased, digits themselves, 0 for the
- * rest (left out). */
-static const char S_key_ascii[128] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 0, 0, 0, 0, 0, 0,
-    0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
-    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, 0,
-    0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
-    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, 0,
-};
-
 size_t cd_meta_title_key(const char *s, size_t n, char *out, size_t cap)
 {
     size_t o = 0;
     for (size_t i = 0; i < n && o < cap; i++) {
         unsigned char ch = (unsigned char)s[i];
         if (ch < 0x80) {
-            if (S_key_ascii[ch])
-                out[o++] = S_key_ascii[ch];
+            if (cd_alnum_lower[ch])
+                out[o++] = (char)cd_alnum_lower[ch];
         } else {
             /* Typographic quotes and dashes (E2 80 xx) are punctuation. */
             if (ch == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80) {

@@ -575,20 +575,9 @@ static int S_affix(const char *t, const char *h)
  * CD_META_TITLE_WORDS. */
 /* A byte of a word, lower-cased (ASCII letters and digits, any byte from
  * 0x80 as it is), or 0 for the rest. */
-static const unsigned char S_word_ascii[128] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 0, 0, 0, 0, 0, 0,
-    0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
-    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, 0,
-    0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
-    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, 0,
-};
-
 static inline unsigned S_word_byte(unsigned char b)
 {
-    return b < 0x80 ? S_word_ascii[b] : b;
+    return b < 0x80 ? cd_alnum_lower[b] : b;
 }
 
 static size_t S_wordlist(const char *s, char *key, size_t cap, size_t *off, size_t *len)

@@ -507,14 +507,8 @@ static int S_names_someone(cd_meta_ctx *c, const char *s, size_t n)
 static const char *S_node_trimmed(const cd_meta_ctx *c, cd_nid id, size_t *len)
 {
     const cd_node *n = cd_dom_node(c->dom, id);
-    const char *s = n->u.text;
-    size_t l = n->len;
-    while (l && cd_isspace((unsigned char)*s))
-        s++, l--;
-    while (l && cd_isspace((unsigned char)s[l - 1]))
-        l--;
-    *len = l;
-    return s;
+    *len = n->len;
+    return cd_trim(n->u.text, len);
 }
 
 /* Does text t (of an element) open with text node id, a label, as a
@@ -830,12 +824,8 @@ static const char *S_next_year(const cd_dom *dom, cd_nid id)
             return NULL; /* "Tuesday<br>January 15<br>2008": a masthead's lines */
         if (n->type != CD_NODE_TEXT)
             continue;
-        const char *s = n->u.text;
         size_t l = n->len;
-        while (l && cd_isspace((unsigned char)*s))
-            s++, l--;
-        while (l && cd_isspace((unsigned char)s[l - 1]))
-            l--;
+        const char *s = cd_trim(n->u.text, &l);
         if (!l)
             continue;
         if (l != 4 || !(s[0] == '1' || s[0] == '2') || !(s[1] == '9' || s[1] == '0') ||

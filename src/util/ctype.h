@@ -55,6 +55,23 @@ static inline size_t cd_next_word(const char *s, size_t n, size_t *at, const cha
     return i - st;
 }
 
+/* An ASCII byte lower-cased if a letter, itself if a digit, 0 for the rest
+ * (keys and words of titles: meta/headline.c, meta/title.c). */
+extern const unsigned char cd_alnum_lower[128];
+
+/* s[0..*n) without the white space (cd_isspace) around it: the start, and
+ * its length in *n. */
+static inline const char *cd_trim(const char *s, size_t *n)
+{
+    size_t l = *n;
+    while (l && cd_isspace((unsigned char)*s))
+        s++, l--;
+    while (l && cd_isspace((unsigned char)s[l - 1]))
+        l--;
+    *n = l;
+    return s;
+}
+
 /* Does s[0..n) contain lit (ASCII case-insensitive)? */
 int cd_contains_nocase(const char *s, size_t n, const char *lit);
 
