@@ -22,9 +22,19 @@
  *   4. choice: the best container, moved up while its ancestors keep most of
  *      the score, plus the siblings that score nearly as well (the article
  *      body is often split over sibling containers);
- *   5. cleaning inside the chosen region: lists, tables and containers that look
+ *   5. the decision (decide.c): one article (perhaps the story under its
+ *      dated headline the container missed), or a page of many parts read
+ *      broadly; on an article page the lists, threads and template lines
+ *      the detectors (comments.c, teaser.c) marked go (drops.c);
+ *   6. cleaning inside the chosen region: lists, tables and containers that look
  *      like chrome by their numbers (Readability's _cleanConditionally) and
- *      short blocks of stock chrome phrases (boiler.c). */
+ *      short blocks of stock chrome phrases (boiler.c, stock.c), the site's
+ *      furniture (src/site), the headline and lead; a section front
+ *      (decide.c) keeps nothing.
+ *
+ * Passes 1-4 (and 5's broadening) make one reading (S_read); a page is read
+ * again with its comments, or with only chrome by tag removed, when a reading
+ * finds less than a sentence. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +45,7 @@
 #include "article.h"
 #include "boiler.h"
 #include "comments.h"
+#include "decide.h"
 #include "drops.h"
 #include "stock.h"
 #include "extract.h"
@@ -49,28 +60,14 @@
 #define S_SSE2 1
 #endif
 
-/* Tuning knobs: constants in release builds; in a -DCD_EXTRACT_DEBUG build they
- * can be overridden from the environment (CD_SHARE=0.6 …) to sweep a parameter
- * over the dev sets without recompiling. CD_DEBUG=1 prints the chosen roots. */
-#ifdef CD_EXTRACT_DEBUG
-static float S_param(const char *name, float def)
-{
-    const char *v = getenv(name);
-    return v ? (float)atof(v) : def;
-}
-#else
-#define S_param(name, def) (def)
-#endif
-
+/* In a -DCD_EXTRACT_DEBUG build, CD_DEBUG=1 prints the chosen roots and
+ * CD_WHY=1 every dropped subtree; the article decision's knobs (decide.c) can
+ * be overridden from the environment (CD_SHARE=0.6 …). */
 /* Why a node was dropped (cd_extract.why, shown by --explain; CD_WHY=1 in
  * debug builds dumps every dropped subtree). */
 #define S_WHY(id, c) ((void)(st[id].why = (uint8_t)(c)))
-#ifdef CD_EXTRACT_DEBUG
-static char S_featbuf[512];
-#endif
 
 #define CD_DEAD_CLEANED 2 /* st->dead value for nodes removed by S_clean (can be undone) */
-#define CD_MIN_PARA 25 /* characters of own text for a block to score */
 
 typedef cd_xstat S_stat;
 
@@ -351,10 +348,7 @@ static void S_touch(const cd_dom *dom, S_stat *st, cd_nid id)
 
 #ifdef CD_EXTRACT_DEBUG
 #include <stdio.h>
-struct cd_extract;
-static int S_dated_head(const cd_extract *x, const cd_dom *dom, const S_stat *st);
-static int S_series(const cd_dom *dom, const S_stat *st, cd_nid root);
-static void S_debug_node(const cd_dom *dom, const S_stat *st, cd_nid id, const char *what)
+void cd_x_debug_node(const cd_dom *dom, const S_stat *st, cd_nid id, const char *what)
 {
     size_t cl = 0, il = 0;
     const char *c = cd_dom_attr(dom, id, "class", &cl);
@@ -417,11 +411,11 @@ static void S_debug(const cd_extract *x, const cd_dom *dom, const S_stat *st)
     if (!getenv("CD_DEBUG"))
         return;
     fprintf(stderr, "article=%d typed=%d broad=%d dated=%d series=%d\n", x->article, x->typed, x->broad,
-            x->nroots ? S_dated_head(x, dom, st) : -1, x->nroots ? S_series(dom, st, x->roots[0]) : -1);
+            x->nroots ? cd_x_dated_head(x, dom, st) : -1, x->nroots ? cd_x_series(dom, st, x->roots[0]) : -1);
     for (uint32_t r = 0; r < x->nroots; r++)
-        S_debug_node(dom, st, x->roots[r], "root");
+        cd_x_debug_node(dom, st, x->roots[r], "root");
     for (cd_nid a = x->nroots ? cd_dom_node(dom, x->roots[0])->parent : 0; a; a = cd_dom_node(dom, a)->parent)
-        S_debug_node(dom, st, a, "  up");
+        cd_x_debug_node(dom, st, a, "  up");
     if (getenv("CD_DEBUG")[0] == '3' && x->nroots) {
         /* The sibling set of the first root, and of its parent. */
         for (int up = 0; up < 3; up++) {
@@ -436,14 +430,14 @@ static void S_debug(const cd_extract *x, const cd_dom *dom, const S_stat *st)
                 if (cd_dom_node(dom, c)->type != CD_NODE_ELEMENT || st[c].chars == 0)
                     continue;
                 fprintf(stderr, "   %s blk=%u p=%u ", c == r ? "*" : " ", st[c].n_block, st[c].n_p);
-                S_debug_node(dom, st, c, "");
+                cd_x_debug_node(dom, st, c, "");
             }
         }
     }
     if (getenv("CD_DEBUG")[0] == '2')
         for (uint32_t id = 2; id < dom->count; id++)
             if (st[id].cand && st[id].score > 5)
-                S_debug_node(dom, st, id, "cand");
+                cd_x_debug_node(dom, st, id, "cand");
 }
 #endif
 
@@ -936,14 +930,6 @@ static int S_has_sentence_end(const cd_dom *dom, cd_nid id, int quoted)
     return 0;
 }
 
-static int S_same_class(const cd_dom *dom, cd_nid a, cd_nid b)
-{
-    size_t la = 0, lb = 0;
-    const char *ca = cd_dom_attr(dom, a, "class", &la);
-    const char *cb = cd_dom_attr(dom, b, "class", &lb);
-    return ca && cb && la && la == lb && memcmp(ca, cb, la) == 0;
-}
-
 /* A sibling container before the body with at least this many paragraphs and
  * characters, and few links, is part of the article (see S_choose). */
 #define CD_INTRO_BLOCKS 2
@@ -1040,7 +1026,7 @@ static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
         if (c == best) {
             take = 1;
         } else {
-            float bonus = S_same_class(dom, c, best) ? best_score * 0.2f : 0.0f;
+            float bonus = cd_x_same_class(dom, c, best) ? best_score * 0.2f : 0.0f;
             if (st[c].cand && st[c].score + bonus >= sib_threshold) {
                 take = 1;
             } else if (cn->tag == CD_TAG_P || (S_is_block(cn->tag) && st[c].flow == st[c].chars)) {
@@ -1070,571 +1056,6 @@ static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
     }
 }
 
-/* Prose: visible characters outside links, plus a little for link text. */
-
-/* Link text counts for this much of plain text when measuring a region's share
- * of the page: lists of headlines are content on a listing page. */
-#define CD_LINK_WEIGHT 0.3f
-
-static uint32_t S_prose(const S_stat *s)
-{
-    uint32_t p = s->chars > s->link ? s->chars - s->link : 0;
-    return p + (uint32_t)((float)s->link * S_param("CD_ALPHA", CD_LINK_WEIGHT));
-}
-
-/* When the chosen region holds less than half of the page's prose, the page is
- * not one article with chrome around it but a page of many parts (a product, a
- * service, a listing, a forum thread): then the content is the whole page
- * minus its chrome, narrowed to the smallest container that still holds
- * CD_BROAD_KEEP of the prose. Measured on wcxb-dev (docs/quality.md): below a
- * share of 0.5, the whole page scores better than the best container. */
-#define CD_BROAD_SHARE 0.5f
-#define CD_BROAD_KEEP 0.9f
-
-/* Is there a date in the live text just before the first root (a byline and
- * date line under the headline) or at the start of it (a dateline)? */
-#define CD_HEAD_BEFORE 400 /* bytes of text looked at before the root */
-#define CD_HEAD_INSIDE 300 /* and at its start */
-#define CD_HEAD_CAP (2 * (CD_HEAD_BEFORE + CD_HEAD_INSIDE) + 64) /* bytes of the window: UTF-8, spaces */
-/* The live text just before the first root and at its start, into buf
- * (CD_HEAD_BEFORE + CD_HEAD_INSIDE + 64 bytes); returns its length. */
-/* Append text[0..n) to buf (len bytes used, cap in all) with runs of
- * white space as one, and a space after it; with line set, on a new line
- * (another block's text). Returns the new length. */
-static size_t S_put_text(char *buf, size_t len, size_t cap, const char *text, size_t n, int line)
-{
-    if (line && len && len < cap - 2)
-        buf[len - 1] = '\n'; /* over the space that ends the text before */
-    for (size_t i = 0; i < n && len < cap - 2; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (cd_isspace(c)) {
-            if (len && buf[len - 1] != ' ')
-                buf[len++] = ' ';
-        } else {
-            buf[len++] = (char)c;
-        }
-    }
-    if (len < cap - 1 && (!len || buf[len - 1] != ' '))
-        buf[len++] = ' ';
-    return len;
-}
-
-/* The block a text node's line belongs to: its nearest block ancestor. */
-static cd_nid S_block_of(const cd_dom *dom, cd_nid id)
-{
-    cd_nid a = cd_dom_node(dom, id)->parent;
-    while (a && cd_dom_node(dom, a)->type == CD_NODE_ELEMENT && !S_is_block(cd_dom_node(dom, a)->tag))
-        a = cd_dom_node(dom, a)->parent;
-    return a;
-}
-
-/* A date that dates the story stands in a line of its own (a byline and
- * date line, "Posted by … on <date>") or opens a paragraph (a dateline):
- * a date inside a sentence of a longer block ("available since July
- * 2015", "the deadline of 15 March") says nothing about the page. */
-#define CD_DATE_LINE 160 /* characters of a line read whole */
-#define CD_DATE_OPEN 80  /* characters of a longer line's start */
-/* Does line[0..n) read as a sentence (ten words or more, closed by a full
- * stop, question or exclamation mark)? Its date is then the story's only
- * when it opens it. */
-static int S_line_sentence(const char *line, size_t n)
-{
-    while (n && (line[n - 1] == ' ' || line[n - 1] == '"' || line[n - 1] == ')'))
-        n--;
-    if (!n || (line[n - 1] != '.' && line[n - 1] != '!' && line[n - 1] != '?'))
-        return 0;
-    size_t words = 0;
-    for (size_t i = 0; i < n; i++)
-        if (line[i] != ' ' && (i == 0 || line[i - 1] == ' '))
-            words++;
-    return words >= 10;
-}
-
-/* A member's profile line in a forum or comment thread ("Joined: Dec 17,
- * 2023", "Registered: …", "Member since …"): the page is a thread. */
-int cd_extract_profile_line(const char *line, size_t n)
-{
-    static const char *const lead[] = {"joined", "registered", "member since"};
-    while (n && *line == ' ')
-        line++, n--;
-    for (size_t k = 0; k < sizeof lead / sizeof lead[0]; k++) {
-        size_t l = strlen(lead[k]);
-        if (n > l && cd_eq_nocase(line, l, lead[k]) && !cd_isalpha((unsigned char)line[l]))
-            return 1;
-    }
-    return 0;
-}
-
-/* 1 when a line of the window dates the story, -1 when a line is a
- * member's profile (the page is a thread of posts: its dates are posts'),
- * else 0. */
-static int S_window_dated(const char *buf, size_t len)
-{
-    int dated = 0;
-    for (size_t i = 0; i < len;) {
-        size_t e = i;
-        while (e < len && buf[e] != '\n')
-            e++;
-        size_t n = e - i;
-        size_t look = n <= (size_t)S_param("CD_DL", CD_DATE_LINE) && !S_line_sentence(buf + i, n)
-                          ? n
-                          : (size_t)S_param("CD_DO", CD_DATE_OPEN);
-        if (n && cd_extract_profile_line(buf + i, n))
-            return -1;
-        if (n && !dated && cd_article_date(buf + i, look < n ? look : n))
-            dated = 1;
-        i = e + 1;
-    }
-    return dated;
-}
-
-/* A block that is mostly one long link: a headline link ("February 26:
- * <a>Version 18.3 released!</a>" in a news ticker, a teaser), whose date
- * dates the story it links to. A date that is itself the link (a
- * permalink) is shorter than CD_HEADLINK_MIN. The block is a line
- * (CD_HEADLINK_MAX): a page's text outside any block is the body's. */
-#define CD_HEADLINK_MIN 45
-#define CD_HEADLINK_MAX 250 /* a line, not a container of links (a menu) */
-static int S_headline_block(const S_stat *st, cd_nid b)
-{
-    return b && st[b].chars <= CD_HEADLINK_MAX && st[b].link >= CD_HEADLINK_MIN &&
-           (float)st[b].link >= 0.6f * (float)st[b].chars;
-}
-
-static size_t S_head_text(const cd_extract *x, const cd_dom *dom, const S_stat *st, char *buf, int dates)
-{
-    if (!x->nroots)
-        return 0;
-    cd_nid first = x->roots[0];
-    for (uint32_t r = 1; r < x->nroots; r++)
-        if (x->roots[r] < first)
-            first = x->roots[r];
-    /* Walk back to where CD_HEAD_BEFORE bytes of live text begin. */
-    cd_nid from = first;
-    size_t got = 0;
-    for (cd_nid id = first - 1; id > 1 && got < (size_t)S_param("CD_HB", CD_HEAD_BEFORE); id--) {
-        const cd_node *n = cd_dom_node(dom, id);
-        if (n->type == CD_NODE_TEXT && !st[id].dead && !st[n->parent].dead && st[id].chars) {
-            got += st[id].chars; /* visible characters: markup's indentation is no text */
-            from = id;
-        }
-    }
-    const size_t cap = CD_HEAD_CAP;
-    size_t len = 0;
-    cd_nid stop = cd_dom_next_skip(dom, first, cd_dom_root(dom));
-    size_t inside = 0;
-    cd_nid block = CD_NONE;
-    for (cd_nid id = from; id && id != stop && len < cap - 1; id = cd_dom_next(dom, id, cd_dom_root(dom))) {
-        const cd_node *n = cd_dom_node(dom, id);
-        if (n->type == CD_NODE_ELEMENT && (S_is_block(n->tag) || n->tag == CD_TAG_BR))
-            block = CD_NONE; /* a line ends at a block's edge or a break */
-        if (n->type != CD_NODE_TEXT || st[id].dead || st[n->parent].dead)
-            continue;
-        if (!st[id].chars)
-            continue;
-        if (id > first && (inside += st[id].chars) > (size_t)S_param("CD_HI", CD_HEAD_INSIDE) + st[id].chars)
-            break;
-        uint32_t off = n->len > cap ? n->len - (uint32_t)(cap / 2) : 0; /* the tail of a long node before */
-        if (id > first)
-            off = 0;
-        cd_nid b = S_block_of(dom, id);
-        if (dates && S_headline_block(st, b))
-            continue;
-        len = S_put_text(buf, len, cap, n->u.text + off, n->len - off, b != block);
-        block = b;
-    }
-    return len;
-}
-
-/* Does the text before the chosen container hold the page's title (the
- * headline above the story)? Titles of three words or more. */
-static int S_titled_head(const cd_extract *x, const cd_dom *dom, const S_stat *st, const char *title)
-{
-    if (!title || !x->nroots)
-        return 0;
-    char t[256];
-    size_t tl = 0, words = 0;
-    for (const char *p = title; *p && tl < sizeof t - 1; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (cd_isspace(c)) {
-            if (tl && t[tl - 1] != ' ')
-                t[tl++] = ' ', words++;
-        } else {
-            t[tl++] = (char)cd_tolower(c);
-        }
-    }
-    while (tl && t[tl - 1] == ' ')
-        tl--;
-    if (tl < 15 || words < 2)
-        return 0;
-    char buf[CD_HEAD_CAP];
-    size_t len = S_head_text(x, dom, st, buf, 0);
-    /* Collapse and lower the window as the title. */
-    size_t k = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)buf[i];
-        if (cd_isspace(c)) {
-            if (k && buf[k - 1] != ' ')
-                buf[k++] = ' ';
-        } else {
-            buf[k++] = (char)cd_tolower(c);
-        }
-    }
-    for (size_t i = 0; i + tl <= k; i++)
-        if (memcmp(buf + i, t, tl) == 0)
-            return 1;
-    return 0;
-}
-
-static int S_dated_head(const cd_extract *x, const cd_dom *dom, const S_stat *st)
-{
-    char buf[CD_HEAD_CAP];
-    size_t len = S_head_text(x, dom, st, buf, 1);
-    if (!x->nroots)
-        return 0;
-#ifdef CD_EXTRACT_DEBUG
-    if (getenv("CD_DATEDBG"))
-        fprintf(stderr, "head window: %.*s\n", (int)len, buf);
-#endif
-    int dated = S_window_dated(buf, len);
-    if (dated)
-        return dated > 0;
-    /* The end of the last root: "Posted by … on <date>" closing a story. */
-    cd_nid last = x->roots[0];
-    for (uint32_t r = 1; r < x->nroots; r++)
-        if (x->roots[r] > last)
-            last = x->roots[r];
-    cd_nid lend = cd_dom_next_skip(dom, last, cd_dom_root(dom));
-    uint32_t e = lend ? lend : dom->count;
-    size_t got = 0;
-    cd_nid from = last;
-    for (uint32_t id = e - 1; id > last && got < (size_t)S_param("CD_HI", CD_HEAD_INSIDE); id--) {
-        const cd_node *n = cd_dom_node(dom, id);
-        if (n->type == CD_NODE_TEXT && !st[id].dead && !st[n->parent].dead && st[id].chars) {
-            got += st[id].chars;
-            from = id;
-        }
-    }
-    len = 0;
-    cd_nid block = CD_NONE;
-    for (cd_nid id = from; id && id < e && len < sizeof buf - 1; id = cd_dom_next(dom, id, cd_dom_root(dom))) {
-        const cd_node *n = cd_dom_node(dom, id);
-        if (n->type == CD_NODE_ELEMENT && (S_is_block(n->tag) || n->tag == CD_TAG_BR))
-            block = CD_NONE; /* a line ends at a block's edge or a break */
-        if (n->type != CD_NODE_TEXT || st[id].dead || st[n->parent].dead)
-            continue;
-        /* Dead ancestors further up: skip (a dropped block inside the root). */
-        int live = 1;
-        for (cd_nid a = n->parent; a && a != last && live; a = cd_dom_node(dom, a)->parent)
-            live = !st[a].dead;
-        if (!live || !st[id].chars)
-            continue;
-        uint32_t off = n->len > sizeof buf / 2 ? n->len - (uint32_t)(sizeof buf / 2) : 0;
-        cd_nid b = S_block_of(dom, id);
-        if (S_headline_block(st, b))
-            continue;
-        len = S_put_text(buf, len, sizeof buf, n->u.text + off, n->len - off, b != block);
-        block = b;
-    }
-#ifdef CD_EXTRACT_DEBUG
-    if (getenv("CD_DATEDBG"))
-        fprintf(stderr, "tail window: %.*s\n", (int)len, buf);
-#endif
-    return S_window_dated(buf, len) > 0;
-}
-
-/* Long paragraphs: blocks of at least CD_LONG_PARA characters of their own
- * text with few links. The share of their text inside the roots tells one
- * dominant run of prose (an article) from a page of many parts; 0 when the
- * roots hold none. Measured on the four dev sets (docs/quality.md): at a share
- * of 0.5 the article is kept on 22 of L3S-GN1's 39 broad pages, none worse;
- * on wcxb-dev only 7 pages change (2 articles better, 2 forums and 2 products
- * worse). */
-#define CD_ARTICLE_LONG_SHARE 0.5f
-#define CD_ARTICLE_HEAD_SHARE 0.3f /* with the headline and a date at its head */
-static float S_long_share(const cd_extract *x, const cd_dom *dom, const S_stat *st, uint32_t para, uint32_t *nin)
-{
-    *nin = 0;
-    cd_nid end[CD_MAX_ROOTS];
-    for (uint32_t r = 0; r < x->nroots; r++) {
-        cd_nid e = cd_dom_next_skip(dom, x->roots[r], cd_dom_root(dom));
-        end[r] = e ? e : dom->count;
-    }
-    uint64_t in = 0, all = 0;
-    for (uint32_t id = 2; id < dom->count; id++) {
-        const cd_node *n = cd_dom_node(dom, id);
-        const S_stat *s = &st[id];
-        if (s->dead || n->type != CD_NODE_ELEMENT || s->flow < para || !S_is_block(n->tag) ||
-            (cd_tag_flags(n->tag) & CD_TF_HEADING) || S_link_density(s) >= 0.2f || s->kind)
-            continue;
-        all += s->flow;
-#ifdef CD_EXTRACT_DEBUG
-        if (getenv("CD_BDBG") && getenv("CD_BDBG")[0] == '2')
-            S_debug_node(dom, st, id, "long");
-#endif
-        for (uint32_t r = 0; r < x->nroots; r++)
-            if (id >= x->roots[r] && id < end[r]) {
-                in += s->flow;
-                (*nin)++;
-                break;
-            }
-    }
-    return in ? (float)in / (float)all : 0.0f;
-}
-
-/* Is the container one of a series: it, or one of its ancestors up to
- * CD_SERIES_UP levels, has a sibling of the same tag and class that holds a
- * long paragraph too (the posts of a thread, the entries of a blog's page)? */
-#define CD_SERIES_UP 3
-static int S_series(const cd_dom *dom, const S_stat *st, cd_nid root)
-{
-    cd_nid a = root;
-    for (int up = 0; up <= CD_SERIES_UP && a && a != dom->body; up++, a = cd_dom_node(dom, a)->parent) {
-        size_t cl = 0;
-        if (!cd_dom_attr(dom, a, "class", &cl) || !cl)
-            continue;
-        cd_nid par = cd_dom_node(dom, a)->parent;
-        if (!par)
-            break;
-        for (cd_nid c = cd_dom_node(dom, par)->first; c; c = cd_dom_node(dom, c)->next) {
-            if (c == a || st[c].dead || cd_dom_node(dom, c)->type != CD_NODE_ELEMENT ||
-                cd_dom_node(dom, c)->tag != cd_dom_node(dom, a)->tag || !S_same_class(dom, a, c))
-                continue;
-            /* A long paragraph inside the namesake. */
-            for (cd_nid t = c; t;) {
-                if (st[t].dead) {
-                    t = cd_dom_next_skip(dom, t, c);
-                    continue;
-                }
-                if (cd_dom_node(dom, t)->type == CD_NODE_ELEMENT && st[t].flow >= CD_LONG_PARA &&
-                    S_link_density(&st[t]) < 0.2f)
-                    return 1;
-                t = cd_dom_next(dom, t, c);
-            }
-        }
-    }
-    return 0;
-}
-
-/* The story under its headline. A page whose chosen container misses the
- * story (a box of promotions with a sentence each outscored four short
- * paragraphs) or holds the whole page (a table layout) is still one article
- * when an element saying the page's title (three words or more, a line of
- * its own) is followed, within CD_ANCHOR_DATE characters, by a line that
- * dates it (a date line, a byline and date), and then, within
- * CD_ANCHOR_GAP characters, by a paragraph of a sentence (CD_OWN_SENTENCE,
- * few links, no list's or thread's item): the story is that paragraph's
- * container, when it holds at least CD_ANCHOR_SHARE of the page's
- * paragraphs of a sentence and is not one of a series (a forum's posts).
- * Returns the container, or CD_NONE. */
-#define CD_ANCHOR_DATE 300
-#define CD_ANCHOR_GAP 600
-#define CD_ANCHOR_SHARE 0.5f
-static cd_nid S_anchor(const cd_extract *x, const cd_dom *dom, const S_stat *st, const char *title)
-{
-    if (!title || x->typed < 0)
-        return CD_NONE;
-    size_t tl = 0, words = 0;
-    for (const char *p = title; *p; p++, tl++)
-        if (!cd_isspace((unsigned char)*p) && (p == title || cd_isspace((unsigned char)p[-1])))
-            words++;
-    if (tl < 15 || words < 3)
-        return CD_NONE;
-    cd_nid root = cd_dom_root(dom);
-    cd_nid from = dom->body ? dom->body : root;
-    cd_nid head = CD_NONE;
-    for (cd_nid id = from; id; id = cd_dom_next(dom, id, root)) {
-        const cd_node *n = cd_dom_node(dom, id);
-        if (n->type != CD_NODE_ELEMENT || st[id].dead || !st[id].chars || st[id].chars > 2 * tl + 20 ||
-            st[id].link || n->tag == CD_TAG_A)
-            continue;
-        if (cd_x_text_equals(dom, id, title)) {
-            head = id;
-            break;
-        }
-    }
-    if (!head)
-        return CD_NONE;
-    /* The lines after the headline: a date among the first of them. */
-    char buf[CD_HEAD_CAP];
-    size_t len = 0, seen = 0;
-    cd_nid block = CD_NONE, para = CD_NONE;
-    for (cd_nid id = cd_dom_next_skip(dom, head, root); id;) {
-        const cd_node *n = cd_dom_node(dom, id);
-        if (st[id].dead) {
-            id = cd_dom_next_skip(dom, id, root);
-            continue;
-        }
-        if (n->type == CD_NODE_ELEMENT) {
-            if (S_is_block(n->tag) || n->tag == CD_TAG_BR)
-                block = CD_NONE;
-            if (S_is_block(n->tag) && !(cd_tag_flags(n->tag) & CD_TF_HEADING) && st[id].flow >= CD_OWN_SENTENCE &&
-                S_link_density(&st[id]) < 0.2f && !st[id].kind) {
-                para = id;
-                break;
-            }
-        } else if (n->type == CD_NODE_TEXT && st[id].chars) {
-            if ((seen += st[id].chars) > CD_ANCHOR_GAP)
-                break;
-            if (seen <= CD_ANCHOR_DATE + st[id].chars) {
-                cd_nid b = S_block_of(dom, id);
-                size_t take = n->len < sizeof buf / 2 ? n->len : sizeof buf / 2;
-                len = S_put_text(buf, len, sizeof buf, n->u.text, take, b != block);
-                block = b;
-            }
-        }
-        id = cd_dom_next(dom, id, root);
-    }
-    if (!para)
-        return CD_NONE;
-    cd_nid story = cd_dom_node(dom, para)->parent;
-    if (!story || story == root || cd_dom_node(dom, story)->type != CD_NODE_ELEMENT || S_series(dom, st, story))
-        return CD_NONE;
-    if (S_window_dated(buf, len) <= 0) {
-        /* Or the lines right after the story: "Writer: … Date: <date>"
-         * closing it (text outside links, lists of headlines skipped). */
-        len = 0;
-        seen = 0;
-        block = CD_NONE;
-        for (cd_nid id = cd_dom_next_skip(dom, story, root); id && seen <= CD_ANCHOR_DATE;) {
-            const cd_node *n = cd_dom_node(dom, id);
-            if (st[id].dead || (n->type == CD_NODE_ELEMENT && (n->tag == CD_TAG_A || S_headline_block(st, id)))) {
-                id = cd_dom_next_skip(dom, id, root);
-                continue;
-            }
-            if (n->type == CD_NODE_ELEMENT && (S_is_block(n->tag) || n->tag == CD_TAG_BR))
-                block = CD_NONE;
-            if (n->type == CD_NODE_TEXT && st[id].chars) {
-                seen += st[id].chars;
-                cd_nid b = S_block_of(dom, id);
-                size_t take = n->len < sizeof buf / 2 ? n->len : sizeof buf / 2;
-                len = S_put_text(buf, len, sizeof buf, n->u.text, take, b != block);
-                block = b;
-            }
-            id = cd_dom_next(dom, id, root);
-        }
-        if (S_window_dated(buf, len) <= 0)
-            return CD_NONE;
-    }
-    /* Its share of the page's paragraphs of a sentence (as S_long_share). */
-    cd_nid send = cd_dom_next_skip(dom, story, root);
-    uint32_t end = send ? send : dom->count;
-    uint64_t in = 0, all = 0;
-    for (uint32_t id = 2; id < dom->count; id++) {
-        const cd_node *n = cd_dom_node(dom, id);
-        const S_stat *s = &st[id];
-        if (s->dead || n->type != CD_NODE_ELEMENT || s->flow < CD_OWN_SENTENCE || !S_is_block(n->tag) ||
-            (cd_tag_flags(n->tag) & CD_TF_HEADING) || S_link_density(s) >= 0.2f || s->kind)
-            continue;
-        all += s->flow;
-        if (id >= story && id < end)
-            in += s->flow;
-    }
-    if (!all || (float)in < (float)all * CD_ANCHOR_SHARE)
-        return CD_NONE;
-    return story;
-}
-
-static void S_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st, const char *title)
-{
-    cd_nid body = dom->body ? dom->body : cd_dom_root(dom);
-    uint32_t total = S_prose(&st[body]);
-    uint32_t have = 0;
-    for (uint32_t r = 0; r < x->nroots; r++)
-        have += S_prose(&st[x->roots[r]]);
-#ifdef CD_EXTRACT_DEBUG
-    if (getenv("CD_FEAT") && total) {
-        int dated = S_dated_head(x, dom, st);
-        int typed = x->typed;
-        /* Paragraph prose inside and outside the roots. */
-        uint32_t pin = 0, pout = 0, lin = 0, lout = 0, nlin = 0, nlout = 0;
-        for (uint32_t id = 2; id < dom->count; id++) {
-            const cd_node *n = cd_dom_node(dom, id);
-            if (st[id].dead || n->type != CD_NODE_ELEMENT || !S_is_block(n->tag) || st[id].flow < CD_MIN_PARA ||
-                (cd_tag_flags(n->tag) & CD_TF_HEADING) || S_link_density(&st[id]) > 0.5f)
-                continue;
-            int in = 0;
-            for (uint32_t r = 0; r < x->nroots && !in; r++)
-                in = S_is_ancestor(dom, x->roots[r], id);
-            uint32_t f = st[id].flow;
-            if (in)
-                pin += f;
-            else
-                pout += f;
-            if (f >= 150 && S_link_density(&st[id]) < 0.2f) {
-                if (in)
-                    lin += f, nlin++;
-                else
-                    lout += f, nlout++;
-            }
-        }
-        snprintf(S_featbuf, sizeof S_featbuf, "{\"feat\":1,\"total\":%u,\"have\":%u,\"pin\":%u,\"pout\":%u,\"lin\":%u,\"lout\":%u,\"nlin\":%u,\"nlout\":%u,\"best\":%.1f,\"dated\":%d,\"typed\":%d}",
-                total, have, pin, pout, lin, lout, nlin, nlout, x->nroots ? st[x->roots[0]].score : 0.0f, dated, typed);
-    }
-#endif
-    if (total == 0 || (float)have >= (float)total * S_param("CD_SHARE", CD_BROAD_SHARE))
-        return;
-    /* An article with much else around it (lists of other stories, comments,
-     * teasers with a sentence each) is still one article: when the page
-     * says it is one or shows a date by the start of the chosen container,
-     * and that container holds most of the page's long paragraphs, it stays
-     * the content. */
-    uint32_t nlong = 0;
-    float share = S_long_share(x, dom, st, CD_LONG_PARA, &nlong);
-    /* A story of short paragraphs (none of 150 characters in the roots):
-     * its paragraphs of 100 characters and more then. */
-    if (!nlong)
-        share = S_long_share(x, dom, st, CD_OWN_SENTENCE, &nlong);
-#ifdef CD_EXTRACT_DEBUG
-    if (getenv("CD_BDBG"))
-        fprintf(stderr, "broaden: share=%.2f nlong=%u dated=%d typed=%d titled=%d series=%d\n", share, nlong,
-                S_dated_head(x, dom, st), x->typed, S_titled_head(x, dom, st, title), S_series(dom, st, x->roots[0]));
-#endif
-    if (share >= S_param("CD_LSHARE", CD_ARTICLE_LONG_SHARE) &&
-        ((x->typed >= 0 && S_dated_head(x, dom, st)) || (x->typed > 0 && nlong >= 2) ||
-         (x->typed >= 0 && nlong >= 2 && S_titled_head(x, dom, st, title))) &&
-        !S_series(dom, st, x->roots[0])) {
-        x->article = 1;
-        return;
-    }
-    /* The headline and a date line at the head of the container, and a long
-     * paragraph in it: a story whose page carries more prose around it than
-     * in it (lists of other stories with a sentence each, a long footer) is
-     * still the story. The share of the long paragraphs may then fall below
-     * half; on L3S-GN1 3 broad pages become their article (P +0.0014), on
-     * wcxb-dev and Readability no page changes (tested down to a share of 0). */
-    if (share >= CD_ARTICLE_HEAD_SHARE && nlong >= 1 && x->typed >= 0 && S_titled_head(x, dom, st, title) &&
-        S_dated_head(x, dom, st) && !S_series(dom, st, x->roots[0])) {
-        x->article = 1;
-        return;
-    }
-
-    /* The story under its dated headline, which the container missed. */
-    cd_nid story = S_anchor(x, dom, st, title);
-    if (story) {
-        x->nroots = 1;
-        x->roots[0] = story;
-        x->article = 1;
-        return;
-    }
-    cd_nid top = body;
-    for (;;) {
-        cd_nid next = CD_NONE;
-        for (cd_nid c = cd_dom_node(dom, top)->first; c; c = cd_dom_node(dom, c)->next) {
-            if (cd_dom_node(dom, c)->type == CD_NODE_ELEMENT && !st[c].dead &&
-                (float)S_prose(&st[c]) >= (float)total * CD_BROAD_KEEP) {
-                next = c;
-                break;
-            }
-        }
-        if (!next)
-            break;
-        top = next;
-    }
-    x->nroots = 1;
-    x->roots[0] = top;
-    x->broad = 1;
-}
 
 static int S_inside(const cd_dom *dom, cd_nid id, uint16_t tag, cd_nid top)
 {
@@ -2530,46 +1951,9 @@ static void S_read(cd_extract *x, const cd_dom *dom, S_stat *st, unsigned option
     S_detect(dom, st);
     S_score(dom, st);
     S_choose(x, dom, st);
-    S_broaden(x, dom, st, title);
+    cd_x_broaden(x, dom, st, title);
 }
 
-/* A story followed by its readers' comments: CD_STORY_PARAS long
- * paragraphs in the chosen container before a comment thread the
- * detectors found (signed items, Comment microdata) after them. An undated
- * blog post or story is then an article as surely as a dated one. */
-#define CD_STORY_PARAS 2
-static int S_story_then_thread(const cd_extract *x, const cd_dom *dom, const S_stat *st)
-{
-    for (uint32_t r = 0; r < x->nroots; r++) {
-        cd_nid root = x->roots[r];
-        if (st[root].kind)
-            continue;
-        uint32_t nlong = 0;
-        for (cd_nid id = root; id;) {
-            if (st[id].dead) {
-                id = cd_dom_next_skip(dom, id, root);
-                continue;
-            }
-#ifdef CD_EXTRACT_DEBUG
-            if (getenv("CD_STT") && st[id].kind)
-                fprintf(stderr, "stt: #%u kind %u nlong %u\n", id, st[id].kind, nlong);
-#endif
-            if (st[id].kind == CD_KIND_THREAD)
-                return nlong >= CD_STORY_PARAS;
-            if (st[id].kind) {
-                id = cd_dom_next_skip(dom, id, root);
-                continue;
-            }
-            if (cd_x_long_para(dom, st, id, CD_LONG_PARA)) {
-                nlong++;
-                id = cd_dom_next_skip(dom, id, root);
-                continue;
-            }
-            id = cd_dom_next(dom, id, root);
-        }
-    }
-    return 0;
-}
 
 static void S_reset(cd_extract *x, S_stat *st, size_t need)
 {
@@ -2618,14 +2002,6 @@ static void S_restore(cd_extract *x, S_stat *st, size_t need, const S_kept *k)
     x->article = k->article;
 }
 
-static uint32_t S_roots_prose(const cd_extract *x, const S_stat *st)
-{
-    uint32_t have = 0;
-    for (uint32_t r = 0; r < x->nroots; r++)
-        have += S_prose(&st[x->roots[r]]);
-    return have;
-}
-
 /* Is the soft reading (S_prune's soft mode) worth keeping? Its roots must
  * hold a paragraph that scored (S_score gave its parent a score: a block of
  * its own text, not mostly links) and lie outside the page's chrome by tag (a
@@ -2650,56 +2026,6 @@ static int S_soft_found(const cd_dom *dom, const cd_extract *x, const S_stat *st
 }
 
 
-/* A section front: a page of teasers -- each a linked headline and a
- * sentence or two -- that holds no article. The region's headings are nearly
- * all links to other pages (at least CD_INDEX_TEASERS of them and
- * CD_INDEX_LINKED of its headings), none of its blocks is longer than a
- * teaser's summary (CD_INDEX_PARA characters) and they are no more than the
- * linked headings (a summary each at most: a story with a rail of related
- * headlines has more paragraphs), and the page declares no article in its
- * structured data. One page cannot tell such a page from a
- * listing whose lists are its content (wcxb-dev's listing and collection
- * pages keep them in their gold), so the decision needs its site's
- * evidence: a host of at least 3 pages in the model whose typical page
- * holds a template this page lacks (it holds under CD_INDEX_TEMPLATE of the
- * common blocks the host's median page holds: the article template's
- * share tools, related rails and labels are not on a section front). Then
- * the record is empty and carries no headline (docs/sites.md, session 8). */
-#define CD_INDEX_TEASERS 3
-#define CD_INDEX_LINKED 0.75f
-#define CD_INDEX_PARA 250
-#define CD_INDEX_TEMPLATE 0.7f
-
-static int S_index_page(const cd_extract *x, const cd_dom *dom, const S_stat *st)
-{
-    if (!x->site.common || x->typed > 0 || x->broad || !x->nroots ||
-        (float)x->site.held >= (float)x->site.typical * CD_INDEX_TEMPLATE)
-        return 0;
-    uint32_t heads = 0, linked = 0, paras = 0;
-    for (uint32_t r = 0; r < x->nroots; r++) {
-        cd_nid root = x->roots[r];
-        for (cd_nid t = root; t;) {
-            const cd_node *n = cd_dom_node(dom, t);
-            if (st[t].dead || n->type != CD_NODE_ELEMENT) {
-                t = cd_dom_next_skip(dom, t, root);
-                continue;
-            }
-            if ((cd_tag_flags(n->tag) & CD_TF_HEADING) && st[t].chars) {
-                heads++;
-                if ((float)st[t].link >= 0.9f * (float)st[t].chars)
-                    linked++;
-                t = cd_dom_next_skip(dom, t, root);
-                continue;
-            }
-            if (S_is_block(n->tag) && st[t].flow >= CD_INDEX_PARA)
-                return 0;
-            if (S_is_block(n->tag) && st[t].flow >= CD_MIN_PARA)
-                paras++;
-            t = cd_dom_next(dom, t, root);
-        }
-    }
-    return linked >= CD_INDEX_TEASERS && (float)linked >= (float)heads * CD_INDEX_LINKED && paras <= linked;
-}
 
 /* Does the page hold fewer than CD_MIN_PARA characters in all its text nodes
  * together (S_count_text's count, a page cut inside its <head>, a shell a
@@ -2819,7 +2145,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
      * discussion, a thread in a container named "comments"): when the page
      * without them leaves less than a sentence, they are the content, and
      * the page is read again with them. */
-    if (S_roots_prose(x, st) < CD_OWN_SENTENCE && !(options & COPYDESK_OPT_KEEP_COMMENTS)) {
+    if (cd_x_roots_prose(x, st) < CD_OWN_SENTENCE && !(options & COPYDESK_OPT_KEEP_COMMENTS)) {
         options |= COPYDESK_OPT_KEEP_COMMENTS;
         S_reset(x, st, need);
         S_read(x, dom, st, options, &panels, 0, title);
@@ -2831,7 +2157,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
      * chrome, not just the menus, link lists and footer of a page whose
      * content a script never drew (wcxb-dev: such pages have no main
      * content); else the first reading stands. */
-    if (!bare && S_roots_prose(x, st) < CD_OWN_SENTENCE) {
+    if (!bare && cd_x_roots_prose(x, st) < CD_OWN_SENTENCE) {
         /* The reading that stands when the soft one finds nothing is kept
          * (a reading is a function of the page and the options alone: it
          * writes st and the roots and flags S_reset clears), not read
@@ -2852,28 +2178,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     }
     if (panels.slot)
         x->mem->free(panels.slot);
-    /* On an article page, the article and only the article: the lists of
-     * other stories and the comments the detectors found inside it go. The
-     * page is one when a date stands by the start of the chosen container
-     * (a byline and date line, a dateline) and its structured data does not
-     * call it something else (a forum thread, a product, a website's page:
-     * there lists and replies are the content), and the container is not
-     * one of a series (a forum's posts). og:type "article" alone is no
-     * evidence: documentation, listings and service pages carry it (on
-     * wcxb-dev, taking it or a JSON-LD article type as enough cost 0.0005). */
-    if (!x->broad && !x->article && x->nroots)
-        x->article = x->typed >= 0 && (S_dated_head(x, dom, st) || S_story_then_thread(x, dom, st)) &&
-                     !S_series(dom, st, x->roots[0]);
-    if (!x->broad && !x->article && x->nroots) {
-        /* The container missed the story under its dated headline (a box of
-         * promotions chosen), or holds the whole page: the story. */
-        cd_nid story = S_anchor(x, dom, st, title);
-        if (story) {
-            x->nroots = 1;
-            x->roots[0] = story;
-            x->article = 1;
-        }
-    }
+    cd_x_decide(x, dom, st, title); /* one article, or the story under its dated headline (decide.c) */
     if (x->article && !x->broad) {
         S_find_title(x, dom, st, title); /* the headline is never furniture */
         cd_x_drop_found(x, dom, st, title, 0);
@@ -2916,7 +2221,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     cd_x_drop_stock(x, dom, st); /* "Sent from my …", "Posted by … at <date>" last lines */
     S_find_title(x, dom, st, title);
     S_lead(x, dom, st);
-    if (S_index_page(x, dom, st)) {
+    if (cd_x_index_page(x, dom, st)) {
         x->no_article = 1;
         x->index = 1;
         x->nroots = 0;
@@ -2925,8 +2230,8 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
 #ifdef CD_EXTRACT_DEBUG
     S_debug(x, dom, st);
     if (getenv("CD_FEAT")) {
-        fprintf(stderr, "%s\n", S_featbuf[0] ? S_featbuf : "{}");
-        S_featbuf[0] = 0;
+        fprintf(stderr, "%s\n", cd_x_featbuf[0] ? cd_x_featbuf : "{}");
+        cd_x_featbuf[0] = 0;
     }
 #endif
 

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "../dom/dom.h"
 
@@ -59,6 +60,7 @@ static inline float cd_xstat_ld(const cd_xstat *s)
     return s->chars ? (float)s->link / (float)s->chars : 0.0f;
 }
 
+#define CD_MIN_PARA 25 /* characters of own text for a block to score */
 #define CD_OWN_SENTENCE 100 /* characters outside links that make a sentence of a block's own (the scoring unit) */
 #define CD_LONG_PARA 150 /* characters of its own text (few links) that make a block a long paragraph */
 
@@ -69,6 +71,15 @@ static inline int cd_x_is_ancestor(const cd_dom *dom, cd_nid a, cd_nid id)
         if (id == a)
             return 1;
     return 0;
+}
+
+/* Do elements a and b carry the same class attribute (byte for byte)? */
+static inline int cd_x_same_class(const cd_dom *dom, cd_nid a, cd_nid b)
+{
+    size_t la = 0, lb = 0;
+    const char *ca = cd_dom_attr(dom, a, "class", &la);
+    const char *cb = cd_dom_attr(dom, b, "class", &lb);
+    return ca && cb && la && la == lb && memcmp(ca, cb, la) == 0;
 }
 
 static inline int cd_x_is_block(uint16_t tag)
