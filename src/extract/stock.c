@@ -23,7 +23,11 @@
  * commission …"): it opens with one of stock-disclosure-starts.txt and each
  * further sentence speaks of the same (stock-disclosure-words.txt).
  * And a short element marked as a Person's schema.org jobTitle: a forum
- * poster's rank under the name ("Well-known member", a custom title). */
+ * poster's rank under the name ("Well-known member", a custom title).
+ * And on an article page, the rights notices after the story (a wire's
+ * "This material may not be published, broadcast, rewritten or
+ * redistributed.", a reseller's "Any copying, republication … is expressly
+ * prohibited …"): S_rights, reason "copyright". */
 #include <string.h>
 
 #include "../util/ctype.h"
@@ -357,6 +361,135 @@ static int S_signup_form(const cd_dom *dom, cd_nid id)
     return contact && fields <= S_SIGNUP_FIELDS;
 }
 
+/* Is s[0..n) a rights notice: S_RIGHTS_WORDS words of rights, each sentence holding a word of
+ * stock-rights-words (copyright, rights, republication, liability …) or is
+ * of at most three words ("© 2008 AFP"), and the block says what is
+ * prohibited, reserved or disclaimed (stock-rights-limits)? */
+#define S_RIGHTS_WORDS 3
+static int S_rights_notice(const char *s, size_t n)
+{
+    if (!S_has_word(s, n, cd_list_stock_rights_limits))
+        return 0;
+    /* Three words of rights at least: a story's sentence about a ruling
+     * ("the republication of the photographs was prohibited") has fewer. */
+    unsigned hits = 0;
+    for (size_t i = 0; i < n && hits < S_RIGHTS_WORDS; i++) {
+        if (i > 0 && cd_isalnum((unsigned char)s[i - 1]))
+            continue;
+        for (int k = 0; cd_list_stock_rights_words[k]; k++) {
+            size_t m = strlen(cd_list_stock_rights_words[k]);
+            if (m <= n - i && cd_eq_nocase(s + i, m, cd_list_stock_rights_words[k])) {
+                hits++;
+                break;
+            }
+        }
+    }
+    if (hits < S_RIGHTS_WORDS)
+        return 0;
+    size_t at = 0;
+    for (size_t j = 0; j <= n; j++) {
+        int end = j == n;
+        if (!end && (s[j] == '.' || s[j] == '!' || s[j] == '?') &&
+            (j + 1 == n || s[j + 1] == ' ' ||
+             (j + 2 < n && (unsigned char)s[j + 1] == 0xC2 && (unsigned char)s[j + 2] == 0xA0)))
+            end = 1;
+        if (!end)
+            continue;
+        size_t words = 0, w = 0;
+        const char *wp;
+        while (cd_next_word(s + at, j - at, &w, &wp))
+            words++;
+        if (words > 3 && !S_has_word(s + at, j - at, cd_list_stock_rights_words))
+            return 0;
+        at = j + 1;
+    }
+    return 1;
+}
+
+/* The legal lines after a story on an article page: a leaf block of at most
+ * S_RIGHTS_MAX characters, few links, that is a rights notice ("Copyright
+ * 2007 Associated Press. All rights reserved. This material may not be
+ * published, broadcast, rewritten, or redistributed.", "These news feeds
+ * are provided by an independent third party and … is not responsible or
+ * liable …"), after the story's prose and with none after it but other such
+ * notices (a wire's line, then the reseller's): from the last one back. */
+/* Does root hold at least need characters of live text before node id (a
+ * story typed as loose text between empty paragraphs has no block of its
+ * own)? */
+static int S_text_before(const cd_dom *dom, const cd_xstat *st, cd_nid id, cd_nid root, uint32_t need)
+{
+    uint32_t got = 0;
+    for (cd_nid t = root; t && t != id;) {
+        if (st[t].dead) {
+            t = cd_dom_next_skip(dom, t, root);
+            continue;
+        }
+        if (cd_dom_node(dom, t)->type == CD_NODE_TEXT && (got += st[t].chars) >= need)
+            return 1;
+        t = cd_dom_next(dom, t, root);
+    }
+    return 0;
+}
+
+#define S_RIGHTS_MAX 600
+#define S_RIGHTS_STORY (2 * CD_LONG_PARA) /* characters of text before it, when no long paragraph is */
+#define S_RIGHTS_BLOCKS 4
+static void S_rights(const cd_extract *x, const cd_dom *dom, cd_xstat *st)
+{
+    cd_nid cand[S_RIGHTS_BLOCKS];
+    uint32_t croot[S_RIGHTS_BLOCKS];
+    unsigned nc = 0;
+    char buf[S_RIGHTS_MAX + 1];
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        for (cd_nid id = root; id;) {
+            const cd_node *n = cd_dom_node(dom, id);
+            if (st[id].dead || n->type != CD_NODE_ELEMENT || n->tag == CD_TAG_PRE || n->tag == CD_TAG_CODE) {
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            /* A root of its own may be the notice (a sibling S_choose took). */
+            if ((id != root || x->nroots > 1) && cd_x_is_block(n->tag) && st[id].chars &&
+                st[id].chars <= S_RIGHTS_MAX && st[id].flow == st[id].chars && st[id].link * 2 < st[id].chars) {
+                long len = cd_x_text(dom, st, id, buf, S_RIGHTS_MAX);
+                if (len > 0 && S_rights_notice(buf, (size_t)len)) {
+                    if (nc == S_RIGHTS_BLOCKS) {
+                        memmove(cand, cand + 1, (S_RIGHTS_BLOCKS - 1) * sizeof cand[0]);
+                        memmove(croot, croot + 1, (S_RIGHTS_BLOCKS - 1) * sizeof croot[0]);
+                        nc--;
+                    }
+                    cand[nc] = id;
+                    croot[nc++] = r;
+                }
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            id = cd_dom_next(dom, id, root);
+        }
+    }
+    /* From the last one back: the story's prose before it (in its root or
+     * an earlier one), none after it (in its root or a later one). */
+    while (nc-- > 0) {
+        cd_nid id = cand[nc];
+        uint32_t r = croot[nc];
+        int before = S_prose_before(dom, st, id, x->roots[r]) ||
+                     S_text_before(dom, st, id, x->roots[r], S_RIGHTS_STORY);
+        for (uint32_t q = 0; q < r && !before; q++)
+            before = S_prose_before(dom, st, CD_NONE, x->roots[q]);
+        int after = S_prose_after(dom, st, id, x->roots[r]);
+        for (uint32_t q = r + 1; q < x->nroots && !after; q++)
+            after = !st[x->roots[q]].dead && S_prose_before(dom, st, CD_NONE, x->roots[q]);
+        if (!before || after)
+            break;
+        if (id == x->roots[r]) {
+            st[id].dead = 1; /* a root of its own: left out whole */
+            st[id].why = CD_WHY_COPYRIGHT;
+        } else {
+            cd_x_drop(dom, st, id, x->roots[r], CD_WHY_COPYRIGHT);
+        }
+    }
+}
+
 static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article)
 {
     char buf[S_LINE_MAX + 1];
@@ -480,6 +613,9 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article)
 
 void cd_x_drop_stock(cd_extract *x, const cd_dom *dom, cd_xstat *st)
 {
-    for (uint32_t r = 0; r < x->nroots; r++)
+    for (uint32_t r = 0; r < x->nroots; r++) {
         S_region(dom, st, x->roots[r], x->article && !x->broad);
+    }
+    if (x->article && !x->broad)
+        S_rights(x, dom, st);
 }
