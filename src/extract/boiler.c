@@ -182,13 +182,26 @@ static int S_copyright_line(const char *s, size_t n)
 int cd_boiler_phrase(const char *text, size_t len)
 {
     size_t i = 0;
-    while (i < len && (cd_isspace((unsigned char)text[i]) || text[i] == '|' || text[i] == '-' ||
-                       text[i] == '['))
-        i++;
+    /* Spaces, no-break spaces ("&nbsp;View larger image") and list marks
+     * around the words. */
+    for (;;) {
+        if (i < len && (cd_isspace((unsigned char)text[i]) || text[i] == '|' || text[i] == '-' || text[i] == '['))
+            i++;
+        else if (i + 1 < len && (unsigned char)text[i] == 0xC2 && (unsigned char)text[i + 1] == 0xA0)
+            i += 2;
+        else
+            break;
+    }
     const char *s = text + i;
     size_t n = len - i;
-    while (n && (cd_isspace((unsigned char)s[n - 1]) || s[n - 1] == ']'))
-        n--;
+    for (;;) {
+        if (n && (cd_isspace((unsigned char)s[n - 1]) || s[n - 1] == ']'))
+            n--;
+        else if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xA0)
+            n -= 2;
+        else
+            break;
+    }
     if (n == 0)
         return 0;
     if (n <= 40 && S_any_words(s, n, cd_list_boiler_donate))
