@@ -212,6 +212,46 @@ static long S_last_line(const cd_dom *dom, const cd_xstat *st, cd_nid id, cd_nid
     return (long)len;
 }
 
+/* The first line of block id (its text up to its first <br>, with what the
+ * furniture passes took of it: "© 2008 <a>AFP</a>"; not what never renders
+ * or is hidden), into buf (at most max bytes), white space runs as one; -1
+ * when the block has no <br> before a nested block or the line is longer. */
+static long S_first_line(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *buf, size_t max)
+{
+    size_t len = 0;
+    for (cd_nid t = cd_dom_next(dom, id, id); t;) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if ((st[t].dead && (st[t].why == 'k' || st[t].why == 'h' || st[t].why == 'x')) ||
+            n->type == CD_NODE_COMMENT) {
+            t = cd_dom_next_skip(dom, t, id);
+            continue;
+        }
+        if (n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_BR) {
+            while (len && buf[len - 1] == ' ')
+                len--;
+            buf[len] = '\0';
+            return (long)len;
+        }
+        if (n->type == CD_NODE_ELEMENT && cd_x_is_block(n->tag))
+            return -1;
+        if (n->type == CD_NODE_TEXT) {
+            for (uint32_t k = 0; k < n->len; k++) {
+                unsigned char b = (unsigned char)n->u.text[k];
+                if (len >= max)
+                    return -1;
+                if (!cd_isspace(b))
+                    buf[len++] = (char)b;
+                else if (len && buf[len - 1] != ' ')
+                    buf[len++] = ' ';
+            }
+            if (len && len < max && buf[len - 1] != ' ')
+                buf[len++] = ' ';
+        }
+        t = cd_dom_next(dom, t, id);
+    }
+    return -1;
+}
+
 static int S_signature(const char *s, size_t n)
 {
     if (n > 100)
@@ -562,8 +602,14 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article)
                 dl = cd_x_text(dom, st, id, dbuf, S_DISCLOSURE_MAX);
             else
                 dl = 0;
-            if (dl > 0 && S_copyright_notice(dbuf, (size_t)dl) && ++tries &&
-                S_prose_before(dom, st, id, root) && !S_prose_after(dom, st, id, root)) {
+            /* Or its first line is one ("© 2008 AFP<br>This story is sourced
+             * direct from an overseas news agency …"). */
+            int open = dl > 0 && S_copyright_notice(dbuf, (size_t)dl);
+            if (!open && st[id].chars <= S_DISCLOSURE_MAX) {
+                long fl = S_first_line(dom, st, id, dbuf, S_LINE_MAX);
+                open = fl > 0 && S_copyright_notice(dbuf, (size_t)fl);
+            }
+            if (open && ++tries && S_prose_before(dom, st, id, root) && !S_prose_after(dom, st, id, root)) {
                 cd_x_drop(dom, st, id, root, CD_WHY_COPYRIGHT);
                 id = cd_dom_next_skip(dom, id, root);
                 continue;
