@@ -1535,7 +1535,7 @@ int cd_x_text_equals(const cd_dom *dom, cd_nid id, const char *title)
     return *t == '\0' && t != title;
 }
 
-static void S_find_title(cd_extract *x, const cd_dom *dom, const S_stat *st, const char *title)
+static void S_find_title(cd_extract *x, const cd_dom *dom, const S_stat *st, const char *title, int inline_too)
 {
     x->title_node = CD_NONE;
     if (!title || !*title)
@@ -1549,6 +1549,35 @@ static void S_find_title(cd_extract *x, const cd_dom *dom, const S_stat *st, con
         if (st[id].chars > 600)
             continue;
         if (cd_x_text_equals(dom, id, title)) {
+            x->title_node = id;
+            return;
+        }
+    }
+    /* No h1 or h2 says it: a line of its own that does (<div
+     * class="headline">, <b class="Headline">, <font size=5>), a title of
+     * three words or more, no link in it or around it. */
+    size_t tl = 0, words = 0;
+    for (const char *p = title; *p; p++, tl++)
+        if (!cd_isspace((unsigned char)*p) && (p == title || cd_isspace((unsigned char)p[-1])))
+            words++;
+    size_t te = tl;
+    while (te && cd_isspace((unsigned char)title[te - 1]))
+        te--;
+    /* A title that is a sentence (the story's first, a caption's) says its
+     * paragraph, not a headline. */
+    if (!inline_too || tl < 15 || words < 3 || title[te - 1] == '.')
+        return;
+    for (uint32_t id = dom->body ? dom->body : 2; id < dom->count; id++) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (n->type != CD_NODE_ELEMENT || st[id].dead || !st[id].chars || st[id].link || n->tag == CD_TAG_A ||
+            st[id].chars > 2 * tl + 20 || cd_x_in_sentence(dom, id))
+            continue;
+        if (cd_x_text_equals(dom, id, title)) {
+            cd_nid a = n->parent;
+            while (a && cd_dom_node(dom, a)->tag != CD_TAG_A)
+                a = cd_dom_node(dom, a)->parent;
+            if (a)
+                continue; /* a teaser's headline link */
             x->title_node = id;
             return;
         }
@@ -2180,7 +2209,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
         x->mem->free(panels.slot);
     cd_x_decide(x, dom, st, title); /* one article, or the story under its dated headline (decide.c) */
     if (x->article && !x->broad) {
-        S_find_title(x, dom, st, title); /* the headline is never furniture */
+        S_find_title(x, dom, st, title, 0); /* the headline is never furniture */
         cd_x_drop_found(x, dom, st, title, 0);
     } else if (!x->broad && x->nroots && x->typed >= 0) {
         /* A page that is no article by its date may still be a story with
@@ -2192,7 +2221,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     if (!x->article)
         cd_x_drop_forms(x, dom, st);
     if (x->site.on) {
-        S_find_title(x, dom, st, title);
+        S_find_title(x, dom, st, title, 0);
         S_site_drop(x, dom, st);
         S_site_rails(x, dom, st);
     }
@@ -2219,7 +2248,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     for (uint32_t r = 0; r < x->nroots; r++)
         S_phrases(dom, st, x->roots[r]);
     cd_x_drop_stock(x, dom, st); /* "Sent from my …", "Posted by … at <date>" last lines */
-    S_find_title(x, dom, st, title);
+    S_find_title(x, dom, st, title, 1);
     S_lead(x, dom, st);
     if (cd_x_index_page(x, dom, st)) {
         x->no_article = 1;
