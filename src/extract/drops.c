@@ -159,12 +159,27 @@ static int S_short_leaf(const cd_dom *dom, cd_nid id)
     return 1;
 }
 
+/* Is element id an in-page anchor named for the comments (name or id
+ * "comment" or "comments", any case)? */
+static int S_comment_anchor(const cd_dom *dom, cd_nid id)
+{
+    static const char *const attrs[] = {"name", "id"};
+    for (int k = 0; k < 2; k++) {
+        size_t vl = 0;
+        const char *v = cd_dom_attr(dom, id, attrs[k], &vl);
+        if (v && (cd_eq_nocase(v, vl, "comment") || cd_eq_nocase(v, vl, "comments")))
+            return 1;
+    }
+    return 0;
+}
+
 /* The readers' part of an article page with no marks of its own (names over
  * each comment, no dates, no class words): after CD_CUT_STORY long
  * paragraphs of the story, a line that is a comment section's label (a
  * heading, a bold line, a short block; not a link, not inside a sentence)
  * starts it, and it goes with everything after it in the roots. */
 #define CD_CUT_STORY 2
+#define CD_ANCHOR_STORY (3 * CD_LONG_PARA) /* or this much text before a comments anchor */
 #define CD_CUT_LABEL 60
 #define CD_PROMPT_LINE 200 /* the longest prompt line taken as a label */
 #define CD_SIGN_LINE                                                                               \
@@ -175,6 +190,7 @@ void cd_x_comment_cut(cd_extract *x, const cd_dom *dom, cd_xstat *st)
     uint32_t nlong = 0;
     cd_nid cut = CD_NONE, croot = CD_NONE, lastlong = CD_NONE;
     int stamped = 0; /* a signature line after the story was looked at */
+    uint32_t seen = 0; /* characters of live text passed (a story of loose lines has no long block) */
     for (uint32_t r = 0; r < x->nroots && !cut; r++) {
         cd_nid root = x->roots[r];
         if (st[root].kind || st[root].dead) continue;
@@ -187,6 +203,16 @@ void cd_x_comment_cut(cd_extract *x, const cd_dom *dom, cd_xstat *st)
                 n->type == CD_NODE_ELEMENT && n->tag != CD_TAG_FORM && nlong >= 1 && id != root &&
                 st[id].chars <= CD_PROMPT_LINE &&
                 (cd_x_is_block(n->tag) || S_own_line(dom, st, id))) {
+                cut = id;
+                croot = root;
+                break;
+            }
+            /* An in-page anchor naming the comments, of no text of its
+             * own (<a name="comment"></a> over a heading drawn as a
+             * picture), after the story: the readers' part starts there. */
+            if (n->type == CD_NODE_TEXT && !st[id].dead) seen += st[id].chars;
+            if (!st[id].dead && n->type == CD_NODE_ELEMENT && !st[id].chars && id != root &&
+                (nlong >= CD_CUT_STORY || seen >= CD_ANCHOR_STORY) && S_comment_anchor(dom, id)) {
                 cut = id;
                 croot = root;
                 break;
