@@ -501,12 +501,11 @@ static uint32_t S_from_jsonc(cd_json *j, json_object *o, int depth)
             j->v[k].kn = (uint32_t)strlen(key);
         }
     }
-    uint32_t cnt = j->npend - base, at = cd_json_add_kids(j, j->pend + base, cnt);
+    uint32_t cnt = j->npend - base, at = cd_json_close(j, base);
     if (at == UINT32_MAX)
         return UINT32_MAX;
     j->v[id].kid = at;
     j->v[id].nkid = cnt;
-    j->npend = base;
     return id;
 }
 

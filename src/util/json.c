@@ -66,14 +66,16 @@ uint32_t cd_json_add(cd_json *j, uint8_t type)
     return j->nv++;
 }
 
-uint32_t cd_json_add_kids(cd_json *j, const uint32_t *ids, uint32_t n)
+uint32_t cd_json_close(cd_json *j, uint32_t base)
 {
+    uint32_t n = j->npend - base;
     if (!S_grow(j, (void **)&j->kids, j->nkids, &j->capkids, n, sizeof *j->kids))
         return UINT32_MAX;
     uint32_t at = j->nkids;
     if (n)
-        memcpy(j->kids + at, ids, n * sizeof *ids);
+        memcpy(j->kids + at, j->pend + base, n * sizeof *j->kids);
     j->nkids += n;
+    j->npend = base;
     return at;
 }
 
@@ -415,13 +417,11 @@ int cd_json_parse(cd_json *j, cd_arena *strings, const char *s, size_t n, size_t
                 i++;
                 top--;
                 id = st[top].id;
-                uint32_t base = st[top].base, cnt = j->npend - base;
-                uint32_t at = cd_json_add_kids(j, j->pend + base, cnt);
+                uint32_t cnt = j->npend - st[top].base, at = cd_json_close(j, st[top].base);
                 if (at == UINT32_MAX)
                     return 0;
                 j->v[id].kid = at;
                 j->v[id].nkid = cnt;
-                j->npend = base;
             }
         }
         /* The next member of the innermost open container. */

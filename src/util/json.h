@@ -69,8 +69,10 @@ int cd_json_parse(cd_json *j, cd_arena *strings, const char *s, size_t n, size_t
 /* Append a value (for building a tree from another parser); its index, or
  * UINT32_MAX out of memory. */
 uint32_t cd_json_add(cd_json *j, uint8_t type);
-/* Append member indexes to kids[]; the index of the first, UINT32_MAX out of memory. */
-uint32_t cd_json_add_kids(cd_json *j, const uint32_t *ids, uint32_t n);
+/* Close a container whose members were pushed (cd_json_push) since pend[]
+ * held base entries: they move to kids[]; the index of the first there,
+ * UINT32_MAX out of memory. */
+uint32_t cd_json_close(cd_json *j, uint32_t base);
 
 /* Append a member index to the open container's list (pend[]); 0 out of memory. */
 int cd_json_push(cd_json *j, uint32_t id);

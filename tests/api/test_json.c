@@ -8,6 +8,8 @@
 
 #include "harness.h"
 #include "json_diff.h"
+#include "meta/cand.h"
+#include "meta/jsonld.h"
 
 /* want: 1 = util/json reads it (and agrees with json-c), 0 = it refuses. */
 static void S_case(const char *s, int want)
@@ -162,8 +164,40 @@ static void S_mutations(void)
     printf("mutations: %d of %d read by util/json, all as json-c reads them\n", took, total);
 }
 
+/* meta/jsonld.c on scripts util/json refuses: json-c's tree copied into the
+ * flat form (an empty array there once pointed past a NULL member list), and
+ * the candidates read from it. */
+static void S_fallback(void)
+{
+    static const char *const scripts[] = {
+        "[]]]{\"@type\":\"NewsArticle\"}",
+        "{'@type':'NewsArticle','headline':'Single quotes','keywords':[],'author':{}} // c\n",
+        "[{\"@type\":\"NewsArticle\",\"headline\":\"Commented\"} /* c */, {}]",
+    };
+    static const char *const titles[] = {NULL, "Single quotes", "Commented"};
+    for (size_t i = 0; i < sizeof scripts / sizeof scripts[0]; i++) {
+        cd_arena arena;
+        cd_arena_init(&arena, cd_mem_default(), 4096);
+        cd_meta_ctx c;
+        memset(&c, 0, sizeof c);
+        c.arena = &arena;
+        c.cands = cd_arena_alloc(&arena, CD_META_MAX_CANDS * sizeof *c.cands);
+        OK(c.cands != NULL, "candidates");
+        if (c.cands) {
+            cd_meta_jsonld(&c, scripts[i], strlen(scripts[i]), 0);
+            const char *title = NULL;
+            for (uint32_t k = 0; k < c.ncands; k++)
+                if (c.cands[k].field == CD_MF_TITLE)
+                    title = c.cands[k].s;
+            STR_EQ(title, titles[i], "script %zu", i);
+        }
+        cd_arena_free(&arena);
+    }
+}
+
 int main(void)
 {
+    S_fallback();
     S_cases();
     S_tree();
     S_mutations();
