@@ -456,7 +456,7 @@ const cd_jv *cd_json_get(const cd_json *j, const cd_jv *v, const char *key)
     size_t kl = strlen(key);
     for (uint32_t m = v->nkid; m > 0; m--) {
         const cd_jv *e = &j->v[j->kids[v->kid + m - 1]];
-        if (e->kn == kl && e->k[0] == key[0] && memcmp(e->k, key, kl) == 0)
+        if (e->kn == kl && (kl == 0 || (e->k[0] == key[0] && memcmp(e->k, key, kl) == 0)))
             return e->type == CD_JSON_NULL ? NULL : e;
     }
     return NULL;

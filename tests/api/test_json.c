@@ -25,7 +25,8 @@ static void S_cases(void)
     S_case("[]", 1);
     S_case(" \n\t\r{ } ", 1);
     S_case("{\"a\":1,\"b\":[true,false,null],\"c\":{\"d\":\"e\"}}", 1);
-    S_case("{\"a\":1,\"a\":2}", 1);                      /* the last one, as json-c */
+    S_case("{\"a\":1,\"a\":2}", 1);
+    S_case("{\"\":1,\"x\":{\"\":[]}}", 1);               /* empty keys (fuzz_json) */                      /* the last one, as json-c */
     S_case("{\"a\":\"x\\u00e9\\u2019\\ud83d\\ude00\\/\\\"\\\\\\b\\f\\n\\r\\t\"}", 1);
     S_case("{\"a\":\"raw\nnewline\ttab\"}", 1);        /* json-c's default takes these */
     S_case("{\"a\":\"\xff\xfe bytes\"}", 1);              /* not checked as UTF-8, as json-c */
@@ -92,6 +93,7 @@ static void S_tree(void)
     OK(h && h->n == 5 && memcmp(h->s, "Caf\xc3\xa9", 5) == 0, "decoded headline");
     OK(cd_json_get(&j, o, "n") == NULL, "null reads as NULL");
     OK(cd_json_get(&j, o, "missing") == NULL, "absent");
+    OK(cd_json_get(&j, o, "") == NULL, "no empty key");
     const cd_jv *au = cd_json_get(&j, o, "author");
     OK(cd_json_elem(&j, au, 1) == NULL && cd_json_elem(&j, au, 2) == NULL, "null element, out of range");
     static const char *const words[] = {"Article"};
