@@ -13,6 +13,7 @@
 #define CD_TEST_JSON_DIFF_H
 
 #include <json-c/json.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/arena.h"
@@ -72,15 +73,17 @@ static int cd_t_json_same(const cd_json *j, const cd_jv *v, json_object *o, int 
         size_t distinct = 0;
         for (uint32_t i = 0; i < v->nkid; i++) {
             const cd_jv *e = &j->v[j->kids[v->kid + i]];
-            char key[256];
-            if (e->kn >= sizeof key)
+            char *key = malloc((size_t)e->kn + 1);
+            if (!key)
                 return 0;
             memcpy(key, e->k, e->kn);
             key[e->kn] = '\0';
             json_object *ov;
-            if (!json_object_object_get_ex(o, key, &ov))
-                return 0;
-            if (cd_json_get(j, v, key) == NULL ? ov != NULL : !cd_t_json_same(j, cd_json_get(j, v, key), ov, depth + 1))
+            const cd_jv *mine = cd_json_get(j, v, key);
+            int same = json_object_object_get_ex(o, key, &ov) &&
+                       (mine == NULL ? ov == NULL : cd_t_json_same(j, mine, ov, depth + 1));
+            free(key);
+            if (!same)
                 return 0;
             int first = 1;
             for (uint32_t k = 0; k < i && first; k++) {
