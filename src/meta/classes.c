@@ -83,8 +83,10 @@ static size_t S_class_words(cd_meta_ctx *c, cd_nid id)
                 c->word[c->nword++].tok = (uint16_t)start;
             }
             size_t take = len < cap - o ? len : cap - o; /* o <= cap here */
+            /* A word is ASCII letters and digits: | 0x20 lower-cases the
+             * letters and leaves the digits (0x30-0x39) as they are. */
             for (size_t k = 0; k < take; k++)
-                out[o + k] = (char)cd_tolower((unsigned char)w[k]);
+                out[o + k] = (char)(w[k] | 0x20);
             o += take;
         }
         for (unsigned k = w0; k < c->nword; k++)
