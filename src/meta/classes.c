@@ -13,6 +13,12 @@
 
 #include "../util/ctype.h"
 #include "../util/classword.h"
+
+#if defined(__GNUC__)
+#define S_NOINLINE __attribute__((noinline))
+#else
+#define S_NOINLINE
+#endif
 #include "cand.h"
 #include "wordlists.h"
 
@@ -136,13 +142,11 @@ static unsigned S_slot(const char *const *words)
     return (unsigned)((a >> 3) ^ (a >> 9)) & 63u;
 }
 
-/* The first letters and lengths of list words (cached in c per page; NULL
- * when the cache is full and the caller works them out itself). */
-static const cd_meta_list *S_list(cd_meta_ctx *c, const char *const *words)
+/* S_list past its slot: the list found in c or added to it. Apart from
+ * S_list, whose usual path then saves no registers. */
+static S_NOINLINE const cd_meta_list *S_list_slow(cd_meta_ctx *c, const char *const *words,
+                                                                   unsigned slot)
 {
-    unsigned slot = S_slot(words), at = c->list_slot[slot];
-    if (at && c->lists[at - 1].words == words)
-        return &c->lists[at - 1];
     for (unsigned i = 0; i < c->nlists; i++)
         if (c->lists[i].words == words) {
             c->list_slot[slot] = (uint8_t)(i + 1);
@@ -165,6 +169,17 @@ static const cd_meta_list *S_list(cd_meta_ctx *c, const char *const *words)
             l->len[l->n++] = (uint8_t)len;
     }
     return l;
+}
+
+/* The first letters and lengths of list words (cached in c per page; NULL
+ * when the cache is full and the caller works them out itself). Not inline:
+ * inlined, it changed how cd_meta_class_has was compiled (session 8). */
+static S_NOINLINE const cd_meta_list *S_list(cd_meta_ctx *c, const char *const *words)
+{
+    unsigned slot = S_slot(words), at = c->list_slot[slot];
+    if (at && c->lists[at - 1].words == words)
+        return &c->lists[at - 1];
+    return S_list_slow(c, words, slot);
 }
 
 /* Does a word of c->words (the current element's) start with an entry of
