@@ -273,11 +273,22 @@ static inline uint64_t S_hash(uint64_t h, const char *s, size_t n)
         h = (h ^ w) * k;
         h ^= h >> 29;
     }
-    /* The tail as a little-endian integer (s may be NULL when n is 0: an
-     * absent class or id). */
+    /* The tail (s may be NULL when n is 0: an absent class or id) in two
+     * overlapping loads: with n mixed in below, every byte counts. */
     uint64_t w = 0;
-    for (size_t i = 0; i < n; i++)
-        w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        w = a | (uint64_t)b << 32;
+    } else if (n >= 2) {
+        uint16_t a, b;
+        memcpy(&a, s, 2);
+        memcpy(&b, s + n - 2, 2);
+        w = a | (uint64_t)b << 16;
+    } else if (n) {
+        w = (unsigned char)s[0];
+    }
     h = (h ^ w ^ ((uint64_t)n << 56)) * k;
     return h ^ (h >> 32);
 }

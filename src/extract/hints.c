@@ -10,6 +10,8 @@
  * positive / negative expressions and trafilatura's boilerplate XPaths,
  * generalised to words. ARIA roles are stronger: role="navigation" is never
  * article text. */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include "../util/classword.h"
@@ -46,13 +48,28 @@ int cd_hints_table_ok(void)
 /* OR together the hints of the words of a class or id value (split by the
  * rule every stage uses, util/classword.h: "shareBar" -> "share" "bar";
  * utility classes are read too: "md:hidden" says hidden). */
+/* cd_list_hints' entries by their first two bytes (util/wordset.h): most
+ * class words are passed on one test instead of a look-up. Made once. */
+static uint32_t S_pairs[32];
+static pthread_once_t S_pairs_once = PTHREAD_ONCE_INIT;
+static atomic_int S_pairs_ready;
+
+static void S_pairs_make(void)
+{
+    cd_wordset_pairs(&cd_list_hints, S_pairs);
+    atomic_store_explicit(&S_pairs_ready, 1, memory_order_release);
+}
+
 static unsigned S_words_of(const char *s, size_t n)
 {
     unsigned hints = 0, flags;
     size_t at = 0, len;
     const char *w;
+    if (!atomic_load_explicit(&S_pairs_ready, memory_order_acquire))
+        pthread_once(&S_pairs_once, S_pairs_make);
     while ((len = cd_class_next_word(s, n, &at, &w, &flags)) != 0)
-        hints |= cd_wordset_get(&cd_list_hints, w, len);
+        if (cd_wordset_pair_maybe(S_pairs, w, len))
+            hints |= cd_wordset_get(&cd_list_hints, w, len);
     return hints;
 }
 

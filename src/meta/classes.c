@@ -13,6 +13,12 @@
 
 #include "../util/ctype.h"
 #include "../util/classword.h"
+
+#if defined(__GNUC__)
+#define S_NOINLINE __attribute__((noinline))
+#else
+#define S_NOINLINE
+#endif
 #include "cand.h"
 #include "wordlists.h"
 
@@ -83,8 +89,10 @@ static size_t S_class_words(cd_meta_ctx *c, cd_nid id)
                 c->word[c->nword++].tok = (uint16_t)start;
             }
             size_t take = len < cap - o ? len : cap - o; /* o <= cap here */
+            /* A word is ASCII letters and digits: | 0x20 lower-cases the
+             * letters and leaves the digits (0x30-0x39) as they are. */
             for (size_t k = 0; k < take; k++)
-                out[o + k] = (char)cd_tolower((unsigned char)w[k]);
+                out[o + k] = (char)(w[k] | 0x20);
             o += take;
         }
         for (unsigned k = w0; k < c->nword; k++)
@@ -134,13 +142,11 @@ static unsigned S_slot(const char *const *words)
     return (unsigned)((a >> 3) ^ (a >> 9)) & 63u;
 }
 
-/* The first letters and lengths of list words (cached in c per page; NULL
- * when the cache is full and the caller works them out itself). */
-static const cd_meta_list *S_list(cd_meta_ctx *c, const char *const *words)
+/* S_list past its slot: the list found in c or added to it. Apart from
+ * S_list, whose usual path then saves no registers. */
+static S_NOINLINE const cd_meta_list *S_list_slow(cd_meta_ctx *c, const char *const *words,
+                                                                   unsigned slot)
 {
-    unsigned slot = S_slot(words), at = c->list_slot[slot];
-    if (at && c->lists[at - 1].words == words)
-        return &c->lists[at - 1];
     for (unsigned i = 0; i < c->nlists; i++)
         if (c->lists[i].words == words) {
             c->list_slot[slot] = (uint8_t)(i + 1);
@@ -163,6 +169,17 @@ static const cd_meta_list *S_list(cd_meta_ctx *c, const char *const *words)
             l->len[l->n++] = (uint8_t)len;
     }
     return l;
+}
+
+/* The first letters and lengths of list words (cached in c per page; NULL
+ * when the cache is full and the caller works them out itself). Not inline:
+ * inlined, it changed how cd_meta_class_has was compiled (session 8). */
+static S_NOINLINE const cd_meta_list *S_list(cd_meta_ctx *c, const char *const *words)
+{
+    unsigned slot = S_slot(words), at = c->list_slot[slot];
+    if (at && c->lists[at - 1].words == words)
+        return &c->lists[at - 1];
+    return S_list_slow(c, words, slot);
 }
 
 /* Does a word of c->words (the current element's) start with an entry of

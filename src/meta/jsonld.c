@@ -1,8 +1,11 @@
 /* meta/jsonld: schema.org metadata from <script type="application/ld+json">.
  *
- * The script is hostile input: it is parsed with json-c under a size cap
- * (CD_META_MAX_JSONLD) and a nesting limit (CD_META_JSON_DEPTH), and walked with
- * an explicit stack under a node budget. Broken JSON is common in the wild
+ * The script is hostile input: it is read under a size cap (CD_META_MAX_JSONLD)
+ * by util/json.c, a strict reader into a flat array; what that reader does not
+ * take (comments, single quotes, NaN, deep nesting …) goes to json-c under a
+ * nesting limit (CD_META_JSON_DEPTH), whose tree is copied into the same flat
+ * form, so one walk serves both. The walk uses an explicit stack under a node
+ * budget. Broken JSON is common in the wild
  * (trailing commas, HTML comment or CDATA wrappers, raw newlines in strings,
  * several objects back to back); when the strict parse fails a cleaned copy is
  * tried once. Objects are found at the top level, in arrays, in @graph and in
@@ -18,6 +21,7 @@
 #include <string.h>
 
 #include "../util/ctype.h"
+#include "../util/json.h"
 #include "../util/utf8.h"
 #include "cand.h"
 #include "jsonld.h"
@@ -56,20 +60,29 @@ static int S_type_rank1(const char *s, size_t n)
     return S_OTHER;
 }
 
-static int S_type_rank(json_object *o)
+/* One script's values, and the page's context. */
+typedef struct S_ld {
+    cd_meta_ctx *c;
+    cd_json *j;
+} S_ld;
+
+static const cd_jv *S_get(const S_ld *L, const cd_jv *o, const char *key)
 {
-    json_object *t;
-    if (!json_object_object_get_ex(o, "@type", &t))
-        return S_OTHER;
-    if (json_object_is_type(t, json_type_string))
-        return S_type_rank1(json_object_get_string(t), (size_t)json_object_get_string_len(t));
+    return cd_json_get(L->j, o, key);
+}
+
+static int S_type_rank(const S_ld *L, const cd_jv *o)
+{
+    const cd_jv *t = S_get(L, o, "@type");
+    if (cd_json_is(t, CD_JSON_STR))
+        return S_type_rank1(t->s, t->n);
     int best = S_OTHER;
-    if (json_object_is_type(t, json_type_array)) {
-        size_t n = json_object_array_length(t);
+    if (cd_json_is(t, CD_JSON_ARR)) {
+        size_t n = t->nkid;
         for (size_t i = 0; i < n && i < 16; i++) {
-            json_object *e = json_object_array_get_idx(t, i);
-            if (json_object_is_type(e, json_type_string)) {
-                int r = S_type_rank1(json_object_get_string(e), (size_t)json_object_get_string_len(e));
+            const cd_jv *e = cd_json_elem(L->j, t, i);
+            if (cd_json_is(e, CD_JSON_STR)) {
+                int r = S_type_rank1(e->s, e->n);
                 if (r < best)
                     best = r;
             }
@@ -78,13 +91,12 @@ static int S_type_rank(json_object *o)
     return best;
 }
 
-static int S_is_org(json_object *o)
+/* Does @type name an organisation? (json-c's string of the value, searched:
+ * a string up to any NUL, or every key and string of an array or object.) */
+static int S_is_org(const S_ld *L, const cd_jv *o)
 {
-    json_object *t;
-    if (!json_object_object_get_ex(o, "@type", &t))
-        return 0;
-    const char *s = json_object_get_string(t);
-    return s && (strstr(s, "Organization") || strstr(s, "Corporation") || strstr(s, "NewsMedia"));
+    static const char *const words[] = {"Organization", "Corporation", "NewsMedia"};
+    return cd_json_has_word(L->j, S_get(L, o, "@type"), words, 3);
 }
 
 /* Decode the HTML entities a CMS left in a JSON string (&amp;, &#39;, &#x2019; …). */
@@ -142,12 +154,13 @@ static size_t S_unescape(const char *s, size_t n, char *out, size_t cap)
     return o;
 }
 
-static void S_add_str(cd_meta_ctx *c, int field, int rank, cd_nid pos, json_object *v, unsigned flags)
+static void S_add_str(const S_ld *L, int field, int rank, cd_nid pos, const cd_jv *v, unsigned flags)
 {
-    if (!v || !json_object_is_type(v, json_type_string) || !cd_meta_room(c, field))
+    cd_meta_ctx *c = L->c;
+    if (!cd_json_is(v, CD_JSON_STR) || !cd_meta_room(c, field))
         return;
-    const char *s = json_object_get_string(v);
-    size_t n = (size_t)json_object_get_string_len(v);
+    const char *s = v->s;
+    size_t n = v->n;
     if (n > CD_META_MAX_VALUE)
         n = CD_META_MAX_VALUE;
     char buf[CD_META_MAX_VALUE + 8];
@@ -158,68 +171,80 @@ static void S_add_str(cd_meta_ctx *c, int field, int rank, cd_nid pos, json_obje
 }
 
 /* A string, an object with a name, or the first string of an array. */
-static json_object *S_name_of(json_object *v)
+static const cd_jv *S_name_of(const S_ld *L, const cd_jv *v)
 {
     if (!v)
         return NULL;
-    if (json_object_is_type(v, json_type_string))
+    if (v->type == CD_JSON_STR)
         return v;
-    if (json_object_is_type(v, json_type_array) && json_object_array_length(v) > 0)
-        v = json_object_array_get_idx(v, 0);
-    if (v && json_object_is_type(v, json_type_string))
+    if (v->type == CD_JSON_ARR && v->nkid > 0)
+        v = cd_json_elem(L->j, v, 0);
+    if (cd_json_is(v, CD_JSON_STR))
         return v;
-    json_object *nm;
-    if (v && json_object_is_type(v, json_type_object) && json_object_object_get_ex(v, "name", &nm))
-        return S_name_of(json_object_is_type(nm, json_type_object) ? NULL : nm);
+    if (cd_json_is(v, CD_JSON_OBJ)) {
+        const cd_jv *nm = S_get(L, v, "name");
+        return S_name_of(L, cd_json_is(nm, CD_JSON_OBJ) ? NULL : nm);
+    }
     return NULL;
 }
 
-static void S_author1(cd_meta_ctx *c, int rank, cd_nid pos, json_object *a)
+static void S_author1(const S_ld *L, int rank, cd_nid pos, const cd_jv *a)
 {
     if (!a)
         return;
-    if (json_object_is_type(a, json_type_string)) {
-        S_add_str(c, CD_MF_AUTHOR, rank, pos, a, 0);
+    if (a->type == CD_JSON_STR) {
+        S_add_str(L, CD_MF_AUTHOR, rank, pos, a, 0);
         return;
     }
-    if (!json_object_is_type(a, json_type_object))
+    if (a->type != CD_JSON_OBJ)
         return;
-    json_object *nm;
-    if (json_object_object_get_ex(a, "name", &nm)) {
-        nm = S_name_of(nm);
-        S_add_str(c, CD_MF_AUTHOR, rank, pos, nm, S_is_org(a) ? CD_MC_ORG : 0);
-    }
+    const cd_jv *nm = S_name_of(L, S_get(L, a, "name"));
+    if (nm)
+        S_add_str(L, CD_MF_AUTHOR, rank, pos, nm, S_is_org(L, a) ? CD_MC_ORG : 0);
 }
 
-static void S_authors(cd_meta_ctx *c, int rank, cd_nid pos, json_object *a)
+static void S_authors(const S_ld *L, int rank, cd_nid pos, const cd_jv *a)
 {
-    if (a && json_object_is_type(a, json_type_array)) {
-        size_t n = json_object_array_length(a);
+    if (cd_json_is(a, CD_JSON_ARR)) {
+        size_t n = a->nkid;
         for (size_t i = 0; i < n && i < CD_MAX_AUTHORS; i++)
-            S_author1(c, rank, pos, json_object_array_get_idx(a, i));
+            S_author1(L, rank, pos, cd_json_elem(L->j, a, i));
     } else {
-        S_author1(c, rank, pos, a);
+        S_author1(L, rank, pos, a);
     }
-}
-
-static json_object *S_get(json_object *o, const char *key)
-{
-    json_object *v;
-    return json_object_object_get_ex(o, key, &v) ? v : NULL;
 }
 
 /* The cleaned copy of a JSON string in the arena, entities decoded; NULL
  * when v is not a non-empty string. */
-static const char *S_copy(cd_meta_ctx *c, json_object *v)
+static const char *S_copy(const S_ld *L, const cd_jv *v)
 {
-    if (!v || !json_object_is_type(v, json_type_string))
+    if (!cd_json_is(v, CD_JSON_STR))
         return NULL;
-    size_t n = (size_t)json_object_get_string_len(v);
+    size_t n = v->n;
     if (n > CD_META_MAX_VALUE)
         n = CD_META_MAX_VALUE;
     char buf[CD_META_MAX_VALUE + 8];
-    n = S_unescape(json_object_get_string(v), n, buf, sizeof buf);
-    return cd_meta_clean(c->arena, buf, n, NULL);
+    n = S_unescape(v->s, n, buf, sizeof buf);
+    return cd_meta_clean(L->c->arena, buf, n, NULL);
+}
+
+/* json_object_get_int() of the value: kept by the reader, or asked of json-c
+ * for a string or a number with a fraction, an exponent or many digits. */
+static int S_int(const S_ld *L, const cd_jv *v)
+{
+    if (v->has_ival)
+        return v->ival;
+    json_object *o = NULL;
+    if (v->type == CD_JSON_STR) {
+        o = json_object_new_string_len(v->s, (int)v->n);
+    } else if (v->type == CD_JSON_NUM) {
+        char *t = cd_arena_strndup(L->c->arena, v->s, v->n);
+        if (t)
+            o = json_tokener_parse(t);
+    }
+    int r = o ? json_object_get_int(o) : 0;
+    json_object_put(o);
+    return r;
 }
 
 /* Does the path of URL s end in an image file name (.jpg, .png …)? */
@@ -238,81 +263,81 @@ static int S_image_file(const char *s, size_t n)
 }
 
 /* Is v's member key a non-empty string? It goes in *out. */
-static int S_text_at(json_object *v, const char *key, json_object **out)
+static int S_text_at(const S_ld *L, const cd_jv *v, const char *key, const cd_jv **out)
 {
-    return json_object_object_get_ex(v, key, out) && json_object_is_type(*out, json_type_string) &&
-           json_object_get_string_len(*out) > 0;
+    *out = S_get(L, v, key);
+    return cd_json_is(*out, CD_JSON_STR) && (*out)->n > 0;
 }
 
 /* The URL of an image value: a string, an ImageObject (url, contentUrl, or an
  * @id that is itself the URL of an image file), or the first of an array. An
  * @id naming a node elsewhere ("…#primaryimage") is not followed: the same
  * objects carry thumbnailUrl, read after. */
-static json_object *S_image_of(json_object *v)
+static const cd_jv *S_image_of(const S_ld *L, const cd_jv *v)
 {
-    if (v && json_object_is_type(v, json_type_array))
-        v = json_object_array_length(v) > 0 ? json_object_array_get_idx(v, 0) : NULL;
+    if (cd_json_is(v, CD_JSON_ARR))
+        v = cd_json_elem(L->j, v, 0);
     if (!v)
         return NULL;
-    if (json_object_is_type(v, json_type_string))
+    if (v->type == CD_JSON_STR)
         return v;
-    if (!json_object_is_type(v, json_type_object))
+    if (v->type != CD_JSON_OBJ)
         return NULL;
-    json_object *u;
-    if (S_text_at(v, "url", &u) || S_text_at(v, "contentUrl", &u))
+    const cd_jv *u;
+    if (S_text_at(L, v, "url", &u) || S_text_at(L, v, "contentUrl", &u))
         return u;
-    json_object *id;
-    if (json_object_object_get_ex(v, "@id", &id) && json_object_is_type(id, json_type_string) &&
-        S_image_file(json_object_get_string(id), (size_t)json_object_get_string_len(id)))
+    const cd_jv *id = S_get(L, v, "@id");
+    if (cd_json_is(id, CD_JSON_STR) && S_image_file(id->s, id->n))
         return id;
     return NULL;
 }
 
 /* Each string of v (a string or an array of strings, at most max) as a
  * candidate of field. */
-static void S_add_strs(cd_meta_ctx *c, int field, int rank, cd_nid pos, json_object *v, size_t max)
+static void S_add_strs(const S_ld *L, int field, int rank, cd_nid pos, const cd_jv *v, size_t max)
 {
-    if (v && json_object_is_type(v, json_type_array)) {
-        size_t n = json_object_array_length(v);
+    if (cd_json_is(v, CD_JSON_ARR)) {
+        size_t n = v->nkid;
         for (size_t i = 0; i < n && i < max; i++)
-            S_add_str(c, field, rank, pos, json_object_array_get_idx(v, i), CD_MC_ONE);
+            S_add_str(L, field, rank, pos, cd_json_elem(L->j, v, i), CD_MC_ONE);
     } else {
-        S_add_str(c, field, rank, pos, v, 0);
+        S_add_str(L, field, rank, pos, v, 0);
     }
 }
 
 /* A BreadcrumbList: its crumbs by position (the first trail of the page only). */
-static void S_crumbs(cd_meta_ctx *c, json_object *o)
+static void S_crumbs(const S_ld *L, const cd_jv *o)
 {
-    json_object *list = S_get(o, "itemListElement");
-    if (c->ld_crumbs.seen || !list || !json_object_is_type(list, json_type_array))
+    cd_meta_ctx *c = L->c;
+    const cd_jv *list = S_get(L, o, "itemListElement");
+    if (c->ld_crumbs.seen || !cd_json_is(list, CD_JSON_ARR))
         return;
     struct {
         int pos;
         const char *name, *url;
     } e[32];
-    size_t n = 0, len = json_object_array_length(list);
+    size_t n = 0, len = list->nkid;
     for (size_t i = 0; i < len && i < 64 && n < 32; i++) {
-        json_object *it = json_object_array_get_idx(list, i);
-        if (!it || !json_object_is_type(it, json_type_object))
+        const cd_jv *it = cd_json_elem(L->j, list, i);
+        if (!cd_json_is(it, CD_JSON_OBJ))
             continue;
-        json_object *item = S_get(it, "item"), *nm = S_get(it, "name"), *url = NULL;
-        if (item && json_object_is_type(item, json_type_object)) {
+        const cd_jv *item = S_get(L, it, "item"), *nm = S_get(L, it, "name"), *url = NULL;
+        if (cd_json_is(item, CD_JSON_OBJ)) {
             if (!nm)
-                nm = S_get(item, "name");
-            url = S_get(item, "@id");
+                nm = S_get(L, item, "name");
+            url = S_get(L, item, "@id");
             if (!url)
-                url = S_get(item, "url");
+                url = S_get(L, item, "url");
         } else {
             url = item;
         }
         if (!url)
-            url = S_get(it, "url");
-        const char *name = S_copy(c, S_name_of(nm));
+            url = S_get(L, it, "url");
+        const char *name = S_copy(L, S_name_of(L, nm));
         if (!name)
             continue;
-        json_object *p = S_get(it, "position");
-        int pos = p ? json_object_get_int(p) : (int)i + 1; /* "2" parses too */
+        const cd_jv *p = S_get(L, it, "position");
+        int pos = p ? S_int(L, p) : (int)i + 1; /* "2" parses too */
         size_t j = n++;
         while (j > 0 && e[j - 1].pos > pos) {
             e[j] = e[j - 1];
@@ -320,7 +345,7 @@ static void S_crumbs(cd_meta_ctx *c, json_object *o)
         }
         e[j].pos = pos;
         e[j].name = name;
-        e[j].url = S_copy(c, url);
+        e[j].url = S_copy(L, url);
     }
     if (!n)
         return;
@@ -334,110 +359,159 @@ static void S_crumbs(cd_meta_ctx *c, json_object *o)
 }
 
 /* The news fields of an article-like object. */
-static void S_news(cd_meta_ctx *c, json_object *o, int type, int rank, cd_nid pos)
+static void S_news(const S_ld *L, const cd_jv *o, int type, int rank, cd_nid pos)
 {
-    json_object *pub = S_get(o, "publisher");
-    if (!c->logo && pub && json_object_is_type(pub, json_type_object))
-        c->logo = S_copy(c, S_image_of(S_get(pub, "logo")));
-    S_add_str(c, CD_MF_IMAGE, rank, pos, S_image_of(S_get(o, "image")), 0);
-    S_add_str(c, CD_MF_IMAGE, rank + 1, pos, S_image_of(S_get(o, "primaryImageOfPage")), 0);
-    S_add_str(c, CD_MF_IMAGE, rank + 8, pos, S_image_of(S_get(o, "thumbnailUrl")), 0);
+    cd_meta_ctx *c = L->c;
+    const cd_jv *pub = S_get(L, o, "publisher");
+    if (!c->logo && cd_json_is(pub, CD_JSON_OBJ))
+        c->logo = S_copy(L, S_image_of(L, S_get(L, pub, "logo")));
+    S_add_str(L, CD_MF_IMAGE, rank, pos, S_image_of(L, S_get(L, o, "image")), 0);
+    S_add_str(L, CD_MF_IMAGE, rank + 1, pos, S_image_of(L, S_get(L, o, "primaryImageOfPage")), 0);
+    S_add_str(L, CD_MF_IMAGE, rank + 8, pos, S_image_of(L, S_get(L, o, "thumbnailUrl")), 0);
     if (type == S_PAGE)
         return;
-    S_add_strs(c, CD_MF_SECTION, rank, pos, S_get(o, "articleSection"), 8);
-    S_add_strs(c, CD_MF_TAG, rank, pos, S_get(o, "keywords"), CD_MAX_TAGS);
+    S_add_strs(L, CD_MF_SECTION, rank, pos, S_get(L, o, "articleSection"), 8);
+    S_add_strs(L, CD_MF_TAG, rank, pos, S_get(L, o, "keywords"), CD_MAX_TAGS);
     if (type != S_ARTICLE)
         return;
-    S_add_str(c, CD_MF_DECK, rank, pos, S_get(o, "alternativeHeadline"), 0);
+    S_add_str(L, CD_MF_DECK, rank, pos, S_get(L, o, "alternativeHeadline"), 0);
     /* The organisation the text comes from (a wire service, a partner):
      * named organisations only, never a bare @id or URL. */
-    json_object *from[] = {S_get(o, "sourceOrganization"), S_get(o, "provider")};
+    const cd_jv *from[] = {S_get(L, o, "sourceOrganization"), S_get(L, o, "provider")};
     for (size_t i = 0; i < 2; i++) {
-        json_object *v = from[i];
-        if (v && json_object_is_type(v, json_type_object) && (S_is_org(v) || !S_get(v, "@type")))
-            S_add_str(c, CD_MF_CREDIT, rank, pos, S_name_of(S_get(v, "name")), 0);
+        const cd_jv *v = from[i];
+        if (cd_json_is(v, CD_JSON_OBJ) && (S_is_org(L, v) || !S_get(L, v, "@type")))
+            S_add_str(L, CD_MF_CREDIT, rank, pos, S_name_of(L, S_get(L, v, "name")), 0);
     }
 }
 
-static void S_object(cd_meta_ctx *c, json_object *o, cd_nid pos, int nth)
+static void S_object(const S_ld *L, const cd_jv *o, cd_nid pos, int nth)
 {
-    int type = S_type_rank(o);
+    int type = S_type_rank(L, o);
     /* Later objects of the same type rank below earlier ones (a page's own
      * article usually comes first; lists of related items come after). */
     int rank = type * 16 + (nth < 15 ? nth : 15);
     if (type == S_SITE) {
-        S_add_str(c, CD_MF_SITE, 200, pos, S_name_of(S_get(o, "name")), 0);
+        S_add_str(L, CD_MF_SITE, 200, pos, S_name_of(L, S_get(L, o, "name")), 0);
         return;
     }
     if (type == S_OTHER) {
-        json_object *t = S_get(o, "@type");
-        if (t && json_object_is_type(t, json_type_string)) {
-            const char *ts = json_object_get_string(t);
-            size_t tn = (size_t)json_object_get_string_len(t), k = S_type_at(ts, tn);
-            if (cd_meta_eq_nocase(ts + k, tn - k, "BreadcrumbList", 14))
-                S_crumbs(c, o);
+        const cd_jv *t = S_get(L, o, "@type");
+        if (cd_json_is(t, CD_JSON_STR)) {
+            size_t k = S_type_at(t->s, t->n);
+            if (cd_meta_eq_nocase(t->s + k, t->n - k, "BreadcrumbList", 14))
+                S_crumbs(L, o);
         }
         return;
     }
-    S_news(c, o, type, rank, pos);
-    json_object *v = S_get(o, "headline");
-    if (v && json_object_is_type(v, json_type_string))
-        S_add_str(c, CD_MF_TITLE, rank, pos, v, 0);
+    S_news(L, o, type, rank, pos);
+    const cd_jv *v = S_get(L, o, "headline");
+    if (cd_json_is(v, CD_JSON_STR))
+        S_add_str(L, CD_MF_TITLE, rank, pos, v, 0);
     else
-        S_add_str(c, CD_MF_TITLE, rank + 1, pos, S_name_of(S_get(o, "name")), 0);
-    S_authors(c, rank, pos, S_get(o, "author"));
-    S_authors(c, rank + 1, pos, S_get(o, "creator"));
-    S_add_str(c, CD_MF_DATE, rank, pos, S_get(o, "datePublished"), 0);
+        S_add_str(L, CD_MF_TITLE, rank + 1, pos, S_name_of(L, S_get(L, o, "name")), 0);
+    S_authors(L, rank, pos, S_get(L, o, "author"));
+    S_authors(L, rank + 1, pos, S_get(L, o, "creator"));
+    S_add_str(L, CD_MF_DATE, rank, pos, S_get(L, o, "datePublished"), 0);
     /* dateCreated: when the record was made, neither published nor modified. */
-    S_add_str(c, CD_MF_DATE, rank + 3, pos, S_get(o, "uploadDate"), 0);
-    S_add_str(c, CD_MF_MODIFIED, rank, pos, S_get(o, "dateModified"), 0);
-    json_object *pub = S_get(o, "publisher");
+    S_add_str(L, CD_MF_DATE, rank + 3, pos, S_get(L, o, "uploadDate"), 0);
+    S_add_str(L, CD_MF_MODIFIED, rank, pos, S_get(L, o, "dateModified"), 0);
+    const cd_jv *pub = S_get(L, o, "publisher");
     if (pub)
-        S_add_str(c, CD_MF_SITE, rank, pos, S_name_of(pub), 0);
-    S_add_str(c, CD_MF_LANG, rank, pos, S_name_of(S_get(o, "inLanguage")), 0);
-    S_add_str(c, CD_MF_URL, rank, pos, S_get(o, "url"), 0);
-    v = S_get(o, "mainEntityOfPage");
-    if (v && json_object_is_type(v, json_type_object))
-        v = S_get(v, "@id");
-    S_add_str(c, CD_MF_URL, rank + 1, pos, v, 0);
-    S_add_str(c, CD_MF_DESC, rank, pos, S_get(o, "description"), 0);
+        S_add_str(L, CD_MF_SITE, rank, pos, S_name_of(L, pub), 0);
+    S_add_str(L, CD_MF_LANG, rank, pos, S_name_of(L, S_get(L, o, "inLanguage")), 0);
+    S_add_str(L, CD_MF_URL, rank, pos, S_get(L, o, "url"), 0);
+    v = S_get(L, o, "mainEntityOfPage");
+    if (cd_json_is(v, CD_JSON_OBJ))
+        v = S_get(L, v, "@id");
+    S_add_str(L, CD_MF_URL, rank + 1, pos, v, 0);
+    S_add_str(L, CD_MF_DESC, rank, pos, S_get(L, o, "description"), 0);
 }
 
 /* Walk the parsed value: objects in arrays, @graph, mainEntity and isPartOf. */
-static void S_walk(cd_meta_ctx *c, json_object *root, cd_nid pos)
+static void S_walk(const S_ld *L, const cd_jv *root, cd_nid pos)
 {
-    json_object *stack[CD_META_JSON_STACK];
+    const cd_jv *stack[CD_META_JSON_STACK];
     size_t top = 0;
     unsigned budget = CD_META_JSON_NODES;
     int nth = 0;
     stack[top++] = root;
     while (top && budget) {
-        json_object *o = stack[--top];
+        const cd_jv *o = stack[--top];
         budget--;
         if (!o)
             continue;
-        if (json_object_is_type(o, json_type_array)) {
-            size_t n = json_object_array_length(o);
+        if (o->type == CD_JSON_ARR) {
+            size_t n = o->nkid;
             /* Pushed in reverse so that the first element is visited first. */
             for (size_t i = n; i > 0 && top < CD_META_JSON_STACK; i--)
                 if (n - i < 256)
-                    stack[top++] = json_object_array_get_idx(o, i - 1);
+                    stack[top++] = cd_json_elem(L->j, o, i - 1);
             continue;
         }
-        if (!json_object_is_type(o, json_type_object))
+        if (o->type != CD_JSON_OBJ)
             continue;
-        S_object(c, o, pos, nth++);
-        json_object *inner[] = {S_get(o, "isPartOf"), S_get(o, "mainEntity"), S_get(o, "@graph")};
+        S_object(L, o, pos, nth++);
+        const cd_jv *inner[] = {S_get(L, o, "isPartOf"), S_get(L, o, "mainEntity"), S_get(L, o, "@graph")};
         for (size_t k = 0; k < 3 && top < CD_META_JSON_STACK; k++) {
-            json_object *v = inner[k];
-            if (v && (json_object_is_type(v, json_type_object) || json_object_is_type(v, json_type_array)))
+            const cd_jv *v = inner[k];
+            if (cd_json_is(v, CD_JSON_OBJ) || cd_json_is(v, CD_JSON_ARR))
                 stack[top++] = v;
         }
     }
 }
 
-/* Parse every JSON value in s[0..n); 1 when at least one parsed. */
-static int S_parse(cd_meta_ctx *c, const char *s, size_t n, cd_nid pos)
+/* json-c's tree of one value copied into j's flat form; its index, or
+ * UINT32_MAX out of memory. Strings and keys point into json-c's objects. */
+static uint32_t S_from_jsonc(cd_json *j, json_object *o, int depth)
+{
+    enum json_type t = o ? json_object_get_type(o) : json_type_null;
+    uint8_t type = t == json_type_boolean                               ? CD_JSON_BOOL
+                   : t == json_type_double || t == json_type_int        ? CD_JSON_NUM
+                   : t == json_type_string                              ? CD_JSON_STR
+                   : t == json_type_array                               ? CD_JSON_ARR
+                   : t == json_type_object                              ? CD_JSON_OBJ
+                                                                        : CD_JSON_NULL;
+    uint32_t id = cd_json_add(j, type);
+    if (id == UINT32_MAX)
+        return id;
+    j->v[id].has_ival = 1;
+    j->v[id].ival = o ? json_object_get_int(o) : 0;
+    if (type == CD_JSON_STR) {
+        j->v[id].s = json_object_get_string(o);
+        j->v[id].n = (uint32_t)json_object_get_string_len(o);
+    }
+    if ((type != CD_JSON_ARR && type != CD_JSON_OBJ) || depth > CD_META_JSON_DEPTH + 1)
+        return id;
+    uint32_t base = j->npend;
+    if (type == CD_JSON_ARR) {
+        size_t n = json_object_array_length(o);
+        for (size_t i = 0; i < n; i++) {
+            uint32_t k = S_from_jsonc(j, json_object_array_get_idx(o, i), depth + 1);
+            if (k == UINT32_MAX || !cd_json_push(j, k))
+                return UINT32_MAX;
+        }
+    } else {
+        json_object_object_foreach(o, key, val)
+        {
+            uint32_t k = S_from_jsonc(j, val, depth + 1);
+            if (k == UINT32_MAX || !cd_json_push(j, k))
+                return UINT32_MAX;
+            j->v[k].k = key;
+            j->v[k].kn = (uint32_t)strlen(key);
+        }
+    }
+    uint32_t cnt = j->npend - base, at = cd_json_close(j, base);
+    if (at == UINT32_MAX)
+        return UINT32_MAX;
+    j->v[id].kid = at;
+    j->v[id].nkid = cnt;
+    return id;
+}
+
+/* Every JSON value in s[0..n) (at most 8, back to back) by json-c, each
+ * walked; 1 when at least one parsed. */
+static int S_parse_jsonc(const S_ld *L, const char *s, size_t n, cd_nid pos)
 {
     json_tokener *tok = json_tokener_new_ex(CD_META_JSON_DEPTH);
     if (!tok)
@@ -457,7 +531,10 @@ static int S_parse(cd_meta_ctx *c, const char *s, size_t n, cd_nid pos)
             break;
         }
         size_t end = json_tokener_get_parse_end(tok);
-        S_walk(c, o, pos);
+        cd_json_clear(L->j);
+        uint32_t root = S_from_jsonc(L->j, o, 0);
+        if (root != UINT32_MAX)
+            S_walk(L, cd_json_at(L->j, root), pos);
         json_object_put(o);
         parsed = 1;
         if (end == 0)
@@ -466,6 +543,38 @@ static int S_parse(cd_meta_ctx *c, const char *s, size_t n, cd_nid pos)
     }
     json_tokener_free(tok);
     return parsed;
+}
+
+/* Every JSON value in s[0..n) (at most 8, back to back, separated by white
+ * space, `;` or `,`); 1 when at least one parsed. util/json.c reads them all
+ * first; when it does not take one of them, json-c reads the whole again,
+ * unless the value was only cut short by the end of the text (json-c would
+ * read the values before it and stop at that one). -1 when the first value
+ * was cut short: the lenient copy (S_cleanup: wrappers at either end, trailing
+ * commas, control characters) of a cut object or array is cut too. */
+static int S_parse(const S_ld *L, const char *s, size_t n, cd_nid pos)
+{
+    uint32_t roots[8];
+    int nroots = 0;
+    size_t off = 0;
+    cd_json_clear(L->j);
+    for (int rounds = 0; rounds < 8; rounds++) {
+        while (off < n && (cd_isspace((unsigned char)s[off]) || s[off] == ';' || s[off] == ','))
+            off++;
+        if (off >= n)
+            break;
+        if (!cd_json_parse(L->j, L->c->arena, s, n, &off, &roots[nroots])) {
+            if (!L->j->eof)
+                return S_parse_jsonc(L, s, n, pos);
+            if (!nroots)
+                return -1;
+            break; /* a cut script: json-c stops there too */
+        }
+        nroots++;
+    }
+    for (int i = 0; i < nroots; i++)
+        S_walk(L, cd_json_at(L->j, roots[i]), pos);
+    return nroots > 0;
 }
 
 static int S_starts(const char *s, size_t n, const char *lit)
@@ -537,11 +646,13 @@ void cd_meta_jsonld(cd_meta_ctx *c, const char *text, size_t len, cd_nid pos)
         return;
     if (len > CD_META_MAX_JSONLD)
         return; /* a truncated document would not parse anyway */
-    if (S_parse(c, text, len, pos))
-        return;
-    char *buf = cd_arena_alloc(c->arena, len + 1);
-    if (!buf)
-        return;
-    size_t n = S_cleanup(text, len, buf);
-    S_parse(c, buf, n, pos);
+    cd_json j;
+    cd_json_init(&j, c->arena->mem);
+    S_ld L = {c, &j};
+    if (S_parse(&L, text, len, pos) == 0) {
+        char *buf = cd_arena_alloc(c->arena, len + 1);
+        if (buf)
+            S_parse(&L, buf, S_cleanup(text, len, buf), pos);
+    }
+    cd_json_free(&j);
 }

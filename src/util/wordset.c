@@ -105,6 +105,18 @@ uint32_t cd_wordset_find(const cd_wordset *set, const char *s, size_t n)
     return S_find(set, b, n, set->chunks);
 }
 
+void cd_wordset_pairs(const cd_wordset *set, uint32_t pairs[32])
+{
+    memset(pairs, 0, 32 * sizeof *pairs);
+    for (size_t i = 0; i < set->count; i++) {
+        const uint64_t *key = set->keys + i * set->chunks;
+        unsigned a = (S_byte(key, 0) | 0x20u) & 31u, b = (S_byte(key, 1) | 0x20u) & 31u;
+        if (!S_byte(key, 1))
+            b = 0;
+        pairs[a] |= 1u << b;
+    }
+}
+
 int cd_wordset_ok(const cd_wordset *set)
 {
     const size_t chunks = set->chunks, w = chunks * 8;

@@ -45,6 +45,18 @@ static inline int cd_wordset_has(const cd_wordset *set, const char *s, size_t n)
     return cd_wordset_get(set, s, n) != 0;
 }
 
+/* A screen of a set's entries by their first two bytes (ASCII case folded,
+ * five bits each): bit b of pairs[a] is set when an entry starts with bytes
+ * of those classes (its second byte 0 for a one-byte entry). A word whose
+ * pair is not there is no entry; one whose pair is may be. */
+void cd_wordset_pairs(const cd_wordset *set, uint32_t pairs[32]);
+
+static inline int cd_wordset_pair_maybe(const uint32_t pairs[32], const char *s, size_t n)
+{
+    unsigned a = ((unsigned char)s[0] | 0x20u) & 31u, b = n > 1 ? ((unsigned char)s[1] | 0x20u) & 31u : 0;
+    return (pairs[a] >> b) & 1u;
+}
+
 /* Is set well formed: sorted without duplicates, lower-case, padded with
  * zeros, the first-byte index and the lengths right (for the tests)? */
 int cd_wordset_ok(const cd_wordset *set);

@@ -41,6 +41,8 @@ static void test_every_entry(void)
     for (const cd_wordset *const *sp = cd_list_sets; *sp; sp++) {
         const cd_wordset *set = *sp;
         size_t w = (size_t)set->chunks * 8;
+        uint32_t pairs[32];
+        cd_wordset_pairs(set, pairs);
         for (size_t i = 0; i < set->count; i++) {
             char word[CD_WORDSET_MAX_CHUNKS * 8 + 1];
             size_t n = 0;
@@ -53,9 +55,11 @@ static void test_every_entry(void)
             }
             uint32_t want = set->values ? set->values[i] : 1;
             INT_EQ(cd_wordset_get(set, word, n), want, "%s: entry %zu", set->name, i);
+            OK(cd_wordset_pair_maybe(pairs, word, n), "%s: entry %zu passes the pair screen", set->name, i);
             for (size_t k = 0; k < n; k++)
                 word[k] = (char)cd_toupper((unsigned char)word[k]);
             INT_EQ(cd_wordset_get(set, word, n), want, "%s: entry %zu in upper case", set->name, i);
+            OK(cd_wordset_pair_maybe(pairs, word, n), "%s: entry %zu in upper case, pair screen", set->name, i);
             for (size_t k = 0; k < n; k++) {
                 unsigned char c = (unsigned char)word[k];
                 if (c < 'A' || c > 'Z')
