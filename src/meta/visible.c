@@ -292,8 +292,11 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
         if (!cd_meta_class_has(c, id, cd_list_class_author) || !cd_meta_class_has(c, id, cd_list_class_name))
             return;
         rank = 2;
-    } else if (cd_meta_class_has(c, id, cd_list_class_byline))
+    } else if (cd_meta_class_has(c, id, cd_list_class_byline)) {
+        /* A picture's byline ("imageByline") names its photographer. */
+        if (cd_meta_class_has(c, id, cd_list_class_photo_byline)) return;
         rank = 0;
+    }
     else if (cd_meta_class_has(c, id, cd_list_class_author) &&
              (!cd_meta_class_has(c, id, cd_list_class_author_extra) || cd_meta_class_has(c, id, cd_list_class_name)))
         rank = 2; /* "author-box__name" names the author inside the box */

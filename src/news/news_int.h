@@ -143,6 +143,7 @@ void cd_news_credit(cd_news_ctx *p);
 void cd_news_source_label(cd_news_ctx *p);
 /* An element classed source/provider/agency by the headline or after the body. */
 void cd_news_source_class(cd_news_ctx *p);
+void cd_news_agency_line(cd_news_ctx *p);
 /* An element classed source/provider/agency (also as a camelCase part). */
 int cd_news_pred_source(cd_news_ctx *p, cd_nid id);
 /* The agency credited as the only author ("By AFP") becomes the credit. */
