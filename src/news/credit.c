@@ -589,10 +589,10 @@ static int S_agency_text(cd_news_ctx *p, cd_nid k)
 void cd_news_agency_line(cd_news_ctx *p)
 {
     const cd_dom *dom = p->dom;
-    if (!p->h1 || p->m->credit) return;
+    if (!p->head || p->m->credit) return;
     unsigned seen = 0, texts = 0;
     cd_nid top = cd_dom_root(dom);
-    for (cd_nid k = cd_dom_next_skip(dom, p->h1, top); k && seen < CD_NEWS_DECK_NODES; seen++) {
+    for (cd_nid k = cd_dom_next_skip(dom, p->head, top); k && seen < CD_NEWS_DECK_NODES; seen++) {
         const cd_node *n = cd_dom_node(dom, k);
         if (n->type == CD_NODE_ELEMENT) {
             if ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k) || n->tag == CD_TAG_A ||
@@ -612,7 +612,7 @@ void cd_news_agency_line(cd_news_ctx *p)
     }
     /* Before the headline: a "Source:" label of the story's info box. */
     seen = texts = 0;
-    for (cd_nid k = S_before(dom, p->h1); k && seen < CD_NEWS_DECK_NODES && texts < 24; k = S_before(dom, k), seen++) {
+    for (cd_nid k = S_before(dom, p->head); k && seen < CD_NEWS_DECK_NODES && texts < 24; k = S_before(dom, k), seen++) {
         const cd_node *n = cd_dom_node(dom, k);
         if (n->type != CD_NODE_TEXT || cd_news_space_text(n)) continue;
         const cd_node *par = cd_dom_node(dom, n->parent);

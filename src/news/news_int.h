@@ -44,6 +44,7 @@ typedef struct cd_news_ctx {
     const char *agency;       /* the agency named in the dateline */
     const char *foot_agency;  /* the agency a copyright notice after the story names */
     cd_nid h1;                /* the headline element */
+    cd_nid head; /* h1, else the element the headline is set in (news/parts.c S_find_head) */
 } cd_news_ctx;
 
 /* Text gathered from a subtree, with the map back to its text nodes. */
