@@ -30,12 +30,30 @@ static int S_ends_dash(const char *s, size_t n)
            ((unsigned char)s[n - 1] == 0x94 || (unsigned char)s[n - 1] == 0x93);
 }
 
+/* Is blk the lead picture's caption kept in the text (inside a caption
+ * element, or its text opening as the caption read into image.caption)? The
+ * dateline opens the story after it. */
+static int S_caption_block(cd_news_ctx *p, cd_nid blk, const cd_news_text *t)
+{
+    unsigned d = 0;
+    for (cd_nid a = blk; a && d < 6; a = cd_dom_node(p->dom, a)->parent, d++)
+        if (cd_news_is_caption_el(p, a)) return 1;
+    const char *cap = p->m->image_caption;
+    size_t cl = cap ? strlen(cap) : 0, n;
+    if (cl < 20) return 0;
+    /* Compared on its first 40 bytes, white space collapsed. */
+    char *s = cd_meta_clean(p->arena, t->s, t->n < 400 ? t->n : 400, &n);
+    size_t k = cl < 40 ? cl : 40;
+    return s && n >= k && cd_meta_eq_nocase(s, k, cap, k);
+}
+
 void cd_news_dateline(cd_news_ctx *p)
 {
     cd_news_text t;
     for (unsigned b = 0; b < p->nfirst && b < 3; b++) {
         if (cd_news_marked(p, p->first[b])) continue;
         cd_news_gather(p, p->first[b], CD_NONE, 1, &t);
+        if (S_caption_block(p, p->first[b], &t)) continue;
         /* The dateline and the sentence it opens share one line: lines end
          * at a block or <br> inside ("<strong>GNW: Title</strong><p>…").
          * A few short lines (a kicker, a byline) are passed over; a place
