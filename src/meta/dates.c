@@ -834,6 +834,30 @@ size_t cd_meta_date_from_url(const char *url, size_t len, char *out)
         if (S_valid(y, m, d))
             return S_ymd(out, y, m, d);
     }
+    /* "/2007/WORLD/meast/11/29/story/": the year, one or two section
+     * folders (no digit), then the month's and the day's folders. */
+    i = p && (size_t)(p - url) + 2 < len ? (size_t)(p - url) + 3 : 0;
+    while (i < len && url[i] != '/')
+        i++;
+    for (; i + 6 < len; i++) {
+        int y, m, d;
+        if (url[i] != '/' || !S_num(url, len, i + 1, 4, &y) || url[i + 5] != '/' || y < 1990 || y > 2099)
+            continue;
+        size_t k = i + 6;
+        for (unsigned folders = 0; folders < 2; folders++) {
+            size_t st = k;
+            while (k < len && url[k] != '/' && !cd_isdigit((unsigned char)url[k]))
+                k++;
+            if (k >= len || url[k] != '/' || k == st) break;
+            k++; /* past one folder: month and day next? */
+            size_t ml = k + 1 < len && cd_isdigit((unsigned char)url[k + 1]) ? 2 : 1;
+            if (!S_num(url, len, k, ml, &m) || k + ml >= len || url[k + ml] != '/') continue;
+            size_t q = k + ml + 1;
+            size_t dl = q + 1 < len && cd_isdigit((unsigned char)url[q + 1]) ? 2 : 1;
+            if (S_num(url, len, q, dl, &d) && q + dl < len && url[q + dl] == '/' && S_valid(y, m, d))
+                return S_ymd(out, y, m, d);
+        }
+    }
     return 0;
 }
 
