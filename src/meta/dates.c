@@ -557,6 +557,23 @@ static size_t S_match(const S_tok *t, size_t nt, size_t last_start, int dayfirst
         if (!b || !c)
             break;
         int y = 0, m = 0, d = 0;
+        /* "Sat, 29 Dec 15:58:00 2007", "Sat Dec 29 15:58:00 2007" (C's
+         * asctime): the clock time between the day and the year. */
+        if (((S_is_day(a) && b->kind == S_T_MONTH) || (a->kind == S_T_MONTH && S_is_day(b))) &&
+            c->kind == S_T_NUM && c->digits <= 2 && c->start + c->digits < n && s[c->start + c->digits] == ':') {
+            size_t j = i + 2;
+            while (j < nt && t[j].kind == S_T_NUM && t[j].digits <= 2 && t[j].start + t[j].digits < n &&
+                   s[t[j].start + t[j].digits] == ':')
+                j++;
+            if (j > i + 2 && j + 1 < nt && t[j].kind == S_T_NUM && t[j].digits == 2 && S_is_year(&t[j + 1])) {
+                int yy = t[j + 1].value, mm = a->kind == S_T_MONTH ? a->value : b->value,
+                    dd = a->kind == S_T_MONTH ? b->value : a->value;
+                if (S_valid(yy, mm, dd)) {
+                    size_t o = S_ymd(out, yy, mm, dd);
+                    return S_time(s, n, c->start, yy, mm, dd, out, o);
+                }
+            }
+        }
         if (a->kind == S_T_MONTH && S_is_day(b) && S_is_year(c))
             y = c->value, m = a->value, d = b->value;
         else if (S_is_day(a) && b->kind == S_T_MONTH && S_is_year(c))
