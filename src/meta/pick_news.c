@@ -4,7 +4,10 @@
  *            visible standfirst is the news stage's, later, and only fills an empty deck
  *   section  JSON-LD articleSection > article:section > named <meta> (section,
  *            parsely-section, category) > microdata articleSection > the JSON-LD
- *            BreadcrumbList > a visible breadcrumb trail > the label above the h1;
+ *            BreadcrumbList > a visible breadcrumb trail > the label above the h1 >
+ *            a header h1 above the headline > the <title>'s part or label > the
+ *            category of a blog entry's "By NAME in CAT" > the link naming the
+ *            URL folder the page lives under > the menu item marked current;
  *            of several stated categories, the one the breadcrumb trail names
  *   image    og:image > JSON-LD image / thumbnailUrl > twitter:image >
  *            <link rel=image_src> > microdata; resolved against the page URL
@@ -834,6 +837,39 @@ static const char *S_nav_current(cd_meta_ctx *c, const cd_meta *m, const char *p
     return best;
 }
 
+/* The category a blog's entry line names after its author ("By <a>Jane
+ * Doe</a> in <a>News</a> | Link | Comments", "Posted by Jane Doe in
+ * Politics"): the link right after " in " that follows a link naming one of
+ * the authors. */
+static const char *S_byline_category(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
+{
+    const cd_dom *dom = c->dom;
+    if (!m->nauthors) return NULL;
+    for (cd_nid i = 1; i < dom->count; i++) {
+        const cd_node *nd = cd_dom_node(dom, i);
+        if (nd->type != CD_NODE_TEXT || nd->len > 8) continue;
+        const char *v = nd->u.text;
+        size_t l = nd->len;
+        while (l && cd_isspace((unsigned char)*v))
+            v++, l--;
+        while (l && cd_isspace((unsigned char)v[l - 1]))
+            l--;
+        if (l != 2 || !cd_eq_nocase(v, 2, "in")) continue;
+        cd_nid a = nd->prev, b = nd->next;
+        if (!a || !b || !cd_dom_is(dom, a, CD_TAG_A) || !cd_dom_is(dom, b, CD_TAG_A)) continue;
+        size_t al, bl;
+        char *who = cd_meta_node_text(c, a, 128, &al), *cat = cd_meta_node_text(c, b, 64, &bl);
+        if (!who || !cat || bl > 32 || S_word_count(cat, bl) > 3) continue;
+        int named = 0;
+        for (size_t k = 0; k < m->nauthors && !named; k++)
+            named = cd_meta_eq_nocase(who, al, m->authors[k], strlen(m->authors[k]));
+        if (!named) continue;
+        const char *s = S_desk(c, m, page_url, cat, bl);
+        if (s && !S_site_named(c, s)) return s;
+    }
+    return NULL;
+}
+
 static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
     const char *ld = S_crumb_section(c, &c->ld_crumbs, m, page_url);
@@ -880,6 +916,7 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
     if (!v && (v = S_title_section(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_TITLE);
     if (v && m->section_source && strcmp(m->section_source, "title") == 0 && (S_site_named(c, v) || S_news_flow(c, v)))
         v = NULL;
+    if (!v && (v = S_byline_category(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     if (!v && (v = S_url_section(c, m, page_url)) != NULL) m->section_source = "url";
     if (!v && (v = S_nav_current(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     m->section = v;
