@@ -50,7 +50,9 @@ static int S_caption_block(cd_news_ctx *p, cd_nid blk, const cd_news_text *t)
 void cd_news_dateline(cd_news_ctx *p)
 {
     cd_news_text t;
-    for (unsigned b = 0; b < p->nfirst && b < 3; b++) {
+    /* Up to five first blocks: short ones (an "Updated …" line, a byline
+     * with the writer's job) are passed over; a long one ends the search. */
+    for (unsigned b = 0; b < p->nfirst && b < 5; b++) {
         if (cd_news_marked(p, p->first[b])) continue;
         cd_news_gather(p, p->first[b], CD_NONE, 1, &t);
         if (S_caption_block(p, p->first[b], &t)) continue;
