@@ -366,7 +366,17 @@ static void S_push(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, 
         while (n && (s[n - 1] == ' ' || s[n - 1] == ','))
             n--;
     }
+    size_t whole = n;
     n = S_cut_affiliation(s, n);
+    /* "TOM CANAVAN ASSOCIATED PRESS": the wire glued after the writer is
+     * the story's source (news/ reads it into credit). */
+    if (n < whole && !m->byline_agency) {
+        const char *g = s + n;
+        size_t gl = whole - n;
+        while (gl && cd_isspace((unsigned char)*g))
+            g++, gl--;
+        if (gl && cd_meta_agency_at(g, gl) == gl) m->byline_agency = cd_arena_strndup(a, g, gl);
+    }
     while (n && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '-'))
         n--;
     n = S_cut_site(m, s, n);
@@ -387,7 +397,7 @@ static void S_push(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, 
      * second author, whose name would have two words or more. */
     if (later == 2 && !loose && !memchr(s, ' ', n))
         return;
-    if (!loose && S_word_is(s, n, &cd_list_placeholder_names))
+    if ((!loose && S_word_is(s, n, &cd_list_placeholder_names)) || S_word_is(s, n, &cd_list_desk_names))
         return;
     for (size_t i = 0; i < m->nauthors; i++)
         if (cd_meta_eq_nocase(m->authors[i], strlen(m->authors[i]), s, n))
@@ -484,6 +494,16 @@ static void S_split(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose,
         int first = cst == 0;
         cst = ci + 1;
         if (!first && S_qualifier(m, p, pn)) {
+            /* "By Jalilur Rehman, AFP": the wire after the writer is the
+             * story's source (news/ reads it into credit). */
+            const char *g = p;
+            size_t gl = pn;
+            while (gl && cd_isspace((unsigned char)*g))
+                g++, gl--;
+            while (gl && (cd_isspace((unsigned char)g[gl - 1]) || g[gl - 1] == '.'))
+                gl--;
+            if (gl && !m->byline_agency && cd_meta_agency_at(g, gl) == gl)
+                m->byline_agency = cd_arena_strndup(a, g, gl);
             /* After a job title, what follows is where the person works
              * ("Jane Doe, Senior Staff Technologist, ACLU Speech, Privacy,
              * and Technology Project"), not more authors. */

@@ -557,6 +557,23 @@ static size_t S_match(const S_tok *t, size_t nt, size_t last_start, int dayfirst
         if (!b || !c)
             break;
         int y = 0, m = 0, d = 0;
+        /* "Sat, 29 Dec 15:58:00 2007", "Sat Dec 29 15:58:00 2007" (C's
+         * asctime): the clock time between the day and the year. */
+        if (((S_is_day(a) && b->kind == S_T_MONTH) || (a->kind == S_T_MONTH && S_is_day(b))) &&
+            c->kind == S_T_NUM && c->digits <= 2 && c->start + c->digits < n && s[c->start + c->digits] == ':') {
+            size_t j = i + 2;
+            while (j < nt && t[j].kind == S_T_NUM && t[j].digits <= 2 && t[j].start + t[j].digits < n &&
+                   s[t[j].start + t[j].digits] == ':')
+                j++;
+            if (j > i + 2 && j + 1 < nt && t[j].kind == S_T_NUM && t[j].digits == 2 && S_is_year(&t[j + 1])) {
+                int yy = t[j + 1].value, mm = a->kind == S_T_MONTH ? a->value : b->value,
+                    dd = a->kind == S_T_MONTH ? b->value : a->value;
+                if (S_valid(yy, mm, dd)) {
+                    size_t o = S_ymd(out, yy, mm, dd);
+                    return S_time(s, n, c->start, yy, mm, dd, out, o);
+                }
+            }
+        }
         if (a->kind == S_T_MONTH && S_is_day(b) && S_is_year(c))
             y = c->value, m = a->value, d = b->value;
         else if (S_is_day(a) && b->kind == S_T_MONTH && S_is_year(c))
@@ -833,6 +850,30 @@ size_t cd_meta_date_from_url(const char *url, size_t len, char *out)
             continue;
         if (S_valid(y, m, d))
             return S_ymd(out, y, m, d);
+    }
+    /* "/2007/WORLD/meast/11/29/story/": the year, one or two section
+     * folders (no digit), then the month's and the day's folders. */
+    i = p && (size_t)(p - url) + 2 < len ? (size_t)(p - url) + 3 : 0;
+    while (i < len && url[i] != '/')
+        i++;
+    for (; i + 6 < len; i++) {
+        int y, m, d;
+        if (url[i] != '/' || !S_num(url, len, i + 1, 4, &y) || url[i + 5] != '/' || y < 1990 || y > 2099)
+            continue;
+        size_t k = i + 6;
+        for (unsigned folders = 0; folders < 2; folders++) {
+            size_t st = k;
+            while (k < len && url[k] != '/' && !cd_isdigit((unsigned char)url[k]))
+                k++;
+            if (k >= len || url[k] != '/' || k == st) break;
+            k++; /* past one folder: month and day next? */
+            size_t ml = k + 1 < len && cd_isdigit((unsigned char)url[k + 1]) ? 2 : 1;
+            if (!S_num(url, len, k, ml, &m) || k + ml >= len || url[k + ml] != '/') continue;
+            size_t q = k + ml + 1;
+            size_t dl = q + 1 < len && cd_isdigit((unsigned char)url[q + 1]) ? 2 : 1;
+            if (S_num(url, len, q, dl, &d) && q + dl < len && url[q + dl] == '/' && S_valid(y, m, d))
+                return S_ymd(out, y, m, d);
+        }
     }
     return 0;
 }

@@ -4,7 +4,10 @@
  *            visible standfirst is the news stage's, later, and only fills an empty deck
  *   section  JSON-LD articleSection > article:section > named <meta> (section,
  *            parsely-section, category) > microdata articleSection > the JSON-LD
- *            BreadcrumbList > a visible breadcrumb trail > the label above the h1;
+ *            BreadcrumbList > a visible breadcrumb trail > the label above the h1 >
+ *            a header h1 above the headline > the <title>'s part or label > the
+ *            category of a blog entry's "By NAME in CAT" > the link naming the
+ *            URL folder the page lives under > the menu item marked current;
  *            of several stated categories, the one the breadcrumb trail names
  *   image    og:image > JSON-LD image / thumbnailUrl > twitter:image >
  *            <link rel=image_src> > microdata; resolved against the page URL
@@ -577,6 +580,32 @@ static const char *S_header_h1(cd_meta_ctx *c, const cd_meta *m, const char *pag
     return S_desk(c, m, page_url, first->s, first->len);
 }
 
+/* The label that heads the headline in the <title>, "Label: headline -
+ * Site" ("Xbox News: GoldenEye XBLA canned? - ComputerAndVideoGames.com"):
+ * a desk of one to three words, when the <title> names the site after the
+ * headline (a <title> "LAist: headline" names the site first, not a desk). */
+static const char *S_title_label(cd_meta_ctx *c, const cd_meta *m, const char *page_url, const char *t,
+                                 size_t tn)
+{
+    size_t hl = strlen(m->title);
+    for (size_t i = 2; hl && i + hl < tn && i < 48; i++) {
+        if (t[i - 2] != ':' || t[i - 1] != ' ' || !cd_eq_nocase(t + i, hl, m->title)) continue;
+        /* The site's part after the headline. */
+        size_t r = i + hl;
+        while (r < tn && t[r] == ' ')
+            r++;
+        if (r + 2 >= tn || !(t[r] == '-' || t[r] == '|' || (unsigned char)t[r] == 0xE2 || (unsigned char)t[r] == 0xC2))
+            return NULL;
+        size_t ll;
+        char *label = S_piece(c, t, i - 2, &ll);
+        if (!label || S_word_count(label, ll) > 3 || S_site_named(c, label) ||
+            (m->site_name && cd_meta_site_like(label, ll, m->site_name, strlen(m->site_name))))
+            return NULL;
+        return S_desk(c, m, page_url, label, ll);
+    }
+    return NULL;
+}
+
 /* The <title>'s part between the headline and the site's name ("Louisiana's
  * new first lady is mom and MBA - Living - NOLA.com", "Cricket: Windies seal
  * historic win | Cricket | Guardian Unlimited Sport"): three parts or more
@@ -606,10 +635,237 @@ static const char *S_title_section(cd_meta_ctx *c, const cd_meta *m, const char 
         if (hf == hl) continue;
         size_t j = hf ? 1 : np - 2, pl;
         char *part = S_piece(c, t + at[j], len[j], &pl);
+        /* A label of the news flow next to the headline ("… - Breaking News
+         * - National - …") stands before the desk: the next part is read. */
+        while (part && S_news_flow(c, part) && (hf ? j + 2 < np : j > 1)) {
+            j = hf ? j + 1 : j - 1;
+            part = S_piece(c, t + at[j], len[j], &pl);
+        }
         if (!part || S_word_count(part, pl) > 3 || S_same_text(part, m->title) ||
             (m->site_name && cd_meta_site_like(part, pl, m->site_name, strlen(m->site_name))))
             return NULL;
         return S_desk(c, m, page_url, part, pl);
+    }
+    return S_title_label(c, m, page_url, t, tn);
+}
+
+/* The host (without "www.") and the path (up to '?' or '#') of u[0..n): an
+ * absolute http(s) URL, or a site path ("/sports/", *hl = 0). 0 for any
+ * other reference. */
+static int S_host_path(const char *u, size_t n, const char **h, size_t *hl, const char **p, size_t *pl)
+{
+    while (n && cd_isspace((unsigned char)*u))
+        u++, n--;
+    size_t i = 0;
+    *h = NULL, *hl = 0;
+    if (n > 7 && cd_eq_nocase(u, 7, "http://"))
+        i = 7;
+    else if (n > 8 && cd_eq_nocase(u, 8, "https://"))
+        i = 8;
+    if (i) {
+        size_t st = i;
+        while (i < n && u[i] != '/' && u[i] != '?' && u[i] != '#')
+            i++;
+        *h = u + st, *hl = i - st;
+        if (*hl > 4 && cd_eq_nocase(*h, 4, "www.")) *h += 4, *hl -= 4;
+    } else if (!n || u[0] != '/' || (n > 1 && u[1] == '/')) {
+        return 0;
+    }
+    size_t st = i;
+    while (i < n && u[i] != '?' && u[i] != '#' && !cd_isspace((unsigned char)u[i]))
+        i++;
+    *p = u + st, *pl = i - st;
+    return 1;
+}
+
+/* The number of path segments of p[0..n) ("/a/b/" and "/a/b": 2). */
+static unsigned S_segments(const char *p, size_t n)
+{
+    unsigned k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != '/' && (i == 0 || p[i - 1] == '/')) k++;
+    return k;
+}
+
+/* The section front the page's URL lives under, as a link of the page names
+ * it: a link (same host) to a folder that holds the page, or to its front
+ * file ("/sports/college" on "/sports/college/story-123.html",
+ * "/entertainment/default.aspx" on "/entertainment/story.aspx": a link to
+ * another file is a page, not a folder), the deepest such folder; or a link to a
+ * one-segment folder that is a folder of the page's path ("/WORLD/" on
+ * "/2007/WORLD/meast/11/29/story/"). Its text, a desk label of one to three
+ * words, is the section. */
+static const char *S_url_section(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
+{
+    const char *u = page_url && *page_url ? page_url : m->url;
+    const char *ph, *pp;
+    size_t phl, ppl;
+    if (!u || !S_host_path(u, strlen(u), &ph, &phl, &pp, &ppl) || !phl) return NULL;
+    /* The page's folder: its path without the last segment (the story). */
+    while (ppl && pp[ppl - 1] == '/')
+        ppl--;
+    while (ppl && pp[ppl - 1] != '/')
+        ppl--;
+    if (S_segments(pp, ppl) == 0) return NULL;
+    const cd_dom *dom = c->dom;
+    const char *best = NULL;
+    unsigned best_rank = 0;
+    for (cd_nid i = 1; i < dom->count; i++) {
+        const cd_node *nd = cd_dom_node(dom, i);
+        if (nd->type != CD_NODE_ELEMENT || nd->tag != CD_TAG_A) continue;
+        size_t hrl, lhl, lpl;
+        const char *href = cd_dom_attr(dom, i, "href", &hrl), *lh, *lp;
+        if (!href || hrl > 256 || !S_host_path(href, hrl, &lh, &lhl, &lp, &lpl)) continue;
+        if (lhl && !cd_meta_eq_nocase(lh, lhl, ph, phl)) continue;
+        /* The link's folder: a last segment naming a file ("default.aspx")
+         * is cut. */
+        while (lpl && lp[lpl - 1] == '/')
+            lpl--;
+        size_t ls = lpl;
+        while (ls && lp[ls - 1] != '/')
+            ls--;
+        const char *dot = memchr(lp + ls, '.', lpl - ls);
+        if (dot) {
+            if (!cd_wordset_has(&cd_list_url_folder_fronts, lp + ls, (size_t)(dot - (lp + ls)))) continue;
+            lpl = ls;
+        }
+        while (lpl && lp[lpl - 1] == '/')
+            lpl--;
+        unsigned segs = S_segments(lp, lpl);
+        if (!segs) continue;
+        unsigned rank = 0;
+        if (lpl < ppl && cd_meta_eq_nocase(pp, lpl, lp, lpl) && pp[lpl] == '/') {
+            rank = 2 * segs + 1;
+        } else if (segs == 1) {
+            /* A one-segment folder among the page's folders. */
+            const char *f = lp + 1;
+            size_t fl = lpl - 1;
+            for (size_t k = 0; k + fl < ppl && !rank; k++)
+                if (pp[k] == '/' && pp[k + 1 + fl] == '/' && cd_meta_eq_nocase(pp + k + 1, fl, f, fl)) rank = 2;
+        }
+        if (rank <= best_rank) continue;
+        size_t tl;
+        char *txt = cd_meta_node_text(c, i, 64, &tl);
+        if (!txt || tl > 32 || S_word_count(txt, tl) > 3) continue;
+        /* The link's text names the folder ("Soaps" for "/soaps/",
+         * "National news" for "/0300nationalnews/"): not a teaser ("More
+         * Showbiz"), a menu's other label ("My Region" for "/canada/") or
+         * the site's whole news area ("News"). */
+        size_t fs = lpl;
+        while (fs && lp[fs - 1] != '/')
+            fs--;
+        char tk[64], fk[64];
+        size_t tkl = S_key(txt, tl, tk, sizeof tk), fkl = S_key(lp + fs, lpl - fs, fk, sizeof fk), f0 = 0;
+        while (f0 < fkl && cd_isdigit((unsigned char)fk[f0]))
+            f0++;
+        if (!tkl || tkl != fkl - f0 || memcmp(tk, fk + f0, tkl) != 0 || cd_wordset_has(&cd_list_section_broad, txt, tl))
+            continue;
+        const char *v = S_desk(c, m, page_url, txt, tl);
+        if (!v || S_site_named(c, v) || S_news_flow(c, v)) continue;
+        best = v, best_rank = rank;
+    }
+    return best;
+}
+
+/* The section a menu marks as the page's own: the last element classed so
+ * ("current", "active", "selected": class-current.txt) that is one link or
+ * holds one link and nothing else, its text a desk label of one to three
+ * words, not the site's whole news area. */
+static const char *S_nav_current(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
+{
+    const cd_dom *dom = c->dom;
+    const char *best = NULL;
+    for (cd_nid i = 1; i < dom->count; i++) {
+        const cd_node *nd = cd_dom_node(dom, i);
+        if (nd->type != CD_NODE_ELEMENT || (cd_tag_flags(nd->tag) & CD_TF_SKIP)) continue;
+        size_t cl = 0, il = 0;
+        const char *cls = cd_dom_attr(dom, i, "class", &cl), *ids = cd_dom_attr(dom, i, "id", &il);
+        /* Most elements name no state at all: a substring test spares them
+         * the class-word split. */
+        if (!(cls && (cd_contains_nocase(cls, cl, "cur") || cd_contains_nocase(cls, cl, "activ") ||
+                      cd_contains_nocase(cls, cl, "select"))) &&
+            !(ids && (cd_contains_nocase(ids, il, "cur") || cd_contains_nocase(ids, il, "activ") ||
+                      cd_contains_nocase(ids, il, "select"))))
+            continue;
+        /* "previousIsCurrent", "next-to-active" mark a neighbour; a language
+         * switch's item names a language. */
+        if (!cd_meta_class_has(c, i, cd_list_class_current) || cd_meta_class_has(c, i, cd_list_class_language) ||
+            (cls && (cd_contains_nocase(cls, cl, "prev") || cd_contains_nocase(cls, cl, "next"))))
+            continue;
+        /* One link: the element itself, or the only link it holds. */
+        cd_nid a = nd->tag == CD_TAG_A ? i : CD_NONE;
+        unsigned links = 0, seen = 0;
+        if (!a)
+            for (cd_nid k = cd_dom_next(dom, i, i); k && seen < 24; k = cd_dom_next(dom, k, i), seen++)
+                if (cd_dom_is(dom, k, CD_TAG_A)) a = k, links++;
+        if (!a || links > 1 || seen >= 24) continue;
+        /* A link to a page of the site ("/sports/", "http://…/World/"): a
+         * tab of a teaser box ("#", "javascript:", no href) switches a box,
+         * a relative file name is often the page itself. */
+        size_t hrl, hl, pl, ol;
+        const char *href = cd_dom_attr(dom, a, "href", &hrl), *h, *pp;
+        if (!href || !S_host_path(href, hrl, &h, &hl, &pp, &pl) || !pl || cd_dom_attr(dom, a, "onclick", &ol))
+            continue;
+        /* The state marks one item: a class every item of the menu carries
+         * ("<li><a class=activeanchor>" on each) is no state. */
+        cd_nid item = i;
+        if (nd->tag == CD_TAG_A && nd->parent && cd_dom_is(dom, nd->parent, CD_TAG_LI)) item = nd->parent;
+        int same = 0;
+        for (int dir = 0; dir < 2 && !same && cls; dir++) {
+            cd_nid sib = dir ? cd_dom_node(dom, item)->next : cd_dom_node(dom, item)->prev;
+            while (sib && cd_dom_node(dom, sib)->type != CD_NODE_ELEMENT)
+                sib = dir ? cd_dom_node(dom, sib)->next : cd_dom_node(dom, sib)->prev;
+            /* The neighbour itself, or its link when the state is on links. */
+            cd_nid cmp = sib;
+            if (sib && item != i)
+                for (cmp = cd_dom_node(dom, sib)->first; cmp && !cd_dom_is(dom, cmp, CD_TAG_A);)
+                    cmp = cd_dom_node(dom, cmp)->next;
+            size_t sl;
+            const char *sc = cmp ? cd_dom_attr(dom, cmp, "class", &sl) : NULL;
+            same = sc && sl == cl && memcmp(sc, cls, cl) == 0;
+        }
+        if (same) continue;
+        size_t tl, al;
+        char *txt = cd_meta_node_text(c, i, 64, &tl);
+        char *at = cd_meta_node_text(c, a, 64, &al);
+        if (!txt || !at || tl != al || tl > 32 || S_word_count(txt, tl) > 3 ||
+            cd_wordset_has(&cd_list_section_broad, txt, tl))
+            continue;
+        const char *v = S_desk(c, m, page_url, txt, tl);
+        if (v && !S_site_named(c, v) && !S_news_flow(c, v)) best = v;
+    }
+    return best;
+}
+
+/* The category a blog's entry line names after its author ("By <a>Jane
+ * Doe</a> in <a>News</a> | Link | Comments", "Posted by Jane Doe in
+ * Politics"): the link right after " in " that follows a link naming one of
+ * the authors. */
+static const char *S_byline_category(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
+{
+    const cd_dom *dom = c->dom;
+    if (!m->nauthors) return NULL;
+    for (cd_nid i = 1; i < dom->count; i++) {
+        const cd_node *nd = cd_dom_node(dom, i);
+        if (nd->type != CD_NODE_TEXT || nd->len > 8) continue;
+        const char *v = nd->u.text;
+        size_t l = nd->len;
+        while (l && cd_isspace((unsigned char)*v))
+            v++, l--;
+        while (l && cd_isspace((unsigned char)v[l - 1]))
+            l--;
+        if (l != 2 || !cd_eq_nocase(v, 2, "in")) continue;
+        cd_nid a = nd->prev, b = nd->next;
+        if (!a || !b || !cd_dom_is(dom, a, CD_TAG_A) || !cd_dom_is(dom, b, CD_TAG_A)) continue;
+        size_t al, bl;
+        char *who = cd_meta_node_text(c, a, 128, &al), *cat = cd_meta_node_text(c, b, 64, &bl);
+        if (!who || !cat || bl > 32 || S_word_count(cat, bl) > 3) continue;
+        int named = 0;
+        for (size_t k = 0; k < m->nauthors && !named; k++)
+            named = cd_meta_eq_nocase(who, al, m->authors[k], strlen(m->authors[k]));
+        if (!named) continue;
+        const char *s = S_desk(c, m, page_url, cat, bl);
+        if (s && !S_site_named(c, s)) return s;
     }
     return NULL;
 }
@@ -660,6 +916,9 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
     if (!v && (v = S_title_section(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_TITLE);
     if (v && m->section_source && strcmp(m->section_source, "title") == 0 && (S_site_named(c, v) || S_news_flow(c, v)))
         v = NULL;
+    if (!v && (v = S_byline_category(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
+    if (!v && (v = S_url_section(c, m, page_url)) != NULL) m->section_source = "url";
+    if (!v && (v = S_nav_current(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     m->section = v;
     if (!v) m->section_source = NULL;
 }

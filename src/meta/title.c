@@ -951,6 +951,32 @@ static int S_run_site(const char *part, size_t pn, const S_names *names)
     return S_is_site(part, pn, names) || (names->n[1] && S_acronym(part, pn, names->n[1]));
 }
 
+/* Does part[0..pn) hold a host name as a word ("… Entertainment WDTN.com,
+ * 2 On Your Side …": letters, a dot, two to four letters, no space)? A
+ * <title> part that names a host is the site's blurb, not a headline the
+ * page leaves unprinted. */
+static int S_holds_host(const char *part, size_t pn)
+{
+    for (size_t i = 0; i < pn;) {
+        while (i < pn && (part[i] == ' ' || part[i] == ','))
+            i++;
+        size_t st = i, dot = 0, letters = 0;
+        while (i < pn && part[i] != ' ' && part[i] != ',') {
+            if (part[i] == '.') dot = i;
+            else if (cd_isalpha((unsigned char)part[i])) letters++;
+            i++;
+        }
+        size_t e = i;
+        if (dot > st + 1 && e - dot - 1 >= 2 && e - dot - 1 <= 4 && letters == e - st - 1) {
+            size_t k = dot + 1;
+            while (k < e && cd_isalpha((unsigned char)part[k]))
+                k++;
+            if (k == e) return 1;
+        }
+    }
+    return 0;
+}
+
 /* The heading level of element id (1-6), 0 for another element. */
 static int S_level(const cd_meta_ctx *c, cd_nid id)
 {
@@ -1094,7 +1120,7 @@ static const char *S_title_run(cd_meta_ctx *c, const char *t, const S_names *nam
             size_t np = cd_meta_title_parts(t, n, ps, pe), own = S_letters(t, best->from, best->to);
             for (size_t p = 0; p < np && best; p++)
                 if ((pe[p] <= best->from || ps[p] >= best->to) && S_letters(t, ps[p], pe[p]) > own &&
-                    !S_run_site(t + ps[p], pe[p] - ps[p], names) &&
+                    !S_run_site(t + ps[p], pe[p] - ps[p], names) && !S_holds_host(t + ps[p], pe[p] - ps[p]) &&
                     !(site_h1 && S_same(t + ps[p], pe[p] - ps[p], site_h1, strlen(site_h1))))
                     best = NULL;
         }

@@ -292,8 +292,11 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
         if (!cd_meta_class_has(c, id, cd_list_class_author) || !cd_meta_class_has(c, id, cd_list_class_name))
             return;
         rank = 2;
-    } else if (cd_meta_class_has(c, id, cd_list_class_byline))
+    } else if (cd_meta_class_has(c, id, cd_list_class_byline)) {
+        /* A picture's byline ("imageByline") names its photographer. */
+        if (cd_meta_class_has(c, id, cd_list_class_photo_byline)) return;
         rank = 0;
+    }
     else if (cd_meta_class_has(c, id, cd_list_class_author) &&
              (!cd_meta_class_has(c, id, cd_list_class_author_extra) || cd_meta_class_has(c, id, cd_list_class_name)))
         rank = 2; /* "author-box__name" names the author inside the box */
@@ -353,6 +356,19 @@ static int S_in_heading(const cd_dom *dom, cd_nid id)
         if (n->type == CD_NODE_ELEMENT && (cd_tag_flags(n->tag) & CD_TF_HEADING) && n->tag != CD_TAG_H1)
             return 1;
     }
+    return 0;
+}
+
+/* Is text node id inside an element classed as a byline (a few levels up:
+ * "<div class=DetailByline><h2>date<br>By NAME, AFP</h2>")? There a
+ * heading's "By …" line is the byline, not a section's heading. */
+static int S_in_byline_box(cd_meta_ctx *c, cd_nid id)
+{
+    cd_nid a = cd_dom_node(c->dom, id)->parent;
+    for (int d = 0; a && d < 4; d++, a = cd_dom_node(c->dom, a)->parent)
+        if (cd_dom_node(c->dom, a)->type == CD_NODE_ELEMENT && cd_meta_class_has(c, a, cd_list_class_byline) &&
+            !cd_meta_class_has(c, a, cd_list_class_photo_byline))
+            return 1;
     return 0;
 }
 
@@ -895,7 +911,8 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         S_thread_starter(c, v, id);
     } else if (v->bylines < CD_META_MAX_BYLINES &&
                ((S_byline_prefix(s, len) && S_byline_len(s, len) < 60 && len > 4 && !S_sentence_end(dom, id, s, len) &&
-                 (!S_in_heading(dom, id) || (len > 8 && s[2] != ' ' && s[2] != ':') || S_caps_name(s, len))) ||
+                 (!S_in_heading(dom, id) || (len > 8 && s[2] != ' ' && s[2] != ':') || S_caps_name(s, len) ||
+                  S_in_byline_box(c, id))) ||
                 (S_alone(dom, id) && S_by_handle(s, len) && S_in_post_meta(c, id)))) {
         if (cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), id, s, len)) {
             v->bylines++;

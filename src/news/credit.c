@@ -30,12 +30,32 @@ static int S_ends_dash(const char *s, size_t n)
            ((unsigned char)s[n - 1] == 0x94 || (unsigned char)s[n - 1] == 0x93);
 }
 
+/* Is blk the lead picture's caption kept in the text (inside a caption
+ * element, or its text opening as the caption read into image.caption)? The
+ * dateline opens the story after it. */
+static int S_caption_block(cd_news_ctx *p, cd_nid blk, const cd_news_text *t)
+{
+    unsigned d = 0;
+    for (cd_nid a = blk; a && d < 6; a = cd_dom_node(p->dom, a)->parent, d++)
+        if (cd_news_is_caption_el(p, a)) return 1;
+    const char *cap = p->m->image_caption;
+    size_t cl = cap ? strlen(cap) : 0, n;
+    if (cl < 20) return 0;
+    /* Compared on its first 40 bytes, white space collapsed. */
+    char *s = cd_meta_clean(p->arena, t->s, t->n < 400 ? t->n : 400, &n);
+    size_t k = cl < 40 ? cl : 40;
+    return s && n >= k && cd_meta_eq_nocase(s, k, cap, k);
+}
+
 void cd_news_dateline(cd_news_ctx *p)
 {
     cd_news_text t;
-    for (unsigned b = 0; b < p->nfirst && b < 3; b++) {
+    /* Up to five first blocks: short ones (an "Updated …" line, a byline
+     * with the writer's job) are passed over; a long one ends the search. */
+    for (unsigned b = 0; b < p->nfirst && b < 5; b++) {
         if (cd_news_marked(p, p->first[b])) continue;
         cd_news_gather(p, p->first[b], CD_NONE, 1, &t);
+        if (S_caption_block(p, p->first[b], &t)) continue;
         /* The dateline and the sentence it opens share one line: lines end
          * at a block or <br> inside ("<strong>GNW: Title</strong><p>…").
          * A few short lines (a kicker, a byline) are passed over; a place
@@ -97,7 +117,21 @@ static void S_credit_set(cd_news_ctx *p, const char *s, size_t n)
 {
     cd_parts_trim(&s, &n);
     if (p->m->credit) return; /* a structured statement stays */
-    p->m->credit = cd_news_clean(p, s, n);
+    const char *c = cd_news_clean(p, s, n);
+    size_t cl = c ? strlen(c) : 0;
+    /* A wire's name set in capitals ("THE CANADIAN PRESS", a byline's
+     * "ASSOCIATED PRESS"): the name as running text writes it ("AFP" and
+     * other one-word names stay). */
+    if (c && cd_parts_is_agency(c, cl)) {
+        int lower = 0, space = 0;
+        for (size_t i = 0; i < cl; i++)
+            lower |= c[i] >= 'a' && c[i] <= 'z', space |= c[i] == ' ';
+        char *w = !lower && space ? cd_arena_strndup(p->arena, c, cl) : NULL;
+        for (size_t i = 1; w && i < cl; i++)
+            if (w[i - 1] != ' ') w[i] = (char)cd_tolower((unsigned char)w[i]);
+        if (w) c = w;
+    }
+    p->m->credit = c;
     if (p->m->credit) p->m->credit_source = "visible";
 }
 
@@ -491,5 +525,122 @@ void cd_news_source_class(cd_news_ctx *p)
                 if (cd_dom_node(dom, k)->type == CD_NODE_ELEMENT && cd_news_has(p, k, cd_list_class_source))
                     if (S_source_name(p, k, 0)) return;
         }
+    }
+}
+
+/* The node before id in document order (its previous sibling's last
+ * descendant, else its parent). */
+static cd_nid S_before(const cd_dom *dom, cd_nid id)
+{
+    const cd_node *n = cd_dom_node(dom, id);
+    if (!n->prev) return n->parent;
+    cd_nid k = n->prev;
+    while (cd_dom_node(dom, k)->last)
+        k = cd_dom_node(dom, k)->last;
+    return k;
+}
+
+/* The length of the source label text v[0..l) opens with ("Source: "), 0
+ * when none. */
+static size_t S_source_lead(const char *v, size_t l)
+{
+    const char *const *labels = cd_list_news_photo_source_labels;
+    for (size_t i = 0; labels[i]; i++)
+        if (cd_parts_starts(v, l, labels[i])) return strlen(labels[i]);
+    return 0;
+}
+
+/* Is text node k (not in a link, a caption or a picture's box) a wire's
+ * name alone, or a "Source:" label whose value (the rest of the text, else
+ * the next text) is one? Then the credit is set, the texts cut from the
+ * text (unless keep_parts), and 1 returned. */
+static int S_agency_text(cd_news_ctx *p, cd_nid k)
+{
+    const cd_dom *dom = p->dom;
+    const cd_node *n = cd_dom_node(dom, k);
+    for (cd_nid a = n->parent, d = 0; a && d < 4; a = cd_dom_node(dom, a)->parent, d++)
+        if (cd_dom_is(dom, a, CD_TAG_A) || cd_dom_is(dom, a, CD_TAG_FIGURE) || cd_news_is_caption_el(p, a))
+            return 0;
+    if (S_by_picture(dom, n->parent)) return 0;
+    const char *v = n->u.text;
+    size_t l = n->len;
+    cd_parts_trim(&v, &l);
+    size_t lead = S_source_lead(v, l);
+    cd_nid val = k;
+    if (lead) {
+        v += lead, l -= lead;
+        cd_parts_trim(&v, &l);
+        if (!l) {
+            /* "<strong>Source: </strong> Press Association": the next text. */
+            val = CD_NONE;
+            unsigned seen = 0;
+            for (cd_nid q = cd_dom_next(dom, k, cd_dom_root(dom)); q && seen < 8;
+                 q = cd_dom_next(dom, q, cd_dom_root(dom)), seen++) {
+                const cd_node *qn = cd_dom_node(dom, q);
+                if (qn->type == CD_NODE_ELEMENT && (cd_tag_flags(qn->tag) & CD_TF_BLOCK)) break;
+                if (qn->type == CD_NODE_TEXT && !cd_news_space_text(qn)) {
+                    val = q;
+                    break;
+                }
+            }
+            if (!val) return 0;
+            v = cd_dom_node(dom, val)->u.text;
+            l = cd_dom_node(dom, val)->len;
+            cd_parts_trim(&v, &l);
+        }
+    }
+    size_t cl;
+    char *c = l <= 40 ? cd_meta_clean(p->arena, v, l, &cl) : NULL;
+    if (!c || !cd_parts_is_agency(c, cl) || cd_parts_photo_agency(c, cl)) return 0;
+    S_credit_set(p, c, cl);
+    if (!p->keep) {
+        if (cd_news_rendered(p, val)) cd_extract_cut_as(p->x, dom, val, 0, cd_dom_node(dom, val)->len, CD_WHY_CREDIT);
+        if (val != k && cd_news_rendered(p, k)) cd_extract_cut_as(p->x, dom, k, 0, n->len, CD_WHY_CREDIT);
+    }
+    return 1;
+}
+
+/* A line by the headline that is only a wire's name ("<h3>The Associated
+ * Press</h3>", "BY TOM CANAVAN<br>ASSOCIATED PRESS"), or a "Source:" label
+ * naming one ("<li><strong>Source: </strong>Press Association</li>" in the
+ * story's head): the source of the text, when nothing else gave one. Looked
+ * for among the first texts after the headline, up to the first sentence of
+ * prose, then among the few before it. */
+void cd_news_agency_line(cd_news_ctx *p)
+{
+    const cd_dom *dom = p->dom;
+    if (!p->head || p->m->credit) return;
+    unsigned seen = 0, texts = 0;
+    cd_nid top = cd_dom_root(dom);
+    for (cd_nid k = cd_dom_next_skip(dom, p->head, top); k && seen < CD_NEWS_DECK_NODES; seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT) {
+            if ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k) || n->tag == CD_TAG_A ||
+                n->tag == CD_TAG_FIGURE || n->tag == CD_TAG_FIGCAPTION || cd_news_is_caption_el(p, k)) {
+                k = cd_dom_next_skip(dom, k, top);
+                continue;
+            }
+        } else if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) {
+            if (++texts > 12) break;
+            const char *v = n->u.text;
+            size_t l = n->len;
+            cd_parts_trim(&v, &l);
+            if (l > 100) break; /* the body has begun */
+            if (S_agency_text(p, k)) return;
+        }
+        k = cd_dom_next(dom, k, top);
+    }
+    /* Before the headline: a "Source:" label of the story's info box. */
+    seen = texts = 0;
+    for (cd_nid k = S_before(dom, p->head); k && seen < CD_NEWS_DECK_NODES && texts < 24; k = S_before(dom, k), seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type != CD_NODE_TEXT || cd_news_space_text(n)) continue;
+        const cd_node *par = cd_dom_node(dom, n->parent);
+        if (par->type == CD_NODE_ELEMENT && (cd_tag_flags(par->tag) & CD_TF_SKIP)) continue;
+        texts++;
+        const char *v = n->u.text;
+        size_t l = n->len;
+        cd_parts_trim(&v, &l);
+        if (S_source_lead(v, l) && S_agency_text(p, k)) return;
     }
 }

@@ -122,7 +122,7 @@ static cd_nid S_deck_byline(cd_news_ctx *p, cd_nid k)
 void cd_news_deck(cd_news_ctx *p)
 {
     const cd_dom *dom = p->dom;
-    cd_nid h1 = p->h1;
+    cd_nid h1 = p->head;
     unsigned fi = 0;
     cd_nid first = p->nfirst ? p->first[0] : CD_NONE;
     cd_news_text t;
@@ -177,11 +177,18 @@ void cd_news_deck(cd_news_ctx *p)
                     cd_nid nx = S_next_el(dom, k);
                     if (nx && cd_dom_is(dom, nx, CD_TAG_P)) c = NULL;
                 }
-                /* The headline's block closed by one short sentence ("Good
+                /* A heading in title case is a deck when its class says so
+                 * and it runs to six words ("In a Celebrity Obsessed Culture,
+                 * Another Young Star is Gone Too Soon" in h2#content_sub_title);
+                 * a short one is a section's heading. The headline's block
+                 * closed by one short sentence ("Good
                  * news for Microsoft?") is a title block too. */
                 unsigned least = cls || (hp && c && len && (c[len - 1] == '?' || c[len - 1] == '.' || c[len - 1] == '!')) ? 4u : 6u;
-                if (c && w >= least && len <= 600 && !cd_parts_not_deck(c, len) &&
-                    (strong || !cd_parts_title_case(c, len)) && !cd_news_has(p, k, cd_list_class_deck_bad) &&
+                /* A copyright notice is the page's foot, whatever its place. */
+                int notice = c && (cd_parts_starts(c, len, "\xC2\xA9") || cd_parts_starts(c, len, "copyright") ||
+                                   cd_parts_starts(c, len, "(c)"));
+                if (c && !notice && w >= least && len <= 600 && !cd_parts_not_deck(c, len) &&
+                    (strong || !cd_parts_title_case(c, len) || (cls && w >= 6)) && !cd_news_has(p, k, cd_list_class_deck_bad) &&
                     !S_has_heading(p, k) &&
                     !(p->m->title && cd_meta_eq_nocase(c, len, p->m->title, strlen(p->m->title)))) {
                     int same =

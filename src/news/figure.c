@@ -93,7 +93,8 @@ static int S_pred_link(cd_news_ctx *p, cd_nid id)
 /* A byline's element ("<div class=byline>By NAME …"). */
 static int S_pred_byline(cd_news_ctx *p, cd_nid id)
 {
-    return cd_news_has(p, id, cd_list_class_byline) || cd_news_has(p, id, cd_list_class_byline_box);
+    return (cd_news_has(p, id, cd_list_class_byline) || cd_news_has(p, id, cd_list_class_byline_box)) &&
+           !cd_news_has(p, id, cd_list_class_photo_byline);
 }
 
 static int S_pred_caption(cd_news_ctx *p, cd_nid id)
@@ -117,7 +118,7 @@ static int S_pred_quote(cd_news_ctx *p, cd_nid id)
 
 static int S_pred_credit(cd_news_ctx *p, cd_nid id)
 {
-    if (cd_news_has(p, id, cd_list_class_photo_credit)) return 1;
+    if (cd_news_has(p, id, cd_list_class_photo_credit) || cd_news_has(p, id, cd_list_class_photo_byline)) return 1;
     /* <cite> in a caption names the picture's source (<figcaption><cite>Adobe</cite>). */
     if (cd_dom_is(p->dom, id, CD_TAG_CITE)) {
         /* Not a quotation's source (<figure><blockquote>…<figcaption><cite>):

@@ -44,6 +44,7 @@ typedef struct cd_news_ctx {
     const char *agency;       /* the agency named in the dateline */
     const char *foot_agency;  /* the agency a copyright notice after the story names */
     cd_nid h1;                /* the headline element */
+    cd_nid head; /* h1, else the element the headline is set in (news/parts.c S_find_head) */
 } cd_news_ctx;
 
 /* Text gathered from a subtree, with the map back to its text nodes. */
@@ -143,6 +144,7 @@ void cd_news_credit(cd_news_ctx *p);
 void cd_news_source_label(cd_news_ctx *p);
 /* An element classed source/provider/agency by the headline or after the body. */
 void cd_news_source_class(cd_news_ctx *p);
+void cd_news_agency_line(cd_news_ctx *p);
 /* An element classed source/provider/agency (also as a camelCase part). */
 int cd_news_pred_source(cd_news_ctx *p, cd_nid id);
 /* The agency credited as the only author ("By AFP") becomes the credit. */

@@ -298,6 +298,42 @@ static cd_nid S_find_h1(cd_news_ctx *p)
     return CD_NONE;
 }
 
+/* The headline of a page that sets it in another element than an <h1>:
+ * for the deck and the wire line under it. */
+static cd_nid S_find_head(cd_news_ctx *p)
+{
+    const cd_dom *dom = p->dom;
+    const char *title = p->m->title;
+    if (!title) return CD_NONE;
+    size_t tl = strlen(title);
+    /* An old page sets its headline in another element ("<div
+     * class=hed>", "<font class=headline>", "<h3>"): the first one whose
+     * text is the title, screened by its first text's opening bytes. */
+    size_t pre = tl < 12 ? tl : 12;
+    for (uint32_t id = 2; id < dom->count && id < CD_NEWS_BODY_NODES; id++) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (n->type != CD_NODE_ELEMENT || !n->first || (cd_tag_flags(n->tag) & CD_TF_SKIP) ||
+            n->tag == CD_TAG_A || n->tag == CD_TAG_TITLE || n->tag == CD_TAG_H1)
+            continue;
+        cd_nid f = n->first;
+        while (f && cd_dom_node(dom, f)->type == CD_NODE_TEXT && cd_news_space_text(cd_dom_node(dom, f)))
+            f = cd_dom_node(dom, f)->next;
+        const cd_node *fn = f ? cd_dom_node(dom, f) : NULL;
+        if (!fn || fn->type != CD_NODE_TEXT) continue;
+        const char *v = fn->u.text;
+        size_t l = fn->len;
+        while (l && cd_isspace((unsigned char)*v))
+            v++, l--;
+        if (l < pre || !cd_meta_eq_nocase(v, pre, title, pre)) continue;
+        cd_news_text t;
+        cd_news_gather(p, id, CD_NONE, 0, &t);
+        size_t len;
+        char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
+        if (c && cd_meta_eq_nocase(c, len, title, tl) && cd_extract_node_visible(dom, id)) return id;
+    }
+    return CD_NONE;
+}
+
 /* A page of many parts (broad extraction: no region held half of its
  * prose) may still be a story whose text lost to a live feed or a sidebar.
  * Its body's first and last blocks are the page's, not the story's, so no
@@ -336,6 +372,7 @@ void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x
     p.ctx.dom = dom;
     p.ctx.arena = arena;
     p.h1 = x->title_node ? x->title_node : S_find_h1(&p);
+    p.head = p.h1 ? p.h1 : S_find_head(&p);
     if (x->broad) {
         S_head_parts(&p);
         return;
@@ -358,6 +395,7 @@ void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x
     cd_news_credit(&p);
     cd_news_source_label(&p);
     cd_news_source_class(&p);
+    cd_news_agency_line(&p);
     /* The other figures of the body keep their captions, not their credits
      * (last: the cuts they need come after the dateline's). */
     for (unsigned i = 0; i < p.nfigs; i++)
