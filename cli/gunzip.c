@@ -1,5 +1,8 @@
 /* cli/gunzip: see gunzip.h. Mirrors src/input/gzip.c (cd_input_gunzip), but
- * gives up instead of reporting: the library reports. */
+ * gives up instead of reporting: the library reports. A whole page of one
+ * member whose trailer gives its size is decoded by libdeflate in one call,
+ * anything else (and every failure) by zlib, as the library does. */
+#include <libdeflate.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +26,22 @@ size_t cd_cli_gunzip_hint(const char *in, size_t len, size_t max)
     return isize <= max ? isize : 0;
 }
 
+/* One member, its size given by the trailer, into dst[0..cap): the length,
+ * or 0 when zlib is to decode it (see src/input/gzip.c's S_whole). */
+static size_t S_whole(const char *in, size_t len, size_t max, char *dst, size_t cap)
+{
+    const unsigned char *u = (const unsigned char *)in;
+    size_t isize = cd_cli_gunzip_hint(in, len, max);
+    if (!isize || isize > cap || (u[3] & 0x02) || isize / 1032 > len) return 0;
+    struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();
+    if (!d) return 0;
+    size_t used = 0, n = 0;
+    enum libdeflate_result r = libdeflate_gzip_decompress_ex(d, in, len, dst, isize, &used, &n);
+    libdeflate_free_decompressor(d);
+    if (r != LIBDEFLATE_SUCCESS || used > len || cd_cli_is_gzip(in + used, len - used)) return 0;
+    return n;
+}
+
 /* The decoder: into *buf (grown when grow is set, else fixed at *cap). */
 /* head: a fixed buffer filled is a success (the page's first *cap bytes). */
 static size_t S_gunzip(const char *in, size_t len, size_t max, char **buf, size_t *cap, int grow, int head)
@@ -37,6 +56,10 @@ static size_t S_gunzip(const char *in, size_t len, size_t max, char **buf, size_
             *buf = nb;
             *cap = want;
         }
+    }
+    if (!head) {
+        size_t w = S_whole(in, len, max, *buf, *cap);
+        if (w) return cd_cli_is_gzip(*buf, w) ? 0 : w;
     }
     size_t n = 0;
     z_stream z;
