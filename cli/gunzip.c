@@ -129,3 +129,90 @@ size_t cd_cli_gunzip_head(const char *in, size_t len, size_t max, char *dst, siz
     size_t n = S_gunzip(in, len, max, &dst, &cap, 0, 1);
     return n == cap ? n : 0;
 }
+
+struct cd_cli_head {
+    z_stream z;
+    int live; /* z initialised (its window is kept from page to page) */
+    int done; /* no more bytes: the page ended or failed */
+    const char *in;
+    size_t len, used;
+    char *buf;
+    size_t cap, n;
+};
+
+cd_cli_head *cd_cli_head_new(size_t cap)
+{
+    cd_cli_head *h = calloc(1, sizeof *h);
+    if (!h) return NULL;
+    h->buf = malloc(cap ? cap : 1);
+    if (!h->buf) {
+        free(h);
+        return NULL;
+    }
+    h->cap = cap;
+    return h;
+}
+
+void cd_cli_head_free(cd_cli_head *h)
+{
+    if (!h) return;
+    if (h->live) inflateEnd(&h->z);
+    free(h->buf);
+    free(h);
+}
+
+void cd_cli_head_start(cd_cli_head *h, const char *in, size_t len)
+{
+    h->in = in;
+    h->len = len;
+    h->used = 0;
+    h->n = 0;
+    h->done = !cd_cli_is_gzip(in, len);
+    if (h->done) return;
+    if (h->live) {
+        h->done = inflateReset(&h->z) != Z_OK;
+    } else {
+        memset(&h->z, 0, sizeof h->z);
+        h->live = inflateInit2(&h->z, 16 + MAX_WBITS) == Z_OK;
+        h->done = !h->live;
+    }
+    h->z.avail_in = 0;
+}
+
+const char *cd_cli_head_get(cd_cli_head *h, size_t want)
+{
+    if (want > h->cap) return NULL;
+    /* The same loop as S_gunzip's, stopped at want bytes. */
+    while (h->n < want && !h->done) {
+        z_stream *z = &h->z;
+        if (z->avail_in == 0 && h->used < h->len) {
+            size_t k = h->len - h->used;
+            z->next_in = (const Bytef *)h->in + h->used;
+            z->avail_in = k > UINT_MAX ? UINT_MAX : (uInt)k;
+            h->used += z->avail_in;
+        }
+        size_t room = want - h->n;
+        if (room > UINT_MAX) room = UINT_MAX;
+        z->next_out = (Bytef *)h->buf + h->n;
+        z->avail_out = (uInt)room;
+        int zr = inflate(z, Z_NO_FLUSH);
+        h->n += room - z->avail_out;
+        if (zr == Z_STREAM_END) {
+            size_t left = z->avail_in + (h->len - h->used);
+            const char *next = h->in + (h->len - left);
+            if (!cd_cli_is_gzip(next, left)) {
+                h->done = 1; /* the page's end */
+                break;
+            }
+            if (inflateReset(z) != Z_OK) h->done = 1;
+            continue;
+        }
+        if (zr == Z_OK) continue;
+        if (zr == Z_BUF_ERROR && z->avail_in == 0 && h->used < h->len) continue;
+        if (zr == Z_BUF_ERROR && z->avail_out == 0) continue;
+        h->done = 1; /* truncated, corrupt, out of memory */
+        h->n = 0;
+    }
+    if (h->n < want || cd_cli_is_gzip(h->buf, h->n)) return NULL;
+    return h->buf;
+}

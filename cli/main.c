@@ -887,7 +887,7 @@ typedef struct {
     copydesk_sites *model;
     char *zbuf; /* gunzip output, reused page after page */
     size_t zcap;
-    char *hbuf; /* counting: a page's first S_HEAD bytes */
+    cd_cli_head *head; /* counting: a gzip page's first S_HEAD bytes */
     pthread_t tid;
 } S_lworker;
 
@@ -1027,12 +1027,12 @@ static int S_key_needed(const S_learn *L, size_t input, uint32_t ord)
 
 /* Take the host key of a page (counting) instead of observing it. */
 static void S_take_key(S_learn *L, S_lworker *w, size_t input, uint32_t ord, const char *bytes, size_t len,
-                       const char *url, const char *charset)
+                       const char *url, const char *charset, int head_tried)
 {
     char key[COPYDESK_SITES_KEY_MAX];
     /* Most pages name their canonical URL near the top, before any byte
      * that needs the page's charset: then nothing else is read. */
-    if (!(url && *url) && !(charset && *charset) &&
+    if (!head_tried && !(url && *url) && !(charset && *charset) &&
         copydesk_sites_host_head(w->model, bytes, len < S_HEAD ? len : S_HEAD, key, sizeof key) == 1) {
         S_count_key(L, input, ord, key);
         return;
@@ -1081,78 +1081,55 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
         }
         S_job_free(j);
     } else if (j->kind == J_PATH) {
+        /* Pass 1 keeps nothing of a page file: a plain page is read again
+         * from the system's page cache, and a gzip page decoded again (one
+         * libdeflate call), for less than what fresh memory to keep it in
+         * costs (docs/benchmarks.md, session 9). */
         size_t len = 0;
         char *buf = cd_read_file(j->path, CD_CLI_MAX_INPUT, &len);
-        if (!buf) {
-            S_job_free(j); /* pass 2 reads it again and reports the error */
-        } else {
+        if (buf) {
             const char *page = buf;
-            char *cached = NULL;
+            int decided = 0, head_tried = 0;
             if (cd_cli_is_gzip(buf, len)) {
-                /* Straight into the cache when the trailer tells the size
-                 * (one more byte lets zlib see the end); else via zbuf. */
-                size_t hint = cd_cli_gunzip_hint(buf, len, CD_CLI_MAX_INPUT), n = 0;
-                if (hint && (cached = cd_cache_alloc(S_cache, hint + 1, &j->chunk)) != NULL) {
-                    n = cd_cli_gunzip_to(buf, len, CD_CLI_MAX_INPUT, cached, hint + 1);
-                    if (n) {
-                        page = cached;
-                    } else {
-                        cd_cache_release(S_cache, j->chunk);
-                        j->chunk = NULL;
-                        cached = NULL;
-                    }
-                }
-                /* Counting a page the cache cannot keep: its start may be
-                 * all the key needs (pass 2 decompresses it anyway). */
+                /* Counting: the page's start may be all the key needs
+                 * (pass 2 decompresses it anyway). */
                 char key[COPYDESK_SITES_KEY_MAX];
-                int decided = 0;
-                if (!n && L->counting && !(o->url && *o->url) && !(o->charset && *o->charset) &&
-                    (w->hbuf || (w->hbuf = malloc(S_HEAD)) != NULL)) {
-                    /* A quarter first: the canonical link is mostly near the top. */
-                    for (size_t h = S_HEAD / 4; h <= S_HEAD; h *= 4) {
-                        if (cd_cli_gunzip_head(buf, len, CD_CLI_MAX_INPUT, w->hbuf, h) != h) break;
-                        decided = copydesk_sites_host_head(m, w->hbuf, h, key, sizeof key);
-                        if (decided >= 0) break;
+                if (L->counting && !(o->url && *o->url) && !(o->charset && *o->charset) &&
+                    (w->head || (w->head = cd_cli_head_new(S_HEAD)) != NULL)) {
+                    head_tried = 1;
+                    cd_cli_head_start(w->head, buf, len);
+                    /* Most canonical links are in the first 4 KiB. */
+                    for (size_t h = S_HEAD / 16; h <= S_HEAD && decided == 0; h *= 4) {
+                        const char *hb = cd_cli_head_get(w->head, h);
+                        if (!hb) break;
+                        int r = copydesk_sites_host_head(m, hb, h, key, sizeof key);
+                        if (r == 1) {
+                            S_count_key(L, t->input, t->ord, key);
+                            decided = 1;
+                        } else if (r == 0) {
+                            break;
+                        }
                     }
                 }
-                if (decided == 1) {
-                    S_count_key(L, t->input, t->ord, key);
-                    free(buf);
-                    S_job_free(j);
-                    free(t);
-                    return;
-                }
-                if (!n && (n = cd_cli_gunzip(buf, len, CD_CLI_MAX_INPUT, &w->zbuf, &w->zcap)))
+                size_t n = 0;
+                if (!decided && (n = cd_cli_gunzip(buf, len, CD_CLI_MAX_INPUT, &w->zbuf, &w->zcap)) != 0) {
                     page = w->zbuf;
-                if (n) len = n;
+                    len = n;
+                }
             }
-            if (L->counting)
-                S_take_key(L, w, t->input, t->ord, page, len, o->url, o->charset);
+            if (decided)
+                ;
+            else if (L->counting)
+                S_take_key(L, w, t->input, t->ord, page, len, o->url, o->charset, head_tried);
             else
                 S_observe(L, m, page, len, o->url, o->charset);
-            /* Only a decompressed page is worth keeping: a plain file is read
-             * again from the system's page cache for less than what copying
-             * it into fresh memory costs (measured: docs/benchmarks.md). */
-            if (!cached && page != buf)
-                j->bytes = cd_cache_put(S_cache, page, len, &j->chunk);
-            else
-                j->bytes = cached;
             free(buf);
-            if (j->bytes) {
-                /* Only this task writes this input's entry. */
-                j->kind = J_BYTES;
-                j->len = len;
-                L->kept[t->input].head = L->kept[t->input].tail = j;
-                L->kept[t->input].ready = 1;
-            } else {
-                j->chunk = NULL;
-                S_job_free(j);
-            }
         }
+        S_job_free(j); /* pass 2 reads it again (and reports an error) */
     } else {
         const char *cs = j->charset && *j->charset ? j->charset : o->charset;
         if (L->counting && !L->observing)
-            S_take_key(L, w, t->input, t->ord, j->bytes, j->len, j->url, cs);
+            S_take_key(L, w, t->input, t->ord, j->bytes, j->len, j->url, cs, 0);
         else
             S_observe(L, m, j->bytes, j->len, j->url, cs);
         if (!t->borrowed) S_job_free(j);
@@ -1498,11 +1475,11 @@ static copydesk_sites *S_learn_sites(S_sched *s, const S_opts *o, const cd_paths
             if (copydesk_sites_merge(learned, L.workers[i].model) != COPYDESK_OK) L.nomem = 1;
             copydesk_sites_free(L.workers[i].model);
             free(L.workers[i].zbuf);
-            free(L.workers[i].hbuf);
+            cd_cli_head_free(L.workers[i].head);
         }
     }
     free(L.main.zbuf);
-    free(L.main.hbuf);
+    cd_cli_head_free(L.main.head);
     free(L.workers);
     pthread_mutex_lock(&s->omu);
     s->learning = 0;

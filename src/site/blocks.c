@@ -425,8 +425,13 @@ void cd_site_tree_host(const cd_dom *dom, cd_site_hostinfo *hi)
     cd_nid id = root;
     for (;;) {
         const cd_node *n = cd_dom_node(dom, id);
-        if (n->type == CD_NODE_ELEMENT && S_is_host_tag(n->tag))
+        if (n->type == CD_NODE_ELEMENT && S_is_host_tag(n->tag)) {
             S_tree_host_el(n, hi);
+            /* The first canonical domain decides the key (cd_site_host_key
+             * prefers it to everything later): the rest is not read. */
+            if (hi->canonical[0])
+                return;
+        }
         if ((n->type == CD_NODE_ELEMENT || n->type == CD_NODE_DOCUMENT) && n->first) {
             id = n->first;
             continue;

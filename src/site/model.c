@@ -441,8 +441,14 @@ static uint32_t S_page_set(uint32_t *fp, uint32_t n)
 
 copydesk_status cd_site_decode(cd_buf *raw, cd_buf *decoded, const char *bytes, size_t len, const char *charset);
 
-copydesk_status cd_site_decode(cd_buf *raw, cd_buf *decoded, const char *bytes, size_t len, const char *charset)
+/* The page as valid UTF-8 in *html: the caller's bytes (or the gunzipped
+ * copy in raw) when they are that already, else the copy in decoded (the
+ * tree's reading of a page, src/api/doc.c, does the same). */
+static copydesk_status S_decode_view(cd_buf *raw, cd_buf *decoded, const char *bytes, size_t len, const char *charset,
+                                     const char **html, size_t *hlen)
 {
+    *html = "";
+    *hlen = 0;
     if (len == 0)
         return COPYDESK_ERR_EMPTY;
     if (len > CD_MAX_INPUT)
@@ -461,19 +467,34 @@ copydesk_status cd_site_decode(cd_buf *raw, cd_buf *decoded, const char *bytes, 
     cd_decode_info info;
     memset(&info, 0, sizeof info);
     cd_buf_clear(decoded);
-    copydesk_status st = cd_input_decode(in, len, charset, decoded, &info);
+    copydesk_status st = cd_input_decode_view(in, len, charset, decoded, &info, html, hlen);
     if (st != COPYDESK_OK)
         return st;
-    if (cd_input_not_html(in, len, decoded->data, decoded->len))
+    if (cd_input_not_html(in, len, *html, *hlen))
         return COPYDESK_ERR_NOT_HTML;
     return COPYDESK_OK;
 }
 
-/* The page decoded into s->decoded, and the scanner ready: what observe and
- * host read before they scan. */
-static copydesk_status S_read(copydesk_sites *s, const char *bytes, size_t len, const char *charset)
+copydesk_status cd_site_decode(cd_buf *raw, cd_buf *decoded, const char *bytes, size_t len, const char *charset)
 {
-    copydesk_status st = cd_site_decode(&s->raw, &s->decoded, bytes, len, charset);
+    const char *html;
+    size_t hlen;
+    copydesk_status st = S_decode_view(raw, decoded, bytes, len, charset, &html, &hlen);
+    if (st == COPYDESK_OK && html != decoded->data) {
+        cd_buf_clear(decoded);
+        cd_buf_put(decoded, html, hlen);
+        if (decoded->failed)
+            st = COPYDESK_ERR_NOMEM;
+    }
+    return st;
+}
+
+/* The page decoded (*html: see S_decode_view), and the scanner ready: what
+ * observe and host read before they scan. */
+static copydesk_status S_read(copydesk_sites *s, const char *bytes, size_t len, const char *charset, const char **html,
+                              size_t *hlen)
+{
+    copydesk_status st = S_decode_view(&s->raw, &s->decoded, bytes, len, charset, html, hlen);
     if (st != COPYDESK_OK)
         return st;
     if (!s->scan && !(s->scan = cd_site_scanner_new(s->mem)))
@@ -486,13 +507,15 @@ copydesk_status copydesk_sites_observe(copydesk_sites *s, const char *bytes, siz
 {
     if (!s || (!bytes && len))
         return COPYDESK_ERR_ARG;
-    copydesk_status st = S_read(s, bytes, len, charset);
+    const char *html;
+    size_t hlen;
+    copydesk_status st = S_read(s, bytes, len, charset, &html, &hlen);
     if (st != COPYDESK_OK)
         return st;
     cd_site_hostinfo hi;
     S_collect c = {s, 0};
     s->nvec = 0;
-    if (!cd_site_scan_html(s->scan, s->decoded.data ? s->decoded.data : "", s->decoded.len, S_on_block, &c, &hi) ||
+    if (!cd_site_scan_html(s->scan, html, hlen, S_on_block, &c, &hi) ||
         c.failed)
         return COPYDESK_ERR_NOMEM;
     char key[CD_SITE_HOSTLEN];
@@ -519,11 +542,13 @@ copydesk_status copydesk_sites_host(copydesk_sites *s, const char *bytes, size_t
         return COPYDESK_OK;
     }
     /* observe's reading, up to what decides the key. */
-    copydesk_status st = S_read(s, bytes, len, charset);
+    const char *html;
+    size_t hlen;
+    copydesk_status st = S_read(s, bytes, len, charset, &html, &hlen);
     if (st != COPYDESK_OK)
         return st;
     cd_site_hostinfo hi;
-    if (!cd_site_scan_host(s->scan, s->decoded.data ? s->decoded.data : "", s->decoded.len, &hi))
+    if (!cd_site_scan_host(s->scan, html, hlen, &hi))
         return COPYDESK_ERR_NOMEM;
     kl = cd_site_host_key(url, &hi, key);
     memcpy(out, key, kl + 1);

@@ -76,7 +76,9 @@ int cd_site_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site_
 int cd_site_scan_host(cd_site_scanner *s, const char *html, size_t len, cd_site_hostinfo *hi);
 /* The same from the tree (first/last name the block's text nodes). */
 void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_site_hostinfo *hi);
-/* Only what the tree says about its host (the hi cd_site_scan_tree gives). */
+/* Only what the tree says about its host, up to its first canonical domain
+ * (the key cd_site_scan_tree's hi gives: cd_site_host_key prefers that
+ * domain to everything after it). */
 void cd_site_tree_host(const cd_dom *dom, cd_site_hostinfo *hi);
 
 /* The host key of a page (host.c): the registrable domain of url (may be
