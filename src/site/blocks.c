@@ -191,8 +191,9 @@ static void S_open(S_seg *g, uint16_t tag, const char *name, size_t nlen, const 
     f->tag = tag;
     f->block = (uint8_t)block;
     f->skip = (cd_tag_flags(tag) & CD_TF_SKIP) != 0;
-    /* Without a callback (the host scan) no path is ever hashed. */
-    f->elh = g->fn ? S_elhash(tag, name, nlen, cls, clen) : 0;
+    /* Without a callback (the host scan) no path is ever hashed, and a path
+     * steps only through block frames (S_path). */
+    f->elh = g->fn && block ? S_elhash(tag, name, nlen, cls, clen) : 0;
     f->nh = tag == CD_TAG_UNKNOWN ? S_elhash(tag, name, nlen, NULL, 0) : 0;
     if (f->skip)
         g->skip++;
@@ -610,7 +611,10 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
         }
         if (tk.kind == CD_TOK_START_TAG) {
             uint16_t tag = tk.tag;
-            if (hi && (tag == CD_TAG_LINK || tag == CD_TAG_META || tag == CD_TAG_BASE || tag == CD_TAG_A)) {
+            /* After the first canonical domain nothing changes the key
+             * (cd_site_host_key prefers it): the rest is not read. */
+            if (hi && !hi->canonical[0] &&
+                (tag == CD_TAG_LINK || tag == CD_TAG_META || tag == CD_TAG_BASE || tag == CD_TAG_A)) {
                 S_at at[16];
                 uint32_t k = 0;
                 for (uint32_t i = 0; i < tk.nattrs && k < 16; i++) {
