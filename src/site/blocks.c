@@ -288,6 +288,25 @@ static void S_copy_domain(char *dst, const char *v, size_t n)
         cd_site_domain(v, n, dst);
 }
 
+static int S_high(const char *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)v[i] >= 0x80)
+            return 1;
+    return 0;
+}
+
+/* The canonical domain from URL v, first found wins. A URL with non-ASCII
+ * bytes gives another domain (or none) in another charset: noted. */
+static void S_canonical(cd_site_hostinfo *hi, const char *v, size_t n)
+{
+    if (hi->canonical[0])
+        return;
+    if (S_high(v, n))
+        hi->unsure = 1;
+    cd_site_domain(v, n, hi->canonical);
+}
+
 typedef struct S_at {
     const char *name, *value;
     uint32_t name_len, value_len;
@@ -323,7 +342,7 @@ static void S_host_el(cd_site_hostinfo *hi, uint16_t tag, const S_at *a, uint32_
         if (!v1 || !v2 || !S_absolute_http(v2, l2))
             return;
         if (S_has_word(v1, l1, "canonical")) {
-            S_copy_domain(hi->canonical, v2, l2);
+            S_canonical(hi, v2, l2);
         } else if (S_has_word(v1, l1, "alternate")) {
             v3 = S_get(a, n, "type", &l3);
             if (v3 && (cd_contains_nocase(v3, l3, "rss") || cd_contains_nocase(v3, l3, "atom")))
@@ -338,7 +357,7 @@ static void S_host_el(cd_site_hostinfo *hi, uint16_t tag, const S_at *a, uint32_
         if (!v1 || !v2)
             return;
         if (S_attr_is(v1, l1, "og:url") && S_absolute_http(v2, l2)) {
-            S_copy_domain(hi->canonical, v2, l2);
+            S_canonical(hi, v2, l2);
         } else if (S_attr_is(v1, l1, "og:site_name") && !hi->sitename[0]) {
             size_t k = 0;
             int sp = 0;
@@ -359,7 +378,7 @@ static void S_host_el(cd_site_hostinfo *hi, uint16_t tag, const S_at *a, uint32_
     case CD_TAG_BASE:
         v2 = S_get(a, n, "href", &l2);
         if (v2 && S_absolute_http(v2, l2))
-            S_copy_domain(hi->canonical, v2, l2);
+            S_canonical(hi, v2, l2);
         return;
     case CD_TAG_A: {
         v2 = S_get(a, n, "href", &l2);
@@ -578,9 +597,10 @@ static uint64_t S_name_hash(uint16_t tag, const char *name, size_t len)
     return S_elhash(tag, name, len, NULL, 0);
 }
 
-/* stop_host: return as soon as hi holds a canonical domain (the host scan). */
+/* stop_host: return as soon as hi holds a canonical domain (the host scan);
+ * raw: cd_site_scan_host_raw's checks too. */
 static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site_block_fn fn, void *ctx,
-                       cd_site_hostinfo *hi, int stop_host)
+                       cd_site_hostinfo *hi, int stop_host, int raw)
 {
     S_seg *g = &s->seg;
     if (hi)
@@ -609,6 +629,20 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
             S_text(g, tk.data, tk.len, 0);
             continue;
         }
+        if (raw && (tk.kind == CD_TOK_START_TAG || tk.kind == CD_TOK_END_TAG)) {
+            /* A name with non-ASCII bytes is another name in another charset
+             * (end tags match unknown elements by name); so, for the first
+             * 16 attributes read below, are duplicate attribute names. */
+            int bad = S_high(tk.data, tk.len);
+            if (tk.kind == CD_TOK_START_TAG &&
+                (tk.tag == CD_TAG_LINK || tk.tag == CD_TAG_META || tk.tag == CD_TAG_BASE))
+                for (uint32_t i = 0; i < tk.nattrs && !bad; i++)
+                    bad = S_high(tk.attrs[i].name, tk.attrs[i].name_len);
+            if (bad) {
+                hi->unsure = 1;
+                return ok;
+            }
+        }
         if (tk.kind == CD_TOK_START_TAG) {
             uint16_t tag = tk.tag;
             /* After the first canonical domain nothing changes the key
@@ -625,9 +659,25 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
                     k++;
                 }
                 S_host_el(hi, tag, at, k);
+                if (raw && hi->canonical[0]) {
+                    /* Where the element's last attribute value ends in the
+                     * input (a value copied out of it: unknown). */
+                    size_t e = 0;
+                    uintptr_t lo = (uintptr_t)html, hi_end = lo + len;
+                    for (uint32_t i = 0; i < tk.nattrs && e < len; i++) {
+                        uintptr_t v = (uintptr_t)tk.attrs[i].value;
+                        if (!tk.attrs[i].value_len)
+                            continue;
+                        if (v < lo || v > hi_end)
+                            e = len;
+                        else if (v - lo + tk.attrs[i].value_len > e)
+                            e = v - lo + tk.attrs[i].value_len;
+                    }
+                    hi->canonical_end = e < len ? e : len;
+                }
                 /* The key prefers the first canonical / og:url / base to
                  * anything later in the page: the rest cannot change it. */
-                if (stop_host && hi->canonical[0])
+                if (stop_host && (hi->canonical[0] || (raw && hi->unsure)))
                     return ok;
             }
             if (tag == CD_TAG_HTML || tag == CD_TAG_BODY)
@@ -764,7 +814,7 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
 int cd_site_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site_block_fn fn, void *ctx,
                       cd_site_hostinfo *hi)
 {
-    return S_scan_html(s, html, len, fn, ctx, hi, 0);
+    return S_scan_html(s, html, len, fn, ctx, hi, 0, 0);
 }
 
 int cd_site_scan_host(cd_site_scanner *s, const char *html, size_t len, cd_site_hostinfo *hi)
@@ -772,5 +822,10 @@ int cd_site_scan_host(cd_site_scanner *s, const char *html, size_t len, cd_site_
     /* The same tokens as cd_site_scan_html (the segmenter's stack still
      * decides the implied closings and the tokenizer's states), no block
      * hashed, and the scan ends at the first canonical domain. */
-    return S_scan_html(s, html, len, NULL, NULL, hi, 1);
+    return S_scan_html(s, html, len, NULL, NULL, hi, 1, 0);
+}
+
+int cd_site_scan_host_raw(cd_site_scanner *s, const char *html, size_t len, cd_site_hostinfo *hi)
+{
+    return S_scan_html(s, html, len, NULL, NULL, hi, 1, 1);
 }

@@ -36,6 +36,9 @@ struct cd_site_host {
     char name[CD_SITE_HOSTLEN];
 };
 
+/* The multi-byte legacy charsets copydesk_sites_host_head reads a start as. */
+#define S_NMULTIBYTE 5
+
 struct copydesk_sites {
     const cd_mem *mem;
     cd_site_host **host; /* ascending key */
@@ -45,6 +48,8 @@ struct copydesk_sites {
     /* observe's scratch */
     cd_site_scanner *scan;
     cd_buf raw, decoded;
+    void *conv[S_NMULTIBYTE]; /* copydesk_sites_host_head's converters (S_multibyte) */
+    int conv_open;
     uint32_t *vec;
     uint64_t *tvec;
     uint32_t nvec, vcap;
@@ -90,6 +95,8 @@ void copydesk_sites_free(copydesk_sites *s)
         S_host_free(s->mem, s->host[i]);
     s->mem->free(s->host);
     cd_site_scanner_free(s->scan);
+    for (size_t i = 0; i < sizeof s->conv / sizeof *s->conv; i++)
+        cd_input_converter_close(s->conv[i]);
     cd_buf_free(&s->raw);
     cd_buf_free(&s->decoded);
     s->mem->free(s->vec);
@@ -564,6 +571,95 @@ static int S_plain_byte(unsigned char c)
 
 /* The bytes the decoder reads to guess UTF-16 (src/input/decode.c). */
 #define S_HEAD_MIN 4096u
+/* Past the end of a canonical element's last attribute value, the bytes a
+ * charset's reading of the start includes (the rest of the tag). */
+#define S_HEAD_TAG_TAIL 1024u
+
+/* The charsets whose decoders may read an ASCII byte after a non-ASCII one
+ * as part of a character (or drop it): the multi-byte legacy ones. UTF-8 and
+ * the single-byte charsets never do (docs/sites.md). */
+static const char *const S_multibyte[S_NMULTIBYTE] = {"gbk", "big5", "shift_jis", "euc-kr", "euc-jp"};
+
+static int S_is_multibyte(const char *cs)
+{
+    if (!strcmp(cs, "gb18030") || !strcmp(cs, "iso-2022-jp"))
+        return 1;
+    for (size_t i = 0; i < sizeof S_multibyte / sizeof *S_multibyte; i++)
+        if (!strcmp(cs, S_multibyte[i]))
+            return 1;
+    return 0;
+}
+
+/* The key from head[0..len), whose bytes are plain or >= 0x80 (at least one):
+ * 1 (key in out), -1 (a longer start may tell), 0 (the whole page is needed).
+ * The page's charset is not known (it may depend on all of the page), so the
+ * start is read as every charset it may have reads it:
+ *  - UTF-8 and the single-byte charsets turn each non-ASCII byte into non-ASCII
+ *    characters and leave every ASCII byte as it is: the tokens are those of
+ *    the start with each such byte as one Latin-1 character (cd_site_scan_host_raw),
+ *    except where a non-ASCII byte sits in a name the tokens are matched by (a
+ *    tag name, an attribute name of link/meta/base) or in the URL of an element
+ *    that may give the canonical domain: then 0 (hi.unsure);
+ *  - a multi-byte legacy charset may take an ASCII byte after a non-ASCII one
+ *    into a character: unless a byte order mark or the page's <meta> prescan
+ *    (its first 1024 bytes, in the head) rules them out, the start up to the
+ *    canonical element is converted from each (cd_input_convert, as decode
+ *    would) and must give the same key. */
+static int S_head_high(copydesk_sites *s, const char *head, size_t len, int utf8_bom, char *out)
+{
+    /* Latin-1 to UTF-8. */
+    cd_buf_clear(&s->decoded);
+    if (!cd_buf_reserve(&s->decoded, len * 2))
+        return 0;
+    char *t = s->decoded.data;
+    size_t tl = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)head[i];
+        if (c < 0x80) {
+            t[tl++] = (char)c;
+        } else {
+            t[tl++] = (char)(0xC0 | (c >> 6));
+            t[tl++] = (char)(0x80 | (c & 0x3F));
+        }
+    }
+    s->decoded.len = tl;
+    t[tl] = '\0';
+    cd_site_hostinfo hi;
+    if (!cd_site_scan_host_raw(s->scan, t, tl, &hi) || hi.unsure)
+        return 0;
+    if (!hi.canonical[0])
+        return -1;
+    char key[CD_SITE_HOSTLEN];
+    memcpy(key, hi.canonical, strlen(hi.canonical) + 1);
+    int verify = !utf8_bom;
+    if (verify) {
+        const char *cs = cd_input_prescan((const unsigned char *)head, len);
+        if (cs && (!strcmp(cs, "replacement") || (strcmp(cs, "utf-8") && !S_is_multibyte(cs))))
+            verify = 0; /* read as cs or as UTF-8 (or as nothing: no key) */
+    }
+    if (verify) {
+        /* A raw byte becomes at most two bytes here: the element lies in
+         * head[0..canonical_end) (canonical_end of the converted start). */
+        size_t e = hi.canonical_end + S_HEAD_TAG_TAIL;
+        if (e > len)
+            e = len;
+        cd_buf *conv = &s->raw;
+        if (!s->conv_open) {
+            for (size_t i = 0; i < sizeof S_multibyte / sizeof *S_multibyte; i++)
+                s->conv[i] = cd_input_converter_open(S_multibyte[i]);
+            s->conv_open = 1;
+        }
+        for (size_t i = 0; i < sizeof S_multibyte / sizeof *S_multibyte; i++) {
+            if (cd_input_convert((const unsigned char *)head, e, S_multibyte[i], s->conv[i], conv) != COPYDESK_OK)
+                return 0;
+            cd_site_hostinfo h2;
+            if (!cd_site_scan_host(s->scan, conv->data, conv->len, &h2) || strcmp(h2.canonical, key) != 0)
+                return 0;
+        }
+    }
+    memcpy(out, key, strlen(key) + 1);
+    return 1;
+}
 
 int copydesk_sites_host_head(copydesk_sites *s, const char *head, size_t len, char *out, size_t cap)
 {
@@ -571,26 +667,43 @@ int copydesk_sites_host_head(copydesk_sites *s, const char *head, size_t len, ch
         out[0] = '\0';
     if (!s || !head || !out || cap < CD_SITE_HOSTLEN || len < S_HEAD_MIN)
         return 0;
-    /* No NUL in the bytes the UTF-16 guess reads, and no byte order mark
-     * (its bytes are not plain): whatever charset the whole page gets, the
-     * decoded page starts with the plain run below, byte for byte. */
+    /* No NUL in the bytes the UTF-16 guess reads, and no UTF-16 byte order
+     * mark: whatever charset the whole page gets, it is not UTF-16. */
     if (memchr(head, 0, S_HEAD_MIN))
         return 0;
-    size_t k = 0;
-    while (k < len && S_plain_byte((unsigned char)head[k]))
+    const unsigned char *u = (const unsigned char *)head;
+    if ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE))
+        return 0;
+    /* A UTF-8 byte order mark: the page is UTF-8, read after it. */
+    int bom = u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF;
+    size_t from = bom ? 3 : 0;
+    size_t k = from;
+    while (k < len && S_plain_byte(u[k]))
         k++;
     if (!s->scan && !(s->scan = cd_site_scanner_new(s->mem)))
         return 0;
-    /* The tokenizer emits no tag cut by the end: a canonical found is a
-     * whole element of the page, and every token before it is the page's. */
+    /* The run of plain ASCII: every charset reads it byte for byte. The
+     * tokenizer emits no tag cut by the end: a canonical found is a whole
+     * element of the page, and every token before it is the page's. */
     cd_site_hostinfo hi;
-    if (!cd_site_scan_host(s->scan, head, k, &hi))
+    if (!cd_site_scan_host(s->scan, head + from, k - from, &hi))
         return 0;
-    if (!hi.canonical[0])
-        return k == len ? -1 : 0; /* all plain so far: more of it may tell */
-    size_t l = strlen(hi.canonical);
-    memcpy(out, hi.canonical, l + 1);
-    return 1;
+    if (hi.canonical[0]) {
+        size_t l = strlen(hi.canonical);
+        memcpy(out, hi.canonical, l + 1);
+        return 1;
+    }
+    if (k == len)
+        return -1; /* all plain so far: more of it may tell */
+    /* A non-ASCII byte: read on while the bytes are plain or non-ASCII. */
+    if (u[k] < 0x80)
+        return 0;
+    while (k < len && (S_plain_byte(u[k]) || u[k] >= 0x80))
+        k++;
+    int r = S_head_high(s, head + from, k - from, bom, out);
+    if (r == -1 && k < len)
+        r = 0; /* a control byte ends the run: the whole page is needed */
+    return r;
 }
 
 size_t copydesk_sites_host_pages(const copydesk_sites *s, const char *key)
