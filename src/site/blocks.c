@@ -491,8 +491,9 @@ void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_sit
             if (hi && S_is_host_tag(n->tag))
                 S_tree_host_el(n, hi);
             if (!(n->flags & CD_NF_NS) || n->tag == CD_TAG_SVG || n->tag == CD_TAG_MATH) {
+                /* Only a block's class words go into a path (S_open). */
                 size_t cl = 0;
-                const char *c = cd_dom_attr(dom, id, "class", &cl);
+                const char *c = S_is_block_tag(n->tag) ? cd_dom_attr(dom, id, "class", &cl) : NULL;
                 const char *nm = n->name ? n->name : "";
                 S_open(g, n->tag, nm, n->tag == CD_TAG_UNKNOWN ? strlen(nm) : 0, c, c ? cl : 0);
                 if (n->first)
@@ -741,7 +742,7 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
             }
             size_t cl = 0;
             const char *c = NULL;
-            for (uint32_t i = 0; i < tk.nattrs; i++)
+            for (uint32_t i = 0; g->fn && S_is_block_tag(tag) && i < tk.nattrs; i++)
                 if (cd_eq_nocase(tk.attrs[i].name, tk.attrs[i].name_len, "class")) {
                     c = tk.attrs[i].value;
                     cl = tk.attrs[i].value_len;
