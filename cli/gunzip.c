@@ -134,6 +134,8 @@ struct cd_cli_head {
     z_stream z;
     int live; /* z initialised (its window is kept from page to page) */
     int done; /* no more bytes: the page ended or failed */
+    int partial, starved; /* the input is the file's start; it ran out */
+    int at_end;           /* starved at a member's end */
     const char *in;
     size_t len, used;
     char *buf;
@@ -161,12 +163,14 @@ void cd_cli_head_free(cd_cli_head *h)
     free(h);
 }
 
-void cd_cli_head_start(cd_cli_head *h, const char *in, size_t len)
+void cd_cli_head_start(cd_cli_head *h, const char *in, size_t len, int partial)
 {
     h->in = in;
     h->len = len;
     h->used = 0;
     h->n = 0;
+    h->partial = partial;
+    h->starved = h->at_end = 0;
     h->done = !cd_cli_is_gzip(in, len);
     if (h->done) return;
     if (h->live) {
@@ -200,6 +204,11 @@ const char *cd_cli_head_get(cd_cli_head *h, size_t want)
         if (zr == Z_STREAM_END) {
             size_t left = z->avail_in + (h->len - h->used);
             const char *next = h->in + (h->len - left);
+            if (h->partial && left < 2) {
+                h->starved = h->at_end = 1; /* another member may follow */
+                h->done = 1;
+                break;
+            }
             if (!cd_cli_is_gzip(next, left)) {
                 h->done = 1; /* the page's end */
                 break;
@@ -210,9 +219,38 @@ const char *cd_cli_head_get(cd_cli_head *h, size_t want)
         if (zr == Z_OK) continue;
         if (zr == Z_BUF_ERROR && z->avail_in == 0 && h->used < h->len) continue;
         if (zr == Z_BUF_ERROR && z->avail_out == 0) continue;
+        if (zr == Z_BUF_ERROR && z->avail_in == 0 && h->partial) {
+            h->starved = 1; /* the rest of the file is needed */
+            h->done = 1;
+            break;
+        }
         h->done = 1; /* truncated, corrupt, out of memory */
         h->n = 0;
     }
     if (h->n < want || cd_cli_is_gzip(h->buf, h->n)) return NULL;
     return h->buf;
+}
+
+int cd_cli_head_starved(const cd_cli_head *h)
+{
+    return h->starved;
+}
+
+void cd_cli_head_more(cd_cli_head *h, const char *in, size_t len)
+{
+    int starved = h->starved, at_end = h->at_end;
+    size_t taken = h->used - h->z.avail_in; /* what zlib consumed of the start */
+    h->in = in;
+    h->len = len;
+    h->partial = 0;
+    h->starved = h->at_end = 0;
+    if (!starved || taken > len)
+        return;
+    h->used = taken;
+    h->z.avail_in = 0; /* refilled from in + used */
+    h->done = 0;
+    if (at_end) {
+        if (!cd_cli_is_gzip(in + taken, len - taken) || inflateReset(&h->z) != Z_OK)
+            h->done = 1; /* the page's end */
+    }
 }

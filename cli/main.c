@@ -1084,47 +1084,59 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
         /* Pass 1 keeps nothing of a page file: a plain page is read again
          * from the system's page cache, and a gzip page decoded again (one
          * libdeflate call), for less than what fresh memory to keep it in
-         * costs (docs/benchmarks.md, session 9). */
-        size_t len = 0;
-        char *buf = cd_read_file(j->path, CD_CLI_MAX_INPUT, &len);
-        if (buf) {
-            const char *page = buf;
-            int decided = 0, head_tried = 0;
-            if (cd_cli_is_gzip(buf, len)) {
-                /* Counting: the page's start may be all the key needs
-                 * (pass 2 decompresses it anyway). */
-                char key[COPYDESK_SITES_KEY_MAX];
-                if (L->counting && !(o->url && *o->url) && !(o->charset && *o->charset) &&
-                    (w->head || (w->head = cd_cli_head_new(S_HEAD)) != NULL)) {
-                    head_tried = 1;
-                    cd_cli_head_start(w->head, buf, len);
-                    /* Most canonical links are in the first 4 KiB. */
-                    for (size_t h = S_HEAD / 16; h <= S_HEAD && decided == 0; h *= 4) {
-                        const char *hb = cd_cli_head_get(w->head, h);
-                        if (!hb) break;
-                        int r = copydesk_sites_host_head(m, hb, h, key, sizeof key);
-                        if (r == 1) {
-                            S_count_key(L, t->input, t->ord, key);
-                            decided = 1;
-                        } else if (r == 0) {
-                            break;
-                        }
+         * costs (docs/benchmarks.md, session 9). Counting, the job holds
+         * the file's first bytes (read to sniff it): they often give the
+         * key, and the rest of the file is not read. */
+        const char *pre = j->bytes;
+        size_t pn = pre ? j->len : 0, len = 0;
+        char *buf = NULL;
+        int decided = 0, head_tried = 0, failed = 0;
+        char key[COPYDESK_SITES_KEY_MAX];
+        int keyable = L->counting && !(o->url && *o->url) && !(o->charset && *o->charset);
+        if (keyable && pre && cd_cli_is_gzip(pre, pn) &&
+            (w->head || (w->head = cd_cli_head_new(S_HEAD)) != NULL)) {
+            /* A gzip page's start, 4 KiB first: most canonical links are
+             * there (pass 2 decompresses the page anyway). */
+            head_tried = 1;
+            cd_cli_head_start(w->head, pre, pn, pn == S_SNIFF);
+            for (size_t h = S_HEAD / 16; h <= S_HEAD && !decided; h *= 4) {
+                const char *hb = cd_cli_head_get(w->head, h);
+                if (!hb && cd_cli_head_starved(w->head)) {
+                    if (!buf && (buf = cd_read_file(j->path, CD_CLI_MAX_INPUT, &len)) == NULL) {
+                        failed = 1;
+                        break;
                     }
+                    cd_cli_head_more(w->head, buf, len);
+                    hb = cd_cli_head_get(w->head, h);
                 }
-                size_t n = 0;
-                if (!decided && (n = cd_cli_gunzip(buf, len, CD_CLI_MAX_INPUT, &w->zbuf, &w->zcap)) != 0) {
-                    page = w->zbuf;
-                    len = n;
+                if (!hb)
+                    break;
+                int r = copydesk_sites_host_head(m, hb, h, key, sizeof key);
+                if (r == 1) {
+                    S_count_key(L, t->input, t->ord, key);
+                    decided = 1;
+                } else if (r == 0) {
+                    break;
                 }
             }
-            if (decided)
-                ;
-            else if (L->counting)
+        } else if (keyable && pre && pn == S_SNIFF &&
+                   copydesk_sites_host_head(m, pre, pn, key, sizeof key) == 1) {
+            S_count_key(L, t->input, t->ord, key); /* a plain page's first 4 KiB */
+            decided = 1;
+        }
+        if (!decided && !failed && (buf || (buf = cd_read_file(j->path, CD_CLI_MAX_INPUT, &len)) != NULL)) {
+            const char *page = buf;
+            size_t n = 0;
+            if (cd_cli_is_gzip(buf, len) && (n = cd_cli_gunzip(buf, len, CD_CLI_MAX_INPUT, &w->zbuf, &w->zcap)) != 0) {
+                page = w->zbuf;
+                len = n;
+            }
+            if (L->counting)
                 S_take_key(L, w, t->input, t->ord, page, len, o->url, o->charset, head_tried);
             else
                 S_observe(L, m, page, len, o->url, o->charset);
-            free(buf);
         }
+        free(buf);
         S_job_free(j); /* pass 2 reads it again (and reports an error) */
     } else {
         const char *cs = j->charset && *j->charset ? j->charset : o->charset;
@@ -1308,6 +1320,11 @@ static void S_learn_input(S_learn *L, size_t input, const char *path, int many)
     S_add_bytes(L->s, (uint64_t)sb.st_size);
     S_job *j = S_job_new(path, J_PATH);
     j->many = many;
+    /* Counting: the bytes sniffed go with the job (S_learn_run). */
+    const S_opts *o = L->o;
+    if (L->counting && !(o->url && *o->url) && !(o->charset && *o->charset) && n > 0 &&
+        (j->bytes = S_dup((const char *)pre, n)) != NULL)
+        j->len = n;
     S_learn_submit(L, j, input, 0, 0);
 }
 

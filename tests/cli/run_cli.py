@@ -114,6 +114,29 @@ def p2_errors(b, tmp):
     check("2 gzip batch: the same records with and without site learning, errors for d e f",
           rc == rc2 == 1 and auto == off and errs == [False, False, False, True, True, True, False],
           "rc %d %d %r" % (rc, rc2, errs))
+    # Counting reads a gzip page's start from the bytes it sniffed, and the rest
+    # of the file only when the start needs more: pages whose canonical link lies
+    # past those bytes (random filler), one of several members (the first ending
+    # inside the sniffed bytes), one with non-ASCII text before it, all of one site.
+    site = os.path.join(tmp, "gzsite")
+    os.mkdir(site)
+    rng = random.Random(3)
+    for i in range(4):
+        filler = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz ") for _ in range(30000 if i % 2 else 500))
+        head = "<html><head><title>Caf\u00e9 %d</title><!-- %s -->" % (i, filler)
+        rest = ("<link rel=canonical href='https://www.madeup.example/%d'></head><body><p>%s</p></body></html>"
+                % (i, ("story %s " % "abcd"[i]) * 2500))
+        if i == 2:  # a first member (stored) of exactly the 4096 bytes sniffed
+            top = "<html><head><title>Caf\u00e9 c</title><!-- ".encode()
+            first = top + b"x" * (4096 - 23 - len(top) - 4) + b" -->"
+            data = gzip.compress(first, compresslevel=0, mtime=0) + gzip.compress(rest.encode(), mtime=0)
+        else:
+            data = gzip.compress((head + rest).encode(), mtime=0)
+        with open(os.path.join(site, "p%d.html.gz" % i), "wb") as f:
+            f.write(data)
+    rc, out, err = run(b, ["--json", "-q", "--stats", "-j", "1", site])
+    check("2 gzip site: every page's key from its start (4 pages of 1 host learned)",
+          rc == 0 and "learned 4 pages of 1 hosts" in err, err)
 
 
 def p3_cli(b, tmp):
