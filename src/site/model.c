@@ -572,8 +572,9 @@ static int S_plain_byte(unsigned char c)
 /* The bytes the decoder reads to guess UTF-16 (src/input/decode.c). */
 #define S_HEAD_MIN 4096u
 /* Past the end of a canonical element's last attribute value, the bytes a
- * charset's reading of the start includes (the rest of the tag). */
-#define S_HEAD_TAG_TAIL 1024u
+ * charset's reading of the start includes (the rest of the tag; a tag that
+ * does not end there is not found, and the start does not decide). */
+#define S_HEAD_TAG_TAIL 64u
 
 /* The charsets whose decoders may read an ASCII byte after a non-ASCII one
  * as part of a character (or drop it): the multi-byte legacy ones. UTF-8 and
@@ -638,18 +639,27 @@ static int S_head_high(copydesk_sites *s, const char *head, size_t len, int utf8
             verify = 0; /* read as cs or as UTF-8 (or as nothing: no key) */
     }
     if (verify) {
-        /* A raw byte becomes at most two bytes here: the element lies in
-         * head[0..canonical_end) (canonical_end of the converted start). */
-        size_t e = hi.canonical_end + S_HEAD_TAG_TAIL;
+        /* The start up to the canonical element: canonical_end is an offset
+         * in t, where each byte >= 0x80 took two. */
+        size_t e = 0, at = 0, high = 0;
+        while (e < len && at < hi.canonical_end) {
+            unsigned char c = (unsigned char)head[e++];
+            at += c < 0x80 ? 1 : 2;
+            high += c >= 0x80;
+        }
+        /* No byte >= 0x80 before it: every charset reads that start alike. */
+        if (!high)
+            verify = 0;
+        e += S_HEAD_TAG_TAIL;
         if (e > len)
             e = len;
         cd_buf *conv = &s->raw;
-        if (!s->conv_open) {
+        if (verify && !s->conv_open) {
             for (size_t i = 0; i < sizeof S_multibyte / sizeof *S_multibyte; i++)
                 s->conv[i] = cd_input_converter_open(S_multibyte[i]);
             s->conv_open = 1;
         }
-        for (size_t i = 0; i < sizeof S_multibyte / sizeof *S_multibyte; i++) {
+        for (size_t i = 0; verify && i < sizeof S_multibyte / sizeof *S_multibyte; i++) {
             if (cd_input_convert((const unsigned char *)head, e, S_multibyte[i], s->conv[i], conv) != COPYDESK_OK)
                 return 0;
             cd_site_hostinfo h2;
