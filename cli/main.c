@@ -30,17 +30,19 @@
  * models are merged when the pass ends (the model depends on the set of pages
  * only, so on neither -j nor input order). Without --learn-sites, pass 1 only
  * counts: it takes each page's host key (copydesk_sites_host: the URL, else
- * the page read up to its first canonical link, often from the first 16 or
- * 64 KiB of a gzip page alone) and counts the pages of each host; a second
+ * the page read up to its first canonical link, often from its first 4 to
+ * 64 KiB alone, see S_learn_run) and counts the pages of each host; a second
  * round then observes only the pages of hosts with COPYDESK_SITES_MIN_PAGES
  * or more (with a --sites model's pages of the host), from memory or read
  * again. The model is the same as observing every page would give for those
  * hosts (a host with fewer pages gets no site chrome either way). Pass 2 is the extraction above, every
- * document reading the finished model. Pass 1 keeps what it read, gzip already
- * undone (cli/gunzip.c), in a cache of at most --site-cache MiB (default
- * S_SITE_CACHE_MIB): pass 2 takes a cached input from memory instead of
- * reading and decompressing it again; inputs that did not fit are read again.
- * Plain pages are not kept (reading them again costs less than keeping them).
+ * document reading the finished model. Pass 1 keeps the records of web
+ * archives it read, gzip already undone, in a cache of at most --site-cache
+ * MiB (default S_SITE_CACHE_MIB): pass 2 takes them from memory instead of
+ * inflating the archive again; archives that did not fit are read again. Page
+ * files are not kept: a plain page is read again from the system's page
+ * cache, a gzip page decoded again by libdeflate, for less than fresh memory
+ * to keep it costs (docs/benchmarks.md, session 9).
  * The output does not depend on what was cached. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -78,7 +80,7 @@
 #define S_PROGRESS_NS 250000000LL
 /* Distinct error / skip reasons counted by name; more go to "other". */
 #define S_MAX_KINDS 32
-/* --site-cache default (MiB): pass 1's pages kept for pass 2. */
+/* --site-cache default (MiB): pass 1's archive records kept for pass 2. */
 #define S_SITE_CACHE_MIB 64
 /* --sites given more often than this is refused. */
 #define S_MAX_SITES_FILES 64
@@ -133,7 +135,7 @@ static void S_usage(FILE *f)
           "  --learn-sites FILE  write the site model learned from the inputs to FILE\n"
           "                    (extraction goes on as usual)\n"
           "  --site-cache MIB  memory kept between the learning pass and extraction\n"
-          "                    (decompressed pages, reused instead of read again;\n"
+          "                    (web archive records, reused instead of read again;\n"
           "                    default 64, 0 = none)\n"
           "  -j, --jobs N      worker threads (default: the number of online cores)\n"
           "  --unordered       write records as they finish, not in input order\n"
