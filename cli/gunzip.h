@@ -36,7 +36,7 @@ size_t cd_cli_gunzip_to(const char *in, size_t len, size_t max, char *dst, size_
 size_t cd_cli_gunzip_head(const char *in, size_t len, size_t max, char *dst, size_t cap);
 
 /* A page's start decompressed step by step (site learning's counting pass
- * reads a gzip page's first 4, 16, then 64 KiB for its host key): each step
+ * reads a gzip page's first 4, 8, 16, 32, then 64 KiB for its host key): each step
  * goes on from where the last one stopped. The input may be the file's first
  * bytes only: a step they do not cover says so (cd_cli_head_starved), and
  * goes on once the whole file is given (cd_cli_head_more). One per thread. */

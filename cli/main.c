@@ -1101,7 +1101,7 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
              * there (pass 2 decompresses the page anyway). */
             head_tried = 1;
             cd_cli_head_start(w->head, pre, pn, pn == S_SNIFF);
-            for (size_t h = S_HEAD / 16; h <= S_HEAD && !decided; h *= 4) {
+            for (size_t h = S_HEAD / 16; h <= S_HEAD && !decided; h *= 2) {
                 const char *hb = cd_cli_head_get(w->head, h);
                 if (!hb && cd_cli_head_starved(w->head)) {
                     if (!buf && (buf = cd_read_file(j->path, CD_CLI_MAX_INPUT, &len)) == NULL) {
