@@ -215,6 +215,20 @@ static void S_pop(S_seg *g)
         g->skip--;
 }
 
+/* Byte classes for S_text: 1 white space (cd_isspace), 2 digit, 4 a letter
+ * or the lead byte of a UTF-8 sequence (what counts as alphanumeric), 8 an
+ * upper-case ASCII letter. */
+#define S_C(c)                                                                                                    \
+    ((c) == ' ' || ((c) >= '\t' && (c) <= '\r')   ? 1                                                            \
+     : ((c) >= '0' && (c) <= '9')                 ? 2                                                            \
+     : ((c) >= 'A' && (c) <= 'Z')                 ? 12                                                           \
+     : ((c) >= 'a' && (c) <= 'z') || (c) >= 0xC0 ? 4                                                            \
+                                                  : 0)
+#define S_C4(c) S_C(c), S_C((c) + 1), S_C((c) + 2), S_C((c) + 3)
+#define S_C16(c) S_C4(c), S_C4((c) + 4), S_C4((c) + 8), S_C4((c) + 12)
+#define S_C64(c) S_C16(c), S_C16((c) + 16), S_C16((c) + 32), S_C16((c) + 48)
+static const unsigned char S_cls[256] = {S_C64(0), S_C64(64), S_C64(128), S_C64(192)};
+
 static void S_text(S_seg *g, const char *s, size_t n, cd_nid node)
 {
     if (g->skip || !g->fn)
@@ -226,12 +240,13 @@ static void S_text(S_seg *g, const char *s, size_t n, cd_nid node)
     int put = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (cd_isspace(c)) {
+        unsigned k = S_cls[c];
+        if (k & 1) {
             pending_space = len > 0;
             prev_digit = 0;
             continue;
         }
-        if (cd_isdigit(c)) {
+        if (k & 2) {
             if (prev_digit && !pending_space)
                 continue;
             c = '0';
@@ -248,11 +263,10 @@ static void S_text(S_seg *g, const char *s, size_t n, cd_nid node)
             len++;
             pending_space = 0;
         }
-        h = S_byte(h, (unsigned char)cd_tolower(c));
+        h = S_byte(h, (unsigned char)(c | ((k & 8) << 2))); /* upper case + 32 */
         len++;
         put = 1;
-        if (cd_isalnum(c) || (c >= 0x80 && (c & 0xC0) != 0x80))
-            alnum++;
+        alnum += (k & 6) != 0;
     }
     g->h = h;
     g->len = len;
