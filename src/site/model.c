@@ -564,9 +564,15 @@ copydesk_status copydesk_sites_host(copydesk_sites *s, const char *bytes, size_t
 
 /* Bytes whose decoding is themselves in every charset the page may turn out
  * to have (UTF-16 aside): printable ASCII and the white space controls. */
+#define S_P(c) (((c) >= 0x20 && (c) < 0x80) || (c) == '\t' || (c) == '\n' || (c) == '\f' || (c) == '\r')
+#define S_P4(c) S_P(c), S_P((c) + 1), S_P((c) + 2), S_P((c) + 3)
+#define S_P16(c) S_P4(c), S_P4((c) + 4), S_P4((c) + 8), S_P4((c) + 12)
+#define S_P64(c) S_P16(c), S_P16((c) + 16), S_P16((c) + 32), S_P16((c) + 48)
+static const unsigned char S_plain[256] = {S_P64(0), S_P64(64), S_P64(128), S_P64(192)};
+
 static int S_plain_byte(unsigned char c)
 {
-    return (c >= 0x20 && c < 0x80) || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+    return S_plain[c];
 }
 
 /* The bytes the decoder reads to guess UTF-16 (src/input/decode.c). */
@@ -589,6 +595,41 @@ static int S_is_multibyte(const char *cs)
         if (!strcmp(cs, S_multibyte[i]))
             return 1;
     return 0;
+}
+
+/* Does multi-byte charset S_multibyte[i] read every run of bytes >= 0x80 of
+ * head that starts before e as non-ASCII characters only (at least one),
+ * and the ASCII bytes after it as themselves? Then it reads head[0..e) as
+ * the scan of t does (S_head_high). Each run is converted with the (up to 4)
+ * ASCII bytes after it, from the initial state: the decoders are stateless
+ * at an ASCII character, and take at most 3 bytes after a lead byte. */
+static int S_keeps_ascii(copydesk_sites *s, size_t i, const unsigned char *u, size_t len, size_t e)
+{
+    size_t p = 0;
+    while (p < e) {
+        if (u[p] < 0x80) {
+            p++;
+            continue;
+        }
+        size_t st = p;
+        while (p < len && u[p] >= 0x80)
+            p++;
+        size_t q = p;
+        while (q < len && q < p + 4 && u[q] < 0x80)
+            q++;
+        size_t na = q - p;
+        if (!na || cd_input_convert(u + st, q - st, S_multibyte[i], s->conv[i], &s->raw) != COPYDESK_OK)
+            return 0;
+        const unsigned char *o = (const unsigned char *)s->raw.data;
+        size_t ol = s->raw.len;
+        if (ol <= na || memcmp(o + ol - na, u + p, na) != 0)
+            return 0;
+        for (size_t k = 0; k < ol - na; k++)
+            if (o[k] < 0x80)
+                return 0;
+        p = q;
+    }
+    return 1;
 }
 
 /* The key from head[0..len), whose bytes are plain or >= 0x80 (at least one):
@@ -660,6 +701,8 @@ static int S_head_high(copydesk_sites *s, const char *head, size_t len, int utf8
             s->conv_open = 1;
         }
         for (size_t i = 0; verify && i < sizeof S_multibyte / sizeof *S_multibyte; i++) {
+            if (S_keeps_ascii(s, i, (const unsigned char *)head, len, e))
+                continue; /* read as t is: the same key */
             if (cd_input_convert((const unsigned char *)head, e, S_multibyte[i], s->conv[i], conv) != COPYDESK_OK)
                 return 0;
             cd_site_hostinfo h2;
