@@ -570,9 +570,27 @@ copydesk_status copydesk_sites_host(copydesk_sites *s, const char *bytes, size_t
 #define S_P64(c) S_P16(c), S_P16((c) + 16), S_P16((c) + 32), S_P16((c) + 48)
 static const unsigned char S_plain[256] = {S_P64(0), S_P64(64), S_P64(128), S_P64(192)};
 
-static int S_plain_byte(unsigned char c)
+/* The end of the run of plain bytes (high: or bytes >= 0x80) from u[k]:
+ * eight bytes a step while none is a control byte (or >= 0x80). */
+static size_t S_run_end(const unsigned char *u, size_t k, size_t len, int high)
 {
-    return S_plain[c];
+    const uint64_t ones = 0x0101010101010101ull, tops = 0x8080808080808080ull;
+    for (;;) {
+        while (k + 8 <= len) {
+            uint64_t x;
+            memcpy(&x, u + k, 8);
+            /* a byte < 0x20 sets its top bit in x - 0x20..; one >= 0x80 has it */
+            uint64_t low = (x - ones * 0x20) & ~x & tops;
+            if (low || (!high && (x & tops)))
+                break;
+            k += 8;
+        }
+        size_t stop = k + 8 < len ? k + 8 : len;
+        while (k < stop && (S_plain[u[k]] || (high && u[k] >= 0x80)))
+            k++;
+        if (k < stop || k == len)
+            return k;
+    }
 }
 
 /* The bytes the decoder reads to guess UTF-16 (src/input/decode.c). */
@@ -730,9 +748,7 @@ int copydesk_sites_host_head(copydesk_sites *s, const char *head, size_t len, ch
     /* A UTF-8 byte order mark: the page is UTF-8, read after it. */
     int bom = u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF;
     size_t from = bom ? 3 : 0;
-    size_t k = from;
-    while (k < len && S_plain_byte(u[k]))
-        k++;
+    size_t k = S_run_end(u, from, len, 0);
     if (!s->scan && !(s->scan = cd_site_scanner_new(s->mem)))
         return 0;
     /* The run of plain ASCII: every charset reads it byte for byte. The
@@ -751,8 +767,7 @@ int copydesk_sites_host_head(copydesk_sites *s, const char *head, size_t len, ch
     /* A non-ASCII byte: read on while the bytes are plain or non-ASCII. */
     if (u[k] < 0x80)
         return 0;
-    while (k < len && (S_plain_byte(u[k]) || u[k] >= 0x80))
-        k++;
+    k = S_run_end(u, k, len, 1);
     int r = S_head_high(s, head + from, k - from, bom, out);
     if (r == -1 && k < len)
         r = 0; /* a control byte ends the run: the whole page is needed */
