@@ -171,6 +171,10 @@ void cd_cli_head_start(cd_cli_head *h, const char *in, size_t len, int partial)
     h->n = 0;
     h->partial = partial;
     h->starved = h->at_end = 0;
+    if (partial && len < 2) {
+        h->starved = h->done = 1; /* too short to tell: cd_cli_head_more starts again */
+        return;
+    }
     h->done = !cd_cli_is_gzip(in, len);
     if (h->done) return;
     if (h->live) {
@@ -238,6 +242,10 @@ int cd_cli_head_starved(const cd_cli_head *h)
 
 void cd_cli_head_more(cd_cli_head *h, const char *in, size_t len)
 {
+    if (h->starved && h->partial && h->len < 2) {
+        cd_cli_head_start(h, in, len, 0); /* the start was too short to begin */
+        return;
+    }
     int starved = h->starved, at_end = h->at_end;
     size_t taken = h->used - h->z.avail_in; /* what zlib consumed of the start */
     h->in = in;
