@@ -1,5 +1,8 @@
 /* cli/gunzip: see gunzip.h. Mirrors src/input/gzip.c (cd_input_gunzip), but
- * gives up instead of reporting: the library reports. */
+ * gives up instead of reporting: the library reports. A whole page of one
+ * member whose trailer gives its size is decoded by libdeflate in one call,
+ * anything else (and every failure) by zlib, as the library does. */
+#include <libdeflate.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +26,22 @@ size_t cd_cli_gunzip_hint(const char *in, size_t len, size_t max)
     return isize <= max ? isize : 0;
 }
 
+/* One member, its size given by the trailer, into dst[0..cap): the length,
+ * or 0 when zlib is to decode it (see src/input/gzip.c's S_whole). */
+static size_t S_whole(const char *in, size_t len, size_t max, char *dst, size_t cap)
+{
+    const unsigned char *u = (const unsigned char *)in;
+    size_t isize = cd_cli_gunzip_hint(in, len, max);
+    if (!isize || isize > cap || (u[3] & 0x02) || isize / 1032 > len) return 0;
+    struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();
+    if (!d) return 0;
+    size_t used = 0, n = 0;
+    enum libdeflate_result r = libdeflate_gzip_decompress_ex(d, in, len, dst, isize, &used, &n);
+    libdeflate_free_decompressor(d);
+    if (r != LIBDEFLATE_SUCCESS || used > len || cd_cli_is_gzip(in + used, len - used)) return 0;
+    return n;
+}
+
 /* The decoder: into *buf (grown when grow is set, else fixed at *cap). */
 /* head: a fixed buffer filled is a success (the page's first *cap bytes). */
 static size_t S_gunzip(const char *in, size_t len, size_t max, char **buf, size_t *cap, int grow, int head)
@@ -37,6 +56,10 @@ static size_t S_gunzip(const char *in, size_t len, size_t max, char **buf, size_
             *buf = nb;
             *cap = want;
         }
+    }
+    if (!head) {
+        size_t w = S_whole(in, len, max, *buf, *cap);
+        if (w) return cd_cli_is_gzip(*buf, w) ? 0 : w;
     }
     size_t n = 0;
     z_stream z;
@@ -105,4 +128,137 @@ size_t cd_cli_gunzip_head(const char *in, size_t len, size_t max, char *dst, siz
 {
     size_t n = S_gunzip(in, len, max, &dst, &cap, 0, 1);
     return n == cap ? n : 0;
+}
+
+struct cd_cli_head {
+    z_stream z;
+    int live; /* z initialised (its window is kept from page to page) */
+    int done; /* no more bytes: the page ended or failed */
+    int partial, starved; /* the input is the file's start; it ran out */
+    int at_end;           /* starved at a member's end */
+    const char *in;
+    size_t len, used;
+    char *buf;
+    size_t cap, n;
+};
+
+cd_cli_head *cd_cli_head_new(size_t cap)
+{
+    cd_cli_head *h = calloc(1, sizeof *h);
+    if (!h) return NULL;
+    h->buf = malloc(cap ? cap : 1);
+    if (!h->buf) {
+        free(h);
+        return NULL;
+    }
+    h->cap = cap;
+    return h;
+}
+
+void cd_cli_head_free(cd_cli_head *h)
+{
+    if (!h) return;
+    if (h->live) inflateEnd(&h->z);
+    free(h->buf);
+    free(h);
+}
+
+void cd_cli_head_start(cd_cli_head *h, const char *in, size_t len, int partial)
+{
+    h->in = in;
+    h->len = len;
+    h->used = 0;
+    h->n = 0;
+    h->partial = partial;
+    h->starved = h->at_end = 0;
+    if (partial && len < 2) {
+        h->starved = h->done = 1; /* too short to tell: cd_cli_head_more starts again */
+        return;
+    }
+    h->done = !cd_cli_is_gzip(in, len);
+    if (h->done) return;
+    if (h->live) {
+        h->done = inflateReset(&h->z) != Z_OK;
+    } else {
+        memset(&h->z, 0, sizeof h->z);
+        h->live = inflateInit2(&h->z, 16 + MAX_WBITS) == Z_OK;
+        h->done = !h->live;
+    }
+    h->z.avail_in = 0;
+}
+
+const char *cd_cli_head_get(cd_cli_head *h, size_t want)
+{
+    if (want > h->cap) return NULL;
+    /* The same loop as S_gunzip's, stopped at want bytes. */
+    while (h->n < want && !h->done) {
+        z_stream *z = &h->z;
+        if (z->avail_in == 0 && h->used < h->len) {
+            size_t k = h->len - h->used;
+            z->next_in = (const Bytef *)h->in + h->used;
+            z->avail_in = k > UINT_MAX ? UINT_MAX : (uInt)k;
+            h->used += z->avail_in;
+        }
+        size_t room = want - h->n;
+        if (room > UINT_MAX) room = UINT_MAX;
+        z->next_out = (Bytef *)h->buf + h->n;
+        z->avail_out = (uInt)room;
+        int zr = inflate(z, Z_NO_FLUSH);
+        h->n += room - z->avail_out;
+        if (zr == Z_STREAM_END) {
+            size_t left = z->avail_in + (h->len - h->used);
+            const char *next = h->in + (h->len - left);
+            if (h->partial && left < 2) {
+                h->starved = h->at_end = 1; /* another member may follow */
+                h->done = 1;
+                break;
+            }
+            if (!cd_cli_is_gzip(next, left)) {
+                h->done = 1; /* the page's end */
+                break;
+            }
+            if (inflateReset(z) != Z_OK) h->done = 1;
+            continue;
+        }
+        if (zr == Z_OK) continue;
+        if (zr == Z_BUF_ERROR && z->avail_in == 0 && h->used < h->len) continue;
+        if (zr == Z_BUF_ERROR && z->avail_out == 0) continue;
+        if (zr == Z_BUF_ERROR && z->avail_in == 0 && h->partial) {
+            h->starved = 1; /* the rest of the file is needed */
+            h->done = 1;
+            break;
+        }
+        h->done = 1; /* truncated, corrupt, out of memory */
+        h->n = 0;
+    }
+    if (h->n < want || cd_cli_is_gzip(h->buf, h->n)) return NULL;
+    return h->buf;
+}
+
+int cd_cli_head_starved(const cd_cli_head *h)
+{
+    return h->starved;
+}
+
+void cd_cli_head_more(cd_cli_head *h, const char *in, size_t len)
+{
+    if (h->starved && h->partial && h->len < 2) {
+        cd_cli_head_start(h, in, len, 0); /* the start was too short to begin */
+        return;
+    }
+    int starved = h->starved, at_end = h->at_end;
+    size_t taken = h->used - h->z.avail_in; /* what zlib consumed of the start */
+    h->in = in;
+    h->len = len;
+    h->partial = 0;
+    h->starved = h->at_end = 0;
+    if (!starved || taken > len)
+        return;
+    h->used = taken;
+    h->z.avail_in = 0; /* refilled from in + used */
+    h->done = 0;
+    if (at_end) {
+        if (!cd_cli_is_gzip(in + taken, len - taken) || inflateReset(&h->z) != Z_OK)
+            h->done = 1; /* the page's end */
+    }
 }

@@ -35,4 +35,24 @@ size_t cd_cli_gunzip_to(const char *in, size_t len, size_t max, char *dst, size_
  * Nothing is said about the rest of the stream. */
 size_t cd_cli_gunzip_head(const char *in, size_t len, size_t max, char *dst, size_t cap);
 
+/* A page's start decompressed step by step (site learning's counting pass
+ * reads a gzip page's first 4, 8, 16, 32, then 64 KiB for its host key): each step
+ * goes on from where the last one stopped. The input may be the file's first
+ * bytes only: a step they do not cover says so (cd_cli_head_starved), and
+ * goes on once the whole file is given (cd_cli_head_more). One per thread. */
+typedef struct cd_cli_head cd_cli_head;
+/* A reader whose steps go up to cap bytes; NULL on out-of-memory. */
+cd_cli_head *cd_cli_head_new(size_t cap);
+void cd_cli_head_free(cd_cli_head *h);
+/* Start on the gzip page in[0..len) (the caller keeps it until done);
+ * partial: these are only the file's first len bytes. */
+void cd_cli_head_start(cd_cli_head *h, const char *in, size_t len, int partial);
+/* The page's first want bytes (want <= cap): as cd_cli_gunzip_head gives
+ * them, or NULL (the page is shorter, its start does not decode, or the
+ * input given so far ends first: cd_cli_head_starved). */
+const char *cd_cli_head_get(cd_cli_head *h, size_t want);
+int cd_cli_head_starved(const cd_cli_head *h);
+/* The whole file, whose first bytes were the partial input. */
+void cd_cli_head_more(cd_cli_head *h, const char *in, size_t len);
+
 #endif

@@ -30,17 +30,19 @@
  * models are merged when the pass ends (the model depends on the set of pages
  * only, so on neither -j nor input order). Without --learn-sites, pass 1 only
  * counts: it takes each page's host key (copydesk_sites_host: the URL, else
- * the page read up to its first canonical link, often from the first 16 or
- * 64 KiB of a gzip page alone) and counts the pages of each host; a second
+ * the page read up to its first canonical link, often from its first 4 to
+ * 64 KiB alone, see S_learn_run) and counts the pages of each host; a second
  * round then observes only the pages of hosts with COPYDESK_SITES_MIN_PAGES
  * or more (with a --sites model's pages of the host), from memory or read
  * again. The model is the same as observing every page would give for those
  * hosts (a host with fewer pages gets no site chrome either way). Pass 2 is the extraction above, every
- * document reading the finished model. Pass 1 keeps what it read, gzip already
- * undone (cli/gunzip.c), in a cache of at most --site-cache MiB (default
- * S_SITE_CACHE_MIB): pass 2 takes a cached input from memory instead of
- * reading and decompressing it again; inputs that did not fit are read again.
- * Plain pages are not kept (reading them again costs less than keeping them).
+ * document reading the finished model. Pass 1 keeps the records of web
+ * archives it read, gzip already undone, in a cache of at most --site-cache
+ * MiB (default S_SITE_CACHE_MIB): pass 2 takes them from memory instead of
+ * inflating the archive again; archives that did not fit are read again. Page
+ * files are not kept: a plain page is read again from the system's page
+ * cache, a gzip page decoded again by libdeflate, for less than fresh memory
+ * to keep it costs (docs/benchmarks.md, session 9).
  * The output does not depend on what was cached. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -78,7 +80,7 @@
 #define S_PROGRESS_NS 250000000LL
 /* Distinct error / skip reasons counted by name; more go to "other". */
 #define S_MAX_KINDS 32
-/* --site-cache default (MiB): pass 1's pages kept for pass 2. */
+/* --site-cache default (MiB): pass 1's archive records kept for pass 2. */
 #define S_SITE_CACHE_MIB 64
 /* --sites given more often than this is refused. */
 #define S_MAX_SITES_FILES 64
@@ -133,7 +135,7 @@ static void S_usage(FILE *f)
           "  --learn-sites FILE  write the site model learned from the inputs to FILE\n"
           "                    (extraction goes on as usual)\n"
           "  --site-cache MIB  memory kept between the learning pass and extraction\n"
-          "                    (decompressed pages, reused instead of read again;\n"
+          "                    (web archive records, reused instead of read again;\n"
           "                    default 64, 0 = none)\n"
           "  -j, --jobs N      worker threads (default: the number of online cores)\n"
           "  --unordered       write records as they finish, not in input order\n"
@@ -887,7 +889,7 @@ typedef struct {
     copydesk_sites *model;
     char *zbuf; /* gunzip output, reused page after page */
     size_t zcap;
-    char *hbuf; /* counting: a page's first S_HEAD bytes */
+    cd_cli_head *head; /* counting: a gzip page's first S_HEAD bytes */
     pthread_t tid;
 } S_lworker;
 
@@ -1027,12 +1029,12 @@ static int S_key_needed(const S_learn *L, size_t input, uint32_t ord)
 
 /* Take the host key of a page (counting) instead of observing it. */
 static void S_take_key(S_learn *L, S_lworker *w, size_t input, uint32_t ord, const char *bytes, size_t len,
-                       const char *url, const char *charset)
+                       const char *url, const char *charset, int head_tried)
 {
     char key[COPYDESK_SITES_KEY_MAX];
     /* Most pages name their canonical URL near the top, before any byte
      * that needs the page's charset: then nothing else is read. */
-    if (!(url && *url) && !(charset && *charset) &&
+    if (!head_tried && !(url && *url) && !(charset && *charset) &&
         copydesk_sites_host_head(w->model, bytes, len < S_HEAD ? len : S_HEAD, key, sizeof key) == 1) {
         S_count_key(L, input, ord, key);
         return;
@@ -1081,78 +1083,67 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
         }
         S_job_free(j);
     } else if (j->kind == J_PATH) {
-        size_t len = 0;
-        char *buf = cd_read_file(j->path, CD_CLI_MAX_INPUT, &len);
-        if (!buf) {
-            S_job_free(j); /* pass 2 reads it again and reports the error */
-        } else {
-            const char *page = buf;
-            char *cached = NULL;
-            if (cd_cli_is_gzip(buf, len)) {
-                /* Straight into the cache when the trailer tells the size
-                 * (one more byte lets zlib see the end); else via zbuf. */
-                size_t hint = cd_cli_gunzip_hint(buf, len, CD_CLI_MAX_INPUT), n = 0;
-                if (hint && (cached = cd_cache_alloc(S_cache, hint + 1, &j->chunk)) != NULL) {
-                    n = cd_cli_gunzip_to(buf, len, CD_CLI_MAX_INPUT, cached, hint + 1);
-                    if (n) {
-                        page = cached;
-                    } else {
-                        cd_cache_release(S_cache, j->chunk);
-                        j->chunk = NULL;
-                        cached = NULL;
+        /* Pass 1 keeps nothing of a page file: a plain page is read again
+         * from the system's page cache, and a gzip page decoded again (one
+         * libdeflate call), for less than what fresh memory to keep it in
+         * costs (docs/benchmarks.md, session 9). Counting, the job holds
+         * the file's first bytes (read to sniff it): they often give the
+         * key, and the rest of the file is not read. */
+        const char *pre = j->bytes;
+        size_t pn = pre ? j->len : 0, len = 0;
+        char *buf = NULL;
+        int decided = 0, head_tried = 0, failed = 0;
+        char key[COPYDESK_SITES_KEY_MAX];
+        int keyable = L->counting && !(o->url && *o->url) && !(o->charset && *o->charset);
+        if (keyable && pre && cd_cli_is_gzip(pre, pn) &&
+            (w->head || (w->head = cd_cli_head_new(S_HEAD)) != NULL)) {
+            /* A gzip page's start, 4 KiB first: most canonical links are
+             * there (pass 2 decompresses the page anyway). */
+            head_tried = 1;
+            cd_cli_head_start(w->head, pre, pn, pn == S_SNIFF);
+            for (size_t h = S_HEAD / 16; h <= S_HEAD && !decided; h *= 2) {
+                const char *hb = cd_cli_head_get(w->head, h);
+                if (!hb && cd_cli_head_starved(w->head)) {
+                    if (!buf && (buf = cd_read_file(j->path, CD_CLI_MAX_INPUT, &len)) == NULL) {
+                        failed = 1;
+                        break;
                     }
+                    cd_cli_head_more(w->head, buf, len);
+                    hb = cd_cli_head_get(w->head, h);
                 }
-                /* Counting a page the cache cannot keep: its start may be
-                 * all the key needs (pass 2 decompresses it anyway). */
-                char key[COPYDESK_SITES_KEY_MAX];
-                int decided = 0;
-                if (!n && L->counting && !(o->url && *o->url) && !(o->charset && *o->charset) &&
-                    (w->hbuf || (w->hbuf = malloc(S_HEAD)) != NULL)) {
-                    /* A quarter first: the canonical link is mostly near the top. */
-                    for (size_t h = S_HEAD / 4; h <= S_HEAD; h *= 4) {
-                        if (cd_cli_gunzip_head(buf, len, CD_CLI_MAX_INPUT, w->hbuf, h) != h) break;
-                        decided = copydesk_sites_host_head(m, w->hbuf, h, key, sizeof key);
-                        if (decided >= 0) break;
-                    }
-                }
-                if (decided == 1) {
+                if (!hb)
+                    break;
+                int r = copydesk_sites_host_head(m, hb, h, key, sizeof key);
+                if (r == 1) {
                     S_count_key(L, t->input, t->ord, key);
-                    free(buf);
-                    S_job_free(j);
-                    free(t);
-                    return;
+                    decided = 1;
+                } else if (r == 0) {
+                    break;
                 }
-                if (!n && (n = cd_cli_gunzip(buf, len, CD_CLI_MAX_INPUT, &w->zbuf, &w->zcap)))
-                    page = w->zbuf;
-                if (n) len = n;
+            }
+        } else if (keyable && pre && pn == S_SNIFF &&
+                   copydesk_sites_host_head(m, pre, pn, key, sizeof key) == 1) {
+            S_count_key(L, t->input, t->ord, key); /* a plain page's first 4 KiB */
+            decided = 1;
+        }
+        if (!decided && !failed && (buf || (buf = cd_read_file(j->path, CD_CLI_MAX_INPUT, &len)) != NULL)) {
+            const char *page = buf;
+            size_t n = 0;
+            if (cd_cli_is_gzip(buf, len) && (n = cd_cli_gunzip(buf, len, CD_CLI_MAX_INPUT, &w->zbuf, &w->zcap)) != 0) {
+                page = w->zbuf;
+                len = n;
             }
             if (L->counting)
-                S_take_key(L, w, t->input, t->ord, page, len, o->url, o->charset);
+                S_take_key(L, w, t->input, t->ord, page, len, o->url, o->charset, head_tried);
             else
                 S_observe(L, m, page, len, o->url, o->charset);
-            /* Only a decompressed page is worth keeping: a plain file is read
-             * again from the system's page cache for less than what copying
-             * it into fresh memory costs (measured: docs/benchmarks.md). */
-            if (!cached && page != buf)
-                j->bytes = cd_cache_put(S_cache, page, len, &j->chunk);
-            else
-                j->bytes = cached;
-            free(buf);
-            if (j->bytes) {
-                /* Only this task writes this input's entry. */
-                j->kind = J_BYTES;
-                j->len = len;
-                L->kept[t->input].head = L->kept[t->input].tail = j;
-                L->kept[t->input].ready = 1;
-            } else {
-                j->chunk = NULL;
-                S_job_free(j);
-            }
         }
+        free(buf);
+        S_job_free(j); /* pass 2 reads it again (and reports an error) */
     } else {
         const char *cs = j->charset && *j->charset ? j->charset : o->charset;
         if (L->counting && !L->observing)
-            S_take_key(L, w, t->input, t->ord, j->bytes, j->len, j->url, cs);
+            S_take_key(L, w, t->input, t->ord, j->bytes, j->len, j->url, cs, 0);
         else
             S_observe(L, m, j->bytes, j->len, j->url, cs);
         if (!t->borrowed) S_job_free(j);
@@ -1331,6 +1322,11 @@ static void S_learn_input(S_learn *L, size_t input, const char *path, int many)
     S_add_bytes(L->s, (uint64_t)sb.st_size);
     S_job *j = S_job_new(path, J_PATH);
     j->many = many;
+    /* Counting: the bytes sniffed go with the job (S_learn_run). */
+    const S_opts *o = L->o;
+    if (L->counting && !(o->url && *o->url) && !(o->charset && *o->charset) && n > 0 &&
+        (j->bytes = S_dup((const char *)pre, n)) != NULL)
+        j->len = n;
     S_learn_submit(L, j, input, 0, 0);
 }
 
@@ -1498,11 +1494,11 @@ static copydesk_sites *S_learn_sites(S_sched *s, const S_opts *o, const cd_paths
             if (copydesk_sites_merge(learned, L.workers[i].model) != COPYDESK_OK) L.nomem = 1;
             copydesk_sites_free(L.workers[i].model);
             free(L.workers[i].zbuf);
-            free(L.workers[i].hbuf);
+            cd_cli_head_free(L.workers[i].head);
         }
     }
     free(L.main.zbuf);
-    free(L.main.hbuf);
+    cd_cli_head_free(L.main.head);
     free(L.workers);
     pthread_mutex_lock(&s->omu);
     s->learning = 0;

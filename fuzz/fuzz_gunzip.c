@@ -12,7 +12,10 @@
  * - cd_cli_gunzip_head returns 0 or its cap, and when cap it is the first cap
  *   bytes of the whole result (when that is usable), and it is cap whenever
  *   the whole result is usable and at least cap long;
- * - cd_cli_gunzip_hint is 0 or within the limit.
+ * - cd_cli_gunzip_hint is 0 or within the limit;
+ * - the step-by-step reader (cd_cli_head), given a start of the input first,
+ *   gives at each step what cd_cli_gunzip_head gives (or, for a stream that
+ *   fails, a start decoded before the damage was in reach).
  * Everything is freed on every path. */
 #include <stdint.h>
 #include <stdlib.h>
@@ -118,6 +121,37 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             S_check(memcmp(dst, buf, hc) == 0);
         free(dst);
     }
+    /* The step-by-step reader (counting's page starts), from a start of the
+     * input (taken as partial) and then the whole: each step gives what
+     * cd_cli_gunzip_head gives for that many bytes. */
+    cd_cli_head *hd = cd_cli_head_new(S_caps[sizeof S_caps / sizeof S_caps[0] - 1]);
+    if (hd && len <= max) {
+        size_t pre = (mode >> 4) ? len * (mode >> 4) / 16 : len;
+        cd_cli_head_start(hd, in, pre, pre < len);
+        for (size_t i = 0; i < sizeof S_caps / sizeof S_caps[0]; i++) {
+            size_t hc = S_caps[i];
+            const char *r = cd_cli_head_get(hd, hc);
+            if (!r && cd_cli_head_starved(hd)) {
+                cd_cli_head_more(hd, in, len);
+                r = cd_cli_head_get(hd, hc);
+            }
+            S_check(!cd_cli_head_starved(hd) || pre < len);
+            char *dst = malloc(hc);
+            if (!dst)
+                break;
+            size_t h = hc <= max ? cd_cli_gunzip_head(in, len, max, dst, hc) : 0;
+            /* The same bytes; or a start read before the damage that the
+             * whole input shows zlib at once (it checks a trailer within
+             * reach in the same call): only for a stream that fails. */
+            if (hc <= max) {
+                S_check(r != NULL || h != hc);
+                S_check(!r || h == hc || !full);
+                S_check(!r || h != hc || memcmp(r, dst, hc) == 0);
+            }
+            free(dst);
+        }
+    }
+    cd_cli_head_free(hd);
     free(buf);
     free(gz);
     return 0;

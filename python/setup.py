@@ -8,8 +8,8 @@ The extension compiles the library's C sources itself (../src/*/*.c with
 -I../include -I../src, and the word lists ../src/lists/*.txt compiled by
 ../tools/gen_wordlists.py into the build's temporary folder), so neither a CMake
 build nor an installed libcopydesk is needed: only the Debian -dev packages of its
-dependencies (libuchardet, libjson-c, zlib; see scripts/install-deps). The repository root is
-the parent of this folder, or $COPYDESK_ROOT. The library's symbols are
+dependencies (libuchardet, libjson-c, libdeflate, zlib; see scripts/install-deps).
+The repository root is the parent of this folder, or $COPYDESK_ROOT. The library's symbols are
 compiled with hidden visibility, so the module exports only PyInit__copydesk.
 The extension itself includes only the public header, include/copydesk.h.
 """
@@ -78,7 +78,7 @@ ext = Extension(
     sources=[os.path.join("copydesk", "_copydesk.c")] + lib_sources,
     depends=headers,
     include_dirs=[INCLUDE, SRC, GEN],
-    libraries=["uchardet", "json-c", "z", "m"],
+    libraries=["uchardet", "json-c", "deflate", "z", "m"],
     # The same code as the CMake Release build (-std=c11 -O2, hidden symbols):
     # these come after Python's own CFLAGS and undo the ones CMake does not use
     # (-fwrapv, -fstack-protector-strong), so the module runs the CLI's code.

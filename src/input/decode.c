@@ -21,6 +21,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdlib.h>
 #include <stdbool.h>
 #include <string.h>
 #include <uchardet/uchardet.h>
@@ -311,21 +312,16 @@ static void S_put_nulsafe(cd_buf *out, const char *p, size_t n, cd_decode_info *
     cd_buf_put(out, p, n);
 }
 
-/* Convert with iconv; 0 when the charset cannot be opened. */
-static int S_conv_iconv(const char *whatwg, const unsigned char *s, size_t n, size_t base,
+/* Convert with an open iconv descriptor, left in its initial state. */
+static void S_conv_with(iconv_t cd, const char *whatwg, const unsigned char *s, size_t n, size_t base,
                         cd_buf *out, cd_decode_info *info)
 {
-    iconv_t cd = S_iconv_open(whatwg);
-    if (cd == (iconv_t)-1) return 0;
     /* UTF-16 skips a whole code unit on an error, keeping the alignment. */
     size_t unit = !strncmp(whatwg, "utf-16", 6) ? 2 : 1;
     char tmp[16384];
     char *ip = (char *)(uintptr_t)s;
     size_t il = n;
-    if (!cd_buf_reserve(out, n + n / 2)) {
-        iconv_close(cd);
-        return 1;
-    }
+    if (!cd_buf_reserve(out, n + n / 2)) return;
     while (il > 0 && !out->failed) {
         char *op = tmp;
         size_t ol = sizeof tmp;
@@ -346,6 +342,15 @@ static int S_conv_iconv(const char *whatwg, const unsigned char *s, size_t n, si
     size_t ol = sizeof tmp;
     iconv(cd, NULL, NULL, &op, &ol);
     S_put_nulsafe(out, tmp, (size_t)(op - tmp), info);
+}
+
+/* Convert with iconv; 0 when the charset cannot be opened. */
+static int S_conv_iconv(const char *whatwg, const unsigned char *s, size_t n, size_t base,
+                        cd_buf *out, cd_decode_info *info)
+{
+    iconv_t cd = S_iconv_open(whatwg);
+    if (cd == (iconv_t)-1) return 0;
+    S_conv_with(cd, whatwg, s, n, base, out, info);
     iconv_close(cd);
     return 1;
 }
@@ -593,4 +598,51 @@ copydesk_status cd_input_decode_view(const unsigned char *in, size_t len, const 
     *utf8 = "";
     *utf8_len = 0;
     return S_decode(in, len, hint, out, info, utf8, utf8_len);
+}
+
+typedef struct cd_input_conv {
+    iconv_t cd;
+    char cs[32];
+} cd_input_conv;
+
+void *cd_input_converter_open(const char *cs)
+{
+    if (!cs || strlen(cs) >= sizeof ((cd_input_conv *)0)->cs) return NULL;
+    iconv_t cd = S_iconv_open(cs);
+    if (cd == (iconv_t)-1) return NULL;
+    cd_input_conv *c = malloc(sizeof *c);
+    if (!c) {
+        iconv_close(cd);
+        return NULL;
+    }
+    c->cd = cd;
+    strcpy(c->cs, cs);
+    return c;
+}
+
+void cd_input_converter_close(void *conv)
+{
+    cd_input_conv *c = conv;
+    if (!c) return;
+    iconv_close(c->cd);
+    free(c);
+}
+
+copydesk_status cd_input_convert(const unsigned char *in, size_t len, const char *cs, void *conv, cd_buf *out)
+{
+    if (!out || !cs) return COPYDESK_ERR_ARG;
+    cd_decode_info info;
+    memset(&info, 0, sizeof info);
+    cd_buf_clear(out);
+    if (!cd_buf_reserve(out, 0)) return COPYDESK_ERR_NOMEM;
+    out->data[0] = '\0';
+    const unsigned char *s = in ? in : (const unsigned char *)"";
+    if (!in) len = 0;
+    cd_input_conv *c = conv;
+    /* As S_decode: iconv, or windows-1252 when iconv lacks the charset. */
+    if (c && !strcmp(c->cs, cs))
+        S_conv_with(c->cd, cs, s, len, 0, out, &info);
+    else if (!S_conv_iconv(cs, s, len, 0, out, &info))
+        S_conv_table(s, len, 0, out, &info);
+    return out->failed ? COPYDESK_ERR_NOMEM : COPYDESK_OK;
 }

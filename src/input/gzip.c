@@ -1,4 +1,4 @@
-/* input/gzip: undo Content-Encoding: gzip (RFC 1952) with zlib.
+/* input/gzip: undo Content-Encoding: gzip (RFC 1952) with libdeflate and zlib.
  *
  * Stage: input. Pages saved from crawls (WARC, curl without --compressed) are
  * often still gzipped; we detect them by the magic bytes only. All members of
@@ -9,8 +9,19 @@
  * or length fails (zlib checks both on the trailer). A partial page passed
  * off as the article would hide the damage. What was decoded before the
  * damage stays in the buffer for callers that want it. zlib allocates through
- * the buffer's cd_mem. */
+ * the buffer's cd_mem.
+ *
+ * The common case -- one member whose trailer gives the page's size -- is
+ * decoded in one call by libdeflate (2-3 times faster than zlib's inflate on
+ * whole buffers: docs/benchmarks.md), straight into a buffer of that size.
+ * Anything else goes to zlib as before: several members, a trailer that
+ * lies, a header CRC (libdeflate skips it, zlib checks it), and every failure
+ * (so damaged input gets zlib's error and its partial output). libdeflate
+ * checks the member's CRC-32 and length as zlib does. Its decompressor (some
+ * 10 KB) is malloc'd for the call and freed before it returns. */
+#include <libdeflate.h>
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #define ZLIB_CONST /* next_in is const */
 #include <zlib.h>
@@ -37,6 +48,40 @@ static void S_zfree(voidpf opaque, voidpf p)
     mem->free(p);
 }
 
+/* DEFLATE expands at most 1032 times (258 bytes per 2-bit code): a trailer
+ * announcing more than that is not believed (no buffer is made for it). */
+#define S_MAX_RATIO 1032u
+/* The gzip header flag FHCRC (RFC 1952 2.3.1). */
+#define S_FHCRC 0x02u
+
+/* The whole stream in one call into out (empty), when it is one member whose
+ * trailer tells its size: 1 done (out holds the page), 0 not done (out
+ * empty, as it came: the caller decodes with zlib). */
+static int S_whole(const unsigned char *in, size_t len, size_t max_out, cd_buf *out)
+{
+    if (len < 18 || (in[3] & S_FHCRC)) return 0;
+    const unsigned char *t = in + len - 4;
+    size_t isize = (size_t)t[0] | (size_t)t[1] << 8 | (size_t)t[2] << 16 | (size_t)t[3] << 24;
+    if (isize == 0 || isize > max_out || isize / S_MAX_RATIO > len) return 0;
+    if (!cd_buf_reserve(out, isize)) {
+        out->failed = 0; /* not sticky here: zlib grows the buffer as it goes */
+        return 0;
+    }
+    struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();
+    if (!d) return 0;
+    size_t used = 0, n = 0;
+    enum libdeflate_result r = libdeflate_gzip_decompress_ex(d, in, len, out->data, isize, &used, &n);
+    libdeflate_free_decompressor(d);
+    /* Another member after this one: zlib decodes them all. */
+    if (r != LIBDEFLATE_SUCCESS || n == 0 || used > len || cd_input_is_gzip(in + used, len - used)) {
+        out->data[0] = '\0';
+        return 0;
+    }
+    out->len = n;
+    out->data[n] = '\0';
+    return 1;
+}
+
 copydesk_status cd_input_gunzip(const unsigned char *in, size_t len, size_t max_out, cd_buf *out)
 {
     if (!out) return COPYDESK_ERR_ARG;
@@ -44,6 +89,7 @@ copydesk_status cd_input_gunzip(const unsigned char *in, size_t len, size_t max_
     if (!in || !cd_input_is_gzip(in, len)) return COPYDESK_ERR_GZIP;
     if (!cd_buf_reserve(out, 0)) return COPYDESK_ERR_NOMEM;
     out->data[0] = '\0'; /* a fresh buffer is not terminated yet */
+    if (S_whole(in, len, max_out, out)) return COPYDESK_OK;
 
     z_stream z;
     memset(&z, 0, sizeof z);

@@ -62,6 +62,19 @@ copydesk_status cd_input_decode(const unsigned char *in, size_t len, const char 
 copydesk_status cd_input_decode_view(const unsigned char *in, size_t len, const char *hint, cd_buf *out,
                                      cd_decode_info *info, const char **utf8, size_t *utf8_len);
 
+/* in[0..len) converted to UTF-8 into out (cleared first) from cs, a WHATWG
+ * name of a charset decoded with iconv (the CJK multi-byte ones, the single-
+ * byte ones but windows-1252): byte for byte what cd_input_decode writes for
+ * a page it reads in cs, without deciding the charset. conv: NULL, or
+ * cd_input_converter_open(cs)'s (opening a converter loads its module: a
+ * caller converting often keeps one). COPYDESK_ERR_NOMEM or COPYDESK_OK. */
+copydesk_status cd_input_convert(const unsigned char *in, size_t len, const char *cs, void *conv, cd_buf *out);
+/* An open converter from cs for cd_input_convert, NULL when iconv lacks it
+ * (cd_input_convert then reads cs as windows-1252, as decode does). It holds
+ * iconv's memory (outside cd_mem); close it with cd_input_converter_close. */
+void *cd_input_converter_open(const char *cs);
+void cd_input_converter_close(void *conv);
+
 /* Map a charset label to its WHATWG canonical name (lower case) per the
  * Encoding Standard's label table; NULL when the label is unknown.
  * "replacement" labels map to "replacement". */

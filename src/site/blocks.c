@@ -191,8 +191,9 @@ static void S_open(S_seg *g, uint16_t tag, const char *name, size_t nlen, const 
     f->tag = tag;
     f->block = (uint8_t)block;
     f->skip = (cd_tag_flags(tag) & CD_TF_SKIP) != 0;
-    /* Without a callback (the host scan) no path is ever hashed. */
-    f->elh = g->fn ? S_elhash(tag, name, nlen, cls, clen) : 0;
+    /* Without a callback (the host scan) no path is ever hashed, and a path
+     * steps only through block frames (S_path). */
+    f->elh = g->fn && block ? S_elhash(tag, name, nlen, cls, clen) : 0;
     f->nh = tag == CD_TAG_UNKNOWN ? S_elhash(tag, name, nlen, NULL, 0) : 0;
     if (f->skip)
         g->skip++;
@@ -214,6 +215,20 @@ static void S_pop(S_seg *g)
         g->skip--;
 }
 
+/* Byte classes for S_text: 1 white space (cd_isspace), 2 digit, 4 a letter
+ * or the lead byte of a UTF-8 sequence (what counts as alphanumeric), 8 an
+ * upper-case ASCII letter. */
+#define S_C(c)                                                                                                    \
+    ((c) == ' ' || ((c) >= '\t' && (c) <= '\r')   ? 1                                                            \
+     : ((c) >= '0' && (c) <= '9')                 ? 2                                                            \
+     : ((c) >= 'A' && (c) <= 'Z')                 ? 12                                                           \
+     : ((c) >= 'a' && (c) <= 'z') || (c) >= 0xC0 ? 4                                                            \
+                                                  : 0)
+#define S_C4(c) S_C(c), S_C((c) + 1), S_C((c) + 2), S_C((c) + 3)
+#define S_C16(c) S_C4(c), S_C4((c) + 4), S_C4((c) + 8), S_C4((c) + 12)
+#define S_C64(c) S_C16(c), S_C16((c) + 16), S_C16((c) + 32), S_C16((c) + 48)
+static const unsigned char S_cls[256] = {S_C64(0), S_C64(64), S_C64(128), S_C64(192)};
+
 static void S_text(S_seg *g, const char *s, size_t n, cd_nid node)
 {
     if (g->skip || !g->fn)
@@ -225,12 +240,13 @@ static void S_text(S_seg *g, const char *s, size_t n, cd_nid node)
     int put = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (cd_isspace(c)) {
+        unsigned k = S_cls[c];
+        if (k & 1) {
             pending_space = len > 0;
             prev_digit = 0;
             continue;
         }
-        if (cd_isdigit(c)) {
+        if (k & 2) {
             if (prev_digit && !pending_space)
                 continue;
             c = '0';
@@ -247,11 +263,10 @@ static void S_text(S_seg *g, const char *s, size_t n, cd_nid node)
             len++;
             pending_space = 0;
         }
-        h = S_byte(h, (unsigned char)cd_tolower(c));
+        h = S_byte(h, (unsigned char)(c | ((k & 8) << 2))); /* upper case + 32 */
         len++;
         put = 1;
-        if (cd_isalnum(c) || (c >= 0x80 && (c & 0xC0) != 0x80))
-            alnum++;
+        alnum += (k & 6) != 0;
     }
     g->h = h;
     g->len = len;
@@ -285,6 +300,25 @@ static void S_copy_domain(char *dst, const char *v, size_t n)
 {
     if (!dst[0])
         cd_site_domain(v, n, dst);
+}
+
+static int S_high(const char *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)v[i] >= 0x80)
+            return 1;
+    return 0;
+}
+
+/* The canonical domain from URL v, first found wins. A URL with non-ASCII
+ * bytes gives another domain (or none) in another charset: noted. */
+static void S_canonical(cd_site_hostinfo *hi, const char *v, size_t n)
+{
+    if (hi->canonical[0])
+        return;
+    if (S_high(v, n))
+        hi->unsure = 1;
+    cd_site_domain(v, n, hi->canonical);
 }
 
 typedef struct S_at {
@@ -322,7 +356,7 @@ static void S_host_el(cd_site_hostinfo *hi, uint16_t tag, const S_at *a, uint32_
         if (!v1 || !v2 || !S_absolute_http(v2, l2))
             return;
         if (S_has_word(v1, l1, "canonical")) {
-            S_copy_domain(hi->canonical, v2, l2);
+            S_canonical(hi, v2, l2);
         } else if (S_has_word(v1, l1, "alternate")) {
             v3 = S_get(a, n, "type", &l3);
             if (v3 && (cd_contains_nocase(v3, l3, "rss") || cd_contains_nocase(v3, l3, "atom")))
@@ -337,7 +371,7 @@ static void S_host_el(cd_site_hostinfo *hi, uint16_t tag, const S_at *a, uint32_
         if (!v1 || !v2)
             return;
         if (S_attr_is(v1, l1, "og:url") && S_absolute_http(v2, l2)) {
-            S_copy_domain(hi->canonical, v2, l2);
+            S_canonical(hi, v2, l2);
         } else if (S_attr_is(v1, l1, "og:site_name") && !hi->sitename[0]) {
             size_t k = 0;
             int sp = 0;
@@ -358,7 +392,7 @@ static void S_host_el(cd_site_hostinfo *hi, uint16_t tag, const S_at *a, uint32_
     case CD_TAG_BASE:
         v2 = S_get(a, n, "href", &l2);
         if (v2 && S_absolute_http(v2, l2))
-            S_copy_domain(hi->canonical, v2, l2);
+            S_canonical(hi, v2, l2);
         return;
     case CD_TAG_A: {
         v2 = S_get(a, n, "href", &l2);
@@ -425,8 +459,13 @@ void cd_site_tree_host(const cd_dom *dom, cd_site_hostinfo *hi)
     cd_nid id = root;
     for (;;) {
         const cd_node *n = cd_dom_node(dom, id);
-        if (n->type == CD_NODE_ELEMENT && S_is_host_tag(n->tag))
+        if (n->type == CD_NODE_ELEMENT && S_is_host_tag(n->tag)) {
             S_tree_host_el(n, hi);
+            /* The first canonical domain decides the key (cd_site_host_key
+             * prefers it to everything later): the rest is not read. */
+            if (hi->canonical[0])
+                return;
+        }
         if ((n->type == CD_NODE_ELEMENT || n->type == CD_NODE_DOCUMENT) && n->first) {
             id = n->first;
             continue;
@@ -466,8 +505,9 @@ void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_sit
             if (hi && S_is_host_tag(n->tag))
                 S_tree_host_el(n, hi);
             if (!(n->flags & CD_NF_NS) || n->tag == CD_TAG_SVG || n->tag == CD_TAG_MATH) {
+                /* Only a block's class words go into a path (S_open). */
                 size_t cl = 0;
-                const char *c = cd_dom_attr(dom, id, "class", &cl);
+                const char *c = S_is_block_tag(n->tag) ? cd_dom_attr(dom, id, "class", &cl) : NULL;
                 const char *nm = n->name ? n->name : "";
                 S_open(g, n->tag, nm, n->tag == CD_TAG_UNKNOWN ? strlen(nm) : 0, c, c ? cl : 0);
                 if (n->first)
@@ -572,9 +612,10 @@ static uint64_t S_name_hash(uint16_t tag, const char *name, size_t len)
     return S_elhash(tag, name, len, NULL, 0);
 }
 
-/* stop_host: return as soon as hi holds a canonical domain (the host scan). */
+/* stop_host: return as soon as hi holds a canonical domain (the host scan);
+ * raw: cd_site_scan_host_raw's checks too. */
 static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site_block_fn fn, void *ctx,
-                       cd_site_hostinfo *hi, int stop_host)
+                       cd_site_hostinfo *hi, int stop_host, int raw)
 {
     S_seg *g = &s->seg;
     if (hi)
@@ -603,9 +644,26 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
             S_text(g, tk.data, tk.len, 0);
             continue;
         }
+        if (raw && (tk.kind == CD_TOK_START_TAG || tk.kind == CD_TOK_END_TAG)) {
+            /* A name with non-ASCII bytes is another name in another charset
+             * (end tags match unknown elements by name); so, for the first
+             * 16 attributes read below, are duplicate attribute names. */
+            int bad = S_high(tk.data, tk.len);
+            if (tk.kind == CD_TOK_START_TAG &&
+                (tk.tag == CD_TAG_LINK || tk.tag == CD_TAG_META || tk.tag == CD_TAG_BASE))
+                for (uint32_t i = 0; i < tk.nattrs && !bad; i++)
+                    bad = S_high(tk.attrs[i].name, tk.attrs[i].name_len);
+            if (bad) {
+                hi->unsure = 1;
+                return ok;
+            }
+        }
         if (tk.kind == CD_TOK_START_TAG) {
             uint16_t tag = tk.tag;
-            if (hi && (tag == CD_TAG_LINK || tag == CD_TAG_META || tag == CD_TAG_BASE || tag == CD_TAG_A)) {
+            /* After the first canonical domain nothing changes the key
+             * (cd_site_host_key prefers it): the rest is not read. */
+            if (hi && !hi->canonical[0] &&
+                (tag == CD_TAG_LINK || tag == CD_TAG_META || tag == CD_TAG_BASE || tag == CD_TAG_A)) {
                 S_at at[16];
                 uint32_t k = 0;
                 for (uint32_t i = 0; i < tk.nattrs && k < 16; i++) {
@@ -616,9 +674,25 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
                     k++;
                 }
                 S_host_el(hi, tag, at, k);
+                if (raw && hi->canonical[0]) {
+                    /* Where the element's last attribute value ends in the
+                     * input (a value copied out of it: unknown). */
+                    size_t e = 0;
+                    uintptr_t lo = (uintptr_t)html, hi_end = lo + len;
+                    for (uint32_t i = 0; i < tk.nattrs && e < len; i++) {
+                        uintptr_t v = (uintptr_t)tk.attrs[i].value;
+                        if (!tk.attrs[i].value_len)
+                            continue;
+                        if (v < lo || v > hi_end)
+                            e = len;
+                        else if (v - lo + tk.attrs[i].value_len > e)
+                            e = v - lo + tk.attrs[i].value_len;
+                    }
+                    hi->canonical_end = e < len ? e : len;
+                }
                 /* The key prefers the first canonical / og:url / base to
                  * anything later in the page: the rest cannot change it. */
-                if (stop_host && hi->canonical[0])
+                if (stop_host && (hi->canonical[0] || (raw && hi->unsure)))
                     return ok;
             }
             if (tag == CD_TAG_HTML || tag == CD_TAG_BODY)
@@ -682,7 +756,7 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
             }
             size_t cl = 0;
             const char *c = NULL;
-            for (uint32_t i = 0; i < tk.nattrs; i++)
+            for (uint32_t i = 0; g->fn && S_is_block_tag(tag) && i < tk.nattrs; i++)
                 if (cd_eq_nocase(tk.attrs[i].name, tk.attrs[i].name_len, "class")) {
                     c = tk.attrs[i].value;
                     cl = tk.attrs[i].value_len;
@@ -755,7 +829,7 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
 int cd_site_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site_block_fn fn, void *ctx,
                       cd_site_hostinfo *hi)
 {
-    return S_scan_html(s, html, len, fn, ctx, hi, 0);
+    return S_scan_html(s, html, len, fn, ctx, hi, 0, 0);
 }
 
 int cd_site_scan_host(cd_site_scanner *s, const char *html, size_t len, cd_site_hostinfo *hi)
@@ -763,5 +837,10 @@ int cd_site_scan_host(cd_site_scanner *s, const char *html, size_t len, cd_site_
     /* The same tokens as cd_site_scan_html (the segmenter's stack still
      * decides the implied closings and the tokenizer's states), no block
      * hashed, and the scan ends at the first canonical domain. */
-    return S_scan_html(s, html, len, NULL, NULL, hi, 1);
+    return S_scan_html(s, html, len, NULL, NULL, hi, 1, 0);
+}
+
+int cd_site_scan_host_raw(cd_site_scanner *s, const char *html, size_t len, cd_site_hostinfo *hi)
+{
+    return S_scan_html(s, html, len, NULL, NULL, hi, 1, 1);
 }

@@ -36,6 +36,9 @@ struct cd_site_host {
     char name[CD_SITE_HOSTLEN];
 };
 
+/* The multi-byte legacy charsets copydesk_sites_host_head reads a start as. */
+#define S_NMULTIBYTE 5
+
 struct copydesk_sites {
     const cd_mem *mem;
     cd_site_host **host; /* ascending key */
@@ -45,6 +48,8 @@ struct copydesk_sites {
     /* observe's scratch */
     cd_site_scanner *scan;
     cd_buf raw, decoded;
+    void *conv[S_NMULTIBYTE]; /* copydesk_sites_host_head's converters (S_multibyte) */
+    int conv_open;
     uint32_t *vec;
     uint64_t *tvec;
     uint32_t nvec, vcap;
@@ -90,6 +95,8 @@ void copydesk_sites_free(copydesk_sites *s)
         S_host_free(s->mem, s->host[i]);
     s->mem->free(s->host);
     cd_site_scanner_free(s->scan);
+    for (size_t i = 0; i < sizeof s->conv / sizeof *s->conv; i++)
+        cd_input_converter_close(s->conv[i]);
     cd_buf_free(&s->raw);
     cd_buf_free(&s->decoded);
     s->mem->free(s->vec);
@@ -441,8 +448,14 @@ static uint32_t S_page_set(uint32_t *fp, uint32_t n)
 
 copydesk_status cd_site_decode(cd_buf *raw, cd_buf *decoded, const char *bytes, size_t len, const char *charset);
 
-copydesk_status cd_site_decode(cd_buf *raw, cd_buf *decoded, const char *bytes, size_t len, const char *charset)
+/* The page as valid UTF-8 in *html: the caller's bytes (or the gunzipped
+ * copy in raw) when they are that already, else the copy in decoded (the
+ * tree's reading of a page, src/api/doc.c, does the same). */
+static copydesk_status S_decode_view(cd_buf *raw, cd_buf *decoded, const char *bytes, size_t len, const char *charset,
+                                     const char **html, size_t *hlen)
 {
+    *html = "";
+    *hlen = 0;
     if (len == 0)
         return COPYDESK_ERR_EMPTY;
     if (len > CD_MAX_INPUT)
@@ -461,19 +474,34 @@ copydesk_status cd_site_decode(cd_buf *raw, cd_buf *decoded, const char *bytes, 
     cd_decode_info info;
     memset(&info, 0, sizeof info);
     cd_buf_clear(decoded);
-    copydesk_status st = cd_input_decode(in, len, charset, decoded, &info);
+    copydesk_status st = cd_input_decode_view(in, len, charset, decoded, &info, html, hlen);
     if (st != COPYDESK_OK)
         return st;
-    if (cd_input_not_html(in, len, decoded->data, decoded->len))
+    if (cd_input_not_html(in, len, *html, *hlen))
         return COPYDESK_ERR_NOT_HTML;
     return COPYDESK_OK;
 }
 
-/* The page decoded into s->decoded, and the scanner ready: what observe and
- * host read before they scan. */
-static copydesk_status S_read(copydesk_sites *s, const char *bytes, size_t len, const char *charset)
+copydesk_status cd_site_decode(cd_buf *raw, cd_buf *decoded, const char *bytes, size_t len, const char *charset)
 {
-    copydesk_status st = cd_site_decode(&s->raw, &s->decoded, bytes, len, charset);
+    const char *html;
+    size_t hlen;
+    copydesk_status st = S_decode_view(raw, decoded, bytes, len, charset, &html, &hlen);
+    if (st == COPYDESK_OK && html != decoded->data) {
+        cd_buf_clear(decoded);
+        cd_buf_put(decoded, html, hlen);
+        if (decoded->failed)
+            st = COPYDESK_ERR_NOMEM;
+    }
+    return st;
+}
+
+/* The page decoded (*html: see S_decode_view), and the scanner ready: what
+ * observe and host read before they scan. */
+static copydesk_status S_read(copydesk_sites *s, const char *bytes, size_t len, const char *charset, const char **html,
+                              size_t *hlen)
+{
+    copydesk_status st = S_decode_view(&s->raw, &s->decoded, bytes, len, charset, html, hlen);
     if (st != COPYDESK_OK)
         return st;
     if (!s->scan && !(s->scan = cd_site_scanner_new(s->mem)))
@@ -486,13 +514,15 @@ copydesk_status copydesk_sites_observe(copydesk_sites *s, const char *bytes, siz
 {
     if (!s || (!bytes && len))
         return COPYDESK_ERR_ARG;
-    copydesk_status st = S_read(s, bytes, len, charset);
+    const char *html;
+    size_t hlen;
+    copydesk_status st = S_read(s, bytes, len, charset, &html, &hlen);
     if (st != COPYDESK_OK)
         return st;
     cd_site_hostinfo hi;
     S_collect c = {s, 0};
     s->nvec = 0;
-    if (!cd_site_scan_html(s->scan, s->decoded.data ? s->decoded.data : "", s->decoded.len, S_on_block, &c, &hi) ||
+    if (!cd_site_scan_html(s->scan, html, hlen, S_on_block, &c, &hi) ||
         c.failed)
         return COPYDESK_ERR_NOMEM;
     char key[CD_SITE_HOSTLEN];
@@ -519,11 +549,13 @@ copydesk_status copydesk_sites_host(copydesk_sites *s, const char *bytes, size_t
         return COPYDESK_OK;
     }
     /* observe's reading, up to what decides the key. */
-    copydesk_status st = S_read(s, bytes, len, charset);
+    const char *html;
+    size_t hlen;
+    copydesk_status st = S_read(s, bytes, len, charset, &html, &hlen);
     if (st != COPYDESK_OK)
         return st;
     cd_site_hostinfo hi;
-    if (!cd_site_scan_host(s->scan, s->decoded.data ? s->decoded.data : "", s->decoded.len, &hi))
+    if (!cd_site_scan_host(s->scan, html, hlen, &hi))
         return COPYDESK_ERR_NOMEM;
     kl = cd_site_host_key(url, &hi, key);
     memcpy(out, key, kl + 1);
@@ -532,13 +564,173 @@ copydesk_status copydesk_sites_host(copydesk_sites *s, const char *bytes, size_t
 
 /* Bytes whose decoding is themselves in every charset the page may turn out
  * to have (UTF-16 aside): printable ASCII and the white space controls. */
-static int S_plain_byte(unsigned char c)
+#define S_P(c) (((c) >= 0x20 && (c) < 0x80) || (c) == '\t' || (c) == '\n' || (c) == '\f' || (c) == '\r')
+#define S_P4(c) S_P(c), S_P((c) + 1), S_P((c) + 2), S_P((c) + 3)
+#define S_P16(c) S_P4(c), S_P4((c) + 4), S_P4((c) + 8), S_P4((c) + 12)
+#define S_P64(c) S_P16(c), S_P16((c) + 16), S_P16((c) + 32), S_P16((c) + 48)
+static const unsigned char S_plain[256] = {S_P64(0), S_P64(64), S_P64(128), S_P64(192)};
+
+/* The end of the run of plain bytes (high: or bytes >= 0x80) from u[k]:
+ * eight bytes a step while none is a control byte (or >= 0x80). */
+static size_t S_run_end(const unsigned char *u, size_t k, size_t len, int high)
 {
-    return (c >= 0x20 && c < 0x80) || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+    const uint64_t ones = 0x0101010101010101ull, tops = 0x8080808080808080ull;
+    for (;;) {
+        while (k + 8 <= len) {
+            uint64_t x;
+            memcpy(&x, u + k, 8);
+            /* a byte < 0x20 sets its top bit in x - 0x20..; one >= 0x80 has it */
+            uint64_t low = (x - ones * 0x20) & ~x & tops;
+            if (low || (!high && (x & tops)))
+                break;
+            k += 8;
+        }
+        size_t stop = k + 8 < len ? k + 8 : len;
+        while (k < stop && (S_plain[u[k]] || (high && u[k] >= 0x80)))
+            k++;
+        if (k < stop || k == len)
+            return k;
+    }
 }
 
 /* The bytes the decoder reads to guess UTF-16 (src/input/decode.c). */
 #define S_HEAD_MIN 4096u
+/* Past the end of a canonical element's last attribute value, the bytes a
+ * charset's reading of the start includes (the rest of the tag; a tag that
+ * does not end there is not found, and the start does not decide). */
+#define S_HEAD_TAG_TAIL 64u
+
+/* The charsets whose decoders may read an ASCII byte after a non-ASCII one
+ * as part of a character (or drop it): the multi-byte legacy ones. UTF-8 and
+ * the single-byte charsets never do (docs/sites.md). */
+static const char *const S_multibyte[S_NMULTIBYTE] = {"gbk", "big5", "shift_jis", "euc-kr", "euc-jp"};
+
+static int S_is_multibyte(const char *cs)
+{
+    if (!strcmp(cs, "gb18030") || !strcmp(cs, "iso-2022-jp"))
+        return 1;
+    for (size_t i = 0; i < sizeof S_multibyte / sizeof *S_multibyte; i++)
+        if (!strcmp(cs, S_multibyte[i]))
+            return 1;
+    return 0;
+}
+
+/* Does multi-byte charset S_multibyte[i] read every run of bytes >= 0x80 of
+ * head that starts before e as non-ASCII characters only (at least one),
+ * and the ASCII bytes after it as themselves? Then it reads head[0..e) as
+ * the scan of t does (S_head_high). Each run is converted with the (up to 4)
+ * ASCII bytes after it, from the initial state: the decoders are stateless
+ * at an ASCII character, and take at most 3 bytes after a lead byte. */
+static int S_keeps_ascii(copydesk_sites *s, size_t i, const unsigned char *u, size_t len, size_t e)
+{
+    size_t p = 0;
+    while (p < e) {
+        if (u[p] < 0x80) {
+            p++;
+            continue;
+        }
+        size_t st = p;
+        while (p < len && u[p] >= 0x80)
+            p++;
+        size_t q = p;
+        while (q < len && q < p + 4 && u[q] < 0x80)
+            q++;
+        size_t na = q - p;
+        if (!na || cd_input_convert(u + st, q - st, S_multibyte[i], s->conv[i], &s->raw) != COPYDESK_OK)
+            return 0;
+        const unsigned char *o = (const unsigned char *)s->raw.data;
+        size_t ol = s->raw.len;
+        if (ol <= na || memcmp(o + ol - na, u + p, na) != 0)
+            return 0;
+        for (size_t k = 0; k < ol - na; k++)
+            if (o[k] < 0x80)
+                return 0;
+        p = q;
+    }
+    return 1;
+}
+
+/* The key from head[0..len), whose bytes are plain or >= 0x80 (at least one):
+ * 1 (key in out), -1 (a longer start may tell), 0 (the whole page is needed).
+ * The page's charset is not known (it may depend on all of the page), so the
+ * start is read as every charset it may have reads it:
+ *  - UTF-8 and the single-byte charsets turn each non-ASCII byte into non-ASCII
+ *    characters and leave every ASCII byte as it is: the tokens are those of
+ *    the start with each such byte as one Latin-1 character (cd_site_scan_host_raw),
+ *    except where a non-ASCII byte sits in a name the tokens are matched by (a
+ *    tag name, an attribute name of link/meta/base) or in the URL of an element
+ *    that may give the canonical domain: then 0 (hi.unsure);
+ *  - a multi-byte legacy charset may take an ASCII byte after a non-ASCII one
+ *    into a character: unless a byte order mark or the page's <meta> prescan
+ *    (its first 1024 bytes, in the head) rules them out, the start up to the
+ *    canonical element is converted from each (cd_input_convert, as decode
+ *    would) and must give the same key. */
+static int S_head_high(copydesk_sites *s, const char *head, size_t len, int utf8_bom, char *out)
+{
+    /* Latin-1 to UTF-8. */
+    cd_buf_clear(&s->decoded);
+    if (!cd_buf_reserve(&s->decoded, len * 2))
+        return 0;
+    char *t = s->decoded.data;
+    size_t tl = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)head[i];
+        if (c < 0x80) {
+            t[tl++] = (char)c;
+        } else {
+            t[tl++] = (char)(0xC0 | (c >> 6));
+            t[tl++] = (char)(0x80 | (c & 0x3F));
+        }
+    }
+    s->decoded.len = tl;
+    t[tl] = '\0';
+    cd_site_hostinfo hi;
+    if (!cd_site_scan_host_raw(s->scan, t, tl, &hi) || hi.unsure)
+        return 0;
+    if (!hi.canonical[0])
+        return -1;
+    char key[CD_SITE_HOSTLEN];
+    memcpy(key, hi.canonical, strlen(hi.canonical) + 1);
+    int verify = !utf8_bom;
+    if (verify) {
+        const char *cs = cd_input_prescan((const unsigned char *)head, len);
+        if (cs && (!strcmp(cs, "replacement") || (strcmp(cs, "utf-8") && !S_is_multibyte(cs))))
+            verify = 0; /* read as cs or as UTF-8 (or as nothing: no key) */
+    }
+    if (verify) {
+        /* The start up to the canonical element: canonical_end is an offset
+         * in t, where each byte >= 0x80 took two. */
+        size_t e = 0, at = 0, high = 0;
+        while (e < len && at < hi.canonical_end) {
+            unsigned char c = (unsigned char)head[e++];
+            at += c < 0x80 ? 1 : 2;
+            high += c >= 0x80;
+        }
+        /* No byte >= 0x80 before it: every charset reads that start alike. */
+        if (!high)
+            verify = 0;
+        e += S_HEAD_TAG_TAIL;
+        if (e > len)
+            e = len;
+        cd_buf *conv = &s->raw;
+        if (verify && !s->conv_open) {
+            for (size_t i = 0; i < sizeof S_multibyte / sizeof *S_multibyte; i++)
+                s->conv[i] = cd_input_converter_open(S_multibyte[i]);
+            s->conv_open = 1;
+        }
+        for (size_t i = 0; verify && i < sizeof S_multibyte / sizeof *S_multibyte; i++) {
+            if (S_keeps_ascii(s, i, (const unsigned char *)head, len, e))
+                continue; /* read as t is: the same key */
+            if (cd_input_convert((const unsigned char *)head, e, S_multibyte[i], s->conv[i], conv) != COPYDESK_OK)
+                return 0;
+            cd_site_hostinfo h2;
+            if (!cd_site_scan_host(s->scan, conv->data, conv->len, &h2) || strcmp(h2.canonical, key) != 0)
+                return 0;
+        }
+    }
+    memcpy(out, key, strlen(key) + 1);
+    return 1;
+}
 
 int copydesk_sites_host_head(copydesk_sites *s, const char *head, size_t len, char *out, size_t cap)
 {
@@ -546,26 +738,40 @@ int copydesk_sites_host_head(copydesk_sites *s, const char *head, size_t len, ch
         out[0] = '\0';
     if (!s || !head || !out || cap < CD_SITE_HOSTLEN || len < S_HEAD_MIN)
         return 0;
-    /* No NUL in the bytes the UTF-16 guess reads, and no byte order mark
-     * (its bytes are not plain): whatever charset the whole page gets, the
-     * decoded page starts with the plain run below, byte for byte. */
+    /* No NUL in the bytes the UTF-16 guess reads, and no UTF-16 byte order
+     * mark: whatever charset the whole page gets, it is not UTF-16. */
     if (memchr(head, 0, S_HEAD_MIN))
         return 0;
-    size_t k = 0;
-    while (k < len && S_plain_byte((unsigned char)head[k]))
-        k++;
+    const unsigned char *u = (const unsigned char *)head;
+    if ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE))
+        return 0;
+    /* A UTF-8 byte order mark: the page is UTF-8, read after it. */
+    int bom = u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF;
+    size_t from = bom ? 3 : 0;
+    size_t k = S_run_end(u, from, len, 0);
     if (!s->scan && !(s->scan = cd_site_scanner_new(s->mem)))
         return 0;
-    /* The tokenizer emits no tag cut by the end: a canonical found is a
-     * whole element of the page, and every token before it is the page's. */
+    /* The run of plain ASCII: every charset reads it byte for byte. The
+     * tokenizer emits no tag cut by the end: a canonical found is a whole
+     * element of the page, and every token before it is the page's. */
     cd_site_hostinfo hi;
-    if (!cd_site_scan_host(s->scan, head, k, &hi))
+    if (!cd_site_scan_host(s->scan, head + from, k - from, &hi))
         return 0;
-    if (!hi.canonical[0])
-        return k == len ? -1 : 0; /* all plain so far: more of it may tell */
-    size_t l = strlen(hi.canonical);
-    memcpy(out, hi.canonical, l + 1);
-    return 1;
+    if (hi.canonical[0]) {
+        size_t l = strlen(hi.canonical);
+        memcpy(out, hi.canonical, l + 1);
+        return 1;
+    }
+    if (k == len)
+        return -1; /* all plain so far: more of it may tell */
+    /* A non-ASCII byte: read on while the bytes are plain or non-ASCII. */
+    if (u[k] < 0x80)
+        return 0;
+    k = S_run_end(u, k, len, 1);
+    int r = S_head_high(s, head + from, k - from, bom, out);
+    if (r == -1 && k < len)
+        r = 0; /* a control byte ends the run: the whole page is needed */
+    return r;
 }
 
 size_t copydesk_sites_host_pages(const copydesk_sites *s, const char *key)

@@ -57,6 +57,14 @@ typedef struct cd_site_hostinfo {
         char name[CD_SITE_HOSTLEN];
     } dom[CD_SITE_LINKDOMS];
     uint32_t ndom;
+    /* Before the canonical domain was found, an element that could give one
+     * held a byte >= 0x80 in its URL; cd_site_scan_host_raw also sets it
+     * for such a byte in a tag name, or in an attribute name of a link, meta
+     * or base element (copydesk_sites_host_head: docs/sites.md). */
+    uint8_t unsure;
+    /* cd_site_scan_host_raw: the offset just past the canonical URL in the
+     * input, when it lies there unchanged (else the input's length). */
+    size_t canonical_end;
 } cd_site_hostinfo;
 
 /* One scanner per thread; reusable for many pages. NULL on out-of-memory. */
@@ -74,9 +82,15 @@ int cd_site_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site_
  * stops at the first canonical / og:url / base (the key prefers it to
  * everything after). Returns 0 when out of memory. */
 int cd_site_scan_host(cd_site_scanner *s, const char *html, size_t len, cd_site_hostinfo *hi);
+/* cd_site_scan_host on a page's start whose bytes >= 0x80 were replaced by
+ * the UTF-8 of U+0080..U+00FF (so its charset need not be known): the scan
+ * also stops when hi->unsure is set. */
+int cd_site_scan_host_raw(cd_site_scanner *s, const char *html, size_t len, cd_site_hostinfo *hi);
 /* The same from the tree (first/last name the block's text nodes). */
 void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_site_hostinfo *hi);
-/* Only what the tree says about its host (the hi cd_site_scan_tree gives). */
+/* Only what the tree says about its host, up to its first canonical domain
+ * (the key cd_site_scan_tree's hi gives: cd_site_host_key prefers that
+ * domain to everything after it). */
 void cd_site_tree_host(const cd_dom *dom, cd_site_hostinfo *hi);
 
 /* The host key of a page (host.c): the registrable domain of url (may be

@@ -174,6 +174,46 @@ static void test_gzip(void)
            !memcmp(out.data, text, out.len > 1000 ? 1000 : out.len),
        "corrupt middle: an error, the prefix kept (status %d)", (int)st);
 
+    /* One member is decoded in one call (libdeflate) when its trailer gives
+     * its size; what that path leaves to zlib must give zlib's answers. */
+    /* a header CRC (FHCRC): checked, as zlib does */
+    cd_buf hcrc = S_new();
+    cd_buf_put(&hcrc, gz.data, 10);
+    hcrc.data[3] |= 0x02;
+    uLong h16 = crc32(0L, (const Bytef *)hcrc.data, 10) & 0xFFFF;
+    cd_buf_putc(&hcrc, (char)(h16 & 0xFF));
+    cd_buf_putc(&hcrc, (char)(h16 >> 8));
+    cd_buf_put(&hcrc, gz.data + 10, gz.len - 10);
+    INT_EQ(cd_input_gunzip((unsigned char *)hcrc.data, hcrc.len, SIZE_MAX, &out), COPYDESK_OK, "FHCRC");
+    OK(out.len == sizeof text && !memcmp(out.data, text, sizeof text), "FHCRC round trip");
+    hcrc.data[10] ^= 1;
+    INT_EQ(cd_input_gunzip((unsigned char *)hcrc.data, hcrc.len, SIZE_MAX, &out), COPYDESK_ERR_GZIP,
+           "a wrong header CRC");
+    cd_buf_free(&hcrc);
+    /* trailing bytes whose last four announce another size: ignored */
+    cd_buf tail = S_new();
+    cd_buf_put(&tail, gz.data, gz.len);
+    cd_buf_put(&tail, "\x50\x0d\x03\x00", 4); /* 200,016 */
+    INT_EQ(cd_input_gunzip((unsigned char *)tail.data, tail.len, SIZE_MAX, &out), COPYDESK_OK, "");
+    OK(out.len == sizeof text && !memcmp(out.data, text, sizeof text), "a trailer that lies (more)");
+    tail.data[tail.len - 4] = 0x30; /* 199,984: less than the member */
+    INT_EQ(cd_input_gunzip((unsigned char *)tail.data, tail.len, SIZE_MAX, &out), COPYDESK_OK, "");
+    OK(out.len == sizeof text && !memcmp(out.data, text, sizeof text), "a trailer that lies (less)");
+    tail.data[tail.len - 1] = 0x7F; /* far more than the input can hold */
+    INT_EQ(cd_input_gunzip((unsigned char *)tail.data, tail.len, SIZE_MAX, &out), COPYDESK_OK, "");
+    OK(out.len == sizeof text && !memcmp(out.data, text, sizeof text), "a trailer that lies (huge)");
+    cd_buf_free(&tail);
+    /* zlib (several members) allocates through the buffer's allocator too */
+    {
+        cd_buf counted;
+        cd_buf_init(&counted, &S_counting);
+        INT_EQ(cd_input_gunzip((unsigned char *)multi.data, multi.len, 1000, &counted), COPYDESK_OK, "");
+        STR_EQ(counted.data, "hello world", "");
+        INT_EQ(S_live, 1, "");
+        cd_buf_free(&counted);
+        INT_EQ(S_live, 0, "");
+    }
+
     /* too large, and exactly the limit */
     INT_EQ(cd_input_gunzip((unsigned char *)gz.data, gz.len, 1000, &out), COPYDESK_ERR_TOO_LARGE,
            "");

@@ -271,6 +271,15 @@ int main(int argc, char **argv)
         printf("TOTAL pages %zu keyed %lu decided by their first 64 KiB %lu differ %lu\n", S_nfiles, keyed,
                headed, differ);
         copydesk_sites_free(scratch);
+        cd_site_scanner_free(sc);
+        cd_parser_free(ps);
+        cd_dom_free(&dom);
+        cd_arena_free(&arena);
+        cd_buf_free(&raw);
+        cd_buf_free(&dec);
+        for (size_t i = 0; i < S_nfiles; i++)
+            free(S_files[i]);
+        free(S_files);
         return differ ? 1 : 0;
     }
     unsigned long long tot_tok = 0, tot_tree = 0, tot_same = 0, pages_exact = 0;

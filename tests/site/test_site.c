@@ -219,17 +219,32 @@ static void test_tree_host(void)
         memset(&b, 0xa5, sizeof b);
         cd_site_scan_tree(&dom, S_on, &v, &a);
         cd_site_tree_host(&dom, &b);
-        OK(memcmp(&a, &b, sizeof a) == 0, "page %zu", i);
+        /* tree_host stops at the first canonical domain: the same key. */
+        char ka[CD_SITE_HOSTLEN], kb[CD_SITE_HOSTLEN];
+        cd_site_host_key(NULL, &a, ka);
+        cd_site_host_key(NULL, &b, kb);
+        STR_EQ(ka, kb, "page %zu", i);
+        STR_EQ(a.canonical, b.canonical, "page %zu", i);
+        if (!a.canonical[0])
+            OK(memcmp(&a, &b, sizeof a) == 0, "page %zu: without a canonical, all of it", i);
     }
-    /* The walk saw them: the first canonical wins, links counted. */
+    /* The walk saw them: the first canonical wins, and nothing after it is
+     * read (the og:site_name and the links after it would not change the key). */
     cd_site_hostinfo h;
     cd_dom_reset(&dom);
     cd_arena_reset(&arena);
     cd_parse_html(ps, pages[0], strlen(pages[0]), &dom);
     cd_site_tree_host(&dom, &h);
     STR_EQ(h.canonical, "one.com", "");
-    STR_EQ(h.sitename, "the one", "");
-    INT_EQ(h.nlinks, 1, "");
+    STR_EQ(h.sitename, "", "");
+    INT_EQ(h.nlinks, 0, "");
+    cd_dom_reset(&dom);
+    cd_arena_reset(&arena);
+    cd_parse_html(ps, pages[1], strlen(pages[1]), &dom);
+    cd_site_tree_host(&dom, &h);
+    STR_EQ(h.canonical, "", "");
+    STR_EQ(h.rss, "d.com", "");
+    INT_EQ(h.nlinks, 4, "");
     cd_dom_free(&dom);
     cd_arena_free(&arena);
     cd_parser_free(ps);
@@ -319,11 +334,59 @@ static void test_host_scan(void)
     STR_EQ(k, "", "");
     memcpy(big + sizeof big - 40, "<base href=https://cut.com/ target=x   ", 39);
     INT_EQ(copydesk_sites_host_head(scratch, big, sizeof big, k, sizeof k), -1, "a cut tag (unquoted)");
-    /* A non-ASCII byte before the canonical: its charset must be known. */
+    /* Non-ASCII bytes before the canonical: read as every charset the page
+     * may have would read them (docs/sites.md); when the start decides, the
+     * key is the whole page's. */
     memset(big, ' ', sizeof big);
     memcpy(big, "<title>caf\xc3\xa9</title>", 20);
     memcpy(big + 100, top, strlen(top));
-    INT_EQ(copydesk_sites_host_head(scratch, big, sizeof big, k, sizeof k), 0, "non-ASCII first");
+    INT_EQ(copydesk_sites_host_head(scratch, big, sizeof big, k, sizeof k), 1, "non-ASCII first");
+    STR_EQ(k, "head.com", "");
+    {
+        char kf[COPYDESK_SITES_KEY_MAX];
+        static const struct {
+            const char *start; /* then spaces to 8 KiB, then a late canonical */
+            int want;          /* host_head: 1, 0 or -1 */
+        } hard[] = {
+            /* text only: every charset reads the tags alike */
+            {"<meta charset=utf-8><title>\xe6\x97\xa5\xe6\x9c\xac caf\xc3\xa9 na\xefve</title>"
+             "<link rel=canonical href='https://a.com/x'>", 1},
+            {"\xef\xbb\xbf<title>\xe6\x97\xa5\xe6\x9c\xac</title><link rel=canonical href='https://a.com/'>", 1},
+            {"<meta charset=windows-1251><title>\xcf\xf0\xe8\xe2\xe5\xf2</title><meta property=og:url "
+             "content='https://a.com/'>", 1},
+            /* euc-kr's decoder drops the byte after A2 E8: here the '<' of the
+             * first canonical, so the page's key is the late one */
+            {"<meta charset=euc-kr><title>x</title>\xa2\xe8<link rel=canonical href='https://a.com/'>", 0},
+            {"<title>x</title>\xa2\xe8<link rel=canonical href='https://a.com/'>", 0},
+            /* a multi-byte charset may take a letter after a non-ASCII byte */
+            {"<meta charset=shift_jis><link \x82rel=canonical href='https://a.com/'>", 0},
+            {"<meta charset=utf-8><link rel=canonical \x82href='https://a.com/'>", 0},
+            /* non-ASCII in the URL, in a tag name */
+            {"<link rel=canonical href='https://caf\xc3\xa9.com/'>", 0},
+            {"<meta property=og:url content='https://a.com\xc3\xa9/'><link rel=canonical href='https://b.com/'>", 0},
+            {"<x\xc3\xa9></x\xc3\xa9><link rel=canonical href='https://a.com/'>", 0},
+            /* a control byte after the non-ASCII ones */
+            {"<title>caf\xc3\xa9\x01</title><link rel=canonical href='https://a.com/'>", 0},
+            /* a UTF-16 byte order mark */
+            {"\xff\xfe<link rel=canonical href='https://a.com/'>", 0},
+            /* no canonical in the start yet */
+            {"<title>caf\xc3\xa9</title>", -1},
+        };
+        for (size_t i = 0; i < sizeof hard / sizeof hard[0]; i++) {
+            memset(big, ' ', sizeof big);
+            memcpy(big, hard[i].start, strlen(hard[i].start));
+            const char *late = "<link rel=canonical href='https://late.com/'>";
+            memcpy(big + sizeof big - 100, late, strlen(late));
+            int r = copydesk_sites_host_head(scratch, big, sizeof big - 200, k, sizeof k);
+            INT_EQ(r, hard[i].want, "hard start %zu", i);
+            INT_EQ(copydesk_sites_host(scratch, big, sizeof big, NULL, NULL, kf, sizeof kf), COPYDESK_OK,
+                   "hard start %zu", i);
+            if (r == 1)
+                STR_EQ(k, kf, "hard start %zu: the whole page's key", i);
+            else
+                STR_EQ(k, "", "hard start %zu", i);
+        }
+    }
     /* A NUL among the first 4096 bytes (UTF-16 may be guessed). */
     memset(big, ' ', sizeof big);
     memcpy(big, top, strlen(top));
