@@ -303,13 +303,18 @@ static int S_copyright_notice(const char *s, size_t n)
 #define S_DISCLOSURE_PEEK 16 /* bytes read first, for its opening */
 #define S_POSTED_TRIES 8     /* "Posted by" lines judged per region (each scans it) */
 
-/* Does s[0..n) hold a word starting with one of list's entries? */
+/* Does s[0..n) hold a word starting with one of list's entries? The
+ * entries are screened by their first byte (lower case; the lists are
+ * lower case) before they are compared. */
 static int S_has_word(const char *s, size_t n, const char *const *list)
 {
     for (size_t i = 0; i < n; i++) {
         if (i > 0 && cd_isalnum((unsigned char)s[i - 1]))
             continue;
+        unsigned char c0 = (unsigned char)cd_tolower((unsigned char)s[i]);
         for (int k = 0; list[k]; k++) {
+            if ((unsigned char)list[k][0] != c0)
+                continue;
             size_t m = strlen(list[k]);
             if (m <= n - i && cd_eq_nocase(s + i, m, list[k]))
                 return 1;
@@ -416,7 +421,10 @@ static int S_rights_notice(const char *s, size_t n)
     for (size_t i = 0; i < n && hits < S_RIGHTS_WORDS; i++) {
         if (i > 0 && cd_isalnum((unsigned char)s[i - 1]))
             continue;
+        unsigned char c0 = (unsigned char)cd_tolower((unsigned char)s[i]);
         for (int k = 0; cd_list_stock_rights_words[k]; k++) {
+            if ((unsigned char)cd_list_stock_rights_words[k][0] != c0)
+                continue;
             size_t m = strlen(cd_list_stock_rights_words[k]);
             if (m <= n - i && cd_eq_nocase(s + i, m, cd_list_stock_rights_words[k])) {
                 hits++;

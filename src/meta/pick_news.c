@@ -771,6 +771,28 @@ static const char *S_url_section(cd_meta_ctx *c, const cd_meta *m, const char *p
  * ("current", "active", "selected": class-current.txt) that is one link or
  * holds one link and nothing else, its text a desk label of one to three
  * words, not the site's whole news area. */
+/* Does s[0..n) contain "cur", "activ" or "select" (any case)? One pass,
+ * the three tested where their first letter stands. */
+static int S_names_state(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 3 <= n; i++) {
+        switch (s[i] | 0x20) {
+        case 'c':
+            if (cd_eq_nocase(s + i, 3, "cur")) return 1;
+            break;
+        case 'a':
+            if (i + 5 <= n && cd_eq_nocase(s + i, 5, "activ")) return 1;
+            break;
+        case 's':
+            if (i + 6 <= n && cd_eq_nocase(s + i, 6, "select")) return 1;
+            break;
+        default:
+            break;
+        }
+    }
+    return 0;
+}
+
 static const char *S_nav_current(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
 {
     const cd_dom *dom = c->dom;
@@ -782,10 +804,7 @@ static const char *S_nav_current(cd_meta_ctx *c, const cd_meta *m, const char *p
         const char *cls = cd_dom_attr(dom, i, "class", &cl), *ids = cd_dom_attr(dom, i, "id", &il);
         /* Most elements name no state at all: a substring test spares them
          * the class-word split. */
-        if (!(cls && (cd_contains_nocase(cls, cl, "cur") || cd_contains_nocase(cls, cl, "activ") ||
-                      cd_contains_nocase(cls, cl, "select"))) &&
-            !(ids && (cd_contains_nocase(ids, il, "cur") || cd_contains_nocase(ids, il, "activ") ||
-                      cd_contains_nocase(ids, il, "select"))))
+        if (!(cls && S_names_state(cls, cl)) && !(ids && S_names_state(ids, il)))
             continue;
         /* "previousIsCurrent", "next-to-active" mark a neighbour; a language
          * switch's item names a language. */
