@@ -168,6 +168,19 @@ static inline cd_nid cd_dom_next(const cd_dom *dom, cd_nid id, cd_nid top)
     return cd_dom_next_skip(dom, id, top);
 }
 
+/* Pre-order predecessor of id: its previous sibling's last descendant, else
+ * its parent (CD_NONE before the root). */
+static inline cd_nid cd_dom_prev(const cd_dom *dom, cd_nid id)
+{
+    const cd_node *n = &dom->nodes[id];
+    if (!n->prev)
+        return n->parent;
+    cd_nid k = n->prev;
+    while (dom->nodes[k].last)
+        k = dom->nodes[k].last;
+    return k;
+}
+
 /* The value of attribute name[0..name_len) (lower case) on element id, or
  * NULL; *len gets its length (0 when there is none). Inline: the look-up runs
  * on every element, mostly with a literal name whose length and bytes the

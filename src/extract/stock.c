@@ -303,12 +303,13 @@ static int S_copyright_notice(const char *s, size_t n)
 #define S_DISCLOSURE_PEEK 16 /* bytes read first, for its opening */
 #define S_POSTED_TRIES 8     /* "Posted by" lines judged per region (each scans it) */
 
-/* Does s[0..n) hold a word starting with one of list's entries? The
- * entries are screened by their first byte (lower case; the lists are
- * lower case) before they are compared. */
-static int S_has_word(const char *s, size_t n, const char *const *list)
+/* How many words of s[0..n) start with one of list's entries (counting
+ * stops at max)? The entries are screened by their first byte (lower case;
+ * the lists are lower case) before they are compared. */
+static unsigned S_count_words(const char *s, size_t n, const char *const *list, unsigned max)
 {
-    for (size_t i = 0; i < n; i++) {
+    unsigned hits = 0;
+    for (size_t i = 0; i < n && hits < max; i++) {
         if (i > 0 && cd_isalnum((unsigned char)s[i - 1]))
             continue;
         unsigned char c0 = (unsigned char)cd_tolower((unsigned char)s[i]);
@@ -316,11 +317,46 @@ static int S_has_word(const char *s, size_t n, const char *const *list)
             if ((unsigned char)list[k][0] != c0)
                 continue;
             size_t m = strlen(list[k]);
-            if (m <= n - i && cd_eq_nocase(s + i, m, list[k]))
-                return 1;
+            if (m <= n - i && cd_eq_nocase(s + i, m, list[k])) {
+                hits++;
+                break;
+            }
         }
     }
-    return 0;
+    return hits;
+}
+
+/* Does s[0..n) hold a word starting with one of list's entries? */
+static int S_has_word(const char *s, size_t n, const char *const *list)
+{
+    return S_count_words(s, n, list, 1) > 0;
+}
+
+/* Does every sentence of s[at..n) of more than three words, but the first
+ * skip ones, hold a word of list? A sentence ends at ". ", "! ", "? " (a
+ * space or a no-break space after the mark) or the end. */
+static int S_sentences_hold(const char *s, size_t at, size_t n, const char *const *list, unsigned skip)
+{
+    unsigned sent = 0;
+    for (size_t j = at; j <= n; j++) {
+        int end = j == n;
+        if (!end && (s[j] == '.' || s[j] == '!' || s[j] == '?') &&
+            (j + 1 == n || s[j + 1] == ' ' ||
+             (j + 2 < n && (unsigned char)s[j + 1] == 0xC2 && (unsigned char)s[j + 2] == 0xA0)))
+            end = 1;
+        if (!end)
+            continue;
+        if (sent++ >= skip) {
+            size_t words = 0, w = 0;
+            const char *wp;
+            while (cd_next_word(s + at, j - at, &w, &wp))
+                words++;
+            if (words > 3 && !S_has_word(s + at, j - at, list))
+                return 0;
+        }
+        at = j + 1;
+    }
+    return 1;
 }
 
 /* Does s[0..n) open with a disclosure formula (after an optional "*" and
@@ -354,28 +390,7 @@ static int S_disclosure(const char *s, size_t n)
     size_t i = S_disclosure_open(s, n);
     if (!i--)
         return 0;
-    /* The sentences after the first: ends at ". ", "! ", "? " (a space or a
-     * no-break space after the mark) or the end. */
-    size_t at = i, sent = 0;
-    for (size_t j = i; j <= n; j++) {
-        int end = j == n;
-        if (!end && (s[j] == '.' || s[j] == '!' || s[j] == '?') &&
-            (j + 1 == n || s[j + 1] == ' ' ||
-             (j + 2 < n && (unsigned char)s[j + 1] == 0xC2 && (unsigned char)s[j + 2] == 0xA0)))
-            end = 1;
-        if (!end)
-            continue;
-        if (sent++ > 0) {
-            size_t words = 0, w = 0;
-            const char *wp;
-            while (cd_next_word(s + at, j - at, &w, &wp))
-                words++;
-            if (words > 3 && !S_has_word(s + at, j - at, cd_list_stock_disclosure_words))
-                return 0;
-        }
-        at = j + 1;
-    }
-    return 1;
+    return S_sentences_hold(s, i, n, cd_list_stock_disclosure_words, 1);
 }
 
 /* Is form id a sign-up form: an e-mail or telephone field (a newsletter,
@@ -417,41 +432,9 @@ static int S_rights_notice(const char *s, size_t n)
         return 0;
     /* Three words of rights at least: a story's sentence about a ruling
      * ("the republication of the photographs was prohibited") has fewer. */
-    unsigned hits = 0;
-    for (size_t i = 0; i < n && hits < S_RIGHTS_WORDS; i++) {
-        if (i > 0 && cd_isalnum((unsigned char)s[i - 1]))
-            continue;
-        unsigned char c0 = (unsigned char)cd_tolower((unsigned char)s[i]);
-        for (int k = 0; cd_list_stock_rights_words[k]; k++) {
-            if ((unsigned char)cd_list_stock_rights_words[k][0] != c0)
-                continue;
-            size_t m = strlen(cd_list_stock_rights_words[k]);
-            if (m <= n - i && cd_eq_nocase(s + i, m, cd_list_stock_rights_words[k])) {
-                hits++;
-                break;
-            }
-        }
-    }
-    if (hits < S_RIGHTS_WORDS)
+    if (S_count_words(s, n, cd_list_stock_rights_words, S_RIGHTS_WORDS) < S_RIGHTS_WORDS)
         return 0;
-    size_t at = 0;
-    for (size_t j = 0; j <= n; j++) {
-        int end = j == n;
-        if (!end && (s[j] == '.' || s[j] == '!' || s[j] == '?') &&
-            (j + 1 == n || s[j + 1] == ' ' ||
-             (j + 2 < n && (unsigned char)s[j + 1] == 0xC2 && (unsigned char)s[j + 2] == 0xA0)))
-            end = 1;
-        if (!end)
-            continue;
-        size_t words = 0, w = 0;
-        const char *wp;
-        while (cd_next_word(s + at, j - at, &w, &wp))
-            words++;
-        if (words > 3 && !S_has_word(s + at, j - at, cd_list_stock_rights_words))
-            return 0;
-        at = j + 1;
-    }
-    return 1;
+    return S_sentences_hold(s, 0, n, cd_list_stock_rights_words, 0);
 }
 
 /* The legal lines after a story on an article page: a leaf block of at most

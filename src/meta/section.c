@@ -192,18 +192,6 @@ void cd_meta_news_element(cd_meta_ctx *c, cd_nid id, unsigned flags)
     }
 }
 
-/* The node before id in document order (its previous sibling's last
- * descendant, else its parent). */
-static cd_nid S_before(const cd_dom *dom, cd_nid id)
-{
-    const cd_node *n = cd_dom_node(dom, id);
-    if (!n->prev) return n->parent;
-    cd_nid k = n->prev;
-    while (cd_dom_node(dom, k)->last)
-        k = cd_dom_node(dom, k)->last;
-    return k;
-}
-
 /* Is a contains b? */
 static int S_contains(const cd_dom *dom, cd_nid a, cd_nid b)
 {
@@ -328,8 +316,8 @@ void cd_meta_news_kicker(cd_meta_ctx *c, cd_nid h1)
     const cd_dom *dom = c->dom;
     if (!h1) return;
     unsigned texts = 0, steps = 0;
-    for (cd_nid k = S_before(dom, h1); k && steps < CD_META_KICKER_STEPS && texts < S_KICKER_NAMED_TEXTS;
-         k = S_before(dom, k), steps++) {
+    for (cd_nid k = cd_dom_prev(dom, h1); k && steps < CD_META_KICKER_STEPS && texts < S_KICKER_NAMED_TEXTS;
+         k = cd_dom_prev(dom, k), steps++) {
         const cd_node *n = cd_dom_node(dom, k);
         if (n->type != CD_NODE_TEXT) continue;
         const cd_node *p = cd_dom_node(dom, n->parent);

@@ -528,18 +528,6 @@ void cd_news_source_class(cd_news_ctx *p)
     }
 }
 
-/* The node before id in document order (its previous sibling's last
- * descendant, else its parent). */
-static cd_nid S_before(const cd_dom *dom, cd_nid id)
-{
-    const cd_node *n = cd_dom_node(dom, id);
-    if (!n->prev) return n->parent;
-    cd_nid k = n->prev;
-    while (cd_dom_node(dom, k)->last)
-        k = cd_dom_node(dom, k)->last;
-    return k;
-}
-
 /* The length of the source label text v[0..l) opens with ("Source: "), 0
  * when none. */
 static size_t S_source_lead(const char *v, size_t l)
@@ -632,7 +620,7 @@ void cd_news_agency_line(cd_news_ctx *p)
     }
     /* Before the headline: a "Source:" label of the story's info box. */
     seen = texts = 0;
-    for (cd_nid k = S_before(dom, p->head); k && seen < CD_NEWS_DECK_NODES && texts < 24; k = S_before(dom, k), seen++) {
+    for (cd_nid k = cd_dom_prev(dom, p->head); k && seen < CD_NEWS_DECK_NODES && texts < 24; k = cd_dom_prev(dom, k), seen++) {
         const cd_node *n = cd_dom_node(dom, k);
         if (n->type != CD_NODE_TEXT || cd_news_space_text(n)) continue;
         const cd_node *par = cd_dom_node(dom, n->parent);
