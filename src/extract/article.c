@@ -55,8 +55,13 @@ static const char *const S_other[] = {
     NULL,
 };
 
-/* 1: an article type; -1: another page type; 0: neither. */
-static int S_is_type(const char *s, size_t n)
+/* A thread of a forum: its replies are its content, not comments on it
+ * (a question page's comments under the answers are not: QAPage stays out). */
+static const char S_discussion[] = "DiscussionForumPosting";
+
+/* 1: an article type; -1: another page type; 0: neither. Sets *discussion
+ * (when not NULL) for S_discussion. */
+static int S_is_type(const char *s, size_t n, int *discussion)
 {
     /* "http://schema.org/NewsArticle" names the type after the last slash. */
     for (size_t i = n; i > 0; i--)
@@ -65,6 +70,8 @@ static int S_is_type(const char *s, size_t n)
             n -= i;
             break;
         }
+    if (discussion && n == sizeof S_discussion - 1 && memcmp(S_discussion, s, n) == 0)
+        *discussion = 1;
     for (int k = 0; S_types[k]; k++)
         if (strlen(S_types[k]) == n && memcmp(S_types[k], s, n) == 0) return 1;
     for (int k = 0; S_other[k]; k++)
@@ -75,7 +82,7 @@ static int S_is_type(const char *s, size_t n)
 /* Does a JSON-LD text name an article type as an @type (1), only other
  * page types (-1) or neither (0)? A string scan, not a parse: "@type" :
  * "NewsArticle" or "@type": ["NewsArticle", …]. */
-static int S_jsonld_typed(const char *s, size_t n)
+static int S_jsonld_typed(const char *s, size_t n, int *discussion)
 {
     int other = 0;
     static const char key[] = "\"@type\"";
@@ -94,7 +101,7 @@ static int S_jsonld_typed(const char *s, size_t n)
             size_t b = ++j;
             while (j < n && s[j] != '"')
                 j++;
-            int t = S_is_type(s + b, j - b);
+            int t = S_is_type(s + b, j - b, discussion);
             if (t > 0) return 1;
             if (t < 0) other = 1;
             j++;
@@ -107,7 +114,14 @@ static int S_jsonld_typed(const char *s, size_t n)
 
 int cd_article_typed(const cd_dom *dom)
 {
+    return cd_article_typed_ex(dom, NULL);
+}
+
+int cd_article_typed_ex(const cd_dom *dom, int *discussion)
+{
     int other = 0, og = 0;
+    if (discussion)
+        *discussion = 0;
     for (uint32_t id = 2; id < dom->count; id++) {
         const cd_node *n = cd_dom_node(dom, id);
         if (n->type != CD_NODE_ELEMENT) continue;
@@ -128,7 +142,7 @@ int cd_article_typed(const cd_dom *dom)
             if (!v || !cd_contains_nocase(v, l, "ld+json")) continue;
             for (cd_nid c = n->first; c; c = cd_dom_node(dom, c)->next) {
                 const cd_node *t = cd_dom_node(dom, c);
-                int k = t->type == CD_NODE_TEXT ? S_jsonld_typed(t->u.text, t->len) : 0;
+                int k = t->type == CD_NODE_TEXT ? S_jsonld_typed(t->u.text, t->len, discussion) : 0;
                 if (k > 0) return 2;
                 if (k < 0) other = 1;
             }
@@ -141,7 +155,7 @@ int cd_article_typed(const cd_dom *dom)
                 size_t b = i;
                 while (i < l && !cd_isspace((unsigned char)v[i]))
                     i++;
-                int k = i > b ? S_is_type(v + b, i - b) : 0;
+                int k = i > b ? S_is_type(v + b, i - b, discussion) : 0;
                 if (k > 0) return 2;
                 if (k < 0) other = 1;
             }

@@ -17,6 +17,12 @@
  * src/meta. */
 int cd_article_typed(const cd_dom *dom);
 
+/* cd_article_typed, and *discussion set when the structured data names the
+ * page a forum thread (schema.org DiscussionForumPosting): its replies are
+ * its content. A page also typed as an article returns 2 as soon as that
+ * is seen, and *discussion may stay 0 (an article's comments stay out). */
+int cd_article_typed_ex(const cd_dom *dom, int *discussion);
+
 /* Does text[0..len) hold a calendar date: a month name (English, French,
  * German, Spanish, Italian, Portuguese, Dutch; full or abbreviated) beside a
  * day or a year, a numeric date (15/01/2008, 2008-01-15, 01.15.08), or a CJK

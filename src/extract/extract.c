@@ -2160,14 +2160,18 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
         return COPYDESK_OK;
     }
 
-    x->typed = cd_article_typed(dom);
+    int thread = 0;
+    x->typed = cd_article_typed_ex(dom, &thread);
     if (cd_site_mark(&x->site, x->mem, x->sites, x->url, dom) != COPYDESK_OK)
         return COPYDESK_ERR_NOMEM;
     S_idset panels;
     if (S_panels(x->mem, dom, &panels) != COPYDESK_OK)
         return COPYDESK_ERR_NOMEM;
     int bare = S_bare(dom);
-    if (bare)
+    /* A forum thread by its structured data (not an article too): the
+     * replies, in containers named for comments, are the thread (WCXB's
+     * forum pages keep them). */
+    if (bare || (thread && x->typed < 0))
         options |= COPYDESK_OPT_KEEP_COMMENTS;
     S_read(x, dom, st, options, &panels, 0, title);
     /* A page that is nothing but its comments (a link aggregator's
