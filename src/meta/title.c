@@ -16,9 +16,12 @@
  * remain, so that a title that legitimately contains a dash keeps it). An
  * undated page (a home page, a shop) keeps a brand in front: "Figma: The
  * Collaborative Interface Design Tool" is that page's name. */
-#ifdef CD_DEBUG_TITLE_RUNS
+#if defined(CD_DEBUG_TITLE_RUNS) || defined(CD_DEBUG_TITLE_FEATS)
 #include <stdio.h>
 #include <stdlib.h>
+#endif
+#ifdef CD_DEBUG_TITLE_FEATS
+#include "../extract/article.h"
 #endif
 #include <pthread.h>
 #include <stdatomic.h>
@@ -1238,16 +1241,26 @@ static int S_lost_dashes(const char *t, const char *h)
 }
 
 static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url,
-                          const char **source);
+                          const char **source, int novis);
+
+#ifdef CD_DEBUG_TITLE_FEATS
+static void S_feats(cd_meta_ctx *c, const char *site_name, const char *url, const char *pick,
+                    const char *psrc);
+#endif
 
 const char *cd_meta_title_pick(cd_meta_ctx *c, const char *site_name, const char *url,
                                const char **source)
 {
-    return S_unescape(c->arena, S_pick(c, site_name, url, source));
+    const char *t = S_unescape(c->arena, S_pick(c, site_name, url, source, 0));
+#ifdef CD_DEBUG_TITLE_FEATS
+    if (getenv("CD_TITLE_FEATS"))
+        S_feats(c, site_name, url, t, *source);
+#endif
+    return t;
 }
 
 static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url,
-                          const char **source)
+                          const char **source, int novis)
 {
     const cd_meta_cand *ld = S_best(c, CD_MS_JSONLD, site_name),
                        *og = S_best(c, CD_MS_OG, site_name), *mt = S_best(c, CD_MS_META, site_name),
@@ -1290,7 +1303,7 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
     unsigned nh1 = 0, nvis = 0;
     for (uint32_t i = 0; i < c->ncands; i++) {
         const cd_meta_cand *k = &c->cands[i];
-        if (k->field != CD_MF_TITLE || k->src != CD_MS_VISIBLE)
+        if (k->field != CD_MF_TITLE || k->src != CD_MS_VISIBLE || novis)
             continue;
         nvis++;
         if (S_h1_is_site(k->s, &names, titles, 2) && !S_stated(c, k)) {
@@ -1371,7 +1384,7 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
              * part of the title; on a dated page, if only by a date it
              * prints (an undated one, a home page or a listing, is named
              * by its title). */
-            if (!printed && (dated || S_date_shown(c)) &&
+            if (!printed && !novis && (dated || S_date_shown(c)) &&
                 (v = S_body_headline(c, &names, nh1 > 0)) != NULL && !S_holds(tt->s, v) &&
                 !S_holds_part(v, tt->s)) {
                 *source = "h1";
@@ -1405,8 +1418,57 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
         *source = "h1";
         return S_first_segment(c->arena, h1);
     }
-    const char *b = S_body_headline(c, &names, 0);
+    const char *b = novis ? NULL : S_body_headline(c, &names, 0);
     if (b)
         *source = "h1";
     return b;
 }
+
+#ifdef CD_DEBUG_TITLE_FEATS
+static void S_feats(cd_meta_ctx *c, const char *site_name, const char *url, const char *pick,
+                    const char *psrc)
+{
+    const char *msrc = "";
+    const char *m = S_unescape(c->arena, S_pick(c, site_name, url, &msrc, 1));
+    char dom[128];
+    int dom_ok = S_domain_label(url, dom, sizeof dom) > 0;
+    S_name_keys name_keys;
+    memset(name_keys.of, 0, sizeof name_keys.of);
+    S_names names = {{site_name, dom_ok ? dom : NULL, NULL}, &name_keys};
+    int dated = 0;
+    for (uint32_t i = 0; i < c->ncands && !dated; i++)
+        dated = c->cands[i].field == CD_MF_DATE && c->cands[i].src != CD_MS_VISIBLE &&
+                c->cands[i].src != CD_MS_URL;
+    const cd_meta_cand *ld = S_best(c, CD_MS_JSONLD, site_name), *og = S_best(c, CD_MS_OG, site_name),
+                       *tt = S_best(c, CD_MS_TITLE, site_name), *tw = S_best(c, CD_MS_TWITTER, site_name),
+                       *mt = S_best(c, CD_MS_META, site_name);
+    const cd_meta_cand *titles[] = {tt, og};
+    const cd_meta_cand *h1 = NULL;
+    unsigned nvis = 0, nsite = 0;
+    for (uint32_t i = 0; i < c->ncands; i++) {
+        const cd_meta_cand *k = &c->cands[i];
+        if (k->field != CD_MF_TITLE || k->src != CD_MS_VISIBLE)
+            continue;
+        nvis++;
+        if (S_h1_is_site(k->s, &names, titles, 2) && !S_stated(c, k))
+            nsite++;
+        else if (!h1)
+            h1 = k;
+    }
+    const char *h = NULL;
+    if (h1) {
+        const char *t = S_strip(c->arena, h1->s, &names, NULL, 1, dated);
+        h = t ? S_unescape(c->arena, S_first_segment(c->arena, t)) : NULL;
+    } else {
+        h = S_body_headline(c, &names, 0);
+        if (h)
+            h = S_unescape(c->arena, h);
+    }
+    fprintf(stderr, "FEAT\t%s\t%s\t%s\t%s\t%s\t%s\t%u\t%u\t%u\t%d\t%d\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\n",
+            getenv("CD_TITLE_FEATS"), pick ? pick : "", psrc ? psrc : "", m ? m : "", msrc ? msrc : "",
+            h ? h : "", nvis, nsite, h1 ? h1->flags : 0, dated, S_date_shown(c),
+            h1 ? h1->s : "", tt ? tt->s : "", og ? og->s : "", ld ? ld->rank : -1, ld ? ld->s : "",
+            site_name ? site_name : "", tw ? tw->s : "", mt ? mt->s : "", url ? url : "");
+    fprintf(stderr, "TYPED\t%s\t%d\n", getenv("CD_TITLE_FEATS"), cd_article_typed(c->dom));
+}
+#endif
