@@ -357,7 +357,13 @@ int cd_parts_dateline(const char *s, size_t n, cd_parts_dl *d)
             place_end = c + 1;
             region = 1;
         } else {
-            if (w == k + 1 || (kind == S_W_LOWER && !S_agency(s + k + 1, c - k - 1))) return 0;
+            /* An outlet's name may open in lower case with a capital inside
+             * ("Hollywood (eCanadaNow) -", "(iTnews)"); a lower-case word is
+             * no agency otherwise. */
+            int inner = 0;
+            for (size_t q = k + 2; q < w && !inner; q++)
+                inner = s[q] >= 'A' && s[q] <= 'Z';
+            if (w == k + 1 || (kind == S_W_LOWER && !inner && !S_agency(s + k + 1, c - k - 1))) return 0;
             d->agency_at = (uint32_t)(k + 1);
             d->agency_end = (uint32_t)c;
         }
