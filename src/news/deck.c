@@ -51,6 +51,31 @@ static int S_class_word(const cd_dom *dom, cd_nid id, const char *word)
     return 0;
 }
 
+/* Does a class of id end in one of words as the tail of a compound
+ * written in lower case ("storydeck", "articledek", "newsstandfirst"), which
+ * neither the class-word split nor the camelCase parts see? */
+static int S_compound_has(const cd_dom *dom, cd_nid id, const char *const *words)
+{
+    size_t l = 0;
+    const char *v = cd_dom_attr(dom, id, "class", &l);
+    if (!v || l > 1024) return 0;
+    for (size_t i = 0; i < l;) {
+        while (i < l && cd_isspace((unsigned char)v[i]))
+            i++;
+        size_t e = i;
+        while (e < l && !cd_isspace((unsigned char)v[e]))
+            e++;
+        for (size_t w = 0; words[w] && e > i; w++) {
+            size_t wl = strlen(words[w]);
+            /* A letter before the tail: "storydeck", not "deck" or "story-deck". */
+            if (wl < 3 || e - i <= wl || !(v[e - wl - 1] >= 'a' && v[e - wl - 1] <= 'z')) continue;
+            if (memcmp(v + e - wl, words[w], wl) == 0) return 1;
+        }
+        i = e;
+    }
+    return 0;
+}
+
 static void S_drop_first(cd_news_ctx *p, cd_nid id, uint8_t why)
 {
     cd_extract_drop_as(p->x, id, why);
@@ -156,7 +181,8 @@ void cd_news_deck(cd_news_ctx *p)
                 k = cd_dom_next_skip(dom, k, top);
                 continue;
             }
-            int camel = cd_news_camel_has(dom, k, cd_list_class_deck);
+            int camel = cd_news_camel_has(dom, k, cd_list_class_deck) ||
+                        S_compound_has(dom, k, cd_list_class_deck_strong);
             /* A heading alone in a block classed as a deck (<div class=dek>
              * <h2>…</h2></div>) is the deck, as its wrapper says. */
             cd_nid named = S_wrapped(dom, k) ? cd_dom_node(dom, k)->parent : k;
@@ -170,7 +196,9 @@ void cd_news_deck(cd_news_ctx *p)
                 size_t len;
                 char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
                 unsigned w = c ? cd_parts_words(c, len) : 0;
-                int strong = cls && (cd_news_has(p, named, cd_list_class_deck_strong) || cd_news_camel_has(dom, k, cd_list_class_deck_strong));
+                int strong = cls && (cd_news_has(p, named, cd_list_class_deck_strong) ||
+                                     cd_news_camel_has(dom, k, cd_list_class_deck_strong) ||
+                                     S_compound_has(dom, k, cd_list_class_deck_strong));
                 /* An "intro" in the body with the story's paragraphs right after
                  * it is the story's first paragraph, not a standfirst. */
                 if (c && !strong && cd_news_has(p, k, cd_list_class_first_paragraph) && cd_news_rendered(p, k)) {
