@@ -47,7 +47,7 @@ static int S_caption_block(cd_news_ctx *p, cd_nid blk, const cd_news_text *t)
     return s && n >= k && cd_meta_eq_nocase(s, k, cap, k);
 }
 
-void cd_news_dateline(cd_news_ctx *p)
+static void S_body_dateline(cd_news_ctx *p)
 {
     cd_news_text t;
     /* Up to five first blocks: short ones (an "Updated …" line, a byline
@@ -110,6 +110,88 @@ void cd_news_dateline(cd_news_ctx *p)
         for (uint32_t c = 0; c < t.n; c++)
             shown += !cd_isspace((unsigned char)t.s[c]);
         if (t.more || shown > 100) return;
+    }
+}
+
+/* "SEATTLE Jan 14, 2008 (AP)": a line of its own that is a place in
+ * capitals, a date and a wire in parentheses, nothing after (the byline box's
+ * dateline of AP copy). The place's end in *pe, the wire in s[*aa, *ab). */
+static int S_place_date_wire(const char *s, size_t n, size_t *pe, size_t *aa, size_t *ab)
+{
+    if (n < 8 || n > 80 || s[n - 1] != ')') return 0;
+    size_t o = n - 1;
+    while (o && s[o] != '(')
+        o--;
+    if (!o || s[o] != '(' || !cd_parts_is_agency(s + o + 1, n - 2 - o) || cd_parts_photo_agency(s + o + 1, n - 2 - o))
+        return 0;
+    /* The place: words in capitals ("SEATTLE", "NEW YORK", "ST. LOUIS"). */
+    size_t e = 0, letters = 0, words = 0;
+    for (size_t i = 0; i < o;) {
+        size_t w = i;
+        while (w < o && s[w] != ' ' && s[w] != ',')
+            w++;
+        int caps = w > i;
+        for (size_t c = i; c < w && caps; c++)
+            caps = (s[c] >= 'A' && s[c] <= 'Z') || s[c] == '.' || s[c] == '-' || s[c] == '\'';
+        if (!caps || words >= 4) break;
+        for (size_t c = i; c < w; c++)
+            letters += s[c] >= 'A' && s[c] <= 'Z';
+        words++;
+        e = w;
+        i = w;
+        while (i < o && (s[i] == ' ' || s[i] == ','))
+            i++;
+    }
+    if (!words || letters < 3) return 0;
+    /* Then a date, and only that, before the wire. */
+    size_t d = e;
+    while (d < o && (s[d] == ' ' || s[d] == ','))
+        d++;
+    size_t de = o;
+    while (de > d && s[de - 1] == ' ')
+        de--;
+    char date[CD_META_DATE_LEN];
+    if (de <= d || cd_meta_date_norm(s + d, de - d, 1, 0, date) < 10) return 0;
+    *pe = e;
+    *aa = o + 1;
+    *ab = n - 1;
+    return 1;
+}
+
+/* The dateline opening the body, else a "PLACE Date (AP)" line of its own
+ * among the first texts after the headline (a byline box beside the story). */
+void cd_news_dateline(cd_news_ctx *p)
+{
+    S_body_dateline(p);
+    if (p->m->dateline || !p->head) return;
+    const cd_dom *dom = p->dom;
+    cd_nid top = cd_dom_root(dom);
+    unsigned seen = 0, texts = 0;
+    for (cd_nid k = cd_dom_next_skip(dom, p->head, top); k && seen < CD_NEWS_DECK_NODES; seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT && ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k) ||
+                                           n->tag == CD_TAG_A || cd_news_is_caption_el(p, k))) {
+            k = cd_dom_next_skip(dom, k, top);
+            continue;
+        }
+        if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) {
+            if (++texts > 12) return;
+            const char *v = n->u.text;
+            size_t l = n->len, pe, aa, ab;
+            cd_parts_trim(&v, &l);
+            if (l > 100) return; /* the body has begun */
+            while (l && v[l - 1] != ')' && cd_isspace((unsigned char)v[l - 1]))
+                l--;
+            if (S_place_date_wire(v, l, &pe, &aa, &ab)) {
+                p->m->dateline = cd_news_clean(p, v, pe);
+                if (p->m->dateline) p->m->dateline_source = "visible";
+                p->agency = cd_news_clean(p, v + aa, ab - aa);
+                if (!p->keep && cd_news_rendered(p, k))
+                    cd_extract_cut_as(p->x, dom, k, 0, n->len, CD_WHY_DATELINE);
+                return;
+            }
+        }
+        k = cd_dom_next(dom, k, top);
     }
 }
 
