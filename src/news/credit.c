@@ -424,6 +424,78 @@ static int S_after_notice(cd_news_ctx *p)
     return 0;
 }
 
+/* "By GRANT PECK, Associated Press Writer", "By JAMES PRICHARD, AP Business
+ * Writer", "By RAQUEL DILLON, For The Associated Press": a byline among the
+ * first texts after the headline whose writer's title opens with a wire's
+ * name. The wire (the longest run of up to four first words naming one). */
+static const char *S_byline_wire(cd_news_ctx *p)
+{
+    const cd_dom *dom = p->dom;
+    if (!p->head) return NULL;
+    cd_nid top = cd_dom_root(dom);
+    unsigned seen = 0, texts = 0;
+    for (cd_nid k = cd_dom_next_skip(dom, p->head, top); k && seen < CD_NEWS_DECK_NODES; seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT && ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k) ||
+                                           n->tag == CD_TAG_A || cd_news_is_caption_el(p, k))) {
+            k = cd_dom_next_skip(dom, k, top);
+            continue;
+        }
+        if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) {
+            if (++texts > 12) return NULL;
+            size_t l;
+            char *c = cd_meta_clean(p->arena, n->u.text, n->len, &l);
+            if (!c) goto next;
+            if (l > 200) return NULL; /* the body has begun */
+            if (!cd_parts_starts(c, l, "by ")) goto next;
+            const char *cm = memchr(c, ',', l);
+            if (!cm) goto next;
+            const char *r = cm + 1;
+            size_t rl = l - (size_t)(r - c);
+            while (rl && *r == ' ')
+                r++, rl--;
+            if (cd_parts_starts(r, rl, "for ")) r += 4, rl -= 4;
+            size_t best = 0, w = 0;
+            for (unsigned words = 0; w < rl && words < 4; words++) {
+                while (w < rl && r[w] != ' ' && r[w] != ',')
+                    w++;
+                if (cd_parts_is_agency(r, w) && !cd_parts_photo_agency(r, w)) best = w;
+                if (w < rl && r[w] == ',') break;
+                while (w < rl && r[w] == ' ')
+                    w++;
+            }
+            if (!best) return NULL; /* the byline names no wire */
+            /* The wire ends the line (a date may follow) or heads the
+             * writer's job ("Writer", "Business Writer"): "PA Sport" is a
+             * desk's name, not the wire alone. */
+            size_t q = best;
+            int ok = 0;
+            for (unsigned words = 0; words < 3; words++) {
+                while (q < rl && r[q] == ' ')
+                    q++;
+                size_t e = q;
+                while (e < rl && r[e] != ' ' && r[e] != ',')
+                    e++;
+                if (words == 0 && (q >= rl || r[q] == ',' || cd_isdigit((unsigned char)r[q]) ||
+                                   cd_wordset_has(&cd_list_weekdays, r + q, e - q))) {
+                    ok = 1;
+                    break;
+                }
+                if (cd_wordset_has(&cd_list_newsroom_jobs, r + q, e - q)) {
+                    ok = 1;
+                    break;
+                }
+                if (q >= rl || !(r[q] >= 'A' && r[q] <= 'Z')) break;
+                q = e;
+            }
+            return ok ? cd_news_clean(p, r, best) : NULL;
+        }
+    next:
+        k = cd_dom_next(dom, k, top);
+    }
+    return NULL;
+}
+
 void cd_news_credit(cd_news_ctx *p)
 {
     cd_news_text t;
@@ -546,6 +618,10 @@ void cd_news_credit(cd_news_ctx *p)
     else if (!kind && p->m->byline_agency)
         S_credit_set(p, p->m->byline_agency, strlen(p->m->byline_agency));
     if (!kind && !p->agency) cd_news_wire_byline(p->m);
+    if (!kind && !p->m->credit) {
+        const char *w = S_byline_wire(p);
+        if (w) S_credit_set(p, w, strlen(w));
+    }
 }
 
 static int S_names_host(const cd_news_ctx *p, const char *name, size_t n);
