@@ -47,7 +47,7 @@ static int S_caption_block(cd_news_ctx *p, cd_nid blk, const cd_news_text *t)
     return s && n >= k && cd_meta_eq_nocase(s, k, cap, k);
 }
 
-void cd_news_dateline(cd_news_ctx *p)
+static void S_body_dateline(cd_news_ctx *p)
 {
     cd_news_text t;
     /* Up to five first blocks: short ones (an "Updated …" line, a byline
@@ -113,6 +113,88 @@ void cd_news_dateline(cd_news_ctx *p)
     }
 }
 
+/* "SEATTLE Jan 14, 2008 (AP)": a line of its own that is a place in
+ * capitals, a date and a wire in parentheses, nothing after (the byline box's
+ * dateline of AP copy). The place's end in *pe, the wire in s[*aa, *ab). */
+static int S_place_date_wire(const char *s, size_t n, size_t *pe, size_t *aa, size_t *ab)
+{
+    if (n < 8 || n > 80 || s[n - 1] != ')') return 0;
+    size_t o = n - 1;
+    while (o && s[o] != '(')
+        o--;
+    if (!o || s[o] != '(' || !cd_parts_is_agency(s + o + 1, n - 2 - o) || cd_parts_photo_agency(s + o + 1, n - 2 - o))
+        return 0;
+    /* The place: words in capitals ("SEATTLE", "NEW YORK", "ST. LOUIS"). */
+    size_t e = 0, letters = 0, words = 0;
+    for (size_t i = 0; i < o;) {
+        size_t w = i;
+        while (w < o && s[w] != ' ' && s[w] != ',')
+            w++;
+        int caps = w > i;
+        for (size_t c = i; c < w && caps; c++)
+            caps = (s[c] >= 'A' && s[c] <= 'Z') || s[c] == '.' || s[c] == '-' || s[c] == '\'';
+        if (!caps || words >= 4) break;
+        for (size_t c = i; c < w; c++)
+            letters += s[c] >= 'A' && s[c] <= 'Z';
+        words++;
+        e = w;
+        i = w;
+        while (i < o && (s[i] == ' ' || s[i] == ','))
+            i++;
+    }
+    if (!words || letters < 3) return 0;
+    /* Then a date, and only that, before the wire. */
+    size_t d = e;
+    while (d < o && (s[d] == ' ' || s[d] == ','))
+        d++;
+    size_t de = o;
+    while (de > d && s[de - 1] == ' ')
+        de--;
+    char date[CD_META_DATE_LEN];
+    if (de <= d || cd_meta_date_norm(s + d, de - d, 1, 0, date) < 10) return 0;
+    *pe = e;
+    *aa = o + 1;
+    *ab = n - 1;
+    return 1;
+}
+
+/* The dateline opening the body, else a "PLACE Date (AP)" line of its own
+ * among the first texts after the headline (a byline box beside the story). */
+void cd_news_dateline(cd_news_ctx *p)
+{
+    S_body_dateline(p);
+    if (p->m->dateline || !p->head) return;
+    const cd_dom *dom = p->dom;
+    cd_nid top = cd_dom_root(dom);
+    unsigned seen = 0, texts = 0;
+    for (cd_nid k = cd_dom_next_skip(dom, p->head, top); k && seen < CD_NEWS_DECK_NODES; seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT && ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k) ||
+                                           n->tag == CD_TAG_A || cd_news_is_caption_el(p, k))) {
+            k = cd_dom_next_skip(dom, k, top);
+            continue;
+        }
+        if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) {
+            if (++texts > 12) return;
+            const char *v = n->u.text;
+            size_t l = n->len, pe, aa, ab;
+            cd_parts_trim(&v, &l);
+            if (l > 100) return; /* the body has begun */
+            while (l && v[l - 1] != ')' && cd_isspace((unsigned char)v[l - 1]))
+                l--;
+            if (S_place_date_wire(v, l, &pe, &aa, &ab)) {
+                p->m->dateline = cd_news_clean(p, v, pe);
+                if (p->m->dateline) p->m->dateline_source = "visible";
+                p->agency = cd_news_clean(p, v + aa, ab - aa);
+                if (!p->keep && cd_news_rendered(p, k))
+                    cd_extract_cut_as(p->x, dom, k, 0, n->len, CD_WHY_DATELINE);
+                return;
+            }
+        }
+        k = cd_dom_next(dom, k, top);
+    }
+}
+
 static void S_credit_set(cd_news_ctx *p, const char *s, size_t n)
 {
     cd_parts_trim(&s, &n);
@@ -133,6 +215,18 @@ static void S_credit_set(cd_news_ctx *p, const char *s, size_t n)
     }
     p->m->credit = c;
     if (p->m->credit) p->m->credit_source = "visible";
+}
+
+/* A closing credit line's value: the paper's name of a line saying where
+ * the story ran first, else the whole line. */
+static void S_line_credit_set(cd_news_ctx *p, const char *s, size_t n)
+{
+    cd_parts_trim(&s, &n);
+    size_t at, l = cd_parts_syndication_name(s, n, &at);
+    if (l)
+        S_credit_set(p, s + at, l);
+    else
+        S_credit_set(p, s, n);
 }
 
 /* A wire byline: the agency credited as the only author ("By AFP") is the
@@ -198,6 +292,210 @@ static int S_by_picture(const cd_dom *dom, cd_nid blk)
     return 0;
 }
 
+
+/* Is s[a, b) a list of wires only ("Sapa", "Sapa - AFP", "AFP/Reuters")?
+ * Parts are split at '/', ',', '&', " and " and a spaced or bare dash. */
+static int S_wires_only(const char *s, size_t a, size_t b)
+{
+    size_t st = a, parts = 0;
+    for (size_t i = a; i <= b; i++) {
+        size_t brk = 0;
+        if (i == b || s[i] == '/' || s[i] == ',' || s[i] == '&' || s[i] == '-')
+            brk = 1;
+        else if (i + 5 <= b && memcmp(s + i, " and ", 5) == 0)
+            brk = 5;
+        if (!brk) continue;
+        size_t x = st, y = i;
+        while (x < y && cd_isspace((unsigned char)s[x]))
+            x++;
+        while (y > x && (cd_isspace((unsigned char)s[y - 1]) || s[y - 1] == '.'))
+            y--;
+        if (y == x || !cd_parts_is_agency(s + x, y - x) || cd_parts_photo_agency(s + x, y - x)) return 0;
+        parts++;
+        st = i + brk;
+        i = st - 1;
+    }
+    return parts > 0 && parts <= 3;
+}
+
+/* A wire's name after a dash closing the last paragraph ("… was not
+ * immediately available to comment. - Sapa", "… in school. – AFP"), or a
+ * paragraph that is only that ("— PTI"): the offset of the dash, and the
+ * name in s[*va, *vb); n when s does not end so. */
+static size_t S_trailer(const char *s, size_t n, size_t *va, size_t *vb)
+{
+    size_t e = n;
+    while (e && (cd_isspace((unsigned char)s[e - 1]) || s[e - 1] == '.'))
+        e--;
+    size_t lo = e > 60 ? e - 60 : 0;
+    for (size_t i = e; i-- > lo;) {
+        size_t dl = 0;
+        if (s[i] == '-')
+            dl = (i + 1 < e && s[i + 1] == '-') ? 2 : 1;
+        else if (i + 3 <= e && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+                 ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94))
+            dl = 3;
+        if (!dl) continue;
+        /* The dash stands alone, a space after it, and after the story's
+         * last sentence (or opening the block). */
+        if (i + dl >= e || !cd_isspace((unsigned char)s[i + dl])) continue;
+        size_t b = i;
+        while (b && cd_isspace((unsigned char)s[b - 1]))
+            b--;
+        if (b == i && b) continue;
+        if (b) {
+            unsigned char c = (unsigned char)s[b - 1];
+            /* '.', '!', '?', a closing quote or parenthesis (also U+201D). */
+            if (!(c == '.' || c == '!' || c == '?' || c == '"' || c == '\'' || c == ')' ||
+                  (b >= 3 && (unsigned char)s[b - 3] == 0xE2 && (unsigned char)s[b - 2] == 0x80 &&
+                   (c == 0x9D || c == 0x99))))
+                continue;
+        }
+        if (!S_wires_only(s, i + dl, e)) continue;
+        /* A bare dash inside the list is a join ("Sapa-AFP"): only the
+         * dash that opens it counts, so look no further left. */
+        *va = i + dl;
+        *vb = e;
+        return b;
+    }
+    return n;
+}
+
+/* A copyright notice or a "Brought to you by" line naming a wire just after
+ * the story, outside the text or left out with the story's bottom links
+ * ("Brought to you by NZPA", "© NZPA 2008", "© Sapa - AFP"): the source of
+ * the text. Looked for among the first texts after the story's last one, up
+ * to a text of prose. */
+static int S_after_notice(cd_news_ctx *p)
+{
+    const cd_dom *dom = p->dom;
+    if (!p->last_text || p->foot_notice) return 0;
+    /* The story's own notice ("Copyright Business Wire 2008") names its
+     * source: the site's after it does not. */
+    const cd_node *ln = cd_dom_node(dom, p->last_text);
+    const char *lv = ln->u.text;
+    size_t ll = ln->len;
+    cd_parts_trim(&lv, &ll);
+    /* Its last line (a <pre> holds many). */
+    for (size_t i = ll; i-- > 0;)
+        if (lv[i] == '\n') {
+            lv += i + 1;
+            ll -= i + 1;
+            cd_parts_trim(&lv, &ll);
+            break;
+        }
+    if (cd_parts_starts(lv, ll, "\xC2\xA9") || cd_parts_starts(lv, ll, "(c)") || cd_parts_starts(lv, ll, "copyright"))
+        return 0;
+    cd_nid top = cd_dom_root(dom);
+    unsigned seen = 0, texts = 0;
+    for (cd_nid k = cd_dom_next(dom, p->last_text, top); k && seen < 120; seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT) {
+            if ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k) ||
+                cd_news_is_caption_el(p, k)) {
+                k = cd_dom_next_skip(dom, k, top);
+                continue;
+            }
+            /* A heading opens another box (a list of stories). */
+            if (cd_tag_flags(n->tag) & CD_TF_HEADING) return 0;
+        } else if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) {
+            if (++texts > 12) return 0;
+            const char *v = n->u.text;
+            size_t l = n->len;
+            cd_parts_trim(&v, &l);
+            if (l > 80) return 0; /* prose: another box */
+            static const char btyb[] = "brought to you by ";
+            const char *a = NULL;
+            if (cd_parts_starts(v, l, btyb) && l > sizeof btyb - 1) {
+                const char *w = v + sizeof btyb - 1;
+                size_t wl = l - (sizeof btyb - 1);
+                if (S_wires_only(w, 0, wl)) a = cd_news_clean(p, w, wl);
+            } else if (cd_parts_starts(v, l, "\xC2\xA9") || cd_parts_starts(v, l, "(c)") ||
+                       cd_parts_starts(v, l, "copyright")) {
+                a = cd_news_copyright_agency(p, v, l);
+            }
+            if (a) {
+                S_credit_set(p, a, strlen(a));
+                return 1;
+            }
+        }
+        k = cd_dom_next(dom, k, top);
+    }
+    return 0;
+}
+
+/* "By GRANT PECK, Associated Press Writer", "By JAMES PRICHARD, AP Business
+ * Writer", "By RAQUEL DILLON, For The Associated Press": a byline among the
+ * first texts after the headline whose writer's title opens with a wire's
+ * name. The wire (the longest run of up to four first words naming one). */
+static const char *S_byline_wire(cd_news_ctx *p)
+{
+    const cd_dom *dom = p->dom;
+    if (!p->head) return NULL;
+    cd_nid top = cd_dom_root(dom);
+    unsigned seen = 0, texts = 0;
+    for (cd_nid k = cd_dom_next_skip(dom, p->head, top); k && seen < CD_NEWS_DECK_NODES; seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT && ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k) ||
+                                           n->tag == CD_TAG_A || cd_news_is_caption_el(p, k))) {
+            k = cd_dom_next_skip(dom, k, top);
+            continue;
+        }
+        if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) {
+            if (++texts > 12) return NULL;
+            size_t l;
+            char *c = cd_meta_clean(p->arena, n->u.text, n->len, &l);
+            if (!c) goto next;
+            if (l > 200) return NULL; /* the body has begun */
+            if (!cd_parts_starts(c, l, "by ")) goto next;
+            const char *cm = memchr(c, ',', l);
+            if (!cm) goto next;
+            const char *r = cm + 1;
+            size_t rl = l - (size_t)(r - c);
+            while (rl && *r == ' ')
+                r++, rl--;
+            if (cd_parts_starts(r, rl, "for ")) r += 4, rl -= 4;
+            size_t best = 0, w = 0;
+            for (unsigned words = 0; w < rl && words < 4; words++) {
+                while (w < rl && r[w] != ' ' && r[w] != ',')
+                    w++;
+                if (cd_parts_is_agency(r, w) && !cd_parts_photo_agency(r, w)) best = w;
+                if (w < rl && r[w] == ',') break;
+                while (w < rl && r[w] == ' ')
+                    w++;
+            }
+            if (!best) return NULL; /* the byline names no wire */
+            /* The wire ends the line (a date may follow) or heads the
+             * writer's job ("Writer", "Business Writer"): "PA Sport" is a
+             * desk's name, not the wire alone. */
+            size_t q = best;
+            int ok = 0;
+            for (unsigned words = 0; words < 3; words++) {
+                while (q < rl && r[q] == ' ')
+                    q++;
+                size_t e = q;
+                while (e < rl && r[e] != ' ' && r[e] != ',')
+                    e++;
+                if (words == 0 && (q >= rl || r[q] == ',' || cd_isdigit((unsigned char)r[q]) ||
+                                   cd_wordset_has(&cd_list_weekdays, r + q, e - q))) {
+                    ok = 1;
+                    break;
+                }
+                if (cd_wordset_has(&cd_list_newsroom_jobs, r + q, e - q)) {
+                    ok = 1;
+                    break;
+                }
+                if (q >= rl || !(r[q] >= 'A' && r[q] <= 'Z')) break;
+                q = e;
+            }
+            return ok ? cd_news_clean(p, r, best) : NULL;
+        }
+    next:
+        k = cd_dom_next(dom, k, top);
+    }
+    return NULL;
+}
+
 void cd_news_credit(cd_news_ctx *p)
 {
     cd_news_text t;
@@ -223,7 +521,7 @@ void cd_news_credit(cd_news_ctx *p)
         if (kind == CD_PARTS_CREDIT_STAFF && p->agency)
             S_credit_set(p, p->agency, strlen(p->agency));
         else
-            S_credit_set(p, t.s, t.n);
+            S_line_credit_set(p, t.s, t.n);
         if (!p->keep) cd_extract_drop_as(p->x, blk, CD_WHY_CREDIT);
     }
     if (!kind && p->last[0] && !cd_news_marked(p, p->last[0]))
@@ -237,6 +535,18 @@ void cd_news_credit(cd_news_ctx *p)
                 S_credit_set(p, p->agency, strlen(p->agency));
             else
                 S_credit_set(p, n->u.text + at, n->len - at);
+            if (!p->keep)
+                cd_extract_cut_as(p->x, p->dom, p->last_text, (uint32_t)at, (uint32_t)(n->len - at),
+                                  CD_WHY_CREDIT);
+        }
+    }
+    /* "… to comment. - Sapa": the wire after a dash closing the story. */
+    if (!kind && p->last_text && !cd_news_marked(p, p->last_text)) {
+        const cd_node *n = cd_dom_node(p->dom, p->last_text);
+        size_t va = 0, vb = 0, at = S_trailer(n->u.text, n->len, &va, &vb);
+        if (at < n->len) {
+            kind = CD_PARTS_CREDIT_LINE;
+            S_credit_set(p, n->u.text + va, vb - va);
             if (!p->keep)
                 cd_extract_cut_as(p->x, p->dom, p->last_text, (uint32_t)at, (uint32_t)(n->len - at),
                                   CD_WHY_CREDIT);
@@ -297,7 +607,10 @@ void cd_news_credit(cd_news_ctx *p)
         }
     }
     /* The agency the copyright notice names, by its full name ("The
-     * Associated Press"), else the dateline's ("AP"). */
+     * Associated Press"), else the dateline's ("AP"); else a notice naming
+     * a wire just after the story. */
+    if (!kind && !p->foot_agency && !p->agency && !p->m->byline_agency && !p->m->credit && S_after_notice(p))
+        kind = CD_PARTS_CREDIT_LINE;
     if (!kind && p->foot_agency)
         S_credit_set(p, p->foot_agency, strlen(p->foot_agency));
     else if (!kind && p->agency)
@@ -305,6 +618,10 @@ void cd_news_credit(cd_news_ctx *p)
     else if (!kind && p->m->byline_agency)
         S_credit_set(p, p->m->byline_agency, strlen(p->m->byline_agency));
     if (!kind && !p->agency) cd_news_wire_byline(p->m);
+    if (!kind && !p->m->credit) {
+        const char *w = S_byline_wire(p);
+        if (w) S_credit_set(p, w, strlen(w));
+    }
 }
 
 static int S_names_host(const cd_news_ctx *p, const char *name, size_t n);

@@ -51,6 +51,48 @@ static int S_class_word(const cd_dom *dom, cd_nid id, const char *word)
     return 0;
 }
 
+/* Does a class of id end in one of words as the tail of a compound
+ * written in lower case ("storydeck", "articledek", "newsstandfirst"), which
+ * neither the class-word split nor the camelCase parts see? */
+static int S_compound_has(const cd_dom *dom, cd_nid id, const char *const *words)
+{
+    size_t l = 0;
+    const char *v = cd_dom_attr(dom, id, "class", &l);
+    if (!v || l > 1024) return 0;
+    for (size_t i = 0; i < l;) {
+        while (i < l && cd_isspace((unsigned char)v[i]))
+            i++;
+        size_t e = i;
+        while (e < l && !cd_isspace((unsigned char)v[e]))
+            e++;
+        for (size_t w = 0; words[w] && e > i; w++) {
+            size_t wl = strlen(words[w]);
+            /* A letter before the tail: "storydeck", not "deck" or "story-deck". */
+            if (wl < 3 || e - i <= wl || !(v[e - wl - 1] >= 'a' && v[e - wl - 1] <= 'z')) continue;
+            if (memcmp(v + e - wl, words[w], wl) == 0) return 1;
+        }
+        i = e;
+    }
+    return 0;
+}
+
+/* Is element k a line of its own: nothing shown before it in its parent
+ * but a block or a <br>, and a block, a <br> or nothing after it? */
+static int S_own_line(const cd_dom *dom, cd_nid k)
+{
+    for (int dir = 0; dir < 2; dir++) {
+        cd_nid q = dir ? cd_dom_node(dom, k)->next : cd_dom_node(dom, k)->prev;
+        while (q && cd_dom_node(dom, q)->type != CD_NODE_ELEMENT &&
+               (cd_dom_node(dom, q)->type != CD_NODE_TEXT || cd_news_space_text(cd_dom_node(dom, q))))
+            q = dir ? cd_dom_node(dom, q)->next : cd_dom_node(dom, q)->prev;
+        if (!q) continue;
+        const cd_node *qn = cd_dom_node(dom, q);
+        if (qn->type != CD_NODE_ELEMENT || !((cd_tag_flags(qn->tag) & CD_TF_BLOCK) || qn->tag == CD_TAG_BR))
+            return 0;
+    }
+    return 1;
+}
+
 static void S_drop_first(cd_news_ctx *p, cd_nid id, uint8_t why)
 {
     cd_extract_drop_as(p->x, id, why);
@@ -156,7 +198,8 @@ void cd_news_deck(cd_news_ctx *p)
                 k = cd_dom_next_skip(dom, k, top);
                 continue;
             }
-            int camel = cd_news_camel_has(dom, k, cd_list_class_deck);
+            int camel = cd_news_camel_has(dom, k, cd_list_class_deck) ||
+                        S_compound_has(dom, k, cd_list_class_deck_strong);
             /* A heading alone in a block classed as a deck (<div class=dek>
              * <h2>…</h2></div>) is the deck, as its wrapper says. */
             cd_nid named = S_wrapped(dom, k) ? cd_dom_node(dom, k)->parent : k;
@@ -165,12 +208,20 @@ void cd_news_deck(cd_news_ctx *p)
             int h2 = n->tag == CD_TAG_H2 && texts == 0;
             int hp = n->tag == CD_TAG_P && texts == 0 &&
                      ((hdr && cd_news_inside(dom, k, hdr)) || S_headline_pair(dom, h1, k));
-            if (cls || h2 || hp) {
+            /* A bold sentence of its own line between the headline and a
+             * story it is not part of (<strong>At its annual CES press
+             * conference … players.</strong><div class=NewsFeed><p>…): the
+             * standfirst, set in bold. */
+            int bold = p->m->date_published && texts <= 4 && (n->tag == CD_TAG_STRONG || n->tag == CD_TAG_B) &&
+                       !cd_news_rendered(p, k) && S_own_line(dom, k);
+            if (cls || h2 || hp || bold) {
                 cd_news_gather(p, k, S_deck_byline(p, k), 0, &t);
                 size_t len;
                 char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
                 unsigned w = c ? cd_parts_words(c, len) : 0;
-                int strong = cls && (cd_news_has(p, named, cd_list_class_deck_strong) || cd_news_camel_has(dom, k, cd_list_class_deck_strong));
+                int strong = cls && (cd_news_has(p, named, cd_list_class_deck_strong) ||
+                                     cd_news_camel_has(dom, k, cd_list_class_deck_strong) ||
+                                     S_compound_has(dom, k, cd_list_class_deck_strong));
                 /* An "intro" in the body with the story's paragraphs right after
                  * it is the story's first paragraph, not a standfirst. */
                 if (c && !strong && cd_news_has(p, k, cd_list_class_first_paragraph) && cd_news_rendered(p, k)) {
@@ -187,6 +238,10 @@ void cd_news_deck(cd_news_ctx *p)
                 /* A copyright notice is the page's foot, whatever its place. */
                 int notice = c && (cd_parts_starts(c, len, "\xC2\xA9") || cd_parts_starts(c, len, "copyright") ||
                                    cd_parts_starts(c, len, "(c)"));
+                /* A bold line is a sentence of eight words or more. */
+                if (bold && !(cls || h2 || hp) &&
+                    (!c || w < 8 || !(c[len - 1] == '.' || c[len - 1] == '!' || c[len - 1] == '?')))
+                    c = NULL;
                 if (c && !notice && w >= least && len <= 600 && !cd_parts_not_deck(c, len) &&
                     (strong || !cd_parts_title_case(c, len) || (cls && w >= 6)) && !cd_news_has(p, k, cd_list_class_deck_bad) &&
                     !S_has_heading(p, k) &&
@@ -205,7 +260,10 @@ void cd_news_deck(cd_news_ctx *p)
             }
             /* The body has begun at its first paragraph of prose (a short
              * first block, such as a byline kept in the body, is passed). */
-            if (k == first || (first && cd_news_inside(dom, first, k) && n->tag != CD_TAG_DIV &&
+            /* An inline element around the story (<span> holding the
+             * standfirst and the story's <div>) is no block of it. */
+            if (k == first || (first && cd_news_inside(dom, first, k) && (cd_tag_flags(n->tag) & CD_TF_BLOCK) &&
+                               n->tag != CD_TAG_DIV &&
                                n->tag != CD_TAG_SECTION && n->tag != CD_TAG_ARTICLE &&
                                n->tag != CD_TAG_MAIN && n->tag != CD_TAG_HEADER)) {
                 cd_news_gather(p, first, CD_NONE, 1, &t);

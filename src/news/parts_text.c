@@ -357,7 +357,13 @@ int cd_parts_dateline(const char *s, size_t n, cd_parts_dl *d)
             place_end = c + 1;
             region = 1;
         } else {
-            if (w == k + 1 || (kind == S_W_LOWER && !S_agency(s + k + 1, c - k - 1))) return 0;
+            /* An outlet's name may open in lower case with a capital inside
+             * ("Hollywood (eCanadaNow) -", "(iTnews)"); a lower-case word is
+             * no agency otherwise. */
+            int inner = 0;
+            for (size_t q = k + 2; q < w && !inner; q++)
+                inner = s[q] >= 'A' && s[q] <= 'Z';
+            if (w == k + 1 || (kind == S_W_LOWER && !inner && !S_agency(s + k + 1, c - k - 1))) return 0;
             d->agency_at = (uint32_t)(k + 1);
             d->agency_end = (uint32_t)c;
         }
@@ -629,6 +635,74 @@ void cd_parts_trim(const char **s, size_t *n)
 }
 
 /* Is the whole line s a credit line? CD_PARTS_CREDIT_STAFF for "Reporting by …". */
+/* "This article was originally published on page 20 of The Pretoria News
+ * on January 16, 2008", "This article originally appeared on The Atlantic.":
+ * a line (opening with "this " or "originally ") saying where the story ran
+ * first. The length of the paper's name (capitalised words after the
+ * phrase, "on page N of", "in", "on", "by"), its offset in *at; 0 when s is
+ * no such line. */
+size_t cd_parts_syndication_name(const char *s, size_t n, size_t *at)
+{
+    cd_parts_trim(&s, &n);
+    if (n >= 200 || cd_parts_words(s, n) > 24 ||
+        !(cd_parts_starts(s, n, "this ") || cd_parts_starts(s, n, "originally ")))
+        return 0;
+    for (size_t i = 0; cd_list_news_syndication_phrases[i]; i++) {
+        const char *ph = cd_list_news_syndication_phrases[i];
+        size_t pl = strlen(ph) - 1; /* without the leading space */
+        size_t k = 0;
+        for (; k + pl <= n; k++)
+            if ((k == 0 || s[k - 1] == ' ') && cd_eq_nocase(s + k, pl, ph + 1)) break;
+        if (k + pl > n) continue;
+        size_t c = k + pl;
+        /* "on page 20 of ", "in ", "on ", "by ", "at ". */
+        if (cd_parts_starts(s + c, n - c, "on page ")) {
+            c += 8;
+            while (c < n && cd_isdigit((unsigned char)s[c]))
+                c++;
+            if (!cd_parts_starts(s + c, n - c, " of ")) return 0;
+            c += 3;
+        } else if (cd_parts_starts(s + c, n - c, "in ") || cd_parts_starts(s + c, n - c, "on ") ||
+                   cd_parts_starts(s + c, n - c, "by ") || cd_parts_starts(s + c, n - c, "at ")) {
+            c += 3;
+        } else {
+            return 0;
+        }
+        while (c < n && cd_isspace((unsigned char)s[c]))
+            c++;
+        /* Capitalised words (and "of", "the", "and" between them). */
+        size_t st = c, end = c;
+        unsigned words = 0;
+        while (c < n && words < 8) {
+            size_t e = c;
+            while (e < n && !cd_isspace((unsigned char)s[e]) && s[e] != ',' && s[e] != ';' && s[e] != '(' &&
+                   !(s[e] == '.' && (e + 1 == n || cd_isspace((unsigned char)s[e + 1]))))
+                e++;
+            if (e == c) break;
+            int cap = (s[c] >= 'A' && s[c] <= 'Z') || (words && cd_isdigit((unsigned char)s[c]));
+            /* "… first published on January 5, 2008": a date, no paper. */
+            if (!words && cap) {
+                if (cd_wordset_has(&cd_list_weekdays, s + c, e - c)) return 0;
+                for (size_t m = 0; cd_list_months[m].s; m++)
+                    if (cd_eq_nocase(s + c, e - c, cd_list_months[m].s)) return 0;
+            }
+            int join = cd_eq_nocase(s + c, e - c, "of") || cd_eq_nocase(s + c, e - c, "the") ||
+                       cd_eq_nocase(s + c, e - c, "and") || s[c] == '&';
+            if (!cap && !(join && words)) break;
+            if (cap) end = e;
+            words++;
+            if (e >= n || !cd_isspace((unsigned char)s[e])) break;
+            c = e;
+            while (c < n && cd_isspace((unsigned char)s[c]))
+                c++;
+        }
+        if (end == st) return 0;
+        *at = st;
+        return end - st;
+    }
+    return 0;
+}
+
 int cd_parts_credit_line(const char *s, size_t n)
 {
     cd_parts_trim(&s, &n);
@@ -664,6 +738,18 @@ int cd_parts_credit_line(const char *s, size_t n)
                 break;
             }
     }
+    /* "Seattle Times news services", "From wire reports": a short line
+     * naming the services the story was compiled from (no sentence in it). */
+    if (n < 80 && cd_parts_words(s, n) <= 8 && !memchr(s, '.', n - 1) && !memchr(s, ':', n))
+        for (size_t i = 0; cd_list_news_service_tails[i]; i++)
+            if (S_ends(s, n, cd_list_news_service_tails[i]) ||
+                (s[n - 1] == '.' && S_ends(s, n - 1, cd_list_news_service_tails[i])))
+                return CD_PARTS_CREDIT_LINE;
+    /* "This article was originally published on page 20 of The Pretoria
+     * News on January 16, 2008": a syndicated story naming the paper it ran
+     * in first. */
+    size_t at;
+    if (cd_parts_syndication_name(s, n, &at)) return CD_PARTS_CREDIT_LINE;
     for (size_t i = 0; cd_list_news_staff_leads[i]; i++)
         if (cd_parts_starts(s, n, cd_list_news_staff_leads[i])) return CD_PARTS_CREDIT_STAFF;
     for (size_t i = 0; cd_list_news_source_leads[i]; i++) {

@@ -31,6 +31,10 @@ enum { CD_PARTS_CREDIT_NONE, CD_PARTS_CREDIT_LINE, CD_PARTS_CREDIT_STAFF };
  * sign-off ("Reporting by …; Editing by …"), CD_PARTS_CREDIT_LINE for an
  * attribution ("Al Jazeera and Reuters", "X contributed to this report."). */
 int cd_parts_credit_line(const char *s, size_t n);
+/* A line saying where the story ran first ("This article was originally
+ * published on page 20 of The Pretoria News on …"): the length of the
+ * paper's name, its offset in *at (after trimming s); 0 when s is none. */
+size_t cd_parts_syndication_name(const char *s, size_t n, size_t *at);
 /* The offset of a trailing "(Reporting by …)" in a paragraph, or n. */
 size_t cd_parts_signoff(const char *s, size_t n);
 
