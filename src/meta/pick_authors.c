@@ -222,6 +222,51 @@ static int S_host_acronym(const char *name, const char *url)
     return 0;
 }
 
+/* Is name, read without its spaces and marks, a whole label of the page's
+ * host ("CBSNews" on www.cbsnews.com, "The Earthtimes" on
+ * www.earthtimes.org)? Only a name that cannot be a person's: one word, or
+ * one opening with "The". The site credited as author on every page by its
+ * <meta name=author>, not a writer (a person's blog named after them,
+ * "Jane Doe" on janedoe.com, keeps its author: two words without "The"),
+ * unless the page states that name as its site. */
+static int S_host_name(const cd_meta_ctx *c, const char *name, const char *url)
+{
+    size_t n = strlen(name);
+    if (!url || n < 3 || n > 64)
+        return 0;
+    /* A page that states the same name as its site (og:site_name,
+     * a publisher: "Somerhaus" as author, publisher and site name) credits
+     * its brand on purpose, as wcxb's gold reads it: taken as written. */
+    static const int ssrc[] = {CD_MS_JSONLD, CD_MS_OG, CD_MS_META, CD_MS_MICRODATA, CD_MS_TWITTER};
+    for (size_t si = 0; si < sizeof ssrc / sizeof ssrc[0]; si++) {
+        const cd_meta_cand *sk[4];
+        size_t ns = cd_meta_collect(c, CD_MF_SITE, ssrc[si], 0, sk, 4);
+        for (size_t j = 0; j < ns; j++)
+            if (sk[j]->len >= n && cd_meta_eq_nocase(sk[j]->s, n, name, n) &&
+                (sk[j]->len == n || !cd_isalnum((unsigned char)sk[j]->s[n])))
+                return 0;
+    }
+    const char *s = name;
+    if (n > 4 && cd_eq_nocase(s, 4, "the "))
+        s += 4;
+    else if (strchr(name, ' '))
+        return 0;
+    char key[64];
+    size_t kl = 0;
+    for (; *s && kl < sizeof key; s++)
+        if (cd_isalnum((unsigned char)*s))
+            key[kl++] = (char)*s;
+        else if (*s != ' ' && *s != '-' && *s != '.')
+            return 0;
+    if (kl < 4)
+        return 0;
+    const char *lab;
+    for (size_t at = 0, l; (l = cd_meta_host_label(url, &at, &lab)) != 0;)
+        if (l == kl && cd_meta_eq_nocase(lab, l, key, kl))
+            return 1;
+    return 0;
+}
+
 /* Is the credit name (one word: "CBS", "Canoe.ca"; or an organisation's
  * name: "The Sports Network") of a <meta
  * name=author> at node pos the publisher: a word of the page's <meta
@@ -272,7 +317,7 @@ static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
             size_t keep = 0;
             for (size_t i = 0; i < m->nauthors; i++)
                 if (srcs[s] != CD_MS_META || S_shown(c, m->authors[i], 255) ||
-                    (!S_host_acronym(m->authors[i], m->url) && !(nmk && S_meta_publisher(c, mk[0], m->authors[i])) &&
+                    (!S_host_acronym(m->authors[i], m->url) && !S_host_name(c, m->authors[i], m->url) && !(nmk && S_meta_publisher(c, mk[0], m->authors[i])) &&
                      !S_other_byline(c)))
                     m->authors[keep++] = m->authors[i];
             m->nauthors = keep;

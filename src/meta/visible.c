@@ -175,9 +175,40 @@ static int S_far(const cd_meta_vis *v)
 }
 
 /* Is s only a lead-in label ("By", "Written by:", "Author")? */
+/* s[0..n) with its runs of white space made one space, or 0 when that
+ * does not fit in cap bytes. */
+static size_t S_collapse(const char *s, size_t n, char *b, size_t cap)
+{
+    size_t bl = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (cd_isspace((unsigned char)s[i])) {
+            while (i + 1 < n && cd_isspace((unsigned char)s[i + 1]))
+                i++;
+            if (!bl || i + 1 == n)
+                continue;
+        }
+        if (bl >= cap)
+            return 0;
+        b[bl++] = cd_isspace((unsigned char)s[i]) ? ' ' : s[i];
+    }
+    return bl;
+}
+
 static int S_label(const char *s, size_t n)
 {
-    return cd_wordset_has(&cd_list_byline_labels, s, n);
+    if (cd_wordset_has(&cd_list_byline_labels, s, n))
+        return 1;
+    /* "Author\n    :" (a line break inside, a space before the colon, as
+     * French typography and table layouts set it: L3S-GN1's earthtimes
+     * pages): the same label once its spaces are collapsed and the one
+     * before the colon dropped. */
+    char b[32];
+    size_t bl = n <= 256 ? S_collapse(s, n, b, sizeof b) : 0;
+    if (bl >= 2 && b[bl - 1] == ':' && b[bl - 2] == ' ') {
+        b[bl - 2] = ':';
+        bl--;
+    }
+    return bl && bl != n && cd_wordset_has(&cd_list_byline_labels, b, bl);
 }
 
 /* Is element id the "name" of an author card: its parent named an author
@@ -917,6 +948,16 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         if (cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), id, s, len)) {
             v->bylines++;
             v->byline_text = v->texts;
+        }
+    }
+    /* "Mon, 31 Dec 2007      16:00:00      GMT": a table cell's date with
+     * the source's indentation inside, read with its spaces collapsed. */
+    char flat[84];
+    if (len > 80 && len <= 400) {
+        size_t fl = S_collapse(s, len, flat, 80);
+        if (fl) {
+            s = flat;
+            len = fl;
         }
     }
     if (v->dates >= CD_META_MAX_DATES || len > 80 || len < 3)
