@@ -267,6 +267,41 @@ static int S_host_name(const cd_meta_ctx *c, const char *name, const char *url)
     return 0;
 }
 
+/* Is every word of a name shown on the page a label of the page's host
+ * (or, after the first, a desk word of name-stop-words.txt), two words or
+ * more, a label in capitals among them ("CTV Toronto" on toronto.ctv.ca:
+ * the station's name set over the story; "CBC Sports" on www.cbc.ca)? The
+ * site, not a writer ("Sam Bossley" on sam.bossley.com writes there
+ * himself). */
+static int S_host_words(const char *name, const char *url)
+{
+    size_t n = strlen(name), words = 0;
+    int acronym = 0;
+    if (!url || n < 5 || n > 64)
+        return 0;
+    const char *w;
+    for (size_t at = 0, l; (l = cd_next_word(name, n, &at, &w)) != 0;) {
+        if (!words && l == 3 && cd_eq_nocase(w, 3, "the"))
+            continue;
+        const char *lab;
+        int hit = 0;
+        for (size_t hat = 0, hl; !hit && (hl = cd_meta_host_label(url, &hat, &lab)) != 0;)
+            hit = hl >= 2 && hl == l && cd_meta_eq_nocase(lab, hl, w, l);
+        if (!hit && words && cd_wordset_has(&cd_list_name_stop_words, w, l)) {
+            words++; /* "CBC Sports": the station's desk */
+            continue;
+        }
+        if (!hit)
+            return 0;
+        int caps = l <= 6;
+        for (size_t k = 0; k < l && caps; k++)
+            caps = w[k] >= 'A' && w[k] <= 'Z';
+        acronym |= caps;
+        words++;
+    }
+    return words >= 2 && acronym;
+}
+
 /* Is the credit name (one word: "CBS", "Canoe.ca"; or an organisation's
  * name: "The Sports Network") of a <meta
  * name=author> at node pos the publisher: a word of the page's <meta
@@ -315,11 +350,16 @@ static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
             const cd_meta_cand *mk[1];
             size_t nmk = srcs[s] == CD_MS_META ? cd_meta_collect(c, CD_MF_AUTHOR, CD_MS_META, 0, mk, 1) : 0;
             size_t keep = 0;
-            for (size_t i = 0; i < m->nauthors; i++)
-                if (srcs[s] != CD_MS_META || S_shown(c, m->authors[i], 255) ||
-                    (!S_host_acronym(m->authors[i], m->url) && !S_host_name(c, m->authors[i], m->url) && !(nmk && S_meta_publisher(c, mk[0], m->authors[i])) &&
-                     !S_other_byline(c)))
-                    m->authors[keep++] = m->authors[i];
+            for (size_t i = 0; i < m->nauthors; i++) {
+                const char *a = m->authors[i];
+                /* (A stated credit, og:article:author "BBC News" alone, stands.) */
+                if (srcs[s] == CD_MS_VISIBLE && S_host_words(a, m->url))
+                    continue;
+                if (srcs[s] != CD_MS_META || S_shown(c, a, 255) ||
+                    (!S_host_acronym(a, m->url) && !S_host_name(c, a, m->url) &&
+                     !(nmk && S_meta_publisher(c, mk[0], a)) && !S_other_byline(c)))
+                    m->authors[keep++] = a;
+            }
             m->nauthors = keep;
             if (m->nauthors)
                 m->author_source = cd_meta_src_name(srcs[s]);

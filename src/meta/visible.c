@@ -319,10 +319,13 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     int rank;
     if (heading) {
         /* A heading is a byline only as the name in an author box
-         * (<h4 class="author-box__name">). */
-        if (!cd_meta_class_has(c, id, cd_list_class_author) || !cd_meta_class_has(c, id, cd_list_class_name))
+         * (<h4 class="author-box__name">) or when classed a byline itself. */
+        if (cd_meta_class_has(c, id, cd_list_class_byline) && !cd_meta_class_has(c, id, cd_list_class_photo_byline))
+            rank = 0; /* <h2 class=art-byline>: the template sets its byline as a heading */
+        else if (!cd_meta_class_has(c, id, cd_list_class_author) || !cd_meta_class_has(c, id, cd_list_class_name))
             return;
-        rank = 2;
+        else
+            rank = 2;
     } else if (cd_meta_class_has(c, id, cd_list_class_byline)) {
         /* A picture's byline ("imageByline") names its photographer. */
         if (cd_meta_class_has(c, id, cd_list_class_photo_byline)) return;
