@@ -496,9 +496,33 @@ static int S_is_mark(const char *s, size_t n)
 /* A name beside the date line ("Elliot Raba" then "23.07.2025", "Dec 17,
  * 2025" then "Julian K. Arni"): a byline without a class, ranked after
  * every named one. */
+/* Is s[0..n) a name, a comma, and what the writer works as or for ("Robert
+ * Fife, CTV Ottawa Bureau Chief", "Murray McCormick, Canwest News Service;
+ * Regina Leader-Post"): a news agency or a word of job-title-words.txt? */
+static int S_name_qualified(const char *s, size_t n)
+{
+    const char *comma = memchr(s, ',', n);
+    if (!comma || !S_name_alone(s, (size_t)(comma - s)))
+        return 0;
+    const char *r = comma + 1;
+    size_t rl = n - (size_t)(r - s);
+    while (rl && *r == ' ')
+        r++, rl--;
+    if (!rl || rl > 80 || cd_meta_agency_at(r, rl))
+        return rl != 0;
+    const char *w;
+    for (size_t at = 0, l; (l = cd_next_word(r, rl, &at, &w)) != 0;) {
+        while (l && !cd_isalpha((unsigned char)w[l - 1]))
+            l--;
+        if (l && cd_wordset_has(&cd_list_job_title_words, w, l))
+            return 1;
+    }
+    return 0;
+}
+
 static void S_name_by_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char *s, size_t len)
 {
-    if (v->bylines >= CD_META_MAX_BYLINES || !S_name_alone(s, len))
+    if (v->bylines >= CD_META_MAX_BYLINES || !(S_name_alone(s, len) || S_name_qualified(s, len)))
         return;
     /* The headline is never the byline ("NFL Schedule" in the h1 right
      * above the date). */
