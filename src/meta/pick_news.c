@@ -866,7 +866,33 @@ static const char *S_url_section(cd_meta_ctx *c, const cd_meta *m, const char *p
         if (!v || S_site_named(c, v) || S_news_flow(c, v)) continue;
         best = v, best_rank = rank;
     }
-    return best;
+    if (best) return best;
+    /* No link names it, but a label classed as the section's over the story
+     * spells the page's own folder ("<td class=section-name>Illinois</td>"
+     * on /articles/2007/12/29/sports/college/illinois/doc….txt). */
+    size_t fs = ppl;
+    while (fs && pp[fs - 1] == '/')
+        fs--;
+    size_t fe = fs;
+    while (fs && pp[fs - 1] != '/')
+        fs--;
+    char fk[64];
+    size_t fkl = S_key(pp + fs, fe - fs, fk, sizeof fk);
+    if (fkl < 3) return NULL;
+    for (cd_nid i = 1; i < dom->count; i++) {
+        const cd_node *nd = cd_dom_node(dom, i);
+        if (nd->type != CD_NODE_ELEMENT || nd->tag == CD_TAG_A || !nd->first ||
+            !cd_meta_class_has(c, i, cd_list_class_kicker))
+            continue;
+        size_t tl;
+        char *txt = cd_meta_node_text(c, i, 64, &tl);
+        char tk[64];
+        size_t tkl = txt && tl <= 32 ? S_key(txt, tl, tk, sizeof tk) : 0;
+        if (tkl != fkl || memcmp(tk, fk, fkl) != 0 || cd_wordset_has(&cd_list_section_broad, txt, tl)) continue;
+        const char *v = S_desk(c, m, page_url, txt, tl);
+        if (v && !S_site_named(c, v) && !S_news_flow(c, v)) return v;
+    }
+    return NULL;
 }
 
 /* The section a menu marks as the page's own: the last element classed so
