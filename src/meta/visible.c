@@ -175,6 +175,15 @@ static int S_far(const cd_meta_vis *v)
 }
 
 /* Is s only a lead-in label ("By", "Written by:", "Author")? */
+/* Is text node id inside preformatted text (<pre>, <textarea>)? */
+static int S_in_pre(const cd_dom *dom, cd_nid id)
+{
+    unsigned k = 0;
+    for (cd_nid p = cd_dom_node(dom, id)->parent; p && k < 8; p = cd_dom_node(dom, p)->parent, k++)
+        if (cd_dom_is(dom, p, CD_TAG_PRE) || cd_dom_is(dom, p, CD_TAG_TEXTAREA)) return 1;
+    return 0;
+}
+
 /* s[0..n) with its runs of white space made one space, or 0 when that
  * does not fit in cap bytes. */
 static size_t S_collapse(const char *s, size_t n, char *b, size_t cap)
@@ -978,10 +987,12 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         }
     }
     /* "Mon, 31 Dec 2007      16:00:00      GMT": a table cell's date with
-     * the source's indentation inside, read with its spaces collapsed. */
+     * the source's indentation inside, read with its spaces collapsed (a
+     * short line once collapsed; never preformatted text, whose spaces lay
+     * out a table: "2023-06-02  A     9       calm"). */
     char flat[84];
-    if (len > 80 && len <= 400) {
-        size_t fl = S_collapse(s, len, flat, 80);
+    if (len > 80 && len <= 400 && !S_in_pre(dom, id)) {
+        size_t fl = S_collapse(s, len, flat, 40);
         if (fl) {
             s = flat;
             len = fl;
