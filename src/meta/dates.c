@@ -692,7 +692,12 @@ size_t cd_meta_date_norm(const char *s, size_t len, int whole, int dayfirst, cha
             return 0; /* most text: no need to tokenise it */
         for (size_t i = 0; i + 10 <= len; i++)
             if (cd_isdigit((unsigned char)s[i]) && !S_version(s, len, i) && (r = S_iso(s, len, i, out))) {
-                /* Date part only: a time in running text has no zone to trust. */
+                /* A text that is only the stamp ("2008-01-13 21:17:46", a
+                 * date line) keeps its time, the page's local time;
+                 * otherwise the date part only: a time in running text has
+                 * no zone to trust. */
+                if (i == 0 && r > 10 && len <= 26)
+                    return r;
                 out[10] = '\0';
                 return 10;
             }

@@ -222,6 +222,86 @@ static int S_host_acronym(const char *name, const char *url)
     return 0;
 }
 
+/* Is name, read without its spaces and marks, a whole label of the page's
+ * host ("CBSNews" on www.cbsnews.com, "The Earthtimes" on
+ * www.earthtimes.org)? Only a name that cannot be a person's: one word, or
+ * one opening with "The". The site credited as author on every page by its
+ * <meta name=author>, not a writer (a person's blog named after them,
+ * "Jane Doe" on janedoe.com, keeps its author: two words without "The"),
+ * unless the page states that name as its site. */
+static int S_host_name(const cd_meta_ctx *c, const char *name, const char *url)
+{
+    size_t n = strlen(name);
+    if (!url || n < 3 || n > 64)
+        return 0;
+    /* A page that states the same name as its site (og:site_name,
+     * a publisher: "Somerhaus" as author, publisher and site name) credits
+     * its brand on purpose, as wcxb's gold reads it: taken as written. */
+    static const int ssrc[] = {CD_MS_JSONLD, CD_MS_OG, CD_MS_META, CD_MS_MICRODATA, CD_MS_TWITTER};
+    for (size_t si = 0; si < sizeof ssrc / sizeof ssrc[0]; si++) {
+        const cd_meta_cand *sk[4];
+        size_t ns = cd_meta_collect(c, CD_MF_SITE, ssrc[si], 0, sk, 4);
+        for (size_t j = 0; j < ns; j++)
+            if (sk[j]->len >= n && cd_meta_eq_nocase(sk[j]->s, n, name, n) &&
+                (sk[j]->len == n || !cd_isalnum((unsigned char)sk[j]->s[n])))
+                return 0;
+    }
+    const char *s = name;
+    if (n > 4 && cd_eq_nocase(s, 4, "the "))
+        s += 4;
+    else if (strchr(name, ' '))
+        return 0;
+    char key[64];
+    size_t kl = 0;
+    for (; *s && kl < sizeof key; s++)
+        if (cd_isalnum((unsigned char)*s))
+            key[kl++] = (char)*s;
+        else if (*s != ' ' && *s != '-' && *s != '.')
+            return 0;
+    if (kl < 4)
+        return 0;
+    const char *lab;
+    for (size_t at = 0, l; (l = cd_meta_host_label(url, &at, &lab)) != 0;)
+        if (l == kl && cd_meta_eq_nocase(lab, l, key, kl))
+            return 1;
+    return 0;
+}
+
+/* Is every word of a name shown on the page a label of the page's host
+ * (or, after the first, a desk word of name-stop-words.txt), two words or
+ * more, a label in capitals among them ("CTV Toronto" on toronto.ctv.ca:
+ * the station's name set over the story; "CBC Sports" on www.cbc.ca)? The
+ * site, not a writer ("Sam Bossley" on sam.bossley.com writes there
+ * himself). */
+static int S_host_words(const char *name, const char *url)
+{
+    size_t n = strlen(name), words = 0;
+    int acronym = 0;
+    if (!url || n < 5 || n > 64)
+        return 0;
+    const char *w;
+    for (size_t at = 0, l; (l = cd_next_word(name, n, &at, &w)) != 0;) {
+        if (!words && l == 3 && cd_eq_nocase(w, 3, "the"))
+            continue;
+        const char *lab;
+        int hit = 0;
+        for (size_t hat = 0, hl; !hit && (hl = cd_meta_host_label(url, &hat, &lab)) != 0;)
+            hit = hl >= 2 && hl == l && cd_meta_eq_nocase(lab, hl, w, l);
+        if (!hit && words && cd_wordset_has(&cd_list_name_stop_words, w, l)) {
+            words++; /* "CBC Sports": the station's desk */
+            continue;
+        }
+        if (!hit)
+            return 0;
+        int caps = l <= 6;
+        for (size_t k = 0; k < l && caps; k++)
+            caps = w[k] >= 'A' && w[k] <= 'Z';
+        acronym |= caps;
+        words++;
+    }
+    return words >= 2 && acronym;
+}
+
 /* Is the credit name (one word: "CBS", "Canoe.ca"; or an organisation's
  * name: "The Sports Network") of a <meta
  * name=author> at node pos the publisher: a word of the page's <meta
@@ -270,11 +350,16 @@ static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
             const cd_meta_cand *mk[1];
             size_t nmk = srcs[s] == CD_MS_META ? cd_meta_collect(c, CD_MF_AUTHOR, CD_MS_META, 0, mk, 1) : 0;
             size_t keep = 0;
-            for (size_t i = 0; i < m->nauthors; i++)
-                if (srcs[s] != CD_MS_META || S_shown(c, m->authors[i], 255) ||
-                    (!S_host_acronym(m->authors[i], m->url) && !(nmk && S_meta_publisher(c, mk[0], m->authors[i])) &&
-                     !S_other_byline(c)))
-                    m->authors[keep++] = m->authors[i];
+            for (size_t i = 0; i < m->nauthors; i++) {
+                const char *a = m->authors[i];
+                /* (A stated credit, og:article:author "BBC News" alone, stands.) */
+                if (srcs[s] == CD_MS_VISIBLE && S_host_words(a, m->url))
+                    continue;
+                if (srcs[s] != CD_MS_META || S_shown(c, a, 255) ||
+                    (!S_host_acronym(a, m->url) && !S_host_name(c, a, m->url) &&
+                     !(nmk && S_meta_publisher(c, mk[0], a)) && !S_other_byline(c)))
+                    m->authors[keep++] = a;
+            }
             m->nauthors = keep;
             if (m->nauthors)
                 m->author_source = cd_meta_src_name(srcs[s]);

@@ -428,7 +428,16 @@ static const char *S_desk(cd_meta_ctx *c, const cd_meta *m, const char *page_url
             sp = s + i;
             break;
         }
-    if (sp && S_generic_word(sp + 1, n - (size_t)(sp + 1 - s))) n = (size_t)(sp - s);
+    if (sp && S_generic_word(sp + 1, n - (size_t)(sp + 1 - s))) {
+        n = (size_t)(sp - s);
+        /* "Entertainment News Story": "News Story" is the type, the word
+         * before it the desk. */
+        for (size_t i = n; i-- > 0;)
+            if (s[i] == ' ') {
+                if (n - i - 1 == 4 && cd_eq_nocase(s + i + 1, 4, "news")) n = i;
+                break;
+            }
+    }
     return S_section_of(c, m, s, n, 0, 0);
 }
 
@@ -606,6 +615,80 @@ static const char *S_title_label(cd_meta_ctx *c, const cd_meta *m, const char *p
     return NULL;
 }
 
+/* Do a and b share a word of four letters or more (ASCII case aside)? */
+static int S_share_word(const char *a, size_t an, const char *b, size_t bn)
+{
+    const char *w, *x;
+    for (size_t at = 0, l; (l = cd_next_word(a, an, &at, &w)) != 0;) {
+        while (l && !cd_isalnum((unsigned char)w[l - 1]))
+            l--;
+        while (l && !cd_isalnum((unsigned char)*w))
+            w++, l--;
+        if (l < 4) continue;
+        for (size_t bt = 0, k; (k = cd_next_word(b, bn, &bt, &x)) != 0;) {
+            while (k && !cd_isalnum((unsigned char)x[k - 1]))
+                k--;
+            while (k && !cd_isalnum((unsigned char)*x))
+                x++, k--;
+            if (k == l && cd_eq_nocase(x, k, w)) return 1;
+        }
+    }
+    return 0;
+}
+
+/* A <title> of two parts, the site's name first and a desk after it
+ * ("Bloomberg.com: Muse", "The Sports Network - National Hockey League",
+ * "Seattle Post-Intelligencer: Hockey"), on a page whose headline the
+ * <title> does not hold: the desk. The second part has one to three words,
+ * none of four letters or more shared with the headline (a <title> that
+ * shortens the headline shares them); the first names the site (a host
+ * name or label, the site name, the logo or the home link). */
+static const char *S_title_site_section(cd_meta_ctx *c, const cd_meta *m, const char *page_url, const char *t,
+                                        size_t tn)
+{
+    static const char *const seps[] = {" | ", " - ", ": ", " :: ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xBB "};
+    size_t hl = strlen(m->title);
+    for (size_t i = 0; hl && i + hl <= tn; i++)
+        if (cd_eq_nocase(t + i, hl, m->title)) return NULL;
+    for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+        size_t sl = strlen(seps[k]), cut = 0, count = 0;
+        for (size_t i = 0; i + sl <= tn; i++)
+            if (memcmp(t + i, seps[k], sl) == 0) {
+                if (!count) cut = i;
+                count++;
+                i += sl - 1;
+            }
+        if (count != 1) continue;
+        size_t fl, pl;
+        char *first = S_piece(c, t, cut, &fl);
+        char *part = S_piece(c, t + cut + sl, tn - cut - sl, &pl);
+        if (!first || !part || S_word_count(part, pl) > 3 || S_same_text(part, m->title) ||
+            S_share_word(part, pl, m->title, hl))
+            return NULL;
+        /* The whole first part names the site: a host name, a label of
+         * the host ("Bloomberg.com", "seattlepi"), the site's name, the
+         * logo or the home link ("Google Sans" on design.google is not). */
+        char key[64];
+        size_t kl = S_key(first, fl, key, sizeof key);
+        int site = (!memchr(first, ' ', fl) && !S_desk_part(m, page_url, first, fl)) || S_site_named(c, first) ||
+                   (m->site_name && cd_meta_site_like(first, fl, m->site_name, strlen(m->site_name)));
+        const char *urls[] = {page_url, m->url}, *lab;
+        for (size_t u = 0; u < 2 && !site; u++)
+            for (size_t at = 0, l; urls[u] && !site && (l = cd_meta_host_label(urls[u], &at, &lab)) != 0;)
+                site = l >= 3 && l == kl && cd_meta_eq_nocase(lab, l, key, kl);
+        /* A tag line after the name ("580 CFRA - News Talk Radio") holds a
+         * word of the site's whole news area (section-broad.txt). */
+        const char *w;
+        for (size_t at = 0, l; site && (l = cd_next_word(part, pl, &at, &w)) != 0;)
+            if (cd_wordset_has(&cd_list_section_broad, w, l)) site = 0;
+        if (!site || S_site_named(c, part) || S_news_flow(c, part) ||
+            (m->site_name && cd_meta_site_like(part, pl, m->site_name, strlen(m->site_name))))
+            return NULL;
+        return S_desk(c, m, page_url, part, pl);
+    }
+    return NULL;
+}
+
 /* The <title>'s part between the headline and the site's name ("Louisiana's
  * new first lady is mom and MBA - Living - NOLA.com", "Cricket: Windies seal
  * historic win | Cricket | Guardian Unlimited Sport"): three parts or more
@@ -632,8 +715,26 @@ static const char *S_title_section(cd_meta_ctx *c, const cd_meta *m, const char 
         char *first = S_piece(c, t + at[0], len[0], &len[0]);
         char *last = S_piece(c, t + at[np - 1], len[np - 1], &len[np - 1]);
         int hf = first && S_same_text(first, m->title), hl = last && S_same_text(last, m->title);
-        if (hf == hl) continue;
         size_t j = hf ? 1 : np - 2, pl;
+        if (!hf && !hl && np >= 4) {
+            /* "DNA - After Hrs - headline - Daily News & Analysis": the site
+             * at both ends, the headline inside, the desk between the first
+             * part and it ("Site - headline - All The News - Site" is no
+             * desk: a label after the headline is read only at the end). */
+            size_t h = 0;
+            for (size_t q = 1; q + 1 < np && !h; q++) {
+                size_t ql;
+                char *qp = S_piece(c, t + at[q], len[q], &ql);
+                if (qp && S_same_text(qp, m->title)) h = q;
+            }
+            if (!h) continue;
+            if (h < 2) continue;
+            j = h - 1;
+            char *p0 = S_piece(c, t + at[j], len[j], &pl);
+            if (!p0 || S_news_flow(c, p0)) continue;
+        } else if (hf == hl) {
+            continue;
+        }
         char *part = S_piece(c, t + at[j], len[j], &pl);
         /* A label of the news flow next to the headline ("… - Breaking News
          * - National - …") stands before the desk: the next part is read. */
@@ -646,7 +747,8 @@ static const char *S_title_section(cd_meta_ctx *c, const cd_meta *m, const char 
             return NULL;
         return S_desk(c, m, page_url, part, pl);
     }
-    return S_title_label(c, m, page_url, t, tn);
+    const char *v = S_title_label(c, m, page_url, t, tn);
+    return v ? v : S_title_site_section(c, m, page_url, t, tn);
 }
 
 /* The host (without "www.") and the path (up to '?' or '#') of u[0..n): an
@@ -764,7 +866,33 @@ static const char *S_url_section(cd_meta_ctx *c, const cd_meta *m, const char *p
         if (!v || S_site_named(c, v) || S_news_flow(c, v)) continue;
         best = v, best_rank = rank;
     }
-    return best;
+    if (best) return best;
+    /* No link names it, but a label classed as the section's over the story
+     * spells the page's own folder ("<td class=section-name>Illinois</td>"
+     * on /articles/2007/12/29/sports/college/illinois/doc….txt). */
+    size_t fs = ppl;
+    while (fs && pp[fs - 1] == '/')
+        fs--;
+    size_t fe = fs;
+    while (fs && pp[fs - 1] != '/')
+        fs--;
+    char fk[64];
+    size_t fkl = S_key(pp + fs, fe - fs, fk, sizeof fk);
+    if (fkl < 3) return NULL;
+    for (cd_nid i = 1; i < dom->count; i++) {
+        const cd_node *nd = cd_dom_node(dom, i);
+        if (nd->type != CD_NODE_ELEMENT || nd->tag == CD_TAG_A || !nd->first ||
+            !cd_meta_class_has(c, i, cd_list_class_kicker))
+            continue;
+        size_t tl;
+        char *txt = cd_meta_node_text(c, i, 64, &tl);
+        char tk[64];
+        size_t tkl = txt && tl <= 32 ? S_key(txt, tl, tk, sizeof tk) : 0;
+        if (tkl != fkl || memcmp(tk, fk, fkl) != 0 || cd_wordset_has(&cd_list_section_broad, txt, tl)) continue;
+        const char *v = S_desk(c, m, page_url, txt, tl);
+        if (v && !S_site_named(c, v) && !S_news_flow(c, v)) return v;
+    }
+    return NULL;
 }
 
 /* The section a menu marks as the page's own: the last element classed so
@@ -889,6 +1017,54 @@ static const char *S_byline_category(cd_meta_ctx *c, const cd_meta *m, const cha
     return NULL;
 }
 
+/* A labelled category line, "<b>Category :</b> <a>India (Sports)</a>",
+ * "Section: <a>Business</a>" (a lead of section-leads.txt alone in a text,
+ * its spaces collapsed, the link right after it or after its element): the
+ * link's text, once, outside menus and lists of other stories. */
+static const char *S_label_category(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
+{
+    const cd_dom *dom = c->dom;
+    for (cd_nid i = 1; i < dom->count; i++) {
+        const cd_node *nd = cd_dom_node(dom, i);
+        if (nd->type != CD_NODE_TEXT || nd->len > 64) continue;
+        char b[24];
+        size_t bl = 0;
+        for (size_t k = 0; k < nd->len && bl < sizeof b; k++) {
+            unsigned char ch = (unsigned char)nd->u.text[k];
+            if (!cd_isspace(ch)) b[bl++] = (char)ch;
+            else if (bl && b[bl - 1] != ' ') b[bl++] = ' ';
+        }
+        if (bl == sizeof b || bl < 3) continue;
+        while (bl && b[bl - 1] == ' ')
+            bl--;
+        if (bl >= 2 && b[bl - 1] == ':' && b[bl - 2] == ' ') b[bl - 2] = ':', bl--;
+        int lead = 0;
+        for (size_t k = 0; cd_list_section_leads[k] && !lead; k++)
+            lead = strlen(cd_list_section_leads[k]) == bl && cd_eq_nocase(b, bl, cd_list_section_leads[k]);
+        if (!lead) continue;
+        /* The link after the text, or after the element the text fills. */
+        cd_nid from = i;
+        const cd_node *pn = cd_dom_node(dom, nd->parent);
+        if (nd->parent && pn->first == i && !nd->next && pn->type == CD_NODE_ELEMENT && pn->tag != CD_TAG_A)
+            from = nd->parent;
+        cd_nid a = cd_dom_node(dom, from)->next;
+        while (a && cd_dom_node(dom, a)->type == CD_NODE_TEXT && !cd_meta_clean(c->arena, cd_dom_node(dom, a)->u.text,
+                                                                               cd_dom_node(dom, a)->len, NULL))
+            a = cd_dom_node(dom, a)->next;
+        if (!a || !cd_dom_is(dom, a, CD_TAG_A)) return NULL;
+        for (cd_nid q = cd_dom_node(dom, a)->parent, up = 0; q && up < 8; q = cd_dom_node(dom, q)->parent, up++)
+            if (cd_dom_is(dom, q, CD_TAG_NAV) || cd_meta_class_has(c, q, cd_list_class_menu) ||
+                cd_meta_class_has(c, q, cd_list_class_other_stories))
+                return NULL;
+        size_t tl;
+        char *cat = cd_meta_node_text(c, a, 256, &tl);
+        if (!cat || tl > 40 || S_word_count(cat, tl) > 3) return NULL;
+        const char *v = S_desk(c, m, page_url, cat, tl);
+        return v && !S_site_named(c, v) && !S_news_flow(c, v) ? v : NULL;
+    }
+    return NULL;
+}
+
 static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
     const char *ld = S_crumb_section(c, &c->ld_crumbs, m, page_url);
@@ -932,6 +1108,7 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
         if (v && S_site_named(c, v)) v = NULL;
         m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     }
+    if (!v && (v = S_label_category(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     if (!v && (v = S_title_section(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_TITLE);
     if (v && m->section_source && strcmp(m->section_source, "title") == 0 && (S_site_named(c, v) || S_news_flow(c, v)))
         v = NULL;

@@ -175,9 +175,49 @@ static int S_far(const cd_meta_vis *v)
 }
 
 /* Is s only a lead-in label ("By", "Written by:", "Author")? */
+/* Is text node id inside preformatted text (<pre>, <textarea>)? */
+static int S_in_pre(const cd_dom *dom, cd_nid id)
+{
+    unsigned k = 0;
+    for (cd_nid p = cd_dom_node(dom, id)->parent; p && k < 8; p = cd_dom_node(dom, p)->parent, k++)
+        if (cd_dom_is(dom, p, CD_TAG_PRE) || cd_dom_is(dom, p, CD_TAG_TEXTAREA)) return 1;
+    return 0;
+}
+
+/* s[0..n) with its runs of white space made one space, or 0 when that
+ * does not fit in cap bytes. */
+static size_t S_collapse(const char *s, size_t n, char *b, size_t cap)
+{
+    size_t bl = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (cd_isspace((unsigned char)s[i])) {
+            while (i + 1 < n && cd_isspace((unsigned char)s[i + 1]))
+                i++;
+            if (!bl || i + 1 == n)
+                continue;
+        }
+        if (bl >= cap)
+            return 0;
+        b[bl++] = cd_isspace((unsigned char)s[i]) ? ' ' : s[i];
+    }
+    return bl;
+}
+
 static int S_label(const char *s, size_t n)
 {
-    return cd_wordset_has(&cd_list_byline_labels, s, n);
+    if (cd_wordset_has(&cd_list_byline_labels, s, n))
+        return 1;
+    /* "Author\n    :" (a line break inside, a space before the colon, as
+     * French typography and table layouts set it: L3S-GN1's earthtimes
+     * pages): the same label once its spaces are collapsed and the one
+     * before the colon dropped. */
+    char b[32];
+    size_t bl = n <= 256 ? S_collapse(s, n, b, sizeof b) : 0;
+    if (bl >= 2 && b[bl - 1] == ':' && b[bl - 2] == ' ') {
+        b[bl - 2] = ':';
+        bl--;
+    }
+    return bl && bl != n && cd_wordset_has(&cd_list_byline_labels, b, bl);
 }
 
 /* Is element id the "name" of an author card: its parent named an author
@@ -288,10 +328,13 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     int rank;
     if (heading) {
         /* A heading is a byline only as the name in an author box
-         * (<h4 class="author-box__name">). */
-        if (!cd_meta_class_has(c, id, cd_list_class_author) || !cd_meta_class_has(c, id, cd_list_class_name))
+         * (<h4 class="author-box__name">) or when classed a byline itself. */
+        if (cd_meta_class_has(c, id, cd_list_class_byline) && !cd_meta_class_has(c, id, cd_list_class_photo_byline))
+            rank = 0; /* <h2 class=art-byline>: the template sets its byline as a heading */
+        else if (!cd_meta_class_has(c, id, cd_list_class_author) || !cd_meta_class_has(c, id, cd_list_class_name))
             return;
-        rank = 2;
+        else
+            rank = 2;
     } else if (cd_meta_class_has(c, id, cd_list_class_byline)) {
         /* A picture's byline ("imageByline") names its photographer. */
         if (cd_meta_class_has(c, id, cd_list_class_photo_byline)) return;
@@ -462,9 +505,33 @@ static int S_is_mark(const char *s, size_t n)
 /* A name beside the date line ("Elliot Raba" then "23.07.2025", "Dec 17,
  * 2025" then "Julian K. Arni"): a byline without a class, ranked after
  * every named one. */
+/* Is s[0..n) a name, a comma, and what the writer works as or for ("Robert
+ * Fife, CTV Ottawa Bureau Chief", "Murray McCormick, Canwest News Service;
+ * Regina Leader-Post"): a news agency or a word of job-title-words.txt? */
+static int S_name_qualified(const char *s, size_t n)
+{
+    const char *comma = memchr(s, ',', n);
+    if (!comma || !S_name_alone(s, (size_t)(comma - s)))
+        return 0;
+    const char *r = comma + 1;
+    size_t rl = n - (size_t)(r - s);
+    while (rl && *r == ' ')
+        r++, rl--;
+    if (!rl || rl > 80 || cd_meta_agency_at(r, rl))
+        return rl != 0;
+    const char *w;
+    for (size_t at = 0, l; (l = cd_next_word(r, rl, &at, &w)) != 0;) {
+        while (l && !cd_isalpha((unsigned char)w[l - 1]))
+            l--;
+        if (l && cd_wordset_has(&cd_list_job_title_words, w, l))
+            return 1;
+    }
+    return 0;
+}
+
 static void S_name_by_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char *s, size_t len)
 {
-    if (v->bylines >= CD_META_MAX_BYLINES || !S_name_alone(s, len))
+    if (v->bylines >= CD_META_MAX_BYLINES || !(S_name_alone(s, len) || S_name_qualified(s, len)))
         return;
     /* The headline is never the byline ("NFL Schedule" in the h1 right
      * above the date). */
@@ -917,6 +984,18 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         if (cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), id, s, len)) {
             v->bylines++;
             v->byline_text = v->texts;
+        }
+    }
+    /* "Mon, 31 Dec 2007      16:00:00      GMT": a table cell's date with
+     * the source's indentation inside, read with its spaces collapsed (a
+     * short line once collapsed; never preformatted text, whose spaces lay
+     * out a table: "2023-06-02  A     9       calm"). */
+    char flat[84];
+    if (len > 80 && len <= 400 && !S_in_pre(dom, id)) {
+        size_t fl = S_collapse(s, len, flat, 40);
+        if (fl) {
+            s = flat;
+            len = fl;
         }
     }
     if (v->dates >= CD_META_MAX_DATES || len > 80 || len < 3)
