@@ -37,6 +37,7 @@
  * finds less than a sentence. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "../util/classword.h"
@@ -178,27 +179,33 @@ static void S_count_text(const char *s, uint32_t n, uint32_t *chars, uint32_t *c
 }
 
 /* Pass 2: bottom-up statistics over the nodes that are not dead. */
+/* S_stats clears the prefix of S_stat before dead: the fields from dead on
+ * are these eight (a field added after them must be handled there). */
+_Static_assert(offsetof(S_stat, cand) == offsetof(S_stat, dead) + 1 && offsetof(S_stat, hints) == offsetof(S_stat, dead) + 2 &&
+                   offsetof(S_stat, sect) == offsetof(S_stat, dead) + 4 && offsetof(S_stat, kind) == offsetof(S_stat, dead) + 5 &&
+                   offsetof(S_stat, mark) == offsetof(S_stat, dead) + 6 && offsetof(S_stat, why) == offsetof(S_stat, dead) + 8 &&
+                   offsetof(S_stat, stamp) == offsetof(S_stat, dead) + 9 &&
+                   offsetof(S_stat, counted) == offsetof(S_stat, dead) + 10 && sizeof(S_stat) <= offsetof(S_stat, dead) + 12,
+               "the fields of S_stat after dead");
+
 static void S_stats(const cd_dom *dom, S_stat *st, const uint8_t *sc)
 {
     uint32_t count = dom->count;
+    /* Every count goes back to 0; dead, cand, hints, sect, kind, why and
+     * counted stay, and a counted text node's chars and commas. The counts
+     * are the fields before dead: one clear of that prefix. */
     for (uint32_t id = 1; id < count; id++) {
         S_stat *s = &st[id];
-        uint8_t dead = s->dead, cand = s->cand, sect = s->sect, kind = s->kind, why = s->why;
-        uint8_t counted = s->counted;
-        uint32_t chars = s->chars, commas = s->commas;
-        uint16_t hints = s->hints;
-        memset(s, 0, sizeof *s);
-        s->kind = kind;
-        s->why = why;
-        s->dead = dead;
-        s->hints = hints;
-        s->cand = cand;
-        s->sect = sect;
-        if (counted) { /* a text node's counts stay what they were */
-            s->counted = 1;
-            s->chars = chars;
-            s->commas = commas;
+        uint32_t chars = 0, commas = 0;
+        if (s->counted) { /* a text node's counts stay what they were */
+            chars = s->chars;
+            commas = s->commas;
         }
+        memset(s, 0, offsetof(S_stat, dead));
+        s->chars = chars;
+        s->commas = commas;
+        s->mark = 0;
+        s->stamp = 0;
     }
     for (uint32_t id = count - 1; id >= 2; id--) {
         S_stat *s = &st[id];
