@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "../util/classword.h"
 #include "../util/ctype.h"
 #include "boiler.h"
 #include "wordlists.h"
@@ -46,10 +47,17 @@ static int S_any_words(const char *s, size_t n, const char *const *list)
         unsigned f = (unsigned)cd_tolower((unsigned char)list[k][0]);
         first[f >> 5] |= 1u << (f & 31);
     }
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0 && cd_isalnum((unsigned char)s[i - 1]))
-            continue;
-        int c = cd_tolower((unsigned char)s[i]);
+    /* i runs over the word starts (the start of s, and each byte after one
+     * that is no letter or digit); a letter or digit's run is passed whole. */
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0, next; i < n; i = next) {
+        next = i + 1;
+        if (cd_class_bytes[u[i]] & CD_CWB_ALNUM) {
+            while (next < n && (cd_class_bytes[u[next]] & CD_CWB_ALNUM))
+                next++;
+            next++; /* past the byte that ends the run */
+        }
+        int c = cd_tolower(u[i]);
         if (!(first[(unsigned)c >> 5] & (1u << ((unsigned)c & 31))))
             continue;
         for (int k = 0; list[k]; k++) {
