@@ -1285,7 +1285,7 @@ long cd_x_text(const cd_dom *dom, const S_stat *st, cd_nid id, char *buf, size_t
                             k += 16;
                         }
 #endif
-                        while (k < tl && cd_isspace(p[k]))
+                        while (k < tl && (cd_class_bytes[p[k]] & CD_CWB_SPACE))
                             k++;
                     } else {
                         buf[len++] = (char)b;
