@@ -181,6 +181,14 @@ static void S_count_text(const char *s, uint32_t n, uint32_t *chars, uint32_t *c
 /* Pass 2: bottom-up statistics over the nodes that are not dead. */
 /* S_stats clears the prefix of S_stat before dead: the fields from dead on
  * are these eight (a field added after them must be handled there). */
+/* S_stats sums the counts sixteen bytes at a time: their order. */
+_Static_assert(offsetof(S_stat, chars) == 0 && offsetof(S_stat, link) == 4 && offsetof(S_stat, flow) == 8 &&
+                   offsetof(S_stat, commas) == 12 && offsetof(S_stat, fcommas) == 16 && offsetof(S_stat, head) == 20 &&
+                   offsetof(S_stat, site) == 24 && offsetof(S_stat, sflow) == 28 && offsetof(S_stat, n_p) == 32 &&
+                   offsetof(S_stat, n_img) == 34 && offsetof(S_stat, n_li) == 36 && offsetof(S_stat, n_input) == 38 &&
+                   offsetof(S_stat, n_embed) == 40 && offsetof(S_stat, n_block) == 42 && offsetof(S_stat, n_a) == 44 &&
+                   offsetof(S_stat, n_frag) == 46 && offsetof(S_stat, score) == 48,
+               "the counts of S_stat");
 _Static_assert(offsetof(S_stat, cand) == offsetof(S_stat, dead) + 1 && offsetof(S_stat, hints) == offsetof(S_stat, dead) + 2 &&
                    offsetof(S_stat, sect) == offsetof(S_stat, dead) + 4 && offsetof(S_stat, kind) == offsetof(S_stat, dead) + 5 &&
                    offsetof(S_stat, mark) == offsetof(S_stat, dead) + 6 && offsetof(S_stat, why) == offsetof(S_stat, dead) + 8 &&
@@ -235,6 +243,26 @@ static void S_stats(const cd_dom *dom, S_stat *st, const uint8_t *sc)
             s->link = s->chars;
         if (cd_tag_flags(tag) & CD_TF_HEADING)
             s->head = s->chars;
+        int block = S_is_block(tag);
+#ifdef S_SSE2
+        {
+            /* The counts summed into the parent, sixteen bytes at a time:
+             * chars, link, flow, commas | fcommas, head, site, sflow (flow,
+             * fcommas and sflow only from inline content) | the eight n_. */
+            __m128i a0 = _mm_loadu_si128((const __m128i *)(const void *)&s->chars);
+            __m128i a1 = _mm_loadu_si128((const __m128i *)(const void *)&s->fcommas);
+            __m128i a2 = _mm_loadu_si128((const __m128i *)(const void *)&s->n_p);
+            if (block) {
+                a0 = _mm_and_si128(a0, _mm_set_epi32(-1, 0, -1, -1));
+                a1 = _mm_and_si128(a1, _mm_set_epi32(0, -1, -1, 0));
+            }
+            __m128i *p0 = (__m128i *)(void *)&p->chars, *p1 = (__m128i *)(void *)&p->fcommas,
+                    *p2 = (__m128i *)(void *)&p->n_p;
+            _mm_storeu_si128(p0, _mm_add_epi32(_mm_loadu_si128(p0), a0));
+            _mm_storeu_si128(p1, _mm_add_epi32(_mm_loadu_si128(p1), a1));
+            _mm_storeu_si128(p2, _mm_add_epi16(_mm_loadu_si128(p2), a2));
+        }
+#else
         p->chars += s->chars;
         p->link += s->link;
         p->commas += s->commas;
@@ -248,6 +276,13 @@ static void S_stats(const cd_dom *dom, S_stat *st, const uint8_t *sc)
         p->n_block += s->n_block;
         p->n_a += s->n_a;
         p->n_frag += s->n_frag;
+        if (!block) {
+            /* Inline content flows into the enclosing block. */
+            p->flow += s->flow;
+            p->fcommas += s->fcommas;
+            p->sflow += s->sflow;
+        }
+#endif
         switch (tag) {
         case CD_TAG_A: {
             size_t hl = 0;
@@ -280,15 +315,8 @@ static void S_stats(const cd_dom *dom, S_stat *st, const uint8_t *sc)
         default:
             break;
         }
-        if (S_is_block(tag)) {
-            if (s->flow >= CD_MIN_PARA)
-                p->n_block++;
-        } else {
-            /* Inline content flows into the enclosing block. */
-            p->flow += s->flow;
-            p->fcommas += s->fcommas;
-            p->sflow += s->sflow;
-        }
+        if (block && s->flow >= CD_MIN_PARA)
+            p->n_block++;
     }
 }
 
