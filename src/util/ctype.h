@@ -30,14 +30,16 @@ static inline int cd_toupper(int c)
 }
 
 /* ASCII case-insensitive comparison of s[0..n) with the NUL-terminated lit. */
+extern const unsigned char cd_lower_bytes[256]; /* cd_tolower of each byte (ctype.c) */
 static inline int cd_eq_nocase(const char *s, size_t n, const char *lit)
 {
+    const unsigned char *u = (const unsigned char *)s, *l = (const unsigned char *)lit;
     size_t i = 0;
     for (; i < n; i++) {
-        if (!lit[i] || cd_tolower((unsigned char)s[i]) != cd_tolower((unsigned char)lit[i]))
+        if (!l[i] || cd_lower_bytes[u[i]] != cd_lower_bytes[l[i]])
             return 0;
     }
-    return lit[i] == '\0';
+    return l[i] == '\0';
 }
 
 /* The next word of s[0..n) split at ASCII spaces, from *at: its length (0

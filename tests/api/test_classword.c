@@ -98,6 +98,29 @@ static void test_reference(void)
     OK(bad == 0, "the byte table splits as cd_isalnum and cd_isspace did");
 }
 
+/* util/ctype's tables: each byte's class and lower case as the range
+ * tests give them (cd_eq_nocase reads cd_lower_bytes). */
+static void test_tables(void)
+{
+    int bad = 0;
+    for (int c = 0; c < 256; c++) {
+        unsigned k = cd_class_bytes[c];
+        bad += cd_lower_bytes[c] != cd_tolower(c);
+        bad += !(k & CD_CWB_ALNUM) != !cd_isalnum(c);
+        bad += !(k & CD_CWB_SPACE) != !cd_isspace(c);
+        bad += !(k & CD_CWB_UPPER) != !(c >= 'A' && c <= 'Z');
+        bad += !(k & CD_CWB_LOWER) != !(c >= 'a' && c <= 'z');
+        for (int d = 1; d < 256; d++) {
+            char s1[2] = {(char)c, 0}, l1[2] = {(char)d, 0};
+            bad += cd_eq_nocase(s1, 1, l1) != (cd_tolower(c) == cd_tolower(d));
+        }
+    }
+    OK(bad == 0, "byte tables agree with the range tests");
+    OK(cd_eq_nocase("ArTicle", 7, "article") && !cd_eq_nocase("Articl", 6, "article") &&
+           !cd_eq_nocase("Articles", 8, "article") && cd_eq_nocase("", 0, ""),
+       "cd_eq_nocase lengths");
+}
+
 static void test_utility(void)
 {
     const char *s = "card md:hidden w-[20px] [grid-area:sidebar] a/b x(y) plain";
@@ -117,5 +140,6 @@ int main(void)
     test_words();
     test_utility();
     test_reference();
+    test_tables();
     return cd_t_done();
 }
