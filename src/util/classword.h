@@ -26,12 +26,7 @@
 
 #include "ctype.h"
 
-/* The byte classes of cd_class_next_word (util/ctype.c's table). */
-#define CD_CWB_ALNUM 1u /* an ASCII letter or digit (cd_isalnum) */
-#define CD_CWB_SPACE 2u /* white space (cd_isspace) */
-#define CD_CWB_UPPER 4u /* 'A'-'Z' */
-#define CD_CWB_LOWER 8u /* 'a'-'z' */
-extern const unsigned char cd_class_bytes[256];
+/* The byte classes of cd_class_next_word: CD_CWB_* and cd_class_bytes (util/ctype.h). */
 
 /* The word flags of cd_class_next_word. */
 #define CD_CW_TOKEN 1u /* the first word of its token (nothing but non-alphanumeric bytes since a space or the start) */

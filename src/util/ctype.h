@@ -4,9 +4,18 @@
 
 #include <stddef.h>
 
+/* The byte classes (ctype.c's table; util/classword.h splits class names
+ * by them): letters and digits, white space (' ', \t \n \v \f \r),
+ * capitals, small letters; nothing above 0x7F. */
+#define CD_CWB_ALNUM 1u
+#define CD_CWB_SPACE 2u
+#define CD_CWB_UPPER 4u
+#define CD_CWB_LOWER 8u
+extern const unsigned char cd_class_bytes[256];
+
 static inline int cd_isspace(int c)
 {
-    return c == ' ' || (c >= '\t' && c <= '\r'); /* \t \n \v \f \r */
+    return (unsigned)c < 256u && (cd_class_bytes[c] & CD_CWB_SPACE);
 }
 static inline int cd_isdigit(int c)
 {
@@ -18,7 +27,7 @@ static inline int cd_isalpha(int c)
 }
 static inline int cd_isalnum(int c)
 {
-    return cd_isalpha(c) || cd_isdigit(c);
+    return (unsigned)c < 256u && (cd_class_bytes[c] & CD_CWB_ALNUM);
 }
 static inline int cd_tolower(int c)
 {
