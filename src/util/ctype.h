@@ -23,15 +23,16 @@ static inline int cd_isdigit(int c)
 }
 static inline int cd_isalpha(int c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return (unsigned)c < 256u && (cd_class_bytes[c] & (CD_CWB_UPPER | CD_CWB_LOWER));
 }
 static inline int cd_isalnum(int c)
 {
     return (unsigned)c < 256u && (cd_class_bytes[c] & CD_CWB_ALNUM);
 }
+extern const unsigned char cd_lower_bytes[256]; /* cd_tolower of each byte (ctype.c) */
 static inline int cd_tolower(int c)
 {
-    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    return (unsigned)c < 256u ? cd_lower_bytes[c] : c;
 }
 static inline int cd_toupper(int c)
 {
@@ -39,7 +40,6 @@ static inline int cd_toupper(int c)
 }
 
 /* ASCII case-insensitive comparison of s[0..n) with the NUL-terminated lit. */
-extern const unsigned char cd_lower_bytes[256]; /* cd_tolower of each byte (ctype.c) */
 static inline int cd_eq_nocase(const char *s, size_t n, const char *lit)
 {
     const unsigned char *u = (const unsigned char *)s, *l = (const unsigned char *)lit;
