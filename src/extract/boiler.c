@@ -14,7 +14,12 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define S_BOILER_SSE2 1
+#endif
 
+#include "../util/classword.h"
 #include "../util/ctype.h"
 #include "boiler.h"
 #include "wordlists.h"
@@ -37,6 +42,21 @@ static int S_starts_with(const char *s, size_t n, const char *p)
 /* Does s[0..n) contain one of the phrases of list as whole words? One pass
  * over the word starts, each tried against the phrases that begin with its
  * letter. */
+/* Does the phrase list[k] stand at word start i of s[0..n) (c: s[i]
+ * lower-cased)? */
+static int S_word_at(const char *s, size_t n, size_t i, int c, const char *const *list)
+{
+    for (int k = 0; list[k]; k++) {
+        if (cd_tolower((unsigned char)list[k][0]) != c)
+            continue;
+        size_t m = strlen(list[k]);
+        if (m <= n - i && cd_eq_nocase(s + i, m, list[k]) &&
+            (i + m == n || !cd_isalnum((unsigned char)s[i + m])))
+            return 1;
+    }
+    return 0;
+}
+
 static int S_any_words(const char *s, size_t n, const char *const *list)
 {
     /* The entries' first letters: a word starting otherwise is passed at
@@ -46,21 +66,49 @@ static int S_any_words(const char *s, size_t n, const char *const *list)
         unsigned f = (unsigned)cd_tolower((unsigned char)list[k][0]);
         first[f >> 5] |= 1u << (f & 31);
     }
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0 && cd_isalnum((unsigned char)s[i - 1]))
-            continue;
-        int c = cd_tolower((unsigned char)s[i]);
-        if (!(first[(unsigned)c >> 5] & (1u << ((unsigned)c & 31))))
-            continue;
-        for (int k = 0; list[k]; k++) {
-            if (cd_tolower((unsigned char)list[k][0]) != c)
-                continue;
-            size_t m = strlen(list[k]);
-            if (m <= n - i && cd_eq_nocase(s + i, m, list[k]) &&
-                (i + m == n || !cd_isalnum((unsigned char)s[i + m])))
+#define S_FIRST(c) (first[(unsigned)(c) >> 5] & (1u << ((unsigned)(c) & 31)))
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+#ifdef S_BOILER_SSE2
+    /* Sixteen bytes at a time: the word starts are the bytes after one
+     * that is no letter or digit (and the first byte of s). */
+    unsigned prev = 0; /* the byte before i is a letter or digit */
+    const __m128i sp20 = _mm_set1_epi8(0x20), a = _mm_set1_epi8('a'), z25 = _mm_set1_epi8(25),
+                  zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+        __m128i la = _mm_sub_epi8(_mm_or_si128(v, sp20), a), d = _mm_sub_epi8(v, zero);
+        __m128i al = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(la, z25), la), _mm_cmpeq_epi8(_mm_min_epu8(d, nine), d));
+        unsigned am = (unsigned)_mm_movemask_epi8(al);
+        unsigned starts = ~((am << 1) | prev) & 0xFFFFu;
+        prev = (am >> 15) & 1u;
+        for (; starts; starts &= starts - 1) {
+            size_t at = i + (size_t)__builtin_ctz(starts);
+            int c = cd_tolower(u[at]);
+            if (S_FIRST(c) && S_word_at(s, n, at, c, list))
                 return 1;
         }
     }
+    if (prev) { /* i is inside a word: on to the byte after its end */
+        while (i < n && (cd_class_bytes[u[i]] & CD_CWB_ALNUM))
+            i++;
+        i++;
+    }
+#endif
+    /* i runs over the word starts (the start of s, and each byte after one
+     * that is no letter or digit); a letter or digit's run is passed whole. */
+    for (size_t next; i < n; i = next) {
+        next = i + 1;
+        if (cd_class_bytes[u[i]] & CD_CWB_ALNUM) {
+            while (next < n && (cd_class_bytes[u[next]] & CD_CWB_ALNUM))
+                next++;
+            next++; /* past the byte that ends the run */
+        }
+        int c = cd_tolower(u[i]);
+        if (S_FIRST(c) && S_word_at(s, n, i, c, list))
+            return 1;
+    }
+#undef S_FIRST
     return 0;
 }
 

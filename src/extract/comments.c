@@ -232,12 +232,14 @@ static int S_prompt(const char *s, size_t n)
      * space apart. */
     for (; i < n && k + 2 < sizeof norm; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (cd_isalnum(c) || c >= 0x80) {
+        /* A letter or digit lower-cased, a byte above 0x7F as it is, or 0. */
+        unsigned char w = c >= 0x80 ? c : cd_alnum_lower[c];
+        if (w) {
             if (k == 0 || norm[k - 1] == ' ') {
                 if (nw < CD_PROMPT_AT) at[nw] = k;
                 nw++;
             }
-            norm[k++] = (char)cd_tolower(c);
+            norm[k++] = (char)w;
         } else if (k && norm[k - 1] != ' ') {
             norm[k++] = ' ';
         }

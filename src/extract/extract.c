@@ -37,6 +37,7 @@
  * finds less than a sentence. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "../util/classword.h"
@@ -178,27 +179,41 @@ static void S_count_text(const char *s, uint32_t n, uint32_t *chars, uint32_t *c
 }
 
 /* Pass 2: bottom-up statistics over the nodes that are not dead. */
+/* S_stats clears the prefix of S_stat before dead: the fields from dead on
+ * are these eight (a field added after them must be handled there). */
+/* S_stats sums the counts sixteen bytes at a time: their order. */
+_Static_assert(offsetof(S_stat, chars) == 0 && offsetof(S_stat, link) == 4 && offsetof(S_stat, flow) == 8 &&
+                   offsetof(S_stat, commas) == 12 && offsetof(S_stat, fcommas) == 16 && offsetof(S_stat, head) == 20 &&
+                   offsetof(S_stat, site) == 24 && offsetof(S_stat, sflow) == 28 && offsetof(S_stat, n_p) == 32 &&
+                   offsetof(S_stat, n_img) == 34 && offsetof(S_stat, n_li) == 36 && offsetof(S_stat, n_input) == 38 &&
+                   offsetof(S_stat, n_embed) == 40 && offsetof(S_stat, n_block) == 42 && offsetof(S_stat, n_a) == 44 &&
+                   offsetof(S_stat, n_frag) == 46 && offsetof(S_stat, score) == 48,
+               "the counts of S_stat");
+_Static_assert(offsetof(S_stat, cand) == offsetof(S_stat, dead) + 1 && offsetof(S_stat, hints) == offsetof(S_stat, dead) + 2 &&
+                   offsetof(S_stat, sect) == offsetof(S_stat, dead) + 4 && offsetof(S_stat, kind) == offsetof(S_stat, dead) + 5 &&
+                   offsetof(S_stat, mark) == offsetof(S_stat, dead) + 6 && offsetof(S_stat, why) == offsetof(S_stat, dead) + 8 &&
+                   offsetof(S_stat, stamp) == offsetof(S_stat, dead) + 9 &&
+                   offsetof(S_stat, counted) == offsetof(S_stat, dead) + 10 && sizeof(S_stat) <= offsetof(S_stat, dead) + 12,
+               "the fields of S_stat after dead");
+
 static void S_stats(const cd_dom *dom, S_stat *st, const uint8_t *sc)
 {
     uint32_t count = dom->count;
+    /* Every count goes back to 0; dead, cand, hints, sect, kind, why and
+     * counted stay, and a counted text node's chars and commas. The counts
+     * are the fields before dead: one clear of that prefix. */
     for (uint32_t id = 1; id < count; id++) {
         S_stat *s = &st[id];
-        uint8_t dead = s->dead, cand = s->cand, sect = s->sect, kind = s->kind, why = s->why;
-        uint8_t counted = s->counted;
-        uint32_t chars = s->chars, commas = s->commas;
-        uint16_t hints = s->hints;
-        memset(s, 0, sizeof *s);
-        s->kind = kind;
-        s->why = why;
-        s->dead = dead;
-        s->hints = hints;
-        s->cand = cand;
-        s->sect = sect;
-        if (counted) { /* a text node's counts stay what they were */
-            s->counted = 1;
-            s->chars = chars;
-            s->commas = commas;
+        uint32_t chars = 0, commas = 0;
+        if (s->counted) { /* a text node's counts stay what they were */
+            chars = s->chars;
+            commas = s->commas;
         }
+        memset(s, 0, offsetof(S_stat, dead));
+        s->chars = chars;
+        s->commas = commas;
+        s->mark = 0;
+        s->stamp = 0;
     }
     for (uint32_t id = count - 1; id >= 2; id--) {
         S_stat *s = &st[id];
@@ -228,6 +243,26 @@ static void S_stats(const cd_dom *dom, S_stat *st, const uint8_t *sc)
             s->link = s->chars;
         if (cd_tag_flags(tag) & CD_TF_HEADING)
             s->head = s->chars;
+        int block = S_is_block(tag);
+#ifdef S_SSE2
+        {
+            /* The counts summed into the parent, sixteen bytes at a time:
+             * chars, link, flow, commas | fcommas, head, site, sflow (flow,
+             * fcommas and sflow only from inline content) | the eight n_. */
+            __m128i a0 = _mm_loadu_si128((const __m128i *)(const void *)&s->chars);
+            __m128i a1 = _mm_loadu_si128((const __m128i *)(const void *)&s->fcommas);
+            __m128i a2 = _mm_loadu_si128((const __m128i *)(const void *)&s->n_p);
+            if (block) {
+                a0 = _mm_and_si128(a0, _mm_set_epi32(-1, 0, -1, -1));
+                a1 = _mm_and_si128(a1, _mm_set_epi32(0, -1, -1, 0));
+            }
+            __m128i *p0 = (__m128i *)(void *)&p->chars, *p1 = (__m128i *)(void *)&p->fcommas,
+                    *p2 = (__m128i *)(void *)&p->n_p;
+            _mm_storeu_si128(p0, _mm_add_epi32(_mm_loadu_si128(p0), a0));
+            _mm_storeu_si128(p1, _mm_add_epi32(_mm_loadu_si128(p1), a1));
+            _mm_storeu_si128(p2, _mm_add_epi16(_mm_loadu_si128(p2), a2));
+        }
+#else
         p->chars += s->chars;
         p->link += s->link;
         p->commas += s->commas;
@@ -241,6 +276,13 @@ static void S_stats(const cd_dom *dom, S_stat *st, const uint8_t *sc)
         p->n_block += s->n_block;
         p->n_a += s->n_a;
         p->n_frag += s->n_frag;
+        if (!block) {
+            /* Inline content flows into the enclosing block. */
+            p->flow += s->flow;
+            p->fcommas += s->fcommas;
+            p->sflow += s->sflow;
+        }
+#endif
         switch (tag) {
         case CD_TAG_A: {
             size_t hl = 0;
@@ -273,15 +315,8 @@ static void S_stats(const cd_dom *dom, S_stat *st, const uint8_t *sc)
         default:
             break;
         }
-        if (S_is_block(tag)) {
-            if (s->flow >= CD_MIN_PARA)
-                p->n_block++;
-        } else {
-            /* Inline content flows into the enclosing block. */
-            p->flow += s->flow;
-            p->fcommas += s->fcommas;
-            p->sflow += s->sflow;
-        }
+        if (block && s->flow >= CD_MIN_PARA)
+            p->n_block++;
     }
 }
 
@@ -1182,6 +1217,15 @@ int cd_x_in_sentence(const cd_dom *dom, cd_nid id)
  * elements (deep nesting past CD_MAX_PARSE_DEPTH turns each <div> into a
  * <br>) was read again for each of its 256 ancestors (pathological shapes,
  * bench/hostile.py: 0.18-0.28 s of CPU per MB). */
+/* Is c one of ":;,.!?)" or NUL (strchr's answer on that string)? All are
+ * below 64: one bit each. */
+static inline int S_punct_lead(unsigned char c)
+{
+    const uint64_t set = 1ull | 1ull << '!' | 1ull << ')' | 1ull << ',' | 1ull << '.' | 1ull << ':' |
+                         1ull << ';' | 1ull << '?';
+    return c < 64 && ((set >> c) & 1);
+}
+
 long cd_x_text(const cd_dom *dom, const S_stat *st, cd_nid id, char *buf, size_t max)
 {
     size_t len = 0, nodes = 4 * max + 64;
@@ -1195,7 +1239,7 @@ long cd_x_text(const cd_dom *dom, const S_stat *st, cd_nid id, char *buf, size_t
         if (tn->type == CD_NODE_TEXT) {
             /* The space put between two text nodes does not stand before
              * punctuation: "<b>Related</b>: …" reads "Related: …". */
-            if (len && buf[len - 1] == ' ' && tn->len && strchr(":;,.!?)", tn->u.text[0]))
+            if (len && buf[len - 1] == ' ' && tn->len && S_punct_lead((unsigned char)tn->u.text[0]))
                 len--;
             /* Runs of bytes above the space copied at once (sixteen bytes
              * at a time with SSE2), then the byte that ends the run: a run
@@ -1204,6 +1248,27 @@ long cd_x_text(const cd_dom *dom, const S_stat *st, cd_nid id, char *buf, size_t
             const unsigned char *p = (const unsigned char *)tn->u.text;
             uint32_t k = 0, tl = tn->len;
             while (k < tl && len < max) {
+#ifdef S_SSE2
+                /* Prose first: sixteen bytes whose only bytes at or below
+                 * the space are single spaces (not after a space already
+                 * written, nor first in buf) read as they are, as the loop
+                 * below would copy them. */
+                {
+                    const __m128i sp = _mm_set1_epi8(' ');
+                    while (k + 16 <= tl && len + 16 <= max) {
+                        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
+                        unsigned le = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, sp), v));
+                        unsigned spm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, sp));
+                        if ((le & ~spm) || (spm & (spm >> 1)) || ((spm & 1) && (!len || buf[len - 1] == ' ')))
+                            break;
+                        _mm_storeu_si128((__m128i *)(void *)(buf + len), v);
+                        len += 16;
+                        k += 16;
+                    }
+                    if (k >= tl || len >= max)
+                        break;
+                }
+#endif
                 size_t lim = tl - k < max - len ? tl - k : max - len, j = 0;
                 const unsigned char *q = p + k;
 #ifdef S_SSE2
@@ -1248,7 +1313,7 @@ long cd_x_text(const cd_dom *dom, const S_stat *st, cd_nid id, char *buf, size_t
                             k += 16;
                         }
 #endif
-                        while (k < tl && cd_isspace(p[k]))
+                        while (k < tl && (cd_class_bytes[p[k]] & CD_CWB_SPACE))
                             k++;
                     } else {
                         buf[len++] = (char)b;

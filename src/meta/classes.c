@@ -331,7 +331,7 @@ static int S_memo(cd_meta_ctx *c, cd_nid id, cd_meta_keymemo **m)
     return 1;
 }
 
-int cd_meta_class_has(cd_meta_ctx *c, cd_nid id, const char *const *words)
+int cd_meta_class_has_words(cd_meta_ctx *c, cd_nid id, const char *const *words)
 {
     cd_meta_keymemo *m = NULL;
     int k = S_memo(c, id, &m);

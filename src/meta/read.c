@@ -71,6 +71,8 @@ static int S_is_bad_region(cd_meta_ctx *c, cd_nid id, const cd_node *n, cd_nid h
     if (n->tag != CD_TAG_FOOTER && n->tag != CD_TAG_ASIDE) {
         /* Blocks whose bylines and dates belong to other stories or to
          * readers, side columns and footers. */
+        if (c->dom->classes_indexed && !cd_dom_class_key(c->dom, id))
+            return 0; /* no class or id value: none of the three */
         if (!cd_meta_class_has_block(c, id, cd_list_class_other_stories) &&
             !cd_meta_class_has_block(c, id, cd_list_class_sidebar) &&
             !cd_meta_class_has_block(c, id, cd_list_class_footer))

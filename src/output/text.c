@@ -20,6 +20,11 @@
 enum { S_NONE = 0, S_SPACE = 1, S_CELL = 2, S_LINE = 3, S_PARA = 4 };
 
 /* Byte classes: 1 ASCII whitespace, 2 the lead byte of U+00A0 (C2 A0). */
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define S_TEXT_SSE2 1
+#endif
+
 static const unsigned char S_cls[256] = {
     [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1, [0xC2] = 2,
 };
@@ -106,6 +111,25 @@ static void S_text(S_w *w, const char *s, uint32_t n)
         }
         uint32_t j = i + 1;
         for (;;) {
+#ifdef S_TEXT_SSE2
+            /* Prose sixteen bytes at a time: no 0xC2, no white space but
+             * single spaces, each followed by a byte of no class (the run
+             * goes on past it, as below). */
+            {
+                const __m128i sp = _mm_set1_epi8(' '), nine = _mm_set1_epi8(9), four = _mm_set1_epi8(4),
+                              c2 = _mm_set1_epi8((char)0xC2);
+                while (j + 17 <= n) {
+                    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + j));
+                    __m128i t9 = _mm_sub_epi8(v, nine); /* \t..\r: 0..4 */
+                    unsigned spm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, sp));
+                    unsigned odd = (unsigned)_mm_movemask_epi8(
+                        _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(t9, four), t9), _mm_cmpeq_epi8(v, c2)));
+                    if (odd || (spm & (spm >> 1)) || ((spm & 0x8000u) && S_cls[u[j + 16]]))
+                        break;
+                    j += 16;
+                }
+            }
+#endif
             /* Eight bytes at a time while none is <= 0x20 or 0xC2 (SWAR). */
             while (j + 8 <= n) {
                 uint64_t v;

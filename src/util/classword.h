@@ -26,6 +26,8 @@
 
 #include "ctype.h"
 
+/* The byte classes of cd_class_next_word: CD_CWB_* and cd_class_bytes (util/ctype.h). */
+
 /* The word flags of cd_class_next_word. */
 #define CD_CW_TOKEN 1u /* the first word of its token (nothing but non-alphanumeric bytes since a space or the start) */
 
@@ -35,10 +37,11 @@
 static inline size_t cd_class_next_word(const char *s, size_t n, size_t *at, const char **word,
                                         unsigned *flags)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t i = *at;
-    unsigned f = i == 0 ? CD_CW_TOKEN : 0;
-    while (i < n && !cd_isalnum((unsigned char)s[i])) {
-        if (cd_isspace((unsigned char)s[i]))
+    unsigned f = i == 0 ? CD_CW_TOKEN : 0, b = 0;
+    while (i < n && !((b = cd_class_bytes[u[i]]) & CD_CWB_ALNUM)) {
+        if (b & CD_CWB_SPACE)
             f = CD_CW_TOKEN;
         i++;
     }
@@ -47,9 +50,13 @@ static inline size_t cd_class_next_word(const char *s, size_t n, size_t *at, con
         return 0;
     }
     size_t st = i++;
-    while (i < n && cd_isalnum((unsigned char)s[i]) &&
-           !(s[i] >= 'A' && s[i] <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z'))
-        i++;
+    /* b: the class of the byte before i (a hump is a capital after a
+     * small letter). */
+    for (unsigned c; i < n; i++, b = c) {
+        c = cd_class_bytes[u[i]];
+        if (!(c & CD_CWB_ALNUM) || ((c & CD_CWB_UPPER) && (b & CD_CWB_LOWER)))
+            break;
+    }
     *at = i;
     *word = s + st;
     *flags = f;

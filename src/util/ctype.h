@@ -4,9 +4,18 @@
 
 #include <stddef.h>
 
+/* The byte classes (ctype.c's table; util/classword.h splits class names
+ * by them): letters and digits, white space (' ', \t \n \v \f \r),
+ * capitals, small letters; nothing above 0x7F. */
+#define CD_CWB_ALNUM 1u
+#define CD_CWB_SPACE 2u
+#define CD_CWB_UPPER 4u
+#define CD_CWB_LOWER 8u
+extern const unsigned char cd_class_bytes[256];
+
 static inline int cd_isspace(int c)
 {
-    return c == ' ' || (c >= '\t' && c <= '\r'); /* \t \n \v \f \r */
+    return (unsigned)c < 256u && (cd_class_bytes[c] & CD_CWB_SPACE);
 }
 static inline int cd_isdigit(int c)
 {
@@ -14,15 +23,16 @@ static inline int cd_isdigit(int c)
 }
 static inline int cd_isalpha(int c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return (unsigned)c < 256u && (cd_class_bytes[c] & (CD_CWB_UPPER | CD_CWB_LOWER));
 }
 static inline int cd_isalnum(int c)
 {
-    return cd_isalpha(c) || cd_isdigit(c);
+    return (unsigned)c < 256u && (cd_class_bytes[c] & CD_CWB_ALNUM);
 }
+extern const unsigned char cd_lower_bytes[256]; /* cd_tolower of each byte (ctype.c) */
 static inline int cd_tolower(int c)
 {
-    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    return (unsigned)c < 256u ? cd_lower_bytes[c] : c;
 }
 static inline int cd_toupper(int c)
 {
@@ -32,12 +42,13 @@ static inline int cd_toupper(int c)
 /* ASCII case-insensitive comparison of s[0..n) with the NUL-terminated lit. */
 static inline int cd_eq_nocase(const char *s, size_t n, const char *lit)
 {
+    const unsigned char *u = (const unsigned char *)s, *l = (const unsigned char *)lit;
     size_t i = 0;
     for (; i < n; i++) {
-        if (!lit[i] || cd_tolower((unsigned char)s[i]) != cd_tolower((unsigned char)lit[i]))
+        if (!l[i] || cd_lower_bytes[u[i]] != cd_lower_bytes[l[i]])
             return 0;
     }
-    return lit[i] == '\0';
+    return l[i] == '\0';
 }
 
 /* The next word of s[0..n) split at ASCII spaces, from *at: its length (0
