@@ -77,9 +77,14 @@ static int S_nav_line(const cd_dom *dom, const cd_xstat *st, cd_nid id)
     int seps = 0;
     for (long i = 0; i < len; i++) {
         unsigned char b = (unsigned char)buf[i];
-        if (b == '|') seps++;
-        else if (b == 0xE2 && i + 2 < len && (unsigned char)buf[i + 1] == 0x80 && (unsigned char)buf[i + 2] == 0xA2) seps++;
-        else if (b == 0xC2 && i + 1 < len && (unsigned char)buf[i + 1] == 0xB7) seps++;
+        /* | • · (the last two as UTF-8) */
+        if (b == '|')
+            seps++;
+        else if (b == 0xE2 && i + 2 < len && (unsigned char)buf[i + 1] == 0x80 &&
+                 (unsigned char)buf[i + 2] == 0xA2)
+            seps++;
+        else if (b == 0xC2 && i + 1 < len && (unsigned char)buf[i + 1] == 0xB7)
+            seps++;
     }
     return seps >= CD_NAV_SEPS;
 }

@@ -551,7 +551,8 @@ static void S_rights(const cd_extract *x, const cd_dom *dom, cd_xstat *st)
     }
 }
 
-static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, int chosen, size_t total)
+static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, int chosen,
+                     size_t total)
 {
     char buf[S_LINE_MAX + 1];
     int tries = 0;
