@@ -432,9 +432,18 @@ static int S_signup_form(const cd_dom *dom, cd_nid id)
 static int S_login_form(const cd_dom *dom, cd_nid id)
 {
     unsigned fields = 0, secret = 0;
-    for (cd_nid t = cd_dom_next(dom, id, id); t; t = cd_dom_next(dom, t, id)) {
+    /* A form written inside a table between its rows is left empty by the
+     * parser (HTML's foster parenting): its fields are the table's, after
+     * it, up to the next form. */
+    cd_nid top = id, t = cd_dom_next(dom, id, id);
+    if (!cd_dom_node(dom, id)->first && cd_dom_node(dom, id)->parent) {
+        top = cd_dom_node(dom, id)->parent;
+        t = cd_dom_next_skip(dom, id, top);
+    }
+    for (; t; t = cd_dom_next(dom, t, top)) {
         const cd_node *n = cd_dom_node(dom, t);
         if (n->type != CD_NODE_ELEMENT) continue;
+        if (top != id && n->tag == CD_TAG_FORM) break;
         if (n->tag == CD_TAG_TEXTAREA || n->tag == CD_TAG_SELECT) return 0;
         if (n->tag != CD_TAG_INPUT) continue;
         size_t tl = 0;
