@@ -61,6 +61,34 @@ void cd_x_subtract(const cd_dom *dom, cd_xstat *st, cd_nid id, cd_nid top)
 #define CD_TEASER_REST 2  /* teaser text at most this many times the rest of the roots' */
 #define CD_TEASER_STORY 8 /* and this many times the story's long paragraphs' */
 
+/* Is leaf block id a site's menu written as one line: links set apart by
+ * separators ("News: ePaper | Front Page | National | Business | Sport |
+ * …"), longer than a line of furniture but made of links (CD_NAV_LD of its
+ * text) and CD_NAV_SEPS separators at least (| • ·)? */
+#define CD_NAV_CHARS 400
+#define CD_NAV_SEPS 5
+#define CD_NAV_LD 0.7f
+static int S_nav_line(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+{
+    if (st[id].chars > CD_NAV_CHARS || cd_xstat_ld(&st[id]) < CD_NAV_LD || st[id].n_a < CD_NAV_SEPS)
+        return 0;
+    char buf[CD_NAV_CHARS * 4 + 1];
+    long len = cd_x_text(dom, st, id, buf, CD_NAV_CHARS * 4);
+    int seps = 0;
+    for (long i = 0; i < len; i++) {
+        unsigned char b = (unsigned char)buf[i];
+        /* | • · (the last two as UTF-8) */
+        if (b == '|')
+            seps++;
+        else if (b == 0xE2 && i + 2 < len && (unsigned char)buf[i + 1] == 0x80 &&
+                 (unsigned char)buf[i + 2] == 0xA2)
+            seps++;
+        else if (b == 0xC2 && i + 1 < len && (unsigned char)buf[i + 1] == 0xB7)
+            seps++;
+    }
+    return seps >= CD_NAV_SEPS;
+}
+
 /* Is element id a long paragraph of the article: a block of at least
  * CD_LONG_PARA characters of its own text, few links, not marked? */
 int cd_x_long_para(const cd_dom *dom, const cd_xstat *st, cd_nid id, uint32_t para)
@@ -749,7 +777,7 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
              * or after it. */
             if ((id > hfirst && id < after) || cd_x_is_ancestor(dom, id, hfirst) || st[id].kind ||
                 !cd_x_is_block(n->tag) || st[id].flow != st[id].chars || !st[id].chars ||
-                st[id].chars > CD_FURNITURE_CHARS)
+                (st[id].chars > CD_FURNITURE_CHARS && !S_nav_line(dom, st, id)))
                 continue;
             if (id == x->title_node || n->tag == CD_TAG_H1) continue;
             /* The headline in a block of its own that is no h1 (a <b>, a
@@ -766,6 +794,11 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
             if (tail && (n->tag == CD_TAG_LI || n->tag == CD_TAG_TD || n->tag == CD_TAG_TH ||
                          n->tag == CD_TAG_DT || n->tag == CD_TAG_DD))
                 continue;
+            /* Longer than a line of furniture: a menu line (S_nav_line). */
+            if (st[id].chars > CD_FURNITURE_CHARS) {
+                cd_x_drop(dom, st, id, root, 'g');
+                continue;
+            }
             /* Not known to be an article: only a line of separated links
              * ("News archives | RSS feed"), not a link standing alone (a
              * list of resources ends many pages). */

@@ -1878,6 +1878,8 @@ const char *cd_extract_reason(uint8_t why)
         return "stock-phrase";
     case 'S':
         return "signup-form";
+    case 'L':
+        return "login-form";
     case 'd':
         return "duplicate";
     case 'u':

@@ -399,6 +399,7 @@ static int S_disclosure(const char *s, size_t n)
  * with options, a log-in)? */
 #define S_SIGNUP_FIELDS 3
 #define S_SIGNUP_TEXT 500 /* characters of the box around it, at most */
+#define S_LOGIN_TEXT 800  /* the same for a log-in box (its register part beside it) */
 static int S_signup_form(const cd_dom *dom, cd_nid id)
 {
     unsigned fields = 0, contact = 0;
@@ -419,6 +420,44 @@ static int S_signup_form(const cd_dom *dom, cd_nid id)
         }
     }
     return contact && fields <= S_SIGNUP_FIELDS;
+}
+
+/* Is form id a log-in form: one password field, at most S_LOGIN_FIELDS
+ * text-like fields (a user name or e-mail, a second password to register),
+ * no text area or list (a comment form that lets members sign in, a
+ * search with options)? A member's gate over a story ("Please create an
+ * account or login to read this story", the e-mail and password fields,
+ * "Remember my ID") is the site's, never the story's. */
+#define S_LOGIN_FIELDS 4
+static int S_login_form(const cd_dom *dom, cd_nid id)
+{
+    unsigned fields = 0, secret = 0;
+    /* A form written inside a table between its rows is left empty by the
+     * parser (HTML's foster parenting): its fields are the table's, after
+     * it, up to the next form. */
+    cd_nid top = id, t = cd_dom_next(dom, id, id);
+    if (!cd_dom_node(dom, id)->first && cd_dom_node(dom, id)->parent) {
+        top = cd_dom_node(dom, id)->parent;
+        t = cd_dom_next_skip(dom, id, top);
+    }
+    for (; t; t = cd_dom_next(dom, t, top)) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (n->type != CD_NODE_ELEMENT) continue;
+        if (top != id && n->tag == CD_TAG_FORM) break;
+        if (n->tag == CD_TAG_TEXTAREA || n->tag == CD_TAG_SELECT) return 0;
+        if (n->tag != CD_TAG_INPUT) continue;
+        size_t tl = 0;
+        const char *ty = cd_dom_attr(dom, t, "type", &tl);
+        if (!ty || !tl || cd_eq_nocase(ty, tl, "text") || cd_eq_nocase(ty, tl, "email")) {
+            fields++;
+        } else if (cd_eq_nocase(ty, tl, "password")) {
+            fields++;
+            secret++;
+        } else if (cd_eq_nocase(ty, tl, "file")) {
+            return 0;
+        }
+    }
+    return secret && fields <= S_LOGIN_FIELDS;
 }
 
 /* Is s[0..n) a rights notice: S_RIGHTS_WORDS words of rights, each sentence holding a word of
@@ -521,7 +560,8 @@ static void S_rights(const cd_extract *x, const cd_dom *dom, cd_xstat *st)
     }
 }
 
-static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article)
+static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, int chosen,
+                     size_t total)
 {
     char buf[S_LINE_MAX + 1];
     int tries = 0;
@@ -533,14 +573,25 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article)
          * consent line): the form with the short box around it, when the
          * region holds twice as much besides. (The form itself may be gone
          * already, as chrome by its tag: its box's lines stay until here.) */
-        if (article && n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_FORM && id != root &&
-            S_signup_form(dom, id)) {
+        int login = 0;
+        if (chosen && n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_FORM && id != root &&
+            ((article && S_signup_form(dom, id)) || (login = S_login_form(dom, id)) != 0)) {
             cd_nid box = id;
-            for (cd_nid a = n->parent; a && a != root && !st[a].dead && st[a].chars <= S_SIGNUP_TEXT;
+            size_t most = login ? S_LOGIN_TEXT : S_SIGNUP_TEXT;
+            for (cd_nid a = n->parent; a && a != root && !st[a].dead && st[a].chars <= most;
                  a = cd_dom_node(dom, a)->parent)
                 box = a;
-            if (box != id && st[box].chars * 3 <= st[root].chars) {
-                cd_x_drop(dom, st, box, root, 'S');
+            /* A log-in gate may be a root of its own (the member's copy of
+             * the story's head above it, in a block S_choose took beside the
+             * story): measured against the text of every root. */
+            if (login && cd_dom_node(dom, box)->parent == root && !st[root].dead &&
+                st[root].chars <= most && st[root].chars * 3 <= total) {
+                st[root].dead = 1;
+                st[root].why = 'L';
+                return;
+            }
+            if (box != id && st[box].chars * 3 <= (login ? total : st[root].chars)) {
+                cd_x_drop(dom, st, box, root, login ? 'L' : 'S');
                 id = cd_dom_next_skip(dom, box, root);
                 continue;
             }
@@ -650,8 +701,11 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article)
 
 void cd_x_drop_stock(cd_extract *x, const cd_dom *dom, cd_xstat *st)
 {
+    size_t total = 0;
+    for (uint32_t r = 0; r < x->nroots; r++)
+        if (!st[x->roots[r]].dead) total += st[x->roots[r]].chars;
     for (uint32_t r = 0; r < x->nroots; r++) {
-        S_region(dom, st, x->roots[r], x->article && !x->broad);
+        S_region(dom, st, x->roots[r], x->article && !x->broad, !x->broad, total);
     }
     if (x->article && !x->broad)
         S_rights(x, dom, st);
