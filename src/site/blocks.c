@@ -34,7 +34,7 @@ typedef struct S_seg {
     uint32_t skip; /* open skip frames */
     /* the current block */
     uint64_t h;
-    uint32_t len, alnum;
+    uint32_t len, alnum; /* alnum: letters and digits, counted up to CD_SITE_MIN_ALNUM at least */
     int pending_space, prev_digit;
     uint64_t path;
     cd_nid first, last;
@@ -105,6 +105,26 @@ static int S_path_step(uint16_t tag)
            tag != CD_TAG_TFOOT;
 }
 
+/* Byte classes for S_text: 1 white space (cd_isspace), 2 digit, 4 a letter
+ * or the lead byte of a UTF-8 sequence (what counts as alphanumeric), 8 an
+ * upper-case ASCII letter. */
+#define S_C(c)                                                                                                    \
+    ((c) == ' ' || ((c) >= '\t' && (c) <= '\r')   ? 1                                                            \
+     : ((c) >= '0' && (c) <= '9')                 ? 2                                                            \
+     : ((c) >= 'A' && (c) <= 'Z')                 ? 12                                                           \
+     : ((c) >= 'a' && (c) <= 'z') || (c) >= 0xC0 ? 4                                                            \
+                                                  : 0)
+#define S_C4(c) S_C(c), S_C((c) + 1), S_C((c) + 2), S_C((c) + 3)
+#define S_C16(c) S_C4(c), S_C4((c) + 4), S_C4((c) + 8), S_C4((c) + 12)
+#define S_C64(c) S_C16(c), S_C16((c) + 16), S_C16((c) + 32), S_C16((c) + 48)
+static const unsigned char S_cls[256] = {S_C64(0), S_C64(64), S_C64(128), S_C64(192)};
+/* Each byte ASCII-lower-cased. */
+#define S_L(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+#define S_L4(c) S_L(c), S_L((c) + 1), S_L((c) + 2), S_L((c) + 3)
+#define S_L16(c) S_L4(c), S_L4((c) + 4), S_L4((c) + 8), S_L4((c) + 12)
+#define S_L64(c) S_L16(c), S_L16((c) + 16), S_L16((c) + 32), S_L16((c) + 48)
+static const unsigned char S_low[256] = {S_L64(0), S_L64(64), S_L64(128), S_L64(192)};
+
 /* The element's hash: its tag (an unknown element's name) and its class
  * words, lower-cased, digits dropped, in their order. */
 static uint64_t S_elhash(uint16_t tag, const char *name, size_t nlen, const char *cls, size_t clen)
@@ -119,17 +139,18 @@ static uint64_t S_elhash(uint16_t tag, const char *name, size_t nlen, const char
     int sp = 0, any = 0;
     for (size_t i = 0; i < clen; i++) {
         unsigned char c = (unsigned char)cls[i];
-        if (cd_isspace(c)) {
-            sp = any;
+        unsigned k = S_cls[c];
+        if (k & 3) { /* white space (a word ends), digit (dropped) */
+            if (k & 1)
+                sp = any;
             continue;
         }
-        if (cd_isdigit(c))
-            continue;
-        if (sp)
+        if (sp) {
             h = S_byte(h, ' ');
-        sp = 0;
+            sp = 0;
+        }
         any = 1;
-        h = S_byte(h, (unsigned char)cd_tolower(c));
+        h = S_byte(h, S_low[c]);
     }
     return h;
 }
@@ -215,20 +236,6 @@ static void S_pop(S_seg *g)
         g->skip--;
 }
 
-/* Byte classes for S_text: 1 white space (cd_isspace), 2 digit, 4 a letter
- * or the lead byte of a UTF-8 sequence (what counts as alphanumeric), 8 an
- * upper-case ASCII letter. */
-#define S_C(c)                                                                                                    \
-    ((c) == ' ' || ((c) >= '\t' && (c) <= '\r')   ? 1                                                            \
-     : ((c) >= '0' && (c) <= '9')                 ? 2                                                            \
-     : ((c) >= 'A' && (c) <= 'Z')                 ? 12                                                           \
-     : ((c) >= 'a' && (c) <= 'z') || (c) >= 0xC0 ? 4                                                            \
-                                                  : 0)
-#define S_C4(c) S_C(c), S_C((c) + 1), S_C((c) + 2), S_C((c) + 3)
-#define S_C16(c) S_C4(c), S_C4((c) + 4), S_C4((c) + 8), S_C4((c) + 12)
-#define S_C64(c) S_C16(c), S_C16((c) + 16), S_C16((c) + 32), S_C16((c) + 48)
-static const unsigned char S_cls[256] = {S_C64(0), S_C64(64), S_C64(128), S_C64(192)};
-
 static void S_text(S_seg *g, const char *s, size_t n, cd_nid node)
 {
     if (g->skip || !g->fn)
@@ -267,6 +274,23 @@ static void S_text(S_seg *g, const char *s, size_t n, cd_nid node)
         len++;
         put = 1;
         alnum += (k & 6) != 0;
+        /* The bytes after it that are neither white space nor digits (the
+         * letters of a word): hashed in a short loop. alnum need only tell
+         * whether it reached CD_SITE_MIN_ALNUM, so it is counted here only
+         * while below. */
+        size_t j = i + 1;
+        unsigned char d;
+        while (j < n && !(S_cls[d = (unsigned char)s[j]] & 3)) {
+            h = S_byte(h, S_low[d]);
+            j++;
+        }
+        if (j > i + 1) {
+            for (size_t q = i + 1; q < j && alnum < CD_SITE_MIN_ALNUM; q++)
+                alnum += (S_cls[(unsigned char)s[q]] & 4) != 0;
+            len += (uint32_t)(j - i - 1);
+            prev_digit = 0;
+            i = j - 1;
+        }
     }
     g->h = h;
     g->len = len;

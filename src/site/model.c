@@ -618,7 +618,7 @@ static int S_is_multibyte(const char *cs)
 /* Does multi-byte charset S_multibyte[i] read every run of bytes >= 0x80 of
  * head that starts before e as non-ASCII characters only (at least one),
  * and the ASCII bytes after it as themselves? Then it reads head[0..e) as
- * the scan of t does (S_head_high). Each run is converted with the (up to 4)
+ * the raw scan does (S_head_high). Each run is converted with the (up to 4)
  * ASCII bytes after it, from the initial state: the decoders are stateless
  * at an ASCII character, and take at most 3 bytes after a lead byte. */
 static int S_keeps_ascii(copydesk_sites *s, size_t i, const unsigned char *u, size_t len, size_t e)
@@ -667,25 +667,12 @@ static int S_keeps_ascii(copydesk_sites *s, size_t i, const unsigned char *u, si
  *    would) and must give the same key. */
 static int S_head_high(copydesk_sites *s, const char *head, size_t len, int utf8_bom, char *out)
 {
-    /* Latin-1 to UTF-8. */
-    cd_buf_clear(&s->decoded);
-    if (!cd_buf_reserve(&s->decoded, len * 2))
-        return 0;
-    char *t = s->decoded.data;
-    size_t tl = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)head[i];
-        if (c < 0x80) {
-            t[tl++] = (char)c;
-        } else {
-            t[tl++] = (char)(0xC0 | (c >> 6));
-            t[tl++] = (char)(0x80 | (c & 0x3F));
-        }
-    }
-    s->decoded.len = tl;
-    t[tl] = '\0';
+    /* The tokenizer treats every byte >= 0x80 as an ordinary character byte
+     * (only ASCII bytes are special to it, and it never decodes UTF-8), so
+     * the raw start gives the tokens of its Latin-1 reading, each non-ASCII
+     * byte standing for its character: no copy is needed. */
     cd_site_hostinfo hi;
-    if (!cd_site_scan_host_raw(s->scan, t, tl, &hi) || hi.unsure)
+    if (!cd_site_scan_host_raw(s->scan, head, len, &hi) || hi.unsure)
         return 0;
     if (!hi.canonical[0])
         return -1;
@@ -698,14 +685,11 @@ static int S_head_high(copydesk_sites *s, const char *head, size_t len, int utf8
             verify = 0; /* read as cs or as UTF-8 (or as nothing: no key) */
     }
     if (verify) {
-        /* The start up to the canonical element: canonical_end is an offset
-         * in t, where each byte >= 0x80 took two. */
-        size_t e = 0, at = 0, high = 0;
-        while (e < len && at < hi.canonical_end) {
-            unsigned char c = (unsigned char)head[e++];
-            at += c < 0x80 ? 1 : 2;
-            high += c >= 0x80;
-        }
+        /* The start up to the canonical element (canonical_end: an offset
+         * in head). */
+        size_t e = hi.canonical_end < len ? hi.canonical_end : len, high = 0;
+        for (size_t i = 0; i < e && !high; i++)
+            high = (unsigned char)head[i] >= 0x80;
         /* No byte >= 0x80 before it: every charset reads that start alike. */
         if (!high)
             verify = 0;
@@ -720,7 +704,7 @@ static int S_head_high(copydesk_sites *s, const char *head, size_t len, int utf8
         }
         for (size_t i = 0; verify && i < sizeof S_multibyte / sizeof *S_multibyte; i++) {
             if (S_keeps_ascii(s, i, (const unsigned char *)head, len, e))
-                continue; /* read as t is: the same key */
+                continue; /* read as the raw scan did: the same key */
             if (cd_input_convert((const unsigned char *)head, e, S_multibyte[i], s->conv[i], conv) != COPYDESK_OK)
                 return 0;
             cd_site_hostinfo h2;
@@ -753,20 +737,24 @@ int copydesk_sites_host_head(copydesk_sites *s, const char *head, size_t len, ch
         return 0;
     /* The run of plain ASCII: every charset reads it byte for byte. The
      * tokenizer emits no tag cut by the end: a canonical found is a whole
-     * element of the page, and every token before it is the page's. */
-    cd_site_hostinfo hi;
-    if (!cd_site_scan_host(s->scan, head + from, k - from, &hi))
-        return 0;
-    if (hi.canonical[0]) {
-        size_t l = strlen(hi.canonical);
-        memcpy(out, hi.canonical, l + 1);
-        return 1;
+     * element of the page, and every token before it is the page's. When
+     * a non-ASCII byte ends the run, S_head_high reads the run and what
+     * follows at once: the same tokens up to that byte, so the same first
+     * canonical when it lies before, found without a second scan. */
+    if (k == len || u[k] < 0x80) {
+        cd_site_hostinfo hi;
+        if (!cd_site_scan_host(s->scan, head + from, k - from, &hi))
+            return 0;
+        if (hi.canonical[0]) {
+            size_t l = strlen(hi.canonical);
+            memcpy(out, hi.canonical, l + 1);
+            return 1;
+        }
+        /* All plain so far: more of it may tell; a control byte: the
+         * whole page is needed. */
+        return k == len ? -1 : 0;
     }
-    if (k == len)
-        return -1; /* all plain so far: more of it may tell */
     /* A non-ASCII byte: read on while the bytes are plain or non-ASCII. */
-    if (u[k] < 0x80)
-        return 0;
     k = S_run_end(u, k, len, 1);
     int r = S_head_high(s, head + from, k - from, bom, out);
     if (r == -1 && k < len)

@@ -82,9 +82,10 @@ int cd_site_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site_
  * stops at the first canonical / og:url / base (the key prefers it to
  * everything after). Returns 0 when out of memory. */
 int cd_site_scan_host(cd_site_scanner *s, const char *html, size_t len, cd_site_hostinfo *hi);
-/* cd_site_scan_host on a page's start whose bytes >= 0x80 were replaced by
- * the UTF-8 of U+0080..U+00FF (so its charset need not be known): the scan
- * also stops when hi->unsure is set. */
+/* cd_site_scan_host on a page's raw start, not decoded (so its charset need
+ * not be known): the tokenizer reads each byte >= 0x80 as an ordinary
+ * character byte, which gives the tokens of the start read as Latin-1; the
+ * scan also stops when hi->unsure is set. */
 int cd_site_scan_host_raw(cd_site_scanner *s, const char *html, size_t len, cd_site_hostinfo *hi);
 /* The same from the tree (first/last name the block's text nodes). */
 void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_site_hostinfo *hi);
