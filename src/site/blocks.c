@@ -32,6 +32,7 @@ typedef struct S_seg {
     uint32_t depth;
     uint32_t over; /* start tags past S_DEPTH not pushed */
     uint32_t skip; /* open skip frames */
+    uint32_t np;   /* open <p> frames (a tag that closes a <p> searches only when there is one) */
     /* the current block */
     uint64_t h;
     uint32_t len, alnum; /* alnum: letters and digits, counted up to CD_SITE_MIN_ALNUM at least */
@@ -175,7 +176,7 @@ static void S_flush(S_seg *g)
 
 static void S_seg_reset(S_seg *g, cd_site_block_fn fn, void *ctx, cd_site_hostinfo *hi)
 {
-    g->depth = g->over = g->skip = 0;
+    g->depth = g->over = g->skip = g->np = 0;
     g->fn = fn;
     g->ctx = ctx;
     g->hi = hi;
@@ -218,6 +219,7 @@ static void S_open(S_seg *g, uint16_t tag, const char *name, size_t nlen, const 
     f->nh = tag == CD_TAG_UNKNOWN ? S_elhash(tag, name, nlen, NULL, 0) : 0;
     if (f->skip)
         g->skip++;
+    g->np += tag == CD_TAG_P;
 }
 
 /* Pop the top frame. */
@@ -234,6 +236,7 @@ static void S_pop(S_seg *g)
         S_flush(g);
     if (f->skip && g->skip)
         g->skip--;
+    g->np -= f->tag == CD_TAG_P;
 }
 
 static void S_text(S_seg *g, const char *s, size_t n, cd_nid node)
@@ -730,7 +733,7 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
             /* Body content closes the head. */
             if (!S_head_content(tag) && g->depth && g->st[g->depth - 1].tag == CD_TAG_HEAD)
                 S_pop(g);
-            if (cd_tag_flags(tag) & CD_TF_CLOSES_P) /* as the tree builder (dom/tags.def) */
+            if ((cd_tag_flags(tag) & CD_TF_CLOSES_P) && g->np) /* as the tree builder (dom/tags.def) */
                 S_close(g, CD_TAG_P, 0, S_scope_stop);
             switch (tag) {
             case CD_TAG_LI:
@@ -833,7 +836,7 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
             if (tag == CD_TAG_BR) {
                 continue;
             }
-            if (tag == CD_TAG_P && !S_open_tag(g, CD_TAG_P)) {
+            if (tag == CD_TAG_P && !g->np) {
                 S_flush(g); /* an empty <p> */
                 continue;
             }
