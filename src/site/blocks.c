@@ -44,10 +44,27 @@ typedef struct S_seg {
     cd_site_hostinfo *hi;
 } S_seg;
 
+/* A checkpoint of a host scan of a page's start (cd_site_scan_host_head):
+ * the segmenter's stack right after a tag, the tokenizer in the data state
+ * at offset off. A longer start with the same first bytes is read on from
+ * there: the tokens before are the same, and so are the ones after (a tag
+ * ends at its '>': nothing after it changes them). */
+typedef struct S_ck {
+    int valid;
+    size_t off;
+    uint32_t depth, over, skip, np;
+    int in_foreign;
+    S_frame st[S_DEPTH];
+} S_ck;
+
+/* Checkpoints are taken at most every S_CK_STEP bytes. */
+#define S_CK_STEP 1024u
+
 struct cd_site_scanner {
     const cd_mem *mem;
     cd_tokenizer *tok;
     S_seg seg;
+    S_ck ck;
 };
 
 #define S_FNV_OFF 1469598103934665603ull
@@ -640,25 +657,58 @@ static uint64_t S_name_hash(uint16_t tag, const char *name, size_t len)
 }
 
 /* stop_host: return as soon as hi holds a canonical domain (the host scan);
- * raw: cd_site_scan_host_raw's checks too. */
+ * raw: cd_site_scan_host_raw's checks too; ck: 0 no checkpoints (the last one
+ * is forgotten), 1 keep checkpoints, 2 also start from the last one. */
 static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site_block_fn fn, void *ctx,
-                       cd_site_hostinfo *hi, int stop_host, int raw)
+                       cd_site_hostinfo *hi, int stop_host, int raw, int ck)
 {
     S_seg *g = &s->seg;
     if (hi)
         memset(hi, 0, sizeof *hi);
     S_seg_reset(g, fn, ctx, hi);
-    cd_tokenizer_reset(s->tok, html, len);
-    cd_token tk;
     int in_foreign = 0; /* inside svg / math: honour self-closing */
-    int ok = 1;
+    size_t base = 0;    /* where the tokenizer starts in html */
+    if (ck == 2 && s->ck.valid && s->ck.off <= len) {
+        /* Read on from the last checkpoint of the shorter start. */
+        const S_ck *c = &s->ck;
+        g->depth = c->depth;
+        g->over = c->over;
+        g->skip = c->skip;
+        g->np = c->np;
+        memcpy(g->st, c->st, c->depth * sizeof *g->st);
+        in_foreign = c->in_foreign;
+        base = c->off;
+    } else {
+        s->ck.valid = 0;
+    }
+    size_t ck_next = s->ck.valid ? s->ck.off + S_CK_STEP : 0;
+    cd_tokenizer_reset(s->tok, html + base, len - base);
+    cd_token tk;
+    int ok = 1, tagged = 0;
     for (;;) {
+        if (tagged && ck) {
+            /* Right after a tag, the tokenizer in the data state: a checkpoint. */
+            size_t off;
+            if (cd_tokenizer_data_offset(s->tok, &off) && base + off >= ck_next) {
+                S_ck *c = &s->ck;
+                c->off = base + off;
+                c->depth = g->depth;
+                c->over = g->over;
+                c->skip = g->skip;
+                c->np = g->np;
+                memcpy(c->st, g->st, g->depth * sizeof *g->st);
+                c->in_foreign = in_foreign;
+                c->valid = 1;
+                ck_next = c->off + S_CK_STEP;
+            }
+        }
         if (!cd_tokenizer_next(s->tok, &tk)) {
             ok = 0;
             break;
         }
         if (tk.kind == CD_TOK_EOF)
             break;
+        tagged = tk.kind == CD_TOK_START_TAG || tk.kind == CD_TOK_END_TAG;
         if (tk.kind == CD_TOK_CHARS) {
             /* Text in the head moves the tree builder into the body. */
             if (g->depth && g->st[g->depth - 1].tag == CD_TAG_HEAD) {
@@ -856,7 +906,7 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
 int cd_site_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site_block_fn fn, void *ctx,
                       cd_site_hostinfo *hi)
 {
-    return S_scan_html(s, html, len, fn, ctx, hi, 0, 0);
+    return S_scan_html(s, html, len, fn, ctx, hi, 0, 0, 0);
 }
 
 int cd_site_scan_host(cd_site_scanner *s, const char *html, size_t len, cd_site_hostinfo *hi)
@@ -864,10 +914,16 @@ int cd_site_scan_host(cd_site_scanner *s, const char *html, size_t len, cd_site_
     /* The same tokens as cd_site_scan_html (the segmenter's stack still
      * decides the implied closings and the tokenizer's states), no block
      * hashed, and the scan ends at the first canonical domain. */
-    return S_scan_html(s, html, len, NULL, NULL, hi, 1, 0);
+    return S_scan_html(s, html, len, NULL, NULL, hi, 1, 0, 0);
 }
 
 int cd_site_scan_host_raw(cd_site_scanner *s, const char *html, size_t len, cd_site_hostinfo *hi)
 {
-    return S_scan_html(s, html, len, NULL, NULL, hi, 1, 1);
+    return S_scan_html(s, html, len, NULL, NULL, hi, 1, 1, 0);
+}
+
+int cd_site_scan_host_head(cd_site_scanner *s, const char *html, size_t len, int raw, int resume,
+                           cd_site_hostinfo *hi)
+{
+    return S_scan_html(s, html, len, NULL, NULL, hi, 1, raw, resume ? 2 : 1);
 }

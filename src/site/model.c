@@ -50,6 +50,12 @@ struct copydesk_sites {
     cd_buf raw, decoded;
     void *conv[S_NMULTIBYTE]; /* copydesk_sites_host_head's converters (S_multibyte) */
     int conv_open;
+    /* copydesk_sites_host_head's last start when it said -1 (a longer start
+     * may tell): a call on a longer start with the same first bytes reads
+     * on from the scanner's last checkpoint. */
+    cd_buf head;
+    int head_open; /* head holds such a start */
+    int head_raw;  /* its run went on over bytes >= 0x80 */
     uint32_t *vec;
     uint64_t *tvec;
     uint32_t nvec, vcap;
@@ -76,6 +82,7 @@ copydesk_sites *copydesk_sites_new(void)
     s->gtau = S_NONE;
     cd_buf_init(&s->raw, mem);
     cd_buf_init(&s->decoded, mem);
+    cd_buf_init(&s->head, mem);
     return s;
 }
 
@@ -99,6 +106,7 @@ void copydesk_sites_free(copydesk_sites *s)
         cd_input_converter_close(s->conv[i]);
     cd_buf_free(&s->raw);
     cd_buf_free(&s->decoded);
+    cd_buf_free(&s->head);
     s->mem->free(s->vec);
     s->mem->free(s->tvec);
     s->mem->free(s);
@@ -665,14 +673,14 @@ static int S_keeps_ascii(copydesk_sites *s, size_t i, const unsigned char *u, si
  *    (its first 1024 bytes, in the head) rules them out, the start up to the
  *    canonical element is converted from each (cd_input_convert, as decode
  *    would) and must give the same key. */
-static int S_head_high(copydesk_sites *s, const char *head, size_t len, int utf8_bom, char *out)
+static int S_head_high(copydesk_sites *s, const char *head, size_t len, int utf8_bom, int resume, char *out)
 {
     /* The tokenizer treats every byte >= 0x80 as an ordinary character byte
      * (only ASCII bytes are special to it, and it never decodes UTF-8), so
      * the raw start gives the tokens of its Latin-1 reading, each non-ASCII
      * byte standing for its character: no copy is needed. */
     cd_site_hostinfo hi;
-    if (!cd_site_scan_host_raw(s->scan, head, len, &hi) || hi.unsure)
+    if (!cd_site_scan_host_head(s->scan, head, len, 1, resume, &hi) || hi.unsure)
         return 0;
     if (!hi.canonical[0])
         return -1;
@@ -716,12 +724,13 @@ static int S_head_high(copydesk_sites *s, const char *head, size_t len, int utf8
     return 1;
 }
 
-int copydesk_sites_host_head(copydesk_sites *s, const char *head, size_t len, char *out, size_t cap)
+/* copydesk_sites_host_head's reading of head[0..len); resume: the previous
+ * call said -1 on head[0..done) (the same bytes), whose run of plain bytes
+ * (*raw: or bytes >= 0x80) reached its end, and whose scan left a checkpoint.
+ * *raw says on return whether the run went on over bytes >= 0x80. */
+static int S_head_read(copydesk_sites *s, const char *head, size_t len, int resume, size_t done, int *raw,
+                       char *out)
 {
-    if (out && cap)
-        out[0] = '\0';
-    if (!s || !head || !out || cap < CD_SITE_HOSTLEN || len < S_HEAD_MIN)
-        return 0;
     /* No NUL in the bytes the UTF-16 guess reads, and no UTF-16 byte order
      * mark: whatever charset the whole page gets, it is not UTF-16. */
     if (memchr(head, 0, S_HEAD_MIN))
@@ -732,7 +741,7 @@ int copydesk_sites_host_head(copydesk_sites *s, const char *head, size_t len, ch
     /* A UTF-8 byte order mark: the page is UTF-8, read after it. */
     int bom = u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF;
     size_t from = bom ? 3 : 0;
-    size_t k = S_run_end(u, from, len, 0);
+    size_t k = S_run_end(u, resume ? done : from, len, *raw);
     if (!s->scan && !(s->scan = cd_site_scanner_new(s->mem)))
         return 0;
     /* The run of plain ASCII: every charset reads it byte for byte. The
@@ -741,9 +750,9 @@ int copydesk_sites_host_head(copydesk_sites *s, const char *head, size_t len, ch
      * a non-ASCII byte ends the run, S_head_high reads the run and what
      * follows at once: the same tokens up to that byte, so the same first
      * canonical when it lies before, found without a second scan. */
-    if (k == len || u[k] < 0x80) {
+    if (!*raw && (k == len || u[k] < 0x80)) {
         cd_site_hostinfo hi;
-        if (!cd_site_scan_host(s->scan, head + from, k - from, &hi))
+        if (!cd_site_scan_host_head(s->scan, head + from, k - from, 0, resume, &hi))
             return 0;
         if (hi.canonical[0]) {
             size_t l = strlen(hi.canonical);
@@ -755,10 +764,35 @@ int copydesk_sites_host_head(copydesk_sites *s, const char *head, size_t len, ch
         return k == len ? -1 : 0;
     }
     /* A non-ASCII byte: read on while the bytes are plain or non-ASCII. */
-    k = S_run_end(u, k, len, 1);
-    int r = S_head_high(s, head + from, k - from, bom, out);
+    if (!*raw)
+        k = S_run_end(u, k, len, 1);
+    *raw = 1;
+    int r = S_head_high(s, head + from, k - from, bom, resume, out);
     if (r == -1 && k < len)
         r = 0; /* a control byte ends the run: the whole page is needed */
+    return r;
+}
+
+int copydesk_sites_host_head(copydesk_sites *s, const char *head, size_t len, char *out, size_t cap)
+{
+    if (out && cap)
+        out[0] = '\0';
+    if (!s || !head || !out || cap < CD_SITE_HOSTLEN || len < S_HEAD_MIN)
+        return 0;
+    /* The previous call said -1 on a start this one extends: its run and
+     * its scan are read on, not read again (the same bytes give the same
+     * tokens; S_head_read). */
+    int resume = s->head_open && len > s->head.len && memcmp(head, s->head.data, s->head.len) == 0;
+    size_t done = resume ? s->head.len : 0;
+    int raw = resume && s->head_raw;
+    s->head_open = 0;
+    int r = S_head_read(s, head, len, resume, done, &raw, out);
+    if (r == -1) {
+        cd_buf_clear(&s->head);
+        cd_buf_put(&s->head, head, len);
+        s->head_open = !s->head.failed;
+        s->head_raw = raw;
+    }
     return r;
 }
 

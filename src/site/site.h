@@ -87,6 +87,16 @@ int cd_site_scan_host(cd_site_scanner *s, const char *html, size_t len, cd_site_
  * character byte, which gives the tokens of the start read as Latin-1; the
  * scan also stops when hi->unsure is set. */
 int cd_site_scan_host_raw(cd_site_scanner *s, const char *html, size_t len, cd_site_hostinfo *hi);
+/* cd_site_scan_host (raw: cd_site_scan_host_raw) on a page's start, keeping
+ * checkpoints (right after a tag, the tokenizer in the data state); resume:
+ * html starts with the bytes of the previous such scan on s, read on from
+ * its last checkpoint (from the start when there is none). hi then says only
+ * what the bytes after the checkpoint say: the canonical domain, unsure and
+ * canonical_end (an offset in html), which is all a start is read for (a
+ * canonical found before the checkpoint ended the previous scan). Any other
+ * scan on s forgets the checkpoint. */
+int cd_site_scan_host_head(cd_site_scanner *s, const char *html, size_t len, int raw, int resume,
+                           cd_site_hostinfo *hi);
 /* The same from the tree (first/last name the block's text nodes). */
 void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_site_hostinfo *hi);
 /* Only what the tree says about its host, up to its first canonical domain
