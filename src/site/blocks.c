@@ -22,9 +22,15 @@
 typedef struct S_frame {
     uint64_t elh;  /* hash of the tag (or unknown name) and class words */
     uint64_t nh;   /* an unknown element's name hash (end tags match on it) */
+    /* lazy: elh is hashed from name and cls when a path first steps through
+     * the frame (many block elements are more than CD_SITE_PATH block levels
+     * above any text); their bytes stay valid while the frame is open. */
+    const char *name, *cls;
+    uint32_t nlen, clen;
     uint16_t tag;
     uint8_t block; /* a block boundary (and a path step) */
     uint8_t skip;  /* its content is never text */
+    uint8_t lazy;
 } S_frame;
 
 typedef struct S_seg {
@@ -38,6 +44,10 @@ typedef struct S_seg {
     uint32_t len, alnum; /* alnum: letters and digits, counted up to CD_SITE_MIN_ALNUM at least */
     int pending_space, prev_digit;
     uint64_t path;
+    /* Bytes that stay valid for the whole scan (the page, or the tree's
+     * arena: lo NULL): a name or class word there is hashed lazily. */
+    const char *lo, *hi_end;
+    int tree;
     cd_nid first, last;
     cd_site_block_fn fn;
     void *ctx;
@@ -194,6 +204,8 @@ static void S_flush(S_seg *g)
 static void S_seg_reset(S_seg *g, cd_site_block_fn fn, void *ctx, cd_site_hostinfo *hi)
 {
     g->depth = g->over = g->skip = g->np = 0;
+    g->lo = g->hi_end = NULL;
+    g->tree = 0;
     g->fn = fn;
     g->ctx = ctx;
     g->hi = hi;
@@ -203,18 +215,31 @@ static void S_seg_reset(S_seg *g, cd_site_block_fn fn, void *ctx, cd_site_hostin
     g->first = g->last = 0;
 }
 
-static uint64_t S_path(const S_seg *g)
+static uint64_t S_path(S_seg *g)
 {
     uint64_t p = 0x51ed27;
     int k = 0;
     for (uint32_t i = g->depth; i > 0 && k < CD_SITE_PATH; i--) {
-        const S_frame *f = &g->st[i - 1];
+        S_frame *f = &g->st[i - 1];
         if (!f->block || !S_path_step(f->tag))
             continue;
+        if (f->lazy) {
+            f->elh = S_elhash(f->tag, f->name, f->nlen, f->cls, f->clen);
+            f->lazy = 0;
+        }
         p = S_mix(p ^ f->elh) + (uint64_t)k;
         k++;
     }
     return p;
+}
+
+/* Do s[0..n) lie in the bytes of the page scanned (not in scratch)? */
+static int S_in(const S_seg *g, const char *s, size_t n)
+{
+    if (!n)
+        return 1;
+    uintptr_t p = (uintptr_t)s, lo = (uintptr_t)g->lo, e = (uintptr_t)g->hi_end;
+    return p >= lo && p <= e && n <= e - p;
 }
 
 static void S_open(S_seg *g, uint16_t tag, const char *name, size_t nlen, const char *cls, size_t clen)
@@ -232,7 +257,19 @@ static void S_open(S_seg *g, uint16_t tag, const char *name, size_t nlen, const 
     f->skip = (cd_tag_flags(tag) & CD_TF_SKIP) != 0;
     /* Without a callback (the host scan) no path is ever hashed, and a path
      * steps only through block frames (S_path). */
-    f->elh = g->fn && block ? S_elhash(tag, name, nlen, cls, clen) : 0;
+    f->lazy = 0;
+    f->elh = 0;
+    if (g->fn && block) {
+        if (g->tree || (S_in(g, cls, clen) && (tag != CD_TAG_UNKNOWN || S_in(g, name, nlen)))) {
+            f->lazy = 1;
+            f->name = name;
+            f->nlen = (uint32_t)nlen;
+            f->cls = cls;
+            f->clen = (uint32_t)clen;
+        } else {
+            f->elh = S_elhash(tag, name, nlen, cls, clen);
+        }
+    }
     f->nh = tag == CD_TAG_UNKNOWN ? S_elhash(tag, name, nlen, NULL, 0) : 0;
     if (f->skip)
         g->skip++;
@@ -271,6 +308,8 @@ static void S_text(S_seg *g, const char *s, size_t n, cd_nid node)
         if (k & 1) {
             pending_space = len > 0;
             prev_digit = 0;
+            while (i + 1 < n && (S_cls[(unsigned char)s[i + 1]] & 1)) /* the rest of the run */
+                i++;
             continue;
         }
         if (k & 2) {
@@ -536,6 +575,7 @@ void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_sit
     if (hi)
         memset(hi, 0, sizeof *hi);
     S_seg_reset(g, fn, ctx, hi);
+    g->tree = 1;
     cd_nid root = cd_dom_root(dom);
     if (!root || dom->count < 2) {
         dom->mem->free(g);
@@ -666,6 +706,8 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
     if (hi)
         memset(hi, 0, sizeof *hi);
     S_seg_reset(g, fn, ctx, hi);
+    g->lo = html;
+    g->hi_end = html + len;
     int in_foreign = 0; /* inside svg / math: honour self-closing */
     size_t base = 0;    /* where the tokenizer starts in html */
     if (ck == 2 && s->ck.valid && s->ck.off <= len) {
@@ -772,6 +814,8 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
                 if (stop_host && (hi->canonical[0] || (raw && hi->unsure)))
                     return ok;
             }
+            if (hi && tag != CD_TAG_HTML && !S_head_content(tag))
+                hi->body = 1;
             if (tag == CD_TAG_HTML || tag == CD_TAG_BODY)
                 continue; /* the tree builder merges them into the elements it made */
             if (in_foreign) {
@@ -833,8 +877,9 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
             }
             size_t cl = 0;
             const char *c = NULL;
+            /* Attribute names come lower-cased from the tokenizer. */
             for (uint32_t i = 0; g->fn && S_is_block_tag(tag) && i < tk.nattrs; i++)
-                if (cd_eq_nocase(tk.attrs[i].name, tk.attrs[i].name_len, "class")) {
+                if (tk.attrs[i].name_len == 5 && memcmp(tk.attrs[i].name, "class", 5) == 0) {
                     c = tk.attrs[i].value;
                     cl = tk.attrs[i].value_len;
                     break;

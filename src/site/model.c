@@ -683,7 +683,7 @@ static int S_head_high(copydesk_sites *s, const char *head, size_t len, int utf8
     if (!cd_site_scan_host_head(s->scan, head, len, 1, resume, &hi) || hi.unsure)
         return 0;
     if (!hi.canonical[0])
-        return -1;
+        return hi.body ? 0 : -1;
     char key[CD_SITE_HOSTLEN];
     memcpy(key, hi.canonical, strlen(hi.canonical) + 1);
     int verify = !utf8_bom;
@@ -761,7 +761,7 @@ static int S_head_read(copydesk_sites *s, const char *head, size_t len, int resu
         }
         /* All plain so far: more of it may tell; a control byte: the
          * whole page is needed. */
-        return k == len ? -1 : 0;
+        return k == len && !hi.body ? -1 : 0;
     }
     /* A non-ASCII byte: read on while the bytes are plain or non-ASCII. */
     if (!*raw)

@@ -65,6 +65,9 @@ typedef struct cd_site_hostinfo {
     /* cd_site_scan_host_raw: the offset just past the canonical URL in the
      * input, when it lies there unchanged (else the input's length). */
     size_t canonical_end;
+    /* A start tag of body content (not head content, not html) was read
+     * before any canonical domain: copydesk_sites_host_head stops there. */
+    uint8_t body;
 } cd_site_hostinfo;
 
 /* One scanner per thread; reusable for many pages. NULL on out-of-memory. */
