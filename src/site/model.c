@@ -418,12 +418,6 @@ static void S_on_block(void *ctx, const cd_site_block *b)
     s->nvec++;
 }
 
-static int S_cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* The page key of blocks whose text hashes are t[0..n): the hash of their
  * sequence (digits folded: two crawls of one story are one page). */
 static uint64_t S_page_key(const uint64_t *t, uint32_t n)
@@ -437,6 +431,34 @@ static uint64_t S_page_key(const uint64_t *t, uint32_t n)
     return h;
 }
 
+void cd_site_sort_u32(uint32_t *a, uint32_t n, uint32_t *tmp)
+{
+    if (n < 2)
+        return;
+    /* Four stable passes of eight bits (LSD radix): O(n), no comparisons. */
+    uint32_t *src = a, *dst = tmp;
+    for (unsigned sh = 0; sh < 32; sh += 8) {
+        uint32_t cnt[256] = {0};
+        for (uint32_t i = 0; i < n; i++)
+            cnt[(src[i] >> sh) & 0xff]++;
+        if (cnt[(src[0] >> sh) & 0xff] == n)
+            continue; /* every key has this byte alike */
+        uint32_t at = 0;
+        for (unsigned b = 0; b < 256; b++) {
+            uint32_t c = cnt[b];
+            cnt[b] = at;
+            at += c;
+        }
+        for (uint32_t i = 0; i < n; i++)
+            dst[cnt[(src[i] >> sh) & 0xff]++] = src[i];
+        uint32_t *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != a)
+        memcpy(a, src, n * sizeof *a);
+}
+
 /* Sort and deduplicate fp[0..n); the first and last CD_SITE_PAGE_BLOCKS / 2
  * in document order when there are more. Returns the new count. */
 static uint32_t S_page_set(uint32_t *fp, uint32_t n)
@@ -446,7 +468,8 @@ static uint32_t S_page_set(uint32_t *fp, uint32_t n)
         memmove(fp + half, fp + n - half, half * sizeof *fp);
         n = CD_SITE_PAGE_BLOCKS;
     }
-    qsort(fp, n, sizeof *fp, S_cmp_u32);
+    uint32_t tmp[CD_SITE_PAGE_BLOCKS];
+    cd_site_sort_u32(fp, n, tmp);
     uint32_t k = 0;
     for (uint32_t i = 0; i < n; i++)
         if (!k || fp[k - 1] != fp[i])

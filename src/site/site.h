@@ -132,6 +132,9 @@ size_t cd_site_domain(const char *s, size_t n, char *out);
 
 typedef struct cd_site_host cd_site_host; /* one host's sample */
 
+/* Sort a[0..n) in increasing order; tmp holds n entries (scratch). */
+void cd_site_sort_u32(uint32_t *a, uint32_t n, uint32_t *tmp);
+
 /* The host of key (cd_site_host_key) in s, or NULL. */
 const cd_site_host *cd_site_find(const copydesk_sites *s, const char *key, size_t len);
 /* Pages sampled for the host. */
