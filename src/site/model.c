@@ -551,13 +551,17 @@ copydesk_status copydesk_sites_observe(copydesk_sites *s, const char *bytes, siz
     if (st != COPYDESK_OK)
         return st;
     cd_site_hostinfo hi;
+    char key[CD_SITE_HOSTLEN];
+    /* A URL naming a host decides the key (cd_site_host_key prefers it):
+     * the page's own hints are then not read. */
+    size_t kl = url && *url ? cd_site_host_key(url, NULL, key) : 0;
     S_collect c = {s, 0};
     s->nvec = 0;
-    if (!cd_site_scan_html(s->scan, html, hlen, S_on_block, &c, &hi) ||
+    if (!cd_site_scan_html(s->scan, html, hlen, S_on_block, &c, kl ? NULL : &hi) ||
         c.failed)
         return COPYDESK_ERR_NOMEM;
-    char key[CD_SITE_HOSTLEN];
-    size_t kl = cd_site_host_key(url, &hi, key);
+    if (!kl)
+        kl = cd_site_host_key(url, &hi, key);
     if (!kl || !s->nvec)
         return COPYDESK_OK;
     uint64_t pk = S_page_key(s->tvec, s->nvec);
