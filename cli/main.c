@@ -1069,7 +1069,10 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
     copydesk_sites *m = w->model;
     S_job *j = t->job;
     if (j->kind == J_PATH && L->observing) {
-        /* The second round: a page pass 1 could not keep, read again. */
+        /* The second round: a page pass 1 could not keep, read again. Its
+         * host key was counted: a domain is given as the page's URL, so
+         * that observe does not read the page's hints again (the key is
+         * the one observe would take from them: docs/sites.md). */
         size_t len = 0;
         char *buf = cd_read_file(j->path, CD_CLI_MAX_INPUT, &len);
         if (buf) {
@@ -1078,7 +1081,17 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
                 size_t n = cd_cli_gunzip(buf, len, CD_CLI_MAX_INPUT, &w->zbuf, &w->zcap);
                 if (n) page = w->zbuf, len = n;
             }
-            S_observe(L, m, page, len, o->url, o->charset);
+            const char *url = o->url;
+            char kurl[COPYDESK_SITES_KEY_MAX + 16];
+            const S_kept *kk = &L->kept[t->input];
+            if (!(url && *url) && t->ord < kk->nkeys && kk->keys[t->ord]) {
+                const char *key = L->keys.name[kk->keys[t->ord]];
+                if (strncmp(key, "name:", 5) != 0) {
+                    snprintf(kurl, sizeof kurl, "http://%s/", key);
+                    url = kurl;
+                }
+            }
+            S_observe(L, m, page, len, url, o->charset);
             free(buf);
         }
         S_job_free(j);

@@ -16,7 +16,9 @@
  * or without one) and read from their start alone (copydesk_sites_host_head,
  * on the page padded with spaces to past the 4096 bytes it needs, and on a
  * shorter start of it): the keys are NUL-terminated within their buffer, and
- * a start that decides the key (1) gives the key the whole page gives. */
+ * a start that decides the key (1) gives the key the whole page gives. Read
+ * on step by step on one model (as the CLI reads a gzip page's start), each
+ * longer start gives what it gives read alone. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +82,33 @@ static void S_hosts(const uint8_t *data, size_t size)
             S_check(k2[0] == '\0');
         }
     }
+    /* Longer and longer starts on one model (each call reads on from where
+     * the previous one stopped when it said -1 and the new start extends it)
+     * give what each start gives on a model of its own: the page after 4096
+     * spaces, cut at five points inside it. */
+    size_t ql = S_HEAD + size + 64;
+    char *q = malloc(ql);
+    copydesk_sites *m2 = copydesk_sites_new();
+    if (q && m2) {
+        memset(q, ' ', ql);
+        if (size)
+            memcpy(q + S_HEAD, data, size);
+        for (size_t i = 1; i <= 6; i++) {
+            size_t l = i == 6 ? ql : S_HEAD + size * i / 5;
+            char k3[COPYDESK_SITES_KEY_MAX];
+            int r2 = copydesk_sites_host_head(m2, q, l, k2, sizeof k2);
+            copydesk_sites *m3 = copydesk_sites_new();
+            if (!m3)
+                break;
+            int r3 = copydesk_sites_host_head(m3, q, l, k3, sizeof k3);
+            copydesk_sites_free(m3);
+            S_check(r2 == r3 && strcmp(k2, k3) == 0);
+            if (r2 != -1)
+                break;
+        }
+    }
+    copydesk_sites_free(m2);
+    free(q);
     /* A buffer too small is refused, with an empty key. */
     S_check(copydesk_sites_host(m, page, pl, NULL, NULL, k2, 8) == COPYDESK_ERR_ARG && k2[0] == '\0');
     S_check(copydesk_sites_host_head(m, page, pl, k2, 8) == 0 && k2[0] == '\0');

@@ -575,8 +575,10 @@ COPYDESK_EXPORT copydesk_status copydesk_sites_host(copydesk_sites *s, const cha
  * ASCII it starts with, and its first 4096 bytes hold no NUL, so that no
  * charset the whole page may turn out to have reads that run otherwise --
  * with the key in out (cap >= COPYDESK_SITES_KEY_MAX); -1 when a longer start
- * may decide it (the head is plain ASCII to its end); 0 when the whole page is
- * needed (copydesk_sites_host()). */
+ * may decide it (the head is plain ASCII to its end, and the page's body has
+ * not begun); 0 when the whole page is needed (copydesk_sites_host()). A call
+ * on a longer start of the same page right after a -1 reads on from where
+ * that call stopped (docs/sites.md gives the rules in full). */
 COPYDESK_EXPORT int copydesk_sites_host_head(copydesk_sites *s, const char *head, size_t len, char *out,
                                              size_t cap);
 /** Pages the model samples for host key (from copydesk_sites_host), 0 if none. */

@@ -2011,6 +2011,14 @@ void cd_tokenizer_set_last_start_tag(cd_tokenizer *t, const char *name, size_t l
     S_set_last(t, name, len, 1);
 }
 
+int cd_tokenizer_data_offset(const cd_tokenizer *t, size_t *off)
+{
+    if (t->has_pending || t->done || t->failed || t->state != S_DATA)
+        return 0;
+    *off = (size_t)(t->p - t->in);
+    return 1;
+}
+
 uint32_t cd_tokenizer_errors(const cd_tokenizer *t)
 {
     return t->errors;

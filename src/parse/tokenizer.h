@@ -100,6 +100,12 @@ void cd_tokenizer_allow_cdata(cd_tokenizer *t, int allow);
 /* For the html5lib tokenizer tests: set the last start tag's name. */
 void cd_tokenizer_set_last_start_tag(cd_tokenizer *t, const char *name, size_t len);
 
+/* Where the next token starts (an offset in the input) when the tokenizer is
+ * in the data state with no token pending: 1 and *off, else 0. Right after a
+ * tag token, tokenizing the input from *off in the data state gives the same
+ * tokens as going on (site/blocks.c reads a page's start on from there). */
+int cd_tokenizer_data_offset(const cd_tokenizer *t, size_t *off);
+
 /* Parse errors seen so far on this input (counted, not kept: copydesk reads
  * broken pages the way browsers do and never fails on a parse error). */
 uint32_t cd_tokenizer_errors(const cd_tokenizer *t);

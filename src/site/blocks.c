@@ -22,9 +22,15 @@
 typedef struct S_frame {
     uint64_t elh;  /* hash of the tag (or unknown name) and class words */
     uint64_t nh;   /* an unknown element's name hash (end tags match on it) */
+    /* lazy: elh is hashed from name and cls when a path first steps through
+     * the frame (many block elements are more than CD_SITE_PATH block levels
+     * above any text); their bytes stay valid while the frame is open. */
+    const char *name, *cls;
+    uint32_t nlen, clen;
     uint16_t tag;
     uint8_t block; /* a block boundary (and a path step) */
     uint8_t skip;  /* its content is never text */
+    uint8_t lazy;
 } S_frame;
 
 typedef struct S_seg {
@@ -32,21 +38,43 @@ typedef struct S_seg {
     uint32_t depth;
     uint32_t over; /* start tags past S_DEPTH not pushed */
     uint32_t skip; /* open skip frames */
+    uint32_t np;   /* open <p> frames (a tag that closes a <p> searches only when there is one) */
     /* the current block */
     uint64_t h;
-    uint32_t len, alnum;
+    uint32_t len, alnum; /* alnum: letters and digits, counted up to CD_SITE_MIN_ALNUM at least */
     int pending_space, prev_digit;
     uint64_t path;
+    /* Bytes that stay valid for the whole scan (the page, or the tree's
+     * arena: lo NULL): a name or class word there is hashed lazily. */
+    const char *lo, *hi_end;
+    int tree;
     cd_nid first, last;
     cd_site_block_fn fn;
     void *ctx;
     cd_site_hostinfo *hi;
 } S_seg;
 
+/* A checkpoint of a host scan of a page's start (cd_site_scan_host_head):
+ * the segmenter's stack right after a tag, the tokenizer in the data state
+ * at offset off. A longer start with the same first bytes is read on from
+ * there: the tokens before are the same, and so are the ones after (a tag
+ * ends at its '>': nothing after it changes them). */
+typedef struct S_ck {
+    int valid;
+    size_t off;
+    uint32_t depth, over, skip, np;
+    int in_foreign;
+    S_frame st[S_DEPTH];
+} S_ck;
+
+/* Checkpoints are taken at most every S_CK_STEP bytes. */
+#define S_CK_STEP 1024u
+
 struct cd_site_scanner {
     const cd_mem *mem;
     cd_tokenizer *tok;
     S_seg seg;
+    S_ck ck;
 };
 
 #define S_FNV_OFF 1469598103934665603ull
@@ -105,6 +133,26 @@ static int S_path_step(uint16_t tag)
            tag != CD_TAG_TFOOT;
 }
 
+/* Byte classes for S_text: 1 white space (cd_isspace), 2 digit, 4 a letter
+ * or the lead byte of a UTF-8 sequence (what counts as alphanumeric), 8 an
+ * upper-case ASCII letter. */
+#define S_C(c)                                                                                                    \
+    ((c) == ' ' || ((c) >= '\t' && (c) <= '\r')   ? 1                                                            \
+     : ((c) >= '0' && (c) <= '9')                 ? 2                                                            \
+     : ((c) >= 'A' && (c) <= 'Z')                 ? 12                                                           \
+     : ((c) >= 'a' && (c) <= 'z') || (c) >= 0xC0 ? 4                                                            \
+                                                  : 0)
+#define S_C4(c) S_C(c), S_C((c) + 1), S_C((c) + 2), S_C((c) + 3)
+#define S_C16(c) S_C4(c), S_C4((c) + 4), S_C4((c) + 8), S_C4((c) + 12)
+#define S_C64(c) S_C16(c), S_C16((c) + 16), S_C16((c) + 32), S_C16((c) + 48)
+static const unsigned char S_cls[256] = {S_C64(0), S_C64(64), S_C64(128), S_C64(192)};
+/* Each byte ASCII-lower-cased. */
+#define S_L(c) ((c) >= 'A' && (c) <= 'Z' ? (c) | 0x20 : (c))
+#define S_L4(c) S_L(c), S_L((c) + 1), S_L((c) + 2), S_L((c) + 3)
+#define S_L16(c) S_L4(c), S_L4((c) + 4), S_L4((c) + 8), S_L4((c) + 12)
+#define S_L64(c) S_L16(c), S_L16((c) + 16), S_L16((c) + 32), S_L16((c) + 48)
+static const unsigned char S_low[256] = {S_L64(0), S_L64(64), S_L64(128), S_L64(192)};
+
 /* The element's hash: its tag (an unknown element's name) and its class
  * words, lower-cased, digits dropped, in their order. */
 static uint64_t S_elhash(uint16_t tag, const char *name, size_t nlen, const char *cls, size_t clen)
@@ -119,17 +167,18 @@ static uint64_t S_elhash(uint16_t tag, const char *name, size_t nlen, const char
     int sp = 0, any = 0;
     for (size_t i = 0; i < clen; i++) {
         unsigned char c = (unsigned char)cls[i];
-        if (cd_isspace(c)) {
-            sp = any;
+        unsigned k = S_cls[c];
+        if (k & 3) { /* white space (a word ends), digit (dropped) */
+            if (k & 1)
+                sp = any;
             continue;
         }
-        if (cd_isdigit(c))
-            continue;
-        if (sp)
+        if (sp) {
             h = S_byte(h, ' ');
-        sp = 0;
+            sp = 0;
+        }
         any = 1;
-        h = S_byte(h, (unsigned char)cd_tolower(c));
+        h = S_byte(h, S_low[c]);
     }
     return h;
 }
@@ -154,7 +203,9 @@ static void S_flush(S_seg *g)
 
 static void S_seg_reset(S_seg *g, cd_site_block_fn fn, void *ctx, cd_site_hostinfo *hi)
 {
-    g->depth = g->over = g->skip = 0;
+    g->depth = g->over = g->skip = g->np = 0;
+    g->lo = g->hi_end = NULL;
+    g->tree = 0;
     g->fn = fn;
     g->ctx = ctx;
     g->hi = hi;
@@ -164,18 +215,31 @@ static void S_seg_reset(S_seg *g, cd_site_block_fn fn, void *ctx, cd_site_hostin
     g->first = g->last = 0;
 }
 
-static uint64_t S_path(const S_seg *g)
+static uint64_t S_path(S_seg *g)
 {
     uint64_t p = 0x51ed27;
     int k = 0;
     for (uint32_t i = g->depth; i > 0 && k < CD_SITE_PATH; i--) {
-        const S_frame *f = &g->st[i - 1];
+        S_frame *f = &g->st[i - 1];
         if (!f->block || !S_path_step(f->tag))
             continue;
+        if (f->lazy) {
+            f->elh = S_elhash(f->tag, f->name, f->nlen, f->cls, f->clen);
+            f->lazy = 0;
+        }
         p = S_mix(p ^ f->elh) + (uint64_t)k;
         k++;
     }
     return p;
+}
+
+/* Do s[0..n) lie in the bytes of the page scanned (not in scratch)? */
+static int S_in(const S_seg *g, const char *s, size_t n)
+{
+    if (!n)
+        return 1;
+    uintptr_t p = (uintptr_t)s, lo = (uintptr_t)g->lo, e = (uintptr_t)g->hi_end;
+    return p >= lo && p <= e && n <= e - p;
 }
 
 static void S_open(S_seg *g, uint16_t tag, const char *name, size_t nlen, const char *cls, size_t clen)
@@ -193,10 +257,23 @@ static void S_open(S_seg *g, uint16_t tag, const char *name, size_t nlen, const 
     f->skip = (cd_tag_flags(tag) & CD_TF_SKIP) != 0;
     /* Without a callback (the host scan) no path is ever hashed, and a path
      * steps only through block frames (S_path). */
-    f->elh = g->fn && block ? S_elhash(tag, name, nlen, cls, clen) : 0;
+    f->lazy = 0;
+    f->elh = 0;
+    if (g->fn && block) {
+        if (g->tree || (S_in(g, cls, clen) && (tag != CD_TAG_UNKNOWN || S_in(g, name, nlen)))) {
+            f->lazy = 1;
+            f->name = name;
+            f->nlen = (uint32_t)nlen;
+            f->cls = cls;
+            f->clen = (uint32_t)clen;
+        } else {
+            f->elh = S_elhash(tag, name, nlen, cls, clen);
+        }
+    }
     f->nh = tag == CD_TAG_UNKNOWN ? S_elhash(tag, name, nlen, NULL, 0) : 0;
     if (f->skip)
         g->skip++;
+    g->np += tag == CD_TAG_P;
 }
 
 /* Pop the top frame. */
@@ -213,21 +290,8 @@ static void S_pop(S_seg *g)
         S_flush(g);
     if (f->skip && g->skip)
         g->skip--;
+    g->np -= f->tag == CD_TAG_P;
 }
-
-/* Byte classes for S_text: 1 white space (cd_isspace), 2 digit, 4 a letter
- * or the lead byte of a UTF-8 sequence (what counts as alphanumeric), 8 an
- * upper-case ASCII letter. */
-#define S_C(c)                                                                                                    \
-    ((c) == ' ' || ((c) >= '\t' && (c) <= '\r')   ? 1                                                            \
-     : ((c) >= '0' && (c) <= '9')                 ? 2                                                            \
-     : ((c) >= 'A' && (c) <= 'Z')                 ? 12                                                           \
-     : ((c) >= 'a' && (c) <= 'z') || (c) >= 0xC0 ? 4                                                            \
-                                                  : 0)
-#define S_C4(c) S_C(c), S_C((c) + 1), S_C((c) + 2), S_C((c) + 3)
-#define S_C16(c) S_C4(c), S_C4((c) + 4), S_C4((c) + 8), S_C4((c) + 12)
-#define S_C64(c) S_C16(c), S_C16((c) + 16), S_C16((c) + 32), S_C16((c) + 48)
-static const unsigned char S_cls[256] = {S_C64(0), S_C64(64), S_C64(128), S_C64(192)};
 
 static void S_text(S_seg *g, const char *s, size_t n, cd_nid node)
 {
@@ -244,6 +308,8 @@ static void S_text(S_seg *g, const char *s, size_t n, cd_nid node)
         if (k & 1) {
             pending_space = len > 0;
             prev_digit = 0;
+            while (i + 1 < n && (S_cls[(unsigned char)s[i + 1]] & 1)) /* the rest of the run */
+                i++;
             continue;
         }
         if (k & 2) {
@@ -267,6 +333,23 @@ static void S_text(S_seg *g, const char *s, size_t n, cd_nid node)
         len++;
         put = 1;
         alnum += (k & 6) != 0;
+        /* The bytes after it that are neither white space nor digits (the
+         * letters of a word): hashed in a short loop. alnum need only tell
+         * whether it reached CD_SITE_MIN_ALNUM, so it is counted here only
+         * while below. */
+        size_t j = i + 1;
+        unsigned char d;
+        while (j < n && !(S_cls[d = (unsigned char)s[j]] & 3)) {
+            h = S_byte(h, S_low[d]);
+            j++;
+        }
+        if (j > i + 1) {
+            for (size_t q = i + 1; q < j && alnum < CD_SITE_MIN_ALNUM; q++)
+                alnum += (S_cls[(unsigned char)s[q]] & 4) != 0;
+            len += (uint32_t)(j - i - 1);
+            prev_digit = 0;
+            i = j - 1;
+        }
     }
     g->h = h;
     g->len = len;
@@ -492,6 +575,7 @@ void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_sit
     if (hi)
         memset(hi, 0, sizeof *hi);
     S_seg_reset(g, fn, ctx, hi);
+    g->tree = 1;
     cd_nid root = cd_dom_root(dom);
     if (!root || dom->count < 2) {
         dom->mem->free(g);
@@ -613,25 +697,60 @@ static uint64_t S_name_hash(uint16_t tag, const char *name, size_t len)
 }
 
 /* stop_host: return as soon as hi holds a canonical domain (the host scan);
- * raw: cd_site_scan_host_raw's checks too. */
+ * raw: cd_site_scan_host_raw's checks too; ck: 0 no checkpoints (the last one
+ * is forgotten), 1 keep checkpoints, 2 also start from the last one. */
 static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site_block_fn fn, void *ctx,
-                       cd_site_hostinfo *hi, int stop_host, int raw)
+                       cd_site_hostinfo *hi, int stop_host, int raw, int ck)
 {
     S_seg *g = &s->seg;
     if (hi)
         memset(hi, 0, sizeof *hi);
     S_seg_reset(g, fn, ctx, hi);
-    cd_tokenizer_reset(s->tok, html, len);
-    cd_token tk;
+    g->lo = html;
+    g->hi_end = html + len;
     int in_foreign = 0; /* inside svg / math: honour self-closing */
-    int ok = 1;
+    size_t base = 0;    /* where the tokenizer starts in html */
+    if (ck == 2 && s->ck.valid && s->ck.off <= len) {
+        /* Read on from the last checkpoint of the shorter start. */
+        const S_ck *c = &s->ck;
+        g->depth = c->depth;
+        g->over = c->over;
+        g->skip = c->skip;
+        g->np = c->np;
+        memcpy(g->st, c->st, c->depth * sizeof *g->st);
+        in_foreign = c->in_foreign;
+        base = c->off;
+    } else {
+        s->ck.valid = 0;
+    }
+    size_t ck_next = s->ck.valid ? s->ck.off + S_CK_STEP : 0;
+    cd_tokenizer_reset(s->tok, html + base, len - base);
+    cd_token tk;
+    int ok = 1, tagged = 0;
     for (;;) {
+        if (tagged && ck) {
+            /* Right after a tag, the tokenizer in the data state: a checkpoint. */
+            size_t off;
+            if (cd_tokenizer_data_offset(s->tok, &off) && base + off >= ck_next) {
+                S_ck *c = &s->ck;
+                c->off = base + off;
+                c->depth = g->depth;
+                c->over = g->over;
+                c->skip = g->skip;
+                c->np = g->np;
+                memcpy(c->st, g->st, g->depth * sizeof *g->st);
+                c->in_foreign = in_foreign;
+                c->valid = 1;
+                ck_next = c->off + S_CK_STEP;
+            }
+        }
         if (!cd_tokenizer_next(s->tok, &tk)) {
             ok = 0;
             break;
         }
         if (tk.kind == CD_TOK_EOF)
             break;
+        tagged = tk.kind == CD_TOK_START_TAG || tk.kind == CD_TOK_END_TAG;
         if (tk.kind == CD_TOK_CHARS) {
             /* Text in the head moves the tree builder into the body. */
             if (g->depth && g->st[g->depth - 1].tag == CD_TAG_HEAD) {
@@ -695,6 +814,8 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
                 if (stop_host && (hi->canonical[0] || (raw && hi->unsure)))
                     return ok;
             }
+            if (hi && tag != CD_TAG_HTML && !S_head_content(tag))
+                hi->body = 1;
             if (tag == CD_TAG_HTML || tag == CD_TAG_BODY)
                 continue; /* the tree builder merges them into the elements it made */
             if (in_foreign) {
@@ -706,7 +827,7 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
             /* Body content closes the head. */
             if (!S_head_content(tag) && g->depth && g->st[g->depth - 1].tag == CD_TAG_HEAD)
                 S_pop(g);
-            if (cd_tag_flags(tag) & CD_TF_CLOSES_P) /* as the tree builder (dom/tags.def) */
+            if ((cd_tag_flags(tag) & CD_TF_CLOSES_P) && g->np) /* as the tree builder (dom/tags.def) */
                 S_close(g, CD_TAG_P, 0, S_scope_stop);
             switch (tag) {
             case CD_TAG_LI:
@@ -756,8 +877,9 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
             }
             size_t cl = 0;
             const char *c = NULL;
+            /* Attribute names come lower-cased from the tokenizer. */
             for (uint32_t i = 0; g->fn && S_is_block_tag(tag) && i < tk.nattrs; i++)
-                if (cd_eq_nocase(tk.attrs[i].name, tk.attrs[i].name_len, "class")) {
+                if (tk.attrs[i].name_len == 5 && memcmp(tk.attrs[i].name, "class", 5) == 0) {
                     c = tk.attrs[i].value;
                     cl = tk.attrs[i].value_len;
                     break;
@@ -809,7 +931,7 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
             if (tag == CD_TAG_BR) {
                 continue;
             }
-            if (tag == CD_TAG_P && !S_open_tag(g, CD_TAG_P)) {
+            if (tag == CD_TAG_P && !g->np) {
                 S_flush(g); /* an empty <p> */
                 continue;
             }
@@ -829,7 +951,7 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
 int cd_site_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site_block_fn fn, void *ctx,
                       cd_site_hostinfo *hi)
 {
-    return S_scan_html(s, html, len, fn, ctx, hi, 0, 0);
+    return S_scan_html(s, html, len, fn, ctx, hi, 0, 0, 0);
 }
 
 int cd_site_scan_host(cd_site_scanner *s, const char *html, size_t len, cd_site_hostinfo *hi)
@@ -837,10 +959,16 @@ int cd_site_scan_host(cd_site_scanner *s, const char *html, size_t len, cd_site_
     /* The same tokens as cd_site_scan_html (the segmenter's stack still
      * decides the implied closings and the tokenizer's states), no block
      * hashed, and the scan ends at the first canonical domain. */
-    return S_scan_html(s, html, len, NULL, NULL, hi, 1, 0);
+    return S_scan_html(s, html, len, NULL, NULL, hi, 1, 0, 0);
 }
 
 int cd_site_scan_host_raw(cd_site_scanner *s, const char *html, size_t len, cd_site_hostinfo *hi)
 {
-    return S_scan_html(s, html, len, NULL, NULL, hi, 1, 1);
+    return S_scan_html(s, html, len, NULL, NULL, hi, 1, 1, 0);
+}
+
+int cd_site_scan_host_head(cd_site_scanner *s, const char *html, size_t len, int raw, int resume,
+                           cd_site_hostinfo *hi)
+{
+    return S_scan_html(s, html, len, NULL, NULL, hi, 1, raw, resume ? 2 : 1);
 }

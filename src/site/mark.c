@@ -145,13 +145,13 @@ copydesk_status cd_site_mark(cd_site_marks *m, const cd_mem *mem, const copydesk
         m->weak = v;
         m->cap = dom->count;
     }
-    uint32_t *sorted = mem->realloc(NULL, (size_t)c.n * sizeof *sorted);
+    uint32_t *sorted = mem->realloc(NULL, (size_t)c.n * 2 * sizeof *sorted);
     if (!sorted)
         return COPYDESK_ERR_NOMEM;
     const S_sblock *sb = m->vec;
     for (uint32_t i = 0; i < c.n; i++)
         sorted[i] = sb[i].fp;
-    qsort(sorted, c.n, sizeof *sorted, S_cmp_u32);
+    cd_site_sort_u32(sorted, c.n, sorted + c.n);
     memset(m->sc, 0, dom->count);
     memset(m->weak, 0, dom->count);
     m->blocks = c.n;

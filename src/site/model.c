@@ -50,6 +50,12 @@ struct copydesk_sites {
     cd_buf raw, decoded;
     void *conv[S_NMULTIBYTE]; /* copydesk_sites_host_head's converters (S_multibyte) */
     int conv_open;
+    /* copydesk_sites_host_head's last start when it said -1 (a longer start
+     * may tell): a call on a longer start with the same first bytes reads
+     * on from the scanner's last checkpoint. */
+    cd_buf head;
+    int head_open; /* head holds such a start */
+    int head_raw;  /* its run went on over bytes >= 0x80 */
     uint32_t *vec;
     uint64_t *tvec;
     uint32_t nvec, vcap;
@@ -76,6 +82,7 @@ copydesk_sites *copydesk_sites_new(void)
     s->gtau = S_NONE;
     cd_buf_init(&s->raw, mem);
     cd_buf_init(&s->decoded, mem);
+    cd_buf_init(&s->head, mem);
     return s;
 }
 
@@ -99,6 +106,7 @@ void copydesk_sites_free(copydesk_sites *s)
         cd_input_converter_close(s->conv[i]);
     cd_buf_free(&s->raw);
     cd_buf_free(&s->decoded);
+    cd_buf_free(&s->head);
     s->mem->free(s->vec);
     s->mem->free(s->tvec);
     s->mem->free(s);
@@ -410,12 +418,6 @@ static void S_on_block(void *ctx, const cd_site_block *b)
     s->nvec++;
 }
 
-static int S_cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* The page key of blocks whose text hashes are t[0..n): the hash of their
  * sequence (digits folded: two crawls of one story are one page). */
 static uint64_t S_page_key(const uint64_t *t, uint32_t n)
@@ -429,6 +431,34 @@ static uint64_t S_page_key(const uint64_t *t, uint32_t n)
     return h;
 }
 
+void cd_site_sort_u32(uint32_t *a, uint32_t n, uint32_t *tmp)
+{
+    if (n < 2)
+        return;
+    /* Four stable passes of eight bits (LSD radix): O(n), no comparisons. */
+    uint32_t *src = a, *dst = tmp;
+    for (unsigned sh = 0; sh < 32; sh += 8) {
+        uint32_t cnt[256] = {0};
+        for (uint32_t i = 0; i < n; i++)
+            cnt[(src[i] >> sh) & 0xff]++;
+        if (cnt[(src[0] >> sh) & 0xff] == n)
+            continue; /* every key has this byte alike */
+        uint32_t at = 0;
+        for (unsigned b = 0; b < 256; b++) {
+            uint32_t c = cnt[b];
+            cnt[b] = at;
+            at += c;
+        }
+        for (uint32_t i = 0; i < n; i++)
+            dst[cnt[(src[i] >> sh) & 0xff]++] = src[i];
+        uint32_t *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != a)
+        memcpy(a, src, n * sizeof *a);
+}
+
 /* Sort and deduplicate fp[0..n); the first and last CD_SITE_PAGE_BLOCKS / 2
  * in document order when there are more. Returns the new count. */
 static uint32_t S_page_set(uint32_t *fp, uint32_t n)
@@ -438,7 +468,8 @@ static uint32_t S_page_set(uint32_t *fp, uint32_t n)
         memmove(fp + half, fp + n - half, half * sizeof *fp);
         n = CD_SITE_PAGE_BLOCKS;
     }
-    qsort(fp, n, sizeof *fp, S_cmp_u32);
+    uint32_t tmp[CD_SITE_PAGE_BLOCKS];
+    cd_site_sort_u32(fp, n, tmp);
     uint32_t k = 0;
     for (uint32_t i = 0; i < n; i++)
         if (!k || fp[k - 1] != fp[i])
@@ -520,13 +551,17 @@ copydesk_status copydesk_sites_observe(copydesk_sites *s, const char *bytes, siz
     if (st != COPYDESK_OK)
         return st;
     cd_site_hostinfo hi;
+    char key[CD_SITE_HOSTLEN];
+    /* A URL naming a host decides the key (cd_site_host_key prefers it):
+     * the page's own hints are then not read. */
+    size_t kl = url && *url ? cd_site_host_key(url, NULL, key) : 0;
     S_collect c = {s, 0};
     s->nvec = 0;
-    if (!cd_site_scan_html(s->scan, html, hlen, S_on_block, &c, &hi) ||
+    if (!cd_site_scan_html(s->scan, html, hlen, S_on_block, &c, kl ? NULL : &hi) ||
         c.failed)
         return COPYDESK_ERR_NOMEM;
-    char key[CD_SITE_HOSTLEN];
-    size_t kl = cd_site_host_key(url, &hi, key);
+    if (!kl)
+        kl = cd_site_host_key(url, &hi, key);
     if (!kl || !s->nvec)
         return COPYDESK_OK;
     uint64_t pk = S_page_key(s->tvec, s->nvec);
@@ -618,7 +653,7 @@ static int S_is_multibyte(const char *cs)
 /* Does multi-byte charset S_multibyte[i] read every run of bytes >= 0x80 of
  * head that starts before e as non-ASCII characters only (at least one),
  * and the ASCII bytes after it as themselves? Then it reads head[0..e) as
- * the scan of t does (S_head_high). Each run is converted with the (up to 4)
+ * the raw scan does (S_head_high). Each run is converted with the (up to 4)
  * ASCII bytes after it, from the initial state: the decoders are stateless
  * at an ASCII character, and take at most 3 bytes after a lead byte. */
 static int S_keeps_ascii(copydesk_sites *s, size_t i, const unsigned char *u, size_t len, size_t e)
@@ -665,30 +700,17 @@ static int S_keeps_ascii(copydesk_sites *s, size_t i, const unsigned char *u, si
  *    (its first 1024 bytes, in the head) rules them out, the start up to the
  *    canonical element is converted from each (cd_input_convert, as decode
  *    would) and must give the same key. */
-static int S_head_high(copydesk_sites *s, const char *head, size_t len, int utf8_bom, char *out)
+static int S_head_high(copydesk_sites *s, const char *head, size_t len, int utf8_bom, int resume, char *out)
 {
-    /* Latin-1 to UTF-8. */
-    cd_buf_clear(&s->decoded);
-    if (!cd_buf_reserve(&s->decoded, len * 2))
-        return 0;
-    char *t = s->decoded.data;
-    size_t tl = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)head[i];
-        if (c < 0x80) {
-            t[tl++] = (char)c;
-        } else {
-            t[tl++] = (char)(0xC0 | (c >> 6));
-            t[tl++] = (char)(0x80 | (c & 0x3F));
-        }
-    }
-    s->decoded.len = tl;
-    t[tl] = '\0';
+    /* The tokenizer treats every byte >= 0x80 as an ordinary character byte
+     * (only ASCII bytes are special to it, and it never decodes UTF-8), so
+     * the raw start gives the tokens of its Latin-1 reading, each non-ASCII
+     * byte standing for its character: no copy is needed. */
     cd_site_hostinfo hi;
-    if (!cd_site_scan_host_raw(s->scan, t, tl, &hi) || hi.unsure)
+    if (!cd_site_scan_host_head(s->scan, head, len, 1, resume, &hi) || hi.unsure)
         return 0;
     if (!hi.canonical[0])
-        return -1;
+        return hi.body ? 0 : -1;
     char key[CD_SITE_HOSTLEN];
     memcpy(key, hi.canonical, strlen(hi.canonical) + 1);
     int verify = !utf8_bom;
@@ -698,14 +720,11 @@ static int S_head_high(copydesk_sites *s, const char *head, size_t len, int utf8
             verify = 0; /* read as cs or as UTF-8 (or as nothing: no key) */
     }
     if (verify) {
-        /* The start up to the canonical element: canonical_end is an offset
-         * in t, where each byte >= 0x80 took two. */
-        size_t e = 0, at = 0, high = 0;
-        while (e < len && at < hi.canonical_end) {
-            unsigned char c = (unsigned char)head[e++];
-            at += c < 0x80 ? 1 : 2;
-            high += c >= 0x80;
-        }
+        /* The start up to the canonical element (canonical_end: an offset
+         * in head). */
+        size_t e = hi.canonical_end < len ? hi.canonical_end : len, high = 0;
+        for (size_t i = 0; i < e && !high; i++)
+            high = (unsigned char)head[i] >= 0x80;
         /* No byte >= 0x80 before it: every charset reads that start alike. */
         if (!high)
             verify = 0;
@@ -720,7 +739,7 @@ static int S_head_high(copydesk_sites *s, const char *head, size_t len, int utf8
         }
         for (size_t i = 0; verify && i < sizeof S_multibyte / sizeof *S_multibyte; i++) {
             if (S_keeps_ascii(s, i, (const unsigned char *)head, len, e))
-                continue; /* read as t is: the same key */
+                continue; /* read as the raw scan did: the same key */
             if (cd_input_convert((const unsigned char *)head, e, S_multibyte[i], s->conv[i], conv) != COPYDESK_OK)
                 return 0;
             cd_site_hostinfo h2;
@@ -732,12 +751,13 @@ static int S_head_high(copydesk_sites *s, const char *head, size_t len, int utf8
     return 1;
 }
 
-int copydesk_sites_host_head(copydesk_sites *s, const char *head, size_t len, char *out, size_t cap)
+/* copydesk_sites_host_head's reading of head[0..len); resume: the previous
+ * call said -1 on head[0..done) (the same bytes), whose run of plain bytes
+ * (*raw: or bytes >= 0x80) reached its end, and whose scan left a checkpoint.
+ * *raw says on return whether the run went on over bytes >= 0x80. */
+static int S_head_read(copydesk_sites *s, const char *head, size_t len, int resume, size_t done, int *raw,
+                       char *out)
 {
-    if (out && cap)
-        out[0] = '\0';
-    if (!s || !head || !out || cap < CD_SITE_HOSTLEN || len < S_HEAD_MIN)
-        return 0;
     /* No NUL in the bytes the UTF-16 guess reads, and no UTF-16 byte order
      * mark: whatever charset the whole page gets, it is not UTF-16. */
     if (memchr(head, 0, S_HEAD_MIN))
@@ -748,29 +768,58 @@ int copydesk_sites_host_head(copydesk_sites *s, const char *head, size_t len, ch
     /* A UTF-8 byte order mark: the page is UTF-8, read after it. */
     int bom = u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF;
     size_t from = bom ? 3 : 0;
-    size_t k = S_run_end(u, from, len, 0);
+    size_t k = S_run_end(u, resume ? done : from, len, *raw);
     if (!s->scan && !(s->scan = cd_site_scanner_new(s->mem)))
         return 0;
     /* The run of plain ASCII: every charset reads it byte for byte. The
      * tokenizer emits no tag cut by the end: a canonical found is a whole
-     * element of the page, and every token before it is the page's. */
-    cd_site_hostinfo hi;
-    if (!cd_site_scan_host(s->scan, head + from, k - from, &hi))
-        return 0;
-    if (hi.canonical[0]) {
-        size_t l = strlen(hi.canonical);
-        memcpy(out, hi.canonical, l + 1);
-        return 1;
+     * element of the page, and every token before it is the page's. When
+     * a non-ASCII byte ends the run, S_head_high reads the run and what
+     * follows at once: the same tokens up to that byte, so the same first
+     * canonical when it lies before, found without a second scan. */
+    if (!*raw && (k == len || u[k] < 0x80)) {
+        cd_site_hostinfo hi;
+        if (!cd_site_scan_host_head(s->scan, head + from, k - from, 0, resume, &hi))
+            return 0;
+        if (hi.canonical[0]) {
+            size_t l = strlen(hi.canonical);
+            memcpy(out, hi.canonical, l + 1);
+            return 1;
+        }
+        /* All plain so far: more of it may tell; a control byte: the
+         * whole page is needed. */
+        return k == len && !hi.body ? -1 : 0;
     }
-    if (k == len)
-        return -1; /* all plain so far: more of it may tell */
     /* A non-ASCII byte: read on while the bytes are plain or non-ASCII. */
-    if (u[k] < 0x80)
-        return 0;
-    k = S_run_end(u, k, len, 1);
-    int r = S_head_high(s, head + from, k - from, bom, out);
+    if (!*raw)
+        k = S_run_end(u, k, len, 1);
+    *raw = 1;
+    int r = S_head_high(s, head + from, k - from, bom, resume, out);
     if (r == -1 && k < len)
         r = 0; /* a control byte ends the run: the whole page is needed */
+    return r;
+}
+
+int copydesk_sites_host_head(copydesk_sites *s, const char *head, size_t len, char *out, size_t cap)
+{
+    if (out && cap)
+        out[0] = '\0';
+    if (!s || !head || !out || cap < CD_SITE_HOSTLEN || len < S_HEAD_MIN)
+        return 0;
+    /* The previous call said -1 on a start this one extends: its run and
+     * its scan are read on, not read again (the same bytes give the same
+     * tokens; S_head_read). */
+    int resume = s->head_open && len > s->head.len && memcmp(head, s->head.data, s->head.len) == 0;
+    size_t done = resume ? s->head.len : 0;
+    int raw = resume && s->head_raw;
+    s->head_open = 0;
+    int r = S_head_read(s, head, len, resume, done, &raw, out);
+    if (r == -1) {
+        cd_buf_clear(&s->head);
+        cd_buf_put(&s->head, head, len);
+        s->head_open = !s->head.failed;
+        s->head_raw = raw;
+    }
     return r;
 }
 

@@ -65,6 +65,9 @@ typedef struct cd_site_hostinfo {
     /* cd_site_scan_host_raw: the offset just past the canonical URL in the
      * input, when it lies there unchanged (else the input's length). */
     size_t canonical_end;
+    /* A start tag of body content (not head content, not html) was read
+     * before any canonical domain: copydesk_sites_host_head stops there. */
+    uint8_t body;
 } cd_site_hostinfo;
 
 /* One scanner per thread; reusable for many pages. NULL on out-of-memory. */
@@ -82,10 +85,21 @@ int cd_site_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site_
  * stops at the first canonical / og:url / base (the key prefers it to
  * everything after). Returns 0 when out of memory. */
 int cd_site_scan_host(cd_site_scanner *s, const char *html, size_t len, cd_site_hostinfo *hi);
-/* cd_site_scan_host on a page's start whose bytes >= 0x80 were replaced by
- * the UTF-8 of U+0080..U+00FF (so its charset need not be known): the scan
- * also stops when hi->unsure is set. */
+/* cd_site_scan_host on a page's raw start, not decoded (so its charset need
+ * not be known): the tokenizer reads each byte >= 0x80 as an ordinary
+ * character byte, which gives the tokens of the start read as Latin-1; the
+ * scan also stops when hi->unsure is set. */
 int cd_site_scan_host_raw(cd_site_scanner *s, const char *html, size_t len, cd_site_hostinfo *hi);
+/* cd_site_scan_host (raw: cd_site_scan_host_raw) on a page's start, keeping
+ * checkpoints (right after a tag, the tokenizer in the data state); resume:
+ * html starts with the bytes of the previous such scan on s, read on from
+ * its last checkpoint (from the start when there is none). hi then says only
+ * what the bytes after the checkpoint say: the canonical domain, unsure and
+ * canonical_end (an offset in html), which is all a start is read for (a
+ * canonical found before the checkpoint ended the previous scan). Any other
+ * scan on s forgets the checkpoint. */
+int cd_site_scan_host_head(cd_site_scanner *s, const char *html, size_t len, int raw, int resume,
+                           cd_site_hostinfo *hi);
 /* The same from the tree (first/last name the block's text nodes). */
 void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_site_hostinfo *hi);
 /* Only what the tree says about its host, up to its first canonical domain
@@ -117,6 +131,9 @@ size_t cd_site_domain(const char *s, size_t n, char *out);
 #define CD_SITE_BUDGET (32u * 1024 * 1024)
 
 typedef struct cd_site_host cd_site_host; /* one host's sample */
+
+/* Sort a[0..n) in increasing order; tmp holds n entries (scratch). */
+void cd_site_sort_u32(uint32_t *a, uint32_t n, uint32_t *tmp);
 
 /* The host of key (cd_site_host_key) in s, or NULL. */
 const cd_site_host *cd_site_find(const copydesk_sites *s, const char *key, size_t len);

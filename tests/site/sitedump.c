@@ -227,6 +227,7 @@ int main(int argc, char **argv)
     }
     if (!strcmp(mode, "hostscan")) {
         copydesk_sites *scratch = copydesk_sites_new();
+        copydesk_sites *stepper = copydesk_sites_new();
         unsigned long differ = 0, keyed = 0, headed = 0;
         for (size_t i = 0; i < S_nfiles; i++) {
             size_t n;
@@ -258,6 +259,21 @@ int main(int argc, char **argv)
                 pl = n0;
             }
             char k3[COPYDESK_SITES_KEY_MAX];
+            /* Step by step on one model (4, 8 ... 64 KiB, as the CLI reads a
+             * gzip page's start): each step gives what that start gives alone. */
+            for (size_t st = 4096; st <= 65536 && st <= pl; st *= 2) {
+                char k4[COPYDESK_SITES_KEY_MAX];
+                int r1 = copydesk_sites_host_head(stepper, pg, st, k3, sizeof k3);
+                copydesk_sites *fresh = copydesk_sites_new();
+                int r2 = copydesk_sites_host_head(fresh, pg, st, k4, sizeof k4);
+                copydesk_sites_free(fresh);
+                if (r1 != r2 || strcmp(k3, k4)) {
+                    differ++;
+                    printf("%s\tstep %zu: %d %s\talone: %d %s\tDIFFERS\n", S_files[i], st, r1, k3, r2, k4);
+                }
+                if (r1 != -1)
+                    break;
+            }
             size_t hl = pl < 65536 ? pl : 65536;
             if (copydesk_sites_host_head(scratch, pg, hl, k3, sizeof k3) == 1) {
                 headed++;
@@ -271,6 +287,7 @@ int main(int argc, char **argv)
         printf("TOTAL pages %zu keyed %lu decided by their first 64 KiB %lu differ %lu\n", S_nfiles, keyed,
                headed, differ);
         copydesk_sites_free(scratch);
+        copydesk_sites_free(stepper);
         cd_site_scanner_free(sc);
         cd_parser_free(ps);
         cd_dom_free(&dom);

@@ -481,6 +481,29 @@ static void test_model(void)
 }
 
 /* A host keeps CD_SITE_K pages: the same ones whatever the order. */
+/* A URL that names the host decides the key before the page is read (the
+ * page's hints are then not read: the CLI's second round gives the counted
+ * key so): the model is the one the page's own canonical link gives. */
+static void test_observe_url(void)
+{
+    copydesk_sites *a = copydesk_sites_new(), *b = copydesk_sites_new(), *c = copydesk_sites_new();
+    OK(a && b && c, "");
+    for (int i = 0; i < 4; i++) {
+        size_t n;
+        const char *p = S_page("example.org", i, &n);
+        INT_EQ(copydesk_sites_observe(a, p, n, NULL, NULL), COPYDESK_OK, "page %d", i);
+        INT_EQ(copydesk_sites_observe(b, p, n, "http://example.org/", NULL), COPYDESK_OK, "page %d", i);
+        INT_EQ(copydesk_sites_observe(c, p, n, "http://news.example.net/x", NULL), COPYDESK_OK, "page %d", i);
+    }
+    OK(S_same(a, b), "the key as URL gives the same model");
+    INT_EQ((int)copydesk_sites_host_pages(b, "example.org"), 4, "");
+    INT_EQ((int)copydesk_sites_host_pages(c, "example.net"), 4, "another URL: filed under it");
+    INT_EQ((int)copydesk_sites_host_pages(c, "example.org"), 0, "");
+    copydesk_sites_free(a);
+    copydesk_sites_free(b);
+    copydesk_sites_free(c);
+}
+
 static void test_eviction(void)
 {
     copydesk_sites *a = copydesk_sites_new(), *b = copydesk_sites_new(), *c = copydesk_sites_new();
@@ -560,6 +583,7 @@ int main(void)
     test_tree_host();
     test_host_scan();
     test_model();
+    test_observe_url();
     test_eviction();
     test_extract();
     return cd_t_done();
