@@ -978,10 +978,14 @@ int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, siz
     }
     /* "… Atta Kenare/AFP/Getty Images" after a sentence or a separator. */
     for (size_t i = lo; i < e; i++) {
-        if (!(i == 0 || ((s[i - 1] == ' ') && i >= 2 &&
-                         (s[i - 2] == '.' || s[i - 2] == '|' || s[i - 2] == ';' ||
-                          s[i - 2] == '!' || s[i - 2] == '?' || (unsigned char)s[i - 2] == 0x94 ||
-                          (unsigned char)s[i - 2] == 0x9D))))
+        /* White space (a line break, a run of spaces) after the punctuation. */
+        size_t b = i;
+        while (b && i - b < 40 && cd_isspace((unsigned char)s[b - 1]))
+            b--;
+        if (!(i == 0 || (b < i && b >= 1 && !cd_isspace((unsigned char)s[i]) &&
+                         (s[b - 1] == '.' || s[b - 1] == '|' || s[b - 1] == ';' ||
+                          s[b - 1] == '!' || s[b - 1] == '?' || (unsigned char)s[b - 1] == 0x94 ||
+                          (unsigned char)s[b - 1] == 0x9D))))
             continue;
         if (S_slash_credit(s + i, e - i)) {
             *cs = *vs = i;
