@@ -157,6 +157,13 @@ static int S_names_agency(const char *s, size_t n)
             brk = 5;
         if (!brk) continue;
         if (i > st && S_agency(s + st, i - st)) return 1;
+        /* "AFP PHOTO / NAME", "Reuters Photo/Name": an agency and the word "photo". */
+        size_t pe = i;
+        while (pe > st && s[pe - 1] == ' ')
+            pe--;
+        if (pe >= st + 7 && s[pe - 6] == ' ' && cd_eq_nocase(s + pe - 5, 5, "photo") &&
+            S_agency(s + st, pe - 6 - st))
+            return 1;
         /* "AFP via Getty Images": the last words alone. */
         for (size_t k = st; k < i; k++)
             if (s[k] == ' ' && S_agency(s + k + 1, i - k - 1)) return 1;
@@ -943,12 +950,13 @@ int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, siz
     /* "(AP Photo/Jane Doe)", "(Photo: Name)", "(Getty Images)", and the
      * same with a full stop after it ("(Photo by: Name/AFP/Getty Images)."). */
     size_t pe = e;
-    if (s[pe - 1] == '.' && s[pe - 2] == ')') pe--;
-    if (s[pe - 1] == ')') {
+    if (s[pe - 1] == '.' && (s[pe - 2] == ')' || s[pe - 2] == ']')) pe--;
+    if (s[pe - 1] == ')' || s[pe - 1] == ']') { /* "[Photo: Name]" too */
+        char open = s[pe - 1] == ')' ? '(' : '[';
         size_t lo = pe > 120 ? pe - 120 : 0;
         for (size_t i = pe - 1; i-- > lo;) {
-            if (s[i] == ')') break;
-            if (s[i] != '(') continue;
+            if (s[i] == s[pe - 1]) break;
+            if (s[i] != open) continue;
             const char *in = s + i + 1;
             size_t il = pe - 1 - (i + 1);
             size_t lab = cd_parts_photo_label(in, il);
