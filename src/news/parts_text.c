@@ -852,7 +852,20 @@ static int S_slash_credit(const char *s, size_t n)
         if (!S_credit_part(s + st, i - st)) return 0;
         st = i + 1;
     }
-    return S_names_agency(s, n);
+    if (S_names_agency(s, n)) return 1;
+    /* A role in place of the agency: "Jane Doe/Staff Photographer". */
+    st = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '/') continue;
+        size_t a = S_skip_space(s, i, st), b = i;
+        while (b > a && s[b - 1] == ' ')
+            b--;
+        if (b > a &&
+            cd_wordset_has(&cd_list_news_photo_roles, s + a, b - a))
+            return 1;
+        st = i + 1;
+    }
+    return 0;
 }
 
 /* "(Ellen M. Banner / The Seattle Times)" closing a caption: slash-joined
