@@ -271,6 +271,31 @@ static cd_nid S_caption_after(cd_news_ctx *p, cd_nid fig)
     return CD_NONE;
 }
 
+/* The end of caption s[0, n) without the picture viewer's controls it
+ * closes with ("… FatCamera/Getty Images hide caption toggle caption", "…
+ * (AP Photo/Name) Click here to enlarge. Buy a copy of this picture."). */
+static uint32_t S_caption_controls(const char *s, uint32_t n)
+{
+    const char *const *ctl = cd_list_news_caption_controls;
+    for (unsigned again = 0; again < 4; again++) {
+        uint32_t m = n;
+        while (m && (cd_isspace((unsigned char)s[m - 1]) || s[m - 1] == '.'))
+            m--;
+        size_t i;
+        for (i = 0; ctl[i]; i++) {
+            size_t l = strlen(ctl[i]);
+            if (m >= l && cd_eq_nocase(s + m - l, l, ctl[i]) &&
+                (m == l || !cd_isalnum((unsigned char)s[m - l - 1])))
+                break;
+        }
+        if (!ctl[i]) return n;
+        n = m - (uint32_t)strlen(ctl[i]);
+        while (n && cd_isspace((unsigned char)s[n - 1]))
+            n--;
+    }
+    return n;
+}
+
 /* The caption, the photo credit and the picture of figure fig: read into
  * the fields when it is the lead, and its photo credit taken out of the text
  * in every case. */
@@ -304,6 +329,7 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
     }
     if (cap) {
         cd_news_gather(p, cap, cred, 0, &t);
+        t.n = S_caption_controls(t.s, t.n);
         size_t cs, vs, ve, v;
         if (!t.more && cd_parts_photo_line(t.s, t.n, 0, &v)) {
             /* The caption is only a credit. */
@@ -841,6 +867,7 @@ void cd_news_bare_figure(cd_news_ctx *p, cd_nid img)
     if (!cap) return;
     cd_news_text t;
     cd_news_gather(p, cap, CD_NONE, 0, &t);
+    t.n = S_caption_controls(t.s, t.n);
     if (t.more || t.n > CD_NEWS_BARE_CAPTION || !cd_parts_words(t.s, t.n)) return;
     /* A byline or a date line under a picture at the head of the story, or a
      * row of links' labels ("Video | Photos"), is no caption. */

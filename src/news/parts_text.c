@@ -157,6 +157,13 @@ static int S_names_agency(const char *s, size_t n)
             brk = 5;
         if (!brk) continue;
         if (i > st && S_agency(s + st, i - st)) return 1;
+        /* "AFP PHOTO / NAME", "Reuters Photo/Name": an agency and the word "photo". */
+        size_t pe = i;
+        while (pe > st && s[pe - 1] == ' ')
+            pe--;
+        if (pe >= st + 7 && s[pe - 6] == ' ' && cd_eq_nocase(s + pe - 5, 5, "photo") &&
+            S_agency(s + st, pe - 6 - st))
+            return 1;
         /* "AFP via Getty Images": the last words alone. */
         for (size_t k = st; k < i; k++)
             if (s[k] == ' ' && S_agency(s + k + 1, i - k - 1)) return 1;
@@ -824,16 +831,41 @@ static int S_credit_part(const char *s, size_t n)
  * short names, one of them an agency. */
 static int S_slash_credit(const char *s, size_t n)
 {
-    /* "AP Photo/Duane Burleson, File": AP's mark of a file photo. */
-    if (n > 10 && cd_eq_nocase(s + n - 6, 6, ", file")) n -= 6;
+    /* "AP Photo/Duane Burleson, File", "(AP Photo/Sabah Arar, Pool)": AP's
+     * mark of a file, pool or handout picture closing the credit. */
+    for (size_t k = n; k > 2 && n - k < 12; k--)
+        if (s[k - 1] == ' ' && s[k - 2] == ',') {
+            if (n > k && cd_wordset_has(&cd_list_news_photo_credit_marks, s + k, n - k)) n = k - 2;
+            break;
+        }
     if (n < 4 || n > 100 || !memchr(s, '/', n)) return 0;
     size_t st = 0;
     for (size_t i = 0; i <= n; i++) {
-        if (i < n && s[i] != '/') continue;
+        if (i < n && s[i] != '/' && s[i] != ',') continue;
+        /* A comma joins a part's names only before a space ("AP Photo/The
+         * Canadian Press, Richard Lam"); "//" is one slash. */
+        if (i < n && s[i] == ',' && (i + 1 >= n || s[i + 1] != ' ')) return 0;
+        if (i < n && s[i] == '/' && i == st && i && s[i - 1] == '/') {
+            st = i + 1;
+            continue;
+        }
         if (!S_credit_part(s + st, i - st)) return 0;
         st = i + 1;
     }
-    return S_names_agency(s, n);
+    if (S_names_agency(s, n)) return 1;
+    /* A role in place of the agency: "Jane Doe/Staff Photographer". */
+    st = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '/') continue;
+        size_t a = S_skip_space(s, i, st), b = i;
+        while (b > a && s[b - 1] == ' ')
+            b--;
+        if (b > a &&
+            cd_wordset_has(&cd_list_news_photo_roles, s + a, b - a))
+            return 1;
+        st = i + 1;
+    }
+    return 0;
 }
 
 /* "(Ellen M. Banner / The Seattle Times)" closing a caption: slash-joined
@@ -893,6 +925,20 @@ static int S_label_boundary(const char *s, size_t i)
            (unsigned char)c == 0x94 /* end of an em dash or a closing quote */;
 }
 
+/* "Getty Images: Stephen Lovekin", "Reuters: Jason Reed": an agency, a colon
+ * and the photographer's name (one to five capitalised words), as a
+ * caption's closing parentheses credit the picture on some papers
+ * ("(Getty Images: Stephen Lovekin)", an ABC Australia page of L3S-GN1).
+ * "(Pictured: John Doe)" names no agency and is no credit. */
+static int S_agency_colon_name(const char *s, size_t n)
+{
+    const char *c = memchr(s, ':', n);
+    if (!c || c == s) return 0;
+    size_t a = (size_t)(c - s);
+    if (!S_agency(s, a) && !(cd_parts_photo_agency(s, a) && S_credit_part(s, a))) return 0;
+    return a + 1 < n && !memchr(c + 1, ':', n - a - 1) && S_credit_part(c + 1, n - a - 1);
+}
+
 /* "Photo Name" without a colon, as French captions close ("(Photo Prakash
  * Mathema. AFP)", "(photo AFP)"): inside a caption's closing parentheses the
  * word before a capitalised name is a label. Its length, or 0. */
@@ -914,20 +960,25 @@ int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, siz
     while (e && cd_isspace((unsigned char)s[e - 1]))
         e--;
     if (e < 3) return 0;
-    /* "(AP Photo/Jane Doe)", "(Photo: Name)", "(Getty Images)". */
-    if (s[e - 1] == ')') {
-        size_t lo = e > 120 ? e - 120 : 0;
-        for (size_t i = e - 1; i-- > lo;) {
-            if (s[i] == ')') break;
-            if (s[i] != '(') continue;
+    /* "(AP Photo/Jane Doe)", "(Photo: Name)", "(Getty Images)", and the
+     * same with a full stop after it ("(Photo by: Name/AFP/Getty Images)."). */
+    size_t pe = e;
+    if (s[pe - 1] == '.' && (s[pe - 2] == ')' || s[pe - 2] == ']')) pe--;
+    if (s[pe - 1] == ')' || s[pe - 1] == ']') { /* "[Photo: Name]" too */
+        char open = s[pe - 1] == ')' ? '(' : '[';
+        size_t lo = pe > 120 ? pe - 120 : 0;
+        for (size_t i = pe - 1; i-- > lo;) {
+            if (s[i] == s[pe - 1]) break;
+            if (s[i] != open) continue;
             const char *in = s + i + 1;
-            size_t il = e - 1 - (i + 1);
+            size_t il = pe - 1 - (i + 1);
             size_t lab = cd_parts_photo_label(in, il);
             if (!lab) lab = S_paren_photo_word(in, il);
-            if (lab || S_slash_credit(in, il) || S_agency(in, il) || S_slash_names(in, il)) {
+            if (lab || S_slash_credit(in, il) || S_agency(in, il) || S_slash_names(in, il) ||
+                S_agency_colon_name(in, il)) {
                 *cs = i;
                 *vs = i + 1 + (lab ? S_skip_space(in, il, lab) : 0);
-                *ve = e - 1;
+                *ve = pe - 1;
                 return *ve > *vs;
             }
             break;
@@ -948,10 +999,14 @@ int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, siz
     }
     /* "… Atta Kenare/AFP/Getty Images" after a sentence or a separator. */
     for (size_t i = lo; i < e; i++) {
-        if (!(i == 0 || ((s[i - 1] == ' ') && i >= 2 &&
-                         (s[i - 2] == '.' || s[i - 2] == '|' || s[i - 2] == ';' ||
-                          s[i - 2] == '!' || s[i - 2] == '?' || (unsigned char)s[i - 2] == 0x94 ||
-                          (unsigned char)s[i - 2] == 0x9D))))
+        /* White space (a line break, a run of spaces) after the punctuation. */
+        size_t b = i;
+        while (b && i - b < 40 && cd_isspace((unsigned char)s[b - 1]))
+            b--;
+        if (!(i == 0 || (b < i && b >= 1 && !cd_isspace((unsigned char)s[i]) &&
+                         (s[b - 1] == '.' || s[b - 1] == '|' || s[b - 1] == ';' ||
+                          s[b - 1] == '!' || s[b - 1] == '?' || (unsigned char)s[b - 1] == 0x94 ||
+                          (unsigned char)s[b - 1] == 0x9D))))
             continue;
         if (S_slash_credit(s + i, e - i)) {
             *cs = *vs = i;
