@@ -158,16 +158,21 @@ static int S_place_date_wire(const char *s, size_t n, size_t *pe, size_t *aa, si
     return 1;
 }
 
-/* The dateline opening the body, else a "PLACE Date (AP)" line of its own
- * among the first texts after the headline (a byline box beside the story). */
-void cd_news_dateline(cd_news_ctx *p)
+/* A walk over the first texts after the headline, passing what is no
+ * running text there: skipped or hidden elements, links, captions. */
+typedef struct {
+    cd_nid k;
+    unsigned seen, texts;
+} S_head_walk;
+
+/* The next text of the walk (w zeroed to start), or NULL after
+ * CD_NEWS_DECK_NODES nodes or twelve texts. */
+static const cd_node *S_head_next(cd_news_ctx *p, S_head_walk *w)
 {
-    S_body_dateline(p);
-    if (p->m->dateline || !p->head) return;
     const cd_dom *dom = p->dom;
     cd_nid top = cd_dom_root(dom);
-    unsigned seen = 0, texts = 0;
-    for (cd_nid k = cd_dom_next_skip(dom, p->head, top); k && seen < CD_NEWS_DECK_NODES; seen++) {
+    cd_nid k = w->k ? cd_dom_next(dom, w->k, top) : cd_dom_next_skip(dom, p->head, top);
+    for (; k && w->seen < CD_NEWS_DECK_NODES; w->seen++) {
         const cd_node *n = cd_dom_node(dom, k);
         if (n->type == CD_NODE_ELEMENT && ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k) ||
                                            n->tag == CD_TAG_A || cd_news_is_caption_el(p, k))) {
@@ -175,23 +180,38 @@ void cd_news_dateline(cd_news_ctx *p)
             continue;
         }
         if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) {
-            if (++texts > 12) return;
-            const char *v = n->u.text;
-            size_t l = n->len, pe, aa, ab;
-            cd_parts_trim(&v, &l);
-            if (l > 100) return; /* the body has begun */
-            while (l && v[l - 1] != ')' && cd_isspace((unsigned char)v[l - 1]))
-                l--;
-            if (S_place_date_wire(v, l, &pe, &aa, &ab)) {
-                p->m->dateline = cd_news_clean(p, v, pe);
-                if (p->m->dateline) p->m->dateline_source = "visible";
-                p->agency = cd_news_clean(p, v + aa, ab - aa);
-                if (!p->keep && cd_news_rendered(p, k))
-                    cd_extract_cut_as(p->x, dom, k, 0, n->len, CD_WHY_DATELINE);
-                return;
-            }
+            w->seen++;
+            if (++w->texts > 12) return NULL;
+            w->k = k;
+            return n;
         }
         k = cd_dom_next(dom, k, top);
+    }
+    return NULL;
+}
+
+/* The dateline opening the body, else a "PLACE Date (AP)" line of its own
+ * among the first texts after the headline (a byline box beside the story). */
+void cd_news_dateline(cd_news_ctx *p)
+{
+    S_body_dateline(p);
+    if (p->m->dateline || !p->head) return;
+    S_head_walk w = {0};
+    for (const cd_node *n; (n = S_head_next(p, &w));) {
+        const char *v = n->u.text;
+        size_t l = n->len, pe, aa, ab;
+        cd_parts_trim(&v, &l);
+        if (l > 100) return; /* the body has begun */
+        while (l && v[l - 1] != ')' && cd_isspace((unsigned char)v[l - 1]))
+            l--;
+        if (S_place_date_wire(v, l, &pe, &aa, &ab)) {
+            p->m->dateline = cd_news_clean(p, v, pe);
+            if (p->m->dateline) p->m->dateline_source = "visible";
+            p->agency = cd_news_clean(p, v + aa, ab - aa);
+            if (!p->keep && cd_news_rendered(p, w.k))
+                cd_extract_cut_as(p->x, p->dom, w.k, 0, n->len, CD_WHY_DATELINE);
+            return;
+        }
     }
 }
 
@@ -430,68 +450,55 @@ static int S_after_notice(cd_news_ctx *p)
  * name. The wire (the longest run of up to four first words naming one). */
 static const char *S_byline_wire(cd_news_ctx *p)
 {
-    const cd_dom *dom = p->dom;
     if (!p->head) return NULL;
-    cd_nid top = cd_dom_root(dom);
-    unsigned seen = 0, texts = 0;
-    for (cd_nid k = cd_dom_next_skip(dom, p->head, top); k && seen < CD_NEWS_DECK_NODES; seen++) {
-        const cd_node *n = cd_dom_node(dom, k);
-        if (n->type == CD_NODE_ELEMENT && ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k) ||
-                                           n->tag == CD_TAG_A || cd_news_is_caption_el(p, k))) {
-            k = cd_dom_next_skip(dom, k, top);
-            continue;
+    S_head_walk hw = {0};
+    for (const cd_node *n; (n = S_head_next(p, &hw));) {
+        size_t l;
+        char *c = cd_meta_clean(p->arena, n->u.text, n->len, &l);
+        if (!c) continue;
+        if (l > 200) return NULL; /* the body has begun */
+        if (!cd_parts_starts(c, l, "by ")) continue;
+        const char *cm = memchr(c, ',', l);
+        if (!cm) continue;
+        const char *r = cm + 1;
+        size_t rl = l - (size_t)(r - c);
+        while (rl && *r == ' ')
+            r++, rl--;
+        if (cd_parts_starts(r, rl, "for ")) r += 4, rl -= 4;
+        size_t best = 0, w = 0;
+        for (unsigned words = 0; w < rl && words < 4; words++) {
+            while (w < rl && r[w] != ' ' && r[w] != ',')
+                w++;
+            if (cd_parts_is_agency(r, w) && !cd_parts_photo_agency(r, w)) best = w;
+            if (w < rl && r[w] == ',') break;
+            while (w < rl && r[w] == ' ')
+                w++;
         }
-        if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) {
-            if (++texts > 12) return NULL;
-            size_t l;
-            char *c = cd_meta_clean(p->arena, n->u.text, n->len, &l);
-            if (!c) goto next;
-            if (l > 200) return NULL; /* the body has begun */
-            if (!cd_parts_starts(c, l, "by ")) goto next;
-            const char *cm = memchr(c, ',', l);
-            if (!cm) goto next;
-            const char *r = cm + 1;
-            size_t rl = l - (size_t)(r - c);
-            while (rl && *r == ' ')
-                r++, rl--;
-            if (cd_parts_starts(r, rl, "for ")) r += 4, rl -= 4;
-            size_t best = 0, w = 0;
-            for (unsigned words = 0; w < rl && words < 4; words++) {
-                while (w < rl && r[w] != ' ' && r[w] != ',')
-                    w++;
-                if (cd_parts_is_agency(r, w) && !cd_parts_photo_agency(r, w)) best = w;
-                if (w < rl && r[w] == ',') break;
-                while (w < rl && r[w] == ' ')
-                    w++;
+        if (!best) return NULL; /* the byline names no wire */
+        /* The wire ends the line (a date may follow) or heads the
+         * writer's job ("Writer", "Business Writer"): "PA Sport" is a
+         * desk's name, not the wire alone. */
+        size_t q = best;
+        int ok = 0;
+        for (unsigned words = 0; words < 3; words++) {
+            while (q < rl && r[q] == ' ')
+                q++;
+            size_t e = q;
+            while (e < rl && r[e] != ' ' && r[e] != ',')
+                e++;
+            if (words == 0 && (q >= rl || r[q] == ',' || cd_isdigit((unsigned char)r[q]) ||
+                               cd_wordset_has(&cd_list_weekdays, r + q, e - q))) {
+                ok = 1;
+                break;
             }
-            if (!best) return NULL; /* the byline names no wire */
-            /* The wire ends the line (a date may follow) or heads the
-             * writer's job ("Writer", "Business Writer"): "PA Sport" is a
-             * desk's name, not the wire alone. */
-            size_t q = best;
-            int ok = 0;
-            for (unsigned words = 0; words < 3; words++) {
-                while (q < rl && r[q] == ' ')
-                    q++;
-                size_t e = q;
-                while (e < rl && r[e] != ' ' && r[e] != ',')
-                    e++;
-                if (words == 0 && (q >= rl || r[q] == ',' || cd_isdigit((unsigned char)r[q]) ||
-                                   cd_wordset_has(&cd_list_weekdays, r + q, e - q))) {
-                    ok = 1;
-                    break;
-                }
-                if (cd_wordset_has(&cd_list_newsroom_jobs, r + q, e - q)) {
-                    ok = 1;
-                    break;
-                }
-                if (q >= rl || !(r[q] >= 'A' && r[q] <= 'Z')) break;
-                q = e;
+            if (cd_wordset_has(&cd_list_newsroom_jobs, r + q, e - q)) {
+                ok = 1;
+                break;
             }
-            return ok ? cd_news_clean(p, r, best) : NULL;
+            if (q >= rl || !(r[q] >= 'A' && r[q] <= 'Z')) break;
+            q = e;
         }
-    next:
-        k = cd_dom_next(dom, k, top);
+        return ok ? cd_news_clean(p, r, best) : NULL;
     }
     return NULL;
 }
