@@ -317,23 +317,10 @@ static int S_by_picture(const cd_dom *dom, cd_nid blk)
  * Parts are split at '/', ',', '&', " and " and a spaced or bare dash. */
 static int S_wires_only(const char *s, size_t a, size_t b)
 {
-    size_t st = a, parts = 0;
-    for (size_t i = a; i <= b; i++) {
-        size_t brk = 0;
-        if (i == b || s[i] == '/' || s[i] == ',' || s[i] == '&' || s[i] == '-')
-            brk = 1;
-        else if (i + 5 <= b && memcmp(s + i, " and ", 5) == 0)
-            brk = 5;
-        if (!brk) continue;
-        size_t x = st, y = i;
-        while (x < y && cd_isspace((unsigned char)s[x]))
-            x++;
-        while (y > x && (cd_isspace((unsigned char)s[y - 1]) || s[y - 1] == '.'))
-            y--;
+    size_t pos = a, parts = 0, x, y;
+    while (cd_parts_list_next(s, b, &pos, 1, &x, &y)) {
         if (y == x || !cd_parts_is_agency(s + x, y - x) || cd_parts_photo_agency(s + x, y - x)) return 0;
         parts++;
-        st = i + brk;
-        i = st - 1;
     }
     return parts > 0 && parts <= 3;
 }

@@ -173,6 +173,30 @@ static int S_names_agency(const char *s, size_t n)
     return 0;
 }
 
+/* The next name of a list in s[*pos, end) joined by '/', ',', '&', " and "
+ * (and a dash when dash is set), trimmed of white space and a closing full
+ * stop, in s[*a, *b) (maybe empty); 0 when the list is done. */
+int cd_parts_list_next(const char *s, size_t end, size_t *pos, int dash, size_t *a, size_t *b)
+{
+    size_t st = *pos;
+    for (size_t i = st; i <= end; i++) {
+        size_t brk = 0;
+        if (i == end || s[i] == '/' || s[i] == ',' || s[i] == '&' || (dash && s[i] == '-'))
+            brk = 1;
+        else if (i + 5 <= end && memcmp(s + i, " and ", 5) == 0)
+            brk = 5;
+        if (!brk) continue;
+        size_t x = st, y = i;
+        while (x < y && cd_isspace((unsigned char)s[x]))
+            x++;
+        while (y > x && (cd_isspace((unsigned char)s[y - 1]) || s[y - 1] == '.'))
+            y--;
+        *a = x, *b = y, *pos = i + brk;
+        return 1;
+    }
+    return 0;
+}
+
 /* Is s (trimmed) a list of names joined by "and", ",", "&", "/", at least one
  * of them an agency: "Al Jazeera and Reuters", "AP/Reuters", "Agencies"? Every
  * name is one to five words starting with a capital (or a known lower-case
@@ -181,36 +205,23 @@ static int S_agency_list(const char *s, size_t n)
 {
     if (!n || n > 100) return 0;
     int agency = 0;
-    size_t st = 0;
-    for (size_t i = 0; i <= n; i++) {
-        size_t brk = 0;
-        if (i == n || s[i] == '/' || s[i] == ',' || s[i] == '&')
-            brk = 1;
-        else if (i + 5 <= n && memcmp(s + i, " and ", 5) == 0)
-            brk = 5;
-        if (!brk) continue;
-        size_t a = st, b = i;
-        while (a < b && cd_isspace((unsigned char)s[a]))
-            a++;
-        while (b > a && (cd_isspace((unsigned char)s[b - 1]) || s[b - 1] == '.'))
-            b--;
+    size_t pos = 0, a, b;
+    while (cd_parts_list_next(s, n, &pos, 0, &a, &b)) {
         if (b == a) return 0;
         if (S_agency(s + a, b - a)) {
             agency = 1;
-        } else {
-            unsigned words = 0;
-            for (size_t k = a; k < b;) {
-                int kind;
-                unsigned nl;
-                size_t e = S_word(s, b, k, &kind, &nl);
-                if (e == k || (kind != S_W_UPPER && kind != S_W_CAP)) return 0;
-                words++;
-                k = S_skip_space(s, b, e);
-            }
-            if (words > 5) return 0;
+            continue;
         }
-        st = i + brk;
-        i = st - 1;
+        unsigned words = 0;
+        for (size_t k = a; k < b;) {
+            int kind;
+            unsigned nl;
+            size_t e = S_word(s, b, k, &kind, &nl);
+            if (e == k || (kind != S_W_UPPER && kind != S_W_CAP)) return 0;
+            words++;
+            k = S_skip_space(s, b, e);
+        }
+        if (words > 5) return 0;
     }
     return agency;
 }

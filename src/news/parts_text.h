@@ -55,6 +55,9 @@ int cd_parts_photo_line(const char *s, size_t n, int standalone, size_t *val);
 int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, size_t *ve);
 /* Is s (the whole of it) a news agency or wire service ("AFP", "Reuters")? */
 int cd_parts_is_agency(const char *s, size_t n);
+/* The next name of a list joined by '/', ',', '&', " and " (and a dash when
+ * dash is set) in s[*pos, end), trimmed, in s[*a, *b); 0 when done. */
+int cd_parts_list_next(const char *s, size_t end, size_t *pos, int dash, size_t *a, size_t *b);
 /* Does s name an agency that only credits pictures (Getty, AP Photo, …)? */
 int cd_parts_photo_agency(const char *s, size_t n);
 /* The end of a caption once the separators before its cut credit are gone. */
