@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Per-field right / missed / wrong / false values on the news spec suite.
 
-usage: tools/news_fields.py BIN [held-out|held-out2|held-out3|held-out4|held-out5|held-out6|tuned|all] [--show]
+usage: tools/news_fields.py BIN [held-out|held-out2|...|held-out7|tuned|all] [--show]
 
 held-out = the cases listed in tests/spec/news/HELD_OUT (annotated before any
 change was made for them), held-out2 = HELD_OUT2 (the second round,
 session 8), held-out3 = HELD_OUT3 (the third), held-out4 = HELD_OUT4 (the fourth,
-session 9), held-out5 = HELD_OUT5 and held-out6 = HELD_OUT6 (the fifth and sixth, session 10), tuned = the others. Per field: right (the value or
+session 9), held-out5 = HELD_OUT5 and held-out6 = HELD_OUT6 (the fifth and sixth, session 10),
+held-out7 = HELD_OUT7 (the seventh, session 11: newer pages, wcxb-dev and Readability;
+any HELD_OUTN file gives a held-outN selector), tuned = the cases of no round. Per field: right (the value or
 an accepted alternative, null = null included), missed (a value expected,
 none given), wrong (a value expected, another given), false (none expected,
 one given), and right / cases whose expected value is not empty."""
@@ -19,15 +21,14 @@ SUITE = os.path.join(TOP, 'tests/spec/news')
 def names(f):
     p = os.path.join(SUITE, f)
     return set(l.strip() for l in open(p) if l.strip() and not l.startswith('#')) if os.path.exists(p) else set()
-NEW = names('HELD_OUT'); NEW2 = names('HELD_OUT2'); NEW3 = names('HELD_OUT3'); NEW4 = names('HELD_OUT4'); NEW5 = names('HELD_OUT5'); NEW6 = names('HELD_OUT6')
+HELD = {}  # selector -> the cases of one held-out round: held-out = HELD_OUT, held-outN = HELD_OUTN
+for f in sorted(os.listdir(SUITE)):
+    if f.startswith('HELD_OUT') and (f == 'HELD_OUT' or f[8:].isdigit()):
+        HELD['held-out' + f[8:]] = names(f)
 cases = sorted(c for c in os.listdir(SUITE) if os.path.isdir(os.path.join(SUITE, c)))
-if which == 'held-out': cases = [c for c in cases if c in NEW]
-elif which == 'held-out2': cases = [c for c in cases if c in NEW2]
-elif which == 'held-out3': cases = [c for c in cases if c in NEW3]
-elif which == 'held-out4': cases = [c for c in cases if c in NEW4]
-elif which == 'held-out5': cases = [c for c in cases if c in NEW5]
-elif which == 'held-out6': cases = [c for c in cases if c in NEW6]
-elif which == 'tuned': cases = [c for c in cases if not any(c in s for s in (NEW, NEW2, NEW3, NEW4, NEW5, NEW6))]
+if which in HELD: cases = [c for c in cases if c in HELD[which]]
+elif which == 'tuned': cases = [c for c in cases if not any(c in s for s in HELD.values())]
+elif which != 'all': sys.exit("unknown selection %r: all, tuned or one of %s" % (which, ", ".join(sorted(HELD))))
 F = ["title","deck","authors","date_published","date_modified","site_name","language","description","section",
      "image.url","image.caption","image.credit","credit","dateline","tags"]
 stat = {f: [0,0,0,0,0,0] for f in F}  # right, missed, wrong, false, n_expected_nonnull
