@@ -51,6 +51,24 @@ static const char *S_value(cd_meta_ctx *c, cd_nid id, size_t *len)
     return cd_meta_node_text(c, id, 256, len);
 }
 
+/* Is element id a link to another page of the site, or does it hold one
+ * link and no other text (a category shown as a link)? */
+static int S_category_link(cd_meta_ctx *c, cd_nid id)
+{
+    const cd_dom *dom = c->dom;
+    cd_nid a = cd_dom_is(dom, id, CD_TAG_A) ? id : CD_NONE;
+    unsigned seen = 0, links = 0;
+    if (!a)
+        for (cd_nid k = cd_dom_next(dom, id, id); k && seen < 8; k = cd_dom_next(dom, k, id), seen++)
+            if (cd_dom_is(dom, k, CD_TAG_A)) a = k, links++;
+    if (!a || links > 1 || seen >= 8) return 0;
+    size_t hl, tl, al;
+    const char *h = cd_dom_attr(dom, a, "href", &hl);
+    if (!h || !hl || h[0] == '#' || cd_eq_nocase(h, hl < 11 ? hl : 11, "javascript:")) return 0;
+    const char *t = cd_meta_node_text(c, id, 128, &tl), *at = cd_meta_node_text(c, a, 128, &al);
+    return t && at && tl && tl == al;
+}
+
 /* Does the item scope that element id belongs to describe an article? */
 static int S_article_scope(const cd_meta_ctx *c, cd_nid id)
 {
@@ -162,6 +180,17 @@ void cd_meta_news_element(cd_meta_ctx *c, cd_nid id, unsigned flags)
     }
     int inart = (flags & CD_MC_INARTICLE) != 0;
     size_t len, vl;
+    /* An article item's category shown as a link and marked itemprop=genre
+     * (Medical News Today's "<span itemprop=genre class=category_main><a
+     * href=/categories/neurology>Neurology / Neuroscience</a>", then two
+     * category_sub the same way): a section, after articleSection, the first
+     * in page order. A <meta> genre ("News", nytimes) is the kind of text. */
+    const char *gp = (flags & CD_MC_BAD) ? NULL : cd_dom_attr(dom, id, "itemprop", &len);
+    if (gp && len && cd_meta_word_in(gp, len, "genre") && S_article_scope(c, id) && S_category_link(c, id) &&
+        cd_meta_room(c, CD_MF_SECTION)) {
+        char *t = cd_meta_node_text(c, id, 128, &vl);
+        if (t && vl) cd_meta_add(c, CD_MF_SECTION, CD_MS_MICRODATA, 2, id, t, vl);
+    }
     if (n->tag == CD_TAG_A && inart) {
         /* The tag list often sits in the article's own <footer>, which the
          * walk counts as boilerplate: taken from there too, after the rest. */

@@ -203,6 +203,33 @@ static size_t S_collapse(const char *s, size_t n, char *b, size_t cap)
     return bl;
 }
 
+/* The length of a date that opens s and is glued to a sentence by a dash
+ * ("Feb. 23, 2015 -- Life-threatening …", "12 January 2026 — The …"): the
+ * part before the first "--", em or en dash, or " - " within the first 32
+ * bytes, when it starts with a letter or digit, holds a four-digit year
+ * and reads as a date; 0 otherwise. */
+static size_t S_glued_date(const char *s, size_t n)
+{
+    size_t lim = n < 32 ? n : 32, e = 0;
+    for (; e + 1 < lim; e++)
+        if ((s[e] == '-' && s[e + 1] == '-') || (s[e] == ' ' && s[e + 1] == '-' && e + 2 < n && s[e + 2] == ' ') ||
+            ((unsigned char)s[e] == 0xE2 && e + 2 < n && (unsigned char)s[e + 1] == 0x80 &&
+             ((unsigned char)s[e + 2] == 0x93 || (unsigned char)s[e + 2] == 0x94)))
+            break;
+    if (e + 1 >= lim || !cd_isalnum((unsigned char)s[0]))
+        return 0;
+    while (e && cd_isspace((unsigned char)s[e - 1]))
+        e--;
+    size_t run = 0, year = 0;
+    for (size_t i = 0; i < e; i++)
+        if ((run = cd_isdigit((unsigned char)s[i]) ? run + 1 : 0) == 4)
+            year = 1;
+    char out[CD_META_DATE_LEN];
+    if (e < 6 || !year || (!cd_meta_date_norm(s, e, 0, 1, out) && !cd_meta_date_norm(s, e, 0, -1, out)))
+        return 0;
+    return e;
+}
+
 static int S_label(const char *s, size_t n)
 {
     if (cd_wordset_has(&cd_list_byline_labels, s, n))
@@ -958,6 +985,15 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
     while (len && cd_isspace((unsigned char)s[len - 1]))
         len--;
     S_original_date(c, v, id, s, len);
+    /* "Feb. 23, 2015 -- Life-threatening peanut allergies have …": the
+     * story's first paragraph opens with its date and a dash (WebMD's news
+     * pages). A first line short enough is read whole as a date line below;
+     * a longer one by the date before the dash. */
+    if (len > 80) {
+        size_t g = S_glued_date(s, len);
+        if (g)
+            len = g;
+    }
     if (!len || len > S_BYLINE_MAX)
         return;
     /* "2025-12-17 · Trond Teigen", "Trond Teigen · 2025-12-17": the mark
