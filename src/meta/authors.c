@@ -187,6 +187,12 @@ static int S_is_credential(const char *w, size_t n)
 {
     char k[16];
     size_t o = 0, caps = 0;
+    /* A registered or trade mark closing it ("CFP®", "CEPF®": SmartAsset's
+     * bylines) is part of the credential's branding, not of a name. */
+    if (n > 2 && (unsigned char)w[n - 2] == 0xC2 && (unsigned char)w[n - 1] == 0xAE)
+        n -= 2;
+    else if (n > 3 && (unsigned char)w[n - 3] == 0xE2 && (unsigned char)w[n - 2] == 0x84 && (unsigned char)w[n - 1] == 0xA2)
+        n -= 3;
     for (size_t i = 0; i < n; i++) {
         if (w[i] == '.')
             continue;

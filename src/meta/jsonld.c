@@ -452,6 +452,14 @@ static void S_walk(const S_ld *L, const cd_jv *root, cd_nid pos)
         if (o->type != CD_JSON_OBJ)
             continue;
         S_object(L, o, pos, nth++);
+        /* A page's trail given as its WebPage's "breadcrumb" (schema.org),
+         * in the article's mainEntityOfPage or in the object itself
+         * (Scientific American: {"@type": "BreadcrumbList", …} there). */
+        const cd_jv *mep = S_get(L, o, "mainEntityOfPage");
+        const cd_jv *bcs[] = {S_get(L, o, "breadcrumb"), cd_json_is(mep, CD_JSON_OBJ) ? S_get(L, mep, "breadcrumb") : NULL};
+        for (size_t k = 0; k < 2; k++)
+            if (cd_json_is(bcs[k], CD_JSON_OBJ) && S_get(L, bcs[k], "itemListElement"))
+                S_crumbs(L, bcs[k]);
         const cd_jv *inner[] = {S_get(L, o, "isPartOf"), S_get(L, o, "mainEntity"), S_get(L, o, "@graph")};
         for (size_t k = 0; k < 3 && top < CD_META_JSON_STACK; k++) {
             const cd_jv *v = inner[k];
