@@ -403,7 +403,8 @@ static void S_push(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, 
      * second author, whose name would have two words or more. */
     if (later == 2 && !loose && !memchr(s, ' ', n))
         return;
-    if ((!loose && S_word_is(s, n, &cd_list_placeholder_names)) || S_word_is(s, n, &cd_list_desk_names))
+    if ((!loose && S_word_is(s, n, &cd_list_placeholder_names)) || S_word_is(s, n, &cd_list_cms_account_names) ||
+        S_word_is(s, n, &cd_list_desk_names))
         return;
     for (size_t i = 0; i < m->nauthors; i++)
         if (cd_meta_eq_nocase(m->authors[i], strlen(m->authors[i]), s, n))

@@ -566,6 +566,13 @@ static void S_name_by_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char
     for (int d = 0; a && d < 4; d++, a = cd_dom_node(c->dom, a)->parent)
         if (cd_dom_node(c->dom, a)->type == CD_NODE_ELEMENT && cd_dom_node(c->dom, a)->tag == CD_TAG_H1)
             return;
+    /* A section label above the date ("<div class=categories>Press
+     * Release</div><div class=date>…", searchlight.vc, wcxb 0392) names the
+     * desk, not the writer. */
+    a = cd_dom_node(c->dom, id)->parent;
+    for (int d = 0; a && d < 2; d++, a = cd_dom_node(c->dom, a)->parent)
+        if (cd_dom_node(c->dom, a)->type == CD_NODE_ELEMENT && cd_meta_class_has(c, a, cd_list_class_kicker))
+            return;
     /* A link to a site's home page ("<a href=http://www.guardian.co.uk/>
      * Guardian Unlimited</a>" under the date) names the paper: a writer's
      * link goes to a page of their own. */
