@@ -1598,9 +1598,10 @@ static void S_site_from_host_part(cd_meta_ctx *c, cd_meta *m, const char *page_u
     char *t = cd_meta_clean(c->arena, list[0]->s, list[0]->len, &tl);
     if (!t) return;
     const cd_list_pair *seps = cd_list_separators;
-    size_t first = tl, last = tl, last_len = 0;
+    /* The parts between separators: at most 16 cuts. */
+    size_t cut[16], cutl[16], ncut = 0;
     pthread_once(&S_seps2_once, S_seps2_index);
-    for (size_t i = 1; i < tl; i++) {
+    for (size_t i = 1; i < tl && ncut < 16; i++) {
         unsigned char b = (unsigned char)t[i];
         if (i + 1 >= tl || !(S_seps2_first[b >> 5] & (1u << (b & 31))) ||
             !(S_seps2_pairs & CD_META_PAIR(b, t[i + 1])))
@@ -1610,18 +1611,22 @@ static void S_site_from_host_part(cd_meta_ctx *c, cd_meta *m, const char *page_u
                 continue; /* cheap tests first: most bytes start no separator */
             size_t l = strlen(seps[k].s);
             if (l >= 2 && i + l < tl && memcmp(t + i, seps[k].s, l) == 0) {
-                if (first == tl) first = i;
-                last = i, last_len = l;
+                cut[ncut] = i, cutl[ncut++] = l;
+                i += l - 1;
                 break;
             }
         }
     }
-    if (first == tl) return;
-    const char *parts[2] = {t, t + last + last_len};
-    size_t lens[2] = {first, tl - last - last_len};
-    for (size_t i = 0; i < 2; i++) {
-        const char *r = parts[i];
-        size_t rl = lens[i];
+    if (!ncut) return;
+    /* The first and the last part, then the ones between ("2007: A year in
+     * review, September - Pocket-lint.co.uk - gadget news and reviews",
+     * "… - SJSUSpartans.com—Official Web Site of …": the name the site
+     * gives itself, then its tag line). */
+    for (size_t i = 0; i <= ncut; i++) {
+        size_t pi = i == 0 ? 0 : i == 1 ? ncut : i - 1; /* 0, last, 1, 2, … */
+        if (i > 1 && pi == 0) continue;
+        const char *r = pi == 0 ? t : t + cut[pi - 1] + cutl[pi - 1];
+        size_t rl = (pi == ncut ? tl : cut[pi]) - (size_t)(r - t);
         while (rl && (cd_isspace((unsigned char)*r) || *r == ':'))
             r++, rl--;
         while (rl && (cd_isspace((unsigned char)r[rl - 1]) || r[rl - 1] == ':'))
