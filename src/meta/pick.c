@@ -36,6 +36,22 @@ void cd_meta_pick(cd_meta_ctx *c, cd_meta *m, const char *page_url)
     m->language = S_first(c, CD_MF_LANG, lang_srcs, 4, &src);
     static const int site_srcs[] = {CD_MS_OG, CD_MS_JSONLD, CD_MS_META, CD_MS_TWITTER};
     m->site_name = S_first(c, CD_MF_SITE, site_srcs, 4, &src);
+    /* og:site_name "Columbia Star - Columbia's locally owned weekly newspaper
+     * since 1963" where JSON-LD names the site "Columbia Star": the name,
+     * without the tag line the og value adds after a separator. */
+    const cd_meta_cand *ld[4];
+    size_t nld = m->site_name ? cd_meta_collect(c, CD_MF_SITE, CD_MS_JSONLD, 0, ld, 4) : 0;
+    for (size_t i = 0; i < nld; i++) {
+        size_t ol = strlen(m->site_name), l = ld[i]->len, sp = l;
+        if (l < 3 || l + 3 > ol || !cd_meta_eq_nocase(m->site_name, l, ld[i]->s, l)) continue;
+        while (sp < ol && m->site_name[sp] == ' ')
+            sp++;
+        if (sp == l || sp + 2 > ol || !(m->site_name[sp] == '-' || m->site_name[sp] == '|' ||
+                                        (unsigned char)m->site_name[sp] == 0xE2 /* – — */))
+            continue;
+        m->site_name = ld[i]->s;
+        break;
+    }
     static const int url_srcs[] = {CD_MS_HTML, CD_MS_OG, CD_MS_JSONLD};
     m->url = S_first(c, CD_MF_URL, url_srcs, 3, &src);
     if (!m->url && page_url && *page_url)
