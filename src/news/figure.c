@@ -116,9 +116,23 @@ static int S_pred_quote(cd_news_ctx *p, cd_nid id)
     return cd_dom_is(p->dom, id, CD_TAG_BLOCKQUOTE);
 }
 
+/* A component name a page's markup gives an element besides its class
+ * (data-theme-key="photo-credit-figcaption-lead-image" on a figcaption that
+ * holds only the photographer's name, runnersworld-best-shoes; data-testid=
+ * "image-credits_testID"): names it a photo credit. */
+static int S_data_credit(const cd_dom *dom, cd_nid id)
+{
+    static const char *const names[] = {"data-theme-key", "data-testid", NULL};
+    static const char *const words[] = {"photo-credit", "image-credit", NULL};
+    for (size_t i = 0; names[i]; i++)
+        if (S_attr_says(dom, id, names[i], words)) return 1;
+    return 0;
+}
+
 static int S_pred_credit(cd_news_ctx *p, cd_nid id)
 {
     if (cd_news_has(p, id, cd_list_class_photo_credit) || cd_news_has(p, id, cd_list_class_photo_byline)) return 1;
+    if (S_data_credit(p->dom, id)) return 1;
     /* <cite> in a caption names the picture's source (<figcaption><cite>Adobe</cite>). */
     if (cd_dom_is(p->dom, id, CD_TAG_CITE)) {
         /* Not a quotation's source (<figure><blockquote>…<figcaption><cite>):
@@ -309,6 +323,8 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
     if (!cap && lead && (cap = S_caption_after(p, fig)) != CD_NONE) after = 1;
     cd_nid cred = cd_news_find(p, fig, S_pred_credit);
     if (!cred && after) cred = cd_news_find(p, cap, S_pred_credit);
+    /* A caption element the markup names a photo credit holds only the credit. */
+    if (cap && cred == cap && S_data_credit(dom, cap)) cap = CD_NONE;
     if (cred == fig || (cred && cap && cd_news_inside(dom, cap, cred))) cred = CD_NONE;
     cd_nid img = cd_news_find(p, fig, cd_news_pred_img);
     if (lead && img && !p->m->image_url) S_image_url(p, img);
