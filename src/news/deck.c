@@ -261,9 +261,11 @@ void cd_news_deck(cd_news_ctx *p)
             /* The block right under the headline (a <p>, or a <div> of text
              * only): seen on newer pages whose header wraps the h1 deeper
              * than the <header> search reaches, or that set the dek as a
-             * bare <div> (runnersworld-best-shoes, mashable-macbook-deal). */
+             * bare <div> (runnersworld-best-shoes, mashable-macbook-deal); on
+             * a page that says when and by whom, as a story does (a product's
+             * or a service's page has its tagline there). */
             int under = 0;
-            if (!hp && texts == 0 && p->m->date_published &&
+            if (!hp && texts == 0 && p->m->date_published && p->m->nauthors &&
                 (n->tag == CD_TAG_P || (n->tag == CD_TAG_DIV && hdr && cd_news_inside(dom, k, hdr) && S_leaf_block(dom, k))))
                 hp = under = S_under_h1(dom, h1, k);
             /* A bold sentence of its own line between the headline and a
