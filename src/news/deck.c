@@ -130,6 +130,56 @@ static int S_headline_pair(const cd_dom *dom, cd_nid h1, cd_nid k)
            S_next_el(dom, h1) == k && !S_next_el(dom, k);
 }
 
+/* Does element k hold text and inline elements only, no block of its own? */
+static int S_leaf_block(const cd_dom *dom, cd_nid k)
+{
+    for (cd_nid c = cd_dom_node(dom, k)->first; c; c = cd_dom_node(dom, c)->next) {
+        const cd_node *x = cd_dom_node(dom, c);
+        if (x->type == CD_NODE_ELEMENT && (cd_tag_flags(x->tag) & CD_TF_BLOCK)) return 0;
+    }
+    return 1;
+}
+
+/* The only element child of e, with no text beside it; CD_NONE otherwise. */
+static cd_nid S_only_child(const cd_dom *dom, cd_nid e)
+{
+    cd_nid only = CD_NONE;
+    for (cd_nid c = cd_dom_node(dom, e)->first; c; c = cd_dom_node(dom, c)->next) {
+        const cd_node *x = cd_dom_node(dom, c);
+        if (x->type == CD_NODE_TEXT && !cd_news_space_text(x)) return CD_NONE;
+        if (x->type != CD_NODE_ELEMENT) continue;
+        if (only) return CD_NONE;
+        only = c;
+    }
+    return only;
+}
+
+/* Is k the block set right under the headline, as a dek is: the h1's next
+ * element sibling, or the only child of that sibling (<h1>…</h1><div>
+ * <p>dek</p></div>), with no paragraph after it (<h1>…</h1><p>…</p><p>…
+ * is the body opening)? A dek set in a <div> of its own is read so too
+ * (<h1>…</h1><div>Get all the perks …</div><div>By …</div>). */
+static int S_under_h1(const cd_dom *dom, cd_nid h1, cd_nid k)
+{
+    cd_nid e = S_next_el(dom, h1);
+    if (!e) return 0;
+    /* A <p> of its own there may open the body; one wrapped alone in a
+     * block is set apart from it. */
+    if (e == k ? !cd_dom_is(dom, k, CD_TAG_DIV) : S_only_child(dom, e) != k) return 0;
+    cd_nid nx = S_next_el(dom, e);
+    return !nx || !cd_dom_is(dom, nx, CD_TAG_P);
+}
+
+/* Does s hold a clock time ("07:19", "9:30")? */
+static int S_clock_time(const char *s, size_t n)
+{
+    for (size_t i = 1; i + 2 < n; i++)
+        if (s[i] == ':' && cd_isdigit((unsigned char)s[i - 1]) && cd_isdigit((unsigned char)s[i + 1]) &&
+            cd_isdigit((unsigned char)s[i + 2]) && (i + 3 == n || !cd_isdigit((unsigned char)s[i + 3])))
+            return 1;
+    return 0;
+}
+
 /* Is heading k the only thing its parent holds (no other element, no text)? */
 static int S_wrapped(const cd_dom *dom, cd_nid k)
 {
@@ -208,6 +258,16 @@ void cd_news_deck(cd_news_ctx *p)
             int h2 = n->tag == CD_TAG_H2 && texts == 0;
             int hp = n->tag == CD_TAG_P && texts == 0 &&
                      ((hdr && cd_news_inside(dom, k, hdr)) || S_headline_pair(dom, h1, k));
+            /* The block right under the headline (a <p>, or a <div> of text
+             * only): seen on newer pages whose header wraps the h1 deeper
+             * than the <header> search reaches, or that set the dek as a
+             * bare <div> (runnersworld-best-shoes, mashable-macbook-deal); on
+             * a page that says when and by whom, as a story does (a product's
+             * or a service's page has its tagline there). */
+            int under = 0;
+            if (!hp && texts == 0 && p->m->date_published && p->m->nauthors &&
+                (n->tag == CD_TAG_P || (n->tag == CD_TAG_DIV && hdr && cd_news_inside(dom, k, hdr) && S_leaf_block(dom, k))))
+                hp = under = S_under_h1(dom, h1, k);
             /* A bold sentence of its own line between the headline and a
              * story it is not part of (<strong>At its annual CES press
              * conference … players.</strong><div class=NewsFeed><p>…): the
@@ -242,6 +302,10 @@ void cd_news_deck(cd_news_ctx *p)
                 if (bold && !(cls || h2 || hp) &&
                     (!c || w < 8 || !(c[len - 1] == '.' || c[len - 1] == '!' || c[len - 1] == '?')))
                     c = NULL;
+                /* A line under the headline that states a clock time is
+                 * its date line ("AFP 30 avril 2015 à 07:19 (Mis à jour
+                 * …)"), not a dek. */
+                if (c && under && S_clock_time(c, len)) c = NULL;
                 if (c && !notice && w >= least && len <= 600 && !cd_parts_not_deck(c, len) &&
                     (strong || !cd_parts_title_case(c, len) || (cls && w >= 6)) && !cd_news_has(p, k, cd_list_class_deck_bad) &&
                     !S_has_heading(p, k) &&

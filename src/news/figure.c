@@ -116,9 +116,23 @@ static int S_pred_quote(cd_news_ctx *p, cd_nid id)
     return cd_dom_is(p->dom, id, CD_TAG_BLOCKQUOTE);
 }
 
+/* A component name a page's markup gives an element besides its class
+ * (data-theme-key="photo-credit-figcaption-lead-image" on a figcaption that
+ * holds only the photographer's name, runnersworld-best-shoes; data-testid=
+ * "image-credits_testID"): names it a photo credit. */
+static int S_data_credit(const cd_dom *dom, cd_nid id)
+{
+    static const char *const names[] = {"data-theme-key", "data-testid", NULL};
+    static const char *const words[] = {"photo-credit", "image-credit", NULL};
+    for (size_t i = 0; names[i]; i++)
+        if (S_attr_says(dom, id, names[i], words)) return 1;
+    return 0;
+}
+
 static int S_pred_credit(cd_news_ctx *p, cd_nid id)
 {
     if (cd_news_has(p, id, cd_list_class_photo_credit) || cd_news_has(p, id, cd_list_class_photo_byline)) return 1;
+    if (S_data_credit(p->dom, id)) return 1;
     /* <cite> in a caption names the picture's source (<figcaption><cite>Adobe</cite>). */
     if (cd_dom_is(p->dom, id, CD_TAG_CITE)) {
         /* Not a quotation's source (<figure><blockquote>…<figcaption><cite>):
@@ -309,6 +323,8 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
     if (!cap && lead && (cap = S_caption_after(p, fig)) != CD_NONE) after = 1;
     cd_nid cred = cd_news_find(p, fig, S_pred_credit);
     if (!cred && after) cred = cd_news_find(p, cap, S_pred_credit);
+    /* A caption element the markup names a photo credit holds only the credit. */
+    if (cap && cred == cap && S_data_credit(dom, cap)) cap = CD_NONE;
     if (cred == fig || (cred && cap && cd_news_inside(dom, cap, cred))) cred = CD_NONE;
     cd_nid img = cd_news_find(p, fig, cd_news_pred_img);
     if (lead && img && !p->m->image_url) S_image_url(p, img);
@@ -816,11 +832,11 @@ static cd_nid S_next_shown(const cd_dom *dom, cd_nid id)
  * picture or after the wrappers that hold it and nothing else (<a><img></a>,
  * a layout table's cell and row), ending its line; CD_NONE when the picture
  * runs on into the body's text. */
-static cd_nid S_bare_caption(cd_news_ctx *p, cd_nid img)
+static cd_nid S_bare_caption(cd_news_ctx *p, cd_nid img, unsigned max_up)
 {
     const cd_dom *dom = p->dom;
     cd_nid top = img;
-    for (unsigned up = 0; up < 4; up++) {
+    for (unsigned up = 0; up < max_up; up++) {
         cd_nid a = cd_dom_node(dom, top)->parent;
         if (!a || cd_dom_node(dom, a)->type != CD_NODE_ELEMENT || S_has_text(dom, a)) break;
         if (cd_tag_flags(cd_dom_node(dom, a)->tag) & CD_TF_HEADING) break;
@@ -857,13 +873,56 @@ static int S_name_and_agency(const char *s, size_t n)
     return 0;
 }
 
+static void S_bare_read(cd_news_ctx *p, cd_nid img, int og);
+
 /* Read the bare lead picture img: its URL, and the caption and photo credit
  * after it (the credit leaves the text). */
 void cd_news_bare_figure(cd_news_ctx *p, cd_nid img)
 {
     S_image_url(p, img);
     if (!p->m->image_url) return;
-    cd_nid cap = S_bare_caption(p, img);
+    S_bare_read(p, img, 0);
+}
+
+/* The picture that shows the page's og:image by the headline when no
+ * figure is marked (<img> then <div><span>caption</span><span>Credit:
+ * …</span></div>, mashable-macbook-deal): among the nodes after the h1, the
+ * first picture whose file shares the og:image's key (S_img_key). */
+cd_nid cd_news_og_picture(cd_news_ctx *p)
+{
+    const char *key = NULL;
+    size_t kl = p->m->image_url ? S_img_key(p->m->image_url, &key) : 0;
+    if (!kl || !p->h1) return CD_NONE;
+    const cd_dom *dom = p->dom;
+    unsigned seen = 0;
+    for (cd_nid k = cd_dom_next_skip(dom, p->h1, cd_dom_root(dom)); k && seen < CD_NEWS_HEAD_NODES; seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT &&
+            ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k) || n->tag == CD_TAG_NAV ||
+             n->tag == CD_TAG_ASIDE)) {
+            k = cd_dom_next_skip(dom, k, cd_dom_root(dom));
+            continue;
+        }
+        if (cd_news_pred_img(p, k) && S_fig_shows(p, k, key, kl) > 0) return k;
+        k = cd_dom_next(dom, k, cd_dom_root(dom));
+    }
+    return CD_NONE;
+}
+
+/* Read the caption and photo credit after the og:image's picture img (the
+ * image URL stays the og:image's). */
+void cd_news_og_picture_read(cd_news_ctx *p, cd_nid img)
+{
+    S_bare_read(p, img, 1);
+}
+
+/* og: the picture is the og:image's, found by its file: its caption is the
+ * block right after it or after the one wrapper that holds only it
+ * (<picture>, a link), and reads as a phrase of three words or more or as a
+ * credit line (a short label after a picture, "Blog", is a menu's). */
+static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
+{
+    cd_nid cap = S_bare_caption(p, img, og ? 1u : 4u);
     if (!cap) return;
     cd_news_text t;
     cd_news_gather(p, cap, CD_NONE, 0, &t);
@@ -877,10 +936,31 @@ void cd_news_bare_figure(cd_news_ctx *p, cd_nid img)
     if (cd_news_find(p, cap, S_pred_byline)) return;
     for (uint32_t i = 0; i + 3 <= t.n; i++)
         if (memcmp(t.s + i, " | ", 3) == 0) return;
+    size_t vv, c0, c1, c2;
+    if (og && cd_parts_words(t.s, t.n) < 3 && !cd_parts_photo_line(t.s, t.n, 0, &vv) &&
+        !cd_parts_photo_trailing(t.s, t.n, &c0, &c1, &c2))
+        return;
     const char *caption = NULL, *credit = NULL;
     size_t cs, vs, ve, v;
     int credit_only = 0;
-    if (S_name_and_agency(t.s, t.n)) {
+    /* A credit line in parentheses ("(All photos: Atlas staff)"). */
+    const char *pa = t.s;
+    size_t pl = t.n;
+    for (;;) { /* white space and no-break spaces closing it */
+        if (pl && cd_isspace((unsigned char)pa[pl - 1]))
+            pl--;
+        else if (pl >= 2 && (unsigned char)pa[pl - 2] == 0xC2 && (unsigned char)pa[pl - 1] == 0xA0)
+            pl -= 2;
+        else
+            break;
+    }
+    cd_parts_trim(&pa, &pl);
+    int paren = pa > t.s && pa[-1] == '(' && cd_parts_photo_line(pa, pl, 0, &v);
+    if (paren) {
+        credit = cd_news_credit_value(p, pa, pl);
+        cd_extract_drop_as(p->x, cap, CD_WHY_PHOTO_CREDIT);
+        credit_only = 1;
+    } else if (S_name_and_agency(t.s, t.n)) {
         /* "ELAINE THOMPSON Associated Press": only the credit. */
         credit = cd_news_credit_value(p, t.s, t.n);
         cd_extract_drop_as(p->x, cap, CD_WHY_PHOTO_CREDIT);

@@ -113,6 +113,10 @@ int cd_news_pred_bare(cd_news_ctx *p, cd_nid id);
 cd_nid cd_news_bare_lead(cd_news_ctx *p);
 /* Read the bare picture img and the caption after it into the fields. */
 void cd_news_bare_figure(cd_news_ctx *p, cd_nid img);
+/* The picture showing the og:image after the headline, outside any figure
+ * (CD_NONE), and the reading of the caption and credit after it. */
+cd_nid cd_news_og_picture(cd_news_ctx *p);
+void cd_news_og_picture_read(cd_news_ctx *p, cd_nid img);
 
 /* ---- deck.c: the standfirst and the byline line ---------------------------- */
 

@@ -186,6 +186,20 @@ static void S_scan(cd_news_ctx *p)
                 if (p->keep) p->x->mark[id] = CD_MARK_NONE, p->x->why[id] = 0;
             }
             if (cd_news_marked(p, id)) {
+                /* A picture box the cleaning left out for holding more
+                 * pictures than text ('B': one picture in two renditions
+                 * for two screen sizes, popsugar-amp-review) before the
+                 * story's first text: still the story's lead figure. */
+                if (!p->lead_fig && !p->lead_img && !body && n->type == CD_NODE_ELEMENT && p->x->why &&
+                    p->x->why[id] == 'B') {
+                    cd_nid cap = cd_news_find(p, id, cd_news_is_caption_el);
+                    cd_nid fig = !cap ? CD_NONE
+                                 : cd_dom_is(dom, cap, CD_TAG_FIGURE) ? cap : cd_news_container(p, cap);
+                    if (fig && cd_news_inside(dom, fig, id)) {
+                        p->lead_fig = fig;
+                        if (p->nfigs < CD_NEWS_FIGS) p->figs[p->nfigs++] = fig;
+                    }
+                }
                 id = cd_dom_next_skip(dom, id, root);
                 continue;
             }
@@ -387,6 +401,11 @@ void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x
     if (fig) cd_news_figure(&p, fig, 1);
     cd_nid bare = fig ? CD_NONE : cd_news_bare_lead(&p);
     if (bare) cd_news_bare_figure(&p, bare);
+    /* No figure marked, but the og:image shown by the headline: its caption
+     * and credit are the block after it. */
+    cd_nid ogp = fig || bare || !m->image_url || m->image_caption || m->image_credit ||
+                         (!m->date_published && !m->nauthors) ? CD_NONE : cd_news_og_picture(&p);
+    if (ogp) cd_news_og_picture_read(&p, ogp);
     if (p.loose_credit && !m->image_credit && (m->image_url || fig)) {
         m->image_credit = p.loose_credit;
         if (!m->image_source) m->image_source = "visible";
