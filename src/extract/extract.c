@@ -1859,14 +1859,14 @@ static void S_find_title(cd_extract *x, const cd_dom *dom, const S_stat *st, con
 #define CD_LEAD_NODES 800 /* nodes searched between the headline and the body */
 #define CD_LEAD_BLOCKS 16 /* blocks taken at most */
 #define CD_LEAD_MIN 150 /* characters of a standfirst: shorter ones are subtitles */
-/* On a page that is no article by its structured data (x->typed < 0) nor
- * by the decision, the sentence under its h1 is the page's introduction
- * (a service's hero description, a category's introduction), not a
- * subtitle: from this length. wcxb-dev: 'with' +0.07 points, 'without'
- * and F1 unchanged (4250, 4286, 0702). On pages of no stated kind it
- * also finds 4332's one-sentence introduction (+0.12 points in all), but
- * takes image captions and notices over L3S-GN1's old news pages (P
- * -0.0006): not there (docs/quality.md, session 11). */
+/* On a page the decision did not read as one article, the sentence under
+ * its h1 is the page's introduction (a service's hero description, a
+ * category's or a ranking's introduction), not a subtitle: from this
+ * length. On a page of no stated kind or an og:type article (x->typed >= 0)
+ * only when nothing says it is a story's head (S_lead_story): L3S-GN1's old
+ * news pages put captions and decks there. wcxb-dev: 'with' +0.18 points,
+ * 'without' and F1 unchanged (4332, 4250, 4286, 0702, 0130); L3S-GN1,
+ * Readability, CleanPortalEval unchanged (docs/quality.md, session 11). */
 #define CD_LEAD_PAGE_MIN 60
 #define CD_LEAD_SAME 40 /* bytes compared with the body's opening */
 #define CD_LEAD_MEDIA_MIN 50 /* characters of a media's description (S_lead_hints) */
@@ -1958,6 +1958,25 @@ static size_t S_opening(const cd_dom *dom, const S_stat *st, cd_nid id, char *ou
     return k;
 }
 
+/* On a page of no stated kind, short lines under the headline are a
+ * story's (its subtitle, its picture's caption) when one of them sits
+ * beside a picture (an image in its parent or grandparent) or when, with
+ * them, a date stands by the head of the text or its end (cd_x_dated_head). */
+static int S_lead_story(const cd_extract *x, const cd_dom *dom, const S_stat *st, const cd_nid *add, uint32_t nadd)
+{
+    for (uint32_t i = 0; i < nadd; i++) {
+        cd_nid par = cd_dom_node(dom, add[i])->parent;
+        if (st[add[i]].chars < CD_LEAD_MIN && (st[par].n_img || st[cd_dom_node(dom, par)->parent].n_img))
+            return 1;
+    }
+    cd_extract with = *x;
+    uint32_t keep = x->nroots < CD_MAX_ROOTS ? x->nroots : CD_MAX_ROOTS - 1;
+    memmove(&with.roots[1], &x->roots[0], keep * sizeof with.roots[0]);
+    with.roots[0] = add[0];
+    with.nroots = keep + 1;
+    return cd_x_dated_head(&with, dom, st);
+}
+
 static void S_lead(cd_extract *x, const cd_dom *dom, const S_stat *st)
 {
     if (x->broad || !x->nroots)
@@ -1982,7 +2001,7 @@ static void S_lead(cd_extract *x, const cd_dom *dom, const S_stat *st)
     }
     if (!h || first - h > CD_LEAD_NODES)
         return;
-    uint32_t min = !x->article && x->typed < 0 ? (uint32_t)S_param("CD_LEAD_PAGE", CD_LEAD_PAGE_MIN) : CD_LEAD_MIN;
+    uint32_t min = x->article ? CD_LEAD_MIN : (uint32_t)S_param("CD_LEAD_PAGE", CD_LEAD_PAGE_MIN);
     char body[CD_LEAD_SAME], lead[CD_LEAD_SAME];
     size_t nbody = S_opening(dom, st, x->roots[0], body);
     cd_nid add[CD_LEAD_BLOCKS];
@@ -2004,6 +2023,13 @@ static void S_lead(cd_extract *x, const cd_dom *dom, const S_stat *st)
             continue;
         }
         id = cd_dom_next(dom, id, top);
+    }
+    if (nadd && min < CD_LEAD_MIN && x->typed >= 0 && S_lead_story(x, dom, st, add, nadd)) {
+        uint32_t k = 0;
+        for (uint32_t i = 0; i < nadd; i++)
+            if (st[add[i]].chars >= CD_LEAD_MIN)
+                add[k++] = add[i];
+        nadd = k;
     }
     if (!nadd || x->nroots + nadd > CD_MAX_ROOTS)
         return;
