@@ -2438,10 +2438,12 @@ static void S_widen(cd_extract *x, const cd_dom *dom, S_stat *st)
         for (cd_nid c = cd_dom_node(dom, par)->first; c && x->nroots < CD_MAX_ROOTS; c = cd_dom_node(dom, c)->next) {
             if (c == a || cd_dom_node(dom, c)->type != CD_NODE_ELEMENT)
                 continue;
-            int holds = 0;
-            for (uint32_t r = 0; r < x->nroots && !holds; r++)
-                holds = S_is_ancestor(dom, c, x->roots[r]) || S_is_ancestor(dom, x->roots[r], c);
-            if (!holds && S_widen_prose(dom, st, c))
+            /* The roots are siblings (S_choose) or one story: beside the
+             * chain of ancestors, only they can be children here. */
+            int root = 0;
+            for (uint32_t r = 0; r < x->nroots && !root; r++)
+                root = c == x->roots[r];
+            if (!root && S_widen_prose(dom, st, c))
                 x->roots[x->nroots++] = c;
         }
         a = par;
