@@ -1962,11 +1962,13 @@ static size_t S_opening(const cd_dom *dom, const S_stat *st, cd_nid id, char *ou
  * story's (its subtitle, its picture's caption) when one of them sits
  * beside a picture (an image in its parent or grandparent) or when, with
  * them, a date stands by the head of the text or its end (cd_x_dated_head). */
-static int S_lead_story(const cd_extract *x, const cd_dom *dom, const S_stat *st, const cd_nid *add, uint32_t nadd)
+static int S_lead_story(const cd_extract *x, const cd_dom *dom, const S_stat *st, const cd_nid *add,
+                        uint32_t nadd)
 {
     for (uint32_t i = 0; i < nadd; i++) {
         cd_nid par = cd_dom_node(dom, add[i])->parent;
-        if (st[add[i]].chars < CD_LEAD_MIN && (st[par].n_img || st[cd_dom_node(dom, par)->parent].n_img))
+        cd_nid grand = cd_dom_node(dom, par)->parent;
+        if (st[add[i]].chars < CD_LEAD_MIN && (st[par].n_img || st[grand].n_img))
             return 1;
     }
     cd_extract with = *x;
@@ -2396,13 +2398,14 @@ static int S_widen_prose(const cd_dom *dom, const S_stat *st, cd_nid c)
         return 0;
     for (cd_nid t = c; t;) {
         const cd_node *n = cd_dom_node(dom, t);
-        if (st[t].dead || (n->type == CD_NODE_ELEMENT && t != c &&
-                           (st[t].hints & (CD_HINT_CHROME | CD_HINT_COMMENT | CD_HINT_ROLE_CHROME)))) {
+        unsigned chrome = CD_HINT_CHROME | CD_HINT_COMMENT | CD_HINT_ROLE_CHROME;
+        if (st[t].dead || (n->type == CD_NODE_ELEMENT && t != c && (st[t].hints & chrome))) {
             t = cd_dom_next_skip(dom, t, c);
             continue;
         }
         if (n->type == CD_NODE_ELEMENT && st[t].flow >= CD_OWN_SENTENCE && S_is_block(n->tag) &&
-            !(cd_tag_flags(n->tag) & CD_TF_HEADING) && S_link_density(&st[t]) < 0.2f && S_has_sentence_end(dom, t, 1))
+            !(cd_tag_flags(n->tag) & CD_TF_HEADING) && S_link_density(&st[t]) < 0.2f &&
+            S_has_sentence_end(dom, t, 1))
             return 1;
         t = cd_dom_next(dom, t, c);
     }
@@ -2435,7 +2438,8 @@ static void S_widen(cd_extract *x, const cd_dom *dom, S_stat *st)
         if (!par || par == body || cd_dom_node(dom, par)->type != CD_NODE_ELEMENT || st[par].dead ||
             (st[par].hints & (CD_HINT_CHROME | CD_HINT_ROLE_CHROME)))
             break;
-        for (cd_nid c = cd_dom_node(dom, par)->first; c && x->nroots < CD_MAX_ROOTS; c = cd_dom_node(dom, c)->next) {
+        for (cd_nid c = cd_dom_node(dom, par)->first; c && x->nroots < CD_MAX_ROOTS;
+             c = cd_dom_node(dom, c)->next) {
             if (c == a || cd_dom_node(dom, c)->type != CD_NODE_ELEMENT)
                 continue;
             /* The roots are siblings (S_choose) or one story: beside the
