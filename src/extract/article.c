@@ -59,9 +59,9 @@ static const char *const S_other[] = {
  * (a question page's comments under the answers are not: QAPage stays out). */
 static const char S_discussion[] = "DiscussionForumPosting";
 
-/* 1: an article type; -1: another page type; 0: neither. Sets *discussion
- * (when not NULL) for S_discussion. */
-static int S_is_type(const char *s, size_t n, int *discussion)
+/* 1: an article type; -1: another page type; 0: neither. Sets
+ * CD_TYPED_DISCUSSION in *flags (when not NULL) for S_discussion. */
+static int S_is_type(const char *s, size_t n, unsigned *flags)
 {
     /* "http://schema.org/NewsArticle" names the type after the last slash. */
     for (size_t i = n; i > 0; i--)
@@ -70,8 +70,8 @@ static int S_is_type(const char *s, size_t n, int *discussion)
             n -= i;
             break;
         }
-    if (discussion && n == sizeof S_discussion - 1 && memcmp(S_discussion, s, n) == 0)
-        *discussion = 1;
+    if (flags && n == sizeof S_discussion - 1 && memcmp(S_discussion, s, n) == 0)
+        *flags |= CD_TYPED_DISCUSSION;
     for (int k = 0; S_types[k]; k++)
         if (strlen(S_types[k]) == n && memcmp(S_types[k], s, n) == 0) return 1;
     for (int k = 0; S_other[k]; k++)
@@ -82,7 +82,7 @@ static int S_is_type(const char *s, size_t n, int *discussion)
 /* Does a JSON-LD text name an article type as an @type (1), only other
  * page types (-1) or neither (0)? A string scan, not a parse: "@type" :
  * "NewsArticle" or "@type": ["NewsArticle", …]. */
-static int S_jsonld_typed(const char *s, size_t n, int *discussion)
+static int S_jsonld_typed(const char *s, size_t n, unsigned *flags)
 {
     int other = 0;
     static const char key[] = "\"@type\"";
@@ -101,7 +101,7 @@ static int S_jsonld_typed(const char *s, size_t n, int *discussion)
             size_t b = ++j;
             while (j < n && s[j] != '"')
                 j++;
-            int t = S_is_type(s + b, j - b, discussion);
+            int t = S_is_type(s + b, j - b, flags);
             if (t > 0) return 1;
             if (t < 0) other = 1;
             j++;
@@ -112,6 +112,12 @@ static int S_jsonld_typed(const char *s, size_t n, int *discussion)
     return other ? -1 : 0;
 }
 
+static void S_flags(unsigned *flags, unsigned f)
+{
+    if (flags)
+        *flags = f;
+}
+
 int cd_article_typed(const cd_dom *dom)
 {
     return cd_article_typed_ex(dom, NULL);
@@ -119,9 +125,19 @@ int cd_article_typed(const cd_dom *dom)
 
 int cd_article_typed_ex(const cd_dom *dom, int *discussion)
 {
-    int other = 0, og = 0;
+    unsigned flags = 0;
+    int t = cd_article_typed_flags(dom, &flags);
     if (discussion)
-        *discussion = 0;
+        *discussion = (flags & CD_TYPED_DISCUSSION) != 0;
+    return t;
+}
+
+int cd_article_typed_flags(const cd_dom *dom, unsigned *flags)
+{
+    int other = 0, og = 0;
+    unsigned f = 0;
+    if (flags)
+        *flags = 0;
     for (uint32_t id = 2; id < dom->count; id++) {
         const cd_node *n = cd_dom_node(dom, id);
         if (n->type != CD_NODE_ELEMENT) continue;
@@ -136,15 +152,17 @@ int cd_article_typed_ex(const cd_dom *dom, int *discussion)
                     og = 1;
                 else if (v && l)
                     other = 1; /* website, product, video.other … */
+                if (v && l >= 7 && cd_eq_nocase(v, 7, "product"))
+                    f |= CD_TYPED_OTHER_KIND; /* product, product.group, product.item */
             }
         } else if (n->tag == CD_TAG_SCRIPT) {
             v = cd_dom_attr(dom, id, "type", &l);
             if (!v || !cd_contains_nocase(v, l, "ld+json")) continue;
             for (cd_nid c = n->first; c; c = cd_dom_node(dom, c)->next) {
                 const cd_node *t = cd_dom_node(dom, c);
-                int k = t->type == CD_NODE_TEXT ? S_jsonld_typed(t->u.text, t->len, discussion) : 0;
-                if (k > 0) return 2;
-                if (k < 0) other = 1;
+                int k = t->type == CD_NODE_TEXT ? S_jsonld_typed(t->u.text, t->len, &f) : 0;
+                if (k > 0) return S_flags(flags, f), 2;
+                if (k < 0) other = 1, f |= CD_TYPED_OTHER_KIND;
             }
         } else if (n->len) {
             v = cd_dom_attr(dom, id, "itemtype", &l);
@@ -155,12 +173,13 @@ int cd_article_typed_ex(const cd_dom *dom, int *discussion)
                 size_t b = i;
                 while (i < l && !cd_isspace((unsigned char)v[i]))
                     i++;
-                int k = i > b ? S_is_type(v + b, i - b, discussion) : 0;
-                if (k > 0) return 2;
-                if (k < 0) other = 1;
+                int k = i > b ? S_is_type(v + b, i - b, &f) : 0;
+                if (k > 0) return S_flags(flags, f), 2;
+                if (k < 0) other = 1, f |= CD_TYPED_OTHER_KIND;
             }
         }
     }
+    S_flags(flags, f);
     return og ? 1 : other ? -1 : 0;
 }
 

@@ -23,6 +23,14 @@ int cd_article_typed(const cd_dom *dom);
  * is seen, and *discussion may stay 0 (an article's comments stay out). */
 int cd_article_typed_ex(const cd_dom *dom, int *discussion);
 
+/* cd_article_typed, with what else the structured data says in *flags:
+ * CD_TYPED_DISCUSSION as above; CD_TYPED_OTHER_KIND when it names a kind
+ * of page that is no article (a schema.org product, list, FAQ, question,
+ * forum thread, collection …, or og:type product), whatever else it names. */
+#define CD_TYPED_DISCUSSION 1u
+#define CD_TYPED_OTHER_KIND 2u
+int cd_article_typed_flags(const cd_dom *dom, unsigned *flags);
+
 /* Does text[0..len) hold a calendar date: a month name (English, French,
  * German, Spanish, Italian, Portuguese, Dutch; full or abbreviated) beside a
  * day or a year, a numeric date (15/01/2008, 2008-01-15, 01.15.08), or a CJK
