@@ -1932,6 +1932,8 @@ const char *cd_extract_reason(uint8_t why)
         return "deck";
     case 'x':
         return "script-text";
+    case 'N':
+        return "nosnippet";
     default:
         return "clean-heading";
     }

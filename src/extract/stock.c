@@ -659,6 +659,16 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, 
             id = cd_dom_next_skip(dom, id, root);
             continue;
         }
+        /* In a chosen region (not a page read broadly), what the publisher
+         * marked data-nosnippet (Google's attribute for text that is not the
+         * page's own, kept out of search snippets): an inline card for
+         * another story with its "Related" label, a teaser's date (wcxb-dev
+         * 0382). Not when it holds half the text (a whole body so marked). */
+        if (chosen && id != root && st[id].chars * 2 < total && cd_dom_attr(dom, id, "data-nosnippet", NULL)) {
+            cd_x_drop(dom, st, id, root, 'N');
+            id = cd_dom_next_skip(dom, id, root);
+            continue;
+        }
         /* A poster's rank under the name (schema.org microdata: a Person's
          * jobTitle, "Well-known member"): profile furniture, short. */
         {
