@@ -277,6 +277,31 @@ void cd_news_deck(cd_news_ctx *p)
     }
 }
 
+/* Is s[0..n), after a separator (a space, "•", "·", "|", a dash, a
+ * comma), a date line ("• March 12, 2025", "· October 10, 2021")? */
+static int S_date_after(const char *s, size_t n)
+{
+    size_t i = 0, seps = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '|' || c == ',' || c == '-') {
+            seps += c != ' ';
+            i++;
+        } else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xB7) { /* · */
+            seps++;
+            i += 2;
+        } else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                   ((unsigned char)s[i + 2] == 0xA2 || (unsigned char)s[i + 2] == 0x93 ||
+                    (unsigned char)s[i + 2] == 0x94)) { /* • – — */
+            seps++;
+            i += 3;
+        } else {
+            break;
+        }
+    }
+    return seps > 0 && i < n && cd_parts_date_line(s + i, n - i);
+}
+
 /* A byline of its own among the first blocks ("By Md Aynal Haque", naming
  * the author found): it is the authors field, not body text. */
 void cd_news_byline(cd_news_ctx *p)
@@ -297,9 +322,12 @@ void cd_news_byline(cd_news_ctx *p)
         size_t rl = len - 3;
         while (rl && *r == ' ')
             r++, rl--;
-        /* The author's name, alone or heading a list of names. */
+        /* The author's name, alone or heading a list of names, or followed
+         * by the story's date ("By Haley Hoekstra • March 12, 2025",
+         * wcxb-dev 0898; "by Emily Baron Cadloff· October 10, 2021", 0329). */
         int named = rl >= al && cd_eq_nocase(r, al, a) &&
-                    (rl == al || (p->m->nauthors > 1 && (r[al] == ',' || r[al] == ' ')));
+                    (rl == al || (p->m->nauthors > 1 && (r[al] == ',' || r[al] == ' ')) ||
+                     S_date_after(r + al, rl - al));
         if (!named) continue;
         /* Not the byline of a card in a list of stories. */
         int card = 0;
