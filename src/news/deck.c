@@ -340,6 +340,62 @@ void cd_news_byline(cd_news_ctx *p)
     }
 }
 
+/* Is s[0..n) a reading-time line: a number and one of
+ * news-reading-time.txt ("8 min read", wcxb-dev 4193), alone or before a
+ * short rest (a date)? */
+static int S_reading_time(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && cd_isdigit((unsigned char)s[i]))
+        i++;
+    if (!i || i > 3) return 0;
+    while (i < n && s[i] == ' ')
+        i++;
+    for (size_t k = 0; cd_list_news_reading_time[k]; k++) {
+        size_t l = strlen(cd_list_news_reading_time[k]);
+        if (l <= n - i && cd_eq_nocase(s + i, l, cd_list_news_reading_time[k]))
+            return n - (i + l) <= 40; /* "· Updated Feb 11, 2026", "Dec 30, 2013" */
+    }
+    return 0;
+}
+
+/* A labelled date line of its own among the first blocks ("Last updated
+ * on September 16th, 2023 at 09:27 am", wcxb-dev 0009; "Updated: December
+ * 7, 2025", 4371), below a standfirst or a disclosure where the head's line
+ * peeling (lines.c) stops at the first prose: it dates the story, it is no
+ * part of it. A bare date ("April 2025", a timeline's heading) needs the
+ * label (news-date-line-labels.txt). */
+void cd_news_date_lines(cd_news_ctx *p)
+{
+    if (p->keep) return;
+    cd_news_text t;
+    for (unsigned b = 0; b < p->nfirst && b < CD_NEWS_DATE_BLOCKS; b++) {
+        cd_nid blk = p->first[b];
+        if (cd_news_marked(p, blk)) continue;
+        cd_news_gather(p, blk, CD_NONE, 1, &t);
+        if (t.more || t.n > 160) continue;
+        size_t len;
+        char *c = cd_meta_clean(p->arena, t.s, t.n, &len);
+        if (!c) continue;
+        if (S_reading_time(c, len)) {
+            S_drop_first(p, blk, CD_WHY_DATE_LINE);
+            b--;
+            continue;
+        }
+        if (!cd_parts_date_line(c, len)) continue;
+        int label = 0;
+        const char *w;
+        for (size_t at = 0, wl; !label && (wl = cd_next_word(c, len, &at, &w)) != 0;) {
+            while (wl && !cd_isalpha((unsigned char)w[wl - 1]))
+                wl--;
+            label = wl && cd_wordset_has(&cd_list_news_date_line_labels, w, wl);
+        }
+        if (!label) continue;
+        S_drop_first(p, blk, CD_WHY_DATE_LINE);
+        b--; /* the next block took its place */
+    }
+}
+
 /* The length of the name after ", writes " that ends s[0..n) ("…
  * national ambitions, writes Michael Cockerill."): two or three capitalised
  * words and an optional full stop; 0 when s does not end so. *at gets the
