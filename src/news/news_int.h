@@ -15,6 +15,7 @@
  * credit and a lead figure may sit. */
 #define CD_NEWS_FIRST 12u         /* first blocks kept: the head lines, the dateline, the deck */
 #define CD_NEWS_DATE_BLOCKS 4u    /* first blocks read for a labelled date line */
+#define CD_NEWS_DATE_CLOSING 2u   /* ... unless among the closing ones (the foot's) */
 #define CD_NEWS_LAST 2u           /* closing blocks tested as credit lines */
 #define CD_NEWS_TAIL 12u          /* closing blocks kept: the foot lines */
 #define CD_NEWS_CONTRIB 8u        /* closing blocks searched for a contributor line */
