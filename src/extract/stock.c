@@ -99,6 +99,26 @@ static int S_may_sign(const char *s, size_t n)
     return 0;
 }
 
+/* Could a block starting s[0..n) open with a disclosure formula? */
+static int S_may_disclose(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == '*' || s[i] == ' ' || s[i] == '('))
+        i++;
+    s += i;
+    n -= i;
+    if (!n)
+        return 0;
+    if (S_may_be(s, n, "affiliate disclosure") || S_may_be(s, n, "ftc disclosure") || S_may_be(s, n, "disclosure"))
+        return 1;
+    /* Most blocks fail on their first letter. */
+    int c = cd_tolower((unsigned char)s[0]);
+    for (int k = 0; cd_list_stock_disclosure_starts[k]; k++)
+        if (cd_list_stock_disclosure_starts[k][0] == c && S_may_be(s, n, cd_list_stock_disclosure_starts[k]))
+            return 1;
+    return 0;
+}
+
 /* Is the node white space only (a text node) or a <br>? */
 static int S_blank(const cd_dom *dom, const cd_xstat *st, cd_nid id)
 {
@@ -286,6 +306,7 @@ static int S_copyright_notice(const char *s, size_t n)
 
 #define S_DISCLOSURE_MAX 400 /* bytes of a disclosure block, at most */
 #define S_DISCLOSURE_PEEK 16 /* bytes read first, for its opening */
+#define S_COMMISSION_MIN 50  /* characters of a block with a commission statement, at least */
 #define S_POSTED_TRIES 8     /* "Posted by" lines judged per region (each scans it) */
 
 /* How many words of s[0..n) start with one of list's entries (counting
@@ -390,10 +411,19 @@ static int S_has_whole(const char *s, size_t n, const char *const *list)
  * starts (n when none). */
 static size_t S_word_pos(const char *s, size_t n, const char *const *list)
 {
+    /* The entries' first letters, both cases: most bytes fail on this. */
+    unsigned char first[256] = {0};
+    for (int k = 0; list[k]; k++) {
+        first[(unsigned char)list[k][0]] = 1;
+        first[(unsigned char)cd_toupper((unsigned char)list[k][0])] = 1;
+    }
     for (size_t i = 0; i < n; i++) {
-        if (i > 0 && cd_isalnum((unsigned char)s[i - 1]))
+        if (!first[(unsigned char)s[i]] || (i > 0 && cd_isalnum((unsigned char)s[i - 1])))
             continue;
+        unsigned char c0 = (unsigned char)cd_tolower((unsigned char)s[i]);
         for (int k = 0; list[k]; k++) {
+            if ((unsigned char)list[k][0] != c0)
+                continue; /* the first letter screens the entry */
             size_t m = strlen(list[k]);
             if (m <= n - i && cd_eq_nocase(s + i, m, list[k]))
                 return i;
@@ -409,6 +439,10 @@ static size_t S_word_pos(const char *s, size_t n, const char *const *list)
  * receive a small commission.")? Sentences end as in S_sentences_hold. */
 static int S_commission(const char *s, size_t n)
 {
+    /* Most blocks name no commission: one quick pass (S_word_pos screens
+     * each word start by its first letter). */
+    if (S_word_pos(s, n, cd_list_stock_commission_pays) == n)
+        return 0;
     size_t at = 0;
     for (size_t j = 0; j <= n; j++) {
         int end = j == n;
@@ -447,8 +481,18 @@ int cd_x_disclosure(const cd_dom *dom, const cd_xstat *st, cd_nid id)
 {
     if (!st[id].chars || st[id].chars > S_DISCLOSURE_MAX || st[id].link * 2 >= st[id].chars)
         return 0;
+    /* The opening first (a short read); a block that opens otherwise is
+     * read whole only when it is long enough for a commission statement. */
     char buf[S_DISCLOSURE_MAX + 1];
-    long len = cd_x_text(dom, st, id, buf, S_DISCLOSURE_MAX);
+    long len = cd_x_text(dom, st, id, buf, S_DISCLOSURE_PEEK);
+    if (len < 0)
+        len = S_DISCLOSURE_PEEK;
+    if (len <= 0)
+        return 0;
+    int formula = S_may_disclose(buf, (size_t)len);
+    if (!formula && (st[id].chars < S_COMMISSION_MIN || st[id].n_block))
+        return 0; /* (a commission statement is a block of text, not a box of blocks) */
+    len = cd_x_text(dom, st, id, buf, S_DISCLOSURE_MAX);
     return len > 0 && S_disclosure(buf, (size_t)len);
 }
 
