@@ -307,6 +307,7 @@ static int S_copyright_notice(const char *s, size_t n)
 #define S_DISCLOSURE_MAX 400 /* bytes of a disclosure block, at most */
 #define S_DISCLOSURE_PEEK 16 /* bytes read first, for its opening */
 #define S_COMMISSION_MIN 50  /* characters of a block with a commission statement, at least */
+#define S_NOSNIPPET_CARD 400 /* characters of a data-nosnippet card, at most, when it holds blocks */
 #define S_POSTED_TRIES 8     /* "Posted by" lines judged per region (each scans it) */
 
 /* How many words of s[0..n) start with one of list's entries (counting
@@ -704,11 +705,15 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, 
             continue;
         }
         /* In a chosen region (not a page read broadly), what the publisher
-         * marked data-nosnippet (Google's attribute for text that is not the
-         * page's own, kept out of search snippets): an inline card for
-         * another story with its "Related" label, a teaser's date (wcxb-dev
-         * 0382). Not when it holds half the text (a whole body so marked). */
-        if (chosen && id != root && st[id].chars * 2 < total && cd_dom_attr(dom, id, "data-nosnippet", NULL)) {
+         * marked data-nosnippet (Google's attribute for text kept out of
+         * search snippets): an inline card for another story with its
+         * "Related" label, a teaser's date (wcxb-dev 0382). Not when it holds
+         * half the text, nor when it is longer than a card and holds two
+         * blocks of text: a publisher may so mark part of its own story (the
+         * paid part of a metered article). */
+        if (chosen && id != root && st[id].chars * 2 < total &&
+            (st[id].chars <= S_NOSNIPPET_CARD || st[id].n_block < 2) &&
+            cd_dom_attr(dom, id, "data-nosnippet", NULL)) {
             cd_x_drop(dom, st, id, root, 'N');
             id = cd_dom_next_skip(dom, id, root);
             continue;
