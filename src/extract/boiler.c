@@ -142,6 +142,21 @@ int cd_boiler_prompt(const char *text, size_t len)
            S_any_words(text, len, cd_list_boiler_prompt_asks);
 }
 
+/* Is s[0..n) a placeholder a script fills in: a short block opening with a
+ * word of boiler-placeholders.txt and closing with an ellipsis ("Loading
+ * paragraph...", wcxb-dev 0046 and 4503; "Loading prices for your region…",
+ * 4674)? */
+static int S_placeholder(const char *s, size_t n)
+{
+    if (n > 60) return 0;
+    int dots = (n >= 3 && memcmp(s + n - 3, "...", 3) == 0) ||
+               (n >= 3 && memcmp(s + n - 3, "\xE2\x80\xA6", 3) == 0);
+    if (!dots) return 0;
+    for (int k = 0; cd_list_boiler_placeholders[k]; k++)
+        if (S_starts_with(s, n, cd_list_boiler_placeholders[k])) return 1;
+    return 0;
+}
+
 /* Is s[0..n) a forum's control to follow a thread: "Watch this topic",
  * "Watch thread", "Follow this thread", "Subscribe to this topic",
  * "Unwatch thread" (phpBB, XenForo, vBulletin, MyBB, Discourse wordings)? */
@@ -258,7 +273,7 @@ int cd_boiler_phrase(const char *text, size_t len)
         return CD_BOILER_CHROME;
     if (S_copyright_line(s, n))
         return CD_BOILER_COPYRIGHT;
-    if (cd_wordset_has(&cd_list_boiler_labels, s, n) || S_topic_control(s, n))
+    if (cd_wordset_has(&cd_list_boiler_labels, s, n) || S_topic_control(s, n) || S_placeholder(s, n))
         return CD_BOILER_CHROME;
     /* A recommendation heading says so anywhere in it ("Other posts you may
      * enjoy", "People who viewed this item also viewed"). */

@@ -2018,8 +2018,10 @@ static void S_lead(cd_extract *x, const cd_dom *dom, const S_stat *st)
         }
         /* A block of inline text: the unit the standfirst is made of. */
         if (S_is_block(n->tag) && s->chars && s->flow == s->chars && !S_is_ancestor(dom, id, first)) {
+            /* (Not an affiliate disclosure under the headline: wcxb-dev 0500.) */
             if (!(cd_tag_flags(n->tag) & CD_TF_HEADING) && S_lead_block(dom, st, id, h, min) &&
-                !(S_opening(dom, st, id, lead) == nbody && memcmp(lead, body, nbody) == 0))
+                !(S_opening(dom, st, id, lead) == nbody && memcmp(lead, body, nbody) == 0) &&
+                !cd_x_disclosure(dom, st, id))
                 add[nadd++] = id;
             id = cd_dom_next_skip(dom, id, top);
             continue;
@@ -2157,6 +2159,8 @@ const char *cd_extract_reason(uint8_t why)
         return "deck";
     case 'x':
         return "script-text";
+    case 'N':
+        return "nosnippet";
     default:
         return "clean-heading";
     }

@@ -21,7 +21,12 @@
  * 100 bytes ("Disclosure: As an Affiliate Marketer, I earn from qualifying
  * purchases. If you click a product affiliate link … I may receive a
  * commission …"): it opens with one of stock-disclosure-starts.txt and each
- * further sentence speaks of the same (stock-disclosure-words.txt).
+ * further sentence speaks of the same (stock-disclosure-words.txt); or,
+ * opening otherwise, one of its sentences is a commission statement in the
+ * site's voice ("Purchases made through our links may earn us a
+ * commission.") and every sentence speaks of the same (S_commission). The
+ * same test keeps such a note under the headline out of the standfirst
+ * (extract.c, S_lead).
  * And a short element marked as a Person's schema.org jobTitle: a forum
  * poster's rank under the name ("Well-known member", a custom title).
  * And on an article page, the rights notices after the story (a wire's
@@ -301,6 +306,8 @@ static int S_copyright_notice(const char *s, size_t n)
 
 #define S_DISCLOSURE_MAX 400 /* bytes of a disclosure block, at most */
 #define S_DISCLOSURE_PEEK 16 /* bytes read first, for its opening */
+#define S_COMMISSION_MIN 50  /* characters of a block with a commission statement, at least */
+#define S_NOSNIPPET_CARD 400 /* characters of a data-nosnippet card, at most, when it holds blocks */
 #define S_POSTED_TRIES 8     /* "Posted by" lines judged per region (each scans it) */
 
 /* How many words of s[0..n) start with one of list's entries (counting
@@ -383,14 +390,111 @@ static size_t S_disclosure_open(const char *s, size_t n)
     return open ? i + 1 : 0;
 }
 
+/* Does s[0..n) hold, as a whole word (a contraction by its letters before
+ * the apostrophe: "we'd"), one of list's entries (lower case)? */
+static int S_has_whole(const char *s, size_t n, const char *const *list)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!cd_isalpha((unsigned char)s[i]) || (i > 0 && cd_isalnum((unsigned char)s[i - 1])))
+            continue;
+        size_t e = i;
+        while (e < n && cd_isalpha((unsigned char)s[e]))
+            e++;
+        for (int k = 0; list[k]; k++)
+            if (strlen(list[k]) == e - i && cd_eq_nocase(s + i, e - i, list[k]))
+                return 1;
+        i = e;
+    }
+    return 0;
+}
+
+/* Where the first word of s[0..n) starting with one of list's entries
+ * starts (n when none). */
+static size_t S_word_pos(const char *s, size_t n, const char *const *list)
+{
+    /* The entries' first letters, both cases: most bytes fail on this. */
+    unsigned char first[256] = {0};
+    for (int k = 0; list[k]; k++) {
+        first[(unsigned char)list[k][0]] = 1;
+        first[(unsigned char)cd_toupper((unsigned char)list[k][0])] = 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!first[(unsigned char)s[i]] || (i > 0 && cd_isalnum((unsigned char)s[i - 1])))
+            continue;
+        unsigned char c0 = (unsigned char)cd_tolower((unsigned char)s[i]);
+        for (int k = 0; list[k]; k++) {
+            if ((unsigned char)list[k][0] != c0)
+                continue; /* the first letter screens the entry */
+            size_t m = strlen(list[k]);
+            if (m <= n - i && cd_eq_nocase(s + i, m, list[k]))
+                return i;
+        }
+    }
+    return n;
+}
+
+/* Is one sentence of s[0..n) an affiliate disclosure's commission statement:
+ * the site, in the first person before the commission is named, says it
+ * earns one when the reader buys through its links ("Purchases made through
+ * our links may earn us a commission.", "If you buy through my links, I may
+ * receive a small commission.")? Sentences end as in S_sentences_hold. */
+static int S_commission(const char *s, size_t n)
+{
+    /* Most blocks name no commission: one quick pass (S_word_pos screens
+     * each word start by its first letter). */
+    if (S_word_pos(s, n, cd_list_stock_commission_pays) == n)
+        return 0;
+    size_t at = 0;
+    for (size_t j = 0; j <= n; j++) {
+        int end = j == n;
+        if (!end && (s[j] == '.' || s[j] == '!' || s[j] == '?') &&
+            (j + 1 == n || s[j + 1] == ' ' ||
+             (j + 2 < n && (unsigned char)s[j + 1] == 0xC2 && (unsigned char)s[j + 2] == 0xA0)))
+            end = 1;
+        if (!end)
+            continue;
+        const char *t = s + at;
+        size_t tn = j - at, pay = S_word_pos(t, tn, cd_list_stock_commission_pays);
+        if (pay < tn && S_has_word(t, tn, cd_list_stock_commission_earns) &&
+            S_has_word(t, tn, cd_list_stock_commission_via) && S_has_whole(t, pay, cd_list_stock_commission_persons))
+            return 1;
+        at = j + 1;
+    }
+    return 0;
+}
+
 /* Is s[0..n) an affiliate disclosure: its opening formula, and further
- * sentences each holding a disclosure word or of at most three words? */
+ * sentences each holding a disclosure word or of at most three words? Or,
+ * with no formula, a commission statement (S_commission) among sentences
+ * that all hold a disclosure word or are of at most three words ("Every item
+ * on this page was chosen by an … editor. We may earn commission on some of
+ * the items you choose to buy.", "Products are chosen independently by our
+ * editors. Purchases made through our links may earn us a commission.")? */
 static int S_disclosure(const char *s, size_t n)
 {
     size_t i = S_disclosure_open(s, n);
-    if (!i--)
+    if (i--)
+        return S_sentences_hold(s, i, n, cd_list_stock_disclosure_words, 1);
+    return S_commission(s, n) && S_sentences_hold(s, 0, n, cd_list_stock_disclosure_words, 0);
+}
+
+int cd_x_disclosure(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+{
+    if (!st[id].chars || st[id].chars > S_DISCLOSURE_MAX || st[id].link * 2 >= st[id].chars)
         return 0;
-    return S_sentences_hold(s, i, n, cd_list_stock_disclosure_words, 1);
+    /* The opening first (a short read); a block that opens otherwise is
+     * read whole only when it is long enough for a commission statement. */
+    char buf[S_DISCLOSURE_MAX + 1];
+    long len = cd_x_text(dom, st, id, buf, S_DISCLOSURE_PEEK);
+    if (len < 0)
+        len = S_DISCLOSURE_PEEK;
+    if (len <= 0)
+        return 0;
+    int formula = S_may_disclose(buf, (size_t)len);
+    if (!formula && (st[id].chars < S_COMMISSION_MIN || st[id].n_block))
+        return 0; /* (a commission statement is a block of text, not a box of blocks) */
+    len = cd_x_text(dom, st, id, buf, S_DISCLOSURE_MAX);
+    return len > 0 && S_disclosure(buf, (size_t)len);
 }
 
 /* Is form id a sign-up form: an e-mail or telephone field (a newsletter,
@@ -561,7 +665,7 @@ static void S_rights(const cd_extract *x, const cd_dom *dom, cd_xstat *st)
 }
 
 static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, int chosen,
-                     size_t total)
+                     size_t total, int many)
 {
     char buf[S_LINE_MAX + 1];
     int tries = 0;
@@ -600,6 +704,20 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, 
             id = cd_dom_next_skip(dom, id, root);
             continue;
         }
+        /* In a chosen region (not a page read broadly), what the publisher
+         * marked data-nosnippet (Google's attribute for text kept out of
+         * search snippets): an inline card for another story with its
+         * "Related" label, a teaser's date (wcxb-dev 0382). Not when it holds
+         * half the text, nor when it is longer than a card and holds two
+         * blocks of text: a publisher may so mark part of its own story (the
+         * paid part of a metered article). */
+        if (chosen && id != root && st[id].chars * 2 < total &&
+            (st[id].chars <= S_NOSNIPPET_CARD || st[id].n_block < 2) &&
+            cd_dom_attr(dom, id, "data-nosnippet", NULL)) {
+            cd_x_drop(dom, st, id, root, 'N');
+            id = cd_dom_next_skip(dom, id, root);
+            continue;
+        }
         /* A poster's rank under the name (schema.org microdata: a Person's
          * jobTitle, "Well-known member"): profile furniture, short. */
         {
@@ -611,19 +729,18 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, 
                 continue;
             }
         }
-        /* A block of its own text that is an affiliate disclosure. */
-        if (id != root && cd_x_is_block(n->tag) && st[id].chars && st[id].chars <= S_DISCLOSURE_MAX &&
-            st[id].link * 2 < st[id].chars) {
-            /* The opening first (a short read), then the block whole. */
-            char dbuf[S_DISCLOSURE_MAX + 1];
-            long dl = cd_x_text(dom, st, id, dbuf, S_DISCLOSURE_PEEK);
-            if (dl < 0)
-                dl = S_DISCLOSURE_PEEK;
-            if (dl > 0 && S_may_disclose(dbuf, (size_t)dl))
-                dl = cd_x_text(dom, st, id, dbuf, S_DISCLOSURE_MAX);
-            else
-                dl = 0;
-            if (dl > 0 && S_disclosure(dbuf, (size_t)dl)) {
+        /* A block of its own text that is an affiliate disclosure (read
+         * whole: with no opening formula, a commission statement may be
+         * any of its sentences). */
+        if ((id != root || many) && cd_x_is_block(n->tag)) {
+            if (cd_x_disclosure(dom, st, id)) {
+                if (id == root) {
+                    /* A root of its own (a paragraph S_choose took beside
+                     * the story, wcxb-dev 4148): left out whole. */
+                    st[id].dead = 1;
+                    st[id].why = 'p';
+                    return;
+                }
                 cd_x_drop(dom, st, id, root, 'p');
                 id = cd_dom_next_skip(dom, id, root);
                 continue;
@@ -705,7 +822,7 @@ void cd_x_drop_stock(cd_extract *x, const cd_dom *dom, cd_xstat *st)
     for (uint32_t r = 0; r < x->nroots; r++)
         if (!st[x->roots[r]].dead) total += st[x->roots[r]].chars;
     for (uint32_t r = 0; r < x->nroots; r++) {
-        S_region(dom, st, x->roots[r], x->article && !x->broad, !x->broad, total);
+        S_region(dom, st, x->roots[r], x->article && !x->broad, !x->broad, total, x->nroots > 1);
     }
     if (x->article && !x->broad)
         S_rights(x, dom, st);

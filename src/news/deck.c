@@ -341,6 +341,90 @@ void cd_news_deck(cd_news_ctx *p)
     }
 }
 
+/* Is s[0..n), after a separator (a space, "•", "·", "|", a dash, a
+ * comma), a date line ("• March 12, 2025", "· October 10, 2021")? */
+static int S_date_after(const char *s, size_t n)
+{
+    size_t i = 0, seps = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '|' || c == ',' || c == '-') {
+            seps += c != ' ';
+            i++;
+        } else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xB7) { /* · */
+            seps++;
+            i += 2;
+        } else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                   ((unsigned char)s[i + 2] == 0xA2 || (unsigned char)s[i + 2] == 0x93 ||
+                    (unsigned char)s[i + 2] == 0x94)) { /* • – — */
+            seps++;
+            i += 3;
+        } else {
+            break;
+        }
+    }
+    return seps > 0 && i < n && cd_parts_date_line(s + i, n - i);
+}
+
+/* The bytes of the separator at s[i] ("|", "•", "·", a dash), 0 when none. */
+static size_t S_sep_at(const char *s, size_t n, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == '|' || c == '-') return 1;
+    if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xB7) return 2;
+    if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0xA2 || (unsigned char)s[i + 2] == 0x93 ||
+         (unsigned char)s[i + 2] == 0x94))
+        return 3;
+    return 0;
+}
+
+/* Is s[0..n) the page's authors' names (every word of it one of the
+ * authors, joined by ",", "&" or "and"), alone or followed by a separator
+ * and a short role ("Guest Columnists", at most four words, no sentence) or
+ * the date? */
+static int S_names_line(const cd_meta *m, const char *s, size_t n)
+{
+    size_t i = 0;
+    unsigned names = 0;
+    for (;;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t hit = 0;
+        for (size_t k = 0; k < m->nauthors && !hit; k++) {
+            size_t al = strlen(m->authors[k]);
+            if (al >= 4 && al <= n - i && cd_eq_nocase(s + i, al, m->authors[k]) &&
+                (i + al == n || !cd_isalnum((unsigned char)s[i + al])))
+                hit = al;
+        }
+        if (!hit) break;
+        names++;
+        i += hit;
+        while (i < n && s[i] == ' ')
+            i++;
+        if (i < n && (s[i] == ',' || s[i] == '&'))
+            i++;
+        else if (n - i > 4 && cd_eq_nocase(s + i, 4, "and "))
+            i += 4;
+        else
+            break;
+    }
+    if (!names) return 0;
+    if (i == n) return 1;
+    size_t sl = S_sep_at(s, n, i);
+    if (!sl) return 0;
+    i += sl;
+    while (i < n && s[i] == ' ')
+        i++;
+    if (i == n) return 0;
+    if (cd_parts_date_line(s + i, n - i)) return 1;
+    unsigned words = 0;
+    const char *w;
+    for (size_t at = i, wl; (wl = cd_next_word(s, n, &at, &w)) != 0;)
+        words++;
+    return words <= 4 && s[n - 1] != '.' && s[n - 1] != '!' && s[n - 1] != '?';
+}
+
 /* A byline of its own among the first blocks ("By Md Aynal Haque", naming
  * the author found): it is the authors field, not body text. */
 void cd_news_byline(cd_news_ctx *p)
@@ -356,14 +440,32 @@ void cd_news_byline(cd_news_ctx *p)
         if (t.more || t.n > 160) continue;
         size_t len;
         char *c = cd_meta_clean(p->arena, t.s, t.n, &len);
-        if (!c || len < 4 || !cd_parts_starts(c, len, "by ")) continue;
+        if (!c || len < 4) continue;
+        if (!cd_parts_starts(c, len, "by ")) {
+            /* No "By": on a page read or typed as an article, the authors'
+             * names alone, or before a role or the date ("Manoj Jain and
+             * Jagpreet Chhatwal | Guest Columnists", wcxb-dev 0120). Not
+             * elsewhere: a forum post's author line is the post's (0561,
+             * 0531). */
+            if (!(p->x->article || p->x->typed > 0) || !S_names_line(p->m, c, len)) continue;
+            int card = 0;
+            unsigned d = 0;
+            for (cd_nid q = blk; q && d < 8 && !card; q = cd_dom_node(p->dom, q)->parent, d++)
+                card = cd_dom_is(p->dom, q, CD_TAG_LI) || cd_dom_is(p->dom, q, CD_TAG_A);
+            if (card) continue;
+            S_drop_first(p, blk, CD_WHY_BYLINE);
+            return;
+        }
         const char *r = c + 3;
         size_t rl = len - 3;
         while (rl && *r == ' ')
             r++, rl--;
-        /* The author's name, alone or heading a list of names. */
+        /* The author's name, alone or heading a list of names, or followed
+         * by the story's date ("By Haley Hoekstra • March 12, 2025",
+         * wcxb-dev 0898; "by Emily Baron Cadloff· October 10, 2021", 0329). */
         int named = rl >= al && cd_eq_nocase(r, al, a) &&
-                    (rl == al || (p->m->nauthors > 1 && (r[al] == ',' || r[al] == ' ')));
+                    (rl == al || (p->m->nauthors > 1 && (r[al] == ',' || r[al] == ' ')) ||
+                     S_date_after(r + al, rl - al));
         if (!named) continue;
         /* Not the byline of a card in a list of stories. */
         int card = 0;
@@ -373,6 +475,69 @@ void cd_news_byline(cd_news_ctx *p)
         if (card) continue;
         S_drop_first(p, blk, CD_WHY_BYLINE);
         return;
+    }
+}
+
+/* Is s[0..n) a reading-time line: a number and one of
+ * news-reading-time.txt ("8 min read", wcxb-dev 4193), alone or before a
+ * short rest (a date)? */
+static int S_reading_time(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && cd_isdigit((unsigned char)s[i]))
+        i++;
+    if (!i || i > 3) return 0;
+    while (i < n && s[i] == ' ')
+        i++;
+    for (size_t k = 0; cd_list_news_reading_time[k]; k++) {
+        size_t l = strlen(cd_list_news_reading_time[k]);
+        if (l <= n - i && cd_eq_nocase(s + i, l, cd_list_news_reading_time[k]))
+            return n - (i + l) <= 40; /* "· Updated Feb 11, 2026", "Dec 30, 2013" */
+    }
+    return 0;
+}
+
+/* A labelled date line of its own among the first blocks ("Last updated
+ * on September 16th, 2023 at 09:27 am", wcxb-dev 0009; "Updated: December
+ * 7, 2025", 4371), below a standfirst or a disclosure where the head's line
+ * peeling (lines.c) stops at the first prose: it dates the story, it is no
+ * part of it. A bare date ("April 2025", a timeline's heading) needs the
+ * label (news-date-line-labels.txt). */
+void cd_news_date_lines(cd_news_ctx *p)
+{
+    if (p->keep) return;
+    cd_news_text t;
+    for (unsigned b = 0; b < p->nfirst && b < CD_NEWS_DATE_BLOCKS; b++) {
+        cd_nid blk = p->first[b];
+        if (cd_news_marked(p, blk)) continue;
+        /* A short story's first blocks may be its closing ones: those are
+         * the foot's and the credit's to read (a source label and the
+         * time stamp, the source footer). */
+        int closing = 0;
+        for (unsigned k = 0; k < CD_NEWS_DATE_CLOSING && p->tail[k] && !closing; k++)
+            closing = p->tail[k] == blk;
+        if (closing) continue;
+        cd_news_gather(p, blk, CD_NONE, 1, &t);
+        if (t.more || t.n > 160) continue;
+        size_t len;
+        char *c = cd_meta_clean(p->arena, t.s, t.n, &len);
+        if (!c) continue;
+        if (S_reading_time(c, len)) {
+            S_drop_first(p, blk, CD_WHY_DATE_LINE);
+            b--;
+            continue;
+        }
+        if (!cd_parts_date_line(c, len)) continue;
+        int label = 0;
+        const char *w;
+        for (size_t at = 0, wl; !label && (wl = cd_next_word(c, len, &at, &w)) != 0;) {
+            while (wl && !cd_isalpha((unsigned char)w[wl - 1]))
+                wl--;
+            label = wl && cd_wordset_has(&cd_list_news_date_line_labels, w, wl);
+        }
+        if (!label) continue;
+        S_drop_first(p, blk, CD_WHY_DATE_LINE);
+        b--; /* the next block took its place */
     }
 }
 

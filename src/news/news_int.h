@@ -14,6 +14,8 @@
 /* The shape of the rules (not limits): where a dateline, a deck, a closing
  * credit and a lead figure may sit. */
 #define CD_NEWS_FIRST 12u         /* first blocks kept: the head lines, the dateline, the deck */
+#define CD_NEWS_DATE_BLOCKS 4u    /* first blocks read for a labelled date line */
+#define CD_NEWS_DATE_CLOSING 2u   /* ... unless among the closing ones (the foot's) */
 #define CD_NEWS_LAST 2u           /* closing blocks tested as credit lines */
 #define CD_NEWS_TAIL 12u          /* closing blocks kept: the foot lines */
 #define CD_NEWS_CONTRIB 8u        /* closing blocks searched for a contributor line */
@@ -124,6 +126,8 @@ void cd_news_og_picture_read(cd_news_ctx *p, cd_nid img);
 void cd_news_deck(cd_news_ctx *p);
 /* A "By …" line among the first blocks naming the author found: out of the text. */
 void cd_news_byline(cd_news_ctx *p);
+/* Drop a labelled date line of its own among the first blocks (deck.c). */
+void cd_news_date_lines(cd_news_ctx *p);
 /* A standfirst ending ", writes NAME.": the deck, and the author when none is known. */
 void cd_news_writes_deck(cd_news_ctx *p);
 

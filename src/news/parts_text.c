@@ -897,6 +897,18 @@ static int S_slash_names(const char *s, size_t n)
     return person;
 }
 
+/* "Jane Doe via Getty Images", "DGLimages via Getty Images" (wcxb-dev 4105):
+ * one to five capitalised words, " via " and an agency, the way agencies
+ * credit a picture they distribute, without a slash. */
+static int S_via_credit(const char *s, size_t n)
+{
+    if (n < 8 || n > 100) return 0;
+    int via = 0;
+    for (size_t i = 0; i + 5 <= n && !via; i++)
+        via = memcmp(s + i, " via ", 5) == 0;
+    return via && S_credit_part(s, n) && S_names_agency(s, n);
+}
+
 /* Is the whole line s a photo credit? standalone: a line of its own in the
  * body, where a bare "© 2024 Site" is a copyright footer, not a photo credit.
  * *val gets the offset of the credit after its label. */
@@ -917,7 +929,7 @@ int cd_parts_photo_line(const char *s, size_t n, int standalone, size_t *val)
         *val = (size_t)(a - s) + v;
         return 1;
     }
-    return S_slash_credit(a, l);
+    return S_slash_credit(a, l) || S_via_credit(a, l);
 }
 
 /* Is c a word start boundary for a label in a caption: after nothing, a space

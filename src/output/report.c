@@ -165,6 +165,7 @@ static const struct {
     {"comment-thread", "a comment thread, found by its structure"},
     {"comment-form", "a comment form or the heading of a comment section"},
     {"teaser-list", "a list of other stories (teasers)"},
+    {"nosnippet", "marked data-nosnippet by the publisher (not the page's own text)"},
     {"list-label", "the label of a list that was dropped (\"Related stories\")"},
     {"furniture", "a template line before or after the story"},
     {"before-headline", "what the article's container holds above its headline: a sidebar's teaser, a kicker"},
