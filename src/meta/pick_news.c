@@ -925,15 +925,28 @@ static const char *S_nav_current(cd_meta_ctx *c, const cd_meta *m, const char *p
 {
     const cd_dom *dom = c->dom;
     const char *best = NULL;
+    /* The substring test below per class key (the same class and id values):
+     * 0 not yet, 1 no state, 2 a state. NULL without the index. */
+    uint8_t *memo = NULL;
+    if (dom->classes_indexed && (memo = cd_arena_alloc(c->arena, (size_t)dom->nclasses + 1)) != NULL)
+        memset(memo, 0, (size_t)dom->nclasses + 1);
     for (cd_nid i = 1; i < dom->count; i++) {
         const cd_node *nd = cd_dom_node(dom, i);
         if (nd->type != CD_NODE_ELEMENT || (cd_tag_flags(nd->tag) & CD_TF_SKIP)) continue;
+        uint32_t key = memo ? cd_dom_class_key(dom, i) : 0;
+        if (memo && (!key || memo[key] == 1))
+            continue; /* no class or id value, or none naming a state */
         size_t cl = 0, il = 0;
         const char *cls = cd_dom_attr(dom, i, "class", &cl), *ids = cd_dom_attr(dom, i, "id", &il);
         /* Most elements name no state at all: a substring test spares them
          * the class-word split. */
-        if (!(cls && S_names_state(cls, cl)) && !(ids && S_names_state(ids, il)))
-            continue;
+        if (!memo || !memo[key]) {
+            int named = (cls && S_names_state(cls, cl)) || (ids && S_names_state(ids, il));
+            if (memo)
+                memo[key] = named ? 2 : 1;
+            if (!named)
+                continue;
+        }
         /* "previousIsCurrent", "next-to-active" mark a neighbour; a language
          * switch's item names a language. */
         if (!cd_meta_class_has(c, i, cd_list_class_current) || cd_meta_class_has(c, i, cd_list_class_language) ||
