@@ -2036,20 +2036,47 @@ static void S_site_rails(cd_extract *x, const cd_dom *dom, S_stat *st)
 }
 
 /* One reading of the page: prune, count, score, choose the roots. */
-static void S_read(cd_extract *x, const cd_dom *dom, S_stat *st, unsigned options, const S_idset *panels, int soft,
-                   const char *title)
+/* Is there, after S_prune's first round, a live block with CD_MIN_PARA
+ * characters of flow: one that could score (S_score)? That round depends on
+ * neither the options nor soft, and the second only drops more (a block's
+ * flow never grows), so without one no reading of the page scores a block. */
+static int S_may_score(const cd_dom *dom, const S_stat *st)
+{
+    for (uint32_t id = 2; id < dom->count; id++)
+        if (st[id].flow >= CD_MIN_PARA && !st[id].dead && cd_dom_node(dom, id)->type == CD_NODE_ELEMENT &&
+            S_is_block(cd_dom_node(dom, id)->tag))
+            return 1;
+    return 0;
+}
+
+/* One reading of the page (S_reset before another); returns S_may_score. */
+static int S_read(cd_extract *x, const cd_dom *dom, S_stat *st, unsigned options, const S_idset *panels, int soft,
+                  const char *title)
 {
     const uint8_t *sc = x->site.on ? x->site.sc : NULL;
     S_prune(dom, st, options, 0, NULL, soft, x->hint_memo);
     S_stats(dom, st, sc);
+    int may_score = S_may_score(dom, st);
     S_prune(dom, st, options, 1, panels, soft, x->hint_memo);
     S_stats(dom, st, sc);
     S_detect(dom, st);
     S_score(dom, st);
     S_choose(x, dom, st);
     cd_x_broaden(x, dom, st, title);
+    return may_score;
 }
 
+/* Did S_prune meet an element named for comments (CD_HINT_COMMENT)? Hints
+ * are set in the first round on every element it reaches, and the second
+ * round reads COPYDESK_OPT_KEEP_COMMENTS only on such an element: without
+ * one, reading with the option gives the same reading. */
+static int S_named_comments(const cd_dom *dom, const S_stat *st)
+{
+    for (uint32_t id = 2; id < dom->count; id++)
+        if (st[id].hints & CD_HINT_COMMENT)
+            return 1;
+    return 0;
+}
 
 static void S_reset(cd_extract *x, S_stat *st, size_t need)
 {
@@ -2240,15 +2267,18 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
      * forum pages keep them). */
     if (bare || (thread && x->typed < 0))
         options |= COPYDESK_OPT_KEEP_COMMENTS;
-    S_read(x, dom, st, options, &panels, 0, title);
+    int may_score = S_read(x, dom, st, options, &panels, 0, title);
     /* A page that is nothing but its comments (a link aggregator's
      * discussion, a thread in a container named "comments"): when the page
      * without them leaves less than a sentence, they are the content, and
-     * the page is read again with them. */
+     * the page is read again with them (when it names any: else that
+     * reading is this one). */
     if (cd_x_roots_prose(x, st) < CD_OWN_SENTENCE && !(options & COPYDESK_OPT_KEEP_COMMENTS)) {
         options |= COPYDESK_OPT_KEEP_COMMENTS;
-        S_reset(x, st, need);
-        S_read(x, dom, st, options, &panels, 0, title);
+        if (S_named_comments(dom, st)) {
+            S_reset(x, st, need);
+            S_read(x, dom, st, options, &panels, 0, title);
+        }
     }
     /* When even that leaves nothing, chrome by class words or roles took the
      * content with it ("content-sidebar-wrap", a tab list holding its
@@ -2256,8 +2286,9 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
      * its tag removed. Kept only when that finds a paragraph outside the
      * chrome, not just the menus, link lists and footer of a page whose
      * content a script never drew (wcxb-dev: such pages have no main
-     * content); else the first reading stands. */
-    if (!bare && cd_x_roots_prose(x, st) < CD_OWN_SENTENCE) {
+     * content); else the first reading stands. A page where no block could
+     * score (S_may_score) has no such paragraph: the soft reading is not made. */
+    if (!bare && may_score && cd_x_roots_prose(x, st) < CD_OWN_SENTENCE) {
         /* The reading that stands when the soft one finds nothing is kept
          * (a reading is a function of the page and the options alone: it
          * writes st and the roots and flags S_reset clears), not read
