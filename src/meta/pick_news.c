@@ -702,9 +702,10 @@ static const char *S_title_section(cd_meta_ctx *c, const cd_meta *m, const char 
     size_t tn = list[0]->len;
     for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
         size_t sl = strlen(seps[k]), at[8], len[8], np = 0, st = 0;
-        /* Every separator starts with a space: screen for it first. */
+        /* Every separator starts with a space: screen for it and the
+         * separator's second byte first (sl >= 3). */
         for (size_t i = 0; i + sl <= tn && np < 7; i++)
-            if (t[i] == ' ' && memcmp(t + i, seps[k], sl) == 0) {
+            if (t[i] == ' ' && t[i + 1] == seps[k][1] && memcmp(t + i, seps[k], sl) == 0) {
                 at[np] = st, len[np] = i - st, np++;
                 st = i + sl;
                 i += sl - 1;
@@ -1037,9 +1038,22 @@ static const char *S_byline_category(cd_meta_ctx *c, const cd_meta *m, const cha
 static const char *S_label_category(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
 {
     const cd_dom *dom = c->dom;
+    /* The leads' last bytes (lower case): a text whose last byte but
+     * spaces is none of them is no lead, and is not copied. */
+    uint32_t last[8] = {0};
+    for (size_t k = 0; cd_list_section_leads[k]; k++) {
+        size_t l = strlen(cd_list_section_leads[k]);
+        unsigned char e = l ? (unsigned char)cd_tolower((unsigned char)cd_list_section_leads[k][l - 1]) : 0;
+        last[e >> 5] |= 1u << (e & 31);
+    }
     for (cd_nid i = 1; i < dom->count; i++) {
         const cd_node *nd = cd_dom_node(dom, i);
         if (nd->type != CD_NODE_TEXT || nd->len > 64) continue;
+        size_t te = nd->len;
+        while (te && cd_isspace((unsigned char)nd->u.text[te - 1]))
+            te--;
+        unsigned char e = te ? (unsigned char)cd_tolower((unsigned char)nd->u.text[te - 1]) : 0;
+        if (!(last[e >> 5] & (1u << (e & 31)))) continue;
         char b[24];
         size_t bl = 0;
         for (size_t k = 0; k < nd->len && bl < sizeof b; k++) {
