@@ -27,6 +27,9 @@
 #include <stddef.h>
 #include <pthread.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 #include "../util/ctype.h"
 #include "../util/url.h"
@@ -900,24 +903,47 @@ static const char *S_url_section(cd_meta_ctx *c, const cd_meta *m, const char *p
  * ("current", "active", "selected": class-current.txt) that is one link or
  * holds one link and nothing else, its text a desk label of one to three
  * words, not the site's whole news area. */
+/* Does "cur", "activ" or "select" (any case) start at s[i] (i < n)? */
+static inline int S_state_at(const char *s, size_t n, size_t i)
+{
+    switch (s[i] | 0x20) {
+    case 'c':
+        return i + 3 <= n && cd_eq_nocase(s + i, 3, "cur");
+    case 'a':
+        return i + 5 <= n && cd_eq_nocase(s + i, 5, "activ");
+    case 's':
+        return i + 6 <= n && cd_eq_nocase(s + i, 6, "select");
+    default:
+        return 0;
+    }
+}
+
 /* Does s[0..n) contain "cur", "activ" or "select" (any case)? One pass,
  * the three tested where their first letter stands. */
 static int S_names_state(const char *s, size_t n)
 {
-    for (size_t i = 0; i + 3 <= n; i++) {
-        switch (s[i] | 0x20) {
-        case 'c':
-            if (cd_eq_nocase(s + i, 3, "cur")) return 1;
-            break;
-        case 'a':
-            if (i + 5 <= n && cd_eq_nocase(s + i, 5, "activ")) return 1;
-            break;
-        case 's':
-            if (i + 6 <= n && cd_eq_nocase(s + i, 6, "select")) return 1;
-            break;
-        default:
-            break;
+    size_t i = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+    /* Sixteen places at a time: only where "cu", "ac" or "se" (any case)
+     * starts is a word looked at. */
+    const __m128i lc = _mm_set1_epi8(0x20);
+    for (; i + 17 <= n; i += 16) {
+        __m128i a = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), lc);
+        __m128i b = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i + 1)), lc);
+        __m128i m = _mm_or_si128(
+            _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8('c')), _mm_cmpeq_epi8(b, _mm_set1_epi8('u'))),
+                         _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8('a')), _mm_cmpeq_epi8(b, _mm_set1_epi8('c')))),
+            _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8('s')), _mm_cmpeq_epi8(b, _mm_set1_epi8('e'))));
+        for (unsigned bits = (unsigned)_mm_movemask_epi8(m); bits; bits &= bits - 1) {
+            size_t j = i + (size_t)__builtin_ctz(bits);
+            if (S_state_at(s, n, j))
+                return 1;
         }
+    }
+#endif
+    for (; i + 3 <= n; i++) {
+        if (S_state_at(s, n, i))
+            return 1;
     }
     return 0;
 }
