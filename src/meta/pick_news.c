@@ -703,10 +703,19 @@ static const char *S_title_section(cd_meta_ctx *c, const cd_meta *m, const char 
     static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB "};
     const char *t = list[0]->s;
     size_t tn = list[0]->len;
+    /* Every separator starts with a space: one pass notes the separators
+     * whose first two bytes stand somewhere (bit k), and only those are
+     * looked for, in the order of seps. */
+    unsigned maybe = 0;
+    for (size_t i = 0; i + 1 < tn; i++)
+        if (t[i] == ' ')
+            for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++)
+                if (t[i + 1] == seps[k][1])
+                    maybe |= 1u << k;
     for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+        if (!(maybe & (1u << k))) continue;
         size_t sl = strlen(seps[k]), at[8], len[8], np = 0, st = 0;
-        /* Every separator starts with a space: screen for it and the
-         * separator's second byte first (sl >= 3). */
+        /* The space and the separator's second byte first (sl >= 3). */
         for (size_t i = 0; i + sl <= tn && np < 7; i++)
             if (t[i] == ' ' && t[i + 1] == seps[k][1] && memcmp(t + i, seps[k], sl) == 0) {
                 at[np] = st, len[np] = i - st, np++;
