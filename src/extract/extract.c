@@ -687,16 +687,60 @@ static int S_is_panel(const cd_dom *dom, cd_nid id, const S_idset *panels)
 #define CD_CODE_MIN 120
 #define CD_CODE_PUNCT 0.03f
 #define CD_CODE_WORDS 3
+static const struct {
+    const char *w;
+    size_t l;
+} S_code_words[] = {{"function(", 9}, {"var ", 4}, {"document.", 9}, {"window.", 7}, {"//", 2}, {"();", 3},
+                    {"){", 2},        {") {", 3},  {"==", 2},        {"&&", 2},      {"||", 2}};
+#define S_NCODE (sizeof S_code_words / sizeof S_code_words[0])
+
+/* The script tokens S_script_text counts at t[i] (i < n). */
+static inline uint32_t S_code_at(const char *t, uint32_t n, uint32_t i)
+{
+    unsigned char c = (unsigned char)t[i];
+    uint32_t hits = 0;
+    for (size_t k = 0; k < S_NCODE; k++) {
+        size_t l = S_code_words[k].l;
+        if (c == (unsigned char)S_code_words[k].w[0] && i + l <= n && memcmp(t + i, S_code_words[k].w, l) == 0 &&
+            !(c == '/' && i && t[i - 1] == ':')) /* "//" of a URL is no comment */
+            hits++;
+    }
+    return hits;
+}
+
+/* Do script tokens occur CD_CODE_WORDS times in t[0..n)? The same count as
+ * S_script_text's, stopped there; prose has none or one, and is passed
+ * sixteen places at a time where no token's first two bytes stand. */
+static int S_code_words_enough(const char *t, uint32_t n)
+{
+    uint32_t hits = 0, i = 0;
+#ifdef S_SSE2
+    for (; i + 17 <= n; i += 16) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+        __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(t + i + 1));
+        __m128i m = _mm_setzero_si128();
+        for (size_t k = 0; k < S_NCODE; k++)
+            m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8(S_code_words[k].w[0])),
+                                              _mm_cmpeq_epi8(b, _mm_set1_epi8(S_code_words[k].w[1]))));
+        for (unsigned bits = (unsigned)_mm_movemask_epi8(m); bits; bits &= bits - 1)
+            if ((hits += S_code_at(t, n, i + (uint32_t)__builtin_ctz(bits))) >= CD_CODE_WORDS)
+                return 1;
+    }
+#endif
+    for (; i < n; i++)
+        if ((hits += S_code_at(t, n, i)) >= CD_CODE_WORDS)
+            return 1;
+    return 0;
+}
+
 static int S_script_text(const cd_dom *dom, cd_nid id)
 {
     const cd_node *n = cd_dom_node(dom, id);
     if (n->len < CD_CODE_MIN)
         return 0;
-    static const struct {
-        const char *w;
-        size_t l;
-    } words[] = {{"function(", 9}, {"var ", 4}, {"document.", 9}, {"window.", 7}, {"//", 2}, {"();", 3},
-                 {"){", 2},        {") {", 3},  {"==", 2},        {"&&", 2},      {"||", 2}};
+    /* Fewer tokens than CD_CODE_WORDS is no script, whatever the rest. */
+    if (!S_code_words_enough(n->u.text, n->len))
+        return 0;
     uint32_t vis = 0, punct = 0, hits = 0;
     for (uint32_t i = 0; i < n->len; i++) {
         unsigned char c = (unsigned char)n->u.text[i];
@@ -709,12 +753,7 @@ static int S_script_text(const cd_dom *dom, cd_nid id)
         if (c != 'f' && c != 'v' && c != 'd' && c != 'w' && c != '/' && c != '(' && c != ')' && c != '=' &&
             c != '&' && c != '|')
             continue;
-        for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
-            size_t l = words[k].l;
-            if (c == (unsigned char)words[k].w[0] && i + l <= n->len && memcmp(n->u.text + i, words[k].w, l) == 0 &&
-                !(c == '/' && i && n->u.text[i - 1] == ':')) /* "//" of a URL is no comment */
-                hits++;
-        }
+        hits += S_code_at(n->u.text, n->len, i);
     }
     /* Script without semicolons: its words alone, two in every hundred characters. */
     int dense = hits >= 2 * CD_CODE_WORDS && hits * 100 >= 2 * vis;
