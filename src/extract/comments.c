@@ -201,6 +201,7 @@ static pthread_once_t S_prompts_once = PTHREAD_ONCE_INIT;
  * when the list has at most 64 prompts: S_prompts_by_first_ok). */
 static uint64_t S_prompts_by_first[256];
 static int S_prompts_by_first_ok;
+static size_t S_prompt_max; /* the longest prompt's length (all of the list) */
 
 static void S_prompts_index(void)
 {
@@ -212,47 +213,19 @@ static void S_prompts_index(void)
             S_prompts_by_first[S_prompt_first[p]] |= 1ull << p;
     }
     S_prompts_by_first_ok = p <= 64 && !cd_list_comment_prompts[p];
+    for (size_t q = 0; cd_list_comment_prompts[q]; q++) {
+        size_t l = strlen(cd_list_comment_prompts[q]);
+        if (l > S_prompt_max)
+            S_prompt_max = l;
+    }
 }
 
 #define CD_PROMPT_CHARS 300 /* visible characters of a prompt */
 #define CD_PROMPT_AT 6      /* words before the invitation */
-static int S_prompt(const char *s, size_t n)
+
+/* Does a prompt start at one of the nw words at[] of norm[0..k)? */
+static int S_prompt_at(const char *norm, size_t k, const size_t *at, size_t nw)
 {
-    char norm[CD_PROMPT_CHARS * 2 + 2];
-    size_t at[CD_PROMPT_AT], nw = 0, k = 0;
-    size_t i = 0;
-    while (i < n && s[i] == ' ')
-        i++;
-    /* Speech: it opens with a quote mark ('"', or U+201C / U+2018). */
-    if (i < n && (s[i] == '"' || s[i] == '\'' ||
-                  (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
-                   ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x98))))
-        return 0;
-    /* Lower-cased words (ASCII letters and digits, other bytes kept), one
-     * space apart. */
-    for (; i < n && k + 2 < sizeof norm; i++) {
-        unsigned char c = (unsigned char)s[i];
-        /* A letter or digit lower-cased, a byte above 0x7F as it is, or 0. */
-        unsigned char w = c >= 0x80 ? c : cd_alnum_lower[c];
-        if (w) {
-            if (k == 0 || norm[k - 1] == ' ') {
-                if (nw < CD_PROMPT_AT) at[nw] = k;
-                nw++;
-            }
-            norm[k++] = (char)w;
-        } else if (k && norm[k - 1] != ' ') {
-            norm[k++] = ' ';
-        }
-    }
-    norm[k] = '\0';
-    /* A reporter's line ("… said", "says"): speech too. */
-    size_t wat = 0;
-    const char *w;
-    size_t wl;
-    while ((wl = cd_next_word(norm, k, &wat, &w)) > 0)
-        if (cd_eq_nocase(w, wl, "said") || cd_eq_nocase(w, wl, "says")) return 0;
-    if (nw > CD_PROMPT_AT) nw = CD_PROMPT_AT;
-    pthread_once(&S_prompts_once, S_prompts_index);
     if (S_prompts_by_first_ok) {
         /* Only the prompts that start with the word's first byte. */
         for (size_t j = 0; j < nw; j++)
@@ -276,6 +249,56 @@ static int S_prompt(const char *s, size_t n)
                 return 1;
         }
     return 0;
+}
+
+static int S_prompt(const char *s, size_t n)
+{
+    char norm[CD_PROMPT_CHARS * 2 + 2];
+    size_t at[CD_PROMPT_AT], nw = 0, k = 0;
+    size_t i = 0;
+    while (i < n && s[i] == ' ')
+        i++;
+    /* Speech: it opens with a quote mark ('"', or U+201C / U+2018). */
+    if (i < n && (s[i] == '"' || s[i] == '\'' ||
+                  (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+                   ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x98))))
+        return 0;
+    pthread_once(&S_prompts_once, S_prompts_index);
+    /* Lower-cased words (ASCII letters and digits, other bytes kept), one
+     * space apart: first as far as a prompt at one of the first
+     * CD_PROMPT_AT words can reach (past the longest prompt after the last
+     * of them, so that every test below reads as on the whole text), the
+     * rest only when one is there. */
+    for (int whole = 0;; whole = 1) {
+        for (; i < n && k + 2 < sizeof norm; i++) {
+            if (!whole && nw >= CD_PROMPT_AT && k > at[CD_PROMPT_AT - 1] + S_prompt_max)
+                break;
+            unsigned char c = (unsigned char)s[i];
+            /* A letter or digit lower-cased, a byte above 0x7F as it is, or 0. */
+            unsigned char w = c >= 0x80 ? c : cd_alnum_lower[c];
+            if (w) {
+                if (k == 0 || norm[k - 1] == ' ') {
+                    if (nw < CD_PROMPT_AT) at[nw] = k;
+                    nw++;
+                }
+                norm[k++] = (char)w;
+            } else if (k && norm[k - 1] != ' ') {
+                norm[k++] = ' ';
+            }
+        }
+        norm[k] = '\0';
+        if (whole)
+            break;
+        if (!S_prompt_at(norm, k, at, nw < CD_PROMPT_AT ? nw : CD_PROMPT_AT))
+            return 0;
+    }
+    /* A reporter's line ("… said", "says"): speech too. */
+    size_t wat = 0;
+    const char *w;
+    size_t wl;
+    while ((wl = cd_next_word(norm, k, &wat, &w)) > 0)
+        if (cd_eq_nocase(w, wl, "said") || cd_eq_nocase(w, wl, "says")) return 0;
+    return 1;
 }
 
 /* schema.org's Comment and UserComments items, itemprop="comment". */
