@@ -216,7 +216,10 @@ static int S_label(const char *s, size_t n)
      * pages): the same label once its spaces are collapsed and the one
      * before the colon dropped. */
     char b[32];
-    size_t bl = n <= 256 ? S_collapse(s, n, b, sizeof b) : 0;
+    /* Collapsed to more than the longest label and the space the colon
+     * loses, it is none: the collapse stops there. */
+    size_t cap = (size_t)cd_list_byline_labels.maxlen + 2 < sizeof b ? (size_t)cd_list_byline_labels.maxlen + 2 : sizeof b;
+    size_t bl = n <= 256 ? S_collapse(s, n, b, cap) : 0;
     if (bl >= 2 && b[bl - 1] == ':' && b[bl - 2] == ' ') {
         b[bl - 2] = ':';
         bl--;
