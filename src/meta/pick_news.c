@@ -706,12 +706,13 @@ static const char *S_title_section(cd_meta_ctx *c, const cd_meta *m, const char 
     /* Every separator starts with a space: one pass notes the separators
      * whose first two bytes stand somewhere (bit k), and only those are
      * looked for, in the order of seps. */
+    uint8_t second[256] = {0}; /* bit k: the second byte of seps[k] */
+    for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++)
+        second[(unsigned char)seps[k][1]] |= (uint8_t)(1u << k);
     unsigned maybe = 0;
     for (size_t i = 0; i + 1 < tn; i++)
         if (t[i] == ' ')
-            for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++)
-                if (t[i + 1] == seps[k][1])
-                    maybe |= 1u << k;
+            maybe |= second[(unsigned char)t[i + 1]];
     for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
         if (!(maybe & (1u << k))) continue;
         size_t sl = strlen(seps[k]), at[8], len[8], np = 0, st = 0;
