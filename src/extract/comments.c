@@ -269,9 +269,10 @@ static int S_prompt(const char *s, size_t n)
      * CD_PROMPT_AT words can reach (past the longest prompt after the last
      * of them, so that every test below reads as on the whole text), the
      * rest only when one is there. */
+    size_t stop = (size_t)-1; /* at[CD_PROMPT_AT - 1] + S_prompt_max once known */
     for (int whole = 0;; whole = 1) {
         for (; i < n && k + 2 < sizeof norm; i++) {
-            if (!whole && nw >= CD_PROMPT_AT && k > at[CD_PROMPT_AT - 1] + S_prompt_max)
+            if (k > stop)
                 break;
             unsigned char c = (unsigned char)s[i];
             /* A letter or digit lower-cased, a byte above 0x7F as it is, or 0. */
@@ -280,6 +281,8 @@ static int S_prompt(const char *s, size_t n)
                 if (k == 0 || norm[k - 1] == ' ') {
                     if (nw < CD_PROMPT_AT) at[nw] = k;
                     nw++;
+                    if (!whole && nw == CD_PROMPT_AT)
+                        stop = at[CD_PROMPT_AT - 1] + S_prompt_max;
                 }
                 norm[k++] = (char)w;
             } else if (k && norm[k - 1] != ' ') {
@@ -291,6 +294,7 @@ static int S_prompt(const char *s, size_t n)
             break;
         if (!S_prompt_at(norm, k, at, nw < CD_PROMPT_AT ? nw : CD_PROMPT_AT))
             return 0;
+        stop = (size_t)-1;
     }
     /* A reporter's line ("… said", "says"): speech too. */
     size_t wat = 0;
