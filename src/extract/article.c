@@ -14,6 +14,7 @@
  *     container (a byline and date line, a dateline) and one dominant run of
  *     prose, most of the page's long paragraphs in that container.
  * The date test is cd_article_date below. */
+#include <pthread.h>
 #include <string.h>
 
 #include "../util/ctype.h"
@@ -234,6 +235,35 @@ static int S_in(const S_word *list, const char *s, size_t n)
     return 0;
 }
 
+/* Bit n of S_lens[i][b]: list i (S_months, S_glue) has an entry of n bytes
+ * (n < 16) starting with byte b; worked out once. A word that no entry
+ * could be is passed on one test, not a walk of the list (cd_article_date
+ * looks up every word of every short line). */
+static uint16_t S_lens[2][256];
+static int S_lens_long; /* an entry of 16 bytes or more: no screen */
+static pthread_once_t S_lens_once = PTHREAD_ONCE_INIT;
+
+static void S_lens_index(void)
+{
+    const S_word *lists[2] = {S_months, S_glue};
+    for (int i = 0; i < 2; i++)
+        for (int k = 0; lists[i][k].w; k++) {
+            if (lists[i][k].n >= 16 || !lists[i][k].n)
+                S_lens_long = 1;
+            else
+                S_lens[i][(unsigned char)lists[i][k].w[0]] |= (uint16_t)(1u << lists[i][k].n);
+        }
+}
+
+/* S_in(S_months or S_glue (which 0 or 1), s, n), screened by S_lens (n > 0). */
+static int S_in_screened(int which, const char *s, size_t n)
+{
+    pthread_once(&S_lens_once, S_lens_index);
+    if (!S_lens_long && (n >= 16 || !(S_lens[which][(unsigned char)s[0]] & (1u << n))))
+        return 0;
+    return S_in(which ? S_glue : S_months, s, n);
+}
+
 /* A day (1-31, one or two digits) or a year (four digits, 1900-2099). */
 static int S_day_or_year(const S_tok *t)
 {
@@ -303,7 +333,7 @@ int cd_article_month(const char *word, size_t len)
             b = (unsigned char)(b + 0x20);
         w[i] = (char)cd_tolower(b);
     }
-    return S_in(S_months, w, len);
+    return S_in_screened(0, w, len);
 }
 
 int cd_article_date(const char *s, size_t len)
@@ -359,9 +389,9 @@ int cd_article_date(const char *s, size_t len)
             continue;
         }
         int is_word = t.kind == S_WORD && t.len <= sizeof t.s;
-        if (is_word && S_in(S_glue, t.s, t.len))
+        if (is_word && S_in_screened(1, t.s, t.len))
             continue; /* glue words are skipped: they neither make nor break a date */
-        int is_month = is_word && S_in(S_months, t.s, t.len);
+        int is_month = is_word && S_in_screened(0, t.s, t.len);
         if (is_month && ntok && S_day_or_year(&tok[ntok - 1])) return 1; /* 15 January */
         if (month_at >= 0 && S_day_or_year(&t)) return 1; /* January 15, January 2008 */
         if (ntok == WINDOW) {

@@ -30,6 +30,10 @@
  * decision (only inside one article, never the page's only text). */
 #include <pthread.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define S_COMMENTS_SSE2 1
+#endif
 #ifdef CD_EXTRACT_DEBUG
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,7 +117,17 @@ static int S_stamp(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *buf)
     long len = cd_x_text(dom, st, id, buf, CD_STAMP_MAX);
     if (len <= 0) return 0;
     int digit = 0;
-    for (long i = 0; i < len && !digit; i++)
+    long i = 0;
+#ifdef S_COMMENTS_SSE2
+    /* Sixteen bytes at a time: any of '0'-'9' (signed compares: bytes of
+     * 0x80 and up are below '0'). */
+    for (; i + 16 <= len && !digit; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(buf + i));
+        digit = _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                                _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)))) != 0;
+    }
+#endif
+    for (; i < len && !digit; i++)
         digit = cd_isdigit((unsigned char)buf[i]);
     if (!digit) return 0;
     /* A time with a date or a name ("Posted by: jim | January 14, 2008
@@ -201,6 +215,7 @@ static pthread_once_t S_prompts_once = PTHREAD_ONCE_INIT;
  * when the list has at most 64 prompts: S_prompts_by_first_ok). */
 static uint64_t S_prompts_by_first[256];
 static int S_prompts_by_first_ok;
+static size_t S_prompt_max; /* the longest prompt's length (all of the list) */
 
 static void S_prompts_index(void)
 {
@@ -212,47 +227,19 @@ static void S_prompts_index(void)
             S_prompts_by_first[S_prompt_first[p]] |= 1ull << p;
     }
     S_prompts_by_first_ok = p <= 64 && !cd_list_comment_prompts[p];
+    for (size_t q = 0; cd_list_comment_prompts[q]; q++) {
+        size_t l = strlen(cd_list_comment_prompts[q]);
+        if (l > S_prompt_max)
+            S_prompt_max = l;
+    }
 }
 
 #define CD_PROMPT_CHARS 300 /* visible characters of a prompt */
 #define CD_PROMPT_AT 6      /* words before the invitation */
-static int S_prompt(const char *s, size_t n)
+
+/* Does a prompt start at one of the nw words at[] of norm[0..k)? */
+static int S_prompt_at(const char *norm, size_t k, const size_t *at, size_t nw)
 {
-    char norm[CD_PROMPT_CHARS * 2 + 2];
-    size_t at[CD_PROMPT_AT], nw = 0, k = 0;
-    size_t i = 0;
-    while (i < n && s[i] == ' ')
-        i++;
-    /* Speech: it opens with a quote mark ('"', or U+201C / U+2018). */
-    if (i < n && (s[i] == '"' || s[i] == '\'' ||
-                  (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
-                   ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x98))))
-        return 0;
-    /* Lower-cased words (ASCII letters and digits, other bytes kept), one
-     * space apart. */
-    for (; i < n && k + 2 < sizeof norm; i++) {
-        unsigned char c = (unsigned char)s[i];
-        /* A letter or digit lower-cased, a byte above 0x7F as it is, or 0. */
-        unsigned char w = c >= 0x80 ? c : cd_alnum_lower[c];
-        if (w) {
-            if (k == 0 || norm[k - 1] == ' ') {
-                if (nw < CD_PROMPT_AT) at[nw] = k;
-                nw++;
-            }
-            norm[k++] = (char)w;
-        } else if (k && norm[k - 1] != ' ') {
-            norm[k++] = ' ';
-        }
-    }
-    norm[k] = '\0';
-    /* A reporter's line ("… said", "says"): speech too. */
-    size_t wat = 0;
-    const char *w;
-    size_t wl;
-    while ((wl = cd_next_word(norm, k, &wat, &w)) > 0)
-        if (cd_eq_nocase(w, wl, "said") || cd_eq_nocase(w, wl, "says")) return 0;
-    if (nw > CD_PROMPT_AT) nw = CD_PROMPT_AT;
-    pthread_once(&S_prompts_once, S_prompts_index);
     if (S_prompts_by_first_ok) {
         /* Only the prompts that start with the word's first byte. */
         for (size_t j = 0; j < nw; j++)
@@ -276,6 +263,60 @@ static int S_prompt(const char *s, size_t n)
                 return 1;
         }
     return 0;
+}
+
+static int S_prompt(const char *s, size_t n)
+{
+    char norm[CD_PROMPT_CHARS * 2 + 2];
+    size_t at[CD_PROMPT_AT], nw = 0, k = 0;
+    size_t i = 0;
+    while (i < n && s[i] == ' ')
+        i++;
+    /* Speech: it opens with a quote mark ('"', or U+201C / U+2018). */
+    if (i < n && (s[i] == '"' || s[i] == '\'' ||
+                  (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+                   ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x98))))
+        return 0;
+    pthread_once(&S_prompts_once, S_prompts_index);
+    /* Lower-cased words (ASCII letters and digits, other bytes kept), one
+     * space apart: first as far as a prompt at one of the first
+     * CD_PROMPT_AT words can reach (past the longest prompt after the last
+     * of them, so that every test below reads as on the whole text), the
+     * rest only when one is there. */
+    size_t stop = (size_t)-1; /* at[CD_PROMPT_AT - 1] + S_prompt_max once known */
+    for (int whole = 0;; whole = 1) {
+        for (; i < n && k + 2 < sizeof norm; i++) {
+            if (k > stop)
+                break;
+            unsigned char c = (unsigned char)s[i];
+            /* A letter or digit lower-cased, a byte above 0x7F as it is, or 0. */
+            unsigned char w = c >= 0x80 ? c : cd_alnum_lower[c];
+            if (w) {
+                if (k == 0 || norm[k - 1] == ' ') {
+                    if (nw < CD_PROMPT_AT) at[nw] = k;
+                    nw++;
+                    if (!whole && nw == CD_PROMPT_AT)
+                        stop = at[CD_PROMPT_AT - 1] + S_prompt_max;
+                }
+                norm[k++] = (char)w;
+            } else if (k && norm[k - 1] != ' ') {
+                norm[k++] = ' ';
+            }
+        }
+        norm[k] = '\0';
+        if (whole)
+            break;
+        if (!S_prompt_at(norm, k, at, nw < CD_PROMPT_AT ? nw : CD_PROMPT_AT))
+            return 0;
+        stop = (size_t)-1;
+    }
+    /* A reporter's line ("… said", "says"): speech too. */
+    size_t wat = 0;
+    const char *w;
+    size_t wl;
+    while ((wl = cd_next_word(norm, k, &wat, &w)) > 0)
+        if (cd_eq_nocase(w, wl, "said") || cd_eq_nocase(w, wl, "says")) return 0;
+    return 1;
 }
 
 /* schema.org's Comment and UserComments items, itemprop="comment". */

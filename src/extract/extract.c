@@ -877,16 +877,60 @@ static int S_is_panel(const cd_dom *dom, cd_nid id, const S_idset *panels)
 #define CD_CODE_MIN 120
 #define CD_CODE_PUNCT 0.03f
 #define CD_CODE_WORDS 3
+static const struct {
+    const char *w;
+    size_t l;
+} S_code_words[] = {{"function(", 9}, {"var ", 4}, {"document.", 9}, {"window.", 7}, {"//", 2}, {"();", 3},
+                    {"){", 2},        {") {", 3},  {"==", 2},        {"&&", 2},      {"||", 2}};
+#define S_NCODE (sizeof S_code_words / sizeof S_code_words[0])
+
+/* The script tokens S_script_text counts at t[i] (i < n). */
+static inline uint32_t S_code_at(const char *t, uint32_t n, uint32_t i)
+{
+    unsigned char c = (unsigned char)t[i];
+    uint32_t hits = 0;
+    for (size_t k = 0; k < S_NCODE; k++) {
+        size_t l = S_code_words[k].l;
+        if (c == (unsigned char)S_code_words[k].w[0] && i + l <= n && memcmp(t + i, S_code_words[k].w, l) == 0 &&
+            !(c == '/' && i && t[i - 1] == ':')) /* "//" of a URL is no comment */
+            hits++;
+    }
+    return hits;
+}
+
+/* Do script tokens occur CD_CODE_WORDS times in t[0..n)? The same count as
+ * S_script_text's, stopped there; prose has none or one, and is passed
+ * sixteen places at a time where no token's first two bytes stand. */
+static int S_code_words_enough(const char *t, uint32_t n)
+{
+    uint32_t hits = 0, i = 0;
+#ifdef S_SSE2
+    for (; i + 17 <= n; i += 16) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+        __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(t + i + 1));
+        __m128i m = _mm_setzero_si128();
+        for (size_t k = 0; k < S_NCODE; k++)
+            m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8(S_code_words[k].w[0])),
+                                              _mm_cmpeq_epi8(b, _mm_set1_epi8(S_code_words[k].w[1]))));
+        for (unsigned bits = (unsigned)_mm_movemask_epi8(m); bits; bits &= bits - 1)
+            if ((hits += S_code_at(t, n, i + (uint32_t)__builtin_ctz(bits))) >= CD_CODE_WORDS)
+                return 1;
+    }
+#endif
+    for (; i < n; i++)
+        if ((hits += S_code_at(t, n, i)) >= CD_CODE_WORDS)
+            return 1;
+    return 0;
+}
+
 static int S_script_text(const cd_dom *dom, cd_nid id)
 {
     const cd_node *n = cd_dom_node(dom, id);
     if (n->len < CD_CODE_MIN)
         return 0;
-    static const struct {
-        const char *w;
-        size_t l;
-    } words[] = {{"function(", 9}, {"var ", 4}, {"document.", 9}, {"window.", 7}, {"//", 2}, {"();", 3},
-                 {"){", 2},        {") {", 3},  {"==", 2},        {"&&", 2},      {"||", 2}};
+    /* Fewer tokens than CD_CODE_WORDS is no script, whatever the rest. */
+    if (!S_code_words_enough(n->u.text, n->len))
+        return 0;
     uint32_t vis = 0, punct = 0, hits = 0;
     for (uint32_t i = 0; i < n->len; i++) {
         unsigned char c = (unsigned char)n->u.text[i];
@@ -899,12 +943,7 @@ static int S_script_text(const cd_dom *dom, cd_nid id)
         if (c != 'f' && c != 'v' && c != 'd' && c != 'w' && c != '/' && c != '(' && c != ')' && c != '=' &&
             c != '&' && c != '|')
             continue;
-        for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
-            size_t l = words[k].l;
-            if (c == (unsigned char)words[k].w[0] && i + l <= n->len && memcmp(n->u.text + i, words[k].w, l) == 0 &&
-                !(c == '/' && i && n->u.text[i - 1] == ':')) /* "//" of a URL is no comment */
-                hits++;
-        }
+        hits += S_code_at(n->u.text, n->len, i);
     }
     /* Script without semicolons: its words alone, two in every hundred characters. */
     int dense = hits >= 2 * CD_CODE_WORDS && hits * 100 >= 2 * vis;
@@ -2267,20 +2306,47 @@ static void S_site_rails(cd_extract *x, const cd_dom *dom, S_stat *st)
 }
 
 /* One reading of the page: prune, count, score, choose the roots. */
-static void S_read(cd_extract *x, const cd_dom *dom, S_stat *st, unsigned options, const S_idset *panels, int soft,
-                   const char *title)
+/* Is there, after S_prune's first round, a live block with CD_MIN_PARA
+ * characters of flow: one that could score (S_score)? That round depends on
+ * neither the options nor soft, and the second only drops more (a block's
+ * flow never grows), so without one no reading of the page scores a block. */
+static int S_may_score(const cd_dom *dom, const S_stat *st)
+{
+    for (uint32_t id = 2; id < dom->count; id++)
+        if (st[id].flow >= CD_MIN_PARA && !st[id].dead && cd_dom_node(dom, id)->type == CD_NODE_ELEMENT &&
+            S_is_block(cd_dom_node(dom, id)->tag))
+            return 1;
+    return 0;
+}
+
+/* One reading of the page (S_reset before another); returns S_may_score. */
+static int S_read(cd_extract *x, const cd_dom *dom, S_stat *st, unsigned options, const S_idset *panels, int soft,
+                  const char *title)
 {
     const uint8_t *sc = x->site.on ? x->site.sc : NULL;
     S_prune(dom, st, options, 0, NULL, soft, x->hint_memo);
     S_stats(dom, st, sc);
+    int may_score = S_may_score(dom, st);
     S_prune(dom, st, options, 1, panels, soft, x->hint_memo);
     S_stats(dom, st, sc);
     S_detect(dom, st);
     S_score(dom, st);
     S_choose(x, dom, st);
     cd_x_broaden(x, dom, st, title);
+    return may_score;
 }
 
+/* Did S_prune meet an element named for comments (CD_HINT_COMMENT)? Hints
+ * are set in the first round on every element it reaches, and the second
+ * round reads COPYDESK_OPT_KEEP_COMMENTS only on such an element: without
+ * one, reading with the option gives the same reading. */
+static int S_named_comments(const cd_dom *dom, const S_stat *st)
+{
+    for (uint32_t id = 2; id < dom->count; id++)
+        if (st[id].hints & CD_HINT_COMMENT)
+            return 1;
+    return 0;
+}
 
 static void S_reset(cd_extract *x, S_stat *st, size_t need)
 {
@@ -2552,15 +2618,18 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
      * forum pages keep them). */
     if (bare || (thread && x->typed < 0))
         options |= COPYDESK_OPT_KEEP_COMMENTS;
-    S_read(x, dom, st, options, &panels, 0, title);
+    int may_score = S_read(x, dom, st, options, &panels, 0, title);
     /* A page that is nothing but its comments (a link aggregator's
      * discussion, a thread in a container named "comments"): when the page
      * without them leaves less than a sentence, they are the content, and
-     * the page is read again with them. */
+     * the page is read again with them (when it names any: else that
+     * reading is this one). */
     if (cd_x_roots_prose(x, st) < CD_OWN_SENTENCE && !(options & COPYDESK_OPT_KEEP_COMMENTS)) {
         options |= COPYDESK_OPT_KEEP_COMMENTS;
-        S_reset(x, st, need);
-        S_read(x, dom, st, options, &panels, 0, title);
+        if (S_named_comments(dom, st)) {
+            S_reset(x, st, need);
+            S_read(x, dom, st, options, &panels, 0, title);
+        }
     }
     /* When even that leaves nothing, chrome by class words or roles took the
      * content with it ("content-sidebar-wrap", a tab list holding its
@@ -2568,8 +2637,9 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
      * its tag removed. Kept only when that finds a paragraph outside the
      * chrome, not just the menus, link lists and footer of a page whose
      * content a script never drew (wcxb-dev: such pages have no main
-     * content); else the first reading stands. */
-    if (!bare && cd_x_roots_prose(x, st) < CD_OWN_SENTENCE) {
+     * content); else the first reading stands. A page where no block could
+     * score (S_may_score) has no such paragraph: the soft reading is not made. */
+    if (!bare && may_score && cd_x_roots_prose(x, st) < CD_OWN_SENTENCE) {
         /* The reading that stands when the soft one finds nothing is kept
          * (a reading is a function of the page and the options alone: it
          * writes st and the roots and flags S_reset clears), not read

@@ -526,6 +526,9 @@ static void S_split(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose,
             else
                 for (size_t k = 0; cd_list_credit_conjunctions[k]; k++) {
                     const char *cj = cd_list_credit_conjunctions[k];
+                    /* The first byte first: most places start no conjunction. */
+                    if (cd_lower_bytes[(unsigned char)p[i]] != cd_lower_bytes[(unsigned char)cj[0]])
+                        continue;
                     size_t l = strlen(cj);
                     if (pn - i >= l && cd_eq_nocase(p + i, l, cj)) {
                         cut = l;

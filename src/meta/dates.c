@@ -39,9 +39,49 @@ static int S_valid(int y, int m, int d)
     return y >= S_YEAR_MIN && y <= S_YEAR_MAX && m >= 1 && m <= 12 && d >= 1 && d <= S_days_in(y, m);
 }
 
+/* v (0-99) as two digits at o: snprintf's "%02d" without its cost (~1,600
+ * instructions a call, 7,000 calls on 1,491 10 KB cuts). */
+static void S_d2(char *o, int v)
+{
+    o[0] = (char)('0' + v / 10);
+    o[1] = (char)('0' + v % 10);
+}
+
+/* "T%02d:%02d:%02d" of a valid time (each 0-99) at out, NUL-terminated. */
+static size_t S_hms(char *out, int h, int mi, int sec)
+{
+    out[0] = 'T';
+    S_d2(out + 1, h);
+    out[3] = ':';
+    S_d2(out + 4, mi);
+    out[6] = ':';
+    S_d2(out + 7, sec);
+    out[9] = '\0';
+    return 9;
+}
+
+/* "%c%02d:%02d" of a zone offset (each 0-99) at out, NUL-terminated. */
+static size_t S_zone(char *out, char sign, int zh, int zm)
+{
+    out[0] = sign;
+    S_d2(out + 1, zh);
+    out[3] = ':';
+    S_d2(out + 4, zm);
+    out[6] = '\0';
+    return 6;
+}
+
+/* "%04d-%02d-%02d" of a date that passed S_valid (year 1995-2035). */
 static size_t S_ymd(char *out, int y, int m, int d)
 {
-    return (size_t)snprintf(out, CD_META_DATE_LEN, "%04d-%02d-%02d", y, m, d);
+    S_d2(out, y / 100);
+    S_d2(out + 2, y % 100);
+    out[4] = '-';
+    S_d2(out + 5, m);
+    out[7] = '-';
+    S_d2(out + 8, d);
+    out[10] = '\0';
+    return 10;
 }
 
 /* ---- month names ----------------------------------------------------------- */
@@ -200,7 +240,7 @@ static size_t S_iso(const char *s, size_t n, size_t i, char *out)
             while (p < n && cd_isdigit((unsigned char)s[p]))
                 p++;
         }
-        o += (size_t)snprintf(out + o, CD_META_DATE_LEN - o, "T%02d:%02d:%02d", h, mi, sec);
+        o += S_hms(out + o, h, mi, sec);
         if (p < n && s[p] == 'Z') {
             out[o++] = 'Z';
             out[o] = '\0';
@@ -214,7 +254,7 @@ static size_t S_iso(const char *s, size_t n, size_t i, char *out)
             if (q + 1 < n && cd_isdigit((unsigned char)s[q]) && cd_isdigit((unsigned char)s[q + 1]))
                 zm = (s[q] - '0') * 10 + (s[q + 1] - '0');
             if (zh <= 14 && zm < 60)
-                o += (size_t)snprintf(out + o, CD_META_DATE_LEN - o, "%c%02d:%02d", sign, zh, zm);
+                o += S_zone(out + o, sign, zh, zm);
         }
     }
     return o;
@@ -514,8 +554,8 @@ static size_t S_time(const char *s, size_t n, size_t p, int y, int mo, int d, ch
     if (!found)
         return o;
     int a = off < 0 ? -off : off;
-    o += (size_t)snprintf(out + o, CD_META_DATE_LEN - o, "T%02d:%02d:%02d%c%02d:%02d", h, mi, sec,
-                          off < 0 ? '-' : '+', a / 60, a % 60);
+    o += S_hms(out + o, h, mi, sec);
+    o += S_zone(out + o, off < 0 ? '-' : '+', a / 60, a % 60);
     return o;
 }
 

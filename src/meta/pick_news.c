@@ -27,6 +27,9 @@
 #include <stddef.h>
 #include <pthread.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 #include "../util/ctype.h"
 #include "../util/url.h"
@@ -700,11 +703,22 @@ static const char *S_title_section(cd_meta_ctx *c, const cd_meta *m, const char 
     static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB "};
     const char *t = list[0]->s;
     size_t tn = list[0]->len;
+    /* Every separator starts with a space: one pass notes the separators
+     * whose first two bytes stand somewhere (bit k), and only those are
+     * looked for, in the order of seps. */
+    uint8_t second[256] = {0}; /* bit k: the second byte of seps[k] */
+    for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++)
+        second[(unsigned char)seps[k][1]] |= (uint8_t)(1u << k);
+    unsigned maybe = 0;
+    for (size_t i = 0; i + 1 < tn; i++)
+        if (t[i] == ' ')
+            maybe |= second[(unsigned char)t[i + 1]];
     for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+        if (!(maybe & (1u << k))) continue;
         size_t sl = strlen(seps[k]), at[8], len[8], np = 0, st = 0;
-        /* Every separator starts with a space: screen for it first. */
+        /* The space and the separator's second byte first (sl >= 3). */
         for (size_t i = 0; i + sl <= tn && np < 7; i++)
-            if (t[i] == ' ' && memcmp(t + i, seps[k], sl) == 0) {
+            if (t[i] == ' ' && t[i + 1] == seps[k][1] && memcmp(t + i, seps[k], sl) == 0) {
                 at[np] = st, len[np] = i - st, np++;
                 st = i + sl;
                 i += sl - 1;
@@ -899,24 +913,47 @@ static const char *S_url_section(cd_meta_ctx *c, const cd_meta *m, const char *p
  * ("current", "active", "selected": class-current.txt) that is one link or
  * holds one link and nothing else, its text a desk label of one to three
  * words, not the site's whole news area. */
+/* Does "cur", "activ" or "select" (any case) start at s[i] (i < n)? */
+static inline int S_state_at(const char *s, size_t n, size_t i)
+{
+    switch (s[i] | 0x20) {
+    case 'c':
+        return i + 3 <= n && cd_eq_nocase(s + i, 3, "cur");
+    case 'a':
+        return i + 5 <= n && cd_eq_nocase(s + i, 5, "activ");
+    case 's':
+        return i + 6 <= n && cd_eq_nocase(s + i, 6, "select");
+    default:
+        return 0;
+    }
+}
+
 /* Does s[0..n) contain "cur", "activ" or "select" (any case)? One pass,
  * the three tested where their first letter stands. */
 static int S_names_state(const char *s, size_t n)
 {
-    for (size_t i = 0; i + 3 <= n; i++) {
-        switch (s[i] | 0x20) {
-        case 'c':
-            if (cd_eq_nocase(s + i, 3, "cur")) return 1;
-            break;
-        case 'a':
-            if (i + 5 <= n && cd_eq_nocase(s + i, 5, "activ")) return 1;
-            break;
-        case 's':
-            if (i + 6 <= n && cd_eq_nocase(s + i, 6, "select")) return 1;
-            break;
-        default:
-            break;
+    size_t i = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+    /* Sixteen places at a time: only where "cu", "ac" or "se" (any case)
+     * starts is a word looked at. */
+    const __m128i lc = _mm_set1_epi8(0x20);
+    for (; i + 17 <= n; i += 16) {
+        __m128i a = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), lc);
+        __m128i b = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i + 1)), lc);
+        __m128i m = _mm_or_si128(
+            _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8('c')), _mm_cmpeq_epi8(b, _mm_set1_epi8('u'))),
+                         _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8('a')), _mm_cmpeq_epi8(b, _mm_set1_epi8('c')))),
+            _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8('s')), _mm_cmpeq_epi8(b, _mm_set1_epi8('e'))));
+        for (unsigned bits = (unsigned)_mm_movemask_epi8(m); bits; bits &= bits - 1) {
+            size_t j = i + (size_t)__builtin_ctz(bits);
+            if (S_state_at(s, n, j))
+                return 1;
         }
+    }
+#endif
+    for (; i + 3 <= n; i++) {
+        if (S_state_at(s, n, i))
+            return 1;
     }
     return 0;
 }
@@ -925,15 +962,28 @@ static const char *S_nav_current(cd_meta_ctx *c, const cd_meta *m, const char *p
 {
     const cd_dom *dom = c->dom;
     const char *best = NULL;
+    /* The substring test below per class key (the same class and id values):
+     * 0 not yet, 1 no state, 2 a state. NULL without the index. */
+    uint8_t *memo = NULL;
+    if (dom->classes_indexed && (memo = cd_arena_alloc(c->arena, (size_t)dom->nclasses + 1)) != NULL)
+        memset(memo, 0, (size_t)dom->nclasses + 1);
     for (cd_nid i = 1; i < dom->count; i++) {
         const cd_node *nd = cd_dom_node(dom, i);
         if (nd->type != CD_NODE_ELEMENT || (cd_tag_flags(nd->tag) & CD_TF_SKIP)) continue;
+        uint32_t key = memo ? cd_dom_class_key(dom, i) : 0;
+        if (memo && (!key || memo[key] == 1))
+            continue; /* no class or id value, or none naming a state */
         size_t cl = 0, il = 0;
         const char *cls = cd_dom_attr(dom, i, "class", &cl), *ids = cd_dom_attr(dom, i, "id", &il);
         /* Most elements name no state at all: a substring test spares them
          * the class-word split. */
-        if (!(cls && S_names_state(cls, cl)) && !(ids && S_names_state(ids, il)))
-            continue;
+        if (!memo || !memo[key]) {
+            int named = (cls && S_names_state(cls, cl)) || (ids && S_names_state(ids, il));
+            if (memo)
+                memo[key] = named ? 2 : 1;
+            if (!named)
+                continue;
+        }
         /* "previousIsCurrent", "next-to-active" mark a neighbour; a language
          * switch's item names a language. */
         if (!cd_meta_class_has(c, i, cd_list_class_current) || cd_meta_class_has(c, i, cd_list_class_language) ||
@@ -1024,9 +1074,22 @@ static const char *S_byline_category(cd_meta_ctx *c, const cd_meta *m, const cha
 static const char *S_label_category(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
 {
     const cd_dom *dom = c->dom;
+    /* The leads' last bytes (lower case): a text whose last byte but
+     * spaces is none of them is no lead, and is not copied. */
+    uint32_t last[8] = {0};
+    for (size_t k = 0; cd_list_section_leads[k]; k++) {
+        size_t l = strlen(cd_list_section_leads[k]);
+        unsigned char e = l ? (unsigned char)cd_tolower((unsigned char)cd_list_section_leads[k][l - 1]) : 0;
+        last[e >> 5] |= 1u << (e & 31);
+    }
     for (cd_nid i = 1; i < dom->count; i++) {
         const cd_node *nd = cd_dom_node(dom, i);
         if (nd->type != CD_NODE_TEXT || nd->len > 64) continue;
+        size_t te = nd->len;
+        while (te && cd_isspace((unsigned char)nd->u.text[te - 1]))
+            te--;
+        unsigned char e = te ? (unsigned char)cd_tolower((unsigned char)nd->u.text[te - 1]) : 0;
+        if (!(last[e >> 5] & (1u << (e & 31)))) continue;
         char b[24];
         size_t bl = 0;
         for (size_t k = 0; k < nd->len && bl < sizeof b; k++) {

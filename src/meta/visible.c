@@ -9,6 +9,10 @@
  * before they become candidates. */
 #include <pthread.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define S_SSE2 1
+#endif
 
 #include "../util/ctype.h"
 #include "authors.h"
@@ -28,9 +32,29 @@
 
 /* Does s open with a byline lead-in followed by something that is not a
  * lower-case word ("By Jane", never "by the way")? */
+/* The leads' first bytes, lower case (S_leads_any: a lead is empty, and
+ * every text is tried), worked out once. */
+static uint32_t S_leads_first[8];
+static int S_leads_any;
+static pthread_once_t S_leads_once = PTHREAD_ONCE_INIT;
+
+static void S_leads_index(void)
+{
+    for (size_t i = 0; cd_list_byline_leads[i]; i++) {
+        unsigned char f = (unsigned char)cd_tolower((unsigned char)cd_list_byline_leads[i][0]);
+        if (!f)
+            S_leads_any = 1;
+        S_leads_first[f >> 5] |= 1u << (f & 31);
+    }
+}
+
 static int S_byline_prefix(const char *s, size_t n)
 {
     const char *const *pre = cd_list_byline_leads;
+    pthread_once(&S_leads_once, S_leads_index);
+    unsigned char f0 = n ? (unsigned char)cd_tolower((unsigned char)s[0]) : 0;
+    if (!S_leads_any && (!n || !(S_leads_first[f0 >> 5] & (1u << (f0 & 31)))))
+        return 0; /* no lead starts with its first letter */
     for (size_t i = 0; pre[i]; i++) {
         /* The first letter screens the lead before its length is taken. */
         if (pre[i][0] && (!n || cd_tolower((unsigned char)s[0]) != cd_tolower((unsigned char)pre[i][0])))
@@ -239,7 +263,10 @@ static int S_label(const char *s, size_t n)
      * pages): the same label once its spaces are collapsed and the one
      * before the colon dropped. */
     char b[32];
-    size_t bl = n <= 256 ? S_collapse(s, n, b, sizeof b) : 0;
+    /* Collapsed to more than the longest label and the space the colon
+     * loses, it is none: the collapse stops there. */
+    size_t cap = (size_t)cd_list_byline_labels.maxlen + 2 < sizeof b ? (size_t)cd_list_byline_labels.maxlen + 2 : sizeof b;
+    size_t bl = n <= 256 ? S_collapse(s, n, b, cap) : 0;
     if (bl >= 2 && b[bl - 1] == ':' && b[bl - 2] == ' ') {
         b[bl - 2] = ':';
         bl--;
@@ -867,10 +894,22 @@ static uint32_t S_od_first[256], S_od_second[256];
 static size_t S_od_len[32];
 static int S_od_ok;
 static pthread_once_t S_od_once = PTHREAD_ONCE_INIT;
+/* The labels' distinct first two bytes, lower case, when each is an ASCII
+ * letter and there are at most S_OD_PAIRS of them (S_od_npairs; 0: the
+ * sixteen-byte screen of S_od_find is not used). */
+#define S_OD_PAIRS 8
+static unsigned char S_od_pair[S_OD_PAIRS][2];
+static size_t S_od_npairs;
+
+static int S_od_letter(unsigned char b)
+{
+    return (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+}
 
 static void S_od_index(void)
 {
-    size_t w = 0;
+    size_t w = 0, np = 0;
+    int pairs_ok = 1;
     for (; cd_list_original_date_labels[w]; w++) {
         const char *lab = cd_list_original_date_labels[w];
         size_t ll = strlen(lab);
@@ -883,8 +922,44 @@ static void S_od_index(void)
             if (cd_tolower(b) == cd_tolower((unsigned char)lab[1]))
                 S_od_second[b] |= 1u << w;
         }
+        unsigned char a = (unsigned char)lab[0], b = (unsigned char)lab[1];
+        if (!S_od_letter(a) || !S_od_letter(b)) {
+            pairs_ok = 0;
+            continue;
+        }
+        a |= 0x20, b |= 0x20;
+        size_t k = 0;
+        while (k < np && !(S_od_pair[k][0] == a && S_od_pair[k][1] == b))
+            k++;
+        if (k == np) {
+            if (np == S_OD_PAIRS)
+                pairs_ok = 0;
+            else
+                S_od_pair[np][0] = a, S_od_pair[np][1] = b, np++;
+        }
     }
+    S_od_npairs = pairs_ok ? np : 0;
     S_od_ok = 1;
+}
+
+/* S_od_find's test at place i (i + 1 < len): the first label still wanted
+ * that starts there becomes the best, and only labels before it are wanted. */
+static inline void S_od_at(const char *s, size_t len, size_t i, uint32_t *want, int *best, size_t *at)
+{
+    uint32_t m = S_od_first[(unsigned char)s[i]] & *want;
+    if (!m)
+        return;
+    m &= S_od_second[(unsigned char)s[i + 1]];
+    while (m) {
+        int w = __builtin_ctz(m);
+        m &= m - 1;
+        if (i + S_od_len[w] <= len && cd_eq_nocase(s + i, S_od_len[w], cd_list_original_date_labels[w])) {
+            *best = w;
+            *at = i;
+            *want = (1u << w) - 1;
+            return; /* the lowest bit left: the earliest label here */
+        }
+    }
 }
 
 /* The first label of the list that s[0..len) holds (the list's order), at
@@ -909,22 +984,29 @@ static int S_od_find(const char *s, size_t len, size_t *at)
      * only labels before it in the list are still looked for. */
     uint32_t want = ~0u;
     int best = -1;
-    for (size_t i = 0; i + 1 < len && want; i++) {
-        uint32_t m = S_od_first[(unsigned char)s[i]] & want;
-        if (!m)
-            continue;
-        m &= S_od_second[(unsigned char)s[i + 1]];
-        while (m) {
-            int w = __builtin_ctz(m);
-            m &= m - 1;
-            if (i + S_od_len[w] <= len && cd_eq_nocase(s + i, S_od_len[w], cd_list_original_date_labels[w])) {
-                best = w;
-                *at = i;
-                want = (1u << w) - 1;
-                break; /* the lowest bit left: the earliest label here */
+    size_t i = 0;
+#ifdef S_SSE2
+    /* Sixteen places at a time where the labels' first two bytes are ASCII
+     * letters: only a place where one of those pairs starts (any case) is
+     * looked at, as below. */
+    if (S_od_npairs) {
+        const __m128i lc = _mm_set1_epi8(0x20);
+        for (; i + 17 <= len && want; i += 16) {
+            __m128i a = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), lc);
+            __m128i b = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i + 1)), lc);
+            __m128i hit = _mm_setzero_si128();
+            for (size_t k = 0; k < S_od_npairs; k++)
+                hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)S_od_pair[k][0])),
+                                                      _mm_cmpeq_epi8(b, _mm_set1_epi8((char)S_od_pair[k][1]))));
+            for (unsigned bits = (unsigned)_mm_movemask_epi8(hit); bits && want; bits &= bits - 1) {
+                size_t j = i + (size_t)__builtin_ctz(bits);
+                S_od_at(s, len, j, &want, &best, at);
             }
         }
     }
+#endif
+    for (; i + 1 < len && want; i++)
+        S_od_at(s, len, i, &want, &best, at);
     return best;
 }
 

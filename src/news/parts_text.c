@@ -8,6 +8,7 @@
  * heading, a byline or a bio. The patterns follow news style guides and wire
  * copy (AP Stylebook datelines, Reuters sign-offs, agency photo lines); the
  * list of news agencies is general knowledge of the trade. */
+#include <pthread.h>
 #include <string.h>
 
 #include "../util/ctype.h"
@@ -802,9 +803,29 @@ size_t cd_parts_signoff(const char *s, size_t n)
 
 /* ---- photo credits ------------------------------------------------------- */
 
+/* The labels' first letters, lower case (S_photo_any: a label is empty,
+ * and every place is tried), worked out once. */
+static uint32_t S_photo_first[8];
+static int S_photo_any;
+static pthread_once_t S_photo_once = PTHREAD_ONCE_INIT;
+
+static void S_photo_index(void)
+{
+    for (size_t i = 0; cd_list_news_photo_labels[i]; i++) {
+        unsigned char f = (unsigned char)cd_tolower((unsigned char)cd_list_news_photo_labels[i][0]);
+        if (!f)
+            S_photo_any = 1;
+        S_photo_first[f >> 5] |= 1u << (f & 31);
+    }
+}
+
 /* The label at s (case-insensitive), its length or 0. */
 size_t cd_parts_photo_label(const char *s, size_t n)
 {
+    pthread_once(&S_photo_once, S_photo_index);
+    unsigned char f0 = n ? (unsigned char)cd_tolower((unsigned char)s[0]) : 0;
+    if (!S_photo_any && (!n || !(S_photo_first[f0 >> 5] & (1u << (f0 & 31)))))
+        return 0; /* no label starts with its first letter */
     for (size_t i = 0; cd_list_news_photo_labels[i]; i++) {
         const char *lab = cd_list_news_photo_labels[i];
         if (lab[0] && (!n || cd_tolower((unsigned char)s[0]) != cd_tolower((unsigned char)lab[0])))
