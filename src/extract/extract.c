@@ -1216,7 +1216,27 @@ int cd_x_in_sentence(const cd_dom *dom, cd_nid id)
  * ask this of every short block, and a short text over a million empty
  * elements (deep nesting past CD_MAX_PARSE_DEPTH turns each <div> into a
  * <br>) was read again for each of its 256 ancestors (pathological shapes,
- * bench/hostile.py: 0.18-0.28 s of CPU per MB). */
+ * bench/hostile.py: 0.18-0.28 s of CPU per MB). Nor does a block whose
+ * text lies more than CD_X_TEXT_DEPTH levels below it: a node is then read
+ * for at most that many of its ancestors, where a chain of 256 short
+ * nested blocks, each with a word of its own, was read again for every one
+ * of them (hostile2's deep-div-text-table: 22 times the instructions of a
+ * normal page of its size, 7 times its CPU). */
+#define CD_X_TEXT_DEPTH 32
+
+/* Pre-order successor of t within top's subtree past t's own subtree, with
+ * *depth (t's levels below top) kept up to date. */
+static inline cd_nid S_skip_depth(const cd_dom *dom, cd_nid t, cd_nid top, unsigned *depth)
+{
+    while (t && t != top) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (n->next)
+            return n->next;
+        t = n->parent;
+        (*depth)--;
+    }
+    return CD_NONE;
+}
 /* Is c one of ":;,.!?)" or NUL (strchr's answer on that string)? All are
  * below 64: one bit each. */
 static inline int S_punct_lead(unsigned char c)
@@ -1229,11 +1249,12 @@ static inline int S_punct_lead(unsigned char c)
 long cd_x_text(const cd_dom *dom, const S_stat *st, cd_nid id, char *buf, size_t max)
 {
     size_t len = 0, nodes = 4 * max + 64;
+    unsigned depth = 0;
     cd_nid t = id;
     while (t && len < max && nodes--) {
         const cd_node *tn = cd_dom_node(dom, t);
         if (st[t].dead && t != id) {
-            t = cd_dom_next_skip(dom, t, id);
+            t = S_skip_depth(dom, t, id, &depth);
             continue;
         }
         if (tn->type == CD_NODE_TEXT) {
@@ -1323,7 +1344,14 @@ long cd_x_text(const cd_dom *dom, const S_stat *st, cd_nid id, char *buf, size_t
             if (len && len < max && buf[len - 1] != ' ')
                 buf[len++] = ' ';
         }
-        t = cd_dom_next(dom, t, id);
+        if (tn->first) {
+            if (depth == CD_X_TEXT_DEPTH)
+                return -1;
+            depth++;
+            t = tn->first;
+        } else {
+            t = S_skip_depth(dom, t, id, &depth);
+        }
     }
     buf[len] = '\0';
     return t ? -1 : (long)len;
