@@ -1222,7 +1222,7 @@ int cd_x_in_sentence(const cd_dom *dom, cd_nid id)
  * nested blocks, each with a word of its own, was read again for every one
  * of them (hostile2's deep-div-text-table: 22 times the instructions of a
  * normal page of its size, 7 times its CPU). */
-#define CD_X_TEXT_DEPTH 32
+#define CD_X_TEXT_DEPTH 24
 
 /* Pre-order successor of t within top's subtree past t's own subtree, with
  * *depth (t's levels below top) kept up to date. */
