@@ -124,7 +124,7 @@ static int S_stamp(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *buf)
     /* Code and its output show times and names: never signatures. Asked
      * last: the walk up is as long as the tree is deep, and every short
      * block of a chain of nested ones is asked (hostile2's
-     * deep-div-text-table: 250 ancestors for each of 250 blocks). */
+     * deep-div-text-chain: 250 ancestors for each of 250 blocks). */
     for (cd_nid a = n->parent; a; a = cd_dom_node(dom, a)->parent)
         if (cd_dom_node(dom, a)->tag == CD_TAG_PRE || cd_dom_node(dom, a)->tag == CD_TAG_CODE)
             return 0;

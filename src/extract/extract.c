@@ -1302,7 +1302,7 @@ int cd_x_in_sentence(const cd_dom *dom, cd_nid id)
  * text lies more than CD_X_TEXT_DEPTH levels below it: a node is then read
  * for at most that many of its ancestors, where a chain of 256 short
  * nested blocks, each with a word of its own, was read again for every one
- * of them (hostile2's deep-div-text-table: 22 times the instructions of a
+ * of them (hostile2's deep-div-text-chain: 22 times the instructions of a
  * normal page of its size, 7 times its CPU). */
 #define CD_X_TEXT_DEPTH 24
 
