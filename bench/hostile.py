@@ -75,6 +75,24 @@ SHAPES = {
                                     + b"</svg><p>after</p>"),
     "template-nested-1m": lambda: page(b"<p>before the templates</p>" + b"<template>" * 1000000 + b"x"),
     "br-2m": lambda: page(b"<p>" + b"x<br>" * 2000000 + b"</p>"),
+    # Session 11, h/hostile2: shapes of the later stages (docs/limits.md).
+    "deep-div-text-chain": lambda: page((b"<table><tr><td>" + b"<div>t" * 250 + b"</table>") * 6600),
+    "deep-li-text-chain": lambda: page((b"<table><tr><td>" + b"<ul><li>t" * 125 + b"</table>") * 8700),
+    "deep-a-text-chain": lambda: page((b"<table><tr><td>" + b"<div><a href=/x>t</a>" * 250 + b"</table>") * 1900),
+    "table-1400x1400": lambda: page(b"<table>" + b"".join(b"<tr>" + b"<td>c" * 1400 for _ in range(1400)) + b"</table>"),
+    "li-implied-2m": lambda: page(b"<ul>" + b"<li>item" * 1600000),
+    "dt-dd-implied-1m": lambda: page(b"<dl>" + b"<dt>t<dd>d" * 1000000),
+    "headings-in-headings": lambda: page(b"<h1><h2><h3>x" * 800000),
+    "headings-500k": lambda: page(b"".join(b"<h2>Heading %d</h2>" % i for i in range(500000))),
+    "links-300k-one-p": lambda: page(b"<p>" + b"".join(b'<a href="/l%d">link %d</a> ' % (i, i)
+                                                        for i in range(300000)) + b"</p>"),
+    "select-optgroup-nest": lambda: page(b"<select>" + b"<option><optgroup>x" * 500000),
+    "html-attrs-merge-500k": lambda: b"<html><body><p>x</p>" + b"".join(b"<html a%d=v b%d=w>" % (i, i)
+                                                                      for i in range(500000)),
+    "charref-ambiguous": lambda: page(b"<p>" + b"&amp &notit &copyx" * 600000 + b"</p>"),
+    "bylines-p-500k": lambda: page(b"<p>By John Smith</p>" * 560000),
+    "time-160k": lambda: page(b"".join(b'<time datetime="2024-03-%02dT10:00:00Z">March %d, 2024</time> '
+                                       % (i % 28 + 1, i % 28 + 1) for i in range(160000))),
 }
 
 

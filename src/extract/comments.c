@@ -110,10 +110,6 @@ static int S_stamp(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *buf)
     if (s->chars < 6 || s->chars > CD_STAMP_CHARS || st[n->parent].chars <= s->chars ||
         (cd_tag_flags(n->tag) & CD_TF_HEADING) || n->tag == CD_TAG_PRE || n->tag == CD_TAG_CODE)
         return 0;
-    /* Code and its output show times and names: never signatures. */
-    for (cd_nid a = n->parent; a; a = cd_dom_node(dom, a)->parent)
-        if (cd_dom_node(dom, a)->tag == CD_TAG_PRE || cd_dom_node(dom, a)->tag == CD_TAG_CODE)
-            return 0;
     long len = cd_x_text(dom, st, id, buf, CD_STAMP_MAX);
     if (len <= 0) return 0;
     int digit = 0;
@@ -137,7 +133,16 @@ static int S_stamp(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *buf)
     size_t bl = (size_t)len;
     int ok = S_clock(buf, bl) ? S_cue(buf, bl, 1) || cd_article_date(buf, bl)
                               : S_cue(buf, bl, 0) && cd_article_date(buf, bl);
-    return ok && S_named(buf, bl);
+    if (!ok || !S_named(buf, bl))
+        return 0;
+    /* Code and its output show times and names: never signatures. Asked
+     * last: the walk up is as long as the tree is deep, and every short
+     * block of a chain of nested ones is asked (hostile2's
+     * deep-div-text-chain: 250 ancestors for each of 250 blocks). */
+    for (cd_nid a = n->parent; a; a = cd_dom_node(dom, a)->parent)
+        if (cd_dom_node(dom, a)->tag == CD_TAG_PRE || cd_dom_node(dom, a)->tag == CD_TAG_CODE)
+            return 0;
+    return 1;
 }
 
 static int S_has_sentence_end(const char *s, size_t n)

@@ -41,6 +41,7 @@
 #include <string.h>
 
 #include "../util/classword.h"
+#include "../util/limits.h"
 #include "../util/ctype.h"
 #include "../util/utf8.h"
 #include "article.h"
@@ -1349,14 +1350,90 @@ static void S_unclean(const cd_dom *dom, S_stat *st, cd_nid root, const uint8_t 
  * 'without' snippet) and Readability loses 0.00004. */
 #define CD_CLEAN_KEEP 0.6f
 
-/* Pass 5: Readability's conditional cleaning, bottom-up inside one root. */
+/* What S_clean's removals take from an ancestor's statistics, kept back
+ * until the walk reaches it (the fields cd_x_subtract lowers). */
+typedef struct S_owed {
+    cd_nid id;
+    uint32_t chars, link, commas, head, site, n_p, n_img, n_li, n_input, n_embed;
+} S_owed;
+
+/* Add what node s gives up (its own statistics, or a debt it passes on) to
+ * the debt of parent p: the top of the stack (the deepest ancestor owed,
+ * ids increasing towards the top) or a new entry. 0 when the stack is full. */
+static int S_owe(S_owed *owed, size_t *n, size_t cap, cd_nid p, const S_owed *d)
+{
+    if (!*n || owed[*n - 1].id != p) {
+        if (*n == cap)
+            return 0;
+        memset(&owed[*n], 0, sizeof owed[*n]);
+        owed[(*n)++].id = p;
+    }
+    S_owed *o = &owed[*n - 1];
+    o->chars += d->chars;
+    o->link += d->link;
+    o->commas += d->commas;
+    o->head += d->head;
+    o->site += d->site;
+    o->n_p += d->n_p;
+    o->n_img += d->n_img;
+    o->n_li += d->n_li;
+    o->n_input += d->n_input;
+    o->n_embed += d->n_embed;
+    return 1;
+}
+
+#define S_PAY(f) s->f = (s->f > d->f ? s->f - d->f : 0)
+static void S_pay(S_stat *s, const S_owed *d)
+{
+    S_PAY(chars);
+    S_PAY(link);
+    S_PAY(commas);
+    S_PAY(head);
+    S_PAY(site);
+    s->n_p = (uint16_t)(s->n_p > d->n_p ? s->n_p - d->n_p : 0);
+    s->n_img = (uint16_t)(s->n_img > d->n_img ? s->n_img - d->n_img : 0);
+    s->n_li = (uint16_t)(s->n_li > d->n_li ? s->n_li - d->n_li : 0);
+    s->n_input = (uint16_t)(s->n_input > d->n_input ? s->n_input - d->n_input : 0);
+    s->n_embed = (uint16_t)(s->n_embed > d->n_embed ? s->n_embed - d->n_embed : 0);
+}
+#undef S_PAY
+
+/* Pay debt d at once: from a and its ancestors up to root (deeper than the
+ * stack: cd_x_subtract's walk). */
+static void S_pay_up(const cd_dom *dom, S_stat *st, cd_nid a, cd_nid root, const S_owed *d)
+{
+    for (; a; a = cd_dom_node(dom, a)->parent) {
+        S_pay(&st[a], d);
+        if (a == root)
+            break;
+    }
+}
+
+/* Pass 5: Readability's conditional cleaning, bottom-up inside one root.
+ * A removed block's statistics leave its ancestors' as cd_x_subtract takes
+ * them, but kept back as a debt on its parent, paid when the walk reaches
+ * the parent and passed on up from there: cd_x_subtract walking up to the
+ * root at every removal cost depth x removals (hostile2's
+ * deep-a-text-chain: 250 nested blocks of a link each, 33 % of the
+ * instructions). The same numbers: taking a from x then b (never below 0)
+ * leaves what taking a + b at once does. The walk goes backwards in
+ * document order, so the nodes owed are ancestors of the one at hand: a
+ * stack as deep as the tree. */
 static void S_clean(const cd_dom *dom, S_stat *st, cd_nid root)
 {
     cd_nid end = cd_dom_next_skip(dom, root, cd_dom_root(dom));
     uint32_t last = end ? end : dom->count;
+    S_owed owed[CD_MAX_DEPTH + 8];
+    size_t nowed = 0;
     for (uint32_t id = last - 1; id > root; id--) {
         const cd_node *n = cd_dom_node(dom, id);
         S_stat *s = &st[id];
+        if (nowed && owed[nowed - 1].id == id) {
+            S_owed d = owed[--nowed];
+            S_pay(s, &d);
+            if (!S_owe(owed, &nowed, sizeof owed / sizeof owed[0], n->parent, &d))
+                S_pay_up(dom, st, n->parent, root, &d);
+        }
         if (s->dead || n->type != CD_NODE_ELEMENT)
             continue;
         uint16_t tag = n->tag;
@@ -1409,11 +1486,16 @@ static void S_clean(const cd_dom *dom, S_stat *st, cd_nid root)
             }
         }
         if (remove) {
-            cd_x_subtract(dom, st, id, root);
+            S_owed d = {id, s->chars, s->link, s->commas, s->head, s->site, s->n_p, s->n_img, s->n_li,
+                        s->n_input, s->n_embed};
+            if (!S_owe(owed, &nowed, sizeof owed / sizeof owed[0], n->parent, &d))
+                S_pay_up(dom, st, n->parent, root, &d);
             s->dead = CD_DEAD_CLEANED;
             S_WHY(id, remove);
         }
     }
+    if (nowed && owed[nowed - 1].id == root)
+        S_pay(&st[root], &owed[--nowed]);
 }
 
 /* Does a word run on from element id: text with letters, digits or
@@ -1445,7 +1527,27 @@ int cd_x_in_sentence(const cd_dom *dom, cd_nid id)
  * ask this of every short block, and a short text over a million empty
  * elements (deep nesting past CD_MAX_PARSE_DEPTH turns each <div> into a
  * <br>) was read again for each of its 256 ancestors (pathological shapes,
- * bench/hostile.py: 0.18-0.28 s of CPU per MB). */
+ * bench/hostile.py: 0.18-0.28 s of CPU per MB). Nor does a block whose
+ * text lies more than CD_X_TEXT_DEPTH levels below it: a node is then read
+ * for at most that many of its ancestors, where a chain of 256 short
+ * nested blocks, each with a word of its own, was read again for every one
+ * of them (hostile2's deep-div-text-chain: 22 times the instructions of a
+ * normal page of its size, 7 times its CPU). */
+#define CD_X_TEXT_DEPTH 24
+
+/* Pre-order successor of t within top's subtree past t's own subtree, with
+ * *depth (t's levels below top) kept up to date. */
+static inline cd_nid S_skip_depth(const cd_dom *dom, cd_nid t, cd_nid top, unsigned *depth)
+{
+    while (t && t != top) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (n->next)
+            return n->next;
+        t = n->parent;
+        (*depth)--;
+    }
+    return CD_NONE;
+}
 /* Is c one of ":;,.!?)" or NUL (strchr's answer on that string)? All are
  * below 64: one bit each. */
 static inline int S_punct_lead(unsigned char c)
@@ -1458,11 +1560,12 @@ static inline int S_punct_lead(unsigned char c)
 long cd_x_text(const cd_dom *dom, const S_stat *st, cd_nid id, char *buf, size_t max)
 {
     size_t len = 0, nodes = 4 * max + 64;
+    unsigned depth = 0;
     cd_nid t = id;
     while (t && len < max && nodes--) {
         const cd_node *tn = cd_dom_node(dom, t);
         if (st[t].dead && t != id) {
-            t = cd_dom_next_skip(dom, t, id);
+            t = S_skip_depth(dom, t, id, &depth);
             continue;
         }
         if (tn->type == CD_NODE_TEXT) {
@@ -1552,7 +1655,14 @@ long cd_x_text(const cd_dom *dom, const S_stat *st, cd_nid id, char *buf, size_t
             if (len && len < max && buf[len - 1] != ' ')
                 buf[len++] = ' ';
         }
-        t = cd_dom_next(dom, t, id);
+        if (tn->first) {
+            if (depth == CD_X_TEXT_DEPTH)
+                return -1;
+            depth++;
+            t = tn->first;
+        } else {
+            t = S_skip_depth(dom, t, id, &depth);
+        }
     }
     buf[len] = '\0';
     return t ? -1 : (long)len;

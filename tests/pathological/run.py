@@ -266,6 +266,19 @@ CASES = {
                            ("text", "after the duplicates")),
     "cr-lf-1m": (lambda: page(b"<p>" + b"a\r\n\r" * 300000 + b"</p><p>after the breaks</p>"),
                  ("text", "after the breaks")),
+    # Chains of short nested blocks, each with a word of its own, reset by a
+    # table's end (19 bytes close 250 levels): every block is short, so the
+    # extractor's phrase, signature, disclosure and cleaning checks ask each
+    # of them, and a check that reads or walks the whole chain below or above
+    # it costs depth x blocks (src/extract: CD_X_TEXT_DEPTH; S_stamp's walk
+    # up; cd_x_subtract). Before session 11 (h/hostile2): 22 times the
+    # instructions of a normal page of the same size (div-chain), 15 times its
+    # CPU (li-chain, a-chain).
+    "deep-div-text-chain": (lambda: page((b"<table><tr><td>" + b"<div>t" * 250 + b"</table>") * 1300),
+                            ("text", "t")),
+    "deep-li-text-chain": (lambda: page((b"<table><tr><td>" + b"<ul><li>t" * 125 + b"</table>") * 1700), "any"),
+    "deep-a-text-chain": (lambda: page((b"<table><tr><td>" + b"<div><a href=/x>t</a>" * 250 + b"</table>") * 380),
+                          "any"),
     "script-escapes-80k": (lambda: page(b"<script><!--" + b"<script>-<!--" * 80000
                                         + b"</script>--></script><p>after the script</p>"), "any"),
 }
