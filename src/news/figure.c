@@ -1007,3 +1007,94 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
     if (caption) p->m->image_caption = caption;
     if (credit) p->m->image_credit = credit;
 }
+
+/* ---- the lead picture's own attributes ----------------------------------- */
+
+/* The value of the first of names on img that is set, trimmed (NULL when none). */
+static const char *S_attr_any(const cd_dom *dom, cd_nid img, const char *const *names, size_t *l)
+{
+    for (size_t i = 0; names[i]; i++) {
+        const char *v = cd_dom_attr(dom, img, names[i], l);
+        if (!v) continue;
+        cd_parts_trim(&v, l);
+        if (*l) return v;
+    }
+    return NULL;
+}
+
+/* Does s read as a caption: a sentence of six words or more, two of them in
+ * lower case (not a product's or a file's name: "Organic Sunflower Seeds",
+ * "barefoot_sandals_1.jpg"), no URL? */
+static int S_sentence_like(const char *s, size_t n)
+{
+    if (n > 600 || cd_contains_nocase(s, n, "http") || cd_contains_nocase(s, n, ".jpg") ||
+        cd_contains_nocase(s, n, ".png"))
+        return 0;
+    unsigned words = 0, lower = 0;
+    const char *w;
+    for (size_t at = 0, l; (l = cd_next_word(s, n, &at, &w)) != 0;) {
+        words++;
+        lower += w[0] >= 'a' && w[0] <= 'z';
+    }
+    return words >= 6 && lower >= 2;
+}
+
+/* The page's picture (the <img> showing image.url) naming its caption and
+ * credit in attributes of its own ("<img caption="…" credit="Gareth
+ * Cattermole/Getty Images for BFI">", Newsweek: news spec newsweek-best-film-2025;
+ * the page's script shows them behind a caption toggle): they fill what the
+ * figure markup left empty. A caption only when it reads as a sentence; a
+ * credit only when short and no sentence. */
+void cd_news_img_attrs(cd_news_ctx *p)
+{
+    /* Not WordPress's data-image-caption: the attachment's caption in HTML,
+     * mostly not shown (wcxb-dev 0289, 0305). */
+    static const char *const cap_names[] = {"caption", "data-caption", NULL};
+    static const char *const cred_names[] = {"credit", "data-credit", "data-image-credit", "data-photo-credit", NULL};
+    cd_meta *m = p->m;
+    if (!m->image_url || (m->image_caption && m->image_credit)) return;
+    const char *key = NULL;
+    size_t kl = S_img_key(m->image_url, &key);
+    if (!kl) return;
+    const cd_dom *dom = p->dom;
+    cd_nid top = cd_dom_root(dom);
+    const char *const *attrs = cd_list_img_url_attrs;
+    for (cd_nid k = top; k; k = cd_dom_next(dom, k, top)) {
+        if (!S_is_img(dom, k)) continue;
+        int shows = 0;
+        for (size_t i = 0; attrs[i] && !shows; i++) {
+            size_t l = 0;
+            const char *v = cd_dom_attr(dom, k, attrs[i], &l);
+            shows = v && l <= 8192 && S_has_key(v, l, key, kl);
+        }
+        if (!shows) continue;
+        size_t cl = 0, rl = 0;
+        const char *cap = S_attr_any(dom, k, cap_names, &cl);
+        const char *cred = S_attr_any(dom, k, cred_names, &rl);
+        if (!cap && !cred) continue;
+        if (cap && !m->image_caption && !memchr(cap, '<', cl) && S_sentence_like(cap, cl)) {
+            /* "… black cod. (Ellen M. Banner / The Seattle Times)": the
+             * credit closing it is the credit (Readability seattletimes-1). */
+            size_t cs, vs, ve;
+            if (cd_parts_photo_trailing(cap, cl, &cs, &vs, &ve)) {
+                if (!m->image_credit) m->image_credit = S_credit_clean(p, cap + vs, ve - vs);
+                cl = cd_parts_caption_end(cap, cs);
+            }
+            m->image_caption = cd_news_clean(p, cap, cl);
+            if (!m->image_source) m->image_source = "visible";
+        }
+        if (cred && !m->image_credit && rl <= 100 && cd_parts_words(cred, rl) <= 10 &&
+            !cd_contains_nocase(cred, rl, "http")) {
+            m->image_credit = cd_news_credit_value(p, cred, rl);
+            /* A shown caption closed by that credit in parentheses ("Glass
+             * cloche terrariums (Lucy Akins)", data-credit="Lucy Akins":
+             * Readability ehow-1) is the caption without it. */
+            const char *c = m->image_caption, *r = m->image_credit;
+            size_t n = c ? strlen(c) : 0, rn = r ? strlen(r) : 0;
+            if (rn && n > rn + 3 && c[n - 1] == ')' && c[n - rn - 2] == '(' &&
+                cd_meta_eq_nocase(c + n - rn - 1, rn, r, rn))
+                m->image_caption = cd_news_clean(p, c, n - rn - 2);
+        }
+        return;
+    }
+}
