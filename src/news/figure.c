@@ -548,6 +548,22 @@ static size_t S_img_key(const char *u, const char **key)
     size_t f = q;
     while (f && u[f - 1] != '/')
         f--;
+    /* An image proxy's URL whose path ends in '/' names the picture in its
+     * query ("…/quality/90/?url=https%3A%2F%2F…%2Fpencil-red-flag-112025-507120329.jpg",
+     * Education Week: news spec edweek-tutoring-effects): that file name. */
+    if (f == q && q < n && u[q] == '?') {
+        size_t e = q + 1;
+        while (e < n && u[e] != '&' && u[e] != '#')
+            e++;
+        size_t g = e;
+        while (g > q + 1 && u[g - 1] != '/' && !(g >= q + 4 && u[g - 3] == '%' && u[g - 2] == '2' &&
+                                                    (u[g - 1] == 'F' || u[g - 1] == 'f')))
+            g--;
+        if (g > q + 1) {
+            f = g;
+            q = e;
+        }
+    }
     size_t best = 0;
     for (size_t i = f; i < q;) {
         size_t j = i;
@@ -1096,5 +1112,31 @@ void cd_news_img_attrs(cd_news_ctx *p)
                 m->image_caption = cd_news_clean(p, c, n - rn - 2);
         }
         return;
+    }
+}
+
+/* The lead figure (fig, maybe none) gave neither caption nor credit: another
+ * <figure> of the page showing the same picture (its URL key, as
+ * cd_news_lead matches og:image) gives them (Education Week: the header's
+ * figure has the picture alone, the story's figure the same picture with its
+ * figcaption "iStock/Getty": news spec edweek-tutoring-effects). A figure of
+ * another picture (a gallery's, a sidebar's) never does. */
+void cd_news_same_picture(cd_news_ctx *p, cd_nid fig)
+{
+    cd_meta *m = p->m;
+    if (!m->image_url || m->image_caption || m->image_credit) return;
+    const char *key = NULL;
+    size_t kl = S_img_key(m->image_url, &key);
+    if (!kl) return;
+    const cd_dom *dom = p->dom;
+    cd_nid top = cd_dom_root(dom);
+    unsigned figs = 0;
+    for (cd_nid k = top; k && figs < 64; k = cd_dom_next(dom, k, top)) {
+        if (!cd_dom_is(dom, k, CD_TAG_FIGURE)) continue;
+        figs++;
+        if (k == fig || (fig && (cd_news_inside(dom, k, fig) || cd_news_inside(dom, fig, k)))) continue;
+        if (!cd_extract_node_visible(dom, k) || S_fig_shows(p, k, key, kl) <= 0) continue;
+        cd_news_figure(p, k, 1);
+        if (m->image_caption || m->image_credit) return;
     }
 }

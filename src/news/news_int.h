@@ -142,6 +142,9 @@ void cd_news_foot_lines(cd_news_ctx *p);
 
 /* The dateline opening the body ("WASHINGTON —", "NEW YORK, Nov 6 (Reuters) -"). */
 void cd_news_dateline(cd_news_ctx *p);
+/* Another <figure> showing the lead picture gives its caption and credit when
+ * the lead figure fig gave none (figure.c). */
+void cd_news_same_picture(cd_news_ctx *p, cd_nid fig);
 /* The caption and credit the picture showing image.url states in its own
  * attributes (<img caption=… credit=…>), where the figure gave none (figure.c). */
 void cd_news_img_attrs(cd_news_ctx *p);

@@ -410,6 +410,7 @@ void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x
         m->image_credit = p.loose_credit;
         if (!m->image_source) m->image_source = "visible";
     }
+    cd_news_same_picture(&p, fig);
     cd_news_img_attrs(&p);
     cd_news_dateline(&p);
     cd_news_credit(&p);
