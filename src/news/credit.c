@@ -319,9 +319,18 @@ static void S_credit_set(cd_news_ctx *p, const char *s, size_t n)
 
 /* A closing credit line's value: the paper's name of a line saying where
  * the story ran first, else the whole line. */
+static size_t S_source_lead(const char *v, size_t l);
+
 static void S_line_credit_set(cd_news_ctx *p, const char *s, size_t n)
 {
     cd_parts_trim(&s, &n);
+    /* "Source: Reuters": the value without its label (schema.md). */
+    size_t lab = S_source_lead(s, n);
+    if (lab && lab < n) {
+        s += lab;
+        n -= lab;
+        cd_parts_trim(&s, &n);
+    }
     size_t at, l = cd_parts_syndication_name(s, n, &at);
     if (l)
         S_credit_set(p, s + at, l);
@@ -685,8 +694,10 @@ void cd_news_credit(cd_news_ctx *p)
      * a wire just after the story. */
     if (!kind && !p->foot_agency && !p->agency && !p->m->byline_agency && !p->m->credit && S_after_notice(p))
         kind = CD_PARTS_CREDIT_LINE;
-    if (!kind && p->foot_agency)
+    if (!kind && p->foot_agency) {
         S_credit_set(p, p->foot_agency, strlen(p->foot_agency));
+        p->credit_notice = 1;
+    }
     else if (!kind && p->agency)
         S_credit_set(p, p->agency, strlen(p->agency));
     else if (!kind && p->m->byline_agency)
@@ -933,7 +944,7 @@ static size_t S_source_lead(const char *v, size_t l)
  * name alone, or a "Source:" label whose value (the rest of the text, else
  * the next text) is one? Then the credit is set, the texts cut from the
  * text (unless keep_parts), and 1 returned. */
-static int S_agency_text(cd_news_ctx *p, cd_nid k)
+static int S_agency_text(cd_news_ctx *p, cd_nid k, int labelled)
 {
     const cd_dom *dom = p->dom;
     const cd_node *n = cd_dom_node(dom, k);
@@ -945,6 +956,7 @@ static int S_agency_text(cd_news_ctx *p, cd_nid k)
     size_t l = n->len;
     cd_parts_trim(&v, &l);
     size_t lead = S_source_lead(v, l);
+    if (labelled && !lead) return 0;
     cd_nid val = k;
     if (lead) {
         v += lead, l -= lead;
@@ -970,7 +982,17 @@ static int S_agency_text(cd_news_ctx *p, cd_nid k)
     }
     size_t cl;
     char *c = l <= 40 ? cd_meta_clean(p->arena, v, l, &cl) : NULL;
-    if (!c || !cd_parts_is_agency(c, cl) || cd_parts_photo_agency(c, cl)) return 0;
+    if (!c || cd_parts_photo_agency(c, cl)) return 0;
+    /* After a "Source:" label, a news provider's name the agency list does
+     * not know ("Source: ITN", Channel 4 News: l3s-gn1 channel4-taupo-murder):
+     * a name of up to four capitalised words, no date, not the site. */
+    char date[CD_META_DATE_LEN];
+    if (!cd_parts_is_agency(c, cl) &&
+        !(lead && c[0] >= 'A' && c[0] <= 'Z' && cd_parts_words(c, cl) <= 4 && S_name_like(c, cl) &&
+          !memchr(c, ':', cl) && !cd_meta_date_norm(c, cl, 0, 0, date) && !S_names_host(p, c, cl) &&
+          !(p->m->site_name && cd_meta_site_like(c, cl, p->m->site_name, strlen(p->m->site_name)))))
+        return 0;
+    if (labelled) p->m->credit = NULL; /* the label names the source more closely than the notice */
     S_credit_set(p, c, cl);
     if (!p->keep) {
         if (cd_news_rendered(p, val)) cd_extract_cut_as(p->x, dom, val, 0, cd_dom_node(dom, val)->len, CD_WHY_CREDIT);
@@ -988,7 +1010,11 @@ static int S_agency_text(cd_news_ctx *p, cd_nid k)
 void cd_news_agency_line(cd_news_ctx *p)
 {
     const cd_dom *dom = p->dom;
-    if (!p->head || p->m->credit) return;
+    /* A credit from a copyright notice yields to a "Source:" label by the
+     * headline ("Source: Press Association" over "Copyright PA Sport 2007":
+     * l3s-gn1 peterboroughtoday-sale-leeds). */
+    int labelled = p->m->credit && p->credit_notice;
+    if (!p->head || (p->m->credit && !labelled)) return;
     unsigned seen = 0, texts = 0;
     cd_nid top = cd_dom_root(dom);
     for (cd_nid k = cd_dom_next_skip(dom, p->head, top); k && seen < CD_NEWS_DECK_NODES; seen++) {
@@ -1005,7 +1031,7 @@ void cd_news_agency_line(cd_news_ctx *p)
             size_t l = n->len;
             cd_parts_trim(&v, &l);
             if (l > 100) break; /* the body has begun */
-            if (S_agency_text(p, k)) return;
+            if (S_agency_text(p, k, labelled)) return;
         }
         k = cd_dom_next(dom, k, top);
     }
@@ -1020,6 +1046,6 @@ void cd_news_agency_line(cd_news_ctx *p)
         const char *v = n->u.text;
         size_t l = n->len;
         cd_parts_trim(&v, &l);
-        if (S_source_lead(v, l) && S_agency_text(p, k)) return;
+        if (S_source_lead(v, l) && S_agency_text(p, k, labelled)) return;
     }
 }

@@ -44,6 +44,7 @@ typedef struct cd_news_ctx {
     const char *agency;       /* the agency named in the dateline */
     const char *foot_agency;  /* the agency a copyright notice after the story names */
     int foot_notice;          /* a copyright notice closes the story (whoever it names) */
+    int credit_notice;        /* the credit is foot_agency's (a copyright notice's) */
     cd_nid h1;                /* the headline element */
     cd_nid head; /* h1, else the element the headline is set in (news/parts.c S_find_head) */
 } cd_news_ctx;
