@@ -943,7 +943,13 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
     cd_news_text t;
     cd_news_gather(p, cap, CD_NONE, 0, &t);
     t.n = S_caption_controls(t.s, t.n);
-    if (t.more || t.n > CD_NEWS_BARE_CAPTION || !cd_parts_words(t.s, t.n)) return;
+    /* Only a wire's name in parentheses ("(AP)" under an inset picture:
+     * showbuzz-image-awards-ap): the picture's credit. */
+    size_t wl = t.n;
+    const char *wa = t.s;
+    cd_parts_trim(&wa, &wl);
+    int wire_only = wa > t.s && wa[-1] == '(' && cd_parts_is_agency(wa, wl);
+    if (t.more || t.n > CD_NEWS_BARE_CAPTION || (!cd_parts_words(t.s, t.n) && !wire_only)) return;
     /* A byline or a date line under a picture at the head of the story, or a
      * row of links' labels ("Video | Photos"), is no caption. */
     if (cd_parts_not_deck(t.s, t.n)) return;
@@ -954,7 +960,7 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
         if (memcmp(t.s + i, " | ", 3) == 0) return;
     size_t vv, c0, c1, c2;
     if (og && cd_parts_words(t.s, t.n) < 3 && !cd_parts_photo_line(t.s, t.n, 0, &vv) &&
-        !cd_parts_photo_trailing(t.s, t.n, &c0, &c1, &c2))
+        !cd_parts_photo_trailing(t.s, t.n, &c0, &c1, &c2) && !wire_only)
         return;
     const char *caption = NULL, *credit = NULL;
     size_t cs, vs, ve, v;
@@ -971,7 +977,7 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
             break;
     }
     cd_parts_trim(&pa, &pl);
-    int paren = pa > t.s && pa[-1] == '(' && cd_parts_photo_line(pa, pl, 0, &v);
+    int paren = pa > t.s && pa[-1] == '(' && (cd_parts_photo_line(pa, pl, 0, &v) || wire_only);
     if (paren) {
         credit = cd_news_credit_value(p, pa, pl);
         cd_extract_drop_as(p->x, cap, CD_WHY_PHOTO_CREDIT);

@@ -696,6 +696,15 @@ void cd_parts_trim(const char **s, size_t *n)
             a++, l--;
         while (l && (cd_isspace((unsigned char)a[l - 1]) || a[l - 1] == '*' || a[l - 1] == '_'))
             l--;
+        /* A no-break space at either end ("&nbsp;(AP)", showbuzz-image-awards-ap). */
+        if (l >= 2 && (unsigned char)a[0] == 0xC2 && (unsigned char)a[1] == 0xA0) {
+            a += 2, l -= 2;
+            again = 1;
+        }
+        if (l >= 2 && (unsigned char)a[l - 2] == 0xC2 && (unsigned char)a[l - 1] == 0xA0) {
+            l -= 2;
+            again = 1;
+        }
         int hy;
         size_t d = l ? S_dash_at(a, l, 0, &hy) : 0;
         if (d) {
