@@ -389,6 +389,29 @@ static int S_own_line(const cd_dom *dom, cd_nid id)
     return before;
 }
 
+/* Is text node id a run of its own after a block: it (through the inline
+ * elements that hold it, first in each) follows a block element ("<p>…</p>
+ * <cite><em>With files from the Canadian Press</em></cite>", CBC:
+ * l3s-gn1 cbc-campbell-icejam)? */
+static int S_after_block(const cd_dom *dom, cd_nid id)
+{
+    cd_nid e = id;
+    for (unsigned up = 0; e && up < 4; up++) {
+        cd_nid k = cd_dom_node(dom, e)->prev;
+        while (k && cd_dom_node(dom, k)->type == CD_NODE_TEXT && cd_news_space_text(cd_dom_node(dom, k)))
+            k = cd_dom_node(dom, k)->prev;
+        while (k && cd_dom_node(dom, k)->type == CD_NODE_COMMENT)
+            k = cd_dom_node(dom, k)->prev;
+        if (k) {
+            const cd_node *n = cd_dom_node(dom, k);
+            return n->type == CD_NODE_ELEMENT && (cd_tag_flags(n->tag) & CD_TF_BLOCK);
+        }
+        e = cd_dom_node(dom, e)->parent;
+        if (!e || (cd_tag_flags(cd_dom_node(dom, e)->tag) & CD_TF_BLOCK)) return 0;
+    }
+    return 0;
+}
+
 /* Does blk sit with a picture: a direct <img> child of its parent
  * ("<div><img><p class=source>Jamal Saidi/Reuters</p><p class=caption>…")?
  * A line there is the picture's credit, never the text's. */
@@ -669,7 +692,8 @@ void cd_news_credit(cd_news_ctx *p)
     /* The closing block is one run of lines (<br>-separated paragraphs in
      * one element): its last line, a text of its own, may be the credit
      * ("<br><br><i>Source: China Daily/Agencies</i>"). */
-    if (!kind && p->last_text && !cd_news_marked(p, p->last_text) && S_own_line(p->dom, p->last_text)) {
+    if (!kind && p->last_text && !cd_news_marked(p, p->last_text) &&
+        (S_own_line(p->dom, p->last_text) || S_after_block(p->dom, p->last_text))) {
         const cd_node *n = cd_dom_node(p->dom, p->last_text);
         if (n->len <= CD_PARTS_CREDIT_MAX && cd_parts_credit_line(n->u.text, n->len) == CD_PARTS_CREDIT_LINE) {
             kind = CD_PARTS_CREDIT_LINE;
