@@ -964,6 +964,29 @@ static size_t S_source_lead(const char *v, size_t l)
     return 0;
 }
 
+/* "Staff and agencies", "Guardian staff and agencies", "AP and staff": a
+ * list of wires and the paper's own staff, a wire among them (the Guardian's
+ * byline of agency copy: l3s-gn1 guardian-windies-win). */
+static int S_staff_and_wires(const char *s, size_t n)
+{
+    size_t pos = 0, x, y, parts = 0;
+    int wire = 0;
+    while (cd_parts_list_next(s, n, &pos, 0, &x, &y)) {
+        if (y == x) return 0;
+        if (cd_parts_is_agency(s + x, y - x) && !cd_parts_photo_agency(s + x, y - x)) {
+            wire = 1;
+        } else {
+            /* "Staff", "Guardian staff": its last word. */
+            size_t w = y;
+            while (w > x && s[w - 1] != ' ')
+                w--;
+            if (!cd_eq_nocase(s + w, y - w, "staff") || cd_parts_words(s + x, y - x) > 3) return 0;
+        }
+        parts++;
+    }
+    return wire && parts >= 2 && parts <= 3;
+}
+
 /* Is text node k (not in a link, a caption or a picture's box) a wire's
  * name alone, or a "Source:" label whose value (the rest of the text, else
  * the next text) is one? Then the credit is set, the texts cut from the
@@ -1011,7 +1034,7 @@ static int S_agency_text(cd_news_ctx *p, cd_nid k, int labelled)
      * not know ("Source: ITN", Channel 4 News: l3s-gn1 channel4-taupo-murder):
      * a name of up to four capitalised words, no date, not the site. */
     char date[CD_META_DATE_LEN];
-    if (!cd_parts_is_agency(c, cl) &&
+    if (!cd_parts_is_agency(c, cl) && !S_staff_and_wires(c, cl) &&
         !(lead && c[0] >= 'A' && c[0] <= 'Z' && cd_parts_words(c, cl) <= 4 && S_name_like(c, cl) &&
           !memchr(c, ':', cl) && !cd_meta_date_norm(c, cl, 0, 0, date) && !S_names_host(p, c, cl) &&
           !(p->m->site_name && cd_meta_site_like(c, cl, p->m->site_name, strlen(p->m->site_name)))))
