@@ -418,11 +418,14 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
      * dash, or a colon after a wire service ("Beijing (PTI):"). */
     if (!upper && !(dl && (region || d->agency_end)) && !(colon && wire)) {
         if (!(colon && mixed_colon && words <= 3 && !region && !d->agency_end)) return 0;
-        /* Its last word no label ("Editorial Note:", talkandroid). */
+        /* Its last word no label ("Editorial Note:", talkandroid), no day
+         * or month ("Monday: The council …", "January: …"). */
         size_t q = place_end;
         while (q > st && s[q - 1] != ' ')
             q--;
-        if (S_not_place(s + q, place_end - q)) return 0;
+        if (S_not_place(s + q, place_end - q) || S_month(s + q, place_end - q) ||
+            cd_wordset_has(&cd_list_weekdays, s + q, place_end - q))
+            return 0;
     }
     (void)date;
     size_t body = S_skip_space(s, n, after);
