@@ -360,6 +360,11 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
             /* The credit element was skipped: the separator before it goes
              * too ("Caption - <span class=credit>Name</span>"). */
             caption = cd_news_clean(p, t.s, cd_parts_caption_end(t.s, t.n));
+        } else if (!credit && lead && cd_parts_credit_only(t.s, t.n)) {
+            /* A figcaption holding only the credit ("Getty Images",
+             * "iStock/Getty"): the credit, which leaves the text. */
+            credit = cd_news_credit_value(p, t.s, t.n);
+            cd_extract_drop_as(p->x, cap, CD_WHY_PHOTO_CREDIT);
         } else {
             caption = cd_news_clean(p, t.s, t.n);
         }

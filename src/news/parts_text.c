@@ -1149,6 +1149,54 @@ int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, siz
 }
 
 /* Agencies that only ever credit pictures. */
+/* Does s name a photo agency or stock library other than by the generic
+ * words ("Getty", "iStock", "Shutterstock"; not "Photo", "Pool")? */
+static int S_photo_house(const char *s, size_t n)
+{
+    const char *const *photo = cd_list_news_photo_agencies;
+    for (size_t i = 0; photo[i]; i++) {
+        size_t l = strlen(photo[i]);
+        if (cd_eq_nocase(photo[i], l, "photo") || cd_eq_nocase(photo[i], l, "pool") ||
+            cd_eq_nocase(photo[i], l, "ap photo"))
+            continue;
+        for (size_t k = 0; k + l <= n; k++)
+            if (memcmp(s + k, photo[i], l) == 0) return 1;
+    }
+    return 0;
+}
+
+int cd_parts_credit_only(const char *s, size_t n)
+{
+    cd_parts_trim(&s, &n);
+    if (!n || n > 80 || cd_parts_words(s, n) > 8) return 0;
+    int house = S_names_agency(s, n) || S_photo_house(s, n);
+    /* Two lines are a credit and a caption ("EPA<br>José Manuel Barroso",
+     * cleanportaleval blogs.wsj.com_brussels_03). */
+    if (!house || memchr(s, '\n', n)) return 0;
+    /* Parts at '/', ',' and " via ": each a wire, a photo house or a name;
+     * one part alone is a wire's name or a photo house's of two words at
+     * most ("Getty Images", not "EPA José Manuel Barroso"). */
+    size_t st = 0, parts = 0;
+    for (size_t i = 0; i < n; i++)
+        parts += s[i] == '/' || s[i] == ',' || (i + 5 <= n && memcmp(s + i, " via ", 5) == 0);
+    if (!parts && !S_agency(s, n) && !(S_photo_house(s, n) && cd_parts_words(s, n) <= 2)) return 0;
+    for (size_t i = 0; i <= n; i++) {
+        size_t brk = 0;
+        if (i == n || s[i] == '/' || s[i] == ',')
+            brk = 1;
+        else if (i + 5 <= n && memcmp(s + i, " via ", 5) == 0)
+            brk = 5;
+        if (!brk) continue;
+        const char *a = s + st;
+        size_t l = i - st;
+        cd_parts_trim(&a, &l);
+        if (!l || !(S_agency(a, l) || S_photo_house(a, l) || S_credit_part(a, l))) return 0;
+        st = i + brk;
+        i = st - 1;
+    }
+    return 1;
+}
+
 int cd_parts_photo_agency(const char *s, size_t n)
 {
     const char *const *photo = cd_list_news_photo_agencies;

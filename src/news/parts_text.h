@@ -58,6 +58,10 @@ size_t cd_parts_photo_label(const char *s, size_t n);
  * body (a bare "© 2024 Site" is then a copyright footer). *val: where the
  * credit starts after its label. */
 int cd_parts_photo_line(const char *s, size_t n, int standalone, size_t *val);
+/* Is the whole of s a photo credit without a label: wires, photo houses
+ * and names joined by '/', ',' or " via ", one a wire or a photo house
+ * ("Getty Images", "iStock/Getty", "AFP via Getty Images")? */
+int cd_parts_credit_only(const char *s, size_t n);
 /* A photo credit ending the caption s: [*cs, n) leaves the caption, [*vs, *ve)
  * is the credit. */
 int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, size_t *ve);
