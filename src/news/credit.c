@@ -31,23 +31,80 @@ static int S_ends_dash(const char *s, size_t n)
 }
 
 /* Is blk the lead picture's caption kept in the text (inside a caption
- * element, or its text opening as the caption read into image.caption)? The
- * dateline opens the story after it. */
+ * element, or its text opening as the caption read into image.caption), or
+ * the deck? The dateline opens the story after it. */
 static int S_caption_block(cd_news_ctx *p, cd_nid blk, const cd_news_text *t)
 {
     unsigned d = 0;
     for (cd_nid a = blk; a && d < 6; a = cd_dom_node(p->dom, a)->parent, d++)
         if (cd_news_is_caption_el(p, a)) return 1;
-    const char *cap = p->m->image_caption;
-    size_t cl = cap ? strlen(cap) : 0, n;
-    if (cl < 20) return 0;
-    /* Compared on its first 40 bytes, white space collapsed. */
-    char *s = cd_meta_clean(p->arena, t->s, t->n < 400 ? t->n : 400, &n);
-    size_t k = cl < 40 ? cl : 40;
-    return s && n >= k && cd_meta_eq_nocase(s, k, cap, k);
+    /* Also the deck kept in the text above the story ("Says GOP Presidential
+     * Hopeful …" over "(CBS) The mother …", cbsnews-huckabee-mother). */
+    const char *caps[2] = {p->m->image_caption, p->m->deck};
+    for (size_t i = 0; i < 2; i++) {
+        const char *cap = caps[i];
+        size_t cl = cap ? strlen(cap) : 0, n;
+        if (cl < 20) continue;
+        /* Compared on its first 40 bytes, white space collapsed. */
+        char *s = cd_meta_clean(p->arena, t->s, t->n < 400 ? t->n : 400, &n);
+        size_t k = cl < 40 ? cl : 40;
+        if (s && n >= k && cd_meta_eq_nocase(s, k, cap, k)) return 1;
+    }
+    return 0;
 }
 
-static void S_body_dateline(cd_news_ctx *p)
+/* Does the outlet s[0..n) ("CBS", "CBS/AP") name the site: a part that is a
+ * word of its name ("CBS News") or opens a label of its host (cbsnews.com)?
+ * A dash-less "(CBS) The …" is read only so ("(VIDEO) The …" is a label). */
+static int S_outlet_is_site(const cd_news_ctx *p, const char *s, size_t n)
+{
+    size_t pos = 0, x, y;
+    while (cd_parts_list_next(s, n, &pos, 0, &x, &y)) {
+        const char *site = p->m->site_name, *w, *lab;
+        for (size_t at = 0, l; site && (l = cd_next_word(site, strlen(site), &at, &w)) != 0;)
+            if (cd_meta_eq_nocase(w, l, s + x, y - x)) return 1;
+        const char *urls[] = {p->page_url, p->m->url};
+        for (size_t u = 0; u < 2; u++)
+            for (size_t at = 0, l; (l = cd_meta_host_label(urls[u], &at, &lab)) != 0;)
+                if (y - x >= 3 && l >= y - x && cd_meta_eq_nocase(lab, y - x, s + x, y - x)) return 1;
+    }
+    return 0;
+}
+
+/* Does s[0..n) open with ref (its first 40 bytes, white space collapsed)? */
+static int S_same_start(const cd_news_ctx *p, const char *s, size_t n, const char *ref)
+{
+    size_t tl = ref ? strlen(ref) : 0, cl;
+    if (tl < 20) return 0;
+    char *c = cd_meta_clean(p->arena, s, n < 400 ? n : 400, &cl);
+    size_t k = tl < 40 ? tl : 40;
+    return c && cl >= k && cd_meta_eq_nocase(c, k, ref, k);
+}
+
+/* Does s[0..n) open with the page's headline? */
+static int S_is_title(const cd_news_ctx *p, const char *s, size_t n)
+{
+    return S_same_start(p, s, n, p->m->title);
+}
+
+/* Is segment seg of t a text set alone in bold that ends with a colon
+ * ("<B>New Delhi: </B>The Board …")? */
+static int S_bold_label(const cd_news_ctx *p, const cd_news_text *t, uint32_t seg)
+{
+    if (seg >= t->nseg) return 0;
+    const cd_node *n = cd_dom_node(p->dom, t->seg[seg].node);
+    if (!n->parent || !(cd_dom_is(p->dom, n->parent, CD_TAG_B) || cd_dom_is(p->dom, n->parent, CD_TAG_STRONG)))
+        return 0;
+    const char *v = t->s + t->seg[seg].at;
+    size_t l = t->seg[seg].len;
+    cd_parts_trim(&v, &l);
+    return l > 1 && v[l - 1] == ':';
+}
+
+/* The dateline opening the body. wire: the text is known wire copy (its
+ * credit an agency), so a place in mixed case before a colon is read too
+ * ("Toronto: Canada has …  — PTI"); without it only one set alone in bold. */
+static void S_body_dateline(cd_news_ctx *p, int wire)
 {
     cd_news_text t;
     /* Up to five first blocks: short ones (an "Updated …" line, a byline
@@ -62,6 +119,7 @@ static void S_body_dateline(cd_news_ctx *p)
          * line of its own ending in a dash ("<h3>RENO, Nev. --</h3>President
          * Bush …") opens the next line. */
         uint32_t at = 0, seg = 0;
+        int titled = 0;
         for (unsigned ln = 0; ln < 4 && seg < t.nseg; ln++) {
             at = t.seg[seg].at;
             uint32_t end = at + t.seg[seg].len, next = seg + 1;
@@ -71,10 +129,15 @@ static void S_body_dateline(cd_news_ctx *p)
             }
             cd_parts_dl d;
 #ifdef CD_NEWS_DEBUG
-            fprintf(stderr, "dateline b=%u ln=%u [%.*s]\n", b, ln, (int)(end - at), t.s + at);
+            fprintf(stderr, "dateline b=%u ln=%u bold=%d [%.*s]\n", b, ln, S_bold_label(p, &t, seg), (int)(end - at), t.s + at);
 #endif
-            int ok = cd_parts_dateline(t.s + at, end - at, &d) ||
-                     cd_parts_agency_opener(t.s + at, end - at, &d);
+            /* Not the headline set again in the text ("Russia: Space ship
+             * malfunctions, …"). */
+            int mixed = (wire || S_bold_label(p, &t, seg)) && !S_is_title(p, t.s + at, end - at);
+            int ok = (cd_parts_dateline_ex(t.s + at, end - at, &d, mixed) &&
+                      (wire || !mixed || d.place_end <= t.seg[seg].len || cd_parts_dateline(t.s + at, end - at, &d))) ||
+                     (cd_parts_agency_opener(t.s + at, end - at, &d) &&
+                      (d.nodash != 2 || S_outlet_is_site(p, t.s + at + d.agency_at, d.agency_end - d.agency_at)));
             if (!ok && next < t.nseg && end - at <= CD_PARTS_DATELINE_MAX + 8 &&
                 S_ends_dash(t.s + at, end - at)) {
                 uint32_t e2 = t.seg[next].at + t.seg[next].len, n2 = next + 1;
@@ -99,7 +162,13 @@ static void S_body_dateline(cd_news_ctx *p)
             uint32_t vis = 0;
             for (uint32_t c = at; c < end; c++)
                 vis += !cd_isspace((unsigned char)t.s[c]);
-            if (vis > 100) return;
+            /* A long line in title case is a deck left in the text ("Says
+             * GOP Presidential Hopeful Shouldn't Be …", cbsnews-huckabee-mother),
+             * not the story's first sentence. */
+            int deck = vis > 100 && end - at < 400 &&
+                       (cd_parts_title_case(t.s + at, end - at) || S_same_start(p, t.s + at, end - at, p->m->image_caption));
+            if (vis > 100 && !deck) return;
+            titled |= deck;
             if (!vis) ln--;
             seg = next;
         }
@@ -109,7 +178,7 @@ static void S_body_dateline(cd_news_ctx *p)
         uint32_t shown = 0;
         for (uint32_t c = 0; c < t.n; c++)
             shown += !cd_isspace((unsigned char)t.s[c]);
-        if (t.more || shown > 100) return;
+        if (t.more || (shown > 100 && !(titled && t.nseg <= 4))) return;
     }
 }
 
@@ -194,7 +263,7 @@ static const cd_node *S_head_next(cd_news_ctx *p, S_head_walk *w)
  * among the first texts after the headline (a byline box beside the story). */
 void cd_news_dateline(cd_news_ctx *p)
 {
-    S_body_dateline(p);
+    S_body_dateline(p, 0);
     if (p->m->dateline || !p->head) return;
     S_head_walk w = {0};
     for (const cd_node *n; (n = S_head_next(p, &w));) {
@@ -213,6 +282,17 @@ void cd_news_dateline(cd_news_ctx *p)
             return;
         }
     }
+}
+
+static int S_wires_only(const char *s, size_t a, size_t b);
+
+/* Once the credit is known: the text of a wire (its credit a wire's name)
+ * may open with a place in mixed case and a colon. */
+void cd_news_dateline_wire(cd_news_ctx *p)
+{
+    const char *c = p->m->credit;
+    if (p->m->dateline || !c || !S_wires_only(c, 0, strlen(c))) return;
+    S_body_dateline(p, 1);
 }
 
 static void S_credit_set(cd_news_ctx *p, const char *s, size_t n)
@@ -239,9 +319,18 @@ static void S_credit_set(cd_news_ctx *p, const char *s, size_t n)
 
 /* A closing credit line's value: the paper's name of a line saying where
  * the story ran first, else the whole line. */
+static size_t S_source_lead(const char *v, size_t l);
+
 static void S_line_credit_set(cd_news_ctx *p, const char *s, size_t n)
 {
     cd_parts_trim(&s, &n);
+    /* "Source: Reuters": the value without its label (schema.md). */
+    size_t lab = S_source_lead(s, n);
+    if (lab && lab < n) {
+        s += lab;
+        n -= lab;
+        cd_parts_trim(&s, &n);
+    }
     size_t at, l = cd_parts_syndication_name(s, n, &at);
     if (l)
         S_credit_set(p, s + at, l);
@@ -298,6 +387,29 @@ static int S_own_line(const cd_dom *dom, cd_nid id)
         if (!e || (cd_tag_flags(cd_dom_node(dom, e)->tag) & CD_TF_BLOCK)) return 0;
     }
     return before;
+}
+
+/* Is text node id a run of its own after a block: it (through the inline
+ * elements that hold it, first in each) follows a block element ("<p>…</p>
+ * <cite><em>With files from the Canadian Press</em></cite>", CBC:
+ * l3s-gn1 cbc-campbell-icejam)? */
+static int S_after_block(const cd_dom *dom, cd_nid id)
+{
+    cd_nid e = id;
+    for (unsigned up = 0; e && up < 4; up++) {
+        cd_nid k = cd_dom_node(dom, e)->prev;
+        while (k && cd_dom_node(dom, k)->type == CD_NODE_TEXT && cd_news_space_text(cd_dom_node(dom, k)))
+            k = cd_dom_node(dom, k)->prev;
+        while (k && cd_dom_node(dom, k)->type == CD_NODE_COMMENT)
+            k = cd_dom_node(dom, k)->prev;
+        if (k) {
+            const cd_node *n = cd_dom_node(dom, k);
+            return n->type == CD_NODE_ELEMENT && (cd_tag_flags(n->tag) & CD_TF_BLOCK);
+        }
+        e = cd_dom_node(dom, e)->parent;
+        if (!e || (cd_tag_flags(cd_dom_node(dom, e)->tag) & CD_TF_BLOCK)) return 0;
+    }
+    return 0;
 }
 
 /* Does blk sit with a picture: a direct <img> child of its parent
@@ -580,7 +692,8 @@ void cd_news_credit(cd_news_ctx *p)
     /* The closing block is one run of lines (<br>-separated paragraphs in
      * one element): its last line, a text of its own, may be the credit
      * ("<br><br><i>Source: China Daily/Agencies</i>"). */
-    if (!kind && p->last_text && !cd_news_marked(p, p->last_text) && S_own_line(p->dom, p->last_text)) {
+    if (!kind && p->last_text && !cd_news_marked(p, p->last_text) &&
+        (S_own_line(p->dom, p->last_text) || S_after_block(p->dom, p->last_text))) {
         const cd_node *n = cd_dom_node(p->dom, p->last_text);
         if (n->len <= CD_PARTS_CREDIT_MAX && cd_parts_credit_line(n->u.text, n->len) == CD_PARTS_CREDIT_LINE) {
             kind = CD_PARTS_CREDIT_LINE;
@@ -605,8 +718,10 @@ void cd_news_credit(cd_news_ctx *p)
      * a wire just after the story. */
     if (!kind && !p->foot_agency && !p->agency && !p->m->byline_agency && !p->m->credit && S_after_notice(p))
         kind = CD_PARTS_CREDIT_LINE;
-    if (!kind && p->foot_agency)
+    if (!kind && p->foot_agency) {
         S_credit_set(p, p->foot_agency, strlen(p->foot_agency));
+        p->credit_notice = 1;
+    }
     else if (!kind && p->agency)
         S_credit_set(p, p->agency, strlen(p->agency));
     else if (!kind && p->m->byline_agency)
@@ -849,11 +964,34 @@ static size_t S_source_lead(const char *v, size_t l)
     return 0;
 }
 
+/* "Staff and agencies", "Guardian staff and agencies", "AP and staff": a
+ * list of wires and the paper's own staff, a wire among them (the Guardian's
+ * byline of agency copy: l3s-gn1 guardian-windies-win). */
+static int S_staff_and_wires(const char *s, size_t n)
+{
+    size_t pos = 0, x, y, parts = 0;
+    int wire = 0;
+    while (cd_parts_list_next(s, n, &pos, 0, &x, &y)) {
+        if (y == x) return 0;
+        if (cd_parts_is_agency(s + x, y - x) && !cd_parts_photo_agency(s + x, y - x)) {
+            wire = 1;
+        } else {
+            /* "Staff", "Guardian staff": its last word. */
+            size_t w = y;
+            while (w > x && s[w - 1] != ' ')
+                w--;
+            if (!cd_eq_nocase(s + w, y - w, "staff") || cd_parts_words(s + x, y - x) > 3) return 0;
+        }
+        parts++;
+    }
+    return wire && parts >= 2 && parts <= 3;
+}
+
 /* Is text node k (not in a link, a caption or a picture's box) a wire's
  * name alone, or a "Source:" label whose value (the rest of the text, else
  * the next text) is one? Then the credit is set, the texts cut from the
  * text (unless keep_parts), and 1 returned. */
-static int S_agency_text(cd_news_ctx *p, cd_nid k)
+static int S_agency_text(cd_news_ctx *p, cd_nid k, int labelled)
 {
     const cd_dom *dom = p->dom;
     const cd_node *n = cd_dom_node(dom, k);
@@ -865,6 +1003,7 @@ static int S_agency_text(cd_news_ctx *p, cd_nid k)
     size_t l = n->len;
     cd_parts_trim(&v, &l);
     size_t lead = S_source_lead(v, l);
+    if (labelled && !lead) return 0;
     cd_nid val = k;
     if (lead) {
         v += lead, l -= lead;
@@ -890,7 +1029,17 @@ static int S_agency_text(cd_news_ctx *p, cd_nid k)
     }
     size_t cl;
     char *c = l <= 40 ? cd_meta_clean(p->arena, v, l, &cl) : NULL;
-    if (!c || !cd_parts_is_agency(c, cl) || cd_parts_photo_agency(c, cl)) return 0;
+    if (!c || cd_parts_photo_agency(c, cl)) return 0;
+    /* After a "Source:" label, a news provider's name the agency list does
+     * not know ("Source: ITN", Channel 4 News: l3s-gn1 channel4-taupo-murder):
+     * a name of up to four capitalised words, no date, not the site. */
+    char date[CD_META_DATE_LEN];
+    if (!cd_parts_is_agency(c, cl) && !S_staff_and_wires(c, cl) &&
+        !(lead && c[0] >= 'A' && c[0] <= 'Z' && cd_parts_words(c, cl) <= 4 && S_name_like(c, cl) &&
+          !memchr(c, ':', cl) && !cd_meta_date_norm(c, cl, 0, 0, date) && !S_names_host(p, c, cl) &&
+          !(p->m->site_name && cd_meta_site_like(c, cl, p->m->site_name, strlen(p->m->site_name)))))
+        return 0;
+    if (labelled) p->m->credit = NULL; /* the label names the source more closely than the notice */
     S_credit_set(p, c, cl);
     if (!p->keep) {
         if (cd_news_rendered(p, val)) cd_extract_cut_as(p->x, dom, val, 0, cd_dom_node(dom, val)->len, CD_WHY_CREDIT);
@@ -908,7 +1057,11 @@ static int S_agency_text(cd_news_ctx *p, cd_nid k)
 void cd_news_agency_line(cd_news_ctx *p)
 {
     const cd_dom *dom = p->dom;
-    if (!p->head || p->m->credit) return;
+    /* A credit from a copyright notice yields to a "Source:" label by the
+     * headline ("Source: Press Association" over "Copyright PA Sport 2007":
+     * l3s-gn1 peterboroughtoday-sale-leeds). */
+    int labelled = p->m->credit && p->credit_notice;
+    if (!p->head || (p->m->credit && !labelled)) return;
     unsigned seen = 0, texts = 0;
     cd_nid top = cd_dom_root(dom);
     for (cd_nid k = cd_dom_next_skip(dom, p->head, top); k && seen < CD_NEWS_DECK_NODES; seen++) {
@@ -925,7 +1078,7 @@ void cd_news_agency_line(cd_news_ctx *p)
             size_t l = n->len;
             cd_parts_trim(&v, &l);
             if (l > 100) break; /* the body has begun */
-            if (S_agency_text(p, k)) return;
+            if (S_agency_text(p, k, labelled)) return;
         }
         k = cd_dom_next(dom, k, top);
     }
@@ -940,6 +1093,6 @@ void cd_news_agency_line(cd_news_ctx *p)
         const char *v = n->u.text;
         size_t l = n->len;
         cd_parts_trim(&v, &l);
-        if (S_source_lead(v, l) && S_agency_text(p, k)) return;
+        if (S_source_lead(v, l) && S_agency_text(p, k, labelled)) return;
     }
 }

@@ -360,6 +360,11 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
             /* The credit element was skipped: the separator before it goes
              * too ("Caption - <span class=credit>Name</span>"). */
             caption = cd_news_clean(p, t.s, cd_parts_caption_end(t.s, t.n));
+        } else if (!credit && lead && cd_parts_credit_only(t.s, t.n)) {
+            /* A figcaption holding only the credit ("Getty Images",
+             * "iStock/Getty"): the credit, which leaves the text. */
+            credit = cd_news_credit_value(p, t.s, t.n);
+            cd_extract_drop_as(p->x, cap, CD_WHY_PHOTO_CREDIT);
         } else {
             caption = cd_news_clean(p, t.s, t.n);
         }
@@ -548,6 +553,22 @@ static size_t S_img_key(const char *u, const char **key)
     size_t f = q;
     while (f && u[f - 1] != '/')
         f--;
+    /* An image proxy's URL whose path ends in '/' names the picture in its
+     * query ("…/quality/90/?url=https%3A%2F%2F…%2Fpencil-red-flag-112025-507120329.jpg",
+     * Education Week: news spec edweek-tutoring-effects): that file name. */
+    if (f == q && q < n && u[q] == '?') {
+        size_t e = q + 1;
+        while (e < n && u[e] != '&' && u[e] != '#')
+            e++;
+        size_t g = e;
+        while (g > q + 1 && u[g - 1] != '/' && !(g >= q + 4 && u[g - 3] == '%' && u[g - 2] == '2' &&
+                                                    (u[g - 1] == 'F' || u[g - 1] == 'f')))
+            g--;
+        if (g > q + 1) {
+            f = g;
+            q = e;
+        }
+    }
     size_t best = 0;
     for (size_t i = f; i < q;) {
         size_t j = i;
@@ -927,7 +948,13 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
     cd_news_text t;
     cd_news_gather(p, cap, CD_NONE, 0, &t);
     t.n = S_caption_controls(t.s, t.n);
-    if (t.more || t.n > CD_NEWS_BARE_CAPTION || !cd_parts_words(t.s, t.n)) return;
+    /* Only a wire's name in parentheses ("(AP)" under an inset picture:
+     * showbuzz-image-awards-ap): the picture's credit. */
+    size_t wl = t.n;
+    const char *wa = t.s;
+    cd_parts_trim(&wa, &wl);
+    int wire_only = wa > t.s && wa[-1] == '(' && cd_parts_is_agency(wa, wl);
+    if (t.more || t.n > CD_NEWS_BARE_CAPTION || (!cd_parts_words(t.s, t.n) && !wire_only)) return;
     /* A byline or a date line under a picture at the head of the story, or a
      * row of links' labels ("Video | Photos"), is no caption. */
     if (cd_parts_not_deck(t.s, t.n)) return;
@@ -938,7 +965,7 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
         if (memcmp(t.s + i, " | ", 3) == 0) return;
     size_t vv, c0, c1, c2;
     if (og && cd_parts_words(t.s, t.n) < 3 && !cd_parts_photo_line(t.s, t.n, 0, &vv) &&
-        !cd_parts_photo_trailing(t.s, t.n, &c0, &c1, &c2))
+        !cd_parts_photo_trailing(t.s, t.n, &c0, &c1, &c2) && !wire_only)
         return;
     const char *caption = NULL, *credit = NULL;
     size_t cs, vs, ve, v;
@@ -955,7 +982,7 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
             break;
     }
     cd_parts_trim(&pa, &pl);
-    int paren = pa > t.s && pa[-1] == '(' && cd_parts_photo_line(pa, pl, 0, &v);
+    int paren = pa > t.s && pa[-1] == '(' && (cd_parts_photo_line(pa, pl, 0, &v) || wire_only);
     if (paren) {
         credit = cd_news_credit_value(p, pa, pl);
         cd_extract_drop_as(p->x, cap, CD_WHY_PHOTO_CREDIT);
@@ -1006,4 +1033,121 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
         caption = NULL;
     if (caption) p->m->image_caption = caption;
     if (credit) p->m->image_credit = credit;
+}
+
+/* ---- the lead picture's own attributes ----------------------------------- */
+
+/* The value of the first of names on img that is set, trimmed (NULL when none). */
+static const char *S_attr_any(const cd_dom *dom, cd_nid img, const char *const *names, size_t *l)
+{
+    for (size_t i = 0; names[i]; i++) {
+        const char *v = cd_dom_attr(dom, img, names[i], l);
+        if (!v) continue;
+        cd_parts_trim(&v, l);
+        if (*l) return v;
+    }
+    return NULL;
+}
+
+/* Does s read as a caption: a sentence of six words or more, two of them in
+ * lower case (not a product's or a file's name: "Organic Sunflower Seeds",
+ * "barefoot_sandals_1.jpg"), no URL? */
+static int S_sentence_like(const char *s, size_t n)
+{
+    if (n > 600 || cd_contains_nocase(s, n, "http") || cd_contains_nocase(s, n, ".jpg") ||
+        cd_contains_nocase(s, n, ".png"))
+        return 0;
+    unsigned words = 0, lower = 0;
+    const char *w;
+    for (size_t at = 0, l; (l = cd_next_word(s, n, &at, &w)) != 0;) {
+        words++;
+        lower += w[0] >= 'a' && w[0] <= 'z';
+    }
+    return words >= 6 && lower >= 2;
+}
+
+/* The page's picture (the <img> showing image.url) naming its caption and
+ * credit in attributes of its own ("<img caption="…" credit="Gareth
+ * Cattermole/Getty Images for BFI">", Newsweek: news spec newsweek-best-film-2025;
+ * the page's script shows them behind a caption toggle): they fill what the
+ * figure markup left empty. A caption only when it reads as a sentence; a
+ * credit only when short and no sentence. */
+void cd_news_img_attrs(cd_news_ctx *p)
+{
+    /* Not WordPress's data-image-caption: the attachment's caption in HTML,
+     * mostly not shown (wcxb-dev 0289, 0305). */
+    static const char *const cap_names[] = {"caption", "data-caption", NULL};
+    static const char *const cred_names[] = {"credit", "data-credit", "data-image-credit", "data-photo-credit", NULL};
+    cd_meta *m = p->m;
+    if (!m->image_url || (m->image_caption && m->image_credit)) return;
+    const char *key = NULL;
+    size_t kl = S_img_key(m->image_url, &key);
+    if (!kl) return;
+    const cd_dom *dom = p->dom;
+    cd_nid top = cd_dom_root(dom);
+    const char *const *attrs = cd_list_img_url_attrs;
+    for (cd_nid k = top; k; k = cd_dom_next(dom, k, top)) {
+        if (!S_is_img(dom, k)) continue;
+        int shows = 0;
+        for (size_t i = 0; attrs[i] && !shows; i++) {
+            size_t l = 0;
+            const char *v = cd_dom_attr(dom, k, attrs[i], &l);
+            shows = v && l <= 8192 && S_has_key(v, l, key, kl);
+        }
+        if (!shows) continue;
+        size_t cl = 0, rl = 0;
+        const char *cap = S_attr_any(dom, k, cap_names, &cl);
+        const char *cred = S_attr_any(dom, k, cred_names, &rl);
+        if (!cap && !cred) continue;
+        if (cap && !m->image_caption && !memchr(cap, '<', cl) && S_sentence_like(cap, cl)) {
+            /* "… black cod. (Ellen M. Banner / The Seattle Times)": the
+             * credit closing it is the credit (Readability seattletimes-1). */
+            size_t cs, vs, ve;
+            if (cd_parts_photo_trailing(cap, cl, &cs, &vs, &ve)) {
+                if (!m->image_credit) m->image_credit = S_credit_clean(p, cap + vs, ve - vs);
+                cl = cd_parts_caption_end(cap, cs);
+            }
+            m->image_caption = cd_news_clean(p, cap, cl);
+            if (!m->image_source) m->image_source = "visible";
+        }
+        if (cred && !m->image_credit && rl <= 100 && cd_parts_words(cred, rl) <= 10 &&
+            !cd_contains_nocase(cred, rl, "http")) {
+            m->image_credit = cd_news_credit_value(p, cred, rl);
+            /* A shown caption closed by that credit in parentheses ("Glass
+             * cloche terrariums (Lucy Akins)", data-credit="Lucy Akins":
+             * Readability ehow-1) is the caption without it. */
+            const char *c = m->image_caption, *r = m->image_credit;
+            size_t n = c ? strlen(c) : 0, rn = r ? strlen(r) : 0;
+            if (rn && n > rn + 3 && c[n - 1] == ')' && c[n - rn - 2] == '(' &&
+                cd_meta_eq_nocase(c + n - rn - 1, rn, r, rn))
+                m->image_caption = cd_news_clean(p, c, n - rn - 2);
+        }
+        return;
+    }
+}
+
+/* The lead figure (fig, maybe none) gave neither caption nor credit: another
+ * <figure> of the page showing the same picture (its URL key, as
+ * cd_news_lead matches og:image) gives them (Education Week: the header's
+ * figure has the picture alone, the story's figure the same picture with its
+ * figcaption "iStock/Getty": news spec edweek-tutoring-effects). A figure of
+ * another picture (a gallery's, a sidebar's) never does. */
+void cd_news_same_picture(cd_news_ctx *p, cd_nid fig)
+{
+    cd_meta *m = p->m;
+    if (!m->image_url || m->image_caption || m->image_credit) return;
+    const char *key = NULL;
+    size_t kl = S_img_key(m->image_url, &key);
+    if (!kl) return;
+    const cd_dom *dom = p->dom;
+    cd_nid top = cd_dom_root(dom);
+    unsigned figs = 0;
+    for (cd_nid k = top; k && figs < 64; k = cd_dom_next(dom, k, top)) {
+        if (!cd_dom_is(dom, k, CD_TAG_FIGURE)) continue;
+        figs++;
+        if (k == fig || (fig && (cd_news_inside(dom, k, fig) || cd_news_inside(dom, fig, k)))) continue;
+        if (!cd_extract_node_visible(dom, k) || S_fig_shows(p, k, key, kl) <= 0) continue;
+        cd_news_figure(p, k, 1);
+        if (m->image_caption || m->image_credit) return;
+    }
 }

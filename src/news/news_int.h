@@ -46,6 +46,7 @@ typedef struct cd_news_ctx {
     const char *agency;       /* the agency named in the dateline */
     const char *foot_agency;  /* the agency a copyright notice after the story names */
     int foot_notice;          /* a copyright notice closes the story (whoever it names) */
+    int credit_notice;        /* the credit is foot_agency's (a copyright notice's) */
     cd_nid h1;                /* the headline element */
     cd_nid head; /* h1, else the element the headline is set in (news/parts.c S_find_head) */
 } cd_news_ctx;
@@ -146,6 +147,14 @@ void cd_news_foot_lines(cd_news_ctx *p);
 
 /* The dateline opening the body ("WASHINGTON —", "NEW YORK, Nov 6 (Reuters) -"). */
 void cd_news_dateline(cd_news_ctx *p);
+/* Another <figure> showing the lead picture gives its caption and credit when
+ * the lead figure fig gave none (figure.c). */
+void cd_news_same_picture(cd_news_ctx *p, cd_nid fig);
+/* The caption and credit the picture showing image.url states in its own
+ * attributes (<img caption=… credit=…>), where the figure gave none (figure.c). */
+void cd_news_img_attrs(cd_news_ctx *p);
+/* After the credit: a wire story's "Toronto: …" (credit.c). */
+void cd_news_dateline_wire(cd_news_ctx *p);
 /* The closing credit: a credit line, a source footer, a contributor line, the
  * dateline's agency, a wire byline. */
 void cd_news_credit(cd_news_ctx *p);

@@ -411,11 +411,14 @@ void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x
         m->image_credit = p.loose_credit;
         if (!m->image_source) m->image_source = "visible";
     }
+    cd_news_same_picture(&p, fig);
+    cd_news_img_attrs(&p);
     cd_news_dateline(&p);
     cd_news_credit(&p);
     cd_news_source_label(&p);
     cd_news_source_class(&p);
     cd_news_agency_line(&p);
+    cd_news_dateline_wire(&p);
     /* The other figures of the body keep their captions, not their credits
      * (last: the cuts they need come after the dateline's). */
     for (unsigned i = 0; i < p.nfigs; i++)

@@ -309,6 +309,11 @@ static size_t S_region(const char *s, size_t n, size_t i, int *date)
 /* Match a dateline at the start of s[0..n). */
 int cd_parts_dateline(const char *s, size_t n, cd_parts_dl *d)
 {
+    return cd_parts_dateline_ex(s, n, d, 0);
+}
+
+int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colon)
+{
     memset(d, 0, sizeof *d);
     size_t i = S_skip_space(s, n, 0);
     size_t st = i;
@@ -399,7 +404,7 @@ int cd_parts_dateline(const char *s, size_t n, cd_parts_dl *d)
         /* A hyphen needs a space before it ("LONDON - "), or the agency. */
         if (hyphen && k == place_end && !d->agency_end) return 0;
         after = k + dl;
-    } else if (k < n && s[k] == ':' && ((upper && k == place_end) || d->agency_end)) {
+    } else if (k < n && s[k] == ':' && (((upper || mixed_colon) && k == place_end) || d->agency_end)) {
         /* "LONDON:", "Beijing (PTI):" */
         colon = 1;
         after = k + 1;
@@ -412,14 +417,24 @@ int cd_parts_dateline(const char *s, size_t n, cd_parts_dl *d)
     }
     /* Mixed case ("Tehran, Iran —") only with a region or an agency, and a
      * dash, or a colon after a wire service ("Beijing (PTI):"). */
-    if (!upper && !(dl && (region || d->agency_end)) && !(colon && wire)) return 0;
+    if (!upper && !(dl && (region || d->agency_end)) && !(colon && wire)) {
+        if (!(colon && mixed_colon && words <= 3 && !region && !d->agency_end)) return 0;
+        /* Its last word no label ("Editorial Note:", talkandroid), no day
+         * or month ("Monday: The council …", "January: …"). */
+        size_t q = place_end;
+        while (q > st && s[q - 1] != ' ')
+            q--;
+        if (S_not_place(s + q, place_end - q) || S_month(s + q, place_end - q) ||
+            cd_wordset_has(&cd_list_weekdays, s + q, place_end - q))
+            return 0;
+    }
     (void)date;
     size_t body = S_skip_space(s, n, after);
     /* What follows is a sentence, not a label's few words ("PROJECT: Weekend Coding Agent"). */
     /* A place in capitals with its region and a dash opens a story even when
      * its first words are names ("IRVING, Texas -- After the Dallas Cowboys
      * had the New York Giants …"): a long sentence is not a label. */
-    int story = upper && region && dl && cd_parts_words(s + body, n - body) >= 12;
+    int story = ((upper && region && dl) || (!upper && colon && !wire)) && cd_parts_words(s + body, n - body) >= 12;
     if (body >= n || n - body < 20 || cd_parts_words(s + body, n - body) < 6 ||
         (!story && cd_parts_title_case(s + body, n - body > 80 ? 80 : n - body)))
         return 0;
@@ -450,27 +465,84 @@ static int S_outlet(const char *s, size_t n)
     return words > 0 && n <= 24;
 }
 
-/* "(CNN) —": an agency alone, without a place. */
+/* Is s[0..n) a parenthesis' list of agencies or outlets ("CNN", "CBS/AP",
+ * "AP/Reuters")? 1 when every part is one; *known is set when a part is a
+ * wire the agency list knows. */
+static int S_outlet_list(const char *s, size_t n, int *known)
+{
+    size_t pos = 0, parts = 0, x, y;
+    *known = 0;
+    while (cd_parts_list_next(s, n, &pos, 0, &x, &y)) {
+        if (y == x) return 0;
+        if (S_agency(s + x, y - x))
+            *known = 1;
+        else if (!S_outlet(s + x, y - x))
+            return 0;
+        parts++;
+    }
+    return parts > 0 && parts <= 3;
+}
+
+/* "Jan. 11", "11 Jan", "January 11": a month and a day opening s (a wire's
+ * "Jan. 11 (Bloomberg) --" line). Its end, or 0. */
+static size_t S_day_month(const char *s, size_t n)
+{
+    size_t i = S_skip_space(s, n, 0), e, words = 0;
+    int month = 0, day = 0;
+    while (i < n && words < 2) {
+        if (cd_isdigit((unsigned char)s[i])) {
+            e = i;
+            while (e < n && cd_isdigit((unsigned char)s[e]))
+                e++;
+            if (e - i > 2 || day) return 0;
+            day = 1;
+        } else {
+            int kind;
+            unsigned nl;
+            e = S_word(s, n, i, &kind, &nl);
+            if (e == i || !S_month(s + i, e - i) || month) return 0;
+            month = 1;
+        }
+        words++;
+        if (e < n && s[e] == ',') e++;
+        i = S_skip_space(s, n, e);
+    }
+    return month && day ? i : 0;
+}
+
+/* "(CNN) —", "(CBS/AP) —", "Jan. 11 (Bloomberg) --": an agency alone,
+ * without a place (a month and day before it are passed over); "(CBS) The
+ * mother of …": without the dash, a sentence in capitals after it. */
 int cd_parts_agency_opener(const char *s, size_t n, cd_parts_dl *d)
 {
     memset(d, 0, sizeof *d);
-    size_t i = S_skip_space(s, n, 0);
+    size_t st = S_skip_space(s, n, 0);
+    size_t dm = S_day_month(s, n);
+    size_t i = dm ? dm : st;
     if (i >= n || s[i] != '(') return 0;
     size_t c = i + 1;
     while (c < n && c - i < 30 && s[c] != ')')
         c++;
-    if (c >= n || s[c] != ')' ||
-        !(S_agency(s + i + 1, c - i - 1) || S_outlet(s + i + 1, c - i - 1)))
-        return 0;
+    int known = 0;
+    if (c >= n || s[c] != ')' || !S_outlet_list(s + i + 1, c - i - 1, &known)) return 0;
     size_t k = S_skip_space(s, n, c + 1);
     int hy;
     size_t dl = S_dash_at(s, n, k, &hy);
-    if (!dl) return 0;
-    size_t body = S_skip_space(s, n, k + dl);
+    size_t body;
+    if (dl) {
+        body = S_skip_space(s, n, k + dl);
+    } else {
+        /* No dash: not after a date, a space then a capital or a quote. */
+        unsigned char b0 = k < n ? (unsigned char)s[k] : 0;
+        if (dm || k == c + 1 || !((b0 >= 'A' && b0 <= 'Z') || b0 == '"' || b0 == 0xE2)) return 0;
+        if (cd_parts_words(s + k, n - k) < 8) return 0;
+        body = k;
+        d->nodash = (uint8_t)(known ? 1 : 2);
+    }
     if (n - body < 20) return 0;
     d->agency_at = (uint32_t)(i + 1);
     d->agency_end = (uint32_t)c;
-    d->place_at = d->place_end = (uint32_t)i;
+    d->place_at = d->place_end = (uint32_t)st;
     d->end = (uint32_t)body;
     return 1;
 }
@@ -628,6 +700,15 @@ void cd_parts_trim(const char **s, size_t *n)
             a++, l--;
         while (l && (cd_isspace((unsigned char)a[l - 1]) || a[l - 1] == '*' || a[l - 1] == '_'))
             l--;
+        /* A no-break space at either end ("&nbsp;(AP)", showbuzz-image-awards-ap). */
+        if (l >= 2 && (unsigned char)a[0] == 0xC2 && (unsigned char)a[1] == 0xA0) {
+            a += 2, l -= 2;
+            again = 1;
+        }
+        if (l >= 2 && (unsigned char)a[l - 2] == 0xC2 && (unsigned char)a[l - 1] == 0xA0) {
+            l -= 2;
+            again = 1;
+        }
         int hy;
         size_t d = l ? S_dash_at(a, l, 0, &hy) : 0;
         if (d) {
@@ -1101,6 +1182,54 @@ int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, siz
 }
 
 /* Agencies that only ever credit pictures. */
+/* Does s name a photo agency or stock library other than by the generic
+ * words ("Getty", "iStock", "Shutterstock"; not "Photo", "Pool")? */
+static int S_photo_house(const char *s, size_t n)
+{
+    const char *const *photo = cd_list_news_photo_agencies;
+    for (size_t i = 0; photo[i]; i++) {
+        size_t l = strlen(photo[i]);
+        if (cd_eq_nocase(photo[i], l, "photo") || cd_eq_nocase(photo[i], l, "pool") ||
+            cd_eq_nocase(photo[i], l, "ap photo"))
+            continue;
+        for (size_t k = 0; k + l <= n; k++)
+            if (memcmp(s + k, photo[i], l) == 0) return 1;
+    }
+    return 0;
+}
+
+int cd_parts_credit_only(const char *s, size_t n)
+{
+    cd_parts_trim(&s, &n);
+    if (!n || n > 80 || cd_parts_words(s, n) > 8) return 0;
+    int house = S_names_agency(s, n) || S_photo_house(s, n);
+    /* Two lines are a credit and a caption ("EPA<br>José Manuel Barroso",
+     * cleanportaleval blogs.wsj.com_brussels_03). */
+    if (!house || memchr(s, '\n', n)) return 0;
+    /* Parts at '/', ',' and " via ": each a wire, a photo house or a name;
+     * one part alone is a wire's name or a photo house's of two words at
+     * most ("Getty Images", not "EPA José Manuel Barroso"). */
+    size_t st = 0, parts = 0;
+    for (size_t i = 0; i < n; i++)
+        parts += s[i] == '/' || s[i] == ',' || (i + 5 <= n && memcmp(s + i, " via ", 5) == 0);
+    if (!parts && !S_agency(s, n) && !(S_photo_house(s, n) && cd_parts_words(s, n) <= 2)) return 0;
+    for (size_t i = 0; i <= n; i++) {
+        size_t brk = 0;
+        if (i == n || s[i] == '/' || s[i] == ',')
+            brk = 1;
+        else if (i + 5 <= n && memcmp(s + i, " via ", 5) == 0)
+            brk = 5;
+        if (!brk) continue;
+        const char *a = s + st;
+        size_t l = i - st;
+        cd_parts_trim(&a, &l);
+        if (!l || !(S_agency(a, l) || S_photo_house(a, l) || S_credit_part(a, l))) return 0;
+        st = i + brk;
+        i = st - 1;
+    }
+    return 1;
+}
+
 int cd_parts_photo_agency(const char *s, size_t n)
 {
     const char *const *photo = cd_list_news_photo_agencies;

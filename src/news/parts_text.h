@@ -18,12 +18,20 @@ typedef struct cd_parts_dl {
     uint32_t place_at, place_end;
     uint32_t agency_at, agency_end;
     uint32_t end;
+    /* An agency opener without a dash: 1 a known wire, 2 an outlet only
+     * (the caller checks it names the site). */
+    uint8_t nodash;
 } cd_parts_dl;
 
 /* "WASHINGTON —", "NEW YORK, Nov 6 (Reuters) -", "LONDON:", "Tehran, Iran —"
  * opening s, followed by a sentence on the same line. 1 when found. */
 int cd_parts_dateline(const char *s, size_t n, cd_parts_dl *d);
-/* "(CNN) —": an agency or outlet alone opening s (place empty). */
+/* The same; mixed_colon also takes a place in mixed case closed by a colon
+ * ("New Delhi: The board …"), which the caller has other grounds for (the
+ * place set in bold alone, or wire copy). */
+int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colon);
+/* "(CNN) —", "(CBS/AP) —", "Jan. 11 (Bloomberg) --", "(CBS) The …": an
+ * agency or outlet alone opening s (place empty; nodash set when no dash). */
 int cd_parts_agency_opener(const char *s, size_t n, cd_parts_dl *d);
 
 enum { CD_PARTS_CREDIT_NONE, CD_PARTS_CREDIT_LINE, CD_PARTS_CREDIT_STAFF };
@@ -50,6 +58,10 @@ size_t cd_parts_photo_label(const char *s, size_t n);
  * body (a bare "© 2024 Site" is then a copyright footer). *val: where the
  * credit starts after its label. */
 int cd_parts_photo_line(const char *s, size_t n, int standalone, size_t *val);
+/* Is the whole of s a photo credit without a label: wires, photo houses
+ * and names joined by '/', ',' or " via ", one a wire or a photo house
+ * ("Getty Images", "iStock/Getty", "AFP via Getty Images")? */
+int cd_parts_credit_only(const char *s, size_t n);
 /* A photo credit ending the caption s: [*cs, n) leaves the caption, [*vs, *ve)
  * is the credit. */
 int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, size_t *ve);
