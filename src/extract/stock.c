@@ -347,6 +347,17 @@ static int S_has_word(const char *s, size_t n, const char *const *list)
     return S_count_words(s, n, list, 1) > 0;
 }
 
+/* Does a sentence of s[..n) end at j: the end, or ". ", "! ", "? " (a space
+ * or a no-break space after the mark, or the mark last)? */
+static int S_sentence_end(const char *s, size_t j, size_t n)
+{
+    if (j == n)
+        return 1;
+    return (s[j] == '.' || s[j] == '!' || s[j] == '?') &&
+           (j + 1 == n || s[j + 1] == ' ' ||
+            (j + 2 < n && (unsigned char)s[j + 1] == 0xC2 && (unsigned char)s[j + 2] == 0xA0));
+}
+
 /* Does every sentence of s[at..n) of more than three words, but the first
  * skip ones, hold a word of list? A sentence ends at ". ", "! ", "? " (a
  * space or a no-break space after the mark) or the end. */
@@ -354,12 +365,7 @@ static int S_sentences_hold(const char *s, size_t at, size_t n, const char *cons
 {
     unsigned sent = 0;
     for (size_t j = at; j <= n; j++) {
-        int end = j == n;
-        if (!end && (s[j] == '.' || s[j] == '!' || s[j] == '?') &&
-            (j + 1 == n || s[j + 1] == ' ' ||
-             (j + 2 < n && (unsigned char)s[j + 1] == 0xC2 && (unsigned char)s[j + 2] == 0xA0)))
-            end = 1;
-        if (!end)
+        if (!S_sentence_end(s, j, n))
             continue;
         if (sent++ >= skip) {
             size_t words = 0, w = 0;
@@ -454,12 +460,7 @@ static int S_commission(const char *s, size_t n)
         return 0;
     size_t at = 0;
     for (size_t j = 0; j <= n; j++) {
-        int end = j == n;
-        if (!end && (s[j] == '.' || s[j] == '!' || s[j] == '?') &&
-            (j + 1 == n || s[j + 1] == ' ' ||
-             (j + 2 < n && (unsigned char)s[j + 1] == 0xC2 && (unsigned char)s[j + 2] == 0xA0)))
-            end = 1;
-        if (!end)
+        if (!S_sentence_end(s, j, n))
             continue;
         const char *t = s + at;
         size_t tn = j - at, pay = S_word_pos(t, tn, cd_list_stock_commission_pays);

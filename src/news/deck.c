@@ -383,6 +383,17 @@ static size_t S_sep_at(const char *s, size_t n, size_t i)
  * authors, joined by ",", "&" or "and"), alone or followed by a separator
  * and a short role ("Guest Columnists", at most four words, no sentence) or
  * the date? */
+/* Is blk the byline of a card in a list of stories: inside an <li> or an
+ * <a>, itself or up to 7 levels above? */
+static int S_in_card(const cd_dom *dom, cd_nid blk)
+{
+    unsigned d = 0;
+    for (cd_nid q = blk; q && d < 8; q = cd_dom_node(dom, q)->parent, d++)
+        if (cd_dom_is(dom, q, CD_TAG_LI) || cd_dom_is(dom, q, CD_TAG_A))
+            return 1;
+    return 0;
+}
+
 static int S_names_line(const cd_meta *m, const char *s, size_t n)
 {
     size_t i = 0;
@@ -448,11 +459,7 @@ void cd_news_byline(cd_news_ctx *p)
              * elsewhere: a forum post's author line is the post's (0561,
              * 0531). */
             if (!(p->x->article || p->x->typed > 0) || !S_names_line(p->m, c, len)) continue;
-            int card = 0;
-            unsigned d = 0;
-            for (cd_nid q = blk; q && d < 8 && !card; q = cd_dom_node(p->dom, q)->parent, d++)
-                card = cd_dom_is(p->dom, q, CD_TAG_LI) || cd_dom_is(p->dom, q, CD_TAG_A);
-            if (card) continue;
+            if (S_in_card(p->dom, blk)) continue;
             S_drop_first(p, blk, CD_WHY_BYLINE);
             return;
         }
@@ -467,12 +474,7 @@ void cd_news_byline(cd_news_ctx *p)
                     (rl == al || (p->m->nauthors > 1 && (r[al] == ',' || r[al] == ' ')) ||
                      S_date_after(r + al, rl - al));
         if (!named) continue;
-        /* Not the byline of a card in a list of stories. */
-        int card = 0;
-        unsigned d = 0;
-        for (cd_nid q = blk; q && d < 8 && !card; q = cd_dom_node(p->dom, q)->parent, d++)
-            card = cd_dom_is(p->dom, q, CD_TAG_LI) || cd_dom_is(p->dom, q, CD_TAG_A);
-        if (card) continue;
+        if (S_in_card(p->dom, blk)) continue;
         S_drop_first(p, blk, CD_WHY_BYLINE);
         return;
     }
