@@ -847,9 +847,9 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
                 continue;
             }
             /* Body content closes the head. */
-            if (!S_head_content(tag) && g->depth && g->st[g->depth - 1].tag == CD_TAG_HEAD)
+            if (g->depth && g->st[g->depth - 1].tag == CD_TAG_HEAD && !S_head_content(tag))
                 S_pop(g);
-            if ((cd_tag_flags(tag) & CD_TF_CLOSES_P) && g->np) /* as the tree builder (dom/tags.def) */
+            if (g->np && (cd_tag_flags(tag) & CD_TF_CLOSES_P)) /* as the tree builder (dom/tags.def) */
                 S_close(g, CD_TAG_P, 0, S_scope_stop);
             switch (tag) {
             case CD_TAG_LI:

@@ -167,7 +167,12 @@ uint32_t cd_site_pages(const cd_site_host *h)
 
 uint32_t cd_site_count(const cd_site_host *h, uint32_t fp)
 {
-    return (uint32_t)__builtin_popcount(cd_site_mask(h, fp));
+    /* Most masks hold a bit or two: one step a bit (without a popcnt
+     * instruction, __builtin_popcount is a library call). */
+    uint32_t n = 0;
+    for (uint32_t m = cd_site_mask(h, fp); m; m &= m - 1)
+        n++;
+    return n;
 }
 
 uint32_t cd_site_mask(const cd_site_host *h, uint32_t fp)
