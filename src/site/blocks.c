@@ -167,13 +167,6 @@ static const unsigned char S_cls[256] = {S_C64(0), S_C64(64), S_C64(128), S_C64(
 #define S_L16(c) S_L4(c), S_L4((c) + 4), S_L4((c) + 8), S_L4((c) + 12)
 #define S_L64(c) S_L16(c), S_L16((c) + 16), S_L16((c) + 32), S_L16((c) + 48)
 static const unsigned char S_low[256] = {S_L64(0), S_L64(64), S_L64(128), S_L64(192)};
-/* S_text's letters of a word: each byte lower-cased, or 0x100 for a byte
- * that ends the word (white space or a digit: S_cls & 3). */
-#define S_W(c) (S_C(c) & 3 ? 0x100 : S_L(c))
-#define S_W4(c) S_W(c), S_W((c) + 1), S_W((c) + 2), S_W((c) + 3)
-#define S_W16(c) S_W4(c), S_W4((c) + 4), S_W4((c) + 8), S_W4((c) + 12)
-#define S_W64(c) S_W16(c), S_W16((c) + 16), S_W16((c) + 32), S_W16((c) + 48)
-static const uint16_t S_word[256] = {S_W64(0), S_W64(64), S_W64(128), S_W64(192)};
 
 /* The element's hash: its tag (an unknown element's name) and its class
  * words, lower-cased, digits dropped, in their order. */
@@ -360,9 +353,9 @@ static void S_text(S_seg *g, const char *s, size_t n, cd_nid node)
          * whether it reached CD_SITE_MIN_ALNUM, so it is counted here only
          * while below. */
         size_t j = i + 1;
-        unsigned w;
-        while (j < n && (w = S_word[(unsigned char)s[j]]) < 0x100) {
-            h = S_byte(h, (unsigned char)w);
+        unsigned char d;
+        while (j < n && !(S_cls[d = (unsigned char)s[j]] & 3)) {
+            h = S_byte(h, S_low[d]);
             j++;
         }
         if (j > i + 1) {
