@@ -4,6 +4,7 @@
  * anything else (and every failure) by zlib, as the library does. */
 #include <libdeflate.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #define ZLIB_CONST
@@ -140,7 +141,38 @@ struct cd_cli_head {
     size_t len, used;
     char *buf;
     size_t cap, n;
+    /* zlib computes no CRC of the member being read (novalid), whose
+     * output starts at buf + member: a start is read for its first bytes,
+     * most pages end far beyond it, and a member that ends inside it is
+     * checked here as zlib would (S_trailer_ok). */
+    int novalid;
+    size_t member;
 };
+
+/* Before a member whose header starts at g[0..len): leave zlib's check to
+ * this file unless the header has its own CRC (FHCRC, which zlib checks
+ * with the same switch) or is too short to tell. */
+static void S_validate(cd_cli_head *h, const char *g, size_t len)
+{
+    h->novalid = len >= 4 && !((unsigned char)g[3] & 0x02);
+    h->member = h->n;
+    inflateValidate(&h->z, !h->novalid);
+}
+
+/* A member read without zlib's check ended: its trailer (the 8 bytes zlib
+ * just consumed) against the CRC-32 and size of its output, as zlib checks
+ * them. */
+static int S_trailer_ok(const cd_cli_head *h)
+{
+    if (!h->novalid) return 1;
+    size_t at = (size_t)((const char *)h->z.next_in - h->in);
+    if (at < 8 || at > h->len) return 0;
+    const unsigned char *t = (const unsigned char *)h->in + at - 8;
+    uint32_t crc = (uint32_t)t[0] | (uint32_t)t[1] << 8 | (uint32_t)t[2] << 16 | (uint32_t)t[3] << 24;
+    uint32_t isize = (uint32_t)t[4] | (uint32_t)t[5] << 8 | (uint32_t)t[6] << 16 | (uint32_t)t[7] << 24;
+    size_t n = h->n - h->member;
+    return (uint32_t)crc32_z(0, (const Bytef *)h->buf + h->member, n) == crc && (uint32_t)n == isize;
+}
 
 cd_cli_head *cd_cli_head_new(size_t cap)
 {
@@ -184,6 +216,7 @@ void cd_cli_head_start(cd_cli_head *h, const char *in, size_t len, int partial)
         h->live = inflateInit2(&h->z, 16 + MAX_WBITS) == Z_OK;
         h->done = !h->live;
     }
+    if (!h->done) S_validate(h, in, len);
     h->z.avail_in = 0;
 }
 
@@ -206,6 +239,11 @@ const char *cd_cli_head_get(cd_cli_head *h, size_t want)
         int zr = inflate(z, Z_NO_FLUSH);
         h->n += room - z->avail_out;
         if (zr == Z_STREAM_END) {
+            if (!S_trailer_ok(h)) {
+                h->done = 1; /* as zlib's Z_DATA_ERROR */
+                h->n = 0;
+                break;
+            }
             size_t left = z->avail_in + (h->len - h->used);
             const char *next = h->in + (h->len - left);
             if (h->partial && left < 2) {
@@ -217,7 +255,10 @@ const char *cd_cli_head_get(cd_cli_head *h, size_t want)
                 h->done = 1; /* the page's end */
                 break;
             }
-            if (inflateReset(z) != Z_OK) h->done = 1;
+            if (inflateReset(z) != Z_OK)
+                h->done = 1;
+            else
+                S_validate(h, next, left);
             continue;
         }
         if (zr == Z_OK) continue;
@@ -260,5 +301,7 @@ void cd_cli_head_more(cd_cli_head *h, const char *in, size_t len)
     if (at_end) {
         if (!cd_cli_is_gzip(in + taken, len - taken) || inflateReset(&h->z) != Z_OK)
             h->done = 1; /* the page's end */
+        else
+            S_validate(h, in + taken, len - taken);
     }
 }

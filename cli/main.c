@@ -863,6 +863,9 @@ typedef struct {
     uint32_t *keys;
     size_t nkeys;
     int archive;
+    /* Counting: a page file observed in pass 1 already (S_learn_run), which
+     * the second round leaves out. */
+    int observed;
 } S_kept;
 
 typedef struct S_ltask {
@@ -979,20 +982,22 @@ static void S_keys_free(S_keys *t)
     memset(t, 0, sizeof *t);
 }
 
-/* Record page ord of input's host key (counting). */
-static void S_count_key(S_learn *L, size_t input, uint32_t ord, const char *key)
+/* Record page ord of input's host key (counting): the pages of that key
+ * counted so far, this one included (0: no key). */
+static uint32_t S_count_key(S_learn *L, size_t input, uint32_t ord, const char *key)
 {
     pthread_mutex_lock(&L->mu);
-    uint32_t id = 0;
+    uint32_t id = 0, n = 0;
     if (key[0]) {
         id = S_key_id(&L->keys, key);
         if (!id)
             L->nomem = 1;
         else
-            L->keys.count[id]++;
+            n = ++L->keys.count[id];
     }
     if (ord < L->kept[input].nkeys) L->kept[input].keys[ord] = id;
     pthread_mutex_unlock(&L->mu);
+    return n;
 }
 
 /* Room for page ord of input in its key list (main thread, before the task). */
@@ -1027,27 +1032,43 @@ static int S_key_needed(const S_learn *L, size_t input, uint32_t ord)
     return n >= COPYDESK_SITES_MIN_PAGES;
 }
 
-/* Take the host key of a page (counting) instead of observing it. */
-static void S_take_key(S_learn *L, S_lworker *w, size_t input, uint32_t ord, const char *bytes, size_t len,
-                       const char *url, const char *charset, int head_tried)
+/* Take the host key of a page (counting) instead of observing it: the pages
+ * of that key counted so far (S_count_key); the key into key[] when given. */
+static uint32_t S_take_key(S_learn *L, S_lworker *w, size_t input, uint32_t ord, const char *bytes, size_t len,
+                           const char *url, const char *charset, int head_tried, char *key)
 {
-    char key[COPYDESK_SITES_KEY_MAX];
+    char own[COPYDESK_SITES_KEY_MAX];
+    if (!key) key = own;
     /* Most pages name their canonical URL near the top, before any byte
      * that needs the page's charset: then nothing else is read. */
     if (!head_tried && !(url && *url) && !(charset && *charset) &&
-        copydesk_sites_host_head(w->model, bytes, len < S_HEAD ? len : S_HEAD, key, sizeof key) == 1) {
-        S_count_key(L, input, ord, key);
-        return;
-    }
-    copydesk_status st = copydesk_sites_host(w->model, bytes, len, url && *url ? url : NULL, charset, key, sizeof key);
+        copydesk_sites_host_head(w->model, bytes, len < S_HEAD ? len : S_HEAD, key, COPYDESK_SITES_KEY_MAX) == 1)
+        return S_count_key(L, input, ord, key);
+    copydesk_status st =
+        copydesk_sites_host(w->model, bytes, len, url && *url ? url : NULL, charset, key, COPYDESK_SITES_KEY_MAX);
     if (st == COPYDESK_ERR_NOMEM) {
         pthread_mutex_lock(&L->mu);
         L->nomem = 1;
         pthread_mutex_unlock(&L->mu);
-        return;
+        key[0] = '\0';
+        return 0;
     }
     if (st != COPYDESK_OK) key[0] = '\0'; /* observe skips such a page too */
-    S_count_key(L, input, ord, key);
+    return S_count_key(L, input, ord, key);
+}
+
+/* The URL the second round gives observe for a page file of counted key
+ * key: the key as a domain (http://KEY/; a name: key is not one), so that
+ * observe does not read the page's hints again (the key is the one observe
+ * would take from them: docs/sites.md); the --url given wins. */
+static const char *S_key_url(const char *url, const char *key, char *buf, size_t cap)
+{
+    if (url && *url) return url;
+    if (key && *key && strncmp(key, "name:", 5) != 0) {
+        snprintf(buf, cap, "http://%s/", key);
+        return buf;
+    }
+    return url;
 }
 
 static void S_observe(S_learn *L, copydesk_sites *m, const char *bytes, size_t len, const char *url,
@@ -1081,17 +1102,10 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
                 size_t n = cd_cli_gunzip(buf, len, CD_CLI_MAX_INPUT, &w->zbuf, &w->zcap);
                 if (n) page = w->zbuf, len = n;
             }
-            const char *url = o->url;
             char kurl[COPYDESK_SITES_KEY_MAX + 16];
             const S_kept *kk = &L->kept[t->input];
-            if (!(url && *url) && t->ord < kk->nkeys && kk->keys[t->ord]) {
-                const char *key = L->keys.name[kk->keys[t->ord]];
-                if (strncmp(key, "name:", 5) != 0) {
-                    snprintf(kurl, sizeof kurl, "http://%s/", key);
-                    url = kurl;
-                }
-            }
-            S_observe(L, m, page, len, url, o->charset);
+            const char *key = t->ord < kk->nkeys && kk->keys[t->ord] ? L->keys.name[kk->keys[t->ord]] : NULL;
+            S_observe(L, m, page, len, S_key_url(o->url, key, kurl, sizeof kurl), o->charset);
             free(buf);
         }
         S_job_free(j);
@@ -1146,17 +1160,30 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
                 page = w->zbuf;
                 len = n;
             }
-            if (L->counting)
-                S_take_key(L, w, t->input, t->ord, page, len, o->url, o->charset, head_tried);
-            else
+            if (L->counting) {
+                /* The whole page was decompressed for its key: when its host
+                 * has enough pages already, it is observed now (the second
+                 * round would read and decompress it again). Which round
+                 * observes a page changes nothing: the model is a function
+                 * of the set of pages observed. */
+                char ck[COPYDESK_SITES_KEY_MAX], kurl[COPYDESK_SITES_KEY_MAX + 16];
+                if (S_take_key(L, w, t->input, t->ord, page, len, o->url, o->charset, head_tried, ck) >=
+                    COPYDESK_SITES_MIN_PAGES) {
+                    S_observe(L, m, page, len, S_key_url(o->url, ck, kurl, sizeof kurl), o->charset);
+                    pthread_mutex_lock(&L->mu);
+                    L->kept[t->input].observed = 1;
+                    pthread_mutex_unlock(&L->mu);
+                }
+            } else {
                 S_observe(L, m, page, len, o->url, o->charset);
+            }
         }
         free(buf);
         S_job_free(j); /* pass 2 reads it again (and reports an error) */
     } else {
         const char *cs = j->charset && *j->charset ? j->charset : o->charset;
         if (L->counting && !L->observing)
-            S_take_key(L, w, t->input, t->ord, j->bytes, j->len, j->url, cs, 0);
+            S_take_key(L, w, t->input, t->ord, j->bytes, j->len, j->url, cs, 0, NULL);
         else
             S_observe(L, m, j->bytes, j->len, j->url, cs);
         if (!t->borrowed) S_job_free(j);
@@ -1383,6 +1410,7 @@ static void S_observe_input(S_learn *L, size_t input, const char *path, int many
         return;
     }
     if (!k->archive) {
+        if (k->observed) return; /* in pass 1 already */
         S_job *j = S_job_new(path, J_PATH);
         j->many = many;
         S_learn_submit(L, j, input, 0, 0);

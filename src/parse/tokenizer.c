@@ -171,6 +171,11 @@ struct cd_tokenizer {
     size_t last_len;
     int has_last;
 
+    /* cd_tokenizer_keep_attrs: whose attributes are read (NULL: every tag's) */
+    const uint8_t *keep;
+    uint16_t cur_tag; /* the tag of the one being read, when cur_known */
+    uint8_t cur_known;
+
     uint16_t taghash[S_TAGHASH_SIZE];
     const char *tagname[CD_TAG__COUNT];
     uint8_t taglen[CD_TAG__COUNT];
@@ -438,7 +443,7 @@ static void S_taghash_init(cd_tokenizer *t)
     }
 }
 
-static uint16_t S_tag_lookup(const cd_tokenizer *t, const char *s, size_t n)
+static inline uint16_t S_tag_lookup(const cd_tokenizer *t, const char *s, size_t n)
 {
     if (n == 0 || n > 16)
         return CD_TAG_UNKNOWN;
@@ -650,6 +655,7 @@ static void S_new_tag(cd_tokenizer *t, int kind)
 {
     t->kind = kind;
     S_str_reset(&t->name);
+    t->cur_known = 0;
     t->self_closing = 0;
     t->nattrs = 0;
     t->acur = UINT32_MAX;
@@ -749,7 +755,7 @@ static void S_finish(cd_tokenizer *t, cd_token *tok, int k)
     case CD_TOK_END_TAG: {
         tok->data = S_str_ptr(&t->tbuf, &t->name);
         tok->len = t->name.len;
-        tok->tag = S_tag_lookup(t, tok->data, tok->len);
+        tok->tag = t->cur_known ? t->cur_tag : S_tag_lookup(t, tok->data, tok->len);
         if (k == CD_TOK_END_TAG) {
             if (t->self_closing)
                 ERR(); /* end-tag-with-trailing-solidus */
@@ -801,6 +807,91 @@ static int S_ieq(const unsigned char *p, const char *lit, size_t n)
             return 0;
     }
     return 1;
+}
+
+/* cd_tokenizer_keep_attrs: past the attributes of a tag whose attributes are
+ * not kept, from the before-attribute-name state: the same states as below
+ * (§13.2.5.32-40), keeping nothing, so the tag ends where they end it. Only
+ * what ends a name or a value matters here: a character reference never
+ * consumes white space, '>' or a quote, and CR and NUL change only the
+ * bytes of a name or value. Returns the byte after the tag's '>' (self-
+ * closing set as the states set it), or NULL at the end of the input (the
+ * tag is dropped: eof-in-tag). Parse errors of these states go uncounted. */
+static const unsigned char *S_skip_attrs(cd_tokenizer *t, const unsigned char *p, const unsigned char *end)
+{
+    for (;;) {
+        /* before attribute name */
+        while (p < end && IS(*p, C_WS))
+            p++;
+        if (p >= end)
+            return NULL;
+        if (*p != '/' && *p != '>') {
+            /* attribute name: a leading '=' is part of it */
+            if (*p == '=')
+                p++;
+        name:
+            while (p < end && !IS(*p, C_WS) && *p != '/' && *p != '>' && *p != '=')
+                p++;
+            /* after attribute name */
+            while (p < end && IS(*p, C_WS))
+                p++;
+            if (p >= end)
+                return NULL;
+            if (*p == '=') {
+                /* before attribute value */
+                p++;
+                while (p < end && IS(*p, C_WS))
+                    p++;
+                if (p < end && (*p == '"' || *p == '\'')) {
+                    const unsigned char *q = memchr(p + 1, *p, (size_t)(end - p - 1));
+                    if (!q)
+                        return NULL;
+                    p = q + 1;
+                    /* after attribute value (quoted) */
+                    if (p >= end)
+                        return NULL;
+                    if (IS(*p, C_WS))
+                        continue;
+                    if (*p != '/' && *p != '>')
+                        continue; /* missing-whitespace-between-attributes */
+                } else {
+                    if (p < end && *p == '>')
+                        return p + 1; /* missing-attribute-value */
+                    /* unquoted */
+                    while (p < end && !IS(*p, C_WS) && *p != '>')
+                        p++;
+                    if (p >= end)
+                        return NULL;
+                    if (*p == '>')
+                        return p + 1;
+                    continue;
+                }
+            } else if (*p != '/' && *p != '>') {
+                goto name; /* another attribute */
+            }
+        }
+        /* after attribute name: '/' or '>' */
+        if (*p == '>')
+            return p + 1;
+        p++; /* self-closing start tag */
+        if (p >= end)
+            return NULL;
+        if (*p == '>') {
+            t->self_closing = 1;
+            return p + 1;
+        }
+        /* unexpected-solidus-in-tag: before attribute name again */
+    }
+}
+
+/* Are the attributes of the tag being read dropped (cd_tokenizer_keep_attrs)? */
+static int S_drop_attrs(cd_tokenizer *t)
+{
+    if (t->kind == CD_TOK_END_TAG)
+        return 1;
+    t->cur_tag = S_tag_lookup(t, S_str_ptr(&t->tbuf, &t->name), t->name.len);
+    t->cur_known = 1; /* the name is complete: S_finish need not look it up again */
+    return !t->keep[t->cur_tag];
 }
 
 /* ---- the state machine ----------------------------------------------- */
@@ -967,6 +1058,14 @@ static int S_run(cd_tokenizer *t)
                 if (IS(c, C_WS)) {
                     p = S_adv(p, end);
                     st = S_BEFORE_ATTR_NAME;
+                    if (t->keep && S_drop_attrs(t)) {
+                        p = S_skip_attrs(t, p, end);
+                        if (!p) {
+                            p = end;
+                            goto eof;
+                        }
+                        goto emit_tag;
+                    }
                     break;
                 }
                 if (c == '/') {
@@ -2017,6 +2116,11 @@ int cd_tokenizer_data_offset(const cd_tokenizer *t, size_t *off)
         return 0;
     *off = (size_t)(t->p - t->in);
     return 1;
+}
+
+void cd_tokenizer_keep_attrs(cd_tokenizer *t, const uint8_t *keep)
+{
+    t->keep = keep;
 }
 
 uint32_t cd_tokenizer_errors(const cd_tokenizer *t)

@@ -106,6 +106,14 @@ void cd_tokenizer_set_last_start_tag(cd_tokenizer *t, const char *name, size_t l
  * tokens as going on (site/blocks.c reads a page's start on from there). */
 int cd_tokenizer_data_offset(const cd_tokenizer *t, size_t *off);
 
+/* Read only some tags' attributes (site/blocks.c: a class here, a link's
+ * href there): keep[tag] (CD_TAG__COUNT entries, indexed by the tag a start
+ * tag token carries) non-zero says a start tag's attributes are kept; other
+ * tags, and end tags, may come with nattrs 0. The tokens are otherwise the
+ * same (kind, name, tag, self-closing, every token after). NULL (the
+ * default) keeps every tag's. Stays until changed, across resets. */
+void cd_tokenizer_keep_attrs(cd_tokenizer *t, const uint8_t *keep);
+
 /* Parse errors seen so far on this input (counted, not kept: copydesk reads
  * broken pages the way browsers do and never fails on a parse error). */
 uint32_t cd_tokenizer_errors(const cd_tokenizer *t);

@@ -70,9 +70,14 @@ typedef struct S_ck {
 /* Checkpoints are taken at most every S_CK_STEP bytes. */
 #define S_CK_STEP 1024u
 
+/* Whose attributes the token scan reads (cd_tokenizer_keep_attrs): a block's
+ * class (when blocks are hashed), a host element's (when hints are read). */
+enum { S_KEEP_BLOCK = 1, S_KEEP_HOST = 2 };
+
 struct cd_site_scanner {
     const cd_mem *mem;
     cd_tokenizer *tok;
+    uint8_t keep[3][CD_TAG__COUNT]; /* [S_KEEP_* combination - 1] */
     S_seg seg;
     S_ck ck;
 };
@@ -95,6 +100,16 @@ static uint64_t S_mix(uint64_t x)
     return x;
 }
 
+static int S_is_block_tag(uint16_t tag)
+{
+    return tag == CD_TAG_UNKNOWN || (cd_tag_flags(tag) & CD_TF_BLOCK);
+}
+
+static int S_is_host_tag(uint16_t tag)
+{
+    return tag == CD_TAG_LINK || tag == CD_TAG_META || tag == CD_TAG_BASE || tag == CD_TAG_A;
+}
+
 cd_site_scanner *cd_site_scanner_new(const cd_mem *mem)
 {
     if (!mem)
@@ -108,6 +123,11 @@ cd_site_scanner *cd_site_scanner_new(const cd_mem *mem)
         mem->free(s);
         return NULL;
     }
+    for (unsigned tag = 0; tag < CD_TAG__COUNT; tag++) {
+        int block = S_is_block_tag((uint16_t)tag), host = S_is_host_tag((uint16_t)tag);
+        for (unsigned k = 1; k <= 3; k++)
+            s->keep[k - 1][tag] = (uint8_t)(((k & S_KEEP_BLOCK) && block) || ((k & S_KEEP_HOST) && host));
+    }
     return s;
 }
 
@@ -120,11 +140,6 @@ void cd_site_scanner_free(cd_site_scanner *s)
 }
 
 /* ---- the segmenter ---- */
-
-static int S_is_block_tag(uint16_t tag)
-{
-    return tag == CD_TAG_UNKNOWN || (cd_tag_flags(tag) & CD_TF_BLOCK);
-}
 
 /* Elements left out of a path: the ones a tree builder adds by itself. */
 static int S_path_step(uint16_t tag)
@@ -527,10 +542,6 @@ static void S_tree_host_el(const cd_node *n, cd_site_hostinfo *hi)
     S_host_el(hi, n->tag, at, k);
 }
 
-static int S_is_host_tag(uint16_t tag)
-{
-    return tag == CD_TAG_LINK || tag == CD_TAG_META || tag == CD_TAG_BASE || tag == CD_TAG_A;
-}
 
 void cd_site_tree_host(const cd_dom *dom, cd_site_hostinfo *hi)
 {
@@ -724,6 +735,10 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
         s->ck.valid = 0;
     }
     size_t ck_next = s->ck.valid ? s->ck.off + S_CK_STEP : 0;
+    /* Only the attributes read below: a block's class (fn), a host element's
+     * (hi; raw: their names too). */
+    unsigned keep = (fn ? S_KEEP_BLOCK : 0) | (hi ? S_KEEP_HOST : 0);
+    cd_tokenizer_keep_attrs(s->tok, keep ? s->keep[keep - 1] : NULL);
     cd_tokenizer_reset(s->tok, html + base, len - base);
     cd_token tk;
     int ok = 1, tagged = 0;
@@ -825,9 +840,9 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
                 continue;
             }
             /* Body content closes the head. */
-            if (!S_head_content(tag) && g->depth && g->st[g->depth - 1].tag == CD_TAG_HEAD)
+            if (g->depth && g->st[g->depth - 1].tag == CD_TAG_HEAD && !S_head_content(tag))
                 S_pop(g);
-            if ((cd_tag_flags(tag) & CD_TF_CLOSES_P) && g->np) /* as the tree builder (dom/tags.def) */
+            if (g->np && (cd_tag_flags(tag) & CD_TF_CLOSES_P)) /* as the tree builder (dom/tags.def) */
                 S_close(g, CD_TAG_P, 0, S_scope_stop);
             switch (tag) {
             case CD_TAG_LI:

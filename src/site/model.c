@@ -167,7 +167,12 @@ uint32_t cd_site_pages(const cd_site_host *h)
 
 uint32_t cd_site_count(const cd_site_host *h, uint32_t fp)
 {
-    return (uint32_t)__builtin_popcount(cd_site_mask(h, fp));
+    /* Most masks hold a bit or two: one step a bit (without a popcnt
+     * instruction, __builtin_popcount is a library call). */
+    uint32_t n = 0;
+    for (uint32_t m = cd_site_mask(h, fp); m; m &= m - 1)
+        n++;
+    return n;
 }
 
 uint32_t cd_site_mask(const cd_site_host *h, uint32_t fp)
@@ -628,6 +633,21 @@ static size_t S_run_end(const unsigned char *u, size_t k, size_t len, int high)
     }
 }
 
+/* The first byte >= 0x80 of u[k..e) (e when none): eight bytes a step. */
+static size_t S_next_high(const unsigned char *u, size_t k, size_t e)
+{
+    while (k + 8 <= e) {
+        uint64_t x;
+        memcpy(&x, u + k, 8);
+        if (x & 0x8080808080808080ull)
+            break;
+        k += 8;
+    }
+    while (k < e && u[k] < 0x80)
+        k++;
+    return k;
+}
+
 /* The bytes the decoder reads to guess UTF-16 (src/input/decode.c). */
 #define S_HEAD_MIN 4096u
 /* Past the end of a canonical element's last attribute value, the bytes a
@@ -659,11 +679,7 @@ static int S_is_multibyte(const char *cs)
 static int S_keeps_ascii(copydesk_sites *s, size_t i, const unsigned char *u, size_t len, size_t e)
 {
     size_t p = 0;
-    while (p < e) {
-        if (u[p] < 0x80) {
-            p++;
-            continue;
-        }
+    while ((p = S_next_high(u, p, e)) < e) {
         size_t st = p;
         while (p < len && u[p] >= 0x80)
             p++;
@@ -722,11 +738,9 @@ static int S_head_high(copydesk_sites *s, const char *head, size_t len, int utf8
     if (verify) {
         /* The start up to the canonical element (canonical_end: an offset
          * in head). */
-        size_t e = hi.canonical_end < len ? hi.canonical_end : len, high = 0;
-        for (size_t i = 0; i < e && !high; i++)
-            high = (unsigned char)head[i] >= 0x80;
+        size_t e = hi.canonical_end < len ? hi.canonical_end : len;
         /* No byte >= 0x80 before it: every charset reads that start alike. */
-        if (!high)
+        if (S_next_high((const unsigned char *)head, 0, e) == e)
             verify = 0;
         e += S_HEAD_TAG_TAIL;
         if (e > len)
