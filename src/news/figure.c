@@ -621,10 +621,14 @@ static int S_has_key(const char *v, size_t l, const char *key, size_t kl)
     int (*word)(int) = cd_isdigit;
     for (size_t i = 0; i < kl; i++)
         if (!cd_isdigit((unsigned char)key[i])) word = cd_isalnum;
-    for (size_t i = 0; i + kl <= l; i++)
-        if (memcmp(v + i, key, kl) == 0 && (i == 0 || !word((unsigned char)v[i - 1])) &&
+    if (!kl || kl > l) return 0;
+    /* Candidates by the key's first byte (memchr), then the whole key. */
+    for (const char *c = v, *end = v + (l - kl) + 1; (c = memchr(c, key[0], (size_t)(end - c))) != NULL; c++) {
+        size_t i = (size_t)(c - v);
+        if (memcmp(c, key, kl) == 0 && (i == 0 || !word((unsigned char)v[i - 1])) &&
             (i + kl == l || !word((unsigned char)v[i + kl])))
             return 1;
+    }
     return 0;
 }
 
