@@ -274,7 +274,25 @@ void cd_news_deck(cd_news_ctx *p)
              * standfirst, set in bold. */
             int bold = p->m->date_published && texts <= 4 && (n->tag == CD_TAG_STRONG || n->tag == CD_TAG_B) &&
                        !cd_news_rendered(p, k) && S_own_line(dom, k);
-            if (cls || h2 || hp || bold) {
+            /* The first line under the headline, a paragraph or a
+             * subheading, that says what the page's description says
+             * (ogpaper-richie-aguilera's coloured <p><font>,
+             * insurancebusiness-top-insurers' h3, creativeboom's <p> after
+             * an emptied <p itemprop=description>): the standfirst the
+             * page summarises itself with. */
+            int desc = 0;
+            if (!(cls || h2 || hp || bold) && texts == 0 && p->m->description &&
+                (n->tag == CD_TAG_P || n->tag == CD_TAG_H2 || n->tag == CD_TAG_H3)) {
+                cd_news_gather(p, k, CD_NONE, 0, &t);
+                size_t dl;
+                char *d = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &dl);
+                const char *ds = p->m->description;
+                size_t dn = strlen(ds);
+                while (dn && cd_isspace((unsigned char)ds[dn - 1]))
+                    dn--;
+                desc = d && dl && cd_meta_eq_nocase(d, dl, ds, dn);
+            }
+            if (cls || h2 || hp || bold || desc) {
                 cd_news_gather(p, k, S_deck_byline(p, k), 0, &t);
                 size_t len;
                 char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
@@ -294,7 +312,7 @@ void cd_news_deck(cd_news_ctx *p)
                  * a short one is a section's heading. The headline's block
                  * closed by one short sentence ("Good
                  * news for Microsoft?") is a title block too. */
-                unsigned least = cls || (hp && c && len && (c[len - 1] == '?' || c[len - 1] == '.' || c[len - 1] == '!')) ? 4u : 6u;
+                unsigned least = cls || desc || (hp && c && len && (c[len - 1] == '?' || c[len - 1] == '.' || c[len - 1] == '!')) ? 4u : 6u;
                 /* A copyright notice is the page's foot, whatever its place. */
                 int notice = c && (cd_parts_starts(c, len, "\xC2\xA9") || cd_parts_starts(c, len, "copyright") ||
                                    cd_parts_starts(c, len, "(c)"));
@@ -307,7 +325,7 @@ void cd_news_deck(cd_news_ctx *p)
                  * …)"), not a dek. */
                 if (c && under && S_clock_time(c, len)) c = NULL;
                 if (c && !notice && w >= least && len <= 600 && !cd_parts_not_deck(c, len) &&
-                    (strong || !cd_parts_title_case(c, len) || (cls && w >= 6)) && !cd_news_has(p, k, cd_list_class_deck_bad) &&
+                    (strong || !cd_parts_title_case(c, len) || ((cls || desc) && w >= 6)) && !cd_news_has(p, k, cd_list_class_deck_bad) &&
                     !S_has_heading(p, k) &&
                     !(p->m->title && cd_meta_eq_nocase(c, len, p->m->title, strlen(p->m->title)))) {
                     int same =
