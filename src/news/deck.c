@@ -277,12 +277,19 @@ void cd_news_deck(cd_news_ctx *p)
             /* The first line under the headline, a paragraph or a
              * subheading, that says what the page's description says
              * (ogpaper-richie-aguilera's coloured <p><font>,
-             * insurancebusiness-top-insurers' h3, creativeboom's <p> after
-             * an emptied <p itemprop=description>): the standfirst the
-             * page summarises itself with. */
+             * insurancebusiness-top-insurers' h3): the standfirst the
+             * page summarises itself with, on a page that says when (a
+             * story), set apart from the body: a subheading, or a <p> all
+             * in one styled element. A plain <p> equal to the description
+             * is most often the body's (or a page's) first paragraph
+             * (wcxb-dev 2854, 0671: the lead paragraph of a reference page). */
             int desc = 0;
-            if (!(cls || h2 || hp || bold) && texts == 0 && p->m->description &&
-                (n->tag == CD_TAG_P || n->tag == CD_TAG_H2 || n->tag == CD_TAG_H3)) {
+            cd_nid only = n->tag == CD_TAG_P ? S_only_child(dom, k) : CD_NONE;
+            if (!(cls || h2 || hp || bold) && texts == 0 && p->m->description && p->m->date_published &&
+                (n->tag == CD_TAG_H2 || n->tag == CD_TAG_H3 ||
+                 (only && (cd_dom_is(dom, only, CD_TAG_FONT) || cd_dom_is(dom, only, CD_TAG_B) ||
+                           cd_dom_is(dom, only, CD_TAG_STRONG) || cd_dom_is(dom, only, CD_TAG_EM) ||
+                           cd_dom_is(dom, only, CD_TAG_I) || cd_dom_is(dom, only, CD_TAG_SPAN))))) {
                 cd_news_gather(p, k, CD_NONE, 0, &t);
                 size_t dl;
                 char *d = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &dl);
