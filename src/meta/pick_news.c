@@ -362,7 +362,16 @@ static int S_same_url(const char *a, const char *b)
     if (!a || !b) return 0;
     size_t x, y;
     const char *sa = S_last_segment(a, &x), *sb = S_last_segment(b, &y);
-    return x > 0 && x == y && memcmp(sa, sb, x) == 0;
+    if (!(x > 0 && x == y && memcmp(sa, sb, x) == 0)) return 0;
+    /* A script's pages differ by their queries ("Satellite?pagename=…
+     * IndexPhoto&cid=…" is the section front, "Satellite?…&pagename=…
+     * ShowFull" the story: jpost-arab-pledges). */
+    const char *qa = strchr(sa, '?'), *qb = strchr(sb, '?');
+    if (qa && qb) {
+        size_t la = strcspn(qa, "#"), lb = strcspn(qb, "#");
+        return la == lb && memcmp(qa, qb, la) == 0;
+    }
+    return 1;
 }
 
 /* The section a breadcrumb trail gives: the last crumb that is neither the
@@ -651,7 +660,12 @@ static const char *S_title_site_section(cd_meta_ctx *c, const cd_meta *m, const 
 {
     static const char *const seps[] = {" | ", " - ", ": ", " :: ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xBB "};
     size_t hl = strlen(m->title);
-    for (size_t i = 0; hl && i + hl <= tn; i++)
+    /* The title is the whole <title> when the page showed no headline the
+     * picker could take ("The Sports Network - National Hockey League",
+     * "Bloomberg.com: Muse", "SFGate: World Views"): its desk part is still
+     * the desk. */
+    int whole = hl == tn && cd_eq_nocase(t, tn, m->title);
+    for (size_t i = 0; hl && !whole && i + hl <= tn; i++)
         if (cd_eq_nocase(t + i, hl, m->title)) return NULL;
     for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
         size_t sl = strlen(seps[k]), cut = 0, count = 0;
@@ -665,8 +679,8 @@ static const char *S_title_site_section(cd_meta_ctx *c, const cd_meta *m, const 
         size_t fl, pl;
         char *first = S_piece(c, t, cut, &fl);
         char *part = S_piece(c, t + cut + sl, tn - cut - sl, &pl);
-        if (!first || !part || S_word_count(part, pl) > 3 || S_same_text(part, m->title) ||
-            S_share_word(part, pl, m->title, hl))
+        if (!first || !part || S_word_count(part, pl) > 3 || (!whole && (S_same_text(part, m->title) ||
+            S_share_word(part, pl, m->title, hl))))
             return NULL;
         /* The whole first part names the site: a host name, a label of
          * the host ("Bloomberg.com", "seattlepi"), the site's name, the

@@ -168,13 +168,112 @@ static void S_trail(cd_meta_ctx *c, cd_nid id)
     }
 }
 
+/* Is text node n only white space? */
+static int S_blank(const cd_node *n)
+{
+    for (size_t i = 0; i < n->len; i++)
+        if (!cd_isspace((unsigned char)n->u.text[i])) return 0;
+    return 1;
+}
+
+/* Is text node n only spaces and breadcrumb arrows (">", ">>", "»", "›"),
+ * with one arrow at least? */
+static int S_arrow_text(const cd_node *n)
+{
+    if (n->type != CD_NODE_TEXT) return 0;
+    const unsigned char *s = (const unsigned char *)n->u.text;
+    int arrows = 0;
+    for (size_t i = 0; i < n->len; i++) {
+        if (s[i] == '>')
+            arrows++;
+        else if (i + 1 < n->len && s[i] == 0xC2 && (s[i + 1] == 0xBB || s[i + 1] == 0xA0))
+            arrows += s[++i] == 0xBB;
+        else if (i + 2 < n->len && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0xBA)
+            arrows++, i += 2;
+        else if (!cd_isspace(s[i]))
+            return 0;
+    }
+    return arrows > 0;
+}
+
+/* A trail no class names, written as links joined by arrows ("<a>Home</a>
+ * &gt;&gt; <a>World</a> &gt;&gt; <a>Americas</a>" in div#p_navigator on
+ * peopledaily-srilanka-minister; "<a>JPost.com</a> » <a>Israel</a> »
+ * <b>Article</b>" in td.announcement on jpost-arab-pledges): element id
+ * holds two links or more, the first to the site's front page, each after
+ * it set off by an arrow, and at most the page's own name (one element or
+ * text) after a last arrow. A tool bar of links behind arrow bullets
+ * ("> Send to a friend > Print version", l3s-gn1 92474c42) opens with no
+ * link home. */
+/* Does link a lead to the site's front page: named so ("Home", a host name
+ * "JPost.com"), or linking to the root or its index ("/", "/index.html")? */
+static int S_home_link(cd_meta_ctx *c, cd_nid a)
+{
+    const cd_dom *dom = c->dom;
+    size_t tl, hl;
+    const char *t = cd_meta_node_text(c, a, 64, &tl);
+    if (t && tl && cd_wordset_has(&cd_list_crumb_home, t, tl)) return 1;
+    if (t && tl && !memchr(t, ' ', tl)) {
+        const char *dot = memchr(t, '.', tl);
+        if (dot && dot > t && dot + 2 < t + tl && cd_isalpha((unsigned char)dot[1])) return 1;
+    }
+    const char *h = cd_dom_attr(dom, a, "href", &hl);
+    if (!h) return 0;
+    size_t i = 0;
+    if (hl > 8 && (cd_eq_nocase(h, 7, "http://") || cd_eq_nocase(h, 8, "https://"))) {
+        i = cd_eq_nocase(h, 7, "http://") ? 7 : 8;
+        while (i < hl && h[i] != '/')
+            i++;
+        if (i == hl) return 1;
+    }
+    if (i >= hl || h[i] != '/') return 0;
+    i++;
+    return i == hl || (hl - i >= 6 && cd_eq_nocase(h + i, 6, "index.") && !memchr(h + i, '/', hl - i) &&
+                       !memchr(h + i, '?', hl - i));
+}
+
+static int S_is_arrow_trail(cd_meta_ctx *c, cd_nid id)
+{
+    const cd_dom *dom = c->dom;
+    const cd_node *e = cd_dom_node(dom, id);
+    if (e->tag == CD_TAG_A || e->tag == CD_TAG_LI) return 0;
+    cd_nid k = e->first;
+    while (k && cd_dom_node(dom, k)->type == CD_NODE_TEXT && S_blank(cd_dom_node(dom, k)))
+        k = cd_dom_node(dom, k)->next;
+    /* Most elements do not open with a link and an arrow: one test spares them. */
+    if (!k || !cd_dom_is(dom, k, CD_TAG_A)) return 0;
+    cd_nid nx = cd_dom_node(dom, k)->next;
+    if (!nx || !S_arrow_text(cd_dom_node(dom, nx)) || !S_home_link(c, k)) return 0;
+    unsigned links = 0, tail = 0;
+    int sep = 1; /* an arrow (or the start) came last */
+    for (; k; k = cd_dom_node(dom, k)->next) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_TEXT && S_blank(n)) continue;
+        if (n->type == CD_NODE_TEXT && S_arrow_text(n)) {
+            if (sep || tail) return 0;
+            sep = 1;
+            continue;
+        }
+        if (!sep || tail) return 0;
+        if (n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_A) {
+            if (++links > S_TRAIL_LINKS) return 0;
+        } else if (n->type == CD_NODE_TEXT || n->type == CD_NODE_ELEMENT) {
+            if (n->type == CD_NODE_ELEMENT && S_links(dom, k)) return 0;
+            tail = 1;
+        }
+        sep = 0;
+    }
+    return links >= 2 && !sep;
+}
+
 void cd_meta_news_element(cd_meta_ctx *c, cd_nid id, unsigned flags)
 {
     const cd_dom *dom = c->dom;
     const cd_node *n = cd_dom_node(dom, id);
     /* Each try scans up to CD_META_TEXT_NODES nodes: a page of a million
      * "breadcrumb" elements is not scanned a million times. */
-    if (!c->vis_crumbs.seen && c->vis_crumbs.tries < CD_META_MAX_TRAILS && S_is_trail(c, id)) {
+    if (!c->vis_crumbs.seen && c->vis_crumbs.tries < CD_META_MAX_TRAILS &&
+        (S_is_trail(c, id) || (n->type == CD_NODE_ELEMENT && S_is_arrow_trail(c, id)))) {
         c->vis_crumbs.tries++;
         S_trail(c, id);
     }

@@ -274,7 +274,47 @@ void cd_news_deck(cd_news_ctx *p)
              * standfirst, set in bold. */
             int bold = p->m->date_published && texts <= 4 && (n->tag == CD_TAG_STRONG || n->tag == CD_TAG_B) &&
                        !cd_news_rendered(p, k) && S_own_line(dom, k);
-            if (cls || h2 || hp || bold) {
+            /* The first line under the headline, a paragraph or a
+             * subheading, that says what the page's description says
+             * (ogpaper-richie-aguilera's coloured <p><font>,
+             * insurancebusiness-top-insurers' h3): the standfirst the
+             * page summarises itself with, on a page that says when (a
+             * story), set apart from the body: a subheading, or a <p> all
+             * in one styled element. A plain <p> equal to the description
+             * is most often the body's (or a page's) first paragraph
+             * (wcxb-dev 2854, 0671: the lead paragraph of a reference page). */
+            int desc = 0;
+            cd_nid only = n->tag == CD_TAG_P ? S_only_child(dom, k) : CD_NONE;
+            if (!(cls || h2 || hp || bold) && texts == 0 && p->m->description && p->m->date_published &&
+                (n->tag == CD_TAG_H2 || n->tag == CD_TAG_H3 ||
+                 (only && (cd_dom_is(dom, only, CD_TAG_FONT) || cd_dom_is(dom, only, CD_TAG_B) ||
+                           cd_dom_is(dom, only, CD_TAG_STRONG) || cd_dom_is(dom, only, CD_TAG_EM) ||
+                           cd_dom_is(dom, only, CD_TAG_I) || cd_dom_is(dom, only, CD_TAG_SPAN))))) {
+                cd_news_gather(p, k, CD_NONE, 0, &t);
+                size_t dl;
+                char *d = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &dl);
+                const char *ds = p->m->description;
+                size_t dn = strlen(ds);
+                while (dn && cd_isspace((unsigned char)ds[dn - 1]))
+                    dn--;
+                desc = d && dl && cd_meta_eq_nocase(d, dl, ds, dn);
+            }
+            /* A <font> line of its own right under the headline, set off
+             * by <br>s, on a page that says when (guardian-picasso-recovered
+             * "· Police suspect museum heist …<br>· Portinari painting …",
+             * guardian-windies-win's scoreline): the standfirst of a page
+             * styled with <font>. */
+            int font = !(cls || h2 || hp || bold || desc) && texts == 0 && n->tag == CD_TAG_FONT &&
+                       p->m->date_published && S_own_line(dom, k) && cd_dom_node(dom, k)->parent == cd_dom_node(dom, h1)->parent;
+            /* The byline block set the same way ("<font><b>Andy Hunter<br>Wednesday
+             * January 16, 2008<br><a>The Guardian</a></b></font>",
+             * guardian-hicks-klinsmann) links to the paper: no standfirst does. */
+            for (cd_nid q = font ? cd_dom_next(dom, k, k) : CD_NONE, seen = 0; q && seen < 64; q = cd_dom_next(dom, q, k), seen++)
+                if (cd_dom_is(dom, q, CD_TAG_A)) {
+                    font = 0;
+                    break;
+                }
+            if (cls || h2 || hp || bold || desc || font) {
                 cd_news_gather(p, k, S_deck_byline(p, k), 0, &t);
                 size_t len;
                 char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
@@ -294,7 +334,7 @@ void cd_news_deck(cd_news_ctx *p)
                  * a short one is a section's heading. The headline's block
                  * closed by one short sentence ("Good
                  * news for Microsoft?") is a title block too. */
-                unsigned least = cls || (hp && c && len && (c[len - 1] == '?' || c[len - 1] == '.' || c[len - 1] == '!')) ? 4u : 6u;
+                unsigned least = cls || desc || font || (hp && c && len && (c[len - 1] == '?' || c[len - 1] == '.' || c[len - 1] == '!')) ? 4u : 6u;
                 /* A copyright notice is the page's foot, whatever its place. */
                 int notice = c && (cd_parts_starts(c, len, "\xC2\xA9") || cd_parts_starts(c, len, "copyright") ||
                                    cd_parts_starts(c, len, "(c)"));
@@ -307,7 +347,7 @@ void cd_news_deck(cd_news_ctx *p)
                  * …)"), not a dek. */
                 if (c && under && S_clock_time(c, len)) c = NULL;
                 if (c && !notice && w >= least && len <= 600 && !cd_parts_not_deck(c, len) &&
-                    (strong || !cd_parts_title_case(c, len) || (cls && w >= 6)) && !cd_news_has(p, k, cd_list_class_deck_bad) &&
+                    (strong || !cd_parts_title_case(c, len) || ((cls || desc || font) && w >= 6)) && !cd_news_has(p, k, cd_list_class_deck_bad) &&
                     !S_has_heading(p, k) &&
                     !(p->m->title && cd_meta_eq_nocase(c, len, p->m->title, strlen(p->m->title)))) {
                     int same =
