@@ -309,7 +309,7 @@ void cd_news_deck(cd_news_ctx *p)
             /* The byline block set the same way ("<font><b>Andy Hunter<br>Wednesday
              * January 16, 2008<br><a>The Guardian</a></b></font>",
              * guardian-hicks-klinsmann) links to the paper: no standfirst does. */
-            for (cd_nid q = font ? cd_dom_next(dom, k, k) : CD_NONE, seen = 0; q && seen < 64; q = cd_dom_next(dom, q, k), seen++)
+            for (cd_nid q = font ? cd_dom_next(dom, k, k) : CD_NONE, fseen = 0; q && fseen < 64; q = cd_dom_next(dom, q, k), fseen++)
                 if (cd_dom_is(dom, q, CD_TAG_A)) {
                     font = 0;
                     break;
