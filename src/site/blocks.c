@@ -577,6 +577,16 @@ void cd_site_tree_host(const cd_dom *dom, cd_site_hostinfo *hi)
     }
 }
 
+/* Does the tree walk give the element a frame? Only a block (a boundary
+ * and a path step) or an element whose content is never text needs one:
+ * S_path reads only block frames, and the other fields of a frame serve the
+ * token driver. Elements at walk depth S_DEPTH or more have none either way
+ * (S_open's "over"); the walk counts them itself. */
+static int S_tree_frame(uint16_t tag)
+{
+    return S_is_block_tag(tag) || (cd_tag_flags(tag) & CD_TF_SKIP);
+}
+
 void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_site_hostinfo *hi)
 {
     /* The segmenter is large (its stack): keep it off the C stack. */
@@ -592,6 +602,9 @@ void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_sit
         dom->mem->free(g);
         return;
     }
+    /* The walk's depth in elements that open a frame or would (what S_open
+     * counts in depth + over): an element at S_DEPTH or deeper is "over". */
+    uint32_t wd = 0;
     cd_nid id = root;
     for (;;) {
         const cd_node *n = cd_dom_node(dom, id);
@@ -600,15 +613,31 @@ void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_sit
             if (hi && S_is_host_tag(n->tag))
                 S_tree_host_el(n, hi);
             if (!(n->flags & CD_NF_NS) || n->tag == CD_TAG_SVG || n->tag == CD_TAG_MATH) {
-                /* Only a block's class words go into a path (S_open). */
-                size_t cl = 0;
-                const char *c = S_is_block_tag(n->tag) ? cd_dom_attr(dom, id, "class", &cl) : NULL;
-                const char *nm = n->name ? n->name : "";
-                S_open(g, n->tag, nm, n->tag == CD_TAG_UNKNOWN ? strlen(nm) : 0, c, c ? cl : 0);
-                if (n->first)
+                if (wd >= S_DEPTH) {
+                    /* S_open past its stack: a block still breaks the text. */
+                    if (S_is_block_tag(n->tag))
+                        S_flush(g);
+                    g->over++;
+                } else if (!S_tree_frame(n->tag)) {
+                    /* An inline element: no flush, no frame. */
+                } else {
+                    /* Only a block's class words go into a path (S_open);
+                     * an element without class or id (class key 0) has none. */
+                    size_t cl = 0;
+                    const char *c = S_is_block_tag(n->tag) && (n->cls || !dom->classes_indexed)
+                                        ? cd_dom_attr(dom, id, "class", &cl)
+                                        : NULL;
+                    const char *nm = n->name ? n->name : "";
+                    S_open(g, n->tag, nm, n->tag == CD_TAG_UNKNOWN ? strlen(nm) : 0, c, c ? cl : 0);
+                }
+                if (n->first) {
+                    wd++;
                     descend = 1;
-                else
+                } else if (wd < S_DEPTH && !S_tree_frame(n->tag)) {
+                    /* no frame to pop */
+                } else {
                     S_pop(g);
+                }
             } else if (n->first) {
                 /* foreign content inside svg/math: no frame, but walk it */
                 descend = 2;
@@ -636,8 +665,11 @@ void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_sit
                 return;
             }
             const cd_node *p = cd_dom_node(dom, id);
-            if (p->type == CD_NODE_ELEMENT && (!(p->flags & CD_NF_NS) || p->tag == CD_TAG_SVG || p->tag == CD_TAG_MATH))
-                S_pop(g);
+            if (p->type == CD_NODE_ELEMENT && (!(p->flags & CD_NF_NS) || p->tag == CD_TAG_SVG || p->tag == CD_TAG_MATH)) {
+                wd--;
+                if (wd >= S_DEPTH || S_tree_frame(p->tag))
+                    S_pop(g);
+            }
         }
     }
 }
