@@ -27,6 +27,7 @@ typedef struct S_frame {
      * above any text); their bytes stay valid while the frame is open. */
     const char *name, *cls;
     uint32_t nlen, clen;
+    uint32_t ck;   /* tree side: the element's class key (0: none, or not cached) */
     uint16_t tag;
     uint8_t block; /* a block boundary (and a path step) */
     uint8_t skip;  /* its content is never text */
@@ -52,6 +53,21 @@ typedef struct S_seg {
     cd_site_block_fn fn;
     void *ctx;
     cd_site_hostinfo *hi;
+    /* Tree side: element hashes by class key (elements with the same key
+     * have the same class value: cd_dom_index_classes), per tag; NULL: none. */
+    struct S_elc {
+        uint64_t elh;
+        uint16_t tag1; /* tag + 1; 0: empty */
+    } *elc;
+    /* Token side: recent element hashes by tag and class bytes (in the page
+     * scanned: an entry of an earlier scan, gen != tgen, is stale). */
+    struct S_tc {
+        const char *cls;
+        uint32_t clen, gen;
+        uint64_t elh;
+        uint16_t tag;
+    } *tc;
+    uint32_t tgen;
 } S_seg;
 
 /* A checkpoint of a host scan of a page's start (cd_site_scan_host_head):
@@ -74,12 +90,17 @@ typedef struct S_ck {
  * class (when blocks are hashed), a host element's (when hints are read). */
 enum { S_KEEP_BLOCK = 1, S_KEEP_HOST = 2 };
 
+/* Slots of the token side's element hash cache (direct-mapped). */
+#define S_TC 1024u
+
 struct cd_site_scanner {
     const cd_mem *mem;
     cd_tokenizer *tok;
     uint8_t keep[3][CD_TAG__COUNT]; /* [S_KEEP_* combination - 1] */
     S_seg seg;
     S_ck ck;
+    struct S_tc tc[S_TC];
+    uint32_t tgen;
 };
 
 #define S_FNV_OFF 1469598103934665603ull
@@ -224,6 +245,8 @@ static void S_seg_reset(S_seg *g, cd_site_block_fn fn, void *ctx, cd_site_hostin
     g->fn = fn;
     g->ctx = ctx;
     g->hi = hi;
+    g->elc = NULL;
+    g->tc = NULL;
     g->h = S_FNV_OFF;
     g->len = g->alnum = 0;
     g->pending_space = g->prev_digit = 0;
@@ -238,8 +261,38 @@ static uint64_t S_path(S_seg *g)
         S_frame *f = &g->st[i - 1];
         if (!f->block || !S_path_step(f->tag))
             continue;
+        if (f->lazy && g->tc && f->tag != CD_TAG_UNKNOWN) {
+            /* The same tag and class bytes give the same hash: a cached one
+             * is taken when its bytes compare equal. */
+            uint32_t n = f->clen;
+            const unsigned char *c = (const unsigned char *)f->cls;
+            uint32_t slot = n * 31u + f->tag;
+            if (n)
+                slot = slot * 131u + c[0] * 7u + c[n - 1] * 13u + c[n / 2];
+            struct S_tc *t = &g->tc[slot & (S_TC - 1)];
+            if (t->gen == g->tgen && t->tag == f->tag && t->clen == n && (!n || memcmp(t->cls, c, n) == 0)) {
+                f->elh = t->elh;
+            } else {
+                f->elh = S_elhash(f->tag, f->name, f->nlen, f->cls, f->clen);
+                t->cls = f->cls;
+                t->clen = n;
+                t->gen = g->tgen;
+                t->elh = f->elh;
+                t->tag = f->tag;
+            }
+            f->lazy = 0;
+        }
         if (f->lazy) {
-            f->elh = S_elhash(f->tag, f->name, f->nlen, f->cls, f->clen);
+            struct S_elc *e = f->ck && g->elc ? &g->elc[f->ck] : NULL;
+            if (e && e->tag1 == f->tag + 1u) {
+                f->elh = e->elh;
+            } else {
+                f->elh = S_elhash(f->tag, f->name, f->nlen, f->cls, f->clen);
+                if (e) {
+                    e->elh = f->elh;
+                    e->tag1 = (uint16_t)(f->tag + 1u);
+                }
+            }
             f->lazy = 0;
         }
         p = S_mix(p ^ f->elh) + (uint64_t)k;
@@ -267,6 +320,7 @@ static void S_open(S_seg *g, uint16_t tag, const char *name, size_t nlen, const 
         return;
     }
     S_frame *f = &g->st[g->depth++];
+    f->ck = 0;
     f->tag = tag;
     f->block = (uint8_t)block;
     f->skip = (cd_tag_flags(tag) & CD_TF_SKIP) != 0;
@@ -577,6 +631,16 @@ void cd_site_tree_host(const cd_dom *dom, cd_site_hostinfo *hi)
     }
 }
 
+/* Does the tree walk give the element a frame? Only a block (a boundary
+ * and a path step) or an element whose content is never text needs one:
+ * S_path reads only block frames, and the other fields of a frame serve the
+ * token driver. Elements at walk depth S_DEPTH or more have none either way
+ * (S_open's "over"); the walk counts them itself. */
+static int S_tree_frame(uint16_t tag)
+{
+    return S_is_block_tag(tag) || (cd_tag_flags(tag) & CD_TF_SKIP);
+}
+
 void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_site_hostinfo *hi)
 {
     /* The segmenter is large (its stack): keep it off the C stack. */
@@ -592,6 +656,12 @@ void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_sit
         dom->mem->free(g);
         return;
     }
+    /* Without it (out of memory) each element's hash is worked out alone. */
+    if (fn && dom->classes_indexed && dom->nclasses)
+        g->elc = dom->mem->calloc((size_t)dom->nclasses + 1, sizeof *g->elc);
+    /* The walk's depth in elements that open a frame or would (what S_open
+     * counts in depth + over): an element at S_DEPTH or deeper is "over". */
+    uint32_t wd = 0;
     cd_nid id = root;
     for (;;) {
         const cd_node *n = cd_dom_node(dom, id);
@@ -600,15 +670,35 @@ void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_sit
             if (hi && S_is_host_tag(n->tag))
                 S_tree_host_el(n, hi);
             if (!(n->flags & CD_NF_NS) || n->tag == CD_TAG_SVG || n->tag == CD_TAG_MATH) {
-                /* Only a block's class words go into a path (S_open). */
-                size_t cl = 0;
-                const char *c = S_is_block_tag(n->tag) ? cd_dom_attr(dom, id, "class", &cl) : NULL;
-                const char *nm = n->name ? n->name : "";
-                S_open(g, n->tag, nm, n->tag == CD_TAG_UNKNOWN ? strlen(nm) : 0, c, c ? cl : 0);
-                if (n->first)
+                if (wd >= S_DEPTH) {
+                    /* S_open past its stack: a block still breaks the text. */
+                    if (S_is_block_tag(n->tag))
+                        S_flush(g);
+                    g->over++;
+                } else if (!S_tree_frame(n->tag)) {
+                    /* An inline element: no flush, no frame. */
+                } else {
+                    /* Only a block's class words go into a path (S_open);
+                     * an element without class or id (class key 0) has none. */
+                    size_t cl = 0;
+                    const char *c = S_is_block_tag(n->tag) && (n->cls || !dom->classes_indexed)
+                                        ? cd_dom_attr(dom, id, "class", &cl)
+                                        : NULL;
+                    const char *nm = n->name ? n->name : "";
+                    uint32_t d0 = g->depth;
+                    S_open(g, n->tag, nm, n->tag == CD_TAG_UNKNOWN ? strlen(nm) : 0, c, c ? cl : 0);
+                    /* An unknown element's hash holds its name: not cached. */
+                    if (g->depth > d0 && g->elc && n->tag != CD_TAG_UNKNOWN && n->cls <= dom->nclasses)
+                        g->st[d0].ck = n->cls;
+                }
+                if (n->first) {
+                    wd++;
                     descend = 1;
-                else
+                } else if (wd < S_DEPTH && !S_tree_frame(n->tag)) {
+                    /* no frame to pop */
+                } else {
                     S_pop(g);
+                }
             } else if (n->first) {
                 /* foreign content inside svg/math: no frame, but walk it */
                 descend = 2;
@@ -632,12 +722,16 @@ void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_sit
             id = c->parent;
             if (!id) {
                 S_flush(g);
+                dom->mem->free(g->elc);
                 dom->mem->free(g);
                 return;
             }
             const cd_node *p = cd_dom_node(dom, id);
-            if (p->type == CD_NODE_ELEMENT && (!(p->flags & CD_NF_NS) || p->tag == CD_TAG_SVG || p->tag == CD_TAG_MATH))
-                S_pop(g);
+            if (p->type == CD_NODE_ELEMENT && (!(p->flags & CD_NF_NS) || p->tag == CD_TAG_SVG || p->tag == CD_TAG_MATH)) {
+                wd--;
+                if (wd >= S_DEPTH || S_tree_frame(p->tag))
+                    S_pop(g);
+            }
         }
     }
 }
@@ -717,6 +811,16 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
     if (hi)
         memset(hi, 0, sizeof *hi);
     S_seg_reset(g, fn, ctx, hi);
+    if (fn) {
+        /* A new generation: the entries of earlier scans point into other
+         * bytes. At wrap-around every entry is cleared. */
+        if (++s->tgen == 0) {
+            memset(s->tc, 0, sizeof s->tc);
+            s->tgen = 1;
+        }
+        g->tc = s->tc;
+        g->tgen = s->tgen;
+    }
     g->lo = html;
     g->hi_end = html + len;
     int in_foreign = 0; /* inside svg / math: honour self-closing */

@@ -19,21 +19,34 @@
 
 typedef struct S_sblock {
     uint32_t fp;
+    uint32_t k; /* the host's sampled pages holding it */
     cd_nid first, last;
 } S_sblock;
 
 typedef struct S_scan {
     cd_site_marks *m;
     const cd_mem *mem;
-    uint32_t n;
+    const cd_site_host *h;
+    float share;  /* CD_SITE_CHROME_SHARE of the host's sampled pages */
+    uint32_t all; /* the page's blocks */
+    uint32_t n;   /* of them, kept */
     int failed;
 } S_scan;
 
+/* Only a block held by enough sampled pages to be chrome (or weak chrome)
+ * is kept: the others mark nothing, and a block's twin in the page (the
+ * same fingerprint) has the same count, so S_occurs sees every twin of a
+ * kept block among the kept ones; the host's common blocks are held by more
+ * pages (CD_SITE_COMMON_SHARE, at least CD_SITE_CHROME_MIN). */
 static void S_collect(void *ctx, const cd_site_block *b)
 {
     S_scan *c = ctx;
     cd_site_marks *m = c->m;
     if (c->failed)
+        return;
+    c->all++;
+    uint32_t k = cd_site_count(c->h, b->fp);
+    if ((float)k < c->share || k < CD_SITE_WEAK_MIN)
         return;
     if (c->n == m->vcap) {
         uint32_t nc = m->vcap ? m->vcap * 2 : 256;
@@ -47,6 +60,7 @@ static void S_collect(void *ctx, const cd_site_block *b)
     }
     S_sblock *sb = (S_sblock *)m->vec + c->n++;
     sb->fp = b->fp;
+    sb->k = k;
     sb->first = b->first;
     sb->last = b->last;
 }
@@ -128,11 +142,11 @@ copydesk_status cd_site_mark(cd_site_marks *m, const cd_mem *mem, const copydesk
     uint32_t n = cd_site_pages(h);
     if (!h || n < COPYDESK_SITES_MIN_PAGES)
         return COPYDESK_OK;
-    S_scan c = {m, mem, 0, 0};
+    S_scan c = {m, mem, h, (float)n * CD_SITE_CHROME_SHARE, 0, 0, 0};
     cd_site_scan_tree(dom, S_collect, &c, NULL);
     if (c.failed)
         return COPYDESK_ERR_NOMEM;
-    if (!c.n)
+    if (!c.all)
         return COPYDESK_OK;
     if (dom->count > m->cap) {
         uint8_t *v = mem->realloc(m->sc, dom->count);
@@ -145,7 +159,7 @@ copydesk_status cd_site_mark(cd_site_marks *m, const cd_mem *mem, const copydesk
         m->weak = v;
         m->cap = dom->count;
     }
-    uint32_t *sorted = mem->realloc(NULL, (size_t)c.n * 2 * sizeof *sorted);
+    uint32_t *sorted = mem->realloc(NULL, ((size_t)c.n + 1) * 2 * sizeof *sorted);
     if (!sorted)
         return COPYDESK_ERR_NOMEM;
     const S_sblock *sb = m->vec;
@@ -154,11 +168,9 @@ copydesk_status cd_site_mark(cd_site_marks *m, const cd_mem *mem, const copydesk
     cd_site_sort_u32(sorted, c.n, sorted + c.n);
     memset(m->sc, 0, dom->count);
     memset(m->weak, 0, dom->count);
-    m->blocks = c.n;
+    m->blocks = c.all;
     for (uint32_t i = 0; i < c.n; i++) {
-        uint32_t k = cd_site_count(h, sb[i].fp);
-        if ((float)k < (float)n * CD_SITE_CHROME_SHARE || k < CD_SITE_WEAK_MIN)
-            continue;
+        uint32_t k = sb[i].k; /* S_collect kept only chrome's counts */
         /* Below CD_SITE_CHROME_MIN pages (2 of a host's 3 to 5), only link
          * text counts, and only as weak evidence (site.h). */
         int weak = k < CD_SITE_CHROME_MIN;
