@@ -466,6 +466,20 @@ static void S_loc_str(const cd_dom *dom, cd_nid id)
                 fputc(c[i] == ' ' ? '.' : c[i], stderr);
     }
 }
+
+/* The path from top (exclusive) down to id, at most 64 steps, as
+ * "tag.class > tag.class" (S_loc_str). */
+static void S_loc_path(const cd_dom *dom, cd_nid id, cd_nid top)
+{
+    cd_nid chain[64];
+    int nc = 0;
+    for (cd_nid a = id; a && a != top && nc < 64; a = cd_dom_node(dom, a)->parent)
+        chain[nc++] = a;
+    for (int i = nc - 1; i >= 0; i--) {
+        S_loc_str(dom, chain[i]);
+        fprintf(stderr, i ? " > " : "");
+    }
+}
 static const char *S_loc_find(const char *h, size_t hl, const char *q, size_t ql)
 {
     for (size_t i = 0; i + ql <= hl; i++)
@@ -604,23 +618,10 @@ static void S_locate(const cd_extract *x, const cd_dom *dom, const S_stat *st, c
             S_loc_str(dom, lca);
         fprintf(stderr, "\",\"lcabody\":%d,\"up\":%d,\"down\":%d,\"after\":%d,\"beforetitle\":%d,\"path\":\"", lca == dom->body || lca == dom->html, up, down,
                 near && el > near, x->title_node ? el < x->title_node : -1);
-        /* The path from the common ancestor down to el. */
-        cd_nid chain[64];
-        int nc = 0;
-        for (cd_nid a = el; a && a != lca && nc < 64; a = cd_dom_node(dom, a)->parent)
-            chain[nc++] = a;
-        for (int i = nc - 1; i >= 0; i--) {
-            S_loc_str(dom, chain[i]);
-            fprintf(stderr, i ? " > " : "");
-        }
+        /* The paths from the common ancestor down to el and to the region. */
+        S_loc_path(dom, el, lca);
         fprintf(stderr, "\",\"rootpath\":\"");
-        nc = 0;
-        for (cd_nid a = near; a && a != lca && nc < 64; a = cd_dom_node(dom, a)->parent)
-            chain[nc++] = a;
-        for (int i = nc - 1; i >= 0; i--) {
-            S_loc_str(dom, chain[i]);
-            fprintf(stderr, i ? " > " : "");
-        }
+        S_loc_path(dom, near, lca);
         fprintf(stderr, "\"}\n");
     }
     fclose(f);

@@ -30,30 +30,22 @@
  * words), byline-*.txt, update-words.txt, published-labels.txt,
  * name-stop-words.txt and marks.txt, compiled into wordlists.c. */
 
-/* Does s open with a byline lead-in followed by something that is not a
- * lower-case word ("By Jane", never "by the way")? */
-/* The leads' first bytes, lower case (S_leads_any: a lead is empty, and
- * every text is tried), worked out once. */
-static uint32_t S_leads_first[8];
-static int S_leads_any;
+/* The leads' first bytes, worked out once. */
+static cd_first_screen S_leads_first;
 static pthread_once_t S_leads_once = PTHREAD_ONCE_INIT;
 
 static void S_leads_index(void)
 {
-    for (size_t i = 0; cd_list_byline_leads[i]; i++) {
-        unsigned char f = (unsigned char)cd_tolower((unsigned char)cd_list_byline_leads[i][0]);
-        if (!f)
-            S_leads_any = 1;
-        S_leads_first[f >> 5] |= 1u << (f & 31);
-    }
+    cd_first_screen_build(&S_leads_first, cd_list_byline_leads);
 }
 
+/* Does s open with a byline lead-in followed by something that is not a
+ * lower-case word ("By Jane", never "by the way")? */
 static int S_byline_prefix(const char *s, size_t n)
 {
     const char *const *pre = cd_list_byline_leads;
     pthread_once(&S_leads_once, S_leads_index);
-    unsigned char f0 = n ? (unsigned char)cd_tolower((unsigned char)s[0]) : 0;
-    if (!S_leads_any && (!n || !(S_leads_first[f0 >> 5] & (1u << (f0 & 31)))))
+    if (!cd_first_screen_maybe(&S_leads_first, s, n))
         return 0; /* no lead starts with its first letter */
     for (size_t i = 0; pre[i]; i++) {
         /* The first letter screens the lead before its length is taken. */

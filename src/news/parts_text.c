@@ -884,28 +884,20 @@ size_t cd_parts_signoff(const char *s, size_t n)
 
 /* ---- photo credits ------------------------------------------------------- */
 
-/* The labels' first letters, lower case (S_photo_any: a label is empty,
- * and every place is tried), worked out once. */
-static uint32_t S_photo_first[8];
-static int S_photo_any;
+/* The labels' first letters, worked out once. */
+static cd_first_screen S_photo_first;
 static pthread_once_t S_photo_once = PTHREAD_ONCE_INIT;
 
 static void S_photo_index(void)
 {
-    for (size_t i = 0; cd_list_news_photo_labels[i]; i++) {
-        unsigned char f = (unsigned char)cd_tolower((unsigned char)cd_list_news_photo_labels[i][0]);
-        if (!f)
-            S_photo_any = 1;
-        S_photo_first[f >> 5] |= 1u << (f & 31);
-    }
+    cd_first_screen_build(&S_photo_first, cd_list_news_photo_labels);
 }
 
 /* The label at s (case-insensitive), its length or 0. */
 size_t cd_parts_photo_label(const char *s, size_t n)
 {
     pthread_once(&S_photo_once, S_photo_index);
-    unsigned char f0 = n ? (unsigned char)cd_tolower((unsigned char)s[0]) : 0;
-    if (!S_photo_any && (!n || !(S_photo_first[f0 >> 5] & (1u << (f0 & 31)))))
+    if (!cd_first_screen_maybe(&S_photo_first, s, n))
         return 0; /* no label starts with its first letter */
     for (size_t i = 0; cd_list_news_photo_labels[i]; i++) {
         const char *lab = cd_list_news_photo_labels[i];

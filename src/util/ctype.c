@@ -104,3 +104,16 @@ int cd_is_url_like(const char *s, size_t n)
         i++;
     return i + 3 <= n && s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/';
 }
+
+void cd_first_screen_build(cd_first_screen *fs, const char *const *list)
+{
+    for (unsigned i = 0; i < 8; i++)
+        fs->bits[i] = 0;
+    fs->any = 0;
+    for (size_t i = 0; list[i]; i++) {
+        unsigned f = cd_lower_bytes[(unsigned char)list[i][0]];
+        if (!f)
+            fs->any = 1;
+        fs->bits[f >> 5] |= 1u << (f & 31);
+    }
+}

@@ -66,6 +66,27 @@ static inline size_t cd_next_word(const char *s, size_t n, size_t *at, const cha
     return i - st;
 }
 
+/* A screen of a NULL-terminated word list by its entries' first bytes,
+ * lower-cased: a text whose first byte starts no entry is passed on one
+ * test, not a walk of the list. Build it once per list (pthread_once). */
+typedef struct cd_first_screen {
+    unsigned bits[8]; /* bit b & 31 of bits[b >> 5]: an entry starts with byte b (lower case) */
+    int any;          /* an entry is empty: every text may match */
+} cd_first_screen;
+
+void cd_first_screen_build(cd_first_screen *fs, const char *const *list);
+
+/* May s[0..n) start with an entry (n = 0: only if an entry is empty)? */
+static inline int cd_first_screen_maybe(const cd_first_screen *fs, const char *s, size_t n)
+{
+    if (fs->any)
+        return 1;
+    if (!n)
+        return 0;
+    unsigned f = cd_lower_bytes[(unsigned char)s[0]];
+    return (fs->bits[f >> 5] >> (f & 31)) & 1u;
+}
+
 /* An ASCII byte lower-cased if a letter, itself if a digit, 0 for the rest
  * (keys and words of titles: meta/headline.c, meta/title.c). */
 extern const unsigned char cd_alnum_lower[128];
