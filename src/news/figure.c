@@ -111,6 +111,11 @@ static int S_pred_anchor_link(cd_news_ctx *p, cd_nid id)
     return h && l && h[0] == '#';
 }
 
+static int S_pred_para(cd_news_ctx *p, cd_nid id)
+{
+    return cd_dom_is(p->dom, id, CD_TAG_P);
+}
+
 static int S_pred_quote(cd_news_ctx *p, cd_nid id)
 {
     return cd_dom_is(p->dom, id, CD_TAG_BLOCKQUOTE);
@@ -310,6 +315,60 @@ static uint32_t S_caption_controls(const char *s, uint32_t n)
     return n;
 }
 
+/* The element closing caption cap that holds only a photo credit line
+ * ("<p class=caption><span>Jamila Norman, host of …</span><span>courtesy of
+ * Magnolia Network.</span></p>", modernfarmer-gardening-shows: the two
+ * spans' texts touch, no separator tells them apart): through wrappers
+ * holding one element each, the last element child, after other text, whose
+ * text is a photo line (cd_parts_photo_line). CD_NONE when there is none. */
+static cd_nid S_tail_credit(cd_news_ctx *p, cd_nid cap)
+{
+    const cd_dom *dom = p->dom;
+    cd_nid el = cap;
+    for (unsigned d = 0; d < 3; d++) {
+        cd_nid only = CD_NONE;
+        unsigned elems = 0, text = 0;
+        for (cd_nid k = cd_dom_node(dom, el)->first; k; k = cd_dom_node(dom, k)->next) {
+            const cd_node *n = cd_dom_node(dom, k);
+            if (n->type == CD_NODE_ELEMENT) elems++, only = k;
+            else if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) text++;
+        }
+        if (elems != 1 || text) break;
+        el = only;
+    }
+    cd_nid last = CD_NONE;
+    unsigned before = 0;
+    for (cd_nid k = cd_dom_node(dom, el)->first; k; k = cd_dom_node(dom, k)->next) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) {
+            if (last) return CD_NONE; /* text after it: not the caption's end */
+            before++;
+        } else if (n->type == CD_NODE_ELEMENT && n->tag != CD_TAG_BR) {
+            if (last) before++;
+            last = k;
+        }
+    }
+    if (!last || !before || cd_news_find(p, last, cd_news_pred_img)) return CD_NONE;
+    cd_news_text t;
+    cd_news_gather(p, last, CD_NONE, 0, &t);
+    size_t v;
+    if (t.more || !t.n || t.n > CD_PARTS_PHOTO_LINE || !cd_parts_photo_line(t.s, t.n, 0, &v)) return CD_NONE;
+    return last;
+}
+
+/* Caption cap closed by a credit element tail (S_tail_credit): the two
+ * values; the credit leaves the text. */
+static void S_tail_read(cd_news_ctx *p, cd_nid cap, cd_nid tail, const char **caption, const char **credit)
+{
+    cd_news_text t;
+    cd_news_gather(p, tail, CD_NONE, 0, &t);
+    *credit = cd_news_credit_value(p, t.s, t.n);
+    cd_news_gather(p, cap, tail, 0, &t);
+    t.n = S_caption_controls(t.s, t.n);
+    *caption = t.more || !cd_parts_words(t.s, t.n) ? NULL : cd_news_clean(p, t.s, cd_parts_caption_end(t.s, t.n));
+    cd_extract_drop_as(p->x, tail, CD_WHY_PHOTO_CREDIT);
+}
+
 /* The caption, the photo credit and the picture of figure fig: read into
  * the fields when it is the lead, and its photo credit taken out of the text
  * in every case. */
@@ -343,7 +402,10 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
         }
         cd_extract_drop_as(p->x, cred, CD_WHY_PHOTO_CREDIT); /* a photo credit never stays in the text */
     }
-    if (cap) {
+    cd_nid tail = cap && !cred ? S_tail_credit(p, cap) : CD_NONE;
+    if (tail) {
+        S_tail_read(p, cap, tail, &caption, &credit);
+    } else if (cap) {
         cd_news_gather(p, cap, cred, 0, &t);
         t.n = S_caption_controls(t.s, t.n);
         size_t cs, vs, ve, v;
@@ -367,6 +429,30 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
             cd_extract_drop_as(p->x, cap, CD_WHY_PHOTO_CREDIT);
         } else {
             caption = cd_news_clean(p, t.s, t.n);
+        }
+    }
+    /* A second caption block in the figure, after the caption, short and
+     * not a sentence: the credit ("<figcaption>Stills from …</figcaption>
+     * <small class=item-img-caption>Netflix / Crunchyroll / Adult
+     * Swim</small>", movieweb-best-anime-2025). */
+    if (lead && cap && !cred && !credit && cd_dom_is(dom, fig, CD_TAG_FIGURE)) {
+        unsigned seen = 0;
+        for (cd_nid k = cd_dom_next_skip(dom, cap, fig); k && seen < CD_NEWS_FIG_NODES;
+             k = cd_dom_next(dom, k, fig), seen++) {
+            if (!S_pred_caption(p, k) || cd_news_inside(dom, cap, k)) continue;
+            if (!cd_extract_node_visible(dom, k) || cd_news_find(p, k, cd_news_pred_img) ||
+                cd_news_find(p, k, S_pred_link))
+                break;
+            cd_news_gather(p, k, CD_NONE, 0, &t);
+            size_t w = t.more ? 0 : cd_parts_words(t.s, t.n), e = t.n;
+            while (e && (cd_isspace((unsigned char)t.s[e - 1]) || t.s[e - 1] == '.'))
+                e--;
+            if (w && w <= 8 && e <= CD_PARTS_PHOTO_LINE && !memchr(t.s, '.', e) && !memchr(t.s, ':', e)) {
+                credit = cd_news_credit_value(p, t.s, t.n);
+                cd_extract_drop_as(p->x, k, CD_WHY_PHOTO_CREDIT);
+                cred = k;
+            }
+            break;
         }
     }
     /* A credit line of its own inside the figure ("<p>Photo: …</p>"). */
@@ -408,14 +494,49 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
     if ((caption || credit) && !p->m->image_source) p->m->image_source = "visible";
 }
 
+static size_t S_img_key(const char *u, const char **key);
+static int S_has_key(const char *v, size_t l, const char *key, size_t kl);
+
+/* Does block a show two different pictures before caption cap (two <img>
+ * whose src keys, S_img_key, differ)? Then it is a story's body holding
+ * the lead picture and a later one with its caption, not a picture's box. */
+static int S_two_pictures(cd_news_ctx *p, cd_nid a, cd_nid cap)
+{
+    const char *key = NULL;
+    size_t kl = 0;
+    unsigned seen = 0;
+    for (cd_nid k = a; k && k != cap && seen < CD_NEWS_FIG_NODES; k = cd_dom_next(p->dom, k, a), seen++) {
+        if (!cd_news_pred_img(p, k)) continue;
+        size_t l = 0;
+        const char *v = cd_dom_attr(p->dom, k, "src", &l);
+        if (!v || !l || l > 4096 || cd_parts_starts(v, l, "data:")) continue;
+        if (!kl) {
+            char u[4097];
+            memcpy(u, v, l);
+            u[l] = '\0';
+            const char *k0 = NULL;
+            size_t n = S_img_key(u, &k0);
+            if (!n) return 0;
+            key = v + (size_t)(k0 - u);
+            kl = n;
+        } else if (!S_has_key(v, l, key, kl)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* The figure-like block around a caption outside <figure>: the nearest of
- * three ancestors that holds a picture. */
+ * three ancestors that holds a picture, unless it shows two different
+ * pictures before the caption (the body around a later picture's caption
+ * line also holds the lead picture: restaurantbusiness-paris-baguette). */
 cd_nid cd_news_container(cd_news_ctx *p, cd_nid cap)
 {
     if (cd_news_find(p, cap, cd_news_pred_img)) return cap;
     cd_nid a = cd_dom_node(p->dom, cap)->parent;
     for (unsigned d = 0; a && d < 3; d++, a = cd_dom_node(p->dom, a)->parent)
-        if (cd_dom_node(p->dom, a)->type == CD_NODE_ELEMENT && cd_news_find(p, a, cd_news_pred_img)) return a;
+        if (cd_dom_node(p->dom, a)->type == CD_NODE_ELEMENT && cd_news_find(p, a, cd_news_pred_img))
+            return S_two_pictures(p, a, cap) ? CD_NONE : a;
     return CD_NONE;
 }
 
@@ -672,6 +793,17 @@ cd_nid cd_news_lead(cd_news_ctx *p)
         cand[nc++] = p->figs[i];
     for (unsigned i = 0; i < nc; i++)
         if (cand[i] && cand[i] != fig && S_fig_shows(p, cand[i], key, kl) > 0) return cand[i];
+    /* The og:image shown by the headline outside any figure, before a body
+     * figure of another picture: that figure's caption and credit are not the
+     * lead's (artlyst-critics-choice-2025: the picture under the h1, then a
+     * critic's pick with its own caption; restaurantbusiness-paris-baguette:
+     * the first picture with its caption line, a later figure of the inside).
+     * No figure then; cd_news_og_picture reads the block after the picture.
+     * Node ids follow the document's order (the tree builder appends). */
+    if (fig && S_fig_shows(p, fig, key, kl) < 0) {
+        cd_nid og = cd_news_og_picture(p);
+        if (og && og < fig && !cd_news_inside(p->dom, og, fig)) return CD_NONE;
+    }
     return fig;
 }
 
@@ -868,6 +1000,12 @@ static cd_nid S_bare_caption(cd_news_ctx *p, cd_nid img, unsigned max_up)
         top = a;
     }
     cd_nid e = S_next_shown(dom, top);
+    /* An empty block between the picture and its caption (a badge's or an
+     * overlay's <div>, pcworld-live-tv-streaming) shows nothing: passed. */
+    for (unsigned skip = 0; e && skip < 2 && cd_dom_node(dom, e)->type == CD_NODE_ELEMENT &&
+                            !S_has_text(dom, e) && !cd_news_find(p, e, cd_news_pred_img);
+         skip++)
+        e = S_next_shown(dom, e);
     if (!e || !S_bare_caption_el(p, e)) return CD_NONE;
     cd_nid after = S_next_shown(dom, e);
     if (after) {
@@ -949,6 +1087,21 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
 {
     cd_nid cap = S_bare_caption(p, img, og ? 1u : 4u);
     if (!cap) return;
+    /* A block of paragraphs after the og:image's picture is the story's
+     * opening (div.large-intro-paragraph, wcxb 0184), unless the markup
+     * names it a caption (div.post-image-caption > p.caption). */
+    if (og && !cd_news_is_caption_el(p, cap) && cd_news_find(p, cap, S_pred_para) &&
+        !cd_news_find(p, cap, cd_news_is_caption_el))
+        return;
+    cd_nid tail = S_tail_credit(p, cap);
+    if (tail && !cd_news_find(p, cap, S_pred_byline)) {
+        const char *caption = NULL, *credit = NULL;
+        S_tail_read(p, cap, tail, &caption, &credit);
+        if (caption && (cd_parts_bare_label(caption) || cd_parts_not_deck(caption, strlen(caption)))) caption = NULL;
+        if (caption) p->m->image_caption = caption;
+        if (credit) p->m->image_credit = credit;
+        return;
+    }
     cd_news_text t;
     cd_news_gather(p, cap, CD_NONE, 0, &t);
     t.n = S_caption_controls(t.s, t.n);
@@ -965,9 +1118,13 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
     /* Nor is the byline box under it (a source label, then "By NAME" in a
      * byline element). */
     if (cd_news_find(p, cap, S_pred_byline)) return;
-    for (uint32_t i = 0; i + 3 <= t.n; i++)
-        if (memcmp(t.s + i, " | ", 3) == 0) return;
     size_t vv, c0, c1, c2;
+    /* A row of links' labels is cut by bars; a caption closed by its credit
+     * after one is not ("… for 2026. | Photo by Lisa Jennings",
+     * restaurantbusiness-paris-baguette). */
+    int trailing = cd_parts_photo_trailing(t.s, t.n, &c0, &c1, &c2);
+    for (uint32_t i = 0; i + 3 <= t.n && !trailing; i++)
+        if (memcmp(t.s + i, " | ", 3) == 0) return;
     if (og && cd_parts_words(t.s, t.n) < 3 && !cd_parts_photo_line(t.s, t.n, 0, &vv) &&
         !cd_parts_photo_trailing(t.s, t.n, &c0, &c1, &c2) && !wire_only)
         return;
@@ -1027,6 +1184,18 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
      * THOMPSON Associated Press</div><div class=cutline>Seattle quarterback
      * …</div>"). */
     nx = credit_only ? S_next_shown(p->dom, cap) : CD_NONE;
+    /* The credit closing the picture's box, the caption under the box
+     * (<div><img><div class=photo_credit>Illustration by …</div></div><div>The
+     * first mythology …</div>, utne-nature-as-god). */
+    cd_nid box = credit_only ? cd_dom_node(p->dom, cap)->parent : CD_NONE;
+    for (unsigned up = 0; !nx && box && up < 2 && cd_news_inside(p->dom, img, box);
+         up++, box = cd_dom_node(p->dom, box)->parent) {
+        nx = S_next_shown(p->dom, box);
+        /* Not the body's paragraphs after the picture's box (a "(All photos:
+         * …)" note closing it, news-photo-credit-in-parentheses-split). */
+        if (nx && cd_news_find(p, nx, S_pred_para)) nx = CD_NONE;
+        if (nx) break;
+    }
     if (nx && S_bare_caption_el(p, nx)) {
         cd_news_gather(p, nx, CD_NONE, 0, &t);
         if (!t.more && t.n <= CD_NEWS_BARE_CAPTION && cd_parts_words(t.s, t.n) >= 3 &&
