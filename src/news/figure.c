@@ -917,6 +917,45 @@ static cd_nid S_bare_before(cd_news_ctx *p, cd_nid start)
     return CD_NONE;
 }
 
+static cd_nid S_bare_caption(cd_news_ctx *p, cd_nid img, unsigned max_up);
+
+/* The picture's box set right above the headline (<div class=topPhoto><img>
+ * <p>An air boat searches …</p></div><h3>headline</h3>, ctvtoronto-fisherman):
+ * the element just before the headline or before one of its two nearest
+ * ancestors (nothing shown between), holding a bare picture with its
+ * caption block, a caption that is not the headline. A masthead, a menu's
+ * picture or a promotion has no caption there. */
+static cd_nid S_bare_above(cd_news_ctx *p)
+{
+    const cd_dom *dom = p->dom;
+    cd_nid a = p->h1;
+    for (unsigned up = 0; a && up < 3; up++, a = cd_dom_node(dom, a)->parent) {
+        cd_nid e = cd_dom_node(dom, a)->prev;
+        while (e) {
+            const cd_node *n = cd_dom_node(dom, e);
+            if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) return CD_NONE;
+            if (n->type == CD_NODE_ELEMENT && n->tag != CD_TAG_BR && !(cd_tag_flags(n->tag) & CD_TF_SKIP)) break;
+            e = n->prev;
+        }
+        if (!e) continue;
+        const cd_node *n = cd_dom_node(dom, e);
+        if (!cd_extract_node_visible(dom, e) || n->tag == CD_TAG_NAV || n->tag == CD_TAG_HEADER ||
+            n->tag == CD_TAG_ASIDE || (cd_tag_flags(n->tag) & CD_TF_HEADING))
+            return CD_NONE;
+        cd_nid img = cd_news_find(p, e, cd_news_pred_bare);
+        if (!img) return CD_NONE;
+        cd_nid cap = S_bare_caption(p, img, 4u);
+        if (!cap || !cd_news_inside(dom, cap, e)) return CD_NONE;
+        cd_news_text t;
+        cd_news_gather(p, cap, CD_NONE, 0, &t);
+        size_t len;
+        char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
+        if (!c || (p->m->title && cd_meta_eq_nocase(c, len, p->m->title, strlen(p->m->title)))) return CD_NONE;
+        return img;
+    }
+    return CD_NONE;
+}
+
 /* The lead picture of a dated or signed page that names none (no og:image)
  * and marks no figure: the first picture of the body's opening (within the lead window),
  * else one set just before the body or just after the headline. */
@@ -928,6 +967,7 @@ cd_nid cd_news_bare_lead(cd_news_ctx *p)
     if (!p->m->date_published && !p->m->nauthors) return CD_NONE;
     if (p->lead_img) return p->lead_img;
     cd_nid img = p->x->nroots ? S_bare_before(p, p->x->roots[0]) : CD_NONE;
+    if (!img && p->h1) img = S_bare_above(p);
     return img;
 }
 
