@@ -434,7 +434,11 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
     /* A place in capitals with its region and a dash opens a story even when
      * its first words are names ("IRVING, Texas -- After the Dallas Cowboys
      * had the New York Giants …"): a long sentence is not a label. */
-    int story = ((upper && region && dl) || (!upper && colon && !wire)) && cd_parts_words(s + body, n - body) >= 12;
+    /* So does a place in capitals with a known wire's name ("HONOLULU (AP) —
+     * The PGA Tour has 22 rookies at the Sony Open. That …", l3s-gn1: its
+     * first words are names, read as title case over 80 bytes). */
+    int story = ((upper && region && dl) || (!upper && colon && !wire) || (upper && wire && (dl || colon))) &&
+                cd_parts_words(s + body, n - body) >= 12;
     if (body >= n || n - body < 20 || cd_parts_words(s + body, n - body) < 6 ||
         (!story && cd_parts_title_case(s + body, n - body > 80 ? 80 : n - body)))
         return 0;
