@@ -104,9 +104,31 @@ static int S_bold_label(const cd_news_ctx *p, const cd_news_text *t, uint32_t se
 /* The dateline opening the body. wire: the text is known wire copy (its
  * credit an agency), so a place in mixed case before a colon is read too
  * ("Toronto: Canada has …  — PTI"); without it only one set alone in bold. */
+#define S_PAST_MAX 400u /* bytes: a first block longer than this is the story's */
+
+/* Is dateline d at s a place in capitals closed by a dash or naming a wire
+ * ("WAYLAND -", "ANAHEIM —", "ABU DHABI, United Arab Emirates (AFP) -")? */
+static int S_strict_dateline(const char *s, const cd_parts_dl *d)
+{
+    int upper = 0;
+    for (uint32_t i = d->place_at; i < d->place_end && s[i] != ','; i++) {
+        if (s[i] >= 'a' && s[i] <= 'z') return 0;
+        upper |= s[i] >= 'A' && s[i] <= 'Z';
+    }
+    if (!upper) return 0;
+    if (d->agency_end > d->agency_at) return 1;
+    for (uint32_t i = d->place_end; i < d->end; i++)
+        if (s[i] == '-' || ((unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+                            ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94)))
+            return 1;
+    return 0;
+}
+
 static void S_body_dateline(cd_news_ctx *p, int wire)
 {
     cd_news_text t;
+    /* past: 1 while the block after a long first block is tried (below). */
+    unsigned past = 0;
     /* Up to five first blocks: short ones (an "Updated …" line, a byline
      * with the writer's job) are passed over; a long one ends the search. */
     for (unsigned b = 0; b < p->nfirst && b < 5; b++) {
@@ -147,6 +169,9 @@ static void S_body_dateline(cd_news_ctx *p, int wire)
                 }
                 ok = cd_parts_dateline(t.s + at, e2 - at, &d);
             }
+            /* After a long first block only a place in capitals with a
+             * dash or a wire's name. */
+            if (ok && past && !S_strict_dateline(t.s + at, &d)) ok = 0;
             if (ok) {
                 if (d.place_end > d.place_at && !p->m->dateline) {
                     p->m->dateline = cd_news_clean(p, t.s + at + d.place_at, d.place_end - d.place_at);
@@ -167,7 +192,19 @@ static void S_body_dateline(cd_news_ctx *p, int wire)
              * not the story's first sentence. */
             int deck = vis > 100 && end - at < 400 &&
                        (cd_parts_title_case(t.s + at, end - at) || S_same_start(p, t.s + at, end - at, p->m->image_caption));
-            if (vis > 100 && !deck) return;
+            if (vis > 100 && !deck) {
+                /* A first block of a caption's or a deck's length that is no
+                 * dateline (the lead picture's caption left in the text, its
+                 * picture not found: "Khalil Khatri (center) prayed …" over
+                 * "WAYLAND - Bowed down …", l3s-gn1): the next block may open
+                 * with the dateline. */
+                if (b == 0 && !past && !t.more && t.n <= S_PAST_MAX && !wire) {
+                    past = 1;
+                    break;
+                }
+                return;
+            }
+            if (past) return;
             titled |= deck;
             if (!vis) ln--;
             seg = next;
@@ -175,6 +212,8 @@ static void S_body_dateline(cd_news_ctx *p, int wire)
         /* A block past which the dateline is still looked for: a short one
          * (its visible characters: an old page's byline <p> may be padded
          * with hundreds of tabs and spaces). */
+        if (past == 1 && b == 0) continue;
+        if (past) return;
         uint32_t shown = 0;
         for (uint32_t c = 0; c < t.n; c++)
             shown += !cd_isspace((unsigned char)t.s[c]);
