@@ -118,7 +118,7 @@ static int S_strict_dateline(const char *s, const cd_parts_dl *d)
     if (!upper) return 0;
     if (d->agency_end > d->agency_at) return 1;
     for (uint32_t i = d->place_end; i < d->end; i++)
-        if (s[i] == '-' || ((unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+        if (s[i] == '-' || ((unsigned char)s[i] == 0xE2 && i + 2 < d->end && (unsigned char)s[i + 1] == 0x80 &&
                             ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94)))
             return 1;
     return 0;

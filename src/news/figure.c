@@ -774,6 +774,8 @@ static int S_fig_shows(cd_news_ctx *p, cd_nid fig, const char *key, size_t kl)
     return pics ? -1 : 0;
 }
 
+static cd_nid S_og_picture_before(cd_news_ctx *p, cd_nid stop);
+
 /* The lead figure: the first of the body (or the one between the headline and
  * the body, or just above the headline), unless it shows another picture than
  * the page's og:image and another figure of the page shows that one. */
@@ -801,7 +803,7 @@ cd_nid cd_news_lead(cd_news_ctx *p)
      * No figure then; cd_news_og_picture reads the block after the picture.
      * Node ids follow the document's order (the tree builder appends). */
     if (fig && S_fig_shows(p, fig, key, kl) < 0) {
-        cd_nid og = cd_news_og_picture(p);
+        cd_nid og = S_og_picture_before(p, fig);
         if (og && og < fig && !cd_news_inside(p->dom, og, fig)) return CD_NONE;
     }
     return fig;
@@ -1093,12 +1095,19 @@ void cd_news_bare_figure(cd_news_ctx *p, cd_nid img)
  * first picture whose file shares the og:image's key (S_img_key). */
 cd_nid cd_news_og_picture(cd_news_ctx *p)
 {
+    return S_og_picture_before(p, CD_NONE);
+}
+
+/* cd_news_og_picture, the search ending at node stop (CD_NONE: none). */
+static cd_nid S_og_picture_before(cd_news_ctx *p, cd_nid stop)
+{
     const char *key = NULL;
     size_t kl = p->m->image_url ? S_img_key(p->m->image_url, &key) : 0;
     if (!kl || !p->h1) return CD_NONE;
     const cd_dom *dom = p->dom;
     unsigned seen = 0;
-    for (cd_nid k = cd_dom_next_skip(dom, p->h1, cd_dom_root(dom)); k && seen < CD_NEWS_HEAD_NODES; seen++) {
+    for (cd_nid k = cd_dom_next_skip(dom, p->h1, cd_dom_root(dom)); k && k != stop && seen < CD_NEWS_HEAD_NODES;
+         seen++) {
         const cd_node *n = cd_dom_node(dom, k);
         if (n->type == CD_NODE_ELEMENT &&
             ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k) || n->tag == CD_TAG_NAV ||
