@@ -2647,7 +2647,8 @@ static void S_widen(cd_extract *x, const cd_dom *dom, S_stat *st)
  * 12). On a page read as one article, a <figcaption> of CD_CAPTION_KEEP
  * characters or more leaves the text: it describes a picture, not the story,
  * and the annotated news pages (wcxb-dev) leave it out; the lead picture's
- * stays as image.caption (src/news reads it whatever its mark). Shorter ones (a
+ * stays as image.caption (src/news reads it whatever its mark), and Markdown
+ * shows them under their pictures (output/walk.h show_why). Shorter ones (a
  * label, a photo credit the news stage did not recognise) stay, as on pages of
  * other kinds, where a caption may be the content (a gallery, a product's
  * pictures). --no-captions takes every figcaption, on every page. This runs
@@ -2671,7 +2672,7 @@ static void S_captions(const cd_extract *x, const cd_dom *dom, S_stat *st, unsig
             }
             if (cd_dom_is(dom, id, CD_TAG_FIGCAPTION) && (all || st[id].chars >= CD_CAPTION_KEEP)) {
                 st[id].dead = 1;
-                S_WHY(id, CD_WHY_CAPTION);
+                S_WHY(id, all ? 't' : CD_WHY_CAPTION); /* --no-captions: chrome by its tag, as before */
                 id = cd_dom_next_skip(dom, id, root);
                 continue;
             }
