@@ -2657,6 +2657,20 @@ static void S_widen(cd_extract *x, const cd_dom *dom, S_stat *st)
  * worse). wcxb-dev article P .9476 -> .9488, Readability F1 .9506 -> .9502
  * (its gold keeps captions), L3S-GN1 and CleanPortalEval unchanged (no
  * figcaption is kept there). */
+/* Is figcaption id the source of a quotation (<figure><blockquote>…
+ * </blockquote><figcaption>— Name, Book</figcaption>)? It is the story's
+ * text, not a picture's caption. */
+static int S_quote_source(const cd_dom *dom, cd_nid id)
+{
+    cd_nid fig = cd_dom_node(dom, id)->parent;
+    if (!fig || !cd_dom_is(dom, fig, CD_TAG_FIGURE))
+        return 0;
+    for (cd_nid c = cd_dom_node(dom, fig)->first; c; c = cd_dom_node(dom, c)->next)
+        if (cd_dom_is(dom, c, CD_TAG_BLOCKQUOTE))
+            return 1;
+    return 0;
+}
+
 #define CD_CAPTION_KEEP 40
 static void S_captions(const cd_extract *x, const cd_dom *dom, S_stat *st, unsigned options)
 {
@@ -2670,7 +2684,7 @@ static void S_captions(const cd_extract *x, const cd_dom *dom, S_stat *st, unsig
                 id = cd_dom_next_skip(dom, id, root);
                 continue;
             }
-            if (cd_dom_is(dom, id, CD_TAG_FIGCAPTION) && (all || st[id].chars >= CD_CAPTION_KEEP)) {
+            if (cd_dom_is(dom, id, CD_TAG_FIGCAPTION) && (all || (st[id].chars >= CD_CAPTION_KEEP && !S_quote_source(dom, id)))) {
                 st[id].dead = 1;
                 S_WHY(id, all ? 't' : CD_WHY_CAPTION); /* --no-captions: chrome by its tag, as before */
                 id = cd_dom_next_skip(dom, id, root);
