@@ -42,7 +42,7 @@ enum {
     CD_WHY_DATE_LINE,        /* "date-line": a line that only dates the story */
     CD_WHY_CREDIT,           /* "credit": the wire / source credit */
     CD_WHY_COPYRIGHT,        /* "copyright": a copyright notice after the story */
-    CD_WHY_CAPTION,          /* "caption": the lead image's caption */
+    CD_WHY_CAPTION,          /* "caption": a figure caption on an article page (extract.c S_captions) */
     CD_WHY_DECK              /* "deck": the standfirst */
 };
 

@@ -1001,7 +1001,7 @@ static void S_walk_text(void *ctx, const cd_node *n)
     S_text(ctx, n->u.text, n->len);
 }
 
-static const cd_walk_ops S_ops = {S_walk_enter, S_walk_leave, S_walk_text};
+static const cd_walk_ops S_ops = {S_walk_enter, S_walk_leave, S_walk_text, CD_WHY_CAPTION};
 
 static void S_body(const cd_result *res, unsigned options, cd_buf *out);
 

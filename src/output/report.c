@@ -187,7 +187,7 @@ static const struct {
     {"date-line", "a line that only dates the story, read into the date fields"},
     {"credit", "a wire or source credit line, read into the credit field"},
     {"copyright", "a copyright notice after the story"},
-    {"caption", "the lead image's caption, read into its field"},
+    {"caption", "a figure caption on a page read as one article (the lead's is image.caption; Markdown keeps it)"},
     {"deck", "the standfirst, read into the deck field"},
 };
 

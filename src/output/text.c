@@ -350,7 +350,7 @@ static void S_walk_text(void *ctx, const cd_node *n)
         S_text(w, n->u.text, n->len);
 }
 
-static const cd_walk_ops S_ops = {S_walk_enter, S_walk_leave, S_walk_text};
+static const cd_walk_ops S_ops = {S_walk_enter, S_walk_leave, S_walk_text, 0};
 
 void cd_text_walk(const cd_dom *dom, const cd_extract *x, unsigned options, cd_buf *out)
 {

@@ -114,7 +114,8 @@ void cd_walk_root(const cd_dom *dom, const cd_extract *x, cd_nid root, const cd_
     cd_nid id = root;
     while (id) {
         const cd_node *n = cd_dom_node(dom, id);
-        if (cd_walk_skip(dom, x, id)) {
+        if (cd_walk_skip(dom, x, id) &&
+            !(ops->show_why && x->mark && x->why && x->mark[id] == CD_MARK_DROP && x->why[id] == ops->show_why)) {
             /* left out, with its subtree */
         } else if (n->type == CD_NODE_TEXT) {
             if (x->ncuts)

@@ -33,6 +33,10 @@ typedef struct cd_walk_ops {
     int (*enter)(void *ctx, cd_nid id, const cd_node *n);
     void (*leave)(void *ctx, cd_nid id, const cd_node *n);
     void (*text)(void *ctx, const cd_node *n);
+    /* A reason for a drop (CD_WHY_*) this renderer shows anyway, 0 = none:
+     * Markdown keeps the figure captions left out of `text` on an article
+     * page (CD_WHY_CAPTION) under the pictures it shows. */
+    uint8_t show_why;
 } cd_walk_ops;
 
 void cd_walk_root(const cd_dom *dom, const cd_extract *x, cd_nid root, const cd_walk_ops *ops,
