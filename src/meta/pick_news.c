@@ -669,8 +669,9 @@ static const char *S_title_site_section(cd_meta_ctx *c, const cd_meta *m, const 
         if (cd_eq_nocase(t + i, hl, m->title)) return NULL;
     for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
         size_t sl = strlen(seps[k]), cut = 0, count = 0;
+        /* The first two bytes before the call (every separator has two). */
         for (size_t i = 0; i + sl <= tn; i++)
-            if (memcmp(t + i, seps[k], sl) == 0) {
+            if (t[i] == seps[k][0] && t[i + 1] == seps[k][1] && memcmp(t + i, seps[k], sl) == 0) {
                 if (!count) cut = i;
                 count++;
                 i += sl - 1;
