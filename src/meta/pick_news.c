@@ -69,8 +69,14 @@ static int S_has_letter(const char *s, size_t n)
 /* "&amp;" left by a CMS that escaped the value twice. */
 static size_t S_amp(char *s, size_t n)
 {
-    size_t o = 0;
-    for (size_t i = 0; i < n; i++) {
+    /* Most values hold no '&': nothing to move. */
+    const char *amp = memchr(s, '&', n);
+    if (!amp) {
+        s[n] = '\0';
+        return n;
+    }
+    size_t o = (size_t)(amp - s);
+    for (size_t i = o; i < n; i++) {
         s[o++] = s[i];
         if (s[i] == '&' && n - i >= 5 && memcmp(s + i + 1, "amp;", 4) == 0) i += 4;
     }
