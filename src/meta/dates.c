@@ -717,6 +717,13 @@ size_t cd_meta_date_norm(const char *s, size_t len, int whole, int dayfirst, cha
         return 0;
     if (len > 512)
         len = 512;
+    /* Every reading below needs an ASCII digit (a year, a day, a stamp): a
+     * text without one (a tag, a label, a name) is no date. */
+    size_t dg = 0;
+    while (dg < len && (unsigned char)(s[dg] - '0') > 9)
+        dg++;
+    if (dg == len)
+        return 0;
     size_t r;
     if (whole) {
         if ((r = S_iso(s, len, 0, out)) || (r = S_unix(s, len, out)))
