@@ -869,6 +869,13 @@ size_t cd_meta_date_from_url(const char *url, size_t len, char *out)
         while (i < len && url[i] != '/')
             i++;
     }
+    /* Both readings below start from four digits in a row (a year, or the
+     * first four of eight) in the path: most URLs have none. */
+    size_t run = 0;
+    for (size_t j = i; j < len && run < 4; j++)
+        run = (unsigned char)(url[j] - '0') <= 9 ? run + 1 : 0;
+    if (run < 4)
+        return 0;
     for (; i < len; i++) {
         if (url[i] != '/' && url[i] != '-' && url[i] != '_')
             continue;
