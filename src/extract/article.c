@@ -338,6 +338,13 @@ int cd_article_month(const char *word, size_t len)
 
 int cd_article_date(const char *s, size_t len)
 {
+    /* Every date below holds an ASCII digit (a day, a year, the numbers of
+     * 1/15/2008 or 2008年1月): a text without one is none, and is not split
+     * into words. */
+    size_t dg = 0;
+    while (dg < len && (unsigned char)(s[dg] - '0') > 9)
+        dg++;
+    if (dg == len) return 0;
     if (S_numeric_date(s, len)) return 1;
     /* 2008年1月15日: a year, 年, a month, 月. */
     for (size_t i = 0; i + 3 < len; i++) {

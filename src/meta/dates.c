@@ -717,6 +717,13 @@ size_t cd_meta_date_norm(const char *s, size_t len, int whole, int dayfirst, cha
         return 0;
     if (len > 512)
         len = 512;
+    /* Every reading below needs an ASCII digit (a year, a day, a stamp): a
+     * text without one (a tag, a label, a name) is no date. */
+    size_t dg = 0;
+    while (dg < len && (unsigned char)(s[dg] - '0') > 9)
+        dg++;
+    if (dg == len)
+        return 0;
     size_t r;
     if (whole) {
         if ((r = S_iso(s, len, 0, out)) || (r = S_unix(s, len, out)))
@@ -862,6 +869,13 @@ size_t cd_meta_date_from_url(const char *url, size_t len, char *out)
         while (i < len && url[i] != '/')
             i++;
     }
+    /* Both readings below start from four digits in a row (a year, or the
+     * first four of eight) in the path: most URLs have none. */
+    size_t run = 0;
+    for (size_t j = i; j < len && run < 4; j++)
+        run = (unsigned char)(url[j] - '0') <= 9 ? run + 1 : 0;
+    if (run < 4)
+        return 0;
     for (; i < len; i++) {
         if (url[i] != '/' && url[i] != '-' && url[i] != '_')
             continue;

@@ -69,8 +69,14 @@ static int S_has_letter(const char *s, size_t n)
 /* "&amp;" left by a CMS that escaped the value twice. */
 static size_t S_amp(char *s, size_t n)
 {
-    size_t o = 0;
-    for (size_t i = 0; i < n; i++) {
+    /* Most values hold no '&': nothing to move. */
+    const char *amp = memchr(s, '&', n);
+    if (!amp) {
+        s[n] = '\0';
+        return n;
+    }
+    size_t o = (size_t)(amp - s);
+    for (size_t i = o; i < n; i++) {
         s[o++] = s[i];
         if (s[i] == '&' && n - i >= 5 && memcmp(s + i + 1, "amp;", 4) == 0) i += 4;
     }
@@ -667,10 +673,23 @@ static const char *S_title_site_section(cd_meta_ctx *c, const cd_meta *m, const 
     int whole = hl == tn && cd_eq_nocase(t, tn, m->title);
     for (size_t i = 0; hl && !whole && i + hl <= tn; i++)
         if (cd_eq_nocase(t + i, hl, m->title)) return NULL;
+    /* One pass notes the separators whose first two bytes stand somewhere
+     * (bit k; each starts with a space or ':'), and only those are counted. */
+    uint8_t second[256] = {0}, colon = 0;
     for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+        if (seps[k][0] == ' ') second[(unsigned char)seps[k][1]] |= (uint8_t)(1u << k);
+        else colon |= (uint8_t)(1u << k); /* ": " */
+    }
+    unsigned maybe = 0;
+    for (size_t i = 0; i + 1 < tn; i++)
+        if (t[i] == ' ') maybe |= second[(unsigned char)t[i + 1]];
+        else if (t[i] == ':' && t[i + 1] == ' ') maybe |= colon;
+    for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+        if (!(maybe & (1u << k))) continue;
         size_t sl = strlen(seps[k]), cut = 0, count = 0;
+        /* The first two bytes before the call (every separator has two). */
         for (size_t i = 0; i + sl <= tn; i++)
-            if (memcmp(t + i, seps[k], sl) == 0) {
+            if (t[i] == seps[k][0] && t[i + 1] == seps[k][1] && memcmp(t + i, seps[k], sl) == 0) {
                 if (!count) cut = i;
                 count++;
                 i += sl - 1;

@@ -632,6 +632,12 @@ static int S_tok_sep(unsigned char c)
 int cd_parts_date_line(const char *s, size_t n)
 {
     if (!n || n > 160) return 0;
+    /* Each way to a date line below goes through a token of digits (a day,
+     * a year, a date, a clock time, a count): a line without one is none. */
+    size_t dg = 0;
+    while (dg < n && (unsigned char)(s[dg] - '0') > 9)
+        dg++;
+    if (dg == n) return 0;
     unsigned kinds = 0, other = 0, tokens = 0;
     for (size_t i = 0; i < n;) {
         /* A token: up to a space or a separator. */

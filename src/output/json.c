@@ -159,6 +159,13 @@ static char S_q[COPYDESK_FIELD_COUNT][2][S_QMAX];
 static size_t S_ql[COPYDESK_FIELD_COUNT][2];
 static int S_q_ok;
 static pthread_once_t S_shape_once = PTHREAD_ONCE_INIT;
+/* The empty form of each item (a row without a dot, or a group) with the comma
+ * before it, one after another in row order: ,"url":null,"authors":[] …
+ * ,"image":null …; S_eoff[f] is where the item starting at row f begins
+ * (S_eoff[COPYDESK_FIELD_COUNT] the end). A run of empty items, most of a
+ * small page's, is then one write. */
+static char S_empty[COPYDESK_FIELD_COUNT * S_QMAX];
+static size_t S_eoff[COPYDESK_FIELD_COUNT + 1];
 
 static int S_quote(char *q, size_t *ql, const char *key, size_t n)
 {
@@ -191,6 +198,22 @@ static void S_shape(void)
             !S_quote(S_q[f][1], &S_ql[f][1], json, S_glen[f]))
             S_q_ok = 0;
     }
+    size_t e = 0;
+    for (int f = 0; f < COPYDESK_FIELD_COUNT && S_q_ok;) {
+        int grp = S_dotted[f], next = grp ? S_gend[f] : f + 1;
+        const char *q = S_q[f][grp], *v = cd_meta_fields[f].kind == CD_FIELD_LIST && !grp ? "[]" : "null";
+        size_t ql = S_ql[f][grp], vl = strlen(v);
+        S_eoff[f] = e;
+        if (e + ql + vl > sizeof S_empty) {
+            S_q_ok = 0;
+            break;
+        }
+        memcpy(S_empty + e, q, ql);
+        memcpy(S_empty + e + ql, v, vl);
+        e += ql + vl;
+        f = next;
+    }
+    S_eoff[COPYDESK_FIELD_COUNT] = e;
 }
 
 /* Row f's own key (which 0) or its group's (1), with the comma before it
@@ -231,10 +254,74 @@ static void S_fvalue(cd_buf *out, int *first, int f, const char *v)
 
 /* The fields of copydesk_fields.def in its order. A run of rows "group.key" is
  * one object "group", written as null when all of its fields are. */
+static void S_fields_keyed(cd_buf *out, int *first, const cd_result *r);
+
+/* Flush the run of empty items from row from to row to. */
+static void S_empties(cd_buf *out, int *first, int from, int to)
+{
+    size_t skip = *first ? 1 : 0;
+    *first = 0;
+    cd_buf_put(out, S_empty + S_eoff[from] + skip, S_eoff[to] - S_eoff[from] - skip);
+}
+
 static void S_fields(cd_buf *out, int *first, const cd_result *r)
 {
-    const cd_meta *m = r->meta;
     pthread_once(&S_shape_once, S_shape);
+    if (!S_q_ok) {
+        S_fields_keyed(out, first, r);
+        return;
+    }
+    const cd_meta *m = r->meta;
+    int run = -1; /* the first row of the pending run of empty items */
+    for (int f = 0; f < COPYDESK_FIELD_COUNT;) {
+        const cd_meta_field_info *d = &cd_meta_fields[f];
+        int end = S_dotted[f] ? S_gend[f] : f + 1;
+        const char *v = NULL;
+        int empty = 1;
+        if (S_dotted[f]) {
+            for (int g = f; g < end && empty; g++)
+                empty = cd_meta_value(m, g, 0, NULL) == NULL;
+        } else if (d->kind == CD_FIELD_LIST) {
+            empty = cd_meta_count(m, f, NULL) == 0;
+        } else {
+            v = d->kind == CD_FIELD_URL ? r->url : m ? *(const char *const *)((const char *)m + d->value) : NULL;
+            empty = v == NULL;
+        }
+        if (empty) {
+            if (run < 0)
+                run = f;
+            f = end;
+            continue;
+        }
+        if (run >= 0) {
+            S_empties(out, first, run, f);
+            run = -1;
+        }
+        if (!S_dotted[f]) {
+            if (d->kind == CD_FIELD_LIST) {
+                S_fkey(out, first, f, 0);
+                S_list(out, m, f);
+            } else {
+                S_fvalue(out, first, f, v);
+            }
+        } else {
+            int f2 = 1;
+            S_fkey(out, first, f, 1);
+            cd_buf_putc(out, '{');
+            for (int g = f; g < end; g++)
+                S_fvalue(out, &f2, g, cd_meta_value(m, g, 0, NULL));
+            cd_buf_putc(out, '}');
+        }
+        f = end;
+    }
+    if (run >= 0)
+        S_empties(out, first, run, COPYDESK_FIELD_COUNT);
+}
+
+/* The same, key by key (when a key did not fit S_q). */
+static void S_fields_keyed(cd_buf *out, int *first, const cd_result *r)
+{
+    const cd_meta *m = r->meta;
     for (int f = 0; f < COPYDESK_FIELD_COUNT;) {
         const cd_meta_field_info *d = &cd_meta_fields[f];
         if (!S_dotted[f]) {
