@@ -1306,6 +1306,12 @@ static const char *S_not_site(cd_meta_ctx *c, const char *t, const char *site_na
 {
     if (!t || !*t)
         return t;
+    int dated = S_date_shown(c);
+    for (uint32_t i = 0; i < c->ncands && !dated; i++)
+        dated = c->cands[i].field == CD_MF_DATE && c->cands[i].src != CD_MS_VISIBLE &&
+                c->cands[i].src != CD_MS_URL;
+    if (!dated)
+        return t;
     char dom[128];
     int dom_ok = S_domain_label(url, dom, sizeof dom) > 0;
     S_names names = {{site_name, dom_ok ? dom : NULL, site_h1}, NULL};
@@ -1337,12 +1343,6 @@ static const char *S_not_site(cd_meta_ctx *c, const char *t, const char *site_na
         }
     }
     if (!site && !weak)
-        return t;
-    int dated = S_date_shown(c);
-    for (uint32_t i = 0; i < c->ncands && !dated; i++)
-        dated = c->cands[i].field == CD_MF_DATE && c->cands[i].src != CD_MS_VISIBLE &&
-                c->cands[i].src != CD_MS_URL;
-    if (!dated)
         return t;
     cd_nid e = cd_meta_body_headline(c, CD_NONE);
     size_t len = 0;
