@@ -1383,6 +1383,23 @@ const char *cd_meta_title_pick(cd_meta_ctx *c, const char *site_name, const char
                                const char **source)
 {
     const char *site_h1 = NULL;
+    /* No address (a file read alone): a host name written in the <title>
+     * ("winnipegsun.com - Other Sports - Podium for Canuck") names the
+     * site as the address would. */
+    char dom[128], host[140];
+    if (S_domain_label(url, dom, sizeof dom) == 0) {
+        const cd_meta_cand *tt = S_best(c, CD_MS_TITLE, site_name);
+        size_t ps[CD_META_PARTS], pe[CD_META_PARTS];
+        size_t np = tt ? cd_meta_title_parts(tt->s, tt->len, ps, pe) : 0;
+        for (size_t p = 0; p < np; p++)
+            if (pe[p] - ps[p] < sizeof host - 8 && S_host_alone(tt->s + ps[p], pe[p] - ps[p])) {
+                memcpy(host, "http://", 7);
+                memcpy(host + 7, tt->s + ps[p], pe[p] - ps[p]);
+                host[7 + pe[p] - ps[p]] = '\0';
+                url = host;
+                break;
+            }
+    }
     const char *t = S_pick(c, site_name, url, source, 0, &site_h1);
     t = S_unescape(c->arena, S_not_site(c, t, site_name, url, site_h1, source));
 #ifdef CD_DEBUG_TITLE_FEATS
@@ -1502,6 +1519,14 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
             continue;
         /* "| Site": the page left its headline empty. */
         if (meta[i]->s[0] == '|' && (h1 || i + 1 < nmeta))
+            continue;
+        /* On a dated page (a story; a home page or a product is named by
+         * its brand), a metadata title that is the site's name alone
+         * ("Edmonton Sun" for edmontonsun.com) says nothing of the page:
+         * <title> may. */
+        if ((dated || S_date_shown(c)) && meta[i] != tt && tt &&
+            ((site_name && S_same(meta[i]->s, meta[i]->len, site_name, strlen(site_name))) ||
+             (dom_ok && S_same(meta[i]->s, meta[i]->len, dom, strlen(dom)))))
             continue;
         /* A social card that says something else than <title> and the h1
          * is passed over, and so is the rest of its set (a twitter:title
