@@ -797,6 +797,15 @@ static int S_first_part(const char *t, size_t n, const char *h)
     return S_find_seps(t, n, &f, &fl, &l, &ll) && S_same(t, f, h, strlen(h));
 }
 
+/* Is h the first or the last part of t (between its outer separators)? */
+static int S_end_part(const char *t, size_t n, const char *h)
+{
+    size_t f = 0, fl = 0, l = 0, ll = 0;
+    size_t hn = strlen(h);
+    return S_find_seps(t, n, &f, &fl, &l, &ll) &&
+           (S_same(t, f, h, hn) || S_same(t + l + ll, n - l - ll, h, hn));
+}
+
 /* Do the titles a and b (either may be NULL) state the same headline, one
  * perhaps with a site name added? */
 static int S_agrees(const cd_meta_cand *a, const cd_meta_cand *b)
@@ -1558,6 +1567,17 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
             if (!printed && !novis && (dated || S_date_shown(c)) &&
                 (v = S_body_headline(c, &names, nh1 > 0)) != NULL && !S_holds(tt->s, v) &&
                 !S_holds_part(v, tt->s)) {
+                *source = "h1";
+                return v;
+            }
+            /* A part of the title is printed, but shorter than a part it
+             * leaves out (S_title_run gave none): when the heading above
+             * the article's prose is the title's first or last part, that
+             * part is the headline ("Berkshire Eagle Online - Kerry
+             * endorses Obama" over a "Kerry endorses Obama" line above
+             * the story). */
+            if (printed && !novis && (v = S_body_headline(c, &sites, 0)) != NULL &&
+                S_words(v, strlen(v)) >= 3 && S_end_part(tt->s, tt->len, v)) {
                 *source = "h1";
                 return v;
             }
