@@ -396,7 +396,7 @@ static int S_plain_head(cd_meta_ctx *c, cd_nid e)
 #define S_PROSE 100u   /* letters of a paragraph of prose, not a link's */
 #define S_BETWEEN 300u /* letters between the headline and the prose (byline, date) */
 
-cd_nid cd_meta_body_headline(cd_meta_ctx *c)
+cd_nid cd_meta_body_headline(cd_meta_ctx *c, cd_nid skip)
 {
     const cd_dom *dom = c->dom;
     cd_nid top = dom->body ? dom->body : cd_dom_root(dom);
@@ -433,8 +433,10 @@ cd_nid cd_meta_body_headline(cd_meta_ctx *c)
                 unsigned inh = depth ? st[depth - 1].inherit : 0;
                 if (nd->tag == CD_TAG_A)
                     inh |= CD_HL_LINK;
-                if (nd->tag == CD_TAG_NAV || nd->tag == CD_TAG_FORM || nd->tag == CD_TAG_SELECT ||
-                    S_hidden(dom, id))
+                /* A form right under <body> is the page itself (ASP.NET
+                 * wraps every page in one), not a search box. */
+                if (nd->tag == CD_TAG_NAV || nd->tag == CD_TAG_SELECT || S_hidden(dom, id) ||
+                    (nd->tag == CD_TAG_FORM && nd->parent != dom->body))
                     inh |= CD_HL_HIDDEN;
                 if (cd_tag_flags(nd->tag) & CD_TF_HEADING)
                     inh |= CD_HL_HEADING;
@@ -495,7 +497,8 @@ cd_nid cd_meta_body_headline(cd_meta_ctx *c)
                     /* A date line ("Posted: 6:12 PM Dec 30, 2007") is none. */
                     if ((digits - st[depth].digits) * 10 > l * 3)
                         level = 0;
-                    if (level && !(inh & (CD_HL_HIDDEN | CD_HL_LINK)) && l >= 8 && l <= 300 && pl * 5 >= l * 4) {
+                    if (level && e != skip && !(inh & (CD_HL_HIDDEN | CD_HL_LINK)) && l >= 8 && l <= 300 &&
+                        pl * 5 >= l * 4) {
                         /* Headings close together (headline, deck, a
                          * byline in an h4) are one head: its headline is
                          * the highest, the first of its level. */

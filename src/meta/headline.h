@@ -47,7 +47,9 @@ size_t cd_meta_title_key(const char *s, size_t n, char *out, size_t cap);
  * together: headline, deck, a byline in an h4) of a few words, not a link,
  * before the first paragraph of prose (a <p> or a text of 100 letters and
  * 15 words outside links), with at most a byline's and a date's letters
- * between them. CD_NONE when the first prose has none above it. */
-cd_nid cd_meta_body_headline(cd_meta_ctx *c);
+ * between them; the element skip (CD_NONE: none) is passed over (a section's
+ * name set as the h1 above the headline). CD_NONE when the first prose has
+ * none above it. */
+cd_nid cd_meta_body_headline(cd_meta_ctx *c, cd_nid skip);
 
 #endif

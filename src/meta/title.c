@@ -797,12 +797,51 @@ static int S_first_part(const char *t, size_t n, const char *h)
     return S_find_seps(t, n, &f, &fl, &l, &ll) && S_same(t, f, h, strlen(h));
 }
 
+/* Is h the first or the last part of t (between its outer separators)? */
+static int S_end_part(const char *t, size_t n, const char *h)
+{
+    size_t f = 0, fl = 0, l = 0, ll = 0;
+    size_t hn = strlen(h);
+    return S_find_seps(t, n, &f, &fl, &l, &ll) &&
+           (S_same(t, f, h, hn) || S_same(t + l + ll, n - l - ll, h, hn));
+}
+
 /* Do the titles a and b (either may be NULL) state the same headline, one
  * perhaps with a site name added? */
 static int S_agrees(const cd_meta_cand *a, const cd_meta_cand *b)
 {
     return a && b &&
            (S_same(a->s, a->len, b->s, b->len) || S_affix(b->s, a->s) || S_affix(a->s, b->s));
+}
+
+/* Is every letter of element id a link's (a banner's h1 linking to the
+ * blog's or section's front page)? */
+static int S_link_only(const cd_dom *dom, cd_nid id)
+{
+    for (cd_nid a = cd_dom_node(dom, id)->parent; a; a = cd_dom_node(dom, a)->parent)
+        if (cd_dom_node(dom, a)->type == CD_NODE_ELEMENT && cd_dom_node(dom, a)->tag == CD_TAG_A)
+            return 1;
+    int any = 0;
+    cd_nid x = cd_dom_node(dom, id)->first;
+    while (x) {
+        const cd_node *nd = cd_dom_node(dom, x);
+        if (nd->type == CD_NODE_ELEMENT && nd->tag == CD_TAG_A) {
+            any = 1;
+        } else if (nd->type == CD_NODE_TEXT) {
+            for (uint32_t i = 0; i < nd->len; i++)
+                if (cd_isalnum((unsigned char)nd->u.text[i]))
+                    return 0;
+        } else if (nd->type == CD_NODE_ELEMENT && nd->first) {
+            x = nd->first;
+            continue;
+        }
+        while (x && x != id && !cd_dom_node(dom, x)->next)
+            x = cd_dom_node(dom, x)->parent;
+        if (!x || x == id)
+            break;
+        x = cd_dom_node(dom, x)->next;
+    }
+    return any;
 }
 
 /* Does a metadata source state the h1 as the title, alone? */
@@ -1147,9 +1186,9 @@ static const char *S_title_run(cd_meta_ctx *c, const char *t, const S_names *nam
 
 /* The headline printed above the article's first prose (headline.c), in
  * the page's words, when it is not the site's name. */
-static const char *S_body_headline(cd_meta_ctx *c, const S_names *names, int h1_only)
+static const char *S_body_headline_skip(cd_meta_ctx *c, const S_names *names, int h1_only, cd_nid skip)
 {
-    cd_nid e = cd_meta_body_headline(c);
+    cd_nid e = cd_meta_body_headline(c, skip);
     if (e && h1_only && !cd_dom_is(c->dom, e, CD_TAG_H1))
         return NULL;
     size_t len;
@@ -1157,6 +1196,11 @@ static const char *S_body_headline(cd_meta_ctx *c, const S_names *names, int h1_
     if (!v || !len || S_words(v, len) < 2 || S_run_site(v, len, names))
         return NULL;
     return S_trim_marks(c->arena, v, len);
+}
+
+static const char *S_body_headline(cd_meta_ctx *c, const S_names *names, int h1_only)
+{
+    return S_body_headline_skip(c, names, h1_only, CD_NONE);
 }
 
 /* Does the page print a date (a visible date candidate)? */
@@ -1241,7 +1285,103 @@ static int S_lost_dashes(const char *t, const char *h)
 }
 
 static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url,
-                          const char **source, int novis);
+                          const char **source, int novis, const char **site_h1);
+
+/* Is s[0..n) a host name alone ("cbs4denver.com")? */
+static int S_host_alone(const char *s, size_t n)
+{
+    if (!n || memchr(s, ' ', n))
+        return 0;
+    size_t d = n;
+    while (d && s[d - 1] != '.')
+        d--;
+    if (d < 2 || n - d < 2 || n - d > 4)
+        return 0;
+    for (size_t i = d; i < n; i++)
+        if (!cd_isalpha((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+/* Never the site's name: a pick t that names the site (og:site_name, the
+ * domain, or an h1 taken for the site's or a section's name: "wjz.com -
+ * Local Sports Wire" over an h1 "Local Sports Wire") on a page that states
+ * or prints a date gives way to the headline above the article's prose
+ * (any heading level: old pages set the story's headline as an h2 under a
+ * section's h1), of four words or more and more words than t (a label
+ * under the headline is shorter than it). */
+static const char *S_not_site(cd_meta_ctx *c, const char *t, const char *site_name, const char *url,
+                              const char *site_h1, const char **source)
+{
+    if (!t || !*t)
+        return t;
+    int dated = S_date_shown(c);
+    for (uint32_t i = 0; i < c->ncands && !dated; i++)
+        dated = c->cands[i].field == CD_MF_DATE && c->cands[i].src != CD_MS_VISIBLE &&
+                c->cands[i].src != CD_MS_URL;
+    if (!dated)
+        return t;
+    char dom[128];
+    int dom_ok = S_domain_label(url, dom, sizeof dom) > 0;
+    S_names names = {{site_name, dom_ok ? dom : NULL, site_h1}, NULL};
+    S_names sites = {{site_name, dom_ok ? dom : NULL, NULL}, NULL};
+    size_t n = strlen(t);
+    int site = S_host_alone(t, n);
+    for (size_t i = 0; i < 3 && !site; i++)
+        site = names.n[i] && S_same(t, n, names.n[i], strlen(names.n[i]));
+    /* Or t is the part of a <title> that names only a host and t: the
+     * site's section ("cbs4denver.com - Sports Wire"); a title of the
+     * site's name and t gives the part (sect) a section's h1 may print. */
+    const cd_meta_cand *tt = S_best(c, CD_MS_TITLE, site_name);
+    const char *sect = NULL;
+    size_t sectn = 0;
+    int weak = 0; /* t is the section beside a host: only if printed above the story */
+    if (tt) {
+        size_t ps[CD_META_PARTS], pe[CD_META_PARTS];
+        size_t np = cd_meta_title_parts(tt->s, tt->len, ps, pe);
+        for (size_t p = 0; np == 2 && p < 2 && !sect; p++) {
+            const char *o = tt->s + ps[1 - p];
+            size_t on = pe[1 - p] - ps[1 - p];
+            int host = S_host_alone(o, on);
+            if (host || S_is_site(o, on, &sites)) {
+                sect = tt->s + ps[p];
+                sectn = pe[p] - ps[p];
+                if (host && S_same(sect, sectn, t, n))
+                    weak = 1;
+            }
+        }
+    }
+    if (!site && !weak)
+        return t;
+    cd_nid e = cd_meta_body_headline(c, CD_NONE);
+    size_t len = 0;
+    char *v = e ? cd_meta_node_text(c, e, 1024, &len) : NULL;
+    /* The site's or section's h1 heads the group of headings above the
+     * prose: the headline is the next one, in a container of its own. */
+    if (v && (S_same(v, len, t, n) || (sect && S_same(v, len, sect, sectn)))) {
+        cd_nid f = cd_meta_body_headline(c, e);
+        /* Not a sibling of it: a headline and its deck sit side by side,
+         * a section's banner and the story apart. */
+        if (f && cd_dom_node(c->dom, f)->parent == cd_dom_node(c->dom, e)->parent)
+            f = CD_NONE;
+        e = f;
+        v = e ? cd_meta_node_text(c, e, 1024, &len) : NULL;
+    } else if (!site) {
+        return t;
+    }
+    /* A heading (not a deck's paragraph or a bold line) of more words
+     * than t. */
+    if (!v || !S_level(c, e) || S_run_site(v, len, &sites))
+        return t;
+    const char *b = S_trim_marks(c->arena, v, len);
+    size_t bw = b ? S_words(b, strlen(b)) : 0;
+    /* A heading that names t again ("About the Workforce Development
+     * Program" under "Workforce Development") is a part of t's page. */
+    if (bw < 4 || bw <= S_words(t, n) || S_holds(b, t))
+        return t;
+    *source = "h1";
+    return b;
+}
 
 #ifdef CD_DEBUG_TITLE_FEATS
 static void S_feats(cd_meta_ctx *c, const char *site_name, const char *url, const char *pick,
@@ -1251,7 +1391,26 @@ static void S_feats(cd_meta_ctx *c, const char *site_name, const char *url, cons
 const char *cd_meta_title_pick(cd_meta_ctx *c, const char *site_name, const char *url,
                                const char **source)
 {
-    const char *t = S_unescape(c->arena, S_pick(c, site_name, url, source, 0));
+    const char *site_h1 = NULL;
+    /* No address (a file read alone): a host name written in the <title>
+     * ("winnipegsun.com - Other Sports - Podium for Canuck") names the
+     * site as the address would. */
+    char dom[128], host[140];
+    if (S_domain_label(url, dom, sizeof dom) == 0) {
+        const cd_meta_cand *tt = S_best(c, CD_MS_TITLE, site_name);
+        size_t ps[CD_META_PARTS], pe[CD_META_PARTS];
+        size_t np = tt ? cd_meta_title_parts(tt->s, tt->len, ps, pe) : 0;
+        for (size_t p = 0; p < np; p++)
+            if (pe[p] - ps[p] < sizeof host - 8 && S_host_alone(tt->s + ps[p], pe[p] - ps[p])) {
+                memcpy(host, "http://", 7);
+                memcpy(host + 7, tt->s + ps[p], pe[p] - ps[p]);
+                host[7 + pe[p] - ps[p]] = '\0';
+                url = host;
+                break;
+            }
+    }
+    const char *t = S_pick(c, site_name, url, source, 0, &site_h1);
+    t = S_unescape(c->arena, S_not_site(c, t, site_name, url, site_h1, source));
 #ifdef CD_DEBUG_TITLE_FEATS
     if (getenv("CD_TITLE_FEATS"))
         S_feats(c, site_name, url, t, *source);
@@ -1260,7 +1419,7 @@ const char *cd_meta_title_pick(cd_meta_ctx *c, const char *site_name, const char
 }
 
 static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url,
-                          const char **source, int novis)
+                          const char **source, int novis, const char **site_h1)
 {
     const cd_meta_cand *ld = S_best(c, CD_MS_JSONLD, site_name),
                        *og = S_best(c, CD_MS_OG, site_name), *mt = S_best(c, CD_MS_META, site_name),
@@ -1308,7 +1467,7 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
         nvis++;
         if (S_h1_is_site(k->s, &names, titles, 2) && !S_stated(c, k)) {
             if (!names.n[2])
-                names.n[2] = k->s;
+                names.n[2] = *site_h1 = k->s;
         } else if (nh1 < 4)
             h1s[nh1++] = k;
     }
@@ -1326,9 +1485,22 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
         for (size_t i = 0; i < nmeta; i++) {
             if (!meta[i])
                 continue;
-            if (S_same(meta[i]->s, meta[i]->len, h, strlen(h)) || S_affix(meta[i]->s, h) ||
-                S_first_part(meta[i]->s, meta[i]->len, h)) {
+            int same = S_same(meta[i]->s, meta[i]->len, h, strlen(h)) || S_affix(meta[i]->s, h);
+            if (same || S_first_part(meta[i]->s, meta[i]->len, h)) {
                 *source = "h1";
+                /* The h1 is the title's first part only ("Blog: Column :
+                 * Headline" over an h1 "Blog: Column"), a link (to the
+                 * blog's front page), and the heading above the article's
+                 * prose prints another part of the title: that one is the
+                 * headline, the h1 the blog's or section's banner. */
+                const char *b;
+                if (!same && !novis && h1s[j]->pos && S_link_only(c->dom, h1s[j]->pos) &&
+                    (b = S_body_headline(c, &names, 0)) != NULL &&
+                    S_words(b, strlen(b)) >= 3 && !S_same(b, strlen(b), h, strlen(h)) &&
+                    S_holds(meta[i]->s, b) && !S_holds(h, b)) {
+                    const char *t = S_strip(c->arena, b, &names, NULL, 1, dated);
+                    return t ? S_first_segment(c->arena, t) : NULL;
+                }
                 /* Another h1 that is its first part ("Topic" and "Topic -
                  * Forum name") is the headline without the section. */
                 for (unsigned k = 0; k < nh1; k++)
@@ -1356,6 +1528,14 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
             continue;
         /* "| Site": the page left its headline empty. */
         if (meta[i]->s[0] == '|' && (h1 || i + 1 < nmeta))
+            continue;
+        /* On a dated page (a story; a home page or a product is named by
+         * its brand), a metadata title that is the site's name alone
+         * ("Edmonton Sun" for edmontonsun.com) says nothing of the page:
+         * <title> may. */
+        if ((dated || S_date_shown(c)) && meta[i] != tt && tt &&
+            ((site_name && S_same(meta[i]->s, meta[i]->len, site_name, strlen(site_name))) ||
+             (dom_ok && S_same(meta[i]->s, meta[i]->len, dom, strlen(dom)))))
             continue;
         /* A social card that says something else than <title> and the h1
          * is passed over, and so is the rest of its set (a twitter:title
@@ -1387,6 +1567,17 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
             if (!printed && !novis && (dated || S_date_shown(c)) &&
                 (v = S_body_headline(c, &names, nh1 > 0)) != NULL && !S_holds(tt->s, v) &&
                 !S_holds_part(v, tt->s)) {
+                *source = "h1";
+                return v;
+            }
+            /* A part of the title is printed, but shorter than a part it
+             * leaves out (S_title_run gave none): when the heading above
+             * the article's prose is the title's first or last part, that
+             * part is the headline ("Berkshire Eagle Online - Kerry
+             * endorses Obama" over a "Kerry endorses Obama" line above
+             * the story). */
+            if (printed && !novis && (v = S_body_headline(c, &sites, 0)) != NULL &&
+                S_words(v, strlen(v)) >= 3 && S_end_part(tt->s, tt->len, v)) {
                 *source = "h1";
                 return v;
             }
@@ -1429,7 +1620,7 @@ static void S_feats(cd_meta_ctx *c, const char *site_name, const char *url, cons
                     const char *psrc)
 {
     const char *msrc = "";
-    const char *m = S_unescape(c->arena, S_pick(c, site_name, url, &msrc, 1));
+    const char *m = S_unescape(c->arena, S_pick(c, site_name, url, &msrc, 1, &(const char *){NULL}));
     char dom[128];
     int dom_ok = S_domain_label(url, dom, sizeof dom) > 0;
     S_name_keys name_keys;
