@@ -561,6 +561,17 @@ static int S_site_named(const cd_meta_ctx *c, const char *label)
     return 0;
 }
 
+/* S_site_named for a name s[0..n) not NUL-terminated (meta/visible's bare
+ * name beside a date: "Malaysia Sun" over the date line, the logo's alt). */
+int cd_meta_site_named(const cd_meta_ctx *c, const char *s, size_t n)
+{
+    char b[128];
+    if (n < 3 || n >= sizeof b) return 0;
+    memcpy(b, s, n);
+    b[n] = 0;
+    return S_site_named(c, b);
+}
+
 /* Is label a name of the news flow ("Breaking News", "UK Latest",
  * "NewsFlash": a word of section-news-flow.txt) that the page does not show
  * as a heading (h1-h3)? */
