@@ -152,6 +152,35 @@ static int S_alone(const cd_dom *dom, cd_nid id)
     return p->first == id && p->last == id && (p->tag == CD_TAG_P || p->tag == CD_TAG_DIV);
 }
 
+/* Is text node id a link's whole text ("By Country") in an item of a
+ * menu: the link's <li> one of four or more items of its list, each
+ * holding a link? A site's menu of listings ("By Country", "By Date",
+ * l3s planetrugby-bulls-jones), not a byline, whose "By" stands before
+ * the writer's link ("By <a>Jane Doe</a>"). */
+static int S_menu_link(const cd_dom *dom, cd_nid id)
+{
+    cd_nid a = cd_dom_node(dom, id)->parent;
+    if (!cd_dom_is(dom, a, CD_TAG_A) || cd_dom_node(dom, a)->first != id)
+        return 0;
+    cd_nid li = cd_dom_node(dom, a)->parent;
+    if (!cd_dom_is(dom, li, CD_TAG_LI))
+        return 0;
+    cd_nid list = cd_dom_node(dom, li)->parent;
+    unsigned items = 0, steps = 0;
+    for (cd_nid q = cd_dom_node(dom, list)->first; q && steps < 64; q = cd_dom_node(dom, q)->next, steps++) {
+        if (!cd_dom_is(dom, q, CD_TAG_LI))
+            continue;
+        int link = 0;
+        unsigned k = 0;
+        for (cd_nid r = cd_dom_node(dom, q)->first; r && !link && k < 8; r = cd_dom_node(dom, r)->next, k++)
+            link = cd_dom_is(dom, r, CD_TAG_A);
+        if (!link)
+            return 0;
+        items++;
+    }
+    return items >= 4;
+}
+
 /* Is text node id inside the post's meta block: an element a few levels
  * up named a date, a byline, an author or "meta" ("post-date",
  * "entry-meta")? */
@@ -1100,6 +1129,7 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         S_thread_starter(c, v, id);
     } else if (v->bylines < CD_META_MAX_BYLINES &&
                ((S_byline_prefix(s, len) && S_byline_len(s, len) < 60 && len > 4 && !S_sentence_end(dom, id, s, len) &&
+                 !S_menu_link(dom, id) &&
                  (!S_in_heading(dom, id) || (len > 8 && s[2] != ' ' && s[2] != ':') || S_caps_name(s, len) ||
                   S_in_byline_box(c, id))) ||
                 (S_alone(dom, id) && S_by_handle(s, len) && S_in_post_meta(c, id)))) {
