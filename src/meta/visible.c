@@ -181,6 +181,40 @@ static int S_menu_link(const cd_dom *dom, cd_nid id)
     return items >= 4;
 }
 
+/* Is text node id the credit line of a teaser in a list: inside an <li>
+ * (a few levels up) that opens with a link of three words or more (another
+ * page's headline) not holding id, its list of three items or more? "<li><a
+ * href=showthread.php?t=…>SAAF aircraft crash in Overberg</a> <span>By:
+ * AjAx30</span>" (a sidebar's latest discussions, l3s
+ * mybroadband-social-workplace): that page's poster, not this story's. */
+static int S_teaser_item(const cd_dom *dom, cd_nid id)
+{
+    cd_nid li = cd_dom_node(dom, id)->parent;
+    for (int d = 0; li && d < 3 && !cd_dom_is(dom, li, CD_TAG_LI); d++)
+        li = cd_dom_node(dom, li)->parent;
+    if (!li || !cd_dom_is(dom, li, CD_TAG_LI))
+        return 0;
+    cd_nid a = cd_dom_node(dom, li)->first;
+    while (a && cd_dom_node(dom, a)->type == CD_NODE_TEXT && cd_dom_node(dom, a)->len < 4)
+        a = cd_dom_node(dom, a)->next;
+    if (!a || !cd_dom_is(dom, a, CD_TAG_A) || cd_dom_node(dom, id)->parent == a)
+        return 0;
+    cd_nid t = cd_dom_node(dom, a)->first;
+    if (!t || cd_dom_node(dom, t)->type != CD_NODE_TEXT)
+        return 0;
+    size_t words = 0;
+    const char *ts = cd_dom_node(dom, t)->u.text;
+    for (size_t i = 0, n = cd_dom_node(dom, t)->len; i < n; i++)
+        words += !cd_isspace((unsigned char)ts[i]) && (i == 0 || cd_isspace((unsigned char)ts[i - 1]));
+    if (words < 3)
+        return 0;
+    unsigned items = 0, steps = 0;
+    for (cd_nid q = cd_dom_node(dom, cd_dom_node(dom, li)->parent)->first; q && steps < 64 && items < 3;
+         q = cd_dom_node(dom, q)->next, steps++)
+        items += cd_dom_is(dom, q, CD_TAG_LI);
+    return items >= 3;
+}
+
 /* Is text node id inside the post's meta block: an element a few levels
  * up named a date, a byline, an author or "meta" ("post-date",
  * "entry-meta")? */
@@ -1129,10 +1163,10 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         S_thread_starter(c, v, id);
     } else if (v->bylines < CD_META_MAX_BYLINES &&
                ((S_byline_prefix(s, len) && S_byline_len(s, len) < 60 && len > 4 && !S_sentence_end(dom, id, s, len) &&
-                 !S_menu_link(dom, id) &&
+                 !S_menu_link(dom, id) && !S_teaser_item(dom, id) &&
                  (!S_in_heading(dom, id) || (len > 8 && s[2] != ' ' && s[2] != ':') || S_caps_name(s, len) ||
                   S_in_byline_box(c, id))) ||
-                (S_alone(dom, id) && S_by_handle(s, len) && S_in_post_meta(c, id)))) {
+                (S_alone(dom, id) && S_by_handle(s, len) && S_in_post_meta(c, id) && !S_teaser_item(dom, id)))) {
         if (cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), id, s, len)) {
             v->bylines++;
             v->byline_text = v->texts;
