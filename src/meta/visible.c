@@ -790,6 +790,15 @@ static void S_name_in_date_line(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const
  * element, inside the parent ("By <a>Jane</a>") or in the parent's next
  * sibling ("<p>Written by</p><p>Jane</p>"). 1 when a candidate was added
  * (flagged CD_MC_BAD when bad). */
+/* Is text node n only spaces? */
+static int S_blank(const cd_node *n)
+{
+    for (size_t i = 0; i < n->len; i++)
+        if (!cd_isspace((unsigned char)n->u.text[i]))
+            return 0;
+    return 1;
+}
+
 static int S_label_byline(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, int rank, unsigned bad)
 {
     unsigned *budget = bad ? &v->side_bylines : &v->bylines;
@@ -813,7 +822,17 @@ static int S_label_byline(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, int rank, u
         int listed = S_list_bylines(c, budget, nx, rank, bad);
         if (listed >= 0)
             return listed;
-        if (!S_names_someone(c, t, tl)) {
+        /* "Author: <a>Name</a><br />Started: 29 Dec, 2007<br />…" (a box of
+         * labelled lines, l3s palgn-psstore-club): the line ends at the
+         * break after the link, the rest is other fields. */
+        cd_nid br = nx ? cd_dom_node(dom, nx)->next : CD_NONE;
+        while (br && cd_dom_node(dom, br)->type == CD_NODE_TEXT && S_blank(cd_dom_node(dom, br)))
+            br = cd_dom_node(dom, br)->next;
+        if (nx && cd_dom_is(dom, nx, CD_TAG_A) && br && cd_dom_is(dom, br, CD_TAG_BR) &&
+            cd_dom_node(dom, br)->next) {
+            t = cd_meta_node_text(c, nx, S_BYLINE_MAX + 1, &tl);
+            id = nx;
+        } else if (!S_names_someone(c, t, tl)) {
             t = nx ? cd_meta_node_text(c, nx, S_BYLINE_MAX + 1, &tl) : NULL;
             id = nx;
         }
