@@ -215,6 +215,36 @@ static int S_teaser_item(const cd_dom *dom, cd_nid id)
     return items >= 3;
 }
 
+/* Is the date of text node id (s[0..n)) a sentence's: three words or more
+ * before its first digit, one in lower case, and the node part of a
+ * paragraph of 150 bytes or more? "<p>Covering the period from 1 November
+ * 2006 to 14 September 2007, the 20-page<a> report</a> noted …" (l3s
+ * newsblaze-srilanka-children): the story's words, not its date line. */
+static int S_in_prose(const cd_dom *dom, cd_nid id, const char *s, size_t n)
+{
+    size_t words = 0, lower = 0, d = 0;
+    while (d < n && !cd_isdigit((unsigned char)s[d])) {
+        if (!cd_isspace((unsigned char)s[d]) && (d == 0 || cd_isspace((unsigned char)s[d - 1]))) {
+            words++;
+            lower += s[d] >= 'a' && s[d] <= 'z';
+        }
+        d++;
+    }
+    if (words < 3 || !lower)
+        return 0;
+    cd_nid p = cd_dom_node(dom, id)->parent;
+    for (int k = 0; p && k < 3 && !cd_dom_is(dom, p, CD_TAG_P); k++)
+        p = cd_dom_node(dom, p)->parent;
+    if (!p || !cd_dom_is(dom, p, CD_TAG_P))
+        return 0;
+    size_t total = 0;
+    unsigned steps = 0;
+    for (cd_nid q = cd_dom_next(dom, p, p); q && steps < 64 && total < 150; q = cd_dom_next(dom, q, p), steps++)
+        if (cd_dom_node(dom, q)->type == CD_NODE_TEXT)
+            total += cd_dom_node(dom, q)->len;
+    return total >= 150;
+}
+
 /* Is text node id inside the post's meta block: an element a few levels
  * up named a date, a byline, an author or "meta" ("post-date",
  * "entry-meta")? */
@@ -1259,6 +1289,8 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
             if (cd_dom_node(dom, p)->type == CD_NODE_ELEMENT &&
                 (cd_meta_class_has(c, p, cd_list_class_today) || cd_meta_class_has(c, p, cd_list_class_forum_profile)))
                 return;
+        if (S_in_prose(dom, id, s, len))
+            return;
         if (rank == 4) {
             v->headline_dates++;
             if (!cd_meta_date_by_headline(c, id)) {
