@@ -670,6 +670,16 @@ static const char *S_title_site_section(cd_meta_ctx *c, const cd_meta *m, const 
                                         size_t tn)
 {
     static const char *const seps[] = {" | ", " - ", ": ", " :: ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xBB "};
+    /* An undated page whose h1 the <title> "Site: Page" does not hold: the
+     * <title> names the page itself, by its menu name ("Daring Fireball:
+     * Colophon" over the h1 "About This Site", Readability daringfireball-1),
+     * not a desk (a desk files dated stories; a page showing no h1 at all,
+     * "The Sports Network - National Hockey League", keeps the rule). */
+    if (!m->date_published) {
+        const cd_dom *dom = c->dom;
+        for (cd_nid i = 1; i < dom->count; i++)
+            if (cd_dom_is(dom, i, CD_TAG_H1) && cd_dom_node(dom, i)->first) return NULL;
+    }
     size_t hl = strlen(m->title);
     /* The title is the whole <title> when the page showed no headline the
      * picker could take ("The Sports Network - National Hockey League",
