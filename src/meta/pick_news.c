@@ -609,7 +609,12 @@ static const char *S_header_h1(cd_meta_ctx *c, const cd_meta *m, const char *pag
     if (!headline || S_word_count(first->s, first->len) > 3 || first->len > 32 || S_same_text(first->s, m->title) ||
         (m->site_name && cd_meta_site_like(first->s, first->len, m->site_name, strlen(m->site_name))))
         return NULL;
-    return S_desk(c, m, page_url, first->s, first->len);
+    const char *v = S_desk(c, m, page_url, first->s, first->len);
+    /* A header naming the site's whole news area or a page type only
+     * ("<h1>News Story</h1>" over every story, l3s inthenews-longer-legs: a
+     * word of section-broad.txt once the type word is dropped) is no desk. */
+    if (v && !strchr(v, ' ') && cd_wordset_has(&cd_list_section_broad, v, strlen(v))) return NULL;
+    return v;
 }
 
 /* The label that heads the headline in the <title>, "Label: headline -
