@@ -732,6 +732,47 @@ static const char *S_title_site_section(cd_meta_ctx *c, const cd_meta *m, const 
     return NULL;
 }
 
+/* A <title> written as a crumb with colons, the site first and the
+ * headline last ("Home of Sport: Formula One: News: BMW confirms Deutsche
+ * Telekom deal", l3s homeofsport-bmw-telekom): three colons or more, the
+ * desk the part nearest the headline once the news area's and the news
+ * flow's labels ("News") are passed. */
+static const char *S_title_colon_crumb(cd_meta_ctx *c, const cd_meta *m, const char *page_url, const char *t,
+                                       size_t tn)
+{
+    size_t at[8], len[8], np = 0, st = 0;
+    for (size_t i = 0; i + 1 < tn && np < 7; i++)
+        if (t[i] == ':' && t[i + 1] == ' ') {
+            at[np] = st, len[np] = i - st, np++;
+            st = i + 2;
+            i++;
+        }
+    at[np] = st, len[np] = tn - st, np++;
+    if (np < 4 || np > 6) return NULL;
+    size_t fl, ll, pl;
+    char *first = S_piece(c, t + at[0], len[0], &fl);
+    char *last = S_piece(c, t + at[np - 1], len[np - 1], &ll);
+    if (!first || !last || !S_same_text(last, m->title)) return NULL;
+    char key[64];
+    size_t kl = S_key(first, fl, key, sizeof key);
+    int site = S_site_named(c, first) || (m->site_name && cd_meta_site_like(first, fl, m->site_name, strlen(m->site_name)));
+    const char *urls[] = {page_url, m->url}, *lab;
+    for (size_t u = 0; u < 2 && !site; u++)
+        for (size_t h = 0, l; urls[u] && !site && (l = cd_meta_host_label(urls[u], &h, &lab)) != 0;)
+            site = l >= 3 && l == kl && cd_meta_eq_nocase(lab, l, key, kl);
+    if (!site) return NULL;
+    for (size_t j = np - 2; j >= 1; j--) {
+        char *part = S_piece(c, t + at[j], len[j], &pl);
+        if (!part) return NULL;
+        if ((!strchr(part, ' ') && cd_wordset_has(&cd_list_section_broad, part, pl)) || S_news_flow(c, part)) continue;
+        if (S_word_count(part, pl) > 3 || S_site_named(c, part) ||
+            (m->site_name && cd_meta_site_like(part, pl, m->site_name, strlen(m->site_name))))
+            return NULL;
+        return S_desk(c, m, page_url, part, pl);
+    }
+    return NULL;
+}
+
 /* The <title>'s part between the headline and the site's name ("Louisiana's
  * new first lady is mom and MBA - Living - NOLA.com", "Cricket: Windies seal
  * historic win | Cricket | Guardian Unlimited Sport"): three parts or more
@@ -802,6 +843,7 @@ static const char *S_title_section(cd_meta_ctx *c, const cd_meta *m, const char 
         return S_desk(c, m, page_url, part, pl);
     }
     const char *v = S_title_label(c, m, page_url, t, tn);
+    if (!v) v = S_title_colon_crumb(c, m, page_url, t, tn);
     return v ? v : S_title_site_section(c, m, page_url, t, tn);
 }
 
