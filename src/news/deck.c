@@ -335,6 +335,17 @@ void cd_news_deck(cd_news_ctx *p)
                  * closed by one short sentence ("Good
                  * news for Microsoft?") is a title block too. */
                 unsigned least = cls || desc || font || (hp && c && len && (c[len - 1] == '?' || c[len - 1] == '.' || c[len - 1] == '!')) ? 4u : 6u;
+                /* An h2 right under the headline of a dated story, in
+                 * sentence case ("Leader memorialized at prayer service",
+                 * l3s bostonglobe-bhutto-wayland), beside it in the
+                 * headline's own block: a subheadline of five words is a
+                 * deck; a section's heading is set in title case or stands
+                 * outside the headline's block ("<div class=page-header><h1>
+                 * Book Reviews</h1></div><h2>What this handout is about</h2>",
+                 * wcxb 0303). */
+                if (h2 && c && p->m->date_published && !cd_parts_title_case(c, len) &&
+                    n->parent == cd_dom_node(dom, h1)->parent)
+                    least = 5u;
                 /* A copyright notice is the page's foot, whatever its place. */
                 int notice = c && (cd_parts_starts(c, len, "\xC2\xA9") || cd_parts_starts(c, len, "copyright") ||
                                    cd_parts_starts(c, len, "(c)"));
