@@ -734,9 +734,11 @@ static const char *S_title_site_section(cd_meta_ctx *c, const cd_meta *m, const 
 
 /* A <title> written as a crumb with colons, the site first and the
  * headline last ("Home of Sport: Formula One: News: BMW confirms Deutsche
- * Telekom deal", l3s homeofsport-bmw-telekom): three colons or more, the
- * desk the part nearest the headline once the news area's and the news
- * flow's labels ("News") are passed. */
+ * Telekom deal", l3s homeofsport-bmw-telekom; "SFGate: World Views :
+ * headline", "The Hindu : International / India & World : headline"): two
+ * colons or more, the desk the part nearest the headline once the news
+ * area's and the news flow's labels ("News") are passed; of a part that is
+ * itself a crumb ("International / India & World"), its first label. */
 static const char *S_title_colon_crumb(cd_meta_ctx *c, const cd_meta *m, const char *page_url, const char *t,
                                        size_t tn)
 {
@@ -748,7 +750,7 @@ static const char *S_title_colon_crumb(cd_meta_ctx *c, const cd_meta *m, const c
             i++;
         }
     at[np] = st, len[np] = tn - st, np++;
-    if (np < 4 || np > 6) return NULL;
+    if (np < 3 || np > 6) return NULL;
     size_t fl, ll, pl;
     char *first = S_piece(c, t + at[0], len[0], &fl);
     char *last = S_piece(c, t + at[np - 1], len[np - 1], &ll);
@@ -764,6 +766,12 @@ static const char *S_title_colon_crumb(cd_meta_ctx *c, const cd_meta *m, const c
     for (size_t j = np - 2; j >= 1; j--) {
         char *part = S_piece(c, t + at[j], len[j], &pl);
         if (!part) return NULL;
+        for (size_t i = 1; i + 2 < pl; i++)
+            if (part[i] == ' ' && part[i + 1] == '/' && part[i + 2] == ' ') {
+                part[i] = '\0';
+                pl = i;
+                break;
+            }
         if ((!strchr(part, ' ') && cd_wordset_has(&cd_list_section_broad, part, pl)) || S_news_flow(c, part)) continue;
         if (S_word_count(part, pl) > 3 || S_site_named(c, part) ||
             (m->site_name && cd_meta_site_like(part, pl, m->site_name, strlen(m->site_name))))
