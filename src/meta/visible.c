@@ -245,6 +245,52 @@ static int S_in_prose(const cd_dom *dom, cd_nid id, const char *s, size_t n)
     return total >= 150;
 }
 
+/* "David Unkle can be reached at: topcatsports@canoemail.com" (a story's
+ * closing contact line, l3s slamcanoe-flyers-home: a columnist named only
+ * there and in an image): the name before the words of
+ * news-contact-leads.txt, two or three capitalised words, is the writer,
+ * ranked after every byline (CD_META_RANK_HOLDER - 1). Only a line that
+ * gives an e-mail address. */
+static int S_has_org_word(const char *s, size_t n);
+static int S_name_alone(const char *s, size_t n);
+static void S_contact_line(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char *s, size_t n)
+{
+    if (n < 24 || n > 300 || v->bylines >= CD_META_MAX_BYLINES || !memchr(s, '@', n))
+        return;
+    for (size_t k = 0; cd_list_news_contact_leads[k]; k++) {
+        size_t l = strlen(cd_list_news_contact_leads[k]);
+        for (size_t i = 1; i + l <= n; i++) {
+            if (s[i - 1] != ' ' || s[i] != cd_list_news_contact_leads[k][0] ||
+                memcmp(s + i, cd_list_news_contact_leads[k], l) != 0)
+                continue;
+            /* The name: the last two or three words before, each capitalised
+             * ("Staff writer Elizabeth Mullener", "Christopher L. Gasper"). */
+            size_t e = i - 1, st = e;
+            unsigned words = 0;
+            while (st > 0 && words < 3) {
+                size_t ws = st;
+                while (ws > 0 && s[ws - 1] != ' ' && s[ws - 1] != '(')
+                    ws--;
+                if (ws == st || !(s[ws] >= 'A' && s[ws] <= 'Z'))
+                    break;
+                st = ws;
+                words++;
+                if (st == 0 || s[st - 1] != ' ')
+                    break;
+                st--;
+            }
+            while (st < e && (s[st] == ' ' || s[st] == '('))
+                st++;
+            if (words >= 2 && S_name_alone(s + st, e - st) && !S_has_org_word(s + st, e - st)) {
+                cd_meta_cand *kd = cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, CD_META_RANK_HOLDER - 1, id, s + st, e - st);
+                if (kd)
+                    v->bylines++;
+            }
+            return;
+        }
+    }
+}
+
 /* Is text node id inside the post's meta block: an element a few levels
  * up named a date, a byline, an author or "meta" ("post-date",
  * "entry-meta")? */
@@ -1192,6 +1238,7 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         if (g)
             len = g;
     }
+    S_contact_line(c, v, id, s, len);
     if (!len || len > S_BYLINE_MAX)
         return;
     /* "2025-12-17 · Trond Teigen", "Trond Teigen · 2025-12-17": the mark
