@@ -343,9 +343,18 @@ void cd_news_deck(cd_news_ctx *p)
                  * outside the headline's block ("<div class=page-header><h1>
                  * Book Reviews</h1></div><h2>What this handout is about</h2>",
                  * wcxb 0303). */
-                if (h2 && c && p->m->date_published && !cd_parts_title_case(c, len) &&
-                    n->parent == cd_dom_node(dom, h1)->parent)
+                int h2_beside = h2 && c && p->m->date_published && n->parent == cd_dom_node(dom, h1)->parent;
+                if (h2_beside && !cd_parts_title_case(c, len))
                     least = 5u;
+                /* … and one of ten words or more, in title case too ("Says
+                 * GOP Presidential Hopeful Shouldn't Be President Due To His
+                 * Handling Of Case …", cbsnews-huckabee-mother): a sentence
+                 * set as a subheadline, longer than any section's heading;
+                 * not one that repeats the headline (a service page's "Used
+                 * Gym Equipment Is Your Source for Short-Term Fitness
+                 * Rentals" under "Short-Term Fitness Rentals", wcxb 3034). */
+                int long_h2 = h2_beside && w >= 10 &&
+                              !(p->m->title && cd_contains_nocase(c, len, p->m->title));
                 /* A copyright notice is the page's foot, whatever its place. */
                 int notice = c && (cd_parts_starts(c, len, "\xC2\xA9") || cd_parts_starts(c, len, "copyright") ||
                                    cd_parts_starts(c, len, "(c)"));
@@ -358,7 +367,7 @@ void cd_news_deck(cd_news_ctx *p)
                  * …)"), not a dek. */
                 if (c && under && S_clock_time(c, len)) c = NULL;
                 if (c && !notice && w >= least && len <= 600 && !cd_parts_not_deck(c, len) &&
-                    (strong || !cd_parts_title_case(c, len) || ((cls || desc || font) && w >= 6)) && !cd_news_has(p, k, cd_list_class_deck_bad) &&
+                    (strong || long_h2 || !cd_parts_title_case(c, len) || ((cls || desc || font) && w >= 6)) && !cd_news_has(p, k, cd_list_class_deck_bad) &&
                     !S_has_heading(p, k) &&
                     !(p->m->title && cd_meta_eq_nocase(c, len, p->m->title, strlen(p->m->title)))) {
                     int same =
