@@ -228,7 +228,7 @@ void cd_news_deck(cd_news_ctx *p)
                 break;
             }
         unsigned seen = 0, texts = 0;
-        cd_nid top = cd_dom_root(dom);
+        cd_nid top = cd_dom_root(dom), carry = CD_NONE;
         for (cd_nid k = cd_dom_next_skip(dom, h1, top); k && seen < CD_NEWS_DECK_NODES; seen++) {
             const cd_node *n = cd_dom_node(dom, k);
             if (n->type == CD_NODE_TEXT) {
@@ -255,6 +255,16 @@ void cd_news_deck(cd_news_ctx *p)
             cd_nid named = S_wrapped(dom, k) ? cd_dom_node(dom, k)->parent : k;
             int cls = cd_news_has(p, named, cd_list_class_deck) || camel || S_itemprop_deck(dom, k) ||
                       (n->tag == CD_TAG_P && S_class_word(dom, k, "lead"));
+            /* "<p itemprop=description><p>Standfirst</p></p>" (creativeboom-
+             * december-typefaces): the parser closes the named <p> empty at
+             * the inner one, which is the deck the name meant. */
+            if (cls && !n->first && n->tag == CD_TAG_P) {
+                carry = S_next_el(dom, k);
+                k = cd_dom_next(dom, k, top);
+                continue;
+            }
+            if (k == carry && n->tag == CD_TAG_P && texts == 0)
+                cls = 1;
             int h2 = n->tag == CD_TAG_H2 && texts == 0;
             int hp = n->tag == CD_TAG_P && texts == 0 &&
                      ((hdr && cd_news_inside(dom, k, hdr)) || S_headline_pair(dom, h1, k));
