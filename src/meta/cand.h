@@ -77,6 +77,7 @@ typedef struct cd_meta_cand {
 #define CD_MC_SIDE 32u      /* (walk flag) the bad region is a side column or footer, not comments */
 #define CD_MC_ONE 16u      /* one value of a list already split (a JSON array item): no commas to cut */
 #define CD_MC_FIRSTPUB 64u /* a date a sentence names the first publication ("originally published on …") */
+#define CD_MC_BYDATE 128u  /* an author read as the bare name beside a date line (meta/visible S_name_by_date) */
 
 /* A breadcrumb trail in page order (the site root first, often the page
  * itself last): names cleaned, urls as written (NULL when the crumb links

@@ -757,12 +757,12 @@ static const char *S_title_colon_crumb(cd_meta_ctx *c, const cd_meta *m, const c
     if (!first || !last || !S_same_text(last, m->title)) return NULL;
     char key[64];
     size_t kl = S_key(first, fl, key, sizeof key);
-    int site = S_site_named(c, first) || (m->site_name && cd_meta_site_like(first, fl, m->site_name, strlen(m->site_name)));
+    int site = m->site_name && cd_meta_site_like(first, fl, m->site_name, strlen(m->site_name));
     const char *urls[] = {page_url, m->url}, *lab;
     for (size_t u = 0; u < 2 && !site; u++)
         for (size_t h = 0, l; urls[u] && !site && (l = cd_meta_host_label(urls[u], &h, &lab)) != 0;)
             site = l >= 3 && l == kl && cd_meta_eq_nocase(lab, l, key, kl);
-    if (!site) return NULL;
+    if (!site && !S_site_named(c, first)) return NULL;
     for (size_t j = np - 2; j >= 1; j--) {
         char *part = S_piece(c, t + at[j], len[j], &pl);
         if (!part) return NULL;

@@ -746,14 +746,13 @@ static void S_name_by_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char
                     return;
             }
         }
-    /* The site's own name over the date line ("<small>Malaysia Sun<br>Sunday
-     * 30th December, 2007", its logo's alt "Malaysia Sun" linking home,
-     * l3s malaysiasun-radiohead-emi) names the paper, not the writer. */
-    if (cd_meta_site_named(c, s, len))
-        return;
+    /* Flagged: the site's own name over the date line is no writer (checked
+     * when picked, pick_authors.c S_take_authors). */
     cd_meta_cand *k = cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 8, id, s, len);
-    if (k)
+    if (k) {
+        k->flags |= CD_MC_BYDATE;
         v->bylines++;
+    }
 }
 
 /* Is the date written s[0..n) a field of an item rather than a date line:
