@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Per-field right / missed / wrong / false values on the news spec suite.
 
-usage: tools/news_fields.py BIN [held-out|held-out2|...|held-out7|tuned|all] [--show]
+usage: tools/news_fields.py BIN [held-out|held-out2|...|held-out10|tuned|all] [--show]
 
 held-out = the cases listed in tests/spec/news/HELD_OUT (annotated before any
 change was made for them), held-out2 = HELD_OUT2 (the second round,
 session 8), held-out3 = HELD_OUT3 (the third), held-out4 = HELD_OUT4 (the fourth,
 session 9), held-out5 = HELD_OUT5 and held-out6 = HELD_OUT6 (the fifth and sixth, session 10),
 held-out7 = HELD_OUT7 (the seventh, session 11: newer pages, wcxb-dev and Readability;
-any HELD_OUTN file gives a held-outN selector), tuned = the cases of no round. Per field: right (the value or
+any HELD_OUTN file gives a held-outN selector, two digits too: held-out10 = HELD_OUT10, session 12), tuned = the cases of no round. Per field: right (the value or
 an accepted alternative, null = null included), missed (a value expected,
 none given), wrong (a value expected, another given), false (none expected,
 one given), and right / cases whose expected value is not empty."""

@@ -77,6 +77,7 @@ typedef struct cd_meta_cand {
 #define CD_MC_SIDE 32u      /* (walk flag) the bad region is a side column or footer, not comments */
 #define CD_MC_ONE 16u      /* one value of a list already split (a JSON array item): no commas to cut */
 #define CD_MC_FIRSTPUB 64u /* a date a sentence names the first publication ("originally published on …") */
+#define CD_MC_BYDATE 128u  /* an author read as the bare name beside a date line (meta/visible S_name_by_date) */
 
 /* A breadcrumb trail in page order (the site root first, often the page
  * itself last): names cleaned, urls as written (NULL when the crumb links
@@ -215,6 +216,9 @@ char *cd_meta_node_text(const cd_meta_ctx *c, cd_nid id, size_t max, size_t *out
 /* Is node id inside a link card: an <a> (a few levels up) that also holds a
  * heading, the teaser of another page? Its date is that page's. */
 int cd_meta_in_link_card(const cd_dom *dom, cd_nid id);
+/* pick_news.c: is s[0..n) the site's own name as the page states it
+ * elsewhere (a home link's text, a logo's alt, a copyright notice)? */
+int cd_meta_site_named(const cd_meta_ctx *c, const char *s, size_t n);
 /* Does s say a date gives the last change, not the publication ("Updated",
  * "Last modified", "aktualisiert", "mis à jour" …: update-words.txt)? */
 int cd_meta_says_update(const char *s, size_t n);

@@ -115,6 +115,14 @@ static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int li
             continue;
         if (src == CD_MS_VISIBLE && k->rank == CD_META_RANK_HOLDER && !m->date_published)
             continue; /* a shop's copyright line on an undated product page */
+        /* The site's own name over the date line ("<small>Malaysia
+         * Sun<br>Sunday 30th December, 2007", its logo's alt "Malaysia Sun"
+         * linking home, l3s malaysiasun-radiohead-emi): a bare name beside
+         * the date that the page states as its site names the paper, not
+         * the writer (checked here, on the few names picked: a whole-page
+         * look-up). */
+        if (src == CD_MS_VISIBLE && (k->flags & CD_MC_BYDATE) && cd_meta_site_named(c, k->s, k->len))
+            continue;
         /* Only the best-ranked statement of a source (one JSON-LD
          * article, not the authors of every related item). */
         if (rank >= 0 && k->rank != rank)

@@ -378,6 +378,29 @@ static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const ch
                     list[0] = k;
                     break;
                 }
+        /* Two date lines by the headline, the first a day or more later
+         * than the second (within a month): the first is the day the page
+         * was served (a section bar's "21 January 2008 01:37 BST" over the
+         * headline, the story's "Friday, 18 Jan 2008 13:47" under it, l3s
+         * inthenews-longer-legs) or a later change; the story is dated by
+         * its first day. */
+        if (srcs[s] == CD_MS_VISIBLE && field == CD_MF_DATE && n > 1 && !(list[0]->flags & (CD_MC_BAD | CD_MC_FIRSTPUB)) &&
+            list[0]->rank <= 2 && cd_meta_date_by_headline(c, list[0]->pos) &&
+            cd_meta_date_norm(list[0]->s, list[0]->len, 0, dayfirst, out) >= 10) {
+            long d0 = S_day_number(out);
+            for (size_t i = 1; i < n && i < 8; i++) {
+                const cd_meta_cand *k = list[i];
+                if ((k->flags & CD_MC_BAD) || k->rank > 2 || k->pos < list[0]->pos || cd_meta_field_date(k->s, k->len) ||
+                    S_one_reading(k, out) < 10 || !cd_meta_date_by_headline(c, k->pos))
+                    continue;
+                long d = S_day_number(out);
+                if (d < d0 && d >= d0 - 31) {
+                    memmove(list + 1, list, i * sizeof *list);
+                    list[0] = k;
+                }
+                break;
+            }
+        }
         for (size_t i = 0; i < n; i++) {
             if (list[i]->flags & CD_MC_BAD)
                 continue;

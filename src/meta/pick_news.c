@@ -567,6 +567,17 @@ static int S_site_named(const cd_meta_ctx *c, const char *label)
     return 0;
 }
 
+/* S_site_named for a name s[0..n) not NUL-terminated (meta/visible's bare
+ * name beside a date: "Malaysia Sun" over the date line, the logo's alt). */
+int cd_meta_site_named(const cd_meta_ctx *c, const char *s, size_t n)
+{
+    char b[128];
+    if (n < 3 || n >= sizeof b) return 0;
+    memcpy(b, s, n);
+    b[n] = 0;
+    return S_site_named(c, b);
+}
+
 /* Is label a name of the news flow ("Breaking News", "UK Latest",
  * "NewsFlash": a word of section-news-flow.txt) that the page does not show
  * as a heading (h1-h3)? */
@@ -604,7 +615,12 @@ static const char *S_header_h1(cd_meta_ctx *c, const cd_meta *m, const char *pag
     if (!headline || S_word_count(first->s, first->len) > 3 || first->len > 32 || S_same_text(first->s, m->title) ||
         (m->site_name && cd_meta_site_like(first->s, first->len, m->site_name, strlen(m->site_name))))
         return NULL;
-    return S_desk(c, m, page_url, first->s, first->len);
+    const char *v = S_desk(c, m, page_url, first->s, first->len);
+    /* A header naming the site's whole news area or a page type only
+     * ("<h1>News Story</h1>" over every story, l3s inthenews-longer-legs: a
+     * word of section-broad.txt once the type word is dropped) is no desk. */
+    if (v && !strchr(v, ' ') && cd_wordset_has(&cd_list_section_broad, v, strlen(v))) return NULL;
+    return v;
 }
 
 /* The label that heads the headline in the <title>, "Label: headline -
@@ -665,6 +681,16 @@ static const char *S_title_site_section(cd_meta_ctx *c, const cd_meta *m, const 
                                         size_t tn)
 {
     static const char *const seps[] = {" | ", " - ", ": ", " :: ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xBB "};
+    /* An undated page whose h1 the <title> "Site: Page" does not hold: the
+     * <title> names the page itself, by its menu name ("Daring Fireball:
+     * Colophon" over the h1 "About This Site", Readability daringfireball-1),
+     * not a desk (a desk files dated stories; a page showing no h1 at all,
+     * "The Sports Network - National Hockey League", keeps the rule). */
+    if (!m->date_published) {
+        const cd_dom *dom = c->dom;
+        for (cd_nid i = 1; i < dom->count; i++)
+            if (cd_dom_is(dom, i, CD_TAG_H1) && cd_dom_node(dom, i)->first) return NULL;
+    }
     size_t hl = strlen(m->title);
     /* The title is the whole <title> when the page showed no headline the
      * picker could take ("The Sports Network - National Hockey League",
@@ -718,6 +744,55 @@ static const char *S_title_site_section(cd_meta_ctx *c, const cd_meta *m, const 
         for (size_t at = 0, l; site && (l = cd_next_word(part, pl, &at, &w)) != 0;)
             if (cd_wordset_has(&cd_list_section_broad, w, l)) site = 0;
         if (!site || S_site_named(c, part) || S_news_flow(c, part) ||
+            (m->site_name && cd_meta_site_like(part, pl, m->site_name, strlen(m->site_name))))
+            return NULL;
+        return S_desk(c, m, page_url, part, pl);
+    }
+    return NULL;
+}
+
+/* A <title> written as a crumb with colons, the site first and the
+ * headline last ("Home of Sport: Formula One: News: BMW confirms Deutsche
+ * Telekom deal", l3s homeofsport-bmw-telekom; "SFGate: World Views :
+ * headline", "The Hindu : International / India & World : headline"): two
+ * colons or more, the desk the part nearest the headline once the news
+ * area's and the news flow's labels ("News") are passed; of a part that is
+ * itself a crumb ("International / India & World"), its first label. */
+static const char *S_title_colon_crumb(cd_meta_ctx *c, const cd_meta *m, const char *page_url, const char *t,
+                                       size_t tn)
+{
+    size_t at[8], len[8], np = 0, st = 0;
+    for (size_t i = 0; i + 1 < tn && np < 7; i++)
+        if (t[i] == ':' && t[i + 1] == ' ') {
+            at[np] = st, len[np] = i - st, np++;
+            st = i + 2;
+            i++;
+        }
+    at[np] = st, len[np] = tn - st, np++;
+    if (np < 3 || np > 6) return NULL;
+    size_t fl, ll, pl;
+    char *first = S_piece(c, t + at[0], len[0], &fl);
+    char *last = S_piece(c, t + at[np - 1], len[np - 1], &ll);
+    if (!first || !last || !S_same_text(last, m->title)) return NULL;
+    char key[64];
+    size_t kl = S_key(first, fl, key, sizeof key);
+    int site = m->site_name && cd_meta_site_like(first, fl, m->site_name, strlen(m->site_name));
+    const char *urls[] = {page_url, m->url}, *lab;
+    for (size_t u = 0; u < 2 && !site; u++)
+        for (size_t h = 0, l; urls[u] && !site && (l = cd_meta_host_label(urls[u], &h, &lab)) != 0;)
+            site = l >= 3 && l == kl && cd_meta_eq_nocase(lab, l, key, kl);
+    if (!site && !S_site_named(c, first)) return NULL;
+    for (size_t j = np - 2; j >= 1; j--) {
+        char *part = S_piece(c, t + at[j], len[j], &pl);
+        if (!part) return NULL;
+        for (size_t i = 1; i + 2 < pl; i++)
+            if (part[i] == ' ' && part[i + 1] == '/' && part[i + 2] == ' ') {
+                part[i] = '\0';
+                pl = i;
+                break;
+            }
+        if ((!strchr(part, ' ') && cd_wordset_has(&cd_list_section_broad, part, pl)) || S_news_flow(c, part)) continue;
+        if (S_word_count(part, pl) > 3 || S_site_named(c, part) ||
             (m->site_name && cd_meta_site_like(part, pl, m->site_name, strlen(m->site_name))))
             return NULL;
         return S_desk(c, m, page_url, part, pl);
@@ -795,6 +870,7 @@ static const char *S_title_section(cd_meta_ctx *c, const cd_meta *m, const char 
         return S_desk(c, m, page_url, part, pl);
     }
     const char *v = S_title_label(c, m, page_url, t, tn);
+    if (!v) v = S_title_colon_crumb(c, m, page_url, t, tn);
     return v ? v : S_title_site_section(c, m, page_url, t, tn);
 }
 

@@ -152,6 +152,145 @@ static int S_alone(const cd_dom *dom, cd_nid id)
     return p->first == id && p->last == id && (p->tag == CD_TAG_P || p->tag == CD_TAG_DIV);
 }
 
+/* Is text node id a link's whole text ("By Country") in an item of a
+ * menu: the link's <li> one of four or more items of its list, each
+ * holding a link? A site's menu of listings ("By Country", "By Date",
+ * l3s planetrugby-bulls-jones), not a byline, whose "By" stands before
+ * the writer's link ("By <a>Jane Doe</a>"). */
+static int S_menu_link(const cd_dom *dom, cd_nid id)
+{
+    cd_nid a = cd_dom_node(dom, id)->parent;
+    if (!cd_dom_is(dom, a, CD_TAG_A) || cd_dom_node(dom, a)->first != id)
+        return 0;
+    cd_nid li = cd_dom_node(dom, a)->parent;
+    if (!cd_dom_is(dom, li, CD_TAG_LI))
+        return 0;
+    cd_nid list = cd_dom_node(dom, li)->parent;
+    unsigned items = 0, steps = 0;
+    for (cd_nid q = cd_dom_node(dom, list)->first; q && steps < 64; q = cd_dom_node(dom, q)->next, steps++) {
+        if (!cd_dom_is(dom, q, CD_TAG_LI))
+            continue;
+        int link = 0;
+        unsigned k = 0;
+        for (cd_nid r = cd_dom_node(dom, q)->first; r && !link && k < 8; r = cd_dom_node(dom, r)->next, k++)
+            link = cd_dom_is(dom, r, CD_TAG_A);
+        if (!link)
+            return 0;
+        items++;
+    }
+    return items >= 4;
+}
+
+/* Is text node id the credit line of a teaser in a list: inside an <li>
+ * (a few levels up) that opens with a link of three words or more (another
+ * page's headline) not holding id, its list of three items or more? "<li><a
+ * href=showthread.php?t=…>SAAF aircraft crash in Overberg</a> <span>By:
+ * AjAx30</span>" (a sidebar's latest discussions, l3s
+ * mybroadband-social-workplace): that page's poster, not this story's. */
+static int S_teaser_item(const cd_dom *dom, cd_nid id)
+{
+    cd_nid li = cd_dom_node(dom, id)->parent;
+    for (int d = 0; li && d < 3 && !cd_dom_is(dom, li, CD_TAG_LI); d++)
+        li = cd_dom_node(dom, li)->parent;
+    if (!li || !cd_dom_is(dom, li, CD_TAG_LI))
+        return 0;
+    cd_nid a = cd_dom_node(dom, li)->first;
+    while (a && cd_dom_node(dom, a)->type == CD_NODE_TEXT && cd_dom_node(dom, a)->len < 4)
+        a = cd_dom_node(dom, a)->next;
+    if (!a || !cd_dom_is(dom, a, CD_TAG_A) || cd_dom_node(dom, id)->parent == a)
+        return 0;
+    cd_nid t = cd_dom_node(dom, a)->first;
+    if (!t || cd_dom_node(dom, t)->type != CD_NODE_TEXT)
+        return 0;
+    size_t words = 0;
+    const char *ts = cd_dom_node(dom, t)->u.text;
+    for (size_t i = 0, n = cd_dom_node(dom, t)->len; i < n; i++)
+        words += !cd_isspace((unsigned char)ts[i]) && (i == 0 || cd_isspace((unsigned char)ts[i - 1]));
+    if (words < 3)
+        return 0;
+    unsigned items = 0, steps = 0;
+    for (cd_nid q = cd_dom_node(dom, cd_dom_node(dom, li)->parent)->first; q && steps < 64 && items < 3;
+         q = cd_dom_node(dom, q)->next, steps++)
+        items += cd_dom_is(dom, q, CD_TAG_LI);
+    return items >= 3;
+}
+
+/* Is the date of text node id (s[0..n)) a sentence's: three words or more
+ * before its first digit, one in lower case, and the node part of a
+ * paragraph of 150 bytes or more? "<p>Covering the period from 1 November
+ * 2006 to 14 September 2007, the 20-page<a> report</a> noted …" (l3s
+ * newsblaze-srilanka-children): the story's words, not its date line. */
+static int S_in_prose(const cd_dom *dom, cd_nid id, const char *s, size_t n)
+{
+    size_t words = 0, lower = 0, d = 0;
+    while (d < n && !cd_isdigit((unsigned char)s[d])) {
+        if (!cd_isspace((unsigned char)s[d]) && (d == 0 || cd_isspace((unsigned char)s[d - 1]))) {
+            words++;
+            lower += s[d] >= 'a' && s[d] <= 'z';
+        }
+        d++;
+    }
+    if (words < 3 || !lower)
+        return 0;
+    cd_nid p = cd_dom_node(dom, id)->parent;
+    for (int k = 0; p && k < 3 && !cd_dom_is(dom, p, CD_TAG_P); k++)
+        p = cd_dom_node(dom, p)->parent;
+    if (!p || !cd_dom_is(dom, p, CD_TAG_P))
+        return 0;
+    size_t total = 0;
+    unsigned steps = 0;
+    for (cd_nid q = cd_dom_next(dom, p, p); q && steps < 64 && total < 150; q = cd_dom_next(dom, q, p), steps++)
+        if (cd_dom_node(dom, q)->type == CD_NODE_TEXT)
+            total += cd_dom_node(dom, q)->len;
+    return total >= 150;
+}
+
+/* "David Unkle can be reached at: topcatsports@canoemail.com" (a story's
+ * closing contact line, l3s slamcanoe-flyers-home: a columnist named only
+ * there and in an image): the name before the words of
+ * news-contact-leads.txt, two or three capitalised words, is the writer,
+ * ranked after every byline (CD_META_RANK_HOLDER - 1). Only a line that
+ * gives an e-mail address. */
+static int S_has_org_word(const char *s, size_t n);
+static int S_name_alone(const char *s, size_t n);
+static void S_contact_line(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char *s, size_t n)
+{
+    if (n < 24 || n > 300 || v->bylines >= CD_META_MAX_BYLINES || !memchr(s, '@', n))
+        return;
+    for (size_t k = 0; cd_list_news_contact_leads[k]; k++) {
+        size_t l = strlen(cd_list_news_contact_leads[k]);
+        for (size_t i = 1; i + l <= n; i++) {
+            if (s[i - 1] != ' ' || s[i] != cd_list_news_contact_leads[k][0] ||
+                memcmp(s + i, cd_list_news_contact_leads[k], l) != 0)
+                continue;
+            /* The name: the last two or three words before, each capitalised
+             * ("Staff writer Elizabeth Mullener", "Christopher L. Gasper"). */
+            size_t e = i - 1, st = e;
+            unsigned words = 0;
+            while (st > 0 && words < 3) {
+                size_t ws = st;
+                while (ws > 0 && s[ws - 1] != ' ' && s[ws - 1] != '(')
+                    ws--;
+                if (ws == st || !(s[ws] >= 'A' && s[ws] <= 'Z'))
+                    break;
+                st = ws;
+                words++;
+                if (st == 0 || s[st - 1] != ' ')
+                    break;
+                st--;
+            }
+            while (st < e && (s[st] == ' ' || s[st] == '('))
+                st++;
+            if (words >= 2 && S_name_alone(s + st, e - st) && !S_has_org_word(s + st, e - st)) {
+                cd_meta_cand *kd = cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, CD_META_RANK_HOLDER - 1, id, s + st, e - st);
+                if (kd)
+                    v->bylines++;
+            }
+            return;
+        }
+    }
+}
+
 /* Is text node id inside the post's meta block: an element a few levels
  * up named a date, a byline, an author or "meta" ("post-date",
  * "entry-meta")? */
@@ -607,9 +746,13 @@ static void S_name_by_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char
                     return;
             }
         }
+    /* Flagged: the site's own name over the date line is no writer (checked
+     * when picked, pick_authors.c S_take_authors). */
     cd_meta_cand *k = cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 8, id, s, len);
-    if (k)
+    if (k) {
+        k->flags |= CD_MC_BYDATE;
         v->bylines++;
+    }
 }
 
 /* Is the date written s[0..n) a field of an item rather than a date line:
@@ -722,6 +865,15 @@ static void S_name_in_date_line(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const
  * element, inside the parent ("By <a>Jane</a>") or in the parent's next
  * sibling ("<p>Written by</p><p>Jane</p>"). 1 when a candidate was added
  * (flagged CD_MC_BAD when bad). */
+/* Is text node n only spaces? */
+static int S_blank(const cd_node *n)
+{
+    for (size_t i = 0; i < n->len; i++)
+        if (!cd_isspace((unsigned char)n->u.text[i]))
+            return 0;
+    return 1;
+}
+
 static int S_label_byline(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, int rank, unsigned bad)
 {
     unsigned *budget = bad ? &v->side_bylines : &v->bylines;
@@ -745,7 +897,17 @@ static int S_label_byline(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, int rank, u
         int listed = S_list_bylines(c, budget, nx, rank, bad);
         if (listed >= 0)
             return listed;
-        if (!S_names_someone(c, t, tl)) {
+        /* "Author: <a>Name</a><br />Started: 29 Dec, 2007<br />…" (a box of
+         * labelled lines, l3s palgn-psstore-club): the line ends at the
+         * break after the link, the rest is other fields. */
+        cd_nid br = nx ? cd_dom_node(dom, nx)->next : CD_NONE;
+        while (br && cd_dom_node(dom, br)->type == CD_NODE_TEXT && S_blank(cd_dom_node(dom, br)))
+            br = cd_dom_node(dom, br)->next;
+        if (nx && cd_dom_is(dom, nx, CD_TAG_A) && br && cd_dom_is(dom, br, CD_TAG_BR) &&
+            cd_dom_node(dom, br)->next) {
+            t = cd_meta_node_text(c, nx, S_BYLINE_MAX + 1, &tl);
+            id = nx;
+        } else if (!S_names_someone(c, t, tl)) {
             t = nx ? cd_meta_node_text(c, nx, S_BYLINE_MAX + 1, &tl) : NULL;
             id = nx;
         }
@@ -1075,6 +1237,7 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         if (g)
             len = g;
     }
+    S_contact_line(c, v, id, s, len);
     if (!len || len > S_BYLINE_MAX)
         return;
     /* "2025-12-17 · Trond Teigen", "Trond Teigen · 2025-12-17": the mark
@@ -1095,9 +1258,10 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         S_thread_starter(c, v, id);
     } else if (v->bylines < CD_META_MAX_BYLINES &&
                ((S_byline_prefix(s, len) && S_byline_len(s, len) < 60 && len > 4 && !S_sentence_end(dom, id, s, len) &&
+                 !S_menu_link(dom, id) && !S_teaser_item(dom, id) &&
                  (!S_in_heading(dom, id) || (len > 8 && s[2] != ' ' && s[2] != ':') || S_caps_name(s, len) ||
                   S_in_byline_box(c, id))) ||
-                (S_alone(dom, id) && S_by_handle(s, len) && S_in_post_meta(c, id)))) {
+                (S_alone(dom, id) && S_by_handle(s, len) && S_in_post_meta(c, id) && !S_teaser_item(dom, id)))) {
         if (cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), id, s, len)) {
             v->bylines++;
             v->byline_text = v->texts;
@@ -1171,6 +1335,8 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
             if (cd_dom_node(dom, p)->type == CD_NODE_ELEMENT &&
                 (cd_meta_class_has(c, p, cd_list_class_today) || cd_meta_class_has(c, p, cd_list_class_forum_profile)))
                 return;
+        if (S_in_prose(dom, id, s, len))
+            return;
         if (rank == 4) {
             v->headline_dates++;
             if (!cd_meta_date_by_headline(c, id)) {

@@ -45,6 +45,11 @@ static int S_caption_block(cd_news_ctx *p, cd_nid blk, const cd_news_text *t)
         const char *cap = caps[i];
         size_t cl = cap ? strlen(cap) : 0, n;
         if (cl < 20) continue;
+        /* The deck as a block of its own: a block that goes on past it
+         * holds the story's opening too (the deck, a video's title and
+         * caption and "(CBS) The mother …" in one block, cbsnews-huckabee-
+         * mother), read line by line below. */
+        if (i == 1 && t->n > cl + 200) continue;
         /* Compared on its first 40 bytes, white space collapsed. */
         char *s = cd_meta_clean(p->arena, t->s, t->n < 400 ? t->n : 400, &n);
         size_t k = cl < 40 ? cl : 40;

@@ -228,7 +228,7 @@ void cd_news_deck(cd_news_ctx *p)
                 break;
             }
         unsigned seen = 0, texts = 0;
-        cd_nid top = cd_dom_root(dom);
+        cd_nid top = cd_dom_root(dom), carry = CD_NONE;
         for (cd_nid k = cd_dom_next_skip(dom, h1, top); k && seen < CD_NEWS_DECK_NODES; seen++) {
             const cd_node *n = cd_dom_node(dom, k);
             if (n->type == CD_NODE_TEXT) {
@@ -255,6 +255,16 @@ void cd_news_deck(cd_news_ctx *p)
             cd_nid named = S_wrapped(dom, k) ? cd_dom_node(dom, k)->parent : k;
             int cls = cd_news_has(p, named, cd_list_class_deck) || camel || S_itemprop_deck(dom, k) ||
                       (n->tag == CD_TAG_P && S_class_word(dom, k, "lead"));
+            /* "<p itemprop=description><p>Standfirst</p></p>" (creativeboom-
+             * december-typefaces): the parser closes the named <p> empty at
+             * the inner one, which is the deck the name meant. */
+            if (cls && !n->first && n->tag == CD_TAG_P) {
+                carry = S_next_el(dom, k);
+                k = cd_dom_next(dom, k, top);
+                continue;
+            }
+            if (k == carry && n->tag == CD_TAG_P && texts == 0)
+                cls = 1;
             int h2 = n->tag == CD_TAG_H2 && texts == 0;
             int hp = n->tag == CD_TAG_P && texts == 0 &&
                      ((hdr && cd_news_inside(dom, k, hdr)) || S_headline_pair(dom, h1, k));
@@ -335,6 +345,26 @@ void cd_news_deck(cd_news_ctx *p)
                  * closed by one short sentence ("Good
                  * news for Microsoft?") is a title block too. */
                 unsigned least = cls || desc || font || (hp && c && len && (c[len - 1] == '?' || c[len - 1] == '.' || c[len - 1] == '!')) ? 4u : 6u;
+                /* An h2 right under the headline of a dated story, in
+                 * sentence case ("Leader memorialized at prayer service",
+                 * l3s bostonglobe-bhutto-wayland), beside it in the
+                 * headline's own block: a subheadline of five words is a
+                 * deck; a section's heading is set in title case or stands
+                 * outside the headline's block ("<div class=page-header><h1>
+                 * Book Reviews</h1></div><h2>What this handout is about</h2>",
+                 * wcxb 0303). */
+                int h2_beside = h2 && c && p->m->date_published && n->parent == cd_dom_node(dom, h1)->parent;
+                if (h2_beside && !cd_parts_title_case(c, len))
+                    least = 5u;
+                /* … and one of ten words or more, in title case too ("Says
+                 * GOP Presidential Hopeful Shouldn't Be President Due To His
+                 * Handling Of Case …", cbsnews-huckabee-mother): a sentence
+                 * set as a subheadline, longer than any section's heading;
+                 * not one that repeats the headline (a service page's "Used
+                 * Gym Equipment Is Your Source for Short-Term Fitness
+                 * Rentals" under "Short-Term Fitness Rentals", wcxb 3034). */
+                int long_h2 = h2_beside && w >= 10 &&
+                              !(p->m->title && cd_contains_nocase(c, len, p->m->title));
                 /* A copyright notice is the page's foot, whatever its place. */
                 int notice = c && (cd_parts_starts(c, len, "\xC2\xA9") || cd_parts_starts(c, len, "copyright") ||
                                    cd_parts_starts(c, len, "(c)"));
@@ -347,7 +377,7 @@ void cd_news_deck(cd_news_ctx *p)
                  * …)"), not a dek. */
                 if (c && under && S_clock_time(c, len)) c = NULL;
                 if (c && !notice && w >= least && len <= 600 && !cd_parts_not_deck(c, len) &&
-                    (strong || !cd_parts_title_case(c, len) || ((cls || desc || font) && w >= 6)) && !cd_news_has(p, k, cd_list_class_deck_bad) &&
+                    (strong || long_h2 || !cd_parts_title_case(c, len) || ((cls || desc || font) && w >= 6)) && !cd_news_has(p, k, cd_list_class_deck_bad) &&
                     !S_has_heading(p, k) &&
                     !(p->m->title && cd_meta_eq_nocase(c, len, p->m->title, strlen(p->m->title)))) {
                     int same =
