@@ -172,6 +172,7 @@ typedef struct cd_meta_ctx {
     cd_meta_crumbs ld_crumbs, vis_crumbs;
     const char *logo;
     unsigned nnews; /* news-field candidates offered (CD_META_MAX_NEWS) */
+    unsigned page_passes; /* label checks that read every node (CD_META_PAGE_PASSES) */
     /* The first and last candidate of each field and source (index + 1;
      * 0: none), the ends of the cnext chains. */
     uint16_t chead[CD_MF__COUNT][CD_MS__COUNT], ctail[CD_MF__COUNT][CD_MS__COUNT];
