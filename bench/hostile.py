@@ -93,6 +93,9 @@ SHAPES = {
     "bylines-p-500k": lambda: page(b"<p>By John Smith</p>" * 560000),
     "time-160k": lambda: page(b"".join(b'<time datetime="2024-03-%02dT10:00:00Z">March %d, 2024</time> '
                                        % (i % 28 + 1, i % 28 + 1) for i in range(160000))),
+    # session 12 (h/hostile3): shapes of the quality rules of sessions 10-11
+    "nav-current-100k": lambda: page(b"".join(b'<nav><ul><li class="current active selected"><a href="/s/%d">Sec</a>'
+                                              b'</li></ul></nav>' % i for i in range(100000))),
 }
 
 

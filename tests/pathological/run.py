@@ -281,6 +281,15 @@ CASES = {
                           "any"),
     "script-escapes-80k": (lambda: page(b"<script><!--" + b"<script>-<!--" * 80000
                                         + b"</script>--></script><p>after the script</p>"), "any"),
+    # A menu of 20,000 items each marked as the page's own (class current):
+    # each was a section candidate whose label the section rules checked
+    # against every node of the page (is it the site's name? S_site_named in
+    # src/meta/pick_news.c), items x nodes. Before session 12 (h/hostile3):
+    # 38 times the instructions of a normal page at 0.25 MB, 78 times at
+    # 0.5 MB (quadratic); now CD_META_PAGE_PASSES such passes a page.
+    "nav-current-20k": (lambda: page(b"".join(b'<nav><ul><li class="current active selected"><a href="/s/%d">Sec</a>'
+                                              b'</li></ul></nav>' % i for i in range(20000))
+                                     + b"<p>after the menus</p>"), "any"),
 }
 
 
