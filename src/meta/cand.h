@@ -210,9 +210,16 @@ cd_meta_cand *cd_meta_add(cd_meta_ctx *c, int field, int src, int rank, cd_nid p
                           size_t len);
 /* The cleaned copy of s[0..len) in the arena (NULL when empty); *out_len gets its length. */
 char *cd_meta_clean(cd_arena *a, const char *s, size_t len, size_t *out_len);
+/* cd_meta_clean into out, which has room for min(len, CD_META_MAX_VALUE) * 3
+ * + 1 bytes, not into the arena: its length (0 when empty). */
+size_t cd_meta_clean_to(char *out, const char *s, size_t len);
 /* The visible text of element id (scripts and the like skipped), collapsed,
  * at most max bytes; NULL when empty. */
 char *cd_meta_node_text(const cd_meta_ctx *c, cd_nid id, size_t max, size_t *out_len);
+/* The same text into out (room for max * 3 + 1 bytes, max at most
+ * CD_META_MAX_VALUE), not the arena: for a test whose text is not kept (the
+ * arena grows by each copy until the page is done). Its length, 0 when empty. */
+size_t cd_meta_node_text_to(const cd_meta_ctx *c, cd_nid id, size_t max, char *out);
 /* Is node id inside a link card: an <a> (a few levels up) that also holds a
  * heading, the teaser of another page? Its date is that page's. */
 int cd_meta_in_link_card(const cd_dom *dom, cd_nid id);
