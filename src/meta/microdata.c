@@ -128,7 +128,9 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
              * column): a last resort, never in comments. */
             const char *rel = cd_dom_attr(dom, id, "rel", &len);
             char tb[S_TEXT_MAX * 3 + 1];
-            size_t tl = rel && cd_meta_word_in(rel, len, "author") ? cd_meta_node_text_to(c, id, S_TEXT_MAX, tb) : 0;
+            size_t tl = rel && cd_meta_word_in(rel, len, "author")
+                            ? cd_meta_node_text_to(c, id, S_TEXT_MAX, tb)
+                            : 0;
             char *t = tl ? tb : NULL;
             cd_meta_cand *k = t ? cd_meta_add(c, CD_MF_AUTHOR, CD_MS_MICRODATA, 3, id, t, tl) : NULL;
             if (k)
