@@ -93,6 +93,20 @@ SHAPES = {
     "bylines-p-500k": lambda: page(b"<p>By John Smith</p>" * 560000),
     "time-160k": lambda: page(b"".join(b'<time datetime="2024-03-%02dT10:00:00Z">March %d, 2024</time> '
                                        % (i % 28 + 1, i % 28 + 1) for i in range(160000))),
+    # session 12 (h/hostile3): shapes of the quality rules of sessions 10-11
+    "nav-current-100k": lambda: page(b"".join(b'<nav><ul><li class="current active selected"><a href="/s/%d">Sec</a>'
+                                              b'</li></ul></nav>' % i for i in range(100000))),
+    "photo-labels-200k": lambda: page(b"".join(b"<p>Photo: Jane Doe %d/AFP/Getty Images</p>" % i for i in range(200000))),
+    "date-lines-100k": lambda: page(b"".join(b"<p>Updated Feb 11, 2026 10:%02d AM ET</p><p>8 min read</p>"
+                                             b"<p>Last updated on March 3, 2025</p>" % (i % 60) for i in range(100000))),
+    "byline-names-alone-170k": lambda: page(b"<p>John Smith, Staff Writer</p><p>Jane Doe and Tom Roe</p>" * 170000),
+    "menu-one-line-30k": lambda: page(b"".join(b"<p>" + b" | ".join(b'<a href="/s/%d">Sec %d</a>' % (k, k) for k in range(8))
+                                               + b"</p>" for _ in range(30000))),
+    "named-spans-nested": lambda: page((b"<span class=byline>" * 80 + b"<span class=date>" * 80
+                                        + b"<span itemprop=author>" * 80 + b"word " * 60 + b"</span>" * 240) * 1500),
+    "plain-heads-150k": lambda: page(b"<p>Sat Dec 29 15:58:00 2007</p><p>Sat, 29 Dec 15:58:00 2007</p>" * 150000),
+    "staff-agencies-100k": lambda: page(b"<p>Staff and agencies</p><p>With files from the Canadian Press</p>"
+                                        b"<p>Source: Acme Wire Service</p>" * 100000),
 }
 
 

@@ -173,6 +173,7 @@ typedef struct cd_meta_ctx {
     cd_meta_crumbs ld_crumbs, vis_crumbs;
     const char *logo;
     unsigned nnews; /* news-field candidates offered (CD_META_MAX_NEWS) */
+    unsigned page_passes; /* label checks that read every node (CD_META_PAGE_PASSES) */
     /* The first and last candidate of each field and source (index + 1;
      * 0: none), the ends of the cnext chains. */
     uint16_t chead[CD_MF__COUNT][CD_MS__COUNT], ctail[CD_MF__COUNT][CD_MS__COUNT];
@@ -210,9 +211,16 @@ cd_meta_cand *cd_meta_add(cd_meta_ctx *c, int field, int src, int rank, cd_nid p
                           size_t len);
 /* The cleaned copy of s[0..len) in the arena (NULL when empty); *out_len gets its length. */
 char *cd_meta_clean(cd_arena *a, const char *s, size_t len, size_t *out_len);
+/* cd_meta_clean into out, which has room for min(len, CD_META_MAX_VALUE) * 3
+ * + 1 bytes, not into the arena: its length (0 when empty). */
+size_t cd_meta_clean_to(char *out, const char *s, size_t len);
 /* The visible text of element id (scripts and the like skipped), collapsed,
  * at most max bytes; NULL when empty. */
 char *cd_meta_node_text(const cd_meta_ctx *c, cd_nid id, size_t max, size_t *out_len);
+/* The same text into out (room for max * 3 + 1 bytes, max at most
+ * CD_META_MAX_VALUE), not the arena: for a test whose text is not kept (the
+ * arena grows by each copy until the page is done). Its length, 0 when empty. */
+size_t cd_meta_node_text_to(const cd_meta_ctx *c, cd_nid id, size_t max, char *out);
 /* Is node id inside a link card: an <a> (a few levels up) that also holds a
  * heading, the teaser of another page? Its date is that page's. */
 int cd_meta_in_link_card(const cd_dom *dom, cd_nid id);

@@ -358,13 +358,15 @@ static size_t S_text_letters(const char *s, size_t n, size_t *words)
 
 /* Is <p> e a headline's line: three to twenty words not ending a sentence
  * (no full stop, colon or comma at the end), no link, and the next element
- * a paragraph of prose? */
+ * a paragraph of prose? Asked of every short <p> until the prose begins, so
+ * its texts are read into the stack, not the arena (which kept three copies
+ * a paragraph: 20 MiB per MB on a page of short date-like lines). */
 static int S_plain_head(cd_meta_ctx *c, cd_nid e)
 {
     const cd_dom *dom = c->dom;
-    size_t len, nl;
-    char *t = cd_meta_node_text(c, e, 200, &len);
-    if (!t || !len || len >= 200) return 0;
+    char t[200 * 3 + 1], ptx[200 * 3 + 1], pt[400 * 3 + 1];
+    size_t len = cd_meta_node_text_to(c, e, 200, t), nl;
+    if (!len || len >= 200) return 0;
     unsigned char last = (unsigned char)t[len - 1];
     if (last == '.' || last == ':' || last == ',' || last == ';' || last == '!' || last == '?') return 0;
     size_t w = S_words(t, len);
@@ -377,19 +379,18 @@ static int S_plain_head(cd_meta_ctx *c, cd_nid e)
     while (pv && cd_dom_node(dom, pv)->type != CD_NODE_ELEMENT)
         pv = cd_dom_node(dom, pv)->prev;
     if (pv && cd_dom_is(dom, pv, CD_TAG_P)) {
-        size_t pl;
-        char *ptx = cd_meta_node_text(c, pv, 200, &pl);
+        size_t pl = cd_meta_node_text_to(c, pv, 200, ptx);
         int digit = 0;
-        for (size_t i = 0; ptx && i < pl; i++)
+        for (size_t i = 0; i < pl; i++)
             digit |= cd_isdigit((unsigned char)ptx[i]);
-        if (ptx && pl && pl < 200 && !digit && ptx[pl - 1] != '.' && S_words(ptx, pl) <= 20) return 0;
+        if (pl && pl < 200 && !digit && ptx[pl - 1] != '.' && S_words(ptx, pl) <= 20) return 0;
     }
     cd_nid nx = cd_dom_node(dom, e)->next;
     while (nx && cd_dom_node(dom, nx)->type != CD_NODE_ELEMENT)
         nx = cd_dom_node(dom, nx)->next;
     if (!nx || !cd_dom_is(dom, nx, CD_TAG_P)) return 0;
-    char *pt = cd_meta_node_text(c, nx, 400, &nl);
-    return pt && nl >= 150 && S_words(pt, nl) >= 20;
+    nl = cd_meta_node_text_to(c, nx, 400, pt);
+    return nl >= 150 && S_words(pt, nl) >= 20;
 }
 
 #define S_IN_P 64u     /* (walk flag) inside a <p> */

@@ -16,7 +16,13 @@
 #include "wordlists.h"
 
 /* The value of an itemprop element; *len gets its length. */
-static const char *S_value(cd_meta_ctx *c, cd_nid id, size_t *len)
+/* An element's text is read into the caller's buf (S_VALUE_MAX * 3 + 1
+ * bytes), not the arena: cd_meta_add keeps a copy of what it takes, and a
+ * page of nested itemprop elements (each reading the same text) would
+ * otherwise keep one per element until the page is done. */
+#define S_VALUE_MAX 256
+#define S_TEXT_MAX 128
+static const char *S_value(cd_meta_ctx *c, cd_nid id, size_t *len, char *buf)
 {
     const cd_dom *dom = c->dom;
     const char *v = cd_dom_attr(dom, id, "content", len);
@@ -27,7 +33,8 @@ static const char *S_value(cd_meta_ctx *c, cd_nid id, size_t *len)
         return v;
     if (cd_dom_is(dom, id, CD_TAG_META))
         return NULL;
-    return cd_meta_node_text(c, id, 256, len);
+    *len = cd_meta_node_text_to(c, id, S_VALUE_MAX, buf);
+    return *len ? buf : NULL;
 }
 
 static void S_author_item(cd_meta_ctx *c, cd_nid id, int rank)
@@ -41,14 +48,16 @@ static void S_author_item(cd_meta_ctx *c, cd_nid id, int rank)
              k = cd_dom_next(dom, k, id), seen++) {
             const char *ip = cd_dom_attr(dom, k, "itemprop", &len);
             if (ip && cd_meta_word_in(ip, len, "name")) {
-                const char *v = S_value(c, k, &len);
+                char vb[S_VALUE_MAX * 3 + 1];
+                const char *v = S_value(c, k, &len, vb);
                 if (v)
                     cd_meta_add(c, CD_MF_AUTHOR, CD_MS_MICRODATA, rank, id, v, len);
                 return;
             }
         }
     }
-    const char *v = S_value(c, id, &len);
+    char vb[S_VALUE_MAX * 3 + 1];
+    const char *v = S_value(c, id, &len, vb);
     if (v && !(len >= 4 && cd_eq_nocase(v, 4, "http")))
         cd_meta_add(c, CD_MF_AUTHOR, CD_MS_MICRODATA, rank, id, v, len);
 }
@@ -101,7 +110,8 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
          * kept as a last resort (see S_pick_date in pick_dates.c). */
         if (ip && len && cd_meta_word_in(ip, len, "datePublished")) {
             size_t vl;
-            const char *v = S_value(c, id, &vl);
+            char vb[S_VALUE_MAX * 3 + 1];
+            const char *v = S_value(c, id, &vl, vb);
             cd_meta_cand *k = v ? cd_meta_add(c, CD_MF_DATE, CD_MS_MICRODATA, 0, id, v, vl) : NULL;
             if (k)
                 k->flags |= CD_MC_BAD;
@@ -117,8 +127,11 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
             /* A rel=author link in the article's side column (its meta
              * column): a last resort, never in comments. */
             const char *rel = cd_dom_attr(dom, id, "rel", &len);
-            size_t tl;
-            char *t = rel && cd_meta_word_in(rel, len, "author") ? cd_meta_node_text(c, id, 128, &tl) : NULL;
+            char tb[S_TEXT_MAX * 3 + 1];
+            size_t tl = rel && cd_meta_word_in(rel, len, "author")
+                            ? cd_meta_node_text_to(c, id, S_TEXT_MAX, tb)
+                            : 0;
+            char *t = tl ? tb : NULL;
             cd_meta_cand *k = t ? cd_meta_add(c, CD_MF_AUTHOR, CD_MS_MICRODATA, 3, id, t, tl) : NULL;
             if (k)
                 k->flags |= CD_MC_BAD;
@@ -135,18 +148,21 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
                 S_author_item(c, id, inart ? 0 : 1);
         } else if (cd_meta_word_in(ip, len, "headline")) {
             size_t vl;
-            const char *v = S_value(c, id, &vl);
+            char vb[S_VALUE_MAX * 3 + 1];
+            const char *v = S_value(c, id, &vl, vb);
             if (v)
                 cd_meta_add(c, CD_MF_TITLE, CD_MS_MICRODATA, inart ? 0 : 1, id, v, vl);
         } else if (cd_meta_word_in(ip, len, "datePublished") || cd_meta_word_in(ip, len, "dateCreated")) {
             size_t vl;
-            const char *v = S_value(c, id, &vl);
+            char vb[S_VALUE_MAX * 3 + 1];
+            const char *v = S_value(c, id, &vl, vb);
             if (v)
                 cd_meta_add(c, CD_MF_DATE, CD_MS_MICRODATA, 0,
                             id, v, vl);
         } else if (cd_meta_word_in(ip, len, "dateModified")) {
             size_t vl;
-            const char *v = S_value(c, id, &vl);
+            char vb[S_VALUE_MAX * 3 + 1];
+            const char *v = S_value(c, id, &vl, vb);
             if (v)
                 cd_meta_add(c, CD_MF_MODIFIED, CD_MS_MICRODATA, 0, id, v, vl);
         }
@@ -154,8 +170,9 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
     if (n->tag == CD_TAG_A) { /* (a <link rel> was read here and never used) */
         const char *rel = cd_dom_attr(dom, id, "rel", &len);
         if (rel && cd_meta_word_in(rel, len, "author")) {
-            size_t tl;
-            char *t = cd_meta_node_text(c, id, 128, &tl);
+            char tb[S_TEXT_MAX * 3 + 1];
+            size_t tl = cd_meta_node_text_to(c, id, S_TEXT_MAX, tb);
+            char *t = tl ? tb : NULL;
             if (t)
                 cd_meta_add(c, CD_MF_AUTHOR, CD_MS_MICRODATA, inart ? 2 : 3, id, t, tl);
         } else if (n->tag == CD_TAG_A && c->author_links < 16) {
@@ -165,8 +182,9 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
             size_t hl;
             const char *h = cd_dom_attr(dom, id, "href", &hl);
             if (h && S_author_href(h, hl)) {
-                size_t tl;
-                char *t = cd_meta_node_text(c, id, 128, &tl);
+                char tb[S_TEXT_MAX * 3 + 1];
+                size_t tl = cd_meta_node_text_to(c, id, S_TEXT_MAX, tb);
+                char *t = tl ? tb : NULL;
                 if (t && tl) {
                     c->author_links++;
                     cd_meta_add(c, CD_MF_AUTHOR, CD_MS_MICRODATA, CD_META_RANK_LINK, id, t, tl);
@@ -176,9 +194,12 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
     }
     if (n->tag == CD_TAG_TIME && !cd_meta_in_link_card(dom, id)) {
         size_t vl;
+        char tb[S_TEXT_MAX * 3 + 1];
         const char *v = cd_dom_attr(dom, id, "datetime", &vl);
-        if (!v || !vl)
-            v = cd_meta_node_text(c, id, 128, &vl);
+        if (!v || !vl) {
+            vl = cd_meta_node_text_to(c, id, S_TEXT_MAX, tb);
+            v = vl ? tb : NULL;
+        }
         if (!v)
             return;
         int mod = cd_meta_class_has(c, id, cd_list_class_modified);

@@ -523,12 +523,16 @@ static int S_home_href(const cd_dom *dom, cd_nid id)
  * "OurSports Central - Independent and Minor League Sports News"), or, for
  * a name of two words or more, inside a copyright notice ("© 2008 The
  * Birmingham News")? A <title> part or a header above the story that names
- * the site is no desk. Bounded: one pass over the nodes. */
-static int S_site_named(const cd_meta_ctx *c, const char *label)
+ * the site is no desk. One pass over the nodes, so at most
+ * CD_META_PAGE_PASSES a page (with S_news_flow's): past them a label is
+ * taken for the site's (no desk), or the section rules' candidates (every
+ * menu item marked current, every kicker) would cost candidates x nodes. */
+static int S_site_named(cd_meta_ctx *c, const char *label)
 {
     const cd_dom *dom = c->dom;
     size_t ll = strlen(label);
     if (ll < 3) return 0;
+    if (++c->page_passes > CD_META_PAGE_PASSES) return 1;
     int words = memchr(label, ' ', ll) != NULL;
     for (cd_nid i = 1; i < dom->count; i++) {
         const cd_node *nd = cd_dom_node(dom, i);
@@ -580,8 +584,9 @@ int cd_meta_site_named(const cd_meta_ctx *c, const char *s, size_t n)
 
 /* Is label a name of the news flow ("Breaking News", "UK Latest",
  * "NewsFlash": a word of section-news-flow.txt) that the page does not show
- * as a heading (h1-h3)? */
-static int S_news_flow(const cd_meta_ctx *c, const char *label)
+ * as a heading (h1-h3)? One pass over the nodes, within
+ * CD_META_PAGE_PASSES (past them: yes, no desk). */
+static int S_news_flow(cd_meta_ctx *c, const char *label)
 {
     size_t ll = strlen(label), at = 0, l;
     const char *w;
@@ -589,6 +594,7 @@ static int S_news_flow(const cd_meta_ctx *c, const char *label)
     while (!flow && (l = cd_next_word(label, ll, &at, &w)) != 0)
         flow = cd_wordset_has(&cd_list_section_news_flow, w, l);
     if (!flow) return 0;
+    if (++c->page_passes > CD_META_PAGE_PASSES) return 1;
     const cd_dom *dom = c->dom;
     for (cd_nid i = 1; i < dom->count; i++) {
         const cd_node *nd = cd_dom_node(dom, i);

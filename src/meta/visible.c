@@ -482,8 +482,11 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
          * ("Posted on April 13, 2023 Tags: …"): the date leads, so the
          * first 80 bytes are read. In a side column (flags CD_MC_BAD) it is
          * kept as a last resort. */
-        size_t len;
-        char *t = cd_meta_node_text(c, id, 81, &len);
+        /* (Read into the stack: asked of every element named a date
+         * until six give one, the arena would keep each text.) */
+        char tb[81 * 3 + 1];
+        size_t len = cd_meta_node_text_to(c, id, 81, tb);
+        char *t = len ? tb : NULL;
         char out[CD_META_DATE_LEN];
         if (t && len > 80) {
             len = 80;
@@ -536,8 +539,11 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     else
         return;
     rank += S_far(v);
-    size_t len;
-    char *t = cd_meta_node_text(c, id, S_BYLINE_MAX + 1, &len);
+    /* Read into the stack (cd_meta_add copies what it keeps): asked of
+     * every element named a byline until eight give one. */
+    char tb[(S_BYLINE_MAX + 1) * 3 + 1];
+    size_t len = cd_meta_node_text_to(c, id, S_BYLINE_MAX + 1, tb);
+    char *t = len ? tb : NULL;
     if (!t || len > S_BYLINE_MAX)
         return;
     /* In a side column or footer (flags CD_MC_BAD): the post's meta box

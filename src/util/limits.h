@@ -97,6 +97,11 @@
 #define CD_META_ANCESTORS 16u
 /* Nodes walked back from the h1 for the section label above it. */
 #define CD_META_KICKER_STEPS 80u
+/* Passes over every node that the section rules make to check a label
+ * (is it the site's name, a name of the news flow?), per page; past them a
+ * label is no section. Real pages make at most 12 (the four sets); a menu
+ * of 10^5 items each marked current made one per item (issue #14). */
+#define CD_META_PAGE_PASSES 32u
 /* Authors kept in the result. */
 #define CD_MAX_AUTHORS 16
 /* Tags kept in the result. */
