@@ -910,7 +910,7 @@ struct S_learn {
     long nworkers;
     S_lworker main; /* -j 1: the main thread's model and buffer */
     int nomem;
-    size_t kept_meta; /* bytes of the job records kept for archives (main thread) */
+    size_t kept_meta; /* bytes of the job records kept (under mu) */
     /* Counting (--site-chrome auto without --learn-sites): pass 1 only takes
      * each page's host key (copydesk_sites_host: cheap) and counts the pages
      * of each host; a second round then observes only the pages of hosts that
@@ -1083,6 +1083,50 @@ static void S_observe(S_learn *L, copydesk_sites *m, const char *bytes, size_t l
     }
 }
 
+/* A gzip page file that pass 1 decompressed whole (for its key, or to
+ * observe it): its decoded bytes are kept for pass 2 while --site-cache has
+ * room, so that pass 2 does not decompress it again. cd_cli_gunzip gives
+ * exactly the bytes the library would decode from the file (cli/gunzip.h),
+ * so the record is the same. A plain page is not kept (pass 2 reads it from
+ * the system's page cache for less than a copy costs). */
+static void S_keep_page(S_learn *L, size_t input, const S_job *from, const char *page, size_t len)
+{
+    if (!S_cache || !len) return;
+    /* The job record counts against the quarter of --site-cache that kept
+     * records may take (S_keep_meta): tiny pages cannot grow the lists
+     * past it. */
+    pthread_mutex_lock(&L->mu);
+    int have = L->kept[input].ready || L->kept[input].archive ||
+               L->kept_meta + sizeof(S_job) > L->o->site_cache / 4;
+    if (!have) L->kept_meta += sizeof(S_job);
+    pthread_mutex_unlock(&L->mu);
+    if (have) return;
+    cd_cache_chunk *chunk = NULL;
+    char *p = cd_cache_put(S_cache, page, len, &chunk);
+    if (!p) return;
+    S_job *j = calloc(1, sizeof *j);
+    if (!j) {
+        cd_cache_release(S_cache, chunk);
+        return;
+    }
+    j->path = from->path;
+    j->kind = J_BYTES;
+    j->many = from->many;
+    j->bytes = p;
+    j->len = len;
+    j->chunk = chunk;
+    pthread_mutex_lock(&L->mu);
+    S_kept *k = &L->kept[input];
+    if (k->ready) {
+        pthread_mutex_unlock(&L->mu);
+        S_job_free(j);
+        return;
+    }
+    k->head = k->tail = j;
+    k->ready = 1;
+    pthread_mutex_unlock(&L->mu);
+}
+
 /* One task on worker w's model (the main thread's with -j 1). */
 static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
 {
@@ -1098,14 +1142,16 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
         char *buf = cd_read_file(j->path, CD_CLI_MAX_INPUT, &len);
         if (buf) {
             const char *page = buf;
+            size_t n = 0;
             if (cd_cli_is_gzip(buf, len)) {
-                size_t n = cd_cli_gunzip(buf, len, CD_CLI_MAX_INPUT, &w->zbuf, &w->zcap);
+                n = cd_cli_gunzip(buf, len, CD_CLI_MAX_INPUT, &w->zbuf, &w->zcap);
                 if (n) page = w->zbuf, len = n;
             }
             char kurl[COPYDESK_SITES_KEY_MAX + 16];
             const S_kept *kk = &L->kept[t->input];
             const char *key = t->ord < kk->nkeys && kk->keys[t->ord] ? L->keys.name[kk->keys[t->ord]] : NULL;
             S_observe(L, m, page, len, S_key_url(o->url, key, kurl, sizeof kurl), o->charset);
+            if (n) S_keep_page(L, t->input, j, page, n);
             free(buf);
         }
         S_job_free(j);
@@ -1177,15 +1223,24 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
             } else {
                 S_observe(L, m, page, len, o->url, o->charset);
             }
+            if (n) S_keep_page(L, t->input, j, page, n);
         }
         free(buf);
         S_job_free(j); /* pass 2 reads it again (and reports an error) */
     } else {
         const char *cs = j->charset && *j->charset ? j->charset : o->charset;
-        if (L->counting && !L->observing)
+        if (L->counting && !L->observing) {
             S_take_key(L, w, t->input, t->ord, j->bytes, j->len, j->url, cs, 0, NULL);
-        else
+        } else if (!j->warc && L->observing) {
+            /* A page file pass 1 kept decoded (S_keep_page): its counted
+             * key as its URL, as when it is read again. */
+            char kurl[COPYDESK_SITES_KEY_MAX + 16];
+            const S_kept *kk = &L->kept[t->input];
+            const char *key = kk->nkeys && kk->keys[0] ? L->keys.name[kk->keys[0]] : NULL;
+            S_observe(L, m, j->bytes, j->len, S_key_url(o->url, key, kurl, sizeof kurl), cs);
+        } else {
             S_observe(L, m, j->bytes, j->len, j->url, cs);
+        }
         if (!t->borrowed) S_job_free(j);
     }
     free(t);
@@ -1281,9 +1336,12 @@ static size_t S_job_meta(const S_job *j)
 static int S_keep_meta(S_learn_sink *k, const S_job *j)
 {
     size_t n = S_job_meta(j);
-    if (k->L->kept_meta + n > k->L->o->site_cache / 4) return 0;
-    k->L->kept_meta += n;
-    return 1;
+    int ok;
+    pthread_mutex_lock(&k->L->mu);
+    ok = k->L->kept_meta + n <= k->L->o->site_cache / 4;
+    if (ok) k->L->kept_meta += n;
+    pthread_mutex_unlock(&k->L->mu);
+    return ok;
 }
 
 static void S_learn_sink_job(S_sink *sk, S_job *j)
@@ -1402,6 +1460,7 @@ static void S_observe_input(S_learn *L, size_t input, const char *path, int many
     for (uint32_t i = 0; i < k->nkeys && !any; i++)
         any = S_key_needed(L, input, i);
     if (!any) return;
+    if (!k->archive && k->observed) return; /* in pass 1 already */
     if (k->ready) {
         uint32_t ord = 0;
         for (S_job *j = k->head; j; j = j->next)
