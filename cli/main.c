@@ -1083,38 +1083,73 @@ static void S_observe(S_learn *L, copydesk_sites *m, const char *bytes, size_t l
     }
 }
 
-/* A gzip page file that pass 1 decompressed whole (for its key, or to
- * observe it): its decoded bytes are kept for pass 2 while --site-cache has
- * room, so that pass 2 does not decompress it again. cd_cli_gunzip gives
- * exactly the bytes the library would decode from the file (cli/gunzip.h),
- * so the record is the same. A plain page is not kept (pass 2 reads it from
- * the system's page cache for less than a copy costs). */
-static void S_keep_page(S_learn *L, size_t input, const S_job *from, const char *page, size_t len)
+/* A gzip page file that pass 1 decompresses whole (for its key, or to
+ * observe it) is decoded straight into the cache while --site-cache has
+ * room, and kept for pass 2 (S_keep_page), which then does not decompress
+ * it again. cd_cli_gunzip_to gives exactly the bytes the library would
+ * decode from the file (cli/gunzip.h), so the record is the same. A plain
+ * page is not kept (pass 2 reads it from the system's page cache for less
+ * than a copy costs). */
+typedef struct {
+    char *at; /* the decoded page in the cache, or NULL */
+    size_t len;
+    cd_cache_chunk *chunk;
+} S_keep;
+
+/* The page file in[0..len) decoded: into the cache when it fits (*kp set),
+ * else into the worker's buffer. Its length, 0 when it is not to be used. */
+static size_t S_decode_page(S_learn *L, S_lworker *w, size_t input, const char *in, size_t len, const char **page,
+                            S_keep *kp)
 {
-    if (!S_cache || !len) return;
-    /* The job record counts against the quarter of --site-cache that kept
-     * records may take (S_keep_meta): tiny pages cannot grow the lists
-     * past it. */
-    pthread_mutex_lock(&L->mu);
-    int have = L->kept[input].ready || L->kept[input].archive ||
-               L->kept_meta + sizeof(S_job) > L->o->site_cache / 4;
-    if (!have) L->kept_meta += sizeof(S_job);
-    pthread_mutex_unlock(&L->mu);
-    if (have) return;
-    cd_cache_chunk *chunk = NULL;
-    char *p = cd_cache_put(S_cache, page, len, &chunk);
-    if (!p) return;
+    memset(kp, 0, sizeof *kp);
+    size_t hint = S_cache ? cd_cli_gunzip_hint(in, len, CD_CLI_MAX_INPUT) : 0;
+    if (hint) {
+        /* The job record counts against the quarter of --site-cache that
+         * kept records may take (S_keep_meta): tiny pages cannot grow the
+         * lists past it. */
+        pthread_mutex_lock(&L->mu);
+        int no = L->kept[input].ready || L->kept[input].archive ||
+                 L->kept_meta + sizeof(S_job) > L->o->site_cache / 4;
+        if (!no) L->kept_meta += sizeof(S_job);
+        pthread_mutex_unlock(&L->mu);
+        char *dst = no ? NULL : cd_cache_alloc(S_cache, hint, &kp->chunk);
+        if (dst) {
+            size_t n = cd_cli_gunzip_to(in, len, CD_CLI_MAX_INPUT, dst, hint);
+            if (n) {
+                kp->at = dst;
+                kp->len = n;
+                *page = dst;
+                return n; /* the record's room is S_keep_page's */
+            }
+            cd_cache_release(S_cache, kp->chunk); /* its room stays used */
+            kp->chunk = NULL;
+        }
+        if (!no) {
+            pthread_mutex_lock(&L->mu);
+            L->kept_meta -= sizeof(S_job);
+            pthread_mutex_unlock(&L->mu);
+        }
+    }
+    size_t n = cd_cli_gunzip(in, len, CD_CLI_MAX_INPUT, &w->zbuf, &w->zcap);
+    if (n) *page = w->zbuf;
+    return n;
+}
+
+/* What S_decode_page put in the cache goes to pass 2 as input's job. */
+static void S_keep_page(S_learn *L, size_t input, const S_job *from, S_keep *kp)
+{
+    if (!kp->at) return;
     S_job *j = calloc(1, sizeof *j);
     if (!j) {
-        cd_cache_release(S_cache, chunk);
+        cd_cache_release(S_cache, kp->chunk);
         return;
     }
     j->path = from->path;
     j->kind = J_BYTES;
     j->many = from->many;
-    j->bytes = p;
-    j->len = len;
-    j->chunk = chunk;
+    j->bytes = kp->at;
+    j->len = kp->len;
+    j->chunk = kp->chunk;
     pthread_mutex_lock(&L->mu);
     S_kept *k = &L->kept[input];
     if (k->ready) {
@@ -1143,15 +1178,14 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
         if (buf) {
             const char *page = buf;
             size_t n = 0;
-            if (cd_cli_is_gzip(buf, len)) {
-                n = cd_cli_gunzip(buf, len, CD_CLI_MAX_INPUT, &w->zbuf, &w->zcap);
-                if (n) page = w->zbuf, len = n;
-            }
+            S_keep kp = {NULL, 0, NULL};
+            if (cd_cli_is_gzip(buf, len) && (n = S_decode_page(L, w, t->input, buf, len, &page, &kp)) != 0)
+                len = n;
             char kurl[COPYDESK_SITES_KEY_MAX + 16];
             const S_kept *kk = &L->kept[t->input];
             const char *key = t->ord < kk->nkeys && kk->keys[t->ord] ? L->keys.name[kk->keys[t->ord]] : NULL;
             S_observe(L, m, page, len, S_key_url(o->url, key, kurl, sizeof kurl), o->charset);
-            if (n) S_keep_page(L, t->input, j, page, n);
+            S_keep_page(L, t->input, j, &kp);
             free(buf);
         }
         S_job_free(j);
@@ -1202,10 +1236,9 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
         if (!decided && !failed && (buf || (buf = cd_read_file(j->path, CD_CLI_MAX_INPUT, &len)) != NULL)) {
             const char *page = buf;
             size_t n = 0;
-            if (cd_cli_is_gzip(buf, len) && (n = cd_cli_gunzip(buf, len, CD_CLI_MAX_INPUT, &w->zbuf, &w->zcap)) != 0) {
-                page = w->zbuf;
+            S_keep kp = {NULL, 0, NULL};
+            if (cd_cli_is_gzip(buf, len) && (n = S_decode_page(L, w, t->input, buf, len, &page, &kp)) != 0)
                 len = n;
-            }
             if (L->counting) {
                 /* The whole page was decompressed for its key: when its host
                  * has enough pages already, it is observed now (the second
@@ -1223,7 +1256,7 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
             } else {
                 S_observe(L, m, page, len, o->url, o->charset);
             }
-            if (n) S_keep_page(L, t->input, j, page, n);
+            S_keep_page(L, t->input, j, &kp);
         }
         free(buf);
         S_job_free(j); /* pass 2 reads it again (and reports an error) */
