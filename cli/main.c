@@ -39,11 +39,13 @@
  * document reading the finished model. Pass 1 keeps the records of web
  * archives it read, gzip already undone, in a cache of at most --site-cache
  * MiB (default S_SITE_CACHE_MIB): pass 2 takes them from memory instead of
- * inflating the archive again; archives that did not fit are read again. Page
- * files are not kept: a plain page is read again from the system's page
- * cache, a gzip page decoded again by libdeflate, for less than fresh memory
- * to keep it costs (docs/benchmarks.md, session 9).
- * The output does not depend on what was cached. */
+ * inflating the archive again; archives that did not fit are read again. Of
+ * page files, pass 1 keeps in the same cache the gzip pages it decompresses
+ * whole anyway (to observe them, or for a key their start does not give),
+ * decoded straight into it (S_decode_page); the others are not read whole
+ * in pass 1, and pass 2 reads them (a plain page from the system's page
+ * cache, a gzip page decoded by libdeflate: docs/benchmarks.md, sessions 9
+ * and 12). The output does not depend on what was cached. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <pthread.h>
@@ -135,8 +137,9 @@ static void S_usage(FILE *f)
           "  --learn-sites FILE  write the site model learned from the inputs to FILE\n"
           "                    (extraction goes on as usual)\n"
           "  --site-cache MIB  memory kept between the learning pass and extraction\n"
-          "                    (web archive records, reused instead of read again;\n"
-          "                    default 64, 0 = none)\n"
+          "                    (web archive records, and gzip pages the learning pass\n"
+          "                    decompressed, reused instead of read again; default 64,\n"
+          "                    0 = none)\n"
           "  -j, --jobs N      worker threads (default: the number of online cores)\n"
           "  --unordered       write records as they finish, not in input order\n"
           "  --ordered         input order (the default; accepted for old scripts)\n"

@@ -101,7 +101,6 @@ struct cd_site_scanner {
     S_ck ck;
     struct S_tc tc[S_TC];
     uint32_t tgen;
-    int raw; /* the scan running reads a raw start (S_want_value) */
 };
 
 #define S_FNV_OFF 1469598103934665603ull
@@ -138,24 +137,8 @@ static int S_is_host_tag(uint16_t tag)
  * kept (a block), the class only. */
 static int S_want_value(void *ctx, uint16_t tag, const char *name, size_t len)
 {
-    const cd_site_scanner *s = ctx;
-    if (!S_is_host_tag(tag))
-        return len == 5 && memcmp(name, "class", 5) == 0;
-    if (s->raw)
-        return 1;
-    /* S_get's names in S_host_el. */
-    switch (len) {
-    case 3:
-        return memcmp(name, "rel", 3) == 0;
-    case 4:
-        return memcmp(name, "href", 4) == 0 || memcmp(name, "type", 4) == 0 || memcmp(name, "name", 4) == 0;
-    case 7:
-        return memcmp(name, "content", 7) == 0;
-    case 8:
-        return memcmp(name, "property", 8) == 0;
-    default:
-        return 0;
-    }
+    (void)ctx;
+    return S_is_host_tag(tag) || (len == 5 && memcmp(name, "class", 5) == 0);
 }
 
 cd_site_scanner *cd_site_scanner_new(const cd_mem *mem)
@@ -171,7 +154,7 @@ cd_site_scanner *cd_site_scanner_new(const cd_mem *mem)
         mem->free(s);
         return NULL;
     }
-    cd_tokenizer_want_values(s->tok, S_want_value, s);
+    cd_tokenizer_want_values(s->tok, S_want_value, NULL);
     for (unsigned tag = 0; tag < CD_TAG__COUNT; tag++) {
         int block = S_is_block_tag((uint16_t)tag), host = S_is_host_tag((uint16_t)tag);
         for (unsigned k = 1; k <= 3; k++)
@@ -405,12 +388,7 @@ static void S_text(S_seg *g, const char *s, size_t n, cd_nid node)
         if (k & 1) {
             pending_space = len > 0;
             prev_digit = 0;
-            /* The rest of the run: indentation eight spaces (or tabs) a
-             * step, then byte by byte. */
-            uint64_t x;
-            while (i + 9 <= n && (memcpy(&x, s + i + 1, 8), x == 0x2020202020202020ull || x == 0x0909090909090909ull))
-                i += 8;
-            while (i + 1 < n && (S_cls[(unsigned char)s[i + 1]] & 1))
+            while (i + 1 < n && (S_cls[(unsigned char)s[i + 1]] & 1)) /* the rest of the run */
                 i++;
             continue;
         }
@@ -843,7 +821,6 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
     S_seg *g = &s->seg;
     if (hi)
         memset(hi, 0, sizeof *hi);
-    s->raw = raw;
     S_seg_reset(g, fn, ctx, hi);
     if (fn) {
         /* A new generation: the entries of earlier scans point into other
