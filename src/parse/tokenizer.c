@@ -173,6 +173,12 @@ struct cd_tokenizer {
 
     /* cd_tokenizer_keep_attrs: whose attributes are read (NULL: every tag's) */
     const uint8_t *keep;
+    /* cd_tokenizer_want_values: whose attribute values are read (NULL: all) */
+    int (*want)(void *ctx, uint16_t tag, const char *name, size_t len);
+    void *want_ctx;
+    /* cd_tokenizer_next_lean: the kind of a token waiting behind its text */
+    int lean_k;
+    uint8_t lean_pending;
     uint16_t cur_tag; /* the tag of the one being read, when cur_known */
     uint8_t cur_known;
 
@@ -830,8 +836,15 @@ static const unsigned char *S_skip_attrs(cd_tokenizer *t, const unsigned char *p
             if (*p == '=')
                 p++;
         name:
-            while (p < end && !IS(*p, C_WS) && *p != '/' && *p != '>' && *p != '=')
-                p++;
+            /* Up to white space, '/', '>' or '=': the class table stops at
+             * those and at the bytes below, which belong to the name. */
+            for (;;) {
+                while (p < end && !IS(*p, C_ATTRNAME))
+                    p++;
+                if (p >= end || IS(*p, C_WS) || *p == '/' || *p == '>' || *p == '=')
+                    break;
+                p++; /* " ' < NUL or an upper-case letter */
+            }
             /* after attribute name */
             while (p < end && IS(*p, C_WS))
                 p++;
@@ -897,8 +910,13 @@ static int S_drop_attrs(cd_tokenizer *t)
 /* ---- the state machine ----------------------------------------------- */
 
 /* Run until one token other than characters is complete: its kind. The text
- * before it is in t->run. */
-static int S_run(cd_tokenizer *t)
+ * before it is in t->run. Inlined into each entry point (cd_tokenizer_next
+ * and cd_tokenizer_next_lean), as it was into the one before there were
+ * two: a call per token costs the parser as much as the lean entry saves. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int S_run(cd_tokenizer *t)
 {
     const unsigned char *p = t->p;
     const unsigned char *const end = t->end;
@@ -1363,6 +1381,38 @@ static int S_run(cd_tokenizer *t)
 
         case S_BEFORE_ATTR_VALUE:
             SKIP_WS();
+            if (t->want && t->cur_known && t->kind == CD_TOK_START_TAG && p < end && *p != '>' &&
+                !t->want(t->want_ctx, t->cur_tag, S_str_ptr(&t->tbuf, &CUR_ATTR->name), CUR_ATTR->name.len)) {
+                /* A value nobody reads (cd_tokenizer_want_values): past it
+                 * as the value states go, keeping nothing (a character
+                 * reference never consumes a quote, white space or '>',
+                 * as in S_skip_attrs); the attribute stays, its value
+                 * empty. Parse errors inside it go uncounted. */
+                if (*p == '"' || *p == '\'') {
+                    const unsigned char *q = memchr(p + 1, *p, (size_t)(end - p - 1));
+                    if (!q) {
+                        ERR();
+                        p = end;
+                        goto eof;
+                    }
+                    p = q + 1;
+                    st = S_AFTER_ATTR_VALUE_Q;
+                    break;
+                }
+                while (p < end && !IS(*p, C_WS) && *p != '>')
+                    p++;
+                if (p >= end) {
+                    ERR();
+                    goto eof;
+                }
+                if (*p == '>') {
+                    p++;
+                    goto emit_tag;
+                }
+                p = S_adv(p, end);
+                st = S_BEFORE_ATTR_NAME;
+                break;
+            }
             if (p < end && *p == '"') {
                 p++;
                 st = S_ATTR_VALUE_DQ;
@@ -2032,6 +2082,7 @@ void cd_tokenizer_reset(cd_tokenizer *t, const char *in, size_t len)
     t->done = 0;
     t->errors = 0;
     t->has_pending = 0;
+    t->lean_pending = 0;
     t->has_last = 0;
     t->cbuf.len = t->tbuf.len = 0;
 }
@@ -2075,6 +2126,81 @@ int cd_tokenizer_next(cd_tokenizer *t, cd_token *tok)
     return 1;
 }
 
+/* S_finish for cd_tokenizer_next_lean: the fields it promises only. */
+static void S_finish_lean(cd_tokenizer *t, cd_token *tok, int k)
+{
+    tok->kind = (cd_tok_kind)k;
+    tok->self_closing = 0;
+    tok->nattrs = 0;
+    if (k == CD_TOK_START_TAG || k == CD_TOK_END_TAG) {
+        tok->data = S_str_ptr(&t->tbuf, &t->name);
+        tok->len = t->name.len;
+        tok->tag = t->cur_known ? t->cur_tag : S_tag_lookup(t, tok->data, tok->len);
+        if (k == CD_TOK_END_TAG) {
+            if (t->self_closing)
+                ERR(); /* end-tag-with-trailing-solidus */
+            return;
+        }
+        tok->self_closing = t->self_closing;
+        S_set_last(t, tok->data, tok->len, t->name.sc);
+        for (uint32_t i = 0; i < t->nattrs; i++) {
+            const S_attr *a = &t->attrs[i];
+            cd_tok_attr *o = &t->pattrs[i];
+            o->name = S_str_ptr(&t->tbuf, &a->name);
+            o->name_len = (uint32_t)(a->name.len > UINT32_MAX ? UINT32_MAX : a->name.len);
+            o->value = S_str_ptr(&t->tbuf, &a->value);
+            o->value_len = (uint32_t)(a->value.len > UINT32_MAX ? UINT32_MAX : a->value.len);
+        }
+        tok->attrs = t->pattrs;
+        tok->nattrs = t->nattrs;
+        return;
+    }
+    if (k == CD_TOK_COMMENT || k == CD_TOK_DOCTYPE) {
+        tok->data = S_str_ptr(&t->tbuf, &t->name);
+        tok->len = t->name.len;
+        return;
+    }
+    tok->data = S_empty;
+    tok->len = 0;
+}
+
+int cd_tokenizer_next_lean(cd_tokenizer *t, cd_token *tok)
+{
+    if (t->lean_pending) {
+        /* The tag (or EOF) after a text: its strings are still in tbuf. */
+        t->lean_pending = 0;
+        S_finish_lean(t, tok, t->lean_k);
+        if (t->lean_k == CD_TOK_EOF)
+            t->done = 1;
+        return 1;
+    }
+    if (t->failed || t->done) {
+        S_finish_lean(t, tok, CD_TOK_EOF);
+        return !t->failed;
+    }
+    t->cbuf.len = t->tbuf.len = 0;
+    S_str_reset(&t->run);
+    int k = S_run(t);
+    if (t->failed) {
+        S_finish_lean(t, tok, CD_TOK_EOF);
+        return 0;
+    }
+    if (t->run.len) {
+        tok->kind = CD_TOK_CHARS;
+        tok->data = S_str_ptr(&t->cbuf, &t->run);
+        tok->len = t->run.len;
+        tok->self_closing = 0;
+        tok->nattrs = 0;
+        t->lean_k = k;
+        t->lean_pending = 1;
+        return 1;
+    }
+    S_finish_lean(t, tok, k);
+    if (k == CD_TOK_EOF)
+        t->done = 1;
+    return 1;
+}
+
 void cd_tokenizer_set_state(cd_tokenizer *t, cd_tok_state s)
 {
     switch (s) {
@@ -2112,7 +2238,7 @@ void cd_tokenizer_set_last_start_tag(cd_tokenizer *t, const char *name, size_t l
 
 int cd_tokenizer_data_offset(const cd_tokenizer *t, size_t *off)
 {
-    if (t->has_pending || t->done || t->failed || t->state != S_DATA)
+    if (t->has_pending || t->lean_pending || t->done || t->failed || t->state != S_DATA)
         return 0;
     *off = (size_t)(t->p - t->in);
     return 1;
@@ -2121,6 +2247,13 @@ int cd_tokenizer_data_offset(const cd_tokenizer *t, size_t *off)
 void cd_tokenizer_keep_attrs(cd_tokenizer *t, const uint8_t *keep)
 {
     t->keep = keep;
+}
+
+void cd_tokenizer_want_values(cd_tokenizer *t, int (*want)(void *ctx, uint16_t tag, const char *name, size_t len),
+                              void *ctx)
+{
+    t->want = want;
+    t->want_ctx = ctx;
 }
 
 uint32_t cd_tokenizer_errors(const cd_tokenizer *t)

@@ -114,6 +114,24 @@ int cd_tokenizer_data_offset(const cd_tokenizer *t, size_t *off);
  * default) keeps every tag's. Stays until changed, across resets. */
 void cd_tokenizer_keep_attrs(cd_tokenizer *t, const uint8_t *keep);
 
+/* Read only some attribute values (site/blocks.c: a block's class, a link's
+ * rel and href): with keep_attrs set, a start tag whose attributes are kept
+ * and whose name ended at white space asks want(ctx, tag, name, len) for
+ * each attribute's value; an attribute whose value is not wanted is kept
+ * with an empty value (read past as the value states would, so the tag
+ * ends where they end it; its parse errors go uncounted). Names, duplicate
+ * and cap rules are unchanged. NULL (the default): every value is read.
+ * Stays until changed, across resets. */
+void cd_tokenizer_want_values(cd_tokenizer *t, int (*want)(void *ctx, uint16_t tag, const char *name, size_t len),
+                              void *ctx);
+
+/* The same tokens as cd_tokenizer_next, filled leaner (the site scanner's
+ * entry point: no token struct cleared or copied per token): only kind,
+ * data and len, and for tags tag, self_closing, attrs and nattrs are set;
+ * the other fields of *tok are left as they were. Strings stay valid until
+ * the next call or reset. Do not mix with cd_tokenizer_next on one input. */
+int cd_tokenizer_next_lean(cd_tokenizer *t, cd_token *tok);
+
 /* Parse errors seen so far on this input (counted, not kept: copydesk reads
  * broken pages the way browsers do and never fails on a parse error). */
 uint32_t cd_tokenizer_errors(const cd_tokenizer *t);

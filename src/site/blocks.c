@@ -131,6 +131,16 @@ static int S_is_host_tag(uint16_t tag)
     return tag == CD_TAG_LINK || tag == CD_TAG_META || tag == CD_TAG_BASE || tag == CD_TAG_A;
 }
 
+/* Whose attribute values the token scan reads (cd_tokenizer_want_values):
+ * a host element's (S_host_el; the raw scan's canonical_end looks at every
+ * value of the element), and of any other element whose attributes are
+ * kept (a block), the class only. */
+static int S_want_value(void *ctx, uint16_t tag, const char *name, size_t len)
+{
+    (void)ctx;
+    return S_is_host_tag(tag) || (len == 5 && memcmp(name, "class", 5) == 0);
+}
+
 cd_site_scanner *cd_site_scanner_new(const cd_mem *mem)
 {
     if (!mem)
@@ -144,6 +154,7 @@ cd_site_scanner *cd_site_scanner_new(const cd_mem *mem)
         mem->free(s);
         return NULL;
     }
+    cd_tokenizer_want_values(s->tok, S_want_value, NULL);
     for (unsigned tag = 0; tag < CD_TAG__COUNT; tag++) {
         int block = S_is_block_tag((uint16_t)tag), host = S_is_host_tag((uint16_t)tag);
         for (unsigned k = 1; k <= 3; k++)
@@ -845,6 +856,7 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
     cd_tokenizer_keep_attrs(s->tok, keep ? s->keep[keep - 1] : NULL);
     cd_tokenizer_reset(s->tok, html + base, len - base);
     cd_token tk;
+    memset(&tk, 0, sizeof tk);
     int ok = 1, tagged = 0;
     for (;;) {
         if (tagged && ck) {
@@ -863,7 +875,7 @@ static int S_scan_html(cd_site_scanner *s, const char *html, size_t len, cd_site
                 ck_next = c->off + S_CK_STEP;
             }
         }
-        if (!cd_tokenizer_next(s->tok, &tk)) {
+        if (!cd_tokenizer_next_lean(s->tok, &tk)) {
             ok = 0;
             break;
         }
