@@ -169,7 +169,9 @@ static int S_kind(cd_news_ctx *p, const char *s, size_t n)
     /* A member's "Joined: <date>" dates no story: it is a thread's furniture. */
     if (cd_extract_profile_line(s, n)) return S_OTHER;
     if (cd_parts_date_line(s, n)) return CD_WHY_DATE_LINE;
-    unsigned w = cd_parts_words(s, n);
+    /* Every test below compares w with 60 or less: counted to 61 at most
+     * (a long paragraph's words past its sixty-first are not read). */
+    unsigned w = cd_parts_words_max(s, n, 61);
     if (S_copyright(s, n, w)) return CD_WHY_COPYRIGHT;
     if (S_byline(p, s, n, w)) return CD_WHY_BYLINE;
     if (w >= 12 || (w >= 5 && cd_furniture_sentence(s, n))) return S_PROSE;
