@@ -817,7 +817,7 @@ int cd_parts_credit_line(const char *s, size_t n)
         for (size_t i = 0; verbs[i]; i++) {
             size_t l = strlen(verbs[i]);
             for (size_t k = 1; k + l <= n; k++) {
-                if (memcmp(s + k, verbs[i], l) != 0) continue;
+                if (s[k] != verbs[i][0] || memcmp(s + k, verbs[i], l) != 0) continue;
                 if (verbs[i][l - 1] != ' ' && k + l != n)
                     continue; /* "contributed." ends the line */
                 if (S_names_list(s, k)) return CD_PARTS_CREDIT_LINE;
