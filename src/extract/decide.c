@@ -73,14 +73,31 @@ static size_t S_put_text(char *buf, size_t len, size_t cap, const char *text, si
 {
     if (line && len && len < cap - 2)
         buf[len - 1] = '\n'; /* over the space that ends the text before */
-    for (size_t i = 0; i < n && len < cap - 2; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (cd_isspace(c)) {
+    size_t i = 0;
+    while (i < n && len < cap - 2) {
+        if (cd_isspace((unsigned char)text[i])) {
             if (len && buf[len - 1] != ' ')
                 buf[len++] = ' ';
-        } else {
-            buf[len++] = (char)c;
+            i++;
+            continue;
         }
+        /* A run the loop would copy as it stands: other bytes, and single
+         * ' ' between them. Copied whole (to the room left). */
+        size_t j = i + 1;
+        while (j < n) {
+            unsigned char d = (unsigned char)text[j];
+            if (!cd_isspace(d)) {
+                j++;
+                continue;
+            }
+            if (d != ' ' || j + 1 >= n || cd_isspace((unsigned char)text[j + 1])) break;
+            j += 2;
+        }
+        size_t take = j - i;
+        if (take > cap - 2 - len) take = cap - 2 - len;
+        memcpy(buf + len, text + i, take);
+        len += take;
+        i += take;
     }
     if (len < cap - 1 && (!len || buf[len - 1] != ' '))
         buf[len++] = ' ';

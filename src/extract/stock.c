@@ -428,11 +428,25 @@ static size_t S_word_pos(const char *s, size_t n, const char *const *list)
 {
     /* The entries' first letters, both cases: most bytes fail on this. */
     unsigned char first[256] = {0};
+    int one = -1; /* the one first letter (lower case) of every entry, else -1 */
     for (int k = 0; list[k]; k++) {
         first[(unsigned char)list[k][0]] = 1;
         first[(unsigned char)cd_toupper((unsigned char)list[k][0])] = 1;
+        int f = cd_tolower((unsigned char)list[k][0]);
+        one = k == 0 ? f : one == f ? one : -1;
     }
+    /* With one first letter, memchr finds its next place in each case. */
+    const char *lo = NULL, *up = NULL;
     for (size_t i = 0; i < n; i++) {
+        if (one >= 0) {
+            if (!lo || lo < s + i)
+                if (!(lo = memchr(s + i, one, n - i))) lo = s + n;
+            if (!up || up < s + i)
+                if (!(up = memchr(s + i, cd_toupper(one), n - i))) up = s + n;
+            i = (size_t)((lo < up ? lo : up) - s);
+            if (i >= n)
+                break;
+        }
         if (!first[(unsigned char)s[i]] || (i > 0 && cd_isalnum((unsigned char)s[i - 1])))
             continue;
         unsigned char c0 = (unsigned char)cd_tolower((unsigned char)s[i]);

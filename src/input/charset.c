@@ -79,6 +79,11 @@ static const unsigned char S_name_end[256] = {
     ['\t'] = 1, ['\n'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1, ['/'] = 1, ['>'] = 1, ['='] = 1,
 };
 
+/* White space and '/', passed over before an attribute. */
+static const unsigned char S_ws_slash[256] = {
+    ['\t'] = 1, ['\n'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1, ['/'] = 1,
+};
+
 /* "Get an attribute". Returns 1 with an attribute, 0 when there is none
  * (position at '>'), -1 when the window ends (the prescan then fails). */
 static int S_get_attribute(S_scan *sc, S_attr *a)
@@ -87,7 +92,7 @@ static int S_get_attribute(S_scan *sc, S_attr *a)
     size_t n = sc->len, p = sc->pos;
     a->name_len = a->value_len = 0;
     a->value = "";
-    while (p < n && (S_ws(s[p]) || s[p] == 0x2F))
+    while (p < n && S_ws_slash[s[p]])
         p++;
     if (p >= n) return -1;
     if (s[p] == 0x3E) {
@@ -281,12 +286,14 @@ const char *cd_input_prescan_window(const unsigned char *in, size_t len, size_t 
             continue;
         }
         if (p + 4 <= n && !memcmp(s + p, "<!--", 4)) {
-            /* The first '>' preceded by "--" that comes after the '<'. */
-            size_t q = p + 2;
-            while (q + 3 <= n && memcmp(s + q, "-->", 3) != 0)
-                q++;
-            if (q + 3 > n) break;
-            sc.pos = q + 3;
+            /* The first '>' preceded by "--" that comes after the '<'
+             * ("-->" from p + 2 on: its '>' at p + 4 or later). */
+            const unsigned char *gt = s + p + 4;
+            while ((gt = gt < s + n ? memchr(gt, '>', (size_t)(s + n - gt)) : NULL) &&
+                   (gt[-1] != '-' || gt[-2] != '-'))
+                gt++;
+            if (!gt) break;
+            sc.pos = (size_t)(gt - s) + 1;
             continue;
         }
         if (p + 6 <= n && cd_eq_nocase((const char *)s + p + 1, 4, "meta") &&

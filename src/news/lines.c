@@ -75,11 +75,10 @@ static int S_year(const char *s, size_t n)
 }
 
 /* A copyright notice: "© 2008 The Associated Press. All rights reserved.",
- * "Copyright PA Sport 2007", "(c) Indo-Asian News Service". */
+ * "Copyright PA Sport 2007", "(c) Indo-Asian News Service". words is
+ * cd_parts_words(s, n) counted to 17 at most (17: 17 or more). */
 static int S_copyright(const char *s, size_t n, unsigned words)
 {
-    if (words > 60) return 0;
-    int reserved = cd_contains_nocase(s, n, "all rights reserved");
     const char *q = s;
     size_t m = n;
     if (m && (*q == '(' || *q == '[')) q++, m--;
@@ -87,9 +86,12 @@ static int S_copyright(const char *s, size_t n, unsigned words)
     const char *c = m >= 2 ? memchr(q, 0xC2, m < 4 ? m - 1 : 3) : NULL;
     int mark = (c && (unsigned char)c[1] == 0xA9) || cd_parts_starts(s, n, "(c) ") ||
                cd_parts_starts(q, m, "copyright ") || cd_parts_starts(q, m, "copyright,");
+    if (words > 16 && !mark) return 0; /* past 16 words, both tests below need the mark */
+    int reserved = cd_contains_nocase(s, n, "all rights reserved");
     /* The notice may go on with the agency's terms ("This material may
-     * not be published, broadcast, rewritten or redistributed."). */
-    if (reserved && (words <= 16 || mark)) return 1;
+     * not be published, broadcast, rewritten or redistributed."), to 60
+     * words (counted on here, for the rare line that needs it). */
+    if (reserved && (words <= 16 || cd_parts_words_max(s, n, 61) <= 60)) return 1;
     return words <= 16 && mark && (words <= 8 || S_year(s, n));
 }
 
@@ -169,7 +171,10 @@ static int S_kind(cd_news_ctx *p, const char *s, size_t n)
     /* A member's "Joined: <date>" dates no story: it is a thread's furniture. */
     if (cd_extract_profile_line(s, n)) return S_OTHER;
     if (cd_parts_date_line(s, n)) return CD_WHY_DATE_LINE;
-    unsigned w = cd_parts_words(s, n);
+    /* Every test below compares w with 16 or less (S_copyright counts on
+     * when it needs to): counted to 17 at most, so a paragraph's words past
+     * its seventeenth are not read. */
+    unsigned w = cd_parts_words_max(s, n, 17);
     if (S_copyright(s, n, w)) return CD_WHY_COPYRIGHT;
     if (S_byline(p, s, n, w)) return CD_WHY_BYLINE;
     if (w >= 12 || (w >= 5 && cd_furniture_sentence(s, n))) return S_PROSE;

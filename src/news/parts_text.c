@@ -8,6 +8,7 @@
  * heading, a byline or a bio. The patterns follow news style guides and wire
  * copy (AP Stylebook datelines, Reuters sign-offs, agency photo lines); the
  * list of news agencies is general knowledge of the trade. */
+#include <limits.h>
 #include <pthread.h>
 #include <string.h>
 
@@ -826,7 +827,7 @@ int cd_parts_credit_line(const char *s, size_t n)
         for (size_t i = 0; verbs[i]; i++) {
             size_t l = strlen(verbs[i]);
             for (size_t k = 1; k + l <= n; k++) {
-                if (memcmp(s + k, verbs[i], l) != 0) continue;
+                if (s[k] != verbs[i][0] || memcmp(s + k, verbs[i], l) != 0) continue;
                 if (verbs[i][l - 1] != ' ' && k + l != n)
                     continue; /* "contributed." ends the line */
                 if (S_names_list(s, k)) return CD_PARTS_CREDIT_LINE;
@@ -1284,8 +1285,15 @@ int cd_parts_bare_label(const char *c)
  * (allowing trailing punctuation); "20261h", "(22K)" are not. */
 unsigned cd_parts_words(const char *s, size_t n)
 {
+    return cd_parts_words_max(s, n, UINT_MAX);
+}
+
+/* cd_parts_words(s, n), or max when it is max or more: the count stops there
+ * (a caller that compares it with thresholds below max reads the same). */
+unsigned cd_parts_words_max(const char *s, size_t n, unsigned max)
+{
     unsigned w = 0;
-    for (size_t i = 0; i < n;) {
+    for (size_t i = 0; i < n && w < max;) {
         while (i < n && s[i] == ' ')
             i++;
         size_t st = i, letters = 0, other = 0;

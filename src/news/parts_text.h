@@ -83,6 +83,8 @@ void cd_parts_trim(const char **s, size_t *n);
 int cd_parts_starts(const char *s, size_t n, const char *lit);
 /* Words of prose in s (runs of letters, "20261h" and "(22K)" are not). */
 unsigned cd_parts_words(const char *s, size_t n);
+/* The same, counted up to max at most (min(words, max)). */
+unsigned cd_parts_words_max(const char *s, size_t n, unsigned max);
 /* Does s read like a byline, a date line, a disclosure or a bio rather than a
  * standfirst? */
 int cd_parts_not_deck(const char *s, size_t n);

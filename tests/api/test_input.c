@@ -279,6 +279,12 @@ static void test_prescan(void)
     STR_EQ(S_pre("<meta charset=iso-2022-kr>"), "replacement", "");
     STR_EQ(S_pre("<!-- <meta charset=koi8-r> --><meta charset=gbk>"), "gbk", "");
     STR_EQ(S_pre("<!--><meta charset=gbk>"), "gbk", "");
+    /* A comment ends at the first "-->" from its "--" on (found by its '>'). */
+    STR_EQ(S_pre("<!---><meta charset=gbk>"), "gbk", "");
+    STR_EQ(S_pre("<!-- > -> --x> <meta charset=koi8-r> --><meta charset=gbk>"), "gbk", "");
+    STR_EQ(S_pre("<!-- -- <meta charset=koi8-r>"), NULL, ""); /* no end: the prescan stops */
+    STR_EQ(S_pre("<p / / title=x><meta charset=gbk>"), "gbk", "");
+    STR_EQ(S_pre("<meta/\t/charset=gbk>"), "gbk", "");
     STR_EQ(S_pre("<p title='<meta charset=koi8-r>'><meta charset=big5>"), "big5", "");
     STR_EQ(S_pre("<meta charset=bogus><meta charset=big5>"), "big5", "");
     STR_EQ(S_pre("<meta charset=\"big5"), NULL, "");              /* cut by the end */
