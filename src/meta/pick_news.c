@@ -573,7 +573,7 @@ static int S_site_named(cd_meta_ctx *c, const char *label)
 
 /* S_site_named for a name s[0..n) not NUL-terminated (meta/visible's bare
  * name beside a date: "Malaysia Sun" over the date line, the logo's alt). */
-int cd_meta_site_named(const cd_meta_ctx *c, const char *s, size_t n)
+int cd_meta_site_named(cd_meta_ctx *c, const char *s, size_t n)
 {
     char b[128];
     if (n < 3 || n >= sizeof b) return 0;
