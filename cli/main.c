@@ -39,13 +39,12 @@
  * document reading the finished model. Pass 1 keeps the records of web
  * archives it read, gzip already undone, in a cache of at most --site-cache
  * MiB (default S_SITE_CACHE_MIB): pass 2 takes them from memory instead of
- * inflating the archive again; archives that did not fit are read again. Of
- * page files, pass 1 keeps in the same cache the gzip pages it decompresses
- * whole anyway (to observe them, or for a key their start does not give),
- * decoded straight into it (S_decode_page); the others are not read whole
- * in pass 1, and pass 2 reads them (a plain page from the system's page
- * cache, a gzip page decoded by libdeflate: docs/benchmarks.md, sessions 9
- * and 12). The output does not depend on what was cached. */
+ * inflating the archive again; archives that did not fit are read again. Page
+ * files are not kept: a plain page is read again from the system's page
+ * cache, a gzip page decoded again by libdeflate, for less than fresh memory
+ * to keep it costs (docs/benchmarks.md, sessions 9 and 12: keeping them saves
+ * 0.3 G instructions on wcxb-dev but costs more system time than it saves).
+ * The output does not depend on what was cached. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <pthread.h>
@@ -137,7 +136,7 @@ static void S_usage(FILE *f)
           "  --learn-sites FILE  write the site model learned from the inputs to FILE\n"
           "                    (extraction goes on as usual)\n"
           "  --site-cache MIB  memory kept between the learning pass and extraction\n"
-          "                    (archive records, gzip pages decoded; default 64, 0 = none)\n"
+          "                    (web archive records; default 64, 0 = none)\n"
           "  -j, --jobs N      worker threads (default: the number of online cores)\n"
           "  --unordered       write records as they finish, not in input order\n"
           "  --ordered         input order (the default; accepted for old scripts)\n"
@@ -911,7 +910,7 @@ struct S_learn {
     long nworkers;
     S_lworker main; /* -j 1: the main thread's model and buffer */
     int nomem;
-    size_t kept_meta; /* bytes of the job records kept (under mu) */
+    size_t kept_meta; /* bytes of the job records kept for archives (main thread) */
     /* Counting (--site-chrome auto without --learn-sites): pass 1 only takes
      * each page's host key (copydesk_sites_host: cheap) and counts the pages
      * of each host; a second round then observes only the pages of hosts that
@@ -1084,85 +1083,6 @@ static void S_observe(S_learn *L, copydesk_sites *m, const char *bytes, size_t l
     }
 }
 
-/* A gzip page file that pass 1 decompresses whole (for its key, or to
- * observe it) is decoded straight into the cache while --site-cache has
- * room, and kept for pass 2 (S_keep_page), which then does not decompress
- * it again. cd_cli_gunzip_to gives exactly the bytes the library would
- * decode from the file (cli/gunzip.h), so the record is the same. A plain
- * page is not kept (pass 2 reads it from the system's page cache for less
- * than a copy costs). */
-typedef struct {
-    char *at; /* the decoded page in the cache, or NULL */
-    size_t len;
-    cd_cache_chunk *chunk;
-} S_keep;
-
-/* The page file in[0..len) decoded: into the cache when it fits (*kp set),
- * else into the worker's buffer. Its length, 0 when it is not to be used. */
-static size_t S_decode_page(S_learn *L, S_lworker *w, size_t input, const char *in, size_t len, const char **page,
-                            S_keep *kp)
-{
-    memset(kp, 0, sizeof *kp);
-    size_t hint = S_cache ? cd_cli_gunzip_hint(in, len, CD_CLI_MAX_INPUT) : 0;
-    if (hint) {
-        /* The job record counts against the quarter of --site-cache that
-         * kept records may take (S_keep_meta): tiny pages cannot grow the
-         * lists past it. */
-        pthread_mutex_lock(&L->mu);
-        int no = L->kept[input].ready || L->kept[input].archive ||
-                 L->kept_meta + sizeof(S_job) > L->o->site_cache / 4;
-        if (!no) L->kept_meta += sizeof(S_job);
-        pthread_mutex_unlock(&L->mu);
-        char *dst = no ? NULL : cd_cache_alloc(S_cache, hint, &kp->chunk);
-        if (dst) {
-            size_t n = cd_cli_gunzip_to(in, len, CD_CLI_MAX_INPUT, dst, hint);
-            if (n) {
-                kp->at = dst;
-                kp->len = n;
-                *page = dst;
-                return n; /* the record's room is S_keep_page's */
-            }
-            cd_cache_release(S_cache, kp->chunk); /* its room stays used */
-            kp->chunk = NULL;
-        }
-        if (!no) {
-            pthread_mutex_lock(&L->mu);
-            L->kept_meta -= sizeof(S_job);
-            pthread_mutex_unlock(&L->mu);
-        }
-    }
-    size_t n = cd_cli_gunzip(in, len, CD_CLI_MAX_INPUT, &w->zbuf, &w->zcap);
-    if (n) *page = w->zbuf;
-    return n;
-}
-
-/* What S_decode_page put in the cache goes to pass 2 as input's job. */
-static void S_keep_page(S_learn *L, size_t input, const S_job *from, S_keep *kp)
-{
-    if (!kp->at) return;
-    S_job *j = calloc(1, sizeof *j);
-    if (!j) {
-        cd_cache_release(S_cache, kp->chunk);
-        return;
-    }
-    j->path = from->path;
-    j->kind = J_BYTES;
-    j->many = from->many;
-    j->bytes = kp->at;
-    j->len = kp->len;
-    j->chunk = kp->chunk;
-    pthread_mutex_lock(&L->mu);
-    S_kept *k = &L->kept[input];
-    if (k->ready) {
-        pthread_mutex_unlock(&L->mu);
-        S_job_free(j);
-        return;
-    }
-    k->head = k->tail = j;
-    k->ready = 1;
-    pthread_mutex_unlock(&L->mu);
-}
-
 /* One task on worker w's model (the main thread's with -j 1). */
 static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
 {
@@ -1178,15 +1098,14 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
         char *buf = cd_read_file(j->path, CD_CLI_MAX_INPUT, &len);
         if (buf) {
             const char *page = buf;
-            size_t n = 0;
-            S_keep kp = {NULL, 0, NULL};
-            if (cd_cli_is_gzip(buf, len) && (n = S_decode_page(L, w, t->input, buf, len, &page, &kp)) != 0)
-                len = n;
+            if (cd_cli_is_gzip(buf, len)) {
+                size_t n = cd_cli_gunzip(buf, len, CD_CLI_MAX_INPUT, &w->zbuf, &w->zcap);
+                if (n) page = w->zbuf, len = n;
+            }
             char kurl[COPYDESK_SITES_KEY_MAX + 16];
             const S_kept *kk = &L->kept[t->input];
             const char *key = t->ord < kk->nkeys && kk->keys[t->ord] ? L->keys.name[kk->keys[t->ord]] : NULL;
             S_observe(L, m, page, len, S_key_url(o->url, key, kurl, sizeof kurl), o->charset);
-            S_keep_page(L, t->input, j, &kp);
             free(buf);
         }
         S_job_free(j);
@@ -1237,9 +1156,10 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
         if (!decided && !failed && (buf || (buf = cd_read_file(j->path, CD_CLI_MAX_INPUT, &len)) != NULL)) {
             const char *page = buf;
             size_t n = 0;
-            S_keep kp = {NULL, 0, NULL};
-            if (cd_cli_is_gzip(buf, len) && (n = S_decode_page(L, w, t->input, buf, len, &page, &kp)) != 0)
+            if (cd_cli_is_gzip(buf, len) && (n = cd_cli_gunzip(buf, len, CD_CLI_MAX_INPUT, &w->zbuf, &w->zcap)) != 0) {
+                page = w->zbuf;
                 len = n;
+            }
             if (L->counting) {
                 /* The whole page was decompressed for its key: when its host
                  * has enough pages already, it is observed now (the second
@@ -1257,24 +1177,15 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
             } else {
                 S_observe(L, m, page, len, o->url, o->charset);
             }
-            S_keep_page(L, t->input, j, &kp);
         }
         free(buf);
         S_job_free(j); /* pass 2 reads it again (and reports an error) */
     } else {
         const char *cs = j->charset && *j->charset ? j->charset : o->charset;
-        if (L->counting && !L->observing) {
+        if (L->counting && !L->observing)
             S_take_key(L, w, t->input, t->ord, j->bytes, j->len, j->url, cs, 0, NULL);
-        } else if (!j->warc && L->observing) {
-            /* A page file pass 1 kept decoded (S_keep_page): its counted
-             * key as its URL, as when it is read again. */
-            char kurl[COPYDESK_SITES_KEY_MAX + 16];
-            const S_kept *kk = &L->kept[t->input];
-            const char *key = kk->nkeys && kk->keys[0] ? L->keys.name[kk->keys[0]] : NULL;
-            S_observe(L, m, j->bytes, j->len, S_key_url(o->url, key, kurl, sizeof kurl), cs);
-        } else {
+        else
             S_observe(L, m, j->bytes, j->len, j->url, cs);
-        }
         if (!t->borrowed) S_job_free(j);
     }
     free(t);
@@ -1370,12 +1281,9 @@ static size_t S_job_meta(const S_job *j)
 static int S_keep_meta(S_learn_sink *k, const S_job *j)
 {
     size_t n = S_job_meta(j);
-    int ok;
-    pthread_mutex_lock(&k->L->mu);
-    ok = k->L->kept_meta + n <= k->L->o->site_cache / 4;
-    if (ok) k->L->kept_meta += n;
-    pthread_mutex_unlock(&k->L->mu);
-    return ok;
+    if (k->L->kept_meta + n > k->L->o->site_cache / 4) return 0;
+    k->L->kept_meta += n;
+    return 1;
 }
 
 static void S_learn_sink_job(S_sink *sk, S_job *j)
@@ -1494,7 +1402,6 @@ static void S_observe_input(S_learn *L, size_t input, const char *path, int many
     for (uint32_t i = 0; i < k->nkeys && !any; i++)
         any = S_key_needed(L, input, i);
     if (!any) return;
-    if (!k->archive && k->observed) return; /* in pass 1 already */
     if (k->ready) {
         uint32_t ord = 0;
         for (S_job *j = k->head; j; j = j->next)
