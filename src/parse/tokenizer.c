@@ -750,6 +750,35 @@ static int S_appropriate(const cd_tokenizer *t, const unsigned char *s, size_t n
     return 1;
 }
 
+/* A start or end tag's fields of *tok (kind k), for both S_finish and
+ * S_finish_lean; *tok's other fields are the caller's. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void S_finish_tag(cd_tokenizer *t, cd_token *tok, int k)
+{
+    tok->data = S_str_ptr(&t->tbuf, &t->name);
+    tok->len = t->name.len;
+    tok->tag = t->cur_known ? t->cur_tag : S_tag_lookup(t, tok->data, tok->len);
+    if (k == CD_TOK_END_TAG) {
+        if (t->self_closing)
+            ERR(); /* end-tag-with-trailing-solidus */
+        return;
+    }
+    tok->self_closing = t->self_closing;
+    S_set_last(t, tok->data, tok->len, t->name.sc);
+    for (uint32_t i = 0; i < t->nattrs; i++) {
+        const S_attr *a = &t->attrs[i];
+        cd_tok_attr *o = &t->pattrs[i];
+        o->name = S_str_ptr(&t->tbuf, &a->name);
+        o->name_len = (uint32_t)(a->name.len > UINT32_MAX ? UINT32_MAX : a->name.len);
+        o->value = S_str_ptr(&t->tbuf, &a->value);
+        o->value_len = (uint32_t)(a->value.len > UINT32_MAX ? UINT32_MAX : a->value.len);
+    }
+    tok->attrs = t->pattrs;
+    tok->nattrs = t->nattrs;
+}
+
 /* Fill *tok with the token under construction (kind k). */
 static void S_finish(cd_tokenizer *t, cd_token *tok, int k)
 {
@@ -758,29 +787,9 @@ static void S_finish(cd_tokenizer *t, cd_token *tok, int k)
     tok->data = S_empty;
     switch (k) {
     case CD_TOK_START_TAG:
-    case CD_TOK_END_TAG: {
-        tok->data = S_str_ptr(&t->tbuf, &t->name);
-        tok->len = t->name.len;
-        tok->tag = t->cur_known ? t->cur_tag : S_tag_lookup(t, tok->data, tok->len);
-        if (k == CD_TOK_END_TAG) {
-            if (t->self_closing)
-                ERR(); /* end-tag-with-trailing-solidus */
-            break;
-        }
-        tok->self_closing = t->self_closing;
-        S_set_last(t, tok->data, tok->len, t->name.sc);
-        for (uint32_t i = 0; i < t->nattrs; i++) {
-            const S_attr *a = &t->attrs[i];
-            cd_tok_attr *o = &t->pattrs[i];
-            o->name = S_str_ptr(&t->tbuf, &a->name);
-            o->name_len = (uint32_t)(a->name.len > UINT32_MAX ? UINT32_MAX : a->name.len);
-            o->value = S_str_ptr(&t->tbuf, &a->value);
-            o->value_len = (uint32_t)(a->value.len > UINT32_MAX ? UINT32_MAX : a->value.len);
-        }
-        tok->attrs = t->pattrs;
-        tok->nattrs = t->nattrs;
+    case CD_TOK_END_TAG:
+        S_finish_tag(t, tok, k);
         break;
-    }
     case CD_TOK_COMMENT:
         tok->data = S_str_ptr(&t->tbuf, &t->name);
         tok->len = t->name.len;
@@ -2133,26 +2142,7 @@ static void S_finish_lean(cd_tokenizer *t, cd_token *tok, int k)
     tok->self_closing = 0;
     tok->nattrs = 0;
     if (k == CD_TOK_START_TAG || k == CD_TOK_END_TAG) {
-        tok->data = S_str_ptr(&t->tbuf, &t->name);
-        tok->len = t->name.len;
-        tok->tag = t->cur_known ? t->cur_tag : S_tag_lookup(t, tok->data, tok->len);
-        if (k == CD_TOK_END_TAG) {
-            if (t->self_closing)
-                ERR(); /* end-tag-with-trailing-solidus */
-            return;
-        }
-        tok->self_closing = t->self_closing;
-        S_set_last(t, tok->data, tok->len, t->name.sc);
-        for (uint32_t i = 0; i < t->nattrs; i++) {
-            const S_attr *a = &t->attrs[i];
-            cd_tok_attr *o = &t->pattrs[i];
-            o->name = S_str_ptr(&t->tbuf, &a->name);
-            o->name_len = (uint32_t)(a->name.len > UINT32_MAX ? UINT32_MAX : a->name.len);
-            o->value = S_str_ptr(&t->tbuf, &a->value);
-            o->value_len = (uint32_t)(a->value.len > UINT32_MAX ? UINT32_MAX : a->value.len);
-        }
-        tok->attrs = t->pattrs;
-        tok->nattrs = t->nattrs;
+        S_finish_tag(t, tok, k);
         return;
     }
     if (k == CD_TOK_COMMENT || k == CD_TOK_DOCTYPE) {
