@@ -23,7 +23,6 @@ Checks (each a line "ok NAME" or "FAIL NAME: why"; exit status 1 on any FAIL):
   archive     a WARC of the six pages: the same texts as the files' batch
   gzip        the six pages gzipped: the same texts as the plain pages, the
               same records whatever -j, the input order and --site-cache
-              (pass 1 keeps the pages it decompresses whole for pass 2)
   errors      bad --site-chrome value, missing or damaged --sites file,
               unwritable --learn-sites path: exit 2, no records written
   stats       --stats names the model (hosts, pages)
@@ -181,9 +180,10 @@ def checks(b, names, files, ledger, tmp):
         check("archive/site-cache-%s" % cache,
               lines(records(b, ["-j", "2", "--site-cache", cache, w])) == lines(wrecs), "records differ")
 
-    # gzip page files: pass 1 decompresses the pages it observes whole and
-    # keeps them for pass 2 within --site-cache; the records are the same
-    # whatever was kept (0: nothing, 2 MiB: one huge page, the default)
+    # gzip page files: pass 1 decompresses the pages it observes whole, pass 2
+    # decompresses them again (session 12 tried keeping them in --site-cache:
+    # docs/sites.md); the records are the same whatever -j, the input order
+    # and --site-cache (0, 2 MiB, the default)
     import gzip
     gz = []
     for p in files:
