@@ -2642,21 +2642,6 @@ static void S_widen(cd_extract *x, const cd_dom *dom, S_stat *st)
         }
 }
 
-
-/* Figure captions (issue #12; docs/schema.md "text", docs/quality.md session
- * 12). On a page read as one article, a <figcaption> of CD_CAPTION_KEEP
- * characters or more leaves the text: it describes a picture, not the story,
- * and the annotated news pages (wcxb-dev) leave it out; the lead picture's
- * stays as image.caption (src/news reads it whatever its mark), and Markdown
- * shows them under their pictures (output/walk.h show_why). Shorter ones (a
- * label, a photo credit the news stage did not recognise) stay, as on pages of
- * other kinds, where a caption may be the content (a gallery, a product's
- * pictures). --no-captions takes every figcaption, on every page. This runs
- * after the selection: a caption never changes which container is the
- * article (as chrome by its tag, --no-captions made nytimes-5's choice
- * worse). wcxb-dev article P .9476 -> .9488, Readability F1 .9506 -> .9502
- * (its gold keeps captions), L3S-GN1 and CleanPortalEval unchanged (no
- * figcaption is kept there). */
 /* Is figcaption id the source of a quotation (<figure><blockquote>…
  * </blockquote><figcaption>— Name, Book</figcaption>)? It is the story's
  * text, not a picture's caption. */
@@ -2672,6 +2657,21 @@ static int S_quote_source(const cd_dom *dom, cd_nid id)
 }
 
 #define CD_CAPTION_KEEP 40
+
+/* Figure captions (issue #12; docs/schema.md "text", docs/quality.md session
+ * 12). On a page read as one article, a <figcaption> of CD_CAPTION_KEEP
+ * characters or more leaves the text: it describes a picture, not the story,
+ * and the annotated news pages (wcxb-dev) leave it out; the lead picture's
+ * stays as image.caption (src/news reads it whatever its mark), and Markdown
+ * shows them under their pictures (output/walk.h show_why). Shorter ones (a
+ * label, a photo credit the news stage did not recognise) stay, as on pages of
+ * other kinds, where a caption may be the content (a gallery, a product's
+ * pictures). --no-captions takes every figcaption, on every page. This runs
+ * after the selection: a caption never changes which container is the
+ * article (as chrome by its tag, --no-captions made nytimes-5's choice
+ * worse). wcxb-dev article P .9476 -> .9488, Readability F1 .9506 -> .9502
+ * (its gold keeps captions), L3S-GN1 and CleanPortalEval unchanged (no
+ * figcaption is kept there). */
 static void S_captions(const cd_extract *x, const cd_dom *dom, S_stat *st, unsigned options)
 {
     int all = (options & COPYDESK_OPT_NO_CAPTIONS) != 0;

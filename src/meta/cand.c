@@ -40,6 +40,19 @@ char *cd_meta_clean(cd_arena *a, const char *s, size_t len, size_t *out_len)
     return o ? out : NULL;
 }
 
+size_t cd_meta_space_words(const char *s, size_t n)
+{
+    size_t w = 0;
+    int in = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (cd_isspace((unsigned char)s[i]))
+            in = 0;
+        else if (!in)
+            in = 1, w++;
+    }
+    return w;
+}
+
 size_t cd_meta_clean_to(char *out, const char *s, size_t len)
 {
     if (!s || !len) {

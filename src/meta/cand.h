@@ -211,6 +211,8 @@ cd_meta_cand *cd_meta_add(cd_meta_ctx *c, int field, int src, int rank, cd_nid p
                           size_t len);
 /* The cleaned copy of s[0..len) in the arena (NULL when empty); *out_len gets its length. */
 char *cd_meta_clean(cd_arena *a, const char *s, size_t len, size_t *out_len);
+/* Words of s[0..n): runs of bytes other than white space. */
+size_t cd_meta_space_words(const char *s, size_t n);
 /* cd_meta_clean into out, which has room for min(len, CD_META_MAX_VALUE) * 3
  * + 1 bytes, not into the arena: its length (0 when empty). */
 size_t cd_meta_clean_to(char *out, const char *s, size_t len);

@@ -77,19 +77,6 @@ int cd_meta_site_like(const char *part, size_t pn, const char *site, size_t sn)
     return S_site_keys(kp, x, ks, y);
 }
 
-static size_t S_words(const char *s, size_t n)
-{
-    size_t w = 0;
-    int in = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (cd_isspace((unsigned char)s[i]))
-            in = 0;
-        else if (!in)
-            in = 1, w++;
-    }
-    return w;
-}
-
 /* The domain of url without "www." and the public suffix part, e.g.
  * "https://www.example.co.uk/x" -> "example". */
 static size_t S_domain_label(const char *url, char *out, size_t cap)
@@ -474,7 +461,7 @@ static const char *S_strip(cd_arena *a, const char *t, const S_names *names, con
          * A section is a name and opens with a capital ("Web APIs", "Learn
          * web development"); "Friday Facts #282 - 0.17 in sight" is one
          * headline. */
-        if (cut_hier && headn && S_words(tail, tailn) <= 6 && S_name_like(tail, tailn))
+        if (cut_hier && headn && cd_meta_space_words(tail, tailn) <= 6 && S_name_like(tail, tailn))
             return S_dup(a, head, headn);
         break;
     }
@@ -520,11 +507,11 @@ static const char *S_readability_cut(cd_arena *a, const char *t)
         return t;
     const char *cur = t;
     size_t curn = l;
-    if (S_words(cur, curn) < 3) {
+    if (cd_meta_space_words(cur, curn) < 3) {
         cur = t + f + fl;
         curn = n - f - fl;
     }
-    if (S_words(cur, curn) <= 4)
+    if (cd_meta_space_words(cur, curn) <= 4)
         return t;
     return S_dup(a, cur, curn);
 }
@@ -654,7 +641,7 @@ static int S_word_sets(const char *a, const char *b, size_t *da, size_t *db, siz
 static int S_card_elsewhere(const char *t, const char *doc, const S_names *names)
 {
     size_t dn = strlen(doc), da, db, both;
-    if (S_words(doc, dn) < 3 || S_is_site(doc, dn, names))
+    if (cd_meta_space_words(doc, dn) < 3 || S_is_site(doc, dn, names))
         return 0;
     return S_word_sets(t, doc, &da, &db, &both) && both * 10 < (da + db - both) * 2;
 }
@@ -718,14 +705,14 @@ static int S_label_like(const char *s, size_t n)
         n--;
     while (n && cd_isspace((unsigned char)*s))
         s++, n--;
-    if (!n || S_words(s, n) > 4)
+    if (!n || cd_meta_space_words(s, n) > 4)
         return 0;
     if (s[n - 1] == ':')
         return 1;
     int digit = 0;
     for (size_t i = 0; i < n; i++)
         digit |= cd_isdigit((unsigned char)s[i]);
-    return digit && S_words(s, n) >= 2;
+    return digit && cd_meta_space_words(s, n) >= 2;
 }
 
 /* Does the h1 hold the metadata title t and a label or a date set in the
@@ -819,27 +806,21 @@ static int S_agrees(const cd_meta_cand *a, const cd_meta_cand *b)
 static int S_link_only(const cd_dom *dom, cd_nid id)
 {
     for (cd_nid a = cd_dom_node(dom, id)->parent; a; a = cd_dom_node(dom, a)->parent)
-        if (cd_dom_node(dom, a)->type == CD_NODE_ELEMENT && cd_dom_node(dom, a)->tag == CD_TAG_A)
+        if (cd_dom_is(dom, a, CD_TAG_A))
             return 1;
     int any = 0;
-    cd_nid x = cd_dom_node(dom, id)->first;
-    while (x) {
+    for (cd_nid x = cd_dom_next(dom, id, id); x;) {
         const cd_node *nd = cd_dom_node(dom, x);
         if (nd->type == CD_NODE_ELEMENT && nd->tag == CD_TAG_A) {
             any = 1;
-        } else if (nd->type == CD_NODE_TEXT) {
+            x = cd_dom_next_skip(dom, x, id);
+            continue;
+        }
+        if (nd->type == CD_NODE_TEXT)
             for (uint32_t i = 0; i < nd->len; i++)
                 if (cd_isalnum((unsigned char)nd->u.text[i]))
                     return 0;
-        } else if (nd->type == CD_NODE_ELEMENT && nd->first) {
-            x = nd->first;
-            continue;
-        }
-        while (x && x != id && !cd_dom_node(dom, x)->next)
-            x = cd_dom_node(dom, x)->parent;
-        if (!x || x == id)
-            break;
-        x = cd_dom_node(dom, x)->next;
+        x = cd_dom_next(dom, x, id);
     }
     return any;
 }
@@ -1193,7 +1174,7 @@ static const char *S_body_headline_skip(cd_meta_ctx *c, const S_names *names, in
         return NULL;
     size_t len;
     char *v = e ? cd_meta_node_text(c, e, 1024, &len) : NULL;
-    if (!v || !len || S_words(v, len) < 2 || S_run_site(v, len, names))
+    if (!v || !len || cd_meta_space_words(v, len) < 2 || S_run_site(v, len, names))
         return NULL;
     return S_trim_marks(c->arena, v, len);
 }
@@ -1233,7 +1214,7 @@ static int S_holds_part(const char *h, const char *t)
     char part[1024];
     for (size_t p = 0; p < np; p++) {
         size_t l = pe[p] - ps[p];
-        if (l >= sizeof part || S_words(t + ps[p], l) < 3)
+        if (l >= sizeof part || cd_meta_space_words(t + ps[p], l) < 3)
             continue;
         memcpy(part, t + ps[p], l);
         part[l] = '\0';
@@ -1252,7 +1233,7 @@ static int S_label_before(const char *h, const char *t)
     char kh[1024], kt[1024];
     size_t hn = strlen(h), tn = strlen(t);
     size_t x = S_key(h, hn, kh, sizeof kh), y = S_key(t, tn, kt, sizeof kt);
-    size_t wh = S_words(h, hn), wt = S_words(t, tn);
+    size_t wh = cd_meta_space_words(h, hn), wt = cd_meta_space_words(t, tn);
     return y >= 8 && x > y && x < sizeof kh && memcmp(kh + x - y, kt, y) == 0 && wt >= 3 && wh > wt &&
            wh - wt <= 3;
 }
@@ -1374,10 +1355,10 @@ static const char *S_not_site(cd_meta_ctx *c, const char *t, const char *site_na
     if (!v || !S_level(c, e) || S_run_site(v, len, &sites))
         return t;
     const char *b = S_trim_marks(c->arena, v, len);
-    size_t bw = b ? S_words(b, strlen(b)) : 0;
+    size_t bw = b ? cd_meta_space_words(b, strlen(b)) : 0;
     /* A heading that names t again ("About the Workforce Development
      * Program" under "Workforce Development") is a part of t's page. */
-    if (bw < 4 || bw <= S_words(t, n) || S_holds(b, t))
+    if (bw < 4 || bw <= cd_meta_space_words(t, n) || S_holds(b, t))
         return t;
     *source = "h1";
     return b;
@@ -1496,7 +1477,7 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
                 const char *b;
                 if (!same && !novis && h1s[j]->pos && S_link_only(c->dom, h1s[j]->pos) &&
                     (b = S_body_headline(c, &names, 0)) != NULL &&
-                    S_words(b, strlen(b)) >= 3 && !S_same(b, strlen(b), h, strlen(h)) &&
+                    cd_meta_space_words(b, strlen(b)) >= 3 && !S_same(b, strlen(b), h, strlen(h)) &&
                     S_holds(meta[i]->s, b) && !S_holds(h, b)) {
                     const char *t = S_strip(c->arena, b, &names, NULL, 1, dated);
                     return t ? S_first_segment(c->arena, t) : NULL;
@@ -1577,7 +1558,7 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
              * endorses Obama" over a "Kerry endorses Obama" line above
              * the story). */
             if (printed && !novis && (v = S_body_headline(c, &sites, 0)) != NULL &&
-                S_words(v, strlen(v)) >= 3 && S_end_part(tt->s, tt->len, v)) {
+                cd_meta_space_words(v, strlen(v)) >= 3 && S_end_part(tt->s, tt->len, v)) {
                 *source = "h1";
                 return v;
             }

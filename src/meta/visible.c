@@ -202,11 +202,7 @@ static int S_teaser_item(const cd_dom *dom, cd_nid id)
     cd_nid t = cd_dom_node(dom, a)->first;
     if (!t || cd_dom_node(dom, t)->type != CD_NODE_TEXT)
         return 0;
-    size_t words = 0;
-    const char *ts = cd_dom_node(dom, t)->u.text;
-    for (size_t i = 0, n = cd_dom_node(dom, t)->len; i < n; i++)
-        words += !cd_isspace((unsigned char)ts[i]) && (i == 0 || cd_isspace((unsigned char)ts[i - 1]));
-    if (words < 3)
+    if (cd_meta_space_words(cd_dom_node(dom, t)->u.text, cd_dom_node(dom, t)->len) < 3)
         return 0;
     unsigned items = 0, steps = 0;
     for (cd_nid q = cd_dom_node(dom, cd_dom_node(dom, li)->parent)->first; q && steps < 64 && items < 3;
