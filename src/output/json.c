@@ -252,10 +252,6 @@ static void S_fvalue(cd_buf *out, int *first, int f, const char *v)
         cd_buf_put(out, "null", 4);
 }
 
-/* The fields of copydesk_fields.def in its order. A run of rows "group.key" is
- * one object "group", written as null when all of its fields are. */
-static void S_fields_keyed(cd_buf *out, int *first, const cd_result *r);
-
 /* Flush the run of empty items from row from to row to. */
 static void S_empties(cd_buf *out, int *first, int from, int to)
 {
@@ -264,13 +260,12 @@ static void S_empties(cd_buf *out, int *first, int from, int to)
     cd_buf_put(out, S_empty + S_eoff[from] + skip, S_eoff[to] - S_eoff[from] - skip);
 }
 
+/* The fields of copydesk_fields.def in its order. A run of rows "group.key" is
+ * one object "group", written as null when all of its fields are. Runs of empty items are
+ * written from S_empty at once (one by one when S_q could not hold a key). */
 static void S_fields(cd_buf *out, int *first, const cd_result *r)
 {
     pthread_once(&S_shape_once, S_shape);
-    if (!S_q_ok) {
-        S_fields_keyed(out, first, r);
-        return;
-    }
     const cd_meta *m = r->meta;
     int run = -1; /* the first row of the pending run of empty items */
     for (int f = 0; f < COPYDESK_FIELD_COUNT;) {
@@ -287,7 +282,7 @@ static void S_fields(cd_buf *out, int *first, const cd_result *r)
             v = d->kind == CD_FIELD_URL ? r->url : m ? *(const char *const *)((const char *)m + d->value) : NULL;
             empty = v == NULL;
         }
-        if (empty) {
+        if (empty && S_q_ok) {
             if (run < 0)
                 run = f;
             f = end;
@@ -304,6 +299,9 @@ static void S_fields(cd_buf *out, int *first, const cd_result *r)
             } else {
                 S_fvalue(out, first, f, v);
             }
+        } else if (empty) {
+            S_fkey(out, first, f, 1); /* a group of no value (when S_q could not hold the keys) */
+            cd_buf_put(out, "null", 4);
         } else {
             int f2 = 1;
             S_fkey(out, first, f, 1);
@@ -316,39 +314,6 @@ static void S_fields(cd_buf *out, int *first, const cd_result *r)
     }
     if (run >= 0)
         S_empties(out, first, run, COPYDESK_FIELD_COUNT);
-}
-
-/* The same, key by key (when a key did not fit S_q). */
-static void S_fields_keyed(cd_buf *out, int *first, const cd_result *r)
-{
-    const cd_meta *m = r->meta;
-    for (int f = 0; f < COPYDESK_FIELD_COUNT;) {
-        const cd_meta_field_info *d = &cd_meta_fields[f];
-        if (!S_dotted[f]) {
-            if (d->kind == CD_FIELD_LIST) {
-                S_fkey(out, first, f, 0);
-                S_list(out, m, f);
-            } else {
-                S_fvalue(out, first, f, d->kind == CD_FIELD_URL ? r->url : cd_meta_value(m, f, 0, NULL));
-            }
-            f++;
-            continue;
-        }
-        int end = S_gend[f], any = 0;
-        for (int g = f; g < end && !any; g++)
-            any = cd_meta_value(m, g, 0, NULL) != NULL;
-        S_fkey(out, first, f, 1);
-        if (!any) {
-            cd_buf_put(out, "null", 4);
-        } else {
-            int f2 = 1;
-            cd_buf_putc(out, '{');
-            for (int g = f; g < end; g++)
-                S_fvalue(out, &f2, g, cd_meta_value(m, g, 0, NULL));
-            cd_buf_putc(out, '}');
-        }
-        f = end;
-    }
 }
 
 /* One JSON object, no trailing newline, keys in a fixed order (docs/schema.md). */
