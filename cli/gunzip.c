@@ -43,12 +43,12 @@ static size_t S_whole(const char *in, size_t len, size_t max, char *dst, size_t 
     return n;
 }
 
-/* The decoder: into *buf (grown when grow is set, else fixed at *cap). */
-/* head: a fixed buffer filled is a success (the page's first *cap bytes). */
-static size_t S_gunzip(const char *in, size_t len, size_t max, char **buf, size_t *cap, int grow, int head)
+/* The decoder: into *buf, grown as needed; or, for head, into a buffer fixed
+ * at *cap, whose filling is a success (the page's first *cap bytes). */
+static size_t S_gunzip(const char *in, size_t len, size_t max, char **buf, size_t *cap, int head)
 {
     if (!cd_cli_is_gzip(in, len) || len > max) return 0;
-    if (grow) {
+    if (!head) {
         size_t want = S_CHUNK, hint = cd_cli_gunzip_hint(in, len, max);
         if (hint >= want) want = hint + 1;
         if (*cap < want) {
@@ -57,8 +57,6 @@ static size_t S_gunzip(const char *in, size_t len, size_t max, char **buf, size_
             *buf = nb;
             *cap = want;
         }
-    }
-    if (!head) {
         size_t w = S_whole(in, len, max, *buf, *cap);
         if (w) return cd_cli_is_gzip(*buf, w) ? 0 : w;
     }
@@ -80,8 +78,8 @@ static size_t S_gunzip(const char *in, size_t len, size_t max, char **buf, size_
                 ok = 1;
                 break;
             }
-            /* Full. Fixed: it does not fit; past max: the library's error. */
-            if (!grow || *cap > max) break;
+            /* Full past max: the library's error. */
+            if (*cap > max) break;
             size_t ncap = *cap * 2 > max + 1 ? max + 1 : *cap * 2;
             char *nb = realloc(*buf, ncap);
             if (!nb) break;
@@ -117,17 +115,12 @@ static size_t S_gunzip(const char *in, size_t len, size_t max, char **buf, size_
 
 size_t cd_cli_gunzip(const char *in, size_t len, size_t max, char **buf, size_t *cap)
 {
-    return S_gunzip(in, len, max, buf, cap, 1, 0);
-}
-
-size_t cd_cli_gunzip_to(const char *in, size_t len, size_t max, char *dst, size_t cap)
-{
-    return S_gunzip(in, len, max, &dst, &cap, 0, 0);
+    return S_gunzip(in, len, max, buf, cap, 0);
 }
 
 size_t cd_cli_gunzip_head(const char *in, size_t len, size_t max, char *dst, size_t cap)
 {
-    size_t n = S_gunzip(in, len, max, &dst, &cap, 0, 1);
+    size_t n = S_gunzip(in, len, max, &dst, &cap, 1);
     return n == cap ? n : 0;
 }
 

@@ -25,10 +25,6 @@ size_t cd_cli_gunzip(const char *in, size_t len, size_t max, char **buf, size_t 
  * size of a one-member stream modulo 2^32), or 0 when it is not usable. */
 size_t cd_cli_gunzip_hint(const char *in, size_t len, size_t max);
 
-/* Decompress into dst[0..cap) without growing: the length when the whole
- * result is usable (as above) and fits, else 0. */
-size_t cd_cli_gunzip_to(const char *in, size_t len, size_t max, char *dst, size_t cap);
-
 /* The first cap bytes of the page the library would decompress, into
  * dst[0..cap): cap when the page is at least that long and its start decodes
  * cleanly, else 0 (a page that ends or fails within its first cap bytes).
