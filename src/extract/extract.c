@@ -853,6 +853,42 @@ static int S_is_panel(const cd_dom *dom, cd_nid id, const S_idset *panels)
     return v && S_idset_has(panels, v, il);
 }
 
+/* Is id a page's part by its tag alone (a footer, a sidebar <aside>, a
+ * <nav>, a <dialog>, a <menu>, a <search>) standing after the page's text:
+ * after a sibling (of it or of one of its ancestors below <body>) holding a
+ * sentence of its own (CD_OWN_SENTENCE characters, links under half), and
+ * holding no <h1> itself? The share guard (S_prune) then does not keep it: a
+ * short page's footer of offices and legal notices (wcxb-dev 0362, 1322 of
+ * 1983 characters) or its sidebar (Readability liberation-1) may hold most
+ * of its text. An element of these tags that swallowed the page (unclosed)
+ * has no text before it, or holds the headline. (Issue #12, h/newsprec8.) */
+static int S_part_after_text(const cd_dom *dom, const S_stat *st, cd_nid id)
+{
+    switch (cd_dom_node(dom, id)->tag) {
+    case CD_TAG_FOOTER:
+    case CD_TAG_ASIDE:
+    case CD_TAG_NAV:
+    case CD_TAG_DIALOG:
+    case CD_TAG_MENU:
+    case CD_TAG_SEARCH:
+        break;
+    default:
+        return 0;
+    }
+    int before = 0;
+    for (cd_nid a = id; a && a != dom->body && !before && cd_dom_node(dom, a)->type == CD_NODE_ELEMENT;
+         a = cd_dom_node(dom, a)->parent)
+        for (cd_nid c = cd_dom_node(dom, a)->prev; c && !before; c = cd_dom_node(dom, c)->prev)
+            before = cd_dom_node(dom, c)->type == CD_NODE_ELEMENT && !st[c].dead &&
+                     st[c].chars >= CD_OWN_SENTENCE && S_link_density(&st[c]) < 0.5f;
+    if (!before)
+        return 0;
+    for (cd_nid t = cd_dom_node(dom, id)->first; t; t = cd_dom_next(dom, t, id))
+        if (cd_dom_is(dom, t, CD_TAG_H1))
+            return 0;
+    return 1;
+}
+
 /* A hidden or chrome-named element holding more than this share of the
  * page's text is kept (the guard in S_prune): pages rendered on the server
  * hide their whole content until a script reveals it. */
@@ -1046,7 +1082,8 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
          * few links, is not chrome whatever its name says (wrappers such as
          * <div class="page has-sidebar"> or <form id="aspnetForm">). */
         float ld = S_link_density(s);
-        if (total && s->chars > total * CD_GUARD_SHARE && (hidden || ld < 0.5f) && !(h & CD_HINT_CONSENT))
+        if (total && s->chars > total * CD_GUARD_SHARE && (hidden || ld < 0.5f) && !(h & CD_HINT_CONSENT) &&
+            !(!soft && S_part_after_text(dom, st, id)))
             continue;
         /* An element that holds nearly all of the page is the page, whatever its
          * links (a listing inside <form id="aspnetForm">, an unclosed
