@@ -475,6 +475,8 @@ static void S_tail_lines(const cd_dom *dom, cd_xstat *st, cd_nid block, cd_nid f
  * only in a run of CD_FURNITURE_CHARS or fewer), and the headline (one
  * element whose text is the title) before the story goes as well. */
 #define CD_LOOSE_MAX 600 /* characters of a run looked at */
+static void S_loose_teaser(const cd_dom *dom, cd_xstat *st, cd_nid head, cd_nid c, cd_nid root,
+                           uint32_t after, const char *htext, long hlen);
 static void S_drop_loose(const cd_extract *x, const cd_dom *dom, cd_xstat *st, cd_nid root,
                          cd_nid hfirst, uint32_t after, const char *title)
 {
@@ -561,6 +563,7 @@ static void S_drop_loose(const cd_extract *x, const cd_dom *dom, cd_xstat *st, c
                 }
                 if (k == last) break;
             }
+            if (promo && tail && c) S_loose_teaser(dom, st, first, c, root, after, buf, (long)len);
         }
     }
 }
@@ -619,6 +622,172 @@ static void S_drop_before_headline(cd_extract *x, const cd_dom *dom, cd_xstat *s
             id = cd_dom_next_skip(dom, id, root);
         }
         return;
+    }
+}
+
+/* A lone teaser after the story: a block that is one headline link, just
+ * dropped as furniture, is the headline of another story; the short
+ * paragraph below it (its summary, CD_TEASER_SUM characters at most, no
+ * link beside a "Full story" one, ending as a sentence) and the short
+ * heading above it (its box's label: no link, no sentence's end) go with
+ * it. Seen on l3s-gn1 99fa80cc ("Latest News", a headline, its summary),
+ * 2d25dd6c ("Today's Top Picks"), 41caaf23 ("SPORTS NEWS", a headline, its
+ * summary and "FULL STORY"): the furniture pass took the headline, its
+ * summary and label stayed at the end of the story. Only after the story
+ * (ids from `after` on); why 'T'. */
+#define CD_TEASER_SUM 400  /* characters of a teaser's summary */
+#define CD_TEASER_SUM_MIN 40
+#define CD_TEASER_LAB 60   /* characters of a teaser box's label */
+#define CD_TEASER_HEAD_WORDS 3
+static int S_ends_sentence(const char *s, long n)
+{
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')'))
+        n--;
+    return n > 0 && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?');
+}
+
+static cd_nid S_block_of(const cd_dom *dom, cd_nid t)
+{
+    for (cd_nid a = cd_dom_node(dom, t)->parent; a; a = cd_dom_node(dom, a)->parent)
+        if (cd_x_is_block(cd_dom_node(dom, a)->tag)) return a;
+    return CD_NONE;
+}
+
+/* Is text[0..len) a headline: CD_TEASER_HEAD_WORDS words or more, not a
+ * sentence? */
+static int S_teaser_head(const char *buf, long len)
+{
+    if (len <= 0 || S_ends_sentence(buf, len)) return 0;
+    size_t at = 0, words = 0;
+    const char *w;
+    while (cd_next_word(buf, (size_t)len, &at, &w) > 0)
+        words++;
+    return words >= CD_TEASER_HEAD_WORDS;
+}
+
+/* The teaser's label: the previous sibling with text of the headline's
+ * block, or of a box the block opens; a short element without a link or a
+ * sentence's end, after the story. */
+static void S_teaser_label(const cd_dom *dom, cd_xstat *st, cd_nid head, cd_nid root, uint32_t after)
+{
+    char buf[CD_TEASER_LAB * 4 + 1];
+    int pics = 0;
+    for (cd_nid id = head; id && id != root;) {
+        cd_nid p = cd_dom_node(dom, id)->prev;
+        while (p && (st[p].dead || !st[p].chars))
+            p = cd_dom_node(dom, p)->prev;
+        if (!p) {
+            id = cd_dom_node(dom, id)->parent;
+            continue;
+        }
+        const cd_node *pn = cd_dom_node(dom, p);
+        /* The teaser's picture and its credit are the teaser's. */
+        if (p >= after && pn->type == CD_NODE_ELEMENT && st[p].n_img && !st[p].kind &&
+            st[p].chars <= CD_TEASER_LAB && ++pics <= 2) {
+            cd_x_drop(dom, st, p, root, 'T');
+            id = p;
+            continue;
+        }
+        if (p < after || pn->type != CD_NODE_ELEMENT || (st[p].kind && st[p].kind != CD_KIND_LABEL) ||
+            st[p].link || st[p].chars > CD_TEASER_LAB)
+            return;
+        long len = cd_x_text(dom, st, p, buf, CD_TEASER_LAB * 4);
+        if (len > 0 && !S_ends_sentence(buf, len)) cd_x_drop(dom, st, p, root, 'T');
+        return;
+    }
+}
+
+static void S_teaser_tail(const cd_dom *dom, cd_xstat *st, cd_nid head, cd_nid root, uint32_t after)
+{
+    char buf[CD_TEASER_SUM * 4 + 1];
+    long len = cd_x_text(dom, st, head, buf, CD_TEASER_LAB * 4);
+    if (!S_teaser_head(buf, len)) return;
+    /* The summary: the block of the next live text. */
+    cd_nid t = cd_dom_next_skip(dom, head, root);
+    while (t && (st[t].dead || cd_dom_node(dom, t)->type != CD_NODE_TEXT || !st[t].chars))
+        t = st[t].dead ? cd_dom_next_skip(dom, t, root) : cd_dom_next(dom, t, root);
+    if (!t) return;
+    cd_nid b = S_block_of(dom, t);
+    if (!b || b < after || cd_x_is_ancestor(dom, b, head) || st[b].dead || st[b].kind ||
+        st[b].flow != st[b].chars || st[b].chars < CD_TEASER_SUM_MIN ||
+        st[b].chars > CD_TEASER_SUM || st[b].link * 4 > st[b].chars)
+        return;
+    len = cd_x_text(dom, st, b, buf, CD_TEASER_SUM * 4);
+    if (len <= 0 || !S_ends_sentence(buf, len)) return;
+    cd_x_drop(dom, st, b, root, 'T');
+    S_teaser_label(dom, st, head, root, after);
+}
+
+/* The same in a block typed as lines ("<a><b>Headline</b></a><br>Summary
+ * …<br><a>FULL STORY</a>"): the headline's run just went (S_drop_loose);
+ * the next run, from c, is its summary when it has no link, then a line of
+ * links at most CD_TEASER_LAB characters ("FULL STORY", "More at …") is
+ * its too. Marked, not subtracted, as S_drop_loose does. */
+static int S_loose_run(const cd_dom *dom, const cd_xstat *st, cd_nid *c, cd_nid *first, cd_nid *last)
+{
+    *first = *last = CD_NONE;
+    for (; *c; *c = cd_dom_node(dom, *c)->next) {
+        const cd_node *cn = cd_dom_node(dom, *c);
+        if (cn->type == CD_NODE_ELEMENT && cd_x_is_block(cn->tag)) return 0;
+        if (cn->type == CD_NODE_ELEMENT && cn->tag == CD_TAG_BR) {
+            if (*first) break;
+            continue;
+        }
+        if ((cn->type != CD_NODE_ELEMENT && cn->type != CD_NODE_TEXT) || st[*c].dead || !st[*c].chars)
+            continue;
+        if (!*first) *first = *c;
+        *last = *c;
+    }
+    return *first != CD_NONE;
+}
+
+static void S_loose_teaser(const cd_dom *dom, cd_xstat *st, cd_nid head, cd_nid c, cd_nid root,
+                           uint32_t after, const char *htext, long hlen)
+{
+    if (!S_teaser_head(htext, hlen)) return;
+    char buf[CD_TEASER_SUM * 4 + 1];
+    cd_nid first, last;
+    if (!S_loose_run(dom, st, &c, &first, &last)) return;
+    uint32_t chars = 0, link = 0;
+    long len = 0;
+    for (cd_nid k = first;; k = cd_dom_node(dom, k)->next) {
+        if (!st[k].dead) {
+            chars += st[k].chars;
+            link += st[k].link;
+            long l = cd_x_text(dom, st, k, buf + len, (size_t)(CD_TEASER_SUM * 4 - len));
+            if (l > 0) len += l;
+        }
+        if (k == last) break;
+    }
+    if (link || chars < CD_TEASER_SUM_MIN || chars > CD_TEASER_SUM || !S_ends_sentence(buf, len))
+        return;
+    for (cd_nid k = first;; k = cd_dom_node(dom, k)->next) {
+        if (!st[k].dead) {
+            st[k].dead = 1;
+            S_WHY(k, 'T');
+        }
+        if (k == last) break;
+    }
+    /* The label when the headline opens its block. */
+    cd_nid b = cd_dom_node(dom, head)->parent, k0 = cd_dom_node(dom, b)->first;
+    while (k0 && k0 != head && (st[k0].dead || !st[k0].chars))
+        k0 = cd_dom_node(dom, k0)->next;
+    if (k0 == head) S_teaser_label(dom, st, b, root, after);
+    c = cd_dom_node(dom, last)->next;
+    if (!S_loose_run(dom, st, &c, &first, &last)) return;
+    chars = link = 0;
+    for (cd_nid k = first;; k = cd_dom_node(dom, k)->next) {
+        chars += st[k].dead ? 0 : st[k].chars;
+        link += st[k].dead ? 0 : st[k].link;
+        if (k == last) break;
+    }
+    if (!chars || link * 5 < chars * 4 || chars > CD_TEASER_LAB) return;
+    for (cd_nid k = first;; k = cd_dom_node(dom, k)->next) {
+        if (!st[k].dead) {
+            st[k].dead = 1;
+            S_WHY(k, 'T');
+        }
+        if (k == last) break;
     }
 }
 
@@ -808,6 +977,7 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
             /* A block that is one promotion link, whatever its end. */
             if (len > 0 && st[id].link >= st[id].chars) {
                 cd_x_drop(dom, st, id, root, 'g');
+                if (tail && id >= after) S_teaser_tail(dom, st, id, root, after);
                 continue;
             }
             if (len > 0 && (tail ? cd_furniture_links(buf, (size_t)len, cd_xstat_ld(&st[id]))
