@@ -712,6 +712,23 @@ static void S_teaser_tail(const cd_dom *dom, cd_xstat *st, cd_nid head, cd_nid r
         st[b].flow != st[b].chars || st[b].chars < CD_TEASER_SUM_MIN ||
         st[b].chars > CD_TEASER_SUM || st[b].link * 4 > st[b].chars)
         return;
+    /* In one box with the headline: what holds both holds little more
+     * (the headline's own characters went from it with the headline). */
+    cd_nid a = cd_dom_node(dom, b)->parent;
+    while (a && !cd_x_is_ancestor(dom, a, head))
+        a = cd_dom_node(dom, a)->parent;
+    if (!a) return;
+    uint32_t rest = 0; /* its text besides the summary and marked lists */
+    for (cd_nid t2 = a; t2 && rest <= 2 * CD_TEASER_LAB;) {
+        const cd_node *n2 = cd_dom_node(dom, t2);
+        if (t2 == b || st[t2].dead || (t2 != a && st[t2].kind)) {
+            t2 = cd_dom_next_skip(dom, t2, a);
+            continue;
+        }
+        if (n2->type == CD_NODE_TEXT) rest += st[t2].chars;
+        t2 = cd_dom_next(dom, t2, a);
+    }
+    if (rest > 2 * CD_TEASER_LAB) return;
     len = cd_x_text(dom, st, b, buf, CD_TEASER_SUM * 4);
     if (len <= 0 || !S_ends_sentence(buf, len)) return;
     cd_x_drop(dom, st, b, root, 'T');
@@ -791,6 +808,38 @@ static void S_loose_teaser(const cd_dom *dom, cd_xstat *st, cd_nid head, cd_nid 
     }
 }
 
+/* Is block id the remains of a list of links: a paragraph whose links went
+ * (chrome by class) and left their separators standing with nothing
+ * between them ("Nova Scotia: ; ; ; ; . New Brunswick: ; ." -- l3s-gn1
+ * 3f642f89, a media group's network footer), CD_GUTTED_SLOTS empty slots
+ * or more? It bounds no story. */
+#define CD_GUTTED_SLOTS 5
+#define CD_GUTTED_READ 1000 /* characters read */
+static int S_sep(unsigned char b)
+{
+    return b == ';' || b == ',' || b == '|' || b == '.' || b == ':';
+}
+
+/* Or is it the site's imprint: a block of CD_GUTTED_READ characters at most
+ * with a copyright sign ("The News, a division of … 352 East River Road …
+ * Contents of this website are copyright © The News", l3s-gn1 3f642f89)? */
+static int S_gutted(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+{
+    char buf[CD_GUTTED_READ + 1];
+    long len = cd_x_text(dom, st, id, buf, CD_GUTTED_READ);
+    if (st[id].chars <= CD_GUTTED_READ && len > 0 && cd_contains_nocase(buf, (size_t)len, "\xC2\xA9"))
+        return 1;
+    int slots = 0;
+    for (long i = 0; i < len; i++) {
+        if (buf[i] != ';' && buf[i] != '|') continue;
+        long k = i + 1;
+        while (k < len && buf[k] == ' ')
+            k++;
+        if (k < len && S_sep((unsigned char)buf[k]) && ++slots >= CD_GUTTED_SLOTS) return 1;
+    }
+    return 0;
+}
+
 /* Inside the one article, drop what the detectors marked (teaser lists,
  * comment threads and forms, their labels) and the furniture lines of the
  * template (furniture.c). Nothing goes when the roots hold no long
@@ -824,7 +873,8 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
             cd_nid e = cd_dom_next_skip(dom, root, cd_dom_root(dom));
             uint32_t end = e ? e : dom->count;
             for (uint32_t id = root; id < end; id++)
-                if (cd_x_long_para(dom, st, id, para) && !S_flow_marked(dom, st, id, para)) {
+                if (cd_x_long_para(dom, st, id, para) && !S_flow_marked(dom, st, id, para) &&
+                    !S_gutted(dom, st, id)) {
                     if (!lfirst || id < lfirst) lfirst = id;
                     if (id > llast) llast = id;
                     nlong++;
@@ -946,7 +996,8 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
              * or after it. */
             if ((id > hfirst && id < after) || cd_x_is_ancestor(dom, id, hfirst) || st[id].kind ||
                 !cd_x_is_block(n->tag) || st[id].flow != st[id].chars || !st[id].chars ||
-                (st[id].chars > CD_FURNITURE_CHARS && !S_nav_line(dom, st, id)))
+                (st[id].chars > CD_FURNITURE_CHARS && !S_nav_line(dom, st, id) &&
+                 !(id >= after && S_gutted(dom, st, id))))
                 continue;
             if (id == x->title_node || n->tag == CD_TAG_H1) continue;
             /* The headline in a block of its own that is no h1 (a <b>, a
