@@ -697,6 +697,47 @@ static void S_teaser_label(const cd_dom *dom, cd_xstat *st, cd_nid head, cd_nid 
     }
 }
 
+/* Is box a (or one of its CD_TEASER_UP - 1 wrappers) one of a run of
+ * boxes alike -- a sibling with its tag and first class word? Then the headline and
+ * its summary are an item of a list (a round-up's "DIY Toilet Paper
+ * Holder" and its description, wcxb 4452), not a lone teaser. */
+#define CD_TEASER_UP 3
+/* Do elements a and b carry a class attribute that starts with the same
+ * word ("mv-art-link mv-list-single-10068", "mv-art-link …-8450")? */
+static int S_class_alike(const cd_dom *dom, cd_nid a, cd_nid b)
+{
+    size_t la = 0, lb = 0;
+    const char *ca = cd_dom_attr(dom, a, "class", &la);
+    const char *cb = cd_dom_attr(dom, b, "class", &lb);
+    if (!ca || !cb) return 0;
+    size_t ka = 0, kb = 0;
+    while (ka < la && cd_isspace((unsigned char)ca[ka]))
+        ka++;
+    while (kb < lb && cd_isspace((unsigned char)cb[kb]))
+        kb++;
+    size_t ea = ka, eb = kb;
+    while (ea < la && !cd_isspace((unsigned char)ca[ea]))
+        ea++;
+    while (eb < lb && !cd_isspace((unsigned char)cb[eb]))
+        eb++;
+    return ea > ka && ea - ka == eb - kb && memcmp(ca + ka, cb + kb, ea - ka) == 0;
+}
+
+static int S_repeated(const cd_dom *dom, const cd_xstat *st, cd_nid a)
+{
+    for (int up = 0; up < CD_TEASER_UP && a; up++, a = cd_dom_node(dom, a)->parent) {
+        const cd_node *an = cd_dom_node(dom, a);
+        for (int dir = 0; dir < 2; dir++)
+            for (cd_nid c = dir ? an->next : an->prev; c; c = dir ? cd_dom_node(dom, c)->next : cd_dom_node(dom, c)->prev) {
+                const cd_node *cn = cd_dom_node(dom, c);
+                if (cn->type == CD_NODE_ELEMENT && cn->tag == an->tag && !st[c].dead &&
+                    st[c].chars && S_class_alike(dom, a, c))
+                    return 1;
+            }
+    }
+    return 0;
+}
+
 static void S_teaser_tail(const cd_dom *dom, cd_xstat *st, cd_nid head, cd_nid root, uint32_t after)
 {
     char buf[CD_TEASER_SUM * 4 + 1];
@@ -728,7 +769,7 @@ static void S_teaser_tail(const cd_dom *dom, cd_xstat *st, cd_nid head, cd_nid r
         if (n2->type == CD_NODE_TEXT) rest += st[t2].chars;
         t2 = cd_dom_next(dom, t2, a);
     }
-    if (rest > 2 * CD_TEASER_LAB) return;
+    if (rest > 2 * CD_TEASER_LAB || S_repeated(dom, st, a)) return;
     len = cd_x_text(dom, st, b, buf, CD_TEASER_SUM * 4);
     if (len <= 0 || !S_ends_sentence(buf, len)) return;
     cd_x_drop(dom, st, b, root, 'T');
@@ -820,15 +861,8 @@ static int S_sep(unsigned char b)
     return b == ';' || b == ',' || b == '|' || b == '.' || b == ':';
 }
 
-/* Or is it the site's imprint: a block of CD_GUTTED_READ characters at most
- * with a copyright sign ("The News, a division of … 352 East River Road …
- * Contents of this website are copyright © The News", l3s-gn1 3f642f89)? */
-static int S_gutted(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+static int S_slots(const char *buf, long len)
 {
-    char buf[CD_GUTTED_READ + 1];
-    long len = cd_x_text(dom, st, id, buf, CD_GUTTED_READ);
-    if (st[id].chars <= CD_GUTTED_READ && len > 0 && cd_contains_nocase(buf, (size_t)len, "\xC2\xA9"))
-        return 1;
     int slots = 0;
     for (long i = 0; i < len; i++) {
         if (buf[i] != ';' && buf[i] != '|') continue;
@@ -838,6 +872,29 @@ static int S_gutted(const cd_dom *dom, const cd_xstat *st, cd_nid id)
         if (k < len && S_sep((unsigned char)buf[k]) && ++slots >= CD_GUTTED_SLOTS) return 1;
     }
     return 0;
+}
+
+/* Or is it the site's imprint: a block of CD_GUTTED_READ characters at most
+ * with a copyright sign ("The News, a division of … 352 East River Road …
+ * Contents of this website are copyright © The News", l3s-gn1 3f642f89),
+ * with no long paragraph beside it (a story's paragraph with a © in it, or
+ * a man page's COPYRIGHT section, stands among others -- readability
+ * medium-1, wcxb 0688)? */
+static int S_gutted(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+{
+    char buf[CD_GUTTED_READ + 1];
+    long len = cd_x_text(dom, st, id, buf, CD_GUTTED_READ);
+    if (len <= 0) return 0;
+    if (S_slots(buf, len)) return 1;
+    if (st[id].chars > CD_GUTTED_READ || !cd_contains_nocase(buf, (size_t)len, "\xC2\xA9")) return 0;
+    cd_nid par = cd_dom_node(dom, id)->parent;
+    for (cd_nid c = par ? cd_dom_node(dom, par)->first : CD_NONE; c; c = cd_dom_node(dom, c)->next) {
+        if (c == id || !cd_x_long_para(dom, st, c, CD_LONG_PARA)) continue;
+        char b2[CD_GUTTED_READ + 1];
+        long l2 = cd_x_text(dom, st, c, b2, CD_GUTTED_READ);
+        if (l2 > 0 && !S_slots(b2, l2)) return 0;
+    }
+    return 1;
 }
 
 /* Inside the one article, drop what the detectors marked (teaser lists,
