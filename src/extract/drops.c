@@ -897,6 +897,43 @@ static int S_gutted(const cd_dom *dom, const cd_xstat *st, cd_nid id)
     return 1;
 }
 
+/* The story's bounds without the gutted blocks at its ends (S_gutted, read
+ * only there): llast moves back, lfirst forward, to the next long
+ * paragraph of a root; nlong counts the ones set aside. */
+static int S_bound_para(const cd_extract *x, const cd_dom *dom, const cd_xstat *st, cd_nid id,
+                        uint32_t para)
+{
+    if (!cd_x_long_para(dom, st, id, para) || S_flow_marked(dom, st, id, para)) return 0;
+    for (uint32_t r = 0; r < x->nroots; r++)
+        if (!st[x->roots[r]].kind && cd_x_is_ancestor(dom, x->roots[r], id)) return 1;
+    return 0;
+}
+
+static void S_trim_gutted(const cd_extract *x, const cd_dom *dom, const cd_xstat *st, uint32_t para,
+                          cd_nid *lfirst, cd_nid *llast, uint32_t *nlong)
+{
+    while (*lfirst && S_gutted(dom, st, *llast)) {
+        (*nlong)--;
+        if (*llast == *lfirst) {
+            *lfirst = *llast = CD_NONE;
+            return;
+        }
+        cd_nid id = *llast;
+        do
+            id--;
+        while (id > *lfirst && !S_bound_para(x, dom, st, id, para));
+        *llast = id;
+    }
+    while (*lfirst != *llast && S_gutted(dom, st, *lfirst)) {
+        (*nlong)--;
+        cd_nid id = *lfirst;
+        do
+            id++;
+        while (id < *llast && !S_bound_para(x, dom, st, id, para));
+        *lfirst = id;
+    }
+}
+
 /* Inside the one article, drop what the detectors marked (teaser lists,
  * comment threads and forms, their labels) and the furniture lines of the
  * template (furniture.c). Nothing goes when the roots hold no long
@@ -930,13 +967,13 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
             cd_nid e = cd_dom_next_skip(dom, root, cd_dom_root(dom));
             uint32_t end = e ? e : dom->count;
             for (uint32_t id = root; id < end; id++)
-                if (cd_x_long_para(dom, st, id, para) && !S_flow_marked(dom, st, id, para) &&
-                    !S_gutted(dom, st, id)) {
+                if (cd_x_long_para(dom, st, id, para) && !S_flow_marked(dom, st, id, para)) {
                     if (!lfirst || id < lfirst) lfirst = id;
                     if (id > llast) llast = id;
                     nlong++;
                 }
         }
+        S_trim_gutted(x, dom, st, para, &lfirst, &llast, &nlong);
     }
     /* One paragraph of 100 characters is an introduction above lists (a
      * listing) as often as a short story: on a page known to be an article
