@@ -475,6 +475,8 @@ static void S_tail_lines(const cd_dom *dom, cd_xstat *st, cd_nid block, cd_nid f
  * only in a run of CD_FURNITURE_CHARS or fewer), and the headline (one
  * element whose text is the title) before the story goes as well. */
 #define CD_LOOSE_MAX 600 /* characters of a run looked at */
+static void S_loose_teaser(const cd_dom *dom, cd_xstat *st, cd_nid head, cd_nid c, cd_nid root,
+                           uint32_t after, const char *htext, long hlen);
 static void S_drop_loose(const cd_extract *x, const cd_dom *dom, cd_xstat *st, cd_nid root,
                          cd_nid hfirst, uint32_t after, const char *title)
 {
@@ -561,6 +563,7 @@ static void S_drop_loose(const cd_extract *x, const cd_dom *dom, cd_xstat *st, c
                 }
                 if (k == last) break;
             }
+            if (promo && tail && c) S_loose_teaser(dom, st, first, c, root, after, buf, (long)len);
         }
     }
 }
@@ -622,6 +625,315 @@ static void S_drop_before_headline(cd_extract *x, const cd_dom *dom, cd_xstat *s
     }
 }
 
+/* A lone teaser after the story: a block that is one headline link, just
+ * dropped as furniture, is the headline of another story; the short
+ * paragraph below it (its summary, CD_TEASER_SUM characters at most, no
+ * link beside a "Full story" one, ending as a sentence) and the short
+ * heading above it (its box's label: no link, no sentence's end) go with
+ * it. Seen on l3s-gn1 99fa80cc ("Latest News", a headline, its summary),
+ * 2d25dd6c ("Today's Top Picks"), 41caaf23 ("SPORTS NEWS", a headline, its
+ * summary and "FULL STORY"): the furniture pass took the headline, its
+ * summary and label stayed at the end of the story. Only after the story
+ * (ids from `after` on); why 'T'. */
+#define CD_TEASER_SUM 400  /* characters of a teaser's summary */
+#define CD_TEASER_SUM_MIN 40
+#define CD_TEASER_LAB 60   /* characters of a teaser box's label */
+#define CD_TEASER_HEAD_WORDS 3
+static int S_ends_sentence(const char *s, long n)
+{
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')'))
+        n--;
+    return n > 0 && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?');
+}
+
+static cd_nid S_block_of(const cd_dom *dom, cd_nid t)
+{
+    for (cd_nid a = cd_dom_node(dom, t)->parent; a; a = cd_dom_node(dom, a)->parent)
+        if (cd_x_is_block(cd_dom_node(dom, a)->tag)) return a;
+    return CD_NONE;
+}
+
+/* Is text[0..len) a headline: CD_TEASER_HEAD_WORDS words or more, not a
+ * sentence? */
+static int S_teaser_head(const char *buf, long len)
+{
+    if (len <= 0 || S_ends_sentence(buf, len)) return 0;
+    size_t at = 0, words = 0;
+    const char *w;
+    while (cd_next_word(buf, (size_t)len, &at, &w) > 0)
+        words++;
+    return words >= CD_TEASER_HEAD_WORDS;
+}
+
+/* The teaser's label: the previous sibling with text of the headline's
+ * block, or of a box the block opens; a short element without a link or a
+ * sentence's end, after the story. */
+static void S_teaser_label(const cd_dom *dom, cd_xstat *st, cd_nid head, cd_nid root, uint32_t after)
+{
+    char buf[CD_TEASER_LAB * 4 + 1];
+    int pics = 0;
+    for (cd_nid id = head; id && id != root;) {
+        cd_nid p = cd_dom_node(dom, id)->prev;
+        while (p && (st[p].dead || !st[p].chars))
+            p = cd_dom_node(dom, p)->prev;
+        if (!p) {
+            id = cd_dom_node(dom, id)->parent;
+            continue;
+        }
+        const cd_node *pn = cd_dom_node(dom, p);
+        /* The teaser's picture and its credit are the teaser's. */
+        if (p >= after && pn->type == CD_NODE_ELEMENT && st[p].n_img && !st[p].kind &&
+            st[p].chars <= CD_TEASER_LAB && ++pics <= 2) {
+            cd_x_drop(dom, st, p, root, 'T');
+            id = p;
+            continue;
+        }
+        if (p < after || pn->type != CD_NODE_ELEMENT || (st[p].kind && st[p].kind != CD_KIND_LABEL) ||
+            st[p].link || st[p].chars > CD_TEASER_LAB)
+            return;
+        long len = cd_x_text(dom, st, p, buf, CD_TEASER_LAB * 4);
+        if (len > 0 && !S_ends_sentence(buf, len)) cd_x_drop(dom, st, p, root, 'T');
+        return;
+    }
+}
+
+/* Is box a (or one of its CD_TEASER_UP - 1 wrappers) one of a run of
+ * boxes alike -- a sibling with its tag and first class word? Then the headline and
+ * its summary are an item of a list (a round-up's "DIY Toilet Paper
+ * Holder" and its description, wcxb 4452), not a lone teaser. */
+#define CD_TEASER_UP 3
+/* Do elements a and b carry a class attribute that starts with the same
+ * word ("mv-art-link mv-list-single-10068", "mv-art-link …-8450")? */
+static int S_class_alike(const cd_dom *dom, cd_nid a, cd_nid b)
+{
+    size_t la = 0, lb = 0;
+    const char *ca = cd_dom_attr(dom, a, "class", &la);
+    const char *cb = cd_dom_attr(dom, b, "class", &lb);
+    if (!ca || !cb) return 0;
+    size_t ka = 0, kb = 0;
+    while (ka < la && cd_isspace((unsigned char)ca[ka]))
+        ka++;
+    while (kb < lb && cd_isspace((unsigned char)cb[kb]))
+        kb++;
+    size_t ea = ka, eb = kb;
+    while (ea < la && !cd_isspace((unsigned char)ca[ea]))
+        ea++;
+    while (eb < lb && !cd_isspace((unsigned char)cb[eb]))
+        eb++;
+    return ea > ka && ea - ka == eb - kb && memcmp(ca + ka, cb + kb, ea - ka) == 0;
+}
+
+static int S_repeated(const cd_dom *dom, const cd_xstat *st, cd_nid a)
+{
+    for (int up = 0; up < CD_TEASER_UP && a; up++, a = cd_dom_node(dom, a)->parent) {
+        const cd_node *an = cd_dom_node(dom, a);
+        for (int dir = 0; dir < 2; dir++)
+            for (cd_nid c = dir ? an->next : an->prev; c; c = dir ? cd_dom_node(dom, c)->next : cd_dom_node(dom, c)->prev) {
+                const cd_node *cn = cd_dom_node(dom, c);
+                if (cn->type == CD_NODE_ELEMENT && cn->tag == an->tag && !st[c].dead &&
+                    st[c].chars && S_class_alike(dom, a, c))
+                    return 1;
+            }
+    }
+    return 0;
+}
+
+static void S_teaser_tail(const cd_dom *dom, cd_xstat *st, cd_nid head, cd_nid root, uint32_t after)
+{
+    char buf[CD_TEASER_SUM * 4 + 1];
+    long len = cd_x_text(dom, st, head, buf, CD_TEASER_LAB * 4);
+    if (!S_teaser_head(buf, len)) return;
+    /* The summary: the block of the next live text. */
+    cd_nid t = cd_dom_next_skip(dom, head, root);
+    while (t && (st[t].dead || cd_dom_node(dom, t)->type != CD_NODE_TEXT || !st[t].chars))
+        t = st[t].dead ? cd_dom_next_skip(dom, t, root) : cd_dom_next(dom, t, root);
+    if (!t) return;
+    cd_nid b = S_block_of(dom, t);
+    if (!b || b < after || cd_x_is_ancestor(dom, b, head) || st[b].dead || st[b].kind ||
+        st[b].flow != st[b].chars || st[b].chars < CD_TEASER_SUM_MIN ||
+        st[b].chars > CD_TEASER_SUM || st[b].link * 4 > st[b].chars)
+        return;
+    /* In one box with the headline: what holds both holds little more
+     * (the headline's own characters went from it with the headline). */
+    cd_nid a = cd_dom_node(dom, b)->parent;
+    while (a && !cd_x_is_ancestor(dom, a, head))
+        a = cd_dom_node(dom, a)->parent;
+    if (!a) return;
+    uint32_t rest = 0; /* its text besides the summary and marked lists */
+    for (cd_nid t2 = a; t2 && rest <= 2 * CD_TEASER_LAB;) {
+        const cd_node *n2 = cd_dom_node(dom, t2);
+        if (t2 == b || st[t2].dead || (t2 != a && st[t2].kind)) {
+            t2 = cd_dom_next_skip(dom, t2, a);
+            continue;
+        }
+        if (n2->type == CD_NODE_TEXT) rest += st[t2].chars;
+        t2 = cd_dom_next(dom, t2, a);
+    }
+    if (rest > 2 * CD_TEASER_LAB || S_repeated(dom, st, a)) return;
+    len = cd_x_text(dom, st, b, buf, CD_TEASER_SUM * 4);
+    if (len <= 0 || !S_ends_sentence(buf, len)) return;
+    cd_x_drop(dom, st, b, root, 'T');
+    S_teaser_label(dom, st, head, root, after);
+}
+
+/* The same in a block typed as lines ("<a><b>Headline</b></a><br>Summary
+ * …<br><a>FULL STORY</a>"): the headline's run just went (S_drop_loose);
+ * the next run, from c, is its summary when it has no link, then a line of
+ * links at most CD_TEASER_LAB characters ("FULL STORY", "More at …") is
+ * its too. Marked, not subtracted, as S_drop_loose does. */
+static int S_loose_run(const cd_dom *dom, const cd_xstat *st, cd_nid *c, cd_nid *first, cd_nid *last)
+{
+    *first = *last = CD_NONE;
+    for (; *c; *c = cd_dom_node(dom, *c)->next) {
+        const cd_node *cn = cd_dom_node(dom, *c);
+        if (cn->type == CD_NODE_ELEMENT && cd_x_is_block(cn->tag)) return 0;
+        if (cn->type == CD_NODE_ELEMENT && cn->tag == CD_TAG_BR) {
+            if (*first) break;
+            continue;
+        }
+        if ((cn->type != CD_NODE_ELEMENT && cn->type != CD_NODE_TEXT) || st[*c].dead || !st[*c].chars)
+            continue;
+        if (!*first) *first = *c;
+        *last = *c;
+    }
+    return *first != CD_NONE;
+}
+
+static void S_loose_teaser(const cd_dom *dom, cd_xstat *st, cd_nid head, cd_nid c, cd_nid root,
+                           uint32_t after, const char *htext, long hlen)
+{
+    if (!S_teaser_head(htext, hlen)) return;
+    char buf[CD_TEASER_SUM * 4 + 1];
+    cd_nid first, last;
+    if (!S_loose_run(dom, st, &c, &first, &last)) return;
+    uint32_t chars = 0, link = 0;
+    long len = 0;
+    for (cd_nid k = first;; k = cd_dom_node(dom, k)->next) {
+        if (!st[k].dead) {
+            chars += st[k].chars;
+            link += st[k].link;
+            long l = cd_x_text(dom, st, k, buf + len, (size_t)(CD_TEASER_SUM * 4 - len));
+            if (l > 0) len += l;
+        }
+        if (k == last) break;
+    }
+    if (link || chars < CD_TEASER_SUM_MIN || chars > CD_TEASER_SUM || !S_ends_sentence(buf, len))
+        return;
+    for (cd_nid k = first;; k = cd_dom_node(dom, k)->next) {
+        if (!st[k].dead) {
+            st[k].dead = 1;
+            S_WHY(k, 'T');
+        }
+        if (k == last) break;
+    }
+    /* The label when the headline opens its block. */
+    cd_nid b = cd_dom_node(dom, head)->parent, k0 = cd_dom_node(dom, b)->first;
+    while (k0 && k0 != head && (st[k0].dead || !st[k0].chars))
+        k0 = cd_dom_node(dom, k0)->next;
+    if (k0 == head) S_teaser_label(dom, st, b, root, after);
+    c = cd_dom_node(dom, last)->next;
+    if (!S_loose_run(dom, st, &c, &first, &last)) return;
+    chars = link = 0;
+    for (cd_nid k = first;; k = cd_dom_node(dom, k)->next) {
+        chars += st[k].dead ? 0 : st[k].chars;
+        link += st[k].dead ? 0 : st[k].link;
+        if (k == last) break;
+    }
+    if (!chars || link * 5 < chars * 4 || chars > CD_TEASER_LAB) return;
+    for (cd_nid k = first;; k = cd_dom_node(dom, k)->next) {
+        if (!st[k].dead) {
+            st[k].dead = 1;
+            S_WHY(k, 'T');
+        }
+        if (k == last) break;
+    }
+}
+
+/* Is block id the remains of a list of links: a paragraph whose links went
+ * (chrome by class) and left their separators standing with nothing
+ * between them ("Nova Scotia: ; ; ; ; . New Brunswick: ; ." -- l3s-gn1
+ * 3f642f89, a media group's network footer), CD_GUTTED_SLOTS empty slots
+ * or more? It bounds no story. */
+#define CD_GUTTED_SLOTS 5
+#define CD_GUTTED_READ 1000 /* characters read */
+static int S_sep(unsigned char b)
+{
+    return b == ';' || b == ',' || b == '|' || b == '.' || b == ':';
+}
+
+static int S_slots(const char *buf, long len)
+{
+    int slots = 0;
+    for (long i = 0; i < len; i++) {
+        if (buf[i] != ';' && buf[i] != '|') continue;
+        long k = i + 1;
+        while (k < len && buf[k] == ' ')
+            k++;
+        if (k < len && S_sep((unsigned char)buf[k]) && ++slots >= CD_GUTTED_SLOTS) return 1;
+    }
+    return 0;
+}
+
+/* Or is it the site's imprint: a block of CD_GUTTED_READ characters at most
+ * with a copyright sign ("The News, a division of … 352 East River Road …
+ * Contents of this website are copyright © The News", l3s-gn1 3f642f89),
+ * with no long paragraph beside it (a story's paragraph with a © in it, or
+ * a man page's COPYRIGHT section, stands among others -- readability
+ * medium-1, wcxb 0688)? */
+static int S_gutted(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+{
+    char buf[CD_GUTTED_READ + 1];
+    long len = cd_x_text(dom, st, id, buf, CD_GUTTED_READ);
+    if (len <= 0) return 0;
+    if (S_slots(buf, len)) return 1;
+    if (st[id].chars > CD_GUTTED_READ || !cd_contains_nocase(buf, (size_t)len, "\xC2\xA9")) return 0;
+    cd_nid par = cd_dom_node(dom, id)->parent;
+    for (cd_nid c = par ? cd_dom_node(dom, par)->first : CD_NONE; c; c = cd_dom_node(dom, c)->next) {
+        if (c == id || !cd_x_long_para(dom, st, c, CD_LONG_PARA)) continue;
+        char b2[CD_GUTTED_READ + 1];
+        long l2 = cd_x_text(dom, st, c, b2, CD_GUTTED_READ);
+        if (l2 > 0 && !S_slots(b2, l2)) return 0;
+    }
+    return 1;
+}
+
+/* The story's bounds without the gutted blocks at its ends (S_gutted, read
+ * only there): llast moves back, lfirst forward, to the next long
+ * paragraph of a root; nlong counts the ones set aside. */
+static int S_bound_para(const cd_extract *x, const cd_dom *dom, const cd_xstat *st, cd_nid id,
+                        uint32_t para)
+{
+    if (!cd_x_long_para(dom, st, id, para) || S_flow_marked(dom, st, id, para)) return 0;
+    for (uint32_t r = 0; r < x->nroots; r++)
+        if (!st[x->roots[r]].kind && cd_x_is_ancestor(dom, x->roots[r], id)) return 1;
+    return 0;
+}
+
+static void S_trim_gutted(const cd_extract *x, const cd_dom *dom, const cd_xstat *st, uint32_t para,
+                          cd_nid *lfirst, cd_nid *llast, uint32_t *nlong)
+{
+    while (*lfirst && S_gutted(dom, st, *llast)) {
+        (*nlong)--;
+        if (*llast == *lfirst) {
+            *lfirst = *llast = CD_NONE;
+            return;
+        }
+        cd_nid id = *llast;
+        do
+            id--;
+        while (id > *lfirst && !S_bound_para(x, dom, st, id, para));
+        *llast = id;
+    }
+    while (*lfirst != *llast && S_gutted(dom, st, *lfirst)) {
+        (*nlong)--;
+        cd_nid id = *lfirst;
+        do
+            id++;
+        while (id < *llast && !S_bound_para(x, dom, st, id, para));
+        *lfirst = id;
+    }
+}
+
 /* Inside the one article, drop what the detectors marked (teaser lists,
  * comment threads and forms, their labels) and the furniture lines of the
  * template (furniture.c). Nothing goes when the roots hold no long
@@ -661,6 +973,7 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
                     nlong++;
                 }
         }
+        S_trim_gutted(x, dom, st, para, &lfirst, &llast, &nlong);
     }
     /* One paragraph of 100 characters is an introduction above lists (a
      * listing) as often as a short story: on a page known to be an article
@@ -777,7 +1090,8 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
              * or after it. */
             if ((id > hfirst && id < after) || cd_x_is_ancestor(dom, id, hfirst) || st[id].kind ||
                 !cd_x_is_block(n->tag) || st[id].flow != st[id].chars || !st[id].chars ||
-                (st[id].chars > CD_FURNITURE_CHARS && !S_nav_line(dom, st, id)))
+                (st[id].chars > CD_FURNITURE_CHARS && !S_nav_line(dom, st, id) &&
+                 !(id >= after && S_gutted(dom, st, id))))
                 continue;
             if (id == x->title_node || n->tag == CD_TAG_H1) continue;
             /* The headline in a block of its own that is no h1 (a <b>, a
@@ -808,6 +1122,7 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
             /* A block that is one promotion link, whatever its end. */
             if (len > 0 && st[id].link >= st[id].chars) {
                 cd_x_drop(dom, st, id, root, 'g');
+                if (tail && id >= after) S_teaser_tail(dom, st, id, root, after);
                 continue;
             }
             if (len > 0 && (tail ? cd_furniture_links(buf, (size_t)len, cd_xstat_ld(&st[id]))

@@ -2306,6 +2306,8 @@ const char *cd_extract_reason(uint8_t why)
         return "list-label";
     case 'g':
         return "furniture";
+    case 'T':
+        return "teaser-tail";
     case 's':
         return "site-chrome";
     case 'e':

@@ -43,7 +43,7 @@
 #define CD_TEASER_LABEL 60   /* visible characters of a list's label */
 #define CD_TEASER_SHARE 0.6f /* of the element's text in its items, to take it whole */
 #define CD_TEASER_LINKS 3    /* links of an item besides its headline links */
-#define CD_TEASER_UP 5       /* wrappers climbed to find a list's label */
+#define CD_TEASER_UP 8       /* wrappers climbed to find a list's label */
 
 /* Is link id a headline: a whole line of 3 to 25 words (or of 8 characters
  * of a script written without spaces), leading to another page? */
