@@ -1278,6 +1278,18 @@ static const char *S_label_category(cd_meta_ctx *c, const cd_meta *m, const char
     return NULL;
 }
 
+/* Is a named <meta>'s value a keyword list, five items or more ("radio,
+ * nouvelles, information, info690, info 690, ondes" as <meta
+ * name=Category>, l3s 940montreal-gainey-faceoffs)? No desk: the first
+ * item is no section. */
+static int S_keyword_list(const char *s, size_t n)
+{
+    unsigned commas = 0;
+    for (size_t i = 0; i < n; i++)
+        commas += s[i] == ',';
+    return commas >= 4;
+}
+
 static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
     const char *ld = S_crumb_section(c, &c->ld_crumbs, m, page_url);
@@ -1298,8 +1310,9 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
             if (!v && S_slug_eq(list[i]->s, list[i]->len, crumb)) v = crumb;
         }
         for (size_t i = 0; i < n && !v; i++)
-            v = S_section_of(c, m, list[i]->s, list[i]->len, !(list[i]->flags & CD_MC_ONE),
-                             srcs[s] == CD_MS_JSONLD || srcs[s] == CD_MS_OG);
+            if (!(srcs[s] == CD_MS_META && S_keyword_list(list[i]->s, list[i]->len)))
+                v = S_section_of(c, m, list[i]->s, list[i]->len, !(list[i]->flags & CD_MC_ONE),
+                                 srcs[s] == CD_MS_JSONLD || srcs[s] == CD_MS_OG);
         m->section_source = cd_meta_src_name(srcs[s]);
     }
     if (!v && ld) {
