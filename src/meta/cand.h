@@ -229,6 +229,7 @@ int cd_meta_in_link_card(const cd_dom *dom, cd_nid id);
 /* pick_news.c: is s[0..n) the site's own name as the page states it
  * elsewhere (a home link's text, a logo's alt, a copyright notice)? */
 int cd_meta_site_named(cd_meta_ctx *c, const char *s, size_t n);
+int cd_meta_logo_named(cd_meta_ctx *c, const char *s, size_t n);
 /* Does s say a date gives the last change, not the publication ("Updated",
  * "Last modified", "aktualisiert", "mis à jour" …: update-words.txt)? */
 int cd_meta_says_update(const char *s, size_t n);

@@ -237,14 +237,12 @@ static int S_host_acronym(const char *name, const char *url)
  * <meta name=author>, not a writer (a person's blog named after them,
  * "Jane Doe" on janedoe.com, keeps its author: two words without "The"),
  * unless the page states that name as its site. */
-static int S_host_name(const cd_meta_ctx *c, const char *name, const char *url)
+/* Does the page state name[0..n) (or a name opening with it) as its site
+ * in its metadata (og:site_name, a publisher)? Then a brand credited as
+ * author ("Somerhaus" as author, publisher and site name) is credited on
+ * purpose, as wcxb's gold reads it: taken as written. */
+static int S_site_stated(const cd_meta_ctx *c, const char *name, size_t n)
 {
-    size_t n = strlen(name);
-    if (!url || n < 3 || n > 64)
-        return 0;
-    /* A page that states the same name as its site (og:site_name,
-     * a publisher: "Somerhaus" as author, publisher and site name) credits
-     * its brand on purpose, as wcxb's gold reads it: taken as written. */
     static const int ssrc[] = {CD_MS_JSONLD, CD_MS_OG, CD_MS_META, CD_MS_MICRODATA, CD_MS_TWITTER};
     for (size_t si = 0; si < sizeof ssrc / sizeof ssrc[0]; si++) {
         const cd_meta_cand *sk[4];
@@ -252,8 +250,16 @@ static int S_host_name(const cd_meta_ctx *c, const char *name, const char *url)
         for (size_t j = 0; j < ns; j++)
             if (sk[j]->len >= n && cd_meta_eq_nocase(sk[j]->s, n, name, n) &&
                 (sk[j]->len == n || !cd_isalnum((unsigned char)sk[j]->s[n])))
-                return 0;
+                return 1;
     }
+    return 0;
+}
+
+static int S_host_name(const cd_meta_ctx *c, const char *name, const char *url)
+{
+    size_t n = strlen(name);
+    if (!url || n < 3 || n > 64 || S_site_stated(c, name, n))
+        return 0;
     const char *s = name;
     if (n > 4 && cd_eq_nocase(s, 4, "the "))
         s += 4;
@@ -345,6 +351,41 @@ static int S_meta_publisher(const cd_meta_ctx *c, const cd_meta_cand *k, const c
     return 0;
 }
 
+/* Is the whole <meta name=author> k the page's <meta name=publisher> too
+ * (l3s 940montreal-gainey-faceoffs: "Génération Flash", the web agency, in
+ * both), or the site's name as the page states it (the logo's alt in a
+ * link home, l3s eastottawa-airlines-disabled: "Orleans Star / Weekly
+ * Journal")? The publisher, not a writer: asked only of a name the page
+ * shows in no byline (S_shown). A blogger's own name in both stays when the
+ * page shows it (wcxb 0414, "Sam Bossley"). */
+static int S_meta_org(cd_meta_ctx *c, const cd_meta_cand *k)
+{
+    const cd_dom *dom = c->dom;
+    size_t n = k->len;
+    while (n && cd_isspace((unsigned char)k->s[n - 1]))
+        n--;
+    if (n < 3 || !k->pos || k->pos >= dom->count || S_site_stated(c, k->s, n))
+        return 0;
+    unsigned steps = 0;
+    for (cd_nid q = cd_dom_node(dom, cd_dom_node(dom, k->pos)->parent)->first; q && steps < 400;
+         q = cd_dom_node(dom, q)->next, steps++) {
+        if (!cd_dom_is(dom, q, CD_TAG_META))
+            continue;
+        size_t nl, vl;
+        const char *nm = cd_dom_attr(dom, q, "name", &nl);
+        const char *v = cd_dom_attr(dom, q, "content", &vl);
+        if (!nm || !v || !cd_eq_nocase(nm, nl, "publisher"))
+            continue;
+        while (vl && cd_isspace((unsigned char)*v))
+            v++, vl--;
+        while (vl && cd_isspace((unsigned char)v[vl - 1]))
+            vl--;
+        if (vl == n && cd_meta_eq_nocase(v, vl, k->s, n))
+            return 1;
+    }
+    return cd_meta_logo_named(c, k->s, n);
+}
+
 static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
 {
     static const int srcs[] = {CD_MS_JSONLD, CD_MS_META, CD_MS_OG, CD_MS_MICRODATA, CD_MS_VISIBLE,
@@ -365,7 +406,8 @@ static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
                     continue;
                 if (srcs[s] != CD_MS_META || S_shown(c, a, 255) ||
                     (!S_host_acronym(a, m->url) && !S_host_name(c, a, m->url) &&
-                     !(nmk && S_meta_publisher(c, mk[0], a)) && !S_other_byline(c)))
+                     !(nmk && S_meta_publisher(c, mk[0], a)) && !S_other_byline(c) &&
+                     !(nmk && S_meta_org(c, mk[0]))))
                     m->authors[keep++] = a;
             }
             m->nauthors = keep;

@@ -500,7 +500,23 @@ static int S_text_is(const cd_dom *dom, cd_nid id, const char *label, size_t ll)
     return bl == ll && cd_eq_nocase(buf, bl, label);
 }
 
-/* Does link id lead to the site's home page ("/", "./", "http://host/")? */
+/* Is f[0..n) the root folder's index page: "index" or "default" and a
+ * page extension ("/index.php", l3s eastottawa's logo link; "/default.aspx")? */
+static int S_home_file(const char *f, size_t n)
+{
+    static const char *const names[] = {"index.", "default."};
+    static const char *const exts[] = {"php", "html", "htm", "asp", "aspx", "jsp", "shtml", "cfm"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        size_t nl = strlen(names[i]);
+        if (n <= nl || !cd_eq_nocase(f, nl, names[i])) continue;
+        for (size_t e = 0; e < sizeof exts / sizeof exts[0]; e++)
+            if (n - nl == strlen(exts[e]) && cd_eq_nocase(f + nl, n - nl, exts[e])) return 1;
+    }
+    return 0;
+}
+
+/* Does link id lead to the site's home page ("/", "./", "http://host/",
+ * the root's "/index.php")? */
 static int S_home_href(const cd_dom *dom, cd_nid id)
 {
     size_t hl;
@@ -511,10 +527,11 @@ static int S_home_href(const cd_dom *dom, cd_nid id)
     while (hl && cd_isspace((unsigned char)h[hl - 1]))
         hl--;
     if ((hl == 1 && h[0] == '/') || (hl == 2 && h[0] == '.' && h[1] == '/')) return 1;
+    if (hl > 1 && h[0] == '/') return S_home_file(h + 1, hl - 1);
     const char *sl = hl > 8 ? memchr(h, ':', hl) : NULL;
     if (!sl || (size_t)(sl - h) + 3 >= hl || sl[1] != '/' || sl[2] != '/') return 0;
     const char *p = memchr(sl + 3, '/', hl - (size_t)(sl + 3 - h));
-    return !p || (size_t)(p - h) + 1 == hl;
+    return !p || (size_t)(p - h) + 1 == hl || S_home_file(p + 1, hl - (size_t)(p + 1 - h));
 }
 
 /* Is label the site's own name, as the page states it elsewhere: the text
@@ -527,7 +544,7 @@ static int S_home_href(const cd_dom *dom, cd_nid id)
  * CD_META_PAGE_PASSES a page (with S_news_flow's): past them a label is
  * taken for the site's (no desk), or the section rules' candidates (every
  * menu item marked current, every kicker) would cost candidates x nodes. */
-static int S_site_named(cd_meta_ctx *c, const char *label)
+static int S_site_named_as(cd_meta_ctx *c, const char *label, int logo_only)
 {
     const cd_dom *dom = c->dom;
     size_t ll = strlen(label);
@@ -556,6 +573,7 @@ static int S_site_named(cd_meta_ctx *c, const char *label)
                     if (cd_dom_is(dom, q, CD_TAG_A) && S_home_href(dom, q)) return 1;
             continue;
         }
+        if (logo_only) continue;
         if (nd->type == CD_NODE_ELEMENT && nd->tag == CD_TAG_A) {
             if (S_home_href(dom, i) && S_text_is(dom, i, label, ll)) return 1;
             continue;
@@ -569,6 +587,23 @@ static int S_site_named(cd_meta_ctx *c, const char *label)
         if ((mark || cd_contains_nocase(t, tl, "copyright")) && S_has_words(t, tl, label)) return 1;
     }
     return 0;
+}
+
+static int S_site_named(cd_meta_ctx *c, const char *label)
+{
+    return S_site_named_as(c, label, 0);
+}
+
+/* The site's name as its logo states it (an image's alt, see S_site_named),
+ * for a name s[0..n) not NUL-terminated: meta/pick_authors' <meta
+ * name=author> naming the paper (l3s eastottawa-airlines-disabled). */
+int cd_meta_logo_named(cd_meta_ctx *c, const char *s, size_t n)
+{
+    char b[128];
+    if (n < 3 || n >= sizeof b) return 0;
+    memcpy(b, s, n);
+    b[n] = 0;
+    return S_site_named_as(c, b, 1);
 }
 
 /* S_site_named for a name s[0..n) not NUL-terminated (meta/visible's bare
@@ -1243,6 +1278,18 @@ static const char *S_label_category(cd_meta_ctx *c, const cd_meta *m, const char
     return NULL;
 }
 
+/* Is a named <meta>'s value a keyword list, five items or more ("radio,
+ * nouvelles, information, info690, info 690, ondes" as <meta
+ * name=Category>, l3s 940montreal-gainey-faceoffs)? No desk: the first
+ * item is no section. */
+static int S_keyword_list(const char *s, size_t n)
+{
+    unsigned commas = 0;
+    for (size_t i = 0; i < n; i++)
+        commas += s[i] == ',';
+    return commas >= 4;
+}
+
 static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
     const char *ld = S_crumb_section(c, &c->ld_crumbs, m, page_url);
@@ -1263,8 +1310,9 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
             if (!v && S_slug_eq(list[i]->s, list[i]->len, crumb)) v = crumb;
         }
         for (size_t i = 0; i < n && !v; i++)
-            v = S_section_of(c, m, list[i]->s, list[i]->len, !(list[i]->flags & CD_MC_ONE),
-                             srcs[s] == CD_MS_JSONLD || srcs[s] == CD_MS_OG);
+            if (!(srcs[s] == CD_MS_META && S_keyword_list(list[i]->s, list[i]->len)))
+                v = S_section_of(c, m, list[i]->s, list[i]->len, !(list[i]->flags & CD_MC_ONE),
+                                 srcs[s] == CD_MS_JSONLD || srcs[s] == CD_MS_OG);
         m->section_source = cd_meta_src_name(srcs[s]);
     }
     if (!v && ld) {

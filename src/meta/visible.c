@@ -197,6 +197,13 @@ static int S_teaser_item(const cd_dom *dom, cd_nid id)
     cd_nid a = cd_dom_node(dom, li)->first;
     while (a && cd_dom_node(dom, a)->type == CD_NODE_TEXT && cd_dom_node(dom, a)->len < 4)
         a = cd_dom_node(dom, a)->next;
+    /* The headline link set in bold or a heading ("<li><strong><a
+     * href=…>Who will win Ghana 2008?</a></strong><br>… <div>Posted by
+     * <strong>morocco4life</strong>", a sidebar of readers' posts on other
+     * stories, l3s FIFA.com 506df3c3). */
+    if (a && (cd_dom_is(dom, a, CD_TAG_STRONG) || cd_dom_is(dom, a, CD_TAG_B) || cd_dom_is(dom, a, CD_TAG_H3) ||
+              cd_dom_is(dom, a, CD_TAG_H4)) && cd_dom_node(dom, a)->first && cd_dom_is(dom, cd_dom_node(dom, a)->first, CD_TAG_A))
+        a = cd_dom_node(dom, a)->first;
     if (!a || !cd_dom_is(dom, a, CD_TAG_A) || cd_dom_node(dom, id)->parent == a)
         return 0;
     cd_nid t = cd_dom_node(dom, a)->first;
@@ -533,6 +540,11 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     else if (cd_meta_class_has(c, id, cd_list_class_name) && S_in_author_card(c, id))
         rank = 2; /* <div class=author-info><div class=name>…</div><div class=post>Writer</div> */
     else
+        return;
+    /* A poster's line in a teaser of another page's posts (l3s FIFA.com
+     * 506df3c3: "<li><strong><a>Who will win Ghana 2008?</a></strong> …
+     * <div class=postAuthor>Posted by …"). */
+    if (S_teaser_item(c->dom, id))
         return;
     rank += S_far(v);
     /* Read into the stack (cd_meta_add copies what it keeps): asked of
@@ -1254,7 +1266,7 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
     if (v->date_text && v->texts == v->date_text + 1)
         S_name_by_date(c, v, id, s, len);
     if (v->bylines < CD_META_MAX_BYLINES && S_label(s, len)) {
-        if (S_label_byline(c, v, id, 1 + S_far(v), 0))
+        if (!S_teaser_item(dom, id) && S_label_byline(c, v, id, 1 + S_far(v), 0))
             v->byline_text = v->texts;
     } else if (v->bylines < CD_META_MAX_BYLINES && S_ends_started_by(s, len)) {
         S_thread_starter(c, v, id);

@@ -456,6 +456,14 @@ static int S_after_block(const cd_dom *dom, cd_nid id)
     return 0;
 }
 
+/* Is text node n only white space? */
+static int S_blank(const cd_node *n)
+{
+    for (uint32_t i = 0; i < n->len; i++)
+        if (!cd_isspace((unsigned char)n->u.text[i])) return 0;
+    return 1;
+}
+
 /* Does blk sit with a picture: a direct <img> child of its parent
  * ("<div><img><p class=source>Jamal Saidi/Reuters</p><p class=caption>…")?
  * A line there is the picture's credit, never the text's. */
@@ -465,7 +473,22 @@ static int S_by_picture(const cd_dom *dom, cd_nid blk)
     unsigned k = 0;
     for (cd_nid c = par ? cd_dom_node(dom, par)->first : CD_NONE; c && k < 12; c = cd_dom_node(dom, c)->next, k++)
         if (cd_dom_is(dom, c, CD_TAG_IMG)) return 1;
-    return 0;
+    /* Or right after a picture's own box, an element holding a picture and
+     * no text ("<div id=hp_mod_photo><a><img></a></div><div
+     * id=hp_mod_photocredit>Shannon Stapleton/Reuters</div>", a teaser
+     * module after an IHT story, l3s iht-yushchenko-tymoshenko). */
+    cd_nid pv = cd_dom_node(dom, blk)->prev;
+    while (pv && cd_dom_node(dom, pv)->type == CD_NODE_TEXT && S_blank(cd_dom_node(dom, pv)))
+        pv = cd_dom_node(dom, pv)->prev;
+    if (!pv || cd_dom_node(dom, pv)->type != CD_NODE_ELEMENT) return 0;
+    int img = 0;
+    unsigned steps = 0;
+    for (cd_nid q = cd_dom_next(dom, pv, pv); q && steps < 16; q = cd_dom_next(dom, q, pv), steps++) {
+        const cd_node *qn = cd_dom_node(dom, q);
+        if (qn->type == CD_NODE_TEXT && !S_blank(qn)) return 0;
+        img |= qn->type == CD_NODE_ELEMENT && qn->tag == CD_TAG_IMG;
+    }
+    return img;
 }
 
 

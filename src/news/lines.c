@@ -140,7 +140,23 @@ const char *cd_news_copyright_agency(cd_news_ctx *p, const char *s, size_t n)
         }
         if (best) f = best;
     }
-    if (f <= i || !cd_parts_is_agency(s + i, f - i) || cd_parts_photo_agency(s + i, f - i)) return NULL;
+    if (f <= i || !cd_parts_is_agency(s + i, f - i) || cd_parts_photo_agency(s + i, f - i)) {
+        /* The agency after the notice's words, "from" or "by" it ("©All rights
+         * reserved, news from Canadian Press", l3s eastottawa-airlines-disabled):
+         * the words after the last "from " / "by " to the end, a known wire. */
+        size_t t = n;
+        while (t && (cd_isspace((unsigned char)s[t - 1]) || s[t - 1] == '.'))
+            t--;
+        for (size_t k = t; k > 4; k--) {
+            size_t l = cd_isspace((unsigned char)s[k - 1]) && k >= 6 && cd_eq_nocase(s + k - 6, 5, " from") ? 6
+                       : cd_isspace((unsigned char)s[k - 1]) && k >= 4 && cd_eq_nocase(s + k - 4, 3, " by") ? 4 : 0;
+            if (!l) continue;
+            if (k < t && cd_parts_is_agency(s + k, t - k) && !cd_parts_photo_agency(s + k, t - k))
+                return cd_news_clean(p, s + k, t - k);
+            break;
+        }
+        return NULL;
+    }
     return cd_news_clean(p, s + i, f - i);
 }
 

@@ -438,7 +438,15 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
     /* So does a place in capitals with a known wire's name ("HONOLULU (AP) —
      * The PGA Tour has 22 rookies at the Sony Open. That …", l3s-gn1: its
      * first words are names, read as title case over 80 bytes). */
-    int story = ((upper && region && dl) || (!upper && colon && !wire) || (upper && wire && (dl || colon))) &&
+    /* And so does a place in capitals alone before a dash or a colon, when a
+     * long sentence follows whose whole is no title ("KIEV: Yulia Tymoshenko,
+     * a leading force in the 2004 Orange Revolution in Ukraine, was unable …",
+     * l3s iht-yushchenko-tymoshenko: its first 80 bytes, names, read as title
+     * case; "GNW: The 10 Best Things from The Game Awards This Year And Why
+     * They Matter" stays a label); labels in capitals ("UPDATE:", "BREAKING
+     * NEWS -") are news-not-places.txt words. */
+    int story = ((upper && region && dl) || (!upper && colon && !wire) || (upper && wire && (dl || colon)) ||
+                 (upper && (dl || colon) && !cd_parts_title_case(s + body, n - body))) &&
                 cd_parts_words(s + body, n - body) >= 12;
     if (body >= n || n - body < 20 || cd_parts_words(s + body, n - body) < 6 ||
         (!story && cd_parts_title_case(s + body, n - body > 80 ? 80 : n - body)))
