@@ -5,8 +5,9 @@
 
 Runs `BINARY --json -q -j 1 DIR` with --site-chrome off and with the default
 (auto), for both binaries, in alternation (a busy machine slows every variant
-alike); prints the median CPU seconds (user + sys of the child) of each and
-auto vs off per build. For instruction counts, which do not depend on the
+alike); prints the median and minimum CPU seconds (user + sys of the child),
+the median system seconds and the largest peak RSS of each, and auto vs off per
+build (medians and minima). For instruction counts, which do not depend on the
 machine's load, run the same command under `valgrind --tool=callgrind`.
 """
 import os
@@ -27,12 +28,16 @@ def main():
         for n, cmd in variants:
             p = subprocess.Popen(cmd + ["--json", "-q", "-j", "1", d], stdout=subprocess.DEVNULL)
             _, _, ru = os.wait4(p.pid, 0)
-            res[n].append(ru.ru_utime + ru.ru_stime)
+            res[n].append((ru.ru_utime + ru.ru_stime, ru.ru_stime, ru.ru_maxrss / 1024.0))
+    cpu = {n: [x[0] for x in r] for n, r in res.items()}
     for n, _ in variants:
-        print("%-9s median %.2f s  %s" % (n, statistics.median(res[n]), " ".join("%.2f" % x for x in res[n])))
+        print("%-9s median %.3f s  min %.3f s  sys %.3f s  peak RSS %.1f MB  %s" %
+              (n, statistics.median(cpu[n]), min(cpu[n]), statistics.median([x[1] for x in res[n]]),
+               max(x[2] for x in res[n]), " ".join("%.2f" % x for x in cpu[n])))
     for a in ("old", "new"):
-        print("%s auto vs off: %+.1f %%" % (a, 100 * (statistics.median(res[a + " auto"]) /
-                                                     statistics.median(res[a + " off"]) - 1)))
+        print("%s auto vs off: median %+.1f %%, min %+.1f %%" %
+              (a, 100 * (statistics.median(cpu[a + " auto"]) / statistics.median(cpu[a + " off"]) - 1),
+               100 * (min(cpu[a + " auto"]) / min(cpu[a + " off"]) - 1)))
 
 
 if __name__ == "__main__":

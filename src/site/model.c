@@ -691,9 +691,25 @@ static int S_keeps_ascii(copydesk_sites *s, size_t i, const unsigned char *u, si
             return 0;
         const unsigned char *o = (const unsigned char *)s->raw.data;
         size_t ol = s->raw.len;
-        if (ol <= na || memcmp(o + ol - na, u + p, na) != 0)
+        /* The charset may take the letters or digits right after the run
+         * into its characters (UTF-8's "’s" read as GBK: E2 80, 99 73):
+         * then the start reads as the raw scan's with those letters turned
+         * into other non-ASCII characters, which no token the scan reads can
+         * tell (docs/sites.md: a letter right after a byte >= 0x80 is never
+         * a tag's, a word's or a keyword's first, and a name or URL holding
+         * such a byte makes the start unsure already). At least one ASCII
+         * byte must come out as itself after them: the decoder is in its
+         * initial state there. */
+        size_t m = 0;
+        while (m < na && (ol <= na - m || memcmp(o + ol - (na - m), u + p + m, na - m) != 0)) {
+            unsigned char a = u[p + m];
+            if (!((a >= '0' && a <= '9') || ((a | 32) >= 'a' && (a | 32) <= 'z')))
+                return 0;
+            m++;
+        }
+        if (m == na)
             return 0;
-        for (size_t k = 0; k < ol - na; k++)
+        for (size_t k = 0; k < ol - (na - m); k++)
             if (o[k] < 0x80)
                 return 0;
         p = q;

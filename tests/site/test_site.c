@@ -358,6 +358,12 @@ static void test_host_scan(void)
              * first canonical, so the page's key is the late one */
             {"<meta charset=euc-kr><title>x</title>\xa2\xe8<link rel=canonical href='https://a.com/'>", 0},
             {"<title>x</title>\xa2\xe8<link rel=canonical href='https://a.com/'>", 0},
+            /* gbk, big5, shift_jis and euc-kr take the letter after UTF-8's
+             * "\xe2\x80\x99" (99 73 is one character): that letter is no
+             * token's first, so the start decides without converting it whole */
+            {"<title>it\xe2\x80\x99s caf\xc3\xa9s</title><link rel=canonical href='https://a.com/'>", 1},
+            {"<link rel='\xe2\x80\x99" "canonical' href='https://a.com/'><link rel=canonical href='https://b.com/'>",
+             1},
             /* a multi-byte charset may take a letter after a non-ASCII byte */
             {"<meta charset=shift_jis><link \x82rel=canonical href='https://a.com/'>", 0},
             {"<meta charset=utf-8><link rel=canonical \x82href='https://a.com/'>", 0},
