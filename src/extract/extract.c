@@ -2695,6 +2695,71 @@ static void S_captions(const cd_extract *x, const cd_dom *dom, S_stat *st, unsig
     }
 }
 
+/* A page of nothing but its head: <html> holds <head>, an empty <body>
+ * without attributes and white space between them; the document holds only
+ * <html> (a page cut inside its <head>, a shell a script fills). */
+static int S_empty(const cd_dom *dom)
+{
+    if (!dom->html || !dom->head || !dom->body)
+        return 0;
+    const cd_node *b = cd_dom_node(dom, dom->body), *d = cd_dom_node(dom, cd_dom_root(dom));
+    if (b->first || b->len || b->parent != dom->html || cd_dom_node(dom, dom->head)->parent != dom->html ||
+        d->first != dom->html || d->last != dom->html)
+        return 0;
+    for (cd_nid c = cd_dom_node(dom, dom->html)->first; c; c = cd_dom_node(dom, c)->next) {
+        if (c == dom->head || c == dom->body)
+            continue;
+        const cd_node *n = cd_dom_node(dom, c);
+        if (n->type != CD_NODE_TEXT)
+            return 0;
+        for (uint32_t i = 0; i < n->len; i++)
+            if (!cd_isspace((unsigned char)n->u.text[i]))
+                return 0;
+    }
+    return 1;
+}
+
+/* What every reading of such a page leaves: the first round of S_prune's
+ * marks (the head and what it holds), no article, the body as the root. */
+static void S_run_empty(cd_extract *x, const cd_dom *dom, S_stat *st)
+{
+    S_prune(dom, st, 0, 0, NULL, 0, x->hint_memo);
+    x->no_article = 1;
+    x->roots[x->nroots++] = dom->body;
+    for (uint32_t id = 0; id < dom->count; id++) {
+        x->mark[id] = st[id].dead ? CD_MARK_DROP : CD_MARK_NONE;
+        x->why[id] = st[id].dead ? st[id].why : 0;
+    }
+}
+
+#ifdef CD_EXTRACT_CHECK_EMPTY
+/* Check build: S_run_empty's result against the full run's. */
+static void S_check_empty(cd_extract *x, const cd_dom *dom, S_stat *st, int after)
+{
+    static uint8_t mark[1 << 16], why[1 << 16];
+    static cd_extract e;
+    static uint32_t pages;
+    if (!after) {
+        e = *x;
+        S_run_empty(&e, dom, st);
+        memcpy(mark, x->mark, dom->count < sizeof mark ? dom->count : sizeof mark);
+        memcpy(why, x->why, dom->count < sizeof why ? dom->count : sizeof why);
+        memset(st, 0, (size_t)dom->count * sizeof *st);
+        x->nroots = 0;
+        return;
+    }
+    pages++;
+    int bad = e.nroots != x->nroots || memcmp(e.roots, x->roots, x->nroots * sizeof x->roots[0]) ||
+              e.title_node != x->title_node || e.no_article != x->no_article || e.broad != x->broad ||
+              e.typed != x->typed || e.other_kind != x->other_kind || e.article != x->article ||
+              e.index != x->index || e.ncuts != x->ncuts || dom->count > sizeof mark ||
+              memcmp(mark, x->mark, dom->count) || memcmp(why, x->why, dom->count);
+    fprintf(stderr, "check-empty %u %s nroots %u/%u no_article %d/%d broad %d/%d article %d/%d title %u/%u\n", pages,
+            bad ? "DIFF" : "same", e.nroots, x->nroots, e.no_article, x->no_article, e.broad, x->broad, e.article,
+            x->article, e.title_node, x->title_node);
+}
+#endif
+
 copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned options, const char *title)
 {
     x->nroots = 0;
@@ -2771,6 +2836,16 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     x->other_kind = (tflags & CD_TYPED_OTHER_KIND) != 0;
     if (cd_site_mark(&x->site, x->mem, x->sites, x->url, dom) != COPYDESK_OK)
         return COPYDESK_ERR_NOMEM;
+#ifndef CD_EXTRACT_CHECK_EMPTY
+    if (S_empty(dom)) {
+        S_run_empty(x, dom, st);
+        return COPYDESK_OK;
+    }
+#else
+    int empty = S_empty(dom);
+    if (empty)
+        S_check_empty(x, dom, st, 0);
+#endif
     S_idset panels;
     if (S_panels(x->mem, dom, &panels) != COPYDESK_OK)
         return COPYDESK_ERR_NOMEM;
@@ -2887,5 +2962,9 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     }
     if (x->title_node)
         x->mark[x->title_node] = CD_MARK_TITLE;
+#ifdef CD_EXTRACT_CHECK_EMPTY
+    if (empty)
+        S_check_empty(x, dom, st, 1);
+#endif
     return COPYDESK_OK;
 }
