@@ -2428,14 +2428,67 @@ static int S_may_score(const cd_dom *dom, const S_stat *st)
     return 0;
 }
 
-/* One reading of the page (S_reset before another); returns S_may_score. */
+/* Back from a reading's end to the statistics after its first round
+ * (S_prune's first round, then S_stats), which depends on neither the
+ * options nor soft. That round's drops are the nodes with its reasons ('x',
+ * 'k', 'n': no other round gives them, and no round changes a dead node's)
+ * and, in its order, what lies under a node dropped before (a parent after
+ * its child in the array was not reached yet: a node of no drop then). Its
+ * hints and section flags stay, and the text counts S_stats keeps; the
+ * rest is S_stats's to set again, or 0. */
+static void S_first_round(const cd_dom *dom, S_stat *st, const uint8_t *sc)
+{
+    uint32_t count = dom->count;
+    memset(&st[0], 0, sizeof st[0]);
+    for (uint32_t id = 1; id < count; id++) {
+        S_stat *s = &st[id];
+        cd_nid par = cd_dom_node(dom, id)->parent;
+        if (id >= 2 && par < id && st[par].dead) {
+            s->dead = 1;
+            s->why = 0;
+        } else if (id >= 2 && (s->why == 'x' || s->why == 'k' || s->why == 'n')) {
+            s->dead = 1;
+        } else {
+            s->dead = 0;
+            s->why = 0;
+        }
+        s->cand = 0;
+        s->kind = 0;
+    }
+    S_stats(dom, st, sc);
+}
+
+/* One reading of the page; again: after another (S_reset), from the end of
+ * that one. Returns S_may_score (0 when again). */
 static int S_read(cd_extract *x, const cd_dom *dom, S_stat *st, unsigned options, const S_idset *panels, int soft,
-                  const char *title)
+                  const char *title, int again)
 {
     const uint8_t *sc = x->site.on ? x->site.sc : NULL;
-    S_prune(dom, st, options, 0, NULL, soft, x->hint_memo);
-    S_stats(dom, st, sc);
-    int may_score = S_may_score(dom, st);
+    int may_score = 0;
+    if (again) {
+        S_first_round(dom, st, sc);
+#ifdef CD_EXTRACT_CHECK_FIRST
+        /* Check build: the same as the first round from nothing. */
+        static S_stat *fresh;
+        static size_t fresh_cap;
+        size_t need = (size_t)dom->count * sizeof *st;
+        if (need > fresh_cap) {
+            fresh = realloc(fresh, need);
+            fresh_cap = need;
+        }
+        memset(fresh, 0, need);
+        S_prune(dom, fresh, options, 0, NULL, soft, x->hint_memo);
+        S_stats(dom, fresh, sc);
+        uint32_t bad = 0;
+        for (uint32_t id = 0; id < dom->count; id++)
+            bad += memcmp(&fresh[id], &st[id], offsetof(S_stat, counted) + 1) != 0;
+        fprintf(stderr, "check-first %s %u of %u\n", bad ? "DIFF" : "same", bad, dom->count);
+#endif
+    } else {
+        S_prune(dom, st, options, 0, NULL, soft, x->hint_memo);
+        S_stats(dom, st, sc);
+        may_score = S_may_score(dom, st);
+    }
     S_prune(dom, st, options, 1, panels, soft, x->hint_memo);
     S_stats(dom, st, sc);
     S_detect(dom, st);
@@ -2457,9 +2510,8 @@ static int S_named_comments(const cd_dom *dom, const S_stat *st)
     return 0;
 }
 
-static void S_reset(cd_extract *x, S_stat *st, size_t need)
+static void S_reset(cd_extract *x)
 {
-    memset(st, 0, need);
     x->nroots = 0;
     x->no_article = 0;
     x->broad = 0;
@@ -2855,7 +2907,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
      * forum pages keep them). */
     if (bare || (thread && x->typed < 0))
         options |= COPYDESK_OPT_KEEP_COMMENTS;
-    int may_score = S_read(x, dom, st, options, &panels, 0, title);
+    int may_score = S_read(x, dom, st, options, &panels, 0, title, 0);
     /* A page that is nothing but its comments (a link aggregator's
      * discussion, a thread in a container named "comments"): when the page
      * without them leaves less than a sentence, they are the content, and
@@ -2864,8 +2916,8 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     if (cd_x_roots_prose(x, st) < CD_OWN_SENTENCE && !(options & COPYDESK_OPT_KEEP_COMMENTS)) {
         options |= COPYDESK_OPT_KEEP_COMMENTS;
         if (S_named_comments(dom, st)) {
-            S_reset(x, st, need);
-            S_read(x, dom, st, options, &panels, 0, title);
+            S_reset(x);
+            S_read(x, dom, st, options, &panels, 0, title, 1);
         }
     }
     /* When even that leaves nothing, chrome by class words or roles took the
@@ -2884,14 +2936,14 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
          * or without memory for the copy, it is read again. */
         S_kept k;
         int kept = S_keep(x, st, need, &k);
-        S_reset(x, st, need);
-        S_read(x, dom, st, options, &panels, 1, title);
+        S_reset(x);
+        S_read(x, dom, st, options, &panels, 1, title, 1);
         if (!S_soft_found(dom, x, st, options)) {
             if (kept) {
                 S_restore(x, st, need, &k);
             } else {
-                S_reset(x, st, need);
-                S_read(x, dom, st, options, &panels, 0, title);
+                S_reset(x);
+                S_read(x, dom, st, options, &panels, 0, title, 1);
             }
         }
     }
