@@ -2750,7 +2750,13 @@ static void S_captions(const cd_extract *x, const cd_dom *dom, S_stat *st, unsig
 /* A page of nothing but its head: <html> holds <head>, an empty <body>
  * without attributes and white space between them; the document holds only
  * <html> (a page cut inside its <head>, a shell a script fills). */
-static int S_empty(const cd_dom *dom)
+#if defined(__GNUC__)
+#define S_NOINLINE __attribute__((noinline))
+#else
+#define S_NOINLINE
+#endif
+
+static S_NOINLINE int S_empty(const cd_dom *dom)
 {
     if (!dom->html || !dom->head || !dom->body)
         return 0;
@@ -2773,7 +2779,7 @@ static int S_empty(const cd_dom *dom)
 
 /* What every reading of such a page leaves: the first round of S_prune's
  * marks (the head and what it holds), no article, the body as the root. */
-static void S_run_empty(cd_extract *x, const cd_dom *dom, S_stat *st)
+static S_NOINLINE void S_run_empty(cd_extract *x, const cd_dom *dom, S_stat *st)
 {
     S_prune(dom, st, 0, 0, NULL, 0, x->hint_memo);
     x->no_article = 1;
