@@ -2467,14 +2467,67 @@ static int S_may_score(const cd_dom *dom, const S_stat *st)
     return 0;
 }
 
-/* One reading of the page (S_reset before another); returns S_may_score. */
+/* Back from a reading's end to the statistics after its first round
+ * (S_prune's first round, then S_stats), which depends on neither the
+ * options nor soft. That round's drops are the nodes with its reasons ('x',
+ * 'k', 'n': no other round gives them, and no round changes a dead node's)
+ * and, in its order, what lies under a node dropped before (a parent after
+ * its child in the array was not reached yet: a node of no drop then). Its
+ * hints and section flags stay, and the text counts S_stats keeps; the
+ * rest is S_stats's to set again, or 0. */
+static void S_first_round(const cd_dom *dom, S_stat *st, const uint8_t *sc)
+{
+    uint32_t count = dom->count;
+    memset(&st[0], 0, sizeof st[0]);
+    for (uint32_t id = 1; id < count; id++) {
+        S_stat *s = &st[id];
+        cd_nid par = cd_dom_node(dom, id)->parent;
+        if (id >= 2 && par < id && st[par].dead) {
+            s->dead = 1;
+            s->why = 0;
+        } else if (id >= 2 && (s->why == 'x' || s->why == 'k' || s->why == 'n')) {
+            s->dead = 1;
+        } else {
+            s->dead = 0;
+            s->why = 0;
+        }
+        s->cand = 0;
+        s->kind = 0;
+    }
+    S_stats(dom, st, sc);
+}
+
+/* One reading of the page; again: after another (S_reset), from the end of
+ * that one. Returns S_may_score (0 when again). */
 static int S_read(cd_extract *x, const cd_dom *dom, S_stat *st, unsigned options, const S_idset *panels, int soft,
-                  const char *title)
+                  const char *title, int again)
 {
     const uint8_t *sc = x->site.on ? x->site.sc : NULL;
-    S_prune(dom, st, options, 0, NULL, soft, x->hint_memo);
-    S_stats(dom, st, sc);
-    int may_score = S_may_score(dom, st);
+    int may_score = 0;
+    if (again) {
+        S_first_round(dom, st, sc);
+#ifdef CD_EXTRACT_CHECK_FIRST
+        /* Check build: the same as the first round from nothing. */
+        static S_stat *fresh;
+        static size_t fresh_cap;
+        size_t need = (size_t)dom->count * sizeof *st;
+        if (need > fresh_cap) {
+            fresh = realloc(fresh, need);
+            fresh_cap = need;
+        }
+        memset(fresh, 0, need);
+        S_prune(dom, fresh, options, 0, NULL, soft, x->hint_memo);
+        S_stats(dom, fresh, sc);
+        uint32_t bad = 0;
+        for (uint32_t id = 0; id < dom->count; id++)
+            bad += memcmp(&fresh[id], &st[id], offsetof(S_stat, counted) + 1) != 0;
+        fprintf(stderr, "check-first %s %u of %u\n", bad ? "DIFF" : "same", bad, dom->count);
+#endif
+    } else {
+        S_prune(dom, st, options, 0, NULL, soft, x->hint_memo);
+        S_stats(dom, st, sc);
+        may_score = S_may_score(dom, st);
+    }
     S_prune(dom, st, options, 1, panels, soft, x->hint_memo);
     S_stats(dom, st, sc);
     S_detect(dom, st);
@@ -2496,9 +2549,8 @@ static int S_named_comments(const cd_dom *dom, const S_stat *st)
     return 0;
 }
 
-static void S_reset(cd_extract *x, S_stat *st, size_t need)
+static void S_reset(cd_extract *x)
 {
-    memset(st, 0, need);
     x->nroots = 0;
     x->no_article = 0;
     x->broad = 0;
@@ -2734,6 +2786,77 @@ static void S_captions(const cd_extract *x, const cd_dom *dom, S_stat *st, unsig
     }
 }
 
+/* A page of nothing but its head: <html> holds <head>, an empty <body>
+ * without attributes and white space between them; the document holds only
+ * <html> (a page cut inside its <head>, a shell a script fills). */
+#if defined(__GNUC__)
+#define S_NOINLINE __attribute__((noinline))
+#else
+#define S_NOINLINE
+#endif
+
+static S_NOINLINE int S_empty(const cd_dom *dom)
+{
+    if (!dom->html || !dom->head || !dom->body)
+        return 0;
+    const cd_node *b = cd_dom_node(dom, dom->body), *d = cd_dom_node(dom, cd_dom_root(dom));
+    if (b->first || b->len || b->parent != dom->html || cd_dom_node(dom, dom->head)->parent != dom->html ||
+        d->first != dom->html || d->last != dom->html)
+        return 0;
+    for (cd_nid c = cd_dom_node(dom, dom->html)->first; c; c = cd_dom_node(dom, c)->next) {
+        if (c == dom->head || c == dom->body)
+            continue;
+        const cd_node *n = cd_dom_node(dom, c);
+        if (n->type != CD_NODE_TEXT)
+            return 0;
+        for (uint32_t i = 0; i < n->len; i++)
+            if (!cd_isspace((unsigned char)n->u.text[i]))
+                return 0;
+    }
+    return 1;
+}
+
+/* What every reading of such a page leaves: the first round of S_prune's
+ * marks (the head and what it holds), no article, the body as the root. */
+static S_NOINLINE void S_run_empty(cd_extract *x, const cd_dom *dom, S_stat *st)
+{
+    S_prune(dom, st, 0, 0, NULL, 0, x->hint_memo);
+    x->no_article = 1;
+    x->roots[x->nroots++] = dom->body;
+    for (uint32_t id = 0; id < dom->count; id++) {
+        x->mark[id] = st[id].dead ? CD_MARK_DROP : CD_MARK_NONE;
+        x->why[id] = st[id].dead ? st[id].why : 0;
+    }
+}
+
+#ifdef CD_EXTRACT_CHECK_EMPTY
+/* Check build: S_run_empty's result against the full run's. */
+static void S_check_empty(cd_extract *x, const cd_dom *dom, S_stat *st, int after)
+{
+    static uint8_t mark[1 << 16], why[1 << 16];
+    static cd_extract e;
+    static uint32_t pages;
+    if (!after) {
+        e = *x;
+        S_run_empty(&e, dom, st);
+        memcpy(mark, x->mark, dom->count < sizeof mark ? dom->count : sizeof mark);
+        memcpy(why, x->why, dom->count < sizeof why ? dom->count : sizeof why);
+        memset(st, 0, (size_t)dom->count * sizeof *st);
+        x->nroots = 0;
+        return;
+    }
+    pages++;
+    int bad = e.nroots != x->nroots || memcmp(e.roots, x->roots, x->nroots * sizeof x->roots[0]) ||
+              e.title_node != x->title_node || e.no_article != x->no_article || e.broad != x->broad ||
+              e.typed != x->typed || e.other_kind != x->other_kind || e.article != x->article ||
+              e.index != x->index || e.ncuts != x->ncuts || dom->count > sizeof mark ||
+              memcmp(mark, x->mark, dom->count) || memcmp(why, x->why, dom->count);
+    fprintf(stderr, "check-empty %u %s nroots %u/%u no_article %d/%d broad %d/%d article %d/%d title %u/%u\n", pages,
+            bad ? "DIFF" : "same", e.nroots, x->nroots, e.no_article, x->no_article, e.broad, x->broad, e.article,
+            x->article, e.title_node, x->title_node);
+}
+#endif
+
 copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned options, const char *title)
 {
     x->nroots = 0;
@@ -2810,6 +2933,16 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     x->other_kind = (tflags & CD_TYPED_OTHER_KIND) != 0;
     if (cd_site_mark(&x->site, x->mem, x->sites, x->url, dom) != COPYDESK_OK)
         return COPYDESK_ERR_NOMEM;
+#ifndef CD_EXTRACT_CHECK_EMPTY
+    if (S_empty(dom)) {
+        S_run_empty(x, dom, st);
+        return COPYDESK_OK;
+    }
+#else
+    int empty = S_empty(dom);
+    if (empty)
+        S_check_empty(x, dom, st, 0);
+#endif
     S_idset panels;
     if (S_panels(x->mem, dom, &panels) != COPYDESK_OK)
         return COPYDESK_ERR_NOMEM;
@@ -2819,7 +2952,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
      * forum pages keep them). */
     if (bare || (thread && x->typed < 0))
         options |= COPYDESK_OPT_KEEP_COMMENTS;
-    int may_score = S_read(x, dom, st, options, &panels, 0, title);
+    int may_score = S_read(x, dom, st, options, &panels, 0, title, 0);
     /* A page that is nothing but its comments (a link aggregator's
      * discussion, a thread in a container named "comments"): when the page
      * without them leaves less than a sentence, they are the content, and
@@ -2828,8 +2961,8 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     if (cd_x_roots_prose(x, st) < CD_OWN_SENTENCE && !(options & COPYDESK_OPT_KEEP_COMMENTS)) {
         options |= COPYDESK_OPT_KEEP_COMMENTS;
         if (S_named_comments(dom, st)) {
-            S_reset(x, st, need);
-            S_read(x, dom, st, options, &panels, 0, title);
+            S_reset(x);
+            S_read(x, dom, st, options, &panels, 0, title, 1);
         }
     }
     /* When even that leaves nothing, chrome by class words or roles took the
@@ -2848,14 +2981,14 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
          * or without memory for the copy, it is read again. */
         S_kept k;
         int kept = S_keep(x, st, need, &k);
-        S_reset(x, st, need);
-        S_read(x, dom, st, options, &panels, 1, title);
+        S_reset(x);
+        S_read(x, dom, st, options, &panels, 1, title, 1);
         if (!S_soft_found(dom, x, st, options)) {
             if (kept) {
                 S_restore(x, st, need, &k);
             } else {
-                S_reset(x, st, need);
-                S_read(x, dom, st, options, &panels, 0, title);
+                S_reset(x);
+                S_read(x, dom, st, options, &panels, 0, title, 1);
             }
         }
     }
@@ -2926,5 +3059,9 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     }
     if (x->title_node)
         x->mark[x->title_node] = CD_MARK_TITLE;
+#ifdef CD_EXTRACT_CHECK_EMPTY
+    if (empty)
+        S_check_empty(x, dom, st, 1);
+#endif
     return COPYDESK_OK;
 }

@@ -39,6 +39,11 @@ typedef struct cd_meta {
      * left out of the authors: news/credit.c's credit when nothing closer
      * gives one. Not a field. */
     const char *byline_agency;
+    /* The words of the page's class keys as the reading split them
+     * (classes.c, in the arena; NULL: none), and the bytes they took: the
+     * news stage's class checks start from them. Not a field. */
+    struct cd_meta_kwords **class_words;
+    size_t class_words_bytes;
 } cd_meta;
 #undef CD_META_MEMBER_STR
 #undef CD_META_MEMBER_URL

@@ -283,4 +283,6 @@ void cd_meta_read_at(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char 
         return;
     S_walk(&c);
     cd_meta_pick(&c, m, page_url);
+    m->class_words = c.kwords;
+    m->class_words_bytes = c.kwords_bytes;
 }

@@ -385,6 +385,10 @@ void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x
     p.keep = keep_parts;
     p.ctx.dom = dom;
     p.ctx.arena = arena;
+    /* The class words the metadata's reading split, per class key (the same
+     * tree and arena): the checks below split only the others. */
+    p.ctx.kwords = m->class_words;
+    p.ctx.kwords_bytes = m->class_words_bytes;
     p.h1 = x->title_node ? x->title_node : S_find_h1(&p);
     p.head = p.h1 ? p.h1 : S_find_head(&p);
     if (x->broad) {

@@ -1,10 +1,12 @@
 /* Extraction internals: the class-word table and what it says about elements.
  * Whole-page behaviour is tested by the folders in tests/regression. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract/article.h"
 #include "extract/boiler.h"
+#include "extract/extract.h"
 #include "extract/furniture.h"
 #include "extract/hints.h"
 #include "harness.h"
@@ -151,6 +153,56 @@ static void test_furniture(void)
     OK(cd_furniture_links("Filed under: Weather | Roads | Valley", 37, 0.0f), "");
 }
 
+/* A page of nothing but its head (cut inside it, or a shell a script fills)
+ * takes a short way (extract.c S_empty): its result is the full reading's, which
+ * the same page with an attribute on its <body> still takes (the same nodes). */
+static void test_head_only(void)
+{
+    static const char *const heads[] = {
+        "<!doctype html><html class=\"comments no-js\" id=\"thread\" lang=\"en\"><head>\n"
+        "<meta charset=\"utf-8\"><title>A story - The Paper</title>\n"
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"A story\"}</script>\n"
+        "<noscript><link rel=\"stylesheet\" href=\"/plain.css\"></noscript>\n"
+        "<style>body{margin:0}</style></head>\n  \n",
+        "<html><head><title>Forum</title><script type=\"application/ld+json\">{\"@type\":\"DiscussionForumPosting\"}"
+        "</script></head>",
+        "<head><meta name=\"description\" content=\"Nothing here yet.\">",
+    };
+    static const char *const ends[] = {"<body></body></html>", "<body data-page=\"1\"></body></html>"};
+    for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++) {
+        for (unsigned o = 0; o < 2; o++) {
+            unsigned options = o ? COPYDESK_OPT_KEEP_COMMENTS : COPYDESK_OPT_DEFAULT;
+            cd_extract x[2];
+            uint32_t count[2] = {0, 0};
+            for (int e = 0; e < 2; e++) {
+                char page[1024];
+                snprintf(page, sizeof page, "%s%s", heads[h], ends[e]);
+                S_parse(page);
+                cd_extract_init(&x[e], cd_mem_default());
+                INT_EQ(cd_extract_run(&x[e], &S_dom, options, "A story"), COPYDESK_OK, "page %zu", h);
+                count[e] = S_dom.count;
+            }
+            INT_EQ(count[1], count[0], "page %zu", h);
+            INT_EQ(x[0].nroots, 1, "page %zu", h);
+            INT_EQ(x[0].nroots, x[1].nroots, "page %zu", h);
+            INT_EQ(x[0].roots[0], x[1].roots[0], "page %zu", h);
+            INT_EQ(x[0].no_article, 1, "page %zu", h);
+            INT_EQ(x[0].no_article, x[1].no_article, "page %zu", h);
+            INT_EQ(x[0].broad, x[1].broad, "page %zu", h);
+            INT_EQ(x[0].article, x[1].article, "page %zu", h);
+            INT_EQ(x[0].index, x[1].index, "page %zu", h);
+            INT_EQ(x[0].typed, x[1].typed, "page %zu", h);
+            INT_EQ(x[0].other_kind, x[1].other_kind, "page %zu", h);
+            INT_EQ((int)x[0].title_node, (int)x[1].title_node, "page %zu", h);
+            INT_EQ(x[0].ncuts, x[1].ncuts, "page %zu", h);
+            OK(memcmp(x[0].mark, x[1].mark, count[0]) == 0, "page %zu: marks", h);
+            OK(memcmp(x[0].why, x[1].why, count[0]) == 0, "page %zu: reasons", h);
+            for (int e = 0; e < 2; e++)
+                cd_extract_free(&x[e]);
+        }
+    }
+}
+
 int main(void)
 {
     S_parser = cd_parser_new(cd_mem_default());
@@ -166,6 +218,7 @@ int main(void)
     test_dates();
     test_typed();
     test_furniture();
+    test_head_only();
 
     cd_dom_free(&S_dom);
     cd_arena_free(&S_arena);
