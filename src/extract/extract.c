@@ -1767,9 +1767,12 @@ static void S_phrases(const cd_dom *dom, S_stat *st, cd_nid root)
     while (id) {
         const cd_node *n = cd_dom_node(dom, id);
         S_stat *s = &st[id];
-        /* A donation button is short and mostly link: cleaning may have
-         * taken it already, but it still tells its box is an appeal. */
-        long len = s->dead == CD_DEAD_CLEANED && s->chars <= 40 && s->link * 2 > s->chars
+        /* A donation button is short and mostly link: cleaning or the
+         * furniture pass of an article page (drops.c, why 'g': a block that
+         * is one link, wcxb-dev 4511) may have taken it already, but it
+         * still tells its box is an appeal. */
+        long len = (s->dead == CD_DEAD_CLEANED || (s->dead && s->why == 'g')) && s->chars <= 40 &&
+                           s->link * 2 > s->chars
                        ? cd_x_text(dom, st, id, buf, CD_BOILER_MAX)
                        : -1;
         if (len >= 0 && cd_boiler_phrase(buf, (size_t)len) == CD_BOILER_DONATE) {
