@@ -164,8 +164,8 @@ static void test_head_only(void)
         "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"A story\"}</script>\n"
         "<noscript><link rel=\"stylesheet\" href=\"/plain.css\"></noscript>\n"
         "<style>body{margin:0}</style></head>\n  \n",
-        "<html><head><title>Forum</title><script type=\"application/ld+json\">{\"@type\":\"DiscussionForumPosting\"}"
-        "</script></head>",
+        ("<html><head><title>Forum</title>"
+         "<script type=\"application/ld+json\">{\"@type\":\"DiscussionForumPosting\"}</script></head>"),
         "<head><meta name=\"description\" content=\"Nothing here yet.\">",
     };
     static const char *const ends[] = {"<body></body></html>", "<body data-page=\"1\"></body></html>"};
