@@ -320,18 +320,25 @@ CASES = {
     # padded every row to the widest (3 bytes a missing cell), 64 MiB of
     # output (CD_MAX_OUTPUT) from 0.5 MB.
     "md-table-ragged": (lambda: page(b"<table><tr>" + b"<td>c" * 3000 + b"<tr><td>x" * 50000 + b"</table>"), "any"),
+    # One-row tables of two colspan=32 cells, 90,000 of them (5 MB): Markdown
+    # made each 64 columns wide, its header and delimiter rows 9 bytes a
+    # column: 42.7 MB of Markdown and 164 MB of peak RSS, over issue #14's
+    # 140 MiB. A table is now no wider than it has cells.
+    "md-colspan-tables": (lambda: page(b"<p>" + b"word " * 40 + b"</p>"
+                                       + b"<table><tr><td colspan=32>a<td colspan=32>b</table>" * 90000), "any"),
 }
 
 # Extra options of a case (given to its calibration too).
 CASE_ARGS = {
     "url-folders-links": ["--url", "https://example.com/" + "/".join("sec%d" % i for i in range(6000)) + "/story.html"],
     "md-table-ragged": ["--format", "markdown"],
+    "md-colspan-tables": ["--format", "markdown"],
 }
 
 
 # Cases whose peak RSS is held to issue #14's bound, 16 x the page + 64 MiB
 # (the others only to --mem-mb): shapes that once passed it.
-MEM_BOUND = {"plain-heads-300k", "named-spans-nested", "md-table-ragged"}
+MEM_BOUND = {"plain-heads-300k", "named-spans-nested", "md-table-ragged", "md-colspan-tables"}
 
 
 def is_sanitized(binary):
