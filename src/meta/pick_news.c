@@ -920,14 +920,6 @@ static unsigned S_segments(const char *p, size_t n)
     return k;
 }
 
-/* The section front the page's URL lives under, as a link of the page names
- * it: a link (same host) to a folder that holds the page, or to its front
- * file ("/sports/college" on "/sports/college/story-123.html",
- * "/entertainment/default.aspx" on "/entertainment/story.aspx": a link to
- * another file is a page, not a folder), the deepest such folder; or a link to a
- * one-segment folder that is a folder of the page's path ("/WORLD/" on
- * "/2007/WORLD/meast/11/29/story/"). Its text, a desk label of one to three
- * words, is the section. */
 /* The page folder's segments (the runs between slashes of pp[0..ppl), which
  * ends with a slash), each with the run of slashes before it, sorted by a
  * case-folded hash: a link's one-segment folder is looked up here instead
@@ -964,7 +956,8 @@ static S_seg *S_segs_of(cd_arena *arena, const char *pp, size_t ppl, size_t *n)
         size_t st = i;
         while (i < ppl && pp[i] != '/')
             i++;
-        if (i > st && i < ppl && r) v[(*n)++] = (S_seg){S_fold_hash(pp + st, i - st), st, i - st, r};
+        if (i > st && i < ppl && r)
+            v[(*n)++] = (S_seg){S_fold_hash(pp + st, i - st), st, i - st, r};
     }
     qsort(v, *n, sizeof *v, S_seg_cmp);
     return v;
@@ -987,11 +980,20 @@ static int S_segs_have(const S_seg *v, size_t n, const char *pp, const char *f, 
             hi = mid;
     }
     for (; lo < n && v[lo].h == h; lo++)
-        if (v[lo].len == fl - s && v[lo].slashes > s && cd_meta_eq_nocase(pp + v[lo].off, v[lo].len, f + s, fl - s))
+        if (v[lo].len == fl - s && v[lo].slashes > s &&
+            cd_meta_eq_nocase(pp + v[lo].off, v[lo].len, f + s, fl - s))
             return 1;
     return 0;
 }
 
+/* The section front the page's URL lives under, as a link of the page names
+ * it: a link (same host) to a folder that holds the page, or to its front
+ * file ("/sports/college" on "/sports/college/story-123.html",
+ * "/entertainment/default.aspx" on "/entertainment/story.aspx": a link to
+ * another file is a page, not a folder), the deepest such folder; or a link to a
+ * one-segment folder that is a folder of the page's path ("/WORLD/" on
+ * "/2007/WORLD/meast/11/29/story/"). Its text, a desk label of one to three
+ * words, is the section. */
 static const char *S_url_section(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
 {
     const char *u = page_url && *page_url ? page_url : m->url;

@@ -78,7 +78,7 @@ typedef struct {
     int figure;
     cd_nid dtable;
     uint32_t ncols, rows, cells;
-    int pad_rows; /* every row padded to ncols, not only the first */
+    int pad_rows;      /* every row padded to ncols, not only the first */
     uint32_t row_left; /* cells of the row still to come */
     int in_cell;
     cd_buf scratch; /* text of a code span or block */
@@ -745,7 +745,8 @@ static void S_row_enter(S_md *w, cd_nid row)
     /* Its cells, so that a colspan's fillers leave room for them. */
     w->row_left = 0;
     for (cd_nid c = cd_dom_node(w->dom, row)->first; c; c = cd_dom_node(w->dom, c)->next)
-        if ((cd_dom_is(w->dom, c, CD_TAG_TD) || cd_dom_is(w->dom, c, CD_TAG_TH)) && !cd_walk_skip(w->dom, w->x, c))
+        if ((cd_dom_is(w->dom, c, CD_TAG_TD) || cd_dom_is(w->dom, c, CD_TAG_TH)) &&
+            !cd_walk_skip(w->dom, w->x, c))
             w->row_left++;
     S_sep(w, S_LINE);
     S_flush_ex(w, 0);

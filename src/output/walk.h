@@ -53,8 +53,8 @@ void cd_walk_root(const cd_dom *dom, const cd_extract *x, cd_nid root, const cd_
  * stops at the first nested table, so classifying every table of a page is
  * linear in the page. */
 typedef struct {
-    uint64_t missing; /* cells the rows lack against the widest row (colspan counted) */
-    uint64_t present; /* cells the rows have (colspan counted) */
+    uint64_t missing;  /* cells the rows lack against the widest row (colspan counted) */
+    uint64_t present;  /* cells the rows have (colspan counted) */
     uint64_t elements; /* td and th elements */
 } cd_walk_table_stats;
 
