@@ -107,15 +107,34 @@ SHAPES = {
     "plain-heads-150k": lambda: page(b"<p>Sat Dec 29 15:58:00 2007</p><p>Sat, 29 Dec 15:58:00 2007</p>" * 150000),
     "staff-agencies-100k": lambda: page(b"<p>Staff and agencies</p><p>With files from the Canadian Press</p>"
                                         b"<p>Source: Acme Wire Service</p>" * 100000),
+    # session 13 (h/hostile4): shapes of the news parts, metadata, site learning and output
+    "url-folders-links (--url)": lambda: page(b"".join(b"<p><a href=/sec%d>Sec%d</a> text</p>" % (i, i)
+                                                       for i in range(120000))),
+    "md-table-ragged (--format markdown)": lambda: page(b"<table><tr>" + b"<td>c" * 3000 + b"<tr><td>x" * 500000
+                                                        + b"</table>"),
+    "md-colspan-tables (--format markdown)": lambda: page(b"<table><tr><td colspan=32>a<td colspan=32>b</table>"
+                                                          * 90000),
+    "md-colspan-rows (--format markdown)": lambda: page(b"<table>" + b"<tr><td colspan=32>a<td colspan=32>b"
+                                                        * 135000 + b"</table>"),
+}
+
+# Options a shape runs with (its baseline too): the shapes of output formats
+# and of a page URL given from outside (--url, or an archive's WARC-Target-URI).
+ARGS = {
+    "url-folders-links (--url)": ["--url", "https://example.com/" + "/".join("sec%d" % i for i in range(12000))
+                                  + "/story.html"],
+    "md-table-ragged (--format markdown)": ["--format", "markdown"],
+    "md-colspan-tables (--format markdown)": ["--format", "markdown"],
+    "md-colspan-rows (--format markdown)": ["--format", "markdown"],
 }
 
 
-def run_once(binary, path, tmp):
+def run_once(binary, path, tmp, args=()):
     """(exit status, CPU s, system s, peak RSS MB) of one run. Through
     /usr/bin/time: a child forked from this Python process would report the
     parent's resident size (the generated page) as its own peak."""
     rep = os.path.join(tmp, "time.out")
-    subprocess.run(["/usr/bin/time", "-f", "%x %U %S %M", "-o", rep, binary, "--json", "-q", path],
+    subprocess.run(["/usr/bin/time", "-f", "%x %U %S %M", "-o", rep, binary, "--json", "-q"] + list(args) + [path],
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     with open(rep) as f:
         rc, user, sys_, rss = f.read().split()[-4:]
@@ -150,8 +169,8 @@ def main():
                 f.write(cal)
             best = cbest = None
             for _ in range(a.runs):
-                r = run_once(a.bin, path, tmp)
-                c = run_once(a.bin, cpath, tmp)
+                r = run_once(a.bin, path, tmp, ARGS.get(name, ()))
+                c = run_once(a.bin, cpath, tmp, ARGS.get(name, ()))
                 if best is None or r[1] < best[1]:
                     best = r
                 if cbest is None or c[1] < cbest[1]:

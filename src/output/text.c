@@ -220,7 +220,7 @@ static void S_enter(S_w *w, const cd_dom *dom, const cd_extract *x, cd_nid id, c
     case CD_TAG_TABLE: {
         uint32_t ncols;
         S_sep(w, S_PARA);
-        if (!w->dtable && cd_walk_table_scan(dom, x, id, &ncols)) w->dtable = id;
+        if (!w->dtable && cd_walk_table_scan(dom, x, id, &ncols, NULL)) w->dtable = id;
         return;
     }
     case CD_TAG_THEAD:

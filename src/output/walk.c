@@ -19,9 +19,11 @@ uint32_t cd_walk_colspan(const cd_dom *dom, cd_nid cell)
     return span ? span : 1;
 }
 
-int cd_walk_table_scan(const cd_dom *dom, const cd_extract *x, cd_nid table, uint32_t *ncols)
+int cd_walk_table_scan(const cd_dom *dom, const cd_extract *x, cd_nid table, uint32_t *ncols,
+                       cd_walk_table_stats *st)
 {
     uint32_t widest = 0, cur = 0, rows = 0;
+    uint64_t cells = 0, elements = 0;
     cd_nid id = cd_dom_next(dom, table, table);
     *ncols = 0;
     while (id) {
@@ -43,6 +45,8 @@ int cd_walk_table_scan(const cd_dom *dom, const cd_extract *x, cd_nid table, uin
         case CD_TAG_TD:
         case CD_TAG_TH:
             cur += cd_walk_colspan(dom, id);
+            if (rows) cells += cd_walk_colspan(dom, id);
+            elements++;
             break;
         case CD_TAG_TABLE:
         case CD_TAG_P:
@@ -78,6 +82,11 @@ int cd_walk_table_scan(const cd_dom *dom, const cd_extract *x, cd_nid table, uin
     }
     if (cur > widest) widest = cur;
     *ncols = widest;
+    if (st) {
+        st->missing = (uint64_t)rows * widest > cells ? (uint64_t)rows * widest - cells : 0;
+        st->present = cells;
+        st->elements = elements;
+    }
     return rows >= 1 && widest >= 2;
 }
 

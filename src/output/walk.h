@@ -48,10 +48,18 @@ void cd_walk_root(const cd_dom *dom, const cd_extract *x, cd_nid root, const cd_
 /* Classify the table element `table`: 1 when it is a data table (at least two
  * columns, no nested table and no paragraph-level blocks such as p, lists,
  * headings or block quotes in it), 0 for a layout table. *ncols gets the widest
- * row in cells (colspan counted). One pass over the table's own subtree that
+ * row in cells (colspan counted); *st (when not NULL) what Markdown weighs
+ * its padding with. One pass over the table's own subtree that
  * stops at the first nested table, so classifying every table of a page is
  * linear in the page. */
-int cd_walk_table_scan(const cd_dom *dom, const cd_extract *x, cd_nid table, uint32_t *ncols);
+typedef struct {
+    uint64_t missing;  /* cells the rows lack against the widest row (colspan counted) */
+    uint64_t present;  /* cells the rows have (colspan counted) */
+    uint64_t elements; /* td and th elements */
+} cd_walk_table_stats;
+
+int cd_walk_table_scan(const cd_dom *dom, const cd_extract *x, cd_nid table, uint32_t *ncols,
+                       cd_walk_table_stats *st);
 
 /* The colspan of a cell, 1..CD_WALK_MAX_COLSPAN. */
 uint32_t cd_walk_colspan(const cd_dom *dom, cd_nid cell);

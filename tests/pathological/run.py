@@ -307,12 +307,38 @@ CASES = {
     "nav-current-20k": (lambda: page(b"".join(b'<nav><ul><li class="current active selected"><a href="/s/%d">Sec</a>'
                                               b'</li></ul></nav>' % i for i in range(20000))
                                      + b"<p>after the menus</p>"), "any"),
+    # A page URL of 6,000 folders and 30,000 links to one-segment folders
+    # (S_url_section, src/meta/pick_news.c, looked for each link's folder
+    # along the whole URL path: links x URL length). The URL comes from
+    # --url or an archive's WARC-Target-URI, not from the page (whose
+    # canonical is cut at CD_META_MAX_VALUE). Session 13 (h/hostile4): at
+    # 5 MB with 12,000 folders, 0.83 s (13.8 x the calibration); the
+    # folders are now hashed once.
+    "url-folders-links": (lambda: page(b"".join(b"<p><a href=/sec%d>Sec%d</a> text</p>" % (i, i)
+                                                for i in range(30000))), "any"),
+    # A data table of one 3,000-cell row and 50,000 one-cell rows: Markdown
+    # padded every row to the widest (3 bytes a missing cell), 64 MiB of
+    # output (CD_MAX_OUTPUT) from 0.5 MB.
+    "md-table-ragged": (lambda: page(b"<table><tr>" + b"<td>c" * 3000 + b"<tr><td>x" * 50000 + b"</table>"), "any"),
+    # One-row tables of two colspan=32 cells, 90,000 of them (5 MB): Markdown
+    # made each 64 columns wide, its header and delimiter rows 9 bytes a
+    # column: 42.7 MB of Markdown and 164 MB of peak RSS, over issue #14's
+    # 140 MiB. A table is now no wider than it has cells.
+    "md-colspan-tables": (lambda: page(b"<p>" + b"word " * 40 + b"</p>"
+                                       + b"<table><tr><td colspan=32>a<td colspan=32>b</table>" * 90000), "any"),
+}
+
+# Extra options of a case (given to its calibration too).
+CASE_ARGS = {
+    "url-folders-links": ["--url", "https://example.com/" + "/".join("sec%d" % i for i in range(6000)) + "/story.html"],
+    "md-table-ragged": ["--format", "markdown"],
+    "md-colspan-tables": ["--format", "markdown"],
 }
 
 
 # Cases whose peak RSS is held to issue #14's bound, 16 x the page + 64 MiB
 # (the others only to --mem-mb): shapes that once passed it.
-MEM_BOUND = {"plain-heads-300k", "named-spans-nested"}
+MEM_BOUND = {"plain-heads-300k", "named-spans-nested", "md-table-ragged", "md-colspan-tables"}
 
 
 def is_sanitized(binary):
@@ -430,7 +456,7 @@ def main():
                 cpath = os.path.join(tmp, "calibration.html")
                 with open(cpath, "wb") as f:
                     f.write(calibration_page(size))
-                calib_argv = [binary, "--json", "-q", cpath]
+                calib_argv = [binary, "--json", "-q"] + CASE_ARGS.get(name, []) + [cpath]
             cap = None if sanitized else a.mem_mb
             costs, ccosts = [], []
             probs = []
@@ -439,7 +465,7 @@ def main():
                 if crc is None or crc < 0:
                     probs.append("calibration failed (status %s): %.300s" % (crc, cerr.decode("utf-8", "replace")))
                     break
-                rc, out, err, cpu, wall, rss = run([binary, "--json", "-q", path], cap, timeout, tmp)
+                rc, out, err, cpu, wall, rss = run([binary, "--json", "-q"] + CASE_ARGS.get(name, []) + [path], cap, timeout, tmp)
                 costs.append(cpu)
                 ccosts.append(ccpu)
                 if attempt == 0:
