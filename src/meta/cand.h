@@ -159,6 +159,7 @@ typedef struct cd_meta_ctx {
     uint32_t word_first[8];
     uint64_t word_pairs; /* CD_META_PAIR bits of the words' first two bytes */
     uint32_t words_key;      /* the class key of words_id (0: none or no index) */
+    struct cd_meta_lcache *lcache; /* classes.c's list cache: this thread's (cd_meta_lcache) */
     cd_meta_keymemo *kmemo;  /* [dom->nclasses + 1] in the arena, from the first check */
     /* The words of each class key once worked out (classes.c: [nclasses +
      * 1] in the arena, NULL where not yet), within CD_META_KWORDS_BYTES a
@@ -176,6 +177,9 @@ typedef struct cd_meta_ctx {
     uint16_t chead[CD_MF__COUNT][CD_MS__COUNT], ctail[CD_MF__COUNT][CD_MS__COUNT];
 } cd_meta_ctx;
 
+/* This thread's cache of class-word lists (classes.c), for cd_meta_ctx.lcache. */
+struct cd_meta_lcache *cd_meta_lcache(void);
+
 /* Clear c for a new page: every field but the word buffers (words, word),
  * only read up to their counts (words_len and nword), which are cleared. A
  * memset of the whole struct was a tenth of the instructions of a 1 KB
@@ -184,6 +188,7 @@ static inline void cd_meta_ctx_clear(cd_meta_ctx *c)
 {
     memset(c, 0, offsetof(cd_meta_ctx, words));
     memset(&c->nword, 0, sizeof *c - offsetof(cd_meta_ctx, nword));
+    c->lcache = cd_meta_lcache();
 }
 
 /* Is there room for one more candidate of field? The news fields (deck …
