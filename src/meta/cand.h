@@ -107,7 +107,7 @@ typedef struct cd_meta_crumbs {
 #define CD_META_PAIR(a, b) (1ull << ((((unsigned)(unsigned char)(a)) * 31u + (unsigned char)(b)) & 63u))
 
 /* A class-word list (NULL-terminated) with its first letters and lengths,
- * worked out once per page instead of on every check (cd_meta_class_has). */
+ * worked out once per thread instead of on every check (cd_meta_class_has). */
 #define CD_META_LISTS 32
 #define CD_META_LIST_WORDS 160
 typedef struct cd_meta_list {
@@ -158,10 +158,8 @@ typedef struct cd_meta_ctx {
     unsigned nword;
     uint32_t word_first[8];
     uint64_t word_pairs; /* CD_META_PAIR bits of the words' first two bytes */
-    cd_meta_list lists[CD_META_LISTS];
-    unsigned nlists;
-    uint8_t list_slot[64];   /* lists[list_slot[hash of a list's address] - 1] (0: none) */
     uint32_t words_key;      /* the class key of words_id (0: none or no index) */
+    struct cd_meta_lcache *lcache; /* classes.c's list cache: this thread's (cd_meta_lcache) */
     cd_meta_keymemo *kmemo;  /* [dom->nclasses + 1] in the arena, from the first check */
     /* The words of each class key once worked out (classes.c: [nclasses +
      * 1] in the arena, NULL where not yet), within CD_META_KWORDS_BYTES a
@@ -179,15 +177,18 @@ typedef struct cd_meta_ctx {
     uint16_t chead[CD_MF__COUNT][CD_MS__COUNT], ctail[CD_MF__COUNT][CD_MS__COUNT];
 } cd_meta_ctx;
 
-/* Clear c for a new page: every field but the word buffers (words, word)
- * and the list cache (lists), about 8 KB that are only read up to their
- * counts (words_len and nword, nlists), which are cleared. A memset of the
- * whole struct was a tenth of the instructions of a 1 KB page. */
+/* This thread's cache of class-word lists (classes.c), for cd_meta_ctx.lcache. */
+struct cd_meta_lcache *cd_meta_lcache(void);
+
+/* Clear c for a new page: every field but the word buffers (words, word),
+ * only read up to their counts (words_len and nword), which are cleared. A
+ * memset of the whole struct was a tenth of the instructions of a 1 KB
+ * page. (The list cache, cd_meta_list, is kept per thread: classes.c.) */
 static inline void cd_meta_ctx_clear(cd_meta_ctx *c)
 {
     memset(c, 0, offsetof(cd_meta_ctx, words));
-    memset(&c->nword, 0, offsetof(cd_meta_ctx, lists) - offsetof(cd_meta_ctx, nword));
-    memset(&c->nlists, 0, sizeof *c - offsetof(cd_meta_ctx, nlists));
+    memset(&c->nword, 0, sizeof *c - offsetof(cd_meta_ctx, nword));
+    c->lcache = cd_meta_lcache();
 }
 
 /* Is there room for one more candidate of field? The news fields (deck …

@@ -202,8 +202,9 @@ static void test_take_payload(void)
 
 /* Two pages through one doc (and the second alone): nothing of the first
  * page's meta state leaks into the second. The per-page meta context is no
- * longer cleared whole (cd_meta_ctx_clear leaves its class-word buffers and
- * list cache as they were), so the first page fills them with other words. */
+ * longer cleared whole (cd_meta_ctx_clear leaves its class-word buffers as
+ * they were, and the list cache is kept per thread), so the first page fills
+ * them with other words. */
 static const char PAGE_A[] =
     "<html><head><title>Storm hits the coast | Daily Example - News</title>"
     "<meta property=\"og:site_name\" content=\"Daily Example\"></head><body>"
