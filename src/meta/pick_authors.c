@@ -316,6 +316,26 @@ static int S_host_words(const char *name, const char *url)
     return words >= 2 && acronym;
 }
 
+/* The content of the next <meta name=want> among the siblings from *q on
+ * (at most 400 looked at in all, counted in *steps), its length in *vl; *q
+ * and *steps move past it. NULL when there is none. */
+static const char *S_next_meta(const cd_dom *dom, cd_nid *q, unsigned *steps, const char *want, size_t *vl)
+{
+    for (; *q && *steps < 400; *q = cd_dom_node(dom, *q)->next, (*steps)++) {
+        if (!cd_dom_is(dom, *q, CD_TAG_META))
+            continue;
+        size_t nl;
+        const char *nm = cd_dom_attr(dom, *q, "name", &nl);
+        const char *v = cd_dom_attr(dom, *q, "content", vl);
+        if (nm && v && cd_eq_nocase(nm, nl, want)) {
+            *q = cd_dom_node(dom, *q)->next;
+            (*steps)++;
+            return v;
+        }
+    }
+    return NULL;
+}
+
 /* Is the credit name (one word: "CBS", "Canoe.ca"; or an organisation's
  * name: "The Sports Network") of a <meta
  * name=author> at node pos the publisher: a word of the page's <meta
@@ -333,16 +353,10 @@ static int S_meta_publisher(const cd_meta_ctx *c, const cd_meta_cand *k, const c
     const cd_dom *dom = c->dom;
     if (!k->pos || k->pos >= dom->count)
         return 0;
+    cd_nid q = cd_dom_node(dom, cd_dom_node(dom, k->pos)->parent)->first;
     unsigned steps = 0;
-    for (cd_nid q = cd_dom_node(dom, cd_dom_node(dom, k->pos)->parent)->first; q && steps < 400;
-         q = cd_dom_node(dom, q)->next, steps++) {
-        if (!cd_dom_is(dom, q, CD_TAG_META))
-            continue;
-        size_t nl, vl;
-        const char *nm = cd_dom_attr(dom, q, "name", &nl);
-        const char *v = cd_dom_attr(dom, q, "content", &vl);
-        if (!nm || !v || !cd_eq_nocase(nm, nl, "copyright"))
-            continue;
+    size_t vl;
+    for (const char *v; (v = S_next_meta(dom, &q, &steps, "copyright", &vl)) != NULL;) {
         for (size_t i = 0; i + n <= vl; i++)
             if (cd_meta_eq_nocase(v + i, n, name, n) && (i == 0 || !cd_isalnum((unsigned char)v[i - 1])) &&
                 (i + n == vl || !cd_isalnum((unsigned char)v[i + n])))
@@ -366,16 +380,10 @@ static int S_meta_org(cd_meta_ctx *c, const cd_meta_cand *k)
         n--;
     if (n < 3 || !k->pos || k->pos >= dom->count || S_site_stated(c, k->s, n))
         return 0;
+    cd_nid q = cd_dom_node(dom, cd_dom_node(dom, k->pos)->parent)->first;
     unsigned steps = 0;
-    for (cd_nid q = cd_dom_node(dom, cd_dom_node(dom, k->pos)->parent)->first; q && steps < 400;
-         q = cd_dom_node(dom, q)->next, steps++) {
-        if (!cd_dom_is(dom, q, CD_TAG_META))
-            continue;
-        size_t nl, vl;
-        const char *nm = cd_dom_attr(dom, q, "name", &nl);
-        const char *v = cd_dom_attr(dom, q, "content", &vl);
-        if (!nm || !v || !cd_eq_nocase(nm, nl, "publisher"))
-            continue;
+    size_t vl;
+    for (const char *v; (v = S_next_meta(dom, &q, &steps, "publisher", &vl)) != NULL;) {
         while (vl && cd_isspace((unsigned char)*v))
             v++, vl--;
         while (vl && cd_isspace((unsigned char)v[vl - 1]))

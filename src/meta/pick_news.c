@@ -596,27 +596,29 @@ static int S_site_named(cd_meta_ctx *c, const char *label)
     return S_site_named_as(c, label, 0);
 }
 
-/* The site's name as its logo states it (an image's alt, see S_site_named),
- * for a name s[0..n) not NUL-terminated: meta/pick_authors' <meta
- * name=author> naming the paper (l3s eastottawa-airlines-disabled). */
-int cd_meta_logo_named(cd_meta_ctx *c, const char *s, size_t n)
+/* S_site_named_as for s[0..n), not NUL-terminated (at most 127 bytes). */
+static int S_site_named_n(cd_meta_ctx *c, const char *s, size_t n, int logo)
 {
     char b[128];
     if (n < 3 || n >= sizeof b) return 0;
     memcpy(b, s, n);
     b[n] = 0;
-    return S_site_named_as(c, b, 1);
+    return S_site_named_as(c, b, logo);
+}
+
+/* The site's name as its logo states it (an image's alt, see S_site_named),
+ * for a name s[0..n) not NUL-terminated: meta/pick_authors' <meta
+ * name=author> naming the paper (l3s eastottawa-airlines-disabled). */
+int cd_meta_logo_named(cd_meta_ctx *c, const char *s, size_t n)
+{
+    return S_site_named_n(c, s, n, 1);
 }
 
 /* S_site_named for a name s[0..n) not NUL-terminated (meta/visible's bare
  * name beside a date: "Malaysia Sun" over the date line, the logo's alt). */
 int cd_meta_site_named(cd_meta_ctx *c, const char *s, size_t n)
 {
-    char b[128];
-    if (n < 3 || n >= sizeof b) return 0;
-    memcpy(b, s, n);
-    b[n] = 0;
-    return S_site_named(c, b);
+    return S_site_named_n(c, s, n, 0);
 }
 
 /* Is label a name of the news flow ("Breaking News", "UK Latest",
