@@ -23,6 +23,18 @@
 /* Why a node was dropped (see extract.c's cd_extract_reason). */
 #define S_WHY(id, c) ((void)(st[id].why = (uint8_t)(c)))
 
+/* Drop the siblings first..last not yet dropped, for reason why. */
+static void S_drop_run(const cd_dom *dom, cd_xstat *st, cd_nid first, cd_nid last, uint8_t why)
+{
+    for (cd_nid k = first;; k = cd_dom_node(dom, k)->next) {
+        if (!st[k].dead) {
+            st[k].dead = 1;
+            S_WHY(k, why);
+        }
+        if (k == last) break;
+    }
+}
+
 /* Why codes of the detectors' drops (S_WHY). */
 static uint8_t S_kind_why(uint8_t kind)
 {
@@ -556,13 +568,7 @@ static void S_drop_loose(const cd_extract *x, const cd_dom *dom, cd_xstat *st, c
             /* Marked, not subtracted: the counts of the blocks around stay
              * those conditional cleaning (S_clean) judges them by -- a box
              * of links that loses its line of links is still a box of links. */
-            for (cd_nid k = first;; k = cd_dom_node(dom, k)->next) {
-                if (!st[k].dead) {
-                    st[k].dead = 1;
-                    S_WHY(k, 'g');
-                }
-                if (k == last) break;
-            }
+            S_drop_run(dom, st, first, last, 'g');
             if (promo && tail && c) S_loose_teaser(dom, st, first, c, root, after, buf, (long)len);
         }
     }
@@ -819,13 +825,7 @@ static void S_loose_teaser(const cd_dom *dom, cd_xstat *st, cd_nid head, cd_nid 
     }
     if (link || chars < CD_TEASER_SUM_MIN || chars > CD_TEASER_SUM || !S_ends_sentence(buf, len))
         return;
-    for (cd_nid k = first;; k = cd_dom_node(dom, k)->next) {
-        if (!st[k].dead) {
-            st[k].dead = 1;
-            S_WHY(k, 'T');
-        }
-        if (k == last) break;
-    }
+    S_drop_run(dom, st, first, last, 'T');
     /* The label when the headline opens its block. */
     cd_nid b = cd_dom_node(dom, head)->parent, k0 = cd_dom_node(dom, b)->first;
     while (k0 && k0 != head && (st[k0].dead || !st[k0].chars))
@@ -840,13 +840,7 @@ static void S_loose_teaser(const cd_dom *dom, cd_xstat *st, cd_nid head, cd_nid 
         if (k == last) break;
     }
     if (!chars || link * 5 < chars * 4 || chars > CD_TEASER_LAB) return;
-    for (cd_nid k = first;; k = cd_dom_node(dom, k)->next) {
-        if (!st[k].dead) {
-            st[k].dead = 1;
-            S_WHY(k, 'T');
-        }
-        if (k == last) break;
-    }
+    S_drop_run(dom, st, first, last, 'T');
 }
 
 /* Is block id the remains of a list of links: a paragraph whose links went
