@@ -129,7 +129,19 @@ static int S_strict_dateline(const char *s, const cd_parts_dl *d)
     return 0;
 }
 
+static void S_body_dateline_in(cd_news_ctx *p, int wire);
+
+/* The search gathers white-space runs as one space each (an old page's
+ * indentation between a comment bar and "DENVER (AP) —", l3s-gn1
+ * winona-peterson-vikings, filled the gathered text). */
 static void S_body_dateline(cd_news_ctx *p, int wire)
+{
+    p->gather_blank = 1;
+    S_body_dateline_in(p, wire);
+    p->gather_blank = 0;
+}
+
+static void S_body_dateline_in(cd_news_ctx *p, int wire)
 {
     cd_news_text t;
     /* past: 1 while the block after a long first block is tried (below). */
@@ -226,8 +238,8 @@ static void S_body_dateline(cd_news_ctx *p, int wire)
     }
 }
 
-/* "SEATTLE Jan 14, 2008 (AP)": a line of its own that is a place in
- * capitals, a date and a wire in parentheses, nothing after (the byline box's
+/* "SEATTLE Jan 14, 2008 (AP)", "NEW YORK (AFP)": a line of its own that is
+ * a place in capitals, a date or none and a wire in parentheses, nothing after (the byline box's
  * dateline of AP copy). The place's end in *pe, the wire in s[*aa, *ab). */
 static int S_place_date_wire(const char *s, size_t n, size_t *pe, size_t *aa, size_t *ab)
 {
@@ -264,7 +276,9 @@ static int S_place_date_wire(const char *s, size_t n, size_t *pe, size_t *aa, si
     while (de > d && s[de - 1] == ' ')
         de--;
     char date[CD_META_DATE_LEN];
-    if (de <= d || cd_meta_date_norm(s + d, de - d, 1, 0, date) < 10) return 0;
+    /* No date at all: "NEW YORK (AFP)", a DateLine of its own (AFP NewsML
+     * shown as text, l3s-gn1 citizen-carriage-horses). */
+    if (de > d && cd_meta_date_norm(s + d, de - d, 1, 0, date) < 10) return 0;
     *pe = e;
     *aa = o + 1;
     *ab = n - 1;
@@ -305,26 +319,51 @@ static const cd_node *S_head_next(cd_news_ctx *p, S_head_walk *w)
 
 /* The dateline opening the body, else a "PLACE Date (AP)" line of its own
  * among the first texts after the headline (a byline box beside the story). */
+/* Is text node k a "PLACE Date (AP)" line? Then the dateline and the
+ * agency are set, the line cut (unless keep_parts), and 1 returned; -1 when
+ * the text is long (the body has begun), 0 otherwise. */
+static int S_wire_place_text(cd_news_ctx *p, cd_nid k)
+{
+    const cd_node *n = cd_dom_node(p->dom, k);
+    const char *v = n->u.text;
+    size_t l = n->len, pe, aa, ab;
+    cd_parts_trim(&v, &l);
+    if (l > 100) return -1;
+    while (l && v[l - 1] != ')' && cd_isspace((unsigned char)v[l - 1]))
+        l--;
+    if (!S_place_date_wire(v, l, &pe, &aa, &ab)) return 0;
+    p->m->dateline = cd_news_clean(p, v, pe);
+    if (p->m->dateline) p->m->dateline_source = "visible";
+    p->agency = cd_news_clean(p, v + aa, ab - aa);
+    if (!p->keep && cd_news_rendered(p, k)) cd_extract_cut_as(p->x, p->dom, k, 0, n->len, CD_WHY_DATELINE);
+    return 1;
+}
+
 void cd_news_dateline(cd_news_ctx *p)
 {
     S_body_dateline(p, 0);
-    if (p->m->dateline || !p->head) return;
-    S_head_walk w = {0};
-    for (const cd_node *n; (n = S_head_next(p, &w));) {
-        const char *v = n->u.text;
-        size_t l = n->len, pe, aa, ab;
-        cd_parts_trim(&v, &l);
-        if (l > 100) return; /* the body has begun */
-        while (l && v[l - 1] != ')' && cd_isspace((unsigned char)v[l - 1]))
-            l--;
-        if (S_place_date_wire(v, l, &pe, &aa, &ab)) {
-            p->m->dateline = cd_news_clean(p, v, pe);
-            if (p->m->dateline) p->m->dateline_source = "visible";
-            p->agency = cd_news_clean(p, v + aa, ab - aa);
-            if (!p->keep && cd_news_rendered(p, w.k))
-                cd_extract_cut_as(p->x, p->dom, w.k, 0, n->len, CD_WHY_DATELINE);
-            return;
-        }
+    if (p->m->dateline) return;
+    if (p->head) {
+        S_head_walk w = {0};
+        for (const cd_node *n; (n = S_head_next(p, &w));)
+            if (S_wire_place_text(p, w.k)) return;
+        return;
+    }
+    /* No headline found: the few short texts just before the story's first
+     * block (the head of an AFP NewsML item shown as text, its HeadLine in
+     * no heading: l3s-gn1 citizen-carriage-horses). */
+    if (!p->nfirst) return;
+    unsigned texts = 0, seen = 0;
+    for (cd_nid k = cd_dom_prev(p->dom, p->first[0]); k && seen < CD_NEWS_DECK_NODES && texts < 6;
+         k = cd_dom_prev(p->dom, k), seen++) {
+        const cd_node *n = cd_dom_node(p->dom, k);
+        if (n->type != CD_NODE_TEXT || cd_news_space_text(n)) continue;
+        const cd_node *par = cd_dom_node(p->dom, n->parent);
+        if (par->type == CD_NODE_ELEMENT &&
+            ((cd_tag_flags(par->tag) & CD_TF_SKIP) || !cd_extract_node_visible(p->dom, n->parent)))
+            continue;
+        texts++;
+        if (S_wire_place_text(p, k)) return;
     }
 }
 
@@ -610,6 +649,30 @@ static int S_after_notice(cd_news_ctx *p)
     return 0;
 }
 
+/* Does r[0..rl), a wire's name in r[0..best), go on as the writer's job
+ * ("AP Golf Writer", "Associated Press Writer"): up to two capitalised words,
+ * then a newsroom job? With end, the wire may also end the text (a date or a
+ * weekday may follow). "PA Sport" is a desk's name, not the wire alone. */
+static int S_wire_job(const char *r, size_t rl, size_t best, int end)
+{
+    size_t q = best;
+    for (unsigned words = 0; words < 3; words++) {
+        while (q < rl && r[q] == ' ')
+            q++;
+        size_t e = q;
+        while (e < rl && r[e] != ' ' && r[e] != ',')
+            e++;
+        if (end && words == 0 &&
+            (q >= rl || r[q] == ',' || cd_isdigit((unsigned char)r[q]) ||
+             cd_wordset_has(&cd_list_weekdays, r + q, e - q)))
+            return 1;
+        if (cd_wordset_has(&cd_list_newsroom_jobs, r + q, e - q)) return e >= rl || end;
+        if (q >= rl || !(r[q] >= 'A' && r[q] <= 'Z')) return 0;
+        q = e;
+    }
+    return 0;
+}
+
 /* "By GRANT PECK, Associated Press Writer", "By JAMES PRICHARD, AP Business
  * Writer", "By RAQUEL DILLON, For The Associated Press": a byline among the
  * first texts after the headline whose writer's title opens with a wire's
@@ -641,30 +704,7 @@ static const char *S_byline_wire(cd_news_ctx *p)
                 w++;
         }
         if (!best) return NULL; /* the byline names no wire */
-        /* The wire ends the line (a date may follow) or heads the
-         * writer's job ("Writer", "Business Writer"): "PA Sport" is a
-         * desk's name, not the wire alone. */
-        size_t q = best;
-        int ok = 0;
-        for (unsigned words = 0; words < 3; words++) {
-            while (q < rl && r[q] == ' ')
-                q++;
-            size_t e = q;
-            while (e < rl && r[e] != ' ' && r[e] != ',')
-                e++;
-            if (words == 0 && (q >= rl || r[q] == ',' || cd_isdigit((unsigned char)r[q]) ||
-                               cd_wordset_has(&cd_list_weekdays, r + q, e - q))) {
-                ok = 1;
-                break;
-            }
-            if (cd_wordset_has(&cd_list_newsroom_jobs, r + q, e - q)) {
-                ok = 1;
-                break;
-            }
-            if (q >= rl || !(r[q] >= 'A' && r[q] <= 'Z')) break;
-            q = e;
-        }
-        return ok ? cd_news_clean(p, r, best) : NULL;
+        return S_wire_job(r, rl, best, 1) ? cd_news_clean(p, r, best) : NULL;
     }
     return NULL;
 }
@@ -1054,6 +1094,15 @@ static int S_staff_and_wires(const char *s, size_t n)
     return wire && parts >= 2 && parts <= 3;
 }
 
+/* Does s[0..n) end with a newsroom job ("Writer")? */
+static int S_ends_job(const char *s, size_t n)
+{
+    size_t w = n;
+    while (w && s[w - 1] != ' ')
+        w--;
+    return w && cd_wordset_has(&cd_list_newsroom_jobs, s + w, n - w);
+}
+
 /* Is text node k (not in a link, a caption or a picture's box) a wire's
  * name alone, or a "Source:" label whose value (the rest of the text, else
  * the next text) is one? Then the credit is set, the texts cut from the
@@ -1097,6 +1146,26 @@ static int S_agency_text(cd_news_ctx *p, cd_nid k, int labelled)
     size_t cl;
     char *c = l <= 40 ? cd_meta_clean(p->arena, v, l, &cl) : NULL;
     if (!c || cd_parts_photo_agency(c, cl)) return 0;
+    if (!lead) {
+        /* "<b>By CP</b>" (l3s-gn1 winnipegsun-podium-canuck): a byline naming
+         * a wire alone. */
+        if (cl > 3 && cd_parts_starts(c, cl, "by ") && cd_parts_is_agency(c + 3, cl - 3) &&
+            !cd_parts_photo_agency(c + 3, cl - 3))
+            c += 3, cl -= 3;
+        /* "By DOUG FERGUSON<BR>AP Golf Writer" (l3s-gn1 myfoxtoledo-choi-sony):
+         * the writer's job under a wire's name, a line of its own. */
+        else if (S_ends_job(c, cl) && !cd_parts_is_agency(c, cl)) {
+            size_t best = 0, w = 0;
+            for (unsigned words = 0; w < cl && words < 4; words++) {
+                while (w < cl && c[w] != ' ')
+                    w++;
+                if (cd_parts_is_agency(c, w) && !cd_parts_photo_agency(c, w)) best = w;
+                while (w < cl && c[w] == ' ')
+                    w++;
+            }
+            if (best && S_wire_job(c, cl, best, 0) && !cd_contains_nocase(c, cl, "photo")) cl = best;
+        }
+    }
     /* After a "Source:" label, a news provider's name the agency list does
      * not know ("Source: ITN", Channel 4 News: l3s-gn1 channel4-taupo-murder):
      * a name of up to four capitalised words, no date, not the site. */

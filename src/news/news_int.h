@@ -30,6 +30,9 @@ typedef struct cd_news_ctx {
     cd_extract *x;
     const char *page_url;
     int keep;
+    /* cd_news_gather gathers a run of white space only as one space (set
+     * by the dateline search alone: credit.c S_body_dateline). */
+    int gather_blank;
     cd_meta_ctx ctx; /* for cd_meta_class_has */
     /* From the body pass. */
     cd_nid first[CD_NEWS_FIRST];

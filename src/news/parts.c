@@ -50,6 +50,14 @@ int cd_news_space_text(const cd_node *n)
     return 1;
 }
 
+/* Is text node n white space of ASCII only? */
+static int S_ascii_blank(const cd_node *n)
+{
+    for (uint32_t i = 0; i < n->len; i++)
+        if (!cd_isspace((unsigned char)n->u.text[i])) return 0;
+    return 1;
+}
+
 /* Gather the visible text of top (skipping the subtree `skip`; honouring the
  * extraction's marks when rendered) into t. Blocks and <br> inside become a
  * space that belongs to no node. */
@@ -74,6 +82,28 @@ void cd_news_gather(const cd_news_ctx *p, cd_nid top, cd_nid skip, int rendered,
             if (t->nseg >= CD_NEWS_SEGS) {
                 t->more = 1;
                 break;
+            }
+            /* A run of white space only (an old page's indentation) is one
+             * space: kept as a segment so that the texts around it stay one
+             * line, but not let fill the buffer or the segments (a comment bar, then hundreds
+             * of bytes of indentation over "DENVER (AP) —", l3s-gn1
+             * winona-peterson-vikings). cd_news_cut leaves such a node. */
+            if (p->gather_blank && nd->len > 1 && S_ascii_blank(nd)) {
+                /* After a space already (a block's, a <br>'s, or another
+                 * such run's), or at the start: nothing. */
+                if (!t->n || t->s[t->n - 1] == ' ') {
+                    k = cd_dom_next(dom, k, top);
+                    continue;
+                }
+                if (t->n + 1 > CD_NEWS_TEXT_MAX) {
+                    t->more = 1;
+                    break;
+                }
+                t->s[t->n] = ' ';
+                t->seg[t->nseg++] = (cd_news_seg){k, t->n, 1};
+                t->n += 1;
+                k = cd_dom_next(dom, k, top);
+                continue;
             }
             if (t->n + nd->len > CD_NEWS_TEXT_MAX) {
                 /* A long node: its start is enough for a dateline. */
@@ -100,6 +130,12 @@ void cd_news_gather(const cd_news_ctx *p, cd_nid top, cd_nid skip, int rendered,
     }
 }
 
+/* Is segment g a run of white space gathered as one space? */
+static int S_collapsed(const cd_news_ctx *p, const cd_news_seg *g)
+{
+    return g->len < cd_dom_node(p->dom, g->node)->len && S_ascii_blank(cd_dom_node(p->dom, g->node));
+}
+
 /* Leave t->s[a, b) out of the rendering: whole text nodes are dropped, parts
  * of one cut. All or nothing: 0 when the cuts would not fit. */
 int cd_news_cut(cd_news_ctx *p, const cd_news_text *t, uint32_t a, uint32_t b, uint8_t why)
@@ -107,14 +143,14 @@ int cd_news_cut(cd_news_ctx *p, const cd_news_text *t, uint32_t a, uint32_t b, u
     unsigned need = 0;
     for (uint32_t i = 0; i < t->nseg; i++) {
         const cd_news_seg *g = &t->seg[i];
-        if (g->at + g->len <= a || g->at >= b) continue;
+        if (g->at + g->len <= a || g->at >= b || S_collapsed(p, g)) continue;
         uint32_t lo = a > g->at ? a - g->at : 0, hi = b < g->at + g->len ? b - g->at : g->len;
         if (!(lo == 0 && hi == cd_dom_node(p->dom, g->node)->len)) need++;
     }
     if (p->x->ncuts + need > CD_MAX_CUTS) return 0;
     for (uint32_t i = 0; i < t->nseg; i++) {
         const cd_news_seg *g = &t->seg[i];
-        if (g->at + g->len <= a || g->at >= b) continue;
+        if (g->at + g->len <= a || g->at >= b || S_collapsed(p, g)) continue;
         uint32_t lo = a > g->at ? a - g->at : 0, hi = b < g->at + g->len ? b - g->at : g->len;
         if (lo == 0 && hi == cd_dom_node(p->dom, g->node)->len)
             cd_extract_drop_as(p->x, g->node, why);
