@@ -399,6 +399,11 @@ static int S_plain_head(cd_meta_ctx *c, cd_nid e)
 
 cd_nid cd_meta_body_headline(cd_meta_ctx *c, cd_nid skip)
 {
+    return cd_meta_body_headline_within(c, skip, S_BETWEEN);
+}
+
+cd_nid cd_meta_body_headline_within(cd_meta_ctx *c, cd_nid skip, size_t between)
+{
     const cd_dom *dom = c->dom;
     cd_nid top = dom->body ? dom->body : cd_dom_root(dom);
     if (!top)
@@ -531,7 +536,7 @@ prose:
         fprintf(stderr, "BODY\tprose at %u (%s) letters %zu, cand %u end %zu\n", id,
                 cd_tag_name(cd_dom_node(dom, id)->tag), pstart, cand, cand_end);
 #endif
-    if (cand && pstart >= cand_end && pstart - cand_end <= S_BETWEEN)
+    if (cand && pstart >= cand_end && pstart - cand_end <= between)
         return cand;
     return CD_NONE;
 }
