@@ -25,7 +25,6 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <string.h>
-#include <stdio.h>
 
 #include "../util/ctype.h"
 #include "../util/utf8.h"
