@@ -1179,7 +1179,12 @@ static const char *S_body_headline_far(cd_meta_ctx *c, const S_names *names, int
                                        size_t between)
 {
     cd_nid e = cd_meta_body_headline_within(c, skip, between);
-    if (e && h1_only && !cd_dom_is(c->dom, e, CD_TAG_H1))
+    /* Only an h1 when the page has one, unless the line is classed as the
+     * headline by name (class-headline-named: p.headline under sidebar h1s
+     * "HOT JOBS", "COUPONS": L3S 0cab2c4b, Winona Daily News). */
+    if (e && h1_only && !cd_dom_is(c->dom, e, CD_TAG_H1) &&
+        !(cd_meta_class_has(c, e, cd_list_class_headline_named) &&
+          !cd_meta_class_has(c, e, cd_list_class_headline_not)))
         return NULL;
     size_t len;
     char *v = e ? cd_meta_node_text(c, e, 1024, &len) : NULL;
