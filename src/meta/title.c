@@ -1133,7 +1133,13 @@ static const char *S_title_run(cd_meta_ctx *c, const char *t, const S_names *nam
             const cd_meta_run *k = &runs[r];
             if (!ok[r] || late[r] != pass)
                 continue;
-            if (!best || k->to - k->from > best->to - best->from)
+            /* A run set as a heading or classed as a headline before one
+             * that is neither (div.headline1 "Slow Start Cost the Majors
+             * in Ottawa" over a logo's tag line div.headerwords "Independent
+             * and Minor League Sports News", both parts of the <title>: L3S
+             * 1e3a9cbb); then the longest. */
+            int ks = (k->flags & strong) != 0, bs = best && (best->flags & strong) != 0;
+            if (!best || ks > bs || (ks == bs && k->to - k->from > best->to - best->from))
                 best = k;
         }
         /* The h1 taken for the site's name is the headline only when the
