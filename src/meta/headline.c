@@ -356,6 +356,18 @@ static size_t S_text_letters(const char *s, size_t n, size_t *words)
     return l;
 }
 
+/* Does a text read as script code, not prose (a page whose <head> lost
+ * its opening <script> tag prints the script's body as text: "eloadImages()
+ * { if (document.images) { x = newImage(…); …": mediapost 57064ff2)? Braces
+ * and '=' signs, four or more, which prose does not use. */
+static int S_code_like(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < 4; i++)
+        k += s[i] == '{' || s[i] == '}' || s[i] == '=' ? 1 : 0;
+    return k >= 4;
+}
+
 /* Is <p> e a headline's line: three to twenty words not ending a sentence
  * (no full stop, colon or comma at the end), no link, and the next element
  * a paragraph of prose? Asked of every short <p> until the prose begins, so
@@ -399,6 +411,11 @@ static int S_plain_head(cd_meta_ctx *c, cd_nid e)
 
 cd_nid cd_meta_body_headline(cd_meta_ctx *c, cd_nid skip)
 {
+    return cd_meta_body_headline_within(c, skip, S_BETWEEN);
+}
+
+cd_nid cd_meta_body_headline_within(cd_meta_ctx *c, cd_nid skip, size_t between)
+{
     const cd_dom *dom = c->dom;
     cd_nid top = dom->body ? dom->body : cd_dom_root(dom);
     if (!top)
@@ -425,7 +442,7 @@ cd_nid cd_meta_body_headline(cd_meta_ctx *c, cd_nid skip)
                 if (!(inh & CD_HL_LINK)) {
                     plain += l;
                     /* A long run of words outside any headline: prose. */
-                    if (l >= S_PROSE && w >= 15 && !(inh & CD_HL_HEADING))
+                    if (l >= S_PROSE && w >= 15 && !(inh & CD_HL_HEADING) && !S_code_like(nd->u.text, nd->len))
                         goto prose;
                 }
             }
@@ -531,7 +548,7 @@ prose:
         fprintf(stderr, "BODY\tprose at %u (%s) letters %zu, cand %u end %zu\n", id,
                 cd_tag_name(cd_dom_node(dom, id)->tag), pstart, cand, cand_end);
 #endif
-    if (cand && pstart >= cand_end && pstart - cand_end <= S_BETWEEN)
+    if (cand && pstart >= cand_end && pstart - cand_end <= between)
         return cand;
     return CD_NONE;
 }

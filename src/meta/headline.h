@@ -51,5 +51,9 @@ size_t cd_meta_title_key(const char *s, size_t n, char *out, size_t cap);
  * name set as the h1 above the headline). CD_NONE when the first prose has
  * none above it. */
 cd_nid cd_meta_body_headline(cd_meta_ctx *c, cd_nid skip);
+/* The same with up to `between` letters between the headline and the prose
+ * (a headline the <title> confirms may stand over a byline and a story's
+ * tool links: "Email story", "Print"). */
+cd_nid cd_meta_body_headline_within(cd_meta_ctx *c, cd_nid skip, size_t between);
 
 #endif

@@ -17,7 +17,6 @@
  * undated page (a home page, a shop) keeps a brand in front: "Figma: The
  * Collaborative Interface Design Tool" is that page's name. */
 #if defined(CD_DEBUG_TITLE_RUNS) || defined(CD_DEBUG_TITLE_FEATS)
-#include <stdio.h>
 #include <stdlib.h>
 #endif
 #ifdef CD_DEBUG_TITLE_FEATS
@@ -784,13 +783,22 @@ static int S_first_part(const char *t, size_t n, const char *h)
     return S_find_seps(t, n, &f, &fl, &l, &ll) && S_same(t, f, h, strlen(h));
 }
 
-/* Is h the first or the last part of t (between its outer separators)? */
+/* Is h the first or the last part of t (between its outer separators)?
+ * The parts of a title may be cut by separators of two kinds ("Station /
+ * FOX Providence - Providence News, Weather | Headline": the last part is
+ * the one after " | ", not after the last " - "). */
 static int S_end_part(const char *t, size_t n, const char *h)
 {
     size_t f = 0, fl = 0, l = 0, ll = 0;
     size_t hn = strlen(h);
-    return S_find_seps(t, n, &f, &fl, &l, &ll) &&
-           (S_same(t, f, h, hn) || S_same(t + l + ll, n - l - ll, h, hn));
+    if (!S_find_seps(t, n, &f, &fl, &l, &ll))
+        return 0;
+    if (S_same(t, f, h, hn) || S_same(t + l + ll, n - l - ll, h, hn))
+        return 1;
+    size_t ps[CD_META_PARTS], pe[CD_META_PARTS];
+    size_t np = cd_meta_title_parts(t, n, ps, pe);
+    return np >= 2 && (S_same(t + ps[0], pe[0] - ps[0], h, hn) ||
+                       S_same(t + ps[np - 1], pe[np - 1] - ps[np - 1], h, hn));
 }
 
 /* Do the titles a and b (either may be NULL) state the same headline, one
@@ -1125,7 +1133,13 @@ static const char *S_title_run(cd_meta_ctx *c, const char *t, const S_names *nam
             const cd_meta_run *k = &runs[r];
             if (!ok[r] || late[r] != pass)
                 continue;
-            if (!best || k->to - k->from > best->to - best->from)
+            /* A run set as a heading or classed as a headline before one
+             * that is neither (div.headline1 "Slow Start Cost the Majors
+             * in Ottawa" over a logo's tag line div.headerwords "Independent
+             * and Minor League Sports News", both parts of the <title>: L3S
+             * 1e3a9cbb); then the longest. */
+            int ks = (k->flags & strong) != 0, bs = best && (best->flags & strong) != 0;
+            if (!best || ks > bs || (ks == bs && k->to - k->from > best->to - best->from))
                 best = k;
         }
         /* The h1 taken for the site's name is the headline only when the
@@ -1167,16 +1181,27 @@ static const char *S_title_run(cd_meta_ctx *c, const char *t, const S_names *nam
 
 /* The headline printed above the article's first prose (headline.c), in
  * the page's words, when it is not the site's name. */
-static const char *S_body_headline_skip(cd_meta_ctx *c, const S_names *names, int h1_only, cd_nid skip)
+static const char *S_body_headline_far(cd_meta_ctx *c, const S_names *names, int h1_only, cd_nid skip,
+                                       size_t between)
 {
-    cd_nid e = cd_meta_body_headline(c, skip);
-    if (e && h1_only && !cd_dom_is(c->dom, e, CD_TAG_H1))
+    cd_nid e = cd_meta_body_headline_within(c, skip, between);
+    /* Only an h1 when the page has one, unless the line is classed as the
+     * headline by name (class-headline-named: p.headline under sidebar h1s
+     * "HOT JOBS", "COUPONS": L3S 0cab2c4b, Winona Daily News). */
+    if (e && h1_only && !cd_dom_is(c->dom, e, CD_TAG_H1) &&
+        !(cd_meta_class_has(c, e, cd_list_class_headline_named) &&
+          !cd_meta_class_has(c, e, cd_list_class_headline_not)))
         return NULL;
     size_t len;
     char *v = e ? cd_meta_node_text(c, e, 1024, &len) : NULL;
     if (!v || !len || cd_meta_space_words(v, len) < 2 || S_run_site(v, len, names))
         return NULL;
     return S_trim_marks(c->arena, v, len);
+}
+
+static const char *S_body_headline_skip(cd_meta_ctx *c, const S_names *names, int h1_only, cd_nid skip)
+{
+    return S_body_headline_far(c, names, h1_only, skip, 300);
 }
 
 static const char *S_body_headline(cd_meta_ctx *c, const S_names *names, int h1_only)
@@ -1557,7 +1582,7 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
              * part is the headline ("Berkshire Eagle Online - Kerry
              * endorses Obama" over a "Kerry endorses Obama" line above
              * the story). */
-            if (printed && !novis && (v = S_body_headline(c, &sites, 0)) != NULL &&
+            if (printed && !novis && (v = S_body_headline_far(c, &sites, 0, CD_NONE, 900)) != NULL &&
                 cd_meta_space_words(v, strlen(v)) >= 3 && S_end_part(tt->s, tt->len, v)) {
                 *source = "h1";
                 return v;
