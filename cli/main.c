@@ -1589,19 +1589,40 @@ static void S_replay(S_run_ctx *c, S_kept *k)
     k->ready = 0;
 }
 
+/* --sites: the model file streamed in (copydesk_sites_load_from), never
+ * held whole beside the model (docs/sites.md "Memory bound"). */
+typedef struct S_sites_in {
+    FILE *f;
+    int err; /* errno of a failed read */
+} S_sites_in;
+
+static size_t S_sites_read(void *ctx, void *buf, size_t len, int *err)
+{
+    S_sites_in *in = ctx;
+    size_t n = fread(buf, 1, len, in->f);
+    if (n < len && ferror(in->f)) {
+        in->err = errno ? errno : EIO;
+        *err = 1;
+    }
+    return n;
+}
+
 /* A site model file (--sites) merged into m; 0, or -1 after a message. */
 static int S_load_sites(copydesk_sites *m, const char *path)
 {
-    size_t len = 0;
     errno = 0;
-    char *data = cd_read_file(path, CD_CLI_MAX_INPUT, &len);
-    if (!data) {
-        fprintf(stderr, "copydesk: --sites %s: %s\n", path,
-                errno == EFBIG ? "too large for a site model" : strerror(errno ? errno : EIO));
+    S_sites_in in = {fopen(path, "rb"), 0};
+    if (!in.f) {
+        fprintf(stderr, "copydesk: --sites %s: %s\n", path, strerror(errno ? errno : EIO));
         return -1;
     }
-    copydesk_status st = copydesk_sites_load(m, data, len);
-    free(data);
+    errno = 0;
+    copydesk_status st = copydesk_sites_load_from(m, S_sites_read, &in);
+    fclose(in.f);
+    if (st == COPYDESK_ERR_IO) {
+        fprintf(stderr, "copydesk: --sites %s: %s\n", path, strerror(in.err ? in.err : EIO));
+        return -1;
+    }
     if (st == COPYDESK_ERR_NOMEM) {
         fprintf(stderr, "copydesk: --sites %s: out of memory\n", path);
         return -1;
@@ -1616,30 +1637,41 @@ static int S_load_sites(copydesk_sites *m, const char *path)
     return 0;
 }
 
+/* --learn-sites: the model streamed (copydesk_sites_save_to) to fd. */
+typedef struct S_sites_out {
+    int fd;
+    int err; /* errno of a failed write */
+} S_sites_out;
+
+static copydesk_status S_sites_write(void *ctx, const void *buf, size_t len)
+{
+    S_sites_out *out = ctx;
+    const char *p = buf;
+    size_t done = 0;
+    while (done < len) {
+        ssize_t w = write(out->fd, p + done, len - done);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) {
+            out->err = w < 0 && errno ? errno : EIO;
+            return COPYDESK_ERR_IO;
+        }
+        done += (size_t)w;
+    }
+    return COPYDESK_OK;
+}
+
 /* --learn-sites: the model into the temporary file made at start, then
  * renamed over FILE. 0, or -1 after a message. */
 static int S_save_sites(const copydesk_sites *m, int fd, const char *tmp, const char *path)
 {
-    copydesk_status st = COPYDESK_OK;
-    size_t len = 0;
-    char *data = copydesk_sites_save(m, &len, &st);
-    if (!data) {
-        fprintf(stderr, "copydesk: --learn-sites %s: %s\n", path, copydesk_status_str(st));
-        return -1;
-    }
-    size_t done = 0;
-    while (done < len) {
-        ssize_t w = write(fd, data + done, len - done);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) break;
-        done += (size_t)w;
-    }
-    copydesk_free(data);
-    int err = done < len ? errno : 0;
-    if (close(fd) != 0 && !err) err = errno;
-    if (!err && rename(tmp, path) != 0) err = errno;
-    if (err) {
-        fprintf(stderr, "copydesk: --learn-sites %s: %s\n", path, strerror(err ? err : EIO));
+    S_sites_out out = {fd, 0};
+    copydesk_status st = copydesk_sites_save_to(m, S_sites_write, &out);
+    int err = st == COPYDESK_ERR_IO ? out.err : 0;
+    if (close(fd) != 0 && !err && st == COPYDESK_OK) err = errno;
+    if (st == COPYDESK_OK && !err && rename(tmp, path) != 0) err = errno;
+    if (st != COPYDESK_OK || err) {
+        fprintf(stderr, "copydesk: --learn-sites %s: %s\n", path,
+                err ? strerror(err) : copydesk_status_str(st));
         unlink(tmp);
         return -1;
     }

@@ -597,6 +597,37 @@ COPYDESK_EXPORT char *copydesk_sites_save(const copydesk_sites *s, size_t *len,
  * file that is not a model, damaged, or of a newer version (s is unchanged). */
 COPYDESK_EXPORT copydesk_status copydesk_sites_load(copydesk_sites *s, const char *data, size_t len);
 
+/**
+ * A write callback for copydesk_sites_save_to(): take buf[0..len) (len > 0)
+ * and return COPYDESK_OK, or any other status to stop the save, which then
+ * returns that status (COPYDESK_ERR_IO for a failed write, say).
+ */
+typedef copydesk_status (*copydesk_write_fn)(void *ctx, const void *buf, size_t len);
+
+/** copydesk_sites_save() streamed: the same bytes, written through
+ * write(ctx, ...) in pieces of at most 64 KiB as the model is walked, so that
+ * the file is never held in memory beside the model (docs/sites.md "Memory
+ * bound"). COPYDESK_OK; COPYDESK_ERR_ARG for a NULL s or write; out of memory
+ * (its 64 KiB buffer): COPYDESK_ERR_NOMEM before anything is written; else
+ * the first status other than COPYDESK_OK that write returned (the output is
+ * then incomplete). ctx is not owned. */
+COPYDESK_EXPORT copydesk_status copydesk_sites_save_to(const copydesk_sites *s, copydesk_write_fn write,
+                                                       void *ctx);
+/** copydesk_sites_load() streamed: the saved model is pulled through
+ * read(ctx, ...) (copydesk_read_fn: 0 at the end of the input) to its end and
+ * merged into s; the file is never held whole. Until it has proved whole (its
+ * checksum is last) it is merged into a model of the loader's own, which
+ * then becomes s's content (s empty) or is merged into s: loading into an
+ * empty model costs about one model, into a non-empty one up to two
+ * (docs/sites.md). The same model as copydesk_sites_load() on the same bytes.
+ * COPYDESK_ERR_ARG for a file that is not a model, damaged, truncated, of a
+ * newer version, or followed by more bytes, and for a NULL s or read;
+ * COPYDESK_ERR_IO when read reported an error: s is unchanged for both, and
+ * for COPYDESK_ERR_NOMEM while reading (out of memory merging into a
+ * non-empty s may leave part of the file merged, as copydesk_sites_merge()). */
+COPYDESK_EXPORT copydesk_status copydesk_sites_load_from(copydesk_sites *s, copydesk_read_fn read,
+                                                         void *ctx);
+
 /** Hosts and pages observed (0 for NULL). */
 COPYDESK_EXPORT size_t copydesk_sites_hosts(const copydesk_sites *s);
 COPYDESK_EXPORT size_t copydesk_sites_pages(const copydesk_sites *s);

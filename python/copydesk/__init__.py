@@ -205,11 +205,11 @@ class SiteModel:
     def save(self, path: PathArg) -> None:
         """Write the model to path (through a temporary file renamed over it)."""
         p = _path_str("path", path)
-        data = self.dumps()
         tmp = p + ".tmp-%d" % os.getpid()
         try:
-            with open(tmp, "wb") as f:
-                f.write(data)
+            # Streamed (copydesk_sites_save_to): the file is never held in
+            # memory beside the model (docs/sites.md "Memory bound").
+            self._m.save_file(tmp)
             os.replace(tmp, p)
         except BaseException:
             try:
@@ -234,9 +234,11 @@ class SiteModel:
         m = cls()
         for path in paths:
             p = _path_str("path", path)
-            with open(p, "rb") as f:
-                data = f.read()
-            m._load(data, p)
+            # Streamed (copydesk_sites_load_from): the file is never held
+            # whole in memory beside the model.
+            if m._m.load_file(p) != _copydesk.OK:
+                raise ValueError("copydesk.SiteModel: %r is not a copydesk site model (damaged, or written by "
+                                 "a newer version)" % p)
         return m
 
     def _load(self, data, name=None):

@@ -21,6 +21,8 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <copydesk.h>
@@ -214,6 +216,118 @@ static PyObject *S_sites_load(S_Sites *self, PyObject *arg)
     return PyLong_FromLong((long)st);
 }
 
+/* save_file / load_file: the model streamed to or from a file
+ * (copydesk_sites_save_to / copydesk_sites_load_from), never held whole in
+ * memory beside the model (docs/sites.md "Memory bound"). */
+typedef struct S_sfile {
+    FILE *f;
+    int err; /* errno of a failed read or write */
+} S_sfile;
+
+static copydesk_status S_sfile_write(void *ctx, const void *buf, size_t len)
+{
+    S_sfile *o = ctx;
+    errno = 0;
+    if (fwrite(buf, 1, len, o->f) == len) return COPYDESK_OK;
+    o->err = errno ? errno : EIO;
+    return COPYDESK_ERR_IO;
+}
+
+static size_t S_sfile_read(void *ctx, void *buf, size_t len, int *err)
+{
+    S_sfile *in = ctx;
+    errno = 0;
+    size_t n = fread(buf, 1, len, in->f);
+    if (n < len && ferror(in->f)) {
+        in->err = errno ? errno : EIO;
+        *err = 1;
+    }
+    return n;
+}
+
+/* save_file(path): the model's file format written to path (created or
+ * truncated). OSError when it cannot be written. The GIL is released. */
+static PyObject *S_sites_save_file(S_Sites *self, PyObject *arg)
+{
+    PyObject *path = NULL;
+    if (!PyUnicode_FSConverter(arg, &path)) return NULL;
+    if (self->writing) {
+        Py_DECREF(path);
+        PyErr_SetString(PyExc_RuntimeError, "copydesk: the site model is in use (being written)");
+        return NULL;
+    }
+    const char *p = PyBytes_AS_STRING(path);
+    S_sfile o = {NULL, 0};
+    copydesk_status st;
+    self->readers++; /* no write while the save reads it without the GIL */
+    PyThreadState *ts = PyEval_SaveThread();
+    errno = 0;
+    o.f = fopen(p, "wb");
+    if (!o.f) {
+        o.err = errno ? errno : EIO;
+        st = COPYDESK_ERR_IO;
+    } else {
+        st = copydesk_sites_save_to(self->s, S_sfile_write, &o);
+        errno = 0;
+        if (fclose(o.f) != 0 && st == COPYDESK_OK) {
+            o.err = errno ? errno : EIO;
+            st = COPYDESK_ERR_IO;
+        }
+    }
+    PyEval_RestoreThread(ts);
+    self->readers--;
+    if (st == COPYDESK_ERR_IO) {
+        errno = o.err;
+        PyErr_SetFromErrnoWithFilenameObject(PyExc_OSError, arg);
+        Py_DECREF(path);
+        return NULL;
+    }
+    Py_DECREF(path);
+    if (st == COPYDESK_ERR_NOMEM) return PyErr_NoMemory();
+    if (st != COPYDESK_OK) {
+        S_raise(st);
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+/* load_file(path) -> int: a saved model streamed from path and merged in;
+ * the status (0 ok, else the model unchanged); OSError when path cannot be
+ * read, MemoryError on out-of-memory. The GIL is released. */
+static PyObject *S_sites_load_file(S_Sites *self, PyObject *arg)
+{
+    PyObject *path = NULL;
+    if (!PyUnicode_FSConverter(arg, &path)) return NULL;
+    if (!S_sites_writable(self)) {
+        Py_DECREF(path);
+        return NULL;
+    }
+    const char *p = PyBytes_AS_STRING(path);
+    S_sfile in = {NULL, 0};
+    copydesk_status st;
+    self->writing = 1;
+    PyThreadState *ts = PyEval_SaveThread();
+    errno = 0;
+    in.f = fopen(p, "rb");
+    if (!in.f) {
+        in.err = errno ? errno : EIO;
+        st = COPYDESK_ERR_IO;
+    } else {
+        st = copydesk_sites_load_from(self->s, S_sfile_read, &in);
+        fclose(in.f);
+    }
+    PyEval_RestoreThread(ts);
+    self->writing = 0;
+    Py_DECREF(path);
+    if (st == COPYDESK_ERR_IO) {
+        errno = in.err;
+        PyErr_SetFromErrnoWithFilenameObject(PyExc_OSError, arg);
+        return NULL;
+    }
+    if (st == COPYDESK_ERR_NOMEM) return PyErr_NoMemory();
+    return PyLong_FromLong((long)st);
+}
+
 static PyObject *S_sites_counts(S_Sites *self, PyObject *unused)
 {
     return Py_BuildValue("(nnn)", (Py_ssize_t)copydesk_sites_hosts(self->s),
@@ -227,6 +341,10 @@ static PyMethodDef S_sites_methods[] = {
     {"merge", (PyCFunction)S_sites_merge, METH_O, "merge(other): add other's observations (internal)."},
     {"save", (PyCFunction)S_sites_save, METH_NOARGS, "save() -> bytes: the model file (internal)."},
     {"load", (PyCFunction)S_sites_load, METH_O, "load(data) -> status: merge a saved model (internal)."},
+    {"save_file", (PyCFunction)S_sites_save_file, METH_O,
+     "save_file(path): write the model file, streamed (internal)."},
+    {"load_file", (PyCFunction)S_sites_load_file, METH_O,
+     "load_file(path) -> status: merge a saved model file, streamed (internal)."},
     {"counts", (PyCFunction)S_sites_counts, METH_NOARGS, "counts() -> (hosts, pages, bytes) (internal)."},
     {NULL, NULL, 0, NULL}};
 

@@ -911,22 +911,105 @@ copydesk_status copydesk_sites_merge(copydesk_sites *dst, const copydesk_sites *
     return st;
 }
 
-/* ---- the file format (docs/sites.md) ---- */
+/* ---- the file format (docs/sites.md) ----
+ *
+ * Both ways stream: the save writes host by host through a small buffer and
+ * hashes as it goes, and the load reads through a small window, so that
+ * neither holds the file beside the model (issue #13's 64 MiB bound covers
+ * learning and saving a model of 100,000 pages over 10,000 hosts:
+ * docs/sites.md "Memory bound"). copydesk_sites_save and copydesk_sites_load
+ * are the same code over a memory buffer. */
 
 #define S_MAGIC "CDSITES\n"
 #define S_VERSION 1u
+/* The save's buffer and the streaming load's window. */
+#define S_IOBUF (64u * 1024)
 
-static void S_put32(cd_buf *b, uint32_t v)
+typedef struct S_wr {
+    copydesk_write_fn write;
+    void *ctx;
+    unsigned char *buf;
+    size_t n;
+    uint64_t hash; /* FNV-1a of every byte put so far */
+    copydesk_status st;
+} S_wr;
+
+static void S_flush(S_wr *w)
+{
+    if (w->n && w->st == COPYDESK_OK)
+        w->st = w->write(w->ctx, w->buf, w->n);
+    w->n = 0;
+}
+
+static void S_put(S_wr *w, const void *p, size_t n)
+{
+    const unsigned char *u = p;
+    uint64_t h = w->hash;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ u[i]) * 1099511628211ull;
+    w->hash = h;
+    while (n && w->st == COPYDESK_OK) {
+        size_t k = S_IOBUF - w->n < n ? S_IOBUF - w->n : n;
+        memcpy(w->buf + w->n, u, k);
+        w->n += k;
+        u += k;
+        n -= k;
+        if (w->n == S_IOBUF)
+            S_flush(w);
+    }
+}
+
+static void S_put32(S_wr *w, uint32_t v)
 {
     unsigned char x[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
                           (unsigned char)(v >> 24)};
-    cd_buf_put(b, (const char *)x, 4);
+    S_put(w, x, 4);
 }
 
-static void S_put64(cd_buf *b, uint64_t v)
+static void S_put64(S_wr *w, uint64_t v)
 {
-    S_put32(b, (uint32_t)v);
-    S_put32(b, (uint32_t)(v >> 32));
+    S_put32(w, (uint32_t)v);
+    S_put32(w, (uint32_t)(v >> 32));
+}
+
+copydesk_status copydesk_sites_save_to(const copydesk_sites *s, copydesk_write_fn write, void *ctx)
+{
+    if (!s || !write)
+        return COPYDESK_ERR_ARG;
+    S_wr w = {write, ctx, s->mem->calloc(1, S_IOBUF), 0, 1469598103934665603ull, COPYDESK_OK};
+    if (!w.buf)
+        return COPYDESK_ERR_NOMEM;
+    S_put(&w, S_MAGIC, 8);
+    S_put32(&w, S_VERSION);
+    S_put32(&w, CD_SITE_K);
+    S_put32(&w, CD_SITE_HOST_BLOCKS);
+    S_put64(&w, s->gtau);
+    S_put32(&w, s->nhost);
+    for (uint32_t i = 0; i < s->nhost && w.st == COPYDESK_OK; i++) {
+        const cd_site_host *h = s->host[i];
+        size_t nl = strlen(h->name);
+        unsigned char c = (unsigned char)nl;
+        S_put(&w, &c, 1);
+        S_put(&w, h->name, nl);
+        S_put64(&w, h->tau);
+        S_put32(&w, h->npages);
+        for (uint32_t j = 0; j < h->npages; j++)
+            S_put64(&w, h->pkey[j]);
+        S_put32(&w, h->nblk);
+        for (uint32_t j = 0; j < h->nblk; j++)
+            S_put64(&w, h->blk[j]);
+    }
+    S_put64(&w, w.hash);
+    S_flush(&w);
+    s->mem->free(w.buf);
+    return w.st;
+}
+
+static copydesk_status S_to_buf(void *ctx, const void *p, size_t n)
+{
+    cd_buf *b = ctx;
+    cd_buf_put(b, p, n);
+    return b->failed ? COPYDESK_ERR_NOMEM : COPYDESK_OK;
 }
 
 char *copydesk_sites_save(const copydesk_sites *s, size_t *len, copydesk_status *status)
@@ -942,30 +1025,10 @@ char *copydesk_sites_save(const copydesk_sites *s, size_t *len, copydesk_status 
     }
     cd_buf b;
     cd_buf_init(&b, cd_mem_default());
-    cd_buf_put(&b, S_MAGIC, 8);
-    S_put32(&b, S_VERSION);
-    S_put32(&b, CD_SITE_K);
-    S_put32(&b, CD_SITE_HOST_BLOCKS);
-    S_put64(&b, s->gtau);
-    S_put32(&b, s->nhost);
-    for (uint32_t i = 0; i < s->nhost; i++) {
-        const cd_site_host *h = s->host[i];
-        size_t nl = strlen(h->name);
-        unsigned char c = (unsigned char)nl;
-        cd_buf_put(&b, (const char *)&c, 1);
-        cd_buf_put(&b, h->name, nl);
-        S_put64(&b, h->tau);
-        S_put32(&b, h->npages);
-        for (uint32_t j = 0; j < h->npages; j++)
-            S_put64(&b, h->pkey[j]);
-        S_put32(&b, h->nblk);
-        for (uint32_t j = 0; j < h->nblk; j++)
-            S_put64(&b, h->blk[j]);
-    }
-    S_put64(&b, S_hash(b.data ? b.data : "", b.len));
-    if (b.failed) {
+    copydesk_status st = copydesk_sites_save_to(s, S_to_buf, &b);
+    if (st != COPYDESK_OK || !b.data) {
         cd_buf_free(&b);
-        *status = COPYDESK_ERR_NOMEM;
+        *status = st != COPYDESK_OK ? st : COPYDESK_ERR_NOMEM;
         return NULL;
     }
     *status = COPYDESK_OK;
@@ -974,20 +1037,72 @@ char *copydesk_sites_save(const copydesk_sites *s, size_t *len, copydesk_status 
     return b.data; /* allocated by the default allocator: copydesk_free() */
 }
 
+/* The load's reader: a window p[at..n) over the input, refilled from read()
+ * (NULL: the window is all the input). */
 typedef struct S_rd {
     const unsigned char *p;
     size_t n, at;
-    int bad;
+    copydesk_read_fn read;
+    void *ctx;
+    unsigned char *buf; /* read()'s window, S_IOBUF bytes */
+    uint64_t hash;      /* FNV-1a of every byte taken so far */
+    int bad;            /* damaged or truncated */
+    int io;             /* read() reported an error */
+    int end;            /* read() said the input ended */
 } S_rd;
+
+/* 1 when a byte is there to take. */
+static int S_fill(S_rd *r)
+{
+    if (r->at < r->n)
+        return 1;
+    if (!r->read || r->end)
+        return 0;
+    int err = 0;
+    size_t got = r->read(r->ctx, r->buf, S_IOBUF, &err);
+    if (got > S_IOBUF)
+        got = S_IOBUF;
+    if (err)
+        r->io = r->end = 1; /* a read error fails the load: its bytes do not matter */
+    else if (!got)
+        r->end = 1;
+    if (r->end)
+        return 0;
+    r->p = r->buf;
+    r->n = got;
+    r->at = 0;
+    return 1;
+}
+
+static int S_take(S_rd *r, void *out, size_t n)
+{
+    unsigned char *o = out;
+    while (n && !r->bad) {
+        if (!S_fill(r)) {
+            r->bad = 1;
+            break;
+        }
+        size_t k = r->n - r->at < n ? r->n - r->at : n;
+        const unsigned char *p = r->p + r->at;
+        uint64_t h = r->hash;
+        for (size_t i = 0; i < k; i++)
+            h = (h ^ p[i]) * 1099511628211ull;
+        r->hash = h;
+        memcpy(o, p, k);
+        r->at += k;
+        o += k;
+        n -= k;
+    }
+    if (r->bad)
+        memset(o, 0, n);
+    return !r->bad;
+}
 
 static uint32_t S_get32(S_rd *r)
 {
-    if (r->bad || r->n - r->at < 4) {
-        r->bad = 1;
+    unsigned char p[4];
+    if (!S_take(r, p, 4))
         return 0;
-    }
-    const unsigned char *p = r->p + r->at;
-    r->at += 4;
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
@@ -997,21 +1112,19 @@ static uint64_t S_get64(S_rd *r)
     return lo | (uint64_t)S_get32(r) << 32;
 }
 
-/* Read (and check) the host at r into h, pointing h->blk into the file's
- * bytes is not possible (alignment): blk is read into buf. Returns 0 when
- * damaged. */
+/* Read (and check) the next host into h, its entries into buf (h->blk
+ * points there). Returns 0 when damaged. */
 static int S_read_host(S_rd *r, cd_site_host *h, uint64_t *buf)
 {
-    if (r->bad || r->at >= r->n)
+    unsigned char c;
+    if (!S_take(r, &c, 1))
         return 0;
-    size_t nl = r->p[r->at++];
-    if (nl == 0 || nl >= CD_SITE_HOSTLEN || r->n - r->at < nl)
+    size_t nl = c;
+    if (nl == 0 || nl >= CD_SITE_HOSTLEN || !S_take(r, h->name, nl))
         return 0;
-    memcpy(h->name, r->p + r->at, nl);
     h->name[nl] = '\0';
     if (memchr(h->name, '\0', nl))
         return 0;
-    r->at += nl;
     h->key = S_hash(h->name, nl);
     h->tau = S_get64(r);
     h->npages = S_get32(r);
@@ -1019,7 +1132,7 @@ static int S_read_host(S_rd *r, cd_site_host *h, uint64_t *buf)
         return 0;
     for (uint32_t j = 0; j < h->npages; j++) {
         h->pkey[j] = S_get64(r);
-        if (h->pkey[j] >= h->tau || (j && h->pkey[j] <= h->pkey[j - 1]))
+        if (r->bad || h->pkey[j] >= h->tau || (j && h->pkey[j] <= h->pkey[j - 1]))
             return 0;
     }
     h->nblk = S_get32(r);
@@ -1038,70 +1151,99 @@ static int S_read_host(S_rd *r, cd_site_host *h, uint64_t *buf)
     return used == all; /* every page holds a block */
 }
 
+/* Read the whole file from r, checking all of it, and merge each host into
+ * dst as it is read (dst NULL: check only). On an error dst may hold part of
+ * the file: the callers merge into a model of their own until the file is
+ * known good. */
+static copydesk_status S_read_file(copydesk_sites *dst, S_rd *r, const cd_mem *mem)
+{
+    unsigned char magic[8];
+    if (!S_take(r, magic, 8) || memcmp(magic, S_MAGIC, 8) != 0)
+        return r->io ? COPYDESK_ERR_IO : COPYDESK_ERR_ARG;
+    uint32_t version = S_get32(r);
+    uint32_t k = S_get32(r);
+    uint32_t hb = S_get32(r);
+    uint64_t gtau = S_get64(r);
+    uint32_t nhost = S_get32(r);
+    if (r->bad || version != S_VERSION || k != CD_SITE_K || hb != CD_SITE_HOST_BLOCKS)
+        return r->io ? COPYDESK_ERR_IO : COPYDESK_ERR_ARG;
+    uint64_t *buf = mem->calloc(CD_SITE_HOST_BLOCKS, sizeof *buf);
+    uint32_t *fps = dst ? mem->calloc(CD_SITE_HOST_BLOCKS, sizeof *fps) : NULL;
+    cd_site_host *h = mem->calloc(1, sizeof *h);
+    copydesk_status st = COPYDESK_OK;
+    if (!buf || !h || (dst && !fps))
+        st = COPYDESK_ERR_NOMEM;
+    if (st == COPYDESK_OK && dst)
+        S_set_gtau(dst, gtau);
+    uint64_t prev = 0;
+    for (uint32_t i = 0; i < nhost && st == COPYDESK_OK; i++) {
+        if (!S_read_host(r, h, buf) || h->pkey[h->npages - 1] >= gtau || (i && h->key <= prev)) {
+            st = COPYDESK_ERR_ARG;
+            break;
+        }
+        prev = h->key;
+        if (dst)
+            st = S_merge_host(dst, h, fps);
+    }
+    if (st == COPYDESK_OK) {
+        uint64_t want = r->hash;
+        if (S_get64(r) != want || r->bad || S_fill(r))
+            st = COPYDESK_ERR_ARG; /* a bad hash, or bytes after it */
+    }
+    if (r->io)
+        st = COPYDESK_ERR_IO;
+    mem->free(buf);
+    mem->free(fps);
+    mem->free(h);
+    return st;
+}
+
 copydesk_status copydesk_sites_load(copydesk_sites *s, const char *data, size_t len)
 {
     if (!s || !data)
         return COPYDESK_ERR_ARG;
-    if (len < 8 + 4 * 3 + 8 + 4 + 8 || memcmp(data, S_MAGIC, 8) != 0)
+    /* The whole file is at hand: check it all, then merge it in a second
+     * pass (no model of its own needed). */
+    S_rd r = {(const unsigned char *)data, len, 0, NULL, NULL, NULL, 1469598103934665603ull, 0, 0, 0};
+    copydesk_status st = S_read_file(NULL, &r, s->mem);
+    if (st != COPYDESK_OK)
+        return st;
+    S_rd r2 = {(const unsigned char *)data, len, 0, NULL, NULL, NULL, 1469598103934665603ull, 0, 0, 0};
+    return S_read_file(s, &r2, s->mem);
+}
+
+copydesk_status copydesk_sites_load_from(copydesk_sites *s, copydesk_read_fn read, void *ctx)
+{
+    if (!s || !read)
         return COPYDESK_ERR_ARG;
-    S_rd r = {(const unsigned char *)data, len - 8, 8, 0};
-    {
-        S_rd t = {(const unsigned char *)data + len - 8, 8, 0, 0};
-        if (S_get64(&t) != S_hash(data, len - 8))
-            return COPYDESK_ERR_ARG;
-    }
-    uint32_t version = S_get32(&r);
-    uint32_t k = S_get32(&r);
-    uint32_t hb = S_get32(&r);
-    uint64_t gtau = S_get64(&r);
-    uint32_t nhost = S_get32(&r);
-    if (r.bad || version != S_VERSION || k != CD_SITE_K || hb != CD_SITE_HOST_BLOCKS)
-        return COPYDESK_ERR_ARG;
-    uint64_t *buf = s->mem->calloc(CD_SITE_HOST_BLOCKS, sizeof *buf);
-    cd_site_host *h = s->mem->calloc(1, sizeof *h);
-    if (!buf || !h) {
-        s->mem->free(buf);
-        s->mem->free(h);
-        return COPYDESK_ERR_NOMEM;
-    }
-    /* First pass: check everything; second: merge. */
-    size_t start = r.at;
-    int ok = 1;
-    uint64_t prev = 0;
-    for (int pass = 0; pass < 2 && ok; pass++) {
-        r.at = start;
-        if (pass == 1)
-            S_set_gtau(s, gtau);
-        uint32_t *tmp = (uint32_t *)(void *)buf; /* not used in pass 0 */
-        (void)tmp;
-        for (uint32_t i = 0; i < nhost && ok; i++) {
-            if (!S_read_host(&r, h, buf) || h->pkey[h->npages - 1] >= gtau || (i && h->key <= prev)) {
-                ok = 0;
-                break;
-            }
-            prev = h->key;
-            if (pass == 1) {
-                /* S_merge_host reads h->blk (= buf) while writing tmp: use a
-                 * second array. */
-                uint32_t *fps = s->mem->calloc(CD_SITE_HOST_BLOCKS, sizeof *fps);
-                if (!fps) {
-                    s->mem->free(buf);
-                    s->mem->free(h);
-                    return COPYDESK_ERR_NOMEM;
-                }
-                copydesk_status st = S_merge_host(s, h, fps);
-                s->mem->free(fps);
-                if (st != COPYDESK_OK) {
-                    s->mem->free(buf);
-                    s->mem->free(h);
-                    return st;
-                }
-            }
-        }
-        if (ok && r.at != r.n)
-            ok = 0;
+    /* One pass: the file is merged into a model of its own as it is read,
+     * and that model into s once the file proved whole (its hash is last).
+     * Into an empty s the staged model is taken as it is: merging a file
+     * into an empty model is what made it. */
+    copydesk_sites *t = copydesk_sites_new();
+    unsigned char *buf = s->mem->calloc(1, S_IOBUF);
+    copydesk_status st = COPYDESK_ERR_NOMEM;
+    if (t && buf) {
+        S_rd r = {buf, 0, 0, read, ctx, buf, 1469598103934665603ull, 0, 0, 0};
+        st = S_read_file(t, &r, s->mem);
     }
     s->mem->free(buf);
-    s->mem->free(h);
-    return ok ? COPYDESK_OK : COPYDESK_ERR_ARG;
+    if (st == COPYDESK_OK) {
+        if (s->nhost == 0 && s->gtau == S_NONE) {
+            cd_site_host **ph = s->host;
+            uint32_t hc = s->hcap;
+            s->host = t->host;
+            s->nhost = t->nhost;
+            s->hcap = t->hcap;
+            s->gtau = t->gtau;
+            s->cost = t->cost;
+            t->host = ph;
+            t->nhost = 0;
+            t->hcap = hc;
+        } else {
+            st = copydesk_sites_merge(s, t);
+        }
+    }
+    copydesk_sites_free(t);
+    return st;
 }

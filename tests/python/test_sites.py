@@ -74,6 +74,41 @@ def test_model_learn_save_load_merge(tmp_path, cli):
     assert copydesk.SiteModel.loads(copydesk.SiteModel().dumps()).pages == 0
 
 
+def test_model_files_stream(tmp_path):
+    # save(path) and load(path) stream (copydesk_sites_save_to / _load_from):
+    # the same bytes as dumps(), and a damaged or truncated file is refused
+    # whole, into an empty model or into one already loaded.
+    m = copydesk.SiteModel().learn(PAGES)
+    good = str(tmp_path / "good.sites")
+    m.save(good)
+    data = read(good)
+    assert data == m.dumps()
+    for i, cut in enumerate([0, 7, 8, 40, len(data) // 2, len(data) - 8, len(data) - 1]):
+        bad = str(tmp_path / ("cut%d.sites" % i))
+        with open(bad, "wb") as f:
+            f.write(data[:cut])
+        with pytest.raises(ValueError, match="not a copydesk site model"):
+            copydesk.SiteModel.load(bad)
+        with pytest.raises(ValueError, match="not a copydesk site model"):
+            copydesk.SiteModel.load(good, bad)
+    flipped = bytearray(data)
+    flipped[len(data) // 3] ^= 1
+    bad = str(tmp_path / "flip.sites")
+    with open(bad, "wb") as f:
+        f.write(bytes(flipped) + b"")
+    with pytest.raises(ValueError):
+        copydesk.SiteModel.load(bad)
+    with open(bad, "wb") as f:
+        f.write(data + b"\0")  # a byte after the checksum
+    with pytest.raises(ValueError):
+        copydesk.SiteModel.load(bad)
+    with pytest.raises(OSError):
+        copydesk.SiteModel.load(str(tmp_path))  # a directory
+    with pytest.raises(OSError):
+        m.save(str(tmp_path / "no" / "such.sites"))
+    assert copydesk.SiteModel.load(good, good) == m
+
+
 def test_model_applies_to_single_pages(cli, tmp_path):
     m = copydesk.SiteModel().learn(FILES)
     batch = {r["source"]: r for r in copydesk.iter_path(FILES)}

@@ -24,7 +24,10 @@
 #  - tests/site/front: a section front (linked headlines with a sentence
 #    each, no article type) of a site whose three article pages share a
 #    template it lacks holds no article: empty text, no title (extract.c
-#    S_index_page); read alone it keeps its teasers.
+#    S_index_page); read alone it keeps its teasers;
+#  - tests/site/expected.model: the model of the three folders as main 834957d
+#    saved it (one buffer, before the save streamed: h/sitesave); the
+#    streamed save gives the same bytes, and so does a load of them.
 set -eu
 bin=$1
 dir=tests/site/pages
@@ -72,4 +75,9 @@ grep -q 'Fish market moves' "$tmp/front.off" || fail "the section front's teaser
 grep -q '"text":""}' "$tmp/front.on" || fail "a section front its site's pages tell from an article kept text"
 grep -q '"title":null' "$tmp/front.on" || fail "a section front kept a headline"
 "$bin" "$fr" | grep '/quayside-2.html"' | grep -q 'Divers found that two sections' || fail "an article page of the front's site lost its story"
+all3="tests/site/pages tests/site/template tests/site/front"
+"$bin" --learn "$tmp/three.model" $all3 > /dev/null
+cmp -s tests/site/expected.model "$tmp/three.model" || fail "the saved model's bytes differ from tests/site/expected.model"
+"$bin" --sites tests/site/expected.model --learn "$tmp/again.model" > /dev/null
+cmp -s tests/site/expected.model "$tmp/again.model" || fail "tests/site/expected.model loaded and saved differs"
 echo "site_batch: ok"

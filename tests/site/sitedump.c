@@ -12,12 +12,18 @@
  *                                 any differs
  *   sitedump blocks MODEL FILE    the page's blocks with the count of the
  *                                 host's sampled pages holding each
- *   sitedump mem PAGES HOSTS [BLOCKS]
+ *   sitedump mem PAGES HOSTS [BLOCKS [FILE]]
  *                                 observe PAGES made-up pages over HOSTS
  *                                 hosts (BLOCKS paragraphs each, default
  *                                 120, plus 40 chrome blocks of their host),
  *                                 then print the model's accounted bytes,
- *                                 the process's peak RSS and the save size */
+ *                                 the process's peak RSS, save the model
+ *                                 streamed (copydesk_sites_save_to; into
+ *                                 FILE if given) and print the save size and
+ *                                 the peak RSS after it
+ *   sitedump load FILE ...        load saved models streamed
+ *                                 (copydesk_sites_load_from) into one, then
+ *                                 print its counts and the peak RSS */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <stdio.h>
@@ -135,7 +141,52 @@ static uint64_t S_rnd(uint64_t *st)
     return x ^ (x >> 31);
 }
 
-static int S_mem(unsigned long pages, unsigned long hosts, unsigned long blocks)
+typedef struct S_out {
+    FILE *f; /* NULL: count only */
+    size_t n;
+} S_out;
+
+static copydesk_status S_write(void *ctx, const void *buf, size_t len)
+{
+    S_out *o = ctx;
+    o->n += len;
+    return !o->f || fwrite(buf, 1, len, o->f) == len ? COPYDESK_OK : COPYDESK_ERR_IO;
+}
+
+static size_t S_fread(void *ctx, void *buf, size_t len, int *err)
+{
+    size_t n = fread(buf, 1, len, ctx);
+    if (n < len && ferror((FILE *)ctx))
+        *err = 1;
+    return n;
+}
+
+/* sitedump load FILE ...: the models streamed into one. */
+static int S_load(int argc, char **argv)
+{
+    copydesk_sites *m = copydesk_sites_new();
+    if (!m)
+        return 2;
+    for (int i = 0; i < argc; i++) {
+        FILE *f = fopen(argv[i], "rb");
+        copydesk_status st = f ? copydesk_sites_load_from(m, S_fread, f) : COPYDESK_ERR_IO;
+        if (f)
+            fclose(f);
+        if (st != COPYDESK_OK) {
+            fprintf(stderr, "sitedump: %s: %s\n", argv[i], copydesk_status_str(st));
+            return 1;
+        }
+    }
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("loaded %d file(s): model %zu hosts, %zu pages sampled, %zu bytes (%.1f MiB); peak RSS %.1f MiB\n", argc,
+           copydesk_sites_hosts(m), copydesk_sites_pages(m), copydesk_sites_bytes(m),
+           (double)copydesk_sites_bytes(m) / 1048576.0, (double)ru.ru_maxrss / 1024.0);
+    copydesk_sites_free(m);
+    return 0;
+}
+
+static int S_mem(unsigned long pages, unsigned long hosts, unsigned long blocks, const char *out_path)
 {
     copydesk_sites *m = copydesk_sites_new();
     size_t cap = 1 << 20;
@@ -168,16 +219,20 @@ static int S_mem(unsigned long pages, unsigned long hosts, unsigned long blocks)
         if (copydesk_sites_observe(m, b, n, NULL, NULL) != COPYDESK_OK)
             return 3;
     }
-    struct rusage ru;
+    struct rusage ru, ru2;
     getrusage(RUSAGE_SELF, &ru);
-    size_t sl = 0;
-    copydesk_status st;
-    char *saved = copydesk_sites_save(m, &sl, &st);
+    S_out out = {out_path ? fopen(out_path, "wb") : NULL, 0};
+    if (out_path && !out.f)
+        return 2;
+    copydesk_status st = copydesk_sites_save_to(m, S_write, &out);
+    if (out.f && fclose(out.f) != 0)
+        st = COPYDESK_ERR_IO;
+    getrusage(RUSAGE_SELF, &ru2);
     printf("pages %lu hosts %lu: model %zu hosts, %zu pages sampled, %zu bytes (%.1f MiB); peak RSS %.1f MiB; "
-           "saved %zu bytes\n",
+           "saved %zu bytes (%s), peak RSS %.1f MiB\n",
            pages, hosts, copydesk_sites_hosts(m), copydesk_sites_pages(m), copydesk_sites_bytes(m),
-           (double)copydesk_sites_bytes(m) / 1048576.0, (double)ru.ru_maxrss / 1024.0, sl);
-    copydesk_free(saved);
+           (double)copydesk_sites_bytes(m) / 1048576.0, (double)ru.ru_maxrss / 1024.0, out.n,
+           copydesk_status_str(st), (double)ru2.ru_maxrss / 1024.0);
     copydesk_sites_free(m);
     free(b);
     return 0;
@@ -195,7 +250,9 @@ int main(int argc, char **argv)
         return 2;
     if (!strcmp(argv[1], "mem"))
         return S_mem(strtoul(argv[2], NULL, 10), argc > 3 ? strtoul(argv[3], NULL, 10) : 1,
-                     argc > 4 ? strtoul(argv[4], NULL, 10) : 120);
+                     argc > 4 ? strtoul(argv[4], NULL, 10) : 120, argc > 5 ? argv[5] : NULL);
+    if (!strcmp(argv[1], "load"))
+        return S_load(argc - 2, argv + 2);
     const cd_mem *mem = cd_mem_default();
     cd_buf raw, dec;
     cd_buf_init(&raw, mem);

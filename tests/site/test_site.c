@@ -2,6 +2,7 @@
  * fingerprints (token and tree side), the model (order independence,
  * merge, save/load, damage, eviction) and the extraction hook. */
 #define _POSIX_C_SOURCE 200809L
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -533,6 +534,175 @@ static void test_eviction(void)
     copydesk_sites_free(d);
 }
 
+/* ---- streaming save and load ---- */
+
+/* A reader over data[0..n) in pieces of `step` bytes (0: pieces of 1, 2, 3,
+ * ... bytes), failing with an error after `fail_at` bytes (SIZE_MAX: never). */
+typedef struct S_src {
+    const char *data;
+    size_t n, at, step, piece, fail_at;
+} S_src;
+
+static size_t S_src_read(void *ctx, void *buf, size_t len, int *err)
+{
+    S_src *r = ctx;
+    size_t k = r->step ? r->step : ++r->piece;
+    if (k > len)
+        k = len;
+    if (k > r->n - r->at)
+        k = r->n - r->at;
+    if (r->at + k > r->fail_at) {
+        *err = 1;
+        k = r->fail_at > r->at ? r->fail_at - r->at : 0;
+    }
+    memcpy(buf, r->data + r->at, k);
+    r->at += k;
+    return k;
+}
+
+static copydesk_status S_load_stream(copydesk_sites *m, const char *data, size_t n, size_t step, size_t fail_at)
+{
+    S_src r = {data, n, 0, step, 0, fail_at};
+    return copydesk_sites_load_from(m, S_src_read, &r);
+}
+
+/* A writer into a growing buffer that fails with COPYDESK_ERR_IO once it
+ * holds `fail_at` bytes or more. */
+typedef struct S_sink {
+    char *data;
+    size_t n, fail_at;
+    int calls;
+} S_sink;
+
+static copydesk_status S_sink_write(void *ctx, const void *buf, size_t len)
+{
+    S_sink *w = ctx;
+    w->calls++;
+    if (w->n + len > w->fail_at)
+        return COPYDESK_ERR_IO;
+    char *p = realloc(w->data, w->n + len);
+    if (!p)
+        return COPYDESK_ERR_NOMEM;
+    memcpy(p + w->n, buf, len);
+    w->data = p;
+    w->n += len;
+    return COPYDESK_OK;
+}
+
+/* Page i of `host` with 300 paragraphs of its own (letters only: digits
+ * fold in fingerprints). */
+static void S_observe_long(copydesk_sites *m, const char *host, int i)
+{
+    size_t n = (size_t)snprintf(S_page_buf, sizeof S_page_buf,
+                                "<html><head><link rel=\"canonical\" href=\"https://www.%s/p\"></head><body>", host);
+    unsigned x = (unsigned)i * 2654435761u + 12345u;
+    for (int k = 0; k < 300 && n + 100 < sizeof S_page_buf; k++) {
+        S_page_buf[n++] = '<';
+        S_page_buf[n++] = 'p';
+        S_page_buf[n++] = '>';
+        for (int w = 0; w < 24; w++) {
+            x = x * 1103515245u + 12345u;
+            S_page_buf[n++] = (char)(w % 6 == 5 ? ' ' : 'a' + (x >> 16) % 26);
+        }
+        memcpy(S_page_buf + n, "</p>", 4);
+        n += 4;
+    }
+    memcpy(S_page_buf + n, "</body></html>", 14);
+    n += 14;
+    INT_EQ(copydesk_sites_observe(m, S_page_buf, n, NULL, NULL), COPYDESK_OK, "");
+}
+
+static void test_stream(void)
+{
+    /* A model whose file is bigger than the streaming buffers' 64 KiB (the
+     * save writes and the load reads it in several pieces): hosts of long
+     * pages, one with its sample full (CD_SITE_K pages). */
+    copydesk_sites *a = copydesk_sites_new();
+    for (int i = 0; i < CD_SITE_K + 8; i++)
+        S_observe(a, "big.example", i);
+    static const char *longs[] = {"long.example", "longer.example", "longest.example", "lengthy.example"};
+    for (int i = 0; i < 16; i++)
+        for (int h = 0; h < 4; h++)
+            S_observe_long(a, longs[h], 100 * h + i);
+    for (int i = 0; i < 4; i++)
+        S_observe(a, "gazette.example", i);
+    S_observe(a, "other.example", 0);
+    size_t n;
+    char *s = S_save(a, &n);
+    OK(n > 65536 + 4096, "the file (%zu bytes) spans several buffers", n);
+    /* save_to: the very bytes of save (which is built on it), in pieces. */
+    S_sink w = {NULL, 0, SIZE_MAX, 0};
+    INT_EQ(copydesk_sites_save_to(a, S_sink_write, &w), COPYDESK_OK, "");
+    OK(w.n == n && memcmp(w.data, s, n) == 0, "save_to gives save's bytes");
+    free(w.data);
+    /* A write error stops the save, which returns it, wherever it falls. */
+    for (size_t k = 0; k < n; k += 1 + n / 7) {
+        S_sink f = {NULL, 0, k, 0};
+        INT_EQ(copydesk_sites_save_to(a, S_sink_write, &f), COPYDESK_ERR_IO, "write fails at %zu", k);
+        OK(f.n <= k, "");
+        free(f.data);
+    }
+    INT_EQ(copydesk_sites_save_to(NULL, S_sink_write, &w), COPYDESK_ERR_ARG, "");
+    INT_EQ(copydesk_sites_save_to(a, NULL, &w), COPYDESK_ERR_ARG, "");
+    /* load_from in pieces of any size gives load's model. */
+    size_t steps[] = {1, 3, 8, 4096, 65536, 1 << 20, 0};
+    for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+        copydesk_sites *b = copydesk_sites_new();
+        INT_EQ(S_load_stream(b, s, n, steps[i], SIZE_MAX), COPYDESK_OK, "step %zu", steps[i]);
+        OK(S_same(a, b), "load_from in pieces of %zu", steps[i]);
+        copydesk_sites_free(b);
+    }
+    /* Into a model that holds other pages: what load gives there. */
+    copydesk_sites *c = copydesk_sites_new(), *d = copydesk_sites_new();
+    for (int i = 3; i < 7; i++) {
+        S_observe(c, "gazette.example", i);
+        S_observe(d, "gazette.example", i);
+    }
+    INT_EQ(copydesk_sites_load(c, s, n), COPYDESK_OK, "");
+    INT_EQ(S_load_stream(d, s, n, 1000, SIZE_MAX), COPYDESK_OK, "");
+    OK(S_same(c, d), "load_from into a model merges as load does");
+    /* Damage, truncation, bytes after the end and read errors are refused,
+     * leaving the model unchanged: an empty one and one that holds pages. */
+    size_t dn;
+    char *before = S_save(d, &dn);
+    char *longer = malloc(n + 1);
+    memcpy(longer, s, n);
+    longer[n] = 0;
+    copydesk_sites *e = copydesk_sites_new();
+    for (size_t k = 0; k < n; k += 1 + n / 53) {
+        INT_EQ(S_load_stream(e, s, k, 7, SIZE_MAX), COPYDESK_ERR_ARG, "truncated at %zu", k);
+        INT_EQ(S_load_stream(d, s, k, 0, SIZE_MAX), COPYDESK_ERR_ARG, "truncated at %zu", k);
+        INT_EQ(S_load_stream(e, s, n, 4096, k), COPYDESK_ERR_IO, "read error at %zu", k);
+        INT_EQ(S_load_stream(d, s, n, 4096, k), COPYDESK_ERR_IO, "read error at %zu", k);
+        s[k] ^= 0x20;
+        INT_EQ(S_load_stream(e, s, n, 1 + k % 13, SIZE_MAX), COPYDESK_ERR_ARG, "byte %zu", k);
+        INT_EQ(S_load_stream(d, s, n, 65536, SIZE_MAX), COPYDESK_ERR_ARG, "byte %zu", k);
+        s[k] ^= 0x20;
+    }
+    INT_EQ(S_load_stream(e, longer, n + 1, 5, SIZE_MAX), COPYDESK_ERR_ARG, "a byte after the end");
+    INT_EQ(S_load_stream(d, longer, n + 1, 5, SIZE_MAX), COPYDESK_ERR_ARG, "a byte after the end");
+    INT_EQ(copydesk_sites_hosts(e), 0, "");
+    INT_EQ(copydesk_sites_pages(e), 0, "");
+    size_t an;
+    char *after = S_save(d, &an);
+    OK(an == dn && memcmp(before, after, dn) == 0, "damage left the model unchanged");
+    INT_EQ(copydesk_sites_load_from(NULL, S_src_read, NULL), COPYDESK_ERR_ARG, "");
+    INT_EQ(copydesk_sites_load_from(e, NULL, NULL), COPYDESK_ERR_ARG, "");
+    /* The load takes what it is given whole: the same file twice is the
+     * same model (the same set of pages). */
+    INT_EQ(S_load_stream(e, s, n, 100, SIZE_MAX), COPYDESK_OK, "");
+    INT_EQ(S_load_stream(e, s, n, 0, SIZE_MAX), COPYDESK_OK, "");
+    OK(S_same(a, e), "loaded twice");
+    copydesk_free(before);
+    copydesk_free(after);
+    copydesk_free(s);
+    free(longer);
+    copydesk_sites_free(a);
+    copydesk_sites_free(c);
+    copydesk_sites_free(d);
+    copydesk_sites_free(e);
+}
+
 /* ---- extraction ---- */
 
 static char *S_extract(const copydesk_sites *m, const char *host, int i, unsigned opts)
@@ -591,6 +761,7 @@ int main(void)
     test_model();
     test_observe_url();
     test_eviction();
+    test_stream();
     test_extract();
     return cd_t_done();
 }

@@ -25,6 +25,12 @@ Checks (each a line "ok NAME" or "FAIL NAME: why"; exit status 1 on any FAIL):
               same records whatever -j, the input order and --site-cache
   errors      bad --site-chrome value, missing or damaged --sites file,
               unwritable --learn-sites path: exit 2, no records written
+  stream      --learn-sites (streamed: copydesk_sites_save_to) writes the
+              bytes main 834957d wrote from one buffer
+              (tests/site/expected.model); --sites (streamed:
+              copydesk_sites_load_from) of it saves it again; every
+              truncation of it, a flipped byte and a byte after its end
+              are refused (exit 2); a directory as --sites too
   stats       --stats names the model (hosts, pages)
   counting    the default counts the pages of each host first and learns only
               the pages of hosts with 3 or more (--stats: the one-page host is
@@ -210,6 +216,35 @@ def checks(b, names, files, ledger, tmp):
         rc, out, err = run(b, ["--json", "-q"] + args + files)
         check("errors/%s" % what, rc == 2 and out == "" and err.startswith("copydesk: "),
               "exit %d, %d bytes out, stderr %r" % (rc, len(out), err[:200]))
+
+    # stream
+    top = os.path.dirname(HERE)
+    golden = os.path.join(top, "site", "expected.model")
+    with open(golden, "rb") as f:
+        gold = f.read()
+    got = os.path.join(tmp, "three.model")
+    rc, out, err = run(b, ["--json", "-q", "--learn-sites", got] +
+                       [os.path.join(top, "site", d) for d in ("pages", "template", "front")])
+    check("stream/learn-sites-bytes", rc == 0 and open(got, "rb").read() == gold,
+          "differs from tests/site/expected.model")
+    again = os.path.join(tmp, "again.model")
+    rc, out, err = run(b, ["--json", "-q", "--sites", golden, "--learn-sites", again, os.path.join(PAGES, ledger[0])])
+    bad_cases = [("cut%d" % k, gold[:k]) for k in range(0, len(gold), max(1, len(gold) // 40))]
+    bad_cases += [("flip", gold[:100] + bytes([gold[100] ^ 1]) + gold[101:]), ("longer", gold + b"\0")]
+    refused = []
+    for name, data in bad_cases:
+        p = os.path.join(tmp, "bad-" + name)
+        with open(p, "wb") as f:
+            f.write(data)
+        rc, out, err = run(b, ["--json", "-q", "--sites", p] + files)
+        if rc == 2 and out == "" and "not a copydesk site model" in err:
+            refused.append(name)
+    check("stream/damaged-refused", len(refused) == len(bad_cases),
+          "accepted: %s" % sorted(set(n for n, _ in bad_cases) - set(refused)))
+    rc, out, err = run(b, ["--json", "-q", "--sites", tmp] + files)
+    check("stream/directory", rc == 2 and out == "" and err.startswith("copydesk: --sites "), err[:200])
+    rc, out, err = run(b, ["--json", "-q", "--sites", again] + files)
+    check("stream/sites-again", rc == 0, err[:200])
 
     # stats
     rc, out, err = run(b, ["--json", "--stats"] + files)
