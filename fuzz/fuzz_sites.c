@@ -1,7 +1,10 @@
 /* fuzz/fuzz_sites: the site-model loader (copydesk_sites_load, src/site/model.c)
  * and the token-side block scanner behind copydesk_sites_observe.
  *
- * The input is read as a saved model. When it loads, the model must save to
+ * The input is read as a saved model, whole (copydesk_sites_load) and
+ * streamed in pieces the input chooses (copydesk_sites_load_from: the same
+ * verdict, the same model, into an empty model and into one holding a page;
+ * a refused input or a read error leaves the model as it was). When it loads, the model must save to
  * bytes that load again and save to the very same bytes (the format is
  * canonical), merging it into itself or into an empty model must not change
  * those bytes, and its counts must be sane. A rejected input must leave the
@@ -116,6 +119,100 @@ static void S_hosts(const uint8_t *data, size_t size)
     copydesk_sites_free(m);
 }
 
+/* The streaming loader (copydesk_sites_load_from) reads the input in
+ * pieces whose sizes the input itself chooses (its bytes, cycled), sometimes
+ * with a read error after `fail` bytes. */
+typedef struct S_src {
+    const uint8_t *d;
+    size_t n, at, i, fail;
+} S_src;
+
+static size_t S_read(void *ctx, void *buf, size_t len, int *err)
+{
+    S_src *r = ctx;
+    size_t k = r->n ? 1 + (size_t)((r->d[(r->i * 7) % r->n] ^ r->i) % 97) : 1;
+    if (r->i % 11 == 10)
+        k = 1 << 16; /* now and then a big piece */
+    r->i++;
+    if (k > len)
+        k = len;
+    if (k > r->n - r->at)
+        k = r->n - r->at;
+    if (r->at + k > r->fail) {
+        *err = 1;
+        k = r->fail > r->at ? r->fail - r->at : 0;
+    }
+    memcpy(buf, r->d + r->at, k);
+    r->at += k;
+    return k;
+}
+
+static int S_same(const copydesk_sites *a, const copydesk_sites *b)
+{
+    size_t na = 0, nb = 0;
+    copydesk_status st;
+    char *x = copydesk_sites_save(a, &na, &st), *y = copydesk_sites_save(b, &nb, &st);
+    int same = !x || !y || (na == nb && memcmp(x, y, na) == 0); /* out of memory: no verdict */
+    copydesk_free(x);
+    copydesk_free(y);
+    return same;
+}
+
+/* The streaming loader against the one that has the whole input: the same
+ * verdict and the same model, into an empty model and into one that holds a
+ * page already; a refused input (or a read error) leaves the model as it was. */
+static void S_stream(const uint8_t *data, size_t size, copydesk_status whole)
+{
+    static const char page[] = "<html><head><link rel=canonical href=\"https://example.org/a\"></head><body>"
+                               "<nav><li>Home page</li><li>World news</li></nav><p>A story of its own.</p></body></html>";
+    copydesk_sites *a = copydesk_sites_new(), *b = copydesk_sites_new(), *c = copydesk_sites_new(),
+                   *e = copydesk_sites_new();
+    if (a && b && c && e) {
+        copydesk_sites_observe(b, page, sizeof page - 1, NULL, NULL);
+        copydesk_sites_observe(c, page, sizeof page - 1, NULL, NULL);
+        S_src r = {data, size, 0, 0, SIZE_MAX};
+        copydesk_status st = copydesk_sites_load_from(e, S_read, &r);
+        if (st != COPYDESK_ERR_NOMEM && whole != COPYDESK_ERR_NOMEM) {
+            S_check((st == COPYDESK_OK) == (whole == COPYDESK_OK));
+            if (st == COPYDESK_OK) {
+                S_check(copydesk_sites_load(a, (const char *)data, size) == COPYDESK_OK);
+                S_check(S_same(a, e));
+            } else {
+                S_check(copydesk_sites_hosts(e) == 0 && copydesk_sites_pages(e) == 0);
+            }
+        }
+        /* Into a model holding a page (c: as load merges it, b: as it was). */
+        S_src r2 = {data, size, 0, 3, SIZE_MAX};
+        st = copydesk_sites_load_from(c, S_read, &r2);
+        if (st == COPYDESK_OK) {
+            copydesk_sites *d = copydesk_sites_new();
+            if (d) {
+                copydesk_sites_observe(d, page, sizeof page - 1, NULL, NULL);
+                if (copydesk_sites_load(d, (const char *)data, size) == COPYDESK_OK)
+                    S_check(S_same(c, d));
+                copydesk_sites_free(d);
+            }
+        } else if (st != COPYDESK_ERR_NOMEM) {
+            S_check(S_same(b, c));
+        }
+        /* A read error wherever the input says: refused, nothing changed. */
+        if (size) {
+            S_src r3 = {data, size, 0, 5, data[size - 1] * size / 256};
+            S_check(copydesk_sites_load_from(b, S_read, &r3) != COPYDESK_OK);
+            copydesk_sites *f = copydesk_sites_new();
+            if (f) {
+                copydesk_sites_observe(f, page, sizeof page - 1, NULL, NULL);
+                S_check(S_same(b, f));
+                copydesk_sites_free(f);
+            }
+        }
+    }
+    copydesk_sites_free(a);
+    copydesk_sites_free(b);
+    copydesk_sites_free(c);
+    copydesk_sites_free(e);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     S_hosts(data, size);
@@ -135,6 +232,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     copydesk_status st = copydesk_sites_load(m, (const char *)data, size);
+    S_stream(data, size, st);
     if (st != COPYDESK_OK) {
         S_check(copydesk_sites_hosts(m) == 0 && copydesk_sites_pages(m) == 0);
     } else {
