@@ -203,7 +203,9 @@ class SiteModel:
         return self._m.save()
 
     def save(self, path: PathArg) -> None:
-        """Write the model to path (through a temporary file renamed over it)."""
+        """Write the model to path (through a temporary file renamed over it),
+        streamed: the file is never held in memory beside the model. OSError
+        when it cannot be written."""
         p = _path_str("path", path)
         tmp = p + ".tmp-%d" % os.getpid()
         try:
@@ -229,8 +231,9 @@ class SiteModel:
     @classmethod
     def load(cls, *paths: PathArg) -> "SiteModel":
         """A model from one or more saved files (merged), like the CLI's
-        repeated --sites. OSError when a file cannot be read, ValueError when
-        it is not a model."""
+        repeated --sites, each streamed (never held whole in memory). OSError
+        when a file cannot be read, ValueError when it is not a model
+        (damaged, truncated, or of a newer version)."""
         m = cls()
         for path in paths:
             p = _path_str("path", path)
