@@ -1061,6 +1061,7 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
             if (lists_only && st[id].kind != CD_KIND_TEASERS &&
                 !(st[id].kind == CD_KIND_LABEL && st[id].mark == CD_TEASER_NAMED &&
                   (id < lfirst || id >= tafter)) &&
+                !(st[id].kind == CD_KIND_LABEL && st[id].mark == CD_TEASER_CARDS && id >= tafter) &&
                 (st[id].kind || id < after))
                 continue;
 #ifdef CD_EXTRACT_DEBUG

@@ -468,10 +468,14 @@ static int S_list(const cd_dom *dom, cd_xstat *st, cd_nid p, int sum_ok)
         uint32_t items = 0, cards = 0;
         for (uint32_t r = 0; r < nruns; r++)
             items += rlen[r], cards += rcard[r];
-        if (named || named_all)
+        if (named || named_all) {
             st[p].mark = CD_TEASER_NAMED;
-        else if (cards * 2 >= items)
+        } else if (cards * 2 >= items) {
             st[p].mark = CD_TEASER_CARDS;
+            /* Its label goes with it ("More from the guide"). */
+            cd_nid lab = S_label_node(dom, st, p);
+            if (lab && st[lab].kind == CD_KIND_LABEL && !st[lab].mark) st[lab].mark = CD_TEASER_CARDS;
+        }
         return 1;
     }
     /* Headlines with paragraphs of their own beside other prose are as
@@ -485,11 +489,12 @@ static int S_list(const cd_dom *dom, cd_xstat *st, cd_nid p, int sum_ok)
     for (uint32_t r = 0; r < nruns; r++) {
         int named = rnamed[r] & 1;
         if (!named && rlen[r] < CD_TEASER_RUN) continue;
+        int how = named ? 1 : rcard[r] * 2 >= rlen[r] ? 2 : 0;
         if (rlabel[r]) {
             st[rlabel[r]].kind = CD_KIND_LABEL;
-            if (named) st[rlabel[r]].mark = CD_TEASER_NAMED;
+            if (how) st[rlabel[r]].mark = how == 1 ? CD_TEASER_NAMED : CD_TEASER_CARDS;
         }
-        S_mark_run(dom, st, rfirst[r], rlast[r], named ? 1 : rcard[r] * 2 >= rlen[r] ? 2 : 0);
+        S_mark_run(dom, st, rfirst[r], rlast[r], how);
     }
     return 1;
 }
