@@ -1052,10 +1052,16 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
                 continue;
             /* On a page not known to be an article: the lists above, and
              * after the story the lines of links of the template (the
-             * furniture test of the tail below). */
+             * furniture test of the tail below). Of the lists, the named
+             * ones before or after the story go, and after it the unnamed
+             * ones of cards (teaser.c: each item a headline over its own
+             * summary, the shape of "more stories" rails; a resource list,
+             * a docs page's next steps or an FAQ is not) -- wcxb-dev 4588's
+             * checklists after the story, 0258's, 0152's. */
             if (lists_only && st[id].kind != CD_KIND_TEASERS &&
                 !(st[id].kind == CD_KIND_LABEL && st[id].mark == CD_TEASER_NAMED &&
                   (id < lfirst || id >= tafter)) &&
+                !(st[id].kind == CD_KIND_LABEL && st[id].mark == CD_TEASER_CARDS && id >= tafter) &&
                 (st[id].kind || id < after))
                 continue;
 #ifdef CD_EXTRACT_DEBUG
@@ -1073,8 +1079,9 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
                 if (st[id].kind == CD_KIND_TEASERS &&
                     ((id > lfirst && id < tafter && !cd_x_is_ancestor(dom, id, llast) &&
                       st[id].mark != CD_TEASER_NAMED) ||
-                     (lists_only &&
-                      ((id > lfirst && id < tafter) || st[id].mark != CD_TEASER_NAMED)) ||
+                     (lists_only && ((id > lfirst && id < tafter) ||
+                                     (st[id].mark != CD_TEASER_NAMED &&
+                                      !(st[id].mark == CD_TEASER_CARDS && id >= tafter)))) ||
                      !teasers))
                     continue;
                 cd_x_drop(dom, st, id, root, S_kind_why(st[id].kind));

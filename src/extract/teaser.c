@@ -23,7 +23,9 @@
  * extract.c's decision: on an article page, every list before or after the
  * story and a named one between its paragraphs (an unnamed one there may be
  * the story's own round-up); on a page read as one container but not known
- * to be an article, only named lists before or after the story. */
+ * to be an article, only named lists before or after the story, and after
+ * it an unnamed list of cards (most items a headline first, then a summary
+ * of its own of CD_TEASER_CARD characters: CD_TEASER_CARDS). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +45,7 @@
 #define CD_TEASER_LABEL 60   /* visible characters of a list's label */
 #define CD_TEASER_SHARE 0.6f /* of the element's text in its items, to take it whole */
 #define CD_TEASER_LINKS 3    /* links of an item besides its headline links */
+#define CD_TEASER_CARD 80     /* characters of an item outside its links: a card's summary */
 #define CD_TEASER_UP 8       /* wrappers climbed to find a list's label */
 
 /* Is link id a headline: a whole line of 3 to 25 words (or of 8 characters
@@ -205,6 +208,33 @@ static int S_item(const cd_xstat *s)
            s->chars - (s->link < s->chars ? s->link : s->chars) <= CD_TEASER_TEXT;
 }
 
+/* A card: a story's headline followed by its own summary (CD_TEASER_CARD
+ * characters outside links, the headline first: at most a label's length of
+ * text before it, a kicker or a date). Not a disclosure widget (<details>:
+ * an FAQ's answer, whose links sit at its end). */
+static int S_card(const cd_dom *dom, const cd_xstat *st, cd_nid item)
+{
+    const cd_xstat *s = &st[item];
+    if (s->chars - (s->link < s->chars ? s->link : s->chars) < CD_TEASER_CARD) return 0;
+    uint32_t before = 0;
+    for (cd_nid t = item; t;) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (st[t].dead) {
+            t = cd_dom_next_skip(dom, t, item);
+            continue;
+        }
+        if (n->type == CD_NODE_ELEMENT && (n->tag == CD_TAG_DETAILS || n->tag == CD_TAG_SUMMARY)) return 0;
+        if (n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_A) {
+            if (st[t].mark == 1) return before <= CD_TEASER_LABEL;
+            t = cd_dom_next_skip(dom, t, item);
+            continue;
+        }
+        if (n->type == CD_NODE_TEXT) before += st[t].chars;
+        t = cd_dom_next(dom, t, item);
+    }
+    return 0;
+}
+
 /* The host its first headline link leads to: 0 for a link within the site
  * (a relative one), else a hash of the host name. */
 static uint64_t S_item_host(const cd_dom *dom, const cd_xstat *st, cd_nid item)
@@ -282,7 +312,8 @@ static int S_one_site(const cd_dom *dom, const cd_xstat *st, cd_nid first, cd_ni
     return (local + best) * 10 >= items * 7;
 }
 
-/* Mark the nodes of a run first..last (siblings) as teasers, named or not. */
+/* Mark the nodes of a run first..last (siblings) as teasers: named (1), a
+ * run of cards (2, S_card) or neither (0). */
 static void S_mark_run(const cd_dom *dom, cd_xstat *st, cd_nid first, cd_nid last, int named)
 {
     cd_nid k = first;
@@ -291,7 +322,7 @@ static void S_mark_run(const cd_dom *dom, cd_xstat *st, cd_nid first, cd_nid las
         if (st[k].dead || st[k].kind || (n->type != CD_NODE_ELEMENT && n->type != CD_NODE_TEXT)) continue;
         if (n->type == CD_NODE_TEXT && !st[k].chars) continue;
         st[k].kind = CD_KIND_TEASERS;
-        if (named) st[k].mark = CD_TEASER_NAMED;
+        if (named) st[k].mark = named == 1 ? CD_TEASER_NAMED : CD_TEASER_CARDS;
     }
     /* The last item's summary: the loose text after it, up to the next
      * element with text or the line break after that text. */
@@ -302,7 +333,7 @@ static void S_mark_run(const cd_dom *dom, cd_xstat *st, cd_nid first, cd_nid las
         if (n->type != CD_NODE_TEXT || !st[k].chars || st[k].dead || st[k].kind) continue;
         if (st[k].chars > CD_TEASER_TEXT) break;
         st[k].kind = CD_KIND_TEASERS;
-        if (named) st[k].mark = CD_TEASER_NAMED;
+        if (named) st[k].mark = named == 1 ? CD_TEASER_NAMED : CD_TEASER_CARDS;
         got = 1;
     }
 }
@@ -316,8 +347,8 @@ static int S_list(const cd_dom *dom, cd_xstat *st, cd_nid p, int sum_ok)
     enum { MAXRUNS = 16 };
     cd_nid rfirst[MAXRUNS], rlast[MAXRUNS], rlabel[MAXRUNS];
     uint8_t rnamed[MAXRUNS]; /* 1: by a label inside p, 2: by p's label */
-    uint32_t rlen[MAXRUNS], rsum[MAXRUNS];
-    uint32_t nruns = 0, run = 0, in_items = 0, nsum = 0;
+    uint32_t rlen[MAXRUNS], rsum[MAXRUNS], rcard[MAXRUNS];
+    uint32_t nruns = 0, run = 0, in_items = 0, nsum = 0, ncard = 0;
     int prose = 0, named_all = 1, summary = 0;
     cd_nid first = CD_NONE, last = CD_NONE, last_item = CD_NONE;
     uint32_t ntail = 0; /* short lines after the run's last item */
@@ -376,6 +407,7 @@ static int S_list(const cd_dom *dom, cd_xstat *st, cd_nid p, int sum_ok)
                 label = before;
             }
             if (run && ntail > inner) inner = ntail;
+            if (S_card(dom, st, c)) ncard++;
             last = last_item = c;
             ntail = 0;
             run++;
@@ -407,6 +439,7 @@ static int S_list(const cd_dom *dom, cd_xstat *st, cd_nid p, int sum_ok)
                 rnamed[nruns] = (uint8_t)(named_in | (named_out << 1));
                 rlen[nruns] = run;
                 rsum[nruns] = nsum;
+                rcard[nruns] = ncard + nsum;
                 named_all &= named_in | named_out;
                 nruns++;
                 for (cd_nid k = first; k != cd_dom_node(dom, last)->next; k = cd_dom_node(dom, k)->next)
@@ -419,6 +452,7 @@ static int S_list(const cd_dom *dom, cd_xstat *st, cd_nid p, int sum_ok)
         }
         run = 0;
         nsum = 0;
+        ncard = 0;
         if (end) break;
         before = cd_dom_node(dom, c)->type == CD_NODE_TEXT ? CD_NONE : c;
     }
@@ -431,7 +465,17 @@ static int S_list(const cd_dom *dom, cd_xstat *st, cd_nid p, int sum_ok)
 #endif
         st[p].kind = CD_KIND_TEASERS;
         int named = S_label(dom, st, p);
-        if (named || named_all) st[p].mark = CD_TEASER_NAMED;
+        uint32_t items = 0, cards = 0;
+        for (uint32_t r = 0; r < nruns; r++)
+            items += rlen[r], cards += rcard[r];
+        if (named || named_all) {
+            st[p].mark = CD_TEASER_NAMED;
+        } else if (cards * 2 >= items) {
+            st[p].mark = CD_TEASER_CARDS;
+            /* Its label goes with it ("More from the guide"). */
+            cd_nid lab = S_label_node(dom, st, p);
+            if (lab && st[lab].kind == CD_KIND_LABEL && !st[lab].mark) st[lab].mark = CD_TEASER_CARDS;
+        }
         return 1;
     }
     /* Headlines with paragraphs of their own beside other prose are as
@@ -445,11 +489,12 @@ static int S_list(const cd_dom *dom, cd_xstat *st, cd_nid p, int sum_ok)
     for (uint32_t r = 0; r < nruns; r++) {
         int named = rnamed[r] & 1;
         if (!named && rlen[r] < CD_TEASER_RUN) continue;
+        int how = named ? 1 : rcard[r] * 2 >= rlen[r] ? 2 : 0;
         if (rlabel[r]) {
             st[rlabel[r]].kind = CD_KIND_LABEL;
-            if (named) st[rlabel[r]].mark = CD_TEASER_NAMED;
+            if (how) st[rlabel[r]].mark = how == 1 ? CD_TEASER_NAMED : CD_TEASER_CARDS;
         }
-        S_mark_run(dom, st, rfirst[r], rlast[r], named);
+        S_mark_run(dom, st, rfirst[r], rlast[r], how);
     }
     return 1;
 }

@@ -19,5 +19,10 @@ void cd_teaser_mark(const cd_dom *dom, cd_xstat *st);
  * ("Related Posts:", "Latest headlines", "Previous story:";
  * src/lists/teaser-labels.txt): such a list is never the story's own. */
 #define CD_TEASER_NAMED 0xFFFFu
+/* ... and CD_TEASER_CARDS when it is unnamed and most of its items are cards:
+ * a headline first, then a summary of the item's own (a rail of "more
+ * stories" as newer pages set it; a list of resources or of a docs page's
+ * next steps has no such summaries). */
+#define CD_TEASER_CARDS 0xFFFEu
 
 #endif
