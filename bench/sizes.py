@@ -15,7 +15,9 @@ Builds nothing. Cuts samples from the pages of --dir (name order, decompressed):
 then runs the already built bench_extract (next to --bin) on each sample: JSON output,
 one core, pages in memory, as many runs as make at least --min-mb megabytes of input
 per sample (at least 5), and prints copydesk's MB/s by the CPU time of its thread
-(median run) and by the wall clock, with the ratio of the fastest size to the slowest.
+(median run) and by the wall clock, with the ratio of the fastest size to the slowest,
+and the minor page faults of the timed runs per page (memory taken from the system
+again page after page).
 
 A 1 KB cut is nearly all <head> markup: it measures what a page costs whatever its
 size (setting up, metadata pickers, extraction's passes) against what each byte costs.
@@ -103,16 +105,17 @@ def main():
             r = json.loads(res.stdout)
             if r.get("errors"):
                 sys.exit("sizes: %s: %d error records" % (name, r["errors"]))
-            rows.append((name, n, total, runs, r["cpu_mb_per_s"], r["mb_per_s"]))
+            faults = r.get("minor_faults", -1) / float(n * runs)
+            rows.append((name, n, total, runs, r["cpu_mb_per_s"], r["mb_per_s"], faults))
     finally:
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
 
     print("copydesk end to end by page size (JSON output, one core, in memory; %s)" % a.dir)
-    print("| sample | pages | bytes | runs | MB/s (CPU, median) | MB/s (wall, median) |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    for name, n, total, runs, cpu, wall in rows:
-        print("| %s | %d | %d | %d | %.1f | %.1f |" % (name, n, total, runs, cpu, wall))
+    print("| sample | pages | bytes | runs | MB/s (CPU, median) | MB/s (wall, median) | minor faults a page |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for name, n, total, runs, cpu, wall, faults in rows:
+        print("| %s | %d | %d | %d | %.1f | %.1f | %.2f |" % (name, n, total, runs, cpu, wall, faults))
     cpu = [r[4] for r in rows]
     wall = [r[5] for r in rows]
     print("fastest / slowest size: %.2fx by CPU time, %.2fx by wall clock (target: within 2x)"
