@@ -12,10 +12,15 @@
  * Beside the wall clock it reports the CPU time of the thread (median run,
  * CLOCK_THREAD_CPUTIME_ID): on a machine shared with other work the wall
  * clock counts time spent waiting for the core, the CPU time does not.
+ * It also reports the thread's minor page faults (the first run's apart: it
+ * takes memory for the first time; in later runs, faults are memory the
+ * library gave back to the system and took again), major faults and
+ * involuntary context switches over the timed runs (getrusage).
  * --json prints one JSON object instead, for bench/bench.py. */
 #define _GNU_SOURCE /* sched_setaffinity, d_type */
 #include <dirent.h>
 #include <sched.h>
+#include <sys/resource.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -241,6 +246,12 @@ int main(int argc, char **argv)
     long rss0, hwm0, rss1, hwm1;
     size_t errors = 0, out_bytes = 0;
     S_mem(&rss0, &hwm0);
+    /* Page faults and context switches of the thread over the timed runs. */
+    struct rusage ru0, ru_first, ru1;
+    memset(&ru0, 0, sizeof ru0);
+    memset(&ru_first, 0, sizeof ru_first);
+    memset(&ru1, 0, sizeof ru1);
+    getrusage(RUSAGE_THREAD, &ru0);
     for (int r = 0; r < runs; r++) {
         errors = out_bytes = 0;
         double t0 = S_now(), c0 = S_cpu();
@@ -259,9 +270,18 @@ int main(int argc, char **argv)
         }
         secs[r] = S_now() - t0;
         cpus[r] = S_cpu() - c0;
+        if (r == 0)
+            getrusage(RUSAGE_THREAD, &ru_first);
     }
+    getrusage(RUSAGE_THREAD, &ru1);
     S_mem(&rss1, &hwm1);
     copydesk_doc_free(doc);
+    /* Faults of the first run (memory first taken) apart from the others'
+     * (memory taken again page after page). */
+    long minflt_first = ru_first.ru_minflt - ru0.ru_minflt;
+    long minflt = ru1.ru_minflt - ru_first.ru_minflt, majflt = ru1.ru_majflt - ru0.ru_majflt;
+    long nivcsw = ru1.ru_nivcsw - ru0.ru_nivcsw;
+    double flt_page = runs > 1 ? (double)minflt / ((double)npages * (runs - 1)) : 0;
 
     double lo, hi, clo, chi;
     double med = S_median(secs, runs, &lo, &hi), cmed = S_median(cpus, runs, &clo, &chi);
@@ -274,10 +294,12 @@ int main(int argc, char **argv)
                "\"max_s\":%.6f,\"mb_per_s\":%.3f,\"cpu_median_s\":%.6f,\"cpu_min_s\":%.6f,"
                "\"cpu_mb_per_s\":%.3f,\"pages_per_s\":%.2f,\"errors\":%zu,"
                "\"out_bytes\":%zu,\"rss_kb_before\":%ld,\"rss_kb_after\":%ld,"
-               "\"hwm_kb_before\":%ld,\"hwm_kb_after\":%ld}\n",
+               "\"hwm_kb_before\":%ld,\"hwm_kb_after\":%ld,\"minor_faults_first_run\":%ld,"
+               "\"minor_faults_later_runs\":%ld,\"minor_faults_per_page\":%.3f,"
+               "\"major_faults\":%ld,\"involuntary_switches\":%ld}\n",
                copydesk_version_string(), dir, npages, total, runs, fmt_name,
                pinned ? "true" : "false", med, lo, hi, mbs, cmed, clo, cmbs, pps, errors,
-               out_bytes, rss0, rss1, hwm0, hwm1);
+               out_bytes, rss0, rss1, hwm0, hwm1, minflt_first, minflt, flt_page, majflt, nivcsw);
     } else {
         printf("copydesk %s: %zu pages, %.1f MB uncompressed HTML, %s output, %d runs%s\n",
                copydesk_version_string(), npages, (double)total / 1e6, fmt_name, runs,
@@ -290,6 +312,9 @@ int main(int argc, char **argv)
                clo, clo > 0 ? (double)total / 1e6 / clo : 0);
         printf("VmRSS %ld -> %ld kB (%+ld), VmHWM %ld -> %ld kB (%+ld) over the timed batch\n", rss0,
                rss1, rss1 - rss0, hwm0, hwm1, hwm1 - hwm0);
+        printf("minor page faults: %ld in the first run, %ld in the others (%.2f a page); %ld major; "
+               "%ld involuntary context switches\n",
+               minflt_first, minflt, flt_page, majflt, nivcsw);
     }
 
     for (size_t i = 0; i < npages; i++)
