@@ -407,8 +407,10 @@ static void S_push(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, 
         S_word_is(s, n, &cd_list_desk_names))
         return;
     for (size_t i = 0; i < m->nauthors; i++)
-        if (cd_meta_eq_nocase(m->authors[i], strlen(m->authors[i]), s, n))
+        if (cd_meta_eq_nocase(m->authors[i], strlen(m->authors[i]), s, n)) {
+            added[1]++; /* named someone already credited */
             return;
+        }
     if (m->nauthors >= CD_MAX_AUTHORS)
         return;
     char *c = cd_meta_clean(a, s, n, NULL);
@@ -890,7 +892,11 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
     /* Strong separators: keep the segments that name someone. */
     /* src/lists/separators.txt, which title.c cuts titles at. */
     const cd_list_pair *seps = cd_list_separators;
-    size_t added = 0, st = 0, i = 0;
+    /* added[0]: names added; added[1]: names already credited (a second
+     * statement of the byline: "Tom Jicha | TV and Radio Writer" in the
+     * span after the same text with the date, l3s sunsentinel-cowell-idol,
+     * names him again, and its next segment is his role, not a name). */
+    size_t added[2] = {0, 0}, st = 0, i = 0;
     while (i <= n) {
         size_t cut = 0;
         if (i == n)
@@ -913,10 +919,10 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
                 if ((buf[k] >= 'A' && buf[k] <= 'Z') || (unsigned char)buf[k] >= 0x80)
                     lower = 0;
             if (!lower)
-                S_split(m, a, buf + st, i - st, loose, &added);
+                S_split(m, a, buf + st, i - st, loose, added);
             /* "Jane Doe - Senior Reporter": the first segment that names
              * someone is the credit. */
-            if (added)
+            if (added[0] || added[1])
                 break;
             i += cut;
             st = i;
@@ -924,5 +930,5 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
         }
         i++;
     }
-    return added;
+    return added[0];
 }
