@@ -407,10 +407,8 @@ static void S_push(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, 
         S_word_is(s, n, &cd_list_desk_names))
         return;
     for (size_t i = 0; i < m->nauthors; i++)
-        if (cd_meta_eq_nocase(m->authors[i], strlen(m->authors[i]), s, n)) {
-            added[1]++; /* named someone already credited */
+        if (cd_meta_eq_nocase(m->authors[i], strlen(m->authors[i]), s, n))
             return;
-        }
     if (m->nauthors >= CD_MAX_AUTHORS)
         return;
     char *c = cd_meta_clean(a, s, n, NULL);
@@ -889,14 +887,21 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
         if (labels >= 2)
             return 0;
     }
+    /* A breadcrumb trail ("Home » Technology Solutions » Cybersecurity
+     * Consulting Services" in a page's head block, wcxb 4284, gold author
+     * null) is the site's path, no credit: two path marks or more. */
+    if (!loose) {
+        size_t marks = 0;
+        for (size_t i = 0; i + 2 < n; i++)
+            if ((buf[i] == '\xC2' && buf[i + 1] == '\xBB') || (buf[i] == ' ' && buf[i + 1] == '>' && buf[i + 2] == ' '))
+                marks++;
+        if (marks >= 2)
+            return 0;
+    }
     /* Strong separators: keep the segments that name someone. */
     /* src/lists/separators.txt, which title.c cuts titles at. */
     const cd_list_pair *seps = cd_list_separators;
-    /* added[0]: names added; added[1]: names already credited (a second
-     * statement of the byline: "Tom Jicha | TV and Radio Writer" in the
-     * span after the same text with the date, l3s sunsentinel-cowell-idol,
-     * names him again, and its next segment is his role, not a name). */
-    size_t added[2] = {0, 0}, st = 0, i = 0;
+    size_t added = 0, st = 0, i = 0;
     while (i <= n) {
         size_t cut = 0;
         if (i == n)
@@ -918,11 +923,15 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
             for (size_t k = st; k < i && lower; k++)
                 if ((buf[k] >= 'A' && buf[k] <= 'Z') || (unsigned char)buf[k] >= 0x80)
                     lower = 0;
-            if (!lower)
-                S_split(m, a, buf + st, i - st, loose, added);
+            /* After a separator, a job title of several words ("Tom Jicha
+             * | TV and Radio Writer", l3s sunsentinel-cowell-idol, whose
+             * span restates the name the line before credited) is the
+             * writer's role: no names inside ("TV"). */
+            if (!lower && !(st > 0 && S_is_role(buf + st, i - st)))
+                S_split(m, a, buf + st, i - st, loose, &added);
             /* "Jane Doe - Senior Reporter": the first segment that names
              * someone is the credit. */
-            if (added[0] || added[1])
+            if (added)
                 break;
             i += cut;
             st = i;
@@ -930,5 +939,5 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
         }
         i++;
     }
-    return added[0];
+    return added;
 }

@@ -69,6 +69,21 @@ static int S_prose_between(const cd_dom *dom, cd_nid a, cd_nid b)
     return 0;
 }
 
+/* Is the JSON-LD organisation credited as author k the publisher a JSON-LD
+ * object names ("author": {"@type": "Organization", "name": "Stitch Data"}
+ * and "publisher" the same, wcxb 0314; 0273, 2018, 2867, 0686 alike, none
+ * with an author in the wcxb gold)? The company that runs the site, no
+ * writer, unless a byline on the page shows the name. */
+static int S_ld_publisher(const cd_meta_ctx *c, const cd_meta_cand *k)
+{
+    const cd_meta_cand *sk[8];
+    size_t ns = cd_meta_collect(c, CD_MF_SITE, CD_MS_JSONLD, 0, sk, 8);
+    for (size_t j = 0; j < ns; j++)
+        if (cd_meta_eq_nocase(sk[j]->s, sk[j]->len, k->s, k->len))
+            return 1;
+    return 0;
+}
+
 /* The credits one source gives at one pass (see S_pick_authors). */
 static size_t S_trim_len(const char *s, size_t n)
 {
@@ -95,6 +110,8 @@ static const char *S_agency_alone(const char *s, size_t n, size_t *len)
     return n && cd_meta_agency_at(s, n) == n ? s : NULL;
 }
 
+static int S_shown(const cd_meta_ctx *c, const char *name, int max_rank);
+
 static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int links)
 {
     const cd_meta_cand *list[64];
@@ -108,6 +125,8 @@ static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int li
         const cd_meta_cand *k = list[i];
         int org = (k->flags & CD_MC_ORG) != 0;
         if (org && !pass)
+            continue;
+        if (org && src == CD_MS_JSONLD && S_ld_publisher(c, k) && !S_shown(c, k->s, 3))
             continue;
         if (((k->flags & CD_MC_BAD) != 0) != (pass == 2))
             continue;
@@ -261,9 +280,15 @@ static int S_host_name(const cd_meta_ctx *c, const char *name, const char *url)
     if (!url || n < 3 || n > 64 || S_site_stated(c, name, n))
         return 0;
     const char *s = name;
+    /* A name in lower case only ("winnipeg sun" on www.winnipegsun.com,
+     * l3s winnipegsun-podium-canuck) is no person's name as a page states
+     * it: read whole, spaces and all. */
+    int lower = 1;
+    for (const char *p = name; *p && lower; p++)
+        lower = !(*p >= 'A' && *p <= 'Z') && (unsigned char)*p < 0x80;
     if (n > 4 && cd_eq_nocase(s, 4, "the "))
         s += 4;
-    else if (strchr(name, ' '))
+    else if (strchr(name, ' ') && !lower)
         return 0;
     char key[64];
     size_t kl = 0;
