@@ -419,6 +419,69 @@ static int S_meta_org(cd_meta_ctx *c, const cd_meta_cand *k)
     return cd_meta_logo_named(c, k->s, n);
 }
 
+/* Is name an account's slug rather than a name as a page displays it: one
+ * token in lower case joined by hyphens ("brandon-peaktwo", wcxb 0101), a
+ * generated id whose digits fall in two runs or more inside the letters
+ * ("mdelatorreq6vkpg2ma0ci", wcxb 0263), or the site's name of two words or
+ * more run together ("levinemusic" on "Levine Music", wcxb 0136; none of the
+ * three has an author in the wcxb gold)? A user name as a forum shows it
+ * ("paulb203", "slow-poke") is shown on the page: see S_page_says. */
+static int S_slug(const char *name, const char *site)
+{
+    size_t n = strlen(name), hy = 0, runs = 0;
+    if (n < 4 || n > 64)
+        return 0;
+    int upper = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)name[i];
+        if (ch == '-')
+            hy++;
+        else if (cd_isdigit(ch)) {
+            if (i + 1 < n && cd_isdigit((unsigned char)name[i + 1]))
+                continue;
+            runs += i + 1 < n && cd_isalpha((unsigned char)name[i + 1]);
+        } else if (ch >= 'A' && ch <= 'Z')
+            upper = 1;
+        else if (!(ch >= 'a' && ch <= 'z'))
+            return 0; /* spaces, dots, marks, other scripts: no slug */
+    }
+    if (!upper && hy && name[0] != '-' && name[n - 1] != '-')
+        return 1;
+    if (!hy && runs >= 2)
+        return 1;
+    if (upper || hy || !site || !strchr(site, ' '))
+        return 0;
+    size_t k = 0;
+    for (const char *p = site; *p; p++) {
+        if (*p == ' ')
+            continue;
+        if (k >= n || cd_lower_bytes[(unsigned char)*p] != (unsigned char)name[k])
+            return 0;
+        k++;
+    }
+    return k == n;
+}
+
+/* Does a text of the page (not a script or a style) hold name[0..n)? One
+ * pass over the nodes, within CD_META_PAGE_PASSES (past them: yes). */
+static int S_page_says(cd_meta_ctx *c, const char *name, size_t n)
+{
+    if (++c->page_passes > CD_META_PAGE_PASSES)
+        return 1;
+    const cd_dom *dom = c->dom;
+    for (cd_nid i = 1; i < dom->count; i++) {
+        const cd_node *nd = cd_dom_node(dom, i);
+        if (nd->type != CD_NODE_TEXT || nd->len < n)
+            continue;
+        const cd_node *pn = cd_dom_node(dom, nd->parent);
+        if (pn->type == CD_NODE_ELEMENT && (pn->tag == CD_TAG_SCRIPT || pn->tag == CD_TAG_STYLE))
+            continue;
+        if (cd_contains_nocase(nd->u.text, nd->len, name))
+            return 1;
+    }
+    return 0;
+}
+
 static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
 {
     static const int srcs[] = {CD_MS_JSONLD, CD_MS_META, CD_MS_OG, CD_MS_MICRODATA, CD_MS_VISIBLE,
@@ -436,6 +499,9 @@ static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
                 const char *a = m->authors[i];
                 /* (A stated credit, og:article:author "BBC News" alone, stands.) */
                 if (srcs[s] == CD_MS_VISIBLE && S_host_words(a, m->url))
+                    continue;
+                /* A stated account's slug the page shows nowhere. */
+                if (srcs[s] != CD_MS_VISIBLE && S_slug(a, m->site_name) && !S_page_says(c, a, strlen(a)))
                     continue;
                 if (srcs[s] != CD_MS_META || S_shown(c, a, 255) ||
                     (!S_host_acronym(a, m->url) && !S_host_name(c, a, m->url) &&
