@@ -535,6 +535,22 @@ static void S_split(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose,
                         break;
                     }
                 }
+            /* A one-letter side is no name: the conjunction is part of a
+             * brand's name ("Mac & i", heise's magazine, stated as its
+             * <meta name=author>: readability heise, whose gold keeps it
+             * whole), not a list of two. */
+            if (cut && i < pn) {
+                size_t a0 = st, a1 = i, b0 = i + cut, b1 = pn;
+                while (a0 < a1 && cd_isspace((unsigned char)p[a0]))
+                    a0++;
+                while (a1 > a0 && cd_isspace((unsigned char)p[a1 - 1]))
+                    a1--;
+                size_t b = b0;
+                while (b < b1 && !cd_isspace((unsigned char)p[b]) && p[b] != ',')
+                    b++;
+                if (a1 - a0 == 1 || (b - b0 == 1 && b == b1))
+                    cut = 0;
+            }
             if (!cut) {
                 i++;
                 continue;
