@@ -359,6 +359,12 @@ static void S_push(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, 
     while (n && (cd_isspace((unsigned char)s[n - 1]) || s[n - 1] == ',' || s[n - 1] == '-' ||
                  s[n - 1] == ':' || s[n - 1] == '"' || s[n - 1] == ';'))
         n--;
+    /* After the first name, a part opening with "From" names where the
+     * text comes from ("By Tomson Highway and From Masculindians", a book
+     * excerpt: news spec utne-nature-as-god; its <meta name=author>
+     * "Tomson Highway, From Masculindians"), not a second author. */
+    if (later && n > 5 && cd_eq_nocase(s, 5, "from "))
+        return;
     size_t lead = S_strip_lead(s, n);
     s += lead, n -= lead;
     /* Credentials after the name ("Cara Dumaplin RN") go; the name stays. */
