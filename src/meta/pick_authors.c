@@ -112,6 +112,45 @@ static const char *S_agency_alone(const char *s, size_t n, size_t *len)
 
 static int S_shown(const cd_meta_ctx *c, const char *name, int max_rank);
 
+/* Does credit s hold a clock time or a numeric date ("by UAkid27
+ * 01/15/2008 9:15 a.m. CT")? */
+static int S_stamped(const char *s, size_t n)
+{
+    for (size_t i = 1; i + 1 < n; i++)
+        if ((s[i] == ':' || s[i] == '/') && cd_isdigit((unsigned char)s[i - 1]) && cd_isdigit((unsigned char)s[i + 1]))
+            return 1;
+    return 0;
+}
+
+/* Is visible credit k one of a list of posts: three credits or more of its
+ * rank, each stamped with its own time and naming another poster ("by
+ * UAkid27 01/15/2008 9:15 a.m. CT", "by RoadRacer831 01/15/2008 9:13 a.m.
+ * CT", …: a story's reader comments, l3s 8c392c86, cc6cd556, whose bylines
+ * name the writer elsewhere)? Co-authors share one credit line, one time. */
+static int S_post_list(const cd_meta_cand *const *list, size_t n, const cd_meta_cand *k)
+{
+    if (!S_stamped(k->s, k->len))
+        return 0;
+    size_t posts = 0;
+    int first = 1, other = 0;
+    for (size_t i = 0; i < n; i++) {
+        const cd_meta_cand *q = list[i];
+        if (q->rank != k->rank) {
+            other |= !(q->flags & CD_MC_BAD);
+            continue;
+        }
+        if (!S_stamped(q->s, q->len) || (q->len == k->len && memcmp(q->s, k->s, k->len) == 0))
+            continue;
+        posts++;
+        if (q->pos < k->pos)
+            first = 0;
+    }
+    /* The first of them may be the story's own ("By Jennifer Agiesta |
+     * January 14, 2008; 4:38 PM ET" over its readers' "Posted by: …", l3s
+     * 67872f6e) when the page credits nobody else. */
+    return posts >= 2 && (!first || other);
+}
+
 static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int links)
 {
     const cd_meta_cand *list[64];
@@ -134,6 +173,8 @@ static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int li
             continue;
         if (src == CD_MS_VISIBLE && k->rank == CD_META_RANK_HOLDER && !m->date_published)
             continue; /* a shop's copyright line on an undated product page */
+        if (src == CD_MS_VISIBLE && S_post_list(list, n, k))
+            continue;
         /* The site's own name over the date line ("<small>Malaysia
          * Sun<br>Sunday 30th December, 2007", its logo's alt "Malaysia Sun"
          * linking home, l3s malaysiasun-radiohead-emi): a bare name beside
