@@ -409,6 +409,14 @@ static void S_push(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, 
      * second author, whose name would have two words or more. */
     if (later == 2 && !loose && !memchr(s, ' ', n))
         return;
+    /* "NOC Admin" (a site's account, as <meta name=author> and
+     * twitter:creator, wcxb 4365): a name whose last word is a CMS account
+     * word is the account too. */
+    size_t lw = n;
+    while (lw && s[lw - 1] != ' ')
+        lw--;
+    if (lw && S_word_is(s + lw, n - lw, &cd_list_cms_account_names))
+        return;
     if ((!loose && S_word_is(s, n, &cd_list_placeholder_names)) || S_word_is(s, n, &cd_list_cms_account_names) ||
         S_word_is(s, n, &cd_list_desk_names))
         return;
