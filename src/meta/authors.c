@@ -506,6 +506,27 @@ static void S_split(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose,
     }
     /* "Doe, Jane" (one comma, one word each side) is one inverted name: rare
      * in bylines, and splitting it would invent two authors; kept whole. */
+    /* "By Andy Howell, Western Mail", "By Evan Lehmann, Eagle Washington
+     * Bureau" (l3s 1ae477e7, 754e1ae9): in page text, two parts and one
+     * comma with no conjunction are a name and where the writer works;
+     * co-authors are joined with "and" ("A and B", "A, B and C"). */
+    int affil = 0;
+    if (!loose) {
+        size_t commas = 0, conj = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (s[i] == ',')
+                commas++;
+            else if (s[i] == ';' || s[i] == '\n')
+                commas += 2;
+            else if (i && s[i - 1] == ' ')
+                for (size_t k = 0; cd_list_credit_conjunctions[k] && !conj; k++) {
+                    const char *cj = cd_list_credit_conjunctions[k];
+                    size_t l = strlen(cj);
+                    conj = i >= 1 && n - (i - 1) >= l && cd_eq_nocase(s + i - 1, l, cj);
+                }
+        }
+        affil = commas == 1 && !conj;
+    }
     size_t cst = 0;
     for (size_t ci = 0; ci <= n; ci++) {
         if (ci < n && s[ci] != ',' && s[ci] != ';' && s[ci] != '\n')
@@ -514,7 +535,7 @@ static void S_split(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose,
         size_t pn = ci - cst;
         int first = cst == 0;
         cst = ci + 1;
-        if (!first && S_qualifier(m, p, pn)) {
+        if (!first && (affil || S_qualifier(m, p, pn))) {
             /* "By Jalilur Rehman, AFP": the wire after the writer is the
              * story's source (news/ reads it into credit). */
             const char *g = p;
