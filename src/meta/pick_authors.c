@@ -112,6 +112,19 @@ static const char *S_agency_alone(const char *s, size_t n, size_t *len)
 
 static int S_shown(const cd_meta_ctx *c, const char *name, int max_rank);
 
+/* Is name a JSON-LD Organization author that is the JSON-LD publisher
+ * (S_ld_publisher), shown in no byline? */
+static int S_ld_org_publisher(const cd_meta_ctx *c, const char *name)
+{
+    const cd_meta_cand *list[16];
+    size_t n = cd_meta_collect(c, CD_MF_AUTHOR, CD_MS_JSONLD, 0, list, 16);
+    size_t nl = strlen(name);
+    for (size_t i = 0; i < n; i++)
+        if ((list[i]->flags & CD_MC_ORG) && cd_meta_eq_nocase(list[i]->s, list[i]->len, name, nl))
+            return S_ld_publisher(c, list[i]) && !S_shown(c, name, 3);
+    return 0;
+}
+
 /* Does credit s hold a clock time or a numeric date ("by UAkid27
  * 01/15/2008 9:15 a.m. CT")? */
 static int S_stamped(const char *s, size_t n)
@@ -540,6 +553,10 @@ static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
                 const char *a = m->authors[i];
                 /* (A stated credit, og:article:author "BBC News" alone, stands.) */
                 if (srcs[s] == CD_MS_VISIBLE && S_host_words(a, m->url))
+                    continue;
+                /* The publisher a JSON-LD Organization author names, as the
+                 * <meta name=author> too ("Kneib Dentistry PC", wcxb 0142). */
+                if ((srcs[s] == CD_MS_META || srcs[s] == CD_MS_OG || srcs[s] == CD_MS_TWITTER) && S_ld_org_publisher(c, a))
                     continue;
                 /* A stated account's slug the page shows nowhere. */
                 if (srcs[s] != CD_MS_VISIBLE && S_slug(a, m->site_name) && !S_page_says(c, a, strlen(a)))
