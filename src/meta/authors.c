@@ -491,6 +491,20 @@ static int S_newsroom_only(const char *s, size_t n)
     return words >= 2;
 }
 
+/* Is part a clause of prose: six words or more, three of them opening in
+ * lower case (name particles aside)? */
+static int S_prose_part(const char *s, size_t n)
+{
+    size_t at = 0, l, words = 0, lower = 0;
+    const char *w;
+    while ((l = cd_next_word(s, n, &at, &w)) != 0) {
+        words++;
+        if (w[0] >= 'a' && w[0] <= 'z' && !S_word_is(w, l, &cd_list_name_particles))
+            lower++;
+    }
+    return words >= 6 && lower >= 3;
+}
+
 /* Split one segment on commas, then on conjunctions. */
 static void S_split(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, size_t *added)
 {
@@ -535,6 +549,13 @@ static void S_split(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose,
         size_t pn = ci - cst;
         int first = cst == 0;
         cst = ci + 1;
+        /* A sentence before the first comma ("Actor Brad Renfro was the
+         * young child star who starred in the movie, The Client, featuring
+         * …", a summary in a block the template classes as a byline, news
+         * spec associatedcontent-renfro-dies): prose, whose capitalised
+         * parts are titles, not names. */
+        if (first && !loose && S_prose_part(p, pn))
+            return;
         if (!first && (affil || S_qualifier(m, p, pn))) {
             /* "By Jalilur Rehman, AFP": the wire after the writer is the
              * story's source (news/ reads it into credit). */
