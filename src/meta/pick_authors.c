@@ -129,6 +129,10 @@ static int S_ld_org_publisher(const cd_meta_ctx *c, const char *name)
  * 01/15/2008 9:15 a.m. CT")? */
 static int S_stamped(const char *s, size_t n)
 {
+    /* "Posted by: Brad, Glasgow on" (the date in the next element: news
+     * spec herald-sportscotland's reader comments) */
+    if (n > 3 && cd_eq_nocase(s + n - 3, 3, " on"))
+        return 1;
     for (size_t i = 1; i + 1 < n; i++)
         if ((s[i] == ':' || s[i] == '/') && cd_isdigit((unsigned char)s[i - 1]) && cd_isdigit((unsigned char)s[i + 1]))
             return 1;
