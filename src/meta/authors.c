@@ -556,6 +556,19 @@ static void S_split(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose,
          * parts are titles, not names. */
         if (first && !loose && S_prose_part(p, pn))
             return;
+        /* A job title of one word after the name ("Carlos Escobar, VP, IS
+         * Security, Risk, and Compliance, RevMed", wcxb 4284): what follows
+         * is the department and the company, not more names. */
+        if (!first && !loose) {
+            const char *q = p;
+            size_t ql = pn;
+            while (ql && cd_isspace((unsigned char)*q))
+                q++, ql--;
+            while (ql && cd_isspace((unsigned char)q[ql - 1]))
+                ql--;
+            if (ql && !memchr(q, ' ', ql) && S_word_is(q, ql, &cd_list_job_title_words))
+                break;
+        }
         if (!first && (affil || S_qualifier(m, p, pn))) {
             /* "By Jalilur Rehman, AFP": the wire after the writer is the
              * story's source (news/ reads it into credit). */
