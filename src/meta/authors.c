@@ -359,6 +359,12 @@ static void S_push(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, 
     while (n && (cd_isspace((unsigned char)s[n - 1]) || s[n - 1] == ',' || s[n - 1] == '-' ||
                  s[n - 1] == ':' || s[n - 1] == '"' || s[n - 1] == ';'))
         n--;
+    /* After the first name, a part opening with "From" names where the
+     * text comes from ("By Tomson Highway and From Masculindians", a book
+     * excerpt: news spec utne-nature-as-god; its <meta name=author>
+     * "Tomson Highway, From Masculindians"), not a second author. */
+    if (later && n > 5 && cd_eq_nocase(s, 5, "from "))
+        return;
     size_t lead = S_strip_lead(s, n);
     s += lead, n -= lead;
     /* Credentials after the name ("Cara Dumaplin RN") go; the name stays. */
@@ -402,6 +408,14 @@ static void S_push(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, 
      * Clare Duffy, CNN") or a qualifier ("Jane Doe, Dietitian"), not a
      * second author, whose name would have two words or more. */
     if (later == 2 && !loose && !memchr(s, ' ', n))
+        return;
+    /* "NOC Admin" (a site's account, as <meta name=author> and
+     * twitter:creator, wcxb 4365): a name whose last word is a CMS account
+     * word is the account too. */
+    size_t lw = n;
+    while (lw && s[lw - 1] != ' ')
+        lw--;
+    if (lw && S_word_is(s + lw, n - lw, &cd_list_cms_account_names))
         return;
     if ((!loose && S_word_is(s, n, &cd_list_placeholder_names)) || S_word_is(s, n, &cd_list_cms_account_names) ||
         S_word_is(s, n, &cd_list_desk_names))
@@ -477,6 +491,20 @@ static int S_newsroom_only(const char *s, size_t n)
     return words >= 2;
 }
 
+/* Is part a clause of prose: six words or more, three of them opening in
+ * lower case (name particles aside)? */
+static int S_prose_part(const char *s, size_t n)
+{
+    size_t at = 0, l, words = 0, lower = 0;
+    const char *w;
+    while ((l = cd_next_word(s, n, &at, &w)) != 0) {
+        words++;
+        if (w[0] >= 'a' && w[0] <= 'z' && !S_word_is(w, l, &cd_list_name_particles))
+            lower++;
+    }
+    return words >= 6 && lower >= 3;
+}
+
 /* Split one segment on commas, then on conjunctions. */
 static void S_split(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, size_t *added)
 {
@@ -492,6 +520,27 @@ static void S_split(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose,
     }
     /* "Doe, Jane" (one comma, one word each side) is one inverted name: rare
      * in bylines, and splitting it would invent two authors; kept whole. */
+    /* "By Andy Howell, Western Mail", "By Evan Lehmann, Eagle Washington
+     * Bureau" (l3s 1ae477e7, 754e1ae9): in page text, two parts and one
+     * comma with no conjunction are a name and where the writer works;
+     * co-authors are joined with "and" ("A and B", "A, B and C"). */
+    int affil = 0;
+    if (!loose) {
+        size_t commas = 0, conj = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (s[i] == ',')
+                commas++;
+            else if (s[i] == ';' || s[i] == '\n')
+                commas += 2;
+            else if (i && s[i - 1] == ' ')
+                for (size_t k = 0; cd_list_credit_conjunctions[k] && !conj; k++) {
+                    const char *cj = cd_list_credit_conjunctions[k];
+                    size_t l = strlen(cj);
+                    conj = i >= 1 && n - (i - 1) >= l && cd_eq_nocase(s + i - 1, l, cj);
+                }
+        }
+        affil = commas == 1 && !conj;
+    }
     size_t cst = 0;
     for (size_t ci = 0; ci <= n; ci++) {
         if (ci < n && s[ci] != ',' && s[ci] != ';' && s[ci] != '\n')
@@ -500,7 +549,27 @@ static void S_split(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose,
         size_t pn = ci - cst;
         int first = cst == 0;
         cst = ci + 1;
-        if (!first && S_qualifier(m, p, pn)) {
+        /* A sentence before the first comma ("Actor Brad Renfro was the
+         * young child star who starred in the movie, The Client, featuring
+         * …", a summary in a block the template classes as a byline, news
+         * spec associatedcontent-renfro-dies): prose, whose capitalised
+         * parts are titles, not names. */
+        if (first && !loose && S_prose_part(p, pn))
+            return;
+        /* A job title of one word after the name ("Carlos Escobar, VP, IS
+         * Security, Risk, and Compliance, RevMed", wcxb 4284): what follows
+         * is the department and the company, not more names. */
+        if (!first && !loose) {
+            const char *q = p;
+            size_t ql = pn;
+            while (ql && cd_isspace((unsigned char)*q))
+                q++, ql--;
+            while (ql && cd_isspace((unsigned char)q[ql - 1]))
+                ql--;
+            if (ql && !memchr(q, ' ', ql) && S_word_is(q, ql, &cd_list_job_title_words))
+                break;
+        }
+        if (!first && (affil || S_qualifier(m, p, pn))) {
             /* "By Jalilur Rehman, AFP": the wire after the writer is the
              * story's source (news/ reads it into credit). */
             const char *g = p;
@@ -535,6 +604,22 @@ static void S_split(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose,
                         break;
                     }
                 }
+            /* A one-letter side is no name: the conjunction is part of a
+             * brand's name ("Mac & i", heise's magazine, stated as its
+             * <meta name=author>: readability heise, whose gold keeps it
+             * whole), not a list of two. */
+            if (cut && i < pn) {
+                size_t a0 = st, a1 = i, b0 = i + cut, b1 = pn;
+                while (a0 < a1 && cd_isspace((unsigned char)p[a0]))
+                    a0++;
+                while (a1 > a0 && cd_isspace((unsigned char)p[a1 - 1]))
+                    a1--;
+                size_t b = b0;
+                while (b < b1 && !cd_isspace((unsigned char)p[b]) && p[b] != ',')
+                    b++;
+                if (a1 - a0 == 1 || (b - b0 == 1 && b == b1))
+                    cut = 0;
+            }
             if (!cut) {
                 i++;
                 continue;
@@ -887,6 +972,17 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
         if (labels >= 2)
             return 0;
     }
+    /* A breadcrumb trail ("Home » Technology Solutions » Cybersecurity
+     * Consulting Services" in a page's head block, wcxb 4284, gold author
+     * null) is the site's path, no credit: two path marks or more. */
+    if (!loose) {
+        size_t marks = 0;
+        for (size_t i = 0; i + 2 < n; i++)
+            if ((buf[i] == '\xC2' && buf[i + 1] == '\xBB') || (buf[i] == ' ' && buf[i + 1] == '>' && buf[i + 2] == ' '))
+                marks++;
+        if (marks >= 2)
+            return 0;
+    }
     /* Strong separators: keep the segments that name someone. */
     /* src/lists/separators.txt, which title.c cuts titles at. */
     const cd_list_pair *seps = cd_list_separators;
@@ -912,7 +1008,11 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
             for (size_t k = st; k < i && lower; k++)
                 if ((buf[k] >= 'A' && buf[k] <= 'Z') || (unsigned char)buf[k] >= 0x80)
                     lower = 0;
-            if (!lower)
+            /* After a separator, a job title of several words ("Tom Jicha
+             * | TV and Radio Writer", l3s sunsentinel-cowell-idol, whose
+             * span restates the name the line before credited) is the
+             * writer's role: no names inside ("TV"). */
+            if (!lower && !(st > 0 && S_is_role(buf + st, i - st)))
                 S_split(m, a, buf + st, i - st, loose, &added);
             /* "Jane Doe - Senior Reporter": the first segment that names
              * someone is the credit. */

@@ -181,6 +181,38 @@ static int S_menu_link(const cd_dom *dom, cd_nid id)
     return items >= 4;
 }
 
+/* Is text node id a link's whole text in a menu row: the link's cell or
+ * item (<td>, <li>) one of four or more siblings of its kind holding a
+ * link? "<td><a href=/sport/kidd>Dave Kidd</a></td>", the last link of a
+ * sport menu's row of cells right before the story's date (l3s
+ * people-portvale-luton): a columnist's page in the menu, no byline. A
+ * looser test than S_menu_link (cells between the links may hold marks:
+ * "<td>|</td>"), for a bare name beside a date only. */
+static int S_menu_row_link(const cd_dom *dom, cd_nid id)
+{
+    cd_nid a = cd_dom_node(dom, id)->parent;
+    if (!cd_dom_is(dom, a, CD_TAG_A) || cd_dom_node(dom, a)->first != id || cd_dom_node(dom, a)->last != id)
+        return 0;
+    cd_nid cell = cd_dom_node(dom, a)->parent;
+    if (!cd_dom_is(dom, cell, CD_TAG_TD) && !cd_dom_is(dom, cell, CD_TAG_LI))
+        return 0;
+    int tag = cd_dom_node(dom, cell)->tag;
+    cd_nid row = cd_dom_node(dom, cell)->parent;
+    unsigned links = 0, steps = 0;
+    for (cd_nid q = cd_dom_node(dom, row)->first; q && steps < 64; q = cd_dom_node(dom, q)->next, steps++) {
+        const cd_node *qn = cd_dom_node(dom, q);
+        if (qn->type != CD_NODE_ELEMENT || qn->tag != tag)
+            continue;
+        unsigned k = 0;
+        for (cd_nid r = qn->first; r && k < 8; r = cd_dom_node(dom, r)->next, k++)
+            if (cd_dom_is(dom, r, CD_TAG_A)) {
+                links++;
+                break;
+            }
+    }
+    return links >= 4;
+}
+
 /* Is text node id the credit line of a teaser in a list: inside an <li>
  * (a few levels up) that opens with a link of three words or more (another
  * page's headline) not holding id, its list of three items or more? "<li><a
@@ -730,7 +762,8 @@ static int S_name_qualified(const char *s, size_t n)
 
 static void S_name_by_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char *s, size_t len)
 {
-    if (v->bylines >= CD_META_MAX_BYLINES || !(S_name_alone(s, len) || S_name_qualified(s, len)))
+    if (v->bylines >= CD_META_MAX_BYLINES || !(S_name_alone(s, len) || S_name_qualified(s, len)) ||
+        S_menu_row_link(c->dom, id))
         return;
     /* The headline is never the byline ("NFL Schedule" in the h1 right
      * above the date). */
