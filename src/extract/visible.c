@@ -4,7 +4,8 @@
  * invisible when its tag never renders text (scripts, styles, form controls,
  * media; see CD_TF_SKIP in dom/tags.def), when it carries the `hidden`
  * attribute or aria-hidden="true", or when its inline style sets
- * display:none or visibility:hidden. Stylesheets are not evaluated.
+ * display:none or visibility:hidden. Style sheets are not evaluated (extract.c
+ * reads the plainest rules of a short <style>: ids hidden, S_css_sheet).
  *
  * One exception: React's streaming server renderer (React 18+, Next.js) sends
  * each suspended part of the page as <div hidden id="S:n">, which a script
@@ -12,7 +13,7 @@
 #include "../util/ctype.h"
 #include "extract.h"
 
-static int S_style_hidden(const char *s, size_t n)
+int cd_extract_style_hidden(const char *s, size_t n)
 {
     /* Look for "display" ... ":" ... "none" and "visibility" ... "hidden",
      * tolerating spaces, in one pass over the declaration list. */
@@ -81,7 +82,7 @@ int cd_extract_node_visible(const cd_dom *dom, cd_nid id)
             break;
         case 5:
             if (a->name[0] == 's' && cd_eq_nocase(a->name, 5, "style") &&
-                S_style_hidden(a->value, a->value_len))
+                cd_extract_style_hidden(a->value, a->value_len))
                 return 0;
             break;
         case 11:
