@@ -925,32 +925,35 @@ static uint32_t S_css_sheet(const char *s, size_t n, S_idset *set, uint32_t room
     return k;
 }
 
-/* The ids the page's <style> elements hide (S_css_sheet), up to room in all. */
-static uint32_t S_css_hidden_ids(const cd_dom *dom, S_idset *set, uint32_t room)
+/* The ids a <style> element hides (S_css_sheet), up to room. */
+static uint32_t S_css_style(const cd_dom *dom, cd_nid id, S_idset *set, uint32_t room)
 {
     uint32_t k = 0;
-    for (uint32_t id = 2; id < dom->count && k < room; id++) {
-        const cd_node *n = cd_dom_node(dom, id);
-        if (n->type != CD_NODE_ELEMENT || n->tag != CD_TAG_STYLE)
-            continue;
-        for (cd_nid c = n->first; c; c = cd_dom_node(dom, c)->next) {
-            const cd_node *t = cd_dom_node(dom, c);
-            if (t->type == CD_NODE_TEXT)
-                k += S_css_sheet(t->u.text, t->len, set, room - k);
-        }
+    for (cd_nid c = cd_dom_node(dom, id)->first; c && k < room; c = cd_dom_node(dom, c)->next) {
+        const cd_node *t = cd_dom_node(dom, c);
+        if (t->type == CD_NODE_TEXT)
+            k += S_css_sheet(t->u.text, t->len, set, room - k);
     }
     return k;
 }
 
+/* The ids of collapsed panels (S_controls) and of elements a style sheet
+ * hides (S_css_style), in one set. */
 static copydesk_status S_panels(const cd_mem *mem, const cd_dom *dom, S_idset *set)
 {
-    uint32_t n = 0;
+    uint32_t n = 0, css = 0;
     set->slot = NULL;
     set->cap = 0;
-    for (uint32_t id = 2; id < dom->count; id++)
-        if (cd_dom_node(dom, id)->type == CD_NODE_ELEMENT && cd_dom_node(dom, id)->len)
+    for (uint32_t id = 2; id < dom->count; id++) {
+        const cd_node *nd = cd_dom_node(dom, id);
+        if (nd->type != CD_NODE_ELEMENT)
+            continue;
+        if (nd->len)
             n += S_controls(dom, id, NULL);
-    n += S_css_hidden_ids(dom, NULL, S_CSS_MAX_IDS);
+        if (nd->tag == CD_TAG_STYLE && nd->first && css < S_CSS_MAX_IDS)
+            css += S_css_style(dom, id, NULL, S_CSS_MAX_IDS - css);
+    }
+    n += css;
     if (!n)
         return COPYDESK_OK;
     size_t cap = 16;
@@ -960,10 +963,16 @@ static copydesk_status S_panels(const cd_mem *mem, const cd_dom *dom, S_idset *s
     if (!set->slot)
         return COPYDESK_ERR_NOMEM;
     set->cap = cap;
-    for (uint32_t id = 2; id < dom->count; id++)
-        if (cd_dom_node(dom, id)->type == CD_NODE_ELEMENT && cd_dom_node(dom, id)->len)
+    css = 0;
+    for (uint32_t id = 2; id < dom->count; id++) {
+        const cd_node *nd = cd_dom_node(dom, id);
+        if (nd->type != CD_NODE_ELEMENT)
+            continue;
+        if (nd->len)
             S_controls(dom, id, set);
-    S_css_hidden_ids(dom, set, S_CSS_MAX_IDS);
+        if (nd->tag == CD_TAG_STYLE && nd->first && css < S_CSS_MAX_IDS)
+            css += S_css_style(dom, id, set, S_CSS_MAX_IDS - css);
+    }
     return COPYDESK_OK;
 }
 
