@@ -848,10 +848,27 @@ static int S_css_ident(unsigned char c)
 
 /* One style sheet's text: the number of ids its plain rules hide (up to
  * room); with a set, adds them. */
+/* Does a value none or hidden follow a colon somewhere in s (a quick test
+ * before the sheet is read: most sheets hide nothing)? */
+static int S_css_may_hide(const char *s, size_t n)
+{
+    for (const char *p = memchr(s, ':', n); p; p = memchr(p, ':', n - (size_t)(p - s))) {
+        p++;
+        while (p < s + n && cd_isspace((unsigned char)*p))
+            p++;
+        size_t left = n - (size_t)(p - s);
+        if ((left >= 4 && cd_eq_nocase(p, 4, "none")) || (left >= 6 && cd_eq_nocase(p, 6, "hidden")))
+            return 1;
+    }
+    return 0;
+}
+
 static uint32_t S_css_sheet(const char *s, size_t n, S_idset *set, uint32_t room)
 {
     uint32_t k = 0;
     size_t i = 0;
+    if (!S_css_may_hide(s, n))
+        return 0;
     while (i < n && k < room) {
         /* The selector (or at-rule prelude): up to '{', ';' or '}'. */
         size_t b = i;

@@ -13,7 +13,7 @@
 #include "../util/ctype.h"
 #include "extract.h"
 
-int cd_extract_style_hidden(const char *s, size_t n)
+static inline int S_style_hidden(const char *s, size_t n)
 {
     /* Look for "display" ... ":" ... "none" and "visibility" ... "hidden",
      * tolerating spaces, in one pass over the declaration list. */
@@ -53,6 +53,11 @@ int cd_extract_style_hidden(const char *s, size_t n)
     return 0;
 }
 
+int cd_extract_style_hidden(const char *s, size_t n)
+{
+    return S_style_hidden(s, n);
+}
+
 /* Is the element a streamed segment, <div hidden id="S:" letters and digits>? */
 static int S_streamed_segment(const cd_dom *dom, cd_nid id)
 {
@@ -82,7 +87,7 @@ int cd_extract_node_visible(const cd_dom *dom, cd_nid id)
             break;
         case 5:
             if (a->name[0] == 's' && cd_eq_nocase(a->name, 5, "style") &&
-                cd_extract_style_hidden(a->value, a->value_len))
+                S_style_hidden(a->value, a->value_len))
                 return 0;
             break;
         case 11:
