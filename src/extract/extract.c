@@ -732,7 +732,8 @@ static int S_has_element_child(const cd_dom *dom, cd_nid id)
  * ids are kept as 64-bit hashes in an open-addressing set. */
 typedef struct S_idset {
     uint64_t *slot;
-    size_t cap; /* a power of two, or 0 */
+    size_t cap;   /* a power of two, or 0 */
+    uint32_t css; /* ids a style sheet hides among them (S_css_add) */
 } S_idset;
 
 static uint64_t S_hash_id(const char *s, size_t n)
@@ -834,6 +835,7 @@ static int S_css_has(const S_idset *set, const char *s, size_t n)
 
 static void S_css_add(S_idset *set, const char *s, size_t n)
 {
+    set->css++;
     uint64_t h = S_css_hash(s, n);
     size_t k = (size_t)h & (set->cap - 1);
     while (set->slot[k] && set->slot[k] != h)
@@ -848,27 +850,10 @@ static int S_css_ident(unsigned char c)
 
 /* One style sheet's text: the number of ids its plain rules hide (up to
  * room); with a set, adds them. */
-/* Does a value none or hidden follow a colon somewhere in s (a quick test
- * before the sheet is read: most sheets hide nothing)? */
-static int S_css_may_hide(const char *s, size_t n)
-{
-    for (const char *p = memchr(s, ':', n); p; p = memchr(p, ':', n - (size_t)(p - s))) {
-        p++;
-        while (p < s + n && cd_isspace((unsigned char)*p))
-            p++;
-        size_t left = n - (size_t)(p - s);
-        if ((left >= 4 && cd_eq_nocase(p, 4, "none")) || (left >= 6 && cd_eq_nocase(p, 6, "hidden")))
-            return 1;
-    }
-    return 0;
-}
-
 static uint32_t S_css_sheet(const char *s, size_t n, S_idset *set, uint32_t room)
 {
     uint32_t k = 0;
     size_t i = 0;
-    if (!S_css_may_hide(s, n))
-        return 0;
     while (i < n && k < room) {
         /* The selector (or at-rule prelude): up to '{', ';' or '}'. */
         size_t b = i;
@@ -955,40 +940,45 @@ static uint32_t S_css_style(const cd_dom *dom, cd_nid id, S_idset *set, uint32_t
 }
 
 /* The ids of collapsed panels (S_controls) and of elements a style sheet
- * hides (S_css_style), in one set. */
+ * hides (S_css_style, only when the parser kept a <style>'s text), in one
+ * set. */
 static copydesk_status S_panels(const cd_mem *mem, const cd_dom *dom, S_idset *set)
 {
     uint32_t n = 0, css = 0;
     set->slot = NULL;
     set->cap = 0;
-    for (uint32_t id = 2; id < dom->count; id++) {
-        const cd_node *nd = cd_dom_node(dom, id);
-        if (nd->type != CD_NODE_ELEMENT)
-            continue;
-        if (nd->len)
+    set->css = 0;
+    for (uint32_t id = 2; id < dom->count; id++)
+        if (cd_dom_node(dom, id)->type == CD_NODE_ELEMENT && cd_dom_node(dom, id)->len)
             n += S_controls(dom, id, NULL);
-        if (nd->tag == CD_TAG_STYLE && nd->first && css < S_CSS_MAX_IDS)
-            css += S_css_style(dom, id, NULL, S_CSS_MAX_IDS - css);
-    }
-    n += css;
-    if (!n)
+    /* The <style> elements the parser kept text in, up to the last one. */
+    uint32_t last_style = 0;
+    for (uint32_t id = 2, seen = 0; seen < dom->style_hides && id < dom->count; id++)
+        if (cd_dom_node(dom, id)->type == CD_NODE_ELEMENT && cd_dom_node(dom, id)->tag == CD_TAG_STYLE &&
+            cd_dom_node(dom, id)->first) {
+            seen++;
+            last_style = id;
+            if (css < S_CSS_MAX_IDS)
+                css += S_css_style(dom, id, NULL, S_CSS_MAX_IDS - css);
+        }
+    if (!n && !css)
         return COPYDESK_OK;
     size_t cap = 16;
-    while (cap < (size_t)n * 2)
+    while (cap < (size_t)(n + css) * 2)
         cap *= 2;
     set->slot = mem->calloc(cap, sizeof *set->slot);
     if (!set->slot)
         return COPYDESK_ERR_NOMEM;
     set->cap = cap;
-    css = 0;
-    for (uint32_t id = 2; id < dom->count; id++) {
-        const cd_node *nd = cd_dom_node(dom, id);
-        if (nd->type != CD_NODE_ELEMENT)
-            continue;
-        if (nd->len)
-            S_controls(dom, id, set);
-        if (nd->tag == CD_TAG_STYLE && nd->first && css < S_CSS_MAX_IDS)
-            css += S_css_style(dom, id, set, S_CSS_MAX_IDS - css);
+    if (n)
+        for (uint32_t id = 2; id < dom->count; id++)
+            if (cd_dom_node(dom, id)->type == CD_NODE_ELEMENT && cd_dom_node(dom, id)->len)
+                S_controls(dom, id, set);
+    if (css) {
+        css = 0;
+        for (uint32_t id = 2; id <= last_style && css < S_CSS_MAX_IDS; id++)
+            if (cd_dom_node(dom, id)->type == CD_NODE_ELEMENT && cd_dom_node(dom, id)->tag == CD_TAG_STYLE)
+                css += S_css_style(dom, id, set, S_CSS_MAX_IDS - css);
     }
     return COPYDESK_OK;
 }
@@ -1024,7 +1014,7 @@ static int S_is_panel(const cd_dom *dom, cd_nid id, const S_idset *panels)
 static int S_css_hidden(const cd_dom *dom, cd_nid id, const S_idset *panels)
 {
     size_t il = 0;
-    const char *v = panels && panels->cap && cd_dom_node(dom, id)->len ? cd_dom_attr(dom, id, "id", &il) : NULL;
+    const char *v = panels && panels->css && cd_dom_node(dom, id)->len ? cd_dom_attr(dom, id, "id", &il) : NULL;
     return v && S_css_has(panels, v, il);
 }
 

@@ -13,6 +13,11 @@
 #include "../util/ctype.h"
 #include "extract.h"
 
+/* Inlined into cd_extract_node_visible (a test of every element's style
+ * attribute); cd_extract_style_hidden is the same test for a rule's block. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline int S_style_hidden(const char *s, size_t n)
 {
     /* Look for "display" ... ":" ... "none" and "visibility" ... "hidden",

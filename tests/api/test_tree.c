@@ -231,9 +231,10 @@ static void S_dump_file(const char *path)
 }
 
 /* A normal parse keeps no text in a <script> that is not JSON-LD (no stage
- * reads it), nor in a <style> of more than 1 KB (extract/ reads a short
- * one's rules for the ids they hide); JSON-LD scripts keep theirs whole, and
- * the keep-all parse (--dump-tree) keeps everything. */
+ * reads it), nor in a <style> unless it is short (1 KB at most) and sets a
+ * value none or hidden (extract/ reads its rules for the ids they hide);
+ * JSON-LD scripts keep theirs whole, and the keep-all parse (--dump-tree)
+ * keeps everything. */
 static void S_long_style_case(void)
 {
     static char page[2200];
@@ -255,7 +256,8 @@ static void S_long_style_case(void)
 
 static void S_script_cases(void)
 {
-    static const char page[] = "<head><style>p{color:red}</style><script>var a = 1;</script>"
+    static const char page[] = "<head><style>p{color:red}</style><style>#b{display:none}</style>"
+                               "<script>var a = 1;</script>"
                                "<script type=\"application/LD+JSON\">{\"@type\":\"NewsArticle\"}</script>"
                                "</head><body><p>x<script>document.write(1)</script>y<svg><script>s</script></svg>";
     for (int keep = 0; keep < 2; keep++) {
@@ -277,9 +279,9 @@ static void S_script_cases(void)
             }
         }
         INT_EQ(scripts, 3, "scripts kept as elements (keep %d)", keep);
-        INT_EQ(styles, 1, "style kept as an element (keep %d)", keep);
+        INT_EQ(styles, 2, "styles kept as elements (keep %d)", keep);
         INT_EQ(json, 1, "JSON-LD text kept whole (keep %d)", keep);
-        INT_EQ(texts_in, keep ? 4 : 2, "script and style texts (keep %d)", keep);
+        INT_EQ(texts_in, keep ? 5 : 2, "script and style texts (keep %d)", keep);
         S_order(keep ? "script cases, keep-all" : "script cases");
     }
 }
