@@ -58,6 +58,7 @@ void cd_dom_reset(cd_dom *dom)
     dom->count = 0;
     dom->html = dom->head = dom->body = CD_NONE;
     dom->truncated = dom->failed = 0;
+    dom->style_hides = 0;
     dom->classes_indexed = 0;
     dom->nclasses = 0;
     dom->class_rep = NULL;

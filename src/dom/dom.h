@@ -95,6 +95,7 @@ typedef struct cd_dom {
     uint32_t nclasses;
     const cd_nid *class_rep; /* [nclasses + 1], in the arena */
     int truncated;           /* a limit (nodes, depth) cut the tree */
+    uint32_t style_hides;    /* <style> elements that kept their text: short, setting none or hidden (parse/tree.c) */
     int failed;              /* out of memory while building */
 } cd_dom;
 

@@ -520,6 +520,98 @@ static cd_nid S_anchor(const cd_extract *x, const cd_dom *dom, const S_stat *st,
     return story;
 }
 
+/* The paragraphs of a sentence or more in the roots: runs of text of at
+ * least CD_LONE_PARA characters ending with a full stop (or a closing
+ * quote, ! or ?), split by blocks and by two line breaks in a row (a story
+ * typed as one <p> with <br><br> between its paragraphs). */
+#define CD_LONE_PARA 60
+static int S_para_end(uint32_t len, unsigned char last)
+{
+    return len >= CD_LONE_PARA && (last == '.' || last == '"' || last == '!' || last == '?');
+}
+
+static uint32_t S_sentence_paras(const cd_extract *x, const cd_dom *dom, const S_stat *st)
+{
+    uint32_t k = 0;
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        uint32_t len = 0;
+        unsigned char last = 0;
+        int br = 0;
+        for (cd_nid id = root; id;) {
+            const cd_node *n = cd_dom_node(dom, id);
+            if (st[id].dead) {
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            int cut = 0;
+            if (n->type == CD_NODE_TEXT) {
+                for (uint32_t i = 0; i < n->len; i++) {
+                    unsigned char c = (unsigned char)n->u.text[i];
+                    if (!cd_isspace(c)) {
+                        len++;
+                        last = c;
+                        br = 0;
+                    }
+                }
+            } else if (n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_BR) {
+                cut = br;
+                br = 1;
+            } else if (n->type == CD_NODE_ELEMENT && cd_x_is_block(n->tag)) {
+                cut = 1;
+            }
+            if (cut) {
+                k += S_para_end(len, last);
+                len = 0;
+                last = 0;
+                br = 0;
+            }
+            id = cd_dom_next(dom, id, root);
+        }
+        k += S_para_end(len, last);
+    }
+    return k;
+}
+
+/* A short story alone on a page of links (l3s 75feb450: four paragraphs of
+ * agency copy in a table cell, among menus and a rail of fifteen
+ * headlines): the roots hold under half of the page's prose only because
+ * link text counts for some, yet every long paragraph of the page is in
+ * them, the page's other paragraphs (blocks of their own text, links under
+ * half) hold less than the roots do, and the roots hold CD_LONE_PARAS
+ * paragraphs of a sentence or more. Then the roots are the content, not the
+ * whole page. A listing's or a category's introduction above its grid of
+ * items is one paragraph (wcxb 4468, 4636: with no count of paragraphs they
+ * lost their grids). */
+#define CD_LONE_PARAS 3
+#define CD_LONE_SHARE 0.99f /* of the page's long paragraphs in the roots: all */
+static int S_lone_story(const cd_extract *x, const cd_dom *dom, const S_stat *st, float share, uint32_t nlong)
+{
+    if (!nlong || share < CD_LONE_SHARE || x->typed < 0 || cd_x_series(dom, st, x->roots[0]))
+        return 0;
+    cd_nid end[CD_MAX_ROOTS];
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid e = cd_dom_next_skip(dom, x->roots[r], cd_dom_root(dom));
+        end[r] = e ? e : dom->count;
+    }
+    uint64_t in = 0, out = 0;
+    for (uint32_t id = 2; id < dom->count; id++) {
+        const cd_node *n = cd_dom_node(dom, id);
+        const S_stat *s = &st[id];
+        if (s->dead || n->type != CD_NODE_ELEMENT || s->flow < CD_MIN_PARA || !cd_x_is_block(n->tag) ||
+            (cd_tag_flags(n->tag) & CD_TF_HEADING) || cd_xstat_ld(s) > 0.5f)
+            continue;
+        int inr = 0;
+        for (uint32_t r = 0; r < x->nroots && !inr; r++)
+            inr = id >= x->roots[r] && id < end[r];
+        if (inr)
+            in += s->flow;
+        else
+            out += s->flow;
+    }
+    return in && out < in && S_sentence_paras(x, dom, st) >= CD_LONE_PARAS;
+}
+
 void cd_x_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st, const char *title)
 {
     cd_nid body = dom->body ? dom->body : cd_dom_root(dom);
@@ -594,6 +686,8 @@ void cd_x_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st, const char
         return;
     }
 
+    if (S_lone_story(x, dom, st, share, nlong))
+        return;
     /* The story under its dated headline, which the container missed. */
     cd_nid story = S_anchor(x, dom, st, title);
     if (story) {

@@ -928,6 +928,90 @@ static void S_trim_gutted(const cd_extract *x, const cd_dom *dom, const cd_xstat
     }
 }
 
+/* A block the template prints twice around the story: a promotion line
+ * above the story and again below it (l3s d22d490a's betting offer, fcb21363's
+ * archive notice), or twice below it (c308706e's data provider). On an
+ * article page, a leaf block of CD_REPEAT_MIN to CD_REPEAT_MAX characters
+ * outside the story's span [hfirst, after) -- the sentence before the first
+ * long paragraph taken as its start counts as outside -- whose text (white space aside)
+ * another such block repeats goes, with its copy. Paragraphs repeated inside
+ * the story are left: golds keep a quotation or a refrain twice; so are
+ * list items and table cells. */
+#define CD_REPEAT_MIN 20
+#define CD_REPEAT_MAX 400
+#define CD_REPEAT_BLOCKS 64 /* blocks compared at most */
+
+static uint64_t S_text_hash(const char *s, long n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (long i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!cd_isspace(c)) {
+            h ^= c;
+            h *= 1099511628211ull;
+        }
+    }
+    return h ? h : 1;
+}
+
+static void S_drop_repeated(const cd_extract *x, const cd_dom *dom, cd_xstat *st, cd_nid lfirst, cd_nid hfirst,
+                            uint32_t after)
+{
+    /* A sentence taken as the story's start (hfirst) before its first long
+     * paragraph is outside the story when the template repeats it. */
+    cd_nid from = hfirst < lfirst ? hfirst + 1 : hfirst;
+    cd_nid id_of[CD_REPEAT_BLOCKS], root_of[CD_REPEAT_BLOCKS];
+    uint64_t hash[CD_REPEAT_BLOCKS];
+    uint32_t n = 0;
+    char buf[CD_REPEAT_MAX * 2 + 1];
+    for (uint32_t r = 0; r < x->nroots && n < CD_REPEAT_BLOCKS; r++) {
+        cd_nid root = x->roots[r];
+        if (st[root].kind) continue;
+        for (cd_nid id = root; id && n < CD_REPEAT_BLOCKS;) {
+            const cd_node *nd = cd_dom_node(dom, id);
+            if (st[id].dead || st[id].kind) {
+                id = cd_dom_next_skip(dom, id, root);
+                continue;
+            }
+            if ((id >= from && id < after) || nd->type != CD_NODE_ELEMENT || !cd_x_is_block(nd->tag) ||
+                st[id].flow != st[id].chars || st[id].chars < CD_REPEAT_MIN ||
+                (cd_tag_flags(nd->tag) & CD_TF_HEADING)) {
+                id = cd_dom_next(dom, id, root);
+                continue;
+            }
+            if (st[id].chars <= CD_REPEAT_MAX && !cd_x_is_ancestor(dom, id, lfirst) && nd->tag != CD_TAG_LI &&
+                nd->tag != CD_TAG_TD && nd->tag != CD_TAG_TH && nd->tag != CD_TAG_DT && nd->tag != CD_TAG_DD) {
+                long len = cd_x_text(dom, st, id, buf, sizeof buf - 1);
+                if (len > 0)
+                    buf[len] = 0;
+                /* A web address printed twice is a source the story cites
+                 * (wcxb 4027's study, in its gold), not a promotion. */
+                if (len > 0 && !strstr(buf, "://") && strncmp(buf, "www.", 4) != 0) {
+                    id_of[n] = id;
+                    root_of[n] = root;
+                    hash[n++] = S_text_hash(buf, len);
+                }
+            }
+            id = cd_dom_next_skip(dom, id, root);
+        }
+    }
+    /* One text printed exactly twice: a page whose blocks repeat more (a
+     * text three times, or several texts twice) repeats the fields of its
+     * own items (a training plan's cells, a listing's delivery lines: wcxb
+     * 4115, 0655). */
+    uint32_t first = n, second = n, repeated = 0;
+    for (uint32_t i = 0; i < n; i++)
+        for (uint32_t j = i + 1; j < n; j++)
+            if (hash[j] == hash[i]) {
+                repeated++;
+                first = i;
+                second = j;
+            }
+    if (repeated != 1) return;
+    cd_x_drop(dom, st, id_of[first], root_of[first], 'd');
+    cd_x_drop(dom, st, id_of[second], root_of[second], 'd');
+}
+
 /* Inside the one article, drop what the detectors marked (teaser lists,
  * comment threads and forms, their labels) and the furniture lines of the
  * template (furniture.c). Nothing goes when the roots hold no long
@@ -1132,6 +1216,7 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
         }
     }
     if (!lists_only) S_drop_before_headline(x, dom, st, lfirst, story);
+    if (!lists_only && !single) S_drop_repeated(x, dom, st, lfirst, hfirst, after);
     if (lists_only || single) return;
     for (uint32_t r = 0; r < x->nroots; r++)
         if (!st[x->roots[r]].kind) S_drop_loose(x, dom, st, x->roots[r], hfirst, after, title);

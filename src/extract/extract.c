@@ -732,7 +732,8 @@ static int S_has_element_child(const cd_dom *dom, cd_nid id)
  * ids are kept as 64-bit hashes in an open-addressing set. */
 typedef struct S_idset {
     uint64_t *slot;
-    size_t cap; /* a power of two, or 0 */
+    size_t cap;   /* a power of two, or 0 */
+    uint32_t css; /* ids a style sheet hides among them (S_css_add) */
 } S_idset;
 
 static uint64_t S_hash_id(const char *s, size_t n)
@@ -803,26 +804,182 @@ static uint32_t S_controls(const cd_dom *dom, cd_nid id, S_idset *set)
     return k;
 }
 
+/* Ids a style sheet hides. A page may hide a copy of its story (a print
+ * version, l3s 8cad55ae's <span id="printDesc"> under
+ * "#printDesc{display:none}") or a box by a rule of its <style> element
+ * rather than by the element's own style attribute. Style sheets are not
+ * evaluated; only the plainest rule is read: a selector list whose every
+ * selector is one id (#ID, or TAG#ID), at the top level of the sheet (not
+ * inside @media or another at-rule), whose declarations set display:none.
+ * Such ids go into the panels' set under a salted hash (S_CSS_SALT), so
+ * that the one set answers both questions. */
+#define S_CSS_SALT 0x9e3779b97f4a7c15ull
+#define S_CSS_MAX_IDS 64 /* per page */
+
+static uint64_t S_css_hash(const char *s, size_t n)
+{
+    uint64_t h = S_hash_id(s, n) ^ S_CSS_SALT;
+    return h ? h : 1;
+}
+
+static int S_css_has(const S_idset *set, const char *s, size_t n)
+{
+    if (!set->cap || !n)
+        return 0;
+    uint64_t h = S_css_hash(s, n);
+    for (size_t k = (size_t)h & (set->cap - 1); set->slot[k]; k = (k + 1) & (set->cap - 1))
+        if (set->slot[k] == h)
+            return 1;
+    return 0;
+}
+
+static void S_css_add(S_idset *set, const char *s, size_t n)
+{
+    set->css++;
+    uint64_t h = S_css_hash(s, n);
+    size_t k = (size_t)h & (set->cap - 1);
+    while (set->slot[k] && set->slot[k] != h)
+        k = (k + 1) & (set->cap - 1);
+    set->slot[k] = h;
+}
+
+static int S_css_ident(unsigned char c)
+{
+    return cd_isalnum(c) || c == '-' || c == '_' || c >= 0x80;
+}
+
+/* One style sheet's text: the number of ids its plain rules hide (up to
+ * room); with a set, adds them. */
+static uint32_t S_css_sheet(const char *s, size_t n, S_idset *set, uint32_t room)
+{
+    uint32_t k = 0;
+    size_t i = 0;
+    while (i < n && k < room) {
+        /* The selector (or at-rule prelude): up to '{', ';' or '}'. */
+        size_t b = i;
+        int at = 0;
+        while (i < n && s[i] != '{' && s[i] != ';' && s[i] != '}') {
+            if (s[i] == '/' && i + 1 < n && s[i + 1] == '*') {
+                size_t j = i + 2;
+                while (j + 1 < n && !(s[j] == '*' && s[j + 1] == '/'))
+                    j++;
+                i = j + 2 < n ? j + 2 : n;
+                continue;
+            }
+            if (s[i] == '@')
+                at = 1;
+            i++;
+        }
+        if (i >= n)
+            break;
+        if (s[i] != '{') {
+            i++; /* "@import …;", or a stray '}' */
+            continue;
+        }
+        size_t se = i;
+        /* The block, to its matching brace (an at-rule's holds rules). */
+        size_t db = ++i;
+        int depth = 1;
+        while (i < n && depth) {
+            if (s[i] == '{')
+                depth++;
+            else if (s[i] == '}')
+                depth--;
+            i++;
+        }
+        size_t de = depth ? n : i - 1;
+        if (at || !cd_extract_style_hidden(s + db, de - db))
+            continue;
+        /* Every selector of the list one id. */
+        const char *ids[8];
+        size_t lens[8];
+        int nid = 0, ok = 1;
+        for (size_t j = b; j < se && ok;) {
+            while (j < se && (cd_isspace((unsigned char)s[j]) || s[j] == ','))
+                j++;
+            if (j >= se)
+                break;
+            while (j < se && cd_isalnum((unsigned char)s[j]))
+                j++; /* a tag name before the id */
+            if (j >= se || s[j] != '#') {
+                ok = 0;
+                break;
+            }
+            size_t ib = ++j;
+            while (j < se && S_css_ident((unsigned char)s[j]))
+                j++;
+            size_t ie = j;
+            while (j < se && cd_isspace((unsigned char)s[j]))
+                j++;
+            if (ie == ib || (j < se && s[j] != ',') || nid == 8) {
+                ok = 0;
+                break;
+            }
+            ids[nid] = s + ib;
+            lens[nid++] = ie - ib;
+        }
+        for (int t = 0; ok && t < nid && k < room; t++) {
+            k++;
+            if (set)
+                S_css_add(set, ids[t], lens[t]);
+        }
+    }
+    return k;
+}
+
+/* The ids a <style> element hides (S_css_sheet), up to room. */
+static uint32_t S_css_style(const cd_dom *dom, cd_nid id, S_idset *set, uint32_t room)
+{
+    uint32_t k = 0;
+    for (cd_nid c = cd_dom_node(dom, id)->first; c && k < room; c = cd_dom_node(dom, c)->next) {
+        const cd_node *t = cd_dom_node(dom, c);
+        if (t->type == CD_NODE_TEXT)
+            k += S_css_sheet(t->u.text, t->len, set, room - k);
+    }
+    return k;
+}
+
+/* The ids of collapsed panels (S_controls) and of elements a style sheet
+ * hides (S_css_style, only when the parser kept a <style>'s text), in one
+ * set. */
 static copydesk_status S_panels(const cd_mem *mem, const cd_dom *dom, S_idset *set)
 {
-    uint32_t n = 0;
+    uint32_t n = 0, css = 0;
     set->slot = NULL;
     set->cap = 0;
+    set->css = 0;
     for (uint32_t id = 2; id < dom->count; id++)
         if (cd_dom_node(dom, id)->type == CD_NODE_ELEMENT && cd_dom_node(dom, id)->len)
             n += S_controls(dom, id, NULL);
-    if (!n)
+    /* The <style> elements the parser kept text in, up to the last one. */
+    uint32_t last_style = 0;
+    for (uint32_t id = 2, seen = 0; seen < dom->style_hides && id < dom->count; id++)
+        if (cd_dom_node(dom, id)->type == CD_NODE_ELEMENT && cd_dom_node(dom, id)->tag == CD_TAG_STYLE &&
+            cd_dom_node(dom, id)->first) {
+            seen++;
+            last_style = id;
+            if (css < S_CSS_MAX_IDS)
+                css += S_css_style(dom, id, NULL, S_CSS_MAX_IDS - css);
+        }
+    if (!n && !css)
         return COPYDESK_OK;
     size_t cap = 16;
-    while (cap < (size_t)n * 2)
+    while (cap < (size_t)(n + css) * 2)
         cap *= 2;
     set->slot = mem->calloc(cap, sizeof *set->slot);
     if (!set->slot)
         return COPYDESK_ERR_NOMEM;
     set->cap = cap;
-    for (uint32_t id = 2; id < dom->count; id++)
-        if (cd_dom_node(dom, id)->type == CD_NODE_ELEMENT && cd_dom_node(dom, id)->len)
-            S_controls(dom, id, set);
+    if (n)
+        for (uint32_t id = 2; id < dom->count; id++)
+            if (cd_dom_node(dom, id)->type == CD_NODE_ELEMENT && cd_dom_node(dom, id)->len)
+                S_controls(dom, id, set);
+    if (css) {
+        css = 0;
+        for (uint32_t id = 2; id <= last_style && css < S_CSS_MAX_IDS; id++)
+            if (cd_dom_node(dom, id)->type == CD_NODE_ELEMENT && cd_dom_node(dom, id)->tag == CD_TAG_STYLE)
+                css += S_css_style(dom, id, set, S_CSS_MAX_IDS - css);
+    }
     return COPYDESK_OK;
 }
 
@@ -851,6 +1008,14 @@ static int S_is_panel(const cd_dom *dom, cd_nid id, const S_idset *panels)
     size_t il = 0;
     const char *v = panels && panels->cap ? cd_dom_attr(dom, id, "id", &il) : NULL;
     return v && S_idset_has(panels, v, il);
+}
+
+/* Hidden by a plain rule of the page's style sheet (S_css_sheet). */
+static int S_css_hidden(const cd_dom *dom, cd_nid id, const S_idset *panels)
+{
+    size_t il = 0;
+    const char *v = panels && panels->css && cd_dom_node(dom, id)->len ? cd_dom_attr(dom, id, "id", &il) : NULL;
+    return v && S_css_has(panels, v, il);
 }
 
 /* Is id a page's part by its tag alone (a footer, a sidebar <aside>, a
@@ -1068,7 +1233,8 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
         /* Collapsed panels are not hidden text: one a control opens by its
          * id, one named a panel (tab pane, accordion or collapse body, FAQ
          * answer) that is not a menu of links, and the disclosure button. */
-        int hidden = !cd_extract_node_visible(dom, id) && !S_is_panel(dom, id, panels) &&
+        int hidden = (!cd_extract_node_visible(dom, id) || S_css_hidden(dom, id, panels)) &&
+                     !S_is_panel(dom, id, panels) &&
                      !((h & CD_HINT_PANEL) && S_link_density(s) < 0.3f) && !S_is_disclosure(dom, id);
         if (tag == CD_TAG_MAIN && !hidden)
             continue;

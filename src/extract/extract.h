@@ -109,4 +109,8 @@ int cd_extract_profile_line(const char *line, size_t n);
 
 int cd_extract_node_visible(const cd_dom *dom, cd_nid id);
 
+/* Does a CSS declaration list (a style attribute's value, or a rule's block)
+ * set display:none or visibility:hidden? */
+int cd_extract_style_hidden(const char *s, size_t n);
+
 #endif

@@ -4,7 +4,8 @@
  * invisible when its tag never renders text (scripts, styles, form controls,
  * media; see CD_TF_SKIP in dom/tags.def), when it carries the `hidden`
  * attribute or aria-hidden="true", or when its inline style sets
- * display:none or visibility:hidden. Stylesheets are not evaluated.
+ * display:none or visibility:hidden. Style sheets are not evaluated (extract.c
+ * reads the plainest rules of a short <style>: ids hidden, S_css_sheet).
  *
  * One exception: React's streaming server renderer (React 18+, Next.js) sends
  * each suspended part of the page as <div hidden id="S:n">, which a script
@@ -12,7 +13,12 @@
 #include "../util/ctype.h"
 #include "extract.h"
 
-static int S_style_hidden(const char *s, size_t n)
+/* Inlined into cd_extract_node_visible (a test of every element's style
+ * attribute); cd_extract_style_hidden is the same test for a rule's block. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int S_style_hidden(const char *s, size_t n)
 {
     /* Look for "display" ... ":" ... "none" and "visibility" ... "hidden",
      * tolerating spaces, in one pass over the declaration list. */
@@ -50,6 +56,11 @@ static int S_style_hidden(const char *s, size_t n)
             return 1;
     }
     return 0;
+}
+
+int cd_extract_style_hidden(const char *s, size_t n)
+{
+    return S_style_hidden(s, n);
 }
 
 /* Is the element a streamed segment, <div hidden id="S:" letters and digits>? */

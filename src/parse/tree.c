@@ -595,15 +595,41 @@ static void S_extend(P *p, cd_nid id, const char *s, size_t n)
  * by every walk (CD_TF_SKIP); their text is not copied into the tree, which
  * saves the copy and the node (inline scripts and styles are a large part
  * of a news page's bytes). A --dump-tree parse (keep) has it all. */
-static int S_unread_text(P *p, cd_nid parent)
+/* A short <style> that may hide something is kept though (at most
+ * CD_STYLE_KEPT bytes in all, a value none or hidden after a colon in its
+ * first piece of text): a page's own rules beside its markup, which
+ * extract/ reads for the ids they hide (a print copy of the story under
+ * "#printDesc{display:none}"); a site's style sheet, inline, is longer, and
+ * most short ones hide nothing. dom->style_hides counts them for extract/. */
+#define CD_STYLE_KEPT 1024
+static int S_style_may_hide(const char *s, size_t n)
+{
+    for (const char *c = memchr(s, ':', n); c; c = memchr(c, ':', n - (size_t)(c - s))) {
+        c++;
+        while (c < s + n && cd_isspace((unsigned char)*c))
+            c++;
+        size_t left = n - (size_t)(c - s);
+        if ((left >= 4 && cd_eq_nocase(c, 4, "none")) || (left >= 6 && cd_eq_nocase(c, 6, "hidden")))
+            return 1;
+    }
+    return 0;
+}
+
+static int S_unread_text(P *p, cd_nid parent, const char *s, size_t len_more)
 {
     if (p->keep)
         return 0;
     const cd_node *n = S_node(p, parent);
     if (n->type != CD_NODE_ELEMENT || (n->flags & CD_NF_NS))
         return 0;
-    if (n->tag == CD_TAG_STYLE)
-        return 1;
+    if (n->tag == CD_TAG_STYLE) {
+        cd_nid last = n->last;
+        size_t have = last && S_node(p, last)->type == CD_NODE_TEXT ? S_node(p, last)->len : 0;
+        if (have + len_more > CD_STYLE_KEPT || (!have && !S_style_may_hide(s, len_more)))
+            return 1;
+        p->dom->style_hides += !have;
+        return 0;
+    }
     if (n->tag != CD_TAG_SCRIPT)
         return 0;
     size_t len;
@@ -617,7 +643,7 @@ static void S_text_at(P *p, S_loc l, const char *s, size_t n)
         return;
     if (S_node(p, l.parent)->type == CD_NODE_DOCUMENT)
         return;
-    if (S_unread_text(p, l.parent))
+    if (S_unread_text(p, l.parent, s, n))
         return;
     cd_nid prev = l.before ? S_node(p, l.before)->prev : S_node(p, l.parent)->last;
     if (prev && S_node(p, prev)->type == CD_NODE_TEXT && prev != p->barrier) {

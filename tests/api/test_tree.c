@@ -230,12 +230,34 @@ static void S_dump_file(const char *path)
     cd_buf_free(&in);
 }
 
-/* A normal parse keeps no text in <style> or in a <script> that is not
- * JSON-LD (no stage reads it); JSON-LD scripts keep theirs whole, and the
- * keep-all parse (--dump-tree) keeps everything. */
+/* A normal parse keeps no text in a <script> that is not JSON-LD (no stage
+ * reads it), nor in a <style> unless it is short (1 KB at most) and sets a
+ * value none or hidden (extract/ reads its rules for the ids they hide);
+ * JSON-LD scripts keep theirs whole, and the keep-all parse (--dump-tree)
+ * keeps everything. */
+static void S_long_style_case(void)
+{
+    static char page[2200];
+    size_t n = 0;
+    n += (size_t)snprintf(page + n, sizeof page - n, "<style>");
+    while (n < 1200)
+        n += (size_t)snprintf(page + n, sizeof page - n, "#a%zu{display:none}", n);
+    n += (size_t)snprintf(page + n, sizeof page - n, "</style><p>x");
+    S_parse(page, n, 0);
+    int texts_in = 0;
+    for (cd_nid id = 1; id < S_dom.count; id++) {
+        const cd_node *e = cd_dom_node(&S_dom, id);
+        if (e->type == CD_NODE_ELEMENT && e->tag == CD_TAG_STYLE)
+            for (cd_nid c = e->first; c; c = cd_dom_node(&S_dom, c)->next)
+                texts_in += cd_dom_node(&S_dom, c)->type == CD_NODE_TEXT;
+    }
+    INT_EQ(texts_in, 0, "a style sheet over 1 KB keeps no text");
+}
+
 static void S_script_cases(void)
 {
-    static const char page[] = "<head><style>p{color:red}</style><script>var a = 1;</script>"
+    static const char page[] = "<head><style>p{color:red}</style><style>#b{display:none}</style>"
+                               "<script>var a = 1;</script>"
                                "<script type=\"application/LD+JSON\">{\"@type\":\"NewsArticle\"}</script>"
                                "</head><body><p>x<script>document.write(1)</script>y<svg><script>s</script></svg>";
     for (int keep = 0; keep < 2; keep++) {
@@ -257,9 +279,9 @@ static void S_script_cases(void)
             }
         }
         INT_EQ(scripts, 3, "scripts kept as elements (keep %d)", keep);
-        INT_EQ(styles, 1, "style kept as an element (keep %d)", keep);
+        INT_EQ(styles, 2, "styles kept as elements (keep %d)", keep);
         INT_EQ(json, 1, "JSON-LD text kept whole (keep %d)", keep);
-        INT_EQ(texts_in, keep ? 4 : 1, "script and style texts (keep %d)", keep);
+        INT_EQ(texts_in, keep ? 5 : 2, "script and style texts (keep %d)", keep);
         S_order(keep ? "script cases, keep-all" : "script cases");
     }
 }
@@ -278,6 +300,7 @@ int main(int argc, char **argv)
         S_nul_cases();
         S_shape_cases();
         S_script_cases();
+        S_long_style_case();
         S_order_cases();
         S_budget_cases();
         S_depth_cases();
