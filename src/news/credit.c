@@ -723,6 +723,10 @@ void cd_news_credit(cd_news_ctx *p)
         const char *s = t.s;
         size_t n = t.n;
         kind = cd_parts_credit_line(s, n);
+        /* A labelled source naming no wire closes the story ("Source:
+         * United Nations"); a line above the closing one is a chart's or a
+         * quotation's source. */
+        if (kind == CD_PARTS_CREDIT_SOURCE && b) kind = CD_PARTS_CREDIT_NONE;
         /* A structured credit confirms a line that says just that. */
         if (!kind && p->m->credit) {
             cd_parts_trim(&s, &n);
@@ -802,19 +806,15 @@ void cd_news_credit(cd_news_ctx *p)
     if (!kind && p->last_text && !cd_news_marked(p, p->last_text) &&
         (S_own_line(p->dom, p->last_text) || S_after_block(p->dom, p->last_text))) {
         const cd_node *n = cd_dom_node(p->dom, p->last_text);
-        if (n->len <= CD_PARTS_CREDIT_MAX && cd_parts_credit_line(n->u.text, n->len) == CD_PARTS_CREDIT_LINE) {
+        int k2 = n->len <= CD_PARTS_CREDIT_MAX ? cd_parts_credit_line(n->u.text, n->len) : CD_PARTS_CREDIT_NONE;
+        if (k2 == CD_PARTS_CREDIT_LINE || k2 == CD_PARTS_CREDIT_SOURCE) {
             kind = CD_PARTS_CREDIT_LINE;
             const char *v = n->u.text;
             size_t vl = n->len;
             cd_parts_trim(&v, &vl);
             /* "Source: X": the value without its label. */
-            const char *const *labels = cd_list_news_photo_source_labels;
-            for (size_t i = 0; labels[i]; i++)
-                if (vl > strlen(labels[i]) && cd_parts_starts(v, vl, labels[i])) {
-                    v += strlen(labels[i]);
-                    vl -= strlen(labels[i]);
-                    break;
-                }
+            size_t lab = S_source_lead(v, vl);
+            if (lab && lab < vl) v += lab, vl -= lab;
             S_credit_set(p, v, vl);
             if (!p->keep)
                 cd_extract_cut_as(p->x, p->dom, p->last_text, 0, (uint32_t)n->len, CD_WHY_CREDIT);
@@ -1068,6 +1068,7 @@ static size_t S_source_lead(const char *v, size_t l)
     const char *const *labels = cd_list_news_photo_source_labels;
     for (size_t i = 0; labels[i]; i++)
         if (cd_parts_starts(v, l, labels[i])) return strlen(labels[i]);
+    if (cd_parts_starts(v, l, "sources:")) return 8; /* "Sources: A, B" */
     return 0;
 }
 
