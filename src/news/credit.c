@@ -141,6 +141,36 @@ static void S_body_dateline(cd_news_ctx *p, int wire)
     p->gather_blank = 0;
 }
 
+/* Is segment seg of t a bar: white space and '|' only, one at least? */
+static int S_bar(const cd_news_text *t, uint32_t seg)
+{
+    const char *v = t->s + t->seg[seg].at;
+    size_t l = t->seg[seg].len;
+    int bar = 0;
+    for (size_t i = 0; i < l; i++) {
+        if (v[i] == '|')
+            bar = 1;
+        else if (!cd_isspace((unsigned char)v[i]))
+            return 0;
+    }
+    return bar;
+}
+
+/* Is segment seg of t a link's text (a share bar's "Digg", "Facebook"), a
+ * bar or white space? */
+static int S_link_or_bar(const cd_news_ctx *p, const cd_news_text *t, uint32_t seg)
+{
+    const char *v = t->s + t->seg[seg].at;
+    size_t l = t->seg[seg].len, i = 0;
+    for (; i < l; i++)
+        if (!cd_isspace((unsigned char)v[i])) break;
+    if (i == l || S_bar(t, seg)) return 1;
+    cd_nid a = cd_dom_node(p->dom, t->seg[seg].node)->parent;
+    for (unsigned up = 0; a && up < 3; up++, a = cd_dom_node(p->dom, a)->parent)
+        if (cd_dom_is(p->dom, a, CD_TAG_A)) return 1;
+    return 0;
+}
+
 static void S_body_dateline_in(cd_news_ctx *p, int wire)
 {
     cd_news_text t;
@@ -162,6 +192,23 @@ static void S_body_dateline_in(cd_news_ctx *p, int wire)
         for (unsigned ln = 0; ln < 4 && seg < t.nseg; ln++) {
             at = t.seg[seg].at;
             uint32_t end = at + t.seg[seg].len, next = seg + 1;
+            /* A share bar's links run into the dateline's line ("Digg |
+             * Facebook | | SAN FRANCISCO (AP) ― One of …", l3s-gn1;
+             * tools/credit_audit.py dl-wire): the line is read from the
+             * first text that is neither, when one follows in the line. */
+            uint32_t lead = seg;
+            int bar = 0;
+            while (next < t.nseg && t.seg[next].at == end && S_link_or_bar(p, &t, lead)) {
+                bar = S_bar(&t, lead) || (bar && cd_news_space_text(cd_dom_node(p->dom, t.seg[lead].node)));
+                lead = next;
+                end += t.seg[next].len;
+                next++;
+            }
+            /* Only past a bar: a place may be a link itself ("<a>KIEV</a>:"). */
+            if (lead != seg && bar && !S_link_or_bar(p, &t, lead))
+                at = t.seg[lead].at, seg = lead;
+            else
+                end = at + t.seg[seg].len, next = seg + 1;
             while (next < t.nseg && t.seg[next].at == end) {
                 end += t.seg[next].len;
                 next++;

@@ -394,6 +394,20 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
         k = S_skip_space(s, n, r1);
     }
     if (place_end - st > CD_PARTS_DATELINE_MAX) return 0;
+    /* A comma closing the region before the agency ("GAZA CITY, Gaza Strip,
+     * (AP) -", l3s-gn1; tools/credit_audit.py dl-wire). */
+    if (region && k < n && s[k] == ',') {
+        size_t c = S_skip_space(s, n, k + 1);
+        if (c < n && s[c] == '(') k = c;
+    }
+    /* A press release's "LAS VEGAS--(BUSINESS WIRE)--": the dash before the
+     * distributor's name in parentheses, another after it (l3s-gn1, two
+     * pages; tools/credit_audit.py dl-wire). */
+    int release = 0;
+    if (k + 2 < n && s[k] == '-' && s[k + 1] == '-') {
+        size_t c = S_skip_space(s, n, k + 2);
+        if (c < n && s[c] == '(') k = c, release = 1;
+    }
     /* The agency: "(Reuters)", "(AP)". */
     if (k < n && s[k] == '(') {
         size_t c = k + 1;
@@ -423,6 +437,7 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
         }
         k = S_skip_space(s, n, c + 1);
     }
+    if (release && !(d->agency_end && k + 1 < n && s[k] == '-' && s[k + 1] == '-')) return 0;
     /* The separator. */
     int hyphen;
     size_t dl = k < n ? S_dash_at(s, n, k, &hyphen) : 0;
