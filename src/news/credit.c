@@ -141,6 +141,8 @@ static void S_body_dateline(cd_news_ctx *p, int wire)
     p->gather_blank = 0;
 }
 
+static int S_wires_only(const char *s, size_t a, size_t b);
+
 /* Is segment seg of t a bar: white space and '|' only, one at least? */
 static int S_bar(const cd_news_text *t, uint32_t seg)
 {
@@ -214,6 +216,23 @@ static void S_body_dateline_in(cd_news_ctx *p, int wire)
                 next++;
             }
             cd_parts_dl d;
+            /* "(AP)" alone opening the story, the first paragraph after it
+             * (l3s-gn1, an AP story whose headline is a link; the shape
+             * "(CBS/AP)" of issue #12): the wire, no place. */
+            {
+                const char *lv = t.s + at;
+                size_t ll = end - at;
+                while (ll && cd_isspace((unsigned char)lv[0]))
+                    lv++, ll--;
+                while (ll && cd_isspace((unsigned char)lv[ll - 1]))
+                    ll--;
+                if (!past && ll >= 4 && ll <= 24 && lv[0] == '(' && lv[ll - 1] == ')' && next >= t.nseg &&
+                    S_wires_only(lv, 1, ll - 1)) {
+                    if (!p->agency) p->agency = cd_news_clean(p, lv + 1, ll - 2);
+                    if (!p->keep) cd_news_cut(p, &t, at, end, CD_WHY_DATELINE);
+                    break;
+                }
+            }
 #ifdef CD_NEWS_DEBUG
             fprintf(stderr, "dateline b=%u ln=%u bold=%d [%.*s]\n", b, ln, S_bold_label(p, &t, seg), (int)(end - at), t.s + at);
 #endif
@@ -324,8 +343,21 @@ static int S_place_date_wire(const char *s, size_t n, size_t *pe, size_t *aa, si
         de--;
     char date[CD_META_DATE_LEN];
     /* No date at all: "NEW YORK (AFP)", a DateLine of its own (AFP NewsML
-     * shown as text, l3s-gn1 citizen-carriage-horses). */
-    if (de > d && cd_meta_date_norm(s + d, de - d, 1, 0, date) < 10) return 0;
+     * shown as text, l3s-gn1 citizen-carriage-horses). A region after a
+     * comma instead: "QUEENSTOWN, New Zealand (AFP)" (l3s-gn1, a turkishpress
+     * page; tools/credit_audit.py dl-wire), one to three capitalised words. */
+    if (de > d && cd_meta_date_norm(s + d, de - d, 1, 0, date) < 10) {
+        if (d == e || s[e] != ',') return 0;
+        unsigned rw = 0;
+        for (size_t i = d; i < de;) {
+            if (!(s[i] >= 'A' && s[i] <= 'Z') || ++rw > 3) return 0;
+            while (i < de && s[i] != ' ')
+                if (!cd_isalpha((unsigned char)s[i++]) && s[i - 1] != '.') return 0;
+            while (i < de && s[i] == ' ')
+                i++;
+        }
+        e = de;
+    }
     *pe = e;
     *aa = o + 1;
     *ab = n - 1;
