@@ -434,6 +434,11 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
             if (w == k + 1 || (kind == S_W_LOWER && !inner && !S_agency(s + k + 1, c - k - 1))) return 0;
             d->agency_at = (uint32_t)(k + 1);
             d->agency_end = (uint32_t)c;
+            /* A list naming no agency is a row of links ("SAN JOSE (Map,
+             * News) -", l3s-gn1 examiner: the credit "Map, News"; found by
+             * tools/credit_audit.py): the place stands, no agency. */
+            if (memchr(s + k + 1, ',', c - k - 1) && !S_agency_list(s + k + 1, c - k - 1))
+                d->agency_at = d->agency_end = 0;
         }
         k = S_skip_space(s, n, c + 1);
     }
