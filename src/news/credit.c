@@ -728,6 +728,68 @@ static int S_after_notice(cd_news_ctx *p)
     return 0;
 }
 
+/* Is text node k alone in its nearest block (up to four levels up), or a
+ * line of its own there (after a <br> or a block)? */
+static int S_alone(const cd_dom *dom, cd_nid k)
+{
+    if (S_own_line(dom, k) || S_after_block(dom, k)) return 1;
+    cd_nid b = cd_dom_node(dom, k)->parent;
+    for (unsigned up = 0; b && !(cd_tag_flags(cd_dom_node(dom, b)->tag) & CD_TF_BLOCK); up++) {
+        if (up >= 4) return 0;
+        b = cd_dom_node(dom, b)->parent;
+    }
+    if (!b) return 0;
+    unsigned seen = 0;
+    for (cd_nid q = cd_dom_next(dom, b, b); q; q = cd_dom_next(dom, q, b)) {
+        const cd_node *n = cd_dom_node(dom, q);
+        if (++seen > 32) return 0;
+        if (q != k && n->type == CD_NODE_TEXT && !cd_news_space_text(n)) return 0;
+    }
+    return 1;
+}
+
+/* A closing credit line above a few short lines the story's text kept
+ * after it ("Source: United Nations" over the writer's e-mail address and a
+ * tag list; "With files from the Canadian Press" over a box's heading and a
+ * disclaimer: l3s-gn1 newsblaze, cbc; tools/credit_audit.py cr-source,
+ * cr-files): read from the last text back over up to ten short texts; the
+ * story's last paragraph of prose ends the search. */
+static int S_credit_above_tail(cd_news_ctx *p)
+{
+    const cd_dom *dom = p->dom;
+    unsigned texts = 0, seen = 0;
+    for (cd_nid k = p->last_text; k && seen < 1000; k = cd_dom_prev(dom, k), seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type != CD_NODE_TEXT || cd_news_space_text(n) || !cd_news_rendered(p, k)) continue;
+        const char *v = n->u.text;
+        size_t l = n->len;
+        cd_parts_trim(&v, &l);
+        /* Prose (a sentence of twelve words or more, or a long text) is the
+         * story's own end; a disclaimer line without its full stop is not
+         * ("Note: … - link will open in new window"). */
+        unsigned char e = l ? (unsigned char)v[l - 1] : 0;
+        int sentence = e == '.' || e == '!' || e == '?' || e == '"' || e == 0x9D;
+        if (l > 160 || (sentence && cd_parts_words(v, l) >= 12) || ++texts > 10) return 0;
+        if (k == p->last_text) continue;   /* the closing text was read already */
+        int kind = cd_parts_credit_line(v, l);
+        if (kind != CD_PARTS_CREDIT_LINE && kind != CD_PARTS_CREDIT_SOURCE) continue;
+        if (!S_alone(dom, k) || S_in_byline(p, n->parent)) continue;
+        /* Only the credit forms that close a story, no bare name ("Reuters"
+         * heading a teaser): a label, a contributor line, a wire list. */
+        if (kind == CD_PARTS_CREDIT_LINE && !S_source_lead(v, l) && !cd_contains_nocase(v, l, "contributed") &&
+            !cd_parts_starts(v, l, "with files from "))
+            continue;
+        size_t lab = S_source_lead(v, l);
+        const char *c = v;
+        size_t cl = l;
+        if (lab && lab < cl) c += lab, cl -= lab;
+        S_credit_set(p, c, cl);
+        if (!p->keep) cd_extract_cut_as(p->x, dom, k, 0, n->len, CD_WHY_CREDIT);
+        return 1;
+    }
+    return 0;
+}
+
 /* Does r[0..rl), a wire's name in r[0..best), go on as the writer's job
  * ("AP Golf Writer", "Associated Press Writer"): up to two capitalised words,
  * then a newsroom job? With end, the wire may also end the text (a date or a
@@ -899,6 +961,7 @@ void cd_news_credit(cd_news_ctx *p)
                 cd_extract_cut_as(p->x, p->dom, p->last_text, 0, (uint32_t)n->len, CD_WHY_CREDIT);
         }
     }
+    if (!kind && p->last_text && S_credit_above_tail(p)) kind = CD_PARTS_CREDIT_LINE;
     /* The agency the copyright notice names, by its full name ("The
      * Associated Press"), else the dateline's ("AP"); else a notice naming
      * a wire just after the story. */
