@@ -235,6 +235,20 @@ static int S_agency_list(const char *s, size_t n)
  * between them; ten words at most. */
 static int S_source_names(const char *s, size_t n)
 {
+    /* A statistics office or a data set is a figure's source, not the
+     * text's ("Source: U.S. Census Bureau", tests/api/test_parts.c; wcxb-dev
+     * "Source: Bureau of Labor Statistics", "Source: National Center for
+     * Education Statistics" under charts). */
+    static const char *const data_words[] = {"bureau", "statistics", "census", "survey", "data",
+                                             "database", "poll", "index", NULL};
+    for (size_t k = 0; k < n;) {
+        size_t e = k;
+        while (e < n && s[e] != ' ' && s[e] != ',' && s[e] != '/')
+            e++;
+        for (size_t i = 0; data_words[i]; i++)
+            if (cd_eq_nocase(s + k, e - k, data_words[i])) return 0;
+        k = e < n ? e + 1 : n;
+    }
     if (!n || n > 80) return 0;
     size_t pos = 0, a, b;
     unsigned names = 0, all = 0;
