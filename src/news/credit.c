@@ -141,6 +141,38 @@ static void S_body_dateline(cd_news_ctx *p, int wire)
     p->gather_blank = 0;
 }
 
+static int S_wires_only(const char *s, size_t a, size_t b);
+
+/* Is segment seg of t a bar: white space and '|' only, one at least? */
+static int S_bar(const cd_news_text *t, uint32_t seg)
+{
+    const char *v = t->s + t->seg[seg].at;
+    size_t l = t->seg[seg].len;
+    int bar = 0;
+    for (size_t i = 0; i < l; i++) {
+        if (v[i] == '|')
+            bar = 1;
+        else if (!cd_isspace((unsigned char)v[i]))
+            return 0;
+    }
+    return bar;
+}
+
+/* Is segment seg of t a link's text (a share bar's "Digg", "Facebook"), a
+ * bar or white space? */
+static int S_link_or_bar(const cd_news_ctx *p, const cd_news_text *t, uint32_t seg)
+{
+    const char *v = t->s + t->seg[seg].at;
+    size_t l = t->seg[seg].len, i = 0;
+    for (; i < l; i++)
+        if (!cd_isspace((unsigned char)v[i])) break;
+    if (i == l || S_bar(t, seg)) return 1;
+    cd_nid a = cd_dom_node(p->dom, t->seg[seg].node)->parent;
+    for (unsigned up = 0; a && up < 3; up++, a = cd_dom_node(p->dom, a)->parent)
+        if (cd_dom_is(p->dom, a, CD_TAG_A)) return 1;
+    return 0;
+}
+
 static void S_body_dateline_in(cd_news_ctx *p, int wire)
 {
     cd_news_text t;
@@ -162,11 +194,45 @@ static void S_body_dateline_in(cd_news_ctx *p, int wire)
         for (unsigned ln = 0; ln < 4 && seg < t.nseg; ln++) {
             at = t.seg[seg].at;
             uint32_t end = at + t.seg[seg].len, next = seg + 1;
+            /* A share bar's links run into the dateline's line ("Digg |
+             * Facebook | | SAN FRANCISCO (AP) ― One of …", l3s-gn1;
+             * tools/credit_audit.py dl-wire): the line is read from the
+             * first text that is neither, when one follows in the line. */
+            uint32_t lead = seg;
+            int bar = 0;
+            while (next < t.nseg && t.seg[next].at == end && S_link_or_bar(p, &t, lead)) {
+                bar = S_bar(&t, lead) || (bar && cd_news_space_text(cd_dom_node(p->dom, t.seg[lead].node)));
+                lead = next;
+                end += t.seg[next].len;
+                next++;
+            }
+            /* Only past a bar: a place may be a link itself ("<a>KIEV</a>:"). */
+            if (lead != seg && bar && !S_link_or_bar(p, &t, lead))
+                at = t.seg[lead].at, seg = lead;
+            else
+                end = at + t.seg[seg].len, next = seg + 1;
             while (next < t.nseg && t.seg[next].at == end) {
                 end += t.seg[next].len;
                 next++;
             }
             cd_parts_dl d;
+            /* "(AP)" alone opening the story, the first paragraph after it
+             * (l3s-gn1, an AP story whose headline is a link; the shape
+             * "(CBS/AP)" of issue #12): the wire, no place. */
+            {
+                const char *lv = t.s + at;
+                size_t ll = end - at;
+                while (ll && cd_isspace((unsigned char)lv[0]))
+                    lv++, ll--;
+                while (ll && cd_isspace((unsigned char)lv[ll - 1]))
+                    ll--;
+                if (!past && ll >= 4 && ll <= 24 && lv[0] == '(' && lv[ll - 1] == ')' && next >= t.nseg &&
+                    S_wires_only(lv, 1, ll - 1)) {
+                    if (!p->agency) p->agency = cd_news_clean(p, lv + 1, ll - 2);
+                    if (!p->keep) cd_news_cut(p, &t, at, end, CD_WHY_DATELINE);
+                    break;
+                }
+            }
 #ifdef CD_NEWS_DEBUG
             fprintf(stderr, "dateline b=%u ln=%u bold=%d [%.*s]\n", b, ln, S_bold_label(p, &t, seg), (int)(end - at), t.s + at);
 #endif
@@ -277,8 +343,21 @@ static int S_place_date_wire(const char *s, size_t n, size_t *pe, size_t *aa, si
         de--;
     char date[CD_META_DATE_LEN];
     /* No date at all: "NEW YORK (AFP)", a DateLine of its own (AFP NewsML
-     * shown as text, l3s-gn1 citizen-carriage-horses). */
-    if (de > d && cd_meta_date_norm(s + d, de - d, 1, 0, date) < 10) return 0;
+     * shown as text, l3s-gn1 citizen-carriage-horses). A region after a
+     * comma instead: "QUEENSTOWN, New Zealand (AFP)" (l3s-gn1, a turkishpress
+     * page; tools/credit_audit.py dl-wire), one to three capitalised words. */
+    if (de > d && cd_meta_date_norm(s + d, de - d, 1, 0, date) < 10) {
+        if (d == e || s[e] != ',') return 0;
+        unsigned rw = 0;
+        for (size_t i = d; i < de;) {
+            if (!(s[i] >= 'A' && s[i] <= 'Z') || ++rw > 3) return 0;
+            while (i < de && s[i] != ' ')
+                if (!cd_isalpha((unsigned char)s[i++]) && s[i - 1] != '.') return 0;
+            while (i < de && s[i] == ' ')
+                i++;
+        }
+        e = de;
+    }
     *pe = e;
     *aa = o + 1;
     *ab = n - 1;
@@ -649,6 +728,67 @@ static int S_after_notice(cd_news_ctx *p)
     return 0;
 }
 
+/* Is text node k alone in its nearest block (up to four levels up), or a
+ * line of its own there (after a <br> or a block)? */
+static int S_alone(const cd_dom *dom, cd_nid k)
+{
+    if (S_own_line(dom, k) || S_after_block(dom, k)) return 1;
+    cd_nid b = cd_dom_node(dom, k)->parent;
+    for (unsigned up = 0; b && !(cd_tag_flags(cd_dom_node(dom, b)->tag) & CD_TF_BLOCK); up++) {
+        if (up >= 4) return 0;
+        b = cd_dom_node(dom, b)->parent;
+    }
+    if (!b) return 0;
+    unsigned seen = 0;
+    for (cd_nid q = cd_dom_next(dom, b, b); q; q = cd_dom_next(dom, q, b)) {
+        const cd_node *n = cd_dom_node(dom, q);
+        if (++seen > 32) return 0;
+        if (q != k && n->type == CD_NODE_TEXT && !cd_news_space_text(n)) return 0;
+    }
+    return 1;
+}
+
+/* A closing credit line above a few short lines the story's text kept
+ * after it ("Source: United Nations" over the writer's e-mail address and a
+ * tag list; "With files from the Canadian Press" over a box's heading and a
+ * disclaimer: l3s-gn1 newsblaze, cbc; tools/credit_audit.py cr-source,
+ * cr-files): read from the last text back over up to ten short texts; the
+ * story's last paragraph of prose ends the search. */
+static int S_credit_above_tail(cd_news_ctx *p)
+{
+    const cd_dom *dom = p->dom;
+    unsigned texts = 0, seen = 0;
+    for (cd_nid k = p->last_text; k && seen < 1000; k = cd_dom_prev(dom, k), seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type != CD_NODE_TEXT || cd_news_space_text(n) || !cd_news_rendered(p, k)) continue;
+        const char *v = n->u.text;
+        size_t l = n->len;
+        cd_parts_trim(&v, &l);
+        /* Prose (a sentence of twelve words or more, or a long text) is the
+         * story's own end; a disclaimer line without its full stop is not
+         * ("Note: … - link will open in new window"). */
+        unsigned char e = l ? (unsigned char)v[l - 1] : 0;
+        int sentence = e == '.' || e == '!' || e == '?' || e == '"' || e == 0x9D;
+        if (l > 160 || (sentence && cd_parts_words(v, l) >= 12) || ++texts > 10) return 0;
+        if (k == p->last_text) continue;   /* the closing text was read already */
+        /* Only the credit forms that close a story, no bare name ("Reuters"
+         * heading a teaser): a "Source:" label, a contributor line, "With
+         * files from" (tested first: they are cheap). */
+        size_t lab = S_source_lead(v, l);
+        if (!lab && !cd_parts_starts(v, l, "with files from ") && !cd_contains_nocase(v, l, "contributed")) continue;
+        int kind = cd_parts_credit_line(v, l);
+        if (kind != CD_PARTS_CREDIT_LINE && kind != CD_PARTS_CREDIT_SOURCE) continue;
+        if (!S_alone(dom, k) || S_in_byline(p, n->parent)) continue;
+        const char *c = v;
+        size_t cl = l;
+        if (lab && lab < cl) c += lab, cl -= lab;
+        S_credit_set(p, c, cl);
+        if (!p->keep) cd_extract_cut_as(p->x, dom, k, 0, n->len, CD_WHY_CREDIT);
+        return 1;
+    }
+    return 0;
+}
+
 /* Does r[0..rl), a wire's name in r[0..best), go on as the writer's job
  * ("AP Golf Writer", "Associated Press Writer"): up to two capitalised words,
  * then a newsroom job? With end, the wire may also end the text (a date or a
@@ -723,6 +863,10 @@ void cd_news_credit(cd_news_ctx *p)
         const char *s = t.s;
         size_t n = t.n;
         kind = cd_parts_credit_line(s, n);
+        /* A labelled source naming no wire closes the story ("Source:
+         * United Nations"); a line above the closing one is a chart's or a
+         * quotation's source. */
+        if (kind == CD_PARTS_CREDIT_SOURCE && b) kind = CD_PARTS_CREDIT_NONE;
         /* A structured credit confirms a line that says just that. */
         if (!kind && p->m->credit) {
             cd_parts_trim(&s, &n);
@@ -802,24 +946,21 @@ void cd_news_credit(cd_news_ctx *p)
     if (!kind && p->last_text && !cd_news_marked(p, p->last_text) &&
         (S_own_line(p->dom, p->last_text) || S_after_block(p->dom, p->last_text))) {
         const cd_node *n = cd_dom_node(p->dom, p->last_text);
-        if (n->len <= CD_PARTS_CREDIT_MAX && cd_parts_credit_line(n->u.text, n->len) == CD_PARTS_CREDIT_LINE) {
+        int k2 = n->len <= CD_PARTS_CREDIT_MAX ? cd_parts_credit_line(n->u.text, n->len) : CD_PARTS_CREDIT_NONE;
+        if (k2 == CD_PARTS_CREDIT_LINE || k2 == CD_PARTS_CREDIT_SOURCE) {
             kind = CD_PARTS_CREDIT_LINE;
             const char *v = n->u.text;
             size_t vl = n->len;
             cd_parts_trim(&v, &vl);
             /* "Source: X": the value without its label. */
-            const char *const *labels = cd_list_news_photo_source_labels;
-            for (size_t i = 0; labels[i]; i++)
-                if (vl > strlen(labels[i]) && cd_parts_starts(v, vl, labels[i])) {
-                    v += strlen(labels[i]);
-                    vl -= strlen(labels[i]);
-                    break;
-                }
+            size_t lab = S_source_lead(v, vl);
+            if (lab && lab < vl) v += lab, vl -= lab;
             S_credit_set(p, v, vl);
             if (!p->keep)
                 cd_extract_cut_as(p->x, p->dom, p->last_text, 0, (uint32_t)n->len, CD_WHY_CREDIT);
         }
     }
+    if (!kind && p->last_text && S_credit_above_tail(p)) kind = CD_PARTS_CREDIT_LINE;
     /* The agency the copyright notice names, by its full name ("The
      * Associated Press"), else the dateline's ("AP"); else a notice naming
      * a wire just after the story. */
@@ -1068,6 +1209,7 @@ static size_t S_source_lead(const char *v, size_t l)
     const char *const *labels = cd_list_news_photo_source_labels;
     for (size_t i = 0; labels[i]; i++)
         if (cd_parts_starts(v, l, labels[i])) return strlen(labels[i]);
+    if (cd_parts_starts(v, l, "sources:")) return 8; /* "Sources: A, B" */
     return 0;
 }
 

@@ -34,10 +34,12 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
  * agency or outlet alone opening s (place empty; nodash set when no dash). */
 int cd_parts_agency_opener(const char *s, size_t n, cd_parts_dl *d);
 
-enum { CD_PARTS_CREDIT_NONE, CD_PARTS_CREDIT_LINE, CD_PARTS_CREDIT_STAFF };
+enum { CD_PARTS_CREDIT_NONE, CD_PARTS_CREDIT_LINE, CD_PARTS_CREDIT_STAFF, CD_PARTS_CREDIT_SOURCE };
 /* Is the whole line s a closing credit? CD_PARTS_CREDIT_STAFF for a staff
  * sign-off ("Reporting by …; Editing by …"), CD_PARTS_CREDIT_LINE for an
- * attribution ("Al Jazeera and Reuters", "X contributed to this report."). */
+ * attribution ("Al Jazeera and Reuters", "X contributed to this report."),
+ * CD_PARTS_CREDIT_SOURCE for a "Source: NAME" line naming no wire (a credit
+ * only where it closes the story). */
 int cd_parts_credit_line(const char *s, size_t n);
 /* A line saying where the story ran first ("This article was originally
  * published on page 20 of The Pretoria News on …"): the length of the

@@ -1,0 +1,251 @@
+#!/usr/bin/env python3
+"""Audit of the wire credit, dateline and lead-image credit over every page.
+
+usage: tools/credit_audit.py OUT.jsonl [DATA] [--show SHAPE[:hit|miss|false|all]] [--sample N] [--seed S]
+
+OUT.jsonl is copydesk's `--json -q --ordered` output over DATA (l3s-gn1,
+readability and wcxb-dev; other records are skipped). The page's visible
+text is read from its raw HTML (html.parser: text nodes outside script,
+style, noscript, template and head; block elements and <br> end a line), not
+from copydesk's output, and every candidate of the shapes issue #12 names is
+listed:
+
+  dl-wire     "WASHINGTON (AP) —", "LONDON, Nov 6 (Reuters) -", "(CBS/AP)"
+              opening a line: the dateline and the wire credit
+  dl-plain    "CITY, State —" / "CITY:" in capitals opening a line of 12+ words
+  cr-contrib  "... contributed to this report" / "Some information ... provided by"
+  cr-source   "Source: X" (a short line)
+  cr-reporting "Reporting by X; Editing by Y" (a Reuters foot)
+  cr-files    "With files from X"
+  cr-wire     a short closing line naming a wire ("— Associated Press",
+              "The Canadian Press", "(AP)", "- Sapa")
+  ph-paren    "(AP Photo/Name)", "(Reuters/Name)", "(Name/Getty Images)"
+  ph-label    "Photo: Name", "Photo by Name", "Credit: X", "Photograph: X"
+
+Whether a candidate is the article's is read from the set's gold, not from
+our output: l3s-gn1's `body` + `supplemental` (the annotators' article text,
+bylines, datelines, captions and credits), wcxb-dev's `main_content`
+(article pages only) and Readability's expected.html. A candidate whose line
+the gold holds is "in"; else "out" (a teaser, a sidebar, chrome). For each
+shape and each of in/out: hit (our field carries it), miss (it does not),
+and for out: false (our field carries it: a value from a teaser). Photo
+credits count only the first one in the article's gold, and only when our
+image.caption or the gold puts it by the lead picture (an approximation;
+hand-check with --show).
+"""
+import sys, os, re, json, gzip, random, html
+from html.parser import HTMLParser
+
+args = [a for a in sys.argv[1:]]
+def opt(name, default=None):
+    if name in args:
+        i = args.index(name); v = args[i + 1]; del args[i:i + 2]; return v
+    return default
+SHOW = opt('--show'); SAMPLE = int(opt('--sample', '0')); SEED = int(opt('--seed', '1'))
+OUT = args[0]
+DATA = args[1] if len(args) > 1 else os.environ.get('CD_DATA', '/work/shared/data')
+
+BLOCK = set('p div br li ul ol h1 h2 h3 h4 h5 h6 td th tr table figcaption figure blockquote section article '
+            'header footer aside nav dd dt dl pre hr form center address main caption'.split())
+SKIP = set('script style noscript template head select option textarea iframe object'.split())
+
+class Vis(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lines = []; self.cur = []; self.skip = 0; self.skiptag = []
+    def flush(self):
+        s = re.sub(r'\s+', ' ', ''.join(self.cur)).strip()
+        if s: self.lines.append(s)
+        self.cur = []
+    def handle_starttag(self, tag, attrs):
+        if tag in SKIP and tag not in ('br',):
+            if tag == 'head': return
+            self.skip += 1; self.skiptag.append(tag); return
+        if tag in BLOCK: self.flush()
+    def handle_startendtag(self, tag, attrs):
+        if tag in BLOCK: self.flush()
+    def handle_endtag(self, tag):
+        if self.skiptag and tag == self.skiptag[-1]:
+            self.skip -= 1; self.skiptag.pop(); return
+        if tag in BLOCK: self.flush()
+    def handle_data(self, d):
+        if not self.skip: self.cur.append(d)
+
+def visible(raw):
+    m = re.search(rb'charset=["\']?([A-Za-z0-9_-]+)', raw[:4000])
+    enc = m.group(1).decode() if m else 'utf-8'
+    try: s = raw.decode(enc, errors='replace')
+    except LookupError: s = raw.decode('utf-8', errors='replace')
+    v = Vis()
+    try: v.feed(s); v.close()
+    except Exception: pass
+    v.flush()
+    return v.lines
+
+def norm(s): return ' '.join(re.findall(r'[0-9a-z]+', s.lower()))
+
+WIRE = {'ap': 'AP', 'associated press': 'AP', 'the associated press': 'AP', 'reuters': 'Reuters', 'afp': 'AFP',
+        'agence france presse': 'AFP', 'agence france-presse': 'AFP', 'cp': 'CP', 'canadian press': 'CP',
+        'the canadian press': 'CP', 'xinhua': 'Xinhua', 'upi': 'UPI', 'pti': 'PTI', 'ians': 'IANS', 'ani': 'ANI',
+        'aap': 'AAP', 'dpa': 'dpa', 'sapa': 'Sapa', 'nzpa': 'NZPA', 'bloomberg': 'Bloomberg', 'ips': 'IPS', 'efe': 'EFE',
+        'ansa': 'ANSA', 'kyodo': 'Kyodo', 'yonhap': 'Yonhap', 'itar-tass': 'ITAR-TASS', 'ria novosti': 'RIA Novosti',
+        'pa': 'PA', 'bernama': 'Bernama', 'wam': 'WAM', 'apa': 'APA', 'unb': 'UNB'}
+def wires_in(s):
+    """The wires a string names (canonical)."""
+    out = set(); low = ' ' + re.sub(r'[^0-9a-z\- ]', ' ', s.lower()) + ' '
+    for k, v in WIRE.items():
+        if ' ' + k + ' ' in low: out.add(v)
+    return out
+
+DASH = r'(?:--|—|–|-|:|\u2015)'
+PLACE = r"[A-Z][A-Z.'\u2019\-]+(?: [A-Z][A-Z.'\u2019\-]+){0,3}"
+RX = [
+    ('dl-wire', re.compile(r"^(?P<place>" + PLACE + r")(?P<rest>[^()]{0,40}?)\s*\((?P<wire>[A-Za-z][A-Za-z/ .&\-]{0,28})\)\s*" + DASH)),
+    ('dl-wire', re.compile(r"^\((?P<wire>[A-Z][A-Za-z]{1,8}/[A-Za-z]{2,8})\)\s*" + DASH + r"?")),
+    ('dl-plain', re.compile(r"^(?P<place>" + PLACE + r")(?P<rest>(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?){0,2}(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?)\s*" + DASH + r"\s+\S")),
+    ('cr-contrib', re.compile(r"(?i)(contributed to this (?:report|story|article)|information (?:for|in) this (?:report|story) (?:was|came) (?:provided )?(?:by|from))")),
+    ('cr-source', re.compile(r"^(?:Source|SOURCE|Sources)\s*:\s*(?P<val>\S.{0,60})$")),
+    ('cr-reporting', re.compile(r"^\(?(?:Additional )?[Rr]eporting by .{2,120}(?:[Ee]diting by|[Ww]riting by)")),
+    ('cr-files', re.compile(r"^[-—–]?\s*(?:With|with) files from (?P<val>.{2,60})$")),
+    ('cr-wire', re.compile(r"^(?:[-—–]+ ?|\()?(?P<val>(?:The )?(?:Associated Press|Canadian Press|Reuters|AFP|AP|CP|Sapa|NZPA|AAP|Xinhua|PTI|IANS|UPI|Agence France-Presse|Bloomberg News|dpa))\)?\.?$")),
+    ('ph-paren', re.compile(r"\((?P<val>(?:(?:AP|AFP|Reuters|CP|EPA|UPI|AAP) ?(?:Photo|PHOTO|Photograph)s?\s*/\s*[^()]{2,60}|[A-Z][^()]{1,50}/\s*(?:Getty Images|AFP|Reuters|AP|EPA|Bloomberg|Corbis)[^()]{0,20}))\)")),
+    ('ph-label', re.compile(r"(?:^|[\s(|\[])(?:Photo|PHOTO|Photograph|Photo credit|Image|Picture|Credit|CREDIT|Photos)(?: by|:)\s*(?P<val>[A-Z][^()|\]]{2,60}?)(?:[)\]|]|$)")),
+]
+NOT_PLACE = set('UPDATE UPDATED NOTE EDITOR EDITORS WARNING ALERT BREAKING NEWS PHOTOS VIDEO PHOTO Q A FAQ TV CLICK MORE READ '
+                'RELATED SEE ALSO AUDIO WATCH LIVE ADVERTISEMENT SPONSORED NEW ANALYSIS COMMENTARY OPINION EDITORIAL REVIEW '
+                'SOURCE SOURCES CORRECTION CORRECTIONS TOP BY I II III IV PS FYI OK TAGS TAG FILED UNDER HOME SHARE EMAIL PRINT'.split())
+
+def candidates(lines):
+    out = []
+    for i, l in enumerate(lines):
+        for shape, rx in RX:
+            m = rx.search(l)
+            if not m: continue
+            d = m.groupdict()
+            if shape.startswith('dl-'):
+                place = d.get('place') or ''
+                if shape == 'dl-plain':
+                    if place.split()[0].strip(".'") in NOT_PLACE or len(place) < 3: continue
+                    if len(l.split()) < 12: continue
+                    if not re.search(r'[A-Z]{2}', place): continue
+                if shape == 'dl-wire' and place and place.split()[0] in NOT_PLACE: continue
+                if shape == 'dl-wire' and not wires_in(d.get('wire', '')) and not re.match(r'^[A-Z][A-Za-z]{1,}(?:[ /][A-Z][A-Za-z]+){0,2}$', d.get('wire', '')):
+                    continue
+                if any(c[0].startswith('dl-') and c[1] == i for c in out): continue
+            if shape.startswith('cr-') and shape not in ('cr-contrib', 'cr-reporting') and len(l) > 90: continue
+            if shape == 'cr-contrib' and len(l) > 300: continue
+            out.append((shape, i, l, d))
+            if not shape.startswith('dl-'): break
+    return out
+
+def gold_of(src):
+    if '/l3s-gn1/' in src:
+        g = json.load(open(os.path.join(DATA, 'l3s-gn1/ground-truth', os.path.basename(src).split('.')[0] + '.json')))
+        b = norm(g['body'])
+        return norm(g['body'] + ' \n ' + g['supplemental']), norm(g['supplemental']) + ' ' + b[:800], b[-500:] + ' ' + norm(g['supplemental']), norm(g['related'] + ' ' + ' '.join(g.get('boilerplate_sample') if isinstance(g.get('boilerplate_sample'), list) else [str(g.get('boilerplate_sample'))]))
+    if '/wcxb-dev/' in src:
+        g = json.load(open(os.path.join(DATA, 'wcxb-dev/ground-truth', os.path.basename(src).split('.')[0] + '.json')))
+        if g['_internal']['page_type']['primary'] != 'article': return None, None, None, None
+        gt = g['ground_truth']
+        mc = norm(gt.get('main_content') or '')
+        return norm((gt.get('main_content') or '') + ' ' + ' '.join(gt.get('with') or [])), mc[:800], mc[-500:], norm(' '.join(gt.get('without') or []))
+    if '/readability/' in src:
+        p = os.path.join(os.path.dirname(src), 'expected.html')
+        if not os.path.exists(p): return None, None, None, None
+        t = norm(re.sub(r'<[^>]+>', ' ', html.unescape(open(p, encoding='utf-8', errors='replace').read())))
+        return t, t[:1500], t[-500:], ''
+    return None, None, None, None
+
+def in_gold(g, s):
+    n = norm(s)
+    if len(n) > 80: n = n[:80].rsplit(' ', 1)[0]
+    return bool(n) and n in g
+
+def place_hit(ours, place):
+    if not ours or not place: return False
+    a, b = norm(ours), norm(place)
+    return a.startswith(b) or b.startswith(a)
+
+def overlap(ours, val):
+    if not ours or not val: return False
+    a = set(w for w in norm(ours).split() if len(w) > 2 or w in ('ap', 'cp'))
+    b = set(w for w in norm(val).split() if len(w) > 2 or w in ('ap', 'cp'))
+    b -= {'photo', 'photos', 'the', 'credit', 'images', 'file', 'staff', 'and'}
+    if wires_in(ours) & wires_in(val): return True
+    return bool(a & b)
+
+recs = []
+for line in open(OUT, encoding='utf-8'):
+    try: r = json.loads(line)
+    except ValueError: continue
+    src = r.get('source', '')
+    if not any(k in src for k in ('/l3s-gn1/', '/wcxb-dev/', '/readability/')): continue
+    if '/readability/' in src and not src.endswith('source.html'): continue
+    recs.append(r)
+
+stats = {}; rows = []
+def add(shape, field, where, kind, r, l, val):
+    ctx = ' | '.join(lines[LI + 1:LI + 3])[:150]
+    stats.setdefault((shape, field), {}).setdefault(where + '-' + kind, 0)
+    stats[(shape, field)][where + '-' + kind] += 1
+    rows.append((shape, field, where, kind, r['source'], l, val, ctx))
+
+pages = 0
+for r in recs:
+    src = r['source']
+    g, gstart, gend, bad = gold_of(src)
+    if g is None: continue
+    pages += 1
+    op = gzip.open if src.endswith('.gz') else open
+    with op(src, 'rb') as f: raw = f.read()
+    lines = visible(raw)
+    cands = candidates(lines)
+    text = norm(r.get('text') or '')
+    dl = r.get('dateline'); cr = r.get('credit'); img = r.get('image') or {}
+    icr = img.get('credit'); icap = img.get('caption')
+    seen = set(); first_photo = True; dl_done = False; foot_done = set()
+    for shape, i, l, d in cands:
+        LI = i
+        where = 'in' if in_gold(g, l) else 'out'
+        if shape.startswith('dl-'):
+            if where == 'in' and not in_gold(gstart, l): continue  # a label inside the story, no dateline
+            if where == 'in' and dl_done: continue  # the story's dateline is its first
+            if where == 'in': dl_done = True
+            place = d.get('place')
+            if place:
+                hit = place_hit(dl, place)
+                add(shape, 'dateline', where, ('false' if where == 'out' else 'hit') if hit else 'miss', r, l, dl)
+            if shape == 'dl-wire':
+                w = wires_in(d.get('wire', '')) or {d.get('wire')}
+                hit = bool(cr) and (bool(wires_in(cr) & w) or overlap(cr, d.get('wire', '')))
+                add(shape, 'credit', where, ('false' if where == 'out' else 'hit') if hit else 'miss', r, l, cr)
+        elif shape.startswith('cr-'):
+            if where == 'in' and not in_gold(gend, l): where = 'mid'  # inside the story: a chart's source, no closing credit
+            key = (shape, where)
+            if key in foot_done: continue
+            foot_done.add(key)
+            val = d.get('val') or l
+            hit = bool(cr) and (overlap(cr, val) or norm(cr) in norm(l) or shape == 'cr-reporting')  # a Reuters sign-off: the wire
+            add(shape, 'credit', where, ('false' if where == 'out' else 'hit') if hit else 'miss', r, l, cr)
+        else:
+            if where != 'in' or not first_photo: continue
+            first_photo = False
+            val = d.get('val') or l
+            hit = overlap(icr, val)
+            add(shape, 'image.credit', where, 'hit' if hit else ('wrong' if icr else 'miss'), r, l, icr)
+
+print("%d pages (l3s-gn1, wcxb-dev article pages, readability) from %s" % (pages, OUT))
+print("%-13s %-13s %5s %5s %5s %6s | %5s %5s %6s" % ("shape", "field", "in", "hit", "miss", "wrong", "out", "out-hit", "rate"))
+for (shape, field), s in sorted(stats.items()):
+    ni = s.get('in-hit', 0) + s.get('in-miss', 0) + s.get('in-wrong', 0)
+    no = s.get('out-miss', 0) + s.get('out-false', 0) + s.get('mid-miss', 0) + s.get('mid-hit', 0)
+    print("%-13s %-13s %5d %5d %5d %6d | %5d %5d  %s" % (shape, field, ni, s.get('in-hit', 0), s.get('in-miss', 0), s.get('in-wrong', 0),
+          no, s.get('mid-hit', 0) + s.get('out-false', 0), "%.0f%%" % (100.0 * s.get('in-hit', 0) / ni) if ni else '-'))
+print("in = the gold holds the line (a dateline: within the gold story's first 800 characters); out-hit = our field")
+print("carries a candidate the gold does not hold (a teaser's, or the gold left it out: hand-check with --show SHAPE:out-false)")
+if SHOW:
+    sh, _, kind = SHOW.partition(':')
+    sel = [x for x in rows if (sh == 'all' or x[0] == sh or x[1] == sh) and (not kind or kind == 'all' or x[2] + '-' + x[3] == kind or x[3] == kind or x[2] == kind)]
+    if SAMPLE: random.Random(SEED).shuffle(sel); sel = sel[:SAMPLE]
+    for shape, field, where, kind, src, l, val, ctx in sel:
+        print("%-11s %-12s %s-%-5s %s\n    %s\n    next: %s\n    ours: %s" % (shape, field, where, kind, src.replace(DATA + '/', ''), l[:160], ctx, val))
