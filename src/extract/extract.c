@@ -1021,6 +1021,24 @@ static int S_js_notice(const cd_dom *dom, cd_nid id)
     return len && cd_contains_nocase(buf, len, "javascript");
 }
 
+/* Does id hold an <article> of CD_STORY_CHARS characters or more in
+ * CD_STORY_BLOCKS blocks, with few links: a story, not a teaser card? */
+#define CD_STORY_CHARS 1500
+#define CD_STORY_BLOCKS 5
+static int S_holds_story(const cd_dom *dom, const S_stat *st, cd_nid id)
+{
+    if (st[id].chars < CD_STORY_CHARS)
+        return 0;
+    for (cd_nid t = cd_dom_node(dom, id)->first ? id : 0; t; t = cd_dom_next(dom, t, id)) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (t == id || n->type != CD_NODE_ELEMENT || n->tag != CD_TAG_ARTICLE)
+            continue;
+        if (st[t].chars >= CD_STORY_CHARS && st[t].n_block >= CD_STORY_BLOCKS && S_link_density(&st[t]) < 0.2f)
+            return 1;
+    }
+    return 0;
+}
+
 static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, const S_idset *panels, int soft,
                     uint16_t *memo)
 {
@@ -1096,6 +1114,11 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
                 continue;
             if ((h & (CD_HINT_POS | CD_HINT_BODY)) && !(h & CD_HINT_ROLE_CHROME) &&
                 !S_chrome_tag(dom, st, id, options) && ld < 0.3f && s->n_block >= 2)
+                continue;
+            /* Named as chrome only: a story shown in an overlay (yahoo-2's
+             * "render-target-modal" holds the page's <article>). */
+            if (!(h & (CD_HINT_ROLE_CHROME | CD_HINT_COMMENT)) && !S_chrome_tag(dom, st, id, options) &&
+                S_holds_story(dom, st, id))
                 continue;
         }
         s->dead = 1;
