@@ -1265,6 +1265,7 @@ static int S_has_sentence_end(const cd_dom *dom, cd_nid id, int quoted)
  * of fewer, longer ones by mass alone. */
 #define CD_ITEMS_MIN 10
 #define CD_ITEM_CHARS 400
+#define CD_ITEMS_TITLE 200
 static int S_item_list(const cd_dom *dom, const S_stat *st, cd_nid id)
 {
     uint32_t n = 0, same = 0, maxc = 0;
@@ -1397,8 +1398,17 @@ static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
              * part of it (bug-1255978: 13,650 characters of captions beside
              * a 3,464-character story); a lesser one is (0130's testimonials
              * beside its course description), and stays. */
-            if (st[best].chars >= 2 * (st[host].chars - st[best].chars))
-                x->items = best;
+            if (st[best].chars >= 2 * (st[host].chars - st[best].chars)) {
+                /* With its wrappers up to the story's container while they add
+                 * no paragraph and no more than a title (the gallery's heading). */
+                cd_nid w = best;
+                for (cd_nid a = cd_dom_node(dom, w)->parent; a && a != host; a = cd_dom_node(dom, a)->parent) {
+                    if (st[a].n_p != st[best].n_p || st[a].chars - st[best].chars > CD_ITEMS_TITLE)
+                        break;
+                    w = a;
+                }
+                x->items = w;
+            }
             best = host;
         }
     }
