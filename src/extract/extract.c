@@ -1027,7 +1027,7 @@ static int S_js_notice(const cd_dom *dom, cd_nid id)
 #define CD_STORY_BLOCKS 5
 static int S_holds_story(const cd_dom *dom, const S_stat *st, cd_nid id)
 {
-    if (st[id].chars < CD_STORY_CHARS)
+    if (st[id].chars < CD_STORY_CHARS || st[id].n_block < CD_STORY_BLOCKS)
         return 0;
     for (cd_nid t = cd_dom_node(dom, id)->first ? id : 0; t; t = cd_dom_next(dom, t, id)) {
         const cd_node *n = cd_dom_node(dom, t);
