@@ -1391,8 +1391,6 @@ static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
     /* A gallery or a teaser stream inside a story: the story's container. */
     if (S_item_list(dom, st, best)) {
         cd_nid host = S_item_host(dom, st, best, body);
-        if (getenv("CD_ITEMS"))
-            fprintf(stderr, "items best=%u score=%.1f chars=%u host=%u score=%.1f out=%u outlink=%u outp=%u\n", best, st[best].score, st[best].chars, host, host ? st[host].score : 0.0f, host ? st[host].chars - st[best].chars : 0, host ? st[host].link - st[best].link : 0, host ? st[host].n_p - st[best].n_p : 0);
         if (host) {
             /* A list that outweighs the story around it twice over is no
              * part of it (bug-1255978: 13,650 characters of captions beside
