@@ -662,6 +662,10 @@ void cd_x_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st, const char
      * its paragraphs of 100 characters and more then. */
     if (!nlong)
         share = S_long_share(x, dom, st, CD_OWN_SENTENCE, &nlong);
+    /* Nor of 100 (pixnet: a story set a phrase a line): the blocks that
+     * score then. */
+    if (!nlong)
+        share = S_long_share(x, dom, st, CD_MIN_PARA, &nlong);
 #ifdef CD_EXTRACT_DEBUG
     if (getenv("CD_BDBG"))
         fprintf(stderr, "broaden: share=%.2f nlong=%u dated=%d typed=%d titled=%d series=%d\n", share, nlong,

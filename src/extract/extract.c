@@ -1186,6 +1186,24 @@ static int S_js_notice(const cd_dom *dom, cd_nid id)
     return len && cd_contains_nocase(buf, len, "javascript");
 }
 
+/* Does id hold an <article> of CD_STORY_CHARS characters or more in
+ * CD_STORY_BLOCKS blocks, with few links: a story, not a teaser card? */
+#define CD_STORY_CHARS 1500
+#define CD_STORY_BLOCKS 5
+static int S_holds_story(const cd_dom *dom, const S_stat *st, cd_nid id)
+{
+    if (st[id].chars < CD_STORY_CHARS || st[id].n_block < CD_STORY_BLOCKS)
+        return 0;
+    for (cd_nid t = cd_dom_node(dom, id)->first ? id : 0; t; t = cd_dom_next(dom, t, id)) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (t == id || n->type != CD_NODE_ELEMENT || n->tag != CD_TAG_ARTICLE)
+            continue;
+        if (st[t].chars >= CD_STORY_CHARS && st[t].n_block >= CD_STORY_BLOCKS && S_link_density(&st[t]) < 0.2f)
+            return 1;
+    }
+    return 0;
+}
+
 static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, const S_idset *panels, int soft,
                     uint16_t *memo)
 {
@@ -1262,6 +1280,11 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
                 continue;
             if ((h & (CD_HINT_POS | CD_HINT_BODY)) && !(h & CD_HINT_ROLE_CHROME) &&
                 !S_chrome_tag(dom, st, id, options) && ld < 0.3f && s->n_block >= 2)
+                continue;
+            /* Named as chrome only: a story shown in an overlay (yahoo-2's
+             * "render-target-modal" holds the page's <article>). */
+            if (!(h & (CD_HINT_ROLE_CHROME | CD_HINT_COMMENT)) && !S_chrome_tag(dom, st, id, options) &&
+                S_holds_story(dom, st, id))
                 continue;
         }
         s->dead = 1;
@@ -1402,6 +1425,59 @@ static int S_has_sentence_end(const cd_dom *dom, cd_nid id, int quoted)
 #define CD_INTRO_BLOCKS 2
 #define CD_INTRO_CHARS 200
 
+/* A list of many like items, none holding much of the text: a gallery's
+ * captions, a stream of teasers (bug-1255978's 50-slide gallery inside the
+ * story's body). Its paragraphs, all short and all alike, outscore a story
+ * of fewer, longer ones by mass alone. */
+#define CD_ITEMS_MIN 10
+#define CD_ITEM_CHARS 400
+#define CD_ITEMS_TITLE 200
+static int S_item_list(const cd_dom *dom, const S_stat *st, cd_nid id)
+{
+    uint32_t n = 0, same = 0, maxc = 0;
+    uint16_t tag = 0;
+    for (cd_nid c = cd_dom_node(dom, id)->first; c; c = cd_dom_node(dom, c)->next) {
+        const cd_node *cn = cd_dom_node(dom, c);
+        if (cn->type != CD_NODE_ELEMENT || st[c].dead || !st[c].chars)
+            continue;
+        if (!n)
+            tag = cn->tag;
+        n++;
+        /* Items are cards (a caption's paragraphs, a picture and its
+         * text), not the paragraphs of a story. */
+        same += cn->tag == tag && st[c].n_block >= 1;
+        if (st[c].chars > maxc)
+            maxc = st[c].chars;
+    }
+    return n >= CD_ITEMS_MIN && same * 10 >= n * 9 && maxc * 5 <= st[id].chars &&
+           st[id].chars <= n * CD_ITEM_CHARS;
+}
+
+/* The candidate enclosing an item list (S_item_list) that has prose of its
+ * own: at least half the list's score once the list's share of its score is
+ * set aside (S_score: level k above the list's items divides by 3k), and
+ * beside the list CD_HOST_CHARS characters in CD_HOST_PARAS paragraphs or
+ * more with few links (a story, not a heading, a pager or a widget's label). */
+#define CD_HOST_CHARS 1000
+#define CD_HOST_PARAS 3
+static cd_nid S_item_host(const cd_dom *dom, const S_stat *st, cd_nid list, cd_nid body)
+{
+    float s = st[list].score;
+    int k = 1;
+    for (cd_nid a = cd_dom_node(dom, list)->parent; a && a != body && cd_dom_node(dom, a)->type == CD_NODE_ELEMENT && k <= 8;
+         a = cd_dom_node(dom, a)->parent, k++) {
+        if (!st[a].cand || st[a].dead)
+            continue;
+        float share = k + 1 < 5 ? 2.0f * s / (3.0f * (float)(k + 1)) : 0.0f;
+        if (st[a].score - share < s * 0.5f)
+            continue;
+        uint32_t out = st[a].chars - st[list].chars, link = st[a].link - st[list].link;
+        if (out >= CD_HOST_CHARS && st[a].n_p >= st[list].n_p + CD_HOST_PARAS && link * 5 < out)
+            return a;
+    }
+    return CD_NONE;
+}
+
 /* Pass 4: choose the top candidate and the sibling roots. */
 static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
 {
@@ -1424,6 +1500,7 @@ static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
         }
     }
     x->nroots = 0;
+    x->items = CD_NONE;
     cd_nid best = top[0];
     if (!best) {
         x->no_article = 1;
@@ -1477,6 +1554,28 @@ static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
         best = p;
     }
 
+    /* A gallery or a teaser stream inside a story: the story's container. */
+    if (S_item_list(dom, st, best)) {
+        cd_nid host = S_item_host(dom, st, best, body);
+        if (host) {
+            /* A list that outweighs the story around it twice over is no
+             * part of it (bug-1255978: 13,650 characters of captions beside
+             * a 3,464-character story); a lesser one is (0130's testimonials
+             * beside its course description), and stays. */
+            if (st[best].chars >= 2 * (st[host].chars - st[best].chars)) {
+                /* With its wrappers up to the story's container while they add
+                 * no paragraph and no more than a title (the gallery's heading). */
+                cd_nid w = best;
+                for (cd_nid a = cd_dom_node(dom, w)->parent; a && a != host; a = cd_dom_node(dom, a)->parent) {
+                    if (st[a].n_p != st[best].n_p || st[a].chars - st[best].chars > CD_ITEMS_TITLE)
+                        break;
+                    w = a;
+                }
+                x->items = w;
+            }
+            best = host;
+        }
+    }
     /* Siblings that belong to the article. */
     cd_nid parent = cd_dom_node(dom, best)->parent;
     float best_score = st[best].score;
@@ -2515,6 +2614,8 @@ const char *cd_extract_reason(uint8_t why)
         return "deck";
     case 'x':
         return "script-text";
+    case 'I':
+        return "item-list";
     case 'N':
         return "nosnippet";
     default:
@@ -2724,6 +2825,7 @@ static void S_reset(cd_extract *x)
     x->no_article = 0;
     x->broad = 0;
     x->article = 0;
+    x->items = CD_NONE;
 }
 
 /* What a reading leaves besides st (S_keep, S_restore). */
@@ -2732,6 +2834,7 @@ typedef struct S_kept {
     cd_nid roots[CD_MAX_ROOTS];
     uint32_t nroots;
     int no_article, broad, article;
+    cd_nid items;
 } S_kept;
 
 static int S_keep(cd_extract *x, const S_stat *st, size_t need, S_kept *k)
@@ -2751,6 +2854,7 @@ static int S_keep(cd_extract *x, const S_stat *st, size_t need, S_kept *k)
     k->no_article = x->no_article;
     k->broad = x->broad;
     k->article = x->article;
+    k->items = x->items;
     return 1;
 }
 
@@ -2762,6 +2866,7 @@ static void S_restore(cd_extract *x, S_stat *st, size_t need, const S_kept *k)
     x->no_article = k->no_article;
     x->broad = k->broad;
     x->article = k->article;
+    x->items = k->items;
 }
 
 /* Is the soft reading (S_prune's soft mode) worth keeping? Its roots must
@@ -3026,9 +3131,25 @@ static void S_check_empty(cd_extract *x, const cd_dom *dom, S_stat *st, int afte
 }
 #endif
 
+/* The item list S_choose stepped over for the story around it (S_item_list)
+ * leaves the story, unless the page is read broad or the list became a root. */
+static void S_drop_items(cd_extract *x, const cd_dom *dom, S_stat *st)
+{
+    cd_nid id = x->items;
+    if (!id || x->broad || st[id].dead)
+        return;
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        if (x->roots[r] != id && S_is_ancestor(dom, x->roots[r], id)) {
+            S_drop(dom, st, id, x->roots[r], 'I');
+            return;
+        }
+    }
+}
+
 copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned options, const char *title)
 {
     x->nroots = 0;
+    x->items = CD_NONE;
     x->ncuts = 0;
     x->no_article = 0;
     x->broad = 0;
@@ -3165,6 +3286,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
         x->mem->free(panels.slot);
     cd_x_decide(x, dom, st, title); /* one article, or the story under its dated headline (decide.c) */
     S_widen(x, dom, st);
+    S_drop_items(x, dom, st);
     if (x->article && !x->broad) {
         S_find_title(x, dom, st, title, 0); /* the headline is never furniture */
         cd_x_drop_found(x, dom, st, title, 0);

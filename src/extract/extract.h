@@ -59,6 +59,7 @@ typedef struct cd_extract {
     int typed;            /* the page's structured data: 1 an article, -1 another kind of page (article.c) */
     int other_kind;       /* the structured data names another kind of page (CD_TYPED_OTHER_KIND) */
     int article;          /* an article page: one article, without the lists and comments beside it */
+    cd_nid items;         /* an item list inside the chosen story (extract.c S_item_list), dropped from it */
     int index;            /* a section front (S_index_page): no article, no roots, no headline */
     cd_cut cuts[CD_MAX_CUTS]; /* sorted by node, then offset; non-overlapping */
     uint32_t ncuts;
