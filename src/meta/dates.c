@@ -21,6 +21,7 @@
 #include "../util/ctype.h"
 #include "cand.h"
 #include "dates.h"
+#include "visible.h"
 #include "wordlists.h"
 
 #define S_YEAR_MIN 1995
@@ -1011,4 +1012,43 @@ int cd_meta_date_by_headline(const cd_meta_ctx *c, cd_nid id)
             return 1;
     }
     return 0;
+}
+
+cd_nid cd_meta_headline_at(const cd_meta_ctx *c)
+{
+    const cd_meta_cand *list[1];
+    if (cd_meta_collect(c, CD_MF_TITLE, CD_MS_VISIBLE, 0, list, 1))
+        return list[0]->pos;
+    const cd_dom *dom = c->dom;
+    if (!dom->body)
+        return CD_NONE;
+    unsigned texts = 0;
+    for (cd_nid k = dom->body; k && texts < 4000; k = cd_dom_next(dom, k, dom->body)) {
+        const cd_node *t = cd_dom_node(dom, k);
+        if (t->type != CD_NODE_TEXT)
+            continue;
+        size_t l = t->len;
+        const char *s = cd_trim(t->u.text, &l);
+        if (!l)
+            continue;
+        texts++;
+        if (l >= 16 && l <= 300 && S_in_title(c, s, l))
+            return k;
+    }
+    return CD_NONE;
+}
+
+unsigned cd_meta_texts_between(const cd_meta_ctx *c, cd_nid a, cd_nid b, unsigned max)
+{
+    const cd_dom *dom = c->dom;
+    unsigned texts = 0;
+    for (cd_nid k = a; k && k < b && texts < max; k = cd_dom_next(dom, k, CD_NONE)) {
+        const cd_node *t = cd_dom_node(dom, k);
+        if (t->type != CD_NODE_TEXT)
+            continue;
+        size_t l = t->len;
+        if (cd_trim(t->u.text, &l) && l)
+            texts++;
+    }
+    return texts;
 }

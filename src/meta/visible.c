@@ -1300,8 +1300,9 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         rank = 0;
     else if (v->nh1 && v->after_h1 < S_DATE_WINDOW)
         rank = 3; /* down in the text: after an element named a date */
-    else if (!v->nh1 && v->dates < 2)
-        rank = 1;
+    else if (!v->nh1 && v->text_dates < 2)
+        rank = 1; /* the first two date lines (a masthead's "today" counts once, not
+                   * as its element and its text: l3s 33840d84) */
     else if (v->byline_text && v->texts - v->byline_text <= 4)
         rank = 2; /* the date beside a byline, wherever that is */
     else if (!v->nh1 && v->headline_dates < 48 && len >= 6 && S_has_digit(s, len))
@@ -1314,7 +1315,7 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
     size_t rl = c->ref_time ? cd_meta_date_relative(s, len, c->ref_time, rel) : 0;
     if (rl) {
         if (cd_meta_add(c, CD_MF_DATE, CD_MS_VISIBLE, rank, id, rel, rl))
-            v->dates++;
+            v->dates++, v->text_dates++;
         return;
     }
     if (len < 6)
@@ -1361,6 +1362,7 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         int field = cd_meta_date_updated(c, id, s, len) ? CD_MF_MODIFIED : CD_MF_DATE;
         if (cd_meta_add(c, field, CD_MS_VISIBLE, rank, id, s, len)) {
             v->dates++;
+            v->text_dates++;
             if (rank <= 2 && len <= 40 && !cd_meta_field_date(s, len)) {
                 v->date_text = v->texts;
                 if (prev) {
