@@ -459,9 +459,11 @@ static int S_digits(const char *s, size_t n, size_t *p, size_t max, int *v)
 }
 
 /* "5:00PM ET", "at 17:00 UTC", "um 17:00 Uhr MEZ", "17:00 +01:00" after the
- * date that ends at s[p]: appends "THH:MM:SS±HH:MM" to out (length o) when
- * the time comes with a zone; a time without one is left out (the reader's
- * clock is unknown). Returns the new length. */
+ * date that ends at s[p]: appends "THH:MM:SS±HH:MM" to out (length o), or
+ * "THH:MM:SS" alone when the time comes without a zone (the page's local
+ * time: the schema's "time and zone when the page gives them"; the held-out
+ * news pages of issue #12 count "Updated on May 27, 2025 09:10AM" read as a
+ * bare day a miss). Returns the new length. */
 static size_t S_time(const char *s, size_t n, size_t p, int y, int mo, int d, char *out, size_t o)
 {
     /* Separators and up to two short words ("at", "um", "a las", "kl.") before the time. */
@@ -532,8 +534,6 @@ static size_t S_time(const char *s, size_t n, size_t p, int y, int mo, int d, ch
             if (S_zones[k].dst && S_summer(y, mo, d, S_zones[k].dst == 2))
                 off += 60;
         }
-        if (!found)
-            return o;
     }
     /* A numeric offset, alone or after UTC/GMT ("GMT+1", "+05:30"). */
     if (p + 1 < n && (s[p] == '+' || s[p] == '-') && cd_isdigit((unsigned char)s[p + 1]) &&
@@ -552,10 +552,12 @@ static size_t S_time(const char *s, size_t n, size_t p, int y, int mo, int d, ch
         off = sign * (zh * 60 + zm);
         found = 1;
     }
+    /* No zone: the page's local time as it shows it ("Updated on May 27,
+     * 2025 09:10AM", "09 January 2008 - 11:14AM"), without an offset. */
+    o += S_hms(out + o, h, mi, sec);
     if (!found)
         return o;
     int a = off < 0 ? -off : off;
-    o += S_hms(out + o, h, mi, sec);
     o += S_zone(out + o, off < 0 ? '-' : '+', a / 60, a % 60);
     return o;
 }
@@ -1016,8 +1018,14 @@ int cd_meta_date_by_headline(const cd_meta_ctx *c, cd_nid id)
 
 cd_nid cd_meta_headline_at(const cd_meta_ctx *c)
 {
-    const cd_meta_cand *list[1];
-    if (cd_meta_collect(c, CD_MF_TITLE, CD_MS_VISIBLE, 0, list, 1))
+    /* The h1 a stated title holds (not a logo's "Town Today" h1 over the
+     * story's), else the first h1. */
+    const cd_meta_cand *list[4];
+    size_t nh = cd_meta_collect(c, CD_MF_TITLE, CD_MS_VISIBLE, 0, list, 4);
+    for (size_t i = 0; i < nh; i++)
+        if (list[i]->len <= 300 && S_in_title(c, list[i]->s, list[i]->len))
+            return list[i]->pos;
+    if (nh)
         return list[0]->pos;
     const cd_dom *dom = c->dom;
     if (!dom->body)

@@ -362,12 +362,8 @@ static long S_cand_day(const cd_meta_cand *k, int dayfirst, int *timed)
     return S_day_number(o);
 }
 
-/* Is the text before node id (the previous non-blank one) a link: a
- * teaser's headline, its date line under it ("ALSO READ" … "Fire at
- * Burrabazar building yet to be controlled" then "January 14, 2008", l3s
- * 9f873f81)? A link of a headline's length, four words or more: "Most
- * Read" or "Print Version" over a story's date line is the page's tools. */
-static int S_after_link(const cd_meta_ctx *c, cd_nid id)
+/* The text before node id (the previous non-blank one), 0 for none. */
+static cd_nid S_prev_text(const cd_meta_ctx *c, cd_nid id)
 {
     const cd_dom *dom = c->dom;
     cd_nid k = id;
@@ -385,20 +381,59 @@ static int S_after_link(const cd_meta_ctx *c, cd_nid id)
         }
         const cd_node *t = cd_dom_node(dom, k);
         size_t l = t->len;
-        if (t->type != CD_NODE_TEXT || !cd_trim(t->u.text, &l) || !l)
-            continue;
-        const char *ts = cd_trim(t->u.text, &l);
-        size_t words = 0, at = 0;
-        const char *w;
-        while (words < 4 && cd_next_word(ts, l, &at, &w))
-            words++;
-        if (words < 4)
-            return 0; /* a tool link ("Most Read", "Print Version"), no teaser */
-        cd_nid a = t->parent;
-        for (int d = 0; a && d < 4; d++, a = cd_dom_node(dom, a)->parent)
-            if (cd_dom_node(dom, a)->type == CD_NODE_ELEMENT && cd_dom_node(dom, a)->tag == CD_TAG_A)
-                return 1;
+        if (t->type == CD_NODE_TEXT && cd_trim(t->u.text, &l) && l)
+            return k;
+    }
+    return 0;
+}
+
+/* Is the text before node id a link: a teaser's headline, its date line
+ * under it ("ALSO READ" … "Fire at Burrabazar building yet to be
+ * controlled" then "January 14, 2008", l3s 9f873f81)? A link of a
+ * headline's length, four words or more: "Most Read" or "Print Version"
+ * over a story's date line is the page's tools. */
+static int S_after_link(const cd_meta_ctx *c, cd_nid id)
+{
+    const cd_dom *dom = c->dom;
+    cd_nid k = S_prev_text(c, id);
+    if (!k)
         return 0;
+    const cd_node *t = cd_dom_node(dom, k);
+    size_t l = t->len;
+    const char *ts = cd_trim(t->u.text, &l);
+    size_t words = 0, at = 0;
+    const char *w;
+    while (words < 4 && cd_next_word(ts, l, &at, &w))
+        words++;
+    if (words < 4)
+        return 0;
+    cd_nid a = t->parent;
+    for (int d = 0; a && d < 4; d++, a = cd_dom_node(dom, a)->parent)
+        if (cd_dom_node(dom, a)->type == CD_NODE_ELEMENT && cd_dom_node(dom, a)->tag == CD_TAG_A)
+            return 1;
+    return 0;
+}
+
+/* Is candidate k a labelled publication date ("Published Date: 19 January
+ * 2008", the label in its own text or the one before)? */
+static int S_labelled_pub(const cd_meta_ctx *c, const cd_meta_cand *k)
+{
+    const char *s = k->s;
+    size_t n = k->len;
+    cd_nid p = 0;
+    for (int again = 0; again < 2; again++) {
+        for (size_t i = 0; cd_list_published_labels[i]; i++) {
+            size_t l = strlen(cd_list_published_labels[i]);
+            if (n >= l && cd_eq_nocase(s, l, cd_list_published_labels[i]))
+                return 1;
+        }
+        if (again || !(p = S_prev_text(c, k->pos)))
+            return 0;
+        const cd_node *t = cd_dom_node(c->dom, p);
+        n = t->len;
+        s = cd_trim(t->u.text, &n);
+        if (n > 24)
+            return 0;
     }
     return 0;
 }
@@ -471,6 +506,8 @@ static void S_masthead(const cd_meta_ctx *c, const cd_meta_cand **list, size_t n
         int near = !h ? S_prose_follows(c, k->pos)
                    : k->pos < h ? cd_meta_texts_between(c, k->pos, h, 8) < 8
                                 : cd_meta_texts_between(c, h, k->pos, 31) <= 30;
+        if (!near && S_labelled_pub(c, k))
+            near = 1; /* "Published Date:" over the story, premium boxes between (l3s marketrasen) */
         if (near && (take == n || k->pos < list[take]->pos) && (k->pos < h || !S_after_link(c, k->pos)))
             take = i;
     }

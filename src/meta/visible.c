@@ -1226,6 +1226,20 @@ static void S_original_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const cha
     }
 }
 
+/* Is text node id a publication label alone ("Published Date:",
+ * "Posted on"), its date in the next text? */
+static int S_published_label(const cd_meta_ctx *c, cd_nid id)
+{
+    size_t l;
+    const char *t = S_node_trimmed(c, id, &l);
+    if (!t || !l || l > 24)
+        return 0;
+    for (size_t i = 0; cd_list_published_labels[i]; i++)
+        if (cd_eq_nocase(t, l, cd_list_published_labels[i]))
+            return 1;
+    return 0;
+}
+
 void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags)
 {
     const cd_dom *dom = c->dom;
@@ -1308,6 +1322,16 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
     else if (!v->nh1 && v->headline_dates < 48 && len >= 6 && S_has_digit(s, len))
         rank = 4; /* on a page without an h1: kept only beside the headline (below) */
     else {
+        if (prev && len <= 40 && S_published_label(c, prev)) {
+            /* "<strong>Published Date: </strong> 14 January 2008": the
+             * label and the date in two texts, read as one labelled line
+             * (l3s 7a4c1a97, a template of several sites). */
+            char o[CD_META_DATE_LEN];
+            if ((cd_meta_date_norm(s, len, 0, 1, o) || cd_meta_date_norm(s, len, 0, -1, o)) &&
+                cd_meta_add(c, CD_MF_DATE, CD_MS_VISIBLE, 4, id, s, len))
+                v->dates++;
+            return;
+        }
         S_labelled_date(c, v, id, s, len);
         return;
     }

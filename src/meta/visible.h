@@ -29,8 +29,9 @@ typedef struct cd_meta_vis {
  * served or another story's. */
 int cd_meta_date_by_headline(const cd_meta_ctx *c, cd_nid id);
 
-/* The page's headline: its first h1 read as a title, else the first text
- * of the body (16-300 bytes) that a stated title holds; CD_NONE for none. */
+/* The page's headline: the h1 a stated title holds, else its first h1,
+ * else the first text of the body (16-300 bytes) that a stated title
+ * holds; CD_NONE for none. */
 cd_nid cd_meta_headline_at(const cd_meta_ctx *c);
 
 /* How many non-blank texts stand from node a to node b (a before b), at
