@@ -363,12 +363,19 @@ static size_t S_tokens(const char *s, size_t n, S_tok *t)
             i += 3;
             continue;
         }
+        /* A no-break space separates like a space ("2:18pm&nbsp;Tuesday&nbsp;1st&nbsp;January&nbsp;2008",
+         * l3s 310a3b31): never part of a word. */
+        if (ch == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
+            i += 2;
+            continue;
+        }
         if (cd_isalpha(ch) || (ch >= 0xC0 && ch < 0xE0)) {
             size_t st = i;
             /* A word ends where a word in capitals follows a small letter:
              * text of two elements run together ("Mental HealthDECEMBER 22"). */
             while (i < n && (cd_isalpha((unsigned char)s[i]) || ((unsigned char)s[i] >= 0x80 &&
                                                                  (unsigned char)s[i] < 0xE0)) &&
+                   !((unsigned char)s[i] == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) &&
                    !(i > st && i + 1 < n && s[i - 1] >= 'a' && s[i - 1] <= 'z' && s[i] >= 'A' &&
                      s[i] <= 'Z' && s[i + 1] >= 'A' && s[i + 1] <= 'Z'))
                 i++;

@@ -452,7 +452,7 @@ static int S_labelled_pub(const cd_meta_ctx *c, const cd_meta_cand *k)
  * line is one the story's prose follows (l3s 30cfde24, 9c0924df). That
  * line is moved first in list[0..n). */
 #define S_MAST_GAP 8u
-#define S_MAST_TOP 60u
+#define S_MAST_TOP 120u
 
 /* Does a paragraph of prose (150 bytes or more) follow node id within
  * six texts: the story starting under its date line, not a list of
