@@ -1322,7 +1322,7 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
     else if (!v->nh1 && v->headline_dates < 48 && len >= 6 && S_has_digit(s, len))
         rank = 4; /* on a page without an h1: kept only beside the headline (below) */
     else {
-        if (prev && len <= 40 && S_published_label(c, prev)) {
+        if (prev && len >= 6 && len <= 40 && S_has_digit(s, len) && S_published_label(c, prev)) {
             /* "<strong>Published Date: </strong> 14 January 2008": the
              * label and the date in two texts, read as one labelled line
              * (l3s 7a4c1a97, a template of several sites). */
