@@ -92,7 +92,7 @@ static int S_is_bad_region(cd_meta_ctx *c, cd_nid id, const cd_node *n, cd_nid h
          * a comment count's class word does not make it the readers'. */
         char o[CD_META_DATE_LEN];
         const char *t;
-        if (!(h1 && S_after_h1(c->dom, id, h1)) && !cd_meta_class_has_block(c, id, cd_list_class_sidebar) &&
+        if (h1 && !S_after_h1(c->dom, id, h1) && !cd_meta_class_has_block(c, id, cd_list_class_sidebar) &&
             !cd_meta_class_has_block(c, id, cd_list_class_footer) && (t = cd_meta_node_text(c, id, 81, &len)) != NULL &&
             len >= 6 && len <= 80 && (cd_meta_date_norm(t, len, 0, 1, o) || cd_meta_date_norm(t, len, 0, -1, o)) &&
             cd_meta_date_by_headline(c, id))
