@@ -1032,8 +1032,6 @@ cd_nid cd_meta_headline_at(const cd_meta_ctx *c)
     for (size_t i = 0; i < nh; i++)
         if (list[i]->len <= 300 && S_in_title(c, list[i]->s, list[i]->len))
             return list[i]->pos;
-    if (nh)
-        return list[0]->pos;
     const cd_dom *dom = c->dom;
     if (!dom->body)
         return CD_NONE;

@@ -438,6 +438,27 @@ static int S_labelled_pub(const cd_meta_ctx *c, const cd_meta_cand *k)
     return 0;
 }
 
+/* Do candidates a and b stand in the same kind of element (tag and class
+ * of the element holding the text): two items of one list ("By … • Dec.
+ * 4, 2025" over "By … • Dec. 1, 2025", a listing's dated items, wcxb 0956,
+ * 4015), not a masthead over a story? */
+static int S_same_slot(const cd_meta_ctx *c, cd_nid a, cd_nid b)
+{
+    const cd_dom *dom = c->dom;
+    if (cd_dom_node(dom, a)->type == CD_NODE_TEXT)
+        a = cd_dom_node(dom, a)->parent;
+    if (cd_dom_node(dom, b)->type == CD_NODE_TEXT)
+        b = cd_dom_node(dom, b)->parent;
+    if (!a || !b || cd_dom_node(dom, a)->tag != cd_dom_node(dom, b)->tag)
+        return 0;
+    size_t la = 0, lb = 0;
+    const char *ca = cd_dom_attr(dom, a, "class", &la), *cb = cd_dom_attr(dom, b, "class", &lb);
+    if (!ca || !cb)
+        return !ca && !cb && cd_dom_node(dom, a)->tag != CD_TAG_TD && cd_dom_node(dom, a)->tag != CD_TAG_DIV &&
+               cd_dom_node(dom, a)->tag != CD_TAG_P && cd_dom_node(dom, a)->tag != CD_TAG_SPAN;
+    return la == lb && memcmp(ca, cb, la) == 0;
+}
+
 /* The site's masthead or top bar prints the day the page was served
  * ("Tuesday, January 15, 2008" over the menu): on a page without a
  * date line under an h1, that is its first date line and it wins unless
@@ -480,10 +501,14 @@ static void S_masthead(const cd_meta_ctx *c, const cd_meta_cand **list, size_t n
             k0 = list[i];
     int timed = 0;
     long d0;
-    if (!k0 || k0->rank == 0 || (k0->flags & CD_MC_FIRSTPUB) || cd_meta_field_date(k0->s, k0->len) ||
+    if (!k0 || (k0->flags & CD_MC_FIRSTPUB) || cd_meta_field_date(k0->s, k0->len) ||
         (d0 = S_cand_day(k0, dayfirst, &timed)) < 0 || timed)
         return;
     cd_nid h = cd_meta_headline_at(c);
+    /* Right under the headline's h1 (rank 0): its date line. Under an h1
+     * no stated title holds (a logo's), no such reading. */
+    if (k0->rank == 0 && h)
+        return;
     if (cd_meta_date_by_headline(c, k0->pos))
         return;
     if (h && (k0->pos >= h || cd_meta_texts_between(c, k0->pos, h, S_MAST_GAP + 1) <= S_MAST_GAP))
@@ -506,6 +531,8 @@ static void S_masthead(const cd_meta_ctx *c, const cd_meta_cand **list, size_t n
         int near = !h ? S_prose_follows(c, k->pos)
                    : k->pos < h ? cd_meta_texts_between(c, k->pos, h, 8) < 8
                                 : cd_meta_texts_between(c, h, k->pos, 31) <= 30;
+        if (!h && S_same_slot(c, k0->pos, k->pos))
+            continue;
         if (!near && S_labelled_pub(c, k))
             near = 1; /* "Published Date:" over the story, premium boxes between (l3s marketrasen) */
         if (near && (take == n || k->pos < list[take]->pos) && (k->pos < h || !S_after_link(c, k->pos)))

@@ -1232,10 +1232,11 @@ static int S_published_label(const cd_meta_ctx *c, cd_nid id)
 {
     size_t l;
     const char *t = S_node_trimmed(c, id, &l);
-    if (!t || !l || l > 24)
+    if (!t || l < 5 || l > 24 || (t[l - 1] != ':' && !cd_isalpha((unsigned char)t[l - 1])))
         return 0;
     for (size_t i = 0; cd_list_published_labels[i]; i++)
-        if (cd_eq_nocase(t, l, cd_list_published_labels[i]))
+        if (cd_tolower((unsigned char)t[0]) == cd_tolower((unsigned char)cd_list_published_labels[i][0]) &&
+            cd_eq_nocase(t, l, cd_list_published_labels[i]))
             return 1;
     return 0;
 }
