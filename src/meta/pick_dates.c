@@ -347,6 +347,204 @@ static int S_before_h1(const cd_meta_ctx *c, cd_nid pos)
     return cd_meta_collect(c, CD_MF_TITLE, CD_MS_VISIBLE, 0, list, 1) && list[0]->pos > pos;
 }
 
+/* The day of visible candidate k (read one way, or the way the page
+ * writes dates), -1 for none; *timed is set when the line gives a time. */
+static long S_cand_day(const cd_meta_cand *k, int dayfirst, int *timed)
+{
+    char o[CD_META_DATE_LEN];
+    size_t l = cd_meta_date_norm(k->s, k->len, 0, dayfirst, o);
+    if (l < 10)
+        l = S_one_reading(k, o);
+    if (l < 10)
+        return -1;
+    if (timed)
+        *timed = l > 10;
+    return S_day_number(o);
+}
+
+/* The text before node id (the previous non-blank one), 0 for none. */
+static cd_nid S_prev_text(const cd_meta_ctx *c, cd_nid id)
+{
+    const cd_dom *dom = c->dom;
+    cd_nid k = id;
+    for (int steps = 0; k && steps < 40; steps++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->prev) {
+            k = n->prev;
+            for (int d = 0; d < 8 && cd_dom_node(dom, k)->last; d++)
+                k = cd_dom_node(dom, k)->last;
+        } else {
+            k = n->parent;
+            if (!k || k == dom->body)
+                return 0;
+            continue;
+        }
+        const cd_node *t = cd_dom_node(dom, k);
+        size_t l = t->len;
+        if (t->type == CD_NODE_TEXT && cd_trim(t->u.text, &l) && l)
+            return k;
+    }
+    return 0;
+}
+
+/* Is the text before node id a link: a teaser's headline, its date line
+ * under it ("ALSO READ" … "Fire at Burrabazar building yet to be
+ * controlled" then "January 14, 2008", l3s 9f873f81)? A link of a
+ * headline's length, four words or more: "Most Read" or "Print Version"
+ * over a story's date line is the page's tools. */
+static int S_after_link(const cd_meta_ctx *c, cd_nid id)
+{
+    const cd_dom *dom = c->dom;
+    cd_nid k = S_prev_text(c, id);
+    if (!k)
+        return 0;
+    const cd_node *t = cd_dom_node(dom, k);
+    size_t l = t->len;
+    const char *ts = cd_trim(t->u.text, &l);
+    size_t words = 0, at = 0;
+    const char *w;
+    while (words < 4 && cd_next_word(ts, l, &at, &w))
+        words++;
+    if (words < 4)
+        return 0;
+    cd_nid a = t->parent;
+    for (int d = 0; a && d < 4; d++, a = cd_dom_node(dom, a)->parent)
+        if (cd_dom_node(dom, a)->type == CD_NODE_ELEMENT && cd_dom_node(dom, a)->tag == CD_TAG_A)
+            return 1;
+    return 0;
+}
+
+/* Is candidate k a labelled publication date ("Published Date: 19 January
+ * 2008", the label in its own text or the one before)? */
+static int S_labelled_pub(const cd_meta_ctx *c, const cd_meta_cand *k)
+{
+    const char *s = k->s;
+    size_t n = k->len;
+    cd_nid p = 0;
+    for (int again = 0; again < 2; again++) {
+        for (size_t i = 0; cd_list_published_labels[i]; i++) {
+            size_t l = strlen(cd_list_published_labels[i]);
+            if (n >= l && cd_eq_nocase(s, l, cd_list_published_labels[i]))
+                return 1;
+        }
+        if (again || !(p = S_prev_text(c, k->pos)))
+            return 0;
+        const cd_node *t = cd_dom_node(c->dom, p);
+        n = t->len;
+        s = cd_trim(t->u.text, &n);
+        if (n > 24)
+            return 0;
+    }
+    return 0;
+}
+
+/* Do candidates a and b stand in the same kind of element (tag and class
+ * of the element holding the text): two items of one list ("By … • Dec.
+ * 4, 2025" over "By … • Dec. 1, 2025", a listing's dated items, wcxb 0956,
+ * 4015), not a masthead over a story? */
+static int S_same_slot(const cd_meta_ctx *c, cd_nid a, cd_nid b)
+{
+    const cd_dom *dom = c->dom;
+    if (cd_dom_node(dom, a)->type == CD_NODE_TEXT)
+        a = cd_dom_node(dom, a)->parent;
+    if (cd_dom_node(dom, b)->type == CD_NODE_TEXT)
+        b = cd_dom_node(dom, b)->parent;
+    if (!a || !b || cd_dom_node(dom, a)->tag != cd_dom_node(dom, b)->tag)
+        return 0;
+    size_t la = 0, lb = 0;
+    const char *ca = cd_dom_attr(dom, a, "class", &la), *cb = cd_dom_attr(dom, b, "class", &lb);
+    if (!ca || !cb)
+        return !ca && !cb && cd_dom_node(dom, a)->tag != CD_TAG_TD && cd_dom_node(dom, a)->tag != CD_TAG_DIV &&
+               cd_dom_node(dom, a)->tag != CD_TAG_P && cd_dom_node(dom, a)->tag != CD_TAG_SPAN;
+    return la == lb && memcmp(ca, cb, la) == 0;
+}
+
+/* The site's masthead or top bar prints the day the page was served
+ * ("Tuesday, January 15, 2008" over the menu): on a page without a
+ * date line under an h1, that is its first date line and it wins unless
+ * told apart. It is one when it stands well before the headline (more
+ * than S_MAST_GAP texts, not beside it), gives a day without a time, and is
+ * the newest day the page shows; the story's own date line then stands
+ * by the headline (a few texts above it, or among the first texts after
+ * it) a day or more earlier, within a year (l3s 022b482d, 9823a7f0,
+ * 33840d84: the masthead's 2008-01-15/20/16 over stories of 01-09, 01-17,
+ * 01-09). When no headline is found (a <title> naming only the site), the
+ * masthead is among the page's first S_MAST_TOP texts and the story's date
+ * line is one the story's prose follows (l3s 30cfde24, 9c0924df). That
+ * line is moved first in list[0..n). */
+#define S_MAST_GAP 8u
+#define S_MAST_TOP 120u
+
+/* Does a paragraph of prose (150 bytes or more) follow node id within
+ * six texts: the story starting under its date line, not a list of
+ * teasers or links? */
+static int S_prose_follows(const cd_meta_ctx *c, cd_nid id)
+{
+    const cd_dom *dom = c->dom;
+    unsigned texts = 0;
+    for (cd_nid k = cd_dom_next(dom, id, CD_NONE); k && texts < 6; k = cd_dom_next(dom, k, CD_NONE)) {
+        const cd_node *t = cd_dom_node(dom, k);
+        size_t l = t->len;
+        if (t->type != CD_NODE_TEXT || !cd_trim(t->u.text, &l) || !l)
+            continue;
+        texts++;
+        if (l >= 150)
+            return 1;
+    }
+    return 0;
+}
+static void S_masthead(const cd_meta_ctx *c, const cd_meta_cand **list, size_t n, int dayfirst)
+{
+    const cd_meta_cand *k0 = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (!(list[i]->flags & CD_MC_BAD) && (!k0 || list[i]->pos < k0->pos))
+            k0 = list[i];
+    int timed = 0;
+    long d0;
+    if (!k0 || (k0->flags & CD_MC_FIRSTPUB) || cd_meta_field_date(k0->s, k0->len) ||
+        (d0 = S_cand_day(k0, dayfirst, &timed)) < 0 || timed)
+        return;
+    cd_nid h = cd_meta_headline_at(c);
+    /* Right under the headline's h1 (rank 0): its date line. Under an h1
+     * no stated title holds (a logo's), no such reading. */
+    if (k0->rank == 0 && h)
+        return;
+    if (cd_meta_date_by_headline(c, k0->pos))
+        return;
+    if (h && (k0->pos >= h || cd_meta_texts_between(c, k0->pos, h, S_MAST_GAP + 1) <= S_MAST_GAP))
+        return;
+    /* No headline found (a <title> naming the site alone): the masthead
+     * stands among the page's first texts. */
+    if (!h && (!c->dom->body || cd_meta_texts_between(c, c->dom->body, k0->pos, S_MAST_TOP + 1) > S_MAST_TOP))
+        return;
+    size_t take = n;
+    for (size_t i = 0; i < n; i++) {
+        const cd_meta_cand *k = list[i];
+        if (k->flags & CD_MC_BAD)
+            continue;
+        long d = S_cand_day(k, dayfirst, NULL);
+        if (d > d0)
+            return; /* a later day shown: k0 is no "today" */
+        if (d < 0 || d == d0 || d < d0 - 366 || k->pos <= k0->pos || (k->flags & CD_MC_FIRSTPUB) ||
+            cd_meta_field_date(k->s, k->len))
+            continue;
+        int near = !h ? S_prose_follows(c, k->pos)
+                   : k->pos < h ? cd_meta_texts_between(c, k->pos, h, 8) < 8
+                                : cd_meta_texts_between(c, h, k->pos, 31) <= 30;
+        if (!h && S_same_slot(c, k0->pos, k->pos))
+            continue;
+        if (!near && S_labelled_pub(c, k))
+            near = 1; /* "Published Date:" over the story, premium boxes between (l3s marketrasen) */
+        if (near && (take == n || k->pos < list[take]->pos) && (k->pos < h || !S_after_link(c, k->pos)))
+            take = i;
+    }
+    if (take == n)
+        return;
+    const cd_meta_cand *k = list[take];
+    memmove(list + 1, list, take * sizeof *list);
+    list[0] = k;
+}
+
 static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const char *page_url,
                                const char **source)
 {
@@ -366,6 +564,8 @@ static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const ch
                     list[0] = k;
                     break;
                 }
+        if (srcs[s] == CD_MS_VISIBLE && field == CD_MF_DATE && n > 1)
+            S_masthead(c, list, n, dayfirst);
         /* The first date line is not beside the headline but a later one
          * is: that one dates the story. */
         if (srcs[s] == CD_MS_VISIBLE && field == CD_MF_DATE && n > 1 && list[0]->rank != 0 &&

@@ -10,6 +10,7 @@
 
 #include "../util/ctype.h"
 #include "cand.h"
+#include "dates.h"
 #include "jsonld.h"
 #include "metatags.h"
 #include "microdata.h"
@@ -85,6 +86,16 @@ static int S_is_bad_region(cd_meta_ctx *c, cd_nid id, const cd_node *n, cd_nid h
         if (h1 && S_after_h1(c->dom, id, h1) && !cd_meta_class_has_block(c, id, cd_list_class_sidebar) &&
             !cd_meta_class_has_block(c, id, cd_list_class_footer) && cd_meta_node_text(c, id, 161, &len) &&
             len <= 160)
+            return 0;
+        /* … and a date line alone right above it ("story-date comments-grey"
+         * holding "January 5, 2008 - 6:11 PM" over the h1, l3s 5d341f23):
+         * a comment count's class word does not make it the readers'. */
+        char o[CD_META_DATE_LEN];
+        const char *t;
+        if (h1 && !S_after_h1(c->dom, id, h1) && !cd_meta_class_has_block(c, id, cd_list_class_sidebar) &&
+            !cd_meta_class_has_block(c, id, cd_list_class_footer) && (t = cd_meta_node_text(c, id, 81, &len)) != NULL &&
+            len >= 6 && len <= 80 && (cd_meta_date_norm(t, len, 0, 1, o) || cd_meta_date_norm(t, len, 0, -1, o)) &&
+            cd_meta_date_by_headline(c, id))
             return 0;
     }
     /* The headline is never in a footer, side column or comments: a block

@@ -1259,6 +1259,21 @@ static void S_original_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const cha
     }
 }
 
+/* Is text node id a publication label alone ("Published Date:",
+ * "Posted on"), its date in the next text? */
+static int S_published_label(const cd_meta_ctx *c, cd_nid id)
+{
+    size_t l;
+    const char *t = S_node_trimmed(c, id, &l);
+    if (!t || l < 5 || l > 24 || (t[l - 1] != ':' && !cd_isalpha((unsigned char)t[l - 1])))
+        return 0;
+    for (size_t i = 0; cd_list_published_labels[i]; i++)
+        if (cd_tolower((unsigned char)t[0]) == cd_tolower((unsigned char)cd_list_published_labels[i][0]) &&
+            cd_eq_nocase(t, l, cd_list_published_labels[i]))
+            return 1;
+    return 0;
+}
+
 void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags)
 {
     const cd_dom *dom = c->dom;
@@ -1333,13 +1348,24 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         rank = 0;
     else if (v->nh1 && v->after_h1 < S_DATE_WINDOW)
         rank = 3; /* down in the text: after an element named a date */
-    else if (!v->nh1 && v->dates < 2)
-        rank = 1;
+    else if (!v->nh1 && v->text_dates < 2)
+        rank = 1; /* the first two date lines (a masthead's "today" counts once, not
+                   * as its element and its text: l3s 33840d84) */
     else if (v->byline_text && v->texts - v->byline_text <= 4)
         rank = 2; /* the date beside a byline, wherever that is */
     else if (!v->nh1 && v->headline_dates < 48 && len >= 6 && S_has_digit(s, len))
         rank = 4; /* on a page without an h1: kept only beside the headline (below) */
     else {
+        if (prev && len >= 6 && len <= 40 && S_has_digit(s, len) && S_published_label(c, prev)) {
+            /* "<strong>Published Date: </strong> 14 January 2008": the
+             * label and the date in two texts, read as one labelled line
+             * (l3s 7a4c1a97, a template of several sites). */
+            char o[CD_META_DATE_LEN];
+            if ((cd_meta_date_norm(s, len, 0, 1, o) || cd_meta_date_norm(s, len, 0, -1, o)) &&
+                cd_meta_add(c, CD_MF_DATE, CD_MS_VISIBLE, 4, id, s, len))
+                v->dates++;
+            return;
+        }
         S_labelled_date(c, v, id, s, len);
         return;
     }
@@ -1347,7 +1373,7 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
     size_t rl = c->ref_time ? cd_meta_date_relative(s, len, c->ref_time, rel) : 0;
     if (rl) {
         if (cd_meta_add(c, CD_MF_DATE, CD_MS_VISIBLE, rank, id, rel, rl))
-            v->dates++;
+            v->dates++, v->text_dates++;
         return;
     }
     if (len < 6)
@@ -1394,6 +1420,7 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         int field = cd_meta_date_updated(c, id, s, len) ? CD_MF_MODIFIED : CD_MF_DATE;
         if (cd_meta_add(c, field, CD_MS_VISIBLE, rank, id, s, len)) {
             v->dates++;
+            v->text_dates++;
             if (rank <= 2 && len <= 40 && !cd_meta_field_date(s, len)) {
                 v->date_text = v->texts;
                 if (prev) {

@@ -19,6 +19,8 @@ typedef struct cd_meta_vis {
     unsigned date_text;   /* texts when the last date line was added, 0 for none */
     cd_nid prev_text;     /* the previous non-blank text node */
     unsigned headline_dates; /* dates without an h1 checked against the headline */
+    unsigned text_dates;  /* date lines read from text nodes (an element named a date
+                           * and its text are one line) */
 } cd_meta_vis;
 
 /* Is the date line at node id beside the headline: a text a few texts
@@ -26,6 +28,15 @@ typedef struct cd_meta_vis {
  * holds? A date further off, in the page's header, is the day the page was
  * served or another story's. */
 int cd_meta_date_by_headline(const cd_meta_ctx *c, cd_nid id);
+
+/* The page's headline: the h1 a stated title holds, else its first h1,
+ * else the first text of the body (16-300 bytes) that a stated title
+ * holds; CD_NONE for none. */
+cd_nid cd_meta_headline_at(const cd_meta_ctx *c);
+
+/* How many non-blank texts stand from node a to node b (a before b), at
+ * most max (max when further). */
+unsigned cd_meta_texts_between(const cd_meta_ctx *c, cd_nid a, cd_nid b, unsigned max);
 
 /* Is the date written s[0..n) a field of an item ("Registered: 2024-01-27",
  * "Release date: Mar 4, 2025") rather than a date line? */

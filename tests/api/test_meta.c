@@ -433,7 +433,7 @@ static void test_dates(void)
     STR_EQ(S_date("Nov. 6, 2014", 0), "2014-11-06", "");
     STR_EQ(S_date("6 November 2014", 0), "2014-11-06", "");
     STR_EQ(S_date("November 6th, 2014", 0), "2014-11-06", "");
-    STR_EQ(S_date("Thursday, November 6, 2014 5:00 PM", 0), "2014-11-06", "");
+    STR_EQ(S_date("Thursday, November 6, 2014 5:00 PM", 0), "2014-11-06T17:00:00", ""); /* local time, no zone given */
     STR_EQ(S_date("6 novembre 2014", 0), "2014-11-06", "");
     STR_EQ(S_date("6. November 2014", 0), "2014-11-06", "");
     STR_EQ(S_date("6 de noviembre de 2014", 0), "2014-11-06", "");
