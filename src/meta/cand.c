@@ -260,6 +260,29 @@ int cd_meta_says_update(const char *s, size_t n)
     return 0;
 }
 
+cd_nid cd_meta_text_back(const cd_dom *dom, cd_nid k, cd_nid stop, int *budget)
+{
+    while (k && *budget > 0) {
+        --*budget;
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->prev) {
+            k = n->prev;
+            for (int d = 0; d < 8 && cd_dom_node(dom, k)->last; d++)
+                k = cd_dom_node(dom, k)->last;
+        } else {
+            k = n->parent;
+            if (!k || k == stop)
+                return 0;
+            continue;
+        }
+        const cd_node *t = cd_dom_node(dom, k);
+        size_t l = t->len;
+        if (t->type == CD_NODE_TEXT && cd_trim(t->u.text, &l) && l)
+            return k;
+    }
+    return 0;
+}
+
 const char *cd_meta_prev_text(const cd_dom *dom, cd_nid id, size_t *len, cd_nid *at)
 {
     cd_nid k = id;

@@ -238,6 +238,10 @@ int cd_meta_says_update(const char *s, size_t n);
  * "Updated:" or "Researched by:" in its own element), at most a few steps
  * away and not out of a heading; NULL if none. *at gets its node. */
 const char *cd_meta_prev_text(const cd_dom *dom, cd_nid id, size_t *len, cd_nid *at);
+/* The non-blank text before node k in reverse document order (a previous
+ * sibling's last descendant, at most 8 levels down, else the parent), 0 at
+ * `stop` or once *budget steps are spent (each node passed is a step). */
+cd_nid cd_meta_text_back(const cd_dom *dom, cd_nid k, cd_nid stop, int *budget);
 /* Is the date written s[0..n) at node id labelled as a change ("Updated Dec
  * 18, 2025", or an "Updated:" text right before it) rather than the
  * publication? */

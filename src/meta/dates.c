@@ -979,34 +979,17 @@ static int S_in_title(const cd_meta_ctx *c, const char *t, size_t n)
 int cd_meta_date_by_headline(const cd_meta_ctx *c, cd_nid id)
 {
     const cd_dom *dom = c->dom;
-    /* Backwards: up to four texts. */
+    /* Backwards: up to four texts, within 40 steps. */
+    int budget = 40;
     cd_nid k = id;
-    int texts = 0;
-    for (int steps = 0; k && steps < 40 && texts < 4; steps++) {
-        const cd_node *n = cd_dom_node(dom, k);
-        if (n->prev) {
-            k = n->prev;
-            for (int d = 0; d < 8 && cd_dom_node(dom, k)->last; d++)
-                k = cd_dom_node(dom, k)->last;
-        } else {
-            k = n->parent;
-            if (!k || k == dom->body)
-                break;
-            continue;
-        }
-        const cd_node *t = cd_dom_node(dom, k);
-        if (t->type != CD_NODE_TEXT)
-            continue;
-        size_t l = t->len;
-        const char *s = cd_trim(t->u.text, &l);
-        if (!l)
-            continue;
-        texts++;
+    for (int texts = 0; texts < 4 && (k = cd_meta_text_back(dom, k, dom->body, &budget)); texts++) {
+        size_t l = cd_dom_node(dom, k)->len;
+        const char *s = cd_trim(cd_dom_node(dom, k)->u.text, &l);
         if (l <= 300 && S_in_title(c, s, l))
             return 1;
     }
     /* Forwards: the next two texts (a date line above the headline). */
-    texts = 0;
+    int texts = 0;
     k = id;
     for (int steps = 0; steps < 40 && texts < 2 && (k = cd_dom_next(dom, k, CD_NONE)); steps++) {
         const cd_node *t = cd_dom_node(dom, k);

@@ -365,26 +365,8 @@ static long S_cand_day(const cd_meta_cand *k, int dayfirst, int *timed)
 /* The text before node id (the previous non-blank one), 0 for none. */
 static cd_nid S_prev_text(const cd_meta_ctx *c, cd_nid id)
 {
-    const cd_dom *dom = c->dom;
-    cd_nid k = id;
-    for (int steps = 0; k && steps < 40; steps++) {
-        const cd_node *n = cd_dom_node(dom, k);
-        if (n->prev) {
-            k = n->prev;
-            for (int d = 0; d < 8 && cd_dom_node(dom, k)->last; d++)
-                k = cd_dom_node(dom, k)->last;
-        } else {
-            k = n->parent;
-            if (!k || k == dom->body)
-                return 0;
-            continue;
-        }
-        const cd_node *t = cd_dom_node(dom, k);
-        size_t l = t->len;
-        if (t->type == CD_NODE_TEXT && cd_trim(t->u.text, &l) && l)
-            return k;
-    }
-    return 0;
+    int budget = 40;
+    return cd_meta_text_back(c->dom, id, c->dom->body, &budget);
 }
 
 /* Is the text before node id a link: a teaser's headline, its date line
