@@ -746,26 +746,36 @@ static uint64_t S_hash_id(const char *s, size_t n)
     return h ? h : 1;
 }
 
-static int S_idset_has(const S_idset *set, const char *s, size_t n)
+/* Is hash h in the set (which has slots)? */
+static int S_idset_find(const S_idset *set, uint64_t h)
 {
-    if (!set->cap || !n)
-        return 0;
-    uint64_t h = S_hash_id(s, n);
     for (size_t k = (size_t)h & (set->cap - 1); set->slot[k]; k = (k + 1) & (set->cap - 1))
         if (set->slot[k] == h)
             return 1;
     return 0;
 }
 
-static void S_idset_add(S_idset *set, const char *s, size_t n)
+/* Puts hash h into the set (which has room). */
+static void S_idset_put(S_idset *set, uint64_t h)
 {
-    if (!n)
-        return;
-    uint64_t h = S_hash_id(s, n);
     size_t k = (size_t)h & (set->cap - 1);
     while (set->slot[k] && set->slot[k] != h)
         k = (k + 1) & (set->cap - 1);
     set->slot[k] = h;
+}
+
+static int S_idset_has(const S_idset *set, const char *s, size_t n)
+{
+    if (!set->cap || !n)
+        return 0;
+    return S_idset_find(set, S_hash_id(s, n));
+}
+
+static void S_idset_add(S_idset *set, const char *s, size_t n)
+{
+    if (!n)
+        return;
+    S_idset_put(set, S_hash_id(s, n));
 }
 
 /* The number of ids element id's attributes say it opens; with a set, adds them. */
@@ -826,21 +836,13 @@ static int S_css_has(const S_idset *set, const char *s, size_t n)
 {
     if (!set->cap || !n)
         return 0;
-    uint64_t h = S_css_hash(s, n);
-    for (size_t k = (size_t)h & (set->cap - 1); set->slot[k]; k = (k + 1) & (set->cap - 1))
-        if (set->slot[k] == h)
-            return 1;
-    return 0;
+    return S_idset_find(set, S_css_hash(s, n));
 }
 
 static void S_css_add(S_idset *set, const char *s, size_t n)
 {
     set->css++;
-    uint64_t h = S_css_hash(s, n);
-    size_t k = (size_t)h & (set->cap - 1);
-    while (set->slot[k] && set->slot[k] != h)
-        k = (k + 1) & (set->cap - 1);
-    set->slot[k] = h;
+    S_idset_put(set, S_css_hash(s, n));
 }
 
 static int S_css_ident(unsigned char c)
