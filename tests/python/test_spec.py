@@ -177,7 +177,12 @@ def test_case(case):
                 assert rec.get(k) == v, k
 
 
-@pytest.mark.parametrize("case", CASES + NEWS_CASES)
+# The binding must give the CLI's record whether or not the case's expectations
+# hold: KNOWN_FAILING's strict xfails are for test_case, not for this check.
+SAME_CASES = [pytest.param(*p.values, id=p.id) for p in CASES]
+
+
+@pytest.mark.parametrize("case", SAME_CASES + NEWS_CASES)
 def test_case_same_record_as_cli(case, cli):
     """The whole dict equals the CLI's JSON record on the same input and flags."""
     from conftest import run_cli
