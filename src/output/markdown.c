@@ -56,6 +56,7 @@ typedef struct {
     const cd_extract *x;
     const char *base_url;
     size_t base_len;
+    size_t url_room; /* base URL bytes resolutions may still use (CD_MD_URL_ROOM_*) */
     int pending;
     int dirty; /* spans or a heading marker wait to be written */
     int brs;
@@ -495,10 +496,37 @@ static void S_dest(S_md *w, const char *u, size_t n)
     S_put(w, u + n - run, run);
 }
 
+/* Does ref[0..len) start with a scheme (ALPHA *(ALPHA / DIGIT / "+" / "-" / ".") ":"
+ * after leading whitespace)? Such a reference resolves to itself. */
+static int S_has_scheme(const char *ref, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (unsigned char)ref[i] <= 0x20)
+        i++;
+    if (i == len || !cd_isalpha((unsigned char)ref[i])) return 0;
+    for (i++; i < len; i++) {
+        unsigned char c = (unsigned char)ref[i];
+        if (c == ':') return 1;
+        if (!cd_isalnum(c) && c != '+' && c != '-' && c != '.' && c != '\t' && c != '\n' && c != '\r') return 0;
+    }
+    return 0;
+}
+
 static void S_url(S_md *w, const char *ref, size_t len)
 {
     cd_buf_clear(&w->ubuf);
-    cd_url_resolve(w->base_url, w->base_len, ref, len, &w->ubuf);
+    /* Resolving reads the whole base URL and may copy it: a page gets
+     * CD_MD_URL_ROOM_* bytes of that, then its references go out as written. */
+    const char *base = w->base_url;
+    if (base && S_has_scheme(ref, len)) {
+        base = NULL;
+    } else if (base && w->base_len > w->url_room) {
+        base = NULL;
+        w->url_room = 0;
+    } else if (base) {
+        w->url_room -= w->base_len;
+    }
+    cd_url_resolve(base, base ? w->base_len : 0, ref, len, &w->ubuf);
     if (w->ubuf.failed) {
         w->out->failed = 1;
         return;
@@ -1058,6 +1086,7 @@ static void S_body(const cd_result *res, unsigned options, cd_buf *out)
     w.x = x;
     w.base_url = base_url;
     w.base_len = base_url ? strlen(base_url) : 0;
+    w.url_room = CD_MD_URL_ROOM_BASE + res->page_len * CD_MD_URL_ROOM_PER_BYTE; /* page_len <= CD_MAX_DECODED */
     w.list_end = (size_t)-1;
     cd_buf_init(&w.scratch, out->mem);
     cd_buf_init(&w.ubuf, out->mem);
