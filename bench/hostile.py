@@ -122,6 +122,7 @@ SHAPES = {
         + b"<article><h1>Links</h1><p>" + b"<a href=x>y</a> " * 320000 + b"</p></article>" + patho.TAIL,
     "md-url-long-netpath-links (--url, --format markdown)": lambda: page(
         b"<article><h1>Links</h1><p>" + b"<a href=//a>b</a> " * 280000 + b"</p></article>"),
+    "md-ol-prefix-br-lines (--format markdown)": lambda: page(b"<ol start=2147483647><li>" * 8 + b"x<br>" * 4000000),
 }
 
 # Options a shape runs with (its baseline too): the shapes of output formats
@@ -133,6 +134,7 @@ ARGS = {
     "md-colspan-tables (--format markdown)": ["--format", "markdown"],
     "md-colspan-rows (--format markdown)": ["--format", "markdown"],
     "md-canonical-long-links (--format markdown)": ["--format", "markdown"],
+    "md-ol-prefix-br-lines (--format markdown)": ["--format", "markdown"],
     "md-url-long-netpath-links (--url, --format markdown)": ["--format", "markdown", "--url",
                                                              "https://example.com/" + "a/" * 50000 + "s.html"],
 }

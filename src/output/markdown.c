@@ -57,6 +57,8 @@ typedef struct {
     const char *base_url;
     size_t base_len;
     size_t url_room; /* base URL bytes resolutions may still use (CD_MD_URL_ROOM_*) */
+    size_t prefix_room; /* bytes of container prefixes still to write (CD_MD_PREFIX_ROOM_*) */
+    int prefix_flat;    /* past it: lines go out without their container prefixes */
     int pending;
     int dirty; /* spans or a heading marker wait to be written */
     int brs;
@@ -109,8 +111,29 @@ static void S_sep(S_md *w, int sep)
 }
 
 /* The prefix of a new line inside the open containers. */
+/* May n more bytes of container prefixes be written? Each line inside
+ * quotes and list items repeats the prefixes of all of them (up to 8 x 11
+ * bytes): a page gets CD_MD_PREFIX_ROOM_* bytes of that, then its lines go
+ * out flat (the text stays, the nesting goes). */
+static int S_prefix_fits(S_md *w, size_t n)
+{
+    if (!w->prefix_flat && n > w->prefix_room) w->prefix_flat = 1;
+    if (w->prefix_flat) return 0;
+    w->prefix_room -= n;
+    return 1;
+}
+
 static void S_prefix(S_md *w)
 {
+    size_t n = 0;
+    for (int i = 0; i < w->nbox; i++)
+        n += w->box[i].kind == S_QUOTE ? 2 : w->box[i].width;
+    if (!S_prefix_fits(w, n)) {
+        for (int i = 0; i < w->nbox; i++)
+            w->box[i].started = 1;
+        w->lstate = 0;
+        return;
+    }
     for (int i = 0; i < w->nbox; i++) {
         S_box *b = &w->box[i];
         if (b->kind == S_QUOTE) {
@@ -128,7 +151,10 @@ static void S_prefix(S_md *w)
 /* The prefix of a blank line: only containers already started, no trailing spaces. */
 static void S_blank_prefix(S_md *w)
 {
-    size_t start = w->out->len;
+    size_t start = w->out->len, n = 0;
+    for (int i = 0; i < w->nbox && w->box[i].started; i++)
+        n += w->box[i].kind == S_QUOTE ? 2 : w->box[i].width;
+    if (!S_prefix_fits(w, n)) return;
     for (int i = 0; i < w->nbox && w->box[i].started; i++) {
         if (w->box[i].kind == S_QUOTE)
             S_put(w, "> ", 2);
@@ -1087,6 +1113,7 @@ static void S_body(const cd_result *res, unsigned options, cd_buf *out)
     w.base_url = base_url;
     w.base_len = base_url ? strlen(base_url) : 0;
     w.url_room = CD_MD_URL_ROOM_BASE + res->page_len * CD_MD_URL_ROOM_PER_BYTE; /* page_len <= CD_MAX_DECODED */
+    w.prefix_room = CD_MD_PREFIX_ROOM_BASE + res->page_len * CD_MD_PREFIX_ROOM_PER_BYTE;
     w.list_end = (size_t)-1;
     cd_buf_init(&w.scratch, out->mem);
     cd_buf_init(&w.ubuf, out->mem);

@@ -68,6 +68,17 @@
  * reference with a scheme resolves to itself and costs nothing. */
 #define CD_MD_URL_ROOM_BASE ((size_t)1024 * 1024)
 #define CD_MD_URL_ROOM_PER_BYTE 1u
+/* Markdown repeats the prefixes of the open block quotes and list items
+ * ("> ", a list item's width in spaces: up to CD_MD_MAX_NEST x 11 bytes) on
+ * every line inside them. A page may write this many bytes of such prefixes
+ * plus CD_MD_PREFIX_ROOM_PER_BYTE per byte of the page; past it lines go out
+ * without them (flat: the text stays, the nesting goes). Without it 8 nested
+ * `<ol start=2147483647><li>` around `x<br>` lines made 18 bytes of Markdown
+ * per 5 of the page, up to the node budget: 76 MB of a 20 MB page with
+ * --json, 374 MiB of peak RSS over the bound's 369 (issue #14). Real pages
+ * write at most 9.4 KiB, 0.02 bytes per byte of the page (the four sets). */
+#define CD_MD_PREFIX_ROOM_BASE ((size_t)1024 * 1024)
+#define CD_MD_PREFIX_ROOM_PER_BYTE 1u
 
 /* ---- meta: document metadata (src/meta/) -------------------------------- */
 
