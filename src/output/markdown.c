@@ -56,7 +56,7 @@ typedef struct {
     const cd_extract *x;
     const char *base_url;
     size_t base_len;
-    size_t url_room; /* base URL bytes resolutions may still use (CD_MD_URL_ROOM_*) */
+    size_t url_room;    /* base URL bytes resolutions may still use (CD_MD_URL_ROOM_*) */
     size_t prefix_room; /* bytes of container prefixes still to write (CD_MD_PREFIX_ROOM_*) */
     int prefix_flat;    /* past it: lines go out without their container prefixes */
     int pending;
@@ -110,7 +110,6 @@ static void S_sep(S_md *w, int sep)
     if (sep > w->pending) w->pending = sep;
 }
 
-/* The prefix of a new line inside the open containers. */
 /* May n more bytes of container prefixes be written? Each line inside
  * quotes and list items repeats the prefixes of all of them (up to 8 x 11
  * bytes): a page gets CD_MD_PREFIX_ROOM_* bytes of that, then its lines go
@@ -123,6 +122,7 @@ static int S_prefix_fits(S_md *w, size_t n)
     return 1;
 }
 
+/* The prefix of a new line inside the open containers. */
 static void S_prefix(S_md *w)
 {
     size_t n = 0;
@@ -533,7 +533,9 @@ static int S_has_scheme(const char *ref, size_t len)
     for (i++; i < len; i++) {
         unsigned char c = (unsigned char)ref[i];
         if (c == ':') return 1;
-        if (!cd_isalnum(c) && c != '+' && c != '-' && c != '.' && c != '\t' && c != '\n' && c != '\r') return 0;
+        if (!cd_isalnum(c) && c != '+' && c != '-' && c != '.' && c != '\t' && c != '\n' &&
+            c != '\r')
+            return 0;
     }
     return 0;
 }
@@ -1112,7 +1114,8 @@ static void S_body(const cd_result *res, unsigned options, cd_buf *out)
     w.x = x;
     w.base_url = base_url;
     w.base_len = base_url ? strlen(base_url) : 0;
-    w.url_room = CD_MD_URL_ROOM_BASE + res->page_len * CD_MD_URL_ROOM_PER_BYTE; /* page_len <= CD_MAX_DECODED */
+    w.url_room = CD_MD_URL_ROOM_BASE +
+                 res->page_len * CD_MD_URL_ROOM_PER_BYTE; /* page_len <= CD_MAX_DECODED */
     w.prefix_room = CD_MD_PREFIX_ROOM_BASE + res->page_len * CD_MD_PREFIX_ROOM_PER_BYTE;
     w.list_end = (size_t)-1;
     cd_buf_init(&w.scratch, out->mem);
