@@ -123,6 +123,8 @@ SHAPES = {
     "md-url-long-netpath-links (--url, --format markdown)": lambda: page(
         b"<article><h1>Links</h1><p>" + b"<a href=//a>b</a> " * 280000 + b"</p></article>"),
     "md-ol-prefix-br-lines (--format markdown)": lambda: page(b"<ol start=2147483647><li>" * 8 + b"x<br>" * 4000000),
+    "md-link-around-paragraphs (--format markdown)": lambda: page(b"".join(
+        b'<a href="https://example.com/' + b"a" * 60000 + b'">' + b"<p>x</p>" * 3000 + b"</a>" for _ in range(60))),
 }
 
 # Options a shape runs with (its baseline too): the shapes of output formats
@@ -135,6 +137,7 @@ ARGS = {
     "md-colspan-rows (--format markdown)": ["--format", "markdown"],
     "md-canonical-long-links (--format markdown)": ["--format", "markdown"],
     "md-ol-prefix-br-lines (--format markdown)": ["--format", "markdown"],
+    "md-link-around-paragraphs (--format markdown)": ["--format", "markdown"],
     "md-url-long-netpath-links (--url, --format markdown)": ["--format", "markdown", "--url",
                                                              "https://example.com/" + "a/" * 50000 + "s.html"],
 }

@@ -38,8 +38,10 @@ typedef struct {
 
 typedef struct {
     uint8_t kind;
-    uint8_t open; /* marker written */
-    cd_nid node;  /* the <a>, for its href */
+    uint8_t open;   /* marker written */
+    uint8_t closed; /* a link closed at a block boundary, to be reopened after it */
+    uint8_t dead;   /* a link not reopened (CD_MD_URL_ROOM_*): its text goes on plain */
+    cd_nid node;    /* the <a>, for its href */
 } S_span;
 
 typedef struct {
@@ -174,15 +176,32 @@ static const char *S_span_open(const S_span *s)
 
 static void S_link_close(S_md *w, cd_nid a);
 
+/* A link reopened after a block boundary (an <a> around paragraphs, list
+ * items or table cells) writes its URL once more at its next close: one
+ * more use of the page's CD_MD_URL_ROOM_*, else it is not reopened. */
+static int S_url_again(S_md *w, cd_nid a)
+{
+    size_t len = 0;
+    cd_dom_attr(w->dom, a, "href", &len);
+    if (len > w->url_room) {
+        w->url_room = 0;
+        return 0;
+    }
+    w->url_room -= len;
+    return 1;
+}
+
 static void S_close_spans(S_md *w)
 {
     for (int i = w->nspan - 1; i >= 0; i--) {
         S_span *s = &w->span[i];
         if (!s->open) continue;
-        if (s->kind == S_LINK)
+        if (s->kind == S_LINK) {
             S_link_close(w, s->node);
-        else
+            s->closed = 1;
+        } else {
             S_puts(w, S_span_open(s));
+        }
         s->open = 0;
         w->dirty = 1;
     }
@@ -231,11 +250,15 @@ static void S_flush_ex(S_md *w, int inline_next)
         w->lstate = 2;
     }
     for (int i = 0; i < w->nspan; i++) {
-        if (!w->span[i].open) {
-            S_puts(w, S_span_open(&w->span[i]));
-            w->span[i].open = 1;
-            w->lstate = 2;
+        S_span *s = &w->span[i];
+        if (s->open || s->dead) continue;
+        if (s->kind == S_LINK && s->closed && !S_url_again(w, s->node)) {
+            s->dead = 1;
+            continue;
         }
+        S_puts(w, S_span_open(s));
+        s->open = 1;
+        w->lstate = 2;
     }
     w->dirty = 0;
 }
@@ -670,6 +693,8 @@ static void S_push_span(S_md *w, int kind, cd_nid node)
     S_span *s = &w->span[w->nspan++];
     s->kind = (uint8_t)kind;
     s->open = 0;
+    s->closed = 0;
+    s->dead = 0;
     s->node = node;
     w->dirty = 1;
 }

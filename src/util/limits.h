@@ -58,14 +58,18 @@
 /* Markdown resolves a relative link or image against the page's URL (the
  * caller's, an archive's WARC-Target-URI, else the canonical): each such
  * resolution may add the whole base URL to the output and costs its length.
- * Resolutions may use this many bytes of base URL per page plus
- * CD_MD_URL_ROOM_PER_BYTE per byte of the page; past it references are
- * written as the page gives them. Without it a 2 KiB canonical before
- * `<a href=x>y</a>` repeated made 128 times the page in Markdown (67 MB of a
- * 1 MB page, 161 MiB of peak RSS against a bound of 79), and a 64 KiB URL
- * as much CPU per link (issue #14). Real pages use at most 75 KiB, 0.39 bytes
- * per byte of the page (the four sets, their canonical links as base). A
- * reference with a scheme resolves to itself and costs nothing. */
+ * A link reopened after a block boundary (an <a> around paragraphs, list
+ * items or table cells) writes its href once more and costs its length too.
+ * Both may use this many bytes per page plus CD_MD_URL_ROOM_PER_BYTE per
+ * byte of the page; past it references are written as the page gives them
+ * and links are not reopened (their text goes on plain). Without it a 2 KiB
+ * canonical before `<a href=x>y</a>` repeated made 128 times the page in
+ * Markdown (67 MB of a 1 MB page, 161 MiB of peak RSS against a bound of
+ * 79), a 64 KiB URL as much CPU per link, and one 60 KB href around 3,000
+ * paragraphs 67 MB of an 84 KB page (issue #14). Real pages use at most
+ * 143 KiB, 0.64 bytes per byte of the page (the four sets, their canonical
+ * links as base). A reference with a scheme resolves to itself and costs
+ * nothing. */
 #define CD_MD_URL_ROOM_BASE ((size_t)1024 * 1024)
 #define CD_MD_URL_ROOM_PER_BYTE 1u
 /* Markdown repeats the prefixes of the open block quotes and list items

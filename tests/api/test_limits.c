@@ -306,6 +306,36 @@ static void test_md_prefix_room(void)
     cd_buf_free(&page);
 }
 
+/* A link around many paragraphs is closed before each block and reopened
+ * after it, its URL written each time: past CD_MD_URL_ROOM_* it is not
+ * reopened (issue #14: one 60 KB href around 3,000 paragraphs made 67 MB of
+ * Markdown from 84 KB). */
+static void test_md_link_reopen_room(void)
+{
+    size_t hlen = 60000, nparas = 3000;
+    cd_buf page;
+    cd_buf_init(&page, cd_mem_default());
+    cd_buf_puts(&page, "<html><head><title>Link</title></head><body><article><h1>Link</h1><p>Words of prose "
+                       "before the link, long enough to be read as the article.</p><a href=\"https://example.com/");
+    for (size_t i = 0; i < hlen; i++)
+        cd_buf_puts(&page, "a");
+    cd_buf_puts(&page, "\">");
+    for (size_t i = 0; i < nparas; i++)
+        cd_buf_puts(&page, "<p>x</p>");
+    cd_buf_puts(&page, "<p>last paragraph</p></a></article></body></html>");
+    OK(!page.failed, "page built");
+    copydesk_status st;
+    size_t on = 0;
+    char *r = copydesk_extract(page.data, page.len, NULL, COPYDESK_FORMAT_MARKDOWN, 0, &on, &st);
+    OK(r != NULL, "rendered: %s", copydesk_status_str(st));
+    size_t room = CD_MD_URL_ROOM_BASE + page.len * CD_MD_URL_ROOM_PER_BYTE;
+    OK(on <= room + 4 * page.len, "markdown %zu bytes of a %zu-byte page", on, page.len);
+    OK(r && strstr(r, "[x](https://example.com/aaaa"), "the first paragraphs linked");
+    OK(r && strstr(r, "\n\nlast paragraph"), "the last paragraph plain");
+    free(r);
+    cd_buf_free(&page);
+}
+
 int main(void)
 {
     test_depth();
@@ -315,5 +345,6 @@ int main(void)
     test_input_output();
     test_md_url_room();
     test_md_prefix_room();
+    test_md_link_reopen_room();
     return cd_t_done();
 }

@@ -338,6 +338,13 @@ CASES = {
     # of CPU for 2 MB (main), quadratic.
     "md-url-long-netpath-links": (lambda: page(b"<article><h1>Pathological</h1><p>" + b"<a href=//a>b</a> " * 120000
                                                + b"</p></article>"), "any"),
+    # One 60 KB href around 3,000 paragraphs (84 KB): Markdown closed the link
+    # before each paragraph and reopened it after, writing the href each
+    # time: 67 MB of Markdown, 133 MiB of peak RSS over issue #14's 65, and
+    # 0.3 s of CPU (3.5 s per MB).
+    "md-link-around-paragraphs": (lambda: page(b'<article><h1>Pathological</h1><p>' + b"word " * 40 + b"</p>"
+                                               + b'<a href="https://example.com/' + b"a" * 60000 + b'">'
+                                               + b"<p>x</p>" * 3000 + b"</a></article>"), "any"),
     # 8 nested `<ol start=2147483647><li>` around 4M `x<br>` lines (20 MB):
     # Markdown wrote the 88 bytes of list prefixes on every line, 18 bytes
     # per 5 of the page up to the node budget: 76 MB with --json and 374 MiB
@@ -354,6 +361,7 @@ CASE_ARGS = {
     "md-colspan-tables": ["--format", "markdown"],
     "md-canonical-long-links": ["--format", "markdown"],
     "md-ol-prefix-br-lines": ["--format", "markdown"],
+    "md-link-around-paragraphs": ["--format", "markdown"],
     "md-url-long-netpath-links": ["--format", "markdown", "--url", "https://example.com/" + "a/" * 50000 + "s.html"],
 }
 
@@ -361,7 +369,7 @@ CASE_ARGS = {
 # Cases whose peak RSS is held to issue #14's bound, 16 x the page + 64 MiB
 # (the others only to --mem-mb): shapes that once passed it.
 MEM_BOUND = {"plain-heads-300k", "named-spans-nested", "md-table-ragged", "md-colspan-tables",
-             "md-canonical-long-links", "md-ol-prefix-br-lines"}
+             "md-canonical-long-links", "md-ol-prefix-br-lines", "md-link-around-paragraphs"}
 
 
 def is_sanitized(binary):
