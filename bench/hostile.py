@@ -116,6 +116,15 @@ SHAPES = {
                                                           * 90000),
     "md-colspan-rows (--format markdown)": lambda: page(b"<table>" + b"<tr><td colspan=32>a<td colspan=32>b"
                                                         * 135000 + b"</table>"),
+    # session 14 (h/hostile5): links resolved against a long page URL in Markdown
+    "md-canonical-long-links (--format markdown)": lambda: patho.HEAD.replace(
+        b"</head>", b'<link rel=canonical href="https://example.com/' + b"a/" * 1000 + b'story.html"></head>')
+        + b"<article><h1>Links</h1><p>" + b"<a href=x>y</a> " * 320000 + b"</p></article>" + patho.TAIL,
+    "md-url-long-netpath-links (--url, --format markdown)": lambda: page(
+        b"<article><h1>Links</h1><p>" + b"<a href=//a>b</a> " * 280000 + b"</p></article>"),
+    "md-ol-prefix-br-lines (--format markdown)": lambda: page(b"<ol start=2147483647><li>" * 8 + b"x<br>" * 4000000),
+    "md-link-around-paragraphs (--format markdown)": lambda: page(b"".join(
+        b'<a href="https://example.com/' + b"a" * 60000 + b'">' + b"<p>x</p>" * 3000 + b"</a>" for _ in range(60))),
 }
 
 # Options a shape runs with (its baseline too): the shapes of output formats
@@ -126,6 +135,11 @@ ARGS = {
     "md-table-ragged (--format markdown)": ["--format", "markdown"],
     "md-colspan-tables (--format markdown)": ["--format", "markdown"],
     "md-colspan-rows (--format markdown)": ["--format", "markdown"],
+    "md-canonical-long-links (--format markdown)": ["--format", "markdown"],
+    "md-ol-prefix-br-lines (--format markdown)": ["--format", "markdown"],
+    "md-link-around-paragraphs (--format markdown)": ["--format", "markdown"],
+    "md-url-long-netpath-links (--url, --format markdown)": ["--format", "markdown", "--url",
+                                                             "https://example.com/" + "a/" * 50000 + "s.html"],
 }
 
 

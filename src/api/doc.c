@@ -249,6 +249,7 @@ copydesk_status copydesk_doc_parse(copydesk_doc *doc, const char *bytes, size_t 
     if (doc->dinfo.nul_bytes)
         S_warn(doc, COPYDESK_WARN_NUL_BYTES, 0);
 
+    doc->page_len = html_len;
     st = cd_parse_html(doc->parser, html, html_len, &doc->dom);
     if (st != COPYDESK_OK)
         return st;
@@ -338,6 +339,7 @@ const char *copydesk_doc_render(copydesk_doc *doc, copydesk_format format, size_
         .source = doc->source.len ? doc->source.data : NULL,
         .text = doc->text.data,
         .text_len = doc->text.len,
+        .page_len = doc->page_len,
     };
     cd_buf_clear(&doc->render);
     fmt->render(&r, doc->options, &doc->render);

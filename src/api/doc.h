@@ -36,6 +36,7 @@ struct copydesk_doc {
     cd_buf raw;     /* gunzipped bytes */
     cd_buf decoded; /* UTF-8 page, when the input was not valid UTF-8 already (cd_input_decode_view) */
     cd_buf text;    /* rendered text (cached) */
+    size_t page_len; /* bytes of the page parsed (UTF-8, after gunzip and decoding) */
     cd_buf render;  /* last render */
     int text_ready;
     long long ref_time; /* reference time for relative dates (Unix seconds, 0 = none) */

@@ -78,9 +78,18 @@ static size_t S_raw_more(cd_warc *r)
 {
     if (r->raw_eof) return 0;
     if (r->raw_pos > 0) {
-        memmove(r->raw, r->raw + r->raw_pos, r->raw_end - r->raw_pos);
-        r->raw_end -= r->raw_pos;
-        r->raw_pos = 0;
+        /* Inside a gzip member, its start stays in the buffer while it fits
+         * in half of it: a member cut short is inflated on into the members
+         * after it, and S_gz_resync can then search again from its start
+         * rather than from where inflate noticed the damage, past them. */
+        size_t from = r->raw_pos;
+        uint64_t base = r->raw_total - r->raw_end;
+        if (r->gz && r->in_member && r->member_c >= base && r->member_c - base < from &&
+            r->raw_end - (size_t)(r->member_c - base) <= r->raw_cap / 2)
+            from = (size_t)(r->member_c - base);
+        memmove(r->raw, r->raw + from, r->raw_end - from);
+        r->raw_end -= from;
+        r->raw_pos -= from;
     }
     if (r->raw_end == r->raw_cap) return 0;
     int err = 0;

@@ -38,8 +38,10 @@ typedef struct {
 
 typedef struct {
     uint8_t kind;
-    uint8_t open; /* marker written */
-    cd_nid node;  /* the <a>, for its href */
+    uint8_t open;   /* marker written */
+    uint8_t closed; /* a link closed at a block boundary, to be reopened after it */
+    uint8_t dead;   /* a link not reopened (CD_MD_URL_ROOM_*): its text goes on plain */
+    cd_nid node;    /* the <a>, for its href */
 } S_span;
 
 typedef struct {
@@ -56,6 +58,9 @@ typedef struct {
     const cd_extract *x;
     const char *base_url;
     size_t base_len;
+    size_t url_room;    /* base URL bytes resolutions may still use (CD_MD_URL_ROOM_*) */
+    size_t prefix_room; /* bytes of container prefixes still to write (CD_MD_PREFIX_ROOM_*) */
+    int prefix_flat;    /* past it: lines go out without their container prefixes */
     int pending;
     int dirty; /* spans or a heading marker wait to be written */
     int brs;
@@ -107,9 +112,30 @@ static void S_sep(S_md *w, int sep)
     if (sep > w->pending) w->pending = sep;
 }
 
+/* May n more bytes of container prefixes be written? Each line inside
+ * quotes and list items repeats the prefixes of all of them (up to 8 x 11
+ * bytes): a page gets CD_MD_PREFIX_ROOM_* bytes of that, then its lines go
+ * out flat (the text stays, the nesting goes). */
+static int S_prefix_fits(S_md *w, size_t n)
+{
+    if (!w->prefix_flat && n > w->prefix_room) w->prefix_flat = 1;
+    if (w->prefix_flat) return 0;
+    w->prefix_room -= n;
+    return 1;
+}
+
 /* The prefix of a new line inside the open containers. */
 static void S_prefix(S_md *w)
 {
+    size_t n = 0;
+    for (int i = 0; i < w->nbox; i++)
+        n += w->box[i].kind == S_QUOTE ? 2 : w->box[i].width;
+    if (!S_prefix_fits(w, n)) {
+        for (int i = 0; i < w->nbox; i++)
+            w->box[i].started = 1;
+        w->lstate = 0;
+        return;
+    }
     for (int i = 0; i < w->nbox; i++) {
         S_box *b = &w->box[i];
         if (b->kind == S_QUOTE) {
@@ -127,7 +153,10 @@ static void S_prefix(S_md *w)
 /* The prefix of a blank line: only containers already started, no trailing spaces. */
 static void S_blank_prefix(S_md *w)
 {
-    size_t start = w->out->len;
+    size_t start = w->out->len, n = 0;
+    for (int i = 0; i < w->nbox && w->box[i].started; i++)
+        n += w->box[i].kind == S_QUOTE ? 2 : w->box[i].width;
+    if (!S_prefix_fits(w, n)) return;
     for (int i = 0; i < w->nbox && w->box[i].started; i++) {
         if (w->box[i].kind == S_QUOTE)
             S_put(w, "> ", 2);
@@ -147,15 +176,32 @@ static const char *S_span_open(const S_span *s)
 
 static void S_link_close(S_md *w, cd_nid a);
 
+/* A link reopened after a block boundary (an <a> around paragraphs, list
+ * items or table cells) writes its URL once more at its next close: one
+ * more use of the page's CD_MD_URL_ROOM_*, else it is not reopened. */
+static int S_url_again(S_md *w, cd_nid a)
+{
+    size_t len = 0;
+    cd_dom_attr(w->dom, a, "href", &len);
+    if (len > w->url_room) {
+        w->url_room = 0;
+        return 0;
+    }
+    w->url_room -= len;
+    return 1;
+}
+
 static void S_close_spans(S_md *w)
 {
     for (int i = w->nspan - 1; i >= 0; i--) {
         S_span *s = &w->span[i];
         if (!s->open) continue;
-        if (s->kind == S_LINK)
+        if (s->kind == S_LINK) {
             S_link_close(w, s->node);
-        else
+            s->closed = 1;
+        } else {
             S_puts(w, S_span_open(s));
+        }
         s->open = 0;
         w->dirty = 1;
     }
@@ -204,11 +250,15 @@ static void S_flush_ex(S_md *w, int inline_next)
         w->lstate = 2;
     }
     for (int i = 0; i < w->nspan; i++) {
-        if (!w->span[i].open) {
-            S_puts(w, S_span_open(&w->span[i]));
-            w->span[i].open = 1;
-            w->lstate = 2;
+        S_span *s = &w->span[i];
+        if (s->open || s->dead) continue;
+        if (s->kind == S_LINK && s->closed && !S_url_again(w, s->node)) {
+            s->dead = 1;
+            continue;
         }
+        S_puts(w, S_span_open(s));
+        s->open = 1;
+        w->lstate = 2;
     }
     w->dirty = 0;
 }
@@ -495,10 +545,39 @@ static void S_dest(S_md *w, const char *u, size_t n)
     S_put(w, u + n - run, run);
 }
 
+/* Does ref[0..len) start with a scheme (ALPHA *(ALPHA / DIGIT / "+" / "-" / ".") ":"
+ * after leading whitespace)? Such a reference resolves to itself. */
+static int S_has_scheme(const char *ref, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (unsigned char)ref[i] <= 0x20)
+        i++;
+    if (i == len || !cd_isalpha((unsigned char)ref[i])) return 0;
+    for (i++; i < len; i++) {
+        unsigned char c = (unsigned char)ref[i];
+        if (c == ':') return 1;
+        if (!cd_isalnum(c) && c != '+' && c != '-' && c != '.' && c != '\t' && c != '\n' &&
+            c != '\r')
+            return 0;
+    }
+    return 0;
+}
+
 static void S_url(S_md *w, const char *ref, size_t len)
 {
     cd_buf_clear(&w->ubuf);
-    cd_url_resolve(w->base_url, w->base_len, ref, len, &w->ubuf);
+    /* Resolving reads the whole base URL and may copy it: a page gets
+     * CD_MD_URL_ROOM_* bytes of that, then its references go out as written. */
+    const char *base = w->base_url;
+    if (base && S_has_scheme(ref, len)) {
+        base = NULL;
+    } else if (base && w->base_len > w->url_room) {
+        base = NULL;
+        w->url_room = 0;
+    } else if (base) {
+        w->url_room -= w->base_len;
+    }
+    cd_url_resolve(base, base ? w->base_len : 0, ref, len, &w->ubuf);
     if (w->ubuf.failed) {
         w->out->failed = 1;
         return;
@@ -614,6 +693,8 @@ static void S_push_span(S_md *w, int kind, cd_nid node)
     S_span *s = &w->span[w->nspan++];
     s->kind = (uint8_t)kind;
     s->open = 0;
+    s->closed = 0;
+    s->dead = 0;
     s->node = node;
     w->dirty = 1;
 }
@@ -1058,6 +1139,9 @@ static void S_body(const cd_result *res, unsigned options, cd_buf *out)
     w.x = x;
     w.base_url = base_url;
     w.base_len = base_url ? strlen(base_url) : 0;
+    w.url_room = CD_MD_URL_ROOM_BASE +
+                 res->page_len * CD_MD_URL_ROOM_PER_BYTE; /* page_len <= CD_MAX_DECODED */
+    w.prefix_room = CD_MD_PREFIX_ROOM_BASE + res->page_len * CD_MD_PREFIX_ROOM_PER_BYTE;
     w.list_end = (size_t)-1;
     cd_buf_init(&w.scratch, out->mem);
     cd_buf_init(&w.ubuf, out->mem);

@@ -25,6 +25,7 @@ typedef struct cd_result {
     const char *source;    /* input identifier (file path), or NULL */
     const char *text;      /* the article as plain text (cd_text_walk), rendered once per page */
     size_t text_len;
+    size_t page_len;       /* bytes of the page parsed: the measure of what rendering may add */
 } cd_result;
 
 /* The one renderer signature. options: COPYDESK_OPT_* bits. */

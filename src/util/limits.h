@@ -55,6 +55,34 @@
 #define CD_MAX_ATTR_LEN ((size_t)64 * 1024)
 /* Bytes of rendered output per page. */
 #define CD_MAX_OUTPUT ((size_t)64 * 1024 * 1024)
+/* Markdown resolves a relative link or image against the page's URL (the
+ * caller's, an archive's WARC-Target-URI, else the canonical): each such
+ * resolution may add the whole base URL to the output and costs its length.
+ * A link reopened after a block boundary (an <a> around paragraphs, list
+ * items or table cells) writes its href once more and costs its length too.
+ * Both may use this many bytes per page plus CD_MD_URL_ROOM_PER_BYTE per
+ * byte of the page; past it references are written as the page gives them
+ * and links are not reopened (their text goes on plain). Without it a 2 KiB
+ * canonical before `<a href=x>y</a>` repeated made 128 times the page in
+ * Markdown (67 MB of a 1 MB page, 161 MiB of peak RSS against a bound of
+ * 79), a 64 KiB URL as much CPU per link, and one 60 KB href around 3,000
+ * paragraphs 67 MB of an 84 KB page (issue #14). Real pages use at most
+ * 143 KiB, 0.64 bytes per byte of the page (the four sets, their canonical
+ * links as base). A reference with a scheme resolves to itself and costs
+ * nothing. */
+#define CD_MD_URL_ROOM_BASE ((size_t)1024 * 1024)
+#define CD_MD_URL_ROOM_PER_BYTE 1u
+/* Markdown repeats the prefixes of the open block quotes and list items
+ * ("> ", a list item's width in spaces: up to CD_MD_MAX_NEST x 11 bytes) on
+ * every line inside them. A page may write this many bytes of such prefixes
+ * plus CD_MD_PREFIX_ROOM_PER_BYTE per byte of the page; past it lines go out
+ * without them (flat: the text stays, the nesting goes). Without it 8 nested
+ * `<ol start=2147483647><li>` around `x<br>` lines made 18 bytes of Markdown
+ * per 5 of the page, up to the node budget: 76 MB of a 20 MB page with
+ * --json, 374 MiB of peak RSS over the bound's 369 (issue #14). Real pages
+ * write at most 9.4 KiB, 0.02 bytes per byte of the page (the four sets). */
+#define CD_MD_PREFIX_ROOM_BASE ((size_t)1024 * 1024)
+#define CD_MD_PREFIX_ROOM_PER_BYTE 1u
 
 /* ---- meta: document metadata (src/meta/) -------------------------------- */
 

@@ -237,6 +237,105 @@ static void test_input_output(void)
     free(html);
 }
 
+/* Markdown resolves relative links against the page's URL: a long URL before
+ * many short links gets CD_MD_URL_ROOM_BASE + CD_MD_URL_ROOM_PER_BYTE per page
+ * byte of base URL in all, then links are written as the page gives them; a
+ * link with a scheme costs nothing (issue #14: a 2 KiB canonical made 128
+ * times the page in Markdown, and a 120 KB URL cost as much CPU per link). */
+static void test_md_url_room(void)
+{
+    size_t ulen = 100 * 1024, nlinks = 3000;
+    char *url = malloc(ulen + 1);
+    cd_buf page;
+    cd_buf_init(&page, cd_mem_default());
+    if (!url) abort();
+    memcpy(url, "https://example.com/", 20);
+    for (size_t i = 20; i < ulen; i++)
+        url[i] = (i % 2) ? '/' : 'a';
+    url[ulen] = '\0';
+    cd_buf_puts(&page, "<html><head><title>Links</title></head><body><article><h1>Links</h1><p>Words of prose "
+                       "before the links, long enough to be read as the article.</p><p>"
+                       "<a href=\"https://other.example/abs\">abs</a> ");
+    for (size_t i = 0; i < nlinks; i++)
+        cd_buf_puts(&page, "<a href=x>y</a> ");
+    cd_buf_puts(&page, "<a href=last>z</a></p></article></body></html>");
+    OK(!page.failed, "page built");
+    copydesk_status st;
+    size_t on = 0;
+    char *r = copydesk_extract(page.data, page.len, url, COPYDESK_FORMAT_MARKDOWN, 0, &on, &st);
+    OK(r != NULL, "rendered: %s", copydesk_status_str(st));
+    size_t room = CD_MD_URL_ROOM_BASE + page.len * CD_MD_URL_ROOM_PER_BYTE;
+    OK(on <= room + 8 * page.len, "markdown %zu bytes of a %zu-byte page", on, page.len);
+    OK(r && strstr(r, "[abs](https://other.example/abs)"), "a link with a scheme as it is");
+    OK(r && strstr(r, "[y](https://example.com/a/a/"), "the first links resolved");
+    OK(r && strstr(r, "[z](last)"), "the last link as the page gives it");
+    free(r);
+    cd_buf_free(&page);
+    free(url);
+}
+
+/* Markdown repeats the prefixes of the open quotes and list items on every
+ * line inside them (8 levels of 11 bytes for `<ol start=2147483647>`): a page
+ * writes CD_MD_PREFIX_ROOM_BASE + CD_MD_PREFIX_ROOM_PER_BYTE per page byte of
+ * them, then its lines go out flat, their text kept (issue #14: 18 bytes of
+ * Markdown per 5 of the page, 374 MiB of peak RSS for 20 MB). */
+static void test_md_prefix_room(void)
+{
+    size_t nlines = 100000;
+    cd_buf page;
+    cd_buf_init(&page, cd_mem_default());
+    cd_buf_puts(&page, "<html><head><title>Lines</title></head><body><article><h1>Lines</h1><p>Words of prose "
+                       "before the list, long enough to be read as the article.</p>");
+    for (int i = 0; i < 8; i++)
+        cd_buf_puts(&page, "<ol start=2147483647><li>");
+    cd_buf_puts(&page, "first");
+    for (size_t i = 0; i < nlines; i++)
+        cd_buf_puts(&page, "x<br>");
+    cd_buf_puts(&page, "last</article></body></html>");
+    OK(!page.failed, "page built");
+    copydesk_status st;
+    size_t on = 0;
+    char *r = copydesk_extract(page.data, page.len, NULL, COPYDESK_FORMAT_MARKDOWN, 0, &on, &st);
+    OK(r != NULL, "rendered: %s", copydesk_status_str(st));
+    size_t room = CD_MD_PREFIX_ROOM_BASE + page.len * CD_MD_PREFIX_ROOM_PER_BYTE;
+    OK(on <= room + 2 * page.len, "markdown %zu bytes of a %zu-byte page", on, page.len);
+    OK(r && strstr(r, "214748364. 214748364. 214748364. 214748364. 214748364. 214748364. 214748364. "
+                      "214748364. first"), "the first lines nested");
+    OK(r && strstr(r, "\nx\\\nlast"), "the last lines flat, their text kept");
+    free(r);
+    cd_buf_free(&page);
+}
+
+/* A link around many paragraphs is closed before each block and reopened
+ * after it, its URL written each time: past CD_MD_URL_ROOM_* it is not
+ * reopened (issue #14: one 60 KB href around 3,000 paragraphs made 67 MB of
+ * Markdown from 84 KB). */
+static void test_md_link_reopen_room(void)
+{
+    size_t hlen = 60000, nparas = 3000;
+    cd_buf page;
+    cd_buf_init(&page, cd_mem_default());
+    cd_buf_puts(&page, "<html><head><title>Link</title></head><body><article><h1>Link</h1><p>Words of prose "
+                       "before the link, long enough to be read as the article.</p><a href=\"https://example.com/");
+    for (size_t i = 0; i < hlen; i++)
+        cd_buf_puts(&page, "a");
+    cd_buf_puts(&page, "\">");
+    for (size_t i = 0; i < nparas; i++)
+        cd_buf_puts(&page, "<p>x</p>");
+    cd_buf_puts(&page, "<p>last paragraph</p></a></article></body></html>");
+    OK(!page.failed, "page built");
+    copydesk_status st;
+    size_t on = 0;
+    char *r = copydesk_extract(page.data, page.len, NULL, COPYDESK_FORMAT_MARKDOWN, 0, &on, &st);
+    OK(r != NULL, "rendered: %s", copydesk_status_str(st));
+    size_t room = CD_MD_URL_ROOM_BASE + page.len * CD_MD_URL_ROOM_PER_BYTE;
+    OK(on <= room + 4 * page.len, "markdown %zu bytes of a %zu-byte page", on, page.len);
+    OK(r && strstr(r, "[x](https://example.com/aaaa"), "the first paragraphs linked");
+    OK(r && strstr(r, "\n\nlast paragraph"), "the last paragraph plain");
+    free(r);
+    cd_buf_free(&page);
+}
+
 int main(void)
 {
     test_depth();
@@ -244,5 +343,8 @@ int main(void)
     test_nodes();
     test_gzip_bomb();
     test_input_output();
+    test_md_url_room();
+    test_md_prefix_room();
+    test_md_link_reopen_room();
     return cd_t_done();
 }

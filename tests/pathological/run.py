@@ -325,6 +325,33 @@ CASES = {
     # 140 MiB. A table is now no wider than it has cells.
     "md-colspan-tables": (lambda: page(b"<p>" + b"word " * 40 + b"</p>"
                                        + b"<table><tr><td colspan=32>a<td colspan=32>b</table>" * 90000), "any"),
+    # Session 14 (h/hostile5): Markdown resolves each relative link against
+    # the page's URL. A 2 KiB canonical (the most meta keeps) before 60,000
+    # `<a href=x>y</a>` (1 MB) made 128 times the page in Markdown: 64 MiB
+    # (CD_MAX_OUTPUT) and 161 MiB of peak RSS, over issue #14's 79 MiB.
+    "md-canonical-long-links": (lambda: HEAD.replace(b"</head>", b'<link rel=canonical href="https://example.com/'
+                                                     + b"a/" * 1000 + b'story.html"></head>')
+                                + b"<article><h1>Pathological</h1><p>" + b"<a href=x>y</a> " * 60000
+                                + b"</p></article>" + TAIL, "any"),
+    # ... and a 100 KB page URL (--url; an archive's WARC-Target-URI may be
+    # 64 KiB) was read whole for each of 120,000 `<a href=//a>b</a>`: 5.5 s
+    # of CPU for 2 MB (main), quadratic.
+    "md-url-long-netpath-links": (lambda: page(b"<article><h1>Pathological</h1><p>" + b"<a href=//a>b</a> " * 120000
+                                               + b"</p></article>"), "any"),
+    # One 60 KB href around 3,000 paragraphs (84 KB): Markdown closed the link
+    # before each paragraph and reopened it after, writing the href each
+    # time: 67 MB of Markdown, 133 MiB of peak RSS over issue #14's 65, and
+    # 0.3 s of CPU (3.5 s per MB).
+    "md-link-around-paragraphs": (lambda: page(b'<article><h1>Pathological</h1><p>' + b"word " * 40 + b"</p>"
+                                               + b'<a href="https://example.com/' + b"a" * 60000 + b'">'
+                                               + b"<p>x</p>" * 3000 + b"</a></article>"), "any"),
+    # 8 nested `<ol start=2147483647><li>` around 4M `x<br>` lines (20 MB):
+    # Markdown wrote the 88 bytes of list prefixes on every line, 18 bytes
+    # per 5 of the page up to the node budget: 76 MB with --json and 374 MiB
+    # of peak RSS, over issue #14's 369. Prefixes now have a budget.
+    "md-ol-prefix-br-lines": (lambda: page(b"<article><h1>Pathological</h1><p>" + b"word " * 40 + b"</p>"
+                                           + b"<ol start=2147483647><li>" * 8 + b"x<br>" * 4000000 + b"</article>"),
+                              "any"),
 }
 
 # Extra options of a case (given to its calibration too).
@@ -332,12 +359,17 @@ CASE_ARGS = {
     "url-folders-links": ["--url", "https://example.com/" + "/".join("sec%d" % i for i in range(6000)) + "/story.html"],
     "md-table-ragged": ["--format", "markdown"],
     "md-colspan-tables": ["--format", "markdown"],
+    "md-canonical-long-links": ["--format", "markdown"],
+    "md-ol-prefix-br-lines": ["--format", "markdown"],
+    "md-link-around-paragraphs": ["--format", "markdown"],
+    "md-url-long-netpath-links": ["--format", "markdown", "--url", "https://example.com/" + "a/" * 50000 + "s.html"],
 }
 
 
 # Cases whose peak RSS is held to issue #14's bound, 16 x the page + 64 MiB
 # (the others only to --mem-mb): shapes that once passed it.
-MEM_BOUND = {"plain-heads-300k", "named-spans-nested", "md-table-ragged", "md-colspan-tables"}
+MEM_BOUND = {"plain-heads-300k", "named-spans-nested", "md-table-ragged", "md-colspan-tables",
+             "md-canonical-long-links", "md-ol-prefix-br-lines", "md-link-around-paragraphs"}
 
 
 def is_sanitized(binary):

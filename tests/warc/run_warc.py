@@ -390,6 +390,15 @@ def check_damage(binp, tmp):
     parts += [z.compress(b"\r\n\r\n"), z.flush()]
     go("too-large.warc.gz", gz[0] + b"".join(parts) + gz[2], [0, 2], 1,
        r"record too large at byte %d$" % len(gz[0]))
+    # A member cut short inside a per-record gzip file (session 14, h/hostile5):
+    # inflate reads on into the next members as if they were more of its
+    # deflate data; the resync must search again from the cut member's start,
+    # which the raw buffer used to have dropped (record r1 was lost).
+    long_recs = [warc_rec("response", "r%d" % i, http(page(i) + b"".join(
+        b"<p>Paragraph %d of record %d: %x.</p>" % (k, i, k * 2654435761 % 2**32) for k in range(900))))
+        for i in range(6)]
+    lgz = [gzip.compress(r, mtime=0) for r in long_recs]
+    go("member-cut-short.warc.gz", lgz[0][:-500] + b"".join(lgz[1:]), [1, 2, 3, 4, 5], 1, r".")
     # Whole-file gzip: offsets count decompressed bytes.
     go("whole.warc.gz", gzip.compress(recs[0] + recs[1][:-100]), [0], 1,
        r"truncated record at byte %d of the decompressed stream$" % len(recs[0]))
