@@ -1390,6 +1390,21 @@ static int S_keyword_list(const char *s, size_t n)
     return commas >= 4;
 }
 
+/* Is v the name of a crumb of trail t that comes before the crumb named
+ * deep (v a desk above it)? */
+static int S_crumb_above(const cd_meta_crumbs *t, const char *v, const char *deep)
+{
+    size_t vl = strlen(v), dl = strlen(deep);
+    int above = 0;
+    for (unsigned i = 0; i < t->n; i++) {
+        if (!t->name[i]) continue;
+        size_t l = strlen(t->name[i]);
+        if (cd_meta_eq_nocase(t->name[i], l, v, vl)) above = 1;
+        else if (above && cd_meta_eq_nocase(t->name[i], l, deep, dl)) return 1;
+    }
+    return 0;
+}
+
 static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
     const char *ld = S_crumb_section(c, &c->ld_crumbs, m, page_url);
@@ -1414,6 +1429,18 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
                 v = S_section_of(c, m, list[i]->s, list[i]->len, !(list[i]->flags & CD_MC_ONE),
                                  srcs[s] == CD_MS_JSONLD || srcs[s] == CD_MS_OG);
         m->section_source = cd_meta_src_name(srcs[s]);
+        /* The value names a crumb above the trail's deepest desk ("Home &
+         * Garden" in parsely-section, the trail Home & Garden > Indoor
+         * Gardening, tests/spec/news/treehugger-low-light-plants): the
+         * deeper desk the trail goes on to is the story's. A named <meta>
+         * only (an analytics tag's channel): JSON-LD's articleSection is
+         * the story's own statement, kept over a deeper crumb (popsugar-
+         * amp-review, runnersworld-best-shoes). */
+        if (v && crumb && srcs[s] == CD_MS_META && !cd_meta_eq_nocase(v, strlen(v), crumb, strlen(crumb)) &&
+            (S_crumb_above(ld ? &c->ld_crumbs : &c->vis_crumbs, v, crumb))) {
+            v = crumb;
+            m->section_source = cd_meta_src_name(ld ? CD_MS_JSONLD : CD_MS_VISIBLE);
+        }
     }
     if (!v && ld) {
         v = ld;
