@@ -709,7 +709,7 @@ static int S_share_word(const char *a, size_t an, const char *b, size_t bn)
                 k--;
             while (k && !cd_isalnum((unsigned char)*x))
                 x++, k--;
-            if (k == l && cd_eq_nocase(x, k, w)) return 1;
+            if (k == l && cd_meta_eq_nocase(x, k, w, l)) return 1;
         }
     }
     return 0;
@@ -783,6 +783,25 @@ static const char *S_title_site_section(cd_meta_ctx *c, const cd_meta *m, const 
         for (size_t u = 0; u < 2 && !site; u++)
             for (size_t at = 0, l; urls[u] && !site && (l = cd_meta_host_label(urls[u], &at, &lab)) != 0;)
                 site = l >= 3 && l == kl && cd_meta_eq_nocase(lab, l, key, kl);
+        /* The site's long name, its first words the host's label ("Summit
+         * Daily News for Breckenridge, Keystone … Colorado - Arts and
+         * Entertainment" on summitdaily.com, tests/spec/news/summitdaily-
+         * juno-graceful): the first words spelling the label whole, a
+         * word's end right after them. */
+        for (size_t u = 0; u < 2 && !site; u++)
+            for (size_t at = 0, l; urls[u] && !site && (l = cd_meta_host_label(urls[u], &at, &lab)) != 0;) {
+                if (l < 6 || kl <= l || !cd_meta_eq_nocase(lab, l, key, l)) continue;
+                /* The label ends where a word of first ends. */
+                size_t got = 0;
+                for (size_t i = 0; i < fl && got < l; i++) {
+                    if (!cd_isalnum((unsigned char)first[i])) continue;
+                    if (++got == l) site = i + 1 < fl && !cd_isalnum((unsigned char)first[i + 1]);
+                }
+                /* A tag line that repeats a word of the name ("Cortez
+                 * Journal Online - Cortez Colorado", cortezjournal-aspen-
+                 * dieoff) places the site: no desk. */
+                if (site && S_share_word(part, pl, first, fl)) return NULL;
+            }
         /* A tag line after the name ("580 CFRA - News Talk Radio") holds a
          * word of the site's whole news area (section-broad.txt). */
         const char *w;
