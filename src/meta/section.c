@@ -277,6 +277,20 @@ static int S_arrow_img(const cd_dom *dom, cd_nid k)
     return v && l < 512 && (cd_contains_nocase(v, l, "arrow") || cd_contains_nocase(v, l, "crumb"));
 }
 
+/* What item li holds, looked at cheaply: 1 a link (the walk stops
+ * there), 2 an arrow (text or image) and no link, 0 neither. */
+static unsigned S_item_marks(const cd_dom *dom, cd_nid li)
+{
+    unsigned m = 0, seen = 0;
+    for (cd_nid k = cd_dom_next(dom, li, li); k && seen < 16; k = cd_dom_next(dom, k, li), seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_A) return 1;
+        if (n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_IMG && S_arrow_img(dom, k)) m |= 2;
+        else if (n->type == CD_NODE_TEXT && S_arrow_text(n)) m |= 2;
+    }
+    return m;
+}
+
 /* The first link inside element id (id has one: S_crumb_item said so). */
 static cd_nid S_first_link(const cd_dom *dom, cd_nid id)
 {
@@ -329,6 +343,19 @@ static int S_is_list_arrow_trail(cd_meta_ctx *c, cd_nid id)
     const cd_dom *dom = c->dom;
     const cd_node *e = cd_dom_node(dom, id);
     if (e->tag != CD_TAG_UL && e->tag != CD_TAG_OL) return 0;
+    /* Most lists are menus, an item of one link after another: the item
+     * after the first one holding a link must hold an arrow and no link. */
+    cd_nid li = e->first;
+    for (unsigned skip = 0; li; li = cd_dom_node(dom, li)->next) {
+        if (!cd_dom_is(dom, li, CD_TAG_LI)) continue;
+        if (S_item_marks(dom, li) & 1) break;
+        if (++skip > 1) return 0;
+    }
+    if (!li) return 0;
+    do
+        li = cd_dom_node(dom, li)->next;
+    while (li && !cd_dom_is(dom, li, CD_TAG_LI));
+    if (!li || S_item_marks(dom, li) != 2) return 0;
     unsigned links = 0, items = 0;
     int sep = 1, tail = 0, first = 1;
     for (cd_nid k = e->first; k; k = cd_dom_node(dom, k)->next) {
