@@ -709,7 +709,7 @@ static int S_share_word(const char *a, size_t an, const char *b, size_t bn)
                 k--;
             while (k && !cd_isalnum((unsigned char)*x))
                 x++, k--;
-            if (k == l && cd_eq_nocase(x, k, w)) return 1;
+            if (k == l && cd_meta_eq_nocase(x, k, w, l)) return 1;
         }
     }
     return 0;
@@ -783,6 +783,25 @@ static const char *S_title_site_section(cd_meta_ctx *c, const cd_meta *m, const 
         for (size_t u = 0; u < 2 && !site; u++)
             for (size_t at = 0, l; urls[u] && !site && (l = cd_meta_host_label(urls[u], &at, &lab)) != 0;)
                 site = l >= 3 && l == kl && cd_meta_eq_nocase(lab, l, key, kl);
+        /* The site's long name, its first words the host's label ("Summit
+         * Daily News for Breckenridge, Keystone … Colorado - Arts and
+         * Entertainment" on summitdaily.com, tests/spec/news/summitdaily-
+         * juno-graceful): the first words spelling the label whole, a
+         * word's end right after them. */
+        for (size_t u = 0; u < 2 && !site; u++)
+            for (size_t at = 0, l; urls[u] && !site && (l = cd_meta_host_label(urls[u], &at, &lab)) != 0;) {
+                if (l < 6 || kl <= l || !cd_meta_eq_nocase(lab, l, key, l)) continue;
+                /* The label ends where a word of first ends. */
+                size_t got = 0;
+                for (size_t i = 0; i < fl && got < l; i++) {
+                    if (!cd_isalnum((unsigned char)first[i])) continue;
+                    if (++got == l) site = i + 1 < fl && !cd_isalnum((unsigned char)first[i + 1]);
+                }
+                /* A tag line that repeats a word of the name ("Cortez
+                 * Journal Online - Cortez Colorado", cortezjournal-aspen-
+                 * dieoff) places the site: no desk. */
+                if (site && S_share_word(part, pl, first, fl)) return NULL;
+            }
         /* A tag line after the name ("580 CFRA - News Talk Radio") holds a
          * word of the site's whole news area (section-broad.txt). */
         const char *w;
@@ -1178,6 +1197,31 @@ static int S_names_state(const char *s, size_t n)
     return 0;
 }
 
+/* Is href[0..n) a relative file name ("category_5_Sports.html": no scheme,
+ * slash, "#", "?" or ":") other than the last segment of page_url? Without
+ * a page URL, no. */
+static int S_other_file(const char *href, size_t n, const char *page_url)
+{
+    while (n && cd_isspace((unsigned char)*href))
+        href++, n--;
+    while (n && cd_isspace((unsigned char)href[n - 1]))
+        n--;
+    if (!page_url || !n || href[0] == '#' || href[0] == '?' || href[0] == '.') return 0;
+    size_t fl = 0;
+    while (fl < n && href[fl] != '?' && href[fl] != '#') {
+        if (href[fl] == '/' || href[fl] == ':' || href[fl] == '\\') return 0;
+        fl++;
+    }
+    if (!fl) return 0;
+    size_t ul = strlen(page_url), ue = 0;
+    while (ue < ul && page_url[ue] != '?' && page_url[ue] != '#')
+        ue++;
+    size_t us = ue;
+    while (us && page_url[us - 1] != '/')
+        us--;
+    return !(ue - us == fl && memcmp(page_url + us, href, fl) == 0);
+}
+
 static const char *S_nav_current(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
 {
     const cd_dom *dom = c->dom;
@@ -1221,8 +1265,13 @@ static const char *S_nav_current(cd_meta_ctx *c, const cd_meta *m, const char *p
          * a relative file name is often the page itself. */
         size_t hrl, hl, pl, ol;
         const char *href = cd_dom_attr(dom, a, "href", &hrl), *h, *pp;
-        if (!href || !S_host_path(href, hrl, &h, &hl, &pp, &pl) || !pl || cd_dom_attr(dom, a, "onclick", &ol))
-            continue;
+        if (!href || cd_dom_attr(dom, a, "onclick", &ol)) continue;
+        if (!S_host_path(href, hrl, &h, &hl, &pp, &pl) || !pl) {
+            /* A relative file name ("category_23_Specials.html") names
+             * another page when the page's own file is known and differs
+             * (tests/spec/news/efluxmedia-weinstein-writers). */
+            if (!S_other_file(href, hrl, page_url)) continue;
+        }
         /* The state marks one item: a class every item of the menu carries
          * ("<li><a class=activeanchor>" on each) is no state. */
         cd_nid item = i;
@@ -1360,6 +1409,21 @@ static int S_keyword_list(const char *s, size_t n)
     return commas >= 4;
 }
 
+/* Is v the name of a crumb of trail t that comes before the crumb named
+ * deep (v a desk above it)? */
+static int S_crumb_above(const cd_meta_crumbs *t, const char *v, const char *deep)
+{
+    size_t vl = strlen(v), dl = strlen(deep);
+    int above = 0;
+    for (unsigned i = 0; i < t->n; i++) {
+        if (!t->name[i]) continue;
+        size_t l = strlen(t->name[i]);
+        if (cd_meta_eq_nocase(t->name[i], l, v, vl)) above = 1;
+        else if (above && cd_meta_eq_nocase(t->name[i], l, deep, dl)) return 1;
+    }
+    return 0;
+}
+
 static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
     const char *ld = S_crumb_section(c, &c->ld_crumbs, m, page_url);
@@ -1384,6 +1448,18 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
                 v = S_section_of(c, m, list[i]->s, list[i]->len, !(list[i]->flags & CD_MC_ONE),
                                  srcs[s] == CD_MS_JSONLD || srcs[s] == CD_MS_OG);
         m->section_source = cd_meta_src_name(srcs[s]);
+        /* The value names a crumb above the trail's deepest desk ("Home &
+         * Garden" in parsely-section, the trail Home & Garden > Indoor
+         * Gardening, tests/spec/news/treehugger-low-light-plants): the
+         * deeper desk the trail goes on to is the story's. A named <meta>
+         * only (an analytics tag's channel): JSON-LD's articleSection is
+         * the story's own statement, kept over a deeper crumb (popsugar-
+         * amp-review, runnersworld-best-shoes). */
+        if (v && crumb && srcs[s] == CD_MS_META && !cd_meta_eq_nocase(v, strlen(v), crumb, strlen(crumb)) &&
+            (S_crumb_above(ld ? &c->ld_crumbs : &c->vis_crumbs, v, crumb))) {
+            v = crumb;
+            m->section_source = cd_meta_src_name(ld ? CD_MS_JSONLD : CD_MS_VISIBLE);
+        }
     }
     if (!v && ld) {
         v = ld;

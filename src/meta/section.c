@@ -266,6 +266,132 @@ static int S_is_arrow_trail(cd_meta_ctx *c, cd_nid id)
     return links >= 2 && !sep;
 }
 
+/* Is img element k a breadcrumb arrow: its alt or its file naming one
+ * ("<img src=../images/BreadCrumb.gif alt=arrow>")? */
+static int S_arrow_img(const cd_dom *dom, cd_nid k)
+{
+    size_t l;
+    const char *v = cd_dom_attr(dom, k, "alt", &l);
+    if (v && (cd_contains_nocase(v, l, "arrow") || cd_contains_nocase(v, l, "crumb"))) return 1;
+    v = cd_dom_attr(dom, k, "src", &l);
+    return v && l < 512 && (cd_contains_nocase(v, l, "arrow") || cd_contains_nocase(v, l, "crumb"));
+}
+
+/* What item li holds, looked at cheaply: 1 a link (the walk stops
+ * there), 2 an arrow (text or image) and no link, 0 neither. */
+static unsigned S_item_marks(const cd_dom *dom, cd_nid li)
+{
+    unsigned m = 0, seen = 0;
+    for (cd_nid k = cd_dom_next(dom, li, li); k && seen < 16; k = cd_dom_next(dom, k, li), seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_A) return 1;
+        if (n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_IMG && S_arrow_img(dom, k)) m |= 2;
+        else if (n->type == CD_NODE_TEXT && S_arrow_text(n)) m |= 2;
+    }
+    return m;
+}
+
+/* The first link inside element id (id has one: S_crumb_item said so). */
+static cd_nid S_first_link(const cd_dom *dom, cd_nid id)
+{
+    for (cd_nid k = cd_dom_next(dom, id, id); k; k = cd_dom_next(dom, k, id))
+        if (cd_dom_is(dom, k, CD_TAG_A)) return k;
+    return id;
+}
+
+/* What list item li holds: 1 one link and no other text, 2 an arrow alone
+ * (arrow text or an arrow image, spaces), 3 text alone (the page's own
+ * name), 4 an image alone (an icon), 0 anything else. */
+static int S_crumb_item(cd_meta_ctx *c, cd_nid li)
+{
+    const cd_dom *dom = c->dom;
+    unsigned links = 0, arrows = 0, imgs = 0, text = 0, seen = 0;
+    for (cd_nid k = cd_dom_next(dom, li, li); k && seen < 16; seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_A) {
+            links++;
+            k = cd_dom_next_skip(dom, k, li);
+            continue;
+        }
+        if (n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_IMG) {
+            if (S_arrow_img(dom, k)) arrows++;
+            else imgs++;
+        } else if (n->type == CD_NODE_TEXT && !S_blank(n)) {
+            if (S_arrow_text(n)) arrows++;
+            else if (cd_meta_clean(c->arena, n->u.text, n->len, NULL)) text++;
+        }
+        k = cd_dom_next(dom, k, li);
+    }
+    if (seen >= 16) return 0;
+    if (links == 1 && !arrows && !text && !imgs) return 1;
+    if (!links && arrows == 1 && !imgs) return text ? 5 : 2; /* 5: arrow, then the page's name */
+    if (!links && !arrows && text && !imgs) return 3;
+    if (!links && !arrows && !text && imgs) return 4;
+    return 0;
+}
+
+/* A trail no class names, set as a list: items of one link each, an item
+ * holding only an arrow (text or image) between every two ("<ul class=
+ * headerlist><li><a>Home</a></li><li>&nbsp;<img alt=arrow
+ * src=BreadCrumb.gif>&nbsp;</li><li><a>News</a></li>…<li><img alt=arrow>
+ * Story</li></ul>", tests/spec/news/hindustantimes-burrabazar-fire), the
+ * first link to the site's front page, an icon item before it and the
+ * page's name after a last arrow allowed. A menu ("Home | News | Sport")
+ * is set off by bars, no arrows. */
+static int S_is_list_arrow_trail(cd_meta_ctx *c, cd_nid id)
+{
+    const cd_dom *dom = c->dom;
+    const cd_node *e = cd_dom_node(dom, id);
+    if (e->tag != CD_TAG_UL && e->tag != CD_TAG_OL) return 0;
+    /* Most lists are menus, an item of one link after another: the item
+     * after the first one holding a link must hold an arrow and no link. */
+    cd_nid li = e->first;
+    for (unsigned skip = 0; li; li = cd_dom_node(dom, li)->next) {
+        if (!cd_dom_is(dom, li, CD_TAG_LI)) continue;
+        if (S_item_marks(dom, li) & 1) break;
+        if (++skip > 1) return 0;
+    }
+    if (!li) return 0;
+    do
+        li = cd_dom_node(dom, li)->next;
+    while (li && !cd_dom_is(dom, li, CD_TAG_LI));
+    if (!li || S_item_marks(dom, li) != 2) return 0;
+    unsigned links = 0, items = 0;
+    int sep = 1, tail = 0, first = 1;
+    for (cd_nid k = e->first; k; k = cd_dom_node(dom, k)->next) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_TEXT && S_blank(n)) continue;
+        if (n->type != CD_NODE_ELEMENT || n->tag != CD_TAG_LI || ++items > 2 * S_TRAIL_LINKS + 2) return 0;
+        /* Most lists are menus: their first item's link is looked at first. */
+        int kind = S_crumb_item(c, k);
+        if (first && kind == 4) continue;
+        if (tail) return 0;
+        switch (kind) {
+        case 1:
+            if (!sep) return 0;
+            if (first && !S_home_link(c, S_first_link(dom, k))) return 0;
+            links++, sep = 0;
+            break;
+        case 2:
+            if (sep) return 0;
+            sep = 1;
+            break;
+        case 5:
+            if (sep) return 0;
+            tail = 1;
+            break;
+        case 3:
+            if (!sep || first) return 0;
+            tail = 1;
+            break;
+        default:
+            return 0;
+        }
+        first = 0;
+    }
+    return links >= 2;
+}
+
 void cd_meta_news_element(cd_meta_ctx *c, cd_nid id, unsigned flags)
 {
     const cd_dom *dom = c->dom;
@@ -273,7 +399,8 @@ void cd_meta_news_element(cd_meta_ctx *c, cd_nid id, unsigned flags)
     /* Each try scans up to CD_META_TEXT_NODES nodes: a page of a million
      * "breadcrumb" elements is not scanned a million times. */
     if (!c->vis_crumbs.seen && c->vis_crumbs.tries < CD_META_MAX_TRAILS &&
-        (S_is_trail(c, id) || (n->type == CD_NODE_ELEMENT && S_is_arrow_trail(c, id)))) {
+        (S_is_trail(c, id) ||
+         (n->type == CD_NODE_ELEMENT && (S_is_arrow_trail(c, id) || S_is_list_arrow_trail(c, id))))) {
         c->vis_crumbs.tries++;
         S_trail(c, id);
     }

@@ -356,6 +356,13 @@ void cd_news_deck(cd_news_ctx *p)
                 int h2_beside = h2 && c && p->m->date_published && n->parent == cd_dom_node(dom, h1)->parent;
                 if (h2_beside && !cd_parts_title_case(c, len))
                     least = 5u;
+                /* … and one of three words or four that closes with a full
+                 * stop, the h1's very next element ("<h1>The Best …</h1><h2>
+                 * Glides like air.</h2>", tests/spec/news/ign-lightweight-mice):
+                 * a strapline; a heading ends with no stop. */
+                if (h2_beside && S_next_el(dom, h1) == k && len && (c[len - 1] == '.' || c[len - 1] == '!') &&
+                    !cd_parts_title_case(c, len))
+                    least = 3u;
                 /* … and one of ten words or more, in title case too ("Says
                  * GOP Presidential Hopeful Shouldn't Be President Due To His
                  * Handling Of Case …", cbsnews-huckabee-mother): a sentence

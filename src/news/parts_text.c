@@ -1393,6 +1393,22 @@ unsigned cd_parts_words_max(const char *s, size_t n, unsigned max)
 }
 
 /* Does s read like a byline or a date line rather than a standfirst? */
+/* Does the verb s[0..vl) ("has been ") open a passive, its next word a
+ * participle ending in "-ed", "-wn" or "-en" ("Fasting has been shown to
+ * reduce …", tests/spec/news/natgeo-intermittent-fasting)? A statement
+ * about a thing, not a bio ("Jane has been a reporter", "… has been
+ * covering"). */
+static int S_passive(const char *s, size_t n, size_t vl)
+{
+    if (vl < 5 || !cd_eq_nocase(s + vl - 5, 5, "been ")) return 0;
+    size_t e = vl;
+    while (e < n && cd_isalpha((unsigned char)s[e]))
+        e++;
+    if (e - vl < 4) return 0;
+    const char *t = s + e - 2;
+    return cd_eq_nocase(t, 2, "ed") || cd_eq_nocase(t, 2, "wn") || cd_eq_nocase(t, 2, "en");
+}
+
 int cd_parts_not_deck(const char *s, size_t n)
 {
     for (size_t i = 0; cd_list_news_not_deck_leads[i]; i++)
@@ -1411,7 +1427,9 @@ int cd_parts_not_deck(const char *s, size_t n)
         i = S_skip_space(s, n, e);
         if (w > 0 || i < n) {
             for (size_t k = 0; cd_list_news_bio_verbs[k]; k++)
-                if (cd_parts_starts(s + i, n - i, cd_list_news_bio_verbs[k])) return 1;
+                if (cd_parts_starts(s + i, n - i, cd_list_news_bio_verbs[k]) &&
+                    !S_passive(s + i, n - i, strlen(cd_list_news_bio_verbs[k])))
+                    return 1;
         }
     }
     return 0;
