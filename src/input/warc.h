@@ -37,6 +37,11 @@
 #define CD_WARC_WINDOW ((size_t)256 * 1024)
 /* Longest WARC/ARC header block or HTTP header block; longer is an error. */
 #define CD_WARC_MAX_HEADER ((size_t)64 * 1024)
+/* Compressed bytes kept behind the read position (gzip input): a member's
+ * start while it is inflated, and after a record of a member failed, the
+ * bytes still to search for the next member (see warc.c, S_gz_resync). The
+ * raw buffer of a gzip input is twice this. */
+#define CD_WARC_LOOKBACK ((size_t)1024 * 1024)
 /* Raw bytes read per callback call. */
 #define CD_WARC_READ_CHUNK ((size_t)64 * 1024)
 
