@@ -40,6 +40,10 @@ static const char S_CUT[] = "gzip member cut short";
 /* Candidate checks may inflate this much plus 4 bytes per raw byte read;
  * past it a gzip magic with a plausible header is taken on trust. */
 #define S_TRIAL_BUDGET ((uint64_t)1 << 20)
+/* Bytes a resync may read a second time (going back to a member inside a
+ * damaged one, or to the block of a record whose Content-Length lied): this
+ * plus one per raw byte read, so damage at most doubles the work. */
+#define S_REREAD_BUDGET ((uint64_t)1 << 20)
 
 struct cd_warc {
     const cd_mem *mem;
@@ -75,6 +79,9 @@ struct cd_warc {
     int sus;
     uint64_t sus_c, scan_c, cut_c;
     int rec_in_member; /* a record started inside a member: not per-record gzip */
+    uint64_t blk;      /* stream offset of the current record's block */
+    int blk_set;
+    uint64_t reread; /* bytes read again by resyncs (S_REREAD_BUDGET) */
     z_stream zt;
     int zt_ready;
     uint64_t trial_spent;
@@ -107,6 +114,7 @@ static size_t S_raw_more(cd_warc *r)
         uint64_t keep = UINT64_MAX;
         if (r->gz && r->in_member) keep = r->member_c;
         if (r->gz && r->sus && r->scan_c < keep) keep = r->scan_c;
+        if (!r->gz && r->blk_set) keep = r->blk - 1; /* the stream is the raw input */
         if (keep != UINT64_MAX) {
             if (keep < base) keep = base;
             if (keep - base < from) {
@@ -221,11 +229,18 @@ static uint64_t S_find_member(cd_warc *r, uint64_t upto)
 
 static void S_compact(cd_warc *r)
 {
-    if (r->pos == 0) return;
-    memmove(r->win, r->win + r->pos, r->end - r->pos);
-    r->ubase += r->pos;
-    r->end -= r->pos;
-    r->pos = 0;
+    size_t from = r->pos;
+    /* The current record's block start stays while it is at most a quarter
+     * of the window behind (S_rewind; readers ask for at most
+     * CD_WARC_MAX_HEADER + 1 bytes ahead, so the rest is room enough). */
+    if (r->blk_set && r->blk - 1 >= r->ubase && r->blk - 1 - r->ubase < from &&
+        from - (r->blk - 1 - r->ubase) <= CD_WARC_WINDOW / 4)
+        from = (size_t)(r->blk - 1 - r->ubase);
+    if (from == 0) return;
+    memmove(r->win, r->win + from, r->end - from);
+    r->ubase += from;
+    r->end -= from;
+    r->pos -= from;
 }
 
 static void S_gz_break(cd_warc *r, const char *why, uint64_t off)
@@ -435,6 +450,15 @@ static void S_gz_resync(cd_warc *r)
     else
         from = S_raw_off(r) + (r->raw_pos < r->raw_end ? 1 : 0);
     if (from < base) from = base;
+    uint64_t now = S_raw_off(r);
+    if (from < now) {
+        if (r->reread + (now - from) > S_REREAD_BUDGET + r->raw_total) {
+            from = now;
+            r->scan_c = now;
+        } else {
+            r->reread += now - from;
+        }
+    }
     if (r->scan_c < from) r->scan_c = from;
     r->cut_c = 0;
     r->sus = 0;
@@ -693,12 +717,41 @@ static void S_set(cd_buf *b, const char *s, size_t n)
     cd_buf_put(b, s, n);
 }
 
+/* Go back to stream offset u (behind the read position) when the window or,
+ * for an uncompressed input, the raw look-back still has it and the reread
+ * budget allows. */
+static void S_rewind(cd_warc *r, uint64_t u)
+{
+    uint64_t now = r->ubase + r->pos;
+    if (u >= now || r->reread + (now - u) > S_REREAD_BUDGET + r->raw_total) return;
+    if (u >= r->ubase) {
+        r->pos = (size_t)(u - r->ubase);
+    } else {
+        uint64_t base = r->raw_total - r->raw_end;
+        if (r->gz || u < base) return;
+        r->raw_pos = (size_t)(u - base);
+        r->ubase = u;
+        r->pos = r->end = 0;
+        r->eof = 0;
+    }
+    r->reread += now - u;
+}
+
 static int S_fail(cd_warc *r, cd_warc_record *rec, const char *why)
 {
     rec->kind = CD_WARC_ERROR;
     rec->error = why;
     cd_buf_clear(&rec->payload);
     r->resync = 1;
+    if (r->blk_set && (!r->gz || r->rec_in_member)) {
+        /* The block was read (its Content-Length may lie, too long or too
+         * short): search for the next record from its start, where records
+         * it swallowed begin. */
+        r->blk_set = 0;
+        S_rewind(r, r->blk - 1);
+        return 1;
+    }
+    r->blk_set = 0;
     if (r->gz && !rec->in_stream && !r->rec_in_member) {
         /* A record that began a member failed (per-record gzip). */
         if (r->in_member && r->member_c == rec->offset) {
@@ -1007,6 +1060,8 @@ static int S_warc_record(cd_warc *r, cd_warc_record *rec)
         }
     }
     ct[ctn] = '\0';
+    r->blk = r->ubase + r->pos;
+    r->blk_set = 1;
     if (rec->type.failed || rec->record_id.failed || rec->date.failed || rec->url.failed)
         return S_fail(r, rec, "out of memory");
     if (!have_len || bad_len) return S_fail(r, rec, "bad Content-Length");
@@ -1257,16 +1312,16 @@ cd_warc *cd_warc_new(cd_warc_read_fn read, void *ctx, const unsigned char *prefi
             return NULL;
         }
         r->z_ready = 1;
-        /* Room for the look-back (S_raw_more) and as much again to read. */
-        if (r->raw_cap < 2 * CD_WARC_LOOKBACK) {
-            unsigned char *nr = mem->realloc(r->raw, 2 * CD_WARC_LOOKBACK);
-            if (!nr) {
-                cd_warc_free(r);
-                return NULL;
-            }
-            r->raw = nr;
-            r->raw_cap = 2 * CD_WARC_LOOKBACK;
+    }
+    /* Room for the look-back (S_raw_more) and as much again to read. */
+    if (r->raw_cap < 2 * CD_WARC_LOOKBACK) {
+        unsigned char *nr = mem->realloc(r->raw, 2 * CD_WARC_LOOKBACK);
+        if (!nr) {
+            cd_warc_free(r);
+            return NULL;
         }
+        r->raw = nr;
+        r->raw_cap = 2 * CD_WARC_LOOKBACK;
     }
     return r;
 }
@@ -1331,5 +1386,6 @@ int cd_warc_next(cd_warc *r, cd_warc_record *rec)
     if (r->fmt == CD_WARC_FMT_NONE) return 0;
     int got = r->fmt == CD_WARC_FMT_WARC ? S_warc_record(r, rec) : S_arc_record(r, rec);
     if (got && rec->kind != CD_WARC_ERROR) r->sus = 0;
+    r->blk_set = 0;
     return got;
 }
