@@ -23,7 +23,14 @@
  * Errors do not stop the reader: a truncated file, a bad Content-Length, a
  * corrupt gzip member or a broken chunked body become an error record with an
  * offset, and reading resumes at the next "WARC/1." line (the next valid ARC
- * header line) or the next gzip member. */
+ * header line) or the next gzip member. A record whose Content-Length lies is
+ * searched again from its block start (records it swallowed come out); after
+ * a damaged member of a per-record gzip file, the search for the next member
+ * starts just after the damaged member's start (a member cut short is
+ * inflated on into the next ones as garbage), and a candidate must inflate to
+ * a record start. Both go back at most CD_WARC_LOOKBACK raw bytes (the
+ * window, CD_WARC_WINDOW / 4, for whole-file gzip) and read at most 1 MiB + the
+ * input size twice: memory stays bounded and time linear. */
 #ifndef CD_INPUT_WARC_H
 #define CD_INPUT_WARC_H
 
