@@ -125,6 +125,19 @@ static size_t S_raw_more(cd_warc *r)
                     from = r->raw_end - CD_WARC_LOOKBACK;
             }
         }
+        /* The buffer starts at CD_WARC_READ_CHUNK and grows to twice the
+         * look-back only when bytes are kept: kept bytes use at most half of
+         * it, so a read always has room. */
+        if (r->raw_end - from > r->raw_cap / 2 && r->raw_cap < 2 * CD_WARC_LOOKBACK) {
+            unsigned char *nr = r->mem->realloc(r->raw, 2 * CD_WARC_LOOKBACK);
+            if (nr) {
+                r->raw = nr;
+                r->raw_cap = 2 * CD_WARC_LOOKBACK;
+            }
+        }
+        if (r->raw_end - from > r->raw_cap / 2 && from < r->raw_pos)
+            from =
+                r->raw_end - r->raw_cap / 2 < r->raw_pos ? r->raw_end - r->raw_cap / 2 : r->raw_pos;
         memmove(r->raw, r->raw + from, r->raw_end - from);
         r->raw_end -= from;
         r->raw_pos -= from;
@@ -1312,16 +1325,6 @@ cd_warc *cd_warc_new(cd_warc_read_fn read, void *ctx, const unsigned char *prefi
             return NULL;
         }
         r->z_ready = 1;
-    }
-    /* Room for the look-back (S_raw_more) and as much again to read. */
-    if (r->raw_cap < 2 * CD_WARC_LOOKBACK) {
-        unsigned char *nr = mem->realloc(r->raw, 2 * CD_WARC_LOOKBACK);
-        if (!nr) {
-            cd_warc_free(r);
-            return NULL;
-        }
-        r->raw = nr;
-        r->raw_cap = 2 * CD_WARC_LOOKBACK;
     }
     return r;
 }
