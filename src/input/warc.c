@@ -32,6 +32,18 @@
 #define S_SNIFF_BYTES 1445
 
 static const char S_CORRUPT[] = "corrupt gzip member";
+static const char S_TRUNC[] = "truncated gzip member";
+static const char S_CUT[] = "gzip member cut short";
+/* Compressed bytes inflated for one candidate check (S_trial): a member's
+ * header and first deflate block header fit well within it. */
+#define S_TRIAL_IN ((size_t)4096)
+/* Candidate checks may inflate this much plus 4 bytes per raw byte read;
+ * past it a gzip magic with a plausible header is taken on trust. */
+#define S_TRIAL_BUDGET ((uint64_t)1 << 20)
+/* Bytes a resync may read a second time (going back to a member inside a
+ * damaged one, or to the block of a record whose Content-Length lied): this
+ * plus one per raw byte read, so damage at most doubles the work. */
+#define S_REREAD_BUDGET ((uint64_t)1 << 20)
 
 struct cd_warc {
     const cd_mem *mem;
@@ -60,6 +72,20 @@ struct cd_warc {
     const char *gz_why;
     uint64_t gz_off;
 
+    /* Resync after a damaged member (see S_gz_resync): the failed record's
+     * member (sus: its start sus_c), the forward-only search pointer scan_c
+     * (raw offset), the member start found inside the damaged one (cut_c, 0 =
+     * none), and a second inflate stream for candidate checks. */
+    int sus;
+    uint64_t sus_c, scan_c, cut_c;
+    int rec_in_member; /* a record started inside a member: not per-record gzip */
+    uint64_t blk;      /* stream offset of the current record's block */
+    int blk_set;
+    uint64_t reread; /* bytes read again by resyncs (S_REREAD_BUDGET) */
+    z_stream zt;
+    int zt_ready;
+    uint64_t trial_spent;
+
     struct {
         uint64_t u, c;
     } mb[S_MAX_MEMBERS];
@@ -78,15 +104,40 @@ static size_t S_raw_more(cd_warc *r)
 {
     if (r->raw_eof) return 0;
     if (r->raw_pos > 0) {
-        /* Inside a gzip member, its start stays in the buffer while it fits
-         * in half of it: a member cut short is inflated on into the members
-         * after it, and S_gz_resync can then search again from its start
-         * rather than from where inflate noticed the damage, past them. */
+        /* Look-back (gzip): while inside a member, its start stays in the
+         * buffer, and after a failed record the search pointer does, as long
+         * as at most CD_WARC_LOOKBACK bytes are kept: a member cut short is
+         * inflated on into the members after it, and S_gz_resync then
+         * searches again from just after its start. */
         size_t from = r->raw_pos;
         uint64_t base = r->raw_total - r->raw_end;
-        if (r->gz && r->in_member && r->member_c >= base && r->member_c - base < from &&
-            r->raw_end - (size_t)(r->member_c - base) <= r->raw_cap / 2)
-            from = (size_t)(r->member_c - base);
+        uint64_t keep = UINT64_MAX;
+        if (r->gz && r->in_member) keep = r->member_c;
+        if (r->gz && r->sus && r->scan_c < keep) keep = r->scan_c;
+        if (!r->gz && r->blk_set) keep = r->blk - 1; /* the stream is the raw input */
+        if (keep != UINT64_MAX) {
+            if (keep < base) keep = base;
+            if (keep - base < from) {
+                size_t k = (size_t)(keep - base);
+                if (r->raw_end - k <= CD_WARC_LOOKBACK)
+                    from = k;
+                else if (r->sus && r->raw_end - from < CD_WARC_LOOKBACK)
+                    from = r->raw_end - CD_WARC_LOOKBACK;
+            }
+        }
+        /* The buffer starts at CD_WARC_READ_CHUNK and grows to twice the
+         * look-back only when bytes are kept: kept bytes use at most half of
+         * it, so a read always has room. */
+        if (r->raw_end - from > r->raw_cap / 2 && r->raw_cap < 2 * CD_WARC_LOOKBACK) {
+            unsigned char *nr = r->mem->realloc(r->raw, 2 * CD_WARC_LOOKBACK);
+            if (nr) {
+                r->raw = nr;
+                r->raw_cap = 2 * CD_WARC_LOOKBACK;
+            }
+        }
+        if (r->raw_end - from > r->raw_cap / 2 && from < r->raw_pos)
+            from =
+                r->raw_end - r->raw_cap / 2 < r->raw_pos ? r->raw_end - r->raw_cap / 2 : r->raw_pos;
         memmove(r->raw, r->raw + from, r->raw_end - from);
         r->raw_end -= from;
         r->raw_pos -= from;
@@ -111,20 +162,98 @@ uint64_t cd_warc_raw_offset(const cd_warc *r)
     return r ? S_raw_off(r) : 0;
 }
 
+static int S_starts(const unsigned char *p, size_t n, const char *lit);
+
 static int S_is_magic(const unsigned char *p)
 {
     return p[0] == 0x1F && p[1] == 0x8B && p[2] == 0x08;
+}
+
+/* Does a gzip member start at raw[at]? The magic, a plausible header (RFC
+ * 1952: no reserved flag, XFL 0, 2 or 4, a known OS) and, within the trial
+ * budget, its first inflated bytes begin a record ("WARC/1.", an ARC header
+ * line). 1 yes, 0 no, -1 more raw bytes are needed to say. */
+static int S_trial(cd_warc *r, size_t at)
+{
+    size_t have = r->raw_end - at;
+    const unsigned char *p = r->raw + at;
+    if (have < 10) return r->raw_eof ? 0 : -1;
+    if (!S_is_magic(p)) return 0;
+    if ((p[3] & 0xE0) || (p[8] != 0 && p[8] != 2 && p[8] != 4) || (p[9] > 13 && p[9] != 255))
+        return 0;
+    if (r->trial_spent > S_TRIAL_BUDGET + 4 * r->raw_total) return 1;
+    if (!r->zt_ready) {
+        memset(&r->zt, 0, sizeof r->zt);
+        if (inflateInit2(&r->zt, 16 + MAX_WBITS) != Z_OK) return 1;
+        r->zt_ready = 1;
+    } else if (inflateReset2(&r->zt, 16 + MAX_WBITS) != Z_OK) {
+        return 1;
+    }
+    unsigned char out[16];
+    size_t in = have < S_TRIAL_IN ? have : S_TRIAL_IN;
+    r->zt.next_in = p;
+    r->zt.avail_in = (uInt)in;
+    r->zt.next_out = out;
+    r->zt.avail_out = sizeof out;
+    int zr = Z_OK;
+    while (zr == Z_OK && r->zt.avail_out > 0 && r->zt.avail_in > 0)
+        zr = inflate(&r->zt, Z_SYNC_FLUSH);
+    size_t got = sizeof out - r->zt.avail_out;
+    r->trial_spent += in - r->zt.avail_in + 64;
+    if (got < sizeof out && zr != Z_STREAM_END && zr != Z_DATA_ERROR && zr != Z_NEED_DICT &&
+        r->zt.avail_in == 0 && in < S_TRIAL_IN && !r->raw_eof)
+        return -1;
+    if (r->fmt == CD_WARC_FMT_ARC) {
+        /* "filedesc://", "http://...", "dns:...": a scheme, then ':'. */
+        size_t i = 0;
+        while (i < got && cd_isalpha(out[i]))
+            i++;
+        return i > 0 && i < got && out[i] == ':';
+    }
+    return S_starts(out, got, "WARC/1.");
+}
+
+/* Search raw offsets [scan_c, upto) for a member start (S_trial); its raw
+ * offset, 0 when there is none, UINT64_MAX when more bytes are needed to say
+ * (scan_c then stops at the candidate). scan_c only moves forward. */
+static uint64_t S_find_member(cd_warc *r, uint64_t upto)
+{
+    uint64_t base = r->raw_total - r->raw_end;
+    if (r->scan_c < base) r->scan_c = base;
+    if (upto > base + r->raw_end) upto = base + r->raw_end;
+    while (r->scan_c < upto) {
+        size_t from = (size_t)(r->scan_c - base);
+        const unsigned char *q = memchr(r->raw + from, 0x1F, (size_t)(upto - r->scan_c));
+        if (!q) {
+            r->scan_c = upto;
+            return 0;
+        }
+        size_t at = (size_t)(q - r->raw);
+        r->scan_c = base + at;
+        int t = S_trial(r, at);
+        if (t < 0) return UINT64_MAX;
+        if (t > 0) return base + at;
+        r->scan_c++;
+    }
+    return 0;
 }
 
 /* ---- the decompressed window -------------------------------------------- */
 
 static void S_compact(cd_warc *r)
 {
-    if (r->pos == 0) return;
-    memmove(r->win, r->win + r->pos, r->end - r->pos);
-    r->ubase += r->pos;
-    r->end -= r->pos;
-    r->pos = 0;
+    size_t from = r->pos;
+    /* The current record's block start stays while it is at most a quarter
+     * of the window behind (S_rewind; readers ask for at most
+     * CD_WARC_MAX_HEADER + 1 bytes ahead, so the rest is room enough). */
+    if (r->blk_set && r->blk - 1 >= r->ubase && r->blk - 1 - r->ubase < from &&
+        from - (r->blk - 1 - r->ubase) <= CD_WARC_WINDOW / 4)
+        from = (size_t)(r->blk - 1 - r->ubase);
+    if (from == 0) return;
+    memmove(r->win, r->win + from, r->end - from);
+    r->ubase += from;
+    r->end -= from;
+    r->pos -= from;
 }
 
 static void S_gz_break(cd_warc *r, const char *why, uint64_t off)
@@ -182,7 +311,7 @@ static size_t S_fill(cd_warc *r)
             r->nmb++;
         }
         if (r->raw_pos == r->raw_end && S_raw_more(r) == 0) {
-            S_gz_break(r, "truncated gzip member", r->member_c);
+            S_gz_break(r, S_TRUNC, r->member_c);
             return 0;
         }
         size_t in = r->raw_end - r->raw_pos;
@@ -198,10 +327,23 @@ static size_t S_fill(cd_warc *r)
         r->end += made;
         if (zr == Z_STREAM_END) {
             r->in_member = 0;
+            if (r->sus && r->member_c == r->sus_c) r->sus = 0; /* it was whole */
             if (made) return made;
             continue;
         }
         if (zr == Z_OK || zr == Z_BUF_ERROR) {
+            if (r->sus && r->member_c == r->sus_c) {
+                /* A record of this member failed: a member start among the
+                 * compressed bytes inflate has read as this member's means
+                 * this one was cut short and the rest is garbage. */
+                uint64_t c = S_find_member(r, S_raw_off(r));
+                if (c != 0 && c != UINT64_MAX) {
+                    r->cut_c = c;
+                    r->sus = 0;
+                    S_gz_break(r, S_CUT, r->member_c);
+                    return made;
+                }
+            }
             if (made) return made;
             continue; /* it wants more input */
         }
@@ -304,37 +446,54 @@ static void S_skip_newlines(cd_warc *r)
     }
 }
 
-/* After a corrupt gzip member: forget the window, find the next member. */
+/* After a damaged gzip member: forget the window, find the next member.
+ * The search starts at the member found inside the damaged one (cut_c), else
+ * just after the damaged member's start when inflate failed inside it (a
+ * member cut short is inflated on into the next ones before inflate notices:
+ * those are still in the look-back), else after where inflate stopped; never
+ * before scan_c, which only moves forward. A candidate must pass S_trial. */
 static void S_gz_resync(cd_warc *r)
 {
-    /* inflate may have read past a corrupt member into the next one before
-     * it noticed: search from just after the corrupt member's magic when
-     * those bytes are still in the raw buffer. Member starts only grow, so
-     * this always moves forward. */
     uint64_t base = r->raw_total - r->raw_end;
-    if (r->gz_why == S_CORRUPT && r->member_c >= base && r->member_c < base + r->raw_pos)
-        r->raw_pos = (size_t)(r->member_c - base) + 1;
-    else if (r->raw_pos < r->raw_end)
-        r->raw_pos++;
+    uint64_t from;
+    if (r->cut_c)
+        from = r->cut_c;
+    else if (r->gz_why == S_CORRUPT || r->gz_why == S_TRUNC)
+        from = r->member_c + 1;
+    else
+        from = S_raw_off(r) + (r->raw_pos < r->raw_end ? 1 : 0);
+    if (from < base) from = base;
+    uint64_t now = S_raw_off(r);
+    if (from < now) {
+        if (r->reread + (now - from) > S_REREAD_BUDGET + r->raw_total) {
+            from = now;
+            r->scan_c = now;
+        } else {
+            r->reread += now - from;
+        }
+    }
+    if (r->scan_c < from) r->scan_c = from;
+    r->cut_c = 0;
+    r->sus = 0;
     r->pos = r->end;
     r->gz_why = NULL;
     r->eof = 0;
     r->in_member = 0;
     for (;;) {
-        while (r->raw_end - r->raw_pos >= 3) {
-            const unsigned char *p = memchr(r->raw + r->raw_pos, 0x1F, r->raw_end - r->raw_pos - 2);
-            if (!p) {
-                r->raw_pos = r->raw_end - 2;
-                break;
-            }
-            r->raw_pos = (size_t)(p - r->raw);
-            if (S_is_magic(p)) return;
-            r->raw_pos++;
-        }
-        if (S_raw_more(r) == 0) {
-            r->raw_pos = r->raw_end;
-            r->eof = 1;
+        base = r->raw_total - r->raw_end;
+        uint64_t c = S_find_member(r, base + r->raw_end);
+        if (c != 0 && c != UINT64_MAX) {
+            r->raw_pos = (size_t)(c - base);
+            r->scan_c = c + 1;
             return;
+        }
+        r->raw_pos = (size_t)(r->scan_c - base);
+        if (r->raw_eof || S_raw_more(r) == 0) {
+            if (!r->raw_eof || c != UINT64_MAX) {
+                r->raw_pos = r->raw_end;
+                r->eof = 1;
+                return;
+            }
         }
     }
 }
@@ -571,12 +730,72 @@ static void S_set(cd_buf *b, const char *s, size_t n)
     cd_buf_put(b, s, n);
 }
 
+/* Go back to stream offset u (behind the read position) when the window or,
+ * for an uncompressed input, the raw look-back still has it and the reread
+ * budget allows. */
+static void S_rewind(cd_warc *r, uint64_t u)
+{
+    uint64_t now = r->ubase + r->pos;
+    if (u >= now || r->reread + (now - u) > S_REREAD_BUDGET + r->raw_total) return;
+    if (u >= r->ubase) {
+        r->pos = (size_t)(u - r->ubase);
+    } else {
+        uint64_t base = r->raw_total - r->raw_end;
+        if (r->gz || u < base) return;
+        r->raw_pos = (size_t)(u - base);
+        r->ubase = u;
+        r->pos = r->end = 0;
+        r->eof = 0;
+    }
+    r->reread += now - u;
+}
+
 static int S_fail(cd_warc *r, cd_warc_record *rec, const char *why)
 {
     rec->kind = CD_WARC_ERROR;
     rec->error = why;
     cd_buf_clear(&rec->payload);
     r->resync = 1;
+    if (r->blk_set && (!r->gz || r->rec_in_member)) {
+        /* The block was read (its Content-Length may lie, too long or too
+         * short): search for the next record from its start, where records
+         * it swallowed begin. */
+        r->blk_set = 0;
+        S_rewind(r, r->blk - 1);
+        return 1;
+    }
+    r->blk_set = 0;
+    if (r->gz && !rec->in_stream && !r->rec_in_member) {
+        /* A record that began a member failed (per-record gzip). */
+        if (r->in_member && r->member_c == rec->offset) {
+            /* Its member may be cut short: S_fill watches for a member start
+             * among the bytes inflate reads as this member's. */
+            r->sus = 1;
+            r->sus_c = rec->offset;
+            if (r->scan_c <= rec->offset) r->scan_c = rec->offset + 1;
+            uint64_t c = S_find_member(r, S_raw_off(r));
+            if (c != 0 && c != UINT64_MAX) {
+                /* Already there: say so, and resume at it. */
+                rec->error = S_CUT;
+                r->cut_c = c;
+                r->sus = 0;
+                S_gz_break(r, S_CUT, rec->offset);
+                r->pos = r->end;
+            }
+        } else if (!r->gz_why) {
+            /* Its block ran on past its member (a Content-Length too long):
+             * go back to the member after it while the look-back has it. */
+            uint64_t base = r->raw_total - r->raw_end, next = UINT64_MAX;
+            for (size_t k = 0; k < r->nmb; k++)
+                if (r->mb[k].c > rec->offset && r->mb[k].c < next) next = r->mb[k].c;
+            if (next != UINT64_MAX && next >= base && next >= r->scan_c &&
+                next <= base + r->raw_end) {
+                r->cut_c = next;
+                S_gz_break(r, S_CUT, rec->offset);
+                r->pos = r->end;
+            }
+        }
+    }
     return 1;
 }
 
@@ -794,6 +1013,7 @@ static int S_warc_record(cd_warc *r, cd_warc_record *rec)
         return 0;
     }
     rec->offset = S_offset_of(r, r->ubase + r->pos, &rec->in_stream);
+    if (rec->in_stream) r->rec_in_member = 1;
     size_t n = S_line(r, CD_WARC_MAX_HEADER);
     if (n == SIZE_MAX || !S_starts(r->win + r->pos, n, "WARC/1."))
         return S_fail(r, rec, "not a WARC record header");
@@ -853,6 +1073,8 @@ static int S_warc_record(cd_warc *r, cd_warc_record *rec)
         }
     }
     ct[ctn] = '\0';
+    r->blk = r->ubase + r->pos;
+    r->blk_set = 1;
     if (rec->type.failed || rec->record_id.failed || rec->date.failed || rec->url.failed)
         return S_fail(r, rec, "out of memory");
     if (!have_len || bad_len) return S_fail(r, rec, "bad Content-Length");
@@ -992,6 +1214,7 @@ static int S_arc_record(cd_warc *r, cd_warc_record *rec)
     }
     rec->arc = 1;
     rec->offset = S_offset_of(r, r->ubase + r->pos, &rec->in_stream);
+    if (rec->in_stream) r->rec_in_member = 1;
     n = S_arc_peek(r, &a, &ok);
     if (!ok) return S_fail(r, rec, "not an ARC record header");
     if (r->win[r->pos + n - 1] != '\n') {
@@ -1110,6 +1333,7 @@ void cd_warc_free(cd_warc *r)
 {
     if (!r) return;
     if (r->z_ready) inflateEnd(&r->z);
+    if (r->zt_ready) inflateEnd(&r->zt);
     cd_buf_free(&r->tmp);
     r->mem->free(r->raw);
     r->mem->free(r->win);
@@ -1163,5 +1387,8 @@ int cd_warc_next(cd_warc *r, cd_warc_record *rec)
         }
     }
     if (r->fmt == CD_WARC_FMT_NONE) return 0;
-    return r->fmt == CD_WARC_FMT_WARC ? S_warc_record(r, rec) : S_arc_record(r, rec);
+    int got = r->fmt == CD_WARC_FMT_WARC ? S_warc_record(r, rec) : S_arc_record(r, rec);
+    if (got && rec->kind != CD_WARC_ERROR) r->sus = 0;
+    r->blk_set = 0;
+    return got;
 }

@@ -23,7 +23,14 @@
  * Errors do not stop the reader: a truncated file, a bad Content-Length, a
  * corrupt gzip member or a broken chunked body become an error record with an
  * offset, and reading resumes at the next "WARC/1." line (the next valid ARC
- * header line) or the next gzip member. */
+ * header line) or the next gzip member. A record whose Content-Length lies is
+ * searched again from its block start (records it swallowed come out); after
+ * a damaged member of a per-record gzip file, the search for the next member
+ * starts just after the damaged member's start (a member cut short is
+ * inflated on into the next ones as garbage), and a candidate must inflate to
+ * a record start. Both go back at most CD_WARC_LOOKBACK raw bytes (the
+ * window, CD_WARC_WINDOW / 4, for whole-file gzip) and read at most 1 MiB + the
+ * input size twice: memory stays bounded and time linear. */
 #ifndef CD_INPUT_WARC_H
 #define CD_INPUT_WARC_H
 
@@ -37,6 +44,11 @@
 #define CD_WARC_WINDOW ((size_t)256 * 1024)
 /* Longest WARC/ARC header block or HTTP header block; longer is an error. */
 #define CD_WARC_MAX_HEADER ((size_t)64 * 1024)
+/* Compressed bytes kept behind the read position (gzip input): a member's
+ * start while it is inflated, and after a record of a member failed, the
+ * bytes still to search for the next member (see warc.c, S_gz_resync). The
+ * raw buffer of a gzip input is twice this. */
+#define CD_WARC_LOOKBACK ((size_t)1024 * 1024)
 /* Raw bytes read per callback call. */
 #define CD_WARC_READ_CHUNK ((size_t)64 * 1024)
 

@@ -399,9 +399,82 @@ def check_damage(binp, tmp):
         for i in range(6)]
     lgz = [gzip.compress(r, mtime=0) for r in long_recs]
     go("member-cut-short.warc.gz", lgz[0][:-500] + b"".join(lgz[1:]), [1, 2, 3, 4, 5], 1, r".")
+    check_resync(go, long_recs)
     # Whole-file gzip: offsets count decompressed bytes.
     go("whole.warc.gz", gzip.compress(recs[0] + recs[1][:-100]), [0], 1,
        r"truncated record at byte %d of the decompressed stream$" % len(recs[0]))
+
+
+def lie(rec, delta):
+    """rec with its WARC Content-Length off by delta."""
+    cl = re.search(rb"msgtype=response\r\nContent-Length: (\d+)", rec)
+    return rec.replace(cl.group(0), b"msgtype=response\r\nContent-Length: %d" % (int(cl.group(1)) + delta))
+
+
+def check_resync(go, long_recs):
+    """Session 14, h/warc2: damage never loses the intact records around it.
+    Per-record gzip: after a member fails, the search for the next member
+    starts just after the failed member's start (its garbage may have run on
+    over the members after it); a record whose Content-Length lies is searched
+    again from its block start. Each damaged record is one error record at its
+    offset (the member's, or the record's first byte)."""
+    sys.path.insert(0, os.path.join(TOP, "tests", "pathological"))
+    import run as patho  # noqa: E402  (calibration_page: a normal 50 KB news page)
+    # h/hostile5's shape: 100 records of 50 KB, one member each, every third
+    # cut by 500 bytes. Main 41, hostile5 44 of the 66 intact records (same
+    # record ids in its file).
+    # Its records exactly (the same page in each), with distinct record ids:
+    # main loses 11 of them.
+    block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + patho.calibration_page(50000)
+    recs = [b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.com/%d.html\r\n"
+            b"WARC-Date: 2024-03-05T10:00:00Z\r\nWARC-Record-ID: <urn:uuid:r%d>\r\n"
+            b"Content-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n"
+            % (i, i, len(block)) + block + b"\r\n\r\n" for i in range(100)]
+    gz = [gzip.compress(r, mtime=0) for r in recs]
+    offs = [sum(map(len, gz[:k])) for k in range(100)]
+    cut = [g[:-500] if k % 3 == 0 else g for k, g in enumerate(gz)]
+    coffs = [sum(map(len, cut[:k])) for k in range(100)]
+    go("members-cut-every-third.warc.gz", b"".join(cut), [k for k in range(100) if k % 3], 34,
+       r"at byte (%s)$" % "|".join(str(coffs[k]) for k in range(0, 100, 3)))
+    lgz = [gzip.compress(r, mtime=0) for r in long_recs]
+    n = len(lgz)
+    lo = [sum(map(len, lgz[:k])) for k in range(n)]
+    # A member cut to half: the first, a middle one, the last.
+    go("member-cut-first.warc.gz", lgz[0][:len(lgz[0]) // 2] + b"".join(lgz[1:]),
+       list(range(1, n)), 1, r"at byte 0$")
+    go("member-cut-middle.warc.gz", b"".join(lgz[:3]) + lgz[3][:len(lgz[3]) // 3] + b"".join(lgz[4:]),
+       [0, 1, 2, 4, 5], 1, r"at byte %d$" % lo[3])
+    go("member-cut-last.warc.gz", b"".join(lgz[:5]) + lgz[5][:len(lgz[5]) // 2],
+       [0, 1, 2, 3, 4], 1, r"at byte %d$" % lo[5])
+    # Cut inside its gzip header (6 of its 10 bytes), and inside its trailer
+    # (the record itself is whole: it comes out, and an error for the member).
+    go("member-cut-in-header.warc.gz", b"".join(lgz[:2]) + lgz[2][:6] + b"".join(lgz[3:]),
+       [0, 1, 3, 4, 5], 1, r"at byte %d$" % lo[2])
+    go("member-cut-in-trailer.warc.gz", b"".join(lgz[:2]) + lgz[2][:-4] + b"".join(lgz[3:]),
+       [0, 1, 2, 3, 4, 5], 1, r"corrupt gzip member at byte %d$" % lo[2])
+    # Garbage (random bytes, some gzip magics in it) between two members.
+    junk = bytes((k * 2654435761 >> 7) & 255 for k in range(20000)) + b"\x1f\x8b\x08\x00" * 50
+    go("garbage-between-members.warc.gz", b"".join(lgz[:3]) + junk + b"".join(lgz[3:]),
+       list(range(n)), 1, r"garbage after a gzip member at byte %d$" % lo[3])
+    # Content-Length too long (swallowing the next records) and too short:
+    # per-record gzip, whole-file gzip and uncompressed.
+    for d in (60000, -300):
+        tag = "long" if d > 0 else "short"
+        go("cl-%s.warc.gz" % tag, b"".join(lgz[:2]) + gzip.compress(lie(long_recs[2], d), mtime=0)
+           + b"".join(lgz[3:]), [0, 1, 3, 4, 5], 1, r"at byte %d$" % lo[2])
+        plain = b"".join(long_recs[:2]) + lie(long_recs[2], d) + b"".join(long_recs[3:])
+        po = len(b"".join(long_recs[:2]))
+        go("cl-%s.warc" % tag, plain, [0, 1, 3, 4, 5], 1, r"at byte %d$" % po)
+        go("cl-%s-whole.warc.gz" % tag, gzip.compress(plain, mtime=0), [0, 1, 3, 4, 5], 1,
+           r"at byte %d of the decompressed stream$" % po)
+    # Too long up to the end of the file: the records it swallowed still come out.
+    plain = b"".join(long_recs[:2]) + lie(long_recs[2], 10 ** 7) + b"".join(long_recs[3:])
+    go("cl-past-eof.warc", plain, [0, 1, 3, 4, 5], 1,
+       r"truncated record at byte %d$" % len(b"".join(long_recs[:2])))
+    # A file cut in the middle of a record, uncompressed and per-record gzip.
+    plain = b"".join(long_recs)
+    go("cut-mid-record.warc", plain[:len(plain) - len(long_recs[5]) // 2], [0, 1, 2, 3, 4], 1,
+       r"truncated record at byte %d$" % (len(plain) - len(long_recs[5])))
 
 
 def check_parallel(binp, inputs, label):
