@@ -1384,6 +1384,20 @@ static const char *S_label_category(cd_meta_ctx *c, const cd_meta *m, const char
                                                                                cd_dom_node(dom, a)->len, NULL))
             a = cd_dom_node(dom, a)->next;
         if (!a || !cd_dom_is(dom, a, CD_TAG_A)) return NULL;
+        /* "Filed Under: <a rel="tag">Afghanistan</a>, <a rel="tag">…": a
+         * list of links the page marks as tags (rel="tag" without
+         * "category") names the story's subjects, not its desk (cleanportaleval
+         * tv.msnbc.com, whose menu's current item names the desk). WordPress's
+         * categories say rel="category tag" and stay, and so does one tag
+         * link alone (a shop's "Category: <a rel=tag>", wcxb 0593). */
+        size_t rl;
+        const char *rel = cd_dom_attr(dom, a, "rel", &rl);
+        if (rel && cd_meta_word_in(rel, rl, "tag") && !cd_meta_word_in(rel, rl, "category")) {
+            cd_nid nx = cd_dom_node(dom, a)->next;
+            if (nx && cd_dom_node(dom, nx)->type == CD_NODE_TEXT && cd_dom_node(dom, nx)->len <= 3)
+                nx = cd_dom_node(dom, nx)->next;
+            if (nx && cd_dom_is(dom, nx, CD_TAG_A)) return NULL;
+        }
         for (cd_nid q = cd_dom_node(dom, a)->parent, up = 0; q && up < 8; q = cd_dom_node(dom, q)->parent, up++)
             if (cd_dom_is(dom, q, CD_TAG_NAV) || cd_meta_class_has(c, q, cd_list_class_menu) ||
                 cd_meta_class_has(c, q, cd_list_class_other_stories))
