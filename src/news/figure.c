@@ -149,10 +149,20 @@ static int S_pred_credit(cd_news_ctx *p, cd_nid id)
             if (x->type == CD_NODE_ELEMENT || (x->type == CD_NODE_TEXT && !cd_news_space_text(x)))
                 return 0;
         }
+        /* Outside a caption element, only a credit's shape ("<figure><img>
+         * <span class=e-image__meta><cite>Javier Zarracina/Vox</cite>",
+         * vox-best-movies-2017): a short cite of a picture's figure may
+         * name a work. */
+        cd_news_text t;
+        cd_news_gather(p, id, CD_NONE, 0, &t);
+        size_t v;
+        int shape = !t.more && t.n && t.n <= CD_PARTS_PHOTO_LINE &&
+                    (cd_parts_photo_line(t.s, t.n, 0, &v) || cd_parts_slash_names(t.s, t.n) ||
+                     cd_parts_credit_only(t.s, t.n));
         cd_nid a = cd_dom_node(p->dom, id)->parent;
         for (unsigned d = 0; a && d < 5; d++, a = cd_dom_node(p->dom, a)->parent) {
             cap |= cd_dom_is(p->dom, a, CD_TAG_FIGCAPTION) || cd_news_has(p, a, cd_list_class_caption);
-            if (cap && cd_dom_is(p->dom, a, CD_TAG_FIGURE))
+            if ((cap || shape) && cd_dom_is(p->dom, a, CD_TAG_FIGURE))
                 return cd_news_find(p, a, cd_news_pred_img) && !cd_news_find(p, a, S_pred_quote);
         }
     }
@@ -352,7 +362,14 @@ static cd_nid S_tail_credit(cd_news_ctx *p, cd_nid cap)
     cd_news_text t;
     cd_news_gather(p, last, CD_NONE, 0, &t);
     size_t v;
-    if (t.more || !t.n || t.n > CD_PARTS_PHOTO_LINE || !cd_parts_photo_line(t.s, t.n, 0, &v)) return CD_NONE;
+    if (t.more || !t.n || t.n > CD_PARTS_PHOTO_LINE) return CD_NONE;
+    /* A photo line, or, set apart in its own element, a credit's shape
+     * without a label: "Getty Images", "Thea Traff, The New York
+     * Times/Redux" (natgeo-intermittent-fasting: the figcaption's caption
+     * and credit are two child blocks with hashed class names). */
+    if (!cd_parts_photo_line(t.s, t.n, 0, &v) && !cd_parts_slash_names(t.s, t.n) &&
+        !cd_parts_credit_only(t.s, t.n))
+        return CD_NONE;
     return last;
 }
 
