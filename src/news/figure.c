@@ -975,6 +975,55 @@ static cd_nid S_bare_above(cd_news_ctx *p)
     return CD_NONE;
 }
 
+/* The picture's box set between the headline and the story's first
+ * paragraph of prose, in a box the extraction left out (<h1>, byline,
+ * date, <div class=article-sidebar><div class=image-medium><img><p
+ * class=photo-description>…</p></div></div>, then the body:
+ * nydailynews-globes-strike, HELD_OUT13): from the headline on, before a
+ * paragraph of S_PROSE_MIN bytes or more, the first bare picture
+ * (cd_news_pred_bare: not linked away, big enough) with its caption block,
+ * a caption that is not the headline. A teaser's picture is linked away or
+ * captioned by a link; a picture with no caption is not taken. */
+#define S_PROSE_MIN 120u
+
+static cd_nid S_next_shown(const cd_dom *dom, cd_nid id);
+
+static cd_nid S_bare_below(cd_news_ctx *p)
+{
+    const cd_dom *dom = p->dom;
+    unsigned seen = 0;
+    for (cd_nid k = cd_dom_next_skip(dom, p->h1, cd_dom_root(dom)); k && seen < CD_NEWS_HEAD_NODES; seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT) {
+            if ((cd_tag_flags(n->tag) & CD_TF_SKIP) || n->tag == CD_TAG_NAV || n->tag == CD_TAG_FORM ||
+                !cd_extract_node_visible(dom, k)) {
+                k = cd_dom_next_skip(dom, k, cd_dom_root(dom));
+                continue;
+            }
+            if (cd_tag_flags(n->tag) & CD_TF_HEADING) return CD_NONE; /* another story's or a section's */
+            if (n->tag == CD_TAG_IMG && cd_news_pred_bare(p, k)) {
+                cd_nid cap = S_bare_caption(p, k, 4u);
+                if (!cap) return CD_NONE;
+                /* Lines running on after it ("<b>cast list</b><br>Tom
+                 * Hanks<br>…" under a film's poster): a box's label. */
+                cd_nid nx = S_next_shown(dom, cap);
+                if (nx && cd_dom_node(dom, nx)->type == CD_NODE_TEXT) return CD_NONE;
+                cd_news_text t;
+                cd_news_gather(p, cap, CD_NONE, 0, &t);
+                size_t len;
+                char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
+                if (!c || (p->m->title && cd_meta_eq_nocase(c, len, p->m->title, strlen(p->m->title))))
+                    return CD_NONE;
+                return k;
+            }
+        } else if (n->type == CD_NODE_TEXT && n->len >= S_PROSE_MIN && !cd_news_space_text(n)) {
+            return CD_NONE; /* the body has begun */
+        }
+        k = cd_dom_next(dom, k, cd_dom_root(dom));
+    }
+    return CD_NONE;
+}
+
 /* The lead picture of a dated or signed page that names none (no og:image)
  * and marks no figure: the first picture of the body's opening (within the lead window),
  * else one set just before the body or just after the headline. */
@@ -987,6 +1036,7 @@ cd_nid cd_news_bare_lead(cd_news_ctx *p)
     if (p->lead_img) return p->lead_img;
     cd_nid img = p->x->nroots ? S_bare_before(p, p->x->roots[0]) : CD_NONE;
     if (!img && p->h1) img = S_bare_above(p);
+    if (!img && p->h1) img = S_bare_below(p);
     return img;
 }
 
