@@ -1094,6 +1094,34 @@ static cd_nid S_next_shown(const cd_dom *dom, cd_nid id)
     return e;
 }
 
+/* Is e a picture viewer's control ("<div class=azcEnlargeUnder><a
+ * href=javascript:;><strong>enlarge image</strong></a></div>" under the
+ * picture, azcentral-winslet-reader): a block whose every text, 40 bytes at
+ * most, lies in a link that goes nowhere (a script, "#" or no href)? */
+static int S_viewer_control(const cd_dom *dom, cd_nid e)
+{
+    if (cd_dom_node(dom, e)->type != CD_NODE_ELEMENT) return 0;
+    size_t len = 0;
+    unsigned seen = 0, texts = 0;
+    for (cd_nid k = cd_dom_node(dom, e)->first; k && seen < CD_NEWS_FIG_NODES; k = cd_dom_next(dom, k, e), seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_IMG) return 0;
+        if (n->type != CD_NODE_TEXT || cd_news_space_text(n)) continue;
+        if ((len += n->len) > 40) return 0;
+        texts++;
+        cd_nid a = n->parent;
+        while (a && a != e && !cd_dom_is(dom, a, CD_TAG_A))
+            a = cd_dom_node(dom, a)->parent;
+        if (!a || a == e) return 0;
+        size_t l = 0;
+        const char *h = cd_dom_attr(dom, a, "href", &l);
+        while (h && l && cd_isspace((unsigned char)*h))
+            h++, l--;
+        if (h && l && h[0] != '#' && !cd_url_is_script(h, l)) return 0;
+    }
+    return texts > 0 && seen < CD_NEWS_FIG_NODES;
+}
+
 /* The caption of a bare picture: the block of short text just after the
  * picture or after the wrappers that hold it and nothing else (<a><img></a>,
  * a layout table's cell and row), ending its line; CD_NONE when the picture
@@ -1115,6 +1143,12 @@ static cd_nid S_bare_caption(cd_news_ctx *p, cd_nid img, unsigned max_up)
                             !S_has_text(dom, e) && !cd_news_find(p, e, cd_news_pred_img);
          skip++)
         e = S_next_shown(dom, e);
+    /* A viewer's control closing the picture's box: the caption may follow
+     * the box. */
+    if (e && S_viewer_control(dom, e) && !S_next_shown(dom, e)) {
+        cd_nid box = cd_dom_node(dom, e)->parent;
+        e = box ? S_next_shown(dom, box) : CD_NONE;
+    }
     if (!e || !S_bare_caption_el(p, e)) return CD_NONE;
     cd_nid after = S_next_shown(dom, e);
     if (after) {
