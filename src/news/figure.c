@@ -561,6 +561,11 @@ int cd_news_is_caption_el(cd_news_ctx *p, cd_nid id)
 {
     uint16_t tag = cd_dom_node(p->dom, id)->tag;
     if (tag == CD_TAG_FIGURE || tag == CD_TAG_FIGCAPTION) return 1;
+    /* A list classed "caption" is a line of items under the headline (<ul
+     * class="caption meta inline-pipes-list"><li class=author>… <li><time>…
+     * <li class=comments>, Readability bug-1255978): the story's byline and
+     * date, not a picture's caption. */
+    if (tag == CD_TAG_UL || tag == CD_TAG_OL) return 0;
     return cd_news_has(p, id, cd_list_class_caption) && !S_is_link(p->dom, id);
 }
 
