@@ -149,10 +149,20 @@ static int S_pred_credit(cd_news_ctx *p, cd_nid id)
             if (x->type == CD_NODE_ELEMENT || (x->type == CD_NODE_TEXT && !cd_news_space_text(x)))
                 return 0;
         }
+        /* Outside a caption element, only a credit's shape ("<figure><img>
+         * <span class=e-image__meta><cite>Javier Zarracina/Vox</cite>",
+         * vox-best-movies-2017): a short cite of a picture's figure may
+         * name a work. */
+        cd_news_text t;
+        cd_news_gather(p, id, CD_NONE, 0, &t);
+        size_t v;
+        int shape = !t.more && t.n && t.n <= CD_PARTS_PHOTO_LINE &&
+                    (cd_parts_photo_line(t.s, t.n, 0, &v) || cd_parts_slash_names(t.s, t.n) ||
+                     cd_parts_credit_only(t.s, t.n));
         cd_nid a = cd_dom_node(p->dom, id)->parent;
         for (unsigned d = 0; a && d < 5; d++, a = cd_dom_node(p->dom, a)->parent) {
             cap |= cd_dom_is(p->dom, a, CD_TAG_FIGCAPTION) || cd_news_has(p, a, cd_list_class_caption);
-            if (cap && cd_dom_is(p->dom, a, CD_TAG_FIGURE))
+            if ((cap || shape) && cd_dom_is(p->dom, a, CD_TAG_FIGURE))
                 return cd_news_find(p, a, cd_news_pred_img) && !cd_news_find(p, a, S_pred_quote);
         }
     }
@@ -352,7 +362,14 @@ static cd_nid S_tail_credit(cd_news_ctx *p, cd_nid cap)
     cd_news_text t;
     cd_news_gather(p, last, CD_NONE, 0, &t);
     size_t v;
-    if (t.more || !t.n || t.n > CD_PARTS_PHOTO_LINE || !cd_parts_photo_line(t.s, t.n, 0, &v)) return CD_NONE;
+    if (t.more || !t.n || t.n > CD_PARTS_PHOTO_LINE) return CD_NONE;
+    /* A photo line, or, set apart in its own element, a credit's shape
+     * without a label: "Getty Images", "Thea Traff, The New York
+     * Times/Redux" (natgeo-intermittent-fasting: the figcaption's caption
+     * and credit are two child blocks with hashed class names). */
+    if (!cd_parts_photo_line(t.s, t.n, 0, &v) && !cd_parts_slash_names(t.s, t.n) &&
+        !cd_parts_credit_only(t.s, t.n))
+        return CD_NONE;
     return last;
 }
 
@@ -544,6 +561,11 @@ int cd_news_is_caption_el(cd_news_ctx *p, cd_nid id)
 {
     uint16_t tag = cd_dom_node(p->dom, id)->tag;
     if (tag == CD_TAG_FIGURE || tag == CD_TAG_FIGCAPTION) return 1;
+    /* A list classed "caption" is a line of items under the headline (<ul
+     * class="caption meta inline-pipes-list"><li class=author>… <li><time>…
+     * <li class=comments>, Readability bug-1255978): the story's byline and
+     * date, not a picture's caption. */
+    if (tag == CD_TAG_UL || tag == CD_TAG_OL) return 0;
     return cd_news_has(p, id, cd_list_class_caption) && !S_is_link(p->dom, id);
 }
 
@@ -958,6 +980,55 @@ static cd_nid S_bare_above(cd_news_ctx *p)
     return CD_NONE;
 }
 
+/* The picture's box set between the headline and the story's first
+ * paragraph of prose, in a box the extraction left out (<h1>, byline,
+ * date, <div class=article-sidebar><div class=image-medium><img><p
+ * class=photo-description>…</p></div></div>, then the body:
+ * nydailynews-globes-strike, HELD_OUT13): from the headline on, before a
+ * paragraph of S_PROSE_MIN bytes or more, the first bare picture
+ * (cd_news_pred_bare: not linked away, big enough) with its caption block,
+ * a caption that is not the headline. A teaser's picture is linked away or
+ * captioned by a link; a picture with no caption is not taken. */
+#define S_PROSE_MIN 120u
+
+static cd_nid S_next_shown(const cd_dom *dom, cd_nid id);
+
+static cd_nid S_bare_below(cd_news_ctx *p)
+{
+    const cd_dom *dom = p->dom;
+    unsigned seen = 0;
+    for (cd_nid k = cd_dom_next_skip(dom, p->h1, cd_dom_root(dom)); k && seen < CD_NEWS_HEAD_NODES; seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT) {
+            if ((cd_tag_flags(n->tag) & CD_TF_SKIP) || n->tag == CD_TAG_NAV || n->tag == CD_TAG_FORM ||
+                !cd_extract_node_visible(dom, k)) {
+                k = cd_dom_next_skip(dom, k, cd_dom_root(dom));
+                continue;
+            }
+            if (cd_tag_flags(n->tag) & CD_TF_HEADING) return CD_NONE; /* another story's or a section's */
+            if (n->tag == CD_TAG_IMG && cd_news_pred_bare(p, k)) {
+                cd_nid cap = S_bare_caption(p, k, 4u);
+                if (!cap) return CD_NONE;
+                /* Lines running on after it ("<b>cast list</b><br>Tom
+                 * Hanks<br>…" under a film's poster): a box's label. */
+                cd_nid nx = S_next_shown(dom, cap);
+                if (nx && cd_dom_node(dom, nx)->type == CD_NODE_TEXT) return CD_NONE;
+                cd_news_text t;
+                cd_news_gather(p, cap, CD_NONE, 0, &t);
+                size_t len;
+                char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
+                if (!c || (p->m->title && cd_meta_eq_nocase(c, len, p->m->title, strlen(p->m->title))))
+                    return CD_NONE;
+                return k;
+            }
+        } else if (n->type == CD_NODE_TEXT && n->len >= S_PROSE_MIN && !cd_news_space_text(n)) {
+            return CD_NONE; /* the body has begun */
+        }
+        k = cd_dom_next(dom, k, cd_dom_root(dom));
+    }
+    return CD_NONE;
+}
+
 /* The lead picture of a dated or signed page that names none (no og:image)
  * and marks no figure: the first picture of the body's opening (within the lead window),
  * else one set just before the body or just after the headline. */
@@ -970,6 +1041,7 @@ cd_nid cd_news_bare_lead(cd_news_ctx *p)
     if (p->lead_img) return p->lead_img;
     cd_nid img = p->x->nroots ? S_bare_before(p, p->x->roots[0]) : CD_NONE;
     if (!img && p->h1) img = S_bare_above(p);
+    if (!img && p->h1) img = S_bare_below(p);
     return img;
 }
 
@@ -1027,6 +1099,34 @@ static cd_nid S_next_shown(const cd_dom *dom, cd_nid id)
     return e;
 }
 
+/* Is e a picture viewer's control ("<div class=azcEnlargeUnder><a
+ * href=javascript:;><strong>enlarge image</strong></a></div>" under the
+ * picture, azcentral-winslet-reader): a block whose every text, 40 bytes at
+ * most, lies in a link that goes nowhere (a script, "#" or no href)? */
+static int S_viewer_control(const cd_dom *dom, cd_nid e)
+{
+    if (cd_dom_node(dom, e)->type != CD_NODE_ELEMENT) return 0;
+    size_t len = 0;
+    unsigned seen = 0, texts = 0;
+    for (cd_nid k = cd_dom_node(dom, e)->first; k && seen < CD_NEWS_FIG_NODES; k = cd_dom_next(dom, k, e), seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_IMG) return 0;
+        if (n->type != CD_NODE_TEXT || cd_news_space_text(n)) continue;
+        if ((len += n->len) > 40) return 0;
+        texts++;
+        cd_nid a = n->parent;
+        while (a && a != e && !cd_dom_is(dom, a, CD_TAG_A))
+            a = cd_dom_node(dom, a)->parent;
+        if (!a || a == e) return 0;
+        size_t l = 0;
+        const char *h = cd_dom_attr(dom, a, "href", &l);
+        while (h && l && cd_isspace((unsigned char)*h))
+            h++, l--;
+        if (h && l && h[0] != '#' && !cd_url_is_script(h, l)) return 0;
+    }
+    return texts > 0 && seen < CD_NEWS_FIG_NODES;
+}
+
 /* The caption of a bare picture: the block of short text just after the
  * picture or after the wrappers that hold it and nothing else (<a><img></a>,
  * a layout table's cell and row), ending its line; CD_NONE when the picture
@@ -1048,6 +1148,12 @@ static cd_nid S_bare_caption(cd_news_ctx *p, cd_nid img, unsigned max_up)
                             !S_has_text(dom, e) && !cd_news_find(p, e, cd_news_pred_img);
          skip++)
         e = S_next_shown(dom, e);
+    /* A viewer's control closing the picture's box: the caption may follow
+     * the box. */
+    if (e && S_viewer_control(dom, e) && !S_next_shown(dom, e)) {
+        cd_nid box = cd_dom_node(dom, e)->parent;
+        e = box ? S_next_shown(dom, box) : CD_NONE;
+    }
     if (!e || !S_bare_caption_el(p, e)) return CD_NONE;
     cd_nid after = S_next_shown(dom, e);
     if (after) {

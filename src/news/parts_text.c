@@ -1065,6 +1065,23 @@ static int S_slash_credit(const char *s, size_t n)
     return 0;
 }
 
+int cd_parts_slash_names(const char *s, size_t n)
+{
+    cd_parts_trim(&s, &n);
+    while (n && s[n - 1] == '.')
+        n--;
+    if (n < 4 || n > 100 || !memchr(s, '/', n) || cd_parts_words(s, n) > 10) return 0;
+    size_t st = 0, parts = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '/' && s[i] != ',') continue;
+        if (i < n && s[i] == ',' && (i + 1 >= n || s[i + 1] != ' ')) return 0;
+        if (!S_credit_part(s + st, i - st)) return 0;
+        parts++;
+        st = i + 1;
+    }
+    return parts >= 2;
+}
+
 /* "(Ellen M. Banner / The Seattle Times)" closing a caption: slash-joined
  * short names without an agency, one of them two words or more (a person),
  * which is how newspapers credit their own photographers; "(Before / After)"

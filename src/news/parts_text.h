@@ -64,6 +64,11 @@ int cd_parts_photo_line(const char *s, size_t n, int standalone, size_t *val);
  * and names joined by '/', ',' or " via ", one a wire or a photo house
  * ("Getty Images", "iStock/Getty", "AFP via Getty Images")? */
 int cd_parts_credit_only(const char *s, size_t n);
+/* Is the whole of s slash-joined capitalised names, no agency needed
+ * ("Javier Zarracina/Vox", "Thea Traff, The New York Times/Redux"): a
+ * credit's shape, to be trusted only where the markup sets the line apart
+ * from a caption (its own element closing a figure's caption)? */
+int cd_parts_slash_names(const char *s, size_t n);
 /* A photo credit ending the caption s: [*cs, n) leaves the caption, [*vs, *ve)
  * is the credit. */
 int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, size_t *ve);
