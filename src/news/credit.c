@@ -1459,10 +1459,11 @@ void cd_news_agency_line(cd_news_ctx *p)
      * headline ("Source: Press Association" over "Copyright PA Sport 2007":
      * l3s-gn1 peterboroughtoday-sale-leeds). */
     int labelled = p->m->credit && p->credit_notice;
-    if (!p->head || (p->m->credit && !labelled)) return;
+    if (p->m->credit && !labelled) return;
     unsigned seen = 0, texts = 0;
+    int reached = 0; /* the walk from the headline stopped at the story's prose */
     cd_nid top = cd_dom_root(dom);
-    for (cd_nid k = cd_dom_next_skip(dom, p->head, top); k && seen < CD_NEWS_DECK_NODES; seen++) {
+    for (cd_nid k = p->head ? cd_dom_next_skip(dom, p->head, top) : CD_NONE; k && seen < CD_NEWS_DECK_NODES; seen++) {
         const cd_node *n = cd_dom_node(dom, k);
         if (n->type == CD_NODE_ELEMENT) {
             if ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k) || n->tag == CD_TAG_A ||
@@ -1475,7 +1476,10 @@ void cd_news_agency_line(cd_news_ctx *p)
             const char *v = n->u.text;
             size_t l = n->len;
             cd_parts_trim(&v, &l);
-            if (l > 100) break; /* the body has begun */
+            if (l > 100) { /* the body has begun */
+                reached = p->nfirst && (k == p->first[0] || cd_news_inside(dom, k, p->first[0]));
+                break;
+            }
             if (S_agency_text(p, k, labelled)) return;
         }
         k = cd_dom_next(dom, k, top);
@@ -1483,9 +1487,10 @@ void cd_news_agency_line(cd_news_ctx *p)
     /* Just above the story's first block: a byline box the walk from the
      * headline did not reach (teaser boxes and a picture between: "Press
      * Trust Of India" over the place-and-date line, l3s-gn1; tools/
-     * credit_audit.py cr-slot). The few short texts there, up to prose. */
+     * credit_audit.py cr-slot). The few short texts there, up to prose;
+     * not when the walk from the headline ran into the story's prose. */
     seen = texts = 0;
-    for (cd_nid k = p->nfirst ? cd_dom_prev(dom, p->first[0]) : CD_NONE; k && seen < CD_NEWS_DECK_NODES;
+    for (cd_nid k = p->nfirst && !reached ? cd_dom_prev(dom, p->first[0]) : CD_NONE; k && seen < CD_NEWS_DECK_NODES;
          k = cd_dom_prev(dom, k), seen++) {
         const cd_node *n = cd_dom_node(dom, k);
         if (n->type != CD_NODE_TEXT || cd_news_space_text(n)) continue;
@@ -1496,10 +1501,15 @@ void cd_news_agency_line(cd_news_ctx *p)
         if (n->len > 100) break;
         if (S_in_link(dom, k)) continue; /* a share bar's links */
         if (++texts > 8) break;
-        if (k == p->head || cd_news_inside(dom, k, p->head)) break; /* walked from the headline already */
-        if (S_agency_text(p, k, labelled)) return;
+        if (p->head && (k == p->head || cd_news_inside(dom, k, p->head))) break; /* walked from the headline already */
+        const char *v = n->u.text;
+        size_t l = n->len;
+        cd_parts_trim(&v, &l);
+        /* A wire's name is short; a "Source:" label may run longer. */
+        if ((l <= 40 || S_source_lead(v, l)) && S_agency_text(p, k, labelled)) return;
     }
     /* Before the headline: a "Source:" label of the story's info box. */
+    if (!p->head) return;
     seen = texts = 0;
     for (cd_nid k = cd_dom_prev(dom, p->head); k && seen < CD_NEWS_DECK_NODES && texts < 24; k = cd_dom_prev(dom, k), seen++) {
         const cd_node *n = cd_dom_node(dom, k);
