@@ -1505,8 +1505,13 @@ void cd_news_agency_line(cd_news_ctx *p)
         const char *v = n->u.text;
         size_t l = n->len;
         cd_parts_trim(&v, &l);
-        /* A wire's name is short; a "Source:" label may run longer. */
-        if ((l <= 40 || S_source_lead(v, l)) && S_agency_text(p, k, labelled)) return;
+        /* Only a wire's name, "By" and one, or a "Source:" label (a cheap
+         * test first: this walk runs on many pages). */
+        if (l > 2 && (v[0] >= 'A' && v[0] <= 'Z') &&
+            (S_source_lead(v, l) ||
+             (l <= 40 && (cd_parts_is_agency(v, l) || (l > 3 && cd_parts_starts(v, l, "by ") && cd_parts_is_agency(v + 3, l - 3))))) &&
+            S_agency_text(p, k, labelled))
+            return;
     }
     /* Before the headline: a "Source:" label of the story's info box. */
     if (!p->head) return;
