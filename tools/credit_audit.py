@@ -19,6 +19,15 @@ listed:
   cr-files    "With files from X"
   cr-wire     a short closing line naming a wire ("— Associated Press",
               "The Canadian Press", "(AP)", "- Sapa")
+  cr-slot     (h/wire4) a line naming a wire alone above the story's first
+              line (the author slot: "Press Trust Of India" in a byline box)
+  cr-writer   (h/wire4) "By NAME - Associated Press Writer", "NAME, AP Sports
+              Writer": a byline whose writer's title names a wire
+  cr-copy     (h/wire4) a short "© AAP" / "Copyright 2008 The Associated Press"
+              line naming a wire
+  dl-date     (h/wire4) "Kolkata, January 13, 2008", "VENTURA, Calif., Jan. 15,
+              2008": a place (and regions) and a full date, a line of its own
+              above the story's first line
   ph-paren    "(AP Photo/Name)", "(Reuters/Name)", "(Name/Getty Images)"
   ph-label    "Photo: Name", "Photo by Name", "Credit: X", "Photograph: X"
 
@@ -89,7 +98,8 @@ WIRE = {'ap': 'AP', 'associated press': 'AP', 'the associated press': 'AP', 'reu
         'the canadian press': 'CP', 'xinhua': 'Xinhua', 'upi': 'UPI', 'pti': 'PTI', 'ians': 'IANS', 'ani': 'ANI',
         'aap': 'AAP', 'dpa': 'dpa', 'sapa': 'Sapa', 'nzpa': 'NZPA', 'bloomberg': 'Bloomberg', 'ips': 'IPS', 'efe': 'EFE',
         'ansa': 'ANSA', 'kyodo': 'Kyodo', 'yonhap': 'Yonhap', 'itar-tass': 'ITAR-TASS', 'ria novosti': 'RIA Novosti',
-        'pa': 'PA', 'bernama': 'Bernama', 'wam': 'WAM', 'apa': 'APA', 'unb': 'UNB'}
+        'pa': 'PA', 'press trust of india': 'PTI', 'indo asian news service': 'IANS', 'indo-asian news service': 'IANS', 'asian news international': 'ANI',
+        'press association': 'PA', 'australian associated press': 'AAP', 'bernama': 'Bernama', 'wam': 'WAM', 'apa': 'APA', 'unb': 'UNB'}
 def wires_in(s):
     """The wires a string names (canonical)."""
     out = set(); low = ' ' + re.sub(r'[^0-9a-z\- ]', ' ', s.lower()) + ' '
@@ -107,7 +117,10 @@ RX = [
     ('cr-source', re.compile(r"^(?:Source|SOURCE|Sources)\s*:\s*(?P<val>\S.{0,60})$")),
     ('cr-reporting', re.compile(r"^\(?(?:Additional )?[Rr]eporting by .{2,120}(?:[Ee]diting by|[Ww]riting by)")),
     ('cr-files', re.compile(r"^[-—–]?\s*(?:With|with) files from (?P<val>.{2,60})$")),
-    ('cr-wire', re.compile(r"^(?:[-—–]+ ?|\()?(?P<val>(?:The )?(?:Associated Press|Canadian Press|Reuters|AFP|AP|CP|Sapa|NZPA|AAP|Xinhua|PTI|IANS|UPI|Agence France-Presse|Bloomberg News|dpa))\)?\.?$")),
+    ('cr-writer', re.compile(r"^(?:By |BY )?(?P<name>[A-Z][^,()]{2,50}?)(?:,| -+| —| –)\s*(?:For |for )?(?P<val>(?:The )?(?:Associated Press|Canadian Press|Reuters|AFP|AP|CP|Sapa|NZPA|AAP|Xinhua|PTI|IANS|UPI|Agence France-Presse|Agence France Presse|Bloomberg News|dpa|Press Trust [Oo]f India|Press Association|Australian Associated Press|Indo-Asian News Service|Asian News International))(?: [A-Z][a-z]+){0,2} (?:Writer|Correspondent|Reporter|Editor|Columnist)s?\b")),
+    ('cr-copy', re.compile(r"^(?:©|\(c\)|Copyright|COPYRIGHT)\s*(?:\d{4}\s*)?(?:[,-]\s*)?(?P<val>(?:The )?(?:Associated Press|Canadian Press|Reuters|AFP|AP|CP|Sapa|NZPA|AAP|Xinhua|PTI|IANS|UPI|Agence France-Presse|Agence France Presse|Bloomberg News|dpa|Press Trust [Oo]f India|Press Association|Australian Associated Press|Indo-Asian News Service|Asian News International))[ .,]*(?:\d{4})?[ .]*(?:All [Rr]ights [Rr]eserved\.?)?$")),
+    ('cr-wire', re.compile(r"^(?:[-—–]+ ?|\()?(?P<val>(?:The )?(?:Associated Press|Canadian Press|Reuters|AFP|AP|CP|Sapa|NZPA|AAP|Xinhua|PTI|IANS|UPI|Agence France-Presse|Agence France Presse|Bloomberg News|dpa|Press Trust [Oo]f India|Press Association|Australian Associated Press|Indo-Asian News Service|Asian News International))\)?\.?$")),
+    ('dl-date', re.compile(r"^(?P<place>[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,2}(?:, (?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,2}){0,2}),\s+(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,? \d{4})$")),
     ('ph-paren', re.compile(r"\((?P<val>(?:(?:AP|AFP|Reuters|CP|EPA|UPI|AAP) ?(?:Photo|PHOTO|Photograph)s?\s*/\s*[^()]{2,60}|[A-Z][^()]{1,50}/\s*(?:Getty Images|AFP|Reuters|AP|EPA|Bloomberg|Corbis)[^()]{0,20}))\)")),
     ('ph-label', re.compile(r"(?:^|[\s(|\[])(?:Photo|PHOTO|Photograph|Photo credit|Image|Picture|Credit|CREDIT|Photos)(?: by|:)\s*(?P<val>[A-Z][^()|\]]{2,60}?)(?:[)\]|]|$)")),
 ]
@@ -129,10 +142,13 @@ def candidates(lines):
                     if len(l.split()) < 12: continue
                     if not re.search(r'[A-Z]{2}', place): continue
                 if shape == 'dl-wire' and place and place.split()[0] in NOT_PLACE: continue
+                if shape == 'dl-date' and (re.search(r'(?i)\b((mon|tue|wed|thu|fri|sat|sun)[a-z]*|the)\b', place) or re.match(r'(?i)(mon|tues|wednes|thurs|fri|satur|sun)day|(jan|febr)uary|march|april|may|june|july|august|(sept|nov|dec)ember|october|updated|posted|published|last|first|date|filed', place) or place.upper() in NOT_PLACE):
+                    continue
                 if shape == 'dl-wire' and not wires_in(d.get('wire', '')) and not re.match(r'^[A-Z][A-Za-z]{1,}(?:[ /][A-Z][A-Za-z]+){0,2}$', d.get('wire', '')):
                     continue
                 if any(c[0].startswith('dl-') and c[1] == i for c in out): continue
-            if shape.startswith('cr-') and shape not in ('cr-contrib', 'cr-reporting') and len(l) > 90: continue
+            if shape.startswith('cr-') and shape not in ('cr-contrib', 'cr-reporting', 'cr-writer') and len(l) > 90: continue
+            if shape == 'cr-writer' and len(l) > 120: continue
             if shape == 'cr-contrib' and len(l) > 300: continue
             out.append((shape, i, l, d))
             if not shape.startswith('dl-'): break
@@ -204,21 +220,35 @@ for r in recs:
     dl = r.get('dateline'); cr = r.get('credit'); img = r.get('image') or {}
     icr = img.get('credit'); icap = img.get('caption')
     seen = set(); first_photo = True; dl_done = False; foot_done = set()
+    # The story's first line: the first long visible line the gold's body opens with (h/wire4).
+    gb = gstart[len(gstart) - 800:] if gstart else ''
+    body_i = next((j for j, x in enumerate(lines) if len(x) > 60 and norm(x)[:60] in g and norm(x)[:40] in gb), len(lines))
     for shape, i, l, d in cands:
         LI = i
+        if shape == 'cr-wire' and i < body_i: shape = 'cr-slot'  # the author/byline slot (h/wire4)
+        if shape == 'dl-date' and i >= body_i: continue  # a date line inside or after the story
         where = 'in' if in_gold(g, l) else 'out'
         if shape.startswith('dl-'):
             if where == 'in' and not in_gold(gstart, l): continue  # a label inside the story, no dateline
-            if where == 'in' and dl_done: continue  # the story's dateline is its first
-            if where == 'in': dl_done = True
+            if where == 'in' and dl_done and shape != 'dl-date': continue  # the story's dateline is its first
+            if where == 'in' and shape != 'dl-date': dl_done = True
             place = d.get('place')
             if place:
                 hit = place_hit(dl, place)
                 add(shape, 'dateline', where, ('false' if where == 'out' else 'hit') if hit else 'miss', r, l, dl)
-            if shape == 'dl-wire':
+            if shape == 'dl-date':
+                pass
+            elif shape == 'dl-wire':
                 w = wires_in(d.get('wire', '')) or {d.get('wire')}
                 hit = bool(cr) and (bool(wires_in(cr) & w) or overlap(cr, d.get('wire', '')))
                 add(shape, 'credit', where, ('false' if where == 'out' else 'hit') if hit else 'miss', r, l, cr)
+        elif shape in ('cr-slot', 'cr-writer'):
+            key = (shape, where)
+            if key in foot_done: continue
+            foot_done.add(key)
+            val = d.get('val') or l
+            hit = bool(cr) and (overlap(cr, val) or norm(cr) in norm(l))
+            add(shape, 'credit', where, ('false' if where == 'out' else 'hit') if hit else 'miss', r, l, cr)
         elif shape.startswith('cr-'):
             if where == 'in' and not in_gold(gend, l): where = 'mid'  # inside the story: a chart's source, no closing credit
             key = (shape, where)

@@ -450,11 +450,122 @@ static int S_wires_only(const char *s, size_t a, size_t b);
 
 /* Once the credit is known: the text of a wire (its credit a wire's name)
  * may open with a place in mixed case and a colon. */
+/* Is text node k inside a link (up to three levels up)? */
+static int S_in_link(const cd_dom *dom, cd_nid k)
+{
+    cd_nid a = cd_dom_node(dom, k)->parent;
+    for (unsigned d = 0; a && d < 3; a = cd_dom_node(dom, a)->parent, d++)
+        if (cd_dom_is(dom, a, CD_TAG_A)) return 1;
+    return 0;
+}
+
+/* Capitalised words s[a, b) (one to three, letters and ". - '", no
+ * weekday, month or label): a place or its region. */
+static int S_place_words(const char *s, size_t a, size_t b)
+{
+    unsigned words = 0;
+    for (size_t i = a; i < b;) {
+        size_t w = i;
+        while (w < b && s[w] != ' ')
+            w++;
+        if (!(s[i] >= 'A' && s[i] <= 'Z') || ++words > 3 || w - i < 2) return 0;
+        for (size_t c = i + 1; c < w; c++)
+            if (!cd_isalpha((unsigned char)s[c]) && s[c] != '.' && s[c] != '-' && s[c] != '\'') return 0;
+        if (cd_wordset_has(&cd_list_weekdays, s + i, w - i) || cd_meta_month(s + i, w - i)) return 0;
+        i = w;
+        while (i < b && s[i] == ' ')
+            i++;
+    }
+    return words > 0 && !cd_wordset_has(&cd_list_news_not_places, s + a, b - a);
+}
+
+/* "Kolkata, January 13, 2008", "VENTURA, Calif., Jan. 15, 2008": a place
+ * (and up to two regions) in words, a comma and a whole date naming its
+ * month by a word, nothing else. The place's end (with its regions) in *pe. */
+static int S_place_date(const char *s, size_t n, size_t *pe)
+{
+    if (n < 12 || n > 60) return 0;
+    size_t a = 0, e = 0;
+    for (unsigned part = 0; part < 3; part++) {
+        const char *cm = memchr(s + a, ',', n - a);
+        if (!cm) return 0;
+        size_t b = (size_t)(cm - s);
+        if (!S_place_words(s, a, b)) return 0;
+        e = b;
+        a = b + 1;
+        while (a < n && s[a] == ' ')
+            a++;
+        /* The date opens with its month or its day. */
+        size_t w = a;
+        while (w < n && cd_isalpha((unsigned char)s[w]))
+            w++;
+        if (a < n && (cd_isdigit((unsigned char)s[a]) || cd_meta_month(s + a, w - a))) break;
+        if (part == 2) return 0;
+    }
+    int named = 0;
+    for (size_t i = a; i < n;) {
+        size_t w = i;
+        while (w < n && cd_isalpha((unsigned char)s[w]))
+            w++;
+        if (w > i && cd_meta_month(s + i, w - i)) named = 1;
+        i = w > i ? w : i + 1;
+    }
+    char date[CD_META_DATE_LEN];
+    if (!named || cd_meta_date_norm(s + a, n - a, 1, 0, date) < 10) return 0;
+    *pe = e;
+    return 1;
+}
+
+/* Is text node k a place-and-date line alone in its block? Then the
+ * dateline is set, the line cut (unless keep_parts), and 1 returned. */
+static int S_alone(const cd_dom *dom, cd_nid k);
+static int S_place_date_text(cd_news_ctx *p, cd_nid k)
+{
+    const cd_node *n = cd_dom_node(p->dom, k);
+    size_t l, pe;
+    const char *v = cd_meta_clean(p->arena, n->u.text, n->len, &l);
+    if (!v || !S_place_date(v, l, &pe) || !S_alone(p->dom, k)) return 0;
+    for (cd_nid a = n->parent, d = 0; a && d < 4; a = cd_dom_node(p->dom, a)->parent, d++)
+        if (cd_dom_is(p->dom, a, CD_TAG_A) || cd_news_is_caption_el(p, a)) return 0;
+    p->m->dateline = cd_news_clean(p, v, pe);
+    if (!p->m->dateline) return 0;
+    p->m->dateline_source = "visible";
+    if (!p->keep && cd_news_rendered(p, k)) cd_extract_cut_as(p->x, p->dom, k, 0, n->len, CD_WHY_DATELINE);
+    return 1;
+}
+
 void cd_news_dateline_wire(cd_news_ctx *p)
 {
     const char *c = p->m->credit;
     if (p->m->dateline || !c || !S_wires_only(c, 0, strlen(c))) return;
     S_body_dateline(p, 1);
+    if (p->m->dateline) return;
+    /* A place-and-date line of its own by the headline or just above the
+     * story's first block, in wire copy only ("Kolkata, January 13, 2008"
+     * under "Press Trust Of India": l3s-gn1; tools/credit_audit.py dl-date):
+     * elsewhere a name and a date may read so. */
+    if (p->head) {
+        S_head_walk w = {0};
+        for (const cd_node *n; (n = S_head_next(p, &w));) {
+            if (n->len > 100) break;
+            if (S_place_date_text(p, w.k)) return;
+        }
+    }
+    if (!p->nfirst) return;
+    unsigned texts = 0, seen = 0;
+    for (cd_nid k = cd_dom_prev(p->dom, p->first[0]); k && seen < CD_NEWS_DECK_NODES;
+         k = cd_dom_prev(p->dom, k), seen++) {
+        const cd_node *n = cd_dom_node(p->dom, k);
+        if (n->type != CD_NODE_TEXT || cd_news_space_text(n)) continue;
+        const cd_node *par = cd_dom_node(p->dom, n->parent);
+        if (par->type == CD_NODE_ELEMENT &&
+            ((cd_tag_flags(par->tag) & CD_TF_SKIP) || !cd_extract_node_visible(p->dom, n->parent)))
+            continue;
+        if (n->len > 100) return;
+        if (S_in_link(p->dom, k)) continue; /* a share bar's links */
+        if (++texts > 8) return;
+        if (S_place_date_text(p, k)) return;
+    }
 }
 
 static void S_credit_set(cd_news_ctx *p, const char *s, size_t n)
@@ -716,7 +827,11 @@ static int S_after_notice(cd_news_ctx *p)
                 if (S_wires_only(w, 0, wl)) a = cd_news_clean(p, w, wl);
             } else if (cd_parts_starts(v, l, "\xC2\xA9") || cd_parts_starts(v, l, "(c)") ||
                        cd_parts_starts(v, l, "copyright")) {
-                a = cd_news_copyright_agency(p, v, l);
+                /* Spaces made plain first: "©&nbsp;AAP", a link alone after
+                 * the story (l3s-gn1; tools/credit_audit.py cr-copy). */
+                size_t cl;
+                const char *c = cd_meta_clean(p->arena, v, l, &cl);
+                if (c) a = cd_news_copyright_agency(p, c, cl);
             }
             if (a) {
                 S_credit_set(p, a, strlen(a));
@@ -828,6 +943,11 @@ static const char *S_byline_wire(cd_news_ctx *p)
         if (l > 200) return NULL; /* the body has begun */
         if (!cd_parts_starts(c, l, "by ")) continue;
         const char *cm = memchr(c, ',', l);
+        /* "By AHMED MOHAMED - Associated Press Writer --" (l3s-gn1; tools/
+         * credit_audit.py cr-writer): a spaced dash before the title. */
+        for (size_t i = 3; !cm && i + 2 < l; i++)
+            if (c[i] == ' ' && c[i + 1] == '-' && (c[i + 2] == ' ' || (c[i + 2] == '-' && i + 3 < l && c[i + 3] == ' ')))
+                cm = c + i + (c[i + 2] == '-' ? 2 : 1);
         if (!cm) continue;
         const char *r = cm + 1;
         size_t rl = l - (size_t)(r - c);
@@ -1339,10 +1459,11 @@ void cd_news_agency_line(cd_news_ctx *p)
      * headline ("Source: Press Association" over "Copyright PA Sport 2007":
      * l3s-gn1 peterboroughtoday-sale-leeds). */
     int labelled = p->m->credit && p->credit_notice;
-    if (!p->head || (p->m->credit && !labelled)) return;
+    if (p->m->credit && !labelled) return;
     unsigned seen = 0, texts = 0;
+    int reached = 0; /* the walk from the headline stopped at the story's prose */
     cd_nid top = cd_dom_root(dom);
-    for (cd_nid k = cd_dom_next_skip(dom, p->head, top); k && seen < CD_NEWS_DECK_NODES; seen++) {
+    for (cd_nid k = p->head ? cd_dom_next_skip(dom, p->head, top) : CD_NONE; k && seen < CD_NEWS_DECK_NODES; seen++) {
         const cd_node *n = cd_dom_node(dom, k);
         if (n->type == CD_NODE_ELEMENT) {
             if ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k) || n->tag == CD_TAG_A ||
@@ -1355,12 +1476,45 @@ void cd_news_agency_line(cd_news_ctx *p)
             const char *v = n->u.text;
             size_t l = n->len;
             cd_parts_trim(&v, &l);
-            if (l > 100) break; /* the body has begun */
+            if (l > 100) { /* the body has begun */
+                reached = p->nfirst && (k == p->first[0] || cd_news_inside(dom, k, p->first[0]));
+                break;
+            }
             if (S_agency_text(p, k, labelled)) return;
         }
         k = cd_dom_next(dom, k, top);
     }
+    /* Just above the story's first block: a byline box the walk from the
+     * headline did not reach (teaser boxes and a picture between: "Press
+     * Trust Of India" over the place-and-date line, l3s-gn1; tools/
+     * credit_audit.py cr-slot). The few short texts there, up to prose;
+     * not when the walk from the headline ran into the story's prose. */
+    seen = texts = 0;
+    for (cd_nid k = p->nfirst && !reached ? cd_dom_prev(dom, p->first[0]) : CD_NONE; k && seen < CD_NEWS_DECK_NODES;
+         k = cd_dom_prev(dom, k), seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type != CD_NODE_TEXT || cd_news_space_text(n)) continue;
+        const cd_node *par = cd_dom_node(dom, n->parent);
+        if (par->type == CD_NODE_ELEMENT &&
+            ((cd_tag_flags(par->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, n->parent)))
+            continue;
+        if (n->len > 100) break;
+        if (S_in_link(dom, k)) continue; /* a share bar's links */
+        if (++texts > 8) break;
+        if (p->head && (k == p->head || cd_news_inside(dom, k, p->head))) break; /* walked from the headline already */
+        const char *v = n->u.text;
+        size_t l = n->len;
+        cd_parts_trim(&v, &l);
+        /* Only a wire's name, "By" and one, or a "Source:" label (a cheap
+         * test first: this walk runs on many pages). */
+        if (l > 2 && (v[0] >= 'A' && v[0] <= 'Z') &&
+            (S_source_lead(v, l) ||
+             (l <= 40 && (cd_parts_is_agency(v, l) || (l > 3 && cd_parts_starts(v, l, "by ") && cd_parts_is_agency(v + 3, l - 3))))) &&
+            S_agency_text(p, k, labelled))
+            return;
+    }
     /* Before the headline: a "Source:" label of the story's info box. */
+    if (!p->head) return;
     seen = texts = 0;
     for (cd_nid k = cd_dom_prev(dom, p->head); k && seen < CD_NEWS_DECK_NODES && texts < 24; k = cd_dom_prev(dom, k), seen++) {
         const cd_node *n = cd_dom_node(dom, k);
