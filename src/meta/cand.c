@@ -260,15 +260,22 @@ int cd_meta_says_update(const char *s, size_t n)
     return 0;
 }
 
+/* Node k's last descendant, at most 8 levels down (k itself when it has no
+ * children): where a walk back in document order lands after a sibling. */
+static cd_nid S_last_deep(const cd_dom *dom, cd_nid k)
+{
+    for (int d = 0; d < 8 && cd_dom_node(dom, k)->last; d++)
+        k = cd_dom_node(dom, k)->last;
+    return k;
+}
+
 cd_nid cd_meta_text_back(const cd_dom *dom, cd_nid k, cd_nid stop, int *budget)
 {
     while (k && *budget > 0) {
         --*budget;
         const cd_node *n = cd_dom_node(dom, k);
         if (n->prev) {
-            k = n->prev;
-            for (int d = 0; d < 8 && cd_dom_node(dom, k)->last; d++)
-                k = cd_dom_node(dom, k)->last;
+            k = S_last_deep(dom, n->prev);
         } else {
             k = n->parent;
             if (!k || k == stop)
@@ -289,10 +296,7 @@ const char *cd_meta_prev_text(const cd_dom *dom, cd_nid id, size_t *len, cd_nid 
     for (int steps = 0; k && steps < 12; steps++) {
         const cd_node *n = cd_dom_node(dom, k);
         if (n->prev) {
-            k = n->prev;
-            /* Down to the last descendant. */
-            for (int d = 0; d < 8 && cd_dom_node(dom, k)->last; d++)
-                k = cd_dom_node(dom, k)->last;
+            k = S_last_deep(dom, n->prev);
         } else {
             k = n->parent;
             if (!k || cd_dom_node(dom, k)->type != CD_NODE_ELEMENT)

@@ -396,6 +396,26 @@ static const cd_node *S_head_next(cd_news_ctx *p, S_head_walk *w)
     return NULL;
 }
 
+/* The visible text before node k (cd_dom_prev order: skipped and hidden
+ * elements' texts and blank texts passed over), counting the nodes walked
+ * in *seen up to CD_NEWS_DECK_NODES; CD_NONE when none is left. The walk
+ * back from the story's first block to a byline box or a place line. */
+static cd_nid S_text_before(const cd_news_ctx *p, cd_nid k, unsigned *seen)
+{
+    const cd_dom *dom = p->dom;
+    while (*seen < CD_NEWS_DECK_NODES && (k = cd_dom_prev(dom, k))) {
+        ++*seen;
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type != CD_NODE_TEXT || cd_news_space_text(n)) continue;
+        const cd_node *par = cd_dom_node(dom, n->parent);
+        if (par->type == CD_NODE_ELEMENT &&
+            ((cd_tag_flags(par->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, n->parent)))
+            continue;
+        return k;
+    }
+    return CD_NONE;
+}
+
 /* The dateline opening the body, else a "PLACE Date (AP)" line of its own
  * among the first texts after the headline (a byline box beside the story). */
 /* Is text node k a "PLACE Date (AP)" line? Then the dateline and the
@@ -433,17 +453,8 @@ void cd_news_dateline(cd_news_ctx *p)
      * no heading: l3s-gn1 citizen-carriage-horses). */
     if (!p->nfirst) return;
     unsigned texts = 0, seen = 0;
-    for (cd_nid k = cd_dom_prev(p->dom, p->first[0]); k && seen < CD_NEWS_DECK_NODES && texts < 6;
-         k = cd_dom_prev(p->dom, k), seen++) {
-        const cd_node *n = cd_dom_node(p->dom, k);
-        if (n->type != CD_NODE_TEXT || cd_news_space_text(n)) continue;
-        const cd_node *par = cd_dom_node(p->dom, n->parent);
-        if (par->type == CD_NODE_ELEMENT &&
-            ((cd_tag_flags(par->tag) & CD_TF_SKIP) || !cd_extract_node_visible(p->dom, n->parent)))
-            continue;
-        texts++;
+    for (cd_nid k = p->first[0]; texts < 6 && (k = S_text_before(p, k, &seen)); texts++)
         if (S_wire_place_text(p, k)) return;
-    }
 }
 
 static int S_wires_only(const char *s, size_t a, size_t b);
@@ -553,15 +564,8 @@ void cd_news_dateline_wire(cd_news_ctx *p)
     }
     if (!p->nfirst) return;
     unsigned texts = 0, seen = 0;
-    for (cd_nid k = cd_dom_prev(p->dom, p->first[0]); k && seen < CD_NEWS_DECK_NODES;
-         k = cd_dom_prev(p->dom, k), seen++) {
-        const cd_node *n = cd_dom_node(p->dom, k);
-        if (n->type != CD_NODE_TEXT || cd_news_space_text(n)) continue;
-        const cd_node *par = cd_dom_node(p->dom, n->parent);
-        if (par->type == CD_NODE_ELEMENT &&
-            ((cd_tag_flags(par->tag) & CD_TF_SKIP) || !cd_extract_node_visible(p->dom, n->parent)))
-            continue;
-        if (n->len > 100) return;
+    for (cd_nid k = p->first[0]; (k = S_text_before(p, k, &seen));) {
+        if (cd_dom_node(p->dom, k)->len > 100) return;
         if (S_in_link(p->dom, k)) continue; /* a share bar's links */
         if (++texts > 8) return;
         if (S_place_date_text(p, k)) return;
@@ -1490,14 +1494,8 @@ void cd_news_agency_line(cd_news_ctx *p)
      * credit_audit.py cr-slot). The few short texts there, up to prose;
      * not when the walk from the headline ran into the story's prose. */
     seen = texts = 0;
-    for (cd_nid k = p->nfirst && !reached ? cd_dom_prev(dom, p->first[0]) : CD_NONE; k && seen < CD_NEWS_DECK_NODES;
-         k = cd_dom_prev(dom, k), seen++) {
+    for (cd_nid k = p->nfirst && !reached ? p->first[0] : CD_NONE; k && (k = S_text_before(p, k, &seen));) {
         const cd_node *n = cd_dom_node(dom, k);
-        if (n->type != CD_NODE_TEXT || cd_news_space_text(n)) continue;
-        const cd_node *par = cd_dom_node(dom, n->parent);
-        if (par->type == CD_NODE_ELEMENT &&
-            ((cd_tag_flags(par->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, n->parent)))
-            continue;
         if (n->len > 100) break;
         if (S_in_link(dom, k)) continue; /* a share bar's links */
         if (++texts > 8) break;
