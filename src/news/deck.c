@@ -26,6 +26,19 @@ static int S_has_heading(cd_news_ctx *p, cd_nid id)
     return 0;
 }
 
+/* Does the subtree of k hold three links or buttons or more: a row of
+ * controls ("Summarize this article with: <a>chatGPT</a> <a>Perplexity</a>
+ * …" in div.ai-summary-buttons under the byline, wcxb 4462), not a
+ * standfirst, which links to a page or two at most? */
+static int S_control_row(const cd_dom *dom, cd_nid k)
+{
+    unsigned seen = 0, controls = 0;
+    for (cd_nid q = cd_dom_next(dom, k, k); q && seen < CD_NEWS_FIG_NODES; q = cd_dom_next(dom, q, k), seen++)
+        if (cd_dom_is(dom, q, CD_TAG_A) || cd_dom_is(dom, q, CD_TAG_BUTTON))
+            if (++controls >= 3) return 1;
+    return 0;
+}
+
 /* itemprop="alternativeHeadline" or "description" on a block after the h1. */
 static int S_itemprop_deck(const cd_dom *dom, cd_nid id)
 {
@@ -441,7 +454,7 @@ void cd_news_deck(cd_news_ctx *p)
                 if (c && under && S_clock_time(c, len)) c = NULL;
                 if (c && !notice && w >= least && len <= 600 && !cd_parts_not_deck(c, len) &&
                     (strong || long_h2 || !cd_parts_title_case(c, len) || ((cls || desc || font) && w >= 6)) && !cd_news_has(p, k, cd_list_class_deck_bad) &&
-                    !S_has_heading(p, k) &&
+                    !S_has_heading(p, k) && !S_control_row(dom, k) &&
                     !(p->m->title && cd_meta_eq_nocase(c, len, p->m->title, strlen(p->m->title)))) {
                     int same =
                         p->m->deck && cd_meta_eq_nocase(c, len, p->m->deck, strlen(p->m->deck));
