@@ -287,7 +287,7 @@ void cd_news_deck(cd_news_ctx *p)
                 /* Twelve texts after the headline end the search, but for
                  * the page's stated summary (told, below), which may sit
                  * under a long author card: twenty-four. */
-                if (!cd_news_space_text(n) && ++texts > 24) break;
+                if (!cd_news_space_text(n) && ++texts > (p->m->description && p->m->date_published ? 24u : 12u)) break;
                 k = cd_dom_next(dom, k, top);
                 continue;
             }
@@ -303,13 +303,15 @@ void cd_news_deck(cd_news_ctx *p)
                 k = cd_dom_next_skip(dom, k, top);
                 continue;
             }
-            int camel = cd_news_camel_has(dom, k, cd_list_class_deck) ||
-                        S_compound_has(dom, k, cd_list_class_deck_strong);
+            /* Past twelve texts only the stated summary is looked for. */
+            int late = texts > 12;
+            int camel = !late && (cd_news_camel_has(dom, k, cd_list_class_deck) ||
+                                  S_compound_has(dom, k, cd_list_class_deck_strong));
             /* A heading alone in a block classed as a deck (<div class=dek>
              * <h2>…</h2></div>) is the deck, as its wrapper says. */
             cd_nid named = S_wrapped(dom, k) ? cd_dom_node(dom, k)->parent : k;
-            int cls = cd_news_has(p, named, cd_list_class_deck) || camel || S_itemprop_deck(dom, k) ||
-                      (n->tag == CD_TAG_P && S_class_word(dom, k, "lead"));
+            int cls = !late && (cd_news_has(p, named, cd_list_class_deck) || camel || S_itemprop_deck(dom, k) ||
+                                (n->tag == CD_TAG_P && S_class_word(dom, k, "lead")));
             /* "<p itemprop=description><p>Standfirst</p></p>" (creativeboom-
              * december-typefaces): the parser closes the named <p> empty at
              * the inner one, which is the deck the name meant. */
@@ -392,7 +394,7 @@ void cd_news_deck(cd_news_ctx *p)
                     font = 0;
                     break;
                 }
-            if (texts > 12) cls = h2 = hp = bold = font = 0, desc = told;
+            if (late) cls = h2 = hp = bold = font = 0, desc = told;
             if (cls || h2 || hp || bold || desc || font) {
                 cd_news_gather(p, k, S_deck_byline(p, k), 0, &t);
                 size_t len;
