@@ -338,6 +338,20 @@ static int S_template_key(const char *s, size_t n)
     return dots >= 3;
 }
 
+/* Is s[0..n) a newsroom job without a name: one to three words, the last
+ * one of newsroom-jobs.txt or its plural ("BS Reporter", "Staff Writer",
+ * "Our Correspondent")? */
+static int S_job_credit(const char *s, size_t n)
+{
+    size_t at = 0, l, words = 0, last = 0;
+    const char *w, *lw = s;
+    while ((l = cd_next_word(s, n, &at, &w)) != 0)
+        words++, lw = w, last = l;
+    if (!words || words > 3) return 0;
+    if (last > 1 && lw[last - 1] == 's' && S_word_is(lw, last - 1, &cd_list_newsroom_jobs)) return 1;
+    return S_word_is(lw, last, &cd_list_newsroom_jobs);
+}
+
 /* Is a stated credit a job title alone, three words or more ending with
  * one of newsroom-jobs.txt ("Internet Communications Editor", "Sports
  * News Editor", in a <meta name=author>)? A name does not end so. */
@@ -1017,6 +1031,12 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
             /* "Jane Doe - Senior Reporter": the first segment that names
              * someone is the credit. */
             if (added)
+                break;
+            /* A first segment that is a newsroom job alone ("BS Reporter /
+             * New Delhi January 9, 2008", l3s b7350689; "Staff Writer |
+             * …") credits a desk: what follows is where it was filed or
+             * the paper, no writer. */
+            if (st == 0 && i < n && S_job_credit(buf, i))
                 break;
             i += cut;
             st = i;

@@ -266,6 +266,16 @@ static int S_bare_commas(const char *s, size_t n)
 static int S_names_page(const cd_meta *m, const char *label)
 {
     if (S_same_text(label, m->title) || S_same_text(label, m->site_name)) return 1;
+    /* A hub page's title closed by the site's name ("Math News, Interviews
+     * and Columns From Quanta Magazine" as JSON-LD articleSection, wcxb
+     * 0428): three words or more before the name. A desk named after the
+     * site opens with its name ("BBC Sport"). */
+    if (m->site_name) {
+        size_t ln = strlen(label), sn = strlen(m->site_name);
+        if (sn >= 3 && ln > sn + 1 && label[ln - sn - 1] == ' ' &&
+            cd_meta_eq_nocase(label + ln - sn, sn, m->site_name, sn) && S_word_count(label, ln - sn - 1) >= 3)
+            return 1;
+    }
     for (size_t i = 0; i < m->nauthors; i++)
         if (S_same_text(label, m->authors[i])) return 1;
     return 0;

@@ -450,6 +450,30 @@ static int S_in_author_card(cd_meta_ctx *c, cd_nid id)
            !cd_meta_class_has(c, p, cd_list_class_user_menu) && !cd_meta_class_has(c, p, cd_list_class_author_extra);
 }
 
+/* The length of byline box id's text t[0..len) without the box's category
+ * slot at its end: "<section class=byline><time>March 20, 2023</time> |
+ * <span class=byline__category><a>Wellness &amp; Prevention</a></span>"
+ * (wcxb 4125) files the story under a desk beside the date; that desk is
+ * no writer. The slot is an element inside the box classed as a kicker
+ * (class-kicker.txt: category, section-name …) whose text closes the box's. */
+static size_t S_cut_kicker_slot(cd_meta_ctx *c, cd_nid id, const char *t, size_t len)
+{
+    unsigned seen = 0;
+    for (cd_nid k = cd_dom_next(c->dom, id, id); k && seen < 64; k = cd_dom_next(c->dom, k, id), seen++) {
+        if (cd_dom_node(c->dom, k)->type != CD_NODE_ELEMENT || !cd_meta_class_has(c, k, cd_list_class_kicker))
+            continue;
+        char kb[(S_BYLINE_MAX + 1) * 3 + 1];
+        size_t kl = cd_meta_node_text_to(c, k, S_BYLINE_MAX + 1, kb);
+        if (!kl || kl > len || memcmp(t + len - kl, kb, kl) != 0)
+            return len;
+        size_t n = len - kl;
+        while (n && (cd_isspace((unsigned char)t[n - 1]) || t[n - 1] == '|' || t[n - 1] == ','))
+            n--;
+        return n;
+    }
+    return len;
+}
+
 /* Is element id (or an element among its first descendants) a widget that
  * shows the reader's day ("todays-date", "current-date" in a masthead)?
  * Its date is when the page was read, not when it was written. */
@@ -559,8 +583,10 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
         else
             rank = 2;
     } else if (cd_meta_class_has(c, id, cd_list_class_byline)) {
-        /* A picture's byline ("imageByline") names its photographer. */
-        if (cd_meta_class_has(c, id, cd_list_class_photo_byline)) return;
+        /* A picture's byline ("imageByline") names its photographer; the
+         * byline row's category slot ("byline__category", below) a desk. */
+        if (cd_meta_class_has(c, id, cd_list_class_photo_byline) || cd_meta_class_has(c, id, cd_list_class_kicker))
+            return;
         rank = 0;
     }
     else if (cd_meta_class_has(c, id, cd_list_class_author) &&
@@ -585,6 +611,9 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     size_t len = cd_meta_node_text_to(c, id, S_BYLINE_MAX + 1, tb);
     char *t = len ? tb : NULL;
     if (!t || len > S_BYLINE_MAX)
+        return;
+    len = S_cut_kicker_slot(c, id, t, len);
+    if (!len)
         return;
     /* In a side column or footer (flags CD_MC_BAD): the post's meta box
      * sits there on some blogs; a last resort. */

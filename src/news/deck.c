@@ -26,6 +26,19 @@ static int S_has_heading(cd_news_ctx *p, cd_nid id)
     return 0;
 }
 
+/* Does the subtree of k hold three links or buttons or more: a row of
+ * controls ("Summarize this article with: <a>chatGPT</a> <a>Perplexity</a>
+ * …" in div.ai-summary-buttons under the byline, wcxb 4462), not a
+ * standfirst, which links to a page or two at most? */
+static int S_control_row(const cd_dom *dom, cd_nid k)
+{
+    unsigned seen = 0, controls = 0;
+    for (cd_nid q = cd_dom_next(dom, k, k); q && seen < CD_NEWS_FIG_NODES; q = cd_dom_next(dom, q, k), seen++)
+        if (cd_dom_is(dom, q, CD_TAG_A) || cd_dom_is(dom, q, CD_TAG_BUTTON))
+            if (++controls >= 3) return 1;
+    return 0;
+}
+
 /* itemprop="alternativeHeadline" or "description" on a block after the h1. */
 static int S_itemprop_deck(const cd_dom *dom, cd_nid id)
 {
@@ -193,6 +206,45 @@ static int S_wrapped(const cd_dom *dom, cd_nid k)
     return 1;
 }
 
+/* Is block k followed, in its parent, by a paragraph or a code block: the
+ * first of a post's paragraphs (a forum question's, wcxb 0564, whose
+ * description is its opening cut short), not a standfirst set apart? */
+static int S_runs_on(const cd_dom *dom, cd_nid k)
+{
+    unsigned seen = 0;
+    for (cd_nid q = S_next_el(dom, k); q && seen < 8; q = S_next_el(dom, q), seen++)
+        if (cd_dom_is(dom, q, CD_TAG_P) || cd_dom_is(dom, q, CD_TAG_PRE)) return 1;
+    return 0;
+}
+
+/* Does block k's text say the page's description, as a sentence of eight
+ * words or more closed by a stop: the same text, or one the description
+ * opens when it is cut short ("… inflection point...", sixty characters or
+ * more before the dots)? A label or a tag line ("As determined by IMDb
+ * users", a list's; "The Stuff No One Tells You") is no standfirst. */
+static int S_says_description(cd_news_ctx *p, cd_nid k)
+{
+    cd_news_text t;
+    cd_news_gather(p, k, CD_NONE, 0, &t);
+    if (t.more) return 0;
+    size_t dl;
+    char *d = cd_meta_clean(p->arena, t.s, t.n, &dl);
+    const char *ds = p->m->description;
+    size_t dn = strlen(ds);
+    while (dn && cd_isspace((unsigned char)ds[dn - 1]))
+        dn--;
+    if (!d || !dl || !(d[dl - 1] == '.' || d[dl - 1] == '!' || d[dl - 1] == '?') || cd_parts_words(d, dl) < 8)
+        return 0;
+    if (cd_meta_eq_nocase(d, dl, ds, dn)) return 1;
+    size_t cut = dn >= 3 && memcmp(ds + dn - 3, "...", 3) == 0 ? 3
+                 : dn >= 3 && memcmp(ds + dn - 3, "\xE2\x80\xA6", 3) == 0 ? 3 : 0;
+    if (!cut) return 0;
+    dn -= cut;
+    while (dn && cd_isspace((unsigned char)ds[dn - 1]))
+        dn--;
+    return dn >= 60 && dn < dl && cd_meta_eq_nocase(d, dn, ds, dn);
+}
+
 /* A byline block inside a standfirst block ("<p>Standfirst</p><p>by Jane Doe
  * (reporting)</p>"): the child that reads as one, not the first. */
 static cd_nid S_deck_byline(cd_news_ctx *p, cd_nid k)
@@ -232,7 +284,10 @@ void cd_news_deck(cd_news_ctx *p)
         for (cd_nid k = cd_dom_next_skip(dom, h1, top); k && seen < CD_NEWS_DECK_NODES; seen++) {
             const cd_node *n = cd_dom_node(dom, k);
             if (n->type == CD_NODE_TEXT) {
-                if (!cd_news_space_text(n) && ++texts > 12) break;
+                /* Twelve texts after the headline end the search, but for
+                 * the page's stated summary (told, below), which may sit
+                 * under a long author card: twenty-four. */
+                if (!cd_news_space_text(n) && ++texts > (p->m->description && p->m->date_published ? 24u : 12u)) break;
                 k = cd_dom_next(dom, k, top);
                 continue;
             }
@@ -248,13 +303,15 @@ void cd_news_deck(cd_news_ctx *p)
                 k = cd_dom_next_skip(dom, k, top);
                 continue;
             }
-            int camel = cd_news_camel_has(dom, k, cd_list_class_deck) ||
-                        S_compound_has(dom, k, cd_list_class_deck_strong);
+            /* Past twelve texts only the stated summary is looked for. */
+            int late = texts > 12;
+            int camel = !late && (cd_news_camel_has(dom, k, cd_list_class_deck) ||
+                                  S_compound_has(dom, k, cd_list_class_deck_strong));
             /* A heading alone in a block classed as a deck (<div class=dek>
              * <h2>…</h2></div>) is the deck, as its wrapper says. */
             cd_nid named = S_wrapped(dom, k) ? cd_dom_node(dom, k)->parent : k;
-            int cls = cd_news_has(p, named, cd_list_class_deck) || camel || S_itemprop_deck(dom, k) ||
-                      (n->tag == CD_TAG_P && S_class_word(dom, k, "lead"));
+            int cls = !late && (cd_news_has(p, named, cd_list_class_deck) || camel || S_itemprop_deck(dom, k) ||
+                                (n->tag == CD_TAG_P && S_class_word(dom, k, "lead")));
             /* "<p itemprop=description><p>Standfirst</p></p>" (creativeboom-
              * december-typefaces): the parser closes the named <p> empty at
              * the inner one, which is the deck the name meant. */
@@ -309,6 +366,19 @@ void cd_news_deck(cd_news_ctx *p)
                     dn--;
                 desc = d && dl && cd_meta_eq_nocase(d, dl, ds, dn);
             }
+            /* A block between the headline and the story, left out of the
+             * story's text, that says what the page's description says,
+             * after the byline and date lines too (tests/spec/news/
+             * tasteofhome-book-subscriptions: "<p>We tried six …</p>" under
+             * the author card and "Updated on …"; securityinfowatch-
+             * strategist-futurist's description cut with "..."): the
+             * standfirst the page summarises itself with, shown where a
+             * standfirst goes. The story's own first paragraph is part of
+             * its text. */
+            int told = !(cls || h2 || hp || bold || desc) && p->m->description && p->m->date_published &&
+                       (n->tag == CD_TAG_P || (n->tag == CD_TAG_DIV && S_leaf_block(dom, k))) &&
+                       !cd_news_rendered(p, k) && !S_runs_on(dom, k) && S_says_description(p, k);
+            desc = desc || told;
             /* A <font> line of its own right under the headline, set off
              * by <br>s, on a page that says when (guardian-picasso-recovered
              * "· Police suspect museum heist …<br>· Portinari painting …",
@@ -324,6 +394,7 @@ void cd_news_deck(cd_news_ctx *p)
                     font = 0;
                     break;
                 }
+            if (late) cls = h2 = hp = bold = font = 0, desc = told;
             if (cls || h2 || hp || bold || desc || font) {
                 cd_news_gather(p, k, S_deck_byline(p, k), 0, &t);
                 size_t len;
@@ -385,7 +456,7 @@ void cd_news_deck(cd_news_ctx *p)
                 if (c && under && S_clock_time(c, len)) c = NULL;
                 if (c && !notice && w >= least && len <= 600 && !cd_parts_not_deck(c, len) &&
                     (strong || long_h2 || !cd_parts_title_case(c, len) || ((cls || desc || font) && w >= 6)) && !cd_news_has(p, k, cd_list_class_deck_bad) &&
-                    !S_has_heading(p, k) &&
+                    !S_has_heading(p, k) && !S_control_row(dom, k) &&
                     !(p->m->title && cd_meta_eq_nocase(c, len, p->m->title, strlen(p->m->title)))) {
                     int same =
                         p->m->deck && cd_meta_eq_nocase(c, len, p->m->deck, strlen(p->m->deck));
