@@ -237,26 +237,6 @@ static int S_card(cd_news_ctx *p, cd_nid blk)
 /* Like cd_news_gather, but the last lines of top rather than the first:
  * the text nodes that end it, as many as fit; t->more when earlier text was
  * left out. */
-/* Does text node k follow the end of a block element inside top: is the
- * nearest thing before it (white space passed, through the inline elements
- * that hold it) a block? */
-static int S_after_block(const cd_dom *dom, cd_nid k, cd_nid top)
-{
-    cd_nid e = k;
-    for (unsigned up = 0; e && e != top && up < 4; up++) {
-        cd_nid q = cd_dom_node(dom, e)->prev;
-        while (q && cd_dom_node(dom, q)->type == CD_NODE_TEXT && cd_news_space_text(cd_dom_node(dom, q)))
-            q = cd_dom_node(dom, q)->prev;
-        if (q) {
-            const cd_node *qn = cd_dom_node(dom, q);
-            return qn->type == CD_NODE_ELEMENT && (cd_tag_flags(qn->tag) & CD_TF_BLOCK) != 0;
-        }
-        e = cd_dom_node(dom, e)->parent;
-        if (!e || e == top || (cd_tag_flags(cd_dom_node(dom, e)->tag) & CD_TF_BLOCK)) return 0;
-    }
-    return 0;
-}
-
 static void S_gather_tail(const cd_news_ctx *p, cd_nid top, cd_nid skip, cd_news_text *t)
 {
     const cd_dom *dom = p->dom;
@@ -280,7 +260,7 @@ static void S_gather_tail(const cd_news_ctx *p, cd_nid top, cd_nid skip, cd_news
         if (nd->type == CD_NODE_TEXT) {
             /* A text after a block's end ("<p>…</p> <font>Copyright …</font>")
              * starts a line of its own, as one after a block's start does. */
-            if (!pending) pending = S_after_block(dom, k, top);
+            if (!pending) pending = cd_news_after_block(dom, k, top);
             ring[count % CD_NEWS_SEGS] = k;
             gap[count % CD_NEWS_SEGS] = (uint8_t)pending;
             count++;
@@ -335,8 +315,11 @@ static void S_peel(cd_news_ctx *p, const cd_nid *blks, unsigned n, int foot)
         if (foot && S_in_list(p, blk)) return;
         if (foot)
             S_gather_tail(p, blk, skip, &t);
-        else
+        else {
+            p->gather_after_block = 1;
             cd_news_gather(p, blk, skip, 1, &t);
+            p->gather_after_block = 0;
+        }
         /* A footer holding the source label is the credit's to read. */
         cd_nid src = foot ? cd_news_find(p, blk, cd_news_pred_source) : CD_NONE;
         if (src && src != blk) return;
