@@ -295,6 +295,28 @@ static void S_gather_tail(const cd_news_ctx *p, cd_nid top, cd_nid skip, cd_news
     }
 }
 
+/* A line of the head read as another kind may hold a date line that
+ * follows a block's end with no space between ("<h4>Jason Botchford, The
+ * Province</h4><span>Published: Friday, January 18, 2008</span>", l3s-gn1
+ * 3df0f8d9 and four more pages of one template): the part of line l from
+ * such a text node on leaves the text when it is a date line. Only that part
+ * is read, so a line already read as a byline or a date line whole stays so
+ * (splitting every line there let "By GILLIAN WONG</div><b>The Associated
+ * Press" leave only its first half). */
+static void S_date_after_block(cd_news_ctx *p, cd_nid blk, const cd_news_text *t, S_line l)
+{
+    for (uint32_t i = 0; i < t->nseg; i++) {
+        uint32_t a = t->seg[i].at;
+        if (a <= l.a || a >= l.b) continue;
+        if (!cd_news_after_block(p->dom, t->seg[i].node, blk)) continue;
+        size_t len;
+        char *c = cd_meta_clean(p->arena, t->s + a, l.b - a, &len);
+        if (c && cd_parts_date_line(c, len) && !cd_extract_profile_line(c, len))
+            S_leave(p, blk, t, (S_line){a, l.b}, CD_WHY_DATE_LINE);
+        return;
+    }
+}
+
 /* Peel lines from one end of the body: blocks blks[0..n) in peeling order
  * (the head top down, the foot bottom up). A block met inside one already
  * read was read with it; a block around it is read without it. */
@@ -315,11 +337,8 @@ static void S_peel(cd_news_ctx *p, const cd_nid *blks, unsigned n, int foot)
         if (foot && S_in_list(p, blk)) return;
         if (foot)
             S_gather_tail(p, blk, skip, &t);
-        else {
-            p->gather_after_block = 1;
+        else
             cd_news_gather(p, blk, skip, 1, &t);
-            p->gather_after_block = 0;
-        }
         /* A footer holding the source label is the credit's to read. */
         cd_nid src = foot ? cd_news_find(p, blk, cd_news_pred_source) : CD_NONE;
         if (src && src != blk) return;
@@ -343,6 +362,7 @@ static void S_peel(cd_news_ctx *p, const cd_nid *blks, unsigned n, int foot)
 #endif
             if (k == S_PROSE) return;
             if (k == S_OTHER) {
+                if (!foot) S_date_after_block(p, blk, &t, l);
                 if (++passed > S_PASS) return;
                 continue;
             }

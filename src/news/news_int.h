@@ -34,10 +34,6 @@ typedef struct cd_news_ctx {
     /* cd_news_gather gathers a run of white space only as one space (set
      * by the dateline search alone: credit.c S_body_dateline). */
     int gather_blank;
-    /* cd_news_gather starts a line at a text that follows a block's end
-     * ("<h4>Name</h4><span>Published: …</span>"), as at one that follows
-     * a block's start (set by the head's line peeling alone: lines.c). */
-    int gather_after_block;
     cd_meta_ctx ctx; /* for cd_meta_class_has */
     /* From the body pass. */
     cd_nid first[CD_NEWS_FIRST];

@@ -134,9 +134,6 @@ void cd_news_gather(const cd_news_ctx *p, cd_nid top, cd_nid skip, int rendered,
                 t->more = 1;
                 break;
             }
-            if (p->gather_after_block && t->n && t->s[t->n - 1] != ' ' && t->n + 1 + nd->len <= CD_NEWS_TEXT_MAX &&
-                cd_news_after_block(dom, k, top))
-                t->s[t->n++] = ' ';
             memcpy(t->s + t->n, nd->u.text, nd->len);
             t->seg[t->nseg++] = (cd_news_seg){k, t->n, nd->len};
             t->n += nd->len;
