@@ -360,7 +360,12 @@ static void S_peel(cd_news_ctx *p, const cd_nid *blks, unsigned n, int foot)
 #ifdef CD_NEWS_DEBUG
             fprintf(stderr, "peel %s blk=%u k=%d [%s]\n", foot ? "foot" : "head", blk, k, c);
 #endif
-            if (k == S_PROSE) return;
+            if (k == S_PROSE) {
+                /* "Juliet O'Neill and Jack Aubry, CanWest News Service</h4>
+                 * <span>Published: …" reads as a dozen words (7028acaa). */
+                if (!foot) S_date_after_block(p, blk, &t, l);
+                return;
+            }
             if (k == S_OTHER) {
                 if (!foot) S_date_after_block(p, blk, &t, l);
                 if (++passed > S_PASS) return;
