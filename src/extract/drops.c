@@ -35,6 +35,9 @@ static void S_drop_run(const cd_dom *dom, cd_xstat *st, cd_nid first, cd_nid las
     }
 }
 
+#define CD_END_HEADING 80         /* visible characters of a heading ending the text, at most */
+#define CD_END_HEADING_TEXT 200   /* of the text before it, at least */
+
 /* Why codes of the detectors' drops (S_WHY). */
 static uint8_t S_kind_why(uint8_t kind)
 {
@@ -1263,4 +1266,69 @@ void cd_x_drop_forms(cd_extract *x, const cd_dom *dom, cd_xstat *st)
             id = cd_dom_next(dom, id, root);
         }
     }
+}
+
+/* The last text node with visible text in the roots before node `before`
+ * (0: to their end) that is not dropped (an ancestor up to its root dead,
+ * or a script's text, counts as dropped); *root_of gets its root. CD_NONE
+ * when there is none. */
+static cd_nid S_last_text(const cd_extract *x, const cd_dom *dom, const cd_xstat *st, uint32_t before,
+                          cd_nid *root_of)
+{
+    for (uint32_t r = x->nroots; r-- > 0;) {
+        cd_nid root = x->roots[r];
+        if (st[root].dead || !st[root].chars || (before && root >= before)) continue;
+        cd_nid e = cd_dom_next_skip(dom, root, cd_dom_root(dom));
+        uint32_t id = e ? e : dom->count;
+        if (before && id > before) id = before;
+        while (id-- > root) {
+            const cd_node *n = cd_dom_node(dom, id);
+            if (n->type != CD_NODE_TEXT || !st[id].chars) continue;
+            /* The outermost dead or skipped ancestor below root: the walk
+             * goes on before it. */
+            cd_nid gone = CD_NONE;
+            for (cd_nid a = id; a && a != root; a = cd_dom_node(dom, a)->parent) {
+                const cd_node *an = cd_dom_node(dom, a);
+                if (st[a].dead || (an->type == CD_NODE_ELEMENT && (cd_tag_flags(an->tag) & CD_TF_SKIP)))
+                    gone = a;
+            }
+            if (gone) {
+                id = gone;
+                continue;
+            }
+            *root_of = root;
+            return id;
+        }
+    }
+    return CD_NONE;
+}
+
+/* The block of text node t inside root (CD_NONE: t's block is root). */
+static cd_nid S_block_in(const cd_dom *dom, cd_nid t, cd_nid root)
+{
+    cd_nid b = cd_dom_node(dom, t)->parent;
+    while (b && b != root && !cd_x_is_block(cd_dom_node(dom, b)->tag))
+        b = cd_dom_node(dom, b)->parent;
+    return b == root ? CD_NONE : b;
+}
+
+void cd_x_drop_end_headings(cd_extract *x, const cd_dom *dom, cd_xstat *st)
+{
+    if (x->broad || !x->nroots || !x->article) return;
+    cd_nid root = CD_NONE;
+    cd_nid t = S_last_text(x, dom, st, 0, &root);
+    cd_nid b = t ? S_block_in(dom, t, root) : CD_NONE;
+    if (!b) return;
+    const cd_node *bn = cd_dom_node(dom, b);
+    if (!(cd_tag_flags(bn->tag) & CD_TF_HEADING) || bn->tag == CD_TAG_H1 || b == x->title_node) return;
+    /* A short label, under the text it would close. */
+    if (st[b].chars > CD_END_HEADING || st[root].chars < st[b].chars + CD_END_HEADING_TEXT) return;
+    /* Headings in a row at the end are the page's own outline (a grid of
+     * products named by headings, an FAQ whose answers are collapsed, a
+     * test page of headers): the text before it must be no heading. */
+    cd_nid proot = CD_NONE;
+    cd_nid pt = S_last_text(x, dom, st, b, &proot);
+    cd_nid pb = pt ? S_block_in(dom, pt, proot) : CD_NONE;
+    if (!pt || (pb && (cd_tag_flags(cd_dom_node(dom, pb)->tag) & CD_TF_HEADING))) return;
+    cd_x_drop(dom, st, b, root, 'b');
 }

@@ -34,4 +34,9 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
  * whose replies are (unless it holds half the root's text). */
 void cd_x_drop_forms(cd_extract *x, const cd_dom *dom, cd_xstat *st);
 
+/* A heading that ends the text heads nothing: the label of a list or a box
+ * that went ("Popular Now", "Story tools", "From Our Partners"). Up to three
+ * such headings at the end of the roots go (not the headline, not an h1). */
+void cd_x_drop_end_headings(cd_extract *x, const cd_dom *dom, cd_xstat *st);
+
 #endif

@@ -3346,6 +3346,9 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
         x->title_node = CD_NONE;
     }
     S_captions(x, dom, st, options);
+    /* A heading left last, its list or box gone, heads nothing (l3s-gn1
+     * 3463f0c3's "Popular Now", 2b08c951's "Canada Features"). */
+    if (!x->index) cd_x_drop_end_headings(x, dom, st);
 #ifdef CD_EXTRACT_DEBUG
     S_debug(x, dom, st);
     if (getenv("CD_FEAT")) {

@@ -653,10 +653,36 @@ static int S_reading_time(const char *s, size_t n)
  * peeling (lines.c) stops at the first prose: it dates the story, it is no
  * part of it. A bare date ("April 2025", a timeline's heading) needs the
  * label (news-date-line-labels.txt). */
+/* Is the gathered line c[0..len) a date line with a label word? */
+static int S_labelled_date(const char *c, size_t len)
+{
+    if (!cd_parts_date_line(c, len)) return 0;
+    const char *w;
+    for (size_t at = 0, wl; (wl = cd_next_word(c, len, &at, &w)) != 0;) {
+        while (wl && !cd_isalpha((unsigned char)w[wl - 1]))
+            wl--;
+        if (wl && cd_wordset_has(&cd_list_news_date_line_labels, w, wl)) return 1;
+    }
+    return 0;
+}
+
 void cd_news_date_lines(cd_news_ctx *p)
 {
     if (p->keep) return;
     cd_news_text t;
+    /* A heading over the story that only dates it ("<h5>Posted on Fri, Jan.
+     * 18, 2008</h5>", l3s-gn1 06c09282 and five more pages of one template):
+     * the scan passes headings over as section titles, so they are read here,
+     * with the same label. */
+    for (unsigned b = 0; b < p->nhead_headings; b++) {
+        cd_nid blk = p->head_headings[b];
+        if (cd_news_marked(p, blk)) continue;
+        cd_news_gather(p, blk, CD_NONE, 1, &t);
+        if (t.more || t.n > 160) continue;
+        size_t len;
+        char *c = cd_meta_clean(p->arena, t.s, t.n, &len);
+        if (c && S_labelled_date(c, len)) cd_extract_drop_as(p->x, blk, CD_WHY_DATE_LINE);
+    }
     for (unsigned b = 0; b < p->nfirst && b < CD_NEWS_DATE_BLOCKS; b++) {
         cd_nid blk = p->first[b];
         if (cd_news_marked(p, blk)) continue;
@@ -677,15 +703,7 @@ void cd_news_date_lines(cd_news_ctx *p)
             b--;
             continue;
         }
-        if (!cd_parts_date_line(c, len)) continue;
-        int label = 0;
-        const char *w;
-        for (size_t at = 0, wl; !label && (wl = cd_next_word(c, len, &at, &w)) != 0;) {
-            while (wl && !cd_isalpha((unsigned char)w[wl - 1]))
-                wl--;
-            label = wl && cd_wordset_has(&cd_list_news_date_line_labels, w, wl);
-        }
-        if (!label) continue;
+        if (!S_labelled_date(c, len)) continue;
         S_drop_first(p, blk, CD_WHY_DATE_LINE);
         b--; /* the next block took its place */
     }

@@ -15,6 +15,7 @@
  * credit and a lead figure may sit. */
 #define CD_NEWS_FIRST 12u         /* first blocks kept: the head lines, the dateline, the deck */
 #define CD_NEWS_DATE_BLOCKS 4u    /* first blocks read for a labelled date line */
+#define CD_NEWS_HEAD_HEADINGS 2u  /* headings before the first block read for one too */
 #define CD_NEWS_DATE_CLOSING 2u   /* ... unless among the closing ones (the foot's) */
 #define CD_NEWS_LAST 2u           /* closing blocks tested as credit lines */
 #define CD_NEWS_TAIL 12u          /* closing blocks kept: the foot lines */
@@ -52,6 +53,10 @@ typedef struct cd_news_ctx {
     int credit_notice;        /* the credit is foot_agency's (a copyright notice's) */
     cd_nid h1;                /* the headline element */
     cd_nid head; /* h1, else the element the headline is set in (news/parts.c S_find_head) */
+    /* Headings met before the story's first block ("<h5>Posted on Fri, Jan.
+     * 18, 2008</h5>" over the story): read for a labelled date line. */
+    cd_nid head_headings[CD_NEWS_HEAD_HEADINGS];
+    unsigned nhead_headings;
 } cd_news_ctx;
 
 /* Text gathered from a subtree, with the map back to its text nodes. */
@@ -72,6 +77,8 @@ typedef struct cd_news_text {
 
 /* Has extraction left id out (a mark of its own)? */
 int cd_news_marked(const cd_news_ctx *p, cd_nid id);
+/* Does text node k follow the end of a block element inside top? */
+int cd_news_after_block(const cd_dom *dom, cd_nid k, cd_nid top);
 /* Is id rendered: inside a content root, with no left-out ancestor? */
 int cd_news_rendered(const cd_news_ctx *p, cd_nid id);
 /* Is text node n only white space (NBSP included)? */

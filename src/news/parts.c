@@ -61,6 +61,26 @@ static int S_ascii_blank(const cd_node *n)
 /* Gather the visible text of top (skipping the subtree `skip`; honouring the
  * extraction's marks when rendered) into t. Blocks and <br> inside become a
  * space that belongs to no node. */
+/* Does text node k follow the end of a block element inside top: is the
+ * nearest thing before it (white space passed, through the inline elements
+ * that hold it) a block? */
+int cd_news_after_block(const cd_dom *dom, cd_nid k, cd_nid top)
+{
+    cd_nid e = k;
+    for (unsigned up = 0; e && e != top && up < 4; up++) {
+        cd_nid q = cd_dom_node(dom, e)->prev;
+        while (q && cd_dom_node(dom, q)->type == CD_NODE_TEXT && cd_news_space_text(cd_dom_node(dom, q)))
+            q = cd_dom_node(dom, q)->prev;
+        if (q) {
+            const cd_node *qn = cd_dom_node(dom, q);
+            return qn->type == CD_NODE_ELEMENT && (cd_tag_flags(qn->tag) & CD_TF_BLOCK) != 0;
+        }
+        e = cd_dom_node(dom, e)->parent;
+        if (!e || e == top || (cd_tag_flags(cd_dom_node(dom, e)->tag) & CD_TF_BLOCK)) return 0;
+    }
+    return 0;
+}
+
 void cd_news_gather(const cd_news_ctx *p, cd_nid top, cd_nid skip, int rendered, cd_news_text *t)
 {
     const cd_dom *dom = p->dom;
@@ -263,6 +283,9 @@ static void S_scan(cd_news_ctx *p)
                         /* Headings open sections; they are neither datelines nor credits
                          * (but a contributor line set as one may close the story). */
                         p->tail_heading = blk;
+                        if (!p->nfirst && p->nhead_headings < CD_NEWS_HEAD_HEADINGS && blk != p->h1 &&
+                            blk != p->head)
+                            p->head_headings[p->nhead_headings++] = blk;
                     } else {
                         p->tail_heading = CD_NONE;
                         /* A photo credit of its own: "Photo: …", "Name/AFP/Getty Images". */
