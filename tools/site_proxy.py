@@ -153,7 +153,7 @@ def main():
         for pid, g in loader(os.path.join(a.data, sub)):
             if pid in pages and pages[pid][0] == ds:
                 gold[pid] = g["text"] or ""
-    hostn = collections.Counter(h for _, h, _ in pages.values())
+    hostn = collections.Counter((ds, h) for ds, h, _ in pages.values())  # each set is its own batch
     print("proxy: %d pages of %d hosts (%d pages of %d hosts with 3+); wcxb %d, l3s %d, cleaneval %d"
           % (len(pages), len(hostn), sum(n for n in hostn.values() if n >= 3),
              sum(1 for n in hostn.values() if n >= 3),
@@ -168,10 +168,10 @@ def main():
 
     prf = {n: {pid: sc.word_prf(text(pid, recs.get(pid) or {}), gold[pid]) for pid in gold}
            for n, recs in res.items()}
-    groups = [("all", lambda pid: True), ("hosts 3+", lambda pid: hostn[pages[pid][1]] >= 3)]
+    groups = [("all", lambda pid: True), ("hosts 3+", lambda pid: hostn[pages[pid][:2]] >= 3)]
     for ds in ("wcxb", "l3s", "cleaneval"):
         groups.append((ds, lambda pid, ds=ds: pages[pid][0] == ds))
-        groups.append((ds + " 3+", lambda pid, ds=ds: pages[pid][0] == ds and hostn[pages[pid][1]] >= 3))
+        groups.append((ds + " 3+", lambda pid, ds=ds: pages[pid][0] == ds and hostn[pages[pid][:2]] >= 3))
     print("%-14s %5s  %-22s %-22s %-22s %8s %6s" % ("group", "pages", "off P / R / F1", "auto P / R / F1",
                                                     "model P / R / F1", "P gain", "keeps"))
     for gname, sel in groups:
