@@ -18,7 +18,10 @@ key the batch files it under.
 
 Three runs of the build per set: off (`--site-chrome off`), auto (the
 default, one batch, `--learn-sites OUT/SET.model`), and model (that model
-applied page by page, one process per file: `--sites OUT/SET.model FILE`). Printed per run: mean
+applied page by page, one process per file: `--sites OUT/SET.model FILE`). With --one-batch the three sets
+are one batch (l3s-gn1's bbc.co.uk and washingtonpost.com pages of 2008 then
+share a host with cleanportaleval's of 2013: a registrable domain serving
+two templates). Printed per run: mean
 per-page word P / R / F1 (score.py's word_prf; cleaneval pages score title +
 text as score.py does), over all pages and over the pages of hosts with 3 or
 more pages in the proxy, per set and together; the gain over off; the share
@@ -83,13 +86,13 @@ def build(a, sc):
     cdir = os.path.join(a.data, "cleanportaleval")
     for base, k in host_keys(a.sitedump, os.path.join(cdir, "input")).items():
         pages[page_id(base)] = ("cleaneval", k, os.path.join(cdir, "input", base))
-    for ds in SETS:
+    for ds in batches(a):
         hd = os.path.join(a.out, "html", ds)
         os.makedirs(hd, exist_ok=True)
         for f in os.listdir(hd):
             os.unlink(os.path.join(hd, f))
     for pid, (ds, _, f) in pages.items():
-        os.symlink(f, os.path.join(a.out, "html", ds, os.path.basename(f)))
+        os.symlink(f, os.path.join(a.out, "html", "all" if a.one_batch else ds, os.path.basename(f)))
     return pages
 
 
@@ -103,12 +106,16 @@ def records(path):
     return recs
 
 
+def batches(a):
+    return ("all",) if a.one_batch else SETS
+
+
 def run(a):
     """Each set is its own batch (a host's pages of one crawl: l3s-gn1's
     2008 bbc.co.uk pages beside cleanportaleval's 2013 ones would make one
     host of two templates)."""
     res = collections.defaultdict(dict)
-    for ds in SETS:
+    for ds in batches(a):
         hd = os.path.join(a.out, "html", ds)
         model = os.path.join(a.out, ds + ".model")
         for name, extra in (("off", ["--site-chrome", "off"]), ("auto", ["--learn-sites", model])):
@@ -140,6 +147,8 @@ def main():
     ap.add_argument("--out", default="/tmp/site-proxy")
     ap.add_argument("--wcxb-min", type=int, default=3)
     ap.add_argument("--l3s-min", type=int, default=2)
+    ap.add_argument("--one-batch", action="store_true",
+                    help="the three sets as one batch (a host key shared by two sets is one host then)")
     ap.add_argument("--no-model", action="store_true", help="skip the page-by-page run")
     ap.add_argument("--list", type=int, default=0, help="print the N pages auto changes most (P)")
     a = ap.parse_args()
@@ -153,7 +162,11 @@ def main():
         for pid, g in loader(os.path.join(a.data, sub)):
             if pid in pages and pages[pid][0] == ds:
                 gold[pid] = g["text"] or ""
-    hostn = collections.Counter((ds, h) for ds, h, _ in pages.values())  # each set is its own batch
+    if a.one_batch:
+        pages = {pid: (ds, ("", h), f) for pid, (ds, h, f) in pages.items()}
+    else:  # each set is its own batch
+        pages = {pid: (ds, (ds, h), f) for pid, (ds, h, f) in pages.items()}
+    hostn = collections.Counter(h for _, h, _ in pages.values())
     print("proxy: %d pages of %d hosts (%d pages of %d hosts with 3+); wcxb %d, l3s %d, cleaneval %d"
           % (len(pages), len(hostn), sum(n for n in hostn.values() if n >= 3),
              sum(1 for n in hostn.values() if n >= 3),
@@ -168,10 +181,10 @@ def main():
 
     prf = {n: {pid: sc.word_prf(text(pid, recs.get(pid) or {}), gold[pid]) for pid in gold}
            for n, recs in res.items()}
-    groups = [("all", lambda pid: True), ("hosts 3+", lambda pid: hostn[pages[pid][:2]] >= 3)]
+    groups = [("all", lambda pid: True), ("hosts 3+", lambda pid: hostn[pages[pid][1]] >= 3)]
     for ds in ("wcxb", "l3s", "cleaneval"):
         groups.append((ds, lambda pid, ds=ds: pages[pid][0] == ds))
-        groups.append((ds + " 3+", lambda pid, ds=ds: pages[pid][0] == ds and hostn[pages[pid][:2]] >= 3))
+        groups.append((ds + " 3+", lambda pid, ds=ds: pages[pid][0] == ds and hostn[pages[pid][1]] >= 3))
     print("%-14s %5s  %-22s %-22s %-22s %8s %6s" % ("group", "pages", "off P / R / F1", "auto P / R / F1",
                                                     "model P / R / F1", "P gain", "keeps"))
     for gname, sel in groups:
@@ -202,7 +215,7 @@ def main():
     if a.list:
         rows = sorted(((prf["auto"][pid][0] - prf["off"][pid][0], pid) for pid in gold), key=lambda x: x[0])
         for d, pid in rows[: a.list] + rows[-a.list:]:
-            print("  %+.3f P  %s  %s  %s" % (d, pages[pid][0], pages[pid][1], pid))
+            print("  %+.3f P  %s  %s  %s" % (d, pages[pid][0], pages[pid][1][1], pid))
 
 
 if __name__ == "__main__":
