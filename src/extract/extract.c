@@ -3309,11 +3309,6 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     }
     if (!x->article)
         cd_x_drop_forms(x, dom, st);
-    if (x->site.on) {
-        S_find_title(x, dom, st, title, 0);
-        S_site_drop(x, dom, st);
-        S_site_rails(x, dom, st);
-    }
     /* Conditional cleaning judges containers by link density: right inside an
      * article, wrong on a page whose content is lists of links. */
     if (!x->broad) {
@@ -3327,6 +3322,11 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
             if ((float)st[root].chars < (float)before * CD_CLEAN_KEEP)
                 S_unclean(dom, st, root, x->site.on ? x->site.sc : NULL);
         }
+    }
+    if (x->site.on) {
+        S_find_title(x, dom, st, title, 0);
+        S_site_drop(x, dom, st);
+        S_site_rails(x, dom, st);
     }
     if (options & COPYDESK_OPT_KEEP_COMMENTS)
         S_add_comments(x, dom, st);

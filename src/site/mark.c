@@ -19,7 +19,8 @@
 
 typedef struct S_sblock {
     uint32_t fp;
-    uint32_t k; /* the host's sampled pages holding it */
+    uint32_t k;    /* the host's sampled pages holding it */
+    uint32_t mask; /* which (cd_site_mask) */
     cd_nid first, last;
 } S_sblock;
 
@@ -33,11 +34,12 @@ typedef struct S_scan {
     int failed;
 } S_scan;
 
-/* Only a block held by enough sampled pages to be chrome (or weak chrome)
- * is kept: the others mark nothing, and a block's twin in the page (the
- * same fingerprint) has the same count, so S_occurs sees every twin of a
- * kept block among the kept ones; the host's common blocks are held by more
- * pages (CD_SITE_COMMON_SHARE, at least CD_SITE_CHROME_MIN). */
+/* Only a block held by CD_SITE_WEAK_MIN sampled pages or more is kept: the
+ * others mark nothing and say nothing of the page's template (S_peers), and
+ * a block's twin in the page (the same fingerprint) has the same count, so
+ * S_occurs sees every twin of a kept block among the kept ones; the host's
+ * common blocks are held by more pages (CD_SITE_COMMON_SHARE, at least
+ * CD_SITE_CHROME_MIN). */
 static void S_collect(void *ctx, const cd_site_block *b)
 {
     S_scan *c = ctx;
@@ -45,8 +47,10 @@ static void S_collect(void *ctx, const cd_site_block *b)
     if (c->failed)
         return;
     c->all++;
-    uint32_t k = cd_site_count(c->h, b->fp);
-    if ((float)k < c->share || k < CD_SITE_WEAK_MIN)
+    uint32_t mask = cd_site_mask(c->h, b->fp), k = 0;
+    for (uint32_t v = mask; v; v &= v - 1)
+        k++;
+    if (k < CD_SITE_WEAK_MIN)
         return;
     if (c->n == m->vcap) {
         uint32_t nc = m->vcap ? m->vcap * 2 : 256;
@@ -61,6 +65,7 @@ static void S_collect(void *ctx, const cd_site_block *b)
     S_sblock *sb = (S_sblock *)m->vec + c->n++;
     sb->fp = b->fp;
     sb->k = k;
+    sb->mask = mask;
     sb->first = b->first;
     sb->last = b->last;
 }
@@ -117,6 +122,47 @@ static int S_all_link(const cd_dom *dom, cd_nid first, cd_nid last)
     return any;
 }
 
+/* The sampled pages of the page's own template, when its host's sample
+ * splits cleanly into templates: its peers hold at least CD_SITE_PEER_SHARE
+ * as many of the page's recurring blocks (each held once in the page) as the
+ * sampled page holding most of them, and every other sampled page at most
+ * CD_SITE_PEER_APART as many. A registrable domain may serve several
+ * templates (a group's papers under one domain, two generations of a site
+ * in one crawl); a block of one of them is on too few of the host's pages to
+ * be chrome, but on enough of its peers. Without a clean split (one
+ * template; products of one line sharing their features with their nearest
+ * siblings more than with the rest), or when they are most of the sample,
+ * the peers are all n sampled pages.
+ * sorted: the kept fingerprints in increasing order. Returns the peers' mask. */
+static uint32_t S_peers(const S_sblock *sb, uint32_t nb, const uint32_t *sorted, uint32_t n)
+{
+    uint32_t ov[CD_SITE_K] = {0}, most = 0, peers = 0;
+    uint32_t all = n >= CD_SITE_K ? 0xffffffffu : (1u << n) - 1;
+    for (uint32_t i = 0; i < nb; i++) {
+        if (S_occurs(sorted, nb, sb[i].fp) > 1)
+            continue;
+        for (uint32_t v = sb[i].mask; v; v &= v - 1)
+            ov[__builtin_ctz(v)]++;
+    }
+    for (uint32_t j = 0; j < CD_SITE_K; j++)
+        if (ov[j] > most)
+            most = ov[j];
+    for (uint32_t j = 0; j < CD_SITE_K; j++) {
+        if (ov[j] && (float)ov[j] >= (float)most * CD_SITE_PEER_SHARE)
+            peers |= 1u << j;
+        else if ((float)ov[j] > (float)most * CD_SITE_PEER_APART)
+            return all;
+    }
+    /* A template on more than CD_SITE_PEER_MAX of the sample needs no peers:
+     * its chrome, on nearly all of its pages, is on CD_SITE_CHROME_SHARE of
+     * the host's; fewer pages would only lower the bar for what a few of
+     * them share (products of one line: wcxb-dev's store pages, 10 of 12). */
+    uint32_t np = 0;
+    for (uint32_t v = peers & all; v; v &= v - 1)
+        np++;
+    return np && (float)np <= (float)n * CD_SITE_PEER_MAX ? peers & all : all;
+}
+
 copydesk_status cd_site_mark(cd_site_marks *m, const cd_mem *mem, const copydesk_sites *s, const char *url,
                              const cd_dom *dom)
 {
@@ -169,11 +215,30 @@ copydesk_status cd_site_mark(cd_site_marks *m, const cd_mem *mem, const copydesk
     memset(m->sc, 0, dom->count);
     memset(m->weak, 0, dom->count);
     m->blocks = c.all;
+    /* The page's peers: the sampled pages of its own template (S_peers). */
+    uint32_t peers = S_peers(sb, c.n, sorted, n), np = 0;
+    for (uint32_t v = peers; v; v &= v - 1)
+        np++;
+    float pshare = (float)np * CD_SITE_CHROME_SHARE;
     for (uint32_t i = 0; i < c.n; i++) {
-        uint32_t k = sb[i].k; /* S_collect kept only chrome's counts */
+        /* Chrome (or weak chrome) by the whole sample, or by the page's peers
+         * alone (a host serving several templates): k pages of n, or kp of np. */
+        uint32_t k = sb[i].k;
+        int ok = (float)k >= c.share, chrome = ok && k >= CD_SITE_CHROME_MIN;
+        if (!chrome && np < n) {
+            uint32_t kp = 0;
+            for (uint32_t v = sb[i].mask & peers; v; v &= v - 1)
+                kp++;
+            if ((float)kp >= pshare && kp >= CD_SITE_WEAK_MIN) {
+                ok = 1;
+                chrome = kp >= CD_SITE_CHROME_MIN;
+            }
+        }
+        if (!ok)
+            continue;
         /* Below CD_SITE_CHROME_MIN pages (2 of a host's 3 to 5), only link
          * text counts, and only as weak evidence (site.h). */
-        int weak = k < CD_SITE_CHROME_MIN;
+        int weak = !chrome;
         if (weak && !S_all_link(dom, sb[i].first, sb[i].last))
             continue;
         if (S_occurs(sorted, c.n, sb[i].fp) > 1)
@@ -186,18 +251,29 @@ copydesk_status cd_site_mark(cd_site_marks *m, const cd_mem *mem, const copydesk
             if (cd_dom_node(dom, id)->type == CD_NODE_TEXT)
                 (weak ? m->weak : m->sc)[id] = 1;
     }
-    /* How much of the host's template the page holds, and its median page. */
-    uint32_t thr = (uint32_t)((float)n * CD_SITE_COMMON_SHARE + 0.999f);
+    /* How much of its template the page holds, and the median of its peers
+     * (with one template: of the host's sampled pages). */
+    uint32_t thr = (uint32_t)((float)np * CD_SITE_COMMON_SHARE + 0.999f);
     if (thr < CD_SITE_CHROME_MIN)
         thr = CD_SITE_CHROME_MIN;
     uint32_t held[CD_SITE_K];
-    m->common = cd_site_common(h, thr, held);
-    for (uint32_t i = 0; i < c.n; i++)
-        if ((i == 0 || sorted[i] != sorted[i - 1]) && cd_site_count(h, sorted[i]) >= thr)
-            m->held++;
-    uint32_t nh = n < CD_SITE_K ? n : CD_SITE_K;
-    qsort(held, nh, sizeof *held, S_cmp_u32);
-    m->typical = held[nh / 2];
+    m->common = cd_site_common(h, peers, thr, held);
+    for (uint32_t i = 0; i < c.n; i++) {
+        if (i && sorted[i] == sorted[i - 1])
+            continue;
+        uint32_t kp = 0;
+        for (uint32_t v = cd_site_mask(h, sorted[i]) & peers; v; v &= v - 1)
+            kp++;
+        m->held += kp >= thr;
+    }
+    uint32_t nh = 0;
+    for (uint32_t j = 0; j < CD_SITE_K; j++)
+        if (peers >> j & 1)
+            held[nh++] = held[j];
+    if (nh) {
+        qsort(held, nh, sizeof *held, S_cmp_u32);
+        m->typical = held[nh / 2];
+    }
     mem->free(sorted);
     m->on = m->chrome > 0;
     return COPYDESK_OK;

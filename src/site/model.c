@@ -190,12 +190,12 @@ uint32_t cd_site_mask(const cd_site_host *h, uint32_t fp)
     return 0;
 }
 
-uint32_t cd_site_common(const cd_site_host *h, uint32_t thr, uint32_t *held)
+uint32_t cd_site_common(const cd_site_host *h, uint32_t pages, uint32_t thr, uint32_t *held)
 {
     uint32_t common = 0;
     memset(held, 0, CD_SITE_K * sizeof *held);
     for (uint32_t i = 0; h && i < h->nblk; i++) {
-        uint32_t mask = (uint32_t)h->blk[i];
+        uint32_t mask = (uint32_t)h->blk[i] & pages;
         if ((uint32_t)__builtin_popcount(mask) < thr)
             continue;
         common++;

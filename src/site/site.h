@@ -144,10 +144,11 @@ uint32_t cd_site_count(const cd_site_host *h, uint32_t fp);
 /* Which of them (bit j: the host's j-th sampled page in key order), 0 if none. */
 uint32_t cd_site_mask(const cd_site_host *h, uint32_t fp);
 
-/* The host's common blocks: fingerprints held by at least thr of its sampled
- * pages; held[j] (CD_SITE_K entries) says how many of them its j-th sampled
- * page holds. Returns their number. */
-uint32_t cd_site_common(const cd_site_host *h, uint32_t thr, uint32_t *held);
+/* The host's common blocks among the sampled pages of mask pages (bit j: the
+ * j-th): fingerprints held by at least thr of them; held[j] (CD_SITE_K
+ * entries) says how many of them the j-th sampled page holds (0 outside
+ * pages). Returns their number. */
+uint32_t cd_site_common(const cd_site_host *h, uint32_t pages, uint32_t thr, uint32_t *held);
 
 /* ---- marking a parsed page (mark.c) ---- */
 
@@ -163,6 +164,17 @@ uint32_t cd_site_common(const cd_site_host *h, uint32_t thr, uint32_t *held);
  * cannot tell a template from shared content (related pages share their
  * text: docs/sites.md), but they can tell links the template repeats. */
 #define CD_SITE_WEAK_MIN 2
+/* mark.c S_peers: a sampled page holding at least CD_SITE_PEER_SHARE as
+ * many of a page's recurring blocks as the sampled page holding most is of
+ * the page's template (its peer), when every other sampled page holds at
+ * most CD_SITE_PEER_APART as many (the host's templates are apart); a block
+ * held by CD_SITE_CHROME_MIN of the peers and by CD_SITE_CHROME_SHARE of
+ * them is chrome too (CD_SITE_WEAK_MIN: weak chrome), and the host's common
+ * blocks are its peers' (a section front is told among its peers). */
+#define CD_SITE_PEER_SHARE 0.5f
+#define CD_SITE_PEER_APART 0.25f
+/* ... and only while the peers are at most this share of the sample. */
+#define CD_SITE_PEER_MAX 0.6f
 /* extract.c: a container whose text is more than this share site chrome is
  * no candidate for the article region; a chosen region more than this share
  * chrome is the site's template itself (a product page's fields) and is kept

@@ -25,6 +25,20 @@
 #    each, no article type) of a site whose three article pages share a
 #    template it lacks holds no article: empty text, no title (extract.c
 #    S_index_page); read alone it keeps its teasers;
+#  - tests/site/photobox: a photo box inside the story (the photo, "View
+#    Larger Image", its caption, "Email to a friend", "Printer friendly",
+#    font-size stars) that conditional cleaning drops without learning (more
+#    images than blocks of text): site chrome removed after it, not before
+#    (before, dropping the box's recurring links and their icons left a box
+#    of one image and a caption, which cleaning kept: l3s-gn1's canada.com
+#    pages, h/sitenews); learning only removes more;
+#  - tests/site/mixed: the pages of front/, three of pages/ and template/
+#    under one registrable domain (quayside-gazette.example: three templates,
+#    11 pages). Each template's chrome is on fewer than 40 % of the host's
+#    pages; the pages of a page's own template (its peers: site/mark.c
+#    S_peers) tell it, and the section front is told among its peers: each
+#    page gives what its own folder gives alone (h/sitenews; before, learning
+#    changed nothing on this host);
 #  - tests/site/expected.model: the model of the three folders as main 834957d
 #    saved it (one buffer, before the save streamed: h/sitesave); the
 #    streamed save gives the same bytes, and so does a load of them.
@@ -75,6 +89,23 @@ grep -q 'Fish market moves' "$tmp/front.off" || fail "the section front's teaser
 grep -q '"text":""}' "$tmp/front.on" || fail "a section front its site's pages tell from an article kept text"
 grep -q '"title":null' "$tmp/front.on" || fail "a section front kept a headline"
 "$bin" "$fr" | grep '/quayside-2.html"' | grep -q 'Divers found that two sections' || fail "an article page of the front's site lost its story"
+pb=tests/site/photobox
+"$bin" --off "$pb" > "$tmp/pb.off"
+"$bin" "$pb" > "$tmp/pb.on"
+grep -q 'Their director' "$tmp/pb.off" && fail "the photo box stays without learning: the photobox test no longer tests it"
+grep -q 'rehearse in the school hall before' "$tmp/pb.on" && fail "the photo box's caption stayed with learning (site chrome before conditional cleaning)"
+grep -q 'regional contest in Ashby' "$tmp/pb.on" || fail "larkfield-3's story went"
+mx=tests/site/mixed
+"$bin" --off "$mx" > "$tmp/mx.off"
+"$bin" "$mx" > "$tmp/mx.on"
+grep -q 'Crane hire costs' "$tmp/mx.off" || fail "the courier rail is gone without learning: the mixed test no longer tests it"
+grep -q 'Crane hire costs' "$tmp/mx.on" && fail "a template's rail on 3 of a host's 11 pages (its peers: 3 of 3) stayed"
+grep -q 'Follow the Courier on social media' "$tmp/mx.on" && fail "a template's chrome on 3 of a host's 11 pages stayed"
+grep '/quayside-front.html"' "$tmp/mx.on" | grep -q '"text":""}' || fail "a section front among its peers of a host of three templates kept text"
+grep '/quayside-2.html"' "$tmp/mx.on" | grep -q 'Divers found that two sections' || fail "an article page of the mixed host lost its story"
+grep '/tidewater-0.html"' "$tmp/mx.on" | grep -q 'transfer centre' && fail "link lines on 2 of 4 peers (weak chrome) stayed"
+grep '/tidewater-3.html"' "$tmp/mx.on" | grep -q 'Residential property' && fail "the mixed host's sidebar lists stayed"
+grep '/tidewater-0.html"' "$tmp/mx.on" | grep -q 'river rose above the old bridge' || fail "tidewater-0's story went in the mixed host"
 all3="tests/site/pages tests/site/template tests/site/front"
 "$bin" --learn "$tmp/three.model" $all3 > /dev/null
 cmp -s tests/site/expected.model "$tmp/three.model" || fail "the saved model's bytes differ from tests/site/expected.model"

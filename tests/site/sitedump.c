@@ -244,6 +244,35 @@ static void S_noop(void *ctx, const cd_site_block *b)
     (void)b;
 }
 
+/* Is every text node of the block holding a visible character inside a
+ * link? (site/mark.c's test, for SITEDUMP_PATH.) */
+static int S_all_link(const cd_dom *dom, cd_nid first, cd_nid last)
+{
+    int any = 0;
+    for (cd_nid id = first; id && id <= last && id < dom->count; id++) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (n->type != CD_NODE_TEXT)
+            continue;
+        int vis = 0;
+        for (uint32_t i = 0; i < n->len && !vis; i++)
+            vis = !(n->u.text[i] == ' ' || (n->u.text[i] >= '\t' && n->u.text[i] <= '\r'));
+        if (!vis)
+            continue;
+        int in = 0;
+        for (cd_nid a = n->parent; a && !in; a = cd_dom_node(dom, a)->parent) {
+            const cd_node *e = cd_dom_node(dom, a);
+            if (e->type == CD_NODE_ELEMENT && e->tag == CD_TAG_A)
+                in = 1;
+            if (e->type == CD_NODE_ELEMENT && e->tag == CD_TAG_BODY)
+                break;
+        }
+        if (!in)
+            return 0;
+        any = 1;
+    }
+    return any;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3)
@@ -428,6 +457,10 @@ int main(int argc, char **argv)
             for (size_t j = 0; j < rv.n; j++) {
                 const cd_site_block *bb = &rv.b[j];
                 printf("%3u %08x  ", h ? cd_site_count(h, bb->fp) : 0, h ? cd_site_mask(h, bb->fp) : 0);
+                /* SITEDUMP_PATH set: the block's structural path hash and
+                 * whether its visible text is all inside links. */
+                if (getenv("SITEDUMP_PATH"))
+                    printf("%08x %d  ", (unsigned)bb->path, S_all_link(&dom, bb->first, bb->last));
                 /* the text of the block's nodes */
                 int out = 0;
                 for (cd_nid id = bb->first; id && id <= bb->last && out < 100; id++) {
