@@ -932,6 +932,32 @@ static int S_wire_job(const char *r, size_t rl, size_t best, int end)
     return 0;
 }
 
+/* A wire's name after the writer's, then a newsroom job, closing the
+ * byline c[0..l) with no separator ("By JASON STRAZIUSO Associated Press
+ * Writer", "By NAME AP Sports Writer"): 1 and the wire in c[*wa, *wa + *wl). */
+static int S_wire_after_name(const char *c, size_t l, size_t *wa, size_t *wl)
+{
+    for (size_t i = 5; i < l; i++) {
+        if (c[i - 1] != ' ' || !(c[i] >= 'A' && c[i] <= 'Z')) continue;
+        const char *r = c + i;
+        size_t rl = l - i, best = 0, w = 0;
+        for (unsigned words = 0; w < rl && words < 4; words++) {
+            while (w < rl && r[w] != ' ' && r[w] != ',')
+                w++;
+            if (cd_parts_is_agency(r, w) && !cd_parts_photo_agency(r, w)) best = w;
+            if (w < rl && r[w] == ',') break;
+            while (w < rl && r[w] == ' ')
+                w++;
+        }
+        if (!best) continue;
+        if (!S_wire_job(r, rl, best, 0)) return 0;
+        *wa = i;
+        *wl = best;
+        return 1;
+    }
+    return 0;
+}
+
 /* "By GRANT PECK, Associated Press Writer", "By JAMES PRICHARD, AP Business
  * Writer", "By RAQUEL DILLON, For The Associated Press": a byline among the
  * first texts after the headline whose writer's title opens with a wire's
@@ -952,7 +978,15 @@ static const char *S_byline_wire(cd_news_ctx *p)
         for (size_t i = 3; !cm && i + 2 < l; i++)
             if (c[i] == ' ' && c[i + 1] == '-' && (c[i + 2] == ' ' || (c[i + 2] == '-' && i + 3 < l && c[i + 3] == ' ')))
                 cm = c + i + (c[i + 2] == '-' ? 2 : 1);
-        if (!cm) continue;
+        if (!cm) {
+            /* "By JASON STRAZIUSO Associated Press Writer" (l3s-gn1, two
+             * pages; tools/credit_audit.py cr-writer): no separator, the
+             * wire's name opening a word after the writer's, a newsroom job
+             * after it. */
+            size_t wa, wl;
+            if (S_wire_after_name(c, l, &wa, &wl)) return cd_news_clean(p, c + wa, wl);
+            continue;
+        }
         const char *r = cm + 1;
         size_t rl = l - (size_t)(r - c);
         while (rl && *r == ' ')
