@@ -975,9 +975,13 @@ static const char *S_byline_wire(cd_news_ctx *p)
         const char *cm = memchr(c, ',', l);
         /* "By AHMED MOHAMED - Associated Press Writer --" (l3s-gn1; tools/
          * credit_audit.py cr-writer): a spaced dash before the title. */
+        /* "By NAME | AFP", "By NAME / Reuters" (issue #12's byline-slot
+         * shapes; tools/credit_audit.py cr-byname): a spaced bar or slash. */
         for (size_t i = 3; !cm && i + 2 < l; i++)
             if (c[i] == ' ' && c[i + 1] == '-' && (c[i + 2] == ' ' || (c[i + 2] == '-' && i + 3 < l && c[i + 3] == ' ')))
                 cm = c + i + (c[i + 2] == '-' ? 2 : 1);
+            else if (c[i] == ' ' && (c[i + 1] == '|' || c[i + 1] == '/') && c[i + 2] == ' ')
+                cm = c + i + 1;
         if (!cm) {
             /* "By JASON STRAZIUSO Associated Press Writer" (l3s-gn1, two
              * pages; tools/credit_audit.py cr-writer): no separator, the

@@ -464,6 +464,9 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
     int colon = 0;
     /* A wire service the agency list knows ("Reuters", "AP", "PTI"). */
     int wire = d->agency_end && S_agency(s + d->agency_at, d->agency_end - d->agency_at);
+    /* AP's old underscore for a dash after the wire ("Fairfield (AP) _
+     * Investigators …", l3s-gn1; tools/credit_audit.py dl-mixed). */
+    if (!dl && wire && k + 1 < n && s[k] == '_' && s[k + 1] == ' ') dl = 1, hyphen = 0;
     if (dl) {
         /* A hyphen needs a space before it ("LONDON - "), or the agency. */
         if (hyphen && k == place_end && !d->agency_end) return 0;
