@@ -1257,6 +1257,8 @@ static int S_name_like(const char *s, size_t n)
 /* The name in source label el: its link's text when it has one (the label
  * goes on with the time: "CNET Japan 3/9 18:45配信"), else its own text; a
  * name of one to five words that is neither a date nor the site itself. */
+static int S_ends_job(const char *s, size_t n);
+
 static int S_source_name(cd_news_ctx *p, cd_nid el, int bureau)
 {
     if (cd_news_has(p, el, cd_list_class_photo)) return 0;
@@ -1288,6 +1290,10 @@ static int S_source_name(cd_news_ctx *p, cd_nid el, int bureau)
         cd_parts_not_deck(c, len) || cd_meta_date_norm(c, len, 0, 0, date) ||
         S_names_host(p, c, len))
         return 0;
+    /* A writer's job is no source: "Palm Beach Post Staff Writer" classed
+     * source under the byline (l3s-gn1; the site's own staff, a false wire
+     * credit found by h/wire5's hand-check). */
+    if (S_ends_job(c, len)) return 0;
     /* The site itself is no source; in a footer, its desk with a place
      * ("CNNMoney (New York)") says where the story was filed and is. */
     const char *site = p->m->site_name;
