@@ -471,7 +471,7 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
         /* A hyphen needs a space before it ("LONDON - "), or the agency. */
         if (hyphen && k == place_end && !d->agency_end) return 0;
         after = k + dl;
-    } else if (k < n && s[k] == ':' && (((upper || mixed_colon) && k == place_end) || d->agency_end)) {
+    } else if (k < n && s[k] == ':' && (((upper || mixed_colon || date) && k == place_end) || d->agency_end)) {
         /* "LONDON:", "Beijing (PTI):" */
         colon = 1;
         after = k + 1;
@@ -485,14 +485,19 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
     /* Mixed case ("Tehran, Iran —") only with a region or an agency, and a
      * dash, or a colon after a wire service ("Beijing (PTI):"). */
     if (!upper && !(dl && (region || d->agency_end)) && !(colon && wire)) {
-        if (!(colon && mixed_colon && words <= 3 && !region && !d->agency_end)) return 0;
+        /* A date after the place and a colon ("London, Dec 29: Harry Potter
+         * has …", l3s-gn1, an ANI page; tools/credit_audit.py): a dateline
+         * in mixed case without a wire too. */
+        int dated = colon && date && !d->agency_end && words <= 3;
+        if (!dated && !(colon && mixed_colon && words <= 3 && !region && !d->agency_end)) return 0;
         /* Its last word no label ("Editorial Note:", talkandroid), no day
          * or month ("Monday: The council …", "January: …"). */
-        size_t q = place_end;
+        /* (With a date: the place's own last word, "Editor's Note,
+         * December 19, 2025:" is a label, wcxb-dev.) */
+        size_t pe = dated ? j : place_end, q = pe;
         while (q > st && s[q - 1] != ' ')
             q--;
-        if (S_not_place(s + q, place_end - q) || S_month(s + q, place_end - q) ||
-            cd_wordset_has(&cd_list_weekdays, s + q, place_end - q))
+        if (S_not_place(s + q, pe - q) || S_month(s + q, pe - q) || cd_wordset_has(&cd_list_weekdays, s + q, pe - q))
             return 0;
     }
     (void)date;
