@@ -873,10 +873,28 @@ static int S_alone(const cd_dom *dom, cd_nid k)
  * disclaimer: l3s-gn1 newsblaze, cbc; tools/credit_audit.py cr-source,
  * cr-files): read from the last text back over up to ten short texts; the
  * story's last paragraph of prose ends the search. */
+/* Is v[0..l) a wire's name or a list of them alone, a dash or parentheses
+ * around ("- REUTERS", "AFP, AP", "(AFP)")? */
+static int S_bare_wire(const char *v, size_t l)
+{
+    size_t a = 0, b = l;
+    while (a < b && (v[a] == '-' || v[a] == '(' || v[a] == ' '))
+        a++;
+    if (a + 3 <= b && (unsigned char)v[a] == 0xE2 && (unsigned char)v[a + 1] == 0x80) a += 3;
+    while (a < b && v[a] == ' ')
+        a++;
+    while (b > a && (v[b - 1] == ')' || v[b - 1] == '.' || v[b - 1] == ' '))
+        b--;
+    return b > a && S_wires_only(v, a, b);
+}
+
 static int S_credit_above_tail(cd_news_ctx *p)
 {
     const cd_dom *dom = p->dom;
     unsigned texts = 0, seen = 0;
+    /* A bare wire line ("- REUTERS", "AFP, AP") read last, held until the
+     * text before it shows whether it closes the story. */
+    cd_nid wire_k = CD_NONE;
     for (cd_nid k = p->last_text; k && seen < 1000; k = cd_dom_prev(dom, k), seen++) {
         const cd_node *n = cd_dom_node(dom, k);
         if (n->type != CD_NODE_TEXT || cd_news_space_text(n) || !cd_news_rendered(p, k)) continue;
@@ -888,13 +906,35 @@ static int S_credit_above_tail(cd_news_ctx *p)
          * ("Note: … - link will open in new window"). */
         unsigned char e = l ? (unsigned char)v[l - 1] : 0;
         int sentence = e == '.' || e == '!' || e == '?' || e == '"' || e == 0x9D;
-        if (l > 160 || (sentence && cd_parts_words(v, l) >= 12) || ++texts > 10) return 0;
+        if (l > 160 || (sentence && cd_parts_words(v, l) >= 12)) {
+            /* The bare wire line right after the story's last sentence, the
+             * short lines below it chrome the text kept ("… (Editing by
+             * Alison Wildey)" / "- REUTERS" / "More Articles:", "AFP, AP" over
+             * a subscription box: l3s-gn1, two pages; tools/credit_audit.py
+             * cr-wire, cr-multi). */
+            if (!wire_k) return 0;
+            const cd_node *w = cd_dom_node(dom, wire_k);
+            const char *wv = w->u.text;
+            size_t wl = w->len;
+            cd_parts_trim(&wv, &wl);
+            S_line_credit_set(p, wv, wl);
+            if (!p->keep) cd_extract_cut_as(p->x, dom, wire_k, 0, w->len, CD_WHY_CREDIT);
+            return 1;
+        }
+        if (++texts > 10) return 0;
+        wire_k = CD_NONE;
         if (k == p->last_text) continue;   /* the closing text was read already */
         /* Only the credit forms that close a story, no bare name ("Reuters"
          * heading a teaser): a "Source:" label, a contributor line, "With
-         * files from" (tested first: they are cheap). */
+         * files from" (tested first: they are cheap); a bare wire's name
+         * only just after the story's last sentence (above). */
         size_t lab = S_source_lead(v, l);
-        if (!lab && !cd_parts_starts(v, l, "with files from ") && !cd_contains_nocase(v, l, "contributed")) continue;
+        if (!lab && !cd_parts_starts(v, l, "with files from ") && !cd_contains_nocase(v, l, "contributed")) {
+            if (l <= 40 && cd_parts_credit_line(v, l) == CD_PARTS_CREDIT_LINE && S_alone(dom, k) &&
+                !S_in_byline(p, n->parent) && S_bare_wire(v, l))
+                wire_k = k;
+            continue;
+        }
         int kind = cd_parts_credit_line(v, l);
         if (kind != CD_PARTS_CREDIT_LINE && kind != CD_PARTS_CREDIT_SOURCE) continue;
         if (!S_alone(dom, k) || S_in_byline(p, n->parent)) continue;
