@@ -475,7 +475,7 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
         /* "LONDON:", "Beijing (PTI):" */
         colon = 1;
         after = k + 1;
-    } else if (upper && wire && k < n && k > d->agency_end + 1) {
+    } else if ((upper || date) && wire && k < n && k > d->agency_end + 1) {
         /* "WASHINGTON (AP) Congress is …": a known wire service in capitals'
          * place line needs no dash. */
         after = k;
@@ -484,7 +484,9 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
     }
     /* Mixed case ("Tehran, Iran —") only with a region or an agency, and a
      * dash, or a colon after a wire service ("Beijing (PTI):"). */
-    if (!upper && !(dl && (region || d->agency_end)) && !(colon && wire)) {
+    /* (A place in mixed case with a date and a wire needs no dash either:
+     * "Islamabad, Jan 14 (IANS) The Scotland Yard team …", l3s-gn1.) */
+    if (!upper && !(dl && (region || d->agency_end)) && !(colon && wire) && !(date && wire)) {
         /* A date after the place and a colon ("London, Dec 29: Harry Potter
          * has …", l3s-gn1, an ANI page; tools/credit_audit.py): a dateline
          * in mixed case without a wire too. */
