@@ -965,7 +965,11 @@ static int S_wire_job(const char *r, size_t rl, size_t best, int end)
             (q >= rl || r[q] == ',' || cd_isdigit((unsigned char)r[q]) ||
              cd_wordset_has(&cd_list_weekdays, r + q, e - q)))
             return 1;
-        if (cd_wordset_has(&cd_list_newsroom_jobs, r + q, e - q)) return e >= rl || end;
+        /* (Plural for two writers: "By NAME and NAME, Associated Press
+         * Writers", l3s-gn1.) */
+        if (cd_wordset_has(&cd_list_newsroom_jobs, r + q, e - q) ||
+            (e - q > 2 && r[e - 1] == 's' && cd_wordset_has(&cd_list_newsroom_jobs, r + q, e - q - 1)))
+            return e >= rl || end;
         if (q >= rl || !(r[q] >= 'A' && r[q] <= 'Z')) return 0;
         q = e;
     }
