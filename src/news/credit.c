@@ -1519,6 +1519,17 @@ static int S_agency_text(cd_news_ctx *p, cd_nid k, int labelled)
             }
             if (best && S_wire_job(c, cl, best, 0) && !cd_contains_nocase(c, cl, "photo")) cl = best;
         }
+        /* "Jalilur Rehman | AFP": a writer's name, a spaced bar and a wire
+         * (issue #12's byline-slot shape, no "By"; tools/credit_audit.py
+         * cr-byname). The name: up to four capitalised words. */
+        else {
+            size_t b = cl;
+            while (b > 2 && !(c[b - 1] == ' ' && c[b - 2] == '|' && c[b - 3] == ' '))
+                b--;
+            if (b > 3 && b < cl && cd_parts_is_agency(c + b, cl - b) && !cd_parts_photo_agency(c + b, cl - b) &&
+                c[0] >= 'A' && c[0] <= 'Z' && cd_parts_words(c, b - 3) <= 4 && S_name_like(c, b - 3))
+                c += b, cl -= b;
+        }
     }
     /* After a "Source:" label, a news provider's name the agency list does
      * not know ("Source: ITN", Channel 4 News: l3s-gn1 channel4-taupo-murder):
