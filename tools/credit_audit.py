@@ -43,6 +43,13 @@ listed:
               Reuters", "— Reuters/AP"
   cr-meta     (h/wire5) a wire named as the author or publisher in <meta> or
               JSON-LD, og:site_name not naming it (one row per page)
+  g-wire      (h/wire5, l3s-gn1 only) a page whose gold names a wire in its
+              `supplemental`, its body's first 200 or last 250 characters,
+              whatever the line's shape: hit = our credit names that wire
+              (a shape-free count; photo credits count too: hand-check)
+  g-dl        (h/wire5, l3s-gn1 only) a page whose gold body opens with a
+              dateline ("PLACE[, Region][, date] [(WIRE)] —/:/_"): hit = our
+              dateline starts like its place
   ph-paren    "(AP Photo/Name)", "(Reuters/Name)", "(Name/Getty Images)"
   ph-label    "Photo: Name", "Photo by Name", "Credit: X", "Photograph: X"
 
@@ -239,6 +246,17 @@ def overlap(ours, val):
     if wires_in(ours) & wires_in(val): return True
     return bool(a & b)
 
+def wires_strict(s):
+    """wires_in, short names (AP, CP, PA …) only in capitals as words (g-wire)."""
+    out = set(); s = s or ''; low = ' ' + re.sub(r'[^0-9a-z\- ]', ' ', s.lower()) + ' '
+    for k, v in WIRE.items():
+        if len(k) <= 4 and ' ' not in k:
+            if re.search(r'(?<![A-Za-z])' + re.escape(k.upper()) + r'(?![A-Za-z])', s) or (k in ('reuters',) and ' ' + k + ' ' in low): out.add(v)
+        elif ' ' + k + ' ' in low: out.add(v)
+    return out
+GDL = re.compile(r"^(?:By [^\n]{0,60}?\s+)?(?P<place>[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,3})(?P<rest>(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}){0,2}(?:,?\s*(?:[A-Za-z]{3,9}\.? \d{1,2}|\d{1,2} [A-Za-z]{3,9}))?)\s*(?:\((?P<wire>[^()]{1,30})\))?\s*(?:--|—|–|-|:|_|\u2015)\s")
+GDL_NOT = set('The A An In On At It He She We They This That But And As By For If When After Before While Update UPDATE'.split())
+
 recs = []
 for line in open(OUT, encoding='utf-8'):
     try: r = json.loads(line)
@@ -285,6 +303,20 @@ for r in recs:
         LI = 0
         hit = bool(cr) and bool(wires_in(cr) & mw)
         add('cr-meta', 'credit', 'in', 'hit' if hit else 'miss', r, 'meta/ld: ' + ','.join(sorted(mw)) + ' site=' + site, cr)
+    if '/l3s-gn1/' in src:  # h/wire5: shape-free counts from the gold
+        LI = 0
+        gj = json.load(open(os.path.join(DATA, 'l3s-gn1/ground-truth', os.path.basename(src).split('.')[0] + '.json')))
+        gbody = gj['body']; zone = gj['supplemental'] + '\n' + gbody[:200] + '\n' + gbody[-250:]
+        gw = wires_strict(zone)
+        if gw:
+            add('g-wire', 'credit', 'in', ('hit' if wires_strict(cr) & gw else 'wrong') if cr else 'miss', r, zone.replace('\n', ' | ')[:150], cr)
+        m = GDL.match(gbody.lstrip()[:150])
+        if m and m.group('place').split()[0] not in GDL_NOT:
+            pl = m.group('place')
+            caps = sum(c.isupper() for c in pl) >= len(pl.replace(' ', '')) * 0.8
+            if caps or m.group('wire') or m.group(0).rstrip()[-1] == ':':
+                hit = dl and (pl.lower().startswith(dl.lower()[:4]) or dl.lower().startswith(pl.lower()[:4]))
+                add('g-dl', 'dateline', 'in', ('hit' if hit else 'wrong') if dl else 'miss', r, gbody.lstrip()[:150], dl)
     for shape, i, l, d in cands:
         LI = i
         if shape == 'cr-wire' and i < body_i: shape = 'cr-slot'  # the author/byline slot (h/wire4)
