@@ -885,7 +885,9 @@ static int S_bare_wire(const char *v, size_t l)
         a++;
     while (b > a && (v[b - 1] == ')' || v[b - 1] == '.' || v[b - 1] == ' '))
         b--;
-    return b > a && S_wires_only(v, a, b);
+    /* A wire's name opens with a capital ("AFP", "dpa" aside: a lower-case
+     * line is prose or chrome, a cheap test first). */
+    return b > a && ((v[a] >= 'A' && v[a] <= 'Z') || v[a] == 'd') && S_wires_only(v, a, b);
 }
 
 static int S_credit_above_tail(cd_news_ctx *p)
@@ -930,8 +932,8 @@ static int S_credit_above_tail(cd_news_ctx *p)
          * only just after the story's last sentence (above). */
         size_t lab = S_source_lead(v, l);
         if (!lab && !cd_parts_starts(v, l, "with files from ") && !cd_contains_nocase(v, l, "contributed")) {
-            if (l <= 40 && cd_parts_credit_line(v, l) == CD_PARTS_CREDIT_LINE && S_alone(dom, k) &&
-                !S_in_byline(p, n->parent) && S_bare_wire(v, l))
+            if (l <= 40 && S_bare_wire(v, l) && cd_parts_credit_line(v, l) == CD_PARTS_CREDIT_LINE &&
+                S_alone(dom, k) && !S_in_byline(p, n->parent))
                 wire_k = k;
             continue;
         }
