@@ -138,7 +138,8 @@ WIRE = {'ap': 'AP', 'associated press': 'AP', 'the associated press': 'AP', 'reu
         'aap': 'AAP', 'dpa': 'dpa', 'sapa': 'Sapa', 'nzpa': 'NZPA', 'bloomberg': 'Bloomberg', 'ips': 'IPS', 'efe': 'EFE',
         'ansa': 'ANSA', 'kyodo': 'Kyodo', 'yonhap': 'Yonhap', 'itar-tass': 'ITAR-TASS', 'ria novosti': 'RIA Novosti',
         'pa': 'PA', 'press trust of india': 'PTI', 'indo asian news service': 'IANS', 'indo-asian news service': 'IANS', 'asian news international': 'ANI',
-        'press association': 'PA', 'australian associated press': 'AAP', 'bernama': 'Bernama', 'wam': 'WAM', 'apa': 'APA', 'unb': 'UNB'}
+        'press association': 'PA', 'australian associated press': 'AAP', 'bernama': 'Bernama', 'wam': 'WAM', 'apa': 'APA', 'unb': 'UNB',
+        'united press international': 'UPI', 'uni': 'UNI', 'united news of india': 'UNI'}
 def wires_in(s):
     """The wires a string names (canonical)."""
     out = set(); low = ' ' + re.sub(r'[^0-9a-z\- ]', ' ', s.lower()) + ' '
