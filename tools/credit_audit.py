@@ -22,12 +22,34 @@ listed:
   cr-slot     (h/wire4) a line naming a wire alone above the story's first
               line (the author slot: "Press Trust Of India" in a byline box)
   cr-writer   (h/wire4) "By NAME - Associated Press Writer", "NAME, AP Sports
-              Writer": a byline whose writer's title names a wire
+              Writer": a byline whose writer's title names a wire (h/wire5: and
+              "By NAME Associated Press Writer", no separator)
   cr-copy     (h/wire4) a short "© AAP" / "Copyright 2008 The Associated Press"
               line naming a wire
   dl-date     (h/wire4) "Kolkata, January 13, 2008", "VENTURA, Calif., Jan. 15,
               2008": a place (and regions) and a full date, a line of its own
               above the story's first line
+  dl-wire2    (h/wire5) a wire dateline closed by no dash: "WASHINGTON (AP) The
+              …", "(AP), ", "(AP) _ " (AP's old underscore)
+  dl-mixed    (h/wire5) a wire dateline whose place is in mixed case:
+              "Springfield, Ill. (AP) —", "New Delhi (PTI):", "Fairfield (AP) _"
+  dl-bold     (h/wire5) a place in capitals set in bold opening a paragraph,
+              no dash needed: "<b>BAGHDAD</b> The …"
+  cr-contrib2 (h/wire5) "The Associated Press contributed.", "Reuters
+              contributed reporting" (a wire contributing, any words after)
+  cr-byname   (h/wire5) a byline naming a person and a wire with no writer's
+              title: "By NAME, Associated Press", "NAME | AFP", "By NAME (AP)"
+  cr-multi    (h/wire5) a line naming two wires or more: "AFP, AP", "AP and
+              Reuters", "— Reuters/AP"
+  cr-meta     (h/wire5) a wire named as the author or publisher in <meta> or
+              JSON-LD, og:site_name not naming it (one row per page)
+  g-wire      (h/wire5, l3s-gn1 only) a page whose gold names a wire in its
+              `supplemental`, its body's first 200 or last 250 characters,
+              whatever the line's shape: hit = our credit names that wire
+              (a shape-free count; photo credits count too: hand-check)
+  g-dl        (h/wire5, l3s-gn1 only) a page whose gold body opens with a
+              dateline ("PLACE[, Region][, date] [(WIRE)] —/:/_"): hit = our
+              dateline starts like its place
   ph-paren    "(AP Photo/Name)", "(Reuters/Name)", "(Name/Getty Images)"
   ph-label    "Photo: Name", "Photo by Name", "Credit: X", "Photograph: X"
 
@@ -62,11 +84,20 @@ class Vis(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.lines = []; self.cur = []; self.skip = 0; self.skiptag = []
+        self.bold = {}; self.bstart = None; self.meta = []; self.ld = []; self.inld = False
     def flush(self):
         s = re.sub(r'\s+', ' ', ''.join(self.cur)).strip()
         if s: self.lines.append(s)
-        self.cur = []
+        self.cur = []; self.bstart = None
     def handle_starttag(self, tag, attrs):
+        if tag == 'meta':
+            a = dict(attrs); k = (a.get('name') or a.get('property') or '').lower()
+            if k in ('author', 'article:author', 'og:site_name', 'dc.creator', 'byl', 'sailthru.author', 'parsely-author', 'dc.publisher', 'article:publisher'):
+                self.meta.append((k, a.get('content') or ''))
+        if tag == 'script' and dict(attrs).get('type', '').lower() == 'application/ld+json':
+            self.inld = True
+        if tag in ('b', 'strong') and not self.skip and not ''.join(self.cur).strip() and self.bstart is None:
+            self.bstart = len(''.join(self.cur))
         if tag in SKIP and tag not in ('br',):
             if tag == 'head': return
             self.skip += 1; self.skiptag.append(tag); return
@@ -74,10 +105,16 @@ class Vis(HTMLParser):
     def handle_startendtag(self, tag, attrs):
         if tag in BLOCK: self.flush()
     def handle_endtag(self, tag):
+        if tag == 'script': self.inld = False
+        if tag in ('b', 'strong') and self.bstart is not None and self.bstart >= 0 and not self.skip:
+            b = re.sub(r'\s+', ' ', ''.join(self.cur)).strip()
+            if b: self.bold[len(self.lines)] = b
+            self.bstart = -1
         if self.skiptag and tag == self.skiptag[-1]:
             self.skip -= 1; self.skiptag.pop(); return
         if tag in BLOCK: self.flush()
     def handle_data(self, d):
+        if self.inld: self.ld.append(d)
         if not self.skip: self.cur.append(d)
 
 def visible(raw):
@@ -89,6 +126,8 @@ def visible(raw):
     try: v.feed(s); v.close()
     except Exception: pass
     v.flush()
+    global BOLD, META, LD
+    BOLD = v.bold; META = v.meta; LD = ''.join(v.ld)
     return v.lines
 
 def norm(s): return ' '.join(re.findall(r'[0-9a-z]+', s.lower()))
@@ -99,7 +138,8 @@ WIRE = {'ap': 'AP', 'associated press': 'AP', 'the associated press': 'AP', 'reu
         'aap': 'AAP', 'dpa': 'dpa', 'sapa': 'Sapa', 'nzpa': 'NZPA', 'bloomberg': 'Bloomberg', 'ips': 'IPS', 'efe': 'EFE',
         'ansa': 'ANSA', 'kyodo': 'Kyodo', 'yonhap': 'Yonhap', 'itar-tass': 'ITAR-TASS', 'ria novosti': 'RIA Novosti',
         'pa': 'PA', 'press trust of india': 'PTI', 'indo asian news service': 'IANS', 'indo-asian news service': 'IANS', 'asian news international': 'ANI',
-        'press association': 'PA', 'australian associated press': 'AAP', 'bernama': 'Bernama', 'wam': 'WAM', 'apa': 'APA', 'unb': 'UNB'}
+        'press association': 'PA', 'australian associated press': 'AAP', 'bernama': 'Bernama', 'wam': 'WAM', 'apa': 'APA', 'unb': 'UNB',
+        'united press international': 'UPI', 'uni': 'UNI', 'united news of india': 'UNI'}
 def wires_in(s):
     """The wires a string names (canonical)."""
     out = set(); low = ' ' + re.sub(r'[^0-9a-z\- ]', ' ', s.lower()) + ' '
@@ -109,17 +149,28 @@ def wires_in(s):
 
 DASH = r'(?:--|—|–|-|:|\u2015)'
 PLACE = r"[A-Z][A-Z.'\u2019\-]+(?: [A-Z][A-Z.'\u2019\-]+){0,3}"
+WN = r"(?:The )?(?:Associated Press|Canadian Press|Reuters|AFP|AP|CP|Sapa|NZPA|AAP|Xinhua|PTI|IANS|UPI|Agence France-Presse|Agence France Presse|Bloomberg News|dpa|Press Trust [Oo]f India|Press Association|Australian Associated Press|Indo-Asian News Service|Asian News International)"
 RX = [
     ('dl-wire', re.compile(r"^(?P<place>" + PLACE + r")(?P<rest>[^()]{0,40}?)\s*\((?P<wire>[A-Za-z][A-Za-z/ .&\-]{0,28})\)\s*" + DASH)),
     ('dl-wire', re.compile(r"^\((?P<wire>[A-Z][A-Za-z]{1,8}/[A-Za-z]{2,8})\)\s*" + DASH + r"?")),
+    # h/wire5: a wire dateline closed by no dash ("WASHINGTON (AP) The …", "(AP),")
+    ('dl-wire2', re.compile(r"^(?P<place>" + PLACE + r")(?P<rest>[^()]{0,40}?)\s*\((?P<wire>" + WN + r"(?:[ /,]+(?:and )?" + WN + r")*)\)\s*(?:[,.;_]\s*|\s)(?=[A-Z\"\u201c'])")),
+    # h/wire5: a wire dateline with its place in mixed case ("Springfield, Ill. (AP) —")
+    ('dl-mixed', re.compile(r"^(?P<place>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})(?P<rest>(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?){0,2})\s*\((?P<wire>" + WN + r"(?:[ /,]+(?:and )?" + WN + r")*)\)\s*(?:" + DASH + r"|_ )")),
     ('dl-plain', re.compile(r"^(?P<place>" + PLACE + r")(?P<rest>(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?){0,2}(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?)\s*" + DASH + r"\s+\S")),
     ('cr-contrib', re.compile(r"(?i)(contributed to this (?:report|story|article)|information (?:for|in) this (?:report|story) (?:was|came) (?:provided )?(?:by|from))")),
+    # h/wire5: "The Associated Press contributed.", "Reuters contributed reporting from X"
+    ('cr-contrib2', re.compile(r"(?:^|\W)(?P<val>" + WN + r")(?: and " + WN + r")? contributed\b")),
     ('cr-source', re.compile(r"^(?:Source|SOURCE|Sources)\s*:\s*(?P<val>\S.{0,60})$")),
     ('cr-reporting', re.compile(r"^\(?(?:Additional )?[Rr]eporting by .{2,120}(?:[Ee]diting by|[Ww]riting by)")),
     ('cr-files', re.compile(r"^[-—–]?\s*(?:With|with) files from (?P<val>.{2,60})$")),
-    ('cr-writer', re.compile(r"^(?:By |BY )?(?P<name>[A-Z][^,()]{2,50}?)(?:,| -+| —| –)\s*(?:For |for )?(?P<val>(?:The )?(?:Associated Press|Canadian Press|Reuters|AFP|AP|CP|Sapa|NZPA|AAP|Xinhua|PTI|IANS|UPI|Agence France-Presse|Agence France Presse|Bloomberg News|dpa|Press Trust [Oo]f India|Press Association|Australian Associated Press|Indo-Asian News Service|Asian News International))(?: [A-Z][a-z]+){0,2} (?:Writer|Correspondent|Reporter|Editor|Columnist)s?\b")),
+    ('cr-writer', re.compile(r"^(?:By |BY )?(?P<name>[A-Z][^,()]{2,50}?)(?:,| -+| —| –| (?=[A-Z]))\s*(?:For |for )?(?P<val>(?:The )?(?:Associated Press|Canadian Press|Reuters|AFP|AP|CP|Sapa|NZPA|AAP|Xinhua|PTI|IANS|UPI|Agence France-Presse|Agence France Presse|Bloomberg News|dpa|Press Trust [Oo]f India|Press Association|Australian Associated Press|Indo-Asian News Service|Asian News International))(?: [A-Z][a-z]+){0,2} (?:Writer|Correspondent|Reporter|Editor|Columnist)s?\b")),
     ('cr-copy', re.compile(r"^(?:©|\(c\)|Copyright|COPYRIGHT)\s*(?:\d{4}\s*)?(?:[,-]\s*)?(?P<val>(?:The )?(?:Associated Press|Canadian Press|Reuters|AFP|AP|CP|Sapa|NZPA|AAP|Xinhua|PTI|IANS|UPI|Agence France-Presse|Agence France Presse|Bloomberg News|dpa|Press Trust [Oo]f India|Press Association|Australian Associated Press|Indo-Asian News Service|Asian News International))[ .,]*(?:\d{4})?[ .]*(?:All [Rr]ights [Rr]eserved\.?)?$")),
-    ('cr-wire', re.compile(r"^(?:[-—–]+ ?|\()?(?P<val>(?:The )?(?:Associated Press|Canadian Press|Reuters|AFP|AP|CP|Sapa|NZPA|AAP|Xinhua|PTI|IANS|UPI|Agence France-Presse|Agence France Presse|Bloomberg News|dpa|Press Trust [Oo]f India|Press Association|Australian Associated Press|Indo-Asian News Service|Asian News International))\)?\.?$")),
+    # h/wire5: a byline naming a person and a wire, no title ("By NAME, Associated Press", "NAME | AFP", "By NAME (AP)")
+    ('cr-byname', re.compile(r"^(?:(?:By |BY |by )(?P<name>[A-Z][A-Za-z.'\- ]{2,40}?(?: and [A-Z][A-Za-z.'\- ]{2,30})?)\s*(?:,|\||-+|—|–|\(|of|for|For)|(?P<name2>[A-Z][a-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){1,3})\s*(?:\||-+|—|–))\s*(?P<val>" + WN + r")\)?\.?$")),
+    # h/wire5: more than one wire ("AP and Reuters", "Reuters/AP", "— AFP, Reuters")
+    ('cr-multi', re.compile(r"^(?:[-—–]+ ?|\(|By |From )?(?P<val>" + WN + r"(?:\s*(?:,|/|and|&)\s*" + WN + r")+)\)?\.?$")),
+    ('cr-wire', re.compile(r"^(?:[-—–]+ ?|\(|By |BY |[-—–]+ ?By )?(?P<val>(?:The )?(?:Associated Press|Canadian Press|Reuters|AFP|AP|CP|Sapa|NZPA|AAP|Xinhua|PTI|IANS|UPI|Agence France-Presse|Agence France Presse|Bloomberg News|dpa|Press Trust [Oo]f India|Press Association|Australian Associated Press|Indo-Asian News Service|Asian News International))\)?\.?$")),
     ('dl-date', re.compile(r"^(?P<place>[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,2}(?:, (?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,2}){0,2}),\s+(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,? \d{4})$")),
     ('ph-paren', re.compile(r"\((?P<val>(?:(?:AP|AFP|Reuters|CP|EPA|UPI|AAP) ?(?:Photo|PHOTO|Photograph)s?\s*/\s*[^()]{2,60}|[A-Z][^()]{1,50}/\s*(?:Getty Images|AFP|Reuters|AP|EPA|Bloomberg|Corbis)[^()]{0,20}))\)")),
     ('ph-label', re.compile(r"(?:^|[\s(|\[])(?:Photo|PHOTO|Photograph|Photo credit|Image|Picture|Credit|CREDIT|Photos)(?: by|:)\s*(?P<val>[A-Z][^()|\]]{2,60}?)(?:[)\]|]|$)")),
@@ -152,6 +203,12 @@ def candidates(lines):
             if shape == 'cr-contrib' and len(l) > 300: continue
             out.append((shape, i, l, d))
             if not shape.startswith('dl-'): break
+        # h/wire5: a dateline set in bold opening its paragraph ("<b>BAGHDAD</b> The …", "<strong>LONDON:</strong> …")
+        b = BOLD.get(i)
+        if b and l.startswith(b) and not any(c[0].startswith('dl-') and c[1] == i for c in out) and len(l.split()) >= 12:
+            bp = re.sub(r"\s*(?:--|—|–|-|:|\u2015)\s*$", '', b)
+            if re.match(r"^" + PLACE + r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?){0,2}$", bp) and bp.split()[0].strip(".'") not in NOT_PLACE and re.search(r'[A-Z]{3}', bp):
+                out.append(('dl-bold', i, l, {'place': bp}))
     return out
 
 def gold_of(src):
@@ -190,6 +247,17 @@ def overlap(ours, val):
     if wires_in(ours) & wires_in(val): return True
     return bool(a & b)
 
+def wires_strict(s):
+    """wires_in, short names (AP, CP, PA …) only in capitals as words (g-wire)."""
+    out = set(); s = s or ''; low = ' ' + re.sub(r'[^0-9a-z\- ]', ' ', s.lower()) + ' '
+    for k, v in WIRE.items():
+        if len(k) <= 4 and ' ' not in k:
+            if re.search(r'(?<![A-Za-z])' + re.escape(k.upper()) + r'(?![A-Za-z])', s) or (k in ('reuters',) and ' ' + k + ' ' in low): out.add(v)
+        elif ' ' + k + ' ' in low: out.add(v)
+    return out
+GDL = re.compile(r"^(?:By [^\n]{0,60}?\s+)?(?P<place>[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,3})(?P<rest>(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}){0,2}(?:,?\s*(?:[A-Za-z]{3,9}\.? \d{1,2}|\d{1,2} [A-Za-z]{3,9}))?)\s*(?:\((?P<wire>[^()]{1,30})\))?\s*(?:--|—|–|-|:|_|\u2015)\s")
+GDL_NOT = set('The A An In On At It He She We They This That But And As By For If When After Before While Update UPDATE'.split())
+
 recs = []
 for line in open(OUT, encoding='utf-8'):
     try: r = json.loads(line)
@@ -223,6 +291,33 @@ for r in recs:
     # The story's first line: the first long visible line the gold's body opens with (h/wire4).
     gb = gstart[len(gstart) - 800:] if gstart else ''
     body_i = next((j for j, x in enumerate(lines) if len(x) > 60 and norm(x)[:60] in g and norm(x)[:40] in gb), len(lines))
+    # h/wire5: a wire as the page's meta or JSON-LD author / publisher, the site not that wire
+    site = ' '.join(v for k, v in META if k == 'og:site_name')
+    mw = set()
+    for k, v in META:
+        if k != 'og:site_name': mw |= wires_in(v)
+    for m in re.finditer(r'"(?:author|creator|publisher|sourceOrganization)"\s*:\s*(\{[^{}]*\}|\[[^\]]*\]|"[^"]*")', LD):
+        for nm in re.findall(r'"name"\s*:\s*"([^"]*)"', m.group(1)) or [m.group(1).strip('"')]:
+            if len(nm) < 60: mw |= wires_in(nm)
+    mw -= wires_in(site)
+    if mw:
+        LI = 0
+        hit = bool(cr) and bool(wires_in(cr) & mw)
+        add('cr-meta', 'credit', 'in', 'hit' if hit else 'miss', r, 'meta/ld: ' + ','.join(sorted(mw)) + ' site=' + site, cr)
+    if '/l3s-gn1/' in src:  # h/wire5: shape-free counts from the gold
+        LI = 0
+        gj = json.load(open(os.path.join(DATA, 'l3s-gn1/ground-truth', os.path.basename(src).split('.')[0] + '.json')))
+        gbody = gj['body']; zone = gj['supplemental'] + '\n' + gbody[:200] + '\n' + gbody[-250:]
+        gw = wires_strict(zone)
+        if gw:
+            add('g-wire', 'credit', 'in', ('hit' if wires_strict(cr) & gw else 'wrong') if cr else 'miss', r, zone.replace('\n', ' | ')[:150], cr)
+        m = GDL.match(gbody.lstrip()[:150])
+        if m and m.group('place').split()[0] not in GDL_NOT:
+            pl = m.group('place')
+            caps = sum(c.isupper() for c in pl) >= len(pl.replace(' ', '')) * 0.8
+            if caps or m.group('wire') or m.group(0).rstrip()[-1] == ':':
+                hit = dl and (pl.lower().startswith(dl.lower()[:4]) or dl.lower().startswith(pl.lower()[:4]))
+                add('g-dl', 'dateline', 'in', ('hit' if hit else 'wrong') if dl else 'miss', r, gbody.lstrip()[:150], dl)
     for shape, i, l, d in cands:
         LI = i
         if shape == 'cr-wire' and i < body_i: shape = 'cr-slot'  # the author/byline slot (h/wire4)
@@ -238,11 +333,11 @@ for r in recs:
                 add(shape, 'dateline', where, ('false' if where == 'out' else 'hit') if hit else 'miss', r, l, dl)
             if shape == 'dl-date':
                 pass
-            elif shape == 'dl-wire':
+            elif shape in ('dl-wire', 'dl-wire2', 'dl-mixed'):
                 w = wires_in(d.get('wire', '')) or {d.get('wire')}
                 hit = bool(cr) and (bool(wires_in(cr) & w) or overlap(cr, d.get('wire', '')))
                 add(shape, 'credit', where, ('false' if where == 'out' else 'hit') if hit else 'miss', r, l, cr)
-        elif shape in ('cr-slot', 'cr-writer'):
+        elif shape in ('cr-slot', 'cr-writer') or (shape in ('cr-byname', 'cr-multi') and i < body_i):
             key = (shape, where)
             if key in foot_done: continue
             foot_done.add(key)

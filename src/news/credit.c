@@ -873,10 +873,30 @@ static int S_alone(const cd_dom *dom, cd_nid k)
  * disclaimer: l3s-gn1 newsblaze, cbc; tools/credit_audit.py cr-source,
  * cr-files): read from the last text back over up to ten short texts; the
  * story's last paragraph of prose ends the search. */
+/* Is v[0..l) a wire's name or a list of them alone, a dash or parentheses
+ * around ("- REUTERS", "AFP, AP", "(AFP)")? */
+static int S_bare_wire(const char *v, size_t l)
+{
+    size_t a = 0, b = l;
+    while (a < b && (v[a] == '-' || v[a] == '(' || v[a] == ' '))
+        a++;
+    if (a + 3 <= b && (unsigned char)v[a] == 0xE2 && (unsigned char)v[a + 1] == 0x80) a += 3;
+    while (a < b && v[a] == ' ')
+        a++;
+    while (b > a && (v[b - 1] == ')' || v[b - 1] == '.' || v[b - 1] == ' '))
+        b--;
+    /* A wire's name opens with a capital ("AFP", "dpa" aside: a lower-case
+     * line is prose or chrome, a cheap test first). */
+    return b > a && ((v[a] >= 'A' && v[a] <= 'Z') || v[a] == 'd') && S_wires_only(v, a, b);
+}
+
 static int S_credit_above_tail(cd_news_ctx *p)
 {
     const cd_dom *dom = p->dom;
     unsigned texts = 0, seen = 0;
+    /* A bare wire line ("- REUTERS", "AFP, AP") read last, held until the
+     * text before it shows whether it closes the story. */
+    cd_nid wire_k = CD_NONE;
     for (cd_nid k = p->last_text; k && seen < 1000; k = cd_dom_prev(dom, k), seen++) {
         const cd_node *n = cd_dom_node(dom, k);
         if (n->type != CD_NODE_TEXT || cd_news_space_text(n) || !cd_news_rendered(p, k)) continue;
@@ -888,13 +908,35 @@ static int S_credit_above_tail(cd_news_ctx *p)
          * ("Note: … - link will open in new window"). */
         unsigned char e = l ? (unsigned char)v[l - 1] : 0;
         int sentence = e == '.' || e == '!' || e == '?' || e == '"' || e == 0x9D;
-        if (l > 160 || (sentence && cd_parts_words(v, l) >= 12) || ++texts > 10) return 0;
+        if (l > 160 || (sentence && cd_parts_words(v, l) >= 12)) {
+            /* The bare wire line right after the story's last sentence, the
+             * short lines below it chrome the text kept ("… (Editing by
+             * Alison Wildey)" / "- REUTERS" / "More Articles:", "AFP, AP" over
+             * a subscription box: l3s-gn1, two pages; tools/credit_audit.py
+             * cr-wire, cr-multi). */
+            if (!wire_k) return 0;
+            const cd_node *w = cd_dom_node(dom, wire_k);
+            const char *wv = w->u.text;
+            size_t wl = w->len;
+            cd_parts_trim(&wv, &wl);
+            S_line_credit_set(p, wv, wl);
+            if (!p->keep) cd_extract_cut_as(p->x, dom, wire_k, 0, w->len, CD_WHY_CREDIT);
+            return 1;
+        }
+        if (++texts > 10) return 0;
+        wire_k = CD_NONE;
         if (k == p->last_text) continue;   /* the closing text was read already */
         /* Only the credit forms that close a story, no bare name ("Reuters"
          * heading a teaser): a "Source:" label, a contributor line, "With
-         * files from" (tested first: they are cheap). */
+         * files from" (tested first: they are cheap); a bare wire's name
+         * only just after the story's last sentence (above). */
         size_t lab = S_source_lead(v, l);
-        if (!lab && !cd_parts_starts(v, l, "with files from ") && !cd_contains_nocase(v, l, "contributed")) continue;
+        if (!lab && !cd_parts_starts(v, l, "with files from ") && !cd_contains_nocase(v, l, "contributed")) {
+            if (l <= 40 && S_bare_wire(v, l) && cd_parts_credit_line(v, l) == CD_PARTS_CREDIT_LINE &&
+                S_alone(dom, k) && !S_in_byline(p, n->parent))
+                wire_k = k;
+            continue;
+        }
         int kind = cd_parts_credit_line(v, l);
         if (kind != CD_PARTS_CREDIT_LINE && kind != CD_PARTS_CREDIT_SOURCE) continue;
         if (!S_alone(dom, k) || S_in_byline(p, n->parent)) continue;
@@ -925,9 +967,39 @@ static int S_wire_job(const char *r, size_t rl, size_t best, int end)
             (q >= rl || r[q] == ',' || cd_isdigit((unsigned char)r[q]) ||
              cd_wordset_has(&cd_list_weekdays, r + q, e - q)))
             return 1;
-        if (cd_wordset_has(&cd_list_newsroom_jobs, r + q, e - q)) return e >= rl || end;
+        /* (Plural for two writers: "By NAME and NAME, Associated Press
+         * Writers", l3s-gn1.) */
+        if (cd_wordset_has(&cd_list_newsroom_jobs, r + q, e - q) ||
+            (e - q > 2 && r[e - 1] == 's' && cd_wordset_has(&cd_list_newsroom_jobs, r + q, e - q - 1)))
+            return e >= rl || end;
         if (q >= rl || !(r[q] >= 'A' && r[q] <= 'Z')) return 0;
         q = e;
+    }
+    return 0;
+}
+
+/* A wire's name after the writer's, then a newsroom job, closing the
+ * byline c[0..l) with no separator ("By JASON STRAZIUSO Associated Press
+ * Writer", "By NAME AP Sports Writer"): 1 and the wire in c[*wa, *wa + *wl). */
+static int S_wire_after_name(const char *c, size_t l, size_t *wa, size_t *wl)
+{
+    for (size_t i = 5; i < l; i++) {
+        if (c[i - 1] != ' ' || !(c[i] >= 'A' && c[i] <= 'Z')) continue;
+        const char *r = c + i;
+        size_t rl = l - i, best = 0, w = 0;
+        for (unsigned words = 0; w < rl && words < 4; words++) {
+            while (w < rl && r[w] != ' ' && r[w] != ',')
+                w++;
+            if (cd_parts_is_agency(r, w) && !cd_parts_photo_agency(r, w)) best = w;
+            if (w < rl && r[w] == ',') break;
+            while (w < rl && r[w] == ' ')
+                w++;
+        }
+        if (!best) continue;
+        if (!S_wire_job(r, rl, best, 0)) return 0;
+        *wa = i;
+        *wl = best;
+        return 1;
     }
     return 0;
 }
@@ -949,10 +1021,22 @@ static const char *S_byline_wire(cd_news_ctx *p)
         const char *cm = memchr(c, ',', l);
         /* "By AHMED MOHAMED - Associated Press Writer --" (l3s-gn1; tools/
          * credit_audit.py cr-writer): a spaced dash before the title. */
+        /* "By NAME | AFP", "By NAME / Reuters" (issue #12's byline-slot
+         * shapes; tools/credit_audit.py cr-byname): a spaced bar or slash. */
         for (size_t i = 3; !cm && i + 2 < l; i++)
             if (c[i] == ' ' && c[i + 1] == '-' && (c[i + 2] == ' ' || (c[i + 2] == '-' && i + 3 < l && c[i + 3] == ' ')))
                 cm = c + i + (c[i + 2] == '-' ? 2 : 1);
-        if (!cm) continue;
+            else if (c[i] == ' ' && (c[i + 1] == '|' || c[i + 1] == '/') && c[i + 2] == ' ')
+                cm = c + i + 1;
+        if (!cm) {
+            /* "By JASON STRAZIUSO Associated Press Writer" (l3s-gn1, two
+             * pages; tools/credit_audit.py cr-writer): no separator, the
+             * wire's name opening a word after the writer's, a newsroom job
+             * after it. */
+            size_t wa, wl;
+            if (S_wire_after_name(c, l, &wa, &wl)) return cd_news_clean(p, c + wa, wl);
+            continue;
+        }
         const char *r = cm + 1;
         size_t rl = l - (size_t)(r - c);
         while (rl && *r == ' ')
@@ -1219,6 +1303,8 @@ static int S_name_like(const char *s, size_t n)
 /* The name in source label el: its link's text when it has one (the label
  * goes on with the time: "CNET Japan 3/9 18:45配信"), else its own text; a
  * name of one to five words that is neither a date nor the site itself. */
+static int S_ends_job(const char *s, size_t n);
+
 static int S_source_name(cd_news_ctx *p, cd_nid el, int bureau)
 {
     if (cd_news_has(p, el, cd_list_class_photo)) return 0;
@@ -1250,6 +1336,10 @@ static int S_source_name(cd_news_ctx *p, cd_nid el, int bureau)
         cd_parts_not_deck(c, len) || cd_meta_date_norm(c, len, 0, 0, date) ||
         S_names_host(p, c, len))
         return 0;
+    /* A writer's job is no source: "Palm Beach Post Staff Writer" classed
+     * source under the byline (l3s-gn1; the site's own staff, a false wire
+     * credit found by h/wire5's hand-check). */
+    if (S_ends_job(c, len)) return 0;
     /* The site itself is no source; in a footer, its desk with a place
      * ("CNNMoney (New York)") says where the story was filed and is. */
     const char *site = p->m->site_name;
@@ -1430,6 +1520,17 @@ static int S_agency_text(cd_news_ctx *p, cd_nid k, int labelled)
                     w++;
             }
             if (best && S_wire_job(c, cl, best, 0) && !cd_contains_nocase(c, cl, "photo")) cl = best;
+        }
+        /* "Jalilur Rehman | AFP": a writer's name, a spaced bar and a wire
+         * (issue #12's byline-slot shape, no "By"; tools/credit_audit.py
+         * cr-byname). The name: up to four capitalised words. */
+        else {
+            size_t b = cl;
+            while (b > 2 && !(c[b - 1] == ' ' && c[b - 2] == '|' && c[b - 3] == ' '))
+                b--;
+            if (b > 3 && b < cl && cd_parts_is_agency(c + b, cl - b) && !cd_parts_photo_agency(c + b, cl - b) &&
+                c[0] >= 'A' && c[0] <= 'Z' && cd_parts_words(c, b - 3) <= 4 && S_name_like(c, b - 3))
+                c += b, cl -= b;
         }
     }
     /* After a "Source:" label, a news provider's name the agency list does

@@ -464,15 +464,18 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
     int colon = 0;
     /* A wire service the agency list knows ("Reuters", "AP", "PTI"). */
     int wire = d->agency_end && S_agency(s + d->agency_at, d->agency_end - d->agency_at);
+    /* AP's old underscore for a dash after the wire ("Fairfield (AP) _
+     * Investigators …", l3s-gn1; tools/credit_audit.py dl-mixed). */
+    if (!dl && wire && k + 1 < n && s[k] == '_' && s[k + 1] == ' ') dl = 1, hyphen = 0;
     if (dl) {
         /* A hyphen needs a space before it ("LONDON - "), or the agency. */
         if (hyphen && k == place_end && !d->agency_end) return 0;
         after = k + dl;
-    } else if (k < n && s[k] == ':' && (((upper || mixed_colon) && k == place_end) || d->agency_end)) {
+    } else if (k < n && s[k] == ':' && (((upper || mixed_colon || date) && k == place_end) || d->agency_end)) {
         /* "LONDON:", "Beijing (PTI):" */
         colon = 1;
         after = k + 1;
-    } else if (upper && wire && k < n && k > d->agency_end + 1) {
+    } else if ((upper || date) && wire && k < n && k > d->agency_end + 1) {
         /* "WASHINGTON (AP) Congress is …": a known wire service in capitals'
          * place line needs no dash. */
         after = k;
@@ -481,15 +484,22 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
     }
     /* Mixed case ("Tehran, Iran —") only with a region or an agency, and a
      * dash, or a colon after a wire service ("Beijing (PTI):"). */
-    if (!upper && !(dl && (region || d->agency_end)) && !(colon && wire)) {
-        if (!(colon && mixed_colon && words <= 3 && !region && !d->agency_end)) return 0;
+    /* (A place in mixed case with a date and a wire needs no dash either:
+     * "Islamabad, Jan 14 (IANS) The Scotland Yard team …", l3s-gn1.) */
+    if (!upper && !(dl && (region || d->agency_end)) && !(colon && wire) && !(date && wire)) {
+        /* A date after the place and a colon ("London, Dec 29: Harry Potter
+         * has …", l3s-gn1, an ANI page; tools/credit_audit.py): a dateline
+         * in mixed case without a wire too. */
+        int dated = colon && date && !d->agency_end && words <= 3;
+        if (!dated && !(colon && mixed_colon && words <= 3 && !region && !d->agency_end)) return 0;
         /* Its last word no label ("Editorial Note:", talkandroid), no day
          * or month ("Monday: The council …", "January: …"). */
-        size_t q = place_end;
+        /* (With a date: the place's own last word, "Editor's Note,
+         * December 19, 2025:" is a label, wcxb-dev.) */
+        size_t pe = dated ? j : place_end, q = pe;
         while (q > st && s[q - 1] != ' ')
             q--;
-        if (S_not_place(s + q, place_end - q) || S_month(s + q, place_end - q) ||
-            cd_wordset_has(&cd_list_weekdays, s + q, place_end - q))
+        if (S_not_place(s + q, pe - q) || S_month(s + q, pe - q) || cd_wordset_has(&cd_list_weekdays, s + q, pe - q))
             return 0;
     }
     (void)date;
