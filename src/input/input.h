@@ -68,7 +68,8 @@ copydesk_status cd_input_decode_view(const unsigned char *in, size_t len, const 
 /* in[0..len) converted to UTF-8 into out (cleared first) from cs, a WHATWG
  * name of a charset decoded with iconv (the CJK multi-byte ones, the single-
  * byte ones but windows-1252): byte for byte what cd_input_decode writes for
- * a page it reads in cs, without deciding the charset. conv: NULL, or
+ * a page it reads in cs, without deciding the charset and without the
+ * double-encoding repair (which changes only non-ASCII runs). conv: NULL, or
  * cd_input_converter_open(cs)'s (opening a converter loads its module: a
  * caller converting often keeps one). COPYDESK_ERR_NOMEM or COPYDESK_OK. */
 copydesk_status cd_input_convert(const unsigned char *in, size_t len, const char *cs, void *conv, cd_buf *out);
