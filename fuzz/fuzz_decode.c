@@ -3,7 +3,9 @@
  * The first byte picks a charset hint from a small list (or none); the rest is
  * the page. Gzip input is decompressed first (with a small limit so the fuzzer
  * explores decoding, not memory). The output must be valid, NUL-terminated
- * UTF-8 of the reported length; every buffer is freed on every path. */
+ * UTF-8 of the reported length; every buffer is freed on every path. The
+ * double-encoding repair (input/mojibake.c) also runs on the decoded text
+ * itself: valid UTF-8 in, valid UTF-8 no longer than it out. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +53,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (cd_input_decode(page, len, hint, &out, &info) != COPYDESK_OK) abort();
     S_check(&out);
     (void)cd_input_not_html(page, len, out.data, out.len); /* any answer; never a fault */
+    size_t before = out.len, n = out.len;
+    (void)cd_input_mojibake_repair(out.data, &n);
+    if (n > before) abort();
+    out.len = n;
+    out.data[n] = '\0';
+    S_check(&out);
     if (info.charset[0] == '\0' || !cd_input_charset_canonical(info.charset, strlen(info.charset)))
         abort();
     cd_buf_free(&raw);

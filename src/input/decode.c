@@ -70,6 +70,8 @@ typedef struct S_utf8_stats {
     size_t multibyte;     /* valid sequences of 2-4 bytes */
     size_t nul;           /* NUL bytes */
     size_t first_invalid; /* offset of the first invalid sequence */
+    size_t suspect;       /* C3 82..B4 then a byte that starts a windows-1252 character's
+                             UTF-8 (C2, C5, C6, CB, E2): maybe double-encoded (mojibake.c) */
     int truncated_tail;   /* the input ends inside a sequence */
 } S_utf8_stats;
 
@@ -145,6 +147,12 @@ static void S_utf8_scan(const unsigned char *s, size_t n, S_utf8_stats *st)
         /* The common cases inline: 2- and 3-byte sequences in the BMP. */
         if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
             st->multibyte++;
+            /* Every double-encoded sequence starts so; the test costs nothing
+             * on pages without U+00C2..U+00F4 (mojibake.c). */
+            if (c == 0xC3 && s[i + 1] >= 0x82 && s[i + 1] <= 0xB4 && i + 2 < n) {
+                unsigned d = s[i + 2];
+                st->suspect += d == 0xC2 || d == 0xC5 || d == 0xC6 || d == 0xCB || d == 0xE2;
+            }
             i += 2;
             continue;
         }
@@ -554,16 +562,19 @@ static copydesk_status S_decode(const unsigned char *in, size_t len, const char 
     }
 
     info->source = src;
+    int repair = 1; /* legacy output is checked whole; UTF-8 when its scan saw a suspect */
     for (;;) {
         S_set_charset(info, cs);
         if (!strcmp(cs, "utf-8")) {
             if (!have_st) S_utf8_scan(s, n, &st);
-            if (view && !st.invalid && !st.nul && !st.truncated_tail) {
+            if (view && !st.invalid && !st.nul && !st.truncated_tail &&
+                (!st.suspect || !cd_input_mojibake_marked(s, n))) {
                 *view = (const char *)s; /* S_conv_utf8 would copy it as it is */
                 *view_len = n;
                 return COPYDESK_OK;
             }
             S_conv_utf8(s, n, skip, &st, out, info);
+            repair = st.suspect != 0;
         } else if (!strcmp(cs, "windows-1252") || !strcmp(cs, "x-user-defined")) {
             S_conv_table(s, n, cs[0] == 'x', out, info);
         } else if (!strcmp(cs, "replacement")) {
@@ -577,6 +588,10 @@ static copydesk_status S_decode(const unsigned char *in, size_t len, const char 
             continue;
         }
         break;
+    }
+    if (repair && !out->failed && out->len) {
+        info->mojibake = cd_input_mojibake_repair(out->data, &out->len);
+        out->data[out->len] = '\0';
     }
     if (view) {
         *view = out->data;

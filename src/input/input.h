@@ -11,7 +11,9 @@
  * A declared charset in which the bytes are invalid is caught (UTF-8 declared,
  * legacy bytes found) and re-detected. Conversion uses iconv; every invalid
  * byte sequence becomes U+FFFD, so the output is always valid UTF-8. NUL bytes
- * become U+FFFD too (the parser would otherwise cut text at them). */
+ * become U+FFFD too (the parser would otherwise cut text at them). Last,
+ * UTF-8 that the page's bytes hold encoded twice ("â€”" for "—") is repaired
+ * where that is unambiguous (mojibake.c). */
 #ifndef CD_INPUT_H
 #define CD_INPUT_H
 
@@ -36,6 +38,7 @@ typedef struct cd_decode_info {
     size_t replaced;          /* U+FFFD substitutions made for invalid bytes */
     size_t first_invalid;     /* input offset of the first invalid sequence (if replaced) */
     size_t nul_bytes;         /* NUL bytes replaced */
+    size_t mojibake;          /* double-encoded UTF-8 sequences repaired (mojibake.c) */
 } cd_decode_info;
 
 /* Does the input start with the gzip magic (1f 8b)? */
@@ -65,7 +68,8 @@ copydesk_status cd_input_decode_view(const unsigned char *in, size_t len, const 
 /* in[0..len) converted to UTF-8 into out (cleared first) from cs, a WHATWG
  * name of a charset decoded with iconv (the CJK multi-byte ones, the single-
  * byte ones but windows-1252): byte for byte what cd_input_decode writes for
- * a page it reads in cs, without deciding the charset. conv: NULL, or
+ * a page it reads in cs, without deciding the charset and without the
+ * double-encoding repair (which changes only non-ASCII runs). conv: NULL, or
  * cd_input_converter_open(cs)'s (opening a converter loads its module: a
  * caller converting often keeps one). COPYDESK_ERR_NOMEM or COPYDESK_OK. */
 copydesk_status cd_input_convert(const unsigned char *in, size_t len, const char *cs, void *conv, cd_buf *out);
@@ -74,6 +78,14 @@ copydesk_status cd_input_convert(const unsigned char *in, size_t len, const char
  * iconv's memory (outside cd_mem); close it with cd_input_converter_close. */
 void *cd_input_converter_open(const char *cs);
 void cd_input_converter_close(void *conv);
+
+/* Double-encoded UTF-8 (mojibake.c): the number of marked candidates in the
+ * valid UTF-8 s[0..n) -- 0 means cd_input_mojibake_repair changes nothing. */
+size_t cd_input_mojibake_marked(const unsigned char *s, size_t n);
+/* Repair the double-encoded runs of the valid UTF-8 text[0..*len) in place
+ * (the text only shrinks; *len is updated, no terminator is written).
+ * Returns the number of sequences repaired. Linear, allocates nothing. */
+size_t cd_input_mojibake_repair(char *text, size_t *len);
 
 /* Map a charset label to its WHATWG canonical name (lower case) per the
  * Encoding Standard's label table; NULL when the label is unknown.

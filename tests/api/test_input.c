@@ -1,6 +1,6 @@
 /* Unit tests for the input stage: gzip, labels, prescan, BOM, hint,
  * detection, declared-but-wrong charsets, invalid bytes, NUL bytes, the
- * not-HTML sniff.
+ * not-HTML sniff, the repair of double-encoded UTF-8.
  * Legacy-charset samples are made with iconv from UTF-8 literals, so each test
  * also checks the round trip back to the original text. Run from the repo root. */
 #define _POSIX_C_SOURCE 200809L
@@ -835,6 +835,67 @@ static void test_view(void)
     cd_buf_free(&out);
 }
 
+/* Double-encoded UTF-8 (src/input/mojibake.c): decode S and expect WANT with
+ * N sequences repaired. */
+static void S_moj(const char *in, const char *hint, const char *want, size_t n)
+{
+    cd_buf out = S_new();
+    cd_decode_info info = S_dec(in, strlen(in), hint, &out);
+    STR_EQ(out.data, want, "mojibake: %s", in);
+    INT_EQ(info.mojibake, n, "mojibake count: %s", in);
+    cd_buf_free(&out);
+}
+
+static void test_mojibake(void)
+{
+    /* Both routes: windows-1252 ("â€™") and ISO-8859-1 (C1 controls). */
+    S_moj("<p>don\xc3\xa2\xe2\x82\xac\xe2\x84\xa2t</p>", NULL, "<p>don\xe2\x80\x99t</p>", 1);
+    S_moj("<p>a \xc3\xa2\xc2\x80\xc2\x94 b</p>", NULL, "<p>a \xe2\x80\x94 b</p>", 1);
+    /* Ã + symbol, Â + no-break space, an emoji, ï¿½; a 4-byte code point. */
+    S_moj("<p>caf\xc3\x83\xc2\xa9\xc3\x82\xc2\xa0ok</p>", NULL, "<p>caf\xc3\xa9\xc2\xa0ok</p>", 2);
+    S_moj("<p>\xc3\xb0\xc5\xb8\xcb\x9c\xc5\xbe</p>", NULL, "<p>\xf0\x9f\x98\x9e</p>", 1);
+    S_moj("<p>that\xc3\xaf\xc2\xbf\xc2\xbds</p>", NULL, "<p>that\xef\xbf\xbds</p>", 1);
+    /* A run with a good non-ASCII character is left whole ("Ã¤" quoted next
+     * to "ä"); the next run is repaired. */
+    S_moj("<p>saw \xc3\x83\xc2\xa4 for \xc3\xa4</p><p>don\xc3\xa2\xe2\x82\xac\xe2\x84\xa2t</p>", NULL,
+          "<p>saw \xc3\x83\xc2\xa4 for \xc3\xa4</p><p>don\xe2\x80\x99t</p>", 1);
+    /* Real text: NESCAFÉ® (unmarked, U+026E), × + no-break space (U+05E0),
+     * ‘ß’ (U+07D2), café + no-break space + » (U+983B). */
+    S_moj("<b>NESCAF\xc3\x89\xc2\xae</b> caf\xc3\xa9", NULL, "<b>NESCAF\xc3\x89\xc2\xae</b> caf\xc3\xa9", 0);
+    S_moj("<i>Rosa\xc2\xa0\xc3\x97\xc2\xa0x</i><i>\xc3\x97\xc2\xa0</i>", NULL,
+          "<i>Rosa\xc2\xa0\xc3\x97\xc2\xa0x</i><i>\xc3\x97\xc2\xa0</i>", 0);
+    S_moj("<p>\xe2\x80\x98\xc3\x9f\xe2\x80\x99</p><p>caf\xc3\xa9\xc2\xa0\xc2\xbb</p>", NULL,
+          "<p>\xe2\x80\x98\xc3\x9f\xe2\x80\x99</p><p>caf\xc3\xa9\xc2\xa0\xc2\xbb</p>", 0);
+    /* Cyrillic through windows-1252 is unmarked: alone it stays; on a page
+     * with marked candidates and nothing else it is repaired. */
+    const char *ru = "\xc3\x90\xc2\xbf\xc3\x91\xe2\x82\xac\xc3\x90\xc2\xb8"; /* Ð¿Ñ€Ð¸ */
+    S_moj(ru, NULL, ru, 0);
+    cd_buf page = S_new(), want = S_new();
+    cd_buf_put(&page, "<p>\xc3\xa2\xe2\x82\xac\xc5\x93", strlen("<p>\xc3\xa2\xe2\x82\xac\xc5\x93"));
+    cd_buf_put(&page, ru, strlen(ru));
+    cd_buf_put(&page, "\xc3\xa2\xe2\x82\xac\xc2\x9d</p>", strlen("\xc3\xa2\xe2\x82\xac\xc2\x9d</p>"));
+    S_moj(page.data, NULL, "<p>\xe2\x80\x9c\xd0\xbf\xd1\x80\xd0\xb8\xe2\x80\x9d</p>", 5);
+    /* A legacy page: windows-1252 bytes with UTF-8 curly quotes pasted in. */
+    S_moj("<p>caf\xe9</p><p>didn\xe2\x80\x99t</p>", "windows-1252",
+          "<p>caf\xc3\xa9</p><p>didn\xe2\x80\x99t</p>", 1);
+    /* Bounded: 100,000 sequences in one run, one pass each (a count, not a
+     * time: the repair is two linear passes). */
+    cd_buf_clear(&page);
+    cd_buf_clear(&want);
+    for (int i = 0; i < 100000; i++) {
+        cd_buf_put(&page, "\xc3\x83\xc2\xa9", 4);
+        cd_buf_put(&want, "\xc3\xa9", 2);
+    }
+    S_moj(page.data, NULL, want.data, 100000);
+    /* A page that only looks suspect (café + no-break space) is read in place. */
+    const unsigned char fr[] = "<p>un caf\xc3\xa9\xc2\xa0\xc2\xbb et caf\xc3\xa9</p>";
+    S_view_case(fr, sizeof fr - 1, NULL, 1, "suspect, nothing to repair", 0);
+    const unsigned char moj[] = "<p>don\xc3\xa2\xe2\x82\xac\xe2\x84\xa2t, caf\xc3\xa9</p><p>x\xc3\x83\xc2\xa9</p>";
+    S_view_case(moj, sizeof moj - 1, NULL, 0, "repaired", 0);
+    cd_buf_free(&page);
+    cd_buf_free(&want);
+}
+
 int main(void)
 {
     test_gzip();
@@ -847,5 +908,6 @@ int main(void)
     test_nul();
     test_not_html();
     test_view();
+    test_mojibake();
     return cd_t_done();
 }
