@@ -280,6 +280,70 @@ static int S_year_range(const char *c)
     return 0;
 }
 
+/* Is caption c only a date line ("February 23, 2026", "Tue, 2008-01-08
+ * 18:35.", "September 12, 2025 | 14 min read")? The story's date under the
+ * headline, set beside the picture (a span classed "caption-with-…" holding
+ * the <time>: wcxb-dev 4644; div.date after a thumbnail: an L3S-GN1 page of
+ * 2008; a date and a reading time: wcxb-dev 1789), is no caption. The date
+ * must be the whole of the text before the first separator (" | ", " • ",
+ * " · "), and at most four words may follow it. */
+static int S_date_line(const char *c)
+{
+    size_t n = strlen(c), e = n;
+    for (size_t i = 0; i + 3 <= n; i++) {
+        size_t sl = c[i] != ' ' ? 0 : c[i + 1] == '|' ? 1 :
+                    i + 4 < n && memcmp(c + i + 1, "\xe2\x80\xa2", 3) == 0 ? 3 :
+                    i + 3 < n && memcmp(c + i + 1, "\xc2\xb7", 2) == 0 ? 2 : 0;
+        if (sl && c[i + 1 + sl] == ' ') {
+            e = i;
+            if (cd_parts_words(c + i + 1 + sl, n - i - 1 - sl) > 4) return 0;
+            break;
+        }
+    }
+    while (e && (c[e - 1] == '.' || cd_isspace((unsigned char)c[e - 1])))
+        e--;
+    if (e < 8 || e > 60) return 0;
+    char date[CD_META_DATE_LEN];
+    return cd_meta_date_norm(c, e, 1, 0, date) >= 10;
+}
+
+/* The caption c without a label naming it ("Caption Tomato hornworms …": a
+ * field's visually hidden heading "Caption" opening the caption element,
+ * wcxb-dev 4661); NULL when nothing is left, or when c is only a label, a
+ * file name (cd_parts_bare_label) or a date line (S_date_line). */
+static const char *S_caption_final(const char *c)
+{
+    if (!c) return NULL;
+    if (cd_eq_nocase(c, strlen(c) < 7 ? strlen(c) : 7, "caption")) {
+        const char *v = c + 7;
+        if (*v == ':') v++;
+        if (*v == ' ') {
+            while (*v == ' ')
+                v++;
+            if ((*v >= 'A' && *v <= 'Z') || (*v >= '0' && *v <= '9') || (unsigned char)*v >= 0x80) c = v;
+        }
+    }
+    if (cd_parts_bare_label(c) || !cd_parts_words(c, strlen(c)) || S_date_line(c)) return NULL;
+    return c;
+}
+
+/* Is caption text s[0, n) only slash-joined capitalised names, one of them
+ * of two words or more (a person: "Michael Hession/NYT Wirecutter", wcxb-dev
+ * 2891), the way a paper credits its own photographer? As a lead figure's
+ * whole caption it is the credit (cd_parts_slash_names needs no agency; "Before
+ * / After" has no two-word part). */
+static int S_slash_person(const char *s, size_t n)
+{
+    if (!cd_parts_slash_names(s, n)) return 0;
+    size_t st = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '/' && s[i] != ',') continue;
+        if (cd_parts_words(s + st, i - st) >= 2) return 1;
+        st = i + 1;
+    }
+    return 0;
+}
+
 /* A caption set just after a figure rather than in it (<figure><img>
  * </figure><figcaption>, or the caption in the next block of a wrapper):
  * the first element after fig or after one of its two nearest ancestors, if
@@ -439,7 +503,7 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
             /* The credit element was skipped: the separator before it goes
              * too ("Caption - <span class=credit>Name</span>"). */
             caption = cd_news_clean(p, t.s, cd_parts_caption_end(t.s, t.n));
-        } else if (!credit && lead && cd_parts_credit_only(t.s, t.n)) {
+        } else if (!credit && lead && (cd_parts_credit_only(t.s, t.n) || S_slash_person(t.s, t.n))) {
             /* A figcaption holding only the credit ("Getty Images",
              * "iStock/Getty"): the credit, which leaves the text. */
             credit = cd_news_credit_value(p, t.s, t.n);
@@ -497,8 +561,7 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
             k = cd_dom_next(dom, k, fig);
         }
     }
-    if (caption && (cd_parts_bare_label(caption) || !cd_parts_words(caption, strlen(caption))))
-        caption = NULL;
+    caption = S_caption_final(caption);
     /* "Henry Gilbert • February 15, 2017": a byline with its date, not a photo credit. */
     char date[CD_META_DATE_LEN];
     if (credit && cd_meta_date_norm(credit, strlen(credit), 0, 0, date) >= 10) credit = NULL;
@@ -1252,7 +1315,8 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
     if (tail && !cd_news_find(p, cap, S_pred_byline)) {
         const char *caption = NULL, *credit = NULL;
         S_tail_read(p, cap, tail, &caption, &credit);
-        if (caption && (cd_parts_bare_label(caption) || cd_parts_not_deck(caption, strlen(caption)))) caption = NULL;
+        caption = S_caption_final(caption);
+        if (caption && cd_parts_not_deck(caption, strlen(caption))) caption = NULL;
         if (caption) p->m->image_caption = caption;
         if (credit) p->m->image_credit = credit;
         return;
@@ -1357,8 +1421,7 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
             !cd_parts_not_deck(t.s, t.n) && !cd_parts_photo_line(t.s, t.n, 0, &v))
             caption = cd_news_clean(p, t.s, t.n);
     }
-    if (caption && (cd_parts_bare_label(caption) || !cd_parts_words(caption, strlen(caption))))
-        caption = NULL;
+    caption = S_caption_final(caption);
     if (caption) p->m->image_caption = caption;
     if (credit) p->m->image_credit = credit;
 }
