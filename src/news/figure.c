@@ -286,13 +286,29 @@ static int S_year_range(const char *c)
  * the <time>: wcxb-dev 4644; div.date after a thumbnail: an L3S-GN1 page of
  * 2008; a date and a reading time: wcxb-dev 1789), is no caption. The date
  * must be the whole of the text before the first separator (" | ", " • ",
- * " · "), and at most four words may follow it. */
+ * " · ", a dash), and at most four words may follow it; a label that dates
+ * a story ("Published") may open it. */
 static int S_date_line(const char *c)
 {
-    size_t n = strlen(c), e = n;
-    for (size_t i = 0; i + 3 <= n; i++) {
-        size_t sl = c[i] != ' ' ? 0 : c[i + 1] == '|' ? 1 :
-                    i + 4 < n && memcmp(c + i + 1, "\xe2\x80\xa2", 3) == 0 ? 3 :
+    size_t n = strlen(c), e = n, b = 0;
+    /* A date line's label ("Published 01/08/2008 - 10:07 a.m. GMT", an
+     * L3S-GN1 page of 2008): the news-not-deck leads that date a story. */
+    static const char *const labels[] = {"published", "updated", "posted", "last updated", NULL};
+    for (size_t k = 0; labels[k]; k++) {
+        size_t l = strlen(labels[k]);
+        if (n > l + 1 && cd_eq_nocase(c, l, labels[k]) && (c[l] == ' ' || c[l] == ':')) {
+            b = l + 1;
+            while (b < n && (c[b] == ' ' || c[b] == ':'))
+                b++;
+            if (n - b > 3 && cd_eq_nocase(c + b, 3, "on ")) b += 3;
+            break;
+        }
+    }
+    /* Separators: a bar, a bullet, a middle dot, a dash (hyphen, en or em). */
+    for (size_t i = b; i + 3 <= n; i++) {
+        size_t sl = c[i] != ' ' ? 0 : c[i + 1] == '|' || c[i + 1] == '-' ? 1 :
+                    i + 4 < n && (memcmp(c + i + 1, "\xe2\x80\xa2", 3) == 0 || memcmp(c + i + 1, "\xe2\x80\x93", 3) == 0 ||
+                                  memcmp(c + i + 1, "\xe2\x80\x94", 3) == 0) ? 3 :
                     i + 3 < n && memcmp(c + i + 1, "\xc2\xb7", 2) == 0 ? 2 : 0;
         if (sl && c[i + 1 + sl] == ' ') {
             e = i;
@@ -300,11 +316,12 @@ static int S_date_line(const char *c)
             break;
         }
     }
-    while (e && (c[e - 1] == '.' || cd_isspace((unsigned char)c[e - 1])))
+    while (e > b && (c[e - 1] == '.' || cd_isspace((unsigned char)c[e - 1])))
         e--;
-    if (e < 8 || e > 60) return 0;
+    if (e < b + 8 || e > b + 60) return 0;
+    /* Day first or not, only whether it is a date matters here. */
     char date[CD_META_DATE_LEN];
-    return cd_meta_date_norm(c, e, 1, 0, date) >= 10;
+    return cd_meta_date_norm(c + b, e - b, 1, 1, date) >= 10;
 }
 
 /* The caption c without a label naming it ("Caption Tomato hornworms …": a

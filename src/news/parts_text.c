@@ -1178,6 +1178,8 @@ static size_t S_paren_photo_word(const char *s, size_t n)
     return 0;
 }
 
+static int S_photo_house(const char *s, size_t n);
+
 /* A photo credit ending the caption s[0..n): [*cs, n) leaves the caption,
  * [*vs, *ve) is the credit. */
 int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, size_t *ve)
@@ -1200,8 +1202,10 @@ int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, siz
             size_t il = pe - 1 - (i + 1);
             size_t lab = cd_parts_photo_label(in, il);
             if (!lab) lab = S_paren_photo_word(in, il);
+            /* "(Ferrey/WireImage)": slash-joined names, one a photo house
+             * (an L3S-GN1 golf page). */
             if (lab || S_slash_credit(in, il) || S_agency(in, il) || S_slash_names(in, il) ||
-                S_agency_colon_name(in, il)) {
+                S_agency_colon_name(in, il) || (S_photo_house(in, il) && cd_parts_slash_names(in, il))) {
                 *cs = i;
                 *vs = i + 1 + (lab ? S_skip_space(in, il, lab) : 0);
                 *ve = pe - 1;
