@@ -586,6 +586,11 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
     if (credit && S_year_range(credit)) credit = NULL;
     if (!lead) return;
     if (!img && cd_news_find(p, fig, S_pred_player)) return;
+    /* A pull quote set as a figure (<figure><blockquote>…</blockquote>
+     * <figcaption>NAME, TITLE</figcaption>, with or without the speaker's
+     * avatar: wcxb-dev 4258, 0041): its caption names the speaker, not a
+     * picture. */
+    if (cd_dom_is(dom, fig, CD_TAG_FIGURE) && cd_news_find(p, fig, S_pred_quote)) return;
     if (caption && !p->m->image_caption) p->m->image_caption = caption;
     if (credit && !p->m->image_credit) p->m->image_credit = credit;
     if ((caption || credit) && !p->m->image_source) p->m->image_source = "visible";
@@ -623,6 +628,25 @@ static int S_two_pictures(cd_news_ctx *p, cd_nid a, cd_nid cap)
     return 0;
 }
 
+/* Is box the author's box: a byline element (S_pred_byline) whose text
+ * holds the name its picture's alt gives ("<img alt="Jane Roe">" beside
+ * "By Jane Roe": the writer's photo, wcxb-dev 0075 and 0272, where a badge
+ * classed as a caption, "Verified expert", was read as the lead caption)? */
+static int S_author_box(cd_news_ctx *p, cd_nid box)
+{
+    cd_nid img = cd_news_find(p, box, cd_news_pred_img), by = cd_news_find(p, box, S_pred_byline);
+    if (!img || !by) return 0;
+    size_t l = 0;
+    const char *alt = cd_dom_attr(p->dom, img, "alt", &l);
+    cd_parts_trim(&alt, &l);
+    if (!alt || l < 4 || l > 60 || !memchr(alt, ' ', l)) return 0;
+    cd_news_text t;
+    cd_news_gather(p, by, CD_NONE, 0, &t);
+    for (uint32_t i = 0; i + l <= t.n; i++)
+        if (cd_meta_eq_nocase(t.s + i, l, alt, l)) return 1;
+    return 0;
+}
+
 /* The figure-like block around a caption outside <figure>: the nearest of
  * three ancestors that holds a picture, unless it shows two different
  * pictures before the caption (the body around a later picture's caption
@@ -633,7 +657,9 @@ cd_nid cd_news_container(cd_news_ctx *p, cd_nid cap)
     cd_nid a = cd_dom_node(p->dom, cap)->parent;
     for (unsigned d = 0; a && d < 3; d++, a = cd_dom_node(p->dom, a)->parent)
         if (cd_dom_node(p->dom, a)->type == CD_NODE_ELEMENT && cd_news_find(p, a, cd_news_pred_img))
-            return S_two_pictures(p, a, cap) ? CD_NONE : a;
+            /* Nor the author's box: the writer's photo, the byline and a
+             * badge classed as a caption ("Verified expert", wcxb-dev 0075). */
+            return S_two_pictures(p, a, cap) || S_author_box(p, a) ? CD_NONE : a;
     return CD_NONE;
 }
 
