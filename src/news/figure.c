@@ -874,8 +874,13 @@ static int S_has_key(const char *v, size_t l, const char *key, size_t kl)
     /* Candidates by the key's first byte (memchr), then the whole key. */
     for (const char *c = v, *end = v + (l - kl) + 1; (c = memchr(c, key[0], (size_t)(end - c))) != NULL; c++) {
         size_t i = (size_t)(c - v);
+        /* A file stem starts the file's name: "best-strategy-board-games"
+         * is not the picture "this-war-of-mine-best-strategy-board-games.jpg"
+         * (wcxb-dev 4683). */
         if (memcmp(c, key, kl) == 0 && (i == 0 || !word((unsigned char)v[i - 1])) &&
-            (i + kl == l || !word((unsigned char)v[i + kl])))
+            (i + kl == l || !word((unsigned char)v[i + kl])) &&
+            (word == cd_isdigit || i == 0 || v[i - 1] == '/' || v[i - 1] == '=' || v[i - 1] == ' ' ||
+             v[i - 1] == ',' || (i >= 3 && v[i - 3] == '%' && v[i - 2] == '2' && (v[i - 1] == 'F' || v[i - 1] == 'f'))))
             return 1;
     }
     return 0;
@@ -892,14 +897,43 @@ static int S_fig_shows(cd_news_ctx *p, cd_nid fig, const char *key, size_t kl)
         const cd_node *n = cd_dom_node(p->dom, k);
         if (n->type != CD_NODE_ELEMENT) continue;
         if (!S_is_img(p->dom, k) && n->tag != CD_TAG_SOURCE) continue;
-        pics = 1;
         for (size_t i = 0; attrs[i]; i++) {
             size_t l = 0;
             const char *v = cd_dom_attr(p->dom, k, attrs[i], &l);
             if (v && l <= 8192 && S_has_key(v, l, key, kl)) return 1;
+            /* A lazy picture's placeholder ("data:image/svg+xml,…", wcxb-dev
+             * 4893) names no picture: it is not another one. */
+            if (v && l > 5 && !cd_eq_nocase(v, 5, "data:")) pics = 1;
         }
     }
     return pics ? -1 : 0;
+}
+
+/* Is there a subheading of the story (h2-h6 inside a content root), after
+ * a paragraph of its prose, between the headline and node fig? Node ids
+ * follow the document's order. */
+static int S_heading_before(cd_news_ctx *p, cd_nid fig)
+{
+    if (!p->h1 || fig <= p->h1) return 0;
+    unsigned seen = 0;
+    int head = 0;
+    for (cd_nid k = fig - 1; k > p->h1 && seen < 4096u; k--, seen++) {
+        const cd_node *n = cd_dom_node(p->dom, k);
+        if (n->type != CD_NODE_ELEMENT || cd_news_inside(p->dom, fig, k) || !S_in_roots(p, k)) continue;
+        if (!head) {
+            head = (cd_tag_flags(n->tag) & CD_TF_HEADING) && n->tag != CD_TAG_H1 && cd_extract_node_visible(p->dom, k);
+            continue;
+        }
+        /* The story's prose before that subheading (on a blog whose h1 is
+         * the blog's name, an h2 is the post's own headline: the wsj.com
+         * blogs of CleanPortalEval). */
+        if (n->tag == CD_TAG_P) {
+            cd_news_text t;
+            cd_news_gather(p, k, CD_NONE, 1, &t);
+            if (t.more || t.n >= 100) return 1;
+        }
+    }
+    return 0;
 }
 
 static cd_nid S_og_picture_before(cd_news_ctx *p, cd_nid stop);
@@ -933,6 +967,12 @@ cd_nid cd_news_lead(cd_news_ctx *p)
     if (fig && S_fig_shows(p, fig, key, kl) < 0) {
         cd_nid og = S_og_picture_before(p, fig);
         if (og && og < fig && !cd_news_inside(p->dom, og, fig)) return CD_NONE;
+        /* A body figure of another picture than the og:image, which no
+         * picture of the page shows, set under one of the story's
+         * subheadings: it illustrates that part ("Food Myths", then a loaf
+         * of bread with its caption: wcxb-dev 4121, whose og:image is the
+         * site's social card), not the story. */
+        if (fig == p->lead_fig && fig != cand[0] && fig != cand[1] && S_heading_before(p, fig)) return CD_NONE;
     }
     return fig;
 }
