@@ -454,6 +454,44 @@ static cd_nid S_tail_credit(cd_news_ctx *p, cd_nid cap)
     return last;
 }
 
+static int S_has_text(const cd_dom *dom, cd_nid id);
+
+/* The element opening caption cap that holds only a photo credit, the
+ * caption in the element(s) after it (<dl class=wp-caption><dt><img></dt>
+ * <dd class="wp-caption-dd wp-cite-dd">Associated Press</dd><dd>French
+ * President …</dd></dl>: the wsj.com blogs of CleanPortalEval, whose
+ * caption read "Associated Press French President …"): the first child
+ * element with text, no text before it, followed by an element with text,
+ * whose text is a photo line, a credit's shape or an agency's name alone.
+ * Children showing only a picture are passed over. CD_NONE when none. */
+static cd_nid S_lead_credit(cd_news_ctx *p, cd_nid cap)
+{
+    const cd_dom *dom = p->dom;
+    cd_nid first = CD_NONE;
+    for (cd_nid k = cd_dom_node(dom, cap)->first; k; k = cd_dom_node(dom, k)->next) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_TEXT) {
+            if (!cd_news_space_text(n)) return CD_NONE;
+            continue;
+        }
+        if (n->type != CD_NODE_ELEMENT || n->tag == CD_TAG_BR || !S_has_text(dom, k)) continue;
+        if (!first) {
+            if (cd_news_find(p, k, cd_news_pred_img)) return CD_NONE;
+            first = k;
+            continue;
+        }
+        cd_news_text t;
+        cd_news_gather(p, first, CD_NONE, 0, &t);
+        size_t v;
+        if (t.more || !t.n || t.n > CD_PARTS_PHOTO_LINE) return CD_NONE;
+        if (!cd_parts_photo_line(t.s, t.n, 0, &v) && !cd_parts_slash_names(t.s, t.n) &&
+            !cd_parts_credit_only(t.s, t.n) && !cd_parts_is_agency(t.s, t.n))
+            return CD_NONE;
+        return first;
+    }
+    return CD_NONE;
+}
+
 /* Caption cap closed by a credit element tail (S_tail_credit): the two
  * values; the credit leaves the text. */
 static void S_tail_read(cd_news_ctx *p, cd_nid cap, cd_nid tail, const char **caption, const char **credit)
@@ -501,6 +539,7 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
         cd_extract_drop_as(p->x, cred, CD_WHY_PHOTO_CREDIT); /* a photo credit never stays in the text */
     }
     cd_nid tail = cap && !cred ? S_tail_credit(p, cap) : CD_NONE;
+    if (cap && !cred && !tail) tail = S_lead_credit(p, cap);
     if (tail) {
         S_tail_read(p, cap, tail, &caption, &credit);
     } else if (cap) {
@@ -1395,6 +1434,7 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
         !cd_news_find(p, cap, cd_news_is_caption_el))
         return;
     cd_nid tail = S_tail_credit(p, cap);
+    if (!tail) tail = S_lead_credit(p, cap);
     if (tail && !cd_news_find(p, cap, S_pred_byline)) {
         const char *caption = NULL, *credit = NULL;
         S_tail_read(p, cap, tail, &caption, &credit);
