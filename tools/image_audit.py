@@ -177,7 +177,7 @@ def shows_key(n, key):
     v = img_urls(n)
     return bool(v) and re.search(r'(?<![A-Za-z0-9])' + re.escape(key) + r'(?![A-Za-z0-9])', v) is not None
 
-SIDE = re.compile(r'gallery|carousel|slideshow|slider|related|sidebar|promo|teaser|widget|rail|recirc|\bad\b|ads\b|advert')
+SIDE = re.compile(r'gallery|carousel|slideshow|related|sidebar|promo|teaser|recirc')
 CAPCLS = re.compile(r'caption|cutline|legend|wp-caption-text|photo-?text|image-?text')
 CREDCLS = re.compile(r'credit|copyright|photographer|attribution|photo-?by|\bsource\b|byline')
 SHAPES = [  # credit shapes inside a caption text, the value group 'v'

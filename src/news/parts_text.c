@@ -1238,7 +1238,8 @@ int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, siz
                           s[b - 1] == '!' || s[b - 1] == '?' || (unsigned char)s[b - 1] == 0x94 ||
                           (unsigned char)s[b - 1] == 0x9D))))
             continue;
-        if (S_slash_credit(s + i, e - i)) {
+        /* "… Jane Doe via Getty Images" (S_via_credit) after a sentence too. */
+        if (S_slash_credit(s + i, e - i) || (i > 0 && S_via_credit(s + i, e - i))) {
             *cs = *vs = i;
             *ve = e;
             return 1;
@@ -1266,6 +1267,31 @@ int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, siz
             return 1;
         }
         break;
+    }
+    /* "… on Tuesday. Jane Doe | Getty Images", "… on Tuesday | Getty
+     * Images": a bar before an agency or a photo house closing the caption
+     * (issue #12's credit shapes); the photographer's name before the bar,
+     * after the sentence's end, is part of the credit. */
+    for (size_t i = e; i-- > lo + 2;) {
+        if (s[i] != '|') continue;
+        if (!(s[i - 1] == ' ' && i + 2 < e && s[i + 1] == ' ')) break;
+        size_t a = i + 2, b = i - 1;
+        if (cd_parts_words(s + a, e - a) > 4 || !S_credit_part(s + a, e - a) ||
+            !(S_agency(s + a, e - a) || S_photo_house(s + a, e - a)))
+            break;
+        size_t k = b;
+        while (k > lo && b - k < 60 &&
+               !(s[k - 1] == ' ' && k >= 2 && (s[k - 2] == '.' || s[k - 2] == '!' || s[k - 2] == '?')))
+            k--;
+        if (k < b && b - k < 60 && (k > lo || k == 0) && cd_parts_words(s + k, b - k) <= 4 &&
+            S_credit_part(s + k, b - k)) {
+            *cs = *vs = k;
+        } else {
+            *cs = b;
+            *vs = a;
+        }
+        *ve = e;
+        return 1;
     }
     /* "… in Paris Benoit Tessier/Reuters": no punctuation before the credit;
      * the name is taken as its usual two words. */
