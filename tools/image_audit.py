@@ -27,6 +27,32 @@ and, across categories, `credit-in-caption`: our caption ends with a
 credit's shape ("(AP Photo/…)", "Photo: …", "Name/Agency") that was not
 split off. Hand-check with --show CAT --sample N (is it the story's lead
 picture? its caption? its credit?).
+
+--shapes (h/image17) counts, per page, the shapes of caption and credit the
+page shows by its lead picture and what we give (a loose DOM of the raw HTML):
+
+  lead     og-shown (an <img>/<source> shows the og:image's file key, as
+           figure.c S_img_key), og-hidden (og:image names a picture no <img>
+           shows), og-nokey, no-lead; "+figure" when the lead falls back to
+           the first captioned <figure> after the <h1> before the third
+           paragraph of 150+ characters
+  caption  cap-figcaption, cap-class (an element classed caption/cutline/
+           legend within 3 ancestors of the picture, no other picture before
+           it), cap-next (the short block right after the picture's box),
+           "-late" when the picture comes after that third paragraph
+  credit   cr-paren "(AP Photo/NAME)", cr-label "Photo: NAME", "Credit: …",
+           cr-pipe "… | NAME", cr-copy "© …", cr-slash "NAME/AGENCY" closing
+           the caption; cr-element (an element classed credit, outside the
+           caption) and cr-element-in-caption; cr-none
+
+For each (lead, caption, credit) and each axis alone: caption hit / miss /
+other and credit hit / miss / other, then where our caption or credit lies
+in the page when it is not the lead's (cap:window, cap:late, cap:above-h1,
+cap:aside/gallery, cap:not-found, cred:an-author …). --show takes a shape,
+a lead kind, cap-hit|cap-miss|cap-other|cap-false?, cred-…, a "where" class,
+or ours-cap / ours-cred (every page where we give one) for the hand-check
+samples. The candidate is an approximation (cap-next is mostly the story's
+first paragraph: a right abstention); read the pages.
 """
 import sys, os, re, json, gzip, random
 from html.parser import HTMLParser

@@ -1410,7 +1410,8 @@ static cd_nid S_og_picture_before(cd_news_ctx *p, cd_nid stop)
             k = cd_dom_next_skip(dom, k, cd_dom_root(dom));
             continue;
         }
-        if (cd_news_pred_img(p, k) && S_fig_shows(p, k, key, kl) > 0) return k;
+        /* The key first (a few memchr), the picture's junk words only then. */
+        if (S_is_img(dom, k) && S_fig_shows(p, k, key, kl) > 0 && cd_news_pred_img(p, k)) return k;
         k = cd_dom_next(dom, k, cd_dom_root(dom));
     }
     return CD_NONE;

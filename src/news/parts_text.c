@@ -1228,6 +1228,9 @@ int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, siz
         return 1;
     }
     /* "… Atta Kenare/AFP/Getty Images" after a sentence or a separator. */
+    int via = 0;
+    for (size_t i = lo; i + 5 <= e && !via; i++)
+        via = s[i] == ' ' && memcmp(s + i, " via ", 5) == 0;
     for (size_t i = lo; i < e; i++) {
         /* White space (a line break, a run of spaces) after the punctuation. */
         size_t b = i;
@@ -1239,7 +1242,7 @@ int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, siz
                           (unsigned char)s[b - 1] == 0x9D))))
             continue;
         /* "… Jane Doe via Getty Images" (S_via_credit) after a sentence too. */
-        if (S_slash_credit(s + i, e - i) || (i > 0 && S_via_credit(s + i, e - i))) {
+        if (S_slash_credit(s + i, e - i) || (via && i > 0 && S_via_credit(s + i, e - i))) {
             *cs = *vs = i;
             *ve = e;
             return 1;
