@@ -176,10 +176,6 @@ static int S_pred_credit(cd_news_ctx *p, cd_nid id)
  * word of five letters or more ends it; "Inc." keeps its point). */
 static const char *S_credit_clean(cd_news_ctx *p, const char *s, size_t n)
 {
-    /* The year of a notice ("© 2024 Jane Doe"): the name is the credit. */
-    if (n > 6 && (s[0] == '1' || s[0] == '2') && cd_isdigit((unsigned char)s[1]) && cd_isdigit((unsigned char)s[2]) &&
-        cd_isdigit((unsigned char)s[3]) && s[4] == ' ' && s[5] >= 'A' && s[5] <= 'Z')
-        s += 5, n -= 5;
     for (;;) {
         if (n && cd_isspace((unsigned char)s[n - 1]))
             n--;
