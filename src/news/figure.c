@@ -280,6 +280,87 @@ static int S_year_range(const char *c)
     return 0;
 }
 
+/* Is caption c only a date line ("February 23, 2026", "Tue, 2008-01-08
+ * 18:35.", "September 12, 2025 | 14 min read")? The story's date under the
+ * headline, set beside the picture (a span classed "caption-with-…" holding
+ * the <time>: wcxb-dev 4644; div.date after a thumbnail: an L3S-GN1 page of
+ * 2008; a date and a reading time: wcxb-dev 1789), is no caption. The date
+ * must be the whole of the text before the first separator (" | ", " • ",
+ * " · ", a dash), and at most four words may follow it; a label that dates
+ * a story ("Published") may open it. */
+static int S_date_line(const char *c)
+{
+    size_t n = strlen(c), e = n, b = 0;
+    /* A date line's label ("Published 01/08/2008 - 10:07 a.m. GMT", an
+     * L3S-GN1 page of 2008): the news-not-deck leads that date a story. */
+    static const char *const labels[] = {"published", "updated", "posted", "last updated", NULL};
+    for (size_t k = 0; labels[k]; k++) {
+        size_t l = strlen(labels[k]);
+        if (n > l + 1 && cd_eq_nocase(c, l, labels[k]) && (c[l] == ' ' || c[l] == ':')) {
+            b = l + 1;
+            while (b < n && (c[b] == ' ' || c[b] == ':'))
+                b++;
+            if (n - b > 3 && cd_eq_nocase(c + b, 3, "on ")) b += 3;
+            break;
+        }
+    }
+    /* Separators: a bar, a bullet, a middle dot, a dash (hyphen, en or em). */
+    for (size_t i = b; i + 3 <= n; i++) {
+        size_t sl = c[i] != ' ' ? 0 : c[i + 1] == '|' || c[i + 1] == '-' ? 1 :
+                    i + 4 < n && (memcmp(c + i + 1, "\xe2\x80\xa2", 3) == 0 || memcmp(c + i + 1, "\xe2\x80\x93", 3) == 0 ||
+                                  memcmp(c + i + 1, "\xe2\x80\x94", 3) == 0) ? 3 :
+                    i + 3 < n && memcmp(c + i + 1, "\xc2\xb7", 2) == 0 ? 2 : 0;
+        if (sl && c[i + 1 + sl] == ' ') {
+            e = i;
+            if (cd_parts_words(c + i + 1 + sl, n - i - 1 - sl) > 4) return 0;
+            break;
+        }
+    }
+    while (e > b && (c[e - 1] == '.' || cd_isspace((unsigned char)c[e - 1])))
+        e--;
+    if (e < b + 8 || e > b + 60) return 0;
+    /* Day first or not, only whether it is a date matters here. */
+    char date[CD_META_DATE_LEN];
+    return cd_meta_date_norm(c + b, e - b, 1, 1, date) >= 10;
+}
+
+/* The caption c without a label naming it ("Caption Tomato hornworms …": a
+ * field's visually hidden heading "Caption" opening the caption element,
+ * wcxb-dev 4661); NULL when nothing is left, or when c is only a label, a
+ * file name (cd_parts_bare_label) or a date line (S_date_line). */
+static const char *S_caption_final(const char *c)
+{
+    if (!c) return NULL;
+    if (cd_eq_nocase(c, strlen(c) < 7 ? strlen(c) : 7, "caption")) {
+        const char *v = c + 7;
+        if (*v == ':') v++;
+        if (*v == ' ') {
+            while (*v == ' ')
+                v++;
+            if ((*v >= 'A' && *v <= 'Z') || (*v >= '0' && *v <= '9') || (unsigned char)*v >= 0x80) c = v;
+        }
+    }
+    if (cd_parts_bare_label(c) || !cd_parts_words(c, strlen(c)) || S_date_line(c)) return NULL;
+    return c;
+}
+
+/* Is caption text s[0, n) only slash-joined capitalised names, one of them
+ * of two words or more (a person: "Michael Hession/NYT Wirecutter", wcxb-dev
+ * 2891), the way a paper credits its own photographer? As a lead figure's
+ * whole caption it is the credit (cd_parts_slash_names needs no agency; "Before
+ * / After" has no two-word part). */
+static int S_slash_person(const char *s, size_t n)
+{
+    if (!cd_parts_slash_names(s, n)) return 0;
+    size_t st = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '/' && s[i] != ',') continue;
+        if (cd_parts_words(s + st, i - st) >= 2) return 1;
+        st = i + 1;
+    }
+    return 0;
+}
+
 /* A caption set just after a figure rather than in it (<figure><img>
  * </figure><figcaption>, or the caption in the next block of a wrapper):
  * the first element after fig or after one of its two nearest ancestors, if
@@ -373,6 +454,44 @@ static cd_nid S_tail_credit(cd_news_ctx *p, cd_nid cap)
     return last;
 }
 
+static int S_has_text(const cd_dom *dom, cd_nid id);
+
+/* The element opening caption cap that holds only a photo credit, the
+ * caption in the element(s) after it (<dl class=wp-caption><dt><img></dt>
+ * <dd class="wp-caption-dd wp-cite-dd">Associated Press</dd><dd>French
+ * President …</dd></dl>: the wsj.com blogs of CleanPortalEval, whose
+ * caption read "Associated Press French President …"): the first child
+ * element with text, no text before it, followed by an element with text,
+ * whose text is a photo line, a credit's shape or an agency's name alone.
+ * Children showing only a picture are passed over. CD_NONE when none. */
+static cd_nid S_lead_credit(cd_news_ctx *p, cd_nid cap)
+{
+    const cd_dom *dom = p->dom;
+    cd_nid first = CD_NONE;
+    for (cd_nid k = cd_dom_node(dom, cap)->first; k; k = cd_dom_node(dom, k)->next) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_TEXT) {
+            if (!cd_news_space_text(n)) return CD_NONE;
+            continue;
+        }
+        if (n->type != CD_NODE_ELEMENT || n->tag == CD_TAG_BR || !S_has_text(dom, k)) continue;
+        if (!first) {
+            if (cd_news_find(p, k, cd_news_pred_img)) return CD_NONE;
+            first = k;
+            continue;
+        }
+        cd_news_text t;
+        cd_news_gather(p, first, CD_NONE, 0, &t);
+        size_t v;
+        if (t.more || !t.n || t.n > CD_PARTS_PHOTO_LINE) return CD_NONE;
+        if (!cd_parts_photo_line(t.s, t.n, 0, &v) && !cd_parts_slash_names(t.s, t.n) &&
+            !cd_parts_credit_only(t.s, t.n) && !cd_parts_is_agency(t.s, t.n))
+            return CD_NONE;
+        return first;
+    }
+    return CD_NONE;
+}
+
 /* Caption cap closed by a credit element tail (S_tail_credit): the two
  * values; the credit leaves the text. */
 static void S_tail_read(cd_news_ctx *p, cd_nid cap, cd_nid tail, const char **caption, const char **credit)
@@ -420,6 +539,7 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
         cd_extract_drop_as(p->x, cred, CD_WHY_PHOTO_CREDIT); /* a photo credit never stays in the text */
     }
     cd_nid tail = cap && !cred ? S_tail_credit(p, cap) : CD_NONE;
+    if (cap && !cred && !tail) tail = S_lead_credit(p, cap);
     if (tail) {
         S_tail_read(p, cap, tail, &caption, &credit);
     } else if (cap) {
@@ -439,7 +559,7 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
             /* The credit element was skipped: the separator before it goes
              * too ("Caption - <span class=credit>Name</span>"). */
             caption = cd_news_clean(p, t.s, cd_parts_caption_end(t.s, t.n));
-        } else if (!credit && lead && cd_parts_credit_only(t.s, t.n)) {
+        } else if (!credit && lead && (cd_parts_credit_only(t.s, t.n) || S_slash_person(t.s, t.n))) {
             /* A figcaption holding only the credit ("Getty Images",
              * "iStock/Getty"): the credit, which leaves the text. */
             credit = cd_news_credit_value(p, t.s, t.n);
@@ -497,8 +617,7 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
             k = cd_dom_next(dom, k, fig);
         }
     }
-    if (caption && (cd_parts_bare_label(caption) || !cd_parts_words(caption, strlen(caption))))
-        caption = NULL;
+    caption = S_caption_final(caption);
     /* "Henry Gilbert • February 15, 2017": a byline with its date, not a photo credit. */
     char date[CD_META_DATE_LEN];
     if (credit && cd_meta_date_norm(credit, strlen(credit), 0, 0, date) >= 10) credit = NULL;
@@ -506,6 +625,11 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
     if (credit && S_year_range(credit)) credit = NULL;
     if (!lead) return;
     if (!img && cd_news_find(p, fig, S_pred_player)) return;
+    /* A pull quote set as a figure (<figure><blockquote>…</blockquote>
+     * <figcaption>NAME, TITLE</figcaption>, with or without the speaker's
+     * avatar: wcxb-dev 4258, 0041): its caption names the speaker, not a
+     * picture. */
+    if (cd_dom_is(dom, fig, CD_TAG_FIGURE) && cd_news_find(p, fig, S_pred_quote)) return;
     if (caption && !p->m->image_caption) p->m->image_caption = caption;
     if (credit && !p->m->image_credit) p->m->image_credit = credit;
     if ((caption || credit) && !p->m->image_source) p->m->image_source = "visible";
@@ -543,6 +667,25 @@ static int S_two_pictures(cd_news_ctx *p, cd_nid a, cd_nid cap)
     return 0;
 }
 
+/* Is box the author's box: a byline element (S_pred_byline) whose text
+ * holds the name its picture's alt gives ("<img alt="Jane Roe">" beside
+ * "By Jane Roe": the writer's photo, wcxb-dev 0075 and 0272, where a badge
+ * classed as a caption, "Verified expert", was read as the lead caption)? */
+static int S_author_box(cd_news_ctx *p, cd_nid box)
+{
+    cd_nid img = cd_news_find(p, box, cd_news_pred_img), by = cd_news_find(p, box, S_pred_byline);
+    if (!img || !by) return 0;
+    size_t l = 0;
+    const char *alt = cd_dom_attr(p->dom, img, "alt", &l);
+    cd_parts_trim(&alt, &l);
+    if (!alt || l < 4 || l > 60 || !memchr(alt, ' ', l)) return 0;
+    cd_news_text t;
+    cd_news_gather(p, by, CD_NONE, 0, &t);
+    for (uint32_t i = 0; i + l <= t.n; i++)
+        if (cd_meta_eq_nocase(t.s + i, l, alt, l)) return 1;
+    return 0;
+}
+
 /* The figure-like block around a caption outside <figure>: the nearest of
  * three ancestors that holds a picture, unless it shows two different
  * pictures before the caption (the body around a later picture's caption
@@ -553,7 +696,9 @@ cd_nid cd_news_container(cd_news_ctx *p, cd_nid cap)
     cd_nid a = cd_dom_node(p->dom, cap)->parent;
     for (unsigned d = 0; a && d < 3; d++, a = cd_dom_node(p->dom, a)->parent)
         if (cd_dom_node(p->dom, a)->type == CD_NODE_ELEMENT && cd_news_find(p, a, cd_news_pred_img))
-            return S_two_pictures(p, a, cap) ? CD_NONE : a;
+            /* Nor the author's box: the writer's photo, the byline and a
+             * badge classed as a caption ("Verified expert", wcxb-dev 0075). */
+            return S_two_pictures(p, a, cap) || S_author_box(p, a) ? CD_NONE : a;
     return CD_NONE;
 }
 
@@ -768,8 +913,13 @@ static int S_has_key(const char *v, size_t l, const char *key, size_t kl)
     /* Candidates by the key's first byte (memchr), then the whole key. */
     for (const char *c = v, *end = v + (l - kl) + 1; (c = memchr(c, key[0], (size_t)(end - c))) != NULL; c++) {
         size_t i = (size_t)(c - v);
+        /* A file stem starts the file's name: "best-strategy-board-games"
+         * is not the picture "this-war-of-mine-best-strategy-board-games.jpg"
+         * (wcxb-dev 4683). */
         if (memcmp(c, key, kl) == 0 && (i == 0 || !word((unsigned char)v[i - 1])) &&
-            (i + kl == l || !word((unsigned char)v[i + kl])))
+            (i + kl == l || !word((unsigned char)v[i + kl])) &&
+            (word == cd_isdigit || i == 0 || v[i - 1] == '/' || v[i - 1] == '=' || v[i - 1] == ' ' ||
+             v[i - 1] == ',' || (i >= 3 && v[i - 3] == '%' && v[i - 2] == '2' && (v[i - 1] == 'F' || v[i - 1] == 'f'))))
             return 1;
     }
     return 0;
@@ -786,14 +936,43 @@ static int S_fig_shows(cd_news_ctx *p, cd_nid fig, const char *key, size_t kl)
         const cd_node *n = cd_dom_node(p->dom, k);
         if (n->type != CD_NODE_ELEMENT) continue;
         if (!S_is_img(p->dom, k) && n->tag != CD_TAG_SOURCE) continue;
-        pics = 1;
         for (size_t i = 0; attrs[i]; i++) {
             size_t l = 0;
             const char *v = cd_dom_attr(p->dom, k, attrs[i], &l);
             if (v && l <= 8192 && S_has_key(v, l, key, kl)) return 1;
+            /* A lazy picture's placeholder ("data:image/svg+xml,…", wcxb-dev
+             * 4893) names no picture: it is not another one. */
+            if (v && l > 5 && !cd_eq_nocase(v, 5, "data:")) pics = 1;
         }
     }
     return pics ? -1 : 0;
+}
+
+/* Is there a subheading of the story (h2-h6 inside a content root), after
+ * a paragraph of its prose, between the headline and node fig? Node ids
+ * follow the document's order. */
+static int S_heading_before(cd_news_ctx *p, cd_nid fig)
+{
+    if (!p->h1 || fig <= p->h1) return 0;
+    unsigned seen = 0;
+    int head = 0;
+    for (cd_nid k = fig - 1; k > p->h1 && seen < 4096u; k--, seen++) {
+        const cd_node *n = cd_dom_node(p->dom, k);
+        if (n->type != CD_NODE_ELEMENT || cd_news_inside(p->dom, fig, k) || !S_in_roots(p, k)) continue;
+        if (!head) {
+            head = (cd_tag_flags(n->tag) & CD_TF_HEADING) && n->tag != CD_TAG_H1 && cd_extract_node_visible(p->dom, k);
+            continue;
+        }
+        /* The story's prose before that subheading (on a blog whose h1 is
+         * the blog's name, an h2 is the post's own headline: the wsj.com
+         * blogs of CleanPortalEval). */
+        if (n->tag == CD_TAG_P) {
+            cd_news_text t;
+            cd_news_gather(p, k, CD_NONE, 1, &t);
+            if (t.more || t.n >= 100) return 1;
+        }
+    }
+    return 0;
 }
 
 static cd_nid S_og_picture_before(cd_news_ctx *p, cd_nid stop);
@@ -827,6 +1006,12 @@ cd_nid cd_news_lead(cd_news_ctx *p)
     if (fig && S_fig_shows(p, fig, key, kl) < 0) {
         cd_nid og = S_og_picture_before(p, fig);
         if (og && og < fig && !cd_news_inside(p->dom, og, fig)) return CD_NONE;
+        /* A body figure of another picture than the og:image, which no
+         * picture of the page shows, set under one of the story's
+         * subheadings: it illustrates that part ("Food Myths", then a loaf
+         * of bread with its caption: wcxb-dev 4121, whose og:image is the
+         * site's social card), not the story. */
+        if (fig == p->lead_fig && fig != cand[0] && fig != cand[1] && S_heading_before(p, fig)) return CD_NONE;
     }
     return fig;
 }
@@ -1221,7 +1406,8 @@ static cd_nid S_og_picture_before(cd_news_ctx *p, cd_nid stop)
             k = cd_dom_next_skip(dom, k, cd_dom_root(dom));
             continue;
         }
-        if (cd_news_pred_img(p, k) && S_fig_shows(p, k, key, kl) > 0) return k;
+        /* The key first (a few memchr), the picture's junk words only then. */
+        if (S_is_img(dom, k) && S_fig_shows(p, k, key, kl) > 0 && cd_news_pred_img(p, k)) return k;
         k = cd_dom_next(dom, k, cd_dom_root(dom));
     }
     return CD_NONE;
@@ -1249,10 +1435,12 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
         !cd_news_find(p, cap, cd_news_is_caption_el))
         return;
     cd_nid tail = S_tail_credit(p, cap);
+    if (!tail) tail = S_lead_credit(p, cap);
     if (tail && !cd_news_find(p, cap, S_pred_byline)) {
         const char *caption = NULL, *credit = NULL;
         S_tail_read(p, cap, tail, &caption, &credit);
-        if (caption && (cd_parts_bare_label(caption) || cd_parts_not_deck(caption, strlen(caption)))) caption = NULL;
+        caption = S_caption_final(caption);
+        if (caption && cd_parts_not_deck(caption, strlen(caption))) caption = NULL;
         if (caption) p->m->image_caption = caption;
         if (credit) p->m->image_credit = credit;
         return;
@@ -1357,8 +1545,7 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
             !cd_parts_not_deck(t.s, t.n) && !cd_parts_photo_line(t.s, t.n, 0, &v))
             caption = cd_news_clean(p, t.s, t.n);
     }
-    if (caption && (cd_parts_bare_label(caption) || !cd_parts_words(caption, strlen(caption))))
-        caption = NULL;
+    caption = S_caption_final(caption);
     if (caption) p->m->image_caption = caption;
     if (credit) p->m->image_credit = credit;
 }

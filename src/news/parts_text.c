@@ -1188,6 +1188,8 @@ static size_t S_paren_photo_word(const char *s, size_t n)
     return 0;
 }
 
+static int S_photo_house(const char *s, size_t n);
+
 /* A photo credit ending the caption s[0..n): [*cs, n) leaves the caption,
  * [*vs, *ve) is the credit. */
 int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, size_t *ve)
@@ -1210,8 +1212,10 @@ int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, siz
             size_t il = pe - 1 - (i + 1);
             size_t lab = cd_parts_photo_label(in, il);
             if (!lab) lab = S_paren_photo_word(in, il);
+            /* "(Ferrey/WireImage)": slash-joined names, one a photo house
+             * (an L3S-GN1 golf page). */
             if (lab || S_slash_credit(in, il) || S_agency(in, il) || S_slash_names(in, il) ||
-                S_agency_colon_name(in, il)) {
+                S_agency_colon_name(in, il) || (S_photo_house(in, il) && cd_parts_slash_names(in, il))) {
                 *cs = i;
                 *vs = i + 1 + (lab ? S_skip_space(in, il, lab) : 0);
                 *ve = pe - 1;
@@ -1234,6 +1238,9 @@ int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, siz
         return 1;
     }
     /* "… Atta Kenare/AFP/Getty Images" after a sentence or a separator. */
+    int via = 0;
+    for (size_t i = lo; i + 5 <= e && !via; i++)
+        via = s[i] == ' ' && memcmp(s + i, " via ", 5) == 0;
     for (size_t i = lo; i < e; i++) {
         /* White space (a line break, a run of spaces) after the punctuation. */
         size_t b = i;
@@ -1244,7 +1251,8 @@ int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, siz
                           s[b - 1] == '!' || s[b - 1] == '?' || (unsigned char)s[b - 1] == 0x94 ||
                           (unsigned char)s[b - 1] == 0x9D))))
             continue;
-        if (S_slash_credit(s + i, e - i)) {
+        /* "… Jane Doe via Getty Images" (S_via_credit) after a sentence too. */
+        if (S_slash_credit(s + i, e - i) || (via && i > 0 && S_via_credit(s + i, e - i))) {
             *cs = *vs = i;
             *ve = e;
             return 1;
@@ -1272,6 +1280,31 @@ int cd_parts_photo_trailing(const char *s, size_t n, size_t *cs, size_t *vs, siz
             return 1;
         }
         break;
+    }
+    /* "… on Tuesday. Jane Doe | Getty Images", "… on Tuesday | Getty
+     * Images": a bar before an agency or a photo house closing the caption
+     * (issue #12's credit shapes); the photographer's name before the bar,
+     * after the sentence's end, is part of the credit. */
+    for (size_t i = e; i-- > lo + 2;) {
+        if (s[i] != '|') continue;
+        if (!(s[i - 1] == ' ' && i + 2 < e && s[i + 1] == ' ')) break;
+        size_t a = i + 2, b = i - 1;
+        if (cd_parts_words(s + a, e - a) > 4 || !S_credit_part(s + a, e - a) ||
+            !(S_agency(s + a, e - a) || S_photo_house(s + a, e - a)))
+            break;
+        size_t k = b;
+        while (k > lo && b - k < 60 &&
+               !(s[k - 1] == ' ' && k >= 2 && (s[k - 2] == '.' || s[k - 2] == '!' || s[k - 2] == '?')))
+            k--;
+        if (k < b && b - k < 60 && (k > lo || k == 0) && cd_parts_words(s + k, b - k) <= 4 &&
+            S_credit_part(s + k, b - k)) {
+            *cs = *vs = k;
+        } else {
+            *cs = b;
+            *vs = a;
+        }
+        *ve = e;
+        return 1;
     }
     /* "… in Paris Benoit Tessier/Reuters": no punctuation before the credit;
      * the name is taken as its usual two words. */
