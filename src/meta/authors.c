@@ -432,6 +432,31 @@ static void S_push(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, 
     }
 }
 
+/* Where the first credit conjunction (" and ", " & " …, or "and " opening
+ * s) stands in s[0..n): its offset (n for none), its length in *len. */
+static size_t S_conjunction_at(const char *s, size_t n, size_t *len)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i && s[i] != ' ')
+            continue;
+        for (size_t k = 0; cd_list_credit_conjunctions[k]; k++) {
+            const char *cj = cd_list_credit_conjunctions[k];
+            size_t l = strlen(cj);
+            /* At the start the leading space is not there ("and Ann Poe"). */
+            if (i == 0 && s[0] != ' ' && n > l - 1 && cd_eq_nocase(s, l - 1, cj + 1)) {
+                *len = l - 1;
+                return 0;
+            }
+            if (n - i >= l && cd_eq_nocase(s + i, l, cj)) {
+                *len = l;
+                return i;
+            }
+        }
+    }
+    *len = 0;
+    return n;
+}
+
 /* Is part, after a comma, what qualifies the name before it rather than
  * another name: a credential ("MD"), the site ("The Commercial Appeal"), or
  * a role with a title word ("Home and Digital Security Expert", whose "and"
@@ -455,6 +480,37 @@ static int S_qualifier(const cd_meta *m, const char *s, size_t n)
     if (m->site_name && n > 4 && cd_eq_nocase(s, 4, "the ") &&
         cd_meta_site_like(s + 4, n - 4, m->site_name, strlen(m->site_name)))
         return 1; /* "The Commercial Appeal" on "Memphis Commercial Appeal" */
+    /* Names joined by a conjunction after the comma ("Jane Doe, John Roe
+     * and Ann Poe", and with the serial comma ", and Ann Poe"): more
+     * authors when every side is a name of two words or more; a title
+     * on one side ("Home and Digital Security Expert", wcxb 4601) keeps
+     * the whole a qualifier. */
+    size_t cl, at = S_conjunction_at(s, n, &cl);
+    if (at < n) {
+        size_t st = 0;
+        int names = 0;
+        for (;;) {
+            size_t e = at < n ? at : n, b = st;
+            while (b < e && cd_isspace((unsigned char)s[b]))
+                b++;
+            while (e > b && cd_isspace((unsigned char)s[e - 1]))
+                e--;
+            if (e > b) {
+                if (!memchr(s + b, ' ', e - b) || S_is_title(s + b, e - b) || S_is_group(s + b, e - b) ||
+                    !cd_meta_author_plausible(s + b, e - b))
+                    break;
+                names++;
+            }
+            if (at >= n) {
+                if (names)
+                    return 0;
+                break;
+            }
+            st = at + cl;
+            size_t more = S_conjunction_at(s + st, n - st, &cl);
+            at = more < n - st ? st + more : n;
+        }
+    }
     return memchr(s, ' ', n) && S_is_title(s, n) && !S_is_group(s, n);
 }
 

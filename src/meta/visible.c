@@ -25,6 +25,7 @@
 #define S_DATE_WINDOW 120u /* text nodes after the first h1 searched for a date */
 #define S_DATE_NEAR 30u     /* … of which the date line is one of the first */
 #define S_BYLINE_MAX 160u  /* bytes: longer text is prose, not a byline */
+#define S_HEADING_BYLINE 6u /* texts after the h1 where a heading may be the "By" line */
 
 /* The words looked for are the lists src/lists/class-*.txt (class and id
  * words), byline-*.txt, update-words.txt, published-labels.txt,
@@ -137,6 +138,35 @@ static int S_caps_name(const char *s, size_t n)
             return 0;
         for (size_t k = st; k < i; k++)
             if (!(s[k] >= 'A' && s[k] <= 'Z') && s[k] != '.' && s[k] != '-' && s[k] != '\'')
+                return 0;
+        words++;
+    }
+    return words >= 2 && words <= 4;
+}
+
+/* Is s "By" and a name in capitals and small letters, two to four words
+ * each opening with a capital ("By Jane Doe", "By Mary-Ann O'Neil")? A
+ * heading's "By the numbers", "By Land and Sea" has small words. */
+static int S_by_title_name(const char *s, size_t n)
+{
+    if (n < 6 || !cd_eq_nocase(s, 3, "by "))
+        return 0;
+    size_t words = 0;
+    for (size_t i = 3; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t st = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        if (i == st)
+            break;
+        if (i - st < 2 || !(s[st] >= 'A' && s[st] <= 'Z') ||
+            cd_wordset_has(&cd_list_name_stop_words, s + st, i - st) ||
+            cd_wordset_has(&cd_list_date_filler_words, s + st, i - st))
+            return 0;
+        for (size_t k = st + 1; k < i; k++)
+            if (!cd_isalpha((unsigned char)s[k]) && (unsigned char)s[k] < 0x80 && s[k] != '.' && s[k] != '-' &&
+                s[k] != '\'')
                 return 0;
         words++;
     }
@@ -1322,7 +1352,12 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
                ((S_byline_prefix(s, len) && S_byline_len(s, len) < 60 && len > 4 && !S_sentence_end(dom, id, s, len) &&
                  !S_menu_link(dom, id) && !S_teaser_item(dom, id) &&
                  (!S_in_heading(dom, id) || (len > 8 && s[2] != ' ' && s[2] != ':') || S_caps_name(s, len) ||
-                  S_in_byline_box(c, id))) ||
+                  S_in_byline_box(c, id) ||
+                  /* A heading right under the headline that is "By" and a
+                   * name ("<h3>By Jane Doe</h3>", the template's byline
+                   * set as a heading; wcxb 4117's "By Dieter Hogen with Uta
+                   * Pippig" is a span). */
+                  (v->nh1 && v->after_h1 <= S_HEADING_BYLINE && S_by_title_name(s, len)))) ||
                 (S_alone(dom, id) && S_by_handle(s, len) && S_in_post_meta(c, id) && !S_teaser_item(dom, id)))) {
         if (cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), id, s, len)) {
             v->bylines++;
