@@ -151,6 +151,15 @@ static int S_by_title_name(const char *s, size_t n)
 {
     if (n < 6 || !cd_eq_nocase(s, 3, "by "))
         return 0;
+    /* The name ends at a comma, a bar or a dash ("By AHMED MOHAMED -
+     * Associated Press Writer --", news spec ledgerenquirer-mauritania-detains). */
+    for (size_t i = 3; i < n; i++)
+        if (s[i] == ',' || s[i] == '|' || (s[i] == '-' && s[i - 1] == ' ')) {
+            n = i;
+            while (n > 3 && s[n - 1] == ' ')
+                n--;
+            break;
+        }
     size_t words = 0;
     for (size_t i = 3; i < n;) {
         while (i < n && s[i] == ' ')
@@ -353,6 +362,60 @@ static void S_contact_line(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char
             }
             return;
         }
+    }
+}
+
+/* A writer's tagline, as wire columns and opinion pages end the story:
+ * "Jim Litke is a national sports columnist for The Associated Press.
+ * Write to him at …" (news spec wjz-litke-oree). The name (two or three
+ * capitalised words opening the text), "is a/an/the", and a word for one
+ * who writes before the sentence ends: ranked with the contact line, after
+ * every byline. */
+static void S_tagline(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char *s, size_t n)
+{
+    static const char *const writes[] = {"columnist", "writer", "reporter", "correspondent", "journalist",
+                                         "contributor", "editor", NULL};
+    if (n < 24 || n > 300 || v->bylines >= CD_META_MAX_BYLINES || !(s[0] >= 'A' && s[0] <= 'Z'))
+        return;
+    /* The name: up to " is a ", " is an ", " is the " within four words. */
+    size_t e = 0, words = 0, at = 0;
+    for (size_t i = 0; i < n && i < 48 && words <= 4; i++) {
+        if (s[i] != ' ')
+            continue;
+        words++;
+        if ((n - i > 6 && memcmp(s + i, " is a ", 6) == 0) || (n - i > 7 && memcmp(s + i, " is an ", 7) == 0) ||
+            (n - i > 8 && memcmp(s + i, " is the ", 8) == 0)) {
+            e = i;
+            at = i + 4;
+            break;
+        }
+    }
+    if (!e || words < 2 || words > 3 || !S_name_alone(s, e) || S_has_org_word(s, e))
+        return;
+    for (size_t i = 0; i < e; i++)
+        if (s[i] == ' ' && !(s[i + 1] >= 'A' && s[i + 1] <= 'Z'))
+            return;
+    /* A word for one who writes in the rest of the sentence. */
+    size_t end = at;
+    while (end < n && s[end] != '.')
+        end++;
+    for (size_t i = at; i < end; i++) {
+        if (s[i - 1] != ' ')
+            continue;
+        size_t w = i;
+        while (w < end && cd_isalpha((unsigned char)s[w]))
+            w++;
+        for (size_t k = 0; writes[k]; k++)
+            if (w - i == strlen(writes[k]) && cd_eq_nocase(s + i, w - i, writes[k])) {
+                /* … for the publication: "for The Associated Press" (a
+                 * bio, "is a garden writer and horticulturist who lives
+                 * in …", wcxb 4705, whose gold has no author, is not read). */
+                if (!(end - w > 5 && (memcmp(s + w, " for ", 5) == 0 || memcmp(s + w, " at ", 4) == 0)))
+                    return;
+                if (cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, CD_META_RANK_HOLDER - 1, id, s, e))
+                    v->bylines++;
+                return;
+            }
     }
 }
 
@@ -1330,6 +1393,7 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
             len = g;
     }
     S_contact_line(c, v, id, s, len);
+    S_tagline(c, v, id, s, len);
     if (!len || len > S_BYLINE_MAX)
         return;
     /* "2025-12-17 · Trond Teigen", "Trond Teigen · 2025-12-17": the mark
