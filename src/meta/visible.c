@@ -378,23 +378,25 @@ static void S_tagline(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char *s, 
     if (n < 24 || n > 300 || v->bylines >= CD_META_MAX_BYLINES || !(s[0] >= 'A' && s[0] <= 'Z'))
         return;
     /* The name: up to " is a ", " is an ", " is the " within four words. */
+    /* (Each word before "is" opens with a capital: most paragraphs fail
+     * at their second word, read no further.) */
     size_t e = 0, words = 0, at = 0;
-    for (size_t i = 0; i < n && i < 48 && words <= 4; i++) {
+    for (size_t i = 1; i + 8 < n && i < 48; i++) {
         if (s[i] != ' ')
             continue;
         words++;
-        if ((n - i > 6 && memcmp(s + i, " is a ", 6) == 0) || (n - i > 7 && memcmp(s + i, " is an ", 7) == 0) ||
-            (n - i > 8 && memcmp(s + i, " is the ", 8) == 0)) {
+        if (s[i + 1] == 'i' && s[i + 2] == 's' && s[i + 3] == ' ' &&
+            (memcmp(s + i + 4, "a ", 2) == 0 || memcmp(s + i + 4, "an ", 3) == 0 ||
+             memcmp(s + i + 4, "the ", 4) == 0)) {
             e = i;
             at = i + 4;
             break;
         }
-    }
-    if (!e || words < 2 || words > 3 || !S_name_alone(s, e) || S_has_org_word(s, e))
-        return;
-    for (size_t i = 0; i < e; i++)
-        if (s[i] == ' ' && !(s[i + 1] >= 'A' && s[i + 1] <= 'Z'))
+        if (words >= 3 || !(s[i + 1] >= 'A' && s[i + 1] <= 'Z'))
             return;
+    }
+    if (!e || words < 2 || !S_name_alone(s, e) || S_has_org_word(s, e))
+        return;
     /* A word for one who writes in the rest of the sentence. */
     size_t end = at;
     while (end < n && s[end] != '.')
