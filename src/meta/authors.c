@@ -397,12 +397,12 @@ static size_t S_cut_job_tail(const char *s, size_t n)
         if (!(s[i] >= 'A' && s[i] <= 'Z'))
             return n;
         words++;
-        size_t st = i++;
+        i++;
         int small = 0;
+        /* Letters, hyphens and apostrophes ("McDonald", "O'Neil"), some
+         * of them small ("NETGEAR" is no surname). */
         while (i < e && s[i] != ' ') {
-            if (s[i] >= 'A' && s[i] <= 'Z' && !(i > st && (s[i - 1] == '-' || s[i - 1] == '\'')))
-                small = small; /* "McDonald" */
-            else if (s[i] >= 'a' && s[i] <= 'z')
+            if (s[i] >= 'a' && s[i] <= 'z')
                 small = 1;
             else if (s[i] != '-' && s[i] != '\'' && !(s[i] >= 'A' && s[i] <= 'Z') && (unsigned char)s[i] < 0x80)
                 return n;
