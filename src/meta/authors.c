@@ -365,10 +365,75 @@ static int S_job_alone(const char *s, size_t n)
 }
 
 /* later: 0 the first name of a credit, 1 after "and", 2 after a comma. */
+/* s[0..n) without the job-title words ending it (job-title-words.txt,
+ * "Writer", "Senior Editor") when at least two words opening with a
+ * capital stay before them; else n. */
+static int S_is_group(const char *s, size_t n);
+static size_t S_cut_job_tail(const char *s, size_t n)
+{
+    /* The role must end in a word for one who writes ("Editor" alone may
+     * be the reviewer beside the writer's byline: wcxb 0019). */
+    static const char *const writes[] = {"writer", "reporter", "correspondent", "columnist", "journalist",
+                                         "contributor", NULL};
+    size_t e = n, cut = n;
+    {
+        size_t w = n;
+        while (w && s[w - 1] != ' ')
+            w--;
+        int ok = 0;
+        for (size_t k = 0; writes[k] && !ok; k++)
+            ok = n - w == strlen(writes[k]) && cd_eq_nocase(s + w, n - w, writes[k]);
+        if (!ok)
+            return n;
+    }
+    for (;;) {
+        size_t w = e;
+        while (w && s[w - 1] != ' ')
+            w--;
+        if (!w || !S_word_is(s + w, e - w, &cd_list_job_title_words))
+            break;
+        cut = w;
+        e = w;
+        while (e && s[e - 1] == ' ')
+            e--;
+    }
+    if (cut == n)
+        return n;
+    /* Exactly a first name and a surname, each a capital and small
+     * letters: "Mariko Oi BBC News", "NETGEAR Orbi Team", "Our Product
+     * Research Team" stay whole (and go as before). */
+    size_t words = 0;
+    for (size_t i = 0; i < e;) {
+        while (i < e && s[i] == ' ')
+            i++;
+        if (i == e)
+            break;
+        if (!(s[i] >= 'A' && s[i] <= 'Z'))
+            return n;
+        words++;
+        i++;
+        int small = 0;
+        /* Letters, hyphens and apostrophes ("McDonald", "O'Neil"), some
+         * of them small ("NETGEAR" is no surname). */
+        while (i < e && s[i] != ' ') {
+            if (s[i] >= 'a' && s[i] <= 'z')
+                small = 1;
+            else if (s[i] != '-' && s[i] != '\'' && !(s[i] >= 'A' && s[i] <= 'Z') && (unsigned char)s[i] < 0x80)
+                return n;
+            i++;
+        }
+        if (!small)
+            return n;
+    }
+    return words == 2 && !S_is_group(s, n) ? e : n;
+}
+
 static void S_push(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, int later,
                    size_t *added)
 {
-    while (n && (cd_isspace((unsigned char)*s) || *s == '.' || *s == ',' || *s == '-' || *s == '"'))
+    /* (and a joiner "&" left before a co-author's name: "<span
+     * class=and>&amp;</span> <a>Zackery Cuevas</a>", wcxb 4064) */
+    while (n && (cd_isspace((unsigned char)*s) || *s == '.' || *s == ',' || *s == '-' || *s == '"' || *s == '&'))
         s++, n--;
     while (n && (cd_isspace((unsigned char)s[n - 1]) || s[n - 1] == ',' || s[n - 1] == '-' ||
                  s[n - 1] == ':' || s[n - 1] == '"' || s[n - 1] == ';'))
@@ -392,6 +457,12 @@ static void S_push(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, 
         while (n && (s[n - 1] == ' ' || s[n - 1] == ','))
             n--;
     }
+    /* A job title glued after the name without a comma ("Zackery Cuevas
+     * Writer", an author box's name and role in one element, wcxb 4064;
+     * "Jane Doe Senior Editor"): in page text, trailing job-title words
+     * go when two capitalised words stay. */
+    if (!loose && !later)
+        n = S_cut_job_tail(s, n);
     size_t whole = n;
     n = S_cut_affiliation(s, n);
     /* "TOM CANAVAN ASSOCIATED PRESS": the wire glued after the writer is
@@ -446,6 +517,31 @@ static void S_push(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, 
     }
 }
 
+/* Where the first credit conjunction (" and ", " & " …, or "and " opening
+ * s) stands in s[0..n): its offset (n for none), its length in *len. */
+static size_t S_conjunction_at(const char *s, size_t n, size_t *len)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i && s[i] != ' ')
+            continue;
+        for (size_t k = 0; cd_list_credit_conjunctions[k]; k++) {
+            const char *cj = cd_list_credit_conjunctions[k];
+            size_t l = strlen(cj);
+            /* At the start the leading space is not there ("and Ann Poe"). */
+            if (i == 0 && s[0] != ' ' && n > l - 1 && cd_eq_nocase(s, l - 1, cj + 1)) {
+                *len = l - 1;
+                return 0;
+            }
+            if (n - i >= l && cd_eq_nocase(s + i, l, cj)) {
+                *len = l;
+                return i;
+            }
+        }
+    }
+    *len = 0;
+    return n;
+}
+
 /* Is part, after a comma, what qualifies the name before it rather than
  * another name: a credential ("MD"), the site ("The Commercial Appeal"), or
  * a role with a title word ("Home and Digital Security Expert", whose "and"
@@ -469,6 +565,37 @@ static int S_qualifier(const cd_meta *m, const char *s, size_t n)
     if (m->site_name && n > 4 && cd_eq_nocase(s, 4, "the ") &&
         cd_meta_site_like(s + 4, n - 4, m->site_name, strlen(m->site_name)))
         return 1; /* "The Commercial Appeal" on "Memphis Commercial Appeal" */
+    /* Names joined by a conjunction after the comma ("Jane Doe, John Roe
+     * and Ann Poe", and with the serial comma ", and Ann Poe"): more
+     * authors when every side is a name of two words or more; a title
+     * on one side ("Home and Digital Security Expert", wcxb 4601) keeps
+     * the whole a qualifier. */
+    size_t cl, at = S_conjunction_at(s, n, &cl);
+    if (at < n) {
+        size_t st = 0;
+        int names = 0;
+        for (;;) {
+            size_t e = at < n ? at : n, b = st;
+            while (b < e && cd_isspace((unsigned char)s[b]))
+                b++;
+            while (e > b && cd_isspace((unsigned char)s[e - 1]))
+                e--;
+            if (e > b) {
+                if (!memchr(s + b, ' ', e - b) || S_is_title(s + b, e - b) || S_is_group(s + b, e - b) ||
+                    !cd_meta_author_plausible(s + b, e - b))
+                    break;
+                names++;
+            }
+            if (at >= n) {
+                if (names)
+                    return 0;
+                break;
+            }
+            st = at + cl;
+            size_t more = S_conjunction_at(s + st, n - st, &cl);
+            at = more < n - st ? st + more : n;
+        }
+    }
     return memchr(s, ' ', n) && S_is_title(s, n) && !S_is_group(s, n);
 }
 
@@ -950,6 +1077,35 @@ static size_t S_cut_places(char *s, size_t n)
     return n;
 }
 
+/* Where the credit starts after a clause that says it ("This post was
+ * written by ", "This article is written by "): a capital opens s, at most
+ * four words stand before "was"/"is" + "written by "; 0 for none. */
+static size_t S_written_by_clause(const char *s, size_t n)
+{
+    static const char wb[] = "written by ";
+    size_t l = sizeof wb - 1;
+    if (!n || !(s[0] >= 'A' && s[0] <= 'Z'))
+        return 0;
+    size_t words = 1;
+    for (size_t i = 1; i + l < n && i < 64 && words <= 6; i++) {
+        if (s[i - 1] != ' ')
+            continue;
+        words++;
+        if (!cd_eq_nocase(s + i, l, wb))
+            continue;
+        /* the verb before: "was", "is", "were" */
+        size_t e = i - 1, b = e;
+        while (b && s[b - 1] != ' ')
+            b--;
+        if (words >= 3 && words <= 6 &&
+            ((e - b == 3 && cd_eq_nocase(s + b, 3, "was")) || (e - b == 2 && cd_eq_nocase(s + b, 2, "is")) ||
+             (e - b == 4 && cd_eq_nocase(s + b, 4, "were"))))
+            return i + l;
+        return 0;
+    }
+    return 0;
+}
+
 size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, int loose)
 {
     if (!s || !len)
@@ -965,6 +1121,15 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
         /* "jane@example.com (Jane Doe)": the name is inside. */
         n = (size_t)(close - open - 1);
         memcpy(buf, open + 1, n);
+    }
+    /* "This post was written by Danielle Padula, Head of Marketing …" (an
+     * author box's sentence, wcxb 2381): the credit after the clause. */
+    {
+        size_t at = S_written_by_clause(buf, n);
+        if (at) {
+            memmove(buf, buf + at, n - at);
+            n -= at;
+        }
     }
     if (cd_meta_author_other_role(buf, n))
         return 0;

@@ -25,6 +25,7 @@
 #define S_DATE_WINDOW 120u /* text nodes after the first h1 searched for a date */
 #define S_DATE_NEAR 30u     /* … of which the date line is one of the first */
 #define S_BYLINE_MAX 160u  /* bytes: longer text is prose, not a byline */
+#define S_HEADING_BYLINE 6u /* texts after the h1 where a heading may be the "By" line */
 
 /* The words looked for are the lists src/lists/class-*.txt (class and id
  * words), byline-*.txt, update-words.txt, published-labels.txt,
@@ -137,6 +138,44 @@ static int S_caps_name(const char *s, size_t n)
             return 0;
         for (size_t k = st; k < i; k++)
             if (!(s[k] >= 'A' && s[k] <= 'Z') && s[k] != '.' && s[k] != '-' && s[k] != '\'')
+                return 0;
+        words++;
+    }
+    return words >= 2 && words <= 4;
+}
+
+/* Is s "By" and a name in capitals and small letters, two to four words
+ * each opening with a capital ("By Jane Doe", "By Mary-Ann O'Neil")? A
+ * heading's "By the numbers", "By Land and Sea" has small words. */
+static int S_by_title_name(const char *s, size_t n)
+{
+    if (n < 6 || !cd_eq_nocase(s, 3, "by "))
+        return 0;
+    /* The name ends at a comma, a bar or a dash ("By AHMED MOHAMED -
+     * Associated Press Writer --", news spec ledgerenquirer-mauritania-detains). */
+    for (size_t i = 3; i < n; i++)
+        if (s[i] == ',' || s[i] == '|' || (s[i] == '-' && s[i - 1] == ' ')) {
+            n = i;
+            while (n > 3 && s[n - 1] == ' ')
+                n--;
+            break;
+        }
+    size_t words = 0;
+    for (size_t i = 3; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t st = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        if (i == st)
+            break;
+        if (i - st < 2 || !(s[st] >= 'A' && s[st] <= 'Z') ||
+            cd_wordset_has(&cd_list_name_stop_words, s + st, i - st) ||
+            cd_wordset_has(&cd_list_date_filler_words, s + st, i - st))
+            return 0;
+        for (size_t k = st + 1; k < i; k++)
+            if (!cd_isalpha((unsigned char)s[k]) && (unsigned char)s[k] < 0x80 && s[k] != '.' && s[k] != '-' &&
+                s[k] != '\'')
                 return 0;
         words++;
     }
@@ -323,6 +362,62 @@ static void S_contact_line(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char
             }
             return;
         }
+    }
+}
+
+/* A writer's tagline, as wire columns and opinion pages end the story:
+ * "Jim Litke is a national sports columnist for The Associated Press.
+ * Write to him at …" (news spec wjz-litke-oree). The name (two or three
+ * capitalised words opening the text), "is a/an/the", and a word for one
+ * who writes before the sentence ends: ranked with the contact line, after
+ * every byline. */
+static void S_tagline(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char *s, size_t n)
+{
+    static const char *const writes[] = {"columnist", "writer", "reporter", "correspondent", "journalist",
+                                         "contributor", "editor", NULL};
+    if (n < 24 || n > 300 || v->bylines >= CD_META_MAX_BYLINES || !(s[0] >= 'A' && s[0] <= 'Z'))
+        return;
+    /* The name: up to " is a ", " is an ", " is the " within four words. */
+    /* (Each word before "is" opens with a capital: most paragraphs fail
+     * at their second word, read no further.) */
+    size_t e = 0, words = 0, at = 0;
+    for (size_t i = 1; i + 8 < n && i < 48; i++) {
+        if (s[i] != ' ')
+            continue;
+        words++;
+        if (s[i + 1] == 'i' && s[i + 2] == 's' && s[i + 3] == ' ' &&
+            (memcmp(s + i + 4, "a ", 2) == 0 || memcmp(s + i + 4, "an ", 3) == 0 ||
+             memcmp(s + i + 4, "the ", 4) == 0)) {
+            e = i;
+            at = i + 4;
+            break;
+        }
+        if (words >= 3 || !(s[i + 1] >= 'A' && s[i + 1] <= 'Z'))
+            return;
+    }
+    if (!e || words < 2 || !S_name_alone(s, e) || S_has_org_word(s, e))
+        return;
+    /* A word for one who writes in the rest of the sentence. */
+    size_t end = at;
+    while (end < n && s[end] != '.')
+        end++;
+    for (size_t i = at; i < end; i++) {
+        if (s[i - 1] != ' ')
+            continue;
+        size_t w = i;
+        while (w < end && cd_isalpha((unsigned char)s[w]))
+            w++;
+        for (size_t k = 0; writes[k]; k++)
+            if (w - i == strlen(writes[k]) && cd_eq_nocase(s + i, w - i, writes[k])) {
+                /* … for the publication: "for The Associated Press" (a
+                 * bio, "is a garden writer and horticulturist who lives
+                 * in …", wcxb 4705, whose gold has no author, is not read). */
+                if (!(end - w > 5 && (memcmp(s + w, " for ", 5) == 0 || memcmp(s + w, " at ", 4) == 0)))
+                    return;
+                if (cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, CD_META_RANK_HOLDER - 1, id, s, e))
+                    v->bylines++;
+                return;
+            }
     }
 }
 
@@ -1329,6 +1424,7 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
             len = g;
     }
     S_contact_line(c, v, id, s, len);
+    S_tagline(c, v, id, s, len);
     if (!len || len > S_BYLINE_MAX)
         return;
     /* "2025-12-17 · Trond Teigen", "Trond Teigen · 2025-12-17": the mark
@@ -1351,7 +1447,12 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
                ((S_byline_prefix(s, len) && S_byline_len(s, len) < 60 && len > 4 && !S_sentence_end(dom, id, s, len) &&
                  !S_menu_link(dom, id) && !S_teaser_item(dom, id) &&
                  (!S_in_heading(dom, id) || (len > 8 && s[2] != ' ' && s[2] != ':') || S_caps_name(s, len) ||
-                  S_in_byline_box(c, id))) ||
+                  S_in_byline_box(c, id) ||
+                  /* A heading right under the headline that is "By" and a
+                   * name ("<h3>By Jane Doe</h3>", the template's byline
+                   * set as a heading; wcxb 4117's "By Dieter Hogen with Uta
+                   * Pippig" is a span). */
+                  (v->nh1 && v->after_h1 <= S_HEADING_BYLINE && S_by_title_name(s, len)))) ||
                 (S_alone(dom, id) && S_by_handle(s, len) && S_in_post_meta(c, id) && !S_teaser_item(dom, id)))) {
         if (cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), id, s, len)) {
             v->bylines++;
