@@ -137,7 +137,13 @@ static void S_usage(FILE *f)
           "                    (extraction goes on as usual)\n"
           "  --site-cache MIB  memory kept between the learning pass and extraction\n"
           "                    (web archive records; default 64, 0 = none)\n"
-          "  -j, --jobs N      worker threads (default: the number of online cores)\n"
+          "  --max-inflation RATIO[:FLOOR]  a gzip page, or an archive record's gzip\n"
+          "                    body, may inflate to FLOOR MiB or RATIO times its\n"
+          "                    compressed size, whichever is more; past it the page is\n"
+          "                    an error record (a decompression bomb). Default 32:16;\n"
+          "                    0 = no limit but 256 MiB\n",
+          f);
+    fputs("  -j, --jobs N      worker threads (default: the number of online cores)\n"
           "  --unordered       write records as they finish, not in input order\n"
           "  --ordered         input order (the default; accepted for old scripts)\n"
           "  --stats           print a summary on stderr even when it is not a terminal\n"
@@ -199,7 +205,7 @@ typedef struct S_job {
     cd_cache_chunk *chunk;
     char *source; /* "path#<id>" or "path@offset"; NULL = path */
     char *url, *charset, *record_id, *date;
-    char reason[192]; /* J_ERROR */
+    char reason[256]; /* J_ERROR */
 } S_job;
 
 typedef struct {
@@ -324,6 +330,26 @@ static void S_progress_clear(S_sched *s)
 
 /* Pass 1's pages kept for pass 2 (NULL: none). */
 static cd_cache *S_cache;
+/* --max-inflation RATIO[:FLOOR] (docs/limits.md, "Session 15"): every
+ * document and archive reader gets it. */
+static unsigned S_inflate_ratio = COPYDESK_INFLATE_RATIO;
+static size_t S_inflate_floor = COPYDESK_INFLATE_FLOOR;
+
+static copydesk_doc *S_doc_new(unsigned options)
+{
+    copydesk_doc *d = copydesk_doc_new(options);
+    if (d) copydesk_doc_set_inflate_limit(d, S_inflate_ratio, S_inflate_floor);
+    return d;
+}
+
+/* The most a gzip page of len bytes may inflate to (the library's rule). */
+static size_t S_inflate_max(size_t len)
+{
+    if (!S_inflate_ratio) return CD_CLI_MAX_INPUT;
+    size_t m = len > SIZE_MAX / S_inflate_ratio ? SIZE_MAX : len * S_inflate_ratio;
+    if (m < S_inflate_floor) m = S_inflate_floor;
+    return m < CD_CLI_MAX_INPUT ? m : CD_CLI_MAX_INPUT;
+}
 
 /* The job's page is no longer needed. */
 static void S_job_drop_bytes(S_job *j)
@@ -440,7 +466,12 @@ static void S_run(S_sched *s, copydesk_doc *doc, S_job *j, cd_cli_buf *out, cd_c
             copydesk_doc_set_sites(doc, s->model);
             copydesk_status st = copydesk_doc_parse(doc, j->bytes, j->len);
             S_job_drop_bytes(j);
-            if (st != COPYDESK_OK) {
+            if (st == COPYDESK_ERR_INFLATION) {
+                snprintf(reason, sizeof reason,
+                         "%s: more than %zu bytes from %zu compressed bytes (ratio %u, floor %zu; --max-inflation)",
+                         copydesk_status_str(st), S_inflate_max(j->len), j->len, S_inflate_ratio, S_inflate_floor);
+                why = reason;
+            } else if (st != COPYDESK_OK) {
                 snprintf(reason, sizeof reason, "%s", copydesk_status_str(st));
                 why = reason;
             } else {
@@ -505,7 +536,7 @@ static void *S_worker_main(void *arg)
 {
     S_worker *w = arg;
     S_sched *s = w->s;
-    copydesk_doc *doc = copydesk_doc_new(s->o->options);
+    copydesk_doc *doc = S_doc_new(s->o->options);
     unsigned long pages = 0;
     cd_cli_buf out, tmp;
     cd_cli_buf_init(&out);
@@ -533,7 +564,7 @@ static void *S_worker_main(void *arg)
         S_job_free(j);
         if (doc && S_recycle(&pages, len)) {
             copydesk_doc_free(doc);
-            doc = copydesk_doc_new(s->o->options);
+            doc = S_doc_new(s->o->options);
         }
     }
     cd_cli_buf_free(&out);
@@ -573,7 +604,7 @@ static void S_submit(S_run_ctx *c, S_job *j)
         S_job_free(j);
         if (c->doc && S_recycle(&c->pages, len)) {
             copydesk_doc_free(c->doc);
-            c->doc = copydesk_doc_new(s->o->options);
+            c->doc = S_doc_new(s->o->options);
         }
         return;
     }
@@ -705,6 +736,7 @@ static void S_archive(S_sink *k, const char *path, FILE *f, const unsigned char 
         k->job(k, S_error_job(path, "%s", "out of memory"));
         return;
     }
+    copydesk_warc_set_inflate_limit(w, S_inflate_ratio, S_inflate_floor);
     uint64_t seen = 0;
     size_t plen = strlen(path);
     while (copydesk_warc_next(w)) {
@@ -742,7 +774,10 @@ static void S_archive(S_sink *k, const char *path, FILE *f, const unsigned char 
             }
         } else {
             const char *msg = copydesk_warc_error_message(w, NULL);
-            snprintf(j->reason, sizeof j->reason, "%s", msg ? msg : "out of memory");
+            const char *e = copydesk_warc_error(w);
+            /* The inflation limit names the option that changes it. */
+            snprintf(j->reason, sizeof j->reason, "%s%s", msg ? msg : "out of memory",
+                     e && strstr(e, "inflation limit") ? "; --max-inflation" : "");
         }
         k->job(k, j);
     }
@@ -1099,13 +1134,16 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
         if (buf) {
             const char *page = buf;
             if (cd_cli_is_gzip(buf, len)) {
-                size_t n = cd_cli_gunzip(buf, len, CD_CLI_MAX_INPUT, &w->zbuf, &w->zcap);
+                /* A page that does not inflate (damaged, or past the
+                 * inflation limit) is not observed: pass 2 reports it. */
+                size_t n = cd_cli_gunzip(buf, len, S_inflate_max(len), &w->zbuf, &w->zcap);
                 if (n) page = w->zbuf, len = n;
+                else page = NULL;
             }
             char kurl[COPYDESK_SITES_KEY_MAX + 16];
             const S_kept *kk = &L->kept[t->input];
             const char *key = t->ord < kk->nkeys && kk->keys[t->ord] ? L->keys.name[kk->keys[t->ord]] : NULL;
-            S_observe(L, m, page, len, S_key_url(o->url, key, kurl, sizeof kurl), o->charset);
+            if (page) S_observe(L, m, page, len, S_key_url(o->url, key, kurl, sizeof kurl), o->charset);
             free(buf);
         }
         S_job_free(j);
@@ -1156,11 +1194,16 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
         if (!decided && !failed && (buf || (buf = cd_read_file(j->path, CD_CLI_MAX_INPUT, &len)) != NULL)) {
             const char *page = buf;
             size_t n = 0;
-            if (cd_cli_is_gzip(buf, len) && (n = cd_cli_gunzip(buf, len, CD_CLI_MAX_INPUT, &w->zbuf, &w->zcap)) != 0) {
-                page = w->zbuf;
+            if (cd_cli_is_gzip(buf, len)) {
+                /* Not inflated (damaged, or past the inflation limit): no
+                 * key, not observed; pass 2 reports it. */
+                n = cd_cli_gunzip(buf, len, S_inflate_max(len), &w->zbuf, &w->zcap);
+                page = n ? w->zbuf : NULL;
                 len = n;
             }
-            if (L->counting) {
+            if (!page) {
+                if (L->counting) S_count_key(L, t->input, t->ord, "");
+            } else if (L->counting) {
                 /* The whole page was decompressed for its key: when its host
                  * has enough pages already, it is observed now (the second
                  * round would read and decompress it again). Which round
@@ -1893,7 +1936,7 @@ static int S_report(const S_opts *o, const char *path)
         fprintf(stderr, "copydesk: %s: --report explains a page, and this is a web archive\n", path);
         return 2;
     }
-    copydesk_doc *doc = copydesk_doc_new(o->options);
+    copydesk_doc *doc = S_doc_new(o->options);
     if (!doc) {
         free(in);
         fprintf(stderr, "copydesk: out of memory\n");
@@ -1971,7 +2014,8 @@ int main(int argc, char **argv)
                     strcmp(name, "-j") == 0 || strcmp(name, "--reference-time") == 0 ||
                     strcmp(name, "--dump-tree") == 0 || strcmp(name, "--report") == 0 ||
                     strcmp(name, "--site-chrome") == 0 || strcmp(name, "--sites") == 0 ||
-                    strcmp(name, "--learn-sites") == 0 || strcmp(name, "--site-cache") == 0;
+                    strcmp(name, "--learn-sites") == 0 || strcmp(name, "--site-cache") == 0 ||
+                    strcmp(name, "--max-inflation") == 0;
         if (needs && !val) {
             if (eq)
                 val = eq + 1;
@@ -2049,6 +2093,27 @@ int main(int argc, char **argv)
                 return 2;
             }
             o.site_cache = (size_t)n * 1024 * 1024;
+        } else if (strcmp(name, "--max-inflation") == 0) {
+            /* RATIO[:FLOOR]: RATIO 0 to 100000 (0: off), FLOOR MiB 0 to 256. */
+            char *end = NULL;
+            errno = 0;
+            long long r = strtoll(val, &end, 10);
+            long long fl = (long long)(COPYDESK_INFLATE_FLOOR >> 20);
+            int bad = errno || !end || end == val || r < 0 || r > 100000;
+            if (!bad && *end == ':') {
+                const char *f = end + 1;
+                errno = 0;
+                fl = strtoll(f, &end, 10);
+                bad = errno || end == f || fl < 0 || fl > 256;
+            }
+            if (bad || *end) {
+                fprintf(stderr, "copydesk: --max-inflation wants RATIO[:FLOOR], RATIO from 0 (no limit) to 100000, "
+                                "FLOOR in MiB from 0 to 256 (default %u:%zu)\n",
+                        COPYDESK_INFLATE_RATIO, COPYDESK_INFLATE_FLOOR >> 20);
+                return 2;
+            }
+            S_inflate_ratio = (unsigned)r;
+            S_inflate_floor = (size_t)fl << 20;
         } else if (strcmp(name, "--ordered") == 0) {
             o.ordered = 1; /* the default */
         } else if (strcmp(name, "--unordered") == 0) {
@@ -2244,7 +2309,7 @@ int main(int argc, char **argv)
     cd_cli_buf_init(&c.out);
     cd_cli_buf_init(&c.tmp);
     if (o.jobs == 1) {
-        c.doc = copydesk_doc_new(o.options);
+        c.doc = S_doc_new(o.options);
         if (!c.doc) {
             fprintf(stderr, "copydesk: out of memory\n");
             return 2;
@@ -2265,7 +2330,7 @@ int main(int argc, char **argv)
             free(c.workers);
             c.workers = NULL;
             o.ordered = 0;
-            c.doc = copydesk_doc_new(o.options);
+            c.doc = S_doc_new(o.options);
             if (!c.doc) {
                 fprintf(stderr, "copydesk: out of memory\n");
                 return 2;
