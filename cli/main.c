@@ -381,9 +381,13 @@ static void S_write(const char *data, size_t len)
     if (len) fwrite(data, 1, len, stdout);
 }
 
-/* A finished record: `out` is the bytes for stdout (may be empty), reason the
- * error (NULL on success). Takes out->data when it has to keep it. */
-static void S_emit(S_sched *s, S_job *j, cd_cli_buf *out, const char *reason)
+/* A finished record: the bytes for stdout are head, then body[0..blen) (the
+ * document's render, not copied: NULL when none), then tail (any may be
+ * empty); reason the error (NULL on success). A record written in its turn
+ * (always with -j 1 or --unordered) goes out from where it lies; one that
+ * must wait for an earlier record is copied into the reorder window. */
+static void S_emit(S_sched *s, S_job *j, cd_cli_buf *head, const char *body, size_t blen, cd_cli_buf *tail,
+                   const char *reason)
 {
     pthread_mutex_lock(&s->omu);
     s->records++;
@@ -397,14 +401,33 @@ static void S_emit(S_sched *s, S_job *j, cd_cli_buf *out, const char *reason)
     } else {
         s->ok++;
     }
-    if (!s->o->ordered) {
-        S_write(out->data, out->len);
+    if (!s->o->ordered || j->seq == s->next_write) {
+        S_write(head->data, head->len);
+        S_write(body, blen);
+        S_write(tail->data, tail->len);
+        if (s->o->ordered) s->next_write++;
     } else {
         size_t slot = (size_t)(j->seq % s->window);
-        size_t len = 0;
-        s->ring[slot].data = cd_cli_buf_detach(out, &len);
+        size_t len = head->len + blen + tail->len;
+        char *d = malloc(len + 1);
+        if (!d) {
+            /* No room to wait: the record is lost, the batch goes on. */
+            len = 0;
+            if (!reason) {
+                s->ok--;
+                s->failed++;
+                S_count_error(s, "out of memory");
+            }
+        } else {
+            if (head->len) memcpy(d, head->data, head->len);
+            if (blen) memcpy(d + head->len, body, blen);
+            if (tail->len) memcpy(d + head->len + blen, tail->data, tail->len);
+        }
+        s->ring[slot].data = d;
         s->ring[slot].len = len;
         s->ring[slot].ready = 1;
+    }
+    if (s->o->ordered) {
         for (;;) {
             size_t k = (size_t)(s->next_write % s->window);
             if (!s->ring[k].ready) break;
@@ -436,7 +459,11 @@ static void S_run(S_sched *s, copydesk_doc *doc, S_job *j, cd_cli_buf *out, cd_c
     const char *source = j->source ? j->source : j->path;
     char reason[256];
     const char *why = NULL;
+    /* The record: out (head), body (the document's render), tmp (tail). */
+    const char *body = NULL;
+    size_t blen = 0;
     cd_cli_buf_clear(out);
+    cd_cli_buf_clear(tmp);
     if (j->kind == J_ERROR) {
         snprintf(reason, sizeof reason, "%s", j->reason);
         why = reason;
@@ -482,35 +509,37 @@ static void S_run(S_sched *s, copydesk_doc *doc, S_job *j, cd_cli_buf *out, cd_c
                     snprintf(reason, sizeof reason, "%s", copydesk_status_str(st));
                     why = reason;
                 } else if (fmt == COPYDESK_FORMAT_JSON) {
+                    body = r;
+                    blen = n;
                     if (j->warc) {
                         static const char *const keys[] = {"warc_record_id", "warc_date"};
                         const char *vals[2] = {j->record_id, j->date};
-                        cd_cli_json_splice(tmp, r, n, keys, vals, 2);
-                        cd_cli_buf_put(out, tmp->data, tmp->len);
-                    } else {
-                        cd_cli_buf_put(out, r, n);
+                        blen = cd_cli_json_splice_tail(tmp, r, n, keys, vals, 2);
                     }
-                    cd_cli_buf_putc(out, '\n');
+                    cd_cli_buf_putc(tmp, '\n');
                 } else {
                     if (j->many) {
                         cd_cli_buf_puts(out, "==> ");
                         cd_cli_buf_puts(out, source);
                         cd_cli_buf_puts(out, " <==\n");
                     }
-                    cd_cli_buf_put(out, r, n);
-                    cd_cli_buf_puts(out, j->many ? "\n\n" : "\n");
+                    body = r;
+                    blen = n;
+                    cd_cli_buf_puts(tmp, j->many ? "\n\n" : "\n");
                 }
             }
         }
     }
     if (why && o->json) S_error_record(out, source, why);
-    if (out->failed) {
+    if (out->failed || tmp->failed) {
         cd_cli_buf_clear(out);
-        out->failed = 0;
+        cd_cli_buf_clear(tmp);
+        body = NULL;
+        blen = 0;
         why = "out of memory";
         if (o->json) S_error_record(out, source, why);
     }
-    S_emit(s, j, out, why);
+    S_emit(s, j, out, body, blen, tmp, why);
 }
 
 /* Should the document that just served a page of len bytes be replaced? A
