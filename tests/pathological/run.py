@@ -112,6 +112,14 @@ def gzip_bomb():
     return b"".join(out)
 
 
+def warc_record(http_headers, body):
+    """One WARC response record of an HTML body."""
+    block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + http_headers + b"\r\n" + body
+    return (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.com/a.html\r\n"
+            b"WARC-Record-ID: <urn:uuid:1>\r\nContent-Type: application/http; msgtype=response\r\n"
+            b"Content-Length: %d\r\n\r\n" % len(block) + block + b"\r\n\r\n")
+
+
 # ---- calibration ----------------------------------------------------------
 
 _WORDS = ("council harbour budget river school transport report minister village market water "
@@ -167,6 +175,16 @@ def CALIBRATE_INFLATE(path):
     return [sys.executable, "-S", "-c", INFLATE, path, str(CD_MAX_DECODED)]
 
 
+# The inflation limit's floor (COPYDESK_INFLATE_FLOOR): what a bomb under the
+# default limit must stop at, from the file's first gzip magic on.
+CD_INFLATE_FLOOR = 16 << 20
+INFLATE_AT = INFLATE.replace("read()\n", "read()\ndata = data[data.index(b'\\x1f\\x8b'):]\n")
+
+
+def CALIBRATE_INFLATE_FLOOR(path):
+    return [sys.executable, "-S", "-c", INFLATE_AT, path, str(CD_INFLATE_FLOOR)]
+
+
 # name -> (generator, expectation[, calibration]); see the docstring.
 CASES = {
     "nested-div-100k": (lambda: page(b"<div>" * 100000 + b"deep text" + b"</div>" * 100000), ("text", "deep text")),
@@ -209,7 +227,16 @@ CASES = {
                                ("text", "bold text")),
     "inline-mixed-100k": (lambda: page(b"<i><b><u><s><em>" * 20000 + b"styled text"), ("text", "styled text")),
     "unclosed-a-50k": (lambda: page(b"<p>" + b"<a href=x>link " * 50000 + b"</p>"), ("text", "link")),
+    # With the inflation limit off (--max-inflation 0, CASE_ARGS): CD_MAX_DECODED.
     "gzip-bomb": (gzip_bomb, ("error", "too large"), CALIBRATE_INFLATE),
+    # Session 15 (h/hostile6): the same bomb under the default inflation
+    # limit (max(16 MiB, 32 x 0.3 MB)): an error record at 16 MiB; before,
+    # 980 MiB of peak RSS for a page of 0.3 MB whatever its output (the
+    # decoded page, the tree, the text, the render and the CLI's copy).
+    "gzip-bomb-ratio": (gzip_bomb, ("error", "inflation limit"), CALIBRATE_INFLATE_FLOOR),
+    # ... and as an archive record's Content-Encoding: gzip body.
+    "warc-content-gzip-bomb": (lambda: warc_record(b"Content-Encoding: gzip\r\n", gzip_bomb()),
+                               ("error", "inflation limit"), CALIBRATE_INFLATE_FLOOR),
     # The HTML tree builder's shapes (src/parse/tree.c; limits CD_MAX_FORMATTING,
     # CD_PARSE_CLONES_*, CD_PARSE_NODES_*, CD_MAX_PARSE_DEPTH): misnested
     # formatting (adoption agency), reconstruction of many distinct formatting
@@ -356,6 +383,7 @@ CASES = {
 
 # Extra options of a case (given to its calibration too).
 CASE_ARGS = {
+    "gzip-bomb": ["--max-inflation", "0"],
     "url-folders-links": ["--url", "https://example.com/" + "/".join("sec%d" % i for i in range(6000)) + "/story.html"],
     "md-table-ragged": ["--format", "markdown"],
     "md-colspan-tables": ["--format", "markdown"],
@@ -369,7 +397,8 @@ CASE_ARGS = {
 # Cases whose peak RSS is held to issue #14's bound, 16 x the page + 64 MiB
 # (the others only to --mem-mb): shapes that once passed it.
 MEM_BOUND = {"plain-heads-300k", "named-spans-nested", "md-table-ragged", "md-colspan-tables",
-             "md-canonical-long-links", "md-ol-prefix-br-lines", "md-link-around-paragraphs"}
+             "md-canonical-long-links", "md-ol-prefix-br-lines", "md-link-around-paragraphs",
+             "gzip-bomb-ratio", "warc-content-gzip-bomb"}
 
 
 def is_sanitized(binary):
