@@ -957,11 +957,18 @@ static int S_block(cd_warc *r, cd_warc_record *rec, uint64_t len, const char *wa
         return S_fail(r, rec, S_eof_why(r, "truncated record"));
     }
     if (chunked && S_dechunk(&rec->payload) < 0) return S_fail(r, rec, "bad chunked encoding");
+    /* The compressed size every decoding layer of this body is held to: its
+     * bytes as the record holds them, and in a gzip archive no more than the
+     * raw bytes read since the record began. Layers multiply (a gzip body of
+     * a gzip page in a gzip archive): each is held to the first's size, not
+     * to the layer before it. */
+    size_t base = rec->payload.len;
+    if (r->gz && S_raw_off(r) - c0 < base) base = (size_t)(S_raw_off(r) - c0);
     if (enc != ENC_NONE && rec->payload.len > 0) {
         const unsigned char *p = (const unsigned char *)rec->payload.data;
         copydesk_status st;
         /* The inflation limit: a body may decode to max(floor, ratio x its size). */
-        size_t max = cd_input_inflate_max(rec->payload.len, r->inflate_ratio, r->inflate_floor, r->max_payload);
+        size_t max = cd_input_inflate_max(base, r->inflate_ratio, r->inflate_floor, r->max_payload);
         if (enc == ENC_GZIP)
             st = cd_input_is_gzip(p, rec->payload.len) ? cd_input_gunzip(p, rec->payload.len, max, &r->tmp)
                                                        : COPYDESK_ERR_GZIP;
@@ -970,7 +977,7 @@ static int S_block(cd_warc *r, cd_warc_record *rec, uint64_t len, const char *wa
             if (st == COPYDESK_ERR_GZIP) st = S_inflate(p, rec->payload.len, -MAX_WBITS, max, &r->tmp);
         }
         if (st == COPYDESK_ERR_TOO_LARGE && max < r->max_payload) {
-            rec->inflate_in = rec->payload.len;
+            rec->inflate_in = base;
             rec->inflate_out = max;
             rec->inflate_ratio = r->inflate_ratio;
             rec->inflate_floor = r->inflate_floor;
@@ -1001,6 +1008,31 @@ static int S_block(cd_warc *r, cd_warc_record *rec, uint64_t len, const char *wa
         rec->skip_why = "not HTML";
         cd_buf_clear(&rec->payload);
         return 1;
+    }
+    if (cd_input_is_gzip((const unsigned char *)rec->payload.data, rec->payload.len)) {
+        /* A gzip page inside the body (a crawler that stored a gzip file, or
+         * a body encoded twice): inflated here, held to the same compressed
+         * size as the layers above it (the document would hold it only to
+         * the bytes it is given). Damaged: left as it is, for the document to
+         * report as before. */
+        size_t max = cd_input_inflate_max(base, r->inflate_ratio, r->inflate_floor, r->max_payload);
+        copydesk_status st = cd_input_gunzip((const unsigned char *)rec->payload.data, rec->payload.len, max, &r->tmp);
+        if (st == COPYDESK_ERR_TOO_LARGE && max < r->max_payload) {
+            rec->inflate_in = base;
+            rec->inflate_out = max;
+            rec->inflate_ratio = r->inflate_ratio;
+            rec->inflate_floor = r->inflate_floor;
+            rec->inflate_what = "gzip page in a record";
+            S_trim_buf(&r->tmp);
+            return S_fail(r, rec, S_INFLATED);
+        }
+        if (st == COPYDESK_ERR_TOO_LARGE) return S_fail(r, rec, "record too large");
+        if (st == COPYDESK_OK && r->tmp.len > 0) {
+            cd_buf t = rec->payload;
+            rec->payload = r->tmp;
+            r->tmp = t;
+        }
+        S_trim_buf(&r->tmp);
     }
     if (csn) S_set(&rec->charset, cs, csn);
     rec->kind = CD_WARC_HTML;

@@ -339,6 +339,44 @@ static void test_warc_inflation(void)
     INT_EQ(kinds[1], COPYDESK_WARC_HTML, "");
     INT_EQ(kinds[2], COPYDESK_WARC_HTML, "");
 
+    /* A gzip page inside a gzip body (two layers, each within 32 times the
+     * layer before it, 2 MiB from a few hundred bytes): held to the record's
+     * compressed size, not to the inner layer's; read when the limit allows. */
+    {
+        size_t ilen = 0, olen = 0;
+        unsigned char *inner = S_deflate("<html><p>", 2u << 20, "</p></html>", 16 + MAX_WBITS, &ilen);
+        z_stream z;
+        memset(&z, 0, sizeof z);
+        OK(deflateInit2(&z, 9, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK, "");
+        unsigned char *outer = malloc(ilen + 1024);
+        if (!outer) abort();
+        z.next_in = inner;
+        z.avail_in = (uInt)ilen;
+        z.next_out = outer;
+        z.avail_out = (uInt)(ilen + 1024);
+        OK(deflate(&z, Z_FINISH) == Z_STREAM_END, "");
+        olen = ilen + 1024 - z.avail_out;
+        deflateEnd(&z);
+        size_t ratio = ((size_t)(2u << 20) + olen - 1) / olen;
+        OK(ilen * 32 > (1u << 20) || ratio > 32, "the layers: %zu, %zu", ilen, olen);
+        n = S_record(arc, "nested", "gzip", outer, olen);
+        INT_EQ(S_records(arc, n, 32, 1u << 10, kinds, msg, sizeof msg), 1, "");
+        INT_EQ(kinds[0], COPYDESK_WARC_ERROR, "nested: refused");
+        OK(strstr(msg, "gzip page in a record inflates past the inflation limit") != NULL, "%s", msg);
+        INT_EQ(S_records(arc, n, (unsigned)ratio + 1, 1u << 10, kinds, msg, sizeof msg), 1, "");
+        INT_EQ(kinds[0], COPYDESK_WARC_HTML, "nested: read at ratio %zu", ratio + 1);
+        /* ... and its payload is the page, inflated. */
+        S_mem m = {arc, n, 0};
+        copydesk_warc *w = copydesk_warc_new(S_mem_read, &m);
+        INT_EQ(copydesk_warc_next(w), 1, "");
+        size_t plen = 0;
+        const char *p = copydesk_warc_payload(w, &plen);
+        OK(p && plen == (2u << 20) && memcmp(p, "<html><p>", 9) == 0, "payload %zu", plen);
+        copydesk_warc_free(w);
+        free(inner);
+        free(outer);
+    }
+
     /* Per-record gzip: the records above (no Content-Encoding), one member
      * each; the 2 MiB record is refused from its member's compressed size. */
     unsigned char *plain = malloc((2u << 20) + 4096);

@@ -112,6 +112,19 @@ def gzip_bomb():
     return b"".join(out)
 
 
+def nested_bomb():
+    """gzip of a gzip page of 200 MB made with Z_RLE (27 times smaller: a
+    stream itself 300 times compressible)."""
+    c = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS, 9, zlib.Z_RLE)
+    unit = b"x" * 30 + b" "
+    inner = [c.compress(page(b"<p>"))]
+    for _ in range(200):
+        inner.append(c.compress(unit * (1 << 15)))
+    inner.append(c.compress(b"</p>" + TAIL))
+    inner.append(c.flush())
+    return gzip.compress(b"".join(inner), 9, mtime=0)
+
+
 def warc_record(http_headers, body):
     """One WARC response record of an HTML body."""
     block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + http_headers + b"\r\n" + body
@@ -185,6 +198,15 @@ def CALIBRATE_INFLATE_FLOOR(path):
     return [sys.executable, "-S", "-c", INFLATE_AT, path, str(CD_INFLATE_FLOOR)]
 
 
+# Two layers: the outer gzip whole, then the inner up to the floor.
+INFLATE_NESTED = INFLATE_AT.replace("out = d.decompress(", "data = d.decompress(data)\n"
+                                    "d = zlib.decompressobj(16 + zlib.MAX_WBITS)\nout = d.decompress(")
+
+
+def CALIBRATE_INFLATE_NESTED(path):
+    return [sys.executable, "-S", "-c", INFLATE_NESTED, path, str(CD_INFLATE_FLOOR)]
+
+
 # name -> (generator, expectation[, calibration]); see the docstring.
 CASES = {
     "nested-div-100k": (lambda: page(b"<div>" * 100000 + b"deep text" + b"</div>" * 100000), ("text", "deep text")),
@@ -234,6 +256,13 @@ CASES = {
     # 980 MiB of peak RSS for a page of 0.3 MB whatever its output (the
     # decoded page, the tree, the text, the render and the CLI's copy).
     "gzip-bomb-ratio": (gzip_bomb, ("error", "inflation limit"), CALIBRATE_INFLATE_FLOOR),
+    # A gzip page inside a Content-Encoding: gzip body, 24 KB inflating to 16
+    # MiB of gzip data (under the floor) that inflates to 200 MB at 27 times
+    # (under the ratio): each layer was held only to the one before it, and
+    # the page cost 599 MiB (1,195 before session 15). The layers are now
+    # held to the record's compressed size together.
+    "warc-nested-gzip-bomb": (lambda: warc_record(b"Content-Encoding: gzip\r\n", nested_bomb()),
+                              ("error", "inflation limit"), CALIBRATE_INFLATE_NESTED),
     # ... and as an archive record's Content-Encoding: gzip body.
     "warc-content-gzip-bomb": (lambda: warc_record(b"Content-Encoding: gzip\r\n", gzip_bomb()),
                                ("error", "inflation limit"), CALIBRATE_INFLATE_FLOOR),
@@ -398,7 +427,7 @@ CASE_ARGS = {
 # (the others only to --mem-mb): shapes that once passed it.
 MEM_BOUND = {"plain-heads-300k", "named-spans-nested", "md-table-ragged", "md-colspan-tables",
              "md-canonical-long-links", "md-ol-prefix-br-lines", "md-link-around-paragraphs",
-             "gzip-bomb-ratio", "warc-content-gzip-bomb"}
+             "gzip-bomb-ratio", "warc-content-gzip-bomb", "warc-nested-gzip-bomb"}
 
 
 def is_sanitized(binary):
