@@ -29,6 +29,8 @@
  * handful is enough; when full, the oldest is dropped and offsets of records in
  * it fall back to stream offsets). */
 #define S_MAX_MEMBERS 64
+/* Inflate calls remembered for S_rec_raw_start (a window holds a few). */
+#define S_FILL_MARKS 16
 /* Bytes the HTML sniffer looks at (WHATWG: the resource header, 1445 bytes). */
 #define S_SNIFF_BYTES 1445
 
@@ -94,6 +96,14 @@ struct cd_warc {
         uint64_t u, c;
     } mb[S_MAX_MEMBERS];
     size_t nmb;
+    /* The last inflate calls (gzip): the stream offset each began to write
+     * at and the raw offset it began to read at, so that a record starting
+     * inside a member maps to the raw bytes after which it was inflated
+     * (the inflation limit, S_rec_raw_start). */
+    struct {
+        uint64_t u, c;
+    } fills[S_FILL_MARKS];
+    size_t nfills;
 
     cd_warc_format fmt;
     int fmt_known;
@@ -318,6 +328,13 @@ static size_t S_fill(cd_warc *r)
             S_gz_break(r, S_TRUNC, r->member_c);
             return 0;
         }
+        if (r->nfills == S_FILL_MARKS) {
+            memmove(r->fills, r->fills + 1, sizeof r->fills[0] * (S_FILL_MARKS - 1));
+            r->nfills--;
+        }
+        r->fills[r->nfills].u = r->ubase + r->end;
+        r->fills[r->nfills].c = S_raw_off(r);
+        r->nfills++;
         size_t in = r->raw_end - r->raw_pos;
         r->z.next_in = r->raw + r->raw_pos;
         r->z.avail_in = in > UINT_MAX ? UINT_MAX : (uInt)in;
@@ -426,6 +443,17 @@ static int S_skip(cd_warc *r, uint64_t n)
 }
 
 /* Append n bytes to b; 1 if they were all there. */
+/* The raw offset after which the stream byte at u was inflated (gzip): the
+ * start of the last inflate call that began writing at or before u (an
+ * early bound: it may count a little of the bytes before u), else the raw
+ * offset now. */
+static uint64_t S_rec_raw_start(const cd_warc *r, uint64_t u)
+{
+    for (size_t k = r->nfills; k-- > 0;)
+        if (r->fills[k].u <= u) return r->fills[k].c;
+    return S_raw_off(r);
+}
+
 /* Take n bytes into b: 1, or 0 when the input ends (or memory runs out).
  * c0: UINT64_MAX, or the raw offset where the record began in a gzip archive:
  * -1 as soon as b holds more than the inflation limit allows the compressed
@@ -937,7 +965,8 @@ static int S_block(cd_warc *r, cd_warc_record *rec, uint64_t len, const char *wa
      * compressed bytes read since it began (its member's start, per-record
      * gzip; else where its block began). */
     uint64_t c0 = UINT64_MAX;
-    if (r->gz) c0 = !rec->in_stream && rec->offset <= S_raw_off(r) ? rec->offset : S_raw_off(r);
+    if (r->gz)
+        c0 = !rec->in_stream && rec->offset <= S_raw_off(r) ? rec->offset : S_rec_raw_start(r, r->ubase + r->pos);
     size_t left = 0;
     int took = S_take(r, (size_t)len, &rec->payload, c0, &left);
     if (took < 0) {

@@ -411,6 +411,26 @@ static void test_warc_inflation(void)
     OK(strstr(msg, "record of a gzip archive inflates past the inflation limit") != NULL, "%s", msg);
     INT_EQ(S_records(members, glen, COPYDESK_INFLATE_RATIO, COPYDESK_INFLATE_FLOOR, kinds, msg, sizeof msg), 3, "");
     INT_EQ(kinds[1], COPYDESK_WARC_HTML, "default: under the floor");
+    /* Whole-file gzip, no floor: a record is held to the raw bytes read since
+     * the inflate call that made its first byte, not since the reader got to
+     * it (the window is filled ahead: the records after the first came from
+     * bytes read already, and were refused as if from none). */
+    {
+        z_stream z;
+        memset(&z, 0, sizeof z);
+        deflateInit2(&z, 9, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+        z.next_in = arc;
+        z.avail_in = (uInt)(lens[0] + lens[1] + lens[2]);
+        z.next_out = members;
+        z.avail_out = (uInt)cap;
+        OK(deflate(&z, Z_FINISH) == Z_STREAM_END, "whole file");
+        size_t wlen = cap - z.avail_out;
+        deflateEnd(&z);
+        INT_EQ(S_records(members, wlen, 32, 0, kinds, msg, sizeof msg), 3, "");
+        INT_EQ(kinds[0], COPYDESK_WARC_HTML, "whole file: first");
+        INT_EQ(kinds[1], COPYDESK_WARC_ERROR, "whole file: the 2 MiB record");
+        INT_EQ(kinds[2], COPYDESK_WARC_HTML, "whole file: the one after it");
+    }
     free(plain);
     free(members);
     free(arc);
