@@ -81,6 +81,10 @@
 #define S_PROGRESS_NS 250000000LL
 /* Distinct error / skip reasons counted by name; more go to "other". */
 #define S_MAX_KINDS 32
+/* --ordered with workers: a record of this many bytes or more that finishes
+ * before an earlier one waits for its turn instead of being copied into the
+ * reorder window (S_emit). */
+#define S_WAIT_BYTES ((size_t)1024 * 1024)
 /* --site-cache default (MiB): pass 1's archive records kept for pass 2. */
 #define S_SITE_CACHE_MIB 64
 /* --sites given more often than this is refused. */
@@ -385,7 +389,8 @@ static void S_write(const char *data, size_t len)
  * document's render, not copied: NULL when none), then tail (any may be
  * empty); reason the error (NULL on success). A record written in its turn
  * (always with -j 1 or --unordered) goes out from where it lies; one that
- * must wait for an earlier record is copied into the reorder window. */
+ * must wait for an earlier record is copied into the reorder window, or, from
+ * S_WAIT_BYTES on, waits for its turn in its worker. */
 static void S_emit(S_sched *s, S_job *j, cd_cli_buf *head, const char *body, size_t blen, cd_cli_buf *tail,
                    const char *reason)
 {
@@ -401,6 +406,15 @@ static void S_emit(S_sched *s, S_job *j, cd_cli_buf *head, const char *body, siz
     } else {
         s->ok++;
     }
+    size_t total = head->len + blen + tail->len;
+    if (s->o->ordered && j->seq != s->next_write && total >= S_WAIT_BYTES) {
+        /* A big record waits for its turn here, holding its document, rather
+         * than being copied: the window then holds at most S_WAIT_BYTES a
+         * record. Jobs leave the queue in input order, so the oldest
+         * unwritten record is always on a worker that is not waiting. */
+        while (j->seq != s->next_write)
+            pthread_cond_wait(&s->room, &s->omu);
+    }
     if (!s->o->ordered || j->seq == s->next_write) {
         S_write(head->data, head->len);
         S_write(body, blen);
@@ -408,7 +422,7 @@ static void S_emit(S_sched *s, S_job *j, cd_cli_buf *head, const char *body, siz
         if (s->o->ordered) s->next_write++;
     } else {
         size_t slot = (size_t)(j->seq % s->window);
-        size_t len = head->len + blen + tail->len;
+        size_t len = total;
         char *d = malloc(len + 1);
         if (!d) {
             /* No room to wait: the record is lost, the batch goes on. */
