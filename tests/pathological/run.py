@@ -253,13 +253,13 @@ CASES = {
     "gzip-bomb": (gzip_bomb, ("error", "too large"), CALIBRATE_INFLATE),
     # Session 15 (h/hostile6): the same bomb under the default inflation
     # limit (max(16 MiB, 32 x 0.3 MB)): an error record at 16 MiB; before,
-    # 980 MiB of peak RSS for a page of 0.3 MB whatever its output (the
+    # 958 MiB of peak RSS for a page of 0.3 MB whatever its output (the
     # decoded page, the tree, the text, the render and the CLI's copy).
     "gzip-bomb-ratio": (gzip_bomb, ("error", "inflation limit"), CALIBRATE_INFLATE_FLOOR),
     # A gzip page inside a Content-Encoding: gzip body, 24 KB inflating to 16
     # MiB of gzip data (under the floor) that inflates to 200 MB at 27 times
     # (under the ratio): each layer was held only to the one before it, and
-    # the page cost 599 MiB (1,195 before session 15). The layers are now
+    # the page cost 585 MiB of peak RSS (1,167 on main). The layers are now
     # held to the record's compressed size together.
     "warc-nested-gzip-bomb": (lambda: warc_record(b"Content-Encoding: gzip\r\n", nested_bomb()),
                               ("error", "inflation limit"), CALIBRATE_INFLATE_NESTED),
