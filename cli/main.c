@@ -144,7 +144,7 @@ static void S_usage(FILE *f)
           "  --max-inflation RATIO[:FLOOR]  a gzip page, or an archive record's gzip\n"
           "                    body, may inflate to FLOOR MiB or RATIO times its\n"
           "                    compressed size, whichever is more; past it the page is\n"
-          "                    an error record (a decompression bomb). Default 32:16;\n"
+          "                    an error record (a decompression bomb). Default 32:8;\n"
           "                    0 = no limit but 256 MiB\n",
           f);
     fputs("  -j, --jobs N      worker threads (default: the number of online cores)\n"

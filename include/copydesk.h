@@ -146,7 +146,7 @@ COPYDESK_EXPORT int copydesk_format_from_name(const char *name, size_t len);
  *  bytes; past it the page is refused (COPYDESK_ERR_INFLATION). No page of
  *  the project's data sets inflates more than 17 times (gzip -9). */
 #define COPYDESK_INFLATE_RATIO 32u
-#define COPYDESK_INFLATE_FLOOR ((size_t)16 * 1024 * 1024)
+#define COPYDESK_INFLATE_FLOOR ((size_t)8 * 1024 * 1024)
 
 /* ---- one call ---------------------------------------------------------- */
 

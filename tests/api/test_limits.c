@@ -218,7 +218,7 @@ static void test_gzip_bomb(void)
     unsigned char *out = S_deflate("<p>", CD_MAX_DECODED + (1u << 20), "</p>", 16 + MAX_WBITS, &outlen);
     OK(outlen < (1u << 20), "bomb is small: %zu", outlen);
     copydesk_status st;
-    /* The default limit stops it at the floor (16 MiB), not at 256 MiB. */
+    /* The default limit stops it at the floor (8 MiB), not at 256 MiB. */
     char *r = copydesk_extract((const char *)out, outlen, NULL, COPYDESK_FORMAT_JSON, 0, NULL, &st);
     OK(r == NULL, "no result");
     INT_EQ(st, COPYDESK_ERR_INFLATION, "");

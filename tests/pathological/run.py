@@ -190,7 +190,7 @@ def CALIBRATE_INFLATE(path):
 
 # The inflation limit's floor (COPYDESK_INFLATE_FLOOR): what a bomb under the
 # default limit must stop at, from the file's first gzip magic on.
-CD_INFLATE_FLOOR = 16 << 20
+CD_INFLATE_FLOOR = 8 << 20
 INFLATE_AT = INFLATE.replace("read()\n", "read()\ndata = data[data.index(b'\\x1f\\x8b'):]\n")
 
 
@@ -252,7 +252,7 @@ CASES = {
     # With the inflation limit off (--max-inflation 0, CASE_ARGS): CD_MAX_DECODED.
     "gzip-bomb": (gzip_bomb, ("error", "too large"), CALIBRATE_INFLATE),
     # Session 15 (h/hostile6): the same bomb under the default inflation
-    # limit (max(16 MiB, 32 x 0.3 MB)): an error record at 16 MiB; before,
+    # limit (max(8 MiB, 32 x 0.3 MB)): an error record at 9.6 MB; before,
     # 958 MiB of peak RSS for a page of 0.3 MB whatever its output (the
     # decoded page, the tree, the text, the render and the CLI's copy).
     "gzip-bomb-ratio": (gzip_bomb, ("error", "inflation limit"), CALIBRATE_INFLATE_FLOOR),
@@ -263,6 +263,17 @@ CASES = {
     # held to the record's compressed size together.
     "warc-nested-gzip-bomb": (lambda: warc_record(b"Content-Encoding: gzip\r\n", nested_bomb()),
                               ("error", "inflation limit"), CALIBRATE_INFLATE_NESTED),
+    # A page just under the floor (7.9 MiB from 8 KB) in the mode that copies
+    # it most (--json --format markdown: the tree, the text, the text escaped
+    # and the Markdown escaped): 42 MiB, within the bound of 8 KB. Under
+    # session 15's first floor (16 MiB) such a page cost 81 MiB, over it.
+    "warc-floor-page-json-md": (lambda: warc_record(b"Content-Encoding: gzip\r\n", gzip.compress(
+        page(b"<p>" + b"x " * ((8 << 20) // 2 - 4096) + b"</p>"), 9, mtime=0)), ("ok"), CALIBRATE_INFLATE_FLOOR),
+    # ... and one of 15.9 MiB: an error record under the 8 MiB floor; read
+    # under a floor of 16 MiB, 81 MiB over the bound (MEM_BOUND catches a
+    # floor raised that far).
+    "warc-floor-16-json-md": (lambda: warc_record(b"Content-Encoding: gzip\r\n", gzip.compress(
+        page(b"<p>" + b"x " * ((16 << 20) // 2 - 4096) + b"</p>"), 9, mtime=0)), "any", CALIBRATE_INFLATE_FLOOR),
     # ... and as an archive record's Content-Encoding: gzip body.
     "warc-content-gzip-bomb": (lambda: warc_record(b"Content-Encoding: gzip\r\n", gzip_bomb()),
                                ("error", "inflation limit"), CALIBRATE_INFLATE_FLOOR),
@@ -413,6 +424,8 @@ CASES = {
 # Extra options of a case (given to its calibration too).
 CASE_ARGS = {
     "gzip-bomb": ["--max-inflation", "0"],
+    "warc-floor-page-json-md": ["--format", "markdown"],
+    "warc-floor-16-json-md": ["--format", "markdown"],
     "url-folders-links": ["--url", "https://example.com/" + "/".join("sec%d" % i for i in range(6000)) + "/story.html"],
     "md-table-ragged": ["--format", "markdown"],
     "md-colspan-tables": ["--format", "markdown"],
@@ -427,7 +440,8 @@ CASE_ARGS = {
 # (the others only to --mem-mb): shapes that once passed it.
 MEM_BOUND = {"plain-heads-300k", "named-spans-nested", "md-table-ragged", "md-colspan-tables",
              "md-canonical-long-links", "md-ol-prefix-br-lines", "md-link-around-paragraphs",
-             "gzip-bomb-ratio", "warc-content-gzip-bomb", "warc-nested-gzip-bomb"}
+             "gzip-bomb-ratio", "warc-content-gzip-bomb", "warc-nested-gzip-bomb", "warc-floor-page-json-md",
+             "warc-floor-16-json-md"}
 
 
 def is_sanitized(binary):
