@@ -256,6 +256,25 @@ def p8_inflation(b, tmp):
     check("8 --max-inflation 0: no limit", rc == 0 and "error" not in out, out[:300])
     rc, out, _ = run(b, ["--json", "-q", "--max-inflation", "32:1", os.path.join(d, "a.html.gz")])
     check("8 --max-inflation 32:1: a real page is read", rc == 0 and "error" not in out, out[:300])
+    # Records of 1 MiB or more that finish before an earlier one wait for their
+    # turn instead of being copied (cli/main.c S_emit): the same output in the
+    # same order with -j 2 as with -j 1, --unordered holding the same records.
+    big = os.path.join(tmp, "big.warc")
+    recs = []
+    for i in range(6):
+        page = (b"<html><body>" + b"<table>" + b"a<tr>" * 200000 + b"</table>" if i == 0 else
+                b"<html><body><p>" + (b"word%d " % i) * 250000 + b"</p>") + b"</body></html>"
+        block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page
+        recs.append(b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:b%d>\r\nWARC-Target-URI: "
+                    b"http://example.com/%d\r\nContent-Type: application/http\r\nContent-Length: %d\r\n\r\n"
+                    % (i, i, len(block)) + block + b"\r\n\r\n")
+    with open(big, "wb") as f:
+        f.write(b"".join(recs))
+    outs = [run(b, ["--json", "-q", "-j", j, big])[1] for j in ("1", "2", "3")]
+    _, unord, _ = run(b, ["--json", "-q", "-j", "2", "--unordered", big])
+    check("8 big records in order with -j 1, 2, 3; --unordered the same records",
+          len(outs[0]) > 6000000 and outs[0] == outs[1] == outs[2]
+          and sorted(unord.splitlines()) == sorted(outs[0].splitlines()), "%r" % [len(o) for o in outs])
     for bad in ("x", "-1", "100001", "5:", "5:257", "5:x", ":5", "5:5:5"):
         rc, _, err = run(b, ["--json", "--max-inflation", bad, d])
         check("8 --max-inflation %s: a usage error" % bad, rc == 2 and "--max-inflation wants" in err
