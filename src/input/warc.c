@@ -442,7 +442,6 @@ static int S_skip(cd_warc *r, uint64_t n)
     return 1;
 }
 
-/* Append n bytes to b; 1 if they were all there. */
 /* The raw offset after which the stream byte at u was inflated (gzip): the
  * start of the last inflate call that began writing at or before u (an
  * early bound: it may count a little of the bytes before u), else the raw
