@@ -448,11 +448,13 @@ COPYDESK_EXPORT copydesk_warc *copydesk_warc_new_with_mem(copydesk_read_fn read,
 /** Release the reader and everything it returned. NULL is fine. */
 COPYDESK_EXPORT void copydesk_warc_free(copydesk_warc *w);
 /** The inflation limit of the reader's records (as copydesk_doc_set_inflate_limit(),
- *  defaults the same): an HTTP body with Content-Encoding gzip or deflate, and a
+ *  defaults the same): an HTTP body with Content-Encoding gzip or deflate, a gzip
+ *  page inside a record (inflated by the reader: its payload is the page), and a
  *  record of a gzip archive (counted against the compressed bytes read since
- *  the record began), may decode to at most max(floor, ratio x its compressed
- *  size); past it the record is an error record ("inflates past the inflation
- *  limit") and the next record is read. Call before the first copydesk_warc_next(). */
+ *  the record began) may decode to at most max(floor, ratio x the record's
+ *  compressed size), every layer against that same size; past it the record is
+ *  an error record ("inflates past the inflation limit") and the next record is
+ *  read. Applies to the records read after the call. */
 COPYDESK_EXPORT copydesk_status copydesk_warc_set_inflate_limit(copydesk_warc *w, unsigned ratio,
                                                                 size_t floor);
 
