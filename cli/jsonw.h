@@ -21,4 +21,10 @@ void cd_cli_json_str(cd_cli_buf *b, const char *s, size_t n);
 int cd_cli_json_splice(cd_cli_buf *b, const char *obj, size_t n, const char *const *keys,
                        const char *const *vals, size_t count);
 
+/* The same splice without copying obj: the record is obj[0..return) then
+ * tail (cleared first, then given the pairs and the closing brace). When
+ * obj does not end with '}', returns n and tail stays empty. */
+size_t cd_cli_json_splice_tail(cd_cli_buf *tail, const char *obj, size_t n, const char *const *keys,
+                               const char *const *vals, size_t count);
+
 #endif

@@ -81,6 +81,10 @@
 #define S_PROGRESS_NS 250000000LL
 /* Distinct error / skip reasons counted by name; more go to "other". */
 #define S_MAX_KINDS 32
+/* --ordered with workers: a record of this many bytes or more that finishes
+ * before an earlier one waits for its turn instead of being copied into the
+ * reorder window (S_emit). */
+#define S_WAIT_BYTES ((size_t)1024 * 1024)
 /* --site-cache default (MiB): pass 1's archive records kept for pass 2. */
 #define S_SITE_CACHE_MIB 64
 /* --sites given more often than this is refused. */
@@ -137,7 +141,13 @@ static void S_usage(FILE *f)
           "                    (extraction goes on as usual)\n"
           "  --site-cache MIB  memory kept between the learning pass and extraction\n"
           "                    (web archive records; default 64, 0 = none)\n"
-          "  -j, --jobs N      worker threads (default: the number of online cores)\n"
+          "  --max-inflation RATIO[:FLOOR]  a gzip page, or an archive record's gzip\n"
+          "                    body, may inflate to FLOOR MiB or RATIO times its\n"
+          "                    compressed size, whichever is more; past it the page is\n"
+          "                    an error record (a decompression bomb). Default 32:8;\n"
+          "                    0 = no limit but 256 MiB\n",
+          f);
+    fputs("  -j, --jobs N      worker threads (default: the number of online cores)\n"
           "  --unordered       write records as they finish, not in input order\n"
           "  --ordered         input order (the default; accepted for old scripts)\n"
           "  --stats           print a summary on stderr even when it is not a terminal\n"
@@ -199,7 +209,7 @@ typedef struct S_job {
     cd_cache_chunk *chunk;
     char *source; /* "path#<id>" or "path@offset"; NULL = path */
     char *url, *charset, *record_id, *date;
-    char reason[192]; /* J_ERROR */
+    char reason[256]; /* J_ERROR */
 } S_job;
 
 typedef struct {
@@ -324,6 +334,26 @@ static void S_progress_clear(S_sched *s)
 
 /* Pass 1's pages kept for pass 2 (NULL: none). */
 static cd_cache *S_cache;
+/* --max-inflation RATIO[:FLOOR] (docs/limits.md, "Session 15"): every
+ * document and archive reader gets it. */
+static unsigned S_inflate_ratio = COPYDESK_INFLATE_RATIO;
+static size_t S_inflate_floor = COPYDESK_INFLATE_FLOOR;
+
+static copydesk_doc *S_doc_new(unsigned options)
+{
+    copydesk_doc *d = copydesk_doc_new(options);
+    if (d) copydesk_doc_set_inflate_limit(d, S_inflate_ratio, S_inflate_floor);
+    return d;
+}
+
+/* The most a gzip page of len bytes may inflate to (the library's rule). */
+static size_t S_inflate_max(size_t len)
+{
+    if (!S_inflate_ratio) return CD_CLI_MAX_INPUT;
+    size_t m = len > SIZE_MAX / S_inflate_ratio ? SIZE_MAX : len * S_inflate_ratio;
+    if (m < S_inflate_floor) m = S_inflate_floor;
+    return m < CD_CLI_MAX_INPUT ? m : CD_CLI_MAX_INPUT;
+}
 
 /* The job's page is no longer needed. */
 static void S_job_drop_bytes(S_job *j)
@@ -355,9 +385,14 @@ static void S_write(const char *data, size_t len)
     if (len) fwrite(data, 1, len, stdout);
 }
 
-/* A finished record: `out` is the bytes for stdout (may be empty), reason the
- * error (NULL on success). Takes out->data when it has to keep it. */
-static void S_emit(S_sched *s, S_job *j, cd_cli_buf *out, const char *reason)
+/* A finished record: the bytes for stdout are head, then body[0..blen) (the
+ * document's render, not copied: NULL when none), then tail (any may be
+ * empty); reason the error (NULL on success). A record written in its turn
+ * (always with -j 1 or --unordered) goes out from where it lies; one that
+ * must wait for an earlier record is copied into the reorder window, or, from
+ * S_WAIT_BYTES on, waits for its turn in its worker. */
+static void S_emit(S_sched *s, S_job *j, cd_cli_buf *head, const char *body, size_t blen, cd_cli_buf *tail,
+                   const char *reason)
 {
     pthread_mutex_lock(&s->omu);
     s->records++;
@@ -371,14 +406,42 @@ static void S_emit(S_sched *s, S_job *j, cd_cli_buf *out, const char *reason)
     } else {
         s->ok++;
     }
-    if (!s->o->ordered) {
-        S_write(out->data, out->len);
+    size_t total = head->len + blen + tail->len;
+    if (s->o->ordered && j->seq != s->next_write && total >= S_WAIT_BYTES) {
+        /* A big record waits for its turn here, holding its document, rather
+         * than being copied: the window then holds at most S_WAIT_BYTES a
+         * record. Jobs leave the queue in input order, so the oldest
+         * unwritten record is always on a worker that is not waiting. */
+        while (j->seq != s->next_write)
+            pthread_cond_wait(&s->room, &s->omu);
+    }
+    if (!s->o->ordered || j->seq == s->next_write) {
+        S_write(head->data, head->len);
+        S_write(body, blen);
+        S_write(tail->data, tail->len);
+        if (s->o->ordered) s->next_write++;
     } else {
         size_t slot = (size_t)(j->seq % s->window);
-        size_t len = 0;
-        s->ring[slot].data = cd_cli_buf_detach(out, &len);
+        size_t len = total;
+        char *d = malloc(len + 1);
+        if (!d) {
+            /* No room to wait: the record is lost, the batch goes on. */
+            len = 0;
+            if (!reason) {
+                s->ok--;
+                s->failed++;
+                S_count_error(s, "out of memory");
+            }
+        } else {
+            if (head->len) memcpy(d, head->data, head->len);
+            if (blen) memcpy(d + head->len, body, blen);
+            if (tail->len) memcpy(d + head->len + blen, tail->data, tail->len);
+        }
+        s->ring[slot].data = d;
         s->ring[slot].len = len;
         s->ring[slot].ready = 1;
+    }
+    if (s->o->ordered) {
         for (;;) {
             size_t k = (size_t)(s->next_write % s->window);
             if (!s->ring[k].ready) break;
@@ -410,7 +473,11 @@ static void S_run(S_sched *s, copydesk_doc *doc, S_job *j, cd_cli_buf *out, cd_c
     const char *source = j->source ? j->source : j->path;
     char reason[256];
     const char *why = NULL;
+    /* The record: out (head), body (the document's render), tmp (tail). */
+    const char *body = NULL;
+    size_t blen = 0;
     cd_cli_buf_clear(out);
+    cd_cli_buf_clear(tmp);
     if (j->kind == J_ERROR) {
         snprintf(reason, sizeof reason, "%s", j->reason);
         why = reason;
@@ -440,7 +507,12 @@ static void S_run(S_sched *s, copydesk_doc *doc, S_job *j, cd_cli_buf *out, cd_c
             copydesk_doc_set_sites(doc, s->model);
             copydesk_status st = copydesk_doc_parse(doc, j->bytes, j->len);
             S_job_drop_bytes(j);
-            if (st != COPYDESK_OK) {
+            if (st == COPYDESK_ERR_INFLATION) {
+                snprintf(reason, sizeof reason,
+                         "%s: more than %zu bytes from %zu compressed bytes (ratio %u, floor %zu; --max-inflation)",
+                         copydesk_status_str(st), S_inflate_max(j->len), j->len, S_inflate_ratio, S_inflate_floor);
+                why = reason;
+            } else if (st != COPYDESK_OK) {
                 snprintf(reason, sizeof reason, "%s", copydesk_status_str(st));
                 why = reason;
             } else {
@@ -451,35 +523,37 @@ static void S_run(S_sched *s, copydesk_doc *doc, S_job *j, cd_cli_buf *out, cd_c
                     snprintf(reason, sizeof reason, "%s", copydesk_status_str(st));
                     why = reason;
                 } else if (fmt == COPYDESK_FORMAT_JSON) {
+                    body = r;
+                    blen = n;
                     if (j->warc) {
                         static const char *const keys[] = {"warc_record_id", "warc_date"};
                         const char *vals[2] = {j->record_id, j->date};
-                        cd_cli_json_splice(tmp, r, n, keys, vals, 2);
-                        cd_cli_buf_put(out, tmp->data, tmp->len);
-                    } else {
-                        cd_cli_buf_put(out, r, n);
+                        blen = cd_cli_json_splice_tail(tmp, r, n, keys, vals, 2);
                     }
-                    cd_cli_buf_putc(out, '\n');
+                    cd_cli_buf_putc(tmp, '\n');
                 } else {
                     if (j->many) {
                         cd_cli_buf_puts(out, "==> ");
                         cd_cli_buf_puts(out, source);
                         cd_cli_buf_puts(out, " <==\n");
                     }
-                    cd_cli_buf_put(out, r, n);
-                    cd_cli_buf_puts(out, j->many ? "\n\n" : "\n");
+                    body = r;
+                    blen = n;
+                    cd_cli_buf_puts(tmp, j->many ? "\n\n" : "\n");
                 }
             }
         }
     }
     if (why && o->json) S_error_record(out, source, why);
-    if (out->failed) {
+    if (out->failed || tmp->failed) {
         cd_cli_buf_clear(out);
-        out->failed = 0;
+        cd_cli_buf_clear(tmp);
+        body = NULL;
+        blen = 0;
         why = "out of memory";
         if (o->json) S_error_record(out, source, why);
     }
-    S_emit(s, j, out, why);
+    S_emit(s, j, out, body, blen, tmp, why);
 }
 
 /* Should the document that just served a page of len bytes be replaced? A
@@ -505,7 +579,7 @@ static void *S_worker_main(void *arg)
 {
     S_worker *w = arg;
     S_sched *s = w->s;
-    copydesk_doc *doc = copydesk_doc_new(s->o->options);
+    copydesk_doc *doc = S_doc_new(s->o->options);
     unsigned long pages = 0;
     cd_cli_buf out, tmp;
     cd_cli_buf_init(&out);
@@ -533,7 +607,7 @@ static void *S_worker_main(void *arg)
         S_job_free(j);
         if (doc && S_recycle(&pages, len)) {
             copydesk_doc_free(doc);
-            doc = copydesk_doc_new(s->o->options);
+            doc = S_doc_new(s->o->options);
         }
     }
     cd_cli_buf_free(&out);
@@ -573,7 +647,7 @@ static void S_submit(S_run_ctx *c, S_job *j)
         S_job_free(j);
         if (c->doc && S_recycle(&c->pages, len)) {
             copydesk_doc_free(c->doc);
-            c->doc = copydesk_doc_new(s->o->options);
+            c->doc = S_doc_new(s->o->options);
         }
         return;
     }
@@ -705,6 +779,7 @@ static void S_archive(S_sink *k, const char *path, FILE *f, const unsigned char 
         k->job(k, S_error_job(path, "%s", "out of memory"));
         return;
     }
+    copydesk_warc_set_inflate_limit(w, S_inflate_ratio, S_inflate_floor);
     uint64_t seen = 0;
     size_t plen = strlen(path);
     while (copydesk_warc_next(w)) {
@@ -742,7 +817,10 @@ static void S_archive(S_sink *k, const char *path, FILE *f, const unsigned char 
             }
         } else {
             const char *msg = copydesk_warc_error_message(w, NULL);
-            snprintf(j->reason, sizeof j->reason, "%s", msg ? msg : "out of memory");
+            const char *e = copydesk_warc_error(w);
+            /* The inflation limit names the option that changes it. */
+            snprintf(j->reason, sizeof j->reason, "%s%s", msg ? msg : "out of memory",
+                     e && strstr(e, "inflation limit") ? "; --max-inflation" : "");
         }
         k->job(k, j);
     }
@@ -1099,13 +1177,16 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
         if (buf) {
             const char *page = buf;
             if (cd_cli_is_gzip(buf, len)) {
-                size_t n = cd_cli_gunzip(buf, len, CD_CLI_MAX_INPUT, &w->zbuf, &w->zcap);
+                /* A page that does not inflate (damaged, or past the
+                 * inflation limit) is not observed: pass 2 reports it. */
+                size_t n = cd_cli_gunzip(buf, len, S_inflate_max(len), &w->zbuf, &w->zcap);
                 if (n) page = w->zbuf, len = n;
+                else page = NULL;
             }
             char kurl[COPYDESK_SITES_KEY_MAX + 16];
             const S_kept *kk = &L->kept[t->input];
             const char *key = t->ord < kk->nkeys && kk->keys[t->ord] ? L->keys.name[kk->keys[t->ord]] : NULL;
-            S_observe(L, m, page, len, S_key_url(o->url, key, kurl, sizeof kurl), o->charset);
+            if (page) S_observe(L, m, page, len, S_key_url(o->url, key, kurl, sizeof kurl), o->charset);
             free(buf);
         }
         S_job_free(j);
@@ -1156,11 +1237,16 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
         if (!decided && !failed && (buf || (buf = cd_read_file(j->path, CD_CLI_MAX_INPUT, &len)) != NULL)) {
             const char *page = buf;
             size_t n = 0;
-            if (cd_cli_is_gzip(buf, len) && (n = cd_cli_gunzip(buf, len, CD_CLI_MAX_INPUT, &w->zbuf, &w->zcap)) != 0) {
-                page = w->zbuf;
+            if (cd_cli_is_gzip(buf, len)) {
+                /* Not inflated (damaged, or past the inflation limit): no
+                 * key, not observed; pass 2 reports it. */
+                n = cd_cli_gunzip(buf, len, S_inflate_max(len), &w->zbuf, &w->zcap);
+                page = n ? w->zbuf : NULL;
                 len = n;
             }
-            if (L->counting) {
+            if (!page) {
+                if (L->counting) S_count_key(L, t->input, t->ord, "");
+            } else if (L->counting) {
                 /* The whole page was decompressed for its key: when its host
                  * has enough pages already, it is observed now (the second
                  * round would read and decompress it again). Which round
@@ -1893,7 +1979,7 @@ static int S_report(const S_opts *o, const char *path)
         fprintf(stderr, "copydesk: %s: --report explains a page, and this is a web archive\n", path);
         return 2;
     }
-    copydesk_doc *doc = copydesk_doc_new(o->options);
+    copydesk_doc *doc = S_doc_new(o->options);
     if (!doc) {
         free(in);
         fprintf(stderr, "copydesk: out of memory\n");
@@ -1971,7 +2057,8 @@ int main(int argc, char **argv)
                     strcmp(name, "-j") == 0 || strcmp(name, "--reference-time") == 0 ||
                     strcmp(name, "--dump-tree") == 0 || strcmp(name, "--report") == 0 ||
                     strcmp(name, "--site-chrome") == 0 || strcmp(name, "--sites") == 0 ||
-                    strcmp(name, "--learn-sites") == 0 || strcmp(name, "--site-cache") == 0;
+                    strcmp(name, "--learn-sites") == 0 || strcmp(name, "--site-cache") == 0 ||
+                    strcmp(name, "--max-inflation") == 0;
         if (needs && !val) {
             if (eq)
                 val = eq + 1;
@@ -2049,6 +2136,27 @@ int main(int argc, char **argv)
                 return 2;
             }
             o.site_cache = (size_t)n * 1024 * 1024;
+        } else if (strcmp(name, "--max-inflation") == 0) {
+            /* RATIO[:FLOOR]: RATIO 0 to 100000 (0: off), FLOOR MiB 0 to 256. */
+            char *end = NULL;
+            errno = 0;
+            long long r = strtoll(val, &end, 10);
+            long long fl = (long long)(COPYDESK_INFLATE_FLOOR >> 20);
+            int bad = errno || !end || end == val || r < 0 || r > 100000;
+            if (!bad && *end == ':') {
+                const char *f = end + 1;
+                errno = 0;
+                fl = strtoll(f, &end, 10);
+                bad = errno || end == f || fl < 0 || fl > 256;
+            }
+            if (bad || *end) {
+                fprintf(stderr, "copydesk: --max-inflation wants RATIO[:FLOOR], RATIO from 0 (no limit) to 100000, "
+                                "FLOOR in MiB from 0 to 256 (default %u:%zu)\n",
+                        COPYDESK_INFLATE_RATIO, COPYDESK_INFLATE_FLOOR >> 20);
+                return 2;
+            }
+            S_inflate_ratio = (unsigned)r;
+            S_inflate_floor = (size_t)fl << 20;
         } else if (strcmp(name, "--ordered") == 0) {
             o.ordered = 1; /* the default */
         } else if (strcmp(name, "--unordered") == 0) {
@@ -2244,7 +2352,7 @@ int main(int argc, char **argv)
     cd_cli_buf_init(&c.out);
     cd_cli_buf_init(&c.tmp);
     if (o.jobs == 1) {
-        c.doc = copydesk_doc_new(o.options);
+        c.doc = S_doc_new(o.options);
         if (!c.doc) {
             fprintf(stderr, "copydesk: out of memory\n");
             return 2;
@@ -2265,7 +2373,7 @@ int main(int argc, char **argv)
             free(c.workers);
             c.workers = NULL;
             o.ordered = 0;
-            c.doc = copydesk_doc_new(o.options);
+            c.doc = S_doc_new(o.options);
             if (!c.doc) {
                 fprintf(stderr, "copydesk: out of memory\n");
                 return 2;

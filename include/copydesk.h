@@ -62,7 +62,10 @@ typedef enum copydesk_status {
                                      signature, or control bytes and no markup
                                      (docs/schema.md, "Error record") */
     COPYDESK_ERR_STATE = 8,     /**< a call out of order (e.g. render before parse) */
-    COPYDESK_ERR_IO = 9         /**< reading a file failed (CLI and file helpers) */
+    COPYDESK_ERR_IO = 9,        /**< reading a file failed (CLI and file helpers) */
+    COPYDESK_ERR_INFLATION = 10 /**< gzip or deflate data inflates past the inflation limit
+                                     (copydesk_doc_set_inflate_limit(): a decompression
+                                     bomb, docs/limits.md) */
 } copydesk_status;
 
 /** A static English description of a status. Never NULL. */
@@ -137,6 +140,14 @@ COPYDESK_EXPORT int copydesk_format_from_name(const char *name, size_t len);
  *  COPYDESK_ERR_TOO_LARGE. Also the largest web archive payload (see below). */
 #define COPYDESK_MAX_INPUT ((size_t)256 * 1024 * 1024)
 
+/** The inflation limit's defaults (issue #14, docs/limits.md): a gzip page, or
+ *  a web archive record's gzip or deflate body, may decode to at most
+ *  max(COPYDESK_INFLATE_FLOOR, COPYDESK_INFLATE_RATIO x its compressed size)
+ *  bytes; past it the page is refused (COPYDESK_ERR_INFLATION). No page of
+ *  the project's data sets inflates more than 17 times (gzip -9). */
+#define COPYDESK_INFLATE_RATIO 32u
+#define COPYDESK_INFLATE_FLOOR ((size_t)8 * 1024 * 1024)
+
 /* ---- one call ---------------------------------------------------------- */
 
 /**
@@ -191,6 +202,14 @@ COPYDESK_EXPORT copydesk_status copydesk_doc_set_url(copydesk_doc *doc, const ch
 /** An identifier of the input (e.g. its file path), written first as `source` in JSON. Copied. */
 COPYDESK_EXPORT copydesk_status copydesk_doc_set_source(copydesk_doc *doc, const char *source,
                                                         size_t len);
+/** The inflation limit (kept across copydesk_doc_reset()): a gzip page may
+ *  decode to at most max(floor, ratio x its compressed size) bytes, never more
+ *  than COPYDESK_MAX_INPUT; past it copydesk_doc_parse() stops inflating and
+ *  returns COPYDESK_ERR_INFLATION. ratio 0 turns the limit off (only
+ *  COPYDESK_MAX_INPUT applies). A new document has COPYDESK_INFLATE_RATIO and
+ *  COPYDESK_INFLATE_FLOOR. */
+COPYDESK_EXPORT copydesk_status copydesk_doc_set_inflate_limit(copydesk_doc *doc, unsigned ratio,
+                                                               size_t floor);
 /** The time the page was fetched (Unix seconds; e.g. a WARC-Date), from which
  *  relative dates such as "3 hours ago" are counted. Without it they are not used. */
 COPYDESK_EXPORT copydesk_status copydesk_doc_set_reference_time(copydesk_doc *doc,
@@ -428,6 +447,16 @@ COPYDESK_EXPORT copydesk_warc *copydesk_warc_new_with_mem(copydesk_read_fn read,
                                                           const copydesk_mem *mem);
 /** Release the reader and everything it returned. NULL is fine. */
 COPYDESK_EXPORT void copydesk_warc_free(copydesk_warc *w);
+/** The inflation limit of the reader's records (as copydesk_doc_set_inflate_limit(),
+ *  defaults the same): an HTTP body with Content-Encoding gzip or deflate, a gzip
+ *  page inside a record (inflated by the reader: its payload is the page), and a
+ *  record of a gzip archive (counted against the compressed bytes read since
+ *  the record began) may decode to at most max(floor, ratio x the record's
+ *  compressed size), every layer against that same size; past it the record is
+ *  an error record ("inflates past the inflation limit") and the next record is
+ *  read. Applies to the records read after the call. */
+COPYDESK_EXPORT copydesk_status copydesk_warc_set_inflate_limit(copydesk_warc *w, unsigned ratio,
+                                                                size_t floor);
 
 /**
  * Read the next record: 1 when there is one (HTML, skipped or error), 0 at the

@@ -11,6 +11,9 @@
 #include "../util/limits.h"
 #include "doc.h"
 
+_Static_assert(CD_INFLATE_RATIO == COPYDESK_INFLATE_RATIO && CD_INFLATE_FLOOR == COPYDESK_INFLATE_FLOOR,
+               "the inflation limit's defaults: one value");
+
 _Static_assert(COPYDESK_MAX_INPUT == CD_MAX_INPUT, "copydesk.h states the input limit of util/limits.h");
 
 int copydesk_version(void)
@@ -46,6 +49,8 @@ const char *copydesk_status_str(copydesk_status status)
         return "call out of order";
     case COPYDESK_ERR_IO:
         return "read error";
+    case COPYDESK_ERR_INFLATION:
+        return "gzip data inflates past the inflation limit";
     }
     return "unknown status";
 }
@@ -71,6 +76,8 @@ copydesk_doc *copydesk_doc_new_with_mem(unsigned options, const copydesk_mem *me
         return NULL;
     doc->mem = *mem;
     doc->options = options;
+    doc->inflate_ratio = CD_INFLATE_RATIO;
+    doc->inflate_floor = CD_INFLATE_FLOOR;
     const cd_mem *m = &doc->mem;
     cd_arena_init(&doc->arena, m, 256 * 1024);
     cd_dom_init(&doc->dom, m, &doc->arena);
@@ -186,6 +193,15 @@ copydesk_status copydesk_parse_time(const char *s, size_t len, long long *unix_s
     return COPYDESK_OK;
 }
 
+copydesk_status copydesk_doc_set_inflate_limit(copydesk_doc *doc, unsigned ratio, size_t floor)
+{
+    if (!doc)
+        return COPYDESK_ERR_ARG;
+    doc->inflate_ratio = ratio;
+    doc->inflate_floor = floor;
+    return COPYDESK_OK;
+}
+
 copydesk_status copydesk_doc_set_source(copydesk_doc *doc, const char *source, size_t len)
 {
     return doc ? S_set(&doc->source, source, len) : COPYDESK_ERR_ARG;
@@ -221,9 +237,15 @@ copydesk_status copydesk_doc_parse(copydesk_doc *doc, const char *bytes, size_t 
     const unsigned char *in = (const unsigned char *)bytes;
     if (cd_input_is_gzip(in, len)) {
         cd_buf_clear(&doc->raw);
-        copydesk_status st = cd_input_gunzip(in, len, CD_MAX_DECODED, &doc->raw);
-        if (st != COPYDESK_OK)
+        /* The inflation limit (a gzip bomb stops at max(floor, ratio x len)). */
+        size_t max = cd_input_inflate_max(len, doc->inflate_ratio, doc->inflate_floor, CD_MAX_DECODED);
+        copydesk_status st = cd_input_gunzip(in, len, max, &doc->raw);
+        if (st == COPYDESK_ERR_TOO_LARGE && max < CD_MAX_DECODED)
+            st = COPYDESK_ERR_INFLATION;
+        if (st != COPYDESK_OK) {
+            S_trim(&doc->raw);
             return st;
+        }
         in = (const unsigned char *)doc->raw.data;
         len = doc->raw.len;
         if (len == 0)
@@ -251,6 +273,10 @@ copydesk_status copydesk_doc_parse(copydesk_doc *doc, const char *bytes, size_t 
 
     doc->page_len = html_len;
     st = cd_parse_html(doc->parser, html, html_len, &doc->dom);
+    /* The tree holds copies of what it keeps: a huge gunzipped or decoded page
+     * is let go now rather than held beside the renders (issue #14). */
+    S_trim(&doc->raw);
+    S_trim(&doc->decoded);
     if (st != COPYDESK_OK)
         return st;
     if (doc->dom.truncated)
@@ -322,13 +348,16 @@ const char *copydesk_doc_render(copydesk_doc *doc, copydesk_format format, size_
         *status = COPYDESK_ERR_STATE;
         return NULL;
     }
-    if (!S_ensure_text(doc)) {
-        *status = COPYDESK_ERR_NOMEM;
-        return NULL;
-    }
     const cd_format *fmt = cd_format_get((int)format);
     if (!fmt) {
         *status = COPYDESK_ERR_ARG;
+        return NULL;
+    }
+    /* Only text and JSON carry the plain text: Markdown and the report walk
+     * the tree themselves, without a copy of the article beside theirs. */
+    int want_text = format == COPYDESK_FORMAT_TEXT || format == COPYDESK_FORMAT_JSON;
+    if (want_text && !S_ensure_text(doc)) {
+        *status = COPYDESK_ERR_NOMEM;
         return NULL;
     }
     cd_result r = {
@@ -337,8 +366,8 @@ const char *copydesk_doc_render(copydesk_doc *doc, copydesk_format format, size_
         .meta = &doc->meta,
         .url = S_effective_url(doc),
         .source = doc->source.len ? doc->source.data : NULL,
-        .text = doc->text.data,
-        .text_len = doc->text.len,
+        .text = want_text ? doc->text.data : NULL,
+        .text_len = want_text ? doc->text.len : 0,
         .page_len = doc->page_len,
     };
     cd_buf_clear(&doc->render);

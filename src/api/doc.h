@@ -39,6 +39,8 @@ struct copydesk_doc {
     size_t page_len; /* bytes of the page parsed (UTF-8, after gunzip and decoding) */
     cd_buf render;  /* last render */
     int text_ready;
+    unsigned inflate_ratio; /* the inflation limit (copydesk_doc_set_inflate_limit) */
+    size_t inflate_floor;
     long long ref_time; /* reference time for relative dates (Unix seconds, 0 = none) */
     cd_decode_info dinfo;
     cd_buf url, charset_hint, source;

@@ -34,7 +34,7 @@ char *copydesk_dump_tree(const char *bytes, size_t len, const char *charset, siz
     }
     const unsigned char *in = (const unsigned char *)bytes;
     if (len && cd_input_is_gzip(in, len)) {
-        st = cd_input_gunzip(in, len, CD_MAX_DECODED, &raw);
+        st = cd_input_gunzip(in, len, cd_input_inflate_max(len, CD_INFLATE_RATIO, CD_INFLATE_FLOOR, CD_MAX_DECODED), &raw);
         if (st != COPYDESK_OK)
             goto done;
         in = (const unsigned char *)raw.data;

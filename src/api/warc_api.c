@@ -76,6 +76,13 @@ copydesk_warc *copydesk_warc_new_with_mem(copydesk_read_fn read, void *ctx, cons
     return w;
 }
 
+copydesk_status copydesk_warc_set_inflate_limit(copydesk_warc *w, unsigned ratio, size_t floor)
+{
+    if (!w) return COPYDESK_ERR_ARG;
+    cd_warc_set_inflate(w->r, ratio, floor);
+    return COPYDESK_OK;
+}
+
 void copydesk_warc_free(copydesk_warc *w)
 {
     if (!w) return;

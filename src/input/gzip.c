@@ -21,6 +21,7 @@
  * 10 KB) is malloc'd for the call and freed before it returns. */
 #include <libdeflate.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #define ZLIB_CONST /* next_in is const */
@@ -30,6 +31,14 @@
 
 /* Output is grown at least this much per inflate call. */
 #define S_CHUNK (64u * 1024u)
+
+size_t cd_input_inflate_max(size_t len, unsigned ratio, size_t floor, size_t hard)
+{
+    if (ratio == 0) return hard;
+    size_t m = len > SIZE_MAX / ratio ? SIZE_MAX : len * ratio;
+    if (m < floor) m = floor;
+    return m < hard ? m : hard;
+}
 
 int cd_input_is_gzip(const unsigned char *in, size_t len)
 {

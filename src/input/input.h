@@ -53,6 +53,10 @@ int cd_input_is_gzip(const unsigned char *in, size_t len);
  * Content-Encoding inside a complete record). */
 copydesk_status cd_input_gunzip(const unsigned char *in, size_t len, size_t max_out, cd_buf *out);
 
+/* The inflation limit (issue #14): the most bytes len compressed bytes may
+ * decode to, max(floor, ratio x len), never more than hard; ratio 0: hard. */
+size_t cd_input_inflate_max(size_t len, unsigned ratio, size_t floor, size_t hard);
+
 /* Decode in[0..len) to UTF-8 into out (cleared first). hint may be NULL or a
  * charset label (any WHATWG label: "latin1", "x-sjis", "utf8" ...).
  * Returns COPYDESK_OK or COPYDESK_ERR_NOMEM. Never fails on bad bytes. */

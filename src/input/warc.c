@@ -21,6 +21,7 @@
 #include <zlib.h>
 
 #include "../util/ctype.h"
+#include "../util/limits.h"
 #include "input.h"
 #include "warc.h"
 
@@ -28,12 +29,15 @@
  * handful is enough; when full, the oldest is dropped and offsets of records in
  * it fall back to stream offsets). */
 #define S_MAX_MEMBERS 64
+/* Inflate calls remembered for S_rec_raw_start (a window holds a few). */
+#define S_FILL_MARKS 16
 /* Bytes the HTML sniffer looks at (WHATWG: the resource header, 1445 bytes). */
 #define S_SNIFF_BYTES 1445
 
 static const char S_CORRUPT[] = "corrupt gzip member";
 static const char S_TRUNC[] = "truncated gzip member";
 static const char S_CUT[] = "gzip member cut short";
+static const char S_INFLATED[] = "inflates past the inflation limit";
 /* Compressed bytes inflated for one candidate check (S_trial): a member's
  * header and first deflate block header fit well within it. */
 #define S_TRIAL_IN ((size_t)4096)
@@ -50,6 +54,8 @@ struct cd_warc {
     cd_warc_read_fn read;
     void *ctx;
     size_t max_payload;
+    unsigned inflate_ratio; /* the inflation limit (cd_warc_set_inflate) */
+    size_t inflate_floor;
 
     /* raw input */
     unsigned char *raw;
@@ -90,6 +96,14 @@ struct cd_warc {
         uint64_t u, c;
     } mb[S_MAX_MEMBERS];
     size_t nmb;
+    /* The last inflate calls (gzip): the stream offset each began to write
+     * at and the raw offset it began to read at, so that a record starting
+     * inside a member maps to the raw bytes after which it was inflated
+     * (the inflation limit, S_rec_raw_start). */
+    struct {
+        uint64_t u, c;
+    } fills[S_FILL_MARKS];
+    size_t nfills;
 
     cd_warc_format fmt;
     int fmt_known;
@@ -314,6 +328,13 @@ static size_t S_fill(cd_warc *r)
             S_gz_break(r, S_TRUNC, r->member_c);
             return 0;
         }
+        if (r->nfills == S_FILL_MARKS) {
+            memmove(r->fills, r->fills + 1, sizeof r->fills[0] * (S_FILL_MARKS - 1));
+            r->nfills--;
+        }
+        r->fills[r->nfills].u = r->ubase + r->end;
+        r->fills[r->nfills].c = S_raw_off(r);
+        r->nfills++;
         size_t in = r->raw_end - r->raw_pos;
         r->z.next_in = r->raw + r->raw_pos;
         r->z.avail_in = in > UINT_MAX ? UINT_MAX : (uInt)in;
@@ -421,8 +442,23 @@ static int S_skip(cd_warc *r, uint64_t n)
     return 1;
 }
 
-/* Append n bytes to b; 1 if they were all there. */
-static int S_take(cd_warc *r, size_t n, cd_buf *b)
+/* The raw offset after which the stream byte at u was inflated (gzip): the
+ * start of the last inflate call that began writing at or before u (an
+ * early bound: it may count a little of the bytes before u), else the raw
+ * offset now. */
+static uint64_t S_rec_raw_start(const cd_warc *r, uint64_t u)
+{
+    for (size_t k = r->nfills; k-- > 0;)
+        if (r->fills[k].u <= u) return r->fills[k].c;
+    return S_raw_off(r);
+}
+
+/* Take n bytes into b: 1, or 0 when the input ends (or memory runs out).
+ * c0: UINT64_MAX, or the raw offset where the record began in a gzip archive:
+ * -1 as soon as b holds more than the inflation limit allows the compressed
+ * bytes read since c0 (an overestimate of the record's own: the window is
+ * filled ahead), the bytes not taken left in *left. */
+static int S_take(cd_warc *r, size_t n, cd_buf *b, uint64_t c0, size_t *left)
 {
     if (!cd_buf_reserve(b, n)) return 0;
     while (n > 0) {
@@ -432,6 +468,14 @@ static int S_take(cd_warc *r, size_t n, cd_buf *b)
         cd_buf_put(b, (const char *)r->win + r->pos, k);
         r->pos += k;
         n -= k;
+        if (c0 != UINT64_MAX && b->len > r->inflate_floor && r->inflate_ratio) {
+            uint64_t c = S_raw_off(r) - c0;
+            size_t c_sz = c > SIZE_MAX ? SIZE_MAX : (size_t)c;
+            if (b->len > cd_input_inflate_max(c_sz, r->inflate_ratio, r->inflate_floor, SIZE_MAX)) {
+                *left = n;
+                return -1;
+            }
+        }
     }
     return 1;
 }
@@ -686,8 +730,21 @@ static copydesk_status S_inflate(const unsigned char *in, size_t len, int wbits,
 
 /* ---- records ------------------------------------------------------------- */
 
+/* A buffer grown past 8 MiB is let go rather than kept for the next record. */
+static void S_trim_buf(cd_buf *b)
+{
+    if (b->cap > 8u * 1024 * 1024)
+        cd_buf_free(b);
+    else
+        cd_buf_clear(b);
+}
+
 static void S_rec_clear(cd_warc_record *rec)
 {
+    rec->inflate_what = NULL;
+    rec->inflate_in = rec->inflate_out = 0;
+    rec->inflate_ratio = 0;
+    rec->inflate_floor = 0;
     rec->kind = CD_WARC_SKIPPED;
     rec->error = NULL;
     rec->offset = 0;
@@ -903,22 +960,58 @@ static int S_block(cd_warc *r, cd_warc_record *rec, uint64_t len, const char *wa
         if (!S_skip(r, len)) return S_fail(r, rec, S_eof_why(r, "truncated record"));
         return S_fail(r, rec, "record too large");
     }
-    if (!S_take(r, (size_t)len, &rec->payload)) {
+    /* A record of a gzip archive is held to the inflation limit against the
+     * compressed bytes read since it began (its member's start, per-record
+     * gzip; else where its block began). */
+    uint64_t c0 = UINT64_MAX;
+    if (r->gz)
+        c0 = !rec->in_stream && rec->offset <= S_raw_off(r) ? rec->offset : S_rec_raw_start(r, r->ubase + r->pos);
+    size_t left = 0;
+    int took = S_take(r, (size_t)len, &rec->payload, c0, &left);
+    if (took < 0) {
+        rec->inflate_in = S_raw_off(r) - c0;
+        rec->inflate_out = cd_input_inflate_max(rec->inflate_in > SIZE_MAX ? SIZE_MAX : (size_t)rec->inflate_in,
+                                                r->inflate_ratio, r->inflate_floor, SIZE_MAX);
+        rec->inflate_ratio = r->inflate_ratio;
+        rec->inflate_floor = r->inflate_floor;
+        rec->inflate_what = "record of a gzip archive";
+        S_trim_buf(&rec->payload);
+        /* The rest of the block is read through (its bytes are not kept). */
+        if (!S_skip(r, left)) return S_fail(r, rec, S_eof_why(r, "truncated record"));
+        return S_fail(r, rec, S_INFLATED);
+    }
+    if (!took) {
         if (rec->payload.failed) return S_fail(r, rec, "out of memory");
         return S_fail(r, rec, S_eof_why(r, "truncated record"));
     }
     if (chunked && S_dechunk(&rec->payload) < 0) return S_fail(r, rec, "bad chunked encoding");
+    /* The compressed size every decoding layer of this body is held to: its
+     * bytes as the record holds them, and in a gzip archive no more than the
+     * raw bytes read since the record began. Layers multiply (a gzip body of
+     * a gzip page in a gzip archive): each is held to the first's size, not
+     * to the layer before it. */
+    size_t base = rec->payload.len;
+    if (r->gz && S_raw_off(r) - c0 < base) base = (size_t)(S_raw_off(r) - c0);
     if (enc != ENC_NONE && rec->payload.len > 0) {
         const unsigned char *p = (const unsigned char *)rec->payload.data;
         copydesk_status st;
+        /* The inflation limit: a body may decode to max(floor, ratio x its size). */
+        size_t max = cd_input_inflate_max(base, r->inflate_ratio, r->inflate_floor, r->max_payload);
         if (enc == ENC_GZIP)
-            st = cd_input_is_gzip(p, rec->payload.len)
-                     ? cd_input_gunzip(p, rec->payload.len, r->max_payload, &r->tmp)
-                     : COPYDESK_ERR_GZIP;
+            st = cd_input_is_gzip(p, rec->payload.len) ? cd_input_gunzip(p, rec->payload.len, max, &r->tmp)
+                                                       : COPYDESK_ERR_GZIP;
         else {
-            st = S_inflate(p, rec->payload.len, MAX_WBITS, r->max_payload, &r->tmp);
-            if (st == COPYDESK_ERR_GZIP)
-                st = S_inflate(p, rec->payload.len, -MAX_WBITS, r->max_payload, &r->tmp);
+            st = S_inflate(p, rec->payload.len, MAX_WBITS, max, &r->tmp);
+            if (st == COPYDESK_ERR_GZIP) st = S_inflate(p, rec->payload.len, -MAX_WBITS, max, &r->tmp);
+        }
+        if (st == COPYDESK_ERR_TOO_LARGE && max < r->max_payload) {
+            rec->inflate_in = base;
+            rec->inflate_out = max;
+            rec->inflate_ratio = r->inflate_ratio;
+            rec->inflate_floor = r->inflate_floor;
+            rec->inflate_what = enc == ENC_GZIP ? "Content-Encoding: gzip body" : "Content-Encoding: deflate body";
+            S_trim_buf(&r->tmp); /* the limit's bytes are not kept for the next record */
+            return S_fail(r, rec, S_INFLATED);
         }
         if (st == COPYDESK_ERR_TOO_LARGE) return S_fail(r, rec, "record too large");
         if (st == COPYDESK_ERR_NOMEM) return S_fail(r, rec, "out of memory");
@@ -943,6 +1036,31 @@ static int S_block(cd_warc *r, cd_warc_record *rec, uint64_t len, const char *wa
         rec->skip_why = "not HTML";
         cd_buf_clear(&rec->payload);
         return 1;
+    }
+    if (cd_input_is_gzip((const unsigned char *)rec->payload.data, rec->payload.len)) {
+        /* A gzip page inside the body (a crawler that stored a gzip file, or
+         * a body encoded twice): inflated here, held to the same compressed
+         * size as the layers above it (the document would hold it only to
+         * the bytes it is given). Damaged: left as it is, for the document to
+         * report as before. */
+        size_t max = cd_input_inflate_max(base, r->inflate_ratio, r->inflate_floor, r->max_payload);
+        copydesk_status st = cd_input_gunzip((const unsigned char *)rec->payload.data, rec->payload.len, max, &r->tmp);
+        if (st == COPYDESK_ERR_TOO_LARGE && max < r->max_payload) {
+            rec->inflate_in = base;
+            rec->inflate_out = max;
+            rec->inflate_ratio = r->inflate_ratio;
+            rec->inflate_floor = r->inflate_floor;
+            rec->inflate_what = "gzip page in a record";
+            S_trim_buf(&r->tmp);
+            return S_fail(r, rec, S_INFLATED);
+        }
+        if (st == COPYDESK_ERR_TOO_LARGE) return S_fail(r, rec, "record too large");
+        if (st == COPYDESK_OK && r->tmp.len > 0) {
+            cd_buf t = rec->payload;
+            rec->payload = r->tmp;
+            r->tmp = t;
+        }
+        S_trim_buf(&r->tmp);
     }
     if (csn) S_set(&rec->charset, cs, csn);
     rec->kind = CD_WARC_HTML;
@@ -1303,6 +1421,8 @@ cd_warc *cd_warc_new(cd_warc_read_fn read, void *ctx, const unsigned char *prefi
     r->read = read;
     r->ctx = ctx;
     r->max_payload = max_payload;
+    r->inflate_ratio = CD_INFLATE_RATIO;
+    r->inflate_floor = CD_INFLATE_FLOOR;
     r->raw_cap = prefix_len > CD_WARC_READ_CHUNK ? prefix_len : CD_WARC_READ_CHUNK;
     r->raw = mem->calloc(1, r->raw_cap);
     r->win = mem->calloc(1, CD_WARC_WINDOW);
@@ -1359,6 +1479,16 @@ void cd_warc_record_source(const cd_warc_record *rec, cd_buf *out)
 
 void cd_warc_record_message(const cd_warc_record *rec, cd_buf *out)
 {
+    if (rec->error == S_INFLATED && rec->inflate_what) {
+        /* Which body, and the limit's figures (docs/limits.md). */
+        cd_buf_printf(out, "%s inflates past the inflation limit: more than %llu bytes from %llu compressed bytes "
+                           "(ratio %u, floor %llu) "
+                           "at byte %llu%s",
+                      rec->inflate_what, (unsigned long long)rec->inflate_out, (unsigned long long)rec->inflate_in,
+                      rec->inflate_ratio, (unsigned long long)rec->inflate_floor, (unsigned long long)rec->offset,
+                      rec->in_stream ? " of the decompressed stream" : "");
+        return;
+    }
     cd_buf_printf(out, "%s at byte %llu%s", rec->error ? rec->error : "broken record",
                   (unsigned long long)rec->offset,
                   rec->in_stream ? " of the decompressed stream" : "");
@@ -1391,4 +1521,11 @@ int cd_warc_next(cd_warc *r, cd_warc_record *rec)
     if (got && rec->kind != CD_WARC_ERROR) r->sus = 0;
     r->blk_set = 0;
     return got;
+}
+
+void cd_warc_set_inflate(cd_warc *r, unsigned ratio, size_t floor)
+{
+    if (!r) return;
+    r->inflate_ratio = ratio;
+    r->inflate_floor = floor;
 }

@@ -75,6 +75,12 @@ typedef struct cd_warc_record {
     int in_stream;        /* offset counts decompressed bytes (whole-file gzip) */
     int arc;              /* an ARC record: no record id; date converted */
     const char *skip_why; /* static: why a record was skipped ("request", "not HTML", ...) */
+    /* An error of the inflation limit: which body, its compressed bytes, the
+     * limit for them and the limit's settings (for the message). */
+    const char *inflate_what;
+    uint64_t inflate_in, inflate_out;
+    unsigned inflate_ratio;
+    size_t inflate_floor;
     /* NUL-terminated; empty when absent. Owned by the record. */
     cd_buf type;      /* WARC-Type ("response", "resource", ...) */
     cd_buf record_id; /* WARC-Record-ID as written, e.g. "<urn:uuid:...>" */
@@ -96,6 +102,12 @@ cd_warc_format cd_warc_sniff(const unsigned char *raw, size_t len);
  * out-of-memory. */
 cd_warc *cd_warc_new(cd_warc_read_fn read, void *ctx, const unsigned char *prefix,
                      size_t prefix_len, size_t max_payload, const cd_mem *mem);
+/* The inflation limit of the records (default CD_INFLATE_RATIO and
+ * CD_INFLATE_FLOOR; ratio 0: off): a Content-Encoding gzip or deflate body,
+ * and a record of a gzip archive (against the compressed bytes read since it
+ * began, checked as it is read), may decode to max(floor, ratio x compressed);
+ * past it the record is an error record and reading goes on after it. */
+void cd_warc_set_inflate(cd_warc *r, unsigned ratio, size_t floor);
 /* A read callback over a FILE* (ctx). */
 size_t cd_warc_read_file(void *ctx, void *buf, size_t len, int *err);
 void cd_warc_free(cd_warc *r);

@@ -36,6 +36,8 @@ static inline size_t S_plain(const char *s, size_t i, size_t len)
 
 /* A JSON string's contents and its closing quote (the opening one written). */
 static void S_json_rest(cd_buf *out, const char *s, size_t len);
+/* Its contents alone. */
+static void S_json_body(cd_buf *out, const char *s, size_t len);
 
 void cd_json_string(cd_buf *out, const char *s, size_t len)
 {
@@ -44,6 +46,74 @@ void cd_json_string(cd_buf *out, const char *s, size_t len)
 }
 
 static void S_json_rest(cd_buf *out, const char *s, size_t len)
+{
+    S_json_body(out, s, len);
+    cd_buf_putc(out, '"');
+}
+
+/* Raw bytes escaped in pieces of about this many. */
+#define S_PIECE ((size_t)64 * 1024)
+
+/* The end of the piece of s[at..len) that starts at at: at most S_PIECE
+ * bytes, cut before a byte that is not a continuation byte (no sequence
+ * before it can claim it), else, when the last four are all continuation
+ * bytes, before the last (no lead byte within 3 before it: it decodes
+ * alone), so that pieces escape as the whole string does. */
+static size_t S_piece_end(const char *s, size_t at, size_t len)
+{
+    if (len - at <= S_PIECE)
+        return len;
+    size_t e = at + S_PIECE;
+    for (size_t q = e; q + 3 >= e && q > at; q--)
+        if (((unsigned char)s[q] & 0xC0) != 0x80)
+            return q;
+    return e;
+}
+
+/* Escape out[at..len) as a JSON string's contents where it lies, then close
+ * the string: JSON's `markdown` is rendered into out and escaped there, not
+ * rendered into a buffer of its own and escaped into out (which held both,
+ * issue #14). Escaping never shortens: the raw bytes are moved to the end of
+ * the escaped length and escaped forward, piece by piece, the writer never
+ * passing the reader. */
+static void S_json_escape_tail(cd_buf *out, size_t at)
+{
+    if (out->failed)
+        return;
+    size_t m = out->len - at, e = 0;
+    cd_buf piece;
+    cd_buf_init(&piece, out->mem);
+    for (size_t r = at; r < out->len;) {
+        size_t end = S_piece_end(out->data, r, out->len);
+        cd_buf_clear(&piece);
+        S_json_body(&piece, out->data + r, end - r);
+        e += piece.len;
+        r = end;
+    }
+    if (!piece.failed && e != m && cd_buf_reserve(out, e - m)) {
+        char *d = out->data;
+        memmove(d + at + e - m, d + at, m);
+        size_t w = at, r = at + e - m, stop = at + e;
+        while (r < stop) {
+            size_t end = S_piece_end(d, r, stop);
+            cd_buf_clear(&piece);
+            S_json_body(&piece, d + r, end - r);
+            if (piece.failed)
+                break;
+            memcpy(d + w, piece.data, piece.len);
+            w += piece.len;
+            r = end;
+        }
+        out->len = w;
+        out->data[w] = '\0';
+    }
+    if (piece.failed)
+        out->failed = 1;
+    cd_buf_free(&piece);
+    cd_buf_putc(out, '"');
+}
+
+static void S_json_body(cd_buf *out, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
     /* Bytes go out in runs: s[start..i) is still to copy. A valid UTF-8
@@ -106,7 +176,6 @@ static void S_json_rest(cd_buf *out, const char *s, size_t len)
     }
     if (len > start)
         cd_buf_put(out, s + start, len - start);
-    cd_buf_putc(out, '"');
 }
 
 static void S_keyn(cd_buf *out, int *first, const char *key, size_t n)
@@ -345,14 +414,12 @@ void cd_render_json(const cd_result *r, unsigned options, cd_buf *out)
     S_key(out, &first, "text");
     cd_json_string(out, r->text ? r->text : "", r->text ? r->text_len : 0);
     if (options & COPYDESK_OPT_JSON_MARKDOWN) {
-        cd_buf md;
-        cd_buf_init(&md, out->mem);
-        cd_render_markdown(r, options, &md);
-        if (md.failed)
-            out->failed = 1;
+        /* Rendered in place, then escaped there (S_json_escape_tail). */
         S_key(out, &first, "markdown");
-        cd_json_string(out, md.data ? md.data : "", md.len);
-        cd_buf_free(&md);
+        cd_buf_putc(out, '"');
+        size_t at = out->len;
+        cd_render_markdown(r, options, out);
+        S_json_escape_tail(out, at);
     }
     cd_buf_putc(out, '}');
 }

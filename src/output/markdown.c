@@ -1106,27 +1106,27 @@ static void S_walk_text(void *ctx, const cd_node *n)
 
 static const cd_walk_ops S_ops = {S_walk_enter, S_walk_leave, S_walk_text, CD_WHY_CAPTION};
 
-static void S_body(const cd_result *res, unsigned options, cd_buf *out);
+static void S_body(const cd_result *res, unsigned options, cd_buf *out, size_t start);
 
 /* The head (output/head.c), then the body. Links and images resolve against
  * the page's effective URL (r->url). */
 void cd_render_markdown(const cd_result *res, unsigned options, cd_buf *out)
 {
-    size_t head = out->len, body = out->len;
+    size_t start = out->len, head = out->len, body = out->len;
     int with_head = cd_head_wanted(options) && cd_render_head(res, 1, out);
     if (with_head) {
         head = out->len;
         cd_buf_puts(out, "\n\n");
         body = out->len;
     }
-    S_body(res, options, out);
+    S_body(res, options, out, start);
     if (with_head) {
         cd_head_dedupe(res, 1, out, body);
         if (out->len == body) cd_buf_truncate(out, head);
     }
 }
 
-static void S_body(const cd_result *res, unsigned options, cd_buf *out)
+static void S_body(const cd_result *res, unsigned options, cd_buf *out, size_t start)
 {
     const cd_dom *dom = res->dom;
     const cd_extract *x = res->ext;
@@ -1150,7 +1150,7 @@ static void S_body(const cd_result *res, unsigned options, cd_buf *out)
         cd_nid root = x->roots[r];
         if (!root || root >= dom->count) continue;
         S_sep(&w, S_PARA);
-        cd_walk_root(dom, x, root, &S_ops, &w, out);
+        cd_walk_root_from(dom, x, root, &S_ops, &w, out, start);
         /* Whatever a root left open (it cannot, short of the output cap) is closed here. */
         S_close_spans(&w);
         w.nspan = w.strong = w.em = w.link = 0;

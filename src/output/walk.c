@@ -120,6 +120,12 @@ static void S_text_cut(const cd_extract *x, cd_nid id, const cd_node *n, const c
 void cd_walk_root(const cd_dom *dom, const cd_extract *x, cd_nid root, const cd_walk_ops *ops,
                   void *ctx, const cd_buf *out)
 {
+    cd_walk_root_from(dom, x, root, ops, ctx, out, 0);
+}
+
+void cd_walk_root_from(const cd_dom *dom, const cd_extract *x, cd_nid root, const cd_walk_ops *ops,
+                       void *ctx, const cd_buf *out, size_t base)
+{
     cd_nid id = root;
     while (id) {
         const cd_node *n = cd_dom_node(dom, id);
@@ -132,7 +138,7 @@ void cd_walk_root(const cd_dom *dom, const cd_extract *x, cd_nid root, const cd_
             else
                 ops->text(ctx, n);
         } else {
-            if (out->len > CD_MAX_OUTPUT || out->failed)
+            if (out->len - base > CD_MAX_OUTPUT || out->failed)
                 return;
             int descend = n->type == CD_NODE_ELEMENT ? ops->enter(ctx, id, n) : 1;
             if (descend && n->first) {

@@ -41,6 +41,11 @@ typedef struct cd_walk_ops {
 
 void cd_walk_root(const cd_dom *dom, const cd_extract *x, cd_nid root, const cd_walk_ops *ops,
                   void *ctx, const cd_buf *out);
+/* The same, for a render that starts at out[base] (appended to something
+ * else: JSON's `markdown`): the walk stops when out->len - base passes
+ * CD_MAX_OUTPUT. */
+void cd_walk_root_from(const cd_dom *dom, const cd_extract *x, cd_nid root, const cd_walk_ops *ops,
+                       void *ctx, const cd_buf *out, size_t base);
 
 /* Widest colspan counted; a hostile colspan="100000" must not make a GFM row that wide. */
 #define CD_WALK_MAX_COLSPAN 32u

@@ -499,7 +499,7 @@ static copydesk_status S_decode_view(cd_buf *raw, cd_buf *decoded, const char *b
     const unsigned char *in = (const unsigned char *)bytes;
     if (cd_input_is_gzip(in, len)) {
         cd_buf_clear(raw);
-        copydesk_status st = cd_input_gunzip(in, len, CD_MAX_DECODED, raw);
+        copydesk_status st = cd_input_gunzip(in, len, cd_input_inflate_max(len, CD_INFLATE_RATIO, CD_INFLATE_FLOOR, CD_MAX_DECODED), raw);
         if (st != COPYDESK_OK)
             return st;
         in = (const unsigned char *)raw->data;

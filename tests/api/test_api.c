@@ -171,7 +171,7 @@ static void test_null_tolerance(void)
     INT_EQ(copydesk_doc_parse(NULL, "x", 1), COPYDESK_ERR_ARG, "");
     INT_EQ(copydesk_doc_set_url(NULL, "x", 1), COPYDESK_ERR_ARG, "");
     copydesk_doc_reset(NULL);
-    for (int s = 0; s <= 9; s++)
+    for (int s = 0; s <= 10; s++)
         OK(copydesk_status_str((copydesk_status)s) != NULL, "status %d has a string", s);
     OK(strcmp(copydesk_version_string(), COPYDESK_VERSION_STRING) == 0, "version string");
     INT_EQ(copydesk_version(), COPYDESK_VERSION, "");

@@ -175,36 +175,267 @@ static void test_nodes(void)
 }
 
 /* CD_MAX_DECODED: a small gzip stream expanding past the limit is refused. */
-static void test_gzip_bomb(void)
+/* gzip (deflate with a gzip wrapper, or raw/zlib deflate by wbits) of the
+ * html prefix, then fill spaces up to plain bytes, then the html suffix. */
+static unsigned char *S_deflate(const char *pre, size_t plain, const char *post, int wbits, size_t *len)
 {
-    size_t plain = CD_MAX_DECODED + (1u << 20);
     z_stream z;
     memset(&z, 0, sizeof z);
-    OK(deflateInit2(&z, 9, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK, "deflate");
-    size_t cap = 2u << 20, outlen = 0;
-    unsigned char *out = malloc(cap), *chunk = calloc(1, 1u << 20);
+    OK(deflateInit2(&z, 9, Z_DEFLATED, wbits, 8, Z_DEFAULT_STRATEGY) == Z_OK, "deflate");
+    size_t cap = 2u << 20, outlen = 0, chunk_len = 1u << 20;
+    unsigned char *out = malloc(cap), *chunk = calloc(1, chunk_len);
     if (!out || !chunk) abort();
-    memset(chunk, ' ', 1u << 20);
-    for (size_t done = 0; done < plain; done += 1u << 20) {
-        z.next_in = chunk;
-        z.avail_in = 1u << 20;
-        do {
-            z.next_out = out + outlen;
-            z.avail_out = (uInt)(cap - outlen);
-            deflate(&z, done + (1u << 20) >= plain ? Z_FINISH : Z_NO_FLUSH);
-            outlen = cap - z.avail_out;
-        } while (z.avail_in);
+    memset(chunk, ' ', chunk_len);
+    size_t fill = plain - strlen(pre) - strlen(post);
+    for (int part = 0; part < 3; part++) {
+        size_t todo = part == 1 ? fill : strlen(part ? post : pre);
+        while (todo > 0 || part == 2) {
+            size_t k = part == 1 ? (todo < chunk_len ? todo : chunk_len) : todo;
+            z.next_in = part == 1 ? chunk : (unsigned char *)(part ? post : pre);
+            z.avail_in = (uInt)k;
+            int flush = part == 2 ? Z_FINISH : Z_NO_FLUSH;
+            do {
+                z.next_out = out + outlen;
+                z.avail_out = (uInt)(cap - outlen);
+                deflate(&z, flush);
+                outlen = cap - z.avail_out;
+            } while (z.avail_in || (flush == Z_FINISH && z.avail_out == 0));
+            todo -= k;
+            if (part == 2) break;
+        }
     }
     deflateEnd(&z);
+    free(chunk);
+    *len = outlen;
+    return out;
+}
+
+/* CD_MAX_DECODED, and the inflation limit (CD_INFLATE_RATIO, CD_INFLATE_FLOOR;
+ * docs/limits.md, "Session 15"). */
+static void test_gzip_bomb(void)
+{
+    size_t outlen = 0;
+    unsigned char *out = S_deflate("<p>", CD_MAX_DECODED + (1u << 20), "</p>", 16 + MAX_WBITS, &outlen);
     OK(outlen < (1u << 20), "bomb is small: %zu", outlen);
     copydesk_status st;
+    /* The default limit stops it at the floor (8 MiB), not at 256 MiB. */
     char *r = copydesk_extract((const char *)out, outlen, NULL, COPYDESK_FORMAT_JSON, 0, NULL, &st);
     OK(r == NULL, "no result");
-    INT_EQ(st, COPYDESK_ERR_TOO_LARGE, "");
-    STR_EQ(copydesk_status_str(st), "input too large", "");
-    free(r);
+    INT_EQ(st, COPYDESK_ERR_INFLATION, "");
+    STR_EQ(copydesk_status_str(st), "gzip data inflates past the inflation limit", "");
+    /* Without it, CD_MAX_DECODED. */
+    copydesk_doc *doc = copydesk_doc_new(0);
+    INT_EQ(copydesk_doc_set_inflate_limit(doc, 0, 0), COPYDESK_OK, "");
+    INT_EQ(copydesk_doc_parse(doc, (const char *)out, outlen), COPYDESK_ERR_TOO_LARGE, "");
+    /* A ratio that lets it through only to CD_MAX_DECODED. */
+    INT_EQ(copydesk_doc_set_inflate_limit(doc, 100000, 0), COPYDESK_OK, "");
+    INT_EQ(copydesk_doc_parse(doc, (const char *)out, outlen), COPYDESK_ERR_TOO_LARGE, "");
+    INT_EQ(copydesk_doc_set_inflate_limit(NULL, 1, 1), COPYDESK_ERR_ARG, "");
     free(out);
-    free(chunk);
+
+    /* 2 MiB of page from a few KB: under the default floor it is a page; with
+     * a floor of 1 MiB it is refused; with the ratio raised past its own, read. */
+    out = S_deflate("<html><title>t</title><p>word", 2u << 20, "word</p>", 16 + MAX_WBITS, &outlen);
+    OK(outlen * 32 < (1u << 20), "small: %zu", outlen);
+    copydesk_doc_free(doc);
+    doc = copydesk_doc_new(0);
+    INT_EQ(copydesk_doc_parse(doc, (const char *)out, outlen), COPYDESK_OK, "default: under the floor");
+    copydesk_doc_reset(doc); /* the limit stays */
+    INT_EQ(copydesk_doc_set_inflate_limit(doc, 32, 1u << 20), COPYDESK_OK, "");
+    INT_EQ(copydesk_doc_parse(doc, (const char *)out, outlen), COPYDESK_ERR_INFLATION, "floor 1 MiB");
+    copydesk_doc_reset(doc);
+    INT_EQ(copydesk_doc_parse(doc, (const char *)out, outlen), COPYDESK_ERR_INFLATION, "kept across reset");
+    size_t ratio = ((2u << 20) + outlen - 1) / outlen;
+    INT_EQ(copydesk_doc_set_inflate_limit(doc, (unsigned)ratio, 1u << 20), COPYDESK_OK, "");
+    INT_EQ(copydesk_doc_parse(doc, (const char *)out, outlen), COPYDESK_OK, "ratio %zu", ratio);
+    INT_EQ(copydesk_doc_set_inflate_limit(doc, (unsigned)ratio - 1, 1u << 20), COPYDESK_OK, "");
+    INT_EQ(copydesk_doc_parse(doc, (const char *)out, outlen), COPYDESK_ERR_INFLATION, "ratio %zu", ratio - 1);
+    copydesk_doc_free(doc);
+    free(out);
+}
+
+/* Web archives: a record of an HTML page around the inflated one. */
+typedef struct {
+    const unsigned char *p;
+    size_t n, pos;
+} S_mem;
+
+static size_t S_mem_read(void *ctx, void *buf, size_t len, int *err)
+{
+    (void)err;
+    S_mem *m = ctx;
+    size_t k = m->n - m->pos < len ? m->n - m->pos : len;
+    memcpy(buf, m->p + m->pos, k);
+    m->pos += k;
+    return k;
+}
+
+static size_t S_record(unsigned char *dst, const char *id, const char *enc, const unsigned char *body, size_t n)
+{
+    char http[256], head[512];
+    int hn = snprintf(http, sizeof http, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n%s%s%s\r\n",
+                      enc ? "Content-Encoding: " : "", enc ? enc : "", enc ? "\r\n" : "");
+    int wn = snprintf(head, sizeof head,
+                      "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:%s>\r\n"
+                      "WARC-Target-URI: http://example.com/%s\r\nContent-Type: application/http\r\n"
+                      "Content-Length: %zu\r\n\r\n",
+                      id, id, (size_t)hn + n);
+    memcpy(dst, head, (size_t)wn);
+    memcpy(dst + wn, http, (size_t)hn);
+    memcpy(dst + wn + hn, body, n);
+    memcpy(dst + wn + hn + n, "\r\n\r\n", 4);
+    return (size_t)wn + (size_t)hn + n + 4;
+}
+
+/* Read every record of arc[0..n): kinds into kinds[] (at most 8), the first
+ * error message into msg. */
+static int S_records(const unsigned char *arc, size_t n, unsigned ratio, size_t floor, int *kinds, char *msg,
+                     size_t cap)
+{
+    S_mem m = {arc, n, 0};
+    copydesk_warc *w = copydesk_warc_new(S_mem_read, &m);
+    INT_EQ(copydesk_warc_set_inflate_limit(w, ratio, floor), COPYDESK_OK, "");
+    int k = 0;
+    msg[0] = '\0';
+    while (copydesk_warc_next(w) && k < 8) {
+        kinds[k++] = (int)copydesk_warc_record_kind(w);
+        const char *e = copydesk_warc_error_message(w, NULL);
+        if (e && !msg[0]) snprintf(msg, cap, "%s", e);
+    }
+    copydesk_warc_free(w);
+    return k;
+}
+
+static void test_warc_inflation(void)
+{
+    static const char small[] = "<html><title>t</title><p>a short page</p></html>";
+    size_t blen = 0, dlen = 0, glen = 0;
+    unsigned char *gz = S_deflate("<html><p>", 2u << 20, "</p></html>", 16 + MAX_WBITS, &blen);
+    unsigned char *df = S_deflate("<html><p>", 2u << 20, "</p></html>", MAX_WBITS, &dlen);
+    size_t cap = (6u << 20) + blen + dlen;
+    unsigned char *arc = malloc(cap);
+    if (!arc) abort();
+    size_t n = 0;
+    n += S_record(arc + n, "a", NULL, (const unsigned char *)small, sizeof small - 1);
+    n += S_record(arc + n, "b", "gzip", gz, blen);
+    n += S_record(arc + n, "c", "deflate", df, dlen);
+    n += S_record(arc + n, "d", NULL, (const unsigned char *)small, sizeof small - 1);
+    int kinds[8];
+    char msg[512];
+    /* Under the default floor: four pages. */
+    INT_EQ(S_records(arc, n, COPYDESK_INFLATE_RATIO, COPYDESK_INFLATE_FLOOR, kinds, msg, sizeof msg), 4, "");
+    for (int i = 0; i < 4; i++)
+        INT_EQ(kinds[i], COPYDESK_WARC_HTML, "record %d", i);
+    /* A floor of 1 MiB: the two bodies are error records, the others read. */
+    INT_EQ(S_records(arc, n, 32, 1u << 20, kinds, msg, sizeof msg), 4, "");
+    INT_EQ(kinds[0], COPYDESK_WARC_HTML, "");
+    INT_EQ(kinds[1], COPYDESK_WARC_ERROR, "");
+    INT_EQ(kinds[2], COPYDESK_WARC_ERROR, "");
+    INT_EQ(kinds[3], COPYDESK_WARC_HTML, "");
+    OK(strstr(msg, "Content-Encoding: gzip body inflates past the inflation limit: more than 1048576 bytes") != NULL,
+       "%s", msg);
+    /* Off: read. */
+    INT_EQ(S_records(arc, n, 0, 0, kinds, msg, sizeof msg), 4, "");
+    INT_EQ(kinds[1], COPYDESK_WARC_HTML, "");
+    INT_EQ(kinds[2], COPYDESK_WARC_HTML, "");
+
+    /* A gzip page inside a gzip body (two layers, each within 32 times the
+     * layer before it, 2 MiB from a few hundred bytes): held to the record's
+     * compressed size, not to the inner layer's; read when the limit allows. */
+    {
+        size_t ilen = 0, olen = 0;
+        unsigned char *inner = S_deflate("<html><p>", 2u << 20, "</p></html>", 16 + MAX_WBITS, &ilen);
+        z_stream z;
+        memset(&z, 0, sizeof z);
+        OK(deflateInit2(&z, 9, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK, "");
+        unsigned char *outer = malloc(ilen + 1024);
+        if (!outer) abort();
+        z.next_in = inner;
+        z.avail_in = (uInt)ilen;
+        z.next_out = outer;
+        z.avail_out = (uInt)(ilen + 1024);
+        OK(deflate(&z, Z_FINISH) == Z_STREAM_END, "");
+        olen = ilen + 1024 - z.avail_out;
+        deflateEnd(&z);
+        size_t ratio = ((size_t)(2u << 20) + olen - 1) / olen;
+        OK(ilen * 32 > (1u << 20) || ratio > 32, "the layers: %zu, %zu", ilen, olen);
+        n = S_record(arc, "nested", "gzip", outer, olen);
+        INT_EQ(S_records(arc, n, 32, 1u << 10, kinds, msg, sizeof msg), 1, "");
+        INT_EQ(kinds[0], COPYDESK_WARC_ERROR, "nested: refused");
+        OK(strstr(msg, "gzip page in a record inflates past the inflation limit") != NULL, "%s", msg);
+        INT_EQ(S_records(arc, n, (unsigned)ratio + 1, 1u << 10, kinds, msg, sizeof msg), 1, "");
+        INT_EQ(kinds[0], COPYDESK_WARC_HTML, "nested: read at ratio %zu", ratio + 1);
+        /* ... and its payload is the page, inflated. */
+        S_mem m = {arc, n, 0};
+        copydesk_warc *w = copydesk_warc_new(S_mem_read, &m);
+        INT_EQ(copydesk_warc_next(w), 1, "");
+        size_t plen = 0;
+        const char *p = copydesk_warc_payload(w, &plen);
+        OK(p && plen == (2u << 20) && memcmp(p, "<html><p>", 9) == 0, "payload %zu", plen);
+        copydesk_warc_free(w);
+        free(inner);
+        free(outer);
+    }
+
+    /* Per-record gzip: the records above (no Content-Encoding), one member
+     * each; the 2 MiB record is refused from its member's compressed size. */
+    unsigned char *plain = malloc((2u << 20) + 4096);
+    if (!plain) abort();
+    memset(plain, ' ', 2u << 20);
+    memcpy(plain, "<html><p>", 9);
+    n = 0;
+    size_t lens[3];
+    lens[0] = S_record(arc, "a", NULL, (const unsigned char *)small, sizeof small - 1);
+    lens[1] = S_record(arc + lens[0], "b", NULL, plain, 2u << 20);
+    lens[2] = S_record(arc + lens[0] + lens[1], "c", NULL, (const unsigned char *)small, sizeof small - 1);
+    unsigned char *members = malloc(cap), *p = arc;
+    if (!members) abort();
+    for (int i = 0; i < 3; i++) {
+        uLongf dl = (uLongf)(cap - glen);
+        z_stream z;
+        memset(&z, 0, sizeof z);
+        deflateInit2(&z, 9, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+        z.next_in = p;
+        z.avail_in = (uInt)lens[i];
+        z.next_out = members + glen;
+        z.avail_out = (uInt)dl;
+        OK(deflate(&z, Z_FINISH) == Z_STREAM_END, "member %d", i);
+        glen += dl - z.avail_out;
+        deflateEnd(&z);
+        p += lens[i];
+    }
+    INT_EQ(S_records(members, glen, 32, 1u << 20, kinds, msg, sizeof msg), 3, "");
+    INT_EQ(kinds[0], COPYDESK_WARC_HTML, "");
+    INT_EQ(kinds[1], COPYDESK_WARC_ERROR, "");
+    INT_EQ(kinds[2], COPYDESK_WARC_HTML, "");
+    OK(strstr(msg, "record of a gzip archive inflates past the inflation limit") != NULL, "%s", msg);
+    INT_EQ(S_records(members, glen, COPYDESK_INFLATE_RATIO, COPYDESK_INFLATE_FLOOR, kinds, msg, sizeof msg), 3, "");
+    INT_EQ(kinds[1], COPYDESK_WARC_HTML, "default: under the floor");
+    /* Whole-file gzip, no floor: a record is held to the raw bytes read since
+     * the inflate call that made its first byte, not since the reader got to
+     * it (the window is filled ahead: the records after the first came from
+     * bytes read already, and were refused as if from none). */
+    {
+        z_stream z;
+        memset(&z, 0, sizeof z);
+        deflateInit2(&z, 9, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+        z.next_in = arc;
+        z.avail_in = (uInt)(lens[0] + lens[1] + lens[2]);
+        z.next_out = members;
+        z.avail_out = (uInt)cap;
+        OK(deflate(&z, Z_FINISH) == Z_STREAM_END, "whole file");
+        size_t wlen = cap - z.avail_out;
+        deflateEnd(&z);
+        INT_EQ(S_records(members, wlen, 32, 0, kinds, msg, sizeof msg), 3, "");
+        INT_EQ(kinds[0], COPYDESK_WARC_HTML, "whole file: first");
+        INT_EQ(kinds[1], COPYDESK_WARC_ERROR, "whole file: the 2 MiB record");
+        INT_EQ(kinds[2], COPYDESK_WARC_HTML, "whole file: the one after it");
+    }
+    free(plain);
+    free(members);
+    free(arc);
+    free(gz);
+    free(df);
 }
 
 /* CD_MAX_INPUT: refused before a byte is read; CD_MAX_OUTPUT: the rendering
@@ -342,6 +573,7 @@ int main(void)
     test_attrs();
     test_nodes();
     test_gzip_bomb();
+    test_warc_inflation();
     test_input_output();
     test_md_url_room();
     test_md_prefix_room();

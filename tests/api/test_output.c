@@ -377,6 +377,45 @@ static void test_json(void)
     copydesk_free(r);
 }
 
+/* JSON's `markdown` is rendered in place and escaped there in pieces of
+ * 64 KiB (src/output/json.c, S_json_escape_tail; issue #14): it must be the
+ * Markdown format's output escaped as one string, whatever falls on a piece
+ * boundary (2-, 3- and 4-byte characters, U+2028, quotes, controls). */
+static void test_json_markdown_pieces(void)
+{
+    static const char *const units[] = {"\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "\xe2\x80\xa8",
+                                        "\"", "\\", "\x01", "a"};
+    for (int shift = 0; shift < 5; shift++) {
+        cd_buf h;
+        cd_buf_init(&h, cd_mem_default());
+        cd_buf_puts(&h, "<title>T</title><body><p>");
+        for (int k = 0; k < shift; k++)
+            cd_buf_putc(&h, 'x');
+        for (size_t i = 0; h.len < 300000; i++) {
+            cd_buf_puts(&h, units[i % 8]);
+            cd_buf_puts(&h, units[(i / 8) % 8]);
+            if (i % 97 == 0)
+                cd_buf_puts(&h, "</p><p>");
+        }
+        cd_buf_puts(&h, "</p></body>");
+        unsigned opt = COPYDESK_OPT_NO_EXTRACT;
+        size_t nm = 0, nj = 0, ns = 0;
+        char *md = copydesk_extract(h.data, h.len, NULL, COPYDESK_FORMAT_MARKDOWN, opt, &nm, NULL);
+        char *js = copydesk_extract(h.data, h.len, NULL, COPYDESK_FORMAT_JSON, opt | COPYDESK_OPT_JSON_MARKDOWN, &nj,
+                                    NULL);
+        char *want = md ? copydesk_json_string(md, nm, &ns) : NULL;
+        OK(md && js && want && nm > 200000, "rendered (shift %d)", shift);
+        const char *at = js ? strstr(js, ",\"markdown\":") : NULL;
+        OK(at && strlen(at) == 12 + ns + 1 && memcmp(at + 12, want, ns) == 0 && at[12 + ns] == '}',
+           "markdown escaped as one string (shift %d)", shift);
+        OK(js && S_valid(js, nj), "valid UTF-8 (shift %d)", shift);
+        copydesk_free(md);
+        copydesk_free(js);
+        copydesk_free(want);
+        cd_buf_free(&h);
+    }
+}
+
 /* ---- URL resolution (RFC 3986 §5.4) ---------------------------------------- */
 
 static void S_url_eq(const char *base, const char *ref, const char *want)
@@ -536,6 +575,7 @@ int main(void)
     test_md_tables();
     test_md_escaping();
     test_json();
+    test_json_markdown_pieces();
     test_url();
     test_deep();
     test_code_span_scratch();

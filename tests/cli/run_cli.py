@@ -221,6 +221,66 @@ def p7_order_docs(b, tmp, build):
           "python3-pandas" in readme and not re.search(r"(no|without|lacks?) pandas", readme))
 
 
+def p8_inflation(b, tmp):
+    """--max-inflation (docs/limits.md, "Session 15"): a gzip bomb among pages and
+    in an archive record is an error record naming the page and the limit; the
+    batch goes on; the option changes it; bad values are usage errors."""
+    d = os.path.join(tmp, "bombs")
+    os.mkdir(d)
+    bomb = gzip.compress(b"<html><p>" + b"x " * (9 << 20) + b"</p></html>", 9, mtime=0)  # 18 MiB from ~18 KB
+    with open(NEWS, "rb") as f:
+        news = f.read()
+    for name, data in (("a.html.gz", gzip.compress(news, mtime=0)), ("b.html.gz", bomb), ("c.html", news)):
+        with open(os.path.join(d, name), "wb") as f:
+            f.write(data)
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n"
+    warc = b""
+    for i, body in enumerate((gzip.compress(news, mtime=0), bomb, gzip.compress(news, mtime=0))):
+        block = http + body
+        warc += (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:r%d>\r\nWARC-Target-URI: "
+                 b"http://example.com/%d\r\nContent-Type: application/http\r\nContent-Length: %d\r\n\r\n"
+                 % (i, i, len(block)) + block + b"\r\n\r\n")
+    with open(os.path.join(d, "d.warc"), "wb") as f:
+        f.write(warc)
+    rc, out, err = run(b, ["--json", "-j", "2", d])
+    recs = [json.loads(l) for l in out.splitlines()]
+    errs = [(r["source"].rsplit("/", 1)[-1], r.get("error", "")) for r in recs]
+    check("8 inflation: the bombs are error records naming page and limit, the rest read, exit 1",
+          rc == 1 and [e != "" for _, e in errs] == [False, True, False, False, True, False]
+          and errs[1][0] == "b.html.gz" and errs[4][0] == "d.warc#<urn:r1>"
+          and all("inflates past the inflation limit" in e and "--max-inflation" in e for _, e in errs if e)
+          and "b.html.gz: gzip data inflates past the inflation limit" in err, "rc %d %r" % (rc, errs))
+    rc, out, _ = run(b, ["--json", "-q", "--max-inflation", "2000", d])
+    check("8 --max-inflation 2000: every page read", rc == 0 and "error" not in out, out[:300])
+    rc, out, _ = run(b, ["--json", "-q", "--max-inflation", "0", d])
+    check("8 --max-inflation 0: no limit", rc == 0 and "error" not in out, out[:300])
+    rc, out, _ = run(b, ["--json", "-q", "--max-inflation", "32:1", os.path.join(d, "a.html.gz")])
+    check("8 --max-inflation 32:1: a real page is read", rc == 0 and "error" not in out, out[:300])
+    # Records of 1 MiB or more that finish before an earlier one wait for their
+    # turn instead of being copied (cli/main.c S_emit): the same output in the
+    # same order with -j 2 as with -j 1, --unordered holding the same records.
+    big = os.path.join(tmp, "big.warc")
+    recs = []
+    for i in range(6):
+        page = (b"<html><body>" + b"<table>" + b"a<tr>" * 200000 + b"</table>" if i == 0 else
+                b"<html><body><p>" + (b"word%d " % i) * 250000 + b"</p>") + b"</body></html>"
+        block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page
+        recs.append(b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:b%d>\r\nWARC-Target-URI: "
+                    b"http://example.com/%d\r\nContent-Type: application/http\r\nContent-Length: %d\r\n\r\n"
+                    % (i, i, len(block)) + block + b"\r\n\r\n")
+    with open(big, "wb") as f:
+        f.write(b"".join(recs))
+    outs = [run(b, ["--json", "-q", "-j", j, big])[1] for j in ("1", "2", "3")]
+    _, unord, _ = run(b, ["--json", "-q", "-j", "2", "--unordered", big])
+    check("8 big records in order with -j 1, 2, 3; --unordered the same records",
+          len(outs[0]) > 6000000 and outs[0] == outs[1] == outs[2]
+          and sorted(unord.splitlines()) == sorted(outs[0].splitlines()), "%r" % [len(o) for o in outs])
+    for bad in ("x", "-1", "100001", "5:", "5:257", "5:x", ":5", "5:5:5"):
+        rc, _, err = run(b, ["--json", "--max-inflation", bad, d])
+        check("8 --max-inflation %s: a usage error" % bad, rc == 2 and "--max-inflation wants" in err
+              and usage_free(err), err)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.path.join(TOP, "build", "copydesk"))
@@ -231,6 +291,7 @@ def main():
         p2_errors(args.bin, tmp)
         p3_cli(args.bin, tmp)
         p7_order_docs(args.bin, tmp, args.build)
+        p8_inflation(args.bin, tmp)
     failed = [(n, w) for n, w in results if w]
     for n, w in results:
         print("%s  %s%s" % ("FAIL" if w else "ok  ", n, ": " + w if w else ""))

@@ -112,6 +112,27 @@ def gzip_bomb():
     return b"".join(out)
 
 
+def nested_bomb():
+    """gzip of a gzip page of 200 MB made with Z_RLE (27 times smaller: a
+    stream itself 300 times compressible)."""
+    c = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS, 9, zlib.Z_RLE)
+    unit = b"x" * 30 + b" "
+    inner = [c.compress(page(b"<p>"))]
+    for _ in range(200):
+        inner.append(c.compress(unit * (1 << 15)))
+    inner.append(c.compress(b"</p>" + TAIL))
+    inner.append(c.flush())
+    return gzip.compress(b"".join(inner), 9, mtime=0)
+
+
+def warc_record(http_headers, body):
+    """One WARC response record of an HTML body."""
+    block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + http_headers + b"\r\n" + body
+    return (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.com/a.html\r\n"
+            b"WARC-Record-ID: <urn:uuid:1>\r\nContent-Type: application/http; msgtype=response\r\n"
+            b"Content-Length: %d\r\n\r\n" % len(block) + block + b"\r\n\r\n")
+
+
 # ---- calibration ----------------------------------------------------------
 
 _WORDS = ("council harbour budget river school transport report minister village market water "
@@ -167,6 +188,25 @@ def CALIBRATE_INFLATE(path):
     return [sys.executable, "-S", "-c", INFLATE, path, str(CD_MAX_DECODED)]
 
 
+# The inflation limit's floor (COPYDESK_INFLATE_FLOOR): what a bomb under the
+# default limit must stop at, from the file's first gzip magic on.
+CD_INFLATE_FLOOR = 8 << 20
+INFLATE_AT = INFLATE.replace("read()\n", "read()\ndata = data[data.index(b'\\x1f\\x8b'):]\n")
+
+
+def CALIBRATE_INFLATE_FLOOR(path):
+    return [sys.executable, "-S", "-c", INFLATE_AT, path, str(CD_INFLATE_FLOOR)]
+
+
+# Two layers: the outer gzip whole, then the inner up to the floor.
+INFLATE_NESTED = INFLATE_AT.replace("out = d.decompress(", "data = d.decompress(data)\n"
+                                    "d = zlib.decompressobj(16 + zlib.MAX_WBITS)\nout = d.decompress(")
+
+
+def CALIBRATE_INFLATE_NESTED(path):
+    return [sys.executable, "-S", "-c", INFLATE_NESTED, path, str(CD_INFLATE_FLOOR)]
+
+
 # name -> (generator, expectation[, calibration]); see the docstring.
 CASES = {
     "nested-div-100k": (lambda: page(b"<div>" * 100000 + b"deep text" + b"</div>" * 100000), ("text", "deep text")),
@@ -209,7 +249,34 @@ CASES = {
                                ("text", "bold text")),
     "inline-mixed-100k": (lambda: page(b"<i><b><u><s><em>" * 20000 + b"styled text"), ("text", "styled text")),
     "unclosed-a-50k": (lambda: page(b"<p>" + b"<a href=x>link " * 50000 + b"</p>"), ("text", "link")),
+    # With the inflation limit off (--max-inflation 0, CASE_ARGS): CD_MAX_DECODED.
     "gzip-bomb": (gzip_bomb, ("error", "too large"), CALIBRATE_INFLATE),
+    # Session 15 (h/hostile6): the same bomb under the default inflation
+    # limit (max(8 MiB, 32 x 0.3 MB)): an error record at 9.6 MB; before,
+    # 958 MiB of peak RSS for a page of 0.3 MB whatever its output (the
+    # decoded page, the tree, the text, the render and the CLI's copy).
+    "gzip-bomb-ratio": (gzip_bomb, ("error", "inflation limit"), CALIBRATE_INFLATE_FLOOR),
+    # A gzip page inside a Content-Encoding: gzip body, 24 KB inflating to 16
+    # MiB of gzip data (under the floor) that inflates to 200 MB at 27 times
+    # (under the ratio): each layer was held only to the one before it, and
+    # the page cost 585 MiB of peak RSS (1,167 on main). The layers are now
+    # held to the record's compressed size together.
+    "warc-nested-gzip-bomb": (lambda: warc_record(b"Content-Encoding: gzip\r\n", nested_bomb()),
+                              ("error", "inflation limit"), CALIBRATE_INFLATE_NESTED),
+    # A page just under the floor (7.9 MiB from 8 KB) in the mode that copies
+    # it most (--json --format markdown: the tree, the text, the text escaped
+    # and the Markdown escaped): 42 MiB, within the bound of 8 KB. Under
+    # session 15's first floor (16 MiB) such a page cost 81 MiB, over it.
+    "warc-floor-page-json-md": (lambda: warc_record(b"Content-Encoding: gzip\r\n", gzip.compress(
+        page(b"<p>" + b"x " * ((8 << 20) // 2 - 4096) + b"</p>"), 9, mtime=0)), ("ok"), CALIBRATE_INFLATE_FLOOR),
+    # ... and one of 15.9 MiB: an error record under the 8 MiB floor; read
+    # under a floor of 16 MiB, 81 MiB over the bound (MEM_BOUND catches a
+    # floor raised that far).
+    "warc-floor-16-json-md": (lambda: warc_record(b"Content-Encoding: gzip\r\n", gzip.compress(
+        page(b"<p>" + b"x " * ((16 << 20) // 2 - 4096) + b"</p>"), 9, mtime=0)), "any", CALIBRATE_INFLATE_FLOOR),
+    # ... and as an archive record's Content-Encoding: gzip body.
+    "warc-content-gzip-bomb": (lambda: warc_record(b"Content-Encoding: gzip\r\n", gzip_bomb()),
+                               ("error", "inflation limit"), CALIBRATE_INFLATE_FLOOR),
     # The HTML tree builder's shapes (src/parse/tree.c; limits CD_MAX_FORMATTING,
     # CD_PARSE_CLONES_*, CD_PARSE_NODES_*, CD_MAX_PARSE_DEPTH): misnested
     # formatting (adoption agency), reconstruction of many distinct formatting
@@ -356,6 +423,9 @@ CASES = {
 
 # Extra options of a case (given to its calibration too).
 CASE_ARGS = {
+    "gzip-bomb": ["--max-inflation", "0"],
+    "warc-floor-page-json-md": ["--format", "markdown"],
+    "warc-floor-16-json-md": ["--format", "markdown"],
     "url-folders-links": ["--url", "https://example.com/" + "/".join("sec%d" % i for i in range(6000)) + "/story.html"],
     "md-table-ragged": ["--format", "markdown"],
     "md-colspan-tables": ["--format", "markdown"],
@@ -369,7 +439,9 @@ CASE_ARGS = {
 # Cases whose peak RSS is held to issue #14's bound, 16 x the page + 64 MiB
 # (the others only to --mem-mb): shapes that once passed it.
 MEM_BOUND = {"plain-heads-300k", "named-spans-nested", "md-table-ragged", "md-colspan-tables",
-             "md-canonical-long-links", "md-ol-prefix-br-lines", "md-link-around-paragraphs"}
+             "md-canonical-long-links", "md-ol-prefix-br-lines", "md-link-around-paragraphs",
+             "gzip-bomb-ratio", "warc-content-gzip-bomb", "warc-nested-gzip-bomb", "warc-floor-page-json-md",
+             "warc-floor-16-json-md"}
 
 
 def is_sanitized(binary):
