@@ -117,13 +117,11 @@ static size_t S_byline_len(const char *s, size_t n)
     return S_visible_len(s, job ? (size_t)(comma - s) : n);
 }
 
-/* Is s "By" and a name in capitals, two to four words ("By SANDRA
- * CHEREB"), as wire copy prints it, also in a heading? A headline in
- * capitals has small words ("BY THE NUMBERS"). */
-static int S_caps_name(const char *s, size_t n)
+/* Are the words of s[3..n) (after "By ") a name of two to four words,
+ * none a stop or date word: in capitals ("By SANDRA CHEREB", caps) or each
+ * opening with a capital ("By Jane Doe", "By Mary-Ann O'Neil")? */
+static int S_by_name_words(const char *s, size_t n, int caps)
 {
-    if (n < 6 || !cd_eq_nocase(s, 3, "by "))
-        return 0;
     size_t words = 0;
     for (size_t i = 3; i < n;) {
         while (i < n && s[i] == ' ')
@@ -133,15 +131,27 @@ static int S_caps_name(const char *s, size_t n)
             i++;
         if (i == st)
             break;
-        if (i - st < 2 || cd_wordset_has(&cd_list_name_stop_words, s + st, i - st) ||
+        if (i - st < 2 || (!caps && !(s[st] >= 'A' && s[st] <= 'Z')) ||
+            cd_wordset_has(&cd_list_name_stop_words, s + st, i - st) ||
             cd_wordset_has(&cd_list_date_filler_words, s + st, i - st))
             return 0;
-        for (size_t k = st; k < i; k++)
-            if (!(s[k] >= 'A' && s[k] <= 'Z') && s[k] != '.' && s[k] != '-' && s[k] != '\'')
+        for (size_t k = caps ? st : st + 1; k < i; k++) {
+            if (s[k] == '.' || s[k] == '-' || s[k] == '\'')
+                continue;
+            if (caps ? !(s[k] >= 'A' && s[k] <= 'Z') : !cd_isalpha((unsigned char)s[k]) && (unsigned char)s[k] < 0x80)
                 return 0;
+        }
         words++;
     }
     return words >= 2 && words <= 4;
+}
+
+/* Is s "By" and a name in capitals, two to four words ("By SANDRA
+ * CHEREB"), as wire copy prints it, also in a heading? A headline in
+ * capitals has small words ("BY THE NUMBERS"). */
+static int S_caps_name(const char *s, size_t n)
+{
+    return n >= 6 && cd_eq_nocase(s, 3, "by ") && S_by_name_words(s, n, 1);
 }
 
 /* Is s "By" and a name in capitals and small letters, two to four words
@@ -160,26 +170,7 @@ static int S_by_title_name(const char *s, size_t n)
                 n--;
             break;
         }
-    size_t words = 0;
-    for (size_t i = 3; i < n;) {
-        while (i < n && s[i] == ' ')
-            i++;
-        size_t st = i;
-        while (i < n && s[i] != ' ')
-            i++;
-        if (i == st)
-            break;
-        if (i - st < 2 || !(s[st] >= 'A' && s[st] <= 'Z') ||
-            cd_wordset_has(&cd_list_name_stop_words, s + st, i - st) ||
-            cd_wordset_has(&cd_list_date_filler_words, s + st, i - st))
-            return 0;
-        for (size_t k = st + 1; k < i; k++)
-            if (!cd_isalpha((unsigned char)s[k]) && (unsigned char)s[k] < 0x80 && s[k] != '.' && s[k] != '-' &&
-                s[k] != '\'')
-                return 0;
-        words++;
-    }
-    return words >= 2 && words <= 4;
+    return S_by_name_words(s, n, 0);
 }
 
 /* Is text node id the only child of a paragraph or a div (a line of its

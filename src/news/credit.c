@@ -978,6 +978,23 @@ static int S_wire_job(const char *r, size_t rl, size_t best, int end)
     return 0;
 }
 
+/* The length of the longest run of r[0..rl)'s first words, at most four
+ * and before a comma, that names a wire (not a photo house): "Associated
+ * Press" of "Associated Press Writer"; 0 if none. */
+static size_t S_wire_lead(const char *r, size_t rl)
+{
+    size_t best = 0, w = 0;
+    for (unsigned words = 0; w < rl && words < 4; words++) {
+        while (w < rl && r[w] != ' ' && r[w] != ',')
+            w++;
+        if (cd_parts_is_agency(r, w) && !cd_parts_photo_agency(r, w)) best = w;
+        if (w < rl && r[w] == ',') break;
+        while (w < rl && r[w] == ' ')
+            w++;
+    }
+    return best;
+}
+
 /* A wire's name after the writer's, then a newsroom job, closing the
  * byline c[0..l) with no separator ("By JASON STRAZIUSO Associated Press
  * Writer", "By NAME AP Sports Writer"): 1 and the wire in c[*wa, *wa + *wl). */
@@ -986,15 +1003,7 @@ static int S_wire_after_name(const char *c, size_t l, size_t *wa, size_t *wl)
     for (size_t i = 5; i < l; i++) {
         if (c[i - 1] != ' ' || !(c[i] >= 'A' && c[i] <= 'Z')) continue;
         const char *r = c + i;
-        size_t rl = l - i, best = 0, w = 0;
-        for (unsigned words = 0; w < rl && words < 4; words++) {
-            while (w < rl && r[w] != ' ' && r[w] != ',')
-                w++;
-            if (cd_parts_is_agency(r, w) && !cd_parts_photo_agency(r, w)) best = w;
-            if (w < rl && r[w] == ',') break;
-            while (w < rl && r[w] == ' ')
-                w++;
-        }
+        size_t rl = l - i, best = S_wire_lead(r, rl);
         if (!best) continue;
         if (!S_wire_job(r, rl, best, 0)) return 0;
         *wa = i;
@@ -1042,15 +1051,7 @@ static const char *S_byline_wire(cd_news_ctx *p)
         while (rl && *r == ' ')
             r++, rl--;
         if (cd_parts_starts(r, rl, "for ")) r += 4, rl -= 4;
-        size_t best = 0, w = 0;
-        for (unsigned words = 0; w < rl && words < 4; words++) {
-            while (w < rl && r[w] != ' ' && r[w] != ',')
-                w++;
-            if (cd_parts_is_agency(r, w) && !cd_parts_photo_agency(r, w)) best = w;
-            if (w < rl && r[w] == ',') break;
-            while (w < rl && r[w] == ' ')
-                w++;
-        }
+        size_t best = S_wire_lead(r, rl);
         if (!best) return NULL; /* the byline names no wire */
         return S_wire_job(r, rl, best, 1) ? cd_news_clean(p, r, best) : NULL;
     }
