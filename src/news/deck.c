@@ -324,8 +324,10 @@ void cd_news_deck(cd_news_ctx *p)
             int camel = !late && (cd_news_camel_has(dom, k, cd_list_class_deck) ||
                                   S_compound_has(dom, k, cd_list_class_deck_strong));
             /* A heading alone in a block classed as a deck (<div class=dek>
-             * <h2>…</h2></div>) is the deck, as its wrapper says. */
-            cd_nid named = S_wrapped(dom, k) ? cd_dom_node(dom, k)->parent : k;
+             * <h2>…</h2></div>) is the deck, as its wrapper says; one
+             * classed so itself in a plain wrapper (<div class=block-info>
+             * <h2 id=id_deck>…</h2></div>, wcxb 4064) as its own name says. */
+            cd_nid named = S_wrapped(dom, k) && !cd_news_has(p, k, cd_list_class_deck) ? cd_dom_node(dom, k)->parent : k;
             int cls = !late && (cd_news_has(p, named, cd_list_class_deck) || camel || S_itemprop_deck(dom, k) ||
                                 (n->tag == CD_TAG_P && S_class_word(dom, k, "lead")));
             /* "<p itemprop=description><p>Standfirst</p></p>" (creativeboom-
