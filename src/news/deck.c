@@ -183,6 +183,22 @@ static int S_under_h1(const cd_dom *dom, cd_nid h1, cd_nid k)
     return !nx || !cd_dom_is(dom, nx, CD_TAG_P);
 }
 
+/* Is <p> k classed apart from the story's paragraphs: a class of its own,
+ * and the story's first block after it a <p> without that class? */
+static int S_styled_apart(const cd_news_ctx *p, cd_nid k)
+{
+    const cd_dom *dom = p->dom;
+    size_t kl = 0, fl = 0;
+    const char *kv = cd_dom_attr(dom, k, "class", &kl);
+    if (!kv || !kl) return 0;
+    cd_nid first = CD_NONE;
+    for (unsigned i = 0; i < p->nfirst && !first; i++)
+        if (p->first[i] != k && !cd_news_inside(dom, p->first[i], k)) first = p->first[i];
+    if (!first || !cd_dom_is(dom, first, CD_TAG_P)) return 0;
+    const char *fv = cd_dom_attr(dom, first, "class", &fl);
+    return !fv || fl != kl || memcmp(fv, kv, kl) != 0;
+}
+
 /* Does s hold a clock time ("07:19", "9:30")? */
 static int S_clock_time(const char *s, size_t n)
 {
@@ -308,8 +324,10 @@ void cd_news_deck(cd_news_ctx *p)
             int camel = !late && (cd_news_camel_has(dom, k, cd_list_class_deck) ||
                                   S_compound_has(dom, k, cd_list_class_deck_strong));
             /* A heading alone in a block classed as a deck (<div class=dek>
-             * <h2>…</h2></div>) is the deck, as its wrapper says. */
-            cd_nid named = S_wrapped(dom, k) ? cd_dom_node(dom, k)->parent : k;
+             * <h2>…</h2></div>) is the deck, as its wrapper says; one
+             * classed so itself in a plain wrapper (<div class=block-info>
+             * <h2 id=id_deck>…</h2></div>, wcxb 4064) as its own name says. */
+            cd_nid named = S_wrapped(dom, k) && !cd_news_has(p, k, cd_list_class_deck) ? cd_dom_node(dom, k)->parent : k;
             int cls = !late && (cd_news_has(p, named, cd_list_class_deck) || camel || S_itemprop_deck(dom, k) ||
                                 (n->tag == CD_TAG_P && S_class_word(dom, k, "lead")));
             /* "<p itemprop=description><p>Standfirst</p></p>" (creativeboom-
@@ -322,7 +340,19 @@ void cd_news_deck(cd_news_ctx *p)
             }
             if (k == carry && n->tag == CD_TAG_P && texts == 0)
                 cls = 1;
-            int h2 = n->tag == CD_TAG_H2 && texts == 0;
+            /* A lower heading right under the headline, in the headline's
+             * own block with nothing shown between (<h1>…</h1><h6><p>
+             * Commission kicks off …</p></h6>, l3s pcw-eu-microsoft-cases;
+             * Medium's <h2>…</h2><p><br></p><h4>Welcome to …</h4>,
+             * backchannel-deep-web-drug-lab; <h2 class=bigBlack>…</h2><h3>
+             * Everex CloudBook and Asus Eee PC offer …</h3>, techcouk-
+             * subnotebooks-macbook-air): a subheadline, read as the h2 is
+             * below (a sentence, not a section's title-case heading). */
+            int sub = texts == 0 && n->tag != CD_TAG_H2 && (cd_tag_flags(n->tag) & CD_TF_HEADING) &&
+                      p->m->date_published && n->parent == cd_dom_node(dom, h1)->parent &&
+                      (!(cd_tag_flags(cd_dom_node(dom, h1)->tag) & CD_TF_HEADING) ||
+                       n->tag > cd_dom_node(dom, h1)->tag);
+            int h2 = (n->tag == CD_TAG_H2 || (sub && !cls)) && texts == 0;
             int hp = n->tag == CD_TAG_P && texts == 0 &&
                      ((hdr && cd_news_inside(dom, k, hdr)) || S_headline_pair(dom, h1, k));
             /* The block right under the headline (a <p>, or a <div> of text
@@ -332,9 +362,22 @@ void cd_news_deck(cd_news_ctx *p)
              * a page that says when and by whom, as a story does (a product's
              * or a service's page has its tagline there). */
             int under = 0;
-            if (!hp && texts == 0 && p->m->date_published && p->m->nauthors &&
+            /* On a dated page naming no author, a classed <p> there that
+             * the story's text left out, styled apart from the story's
+             * first paragraph after it (<h1>…</h1><p class=story_panel_text>
+             * West Brom manager … at The Hawthorns.</p><div>advert</div>,
+             * l3s teamtalk-mowbray-baggies): read so too, as a sentence of
+             * eight words or more (below), the h1's very next element too
+             * when no <p> follows it. Not a <p> the text keeps: a product
+             * page's tagline (wcxb 0690) or an intro (0203) is read then. */
+            int apart = !hp && texts == 0 && p->m->date_published && !p->m->nauthors && n->tag == CD_TAG_P &&
+                        !cd_news_rendered(p, k) && S_styled_apart(p, k);
+            if (!hp && texts == 0 && p->m->date_published && (p->m->nauthors || apart) &&
                 (n->tag == CD_TAG_P || (n->tag == CD_TAG_DIV && hdr && cd_news_inside(dom, k, hdr) && S_leaf_block(dom, k))))
-                hp = under = S_under_h1(dom, h1, k);
+                hp = under = S_under_h1(dom, h1, k) ||
+                             (apart && S_next_el(dom, h1) == k &&
+                              (!S_next_el(dom, k) || !cd_dom_is(dom, S_next_el(dom, k), CD_TAG_P)));
+            if (!under) apart = 0;
             /* A bold sentence of its own line between the headline and a
              * story it is not part of (<strong>At its annual CES press
              * conference … players.</strong><div class=NewsFeed><p>…): the
@@ -450,6 +493,8 @@ void cd_news_deck(cd_news_ctx *p)
                 if (bold && !(cls || h2 || hp) &&
                     (!c || w < 8 || !(c[len - 1] == '.' || c[len - 1] == '!' || c[len - 1] == '?')))
                     c = NULL;
+                if (apart && (!c || w < 8 || !(c[len - 1] == '.' || c[len - 1] == '!' || c[len - 1] == '?')))
+                    c = NULL;
                 /* A line under the headline that states a clock time is
                  * its date line ("AFP 30 avril 2015 à 07:19 (Mis à jour
                  * …)"), not a dek. */
@@ -465,8 +510,10 @@ void cd_news_deck(cd_news_ctx *p)
                         p->m->deck_source = "visible";
                         same = 1;
                     }
-                    /* The text of a page of many parts is kept whole. */
-                    if (same && strong && !p->x->broad && cd_news_rendered(p, k)) S_drop_first(p, k, CD_WHY_DECK);
+                    /* The text of a page of many parts is kept whole. A
+                     * lower heading read as the deck is the head's too
+                     * (docs/schema.md: text never holds the head). */
+                    if (same && (strong || sub) && !p->x->broad && cd_news_rendered(p, k)) S_drop_first(p, k, CD_WHY_DECK);
                     return;
                 }
             }
