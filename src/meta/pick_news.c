@@ -654,6 +654,42 @@ static int S_news_flow(cd_meta_ctx *c, const char *label)
     return 1;
 }
 
+#define S_BOX_PROSE 120u   /* letters outside links: a box's own writing, not a header's links */
+#define S_BOX_SPAN 4000u   /* nodes walked between a header h1 and the headline, at most */
+
+/* Does the text from element h (an h1) on to element to (the headline)
+ * hold writing of its own: over S_BOX_PROSE letters outside links, scripts
+ * and the h1 itself? A section header over the story is followed by its
+ * desk's menu at most ("Sport" over Sport Home, AFL, Cricket …); an h1
+ * followed by sentences heads a box of its own (l3s digitalarts-ipod-bed:
+ * the left column's "Forums" over eight forums, each with a line saying
+ * what it is for). Past S_BOX_SPAN nodes: yes. */
+static int S_own_prose(cd_meta_ctx *c, cd_nid h, cd_nid to)
+{
+    const cd_dom *dom = c->dom;
+    unsigned letters = 0, seen = 0;
+    cd_nid k = cd_dom_next_skip(dom, h, 0);
+    while (k && k != to) {
+        if (++seen > S_BOX_SPAN) return 1;
+        const cd_node *nd = cd_dom_node(dom, k);
+        if (nd->type == CD_NODE_ELEMENT && (nd->tag == CD_TAG_A || (cd_tag_flags(nd->tag) & CD_TF_SKIP))) {
+            /* Past a link or a script, unless the headline is inside it
+             * (ids run in document order). */
+            cd_nid nx = cd_dom_next_skip(dom, k, 0);
+            if (!(to > k && (!nx || to < nx))) {
+                k = nx;
+                continue;
+            }
+        } else if (nd->type == CD_NODE_TEXT) {
+            for (size_t z = 0; z < nd->len; z++)
+                letters += cd_isalpha((unsigned char)nd->u.text[z]) != 0;
+            if (letters > S_BOX_PROSE) return 1;
+        }
+        k = cd_dom_next(dom, k, 0);
+    }
+    return 0;
+}
+
 /* A section header set as the page's first h1 ("<h1>Sport</h1>", "<div
  * class=pagetitle><h1>Entertainment</h1>") above the story's own headline, a
  * later h1 that is the title: a label of a few words, not the site. */
@@ -670,6 +706,7 @@ static const char *S_header_h1(cd_meta_ctx *c, const cd_meta *m, const char *pag
     if (!headline || S_word_count(first->s, first->len) > 3 || first->len > 32 || S_same_text(first->s, m->title) ||
         (m->site_name && cd_meta_site_like(first->s, first->len, m->site_name, strlen(m->site_name))))
         return NULL;
+    if (S_own_prose(c, first->pos, headline->pos)) return NULL;
     const char *v = S_desk(c, m, page_url, first->s, first->len);
     /* A header naming the site's whole news area or a page type only
      * ("<h1>News Story</h1>" over every story, l3s inthenews-longer-legs: a
