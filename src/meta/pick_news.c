@@ -38,6 +38,7 @@
 #include "cand.h"
 #include "dates.h"
 #include "pick.h"
+#include "section.h"
 #include "title.h"
 #include "wordlists.h"
 
@@ -1485,6 +1486,26 @@ static int S_crumb_above(const cd_meta_crumbs *t, const char *v, const char *dee
     return 0;
 }
 
+/* On a page with no h1 the headline is a lower heading ("<div
+ * class=intro><h2>headline</h2>" under a panel header naming its desk, l3s
+ * sbs-baghdatis-fans): the label over it is looked for as over an h1
+ * (meta/section's kicker, which the walk ran on the first h1 only). */
+static void S_kicker_over_heading(cd_meta_ctx *c, const cd_meta *m)
+{
+    const cd_meta_cand *list[1];
+    if (!m->title || cd_meta_collect(c, CD_MF_SECTION, CD_MS_VISIBLE, 1, list, 1)) return;
+    const cd_dom *dom = c->dom;
+    size_t tl = strlen(m->title);
+    cd_nid head = CD_NONE;
+    for (cd_nid i = 1; i < dom->count; i++) {
+        const cd_node *nd = cd_dom_node(dom, i);
+        if (nd->type != CD_NODE_ELEMENT) continue;
+        if (nd->tag == CD_TAG_H1) return; /* the walk looked over it */
+        if (!head && (nd->tag == CD_TAG_H2 || nd->tag == CD_TAG_H3) && S_text_is(dom, i, m->title, tl)) head = i;
+    }
+    if (head) cd_meta_news_kicker(c, head);
+}
+
 static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
     const char *ld = S_crumb_section(c, &c->ld_crumbs, m, page_url);
@@ -1533,6 +1554,7 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
     if (!v) {
         /* The label above the headline, unless it is the site's name. */
         const cd_meta_cand *list[1];
+        S_kicker_over_heading(c, m);
         if (cd_meta_collect(c, CD_MF_SECTION, CD_MS_VISIBLE, 1, list, 1) &&
             !(m->site_name &&
               cd_meta_site_like(list[0]->s, list[0]->len, m->site_name, strlen(m->site_name))))

@@ -480,7 +480,9 @@ static int S_is_kicker(cd_meta_ctx *c, cd_nid t, cd_nid h1)
 }
 
 /* Is href a link to a section page: a site path of one or two short
- * segments ("/apple", "/sections/education/"), no query, no file, no id? */
+ * segments ("/apple", "/sections/education/"), no query, no file, no id?
+ * A bare relative segment counts too ("australia" beside the page, l3s
+ * sbs-baghdatis-fans' panel header over the headline). */
 static int S_section_href(const char *h, size_t n)
 {
     size_t i = 0;
@@ -488,6 +490,16 @@ static int S_section_href(const char *h, size_t n)
         i = cd_eq_nocase(h, 7, "http://") ? 7 : 8;
         while (i < n && h[i] != '/')
             i++;
+    } else if (n && n <= 24 && cd_isalpha((unsigned char)h[0])) {
+        /* Letters, digits, '-' and '_' only: no scheme ("mailto:"), no
+         * folder walk, no file, no query. */
+        size_t letters = 0;
+        for (size_t k = 0; k < n; k++) {
+            unsigned char ch = (unsigned char)h[k];
+            if (!(cd_isalnum(ch) || ch == '-' || ch == '_')) return 0;
+            letters += cd_isalpha(ch) != 0;
+        }
+        return letters >= 2;
     }
     if (i >= n || h[i] != '/' || n - i > 40) return 0;
     unsigned segs = 0;
