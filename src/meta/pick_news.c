@@ -1351,6 +1351,38 @@ static const char *S_nav_current(cd_meta_ctx *c, const cd_meta *m, const char *p
     return best;
 }
 
+#define S_TAG_CAT_UP 5u       /* levels above a category link the headline may share */
+#define S_TAG_CAT_NODES 3000u /* nodes of such a block looked at, at most */
+
+/* The story's category linked among its tags (meta/section: a rel=tag
+ * link into a "/category/" folder, in the article): a desk label of one to
+ * three words, not the site's name. */
+static const char *S_tag_category(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
+{
+    const cd_meta_cand *list[1];
+    if (!cd_meta_collect(c, CD_MF_SECTION, CD_MS_HTML, 1, list, 1)) return NULL;
+    if (!m->title || list[0]->len > 32 || S_word_count(list[0]->s, list[0]->len) > 3) return NULL;
+    /* The story's own line: the link and the headline share a block a few
+     * levels up (a grid of other posts after the story, each with its
+     * category, does not: wcxb-dev 4365's "Related Posts", 4682). */
+    const cd_dom *dom = c->dom;
+    size_t tl = strlen(m->title);
+    int near = 0;
+    cd_nid p = cd_dom_node(dom, list[0]->pos)->parent;
+    for (unsigned up = 0; p && up < S_TAG_CAT_UP && !near; up++, p = cd_dom_node(dom, p)->parent) {
+        unsigned seen = 0;
+        for (cd_nid k = cd_dom_next(dom, p, p); k && seen < S_TAG_CAT_NODES && !near;
+             k = cd_dom_next(dom, k, p), seen++) {
+            const cd_node *nd = cd_dom_node(dom, k);
+            near = nd->type == CD_NODE_ELEMENT && (cd_tag_flags(nd->tag) & CD_TF_HEADING) &&
+                   S_text_is(dom, k, m->title, tl);
+        }
+    }
+    if (!near) return NULL;
+    const char *v = S_desk(c, m, page_url, list[0]->s, list[0]->len);
+    return v && !S_site_named(c, v) && !S_news_flow(c, v) ? v : NULL;
+}
+
 /* The category a blog's entry line names after its author ("By <a>Jane
  * Doe</a> in <a>News</a> | Link | Comments", "Posted by Jane Doe in
  * Politics"): the link right after " in " that follows a link naming one of
@@ -1568,6 +1600,7 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
     if (v && m->section_source && strcmp(m->section_source, "title") == 0 && (S_site_named(c, v) || S_news_flow(c, v)))
         v = NULL;
     if (!v && (v = S_byline_category(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
+    if (!v && (v = S_tag_category(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     if (!v && (v = S_url_section(c, m, page_url)) != NULL) m->section_source = "url";
     if (!v && (v = S_nav_current(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     m->section = v;

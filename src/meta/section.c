@@ -69,6 +69,24 @@ static int S_category_link(cd_meta_ctx *c, cd_nid id)
     return t && at && tl && tl == al;
 }
 
+/* Is href a link to a blog's category page: a "/category/" folder and one
+ * or two segments after it ("/category/technology/", an absolute URL too),
+ * no query? */
+static int S_category_href(const char *h, size_t n)
+{
+    size_t i = 0;
+    for (; i + 10 <= n; i++)
+        if (cd_eq_nocase(h + i, 10, "/category/")) break;
+    if (i + 10 > n) return 0;
+    unsigned segs = 0;
+    for (size_t k = i + 10; k < n; k++) {
+        unsigned char ch = (unsigned char)h[k];
+        if (ch == '?' || ch == '#' || ch == '.') return 0;
+        if (ch != '/' && (k == i + 10 || h[k - 1] == '/')) segs++;
+    }
+    return segs >= 1 && segs <= 2;
+}
+
 /* Does the item scope that element id belongs to describe an article? */
 static int S_article_scope(const cd_meta_ctx *c, cd_nid id)
 {
@@ -416,6 +434,20 @@ void cd_meta_news_element(cd_meta_ctx *c, cd_nid id, unsigned flags)
         cd_meta_room(c, CD_MF_SECTION)) {
         char *t = cd_meta_node_text(c, id, 128, &vl);
         if (t && vl) cd_meta_add(c, CD_MF_SECTION, CD_MS_MICRODATA, 2, id, t, vl);
+    }
+    if (n->tag == CD_TAG_A && !(flags & CD_MC_BAD) && !c->chead[CD_MF_SECTION][CD_MS_HTML]) {
+        /* A tag link into the blog's category folder ("<a
+         * href=/category/technology/ rel=tag>Technology News</a>" closing
+         * the topics line under the headline, Readability salon-1): the
+         * story's category, a section of last resort (meta/pick_news
+         * S_tag_category), the first outside boilerplate. */
+        const char *rel = cd_dom_attr(dom, id, "rel", &len);
+        const char *href = rel ? cd_dom_attr(dom, id, "href", &vl) : NULL;
+        if (href && cd_meta_word_in(rel, len, "tag") && S_category_href(href, vl) &&
+            cd_meta_room(c, CD_MF_SECTION)) {
+            char *t = cd_meta_node_text(c, id, 128, &vl);
+            if (t && vl) cd_meta_add(c, CD_MF_SECTION, CD_MS_HTML, 0, id, t, vl);
+        }
     }
     if (n->tag == CD_TAG_A && inart) {
         /* The tag list often sits in the article's own <footer>, which the
