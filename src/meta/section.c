@@ -71,10 +71,24 @@ static int S_category_link(cd_meta_ctx *c, cd_nid id)
 
 /* Is href a link to a blog's category page: a "/category/" folder and one
  * or two segments after it ("/category/technology/", an absolute URL too),
- * no query? */
+ * no query; or a listing whose last query parameter is the category? */
 static int S_category_href(const char *h, size_t n)
 {
     size_t i = 0;
+    const char *q = memchr(h, '?', n);
+    if (q) {
+        /* A listing by query, "/latest?category=consumer-electronics"
+         * (Readability simplyfound-1's category buttons under the h1). */
+        size_t at = (size_t)(q - h) + 1;
+        for (size_t k = at; k + 9 <= n; k++)
+            if ((k == at || h[k - 1] == '&') && cd_eq_nocase(h + k, 9, "category=")) {
+                size_t e = k + 9;
+                while (e < n && h[e] != '&' && h[e] != '#')
+                    e++;
+                return e > k + 9 && e == n;
+            }
+        return 0;
+    }
     for (; i + 10 <= n; i++)
         if (cd_eq_nocase(h + i, 10, "/category/")) break;
     if (i + 10 > n) return 0;
@@ -85,6 +99,40 @@ static int S_category_href(const char *h, size_t n)
         if (ch != '/' && (k == i + 10 || h[k - 1] == '/')) segs++;
     }
     return segs >= 1 && segs <= 2;
+}
+
+/* Is the last query value of href[0..hn) text t[0..tn) written as a slug
+ * (letters and digits alike, case aside; anything else a separator)? */
+static int S_query_names(const char *h, size_t hn, const char *t, size_t tn)
+{
+    size_t i = hn;
+    while (i && h[i - 1] != '=')
+        i--;
+    size_t j = 0;
+    for (;;) {
+        while (i < hn && !cd_isalnum((unsigned char)h[i]))
+            i++;
+        while (j < tn && !cd_isalnum((unsigned char)t[j]))
+            j++;
+        if (i == hn || j == tn) return i == hn && j == tn;
+        if (cd_tolower((unsigned char)h[i]) != cd_tolower((unsigned char)t[j])) return 0;
+        i++, j++;
+    }
+}
+
+/* Is element id inside a list item, a <nav> or a block classed as a menu
+ * (a site menu's "?category=" links: l3s d234a669's "BUSINESS")? */
+static int S_in_menu(cd_meta_ctx *c, cd_nid id)
+{
+    const cd_dom *dom = c->dom;
+    unsigned k = 0;
+    for (cd_nid p = cd_dom_node(dom, id)->parent; p && k < CD_META_ANCESTORS;
+         p = cd_dom_node(dom, p)->parent, k++) {
+        const cd_node *n = cd_dom_node(dom, p);
+        if (n->type != CD_NODE_ELEMENT) break;
+        if (n->tag == CD_TAG_LI || n->tag == CD_TAG_NAV || cd_meta_class_has(c, p, cd_list_class_menu)) return 1;
+    }
+    return 0;
 }
 
 /* Does the item scope that element id belongs to describe an article? */
@@ -442,11 +490,18 @@ void cd_meta_news_element(cd_meta_ctx *c, cd_nid id, unsigned flags)
          * story's category, a section of last resort (meta/pick_news
          * S_tag_category), the first outside boilerplate. */
         const char *rel = cd_dom_attr(dom, id, "rel", &len);
-        const char *href = rel ? cd_dom_attr(dom, id, "href", &vl) : NULL;
-        if (href && cd_meta_word_in(rel, len, "tag") && S_category_href(href, vl) &&
+        const char *href = cd_dom_attr(dom, id, "href", &vl);
+        if (!rel) len = 0;
+        size_t hl = vl;
+        if (href && S_category_href(href, hl) &&
+            (cd_meta_word_in(rel, len, "tag") || (memchr(href, '?', hl) && !S_in_menu(c, id))) &&
             cd_meta_room(c, CD_MF_SECTION)) {
             char *t = cd_meta_node_text(c, id, 128, &vl);
-            if (t && vl) cd_meta_add(c, CD_MF_SECTION, CD_MS_HTML, 0, id, t, vl);
+            /* By query, the link names the category its text shows
+             * ("?category=consumer-electronics", Consumer Electronics; not
+             * "?CATEGORY=OPINION04", "Letter to editor", l3s d234a669). */
+            if (t && vl && (!memchr(href, '?', hl) || S_query_names(href, hl, t, vl)))
+                cd_meta_add(c, CD_MF_SECTION, CD_MS_HTML, 0, id, t, vl);
         }
     }
     if (n->tag == CD_TAG_A && inart) {
