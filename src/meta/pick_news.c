@@ -916,6 +916,70 @@ static const char *S_title_colon_crumb(cd_meta_ctx *c, const cd_meta *m, const c
  * new first lady is mom and MBA - Living - NOLA.com", "Cricket: Windies seal
  * historic win | Cricket | Guardian Unlimited Sport"): three parts or more
  * at one separator, the headline at one end, the section its neighbour. */
+/* Is w[0..n) (words, spaces between) a folder of URL u's path written as a
+ * slug ("Film" and "/pm/film/reviews/52615/…")? Case aside, a space
+ * stands for '-' or '_'. */
+static int S_url_folder(const char *u, const char *w, size_t n)
+{
+    const char *p = u ? strstr(u, "://") : NULL;
+    if (!p) return 0;
+    p = strchr(p + 3, '/');
+    while (p && *p == '/') {
+        const char *st = ++p;
+        while (*p && *p != '/' && *p != '?' && *p != '#')
+            p++;
+        if (*p != '/') return 0; /* the last segment is the page, not a folder */
+        size_t l = (size_t)(p - st), i = 0;
+        if (l != n) continue;
+        for (; i < n; i++)
+            if (!(cd_tolower((unsigned char)st[i]) == cd_tolower((unsigned char)w[i]) ||
+                  (w[i] == ' ' && (st[i] == '-' || st[i] == '_'))))
+                break;
+        if (i == n) return 1;
+    }
+    return 0;
+}
+
+/* The <title>'s last part, the site's name run into a desk and a page type
+ * ("headline (2006): cast - PopMatters Film Review", l3s
+ * popmatters-killing-lennon): after a first word that is a label of the
+ * page's host, the longest run of one to three words that is a folder of
+ * the page's URL ("/pm/film/reviews/…") and is followed by more words is
+ * the desk. The <title> starts with the headline. */
+static const char *S_title_site_desk(cd_meta_ctx *c, const cd_meta *m, const char *page_url, const char *t,
+                                     size_t tn)
+{
+    const char *u = page_url && *page_url ? page_url : m->url;
+    size_t hl = strlen(m->title);
+    if (!u || tn <= hl || !cd_eq_nocase(t, hl, m->title)) return NULL;
+    size_t at = tn;
+    while (at >= 3 && !((t[at - 3] == ' ' && (t[at - 2] == '-' || t[at - 2] == '|') && t[at - 1] == ' ')))
+        at--;
+    if (at < 3 || at - 3 < hl) return NULL;
+    const char *part = t + at, *w;
+    size_t pn = tn - at, wat = 0, wl = cd_next_word(part, pn, &wat, &w);
+    if (wl < 4) return NULL;
+    int site = 0;
+    const char *lab;
+    for (size_t hat = 0, l; !site && (l = cd_meta_host_label(u, &hat, &lab)) != 0;)
+        site = l == wl && cd_meta_eq_nocase(lab, l, w, wl);
+    if (!site) return NULL;
+    while (wat < pn && part[wat] == ' ')
+        wat++;
+    const char *rest = part + wat;
+    size_t rn = pn - wat, ends[3], k = 0;
+    for (size_t i = 0; i <= rn && k < 3; i++)
+        if (i == rn || rest[i] == ' ') ends[k++] = i;
+    /* A page type follows the desk ("Film Review"): a part that is only the
+     * site and a second name is the site's sub-brand or edition ("Freightwaves
+     * Checkpoint" over its logo, "Deloitte US": wcxb-dev 0056, 4292). */
+    while (k > 0) {
+        size_t n = ends[--k];
+        if (n >= 3 && n < rn && S_url_folder(u, rest, n)) return S_desk(c, m, page_url, rest, n);
+    }
+    return NULL;
+}
+
 static const char *S_title_section(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
 {
     const cd_meta_cand *list[1];
@@ -983,6 +1047,7 @@ static const char *S_title_section(cd_meta_ctx *c, const cd_meta *m, const char 
     }
     const char *v = S_title_label(c, m, page_url, t, tn);
     if (!v) v = S_title_colon_crumb(c, m, page_url, t, tn);
+    if (!v) v = S_title_site_desk(c, m, page_url, t, tn);
     return v ? v : S_title_site_section(c, m, page_url, t, tn);
 }
 
