@@ -71,34 +71,35 @@ static int S_category_link(cd_meta_ctx *c, cd_nid id)
 
 /* Is href a link to a blog's category page: a "/category/" folder and one
  * or two segments after it ("/category/technology/", an absolute URL too),
- * no query; or a listing whose last query parameter is the category? */
-static int S_category_href(const char *h, size_t n)
+ * no query? (Looked for at each '/' only: it runs on the links of a page.) */
+static int S_category_path(const char *h, size_t n)
 {
-    size_t i = 0;
-    const char *q = memchr(h, '?', n);
-    if (q) {
-        /* A listing by query, "/latest?category=consumer-electronics"
-         * (Readability simplyfound-1's category buttons under the h1). */
-        size_t at = (size_t)(q - h) + 1;
-        for (size_t k = at; k + 9 <= n; k++)
-            if ((k == at || h[k - 1] == '&') && cd_eq_nocase(h + k, 9, "category=")) {
-                size_t e = k + 9;
-                while (e < n && h[e] != '&' && h[e] != '#')
-                    e++;
-                return e > k + 9 && e == n;
-            }
-        return 0;
-    }
-    for (; i + 10 <= n; i++)
-        if (cd_eq_nocase(h + i, 10, "/category/")) break;
-    if (i + 10 > n) return 0;
+    const char *e = h + n, *p = memchr(h, '/', n);
+    while (p && (size_t)(e - p) >= 10 && !cd_eq_nocase(p, 10, "/category/"))
+        p = memchr(p + 1, '/', (size_t)(e - p - 1));
+    if (!p || (size_t)(e - p) < 10) return 0;
     unsigned segs = 0;
-    for (size_t k = i + 10; k < n; k++) {
-        unsigned char ch = (unsigned char)h[k];
-        if (ch == '?' || ch == '#' || ch == '.') return 0;
-        if (ch != '/' && (k == i + 10 || h[k - 1] == '/')) segs++;
+    for (const char *k = p + 10; k < e; k++) {
+        if (*k == '?' || *k == '#' || *k == '.') return 0;
+        if (*k != '/' && (k == p + 10 || k[-1] == '/')) segs++;
     }
     return segs >= 1 && segs <= 2;
+}
+
+/* Is href a listing whose last query parameter is the category
+ * ("/latest?category=consumer-electronics", Readability simplyfound-1's
+ * category buttons under the h1)? q: its '?'. */
+static int S_category_query(const char *h, size_t n, const char *q)
+{
+    size_t at = (size_t)(q - h) + 1;
+    for (size_t k = at; k + 9 <= n; k++)
+        if ((k == at || h[k - 1] == '&') && cd_eq_nocase(h + k, 9, "category=")) {
+            size_t e = k + 9;
+            while (e < n && h[e] != '&' && h[e] != '#')
+                e++;
+            return e > k + 9 && e == n;
+        }
+    return 0;
 }
 
 /* Is the last query value of href[0..hn) text t[0..tn) written as a slug
@@ -483,38 +484,39 @@ void cd_meta_news_element(cd_meta_ctx *c, cd_nid id, unsigned flags)
         char *t = cd_meta_node_text(c, id, 128, &vl);
         if (t && vl) cd_meta_add(c, CD_MF_SECTION, CD_MS_MICRODATA, 2, id, t, vl);
     }
-    if (n->tag == CD_TAG_A && !(flags & CD_MC_BAD) && !c->chead[CD_MF_SECTION][CD_MS_HTML]) {
+    int cat = !(flags & CD_MC_BAD) && !c->chead[CD_MF_SECTION][CD_MS_HTML];
+    if (n->tag == CD_TAG_A && (inart || cat)) {
+        const char *rel = cd_dom_attr(dom, id, "rel", &len);
+        size_t hl;
+        const char *href = cd_dom_attr(dom, id, "href", &hl);
+        int tag = rel && cd_meta_word_in(rel, len, "tag");
         /* A tag link into the blog's category folder ("<a
          * href=/category/technology/ rel=tag>Technology News</a>" closing
-         * the topics line under the headline, Readability salon-1): the
-         * story's category, a section of last resort (meta/pick_news
+         * the topics line under the headline, Readability salon-1), or a
+         * link into a listing by category query outside menus: the story's
+         * category, a section of last resort (meta/pick_news
          * S_tag_category), the first outside boilerplate. */
-        const char *rel = cd_dom_attr(dom, id, "rel", &len);
-        const char *href = cd_dom_attr(dom, id, "href", &vl);
-        if (!rel) len = 0;
-        size_t hl = vl;
-        if (href && S_category_href(href, hl) &&
-            (cd_meta_word_in(rel, len, "tag") || (memchr(href, '?', hl) && !S_in_menu(c, id))) &&
+        const char *q = cat && href ? memchr(href, '?', hl) : NULL;
+        if (cat && href && ((tag && !q && S_category_path(href, hl)) ||
+                            (q && S_category_query(href, hl, q) && (tag || !S_in_menu(c, id)))) &&
             cd_meta_room(c, CD_MF_SECTION)) {
             char *t = cd_meta_node_text(c, id, 128, &vl);
             /* By query, the link names the category its text shows
              * ("?category=consumer-electronics", Consumer Electronics; not
              * "?CATEGORY=OPINION04", "Letter to editor", l3s d234a669). */
-            if (t && vl && (!memchr(href, '?', hl) || S_query_names(href, hl, t, vl)))
+            if (t && vl && (!q || S_query_names(href, hl, t, vl)))
                 cd_meta_add(c, CD_MF_SECTION, CD_MS_HTML, 0, id, t, vl);
         }
-    }
-    if (n->tag == CD_TAG_A && inart) {
-        /* The tag list often sits in the article's own <footer>, which the
-         * walk counts as boilerplate: taken from there too, after the rest. */
-        const char *rel = cd_dom_attr(dom, id, "rel", &len);
-        const char *href = cd_dom_attr(dom, id, "href", &vl);
-        if (rel && cd_meta_word_in(rel, len, "tag") && !cd_meta_word_in(rel, len, "category") &&
-            !(href && cd_contains_nocase(href, vl, "categor")) && cd_meta_room(c, CD_MF_TAG)) {
-            char *t = cd_meta_node_text(c, id, 128, &vl);
-            if (t) cd_meta_add(c, CD_MF_TAG, CD_MS_HTML, (flags & CD_MC_BAD) ? 1 : 0, id, t, vl);
+        if (inart) {
+            /* The tag list often sits in the article's own <footer>, which the
+             * walk counts as boilerplate: taken from there too, after the rest. */
+            if (tag && !cd_meta_word_in(rel, len, "category") &&
+                !(href && cd_contains_nocase(href, hl, "categor")) && cd_meta_room(c, CD_MF_TAG)) {
+                char *t = cd_meta_node_text(c, id, 128, &vl);
+                if (t) cd_meta_add(c, CD_MF_TAG, CD_MS_HTML, (flags & CD_MC_BAD) ? 1 : 0, id, t, vl);
+            }
+            return;
         }
-        return;
     }
     if (flags & CD_MC_BAD) return;
     const char *ip = cd_dom_attr(dom, id, "itemprop", &len);
