@@ -13,7 +13,11 @@ def load(p):
         try: d = json.loads(l)
         except ValueError: continue
         src = d.get('sources') or {}
-        out[os.path.basename(d.get('source') or '')] = {
+        src_path = d.get('source') or ''
+        key = os.path.basename(src_path)
+        if key == 'source.html':  # Readability: one folder per page
+            key = os.path.basename(os.path.dirname(src_path))
+        out[key] = {
             'section': (d.get('section'), src.get('section')),
             'deck': (d.get('deck'), src.get('deck'))}
     return out

@@ -38,6 +38,7 @@
 #include "cand.h"
 #include "dates.h"
 #include "pick.h"
+#include "section.h"
 #include "title.h"
 #include "wordlists.h"
 
@@ -654,6 +655,42 @@ static int S_news_flow(cd_meta_ctx *c, const char *label)
     return 1;
 }
 
+#define S_BOX_PROSE 120u   /* letters outside links: a box's own writing, not a header's links */
+#define S_BOX_SPAN 4000u   /* nodes walked between a header h1 and the headline, at most */
+
+/* Does the text from element h (an h1) on to element to (the headline)
+ * hold writing of its own: over S_BOX_PROSE letters outside links, scripts
+ * and the h1 itself? A section header over the story is followed by its
+ * desk's menu at most ("Sport" over Sport Home, AFL, Cricket …); an h1
+ * followed by sentences heads a box of its own (l3s digitalarts-ipod-bed:
+ * the left column's "Forums" over eight forums, each with a line saying
+ * what it is for). Past S_BOX_SPAN nodes: yes. */
+static int S_own_prose(cd_meta_ctx *c, cd_nid h, cd_nid to)
+{
+    const cd_dom *dom = c->dom;
+    unsigned letters = 0, seen = 0;
+    cd_nid k = cd_dom_next_skip(dom, h, 0);
+    while (k && k != to) {
+        if (++seen > S_BOX_SPAN) return 1;
+        const cd_node *nd = cd_dom_node(dom, k);
+        if (nd->type == CD_NODE_ELEMENT && (nd->tag == CD_TAG_A || (cd_tag_flags(nd->tag) & CD_TF_SKIP))) {
+            /* Past a link or a script, unless the headline is inside it
+             * (ids run in document order). */
+            cd_nid nx = cd_dom_next_skip(dom, k, 0);
+            if (!(to > k && (!nx || to < nx))) {
+                k = nx;
+                continue;
+            }
+        } else if (nd->type == CD_NODE_TEXT) {
+            for (size_t z = 0; z < nd->len; z++)
+                letters += cd_isalpha((unsigned char)nd->u.text[z]) != 0;
+            if (letters > S_BOX_PROSE) return 1;
+        }
+        k = cd_dom_next(dom, k, 0);
+    }
+    return 0;
+}
+
 /* A section header set as the page's first h1 ("<h1>Sport</h1>", "<div
  * class=pagetitle><h1>Entertainment</h1>") above the story's own headline, a
  * later h1 that is the title: a label of a few words, not the site. */
@@ -670,6 +707,7 @@ static const char *S_header_h1(cd_meta_ctx *c, const cd_meta *m, const char *pag
     if (!headline || S_word_count(first->s, first->len) > 3 || first->len > 32 || S_same_text(first->s, m->title) ||
         (m->site_name && cd_meta_site_like(first->s, first->len, m->site_name, strlen(m->site_name))))
         return NULL;
+    if (S_own_prose(c, first->pos, headline->pos)) return NULL;
     const char *v = S_desk(c, m, page_url, first->s, first->len);
     /* A header naming the site's whole news area or a page type only
      * ("<h1>News Story</h1>" over every story, l3s inthenews-longer-legs: a
@@ -878,6 +916,70 @@ static const char *S_title_colon_crumb(cd_meta_ctx *c, const cd_meta *m, const c
  * new first lady is mom and MBA - Living - NOLA.com", "Cricket: Windies seal
  * historic win | Cricket | Guardian Unlimited Sport"): three parts or more
  * at one separator, the headline at one end, the section its neighbour. */
+/* Is w[0..n) (words, spaces between) a folder of URL u's path written as a
+ * slug ("Film" and "/pm/film/reviews/52615/…")? Case aside, a space
+ * stands for '-' or '_'. */
+static int S_url_folder(const char *u, const char *w, size_t n)
+{
+    const char *p = u ? strstr(u, "://") : NULL;
+    if (!p) return 0;
+    p = strchr(p + 3, '/');
+    while (p && *p == '/') {
+        const char *st = ++p;
+        while (*p && *p != '/' && *p != '?' && *p != '#')
+            p++;
+        if (*p != '/') return 0; /* the last segment is the page, not a folder */
+        size_t l = (size_t)(p - st), i = 0;
+        if (l != n) continue;
+        for (; i < n; i++)
+            if (!(cd_tolower((unsigned char)st[i]) == cd_tolower((unsigned char)w[i]) ||
+                  (w[i] == ' ' && (st[i] == '-' || st[i] == '_'))))
+                break;
+        if (i == n) return 1;
+    }
+    return 0;
+}
+
+/* The <title>'s last part, the site's name run into a desk and a page type
+ * ("headline (2006): cast - PopMatters Film Review", l3s
+ * popmatters-killing-lennon): after a first word that is a label of the
+ * page's host, the longest run of one to three words that is a folder of
+ * the page's URL ("/pm/film/reviews/…") and is followed by more words is
+ * the desk. The <title> starts with the headline. */
+static const char *S_title_site_desk(cd_meta_ctx *c, const cd_meta *m, const char *page_url, const char *t,
+                                     size_t tn)
+{
+    const char *u = page_url && *page_url ? page_url : m->url;
+    size_t hl = strlen(m->title);
+    if (!u || tn <= hl || !cd_eq_nocase(t, hl, m->title)) return NULL;
+    size_t at = tn;
+    while (at >= 3 && !((t[at - 3] == ' ' && (t[at - 2] == '-' || t[at - 2] == '|') && t[at - 1] == ' ')))
+        at--;
+    if (at < 3 || at - 3 < hl) return NULL;
+    const char *part = t + at, *w;
+    size_t pn = tn - at, wat = 0, wl = cd_next_word(part, pn, &wat, &w);
+    if (wl < 4) return NULL;
+    int site = 0;
+    const char *lab;
+    for (size_t hat = 0, l; !site && (l = cd_meta_host_label(u, &hat, &lab)) != 0;)
+        site = l == wl && cd_meta_eq_nocase(lab, l, w, wl);
+    if (!site) return NULL;
+    while (wat < pn && part[wat] == ' ')
+        wat++;
+    const char *rest = part + wat;
+    size_t rn = pn - wat, ends[3], k = 0;
+    for (size_t i = 0; i <= rn && k < 3; i++)
+        if (i == rn || rest[i] == ' ') ends[k++] = i;
+    /* A page type follows the desk ("Film Review"): a part that is only the
+     * site and a second name is the site's sub-brand or edition ("Freightwaves
+     * Checkpoint" over its logo, "Deloitte US": wcxb-dev 0056, 4292). */
+    while (k > 0) {
+        size_t n = ends[--k];
+        if (n >= 3 && n < rn && S_url_folder(u, rest, n)) return S_desk(c, m, page_url, rest, n);
+    }
+    return NULL;
+}
+
 static const char *S_title_section(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
 {
     const cd_meta_cand *list[1];
@@ -945,6 +1047,7 @@ static const char *S_title_section(cd_meta_ctx *c, const cd_meta *m, const char 
     }
     const char *v = S_title_label(c, m, page_url, t, tn);
     if (!v) v = S_title_colon_crumb(c, m, page_url, t, tn);
+    if (!v) v = S_title_site_desk(c, m, page_url, t, tn);
     return v ? v : S_title_site_section(c, m, page_url, t, tn);
 }
 
@@ -1313,6 +1416,38 @@ static const char *S_nav_current(cd_meta_ctx *c, const cd_meta *m, const char *p
     return best;
 }
 
+#define S_TAG_CAT_UP 5u       /* levels above a category link the headline may share */
+#define S_TAG_CAT_NODES 3000u /* nodes of such a block looked at, at most */
+
+/* The story's category linked among its tags (meta/section: a rel=tag
+ * link into a "/category/" folder, in the article): a desk label of one to
+ * three words, not the site's name. */
+static const char *S_tag_category(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
+{
+    const cd_meta_cand *list[1];
+    if (!cd_meta_collect(c, CD_MF_SECTION, CD_MS_HTML, 1, list, 1)) return NULL;
+    if (!m->title || list[0]->len > 32 || S_word_count(list[0]->s, list[0]->len) > 3) return NULL;
+    /* The story's own line: the link and the headline share a block a few
+     * levels up (a grid of other posts after the story, each with its
+     * category, does not: wcxb-dev 4365's "Related Posts", 4682). */
+    const cd_dom *dom = c->dom;
+    size_t tl = strlen(m->title);
+    int near = 0;
+    cd_nid p = cd_dom_node(dom, list[0]->pos)->parent;
+    for (unsigned up = 0; p && up < S_TAG_CAT_UP && !near; up++, p = cd_dom_node(dom, p)->parent) {
+        unsigned seen = 0;
+        for (cd_nid k = cd_dom_next(dom, p, p); k && seen < S_TAG_CAT_NODES && !near;
+             k = cd_dom_next(dom, k, p), seen++) {
+            const cd_node *nd = cd_dom_node(dom, k);
+            near = nd->type == CD_NODE_ELEMENT && (cd_tag_flags(nd->tag) & CD_TF_HEADING) &&
+                   S_text_is(dom, k, m->title, tl);
+        }
+    }
+    if (!near) return NULL;
+    const char *v = S_desk(c, m, page_url, list[0]->s, list[0]->len);
+    return v && !S_site_named(c, v) && !S_news_flow(c, v) ? v : NULL;
+}
+
 /* The category a blog's entry line names after its author ("By <a>Jane
  * Doe</a> in <a>News</a> | Link | Comments", "Posted by Jane Doe in
  * Politics"): the link right after " in " that follows a link naming one of
@@ -1448,6 +1583,26 @@ static int S_crumb_above(const cd_meta_crumbs *t, const char *v, const char *dee
     return 0;
 }
 
+/* On a page with no h1 the headline is a lower heading ("<div
+ * class=intro><h2>headline</h2>" under a panel header naming its desk, l3s
+ * sbs-baghdatis-fans): the label over it is looked for as over an h1
+ * (meta/section's kicker, which the walk ran on the first h1 only). */
+static void S_kicker_over_heading(cd_meta_ctx *c, const cd_meta *m)
+{
+    const cd_meta_cand *list[1];
+    if (!m->title || cd_meta_collect(c, CD_MF_SECTION, CD_MS_VISIBLE, 1, list, 1)) return;
+    const cd_dom *dom = c->dom;
+    size_t tl = strlen(m->title);
+    cd_nid head = CD_NONE;
+    for (cd_nid i = 1; i < dom->count; i++) {
+        const cd_node *nd = cd_dom_node(dom, i);
+        if (nd->type != CD_NODE_ELEMENT) continue;
+        if (nd->tag == CD_TAG_H1) return; /* the walk looked over it */
+        if (!head && (nd->tag == CD_TAG_H2 || nd->tag == CD_TAG_H3) && S_text_is(dom, i, m->title, tl)) head = i;
+    }
+    if (head) cd_meta_news_kicker(c, head);
+}
+
 static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
     const char *ld = S_crumb_section(c, &c->ld_crumbs, m, page_url);
@@ -1496,6 +1651,7 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
     if (!v) {
         /* The label above the headline, unless it is the site's name. */
         const cd_meta_cand *list[1];
+        S_kicker_over_heading(c, m);
         if (cd_meta_collect(c, CD_MF_SECTION, CD_MS_VISIBLE, 1, list, 1) &&
             !(m->site_name &&
               cd_meta_site_like(list[0]->s, list[0]->len, m->site_name, strlen(m->site_name))))
@@ -1509,6 +1665,7 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
     if (v && m->section_source && strcmp(m->section_source, "title") == 0 && (S_site_named(c, v) || S_news_flow(c, v)))
         v = NULL;
     if (!v && (v = S_byline_category(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
+    if (!v && (v = S_tag_category(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     if (!v && (v = S_url_section(c, m, page_url)) != NULL) m->section_source = "url";
     if (!v && (v = S_nav_current(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     m->section = v;

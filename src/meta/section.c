@@ -69,6 +69,73 @@ static int S_category_link(cd_meta_ctx *c, cd_nid id)
     return t && at && tl && tl == al;
 }
 
+/* Is href a link to a blog's category page: a "/category/" folder and one
+ * or two segments after it ("/category/technology/", an absolute URL too),
+ * no query? (Looked for at each '/' only: it runs on the links of a page.) */
+static int S_category_path(const char *h, size_t n)
+{
+    const char *e = h + n, *p = memchr(h, '/', n);
+    while (p && (size_t)(e - p) >= 10 && !cd_eq_nocase(p, 10, "/category/"))
+        p = memchr(p + 1, '/', (size_t)(e - p - 1));
+    if (!p || (size_t)(e - p) < 10) return 0;
+    unsigned segs = 0;
+    for (const char *k = p + 10; k < e; k++) {
+        if (*k == '?' || *k == '#' || *k == '.') return 0;
+        if (*k != '/' && (k == p + 10 || k[-1] == '/')) segs++;
+    }
+    return segs >= 1 && segs <= 2;
+}
+
+/* Is href a listing whose last query parameter is the category
+ * ("/latest?category=consumer-electronics", Readability simplyfound-1's
+ * category buttons under the h1)? q: its '?'. */
+static int S_category_query(const char *h, size_t n, const char *q)
+{
+    size_t at = (size_t)(q - h) + 1;
+    for (size_t k = at; k + 9 <= n; k++)
+        if ((k == at || h[k - 1] == '&') && cd_eq_nocase(h + k, 9, "category=")) {
+            size_t e = k + 9;
+            while (e < n && h[e] != '&' && h[e] != '#')
+                e++;
+            return e > k + 9 && e == n;
+        }
+    return 0;
+}
+
+/* Is the last query value of href[0..hn) text t[0..tn) written as a slug
+ * (letters and digits alike, case aside; anything else a separator)? */
+static int S_query_names(const char *h, size_t hn, const char *t, size_t tn)
+{
+    size_t i = hn;
+    while (i && h[i - 1] != '=')
+        i--;
+    size_t j = 0;
+    for (;;) {
+        while (i < hn && !cd_isalnum((unsigned char)h[i]))
+            i++;
+        while (j < tn && !cd_isalnum((unsigned char)t[j]))
+            j++;
+        if (i == hn || j == tn) return i == hn && j == tn;
+        if (cd_tolower((unsigned char)h[i]) != cd_tolower((unsigned char)t[j])) return 0;
+        i++, j++;
+    }
+}
+
+/* Is element id inside a list item, a <nav> or a block classed as a menu
+ * (a site menu's "?category=" links: l3s d234a669's "BUSINESS")? */
+static int S_in_menu(cd_meta_ctx *c, cd_nid id)
+{
+    const cd_dom *dom = c->dom;
+    unsigned k = 0;
+    for (cd_nid p = cd_dom_node(dom, id)->parent; p && k < CD_META_ANCESTORS;
+         p = cd_dom_node(dom, p)->parent, k++) {
+        const cd_node *n = cd_dom_node(dom, p);
+        if (n->type != CD_NODE_ELEMENT) break;
+        if (n->tag == CD_TAG_LI || n->tag == CD_TAG_NAV || cd_meta_class_has(c, p, cd_list_class_menu)) return 1;
+    }
+    return 0;
+}
+
 /* Does the item scope that element id belongs to describe an article? */
 static int S_article_scope(const cd_meta_ctx *c, cd_nid id)
 {
@@ -417,17 +484,39 @@ void cd_meta_news_element(cd_meta_ctx *c, cd_nid id, unsigned flags)
         char *t = cd_meta_node_text(c, id, 128, &vl);
         if (t && vl) cd_meta_add(c, CD_MF_SECTION, CD_MS_MICRODATA, 2, id, t, vl);
     }
-    if (n->tag == CD_TAG_A && inart) {
-        /* The tag list often sits in the article's own <footer>, which the
-         * walk counts as boilerplate: taken from there too, after the rest. */
+    int cat = !(flags & CD_MC_BAD) && !c->chead[CD_MF_SECTION][CD_MS_HTML];
+    if (n->tag == CD_TAG_A && (inart || cat)) {
         const char *rel = cd_dom_attr(dom, id, "rel", &len);
-        const char *href = cd_dom_attr(dom, id, "href", &vl);
-        if (rel && cd_meta_word_in(rel, len, "tag") && !cd_meta_word_in(rel, len, "category") &&
-            !(href && cd_contains_nocase(href, vl, "categor")) && cd_meta_room(c, CD_MF_TAG)) {
+        size_t hl;
+        const char *href = cd_dom_attr(dom, id, "href", &hl);
+        int tag = rel && cd_meta_word_in(rel, len, "tag");
+        /* A tag link into the blog's category folder ("<a
+         * href=/category/technology/ rel=tag>Technology News</a>" closing
+         * the topics line under the headline, Readability salon-1), or a
+         * link into a listing by category query outside menus: the story's
+         * category, a section of last resort (meta/pick_news
+         * S_tag_category), the first outside boilerplate. */
+        const char *q = cat && href ? memchr(href, '?', hl) : NULL;
+        if (cat && href && ((tag && !q && S_category_path(href, hl)) ||
+                            (q && S_category_query(href, hl, q) && (tag || !S_in_menu(c, id)))) &&
+            cd_meta_room(c, CD_MF_SECTION)) {
             char *t = cd_meta_node_text(c, id, 128, &vl);
-            if (t) cd_meta_add(c, CD_MF_TAG, CD_MS_HTML, (flags & CD_MC_BAD) ? 1 : 0, id, t, vl);
+            /* By query, the link names the category its text shows
+             * ("?category=consumer-electronics", Consumer Electronics; not
+             * "?CATEGORY=OPINION04", "Letter to editor", l3s d234a669). */
+            if (t && vl && (!q || S_query_names(href, hl, t, vl)))
+                cd_meta_add(c, CD_MF_SECTION, CD_MS_HTML, 0, id, t, vl);
         }
-        return;
+        if (inart) {
+            /* The tag list often sits in the article's own <footer>, which the
+             * walk counts as boilerplate: taken from there too, after the rest. */
+            if (tag && !cd_meta_word_in(rel, len, "category") &&
+                !(href && cd_contains_nocase(href, hl, "categor")) && cd_meta_room(c, CD_MF_TAG)) {
+                char *t = cd_meta_node_text(c, id, 128, &vl);
+                if (t) cd_meta_add(c, CD_MF_TAG, CD_MS_HTML, (flags & CD_MC_BAD) ? 1 : 0, id, t, vl);
+            }
+            return;
+        }
     }
     if (flags & CD_MC_BAD) return;
     const char *ip = cd_dom_attr(dom, id, "itemprop", &len);
@@ -480,7 +569,9 @@ static int S_is_kicker(cd_meta_ctx *c, cd_nid t, cd_nid h1)
 }
 
 /* Is href a link to a section page: a site path of one or two short
- * segments ("/apple", "/sections/education/"), no query, no file, no id? */
+ * segments ("/apple", "/sections/education/"), no query, no file, no id?
+ * A bare relative segment counts too ("australia" beside the page, l3s
+ * sbs-baghdatis-fans' panel header over the headline). */
 static int S_section_href(const char *h, size_t n)
 {
     size_t i = 0;
@@ -488,6 +579,16 @@ static int S_section_href(const char *h, size_t n)
         i = cd_eq_nocase(h, 7, "http://") ? 7 : 8;
         while (i < n && h[i] != '/')
             i++;
+    } else if (n && n <= 24 && cd_isalpha((unsigned char)h[0])) {
+        /* Letters, digits, '-' and '_' only: no scheme ("mailto:"), no
+         * folder walk, no file, no query. */
+        size_t letters = 0;
+        for (size_t k = 0; k < n; k++) {
+            unsigned char ch = (unsigned char)h[k];
+            if (!(cd_isalnum(ch) || ch == '-' || ch == '_')) return 0;
+            letters += cd_isalpha(ch) != 0;
+        }
+        return letters >= 2;
     }
     if (i >= n || h[i] != '/' || n - i > 40) return 0;
     unsigned segs = 0;
