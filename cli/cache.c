@@ -115,6 +115,7 @@ char *cd_cache_alloc(cd_cache *c, size_t n, cd_cache_chunk **chunk)
         if (k) S_seal(c, k);
         c->open = k = nk;
     }
+    if (!k) goto done; /* not reached: each branch above leaves a chunk */
     dst = k->base + k->used;
     k->used += step;
     k->live++;

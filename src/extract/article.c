@@ -325,7 +325,7 @@ static int S_numeric_date(const char *s, size_t len)
 
 int cd_article_month(const char *word, size_t len)
 {
-    char w[12];
+    char w[12] = {0};
     if (len == 0 || len > sizeof w) return 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char b = (unsigned char)word[i];

@@ -503,6 +503,7 @@ static void S_locate(const cd_extract *x, const cd_dom *dom, const S_stat *st, c
     uint32_t *from = calloc(n, sizeof *from), *to = calloc(n, sizeof *to);
     size_t cap = 1 << 20, len = 0;
     char *doc = malloc(cap);
+    if (!from || !to || !doc) goto out;
     cd_nid root = cd_dom_root(dom);
     /* Pre-order text with each element's range; a block adds a space. */
     for (cd_nid id = root; id;) {
@@ -518,8 +519,12 @@ static void S_locate(const cd_extract *x, const cd_dom *dom, const S_stat *st, c
             uint32_t l = nd->type == CD_NODE_TEXT ? nd->len : 1;
             for (uint32_t i = 0; i < l; i++) {
                 unsigned char ch = (unsigned char)s[i];
-                if (len + 2 > cap)
-                    doc = realloc(doc, cap *= 2);
+                if (len + 2 > cap) {
+                    char *grown = realloc(doc, cap * 2);
+                    if (!grown) goto out;
+                    doc = grown;
+                    cap *= 2;
+                }
                 if (cd_isspace(ch)) {
                     if (len && doc[len - 1] != ' ')
                         doc[len++] = ' ';
@@ -624,6 +629,7 @@ static void S_locate(const cd_extract *x, const cd_dom *dom, const S_stat *st, c
         S_loc_path(dom, near, lca);
         fprintf(stderr, "\"}\n");
     }
+out:
     fclose(f);
     free(from);
     free(to);
@@ -2784,7 +2790,9 @@ static int S_read(cd_extract *x, const cd_dom *dom, S_stat *st, unsigned options
         static size_t fresh_cap;
         size_t need = (size_t)dom->count * sizeof *st;
         if (need > fresh_cap) {
-            fresh = realloc(fresh, need);
+            S_stat *grown = realloc(fresh, need);
+            if (!grown) abort(); /* a check build only */
+            fresh = grown;
             fresh_cap = need;
         }
         memset(fresh, 0, need);

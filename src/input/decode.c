@@ -523,7 +523,7 @@ static copydesk_status S_decode(const unsigned char *in, size_t len, const char 
 
     const unsigned char *s = in + skip;
     size_t n = len - skip;
-    S_utf8_stats st;
+    S_utf8_stats st = {0};
     int have_st = 0;
     int utf8_ruled_out = 0;
 

@@ -123,7 +123,7 @@ int cd_url_is_script(const char *ref, size_t rlen)
     while (i < rlen && (unsigned char)ref[i] <= 0x20)
         i++;
     /* Browsers also drop tabs and newlines inside the scheme ("java\tscript:"). */
-    char tmp[16];
+    char tmp[16] = {0};
     size_t t = 0;
     for (; i < rlen && t < sizeof tmp; i++) {
         char c = ref[i];
