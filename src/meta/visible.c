@@ -25,7 +25,8 @@
 #define S_DATE_WINDOW 120u /* text nodes after the first h1 searched for a date */
 #define S_DATE_NEAR 30u     /* … of which the date line is one of the first */
 #define S_BYLINE_MAX 160u  /* bytes: longer text is prose, not a byline */
-#define S_HEADING_BYLINE 6u /* texts after the h1 where a heading may be the "By" line */
+#define S_HEADING_BYLINE 10u /* lines after the h1 (its own, a review's credits) where a heading may be
+                              * the "By" line (news spec popmatters-killing-lennon: the ninth) */
 
 /* The words looked for are the lists src/lists/class-*.txt (class and id
  * words), byline-*.txt, update-words.txt, published-labels.txt,
@@ -164,7 +165,11 @@ static int S_by_title_name(const char *s, size_t n)
     /* The name ends at a comma, a bar or a dash ("By AHMED MOHAMED -
      * Associated Press Writer --", news spec ledgerenquirer-mauritania-detains). */
     for (size_t i = 3; i < n; i++)
-        if (s[i] == ',' || s[i] == '|' || (s[i] == '-' && s[i - 1] == ' ')) {
+        if (s[i] == ',' || s[i] == '|' || (s[i] == '-' && s[i - 1] == ' ') ||
+            /* … or at "in" and a capital: where the writer files from ("By
+             * Julian Linden in Sydney", news spec independent-cricket-australia). */
+            (s[i] == ' ' && i + 4 < n && s[i + 1] == 'i' && s[i + 2] == 'n' && s[i + 3] == ' ' &&
+             s[i + 4] >= 'A' && s[i + 4] <= 'Z')) {
             n = i;
             while (n > 3 && s[n - 1] == ' ')
                 n--;
@@ -1404,6 +1409,8 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         s++, len--;
     while (len && cd_isspace((unsigned char)s[len - 1]))
         len--;
+    if (len && v->nh1 && v->shown_after_h1 < S_DATE_WINDOW)
+        v->shown_after_h1++;
     S_original_date(c, v, id, s, len);
     /* "Feb. 23, 2015 -- Life-threatening peanut allergies have …": the
      * story's first paragraph opens with its date and a dash (WebMD's news
@@ -1443,7 +1450,7 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
                    * name ("<h3>By Jane Doe</h3>", the template's byline
                    * set as a heading; wcxb 4117's "By Dieter Hogen with Uta
                    * Pippig" is a span). */
-                  (v->nh1 && v->after_h1 <= S_HEADING_BYLINE && S_by_title_name(s, len)))) ||
+                  (v->nh1 && v->shown_after_h1 <= S_HEADING_BYLINE && S_by_title_name(s, len)))) ||
                 (S_alone(dom, id) && S_by_handle(s, len) && S_in_post_meta(c, id) && !S_teaser_item(dom, id)))) {
         if (cd_meta_add(c, CD_MF_AUTHOR, CD_MS_VISIBLE, 1 + S_far(v), id, s, len)) {
             v->bylines++;

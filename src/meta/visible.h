@@ -11,6 +11,7 @@ typedef struct cd_meta_vis {
     unsigned nh1;
     cd_nid h1_end;       /* pre-order successor of the first h1's subtree */
     unsigned after_h1;   /* text nodes seen since the first h1 */
+    unsigned shown_after_h1; /* … of them not blank (markup indentation is no line) */
     unsigned bylines;    /* byline candidates added */
     unsigned side_bylines; /* … of which labelled ones in side columns (their own budget) */
     unsigned dates;      /* visible date candidates added */
