@@ -1041,6 +1041,21 @@ static int S_blank(const cd_node *n)
     return 1;
 }
 
+/* Does text node id open a line after a break ("Jan. 14, 2008<br/>By
+ * <a>…</a>")? Blank text between does not count. */
+static int S_after_break(const cd_dom *dom, cd_nid id)
+{
+    cd_nid q = cd_dom_node(dom, id)->prev;
+    for (int k = 0; q && k < 4; k++, q = cd_dom_node(dom, q)->prev) {
+        const cd_node *qn = cd_dom_node(dom, q);
+        if (qn->type == CD_NODE_ELEMENT)
+            return qn->tag == CD_TAG_BR;
+        if (qn->type == CD_NODE_TEXT && !S_blank(qn))
+            return 0;
+    }
+    return 0;
+}
+
 static int S_label_byline(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, int rank, unsigned bad)
 {
     unsigned *budget = bad ? &v->side_bylines : &v->bylines;
@@ -1058,6 +1073,15 @@ static int S_label_byline(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, int rank, u
         int listed = S_list_bylines(c, budget, at, rank, bad);
         if (listed >= 0)
             return listed;
+    } else if (t && S_after_break(dom, id) && !S_opens(c, id, t, tl)) {
+        /* The label opens the element's second line, the name its link:
+         * "Jan. 14, 2008<br/>By <a>Helen Ross, PGATOUR.com Chief of
+         * Correspondents</a>" (news spec pgatour-choi-family). */
+        cd_nid nx = S_next_element(dom, id);
+        if (!nx || !cd_dom_is(dom, nx, CD_TAG_A))
+            return 0;
+        t = cd_meta_node_text(c, nx, S_BYLINE_MAX + 1, &tl);
+        id = nx;
     } else if (t && tl <= S_BYLINE_MAX && S_opens(c, id, t, tl)) {
         /* "Label <ul>…</ul>" in one element; "Label <a>Name</a> <a>Button</a>". */
         cd_nid nx = S_next_element(dom, id);
