@@ -741,6 +741,57 @@ static void S_site_credit(cd_meta_ctx *c, cd_meta *m)
     }
 }
 
+/* Is name a domain name ("Tech.co.uk", "TaxSlayerPro.com"): one token,
+ * a dot, a last label of two to six letters? */
+static int S_domain_name(const char *name)
+{
+    size_t n = strlen(name);
+    const char *dot = strrchr(name, '.');
+    if (!dot || dot == name || strchr(name, ' ') || n - (size_t)(dot - name) - 1 < 2 ||
+        n - (size_t)(dot - name) - 1 > 6)
+        return 0;
+    for (const char *q = dot + 1; *q; q++)
+        if (!cd_isalpha((unsigned char)*q))
+            return 0;
+    /* "M.A.Qudoos", "sara.r.peter": initials or a handle, a label of one letter. */
+    size_t lab = 0;
+    for (const char *q = name; q <= dot; q++) {
+        if (*q == '.') {
+            if (lab < 2)
+                return 0;
+            lab = 0;
+        } else
+            lab++;
+    }
+    return 1;
+}
+
+/* The credit chosen is a domain name (a <meta name=author> "Tech.co.uk",
+ * news spec techcouk-subnotebooks-macbook-air): the site, not a writer. A
+ * person the visible byline names (two words or more, no organisation)
+ * wins; with none the domain stays (wcxb 0118's gold is
+ * "AccountingDepartment.com"). */
+static void S_domain_credit(cd_meta_ctx *c, cd_meta *m)
+{
+    if (!m->nauthors || !m->author_source || strcmp(m->author_source, "visible") == 0)
+        return;
+    for (size_t i = 0; i < m->nauthors; i++)
+        if (!S_domain_name(m->authors[i]))
+            return;
+    cd_meta v;
+    memset(&v, 0, sizeof v);
+    v.site_name = m->site_name;
+    S_take_authors(c, &v, CD_MS_VISIBLE, 0, 0);
+    if (!v.nauthors)
+        return;
+    for (size_t j = 0; j < v.nauthors; j++)
+        if (!strchr(v.authors[j], ' ') || cd_meta_author_orgish(v.authors[j], strlen(v.authors[j])))
+            return;
+    memcpy(m->authors, v.authors, sizeof v.authors);
+    m->nauthors = v.nauthors;
+    m->author_source = cd_meta_src_name(CD_MS_VISIBLE);
+}
+
 /* Does any byline or microdata credit on the page mention name? */
 static int S_shown(const cd_meta_ctx *c, const char *name, int max_rank)
 {
@@ -816,4 +867,5 @@ void cd_meta_pick_authors(cd_meta_ctx *c, cd_meta *m)
     S_byline_check(c, m);
     S_coauthors(c, m);
     S_site_credit(c, m);
+    S_domain_credit(c, m);
 }
