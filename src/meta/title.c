@@ -1194,6 +1194,11 @@ static const char *S_body_headline_far(cd_meta_ctx *c, const S_names *names, int
         return NULL;
     size_t len;
     char *v = e ? cd_meta_node_text(c, e, 1024, &len) : NULL;
+    /* A heading of one word over the story's own is the desk's label
+     * (h2 "Editorials", then h3 "Capping the deal" above the prose: L3S
+     * fcb21363, Winnipeg Free Press): the head is the next heading. */
+    if (v && len && skip == CD_NONE && cd_meta_space_words(v, len) < 2)
+        return S_body_headline_far(c, names, h1_only, e, between);
     if (!v || !len || cd_meta_space_words(v, len) < 2 || S_run_site(v, len, names))
         return NULL;
     return S_trim_marks(c->arena, v, len);
@@ -1562,6 +1567,12 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
             const char *v = S_title_run(c, tt->s, &sites, names.n[2], &printed);
             if (v)
                 return v;
+            /* The one h1 holds the whole title and is printed nowhere else
+             * as a headline: it is the site's banner ("Winnipeg Free Press
+             * Live" under a <title> "Winnipeg Free Press": L3S fcb21363),
+             * and the headline may be any heading above the prose. */
+            int h1_banner = nh1 == 1 && S_holds(h1s[0]->s, tt->s) &&
+                            cd_meta_space_words(tt->s, tt->len) >= 2;
             /* No part of the title is printed again (but as a link's or
              * the site's name) and the h1, if any, is the headline above
              * the prose: the title names the site or a section ("Edmonton
@@ -1571,7 +1582,7 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
              * prints (an undated one, a home page or a listing, is named
              * by its title). */
             if (!printed && !novis && (dated || S_date_shown(c)) &&
-                (v = S_body_headline(c, &names, nh1 > 0)) != NULL && !S_holds(tt->s, v) &&
+                (v = S_body_headline(c, &names, nh1 > 0 && !h1_banner)) != NULL && !S_holds(tt->s, v) &&
                 !S_holds_part(v, tt->s)) {
                 *source = "h1";
                 return v;
