@@ -636,10 +636,11 @@ static size_t S_match(const S_tok *t, size_t nt, size_t last_start, int dayfirst
             y = a->value, m = t[i + 2].value, d = t[i + 4].value;
         else if (a->kind == S_T_NUM && b->kind == S_T_NUM && c->kind == S_T_NUM && a->sep &&
                  a->sep != '-' && a->sep == b->sep && a->start + a->digits + 1 == b->start &&
-                 b->start + b->digits + 1 == c->start && a->digits == 2 && b->digits == 2 &&
+                 b->start + b->digits + 1 == c->start && a->digits <= 2 && b->digits <= 2 &&
                  c->digits == 2 && S_clock_after(s, n, c->start + 2)) {
-            /* "09.01.08 00:09": a two-digit year, read only before a clock
-             * time (alone, three numbers are a version, a score, a ratio). */
+            /* "09.01.08 00:09", "3/09/15 8:00am" (US m/dd/yy): a two-digit
+             * year, read only before a clock time (alone, three numbers are
+             * a version, a score, a ratio). */
             int df = S_order(a, b, dayfirst), yy = c->value < 70 ? 2000 + c->value : 1900 + c->value;
             if (df > 0)
                 y = yy, m = b->value, d = a->value;
@@ -701,16 +702,28 @@ static int S_four_digits(const char *s, size_t n)
     return 0;
 }
 
-/* Does s hold "NN.NN.NN" (or with '/') before a clock time, the only form
- * read with a two-digit year? */
+/* Does s hold "N.N.NN" (one or two digits for day and month; or with '/')
+ * before a clock time, the only form read with a two-digit year? */
 static int S_short_year(const char *s, size_t n)
 {
-    for (size_t i = 0; i + 8 <= n; i++)
-        if (cd_isdigit((unsigned char)s[i]) && cd_isdigit((unsigned char)s[i + 1]) &&
-            (s[i + 2] == '.' || s[i + 2] == '/') && s[i + 5] == s[i + 2] && cd_isdigit((unsigned char)s[i + 3]) &&
-            cd_isdigit((unsigned char)s[i + 4]) && cd_isdigit((unsigned char)s[i + 6]) &&
-            cd_isdigit((unsigned char)s[i + 7]) && S_clock_after(s, n, i + 8))
+    for (size_t i = 0; i + 6 <= n; i++) {
+        if (!cd_isdigit((unsigned char)s[i]) || (i && cd_isdigit((unsigned char)s[i - 1])))
+            continue;
+        size_t p = i, q;
+        char sep = 0;
+        int ok = 1;
+        for (int part = 0; part < 2 && ok; part++) {
+            q = p;
+            while (q < n && q - p < 3 && cd_isdigit((unsigned char)s[q]))
+                q++;
+            ok = q > p && q - p <= 2 && q < n && (s[q] == '.' || s[q] == '/') && (!sep || s[q] == sep);
+            sep = ok ? s[q] : sep;
+            p = q + 1;
+        }
+        if (ok && p + 2 <= n && cd_isdigit((unsigned char)s[p]) && cd_isdigit((unsigned char)s[p + 1]) &&
+            S_clock_after(s, n, p + 2))
             return 1;
+    }
     return 0;
 }
 
