@@ -786,6 +786,70 @@ size_t cd_meta_date_norm(const char *s, size_t len, int whole, int dayfirst, cha
     return 0;
 }
 
+/* ---- a day without its year ----------------------------------------------------------- */
+
+/* A line giving day and month but no year ("Islamabad, Jan 14", "08/01
+ * 13:27 CET", a numeric one only before a clock time), read in the year of
+ * reference day ry-rm-rd (the masthead's "today"): the latest such day not
+ * after it, at most 31 days before. A numeric day/month that reads both ways
+ * is settled by dayfirst (1 day first, -1 month first), else by the one
+ * reading in that window. Returns the length of out or 0. */
+size_t cd_meta_date_yearless(const char *s, size_t len, int dayfirst, int ry, int rm, int rd, char *out)
+{
+    if (!s || !out || !len || len > 48 || S_four_digits(s, len) || !S_valid(ry, rm, rd))
+        return 0;
+    S_tok t[CD_META_DATE_TOKENS];
+    size_t nt = S_tokens(s, len, t), words = 0;
+    long ref = S_days(ry, rm, rd);
+    for (size_t i = 0; i < nt; i++)
+        words += t[i].kind == S_T_WORD;
+    if (words > 3)
+        return 0; /* a sentence or a title, not a date line */
+    for (size_t i = 0; i + 1 < nt; i++) {
+        const S_tok *a = &t[i], *b = &t[i + 1], *c = i + 2 < nt ? &t[i + 2] : NULL;
+        int m[2] = {0, 0}, d[2] = {0, 0}, nr = 0;
+        size_t end = b->start;
+        if (a->kind == S_T_MONTH && S_is_day(b) && !b->sep &&
+            (!c || c->kind != S_T_NUM || S_clock_after(s, len, b->start + b->digits)))
+            m[0] = a->value, d[0] = b->value, nr = 1, end = b->start + b->digits;
+        else if (S_is_day(a) && !a->sep && b->kind == S_T_MONTH && (!c || c->kind != S_T_NUM || S_clock_after(s, len, b->start + 3)))
+            m[0] = b->value, d[0] = a->value, nr = 1, end = b->start;
+        else if (a->kind == S_T_NUM && b->kind == S_T_NUM && (a->sep == '/' || a->sep == '.') && !b->sep &&
+                 a->digits <= 2 && b->digits <= 2 && a->start + a->digits + 1 == b->start &&
+                 S_clock_after(s, len, b->start + b->digits)) {
+            int df = a->value > 12 ? 1 : b->value > 12 ? -1 : dayfirst;
+            if (df >= 0)
+                m[nr] = b->value, d[nr] = a->value, nr++;
+            if (df <= 0 && a->value != b->value)
+                m[nr] = a->value, d[nr] = b->value, nr++;
+            end = b->start + b->digits;
+        } else
+            continue;
+        if (nr == 1 && b->kind == S_T_MONTH) {
+            /* the month word's end */
+            while (end < len && cd_isalpha((unsigned char)s[end]))
+                end++;
+        }
+        int take = -1, y = 0;
+        for (int r = 0; r < nr; r++) {
+            int yy = m[r] < rm || (m[r] == rm && d[r] <= rd) ? ry : ry - 1;
+            if (!S_valid(yy, m[r], d[r]))
+                continue;
+            long dd = S_days(yy, m[r], d[r]);
+            if (dd > ref || dd < ref - 31)
+                continue;
+            if (take >= 0)
+                return 0; /* both readings fit: open */
+            take = r, y = yy;
+        }
+        if (take < 0)
+            return 0;
+        size_t o = S_ymd(out, y, m[take], d[take]);
+        return S_time(s, len, end, y, m[take], d[take], out, o);
+    }
+    return 0;
+}
+
 /* ---- relative dates ------------------------------------------------------------------ */
 
 /* The words of relative dates are the lists src/lists/relative-*.txt: units
