@@ -636,10 +636,11 @@ static size_t S_match(const S_tok *t, size_t nt, size_t last_start, int dayfirst
             y = a->value, m = t[i + 2].value, d = t[i + 4].value;
         else if (a->kind == S_T_NUM && b->kind == S_T_NUM && c->kind == S_T_NUM && a->sep &&
                  a->sep != '-' && a->sep == b->sep && a->start + a->digits + 1 == b->start &&
-                 b->start + b->digits + 1 == c->start && a->digits == 2 && b->digits == 2 &&
+                 b->start + b->digits + 1 == c->start && a->digits <= 2 && b->digits <= 2 &&
                  c->digits == 2 && S_clock_after(s, n, c->start + 2)) {
-            /* "09.01.08 00:09": a two-digit year, read only before a clock
-             * time (alone, three numbers are a version, a score, a ratio). */
+            /* "09.01.08 00:09", "3/09/15 8:00am" (US m/dd/yy): a two-digit
+             * year, read only before a clock time (alone, three numbers are
+             * a version, a score, a ratio). */
             int df = S_order(a, b, dayfirst), yy = c->value < 70 ? 2000 + c->value : 1900 + c->value;
             if (df > 0)
                 y = yy, m = b->value, d = a->value;
@@ -701,16 +702,28 @@ static int S_four_digits(const char *s, size_t n)
     return 0;
 }
 
-/* Does s hold "NN.NN.NN" (or with '/') before a clock time, the only form
- * read with a two-digit year? */
+/* Does s hold "N.N.NN" (one or two digits for day and month; or with '/')
+ * before a clock time, the only form read with a two-digit year? */
 static int S_short_year(const char *s, size_t n)
 {
-    for (size_t i = 0; i + 8 <= n; i++)
-        if (cd_isdigit((unsigned char)s[i]) && cd_isdigit((unsigned char)s[i + 1]) &&
-            (s[i + 2] == '.' || s[i + 2] == '/') && s[i + 5] == s[i + 2] && cd_isdigit((unsigned char)s[i + 3]) &&
-            cd_isdigit((unsigned char)s[i + 4]) && cd_isdigit((unsigned char)s[i + 6]) &&
-            cd_isdigit((unsigned char)s[i + 7]) && S_clock_after(s, n, i + 8))
+    for (size_t i = 0; i + 6 <= n; i++) {
+        if (!cd_isdigit((unsigned char)s[i]) || (i && cd_isdigit((unsigned char)s[i - 1])))
+            continue;
+        size_t p = i, q;
+        char sep = 0;
+        int ok = 1;
+        for (int part = 0; part < 2 && ok; part++) {
+            q = p;
+            while (q < n && q - p < 3 && cd_isdigit((unsigned char)s[q]))
+                q++;
+            ok = q > p && q - p <= 2 && q < n && (s[q] == '.' || s[q] == '/') && (!sep || s[q] == sep);
+            sep = ok ? s[q] : sep;
+            p = q + 1;
+        }
+        if (ok && p + 2 <= n && cd_isdigit((unsigned char)s[p]) && cd_isdigit((unsigned char)s[p + 1]) &&
+            S_clock_after(s, n, p + 2))
             return 1;
+    }
     return 0;
 }
 
@@ -769,6 +782,70 @@ size_t cd_meta_date_norm(const char *s, size_t len, int whole, int dayfirst, cha
         for (size_t i = 1; i + 10 <= len && i < 40; i++)
             if (cd_isdigit((unsigned char)s[i]) && (r = S_iso(s, len, i, out)))
                 return r;
+    }
+    return 0;
+}
+
+/* ---- a day without its year ----------------------------------------------------------- */
+
+/* A line giving day and month but no year ("Islamabad, Jan 14", "08/01
+ * 13:27 CET", a numeric one only before a clock time), read in the year of
+ * reference day ry-rm-rd (the masthead's "today"): the latest such day not
+ * after it, at most 31 days before. A numeric day/month that reads both ways
+ * is settled by dayfirst (1 day first, -1 month first), else by the one
+ * reading in that window. Returns the length of out or 0. */
+size_t cd_meta_date_yearless(const char *s, size_t len, int dayfirst, int ry, int rm, int rd, char *out)
+{
+    if (!s || !out || !len || len > 48 || S_four_digits(s, len) || !S_valid(ry, rm, rd))
+        return 0;
+    S_tok t[CD_META_DATE_TOKENS];
+    size_t nt = S_tokens(s, len, t), words = 0;
+    long ref = S_days(ry, rm, rd);
+    for (size_t i = 0; i < nt; i++)
+        words += t[i].kind == S_T_WORD;
+    if (words > 3)
+        return 0; /* a sentence or a title, not a date line */
+    for (size_t i = 0; i + 1 < nt; i++) {
+        const S_tok *a = &t[i], *b = &t[i + 1], *c = i + 2 < nt ? &t[i + 2] : NULL;
+        int m[2] = {0, 0}, d[2] = {0, 0}, nr = 0;
+        size_t end = b->start;
+        if (a->kind == S_T_MONTH && S_is_day(b) && !b->sep &&
+            (!c || c->kind != S_T_NUM || S_clock_after(s, len, b->start + b->digits)))
+            m[0] = a->value, d[0] = b->value, nr = 1, end = b->start + b->digits;
+        else if (S_is_day(a) && !a->sep && b->kind == S_T_MONTH && (!c || c->kind != S_T_NUM || S_clock_after(s, len, b->start + 3)))
+            m[0] = b->value, d[0] = a->value, nr = 1, end = b->start;
+        else if (a->kind == S_T_NUM && b->kind == S_T_NUM && (a->sep == '/' || a->sep == '.') && !b->sep &&
+                 a->digits <= 2 && b->digits <= 2 && a->start + a->digits + 1 == b->start &&
+                 S_clock_after(s, len, b->start + b->digits)) {
+            int df = a->value > 12 ? 1 : b->value > 12 ? -1 : dayfirst;
+            if (df >= 0)
+                m[nr] = b->value, d[nr] = a->value, nr++;
+            if (df <= 0 && a->value != b->value)
+                m[nr] = a->value, d[nr] = b->value, nr++;
+            end = b->start + b->digits;
+        } else
+            continue;
+        if (nr == 1 && b->kind == S_T_MONTH) {
+            /* the month word's end */
+            while (end < len && cd_isalpha((unsigned char)s[end]))
+                end++;
+        }
+        int take = -1, y = 0;
+        for (int r = 0; r < nr; r++) {
+            int yy = m[r] < rm || (m[r] == rm && d[r] <= rd) ? ry : ry - 1;
+            if (!S_valid(yy, m[r], d[r]))
+                continue;
+            long dd = S_days(yy, m[r], d[r]);
+            if (dd > ref || dd < ref - 31)
+                continue;
+            if (take >= 0)
+                return 0; /* both readings fit: open */
+            take = r, y = yy;
+        }
+        if (take < 0)
+            return 0;
+        size_t o = S_ymd(out, y, m[take], d[take]);
+        return S_time(s, len, end, y, m[take], d[take], out, o);
     }
     return 0;
 }

@@ -27,6 +27,10 @@ size_t cd_meta_date_relative(const char *s, size_t len, long long ref, char *out
  * language dates are read in) or an abbreviation of at least three letters
  * that names one month only ("Nov", "Sept", "févr"), any case; else 0. */
 int cd_meta_month(const char *w, size_t n);
+/* A line giving day and month without a year ("Islamabad, Jan 14", "08/01
+ * 13:27 CET") read in the year of reference day ry-rm-rd: the latest such
+ * day not after it, within 31 days; 0 when none (dates.c). */
+size_t cd_meta_date_yearless(const char *s, size_t len, int dayfirst, int ry, int rm, int rd, char *out);
 /* A date in a URL path (/2014/11/06/, /2014-11-06-…, /20141106/); 0 when none. */
 size_t cd_meta_date_from_url(const char *url, size_t len, char *out);
 

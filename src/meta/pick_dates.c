@@ -475,7 +475,53 @@ static int S_prose_follows(const cd_meta_ctx *c, cd_nid id)
     }
     return 0;
 }
-static void S_masthead(const cd_meta_ctx *c, const cd_meta_cand **list, size_t n, int dayfirst)
+/* The masthead k0 gives "today" and no dated line stands by the story: a
+ * line giving day and month without the year dates it, in the masthead's
+ * year (cd_meta_date_yearless): a story line over headline h ("08/01 13:27
+ * CET" between the header's "15 January 2008" and the headline, l3s
+ * euronews 0929c931), else (after: the lines after h too) one of the first
+ * 30 texts under h; with no headline found, a line after k0 the story's
+ * prose follows (a dateline "Islamabad, Jan 14" opening the story, l3s
+ * mangalorean a5446936). Returns the length of out or 0. */
+static size_t S_yearless_by(const cd_meta_ctx *c, const cd_meta_cand *k0, cd_nid h, int after, int dayfirst,
+                            char *out)
+{
+    char r[CD_META_DATE_LEN];
+    if (cd_meta_date_norm(k0->s, k0->len, 0, dayfirst, r) < 10 && S_one_reading(k0, r) < 10)
+        return 0;
+    int ry = (r[0] - '0') * 1000 + (r[1] - '0') * 100 + (r[2] - '0') * 10 + (r[3] - '0');
+    int rm = (r[5] - '0') * 10 + (r[6] - '0'), rd = (r[8] - '0') * 10 + (r[9] - '0');
+    const cd_dom *dom = c->dom;
+    size_t o;
+    if (h) {
+        int budget = 40;
+        cd_nid k = h;
+        for (unsigned texts = 0;
+             texts < S_MAST_GAP && (k = cd_meta_text_back(dom, k, dom->body, &budget)) && k > k0->pos; texts++) {
+            const cd_node *t = cd_dom_node(dom, k);
+            size_t l = t->len;
+            const char *ts = cd_trim(t->u.text, &l);
+            if (l && (o = cd_meta_date_yearless(ts, l, dayfirst, ry, rm, rd, out)))
+                return o;
+        }
+        if (!after)
+            return 0;
+    }
+    unsigned texts = 0, max = h ? 30u : S_MAST_TOP;
+    for (cd_nid k = cd_dom_next(dom, h ? h : k0->pos, CD_NONE); k && texts < max; k = cd_dom_next(dom, k, CD_NONE)) {
+        const cd_node *t = cd_dom_node(dom, k);
+        size_t l = t->len;
+        const char *ts;
+        if (t->type != CD_NODE_TEXT || !(ts = cd_trim(t->u.text, &l)) || !l)
+            continue;
+        texts++;
+        if ((o = cd_meta_date_yearless(ts, l, dayfirst, ry, rm, rd, out)) && (h || S_prose_follows(c, k)))
+            return o;
+    }
+    return 0;
+}
+
+static size_t S_masthead(const cd_meta_ctx *c, const cd_meta_cand **list, size_t n, int dayfirst, char *out)
 {
     const cd_meta_cand *k0 = NULL;
     for (size_t i = 0; i < n; i++)
@@ -485,20 +531,22 @@ static void S_masthead(const cd_meta_ctx *c, const cd_meta_cand **list, size_t n
     long d0;
     if (!k0 || (k0->flags & CD_MC_FIRSTPUB) || cd_meta_field_date(k0->s, k0->len) ||
         (d0 = S_cand_day(k0, dayfirst, &timed)) < 0 || timed)
-        return;
+        return 0;
     cd_nid h = cd_meta_headline_at(c);
     /* Right under the headline's h1 (rank 0): its date line. Under an h1
      * no stated title holds (a logo's), no such reading. */
     if (k0->rank == 0 && h)
-        return;
+        return 0;
     if (cd_meta_date_by_headline(c, k0->pos))
-        return;
-    if (h && (k0->pos >= h || cd_meta_texts_between(c, k0->pos, h, S_MAST_GAP + 1) <= S_MAST_GAP))
-        return;
+        return 0;
+    if (h && k0->pos >= h)
+        return 0;
+    if (h && cd_meta_texts_between(c, k0->pos, h, S_MAST_GAP + 1) <= S_MAST_GAP)
+        return S_yearless_by(c, k0, h, 0, dayfirst, out);
     /* No headline found (a <title> naming the site alone): the masthead
      * stands among the page's first texts. */
     if (!h && (!c->dom->body || cd_meta_texts_between(c, c->dom->body, k0->pos, S_MAST_TOP + 1) > S_MAST_TOP))
-        return;
+        return 0;
     size_t take = n;
     for (size_t i = 0; i < n; i++) {
         const cd_meta_cand *k = list[i];
@@ -506,7 +554,7 @@ static void S_masthead(const cd_meta_ctx *c, const cd_meta_cand **list, size_t n
             continue;
         long d = S_cand_day(k, dayfirst, NULL);
         if (d > d0)
-            return; /* a later day shown: k0 is no "today" */
+            return 0; /* a later day shown: k0 is no "today" */
         if (d < 0 || d == d0 || d < d0 - 366 || k->pos <= k0->pos || (k->flags & CD_MC_FIRSTPUB) ||
             cd_meta_field_date(k->s, k->len))
             continue;
@@ -521,10 +569,11 @@ static void S_masthead(const cd_meta_ctx *c, const cd_meta_cand **list, size_t n
             take = i;
     }
     if (take == n)
-        return;
+        return S_yearless_by(c, k0, h, 1, dayfirst, out);
     const cd_meta_cand *k = list[take];
     memmove(list + 1, list, take * sizeof *list);
     list[0] = k;
+    return 0;
 }
 
 static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const char *page_url,
@@ -546,8 +595,13 @@ static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const ch
                     list[0] = k;
                     break;
                 }
-        if (srcs[s] == CD_MS_VISIBLE && field == CD_MF_DATE && n > 1)
-            S_masthead(c, list, n, dayfirst);
+        if (srcs[s] == CD_MS_VISIBLE && field == CD_MF_DATE && n) {
+            size_t len = S_masthead(c, list, n, dayfirst, out);
+            if (len) {
+                *source = cd_meta_src_name(CD_MS_VISIBLE);
+                return cd_arena_strndup(c->arena, out, len);
+            }
+        }
         /* The first date line is not beside the headline but a later one
          * is: that one dates the story. */
         if (srcs[s] == CD_MS_VISIBLE && field == CD_MF_DATE && n > 1 && list[0]->rank != 0 &&
