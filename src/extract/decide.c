@@ -335,16 +335,30 @@ int cd_x_dated_head(const cd_extract *x, const cd_dom *dom, const S_stat *st)
  * of 0.5 the article is kept on 22 of L3S-GN1's 39 broad pages, none worse;
  * on wcxb-dev only 7 pages change (2 articles better, 2 forums and 2 products
  * worse). */
+/* end[r]: the node after root r's subtree (dom->count at the document's end). */
+static void S_roots_end(const cd_extract *x, const cd_dom *dom, cd_nid *end)
+{
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid e = cd_dom_next_skip(dom, x->roots[r], cd_dom_root(dom));
+        end[r] = e ? e : dom->count;
+    }
+}
+
+/* Is node id inside one of the roots (end from S_roots_end)? */
+static int S_in_roots(const cd_extract *x, const cd_nid *end, cd_nid id)
+{
+    for (uint32_t r = 0; r < x->nroots; r++)
+        if (id >= x->roots[r] && id < end[r]) return 1;
+    return 0;
+}
+
 #define CD_ARTICLE_LONG_SHARE 0.5f
 #define CD_ARTICLE_HEAD_SHARE 0.3f /* with the headline and a date at its head */
 static float S_long_share(const cd_extract *x, const cd_dom *dom, const S_stat *st, uint32_t para, uint32_t *nin)
 {
     *nin = 0;
     cd_nid end[CD_MAX_ROOTS];
-    for (uint32_t r = 0; r < x->nroots; r++) {
-        cd_nid e = cd_dom_next_skip(dom, x->roots[r], cd_dom_root(dom));
-        end[r] = e ? e : dom->count;
-    }
+    S_roots_end(x, dom, end);
     uint64_t in = 0, all = 0;
     for (uint32_t id = 2; id < dom->count; id++) {
         const cd_node *n = cd_dom_node(dom, id);
@@ -357,12 +371,10 @@ static float S_long_share(const cd_extract *x, const cd_dom *dom, const S_stat *
         if (getenv("CD_BDBG") && getenv("CD_BDBG")[0] == '2')
             cd_x_debug_node(dom, st, id, "long");
 #endif
-        for (uint32_t r = 0; r < x->nroots; r++)
-            if (id >= x->roots[r] && id < end[r]) {
-                in += s->flow;
-                (*nin)++;
-                break;
-            }
+        if (S_in_roots(x, end, id)) {
+            in += s->flow;
+            (*nin)++;
+        }
     }
     return in ? (float)in / (float)all : 0.0f;
 }
@@ -590,10 +602,7 @@ static int S_lone_story(const cd_extract *x, const cd_dom *dom, const S_stat *st
     if (!nlong || share < CD_LONE_SHARE || x->typed < 0 || cd_x_series(dom, st, x->roots[0]))
         return 0;
     cd_nid end[CD_MAX_ROOTS];
-    for (uint32_t r = 0; r < x->nroots; r++) {
-        cd_nid e = cd_dom_next_skip(dom, x->roots[r], cd_dom_root(dom));
-        end[r] = e ? e : dom->count;
-    }
+    S_roots_end(x, dom, end);
     uint64_t in = 0, out = 0;
     for (uint32_t id = 2; id < dom->count; id++) {
         const cd_node *n = cd_dom_node(dom, id);
@@ -601,10 +610,7 @@ static int S_lone_story(const cd_extract *x, const cd_dom *dom, const S_stat *st
         if (s->dead || n->type != CD_NODE_ELEMENT || s->flow < CD_MIN_PARA || !cd_x_is_block(n->tag) ||
             (cd_tag_flags(n->tag) & CD_TF_HEADING) || cd_xstat_ld(s) > 0.5f)
             continue;
-        int inr = 0;
-        for (uint32_t r = 0; r < x->nroots && !inr; r++)
-            inr = id >= x->roots[r] && id < end[r];
-        if (inr)
+        if (S_in_roots(x, end, id))
             in += s->flow;
         else
             out += s->flow;

@@ -1326,12 +1326,7 @@ static int S_other_file(const char *href, size_t n, const char *page_url)
         fl++;
     }
     if (!fl) return 0;
-    size_t ul = strlen(page_url), ue = 0;
-    while (ue < ul && page_url[ue] != '?' && page_url[ue] != '#')
-        ue++;
-    size_t us = ue;
-    while (us && page_url[us - 1] != '/')
-        us--;
+    size_t ue, us = cd_url_last_segment(page_url, strlen(page_url), &ue);
     return !(ue - us == fl && memcmp(page_url + us, href, fl) == 0);
 }
 
@@ -1724,12 +1719,7 @@ static int S_dir_logo_like(const char *u, size_t from, size_t to)
 
 static int S_logo_like(const char *u, size_t n)
 {
-    size_t end = 0;
-    while (end < n && u[end] != '?' && u[end] != '#')
-        end++;
-    size_t st = end;
-    while (st > 0 && u[st - 1] != '/')
-        st--;
+    size_t end, st = cd_url_last_segment(u, n, &end);
     if (S_name_logo_like(u, st, end) || S_dir_logo_like(u, 0, end)) return 1;
     /* An image proxy ("/_next/image/?url=https%3A%2F%2F…%2Flogos%2Fmark.jpg&w=1200")
      * names the real file in its url parameter. */

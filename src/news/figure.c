@@ -835,12 +835,7 @@ static size_t S_img_stem(const char *u, size_t f, size_t q, const char **key);
 
 static size_t S_img_key(const char *u, const char **key)
 {
-    size_t n = strlen(u), q = 0;
-    while (q < n && u[q] != '?' && u[q] != '#')
-        q++;
-    size_t f = q;
-    while (f && u[f - 1] != '/')
-        f--;
+    size_t n = strlen(u), q, f = cd_url_last_segment(u, n, &q);
     /* An image proxy's URL whose path ends in '/' names the picture in its
      * query ("…/quality/90/?url=https%3A%2F%2F…%2Fpencil-red-flag-112025-507120329.jpg",
      * Education Week: news spec edweek-tutoring-effects): that file name. */

@@ -116,6 +116,18 @@ static void S_remove_dots(char *p, size_t n, cd_buf *out)
     }
 }
 
+size_t cd_url_last_segment(const char *u, size_t n, size_t *end)
+{
+    size_t e = 0;
+    while (e < n && u[e] != '?' && u[e] != '#')
+        e++;
+    size_t s = e;
+    while (s && u[s - 1] != '/')
+        s--;
+    *end = e;
+    return s;
+}
+
 int cd_url_is_script(const char *ref, size_t rlen)
 {
     static const char *const bad[] = {"javascript:", "vbscript:"};

@@ -23,4 +23,9 @@ void cd_url_resolve(const char *base, size_t blen, const char *ref, size_t rlen,
  * whitespace and control characters and letter case? */
 int cd_url_is_script(const char *ref, size_t rlen);
 
+/* The last path segment of URL u[0..n): its start, and in *end where the
+ * path ends (at the first '?' or '#', else n). "…/a/b.jpg?w=1" gives
+ * "b.jpg"; a path ending in '/' an empty segment. */
+size_t cd_url_last_segment(const char *u, size_t n, size_t *end);
+
 #endif
