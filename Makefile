@@ -107,9 +107,11 @@ leakcheck: all
 	@echo "make leakcheck: no leaks, no memory errors"
 
 # What CI runs: gcc build + every suite, every suite again under clang
-# ASan+UBSan, then a short fuzz run of every target (counted in runs, not seconds).
+# ASan+UBSan, then a short fuzz run of every target (counted in runs, not seconds),
+# and cppcheck (make lint), so a lint finding cannot land unseen.
 ci:
 	$(MAKE) check
+	$(MAKE) lint
 	$(MAKE) asan
 	$(MAKE) fuzz-ci
 	@echo "make ci: passed"
@@ -120,7 +122,7 @@ format:
 lint:
 # unknownMacro: cppcheck does not follow the field table's pasted macro names
 # (CD_META_SOURCE_##source in src/meta/meta.h over include/copydesk_fields.def).
-	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
+	cppcheck --quiet -j $(JOBS) --error-exitcode=1 --enable=warning,portability \
 		--suppress=unknownMacro:include/copydesk_fields.def -Iinclude -Isrc src cli
 
 clean:
