@@ -462,12 +462,13 @@ int main(int argc, char **argv)
                 if (getenv("SITEDUMP_PATH"))
                     printf("%08x %d  ", (unsigned)bb->path, S_all_link(&dom, bb->first, bb->last));
                 /* the text of the block's nodes */
-                int out = 0;
-                for (cd_nid id = bb->first; id && id <= bb->last && out < 100; id++) {
+                /* (SITEDUMP_FULL set: all of it, not the first 100 bytes.) */
+                int out = 0, lim = getenv("SITEDUMP_FULL") ? 1 << 30 : 100;
+                for (cd_nid id = bb->first; id && id <= bb->last && out < lim; id++) {
                     const cd_node *nd = cd_dom_node(&dom, id);
                     if (nd->type == CD_NODE_TEXT)
-                        for (uint32_t q = 0; q < nd->len && out < 100; q++, out++)
-                            putchar(nd->u.text[q] == '\n' ? ' ' : nd->u.text[q]);
+                        for (uint32_t q = 0; q < nd->len && out < lim; q++, out++)
+                            putchar(nd->u.text[q] == '\n' || nd->u.text[q] == '\r' ? ' ' : nd->u.text[q]);
                 }
                 putchar('\n');
             }
