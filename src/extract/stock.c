@@ -687,6 +687,133 @@ static void S_rights(const cd_extract *x, const cd_dom *dom, cd_xstat *st)
     }
 }
 
+/* A rating widget: a row of stars to click ("Current Rating" over five
+ * star images, "Rate this Article: Bad (five radio buttons) Good", l3s-gn1
+ * 9f873f81 and 7b47de5a; "How useful was this post? Click on a star to rate
+ * it!" over five star icons, wcxb-dev 0197). The row: an element with
+ * S_RATING_ICONS to S_RATING_ICONS_MAX children that show no text and hold
+ * one icon each (an image, an <i> or <svg> icon, a radio button) of at
+ * most two kinds (a full and an empty star: two image sources, two icon
+ * classes, one radio group), and at most S_RATING_WORDS characters of
+ * text besides ("|", "Bad", "Good"). A gallery of thumbnails has as many
+ * sources as pictures. The widget: the row's box, climbed while it holds
+ * S_RATING_TEXT characters or less, that says what the row is for (a word
+ * of rating or voting, S_rating_word). */
+#define S_RATING_ICONS 3
+#define S_RATING_ICONS_MAX 10
+#define S_RATING_WORDS 24
+#define S_RATING_TEXT 400
+
+/* The one icon of element c's subtree (c showing no text), or CD_NONE. */
+static cd_nid S_rating_icon(const cd_dom *dom, cd_nid c)
+{
+    cd_nid icon = CD_NONE;
+    for (cd_nid t = c; t;) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (n->type == CD_NODE_TEXT) {
+            for (uint32_t k = 0; k < n->len; k++)
+                if (!cd_isspace((unsigned char)n->u.text[k])) return CD_NONE;
+        } else if (n->type == CD_NODE_ELEMENT) {
+            int is = n->tag == CD_TAG_IMG || n->tag == CD_TAG_I || n->tag == CD_TAG_SVG;
+            if (n->tag == CD_TAG_INPUT) {
+                size_t tl = 0;
+                const char *ty = cd_dom_attr(dom, t, "type", &tl);
+                if (!ty || !cd_eq_nocase(ty, tl, "radio")) return CD_NONE;
+                is = 1;
+            }
+            if (is) {
+                if (icon) return CD_NONE;
+                icon = t;
+                if (n->tag == CD_TAG_SVG) { /* its drawing is the one icon */
+                    t = cd_dom_next_skip(dom, t, c);
+                    continue;
+                }
+            }
+        }
+        t = cd_dom_next(dom, t, c);
+    }
+    return icon;
+}
+
+/* The key that tells one kind of icon from another: an image's source, an
+ * icon's class, a radio button's group. */
+static const char *S_icon_key(const cd_dom *dom, cd_nid icon, size_t *len)
+{
+    uint16_t tag = cd_dom_node(dom, icon)->tag;
+    const char *k = cd_dom_attr(dom, icon, tag == CD_TAG_IMG ? "src" : tag == CD_TAG_INPUT ? "name" : "class", len);
+    if (!k) *len = 0;
+    return k ? k : "";
+}
+
+static int S_rating_row(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+{
+    if (st[id].chars > S_RATING_WORDS) return 0;
+    const char *key[2] = {NULL, NULL};
+    size_t klen[2] = {0, 0};
+    uint32_t icons = 0;
+    for (cd_nid c = cd_dom_node(dom, id)->first; c; c = cd_dom_node(dom, c)->next) {
+        const cd_node *cn = cd_dom_node(dom, c);
+        if (cn->type != CD_NODE_ELEMENT) continue;
+        cd_nid icon = st[c].chars ? CD_NONE : S_rating_icon(dom, c);
+        if (!icon) continue;
+        size_t kl;
+        const char *k = S_icon_key(dom, icon, &kl);
+        int seen = 0;
+        for (int j = 0; j < 2 && !seen; j++)
+            if (key[j] && klen[j] == kl && memcmp(key[j], k, kl) == 0) seen = 1;
+        if (!seen) {
+            if (key[1]) return 0; /* a third kind: pictures, not stars */
+            int j = key[0] ? 1 : 0;
+            key[j] = k;
+            klen[j] = kl;
+        }
+        if (++icons > S_RATING_ICONS_MAX) return 0;
+    }
+    return icons >= S_RATING_ICONS;
+}
+
+/* Is id inside a link? (Stars inside a link show a product's rating and
+ * lead to its reviews: wcxb-dev 2955's product cards.) */
+static int S_in_link(const cd_dom *dom, cd_nid id)
+{
+    for (cd_nid a = cd_dom_node(dom, id)->parent; a > 1; a = cd_dom_node(dom, a)->parent)
+        if (cd_dom_node(dom, a)->tag == CD_TAG_A && cd_dom_node(dom, a)->type == CD_NODE_ELEMENT) return 1;
+    return 0;
+}
+
+/* Does element id hold a live heading? A widget's box is no wider than its
+ * lines: a heading is an item's or a section's name (a product card's). */
+static int S_holds_heading(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+{
+    for (cd_nid t = cd_dom_next(dom, id, id); t;) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (st[t].dead) {
+            t = cd_dom_next_skip(dom, t, id);
+            continue;
+        }
+        if (n->type == CD_NODE_ELEMENT && (cd_tag_flags(n->tag) & CD_TF_HEADING) && st[t].chars) return 1;
+        t = cd_dom_next(dom, t, id);
+    }
+    return 0;
+}
+
+/* Does text[0..n) hold a word of rating or voting? */
+static int S_rating_word(const char *s, size_t n)
+{
+    static const char *const words[] = {"rate", "rated", "rating", "ratings", "vote", "votes", "voted",
+                                        "star", "stars", "useful", "helpful"};
+    for (size_t i = 0; i < n;) {
+        while (i < n && !cd_isalpha((unsigned char)s[i]))
+            i++;
+        size_t b = i;
+        while (i < n && cd_isalpha((unsigned char)s[i]))
+            i++;
+        for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
+            if (strlen(words[w]) == i - b && cd_eq_nocase(s + b, i - b, words[w])) return 1;
+    }
+    return 0;
+}
+
 static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, int chosen,
                      size_t total, int many)
 {
@@ -726,6 +853,21 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, 
         if (st[id].dead || n->type != CD_NODE_ELEMENT || n->tag == CD_TAG_PRE || n->tag == CD_TAG_CODE) {
             id = cd_dom_next_skip(dom, id, root);
             continue;
+        }
+        /* On an article page, a rating widget (S_rating_row). */
+        if (article && id != root && S_rating_row(dom, st, id) && !S_in_link(dom, id)) {
+            cd_nid box = id;
+            for (cd_nid a = n->parent; a && a != root && !st[a].dead && st[a].chars <= S_RATING_TEXT &&
+                                       !S_holds_heading(dom, st, a);
+                 a = cd_dom_node(dom, a)->parent)
+                box = a;
+            char rbuf[S_RATING_TEXT * 4 + 1];
+            long rl = st[box].chars ? cd_x_text(dom, st, box, rbuf, S_RATING_TEXT * 4) : 0;
+            if (rl > 0 && S_rating_word(rbuf, (size_t)rl) && st[box].chars * 3 <= st[root].chars) {
+                cd_x_drop(dom, st, box, root, 'R');
+                id = cd_dom_next_skip(dom, box, root);
+                continue;
+            }
         }
         /* In a chosen region (not a page read broadly), what the publisher
          * marked data-nosnippet (Google's attribute for text kept out of
