@@ -2628,6 +2628,8 @@ const char *cd_extract_reason(uint8_t why)
         return "nosnippet";
     case 'R':
         return "rating-widget";
+    case 'a':
+        return "author-bio";
     default:
         return "clean-heading";
     }

@@ -981,6 +981,132 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, 
     }
 }
 
+/* An author's box after the story: a short block with a link to the
+ * author's page (a path segment of src author words: /author/NAME,
+ * /profile/NAME …) and a sentence about the author ("Lisa Jennings is a
+ * veteran restaurant industry reporter …", "View All Articles by This
+ * Author", wcxb-dev 0153; "Maureen Salamon is the executive editor of …",
+ * 4058; "Lauren has written for …", 0319): a name whose first word the
+ * page's slug begins with, then "is", "has" or "was". Only after the
+ * story's prose, with none after it (so not the byline over the story):
+ * boxes are judged from the last one back, since one author's box is
+ * followed by the next author's. Reason "author-bio". */
+#define S_BIO_TEXT 800 /* characters of the box, at most */
+#define S_BIO_MIN 60   /* and at least (a sentence about the author) */
+#define S_BIO_BOXES 4
+
+/* The slug after an author-page segment of link id's href, or NULL. */
+static const char *S_author_slug(const cd_dom *dom, cd_nid id, size_t *len)
+{
+    static const char *const seg[] = {"author", "authors", "profile", "profiles", "people", "staff",
+                                      "writer", "writers", "contributor", "contributors"};
+    size_t hl = 0;
+    const char *h = cd_dom_attr(dom, id, "href", &hl);
+    if (!h) return NULL;
+    for (size_t i = 0; i < hl; i++) {
+        if (h[i] != '/') continue;
+        size_t b = i + 1, e = b;
+        while (e < hl && h[e] != '/' && h[e] != '?' && h[e] != '#')
+            e++;
+        if (e >= hl || h[e] != '/') continue;
+        for (size_t k = 0; k < sizeof seg / sizeof seg[0]; k++) {
+            if (!cd_eq_nocase(h + b, e - b, seg[k])) continue;
+            size_t sb = e + 1, se = sb;
+            while (se < hl && h[se] != '/' && h[se] != '?' && h[se] != '#')
+                se++;
+            if (se - sb < 3) return NULL;
+            *len = se - sb;
+            return h + sb;
+        }
+    }
+    return NULL;
+}
+
+/* Does text[0..n) hold a name whose first word (a capitalised word of 3
+ * letters or more, then up to two more capitalised words) starts slug,
+ * followed by "is", "has" or "was"? */
+static int S_bio_sentence(const char *s, size_t n, const char *slug, size_t sl)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i && cd_isalpha((unsigned char)s[i - 1])) continue;
+        if (!(s[i] >= 'A' && s[i] <= 'Z')) continue;
+        size_t e = i;
+        while (e < n && cd_isalpha((unsigned char)s[e]))
+            e++;
+        size_t wl = e - i;
+        if (wl < 3 || wl > sl) continue;
+        size_t k = 0;
+        while (k < wl && cd_tolower((unsigned char)s[i + k]) == cd_tolower((unsigned char)slug[k]))
+            k++;
+        /* The slug's first word is the name's, or one letter longer
+         * ("laurens" for Lauren). */
+        if (k < wl || (wl < sl && cd_isalpha((unsigned char)slug[wl]) && wl + 1 < sl &&
+                       cd_isalpha((unsigned char)slug[wl + 1])))
+            continue;
+        /* the name's other words */
+        size_t at = e;
+        for (int more = 0; more < 2; more++) {
+            if (at + 1 < n && s[at] == ' ' && s[at + 1] >= 'A' && s[at + 1] <= 'Z') {
+                size_t q = at + 1;
+                while (q < n && (cd_isalpha((unsigned char)s[q]) || s[q] == '.' || s[q] == '\''))
+                    q++;
+                at = q;
+            }
+        }
+        static const char *const verbs[] = {" is ", " has ", " was "};
+        for (size_t v = 0; v < 3; v++) {
+            size_t vl = strlen(verbs[v]);
+            if (at + vl <= n && memcmp(s + at, verbs[v], vl) == 0) return 1;
+        }
+    }
+    return 0;
+}
+
+static void S_bios(const cd_dom *dom, cd_xstat *st, cd_nid root)
+{
+    cd_nid box[S_BIO_BOXES];
+    int nb = 0;
+    char buf[S_BIO_TEXT * 4 + 1];
+    for (cd_nid id = root; id;) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (st[id].dead) {
+            id = cd_dom_next_skip(dom, id, root);
+            continue;
+        }
+        size_t sl = 0;
+        const char *slug = n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_A ? S_author_slug(dom, id, &sl) : NULL;
+        if (!slug) {
+            id = cd_dom_next(dom, id, root);
+            continue;
+        }
+        cd_nid b = id;
+        for (cd_nid a = n->parent; a && a != root && !st[a].dead && st[a].chars <= S_BIO_TEXT;
+             a = cd_dom_node(dom, a)->parent)
+            b = a;
+        int known = 0;
+        for (int k = 0; k < nb; k++)
+            known |= box[k] == b;
+        if (!known && st[b].chars >= S_BIO_MIN) {
+            long len = cd_x_text(dom, st, b, buf, S_BIO_TEXT * 4);
+            if (len > 0 && S_bio_sentence(buf, (size_t)len, slug, sl)) {
+                if (nb == S_BIO_BOXES) {
+                    memmove(box, box + 1, (S_BIO_BOXES - 1) * sizeof box[0]);
+                    nb--;
+                }
+                box[nb++] = b;
+                id = cd_dom_next_skip(dom, b, root);
+                continue;
+            }
+        }
+        id = cd_dom_next_skip(dom, id, root);
+    }
+    while (nb-- > 0) {
+        cd_nid b = box[nb];
+        if (b == root || !S_prose_before(dom, st, b, root) || S_prose_after(dom, st, b, root)) break;
+        cd_x_drop(dom, st, b, root, 'a');
+    }
+}
+
 void cd_x_drop_stock(cd_extract *x, const cd_dom *dom, cd_xstat *st)
 {
     size_t total = 0;
@@ -988,6 +1114,8 @@ void cd_x_drop_stock(cd_extract *x, const cd_dom *dom, cd_xstat *st)
         if (!st[x->roots[r]].dead) total += st[x->roots[r]].chars;
     for (uint32_t r = 0; r < x->nroots; r++) {
         S_region(dom, st, x->roots[r], x->article && !x->broad, !x->broad, total, x->nroots > 1);
+        if (!x->broad && !st[x->roots[r]].dead)
+            S_bios(dom, st, x->roots[r]);
     }
     if (x->article && !x->broad)
         S_rights(x, dom, st);
