@@ -338,17 +338,6 @@ static void S_mark_run(const cd_dom *dom, cd_xstat *st, cd_nid first, cd_nid las
     }
 }
 
-/* Is link id one line of text: no block inside it (a card's heading,
- * summary and figures are blocks)? */
-static int S_inline_link(const cd_dom *dom, cd_nid id)
-{
-    for (cd_nid t = cd_dom_next(dom, id, id); t; t = cd_dom_next(dom, t, id)) {
-        const cd_node *n = cd_dom_node(dom, t);
-        if (n->type == CD_NODE_ELEMENT && cd_x_is_block(n->tag)) return 0;
-    }
-    return 1;
-}
-
 /* The lists among p's children. With sum_ok, an item's summary may be an
  * element of its own; returns 0 when such a summary was needed for a run
  * but p is not taken whole (the caller looks again without them). */
@@ -361,7 +350,6 @@ static int S_list(const cd_dom *dom, cd_xstat *st, cd_nid p, int sum_ok)
     uint32_t rlen[MAXRUNS], rsum[MAXRUNS], rcard[MAXRUNS];
     uint32_t nruns = 0, run = 0, in_items = 0, nsum = 0, ncard = 0;
     int prose = 0, named_all = 1, summary = 0;
-    int flat = 0; /* the run so far: bare links side by side (S_list's note) */
     cd_nid first = CD_NONE, last = CD_NONE, last_item = CD_NONE;
     uint32_t ntail = 0; /* short lines after the run's last item */
     uint32_t inner = 0; /* the most short lines after an item inside the run */
@@ -376,7 +364,6 @@ static int S_list(const cd_dom *dom, cd_xstat *st, cd_nid p, int sum_ok)
             if (cn->type == CD_NODE_TEXT) {
                 /* Loose text: separators and dates of a flat list, a label
                  * ("Related: <a>…</a>"), or prose. */
-                if (st[c].chars) flat = 0;
                 if (st[c].chars > CD_TEASER_LABEL) prose = 1;
                 if (st[c].chars && !run) before = c;
                 /* A summary after an item's headline is part of it; more
@@ -385,7 +372,6 @@ static int S_list(const cd_dom *dom, cd_xstat *st, cd_nid p, int sum_ok)
                 item = 0;
                 goto endrun;
             }
-            if (cn->type == CD_NODE_ELEMENT && !st[c].dead && cn->tag == CD_TAG_BR) flat = 0;
             if (cn->type != CD_NODE_ELEMENT || st[c].dead || !st[c].chars || st[c].kind) continue;
             item = S_item(&st[c]);
             /* The summary of the item just before it, set as an element of
@@ -419,11 +405,7 @@ static int S_list(const cd_dom *dom, cd_xstat *st, cd_nid p, int sum_ok)
             if (!run) {
                 first = c;
                 label = before;
-                flat = 1;
             }
-            if (flat && (cd_dom_node(dom, c)->tag != CD_TAG_A || st[c].mark != 1 || (run && last != last_item) ||
-                         !S_inline_link(dom, c)))
-                flat = 0;
             if (run && ntail > inner) inner = ntail;
             if (S_card(dom, st, c)) ncard++;
             last = last_item = c;
@@ -445,21 +427,10 @@ static int S_list(const cd_dom *dom, cd_xstat *st, cd_nid p, int sum_ok)
             int named_in = 0, named_out = 0;
             cd_nid lab = label;
             if (lab && !S_is_label(dom, st, lab, &named_in)) lab = CD_NONE;
-            int labelled = lab != CD_NONE;
             if (!label) {
                 cd_nid outer = S_label_node(dom, st, p);
-                if (outer && S_is_label(dom, st, outer, &named_out)) labelled = 1;
+                if (outer) S_is_label(dom, st, outer, &named_out);
             }
-            /* Headline links set side by side with nothing between them
-             * but spaces (no line break, no separator, no item of a list)
-             * read as one run-on line: never prose, which puts words
-             * between its links, and never a list the story gives as its
-             * own (steps, resources, sources are items of a list or
-             * lines). A run of CD_TEASER_RUN of them under a label of
-             * its own is taken as named ("OTHER SPORTS" over ten headline
-             * links, l3s a0f43c75); without one it may be a grid of
-             * cards the page gives as its resources (wcxb-dev 4549). */
-            if (flat && labelled && run >= CD_TEASER_RUN) named_in = 1;
             uint32_t need = named_in || named_out ? 1 : CD_TEASER_RUN;
             if (run >= need && nruns < MAXRUNS && S_one_site(dom, st, first, last)) {
                 rfirst[nruns] = first;
@@ -499,9 +470,6 @@ static int S_list(const cd_dom *dom, cd_xstat *st, cd_nid p, int sum_ok)
             items += rlen[r], cards += rcard[r];
         if (named || named_all) {
             st[p].mark = CD_TEASER_NAMED;
-            /* Its label goes with it (a run named by its shape, above). */
-            cd_nid lab = S_label_node(dom, st, p);
-            if (lab && st[lab].kind == CD_KIND_LABEL && !st[lab].mark) st[lab].mark = CD_TEASER_NAMED;
         } else if (cards * 2 >= items) {
             st[p].mark = CD_TEASER_CARDS;
             /* Its label goes with it ("More from the guide"). */
