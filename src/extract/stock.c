@@ -814,8 +814,17 @@ static int S_rating_word(const char *s, size_t n)
     return 0;
 }
 
+static const char *S_author_slug(const cd_dom *dom, cd_nid id, size_t *len);
+
+/* The author-page links S_region met (S_bios): the last S_BIO_LINKS. */
+#define S_BIO_LINKS 8
+typedef struct {
+    cd_nid link[S_BIO_LINKS];
+    int n;
+} S_biolinks;
+
 static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, int chosen,
-                     size_t total, int many)
+                     size_t total, int many, S_biolinks *bio)
 {
     char buf[S_LINE_MAX + 1];
     int tries = 0;
@@ -853,6 +862,16 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, 
         if (st[id].dead || n->type != CD_NODE_ELEMENT || n->tag == CD_TAG_PRE || n->tag == CD_TAG_CODE) {
             id = cd_dom_next_skip(dom, id, root);
             continue;
+        }
+        if (bio && n->tag == CD_TAG_A) {
+            size_t sl;
+            if (S_author_slug(dom, id, &sl)) {
+                if (bio->n == S_BIO_LINKS) {
+                    memmove(bio->link, bio->link + 1, (S_BIO_LINKS - 1) * sizeof bio->link[0]);
+                    bio->n--;
+                }
+                bio->link[bio->n++] = id;
+            }
         }
         /* On an article page, a rating widget (S_rating_row). */
         if (article && id != root && S_rating_row(dom, st, id) && !S_in_link(dom, id)) {
@@ -1009,6 +1028,9 @@ static const char *S_author_slug(const cd_dom *dom, cd_nid id, size_t *len)
         while (e < hl && h[e] != '/' && h[e] != '?' && h[e] != '#')
             e++;
         if (e >= hl || h[e] != '/') continue;
+        size_t L = e - b;
+        char c0 = (char)cd_tolower((unsigned char)h[b]);
+        if (L < 5 || L > 12 || (c0 != 'a' && c0 != 'p' && c0 != 's' && c0 != 'w' && c0 != 'c')) continue;
         for (size_t k = 0; k < sizeof seg / sizeof seg[0]; k++) {
             if (!cd_eq_nocase(h + b, e - b, seg[k])) continue;
             size_t sb = e + 1, se = sb;
@@ -1062,43 +1084,33 @@ static int S_bio_sentence(const char *s, size_t n, const char *slug, size_t sl)
     return 0;
 }
 
-static void S_bios(const cd_dom *dom, cd_xstat *st, cd_nid root)
+static void S_bios(const cd_dom *dom, cd_xstat *st, cd_nid root, const S_biolinks *bio)
 {
     cd_nid box[S_BIO_BOXES];
     int nb = 0;
     char buf[S_BIO_TEXT * 4 + 1];
-    for (cd_nid id = root; id;) {
-        const cd_node *n = cd_dom_node(dom, id);
-        if (st[id].dead) {
-            id = cd_dom_next_skip(dom, id, root);
-            continue;
-        }
+    for (int i = 0; i < bio->n; i++) {
+        cd_nid id = bio->link[i];
+        if (st[id].dead) continue;
         size_t sl = 0;
-        const char *slug = n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_A ? S_author_slug(dom, id, &sl) : NULL;
-        if (!slug) {
-            id = cd_dom_next(dom, id, root);
-            continue;
-        }
+        const char *slug = S_author_slug(dom, id, &sl);
+        if (!slug) continue;
         cd_nid b = id;
-        for (cd_nid a = n->parent; a && a != root && !st[a].dead && st[a].chars <= S_BIO_TEXT;
+        for (cd_nid a = cd_dom_node(dom, id)->parent; a && a != root && !st[a].dead && st[a].chars <= S_BIO_TEXT;
              a = cd_dom_node(dom, a)->parent)
             b = a;
         int known = 0;
         for (int k = 0; k < nb; k++)
             known |= box[k] == b;
-        if (!known && st[b].chars >= S_BIO_MIN) {
-            long len = cd_x_text(dom, st, b, buf, S_BIO_TEXT * 4);
-            if (len > 0 && S_bio_sentence(buf, (size_t)len, slug, sl)) {
-                if (nb == S_BIO_BOXES) {
-                    memmove(box, box + 1, (S_BIO_BOXES - 1) * sizeof box[0]);
-                    nb--;
-                }
-                box[nb++] = b;
-                id = cd_dom_next_skip(dom, b, root);
-                continue;
+        if (known || st[b].chars < S_BIO_MIN) continue;
+        long len = cd_x_text(dom, st, b, buf, S_BIO_TEXT * 4);
+        if (len > 0 && S_bio_sentence(buf, (size_t)len, slug, sl)) {
+            if (nb == S_BIO_BOXES) {
+                memmove(box, box + 1, (S_BIO_BOXES - 1) * sizeof box[0]);
+                nb--;
             }
+            box[nb++] = b;
         }
-        id = cd_dom_next_skip(dom, id, root);
     }
     while (nb-- > 0) {
         cd_nid b = box[nb];
@@ -1113,9 +1125,11 @@ void cd_x_drop_stock(cd_extract *x, const cd_dom *dom, cd_xstat *st)
     for (uint32_t r = 0; r < x->nroots; r++)
         if (!st[x->roots[r]].dead) total += st[x->roots[r]].chars;
     for (uint32_t r = 0; r < x->nroots; r++) {
-        S_region(dom, st, x->roots[r], x->article && !x->broad, !x->broad, total, x->nroots > 1);
-        if (!x->broad && !st[x->roots[r]].dead)
-            S_bios(dom, st, x->roots[r]);
+        S_biolinks bio = {.n = 0};
+        S_region(dom, st, x->roots[r], x->article && !x->broad, !x->broad, total, x->nroots > 1,
+                 x->broad ? NULL : &bio);
+        if (bio.n && !st[x->roots[r]].dead)
+            S_bios(dom, st, x->roots[r], &bio);
     }
     if (x->article && !x->broad)
         S_rights(x, dom, st);
