@@ -1021,24 +1021,23 @@ static const char *S_author_slug(const cd_dom *dom, cd_nid id, size_t *len)
                                       "writer", "writers", "contributor", "contributors"};
     size_t hl = 0;
     const char *h = cd_dom_attr(dom, id, "href", &hl);
-    if (!h) return NULL;
-    for (size_t i = 0; i < hl; i++) {
-        if (h[i] != '/') continue;
-        size_t b = i + 1, e = b;
-        while (e < hl && h[e] != '/' && h[e] != '?' && h[e] != '#')
-            e++;
-        if (e >= hl || h[e] != '/') continue;
-        size_t L = e - b;
-        char c0 = (char)cd_tolower((unsigned char)h[b]);
+    if (!h || hl < 8) return NULL;
+    const char *end = h + hl, *p = h;
+    while ((p = memchr(p, '/', (size_t)(end - p))) != NULL) {
+        const char *b = p + 1, *e = b < end ? memchr(b, '/', (size_t)(end - b)) : NULL;
+        if (!e) return NULL;
+        p = e;
+        size_t L = (size_t)(e - b);
+        char c0 = (char)cd_tolower((unsigned char)*b);
         if (L < 5 || L > 12 || (c0 != 'a' && c0 != 'p' && c0 != 's' && c0 != 'w' && c0 != 'c')) continue;
         for (size_t k = 0; k < sizeof seg / sizeof seg[0]; k++) {
-            if (!cd_eq_nocase(h + b, e - b, seg[k])) continue;
-            size_t sb = e + 1, se = sb;
-            while (se < hl && h[se] != '/' && h[se] != '?' && h[se] != '#')
+            if (!cd_eq_nocase(b, L, seg[k])) continue;
+            const char *sb = e + 1, *se = sb;
+            while (se < end && *se != '/' && *se != '?' && *se != '#')
                 se++;
             if (se - sb < 3) return NULL;
-            *len = se - sb;
-            return h + sb;
+            *len = (size_t)(se - sb);
+            return sb;
         }
     }
     return NULL;
