@@ -32,7 +32,11 @@
  * And on an article page, the rights notices after the story (a wire's
  * "This material may not be published, broadcast, rewritten or
  * redistributed.", a reseller's "Any copying, republication … is expressly
- * prohibited …"): S_rights, reason "copyright". */
+ * prohibited …"): S_rights, reason "copyright".
+ * And on an article page a rating widget (a row of stars or radio buttons
+ * with its lines: S_rating_row, reason "rating-widget"), and on a page not
+ * read broadly an author's box after the story (S_bios, reason
+ * "author-bio"). */
 #include <string.h>
 
 #include "../util/ctype.h"
