@@ -2626,6 +2626,10 @@ const char *cd_extract_reason(uint8_t why)
         return "item-list";
     case 'N':
         return "nosnippet";
+    case 'R':
+        return "rating-widget";
+    case 'a':
+        return "author-bio";
     default:
         return "clean-heading";
     }

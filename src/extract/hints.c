@@ -60,16 +60,36 @@ static void S_pairs_make(void)
     atomic_store_explicit(&S_pairs_ready, 1, memory_order_release);
 }
 
+/* A token in which a chrome word comes before a positive one names chrome:
+ * "related-article-box", "related-content-container" (wcxb-dev 0012's
+ * related cards beside the story), "sidebar-content". The chrome word
+ * qualifies the positive noun, so the token gives no CD_HINT_POS (which
+ * would keep a prose-holding element named chrome, extract.c's S_prune).
+ * The other order keeps both: "content-nav-section" is a section of the
+ * text that an in-page menu points at (wcxb-dev 4091). */
 static unsigned S_words_of(const char *s, size_t n)
 {
     unsigned hints = 0, flags;
     size_t at = 0, len;
-    const char *w;
+    const char *w, *chrome_end = NULL; /* the end of the last chrome word */
     if (!atomic_load_explicit(&S_pairs_ready, memory_order_acquire))
         pthread_once(&S_pairs_once, S_pairs_make);
-    while ((len = cd_class_next_word(s, n, &at, &w, &flags)) != 0)
-        if (cd_wordset_pair_maybe(S_pairs, w, len))
-            hints |= cd_wordset_get(&cd_list_hints, w, len);
+    while ((len = cd_class_next_word(s, n, &at, &w, &flags)) != 0) {
+        if (!cd_wordset_pair_maybe(S_pairs, w, len))
+            continue;
+        unsigned h = cd_wordset_get(&cd_list_hints, w, len);
+        if ((h & CD_HINT_POS) && !(h & CD_HINT_CHROME) && chrome_end) {
+            /* In the chrome word's token: no space since it. */
+            const char *c = chrome_end;
+            while (c < w && !cd_isspace((unsigned char)*c))
+                c++;
+            if (c == w)
+                h &= ~CD_HINT_POS;
+        }
+        if (h & CD_HINT_CHROME)
+            chrome_end = w + len;
+        hints |= h;
+    }
     return hints;
 }
 

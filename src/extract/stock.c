@@ -32,7 +32,11 @@
  * And on an article page, the rights notices after the story (a wire's
  * "This material may not be published, broadcast, rewritten or
  * redistributed.", a reseller's "Any copying, republication … is expressly
- * prohibited …"): S_rights, reason "copyright". */
+ * prohibited …"): S_rights, reason "copyright".
+ * And on an article page a rating widget (a row of stars or radio buttons
+ * with its lines: S_rating_row, reason "rating-widget"), and on a page not
+ * read broadly an author's box after the story (S_bios, reason
+ * "author-bio"). */
 #include <string.h>
 
 #include "../util/ctype.h"
@@ -687,8 +691,144 @@ static void S_rights(const cd_extract *x, const cd_dom *dom, cd_xstat *st)
     }
 }
 
+/* A rating widget: a row of stars to click ("Current Rating" over five
+ * star images, "Rate this Article: Bad (five radio buttons) Good", l3s-gn1
+ * 9f873f81 and 7b47de5a; "How useful was this post? Click on a star to rate
+ * it!" over five star icons, wcxb-dev 0197). The row: an element with
+ * S_RATING_ICONS to S_RATING_ICONS_MAX children that show no text and hold
+ * one icon each (an image, an <i> or <svg> icon, a radio button) of at
+ * most two kinds (a full and an empty star: two image sources, two icon
+ * classes, one radio group), and at most S_RATING_WORDS characters of
+ * text besides ("|", "Bad", "Good"). A gallery of thumbnails has as many
+ * sources as pictures. The widget: the row's box, climbed while it holds
+ * S_RATING_TEXT characters or less, that says what the row is for (a word
+ * of rating or voting, S_rating_word). */
+#define S_RATING_ICONS 3
+#define S_RATING_ICONS_MAX 10
+#define S_RATING_WORDS 24
+#define S_RATING_TEXT 400
+
+/* The one icon of element c's subtree (c showing no text), or CD_NONE. */
+static cd_nid S_rating_icon(const cd_dom *dom, cd_nid c)
+{
+    cd_nid icon = CD_NONE;
+    for (cd_nid t = c; t;) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (n->type == CD_NODE_TEXT) {
+            for (uint32_t k = 0; k < n->len; k++)
+                if (!cd_isspace((unsigned char)n->u.text[k])) return CD_NONE;
+        } else if (n->type == CD_NODE_ELEMENT) {
+            int is = n->tag == CD_TAG_IMG || n->tag == CD_TAG_I || n->tag == CD_TAG_SVG;
+            if (n->tag == CD_TAG_INPUT) {
+                size_t tl = 0;
+                const char *ty = cd_dom_attr(dom, t, "type", &tl);
+                if (!ty || !cd_eq_nocase(ty, tl, "radio")) return CD_NONE;
+                is = 1;
+            }
+            if (is) {
+                if (icon) return CD_NONE;
+                icon = t;
+                if (n->tag == CD_TAG_SVG) { /* its drawing is the one icon */
+                    t = cd_dom_next_skip(dom, t, c);
+                    continue;
+                }
+            }
+        }
+        t = cd_dom_next(dom, t, c);
+    }
+    return icon;
+}
+
+/* The key that tells one kind of icon from another: an image's source, an
+ * icon's class, a radio button's group. */
+static const char *S_icon_key(const cd_dom *dom, cd_nid icon, size_t *len)
+{
+    uint16_t tag = cd_dom_node(dom, icon)->tag;
+    const char *k = cd_dom_attr(dom, icon, tag == CD_TAG_IMG ? "src" : tag == CD_TAG_INPUT ? "name" : "class", len);
+    if (!k) *len = 0;
+    return k ? k : "";
+}
+
+static int S_rating_row(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+{
+    if (st[id].chars > S_RATING_WORDS) return 0;
+    const char *key[2] = {NULL, NULL};
+    size_t klen[2] = {0, 0};
+    uint32_t icons = 0;
+    for (cd_nid c = cd_dom_node(dom, id)->first; c; c = cd_dom_node(dom, c)->next) {
+        const cd_node *cn = cd_dom_node(dom, c);
+        if (cn->type != CD_NODE_ELEMENT) continue;
+        cd_nid icon = st[c].chars ? CD_NONE : S_rating_icon(dom, c);
+        if (!icon) continue;
+        size_t kl;
+        const char *k = S_icon_key(dom, icon, &kl);
+        int seen = 0;
+        for (int j = 0; j < 2 && !seen; j++)
+            if (key[j] && klen[j] == kl && memcmp(key[j], k, kl) == 0) seen = 1;
+        if (!seen) {
+            if (key[1]) return 0; /* a third kind: pictures, not stars */
+            int j = key[0] ? 1 : 0;
+            key[j] = k;
+            klen[j] = kl;
+        }
+        if (++icons > S_RATING_ICONS_MAX) return 0;
+    }
+    return icons >= S_RATING_ICONS;
+}
+
+/* Is id inside a link? (Stars inside a link show a product's rating and
+ * lead to its reviews: wcxb-dev 2955's product cards.) */
+static int S_in_link(const cd_dom *dom, cd_nid id)
+{
+    for (cd_nid a = cd_dom_node(dom, id)->parent; a > 1; a = cd_dom_node(dom, a)->parent)
+        if (cd_dom_node(dom, a)->tag == CD_TAG_A && cd_dom_node(dom, a)->type == CD_NODE_ELEMENT) return 1;
+    return 0;
+}
+
+/* Does element id hold a live heading? A widget's box is no wider than its
+ * lines: a heading is an item's or a section's name (a product card's). */
+static int S_holds_heading(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+{
+    for (cd_nid t = cd_dom_next(dom, id, id); t;) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (st[t].dead) {
+            t = cd_dom_next_skip(dom, t, id);
+            continue;
+        }
+        if (n->type == CD_NODE_ELEMENT && (cd_tag_flags(n->tag) & CD_TF_HEADING) && st[t].chars) return 1;
+        t = cd_dom_next(dom, t, id);
+    }
+    return 0;
+}
+
+/* Does text[0..n) hold a word of rating or voting? */
+static int S_rating_word(const char *s, size_t n)
+{
+    static const char *const words[] = {"rate", "rated", "rating", "ratings", "vote", "votes", "voted",
+                                        "star", "stars", "useful", "helpful"};
+    for (size_t i = 0; i < n;) {
+        while (i < n && !cd_isalpha((unsigned char)s[i]))
+            i++;
+        size_t b = i;
+        while (i < n && cd_isalpha((unsigned char)s[i]))
+            i++;
+        for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
+            if (strlen(words[w]) == i - b && cd_eq_nocase(s + b, i - b, words[w])) return 1;
+    }
+    return 0;
+}
+
+static const char *S_author_slug(const cd_dom *dom, cd_nid id, size_t *len);
+
+/* The author-page links S_region met (S_bios): the last S_BIO_LINKS. */
+#define S_BIO_LINKS 8
+typedef struct {
+    cd_nid link[S_BIO_LINKS];
+    int n;
+} S_biolinks;
+
 static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, int chosen,
-                     size_t total, int many)
+                     size_t total, int many, S_biolinks *bio)
 {
     char buf[S_LINE_MAX + 1];
     int tries = 0;
@@ -726,6 +866,31 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, 
         if (st[id].dead || n->type != CD_NODE_ELEMENT || n->tag == CD_TAG_PRE || n->tag == CD_TAG_CODE) {
             id = cd_dom_next_skip(dom, id, root);
             continue;
+        }
+        if (bio && n->tag == CD_TAG_A) {
+            size_t sl;
+            if (S_author_slug(dom, id, &sl)) {
+                if (bio->n == S_BIO_LINKS) {
+                    memmove(bio->link, bio->link + 1, (S_BIO_LINKS - 1) * sizeof bio->link[0]);
+                    bio->n--;
+                }
+                bio->link[bio->n++] = id;
+            }
+        }
+        /* On an article page, a rating widget (S_rating_row). */
+        if (article && id != root && S_rating_row(dom, st, id) && !S_in_link(dom, id)) {
+            cd_nid box = id;
+            for (cd_nid a = n->parent; a && a != root && !st[a].dead && st[a].chars <= S_RATING_TEXT &&
+                                       !S_holds_heading(dom, st, a);
+                 a = cd_dom_node(dom, a)->parent)
+                box = a;
+            char rbuf[S_RATING_TEXT * 4 + 1];
+            long rl = st[box].chars ? cd_x_text(dom, st, box, rbuf, S_RATING_TEXT * 4) : 0;
+            if (rl > 0 && S_rating_word(rbuf, (size_t)rl) && st[box].chars * 3 <= st[root].chars) {
+                cd_x_drop(dom, st, box, root, 'R');
+                id = cd_dom_next_skip(dom, box, root);
+                continue;
+            }
         }
         /* In a chosen region (not a page read broadly), what the publisher
          * marked data-nosnippet (Google's attribute for text kept out of
@@ -839,13 +1004,135 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, 
     }
 }
 
+/* An author's box after the story: a short block with a link to the
+ * author's page (a path segment of src author words: /author/NAME,
+ * /profile/NAME …) and a sentence about the author ("Lisa Jennings is a
+ * veteran restaurant industry reporter …", "View All Articles by This
+ * Author", wcxb-dev 0153; "Maureen Salamon is the executive editor of …",
+ * 4058; "Lauren has written for …", 0319): a name whose first word the
+ * page's slug begins with, then "is", "has" or "was". Only after the
+ * story's prose, with none after it (so not the byline over the story):
+ * boxes are judged from the last one back, since one author's box is
+ * followed by the next author's. Reason "author-bio". */
+#define S_BIO_TEXT 800 /* characters of the box, at most */
+#define S_BIO_MIN 60   /* and at least (a sentence about the author) */
+#define S_BIO_BOXES 4
+
+/* The slug after an author-page segment of link id's href, or NULL. */
+static const char *S_author_slug(const cd_dom *dom, cd_nid id, size_t *len)
+{
+    static const char *const seg[] = {"author", "authors", "profile", "profiles", "people", "staff",
+                                      "writer", "writers", "contributor", "contributors"};
+    size_t hl = 0;
+    const char *h = cd_dom_attr(dom, id, "href", &hl);
+    if (!h || hl < 8) return NULL;
+    const char *end = h + hl, *p = h;
+    while ((p = memchr(p, '/', (size_t)(end - p))) != NULL) {
+        const char *b = p + 1, *e = b < end ? memchr(b, '/', (size_t)(end - b)) : NULL;
+        if (!e) return NULL;
+        p = e;
+        size_t L = (size_t)(e - b);
+        char c0 = (char)cd_tolower((unsigned char)*b);
+        if (L < 5 || L > 12 || (c0 != 'a' && c0 != 'p' && c0 != 's' && c0 != 'w' && c0 != 'c')) continue;
+        for (size_t k = 0; k < sizeof seg / sizeof seg[0]; k++) {
+            if (!cd_eq_nocase(b, L, seg[k])) continue;
+            const char *sb = e + 1, *se = sb;
+            while (se < end && *se != '/' && *se != '?' && *se != '#')
+                se++;
+            if (se - sb < 3) return NULL;
+            *len = (size_t)(se - sb);
+            return sb;
+        }
+    }
+    return NULL;
+}
+
+/* Does text[0..n) hold a name whose first word (a capitalised word of 3
+ * letters or more, then up to two more capitalised words) starts slug,
+ * followed by "is", "has" or "was"? */
+static int S_bio_sentence(const char *s, size_t n, const char *slug, size_t sl)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i && cd_isalpha((unsigned char)s[i - 1])) continue;
+        if (!(s[i] >= 'A' && s[i] <= 'Z')) continue;
+        size_t e = i;
+        while (e < n && cd_isalpha((unsigned char)s[e]))
+            e++;
+        size_t wl = e - i;
+        if (wl < 3 || wl > sl) continue;
+        size_t k = 0;
+        while (k < wl && cd_tolower((unsigned char)s[i + k]) == cd_tolower((unsigned char)slug[k]))
+            k++;
+        /* The slug's first word is the name's, or one letter longer
+         * ("laurens" for Lauren). */
+        if (k < wl || (wl < sl && cd_isalpha((unsigned char)slug[wl]) && wl + 1 < sl &&
+                       cd_isalpha((unsigned char)slug[wl + 1])))
+            continue;
+        /* the name's other words */
+        size_t at = e;
+        for (int more = 0; more < 2; more++) {
+            if (at + 1 < n && s[at] == ' ' && s[at + 1] >= 'A' && s[at + 1] <= 'Z') {
+                size_t q = at + 1;
+                while (q < n && (cd_isalpha((unsigned char)s[q]) || s[q] == '.' || s[q] == '\''))
+                    q++;
+                at = q;
+            }
+        }
+        static const char *const verbs[] = {" is ", " has ", " was "};
+        for (size_t v = 0; v < 3; v++) {
+            size_t vl = strlen(verbs[v]);
+            if (at + vl <= n && memcmp(s + at, verbs[v], vl) == 0) return 1;
+        }
+    }
+    return 0;
+}
+
+static void S_bios(const cd_dom *dom, cd_xstat *st, cd_nid root, const S_biolinks *bio)
+{
+    cd_nid box[S_BIO_BOXES];
+    int nb = 0;
+    char buf[S_BIO_TEXT * 4 + 1];
+    for (int i = 0; i < bio->n; i++) {
+        cd_nid id = bio->link[i];
+        if (st[id].dead) continue;
+        size_t sl = 0;
+        const char *slug = S_author_slug(dom, id, &sl);
+        if (!slug) continue;
+        cd_nid b = id;
+        for (cd_nid a = cd_dom_node(dom, id)->parent; a && a != root && !st[a].dead && st[a].chars <= S_BIO_TEXT;
+             a = cd_dom_node(dom, a)->parent)
+            b = a;
+        int known = 0;
+        for (int k = 0; k < nb; k++)
+            known |= box[k] == b;
+        if (known || st[b].chars < S_BIO_MIN) continue;
+        long len = cd_x_text(dom, st, b, buf, S_BIO_TEXT * 4);
+        if (len > 0 && S_bio_sentence(buf, (size_t)len, slug, sl)) {
+            if (nb == S_BIO_BOXES) {
+                memmove(box, box + 1, (S_BIO_BOXES - 1) * sizeof box[0]);
+                nb--;
+            }
+            box[nb++] = b;
+        }
+    }
+    while (nb-- > 0) {
+        cd_nid b = box[nb];
+        if (b == root || !S_prose_before(dom, st, b, root) || S_prose_after(dom, st, b, root)) break;
+        cd_x_drop(dom, st, b, root, 'a');
+    }
+}
+
 void cd_x_drop_stock(cd_extract *x, const cd_dom *dom, cd_xstat *st)
 {
     size_t total = 0;
     for (uint32_t r = 0; r < x->nroots; r++)
         if (!st[x->roots[r]].dead) total += st[x->roots[r]].chars;
     for (uint32_t r = 0; r < x->nroots; r++) {
-        S_region(dom, st, x->roots[r], x->article && !x->broad, !x->broad, total, x->nroots > 1);
+        S_biolinks bio = {.n = 0};
+        S_region(dom, st, x->roots[r], x->article && !x->broad, !x->broad, total, x->nroots > 1,
+                 x->broad ? NULL : &bio);
+        if (bio.n && !st[x->roots[r]].dead)
+            S_bios(dom, st, x->roots[r], &bio);
     }
     if (x->article && !x->broad)
         S_rights(x, dom, st);
