@@ -1291,7 +1291,9 @@ static const char *S_url_section(cd_meta_ctx *c, const cd_meta *m, const char *p
         if (!named || cd_wordset_has(&cd_list_section_broad, txt, tl))
             continue;
         const char *v = S_desk(c, m, page_url, txt, tl);
-        if (!v || S_site_named(c, v) || S_news_flow(c, v)) continue;
+        if (!v || S_site_named(c, v) || S_news_flow(c, v) ||
+            (m->site_name && cd_meta_site_like(v, strlen(v), m->site_name, strlen(m->site_name))))
+            continue;
         best = v, best_rank = rank;
     }
     if (best) return best;
