@@ -264,9 +264,15 @@ static int S_bare_commas(const char *s, size_t n)
 
 /* Does label name the article, the site or an author rather than a desk
  * (a CMS category named after the post, a section named after the site)? */
+static int S_url_folder(const char *u, const char *w, size_t n);
 static int S_names_page(const cd_meta *m, const char *label)
 {
-    if (S_same_text(label, m->title) || S_same_text(label, m->site_name)) return 1;
+    if (S_same_text(label, m->title)) return 1;
+    /* A site named after a folder of its own page's path is a desk that
+     * names itself in og:site_name (wcxb-dev 4530: og:site_name and
+     * article:section "Health" on /health/article/…, the <title> closed by
+     * "National Geographic"): the section, not the site. */
+    if (S_same_text(label, m->site_name) && !S_url_folder(m->url, label, strlen(label))) return 1;
     /* A hub page's title closed by the site's name ("Math News, Interviews
      * and Columns From Quanta Magazine" as JSON-LD articleSection, wcxb
      * 0428): three words or more before the name. A desk named after the
