@@ -1672,6 +1672,10 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
     const char *ld = S_crumb_section(c, &c->ld_crumbs, m, page_url);
     const char *vis = S_crumb_section(c, &c->vis_crumbs, m, page_url);
+    /* The trail the page shows goes deeper than its JSON-LD one ("Home >
+     * Blog > Accidents & Incidents" over JSON-LD's "Home > Blog Index",
+     * wcxb-dev 0298): the shown desk is the story's. */
+    if (ld && vis && c->vis_crumbs.n > c->ld_crumbs.n) ld = NULL;
     const char *crumb = ld ? ld : vis;
     static const int srcs[] = {CD_MS_JSONLD, CD_MS_OG, CD_MS_META, CD_MS_MICRODATA};
     const char *v = NULL;
