@@ -771,8 +771,13 @@ static const char *S_header_h1(cd_meta_ctx *c, const cd_meta *m, const char *pag
     /* "SFGate: Daily Dish": the site's name (a label of the host) and the
      * desk after it (l3s sfgate-daily-dish, the blog's banner h1). */
     const char *colon = memchr(hs, ':', hl);
-    if (colon && colon + 1 < hs + hl && colon[1] == ' ' && !S_desk_part(m, page_url, hs, (size_t)(colon - hs)))
+    if (colon && colon + 1 < hs + hl && colon[1] == ' ') {
+        /* Without the page's URL or a logo naming it, "Name: Desk" may be
+         * a site and its desk or a desk and a topic: unsure, none. */
+        if (S_desk_part(m, page_url, hs, (size_t)(colon - hs)) && !S_site_named_n(c, hs, (size_t)(colon - hs), 0))
+            return NULL;
         hl -= (size_t)(colon + 2 - hs), hs = colon + 2;
+    }
     const char *v = S_desk(c, m, page_url, hs, hl);
     /* A header naming the site's whole news area or a page type only
      * ("<h1>News Story</h1>" over every story, l3s inthenews-longer-legs: a
