@@ -1215,6 +1215,44 @@ static int S_segs_have(const S_seg *v, size_t n, const char *pp, const char *f, 
     return 0;
 }
 
+/* Is v the site's, a paper's folder on its network's host (l3s
+ * news.com.au/perthnow/, icnetwork.co.uk/sundaysun/)? An image's alt names
+ * it as a logo ("Sunday Sun logo"), or the <title> closes with it as its last
+ * part ("headline | PerthNow") or opens with it before an ellipsis
+ * ("AdelaideNow... headline") and an image's alt is v or opens with it
+ * ("AdelaideNow... - home"). A desk closing the <title> ("headline |
+ * Opinion") has no picture so named. */
+static int S_site_folder_name(cd_meta_ctx *c, const char *v)
+{
+    size_t vl = strlen(v);
+    int titled = 0;
+    const cd_meta_cand *tt[1];
+    if (cd_meta_collect(c, CD_MF_TITLE, CD_MS_TITLE, 0, tt, 1)) {
+        const char *t = tt[0]->s;
+        size_t tn = tt[0]->len;
+        while (tn && t[tn - 1] == ' ')
+            tn--;
+        if (tn > vl + 3 && cd_eq_nocase(t + tn - vl, vl, v)) {
+            const char *q = t + tn - vl;
+            titled = q[-1] == ' ' && (q[-2] == '|' || q[-2] == '-' || (unsigned char)q[-2] == 0x94 ||
+                                      (unsigned char)q[-2] == 0x93);
+        }
+        if (tn > vl + 3 && cd_eq_nocase(t, vl, v) && memcmp(t + vl, "...", 3) == 0) titled = 1;
+    }
+    const cd_dom *dom = c->dom;
+    if (++c->page_passes > CD_META_PAGE_PASSES) return 1;
+    for (cd_nid i = 1; i < dom->count; i++) {
+        const cd_node *nd = cd_dom_node(dom, i);
+        if (nd->type != CD_NODE_ELEMENT || nd->tag != CD_TAG_IMG) continue;
+        size_t al;
+        const char *alt = cd_dom_attr(dom, i, "alt", &al);
+        if (!alt || al < vl || !cd_eq_nocase(alt, vl, v)) continue;
+        if (al == vl + 5 && cd_eq_nocase(alt + vl, 5, " logo")) return 1;
+        if (titled && (al == vl || alt[vl] == '.' || alt[vl] == ' ')) return 1;
+    }
+    return 0;
+}
+
 /* The section front the page's URL lives under, as a link of the page names
  * it: a link (same host) to a folder that holds the page, or to its front
  * file ("/sports/college" on "/sports/college/story-123.html",
@@ -1307,6 +1345,7 @@ static const char *S_url_section(cd_meta_ctx *c, const cd_meta *m, const char *p
             continue;
         best = v, best_rank = rank;
     }
+    if (best && S_site_folder_name(c, best)) return NULL;
     if (best) return best;
     /* No link names it, but a label classed as the section's over the story
      * spells the page's own folder ("<td class=section-name>Illinois</td>"
