@@ -264,9 +264,15 @@ static int S_bare_commas(const char *s, size_t n)
 
 /* Does label name the article, the site or an author rather than a desk
  * (a CMS category named after the post, a section named after the site)? */
+static int S_url_folder(const char *u, const char *w, size_t n);
 static int S_names_page(const cd_meta *m, const char *label)
 {
-    if (S_same_text(label, m->title) || S_same_text(label, m->site_name)) return 1;
+    if (S_same_text(label, m->title)) return 1;
+    /* A site named after a folder of its own page's path is a desk that
+     * names itself in og:site_name (wcxb-dev 4530: og:site_name and
+     * article:section "Health" on /health/article/…, the <title> closed by
+     * "National Geographic"): the section, not the site. */
+    if (S_same_text(label, m->site_name) && !S_url_folder(m->url, label, strlen(label))) return 1;
     /* A hub page's title closed by the site's name ("Math News, Interviews
      * and Columns From Quanta Magazine" as JSON-LD articleSection, wcxb
      * 0428): three words or more before the name. A desk named after the
@@ -691,6 +697,27 @@ static int S_own_prose(cd_meta_ctx *c, cd_nid h, cd_nid to)
     return 0;
 }
 
+/* Do a and b share a word of four letters or more (ASCII case aside)? */
+static int S_share_word(const char *a, size_t an, const char *b, size_t bn)
+{
+    const char *w, *x;
+    for (size_t at = 0, l; (l = cd_next_word(a, an, &at, &w)) != 0;) {
+        while (l && !cd_isalnum((unsigned char)w[l - 1]))
+            l--;
+        while (l && !cd_isalnum((unsigned char)*w))
+            w++, l--;
+        if (l < 4) continue;
+        for (size_t bt = 0, k; (k = cd_next_word(b, bn, &bt, &x)) != 0;) {
+            while (k && !cd_isalnum((unsigned char)x[k - 1]))
+                k--;
+            while (k && !cd_isalnum((unsigned char)*x))
+                x++, k--;
+            if (k == l && cd_meta_eq_nocase(x, k, w, l)) return 1;
+        }
+    }
+    return 0;
+}
+
 /* A section header set as the page's first h1 ("<h1>Sport</h1>", "<div
  * class=pagetitle><h1>Entertainment</h1>") above the story's own headline, a
  * later h1 that is the title: a label of a few words, not the site. */
@@ -698,21 +725,74 @@ static const char *S_header_h1(cd_meta_ctx *c, const cd_meta *m, const char *pag
 {
     const cd_meta_cand *list[8];
     size_t n = cd_meta_collect(c, CD_MF_TITLE, CD_MS_VISIBLE, 0, list, 8);
-    if (n < 2 || !m->title) return NULL;
-    const cd_meta_cand *first = list[0], *headline = NULL;
+    if (!n || !m->title) return NULL;
+    const cd_meta_cand *first = list[0];
+    cd_nid headline = CD_NONE;
     for (size_t i = 1; i < n; i++)
         if (list[i]->pos < first->pos) first = list[i];
     for (size_t i = 0; i < n; i++)
-        if (list[i] != first && list[i]->pos > first->pos && S_same_text(list[i]->s, m->title)) headline = list[i];
-    if (!headline || S_word_count(first->s, first->len) > 3 || first->len > 32 || S_same_text(first->s, m->title) ||
+        if (list[i] != first && list[i]->pos > first->pos && S_same_text(list[i]->s, m->title)) headline = list[i]->pos;
+    if (S_word_count(first->s, first->len) > 3 || first->len > 32 || S_same_text(first->s, m->title) ||
         (m->site_name && cd_meta_site_like(first->s, first->len, m->site_name, strlen(m->site_name))))
         return NULL;
-    if (S_own_prose(c, first->pos, headline->pos)) return NULL;
-    const char *v = S_desk(c, m, page_url, first->s, first->len);
+    if (!headline && n == 1) {
+        /* The page's only h1 is the desk's header and the headline an h2
+         * or h3 after it ("<div id=title><h1>Domestic news</h1></div>" over
+         * "<h2>headline</h2>", l3s thewest-tasmanian-health). */
+        const cd_dom *dom = c->dom;
+        size_t tl = strlen(m->title);
+        for (cd_nid i = first->pos + 1; i < dom->count && i < first->pos + 2 * S_BOX_SPAN && !headline; i++) {
+            const cd_node *nd = cd_dom_node(dom, i);
+            if (nd->type == CD_NODE_ELEMENT && (nd->tag == CD_TAG_H2 || nd->tag == CD_TAG_H3) &&
+                S_text_is(dom, i, m->title, tl))
+                headline = i;
+        }
+        /* ... unless it names the site as the <title> does after the
+         * headline ("<h1>Minecraft News</h1>" on a blog whose <title> ends
+         * "- Minecraft Update News", Readability tumblr). */
+        const cd_meta_cand *tt[1];
+        if (headline && cd_meta_collect(c, CD_MF_TITLE, CD_MS_TITLE, 0, tt, 1)) {
+            const char *t = tt[0]->s, *rest = NULL;
+            size_t tn = tt[0]->len;
+            for (size_t i = 0; i + tl <= tn; i++)
+                if (cd_eq_nocase(t + i, tl, m->title)) rest = t + i + tl;
+            /* The <title>'s last part: the site (a desk may stand between,
+             * "headline - The Opinionator - Opinion - New York Times Blog"). */
+            for (const char *q = rest; q && q + 2 < t + tn; q++)
+                if (q[0] == ' ' && (q[1] == '-' || q[1] == '|' || q[1] == ':' || (unsigned char)q[1] == 0xE2) &&
+                    memchr(q + 2, ' ', (size_t)(t + tn - q - 2)))
+                    rest = q + 2;
+            if (rest && S_share_word(first->s, first->len, rest, (size_t)(t + tn - rest))) return NULL;
+        }
+    }
+    if (!headline || S_own_prose(c, first->pos, headline)) return NULL;
+    const char *hs = first->s;
+    size_t hl = first->len;
+    /* "SFGate: Daily Dish": the site's name (a label of the host) and the
+     * desk after it (l3s sfgate-daily-dish, the blog's banner h1). */
+    const char *colon = memchr(hs, ':', hl);
+    if (colon && colon + 1 < hs + hl && colon[1] == ' ') {
+        /* Without the page's URL or a logo naming it, "Name: Desk" may be
+         * a site and its desk or a desk and a topic: unsure, none. */
+        if (S_desk_part(m, page_url, hs, (size_t)(colon - hs)) && !S_site_named_n(c, hs, (size_t)(colon - hs), 0))
+            return NULL;
+        hl -= (size_t)(colon + 2 - hs), hs = colon + 2;
+    }
+    const char *v = S_desk(c, m, page_url, hs, hl);
     /* A header naming the site's whole news area or a page type only
      * ("<h1>News Story</h1>" over every story, l3s inthenews-longer-legs: a
-     * word of section-broad.txt once the type word is dropped) is no desk. */
-    if (v && !strchr(v, ' ') && cd_wordset_has(&cd_list_section_broad, v, strlen(v))) return NULL;
+     * word of section-broad.txt once the type word is dropped; "<h1>All The
+     * News</h1>" over a story, l3s football365-city-kit: the news index's
+     * header, its other words "all" and "the") is no desk. */
+    if (v) {
+        size_t vl = strlen(v), at = 0, wl;
+        const char *w;
+        int desk = 0;
+        while (!desk && (wl = cd_next_word(v, vl, &at, &w)) != 0)
+            desk = !cd_wordset_has(&cd_list_section_broad, w, wl) && !cd_wordset_has(&cd_list_section_news_flow, w, wl) &&
+                   !(wl == 3 && (cd_eq_nocase(w, 3, "all") || cd_eq_nocase(w, 3, "the")));
+        if (!desk) return NULL;
+    }
     return v;
 }
 
@@ -742,26 +822,6 @@ static const char *S_title_label(cd_meta_ctx *c, const cd_meta *m, const char *p
     return NULL;
 }
 
-/* Do a and b share a word of four letters or more (ASCII case aside)? */
-static int S_share_word(const char *a, size_t an, const char *b, size_t bn)
-{
-    const char *w, *x;
-    for (size_t at = 0, l; (l = cd_next_word(a, an, &at, &w)) != 0;) {
-        while (l && !cd_isalnum((unsigned char)w[l - 1]))
-            l--;
-        while (l && !cd_isalnum((unsigned char)*w))
-            w++, l--;
-        if (l < 4) continue;
-        for (size_t bt = 0, k; (k = cd_next_word(b, bn, &bt, &x)) != 0;) {
-            while (k && !cd_isalnum((unsigned char)x[k - 1]))
-                k--;
-            while (k && !cd_isalnum((unsigned char)*x))
-                x++, k--;
-            if (k == l && cd_meta_eq_nocase(x, k, w, l)) return 1;
-        }
-    }
-    return 0;
-}
 
 /* A <title> of two parts, the site's name first and a desk after it
  * ("Bloomberg.com: Muse", "The Sports Network - National Hockey League",
@@ -1155,6 +1215,44 @@ static int S_segs_have(const S_seg *v, size_t n, const char *pp, const char *f, 
     return 0;
 }
 
+/* Is v the site's, a paper's folder on its network's host (l3s
+ * news.com.au/perthnow/, icnetwork.co.uk/sundaysun/)? An image's alt names
+ * it as a logo ("Sunday Sun logo"), or the <title> closes with it as its last
+ * part ("headline | PerthNow") or opens with it before an ellipsis
+ * ("AdelaideNow... headline") and an image's alt is v or opens with it
+ * ("AdelaideNow... - home"). A desk closing the <title> ("headline |
+ * Opinion") has no picture so named. */
+static int S_site_folder_name(cd_meta_ctx *c, const char *v)
+{
+    size_t vl = strlen(v);
+    int titled = 0;
+    const cd_meta_cand *tt[1];
+    if (cd_meta_collect(c, CD_MF_TITLE, CD_MS_TITLE, 0, tt, 1)) {
+        const char *t = tt[0]->s;
+        size_t tn = tt[0]->len;
+        while (tn && t[tn - 1] == ' ')
+            tn--;
+        if (tn > vl + 3 && cd_eq_nocase(t + tn - vl, vl, v)) {
+            const char *q = t + tn - vl;
+            titled = q[-1] == ' ' && (q[-2] == '|' || q[-2] == '-' || (unsigned char)q[-2] == 0x94 ||
+                                      (unsigned char)q[-2] == 0x93);
+        }
+        if (tn > vl + 3 && cd_eq_nocase(t, vl, v) && memcmp(t + vl, "...", 3) == 0) titled = 1;
+    }
+    const cd_dom *dom = c->dom;
+    if (++c->page_passes > CD_META_PAGE_PASSES) return 1;
+    for (cd_nid i = 1; i < dom->count; i++) {
+        const cd_node *nd = cd_dom_node(dom, i);
+        if (nd->type != CD_NODE_ELEMENT || nd->tag != CD_TAG_IMG) continue;
+        size_t al;
+        const char *alt = cd_dom_attr(dom, i, "alt", &al);
+        if (!alt || al < vl || !cd_eq_nocase(alt, vl, v)) continue;
+        if (al == vl + 5 && cd_eq_nocase(alt + vl, 5, " logo")) return 1;
+        if (titled && (al == vl || alt[vl] == '.' || alt[vl] == ' ')) return 1;
+    }
+    return 0;
+}
+
 /* The section front the page's URL lives under, as a link of the page names
  * it: a link (same host) to a folder that holds the page, or to its front
  * file ("/sports/college" on "/sports/college/story-123.html",
@@ -1226,12 +1324,28 @@ static const char *S_url_section(cd_meta_ctx *c, const cd_meta *m, const char *p
         size_t tkl = S_key(txt, tl, tk, sizeof tk), fkl = S_key(lp + fs, lpl - fs, fk, sizeof fk), f0 = 0;
         while (f0 < fkl && cd_isdigit((unsigned char)fk[f0]))
             f0++;
-        if (!tkl || tkl != fkl - f0 || memcmp(tk, fk + f0, tkl) != 0 || cd_wordset_has(&cd_list_section_broad, txt, tl))
+        int named = tkl && tkl == fkl - f0 && memcmp(tk, fk + f0, tkl) == 0;
+        if (!named && rank > 3 && fkl > f0) {
+            /* A deeper folder named by the first part of a compound desk
+             * ("Arts & Life" for /vancouversun/news/arts/, l3s canada-
+             * directors-contract: the paper's own folder /vancouversun/,
+             * linked as "Vancouver Sun", is no desk). */
+            const char *w0, *w1;
+            size_t at = 0, l0 = cd_next_word(txt, tl, &at, &w0), l1 = cd_next_word(txt, tl, &at, &w1);
+            char wk[64];
+            size_t wkl = l0 ? S_key(w0, l0, wk, sizeof wk) : 0;
+            named = wkl && wkl == fkl - f0 && memcmp(wk, fk + f0, wkl) == 0 &&
+                    ((l1 == 1 && w1[0] == '&') || (l1 == 3 && cd_eq_nocase(w1, 3, "and")));
+        }
+        if (!named || cd_wordset_has(&cd_list_section_broad, txt, tl))
             continue;
         const char *v = S_desk(c, m, page_url, txt, tl);
-        if (!v || S_site_named(c, v) || S_news_flow(c, v)) continue;
+        if (!v || S_site_named(c, v) || S_news_flow(c, v) ||
+            (m->site_name && cd_meta_site_like(v, strlen(v), m->site_name, strlen(m->site_name))))
+            continue;
         best = v, best_rank = rank;
     }
+    if (best && S_site_folder_name(c, best)) return NULL;
     if (best) return best;
     /* No link names it, but a label classed as the section's over the story
      * spells the page's own folder ("<td class=section-name>Illinois</td>"
@@ -1602,6 +1716,10 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
     const char *ld = S_crumb_section(c, &c->ld_crumbs, m, page_url);
     const char *vis = S_crumb_section(c, &c->vis_crumbs, m, page_url);
+    /* The trail the page shows goes deeper than its JSON-LD one ("Home >
+     * Blog > Accidents & Incidents" over JSON-LD's "Home > Blog Index",
+     * wcxb-dev 0298): the shown desk is the story's. */
+    if (ld && vis && c->vis_crumbs.n > c->ld_crumbs.n) ld = NULL;
     const char *crumb = ld ? ld : vis;
     static const int srcs[] = {CD_MS_JSONLD, CD_MS_OG, CD_MS_META, CD_MS_MICRODATA};
     const char *v = NULL;

@@ -497,7 +497,14 @@ void cd_meta_news_element(cd_meta_ctx *c, cd_nid id, unsigned flags)
          * category, a section of last resort (meta/pick_news
          * S_tag_category), the first outside boilerplate. */
         const char *q = cat && href ? memchr(href, '?', hl) : NULL;
-        if (cat && href && ((tag && !q && S_category_path(href, hl)) ||
+        /* ... or a link into that folder classed as a category label
+         * ("<a href=/blog/category/Consulting class='blog-item-category'>"
+         * in the post's meta line under the h1, wcxb-dev 0230), outside
+         * menus (a blog's categories menu by the headline, "<a
+         * class=…-categories-menu_…>", wcxb-dev 4668). */
+        if (cat && href && ((!q && (tag || cd_dom_attr(dom, id, "class", &vl)) && S_category_path(href, hl) &&
+                             (tag || (cd_meta_class_has(c, id, cd_list_class_kicker) &&
+                                      !cd_meta_class_has(c, id, cd_list_class_menu) && !S_in_menu(c, id)))) ||
                             (q && S_category_query(href, hl, q) && (tag || !S_in_menu(c, id)))) &&
             cd_meta_room(c, CD_MF_SECTION)) {
             char *t = cd_meta_node_text(c, id, 128, &vl);
