@@ -1827,13 +1827,23 @@ static const char *S_by_slug(cd_meta_ctx *c, const char *site_name, const char *
     S_words_of(url + s, e - s, 1, &slug);
     if (slug.count < 2)
         return t;
+    unsigned ts = S_slug_share(&slug, t);
+    if (ts >= 700)
+        return t; /* nothing can be nearer by more than 0.3 */
+    /* The h1 first: when it is not the pick and not nearer the slug, the
+     * metadata pick (the picker run again) is not needed. */
+    const char *h = S_h1_cand(c, site_name, url);
+    if (!h)
+        return t;
+    int took_h = S_same_words(t, h);
+    if (!took_h && S_slug_share(&slug, h) <= ts + 300)
+        return t;
     const char *msrc = "", *nul = NULL;
     const char *m = S_unescape(c->arena, S_pick(c, site_name, url, &msrc, 1, &nul));
-    const char *h = S_h1_cand(c, site_name, url);
-    if (!m || !h || S_same_words(m, h))
+    if (!m || S_same_words(m, h))
         return t;
-    const char *o = S_same_words(t, h) ? m : S_same_words(t, m) ? h : NULL;
-    if (!o || S_slug_share(&slug, o) <= S_slug_share(&slug, t) + 300)
+    const char *o = took_h ? m : S_same_words(t, m) ? h : NULL;
+    if (!o || (o == m && S_slug_share(&slug, m) <= ts + 300))
         return t;
     *source = o == h ? "h1" : msrc;
     return o;
