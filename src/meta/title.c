@@ -1777,6 +1777,29 @@ static unsigned S_slug_share(const S_words *slug, const char *t)
     return u ? k * 1000 / u : 0;
 }
 
+/* The largest share of the slug's words (as S_slug_share) of a run of
+ * consecutive parts of title t[0..n). */
+static unsigned S_nearest_run(const S_words *slug, const char *t, size_t n)
+{
+    size_t ps[CD_META_PARTS], pe[CD_META_PARTS];
+    size_t np = cd_meta_title_parts(t, n, ps, pe);
+    if (!np) {
+        ps[0] = 0;
+        pe[0] = n;
+        np = 1;
+    }
+    unsigned best = 0;
+    for (size_t a = 0; a < np; a++)
+        for (size_t b = a; b < np; b++) {
+            S_words w;
+            S_words_of(t + ps[a], pe[b] - ps[a], 0, &w);
+            unsigned k = S_words_common(slug, &w), u = slug->count + w.count - k;
+            unsigned share = u ? k * 1000 / u : 0;
+            best = share > best ? share : best;
+        }
+    return best;
+}
+
 static int S_same_words(const char *a, const char *b)
 {
     S_words x, y;
@@ -1830,13 +1853,30 @@ static const char *S_by_slug(cd_meta_ctx *c, const char *site_name, const char *
     unsigned ts = S_slug_share(&slug, t);
     if (ts >= 700)
         return t; /* nothing can be nearer by more than 0.3 */
-    /* The h1 first: when it is not the pick and not nearer the slug, the
-     * metadata pick (the picker run again) is not needed. */
+    /* The h1 candidate is a run of an h1's parts and the metadata pick one
+     * of a metadata title's: when no run is far nearer the slug than the
+     * pick, neither is, and neither need be made. */
+    unsigned near_meta = 0, near_vis = 0;
+    int has_vis = 0;
+    for (uint32_t i = 0; i < c->ncands; i++) {
+        const cd_meta_cand *k = &c->cands[i];
+        if (k->field != CD_MF_TITLE)
+            continue;
+        int vis = k->src == CD_MS_VISIBLE;
+        has_vis |= vis;
+        unsigned *near = vis ? &near_vis : &near_meta;
+        if (*near > ts + 300)
+            continue;
+        unsigned share = S_nearest_run(&slug, k->s, k->len);
+        *near = share > *near ? share : *near;
+    }
+    if (near_meta <= ts + 300 && has_vis && near_vis <= ts + 300)
+        return t;
     const char *h = S_h1_cand(c, site_name, url);
     if (!h)
         return t;
     int took_h = S_same_words(t, h);
-    if (!took_h && S_slug_share(&slug, h) <= ts + 300)
+    if (took_h ? near_meta <= ts + 300 : S_slug_share(&slug, h) <= ts + 300)
         return t;
     const char *msrc = "", *nul = NULL;
     const char *m = S_unescape(c->arena, S_pick(c, site_name, url, &msrc, 1, &nul));
