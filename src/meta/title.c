@@ -1885,6 +1885,17 @@ static const char *S_by_slug(cd_meta_ctx *c, const char *site_name, const char *
     const char *o = took_h ? m : S_same_words(t, m) ? h : NULL;
     if (!o || (o == m && S_slug_share(&slug, m) <= ts + 300))
         return t;
+    /* One holds every word of the other ("Allotment open day" and the h1
+     * "Allotment open day draws record crowd" on /open-day): a short slug
+     * is nearer the shorter by its length alone, so the slug must name
+     * every word of the shorter to take it. */
+    S_words wo, wt;
+    S_words_of(o, strlen(o), 0, &wo);
+    S_words_of(t, strlen(t), 0, &wt);
+    unsigned k = S_words_common(&wo, &wt);
+    const S_words *shorter = k == wo.count ? &wo : k == wt.count ? &wt : NULL;
+    if (shorter && S_words_common(shorter, &slug) < shorter->count)
+        return t;
     *source = o == h ? "h1" : msrc;
     return o;
 }
