@@ -1451,8 +1451,13 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
     int wire_only = wa > t.s && wa[-1] == '(' && cd_parts_is_agency(wa, wl);
     if (t.more || t.n > CD_NEWS_BARE_CAPTION || (!cd_parts_words(t.s, t.n) && !wire_only)) return;
     /* A byline or a date line under a picture at the head of the story, or a
-     * row of links' labels ("Video | Photos"), is no caption. */
-    if (cd_parts_not_deck(t.s, t.n)) return;
+     * row of links' labels ("Video | Photos"), is no caption; a photo credit
+     * line is read below, though "Photo" opens it as it opens a gallery's
+     * label (<img><span class=photo-credit>Photo Credit: NAME / Getty
+     * Images</span> beside the headline, wcxb-dev 0333). */
+    size_t pv;
+    int photo = cd_parts_photo_line(t.s, t.n, 0, &pv);
+    if (!photo && cd_parts_not_deck(t.s, t.n)) return;
     /* Nor is the byline box under it (a source label, then "By NAME" in a
      * byline element). */
     if (cd_news_find(p, cap, S_pred_byline)) return;
