@@ -1518,7 +1518,16 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
             l--;
         for (d = 0; d < 4 && l && cd_isdigit((unsigned char)t.s[l - 1]); d++)
             l--;
-        if (!t.more && l && (d == 0 || d == 4) && cd_parts_is_agency(t.s, l)) {
+        /* Or the credit in parentheses, or after a label, on a line of its
+         * own ("<em>caption</em><br><em>(Richard Lam/Canadian Press)</em>",
+         * L3S ab95a5dd). */
+        const char *ca = t.s;
+        size_t cl = t.n, cv;
+        cd_parts_trim(&ca, &cl);
+        int own = !t.more && cl && ca > t.s && ca[-1] == '(' &&
+                  (cd_parts_photo_line(ca, cl, 0, &cv) || cd_parts_credit_only(ca, cl) || cd_parts_slash_names(ca, cl));
+        if (!t.more && !own) own = cd_parts_photo_line(t.s, t.n, 1, &cv);
+        if (own || (!t.more && l && (d == 0 || d == 4) && cd_parts_is_agency(t.s, l))) {
             credit = cd_news_credit_value(p, t.s, t.n);
             cd_extract_drop_as(p->x, nx, CD_WHY_PHOTO_CREDIT);
         }
