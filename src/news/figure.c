@@ -526,6 +526,18 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
     const char *credit = NULL, *caption = NULL;
     if (cred) {
         cd_news_gather(p, cred, CD_NONE, 0, &t);
+        /* A credit element holding the photographer's own element and a
+         * date ("<span class=credit>(<span class=photographer>Michael
+         * Lavine/ FOX</span> / March 8, 2007)</span>", L3S 14eeee86): the
+         * inner one is the credit (with the date the whole reads as a
+         * byline, refused below). */
+        char dd[CD_META_DATE_LEN];
+        if (!t.more && cd_meta_date_norm(t.s, t.n, 0, 0, dd) >= 10)
+            for (cd_nid k = cd_dom_node(dom, cred)->first; k; k = cd_dom_next(dom, k, cred))
+                if (cd_dom_node(dom, k)->type == CD_NODE_ELEMENT && S_pred_credit(p, k)) {
+                    cd_news_gather(p, k, CD_NONE, 0, &t);
+                    break;
+                }
         /* "View image credit" linking to the credits further down is a control. */
         int control = cd_news_find(p, cred, S_pred_anchor_link) != CD_NONE;
         size_t cs, vs, ve;
