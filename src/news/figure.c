@@ -341,6 +341,12 @@ static const char *S_caption_final(const char *c)
         }
     }
     if (cd_parts_bare_label(c) || !cd_parts_words(c, strlen(c)) || S_date_line(c)) return NULL;
+    /* One word in lower case is a control's label, not a caption ("text",
+     * a font-size control's span.caption beside the picture, L3S 252824cc). */
+    const char *w = c;
+    while (*w >= 'a' && *w <= 'z')
+        w++;
+    if (!*w) return NULL;
     return c;
 }
 
