@@ -511,6 +511,8 @@ static void S_tail_read(cd_news_ctx *p, cd_nid cap, cd_nid tail, const char **ca
     cd_extract_drop_as(p->x, tail, CD_WHY_PHOTO_CREDIT);
 }
 
+static void S_bare_read(cd_news_ctx *p, cd_nid img, int og);
+
 /* The caption, the photo credit and the picture of figure fig: read into
  * the fields when it is the lead, and its photo credit taken out of the text
  * in every case. */
@@ -651,6 +653,18 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
     if (caption && !p->m->image_caption) p->m->image_caption = caption;
     if (credit && !p->m->image_credit) p->m->image_credit = credit;
     if ((caption || credit) && !p->m->image_source) p->m->image_source = "visible";
+    /* A block around a caption element that gave nothing (a control's label
+     * classed caption, L3S 252824cc): the picture's own caption may be the
+     * block right after it (<div class=featureimage><img><em>Marcos
+     * Baghdatis (AAP)</em></div>). */
+    if (!caption && !credit && img && !cd_dom_is(dom, fig, CD_TAG_FIGURE) && !p->m->image_caption &&
+        !p->m->image_credit && p->m->image_url) {
+        S_bare_read(p, img, 0);
+        /* Not the headline repeated under the picture with its date (a
+         * card's "TITLE February 23, 2026", wcxb-dev 4644). */
+        const char *c = p->m->image_caption, *h = p->m->title;
+        if (c && h && strlen(c) >= strlen(h) && cd_eq_nocase(c, strlen(h), h)) p->m->image_caption = NULL;
+    }
 }
 
 static size_t S_img_key(const char *u, const char **key);
