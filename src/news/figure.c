@@ -341,6 +341,12 @@ static const char *S_caption_final(const char *c)
         }
     }
     if (cd_parts_bare_label(c) || !cd_parts_words(c, strlen(c)) || S_date_line(c)) return NULL;
+    /* One word in lower case is a control's label, not a caption ("text",
+     * a font-size control's span.caption beside the picture, L3S 252824cc). */
+    const char *w = c;
+    while (*w >= 'a' && *w <= 'z')
+        w++;
+    if (!*w) return NULL;
     return c;
 }
 
@@ -505,6 +511,8 @@ static void S_tail_read(cd_news_ctx *p, cd_nid cap, cd_nid tail, const char **ca
     cd_extract_drop_as(p->x, tail, CD_WHY_PHOTO_CREDIT);
 }
 
+static void S_bare_read(cd_news_ctx *p, cd_nid img, int og);
+
 /* The caption, the photo credit and the picture of figure fig: read into
  * the fields when it is the lead, and its photo credit taken out of the text
  * in every case. */
@@ -526,6 +534,18 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
     const char *credit = NULL, *caption = NULL;
     if (cred) {
         cd_news_gather(p, cred, CD_NONE, 0, &t);
+        /* A credit element holding the photographer's own element and a
+         * date ("<span class=credit>(<span class=photographer>Michael
+         * Lavine/ FOX</span> / March 8, 2007)</span>", L3S 14eeee86): the
+         * inner one is the credit (with the date the whole reads as a
+         * byline, refused below). */
+        char dd[CD_META_DATE_LEN];
+        if (!t.more && cd_meta_date_norm(t.s, t.n, 0, 0, dd) >= 10)
+            for (cd_nid k = cd_dom_node(dom, cred)->first; k; k = cd_dom_next(dom, k, cred))
+                if (cd_dom_node(dom, k)->type == CD_NODE_ELEMENT && S_pred_credit(p, k)) {
+                    cd_news_gather(p, k, CD_NONE, 0, &t);
+                    break;
+                }
         /* "View image credit" linking to the credits further down is a control. */
         int control = cd_news_find(p, cred, S_pred_anchor_link) != CD_NONE;
         size_t cs, vs, ve;
@@ -633,6 +653,18 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
     if (caption && !p->m->image_caption) p->m->image_caption = caption;
     if (credit && !p->m->image_credit) p->m->image_credit = credit;
     if ((caption || credit) && !p->m->image_source) p->m->image_source = "visible";
+    /* A block around a caption element that gave nothing (a control's label
+     * classed caption, L3S 252824cc): the picture's own caption may be the
+     * block right after it (<div class=featureimage><img><em>Marcos
+     * Baghdatis (AAP)</em></div>). */
+    if (!caption && !credit && img && !cd_dom_is(dom, fig, CD_TAG_FIGURE) && !p->m->image_caption &&
+        !p->m->image_credit && p->m->image_url) {
+        S_bare_read(p, img, 0);
+        /* Not the headline repeated under the picture with its date (a
+         * card's "TITLE February 23, 2026", wcxb-dev 4644). */
+        const char *c = p->m->image_caption, *h = p->m->title;
+        if (c && h && strlen(c) >= strlen(h) && cd_eq_nocase(c, strlen(h), h)) p->m->image_caption = NULL;
+    }
 }
 
 static size_t S_img_key(const char *u, const char **key);
@@ -1451,8 +1483,13 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
     int wire_only = wa > t.s && wa[-1] == '(' && cd_parts_is_agency(wa, wl);
     if (t.more || t.n > CD_NEWS_BARE_CAPTION || (!cd_parts_words(t.s, t.n) && !wire_only)) return;
     /* A byline or a date line under a picture at the head of the story, or a
-     * row of links' labels ("Video | Photos"), is no caption. */
-    if (cd_parts_not_deck(t.s, t.n)) return;
+     * row of links' labels ("Video | Photos"), is no caption; a photo credit
+     * line is read below, though "Photo" opens it as it opens a gallery's
+     * label (<img><span class=photo-credit>Photo Credit: NAME / Getty
+     * Images</span> beside the headline, wcxb-dev 0333). */
+    size_t pv;
+    int photo = cd_parts_photo_line(t.s, t.n, 0, &pv);
+    if (!photo && cd_parts_not_deck(t.s, t.n)) return;
     /* Nor is the byline box under it (a source label, then "By NAME" in a
      * byline element). */
     if (cd_news_find(p, cap, S_pred_byline)) return;
@@ -1513,7 +1550,16 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
             l--;
         for (d = 0; d < 4 && l && cd_isdigit((unsigned char)t.s[l - 1]); d++)
             l--;
-        if (!t.more && l && (d == 0 || d == 4) && cd_parts_is_agency(t.s, l)) {
+        /* Or the credit in parentheses, or after a label, on a line of its
+         * own ("<em>caption</em><br><em>(Richard Lam/Canadian Press)</em>",
+         * L3S ab95a5dd). */
+        const char *ca = t.s;
+        size_t cl = t.n, cv;
+        cd_parts_trim(&ca, &cl);
+        int own = !t.more && cl && ca > t.s && ca[-1] == '(' &&
+                  (cd_parts_photo_line(ca, cl, 0, &cv) || cd_parts_credit_only(ca, cl) || cd_parts_slash_names(ca, cl));
+        if (!t.more && !own) own = cd_parts_photo_line(t.s, t.n, 1, &cv);
+        if (own || (!t.more && l && (d == 0 || d == 4) && cd_parts_is_agency(t.s, l))) {
             credit = cd_news_credit_value(p, t.s, t.n);
             cd_extract_drop_as(p->x, nx, CD_WHY_PHOTO_CREDIT);
         }
