@@ -1129,6 +1129,14 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
         if (at) {
             memmove(buf, buf + at, n - at);
             n -= at;
+            /* "This article was Written By Our Product Research Team"
+             * (wcxb 2893/2894, a shop's template): the site's own staff
+             * as a possessive names no writer. */
+            size_t w = 0;
+            while (w < n && buf[w] != ' ')
+                w++;
+            if ((w == 3 && cd_eq_nocase(buf, 3, "our")) || (w == 4 && cd_eq_nocase(buf, 4, "your")))
+                return 0;
         }
     }
     if (cd_meta_author_other_role(buf, n))

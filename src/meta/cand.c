@@ -203,6 +203,23 @@ size_t cd_meta_node_text_to(const cd_meta_ctx *c, cd_nid id, size_t max, char *o
     return cd_meta_clean_to(out, buf, S_node_text(c, id, max, buf));
 }
 
+size_t cd_meta_node_text_word(const cd_meta_ctx *c, cd_nid id, size_t max, char *out)
+{
+    char buf[CD_META_MAX_VALUE + 1];
+    if (max >= CD_META_MAX_VALUE)
+        max = CD_META_MAX_VALUE - 1;
+    size_t n = S_node_text(c, id, max + 1, buf);
+    if (n > max) {
+        /* Clipped: at max when a word ends there, else before the word
+         * the clip cuts. */
+        n = max;
+        if (!cd_isspace((unsigned char)buf[max]) && !cd_isspace((unsigned char)buf[max - 1]))
+            while (n && !cd_isspace((unsigned char)buf[n - 1]))
+                n--;
+    }
+    return n ? cd_meta_clean_to(out, buf, n) : 0;
+}
+
 size_t cd_meta_host_label(const char *url, size_t *at, const char **label)
 {
     const char *h = url ? strstr(url, "://") : NULL;

@@ -224,6 +224,10 @@ char *cd_meta_node_text(const cd_meta_ctx *c, cd_nid id, size_t max, size_t *out
  * CD_META_MAX_VALUE), not the arena: for a test whose text is not kept (the
  * arena grows by each copy until the page is done). Its length, 0 when empty. */
 size_t cd_meta_node_text_to(const cd_meta_ctx *c, cd_nid id, size_t max, char *out);
+/* cd_meta_node_text_to (max below CD_META_MAX_VALUE), but a text clipped
+ * at max raw bytes ends at a word's end, never inside a word (a byline
+ * "Our Product Research Tea"). */
+size_t cd_meta_node_text_word(const cd_meta_ctx *c, cd_nid id, size_t max, char *out);
 /* Is node id inside a link card: an <a> (a few levels up) that also holds a
  * heading, the teaser of another page? Its date is that page's. */
 int cd_meta_in_link_card(const cd_dom *dom, cd_nid id);

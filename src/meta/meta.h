@@ -39,6 +39,11 @@ typedef struct cd_meta {
      * left out of the authors: news/credit.c's credit when nothing closer
      * gives one. Not a field. */
     const char *byline_agency;
+    /* The page shows a date line taken for the day it was served (a
+     * masthead's "Monday, January 14, 2008" far above a story that shows
+     * no date of its own, pick_dates.c S_masthead): no date_published,
+     * but a dated page, which news/parts.c reads as a story. Not a field. */
+    int served_day;
     /* The words of the page's class keys as the reading split them
      * (classes.c, in the arena; NULL: none), and the bytes they took: the
      * news stage's class checks start from them. Not a field. */

@@ -12,6 +12,7 @@
 #include "../util/ctype.h"
 #include "authors.h"
 #include "cand.h"
+#include "dates.h"
 #include "pick.h"
 #include "title.h"
 #include "wordlists.h"
@@ -144,8 +145,59 @@ static int S_stamped(const char *s, size_t n)
  * UAkid27 01/15/2008 9:15 a.m. CT", "by RoadRacer831 01/15/2008 9:13 a.m.
  * CT", …: a story's reader comments, l3s 8c392c86, cc6cd556, whose bylines
  * name the writer elsewhere)? Co-authors share one credit line, one time. */
-static int S_post_list(const cd_meta_cand *const *list, size_t n, const cd_meta_cand *k)
+/* Are a and b two elements of one tag and one class? */
+static int S_alike(const cd_dom *dom, cd_nid a, cd_nid b)
 {
+    if (!a || !b || a == b || cd_dom_node(dom, a)->type != CD_NODE_ELEMENT ||
+        cd_dom_node(dom, b)->type != CD_NODE_ELEMENT || cd_dom_node(dom, a)->tag != cd_dom_node(dom, b)->tag)
+        return 0;
+    size_t la = 0, lb = 0;
+    const char *ca = cd_dom_attr(dom, a, "class", &la), *cb = cd_dom_attr(dom, b, "class", &lb);
+    return ca && cb && la && la == lb && memcmp(ca, cb, la) == 0;
+}
+
+/* Do visible candidates a and b stand in one slot of two repeated items:
+ * elements of one tag and class, each in a parent of its own of one tag
+ * and class ("<footer class=product-review__footer><div
+ * class=product-review__byline>by <span>NAME</span> from PLACE on
+ * <time>September 6, 2025</time>" under each review of a product page,
+ * wcxb 2893/2894)? A story's byline and its readers' "Posted by" lines in
+ * one flat list share the slot, not the parent's kind ("By Jennifer
+ * Agiesta | January 14, 2008; 4:38 PM ET", l3s 67872f6e). */
+static int S_same_slot(const cd_meta_ctx *c, cd_nid a, cd_nid b)
+{
+    const cd_dom *dom = c->dom;
+    if (a && cd_dom_node(dom, a)->type == CD_NODE_TEXT)
+        a = cd_dom_node(dom, a)->parent; /* a credit line read from its text */
+    if (b && cd_dom_node(dom, b)->type == CD_NODE_TEXT)
+        b = cd_dom_node(dom, b)->parent;
+    return S_alike(dom, a, b) && S_alike(dom, cd_dom_node(dom, a)->parent, cd_dom_node(dom, b)->parent);
+}
+
+/* Does credit s give a date ("by NAME from PLACE on September 6, 2025")? */
+static int S_dated(const char *s, size_t n)
+{
+    char date[CD_META_DATE_LEN];
+    return n > 3 && cd_meta_date_norm(s, n, 0, 0, date) >= 10;
+}
+
+static int S_post_list(const cd_meta_ctx *c, const cd_meta_cand *const *list, size_t n, const cd_meta_cand *k)
+{
+    /* Three dated credits or more in one slot (tag and class): the first
+     * is a list's first item, not a story's byline over it ("by NAME from
+     * PLACE on September 6, 2025" under each review of a product page,
+     * wcxb 2893/2894; "Written by NAME on Jul 5th 2022", wcxb 4050). */
+    if (S_dated(k->s, k->len)) {
+        size_t slot = 0;
+        for (size_t i = 0; i < n && slot < 2; i++) {
+            const cd_meta_cand *q = list[i];
+            if (q != k && q->rank == k->rank && S_same_slot(c, q->pos, k->pos) && S_dated(q->s, q->len) &&
+                !(q->len == k->len && memcmp(q->s, k->s, k->len) == 0))
+                slot++;
+        }
+        if (slot >= 2)
+            return 1;
+    }
     if (!S_stamped(k->s, k->len))
         return 0;
     size_t posts = 0;
@@ -168,10 +220,23 @@ static int S_post_list(const cd_meta_cand *const *list, size_t n, const cd_meta_
     return posts >= 2 && (!first || other);
 }
 
+/* Is node id inside one of the elements at[0..n) (a few levels down)? */
+static int S_inside_any(const cd_dom *dom, cd_nid id, const cd_nid *at, size_t n)
+{
+    cd_nid a = id;
+    for (int d = 0; a && d < 4; d++, a = cd_dom_node(dom, a)->parent)
+        for (size_t i = 0; i < n; i++)
+            if (at[i] == a)
+                return 1;
+    return 0;
+}
+
 static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int links)
 {
     const cd_meta_cand *list[64];
     size_t n = cd_meta_collect(c, CD_MF_AUTHOR, src, 0, list, 64);
+    cd_nid posts[16]; /* the credits of a list of posts, skipped */
+    size_t nposts = 0;
     /* Page elements credit one story in one place: after the first
      * credit, only credits right next to it (a list of names). */
     int local = src == CD_MS_MICRODATA || src == CD_MS_VISIBLE;
@@ -190,7 +255,17 @@ static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int li
             continue;
         if (src == CD_MS_VISIBLE && k->rank == CD_META_RANK_HOLDER && !m->date_published)
             continue; /* a shop's copyright line on an undated product page */
-        if (src == CD_MS_VISIBLE && S_post_list(list, n, k))
+        if (src == CD_MS_VISIBLE && S_post_list(c, list, n, k)) {
+            if (nposts < sizeof posts / sizeof posts[0])
+                posts[nposts++] = cd_dom_node(c->dom, cd_dom_node(c->dom, k->pos)->type == CD_NODE_TEXT
+                                                                 ? cd_dom_node(c->dom, k->pos)->parent
+                                                                 : k->pos)->parent;
+            continue;
+        }
+        /* A name inside a post's credit or its parent ("by <span>NAME</span>
+         * from …"; the review's title beside its credit read as a name by
+         * the date, "Good Quality", wcxb 4050) is that post's too. */
+        if (src == CD_MS_VISIBLE && nposts && S_inside_any(c->dom, k->pos, posts, nposts))
             continue;
         /* The site's own name over the date line ("<small>Malaysia
          * Sun<br>Sunday 30th December, 2007", its logo's alt "Malaysia Sun"

@@ -521,6 +521,25 @@ static size_t S_yearless_by(const cd_meta_ctx *c, const cd_meta_cand *k0, cd_nid
     return 0;
 }
 
+/* S_masthead's answer when the masthead's day is the only date line and
+ * stands far from the story: no visible date. */
+#define S_MAST_NONE ((size_t)-1)
+#define S_MAST_FAR 120u
+
+/* Does a date line other than k0 (any day, not in a side column) stand by
+ * headline h: a few texts above it, or among the first 30 after it? */
+static int S_any_by(const cd_meta_ctx *c, const cd_meta_cand *const *list, size_t n, const cd_meta_cand *k0, cd_nid h)
+{
+    for (size_t i = 0; i < n; i++) {
+        const cd_meta_cand *k = list[i];
+        if (k == k0 || (k->flags & CD_MC_BAD))
+            continue;
+        if (k->pos < h ? cd_meta_texts_between(c, k->pos, h, 8) < 8 : cd_meta_texts_between(c, h, k->pos, 31) <= 30)
+            return 1;
+    }
+    return 0;
+}
+
 static size_t S_masthead(const cd_meta_ctx *c, const cd_meta_cand **list, size_t n, int dayfirst, char *out)
 {
     const cd_meta_cand *k0 = NULL;
@@ -568,8 +587,25 @@ static size_t S_masthead(const cd_meta_ctx *c, const cd_meta_cand **list, size_t
         if (near && (take == n || k->pos < list[take]->pos) && (k->pos < h || !S_after_link(c, k->pos)))
             take = i;
     }
-    if (take == n)
-        return S_yearless_by(c, k0, h, 1, dayfirst, out);
+    if (take == n) {
+        size_t len = S_yearless_by(c, k0, h, 1, dayfirst, out);
+        /* A headline found, the masthead's day far above it (more than
+         * S_MAST_FAR texts: the whole header between), and no date line of
+         * any day by the story (above it or among the texts after it): the
+         * page shows when it was served, not when the story was written
+         * (l3s teamtalk 17a0df1f: the marquee's "Monday, January 14, 2008"
+         * 232 texts over a story that shows no date; 3ecf8ed4, 140 texts,
+         * a day later than the story's). No visible date then. Nearer
+         * ones stay: at 10-13 texts a story's own line ("Saturday, January
+         * 12, 2008 - Page updated at 12:00 AM", Seattle Times 3227d893),
+         * at 38-97 an edition's date over its stories (The Hindu 498f4478,
+         * The Telegraph 6958faf6) or a byline's ("Globe Staff / December
+         * 28, 2007", 693d6d1c, 49). */
+        if (!len && h && cd_meta_texts_between(c, k0->pos, h, S_MAST_FAR + 1) > S_MAST_FAR &&
+            !S_any_by(c, list, n, k0, h))
+            return S_MAST_NONE;
+        return len;
+    }
     const cd_meta_cand *k = list[take];
     memmove(list + 1, list, take * sizeof *list);
     list[0] = k;
@@ -577,7 +613,7 @@ static size_t S_masthead(const cd_meta_ctx *c, const cd_meta_cand **list, size_t
 }
 
 static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const char *page_url,
-                               const char **source)
+                               const char **source, int *served)
 {
     static const int srcs[] = {CD_MS_JSONLD, CD_MS_OG, CD_MS_META, CD_MS_MICRODATA, CD_MS_VISIBLE};
     char out[CD_META_DATE_LEN];
@@ -597,6 +633,10 @@ static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const ch
                 }
         if (srcs[s] == CD_MS_VISIBLE && field == CD_MF_DATE && n) {
             size_t len = S_masthead(c, list, n, dayfirst, out);
+            if (len == S_MAST_NONE) {
+                *served = 1;
+                continue;
+            }
             if (len) {
                 *source = cd_meta_src_name(CD_MS_VISIBLE);
                 return cd_arena_strndup(c->arena, out, len);
@@ -708,8 +748,10 @@ void cd_meta_pick_dates(cd_meta_ctx *c, cd_meta *m, const char *page_url)
     int dayfirst = S_dayfirst(m->language);
     if (!dayfirst)
         dayfirst = S_page_dayfirst(c);
-    m->date_published = S_pick_date(c, CD_MF_DATE, dayfirst, page_url, &m->date_source);
-    m->date_modified = S_pick_date(c, CD_MF_MODIFIED, dayfirst, NULL, &m->modified_source);
+    int served = 0, unused = 0;
+    m->date_published = S_pick_date(c, CD_MF_DATE, dayfirst, page_url, &m->date_source, &served);
+    m->date_modified = S_pick_date(c, CD_MF_MODIFIED, dayfirst, NULL, &m->modified_source, &unused);
+    m->served_day = served && !m->date_published;
     /* A page that states only when it was modified (article:modified_time on
      * a landing page) is dated by that: the only date the publisher gives
      * for the text (trafilatura falls back the same way). */

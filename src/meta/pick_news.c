@@ -35,6 +35,7 @@
 
 #include "../util/ctype.h"
 #include "../util/url.h"
+#include "authors.h"
 #include "cand.h"
 #include "dates.h"
 #include "pick.h"
@@ -2155,7 +2156,19 @@ static void S_credit(cd_meta_ctx *c, cd_meta *m)
  * New York Times"), a short capitalised name with no separator of its own.
  * Only on a dated page (a story): elsewhere the part after the separator is
  * as often a section, a category or an offer ("Free Shipping*"). */
-static void S_site_from_title(cd_meta_ctx *c, cd_meta *m)
+static int S_spells_host(const char *s, size_t n, const char *url);
+
+/* Is s[0..n) one word of a company's form ("Inc.", "LLC", "Ltd": a word of
+ * org-words.txt)? */
+static int S_company_form(const char *s, size_t n)
+{
+    size_t at = 0, l;
+    const char *w, *more;
+    if (!(l = cd_next_word(s, n, &at, &w)) || cd_next_word(s, n, &at, &more)) return 0;
+    return cd_meta_author_orgish(w, l);
+}
+
+static void S_site_from_title(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
     if (m->site_name || !m->title || !m->date_published) return;
     const cd_meta_cand *list[1];
@@ -2178,6 +2191,16 @@ static void S_site_from_title(cd_meta_ctx *c, cd_meta *m)
     if (rl > S_LABEL_MAX || S_word_count(r, rl) > 5 || !S_has_letter(r, rl) ||
         !((r[0] >= 'A' && r[0] <= 'Z') || (unsigned char)r[0] >= 0x80) ||
         cd_meta_date_norm(r, rl, 0, 0, date))
+        return;
+    /* A list of things ("Moon Learns From His Mistake - HOOPSWORLD | NBA
+     * News, Rumors and Information", l3s f3114a41) is the site's tagline,
+     * not its name: taken only when the page names it so (its logo's alt,
+     * a link home, the copyright line) or the host spells it; a company's
+     * form after the comma ("JF Possibilities, Inc.", wcxb 0497) is part
+     * of its name. */
+    const char *comma = memchr(r, ',', rl);
+    if (comma && !S_company_form(comma + 1, rl - (size_t)(comma + 1 - r)) && !S_spells_host(r, rl, page_url) &&
+        !cd_meta_site_named(c, r, rl))
         return;
     size_t n;
     m->site_name = S_piece(c, r, rl, &n);
@@ -2309,5 +2332,5 @@ void cd_meta_news_pick(cd_meta_ctx *c, cd_meta *m, const char *page_url)
     /* Last: a keywords list naming a stated site is the site's own list;
      * one naming the <title>'s suffix ("Salon.com, uber, …") need not be. */
     S_site_from_host_part(c, m, page_url);
-    S_site_from_title(c, m);
+    S_site_from_title(c, m, page_url);
 }

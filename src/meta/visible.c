@@ -698,8 +698,11 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     rank += S_far(v);
     /* Read into the stack (cd_meta_add copies what it keeps): asked of
      * every element named a byline until eight give one. */
+    /* Its first S_BYLINE_MAX + 1 raw bytes (indentation and all), cut at
+     * a word's end when that clips the text (the cut inside a word gave
+     * wcxb 2893/2894's product page the author "Our Product Research Tea"). */
     char tb[(S_BYLINE_MAX + 1) * 3 + 1];
-    size_t len = cd_meta_node_text_to(c, id, S_BYLINE_MAX + 1, tb);
+    size_t len = cd_meta_node_text_word(c, id, S_BYLINE_MAX + 1, tb);
     char *t = len ? tb : NULL;
     if (!t || len > S_BYLINE_MAX)
         return;

@@ -303,7 +303,7 @@ void cd_news_deck(cd_news_ctx *p)
                 /* Twelve texts after the headline end the search, but for
                  * the page's stated summary (told, below), which may sit
                  * under a long author card: twenty-four. */
-                if (!cd_news_space_text(n) && ++texts > (p->m->description && p->m->date_published ? 24u : 12u)) break;
+                if (!cd_news_space_text(n) && ++texts > (p->m->description && p->story ? 24u : 12u)) break;
                 k = cd_dom_next(dom, k, top);
                 continue;
             }
@@ -349,7 +349,7 @@ void cd_news_deck(cd_news_ctx *p)
              * subnotebooks-macbook-air): a subheadline, read as the h2 is
              * below (a sentence, not a section's title-case heading). */
             int sub = texts == 0 && n->tag != CD_TAG_H2 && (cd_tag_flags(n->tag) & CD_TF_HEADING) &&
-                      p->m->date_published && n->parent == cd_dom_node(dom, h1)->parent &&
+                      p->story && n->parent == cd_dom_node(dom, h1)->parent &&
                       (!(cd_tag_flags(cd_dom_node(dom, h1)->tag) & CD_TF_HEADING) ||
                        n->tag > cd_dom_node(dom, h1)->tag);
             int h2 = (n->tag == CD_TAG_H2 || (sub && !cls)) && texts == 0;
@@ -370,9 +370,9 @@ void cd_news_deck(cd_news_ctx *p)
              * eight words or more (below), the h1's very next element too
              * when no <p> follows it. Not a <p> the text keeps: a product
              * page's tagline (wcxb 0690) or an intro (0203) is read then. */
-            int apart = !hp && texts == 0 && p->m->date_published && !p->m->nauthors && n->tag == CD_TAG_P &&
+            int apart = !hp && texts == 0 && p->story && !p->m->nauthors && n->tag == CD_TAG_P &&
                         !cd_news_rendered(p, k) && S_styled_apart(p, k);
-            if (!hp && texts == 0 && p->m->date_published && (p->m->nauthors || apart) &&
+            if (!hp && texts == 0 && p->story && (p->m->nauthors || apart) &&
                 (n->tag == CD_TAG_P || (n->tag == CD_TAG_DIV && hdr && cd_news_inside(dom, k, hdr) && S_leaf_block(dom, k))))
                 hp = under = S_under_h1(dom, h1, k) ||
                              (apart && S_next_el(dom, h1) == k &&
@@ -382,7 +382,7 @@ void cd_news_deck(cd_news_ctx *p)
              * story it is not part of (<strong>At its annual CES press
              * conference … players.</strong><div class=NewsFeed><p>…): the
              * standfirst, set in bold. */
-            int bold = p->m->date_published && texts <= 4 && (n->tag == CD_TAG_STRONG || n->tag == CD_TAG_B) &&
+            int bold = p->story && texts <= 4 && (n->tag == CD_TAG_STRONG || n->tag == CD_TAG_B) &&
                        !cd_news_rendered(p, k) && S_own_line(dom, k);
             /* The first line under the headline, a paragraph or a
              * subheading, that says what the page's description says
@@ -395,7 +395,7 @@ void cd_news_deck(cd_news_ctx *p)
              * (wcxb-dev 2854, 0671: the lead paragraph of a reference page). */
             int desc = 0;
             cd_nid only = n->tag == CD_TAG_P ? S_only_child(dom, k) : CD_NONE;
-            if (!(cls || h2 || hp || bold) && texts == 0 && p->m->description && p->m->date_published &&
+            if (!(cls || h2 || hp || bold) && texts == 0 && p->m->description && p->story &&
                 (n->tag == CD_TAG_H2 || n->tag == CD_TAG_H3 ||
                  (only && (cd_dom_is(dom, only, CD_TAG_FONT) || cd_dom_is(dom, only, CD_TAG_B) ||
                            cd_dom_is(dom, only, CD_TAG_STRONG) || cd_dom_is(dom, only, CD_TAG_EM) ||
@@ -418,7 +418,7 @@ void cd_news_deck(cd_news_ctx *p)
              * standfirst the page summarises itself with, shown where a
              * standfirst goes. The story's own first paragraph is part of
              * its text. */
-            int told = !(cls || h2 || hp || bold || desc) && p->m->description && p->m->date_published &&
+            int told = !(cls || h2 || hp || bold || desc) && p->m->description && p->story &&
                        (n->tag == CD_TAG_P || (n->tag == CD_TAG_DIV && S_leaf_block(dom, k))) &&
                        !cd_news_rendered(p, k) && !S_runs_on(dom, k) && S_says_description(p, k);
             desc = desc || told;
@@ -428,7 +428,7 @@ void cd_news_deck(cd_news_ctx *p)
              * guardian-windies-win's scoreline): the standfirst of a page
              * styled with <font>. */
             int font = !(cls || h2 || hp || bold || desc) && texts == 0 && n->tag == CD_TAG_FONT &&
-                       p->m->date_published && S_own_line(dom, k) && cd_dom_node(dom, k)->parent == cd_dom_node(dom, h1)->parent;
+                       p->story && S_own_line(dom, k) && cd_dom_node(dom, k)->parent == cd_dom_node(dom, h1)->parent;
             /* The byline block set the same way ("<font><b>Andy Hunter<br>Wednesday
              * January 16, 2008<br><a>The Guardian</a></b></font>",
              * guardian-hicks-klinsmann) links to the paper: no standfirst does. */
@@ -467,7 +467,7 @@ void cd_news_deck(cd_news_ctx *p)
                  * outside the headline's block ("<div class=page-header><h1>
                  * Book Reviews</h1></div><h2>What this handout is about</h2>",
                  * wcxb 0303). */
-                int h2_beside = h2 && c && p->m->date_published && n->parent == cd_dom_node(dom, h1)->parent;
+                int h2_beside = h2 && c && p->story && n->parent == cd_dom_node(dom, h1)->parent;
                 if (h2_beside && !cd_parts_title_case(c, len))
                     least = 5u;
                 /* … and one of three words or four that closes with a full

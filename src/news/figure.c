@@ -1249,7 +1249,7 @@ cd_nid cd_news_bare_lead(cd_news_ctx *p)
     if (p->m->image_url) return CD_NONE;
     /* A story says who wrote it or when: a shop's, a service's or a forum's
      * page rarely does, and its first picture is a product or an icon. */
-    if (!p->m->date_published && !p->m->nauthors) return CD_NONE;
+    if (!p->story && !p->m->nauthors) return CD_NONE;
     if (p->lead_img) return p->lead_img;
     cd_nid img = p->x->nroots ? S_bare_before(p, p->x->roots[0]) : CD_NONE;
     if (!img && p->h1) img = S_bare_above(p);

@@ -51,6 +51,9 @@ typedef struct cd_news_ctx {
     const char *foot_agency;  /* the agency a copyright notice after the story names */
     int foot_notice;          /* a copyright notice closes the story (whoever it names) */
     int credit_notice;        /* the credit is foot_agency's (a copyright notice's) */
+    /* Is the page a story (parts.c S_story): dated, or showing the day it
+     * was served? The deck and the lead picture are read on a story. */
+    int story;
     cd_nid h1;                /* the headline element */
     cd_nid head; /* h1, else the element the headline is set in (news/parts.c S_find_head) */
     /* Headings met before the story's first block ("<h5>Posted on Fri, Jan.

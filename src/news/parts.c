@@ -407,6 +407,20 @@ static cd_nid S_find_head(cd_news_ctx *p)
     return CD_NONE;
 }
 
+/* Is the page a story (a news article)? A story states when it was
+ * published; a shop's or a service's page rarely does, and its intro is no
+ * standfirst, its first picture a product or an icon. A page whose only
+ * date line is the masthead's day (meta's served_day: the date it was
+ * served, not the story's, so no date_published) is a dated page all the
+ * same (l3s teamtalk 17a0df1f: its deck and lead picture read). Tried and
+ * left: a headline extraction found over three texts of prose or more
+ * (14 non-news wcxb pages gained a false picture or deck, 2 l3s stories
+ * a right one), a byline alone (4 wcxb shop pages gained a false deck). */
+static int S_story(const cd_news_ctx *p)
+{
+    return p->m->date_published || p->m->served_day;
+}
+
 /* A page of many parts (broad extraction: no region held half of its
  * prose) may still be a story whose text lost to a live feed or a sidebar.
  * Its body's first and last blocks are the page's, not the story's, so no
@@ -416,7 +430,7 @@ static void S_head_parts(cd_news_ctx *p)
 {
     /* A story states when it was published; a shop's or a service's page
      * rarely does, and its intro is not a standfirst. */
-    if (p->h1 && p->m->date_published) {
+    if (p->h1 && p->story) {
         cd_news_deck(p);
         cd_nid fig = cd_news_lead(p);
         if (fig) cd_news_figure(p, fig, 1);
@@ -451,10 +465,12 @@ void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x
     p.h1 = x->title_node ? x->title_node : S_find_h1(&p);
     p.head = p.h1 ? p.h1 : S_find_head(&p);
     if (x->broad) {
+        p.story = S_story(&p);
         S_head_parts(&p);
         return;
     }
     S_scan(&p);
+    p.story = S_story(&p);
     cd_news_deck(&p);
     cd_news_writes_deck(&p);
     cd_news_byline(&p);
@@ -468,7 +484,7 @@ void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x
     /* No figure marked, but the og:image shown by the headline: its caption
      * and credit are the block after it. */
     cd_nid ogp = fig || bare || !m->image_url || m->image_caption || m->image_credit ||
-                         (!m->date_published && !m->nauthors) ? CD_NONE : cd_news_og_picture(&p);
+                         (!p.story && !m->nauthors) ? CD_NONE : cd_news_og_picture(&p);
     if (ogp) cd_news_og_picture_read(&p, ogp);
     if (p.loose_credit && !m->image_credit && (m->image_url || fig)) {
         m->image_credit = p.loose_credit;
