@@ -498,6 +498,14 @@ void cd_news_deck(cd_news_ctx *p)
             int h2 = (n->tag == CD_TAG_H2 || (sub && !cls)) && texts == 0;
             int hp = n->tag == CD_TAG_P && texts == 0 &&
                      ((hdr && cd_news_inside(dom, k, hdr)) || S_headline_pair(dom, h1, k, p->m->date_published != NULL));
+            /* … and, on a dated page, a <div> of text alone closing the
+             * headline's block (<div><h1>Small Business Guide: Cyber
+             * Security</h1><div class="text-fl-lg font-medium">How to
+             * improve your cyber security; …</div></div>, wcxb 4105). */
+            int hp_div = 0;
+            if (!hp && texts == 0 && n->tag == CD_TAG_DIV && p->m->date_published && S_leaf_block(dom, k) &&
+                S_headline_pair(dom, h1, k, 1))
+                hp = hp_div = 1;
             /* The block right under the headline (a <p>, or a <div> of text
              * only): seen on newer pages whose header wraps the h1 deeper
              * than the <header> search reaches, or that set the dek as a
@@ -645,6 +653,8 @@ void cd_news_deck(cd_news_ctx *p)
                     (!c || w < 8 || !(c[len - 1] == '.' || c[len - 1] == '!' || c[len - 1] == '?')))
                     c = NULL;
                 if (apart && (!c || w < 8 || !(c[len - 1] == '.' || c[len - 1] == '!' || c[len - 1] == '?')))
+                    c = NULL;
+                if (hp_div && (!c || w < 6 || !(c[len - 1] == '.' || c[len - 1] == '!' || c[len - 1] == '?')))
                     c = NULL;
                 /* A line under the headline that states a clock time is
                  * its date line ("AFP 30 avril 2015 à 07:19 (Mis à jour
