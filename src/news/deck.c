@@ -346,6 +346,21 @@ static int S_opens_description(cd_news_ctx *p, cd_nid k)
            (ds[dl] == ' ' || ds[dl] == ',' || ds[dl] == '.' || ds[dl] == ';');
 }
 
+/* Does c[0..len) end with title after a trail of links: a separator
+ * ("»", "›", ">", "/", "|") in the words before it? */
+static int S_trail_to(const char *c, size_t len, const char *title)
+{
+    size_t tl = strlen(title);
+    if (tl < 20 || tl >= len || !cd_meta_eq_nocase(c + len - tl, tl, title, tl)) return 0;
+    for (size_t i = 0; i < len - tl; i++) {
+        unsigned char b = (unsigned char)c[i];
+        if (b == '>' || b == '/' || b == '|') return 1;
+        if (b == 0xC2 && i + 1 < len - tl && (unsigned char)c[i + 1] == 0xBB) return 1;                 /* » */
+        if (b == 0xE2 && i + 2 < len - tl && (unsigned char)c[i + 1] == 0x80 && (unsigned char)c[i + 2] == 0xBA) return 1; /* › */
+    }
+    return 0;
+}
+
 /* A byline block inside a standfirst block ("<p>Standfirst</p><p>by Jane Doe
  * (reporting)</p>"): the child that reads as one, not the first. */
 static cd_nid S_deck_byline(cd_news_ctx *p, cd_nid k)
@@ -660,6 +675,13 @@ void cd_news_deck(cd_news_ctx *p)
                  * its date line ("AFP 30 avril 2015 à 07:19 (Mis à jour
                  * …)"), not a dek. */
                 if (c && under && S_clock_time(c, len)) c = NULL;
+                /* … nor a breadcrumb trail ending in the headline ("Home »
+                 * Are you attending 2026’s top tech conferences? Let’s
+                 * connect!", wcxb 4366): the headline closes it after a
+                 * separator. A deck may say the headline's words after its
+                 * own ("Newspaper says entertainers named in …",
+                 * tests/spec/news/wjbf-steroid-entertainers). */
+                if (c && p->m->title && S_trail_to(c, len, p->m->title)) c = NULL;
                 if (c && !notice && w >= least && len <= 600 && !cd_parts_not_deck(c, len) &&
                     (strong || long_h2 || !cd_parts_title_case(c, len) || ((cls || desc || font) && w >= 6)) && !cd_news_has(p, k, cd_list_class_deck_bad) &&
                     !S_has_heading(p, k) && !S_control_row(dom, k) &&
