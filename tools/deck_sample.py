@@ -7,9 +7,11 @@ two runs, to be read and judged page by page (deck right / missed / false).
 
 usage: tools/deck_sample.py BIN OLD_DIR NEW_DIR [--seed S] [--not-seed S0] [--list] [INDEX ...]
        OLD_DIR, NEW_DIR: tools/eval.sh output folders (l3s.jsonl, wcxb.jsonl).
-       --not-seed S0 leaves out the pages of the sample drawn with S0 (a second,
-       fresh sample). h/deck19 drew --seed 20261207, then --seed 20261208
-       --not-seed 20261207 (docs/quality.md, "Session 16, h/deck19")."""
+       --not-seed S0 (repeatable, in drawing order) leaves out the pages of the
+       sample drawn with S0 (a fresh sample). h/deck19 drew --seed 20261207,
+       then --seed 20261208 --not-seed 20261207, then --seed 20261209
+       --not-seed 20261207 --not-seed 20261208 (docs/quality.md, "Session 16,
+       h/deck19")."""
 import glob
 import json
 import os
@@ -33,10 +35,12 @@ def pools():
     return l3s, w
 
 
-def draw(seed, not_seed=None):
+def draw(seed, not_seeds=()):
+    """The sample of seed, drawn after the samples of not_seeds (in order,
+    each drawn without the pages of the ones before it) are left out."""
     l3s, w = pools()
-    if not_seed is not None:
-        r0 = random.Random(not_seed)
+    for ns in not_seeds:
+        r0 = random.Random(ns)
         ex = set(r0.sample(l3s, 25)) | set(r0.sample(w, 25))
         l3s, w = [x for x in l3s if x not in ex], [x for x in w if x not in ex]
     rng = random.Random(seed)
@@ -54,12 +58,12 @@ def load(d):
 
 def main():
     a = sys.argv[1:]
-    seed, not_seed = 20261207, None
+    seed, not_seeds = 20261207, []
     if '--seed' in a:
         i = a.index('--seed'); seed = int(a[i + 1]); del a[i:i + 2]
-    if '--not-seed' in a:
-        i = a.index('--not-seed'); not_seed = int(a[i + 1]); del a[i:i + 2]
-    S = draw(seed, not_seed)
+    while '--not-seed' in a:
+        i = a.index('--not-seed'); not_seeds.append(int(a[i + 1])); del a[i:i + 2]
+    S = draw(seed, not_seeds)
     if '--list' in a:
         for i, s in enumerate(S):
             print(i, *s)
