@@ -470,6 +470,19 @@ void cd_news_deck(cd_news_ctx *p)
                 k = cd_dom_next_skip(dom, k, top);
                 continue;
             }
+            /* A box classed as the sidebar's (<div class=sidebar-box><div
+             * class=book-call><h3>…</h3><p class=book-call-intro>Have
+             * questions? Schedule a call …</p>, wcxb 4306) is no deck either;
+             * its texts count toward the walk's end as read ones do (passing
+             * them free took an ad's "We are ... here to help!" further on,
+             * wcxb 0087). */
+            if (cd_meta_class_has_block(&p->ctx, k, cd_list_class_sidebar)) {
+                unsigned sseen = 0;
+                for (cd_nid q = cd_dom_next(dom, k, k); q && sseen < CD_NEWS_FIG_NODES; q = cd_dom_next(dom, q, k), sseen++)
+                    if (cd_dom_node(dom, q)->type == CD_NODE_TEXT && !cd_news_space_text(cd_dom_node(dom, q))) texts++;
+                k = cd_dom_next_skip(dom, k, top);
+                continue;
+            }
             /* Past twelve texts only the stated summary is looked for. */
             int late = texts > 12;
             int camel = !late && (cd_news_camel_has(dom, k, cd_list_class_deck) ||
