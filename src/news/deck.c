@@ -14,6 +14,8 @@
 #include "parts_text.h"
 #include "wordlists.h"
 
+static int S_only_chain(const cd_dom *dom, cd_nid e, cd_nid k);
+
 /* Does the subtree of id (without id) hold a heading: a box, not a deck? */
 static int S_has_heading(cd_news_ctx *p, cd_nid id)
 {
@@ -137,10 +139,14 @@ static cd_nid S_next_el(const cd_dom *dom, cd_nid id)
  * h1 and with nothing after it (<div><h1>…</h1><p>…</p></div>)? A block of
  * a headline and one sentence is a title block, whatever its classes say;
  * the body's first paragraph has the next ones after it. */
-static int S_headline_pair(const cd_dom *dom, cd_nid h1, cd_nid k)
+static int S_headline_pair(const cd_dom *dom, cd_nid h1, cd_nid k, int dated)
 {
-    return cd_dom_node(dom, k)->parent == cd_dom_node(dom, h1)->parent &&
-           S_next_el(dom, h1) == k && !S_next_el(dom, k);
+    /* Or, on a page that says when (a story), the one block of that last
+     * element (<div class=description><h1>…</h1><div class=text><p>Want to
+     * keep …?</p></div></div>, wcxb 4363); undated, that is a shop's or a
+     * service's tagline (wcxb 0708, 4112). */
+    cd_nid e = S_next_el(dom, h1);
+    return e && !S_next_el(dom, e) && (e == k || (dated && S_only_chain(dom, e, k)));
 }
 
 /* Does element k hold text and inline elements only, no block of its own? */
@@ -167,6 +173,16 @@ static cd_nid S_only_child(const cd_dom *dom, cd_nid e)
     return only;
 }
 
+/* Is k e itself or e's only child, down to three wrappers (<div
+ * class=detail-short-des><div class=field><p>…</p></div></div>, wcxb
+ * 4051): the one block e holds? */
+static int S_only_chain(const cd_dom *dom, cd_nid e, cd_nid k)
+{
+    for (unsigned d = 0; e && d < 4; d++, e = S_only_child(dom, e))
+        if (e == k) return 1;
+    return 0;
+}
+
 /* Is k the block set right under the headline, as a dek is: the h1's next
  * element sibling, or the only child of that sibling (<h1>…</h1><div>
  * <p>dek</p></div>), with no paragraph after it (<h1>…</h1><p>…</p><p>…
@@ -178,7 +194,7 @@ static int S_under_h1(const cd_dom *dom, cd_nid h1, cd_nid k)
     if (!e) return 0;
     /* A <p> of its own there may open the body; one wrapped alone in a
      * block is set apart from it. */
-    if (e == k ? !cd_dom_is(dom, k, CD_TAG_DIV) : S_only_child(dom, e) != k) return 0;
+    if (e == k ? !cd_dom_is(dom, k, CD_TAG_DIV) : !S_only_chain(dom, e, k)) return 0;
     cd_nid nx = S_next_el(dom, e);
     return !nx || !cd_dom_is(dom, nx, CD_TAG_P);
 }
@@ -261,6 +277,90 @@ static int S_says_description(cd_news_ctx *p, cd_nid k)
     return dn >= 60 && dn < dl && cd_meta_eq_nocase(d, dn, ds, dn);
 }
 
+/* Does s open as a newspaper's first paragraph does, its first word or
+ * words set in capitals before the sentence runs on in lower case ("AN
+ * EMOTIONAL Nicole Pratt broke down …", "RAISING the stakes in …", "IT'S
+ * more than …", l3s 89fc8a0d, 065445c6, d35ceaa6)? A word of three capitals
+ * is most often an acronym ("SEO is changing …", "ICU gets …", wcxb 0171,
+ * 0415) and does not count; one of four or more may be one too ("NASA
+ * says"), so the caller asks for the story's paragraphs right after it. */
+static int S_lede_caps(const char *s, size_t n)
+{
+    const char *w;
+    unsigned caps = 0;
+    for (size_t at = 0, l; (l = cd_next_word(s, n, &at, &w)) != 0;) {
+        size_t letters = 0, lower = 0, apos = 0;
+        for (size_t i = 0; i < l; i++) {
+            unsigned char c = (unsigned char)w[i];
+            if (c >= 'a' && c <= 'z') lower++;
+            else if (c >= 'A' && c <= 'Z') letters++;
+            else if (c == '\'' || c == 0xE2) apos = 1; /* ' or ’ (E2 80 99) */
+            else if (c >= 0x80) {
+                if (c != 0x80 && c != 0x99) return 0;
+            } else if (!(c == ',' && i == l - 1)) return 0;
+        }
+        if (lower) return caps > 0;
+        if (!letters) return 0;
+        if (caps == 0 && !(letters == 2 || letters >= 4 || apos)) return 0;
+        if (++caps > 3) return 0;
+    }
+    return 0;
+}
+
+/* Is the next element after <p> k, in its parent, a paragraph of the
+ * story's text (shown in it, 100 characters or more): k is the paragraph
+ * that opens the story, set in a block of its own name? */
+static int S_story_follows(cd_news_ctx *p, cd_nid k)
+{
+    cd_nid nx = S_next_el(p->dom, k);
+    if (!nx || !cd_dom_is(p->dom, nx, CD_TAG_P) || !cd_news_rendered(p, nx)) return 0;
+    cd_news_text t;
+    cd_news_gather(p, nx, CD_NONE, 0, &t);
+    return t.more || t.n >= 100;
+}
+
+/* Does block k's text open the page's description, or say it all: a
+ * sentence of sixty characters or more whose words, up to its closing stop,
+ * the description opens with ("Everything you need to know about electric
+ * vehicles (EVs), helping you make the right choice when switching to a
+ * greener way of driving." under the h1, the description going on
+ * "… driving depending on your needs.", wcxb 4051)? The page's own summary
+ * shown under its headline, on a page naming no author. */
+static int S_opens_description(cd_news_ctx *p, cd_nid k)
+{
+    if (!p->m->description) return 0;
+    cd_news_text t;
+    cd_news_gather(p, k, CD_NONE, 0, &t);
+    if (t.more) return 0;
+    size_t dl;
+    char *d = cd_meta_clean(p->arena, t.s, t.n, &dl);
+    const char *ds = p->m->description;
+    size_t dn = strlen(ds);
+    while (dn && cd_isspace((unsigned char)ds[dn - 1]))
+        dn--;
+    /* The description said whole is most often the body's first paragraph
+     * (a product's, wcxb 0593): only one it goes on from counts. */
+    if (!d || !dl || !(d[dl - 1] == '.' || d[dl - 1] == '!' || d[dl - 1] == '?')) return 0;
+    dl--;
+    return dl >= 60 && dl + 4 < dn && cd_meta_eq_nocase(d, dl, ds, dl) &&
+           (ds[dl] == ' ' || ds[dl] == ',' || ds[dl] == '.' || ds[dl] == ';');
+}
+
+/* Does c[0..len) end with title after a trail of links: a separator
+ * ("»", "›", ">", "/", "|") in the words before it? */
+static int S_trail_to(const char *c, size_t len, const char *title)
+{
+    size_t tl = strlen(title);
+    if (tl < 20 || tl >= len || !cd_meta_eq_nocase(c + len - tl, tl, title, tl)) return 0;
+    for (size_t i = 0; i < len - tl; i++) {
+        unsigned char b = (unsigned char)c[i];
+        if (b == '>' || b == '/' || b == '|') return 1;
+        if (b == 0xC2 && i + 1 < len - tl && (unsigned char)c[i + 1] == 0xBB) return 1;                 /* » */
+        if (b == 0xE2 && i + 2 < len - tl && (unsigned char)c[i + 1] == 0x80 && (unsigned char)c[i + 2] == 0xBA) return 1; /* › */
+    }
+    return 0;
+}
+
 /* A byline block inside a standfirst block ("<p>Standfirst</p><p>by Jane Doe
  * (reporting)</p>"): the child that reads as one, not the first. */
 static cd_nid S_deck_byline(cd_news_ctx *p, cd_nid k)
@@ -279,10 +379,61 @@ static cd_nid S_deck_byline(cd_news_ctx *p, cd_nid k)
     return CD_NONE;
 }
 
+/* The page's one visible <h1> when the headline was not found by the
+ * title (the page's SEO title worded otherwise: "The 5 Most EPIC Espresso
+ * Machines Under $500 [2024 Guide]" over the h1 "Top Espresso Machine under
+ * $500: Which One Should You Get?", wcxb 4815): of three words or more, no
+ * link in it (a site's logo), before the story's first block. Two h1s or
+ * more (a masthead's, a sidebar's) leave the headline unknown. */
+static cd_nid S_sole_h1(cd_news_ctx *p)
+{
+    const cd_dom *dom = p->dom;
+    cd_nid one = CD_NONE;
+    for (uint32_t id = 2; id < dom->count && id < CD_NEWS_BODY_NODES; id++) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (n->type != CD_NODE_ELEMENT || n->tag != CD_TAG_H1 || !n->first || !cd_extract_node_visible(dom, id)) continue;
+        if (one) return CD_NONE;
+        one = id;
+    }
+    if (!one || (p->nfirst && p->first[0] < one)) return CD_NONE;
+    for (cd_nid q = cd_dom_next(dom, one, one); q; q = cd_dom_next(dom, q, one))
+        if (cd_dom_is(dom, q, CD_TAG_A)) return CD_NONE;
+    cd_news_text t;
+    cd_news_gather(p, one, CD_NONE, 0, &t);
+    size_t len;
+    char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
+    if (!c || cd_parts_words(c, len) < 3 || !p->m->title) return CD_NONE;
+    /* Two words of four letters or more in common with the title, or of
+     * three on a page read or typed as an article ("May", "2025", wcxb
+     * 4372): the same story worded twice ("Espresso", "$500"); a service
+     * page's h1 over another title ("Data Analytics Consulting" under
+     * "Custom Dashboards In Days", wcxb 0248; "The Agentic Security
+     * Platform …" under "The CrowdStrike Falcon® Platform", 2848) is a
+     * banner, not its headline. */
+    const char *ts = p->m->title, *w, *v;
+    size_t tn = strlen(ts);
+    unsigned shared = 0, seen = 0, least = p->x->article || p->x->typed > 0 ? 3u : 4u;
+    for (size_t at = 0, wl; (wl = cd_next_word(c, len, &at, &w)) != 0 && seen < 24 && shared < 2; seen++) {
+        while (wl && !cd_isalnum((unsigned char)w[wl - 1]))
+            wl--;
+        if (wl < least) continue;
+        for (size_t bt = 0, vl; (vl = cd_next_word(ts, tn, &bt, &v)) != 0;) {
+            while (vl && !cd_isalnum((unsigned char)v[vl - 1]))
+                vl--;
+            if (cd_meta_eq_nocase(w, wl, v, vl)) {
+                shared++;
+                break;
+            }
+        }
+    }
+    return shared >= 2 ? one : CD_NONE;
+}
+
 void cd_news_deck(cd_news_ctx *p)
 {
     const cd_dom *dom = p->dom;
     cd_nid h1 = p->head;
+    if (!h1 && p->story) h1 = S_sole_h1(p);
     unsigned fi = 0;
     cd_nid first = p->nfirst ? p->first[0] : CD_NONE;
     cd_news_text t;
@@ -319,6 +470,19 @@ void cd_news_deck(cd_news_ctx *p)
                 k = cd_dom_next_skip(dom, k, top);
                 continue;
             }
+            /* A box classed as the sidebar's (<div class=sidebar-box><div
+             * class=book-call><h3>…</h3><p class=book-call-intro>Have
+             * questions? Schedule a call …</p>, wcxb 4306) is no deck either;
+             * its texts count toward the walk's end as read ones do (passing
+             * them free took an ad's "We are ... here to help!" further on,
+             * wcxb 0087). */
+            if (cd_meta_class_has_block(&p->ctx, k, cd_list_class_sidebar)) {
+                unsigned sseen = 0;
+                for (cd_nid q = cd_dom_next(dom, k, k); q && sseen < CD_NEWS_FIG_NODES; q = cd_dom_next(dom, q, k), sseen++)
+                    if (cd_dom_node(dom, q)->type == CD_NODE_TEXT && !cd_news_space_text(cd_dom_node(dom, q))) texts++;
+                k = cd_dom_next_skip(dom, k, top);
+                continue;
+            }
             /* Past twelve texts only the stated summary is looked for. */
             int late = texts > 12;
             int camel = !late && (cd_news_camel_has(dom, k, cd_list_class_deck) ||
@@ -351,10 +515,25 @@ void cd_news_deck(cd_news_ctx *p)
             int sub = texts == 0 && n->tag != CD_TAG_H2 && (cd_tag_flags(n->tag) & CD_TF_HEADING) &&
                       p->story && n->parent == cd_dom_node(dom, h1)->parent &&
                       (!(cd_tag_flags(cd_dom_node(dom, h1)->tag) & CD_TF_HEADING) ||
-                       n->tag > cd_dom_node(dom, h1)->tag);
+                       n->tag > cd_dom_node(dom, h1)->tag ||
+                       /* A headline set in a minor heading (h3–h6) with
+                        * the next heading right after it, whatever its
+                        * rank: the ranks are the template's type sizes
+                        * (<h5>Podium for Canuck</h5><h3>Bronze medal picks
+                        * up slack …</h3>, tests/spec/news/winnipegsun-
+                        * podium-canuck). */
+                       (cd_dom_node(dom, h1)->tag >= CD_TAG_H3 && S_next_el(dom, h1) == k));
             int h2 = (n->tag == CD_TAG_H2 || (sub && !cls)) && texts == 0;
             int hp = n->tag == CD_TAG_P && texts == 0 &&
-                     ((hdr && cd_news_inside(dom, k, hdr)) || S_headline_pair(dom, h1, k));
+                     ((hdr && cd_news_inside(dom, k, hdr)) || S_headline_pair(dom, h1, k, p->story));
+            /* … and, on a dated page, a <div> of text alone closing the
+             * headline's block (<div><h1>Small Business Guide: Cyber
+             * Security</h1><div class="text-fl-lg font-medium">How to
+             * improve your cyber security; …</div></div>, wcxb 4105). */
+            int hp_div = 0;
+            if (!hp && texts == 0 && n->tag == CD_TAG_DIV && p->story && S_leaf_block(dom, k) &&
+                S_headline_pair(dom, h1, k, 1))
+                hp = hp_div = 1;
             /* The block right under the headline (a <p>, or a <div> of text
              * only): seen on newer pages whose header wraps the h1 deeper
              * than the <header> search reaches, or that set the dek as a
@@ -372,8 +551,9 @@ void cd_news_deck(cd_news_ctx *p)
              * page's tagline (wcxb 0690) or an intro (0203) is read then. */
             int apart = !hp && texts == 0 && p->story && !p->m->nauthors && n->tag == CD_TAG_P &&
                         !cd_news_rendered(p, k) && S_styled_apart(p, k);
-            if (!hp && texts == 0 && p->story && (p->m->nauthors || apart) &&
-                (n->tag == CD_TAG_P || (n->tag == CD_TAG_DIV && hdr && cd_news_inside(dom, k, hdr) && S_leaf_block(dom, k))))
+            if (!hp && texts == 0 && p->story &&
+                (n->tag == CD_TAG_P || (n->tag == CD_TAG_DIV && hdr && cd_news_inside(dom, k, hdr) && S_leaf_block(dom, k))) &&
+                (p->m->nauthors || apart || S_opens_description(p, k)))
                 hp = under = S_under_h1(dom, h1, k) ||
                              (apart && S_next_el(dom, h1) == k &&
                               (!S_next_el(dom, k) || !cd_dom_is(dom, S_next_el(dom, k), CD_TAG_P)));
@@ -446,6 +626,13 @@ void cd_news_deck(cd_news_ctx *p)
                 int strong = cls && (cd_news_has(p, named, cd_list_class_deck_strong) ||
                                      cd_news_camel_has(dom, k, cd_list_class_deck_strong) ||
                                      S_compound_has(dom, k, cd_list_class_deck_strong));
+                /* A standfirst that opens in the lede's capitals with the
+                 * story's paragraphs right after it in its block is the
+                 * story's first paragraph ("<p class=standfirst><strong>AN
+                 * EMOTIONAL Nicole Pratt broke down …</strong></p><p>Pratt,
+                 * 34, made …", l3s 89fc8a0d; tests/spec/news/dailytelegraphau-
+                 * bhutto-yard): it stays in the text, no deck. */
+                if (c && cls && n->tag == CD_TAG_P && S_lede_caps(c, len) && S_story_follows(p, k)) c = NULL;
                 /* An "intro" in the body with the story's paragraphs right after
                  * it is the story's first paragraph, not a standfirst. */
                 if (c && !strong && cd_news_has(p, k, cd_list_class_first_paragraph) && cd_news_rendered(p, k)) {
@@ -495,10 +682,19 @@ void cd_news_deck(cd_news_ctx *p)
                     c = NULL;
                 if (apart && (!c || w < 8 || !(c[len - 1] == '.' || c[len - 1] == '!' || c[len - 1] == '?')))
                     c = NULL;
+                if (hp_div && (!c || w < 6 || !(c[len - 1] == '.' || c[len - 1] == '!' || c[len - 1] == '?')))
+                    c = NULL;
                 /* A line under the headline that states a clock time is
                  * its date line ("AFP 30 avril 2015 à 07:19 (Mis à jour
                  * …)"), not a dek. */
                 if (c && under && S_clock_time(c, len)) c = NULL;
+                /* … nor a breadcrumb trail ending in the headline ("Home »
+                 * Are you attending 2026’s top tech conferences? Let’s
+                 * connect!", wcxb 4366): the headline closes it after a
+                 * separator. A deck may say the headline's words after its
+                 * own ("Newspaper says entertainers named in …",
+                 * tests/spec/news/wjbf-steroid-entertainers). */
+                if (c && p->m->title && S_trail_to(c, len, p->m->title)) c = NULL;
                 if (c && !notice && w >= least && len <= 600 && !cd_parts_not_deck(c, len) &&
                     (strong || long_h2 || !cd_parts_title_case(c, len) || ((cls || desc || font) && w >= 6)) && !cd_news_has(p, k, cd_list_class_deck_bad) &&
                     !S_has_heading(p, k) && !S_control_row(dom, k) &&

@@ -463,6 +463,14 @@ void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x
     p.ctx.kwords = m->class_words;
     p.ctx.kwords_bytes = m->class_words_bytes;
     p.h1 = x->title_node ? x->title_node : S_find_h1(&p);
+    /* The extractor's title node is the first h1 or h2 saying the title;
+     * an h2 before the headline saying it too (a sticky bar's, a menu's:
+     * wcxb 4677, whose div.subhead under the h1 was never reached) yields
+     * to the h1 that says it. */
+    if (p.h1 && !cd_dom_is(dom, p.h1, CD_TAG_H1)) {
+        cd_nid h = S_find_h1(&p);
+        if (h) p.h1 = h;
+    }
     p.head = p.h1 ? p.h1 : S_find_head(&p);
     if (x->broad) {
         p.story = S_story(&p);
