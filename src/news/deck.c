@@ -249,6 +249,24 @@ static int S_runs_on(const cd_dom *dom, cd_nid k)
     return 0;
 }
 
+/* Block k's text, cleaned, in d[0..*dl) when it is a sentence closed by a
+ * stop (. ! ?) and all of it was gathered, and in *dn the page's
+ * description's length without its trailing spaces: for the two tests
+ * below of a block against the description. */
+static int S_sentence_and_description(cd_news_ctx *p, cd_nid k, const char **d, size_t *dl, size_t *dn)
+{
+    cd_news_text t;
+    cd_news_gather(p, k, CD_NONE, 0, &t);
+    if (t.more) return 0;
+    *d = cd_meta_clean(p->arena, t.s, t.n, dl);
+    const char *ds = p->m->description;
+    *dn = strlen(ds);
+    while (*dn && cd_isspace((unsigned char)ds[*dn - 1]))
+        (*dn)--;
+    const char *e = *d;
+    return e && *dl && (e[*dl - 1] == '.' || e[*dl - 1] == '!' || e[*dl - 1] == '?');
+}
+
 /* Does block k's text say the page's description, as a sentence of eight
  * words or more closed by a stop: the same text, or one the description
  * opens when it is cut short ("… inflection point...", sixty characters or
@@ -256,16 +274,9 @@ static int S_runs_on(const cd_dom *dom, cd_nid k)
  * users", a list's; "The Stuff No One Tells You") is no standfirst. */
 static int S_says_description(cd_news_ctx *p, cd_nid k)
 {
-    cd_news_text t;
-    cd_news_gather(p, k, CD_NONE, 0, &t);
-    if (t.more) return 0;
-    size_t dl;
-    char *d = cd_meta_clean(p->arena, t.s, t.n, &dl);
-    const char *ds = p->m->description;
-    size_t dn = strlen(ds);
-    while (dn && cd_isspace((unsigned char)ds[dn - 1]))
-        dn--;
-    if (!d || !dl || !(d[dl - 1] == '.' || d[dl - 1] == '!' || d[dl - 1] == '?') || cd_parts_words(d, dl) < 8)
+    const char *d, *ds = p->m->description;
+    size_t dl, dn;
+    if (!S_sentence_and_description(p, k, &d, &dl, &dn) || cd_parts_words(d, dl) < 8)
         return 0;
     if (cd_meta_eq_nocase(d, dl, ds, dn)) return 1;
     size_t cut = dn >= 3 && memcmp(ds + dn - 3, "...", 3) == 0 ? 3
@@ -329,18 +340,11 @@ static int S_story_follows(cd_news_ctx *p, cd_nid k)
 static int S_opens_description(cd_news_ctx *p, cd_nid k)
 {
     if (!p->m->description) return 0;
-    cd_news_text t;
-    cd_news_gather(p, k, CD_NONE, 0, &t);
-    if (t.more) return 0;
-    size_t dl;
-    char *d = cd_meta_clean(p->arena, t.s, t.n, &dl);
-    const char *ds = p->m->description;
-    size_t dn = strlen(ds);
-    while (dn && cd_isspace((unsigned char)ds[dn - 1]))
-        dn--;
+    const char *d, *ds = p->m->description;
+    size_t dl, dn;
     /* The description said whole is most often the body's first paragraph
      * (a product's, wcxb 0593): only one it goes on from counts. */
-    if (!d || !dl || !(d[dl - 1] == '.' || d[dl - 1] == '!' || d[dl - 1] == '?')) return 0;
+    if (!S_sentence_and_description(p, k, &d, &dl, &dn)) return 0;
     dl--;
     return dl >= 60 && dl + 4 < dn && cd_meta_eq_nocase(d, dl, ds, dl) &&
            (ds[dl] == ' ' || ds[dl] == ',' || ds[dl] == '.' || ds[dl] == ';');
