@@ -424,6 +424,39 @@ static void S_head_parts(cd_news_ctx *p)
     cd_news_wire_byline(p->m);
 }
 
+/* Does the story show name: a text node in its content roots, or in the
+ * first CD_NEWS_HOUSE_HEAD nodes from its headline (the byline box)? */
+#define CD_NEWS_HOUSE_HEAD 160
+static int S_story_shows(const cd_news_ctx *p, const char *name)
+{
+    const cd_dom *dom = p->dom;
+    for (uint32_t r = 0; r <= p->x->nroots; r++) {
+        cd_nid top = r < p->x->nroots ? p->x->roots[r] : CD_NONE;
+        cd_nid id = r < p->x->nroots ? top : p->head;
+        for (unsigned seen = 0; id && (top || seen < CD_NEWS_HOUSE_HEAD); id = cd_dom_next(dom, id, top), seen++) {
+            const cd_node *n = cd_dom_node(dom, id);
+            if (n->type == CD_NODE_TEXT && cd_contains_nocase(n->u.text, n->len, name)) return 1;
+        }
+    }
+    return 0;
+}
+
+/* A stated author (<meta name=author>, JSON-LD, og) that the story nowhere
+ * shows, on a story the page credits to a wire or another source: the
+ * publisher's house credit or its web designer, not the writer
+ * ("CBSNews", "WVVA", "The Honolulu Advertiser", "Vivid Interactive and
+ * Design", "winnipeg sun" over AP and CP copy: l3s-gn1 7526314a, 954487ce,
+ * c5102bf8, b6cfbfa5, a0b5afad). A writer the byline shows stays. */
+static void S_house_author(cd_news_ctx *p)
+{
+    cd_meta *m = p->m;
+    if (!m->credit || !m->nauthors || !m->author_source || !strcmp(m->author_source, "visible")) return;
+    for (size_t i = 0; i < m->nauthors; i++)
+        if (S_story_shows(p, m->authors[i])) return;
+    m->nauthors = 0;
+    m->author_source = NULL;
+}
+
 void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x,
                    const char *page_url, int keep_parts)
 {
@@ -482,6 +515,7 @@ void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x
     cd_news_source_class(&p);
     cd_news_agency_line(&p);
     cd_news_dateline_wire(&p);
+    S_house_author(&p);
     /* The other figures of the body keep their captions, not their credits
      * (last: the cuts they need come after the dateline's). */
     for (unsigned i = 0; i < p.nfigs; i++)
