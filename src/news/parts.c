@@ -424,16 +424,21 @@ static void S_head_parts(cd_news_ctx *p)
     cd_news_wire_byline(p->m);
 }
 
-/* Does the story show name: a text node in its content roots, or in the
- * first CD_NEWS_HOUSE_HEAD nodes from its headline (the byline box)? */
+/* Does the story show name: a text node in its content roots, or between
+ * its headline and its first root (the byline box; CD_NEWS_HOUSE_HEAD
+ * nodes at most)? */
 #define CD_NEWS_HOUSE_HEAD 160
 static int S_story_shows(const cd_news_ctx *p, const char *name)
 {
     const cd_dom *dom = p->dom;
-    for (uint32_t r = 0; r <= p->x->nroots; r++) {
-        cd_nid top = r < p->x->nroots ? p->x->roots[r] : CD_NONE;
-        cd_nid id = r < p->x->nroots ? top : p->head;
+    const cd_extract *x = p->x;
+    for (uint32_t r = 0; r <= x->nroots; r++) {
+        cd_nid top = r < x->nroots ? x->roots[r] : CD_NONE;
+        cd_nid id = r < x->nroots ? top : p->head;
+        for (uint32_t k = 0; !top && id && k < x->nroots; k++)
+            if (cd_news_inside(dom, id, x->roots[k])) id = CD_NONE; /* walked with its root */
         for (unsigned seen = 0; id && (top || seen < CD_NEWS_HOUSE_HEAD); id = cd_dom_next(dom, id, top), seen++) {
+            if (!top && id == x->roots[0]) break;
             const cd_node *n = cd_dom_node(dom, id);
             if (n->type == CD_NODE_TEXT && cd_contains_nocase(n->u.text, n->len, name)) return 1;
         }
@@ -442,8 +447,8 @@ static int S_story_shows(const cd_news_ctx *p, const char *name)
 }
 
 /* A stated author (<meta name=author>, JSON-LD, og) that the story nowhere
- * shows, on a story the page credits to a wire or another source: the
- * publisher's house credit or its web designer, not the writer
+ * shows, on a story the page credits to a news agency: the publisher's
+ * house credit or its web designer, not the writer
  * ("CBSNews", "WVVA", "The Honolulu Advertiser", "Vivid Interactive and
  * Design", "winnipeg sun" over AP and CP copy: l3s-gn1 7526314a, 954487ce,
  * c5102bf8, b6cfbfa5, a0b5afad). A writer the byline shows stays. */
@@ -451,6 +456,9 @@ static void S_house_author(cd_news_ctx *p)
 {
     cd_meta *m = p->m;
     if (!m->credit || !m->nauthors || !m->author_source || !strcmp(m->author_source, "visible")) return;
+    /* A source label's stated writer stands ("UOL" over Folha's <meta
+     * name=author> "Bruno (Henrique Zecchin) Rodrigues": readability folha). */
+    if (!cd_parts_is_agency(m->credit, strlen(m->credit))) return;
     for (size_t i = 0; i < m->nauthors; i++)
         if (S_story_shows(p, m->authors[i])) return;
     m->nauthors = 0;
