@@ -19,6 +19,7 @@
 #include "../util/ctype.h"
 #include "news_int.h"
 #include "parts_text.h"
+#include "wordlists.h"
 
 int cd_news_marked(const cd_news_ctx *p, cd_nid id)
 {
@@ -446,6 +447,50 @@ static int S_story_shows(const cd_news_ctx *p, const char *name)
     return 0;
 }
 
+/* Does the page show name as a byline anywhere: after "By" in its text
+ * node, or in an element (four levels up at most) classed byline, author
+ * or byline box? (A story's byline may stand outside its roots and its
+ * head: beside the headline's column, under a picture.) */
+static int S_byline_shows(cd_news_ctx *p, const char *name)
+{
+    const cd_dom *dom = p->dom;
+    for (cd_nid id = 1; id < dom->count; id++) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (n->type != CD_NODE_TEXT || !cd_contains_nocase(n->u.text, n->len, name)) continue;
+        const cd_node *pn = cd_dom_node(dom, n->parent);
+        if (pn->type == CD_NODE_ELEMENT && (cd_tag_flags(pn->tag) & CD_TF_SKIP)) continue;
+        /* "By" opening the name's text node, or closing the text before it
+         * (a sibling's, or the parent's previous element's first text). */
+        const char *t = n->u.text;
+        size_t at = 0;
+        while (at < n->len && cd_isspace((unsigned char)t[at]))
+            at++;
+        if (n->len - at >= 3 && cd_eq_nocase(t + at, 3, "by ")) return 1;
+        cd_nid q = n->prev ? n->prev : pn->prev;
+        while (q && cd_dom_node(dom, q)->type == CD_NODE_TEXT && cd_news_space_text(cd_dom_node(dom, q)))
+            q = cd_dom_node(dom, q)->prev;
+        if (q) {
+            const cd_node *qn = cd_dom_node(dom, q);
+            const char *qt = qn->type == CD_NODE_TEXT ? qn->u.text : NULL;
+            size_t ql = qn->type == CD_NODE_TEXT ? qn->len : 0;
+            if (!qt && qn->type == CD_NODE_ELEMENT && qn->first && cd_dom_node(dom, qn->first)->type == CD_NODE_TEXT) {
+                qt = cd_dom_node(dom, qn->first)->u.text;
+                ql = cd_dom_node(dom, qn->first)->len;
+            }
+            while (ql && (cd_isspace((unsigned char)qt[ql - 1]) || qt[ql - 1] == ':'))
+                ql--;
+            if (ql >= 2 && cd_eq_nocase(qt + ql - 2, 2, "by") && (ql == 2 || !cd_isalpha((unsigned char)qt[ql - 3])))
+                return 1;
+        }
+        unsigned d = 0;
+        for (cd_nid a = n->parent; a && d < 4; a = cd_dom_node(dom, a)->parent, d++)
+            if (cd_news_has(p, a, cd_list_class_byline) || cd_news_has(p, a, cd_list_class_author) ||
+                cd_news_has(p, a, cd_list_class_byline_box))
+                return 1;
+    }
+    return 0;
+}
+
 /* A stated author (<meta name=author>, JSON-LD, og) that the story nowhere
  * shows, on a story the page credits to a news agency: the publisher's
  * house credit or its web designer, not the writer
@@ -460,7 +505,7 @@ static void S_house_author(cd_news_ctx *p)
      * name=author> "Bruno (Henrique Zecchin) Rodrigues": readability folha). */
     if (!cd_parts_is_agency(m->credit, strlen(m->credit))) return;
     for (size_t i = 0; i < m->nauthors; i++)
-        if (S_story_shows(p, m->authors[i])) return;
+        if (S_story_shows(p, m->authors[i]) || S_byline_shows(p, m->authors[i])) return;
     m->nauthors = 0;
     m->author_source = NULL;
 }
