@@ -646,6 +646,19 @@ static int S_prose_part(const char *s, size_t n)
     return words >= 6 && lower >= 3;
 }
 
+/* Does s[0..n) open with a capitalised word, "of" and "the" ("Publishers
+ * of the …", "Ahead of the Ticker")? */
+static int S_title_of(const char *s, size_t n)
+{
+    size_t at = 0, l;
+    const char *w;
+    if ((l = cd_next_word(s, n, &at, &w)) == 0 || !(w[0] >= 'A' && w[0] <= 'Z'))
+        return 0;
+    if ((l = cd_next_word(s, n, &at, &w)) != 2 || memcmp(w, "of", 2) != 0)
+        return 0;
+    return (l = cd_next_word(s, n, &at, &w)) == 3 && memcmp(w, "the", 3) == 0;
+}
+
 /* Split one segment on commas, then on conjunctions. */
 static void S_split(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose, size_t *added)
 {
@@ -657,6 +670,13 @@ static void S_split(cd_meta *m, cd_arena *a, const char *s, size_t n, int loose,
         while (e < n && s[e] != '\n' && s[e] != ',' && s[e] != ';')
             e++;
         if (e < n && S_newsroom_only(s, e))
+            return;
+        /* "Publishers of the Morris Daily Herald and Southwest Herald
+         * Newspapers" (a masthead's line in a byline class, l3s acc703fe),
+         * "Ahead of the Ticker | Vipul Verma" (a column's name, 4e3ee06c):
+         * in page text, a credit opening with a capitalised word and "of
+         * the" is a title, naming no writer. */
+        if (!loose && S_title_of(s, e))
             return;
     }
     /* "Doe, Jane" (one comma, one word each side) is one inverted name: rare

@@ -1059,6 +1059,24 @@ static int S_after_break(const cd_dom *dom, cd_nid id)
     return 0;
 }
 
+/* The text of a button that element q holds alone, down its first
+ * children ("By </span><div><div class=tooltip><button>Jane Doe</button>":
+ * a name that opens the writer's card; wcxb 0026): the text of q leaves
+ * buttons out as controls. */
+static char *S_name_button(const cd_meta_ctx *c, cd_nid q, size_t *tl)
+{
+    const cd_dom *dom = c->dom;
+    for (int d = 0; q && d < 4; d++) {
+        const cd_node *n = cd_dom_node(dom, q);
+        if (n->type != CD_NODE_ELEMENT) return NULL;
+        if (n->tag == CD_TAG_BUTTON) return cd_meta_node_text(c, q, S_BYLINE_MAX + 1, tl);
+        q = n->first;
+        while (q && cd_dom_node(dom, q)->type == CD_NODE_TEXT && S_blank(cd_dom_node(dom, q)))
+            q = cd_dom_node(dom, q)->next;
+    }
+    return NULL;
+}
+
 static int S_label_byline(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, int rank, unsigned bad)
 {
     unsigned *budget = bad ? &v->side_bylines : &v->bylines;
@@ -1071,7 +1089,8 @@ static int S_label_byline(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, int rank, u
         cd_nid q = cd_dom_node(dom, p)->next, at = CD_NONE;
         t = NULL;
         for (int k = 0; q && k < 4 && !t; k++, q = cd_dom_node(dom, q)->next)
-            if ((t = cd_meta_node_text(c, q, S_BYLINE_MAX + 1, &tl)) != NULL)
+            if ((t = cd_meta_node_text(c, q, S_BYLINE_MAX + 1, &tl)) != NULL ||
+                (t = S_name_button(c, q, &tl)) != NULL)
                 at = q;
         int listed = S_list_bylines(c, budget, at, rank, bad);
         if (listed >= 0)

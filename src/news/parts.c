@@ -19,6 +19,7 @@
 #include "../util/ctype.h"
 #include "news_int.h"
 #include "parts_text.h"
+#include "wordlists.h"
 
 int cd_news_marked(const cd_news_ctx *p, cd_nid id)
 {
@@ -438,6 +439,91 @@ static void S_head_parts(cd_news_ctx *p)
     cd_news_wire_byline(p->m);
 }
 
+/* Does the story show name: a text node in its content roots, or between
+ * its headline and its first root (the byline box; CD_NEWS_HOUSE_HEAD
+ * nodes at most)? */
+#define CD_NEWS_HOUSE_HEAD 160
+static int S_story_shows(const cd_news_ctx *p, const char *name)
+{
+    const cd_dom *dom = p->dom;
+    const cd_extract *x = p->x;
+    for (uint32_t r = 0; r <= x->nroots; r++) {
+        cd_nid top = r < x->nroots ? x->roots[r] : CD_NONE;
+        cd_nid id = r < x->nroots ? top : p->head;
+        for (uint32_t k = 0; !top && id && k < x->nroots; k++)
+            if (cd_news_inside(dom, id, x->roots[k])) id = CD_NONE; /* walked with its root */
+        for (unsigned seen = 0; id && (top || seen < CD_NEWS_HOUSE_HEAD); id = cd_dom_next(dom, id, top), seen++) {
+            if (!top && id == x->roots[0]) break;
+            const cd_node *n = cd_dom_node(dom, id);
+            if (n->type == CD_NODE_TEXT && cd_contains_nocase(n->u.text, n->len, name)) return 1;
+        }
+    }
+    return 0;
+}
+
+/* Does the page show name as a byline anywhere: after "By" in its text
+ * node, or in an element (four levels up at most) classed byline, author
+ * or byline box? (A story's byline may stand outside its roots and its
+ * head: beside the headline's column, under a picture.) */
+static int S_byline_shows(cd_news_ctx *p, const char *name)
+{
+    const cd_dom *dom = p->dom;
+    for (cd_nid id = 1; id < dom->count; id++) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (n->type != CD_NODE_TEXT || !cd_contains_nocase(n->u.text, n->len, name)) continue;
+        const cd_node *pn = cd_dom_node(dom, n->parent);
+        if (pn->type == CD_NODE_ELEMENT && (cd_tag_flags(pn->tag) & CD_TF_SKIP)) continue;
+        /* "By" opening the name's text node, or closing the text before it
+         * (a sibling's, or the parent's previous element's first text). */
+        const char *t = n->u.text;
+        size_t at = 0;
+        while (at < n->len && cd_isspace((unsigned char)t[at]))
+            at++;
+        if (n->len - at >= 3 && cd_eq_nocase(t + at, 3, "by ")) return 1;
+        cd_nid q = n->prev ? n->prev : pn->prev;
+        while (q && cd_dom_node(dom, q)->type == CD_NODE_TEXT && cd_news_space_text(cd_dom_node(dom, q)))
+            q = cd_dom_node(dom, q)->prev;
+        if (q) {
+            const cd_node *qn = cd_dom_node(dom, q);
+            const char *qt = qn->type == CD_NODE_TEXT ? qn->u.text : NULL;
+            size_t ql = qn->type == CD_NODE_TEXT ? qn->len : 0;
+            if (!qt && qn->type == CD_NODE_ELEMENT && qn->first && cd_dom_node(dom, qn->first)->type == CD_NODE_TEXT) {
+                qt = cd_dom_node(dom, qn->first)->u.text;
+                ql = cd_dom_node(dom, qn->first)->len;
+            }
+            while (ql && (cd_isspace((unsigned char)qt[ql - 1]) || qt[ql - 1] == ':'))
+                ql--;
+            if (ql >= 2 && cd_eq_nocase(qt + ql - 2, 2, "by") && (ql == 2 || !cd_isalpha((unsigned char)qt[ql - 3])))
+                return 1;
+        }
+        unsigned d = 0;
+        for (cd_nid a = n->parent; a && d < 4; a = cd_dom_node(dom, a)->parent, d++)
+            if (cd_news_has(p, a, cd_list_class_byline) || cd_news_has(p, a, cd_list_class_author) ||
+                cd_news_has(p, a, cd_list_class_byline_box))
+                return 1;
+    }
+    return 0;
+}
+
+/* A stated author (<meta name=author>, JSON-LD, og) that the story nowhere
+ * shows, on a story the page credits to a news agency: the publisher's
+ * house credit or its web designer, not the writer
+ * ("CBSNews", "WVVA", "The Honolulu Advertiser", "Vivid Interactive and
+ * Design", "winnipeg sun" over AP and CP copy: l3s-gn1 7526314a, 954487ce,
+ * c5102bf8, b6cfbfa5, a0b5afad). A writer the byline shows stays. */
+static void S_house_author(cd_news_ctx *p)
+{
+    cd_meta *m = p->m;
+    if (!m->credit || !m->nauthors || !m->author_source || !strcmp(m->author_source, "visible")) return;
+    /* A source label's stated writer stands ("UOL" over Folha's <meta
+     * name=author> "Bruno (Henrique Zecchin) Rodrigues": readability folha). */
+    if (!cd_parts_is_agency(m->credit, strlen(m->credit))) return;
+    for (size_t i = 0; i < m->nauthors; i++)
+        if (S_story_shows(p, m->authors[i]) || S_byline_shows(p, m->authors[i])) return;
+    m->nauthors = 0;
+    m->author_source = NULL;
+}
+
 void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x,
                    const char *page_url, int keep_parts)
 {
@@ -506,6 +592,7 @@ void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x
     cd_news_source_class(&p);
     cd_news_agency_line(&p);
     cd_news_dateline_wire(&p);
+    S_house_author(&p);
     /* The other figures of the body keep their captions, not their credits
      * (last: the cuts they need come after the dateline's). */
     for (unsigned i = 0; i < p.nfigs; i++)
