@@ -125,6 +125,36 @@ static size_t S_word(const char *s, size_t n, size_t i, int *kind, unsigned *let
 
 /* The agencies are the list news-agencies (src/lists/): short acronyms are
  * matched with their case, names without. */
+/* A newspaper chain's or a paper's syndication desk named by its kind: one
+ * to four capitalised words before "News Service(s)", "Features Service" or
+ * "Wire Service" ("CanWest News Service" in the byline box under the
+ * headline, "Murray McCormick, Canwest News Service; Regina Leader-Post",
+ * l3s-gn1 canada.com pages, six; "Express News Service" alone above the
+ * story, l3s-gn1 719433cf; "EXPRESS FEATURES SERVICE", round 14
+ * expressindia-fun-returns; "Scripps Howard News Service"). The kind's words
+ * are general vocabulary, the name before them any. */
+static int S_service(const char *s, size_t n)
+{
+    static const char *const kinds[] = {" news service", " news services", " features service",
+                                        " feature service", " wire service", NULL};
+    for (size_t k = 0; kinds[k]; k++) {
+        size_t l = strlen(kinds[k]);
+        if (n <= l || !cd_eq_nocase(s + n - l, l, kinds[k])) continue;
+        size_t e = n - l, words = 0;
+        for (size_t i = 0; i < e;) {
+            int kind;
+            unsigned nl;
+            size_t w = S_word(s, e, i, &kind, &nl);
+            if (w == i || (kind != S_W_UPPER && kind != S_W_CAP) || ++words > 4) return 0;
+            i = w;
+            while (i < e && (s[i] == ' ' || s[i] == '-'))
+                i++;
+        }
+        return words > 0;
+    }
+    return 0;
+}
+
 static int S_agency(const char *s, size_t n)
 {
     while (n && (s[n - 1] == '.' || cd_isspace((unsigned char)s[n - 1])))
@@ -137,7 +167,7 @@ static int S_agency(const char *s, size_t n)
         if (l != n) continue;
         if (l <= 4 ? memcmp(s, a, l) == 0 : cd_eq_nocase(s, n, a)) return 1;
     }
-    return 0;
+    return S_service(s, n);
 }
 
 int cd_parts_is_agency(const char *s, size_t n)
