@@ -48,7 +48,12 @@ static size_t S_dash_at(const char *s, size_t n, size_t i, int *hyphen)
         return 3;
     if (i < n && s[i] == '-') {
         *hyphen = 1;
-        return (i + 1 < n && s[i + 1] == '-') ? 2 : 1;
+        /* "--", and "---" (a typewriter's long dash: "CHAPEL HILL, N.C. ---
+         * Top-ranked …", l3s-gn1 85ad7da4). */
+        size_t k = 1;
+        while (k < 3 && i + k < n && s[i + k] == '-')
+            k++;
+        return k;
     }
     return 0;
 }
@@ -423,6 +428,10 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
     while (j > st && cd_isspace((unsigned char)s[j - 1]))
         j--;
     if (!words || letters < 3 || j - st > 40 || S_not_place(s + st, j - st)) return 0;
+    /* A byline is no place ("By Scott Garbarini, Associate NFL Editor --
+     * (Sports Network) - Postseason …", l3s-gn1 246e3fec). */
+    if (j - st > 3 && (s[st] == 'B' || s[st] == 'b') && (s[st + 1] == 'y' || s[st + 1] == 'Y') && s[st + 2] == ' ')
+        return 0;
     /* A mixed-case word that is followed by lower case is a sentence. */
     size_t place_end = j;
     int region = 0, date = 0;
@@ -486,7 +495,12 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
         }
         k = S_skip_space(s, n, c + 1);
     }
-    if (release && !(d->agency_end && k + 1 < n && s[k] == '-' && s[k + 1] == '-')) return 0;
+    /* (A known wire's spaced dash after it will do: "New York, NY -- (Sports
+     * Network) - Yao Ming scored …", l3s-gn1 7a2d19ed.) */
+    if (release && !(d->agency_end && k + 1 < n && s[k] == '-' && s[k + 1] == '-') &&
+        !(d->agency_end && S_agency(s + d->agency_at, d->agency_end - d->agency_at) && k > d->agency_end + 1 &&
+          k + 1 < n && s[k] == '-' && s[k + 1] == ' '))
+        return 0;
     /* The separator. */
     int hyphen;
     size_t dl = k < n ? S_dash_at(s, n, k, &hyphen) : 0;
