@@ -461,6 +461,21 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
         size_t c = S_skip_space(s, n, k + 2);
         if (c < n && s[c] == '(') k = c, release = 1;
     }
+    /* A press release's distributor between slashes, a double dash after
+     * it: "LAS VEGAS, Jan. 8 /PRNewswire/ -- LG Electronics has …" (l3s-gn1,
+     * three pages): the place stands, the distributor is the agency. Only
+     * after a date ("Windows /NT/ -- The …" is no dateline). */
+    if (date && k + 2 < n && s[k] == '/' && s[k + 1] >= 'A' && s[k + 1] <= 'Z') {
+        size_t c = k + 1;
+        while (c < n && c - k < 40 && s[c] != '/' && !cd_isspace((unsigned char)s[c]))
+            c++;
+        size_t a2 = c < n && s[c] == '/' ? S_skip_space(s, n, c + 1) : n;
+        if (a2 + 2 < n && s[a2] == '-' && s[a2 + 1] == '-' && c - k >= 3) {
+            d->agency_at = (uint32_t)(k + 1);
+            d->agency_end = (uint32_t)c;
+            k = a2;
+        }
+    }
     /* The agency: "(Reuters)", "(AP)". */
     if (k < n && s[k] == '(') {
         size_t c = k + 1;
