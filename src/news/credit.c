@@ -853,6 +853,25 @@ static int S_after_notice(cd_news_ctx *p)
                 size_t cl;
                 const char *c = cd_meta_clean(p->arena, v, l, &cl);
                 if (c) a = cd_news_copyright_agency(p, c, cl);
+            } else if (cd_contains_nocase(v, l, "copyright")) {
+                /* "All Content is Copyright © 2008 <a>WorldSoccerNews.com</a>
+                 * and <a>AFP</a>. All rights reserved. …" (round 14
+                 * wldcup-grant-chelsea): the notice's block from the word on,
+                 * its owners in links. */
+                cd_nid blk = n->parent;
+                for (unsigned up = 0; blk && up < 4 && !(cd_tag_flags(cd_dom_node(dom, blk)->tag) & CD_TF_BLOCK); up++)
+                    blk = cd_dom_node(dom, blk)->parent;
+                cd_news_text t;
+                size_t cl;
+                if (blk && (cd_tag_flags(cd_dom_node(dom, blk)->tag) & CD_TF_BLOCK)) {
+                    cd_news_gather(p, blk, CD_NONE, 0, &t);
+                    const char *c = cd_meta_clean(p->arena, t.s, t.n, &cl);
+                    for (size_t q = 0; c && q + 9 <= cl; q++)
+                        if (cd_eq_nocase(c + q, 9, "copyright")) {
+                            a = cd_news_copyright_agency(p, c + q + 9, cl - q - 9);
+                            break;
+                        }
+                }
             }
             if (a) {
                 S_credit_set(p, a, strlen(a));
