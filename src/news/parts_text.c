@@ -580,8 +580,17 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
     int story = ((upper && region && dl) || (!upper && colon && !wire) || (upper && wire && (dl || colon)) ||
                  (upper && (dl || colon) && !cd_parts_title_case(s + body, n - body))) &&
                 cd_parts_words(s + body, n - body) >= 12;
-    if (body >= n || n - body < 20 || cd_parts_words(s + body, n - body) < 6 ||
-        (!story && cd_parts_title_case(s + body, n - body > 80 ? 80 : n - body)))
+    /* A short first sentence after a place in capitals and a long dash,
+     * a paragraph of its own ("ANAHEIM — So, meet Illinois.", l3s-gn1
+     * ad3bd9fa; tools/credit_audit.py g-dl): three words or more closed
+     * by a full stop, no title. */
+    size_t te = n;
+    while (te > body && cd_isspace((unsigned char)s[te - 1]))
+        te--;
+    int brief = upper && dl == 3 && !d->agency_end && te > body && (s[te - 1] == '.' || s[te - 1] == '?' || s[te - 1] == '!') &&
+                cd_parts_words(s + body, te - body) >= 3 && !cd_parts_title_case(s + body, te - body);
+    if (body >= n || ((n - body < 20 || cd_parts_words(s + body, n - body) < 6) && !brief) ||
+        (!story && !brief && cd_parts_title_case(s + body, n - body > 80 ? 80 : n - body)))
         return 0;
     /* The body starts with a word, a number or a quote, not more punctuation. */
     unsigned char b0 = (unsigned char)s[body];
