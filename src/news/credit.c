@@ -839,21 +839,25 @@ static int S_after_notice(cd_news_ctx *p)
             const char *v = n->u.text;
             size_t l = n->len;
             cd_parts_trim(&v, &l);
-            if (l > 80) return 0; /* prose: another box */
+            /* (A notice may be long: "© Reuters 2008. All rights reserved.
+             * Republication or redistribution of Reuters content …", l3s-gn1
+             * a59989de.) */
+            int notice = l <= 400 && (cd_parts_starts(v, l, "\xC2\xA9") || cd_parts_starts(v, l, "(c)") ||
+                                      cd_parts_starts(v, l, "copyright"));
+            if (l > 80 && !notice) return 0; /* prose: another box */
             static const char btyb[] = "brought to you by ";
             const char *a = NULL;
             if (cd_parts_starts(v, l, btyb) && l > sizeof btyb - 1) {
                 const char *w = v + sizeof btyb - 1;
                 size_t wl = l - (sizeof btyb - 1);
                 if (S_wires_only(w, 0, wl)) a = cd_news_clean(p, w, wl);
-            } else if (cd_parts_starts(v, l, "\xC2\xA9") || cd_parts_starts(v, l, "(c)") ||
-                       cd_parts_starts(v, l, "copyright")) {
+            } else if (notice) {
                 /* Spaces made plain first: "©&nbsp;AAP", a link alone after
                  * the story (l3s-gn1; tools/credit_audit.py cr-copy). */
                 size_t cl;
                 const char *c = cd_meta_clean(p->arena, v, l, &cl);
                 if (c) a = cd_news_copyright_agency(p, c, cl);
-            } else if (cd_contains_nocase(v, l, "copyright")) {
+            } else if (l <= 80 && cd_contains_nocase(v, l, "copyright")) {
                 /* "All Content is Copyright © 2008 <a>WorldSoccerNews.com</a>
                  * and <a>AFP</a>. All rights reserved. …" (round 14
                  * wldcup-grant-chelsea): the notice's block from the word on,
