@@ -1503,7 +1503,8 @@ static int S_ends_job(const char *s, size_t n)
 /* "NAME[ and NAME], AGENCY[; PAPER]" or "AGENCY; REST": a byline box's
  * line without "By" naming a wire or a news service (cd_parts_is_agency)
  * after the writers' names, a short part after a semicolon (the paper that
- * ran it, "with files from Reuters"). 1 and the agency in s[*a, *b). */
+ * ran it, "with files from Reuters"). 1 and the agency in s[*a, *b) (the
+ * whole line when no name opens it). */
 static int S_service_byline(const char *s, size_t n, size_t *a, size_t *b)
 {
     const char *semi = memchr(s, ';', n);
@@ -1520,6 +1521,9 @@ static int S_service_byline(const char *s, size_t n, size_t *a, size_t *b)
     if (y <= x || !cd_parts_is_agency(s + x, y - x) || cd_parts_photo_agency(s + x, y - x)) return 0;
     if (!c) {
         if (!semi) return 0; /* a wire's name alone: read above */
+        /* "CanWest News Service; with files from Reuters": the sources,
+         * the whole line. */
+        y = n;
     } else {
         size_t ne = c - 1;
         while (ne && s[ne - 1] == ' ')
