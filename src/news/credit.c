@@ -1580,8 +1580,10 @@ static int S_agency_text(cd_news_ctx *p, cd_nid k, int labelled)
         }
     }
     size_t cl;
-    char *c = l <= 40 || (!lead && l <= 100) ? cd_meta_clean(p->arena, v, l, &cl) : NULL;
-    if (!c || cd_parts_photo_agency(c, cl)) return 0;
+    char *c = l <= 40 || (!lead && l <= 100 && (memchr(v, ',', l) || memchr(v, ';', l)))
+                  ? cd_meta_clean(p->arena, v, l, &cl)
+                  : NULL;
+    if (!c || (cl <= 40 && cd_parts_photo_agency(c, cl))) return 0;
     if (!lead) {
         /* "Murray McCormick, Canwest News Service; Regina Leader-Post", "KEN
          * WARREN, CanWest News Service", "CanWest News Service; with files

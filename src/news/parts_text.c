@@ -142,6 +142,12 @@ static int S_service(const char *s, size_t n)
 {
     static const char *const kinds[] = {" news service", " news services", " features service",
                                         " feature service", " wire service", NULL};
+    /* A cheap test first: this runs on every name the agency list lacks. */
+    if (n < 14) return 0;
+    size_t sv = (s[n - 1] | 0x20) == 's' ? 8 : 7;
+    if ((s[n - sv + 6] | 0x20) != 'e' || (s[n - sv] | 0x20) != 's') return 0;
+    for (size_t q = 1; q < 6; q++)
+        if ((s[n - sv + q] | 0x20) != "service"[q]) return 0;
     for (size_t k = 0; kinds[k]; k++) {
         size_t l = strlen(kinds[k]);
         if (n <= l || !cd_eq_nocase(s + n - l, l, kinds[k])) continue;
@@ -584,11 +590,14 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
      * a paragraph of its own ("ANAHEIM — So, meet Illinois.", l3s-gn1
      * ad3bd9fa; tools/credit_audit.py g-dl): three words or more closed
      * by a full stop, no title. */
-    size_t te = n;
-    while (te > body && cd_isspace((unsigned char)s[te - 1]))
-        te--;
-    int brief = upper && dl == 3 && !d->agency_end && te > body && (s[te - 1] == '.' || s[te - 1] == '?' || s[te - 1] == '!') &&
+    int brief = 0;
+    if (body < n && upper && dl == 3 && !d->agency_end && n - body < 80) {
+        size_t te = n;
+        while (te > body && cd_isspace((unsigned char)s[te - 1]))
+            te--;
+        brief = te > body && (s[te - 1] == '.' || s[te - 1] == '?' || s[te - 1] == '!') &&
                 cd_parts_words(s + body, te - body) >= 3 && !cd_parts_title_case(s + body, te - body);
+    }
     if (body >= n || ((n - body < 20 || cd_parts_words(s + body, n - body) < 6) && !brief) ||
         (!story && !brief && cd_parts_title_case(s + body, n - body > 80 ? 80 : n - body)))
         return 0;
