@@ -1518,13 +1518,11 @@ static int S_service_byline(const char *s, size_t n, size_t *a, size_t *b)
         x++;
     while (y > x && s[y - 1] == ' ')
         y--;
-    if (y <= x || !cd_parts_is_agency(s + x, y - x) || cd_parts_photo_agency(s + x, y - x)) return 0;
+    if (y <= x || y - x > 48 || !(s[x] >= 'A' && s[x] <= 'Z')) return 0;
     if (!c) {
         if (!semi) return 0; /* a wire's name alone: read above */
-        /* "CanWest News Service; with files from Reuters": the sources,
-         * the whole line. */
-        y = n;
     } else {
+        /* The writers' names first (the cheaper test). */
         size_t ne = c - 1;
         while (ne && s[ne - 1] == ' ')
             ne--;
@@ -1534,6 +1532,10 @@ static int S_service_byline(const char *s, size_t n, size_t *a, size_t *b)
         for (size_t i = 0; i < ne; i++)
             if (cd_isdigit((unsigned char)s[i])) return 0;
     }
+    if (!cd_parts_is_agency(s + x, y - x) || cd_parts_photo_agency(s + x, y - x)) return 0;
+    /* "CanWest News Service; with files from Reuters": the sources, the
+     * whole line. */
+    if (!c) y = n;
     *a = x;
     *b = y;
     return 1;
