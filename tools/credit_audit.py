@@ -50,6 +50,11 @@ listed:
   g-dl        (h/wire5, l3s-gn1 only) a page whose gold body opens with a
               dateline ("PLACE[, Region][, date] [(WIRE)] —/:/_"): hit = our
               dateline starts like its place
+  cr-service  (h/wire6) a paper's news service in the byline slot, alone or
+              after the writers' names: "Express News Service", "NAME,
+              Canwest News Service; Regina Leader-Post"
+  dl-release  (h/wire6) a press release's dateline: "LAS VEGAS, Jan. 8
+              /PRNewswire/ --", "New York, NY -- (Sports Network) -"
   ph-paren    "(AP Photo/Name)", "(Reuters/Name)", "(Name/Getty Images)"
   ph-label    "Photo: Name", "Photo by Name", "Credit: X", "Photograph: X"
 
@@ -171,6 +176,12 @@ RX = [
     # h/wire5: more than one wire ("AP and Reuters", "Reuters/AP", "— AFP, Reuters")
     ('cr-multi', re.compile(r"^(?:[-—–]+ ?|\(|By |From )?(?P<val>" + WN + r"(?:\s*(?:,|/|and|&)\s*" + WN + r")+)\)?\.?$")),
     ('cr-wire', re.compile(r"^(?:[-—–]+ ?|\(|By |BY |[-—–]+ ?By )?(?P<val>(?:The )?(?:Associated Press|Canadian Press|Reuters|AFP|AP|CP|Sapa|NZPA|AAP|Xinhua|PTI|IANS|UPI|Agence France-Presse|Agence France Presse|Bloomberg News|dpa|Press Trust [Oo]f India|Press Association|Australian Associated Press|Indo-Asian News Service|Asian News International))\)?\.?$")),
+    # h/wire6: a paper's news service in the byline slot, alone or after the writers ("Express News Service",
+    # "NAME, Canwest News Service; Regina Leader-Post", "CanWest News Service; with files from Reuters")
+    ('cr-service', re.compile(r"^(?:By |BY )?(?:[A-Z][^,;()]{2,50}?\s*,\s*)?(?P<val>(?:[A-Z][A-Za-z\-]+ ){1,4}(?:News Services?|NEWS SERVICES?|Features? Service|FEATURES? SERVICE|Wire Service))\s*(?:;.{0,60})?$")),
+    # h/wire6: a press release's dateline, the distributor in slashes or in parentheses between dashes
+    # ("LAS VEGAS, Jan. 8 /PRNewswire/ --", "New York, NY -- (Sports Network) -")
+    ('dl-release', re.compile(r"^(?P<place>[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,3})(?P<rest>(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?(?: \d{1,2})?){0,2})\s*(?:/(?P<wire>[A-Z][A-Za-z\-]{2,30})/\s*--|--\s*\((?P<wire2>[A-Z][A-Za-z ]{2,30})\)\s*-)")),
     ('dl-date', re.compile(r"^(?P<place>[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,2}(?:, (?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,2}){0,2}),\s+(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,? \d{4})$")),
     ('ph-paren', re.compile(r"\((?P<val>(?:(?:AP|AFP|Reuters|CP|EPA|UPI|AAP) ?(?:Photo|PHOTO|Photograph)s?\s*/\s*[^()]{2,60}|[A-Z][^()]{1,50}/\s*(?:Getty Images|AFP|Reuters|AP|EPA|Bloomberg|Corbis)[^()]{0,20}))\)")),
     ('ph-label', re.compile(r"(?:^|[\s(|\[])(?:Photo|PHOTO|Photograph|Photo credit|Image|Picture|Credit|CREDIT|Photos)(?: by|:)\s*(?P<val>[A-Z][^()|\]]{2,60}?)(?:[)\]|]|$)")),
@@ -333,11 +344,15 @@ for r in recs:
                 add(shape, 'dateline', where, ('false' if where == 'out' else 'hit') if hit else 'miss', r, l, dl)
             if shape == 'dl-date':
                 pass
+            elif shape == 'dl-release':
+                w = d.get('wire') or d.get('wire2') or ''
+                hit = bool(cr) and norm(w) in norm(cr)
+                add(shape, 'credit', where, ('false' if where == 'out' else 'hit') if hit else 'miss', r, l, cr)
             elif shape in ('dl-wire', 'dl-wire2', 'dl-mixed'):
                 w = wires_in(d.get('wire', '')) or {d.get('wire')}
                 hit = bool(cr) and (bool(wires_in(cr) & w) or overlap(cr, d.get('wire', '')))
                 add(shape, 'credit', where, ('false' if where == 'out' else 'hit') if hit else 'miss', r, l, cr)
-        elif shape in ('cr-slot', 'cr-writer') or (shape in ('cr-byname', 'cr-multi') and i < body_i):
+        elif shape in ('cr-slot', 'cr-writer', 'cr-service') or (shape in ('cr-byname', 'cr-multi') and i < body_i):
             key = (shape, where)
             if key in foot_done: continue
             foot_done.add(key)

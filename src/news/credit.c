@@ -49,7 +49,10 @@ static int S_caption_block(cd_news_ctx *p, cd_nid blk, const cd_news_text *t)
          * holds the story's opening too (the deck, a video's title and
          * caption and "(CBS) The mother …" in one block, cbsnews-huckabee-
          * mother), read line by line below. */
-        if (i == 1 && t->n > cl + 200) continue;
+        /* (So is a caption's block that goes on with the story: "Click
+         * photo to enlarge", the caption, "KABUL, Afghanistan—A roadside
+         * bomb …" in one container, l3s-gn1 9e25cf1a, a475816b.) */
+        if (t->n > cl + (i ? 200 : 80)) continue;
         /* Compared on its first 40 bytes, white space collapsed. */
         char *s = cd_meta_clean(p->arena, t->s, t->n < 400 ? t->n : 400, &n);
         size_t k = cl < 40 ? cl : 40;
@@ -178,6 +181,8 @@ static void S_body_dateline_in(cd_news_ctx *p, int wire)
     cd_news_text t;
     /* past: 1 while the block after a long first block is tried (below). */
     unsigned past = 0;
+    /* capt: 1 once a line that is the lead picture's caption was passed. */
+    int capt = 0;
     /* Up to five first blocks: short ones (an "Updated …" line, a byline
      * with the writer's job) are passed over; a long one ends the search. */
     for (unsigned b = 0; b < p->nfirst && b < 5; b++) {
@@ -254,7 +259,7 @@ static void S_body_dateline_in(cd_news_ctx *p, int wire)
             }
             /* After a long first block only a place in capitals with a
              * dash or a wire's name. */
-            if (ok && past && !S_strict_dateline(t.s + at, &d)) ok = 0;
+            if (ok && (past || capt) && !S_strict_dateline(t.s + at, &d)) ok = 0;
             if (ok) {
                 if (d.place_end > d.place_at && !p->m->dateline) {
                     p->m->dateline = cd_news_clean(p, t.s + at + d.place_at, d.place_end - d.place_at);
@@ -275,6 +280,17 @@ static void S_body_dateline_in(cd_news_ctx *p, int wire)
              * not the story's first sentence. */
             int deck = vis > 100 && end - at < 400 &&
                        (cd_parts_title_case(t.s + at, end - at) || S_same_start(p, t.s + at, end - at, p->m->image_caption));
+            /* The lead picture's caption as read, of any length, passed
+             * over as a line ("Click photo to enlarge", the caption, then
+             * "KABUL, Afghanistan—A roadside bomb …" in one container,
+             * l3s-gn1 9e25cf1a, a475816b; tools/credit_audit.py g-dl). */
+            /* (The container may nest the picture's box: its next block
+             * holds the same lines again, then the story's.) */
+            if (vis > 100 && !deck && !past && !wire && S_same_start(p, t.s + at, end - at, p->m->image_caption)) {
+                capt = 1;
+                seg = next;
+                continue;
+            }
             if (vis > 100 && !deck) {
                 /* A first block of a caption's or a deck's length that is no
                  * dateline (the lead picture's caption left in the text, its
@@ -297,6 +313,7 @@ static void S_body_dateline_in(cd_news_ctx *p, int wire)
          * with hundreds of tabs and spaces). */
         if (past == 1 && b == 0) continue;
         if (past) return;
+        if (capt) continue;
         uint32_t shown = 0;
         for (uint32_t c = 0; c < t.n; c++)
             shown += !cd_isspace((unsigned char)t.s[c]);
@@ -822,20 +839,43 @@ static int S_after_notice(cd_news_ctx *p)
             const char *v = n->u.text;
             size_t l = n->len;
             cd_parts_trim(&v, &l);
-            if (l > 80) return 0; /* prose: another box */
+            /* (A notice may be long: "© Reuters 2008. All rights reserved.
+             * Republication or redistribution of Reuters content …", l3s-gn1
+             * a59989de.) */
+            int notice = l <= 400 && (cd_parts_starts(v, l, "\xC2\xA9") || cd_parts_starts(v, l, "(c)") ||
+                                      cd_parts_starts(v, l, "copyright"));
+            if (l > 80 && !notice) return 0; /* prose: another box */
             static const char btyb[] = "brought to you by ";
             const char *a = NULL;
             if (cd_parts_starts(v, l, btyb) && l > sizeof btyb - 1) {
                 const char *w = v + sizeof btyb - 1;
                 size_t wl = l - (sizeof btyb - 1);
                 if (S_wires_only(w, 0, wl)) a = cd_news_clean(p, w, wl);
-            } else if (cd_parts_starts(v, l, "\xC2\xA9") || cd_parts_starts(v, l, "(c)") ||
-                       cd_parts_starts(v, l, "copyright")) {
+            } else if (notice) {
                 /* Spaces made plain first: "©&nbsp;AAP", a link alone after
                  * the story (l3s-gn1; tools/credit_audit.py cr-copy). */
                 size_t cl;
                 const char *c = cd_meta_clean(p->arena, v, l, &cl);
                 if (c) a = cd_news_copyright_agency(p, c, cl);
+            } else if (l <= 80 && cd_contains_nocase(v, l, "copyright")) {
+                /* "All Content is Copyright © 2008 <a>WorldSoccerNews.com</a>
+                 * and <a>AFP</a>. All rights reserved. …" (round 14
+                 * wldcup-grant-chelsea): the notice's block from the word on,
+                 * its owners in links. */
+                cd_nid blk = n->parent;
+                for (unsigned up = 0; blk && up < 4 && !(cd_tag_flags(cd_dom_node(dom, blk)->tag) & CD_TF_BLOCK); up++)
+                    blk = cd_dom_node(dom, blk)->parent;
+                cd_news_text t;
+                size_t cl;
+                if (blk && (cd_tag_flags(cd_dom_node(dom, blk)->tag) & CD_TF_BLOCK)) {
+                    cd_news_gather(p, blk, CD_NONE, 0, &t);
+                    const char *c = cd_meta_clean(p->arena, t.s, t.n, &cl);
+                    for (size_t q = 0; c && q + 9 <= cl; q++)
+                        if (cd_eq_nocase(c + q, 9, "copyright")) {
+                            a = cd_news_copyright_agency(p, c + q + 9, cl - q - 9);
+                            break;
+                        }
+                }
             }
             if (a) {
                 S_credit_set(p, a, strlen(a));
@@ -1460,6 +1500,47 @@ static int S_ends_job(const char *s, size_t n)
     return w && cd_wordset_has(&cd_list_newsroom_jobs, s + w, n - w);
 }
 
+/* "NAME[ and NAME], AGENCY[; PAPER]" or "AGENCY; REST": a byline box's
+ * line without "By" naming a wire or a news service (cd_parts_is_agency)
+ * after the writers' names, a short part after a semicolon (the paper that
+ * ran it, "with files from Reuters"). 1 and the agency in s[*a, *b) (the
+ * whole line when no name opens it). */
+static int S_service_byline(const char *s, size_t n, size_t *a, size_t *b)
+{
+    const char *semi = memchr(s, ';', n);
+    size_t e = semi ? (size_t)(semi - s) : n;
+    if (semi && cd_parts_words(semi + 1, n - e - 1) > 6) return 0;
+    size_t c = e;
+    while (c && s[c - 1] != ',')
+        c--;
+    size_t x = c, y = e;
+    while (x < y && s[x] == ' ')
+        x++;
+    while (y > x && s[y - 1] == ' ')
+        y--;
+    if (y <= x || y - x > 48 || !(s[x] >= 'A' && s[x] <= 'Z')) return 0;
+    if (!c) {
+        if (!semi) return 0; /* a wire's name alone: read above */
+    } else {
+        /* The writers' names first (the cheaper test). */
+        size_t ne = c - 1;
+        while (ne && s[ne - 1] == ' ')
+            ne--;
+        if (!ne || !(s[0] >= 'A' && s[0] <= 'Z') || cd_parts_words(s, ne) > 8 || !S_name_like(s, ne) ||
+            memchr(s, ':', ne) || cd_parts_starts(s, ne, "by "))
+            return 0;
+        for (size_t i = 0; i < ne; i++)
+            if (cd_isdigit((unsigned char)s[i])) return 0;
+    }
+    if (!cd_parts_is_agency(s + x, y - x) || cd_parts_photo_agency(s + x, y - x)) return 0;
+    /* "CanWest News Service; with files from Reuters": the sources, the
+     * whole line. */
+    if (!c) y = n;
+    *a = x;
+    *b = y;
+    return 1;
+}
+
 /* Is text node k (not in a link, a caption or a picture's box) a wire's
  * name alone, or a "Source:" label whose value (the rest of the text, else
  * the next text) is one? Then the credit is set, the texts cut from the
@@ -1501,8 +1582,24 @@ static int S_agency_text(cd_news_ctx *p, cd_nid k, int labelled)
         }
     }
     size_t cl;
-    char *c = l <= 40 ? cd_meta_clean(p->arena, v, l, &cl) : NULL;
-    if (!c || cd_parts_photo_agency(c, cl)) return 0;
+    char *c = l <= 40 || (!lead && l <= 100 && (memchr(v, ',', l) || memchr(v, ';', l)))
+                  ? cd_meta_clean(p->arena, v, l, &cl)
+                  : NULL;
+    if (!c || (cl <= 40 && cd_parts_photo_agency(c, cl))) return 0;
+    if (!lead) {
+        /* "Murray McCormick, Canwest News Service; Regina Leader-Post", "KEN
+         * WARREN, CanWest News Service", "CanWest News Service; with files
+         * from Reuters" (l3s-gn1, canada.com pages; round 3's
+         * leaderpost-austin-rebels): the writers' byline box naming the
+         * service beside them, no "By". The service is the credit; the line
+         * stays in the text (its names may be no author of authors). */
+        size_t sa, sb;
+        if (S_service_byline(c, cl, &sa, &sb)) {
+            S_credit_set(p, c + sa, sb - sa);
+            return 1;
+        }
+        if (cl > 40) return 0;
+    }
     if (!lead) {
         /* "<b>By CP</b>" (l3s-gn1 winnipegsun-podium-canuck): a byline naming
          * a wire alone. */

@@ -140,6 +140,14 @@ const char *cd_news_copyright_agency(cd_news_ctx *p, const char *s, size_t n)
         }
         if (best) f = best;
     }
+    /* "Copyright © 2008 WorldSoccerNews.com and AFP": the site and a wire
+     * as the owners, the wire last (round 14 wldcup-grant-chelsea). */
+    for (size_t k = f; k > i + 5 && (f <= i || !cd_parts_is_agency(s + i, f - i)); k--)
+        if (cd_eq_nocase(s + k - 5, 5, " and ")) {
+            if (cd_parts_is_agency(s + k, f - k) && !cd_parts_photo_agency(s + k, f - k))
+                return cd_news_clean(p, s + k, f - k);
+            break;
+        }
     if (f <= i || !cd_parts_is_agency(s + i, f - i) || cd_parts_photo_agency(s + i, f - i)) {
         /* The agency after the notice's words, "from" or "by" it ("©All rights
          * reserved, news from Canadian Press", l3s eastottawa-airlines-disabled):
