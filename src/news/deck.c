@@ -452,6 +452,14 @@ void cd_news_deck(cd_news_ctx *p)
             }
         unsigned seen = 0, texts = 0;
         cd_nid top = cd_dom_root(dom), carry = CD_NONE;
+        /* A page that says what it is (a description, a kind in its
+         * structured data) and no date is no story: a shop's, a service's,
+         * a guide's page, whose tagline sits under its h1 (below). A page
+         * that says nothing of itself (no metadata at all, as old news
+         * pages: tests/regression/news-short-standfirst-in-headline-block-
+         * missed, news-title-case-deck-classed-missed) keeps the older
+         * rules. */
+        int told_kind = !p->story && (p->m->description || p->x->typed != 0);
         for (cd_nid k = cd_dom_next_skip(dom, h1, top); k && seen < CD_NEWS_DECK_NODES; seen++) {
             const cd_node *n = cd_dom_node(dom, k);
             if (n->type == CD_NODE_TEXT) {
@@ -498,6 +506,24 @@ void cd_news_deck(cd_news_ctx *p)
             cd_nid named = S_wrapped(dom, k) && !cd_news_has(p, k, cd_list_class_deck) ? cd_dom_node(dom, k)->parent : k;
             int cls = !late && (cd_news_has(p, named, cd_list_class_deck) || camel || S_itemprop_deck(dom, k) ||
                                 (n->tag == CD_TAG_P && S_class_word(dom, k, "lead")));
+            /* A page that is no story (no date, no masthead's day: a shop's,
+             * a service's, a guide's page) has its tagline or its intro
+             * under the h1, set as a subtitle or a summary ("<p class=
+             * pdp-product-header__tagline>Complete high-protein powder
+             * meal</p>", wcxb 0589; "<p class=hero-banner__subtitle>", 0719;
+             * "<p class=s-product__subtitle>", 4213): its deck is read only when
+             * named a deck (dek, deck, standfirst, strapline, subheadline),
+             * or when the page says by whom or is typed an article in its
+             * structured data (la-nacion's undated p.bajada, wcxb 0468's
+             * p.subtitle under its author), as the first line under the h1
+             * (a product page naming a maker as its author reads its next
+             * block's intro then, wcxb 4263). h/deck20: of the 36 decks
+             * this took off undated pages (wcxb, Readability; none on L3S),
+             * 29 were shops' and services' taglines, 3 false on guides. */
+            if (cls && told_kind && (texts > 0 || (!p->m->nauthors && p->x->typed < 2)) &&
+                !(cd_news_has(p, named, cd_list_class_deck_strong) || cd_news_camel_has(dom, k, cd_list_class_deck_strong) ||
+                  S_compound_has(dom, k, cd_list_class_deck_strong)))
+                cls = 0;
             /* "<p itemprop=description><p>Standfirst</p></p>" (creativeboom-
              * december-typefaces): the parser closes the named <p> empty at
              * the inner one, which is the deck the name meant. */
@@ -527,8 +553,13 @@ void cd_news_deck(cd_news_ctx *p)
                         * up slack …</h3>, tests/spec/news/winnipegsun-
                         * podium-canuck). */
                        (cd_dom_node(dom, h1)->tag >= CD_TAG_H3 && S_next_el(dom, h1) == k));
-            int h2 = (n->tag == CD_TAG_H2 || (sub && !cls)) && texts == 0;
-            int hp = n->tag == CD_TAG_P && texts == 0 &&
+            /* An h2 or a <p> under the h1 unnamed is read on a story only:
+             * a page that is not one sets its tagline there ("<h2>Choose
+             * the right arm for your application</h2>", wcxb 4035; "Don't
+             * just record crime, prevent it", 4263; "Create your Custom
+             * Skincare Set and save 10%.", 4758). */
+            int h2 = (n->tag == CD_TAG_H2 || (sub && !cls)) && texts == 0 && !told_kind;
+            int hp = n->tag == CD_TAG_P && texts == 0 && !told_kind &&
                      ((hdr && cd_news_inside(dom, k, hdr)) || S_headline_pair(dom, h1, k, p->story));
             /* … and, on a dated page, a <div> of text alone closing the
              * headline's block (<div><h1>Small Business Guide: Cyber
