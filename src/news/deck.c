@@ -437,7 +437,14 @@ void cd_news_deck(cd_news_ctx *p)
 {
     const cd_dom *dom = p->dom;
     cd_nid h1 = p->head;
-    if (!h1 && p->story) h1 = S_sole_h1(p);
+    /* A page whose structured data names another kind of page (a
+     * product, an FAQ, a list) and no article anywhere (og:type website)
+     * is no story for its deck, dated or not (its date a page's, not a
+     * story's): "<p class=subheading>Data
+     * Analytics Consulting That Brings Clarity to Complexity</p>", wcxb
+     * 0170; 0062's hero__subtitle, 3060's features-highlights__subtitle. */
+    int story = p->story && !(p->x->typed < 0 && p->x->other_kind);
+    if (!h1 && story) h1 = S_sole_h1(p);
     unsigned fi = 0;
     cd_nid first = p->nfirst ? p->first[0] : CD_NONE;
     cd_news_text t;
@@ -459,14 +466,14 @@ void cd_news_deck(cd_news_ctx *p)
          * pages: tests/regression/news-short-standfirst-in-headline-block-
          * missed, news-title-case-deck-classed-missed) keeps the older
          * rules. */
-        int told_kind = !p->story && (p->m->description || p->x->typed != 0);
+        int told_kind = !story && (p->m->description || p->x->typed != 0);
         for (cd_nid k = cd_dom_next_skip(dom, h1, top); k && seen < CD_NEWS_DECK_NODES; seen++) {
             const cd_node *n = cd_dom_node(dom, k);
             if (n->type == CD_NODE_TEXT) {
                 /* Twelve texts after the headline end the search, but for
                  * the page's stated summary (told, below), which may sit
                  * under a long author card: twenty-four. */
-                if (!cd_news_space_text(n) && ++texts > (p->m->description && p->story ? 24u : 12u)) break;
+                if (!cd_news_space_text(n) && ++texts > (p->m->description && story ? 24u : 12u)) break;
                 k = cd_dom_next(dom, k, top);
                 continue;
             }
@@ -543,7 +550,7 @@ void cd_news_deck(cd_news_ctx *p)
              * subnotebooks-macbook-air): a subheadline, read as the h2 is
              * below (a sentence, not a section's title-case heading). */
             int sub = texts == 0 && n->tag != CD_TAG_H2 && (cd_tag_flags(n->tag) & CD_TF_HEADING) &&
-                      p->story && n->parent == cd_dom_node(dom, h1)->parent &&
+                      story && n->parent == cd_dom_node(dom, h1)->parent &&
                       (!(cd_tag_flags(cd_dom_node(dom, h1)->tag) & CD_TF_HEADING) ||
                        n->tag > cd_dom_node(dom, h1)->tag ||
                        /* A headline set in a minor heading (h3–h6) with
@@ -560,13 +567,13 @@ void cd_news_deck(cd_news_ctx *p)
              * Skincare Set and save 10%.", 4758). */
             int h2 = (n->tag == CD_TAG_H2 || (sub && !cls)) && texts == 0 && !told_kind;
             int hp = n->tag == CD_TAG_P && texts == 0 && !told_kind &&
-                     ((hdr && cd_news_inside(dom, k, hdr)) || S_headline_pair(dom, h1, k, p->story));
+                     ((hdr && cd_news_inside(dom, k, hdr)) || S_headline_pair(dom, h1, k, story));
             /* … and, on a dated page, a <div> of text alone closing the
              * headline's block (<div><h1>Small Business Guide: Cyber
              * Security</h1><div class="text-fl-lg font-medium">How to
              * improve your cyber security; …</div></div>, wcxb 4105). */
             int hp_div = 0;
-            if (!hp && texts == 0 && n->tag == CD_TAG_DIV && p->story && S_leaf_block(dom, k) &&
+            if (!hp && texts == 0 && n->tag == CD_TAG_DIV && story && S_leaf_block(dom, k) &&
                 S_headline_pair(dom, h1, k, 1))
                 hp = hp_div = 1;
             /* The block right under the headline (a <p>, or a <div> of text
@@ -584,9 +591,9 @@ void cd_news_deck(cd_news_ctx *p)
              * eight words or more (below), the h1's very next element too
              * when no <p> follows it. Not a <p> the text keeps: a product
              * page's tagline (wcxb 0690) or an intro (0203) is read then. */
-            int apart = !hp && texts == 0 && p->story && !p->m->nauthors && n->tag == CD_TAG_P &&
+            int apart = !hp && texts == 0 && story && !p->m->nauthors && n->tag == CD_TAG_P &&
                         !cd_news_rendered(p, k) && S_styled_apart(p, k);
-            if (!hp && texts == 0 && p->story &&
+            if (!hp && texts == 0 && story &&
                 (n->tag == CD_TAG_P || (n->tag == CD_TAG_DIV && hdr && cd_news_inside(dom, k, hdr) && S_leaf_block(dom, k))) &&
                 (p->m->nauthors || apart || S_opens_description(p, k)))
                 hp = under = S_under_h1(dom, h1, k) ||
@@ -597,7 +604,7 @@ void cd_news_deck(cd_news_ctx *p)
              * story it is not part of (<strong>At its annual CES press
              * conference … players.</strong><div class=NewsFeed><p>…): the
              * standfirst, set in bold. */
-            int bold = p->story && texts <= 4 && (n->tag == CD_TAG_STRONG || n->tag == CD_TAG_B) &&
+            int bold = story && texts <= 4 && (n->tag == CD_TAG_STRONG || n->tag == CD_TAG_B) &&
                        !cd_news_rendered(p, k) && S_own_line(dom, k);
             /* The first line under the headline, a paragraph or a
              * subheading, that says what the page's description says
@@ -610,7 +617,7 @@ void cd_news_deck(cd_news_ctx *p)
              * (wcxb-dev 2854, 0671: the lead paragraph of a reference page). */
             int desc = 0;
             cd_nid only = n->tag == CD_TAG_P ? S_only_child(dom, k) : CD_NONE;
-            if (!(cls || h2 || hp || bold) && texts == 0 && p->m->description && p->story &&
+            if (!(cls || h2 || hp || bold) && texts == 0 && p->m->description && story &&
                 (n->tag == CD_TAG_H2 || n->tag == CD_TAG_H3 ||
                  (only && (cd_dom_is(dom, only, CD_TAG_FONT) || cd_dom_is(dom, only, CD_TAG_B) ||
                            cd_dom_is(dom, only, CD_TAG_STRONG) || cd_dom_is(dom, only, CD_TAG_EM) ||
@@ -633,7 +640,7 @@ void cd_news_deck(cd_news_ctx *p)
              * standfirst the page summarises itself with, shown where a
              * standfirst goes. The story's own first paragraph is part of
              * its text. */
-            int told = !(cls || h2 || hp || bold || desc) && p->m->description && p->story &&
+            int told = !(cls || h2 || hp || bold || desc) && p->m->description && story &&
                        (n->tag == CD_TAG_P || (n->tag == CD_TAG_DIV && S_leaf_block(dom, k))) &&
                        !cd_news_rendered(p, k) && !S_runs_on(dom, k) && S_says_description(p, k);
             desc = desc || told;
@@ -643,7 +650,7 @@ void cd_news_deck(cd_news_ctx *p)
              * guardian-windies-win's scoreline): the standfirst of a page
              * styled with <font>. */
             int font = !(cls || h2 || hp || bold || desc) && texts == 0 && n->tag == CD_TAG_FONT &&
-                       p->story && S_own_line(dom, k) && cd_dom_node(dom, k)->parent == cd_dom_node(dom, h1)->parent;
+                       story && S_own_line(dom, k) && cd_dom_node(dom, k)->parent == cd_dom_node(dom, h1)->parent;
             /* The byline block set the same way ("<font><b>Andy Hunter<br>Wednesday
              * January 16, 2008<br><a>The Guardian</a></b></font>",
              * guardian-hicks-klinsmann) links to the paper: no standfirst does. */
@@ -689,7 +696,7 @@ void cd_news_deck(cd_news_ctx *p)
                  * outside the headline's block ("<div class=page-header><h1>
                  * Book Reviews</h1></div><h2>What this handout is about</h2>",
                  * wcxb 0303). */
-                int h2_beside = h2 && c && p->story && n->parent == cd_dom_node(dom, h1)->parent;
+                int h2_beside = h2 && c && story && n->parent == cd_dom_node(dom, h1)->parent;
                 if (h2_beside && !cd_parts_title_case(c, len))
                     least = 5u;
                 /* … and one of three words or four that closes with a full
