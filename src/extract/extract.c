@@ -681,12 +681,14 @@ static void S_debug(const cd_extract *x, const cd_dom *dom, const S_stat *st)
  * "__VIEWSTATE" or "__EVENTTARGET" (the framework wraps the whole page in
  * one form, story and all: l3s-gn1 4e9a3cb3, whose story beside a small
  * "e-mail this article" form was taken for a control and the side panel's
- * teasers read instead)? Only the first field is looked at. Such a form
+ * teasers read instead)? Only the first field among the form's first 16
+ * nodes is looked at (the framework writes its hidden fields first). Such a form
  * holding three paragraphs or more is the page; one without (l3s 4ed92403:
  * the banner, menu, search box and footer after the story) stays chrome. */
 static int S_page_form(const cd_dom *dom, cd_nid id)
 {
-    for (cd_nid t = cd_dom_node(dom, id)->first ? id : CD_NONE; t; t = cd_dom_next(dom, t, id)) {
+    int left = 16; /* the framework writes its hidden fields first */
+    for (cd_nid t = cd_dom_node(dom, id)->first ? id : CD_NONE; t && left--; t = cd_dom_next(dom, t, id)) {
         const cd_node *n = cd_dom_node(dom, t);
         if (n->type != CD_NODE_ELEMENT || n->tag != CD_TAG_INPUT) continue;
         size_t nl = 0;

@@ -202,7 +202,7 @@ static int S_intro_colon(const cd_dom *dom, const cd_xstat *st, cd_nid p)
 static cd_nid S_named_through(const cd_dom *dom, cd_xstat *st, cd_nid p)
 {
     int named = 0;
-    if (!p || !S_intro_colon(dom, st, p)) return CD_NONE;
+    if (!p) return CD_NONE;
     cd_nid h = cd_dom_node(dom, p)->prev;
     while (h && (st[h].dead || !st[h].chars ||
                  (cd_dom_node(dom, h)->type != CD_NODE_ELEMENT && cd_dom_node(dom, h)->type != CD_NODE_TEXT)))
@@ -210,7 +210,7 @@ static cd_nid S_named_through(const cd_dom *dom, cd_xstat *st, cd_nid p)
     if (!h || cd_dom_node(dom, h)->type != CD_NODE_ELEMENT ||
         !(cd_tag_flags(cd_dom_node(dom, h)->tag) & CD_TF_HEADING))
         return CD_NONE;
-    if (!S_is_label(dom, st, h, &named) || !named) return CD_NONE;
+    if (!S_intro_colon(dom, st, p) || !S_is_label(dom, st, h, &named) || !named) return CD_NONE;
     return h;
 }
 
