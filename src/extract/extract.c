@@ -677,6 +677,28 @@ static void S_debug(const cd_extract *x, const cd_dom *dom, const S_stat *st)
 #define CD_FORM_PARAS 5
 
 /* Is element id chrome by its tag alone? */
+/* Is form id an ASP.NET Web Forms page form: its first field a hidden
+ * "__VIEWSTATE" or "__EVENTTARGET" (the framework wraps the whole page in
+ * one form, story and all: l3s-gn1 4e9a3cb3, whose story beside a small
+ * "e-mail this article" form was taken for a control and the side panel's
+ * teasers read instead)? Only the first field among the form's first 16
+ * nodes is looked at (the framework writes its hidden fields first). Such a form
+ * holding three paragraphs or more is the page; one without (l3s 4ed92403:
+ * the banner, menu, search box and footer after the story) stays chrome. */
+static int S_page_form(const cd_dom *dom, cd_nid id)
+{
+    int left = 16; /* the framework writes its hidden fields first */
+    for (cd_nid t = cd_dom_node(dom, id)->first ? id : CD_NONE; t && left--; t = cd_dom_next(dom, t, id)) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (n->type != CD_NODE_ELEMENT || n->tag != CD_TAG_INPUT) continue;
+        size_t nl = 0;
+        const char *name = cd_dom_attr(dom, t, "name", &nl);
+        return name && ((nl >= 11 && !memcmp(name, "__VIEWSTATE", 11)) ||
+                        (nl >= 13 && !memcmp(name, "__EVENTTARGET", 13)));
+    }
+    return 0;
+}
+
 static int S_chrome_tag(const cd_dom *dom, const S_stat *st, cd_nid id, unsigned options)
 {
     switch (cd_dom_node(dom, id)->tag) {
@@ -690,7 +712,8 @@ static int S_chrome_tag(const cd_dom *dom, const S_stat *st, cd_nid id, unsigned
         /* A control, unless it wraps writing: five paragraphs or more, few
          * links, fewer fields than half its paragraphs (a forum thread inside
          * its moderation form). A contact form's labels are fields' paragraphs. */
-        return !(st[id].n_p >= CD_FORM_PARAS && S_link_density(&st[id]) < 0.3f && st[id].n_input * 2 <= st[id].n_p);
+        return !(st[id].n_p >= CD_FORM_PARAS && S_link_density(&st[id]) < 0.3f && st[id].n_input * 2 <= st[id].n_p) &&
+               !(st[id].n_p >= 3 && S_page_form(dom, id));
     case CD_TAG_NAV:
     case CD_TAG_ASIDE:
     case CD_TAG_FOOTER:

@@ -178,6 +178,42 @@ static cd_nid S_label_node(const cd_dom *dom, const cd_xstat *st, cd_nid id)
     return CD_NONE;
 }
 
+/* Does short node p (a label, S_is_label) end with a colon: an
+ * introduction to what follows ("You may also be interested in the
+ * following reports:")? */
+static int S_intro_colon(const cd_dom *dom, const cd_xstat *st, cd_nid p)
+{
+    char buf[CD_TEASER_LABEL * 4 + 1];
+    long len;
+    const cd_node *n = cd_dom_node(dom, p);
+    if (n->type != CD_NODE_ELEMENT) return 0;
+    len = cd_x_text(dom, st, p, buf, CD_TEASER_LABEL * 4);
+    while (len > 0 && buf[len - 1] == ' ')
+        len--;
+    return len > 0 && buf[len - 1] == ':';
+}
+
+/* The heading before an introductory line p that is a label but names no
+ * other stories: "Related publications", then "You may also be interested
+ * in the following reports:", then the list (wcxb-dev 0347: three such
+ * lists after the story, the first two of several headline links each to
+ * other pages of the site, the third of one). The heading names the list
+ * through its introduction; returns it, or CD_NONE. */
+static cd_nid S_named_through(const cd_dom *dom, cd_xstat *st, cd_nid p)
+{
+    int named = 0;
+    if (!p) return CD_NONE;
+    cd_nid h = cd_dom_node(dom, p)->prev;
+    while (h && (st[h].dead || !st[h].chars ||
+                 (cd_dom_node(dom, h)->type != CD_NODE_ELEMENT && cd_dom_node(dom, h)->type != CD_NODE_TEXT)))
+        h = cd_dom_node(dom, h)->prev;
+    if (!h || cd_dom_node(dom, h)->type != CD_NODE_ELEMENT ||
+        !(cd_tag_flags(cd_dom_node(dom, h)->tag) & CD_TF_HEADING))
+        return CD_NONE;
+    if (!S_intro_colon(dom, st, p) || !S_is_label(dom, st, h, &named) || !named) return CD_NONE;
+    return h;
+}
+
 /* Does element id (a short line) end as a sentence does? */
 static int S_sentence_line(const cd_dom *dom, const cd_xstat *st, cd_nid id)
 {
@@ -193,6 +229,12 @@ static int S_label(const cd_dom *dom, cd_xstat *st, cd_nid id)
     int named = 0;
     cd_nid p = S_label_node(dom, st, id);
     if (p && S_is_label(dom, st, p, &named)) {
+        cd_nid h = named ? CD_NONE : S_named_through(dom, st, p);
+        if (h) {
+            named = 1;
+            st[h].kind = CD_KIND_LABEL;
+            st[h].mark = CD_TEASER_NAMED;
+        }
         st[p].kind = CD_KIND_LABEL;
         if (named) st[p].mark = CD_TEASER_NAMED;
     }
@@ -427,9 +469,12 @@ static int S_list(const cd_dom *dom, cd_xstat *st, cd_nid p, int sum_ok)
             int named_in = 0, named_out = 0;
             cd_nid lab = label;
             if (lab && !S_is_label(dom, st, lab, &named_in)) lab = CD_NONE;
+            if (lab && !named_in && S_named_through(dom, st, lab)) named_in = 1;
             if (!label) {
                 cd_nid outer = S_label_node(dom, st, p);
-                if (outer) S_is_label(dom, st, outer, &named_out);
+                if (outer && S_is_label(dom, st, outer, &named_out) && !named_out &&
+                    S_named_through(dom, st, outer))
+                    named_out = 1;
             }
             uint32_t need = named_in || named_out ? 1 : CD_TEASER_RUN;
             if (run >= need && nruns < MAXRUNS && S_one_site(dom, st, first, last)) {
@@ -491,6 +536,11 @@ static int S_list(const cd_dom *dom, cd_xstat *st, cd_nid p, int sum_ok)
         if (!named && rlen[r] < CD_TEASER_RUN) continue;
         int how = named ? 1 : rcard[r] * 2 >= rlen[r] ? 2 : 0;
         if (rlabel[r]) {
+            cd_nid h = how == 1 ? S_named_through(dom, st, rlabel[r]) : CD_NONE;
+            if (h) {
+                st[h].kind = CD_KIND_LABEL;
+                st[h].mark = CD_TEASER_NAMED;
+            }
             st[rlabel[r]].kind = CD_KIND_LABEL;
             if (how) st[rlabel[r]].mark = how == 1 ? CD_TEASER_NAMED : CD_TEASER_CARDS;
         }
