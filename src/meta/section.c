@@ -844,6 +844,43 @@ static int S_section_href(const char *h, size_t n)
     return segs > 0;
 }
 
+/* Is the last path segment of href[0..hn) text t[0..tn) written as a slug,
+ * a listing page named for it ("/38-world-news.htm" for "World News",
+ * tests/spec/news/prinside-taiwan-election): its file extension, a
+ * leading number and the separator after it aside; two words at least
+ * (a one-word slug names an article as often). */
+static int S_page_names(const char *h, size_t hn, const char *t, size_t tn)
+{
+    size_t e = 0;
+    while (e < hn && h[e] != '?' && h[e] != '#')
+        e++;
+    while (e && h[e - 1] == '/')
+        e--;
+    size_t st = e;
+    while (st && h[st - 1] != '/')
+        st--;
+    for (size_t k = e; k > st && e - k <= 5; k--)
+        if (h[k - 1] == '.') {
+            e = k - 1;
+            break;
+        }
+    while (st < e && cd_isdigit((unsigned char)h[st]))
+        st++;
+    while (st < e && (h[st] == '-' || h[st] == '_'))
+        st++;
+    if (e - st < 4 || !memchr(h + st, '-', e - st)) return 0;
+    size_t i = st, j = 0;
+    for (;;) {
+        while (i < e && !cd_isalnum((unsigned char)h[i]))
+            i++;
+        while (j < tn && !cd_isalnum((unsigned char)t[j]))
+            j++;
+        if (i == e || j == tn) return i == e && j == tn;
+        if (cd_tolower((unsigned char)h[i]) != cd_tolower((unsigned char)t[j])) return 0;
+        i++, j++;
+    }
+}
+
 /* Is text node t, the last text before the h1, the only text of a link to a
  * section page that sits right above the headline (the two share an ancestor
  * at most three levels above the h1), outside any menu? The label "Apple",
@@ -856,9 +893,11 @@ static int S_is_section_link(cd_meta_ctx *c, cd_nid t, cd_nid h1)
     for (unsigned d = 0; a && d < 2 && !cd_dom_is(dom, a, CD_TAG_A); d++)
         a = cd_dom_node(dom, a)->parent;
     if (!a || !cd_dom_is(dom, a, CD_TAG_A)) return 0;
-    size_t hl;
+    size_t hl, tl;
     const char *href = cd_dom_attr(dom, a, "href", &hl);
-    if (!href || !S_section_href(href, hl)) return 0;
+    const char *text = href ? cd_meta_node_text(c, a, 64, &tl) : NULL;
+    if (!href || !(S_section_href(href, hl) || (text && S_page_names(href, hl, text, tl))))
+        return 0;
     cd_nid anc = cd_dom_node(dom, h1)->parent;
     for (unsigned d = 0; anc && d < 3 && !S_contains(dom, anc, a); d++)
         anc = cd_dom_node(dom, anc)->parent;
