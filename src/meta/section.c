@@ -165,9 +165,19 @@ static int S_is_trail(cd_meta_ctx *c, cd_nid id)
 {
     const cd_dom *dom = c->dom;
     const cd_node *n = cd_dom_node(dom, id);
-    /* The container, not one of its items ("breadcrumb-item"). */
+    /* The container, not one of its items ("breadcrumb-item"); a span so
+     * classed is one crumb unless it holds the links of a trail ("<span
+     * class=breadcrumbs><span><a href=/>Homepage</a> &gt; </span><span><a
+     * href=/money/>Money</a></span></span>", l3s 22a72ae6). */
     if (n->tag == CD_TAG_LI || n->tag == CD_TAG_A) return 0;
     size_t len;
+    /* A span is one only by its class (below); spans are many: the
+     * other names are not looked up for them. */
+    if (n->tag == CD_TAG_SPAN) {
+        const char *cls = cd_dom_attr(dom, id, "class", &len);
+        return cls && cd_contains_nocase(cls, len, "crumb") &&
+               cd_meta_class_has(c, id, cd_list_class_breadcrumb) && S_links(dom, id) >= 2;
+    }
     const char *v = cd_dom_attr(dom, id, "aria-label", &len);
     if (v && cd_contains_nocase(v, len, "breadcrumb")) return 1;
     v = cd_dom_attr(dom, id, "itemtype", &len);
@@ -179,12 +189,7 @@ static int S_is_trail(cd_meta_ctx *c, cd_nid id)
     if (!(cls && cd_contains_nocase(cls, cl, "crumb")) &&
         !(ids && cd_contains_nocase(ids, il, "crumb")))
         return 0;
-    if (!cd_meta_class_has(c, id, cd_list_class_breadcrumb)) return 0;
-    /* A span so classed is one crumb ("breadcrumb-item"), unless it holds
-     * the links of a trail ("<span class=breadcrumbs><span><a href=/>
-     * Homepage</a> &gt; </span><span><a href=/money/>Money</a></span>
-     * </span>", l3s 22a72ae6). */
-    return n->tag != CD_TAG_SPAN || S_links(dom, id) >= 2;
+    return cd_meta_class_has(c, id, cd_list_class_breadcrumb);
 }
 
 /* The links inside element id (counted up to a bound). */
@@ -609,12 +614,28 @@ static int S_contains(const cd_dom *dom, cd_nid a, cd_nid b)
 #define S_SHAPE_LINKS 6u  /* links of a trail read by its shape, at most */
 #define S_SHAPE_TOKENS 16u
 
-/* Does link a hold an image (a home icon)? */
-static int S_links_img(const cd_dom *dom, cd_nid a)
+/* Is text node n only white space and no-break spaces? */
+static int S_blank_nbsp(const cd_node *n)
+{
+    const unsigned char *s = (const unsigned char *)n->u.text;
+    for (size_t i = 0; i < n->len; i++)
+        if (s[i] == 0xC2 && i + 1 < n->len && s[i + 1] == 0xA0)
+            i++;
+        else if (!cd_isspace(s[i]))
+            return 0;
+    return 1;
+}
+
+/* Does link a show something: a text not blank or an image (a home icon)? */
+static int S_link_shows(const cd_dom *dom, cd_nid a)
 {
     unsigned seen = 0;
-    for (cd_nid k = cd_dom_next(dom, a, a); k && seen < 8; k = cd_dom_next(dom, k, a), seen++)
-        if (cd_dom_is(dom, k, CD_TAG_IMG) || cd_dom_is(dom, k, CD_TAG_SVG)) return 1;
+    for (cd_nid k = cd_dom_next(dom, a, a); k && seen < 8; k = cd_dom_next(dom, k, a), seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_TEXT ? !S_blank_nbsp(n)
+                                    : (n->tag == CD_TAG_IMG || n->tag == CD_TAG_SVG))
+            return 1;
+    }
     return 0;
 }
 
@@ -655,31 +676,28 @@ static int S_sep_text(const cd_node *n)
  * Sport"): it counts only when it ends at the page's own name (plain
  * text) or each of its desks lies inside the one before ("/news/",
  * "/news/politics/"). */
-static int S_shape_trail(cd_meta_ctx *c, cd_nid id, cd_nid h1, cd_nid *links_out, unsigned *nlinks)
+static int S_shape_trail(cd_meta_ctx *c, cd_nid id, cd_nid *links_out, unsigned *nlinks)
 {
     const cd_dom *dom = c->dom;
     const cd_node *e = cd_dom_node(dom, id);
-    if (e->type != CD_NODE_ELEMENT || S_contains(dom, id, h1)) return 0;
-    if (e->tag == CD_TAG_BODY || e->tag == CD_TAG_HTML) return 0;
+    if (e->type != CD_NODE_ELEMENT || e->tag == CD_TAG_BODY || e->tag == CD_TAG_HTML) return -1;
     int list = e->tag == CD_TAG_UL || e->tag == CD_TAG_OL;
     /* tokens: 'L' link, 'S' arrow, 'W' bar or slash, 'T' text */
     char tok[S_SHAPE_TOKENS];
     unsigned nt = 0, links = 0, seen = 0;
     for (cd_nid k = cd_dom_next(dom, id, id); k; seen++) {
-        if (seen >= S_SHAPE_NODES || nt >= S_SHAPE_TOKENS) return 0;
+        if (seen >= S_SHAPE_NODES || nt >= S_SHAPE_TOKENS)
+            return -1; /* too big: so is every ancestor */
         const cd_node *n = cd_dom_node(dom, k);
         if (n->type == CD_NODE_ELEMENT) {
             if (n->tag == CD_TAG_A) {
-                size_t tl;
                 /* An empty link (a template's "<a href='<%collapse%>'></a>"
                  * between crumbs, l3s 63fc89f8) is no crumb. */
-                const char *lt =
-                    cd_dom_node(dom, k)->first ? cd_meta_node_text(c, k, 64, &tl) : NULL;
-                if (!(lt && tl) && !S_links_img(dom, k)) {
+                if (!S_link_shows(dom, k)) {
                     k = cd_dom_next_skip(dom, k, id);
                     continue;
                 }
-                if (links == S_SHAPE_LINKS) return 0;
+                if (links == S_SHAPE_LINKS) return -1;
                 links_out[links++] = k;
                 tok[nt++] = 'L';
                 k = cd_dom_next_skip(dom, k, id);
@@ -692,13 +710,14 @@ static int S_shape_trail(cd_meta_ctx *c, cd_nid id, cd_nid h1, cd_nid *links_out
                 continue;
             } else if (n->tag == CD_TAG_H1 || n->tag == CD_TAG_H2 || n->tag == CD_TAG_P ||
                        n->tag == CD_TAG_FORM || n->tag == CD_TAG_INPUT)
-                return 0;
+                return -1; /* a heading, a paragraph, a form: no ancestor is a trail either */
         } else if (n->type == CD_NODE_TEXT && !S_blank(n)) {
             int sk = S_sep_text(n);
             if (sk)
                 tok[nt++] = sk == 1 ? 'S' : 'W';
-            else if (cd_meta_clean(c->arena, n->u.text, n->len, NULL))
+            else if (!S_blank_nbsp(n))
                 tok[nt++] = 'T';
+            if (nt == 1 && tok[0] != 'L') return 0; /* a trail opens with its link home */
         }
         k = cd_dom_next(dom, k, id);
     }
@@ -750,8 +769,8 @@ void cd_meta_news_trail_near(cd_meta_ctx *c, cd_nid h1)
 {
     const cd_dom *dom = c->dom;
     if (!h1 || c->vis_crumbs.seen) return;
-    unsigned steps = 0, texts = 0, tried = 0;
-    cd_nid links[S_SHAPE_LINKS];
+    unsigned steps = 0, texts = 0, tried = 0, ndone = 0;
+    cd_nid links[S_SHAPE_LINKS], done[S_NEAR_LINKS * S_NEAR_LEVELS];
     for (cd_nid k = cd_dom_prev(dom, h1);
          k && steps < S_NEAR_STEPS && texts < S_NEAR_TEXTS && tried < S_NEAR_LINKS;
          k = cd_dom_prev(dom, k), steps++) {
@@ -761,9 +780,16 @@ void cd_meta_news_trail_near(cd_meta_ctx *c, cd_nid h1)
         tried++;
         cd_nid p = n->parent;
         for (unsigned lv = 0; p && lv < S_NEAR_LEVELS; lv++, p = cd_dom_node(dom, p)->parent) {
-            unsigned nl = 0;
-            if (S_contains(dom, p, h1)) break;
-            if (!S_shape_trail(c, p, h1, links, &nl)) continue;
+            unsigned nl = 0, seen = 0;
+            /* A container tried already (its ancestors too), or holding the
+             * headline, ends the climb. */
+            while (seen < ndone && done[seen] != p)
+                seen++;
+            if (seen < ndone || S_contains(dom, p, h1)) break;
+            done[ndone++] = p;
+            int r = S_shape_trail(c, p, links, &nl);
+            if (r < 0) break;
+            if (!r) continue;
             cd_meta_crumbs *t = &c->vis_crumbs;
             t->seen = 1;
             for (unsigned i = 0; i < nl && t->n < CD_META_MAX_CRUMBS; i++) {
