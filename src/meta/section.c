@@ -895,6 +895,21 @@ static int S_page_names(const char *h, size_t hn, const char *t, size_t tn)
     while (st < e && (h[st] == '-' || h[st] == '_'))
         st++;
     if (e - st < 4 || !memchr(h + st, '-', e - st)) return 0;
+    /* A story's file is named for its headline too ("/2024/05/other-
+     * story.html", tests/api/test_news.c): none under a date folder (a
+     * segment of at most four digits), none of more than four words. */
+    unsigned words = 1;
+    for (size_t k = st; k < e; k++)
+        words += h[k] == '-' || h[k] == '_';
+    if (words > 4) return 0;
+    for (size_t k = 0, d = 0; k < st; k++) {
+        if (h[k] == '/') {
+            if (d && d <= 4 && k > d && h[k - d - 1] == '/') return 0;
+            d = 0;
+        } else {
+            d = cd_isdigit((unsigned char)h[k]) ? d + 1 : 0;
+        }
+    }
     size_t i = st, j = 0;
     for (;;) {
         while (i < e && !cd_isalnum((unsigned char)h[i]))
