@@ -1697,6 +1697,23 @@ static int S_crumb_above(const cd_meta_crumbs *t, const char *v, const char *dee
  * class=intro><h2>headline</h2>" under a panel header naming its desk, l3s
  * sbs-baghdatis-fans): the label over it is looked for as over an h1
  * (meta/section's kicker, which the walk ran on the first h1 only). */
+/* The headline heading of a page with no h1: the first h2 or h3 whose
+ * text is the title (CD_NONE when none, or the page has an h1). */
+static cd_nid S_headline_heading(cd_meta_ctx *c, const cd_meta *m)
+{
+    if (!m->title) return CD_NONE;
+    const cd_dom *dom = c->dom;
+    size_t tl = strlen(m->title);
+    for (cd_nid i = 1; i < dom->count; i++) {
+        const cd_node *nd = cd_dom_node(dom, i);
+        if (nd->type != CD_NODE_ELEMENT) continue;
+        if (nd->tag == CD_TAG_H1) return CD_NONE; /* the walk looked over it */
+        if ((nd->tag == CD_TAG_H2 || nd->tag == CD_TAG_H3) && S_text_is(dom, i, m->title, tl))
+            return i;
+    }
+    return CD_NONE;
+}
+
 static void S_kicker_over_heading(cd_meta_ctx *c, const cd_meta *m)
 {
     const cd_meta_cand *list[1];
@@ -1715,6 +1732,12 @@ static void S_kicker_over_heading(cd_meta_ctx *c, const cd_meta *m)
 
 static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
+    /* With no h1, the trail read by its shape is looked for over the
+     * headline heading (the walk looked over the first h1 only). */
+    if (!c->vis_crumbs.seen) {
+        cd_nid head = S_headline_heading(c, m);
+        if (head) cd_meta_news_trail_near(c, head);
+    }
     const char *ld = S_crumb_section(c, &c->ld_crumbs, m, page_url);
     const char *vis = S_crumb_section(c, &c->vis_crumbs, m, page_url);
     /* The trail the page shows goes deeper than its JSON-LD one ("Home >

@@ -270,6 +270,7 @@ static void S_walk(cd_meta_ctx *c)
             cd_meta_news_element(c, id, flags | (in_bad ? CD_MC_BAD : 0));
         id = cd_dom_next(dom, id, root);
     }
+    cd_meta_news_trail_near(c, vis.nh1 ? vis.h1[0] : CD_NONE);
     cd_meta_news_kicker(c, vis.nh1 ? vis.h1[0] : CD_NONE);
 }
 

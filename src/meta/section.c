@@ -15,9 +15,15 @@
  *   - after the walk, the section label ("kicker", "eyebrow", "rubric",
  *     "rubrique") that sits right above the first h1: one of the three texts
  *     before it (texts of a <nav> passed over), in an element so named,
- *     short, and never inside a menu (its trailing " —" dropped); or, whatever its classes, the lone link to a section page
+ *     short, and never inside a menu (its trailing " —" dropped); or,
+ *     whatever its classes, the lone link to a section page
  *     ("/apple", "/sections/education/") that is the only text between the
  *     headline and an ancestor at most three levels above it.
+ *   - after the walk, when it found no trail: the links right above the
+ *     first h1 tried as a trail by their shape alone (cd_meta_news_trail_near:
+ *     2-6 links from the front page on, joined by one kind of separator or
+ *     the items of a list; by bars, slashes or bare items only when the run
+ *     ends at the page's name or its desks nest).
  * Navigation menus are never read as a section: a trail must say it is one,
  * and a label inside a <nav>, a menu or a list of more than three items is
  * refused. */
@@ -153,13 +159,25 @@ static int S_article_scope(const cd_meta_ctx *c, cd_nid id)
     return 0;
 }
 
+static unsigned S_links(const cd_dom *dom, cd_nid id);
+
 static int S_is_trail(cd_meta_ctx *c, cd_nid id)
 {
     const cd_dom *dom = c->dom;
     const cd_node *n = cd_dom_node(dom, id);
-    /* The container, not one of its items ("breadcrumb-item"). */
-    if (n->tag == CD_TAG_LI || n->tag == CD_TAG_A || n->tag == CD_TAG_SPAN) return 0;
+    /* The container, not one of its items ("breadcrumb-item"); a span so
+     * classed is one crumb unless it holds the links of a trail ("<span
+     * class=breadcrumbs><span><a href=/>Homepage</a> &gt; </span><span><a
+     * href=/money/>Money</a></span></span>", l3s 22a72ae6). */
+    if (n->tag == CD_TAG_LI || n->tag == CD_TAG_A) return 0;
     size_t len;
+    /* A span is one only by its class (below); spans are many: the
+     * other names are not looked up for them. */
+    if (n->tag == CD_TAG_SPAN) {
+        const char *cls = cd_dom_attr(dom, id, "class", &len);
+        return cls && cd_contains_nocase(cls, len, "crumb") &&
+               cd_meta_class_has(c, id, cd_list_class_breadcrumb) && S_links(dom, id) >= 2;
+    }
     const char *v = cd_dom_attr(dom, id, "aria-label", &len);
     if (v && cd_contains_nocase(v, len, "breadcrumb")) return 1;
     v = cd_dom_attr(dom, id, "itemtype", &len);
@@ -299,6 +317,28 @@ static int S_home_link(cd_meta_ctx *c, cd_nid a)
                        !memchr(h + i, '?', hl - i));
 }
 
+/* Does text node n open with an arrow (spaces before it) and go on with
+ * words ("&gt; Hellga on ")? */
+static int S_arrow_lead(const cd_node *n)
+{
+    const unsigned char *s = (const unsigned char *)n->u.text;
+    size_t i = 0;
+    while (i < n->len && (cd_isspace(s[i]) || (s[i] == 0xC2 && i + 1 < n->len && s[i + 1] == 0xA0)))
+        i += s[i] == 0xC2 ? 2 : 1;
+    if (i < n->len && s[i] == '>')
+        i++;
+    else if (i + 1 < n->len && s[i] == 0xC2 && s[i + 1] == 0xBB)
+        i += 2;
+    else if (i + 2 < n->len && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0xBA)
+        i += 3;
+    else
+        return 0;
+    if (i >= n->len || !cd_isspace(s[i])) return 0;
+    for (; i < n->len; i++)
+        if (cd_isalnum(s[i]) || s[i] >= 0x80) return 1;
+    return 0;
+}
+
 static int S_is_arrow_trail(cd_meta_ctx *c, cd_nid id)
 {
     const cd_dom *dom = c->dom;
@@ -319,6 +359,19 @@ static int S_is_arrow_trail(cd_meta_ctx *c, cd_nid id)
         if (n->type == CD_NODE_TEXT && S_arrow_text(n)) {
             if (sep || tail) return 0;
             sep = 1;
+            continue;
+        }
+        /* The page's name may run over a few pieces ("Hellga on
+         * <i>American Gladiators</i>", l3s 1db34a39): no link among them. */
+        if (tail && tail < 4 &&
+            (n->type == CD_NODE_TEXT || (n->type == CD_NODE_ELEMENT && !S_links(dom, k)))) {
+            tail++;
+            continue;
+        }
+        /* " > Hellga on " after the last link: the arrow, then the
+         * page's name, in one text. */
+        if (!sep && !tail && n->type == CD_NODE_TEXT && S_arrow_lead(n)) {
+            tail = 1;
             continue;
         }
         if (!sep || tail) return 0;
@@ -551,6 +604,207 @@ static int S_contains(const cd_dom *dom, cd_nid a, cd_nid b)
     return 0;
 }
 
+/* ---- a trail read by its shape, near the headline ---------------------- */
+
+#define S_NEAR_STEPS 160u /* nodes walked back from the headline */
+#define S_NEAR_TEXTS 16u  /* texts walked back from the headline */
+#define S_NEAR_LINKS 8u   /* links before the headline tried as a trail's */
+#define S_NEAR_LEVELS 4u  /* levels above such a link tried as the trail */
+#define S_SHAPE_NODES 96u /* nodes of a trail, at most */
+#define S_SHAPE_LINKS 6u  /* links of a trail read by its shape, at most */
+#define S_SHAPE_TOKENS 16u
+
+/* Is text node n only white space and no-break spaces? */
+static int S_blank_nbsp(const cd_node *n)
+{
+    const unsigned char *s = (const unsigned char *)n->u.text;
+    for (size_t i = 0; i < n->len; i++)
+        if (s[i] == 0xC2 && i + 1 < n->len && s[i + 1] == 0xA0)
+            i++;
+        else if (!cd_isspace(s[i]))
+            return 0;
+    return 1;
+}
+
+/* Does link a show something: a text not blank or an image (a home icon)? */
+static int S_link_shows(const cd_dom *dom, cd_nid a)
+{
+    unsigned seen = 0;
+    for (cd_nid k = cd_dom_next(dom, a, a); k && seen < 8; k = cd_dom_next(dom, k, a), seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_TEXT ? !S_blank_nbsp(n)
+                                    : (n->tag == CD_TAG_IMG || n->tag == CD_TAG_SVG))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is text node n a crumb separator: spaces and one mark? 1 an arrow (">",
+ * ">>", "»", "›", "→"), 2 a bar or slash ("|", "/"), menus' separators
+ * too; 0 anything else. */
+static int S_sep_text(const cd_node *n)
+{
+    const unsigned char *s = (const unsigned char *)n->u.text;
+    int kind = 0, marks = 0;
+    for (size_t i = 0; i < n->len; i++) {
+        if (s[i] == '>') {
+            if (!(i && s[i - 1] == '>')) marks++;
+            kind = 1;
+        } else if (s[i] == '|' || s[i] == '/') {
+            marks++;
+            kind = kind ? kind : 2;
+        } else if (i + 1 < n->len && s[i] == 0xC2 && (s[i + 1] == 0xBB || s[i + 1] == 0xA0)) {
+            if (s[++i] == 0xBB) marks++, kind = 1;
+        } else if (i + 2 < n->len && s[i] == 0xE2 &&
+                   ((s[i + 1] == 0x80 && s[i + 2] == 0xBA) ||
+                    (s[i + 1] == 0x86 && s[i + 2] == 0x92))) {
+            marks++, kind = 1, i += 2;
+        } else if (!cd_isspace(s[i])) {
+            return 0;
+        }
+    }
+    return marks == 1 ? kind : 0;
+}
+
+/* Does element id read as a breadcrumb trail by its shape alone, whatever
+ * its class: a run of 2 to S_SHAPE_LINKS links, the first to the site's
+ * front page, each after it set off by a separator ("Home › News ›
+ * Politics", the links bare or each in its own element), or the items of
+ * a list; at most a plain last item (the page's own name) after them. A
+ * trail joined by arrows is one as it stands; one joined by bars or
+ * slashes, or a list with no marks, is a menu as often ("Home | News |
+ * Sport"): it counts only when it ends at the page's own name (plain
+ * text) or each of its desks lies inside the one before ("/news/",
+ * "/news/politics/"). */
+static int S_shape_trail(cd_meta_ctx *c, cd_nid id, cd_nid *links_out, unsigned *nlinks)
+{
+    const cd_dom *dom = c->dom;
+    const cd_node *e = cd_dom_node(dom, id);
+    if (e->type != CD_NODE_ELEMENT || e->tag == CD_TAG_BODY || e->tag == CD_TAG_HTML) return -1;
+    int list = e->tag == CD_TAG_UL || e->tag == CD_TAG_OL;
+    /* tokens: 'L' link, 'S' arrow, 'W' bar or slash, 'T' text */
+    char tok[S_SHAPE_TOKENS];
+    unsigned nt = 0, links = 0, seen = 0;
+    for (cd_nid k = cd_dom_next(dom, id, id); k; seen++) {
+        if (seen >= S_SHAPE_NODES || nt >= S_SHAPE_TOKENS)
+            return -1; /* too big: so is every ancestor */
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT) {
+            if (n->tag == CD_TAG_A) {
+                /* An empty link (a template's "<a href='<%collapse%>'></a>"
+                 * between crumbs, l3s 63fc89f8) is no crumb. */
+                if (!S_link_shows(dom, k)) {
+                    k = cd_dom_next_skip(dom, k, id);
+                    continue;
+                }
+                if (links == S_SHAPE_LINKS) return -1;
+                links_out[links++] = k;
+                tok[nt++] = 'L';
+                k = cd_dom_next_skip(dom, k, id);
+                continue;
+            }
+            if (n->tag == CD_TAG_IMG && S_arrow_img(dom, k))
+                tok[nt++] = 'S';
+            else if (cd_tag_flags(n->tag) & CD_TF_SKIP) {
+                k = cd_dom_next_skip(dom, k, id);
+                continue;
+            } else if (n->tag == CD_TAG_H1 || n->tag == CD_TAG_H2 || n->tag == CD_TAG_P ||
+                       n->tag == CD_TAG_FORM || n->tag == CD_TAG_INPUT)
+                return -1; /* a heading, a paragraph, a form: no ancestor is a trail either */
+        } else if (n->type == CD_NODE_TEXT && !S_blank(n)) {
+            int sk = S_sep_text(n);
+            if (sk)
+                tok[nt++] = sk == 1 ? 'S' : 'W';
+            else if (!S_blank_nbsp(n))
+                tok[nt++] = 'T';
+            if (nt == 1 && tok[0] != 'L') return 0; /* a trail opens with its link home */
+        }
+        k = cd_dom_next(dom, k, id);
+    }
+    if (links < 2 || tok[0] != 'L' || !S_home_link(c, links_out[0])) return 0;
+    /* The grammar: L (sep L)* [sep] [T], every sep the same kind; a list's
+     * items may go without marks. */
+    char kind = 0;
+    int tail = 0, sep = 0;
+    for (unsigned i = 0; i < nt; i++) {
+        char t = tok[i];
+        if (tail) return 0;
+        if (t == 'S' || t == 'W') {
+            if (sep || (kind && kind != t)) return 0;
+            kind = t, sep = 1;
+        } else if (t == 'L') {
+            if (i && !sep && !(list && !kind)) return 0;
+            sep = 0;
+        } else {
+            if (!sep && !list) return 0;
+            tail = 1;
+        }
+    }
+    *nlinks = links;
+    if (kind == 'S') return 1;
+    if (tail) return 1;
+    /* Nested desks: each link's path inside the one before (home aside). */
+    if (links < 3) return 0;
+    size_t pl = 0;
+    const char *prev = NULL;
+    for (unsigned i = 1; i < links; i++) {
+        size_t hl;
+        const char *h = cd_dom_attr(dom, links_out[i], "href", &hl);
+        if (!h || !hl) return 0;
+        const char *p = h;
+        if (hl > 8 && (cd_eq_nocase(h, 7, "http://") || cd_eq_nocase(h, 8, "https://"))) {
+            p = memchr(h + 8, '/', hl - 8);
+            if (!p) return 0;
+        }
+        size_t l = hl - (size_t)(p - h);
+        while (l > 1 && p[l - 1] == '/')
+            l--;
+        if (prev && !(l > pl && memcmp(p, prev, pl) == 0 && p[pl] == '/')) return 0;
+        prev = p, pl = l;
+    }
+    return 1;
+}
+
+void cd_meta_news_trail_near(cd_meta_ctx *c, cd_nid h1)
+{
+    const cd_dom *dom = c->dom;
+    if (!h1 || c->vis_crumbs.seen) return;
+    unsigned steps = 0, texts = 0, tried = 0, ndone = 0;
+    cd_nid links[S_SHAPE_LINKS], done[S_NEAR_LINKS * S_NEAR_LEVELS];
+    for (cd_nid k = cd_dom_prev(dom, h1);
+         k && steps < S_NEAR_STEPS && texts < S_NEAR_TEXTS && tried < S_NEAR_LINKS;
+         k = cd_dom_prev(dom, k), steps++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_TEXT && !S_blank(n)) texts++;
+        if (!cd_dom_is(dom, k, CD_TAG_A)) continue;
+        tried++;
+        cd_nid p = n->parent;
+        for (unsigned lv = 0; p && lv < S_NEAR_LEVELS; lv++, p = cd_dom_node(dom, p)->parent) {
+            unsigned nl = 0, seen = 0;
+            /* A container tried already (its ancestors too), or holding the
+             * headline, ends the climb. */
+            while (seen < ndone && done[seen] != p)
+                seen++;
+            if (seen < ndone || S_contains(dom, p, h1)) break;
+            done[ndone++] = p;
+            int r = S_shape_trail(c, p, links, &nl);
+            if (r < 0) break;
+            if (!r) continue;
+            cd_meta_crumbs *t = &c->vis_crumbs;
+            t->seen = 1;
+            for (unsigned i = 0; i < nl && t->n < CD_META_MAX_CRUMBS; i++) {
+                size_t tl, hl;
+                const char *name = cd_meta_node_text(c, links[i], 128, &tl);
+                const char *href = cd_dom_attr(dom, links[i], "href", &hl);
+                if (!name) continue;
+                t->name[t->n] = name;
+                t->url[t->n++] = href ? cd_meta_clean(c->arena, href, hl, NULL) : NULL;
+            }
+            return;
+        }
+    }
+}
+
 /* Is the label at text node t (before h1) a section label? Its own elements,
  * those that do not hold the headline too, must name it so; no ancestor may
  * be a menu or a long list. */
@@ -616,6 +870,58 @@ static int S_section_href(const char *h, size_t n)
     return segs > 0;
 }
 
+/* Is the last path segment of href[0..hn) text t[0..tn) written as a slug,
+ * a listing page named for it ("/38-world-news.htm" for "World News",
+ * tests/spec/news/prinside-taiwan-election): its file extension, a
+ * leading number and the separator after it aside; two words at least
+ * (a one-word slug names an article as often). */
+static int S_page_names(const char *h, size_t hn, const char *t, size_t tn)
+{
+    size_t e = 0;
+    while (e < hn && h[e] != '?' && h[e] != '#')
+        e++;
+    while (e && h[e - 1] == '/')
+        e--;
+    size_t st = e;
+    while (st && h[st - 1] != '/')
+        st--;
+    for (size_t k = e; k > st && e - k <= 5; k--)
+        if (h[k - 1] == '.') {
+            e = k - 1;
+            break;
+        }
+    while (st < e && cd_isdigit((unsigned char)h[st]))
+        st++;
+    while (st < e && (h[st] == '-' || h[st] == '_'))
+        st++;
+    if (e - st < 4 || !memchr(h + st, '-', e - st)) return 0;
+    /* A story's file is named for its headline too ("/2024/05/other-
+     * story.html", tests/api/test_news.c): none under a date folder (a
+     * segment of at most four digits), none of more than four words. */
+    unsigned words = 1;
+    for (size_t k = st; k < e; k++)
+        words += h[k] == '-' || h[k] == '_';
+    if (words > 4) return 0;
+    for (size_t k = 0, d = 0; k < st; k++) {
+        if (h[k] == '/') {
+            if (d && d <= 4 && k > d && h[k - d - 1] == '/') return 0;
+            d = 0;
+        } else {
+            d = cd_isdigit((unsigned char)h[k]) ? d + 1 : 0;
+        }
+    }
+    size_t i = st, j = 0;
+    for (;;) {
+        while (i < e && !cd_isalnum((unsigned char)h[i]))
+            i++;
+        while (j < tn && !cd_isalnum((unsigned char)t[j]))
+            j++;
+        if (i == e || j == tn) return i == e && j == tn;
+        if (cd_tolower((unsigned char)h[i]) != cd_tolower((unsigned char)t[j])) return 0;
+        i++, j++;
+    }
+}
+
 /* Is text node t, the last text before the h1, the only text of a link to a
  * section page that sits right above the headline (the two share an ancestor
  * at most three levels above the h1), outside any menu? The label "Apple",
@@ -628,9 +934,11 @@ static int S_is_section_link(cd_meta_ctx *c, cd_nid t, cd_nid h1)
     for (unsigned d = 0; a && d < 2 && !cd_dom_is(dom, a, CD_TAG_A); d++)
         a = cd_dom_node(dom, a)->parent;
     if (!a || !cd_dom_is(dom, a, CD_TAG_A)) return 0;
-    size_t hl;
+    size_t hl, tl;
     const char *href = cd_dom_attr(dom, a, "href", &hl);
-    if (!href || !S_section_href(href, hl)) return 0;
+    const char *text = href ? cd_meta_node_text(c, a, 64, &tl) : NULL;
+    if (!href || !(S_section_href(href, hl) || (text && S_page_names(href, hl, text, tl))))
+        return 0;
     cd_nid anc = cd_dom_node(dom, h1)->parent;
     for (unsigned d = 0; anc && d < 3 && !S_contains(dom, anc, a); d++)
         anc = cd_dom_node(dom, anc)->parent;

@@ -11,5 +11,8 @@ void cd_meta_news_element(cd_meta_ctx *c, cd_nid id, unsigned flags);
 /* Once the walk is over: the section label ("kicker") right above the first
  * h1 (0 when none). */
 void cd_meta_news_kicker(cd_meta_ctx *c, cd_nid h1);
+/* Once the walk is over and it found no trail: a trail read by its shape
+ * alone (no class naming it) just above the first h1. */
+void cd_meta_news_trail_near(cd_meta_ctx *c, cd_nid h1);
 
 #endif
