@@ -1094,10 +1094,23 @@ static int S_linked_away(const cd_dom *dom, cd_nid img)
     return 0;
 }
 
+/* Is img inside the author's box: one of its S_AUTHOR_UP nearest ancestors a
+ * byline's element (<div class=AuthorSummary><div class=Biography><img
+ * class=Picture>, L3S e57a9f8c; <div class=blog-author>…<img 220x220>,
+ * wcxb-dev 4413)? Its picture is the writer's photo, not the story's. */
+#define S_AUTHOR_UP 4u
+static int S_in_author_box(cd_news_ctx *p, cd_nid img)
+{
+    cd_nid a = cd_dom_node(p->dom, img)->parent;
+    for (unsigned d = 0; a && d < S_AUTHOR_UP; d++, a = cd_dom_node(p->dom, a)->parent)
+        if (cd_dom_node(p->dom, a)->type == CD_NODE_ELEMENT && S_pred_byline(p, a)) return 1;
+    return 0;
+}
+
 int cd_news_pred_bare(cd_news_ctx *p, cd_nid id)
 {
     if (!cd_dom_is(p->dom, id, CD_TAG_IMG) || !cd_news_pred_img(p, id) ||
-        !cd_extract_node_visible(p->dom, id) || S_linked_away(p->dom, id))
+        !cd_extract_node_visible(p->dom, id) || S_linked_away(p->dom, id) || S_in_author_box(p, id))
         return 0;
     size_t l = 0;
     const char *src = cd_dom_attr(p->dom, id, "src", &l);
