@@ -1077,9 +1077,26 @@ static int S_photo_file(const char *v, size_t l)
     return 0;
 }
 
+/* Does the link's href h[0, l) name img's own file (a viewer page showing
+ * the picture large: "…/image.html?/photos/2008/01/10/533tata01_4.jpg"
+ * around <img src=…/533tata01_4.jpg> in the story's first paragraph, L3S
+ * 3810ea2e)? The file name, S_VIEWER_MIN bytes or more, in the href. */
+#define S_VIEWER_MIN 8u
+static int S_links_own_file(const cd_dom *dom, cd_nid img, const char *h, size_t l)
+{
+    size_t n = 0;
+    const char *u = cd_dom_attr(dom, img, "src", &n);
+    if (!u || !n || n > 4096) return 0;
+    size_t q, f = cd_url_last_segment(u, n, &q);
+    if (q - f < S_VIEWER_MIN || q - f > l) return 0;
+    for (size_t i = 0; i + (q - f) <= l; i++)
+        if (memcmp(h + i, u + f, q - f) == 0) return 1;
+    return 0;
+}
+
 /* Is img inside a link to another page (an ad, a banner, a promotion)? A
- * link to the picture itself, to a place on the page or to a script (a
- * viewer popup) is not one. */
+ * link to the picture itself (its file, or a viewer page naming its file),
+ * to a place on the page or to a script (a viewer popup) is not one. */
 static int S_linked_away(const cd_dom *dom, cd_nid img)
 {
     cd_nid a = cd_dom_node(dom, img)->parent;
@@ -1089,7 +1106,8 @@ static int S_linked_away(const cd_dom *dom, cd_nid img)
         if (!h) continue;
         while (l && cd_isspace((unsigned char)*h))
             h++, l--;
-        return l && h[0] != '#' && !cd_url_is_script(h, l) && !S_photo_file(h, l);
+        return l && h[0] != '#' && !cd_url_is_script(h, l) && !S_photo_file(h, l) &&
+               !S_links_own_file(dom, img, h, l);
     }
     return 0;
 }
