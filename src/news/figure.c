@@ -1043,6 +1043,80 @@ cd_nid cd_news_lead(cd_news_ctx *p)
     return fig;
 }
 
+/* ---- the site's logo named as the page's image ---------------------------- */
+
+/* Does link a lead to the site's front page ("/", "/index.html",
+ * "https://host", "https://host/")? */
+static int S_home_href(const cd_dom *dom, cd_nid a)
+{
+    size_t l = 0;
+    const char *h = cd_dom_attr(dom, a, "href", &l);
+    while (h && l && cd_isspace((unsigned char)*h))
+        h++, l--;
+    while (h && l && cd_isspace((unsigned char)h[l - 1]))
+        l--;
+    if (!h || !l) return 0;
+    size_t i = 0;
+    if (l > 8 && (cd_eq_nocase(h, 7, "http://") || cd_eq_nocase(h, 8, "https://"))) {
+        i = cd_eq_nocase(h, 7, "http://") ? 7 : 8;
+        while (i < l && h[i] != '/')
+            i++;
+        if (i == l) return 1;
+    }
+    if (h[i] != '/') return 0;
+    i++;
+    return i == l || (l - i >= 6 && cd_eq_nocase(h + i, 6, "index.") && !memchr(h + i, '/', l - i) &&
+                      !memchr(h + i, '?', l - i));
+}
+
+/* Nodes before the headline looked at for the logo (a page's header and
+ * menus; past them the search gives up). */
+#define S_LOGO_NODES 6000u
+#define S_LOGO_UP 4u
+#define S_LOGO_FILE_MIN 8u /* bytes of the image's file name, at least */
+
+/* Is the page's meta image (og:image, JSON-LD, twitter:image) the site's
+ * logo: the first picture before the headline that shows it sits in a link
+ * to the site's front page or in an element classed or named logo, within
+ * S_LOGO_UP ancestors (<div class=seSiteLogo><a href=https://host/><img
+ * src=…/BLBLLogoweb3.jpg>, wcxb-dev 4624; <p class=logo><a
+ * class=logo-link href=https://host><img src=…/pikearmstrong_836988176.png>,
+ * wcxb-dev 4709)? A site that names no picture for a page names its logo. */
+int cd_news_meta_image_logo(cd_news_ctx *p)
+{
+    static const char *const logo_words[] = {"logo", NULL};
+    if (!p->m->image_url || !p->head) return 0;
+    /* The image's whole file name (a key shared by renditions, S_img_key, may
+     * be the site's account number in an encoded path: wcxb-dev 0372). */
+    const char *u = p->m->image_url;
+    size_t q, f = cd_url_last_segment(u, strlen(u), &q);
+    if (q - f < S_LOGO_FILE_MIN) return 0;
+    const cd_dom *dom = p->dom;
+    unsigned seen = 0;
+    for (cd_nid k = cd_dom_root(dom); k && k < p->head && seen < S_LOGO_NODES;
+         k = cd_dom_next(dom, k, cd_dom_root(dom)), seen++) {
+        if (!S_is_img(dom, k)) continue;
+        int shows = 0;
+        for (size_t i = 0; !shows && cd_list_img_url_attrs[i]; i++) {
+            size_t l = 0;
+            const char *v = cd_dom_attr(dom, k, cd_list_img_url_attrs[i], &l);
+            for (size_t j = 0; v && l <= 8192 && j + (q - f) <= l && !shows; j++)
+                shows = memcmp(v + j, u + f, q - f) == 0;
+        }
+        if (!shows) continue;
+        cd_nid a = k;
+        for (unsigned d = 0; a && d < S_LOGO_UP; d++, a = cd_dom_node(dom, a)->parent) {
+            /* Not a wrapper of the whole page ("<body class="wp-custom-logo
+             * has-logo-left">", wcxb-dev 4659): the header's own boxes. */
+            if (cd_dom_node(dom, a)->type != CD_NODE_ELEMENT || cd_news_inside(dom, p->head, a)) break;
+            if (S_attr_says(dom, a, "class", logo_words) || S_attr_says(dom, a, "id", logo_words)) return 1;
+            if (cd_dom_is(dom, a, CD_TAG_A) && S_home_href(dom, a)) return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 /* ---- a bare lead picture (old pages: no og:image, no figure markup) ------ */
 
 /* The number an attribute of id gives (width="372"), 0 when none. */
