@@ -46,15 +46,21 @@ static int S_small_attr(const cd_dom *dom, cd_nid id, const char *name)
     return x < 100;
 }
 
-/* A picture, not an avatar, a logo, an icon or a tracking pixel. */
+/* A picture, not an avatar, a logo, an icon or a tracking pixel, nor an
+ * image map (usemap: a menu drawn as a picture, L3S 3f642f89), nor the
+ * picture of a box classed so (<span class=messageicon><img src=…/xx.png>,
+ * wcxb-dev 0556). */
 int cd_news_pred_img(cd_news_ctx *p, cd_nid id)
 {
     const cd_dom *dom = p->dom;
     if (!S_is_img(dom, id)) return 0;
+    cd_nid up = cd_dom_node(dom, id)->parent;
     return !S_small_attr(dom, id, "width") && !S_small_attr(dom, id, "height") &&
            !S_attr_says(dom, id, "src", cd_list_img_junk_words) &&
            !S_attr_says(dom, id, "class", cd_list_img_junk_words) &&
-           !S_attr_says(dom, id, "data-src", cd_list_img_junk_words);
+           !S_attr_says(dom, id, "data-src", cd_list_img_junk_words) && !cd_dom_attr(dom, id, "usemap", NULL) &&
+           !(up && cd_dom_node(dom, up)->type == CD_NODE_ELEMENT &&
+             S_attr_says(dom, up, "class", cd_list_img_junk_words));
 }
 
 static int S_pred_figcaption(cd_news_ctx *p, cd_nid id)
