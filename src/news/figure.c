@@ -54,13 +54,18 @@ int cd_news_pred_img(cd_news_ctx *p, cd_nid id)
 {
     const cd_dom *dom = p->dom;
     if (!S_is_img(dom, id)) return 0;
-    cd_nid up = cd_dom_node(dom, id)->parent;
-    return !S_small_attr(dom, id, "width") && !S_small_attr(dom, id, "height") &&
-           !S_attr_says(dom, id, "src", cd_list_img_junk_words) &&
-           !S_attr_says(dom, id, "class", cd_list_img_junk_words) &&
-           !S_attr_says(dom, id, "data-src", cd_list_img_junk_words) && !cd_dom_attr(dom, id, "usemap", NULL) &&
-           !(up && cd_dom_node(dom, up)->type == CD_NODE_ELEMENT &&
-             S_attr_says(dom, up, "class", cd_list_img_junk_words));
+    if (S_small_attr(dom, id, "width") || S_small_attr(dom, id, "height") ||
+        S_attr_says(dom, id, "src", cd_list_img_junk_words) || S_attr_says(dom, id, "class", cd_list_img_junk_words) ||
+        S_attr_says(dom, id, "data-src", cd_list_img_junk_words))
+        return 0;
+    const cd_node *n = cd_dom_node(dom, id);
+    for (uint32_t i = 0; i < n->len; i++)
+        if (n->u.attr[i].name_len == 6 && memcmp(n->u.attr[i].name, "usemap", 6) == 0) return 0;
+    /* The parent's class (the class index says when it has none). */
+    cd_nid up = n->parent;
+    if (!up || cd_dom_node(dom, up)->type != CD_NODE_ELEMENT || (dom->classes_indexed && !cd_dom_class_key(dom, up)))
+        return 1;
+    return !S_attr_says(dom, up, "class", cd_list_img_junk_words);
 }
 
 static int S_pred_figcaption(cd_news_ctx *p, cd_nid id)
@@ -1075,6 +1080,17 @@ static int S_home_href(const cd_dom *dom, cd_nid a)
                       !memchr(h + i, '?', l - i));
 }
 
+/* Does v[0, l) hold w[0, wl) (wl > 0)? */
+static int S_holds(const char *v, size_t l, const char *w, size_t wl)
+{
+    for (const char *e = v + l, *c = v; (size_t)(e - c) >= wl; c++) {
+        c = memchr(c, w[0], (size_t)(e - c) - wl + 1);
+        if (!c) return 0;
+        if (memcmp(c, w, wl) == 0) return 1;
+    }
+    return 0;
+}
+
 /* Nodes before the headline looked at for the logo (a page's header and
  * menus; past them the search gives up). */
 #define S_LOGO_NODES 6000u
@@ -1099,16 +1115,16 @@ int cd_news_meta_image_logo(cd_news_ctx *p)
     if (q - f < S_LOGO_FILE_MIN) return 0;
     const cd_dom *dom = p->dom;
     unsigned seen = 0;
-    for (cd_nid k = cd_dom_root(dom); k && k < p->head && seen < S_LOGO_NODES;
-         k = cd_dom_next(dom, k, cd_dom_root(dom)), seen++) {
-        if (!S_is_img(dom, k)) continue;
+    /* Node ids follow the document's order: the nodes before the headline. */
+    for (cd_nid k = cd_dom_root(dom) + 1; k < p->head && seen < S_LOGO_NODES; k++, seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type != CD_NODE_ELEMENT || (n->tag != CD_TAG_IMG && n->tag != CD_TAG_UNKNOWN) || !S_is_img(dom, k))
+            continue;
+        /* Any attribute naming the file (src, srcset, a lazy loader's): one pass. */
         int shows = 0;
-        for (size_t i = 0; !shows && cd_list_img_url_attrs[i]; i++) {
-            size_t l = 0;
-            const char *v = cd_dom_attr(dom, k, cd_list_img_url_attrs[i], &l);
-            for (size_t j = 0; v && l <= 8192 && j + (q - f) <= l && !shows; j++)
-                shows = memcmp(v + j, u + f, q - f) == 0;
-        }
+        for (uint32_t i = 0; !shows && i < n->len; i++)
+            shows = n->u.attr[i].value_len <= 8192 &&
+                    S_holds(n->u.attr[i].value, n->u.attr[i].value_len, u + f, q - f);
         if (!shows) continue;
         cd_nid a = k;
         for (unsigned d = 0; a && d < S_LOGO_UP; d++, a = cd_dom_node(dom, a)->parent) {
