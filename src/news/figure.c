@@ -46,15 +46,26 @@ static int S_small_attr(const cd_dom *dom, cd_nid id, const char *name)
     return x < 100;
 }
 
-/* A picture, not an avatar, a logo, an icon or a tracking pixel. */
+/* A picture, not an avatar, a logo, an icon or a tracking pixel, nor an
+ * image map (usemap: a menu drawn as a picture, L3S 3f642f89), nor the
+ * picture of a box classed so (<span class=messageicon><img src=…/xx.png>,
+ * wcxb-dev 0556). */
 int cd_news_pred_img(cd_news_ctx *p, cd_nid id)
 {
     const cd_dom *dom = p->dom;
     if (!S_is_img(dom, id)) return 0;
-    return !S_small_attr(dom, id, "width") && !S_small_attr(dom, id, "height") &&
-           !S_attr_says(dom, id, "src", cd_list_img_junk_words) &&
-           !S_attr_says(dom, id, "class", cd_list_img_junk_words) &&
-           !S_attr_says(dom, id, "data-src", cd_list_img_junk_words);
+    if (S_small_attr(dom, id, "width") || S_small_attr(dom, id, "height") ||
+        S_attr_says(dom, id, "src", cd_list_img_junk_words) || S_attr_says(dom, id, "class", cd_list_img_junk_words) ||
+        S_attr_says(dom, id, "data-src", cd_list_img_junk_words))
+        return 0;
+    const cd_node *n = cd_dom_node(dom, id);
+    for (uint32_t i = 0; i < n->len; i++)
+        if (n->u.attr[i].name_len == 6 && memcmp(n->u.attr[i].name, "usemap", 6) == 0) return 0;
+    /* The parent's class (the class index says when it has none). */
+    cd_nid up = n->parent;
+    if (!up || cd_dom_node(dom, up)->type != CD_NODE_ELEMENT || (dom->classes_indexed && !cd_dom_class_key(dom, up)))
+        return 1;
+    return !S_attr_says(dom, up, "class", cd_list_img_junk_words);
 }
 
 static int S_pred_figcaption(cd_news_ctx *p, cd_nid id)
@@ -1043,6 +1054,91 @@ cd_nid cd_news_lead(cd_news_ctx *p)
     return fig;
 }
 
+/* ---- the site's logo named as the page's image ---------------------------- */
+
+/* Does link a lead to the site's front page ("/", "/index.html",
+ * "https://host", "https://host/")? */
+static int S_home_href(const cd_dom *dom, cd_nid a)
+{
+    size_t l = 0;
+    const char *h = cd_dom_attr(dom, a, "href", &l);
+    while (h && l && cd_isspace((unsigned char)*h))
+        h++, l--;
+    while (h && l && cd_isspace((unsigned char)h[l - 1]))
+        l--;
+    if (!h || !l) return 0;
+    size_t i = 0;
+    if (l > 8 && (cd_eq_nocase(h, 7, "http://") || cd_eq_nocase(h, 8, "https://"))) {
+        i = cd_eq_nocase(h, 7, "http://") ? 7 : 8;
+        while (i < l && h[i] != '/')
+            i++;
+        if (i == l) return 1;
+    }
+    if (h[i] != '/') return 0;
+    i++;
+    return i == l || (l - i >= 6 && cd_eq_nocase(h + i, 6, "index.") && !memchr(h + i, '/', l - i) &&
+                      !memchr(h + i, '?', l - i));
+}
+
+/* Does v[0, l) hold w[0, wl) (wl > 0)? */
+static int S_holds(const char *v, size_t l, const char *w, size_t wl)
+{
+    for (const char *e = v + l, *c = v; (size_t)(e - c) >= wl; c++) {
+        c = memchr(c, w[0], (size_t)(e - c) - wl + 1);
+        if (!c) return 0;
+        if (memcmp(c, w, wl) == 0) return 1;
+    }
+    return 0;
+}
+
+/* Nodes before the headline looked at for the logo (a page's header and
+ * menus; past them the search gives up). */
+#define S_LOGO_NODES 6000u
+#define S_LOGO_UP 4u
+#define S_LOGO_FILE_MIN 8u /* bytes of the image's file name, at least */
+
+/* Is the page's meta image (og:image, JSON-LD, twitter:image) the site's
+ * logo: the first picture before the headline that shows it sits in a link
+ * to the site's front page or in an element classed or named logo, within
+ * S_LOGO_UP ancestors (<div class=seSiteLogo><a href=https://host/><img
+ * src=…/BLBLLogoweb3.jpg>, wcxb-dev 4624; <p class=logo><a
+ * class=logo-link href=https://host><img src=…/pikearmstrong_836988176.png>,
+ * wcxb-dev 4709)? A site that names no picture for a page names its logo. */
+int cd_news_meta_image_logo(cd_news_ctx *p)
+{
+    static const char *const logo_words[] = {"logo", NULL};
+    if (!p->m->image_url || !p->head) return 0;
+    /* The image's whole file name (a key shared by renditions, S_img_key, may
+     * be the site's account number in an encoded path: wcxb-dev 0372). */
+    const char *u = p->m->image_url;
+    size_t q, f = cd_url_last_segment(u, strlen(u), &q);
+    if (q - f < S_LOGO_FILE_MIN) return 0;
+    const cd_dom *dom = p->dom;
+    unsigned seen = 0;
+    /* Node ids follow the document's order: the nodes before the headline. */
+    for (cd_nid k = cd_dom_root(dom) + 1; k < p->head && seen < S_LOGO_NODES; k++, seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type != CD_NODE_ELEMENT || (n->tag != CD_TAG_IMG && n->tag != CD_TAG_UNKNOWN) || !S_is_img(dom, k))
+            continue;
+        /* Any attribute naming the file (src, srcset, a lazy loader's): one pass. */
+        int shows = 0;
+        for (uint32_t i = 0; !shows && i < n->len; i++)
+            shows = n->u.attr[i].value_len <= 8192 &&
+                    S_holds(n->u.attr[i].value, n->u.attr[i].value_len, u + f, q - f);
+        if (!shows) continue;
+        cd_nid a = k;
+        for (unsigned d = 0; a && d < S_LOGO_UP; d++, a = cd_dom_node(dom, a)->parent) {
+            /* Not a wrapper of the whole page ("<body class="wp-custom-logo
+             * has-logo-left">", wcxb-dev 4659): the header's own boxes. */
+            if (cd_dom_node(dom, a)->type != CD_NODE_ELEMENT || cd_news_inside(dom, p->head, a)) break;
+            if (S_attr_says(dom, a, "class", logo_words) || S_attr_says(dom, a, "id", logo_words)) return 1;
+            if (cd_dom_is(dom, a, CD_TAG_A) && S_home_href(dom, a)) return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 /* ---- a bare lead picture (old pages: no og:image, no figure markup) ------ */
 
 /* The number an attribute of id gives (width="372"), 0 when none. */
@@ -1077,9 +1173,26 @@ static int S_photo_file(const char *v, size_t l)
     return 0;
 }
 
+/* Does the link's href h[0, l) name img's own file (a viewer page showing
+ * the picture large: "…/image.html?/photos/2008/01/10/533tata01_4.jpg"
+ * around <img src=…/533tata01_4.jpg> in the story's first paragraph, L3S
+ * 3810ea2e)? The file name, S_VIEWER_MIN bytes or more, in the href. */
+#define S_VIEWER_MIN 8u
+static int S_links_own_file(const cd_dom *dom, cd_nid img, const char *h, size_t l)
+{
+    size_t n = 0;
+    const char *u = cd_dom_attr(dom, img, "src", &n);
+    if (!u || !n || n > 4096) return 0;
+    size_t q, f = cd_url_last_segment(u, n, &q);
+    if (q - f < S_VIEWER_MIN || q - f > l) return 0;
+    for (size_t i = 0; i + (q - f) <= l; i++)
+        if (memcmp(h + i, u + f, q - f) == 0) return 1;
+    return 0;
+}
+
 /* Is img inside a link to another page (an ad, a banner, a promotion)? A
- * link to the picture itself, to a place on the page or to a script (a
- * viewer popup) is not one. */
+ * link to the picture itself (its file, or a viewer page naming its file),
+ * to a place on the page or to a script (a viewer popup) is not one. */
 static int S_linked_away(const cd_dom *dom, cd_nid img)
 {
     cd_nid a = cd_dom_node(dom, img)->parent;
@@ -1089,15 +1202,29 @@ static int S_linked_away(const cd_dom *dom, cd_nid img)
         if (!h) continue;
         while (l && cd_isspace((unsigned char)*h))
             h++, l--;
-        return l && h[0] != '#' && !cd_url_is_script(h, l) && !S_photo_file(h, l);
+        return l && h[0] != '#' && !cd_url_is_script(h, l) && !S_photo_file(h, l) &&
+               !S_links_own_file(dom, img, h, l);
     }
+    return 0;
+}
+
+/* Is img inside the author's box: one of its S_AUTHOR_UP nearest ancestors a
+ * byline's element (<div class=AuthorSummary><div class=Biography><img
+ * class=Picture>, L3S e57a9f8c; <div class=blog-author>…<img 220x220>,
+ * wcxb-dev 4413)? Its picture is the writer's photo, not the story's. */
+#define S_AUTHOR_UP 4u
+static int S_in_author_box(cd_news_ctx *p, cd_nid img)
+{
+    cd_nid a = cd_dom_node(p->dom, img)->parent;
+    for (unsigned d = 0; a && d < S_AUTHOR_UP; d++, a = cd_dom_node(p->dom, a)->parent)
+        if (cd_dom_node(p->dom, a)->type == CD_NODE_ELEMENT && S_pred_byline(p, a)) return 1;
     return 0;
 }
 
 int cd_news_pred_bare(cd_news_ctx *p, cd_nid id)
 {
     if (!cd_dom_is(p->dom, id, CD_TAG_IMG) || !cd_news_pred_img(p, id) ||
-        !cd_extract_node_visible(p->dom, id) || S_linked_away(p->dom, id))
+        !cd_extract_node_visible(p->dom, id) || S_linked_away(p->dom, id) || S_in_author_box(p, id))
         return 0;
     size_t l = 0;
     const char *src = cd_dom_attr(p->dom, id, "src", &l);

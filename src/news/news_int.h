@@ -127,6 +127,7 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead);
 int cd_news_pred_bare(cd_news_ctx *p, cd_nid id);
 /* The lead picture of a page that names none and marks no figure (CD_NONE). */
 cd_nid cd_news_bare_lead(cd_news_ctx *p);
+int cd_news_meta_image_logo(cd_news_ctx *p);
 /* Read the bare picture img and the caption after it into the fields. */
 void cd_news_bare_figure(cd_news_ctx *p, cd_nid img);
 /* The picture showing the og:image after the headline, outside any figure

@@ -558,6 +558,8 @@ void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x
         if (h) p.h1 = h;
     }
     p.head = p.h1 ? p.h1 : S_find_head(&p);
+    /* The meta image that is the site's logo names no picture of the story. */
+    if (cd_news_meta_image_logo(&p)) m->image_url = NULL, m->image_source = NULL;
     if (x->broad) {
         p.story = S_story(&p);
         S_head_parts(&p);
