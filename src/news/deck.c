@@ -831,13 +831,19 @@ static int S_names_line(const cd_meta *m, const char *s, size_t n)
     return words <= 4 && s[n - 1] != '.' && s[n - 1] != '!' && s[n - 1] != '?';
 }
 
-/* The length of s[0..n) as shown: a run of white space counts once. */
-static size_t S_shown_len(const char *s, size_t n)
+/* Is s[0..n), longer than max bytes, a "By" line no longer than max as
+ * shown (a run of white space counts once)? The cheap test first: most
+ * first blocks are prose. */
+static int S_padded_by_line(const char *s, size_t n, size_t max)
 {
+    size_t i = 0;
+    while (i < n && cd_isspace((unsigned char)s[i]))
+        i++;
+    if (n - i < 3 || !cd_parts_starts(s + i, n - i, "by ")) return 0;
     size_t l = 0;
-    for (size_t i = 0; i < n; i++)
-        l += !(cd_isspace((unsigned char)s[i]) && i && cd_isspace((unsigned char)s[i - 1]));
-    return l;
+    for (; i < n && l <= max; i++)
+        l += !(cd_isspace((unsigned char)s[i]) && cd_isspace((unsigned char)s[i - 1]));
+    return l <= max;
 }
 
 /* A byline of its own among the first blocks ("By Md Aynal Haque", naming
@@ -855,7 +861,7 @@ void cd_news_byline(cd_news_ctx *p)
         /* Short as shown: an old template's byline padded with its source's
          * indentation ("By A and B, Associated Press Writers" + 65 spaces +
          * "1 hour, 32 minutes ago", l3s e3a8cc42) is a byline still. */
-        if (t.more || (t.n > 160 && (t.n > 480 || S_shown_len(t.s, t.n) > 160))) continue;
+        if (t.more || (t.n > 160 && (t.n > 480 || !S_padded_by_line(t.s, t.n, 160)))) continue;
         size_t len;
         char *c = cd_meta_clean(p->arena, t.s, t.n, &len);
         if (!c || len < 4) continue;
