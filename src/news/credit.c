@@ -8,6 +8,7 @@
  * a structured source stated stays. Why: docs/decisions.md, "The news parts". */
 #include <string.h>
 
+#include "../meta/authors.h"
 #include "../meta/cand.h"
 #include "../meta/dates.h"
 #include "../meta/title.h"
@@ -717,16 +718,22 @@ static int S_blank(const cd_node *n)
 /* Does blk sit with a picture: a direct <img> child of its parent
  * ("<div><img><p class=source>Jamal Saidi/Reuters</p><p class=caption>…")?
  * A line there is the picture's credit, never the text's. */
+static int S_by_picture_box(const cd_dom *dom, cd_nid blk);
 static int S_by_picture(const cd_dom *dom, cd_nid blk)
 {
     cd_nid par = cd_dom_node(dom, blk)->parent;
     unsigned k = 0;
     for (cd_nid c = par ? cd_dom_node(dom, par)->first : CD_NONE; c && k < 12; c = cd_dom_node(dom, c)->next, k++)
         if (cd_dom_is(dom, c, CD_TAG_IMG)) return 1;
-    /* Or right after a picture's own box, an element holding a picture and
-     * no text ("<div id=hp_mod_photo><a><img></a></div><div
-     * id=hp_mod_photocredit>Shannon Stapleton/Reuters</div>", a teaser
-     * module after an IHT story, l3s iht-yushchenko-tymoshenko). */
+    return S_by_picture_box(dom, blk);
+}
+
+/* Or right after a picture's own box, an element holding a picture and
+ * no text ("<div id=hp_mod_photo><a><img></a></div><div
+ * id=hp_mod_photocredit>Shannon Stapleton/Reuters</div>", a teaser
+ * module after an IHT story, l3s iht-yushchenko-tymoshenko). */
+static int S_by_picture_box(const cd_dom *dom, cd_nid blk)
+{
     cd_nid pv = cd_dom_node(dom, blk)->prev;
     while (pv && cd_dom_node(dom, pv)->type == CD_NODE_TEXT && S_blank(cd_dom_node(dom, pv)))
         pv = cd_dom_node(dom, pv)->prev;
@@ -1647,6 +1654,110 @@ static int S_agency_text(cd_news_ctx *p, cd_nid k, int labelled)
         if (val != k && cd_news_rendered(p, k)) cd_extract_cut_as(p->x, dom, k, 0, n->len, CD_WHY_CREDIT);
     }
     return 1;
+}
+
+/* Is s[0..n) a person's name without "By": two or three words, each in
+ * capitals ("KEN WARREN") or opening with a capital and going on in small
+ * letters ("Robert Fife", "McGrattan"), an initial ("J.") among them, none
+ * a stop, date or newsroom word ("Top Stories", "Game Notes" are headings:
+ * their tail never names a job or a wire, below)? */
+static int S_bare_name(const char *s, size_t n)
+{
+    unsigned words = 0, initials = 0;
+    const char *w;
+    for (size_t at = 0, l; (l = cd_next_word(s, n, &at, &w)) != 0;) {
+        if (++words > 3 || !(w[0] >= 'A' && w[0] <= 'Z')) return 0;
+        if (l == 2 && w[1] == '.') {
+            initials++;
+            continue;
+        }
+        if (l < 2 || cd_wordset_has(&cd_list_name_stop_words, w, l) ||
+            cd_wordset_has(&cd_list_date_filler_words, w, l) || cd_wordset_has(&cd_list_newsroom_jobs, w, l))
+            return 0;
+        for (size_t i = 1; i < l; i++)
+            if (!cd_isalpha((unsigned char)w[i]) && w[i] != '-' && w[i] != '\'' && w[i] != '.') return 0;
+    }
+    return words >= 2 && words - initials >= 2;
+}
+
+/* Does tail t[0..n) name a newsroom job ("AP Business Writer", "Staff
+ * Writers", "CTV Ottawa Bureau Chief") or a wire or news service
+ * ("CanWest News Service", cd_parts_is_agency, never a photo agency)? Up to
+ * five words, each opening with a capital. */
+static int S_job_or_wire(const char *t, size_t n)
+{
+    if (!n || n > 48 || !(t[0] >= 'A' && t[0] <= 'Z')) return 0;
+    unsigned words = 0;
+    const char *w, *last = NULL;
+    size_t ll = 0;
+    for (size_t at = 0, l; (l = cd_next_word(t, n, &at, &w)) != 0;) {
+        if (++words > 5 || !(w[0] >= 'A' && w[0] <= 'Z')) return 0;
+        last = w, ll = l;
+    }
+    if (cd_parts_is_agency(t, n)) return !cd_parts_photo_agency(t, n);
+    if (ll > 1 && last[ll - 1] == 's') ll--; /* "Writers" */
+    return cd_wordset_has(&cd_list_newsroom_jobs, last, ll) ||
+           (n >= 12 && cd_eq_nocase(t + n - 12, 12, "bureau chief"));
+}
+
+/* Does blk sit beside a picture: its element before or after an <img>,
+ * or right after a picture's own box (S_by_picture's second test)? A
+ * photographer's "JOHN DOE, AP" sits so. Not any <img> under the same
+ * parent (a 1-pixel spacer above the story's headline, l3s b34e22da). */
+static int S_picture_beside(const cd_dom *dom, cd_nid blk)
+{
+    for (int dir = 0; dir < 2; dir++) {
+        cd_nid q = dir ? cd_dom_node(dom, blk)->next : cd_dom_node(dom, blk)->prev;
+        while (q && cd_dom_node(dom, q)->type == CD_NODE_TEXT && S_blank(cd_dom_node(dom, q)))
+            q = dir ? cd_dom_node(dom, q)->next : cd_dom_node(dom, q)->prev;
+        if (q && cd_dom_is(dom, q, CD_TAG_IMG)) return 1;
+    }
+    return S_by_picture_box(dom, blk);
+}
+
+/* A writer's byline without "By" at the story's head, a line of its own:
+ * a name, a comma, and a newsroom job or a wire ("KEN WARREN, CanWest News
+ * Service", l3s f4d9f949; "Robert Fife, CTV Ottawa Bureau Chief", l3s
+ * b34e22da): the author, when the page named none. Looked for among the
+ * first texts after the headline, up to the story's prose, never in a
+ * link, a caption or by a picture (a photographer's "JOHN DOE, AP"). The
+ * line leaves the text (unless keep_parts); a "NAME, AGENCY" line the
+ * agency reader takes as the credit (S_service_byline) stays when the page
+ * names its author elsewhere. */
+void cd_news_name_byline(cd_news_ctx *p)
+{
+    if (p->m->nauthors || !p->head) return;
+    const cd_dom *dom = p->dom;
+    S_head_walk w = {0};
+    for (const cd_node *n; (n = S_head_next(p, &w)) != NULL;) {
+        const char *v = n->u.text;
+        size_t l = n->len;
+        cd_parts_trim(&v, &l);
+        if (l > 100) return; /* the body has begun */
+        const char *comma = memchr(v, ',', l);
+        if (!comma || !(v[0] >= 'A' && v[0] <= 'Z') || l < 8) continue;
+        size_t cl;
+        char *c = cd_meta_clean(p->arena, v, l, &cl);
+        if (!c || cl > 80 || memchr(c, ';', cl) || memchr(c, '|', cl) || cd_contains_nocase(c, cl, "photo")) continue;
+        const char *cm = memchr(c, ',', cl);
+        if (!cm || memchr(cm + 1, ',', cl - (size_t)(cm + 1 - c))) continue;
+        size_t ne = (size_t)(cm - c), ts = ne + 1, te = cl;
+        while (ts < te && c[ts] == ' ')
+            ts++;
+        while (te > ts && (c[te - 1] == ' ' || c[te - 1] == '.'))
+            te--;
+        if (!S_bare_name(c, ne) || !S_job_or_wire(c + ts, te - ts)) continue;
+        cd_nid k = w.k;
+        int bad = S_in_link(dom, k) || S_picture_beside(dom, n->parent) || !S_alone(dom, k);
+        for (cd_nid a = n->parent, d = 0; !bad && a && d < 4; a = cd_dom_node(dom, a)->parent, d++)
+            bad = cd_dom_is(dom, a, CD_TAG_FIGURE) || cd_news_is_caption_el(p, a);
+        if (bad) continue;
+        if (!cd_meta_authors_add(p->m, p->arena, c, ne, 0)) return;
+        p->m->author_source = "visible";
+        /* Read as the byline, the line leaves the text as a "By" line does. */
+        if (!p->keep && cd_news_rendered(p, k)) cd_extract_cut_as(p->x, dom, k, 0, n->len, CD_WHY_BYLINE);
+        return;
+    }
 }
 
 /* A line by the headline that is only a wire's name ("<h3>The Associated

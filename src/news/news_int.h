@@ -141,6 +141,8 @@ void cd_news_og_picture_read(cd_news_ctx *p, cd_nid img);
 void cd_news_deck(cd_news_ctx *p);
 /* A "By …" line among the first blocks naming the author found: out of the text. */
 void cd_news_byline(cd_news_ctx *p);
+/* A name, a comma and a newsroom job or a wire as a line of its own at the story's head: the author. */
+void cd_news_name_byline(cd_news_ctx *p);
 /* Drop a labelled date line of its own among the first blocks (deck.c). */
 void cd_news_date_lines(cd_news_ctx *p);
 /* A standfirst ending ", writes NAME.": the deck, and the author when none is known. */

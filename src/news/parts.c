@@ -569,6 +569,7 @@ void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x
     p.story = S_story(&p);
     cd_news_deck(&p);
     cd_news_writes_deck(&p);
+    cd_news_name_byline(&p);
     cd_news_byline(&p);
     cd_news_date_lines(&p);
     cd_news_head_lines(&p);
