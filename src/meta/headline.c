@@ -405,6 +405,69 @@ static int S_plain_head(cd_meta_ctx *c, cd_nid e)
     return nl >= 150 && S_words(pt, nl) >= 20;
 }
 
+/* The element after e, spaces and <br> passed over: CD_NONE at the end of
+ * its parent, (cd_nid)-1 when text comes first. */
+static cd_nid S_next_el(const cd_dom *dom, cd_nid e)
+{
+    for (cd_nid nx = cd_dom_node(dom, e)->next; nx; nx = cd_dom_node(dom, nx)->next) {
+        const cd_node *n = cd_dom_node(dom, nx);
+        if (n->type == CD_NODE_ELEMENT && n->tag != CD_TAG_BR)
+            return nx;
+        if (n->type == CD_NODE_TEXT) {
+            size_t i = 0;
+            while (i < n->len && cd_isspace((unsigned char)n->u.text[i]))
+                i++;
+            if (i < n->len)
+                return (cd_nid)-1;
+        }
+    }
+    return CD_NONE;
+}
+
+/* Is the heading e a box's header: the element after it (spaces and <br>
+ * passed over) a list of links to other stories, three or more links of
+ * three words or more on average holding four fifths of its letters ("recent
+ * articles" over a <ul> of headlines: L3S fa10c63c, netribution; h3 "More in
+ * South Asia news" over a table of links: a9c72165)? A story's head is
+ * followed by its byline, picture or prose, and a row of share links has
+ * one-word links. Bounded: the first 600 nodes of the next element. */
+static int S_box_header(const cd_dom *dom, cd_nid e)
+{
+    cd_nid nx = CD_NONE;
+    /* The heading alone at the end of its cell or box: the element after
+     * that (h3 last in its <td>, the links in the next row): three levels. */
+    for (int up = 0; up < 4 && e && !nx; up++, e = cd_dom_node(dom, e)->parent) {
+        nx = S_next_el(dom, e);
+        if (nx == (cd_nid)-1)
+            return 0;
+    }
+    if (!nx)
+        return 0;
+    /* The next element and its followers (a table's rows of one link
+     * each), within the budget. */
+    size_t links = 0, lwords = 0, lletters = 0, letters = 0, budget = 600;
+    for (cd_nid sib = nx; sib && budget; sib = cd_dom_node(dom, sib)->next)
+        for (cd_nid k = sib; k && budget; k = cd_dom_next(dom, k, sib), budget--) {
+            const cd_node *n = cd_dom_node(dom, k);
+            if (n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_A)
+                links++;
+            if (n->type != CD_NODE_TEXT)
+                continue;
+            size_t w, l = S_text_letters(n->u.text, n->len, &w);
+            letters += l;
+            for (cd_nid u = n->parent; u; u = cd_dom_node(dom, u)->parent) {
+                if (cd_dom_is(dom, u, CD_TAG_A)) {
+                    lletters += l;
+                    lwords += w;
+                    break;
+                }
+                if (u == sib)
+                    break;
+            }
+        }
+    return links >= 3 && lletters * 5 >= letters * 4 && lwords >= 3 * links;
+}
+
 #define S_IN_P 64u     /* (walk flag) inside a <p> */
 #define S_PROSE 100u   /* letters of a paragraph of prose, not a link's */
 #define S_BETWEEN 300u /* letters between the headline and the prose (byline, date) */
@@ -516,7 +579,7 @@ cd_nid cd_meta_body_headline_within(cd_meta_ctx *c, cd_nid skip, size_t between)
                     if ((digits - st[depth].digits) * 10 > l * 3)
                         level = 0;
                     if (level && e != skip && !(inh & (CD_HL_HIDDEN | CD_HL_LINK)) && l >= 8 && l <= 300 &&
-                        pl * 5 >= l * 4) {
+                        pl * 5 >= l * 4 && !S_box_header(dom, e)) {
                         /* Headings close together (headline, deck, a
                          * byline in an h4) are one head: its headline is
                          * the highest, the first of its level. */
