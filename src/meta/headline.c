@@ -21,9 +21,11 @@
 
 #include "../util/ctype.h"
 #include "cand.h"
+#include "dates.h"
 #include "headline.h"
 #include "title.h"
 #include "wordlists.h"
+#include "../util/wordset.h"
 
 size_t cd_meta_title_key(const char *s, size_t n, char *out, size_t cap)
 {
@@ -477,7 +479,71 @@ cd_nid cd_meta_body_headline(cd_meta_ctx *c, cd_nid skip)
     return cd_meta_body_headline_within(c, skip, S_BETWEEN);
 }
 
+/* Is element e (letters l, none a link's) a line that may head the story
+ * when no heading does: two to twenty words, not a sentence's end (full
+ * stop, comma, colon), not a byline ("By …") and not a label of capitals
+ * alone of three words or fewer (a kicker: "NFL PLAYOFFS")? */
+static int S_head_line(cd_meta_ctx *c, cd_nid e)
+{
+    char t[200 * 3 + 1];
+    size_t len = cd_meta_node_text_to(c, e, 200, t);
+    while (len && cd_isspace((unsigned char)t[len - 1]))
+        len--;
+    size_t i = 0;
+    while (i < len && cd_isspace((unsigned char)t[i]))
+        i++;
+    if (len <= i || len - i >= 200)
+        return 0;
+    unsigned char last = (unsigned char)t[len - 1];
+    if (last == '.' || last == ':' || last == ',' || last == ';' || last == '|')
+        return 0;
+    size_t w = S_words(t + i, len - i);
+    if (w < 2 || w > 20 || !memchr(t + i, ' ', len - i))
+        return 0; /* (one token: a slug, "Lifestyle-US-tourism-animal-horses") */
+    if (len - i > 3 && (t[i] == 'B' || t[i] == 'b') && t[i + 1] == 'y' && t[i + 2] == ' ')
+        return 0;
+    /* A date line ("Last Updated: Tuesday, 4 December 2007, 17:04 GMT",
+     * "Sunday January 20"): a month or weekday named, and three words or
+     * fewer besides the date's (digits, months, weekdays). */
+    size_t other = 0;
+    int dated = 0;
+    for (size_t k = i; k < len;) {
+        while (k < len && !(cd_isalnum((unsigned char)t[k]) || (unsigned char)t[k] >= 0x80))
+            k++;
+        size_t st = k;
+        int digit = 0;
+        while (k < len && (cd_isalnum((unsigned char)t[k]) || (unsigned char)t[k] >= 0x80)) {
+            digit |= cd_isdigit((unsigned char)t[k]);
+            k++;
+        }
+        if (k == st)
+            break;
+        if (cd_meta_month(t + st, k - st) || cd_wordset_get(&cd_list_weekdays, t + st, k - st))
+            dated = 1;
+        else if (!digit)
+            other++;
+    }
+    if (dated && other <= 3)
+        return 0;
+    int lower = 0;
+    for (size_t k = i; k < len && !lower; k++)
+        lower = (t[k] >= 'a' && t[k] <= 'z') || (unsigned char)t[k] >= 0x80;
+    return lower || w > 3;
+}
+
+static cd_nid S_walk(cd_meta_ctx *c, cd_nid skip, size_t between, int lines);
+
 cd_nid cd_meta_body_headline_within(cd_meta_ctx *c, cd_nid skip, size_t between)
+{
+    return S_walk(c, skip, between, 0);
+}
+
+cd_nid cd_meta_body_line(cd_meta_ctx *c)
+{
+    return S_walk(c, CD_NONE, S_BETWEEN, 1);
+}
+
+static cd_nid S_walk(cd_meta_ctx *c, cd_nid skip, size_t between, int lines)
 {
     const cd_dom *dom = c->dom;
     cd_nid top = dom->body ? dom->body : cd_dom_root(dom);
@@ -489,6 +555,7 @@ cd_nid cd_meta_body_headline_within(cd_meta_ctx *c, cd_nid skip, size_t between)
         unsigned inherit;
     } st[S_STACK];
     size_t depth = 0, over = 0, text = 0, plain = 0, digits = 0, cand_end = 0, pstart = 0;
+    size_t menu_from = (size_t)-1, menu_to = 0;
     cd_nid cand = CD_NONE, id = top;
     int cand_level = 0;
     for (;;) {
@@ -575,6 +642,24 @@ cd_nid cd_meta_body_headline_within(cd_meta_ctx *c, cd_nid skip, size_t between)
                     if (!level && en->tag == CD_TAG_P && !(depth && (st[depth - 1].inherit & S_IN_P)) && l >= 15 && l <= 120 &&
                         S_plain_head(c, e))
                         level = 7;
+                    /* With no heading over the story (lines set): any line
+                     * of its own, not a link's, before the prose (a <div
+                     * class=sh>, a <p><strong>, a cell): the first of the
+                     * lines close together above it. */
+                    if (!level && lines && l >= 8 && l <= 300 && pl == l &&
+                        !(inh & (CD_HL_HIDDEN | CD_HL_LINK)) && S_head_line(c, e)) {
+                        /* Not a menu's node ("Special Interest" in a
+                         * span.menu-node-text, in a td.menu-node, in a
+                         * plain <tr>: L3S 5ee66caf), nor what wraps only it. */
+                        if (cd_meta_class_has(c, e, cd_list_class_menu)) {
+                            menu_from = st[depth].text;
+                            menu_to = text;
+                        } else if (st[depth].text != menu_from || text != menu_to) {
+                            level = 8;
+                        }
+                    }
+                    else if (level && lines && !S_head_line(c, e))
+                        level = 0; /* a heading too, in this mode: no date line */
                     /* A date line ("Posted: 6:12 PM Dec 30, 2007") is none. */
                     if ((digits - st[depth].digits) * 10 > l * 3)
                         level = 0;

@@ -1633,6 +1633,16 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
         return S_first_segment(c->arena, h1);
     }
     const char *b = novis ? NULL : S_body_headline(c, &names, 0);
+    /* Nothing else: a line of its own just above the story's prose (a
+     * <div class="sh">, <p><strong>, a table cell: L3S's BBC pages, 104ac8ce
+     * and three more; d30c53de, artzone) names it, not null. */
+    if (!b && !novis) {
+        cd_nid e = cd_meta_body_line(c);
+        size_t len = 0;
+        char *v = e ? cd_meta_node_text(c, e, 1024, &len) : NULL;
+        if (v && len && !S_run_site(v, len, &names))
+            b = S_trim_marks(c->arena, v, len);
+    }
     if (b)
         *source = "h1";
     return b;
