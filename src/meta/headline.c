@@ -479,6 +479,20 @@ cd_nid cd_meta_body_headline(cd_meta_ctx *c, cd_nid skip)
     return cd_meta_body_headline_within(c, skip, S_BETWEEN);
 }
 
+/* Does <a> id not lead away: no href, or rel="bookmark" (a permalink)? */
+static int S_self_link(const cd_dom *dom, cd_nid id)
+{
+    size_t n;
+    if (!cd_dom_attr(dom, id, "href", &n))
+        return 1;
+    const char *rel = cd_dom_attr(dom, id, "rel", &n);
+    for (size_t i = 0; rel && i + 8 <= n; i++)
+        if ((i == 0 || rel[i - 1] == ' ') && cd_eq_nocase(rel + i, 8, "bookmark") &&
+            (i + 8 == n || rel[i + 8] == ' '))
+            return 1;
+    return 0;
+}
+
 /* Is element e (letters l, none a link's) a line that may head the story
  * when no heading does: two to twenty words, not a sentence's end (full
  * stop, comma, colon), not a byline ("By …") and not a label of capitals
@@ -540,7 +554,9 @@ cd_nid cd_meta_body_headline_within(cd_meta_ctx *c, cd_nid skip, size_t between)
 
 cd_nid cd_meta_body_line(cd_meta_ctx *c)
 {
-    return S_walk(c, CD_NONE, S_BETWEEN, 1);
+    /* Twice the letters between: a post's byline, categories and tags
+     * stand between its permalinked headline and its prose (L3S e41000b9). */
+    return S_walk(c, CD_NONE, 2 * S_BETWEEN, 1);
 }
 
 static cd_nid S_walk(cd_meta_ctx *c, cd_nid skip, size_t between, int lines)
@@ -579,7 +595,11 @@ static cd_nid S_walk(cd_meta_ctx *c, cd_nid skip, size_t between, int lines)
         } else if (nd->type == CD_NODE_ELEMENT && !(cd_tag_flags(nd->tag) & CD_TF_SKIP) && !(nd->flags & CD_NF_NS)) {
             if (depth < S_STACK) {
                 unsigned inh = depth ? st[depth - 1].inherit : 0;
-                if (nd->tag == CD_TAG_A)
+                /* (lines set) A post's permalink (rel="bookmark": the
+                 * headline of a blog's post links to the post itself, L3S
+                 * e41000b9, zdnet's blog) or an anchor with no address is
+                 * no link away. */
+                if (nd->tag == CD_TAG_A && !(lines && S_self_link(dom, id)))
                     inh |= CD_HL_LINK;
                 /* A form right under <body> is the page itself (ASP.NET
                  * wraps every page in one), not a search box. */
