@@ -479,6 +479,20 @@ cd_nid cd_meta_body_headline(cd_meta_ctx *c, cd_nid skip)
     return cd_meta_body_headline_within(c, skip, S_BETWEEN);
 }
 
+/* Is the head-classed a (two words or fewer) a section's label over the
+ * head-classed b after it (three words or more): td.front_titles
+ * "National News" over span.headline2 "Skating champ Bowman dies of likely
+ * overdose" (L3S acc703fe)? */
+static int S_label_over(cd_meta_ctx *c, cd_nid a, cd_nid b)
+{
+    char t[200 * 3 + 1];
+    size_t n = cd_meta_node_text_to(c, a, 200, t);
+    if (!n || S_words(t, n) > 2)
+        return 0;
+    n = cd_meta_node_text_to(c, b, 200, t);
+    return n && n < 200 && S_words(t, n) >= 3;
+}
+
 /* Does <a> id not lead away: no href, or rel="bookmark" (a permalink)? */
 static int S_self_link(const cd_dom *dom, cd_nid id)
 {
@@ -571,7 +585,7 @@ static cd_nid S_walk(cd_meta_ctx *c, cd_nid skip, size_t between, int lines)
         unsigned inherit;
     } st[S_STACK];
     size_t depth = 0, over = 0, text = 0, plain = 0, digits = 0, cand_end = 0, pstart = 0;
-    size_t menu_from = (size_t)-1, menu_to = 0;
+    size_t menu_from = (size_t)-1, menu_to = 0, cand_own = 0;
     cd_nid cand = CD_NONE, id = top;
     int cand_level = 0;
     for (;;) {
@@ -689,9 +703,11 @@ static cd_nid S_walk(cd_meta_ctx *c, cd_nid skip, size_t between, int lines)
                          * byline in an h4) are one head: its headline is
                          * the highest, the first of its level. */
                         size_t ts = st[depth].text;
-                        if (!cand || ts > cand_end + S_BETWEEN || level < cand_level) {
+                        if (!cand || ts > cand_end + S_BETWEEN || level < cand_level ||
+                            (level == 5 && cand_level == 5 && ts >= cand_own && S_label_over(c, cand, e))) {
                             cand = e;
                             cand_level = level;
+                            cand_own = text;
                         }
                         cand_end = text;
                     }
