@@ -143,7 +143,7 @@ _Static_assert(CD_META_LISTS <= 32, "a list's bit in cd_meta_keymemo");
 typedef struct cd_meta_lcache {
     cd_meta_list lists[CD_META_LISTS];
     unsigned nlists;
-    uint8_t list_slot[64]; /* lists[list_slot[hash of a list's address] - 1] (0: none) */
+    uint8_t list_slot[128]; /* lists[list_slot[hash of a list's address] - 1] (0: none) */
 } S_lcache;
 static _Thread_local S_lcache S_lc;
 
@@ -156,7 +156,7 @@ struct cd_meta_lcache *cd_meta_lcache(void)
 static unsigned S_slot(const char *const *words)
 {
     uintptr_t a = (uintptr_t)words;
-    return (unsigned)((a >> 3) ^ (a >> 9)) & 63u;
+    return (unsigned)((a >> 3) ^ (a >> 10)) & 127u;
 }
 
 /* S_list past its slot: the list found in lc or added to it. Apart from

@@ -21,9 +21,11 @@
 
 #include "../util/ctype.h"
 #include "cand.h"
+#include "dates.h"
 #include "headline.h"
 #include "title.h"
 #include "wordlists.h"
+#include "../util/wordset.h"
 
 size_t cd_meta_title_key(const char *s, size_t n, char *out, size_t cap)
 {
@@ -405,6 +407,69 @@ static int S_plain_head(cd_meta_ctx *c, cd_nid e)
     return nl >= 150 && S_words(pt, nl) >= 20;
 }
 
+/* The element after e, spaces and <br> passed over: CD_NONE at the end of
+ * its parent, (cd_nid)-1 when text comes first. */
+static cd_nid S_next_el(const cd_dom *dom, cd_nid e)
+{
+    for (cd_nid nx = cd_dom_node(dom, e)->next; nx; nx = cd_dom_node(dom, nx)->next) {
+        const cd_node *n = cd_dom_node(dom, nx);
+        if (n->type == CD_NODE_ELEMENT && n->tag != CD_TAG_BR)
+            return nx;
+        if (n->type == CD_NODE_TEXT) {
+            size_t i = 0;
+            while (i < n->len && cd_isspace((unsigned char)n->u.text[i]))
+                i++;
+            if (i < n->len)
+                return (cd_nid)-1;
+        }
+    }
+    return CD_NONE;
+}
+
+/* Is the heading e a box's header: the element after it (spaces and <br>
+ * passed over) a list of links to other stories, three or more links of
+ * three words or more on average holding four fifths of its letters ("recent
+ * articles" over a <ul> of headlines: L3S fa10c63c, netribution; h3 "More in
+ * South Asia news" over a table of links: a9c72165)? A story's head is
+ * followed by its byline, picture or prose, and a row of share links has
+ * one-word links. Bounded: the first 600 nodes of the next element. */
+static int S_box_header(const cd_dom *dom, cd_nid e)
+{
+    cd_nid nx = CD_NONE;
+    /* The heading alone at the end of its cell or box: the element after
+     * that (h3 last in its <td>, the links in the next row): three levels. */
+    for (int up = 0; up < 4 && e && !nx; up++, e = cd_dom_node(dom, e)->parent) {
+        nx = S_next_el(dom, e);
+        if (nx == (cd_nid)-1)
+            return 0;
+    }
+    if (!nx)
+        return 0;
+    /* The next element and its followers (a table's rows of one link
+     * each), within the budget. */
+    size_t links = 0, lwords = 0, lletters = 0, letters = 0, budget = 600;
+    for (cd_nid sib = nx; sib && budget; sib = cd_dom_node(dom, sib)->next)
+        for (cd_nid k = sib; k && budget; k = cd_dom_next(dom, k, sib), budget--) {
+            const cd_node *n = cd_dom_node(dom, k);
+            if (n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_A)
+                links++;
+            if (n->type != CD_NODE_TEXT)
+                continue;
+            size_t w, l = S_text_letters(n->u.text, n->len, &w);
+            letters += l;
+            for (cd_nid u = n->parent; u; u = cd_dom_node(dom, u)->parent) {
+                if (cd_dom_is(dom, u, CD_TAG_A)) {
+                    lletters += l;
+                    lwords += w;
+                    break;
+                }
+                if (u == sib)
+                    break;
+            }
+        }
+    return links >= 3 && lletters * 5 >= letters * 4 && lwords >= 3 * links;
+}
+
 #define S_IN_P 64u     /* (walk flag) inside a <p> */
 #define S_PROSE 100u   /* letters of a paragraph of prose, not a link's */
 #define S_BETWEEN 300u /* letters between the headline and the prose (byline, date) */
@@ -414,7 +479,101 @@ cd_nid cd_meta_body_headline(cd_meta_ctx *c, cd_nid skip)
     return cd_meta_body_headline_within(c, skip, S_BETWEEN);
 }
 
+/* Is the head-classed a (two words or fewer) a section's label over the
+ * head-classed b after it (three words or more): td.front_titles
+ * "National News" over span.headline2 "Skating champ Bowman dies of likely
+ * overdose" (L3S acc703fe)? */
+static int S_label_over(cd_meta_ctx *c, cd_nid a, cd_nid b)
+{
+    char t[200 * 3 + 1];
+    size_t n = cd_meta_node_text_to(c, a, 200, t);
+    if (!n || S_words(t, n) > 2)
+        return 0;
+    n = cd_meta_node_text_to(c, b, 200, t);
+    return n && n < 200 && S_words(t, n) >= 3;
+}
+
+/* Does <a> id not lead away: no href, or rel="bookmark" (a permalink)? */
+static int S_self_link(const cd_dom *dom, cd_nid id)
+{
+    size_t n;
+    if (!cd_dom_attr(dom, id, "href", &n))
+        return 1;
+    const char *rel = cd_dom_attr(dom, id, "rel", &n);
+    for (size_t i = 0; rel && i + 8 <= n; i++)
+        if ((i == 0 || rel[i - 1] == ' ') && cd_eq_nocase(rel + i, 8, "bookmark") &&
+            (i + 8 == n || rel[i + 8] == ' '))
+            return 1;
+    return 0;
+}
+
+/* Is element e (letters l, none a link's) a line that may head the story
+ * when no heading does: two to twenty words, not a sentence's end (full
+ * stop, comma, colon), not a byline ("By …") and not a label of capitals
+ * alone of three words or fewer (a kicker: "NFL PLAYOFFS")? */
+static int S_head_line(cd_meta_ctx *c, cd_nid e)
+{
+    char t[200 * 3 + 1];
+    size_t len = cd_meta_node_text_to(c, e, 200, t);
+    while (len && cd_isspace((unsigned char)t[len - 1]))
+        len--;
+    size_t i = 0;
+    while (i < len && cd_isspace((unsigned char)t[i]))
+        i++;
+    if (len <= i || len - i >= 200)
+        return 0;
+    unsigned char last = (unsigned char)t[len - 1];
+    if (last == '.' || last == ':' || last == ',' || last == ';' || last == '|')
+        return 0;
+    size_t w = S_words(t + i, len - i);
+    if (w < 2 || w > 20 || !memchr(t + i, ' ', len - i))
+        return 0; /* (one token: a slug, "Lifestyle-US-tourism-animal-horses") */
+    if (len - i > 3 && (t[i] == 'B' || t[i] == 'b') && t[i + 1] == 'y' && t[i + 2] == ' ')
+        return 0;
+    /* A date line ("Last Updated: Tuesday, 4 December 2007, 17:04 GMT",
+     * "Sunday January 20"): a month or weekday named, and three words or
+     * fewer besides the date's (digits, months, weekdays). */
+    size_t other = 0;
+    int dated = 0;
+    for (size_t k = i; k < len;) {
+        while (k < len && !(cd_isalnum((unsigned char)t[k]) || (unsigned char)t[k] >= 0x80))
+            k++;
+        size_t st = k;
+        int digit = 0;
+        while (k < len && (cd_isalnum((unsigned char)t[k]) || (unsigned char)t[k] >= 0x80)) {
+            digit |= cd_isdigit((unsigned char)t[k]);
+            k++;
+        }
+        if (k == st)
+            break;
+        if (cd_meta_month(t + st, k - st) || cd_wordset_get(&cd_list_weekdays, t + st, k - st))
+            dated = 1;
+        else if (!digit)
+            other++;
+    }
+    if (dated && other <= 3)
+        return 0;
+    int lower = 0;
+    for (size_t k = i; k < len && !lower; k++)
+        lower = (t[k] >= 'a' && t[k] <= 'z') || (unsigned char)t[k] >= 0x80;
+    return lower || w > 3;
+}
+
+static cd_nid S_walk(cd_meta_ctx *c, cd_nid skip, size_t between, int lines);
+
 cd_nid cd_meta_body_headline_within(cd_meta_ctx *c, cd_nid skip, size_t between)
+{
+    return S_walk(c, skip, between, 0);
+}
+
+cd_nid cd_meta_body_line(cd_meta_ctx *c)
+{
+    /* Twice the letters between: a post's byline, categories and tags
+     * stand between its permalinked headline and its prose (L3S e41000b9). */
+    return S_walk(c, CD_NONE, 2 * S_BETWEEN, 1);
+}
+
+static cd_nid S_walk(cd_meta_ctx *c, cd_nid skip, size_t between, int lines)
 {
     const cd_dom *dom = c->dom;
     cd_nid top = dom->body ? dom->body : cd_dom_root(dom);
@@ -426,6 +585,7 @@ cd_nid cd_meta_body_headline_within(cd_meta_ctx *c, cd_nid skip, size_t between)
         unsigned inherit;
     } st[S_STACK];
     size_t depth = 0, over = 0, text = 0, plain = 0, digits = 0, cand_end = 0, pstart = 0;
+    size_t menu_from = (size_t)-1, menu_to = 0, cand_own = 0;
     cd_nid cand = CD_NONE, id = top;
     int cand_level = 0;
     for (;;) {
@@ -449,7 +609,11 @@ cd_nid cd_meta_body_headline_within(cd_meta_ctx *c, cd_nid skip, size_t between)
         } else if (nd->type == CD_NODE_ELEMENT && !(cd_tag_flags(nd->tag) & CD_TF_SKIP) && !(nd->flags & CD_NF_NS)) {
             if (depth < S_STACK) {
                 unsigned inh = depth ? st[depth - 1].inherit : 0;
-                if (nd->tag == CD_TAG_A)
+                /* (lines set) A post's permalink (rel="bookmark": the
+                 * headline of a blog's post links to the post itself, L3S
+                 * e41000b9, zdnet's blog) or an anchor with no address is
+                 * no link away. */
+                if (nd->tag == CD_TAG_A && !(lines && S_self_link(dom, id)))
                     inh |= CD_HL_LINK;
                 /* A form right under <body> is the page itself (ASP.NET
                  * wraps every page in one), not a search box. */
@@ -512,18 +676,38 @@ cd_nid cd_meta_body_headline_within(cd_meta_ctx *c, cd_nid skip, size_t between)
                     if (!level && en->tag == CD_TAG_P && !(depth && (st[depth - 1].inherit & S_IN_P)) && l >= 15 && l <= 120 &&
                         S_plain_head(c, e))
                         level = 7;
+                    /* With no heading over the story (lines set): any line
+                     * of its own, not a link's, before the prose (a <div
+                     * class=sh>, a <p><strong>, a cell): the first of the
+                     * lines close together above it. */
+                    if (!level && lines && l >= 8 && l <= 300 && pl == l &&
+                        !(inh & (CD_HL_HIDDEN | CD_HL_LINK)) && S_head_line(c, e)) {
+                        /* Not a menu's node ("Special Interest" in a
+                         * span.menu-node-text, in a td.menu-node, in a
+                         * plain <tr>: L3S 5ee66caf), nor what wraps only it. */
+                        if (cd_meta_class_has(c, e, cd_list_class_menu)) {
+                            menu_from = st[depth].text;
+                            menu_to = text;
+                        } else if (st[depth].text != menu_from || text != menu_to) {
+                            level = 8;
+                        }
+                    }
+                    else if (level && lines && !S_head_line(c, e))
+                        level = 0; /* a heading too, in this mode: no date line */
                     /* A date line ("Posted: 6:12 PM Dec 30, 2007") is none. */
                     if ((digits - st[depth].digits) * 10 > l * 3)
                         level = 0;
                     if (level && e != skip && !(inh & (CD_HL_HIDDEN | CD_HL_LINK)) && l >= 8 && l <= 300 &&
-                        pl * 5 >= l * 4) {
+                        pl * 5 >= l * 4 && !S_box_header(dom, e)) {
                         /* Headings close together (headline, deck, a
                          * byline in an h4) are one head: its headline is
                          * the highest, the first of its level. */
                         size_t ts = st[depth].text;
-                        if (!cand || ts > cand_end + S_BETWEEN || level < cand_level) {
+                        if (!cand || ts > cand_end + S_BETWEEN || level < cand_level ||
+                            (level == 5 && cand_level == 5 && ts >= cand_own && S_label_over(c, cand, e))) {
                             cand = e;
                             cand_level = level;
+                            cand_own = text;
                         }
                         cand_end = text;
                     }

@@ -55,5 +55,10 @@ cd_nid cd_meta_body_headline(cd_meta_ctx *c, cd_nid skip);
  * (a headline the <title> confirms may stand over a byline and a story's
  * tool links: "Email story", "Print"). */
 cd_nid cd_meta_body_headline_within(cd_meta_ctx *c, cd_nid skip, size_t between);
+/* With no heading or head-classed element over the story: the first of the
+ * lines close together above its first prose, any element of two to twenty
+ * words that is not a link's, a sentence's end, a byline or a label in
+ * capitals (CD_NONE: none). */
+cd_nid cd_meta_body_line(cd_meta_ctx *c);
 
 #endif

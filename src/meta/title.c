@@ -1086,6 +1086,31 @@ static int S_reads_as_name(const char *s, size_t n)
  *   site's name, is a section's or the site's (a logo's text, a menu's
  *   current item): the headline is that part, which the page does not
  *   repeat as one element. */
+/* Is run k the whole <title> set only in bold within a line of other
+ * words: the site's name mentioned ("Search <strong>Cape Argus</strong>:"
+ * in a search form: L3S c2783abe, 1c0265ec; "<b>Morris Daily Herald</b>
+ * <br>1804 N. Division St." in the footer: acc703fe), not printed as the
+ * page's headline? A text node beside the bold element, with a letter or a
+ * digit, tells it. */
+static int S_bold_mention(cd_meta_ctx *c, const char *t, size_t n, const cd_meta_run *k)
+{
+    (void)t;
+    if (k->from != 0 || k->to != n || !k->el || (k->flags & (CD_HL_HEADING | CD_HL_HEADCLASS)) ||
+        !(k->flags & CD_HL_BOLD))
+        return 0;
+    const cd_dom *dom = c->dom;
+    cd_nid par = cd_dom_node(dom, k->el)->parent;
+    for (cd_nid s = par ? cd_dom_node(dom, par)->first : CD_NONE; s; s = cd_dom_node(dom, s)->next) {
+        const cd_node *nd = cd_dom_node(dom, s);
+        if (s == k->el || nd->type != CD_NODE_TEXT)
+            continue;
+        for (size_t i = 0; i < nd->len; i++)
+            if (cd_isalnum((unsigned char)nd->u.text[i]))
+                return 1;
+    }
+    return 0;
+}
+
 static const char *S_title_run(cd_meta_ctx *c, const char *t, const S_names *names, const char *site_h1,
                                int *printed)
 {
@@ -1100,7 +1125,7 @@ static const char *S_title_run(cd_meta_ctx *c, const char *t, const S_names *nam
                 !S_run_site(t + k->from, (size_t)(k->to - k->from), names);
         late[r] = site_h1 && S_same(t + k->from, (size_t)(k->to - k->from), site_h1, strlen(site_h1));
         if (k->words >= 2 && !(k->flags & (CD_HL_HIDDEN | CD_HL_LINK)) &&
-            !S_run_site(t + k->from, (size_t)(k->to - k->from), names))
+            !S_run_site(t + k->from, (size_t)(k->to - k->from), names) && !S_bold_mention(c, t, n, k))
             *printed = 1;
     }
     for (size_t r = 0; r < nr; r++)
@@ -1633,6 +1658,16 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
         return S_first_segment(c->arena, h1);
     }
     const char *b = novis ? NULL : S_body_headline(c, &names, 0);
+    /* Nothing else: a line of its own just above the story's prose (a
+     * <div class="sh">, <p><strong>, a table cell: L3S's BBC pages, 104ac8ce
+     * and three more; d30c53de, artzone) names it, not null. */
+    if (!b && !novis) {
+        cd_nid e = cd_meta_body_line(c);
+        size_t len = 0;
+        char *v = e ? cd_meta_node_text(c, e, 1024, &len) : NULL;
+        if (v && len && !S_run_site(v, len, &names))
+            b = S_trim_marks(c->arena, v, len);
+    }
     if (b)
         *source = "h1";
     return b;
