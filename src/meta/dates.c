@@ -599,6 +599,42 @@ static int S_clock_after(const char *s, size_t n, size_t i)
            cd_isdigit((unsigned char)s[q + 2]);
 }
 
+/* Does s[0..i) end in a clock time, then "am"/"pm" or "on" or both
+ * ("Last updated at 8:37 AM on 18/01/08", "13:44pm on 07.01.08"; a bare
+ * "3:21" before the numbers may be a score)? */
+static int S_clock_before(const char *s, size_t i)
+{
+    size_t p = i;
+    int marked = 0;
+    while (p && cd_isspace((unsigned char)s[p - 1]))
+        p--;
+    if (p >= 2 && (s[p - 1] | 0x20) == 'n' && (s[p - 2] | 0x20) == 'o' && (p == 2 || cd_isspace((unsigned char)s[p - 3]))) {
+        p -= 2;
+        marked = 1;
+        while (p && cd_isspace((unsigned char)s[p - 1]))
+            p--;
+    }
+    if (p >= 2 && (s[p - 1] | 0x20) == 'm' && ((s[p - 2] | 0x20) == 'a' || (s[p - 2] | 0x20) == 'p')) {
+        p -= 2;
+        marked = 1;
+        while (p && cd_isspace((unsigned char)s[p - 1]))
+            p--;
+    } else if (p >= 4 && s[p - 1] == '.' && (s[p - 2] | 0x20) == 'm' && s[p - 3] == '.' &&
+               ((s[p - 4] | 0x20) == 'a' || (s[p - 4] | 0x20) == 'p')) {
+        p -= 4;
+        marked = 1;
+        while (p && cd_isspace((unsigned char)s[p - 1]))
+            p--;
+    }
+    if (!marked || p < 4 || !cd_isdigit((unsigned char)s[p - 1]) || !cd_isdigit((unsigned char)s[p - 2]) || s[p - 3] != ':' ||
+        !cd_isdigit((unsigned char)s[p - 4]))
+        return 0;
+    p -= 4;
+    if (p && cd_isdigit((unsigned char)s[p - 1]))
+        p--;
+    return p == 0 || (!cd_isdigit((unsigned char)s[p - 1]) && s[p - 1] != ':' && s[p - 1] != '.');
+}
+
 static size_t S_match(const S_tok *t, size_t nt, size_t last_start, int dayfirst, char *out,
                       const char *s, size_t n)
 {
@@ -637,7 +673,7 @@ static size_t S_match(const S_tok *t, size_t nt, size_t last_start, int dayfirst
         else if (a->kind == S_T_NUM && b->kind == S_T_NUM && c->kind == S_T_NUM && a->sep &&
                  a->sep != '-' && a->sep == b->sep && a->start + a->digits + 1 == b->start &&
                  b->start + b->digits + 1 == c->start && a->digits <= 2 && b->digits <= 2 &&
-                 c->digits == 2 && S_clock_after(s, n, c->start + 2)) {
+                 c->digits == 2 && (S_clock_after(s, n, c->start + 2) || S_clock_before(s, a->start))) {
             /* "09.01.08 00:09", "3/09/15 8:00am" (US m/dd/yy): a two-digit
              * year, read only before a clock time (alone, three numbers are
              * a version, a score, a ratio). */
@@ -721,7 +757,8 @@ static int S_short_year(const char *s, size_t n)
             p = q + 1;
         }
         if (ok && p + 2 <= n && cd_isdigit((unsigned char)s[p]) && cd_isdigit((unsigned char)s[p + 1]) &&
-            S_clock_after(s, n, p + 2))
+            (p + 2 == n || !cd_isdigit((unsigned char)s[p + 2])) &&
+            (S_clock_after(s, n, p + 2) || S_clock_before(s, i)))
             return 1;
     }
     return 0;

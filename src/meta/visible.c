@@ -1409,6 +1409,66 @@ static const char *S_next_year(const cd_dom *dom, cd_nid id)
     return NULL;
 }
 
+/* A calendar badge: a date set as two to four one-word texts, each in an
+ * element of its own under one container ("<div class=cal><span>Dec</span>
+ * <span>30</span><span>2007</span></div>", l3s 43fb5dbe), read as one line
+ * when the texts from id on end with a four-digit year and read as a date.
+ * Returns the joined length in buf (cap bytes) or 0. */
+static size_t S_badge(const cd_dom *dom, cd_nid id, char *buf, size_t cap)
+{
+    const cd_node *n0 = cd_dom_node(dom, id);
+    cd_nid box = n0->parent ? cd_dom_node(dom, n0->parent)->parent : CD_NONE;
+    if (!box)
+        return 0;
+    size_t bl = 0;
+    unsigned pieces = 0, seen = 0;
+    cd_nid last_parent = CD_NONE;
+    for (cd_nid k = id; k && seen < 16; k = cd_dom_next(dom, k, box), seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT) {
+            if (n->tag == CD_TAG_BR || (k != n0->parent && n->parent != box))
+                return 0;
+            continue;
+        }
+        if (n->type != CD_NODE_TEXT)
+            continue;
+        size_t l = n->len;
+        const char *t = cd_trim(n->u.text, &l);
+        if (!l)
+            continue;
+        if (l > 9 || !n->parent || n->parent == last_parent || cd_dom_node(dom, n->parent)->parent != box)
+            return 0;
+        int digits = 0, alpha = 0;
+        for (size_t i = 0; i < l; i++) {
+            if (cd_isdigit((unsigned char)t[i]))
+                digits++;
+            else if (cd_isalpha((unsigned char)t[i]) || (t[i] == '.' && i + 1 == l) || (t[i] == ',' && i + 1 == l))
+                alpha++;
+            else
+                return 0;
+        }
+        if (digits && alpha && !(digits <= 2 && l <= 4))
+            return 0; /* "30th" only */
+        if (bl + l + 1 >= cap)
+            return 0;
+        if (bl)
+            buf[bl++] = ' ';
+        memcpy(buf + bl, t, l);
+        bl += l;
+        last_parent = n->parent;
+        pieces++;
+        if (digits == 4 && l == 4) {
+            char out[CD_META_DATE_LEN];
+            if (pieces < 2 || (!cd_meta_date_norm(buf, bl, 0, 1, out) && !cd_meta_date_norm(buf, bl, 0, -1, out)))
+                return 0;
+            return bl;
+        }
+        if (pieces == 4)
+            return 0;
+    }
+    return 0;
+}
+
 static void S_original_date(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, const char *s, size_t len)
 {
     if (v->dates >= CD_META_MAX_DATES || len < 20 || len > 600)
@@ -1553,6 +1613,10 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
             v->dates++, v->text_dates++;
         return;
     }
+    char badge[40];
+    size_t bl;
+    if (len <= 9 && (bl = S_badge(dom, id, badge, sizeof badge)) != 0)
+        s = badge, len = bl;
     if (len < 6)
         return;
     /* A quotation's date (an embedded tweet) is the quoted author's. */
