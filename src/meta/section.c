@@ -289,7 +289,8 @@ static int S_arrow_text(const cd_node *n)
  * it set off by an arrow, and at most the page's own name (one element or
  * text) after a last arrow. A tool bar of links behind arrow bullets
  * ("> Send to a friend > Print version", l3s-gn1 92474c42) opens with no
- * link home. */
+ * link home. One arrow may open the trail ahead of the link home and one
+ * may close it after the last link (the page's name left out). */
 /* Does link a lead to the site's front page: named so ("Home", a host name
  * "JPost.com"), or linking to the root or its index ("/", "/index.html")? */
 static int S_home_link(cd_meta_ctx *c, cd_nid a)
@@ -333,7 +334,10 @@ static int S_arrow_lead(const cd_node *n)
         i += 3;
     else
         return 0;
-    if (i >= n->len || !cd_isspace(s[i])) return 0;
+    /* A space or a no-break space after the arrow ("&raquo;&nbsp;How many
+     * lives", bramptonnews-blood-donors). */
+    if (i >= n->len || !(cd_isspace(s[i]) || (s[i] == 0xC2 && i + 1 < n->len && s[i + 1] == 0xA0)))
+        return 0;
     for (; i < n->len; i++)
         if (cd_isalnum(s[i]) || s[i] >= 0x80) return 1;
     return 0;
@@ -345,8 +349,16 @@ static int S_is_arrow_trail(cd_meta_ctx *c, cd_nid id)
     const cd_node *e = cd_dom_node(dom, id);
     if (e->tag == CD_TAG_A || e->tag == CD_TAG_LI) return 0;
     cd_nid k = e->first;
-    while (k && cd_dom_node(dom, k)->type == CD_NODE_TEXT && S_blank(cd_dom_node(dom, k)))
-        k = cd_dom_node(dom, k)->next;
+    /* Blank texts, and one arrow ahead of the link home ("&nbsp;&raquo;&nbsp;
+     * <a>Home</a> &raquo; <a>Community News</a>", div.Trail on
+     * bramptonnews-blood-donors), come before the first crumb. */
+    int lead = 0;
+    for (; k && cd_dom_node(dom, k)->type == CD_NODE_TEXT; k = cd_dom_node(dom, k)->next) {
+        const cd_node *t = cd_dom_node(dom, k);
+        if (S_blank(t)) continue;
+        if (lead || !S_arrow_text(t)) break;
+        lead = 1;
+    }
     /* Most elements do not open with a link and an arrow: one test spares them. */
     if (!k || !cd_dom_is(dom, k, CD_TAG_A)) return 0;
     cd_nid nx = cd_dom_node(dom, k)->next;
@@ -383,7 +395,10 @@ static int S_is_arrow_trail(cd_meta_ctx *c, cd_nid id)
         }
         sep = 0;
     }
-    return links >= 2 && !sep;
+    /* An arrow may close the trail as one opens it ("<a>The Register</a> »
+     * <a>Security</a> » <a>Spyware</a> »", div.YouAreHere on
+     * theregister-facebook-secret-crush): the page's name left out. */
+    return links >= 2;
 }
 
 /* Is img element k a breadcrumb arrow: its alt or its file naming one
