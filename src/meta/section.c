@@ -356,7 +356,8 @@ static int S_is_arrow_trail(cd_meta_ctx *c, cd_nid id)
     for (; k && cd_dom_node(dom, k)->type == CD_NODE_TEXT; k = cd_dom_node(dom, k)->next) {
         const cd_node *t = cd_dom_node(dom, k);
         if (S_blank(t)) continue;
-        if (lead || !S_arrow_text(t)) break;
+        /* Most texts open with a word: a look at the first byte spares them. */
+        if (lead || cd_isalnum((unsigned char)t->u.text[0]) || !S_arrow_text(t)) break;
         lead = 1;
     }
     /* Most elements do not open with a link and an arrow: one test spares them. */
