@@ -719,12 +719,27 @@ static int S_blank(const cd_node *n)
  * ("<div><img><p class=source>Jamal Saidi/Reuters</p><p class=caption>…")?
  * A line there is the picture's credit, never the text's. */
 static int S_by_picture_box(const cd_dom *dom, cd_nid blk);
+
+/* Does img float (cd_news_img_floats) with the story's text running on
+ * beside it after blk: a text of blk's parent after blk? Then a line there
+ * is the story's (the byline slot), not the picture's credit (<img
+ * align=left><span>Press Trust of India</span><br><br>Monday, …, l3s
+ * ndtvprofit-rupee-3928). */
+static int S_floats_in_text(const cd_dom *dom, cd_nid img, cd_nid blk)
+{
+    if (!cd_news_img_floats(dom, img)) return 0;
+    unsigned k = 0;
+    for (cd_nid c = cd_dom_node(dom, blk)->next; c && k < 12; c = cd_dom_node(dom, c)->next, k++)
+        if (cd_dom_node(dom, c)->type == CD_NODE_TEXT && !S_blank(cd_dom_node(dom, c))) return 1;
+    return 0;
+}
+
 static int S_by_picture(const cd_dom *dom, cd_nid blk)
 {
     cd_nid par = cd_dom_node(dom, blk)->parent;
     unsigned k = 0;
     for (cd_nid c = par ? cd_dom_node(dom, par)->first : CD_NONE; c && k < 12; c = cd_dom_node(dom, c)->next, k++)
-        if (cd_dom_is(dom, c, CD_TAG_IMG)) return 1;
+        if (cd_dom_is(dom, c, CD_TAG_IMG) && !S_floats_in_text(dom, c, blk)) return 1;
     return S_by_picture_box(dom, blk);
 }
 

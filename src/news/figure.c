@@ -361,6 +361,26 @@ static const char *S_caption_final(const char *c)
     return c;
 }
 
+/* The caption c of a bare picture (no figure markup names it), NULL when it
+ * is a short label in capitals, three words at most: a kicker between the
+ * picture and the headline ("NFL PLAYOFFS", l3s javno-romo-simpson-mexico),
+ * not a caption. ASCII only, so a caption in a script without case stays;
+ * a figcaption in capitals is left to the figure's reading (a credit there,
+ * tests/spec/news/tasteofhome-book-subscriptions). */
+static const char *S_bare_caption_final(const char *c)
+{
+    c = S_caption_final(c);
+    if (!c) return NULL;
+    unsigned up = 0;
+    const char *w;
+    for (w = c; *w; w++) {
+        if ((*w >= 'a' && *w <= 'z') || (unsigned char)*w >= 0x80) break;
+        up += *w >= 'A' && *w <= 'Z';
+    }
+    if (!*w && up >= 2 && cd_parts_words(c, strlen(c)) <= 3) return NULL;
+    return c;
+}
+
 /* Is caption text s[0, n) only slash-joined capitalised names, one of them
  * of two words or more (a person: "Michael Hession/NYT Wirecutter", wcxb-dev
  * 2891), the way a paper credits its own photographer? As a lead figure's
@@ -1466,6 +1486,17 @@ static int S_viewer_control(const cd_dom *dom, cd_nid e)
     return texts > 0 && seen < CD_NEWS_FIG_NODES;
 }
 
+/* Does picture img float (align=left or align=right): the text after it
+ * runs beside it? */
+int cd_news_img_floats(const cd_dom *dom, cd_nid img)
+{
+    size_t l = 0;
+    const char *v = cd_dom_attr(dom, img, "align", &l);
+    if (!v) return 0;
+    cd_parts_trim(&v, &l);
+    return cd_eq_nocase(v, l, "left") || cd_eq_nocase(v, l, "right");
+}
+
 /* The caption of a bare picture: the block of short text just after the
  * picture or after the wrappers that hold it and nothing else (<a><img></a>,
  * a layout table's cell and row), ending its line; CD_NONE when the picture
@@ -1497,7 +1528,13 @@ static cd_nid S_bare_caption(cd_news_ctx *p, cd_nid img, unsigned max_up)
     cd_nid after = S_next_shown(dom, e);
     if (after) {
         const cd_node *n = cd_dom_node(dom, after);
-        /* Text or an inline element running on: the picture sits inside a paragraph. */
+        /* Text or an inline element running on: the picture sits inside a
+         * paragraph. Beside a floated picture, even after a <br>: the lines
+         * there are the story's opening, not a caption under it (<img
+         * align=left><span>Press Trust of India</span><br><br>Monday, …
+         * (Mumbai):<br><br>The rupee …, l3s ndtvprofit-rupee-3928). */
+        if ((n->type == CD_NODE_TEXT || !(cd_tag_flags(n->tag) & CD_TF_BLOCK)) && cd_news_img_floats(dom, img))
+            return CD_NONE;
         if (n->type == CD_NODE_TEXT || !(cd_tag_flags(n->tag) & CD_TF_BLOCK)) {
             cd_nid br = cd_dom_node(dom, e)->next;
             while (br && br != after && !cd_dom_is(dom, br, CD_TAG_BR))
@@ -1593,7 +1630,7 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
     if (tail && !cd_news_find(p, cap, S_pred_byline)) {
         const char *caption = NULL, *credit = NULL;
         S_tail_read(p, cap, tail, &caption, &credit);
-        caption = S_caption_final(caption);
+        caption = S_bare_caption_final(caption);
         if (caption && cd_parts_not_deck(caption, strlen(caption))) caption = NULL;
         if (caption) p->m->image_caption = caption;
         if (credit) p->m->image_credit = credit;
@@ -1713,7 +1750,7 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
             !cd_parts_not_deck(t.s, t.n) && !cd_parts_photo_line(t.s, t.n, 0, &v))
             caption = cd_news_clean(p, t.s, t.n);
     }
-    caption = S_caption_final(caption);
+    caption = S_bare_caption_final(caption);
     if (caption) p->m->image_caption = caption;
     if (credit) p->m->image_credit = credit;
 }

@@ -110,6 +110,7 @@ int cd_news_camel_has(const cd_dom *dom, cd_nid id, const char *const *words);
 
 /* A picture, not an avatar, a logo, an icon or a tracking pixel. */
 int cd_news_pred_img(cd_news_ctx *p, cd_nid id);
+int cd_news_img_floats(const cd_dom *dom, cd_nid img);
 /* Is id a figure, a figcaption or an element classed as a caption? */
 int cd_news_is_caption_el(cd_news_ctx *p, cd_nid id);
 /* The figure-like block around a caption outside <figure> (CD_NONE). */
