@@ -52,6 +52,10 @@ size_t cd_parts_signoff(const char *s, size_t n);
  * words ("Posted: 7:54 am EST January 23, 2008", "Associated Press - January
  * 11, 2008 4:13 PM ET", "3 days ago")? */
 int cd_parts_date_line(const char *s, size_t n);
+/* Is the whole line s a date line and a place in parentheses after it,
+ * a colon or none ("Saturday, December 29, 2007 (New Delhi)")? The place is
+ * s[*pa, *pb). */
+int cd_parts_date_place(const char *s, size_t n, size_t *pa, size_t *pb);
 
 /* The photo-credit label opening s ("Photo:", "Photograph:", "©" …): its
  * length, or 0. */
