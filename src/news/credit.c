@@ -259,8 +259,11 @@ static void S_body_dateline_in(cd_news_ctx *p, int wire)
             /* Not the headline set again in the text ("Russia: Space ship
              * malfunctions, …"). */
             int mixed = (wire || S_bold_label(p, &t, seg)) && !S_is_title(p, t.s + at, end - at);
+            /* A place in mixed case before a spaced dash only at the very
+             * start of a dated story ("Colombo - Sri Lanka's …"). */
+            if (b == 0 && ln == 0 && !past && !capt && !titled && p->m->date_published) mixed |= CD_PARTS_DL_MIXED_DASH;
             int ok = (cd_parts_dateline_ex(t.s + at, end - at, &d, mixed) &&
-                      (wire || !mixed || d.place_end <= t.seg[seg].len || cd_parts_dateline(t.s + at, end - at, &d))) ||
+                      (wire || !(mixed & 1) || d.place_end <= t.seg[seg].len || cd_parts_dateline(t.s + at, end - at, &d))) ||
                      (cd_parts_agency_opener(t.s + at, end - at, &d) &&
                       (d.nodash != 2 || S_outlet_is_site(p, t.s + at + d.agency_at, d.agency_end - d.agency_at)));
             if (!ok && next < t.nseg && end - at <= CD_PARTS_DATELINE_MAX + 8 &&

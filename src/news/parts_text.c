@@ -400,6 +400,8 @@ int cd_parts_dateline(const char *s, size_t n, cd_parts_dl *d)
 int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colon)
 {
     memset(d, 0, sizeof *d);
+    int mixed_dash = (mixed_colon & CD_PARTS_DL_MIXED_DASH) != 0;
+    mixed_colon &= 1;
     size_t i = S_skip_space(s, n, 0);
     size_t st = i;
     /* The place: capitalised words. */
@@ -556,7 +558,13 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
          * has …", l3s-gn1, an ANI page; tools/credit_audit.py): a dateline
          * in mixed case without a wire too. */
         int dated = colon && date && !d->agency_end && words <= 3;
-        if (!dated && !(colon && mixed_colon && words <= 3 && !region && !d->agency_end)) return 0;
+        /* One word in mixed case and a spaced dash, where the caller has
+         * the grounds ("Colombo - Sri Lanka's cricket chief …", l3s-gn1
+         * tios, and four more South African pages: "Munich - ",
+         * "Johannesburg - ", "Washington - "; the very start of a dated
+         * story). */
+        int dash1 = mixed_dash && dl && words == 1 && k > place_end && !region && !d->agency_end;
+        if (!dated && !dash1 && !(colon && mixed_colon && words <= 3 && !region && !d->agency_end)) return 0;
         /* Its last word no label ("Editorial Note:", talkandroid), no day
          * or month ("Monday: The council …", "January: …"). */
         /* (With a date: the place's own last word, "Editor's Note,
@@ -583,7 +591,9 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
      * case; "GNW: The 10 Best Things from The Game Awards This Year And Why
      * They Matter" stays a label); labels in capitals ("UPDATE:", "BREAKING
      * NEWS -") are news-not-places.txt words. */
-    int story = ((upper && region && dl) || (!upper && colon && !wire) || (upper && wire && (dl || colon)) ||
+    int story = ((upper && region && dl) || (!upper && colon && !wire) ||
+                 (!upper && dl && mixed_dash && words == 1 && !region && !d->agency_end &&
+                  !cd_parts_title_case(s + body, n - body > 80 ? 80 : n - body)) || (upper && wire && (dl || colon)) ||
                  (upper && (dl || colon) && !cd_parts_title_case(s + body, n - body))) &&
                 cd_parts_words(s + body, n - body) >= 12;
     /* A short first sentence after a place in capitals and a long dash,

@@ -30,6 +30,11 @@ int cd_parts_dateline(const char *s, size_t n, cd_parts_dl *d);
  * ("New Delhi: The board …"), which the caller has other grounds for (the
  * place set in bold alone, or wire copy). */
 int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colon);
+/* Or'ed into mixed_colon: also one word in mixed case before a spaced dash
+ * ("Colombo - Sri Lanka's …"), which the caller has grounds for (the very
+ * start of a dated story's first block), a sentence of 12 words or more
+ * after it, no title. */
+#define CD_PARTS_DL_MIXED_DASH 2
 /* "(CNN) —", "(CBS/AP) —", "Jan. 11 (Bloomberg) --", "(CBS) The …": an
  * agency or outlet alone opening s (place empty; nodash set when no dash). */
 int cd_parts_agency_opener(const char *s, size_t n, cd_parts_dl *d);
