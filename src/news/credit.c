@@ -242,11 +242,28 @@ static void S_body_dateline_in(cd_news_ctx *p, int wire)
 #ifdef CD_NEWS_DEBUG
             fprintf(stderr, "dateline b=%u ln=%u bold=%d [%.*s]\n", b, ln, S_bold_label(p, &t, seg), (int)(end - at), t.s + at);
 #endif
+            /* A date line with its place in parentheses, a line of its own
+             * ("Monday, January 14, 2008 (Mumbai):", l3s-gn1 ndtvprofit):
+             * the place is the dateline, the line leaves the text. */
+            {
+                size_t pa, pb;
+                if (!past && !capt && cd_parts_date_place(t.s + at, end - at, &pa, &pb)) {
+                    if (!p->m->dateline) {
+                        p->m->dateline = cd_news_clean(p, t.s + at + pa, pb - pa);
+                        if (p->m->dateline) p->m->dateline_source = "visible";
+                    }
+                    if (!p->keep) cd_news_cut(p, &t, at, end, CD_WHY_DATELINE);
+                    return;
+                }
+            }
             /* Not the headline set again in the text ("Russia: Space ship
              * malfunctions, …"). */
             int mixed = (wire || S_bold_label(p, &t, seg)) && !S_is_title(p, t.s + at, end - at);
+            /* A place in mixed case before a spaced dash only at the very
+             * start of a dated story ("Colombo - Sri Lanka's …"). */
+            if (b == 0 && ln == 0 && !past && !capt && !titled && p->m->date_published) mixed |= CD_PARTS_DL_MIXED_DASH;
             int ok = (cd_parts_dateline_ex(t.s + at, end - at, &d, mixed) &&
-                      (wire || !mixed || d.place_end <= t.seg[seg].len || cd_parts_dateline(t.s + at, end - at, &d))) ||
+                      (wire || !(mixed & 1) || d.place_end <= t.seg[seg].len || cd_parts_dateline(t.s + at, end - at, &d))) ||
                      (cd_parts_agency_opener(t.s + at, end - at, &d) &&
                       (d.nodash != 2 || S_outlet_is_site(p, t.s + at + d.agency_at, d.agency_end - d.agency_at)));
             if (!ok && next < t.nseg && end - at <= CD_PARTS_DATELINE_MAX + 8 &&
@@ -456,6 +473,27 @@ static int S_wire_place_text(cd_news_ctx *p, cd_nid k)
     return 1;
 }
 
+/* Is text node k a date line with its place in parentheses ("Saturday,
+ * December 29, 2007 (New Delhi)", l3s-gn1 ndtv: the date box above the
+ * story)? Then the dateline is set, the line cut (unless keep_parts), and 1
+ * returned; -1 for a long text (the walk ends), 0 otherwise. */
+static int S_date_place_text(cd_news_ctx *p, cd_nid k)
+{
+    const cd_node *n = cd_dom_node(p->dom, k);
+    const char *v = n->u.text;
+    size_t l = n->len, pa, pb;
+    cd_parts_trim(&v, &l);
+    if (l > 100) return -1;
+    if (!cd_parts_date_place(v, l, &pa, &pb)) return 0;
+    for (cd_nid a = n->parent, d = 0; a && d < 4; a = cd_dom_node(p->dom, a)->parent, d++)
+        if (cd_dom_is(p->dom, a, CD_TAG_A) || cd_news_is_caption_el(p, a)) return 0;
+    p->m->dateline = cd_news_clean(p, v + pa, pb - pa);
+    if (!p->m->dateline) return 0;
+    p->m->dateline_source = "visible";
+    if (!p->keep && cd_news_rendered(p, k)) cd_extract_cut_as(p->x, p->dom, k, 0, n->len, CD_WHY_DATELINE);
+    return 1;
+}
+
 void cd_news_dateline(cd_news_ctx *p)
 {
     S_body_dateline(p, 0);
@@ -463,7 +501,14 @@ void cd_news_dateline(cd_news_ctx *p)
     if (p->head) {
         S_head_walk w = {0};
         for (const cd_node *n; (n = S_head_next(p, &w));)
-            if (S_wire_place_text(p, w.k)) return;
+            if (S_wire_place_text(p, w.k) || S_date_place_text(p, w.k) > 0) return;
+        /* The date box with its place may sit far below the headline, just
+         * above the story (l3s-gn1 ndtv: a picture, its caption box and a
+         * rating bar between): the few texts before the first block. */
+        if (!p->nfirst) return;
+        unsigned texts = 0, seen = 0;
+        for (cd_nid k = p->first[0]; texts < 4 && (k = S_text_before(p, k, &seen)); texts++)
+            if (S_date_place_text(p, k)) return;
         return;
     }
     /* No headline found: the few short texts just before the story's first
@@ -472,7 +517,7 @@ void cd_news_dateline(cd_news_ctx *p)
     if (!p->nfirst) return;
     unsigned texts = 0, seen = 0;
     for (cd_nid k = p->first[0]; texts < 6 && (k = S_text_before(p, k, &seen)); texts++)
-        if (S_wire_place_text(p, k)) return;
+        if (S_wire_place_text(p, k) || S_date_place_text(p, k) > 0) return;
 }
 
 static int S_wires_only(const char *s, size_t a, size_t b);

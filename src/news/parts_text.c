@@ -400,6 +400,8 @@ int cd_parts_dateline(const char *s, size_t n, cd_parts_dl *d)
 int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colon)
 {
     memset(d, 0, sizeof *d);
+    int mixed_dash = (mixed_colon & CD_PARTS_DL_MIXED_DASH) != 0;
+    mixed_colon &= 1;
     size_t i = S_skip_space(s, n, 0);
     size_t st = i;
     /* The place: capitalised words. */
@@ -556,7 +558,13 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
          * has …", l3s-gn1, an ANI page; tools/credit_audit.py): a dateline
          * in mixed case without a wire too. */
         int dated = colon && date && !d->agency_end && words <= 3;
-        if (!dated && !(colon && mixed_colon && words <= 3 && !region && !d->agency_end)) return 0;
+        /* One word in mixed case and a spaced dash, where the caller has
+         * the grounds ("Colombo - Sri Lanka's cricket chief …", l3s-gn1
+         * tios, and four more South African pages: "Munich - ",
+         * "Johannesburg - ", "Washington - "; the very start of a dated
+         * story). */
+        int dash1 = mixed_dash && dl && words == 1 && k > place_end && !region && !d->agency_end;
+        if (!dated && !dash1 && !(colon && mixed_colon && words <= 3 && !region && !d->agency_end)) return 0;
         /* Its last word no label ("Editorial Note:", talkandroid), no day
          * or month ("Monday: The council …", "January: …"). */
         /* (With a date: the place's own last word, "Editor's Note,
@@ -583,7 +591,9 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
      * case; "GNW: The 10 Best Things from The Game Awards This Year And Why
      * They Matter" stays a label); labels in capitals ("UPDATE:", "BREAKING
      * NEWS -") are news-not-places.txt words. */
-    int story = ((upper && region && dl) || (!upper && colon && !wire) || (upper && wire && (dl || colon)) ||
+    int story = ((upper && region && dl) || (!upper && colon && !wire) ||
+                 (!upper && dl && mixed_dash && words == 1 && !region && !d->agency_end &&
+                  !cd_parts_title_case(s + body, n - body > 80 ? 80 : n - body)) || (upper && wire && (dl || colon)) ||
                  (upper && (dl || colon) && !cd_parts_title_case(s + body, n - body))) &&
                 cd_parts_words(s + body, n - body) >= 12;
     /* A short first sentence after a place in capitals and a long dash,
@@ -842,6 +852,64 @@ int cd_parts_date_line(const char *s, size_t n)
     return (kinds & S_T_DATE) || ((kinds & S_T_MONTH) && day) ||
            ((kinds & S_T_TIME) && (kinds & (S_T_DAY | S_T_MONTH | S_T_LABEL))) ||
            ((kinds & (S_T_DAY | S_T_NUMBER)) && other == 0 && cd_contains_nocase(s, n, "ago"));
+}
+
+/* "Saturday, December 29, 2007 (New Delhi)", "Monday, January 14, 2008
+ * (Mumbai):": a date line whose place follows in parentheses (l3s-gn1, two
+ * pages of Indian wire copy, round 15's ndtv and ndtvprofit). The place: one
+ * to three capitalised words each with a lower-case letter (an "(IST)" or an
+ * "(AP)" is no place), no month, weekday, label or news agency. */
+int cd_parts_date_place(const char *s, size_t n, size_t *pa, size_t *pb)
+{
+    while (n && cd_isspace((unsigned char)s[n - 1]))
+        n--;
+    if (n && s[n - 1] == ':') n--;
+    while (n && cd_isspace((unsigned char)s[n - 1]))
+        n--;
+    if (n < 14 || n > 80 || s[n - 1] != ')') return 0;
+    size_t o = n - 1;
+    while (o > 0 && s[o - 1] != '(' && s[o - 1] != ')')
+        o--;
+    if (!o || s[o - 1] != '(') return 0;
+    size_t a = o, b = n - 1;
+    while (a < b && s[a] == ' ')
+        a++;
+    while (b > a && s[b - 1] == ' ')
+        b--;
+    if (b - a < 3 || b - a > 30) return 0;
+    unsigned words = 0;
+    for (size_t i = a; i < b;) {
+        size_t w = i;
+        while (w < b && s[w] != ' ')
+            w++;
+        if (!(s[i] >= 'A' && s[i] <= 'Z') || ++words > 3 || w - i < 2) return 0;
+        int lower = 0;
+        for (size_t c = i + 1; c < w; c++) {
+            if (s[c] >= 'a' && s[c] <= 'z')
+                lower = 1;
+            else if (!cd_isalpha((unsigned char)s[c]) && s[c] != '.' && s[c] != '-' && s[c] != '\'')
+                return 0;
+        }
+        if (!lower || S_month(s + i, w - i) || cd_wordset_has(&cd_list_weekdays, s + i, w - i)) return 0;
+        i = w;
+        while (i < b && s[i] == ' ')
+            i++;
+    }
+    if (S_not_place(s + a, b - a) || S_agency(s + a, b - a)) return 0;
+    /* What comes before is a whole date naming its year. */
+    size_t dl = o - 1;
+    while (dl && cd_isspace((unsigned char)s[dl - 1]))
+        dl--;
+    if (dl < 8 || !cd_parts_date_line(s, dl)) return 0;
+    int year = 0;
+    for (size_t i = 0; i + 4 <= dl && !year; i++)
+        year = (s[i] == '1' || s[i] == '2') && cd_isdigit((unsigned char)s[i + 1]) &&
+               cd_isdigit((unsigned char)s[i + 2]) && cd_isdigit((unsigned char)s[i + 3]) &&
+               (i + 4 == dl || !cd_isdigit((unsigned char)s[i + 4])) && (!i || !cd_isdigit((unsigned char)s[i - 1]));
+    if (!year) return 0;
+    *pa = a;
+    *pb = b;
+    return 1;
 }
 
 /* ---- closing credit ---------------------------------------------------- */

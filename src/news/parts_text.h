@@ -30,6 +30,11 @@ int cd_parts_dateline(const char *s, size_t n, cd_parts_dl *d);
  * ("New Delhi: The board …"), which the caller has other grounds for (the
  * place set in bold alone, or wire copy). */
 int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colon);
+/* Or'ed into mixed_colon: also one word in mixed case before a spaced dash
+ * ("Colombo - Sri Lanka's …"), which the caller has grounds for (the very
+ * start of a dated story's first block), a sentence of 12 words or more
+ * after it, no title. */
+#define CD_PARTS_DL_MIXED_DASH 2
 /* "(CNN) —", "(CBS/AP) —", "Jan. 11 (Bloomberg) --", "(CBS) The …": an
  * agency or outlet alone opening s (place empty; nodash set when no dash). */
 int cd_parts_agency_opener(const char *s, size_t n, cd_parts_dl *d);
@@ -52,6 +57,10 @@ size_t cd_parts_signoff(const char *s, size_t n);
  * words ("Posted: 7:54 am EST January 23, 2008", "Associated Press - January
  * 11, 2008 4:13 PM ET", "3 days ago")? */
 int cd_parts_date_line(const char *s, size_t n);
+/* Is the whole line s a date line and a place in parentheses after it,
+ * a colon or none ("Saturday, December 29, 2007 (New Delhi)")? The place is
+ * s[*pa, *pb). */
+int cd_parts_date_place(const char *s, size_t n, size_t *pa, size_t *pb);
 
 /* The photo-credit label opening s ("Photo:", "Photograph:", "©" …): its
  * length, or 0. */
