@@ -533,25 +533,6 @@ static int S_in_link(const cd_dom *dom, cd_nid k)
     return 0;
 }
 
-/* Capitalised words s[a, b) (one to three, letters and ". - '", no
- * weekday, month or label): a place or its region. */
-static int S_place_words(const char *s, size_t a, size_t b)
-{
-    unsigned words = 0;
-    for (size_t i = a; i < b;) {
-        size_t w = i;
-        while (w < b && s[w] != ' ')
-            w++;
-        if (!(s[i] >= 'A' && s[i] <= 'Z') || ++words > 3 || w - i < 2) return 0;
-        for (size_t c = i + 1; c < w; c++)
-            if (!cd_isalpha((unsigned char)s[c]) && s[c] != '.' && s[c] != '-' && s[c] != '\'') return 0;
-        if (cd_wordset_has(&cd_list_weekdays, s + i, w - i) || cd_meta_month(s + i, w - i)) return 0;
-        i = w;
-        while (i < b && s[i] == ' ')
-            i++;
-    }
-    return words > 0 && !cd_wordset_has(&cd_list_news_not_places, s + a, b - a);
-}
 
 /* "Kolkata, January 13, 2008", "VENTURA, Calif., Jan. 15, 2008": a place
  * (and up to two regions) in words, a comma and a whole date naming its
@@ -564,7 +545,7 @@ static int S_place_date(const char *s, size_t n, size_t *pe)
         const char *cm = memchr(s + a, ',', n - a);
         if (!cm) return 0;
         size_t b = (size_t)(cm - s);
-        if (!S_place_words(s, a, b)) return 0;
+        if (!cd_parts_place_words(s, a, b, 0)) return 0;
         e = b;
         a = b + 1;
         while (a < n && s[a] == ' ')

@@ -854,6 +854,36 @@ int cd_parts_date_line(const char *s, size_t n)
            ((kinds & (S_T_DAY | S_T_NUMBER)) && other == 0 && cd_contains_nocase(s, n, "ago"));
 }
 
+/* Capitalised words s[a, b) (one to three, letters and ". - '", no
+ * weekday, month or label): a place or its region. mixed: each word holds a
+ * lower-case letter (an "(IST)" is no place) and a month is also known by
+ * its abbreviation's dot ("Nov."). */
+int cd_parts_place_words(const char *s, size_t a, size_t b, int mixed)
+{
+    unsigned words = 0;
+    for (size_t i = a; i < b;) {
+        size_t w = i;
+        while (w < b && s[w] != ' ')
+            w++;
+        if (!(s[i] >= 'A' && s[i] <= 'Z') || ++words > 3 || w - i < 2) return 0;
+        int lower = 0;
+        for (size_t c = i + 1; c < w; c++) {
+            if (s[c] >= 'a' && s[c] <= 'z')
+                lower = 1;
+            else if (!cd_isalpha((unsigned char)s[c]) && s[c] != '.' && s[c] != '-' && s[c] != '\'')
+                return 0;
+        }
+        if (mixed && !lower) return 0;
+        if (cd_wordset_has(&cd_list_weekdays, s + i, w - i) ||
+            (mixed ? S_month(s + i, w - i) : cd_meta_month(s + i, w - i) != 0))
+            return 0;
+        i = w;
+        while (i < b && s[i] == ' ')
+            i++;
+    }
+    return words > 0 && !S_not_place(s + a, b - a);
+}
+
 /* "Saturday, December 29, 2007 (New Delhi)", "Monday, January 14, 2008
  * (Mumbai):": a date line whose place follows in parentheses (l3s-gn1, two
  * pages of Indian wire copy, round 15's ndtv and ndtvprofit). The place: one
@@ -877,25 +907,7 @@ int cd_parts_date_place(const char *s, size_t n, size_t *pa, size_t *pb)
     while (b > a && s[b - 1] == ' ')
         b--;
     if (b - a < 3 || b - a > 30) return 0;
-    unsigned words = 0;
-    for (size_t i = a; i < b;) {
-        size_t w = i;
-        while (w < b && s[w] != ' ')
-            w++;
-        if (!(s[i] >= 'A' && s[i] <= 'Z') || ++words > 3 || w - i < 2) return 0;
-        int lower = 0;
-        for (size_t c = i + 1; c < w; c++) {
-            if (s[c] >= 'a' && s[c] <= 'z')
-                lower = 1;
-            else if (!cd_isalpha((unsigned char)s[c]) && s[c] != '.' && s[c] != '-' && s[c] != '\'')
-                return 0;
-        }
-        if (!lower || S_month(s + i, w - i) || cd_wordset_has(&cd_list_weekdays, s + i, w - i)) return 0;
-        i = w;
-        while (i < b && s[i] == ' ')
-            i++;
-    }
-    if (S_not_place(s + a, b - a) || S_agency(s + a, b - a)) return 0;
+    if (!cd_parts_place_words(s, a, b, 1) || S_agency(s + a, b - a)) return 0;
     /* What comes before is a whole date naming its year. */
     size_t dl = o - 1;
     while (dl && cd_isspace((unsigned char)s[dl - 1]))

@@ -62,6 +62,10 @@ int cd_parts_date_line(const char *s, size_t n);
  * s[*pa, *pb). */
 int cd_parts_date_place(const char *s, size_t n, size_t *pa, size_t *pb);
 
+/* Are s[a, b) one to three capitalised words naming a place or its region
+ * (no weekday, month or label)? mixed: each word holds a lower-case letter. */
+int cd_parts_place_words(const char *s, size_t a, size_t b, int mixed);
+
 /* The photo-credit label opening s ("Photo:", "Photograph:", "©" …): its
  * length, or 0. */
 size_t cd_parts_photo_label(const char *s, size_t n);
