@@ -1755,16 +1755,6 @@ typedef struct S_words {
     unsigned count;
 } S_words;
 
-static int S_word_eq(const char *a, size_t an, const char *b, size_t bn)
-{
-    if (an != bn)
-        return 0;
-    for (size_t i = 0; i < an; i++)
-        if (cd_tolower((unsigned char)a[i]) != cd_tolower((unsigned char)b[i]))
-            return 0;
-    return 1;
-}
-
 static void S_words_of(const char *s, size_t n, int slug, S_words *w)
 {
     w->count = 0;
@@ -1781,7 +1771,7 @@ static void S_words_of(const char *s, size_t n, int slug, S_words *w)
         }
         int keep = j - i < 64 && !(slug && digits && j - i != 4);
         for (unsigned k = 0; keep && k < w->count; k++)
-            if (S_word_eq(w->s[k], w->n[k], s + i, j - i))
+            if (cd_meta_eq_nocase(w->s[k], w->n[k], s + i, j - i))
                 keep = 0;
         if (keep && w->count < S_SLUG_MAX) {
             w->s[w->count] = s + i;
@@ -1796,7 +1786,7 @@ static unsigned S_words_common(const S_words *a, const S_words *b)
     unsigned k = 0;
     for (unsigned i = 0; i < a->count; i++)
         for (unsigned j = 0; j < b->count; j++)
-            if (S_word_eq(a->s[i], a->n[i], b->s[j], b->n[j])) {
+            if (cd_meta_eq_nocase(a->s[i], a->n[i], b->s[j], b->n[j])) {
                 k++;
                 break;
             }
@@ -1843,7 +1833,7 @@ static int S_same_words(const char *a, const char *b)
     if (x.count != y.count)
         return 0;
     for (unsigned i = 0; i < x.count; i++)
-        if (!S_word_eq(x.s[i], x.n[i], y.s[i], y.n[i]))
+        if (!cd_meta_eq_nocase(x.s[i], x.n[i], y.s[i], y.n[i]))
             return 0;
     return 1;
 }
@@ -1876,7 +1866,7 @@ static const char *S_by_slug(cd_meta_ctx *c, const char *site_name, const char *
     static const char *const exts[] = {".html", ".htm", ".php", ".aspx", ".asp"};
     for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
         size_t k = strlen(exts[i]);
-        if (e - s > k && S_word_eq(url + e - k, k, exts[i], k)) {
+        if (e - s > k && cd_meta_eq_nocase(url + e - k, k, exts[i], k)) {
             e -= k;
             break;
         }

@@ -95,7 +95,7 @@ static uint32_t S_occurs(const uint32_t *fp, uint32_t n, uint32_t key)
 
 /* Is every text node of the block that holds a visible character inside a
  * link (a menu's entry, a rail's headline)? */
-static int S_all_link(const cd_dom *dom, cd_nid first, cd_nid last)
+int cd_site_all_link(const cd_dom *dom, cd_nid first, cd_nid last)
 {
     int any = 0;
     for (cd_nid id = first; id && id <= last && id < dom->count; id++) {
@@ -239,7 +239,7 @@ copydesk_status cd_site_mark(cd_site_marks *m, const cd_mem *mem, const copydesk
         /* Below CD_SITE_CHROME_MIN pages (2 of a host's 3 to 5), only link
          * text counts, and only as weak evidence (site.h). */
         int weak = !chrome;
-        if (weak && !S_all_link(dom, sb[i].first, sb[i].last))
+        if (weak && !cd_site_all_link(dom, sb[i].first, sb[i].last))
             continue;
         if (S_occurs(sorted, c.n, sb[i].fp) > 1)
             continue;

@@ -107,6 +107,11 @@ void cd_site_scan_tree(const cd_dom *dom, cd_site_block_fn fn, void *ctx, cd_sit
  * domain to everything after it). */
 void cd_site_tree_host(const cd_dom *dom, cd_site_hostinfo *hi);
 
+/* Is every text node of the block first..last that holds a visible character
+ * inside a link (a menu's entry, a rail's headline)? mark.c's test for weak
+ * chrome; tests/site/sitedump prints it. */
+int cd_site_all_link(const cd_dom *dom, cd_nid first, cd_nid last);
+
 /* The host key of a page (host.c): the registrable domain of url (may be
  * NULL), else of the page's canonical / og:url / base, else the dominant
  * registrable domain of its absolute links, else of its feed, else its

@@ -244,35 +244,6 @@ static void S_noop(void *ctx, const cd_site_block *b)
     (void)b;
 }
 
-/* Is every text node of the block holding a visible character inside a
- * link? (site/mark.c's test, for SITEDUMP_PATH.) */
-static int S_all_link(const cd_dom *dom, cd_nid first, cd_nid last)
-{
-    int any = 0;
-    for (cd_nid id = first; id && id <= last && id < dom->count; id++) {
-        const cd_node *n = cd_dom_node(dom, id);
-        if (n->type != CD_NODE_TEXT)
-            continue;
-        int vis = 0;
-        for (uint32_t i = 0; i < n->len && !vis; i++)
-            vis = !(n->u.text[i] == ' ' || (n->u.text[i] >= '\t' && n->u.text[i] <= '\r'));
-        if (!vis)
-            continue;
-        int in = 0;
-        for (cd_nid a = n->parent; a && !in; a = cd_dom_node(dom, a)->parent) {
-            const cd_node *e = cd_dom_node(dom, a);
-            if (e->type == CD_NODE_ELEMENT && e->tag == CD_TAG_A)
-                in = 1;
-            if (e->type == CD_NODE_ELEMENT && e->tag == CD_TAG_BODY)
-                break;
-        }
-        if (!in)
-            return 0;
-        any = 1;
-    }
-    return any;
-}
-
 int main(int argc, char **argv)
 {
     if (argc < 3)
@@ -460,7 +431,7 @@ int main(int argc, char **argv)
                 /* SITEDUMP_PATH set: the block's structural path hash and
                  * whether its visible text is all inside links. */
                 if (getenv("SITEDUMP_PATH"))
-                    printf("%08x %d  ", (unsigned)bb->path, S_all_link(&dom, bb->first, bb->last));
+                    printf("%08x %d  ", (unsigned)bb->path, cd_site_all_link(&dom, bb->first, bb->last));
                 /* the text of the block's nodes */
                 /* (SITEDUMP_FULL set: all of it, not the first 100 bytes.) */
                 int out = 0, lim = getenv("SITEDUMP_FULL") ? 1 << 30 : 100;
