@@ -26,7 +26,7 @@ list() {
     else find "$pages" -type f | sort; fi
 }
 if [ "$which" = js ] || [ "$which" = both ]; then
-    list | node "$top/tools/peers/readability_js.mjs" > "$out/readability-js-$set_.jsonl"
+    list | node --max-old-space-size=6144 "$top/tools/peers/readability_js.mjs" > "$out/readability-js-$set_.jsonl"
     echo "== Readability.js on $set_"
     python3 "$score" "$ds" "$dir" "$out/readability-js-$set_.jsonl" --per-type
 fi
