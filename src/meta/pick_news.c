@@ -1536,7 +1536,7 @@ static const char *S_tag_category(cd_meta_ctx *c, const cd_meta *m, const char *
 {
     const cd_meta_cand *list[1];
     if (!cd_meta_collect(c, CD_MF_SECTION, CD_MS_HTML, 1, list, 1)) return NULL;
-    if (!m->title || list[0]->len > 32 || S_word_count(list[0]->s, list[0]->len) > 3) return NULL;
+    if (!m->title || list[0]->len > 48 || S_word_count(list[0]->s, list[0]->len) > 6) return NULL;
     /* The story's own line: the link and the headline share a block a few
      * levels up (a grid of other posts after the story, each with its
      * category, does not: wcxb-dev 4365's "Related Posts", 4682). */
@@ -1697,36 +1697,37 @@ static int S_crumb_above(const cd_meta_crumbs *t, const char *v, const char *dee
  * class=intro><h2>headline</h2>" under a panel header naming its desk, l3s
  * sbs-baghdatis-fans): the label over it is looked for as over an h1
  * (meta/section's kicker, which the walk ran on the first h1 only). */
-/* The headline heading of a page with no h1: the first h2 or h3 whose
- * text is the title (CD_NONE when none, or the page has an h1). */
+/* The headline of a page with no h1: the first h2 or h3 whose text is the
+ * title, else the first element of the body whose whole text it is (a
+ * headline set in a table cell or a font, "<td class=articleheaderfont>",
+ * l3s 3e992547; "<font class=storyhead>", tests/spec/news/hinduonnet-
+ * pandas-dogs), not a link, the <title> or a list item (CD_NONE when none,
+ * or the page has an h1). */
 static cd_nid S_headline_heading(cd_meta_ctx *c, const cd_meta *m)
 {
     if (!m->title) return CD_NONE;
     const cd_dom *dom = c->dom;
     size_t tl = strlen(m->title);
+    cd_nid other = CD_NONE;
     for (cd_nid i = 1; i < dom->count; i++) {
         const cd_node *nd = cd_dom_node(dom, i);
         if (nd->type != CD_NODE_ELEMENT) continue;
         if (nd->tag == CD_TAG_H1) return CD_NONE; /* the walk looked over it */
         if ((nd->tag == CD_TAG_H2 || nd->tag == CD_TAG_H3) && S_text_is(dom, i, m->title, tl))
             return i;
+        if (!other && nd->first && nd->tag != CD_TAG_A && nd->tag != CD_TAG_TITLE && nd->tag != CD_TAG_LI &&
+            nd->tag != CD_TAG_OPTION && !(cd_tag_flags(nd->tag) & (CD_TF_SKIP | CD_TF_HEADING)) &&
+            S_text_is(dom, i, m->title, tl))
+            other = i;
     }
-    return CD_NONE;
+    return other;
 }
 
 static void S_kicker_over_heading(cd_meta_ctx *c, const cd_meta *m)
 {
     const cd_meta_cand *list[1];
     if (!m->title || cd_meta_collect(c, CD_MF_SECTION, CD_MS_VISIBLE, 1, list, 1)) return;
-    const cd_dom *dom = c->dom;
-    size_t tl = strlen(m->title);
-    cd_nid head = CD_NONE;
-    for (cd_nid i = 1; i < dom->count; i++) {
-        const cd_node *nd = cd_dom_node(dom, i);
-        if (nd->type != CD_NODE_ELEMENT) continue;
-        if (nd->tag == CD_TAG_H1) return; /* the walk looked over it */
-        if (!head && (nd->tag == CD_TAG_H2 || nd->tag == CD_TAG_H3) && S_text_is(dom, i, m->title, tl)) head = i;
-    }
+    cd_nid head = S_headline_heading(c, m);
     if (head) cd_meta_news_kicker(c, head);
 }
 
