@@ -1745,6 +1745,13 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
      * Blog > Accidents & Incidents" over JSON-LD's "Home > Blog Index",
      * wcxb-dev 0298): the shown desk is the story's. */
     if (ld && vis && c->vis_crumbs.n > c->ld_crumbs.n) ld = NULL;
+    /* ... or whose desk is the site's own area, named for the site ("Venteur
+     * > Venteur Blog > headline" over the shown "All Posts > Healthcare",
+     * wcxb-dev 0089): the shown desk is the story's. */
+    if (ld && vis && c->ld_crumbs.n >= 2 && c->ld_crumbs.name[0]) {
+        size_t hn = strlen(c->ld_crumbs.name[0]), dn = strlen(ld);
+        if (hn >= 3 && dn > hn + 1 && ld[hn] == ' ' && cd_eq_nocase(ld, hn, c->ld_crumbs.name[0])) ld = NULL;
+    }
     const char *crumb = ld ? ld : vis;
     static const int srcs[] = {CD_MS_JSONLD, CD_MS_OG, CD_MS_META, CD_MS_MICRODATA};
     const char *v = NULL;
