@@ -187,8 +187,29 @@ static int S_is_trail(cd_meta_ctx *c, cd_nid id)
     size_t cl, il;
     const char *cls = cd_dom_attr(dom, id, "class", &cl), *ids = cd_dom_attr(dom, id, "id", &il);
     if (!(cls && cd_contains_nocase(cls, cl, "crumb")) &&
-        !(ids && cd_contains_nocase(ids, il, "crumb")))
-        return 0;
+        !(ids && cd_contains_nocase(ids, il, "crumb"))) {
+        /* A list no class names whose items are crumbs ("<ol
+         * class=styles__Container-sc-…><li class=styles__BreadcrumbItem-
+         * sc-…>", wcxb-dev 4565): the list is the trail. */
+        if (n->tag != CD_TAG_OL && n->tag != CD_TAG_UL) return 0;
+        cd_nid li = n->first;
+        while (li && cd_dom_node(dom, li)->type != CD_NODE_ELEMENT)
+            li = cd_dom_node(dom, li)->next;
+        if (!li || !cd_dom_is(dom, li, CD_TAG_LI)) return 0;
+        cls = cd_dom_attr(dom, li, "class", &cl);
+        if (!cls || !cd_contains_nocase(cls, cl, "crumb") || !cd_meta_class_has(c, li, cd_list_class_breadcrumb))
+            return 0;
+        /* Every item a crumb: a footer's link list whose first item alone
+         * is classed so (phpBB's "<li class='… breadcrumbs'>" home link
+         * before "Delete cookies", wcxb-dev 0535) is no trail. */
+        unsigned items = 0;
+        for (; li; li = cd_dom_node(dom, li)->next) {
+            if (cd_dom_node(dom, li)->type != CD_NODE_ELEMENT) continue;
+            const char *ic = cd_dom_is(dom, li, CD_TAG_LI) ? cd_dom_attr(dom, li, "class", &il) : NULL;
+            if (!ic || !cd_contains_nocase(ic, il, "crumb") || ++items > S_TRAIL_LINKS) return 0;
+        }
+        return items >= 2;
+    }
     return cd_meta_class_has(c, id, cd_list_class_breadcrumb);
 }
 
@@ -737,7 +758,8 @@ static int S_shape_trail(cd_meta_ctx *c, cd_nid id, cd_nid *links_out, unsigned 
         }
         k = cd_dom_next(dom, k, id);
     }
-    if (links < 2 || tok[0] != 'L' || !S_home_link(c, links_out[0])) return 0;
+    if (links < 2 || tok[0] != 'L') return 0;
+    int home = S_home_link(c, links_out[0]);
     /* The grammar: L (sep L)* [sep] [T], every sep the same kind; a list's
      * items may go without marks. */
     char kind = 0;
@@ -757,6 +779,10 @@ static int S_shape_trail(cd_meta_ctx *c, cd_nid id, cd_nid *links_out, unsigned 
         }
     }
     *nlinks = links;
+    /* Without the link home, arrows joining the links and the page's name
+     * closing them ("<a>Deccan Herald</a> » <a>Sports</a> » <font>Detailed
+     * Story</font>" over a headline in a table cell, l3s 3e992547). */
+    if (!home) return kind == 'S' && tail;
     if (kind == 'S') return 1;
     if (tail) return 1;
     /* Nested desks: each link's path inside the one before (home aside). */
