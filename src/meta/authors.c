@@ -1161,6 +1161,11 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
     }
     if (cd_meta_author_other_role(buf, n))
         return 0;
+    /* "… in London and,Kevin Allison in San Francisco" (l3s 7ada7ff8): a
+     * comma typed for the space after a joiner is that space. */
+    for (size_t i = 0; i + 5 < n; i++)
+        if (buf[i] == ' ' && buf[i + 4] == ',' && buf[i + 5] != ' ' && cd_eq_nocase(buf + i + 1, 3, "and"))
+            buf[i + 4] = ' ';
     n = S_cut_markup(buf, n);
     n = S_cut_places(buf, n);
     n = S_cut_bio(buf, n);
