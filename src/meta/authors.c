@@ -1126,6 +1126,31 @@ static size_t S_written_by_clause(const char *s, size_t n)
     return 0;
 }
 
+/* Is s[0..n), its lead-in ("By") aside, a name of two to four words each
+ * opening with a capital (no digit, no '@'), and in[0..il) one word? */
+static int S_name_before_word(const char *s, size_t n, const char *in, size_t il)
+{
+    for (size_t k = 0; k < il; k++)
+        if (in[k] == ' ')
+            return 0;
+    size_t i = S_strip_lead(s, n), words = 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ')
+            i++;
+        if (i == n)
+            break;
+        if (!(s[i] >= 'A' && s[i] <= 'Z'))
+            return 0;
+        while (i < n && s[i] != ' ') {
+            if (cd_isdigit((unsigned char)s[i]) || s[i] == '@')
+                return 0;
+            i++;
+        }
+        words++;
+    }
+    return words >= 2 && words <= 4;
+}
+
 size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, int loose)
 {
     if (!s || !len)
@@ -1138,9 +1163,19 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
     const char *close = open ? memchr(open, ')', len - (size_t)(open - s)) : NULL;
     if (close && !S_with_word(open + 1, len - (size_t)(open + 1 - s)) &&
         !cd_meta_author_plausible(buf, n)) {
-        /* "jane@example.com (Jane Doe)": the name is inside. */
-        n = (size_t)(close - open - 1);
-        memcpy(buf, open + 1, n);
+        /* "jane@example.com (Jane Doe)": the name is inside. But a name of
+         * two to four capitalised words before a one-word parenthesis is
+         * the writer, the parenthesis his rank or a link ("by Agostino Di
+         * Maria (Scribe) 0 comments Filed Under: NHL", l3s 17601c3c; "By
+         * David Lassen (Contact) Thursday, …"): the name before it. */
+        size_t before = (size_t)(open - s);
+        if (S_name_before_word(s, before, open + 1, (size_t)(close - open - 1))) {
+            n = before;
+            memcpy(buf, s, n);
+        } else {
+            n = (size_t)(close - open - 1);
+            memcpy(buf, open + 1, n);
+        }
     }
     /* "This post was written by Danielle Padula, Head of Marketing …" (an
      * author box's sentence, wcxb 2381): the credit after the clause. */
@@ -1161,6 +1196,11 @@ size_t cd_meta_authors_add(cd_meta *m, cd_arena *a, const char *s, size_t len, i
     }
     if (cd_meta_author_other_role(buf, n))
         return 0;
+    /* "… in London and,Kevin Allison in San Francisco" (l3s 7ada7ff8): a
+     * comma typed for the space after a joiner is that space. */
+    for (size_t i = 0; i + 5 < n; i++)
+        if (buf[i] == ' ' && buf[i + 4] == ',' && buf[i + 5] != ' ' && cd_eq_nocase(buf + i + 1, 3, "and"))
+            buf[i + 4] = ' ';
     n = S_cut_markup(buf, n);
     n = S_cut_places(buf, n);
     n = S_cut_bio(buf, n);

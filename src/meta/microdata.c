@@ -62,6 +62,55 @@ static void S_author_item(cd_meta_ctx *c, cd_nid id, int rank)
         cd_meta_add(c, CD_MF_AUTHOR, CD_MS_MICRODATA, rank, id, v, len);
 }
 
+/* Is the item that id is a property of (its nearest itemscope ancestor) one
+ * of a list: another element with itemscope and the same itemtype under the
+ * item's grandparent, outside the item? A grid of related posts each stating
+ * its writer (wcxb 4365: three BlogPosting cards after the story, "Marie
+ * Stafford" over the page's own "David Gracey"), a listing of 24 Articles
+ * (2903), a shelf of Books (2908), two customers' Reviews (4771): the
+ * writer of one card is not the page's. A thread's replies (Comment,
+ * Answer) are left alone: a forum's first post may be typed so. */
+#define S_LIST_WALK 4000
+static int S_listed_item(const cd_dom *dom, cd_nid id)
+{
+    size_t len, tl = 0;
+    cd_nid own = cd_dom_node(dom, id)->parent;
+    const char *type = NULL;
+    for (; own; own = cd_dom_node(dom, own)->parent)
+        if (cd_dom_attr(dom, own, "itemscope", &len)) {
+            type = cd_dom_attr(dom, own, "itemtype", &tl);
+            break;
+        }
+    if (!type || !tl)
+        return 0;
+    size_t b = tl;
+    while (b && type[b - 1] != '/')
+        b--;
+    if ((tl - b == 7 && cd_eq_nocase(type + b, 7, "comment")) ||
+        (tl - b == 6 && cd_eq_nocase(type + b, 6, "answer")))
+        return 0;
+    cd_nid top = cd_dom_node(dom, own)->parent;
+    if (top && cd_dom_node(dom, top)->parent)
+        top = cd_dom_node(dom, top)->parent;
+    if (!top)
+        return 0;
+    unsigned seen = 0;
+    for (cd_nid k = cd_dom_next(dom, top, top); k && seen < S_LIST_WALK; seen++) {
+        if (k == own) {
+            k = cd_dom_next_skip(dom, k, top);
+            continue;
+        }
+        size_t kl;
+        const char *kt;
+        if (cd_dom_node(dom, k)->type == CD_NODE_ELEMENT &&
+            cd_dom_attr(dom, k, "itemscope", &len) &&
+            (kt = cd_dom_attr(dom, k, "itemtype", &kl)) && kl == tl && !memcmp(kt, type, tl))
+            return 1;
+        k = cd_dom_next(dom, k, top);
+    }
+    return 0;
+}
+
 /* Does href lead to an author's page: a path segment "author" or
  * "authors" followed by another ("/blog/author/jane-doe/")? */
 static int S_author_href(const char *h, size_t n)
@@ -144,7 +193,7 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
             size_t pl;
             cd_nid at;
             const char *p = cd_meta_prev_text(dom, id, &pl, &at);
-            if (!p || !cd_meta_author_other_role(p, pl))
+            if ((!p || !cd_meta_author_other_role(p, pl)) && !S_listed_item(dom, id))
                 S_author_item(c, id, inart ? 0 : 1);
         } else if (cd_meta_word_in(ip, len, "headline")) {
             size_t vl;
