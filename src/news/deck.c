@@ -640,9 +640,21 @@ void cd_news_deck(cd_news_ctx *p)
              * standfirst the page summarises itself with, shown where a
              * standfirst goes. The story's own first paragraph is part of
              * its text. */
+            /* So is one the text keeps that sits in the headline's own
+             * block, under it or after its byline, with no paragraph after
+             * it there (<h1>…</h1><p class="font-light …">Ready to ditch
+             * the old …?  Revamp your closet …</p><div>By …</div>, wcxb
+             * 0098; 0446's <p class="mb-6 …">, 0267's div.ss-hero-children
+             * after the byline and "Updated on" lines): the header's
+             * standfirst, which the description repeats; the story's
+             * paragraphs stand in a block of their own. On a page naming
+             * its writer: a service page's tagline (wcxb 0182) and an old
+             * story's first paragraph set beside its headline (l3s
+             * f49c5334, the description its first sentence) name none. */
             int told = !(cls || h2 || hp || bold || desc) && p->m->description && story &&
                        (n->tag == CD_TAG_P || (n->tag == CD_TAG_DIV && S_leaf_block(dom, k))) &&
-                       !cd_news_rendered(p, k) && !S_runs_on(dom, k) && S_says_description(p, k);
+                       (!cd_news_rendered(p, k) || (p->m->nauthors && n->parent == cd_dom_node(dom, h1)->parent)) &&
+                       !S_runs_on(dom, k) && S_says_description(p, k);
             desc = desc || told;
             /* A <font> line of its own right under the headline, set off
              * by <br>s, on a page that says when (guardian-picasso-recovered
