@@ -199,6 +199,24 @@ static int S_under_h1(const cd_dom *dom, cd_nid h1, cd_nid k)
     return !nx || !cd_dom_is(dom, nx, CD_TAG_P);
 }
 
+/* Is the element after k, in its parent, the byline: a short block (200
+ * bytes or less) that names one of the page's authors? A block between the
+ * headline and the byline is set before the story, as a dek is. */
+static int S_byline_after(cd_news_ctx *p, cd_nid k)
+{
+    cd_nid nx = S_next_el(p->dom, k);
+    if (!nx || !p->m->nauthors) return 0;
+    cd_news_text t;
+    cd_news_gather(p, nx, CD_NONE, 0, &t);
+    if (t.more || t.n > 200) return 0;
+    for (size_t i = 0; i < p->m->nauthors; i++) {
+        size_t al = strlen(p->m->authors[i]);
+        if (al >= 4 && cd_contains_nocase(t.s, t.n, p->m->authors[i])) return 1;
+        (void)al;
+    }
+    return 0;
+}
+
 /* Is <p> k classed apart from the story's paragraphs: a class of its own,
  * and the story's first block after it a <p> without that class? */
 static int S_styled_apart(const cd_news_ctx *p, cd_nid k)
@@ -599,6 +617,15 @@ void cd_news_deck(cd_news_ctx *p)
                 hp = under = S_under_h1(dom, h1, k) ||
                              (apart && S_next_el(dom, h1) == k &&
                               (!S_next_el(dom, k) || !cd_dom_is(dom, S_next_el(dom, k), CD_TAG_P)));
+            /* … and a <p> that is the h1's very next element with the
+             * byline right after it (<h1>Top 50+ Software Development
+             * Frameworks</h1><p class="font-weight-500 my-5">This is a
+             * quick review …</p><p class=mb-1>Trung Tran</p>, wcxb 1222):
+             * headline, dek, byline; the story's paragraphs come after
+             * the byline. A sentence of eight words or more (below). */
+            int before_by = 0;
+            if (!hp && !cls && texts == 0 && story && n->tag == CD_TAG_P && S_next_el(dom, h1) == k && S_byline_after(p, k))
+                hp = under = before_by = 1;
             if (!under) apart = 0;
             /* A bold sentence of its own line between the headline and a
              * story it is not part of (<strong>At its annual CES press
@@ -737,6 +764,8 @@ void cd_news_deck(cd_news_ctx *p)
                 if (apart && (!c || w < 8 || !(c[len - 1] == '.' || c[len - 1] == '!' || c[len - 1] == '?')))
                     c = NULL;
                 if (hp_div && (!c || w < 6 || !(c[len - 1] == '.' || c[len - 1] == '!' || c[len - 1] == '?')))
+                    c = NULL;
+                if (before_by && (!c || w < 8 || !(c[len - 1] == '.' || c[len - 1] == '!' || c[len - 1] == '?')))
                     c = NULL;
                 /* A line under the headline that states a clock time is
                  * its date line ("AFP 30 avril 2015 à 07:19 (Mis à jour
