@@ -199,6 +199,29 @@ static int S_under_h1(const cd_dom *dom, cd_nid h1, cd_nid k)
     return !nx || !cd_dom_is(dom, nx, CD_TAG_P);
 }
 
+/* Is the headline h1 a link to the site's home page and nothing else
+ * (<h1><a href="http://www.bloggernews.net">Blogger News Network</a></h1>,
+ * l3s 552fe66a): the masthead's name, whose tag line under it ("High-quality
+ * English language reporting, analysis and editorial writing on the news.")
+ * is the site's, no story's deck? */
+static int S_home_link(const cd_dom *dom, cd_nid h1)
+{
+    cd_nid a = S_only_child(dom, h1);
+    if (!a || !cd_dom_is(dom, a, CD_TAG_A)) return 0;
+    size_t n = 0;
+    const char *h = cd_dom_attr(dom, a, "href", &n);
+    if (!h) return 0;
+    while (n && cd_isspace((unsigned char)h[n - 1]))
+        n--;
+    size_t i = 0;
+    if (n >= 7 && cd_eq_nocase(h, 7, "http://")) i = 7;
+    else if (n >= 8 && cd_eq_nocase(h, 8, "https://")) i = 8;
+    else return n == 1 && h[0] == '/';
+    while (i < n && h[i] != '/')
+        i++;
+    return i == n || (i + 1 == n && h[i] == '/');
+}
+
 /* The length of a label in capitals and the bar after it opening s[0..n)
  * ("COMMENTARY | ", "NEWS ANALYSIS | "): one to three words of capitals, of
  * four letters or more together, then " | "; 0 when none. */
@@ -494,6 +517,7 @@ void cd_news_deck(cd_news_ctx *p)
      * 0170; 0062's hero__subtitle, 3060's features-highlights__subtitle. */
     int story = p->story && !(p->x->typed < 0 && p->x->other_kind);
     if (!h1 && story) h1 = S_sole_h1(p);
+    if (h1 && S_home_link(dom, h1)) return;
     unsigned fi = 0;
     cd_nid first = p->nfirst ? p->first[0] : CD_NONE;
     cd_news_text t;
