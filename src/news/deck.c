@@ -809,6 +809,21 @@ void cd_news_deck(cd_news_ctx *p)
                  * Rentals" under "Short-Term Fitness Rentals", wcxb 3034). */
                 int long_h2 = h2_beside && w >= 10 &&
                               !(p->m->title && cd_contains_nocase(c, len, p->m->title));
+                /* … and one of six words or more in title case that is the
+                 * headline's very next element, nothing between ("<h1>
+                 * Simple Anomaly Detection Using Plain SQL</h1><h2>Identify
+                 * Problems Before They Become Disasters</h2>", Readability's
+                 * toc-missing, whose meta subtitle says it; l3s 5e69c0cd's
+                 * "Delays Keep Him on Space Station After Mother's Death";
+                 * b4fba381's press release h3): a subheadline set in the
+                 * headline's style; a section's first heading follows a date
+                 * line or an intro. On a page naming its writer or saying
+                 * nothing of itself: a service page's tag line, its
+                 * description too, names no writer ("Dynamic Sensing and Slam
+                 * Mapping Technology Solutions", wcxb 4812). */
+                if (h2_beside && w >= 6 && S_next_el(dom, h1) == k && (p->m->nauthors || !p->m->description) &&
+                    !(p->m->title && cd_contains_nocase(c, len, p->m->title)))
+                    long_h2 = 1;
                 /* A copyright notice is the page's foot, whatever its place. */
                 int notice = c && (cd_parts_starts(c, len, "\xC2\xA9") || cd_parts_starts(c, len, "copyright") ||
                                    cd_parts_starts(c, len, "(c)"));
