@@ -222,6 +222,36 @@ static int S_home_link(const cd_dom *dom, cd_nid h1)
     return i == n || (i + 1 == n && h[i] == '/');
 }
 
+/* Is s[0..n) a list of two names or more and nothing else, separated by
+ * commas, "and" or "&", each of two to four capitalised words or initials
+ * ("Naftali Tishby, Fernando C. Pereira, William Bialek", a paper's authors
+ * in wcxb 0381's p.text-tagline-1 under the h1): an author line, no deck. */
+static int S_names_list(const char *s, size_t n)
+{
+    unsigned names = 0, words = 0;
+    const char *w;
+    for (size_t at = 0, l; (l = cd_next_word(s, n, &at, &w)) != 0;) {
+        int end = 0;
+        if ((l == 3 && cd_eq_nocase(w, 3, "and")) || (l == 1 && w[0] == '&')) {
+            if (words < 2 || words > 4) return 0;
+            names++, words = 0;
+            continue;
+        }
+        if (w[l - 1] == ',') end = 1, l--;
+        if (!l || !(w[0] >= 'A' && w[0] <= 'Z')) return 0;
+        for (size_t i = 1; i < l; i++)
+            if (!((w[i] >= 'a' && w[i] <= 'z') || w[i] == '.' || w[i] == '-' || w[i] == '\'' || (unsigned char)w[i] >= 0x80))
+                return 0;
+        words++;
+        if (end) {
+            if (words < 2 || words > 4) return 0;
+            names++, words = 0;
+        }
+    }
+    if (words < 2 || words > 4) return 0;
+    return names + 1 >= 2;
+}
+
 /* The length of a label in capitals and the bar after it opening s[0..n)
  * ("COMMENTARY | ", "NEWS ANALYSIS | "): one to three words of capitals, of
  * four letters or more together, then " | "; 0 when none. */
@@ -848,6 +878,11 @@ void cd_news_deck(cd_news_ctx *p)
                  * own ("Newspaper says entertainers named in …",
                  * tests/spec/news/wjbf-steroid-entertainers). */
                 if (c && p->m->title && S_trail_to(c, len, p->m->title)) c = NULL;
+                /* … nor a line of names alone (a paper's authors), nor a
+                 * <time> (its date and reading time: "<time class=
+                 * text-tagline-2>24 Apr 2000 • 3 min read</time>", wcxb 0381,
+                 * read once the names above it were passed). */
+                if (c && (S_names_list(c, len) || n->tag == CD_TAG_TIME)) c = NULL;
                 if (c && !notice && w >= least && len <= 600 && !cd_parts_not_deck(c, len) &&
                     (strong || long_h2 || !cd_parts_title_case(c, len) || ((cls || desc || font) && w >= 6)) && !cd_news_has(p, k, cd_list_class_deck_bad) &&
                     !S_has_heading(p, k) && !S_control_row(dom, k) &&
