@@ -5,13 +5,17 @@ shown as copydesk parses it (the blocks after the headline, as
 tools/deck_audit.py lists them), with the meta descriptions and the deck of
 two runs, to be read and judged page by page (deck right / missed / false).
 
-usage: tools/deck_sample.py BIN OLD_DIR NEW_DIR [--seed S] [--not-seed S0] [--list] [INDEX ...]
+usage: tools/deck_sample.py BIN OLD_DIR NEW_DIR [--seed S] [--not-seed S0] [--n N] [--exclude FILE] [--list] [INDEX ...]
        OLD_DIR, NEW_DIR: tools/eval.sh output folders (l3s.jsonl, wcxb.jsonl).
        --not-seed S0 (repeatable, in drawing order) leaves out the pages of the
        sample drawn with S0 (a fresh sample). h/deck19 drew --seed 20261207,
        then --seed 20261208 --not-seed 20261207, then --seed 20261209
        --not-seed 20261207 --not-seed 20261208 (docs/quality.md, "Session 16,
-       h/deck19")."""
+       h/deck19"). --n N draws N pages of each set (default 25); --exclude
+       FILE leaves out the page ids listed in FILE (closed held-out pages)
+       before any drawing. h/deck21 drew --seed 20261217 --n 30 --exclude
+       /work/wt/CLOSED16.txt --not-seed 20261207 --not-seed 20261208
+       --not-seed 20261209."""
 import glob
 import json
 import os
@@ -35,16 +39,19 @@ def pools():
     return l3s, w
 
 
-def draw(seed, not_seeds=()):
-    """The sample of seed, drawn after the samples of not_seeds (in order,
-    each drawn without the pages of the ones before it) are left out."""
+def draw(seed, not_seeds=(), n=25, exclude=()):
+    """The sample of seed (n pages of each set), drawn after the samples of
+    not_seeds (in order, 25 pages of each set, each drawn without the pages
+    of the ones before it) and the pages listed in exclude are left out."""
     l3s, w = pools()
+    ex = set(exclude)
+    l3s, w = [x for x in l3s if x not in ex], [x for x in w if x not in ex]
     for ns in not_seeds:
         r0 = random.Random(ns)
         ex = set(r0.sample(l3s, 25)) | set(r0.sample(w, 25))
         l3s, w = [x for x in l3s if x not in ex], [x for x in w if x not in ex]
     rng = random.Random(seed)
-    return [('l3s', x) for x in rng.sample(l3s, 25)] + [('wcxb', x) for x in rng.sample(w, 25)]
+    return [('l3s', x) for x in rng.sample(l3s, n)] + [('wcxb', x) for x in rng.sample(w, n)]
 
 
 def load(d):
@@ -58,12 +65,16 @@ def load(d):
 
 def main():
     a = sys.argv[1:]
-    seed, not_seeds = 20261207, []
+    seed, not_seeds, n, exclude = 20261207, [], 25, []
+    if '--n' in a:
+        i = a.index('--n'); n = int(a[i + 1]); del a[i:i + 2]
+    if '--exclude' in a:
+        i = a.index('--exclude'); exclude = open(a[i + 1]).read().split(); del a[i:i + 2]
     if '--seed' in a:
         i = a.index('--seed'); seed = int(a[i + 1]); del a[i:i + 2]
     while '--not-seed' in a:
         i = a.index('--not-seed'); not_seeds.append(int(a[i + 1])); del a[i:i + 2]
-    S = draw(seed, not_seeds)
+    S = draw(seed, not_seeds, n, exclude)
     if '--list' in a:
         for i, s in enumerate(S):
             print(i, *s)

@@ -199,6 +199,99 @@ static int S_under_h1(const cd_dom *dom, cd_nid h1, cd_nid k)
     return !nx || !cd_dom_is(dom, nx, CD_TAG_P);
 }
 
+/* Is the headline h1 a link to the site's home page and nothing else
+ * (<h1><a href="http://www.bloggernews.net">Blogger News Network</a></h1>,
+ * l3s 552fe66a): the masthead's name, whose tag line under it ("High-quality
+ * English language reporting, analysis and editorial writing on the news.")
+ * is the site's, no story's deck? */
+static int S_home_link(const cd_dom *dom, cd_nid h1)
+{
+    cd_nid a = S_only_child(dom, h1);
+    if (!a || !cd_dom_is(dom, a, CD_TAG_A)) return 0;
+    size_t n = 0;
+    const char *h = cd_dom_attr(dom, a, "href", &n);
+    if (!h) return 0;
+    while (n && cd_isspace((unsigned char)h[n - 1]))
+        n--;
+    size_t i = 0;
+    if (n >= 7 && cd_eq_nocase(h, 7, "http://")) i = 7;
+    else if (n >= 8 && cd_eq_nocase(h, 8, "https://")) i = 8;
+    else return n == 1 && h[0] == '/';
+    while (i < n && h[i] != '/')
+        i++;
+    return i == n || (i + 1 == n && h[i] == '/');
+}
+
+/* Is s[0..n) a list of two names or more and nothing else, separated by
+ * commas, "and" or "&", each of two to four capitalised words or initials
+ * ("Naftali Tishby, Fernando C. Pereira, William Bialek", a paper's authors
+ * in wcxb 0381's p.text-tagline-1 under the h1): an author line, no deck. */
+static int S_names_list(const char *s, size_t n)
+{
+    unsigned names = 0, words = 0;
+    const char *w;
+    for (size_t at = 0, l; (l = cd_next_word(s, n, &at, &w)) != 0;) {
+        int end = 0;
+        if ((l == 3 && cd_eq_nocase(w, 3, "and")) || (l == 1 && w[0] == '&')) {
+            if (words < 2 || words > 4) return 0;
+            names++, words = 0;
+            continue;
+        }
+        if (w[l - 1] == ',') end = 1, l--;
+        if (!l || !(w[0] >= 'A' && w[0] <= 'Z')) return 0;
+        for (size_t i = 1; i < l; i++)
+            if (!((w[i] >= 'a' && w[i] <= 'z') || w[i] == '.' || w[i] == '-' || w[i] == '\'' || (unsigned char)w[i] >= 0x80))
+                return 0;
+        words++;
+        if (end) {
+            if (words < 2 || words > 4) return 0;
+            names++, words = 0;
+        }
+    }
+    if (words < 2 || words > 4) return 0;
+    return names + 1 >= 2;
+}
+
+/* The length of a label in capitals and the bar after it opening s[0..n)
+ * ("COMMENTARY | ", "NEWS ANALYSIS | "): one to three words of capitals, of
+ * four letters or more together, then " | "; 0 when none. */
+static size_t S_kicker_label(const char *s, size_t n)
+{
+    size_t i = 0, letters = 0;
+    unsigned words = 0;
+    while (i < n && words < 4) {
+        size_t b = i;
+        while (i < n && s[i] >= 'A' && s[i] <= 'Z')
+            i++;
+        if (i == b) return 0;
+        letters += i - b;
+        words++;
+        if (i + 3 <= n && memcmp(s + i, " | ", 3) == 0)
+            return words <= 3 && letters >= 4 && i + 3 < n ? i + 3 : 0;
+        if (i >= n || s[i] != ' ') return 0;
+        i++;
+    }
+    return 0;
+}
+
+/* Is the element after k, in its parent, the byline: a short block (200
+ * bytes or less) that names one of the page's authors? A block between the
+ * headline and the byline is set before the story, as a dek is. */
+static int S_byline_after(cd_news_ctx *p, cd_nid k)
+{
+    cd_nid nx = S_next_el(p->dom, k);
+    if (!nx || !p->m->nauthors) return 0;
+    cd_news_text t;
+    cd_news_gather(p, nx, CD_NONE, 0, &t);
+    if (t.more || t.n > 200) return 0;
+    for (size_t i = 0; i < p->m->nauthors; i++) {
+        size_t al = strlen(p->m->authors[i]);
+        if (al >= 4 && cd_contains_nocase(t.s, t.n, p->m->authors[i])) return 1;
+        (void)al;
+    }
+    return 0;
+}
+
 /* Is <p> k classed apart from the story's paragraphs: a class of its own,
  * and the story's first block after it a <p> without that class? */
 static int S_styled_apart(const cd_news_ctx *p, cd_nid k)
@@ -272,12 +365,21 @@ static int S_sentence_and_description(cd_news_ctx *p, cd_nid k, const char **d, 
  * opens when it is cut short ("… inflection point...", sixty characters or
  * more before the dots)? A label or a tag line ("As determined by IMDb
  * users", a list's; "The Stuff No One Tells You") is no standfirst. */
-static int S_says_description(cd_news_ctx *p, cd_nid k)
+static int S_says_description(cd_news_ctx *p, cd_nid k, int nostop)
 {
-    const char *d, *ds = p->m->description;
-    size_t dl, dn;
-    if (!S_sentence_and_description(p, k, &d, &dl, &dn) || cd_parts_words(d, dl) < 8)
-        return 0;
+    const char *d = NULL, *ds = p->m->description;
+    size_t dl = 0, dn = 0;
+    if (!S_sentence_and_description(p, k, &d, &dl, &dn)) {
+        /* The description said whole in twelve words or more needs no
+         * stop: "We compare 4 of the best website builders on the market to
+         * help you find the right platform to create an awesome online
+         * presence", wcxb 0187's div under the byline; the Guardian's
+         * standfirst, 4370), when the story's text leaves it out (nostop):
+         * a listing page's tag line the text keeps ("Stay up to date with
+         * …'s Vehicle rental news and reporting coverage", wcxb 0205) is none. */
+        return nostop && d && dl && cd_parts_words(d, dl) >= 12 && cd_meta_eq_nocase(d, dl, ds, dn);
+    }
+    if (cd_parts_words(d, dl) < 8) return 0;
     if (cd_meta_eq_nocase(d, dl, ds, dn)) return 1;
     size_t cut = dn >= 3 && memcmp(ds + dn - 3, "...", 3) == 0 ? 3
                  : dn >= 3 && memcmp(ds + dn - 3, "\xE2\x80\xA6", 3) == 0 ? 3 : 0;
@@ -445,6 +547,7 @@ void cd_news_deck(cd_news_ctx *p)
      * 0170; 0062's hero__subtitle, 3060's features-highlights__subtitle. */
     int story = p->story && !(p->x->typed < 0 && p->x->other_kind);
     if (!h1 && story) h1 = S_sole_h1(p);
+    if (h1 && S_home_link(dom, h1)) return;
     unsigned fi = 0;
     cd_nid first = p->nfirst ? p->first[0] : CD_NONE;
     cd_news_text t;
@@ -599,6 +702,15 @@ void cd_news_deck(cd_news_ctx *p)
                 hp = under = S_under_h1(dom, h1, k) ||
                              (apart && S_next_el(dom, h1) == k &&
                               (!S_next_el(dom, k) || !cd_dom_is(dom, S_next_el(dom, k), CD_TAG_P)));
+            /* … and a <p> that is the h1's very next element with the
+             * byline right after it (<h1>Top 50+ Software Development
+             * Frameworks</h1><p class="font-weight-500 my-5">This is a
+             * quick review …</p><p class=mb-1>Trung Tran</p>, wcxb 1222):
+             * headline, dek, byline; the story's paragraphs come after
+             * the byline. A sentence of eight words or more (below). */
+            int before_by = 0;
+            if (!hp && !cls && texts == 0 && story && n->tag == CD_TAG_P && S_next_el(dom, h1) == k && S_byline_after(p, k))
+                hp = under = before_by = 1;
             if (!under) apart = 0;
             /* A bold sentence of its own line between the headline and a
              * story it is not part of (<strong>At its annual CES press
@@ -640,9 +752,21 @@ void cd_news_deck(cd_news_ctx *p)
              * standfirst the page summarises itself with, shown where a
              * standfirst goes. The story's own first paragraph is part of
              * its text. */
+            /* So is one the text keeps that sits in the headline's own
+             * block, under it or after its byline, with no paragraph after
+             * it there (<h1>…</h1><p class="font-light …">Ready to ditch
+             * the old …?  Revamp your closet …</p><div>By …</div>, wcxb
+             * 0098; 0446's <p class="mb-6 …">, 0267's div.ss-hero-children
+             * after the byline and "Updated on" lines): the header's
+             * standfirst, which the description repeats; the story's
+             * paragraphs stand in a block of their own. On a page naming
+             * its writer: a service page's tagline (wcxb 0182) and an old
+             * story's first paragraph set beside its headline (l3s
+             * f49c5334, the description its first sentence) name none. */
             int told = !(cls || h2 || hp || bold || desc) && p->m->description && story &&
-                       (n->tag == CD_TAG_P || (n->tag == CD_TAG_DIV && S_leaf_block(dom, k))) &&
-                       !cd_news_rendered(p, k) && !S_runs_on(dom, k) && S_says_description(p, k);
+                       (n->tag == CD_TAG_P || ((n->tag == CD_TAG_DIV || n->tag == CD_TAG_H2 || n->tag == CD_TAG_H3) && S_leaf_block(dom, k))) &&
+                       (!cd_news_rendered(p, k) || (p->m->nauthors && n->parent == cd_dom_node(dom, h1)->parent)) &&
+                       !S_runs_on(dom, k) && S_says_description(p, k, !cd_news_rendered(p, k));
             desc = desc || told;
             /* A <font> line of its own right under the headline, set off
              * by <br>s, on a page that says when (guardian-picasso-recovered
@@ -715,6 +839,21 @@ void cd_news_deck(cd_news_ctx *p)
                  * Rentals" under "Short-Term Fitness Rentals", wcxb 3034). */
                 int long_h2 = h2_beside && w >= 10 &&
                               !(p->m->title && cd_contains_nocase(c, len, p->m->title));
+                /* … and one of six words or more in title case that is the
+                 * headline's very next element, nothing between ("<h1>
+                 * Simple Anomaly Detection Using Plain SQL</h1><h2>Identify
+                 * Problems Before They Become Disasters</h2>", Readability's
+                 * toc-missing, whose meta subtitle says it; l3s 5e69c0cd's
+                 * "Delays Keep Him on Space Station After Mother's Death";
+                 * b4fba381's press release h3): a subheadline set in the
+                 * headline's style; a section's first heading follows a date
+                 * line or an intro. On a page naming its writer or saying
+                 * nothing of itself: a service page's tag line, its
+                 * description too, names no writer ("Dynamic Sensing and Slam
+                 * Mapping Technology Solutions", wcxb 4812). */
+                if (h2_beside && w >= 6 && S_next_el(dom, h1) == k && (p->m->nauthors || !p->m->description) &&
+                    !(p->m->title && cd_contains_nocase(c, len, p->m->title)))
+                    long_h2 = 1;
                 /* A copyright notice is the page's foot, whatever its place. */
                 int notice = c && (cd_parts_starts(c, len, "\xC2\xA9") || cd_parts_starts(c, len, "copyright") ||
                                    cd_parts_starts(c, len, "(c)"));
@@ -725,6 +864,8 @@ void cd_news_deck(cd_news_ctx *p)
                 if (apart && (!c || w < 8 || !(c[len - 1] == '.' || c[len - 1] == '!' || c[len - 1] == '?')))
                     c = NULL;
                 if (hp_div && (!c || w < 6 || !(c[len - 1] == '.' || c[len - 1] == '!' || c[len - 1] == '?')))
+                    c = NULL;
+                if (before_by && (!c || w < 8 || !(c[len - 1] == '.' || c[len - 1] == '!' || c[len - 1] == '?')))
                     c = NULL;
                 /* A line under the headline that states a clock time is
                  * its date line ("AFP 30 avril 2015 à 07:19 (Mis à jour
@@ -737,10 +878,21 @@ void cd_news_deck(cd_news_ctx *p)
                  * own ("Newspaper says entertainers named in …",
                  * tests/spec/news/wjbf-steroid-entertainers). */
                 if (c && p->m->title && S_trail_to(c, len, p->m->title)) c = NULL;
+                /* … nor a line of names alone (a paper's authors), nor a
+                 * <time> (its date and reading time: "<time class=
+                 * text-tagline-2>24 Apr 2000 • 3 min read</time>", wcxb 0381,
+                 * read once the names above it were passed). */
+                if (c && (S_names_list(c, len) || n->tag == CD_TAG_TIME)) c = NULL;
                 if (c && !notice && w >= least && len <= 600 && !cd_parts_not_deck(c, len) &&
                     (strong || long_h2 || !cd_parts_title_case(c, len) || ((cls || desc || font) && w >= 6)) && !cd_news_has(p, k, cd_list_class_deck_bad) &&
                     !S_has_heading(p, k) && !S_control_row(dom, k) &&
                     !(p->m->title && cd_meta_eq_nocase(c, len, p->m->title, strlen(p->m->title)))) {
+                    /* A kicker's label in capitals before a bar is no part
+                     * of the deck ("COMMENTARY | Agentic government is not
+                     * a future concept. …", wcxb 0471, tests/spec/news/
+                     * nextgov-agentic-government). */
+                    size_t kick = S_kicker_label(c, len);
+                    c += kick, len -= kick;
                     int same =
                         p->m->deck && cd_meta_eq_nocase(c, len, p->m->deck, strlen(p->m->deck));
                     if (!p->m->deck) {

@@ -1626,6 +1626,23 @@ static int S_passive(const char *s, size_t n, size_t vl)
     return cd_eq_nocase(t, 2, "ed") || cd_eq_nocase(t, 2, "wn") || cd_eq_nocase(t, 2, "en");
 }
 
+/* Does s, opening with "From", say a range, "from X to Y", within its first
+ * six words, in six words or more ("From Theory to Practice, The Procedural
+ * Knowledge Ontology", wcxb 0460's subtitle; "From breath meditation to yoga
+ * nidra, all types of …", 0027)? A source line names where the copy came
+ * from and goes nowhere ("From Reuters", "From correspondents in Karachi",
+ * "From the print edition"). */
+static int S_from_to(const char *s, size_t n)
+{
+    const char *w;
+    unsigned words = 0, to = 0;
+    for (size_t at = 0, l; (l = cd_next_word(s, n, &at, &w)) != 0;) {
+        words++;
+        if (words >= 3 && words <= 6 && !to && l == 2 && cd_eq_nocase(w, 2, "to")) to = words;
+    }
+    return to && words >= 6;
+}
+
 int cd_parts_not_deck(const char *s, size_t n)
 {
     for (size_t i = 0; cd_list_news_not_deck_leads[i]; i++)
@@ -1637,7 +1654,8 @@ int cd_parts_not_deck(const char *s, size_t n)
              * inflection point.", tests/spec/news/securityinfowatch-
              * strategist-futurist). */
             if (cd_eq_nocase(cd_list_news_not_deck_leads[i], strlen(cd_list_news_not_deck_leads[i]), "from ") &&
-                (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?') && cd_parts_words(s, n) >= 12)
+                (((s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?') && cd_parts_words(s, n) >= 12) ||
+                 S_from_to(s, n)))
                 continue;
             return 1;
         }
@@ -1652,6 +1670,14 @@ int cd_parts_not_deck(const char *s, size_t n)
         unsigned nl;
         size_t e = S_word(s, n, i, &kind, &nl);
         if (e == i || kind != S_W_CAP) break;
+        /* A pronoun opening the sentence names no one: "This is a quick
+         * review on top 50+ software development frameworks.", wcxb 1222's
+         * standfirst. */
+        if (w == 0 && ((e - i == 4 && (cd_eq_nocase(s + i, 4, "this") || cd_eq_nocase(s + i, 4, "that"))) ||
+                       (e - i == 2 && cd_eq_nocase(s + i, 2, "it")) ||
+                       (e - i == 5 && (cd_eq_nocase(s + i, 5, "these") || cd_eq_nocase(s + i, 5, "there"))) ||
+                       (e - i == 4 && cd_eq_nocase(s + i, 4, "here"))))
+            break;
         i = S_skip_space(s, n, e);
         if (w > 0 || i < n) {
             for (size_t k = 0; cd_list_news_bio_verbs[k]; k++)
