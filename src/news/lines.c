@@ -382,6 +382,8 @@ static void S_peel(cd_news_ctx *p, const cd_nid *blks, unsigned n, int foot)
             if (k == CD_WHY_COPYRIGHT && foot) p->foot_notice = 1;
             if (k == CD_WHY_COPYRIGHT && foot && !p->foot_agency)
                 p->foot_agency = cd_news_copyright_agency(p, c, len);
+            if (k == CD_WHY_COPYRIGHT && foot && !p->foot_contrib)
+                p->foot_contrib = cd_news_notice_contrib(p, c, len);
             S_leave(p, blk, &t, l, k);
         }
         if (t.more) return;
