@@ -845,6 +845,27 @@ static size_t S_trailer(const char *s, size_t n, size_t *va, size_t *vb)
     return n;
 }
 
+/* A copyright notice after the story that closes with a contributor
+ * sentence ("(© 2008 CBS Broadcasting Inc. All Rights Reserved. This
+ * material may not be published, … The Associated Press contributed to this
+ * report.)", l3s-gn1 32221fe9): that sentence, the notice's text being no
+ * credit. NULL otherwise. */
+const char *cd_news_notice_contrib(cd_news_ctx *p, const char *s, size_t n)
+{
+    cd_parts_trim(&s, &n);
+    if (n && s[n - 1] == ')') n--;
+    if (n < 24 || n > 600 || !cd_contains_nocase(s, n, "contributed")) return NULL;
+    size_t a = n - 1; /* past the closing full stop */
+    while (a && !(s[a - 1] == ' ' && a >= 2 && (s[a - 2] == '.' || s[a - 2] == '!')))
+        a--;
+    if (!a) return NULL;
+    const char *v = s + a;
+    size_t l = n - a;
+    if (cd_parts_credit_line(v, l) != CD_PARTS_CREDIT_LINE || !cd_contains_nocase(v, l, "contributed"))
+        return NULL;
+    return cd_news_clean(p, v, l);
+}
+
 /* A copyright notice or a "Brought to you by" line naming a wire just after
  * the story, outside the text or left out with the story's bottom links
  * ("Brought to you by NZPA", "© NZPA 2008", "© Sapa - AFP"): the source of
@@ -861,15 +882,29 @@ static int S_after_notice(cd_news_ctx *p)
     size_t ll = ln->len;
     cd_parts_trim(&lv, &ll);
     /* Its last line (a <pre> holds many). */
+    int lines = 0;
     for (size_t i = ll; i-- > 0;)
         if (lv[i] == '\n') {
             lv += i + 1;
             ll -= i + 1;
             cd_parts_trim(&lv, &ll);
+            lines = 1;
             break;
         }
-    if (cd_parts_starts(lv, ll, "\xC2\xA9") || cd_parts_starts(lv, ll, "(c)") || cd_parts_starts(lv, ll, "copyright"))
-        return 0;
+    if (cd_parts_starts(lv, ll, "\xC2\xA9") || cd_parts_starts(lv, ll, "(c)") || cd_parts_starts(lv, ll, "copyright")) {
+        /* The story's own notice on the last line of a <pre> (a release's
+         * "Copyright Business Wire 2008", l3s-gn1 1bb25401): its agency. */
+        const char *a = NULL;
+        size_t cl;
+        const char *c = lines && ll <= 120 ? cd_meta_clean(p->arena, lv, ll, &cl) : NULL;
+        if (c) a = cd_news_copyright_agency(p, c, cl);
+        if (!a) return 0;
+        S_credit_set(p, a, strlen(a));
+        if (!p->keep)
+            cd_extract_cut_as(p->x, p->dom, p->last_text, (uint32_t)(lv - ln->u.text), (uint32_t)ll,
+                              CD_WHY_COPYRIGHT);
+        return 1;
+    }
     cd_nid top = cd_dom_root(dom);
     unsigned seen = 0, texts = 0;
     for (cd_nid k = cd_dom_next(dom, p->last_text, top); k && seen < 120; seen++) {
@@ -1261,6 +1296,10 @@ void cd_news_credit(cd_news_ctx *p)
     /* The agency the copyright notice names, by its full name ("The
      * Associated Press"), else the dateline's ("AP"); else a notice naming
      * a wire just after the story. */
+    if (!kind && p->foot_contrib) {
+        kind = CD_PARTS_CREDIT_LINE;
+        S_credit_set(p, p->foot_contrib, strlen(p->foot_contrib));
+    }
     if (!kind && !p->foot_agency && !p->agency && !p->m->byline_agency && !p->m->credit && S_after_notice(p))
         kind = CD_PARTS_CREDIT_LINE;
     if (!kind && p->foot_agency) {
@@ -1281,6 +1320,51 @@ void cd_news_credit(cd_news_ctx *p)
 static int S_names_host(const cd_news_ctx *p, const char *name, size_t n);
 static int S_name_like(const char *s, size_t n);
 
+/* Is s one host name ("mtv.com"): letters, digits, '-' and dots, a dot
+ * before two to six closing letters? */
+static int S_host_name(const char *s, size_t n)
+{
+    size_t dot = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '.') dot = i;
+        else if (!cd_isalnum(c) && c != '-') return 0;
+    }
+    if (!dot || n - dot - 1 < 2 || n - dot - 1 > 6) return 0;
+    for (size_t i = dot + 1; i < n; i++)
+        if (!cd_isalpha((unsigned char)s[i])) return 0;
+    return 1;
+}
+
+/* Is text node k inside a picture's caption or box (a figure, a
+ * figcaption, a caption- or photo-classed element, six levels up)? The
+ * picture's "Source: Supplied" (Readability herald-sun-1). */
+static int S_in_caption(cd_news_ctx *p, cd_nid k)
+{
+    cd_nid a = cd_dom_node(p->dom, k)->parent;
+    for (unsigned up = 0; a && up < 6; up++, a = cd_dom_node(p->dom, a)->parent) {
+        const cd_node *e = cd_dom_node(p->dom, a);
+        if (e->type != CD_NODE_ELEMENT) break;
+        if (e->tag == CD_TAG_FIGURE || e->tag == CD_TAG_FIGCAPTION || cd_news_is_caption_el(p, a) ||
+            cd_news_has(p, a, cd_list_class_photo))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does a source label's value name a source, not a data office or a
+ * survey ("U.S. Census Bureau", "Federal Reserve Board")? As the closing
+ * "Source:" line reads it (cd_parts_credit_line). */
+static int S_source_value(const char *v, size_t l)
+{
+    char b[80];
+    if (l + 8 > sizeof b) return 0;
+    memcpy(b, "Source: ", 8);
+    memcpy(b + 8, v, l);
+    int k = cd_parts_credit_line(b, l + 8);
+    return k == CD_PARTS_CREDIT_SOURCE || k == CD_PARTS_CREDIT_LINE;
+}
+
 /* "来源： 网易科学人" in the info line under the headline: the source of the
  * text (Chinese news pages print it so). The value is the rest of the label's
  * text node, else the next text (a link), up to a space. */
@@ -1290,9 +1374,12 @@ void cd_news_source_label(cd_news_ctx *p)
     if (!p->h1 || p->m->credit) return;
     unsigned seen = 0, texts = 0;
     cd_nid top = cd_dom_root(dom);
-    int want = 0, lab_ascii = 0;
+    /* past: 1 once the story's first block is reached, 2 once a picture is. */
+    int want = 0, lab_ascii = 0, lab_source = 0, past = 0;
     for (cd_nid k = cd_dom_next_skip(dom, p->h1, top); k && seen < CD_NEWS_DECK_NODES; seen++) {
         const cd_node *n = cd_dom_node(dom, k);
+        if (p->nfirst && k == p->first[0]) past |= 1;
+        if (n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_IMG) past |= 2;
         if (n->type == CD_NODE_ELEMENT &&
             ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k))) {
             k = cd_dom_next_skip(dom, k, top);
@@ -1310,6 +1397,10 @@ void cd_news_source_label(cd_news_ctx *p)
                 for (size_t i = 0; labels[i] && !lab; i++)
                     if (cd_parts_starts(v, l, labels[i])) lab = strlen(labels[i]);
                 lab_ascii = lab && (unsigned char)v[0] < 0x80;
+                /* "Source:" only in the info lines above the story's first
+                 * block (inside the story it is a chart's or a quote's). */
+                lab_source = lab && cd_parts_starts(v, l, "source");
+                if (lab_source && (past || S_in_caption(p, k))) return;
                 if (lab) {
                     v += lab;
                     l -= lab;
@@ -1326,7 +1417,8 @@ void cd_news_source_label(cd_news_ctx *p)
                     k = cd_dom_next(dom, k, top);
                     continue;
                 }
-                if (l <= 60 && cd_parts_words(v, l) <= 5 && S_name_like(v, l) && !S_names_host(p, v, l))
+                if (l <= 60 && cd_parts_words(v, l) <= 5 && (S_name_like(v, l) || S_host_name(v, l)) &&
+                    !S_names_host(p, v, l) && (!lab_source || S_host_name(v, l) || S_source_value(v, l)))
                     S_credit_set(p, v, l);
                 return;
             }

@@ -138,6 +138,18 @@ const char *cd_news_copyright_agency(cd_news_ctx *p, const char *s, size_t n)
             while (w < f && cd_isspace((unsigned char)s[w]))
                 w++;
         }
+        /* "© 2008 Sun Media Corporation": the company that owns the paper,
+         * no wire (h/wire7: a chain's news service is in the agency list). */
+        static const char *const firm[] = {"corporation", "corp", "corp.", "inc", "inc.", "ltd", "ltd.",
+                                           "limited", "group", "company", "llc", NULL};
+        size_t fw = best;
+        while (best && fw < f && cd_isspace((unsigned char)s[fw]))
+            fw++;
+        size_t fe = fw;
+        while (fe < f && !cd_isspace((unsigned char)s[fe]))
+            fe++;
+        for (size_t q = 0; best && fe > fw && firm[q]; q++)
+            if (cd_eq_nocase(s + fw, fe - fw, firm[q])) return NULL;
         if (best) f = best;
     }
     /* "Copyright © 2008 WorldSoccerNews.com and AFP": the site and a wire
@@ -382,6 +394,8 @@ static void S_peel(cd_news_ctx *p, const cd_nid *blks, unsigned n, int foot)
             if (k == CD_WHY_COPYRIGHT && foot) p->foot_notice = 1;
             if (k == CD_WHY_COPYRIGHT && foot && !p->foot_agency)
                 p->foot_agency = cd_news_copyright_agency(p, c, len);
+            if (k == CD_WHY_COPYRIGHT && foot && !p->foot_contrib)
+                p->foot_contrib = cd_news_notice_contrib(p, c, len);
             S_leave(p, blk, &t, l, k);
         }
         if (t.more) return;

@@ -49,6 +49,7 @@ typedef struct cd_news_ctx {
     const char *loose_credit; /* a standalone photo credit before the first paragraph */
     const char *agency;       /* the agency named in the dateline */
     const char *foot_agency;  /* the agency a copyright notice after the story names */
+    const char *foot_contrib; /* a contributor sentence closing that notice */
     int foot_notice;          /* a copyright notice closes the story (whoever it names) */
     int credit_notice;        /* the credit is foot_agency's (a copyright notice's) */
     /* Is the page a story (parts.c S_story): dated, or showing the day it
@@ -156,6 +157,7 @@ void cd_news_writes_deck(cd_news_ctx *p);
 void cd_news_head_lines(cd_news_ctx *p);
 /* The owner a copyright notice s names when it is a news agency, else NULL. */
 const char *cd_news_copyright_agency(cd_news_ctx *p, const char *s, size_t n);
+const char *cd_news_notice_contrib(cd_news_ctx *p, const char *s, size_t n);
 /* The same after the last paragraph; then last[] and last_text are the
  * closing blocks left. */
 void cd_news_foot_lines(cd_news_ctx *p);

@@ -240,6 +240,7 @@ static void S_scan(cd_news_ctx *p)
                 const char *c = t.more ? NULL : cd_news_clean(p, t.s, t.n);
                 const char *ag = c ? cd_news_copyright_agency(p, c, strlen(c)) : NULL;
                 if (ag && !p->foot_agency) p->foot_agency = ag;
+                if (c && !p->foot_contrib) p->foot_contrib = cd_news_notice_contrib(p, c, strlen(c));
                 if (p->keep) p->x->mark[id] = CD_MARK_NONE, p->x->why[id] = 0;
             }
             if (cd_news_marked(p, id)) {

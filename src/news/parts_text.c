@@ -1004,8 +1004,10 @@ size_t cd_parts_syndication_name(const char *s, size_t n, size_t *at)
             if ((k == 0 || s[k - 1] == ' ') && cd_eq_nocase(s + k, pl, ph + 1)) break;
         if (k + pl > n) continue;
         size_t c = k + pl;
-        /* "on page 20 of ", "in ", "on ", "by ", "at ". */
-        if (cd_parts_starts(s + c, n - c, "on page ")) {
+        /* "on page 20 of ", "in ", "on ", "by ", "at "; after "republished
+         * from " the name follows at once. */
+        if (pl >= 5 && cd_eq_nocase(ph + 1 + pl - 5, 5, "from ")) {
+        } else if (cd_parts_starts(s + c, n - c, "on page ")) {
             c += 8;
             while (c < n && cd_isdigit((unsigned char)s[c]))
                 c++;
