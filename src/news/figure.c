@@ -46,6 +46,36 @@ static int S_small_attr(const cd_dom *dom, cd_nid id, const char *name)
     return x < 100;
 }
 
+/* Does a word of id's class or id glue a picture's name to tail ("caption",
+ * "credit") in one lower-case word: <h4 id=storyphotocaption>, <h6
+ * id=storyphotocredit> (L3S 7028acaa and seven more pages of one 2008
+ * template), "imgcredit"? The class index splits words at case changes and
+ * dashes only, and matches a list's word at a word's start; a word that ends
+ * with the tail after "photo", "image", "img", "picture" or "pic" names the
+ * same thing ("videocaption", "ratecaption", "lblcaption" do not). */
+static int S_glued_word(const cd_dom *dom, cd_nid id, const char *tail)
+{
+    static const char *const names[] = {"id", "class", NULL};
+    static const char *const stems[] = {"photos", "photo", "image", "img", "picture", "pic", NULL};
+    size_t tl = strlen(tail);
+    for (size_t a = 0; names[a]; a++) {
+        size_t l = 0;
+        const char *v = cd_dom_attr(dom, id, names[a], &l);
+        if (!v || l < tl + 3 || l > 256) continue;
+        for (size_t i = 0; i < l;) {
+            while (i < l && !cd_isalpha((unsigned char)v[i])) i++;
+            size_t s = i;
+            while (i < l && cd_isalpha((unsigned char)v[i])) i++;
+            if (i - s <= tl || !cd_eq_nocase(v + i - tl, tl, tail)) continue;
+            for (size_t k = 0; stems[k]; k++) {
+                size_t kl = strlen(stems[k]);
+                if (i - s >= tl + kl && cd_eq_nocase(v + i - tl - kl, kl, stems[k])) return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* A picture, not an avatar, a logo, an icon or a tracking pixel, nor an
  * image map (usemap: a menu drawn as a picture, L3S 3f642f89), nor the
  * picture of a box classed so (<span class=messageicon><img src=…/xx.png>,
@@ -110,7 +140,8 @@ static int S_pred_byline(cd_news_ctx *p, cd_nid id)
 
 static int S_pred_caption(cd_news_ctx *p, cd_nid id)
 {
-    return cd_news_has(p, id, cd_list_class_caption) && !cd_news_has(p, id, cd_list_class_photo_credit) &&
+    return (cd_news_has(p, id, cd_list_class_caption) || S_glued_word(p->dom, id, "caption")) &&
+           !cd_news_has(p, id, cd_list_class_photo_credit) && !S_glued_word(p->dom, id, "credit") &&
            !S_no_caption(p->dom, id) && !S_is_link(p->dom, id);
 }
 
@@ -147,7 +178,9 @@ static int S_data_credit(const cd_dom *dom, cd_nid id)
 
 static int S_pred_credit(cd_news_ctx *p, cd_nid id)
 {
-    if (cd_news_has(p, id, cd_list_class_photo_credit) || cd_news_has(p, id, cd_list_class_photo_byline)) return 1;
+    if (cd_news_has(p, id, cd_list_class_photo_credit) || cd_news_has(p, id, cd_list_class_photo_byline) ||
+        S_glued_word(p->dom, id, "credit"))
+        return 1;
     if (S_data_credit(p->dom, id)) return 1;
     /* <cite> in a caption names the picture's source (<figcaption><cite>Adobe</cite>). */
     if (cd_dom_is(p->dom, id, CD_TAG_CITE)) {
@@ -187,6 +220,12 @@ static int S_pred_credit(cd_news_ctx *p, cd_nid id)
  * word of five letters or more ends it; "Inc." keeps its point). */
 static const char *S_credit_clean(cd_news_ctx *p, const char *s, size_t n)
 {
+    /* The colon of a label spaced before it ("Photograph by : Uriel
+     * Sinai/Getty Images", L3S fd4727e9): the label went, the colon too. */
+    if (n > 1 && s[0] == ':') {
+        s++, n--;
+        cd_parts_trim(&s, &n);
+    }
     for (;;) {
         if (n && cd_isspace((unsigned char)s[n - 1]))
             n--;
@@ -774,7 +813,8 @@ int cd_news_is_caption_el(cd_news_ctx *p, cd_nid id)
      * <li class=comments>, Readability bug-1255978): the story's byline and
      * date, not a picture's caption. */
     if (tag == CD_TAG_UL || tag == CD_TAG_OL) return 0;
-    return cd_news_has(p, id, cd_list_class_caption) && !S_is_link(p->dom, id);
+    return (cd_news_has(p, id, cd_list_class_caption) || S_glued_word(p->dom, id, "caption")) &&
+           !S_is_link(p->dom, id);
 }
 
 /* Is id one of the content roots, or inside one? */
