@@ -1655,9 +1655,82 @@ void cd_news_og_picture_read(cd_news_ctx *p, cd_nid img)
  * block right after it or after the one wrapper that holds only it
  * (<picture>, a link), and reads as a phrase of three words or more or as a
  * credit line (a short label after a picture, "Blog", is a menu's). */
+/* Does text s[0, n) open with the words of a[0, al), white space aside
+ * (the end of the match in s, 0 when it does not)? */
+static size_t S_opens_with(const char *s, size_t n, const char *a, size_t al)
+{
+    size_t i = 0, j = 0;
+    for (;;) {
+        while (i < n && cd_isspace((unsigned char)s[i])) i++;
+        while (j < al && cd_isspace((unsigned char)a[j])) j++;
+        if (j == al) return i;
+        if (i == n || s[i] != a[j]) return 0;
+        for (; i < n && j < al && !cd_isspace((unsigned char)s[i]) && s[i] == a[j]; i++, j++) {}
+        if (j < al && !cd_isspace((unsigned char)a[j])) return 0;
+        if (i < n && !cd_isspace((unsigned char)s[i]) && j == al) return 0;
+    }
+}
+
+/* The caption that repeats the picture's own alt or title text, shown right
+ * after it as a text of the picture's box or a heading (<img alt="Khalil
+ * Khatri (center) prayed …"> Khalil Khatri (center) prayed … (David
+ * Kamerman/Globe Staff)</div>, L3S bostonglobe-bhutto-wayland; <img
+ * alt="Intercontinental Mission: …"><h2>Intercontinental Mission: …</h2>,
+ * planetrugby-bulls-jones): the text a reader sees under the picture says
+ * what its alt says, so it is the caption, and a photo credit closing it
+ * is the credit. Read when the picture's box gives no caption otherwise.
+ * 1 when read. */
+static int S_alt_echo(cd_news_ctx *p, cd_nid img)
+{
+    const cd_dom *dom = p->dom;
+    static const char *const names[] = {"alt", "title", NULL};
+    cd_nid e = S_next_shown(dom, img);
+    if (!e) return 0;
+    const cd_node *n = cd_dom_node(dom, e);
+    if (n->type == CD_NODE_ELEMENT &&
+        (!(cd_tag_flags(n->tag) & CD_TF_HEADING) || !cd_extract_node_visible(dom, e) || e == p->h1))
+        return 0;
+    cd_news_text t;
+    cd_news_gather(p, e, CD_NONE, 0, &t);
+    if (t.more || t.n > CD_NEWS_BARE_CAPTION) return 0;
+    for (size_t i = 0; names[i]; i++) {
+        size_t al = 0;
+        const char *a = cd_dom_attr(dom, img, names[i], &al);
+        if (!a) continue;
+        cd_parts_trim(&a, &al);
+        if (al < 20 || cd_parts_words(a, al) < 4) continue;
+        size_t end = S_opens_with(t.s, t.n, a, al);
+        if (!end) continue;
+        const char *caption = cd_news_clean(p, t.s, end), *credit = NULL;
+        const char *r = t.s + end;
+        size_t rl = t.n - end, v;
+        cd_parts_trim(&r, &rl);
+        if (rl) {
+            /* The rest: only a photo credit ("(David Kamerman/Globe
+             * Staff)"), else the text runs on and is no caption. */
+            const char *ca = r;
+            size_t cl = rl;
+            if (cl > 2 && ca[0] == '(' && ca[cl - 1] == ')') ca++, cl -= 2;
+            if (!(cd_parts_photo_line(ca, cl, 0, &v) || cd_parts_slash_names(ca, cl) || cd_parts_credit_only(ca, cl)))
+                return 0;
+            credit = cd_news_credit_value(p, ca, cl);
+            if (cd_news_rendered(p, e)) cd_news_cut(p, &t, (uint32_t)end, t.n, CD_WHY_PHOTO_CREDIT);
+        }
+        caption = S_bare_caption_final(caption);
+        if (caption) p->m->image_caption = caption;
+        if (credit) p->m->image_credit = credit;
+        return caption || credit;
+    }
+    return 0;
+}
+
 static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
 {
     cd_nid cap = S_bare_caption(p, img, og ? 1u : 4u);
+    if (!cap && !og) {
+        S_alt_echo(p, img);
+        return;
+    }
     if (!cap) return;
     /* A block of paragraphs after the og:image's picture is the story's
      * opening (div.large-intro-paragraph, wcxb 0184), unless the markup
