@@ -796,6 +796,18 @@ cd_nid cd_news_container(cd_news_ctx *p, cd_nid cap)
 {
     if (cd_news_find(p, cap, cd_news_pred_img)) return cap;
     cd_nid a = cd_dom_node(p->dom, cap)->parent;
+    /* A block classed caption set with the headline in its box, the
+     * picture only after it (<div class=hero-content><h1>…<div
+     * class=hero-caption>Learn how to …</div></div><img>, wcxb-dev 4666):
+     * the headline's standfirst, no picture's caption. */
+    if (p->h1 && a && !cd_dom_is(p->dom, cap, CD_TAG_FIGCAPTION) && cd_news_inside(p->dom, p->h1, a) &&
+        !cd_news_inside(p->dom, cap, p->h1)) {
+        cd_nid box = a;
+        for (unsigned d = 0; box && d < 3 && !cd_news_find(p, box, cd_news_pred_img); d++)
+            box = cd_dom_node(p->dom, box)->parent;
+        cd_nid img = box ? cd_news_find(p, box, cd_news_pred_img) : CD_NONE;
+        if (img && img > cap) return CD_NONE;
+    }
     for (unsigned d = 0; a && d < 3; d++, a = cd_dom_node(p->dom, a)->parent)
         if (cd_dom_node(p->dom, a)->type == CD_NODE_ELEMENT && cd_news_find(p, a, cd_news_pred_img))
             /* Nor the author's box: the writer's photo, the byline and a
