@@ -582,6 +582,8 @@ static void S_tail_read(cd_news_ctx *p, cd_nid cap, cd_nid tail, const char **ca
 }
 
 static void S_bare_read(cd_news_ctx *p, cd_nid img, int og);
+static cd_nid S_next_shown(const cd_dom *dom, cd_nid id);
+static int S_bare_caption_el(cd_news_ctx *p, cd_nid e);
 
 /* The caption, the photo credit and the picture of figure fig: read into
  * the fields when it is the lead, and its photo credit taken out of the text
@@ -656,6 +658,21 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
             cd_extract_drop_as(p->x, cap, CD_WHY_PHOTO_CREDIT);
         } else {
             caption = cd_news_clean(p, t.s, t.n);
+        }
+    }
+    /* A credit element and no caption element: the short block right after
+     * the credit in the figure is the caption ("<div class=clkImgTblCredit>
+     * Overture Films Image</div><div class=small>Katie Holmes in "Mad
+     * Money"</div>" under the picture, l3s nbc11-mad-money-review), as the
+     * bare picture's credit line over its caption is read (S_bare_read). */
+    if (lead && !cap && cred && credit) {
+        cd_nid nx = S_next_shown(dom, cred);
+        if (nx && cd_news_inside(dom, nx, fig) && S_bare_caption_el(p, nx)) {
+            cd_news_gather(p, nx, CD_NONE, 0, &t);
+            size_t v;
+            if (!t.more && t.n <= CD_NEWS_BARE_CAPTION && cd_parts_words(t.s, t.n) >= 3 &&
+                !cd_parts_not_deck(t.s, t.n) && !cd_parts_photo_line(t.s, t.n, 0, &v))
+                caption = cd_news_clean(p, t.s, t.n);
         }
     }
     /* A second caption block in the figure, after the caption, short and
