@@ -55,25 +55,67 @@ static int S_small_attr(const cd_dom *dom, cd_nid id, const char *name)
  * same thing ("videocaption", "ratecaption", "lblcaption" do not). */
 static int S_glued_word(const cd_dom *dom, cd_nid id, const char *tail)
 {
-    static const char *const names[] = {"id", "class", NULL};
     static const char *const stems[] = {"photos", "photo", "image", "img", "picture", "pic", NULL};
+    const cd_node *n = cd_dom_node(dom, id);
+    if (n->type != CD_NODE_ELEMENT) return 0;
     size_t tl = strlen(tail);
-    for (size_t a = 0; names[a]; a++) {
-        size_t l = 0;
-        const char *v = cd_dom_attr(dom, id, names[a], &l);
-        if (!v || l < tl + 3 || l > 256) continue;
-        for (size_t i = 0; i < l;) {
-            while (i < l && !cd_isalpha((unsigned char)v[i])) i++;
-            size_t s = i;
-            while (i < l && cd_isalpha((unsigned char)v[i])) i++;
-            if (i - s <= tl || !cd_eq_nocase(v + i - tl, tl, tail)) continue;
-            for (size_t k = 0; stems[k]; k++) {
-                size_t kl = strlen(stems[k]);
-                if (i - s >= tl + kl && cd_eq_nocase(v + i - tl - kl, kl, stems[k])) return 1;
+    unsigned char last = (unsigned char)tail[tl - 1];
+    for (uint32_t a = 0; a < n->len; a++) {
+        const char *nm = n->u.attr[a].name;
+        size_t nl = n->u.attr[a].name_len;
+        if (!((nl == 2 && memcmp(nm, "id", 2) == 0) || (nl == 5 && memcmp(nm, "class", 5) == 0))) continue;
+        const char *v = n->u.attr[a].value;
+        size_t l = n->u.attr[a].value_len;
+        if (l < tl + 3 || l > 512) continue;
+        /* The end of each space-separated token only: a glued word closes
+         * its token ("storyphotocaption", "hp_mod_photocredit"); one
+         * joined by a dash or a case change is the class index's. */
+        for (size_t at = 0; at < l;) {
+            const char *sp = memchr(v + at, ' ', l - at);
+            size_t e = sp ? (size_t)(sp - v) : l;
+            if (e - at >= tl + 3 && (unsigned char)(v[e - 1] | 0x20) == last && cd_eq_nocase(v + e - tl, tl, tail)) {
+                size_t s0 = e - tl;
+                for (size_t k = 0; stems[k]; k++) {
+                    size_t kl = strlen(stems[k]);
+                    if (s0 - at >= kl && cd_eq_nocase(v + s0 - kl, kl, stems[k])) return 1;
+                }
             }
+            at = e + 1;
         }
     }
     return 0;
+}
+
+/* S_glued_word for "caption" (credit 0) or "credit" (credit 1), worked
+ * out once per class key: elements with the same class and id share it. */
+static int S_glued_slow(cd_news_ctx *p, cd_nid id, int credit)
+{
+    const cd_dom *dom = p->dom;
+    const char *tail = credit ? "credit" : "caption";
+    uint32_t key = cd_dom_class_key(dom, id);
+    if (!dom->classes_indexed || !p->glued) {
+        if (!dom->classes_indexed) return S_glued_word(dom, id, tail);
+        p->glued = cd_arena_alloc(p->arena, (size_t)dom->nclasses + 1);
+        if (!p->glued) return S_glued_word(dom, id, tail);
+        memset(p->glued, 0, (size_t)dom->nclasses + 1);
+    }
+    uint8_t done = credit ? 4 : 1, yes = credit ? 8 : 2;
+    if (!(p->glued[key] & done))
+        p->glued[key] |= (uint8_t)(done | (S_glued_word(dom, id, tail) ? yes : 0));
+    return (p->glued[key] & yes) != 0;
+}
+
+/* The common answers inline: no class or id (key 0), or one worked out. */
+static inline int S_glued(cd_news_ctx *p, cd_nid id, int credit)
+{
+    const cd_dom *dom = p->dom;
+    if (dom->classes_indexed) {
+        uint32_t key = cd_dom_class_key(dom, id);
+        if (!key) return 0;
+        uint8_t done = credit ? 4 : 1, yes = credit ? 8 : 2;
+        if (p->glued && (p->glued[key] & done)) return (p->glued[key] & yes) != 0;
+    }
+    return S_glued_slow(p, id, credit);
 }
 
 /* A picture, not an avatar, a logo, an icon or a tracking pixel, nor an
@@ -140,8 +182,8 @@ static int S_pred_byline(cd_news_ctx *p, cd_nid id)
 
 static int S_pred_caption(cd_news_ctx *p, cd_nid id)
 {
-    return (cd_news_has(p, id, cd_list_class_caption) || S_glued_word(p->dom, id, "caption")) &&
-           !cd_news_has(p, id, cd_list_class_photo_credit) && !S_glued_word(p->dom, id, "credit") &&
+    return (cd_news_has(p, id, cd_list_class_caption) || S_glued(p, id, 0)) &&
+           !cd_news_has(p, id, cd_list_class_photo_credit) && !S_glued(p, id, 1) &&
            !S_no_caption(p->dom, id) && !S_is_link(p->dom, id);
 }
 
@@ -179,7 +221,7 @@ static int S_data_credit(const cd_dom *dom, cd_nid id)
 static int S_pred_credit(cd_news_ctx *p, cd_nid id)
 {
     if (cd_news_has(p, id, cd_list_class_photo_credit) || cd_news_has(p, id, cd_list_class_photo_byline) ||
-        S_glued_word(p->dom, id, "credit"))
+        S_glued(p, id, 1))
         return 1;
     if (S_data_credit(p->dom, id)) return 1;
     /* <cite> in a caption names the picture's source (<figcaption><cite>Adobe</cite>). */
@@ -842,7 +884,7 @@ int cd_news_is_caption_el(cd_news_ctx *p, cd_nid id)
      * <li class=comments>, Readability bug-1255978): the story's byline and
      * date, not a picture's caption. */
     if (tag == CD_TAG_UL || tag == CD_TAG_OL) return 0;
-    return (cd_news_has(p, id, cd_list_class_caption) || S_glued_word(p->dom, id, "caption")) &&
+    return (cd_news_has(p, id, cd_list_class_caption) || S_glued(p, id, 0)) &&
            !S_is_link(p->dom, id);
 }
 
