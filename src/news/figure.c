@@ -46,6 +46,78 @@ static int S_small_attr(const cd_dom *dom, cd_nid id, const char *name)
     return x < 100;
 }
 
+/* Does a word of id's class or id glue a picture's name to tail ("caption",
+ * "credit") in one lower-case word: <h4 id=storyphotocaption>, <h6
+ * id=storyphotocredit> (L3S 7028acaa and seven more pages of one 2008
+ * template), "imgcredit"? The class index splits words at case changes and
+ * dashes only, and matches a list's word at a word's start; a word that ends
+ * with the tail after "photo", "image", "img", "picture" or "pic" names the
+ * same thing ("videocaption", "ratecaption", "lblcaption" do not). */
+static int S_glued_word(const cd_dom *dom, cd_nid id, const char *tail)
+{
+    static const char *const stems[] = {"photos", "photo", "image", "img", "picture", "pic", NULL};
+    const cd_node *n = cd_dom_node(dom, id);
+    if (n->type != CD_NODE_ELEMENT) return 0;
+    size_t tl = strlen(tail);
+    unsigned char last = (unsigned char)tail[tl - 1];
+    for (uint32_t a = 0; a < n->len; a++) {
+        const char *nm = n->u.attr[a].name;
+        size_t nl = n->u.attr[a].name_len;
+        if (!((nl == 2 && memcmp(nm, "id", 2) == 0) || (nl == 5 && memcmp(nm, "class", 5) == 0))) continue;
+        const char *v = n->u.attr[a].value;
+        size_t l = n->u.attr[a].value_len;
+        if (l < tl + 3 || l > 512) continue;
+        /* The end of each space-separated token only: a glued word closes
+         * its token ("storyphotocaption", "hp_mod_photocredit"); one
+         * joined by a dash or a case change is the class index's. */
+        for (size_t at = 0; at < l;) {
+            const char *sp = memchr(v + at, ' ', l - at);
+            size_t e = sp ? (size_t)(sp - v) : l;
+            if (e - at >= tl + 3 && (unsigned char)(v[e - 1] | 0x20) == last && cd_eq_nocase(v + e - tl, tl, tail)) {
+                size_t s0 = e - tl;
+                for (size_t k = 0; stems[k]; k++) {
+                    size_t kl = strlen(stems[k]);
+                    if (s0 - at >= kl && cd_eq_nocase(v + s0 - kl, kl, stems[k])) return 1;
+                }
+            }
+            at = e + 1;
+        }
+    }
+    return 0;
+}
+
+/* S_glued_word for "caption" (credit 0) or "credit" (credit 1), worked
+ * out once per class key: elements with the same class and id share it. */
+static int S_glued_slow(cd_news_ctx *p, cd_nid id, int credit)
+{
+    const cd_dom *dom = p->dom;
+    const char *tail = credit ? "credit" : "caption";
+    uint32_t key = cd_dom_class_key(dom, id);
+    if (!dom->classes_indexed || !p->glued) {
+        if (!dom->classes_indexed) return S_glued_word(dom, id, tail);
+        p->glued = cd_arena_alloc(p->arena, (size_t)dom->nclasses + 1);
+        if (!p->glued) return S_glued_word(dom, id, tail);
+        memset(p->glued, 0, (size_t)dom->nclasses + 1);
+    }
+    uint8_t done = credit ? 4 : 1, yes = credit ? 8 : 2;
+    if (!(p->glued[key] & done))
+        p->glued[key] |= (uint8_t)(done | (S_glued_word(dom, id, tail) ? yes : 0));
+    return (p->glued[key] & yes) != 0;
+}
+
+/* The common answers inline: no class or id (key 0), or one worked out. */
+static inline int S_glued(cd_news_ctx *p, cd_nid id, int credit)
+{
+    const cd_dom *dom = p->dom;
+    if (dom->classes_indexed) {
+        uint32_t key = cd_dom_class_key(dom, id);
+        if (!key) return 0;
+        uint8_t done = credit ? 4 : 1, yes = credit ? 8 : 2;
+        if (p->glued && (p->glued[key] & done)) return (p->glued[key] & yes) != 0;
+    }
+    return S_glued_slow(p, id, credit);
+}
+
 /* A picture, not an avatar, a logo, an icon or a tracking pixel, nor an
  * image map (usemap: a menu drawn as a picture, L3S 3f642f89), nor the
  * picture of a box classed so (<span class=messageicon><img src=…/xx.png>,
@@ -110,7 +182,8 @@ static int S_pred_byline(cd_news_ctx *p, cd_nid id)
 
 static int S_pred_caption(cd_news_ctx *p, cd_nid id)
 {
-    return cd_news_has(p, id, cd_list_class_caption) && !cd_news_has(p, id, cd_list_class_photo_credit) &&
+    return (cd_news_has(p, id, cd_list_class_caption) || S_glued(p, id, 0)) &&
+           !cd_news_has(p, id, cd_list_class_photo_credit) && !S_glued(p, id, 1) &&
            !S_no_caption(p->dom, id) && !S_is_link(p->dom, id);
 }
 
@@ -147,7 +220,9 @@ static int S_data_credit(const cd_dom *dom, cd_nid id)
 
 static int S_pred_credit(cd_news_ctx *p, cd_nid id)
 {
-    if (cd_news_has(p, id, cd_list_class_photo_credit) || cd_news_has(p, id, cd_list_class_photo_byline)) return 1;
+    if (cd_news_has(p, id, cd_list_class_photo_credit) || cd_news_has(p, id, cd_list_class_photo_byline) ||
+        S_glued(p, id, 1))
+        return 1;
     if (S_data_credit(p->dom, id)) return 1;
     /* <cite> in a caption names the picture's source (<figcaption><cite>Adobe</cite>). */
     if (cd_dom_is(p->dom, id, CD_TAG_CITE)) {
@@ -187,6 +262,12 @@ static int S_pred_credit(cd_news_ctx *p, cd_nid id)
  * word of five letters or more ends it; "Inc." keeps its point). */
 static const char *S_credit_clean(cd_news_ctx *p, const char *s, size_t n)
 {
+    /* The colon of a label spaced before it ("Photograph by : Uriel
+     * Sinai/Getty Images", L3S fd4727e9): the label went, the colon too. */
+    if (n > 1 && s[0] == ':') {
+        s++, n--;
+        cd_parts_trim(&s, &n);
+    }
     for (;;) {
         if (n && cd_isspace((unsigned char)s[n - 1]))
             n--;
@@ -543,6 +624,8 @@ static void S_tail_read(cd_news_ctx *p, cd_nid cap, cd_nid tail, const char **ca
 }
 
 static void S_bare_read(cd_news_ctx *p, cd_nid img, int og);
+static cd_nid S_next_shown(const cd_dom *dom, cd_nid id);
+static int S_bare_caption_el(cd_news_ctx *p, cd_nid e);
 
 /* The caption, the photo credit and the picture of figure fig: read into
  * the fields when it is the lead, and its photo credit taken out of the text
@@ -617,6 +700,21 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
             cd_extract_drop_as(p->x, cap, CD_WHY_PHOTO_CREDIT);
         } else {
             caption = cd_news_clean(p, t.s, t.n);
+        }
+    }
+    /* A credit element and no caption element: the short block right after
+     * the credit in the figure is the caption ("<div class=clkImgTblCredit>
+     * Overture Films Image</div><div class=small>Katie Holmes in "Mad
+     * Money"</div>" under the picture, l3s nbc11-mad-money-review), as the
+     * bare picture's credit line over its caption is read (S_bare_read). */
+    if (lead && !cap && cred && credit) {
+        cd_nid nx = S_next_shown(dom, cred);
+        if (nx && cd_news_inside(dom, nx, fig) && S_bare_caption_el(p, nx)) {
+            cd_news_gather(p, nx, CD_NONE, 0, &t);
+            size_t v;
+            if (!t.more && t.n <= CD_NEWS_BARE_CAPTION && cd_parts_words(t.s, t.n) >= 3 &&
+                !cd_parts_not_deck(t.s, t.n) && !cd_parts_photo_line(t.s, t.n, 0, &v))
+                caption = cd_news_clean(p, t.s, t.n);
         }
     }
     /* A second caption block in the figure, after the caption, short and
@@ -757,6 +855,18 @@ cd_nid cd_news_container(cd_news_ctx *p, cd_nid cap)
 {
     if (cd_news_find(p, cap, cd_news_pred_img)) return cap;
     cd_nid a = cd_dom_node(p->dom, cap)->parent;
+    /* A block classed caption set with the headline in its box, the
+     * picture only after it (<div class=hero-content><h1>…<div
+     * class=hero-caption>Learn how to …</div></div><img>, wcxb-dev 4666):
+     * the headline's standfirst, no picture's caption. */
+    if (p->h1 && a && !cd_dom_is(p->dom, cap, CD_TAG_FIGCAPTION) && cd_news_inside(p->dom, p->h1, a) &&
+        !cd_news_inside(p->dom, cap, p->h1)) {
+        cd_nid box = a;
+        for (unsigned d = 0; box && d < 3 && !cd_news_find(p, box, cd_news_pred_img); d++)
+            box = cd_dom_node(p->dom, box)->parent;
+        cd_nid img = box ? cd_news_find(p, box, cd_news_pred_img) : CD_NONE;
+        if (img && img > cap) return CD_NONE;
+    }
     for (unsigned d = 0; a && d < 3; d++, a = cd_dom_node(p->dom, a)->parent)
         if (cd_dom_node(p->dom, a)->type == CD_NODE_ELEMENT && cd_news_find(p, a, cd_news_pred_img))
             /* Nor the author's box: the writer's photo, the byline and a
@@ -774,7 +884,8 @@ int cd_news_is_caption_el(cd_news_ctx *p, cd_nid id)
      * <li class=comments>, Readability bug-1255978): the story's byline and
      * date, not a picture's caption. */
     if (tag == CD_TAG_UL || tag == CD_TAG_OL) return 0;
-    return cd_news_has(p, id, cd_list_class_caption) && !S_is_link(p->dom, id);
+    return (cd_news_has(p, id, cd_list_class_caption) || S_glued(p, id, 0)) &&
+           !S_is_link(p->dom, id);
 }
 
 /* Is id one of the content roots, or inside one? */
@@ -1615,9 +1726,82 @@ void cd_news_og_picture_read(cd_news_ctx *p, cd_nid img)
  * block right after it or after the one wrapper that holds only it
  * (<picture>, a link), and reads as a phrase of three words or more or as a
  * credit line (a short label after a picture, "Blog", is a menu's). */
+/* Does text s[0, n) open with the words of a[0, al), white space aside
+ * (the end of the match in s, 0 when it does not)? */
+static size_t S_opens_with(const char *s, size_t n, const char *a, size_t al)
+{
+    size_t i = 0, j = 0;
+    for (;;) {
+        while (i < n && cd_isspace((unsigned char)s[i])) i++;
+        while (j < al && cd_isspace((unsigned char)a[j])) j++;
+        if (j == al) return i;
+        if (i == n || s[i] != a[j]) return 0;
+        for (; i < n && j < al && !cd_isspace((unsigned char)s[i]) && s[i] == a[j]; i++, j++) {}
+        if (j < al && !cd_isspace((unsigned char)a[j])) return 0;
+        if (i < n && !cd_isspace((unsigned char)s[i]) && j == al) return 0;
+    }
+}
+
+/* The caption that repeats the picture's own alt or title text, shown right
+ * after it as a text of the picture's box or a heading (<img alt="Khalil
+ * Khatri (center) prayed …"> Khalil Khatri (center) prayed … (David
+ * Kamerman/Globe Staff)</div>, L3S bostonglobe-bhutto-wayland; <img
+ * alt="Intercontinental Mission: …"><h2>Intercontinental Mission: …</h2>,
+ * planetrugby-bulls-jones): the text a reader sees under the picture says
+ * what its alt says, so it is the caption, and a photo credit closing it
+ * is the credit. Read when the picture's box gives no caption otherwise.
+ * 1 when read. */
+static int S_alt_echo(cd_news_ctx *p, cd_nid img)
+{
+    const cd_dom *dom = p->dom;
+    static const char *const names[] = {"alt", "title", NULL};
+    cd_nid e = S_next_shown(dom, img);
+    if (!e) return 0;
+    const cd_node *n = cd_dom_node(dom, e);
+    if (n->type == CD_NODE_ELEMENT &&
+        (!(cd_tag_flags(n->tag) & CD_TF_HEADING) || !cd_extract_node_visible(dom, e) || e == p->h1))
+        return 0;
+    cd_news_text t;
+    cd_news_gather(p, e, CD_NONE, 0, &t);
+    if (t.more || t.n > CD_NEWS_BARE_CAPTION) return 0;
+    for (size_t i = 0; names[i]; i++) {
+        size_t al = 0;
+        const char *a = cd_dom_attr(dom, img, names[i], &al);
+        if (!a) continue;
+        cd_parts_trim(&a, &al);
+        if (al < 20 || cd_parts_words(a, al) < 4) continue;
+        size_t end = S_opens_with(t.s, t.n, a, al);
+        if (!end) continue;
+        const char *caption = cd_news_clean(p, t.s, end), *credit = NULL;
+        const char *r = t.s + end;
+        size_t rl = t.n - end, v;
+        cd_parts_trim(&r, &rl);
+        if (rl) {
+            /* The rest: only a photo credit ("(David Kamerman/Globe
+             * Staff)"), else the text runs on and is no caption. */
+            const char *ca = r;
+            size_t cl = rl;
+            if (cl > 2 && ca[0] == '(' && ca[cl - 1] == ')') ca++, cl -= 2;
+            if (!(cd_parts_photo_line(ca, cl, 0, &v) || cd_parts_slash_names(ca, cl) || cd_parts_credit_only(ca, cl)))
+                return 0;
+            credit = cd_news_credit_value(p, ca, cl);
+            if (cd_news_rendered(p, e)) cd_news_cut(p, &t, (uint32_t)end, t.n, CD_WHY_PHOTO_CREDIT);
+        }
+        caption = S_bare_caption_final(caption);
+        if (caption) p->m->image_caption = caption;
+        if (credit) p->m->image_credit = credit;
+        return caption || credit;
+    }
+    return 0;
+}
+
 static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
 {
     cd_nid cap = S_bare_caption(p, img, og ? 1u : 4u);
+    if (!cap && !og) {
+        S_alt_echo(p, img);
+        return;
+    }
     if (!cap) return;
     /* A block of paragraphs after the og:image's picture is the story's
      * opening (div.large-intro-paragraph, wcxb 0184), unless the markup

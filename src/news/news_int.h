@@ -61,6 +61,10 @@ typedef struct cd_news_ctx {
      * 18, 2008</h5>" over the story): read for a labelled date line. */
     cd_nid head_headings[CD_NEWS_HEAD_HEADINGS];
     unsigned nhead_headings;
+    /* figure.c S_glued: per class key (cd_dom_class_key), bit 1 "caption"
+     * worked out, 2 its answer, 4 "credit" worked out, 8 its answer
+     * (nclasses + 1 bytes in the arena, NULL until the first check). */
+    uint8_t *glued;
 } cd_news_ctx;
 
 /* Text gathered from a subtree, with the map back to its text nodes. */

@@ -220,6 +220,13 @@ static cd_nid S_block_of(const cd_dom *dom, cd_nid id, cd_nid root)
     return root;
 }
 
+/* A caption element other than a <figure> (a figcaption, a block classed
+ * caption). */
+static int S_caption_proper(cd_news_ctx *p, cd_nid id)
+{
+    return !cd_dom_is(p->dom, id, CD_TAG_FIGURE) && cd_news_is_caption_el(p, id);
+}
+
 static void S_scan(cd_news_ctx *p)
 {
     const cd_dom *dom = p->dom;
@@ -248,9 +255,20 @@ static void S_scan(cd_news_ctx *p)
                  * pictures than text ('B': one picture in two renditions
                  * for two screen sizes, popsugar-amp-review) before the
                  * story's first text: still the story's lead figure. */
-                if (!p->lead_fig && !p->lead_img && !body && n->type == CD_NODE_ELEMENT && p->x->why &&
-                    p->x->why[id] == 'B') {
+                /* On a page that names no image (no og:image), also one
+                 * set after the story's opening paragraphs, within the lead
+                 * window (<div class=imageBox><img><h4
+                 * id=storyphotocaption>: L3S 7028acaa and seven pages of its
+                 * template). A page with a meta image shows that one: a box
+                 * further down is a later picture (wcxb-dev 4450). */
+                if (!p->lead_fig && !p->lead_img && (!body || (!p->m->image_url && body < CD_NEWS_LEAD_WINDOW)) &&
+                    n->type == CD_NODE_ELEMENT && p->x->why && p->x->why[id] == 'B') {
                     cd_nid cap = cd_news_find(p, id, cd_news_is_caption_el);
+                    /* Past the opening, a caption proper, not a bare
+                     * <figure> (a product page's hero, wcxb-dev 0708). */
+                    if (cap && body && cd_dom_is(dom, cap, CD_TAG_FIGURE) &&
+                        !cd_news_find(p, cap, S_caption_proper))
+                        cap = CD_NONE;
                     cd_nid fig = !cap ? CD_NONE
                                  : cd_dom_is(dom, cap, CD_TAG_FIGURE) ? cap : cd_news_container(p, cap);
                     if (fig && cd_news_inside(dom, fig, id)) {

@@ -90,8 +90,11 @@ grep -q '"text":""}' "$tmp/front.on" || fail "a section front its site's pages t
 grep -q '"title":null' "$tmp/front.on" || fail "a section front kept a headline"
 "$bin" "$fr" | grep '/quayside-2.html"' | grep -q 'Divers found that two sections' || fail "an article page of the front's site lost its story"
 pb=tests/site/photobox
-"$bin" --off "$pb" > "$tmp/pb.off"
-"$bin" "$pb" > "$tmp/pb.on"
+# The records' text only: the lead picture's caption is image.caption on
+# every run (h/caption20 reads the box's h4 id=storyphotocaption), the
+# question here is whether it stays in the text.
+"$bin" --off "$pb" | sed 's/.*"text":"//' > "$tmp/pb.off"
+"$bin" "$pb" | sed 's/.*"text":"//' > "$tmp/pb.on"
 grep -q 'Their director' "$tmp/pb.off" && fail "the photo box stays without learning: the photobox test no longer tests it"
 grep -q 'rehearse in the school hall before' "$tmp/pb.on" && fail "the photo box's caption stayed with learning (site chrome before conditional cleaning)"
 grep -q 'regional contest in Ashby' "$tmp/pb.on" || fail "larkfield-3's story went"
