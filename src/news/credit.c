@@ -177,6 +177,34 @@ static int S_link_or_bar(const cd_news_ctx *p, const cd_news_text *t, uint32_t s
     return 0;
 }
 
+/* Of the segments [seg, next) of t (one line), the visible bytes outside
+ * link texts, bars and white space in *own, and the segments that are link texts in
+ * *links. */
+static void S_line_links(const cd_news_ctx *p, const cd_news_text *t, uint32_t seg, uint32_t next, uint32_t *own,
+                         unsigned *links)
+{
+    *own = 0;
+    *links = 0;
+    for (uint32_t q = seg; q < next; q++) {
+        const char *v = t->s + t->seg[q].at;
+        size_t l = t->seg[q].len, i = 0;
+        while (i < l && cd_isspace((unsigned char)v[i]))
+            i++;
+        if (i == l) continue;
+        if (S_link_or_bar(p, t, q)) {
+            *links += !S_bar(t, q);
+            continue;
+        }
+        /* (A no-break space is white space here: "&nbsp;&nbsp;" left
+         * between a picture's table and the story.) */
+        for (; i < l; i++)
+            if ((unsigned char)v[i] == 0xC2 && i + 1 < l && (unsigned char)v[i + 1] == 0xA0)
+                i++;
+            else
+                *own += !cd_isspace((unsigned char)v[i]);
+    }
+}
+
 static void S_body_dateline_in(cd_news_ctx *p, int wire)
 {
     cd_news_text t;
@@ -184,6 +212,8 @@ static void S_body_dateline_in(cd_news_ctx *p, int wire)
     unsigned past = 0;
     /* capt: 1 once a line that is the lead picture's caption was passed. */
     int capt = 0;
+    /* pastref: the long first block's line (cleaned), once past. */
+    const char *pastref = NULL;
     /* Up to five first blocks: short ones (an "Updated …" line, a byline
      * with the writer's job) are passed over; a long one ends the search. */
     for (unsigned b = 0; b < p->nfirst && b < 5; b++) {
@@ -195,7 +225,7 @@ static void S_body_dateline_in(cd_news_ctx *p, int wire)
          * A few short lines (a kicker, a byline) are passed over; a place
          * line of its own ending in a dash ("<h3>RENO, Nev. --</h3>President
          * Bush …") opens the next line. */
-        uint32_t at = 0, seg = 0;
+        uint32_t at = 0, seg = 0, rowvis = 0;
         int titled = 0;
         for (unsigned ln = 0; ln < 4 && seg < t.nseg; ln++) {
             at = t.seg[seg].at;
@@ -293,6 +323,29 @@ static void S_body_dateline_in(cd_news_ctx *p, int wire)
             uint32_t vis = 0;
             for (uint32_t c = at; c < end; c++)
                 vis += !cd_isspace((unsigned char)t.s[c]);
+            /* A row of links (a menu kept in the text: "News: ePaper | Front
+             * Page | National | …", "Advts: Retail Plus | Classifieds | Jobs",
+             * l3s-gn1 498f4478, the paper's template over every story; three
+             * links or more, a label of 8 letters at most beside them), or
+             * after a long first block a line of links only or white space
+             * ("Photo Gallery>>>" under the caption, l3s-gn1 70b430c4), is
+             * passed over as white space is: neither a line nor the block's
+             * text. */
+            {
+                uint32_t own;
+                unsigned links;
+                S_line_links(p, &t, seg, next, &own, &links);
+                /* (So is the first block's line again: the block after it
+                 * may be its container, the picture's box nested, "(File
+                 * Photo. …)" then the story, l3s-gn1 70b430c4.) */
+                if (vis && ((links >= 3 && own <= 8) || (past && !own) ||
+                            (past && S_same_start(p, t.s + at, end - at, pastref)))) {
+                    rowvis += vis;
+                    ln--;
+                    seg = next;
+                    continue;
+                }
+            }
             /* A long line in title case is a deck left in the text ("Says
              * GOP Presidential Hopeful Shouldn't Be …", cbsnews-huckabee-mother),
              * not the story's first sentence. */
@@ -317,11 +370,12 @@ static void S_body_dateline_in(cd_news_ctx *p, int wire)
                  * with the dateline. */
                 if (b == 0 && !past && !t.more && t.n <= S_PAST_MAX && !wire) {
                     past = 1;
+                    pastref = cd_meta_clean(p->arena, t.s + at, end - at < 400 ? end - at : 400, NULL);
                     break;
                 }
                 return;
             }
-            if (past) return;
+            if (past && vis) return;
             titled |= deck;
             if (!vis) ln--;
             seg = next;
@@ -330,12 +384,20 @@ static void S_body_dateline_in(cd_news_ctx *p, int wire)
          * (its visible characters: an old page's byline <p> may be padded
          * with hundreds of tabs and spaces). */
         if (past == 1 && b == 0) continue;
-        if (past) return;
-        if (capt) continue;
         uint32_t shown = 0;
         for (uint32_t c = 0; c < t.n; c++)
             shown += !cd_isspace((unsigned char)t.s[c]);
-        if (t.more || (shown > 100 && !(titled && t.nseg <= 4))) return;
+        shown -= rowvis < shown ? rowvis : shown;
+        /* (After a long first block, a block of links or white space only
+         * is passed over too.) */
+        if (past) {
+            if (shown || t.more) return;
+            continue;
+        }
+        if (capt) continue;
+        /* (A block cut short by a menu's many links is passed over when
+         * its own text is short.) */
+        if ((t.more && !(rowvis && shown <= 100)) || (shown > 100 && !(titled && t.nseg <= 4))) return;
     }
 }
 
