@@ -205,6 +205,39 @@ static void S_line_links(const cd_news_ctx *p, const cd_news_text *t, uint32_t s
     }
 }
 
+/* Is segment seg of t one word alone (3 to 30 bytes, no space inside once
+ * trimmed), not set in emphasis, a link or a heading, and does segment
+ * seg + 1 open with a dash after a space? (A word in bold or italics before
+ * a dash is a label: "<strong>Recommendation</strong> – If you …", a
+ * speaker's "<b>Smith</b> - I think …".) */
+static int S_word_apart(const cd_news_ctx *p, const cd_news_text *t, uint32_t seg)
+{
+    cd_nid a = cd_dom_node(p->dom, t->seg[seg].node)->parent;
+    for (unsigned up = 0; a && up < 2; up++, a = cd_dom_node(p->dom, a)->parent) {
+        const cd_node *e = cd_dom_node(p->dom, a);
+        if (e->type != CD_NODE_ELEMENT) break;
+        unsigned g = e->tag;
+        if (g == CD_TAG_B || g == CD_TAG_STRONG || g == CD_TAG_EM || g == CD_TAG_I || g == CD_TAG_U || g == CD_TAG_A ||
+            g == CD_TAG_LABEL || g == CD_TAG_DT || (cd_tag_flags(e->tag) & CD_TF_HEADING))
+            return 0;
+    }
+    const char *v = t->s + t->seg[seg].at;
+    size_t l = t->seg[seg].len;
+    while (l && cd_isspace((unsigned char)v[0]))
+        v++, l--;
+    while (l && cd_isspace((unsigned char)v[l - 1]))
+        l--;
+    if (l < 3 || l > 30 || memchr(v, ' ', l)) return 0;
+    const char *w = t->s + t->seg[seg + 1].at;
+    size_t m = t->seg[seg + 1].len, i = 0;
+    while (i < m && cd_isspace((unsigned char)w[i]))
+        i++;
+    if (i == 0 && (t->seg[seg].len == 0 || !cd_isspace((unsigned char)t->s[t->seg[seg].at + t->seg[seg].len - 1])))
+        return 0;
+    return i < m && (w[i] == '-' || (i + 2 < m && (unsigned char)w[i] == 0xE2 && (unsigned char)w[i + 1] == 0x80 &&
+                                     ((unsigned char)w[i + 2] == 0x93 || (unsigned char)w[i + 2] == 0x94)));
+}
+
 static void S_body_dateline_in(cd_news_ctx *p, int wire)
 {
     cd_news_text t;
@@ -292,6 +325,13 @@ static void S_body_dateline_in(cd_news_ctx *p, int wire)
             /* A place in mixed case before a spaced dash only at the very
              * start of a dated story ("Colombo - Sri Lanka's …"). */
             if (b == 0 && ln == 0 && !past && !capt && !titled && p->m->date_published) mixed |= CD_PARTS_DL_MIXED_DASH;
+            /* So does one set apart in an element of its own (no emphasis),
+             * the dash opening the next, after a kicker too ("<span>Brampton
+             * </span><span> - Can you spare six hours …", round 15
+             * bramptonnews). */
+            else if (!past && !capt && !titled && p->m->date_published && seg + 1 < next &&
+                     S_word_apart(p, &t, seg))
+                mixed |= CD_PARTS_DL_MIXED_DASH;
             int ok = (cd_parts_dateline_ex(t.s + at, end - at, &d, mixed) &&
                       (wire || !(mixed & 1) || d.place_end <= t.seg[seg].len || cd_parts_dateline(t.s + at, end - at, &d))) ||
                      (cd_parts_agency_opener(t.s + at, end - at, &d) &&
