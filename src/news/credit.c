@@ -260,7 +260,7 @@ static void S_body_dateline_in(cd_news_ctx *p, int wire)
          * Bush …") opens the next line. */
         uint32_t at = 0, seg = 0, rowvis = 0;
         int titled = 0;
-        for (unsigned ln = 0; ln < 4 && seg < t.nseg; ln++) {
+        for (unsigned ln = 0; ln < 8 && seg < t.nseg; ln++) {
             at = t.seg[seg].at;
             uint32_t end = at + t.seg[seg].len, next = seg + 1;
             /* A share bar's links run into the dateline's line ("Digg |
