@@ -372,9 +372,10 @@ static void S_body_dateline_in(cd_news_ctx *p, int wire)
              * passed over as white space is: neither a line nor the block's
              * text. */
             {
-                uint32_t own;
-                unsigned links;
-                S_line_links(p, &t, seg, next, &own, &links);
+                uint32_t own = vis;
+                unsigned links = 0;
+                /* (A row holds three texts at least: not read otherwise.) */
+                if (next - seg >= 3 || past) S_line_links(p, &t, seg, next, &own, &links);
                 /* (So is the first block's line again: the block after it
                  * may be its container, the picture's box nested, "(File
                  * Photo. …)" then the story, l3s-gn1 70b430c4.) */
