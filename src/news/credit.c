@@ -597,10 +597,48 @@ static int S_date_place_text(cd_news_ctx *p, cd_nid k)
     return 1;
 }
 
+static int S_in_link(const cd_dom *dom, cd_nid k);
+
+/* "WASHINGTON (AFP)" as a line of its own closing the story or just after
+ * its last text (the wire's place line set under the story, div.smlgrey,
+ * round 15 anatoliantimes-hormuz-standoff): the story's last text and the
+ * three short texts after it, none a link. Only the whole-line shape of
+ * S_place_date_wire, a known wire. */
+static void S_tail_place_wire(cd_news_ctx *p)
+{
+    const cd_dom *dom = p->dom;
+    cd_nid top = cd_dom_root(dom), k = p->last_text;
+    unsigned texts = 0, seen = 0;
+    while (k && texts < 4 && seen < CD_NEWS_DECK_NODES) {
+        const cd_node *n = cd_dom_node(dom, k);
+        seen++;
+        if (n->type == CD_NODE_ELEMENT && ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k))) {
+            k = cd_dom_next_skip(dom, k, top);
+            continue;
+        }
+        if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) {
+            if (S_in_link(dom, k)) return;
+            /* (The story's own last text is long: passed over.) */
+            if (S_wire_place_text(p, k) > 0 || (texts && n->len > 100)) return;
+            texts++;
+        }
+        k = cd_dom_next(dom, k, top);
+    }
+}
+
+static void S_head_dateline(cd_news_ctx *p);
+
 void cd_news_dateline(cd_news_ctx *p)
 {
     S_body_dateline(p, 0);
-    if (p->m->dateline) return;
+    if (!p->m->dateline) S_head_dateline(p);
+    if (!p->m->dateline) S_tail_place_wire(p);
+}
+
+/* The dateline in a line of its own by the headline or just above the
+ * story. */
+static void S_head_dateline(cd_news_ctx *p)
+{
     if (p->head) {
         S_head_walk w = {0};
         for (const cd_node *n; (n = S_head_next(p, &w));)
