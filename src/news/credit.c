@@ -602,14 +602,14 @@ static int S_in_link(const cd_dom *dom, cd_nid k);
 /* "WASHINGTON (AFP)" as a line of its own closing the story or just after
  * its last text (the wire's place line set under the story, div.smlgrey,
  * round 15 anatoliantimes-hormuz-standoff): the story's last text and the
- * three short texts after it, none a link. Only the whole-line shape of
- * S_place_date_wire, a known wire. */
+ * three short texts after it (24 nodes at most), none a link. Only the
+ * whole-line shape of S_place_date_wire, a known wire. */
 static void S_tail_place_wire(cd_news_ctx *p)
 {
     const cd_dom *dom = p->dom;
     cd_nid top = cd_dom_root(dom), k = p->last_text;
     unsigned texts = 0, seen = 0;
-    while (k && texts < 4 && seen < CD_NEWS_DECK_NODES) {
+    while (k && texts < 4 && seen < 24) {
         const cd_node *n = cd_dom_node(dom, k);
         seen++;
         if (n->type == CD_NODE_ELEMENT && ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k))) {
