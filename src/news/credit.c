@@ -177,6 +177,67 @@ static int S_link_or_bar(const cd_news_ctx *p, const cd_news_text *t, uint32_t s
     return 0;
 }
 
+/* Of the segments [seg, next) of t (one line), the visible bytes outside
+ * link texts, bars and white space in *own, and the segments that are link texts in
+ * *links. */
+static void S_line_links(const cd_news_ctx *p, const cd_news_text *t, uint32_t seg, uint32_t next, uint32_t *own,
+                         unsigned *links)
+{
+    *own = 0;
+    *links = 0;
+    for (uint32_t q = seg; q < next; q++) {
+        const char *v = t->s + t->seg[q].at;
+        size_t l = t->seg[q].len, i = 0;
+        while (i < l && cd_isspace((unsigned char)v[i]))
+            i++;
+        if (i == l) continue;
+        if (S_link_or_bar(p, t, q)) {
+            *links += !S_bar(t, q);
+            continue;
+        }
+        /* (A no-break space is white space here: "&nbsp;&nbsp;" left
+         * between a picture's table and the story.) */
+        for (; i < l; i++)
+            if ((unsigned char)v[i] == 0xC2 && i + 1 < l && (unsigned char)v[i + 1] == 0xA0)
+                i++;
+            else
+                *own += !cd_isspace((unsigned char)v[i]);
+    }
+}
+
+/* Is segment seg of t one word alone (3 to 30 bytes, no space inside once
+ * trimmed), not set in emphasis, a link or a heading, and does segment
+ * seg + 1 open with a dash after a space? (A word in bold or italics before
+ * a dash is a label: "<strong>Recommendation</strong> – If you …", a
+ * speaker's "<b>Smith</b> - I think …".) */
+static int S_word_apart(const cd_news_ctx *p, const cd_news_text *t, uint32_t seg)
+{
+    cd_nid a = cd_dom_node(p->dom, t->seg[seg].node)->parent;
+    for (unsigned up = 0; a && up < 2; up++, a = cd_dom_node(p->dom, a)->parent) {
+        const cd_node *e = cd_dom_node(p->dom, a);
+        if (e->type != CD_NODE_ELEMENT) break;
+        unsigned g = e->tag;
+        if (g == CD_TAG_B || g == CD_TAG_STRONG || g == CD_TAG_EM || g == CD_TAG_I || g == CD_TAG_U || g == CD_TAG_A ||
+            g == CD_TAG_LABEL || g == CD_TAG_DT || (cd_tag_flags(e->tag) & CD_TF_HEADING))
+            return 0;
+    }
+    const char *v = t->s + t->seg[seg].at;
+    size_t l = t->seg[seg].len;
+    while (l && cd_isspace((unsigned char)v[0]))
+        v++, l--;
+    while (l && cd_isspace((unsigned char)v[l - 1]))
+        l--;
+    if (l < 3 || l > 30 || memchr(v, ' ', l)) return 0;
+    const char *w = t->s + t->seg[seg + 1].at;
+    size_t m = t->seg[seg + 1].len, i = 0;
+    while (i < m && cd_isspace((unsigned char)w[i]))
+        i++;
+    if (i == 0 && (t->seg[seg].len == 0 || !cd_isspace((unsigned char)t->s[t->seg[seg].at + t->seg[seg].len - 1])))
+        return 0;
+    return i < m && (w[i] == '-' || (i + 2 < m && (unsigned char)w[i] == 0xE2 && (unsigned char)w[i + 1] == 0x80 &&
+                                     ((unsigned char)w[i + 2] == 0x93 || (unsigned char)w[i + 2] == 0x94)));
+}
+
 static void S_body_dateline_in(cd_news_ctx *p, int wire)
 {
     cd_news_text t;
@@ -184,6 +245,8 @@ static void S_body_dateline_in(cd_news_ctx *p, int wire)
     unsigned past = 0;
     /* capt: 1 once a line that is the lead picture's caption was passed. */
     int capt = 0;
+    /* pastref: the long first block's line (cleaned), once past. */
+    const char *pastref = NULL;
     /* Up to five first blocks: short ones (an "Updated …" line, a byline
      * with the writer's job) are passed over; a long one ends the search. */
     for (unsigned b = 0; b < p->nfirst && b < 5; b++) {
@@ -195,9 +258,9 @@ static void S_body_dateline_in(cd_news_ctx *p, int wire)
          * A few short lines (a kicker, a byline) are passed over; a place
          * line of its own ending in a dash ("<h3>RENO, Nev. --</h3>President
          * Bush …") opens the next line. */
-        uint32_t at = 0, seg = 0;
+        uint32_t at = 0, seg = 0, rowvis = 0;
         int titled = 0;
-        for (unsigned ln = 0; ln < 4 && seg < t.nseg; ln++) {
+        for (unsigned ln = 0; ln < 8 && seg < t.nseg; ln++) {
             at = t.seg[seg].at;
             uint32_t end = at + t.seg[seg].len, next = seg + 1;
             /* A share bar's links run into the dateline's line ("Digg |
@@ -262,6 +325,13 @@ static void S_body_dateline_in(cd_news_ctx *p, int wire)
             /* A place in mixed case before a spaced dash only at the very
              * start of a dated story ("Colombo - Sri Lanka's …"). */
             if (b == 0 && ln == 0 && !past && !capt && !titled && p->m->date_published) mixed |= CD_PARTS_DL_MIXED_DASH;
+            /* So does one set apart in an element of its own (no emphasis),
+             * the dash opening the next, after a kicker too ("<span>Brampton
+             * </span><span> - Can you spare six hours …", round 15
+             * bramptonnews). */
+            else if (!past && !capt && !titled && p->m->date_published && seg + 1 < next &&
+                     S_word_apart(p, &t, seg))
+                mixed |= CD_PARTS_DL_MIXED_DASH;
             int ok = (cd_parts_dateline_ex(t.s + at, end - at, &d, mixed) &&
                       (wire || !(mixed & 1) || d.place_end <= t.seg[seg].len || cd_parts_dateline(t.s + at, end - at, &d))) ||
                      (cd_parts_agency_opener(t.s + at, end - at, &d) &&
@@ -293,6 +363,30 @@ static void S_body_dateline_in(cd_news_ctx *p, int wire)
             uint32_t vis = 0;
             for (uint32_t c = at; c < end; c++)
                 vis += !cd_isspace((unsigned char)t.s[c]);
+            /* A row of links (a menu kept in the text: "News: ePaper | Front
+             * Page | National | …", "Advts: Retail Plus | Classifieds | Jobs",
+             * l3s-gn1 498f4478, the paper's template over every story; three
+             * links or more, a label of 8 letters at most beside them), or
+             * after a long first block a line of links only or white space
+             * ("Photo Gallery>>>" under the caption, l3s-gn1 70b430c4), is
+             * passed over as white space is: neither a line nor the block's
+             * text. */
+            {
+                uint32_t own = vis;
+                unsigned links = 0;
+                /* (A row holds three texts at least: not read otherwise.) */
+                if (next - seg >= 3 || past) S_line_links(p, &t, seg, next, &own, &links);
+                /* (So is the first block's line again: the block after it
+                 * may be its container, the picture's box nested, "(File
+                 * Photo. …)" then the story, l3s-gn1 70b430c4.) */
+                if (vis && ((links >= 3 && own <= 8) || (past && !own) ||
+                            (past && S_same_start(p, t.s + at, end - at, pastref)))) {
+                    rowvis += vis;
+                    ln--;
+                    seg = next;
+                    continue;
+                }
+            }
             /* A long line in title case is a deck left in the text ("Says
              * GOP Presidential Hopeful Shouldn't Be …", cbsnews-huckabee-mother),
              * not the story's first sentence. */
@@ -317,11 +411,12 @@ static void S_body_dateline_in(cd_news_ctx *p, int wire)
                  * with the dateline. */
                 if (b == 0 && !past && !t.more && t.n <= S_PAST_MAX && !wire) {
                     past = 1;
+                    pastref = cd_meta_clean(p->arena, t.s + at, end - at < 400 ? end - at : 400, NULL);
                     break;
                 }
                 return;
             }
-            if (past) return;
+            if (past && vis) return;
             titled |= deck;
             if (!vis) ln--;
             seg = next;
@@ -330,12 +425,20 @@ static void S_body_dateline_in(cd_news_ctx *p, int wire)
          * (its visible characters: an old page's byline <p> may be padded
          * with hundreds of tabs and spaces). */
         if (past == 1 && b == 0) continue;
-        if (past) return;
-        if (capt) continue;
         uint32_t shown = 0;
         for (uint32_t c = 0; c < t.n; c++)
             shown += !cd_isspace((unsigned char)t.s[c]);
-        if (t.more || (shown > 100 && !(titled && t.nseg <= 4))) return;
+        shown -= rowvis < shown ? rowvis : shown;
+        /* (After a long first block, a block of links or white space only
+         * is passed over too.) */
+        if (past) {
+            if (shown || t.more) return;
+            continue;
+        }
+        if (capt) continue;
+        /* (A block cut short by a menu's many links is passed over when
+         * its own text is short.) */
+        if ((t.more && !(rowvis && shown <= 100)) || (shown > 100 && !(titled && t.nseg <= 4))) return;
     }
 }
 
@@ -494,10 +597,48 @@ static int S_date_place_text(cd_news_ctx *p, cd_nid k)
     return 1;
 }
 
+static int S_in_link(const cd_dom *dom, cd_nid k);
+
+/* "WASHINGTON (AFP)" as a line of its own closing the story or just after
+ * its last text (the wire's place line set under the story, div.smlgrey,
+ * round 15 anatoliantimes-hormuz-standoff): the story's last text and the
+ * three short texts after it (24 nodes at most), none a link. Only the
+ * whole-line shape of S_place_date_wire, a known wire. */
+static void S_tail_place_wire(cd_news_ctx *p)
+{
+    const cd_dom *dom = p->dom;
+    cd_nid top = cd_dom_root(dom), k = p->last_text;
+    unsigned texts = 0, seen = 0;
+    while (k && texts < 4 && seen < 24) {
+        const cd_node *n = cd_dom_node(dom, k);
+        seen++;
+        if (n->type == CD_NODE_ELEMENT && ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k))) {
+            k = cd_dom_next_skip(dom, k, top);
+            continue;
+        }
+        if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) {
+            if (S_in_link(dom, k)) return;
+            /* (The story's own last text is long: passed over.) */
+            if (S_wire_place_text(p, k) > 0 || (texts && n->len > 100)) return;
+            texts++;
+        }
+        k = cd_dom_next(dom, k, top);
+    }
+}
+
+static void S_head_dateline(cd_news_ctx *p);
+
 void cd_news_dateline(cd_news_ctx *p)
 {
     S_body_dateline(p, 0);
-    if (p->m->dateline) return;
+    if (!p->m->dateline) S_head_dateline(p);
+    if (!p->m->dateline) S_tail_place_wire(p);
+}
+
+/* The dateline in a line of its own by the headline or just above the
+ * story. */
+static void S_head_dateline(cd_news_ctx *p)
+{
     if (p->head) {
         S_head_walk w = {0};
         for (const cd_node *n; (n = S_head_next(p, &w));)

@@ -889,6 +889,42 @@ int cd_parts_place_words(const char *s, size_t a, size_t b, int mixed)
  * pages of Indian wire copy, round 15's ndtv and ndtvprofit). The place: one
  * to three capitalised words each with a lower-case letter (an "(IST)" or an
  * "(AP)" is no place), no month, weekday, label or news agency. */
+/* "posted 8:58 am Tue January 15, 2008 - SEATTLE" (round 14 wjla-timberlake-
+ * superbowl, the byline box under the headline): a date line naming its
+ * day, month and year, a spaced dash, then one to three words in capitals
+ * (4 letters at least, no agency or label) ending the line. */
+static int S_date_dash_place(const char *s, size_t n, size_t *pa, size_t *pb)
+{
+    size_t a = n, letters = 0;
+    while (a > 0 && (cd_isalpha((unsigned char)s[a - 1]) || s[a - 1] == ' ' || s[a - 1] == '.' || s[a - 1] == '\'')) {
+        if (s[a - 1] >= 'a' && s[a - 1] <= 'z') return 0;
+        letters += cd_isalpha((unsigned char)s[a - 1]) != 0;
+        a--;
+    }
+    while (a < n && s[a] == ' ')
+        a++;
+    if (letters < 4 || n - a > 30 || a < 3 || s[a - 1] != ' ') return 0;
+    int hy;
+    size_t d = a - 1;
+    while (d > 0 && s[d - 1] == ' ')
+        d--;
+    /* The dash: "-", "--", "—", "–". */
+    size_t q = d;
+    while (q > 0 && s[q - 1] == '-')
+        q--;
+    if (q == d && d >= 3 && (unsigned char)s[d - 3] == 0xE2 && S_dash_at(s, n, d - 3, &hy)) q = d - 3;
+    if (q == d || q == 0 || s[q - 1] != ' ') return 0;
+    if (!cd_parts_place_words(s, a, n, 0) || S_agency(s + a, n - a)) return 0;
+    size_t dl = q - 1;
+    while (dl && cd_isspace((unsigned char)s[dl - 1]))
+        dl--;
+    char date[CD_META_DATE_LEN];
+    if (dl < 8 || !cd_parts_date_line(s, dl) || cd_meta_date_norm(s, dl, 0, 0, date) < 10) return 0;
+    *pa = a;
+    *pb = n;
+    return 1;
+}
+
 int cd_parts_date_place(const char *s, size_t n, size_t *pa, size_t *pb)
 {
     while (n && cd_isspace((unsigned char)s[n - 1]))
@@ -896,7 +932,8 @@ int cd_parts_date_place(const char *s, size_t n, size_t *pa, size_t *pb)
     if (n && s[n - 1] == ':') n--;
     while (n && cd_isspace((unsigned char)s[n - 1]))
         n--;
-    if (n < 14 || n > 80 || s[n - 1] != ')') return 0;
+    if (n < 14 || n > 80) return 0;
+    if (s[n - 1] != ')') return S_date_dash_place(s, n, pa, pb);
     size_t o = n - 1;
     while (o > 0 && s[o - 1] != '(' && s[o - 1] != ')')
         o--;
