@@ -1445,6 +1445,23 @@ static int S_other_file(const char *href, size_t n, const char *page_url)
     return !(ue - us == fl && memcmp(page_url + us, href, fl) == 0);
 }
 
+/* Is href[0..n) a path relative to the page's folder that opens with a
+ * folder ("news/14", "sports/hockey/": a letter or digit first, a slash
+ * before any ":", "?" or "#")? The Drupal menus of 2008 link so
+ * (tests/spec/news/cjad-layton-afghan-role: li.active "National News" to
+ * "news/14"). */
+static int S_rel_folder(const char *href, size_t n)
+{
+    while (n && cd_isspace((unsigned char)*href))
+        href++, n--;
+    if (!n || !cd_isalnum((unsigned char)href[0])) return 0;
+    for (size_t i = 1; i < n; i++) {
+        if (href[i] == '/') return 1;
+        if (href[i] == ':' || href[i] == '?' || href[i] == '#' || href[i] == '\\') return 0;
+    }
+    return 0;
+}
+
 static const char *S_nav_current(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
 {
     const cd_dom *dom = c->dom;
@@ -1493,7 +1510,7 @@ static const char *S_nav_current(cd_meta_ctx *c, const cd_meta *m, const char *p
             /* A relative file name ("category_23_Specials.html") names
              * another page when the page's own file is known and differs
              * (tests/spec/news/efluxmedia-weinstein-writers). */
-            if (!S_other_file(href, hrl, page_url)) continue;
+            if (!S_other_file(href, hrl, page_url) && !S_rel_folder(href, hrl)) continue;
         }
         /* The state marks one item: a class every item of the menu carries
          * ("<li><a class=activeanchor>" on each) is no state. */
@@ -1524,6 +1541,165 @@ static const char *S_nav_current(cd_meta_ctx *c, const cd_meta *m, const char *p
         if (v && !S_site_named(c, v) && !S_news_flow(c, v)) best = v;
     }
     return best;
+}
+
+/* ---- the menu link keyed by the page's own section id ----------------- */
+
+#define S_SID_MAX 16u /* digits of a section id, at most */
+
+/* Is the query parameter name q[0..n) a section's id ("SectionID",
+ * "section_id", "secid", "catid", "category_id"; case, "_" and "-" aside)? */
+static int S_sid_name(const char *q, size_t n)
+{
+    char k[16];
+    size_t kl = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (q[i] == '_' || q[i] == '-') continue;
+        if (kl == sizeof k) return 0;
+        k[kl++] = (char)(q[i] | 0x20);
+    }
+    static const char *const names[] = {"sectionid", "secid", "catid", "categoryid"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (kl == strlen(names[i]) && memcmp(k, names[i], kl) == 0) return 1;
+    return 0;
+}
+
+/* The query of u[0..n) ("a=1&b=2", "&amp;" read as "&"): the value of its
+ * section-id parameter (digits only) into v and vl, and in *others the number
+ * of its other parameters whose value is all digits (an article's id).
+ * 0 when it has no section id. */
+static int S_sid_of(const char *u, size_t n, const char **v, size_t *vl, unsigned *others)
+{
+    size_t q = 0;
+    while (q < n && u[q] != '?' && u[q] != '#')
+        q++;
+    if (q >= n || u[q] != '?') return 0;
+    int found = 0;
+    *others = 0;
+    for (size_t i = q + 1; i < n && u[i] != '#';) {
+        size_t ns = i;
+        while (i < n && u[i] != '=' && u[i] != '&' && u[i] != '#')
+            i++;
+        size_t ne = i, vs = i, ve = i;
+        if (i < n && u[i] == '=') {
+            vs = ++i;
+            while (i < n && u[i] != '&' && u[i] != '#')
+                i++;
+            ve = i;
+        }
+        if (i < n && u[i] == '&') i++;
+        if (ne - ns >= 4 && cd_eq_nocase(u + ns, 4, "amp;")) ns += 4;
+        size_t d = vs;
+        while (d < ve && cd_isdigit((unsigned char)u[d]))
+            d++;
+        int digits = ve > vs && d == ve && ve - vs <= S_SID_MAX;
+        if (!digits) continue;
+        if (!found && S_sid_name(u + ns, ne - ns))
+            *v = u + vs, *vl = ve - vs, found = 1;
+        else
+            (*others)++;
+    }
+    return found;
+}
+
+/* Does u[0..n) hold the digits d[0..dl) as a whole number (no digit on
+ * either side)? */
+static int S_has_number(const char *u, size_t n, const char *d, size_t dl)
+{
+    for (size_t i = 0; i + dl <= n; i++)
+        if (memcmp(u + i, d, dl) == 0 && (i == 0 || !cd_isdigit((unsigned char)u[i - 1])) &&
+            (i + dl == n || !cd_isdigit((unsigned char)u[i + dl])))
+            return 1;
+    return 0;
+}
+
+/* The section a site's menu links to by the page's own section id: the
+ * page's address carries "SectionID=4069" (its URL's query, or the form
+ * that posts the page back to itself, "ViewArticle.aspx?SectionID=4069&
+ * ArticleID=3663034" on a page whose URL ends ".3663034.jp"), and a link
+ * to the section's front ("sectionhome.aspx?sectionID=4069", no other
+ * numeric id) names it: a desk label of one to three words. Links with
+ * different names (a top menu's "UK Sport", the side menu's "National
+ * Sport") are settled by the page's folder (/nationalsport/), else none is
+ * taken (tests/spec/news/halifaxcourier-gill-glazers, chesterstandard-
+ * glastonbury-tickets, marketrasen-india-control). */
+static const char *S_nav_section_id(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
+{
+    const cd_dom *dom = c->dom;
+    if (!page_url) return NULL;
+    size_t ul = strlen(page_url), sl = 0;
+    const char *sid = NULL;
+    unsigned others;
+    if (!S_sid_of(page_url, ul, &sid, &sl, &others)) {
+        for (cd_nid i = 1; i < dom->count && !sid; i++) {
+            if (!cd_dom_is(dom, i, CD_TAG_FORM)) continue;
+            size_t al;
+            const char *act = cd_dom_attr(dom, i, "action", &al), *v;
+            size_t vl;
+            if (!act || al > 512 || !S_sid_of(act, al, &v, &vl, &others)) continue;
+            /* The form's address is the page's: another of its numbers
+             * stands in the page's URL. */
+            int own = 0;
+            size_t q = 0;
+            while (q < al && act[q] != '?')
+                q++;
+            for (size_t k = q; k < al && !own;) {
+                while (k < al && !cd_isdigit((unsigned char)act[k]))
+                    k++;
+                size_t ds = k;
+                while (k < al && cd_isdigit((unsigned char)act[k]))
+                    k++;
+                own = k - ds >= 4 && !(act + ds == v) && S_has_number(page_url, ul, act + ds, k - ds);
+            }
+            if (own) sid = v, sl = vl;
+        }
+    }
+    if (!sid) return NULL;
+    const char *ph, *pp;
+    size_t phl = 0, ppl = 0;
+    if (!S_host_path(page_url, ul, &ph, &phl, &pp, &ppl)) ph = NULL, phl = 0;
+    /* The page's folder, as a key ("/nationalsport/x.jp": "nationalsport"). */
+    char fk[64];
+    size_t fkl = 0;
+    if (ph) {
+        size_t fe = ppl;
+        while (fe && pp[fe - 1] != '/')
+            fe--;
+        while (fe && pp[fe - 1] == '/')
+            fe--;
+        size_t fs = fe;
+        while (fs && pp[fs - 1] != '/')
+            fs--;
+        fkl = S_key(pp + fs, fe - fs, fk, sizeof fk);
+    }
+    const char *first = NULL, *folder = NULL;
+    int differ = 0;
+    for (cd_nid i = 1; i < dom->count; i++) {
+        if (!cd_dom_is(dom, i, CD_TAG_A)) continue;
+        size_t hrl, vl, hl, pl;
+        const char *href = cd_dom_attr(dom, i, "href", &hrl), *v, *h, *p;
+        if (!href || hrl > 512 || !S_sid_of(href, hrl, &v, &vl, &others) || others || vl != sl ||
+            memcmp(v, sid, sl) != 0)
+            continue;
+        /* Another site's section of the same number is not the page's. */
+        if (phl && S_host_path(href, hrl, &h, &hl, &p, &pl) && hl && !cd_meta_eq_nocase(h, hl, ph, phl)) continue;
+        size_t tl;
+        char *txt = cd_meta_node_text(c, i, 64, &tl);
+        if (!txt || !tl || tl > 32 || S_word_count(txt, tl) > 3 || cd_wordset_has(&cd_list_section_broad, txt, tl))
+            continue;
+        const char *d = S_desk(c, m, page_url, txt, tl);
+        if (!d || S_site_named(c, d) || S_news_flow(c, d) ||
+            (m->site_name && cd_meta_site_like(d, strlen(d), m->site_name, strlen(m->site_name))))
+            continue;
+        char tk[64];
+        size_t tkl = S_key(d, strlen(d), tk, sizeof tk);
+        if (!first)
+            first = d;
+        else if (!cd_meta_eq_nocase(first, strlen(first), d, strlen(d)))
+            differ = 1;
+        if (!folder && tkl && tkl == fkl && memcmp(tk, fk, tkl) == 0) folder = d;
+    }
+    return folder ? folder : differ ? NULL : first;
 }
 
 #define S_TAG_CAT_UP 5u       /* levels above a category link the headline may share */
@@ -1838,6 +2014,7 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
     if (!v && (v = S_tag_category(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     if (!v && (v = S_url_section(c, m, page_url)) != NULL) m->section_source = "url";
     if (!v && (v = S_nav_current(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
+    if (!v && (v = S_nav_section_id(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     m->section = v;
     if (!v) m->section_source = NULL;
 }
