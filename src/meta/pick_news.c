@@ -290,12 +290,26 @@ static int S_names_page(const cd_meta *m, const char *label)
 }
 
 /* Cut a breadcrumb arrow written after a crumb's name ("World >",
- * "News »", "Sport /"): a mark of the trail, not of the name. t is
+ * "News »", "Sport /") or before it ("| League": each link of a trail
+ * holding the separator before its name, tests/spec/news/livenews-
+ * rabbitohs-usa): a mark of the trail, not of the name. t is
  * NUL-terminated again; returns the new length. */
 static size_t S_trim_arrow(char *t, size_t n)
 {
     static const char *const arrows[] = {">", "\xC2\xBB" /* » */, "\xE2\x80\xBA" /* › */,
                                          "\xE2\x86\x92" /* → */, "/", "|"};
+    for (size_t a = 0; a < sizeof arrows / sizeof arrows[0]; a++) {
+        size_t l = strlen(arrows[a]);
+        if (n > l + 1 && memcmp(t, arrows[a], l) == 0 && t[l] == ' ') {
+            size_t k = l;
+            while (k < n && t[k] == ' ')
+                k++;
+            memmove(t, t + k, n - k);
+            n -= k;
+            t[n] = '\0';
+            break;
+        }
+    }
     for (size_t a = 0; a < sizeof arrows / sizeof arrows[0]; a++) {
         size_t l = strlen(arrows[a]);
         if (n > l + 1 && memcmp(t + n - l, arrows[a], l) == 0 && t[n - l - 1] == ' ') {
