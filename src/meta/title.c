@@ -1345,7 +1345,9 @@ static int S_host_alone(const char *s, size_t n)
  * the headline above the article's prose (any heading level, a head-classed
  * element, a bold line of its own), or with none on a dated page the line of
  * its own just above the prose (a styled <span>: L3S round 16's
- * blackenterprise); on an undated page a heading only (footballworld's h3).
+ * blackenterprise, and so when the title names the host's own digest:
+ * indiantelevision's bold line); on an undated page a heading only
+ * (footballworld's h3).
  * Three words or more, more than t, not the site's name again nor holding t. */
 static const char *S_site_only(cd_meta_ctx *c, const char *t, size_t n, const S_names *sites, int dated)
 {
@@ -1398,13 +1400,22 @@ static const char *S_not_site(cd_meta_ctx *c, const char *t, const char *site_na
         size_t qs[CD_META_PARTS], qe[CD_META_PARTS];
         if (t0 && S_same(t, n, t0->s, t0->len) && cd_meta_title_parts(t0->s, t0->len, qs, qe) == 2)
             host = S_host_alone(t0->s + qs[0], qe[0] - qs[0]) || S_host_alone(t0->s + qs[1], qe[1] - qs[1]);
+        /* Or "Host.com's Evening Digest": the site's own page named by the
+         * host in the possessive and a label of three words or fewer. */
+        const char *ap = !host && t0 && S_same(t, n, t0->s, t0->len) ? memchr(t0->s, '\'', t0->len) : NULL;
+        if (ap && (size_t)(ap - t0->s) + 3 < t0->len && ap[1] == 's' && ap[2] == ' ' &&
+            S_host_alone(t0->s, (size_t)(ap - t0->s)) &&
+            cd_meta_space_words(ap + 3, t0->len - (size_t)(ap + 3 - t0->s)) <= 3)
+            host = 2;
         only |= host;
     }
     /* On an undated page only when a host name is the title: a product's
      * or a service's home page is named by its brand (og:site_name; wcxb
-     * 2849, 4225: the h1 over the prose is its slogan). */
+     * 2849, 4225: the h1 over the prose is its slogan). A host's digest
+     * (host == 2) names a page of stories: any line above the prose, as on
+     * a dated page. */
     if (only && (dated || host)) {
-        const char *b = S_site_only(c, t, n, &sites, dated);
+        const char *b = S_site_only(c, t, n, &sites, dated || host == 2);
         if (b) {
             *source = "h1";
             return b;
