@@ -1341,6 +1341,32 @@ static int S_host_alone(const char *s, size_t n)
     return 1;
 }
 
+/* The story's own headline when the title t (t[0..n)) names only the site:
+ * the headline above the article's prose (any heading level, a head-classed
+ * element, a bold line of its own), or with none on a dated page the line of
+ * its own just above the prose (a styled <span>: L3S round 16's
+ * blackenterprise, and so when the title names the host's own digest:
+ * indiantelevision's bold line); on an undated page a heading only
+ * (footballworld's h3).
+ * Three words or more, more than t, not the site's name again nor holding t. */
+static const char *S_site_only(cd_meta_ctx *c, const char *t, size_t n, const S_names *sites, int dated)
+{
+    cd_nid e = cd_meta_body_headline(c, CD_NONE);
+    if (!e && dated)
+        e = cd_meta_body_line(c);
+    if (!e || (!dated && !S_level(c, e)))
+        return NULL;
+    size_t len = 0;
+    char *v = cd_meta_node_text(c, e, 1024, &len);
+    if (!v || !len || S_run_site(v, len, sites))
+        return NULL;
+    const char *b = S_trim_marks(c->arena, v, len);
+    size_t bw = b ? cd_meta_space_words(b, strlen(b)) : 0;
+    if (bw < 3 || bw <= cd_meta_space_words(t, n) || S_holds(b, t))
+        return NULL;
+    return b;
+}
+
 /* Never the site's name: a pick t that names the site (og:site_name, the
  * domain, or an h1 taken for the site's or a section's name: "wjz.com -
  * Local Sports Wire" over an h1 "Local Sports Wire") on a page that states
@@ -1357,13 +1383,46 @@ static const char *S_not_site(cd_meta_ctx *c, const char *t, const char *site_na
     for (uint32_t i = 0; i < c->ncands && !dated; i++)
         dated = c->cands[i].field == CD_MF_DATE && c->cands[i].src != CD_MS_VISIBLE &&
                 c->cands[i].src != CD_MS_URL;
-    if (!dated)
-        return t;
     char dom[128];
     int dom_ok = S_domain_label(url, dom, sizeof dom) > 0;
     S_names names = {{site_name, dom_ok ? dom : NULL, site_h1}, NULL};
     S_names sites = {{site_name, dom_ok ? dom : NULL, NULL}, NULL};
     size_t n = strlen(t);
+    /* t names the site and nothing else: a host name, og:site_name or the
+     * domain's label, or a <title> of a host name and one other part (its
+     * tagline: "Footballworld.com | A Netsports Site"). Then even an
+     * undated page's story has its own headline above its prose. */
+    int host = S_host_alone(t, n), only = host;
+    for (size_t i = 0; i < 2 && !only; i++)
+        only = sites.n[i] && S_same(t, n, sites.n[i], strlen(sites.n[i]));
+    if (!host) {
+        const cd_meta_cand *t0 = S_best(c, CD_MS_TITLE, site_name);
+        size_t qs[CD_META_PARTS], qe[CD_META_PARTS];
+        if (t0 && S_same(t, n, t0->s, t0->len) && cd_meta_title_parts(t0->s, t0->len, qs, qe) == 2)
+            host = S_host_alone(t0->s + qs[0], qe[0] - qs[0]) || S_host_alone(t0->s + qs[1], qe[1] - qs[1]);
+        /* Or "Host.com's Evening Digest": the site's own page named by the
+         * host in the possessive and a label of three words or fewer. */
+        const char *ap = !host && t0 && S_same(t, n, t0->s, t0->len) ? memchr(t0->s, '\'', t0->len) : NULL;
+        if (ap && (size_t)(ap - t0->s) + 3 < t0->len && ap[1] == 's' && ap[2] == ' ' &&
+            S_host_alone(t0->s, (size_t)(ap - t0->s)) &&
+            cd_meta_space_words(ap + 3, t0->len - (size_t)(ap + 3 - t0->s)) <= 3)
+            host = 2;
+        only |= host;
+    }
+    /* On an undated page only when a host name is the title: a product's
+     * or a service's home page is named by its brand (og:site_name; wcxb
+     * 2849, 4225: the h1 over the prose is its slogan). A host's digest
+     * (host == 2) names a page of stories: any line above the prose, as on
+     * a dated page. */
+    if (only && (dated || host)) {
+        const char *b = S_site_only(c, t, n, &sites, dated || host == 2);
+        if (b) {
+            *source = "h1";
+            return b;
+        }
+    }
+    if (!dated)
+        return t;
     int site = S_host_alone(t, n);
     for (size_t i = 0; i < 3 && !site; i++)
         site = names.n[i] && S_same(t, n, names.n[i], strlen(names.n[i]));
