@@ -525,6 +525,7 @@ static size_t S_yearless_by(const cd_meta_ctx *c, const cd_meta_cand *k0, cd_nid
  * stands far from the story: no visible date. */
 #define S_MAST_NONE ((size_t)-1)
 #define S_MAST_FAR 120u
+#define S_MAST_HEAD 10u
 
 /* Does a date line other than k0 (any day, not in a side column) stand by
  * headline h: a few texts above it, or among the first 30 after it? */
@@ -540,7 +541,58 @@ static int S_any_by(const cd_meta_ctx *c, const cd_meta_cand *const *list, size_
     return 0;
 }
 
-static size_t S_masthead(const cd_meta_ctx *c, const cd_meta_cand **list, size_t n, int dayfirst, char *out)
+/* Is pos over the page's story: no heading (a visible title candidate)
+ * before it, and a paragraph of prose (150 bytes or more) somewhere
+ * after it? A date under a heading, or on a page with no prose at all,
+ * is no top bar over a story. */
+static int S_top_over_story(const cd_meta_ctx *c, cd_nid pos)
+{
+    const cd_meta_cand *list[16];
+    size_t n = cd_meta_collect(c, CD_MF_TITLE, CD_MS_VISIBLE, 0, list, 16);
+    for (size_t i = 0; i < n; i++)
+        if (list[i]->pos < pos)
+            return 0;
+    const cd_dom *dom = c->dom;
+    unsigned texts = 0;
+    for (cd_nid k = cd_dom_next(dom, pos, CD_NONE); k && texts < 400; k = cd_dom_next(dom, k, CD_NONE)) {
+        const cd_node *t = cd_dom_node(dom, k);
+        size_t l = t->len;
+        if (t->type != CD_NODE_TEXT || !cd_trim(t->u.text, &l) || !l)
+            continue;
+        texts++;
+        if (l >= 150)
+            return 1;
+    }
+    return 0;
+}
+
+/* Does anything on the page besides k0 say it is dated day d0: another
+ * date line or stated date of that day (published or modified, any
+ * source, a side column's too: "Last updated at 8:37 AM on 18/01/08"
+ * under a masthead's "Friday, January 18, 2008", l3s 3f642f89), or the
+ * address's date? */
+static int S_day_witnessed(const cd_meta_ctx *c, const cd_meta_cand *k0, long d0, int dayfirst, const char *page_url)
+{
+    char o[CD_META_DATE_LEN];
+    for (uint32_t i = 0; i < c->ncands; i++) {
+        const cd_meta_cand *r = &c->cands[i];
+        size_t l = 0;
+        if (r == k0)
+            continue;
+        if (r->field == CD_MF_DATE || r->field == CD_MF_MODIFIED) {
+            l = cd_meta_date_norm(r->s, r->len, r->src != CD_MS_VISIBLE, dayfirst, o);
+            if (l < 10)
+                l = S_one_reading(r, o);
+        } else if (r->field == CD_MF_URL)
+            l = cd_meta_date_from_url(r->s, r->len, o);
+        if (l >= 10 && S_day_number(o) == d0)
+            return 1;
+    }
+    return page_url && cd_meta_date_from_url(page_url, strlen(page_url), o) >= 10 && S_day_number(o) == d0;
+}
+
+static size_t S_masthead(const cd_meta_ctx *c, const cd_meta_cand **list, size_t n, int dayfirst,
+                         const char *page_url, char *out)
 {
     const cd_meta_cand *k0 = NULL;
     for (size_t i = 0; i < n; i++)
@@ -604,6 +656,18 @@ static size_t S_masthead(const cd_meta_ctx *c, const cd_meta_cand **list, size_t
         if (!len && h && cd_meta_texts_between(c, k0->pos, h, S_MAST_FAR + 1) > S_MAST_FAR &&
             !S_any_by(c, list, n, k0, h))
             return S_MAST_NONE;
+        /* No headline found and the day is the first thing the page says
+         * (among its first S_MAST_HEAD texts, no heading over it), no prose
+         * under it but a story further down, no other date line of any
+         * day by it: the day the page was served
+         * (a top bar's "Tuesday, January 15, 2008" over the menus of a
+         * review that shows no date; l3s a60538cf, 9c0924df: the
+         * masthead's day over stories of other days), unless something
+         * else on the page says it is dated that day. */
+        if (!len && !h && cd_meta_texts_between(c, c->dom->body, k0->pos, S_MAST_HEAD + 1) <= S_MAST_HEAD &&
+            !S_prose_follows(c, k0->pos) && S_top_over_story(c, k0->pos) &&
+            !S_day_witnessed(c, k0, d0, dayfirst, page_url))
+            return S_MAST_NONE;
         return len;
     }
     const cd_meta_cand *k = list[take];
@@ -632,7 +696,7 @@ static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const ch
                     break;
                 }
         if (srcs[s] == CD_MS_VISIBLE && field == CD_MF_DATE && n) {
-            size_t len = S_masthead(c, list, n, dayfirst, out);
+            size_t len = S_masthead(c, list, n, dayfirst, page_url, out);
             if (len == S_MAST_NONE) {
                 *served = 1;
                 continue;
