@@ -1352,6 +1352,61 @@ static int S_in_author_box(cd_news_ctx *p, cd_nid img)
     return 0;
 }
 
+/* The size a picture's file name states ("newsNat_05_95x95.jpg": a
+ * rendition of 95 by 95 pixels, a theme's category badge by the headline,
+ * L3S 2391433d): the last "WxH" of the name's digits, 2 to 4 each, bounded
+ * by non-digits; 0 when none. */
+static void S_name_size(const char *u, size_t n, unsigned *w, unsigned *h)
+{
+    size_t q, f = cd_url_last_segment(u, n, &q);
+    *w = *h = 0;
+    for (size_t i = f + 1; i < q; i++) {
+        if ((u[i] | 0x20) != 'x' || !cd_isdigit((unsigned char)u[i - 1])) continue;
+        size_t a = i, b = i + 1;
+        while (a > f && cd_isdigit((unsigned char)u[a - 1]))
+            a--;
+        while (b < q && cd_isdigit((unsigned char)u[b]))
+            b++;
+        if (i - a < 2 || i - a > 4 || b - i - 1 < 2 || b - i - 1 > 4) continue;
+        unsigned x = 0, y = 0;
+        for (size_t k = a; k < i; k++)
+            x = x * 10 + (unsigned)(u[k] - '0');
+        for (size_t k = i + 1; k < b; k++)
+            y = y * 10 + (unsigned)(u[k] - '0');
+        *w = x, *h = y;
+    }
+}
+
+/* Is img a menu column's picture: its parent showing more than
+ * S_COLUMN_MIN bytes of text, over three quarters of it in links? A left
+ * column of link lists ending in a sign-up box's graphic (<td
+ * class=noprint>…<img 120x127><form>, L3S 3f642f89); a story's picture
+ * sits alone, in a caption's box or in a paragraph of prose. */
+#define S_COLUMN_MIN 300u
+static int S_in_link_column(const cd_dom *dom, cd_nid img)
+{
+    cd_nid box = cd_dom_node(dom, img)->parent;
+    if (!box || cd_dom_node(dom, box)->type != CD_NODE_ELEMENT) return 0;
+    size_t all = 0, linked = 0;
+    unsigned seen = 0;
+    for (cd_nid k = cd_dom_node(dom, box)->first; k && seen < 4 * CD_NEWS_FIG_NODES; k = cd_dom_next(dom, k, box), seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT && (cd_tag_flags(n->tag) & CD_TF_SKIP)) {
+            k = cd_dom_next_skip(dom, k, box);
+            if (!k) break;
+            n = cd_dom_node(dom, k);
+        }
+        if (n->type != CD_NODE_TEXT || cd_news_space_text(n)) continue;
+        all += n->len;
+        for (cd_nid a = n->parent; a && a != box; a = cd_dom_node(dom, a)->parent)
+            if (cd_dom_is(dom, a, CD_TAG_A)) {
+                linked += n->len;
+                break;
+            }
+    }
+    return all > S_COLUMN_MIN && 4 * linked > 3 * all;
+}
+
 int cd_news_pred_bare(cd_news_ctx *p, cd_nid id)
 {
     if (!cd_dom_is(p->dom, id, CD_TAG_IMG) || !cd_news_pred_img(p, id) ||
@@ -1359,8 +1414,9 @@ int cd_news_pred_bare(cd_news_ctx *p, cd_nid id)
         return 0;
     size_t l = 0;
     const char *src = cd_dom_attr(p->dom, id, "src", &l);
-    if (!src || !S_photo_file(src, l)) return 0;
+    if (!src || !S_photo_file(src, l) || S_in_link_column(p->dom, id)) return 0;
     unsigned w = S_attr_num(p->dom, id, "width"), h = S_attr_num(p->dom, id, "height");
+    if (!w && !h && l <= 4096) S_name_size(src, l, &w, &h);
     /* A banner: much wider than high. */
     if (w && h && w > 3 * h) return 0;
     return (!w && !h) || w >= S_BARE_MIN || h >= S_BARE_MIN;
