@@ -1377,6 +1377,38 @@ static void S_name_size(const char *u, size_t n, unsigned *w, unsigned *h)
     }
 }
 
+/* A picture served by a script (src "…/image.php?id=817785&type=full": no
+ * file type, a query naming which picture, L3S b8a4c562) that says what it
+ * shows: an alt of two words or more. The script's file name says it serves
+ * pictures ("image", "img", "photo", "pic": image.php, getimage.ashx); an ad
+ * server's or a counter's does not, nor an image server's path with no
+ * script (".../is/image/acme/name?wid=668", a landing page's graphic,
+ * wcxb-dev 4286). */
+static int S_served_photo(const cd_dom *dom, cd_nid img, const char *u, size_t n)
+{
+    static const char *const exts[] = {".php", ".asp", ".aspx", ".ashx", ".cgi", ".jsp", NULL};
+    const char *qm = memchr(u, '?', n);
+    if (!qm || n > 4096) return 0;
+    size_t path = (size_t)(qm - u), q, f = cd_url_last_segment(u, path, &q);
+    const char *dot = memchr(u + f, '.', q - f);
+    if (!dot) return 0;
+    size_t el = (size_t)(u + q - dot), e = 0;
+    while (exts[e] && !(strlen(exts[e]) == el && cd_eq_nocase(dot, el, exts[e])))
+        e++;
+    if (!exts[e]) return 0;
+    static const char *const says[] = {"image", "img", "photo", "pic", NULL};
+    int named = 0;
+    for (size_t i = 0; says[i] && !named; i++)
+        named = cd_contains_nocase(u + f, (size_t)(dot - u) - f, says[i]);
+    if (!named) return 0;
+    size_t al = 0;
+    const char *alt = cd_dom_attr(dom, img, "alt", &al);
+    unsigned words = 0;
+    for (size_t i = 0; alt && i < al; i++)
+        if (!cd_isspace((unsigned char)alt[i]) && (i == 0 || cd_isspace((unsigned char)alt[i - 1]))) words++;
+    return words >= 2;
+}
+
 /* Is img a menu column's picture: its parent showing more than
  * S_COLUMN_MIN bytes of text, over three quarters of it in links? A left
  * column of link lists ending in a sign-up box's graphic (<td
@@ -1414,7 +1446,8 @@ int cd_news_pred_bare(cd_news_ctx *p, cd_nid id)
         return 0;
     size_t l = 0;
     const char *src = cd_dom_attr(p->dom, id, "src", &l);
-    if (!src || !S_photo_file(src, l) || S_in_link_column(p->dom, id)) return 0;
+    if (!src || (!S_photo_file(src, l) && !S_served_photo(p->dom, id, src, l)) || S_in_link_column(p->dom, id))
+        return 0;
     unsigned w = S_attr_num(p->dom, id, "width"), h = S_attr_num(p->dom, id, "height");
     if (!w && !h && l <= 4096) S_name_size(src, l, &w, &h);
     /* A banner: much wider than high. */
