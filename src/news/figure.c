@@ -1919,6 +1919,14 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
     cd_parts_trim(&wa, &wl);
     int wire_only = wa > t.s && wa[-1] == '(' && cd_parts_is_agency(wa, wl);
     if (t.more || t.n > CD_NEWS_BARE_CAPTION || (!cd_parts_words(t.s, t.n) && !wire_only)) return;
+    /* The headline set beside the picture (<td><img 140x105></td><td><b>
+     * headline</b>…, L3S abfad90a), alone or with the date line under it:
+     * the story's title, no caption. */
+    if (p->m->title) {
+        size_t hl, tl = strlen(p->m->title);
+        char *h = cd_meta_clean(p->arena, t.s, t.n, &hl);
+        if (h && tl && (cd_meta_eq_nocase(h, hl, p->m->title, tl) || S_opens_with(h, hl, p->m->title, tl))) return;
+    }
     /* A byline or a date line under a picture at the head of the story, or a
      * row of links' labels ("Video | Photos"), is no caption; a photo credit
      * line is read below, though "Photo" opens it as it opens a gallery's
