@@ -1324,7 +1324,24 @@ static int S_links_own_file(const cd_dom *dom, cd_nid img, const char *h, size_t
 /* Is img inside a link to another page (an ad, a banner, a promotion)? A
  * link to the picture itself (its file, or a viewer page naming its file),
  * to a place on the page or to a script (a viewer popup) is not one. */
-static int S_linked_away(const cd_dom *dom, cd_nid img)
+/* Does a link inside the headline h1 lead to h[0, l) (<h1><a
+ * href=…/2009-Hyundai-Genesis-pics/>Photo gallery: …</a></h1>, then the
+ * post's picture in a link to the same address, L3S aboutcars round 16)?
+ * The headline's own destination is the story's page or its gallery. */
+static int S_headline_href(const cd_dom *dom, cd_nid h1, const char *h, size_t l)
+{
+    unsigned seen = 0;
+    for (cd_nid k = h1; k && seen < 32; k = cd_dom_next(dom, k, h1), seen++) {
+        size_t kl = 0;
+        const char *kh = cd_dom_is(dom, k, CD_TAG_A) ? cd_dom_attr(dom, k, "href", &kl) : NULL;
+        while (kh && kl && cd_isspace((unsigned char)*kh))
+            kh++, kl--;
+        if (kh && kl == l && memcmp(kh, h, l) == 0) return 1;
+    }
+    return 0;
+}
+
+static int S_linked_away(const cd_dom *dom, cd_nid img, cd_nid h1)
 {
     cd_nid a = cd_dom_node(dom, img)->parent;
     for (unsigned d = 0; a && d < 3; d++, a = cd_dom_node(dom, a)->parent) {
@@ -1334,7 +1351,7 @@ static int S_linked_away(const cd_dom *dom, cd_nid img)
         while (l && cd_isspace((unsigned char)*h))
             h++, l--;
         return l && h[0] != '#' && !cd_url_is_script(h, l) && !S_photo_file(h, l) &&
-               !S_links_own_file(dom, img, h, l);
+               !S_links_own_file(dom, img, h, l) && !(h1 && S_headline_href(dom, h1, h, l));
     }
     return 0;
 }
@@ -1442,7 +1459,7 @@ static int S_in_link_column(const cd_dom *dom, cd_nid img)
 int cd_news_pred_bare(cd_news_ctx *p, cd_nid id)
 {
     if (!cd_dom_is(p->dom, id, CD_TAG_IMG) || !cd_news_pred_img(p, id) ||
-        !cd_extract_node_visible(p->dom, id) || S_linked_away(p->dom, id) || S_in_author_box(p, id))
+        !cd_extract_node_visible(p->dom, id) || S_linked_away(p->dom, id, p->h1) || S_in_author_box(p, id))
         return 0;
     size_t l = 0;
     const char *src = cd_dom_attr(p->dom, id, "src", &l);
