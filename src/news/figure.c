@@ -1324,7 +1324,24 @@ static int S_links_own_file(const cd_dom *dom, cd_nid img, const char *h, size_t
 /* Is img inside a link to another page (an ad, a banner, a promotion)? A
  * link to the picture itself (its file, or a viewer page naming its file),
  * to a place on the page or to a script (a viewer popup) is not one. */
-static int S_linked_away(const cd_dom *dom, cd_nid img)
+/* Does a link inside the headline h1 lead to h[0, l) (<h1><a
+ * href=…/2009-Hyundai-Genesis-pics/>Photo gallery: …</a></h1>, then the
+ * post's picture in a link to the same address, L3S aboutcars round 16)?
+ * The headline's own destination is the story's page or its gallery. */
+static int S_headline_href(const cd_dom *dom, cd_nid h1, const char *h, size_t l)
+{
+    unsigned seen = 0;
+    for (cd_nid k = h1; k && seen < 32; k = cd_dom_next(dom, k, h1), seen++) {
+        size_t kl = 0;
+        const char *kh = cd_dom_is(dom, k, CD_TAG_A) ? cd_dom_attr(dom, k, "href", &kl) : NULL;
+        while (kh && kl && cd_isspace((unsigned char)*kh))
+            kh++, kl--;
+        if (kh && kl == l && memcmp(kh, h, l) == 0) return 1;
+    }
+    return 0;
+}
+
+static int S_linked_away(const cd_dom *dom, cd_nid img, cd_nid h1)
 {
     cd_nid a = cd_dom_node(dom, img)->parent;
     for (unsigned d = 0; a && d < 3; d++, a = cd_dom_node(dom, a)->parent) {
@@ -1334,7 +1351,7 @@ static int S_linked_away(const cd_dom *dom, cd_nid img)
         while (l && cd_isspace((unsigned char)*h))
             h++, l--;
         return l && h[0] != '#' && !cd_url_is_script(h, l) && !S_photo_file(h, l) &&
-               !S_links_own_file(dom, img, h, l);
+               !S_links_own_file(dom, img, h, l) && !(h1 && S_headline_href(dom, h1, h, l));
     }
     return 0;
 }
@@ -1352,15 +1369,104 @@ static int S_in_author_box(cd_news_ctx *p, cd_nid img)
     return 0;
 }
 
+/* The size a picture's file name states ("newsNat_05_95x95.jpg": a
+ * rendition of 95 by 95 pixels, a theme's category badge by the headline,
+ * L3S 2391433d): the last "WxH" of the name's digits, 2 to 4 each, bounded
+ * by non-digits; 0 when none. */
+static void S_name_size(const char *u, size_t n, unsigned *w, unsigned *h)
+{
+    size_t q, f = cd_url_last_segment(u, n, &q);
+    *w = *h = 0;
+    for (size_t i = f + 1; i < q; i++) {
+        if ((u[i] | 0x20) != 'x' || !cd_isdigit((unsigned char)u[i - 1])) continue;
+        size_t a = i, b = i + 1;
+        while (a > f && cd_isdigit((unsigned char)u[a - 1]))
+            a--;
+        while (b < q && cd_isdigit((unsigned char)u[b]))
+            b++;
+        if (i - a < 2 || i - a > 4 || b - i - 1 < 2 || b - i - 1 > 4) continue;
+        unsigned x = 0, y = 0;
+        for (size_t k = a; k < i; k++)
+            x = x * 10 + (unsigned)(u[k] - '0');
+        for (size_t k = i + 1; k < b; k++)
+            y = y * 10 + (unsigned)(u[k] - '0');
+        *w = x, *h = y;
+    }
+}
+
+/* A picture served by a script (src "…/image.php?id=817785&type=full": no
+ * file type, a query naming which picture, L3S b8a4c562) that says what it
+ * shows: an alt of two words or more. The script's file name says it serves
+ * pictures ("image", "img", "photo", "pic": image.php, getimage.ashx); an ad
+ * server's or a counter's does not, nor an image server's path with no
+ * script (".../is/image/acme/name?wid=668", a landing page's graphic,
+ * wcxb-dev 4286). */
+static int S_served_photo(const cd_dom *dom, cd_nid img, const char *u, size_t n)
+{
+    static const char *const exts[] = {".php", ".asp", ".aspx", ".ashx", ".cgi", ".jsp", NULL};
+    const char *qm = memchr(u, '?', n);
+    if (!qm || n > 4096) return 0;
+    size_t path = (size_t)(qm - u), q, f = cd_url_last_segment(u, path, &q);
+    const char *dot = memchr(u + f, '.', q - f);
+    if (!dot) return 0;
+    size_t el = (size_t)(u + q - dot), e = 0;
+    while (exts[e] && !(strlen(exts[e]) == el && cd_eq_nocase(dot, el, exts[e])))
+        e++;
+    if (!exts[e]) return 0;
+    static const char *const says[] = {"image", "img", "photo", "pic", NULL};
+    int named = 0;
+    for (size_t i = 0; says[i] && !named; i++)
+        named = cd_contains_nocase(u + f, (size_t)(dot - u) - f, says[i]);
+    if (!named) return 0;
+    size_t al = 0;
+    const char *alt = cd_dom_attr(dom, img, "alt", &al);
+    unsigned words = 0;
+    for (size_t i = 0; alt && i < al; i++)
+        if (!cd_isspace((unsigned char)alt[i]) && (i == 0 || cd_isspace((unsigned char)alt[i - 1]))) words++;
+    return words >= 2;
+}
+
+/* Is img a menu column's picture: its parent showing more than
+ * S_COLUMN_MIN bytes of text, over three quarters of it in links? A left
+ * column of link lists ending in a sign-up box's graphic (<td
+ * class=noprint>…<img 120x127><form>, L3S 3f642f89); a story's picture
+ * sits alone, in a caption's box or in a paragraph of prose. */
+#define S_COLUMN_MIN 300u
+static int S_in_link_column(const cd_dom *dom, cd_nid img)
+{
+    cd_nid box = cd_dom_node(dom, img)->parent;
+    if (!box || cd_dom_node(dom, box)->type != CD_NODE_ELEMENT) return 0;
+    size_t all = 0, linked = 0;
+    unsigned seen = 0;
+    for (cd_nid k = cd_dom_node(dom, box)->first; k && seen < 4 * CD_NEWS_FIG_NODES; k = cd_dom_next(dom, k, box), seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT && (cd_tag_flags(n->tag) & CD_TF_SKIP)) {
+            k = cd_dom_next_skip(dom, k, box);
+            if (!k) break;
+            n = cd_dom_node(dom, k);
+        }
+        if (n->type != CD_NODE_TEXT || cd_news_space_text(n)) continue;
+        all += n->len;
+        for (cd_nid a = n->parent; a && a != box; a = cd_dom_node(dom, a)->parent)
+            if (cd_dom_is(dom, a, CD_TAG_A)) {
+                linked += n->len;
+                break;
+            }
+    }
+    return all > S_COLUMN_MIN && 4 * linked > 3 * all;
+}
+
 int cd_news_pred_bare(cd_news_ctx *p, cd_nid id)
 {
     if (!cd_dom_is(p->dom, id, CD_TAG_IMG) || !cd_news_pred_img(p, id) ||
-        !cd_extract_node_visible(p->dom, id) || S_linked_away(p->dom, id) || S_in_author_box(p, id))
+        !cd_extract_node_visible(p->dom, id) || S_linked_away(p->dom, id, p->h1) || S_in_author_box(p, id))
         return 0;
     size_t l = 0;
     const char *src = cd_dom_attr(p->dom, id, "src", &l);
-    if (!src || !S_photo_file(src, l)) return 0;
+    if (!src || (!S_photo_file(src, l) && !S_served_photo(p->dom, id, src, l)) || S_in_link_column(p->dom, id))
+        return 0;
     unsigned w = S_attr_num(p->dom, id, "width"), h = S_attr_num(p->dom, id, "height");
+    if (!w && !h && l <= 4096) S_name_size(src, l, &w, &h);
     /* A banner: much wider than high. */
     if (w && h && w > 3 * h) return 0;
     return (!w && !h) || w >= S_BARE_MIN || h >= S_BARE_MIN;
@@ -1830,6 +1936,14 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
     cd_parts_trim(&wa, &wl);
     int wire_only = wa > t.s && wa[-1] == '(' && cd_parts_is_agency(wa, wl);
     if (t.more || t.n > CD_NEWS_BARE_CAPTION || (!cd_parts_words(t.s, t.n) && !wire_only)) return;
+    /* The headline set beside the picture (<td><img 140x105></td><td><b>
+     * headline</b>…, L3S abfad90a), alone or with the date line under it:
+     * the story's title, no caption. */
+    if (p->m->title) {
+        size_t hl, tl = strlen(p->m->title);
+        char *h = cd_meta_clean(p->arena, t.s, t.n, &hl);
+        if (h && tl && (cd_meta_eq_nocase(h, hl, p->m->title, tl) || S_opens_with(h, hl, p->m->title, tl))) return;
+    }
     /* A byline or a date line under a picture at the head of the story, or a
      * row of links' labels ("Video | Photos"), is no caption; a photo credit
      * line is read below, though "Photo" opens it as it opens a gallery's
