@@ -1934,7 +1934,25 @@ static int S_agency_text(cd_news_ctx *p, cd_nid k, int labelled)
         }
         if (cl > 40) return 0;
     }
-    if (!lead) {
+    /* "(AFP) Saturday 12 January 2008" (round 16 fifa-etoo-barca-murcia:
+     * the credits line under the headline): a wire's name in parentheses
+     * opening the line, the story's date alone after it. */
+    int wire_date = 0;
+    if (!lead && cl > 4 && c[0] == '(') {
+        size_t r = 1;
+        while (r < cl && c[r] != ')')
+            r++;
+        char dt[CD_META_DATE_LEN];
+        size_t ra = r + 1;
+        while (ra < cl && c[ra] == ' ')
+            ra++;
+        if (r < cl && r > 1 && S_wires_only(c, 1, r) &&
+            (ra == cl || cd_meta_date_norm(c + ra, cl - ra, 1, 0, dt))) {
+            c += 1, cl = r - 1;
+            wire_date = 1;
+        }
+    }
+    if (!lead && !wire_date) {
         /* "<b>By CP</b>" (l3s-gn1 winnipegsun-podium-canuck): a byline naming
          * a wire alone. */
         if (cl > 3 && cd_parts_starts(c, cl, "by ") && cd_parts_is_agency(c + 3, cl - 3) &&
