@@ -1382,6 +1382,34 @@ void cd_news_credit(cd_news_ctx *p)
                                   CD_WHY_CREDIT);
         }
     }
+    /* "… Really Think.\" This article is distributed by the Common Ground
+     * News Service (CGNews)." (round 16 metimes-esposito-after-bhutto: the
+     * syndication sentence closing the writer's note): a last sentence
+     * opening with "This " that says where the story comes from
+     * (cd_parts_syndication_name), after the paragraph's other sentences. */
+    if (!kind && p->last_text && !cd_news_marked(p, p->last_text)) {
+        const cd_node *n = cd_dom_node(p->dom, p->last_text);
+        const char *v = n->u.text;
+        size_t vl = n->len, st = 0;
+        while (vl && cd_isspace((unsigned char)v[vl - 1]))
+            vl--;
+        for (size_t i = vl > 200 ? vl - 200 : 1; i + 5 < vl; i++)
+            if (v[i] == 'T' && cd_isspace((unsigned char)v[i - 1]) && cd_parts_starts(v + i, vl - i, "This ")) {
+                size_t b = i - 1;
+                while (b && cd_isspace((unsigned char)v[b]))
+                    b--;
+                while (b && (v[b] == '"' || v[b] == '\'' || v[b] == ')'))
+                    b--;
+                if (v[b] == '.' || v[b] == '?' || v[b] == '!') st = i;
+            }
+        size_t at, l = st ? cd_parts_syndication_name(v + st, vl - st, &at) : 0;
+        if (l) {
+            kind = CD_PARTS_CREDIT_LINE;
+            S_credit_set(p, v + st + at, l);
+            if (!p->keep)
+                cd_extract_cut_as(p->x, p->dom, p->last_text, (uint32_t)st, (uint32_t)(n->len - st), CD_WHY_CREDIT);
+        }
+    }
     /* "Heba Habib contributed to this report." (or "With files from The
      * Canadian Press") above a few closing blocks (a "Read more" list, the
      * author's bio): the contributor line still closes the story. Only those

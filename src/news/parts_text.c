@@ -1065,6 +1065,8 @@ size_t cd_parts_syndication_name(const char *s, size_t n, size_t *at)
         }
         while (c < n && cd_isspace((unsigned char)s[c]))
             c++;
+        /* "distributed by the Common Ground News Service": a leading "the". */
+        if (c + 4 < n && memcmp(s + c, "the ", 4) == 0) c += 4;
         /* Capitalised words (and "of", "the", "and" between them). */
         size_t st = c, end = c;
         unsigned words = 0;
