@@ -1382,6 +1382,34 @@ void cd_news_credit(cd_news_ctx *p)
                                   CD_WHY_CREDIT);
         }
     }
+    /* "… Really Think.\" This article is distributed by the Common Ground
+     * News Service (CGNews)." (round 16 metimes-esposito-after-bhutto: the
+     * syndication sentence closing the writer's note): a last sentence
+     * opening with "This " that says where the story comes from
+     * (cd_parts_syndication_name), after the paragraph's other sentences. */
+    if (!kind && p->last_text && !cd_news_marked(p, p->last_text)) {
+        const cd_node *n = cd_dom_node(p->dom, p->last_text);
+        const char *v = n->u.text;
+        size_t vl = n->len, st = 0;
+        while (vl && cd_isspace((unsigned char)v[vl - 1]))
+            vl--;
+        for (size_t i = vl > 200 ? vl - 200 : 1; i + 5 < vl; i++)
+            if (v[i] == 'T' && cd_isspace((unsigned char)v[i - 1]) && cd_parts_starts(v + i, vl - i, "This ")) {
+                size_t b = i - 1;
+                while (b && cd_isspace((unsigned char)v[b]))
+                    b--;
+                while (b && (v[b] == '"' || v[b] == '\'' || v[b] == ')'))
+                    b--;
+                if (v[b] == '.' || v[b] == '?' || v[b] == '!') st = i;
+            }
+        size_t at, l = st ? cd_parts_syndication_name(v + st, vl - st, &at) : 0;
+        if (l) {
+            kind = CD_PARTS_CREDIT_LINE;
+            S_credit_set(p, v + st + at, l);
+            if (!p->keep)
+                cd_extract_cut_as(p->x, p->dom, p->last_text, (uint32_t)st, (uint32_t)(n->len - st), CD_WHY_CREDIT);
+        }
+    }
     /* "Heba Habib contributed to this report." (or "With files from The
      * Canadian Press") above a few closing blocks (a "Read more" list, the
      * author's bio): the contributor line still closes the story. Only those
@@ -1826,6 +1854,59 @@ static int S_service_byline(const char *s, size_t n, size_t *a, size_t *b)
  * name alone, or a "Source:" label whose value (the rest of the text, else
  * the next text) is one? Then the credit is set, the texts cut from the
  * text (unless keep_parts), and 1 returned. */
+/* "LONDON<br><br>THE ASSOCIATED PRESS<br><br>British authorities on …"
+ * (round 16 ngnews-hybrid-embryos, a small paper's template for wire copy):
+ * a place in capitals on a line of its own just above the line naming the
+ * wire alone. The text before the wire's line k, when it is one to three
+ * words in capitals (no lower-case letter, no month, weekday or label, no
+ * agency), not the headline, not in a link, a text of the same element as
+ * k, and ends its line (a <br> or the end of its block after it) while k
+ * opens one: the dateline, cut. */
+static void S_place_above_wire(cd_news_ctx *p, cd_nid k)
+{
+    const cd_dom *dom = p->dom;
+    if (p->m->dateline || !(S_own_line(dom, k) || S_after_block(dom, k))) return;
+    unsigned seen = 0;
+    cd_nid q = S_text_before(p, k, &seen);
+    if (!q || S_in_link(dom, q) || (p->head && (q == p->head || cd_news_inside(dom, q, p->head)))) return;
+    const cd_node *n = cd_dom_node(dom, q);
+    /* Two plain lines of one block: a label in an element of its own (a
+     * kicker's span, a section's link) is none. */
+    if (n->parent != cd_dom_node(dom, k)->parent) return;
+    const char *v = n->u.text;
+    size_t l = n->len;
+    cd_parts_trim(&v, &l);
+    if (l < 3 || l > 30) return;
+    for (size_t i = 0; i < l; i++)
+        if (v[i] >= 'a' && v[i] <= 'z') return;
+    if (!cd_parts_place_words(v, 0, l, 0) || cd_parts_is_agency(v, l)) return;
+    /* (A section's label in capitals there is no place: "WORLD".) */
+    if (p->m->section && cd_meta_eq_nocase(v, l, p->m->section, strlen(p->m->section))) return;
+    for (cd_nid a = n->parent, d = 0; a && d < 4; a = cd_dom_node(dom, a)->parent, d++) {
+        const cd_node *e = cd_dom_node(dom, a);
+        if (e->type == CD_NODE_ELEMENT && (cd_tag_flags(e->tag) & CD_TF_HEADING)) return;
+        if (cd_news_is_caption_el(p, a)) return;
+    }
+    /* Its line ends after it: a <br> next, or the end of its block. */
+    cd_nid x = q;
+    for (unsigned up = 0;; up++) {
+        cd_nid s2 = cd_dom_node(dom, x)->next;
+        while (s2 && cd_dom_node(dom, s2)->type == CD_NODE_TEXT && cd_news_space_text(cd_dom_node(dom, s2)))
+            s2 = cd_dom_node(dom, s2)->next;
+        if (s2) {
+            if (!cd_dom_is(dom, s2, CD_TAG_BR) && !(cd_tag_flags(cd_dom_node(dom, s2)->tag) & CD_TF_BLOCK)) return;
+            break;
+        }
+        x = cd_dom_node(dom, x)->parent;
+        if (!x || up >= 3) return;
+        if (cd_tag_flags(cd_dom_node(dom, x)->tag) & CD_TF_BLOCK) break;
+    }
+    p->m->dateline = cd_news_clean(p, v, l);
+    if (!p->m->dateline) return;
+    p->m->dateline_source = "visible";
+    if (!p->keep && cd_news_rendered(p, q)) cd_extract_cut_as(p->x, dom, q, 0, n->len, CD_WHY_DATELINE);
+}
+
 static int S_agency_text(cd_news_ctx *p, cd_nid k, int labelled)
 {
     const cd_dom *dom = p->dom;
@@ -1881,7 +1962,25 @@ static int S_agency_text(cd_news_ctx *p, cd_nid k, int labelled)
         }
         if (cl > 40) return 0;
     }
-    if (!lead) {
+    /* "(AFP) Saturday 12 January 2008" (round 16 fifa-etoo-barca-murcia:
+     * the credits line under the headline): a wire's name in parentheses
+     * opening the line, the story's date alone after it. */
+    int wire_date = 0;
+    if (!lead && cl > 4 && c[0] == '(') {
+        size_t r = 1;
+        while (r < cl && c[r] != ')')
+            r++;
+        char dt[CD_META_DATE_LEN];
+        size_t ra = r + 1;
+        while (ra < cl && c[ra] == ' ')
+            ra++;
+        if (r < cl && r > 1 && S_wires_only(c, 1, r) &&
+            (ra == cl || cd_meta_date_norm(c + ra, cl - ra, 1, 0, dt))) {
+            c += 1, cl = r - 1;
+            wire_date = 1;
+        }
+    }
+    if (!lead && !wire_date) {
         /* "<b>By CP</b>" (l3s-gn1 winnipegsun-podium-canuck): a byline naming
          * a wire alone. */
         if (cl > 3 && cd_parts_starts(c, cl, "by ") && cd_parts_is_agency(c + 3, cl - 3) &&
@@ -1923,6 +2022,7 @@ static int S_agency_text(cd_news_ctx *p, cd_nid k, int labelled)
         return 0;
     if (labelled) p->m->credit = NULL; /* the label names the source more closely than the notice */
     S_credit_set(p, c, cl);
+    if (!lead && val == k) S_place_above_wire(p, k);
     if (!p->keep) {
         if (cd_news_rendered(p, val)) cd_extract_cut_as(p->x, dom, val, 0, cd_dom_node(dom, val)->len, CD_WHY_CREDIT);
         if (val != k && cd_news_rendered(p, k)) cd_extract_cut_as(p->x, dom, k, 0, n->len, CD_WHY_CREDIT);

@@ -535,8 +535,13 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
      * Investigators …", l3s-gn1; tools/credit_audit.py dl-mixed). */
     if (!dl && wire && k + 1 < n && s[k] == '_' && s[k + 1] == ' ') dl = 1, hyphen = 0;
     if (dl) {
-        /* A hyphen needs a space before it ("LONDON - "), or the agency. */
-        if (hyphen && k == place_end && !d->agency_end) return 0;
+        /* A hyphen needs a space before it ("LONDON - "), or the agency;
+         * a typewriter's long dash in a place in capitals needs none when a
+         * capital opens the sentence after it ("LAS VEGAS--First, Sharp
+         * unveils …", round 16 indiantelevision). */
+        if (hyphen && k == place_end && !d->agency_end &&
+            !(dl >= 2 && upper && k + dl < n && s[k + dl] >= 'A' && s[k + dl] <= 'Z'))
+            return 0;
         after = k + dl;
     } else if (k < n && s[k] == ':' && (((upper || mixed_colon || date) && k == place_end) || d->agency_end)) {
         /* "LONDON:", "Beijing (PTI):" */
@@ -601,7 +606,9 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
      * ad3bd9fa; tools/credit_audit.py g-dl): three words or more closed
      * by a full stop, no title. */
     int brief = 0;
-    if (body < n && upper && dl == 3 && !d->agency_end && n - body < 80) {
+    /* (So does a typewriter's long dash, "--": "NEW YORK -- It is HBO to
+     * go.", round 16 wmur.) */
+    if (body < n && upper && (dl == 3 || (hyphen && dl >= 2)) && !d->agency_end && n - body < 80) {
         size_t te = n;
         while (te > body && cd_isspace((unsigned char)s[te - 1]))
             te--;
@@ -1058,6 +1065,8 @@ size_t cd_parts_syndication_name(const char *s, size_t n, size_t *at)
         }
         while (c < n && cd_isspace((unsigned char)s[c]))
             c++;
+        /* "distributed by the Common Ground News Service": a leading "the". */
+        if (c + 4 < n && memcmp(s + c, "the ", 4) == 0) c += 4;
         /* Capitalised words (and "of", "the", "and" between them). */
         size_t st = c, end = c;
         unsigned words = 0;
