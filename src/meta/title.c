@@ -1439,11 +1439,11 @@ static const char *S_not_site(cd_meta_ctx *c, const char *t, const char *site_na
         for (size_t p = 0; np == 2 && p < 2 && !sect; p++) {
             const char *o = tt->s + ps[1 - p];
             size_t on = pe[1 - p] - ps[1 - p];
-            int host = S_host_alone(o, on);
-            if (host || S_is_site(o, on, &sites)) {
+            int o_host = S_host_alone(o, on);
+            if (o_host || S_is_site(o, on, &sites)) {
                 sect = tt->s + ps[p];
                 sectn = pe[p] - ps[p];
-                if (host && S_same(sect, sectn, t, n))
+                if (o_host && S_same(sect, sectn, t, n))
                     weak = 1;
             }
         }
