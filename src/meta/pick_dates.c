@@ -458,13 +458,12 @@ static int S_same_slot(const cd_meta_ctx *c, cd_nid a, cd_nid b)
 #define S_MAST_TOP 120u
 
 /* Does a paragraph of prose (150 bytes or more) follow node id within
- * six texts: the story starting under its date line, not a list of
- * teasers or links? */
-static int S_prose_follows(const cd_meta_ctx *c, cd_nid id)
+ * max_texts texts? */
+static int S_prose_within(const cd_meta_ctx *c, cd_nid id, unsigned max_texts)
 {
     const cd_dom *dom = c->dom;
     unsigned texts = 0;
-    for (cd_nid k = cd_dom_next(dom, id, CD_NONE); k && texts < 6; k = cd_dom_next(dom, k, CD_NONE)) {
+    for (cd_nid k = cd_dom_next(dom, id, CD_NONE); k && texts < max_texts; k = cd_dom_next(dom, k, CD_NONE)) {
         const cd_node *t = cd_dom_node(dom, k);
         size_t l = t->len;
         if (t->type != CD_NODE_TEXT || !cd_trim(t->u.text, &l) || !l)
@@ -474,6 +473,13 @@ static int S_prose_follows(const cd_meta_ctx *c, cd_nid id)
             return 1;
     }
     return 0;
+}
+
+/* Does prose follow node id within six texts: the story starting under
+ * its date line, not a list of teasers or links? */
+static int S_prose_follows(const cd_meta_ctx *c, cd_nid id)
+{
+    return S_prose_within(c, id, 6);
 }
 /* The masthead k0 gives "today" and no dated line stands by the story: a
  * line giving day and month without the year dates it, in the masthead's
@@ -552,18 +558,7 @@ static int S_top_over_story(const cd_meta_ctx *c, cd_nid pos)
     for (size_t i = 0; i < n; i++)
         if (list[i]->pos < pos)
             return 0;
-    const cd_dom *dom = c->dom;
-    unsigned texts = 0;
-    for (cd_nid k = cd_dom_next(dom, pos, CD_NONE); k && texts < 400; k = cd_dom_next(dom, k, CD_NONE)) {
-        const cd_node *t = cd_dom_node(dom, k);
-        size_t l = t->len;
-        if (t->type != CD_NODE_TEXT || !cd_trim(t->u.text, &l) || !l)
-            continue;
-        texts++;
-        if (l >= 150)
-            return 1;
-    }
-    return 0;
+    return S_prose_within(c, pos, 400);
 }
 
 /* Does anything on the page besides k0 say it is dated day d0: another
