@@ -43,6 +43,7 @@
 #include "title.h"
 #include "wordlists.h"
 
+#define S_URL_LABEL_TEXTS 3u /* texts over the headline a URL-confirmed desk label may be */
 #define S_LABEL_MAX 64u /* bytes: a section longer than this is a sentence */
 #define S_LABEL_WORDS 8u
 #define S_TAG_MAX 60u
@@ -1946,6 +1947,98 @@ static void S_kicker_over_heading(cd_meta_ctx *c, const cd_meta *m)
     if (head) cd_meta_news_kicker(c, head);
 }
 
+/* Is one of the path segments in p[0..end) a year ("/2008/")? */
+static int S_year_folder(const char *p, const char *end)
+{
+    for (const char *q = p; q + 5 < end + 1; q++)
+        if (q[0] == '/' && (q[1] == '1' || q[1] == '2') && cd_isdigit((unsigned char)q[2]) &&
+            cd_isdigit((unsigned char)q[3]) && cd_isdigit((unsigned char)q[4]) && (q + 5 == end || q[5] == '/'))
+            return 1;
+    return 0;
+}
+
+/* Does key k[0..kl) equal the key of one part of url u past its host: a
+ * folder of its path or a value of its query, read in parts at '/', '?',
+ * '&', '=' and '#' ("Kerala" in "NewsItems.asp?…&Title=Kerala")? A folder
+ * counts when a year folder follows it, the news archive's path
+ * ("/copy2/livecopy/2008/01/14/story/"): a folder of a page filed by kind
+ * ("/article/chart/story", wcxb-dev 0327's "Chart" over the headline) or of
+ * a docs tree is no desk. */
+static int S_url_spells(const char *u, const char *k, size_t kl)
+{
+    const char *h = strstr(u, "://");
+    const char *q = h ? h + 3 : u;
+    q += strcspn(q, "/?#");
+    /* The path's last segment names the page itself ("/travel-insurance/"
+     * under a label "Travel Insurance"): not a folder. */
+    size_t pl = strcspn(q, "?#");
+    while (pl && q[pl - 1] == '/')
+        pl--;
+    size_t last = pl;
+    while (last && q[last - 1] != '/')
+        last--;
+    const char *end_path = q + last, *query = q + strcspn(q, "?#");
+    while (*q) {
+        while (*q && strchr("/?&=#", *q))
+            q++;
+        size_t n = strcspn(q, "/?&=#");
+        char tk[64];
+        size_t tkl = n < 64 ? S_key(q, n, tk, sizeof tk) : 0;
+        if (tkl == kl && memcmp(tk, k, kl) == 0 && (q >= query || (q < end_path && S_year_folder(q + n, end_path))))
+            return 1;
+        q += n;
+    }
+    return 0;
+}
+
+/* The desk label printed over the headline with no class naming it
+ * ("<small>KERALA</small>" in the cell over the headline, its date beside
+ * it: l3s newindpress-rsp-own-policy), confirmed by the page's URL, a folder
+ * of which (not the page's own last segment) or a value of its query spells
+ * it: one of the last S_URL_LABEL_TEXTS texts before the headline, one to
+ * four words, plain text (a link there is read by meta/section's
+ * S_is_section_link; a crate's crumb "tokio" over the headline of docs.rs,
+ * wcxb-dev 4398, is no desk), outside any menu. A label over the headline
+ * alone is no desk (a name, a date, a box's heading: h/section22 counted
+ * 230 at scale); the URL naming it is the site filing the page under it. */
+static const char *S_url_label(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
+{
+    const char *u = page_url && *page_url ? page_url : m->url;
+    if (!u || !m->title) return NULL;
+    const cd_dom *dom = c->dom;
+    cd_nid head = CD_NONE;
+    for (cd_nid i = 1; i < dom->count && !head; i++)
+        if (cd_dom_is(dom, i, CD_TAG_H1)) head = i;
+    if (!head) head = S_headline_heading(c, m);
+    if (!head) return NULL;
+    unsigned steps = 0, texts = 0;
+    for (cd_nid k = cd_dom_prev(dom, head); k && steps < 64; k = cd_dom_prev(dom, k), steps++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type != CD_NODE_TEXT) continue;
+        const cd_node *p = cd_dom_node(dom, n->parent);
+        if (p->type == CD_NODE_ELEMENT && (cd_tag_flags(p->tag) & CD_TF_SKIP)) continue;
+        size_t len;
+        char *t = cd_meta_clean(c->arena, n->u.text, n->len, &len);
+        if (!t) continue;
+        if (++texts > S_URL_LABEL_TEXTS) return NULL;
+        char *whole = cd_meta_node_text(c, n->parent, 49, &len);
+        if (!whole || len < 2 || len > 32 || S_word_count(whole, len) > 4) continue;
+        int menu = 0;
+        for (cd_nid a = n->parent; a && !menu; a = cd_dom_node(dom, a)->parent)
+            menu = cd_dom_is(dom, a, CD_TAG_NAV) || cd_dom_is(dom, a, CD_TAG_LI) || cd_dom_is(dom, a, CD_TAG_A) ||
+                   cd_meta_class_has(c, a, cd_list_class_menu);
+        char tk[64];
+        size_t tkl = menu ? 0 : S_key(whole, len, tk, sizeof tk);
+        if (tkl < 2 || !S_url_spells(u, tk, tkl) || cd_wordset_has(&cd_list_section_broad, whole, len)) continue;
+        const char *v = S_desk(c, m, page_url, whole, len);
+        if (!v || S_site_named(c, v) || S_news_flow(c, v) ||
+            (m->site_name && cd_meta_site_like(v, strlen(v), m->site_name, strlen(m->site_name))))
+            return NULL;
+        return v;
+    }
+    return NULL;
+}
+
 static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
     /* With no h1, the trail read by its shape is looked for over the
@@ -2029,6 +2122,7 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
     if (!v && (v = S_url_section(c, m, page_url)) != NULL) m->section_source = "url";
     if (!v && (v = S_nav_current(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     if (!v && (v = S_nav_section_id(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
+    if (!v && (v = S_url_label(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     m->section = v;
     if (!v) m->section_source = NULL;
 }
