@@ -1341,6 +1341,21 @@ static const char *S_url_section(cd_meta_ctx *c, const cd_meta *m, const char *p
         while (f0 < fkl && cd_isdigit((unsigned char)fk[f0]))
             f0++;
         int named = tkl && tkl == fkl - f0 && memcmp(tk, fk + f0, tkl) == 0;
+        if (!named && memchr(txt, '&', tl)) {
+            /* "&" spelled "and" in the folder ("Nation & World" for
+             * /nationandworld/, l3s contracostatimes 9e25cf1a). */
+            char ak[64];
+            size_t akl = 0;
+            for (size_t j = 0; j < tl && akl + 3 <= sizeof ak; j++) {
+                if (txt[j] == '&') {
+                    memcpy(ak + akl, "and", 3);
+                    akl += 3;
+                } else {
+                    akl += S_key(txt + j, 1, ak + akl, 1);
+                }
+            }
+            named = akl && akl == fkl - f0 && memcmp(ak, fk + f0, akl) == 0;
+        }
         if (!named && rank > 3 && fkl > f0) {
             /* A deeper folder named by the first part of a compound desk
              * ("Arts & Life" for /vancouversun/news/arts/, l3s canada-
