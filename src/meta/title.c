@@ -1250,6 +1250,17 @@ static int S_date_shown(const cd_meta_ctx *c)
     return 0;
 }
 
+/* Does the page state a date in its metadata (a date candidate neither
+ * printed nor read from the address)? */
+static int S_date_stated(const cd_meta_ctx *c)
+{
+    for (uint32_t i = 0; i < c->ncands; i++)
+        if (c->cands[i].field == CD_MF_DATE && c->cands[i].src != CD_MS_VISIBLE &&
+            c->cands[i].src != CD_MS_URL)
+            return 1;
+    return 0;
+}
+
 /* Do the letters of t hold all of h's (loosely compared)? */
 static int S_holds(const char *t, const char *h)
 {
@@ -1379,10 +1390,7 @@ static const char *S_not_site(cd_meta_ctx *c, const char *t, const char *site_na
 {
     if (!t || !*t)
         return t;
-    int dated = S_date_shown(c);
-    for (uint32_t i = 0; i < c->ncands && !dated; i++)
-        dated = c->cands[i].field == CD_MF_DATE && c->cands[i].src != CD_MS_VISIBLE &&
-                c->cands[i].src != CD_MS_URL;
+    int dated = S_date_shown(c) || S_date_stated(c);
     char dom[128];
     int dom_ok = S_domain_label(url, dom, sizeof dom) > 0;
     S_names names = {{site_name, dom_ok ? dom : NULL, site_h1}, NULL};
@@ -1552,10 +1560,7 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
         ld = NULL;
     }
 
-    int dated = 0;
-    for (uint32_t i = 0; i < c->ncands && !dated; i++)
-        dated = c->cands[i].field == CD_MF_DATE && c->cands[i].src != CD_MS_VISIBLE &&
-                c->cands[i].src != CD_MS_URL;
+    int dated = S_date_stated(c);
     /* The h1s, less those that name the site (kept as more evidence of
      * the site's name). */
     const cd_meta_cand *titles[] = {tt, og};
@@ -1743,10 +1748,7 @@ static void S_feats(cd_meta_ctx *c, const char *site_name, const char *url, cons
     S_name_keys name_keys;
     memset(name_keys.of, 0, sizeof name_keys.of);
     S_names names = {{site_name, dom_ok ? dom : NULL, NULL}, &name_keys};
-    int dated = 0;
-    for (uint32_t i = 0; i < c->ncands && !dated; i++)
-        dated = c->cands[i].field == CD_MF_DATE && c->cands[i].src != CD_MS_VISIBLE &&
-                c->cands[i].src != CD_MS_URL;
+    int dated = S_date_stated(c);
     const cd_meta_cand *ld = S_best(c, CD_MS_JSONLD, site_name), *og = S_best(c, CD_MS_OG, site_name),
                        *tt = S_best(c, CD_MS_TITLE, site_name), *tw = S_best(c, CD_MS_TWITTER, site_name),
                        *mt = S_best(c, CD_MS_META, site_name);
@@ -1783,10 +1785,7 @@ static const char *S_h1_cand(cd_meta_ctx *c, const char *site_name, const char *
     S_name_keys name_keys;
     memset(name_keys.of, 0, sizeof name_keys.of);
     S_names names = {{site_name, dom_ok ? dom : NULL, NULL}, &name_keys};
-    int dated = 0;
-    for (uint32_t i = 0; i < c->ncands && !dated; i++)
-        dated = c->cands[i].field == CD_MF_DATE && c->cands[i].src != CD_MS_VISIBLE &&
-                c->cands[i].src != CD_MS_URL;
+    int dated = S_date_stated(c);
     const cd_meta_cand *og = S_best(c, CD_MS_OG, site_name), *tt = S_best(c, CD_MS_TITLE, site_name);
     const cd_meta_cand *titles[] = {tt, og};
     const cd_meta_cand *h1 = NULL;
