@@ -303,6 +303,47 @@ static int S_menu_row_link(const cd_dom *dom, cd_nid id)
     return links >= 4;
 }
 
+/* Is element id a row of three links or more with only marks between them
+ * ("<td class=byline><a>About Us</a> - <a>Contact Us</a> - <a>Subscribe</a>
+ * - <a>Place an Ad</a></td>", a masthead's menu classed byline: l3s
+ * acc703fe)? A menu, no byline: writers' links are joined by "By", commas
+ * or "and". */
+static int S_link_row(const cd_dom *dom, cd_nid id)
+{
+    unsigned links = 0, seen = 0;
+    cd_nid q = cd_dom_next(dom, id, id);
+    while (q) {
+        if (++seen > 96)
+            return 0;
+        const cd_node *n = cd_dom_node(dom, q);
+        if (n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_A) {
+            links++;
+            q = cd_dom_next_skip(dom, q, id);
+            continue;
+        }
+        if (n->type == CD_NODE_TEXT) {
+            const unsigned char *t = (const unsigned char *)n->u.text;
+            for (size_t i = 0; i < n->len; i++) {
+                if (cd_isspace(t[i]) || t[i] == '-' || t[i] == '|' || t[i] == '/')
+                    continue;
+                /* a no-break space, a middle dot; an en or em dash, a bullet */
+                if (i + 1 < n->len && t[i] == 0xC2 && (t[i + 1] == 0xA0 || t[i + 1] == 0xB7)) {
+                    i++;
+                    continue;
+                }
+                if (i + 2 < n->len && t[i] == 0xE2 && t[i + 1] == 0x80 &&
+                    (t[i + 2] == 0x93 || t[i + 2] == 0x94 || t[i + 2] == 0xA2)) {
+                    i += 2;
+                    continue;
+                }
+                return 0;
+            }
+        }
+        q = cd_dom_next(dom, q, id);
+    }
+    return links >= 3;
+}
+
 /* Is text node id the credit line of a teaser in a list: inside an <li>
  * (a few levels up) that opens with a link of three words or more (another
  * page's headline) not holding id, its list of three items or more? "<li><a
@@ -748,7 +789,7 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     /* A poster's line in a teaser of another page's posts (l3s FIFA.com
      * 506df3c3: "<li><strong><a>Who will win Ghana 2008?</a></strong> …
      * <div class=postAuthor>Posted by …"). */
-    if (S_teaser_item(c->dom, id))
+    if (S_teaser_item(c->dom, id) || S_link_row(c->dom, id))
         return;
     rank += S_far(v);
     /* Read into the stack (cd_meta_add copies what it keeps): asked of
@@ -763,6 +804,13 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
         return;
     len = S_cut_kicker_slot(c, id, t, len);
     if (!len)
+        return;
+    /* A form's label ending with a colon ("<td class=byline>Search
+     * Site:</td>" beside a search box, l3s acc703fe) names nobody. */
+    size_t e = len;
+    while (e && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\t'))
+        e--;
+    if (e && t[e - 1] == ':')
         return;
     /* In a side column or footer (flags CD_MC_BAD): the post's meta box
      * sits there on some blogs; a last resort. */
