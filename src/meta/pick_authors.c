@@ -615,6 +615,23 @@ static int S_page_says(cd_meta_ctx *c, const char *name, size_t n)
     return 0;
 }
 
+/* Does name hold a word of web-firm-words.txt ("Vivid Interactive",
+ * "Labs Web Team")? */
+static int S_web_firm(const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; i < n;) {
+        while (i < n && !cd_isalpha((unsigned char)name[i]))
+            i++;
+        size_t st = i;
+        while (i < n && cd_isalpha((unsigned char)name[i]))
+            i++;
+        if (i > st && cd_wordset_has(&cd_list_web_firm_words, name + st, i - st))
+            return 1;
+    }
+    return 0;
+}
+
 static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
 {
     static const int srcs[] = {CD_MS_JSONLD, CD_MS_META, CD_MS_OG, CD_MS_MICRODATA, CD_MS_VISIBLE,
@@ -627,6 +644,14 @@ static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
 
             const cd_meta_cand *mk[1];
             size_t nmk = srcs[s] == CD_MS_META ? cd_meta_collect(c, CD_MF_AUTHOR, CD_MS_META, 0, mk, 1) : 0;
+            /* A stated credit naming a web firm that no text of the page
+             * shows: the firm that built the site ("Vivid Interactive and
+             * Design", l3s a9564b02), not a writer; all its parts go. */
+            int firm = 0;
+            for (size_t i = 0; i < m->nauthors && !firm && srcs[s] != CD_MS_VISIBLE; i++)
+                firm = S_web_firm(m->authors[i]) && !S_page_says(c, m->authors[i], strlen(m->authors[i]));
+            if (firm)
+                m->nauthors = 0;
             size_t keep = 0;
             for (size_t i = 0; i < m->nauthors; i++) {
                 const char *a = m->authors[i];
