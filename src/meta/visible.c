@@ -303,6 +303,68 @@ static int S_menu_row_link(const cd_dom *dom, cd_nid id)
     return links >= 4;
 }
 
+/* Does a word of element id's class glue "byline" to the word before it
+ * in lower case ("articlebyline", "storybyline", "vitstorybyline": l3s
+ * f4eced52 = news spec pcw-eu-microsoft-cases, 48101d52, 23d56f66)? The
+ * class word rule reads a word from its start or a camelCase hump only;
+ * a picture's ("imagebyline", "photobyline") names its photographer. */
+static int S_glued_byline(const cd_dom *dom, cd_nid id)
+{
+    size_t n;
+    const char *v = cd_dom_attr(dom, id, "class", &n);
+    if (!v || n < 9 || n > 200)
+        return 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && (v[i] == ' ' || v[i] == '-' || v[i] == '_'))
+            i++;
+        size_t st = i;
+        while (i < n && v[i] != ' ' && v[i] != '-' && v[i] != '_')
+            i++;
+        size_t l = i - st;
+        if (l < 9 || !cd_eq_nocase(v + i - 6, 6, "byline") || !(v[i - 7] >= 'a' && v[i - 7] <= 'z'))
+            continue;
+        static const char *const pic[] = {"image", "img", "photo", "picture", "pic", "foto"};
+        int bad = 0;
+        for (size_t k = 0; k < sizeof pic / sizeof pic[0] && !bad; k++)
+            bad = cd_contains_nocase(v + st, l - 6, pic[k]);
+        if (!bad)
+            return 1;
+    }
+    return 0;
+}
+
+/* A byline element whose "By NAME" line a <br> ends, the paper's name on
+ * the next ("<span class=vitstorybyline>By MIRJAM SWANSON<br>THE
+ * PRESS-ENTERPRISE</span>", l3s 23d56f66): the length of t[0..len) that is
+ * that first line, len when it is not so. */
+static size_t S_by_line_before_br(cd_meta_ctx *c, cd_nid id, const char *t, size_t len)
+{
+    const cd_dom *dom = c->dom;
+    char raw[S_BYLINE_MAX + 1], clean[(S_BYLINE_MAX + 1) * 3 + 1];
+    size_t rl = 0;
+    unsigned seen = 0;
+    int br = 0;
+    for (cd_nid q = cd_dom_next(dom, id, id); q && seen < 32; q = cd_dom_next(dom, q, id), seen++) {
+        const cd_node *n = cd_dom_node(dom, q);
+        if (n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_BR) {
+            br = 1;
+            break;
+        }
+        if (n->type != CD_NODE_TEXT)
+            continue;
+        if (rl + n->len > S_BYLINE_MAX)
+            return len;
+        memcpy(raw + rl, n->u.text, n->len);
+        rl += n->len;
+    }
+    if (!br || !rl)
+        return len;
+    size_t cl = cd_meta_clean_to(clean, raw, rl);
+    if (!cl || cl >= len || memcmp(t, clean, cl) != 0 || !S_byline_prefix(clean, cl))
+        return len;
+    return cl;
+}
+
 /* Is element id a row of three links or more with only marks between them
  * ("<td class=byline><a>About Us</a> - <a>Contact Us</a> - <a>Subscribe</a>
  * - <a>Place an Ad</a></td>", a masthead's menu classed byline: l3s
@@ -784,6 +846,8 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
         rank = 3;
     else if (cd_meta_class_has(c, id, cd_list_class_name) && S_in_author_card(c, id))
         rank = 2; /* <div class=author-info><div class=name>…</div><div class=post>Writer</div> */
+    else if (!heading && S_glued_byline(dom, id))
+        rank = 0;
     else
         return;
     /* A poster's line in a teaser of another page's posts (l3s FIFA.com
@@ -805,6 +869,7 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     len = S_cut_kicker_slot(c, id, t, len);
     if (!len)
         return;
+    len = S_by_line_before_br(c, id, t, len);
     /* A form's label ending with a colon ("<td class=byline>Search
      * Site:</td>" beside a search box, l3s acc703fe) names nobody. */
     size_t e = len;
