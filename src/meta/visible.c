@@ -333,10 +333,16 @@ static int S_glued_byline(const cd_dom *dom, cd_nid id)
     return 0;
 }
 
-/* A byline element whose "By NAME" line a <br> ends, the paper's name on
- * the next ("<span class=vitstorybyline>By MIRJAM SWANSON<br>THE
- * PRESS-ENTERPRISE</span>", l3s 23d56f66): the length of t[0..len) that is
- * that first line, len when it is not so. */
+/* A byline element whose first line a <br> ends, the paper's name, a role
+ * or the date on the next ("<span class=vitstorybyline>By MIRJAM
+ * SWANSON<br>THE PRESS-ENTERPRISE</span>", l3s 23d56f66; "<div
+ * class=entStoryCredits><strong>Scott Roxborough and Gregg
+ * Goldstein</strong><br>The Hollywood Reporter<br>Jan. 10, 2008 12:00
+ * AM</div>", 209c7877; "StarredSkies<br>Big Board Owner", wcxb 0558): the
+ * length of t[0..len) that is that first line, len when it is not so. A
+ * first line without "By" only over 60 bytes or less (a box's heading over
+ * its prose, "<b>COMMENT RULES</b><br>Comment posters are …" in a td
+ * classed byline, l3s acc703fe, is none). */
 static size_t S_by_line_before_br(cd_meta_ctx *c, cd_nid id, const char *t, size_t len)
 {
     const cd_dom *dom = c->dom;
@@ -360,7 +366,7 @@ static size_t S_by_line_before_br(cd_meta_ctx *c, cd_nid id, const char *t, size
     if (!br || !rl)
         return len;
     size_t cl = cd_meta_clean_to(clean, raw, rl);
-    if (!cl || cl >= len || memcmp(t, clean, cl) != 0 || !S_byline_prefix(clean, cl))
+    if (!cl || cl >= len || memcmp(t, clean, cl) != 0 || (!S_byline_prefix(clean, cl) && len - cl > 60))
         return len;
     return cl;
 }
