@@ -314,6 +314,14 @@ static int S_glued_byline(const cd_dom *dom, cd_nid id)
     const char *v = cd_dom_attr(dom, id, "class", &n);
     if (!v || n < 9 || n > 200)
         return 0;
+    /* "byline" in lower case after a letter somewhere, found by its 'y'
+     * (most class values hold none): then the words are read. */
+    const char *y = v + 2, *end = v + n;
+    while (y < end && (y = memchr(y, 'y', (size_t)(end - y))) != NULL &&
+           !(y[-1] == 'b' && y[-2] >= 'a' && y[-2] <= 'z' && end - y >= 5 && memcmp(y, "yline", 5) == 0))
+        y++;
+    if (!y || y >= end)
+        return 0;
     for (size_t i = 0; i < n;) {
         while (i < n && (v[i] == ' ' || v[i] == '-' || v[i] == '_'))
             i++;
@@ -366,9 +374,30 @@ static size_t S_by_line_before_br(cd_meta_ctx *c, cd_nid id, const char *t, size
     if (!br || !rl)
         return len;
     size_t cl = cd_meta_clean_to(clean, raw, rl);
-    if (!cl || cl >= len || memcmp(t, clean, cl) != 0 || (!S_byline_prefix(clean, cl) && len - cl > 60))
+    /* ("By" tested by hand: S_byline_prefix stays inlined in the text walk.) */
+    int by = cl > 3 && (clean[0] == 'B' || clean[0] == 'b') && (clean[1] == 'Y' || clean[1] == 'y') &&
+             (clean[2] == ' ' || clean[2] == ':');
+    if (!cl || cl >= len || memcmp(t, clean, cl) != 0 || (!by && len - cl > 60))
         return len;
     return cl;
+}
+
+/* S_glued_byline asked once per class key (the answer no kept in a small
+ * table of the page's walk): most elements hold a class, few a byline. */
+static int S_glued_byline_memo(cd_meta_vis *v, const cd_dom *dom, cd_nid id)
+{
+    if (!dom->classes_indexed)
+        return S_glued_byline(dom, id);
+    uint32_t key = cd_dom_class_key(dom, id);
+    if (!key)
+        return 0;
+    uint32_t *slot = &v->glued_no[key % (sizeof v->glued_no / sizeof v->glued_no[0])];
+    if (*slot == key)
+        return 0;
+    int r = S_glued_byline(dom, id);
+    if (!r)
+        *slot = key;
+    return r;
 }
 
 /* Is element id a row of three links or more with only marks between them
@@ -852,7 +881,8 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
         rank = 3;
     else if (cd_meta_class_has(c, id, cd_list_class_name) && S_in_author_card(c, id))
         rank = 2; /* <div class=author-info><div class=name>…</div><div class=post>Writer</div> */
-    else if (!heading && S_glued_byline(dom, id))
+    else if ((n->tag == CD_TAG_DIV || n->tag == CD_TAG_SPAN || n->tag == CD_TAG_P || n->tag == CD_TAG_TD) &&
+             S_glued_byline_memo(v, dom, id))
         rank = 0;
     else
         return;
