@@ -231,6 +231,35 @@ static int S_inside_any(const cd_dom *dom, cd_nid id, const cd_nid *at, size_t n
     return 0;
 }
 
+/* Does a paragraph of prose of the page (a text of 120 bytes or more, not
+ * node pos, not a script or a style) hold name[0..n) as its opening or
+ * after a space, a capitalised name going on no further ("Adelaide United
+ * FC defenders Cassio and …", "Adelaide United still has …")? One pass over
+ * the nodes, within CD_META_PAGE_PASSES (past them: no). */
+static int S_prose_names(cd_meta_ctx *c, const char *name, size_t n, cd_nid pos)
+{
+    if (n < 5 || ++c->page_passes > CD_META_PAGE_PASSES)
+        return 0;
+    const cd_dom *dom = c->dom;
+    for (cd_nid i = 1; i < dom->count; i++) {
+        const cd_node *nd = cd_dom_node(dom, i);
+        if (nd->type != CD_NODE_TEXT || nd->len < 120 || i == pos)
+            continue;
+        const cd_node *pn = cd_dom_node(dom, nd->parent);
+        if (pn->type == CD_NODE_ELEMENT && (pn->tag == CD_TAG_SCRIPT || pn->tag == CD_TAG_STYLE))
+            continue;
+        const char *t = nd->u.text;
+        for (size_t j = 0; j + n <= nd->len; j++) {
+            if (t[j] != name[0] || (j && t[j - 1] != ' ') || memcmp(t + j, name, n) != 0)
+                continue;
+            if (j + n < nd->len && cd_isalpha((unsigned char)t[j + n]))
+                continue;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int links)
 {
     const cd_meta_cand *list[64];
@@ -274,6 +303,13 @@ static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int li
          * the writer (checked here, on the few names picked: a whole-page
          * look-up). */
         if (src == CD_MS_VISIBLE && (k->flags & CD_MC_BYDATE) && cd_meta_site_named(c, k->s, k->len))
+            continue;
+        /* A bare name beside the date that the story's prose speaks of
+         * ("Adelaide United" over the date line of a club's news, its
+         * paragraphs "Adelaide United FC defenders …": l3s b31cc3b5 = news
+         * spec sportsaustralia-cassio-glory) is its subject, a team or a
+         * body, not the writer, whom a story does not name. */
+        if (src == CD_MS_VISIBLE && (k->flags & CD_MC_BYDATE) && S_prose_names(c, k->s, k->len, k->pos))
             continue;
         /* Only the best-ranked statement of a source (one JSON-LD
          * article, not the authors of every related item). */
@@ -615,6 +651,23 @@ static int S_page_says(cd_meta_ctx *c, const char *name, size_t n)
     return 0;
 }
 
+/* Does name hold a word of web-firm-words.txt ("Vivid Interactive",
+ * "Labs Web Team")? */
+static int S_web_firm(const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; i < n;) {
+        while (i < n && !cd_isalpha((unsigned char)name[i]))
+            i++;
+        size_t st = i;
+        while (i < n && cd_isalpha((unsigned char)name[i]))
+            i++;
+        if (i > st && cd_wordset_has(&cd_list_web_firm_words, name + st, i - st))
+            return 1;
+    }
+    return 0;
+}
+
 static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
 {
     static const int srcs[] = {CD_MS_JSONLD, CD_MS_META, CD_MS_OG, CD_MS_MICRODATA, CD_MS_VISIBLE,
@@ -627,6 +680,14 @@ static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
 
             const cd_meta_cand *mk[1];
             size_t nmk = srcs[s] == CD_MS_META ? cd_meta_collect(c, CD_MF_AUTHOR, CD_MS_META, 0, mk, 1) : 0;
+            /* A stated credit naming a web firm that no text of the page
+             * shows: the firm that built the site ("Vivid Interactive and
+             * Design", l3s a9564b02), not a writer; all its parts go. */
+            int firm = 0;
+            for (size_t i = 0; i < m->nauthors && !firm && srcs[s] != CD_MS_VISIBLE; i++)
+                firm = S_web_firm(m->authors[i]) && !S_page_says(c, m->authors[i], strlen(m->authors[i]));
+            if (firm)
+                m->nauthors = 0;
             size_t keep = 0;
             for (size_t i = 0; i < m->nauthors; i++) {
                 const char *a = m->authors[i];

@@ -303,6 +303,144 @@ static int S_menu_row_link(const cd_dom *dom, cd_nid id)
     return links >= 4;
 }
 
+/* Does a word of element id's class glue "byline" to the word before it
+ * in lower case ("articlebyline", "storybyline", "vitstorybyline": l3s
+ * f4eced52 = news spec pcw-eu-microsoft-cases, 48101d52, 23d56f66)? The
+ * class word rule reads a word from its start or a camelCase hump only;
+ * a picture's ("imagebyline", "photobyline") names its photographer. */
+static int S_glued_byline(const cd_dom *dom, cd_nid id)
+{
+    size_t n;
+    const char *v = cd_dom_attr(dom, id, "class", &n);
+    if (!v || n < 9 || n > 200)
+        return 0;
+    /* "byline" in lower case after a letter somewhere, found by its 'y'
+     * (most class values hold none): then the words are read. */
+    const char *y = v + 2, *end = v + n;
+    while (y < end && (y = memchr(y, 'y', (size_t)(end - y))) != NULL &&
+           !(y[-1] == 'b' && y[-2] >= 'a' && y[-2] <= 'z' && end - y >= 5 && memcmp(y, "yline", 5) == 0))
+        y++;
+    if (!y || y >= end)
+        return 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && (v[i] == ' ' || v[i] == '-' || v[i] == '_'))
+            i++;
+        size_t st = i;
+        while (i < n && v[i] != ' ' && v[i] != '-' && v[i] != '_')
+            i++;
+        size_t l = i - st;
+        if (l < 9 || !cd_eq_nocase(v + i - 6, 6, "byline") || !(v[i - 7] >= 'a' && v[i - 7] <= 'z'))
+            continue;
+        static const char *const pic[] = {"image", "img", "photo", "picture", "pic", "foto"};
+        int bad = 0;
+        for (size_t k = 0; k < sizeof pic / sizeof pic[0] && !bad; k++)
+            bad = cd_contains_nocase(v + st, l - 6, pic[k]);
+        if (!bad)
+            return 1;
+    }
+    return 0;
+}
+
+/* A byline element whose first line a <br> ends, the paper's name, a role
+ * or the date on the next ("<span class=vitstorybyline>By MIRJAM
+ * SWANSON<br>THE PRESS-ENTERPRISE</span>", l3s 23d56f66; "<div
+ * class=entStoryCredits><strong>Scott Roxborough and Gregg
+ * Goldstein</strong><br>The Hollywood Reporter<br>Jan. 10, 2008 12:00
+ * AM</div>", 209c7877; "StarredSkies<br>Big Board Owner", wcxb 0558): the
+ * length of t[0..len) that is that first line, len when it is not so. A
+ * first line without "By" only over 60 bytes or less (a box's heading over
+ * its prose, "<b>COMMENT RULES</b><br>Comment posters are …" in a td
+ * classed byline, l3s acc703fe, is none). */
+static size_t S_by_line_before_br(cd_meta_ctx *c, cd_nid id, const char *t, size_t len)
+{
+    const cd_dom *dom = c->dom;
+    char raw[S_BYLINE_MAX + 1], clean[(S_BYLINE_MAX + 1) * 3 + 1];
+    size_t rl = 0;
+    unsigned seen = 0;
+    int br = 0;
+    for (cd_nid q = cd_dom_next(dom, id, id); q && seen < 32; q = cd_dom_next(dom, q, id), seen++) {
+        const cd_node *n = cd_dom_node(dom, q);
+        if (n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_BR) {
+            br = 1;
+            break;
+        }
+        if (n->type != CD_NODE_TEXT)
+            continue;
+        if (rl + n->len > S_BYLINE_MAX)
+            return len;
+        memcpy(raw + rl, n->u.text, n->len);
+        rl += n->len;
+    }
+    if (!br || !rl)
+        return len;
+    size_t cl = cd_meta_clean_to(clean, raw, rl);
+    /* ("By" tested by hand: S_byline_prefix stays inlined in the text walk.) */
+    int by = cl > 3 && (clean[0] == 'B' || clean[0] == 'b') && (clean[1] == 'Y' || clean[1] == 'y') &&
+             (clean[2] == ' ' || clean[2] == ':');
+    if (!cl || cl >= len || memcmp(t, clean, cl) != 0 || (!by && len - cl > 60))
+        return len;
+    return cl;
+}
+
+/* S_glued_byline asked once per class key (the answer no kept in a small
+ * table of the page's walk): most elements hold a class, few a byline. */
+static int S_glued_byline_memo(cd_meta_vis *v, const cd_dom *dom, cd_nid id)
+{
+    if (!dom->classes_indexed)
+        return S_glued_byline(dom, id);
+    uint32_t key = cd_dom_class_key(dom, id);
+    if (!key)
+        return 0;
+    uint32_t *slot = &v->glued_no[key % (sizeof v->glued_no / sizeof v->glued_no[0])];
+    if (*slot == key)
+        return 0;
+    int r = S_glued_byline(dom, id);
+    if (!r)
+        *slot = key;
+    return r;
+}
+
+/* Is element id a row of three links or more with only marks between them
+ * ("<td class=byline><a>About Us</a> - <a>Contact Us</a> - <a>Subscribe</a>
+ * - <a>Place an Ad</a></td>", a masthead's menu classed byline: l3s
+ * acc703fe)? A menu, no byline: writers' links are joined by "By", commas
+ * or "and". */
+static int S_link_row(const cd_dom *dom, cd_nid id)
+{
+    unsigned links = 0, seen = 0;
+    cd_nid q = cd_dom_next(dom, id, id);
+    while (q) {
+        if (++seen > 96)
+            return 0;
+        const cd_node *n = cd_dom_node(dom, q);
+        if (n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_A) {
+            links++;
+            q = cd_dom_next_skip(dom, q, id);
+            continue;
+        }
+        if (n->type == CD_NODE_TEXT) {
+            const unsigned char *t = (const unsigned char *)n->u.text;
+            for (size_t i = 0; i < n->len; i++) {
+                if (cd_isspace(t[i]) || t[i] == '-' || t[i] == '|' || t[i] == '/')
+                    continue;
+                /* a no-break space, a middle dot; an en or em dash, a bullet */
+                if (i + 1 < n->len && t[i] == 0xC2 && (t[i + 1] == 0xA0 || t[i + 1] == 0xB7)) {
+                    i++;
+                    continue;
+                }
+                if (i + 2 < n->len && t[i] == 0xE2 && t[i + 1] == 0x80 &&
+                    (t[i + 2] == 0x93 || t[i + 2] == 0x94 || t[i + 2] == 0xA2)) {
+                    i += 2;
+                    continue;
+                }
+                return 0;
+            }
+        }
+        q = cd_dom_next(dom, q, id);
+    }
+    return links >= 3;
+}
+
 /* Is text node id the credit line of a teaser in a list: inside an <li>
  * (a few levels up) that opens with a link of three words or more (another
  * page's headline) not holding id, its list of three items or more? "<li><a
@@ -743,12 +881,15 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
         rank = 3;
     else if (cd_meta_class_has(c, id, cd_list_class_name) && S_in_author_card(c, id))
         rank = 2; /* <div class=author-info><div class=name>…</div><div class=post>Writer</div> */
+    else if ((n->tag == CD_TAG_DIV || n->tag == CD_TAG_SPAN || n->tag == CD_TAG_P || n->tag == CD_TAG_TD) &&
+             S_glued_byline_memo(v, dom, id))
+        rank = 0;
     else
         return;
     /* A poster's line in a teaser of another page's posts (l3s FIFA.com
      * 506df3c3: "<li><strong><a>Who will win Ghana 2008?</a></strong> …
      * <div class=postAuthor>Posted by …"). */
-    if (S_teaser_item(c->dom, id))
+    if (S_teaser_item(c->dom, id) || S_link_row(c->dom, id))
         return;
     rank += S_far(v);
     /* Read into the stack (cd_meta_add copies what it keeps): asked of
@@ -763,6 +904,14 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
         return;
     len = S_cut_kicker_slot(c, id, t, len);
     if (!len)
+        return;
+    len = S_by_line_before_br(c, id, t, len);
+    /* A form's label ending with a colon ("<td class=byline>Search
+     * Site:</td>" beside a search box, l3s acc703fe) names nobody. */
+    size_t e = len;
+    while (e && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\t'))
+        e--;
+    if (e && t[e - 1] == ':')
         return;
     /* In a side column or footer (flags CD_MC_BAD): the post's meta box
      * sits there on some blogs; a last resort. */

@@ -2210,3 +2210,153 @@ void cd_news_agency_line(cd_news_ctx *p)
         if (S_source_lead(v, l) && S_agency_text(p, k, labelled)) return;
     }
 }
+
+/* The length of a dash leading a sign-off ("- ", "-- ", "— ", "– "), 0 for
+ * none. */
+static size_t S_signoff_dash(const char *s, size_t n)
+{
+    size_t a = 0;
+    if (n >= 2 && s[0] == '-' && s[1] == '-')
+        a = 2;
+    else if (n >= 1 && s[0] == '-')
+        a = 1;
+    else if (n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+             ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94))
+        a = 3;
+    if (!a || a >= n || s[a] != ' ') return 0;
+    while (a < n && s[a] == ' ')
+        a++;
+    return a;
+}
+
+/* s[0..n) without white space (a no-break space too) at either end;
+ * dashes stay (cd_parts_trim takes them). */
+static void S_ws_trim(const char **s, size_t *n)
+{
+    const char *a = *s;
+    size_t l = *n;
+    for (int again = 1; again;) {
+        again = 0;
+        while (l && cd_isspace((unsigned char)*a))
+            a++, l--;
+        while (l && cd_isspace((unsigned char)a[l - 1]))
+            l--;
+        if (l >= 2 && (unsigned char)a[0] == 0xC2 && (unsigned char)a[1] == 0xA0)
+            a += 2, l -= 2, again = 1;
+        if (l >= 2 && (unsigned char)a[l - 2] == 0xC2 && (unsigned char)a[l - 1] == 0xA0)
+            l -= 2, again = 1;
+    }
+    *s = a, *n = l;
+}
+
+/* Is v[0..l) a sign-off: a bare name (S_bare_name), after a dash when dash
+ * is set, no wire's name and not the site's? Its name in *ns, *nl. */
+static int S_signoff_name(cd_news_ctx *p, const char *v, size_t l, int dash, const char **ns, size_t *nl)
+{
+    size_t d = S_signoff_dash(v, l);
+    if (dash && !d) return 0;
+    v += d, l -= d;
+    while (l && (v[l - 1] == '.' || v[l - 1] == ' '))
+        l--;
+    if (l < 5 || l > 40 || !S_bare_name(v, l) || cd_parts_is_agency(v, l) || S_outlet_is_site(p, v, l)) return 0;
+    *ns = v, *nl = l;
+    return 1;
+}
+
+/* Does a sentence of prose come right before text node k: the text before
+ * it (the line above, or the paragraph the sign-off closes) 80 bytes or
+ * more, ending with a full stop, a ! or ?, or a quotation mark? */
+static int S_prose_before(const cd_dom *dom, cd_nid k)
+{
+    unsigned seen = 0;
+    for (cd_nid q = cd_dom_prev(dom, k); q && seen < 40; q = cd_dom_prev(dom, q), seen++) {
+        const cd_node *n = cd_dom_node(dom, q);
+        if (n->type != CD_NODE_TEXT || cd_news_space_text(n)) continue;
+        const char *v = n->u.text;
+        size_t l = n->len;
+        S_ws_trim(&v, &l);
+        if (l < 80) return 0;
+        unsigned char e = (unsigned char)v[l - 1];
+        return e == '.' || e == '!' || e == '?' || e == '"' || e == '\'' || e == 0x9D || e == 0x99;
+    }
+    return 0;
+}
+
+/* The writer signing the story off, on a page naming no author: a line of
+ * its own right after the story's last text holding only a name, alone or
+ * after a dash ("<p><strong>Jonny Evans</strong></p>", l3s b73fce96 =
+ * news spec digitalarts-ipod-bed; "<div>- <a>Shaun Newport</a></div>",
+ * musicomh-charlie-wilsons-war), or a dash and the name closing the last
+ * paragraph in an element of their own ("… below. <i>-- Aaron Gold</i>",
+ * aboutcars-hyundai-genesis). Never by a picture, in a caption, a link
+ * (but after a dash) or a heading, and only after a sentence of prose (a
+ * listing's last line, "Calculate Shipping", wcxb 2955, is none); a name
+ * without a dash only as the story's own closing line (the first line after
+ * it is a box's heading as often: "FEATURED GALLERIES", "Story Finder", l3s
+ * 9a0aca8a, fffdcc2c). The line leaves the text. */
+void cd_news_signoff(cd_news_ctx *p)
+{
+    if (p->m->nauthors || !p->story || !p->last_text) return;
+    const cd_dom *dom = p->dom;
+    cd_nid top = cd_dom_root(dom), k = p->last_text;
+    unsigned texts = 0, seen = 0;
+    cd_news_text t; /* the line's block (the name read points into it) */
+    while (k && texts < 3 && seen < 40) {
+        const cd_node *n = cd_dom_node(dom, k);
+        seen++;
+        if (n->type == CD_NODE_ELEMENT && ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k))) {
+            k = cd_dom_next_skip(dom, k, top);
+            continue;
+        }
+        if (n->type != CD_NODE_TEXT || cd_news_space_text(n)) {
+            k = cd_dom_next(dom, k, top);
+            continue;
+        }
+        texts++;
+        const char *v = n->u.text, *ns = NULL;
+        size_t l = n->len, nl = 0;
+        S_ws_trim(&v, &l);
+        /* The block (or inline box) the line stands in. */
+        cd_nid b = n->parent;
+        for (unsigned up = 0; b && up < 4 && !(cd_tag_flags(cd_dom_node(dom, b)->tag) & CD_TF_BLOCK); up++)
+            b = cd_dom_node(dom, b)->parent;
+        int bad = !b || S_picture_beside(dom, b) || cd_news_is_caption_el(p, b);
+        for (cd_nid a = b, d = 0; !bad && a && d < 4; a = cd_dom_node(dom, a)->parent, d++)
+            bad = cd_dom_is(dom, a, CD_TAG_FIGURE) || cd_dom_is(dom, a, CD_TAG_H1) || cd_dom_is(dom, a, CD_TAG_H2) ||
+                  cd_dom_is(dom, a, CD_TAG_H3) || cd_dom_is(dom, a, CD_TAG_H4) || cd_dom_is(dom, a, CD_TAG_H5) ||
+                  cd_dom_is(dom, a, CD_TAG_H6);
+        if (bad) return;
+        cd_nid in = n->parent;
+        int inline_box = k == p->last_text && !n->prev && !n->next && in && in != b &&
+                         !cd_dom_node(dom, in)->next && S_signoff_dash(v, l);
+        if (inline_box) {
+            /* The story's own last text: a dash and the name in an inline
+             * element of their own closing the paragraph. */
+            if (!S_signoff_name(p, v, l, 1, &ns, &nl)) return;
+        } else {
+            /* A line of its own: the story's closing one, or one of the two
+             * texts after it (a dash needed there, or in a link). */
+            cd_news_gather(p, b, CD_NONE, 0, &t);
+            const char *bv = t.s;
+            size_t bl = t.n;
+            S_ws_trim(&bv, &bl);
+            if (t.more || bl > 48) {
+                if (k == p->last_text) {
+                    k = cd_dom_next(dom, k, top);
+                    continue;
+                }
+                return;
+            }
+            int link = S_in_link(dom, k);
+            if (!S_signoff_name(p, bv, bl, k != p->last_text || link, &ns, &nl)) return;
+        }
+        if (!S_prose_before(dom, k) || !cd_meta_authors_add(p->m, p->arena, ns, nl, 0)) return;
+        p->m->author_source = "visible";
+        if (p->keep) return;
+        if (inline_box) {
+            if (cd_news_rendered(p, k)) cd_extract_cut_as(p->x, dom, k, 0, n->len, CD_WHY_BYLINE);
+        } else
+            cd_news_cut(p, &t, 0, t.n, CD_WHY_BYLINE);
+        return;
+    }
+}

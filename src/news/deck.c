@@ -883,8 +883,14 @@ void cd_news_deck(cd_news_ctx *p)
                  * text-tagline-2>24 Apr 2000 • 3 min read</time>", wcxb 0381,
                  * read once the names above it were passed). */
                 if (c && (S_names_list(c, len) || n->tag == CD_TAG_TIME)) c = NULL;
+                /* … and one of four words or five in title case classed a
+                 * deck itself, the headline's very next element in its own
+                 * block ("<h1 class=Headline>…</h1><h2 class=SubHead><i>More
+                 * Flights, Fewer Crashes In 2007</i></h2>", l3s wpxi-aviation-
+                 * deaths): a subheadline its template names. */
+                int named_sub = cls && h2_beside && named == k && S_next_el(dom, h1) == k && w >= 4;
                 if (c && !notice && w >= least && len <= 600 && !cd_parts_not_deck(c, len) &&
-                    (strong || long_h2 || !cd_parts_title_case(c, len) || ((cls || desc || font) && w >= 6)) && !cd_news_has(p, k, cd_list_class_deck_bad) &&
+                    (strong || long_h2 || named_sub || !cd_parts_title_case(c, len) || ((cls || desc || font) && w >= 6)) && !cd_news_has(p, k, cd_list_class_deck_bad) &&
                     !S_has_heading(p, k) && !S_control_row(dom, k) &&
                     !(p->m->title && cd_meta_eq_nocase(c, len, p->m->title, strlen(p->m->title)))) {
                     /* A kicker's label in capitals before a bar is no part

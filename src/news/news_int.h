@@ -149,6 +149,7 @@ void cd_news_deck(cd_news_ctx *p);
 void cd_news_byline(cd_news_ctx *p);
 /* A name, a comma and a newsroom job or a wire as a line of its own at the story's head: the author. */
 void cd_news_name_byline(cd_news_ctx *p);
+void cd_news_signoff(cd_news_ctx *p);
 /* Drop a labelled date line of its own among the first blocks (deck.c). */
 void cd_news_date_lines(cd_news_ctx *p);
 /* A standfirst ending ", writes NAME.": the deck, and the author when none is known. */

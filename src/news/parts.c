@@ -614,6 +614,7 @@ void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x
     cd_news_source_class(&p);
     cd_news_agency_line(&p);
     cd_news_dateline_wire(&p);
+    cd_news_signoff(&p);
     S_house_author(&p);
     /* The other figures of the body keep their captions, not their credits
      * (last: the cuts they need come after the dateline's). */
