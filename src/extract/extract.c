@@ -2655,6 +2655,8 @@ const char *cd_extract_reason(uint8_t why)
         return "author-bio";
     case 'K':
         return "call-to-action";
+    case 'Q':
+        return "legal-note";
     default:
         return "clean-heading";
     }

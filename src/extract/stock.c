@@ -840,6 +840,17 @@ static int S_cta_box(const cd_dom *dom, const cd_xstat *st, cd_nid id, cd_nid ro
     return 0;
 }
 
+/* A legal note set beside a story: an element whose class or id names a
+ * disclaimer or a disclosure (src/lists/hints-legal.txt), with the story's
+ * prose before it, holding a tenth of a region of S_CTA_STORY characters
+ * at most (wcxb-dev 4092's "dcom-c-disclosure" paragraphs after the story,
+ * 0332's affiliate "disclosure-text"; h/newsprec16). */
+static int S_legal_box(const cd_dom *dom, const cd_xstat *st, cd_nid id, cd_nid root)
+{
+    return (st[id].hints & CD_HINT_LEGAL) && st[id].chars && st[id].chars * S_CTA_SHARE <= st[root].chars &&
+           st[root].chars >= S_CTA_STORY && S_prose_before(dom, st, id, root);
+}
+
 static const char *S_author_slug(const cd_dom *dom, cd_nid id, size_t *len);
 
 /* The author-page links S_region met (S_bios): the last S_BIO_LINKS. */
@@ -855,6 +866,13 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, 
     char buf[S_LINE_MAX + 1];
     int tries = 0;
     cd_nid id = root;
+    /* A legal note S_choose took as a root of its own beside the story. */
+    if (story && many && (st[root].hints & CD_HINT_LEGAL) && st[root].chars &&
+        st[root].chars * S_CTA_SHARE <= total && total >= S_CTA_STORY) {
+        st[root].dead = 1;
+        st[root].why = 'Q';
+        return;
+    }
     while (id) {
         const cd_node *n = cd_dom_node(dom, id);
         /* On an article page, a sign-up box inside it ("Be the first to
@@ -914,9 +932,10 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, 
                 continue;
             }
         }
-        /* On a story's page, a call-to-action box (S_cta_box). */
-        if (story && id != root && S_cta_box(dom, st, id, root)) {
-            cd_x_drop(dom, st, id, root, 'K');
+        /* On a story's page, a call-to-action box (S_cta_box) or a legal
+         * note (S_legal_box). */
+        if (story && id != root && (S_cta_box(dom, st, id, root) || S_legal_box(dom, st, id, root))) {
+            cd_x_drop(dom, st, id, root, (st[id].hints & CD_HINT_CTA) ? 'K' : 'Q');
             id = cd_dom_next_skip(dom, id, root);
             continue;
         }
