@@ -934,7 +934,8 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, 
         }
         /* On a story's page, a call-to-action box (S_cta_box) or a legal
          * note (S_legal_box). */
-        if (story && id != root && (S_cta_box(dom, st, id, root) || S_legal_box(dom, st, id, root))) {
+        if ((st[id].hints & (CD_HINT_CTA | CD_HINT_LEGAL)) && story && id != root &&
+            (S_cta_box(dom, st, id, root) || S_legal_box(dom, st, id, root))) {
             cd_x_drop(dom, st, id, root, (st[id].hints & CD_HINT_CTA) ? 'K' : 'Q');
             id = cd_dom_next_skip(dom, id, root);
             continue;
