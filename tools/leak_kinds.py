@@ -32,6 +32,10 @@ ap = argparse.ArgumentParser()
 ap.add_argument("dataset"); ap.add_argument("data_dir"); ap.add_argument("ours")
 ap.add_argument("peer", nargs="?", default="-")
 ap.add_argument("--list", dest="listkind", default=None)
+ap.add_argument("--fine", action="store_true",
+                help="finer kinds (h/newsprec16): code, table cells, tables of contents, footnotes, "
+                     "share lines, offer boxes, list items are split out of the others")
+ap.add_argument("--pages", help="a file of page ids (one a line): only these are read")
 A = ap.parse_args()
 ds, ddir, ours, peer, listkind = A.dataset, A.data_dir, A.ours, A.peer, A.listkind
 
@@ -78,6 +82,31 @@ DATEISH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*
                      r"\b\d{4}-\d\d-\d\d|\bago\b|\b20\d\d\b", re.I)
 
 
+def classify_fine(path, line, nw, linkfrac):
+    p = " ".join(path[-5:]).lower()  # the nearest elements only: an ancestor's word is not the line's
+    last = " ".join(path[-3:]).lower()
+    if re.search(r"(^| )(pre|code)\b", p):
+        return "code block"
+    if re.search(r"\btoc\b|[-_.#]toc|toc[-_]|table-of-contents|tableofcontents", p):
+        return "table of contents"
+    if re.search(r"footnote|\bfn\b|endnote|reference|citation|bibliograph|sources", p):
+        return "footnotes/refs"
+    if re.search(r"\bshare|sharing|social|sharedaddy", p):
+        return "share/social"
+    if re.search(r"promo|offer|\bcta|cta[-_]|[-_]cta|newsletter|subscri|signup|sign-up|optin|opt-in|"
+                 r"mailchimp|\bform\b|button|banner|callout|call-to-action|advert|\bad[-_]|sponsor", p):
+        return "promo/offer/newsletter box"
+    k = classify(path, line, nw, linkfrac)
+    if k == "other prose":
+        if re.search(r"(^| )(td|th)\b", p):
+            return "table cells"
+        if re.search(r"(^| )(li|dd|dt)\b", last):
+            return "list items (prose)"
+        if re.search(r"\baside\b|\bbox\b|[-_]box|box[-_]|\bnote\b|disclaimer|disclosure|alert|notice", p):
+            return "in-story box (other)"
+    return k
+
+
 def classify(path, line, nw, linkfrac):
     p = " ".join(path).lower()
     last = " ".join(path[-3:]).lower()
@@ -114,8 +143,13 @@ pp, _ = S.load_predictions(peer, ds) if peer != "-" else ({}, None)
 words_k = Counter(); pts = Counter(); pages_k = defaultdict(set); peer_k = Counter()
 listing = []
 n = 0
+only = None
+if A.pages:
+    only = {l.split()[0] for l in open(A.pages) if l.strip()}
 for k, g in sorted(gold.items()):
     if not g["text"] or (ds == "wcxb" and g["type"] != "article"):
+        continue
+    if only is not None and k not in only:
         continue
     n += 1
     rec = po.get(k) or {}
@@ -171,7 +205,7 @@ for k, g in sorted(gold.items()):
             span = pr.info[pos:pos + len(w)]
             lf = sum(1 for _, a in span if a) / max(1, len(span))
             path = pr.stacks[pr.info[pos][0]]
-        kind = classify(path, line, len(w), lf) if path != ("?",) else "not found"
+        kind = (classify_fine if A.fine else classify)(path, line, len(w), lf) if path != ("?",) else "not found"
         words_k[kind] += len(w); pts[kind] += len(w) / len(ow); pages_k[kind].add(k)
         if inpeer:
             peer_k[kind] += len(w)

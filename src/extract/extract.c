@@ -2653,6 +2653,10 @@ const char *cd_extract_reason(uint8_t why)
         return "rating-widget";
     case 'a':
         return "author-bio";
+    case 'K':
+        return "call-to-action";
+    case 'Q':
+        return "legal-note";
     default:
         return "clean-heading";
     }

@@ -36,7 +36,7 @@
  *                   be the byline, "bio" alone biology and "info" anything. */
 /* cd_hints_of_keyed keeps a key's hints in 15 bits and its "worked out" mark in the 16th. */
 _Static_assert(((CD_HINT_CHROME | CD_HINT_NEG | CD_HINT_POS | CD_HINT_COMMENT | CD_HINT_ROLE_CHROME |
-                 CD_HINT_BODY | CD_HINT_CREDIT | CD_HINT_NOTE | CD_HINT_PANEL | CD_HINT_CONSENT |
+                 CD_HINT_BODY | CD_HINT_CREDIT | CD_HINT_NOTE | CD_HINT_PANEL | CD_HINT_CONSENT | CD_HINT_CTA | CD_HINT_LEGAL |
                  CD_HINT__AUTHOR | CD_HINT__ABOUT) & 0x8000u) == 0,
                "hints fit in 15 bits");
 

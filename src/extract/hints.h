@@ -13,6 +13,8 @@
 #define CD_HINT_CREDIT 64u     /* a credit line: photo credit, copyright, image source */
 #define CD_HINT_NOTE 512u     /* a note beside the story: deck, excerpt, summary, disclosure, bio */
 #define CD_HINT_PANEL 256u     /* a panel that opens: tab panel, accordion or collapse body, FAQ answer */
+#define CD_HINT_CTA 1024u      /* a call-to-action box ("post-cta"): dropped on article pages (stock.c) */
+#define CD_HINT_LEGAL 2048u    /* a disclaimer or disclosure box ("disclaimer"): dropped on story pages (stock.c) */
 #define CD_HINT_CONSENT 128u   /* a consent manager's dialog (with CD_HINT_CHROME): never content,
                                 * however much of the page's text it holds */
 /* Internal to hints.c: words that say chrome only together (see src/lists/hints-author.txt). */

@@ -42,6 +42,7 @@
 #include "../util/ctype.h"
 #include "drops.h"
 #include "extract.h"
+#include "hints.h"
 #include "stock.h"
 #include "wordlists.h"
 
@@ -818,6 +819,38 @@ static int S_rating_word(const char *s, size_t n)
     return 0;
 }
 
+/* A call-to-action box on an article page: an element whose class or id
+ * names one (src/lists/hints-cta.txt: "post-cta", "cta-banner"), with text,
+ * that offers a link, a field or a button, and holds a third of the region's
+ * text at most (a page whose story is such a box, a landing page's section,
+ * keeps it). Seen on wcxb-dev 0111 ("Want to win more jobs with less
+ * effort?" with a sign-up link), 4656, 0145, 0358, 4608 (h/newsprec16). */
+#define S_CTA_SHARE 10 /* the box holds a tenth of the region at most */
+#define S_CTA_STORY 1500 /* characters of the region, at least: a story of some length */
+static int S_cta_box(const cd_dom *dom, const cd_xstat *st, cd_nid id, cd_nid root)
+{
+    if (!(st[id].hints & CD_HINT_CTA) || !st[id].chars || st[id].chars * S_CTA_SHARE > st[root].chars ||
+        st[root].chars < S_CTA_STORY)
+        return 0;
+    if (st[id].n_a || st[id].n_input)
+        return 1;
+    for (cd_nid t = cd_dom_next(dom, id, id); t; t = cd_dom_next(dom, t, id))
+        if (cd_dom_node(dom, t)->type == CD_NODE_ELEMENT && cd_dom_node(dom, t)->tag == CD_TAG_BUTTON)
+            return 1;
+    return 0;
+}
+
+/* A legal note set beside a story: an element whose class or id names a
+ * disclaimer or a disclosure (src/lists/hints-legal.txt), with the story's
+ * prose before it, holding a tenth of a region of S_CTA_STORY characters
+ * at most (wcxb-dev 4092's "dcom-c-disclosure" paragraphs after the story,
+ * 0332's affiliate "disclosure-text"; h/newsprec16). */
+static int S_legal_box(const cd_dom *dom, const cd_xstat *st, cd_nid id, cd_nid root)
+{
+    return (st[id].hints & CD_HINT_LEGAL) && st[id].chars && st[id].chars * S_CTA_SHARE <= st[root].chars &&
+           st[root].chars >= S_CTA_STORY && S_prose_before(dom, st, id, root);
+}
+
 static const char *S_author_slug(const cd_dom *dom, cd_nid id, size_t *len);
 
 /* The author-page links S_region met (S_bios): the last S_BIO_LINKS. */
@@ -827,12 +860,19 @@ typedef struct {
     int n;
 } S_biolinks;
 
-static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, int chosen,
+static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, int story, int chosen,
                      size_t total, int many, S_biolinks *bio)
 {
     char buf[S_LINE_MAX + 1];
     int tries = 0;
     cd_nid id = root;
+    /* A legal note S_choose took as a root of its own beside the story. */
+    if (story && many && (st[root].hints & CD_HINT_LEGAL) && st[root].chars &&
+        st[root].chars * S_CTA_SHARE <= total && total >= S_CTA_STORY) {
+        st[root].dead = 1;
+        st[root].why = 'Q';
+        return;
+    }
     while (id) {
         const cd_node *n = cd_dom_node(dom, id);
         /* On an article page, a sign-up box inside it ("Be the first to
@@ -891,6 +931,14 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, 
                 id = cd_dom_next_skip(dom, box, root);
                 continue;
             }
+        }
+        /* On a story's page, a call-to-action box (S_cta_box) or a legal
+         * note (S_legal_box). */
+        if ((st[id].hints & (CD_HINT_CTA | CD_HINT_LEGAL)) && story && id != root &&
+            (S_cta_box(dom, st, id, root) || S_legal_box(dom, st, id, root))) {
+            cd_x_drop(dom, st, id, root, (st[id].hints & CD_HINT_CTA) ? 'K' : 'Q');
+            id = cd_dom_next_skip(dom, id, root);
+            continue;
         }
         /* In a chosen region (not a page read broadly), what the publisher
          * marked data-nosnippet (Google's attribute for text kept out of
@@ -1129,7 +1177,10 @@ void cd_x_drop_stock(cd_extract *x, const cd_dom *dom, cd_xstat *st)
         if (!st[x->roots[r]].dead) total += st[x->roots[r]].chars;
     for (uint32_t r = 0; r < x->nroots; r++) {
         S_biolinks bio = {.n = 0};
-        S_region(dom, st, x->roots[r], x->article && !x->broad, !x->broad, total, x->nroots > 1,
+        /* story: read as an article, or as a container on a page whose
+         * structured data says it is one. */
+        S_region(dom, st, x->roots[r], x->article && !x->broad, !x->broad && (x->article || x->typed > 0), !x->broad,
+                 total, x->nroots > 1,
                  x->broad ? NULL : &bio);
         if (bio.n && !st[x->roots[r]].dead)
             S_bios(dom, st, x->roots[r], &bio);

@@ -41,6 +41,7 @@
 #define CD_HEADLINE_WORDS_MAX 25
 #define CD_TEASER_TEXT                                                                             \
     400 /* visible characters of an item outside its links (a summary of a few sentences) */
+#define CD_TEASER_EXCERPT 600 /* ... and of one that repeats its headline's link (S_repeats_headline) */
 #define CD_TEASER_RUN 3      /* items in a row that make a list */
 #define CD_TEASER_LABEL 60   /* visible characters of a list's label */
 #define CD_TEASER_SHARE 0.6f /* of the element's text in its items, to take it whole */
@@ -244,10 +245,43 @@ static int S_label(const cd_dom *dom, cd_xstat *st, cd_nid id)
 /* One story: one or two headline links (the headline and its picture, or
  * "Full story"), little else: a few other links at most (its section, its
  * author, its comments), not a list of links. */
-static int S_item(const cd_xstat *s)
+static int S_repeats_headline(const cd_dom *dom, const cd_xstat *st, cd_nid item);
+
+static int S_item(const cd_dom *dom, const cd_xstat *st, cd_nid c)
 {
-    return s->mark >= 1 && s->mark <= 2 && s->n_a <= s->mark + CD_TEASER_LINKS &&
-           s->chars - (s->link < s->chars ? s->link : s->chars) <= CD_TEASER_TEXT;
+    const cd_xstat *s = &st[c];
+    if (s->mark < 1 || s->mark > 2 || s->n_a > s->mark + CD_TEASER_LINKS) return 0;
+    uint32_t own = s->chars - (s->link < s->chars ? s->link : s->chars);
+    return own <= CD_TEASER_TEXT || (own <= CD_TEASER_EXCERPT && S_repeats_headline(dom, st, c));
+}
+
+/* Does item hold, besides its headline link, another link to the same
+ * address that is no headline ("Read More", "Continue reading")? A card
+ * that repeats its target under its summary is a teaser, whatever the
+ * summary's length: a blog's excerpt is 55 words, up to 420 characters
+ * (wcxb-dev 0296's "Latest News" grid after the story). */
+static int S_repeats_headline(const cd_dom *dom, const cd_xstat *st, cd_nid item)
+{
+    const char *h = NULL;
+    size_t hl = 0;
+    cd_nid head = CD_NONE;
+    for (cd_nid t = item; t; t = cd_dom_next(dom, t, item)) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_A && st[t].mark == 1 && !st[t].dead) {
+            h = cd_dom_attr(dom, t, "href", &hl);
+            head = t;
+            break;
+        }
+    }
+    if (!h || !hl) return 0;
+    for (cd_nid t = item; t; t = cd_dom_next(dom, t, item)) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (t == head || n->type != CD_NODE_ELEMENT || n->tag != CD_TAG_A || st[t].dead || st[t].mark) continue;
+        size_t ol = 0;
+        const char *o = cd_dom_attr(dom, t, "href", &ol);
+        if (o && ol == hl && memcmp(o, h, hl) == 0 && st[t].chars) return 1;
+    }
+    return 0;
 }
 
 /* A card: a story's headline followed by its own summary (CD_TEASER_CARD
@@ -415,7 +449,7 @@ static int S_list(const cd_dom *dom, cd_xstat *st, cd_nid p, int sum_ok)
                 goto endrun;
             }
             if (cn->type != CD_NODE_ELEMENT || st[c].dead || !st[c].chars || st[c].kind) continue;
-            item = S_item(&st[c]);
+            item = S_item(dom, st, c);
             /* The summary of the item just before it, set as an element of
              * its own (<dt><a>headline</a></dt><dd>summary</dd>, a <p>
              * after a headline's <h3>): no link, at most a summary's

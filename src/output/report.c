@@ -167,6 +167,8 @@ static const struct {
     {"teaser-list", "a list of other stories (teasers)"},
     {"teaser-tail", "the summary, picture or label of a lone teaser after the story (its headline went as furniture)"},
     {"author-bio", "an author's box after the story: a sentence about the author and a link to the author's page"},
+    {"call-to-action", "a call-to-action box inside or after the story (a class word \"cta\"): a link, field or button to sell, book or sign up"},
+    {"legal-note", "a disclaimer or disclosure box beside the story (class word \"disclaimer\", \"disclosure\")"},
     {"rating-widget", "a rating widget: a row of stars or radio buttons to rate the story, with its lines"},
     {"nosnippet", "marked data-nosnippet by the publisher (not the page's own text)"},
     {"list-label", "the label of a list that was dropped (\"Related stories\")"},
