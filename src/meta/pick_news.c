@@ -44,6 +44,8 @@
 #include "wordlists.h"
 
 #define S_URL_LABEL_TEXTS 3u /* texts over the headline a URL-confirmed desk label may be */
+#define S_TITLE_LABEL_TEXTS 10u /* ... a <title>-confirmed one (autosport's "F1 NEWS": 7 tool links between) */
+#define S_TITLE_LABEL_STEPS 400u /* nodes walked back from the headline for it (autosport: 300, blank texts and a tool table) */
 #define S_LABEL_MAX 64u /* bytes: a section longer than this is a sentence */
 #define S_LABEL_WORDS 8u
 #define S_TAG_MAX 60u
@@ -442,10 +444,10 @@ static const char *S_crumb_section(cd_meta_ctx *c, const cd_meta_crumbs *t, cons
  * host name ("brisbanetimes.com.au"), no word or run of words that is a
  * label of the page's host ("Herald Sun" on heraldsun.com.au, "Soccerway"
  * on soccerway.com)? */
-static int S_desk_part(const cd_meta *m, const char *page_url, const char *part, size_t n)
+static int S_desk_part_as(const cd_meta *m, const char *page_url, const char *part, size_t n, int digits)
 {
     for (size_t i = 0; i < n; i++)
-        if (cd_isdigit((unsigned char)part[i]) || (i + 1 < n && (unsigned char)part[i] == 0xC2 &&
+        if ((!digits && cd_isdigit((unsigned char)part[i])) || (i + 1 < n && (unsigned char)part[i] == 0xC2 &&
                                                    (unsigned char)part[i + 1] == 0xB0))
             return 0;
     const char *dot = memchr(part, '.', n);
@@ -468,13 +470,19 @@ static int S_desk_part(const cd_meta *m, const char *page_url, const char *part,
     return 1;
 }
 
+static int S_desk_part(const cd_meta *m, const char *page_url, const char *part, size_t n)
+{
+    return S_desk_part_as(m, page_url, part, n, 0);
+}
+
 /* A desk label read off the <title> or a header h1: marks around it cut
  * ("| League"), a trailing type word dropped ("Sport Story": Sport). */
-static const char *S_desk(cd_meta_ctx *c, const cd_meta *m, const char *page_url, const char *s, size_t n)
+static const char *S_desk_as(cd_meta_ctx *c, const cd_meta *m, const char *page_url, const char *s, size_t n,
+                             int digits)
 {
     while (n && (*s == '|' || *s == '>' || *s == ' ' || *s == ':'))
         s++, n--;
-    if (!n || !S_desk_part(m, page_url, s, n)) return NULL;
+    if (!n || !S_desk_part_as(m, page_url, s, n, digits)) return NULL;
     const char *sp = NULL;
     for (size_t i = n; i-- > 0;)
         if (s[i] == ' ') {
@@ -492,6 +500,13 @@ static const char *S_desk(cd_meta_ctx *c, const cd_meta *m, const char *page_url
             }
     }
     return S_section_of(c, m, s, n, 0, 0);
+}
+
+/* S_desk, digits refused (a date, a temperature, a score read off a
+ * <title> or a header). */
+static const char *S_desk(cd_meta_ctx *c, const cd_meta *m, const char *page_url, const char *s, size_t n)
+{
+    return S_desk_as(c, m, page_url, s, n, 0);
 }
 
 /* Does s[0..n) hold w (NUL-terminated) as whole words, any ASCII case? */
@@ -1060,7 +1075,9 @@ static const char *S_title_section(cd_meta_ctx *c, const cd_meta *m, const char 
 {
     const cd_meta_cand *list[1];
     if (!m->title || !cd_meta_collect(c, CD_MF_TITLE, CD_MS_TITLE, 0, list, 1)) return NULL;
-    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB "};
+    /* " > ": a <title> written as a trail ("Orleans Star / Weekly Journal >
+     * National > headline", l3s eastottawa-airlines-disabled). */
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", " > "};
     const char *t = list[0]->s;
     size_t tn = list[0]->len;
     /* Every separator starts with a space: one pass notes the separators
@@ -1116,6 +1133,11 @@ static const char *S_title_section(cd_meta_ctx *c, const cd_meta *m, const char 
             j = hf ? j + 1 : j - 1;
             part = S_piece(c, t + at[j], len[j], &pl);
         }
+        /* A trail's crumb of the site's whole news area ("SignOnSanDiego.com
+         * > News > World -- headline", l3s signonsandiego: the desk run into
+         * the headline's part) is no desk. */
+        if (part && seps[k][1] == '>' && !strchr(part, ' ') && cd_wordset_has(&cd_list_section_broad, part, pl))
+            return NULL;
         if (!part || S_word_count(part, pl) > 3 || S_same_text(part, m->title) ||
             (m->site_name && cd_meta_site_like(part, pl, m->site_name, strlen(m->site_name))))
             return NULL;
@@ -2054,6 +2076,102 @@ static const char *S_url_label(cd_meta_ctx *c, const cd_meta *m, const char *pag
     return NULL;
 }
 
+/* Is key k[0..kl) the key of one part of the <title> t[0..tn), split at
+ * the separators " - ", " | ", ": ", " > ", " :: ", " » ", " – ", " — "
+ * ("autosport.com - F1 News: headline" holds "F1 News"), a part where a
+ * desk stands: the whole <title>; a part between two others; or, of two
+ * parts, either one when the headline hl is not in the <title> ("Bangkok
+ * Post : SPORTS PLUS"). An end part beside the headline is the site's
+ * place ("Weekend Coding Agent | TheFocus.AI Labs", wcxb-dev 0378), and a
+ * part inside the headline's own span is the headline ("Travel Insurance -
+ * Flight and Travel Insurance Quotes | GEICO", wcxb-dev 0112). */
+static int S_title_has_part(const char *t, size_t tn, const char *k, size_t kl, const char *hl)
+{
+    static const char *const seps[] = {" - ", " | ", ": ", " > ", " :: ", " \xC2\xBB ", " \xE2\x80\x93 ",
+                                       " \xE2\x80\x94 "};
+    size_t st = 0, np = 0, hit = 0, hst = 0, hen = 0, hn = strlen(hl);
+    int found = 0, inhead = 0;
+    for (size_t i = 0; hn && i + hn <= tn && !inhead; i++)
+        if (cd_eq_nocase(t + i, hn, hl)) inhead = 1, hst = i, hen = i + hn;
+    for (size_t i = 0; i <= tn; i++) {
+        size_t sl = 0;
+        if (i < tn)
+            for (size_t s = 0; s < sizeof seps / sizeof seps[0] && !sl; s++) {
+                size_t l = strlen(seps[s]);
+                if (i + l <= tn && memcmp(t + i, seps[s], l) == 0) sl = l;
+            }
+        if (i < tn && !sl) continue;
+        char tk[64];
+        size_t tkl = i - st < sizeof tk ? S_key(t + st, i - st, tk, sizeof tk) : 0;
+        if (!found && tkl == kl && memcmp(tk, k, kl) == 0) {
+            if (inhead && st < hen && i > hst) return 0;
+            found = 1, hit = np;
+        }
+        np++;
+        if (i == tn) break;
+        st = i + sl;
+        i += sl - 1;
+    }
+    if (!found) return 0;
+    return np == 1 || (hit > 0 && hit + 1 < np) || (np == 2 && !inhead);
+}
+
+/* A desk label printed over the headline with no class naming it,
+ * confirmed by the <title>, one part of which spells it ("<div
+ * id=sctn_nm><a>LIFESTYLE &AMP; ENTERTAINMENT</a></div>" over a page whose
+ * <title> is that name alone, l3s madison-diving-bell-review; "<b><font
+ * class=boxes>F1 NEWS</font></b>" over the story under the <title>
+ * "autosport.com - F1 News: headline", l3s autosport-heidfeld-bmw): one of
+ * the last S_TITLE_LABEL_TEXTS texts before the headline, one to four
+ * words, outside any nav / list item / menu-classed element, then the
+ * usual guards (the site's name, the news area, the news flow). Like
+ * S_url_label: a label alone is no desk (h/section22: 230 at scale, mostly
+ * names, dates, boxes); the <title> naming it is the page filed under it. */
+static const char *S_title_label_shown(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
+{
+    const cd_meta_cand *tt[1];
+    if (!m->title || !cd_meta_collect(c, CD_MF_TITLE, CD_MS_TITLE, 0, tt, 1)) return NULL;
+    const char *t = tt[0]->s;
+    size_t tn = tt[0]->len;
+    const cd_dom *dom = c->dom;
+    cd_nid head = CD_NONE;
+    for (cd_nid i = 1; i < dom->count && !head; i++)
+        if (cd_dom_is(dom, i, CD_TAG_H1)) head = i;
+    if (!head) head = S_headline_heading(c, m);
+    if (!head) return NULL;
+    unsigned steps = 0, texts = 0;
+    cd_nid last = CD_NONE;
+    for (cd_nid k = cd_dom_prev(dom, head); k && steps < S_TITLE_LABEL_STEPS; k = cd_dom_prev(dom, k), steps++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type != CD_NODE_TEXT) continue;
+        const cd_node *p = cd_dom_node(dom, n->parent);
+        if (p->type == CD_NODE_ELEMENT && (cd_tag_flags(p->tag) & CD_TF_SKIP)) continue;
+        size_t len;
+        char *s = cd_meta_clean(c->arena, n->u.text, n->len, &len);
+        if (!s) continue;
+        if (++texts > S_TITLE_LABEL_TEXTS) return NULL;
+        if (n->parent == last) continue;
+        last = n->parent;
+        char *whole = cd_meta_node_text(c, n->parent, 49, &len);
+        if (!whole || len < 2 || len > 32 || S_word_count(whole, len) > 4) continue;
+        int menu = 0;
+        for (cd_nid a = n->parent; a && !menu; a = cd_dom_node(dom, a)->parent)
+            menu = cd_dom_is(dom, a, CD_TAG_NAV) || cd_dom_is(dom, a, CD_TAG_LI) ||
+                   cd_meta_class_has(c, a, cd_list_class_menu);
+        char tk[64];
+        size_t tkl = menu ? 0 : S_key(whole, len, tk, sizeof tk);
+        if (tkl < 2 || !S_title_has_part(t, tn, tk, tkl, m->title) || cd_wordset_has(&cd_list_section_broad, whole, len))
+            continue;
+        /* A desk may hold a digit ("F1 News"): two signals name it. */
+        const char *v = S_desk_as(c, m, page_url, whole, len, 1);
+        if (!v || S_site_named(c, v) || S_news_flow(c, v) || S_same_text(v, m->title) ||
+            (m->site_name && cd_meta_site_like(v, strlen(v), m->site_name, strlen(m->site_name))))
+            continue;
+        return v;
+    }
+    return NULL;
+}
+
 static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
     /* With no h1, the trail read by its shape is looked for over the
@@ -2138,6 +2256,7 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
     if (!v && (v = S_nav_current(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     if (!v && (v = S_nav_section_id(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     if (!v && (v = S_url_label(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
+    if (!v && (v = S_title_label_shown(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     m->section = v;
     if (!v) m->section_source = NULL;
 }
