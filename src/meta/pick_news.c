@@ -1299,6 +1299,7 @@ static int S_site_folder_name(cd_meta_ctx *c, const char *v)
  * one-segment folder that is a folder of the page's path ("/WORLD/" on
  * "/2007/WORLD/meast/11/29/story/"). Its text, a desk label of one to three
  * words, is the section. */
+static const char *S_resolve(cd_meta_ctx *c, const char *base, const char *ref, size_t n);
 static const char *S_url_section(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
 {
     const char *u = page_url && *page_url ? page_url : m->url;
@@ -1316,12 +1317,38 @@ static const char *S_url_section(cd_meta_ctx *c, const cd_meta *m, const char *p
     unsigned best_rank = 0;
     S_seg *segv = NULL;
     size_t nseg = 0;
+    /* A relative link ("Press+Releases" under <base href="http://host/">,
+     * l3s streetinsider-magellan-ces's menu) is read resolved against the
+     * page's <base>, else its URL; a relative folder resolves into the
+     * page's own folder or deeper, an ancestor only through <base> or "..". */
+    const char *base = NULL;
+    for (cd_nid i = 1; i < dom->count && !base; i++) {
+        const cd_node *nd = cd_dom_node(dom, i);
+        if (nd->type == CD_NODE_ELEMENT && nd->tag == CD_TAG_BODY) break;
+        size_t bl;
+        const char *b = nd->type == CD_NODE_ELEMENT && nd->tag == CD_TAG_BASE ? cd_dom_attr(dom, i, "href", &bl) : NULL;
+        if (b && bl > 8 && bl < 256 && (cd_eq_nocase(b, 7, "http://") || cd_eq_nocase(b, 8, "https://")))
+            base = cd_arena_strndup(c->arena, b, bl);
+    }
+    if (!base) base = u;
     for (cd_nid i = 1; i < dom->count; i++) {
         const cd_node *nd = cd_dom_node(dom, i);
         if (nd->type != CD_NODE_ELEMENT || nd->tag != CD_TAG_A) continue;
         size_t hrl, lhl, lpl;
         const char *href = cd_dom_attr(dom, i, "href", &hrl), *lh, *lp;
-        if (!href || hrl > 256 || !S_host_path(href, hrl, &lh, &lhl, &lp, &lpl)) continue;
+        int rel = 0;
+        if (!href || hrl > 256) continue;
+        if (!S_host_path(href, hrl, &lh, &lhl, &lp, &lpl)) {
+            /* Relative: a folder's name, letters first, no scheme, query
+             * or fragment. */
+            if (!hrl || !(cd_isalnum((unsigned char)href[0]) || href[0] == '.') || memchr(href, ':', hrl) ||
+                memchr(href, '?', hrl) || memchr(href, '#', hrl))
+                continue;
+            const char *r = S_resolve(c, base, href, hrl);
+            if (!r || !S_host_path(r, strlen(r), &lh, &lhl, &lp, &lpl)) continue;
+            href = r, hrl = strlen(r);
+            rel = 1;
+        }
         if (lhl && !cd_meta_eq_nocase(lh, lhl, ph, phl)) continue;
         /* The link's folder: a last segment naming a file ("default.aspx")
          * is cut. */
@@ -1392,6 +1419,15 @@ static const char *S_url_section(cd_meta_ctx *c, const cd_meta *m, const char *p
         }
         if (!named || cd_wordset_has(&cd_list_section_broad, txt, tl))
             continue;
+        /* A relative link whose text is the folder's name in lower case is
+         * a path's crumb, not a desk's name ("tokio" for "../index.html"
+         * over a docs tree, wcxb-dev 4398). */
+        if (rel) {
+            int upper = 0;
+            for (size_t j = 0; j < tl && !upper; j++)
+                upper = txt[j] >= 'A' && txt[j] <= 'Z';
+            if (!upper) continue;
+        }
         const char *v = S_desk(c, m, page_url, txt, tl);
         if (!v || S_site_named(c, v) || S_news_flow(c, v) ||
             (m->site_name && cd_meta_site_like(v, strlen(v), m->site_name, strlen(m->site_name))))
