@@ -180,14 +180,19 @@ static int S_is_trail(cd_meta_ctx *c, cd_nid id)
     }
     const char *v = cd_dom_attr(dom, id, "aria-label", &len);
     if (v && cd_contains_nocase(v, len, "breadcrumb")) return 1;
+    /* Labelled by a heading so named (Drupal's "<nav aria-labelledby=
+     * system-breadcrumb><h2 id=system-breadcrumb class=visually-hidden>
+     * Breadcrumb</h2><ol>", wcxb-dev 0214 almanac). */
+    v = cd_dom_attr(dom, id, "aria-labelledby", &len);
+    if (v && cd_contains_nocase(v, len, "breadcrumb")) return 1;
     v = cd_dom_attr(dom, id, "itemtype", &len);
     if (v && cd_contains_nocase(v, len, "BreadcrumbList")) return 1;
     /* Most elements name no crumb at all: a substring test spares them the
      * class-word split (the walk's hot path). */
     size_t cl, il;
     const char *cls = cd_dom_attr(dom, id, "class", &cl), *ids = cd_dom_attr(dom, id, "id", &il);
-    if (!(cls && cd_contains_nocase(cls, cl, "crumb")) &&
-        !(ids && cd_contains_nocase(ids, il, "crumb"))) {
+    if (!(cls && cd_contains_nocase(cls, cl, "crum")) &&
+        !(ids && cd_contains_nocase(ids, il, "crum"))) {
         /* A list no class names whose items are crumbs ("<ol
          * class=styles__Container-sc-…><li class=styles__BreadcrumbItem-
          * sc-…>", wcxb-dev 4565): the list is the trail. */
@@ -248,7 +253,26 @@ static void S_trail(cd_meta_ctx *c, cd_nid id)
         if (n->type == CD_NODE_TEXT) text += n->len;
     }
     if (links > S_TRAIL_LINKS || text > S_TRAIL_TEXT || seen >= CD_META_TEXT_NODES) return;
-    t->seen = 1;
+    /* A trail of one link (the page's name after it plain, "<a>Gardening:
+     * Tips, Guides, and Seasonal Advice …</a> > <span>How-To-Garden</span>"
+     * in the header of wcxb-dev 0214) gives way to a fuller one later that
+     * goes through the same link (the page's own "Home > Gardening … >
+     * How-To-Garden" over the h1); any other later trail is another
+     * widget's (a one-link tab bar classed so, then a footer's links:
+     * wcxb-dev 0316, 2393). */
+    if (t->n == 1 && t->url[0]) {
+        int through = 0;
+        seen = 0;
+        for (cd_nid k = cd_dom_next(dom, id, id); k && seen < CD_META_TEXT_NODES && !through;
+             k = cd_dom_next(dom, k, id), seen++) {
+            size_t hl;
+            const char *h = cd_dom_is(dom, k, CD_TAG_A) ? cd_dom_attr(dom, k, "href", &hl) : NULL;
+            through = h && links >= 2 && strlen(t->url[0]) == hl && memcmp(t->url[0], h, hl) == 0;
+        }
+        if (!through) return;
+    }
+    t->n = 0;
+    t->seen = links != 1;
     seen = 0;
     for (cd_nid k = cd_dom_next(dom, id, id); k && seen < CD_META_TEXT_NODES; seen++) {
         size_t tl, hl;
@@ -810,7 +834,7 @@ static int S_shape_trail(cd_meta_ctx *c, cd_nid id, cd_nid *links_out, unsigned 
 void cd_meta_news_trail_near(cd_meta_ctx *c, cd_nid h1)
 {
     const cd_dom *dom = c->dom;
-    if (!h1 || c->vis_crumbs.seen) return;
+    if (!h1 || c->vis_crumbs.seen || c->vis_crumbs.n) return;
     unsigned steps = 0, texts = 0, tried = 0, ndone = 0;
     cd_nid links[S_SHAPE_LINKS], done[S_NEAR_LINKS * S_NEAR_LEVELS];
     for (cd_nid k = cd_dom_prev(dom, h1);
