@@ -2208,11 +2208,95 @@ static const char *S_title_label_shown(cd_meta_ctx *c, const cd_meta *m, const c
     return NULL;
 }
 
+/* Does s[0..n) read as a date or a time of day: a date cd_meta_date_norm
+ * reads, or two numbers joined by '/' or ':' ("08/01 13:27 CET", a story
+ * line's date without its year)? */
+static int S_date_like(const char *s, size_t n)
+{
+    char date[CD_META_DATE_LEN];
+    if (cd_meta_date_norm(s, n, 1, 0, date)) return 1;
+    for (size_t i = 1; i + 1 < n; i++)
+        if ((s[i] == '/' || s[i] == ':') && cd_isdigit((unsigned char)s[i - 1]) && cd_isdigit((unsigned char)s[i + 1]))
+            return 1;
+    return 0;
+}
+
+/* A desk label printed over the headline beside the story's date ("<div
+ * class=description><div class=left_inside>USA</div><div class=
+ * right_inside>08/01 13:27 CET</div></div>" over the headline, l3s
+ * euronews-obama-usurp): one of the last S_URL_LABEL_TEXTS texts before
+ * the headline, one to three words, no digit, plain text outside menus,
+ * whose next element (or text) after its own is where a date of the page
+ * was read. The story's line (desk and date) over the headline. */
+static const char *S_date_label(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
+{
+    const cd_meta_cand *dates[8];
+    size_t nd = cd_meta_collect(c, CD_MF_DATE, CD_MS_VISIBLE, 1, dates, 8);
+    if (!m->title) return NULL;
+    const cd_dom *dom = c->dom;
+    cd_nid head = CD_NONE;
+    for (cd_nid i = 1; i < dom->count && !head; i++)
+        if (cd_dom_is(dom, i, CD_TAG_H1)) head = i;
+    if (!head) head = S_headline_heading(c, m);
+    if (!head) return NULL;
+    unsigned steps = 0, texts = 0;
+    for (cd_nid k = cd_dom_prev(dom, head); k && steps < 64; k = cd_dom_prev(dom, k), steps++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type != CD_NODE_TEXT) continue;
+        const cd_node *p = cd_dom_node(dom, n->parent);
+        if (p->type == CD_NODE_ELEMENT && (cd_tag_flags(p->tag) & CD_TF_SKIP)) continue;
+        size_t len;
+        if (!cd_meta_clean(c->arena, n->u.text, n->len, &len)) continue;
+        if (++texts > S_URL_LABEL_TEXTS) return NULL;
+        char *whole = cd_meta_node_text(c, n->parent, 33, &len);
+        if (!whole || len < 2 || len > 32 || S_word_count(whole, len) > 3) continue;
+        int digit = 0;
+        for (size_t i = 0; i < len && !digit; i++)
+            digit = cd_isdigit((unsigned char)whole[i]);
+        int menu = digit;
+        for (cd_nid a = n->parent; a && !menu; a = cd_dom_node(dom, a)->parent)
+            menu = cd_dom_is(dom, a, CD_TAG_NAV) || cd_dom_is(dom, a, CD_TAG_LI) || cd_dom_is(dom, a, CD_TAG_A) ||
+                   cd_meta_class_has(c, a, cd_list_class_menu);
+        if (menu) continue;
+        /* The next element or text after the label's element, blank texts passed. */
+        cd_nid q = cd_dom_node(dom, n->parent)->next;
+        while (q && cd_dom_node(dom, q)->type == CD_NODE_TEXT &&
+               !cd_meta_clean(c->arena, cd_dom_node(dom, q)->u.text, cd_dom_node(dom, q)->len, NULL))
+            q = cd_dom_node(dom, q)->next;
+        /* The date in an element of its own beside the label's (a coupon
+         * code run into a sale banner's text, "<u>staysharp</u> | Now -
+         * 3/16", wcxb-dev 4122, is no story line), and the label a name
+         * written with a capital. */
+        int upper = 0;
+        for (size_t i = 0; i < len && !upper; i++)
+            upper = whole[i] >= 'A' && whole[i] <= 'Z';
+        if (!q || cd_dom_node(dom, q)->type != CD_NODE_ELEMENT || !upper) continue;
+        cd_nid qe = cd_dom_next_skip(dom, q, 0);
+        int dated = 0;
+        for (size_t i = 0; i < nd && !dated; i++)
+            dated = dates[i]->pos >= q && (!qe || dates[i]->pos < qe);
+        if (!dated) {
+            size_t ql;
+            char *qt = cd_dom_node(dom, q)->type == CD_NODE_TEXT
+                           ? cd_meta_clean(c->arena, cd_dom_node(dom, q)->u.text, cd_dom_node(dom, q)->len, &ql)
+                           : cd_meta_node_text(c, q, 48, &ql);
+            dated = qt && ql <= 40 && S_date_like(qt, ql);
+        }
+        if (!dated || cd_wordset_has(&cd_list_section_broad, whole, len)) continue;
+        const char *v = S_desk(c, m, page_url, whole, len);
+        if (!v || S_site_named(c, v) || S_news_flow(c, v) ||
+            (m->site_name && cd_meta_site_like(v, strlen(v), m->site_name, strlen(m->site_name))))
+            return NULL;
+        return v;
+    }
+    return NULL;
+}
+
 static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
     /* With no h1, the trail read by its shape is looked for over the
      * headline heading (the walk looked over the first h1 only). */
-    if (!c->vis_crumbs.seen) {
+    if (!c->vis_crumbs.seen && !c->vis_crumbs.n) {
         cd_nid head = S_headline_heading(c, m);
         if (head) cd_meta_news_trail_near(c, head);
     }
@@ -2293,6 +2377,7 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
     if (!v && (v = S_nav_section_id(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     if (!v && (v = S_url_label(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     if (!v && (v = S_title_label_shown(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
+    if (!v && (v = S_date_label(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     m->section = v;
     if (!v) m->section_source = NULL;
 }
