@@ -752,6 +752,21 @@ static int S_share_word(const char *a, size_t an, const char *b, size_t bn)
 /* A section header set as the page's first h1 ("<h1>Sport</h1>", "<div
  * class=pagetitle><h1>Entertainment</h1>") above the story's own headline, a
  * later h1 that is the title: a label of a few words, not the site. */
+/* Does label v name the site's whole news area or the news flow only, every
+ * word of it a word of section-broad.txt or section-news-flow.txt, "all" or
+ * "the" ("All The News", the news index's header over a story, l3s
+ * football365-city-kit)? */
+static int S_news_area(const char *v)
+{
+    size_t vl = strlen(v), at = 0, wl;
+    const char *w;
+    while ((wl = cd_next_word(v, vl, &at, &w)) != 0)
+        if (!cd_wordset_has(&cd_list_section_broad, w, wl) && !cd_wordset_has(&cd_list_section_news_flow, w, wl) &&
+            !(wl == 3 && (cd_eq_nocase(w, 3, "all") || cd_eq_nocase(w, 3, "the"))))
+            return 0;
+    return 1;
+}
+
 static const char *S_header_h1(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
 {
     const cd_meta_cand *list[8];
@@ -815,16 +830,7 @@ static const char *S_header_h1(cd_meta_ctx *c, const cd_meta *m, const char *pag
      * word of section-broad.txt once the type word is dropped; "<h1>All The
      * News</h1>" over a story, l3s football365-city-kit: the news index's
      * header, its other words "all" and "the") is no desk. */
-    if (v) {
-        size_t vl = strlen(v), at = 0, wl;
-        const char *w;
-        int desk = 0;
-        while (!desk && (wl = cd_next_word(v, vl, &at, &w)) != 0)
-            desk = !cd_wordset_has(&cd_list_section_broad, w, wl) && !cd_wordset_has(&cd_list_section_news_flow, w, wl) &&
-                   !(wl == 3 && (cd_eq_nocase(w, 3, "all") || cd_eq_nocase(w, 3, "the")));
-        if (!desk) return NULL;
-    }
-    return v;
+    return v && S_news_area(v) ? NULL : v;
 }
 
 /* The label that heads the headline in the <title>, "Label: headline -
@@ -1969,7 +1975,7 @@ static int S_crumb_above(const cd_meta_crumbs *t, const char *v, const char *dee
  * has an h1). Texts are matched on their first bytes before any element's
  * text is built (pages with an h1 before the story would pay for every
  * element otherwise: +1.0 % on p200). */
-static cd_nid S_headline_heading(cd_meta_ctx *c, const cd_meta *m)
+static cd_nid S_headline_heading_as(cd_meta_ctx *c, const cd_meta *m, int past_h1)
 {
     if (!m->title) return CD_NONE;
     const cd_dom *dom = c->dom;
@@ -1977,7 +1983,7 @@ static cd_nid S_headline_heading(cd_meta_ctx *c, const cd_meta *m)
     for (cd_nid i = 1; i < dom->count; i++) {
         const cd_node *nd = cd_dom_node(dom, i);
         if (nd->type != CD_NODE_ELEMENT) continue;
-        if (nd->tag == CD_TAG_H1) return CD_NONE; /* the walk looked over it */
+        if (nd->tag == CD_TAG_H1 && !past_h1) return CD_NONE; /* the walk looked over it */
         if ((nd->tag == CD_TAG_H2 || nd->tag == CD_TAG_H3) && S_text_is(dom, i, m->title, tl))
             return i;
     }
@@ -2010,6 +2016,28 @@ static cd_nid S_headline_heading(cd_meta_ctx *c, const cd_meta *m)
         if (best) return best;
     }
     return CD_NONE;
+}
+
+static cd_nid S_headline_heading(cd_meta_ctx *c, const cd_meta *m)
+{
+    return S_headline_heading_as(c, m, 0);
+}
+
+/* The headline over which the labels of S_title_label_shown, S_date_label
+ * and S_arrow_label are looked for: the first h1 when it holds the title,
+ * else the headline as S_headline_heading finds it, an h1 that is not the
+ * title passed (a box's "<h1>Tags</h1>" after the story, l3s
+ * indiainteracts); else the first h1. */
+static cd_nid S_story_head(cd_meta_ctx *c, const cd_meta *m)
+{
+    const cd_dom *dom = c->dom;
+    cd_nid h1 = CD_NONE;
+    for (cd_nid i = 1; i < dom->count && !h1; i++)
+        if (cd_dom_is(dom, i, CD_TAG_H1)) h1 = i;
+    if (!h1) return S_headline_heading(c, m);
+    if (S_text_is(dom, h1, m->title, strlen(m->title))) return h1;
+    cd_nid h = S_headline_heading_as(c, m, 1);
+    return h ? h : h1;
 }
 
 static void S_kicker_over_heading(cd_meta_ctx *c, const cd_meta *m)
@@ -2170,10 +2198,7 @@ static const char *S_title_label_shown(cd_meta_ctx *c, const cd_meta *m, const c
     const char *t = tt[0]->s;
     size_t tn = tt[0]->len;
     const cd_dom *dom = c->dom;
-    cd_nid head = CD_NONE;
-    for (cd_nid i = 1; i < dom->count && !head; i++)
-        if (cd_dom_is(dom, i, CD_TAG_H1)) head = i;
-    if (!head) head = S_headline_heading(c, m);
+    cd_nid head = S_story_head(c, m);
     if (!head) return NULL;
     unsigned steps = 0, texts = 0;
     cd_nid last = CD_NONE;
@@ -2200,7 +2225,7 @@ static const char *S_title_label_shown(cd_meta_ctx *c, const cd_meta *m, const c
             continue;
         /* A desk may hold a digit ("F1 News"): two signals name it. */
         const char *v = S_desk_as(c, m, page_url, whole, len, 1);
-        if (!v || S_site_named(c, v) || S_news_flow(c, v) || S_same_text(v, m->title) ||
+        if (!v || S_news_area(v) || S_site_named(c, v) || S_news_flow(c, v) || S_same_text(v, m->title) ||
             (m->site_name && cd_meta_site_like(v, strlen(v), m->site_name, strlen(m->site_name))))
             continue;
         return v;
@@ -2234,10 +2259,7 @@ static const char *S_date_label(cd_meta_ctx *c, const cd_meta *m, const char *pa
     size_t nd = cd_meta_collect(c, CD_MF_DATE, CD_MS_VISIBLE, 1, dates, 8);
     if (!m->title) return NULL;
     const cd_dom *dom = c->dom;
-    cd_nid head = CD_NONE;
-    for (cd_nid i = 1; i < dom->count && !head; i++)
-        if (cd_dom_is(dom, i, CD_TAG_H1)) head = i;
-    if (!head) head = S_headline_heading(c, m);
+    cd_nid head = S_story_head(c, m);
     if (!head) return NULL;
     unsigned steps = 0, texts = 0;
     for (cd_nid k = cd_dom_prev(dom, head); k && steps < 64; k = cd_dom_prev(dom, k), steps++) {
@@ -2248,8 +2270,11 @@ static const char *S_date_label(cd_meta_ctx *c, const cd_meta *m, const char *pa
         size_t len;
         if (!cd_meta_clean(c->arena, n->u.text, n->len, &len)) continue;
         if (++texts > S_URL_LABEL_TEXTS) return NULL;
-        char *whole = cd_meta_node_text(c, n->parent, 33, &len);
-        if (!whole || len < 2 || len > 32 || S_word_count(whole, len) > 3) continue;
+        /* The label fills its element ("Spotlight >> <font>Sports</font>" is
+         * a trail's, l3s indiainteracts). */
+        size_t tl;
+        char *whole = cd_meta_node_text(c, n->parent, 33, &len), *own = cd_meta_clean(c->arena, n->u.text, n->len, &tl);
+        if (!whole || !own || tl != len || len < 2 || len > 32 || S_word_count(whole, len) > 3) continue;
         int digit = 0;
         for (size_t i = 0; i < len && !digit; i++)
             digit = cd_isdigit((unsigned char)whole[i]);
@@ -2271,20 +2296,79 @@ static const char *S_date_label(cd_meta_ctx *c, const cd_meta *m, const char *pa
         for (size_t i = 0; i < len && !upper; i++)
             upper = whole[i] >= 'A' && whole[i] <= 'Z';
         if (!q || cd_dom_node(dom, q)->type != CD_NODE_ELEMENT || !upper) continue;
+        /* ... an element of a date's length (not the story's block below,
+         * whose byline holds one: l3s indiainteracts). */
         cd_nid qe = cd_dom_next_skip(dom, q, 0);
-        int dated = 0;
+        size_t ql;
+        char *qt = cd_meta_node_text(c, q, 48, &ql);
+        if (!qt || ql > 40) continue;
+        int dated = S_date_like(qt, ql);
         for (size_t i = 0; i < nd && !dated; i++)
             dated = dates[i]->pos >= q && (!qe || dates[i]->pos < qe);
-        if (!dated) {
-            size_t ql;
-            char *qt = cd_dom_node(dom, q)->type == CD_NODE_TEXT
-                           ? cd_meta_clean(c->arena, cd_dom_node(dom, q)->u.text, cd_dom_node(dom, q)->len, &ql)
-                           : cd_meta_node_text(c, q, 48, &ql);
-            dated = qt && ql <= 40 && S_date_like(qt, ql);
-        }
         if (!dated || cd_wordset_has(&cd_list_section_broad, whole, len)) continue;
         const char *v = S_desk(c, m, page_url, whole, len);
-        if (!v || S_site_named(c, v) || S_news_flow(c, v) ||
+        if (!v || S_news_area(v) || S_site_named(c, v) || S_news_flow(c, v) ||
+            (m->site_name && cd_meta_site_like(v, strlen(v), m->site_name, strlen(m->site_name))))
+            return NULL;
+        return v;
+    }
+    return NULL;
+}
+
+/* Does text s[0..n) end with a trail's arrow (">", ">>", "»", "›") after
+ * a word ("Spotlight >>")? */
+static int S_arrow_end(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    while (n && (u[n - 1] == ' ' || (n >= 2 && u[n - 2] == 0xC2 && u[n - 1] == 0xA0)))
+        n -= u[n - 1] == ' ' ? 1 : 2;
+    size_t e = n;
+    while (e && u[e - 1] == '>')
+        e--;
+    if (e == n && n >= 2 && u[n - 2] == 0xC2 && u[n - 1] == 0xBB) e = n - 2;
+    if (e == n && n >= 3 && u[n - 3] == 0xE2 && u[n - 2] == 0x80 && u[n - 1] == 0xBA) e = n - 3;
+    if (e == n || n - e > 3) return 0;
+    while (e && u[e - 1] == ' ')
+        e--;
+    return e && (cd_isalnum(u[e - 1]) || u[e - 1] >= 0x80);
+}
+
+/* The last crumb of a trail with no links printed right over the headline
+ * ("<b>Spotlight >> <font class=sideheading>Sports</font></b>" over the
+ * headline, l3s indiainteracts-harbhajan-punjabi): the last text before
+ * the headline, one to three words, plain text outside menus, after a
+ * text that ends with an arrow after a word. */
+static const char *S_arrow_label(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
+{
+    if (!m->title) return NULL;
+    const cd_dom *dom = c->dom;
+    cd_nid head = S_story_head(c, m);
+    if (!head) return NULL;
+    unsigned steps = 0;
+    cd_nid label = CD_NONE;
+    for (cd_nid k = cd_dom_prev(dom, head); k && steps < 32; k = cd_dom_prev(dom, k), steps++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type != CD_NODE_TEXT) continue;
+        const cd_node *p = cd_dom_node(dom, n->parent);
+        if (p->type == CD_NODE_ELEMENT && (cd_tag_flags(p->tag) & CD_TF_SKIP)) continue;
+        size_t len;
+        char *t = cd_meta_clean(c->arena, n->u.text, n->len, &len);
+        if (!t) continue;
+        if (!label) {
+            label = k;
+            continue;
+        }
+        if (!S_arrow_end(t, len)) return NULL;
+        n = cd_dom_node(dom, label);
+        char *whole = cd_meta_clean(c->arena, n->u.text, n->len, &len);
+        if (!whole || len < 2 || len > 32 || S_word_count(whole, len) > 3) return NULL;
+        for (cd_nid a = n->parent; a; a = cd_dom_node(dom, a)->parent)
+            if (cd_dom_is(dom, a, CD_TAG_NAV) || cd_dom_is(dom, a, CD_TAG_LI) || cd_dom_is(dom, a, CD_TAG_A) ||
+                cd_meta_class_has(c, a, cd_list_class_menu))
+                return NULL;
+        if (cd_wordset_has(&cd_list_section_broad, whole, len)) return NULL;
+        const char *v = S_desk(c, m, page_url, whole, len);
+        if (!v || S_news_area(v) || S_site_named(c, v) || S_news_flow(c, v) ||
             (m->site_name && cd_meta_site_like(v, strlen(v), m->site_name, strlen(m->site_name))))
             return NULL;
         return v;
@@ -2378,6 +2462,7 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
     if (!v && (v = S_url_label(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     if (!v && (v = S_title_label_shown(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     if (!v && (v = S_date_label(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
+    if (!v && (v = S_arrow_label(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     m->section = v;
     if (!v) m->section_source = NULL;
 }
