@@ -1336,6 +1336,10 @@ static const char *S_url_section(cd_meta_ctx *c, const cd_meta *m, const char *p
         if (b && bl > 8 && bl < 256 && (cd_eq_nocase(b, 7, "http://") || cd_eq_nocase(b, 8, "https://")))
             base = cd_arena_strndup(c->arena, b, bl);
     }
+    /* Without a <base>, a relative link reaches a folder above the page's
+     * own only through "." or ".." ("../", "./index.html"): others are not
+     * resolved (most pages' links: the cost of resolving them). */
+    int based = base != NULL;
     if (!base) base = u;
     for (cd_nid i = 1; i < dom->count; i++) {
         const cd_node *nd = cd_dom_node(dom, i);
@@ -1347,7 +1351,7 @@ static const char *S_url_section(cd_meta_ctx *c, const cd_meta *m, const char *p
         if (!S_host_path(href, hrl, &lh, &lhl, &lp, &lpl)) {
             /* Relative: a folder's name, letters first, no scheme, query
              * or fragment. */
-            if (!hrl || !(cd_isalnum((unsigned char)href[0]) || href[0] == '.') || memchr(href, ':', hrl) ||
+            if (!hrl || !((based && cd_isalnum((unsigned char)href[0])) || href[0] == '.') || memchr(href, ':', hrl) ||
                 memchr(href, '?', hrl) || memchr(href, '#', hrl))
                 continue;
             const char *r = S_resolve(c, base, href, hrl);
@@ -2140,44 +2144,50 @@ static const char *S_url_label(cd_meta_ctx *c, const cd_meta *m, const char *pag
     return NULL;
 }
 
-/* Is key k[0..kl) the key of one part of the <title> t[0..tn), split at
- * the separators " - ", " | ", ": ", " > ", " :: ", " » ", " – ", " — "
- * ("autosport.com - F1 News: headline" holds "F1 News"), a part where a
- * desk stands: the whole <title>; a part between two others; or, of two
- * parts, either one when the headline hl is not in the <title> ("Bangkok
- * Post : SPORTS PLUS"). An end part beside the headline is the site's
- * place ("Weekend Coding Agent | TheFocus.AI Labs", wcxb-dev 0378), and a
- * part inside the headline's own span is the headline ("Travel Insurance -
- * Flight and Travel Insurance Quotes | GEICO", wcxb-dev 0112). */
-static int S_title_has_part(const char *t, size_t tn, const char *k, size_t kl, const char *hl)
+#define S_TITLE_PARTS 8u
+
+/* The parts of the <title> t[0..tn) where a desk stands, as keys (letters
+ * and digits, lower case): split at the separators " - ", " | ", ": ",
+ * " > ", " :: ", " » ", " – ", " — " ("autosport.com - F1 News: headline"
+ * holds "F1 News"), the whole <title>; a part between two others; or, of
+ * two parts, either one when the headline hl is not in the <title>
+ * ("Bangkok Post : SPORTS PLUS"). An end part beside the headline is the
+ * site's place ("Weekend Coding Agent | TheFocus.AI Labs", wcxb-dev 0378),
+ * and a part inside the headline's own span is the headline ("Travel
+ * Insurance - Flight and Travel Insurance Quotes | GEICO", wcxb-dev 0112).
+ * Returns how many keys it wrote (at most S_TITLE_PARTS). */
+static size_t S_title_desk_parts(const char *t, size_t tn, const char *hl, char key[][64], size_t *kl)
 {
     static const char *const seps[] = {" - ", " | ", ": ", " > ", " :: ", " \xC2\xBB ", " \xE2\x80\x93 ",
                                        " \xE2\x80\x94 "};
-    size_t st = 0, np = 0, hit = 0, hst = 0, hen = 0, hn = strlen(hl);
-    int found = 0, inhead = 0;
+    size_t st[S_TITLE_PARTS + 1], en[S_TITLE_PARTS + 1], np = 0, from = 0, hst = 0, hen = 0, hn = strlen(hl);
+    int inhead = 0;
     for (size_t i = 0; hn && i + hn <= tn && !inhead; i++)
-        if (cd_eq_nocase(t + i, hn, hl)) inhead = 1, hst = i, hen = i + hn;
-    for (size_t i = 0; i <= tn; i++) {
+        if (cd_tolower((unsigned char)t[i]) == cd_tolower((unsigned char)hl[0]) && cd_eq_nocase(t + i, hn, hl))
+            inhead = 1, hst = i, hen = i + hn;
+    for (size_t i = 0; i <= tn && np <= S_TITLE_PARTS; i++) {
         size_t sl = 0;
-        if (i < tn)
+        if (i < tn && (t[i] == ' ' || t[i] == ':'))
             for (size_t s = 0; s < sizeof seps / sizeof seps[0] && !sl; s++) {
                 size_t l = strlen(seps[s]);
                 if (i + l <= tn && memcmp(t + i, seps[s], l) == 0) sl = l;
             }
         if (i < tn && !sl) continue;
-        char tk[64];
-        size_t tkl = i - st < sizeof tk ? S_key(t + st, i - st, tk, sizeof tk) : 0;
-        if (!found && tkl == kl && memcmp(tk, k, kl) == 0) {
-            if (inhead && st < hen && i > hst) return 0;
-            found = 1, hit = np;
-        }
-        np++;
+        st[np] = from, en[np] = i, np++;
         if (i == tn) break;
-        st = i + sl;
+        from = i + sl;
         i += sl - 1;
     }
-    if (!found) return 0;
-    return np == 1 || (hit > 0 && hit + 1 < np) || (np == 2 && !inhead);
+    if (np > S_TITLE_PARTS) return 0;
+    size_t nk = 0;
+    for (size_t p = 0; p < np; p++) {
+        if (inhead && st[p] < hen && en[p] > hst) continue;
+        if (!(np == 1 || (p > 0 && p + 1 < np) || (np == 2 && !inhead))) continue;
+        if (en[p] - st[p] >= 64) continue;
+        kl[nk] = S_key(t + st[p], en[p] - st[p], key[nk], 64);
+        if (kl[nk]) nk++;
+    }
+    return nk;
 }
 
 /* A desk label printed over the headline with no class naming it,
@@ -2191,14 +2201,14 @@ static int S_title_has_part(const char *t, size_t tn, const char *k, size_t kl, 
  * usual guards (the site's name, the news area, the news flow). Like
  * S_url_label: a label alone is no desk (h/section22: 230 at scale, mostly
  * names, dates, boxes); the <title> naming it is the page filed under it. */
-static const char *S_title_label_shown(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
+static const char *S_title_label_shown(cd_meta_ctx *c, const cd_meta *m, const char *page_url, cd_nid head)
 {
     const cd_meta_cand *tt[1];
     if (!m->title || !cd_meta_collect(c, CD_MF_TITLE, CD_MS_TITLE, 0, tt, 1)) return NULL;
-    const char *t = tt[0]->s;
-    size_t tn = tt[0]->len;
+    char pk[S_TITLE_PARTS][64];
+    size_t pkl[S_TITLE_PARTS], np = S_title_desk_parts(tt[0]->s, tt[0]->len, m->title, pk, pkl);
+    if (!np) return NULL;
     const cd_dom *dom = c->dom;
-    cd_nid head = S_story_head(c, m);
     if (!head) return NULL;
     unsigned steps = 0, texts = 0;
     cd_nid last = CD_NONE;
@@ -2221,8 +2231,10 @@ static const char *S_title_label_shown(cd_meta_ctx *c, const cd_meta *m, const c
                    cd_meta_class_has(c, a, cd_list_class_menu);
         char tk[64];
         size_t tkl = menu ? 0 : S_key(whole, len, tk, sizeof tk);
-        if (tkl < 2 || !S_title_has_part(t, tn, tk, tkl, m->title) || cd_wordset_has(&cd_list_section_broad, whole, len))
-            continue;
+        int part = 0;
+        for (size_t i = 0; i < np && !part && tkl >= 2; i++)
+            part = pkl[i] == tkl && memcmp(pk[i], tk, tkl) == 0;
+        if (!part || cd_wordset_has(&cd_list_section_broad, whole, len)) continue;
         /* A desk may hold a digit ("F1 News"): two signals name it. */
         const char *v = S_desk_as(c, m, page_url, whole, len, 1);
         if (!v || S_news_area(v) || S_site_named(c, v) || S_news_flow(c, v) || S_same_text(v, m->title) ||
@@ -2253,13 +2265,12 @@ static int S_date_like(const char *s, size_t n)
  * the headline, one to three words, no digit, plain text outside menus,
  * whose next element (or text) after its own is where a date of the page
  * was read. The story's line (desk and date) over the headline. */
-static const char *S_date_label(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
+static const char *S_date_label(cd_meta_ctx *c, const cd_meta *m, const char *page_url, cd_nid head)
 {
     const cd_meta_cand *dates[8];
     size_t nd = cd_meta_collect(c, CD_MF_DATE, CD_MS_VISIBLE, 1, dates, 8);
     if (!m->title) return NULL;
     const cd_dom *dom = c->dom;
-    cd_nid head = S_story_head(c, m);
     if (!head) return NULL;
     unsigned steps = 0, texts = 0;
     for (cd_nid k = cd_dom_prev(dom, head); k && steps < 64; k = cd_dom_prev(dom, k), steps++) {
@@ -2338,11 +2349,10 @@ static int S_arrow_end(const char *s, size_t n)
  * headline, l3s indiainteracts-harbhajan-punjabi): the last text before
  * the headline, one to three words, plain text outside menus, after a
  * text that ends with an arrow after a word. */
-static const char *S_arrow_label(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
+static const char *S_arrow_label(cd_meta_ctx *c, const cd_meta *m, const char *page_url, cd_nid head)
 {
     if (!m->title) return NULL;
     const cd_dom *dom = c->dom;
-    cd_nid head = S_story_head(c, m);
     if (!head) return NULL;
     unsigned steps = 0;
     cd_nid label = CD_NONE;
@@ -2460,9 +2470,13 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
     if (!v && (v = S_nav_current(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     if (!v && (v = S_nav_section_id(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     if (!v && (v = S_url_label(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
-    if (!v && (v = S_title_label_shown(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
-    if (!v && (v = S_date_label(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
-    if (!v && (v = S_arrow_label(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
+    /* The labels over the headline, confirmed by the <title>, a date beside
+     * them or an arrow before them (the headline looked for once). */
+    cd_nid head = v || !m->title ? CD_NONE : S_story_head(c, m);
+    if (!v && head && (v = S_title_label_shown(c, m, page_url, head)) != NULL)
+        m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
+    if (!v && head && (v = S_date_label(c, m, page_url, head)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
+    if (!v && head && (v = S_arrow_label(c, m, page_url, head)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     m->section = v;
     if (!v) m->section_source = NULL;
 }

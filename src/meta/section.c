@@ -180,10 +180,10 @@ static int S_is_trail(cd_meta_ctx *c, cd_nid id)
     }
     const char *v = cd_dom_attr(dom, id, "aria-label", &len);
     if (v && cd_contains_nocase(v, len, "breadcrumb")) return 1;
-    /* Labelled by a heading so named (Drupal's "<nav aria-labelledby=
+    /* A <nav> labelled by a heading so named (Drupal's "<nav aria-labelledby=
      * system-breadcrumb><h2 id=system-breadcrumb class=visually-hidden>
      * Breadcrumb</h2><ol>", wcxb-dev 0214 almanac). */
-    v = cd_dom_attr(dom, id, "aria-labelledby", &len);
+    v = n->tag == CD_TAG_NAV ? cd_dom_attr(dom, id, "aria-labelledby", &len) : NULL;
     if (v && cd_contains_nocase(v, len, "breadcrumb")) return 1;
     v = cd_dom_attr(dom, id, "itemtype", &len);
     if (v && cd_contains_nocase(v, len, "BreadcrumbList")) return 1;
