@@ -2390,12 +2390,18 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
     /* With no h1, the trail read by its shape is looked for over the
      * headline heading (the walk looked over the first h1 only). */
-    if (!c->vis_crumbs.seen && !c->vis_crumbs.n) {
+    if (!c->vis_crumbs.seen) {
         cd_nid head = S_headline_heading(c, m);
         if (head) cd_meta_news_trail_near(c, head);
     }
     const char *ld = S_crumb_section(c, &c->ld_crumbs, m, page_url);
     const char *vis = S_crumb_section(c, &c->vis_crumbs, m, page_url);
+    /* A trail of one link (not the site's root) that gave none may give way
+     * to a fuller one going through it. */
+    if (!vis && c->vis_crumbs.n == 1 && !S_crumb_root(&c->vis_crumbs, 0, m->site_name)) {
+        cd_meta_news_trail_again(c);
+        vis = S_crumb_section(c, &c->vis_crumbs, m, page_url);
+    }
     /* The trail the page shows goes deeper than its JSON-LD one ("Home >
      * Blog > Accidents & Incidents" over JSON-LD's "Home > Blog Index",
      * wcxb-dev 0298): the shown desk is the story's. */

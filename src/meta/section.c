@@ -228,8 +228,9 @@ static unsigned S_links(const cd_dom *dom, cd_nid id)
     return links;
 }
 
-/* The links of a breadcrumb trail, in page order. */
-static void S_trail(cd_meta_ctx *c, cd_nid id)
+/* The links of a breadcrumb trail, in page order; only a trail going
+ * through a link to through when that is given. 1 when read. */
+static int S_trail(cd_meta_ctx *c, cd_nid id, const char *through)
 {
     const cd_dom *dom = c->dom;
     cd_meta_crumbs *t = &c->vis_crumbs;
@@ -252,27 +253,27 @@ static void S_trail(cd_meta_ctx *c, cd_nid id)
         links += cd_dom_is(dom, k, CD_TAG_A);
         if (n->type == CD_NODE_TEXT) text += n->len;
     }
-    if (links > S_TRAIL_LINKS || text > S_TRAIL_TEXT || seen >= CD_META_TEXT_NODES) return;
+    if (links > S_TRAIL_LINKS || text > S_TRAIL_TEXT || seen >= CD_META_TEXT_NODES) return 0;
     /* A trail of one link (the page's name after it plain, "<a>Gardening:
      * Tips, Guides, and Seasonal Advice …</a> > <span>How-To-Garden</span>"
-     * in the header of wcxb-dev 0214) gives way to a fuller one later that
-     * goes through the same link (the page's own "Home > Gardening … >
-     * How-To-Garden" over the h1); any other later trail is another
-     * widget's (a one-link tab bar classed so, then a footer's links:
-     * wcxb-dev 0316, 2393). */
-    if (t->n == 1 && t->url[0]) {
-        int through = 0;
+     * in the header of wcxb-dev 0214) may give way to a fuller one later
+     * that goes through the same link (cd_meta_news_trail_again); any
+     * other later trail is another widget's (a one-link tab bar classed so,
+     * then a footer's links: wcxb-dev 0316, 2393). */
+    if (through) {
+        int via = 0;
         seen = 0;
-        for (cd_nid k = cd_dom_next(dom, id, id); k && seen < CD_META_TEXT_NODES && !through;
+        for (cd_nid k = cd_dom_next(dom, id, id); k && seen < CD_META_TEXT_NODES && !via;
              k = cd_dom_next(dom, k, id), seen++) {
             size_t hl;
             const char *h = cd_dom_is(dom, k, CD_TAG_A) ? cd_dom_attr(dom, k, "href", &hl) : NULL;
-            through = h && links >= 2 && strlen(t->url[0]) == hl && memcmp(t->url[0], h, hl) == 0;
+            via = h && links >= 2 && strlen(through) == hl && memcmp(through, h, hl) == 0;
         }
-        if (!through) return;
+        if (!via) return 0;
     }
     t->n = 0;
-    t->seen = links != 1;
+    t->seen = 1;
+    t->at = id;
     seen = 0;
     for (cd_nid k = cd_dom_next(dom, id, id); k && seen < CD_META_TEXT_NODES; seen++) {
         size_t tl, hl;
@@ -296,6 +297,7 @@ static void S_trail(cd_meta_ctx *c, cd_nid id)
         }
         k = cd_dom_next_skip(dom, k, id);
     }
+    return 1;
 }
 
 /* Is text node n only white space? */
@@ -583,7 +585,7 @@ void cd_meta_news_element(cd_meta_ctx *c, cd_nid id, unsigned flags)
         (S_is_trail(c, id) ||
          (n->type == CD_NODE_ELEMENT && (S_is_arrow_trail(c, id) || S_is_list_arrow_trail(c, id))))) {
         c->vis_crumbs.tries++;
-        S_trail(c, id);
+        S_trail(c, id, NULL);
     }
     int inart = (flags & CD_MC_INARTICLE) != 0;
     size_t len, vl;
@@ -834,7 +836,7 @@ static int S_shape_trail(cd_meta_ctx *c, cd_nid id, cd_nid *links_out, unsigned 
 void cd_meta_news_trail_near(cd_meta_ctx *c, cd_nid h1)
 {
     const cd_dom *dom = c->dom;
-    if (!h1 || c->vis_crumbs.seen || c->vis_crumbs.n) return;
+    if (!h1 || c->vis_crumbs.seen) return;
     unsigned steps = 0, texts = 0, tried = 0, ndone = 0;
     cd_nid links[S_SHAPE_LINKS], done[S_NEAR_LINKS * S_NEAR_LEVELS];
     for (cd_nid k = cd_dom_prev(dom, h1);
@@ -868,6 +870,20 @@ void cd_meta_news_trail_near(cd_meta_ctx *c, cd_nid h1)
             }
             return;
         }
+    }
+}
+
+void cd_meta_news_trail_again(cd_meta_ctx *c)
+{
+    const cd_dom *dom = c->dom;
+    cd_meta_crumbs *t = &c->vis_crumbs;
+    if (t->n != 1 || !t->url[0] || !t->at) return;
+    const char *through = t->url[0];
+    unsigned tries = 0;
+    for (cd_nid k = cd_dom_next_skip(dom, t->at, 0); k && tries < CD_META_MAX_TRAILS; k = cd_dom_next(dom, k, 0)) {
+        if (cd_dom_node(dom, k)->type != CD_NODE_ELEMENT || !S_is_trail(c, k)) continue;
+        tries++;
+        if (S_trail(c, k, through)) return;
     }
 }
 
