@@ -45,7 +45,7 @@
 
 #define S_URL_LABEL_TEXTS 3u /* texts over the headline a URL-confirmed desk label may be */
 #define S_TITLE_LABEL_TEXTS 10u /* ... a <title>-confirmed one (autosport's "F1 NEWS": 7 tool links between) */
-#define S_TITLE_LABEL_STEPS 400u /* nodes walked back from the headline for it (autosport: 300, blank texts and a tool table) */
+#define S_TITLE_LABEL_STEPS 400u /* nodes back from the headline (autosport: 300, a tool table) */
 #define S_LABEL_MAX 64u /* bytes: a section longer than this is a sentence */
 #define S_LABEL_WORDS 8u
 #define S_TAG_MAX 60u
@@ -2481,8 +2481,10 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
     cd_nid head = v || !m->title ? CD_NONE : S_story_head(c, m);
     if (!v && head && (v = S_title_label_shown(c, m, page_url, head)) != NULL)
         m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
-    if (!v && head && (v = S_date_label(c, m, page_url, head)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
-    if (!v && head && (v = S_arrow_label(c, m, page_url, head)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
+    if (!v && head && (v = S_date_label(c, m, page_url, head)) != NULL)
+        m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
+    if (!v && head && (v = S_arrow_label(c, m, page_url, head)) != NULL)
+        m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     m->section = v;
     if (!v) m->section_source = NULL;
 }

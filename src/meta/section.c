@@ -880,7 +880,8 @@ void cd_meta_news_trail_again(cd_meta_ctx *c)
     if (t->n != 1 || !t->url[0] || !t->at) return;
     const char *through = t->url[0];
     unsigned tries = 0;
-    for (cd_nid k = cd_dom_next_skip(dom, t->at, 0); k && tries < CD_META_MAX_TRAILS; k = cd_dom_next(dom, k, 0)) {
+    for (cd_nid k = cd_dom_next_skip(dom, t->at, 0); k && tries < CD_META_MAX_TRAILS;
+         k = cd_dom_next(dom, k, 0)) {
         if (cd_dom_node(dom, k)->type != CD_NODE_ELEMENT || !S_is_trail(c, k)) continue;
         tries++;
         if (S_trail(c, k, through)) return;
