@@ -88,6 +88,7 @@ typedef struct cd_meta_crumbs {
     unsigned n;
     int seen;       /* a trail was read (only the first one on a page is) */
     unsigned tries; /* elements examined as a trail (CD_META_MAX_TRAILS) */
+    cd_nid at;      /* the trail's element (cd_meta_news_trail_again) */
 } cd_meta_crumbs;
 
 /* The rank of a microdata author candidate that is only a link to an

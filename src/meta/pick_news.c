@@ -44,6 +44,8 @@
 #include "wordlists.h"
 
 #define S_URL_LABEL_TEXTS 3u /* texts over the headline a URL-confirmed desk label may be */
+#define S_TITLE_LABEL_TEXTS 10u /* ... a <title>-confirmed one (autosport's "F1 NEWS": 7 tool links between) */
+#define S_TITLE_LABEL_STEPS 400u /* nodes back from the headline (autosport: 300, a tool table) */
 #define S_LABEL_MAX 64u /* bytes: a section longer than this is a sentence */
 #define S_LABEL_WORDS 8u
 #define S_TAG_MAX 60u
@@ -442,10 +444,10 @@ static const char *S_crumb_section(cd_meta_ctx *c, const cd_meta_crumbs *t, cons
  * host name ("brisbanetimes.com.au"), no word or run of words that is a
  * label of the page's host ("Herald Sun" on heraldsun.com.au, "Soccerway"
  * on soccerway.com)? */
-static int S_desk_part(const cd_meta *m, const char *page_url, const char *part, size_t n)
+static int S_desk_part_as(const cd_meta *m, const char *page_url, const char *part, size_t n, int digits)
 {
     for (size_t i = 0; i < n; i++)
-        if (cd_isdigit((unsigned char)part[i]) || (i + 1 < n && (unsigned char)part[i] == 0xC2 &&
+        if ((!digits && cd_isdigit((unsigned char)part[i])) || (i + 1 < n && (unsigned char)part[i] == 0xC2 &&
                                                    (unsigned char)part[i + 1] == 0xB0))
             return 0;
     const char *dot = memchr(part, '.', n);
@@ -468,13 +470,19 @@ static int S_desk_part(const cd_meta *m, const char *page_url, const char *part,
     return 1;
 }
 
+static int S_desk_part(const cd_meta *m, const char *page_url, const char *part, size_t n)
+{
+    return S_desk_part_as(m, page_url, part, n, 0);
+}
+
 /* A desk label read off the <title> or a header h1: marks around it cut
  * ("| League"), a trailing type word dropped ("Sport Story": Sport). */
-static const char *S_desk(cd_meta_ctx *c, const cd_meta *m, const char *page_url, const char *s, size_t n)
+static const char *S_desk_as(cd_meta_ctx *c, const cd_meta *m, const char *page_url, const char *s, size_t n,
+                             int digits)
 {
     while (n && (*s == '|' || *s == '>' || *s == ' ' || *s == ':'))
         s++, n--;
-    if (!n || !S_desk_part(m, page_url, s, n)) return NULL;
+    if (!n || !S_desk_part_as(m, page_url, s, n, digits)) return NULL;
     const char *sp = NULL;
     for (size_t i = n; i-- > 0;)
         if (s[i] == ' ') {
@@ -492,6 +500,13 @@ static const char *S_desk(cd_meta_ctx *c, const cd_meta *m, const char *page_url
             }
     }
     return S_section_of(c, m, s, n, 0, 0);
+}
+
+/* S_desk, digits refused (a date, a temperature, a score read off a
+ * <title> or a header). */
+static const char *S_desk(cd_meta_ctx *c, const cd_meta *m, const char *page_url, const char *s, size_t n)
+{
+    return S_desk_as(c, m, page_url, s, n, 0);
 }
 
 /* Does s[0..n) hold w (NUL-terminated) as whole words, any ASCII case? */
@@ -737,6 +752,21 @@ static int S_share_word(const char *a, size_t an, const char *b, size_t bn)
 /* A section header set as the page's first h1 ("<h1>Sport</h1>", "<div
  * class=pagetitle><h1>Entertainment</h1>") above the story's own headline, a
  * later h1 that is the title: a label of a few words, not the site. */
+/* Does label v name the site's whole news area or the news flow only, every
+ * word of it a word of section-broad.txt or section-news-flow.txt, "all" or
+ * "the" ("All The News", the news index's header over a story, l3s
+ * football365-city-kit)? */
+static int S_news_area(const char *v)
+{
+    size_t vl = strlen(v), at = 0, wl;
+    const char *w;
+    while ((wl = cd_next_word(v, vl, &at, &w)) != 0)
+        if (!cd_wordset_has(&cd_list_section_broad, w, wl) && !cd_wordset_has(&cd_list_section_news_flow, w, wl) &&
+            !(wl == 3 && (cd_eq_nocase(w, 3, "all") || cd_eq_nocase(w, 3, "the"))))
+            return 0;
+    return 1;
+}
+
 static const char *S_header_h1(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
 {
     const cd_meta_cand *list[8];
@@ -800,16 +830,7 @@ static const char *S_header_h1(cd_meta_ctx *c, const cd_meta *m, const char *pag
      * word of section-broad.txt once the type word is dropped; "<h1>All The
      * News</h1>" over a story, l3s football365-city-kit: the news index's
      * header, its other words "all" and "the") is no desk. */
-    if (v) {
-        size_t vl = strlen(v), at = 0, wl;
-        const char *w;
-        int desk = 0;
-        while (!desk && (wl = cd_next_word(v, vl, &at, &w)) != 0)
-            desk = !cd_wordset_has(&cd_list_section_broad, w, wl) && !cd_wordset_has(&cd_list_section_news_flow, w, wl) &&
-                   !(wl == 3 && (cd_eq_nocase(w, 3, "all") || cd_eq_nocase(w, 3, "the")));
-        if (!desk) return NULL;
-    }
-    return v;
+    return v && S_news_area(v) ? NULL : v;
 }
 
 /* The label that heads the headline in the <title>, "Label: headline -
@@ -1060,7 +1081,9 @@ static const char *S_title_section(cd_meta_ctx *c, const cd_meta *m, const char 
 {
     const cd_meta_cand *list[1];
     if (!m->title || !cd_meta_collect(c, CD_MF_TITLE, CD_MS_TITLE, 0, list, 1)) return NULL;
-    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB "};
+    /* " > ": a <title> written as a trail ("Orleans Star / Weekly Journal >
+     * National > headline", l3s eastottawa-airlines-disabled). */
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", " > "};
     const char *t = list[0]->s;
     size_t tn = list[0]->len;
     /* Every separator starts with a space: one pass notes the separators
@@ -1116,6 +1139,11 @@ static const char *S_title_section(cd_meta_ctx *c, const cd_meta *m, const char 
             j = hf ? j + 1 : j - 1;
             part = S_piece(c, t + at[j], len[j], &pl);
         }
+        /* A trail's crumb of the site's whole news area ("SignOnSanDiego.com
+         * > News > World -- headline", l3s signonsandiego: the desk run into
+         * the headline's part) is no desk. */
+        if (part && seps[k][1] == '>' && !strchr(part, ' ') && cd_wordset_has(&cd_list_section_broad, part, pl))
+            return NULL;
         if (!part || S_word_count(part, pl) > 3 || S_same_text(part, m->title) ||
             (m->site_name && cd_meta_site_like(part, pl, m->site_name, strlen(m->site_name))))
             return NULL;
@@ -1277,6 +1305,7 @@ static int S_site_folder_name(cd_meta_ctx *c, const char *v)
  * one-segment folder that is a folder of the page's path ("/WORLD/" on
  * "/2007/WORLD/meast/11/29/story/"). Its text, a desk label of one to three
  * words, is the section. */
+static const char *S_resolve(cd_meta_ctx *c, const char *base, const char *ref, size_t n);
 static const char *S_url_section(cd_meta_ctx *c, const cd_meta *m, const char *page_url)
 {
     const char *u = page_url && *page_url ? page_url : m->url;
@@ -1294,12 +1323,42 @@ static const char *S_url_section(cd_meta_ctx *c, const cd_meta *m, const char *p
     unsigned best_rank = 0;
     S_seg *segv = NULL;
     size_t nseg = 0;
+    /* A relative link ("Press+Releases" under <base href="http://host/">,
+     * l3s streetinsider-magellan-ces's menu) is read resolved against the
+     * page's <base>, else its URL; a relative folder resolves into the
+     * page's own folder or deeper, an ancestor only through <base> or "..". */
+    const char *base = NULL;
+    for (cd_nid i = 1; i < dom->count && !base; i++) {
+        const cd_node *nd = cd_dom_node(dom, i);
+        if (nd->type == CD_NODE_ELEMENT && nd->tag == CD_TAG_BODY) break;
+        size_t bl;
+        const char *b = nd->type == CD_NODE_ELEMENT && nd->tag == CD_TAG_BASE ? cd_dom_attr(dom, i, "href", &bl) : NULL;
+        if (b && bl > 8 && bl < 256 && (cd_eq_nocase(b, 7, "http://") || cd_eq_nocase(b, 8, "https://")))
+            base = cd_arena_strndup(c->arena, b, bl);
+    }
+    /* Without a <base>, a relative link reaches a folder above the page's
+     * own only through "." or ".." ("../", "./index.html"): others are not
+     * resolved (most pages' links: the cost of resolving them). */
+    int based = base != NULL;
+    if (!base) base = u;
     for (cd_nid i = 1; i < dom->count; i++) {
         const cd_node *nd = cd_dom_node(dom, i);
         if (nd->type != CD_NODE_ELEMENT || nd->tag != CD_TAG_A) continue;
         size_t hrl, lhl, lpl;
         const char *href = cd_dom_attr(dom, i, "href", &hrl), *lh, *lp;
-        if (!href || hrl > 256 || !S_host_path(href, hrl, &lh, &lhl, &lp, &lpl)) continue;
+        int rel = 0;
+        if (!href || hrl > 256) continue;
+        if (!S_host_path(href, hrl, &lh, &lhl, &lp, &lpl)) {
+            /* Relative: a folder's name, letters first, no scheme, query
+             * or fragment. */
+            if (!hrl || !((based && cd_isalnum((unsigned char)href[0])) || href[0] == '.') || memchr(href, ':', hrl) ||
+                memchr(href, '?', hrl) || memchr(href, '#', hrl))
+                continue;
+            const char *r = S_resolve(c, base, href, hrl);
+            if (!r || !S_host_path(r, strlen(r), &lh, &lhl, &lp, &lpl)) continue;
+            href = r, hrl = strlen(r);
+            rel = 1;
+        }
         if (lhl && !cd_meta_eq_nocase(lh, lhl, ph, phl)) continue;
         /* The link's folder: a last segment naming a file ("default.aspx")
          * is cut. */
@@ -1370,6 +1429,15 @@ static const char *S_url_section(cd_meta_ctx *c, const cd_meta *m, const char *p
         }
         if (!named || cd_wordset_has(&cd_list_section_broad, txt, tl))
             continue;
+        /* A relative link whose text is the folder's name in lower case is
+         * a path's crumb, not a desk's name ("tokio" for "../index.html"
+         * over a docs tree, wcxb-dev 4398). */
+        if (rel) {
+            int upper = 0;
+            for (size_t j = 0; j < tl && !upper; j++)
+                upper = txt[j] >= 'A' && txt[j] <= 'Z';
+            if (!upper) continue;
+        }
         const char *v = S_desk(c, m, page_url, txt, tl);
         if (!v || S_site_named(c, v) || S_news_flow(c, v) ||
             (m->site_name && cd_meta_site_like(v, strlen(v), m->site_name, strlen(m->site_name))))
@@ -1911,7 +1979,7 @@ static int S_crumb_above(const cd_meta_crumbs *t, const char *v, const char *dee
  * has an h1). Texts are matched on their first bytes before any element's
  * text is built (pages with an h1 before the story would pay for every
  * element otherwise: +1.0 % on p200). */
-static cd_nid S_headline_heading(cd_meta_ctx *c, const cd_meta *m)
+static cd_nid S_headline_heading_as(cd_meta_ctx *c, const cd_meta *m, int past_h1)
 {
     if (!m->title) return CD_NONE;
     const cd_dom *dom = c->dom;
@@ -1919,7 +1987,7 @@ static cd_nid S_headline_heading(cd_meta_ctx *c, const cd_meta *m)
     for (cd_nid i = 1; i < dom->count; i++) {
         const cd_node *nd = cd_dom_node(dom, i);
         if (nd->type != CD_NODE_ELEMENT) continue;
-        if (nd->tag == CD_TAG_H1) return CD_NONE; /* the walk looked over it */
+        if (nd->tag == CD_TAG_H1 && !past_h1) return CD_NONE; /* the walk looked over it */
         if ((nd->tag == CD_TAG_H2 || nd->tag == CD_TAG_H3) && S_text_is(dom, i, m->title, tl))
             return i;
     }
@@ -1952,6 +2020,28 @@ static cd_nid S_headline_heading(cd_meta_ctx *c, const cd_meta *m)
         if (best) return best;
     }
     return CD_NONE;
+}
+
+static cd_nid S_headline_heading(cd_meta_ctx *c, const cd_meta *m)
+{
+    return S_headline_heading_as(c, m, 0);
+}
+
+/* The headline over which the labels of S_title_label_shown, S_date_label
+ * and S_arrow_label are looked for: the first h1 when it holds the title,
+ * else the headline as S_headline_heading finds it, an h1 that is not the
+ * title passed (a box's "<h1>Tags</h1>" after the story, l3s
+ * indiainteracts); else the first h1. */
+static cd_nid S_story_head(cd_meta_ctx *c, const cd_meta *m)
+{
+    const cd_dom *dom = c->dom;
+    cd_nid h1 = CD_NONE;
+    for (cd_nid i = 1; i < dom->count && !h1; i++)
+        if (cd_dom_is(dom, i, CD_TAG_H1)) h1 = i;
+    if (!h1) return S_headline_heading(c, m);
+    if (S_text_is(dom, h1, m->title, strlen(m->title))) return h1;
+    cd_nid h = S_headline_heading_as(c, m, 1);
+    return h ? h : h1;
 }
 
 static void S_kicker_over_heading(cd_meta_ctx *c, const cd_meta *m)
@@ -2054,6 +2144,248 @@ static const char *S_url_label(cd_meta_ctx *c, const cd_meta *m, const char *pag
     return NULL;
 }
 
+#define S_TITLE_PARTS 8u
+
+/* The parts of the <title> t[0..tn) where a desk stands, as keys (letters
+ * and digits, lower case): split at the separators " - ", " | ", ": ",
+ * " > ", " :: ", " » ", " – ", " — " ("autosport.com - F1 News: headline"
+ * holds "F1 News"), the whole <title>; a part between two others; or, of
+ * two parts, either one when the headline hl is not in the <title>
+ * ("Bangkok Post : SPORTS PLUS"). An end part beside the headline is the
+ * site's place ("Weekend Coding Agent | TheFocus.AI Labs", wcxb-dev 0378),
+ * and a part inside the headline's own span is the headline ("Travel
+ * Insurance - Flight and Travel Insurance Quotes | GEICO", wcxb-dev 0112).
+ * Returns how many keys it wrote (at most S_TITLE_PARTS). */
+static size_t S_title_desk_parts(const char *t, size_t tn, const char *hl, char key[][64], size_t *kl)
+{
+    static const char *const seps[] = {" - ", " | ", ": ", " > ", " :: ", " \xC2\xBB ", " \xE2\x80\x93 ",
+                                       " \xE2\x80\x94 "};
+    size_t st[S_TITLE_PARTS + 1], en[S_TITLE_PARTS + 1], np = 0, from = 0, hst = 0, hen = 0, hn = strlen(hl);
+    int inhead = 0;
+    for (size_t i = 0; hn && i + hn <= tn && !inhead; i++)
+        if (cd_tolower((unsigned char)t[i]) == cd_tolower((unsigned char)hl[0]) && cd_eq_nocase(t + i, hn, hl))
+            inhead = 1, hst = i, hen = i + hn;
+    for (size_t i = 0; i <= tn && np <= S_TITLE_PARTS; i++) {
+        size_t sl = 0;
+        if (i < tn && (t[i] == ' ' || t[i] == ':'))
+            for (size_t s = 0; s < sizeof seps / sizeof seps[0] && !sl; s++) {
+                size_t l = strlen(seps[s]);
+                if (i + l <= tn && memcmp(t + i, seps[s], l) == 0) sl = l;
+            }
+        if (i < tn && !sl) continue;
+        st[np] = from, en[np] = i, np++;
+        if (i == tn) break;
+        from = i + sl;
+        i += sl - 1;
+    }
+    if (np > S_TITLE_PARTS) return 0;
+    size_t nk = 0;
+    for (size_t p = 0; p < np; p++) {
+        if (inhead && st[p] < hen && en[p] > hst) continue;
+        if (!(np == 1 || (p > 0 && p + 1 < np) || (np == 2 && !inhead))) continue;
+        if (en[p] - st[p] >= 64) continue;
+        kl[nk] = S_key(t + st[p], en[p] - st[p], key[nk], 64);
+        if (kl[nk]) nk++;
+    }
+    return nk;
+}
+
+/* A desk label printed over the headline with no class naming it,
+ * confirmed by the <title>, one part of which spells it ("<div
+ * id=sctn_nm><a>LIFESTYLE &AMP; ENTERTAINMENT</a></div>" over a page whose
+ * <title> is that name alone, l3s madison-diving-bell-review; "<b><font
+ * class=boxes>F1 NEWS</font></b>" over the story under the <title>
+ * "autosport.com - F1 News: headline", l3s autosport-heidfeld-bmw): one of
+ * the last S_TITLE_LABEL_TEXTS texts before the headline, one to four
+ * words, outside any nav / list item / menu-classed element, then the
+ * usual guards (the site's name, the news area, the news flow). Like
+ * S_url_label: a label alone is no desk (h/section22: 230 at scale, mostly
+ * names, dates, boxes); the <title> naming it is the page filed under it. */
+static const char *S_title_label_shown(cd_meta_ctx *c, const cd_meta *m, const char *page_url, cd_nid head)
+{
+    const cd_meta_cand *tt[1];
+    if (!m->title || !cd_meta_collect(c, CD_MF_TITLE, CD_MS_TITLE, 0, tt, 1)) return NULL;
+    char pk[S_TITLE_PARTS][64];
+    size_t pkl[S_TITLE_PARTS], np = S_title_desk_parts(tt[0]->s, tt[0]->len, m->title, pk, pkl);
+    if (!np) return NULL;
+    const cd_dom *dom = c->dom;
+    if (!head) return NULL;
+    unsigned steps = 0, texts = 0;
+    cd_nid last = CD_NONE;
+    for (cd_nid k = cd_dom_prev(dom, head); k && steps < S_TITLE_LABEL_STEPS; k = cd_dom_prev(dom, k), steps++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type != CD_NODE_TEXT) continue;
+        const cd_node *p = cd_dom_node(dom, n->parent);
+        if (p->type == CD_NODE_ELEMENT && (cd_tag_flags(p->tag) & CD_TF_SKIP)) continue;
+        size_t len;
+        char *s = cd_meta_clean(c->arena, n->u.text, n->len, &len);
+        if (!s) continue;
+        if (++texts > S_TITLE_LABEL_TEXTS) return NULL;
+        if (n->parent == last) continue;
+        last = n->parent;
+        char *whole = cd_meta_node_text(c, n->parent, 49, &len);
+        if (!whole || len < 2 || len > 32 || S_word_count(whole, len) > 4) continue;
+        int menu = 0;
+        for (cd_nid a = n->parent; a && !menu; a = cd_dom_node(dom, a)->parent)
+            menu = cd_dom_is(dom, a, CD_TAG_NAV) || cd_dom_is(dom, a, CD_TAG_LI) ||
+                   cd_meta_class_has(c, a, cd_list_class_menu);
+        char tk[64];
+        size_t tkl = menu ? 0 : S_key(whole, len, tk, sizeof tk);
+        int part = 0;
+        for (size_t i = 0; i < np && !part && tkl >= 2; i++)
+            part = pkl[i] == tkl && memcmp(pk[i], tk, tkl) == 0;
+        if (!part || cd_wordset_has(&cd_list_section_broad, whole, len)) continue;
+        /* A desk may hold a digit ("F1 News"): two signals name it. */
+        const char *v = S_desk_as(c, m, page_url, whole, len, 1);
+        if (!v || S_news_area(v) || S_site_named(c, v) || S_news_flow(c, v) || S_same_text(v, m->title) ||
+            (m->site_name && cd_meta_site_like(v, strlen(v), m->site_name, strlen(m->site_name))))
+            continue;
+        return v;
+    }
+    return NULL;
+}
+
+/* Does s[0..n) read as a date or a time of day: a date cd_meta_date_norm
+ * reads, or two numbers joined by '/' or ':' ("08/01 13:27 CET", a story
+ * line's date without its year)? */
+static int S_date_like(const char *s, size_t n)
+{
+    char date[CD_META_DATE_LEN];
+    if (cd_meta_date_norm(s, n, 1, 0, date)) return 1;
+    for (size_t i = 1; i + 1 < n; i++)
+        if ((s[i] == '/' || s[i] == ':') && cd_isdigit((unsigned char)s[i - 1]) && cd_isdigit((unsigned char)s[i + 1]))
+            return 1;
+    return 0;
+}
+
+/* A desk label printed over the headline beside the story's date ("<div
+ * class=description><div class=left_inside>USA</div><div class=
+ * right_inside>08/01 13:27 CET</div></div>" over the headline, l3s
+ * euronews-obama-usurp): one of the last S_URL_LABEL_TEXTS texts before
+ * the headline, one to three words, no digit, plain text outside menus,
+ * whose next element (or text) after its own is where a date of the page
+ * was read. The story's line (desk and date) over the headline. */
+static const char *S_date_label(cd_meta_ctx *c, const cd_meta *m, const char *page_url, cd_nid head)
+{
+    const cd_meta_cand *dates[8];
+    size_t nd = cd_meta_collect(c, CD_MF_DATE, CD_MS_VISIBLE, 1, dates, 8);
+    if (!m->title) return NULL;
+    const cd_dom *dom = c->dom;
+    if (!head) return NULL;
+    unsigned steps = 0, texts = 0;
+    for (cd_nid k = cd_dom_prev(dom, head); k && steps < 64; k = cd_dom_prev(dom, k), steps++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type != CD_NODE_TEXT) continue;
+        const cd_node *p = cd_dom_node(dom, n->parent);
+        if (p->type == CD_NODE_ELEMENT && (cd_tag_flags(p->tag) & CD_TF_SKIP)) continue;
+        size_t len;
+        if (!cd_meta_clean(c->arena, n->u.text, n->len, &len)) continue;
+        if (++texts > S_URL_LABEL_TEXTS) return NULL;
+        /* The label fills its element ("Spotlight >> <font>Sports</font>" is
+         * a trail's, l3s indiainteracts). */
+        size_t tl;
+        char *whole = cd_meta_node_text(c, n->parent, 33, &len), *own = cd_meta_clean(c->arena, n->u.text, n->len, &tl);
+        if (!whole || !own || tl != len || len < 2 || len > 32 || S_word_count(whole, len) > 3) continue;
+        int digit = 0;
+        for (size_t i = 0; i < len && !digit; i++)
+            digit = cd_isdigit((unsigned char)whole[i]);
+        int menu = digit;
+        for (cd_nid a = n->parent; a && !menu; a = cd_dom_node(dom, a)->parent)
+            menu = cd_dom_is(dom, a, CD_TAG_NAV) || cd_dom_is(dom, a, CD_TAG_LI) || cd_dom_is(dom, a, CD_TAG_A) ||
+                   cd_meta_class_has(c, a, cd_list_class_menu);
+        if (menu) continue;
+        /* The next element or text after the label's element, blank texts passed. */
+        cd_nid q = cd_dom_node(dom, n->parent)->next;
+        while (q && cd_dom_node(dom, q)->type == CD_NODE_TEXT &&
+               !cd_meta_clean(c->arena, cd_dom_node(dom, q)->u.text, cd_dom_node(dom, q)->len, NULL))
+            q = cd_dom_node(dom, q)->next;
+        /* The date in an element of its own beside the label's (a coupon
+         * code run into a sale banner's text, "<u>staysharp</u> | Now -
+         * 3/16", wcxb-dev 4122, is no story line), and the label a name
+         * written with a capital. */
+        int upper = 0;
+        for (size_t i = 0; i < len && !upper; i++)
+            upper = whole[i] >= 'A' && whole[i] <= 'Z';
+        if (!q || cd_dom_node(dom, q)->type != CD_NODE_ELEMENT || !upper) continue;
+        /* ... an element of a date's length (not the story's block below,
+         * whose byline holds one: l3s indiainteracts). */
+        cd_nid qe = cd_dom_next_skip(dom, q, 0);
+        size_t ql;
+        char *qt = cd_meta_node_text(c, q, 48, &ql);
+        if (!qt || ql > 40) continue;
+        int dated = S_date_like(qt, ql);
+        for (size_t i = 0; i < nd && !dated; i++)
+            dated = dates[i]->pos >= q && (!qe || dates[i]->pos < qe);
+        if (!dated || cd_wordset_has(&cd_list_section_broad, whole, len)) continue;
+        const char *v = S_desk(c, m, page_url, whole, len);
+        if (!v || S_news_area(v) || S_site_named(c, v) || S_news_flow(c, v) ||
+            (m->site_name && cd_meta_site_like(v, strlen(v), m->site_name, strlen(m->site_name))))
+            return NULL;
+        return v;
+    }
+    return NULL;
+}
+
+/* Does text s[0..n) end with a trail's arrow (">", ">>", "»", "›") after
+ * a word ("Spotlight >>")? */
+static int S_arrow_end(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    while (n && (u[n - 1] == ' ' || (n >= 2 && u[n - 2] == 0xC2 && u[n - 1] == 0xA0)))
+        n -= u[n - 1] == ' ' ? 1 : 2;
+    size_t e = n;
+    while (e && u[e - 1] == '>')
+        e--;
+    if (e == n && n >= 2 && u[n - 2] == 0xC2 && u[n - 1] == 0xBB) e = n - 2;
+    if (e == n && n >= 3 && u[n - 3] == 0xE2 && u[n - 2] == 0x80 && u[n - 1] == 0xBA) e = n - 3;
+    if (e == n || n - e > 3) return 0;
+    while (e && u[e - 1] == ' ')
+        e--;
+    return e && (cd_isalnum(u[e - 1]) || u[e - 1] >= 0x80);
+}
+
+/* The last crumb of a trail with no links printed right over the headline
+ * ("<b>Spotlight >> <font class=sideheading>Sports</font></b>" over the
+ * headline, l3s indiainteracts-harbhajan-punjabi): the last text before
+ * the headline, one to three words, plain text outside menus, after a
+ * text that ends with an arrow after a word. */
+static const char *S_arrow_label(cd_meta_ctx *c, const cd_meta *m, const char *page_url, cd_nid head)
+{
+    if (!m->title) return NULL;
+    const cd_dom *dom = c->dom;
+    if (!head) return NULL;
+    unsigned steps = 0;
+    cd_nid label = CD_NONE;
+    for (cd_nid k = cd_dom_prev(dom, head); k && steps < 32; k = cd_dom_prev(dom, k), steps++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type != CD_NODE_TEXT) continue;
+        const cd_node *p = cd_dom_node(dom, n->parent);
+        if (p->type == CD_NODE_ELEMENT && (cd_tag_flags(p->tag) & CD_TF_SKIP)) continue;
+        size_t len;
+        char *t = cd_meta_clean(c->arena, n->u.text, n->len, &len);
+        if (!t) continue;
+        if (!label) {
+            label = k;
+            continue;
+        }
+        if (!S_arrow_end(t, len)) return NULL;
+        n = cd_dom_node(dom, label);
+        char *whole = cd_meta_clean(c->arena, n->u.text, n->len, &len);
+        if (!whole || len < 2 || len > 32 || S_word_count(whole, len) > 3) return NULL;
+        for (cd_nid a = n->parent; a; a = cd_dom_node(dom, a)->parent)
+            if (cd_dom_is(dom, a, CD_TAG_NAV) || cd_dom_is(dom, a, CD_TAG_LI) || cd_dom_is(dom, a, CD_TAG_A) ||
+                cd_meta_class_has(c, a, cd_list_class_menu))
+                return NULL;
+        if (cd_wordset_has(&cd_list_section_broad, whole, len)) return NULL;
+        const char *v = S_desk(c, m, page_url, whole, len);
+        if (!v || S_news_area(v) || S_site_named(c, v) || S_news_flow(c, v) ||
+            (m->site_name && cd_meta_site_like(v, strlen(v), m->site_name, strlen(m->site_name))))
+            return NULL;
+        return v;
+    }
+    return NULL;
+}
+
 static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
     /* With no h1, the trail read by its shape is looked for over the
@@ -2064,6 +2396,12 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
     }
     const char *ld = S_crumb_section(c, &c->ld_crumbs, m, page_url);
     const char *vis = S_crumb_section(c, &c->vis_crumbs, m, page_url);
+    /* A trail of one link (not the site's root) that gave none may give way
+     * to a fuller one going through it. */
+    if (!vis && c->vis_crumbs.n == 1 && !S_crumb_root(&c->vis_crumbs, 0, m->site_name)) {
+        cd_meta_news_trail_again(c);
+        vis = S_crumb_section(c, &c->vis_crumbs, m, page_url);
+    }
     /* The trail the page shows goes deeper than its JSON-LD one ("Home >
      * Blog > Accidents & Incidents" over JSON-LD's "Home > Blog Index",
      * wcxb-dev 0298): the shown desk is the story's. */
@@ -2138,6 +2476,15 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
     if (!v && (v = S_nav_current(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     if (!v && (v = S_nav_section_id(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     if (!v && (v = S_url_label(c, m, page_url)) != NULL) m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
+    /* The labels over the headline, confirmed by the <title>, a date beside
+     * them or an arrow before them (the headline looked for once). */
+    cd_nid head = v || !m->title ? CD_NONE : S_story_head(c, m);
+    if (!v && head && (v = S_title_label_shown(c, m, page_url, head)) != NULL)
+        m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
+    if (!v && head && (v = S_date_label(c, m, page_url, head)) != NULL)
+        m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
+    if (!v && head && (v = S_arrow_label(c, m, page_url, head)) != NULL)
+        m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     m->section = v;
     if (!v) m->section_source = NULL;
 }

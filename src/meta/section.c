@@ -180,14 +180,19 @@ static int S_is_trail(cd_meta_ctx *c, cd_nid id)
     }
     const char *v = cd_dom_attr(dom, id, "aria-label", &len);
     if (v && cd_contains_nocase(v, len, "breadcrumb")) return 1;
+    /* A <nav> labelled by a heading so named (Drupal's "<nav aria-labelledby=
+     * system-breadcrumb><h2 id=system-breadcrumb class=visually-hidden>
+     * Breadcrumb</h2><ol>", wcxb-dev 0214 almanac). */
+    v = n->tag == CD_TAG_NAV ? cd_dom_attr(dom, id, "aria-labelledby", &len) : NULL;
+    if (v && cd_contains_nocase(v, len, "breadcrumb")) return 1;
     v = cd_dom_attr(dom, id, "itemtype", &len);
     if (v && cd_contains_nocase(v, len, "BreadcrumbList")) return 1;
     /* Most elements name no crumb at all: a substring test spares them the
      * class-word split (the walk's hot path). */
     size_t cl, il;
     const char *cls = cd_dom_attr(dom, id, "class", &cl), *ids = cd_dom_attr(dom, id, "id", &il);
-    if (!(cls && cd_contains_nocase(cls, cl, "crumb")) &&
-        !(ids && cd_contains_nocase(ids, il, "crumb"))) {
+    if (!(cls && cd_contains_nocase(cls, cl, "crum")) &&
+        !(ids && cd_contains_nocase(ids, il, "crum"))) {
         /* A list no class names whose items are crumbs ("<ol
          * class=styles__Container-sc-…><li class=styles__BreadcrumbItem-
          * sc-…>", wcxb-dev 4565): the list is the trail. */
@@ -223,8 +228,9 @@ static unsigned S_links(const cd_dom *dom, cd_nid id)
     return links;
 }
 
-/* The links of a breadcrumb trail, in page order. */
-static void S_trail(cd_meta_ctx *c, cd_nid id)
+/* The links of a breadcrumb trail, in page order; only a trail going
+ * through a link to through when that is given. 1 when read. */
+static int S_trail(cd_meta_ctx *c, cd_nid id, const char *through)
 {
     const cd_dom *dom = c->dom;
     cd_meta_crumbs *t = &c->vis_crumbs;
@@ -247,8 +253,27 @@ static void S_trail(cd_meta_ctx *c, cd_nid id)
         links += cd_dom_is(dom, k, CD_TAG_A);
         if (n->type == CD_NODE_TEXT) text += n->len;
     }
-    if (links > S_TRAIL_LINKS || text > S_TRAIL_TEXT || seen >= CD_META_TEXT_NODES) return;
+    if (links > S_TRAIL_LINKS || text > S_TRAIL_TEXT || seen >= CD_META_TEXT_NODES) return 0;
+    /* A trail of one link (the page's name after it plain, "<a>Gardening:
+     * Tips, Guides, and Seasonal Advice …</a> > <span>How-To-Garden</span>"
+     * in the header of wcxb-dev 0214) may give way to a fuller one later
+     * that goes through the same link (cd_meta_news_trail_again); any
+     * other later trail is another widget's (a one-link tab bar classed so,
+     * then a footer's links: wcxb-dev 0316, 2393). */
+    if (through) {
+        int via = 0;
+        seen = 0;
+        for (cd_nid k = cd_dom_next(dom, id, id); k && seen < CD_META_TEXT_NODES && !via;
+             k = cd_dom_next(dom, k, id), seen++) {
+            size_t hl;
+            const char *h = cd_dom_is(dom, k, CD_TAG_A) ? cd_dom_attr(dom, k, "href", &hl) : NULL;
+            via = h && links >= 2 && strlen(through) == hl && memcmp(through, h, hl) == 0;
+        }
+        if (!via) return 0;
+    }
+    t->n = 0;
     t->seen = 1;
+    t->at = id;
     seen = 0;
     for (cd_nid k = cd_dom_next(dom, id, id); k && seen < CD_META_TEXT_NODES; seen++) {
         size_t tl, hl;
@@ -272,6 +297,7 @@ static void S_trail(cd_meta_ctx *c, cd_nid id)
         }
         k = cd_dom_next_skip(dom, k, id);
     }
+    return 1;
 }
 
 /* Is text node n only white space? */
@@ -559,7 +585,7 @@ void cd_meta_news_element(cd_meta_ctx *c, cd_nid id, unsigned flags)
         (S_is_trail(c, id) ||
          (n->type == CD_NODE_ELEMENT && (S_is_arrow_trail(c, id) || S_is_list_arrow_trail(c, id))))) {
         c->vis_crumbs.tries++;
-        S_trail(c, id);
+        S_trail(c, id, NULL);
     }
     int inart = (flags & CD_MC_INARTICLE) != 0;
     size_t len, vl;
@@ -844,6 +870,21 @@ void cd_meta_news_trail_near(cd_meta_ctx *c, cd_nid h1)
             }
             return;
         }
+    }
+}
+
+void cd_meta_news_trail_again(cd_meta_ctx *c)
+{
+    const cd_dom *dom = c->dom;
+    cd_meta_crumbs *t = &c->vis_crumbs;
+    if (t->n != 1 || !t->url[0] || !t->at) return;
+    const char *through = t->url[0];
+    unsigned tries = 0;
+    for (cd_nid k = cd_dom_next_skip(dom, t->at, 0); k && tries < CD_META_MAX_TRAILS;
+         k = cd_dom_next(dom, k, 0)) {
+        if (cd_dom_node(dom, k)->type != CD_NODE_ELEMENT || !S_is_trail(c, k)) continue;
+        tries++;
+        if (S_trail(c, k, through)) return;
     }
 }
 

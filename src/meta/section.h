@@ -14,5 +14,8 @@ void cd_meta_news_kicker(cd_meta_ctx *c, cd_nid h1);
 /* Once the walk is over and it found no trail: a trail read by its shape
  * alone (no class naming it) just above the first h1. */
 void cd_meta_news_trail_near(cd_meta_ctx *c, cd_nid h1);
+/* After a trail of one link that gave no section: a later trail (named as
+ * one) going through that link, read in its place (wcxb-dev 0214). */
+void cd_meta_news_trail_again(cd_meta_ctx *c);
 
 #endif
