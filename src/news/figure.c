@@ -1426,6 +1426,34 @@ static int S_served_photo(const cd_dom *dom, cd_nid img, const char *u, size_t n
     return words >= 2;
 }
 
+/* A picture an image server names by a content hash, with no file type
+ * ("http://upipics.upi.com/photo/upi/story/37e96f6668f67a2b9b225a0180b9e0fb/",
+ * l3s upi-groban-christmas-record, round 15): no query, a last segment of
+ * S_HASH_MIN hex digits or more, a folder named photo, image or pic (plural
+ * too), and an alt of two words or more. */
+#define S_HASH_MIN 16u
+static int S_hash_photo(const cd_dom *dom, cd_nid img, const char *u, size_t n)
+{
+    if (n > 4096 || memchr(u, '?', n)) return 0;
+    while (n && u[n - 1] == '/')
+        n--;
+    size_t q, f = cd_url_last_segment(u, n, &q);
+    if (q - f < S_HASH_MIN) return 0;
+    for (size_t i = f; i < q; i++)
+        if (!cd_isdigit((unsigned char)u[i]) && !((u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'f')) return 0;
+    static const char *const says[] = {"/photo/", "/photos/", "/image/", "/images/", "/pic/", "/pics/", NULL};
+    int named = 0;
+    for (size_t i = 0; says[i] && !named; i++)
+        named = cd_contains_nocase(u, f + 1, says[i]);
+    if (!named) return 0;
+    size_t al = 0;
+    const char *alt = cd_dom_attr(dom, img, "alt", &al);
+    unsigned words = 0;
+    for (size_t i = 0; alt && i < al; i++)
+        if (!cd_isspace((unsigned char)alt[i]) && (i == 0 || cd_isspace((unsigned char)alt[i - 1]))) words++;
+    return words >= 2;
+}
+
 /* Is img a menu column's picture: its parent showing more than
  * S_COLUMN_MIN bytes of text, over three quarters of it in links? A left
  * column of link lists ending in a sign-up box's graphic (<td
@@ -1463,7 +1491,8 @@ int cd_news_pred_bare(cd_news_ctx *p, cd_nid id)
         return 0;
     size_t l = 0;
     const char *src = cd_dom_attr(p->dom, id, "src", &l);
-    if (!src || (!S_photo_file(src, l) && !S_served_photo(p->dom, id, src, l)) || S_in_link_column(p->dom, id))
+    if (!src || (!S_photo_file(src, l) && !S_served_photo(p->dom, id, src, l) && !S_hash_photo(p->dom, id, src, l)) ||
+        S_in_link_column(p->dom, id))
         return 0;
     unsigned w = S_attr_num(p->dom, id, "width"), h = S_attr_num(p->dom, id, "height");
     if (!w && !h && l <= 4096) S_name_size(src, l, &w, &h);
@@ -1605,9 +1634,97 @@ static cd_nid S_bare_below(cd_news_ctx *p)
     return CD_NONE;
 }
 
+static int S_is_img_pred(cd_news_ctx *p, cd_nid id)
+{
+    return S_is_img(p->dom, id);
+}
+
+/* The first thing column e shows: a picture (cd_news_pred_bare) opening it,
+ * CD_NONE when text, a heading, a form, a menu or another picture (one linked
+ * away, a banner) comes first. Icons and spacers (no cd_news_pred_img: a
+ * control's button over the photo) are passed. */
+static cd_nid S_column_opens(cd_news_ctx *p, cd_nid e)
+{
+    const cd_dom *dom = p->dom;
+    unsigned seen = 0;
+    for (cd_nid k = e; k && seen < CD_NEWS_FIG_NODES; seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) return CD_NONE;
+        if (n->type == CD_NODE_ELEMENT) {
+            if ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k)) {
+                if (k == e) return CD_NONE;
+                k = cd_dom_next_skip(dom, k, e);
+                continue;
+            }
+            if ((cd_tag_flags(n->tag) & CD_TF_HEADING) || n->tag == CD_TAG_FORM || n->tag == CD_TAG_NAV ||
+                n->tag == CD_TAG_UL || n->tag == CD_TAG_OL || n->tag == CD_TAG_IFRAME)
+                return CD_NONE;
+            if (n->tag == CD_TAG_IMG) {
+                if (cd_news_pred_bare(p, k)) return k;
+                if (cd_news_pred_img(p, k)) return CD_NONE;
+            }
+        }
+        k = cd_dom_next(dom, k, e);
+    }
+    return CD_NONE;
+}
+
+/* The story's picture in the column beside it (<div id=story_content><h1>…
+ * the story…</div><div id=right_column><div id=photo_cap><img><p>James
+ * Harden is the second …</p></div>…, l3s cstv-harden-pac10-week, round 15;
+ * <div class=mC>…</div><div class=sC><div class=pics><img 180x180><div
+ * class=newsCredits>(AFP)</div>, fifa-etoo-barca-murcia, round 16): on a
+ * page that names no picture, the element right after the story's column
+ * (the first content root or one of its S_BESIDE_UP nearest ancestors:
+ * upi-groban-christmas-record's photo column is five levels up)
+ * opening with a bare picture that has its caption block right under it.
+ * A sidebar's promotion is linked away or opens with its heading; a
+ * picture with no caption there is not taken. */
+#define S_BESIDE_UP 6u
+static cd_nid S_bare_beside(cd_news_ctx *p, cd_nid start)
+{
+    const cd_dom *dom = p->dom;
+    cd_nid a = start;
+    for (unsigned up = 0; a && up < S_BESIDE_UP; up++, a = cd_dom_node(dom, a)->parent) {
+        const cd_node *an = cd_dom_node(dom, a);
+        if (an->type != CD_NODE_ELEMENT || an->tag == CD_TAG_BODY || an->tag == CD_TAG_HTML) break;
+        cd_nid e = an->next;
+        while (e && cd_dom_node(dom, e)->type != CD_NODE_ELEMENT) {
+            const cd_node *n = cd_dom_node(dom, e);
+            if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) break;
+            e = n->next;
+        }
+        /* Scripts and empty blocks (a clearing <div>, an ad's slot) between the columns. */
+        for (unsigned skip = 0; e && skip < 4 && cd_dom_node(dom, e)->type == CD_NODE_ELEMENT; skip++) {
+            const cd_node *n = cd_dom_node(dom, e);
+            if (!(cd_tag_flags(n->tag) & CD_TF_SKIP) && n->tag != CD_TAG_BR &&
+                (S_has_text(dom, e) || cd_news_find(p, e, S_is_img_pred)))
+                break;
+            e = S_next_shown(dom, e);
+        }
+        if (!e || cd_dom_node(dom, e)->type != CD_NODE_ELEMENT) continue;
+        const cd_node *en = cd_dom_node(dom, e);
+        if (en->tag == CD_TAG_NAV || en->tag == CD_TAG_HEADER || en->tag == CD_TAG_FOOTER ||
+            (cd_tag_flags(en->tag) & CD_TF_SKIP))
+            continue;
+        cd_nid img = S_column_opens(p, e);
+        if (!img) continue;
+        cd_nid cap = S_bare_caption(p, img, 4u);
+        if (!cap || !cd_news_inside(dom, cap, e)) return CD_NONE;
+        cd_news_text t;
+        cd_news_gather(p, cap, CD_NONE, 0, &t);
+        size_t len;
+        char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
+        if (!c || (p->m->title && cd_meta_eq_nocase(c, len, p->m->title, strlen(p->m->title)))) return CD_NONE;
+        return img;
+    }
+    return CD_NONE;
+}
+
 /* The lead picture of a dated or signed page that names none (no og:image)
  * and marks no figure: the first picture of the body's opening (within the lead window),
- * else one set just before the body or just after the headline. */
+ * else one set just before the body or just after the headline, else one
+ * opening the column beside the story. */
 cd_nid cd_news_bare_lead(cd_news_ctx *p)
 {
     if (p->m->image_url) return CD_NONE;
@@ -1618,6 +1735,8 @@ cd_nid cd_news_bare_lead(cd_news_ctx *p)
     cd_nid img = p->x->nroots ? S_bare_before(p, p->x->roots[0]) : CD_NONE;
     if (!img && p->h1) img = S_bare_above(p);
     if (!img && p->h1) img = S_bare_below(p);
+    if (!img && p->head) img = S_bare_beside(p, p->x->roots[0]);
+    if (!img && p->head) img = S_bare_beside(p, p->head);
     return img;
 }
 
@@ -1638,6 +1757,20 @@ static int S_short_text(const cd_dom *dom, cd_nid id, size_t max)
     return len > 0 && seen < CD_NEWS_FIG_NODES;
 }
 
+/* Is e a <p> closing a picture's box that holds only a labelled photo credit
+ * ("<div><img><p>Foxy Brown</p><p>Photo: Getty Images/ Bryan Bedder</p></div>",
+ * l3s mtv-foxy-brown-release, round 15): the line under the caption's? */
+static int S_box_credit_line(cd_news_ctx *p, cd_nid e)
+{
+    if (!e || !cd_dom_is(p->dom, e, CD_TAG_P) || S_next_shown(p->dom, e) ||
+        !S_short_text(p->dom, e, CD_PARTS_PHOTO_LINE) || cd_news_find(p, e, S_pred_link))
+        return 0;
+    cd_news_text t;
+    cd_news_gather(p, e, CD_NONE, 0, &t);
+    size_t v;
+    return !t.more && cd_parts_photo_line(t.s, t.n, 1, &v) && v > 0;
+}
+
 /* Is element e a caption's block: short text, not a link, a heading, a list
  * or a paragraph (a picture followed by a <p> leads the body's first
  * paragraph), and no picture of its own? */
@@ -1647,8 +1780,9 @@ static int S_bare_caption_el(cd_news_ctx *p, cd_nid e)
     if (n->type != CD_NODE_ELEMENT || (cd_tag_flags(n->tag) & (CD_TF_HEADING | CD_TF_SKIP))) return 0;
     /* A <p> that ends the picture's box ("<div class=topPhoto><img><p>An
      * air boat searches …</p></div>"): the box's caption, not the body. */
-    if (n->tag == CD_TAG_P && !S_next_shown(p->dom, e) && S_short_text(p->dom, e, S_BOX_CAPTION_MAX) &&
-        cd_extract_node_visible(p->dom, e) && !cd_news_find(p, e, cd_news_pred_img) && !cd_news_find(p, e, S_pred_link))
+    if (n->tag == CD_TAG_P && (!S_next_shown(p->dom, e) || S_box_credit_line(p, S_next_shown(p->dom, e))) &&
+        S_short_text(p->dom, e, S_BOX_CAPTION_MAX) && cd_extract_node_visible(p->dom, e) &&
+        !cd_news_find(p, e, cd_news_pred_img) && !cd_news_find(p, e, S_pred_link))
         return 1;
     switch (n->tag) {
     case CD_TAG_A: case CD_TAG_P: case CD_TAG_UL: case CD_TAG_OL: case CD_TAG_LI:
@@ -1743,6 +1877,12 @@ static cd_nid S_bare_caption(cd_news_ctx *p, cd_nid img, unsigned max_up)
     }
     if (!e || !S_bare_caption_el(p, e)) return CD_NONE;
     cd_nid after = S_next_shown(dom, e);
+    /* A script after the caption (a photo browser's, fifa-etoo-barca-murcia)
+     * shows nothing. */
+    for (unsigned skip = 0; after && skip < 4 && cd_dom_node(dom, after)->type == CD_NODE_ELEMENT &&
+                            (cd_tag_flags(cd_dom_node(dom, after)->tag) & CD_TF_SKIP);
+         skip++)
+        after = S_next_shown(dom, after);
     if (after) {
         const cd_node *n = cd_dom_node(dom, after);
         /* Text or an inline element running on: the picture sits inside a
@@ -1953,8 +2093,19 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
     int photo = cd_parts_photo_line(t.s, t.n, 0, &pv);
     if (!photo && cd_parts_not_deck(t.s, t.n)) return;
     /* Nor is the byline box under it (a source label, then "By NAME" in a
-     * byline element). */
-    if (cd_news_find(p, cap, S_pred_byline)) return;
+     * byline element); a labelled photo credit closing the picture's box
+     * after it is the picture's all the same (<p class=byline>Foxy
+     * Brown</p><p class=byline>Photo: Getty Images/ Bryan Bedder</p>, l3s
+     * mtv-foxy-brown-release: a site's class for small print). */
+    if (cd_news_find(p, cap, S_pred_byline)) {
+        cd_nid cl = S_next_shown(p->dom, cap);
+        if (cl && S_box_credit_line(p, cl)) {
+            cd_news_gather(p, cl, CD_NONE, 0, &t);
+            p->m->image_credit = cd_news_credit_value(p, t.s, t.n);
+            cd_extract_drop_as(p->x, cl, CD_WHY_PHOTO_CREDIT);
+        }
+        return;
+    }
     size_t vv, c0, c1, c2;
     /* A row of links' labels is cut by bars; a caption closed by its credit
      * after one is not ("… for 2026. | Photo by Lisa Jennings",
