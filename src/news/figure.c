@@ -2041,14 +2041,49 @@ static int S_alt_echo(cd_news_ctx *p, cd_nid img)
     return 0;
 }
 
+/* The credit element right after the picture's box (Drupal's fields: <div
+ * class="field--name-field-photo"><div class=field__item><img></div></div>
+ * <div class="field--name-field-credit"><div class=field__label>Photo
+ * Credit</div><div class=field__item>Travnikov/Shutterstock</div></div>,
+ * wcxb-dev 0214, almanac-vegetable-gardening, round 11): the element after
+ * the picture or after one of its S_CREDIT_UP wrappers that show nothing
+ * else, classed photo credit (S_pred_credit), short, holding no link: its
+ * text after the label is the credit. 1 when read. */
+#define S_CREDIT_UP 3u
+static int S_credit_after_box(cd_news_ctx *p, cd_nid img)
+{
+    const cd_dom *dom = p->dom;
+    cd_nid top = img;
+    for (unsigned up = 0; up < S_CREDIT_UP; up++) {
+        cd_nid a = cd_dom_node(dom, top)->parent;
+        if (!a || cd_dom_node(dom, a)->type != CD_NODE_ELEMENT || S_has_text(dom, a)) break;
+        top = a;
+    }
+    cd_nid e = S_next_shown(dom, top);
+    if (!e || cd_dom_node(dom, e)->type != CD_NODE_ELEMENT || !cd_extract_node_visible(dom, e) ||
+        !S_pred_credit(p, e) || cd_news_find(p, e, S_pred_link) || cd_news_find(p, e, cd_news_pred_img))
+        return 0;
+    cd_news_text t;
+    cd_news_gather(p, e, CD_NONE, 0, &t);
+    if (t.more || !t.n || t.n > CD_PARTS_PHOTO_LINE) return 0;
+    const char *c = cd_news_credit_value(p, t.s, t.n);
+    if (!c || !*c) return 0;
+    p->m->image_credit = c;
+    cd_extract_drop_as(p->x, e, CD_WHY_PHOTO_CREDIT);
+    return 1;
+}
+
 static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
 {
     cd_nid cap = S_bare_caption(p, img, og ? 1u : 4u);
     if (!cap && !og) {
-        S_alt_echo(p, img);
+        if (!S_alt_echo(p, img)) S_credit_after_box(p, img);
         return;
     }
-    if (!cap) return;
+    if (!cap) {
+        S_credit_after_box(p, img);
+        return;
+    }
     /* A block of paragraphs after the og:image's picture is the story's
      * opening (div.large-intro-paragraph, wcxb 0184), unless the markup
      * names it a caption (div.post-image-caption > p.caption). */
