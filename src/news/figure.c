@@ -920,6 +920,7 @@ static uint32_t S_root_no(const cd_news_ctx *p, cd_nid id)
  * (a standfirst in a block of its own, then the picture, then the body) is
  * passed over. When the headline is inside a content root (in a header the
  * extraction left out), the body opens at the first text it renders. */
+#define S_HEAD_PROSE 120u /* bytes of text under the headline: a paragraph's worth */
 static cd_nid S_head_figure(cd_news_ctx *p)
 {
     const cd_dom *dom = p->dom;
@@ -927,10 +928,22 @@ static cd_nid S_head_figure(cd_news_ctx *p)
     if (!h1) return CD_NONE;
     int inside = S_in_roots(p, h1);
     unsigned seen = 0, passed = 0;
+    uint32_t prose = 0;
     for (cd_nid k = cd_dom_next_skip(dom, h1, cd_dom_root(dom)); k && seen < CD_NEWS_HEAD_NODES; seen++) {
         if (inside) {
             const cd_node *t = cd_dom_node(dom, k);
-            if (t->type == CD_NODE_TEXT && !cd_news_space_text(t) && cd_news_rendered(p, k)) return CD_NONE;
+            if (t->type == CD_NODE_TEXT && !cd_news_space_text(t) && cd_news_rendered(p, k)) {
+                /* A page of many parts (broad extraction: the scan's lead
+                 * window counts the page's bars before the headline) has
+                 * its lead figure within the window under the headline, a
+                 * subheading after a paragraph's worth of text closing it
+                 * (wcxb-dev 0046, fool-cloud-stocks, round 13: the byline,
+                 * a "Key Points" box, the opening paragraph, then the
+                 * figure; wcxb-dev 4074: a price box, then the figure). */
+                if (!p->x->broad || (prose += t->len) >= CD_NEWS_LEAD_WINDOW) return CD_NONE;
+            }
+            if (prose >= S_HEAD_PROSE && t->type == CD_NODE_ELEMENT && (cd_tag_flags(t->tag) & CD_TF_HEADING))
+                return CD_NONE;
         }
         uint32_t r = inside ? 0 : S_root_no(p, k);
         if (r) {
