@@ -2148,6 +2148,14 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
     if (cd_news_find(p, cap, S_pred_byline)) {
         cd_nid cl = S_next_shown(p->dom, cap);
         if (cl && S_box_credit_line(p, cl)) {
+            /* The line saying what the picture's alt says, with a photo
+             * agency's credit under it: the caption (a writer's photo in an
+             * author box carries no agency's credit). */
+            size_t al = 0, hl;
+            const char *alt = cd_dom_attr(p->dom, img, "alt", &al);
+            if (alt) cd_parts_trim(&alt, &al);
+            char *h = cd_meta_clean(p->arena, t.s, t.n, &hl);
+            if (alt && h && hl && cd_meta_eq_nocase(h, hl, alt, al)) p->m->image_caption = S_bare_caption_final(h);
             cd_news_gather(p, cl, CD_NONE, 0, &t);
             p->m->image_credit = cd_news_credit_value(p, t.s, t.n);
             cd_extract_drop_as(p->x, cl, CD_WHY_PHOTO_CREDIT);
