@@ -420,6 +420,38 @@ static int S_date_line(const char *c)
  * field's visually hidden heading "Caption" opening the caption element,
  * wcxb-dev 4661); NULL when nothing is left, or when c is only a label, a
  * file name (cd_parts_bare_label) or a date line (S_date_line). */
+/* Is c only a slideshow's counter ("1 of 9", "3 / 12", "Photo 2 of 5",
+ * "Image 1/4"): a viewer's control, no caption (wcxb-dev 4789, a product
+ * page's gallery)? */
+static int S_counter(const char *c)
+{
+    static const char *const lead[] = {"photo ", "image ", "slide ", "picture ", NULL};
+    for (size_t i = 0; lead[i]; i++)
+        if (cd_eq_nocase(c, strlen(c) < strlen(lead[i]) ? strlen(c) : strlen(lead[i]), lead[i]) &&
+            strlen(c) > strlen(lead[i])) {
+            c += strlen(lead[i]);
+            break;
+        }
+    const char *q = c;
+    if (!cd_isdigit((unsigned char)*q)) return 0;
+    while (cd_isdigit((unsigned char)*q))
+        q++;
+    while (*q == ' ')
+        q++;
+    if (*q == '/')
+        q++;
+    else if ((q[0] | 0x20) == 'o' && (q[1] | 0x20) == 'f' && q[2] == ' ')
+        q += 2;
+    else
+        return 0;
+    while (*q == ' ')
+        q++;
+    if (!cd_isdigit((unsigned char)*q)) return 0;
+    while (cd_isdigit((unsigned char)*q))
+        q++;
+    return *q == '\0';
+}
+
 static const char *S_caption_final(const char *c)
 {
     if (!c) return NULL;
@@ -439,6 +471,7 @@ static const char *S_caption_final(const char *c)
     while (*w >= 'a' && *w <= 'z')
         w++;
     if (!*w) return NULL;
+    if (S_counter(c)) return NULL;
     return c;
 }
 
