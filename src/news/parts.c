@@ -543,6 +543,15 @@ static void S_house_author(cd_news_ctx *p)
     m->author_source = NULL;
 }
 
+/* A caption or credit with no picture (a figure whose picture is refused,
+ * a site's logo with "Also check out tools on …" under it, wcxb-dev 0275;
+ * a code listing's figure, "Listing 9-3: Opening a file", 2996, 2860): the
+ * page has no lead image, so neither. */
+static void S_image_whole(cd_meta *m)
+{
+    if (!m->image_url) m->image_caption = NULL, m->image_credit = NULL;
+}
+
 void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x,
                    const char *page_url, int keep_parts)
 {
@@ -582,6 +591,7 @@ void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x
     if (x->broad) {
         p.story = S_story(&p);
         S_head_parts(&p);
+        S_image_whole(m);
         return;
     }
     S_scan(&p);
@@ -619,4 +629,5 @@ void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x
      * (last: the cuts they need come after the dateline's). */
     for (unsigned i = 0; i < p.nfigs; i++)
         if (p.figs[i] != fig) cd_news_figure(&p, p.figs[i], 0);
+    S_image_whole(m);
 }
