@@ -1767,6 +1767,27 @@ static cd_nid S_bare_beside(cd_news_ctx *p, cd_nid start)
     return CD_NONE;
 }
 
+/* Does one of the body's first blocks open with a wire's dateline, a place
+ * and an agency in parentheses ("LONDON (Reuters) -", "CAIRO, Jan 11 (AFP)
+ * -": l3s soccerway-egypt-mali, keyetv-baghdad-funeral, undated pages of
+ * wire copy)? */
+#define S_WIRE_BLOCKS 3u
+static int S_wire_opened(cd_news_ctx *p)
+{
+    for (unsigned i = 0; i < p->nfirst && i < S_WIRE_BLOCKS; i++) {
+        cd_news_text t;
+        cd_news_gather(p, p->first[i], CD_NONE, 1, &t);
+        cd_parts_dl d;
+        const char *s = t.s;
+        size_t n = t.n;
+        cd_parts_trim(&s, &n);
+        if (n && cd_parts_dateline(s, n, &d) && d.agency_end > d.agency_at &&
+            cd_parts_is_agency(s + d.agency_at, d.agency_end - d.agency_at))
+            return 1;
+    }
+    return 0;
+}
+
 /* The lead picture of a dated or signed page that names none (no og:image)
  * and marks no figure: the first picture of the body's opening (within the lead window),
  * else one set just before the body or just after the headline, else one
@@ -1775,8 +1796,9 @@ cd_nid cd_news_bare_lead(cd_news_ctx *p)
 {
     if (p->m->image_url) return CD_NONE;
     /* A story says who wrote it or when: a shop's, a service's or a forum's
-     * page rarely does, and its first picture is a product or an icon. */
-    if (!p->story && !p->m->nauthors) return CD_NONE;
+     * page rarely does, and its first picture is a product or an icon. A
+     * wire's story says it by its dateline ("CAIRO, Jan 11 (AFP) -"). */
+    if (!p->story && !p->m->nauthors && !S_wire_opened(p)) return CD_NONE;
     if (p->lead_img) return p->lead_img;
     cd_nid img = p->x->nroots ? S_bare_before(p, p->x->roots[0]) : CD_NONE;
     if (!img && p->h1) img = S_bare_above(p);
