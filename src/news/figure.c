@@ -2065,16 +2065,66 @@ static size_t S_opens_with(const char *s, size_t n, const char *a, size_t al)
  * what its alt says, so it is the caption, and a photo credit closing it
  * is the credit. Read when the picture's box gives no caption otherwise.
  * 1 when read. */
+static int S_echo_read(cd_news_ctx *p, cd_nid img, cd_nid e);
+
 static int S_alt_echo(cd_news_ctx *p, cd_nid img)
 {
     const cd_dom *dom = p->dom;
-    static const char *const names[] = {"alt", "title", NULL};
     cd_nid e = S_next_shown(dom, img);
     if (!e) return 0;
     const cd_node *n = cd_dom_node(dom, e);
     if (n->type == CD_NODE_ELEMENT &&
         (!(cd_tag_flags(n->tag) & CD_TF_HEADING) || !cd_extract_node_visible(dom, e) || e == p->h1))
         return 0;
+    return S_echo_read(p, img, e);
+}
+
+/* The caption repeating the picture's alt in the block under the picture's
+ * box, past a viewer's controls and a source line (<tr><td><img alt="Tamiko
+ * Davis scored … (Photo by Damon Tarver)"></td></tr><tr><td>…<a>View
+ * larger</a> Courtesy: San Jose State Athletics<br><a></a><br><span>Tamiko
+ * Davis scored … (Photo by Damon Tarver)</span></td></tr>, l3s
+ * sjsu-white-basketball, HELD_OUT): the first element of the next block
+ * whose text opens with the alt, before any other picture. 1 when read. */
+#define S_ECHO_TEXTS 6u /* texts of the block tried */
+static int S_alt_echo_below(cd_news_ctx *p, cd_nid img)
+{
+    const cd_dom *dom = p->dom;
+    cd_nid top = img;
+    for (unsigned up = 0; up < 4; up++) {
+        cd_nid a = cd_dom_node(dom, top)->parent;
+        if (!a || cd_dom_node(dom, a)->type != CD_NODE_ELEMENT || S_has_text(dom, a) ||
+            (cd_tag_flags(cd_dom_node(dom, a)->tag) & CD_TF_HEADING))
+            break;
+        top = a;
+    }
+    cd_nid e = S_next_shown(dom, top);
+    if (!e || cd_dom_node(dom, e)->type != CD_NODE_ELEMENT || !cd_extract_node_visible(dom, e)) return 0;
+    unsigned seen = 0, texts = 0;
+    for (cd_nid k = cd_dom_node(dom, e)->first; k && seen < CD_NEWS_FIG_NODES; seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT) {
+            if ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k)) {
+                k = cd_dom_next_skip(dom, k, e);
+                continue;
+            }
+            if (n->tag == CD_TAG_IMG && cd_news_pred_img(p, k)) return 0;
+        } else if (n->type == CD_NODE_TEXT && !cd_news_space_text(n) && n->parent != e &&
+                   !(cd_tag_flags(cd_dom_node(dom, n->parent)->tag) & CD_TF_HEADING) && /* a card's title */
+                   ++texts <= S_ECHO_TEXTS && S_echo_read(p, img, n->parent)) {
+            return 1;
+        }
+        k = cd_dom_next(dom, k, e);
+    }
+    return 0;
+}
+
+/* Read element (or text) e as the caption when its text opens with img's alt
+ * or title; 1 when read. */
+static int S_echo_read(cd_news_ctx *p, cd_nid img, cd_nid e)
+{
+    const cd_dom *dom = p->dom;
+    static const char *const names[] = {"alt", "title", NULL};
     cd_news_text t;
     cd_news_gather(p, e, CD_NONE, 0, &t);
     if (t.more || t.n > CD_NEWS_BARE_CAPTION) return 0;
@@ -2100,6 +2150,13 @@ static int S_alt_echo(cd_news_ctx *p, cd_nid img)
                 return 0;
             credit = cd_news_credit_value(p, ca, cl);
             if (cd_news_rendered(p, e)) cd_news_cut(p, &t, (uint32_t)end, t.n, CD_WHY_PHOTO_CREDIT);
+        }
+        /* The alt itself closed by the credit ("… Thursday night.  (Photo
+         * by Damon Tarver)"): the caption without it. */
+        size_t cs, vs, ve;
+        if (!credit && caption && cd_parts_photo_trailing(caption, strlen(caption), &cs, &vs, &ve)) {
+            credit = S_credit_clean(p, caption + vs, ve - vs);
+            caption = cd_news_clean(p, caption, cd_parts_caption_end(caption, cs));
         }
         caption = S_bare_caption_final(caption);
         if (caption) p->m->image_caption = caption;
@@ -2145,7 +2202,7 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
 {
     cd_nid cap = S_bare_caption(p, img, og ? 1u : 4u);
     if (!cap && !og) {
-        if (!S_alt_echo(p, img)) S_credit_after_box(p, img);
+        if (!S_alt_echo(p, img) && !S_alt_echo_below(p, img)) S_credit_after_box(p, img);
         return;
     }
     if (!cap) {
