@@ -663,6 +663,11 @@ static int S_bare_caption_el(cd_news_ctx *p, cd_nid e);
 /* The caption, the photo credit and the picture of figure fig: read into
  * the fields when it is the lead, and its photo credit taken out of the text
  * in every case. */
+static int S_is_img_el(cd_news_ctx *p, cd_nid id)
+{
+    return S_is_img(p->dom, id);
+}
+
 void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
 {
     const cd_dom *dom = p->dom;
@@ -677,6 +682,11 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
     if (cap && cred == cap && S_data_credit(dom, cap)) cap = CD_NONE;
     if (cred == fig || (cred && cap && cd_news_inside(dom, cap, cred))) cred = CD_NONE;
     cd_nid img = cd_news_find(p, fig, cd_news_pred_img);
+    /* A box (not a <figure>, whose markup ties its caption to its picture)
+     * whose every picture is refused (a video player's play button and
+     * controls over the clip's caption, l3s cbsnews-huckabee-mother) shows
+     * no picture: its caption is not the lead picture's. */
+    if (lead && !img && !cd_dom_is(dom, fig, CD_TAG_FIGURE) && cd_news_find(p, fig, S_is_img_el)) return;
     if (lead && img && !p->m->image_url) S_image_url(p, img);
     const char *credit = NULL, *caption = NULL;
     if (cred) {
