@@ -1044,6 +1044,23 @@ static int S_padded_by_line(const char *s, size_t n, size_t max)
 
 /* A byline of its own among the first blocks ("By Md Aynal Haque", naming
  * the author found): it is the authors field, not body text. */
+/* The byline's closing line naming the photographer ("by Tim Cashmere -
+ * January 16 2008<br>photo by Ros O'Gorman", l3s
+ * undercoverhd-radiohead-secret, HELD_OUT): the story's photo credit, which
+ * leaves with the byline. c[0, n) is the byline block's text. */
+static void S_byline_photo(cd_news_ctx *p, const char *c, size_t n)
+{
+    if (p->loose_credit) return;
+    for (size_t i = 1; i + 6 < n; i++) {
+        if (c[i - 1] != ' ' || !cd_eq_nocase(c + i, 5, "photo")) continue;
+        size_t v;
+        if (cd_parts_photo_line(c + i, n - i, 1, &v) && v > 0) {
+            p->loose_credit = cd_news_credit_value(p, c + i, n - i);
+            return;
+        }
+    }
+}
+
 void cd_news_byline(cd_news_ctx *p)
 {
     if (!p->m->nauthors || p->keep) return;
@@ -1084,6 +1101,7 @@ void cd_news_byline(cd_news_ctx *p)
                      S_date_after(r + al, rl - al));
         if (!named) continue;
         if (S_in_card(p->dom, blk)) continue;
+        S_byline_photo(p, c, len);
         S_drop_first(p, blk, CD_WHY_BYLINE);
         return;
     }

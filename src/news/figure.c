@@ -420,6 +420,38 @@ static int S_date_line(const char *c)
  * field's visually hidden heading "Caption" opening the caption element,
  * wcxb-dev 4661); NULL when nothing is left, or when c is only a label, a
  * file name (cd_parts_bare_label) or a date line (S_date_line). */
+/* Is c only a slideshow's counter ("1 of 9", "3 / 12", "Photo 2 of 5",
+ * "Image 1/4"): a viewer's control, no caption (wcxb-dev 4789, a product
+ * page's gallery)? */
+static int S_counter(const char *c)
+{
+    static const char *const lead[] = {"photo ", "image ", "slide ", "picture ", NULL};
+    for (size_t i = 0; lead[i]; i++)
+        if (cd_eq_nocase(c, strlen(c) < strlen(lead[i]) ? strlen(c) : strlen(lead[i]), lead[i]) &&
+            strlen(c) > strlen(lead[i])) {
+            c += strlen(lead[i]);
+            break;
+        }
+    const char *q = c;
+    if (!cd_isdigit((unsigned char)*q)) return 0;
+    while (cd_isdigit((unsigned char)*q))
+        q++;
+    while (*q == ' ')
+        q++;
+    if (*q == '/')
+        q++;
+    else if ((q[0] | 0x20) == 'o' && (q[1] | 0x20) == 'f' && q[2] == ' ')
+        q += 2;
+    else
+        return 0;
+    while (*q == ' ')
+        q++;
+    if (!cd_isdigit((unsigned char)*q)) return 0;
+    while (cd_isdigit((unsigned char)*q))
+        q++;
+    return *q == '\0';
+}
+
 static const char *S_caption_final(const char *c)
 {
     if (!c) return NULL;
@@ -439,6 +471,7 @@ static const char *S_caption_final(const char *c)
     while (*w >= 'a' && *w <= 'z')
         w++;
     if (!*w) return NULL;
+    if (S_counter(c)) return NULL;
     return c;
 }
 
@@ -630,6 +663,11 @@ static int S_bare_caption_el(cd_news_ctx *p, cd_nid e);
 /* The caption, the photo credit and the picture of figure fig: read into
  * the fields when it is the lead, and its photo credit taken out of the text
  * in every case. */
+static int S_is_img_el(cd_news_ctx *p, cd_nid id)
+{
+    return S_is_img(p->dom, id);
+}
+
 void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
 {
     const cd_dom *dom = p->dom;
@@ -644,6 +682,11 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
     if (cap && cred == cap && S_data_credit(dom, cap)) cap = CD_NONE;
     if (cred == fig || (cred && cap && cd_news_inside(dom, cap, cred))) cred = CD_NONE;
     cd_nid img = cd_news_find(p, fig, cd_news_pred_img);
+    /* A box (not a <figure>, whose markup ties its caption to its picture)
+     * whose every picture is refused (a video player's play button and
+     * controls over the clip's caption, l3s cbsnews-huckabee-mother) shows
+     * no picture: its caption is not the lead picture's. */
+    if (lead && !img && !cd_dom_is(dom, fig, CD_TAG_FIGURE) && cd_news_find(p, fig, S_is_img_el)) return;
     if (lead && img && !p->m->image_url) S_image_url(p, img);
     const char *credit = NULL, *caption = NULL;
     if (cred) {
@@ -920,6 +963,7 @@ static uint32_t S_root_no(const cd_news_ctx *p, cd_nid id)
  * (a standfirst in a block of its own, then the picture, then the body) is
  * passed over. When the headline is inside a content root (in a header the
  * extraction left out), the body opens at the first text it renders. */
+#define S_HEAD_PROSE 120u /* bytes of text under the headline: a paragraph's worth */
 static cd_nid S_head_figure(cd_news_ctx *p)
 {
     const cd_dom *dom = p->dom;
@@ -927,10 +971,22 @@ static cd_nid S_head_figure(cd_news_ctx *p)
     if (!h1) return CD_NONE;
     int inside = S_in_roots(p, h1);
     unsigned seen = 0, passed = 0;
+    uint32_t prose = 0;
     for (cd_nid k = cd_dom_next_skip(dom, h1, cd_dom_root(dom)); k && seen < CD_NEWS_HEAD_NODES; seen++) {
         if (inside) {
             const cd_node *t = cd_dom_node(dom, k);
-            if (t->type == CD_NODE_TEXT && !cd_news_space_text(t) && cd_news_rendered(p, k)) return CD_NONE;
+            if (t->type == CD_NODE_TEXT && !cd_news_space_text(t) && cd_news_rendered(p, k)) {
+                /* A page of many parts (broad extraction: the scan's lead
+                 * window counts the page's bars before the headline) has
+                 * its lead figure within the window under the headline, a
+                 * subheading after a paragraph's worth of text closing it
+                 * (wcxb-dev 0046, fool-cloud-stocks, round 13: the byline,
+                 * a "Key Points" box, the opening paragraph, then the
+                 * figure; wcxb-dev 4074: a price box, then the figure). */
+                if (!p->x->broad || (prose += t->len) >= CD_NEWS_LEAD_WINDOW) return CD_NONE;
+            }
+            if (prose >= S_HEAD_PROSE && t->type == CD_NODE_ELEMENT && (cd_tag_flags(t->tag) & CD_TF_HEADING))
+                return CD_NONE;
         }
         uint32_t r = inside ? 0 : S_root_no(p, k);
         if (r) {
@@ -1426,6 +1482,34 @@ static int S_served_photo(const cd_dom *dom, cd_nid img, const char *u, size_t n
     return words >= 2;
 }
 
+/* A picture an image server names by a content hash, with no file type
+ * ("http://upipics.upi.com/photo/upi/story/37e96f6668f67a2b9b225a0180b9e0fb/",
+ * l3s upi-groban-christmas-record, round 15): no query, a last segment of
+ * S_HASH_MIN hex digits or more, a folder named photo, image or pic (plural
+ * too), and an alt of two words or more. */
+#define S_HASH_MIN 16u
+static int S_hash_photo(const cd_dom *dom, cd_nid img, const char *u, size_t n)
+{
+    if (n > 4096 || memchr(u, '?', n)) return 0;
+    while (n && u[n - 1] == '/')
+        n--;
+    size_t q, f = cd_url_last_segment(u, n, &q);
+    if (q - f < S_HASH_MIN) return 0;
+    for (size_t i = f; i < q; i++)
+        if (!cd_isdigit((unsigned char)u[i]) && !((u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'f')) return 0;
+    static const char *const says[] = {"/photo/", "/photos/", "/image/", "/images/", "/pic/", "/pics/", NULL};
+    int named = 0;
+    for (size_t i = 0; says[i] && !named; i++)
+        named = cd_contains_nocase(u, f + 1, says[i]);
+    if (!named) return 0;
+    size_t al = 0;
+    const char *alt = cd_dom_attr(dom, img, "alt", &al);
+    unsigned words = 0;
+    for (size_t i = 0; alt && i < al; i++)
+        if (!cd_isspace((unsigned char)alt[i]) && (i == 0 || cd_isspace((unsigned char)alt[i - 1]))) words++;
+    return words >= 2;
+}
+
 /* Is img a menu column's picture: its parent showing more than
  * S_COLUMN_MIN bytes of text, over three quarters of it in links? A left
  * column of link lists ending in a sign-up box's graphic (<td
@@ -1463,7 +1547,8 @@ int cd_news_pred_bare(cd_news_ctx *p, cd_nid id)
         return 0;
     size_t l = 0;
     const char *src = cd_dom_attr(p->dom, id, "src", &l);
-    if (!src || (!S_photo_file(src, l) && !S_served_photo(p->dom, id, src, l)) || S_in_link_column(p->dom, id))
+    if (!src || (!S_photo_file(src, l) && !S_served_photo(p->dom, id, src, l) && !S_hash_photo(p->dom, id, src, l)) ||
+        S_in_link_column(p->dom, id))
         return 0;
     unsigned w = S_attr_num(p->dom, id, "width"), h = S_attr_num(p->dom, id, "height");
     if (!w && !h && l <= 4096) S_name_size(src, l, &w, &h);
@@ -1605,19 +1690,131 @@ static cd_nid S_bare_below(cd_news_ctx *p)
     return CD_NONE;
 }
 
+static int S_is_img_pred(cd_news_ctx *p, cd_nid id)
+{
+    return S_is_img(p->dom, id);
+}
+
+/* The first thing column e shows: a picture (cd_news_pred_bare) opening it,
+ * CD_NONE when text, a heading, a form, a menu or another picture (one linked
+ * away, a banner) comes first. Icons and spacers (no cd_news_pred_img: a
+ * control's button over the photo) are passed. */
+static cd_nid S_column_opens(cd_news_ctx *p, cd_nid e)
+{
+    const cd_dom *dom = p->dom;
+    unsigned seen = 0;
+    for (cd_nid k = e; k && seen < CD_NEWS_FIG_NODES; seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) return CD_NONE;
+        if (n->type == CD_NODE_ELEMENT) {
+            if ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k)) {
+                if (k == e) return CD_NONE;
+                k = cd_dom_next_skip(dom, k, e);
+                continue;
+            }
+            if ((cd_tag_flags(n->tag) & CD_TF_HEADING) || n->tag == CD_TAG_FORM || n->tag == CD_TAG_NAV ||
+                n->tag == CD_TAG_UL || n->tag == CD_TAG_OL || n->tag == CD_TAG_IFRAME)
+                return CD_NONE;
+            if (n->tag == CD_TAG_IMG) {
+                if (cd_news_pred_bare(p, k)) return k;
+                if (cd_news_pred_img(p, k)) return CD_NONE;
+            }
+        }
+        k = cd_dom_next(dom, k, e);
+    }
+    return CD_NONE;
+}
+
+/* The story's picture in the column beside it (<div id=story_content><h1>…
+ * the story…</div><div id=right_column><div id=photo_cap><img><p>James
+ * Harden is the second …</p></div>…, l3s cstv-harden-pac10-week, round 15;
+ * <div class=mC>…</div><div class=sC><div class=pics><img 180x180><div
+ * class=newsCredits>(AFP)</div>, fifa-etoo-barca-murcia, round 16): on a
+ * page that names no picture, the element right after the story's column
+ * (the first content root or one of its S_BESIDE_UP nearest ancestors:
+ * upi-groban-christmas-record's photo column is five levels up)
+ * opening with a bare picture that has its caption block right under it.
+ * A sidebar's promotion is linked away or opens with its heading; a
+ * picture with no caption there is not taken. */
+#define S_BESIDE_UP 6u
+static cd_nid S_bare_beside(cd_news_ctx *p, cd_nid start)
+{
+    const cd_dom *dom = p->dom;
+    cd_nid a = start;
+    for (unsigned up = 0; a && up < S_BESIDE_UP; up++, a = cd_dom_node(dom, a)->parent) {
+        const cd_node *an = cd_dom_node(dom, a);
+        if (an->type != CD_NODE_ELEMENT || an->tag == CD_TAG_BODY || an->tag == CD_TAG_HTML) break;
+        cd_nid e = an->next;
+        while (e && cd_dom_node(dom, e)->type != CD_NODE_ELEMENT) {
+            const cd_node *n = cd_dom_node(dom, e);
+            if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) break;
+            e = n->next;
+        }
+        /* Scripts and empty blocks (a clearing <div>, an ad's slot) between the columns. */
+        for (unsigned skip = 0; e && skip < 4 && cd_dom_node(dom, e)->type == CD_NODE_ELEMENT; skip++) {
+            const cd_node *n = cd_dom_node(dom, e);
+            if (!(cd_tag_flags(n->tag) & CD_TF_SKIP) && n->tag != CD_TAG_BR &&
+                (S_has_text(dom, e) || cd_news_find(p, e, S_is_img_pred)))
+                break;
+            e = S_next_shown(dom, e);
+        }
+        if (!e || cd_dom_node(dom, e)->type != CD_NODE_ELEMENT) continue;
+        const cd_node *en = cd_dom_node(dom, e);
+        if (en->tag == CD_TAG_NAV || en->tag == CD_TAG_HEADER || en->tag == CD_TAG_FOOTER ||
+            (cd_tag_flags(en->tag) & CD_TF_SKIP))
+            continue;
+        cd_nid img = S_column_opens(p, e);
+        if (!img) continue;
+        cd_nid cap = S_bare_caption(p, img, 4u);
+        if (!cap || !cd_news_inside(dom, cap, e)) return CD_NONE;
+        cd_news_text t;
+        cd_news_gather(p, cap, CD_NONE, 0, &t);
+        size_t len;
+        char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
+        if (!c || (p->m->title && cd_meta_eq_nocase(c, len, p->m->title, strlen(p->m->title)))) return CD_NONE;
+        return img;
+    }
+    return CD_NONE;
+}
+
+/* Does one of the body's first blocks open with a wire's dateline, a place
+ * and an agency in parentheses ("LONDON (Reuters) -", "CAIRO, Jan 11 (AFP)
+ * -": l3s soccerway-egypt-mali, keyetv-baghdad-funeral, undated pages of
+ * wire copy)? */
+#define S_WIRE_BLOCKS 3u
+static int S_wire_opened(cd_news_ctx *p)
+{
+    for (unsigned i = 0; i < p->nfirst && i < S_WIRE_BLOCKS; i++) {
+        cd_news_text t;
+        cd_news_gather(p, p->first[i], CD_NONE, 1, &t);
+        cd_parts_dl d;
+        const char *s = t.s;
+        size_t n = t.n;
+        cd_parts_trim(&s, &n);
+        if (n && cd_parts_dateline(s, n, &d) && d.agency_end > d.agency_at &&
+            cd_parts_is_agency(s + d.agency_at, d.agency_end - d.agency_at))
+            return 1;
+    }
+    return 0;
+}
+
 /* The lead picture of a dated or signed page that names none (no og:image)
  * and marks no figure: the first picture of the body's opening (within the lead window),
- * else one set just before the body or just after the headline. */
+ * else one set just before the body or just after the headline, else one
+ * opening the column beside the story. */
 cd_nid cd_news_bare_lead(cd_news_ctx *p)
 {
     if (p->m->image_url) return CD_NONE;
     /* A story says who wrote it or when: a shop's, a service's or a forum's
-     * page rarely does, and its first picture is a product or an icon. */
-    if (!p->story && !p->m->nauthors) return CD_NONE;
+     * page rarely does, and its first picture is a product or an icon. A
+     * wire's story says it by its dateline ("CAIRO, Jan 11 (AFP) -"). */
+    if (!p->story && !p->m->nauthors && !S_wire_opened(p)) return CD_NONE;
     if (p->lead_img) return p->lead_img;
     cd_nid img = p->x->nroots ? S_bare_before(p, p->x->roots[0]) : CD_NONE;
     if (!img && p->h1) img = S_bare_above(p);
     if (!img && p->h1) img = S_bare_below(p);
+    if (!img && p->head) img = S_bare_beside(p, p->x->roots[0]);
+    if (!img && p->head) img = S_bare_beside(p, p->head);
     return img;
 }
 
@@ -1638,6 +1835,20 @@ static int S_short_text(const cd_dom *dom, cd_nid id, size_t max)
     return len > 0 && seen < CD_NEWS_FIG_NODES;
 }
 
+/* Is e a <p> closing a picture's box that holds only a labelled photo credit
+ * ("<div><img><p>Foxy Brown</p><p>Photo: Getty Images/ Bryan Bedder</p></div>",
+ * l3s mtv-foxy-brown-release, round 15): the line under the caption's? */
+static int S_box_credit_line(cd_news_ctx *p, cd_nid e)
+{
+    if (!e || !cd_dom_is(p->dom, e, CD_TAG_P) || S_next_shown(p->dom, e) ||
+        !S_short_text(p->dom, e, CD_PARTS_PHOTO_LINE) || cd_news_find(p, e, S_pred_link))
+        return 0;
+    cd_news_text t;
+    cd_news_gather(p, e, CD_NONE, 0, &t);
+    size_t v;
+    return !t.more && cd_parts_photo_line(t.s, t.n, 1, &v) && v > 0;
+}
+
 /* Is element e a caption's block: short text, not a link, a heading, a list
  * or a paragraph (a picture followed by a <p> leads the body's first
  * paragraph), and no picture of its own? */
@@ -1647,8 +1858,9 @@ static int S_bare_caption_el(cd_news_ctx *p, cd_nid e)
     if (n->type != CD_NODE_ELEMENT || (cd_tag_flags(n->tag) & (CD_TF_HEADING | CD_TF_SKIP))) return 0;
     /* A <p> that ends the picture's box ("<div class=topPhoto><img><p>An
      * air boat searches …</p></div>"): the box's caption, not the body. */
-    if (n->tag == CD_TAG_P && !S_next_shown(p->dom, e) && S_short_text(p->dom, e, S_BOX_CAPTION_MAX) &&
-        cd_extract_node_visible(p->dom, e) && !cd_news_find(p, e, cd_news_pred_img) && !cd_news_find(p, e, S_pred_link))
+    if (n->tag == CD_TAG_P && (!S_next_shown(p->dom, e) || S_box_credit_line(p, S_next_shown(p->dom, e))) &&
+        S_short_text(p->dom, e, S_BOX_CAPTION_MAX) && cd_extract_node_visible(p->dom, e) &&
+        !cd_news_find(p, e, cd_news_pred_img) && !cd_news_find(p, e, S_pred_link))
         return 1;
     switch (n->tag) {
     case CD_TAG_A: case CD_TAG_P: case CD_TAG_UL: case CD_TAG_OL: case CD_TAG_LI:
@@ -1743,6 +1955,12 @@ static cd_nid S_bare_caption(cd_news_ctx *p, cd_nid img, unsigned max_up)
     }
     if (!e || !S_bare_caption_el(p, e)) return CD_NONE;
     cd_nid after = S_next_shown(dom, e);
+    /* A script after the caption (a photo browser's, fifa-etoo-barca-murcia)
+     * shows nothing. */
+    for (unsigned skip = 0; after && skip < 4 && cd_dom_node(dom, after)->type == CD_NODE_ELEMENT &&
+                            (cd_tag_flags(cd_dom_node(dom, after)->tag) & CD_TF_SKIP);
+         skip++)
+        after = S_next_shown(dom, after);
     if (after) {
         const cd_node *n = cd_dom_node(dom, after);
         /* Text or an inline element running on: the picture sits inside a
@@ -1857,16 +2075,66 @@ static size_t S_opens_with(const char *s, size_t n, const char *a, size_t al)
  * what its alt says, so it is the caption, and a photo credit closing it
  * is the credit. Read when the picture's box gives no caption otherwise.
  * 1 when read. */
+static int S_echo_read(cd_news_ctx *p, cd_nid img, cd_nid e);
+
 static int S_alt_echo(cd_news_ctx *p, cd_nid img)
 {
     const cd_dom *dom = p->dom;
-    static const char *const names[] = {"alt", "title", NULL};
     cd_nid e = S_next_shown(dom, img);
     if (!e) return 0;
     const cd_node *n = cd_dom_node(dom, e);
     if (n->type == CD_NODE_ELEMENT &&
         (!(cd_tag_flags(n->tag) & CD_TF_HEADING) || !cd_extract_node_visible(dom, e) || e == p->h1))
         return 0;
+    return S_echo_read(p, img, e);
+}
+
+/* The caption repeating the picture's alt in the block under the picture's
+ * box, past a viewer's controls and a source line (<tr><td><img alt="Tamiko
+ * Davis scored … (Photo by Damon Tarver)"></td></tr><tr><td>…<a>View
+ * larger</a> Courtesy: San Jose State Athletics<br><a></a><br><span>Tamiko
+ * Davis scored … (Photo by Damon Tarver)</span></td></tr>, l3s
+ * sjsu-white-basketball, HELD_OUT): the first element of the next block
+ * whose text opens with the alt, before any other picture. 1 when read. */
+#define S_ECHO_TEXTS 6u /* texts of the block tried */
+static int S_alt_echo_below(cd_news_ctx *p, cd_nid img)
+{
+    const cd_dom *dom = p->dom;
+    cd_nid top = img;
+    for (unsigned up = 0; up < 4; up++) {
+        cd_nid a = cd_dom_node(dom, top)->parent;
+        if (!a || cd_dom_node(dom, a)->type != CD_NODE_ELEMENT || S_has_text(dom, a) ||
+            (cd_tag_flags(cd_dom_node(dom, a)->tag) & CD_TF_HEADING))
+            break;
+        top = a;
+    }
+    cd_nid e = S_next_shown(dom, top);
+    if (!e || cd_dom_node(dom, e)->type != CD_NODE_ELEMENT || !cd_extract_node_visible(dom, e)) return 0;
+    unsigned seen = 0, texts = 0;
+    for (cd_nid k = cd_dom_node(dom, e)->first; k && seen < CD_NEWS_FIG_NODES; seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_ELEMENT) {
+            if ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k)) {
+                k = cd_dom_next_skip(dom, k, e);
+                continue;
+            }
+            if (n->tag == CD_TAG_IMG && cd_news_pred_img(p, k)) return 0;
+        } else if (n->type == CD_NODE_TEXT && !cd_news_space_text(n) && n->parent != e &&
+                   !(cd_tag_flags(cd_dom_node(dom, n->parent)->tag) & CD_TF_HEADING) && /* a card's title */
+                   ++texts <= S_ECHO_TEXTS && S_echo_read(p, img, n->parent)) {
+            return 1;
+        }
+        k = cd_dom_next(dom, k, e);
+    }
+    return 0;
+}
+
+/* Read element (or text) e as the caption when its text opens with img's alt
+ * or title; 1 when read. */
+static int S_echo_read(cd_news_ctx *p, cd_nid img, cd_nid e)
+{
+    const cd_dom *dom = p->dom;
+    static const char *const names[] = {"alt", "title", NULL};
     cd_news_text t;
     cd_news_gather(p, e, CD_NONE, 0, &t);
     if (t.more || t.n > CD_NEWS_BARE_CAPTION) return 0;
@@ -1893,6 +2161,13 @@ static int S_alt_echo(cd_news_ctx *p, cd_nid img)
             credit = cd_news_credit_value(p, ca, cl);
             if (cd_news_rendered(p, e)) cd_news_cut(p, &t, (uint32_t)end, t.n, CD_WHY_PHOTO_CREDIT);
         }
+        /* The alt itself closed by the credit ("… Thursday night.  (Photo
+         * by Damon Tarver)"): the caption without it. */
+        size_t cs, vs, ve;
+        if (!credit && caption && cd_parts_photo_trailing(caption, strlen(caption), &cs, &vs, &ve)) {
+            credit = S_credit_clean(p, caption + vs, ve - vs);
+            caption = cd_news_clean(p, caption, cd_parts_caption_end(caption, cs));
+        }
         caption = S_bare_caption_final(caption);
         if (caption) p->m->image_caption = caption;
         if (credit) p->m->image_credit = credit;
@@ -1901,14 +2176,49 @@ static int S_alt_echo(cd_news_ctx *p, cd_nid img)
     return 0;
 }
 
+/* The credit element right after the picture's box (Drupal's fields: <div
+ * class="field--name-field-photo"><div class=field__item><img></div></div>
+ * <div class="field--name-field-credit"><div class=field__label>Photo
+ * Credit</div><div class=field__item>Travnikov/Shutterstock</div></div>,
+ * wcxb-dev 0214, almanac-vegetable-gardening, round 11): the element after
+ * the picture or after one of its S_CREDIT_UP wrappers that show nothing
+ * else, classed photo credit (S_pred_credit), short, holding no link: its
+ * text after the label is the credit. 1 when read. */
+#define S_CREDIT_UP 3u
+static int S_credit_after_box(cd_news_ctx *p, cd_nid img)
+{
+    const cd_dom *dom = p->dom;
+    cd_nid top = img;
+    for (unsigned up = 0; up < S_CREDIT_UP; up++) {
+        cd_nid a = cd_dom_node(dom, top)->parent;
+        if (!a || cd_dom_node(dom, a)->type != CD_NODE_ELEMENT || S_has_text(dom, a)) break;
+        top = a;
+    }
+    cd_nid e = S_next_shown(dom, top);
+    if (!e || cd_dom_node(dom, e)->type != CD_NODE_ELEMENT || !cd_extract_node_visible(dom, e) ||
+        !S_pred_credit(p, e) || cd_news_find(p, e, S_pred_link) || cd_news_find(p, e, cd_news_pred_img))
+        return 0;
+    cd_news_text t;
+    cd_news_gather(p, e, CD_NONE, 0, &t);
+    if (t.more || !t.n || t.n > CD_PARTS_PHOTO_LINE) return 0;
+    const char *c = cd_news_credit_value(p, t.s, t.n);
+    if (!c || !*c) return 0;
+    p->m->image_credit = c;
+    cd_extract_drop_as(p->x, e, CD_WHY_PHOTO_CREDIT);
+    return 1;
+}
+
 static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
 {
     cd_nid cap = S_bare_caption(p, img, og ? 1u : 4u);
     if (!cap && !og) {
-        S_alt_echo(p, img);
+        if (!S_alt_echo(p, img) && !S_alt_echo_below(p, img)) S_credit_after_box(p, img);
         return;
     }
-    if (!cap) return;
+    if (!cap) {
+        S_credit_after_box(p, img);
+        return;
+    }
     /* A block of paragraphs after the og:image's picture is the story's
      * opening (div.large-intro-paragraph, wcxb 0184), unless the markup
      * names it a caption (div.post-image-caption > p.caption). */
@@ -1953,8 +2263,27 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og)
     int photo = cd_parts_photo_line(t.s, t.n, 0, &pv);
     if (!photo && cd_parts_not_deck(t.s, t.n)) return;
     /* Nor is the byline box under it (a source label, then "By NAME" in a
-     * byline element). */
-    if (cd_news_find(p, cap, S_pred_byline)) return;
+     * byline element); a labelled photo credit closing the picture's box
+     * after it is the picture's all the same (<p class=byline>Foxy
+     * Brown</p><p class=byline>Photo: Getty Images/ Bryan Bedder</p>, l3s
+     * mtv-foxy-brown-release: a site's class for small print). */
+    if (cd_news_find(p, cap, S_pred_byline)) {
+        cd_nid cl = S_next_shown(p->dom, cap);
+        if (cl && S_box_credit_line(p, cl)) {
+            /* The line saying what the picture's alt says, with a photo
+             * agency's credit under it: the caption (a writer's photo in an
+             * author box carries no agency's credit). */
+            size_t al = 0, hl;
+            const char *alt = cd_dom_attr(p->dom, img, "alt", &al);
+            if (alt) cd_parts_trim(&alt, &al);
+            char *h = cd_meta_clean(p->arena, t.s, t.n, &hl);
+            if (alt && h && hl && cd_meta_eq_nocase(h, hl, alt, al)) p->m->image_caption = S_bare_caption_final(h);
+            cd_news_gather(p, cl, CD_NONE, 0, &t);
+            p->m->image_credit = cd_news_credit_value(p, t.s, t.n);
+            cd_extract_drop_as(p->x, cl, CD_WHY_PHOTO_CREDIT);
+        }
+        return;
+    }
     size_t vv, c0, c1, c2;
     /* A row of links' labels is cut by bars; a caption closed by its credit
      * after one is not ("… for 2026. | Photo by Lisa Jennings",

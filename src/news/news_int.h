@@ -47,6 +47,8 @@ typedef struct cd_news_ctx {
     cd_nid figs[CD_NEWS_FIGS]; /* the figures of the body, in order */
     unsigned nfigs;
     const char *loose_credit; /* a standalone photo credit before the first paragraph */
+    const char *tail_photo;   /* the last labelled photo credit line after the story's opening */
+    cd_nid tail_photo_blk;    /* its block */
     const char *agency;       /* the agency named in the dateline */
     const char *foot_agency;  /* the agency a copyright notice after the story names */
     const char *foot_contrib; /* a contributor sentence closing that notice */

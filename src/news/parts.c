@@ -320,6 +320,8 @@ static void S_scan(cd_news_ctx *p)
                                 if (v > 0 || cd_parts_photo_agency(a, l) || !p->nfirst) {
                                     if (!p->nfirst && !p->loose_credit)
                                         p->loose_credit = cd_news_credit_value(p, t.s, t.n);
+                                    else if (p->nfirst && v > 0) /* labelled, after the story's opening */
+                                        p->tail_photo = cd_news_credit_value(p, t.s, t.n), p->tail_photo_blk = blk;
                                     cd_extract_drop_as(p->x, blk, CD_WHY_PHOTO_CREDIT);
                                     id = cd_dom_next_skip(dom, blk, root);
                                     cur = CD_NONE;
@@ -543,6 +545,15 @@ static void S_house_author(cd_news_ctx *p)
     m->author_source = NULL;
 }
 
+/* A caption or credit with no picture (a figure whose picture is refused,
+ * a site's logo with "Also check out tools on …" under it, wcxb-dev 0275;
+ * a code listing's figure, "Listing 9-3: Opening a file", 2996, 2860): the
+ * page has no lead image, so neither. */
+static void S_image_whole(cd_meta *m)
+{
+    if (!m->image_url) m->image_caption = NULL, m->image_credit = NULL;
+}
+
 void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x,
                    const char *page_url, int keep_parts)
 {
@@ -582,6 +593,7 @@ void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x
     if (x->broad) {
         p.story = S_story(&p);
         S_head_parts(&p);
+        S_image_whole(m);
         return;
     }
     S_scan(&p);
@@ -602,6 +614,11 @@ void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x
     cd_nid ogp = fig || bare || !m->image_url || m->image_caption || m->image_credit ||
                          (!p.story && !m->nauthors) ? CD_NONE : cd_news_og_picture(&p);
     if (ogp) cd_news_og_picture_read(&p, ogp);
+    /* A labelled photo credit line closing the story, no text of the story
+     * after it ("Photo Copyright Getty Images" under the last paragraph, l3s
+     * keyetv-baghdad-funeral): the story's photo credit (node ids follow
+     * the document's order). */
+    if (!p.loose_credit && p.tail_photo && p.tail_photo_blk > p.last[0]) p.loose_credit = p.tail_photo;
     if (p.loose_credit && !m->image_credit && (m->image_url || fig)) {
         m->image_credit = p.loose_credit;
         if (!m->image_source) m->image_source = "visible";
@@ -620,4 +637,5 @@ void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x
      * (last: the cuts they need come after the dateline's). */
     for (unsigned i = 0; i < p.nfigs; i++)
         if (p.figs[i] != fig) cd_news_figure(&p, p.figs[i], 0);
+    S_image_whole(m);
 }
