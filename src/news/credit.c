@@ -2134,6 +2134,36 @@ void cd_news_name_byline(cd_news_ctx *p)
     }
 }
 
+/* A wire's logo alone in its block by the headline, no text beside it
+ * ("<h3><img src="images/thecanadianpress_logo.gif"></h3>" in the byline
+ * slot, l3s-gn1 brandonsun-shrek-musical, round 16): the wire its file
+ * names (cd_parts_agency_logo), its alt empty or the same wire. Links are
+ * passed over by the caller (a partner's badge links away). */
+static int S_logo_credit(cd_news_ctx *p, cd_nid k)
+{
+    const cd_dom *dom = p->dom;
+    size_t sl = 0, al = 0;
+    const char *src = cd_dom_attr(dom, k, "src", &sl);
+    const char *g = src ? cd_parts_agency_logo(src, sl) : NULL;
+    if (!g) return 0;
+    const char *alt = cd_dom_attr(dom, k, "alt", &al);
+    if (alt) cd_parts_trim(&alt, &al);
+    if (alt && al && !cd_parts_is_agency(alt, al)) return 0;
+    cd_nid blk = cd_dom_node(dom, k)->parent;
+    for (unsigned d = 0; blk && !(cd_tag_flags(cd_dom_node(dom, blk)->tag) & CD_TF_BLOCK); d++) {
+        if (d >= 3) return 0;
+        blk = cd_dom_node(dom, blk)->parent;
+    }
+    if (!blk) return 0;
+    for (cd_nid q = cd_dom_next(dom, blk, blk); q; q = cd_dom_next(dom, q, blk)) {
+        const cd_node *qn = cd_dom_node(dom, q);
+        if (qn->type == CD_NODE_TEXT && !cd_news_space_text(qn)) return 0;
+        if (q != k && qn->type == CD_NODE_ELEMENT && qn->tag == CD_TAG_IMG) return 0;
+    }
+    S_credit_set(p, g, strlen(g));
+    return p->m->credit != NULL;
+}
+
 /* A line by the headline that is only a wire's name ("<h3>The Associated
  * Press</h3>", "BY TOM CANAVAN<br>ASSOCIATED PRESS"), or a "Source:" label
  * naming one ("<li><strong>Source: </strong>Press Association</li>" in the
@@ -2159,6 +2189,7 @@ void cd_news_agency_line(cd_news_ctx *p)
                 k = cd_dom_next_skip(dom, k, top);
                 continue;
             }
+            if (n->tag == CD_TAG_IMG && !labelled && S_logo_credit(p, k)) return;
         } else if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) {
             if (++texts > 12) break;
             const char *v = n->u.text;

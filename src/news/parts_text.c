@@ -186,6 +186,60 @@ int cd_parts_is_agency(const char *s, size_t n)
     return S_agency(s, n);
 }
 
+/* The wire a logo picture's file names: "thecanadianpress_logo.gif" (l3s
+ * brandonsun-shrek-musical, round 16: the agency's badge alone in the byline
+ * slot, no alt), "afp_logo.gif": the file's stem, its letters and digits
+ * (case aside), is an agency's name with its spaces and marks dropped and
+ * the word "logo" before or after it. The list's entry as written, or NULL;
+ * never a photo agency or a generic word ("wires"). */
+const char *cd_parts_agency_logo(const char *src, size_t n)
+{
+    size_t e = 0;
+    while (e < n && src[e] != '?' && src[e] != '#')
+        e++;
+    size_t b = e;
+    while (b > 0 && src[b - 1] != '/')
+        b--;
+    size_t dot = e;
+    while (dot > b && src[dot - 1] != '.')
+        dot--;
+    if (dot <= b + 1 || e - dot > 4) return NULL; /* no file extension */
+    char st[48];
+    size_t sl = 0;
+    for (size_t i = b; i + 1 < dot; i++) {
+        unsigned char c = (unsigned char)src[i];
+        if (cd_isalnum(c)) {
+            if (sl >= sizeof st) return NULL;
+            st[sl++] = (char)cd_tolower(c);
+        } else if (c != '_' && c != '-' && c != '.')
+            return NULL;
+    }
+    size_t a = 0;
+    if (sl > 4 && memcmp(st + sl - 4, "logo", 4) == 0)
+        sl -= 4;
+    else if (sl > 4 && memcmp(st, "logo", 4) == 0)
+        a = 4;
+    else
+        return NULL;
+    for (size_t i = 0; cd_list_news_agencies[i]; i++) {
+        const char *g = cd_list_news_agencies[i];
+        size_t gl = strlen(g);
+        if ((g[0] >= 'a' && g[0] <= 'z' && gl > 4) || cd_parts_photo_agency(g, gl)) continue;
+        size_t k = a;
+        for (size_t j = 0; j < gl && k <= sl; j++) {
+            unsigned char c = (unsigned char)g[j];
+            if (!cd_isalnum(c)) continue;
+            if (k == sl || st[k] != (char)cd_tolower(c)) {
+                k = sl + 1;
+                break;
+            }
+            k++;
+        }
+        if (k == sl) return g;
+    }
+    return NULL;
+}
+
 /* Does s name an agency as a whole word sequence ("Atta Kenare/AFP/Getty
  * Images" names AFP)? Parts are split at '/', ',', ';', " and ", " via ". */
 static int S_names_agency(const char *s, size_t n)

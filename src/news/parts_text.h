@@ -92,6 +92,8 @@ int cd_parts_is_agency(const char *s, size_t n);
 int cd_parts_list_next(const char *s, size_t end, size_t *pos, int dash, size_t *a, size_t *b);
 /* Does s name an agency that only credits pictures (Getty, AP Photo, …)? */
 int cd_parts_photo_agency(const char *s, size_t n);
+/* The wire a logo picture's file name names ("thecanadianpress_logo.gif"), or NULL. */
+const char *cd_parts_agency_logo(const char *src, size_t n);
 /* The end of a caption once the separators before its cut credit are gone. */
 size_t cd_parts_caption_end(const char *s, size_t n);
 /* Is the NUL-terminated caption c only a label ("Photo") or a file name? */
