@@ -1907,6 +1907,29 @@ static void S_place_above_wire(cd_news_ctx *p, cd_nid k)
     if (!p->keep && cd_news_rendered(p, q)) cd_extract_cut_as(p->x, dom, q, 0, n->len, CD_WHY_DATELINE);
 }
 
+/* Is s a list of two or three names joined by '/', ',', '&' or "and",
+ * each a wire (never a photo agency) or the site's own name, one a wire at
+ * least ("PA Sport/Sportal" in the author slot of sportal.com.au, l3s-gn1
+ * sportal-gamez-hope; "AP/Reuters")? A photographer's "Name/Reuters" names a
+ * person: no. */
+static int S_wires_and_site(const cd_news_ctx *p, const char *s, size_t n)
+{
+    if (n > 60 || !(memchr(s, '/', n) || memchr(s, ',', n) || memchr(s, '&', n) || cd_contains_nocase(s, n, " and ")))
+        return 0;
+    size_t pos = 0, x, y;
+    unsigned parts = 0, wires = 0;
+    const char *site = p->m->site_name;
+    while (cd_parts_list_next(s, n, &pos, 0, &x, &y)) {
+        if (y == x || ++parts > 3) return 0;
+        if (cd_parts_is_agency(s + x, y - x)) {
+            if (cd_parts_photo_agency(s + x, y - x)) return 0;
+            wires++;
+        } else if (!(site && cd_meta_site_like(s + x, y - x, site, strlen(site))))
+            return 0;
+    }
+    return parts >= 2 && wires > 0;
+}
+
 static int S_agency_text(cd_news_ctx *p, cd_nid k, int labelled)
 {
     const cd_dom *dom = p->dom;
@@ -2015,7 +2038,7 @@ static int S_agency_text(cd_news_ctx *p, cd_nid k, int labelled)
      * not know ("Source: ITN", Channel 4 News: l3s-gn1 channel4-taupo-murder):
      * a name of up to four capitalised words, no date, not the site. */
     char date[CD_META_DATE_LEN];
-    if (!cd_parts_is_agency(c, cl) && !S_staff_and_wires(c, cl) &&
+    if (!cd_parts_is_agency(c, cl) && !S_staff_and_wires(c, cl) && !(!lead && S_wires_and_site(p, c, cl)) &&
         !(lead && c[0] >= 'A' && c[0] <= 'Z' && cd_parts_words(c, cl) <= 4 && S_name_like(c, cl) &&
           !memchr(c, ':', cl) && !cd_meta_date_norm(c, cl, 0, 0, date) && !S_names_host(p, c, cl) &&
           !(p->m->site_name && cd_meta_site_like(c, cl, p->m->site_name, strlen(p->m->site_name)))))
