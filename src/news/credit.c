@@ -332,6 +332,12 @@ static void S_body_dateline_in(cd_news_ctx *p, int wire)
             else if (!past && !capt && !titled && p->m->date_published && seg + 1 < next &&
                      S_word_apart(p, &t, seg))
                 mixed |= CD_PARTS_DL_MIXED_DASH;
+            /* A place the gazetteer knows opening the story's first long
+             * line, dated or not, after short lines too ("Mumbai: Successor,
+             * who is …" after the Hindu's menu rows and "Sport - Racing :
+             * Horse", l3s-gn1 7143d9be; "Kolkata: …" after "National" and
+             * "Special Correspondent", ff2265f2). */
+            if (!past && !capt && !titled) mixed |= CD_PARTS_DL_FIRST;
             int ok = (cd_parts_dateline_ex(t.s + at, end - at, &d, mixed) &&
                       (wire || !(mixed & 1) || d.place_end <= t.seg[seg].len || cd_parts_dateline(t.s + at, end - at, &d))) ||
                      (cd_parts_agency_opener(t.s + at, end - at, &d) &&
@@ -604,6 +610,29 @@ static int S_in_link(const cd_dom *dom, cd_nid k);
  * round 15 anatoliantimes-hormuz-standoff): the story's last text and the
  * three short texts after it (24 nodes at most), none a link. Only the
  * whole-line shape of S_place_date_wire, a known wire. */
+static int S_alone(const cd_dom *dom, cd_nid k);
+/* "NEW YORK" alone closing the story (round 16 thewest-cry-baby-broadway:
+ * the wire's place set under the copy, no wire named): a whole text in
+ * capitals, one to three words, a line of its own, that news-places.txt
+ * knows (without a gazetteer the shape gives "SCOREBOARD", "COPYRIGHT",
+ * "TOP SHOWBUZZ": h/wire8). The dateline, the line cut. */
+static int S_tail_place_text(cd_news_ctx *p, cd_nid k)
+{
+    const cd_node *n = cd_dom_node(p->dom, k);
+    const char *v = n->u.text;
+    size_t l = n->len;
+    cd_parts_trim(&v, &l);
+    if (l < 4 || l > 24 || cd_parts_words(v, l) > 3 || !S_alone(p->dom, k)) return 0;
+    for (size_t i = 0; i < l; i++)
+        if ((v[i] >= 'a' && v[i] <= 'z') || !(cd_isalpha((unsigned char)v[i]) || v[i] == ' ')) return 0;
+    if (!cd_wordset_has(&cd_list_news_places, v, l)) return 0;
+    p->m->dateline = cd_news_clean(p, v, l);
+    if (!p->m->dateline) return 0;
+    p->m->dateline_source = "visible";
+    if (!p->keep && cd_news_rendered(p, k)) cd_extract_cut_as(p->x, p->dom, k, 0, n->len, CD_WHY_DATELINE);
+    return 1;
+}
+
 static void S_tail_place_wire(cd_news_ctx *p)
 {
     const cd_dom *dom = p->dom;
@@ -620,6 +649,7 @@ static void S_tail_place_wire(cd_news_ctx *p)
             if (S_in_link(dom, k)) return;
             /* (The story's own last text is long: passed over.) */
             if (S_wire_place_text(p, k) > 0 || (texts && n->len > 100)) return;
+            if (texts <= 1 && S_tail_place_text(p, k)) return;
             texts++;
         }
         k = cd_dom_next(dom, k, top);

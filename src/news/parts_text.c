@@ -455,6 +455,7 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
 {
     memset(d, 0, sizeof *d);
     int mixed_dash = (mixed_colon & CD_PARTS_DL_MIXED_DASH) != 0;
+    int first = (mixed_colon & CD_PARTS_DL_FIRST) != 0;
     mixed_colon &= 1;
     size_t i = S_skip_space(s, n, 0);
     size_t st = i;
@@ -494,6 +495,11 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
      * (Sports Network) - Postseason …", l3s-gn1 246e3fec). */
     if (j - st > 3 && (s[st] == 'B' || s[st] == 'b') && (s[st + 1] == 'y' || s[st + 1] == 'Y') && s[st + 2] == ' ')
         return 0;
+    /* A place in mixed case the gazetteer knows ("Mumbai", "Cape Town"),
+     * where the caller has grounds for it (the very start of the story's
+     * first block, CD_PARTS_DL_FIRST): a colon or a spaced dash after it
+     * will do (news-places.txt). */
+    int known = first && !upper && words <= 4 && cd_wordset_has(&cd_list_news_places, s + st, j - st);
     /* A mixed-case word that is followed by lower case is a sentence. */
     size_t place_end = j;
     int region = 0, date = 0;
@@ -597,7 +603,7 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
             !(dl >= 2 && upper && k + dl < n && s[k + dl] >= 'A' && s[k + dl] <= 'Z'))
             return 0;
         after = k + dl;
-    } else if (k < n && s[k] == ':' && (((upper || mixed_colon || date) && k == place_end) || d->agency_end)) {
+    } else if (k < n && s[k] == ':' && (((upper || mixed_colon || date || known) && k == place_end) || d->agency_end)) {
         /* "LONDON:", "Beijing (PTI):" */
         colon = 1;
         after = k + 1;
@@ -623,7 +629,11 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
          * "Johannesburg - ", "Washington - "; the very start of a dated
          * story). */
         int dash1 = mixed_dash && dl && words == 1 && k > place_end && !region && !d->agency_end;
-        if (!dated && !dash1 && !(colon && mixed_colon && words <= 3 && !region && !d->agency_end)) return 0;
+        /* A place the gazetteer knows, a colon or a spaced dash after it
+         * ("Mumbai: Successor, who is …", the Hindu, l3s-gn1 7143d9be;
+         * "Cape Town - "). */
+        int named = known && (colon || (dl && k > place_end)) && !region && !d->agency_end;
+        if (!dated && !dash1 && !named && !(colon && mixed_colon && words <= 3 && !region && !d->agency_end)) return 0;
         /* Its last word no label ("Editorial Note:", talkandroid), no day
          * or month ("Monday: The council …", "January: …"). */
         /* (With a date: the place's own last word, "Editor's Note,
@@ -651,6 +661,8 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
      * They Matter" stays a label); labels in capitals ("UPDATE:", "BREAKING
      * NEWS -") are news-not-places.txt words. */
     int story = ((upper && region && dl) || (!upper && colon && !wire) ||
+                 (!upper && dl && known && !region && !d->agency_end &&
+                  !cd_parts_title_case(s + body, n - body > 80 ? 80 : n - body)) ||
                  (!upper && dl && mixed_dash && words == 1 && !region && !d->agency_end &&
                   !cd_parts_title_case(s + body, n - body > 80 ? 80 : n - body)) || (upper && wire && (dl || colon)) ||
                  (upper && (dl || colon) && !cd_parts_title_case(s + body, n - body))) &&
