@@ -658,9 +658,59 @@ static void S_tail_place_wire(cd_news_ctx *p)
 
 static void S_head_dateline(cd_news_ctx *p);
 
+/* A place line ending in a dash as a block of its own just above one of
+ * the story's first blocks, the story's first sentence opening that block
+ * ("<h6>LONDON &mdash; </h6><p>British music giant EMI …", l3s-gn1
+ * 9ba9b7a5, after a short line of the template): read as the two lines
+ * run together (cd_parts_dateline's own tests: the place in capitals, or
+ * with a region; a sentence after it), the place within the line. Not past
+ * a long block; the line a text alone in its block, not in a link. The
+ * line leaves the text. */
+static void S_dash_block_dateline(cd_news_ctx *p)
+{
+    cd_news_text u;
+    char buf[CD_PARTS_DATELINE_MAX + 8 + 1 + 300];
+    for (unsigned b = 0; b < p->nfirst && b < 4; b++) {
+        if (cd_news_marked(p, p->first[b])) continue;
+        unsigned seen = 0;
+        cd_nid k = S_text_before(p, p->first[b], &seen);
+        cd_news_gather(p, p->first[b], CD_NONE, 1, &u);
+        uint32_t ua = 0;
+        while (ua < u.n && cd_isspace((unsigned char)u.s[ua]))
+            ua++;
+        if (k && seen <= 4 && !S_in_link(p->dom, k) && S_alone(p->dom, k)) {
+            const cd_node *n = cd_dom_node(p->dom, k);
+            const char *v = n->u.text;
+            size_t l = n->len;
+            cd_parts_trim(&v, &l);
+            if (l >= 4 && l <= CD_PARTS_DATELINE_MAX + 8 && S_ends_dash(v, l)) {
+                size_t ul = u.n - ua > 300 ? 300 : u.n - ua;
+                memcpy(buf, v, l);
+                buf[l] = ' ';
+                memcpy(buf + l + 1, u.s + ua, ul);
+                cd_parts_dl d;
+                if (cd_parts_dateline(buf, l + 1 + ul, &d) && d.place_end <= l && d.end >= l) {
+                    p->m->dateline = cd_news_clean(p, buf + d.place_at, d.place_end - d.place_at);
+                    if (!p->m->dateline) return;
+                    p->m->dateline_source = "visible";
+                    if (d.agency_end > d.agency_at) p->agency = cd_news_clean(p, buf + d.agency_at, d.agency_end - d.agency_at);
+                    if (!p->keep && cd_news_rendered(p, k)) cd_extract_cut_as(p->x, p->dom, k, 0, n->len, CD_WHY_DATELINE);
+                    return;
+                }
+            }
+        }
+        /* (The story has begun: a long block.) */
+        uint32_t shown = 0;
+        for (uint32_t c = ua; c < u.n; c++)
+            shown += !cd_isspace((unsigned char)u.s[c]);
+        if (u.more || shown > 100) return;
+    }
+}
+
 void cd_news_dateline(cd_news_ctx *p)
 {
     S_body_dateline(p, 0);
+    if (!p->m->dateline) S_dash_block_dateline(p);
     if (!p->m->dateline) S_head_dateline(p);
     if (!p->m->dateline) S_tail_place_wire(p);
 }
