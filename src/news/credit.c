@@ -663,7 +663,8 @@ static void S_head_dateline(cd_news_ctx *p);
  * ("<h6>LONDON &mdash; </h6><p>British music giant EMI …", l3s-gn1
  * 9ba9b7a5, after a short line of the template): read as the two lines
  * run together (cd_parts_dateline's own tests: the place in capitals, or
- * with a region; a sentence after it), the place within the line. Not past
+ * with a region; a sentence after it), the place within the line and
+ * known to news-places.txt unless a region or a wire follows it. Not past
  * a long block; the line a text alone in its block, not in a link. The
  * line leaves the text. */
 static void S_dash_block_dateline(cd_news_ctx *p)
@@ -689,7 +690,12 @@ static void S_dash_block_dateline(cd_news_ctx *p)
                 buf[l] = ' ';
                 memcpy(buf + l + 1, u.s + ua, ul);
                 cd_parts_dl d;
-                if (cd_parts_dateline(buf, l + 1 + ul, &d) && d.place_end <= l && d.end >= l) {
+                /* (A label in capitals there is no place: "QUICK SUMMARY –"
+                 * over a wcxb-dev page, 0155. The place needs a region, a
+                 * wire, or the gazetteer's knowing it.) */
+                if (cd_parts_dateline(buf, l + 1 + ul, &d) && d.place_end <= l && d.end >= l &&
+                    (d.agency_end > d.agency_at || memchr(buf + d.place_at, ',', d.place_end - d.place_at) ||
+                     cd_wordset_has(&cd_list_news_places, buf + d.place_at, d.place_end - d.place_at))) {
                     p->m->dateline = cd_news_clean(p, buf + d.place_at, d.place_end - d.place_at);
                     if (!p->m->dateline) return;
                     p->m->dateline_source = "visible";
