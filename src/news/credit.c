@@ -1408,6 +1408,33 @@ static const char *S_byline_wire(cd_news_ctx *p)
     return NULL;
 }
 
+static int S_name_like(const char *s, size_t n);
+
+/* Is s two or three names joined by a spaced slash, each one to three
+ * capitalised words, one a wire or the site's own name ("Sporting Life /
+ * Eurosport" on uk.eurosport.yahoo.com, spec eurosport-warnock-lane)? A
+ * closing source line of syndicated copy; a trail of links is no such line
+ * (the caller passes over links). */
+static int S_outlets_and_site(const cd_news_ctx *p, const char *s, size_t n)
+{
+    const char *site = p->m->site_name;
+    if (n < 7 || n > 60 || !site) return 0;
+    unsigned parts = 0, known = 0;
+    size_t st = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && !(s[i] == '/' && i && s[i - 1] == ' ' && i + 1 < n && s[i + 1] == ' ')) continue;
+        const char *v = s + st;
+        size_t l = (i < n ? i - 1 : i) - st;
+        cd_parts_trim(&v, &l);
+        if (!l || ++parts > 3 || !(v[0] >= 'A' && v[0] <= 'Z') || cd_parts_words(v, l) > 3 || !S_name_like(v, l))
+            return 0;
+        if ((cd_parts_is_agency(v, l) && !cd_parts_photo_agency(v, l)) || cd_meta_site_like(v, l, site, strlen(site)))
+            known++;
+        st = i + 1;
+    }
+    return parts >= 2 && known > 0;
+}
+
 void cd_news_credit(cd_news_ctx *p)
 {
     cd_news_text t;
@@ -1545,6 +1572,22 @@ void cd_news_credit(cd_news_ctx *p)
             S_credit_set(p, v, vl);
             if (!p->keep)
                 cd_extract_cut_as(p->x, p->dom, p->last_text, 0, (uint32_t)n->len, CD_WHY_CREDIT);
+        }
+    }
+    /* "Sporting Life / Eurosport" closing the story, a line of its own
+     * (spec eurosport-warnock-lane, uk.eurosport.yahoo.com): names joined
+     * by a spaced slash, one of them the site's own name or a wire, the
+     * others capitalised names (S_outlets_and_site). */
+    if (!kind && p->last_text && !cd_news_marked(p, p->last_text) && !S_in_link(p->dom, p->last_text) &&
+        (S_own_line(p->dom, p->last_text) || S_after_block(p->dom, p->last_text))) {
+        const cd_node *n = cd_dom_node(p->dom, p->last_text);
+        const char *v = n->u.text;
+        size_t vl = n->len;
+        cd_parts_trim(&v, &vl);
+        if (S_outlets_and_site(p, v, vl)) {
+            kind = CD_PARTS_CREDIT_LINE;
+            S_credit_set(p, v, vl);
+            if (!p->keep) cd_extract_cut_as(p->x, p->dom, p->last_text, 0, (uint32_t)n->len, CD_WHY_CREDIT);
         }
     }
     if (!kind && p->last_text && S_credit_above_tail(p)) kind = CD_PARTS_CREDIT_LINE;
