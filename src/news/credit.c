@@ -2289,18 +2289,24 @@ void cd_news_name_byline(cd_news_ctx *p)
 /* A wire's logo alone in its block by the headline, no text beside it
  * ("<h3><img src="images/thecanadianpress_logo.gif"></h3>" in the byline
  * slot, l3s-gn1 brandonsun-shrek-musical, round 16): the wire its file
- * names (cd_parts_agency_logo), its alt empty or the same wire. Links are
+ * names (cd_parts_agency_logo), its alt empty or a wire; or a logo file
+ * whose alt is a wire. Links are
  * passed over by the caller (a partner's badge links away). */
 static int S_logo_credit(cd_news_ctx *p, cd_nid k)
 {
     const cd_dom *dom = p->dom;
     size_t sl = 0, al = 0;
     const char *src = cd_dom_attr(dom, k, "src", &sl);
-    const char *g = src ? cd_parts_agency_logo(src, sl) : NULL;
-    if (!g) return 0;
+    if (!src) return 0;
+    const char *g = cd_parts_agency_logo(src, sl);
     const char *alt = cd_dom_attr(dom, k, "alt", &al);
     if (alt) cd_parts_trim(&alt, &al);
     if (alt && al && !cd_parts_is_agency(alt, al)) return 0;
+    /* (A logo file the wire's name does not spell, its alt the wire:
+     * "logoCPenm.gif" alt "Canadian Press", l3s-gn1 eastottawa-airlines-
+     * disabled, round 11.) */
+    if (!g && alt && al && !cd_parts_photo_agency(alt, al) && cd_contains_nocase(src, sl, "logo")) g = alt;
+    if (!g) return 0;
     cd_nid blk = cd_dom_node(dom, k)->parent;
     for (unsigned d = 0; blk && !(cd_tag_flags(cd_dom_node(dom, blk)->tag) & CD_TF_BLOCK); d++) {
         if (d >= 3) return 0;
@@ -2312,7 +2318,7 @@ static int S_logo_credit(cd_news_ctx *p, cd_nid k)
         if (qn->type == CD_NODE_TEXT && !cd_news_space_text(qn)) return 0;
         if (q != k && qn->type == CD_NODE_ELEMENT && qn->tag == CD_TAG_IMG) return 0;
     }
-    S_credit_set(p, g, strlen(g));
+    S_credit_set(p, g, g == alt ? al : strlen(g));
     return p->m->credit != NULL;
 }
 
