@@ -673,43 +673,47 @@ static void S_dash_block_dateline(cd_news_ctx *p)
     char buf[CD_PARTS_DATELINE_MAX + 8 + 1 + 300];
     for (unsigned b = 0; b < p->nfirst && b < 4; b++) {
         if (cd_news_marked(p, p->first[b])) continue;
-        unsigned seen = 0;
+        /* The cheap tests first (this runs on every page without a
+         * dateline): a short text ending in a dash just above the block. */
+        /* (At most four nodes back: S_text_before walks far.) */
+        unsigned seen = CD_NEWS_DECK_NODES > 4 ? CD_NEWS_DECK_NODES - 4 : 0;
         cd_nid k = S_text_before(p, p->first[b], &seen);
-        cd_news_gather(p, p->first[b], CD_NONE, 1, &u);
+        if (!k) continue;
+        const cd_node *n = cd_dom_node(p->dom, k);
+        const char *v = n->u.text;
+        size_t l = n->len;
+        cd_parts_trim(&v, &l);
+        if (l < 4 || l > CD_PARTS_DATELINE_MAX + 8 || !S_ends_dash(v, l) || S_in_link(p->dom, k) || !S_alone(p->dom, k))
+            continue;
+        /* Not past a long block: the story has begun. */
+        for (unsigned j = 0; j <= b; j++) {
+            cd_news_gather(p, p->first[j], CD_NONE, 1, &u);
+            uint32_t shown = 0;
+            for (uint32_t c = 0; c < u.n; c++)
+                shown += !cd_isspace((unsigned char)u.s[c]);
+            if (j < b && (u.more || shown > 100)) return;
+        }
         uint32_t ua = 0;
         while (ua < u.n && cd_isspace((unsigned char)u.s[ua]))
             ua++;
-        if (k && seen <= 4 && !S_in_link(p->dom, k) && S_alone(p->dom, k)) {
-            const cd_node *n = cd_dom_node(p->dom, k);
-            const char *v = n->u.text;
-            size_t l = n->len;
-            cd_parts_trim(&v, &l);
-            if (l >= 4 && l <= CD_PARTS_DATELINE_MAX + 8 && S_ends_dash(v, l)) {
-                size_t ul = u.n - ua > 300 ? 300 : u.n - ua;
-                memcpy(buf, v, l);
-                buf[l] = ' ';
-                memcpy(buf + l + 1, u.s + ua, ul);
-                cd_parts_dl d;
-                /* (A label in capitals there is no place: "QUICK SUMMARY –"
-                 * over a wcxb-dev page, 0155. The place needs a region, a
-                 * wire, or the gazetteer's knowing it.) */
-                if (cd_parts_dateline(buf, l + 1 + ul, &d) && d.place_end <= l && d.end >= l &&
-                    (d.agency_end > d.agency_at || memchr(buf + d.place_at, ',', d.place_end - d.place_at) ||
-                     cd_wordset_has(&cd_list_news_places, buf + d.place_at, d.place_end - d.place_at))) {
-                    p->m->dateline = cd_news_clean(p, buf + d.place_at, d.place_end - d.place_at);
-                    if (!p->m->dateline) return;
-                    p->m->dateline_source = "visible";
-                    if (d.agency_end > d.agency_at) p->agency = cd_news_clean(p, buf + d.agency_at, d.agency_end - d.agency_at);
-                    if (!p->keep && cd_news_rendered(p, k)) cd_extract_cut_as(p->x, p->dom, k, 0, n->len, CD_WHY_DATELINE);
-                    return;
-                }
-            }
-        }
-        /* (The story has begun: a long block.) */
-        uint32_t shown = 0;
-        for (uint32_t c = ua; c < u.n; c++)
-            shown += !cd_isspace((unsigned char)u.s[c]);
-        if (u.more || shown > 100) return;
+        size_t ul = u.n - ua > 300 ? 300 : u.n - ua;
+        memcpy(buf, v, l);
+        buf[l] = ' ';
+        memcpy(buf + l + 1, u.s + ua, ul);
+        cd_parts_dl d;
+        /* (A label in capitals there is no place: "QUICK SUMMARY:" over a
+         * wcxb-dev page, 0155. The place needs a region, a wire, or the
+         * gazetteer's knowing it.) */
+        if (!cd_parts_dateline(buf, l + 1 + ul, &d) || d.place_end > l || d.end < l ||
+            !(d.agency_end > d.agency_at || memchr(buf + d.place_at, ',', d.place_end - d.place_at) ||
+              cd_wordset_has(&cd_list_news_places, buf + d.place_at, d.place_end - d.place_at)))
+            return;
+        p->m->dateline = cd_news_clean(p, buf + d.place_at, d.place_end - d.place_at);
+        if (!p->m->dateline) return;
+        p->m->dateline_source = "visible";
+        if (d.agency_end > d.agency_at) p->agency = cd_news_clean(p, buf + d.agency_at, d.agency_end - d.agency_at);
+        if (!p->keep && cd_news_rendered(p, k)) cd_extract_cut_as(p->x, p->dom, k, 0, n->len, CD_WHY_DATELINE);
+        return;
     }
 }
 
@@ -2036,15 +2040,14 @@ static void S_place_above_wire(cd_news_ctx *p, cd_nid k)
     if (!p->keep && cd_news_rendered(p, q)) cd_extract_cut_as(p->x, dom, q, 0, n->len, CD_WHY_DATELINE);
 }
 
-/* Is s a list of two or three names joined by '/', ',', '&' or "and",
- * each a wire (never a photo agency) or the site's own name, one a wire at
+/* Is s a list of two or three names joined by '/' (and ',', '&', "and"
+ * after one slash at least), each a wire (never a photo agency) or the site's own name, one a wire at
  * least ("PA Sport/Sportal" in the author slot of sportal.com.au, l3s-gn1
  * sportal-gamez-hope; "AP/Reuters")? A photographer's "Name/Reuters" names a
  * person: no. */
 static int S_wires_and_site(const cd_news_ctx *p, const char *s, size_t n)
 {
-    if (n > 60 || !(memchr(s, '/', n) || memchr(s, ',', n) || memchr(s, '&', n) || cd_contains_nocase(s, n, " and ")))
-        return 0;
+    if (n > 60 || !memchr(s, '/', n)) return 0;
     size_t pos = 0, x, y;
     unsigned parts = 0, wires = 0;
     const char *site = p->m->site_name;

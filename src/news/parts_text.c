@@ -194,6 +194,8 @@ int cd_parts_is_agency(const char *s, size_t n)
  * never a photo agency or a generic word ("wires"). */
 const char *cd_parts_agency_logo(const char *src, size_t n)
 {
+    /* (Not an inline picture's data, nor a long address.) */
+    if (n > 300 || (n > 5 && cd_eq_nocase(src, 5, "data:"))) return NULL;
     size_t e = 0;
     while (e < n && src[e] != '?' && src[e] != '#')
         e++;
@@ -221,10 +223,12 @@ const char *cd_parts_agency_logo(const char *src, size_t n)
         a = 4;
     else
         return NULL;
+    if (a >= sl) return NULL; /* "logo.gif": the site's own */
     for (size_t i = 0; cd_list_news_agencies[i]; i++) {
         const char *g = cd_list_news_agencies[i];
+        if ((char)cd_tolower((unsigned char)g[0]) != st[a]) continue; /* a cheap test first */
         size_t gl = strlen(g);
-        if ((g[0] >= 'a' && g[0] <= 'z' && gl > 4) || cd_parts_photo_agency(g, gl)) continue;
+        if (g[0] >= 'a' && g[0] <= 'z' && gl > 4) continue;
         size_t k = a;
         for (size_t j = 0; j < gl && k <= sl; j++) {
             unsigned char c = (unsigned char)g[j];
@@ -235,7 +239,7 @@ const char *cd_parts_agency_logo(const char *src, size_t n)
             }
             k++;
         }
-        if (k == sl) return g;
+        if (k == sl) return cd_parts_photo_agency(g, gl) ? NULL : g;
     }
     return NULL;
 }
