@@ -636,7 +636,11 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
         /* A place the gazetteer knows, a colon or a spaced dash after it
          * ("Mumbai: Successor, who is …", the Hindu, l3s-gn1 7143d9be;
          * "Cape Town - "). */
-        int named = known && (colon || (dl && k > place_end)) && !region && !d->agency_end;
+        /* (Not the place as the sentence's subject, a lower-case aside
+         * after the dash: "Tehran — a city of nine million — woke up …".) */
+        size_t nb = S_skip_space(s, n, dl ? k + dl : k + 1);
+        int named = known && (colon || (dl && k > place_end)) && !region && !d->agency_end && nb < n &&
+                    !(s[nb] >= 'a' && s[nb] <= 'z');
         if (!dated && !dash1 && !named && !(colon && mixed_colon && words <= 3 && !region && !d->agency_end)) return 0;
         /* Its last word no label ("Editorial Note:", talkandroid), no day
          * or month ("Monday: The council …", "January: …"). */
