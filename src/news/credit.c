@@ -332,6 +332,12 @@ static void S_body_dateline_in(cd_news_ctx *p, int wire)
             else if (!past && !capt && !titled && p->m->date_published && seg + 1 < next &&
                      S_word_apart(p, &t, seg))
                 mixed |= CD_PARTS_DL_MIXED_DASH;
+            /* A place the gazetteer knows opening the story's first long
+             * line, dated or not, after short lines too ("Mumbai: Successor,
+             * who is …" after the Hindu's menu rows and "Sport - Racing :
+             * Horse", l3s-gn1 7143d9be; "Kolkata: …" after "National" and
+             * "Special Correspondent", ff2265f2). */
+            if (!past && !capt && !titled) mixed |= CD_PARTS_DL_FIRST;
             int ok = (cd_parts_dateline_ex(t.s + at, end - at, &d, mixed) &&
                       (wire || !(mixed & 1) || d.place_end <= t.seg[seg].len || cd_parts_dateline(t.s + at, end - at, &d))) ||
                      (cd_parts_agency_opener(t.s + at, end - at, &d) &&
@@ -604,6 +610,29 @@ static int S_in_link(const cd_dom *dom, cd_nid k);
  * round 15 anatoliantimes-hormuz-standoff): the story's last text and the
  * three short texts after it (24 nodes at most), none a link. Only the
  * whole-line shape of S_place_date_wire, a known wire. */
+static int S_alone(const cd_dom *dom, cd_nid k);
+/* "NEW YORK" alone closing the story (round 16 thewest-cry-baby-broadway:
+ * the wire's place set under the copy, no wire named): a whole text in
+ * capitals, one to three words, a line of its own, that news-places.txt
+ * knows (without a gazetteer the shape gives "SCOREBOARD", "COPYRIGHT",
+ * "TOP SHOWBUZZ": h/wire8). The dateline, the line cut. */
+static int S_tail_place_text(cd_news_ctx *p, cd_nid k)
+{
+    const cd_node *n = cd_dom_node(p->dom, k);
+    const char *v = n->u.text;
+    size_t l = n->len;
+    cd_parts_trim(&v, &l);
+    if (l < 4 || l > 24 || cd_parts_words(v, l) > 3 || !S_alone(p->dom, k)) return 0;
+    for (size_t i = 0; i < l; i++)
+        if ((v[i] >= 'a' && v[i] <= 'z') || !(cd_isalpha((unsigned char)v[i]) || v[i] == ' ')) return 0;
+    if (!cd_wordset_has(&cd_list_news_places, v, l)) return 0;
+    p->m->dateline = cd_news_clean(p, v, l);
+    if (!p->m->dateline) return 0;
+    p->m->dateline_source = "visible";
+    if (!p->keep && cd_news_rendered(p, k)) cd_extract_cut_as(p->x, p->dom, k, 0, n->len, CD_WHY_DATELINE);
+    return 1;
+}
+
 static void S_tail_place_wire(cd_news_ctx *p)
 {
     const cd_dom *dom = p->dom;
@@ -620,6 +649,7 @@ static void S_tail_place_wire(cd_news_ctx *p)
             if (S_in_link(dom, k)) return;
             /* (The story's own last text is long: passed over.) */
             if (S_wire_place_text(p, k) > 0 || (texts && n->len > 100)) return;
+            if (texts <= 1 && S_tail_place_text(p, k)) return;
             texts++;
         }
         k = cd_dom_next(dom, k, top);
@@ -628,9 +658,69 @@ static void S_tail_place_wire(cd_news_ctx *p)
 
 static void S_head_dateline(cd_news_ctx *p);
 
+/* A place line ending in a dash as a block of its own just above one of
+ * the story's first blocks, the story's first sentence opening that block
+ * ("<h6>LONDON &mdash; </h6><p>British music giant EMI …", l3s-gn1
+ * 9ba9b7a5, after a short line of the template): read as the two lines
+ * run together (cd_parts_dateline's own tests: the place in capitals, or
+ * with a region; a sentence after it), the place within the line and
+ * known to news-places.txt unless a region or a wire follows it. Not past
+ * a long block; the line a text alone in its block, not in a link. The
+ * line leaves the text. */
+static void S_dash_block_dateline(cd_news_ctx *p)
+{
+    cd_news_text u;
+    char buf[CD_PARTS_DATELINE_MAX + 8 + 1 + 300];
+    for (unsigned b = 0; b < p->nfirst && b < 4; b++) {
+        if (cd_news_marked(p, p->first[b])) continue;
+        /* The cheap tests first (this runs on every page without a
+         * dateline): a short text ending in a dash just above the block. */
+        /* (At most four nodes back: S_text_before walks far.) */
+        unsigned seen = CD_NEWS_DECK_NODES > 4 ? CD_NEWS_DECK_NODES - 4 : 0;
+        cd_nid k = S_text_before(p, p->first[b], &seen);
+        if (!k) continue;
+        const cd_node *n = cd_dom_node(p->dom, k);
+        const char *v = n->u.text;
+        size_t l = n->len;
+        cd_parts_trim(&v, &l);
+        if (l < 4 || l > CD_PARTS_DATELINE_MAX + 8 || !S_ends_dash(v, l) || S_in_link(p->dom, k) || !S_alone(p->dom, k))
+            continue;
+        /* Not past a long block: the story has begun. */
+        for (unsigned j = 0; j <= b; j++) {
+            cd_news_gather(p, p->first[j], CD_NONE, 1, &u);
+            uint32_t shown = 0;
+            for (uint32_t c = 0; c < u.n; c++)
+                shown += !cd_isspace((unsigned char)u.s[c]);
+            if (j < b && (u.more || shown > 100)) return;
+        }
+        uint32_t ua = 0;
+        while (ua < u.n && cd_isspace((unsigned char)u.s[ua]))
+            ua++;
+        size_t ul = u.n - ua > 300 ? 300 : u.n - ua;
+        memcpy(buf, v, l);
+        buf[l] = ' ';
+        memcpy(buf + l + 1, u.s + ua, ul);
+        cd_parts_dl d;
+        /* (A label in capitals there is no place: "QUICK SUMMARY:" over a
+         * wcxb-dev page, 0155. The place needs a region, a wire, or the
+         * gazetteer's knowing it.) */
+        if (!cd_parts_dateline(buf, l + 1 + ul, &d) || d.place_end > l || d.end < l ||
+            !(d.agency_end > d.agency_at || memchr(buf + d.place_at, ',', d.place_end - d.place_at) ||
+              cd_wordset_has(&cd_list_news_places, buf + d.place_at, d.place_end - d.place_at)))
+            return;
+        p->m->dateline = cd_news_clean(p, buf + d.place_at, d.place_end - d.place_at);
+        if (!p->m->dateline) return;
+        p->m->dateline_source = "visible";
+        if (d.agency_end > d.agency_at) p->agency = cd_news_clean(p, buf + d.agency_at, d.agency_end - d.agency_at);
+        if (!p->keep && cd_news_rendered(p, k)) cd_extract_cut_as(p->x, p->dom, k, 0, n->len, CD_WHY_DATELINE);
+        return;
+    }
+}
+
 void cd_news_dateline(cd_news_ctx *p)
 {
     S_body_dateline(p, 0);
+    if (!p->m->dateline) S_dash_block_dateline(p);
     if (!p->m->dateline) S_head_dateline(p);
     if (!p->m->dateline) S_tail_place_wire(p);
 }
@@ -1322,6 +1412,33 @@ static const char *S_byline_wire(cd_news_ctx *p)
     return NULL;
 }
 
+static int S_name_like(const char *s, size_t n);
+
+/* Is s two or three names joined by a spaced slash, each one to three
+ * capitalised words, one a wire or the site's own name ("Sporting Life /
+ * Eurosport" on uk.eurosport.yahoo.com, spec eurosport-warnock-lane)? A
+ * closing source line of syndicated copy; a trail of links is no such line
+ * (the caller passes over links). */
+static int S_outlets_and_site(const cd_news_ctx *p, const char *s, size_t n)
+{
+    const char *site = p->m->site_name;
+    if (n < 7 || n > 60 || !site) return 0;
+    unsigned parts = 0, known = 0;
+    size_t st = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && !(s[i] == '/' && i && s[i - 1] == ' ' && i + 1 < n && s[i + 1] == ' ')) continue;
+        const char *v = s + st;
+        size_t l = (i < n ? i - 1 : i) - st;
+        cd_parts_trim(&v, &l);
+        if (!l || ++parts > 3 || !(v[0] >= 'A' && v[0] <= 'Z') || cd_parts_words(v, l) > 3 || !S_name_like(v, l))
+            return 0;
+        if ((cd_parts_is_agency(v, l) && !cd_parts_photo_agency(v, l)) || cd_meta_site_like(v, l, site, strlen(site)))
+            known++;
+        st = i + 1;
+    }
+    return parts >= 2 && known > 0;
+}
+
 void cd_news_credit(cd_news_ctx *p)
 {
     cd_news_text t;
@@ -1459,6 +1576,22 @@ void cd_news_credit(cd_news_ctx *p)
             S_credit_set(p, v, vl);
             if (!p->keep)
                 cd_extract_cut_as(p->x, p->dom, p->last_text, 0, (uint32_t)n->len, CD_WHY_CREDIT);
+        }
+    }
+    /* "Sporting Life / Eurosport" closing the story, a line of its own
+     * (spec eurosport-warnock-lane, uk.eurosport.yahoo.com): names joined
+     * by a spaced slash, one of them the site's own name or a wire, the
+     * others capitalised names (S_outlets_and_site). */
+    if (!kind && p->last_text && !cd_news_marked(p, p->last_text) && !S_in_link(p->dom, p->last_text) &&
+        (S_own_line(p->dom, p->last_text) || S_after_block(p->dom, p->last_text))) {
+        const cd_node *n = cd_dom_node(p->dom, p->last_text);
+        const char *v = n->u.text;
+        size_t vl = n->len;
+        cd_parts_trim(&v, &vl);
+        if (S_outlets_and_site(p, v, vl)) {
+            kind = CD_PARTS_CREDIT_LINE;
+            S_credit_set(p, v, vl);
+            if (!p->keep) cd_extract_cut_as(p->x, p->dom, p->last_text, 0, (uint32_t)n->len, CD_WHY_CREDIT);
         }
     }
     if (!kind && p->last_text && S_credit_above_tail(p)) kind = CD_PARTS_CREDIT_LINE;
@@ -1907,6 +2040,28 @@ static void S_place_above_wire(cd_news_ctx *p, cd_nid k)
     if (!p->keep && cd_news_rendered(p, q)) cd_extract_cut_as(p->x, dom, q, 0, n->len, CD_WHY_DATELINE);
 }
 
+/* Is s a list of two or three names joined by '/' (and ',', '&', "and"
+ * after one slash at least), each a wire (never a photo agency) or the site's own name, one a wire at
+ * least ("PA Sport/Sportal" in the author slot of sportal.com.au, l3s-gn1
+ * sportal-gamez-hope; "AP/Reuters")? A photographer's "Name/Reuters" names a
+ * person: no. */
+static int S_wires_and_site(const cd_news_ctx *p, const char *s, size_t n)
+{
+    if (n > 60 || !memchr(s, '/', n)) return 0;
+    size_t pos = 0, x, y;
+    unsigned parts = 0, wires = 0;
+    const char *site = p->m->site_name;
+    while (cd_parts_list_next(s, n, &pos, 0, &x, &y)) {
+        if (y == x || ++parts > 3) return 0;
+        if (cd_parts_is_agency(s + x, y - x)) {
+            if (cd_parts_photo_agency(s + x, y - x)) return 0;
+            wires++;
+        } else if (!(site && cd_meta_site_like(s + x, y - x, site, strlen(site))))
+            return 0;
+    }
+    return parts >= 2 && wires > 0;
+}
+
 static int S_agency_text(cd_news_ctx *p, cd_nid k, int labelled)
 {
     const cd_dom *dom = p->dom;
@@ -2015,7 +2170,7 @@ static int S_agency_text(cd_news_ctx *p, cd_nid k, int labelled)
      * not know ("Source: ITN", Channel 4 News: l3s-gn1 channel4-taupo-murder):
      * a name of up to four capitalised words, no date, not the site. */
     char date[CD_META_DATE_LEN];
-    if (!cd_parts_is_agency(c, cl) && !S_staff_and_wires(c, cl) &&
+    if (!cd_parts_is_agency(c, cl) && !S_staff_and_wires(c, cl) && !(!lead && S_wires_and_site(p, c, cl)) &&
         !(lead && c[0] >= 'A' && c[0] <= 'Z' && cd_parts_words(c, cl) <= 4 && S_name_like(c, cl) &&
           !memchr(c, ':', cl) && !cd_meta_date_norm(c, cl, 0, 0, date) && !S_names_host(p, c, cl) &&
           !(p->m->site_name && cd_meta_site_like(c, cl, p->m->site_name, strlen(p->m->site_name)))))
@@ -2134,6 +2289,42 @@ void cd_news_name_byline(cd_news_ctx *p)
     }
 }
 
+/* A wire's logo alone in its block by the headline, no text beside it
+ * ("<h3><img src="images/thecanadianpress_logo.gif"></h3>" in the byline
+ * slot, l3s-gn1 brandonsun-shrek-musical, round 16): the wire its file
+ * names (cd_parts_agency_logo), its alt empty or a wire; or a logo file
+ * whose alt is a wire. Links are
+ * passed over by the caller (a partner's badge links away). */
+static int S_logo_credit(cd_news_ctx *p, cd_nid k)
+{
+    const cd_dom *dom = p->dom;
+    size_t sl = 0, al = 0;
+    const char *src = cd_dom_attr(dom, k, "src", &sl);
+    if (!src) return 0;
+    const char *g = cd_parts_agency_logo(src, sl);
+    const char *alt = cd_dom_attr(dom, k, "alt", &al);
+    if (alt) cd_parts_trim(&alt, &al);
+    if (alt && al && !cd_parts_is_agency(alt, al)) return 0;
+    /* (A logo file the wire's name does not spell, its alt the wire:
+     * "logoCPenm.gif" alt "Canadian Press", l3s-gn1 eastottawa-airlines-
+     * disabled, round 11.) */
+    if (!g && alt && al && !cd_parts_photo_agency(alt, al) && cd_contains_nocase(src, sl, "logo")) g = alt;
+    if (!g) return 0;
+    cd_nid blk = cd_dom_node(dom, k)->parent;
+    for (unsigned d = 0; blk && !(cd_tag_flags(cd_dom_node(dom, blk)->tag) & CD_TF_BLOCK); d++) {
+        if (d >= 3) return 0;
+        blk = cd_dom_node(dom, blk)->parent;
+    }
+    if (!blk) return 0;
+    for (cd_nid q = cd_dom_next(dom, blk, blk); q; q = cd_dom_next(dom, q, blk)) {
+        const cd_node *qn = cd_dom_node(dom, q);
+        if (qn->type == CD_NODE_TEXT && !cd_news_space_text(qn)) return 0;
+        if (q != k && qn->type == CD_NODE_ELEMENT && qn->tag == CD_TAG_IMG) return 0;
+    }
+    S_credit_set(p, g, g == alt ? al : strlen(g));
+    return p->m->credit != NULL;
+}
+
 /* A line by the headline that is only a wire's name ("<h3>The Associated
  * Press</h3>", "BY TOM CANAVAN<br>ASSOCIATED PRESS"), or a "Source:" label
  * naming one ("<li><strong>Source: </strong>Press Association</li>" in the
@@ -2159,6 +2350,7 @@ void cd_news_agency_line(cd_news_ctx *p)
                 k = cd_dom_next_skip(dom, k, top);
                 continue;
             }
+            if (n->tag == CD_TAG_IMG && !labelled && S_logo_credit(p, k)) return;
         } else if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) {
             if (++texts > 12) break;
             const char *v = n->u.text;

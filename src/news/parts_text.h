@@ -35,6 +35,10 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
  * start of a dated story's first block), a sentence of 12 words or more
  * after it, no title. */
 #define CD_PARTS_DL_MIXED_DASH 2
+/* Or'ed into mixed_colon: the very start of the story's first block, where a
+ * place in mixed case that news-places.txt knows ("Mumbai:", "Cape Town -")
+ * opens a dateline before a colon or a spaced dash. */
+#define CD_PARTS_DL_FIRST 4
 /* "(CNN) —", "(CBS/AP) —", "Jan. 11 (Bloomberg) --", "(CBS) The …": an
  * agency or outlet alone opening s (place empty; nodash set when no dash). */
 int cd_parts_agency_opener(const char *s, size_t n, cd_parts_dl *d);
@@ -92,6 +96,8 @@ int cd_parts_is_agency(const char *s, size_t n);
 int cd_parts_list_next(const char *s, size_t end, size_t *pos, int dash, size_t *a, size_t *b);
 /* Does s name an agency that only credits pictures (Getty, AP Photo, …)? */
 int cd_parts_photo_agency(const char *s, size_t n);
+/* The wire a logo picture's file name names ("thecanadianpress_logo.gif"), or NULL. */
+const char *cd_parts_agency_logo(const char *src, size_t n);
 /* The end of a caption once the separators before its cut credit are gone. */
 size_t cd_parts_caption_end(const char *s, size_t n);
 /* Is the NUL-terminated caption c only a label ("Photo") or a file name? */
