@@ -206,7 +206,7 @@ const char *cd_parts_agency_logo(const char *src, size_t n)
     while (dot > b && src[dot - 1] != '.')
         dot--;
     if (dot <= b + 1 || e - dot > 4) return NULL; /* no file extension */
-    char st[48];
+    char st[48] = {0}; /* (cppcheck cannot see that sl > 0 means written) */
     size_t sl = 0;
     for (size_t i = b; i + 1 < dot; i++) {
         unsigned char c = (unsigned char)src[i];
