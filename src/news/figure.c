@@ -122,12 +122,51 @@ static inline int S_glued(cd_news_ctx *p, cd_nid id, int credit)
  * image map (usemap: a menu drawn as a picture, L3S 3f642f89), nor the
  * picture of a box classed so (<span class=messageicon><img src=…/xx.png>,
  * wcxb-dev 0556). */
+static int S_photo_file(const char *v, size_t l);
+
+/* Is img a smaller rendition of a picture it links to (<a
+ * href=…/sc4_pub_logo_title_b.jpg><img src=…/sc4_pub_logo_title_b-thumb.jpg
+ * width=200></a> opening a post, L3S xboxer-soul-calibur-star-wars, round
+ * 17)? A link (the picture's parent or grandparent) to a photo's file whose
+ * name without its type and the src's share their first S_RENDITION_MIN
+ * bytes or more, one name the other's start (a size suffix: "-thumb",
+ * "_small"). The file's own words ("logo" in a game's logo art) then do not
+ * make it the site's logo: a site's logo links to its front page; its
+ * folders' words still count. */
+#define S_RENDITION_MIN 8u
+static int S_links_larger_self(const cd_dom *dom, cd_nid img)
+{
+    size_t sl = 0;
+    const char *src = cd_dom_attr(dom, img, "src", &sl);
+    if (!src || !sl || sl > 4096) return 0;
+    size_t sq, sf = cd_url_last_segment(src, sl, &sq);
+    /* A folder the site files it in says what it is (".../author/NAME-425.jpg"
+     * linked to ".../author/NAME.jpg", the writer's photo on a colophon page,
+     * Readability daringfireball-1). */
+    for (size_t i = 0; cd_list_img_junk_words[i]; i++)
+        if (cd_contains_nocase(src, sf, cd_list_img_junk_words[i])) return 0;
+    cd_nid a = cd_dom_node(dom, img)->parent;
+    for (unsigned d = 0; a && d < 2; d++, a = cd_dom_node(dom, a)->parent) {
+        if (!cd_dom_is(dom, a, CD_TAG_A)) continue;
+        size_t hl = 0;
+        const char *h = cd_dom_attr(dom, a, "href", &hl);
+        if (!h || !hl || hl > 4096 || !S_photo_file(h, hl)) return 0;
+        size_t hq, hf = cd_url_last_segment(h, hl, &hq);
+        const char *hd = memchr(h + hf, '.', hq - hf), *sd = memchr(src + sf, '.', sq - sf);
+        size_t hn = hd ? (size_t)(hd - h) - hf : hq - hf, sn = sd ? (size_t)(sd - src) - sf : sq - sf;
+        size_t m = hn < sn ? hn : sn;
+        return m >= S_RENDITION_MIN && memcmp(h + hf, src + sf, m) == 0;
+    }
+    return 0;
+}
+
 int cd_news_pred_img(cd_news_ctx *p, cd_nid id)
 {
     const cd_dom *dom = p->dom;
     if (!S_is_img(dom, id)) return 0;
     if (S_small_attr(dom, id, "width") || S_small_attr(dom, id, "height") ||
-        S_attr_says(dom, id, "src", cd_list_img_junk_words) || S_attr_says(dom, id, "class", cd_list_img_junk_words) ||
+        (S_attr_says(dom, id, "src", cd_list_img_junk_words) && !S_links_larger_self(dom, id)) ||
+        S_attr_says(dom, id, "class", cd_list_img_junk_words) ||
         S_attr_says(dom, id, "data-src", cd_list_img_junk_words))
         return 0;
     const cd_node *n = cd_dom_node(dom, id);
@@ -1540,6 +1579,44 @@ static int S_in_link_column(const cd_dom *dom, cd_nid img)
     return all > S_COLUMN_MIN && 4 * linked > 3 * all;
 }
 
+/* Is img a link list's header drawn as a picture (<p><img
+ * src=…/bt_mostread.jpg alt="Most Read"></p><ul id=latest><li><a>…, the
+ * 'Most Read' box in the story's cell, L3S computerworldnz-becta-vista,
+ * round 17)? The picture, alone in its block (it or one of its two nearest
+ * ancestors showing no text), the block followed by a list (<ul>, <ol>)
+ * whose text lies mostly in links: it stands in a heading's place. A
+ * story's photo is followed by its caption or by prose. */
+static int S_heads_link_list(const cd_dom *dom, cd_nid img)
+{
+    cd_nid a = img;
+    for (unsigned up = 0; a && up < 3; up++) {
+        if (up && S_has_text(dom, a)) return 0;
+        cd_nid e = S_next_shown(dom, a);
+        while (e && cd_dom_node(dom, e)->type == CD_NODE_ELEMENT && (cd_tag_flags(cd_dom_node(dom, e)->tag) & CD_TF_SKIP))
+            e = S_next_shown(dom, e);
+        if (e && cd_dom_node(dom, e)->type == CD_NODE_TEXT) return 0;
+        if (e && (cd_dom_is(dom, e, CD_TAG_UL) || cd_dom_is(dom, e, CD_TAG_OL))) {
+            size_t all = 0, linked = 0;
+            unsigned seen = 0;
+            for (cd_nid k = e; k && seen < 4 * CD_NEWS_FIG_NODES; k = cd_dom_next(dom, k, e), seen++) {
+                const cd_node *n = cd_dom_node(dom, k);
+                if (n->type != CD_NODE_TEXT || cd_news_space_text(n)) continue;
+                all += n->len;
+                for (cd_nid b = n->parent; b && b != e; b = cd_dom_node(dom, b)->parent)
+                    if (cd_dom_is(dom, b, CD_TAG_A)) {
+                        linked += n->len;
+                        break;
+                    }
+            }
+            return all > 0 && 4 * linked > 3 * all;
+        }
+        if (e) return 0;
+        a = cd_dom_node(dom, a)->parent;
+        if (!a || cd_dom_node(dom, a)->type != CD_NODE_ELEMENT || cd_dom_is(dom, a, CD_TAG_BODY)) return 0;
+    }
+    return 0;
+}
+
 int cd_news_pred_bare(cd_news_ctx *p, cd_nid id)
 {
     if (!cd_dom_is(p->dom, id, CD_TAG_IMG) || !cd_news_pred_img(p, id) ||
@@ -1548,7 +1625,7 @@ int cd_news_pred_bare(cd_news_ctx *p, cd_nid id)
     size_t l = 0;
     const char *src = cd_dom_attr(p->dom, id, "src", &l);
     if (!src || (!S_photo_file(src, l) && !S_served_photo(p->dom, id, src, l) && !S_hash_photo(p->dom, id, src, l)) ||
-        S_in_link_column(p->dom, id))
+        S_in_link_column(p->dom, id) || S_heads_link_list(p->dom, id))
         return 0;
     unsigned w = S_attr_num(p->dom, id, "width"), h = S_attr_num(p->dom, id, "height");
     if (!w && !h && l <= 4096) S_name_size(src, l, &w, &h);
@@ -1654,6 +1731,21 @@ static cd_nid S_bare_above(cd_news_ctx *p)
 
 static cd_nid S_next_shown(const cd_dom *dom, cd_nid id);
 
+/* Is heading h the story's byline set as a heading (<h1>headline</h1><h3>By
+ * Staff reports - Updates today, …</h3>, then the photo's box: L3S
+ * thestate-voters-polls-primary, round 17)? Its text, S_BYLINE_HEAD_MAX
+ * bytes at most, opens with "By ". Not another story's heading. */
+#define S_BYLINE_HEAD_MAX 120u
+static int S_byline_heading(cd_news_ctx *p, cd_nid h)
+{
+    cd_news_text t;
+    cd_news_gather(p, h, CD_NONE, 0, &t);
+    const char *s = t.s;
+    size_t n = t.n;
+    cd_parts_trim(&s, &n);
+    return !t.more && n > 3 && n <= S_BYLINE_HEAD_MAX && cd_parts_starts(s, n, "by ");
+}
+
 static cd_nid S_bare_below(cd_news_ctx *p)
 {
     const cd_dom *dom = p->dom;
@@ -1663,6 +1755,10 @@ static cd_nid S_bare_below(cd_news_ctx *p)
         if (n->type == CD_NODE_ELEMENT) {
             if ((cd_tag_flags(n->tag) & CD_TF_SKIP) || n->tag == CD_TAG_NAV || n->tag == CD_TAG_FORM ||
                 !cd_extract_node_visible(dom, k)) {
+                k = cd_dom_next_skip(dom, k, cd_dom_root(dom));
+                continue;
+            }
+            if ((cd_tag_flags(n->tag) & CD_TF_HEADING) && S_byline_heading(p, k)) {
                 k = cd_dom_next_skip(dom, k, cd_dom_root(dom));
                 continue;
             }
@@ -2001,6 +2097,23 @@ static void S_bare_read(cd_news_ctx *p, cd_nid img, int og);
  * after it (the credit leaves the text). */
 void cd_news_bare_figure(cd_news_ctx *p, cd_nid img)
 {
+    /* The picture's box names its caption by class after the picture, a
+     * credit block between them (<div id=mainImage><div class=image><a
+     * href=…standalone.jpg><img></a></div><div class=imageByline>NAME/EMAIL
+     * </div><div class=imageCaption>…</div></div>, L3S
+     * thestate-voters-polls-primary, round 17, whose box the extraction left
+     * out): read as that figure, as when the box lies in the story. */
+    cd_nid a = cd_dom_node(p->dom, img)->parent;
+    for (unsigned d = 0; a && d < 3; d++, a = cd_dom_node(p->dom, a)->parent) {
+        if (cd_dom_node(p->dom, a)->type != CD_NODE_ELEMENT) break;
+        cd_nid cap = cd_news_find(p, a, cd_news_is_caption_el);
+        if (!cap || cap == a || cap < img) continue;
+        if (cd_news_container(p, cap) == a && cd_news_find(p, a, cd_news_pred_img) == img) {
+            cd_news_figure(p, a, 1);
+            if (p->m->image_url) return;
+        }
+        break;
+    }
     S_image_url(p, img);
     if (!p->m->image_url) return;
     S_bare_read(p, img, 0);
