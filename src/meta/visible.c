@@ -1791,8 +1791,14 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
                    * as its element and its text: l3s 33840d84) */
     else if (v->byline_text && v->texts - v->byline_text <= 4)
         rank = 2; /* the date beside a byline, wherever that is */
-    else if (!v->nh1 && v->headline_dates < 48 && len >= 6 && S_has_digit(s, len))
-        rank = 4; /* on a page without an h1: kept only beside the headline (below) */
+    else if ((!v->nh1 || v->after_h1 >= S_DATE_WINDOW) && v->headline_dates < 48 && len >= 6 && S_has_digit(s, len) &&
+             !(v->nh1 && prev && len <= 40 && S_published_label(c, prev)))
+        rank = 4; /* on a page without an h1, or far below its first h1 (side boxes' "READER
+                   * CENTER", "TOP JOBS" h1s, then the story's "Jan, 15, 2008" over its
+                   * own h1: l3s f8cee3db; a blog's "Ask The Post" h1, then the post's "on
+                   * February 19, 2013" under its own: cleaneval washingtonpost blog1_10):
+                   * kept only beside the headline (below); a labelled date there is read
+                   * as before */
     else {
         if (prev && len >= 6 && len <= 40 && S_has_digit(s, len) && S_published_label(c, prev)) {
             /* "<strong>Published Date: </strong> 14 January 2008": the
