@@ -1836,17 +1836,19 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
      * <a>2008</a>", each an archive page's link): read as one. */
     char joined[96];
     const char *yr;
-    if (len + 5 < sizeof joined && !cd_meta_date_norm(s, len, 0, 1, out) && !cd_meta_date_norm(s, len, 0, -1, out) &&
-        (yr = S_next_year(dom, id)) != NULL) {
+    /* dayfirst unknown here: only unambiguous numeric dates qualify now; the
+     * candidate is normalised again with the page's language when chosen.
+     * (Read once: the answer stands unless the next link's year is joined.) */
+    int dated = cd_meta_date_norm(s, len, 0, 1, out) || cd_meta_date_norm(s, len, 0, -1, out);
+    if (!dated && len + 5 < sizeof joined && (yr = S_next_year(dom, id)) != NULL) {
         memcpy(joined, s, len);
         joined[len] = ' ';
         memcpy(joined + len + 1, yr, 4);
         s = joined;
         len += 5;
+        dated = cd_meta_date_norm(s, len, 0, 1, out) || cd_meta_date_norm(s, len, 0, -1, out);
     }
-    /* dayfirst unknown here: only unambiguous numeric dates qualify now; the
-     * candidate is normalised again with the page's language when chosen. */
-    if (cd_meta_date_norm(s, len, 0, 1, out) || cd_meta_date_norm(s, len, 0, -1, out)) {
+    if (dated) {
         /* … in a widget showing the reader's day, or in a poster's profile
          * box (when the member joined), its parent or the ones above. */
         if (cd_meta_in_link_card(dom, id))
