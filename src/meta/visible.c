@@ -1733,6 +1733,15 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
     }
     S_contact_line(c, v, id, s, len);
     S_tagline(c, v, id, s, len);
+    /* The source's indentation between a list's items ("<li>9th January
+     * 2008</li>" newline, tab "<li>Danny Gorog</li>", news spec
+     * apcmag-macpro-xserve) is no text between them. Only a list's: between
+     * any two elements it let a tool bar's "Email To Friend", "Printable
+     * Version", a dl's "Main Navigation" after a date line be read as names
+     * (l3s 5956b685, fe6a4a0e, 4bec5000). */
+    if (!len && v->date_text && v->texts == v->date_text + 1 && n->parent &&
+        (cd_dom_is(dom, n->parent, CD_TAG_UL) || cd_dom_is(dom, n->parent, CD_TAG_OL)))
+        v->date_text++;
     if (!len || len > S_BYLINE_MAX)
         return;
     /* "2025-12-17 · Trond Teigen", "Trond Teigen · 2025-12-17": the mark
