@@ -1733,6 +1733,15 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
     }
     S_contact_line(c, v, id, s, len);
     S_tagline(c, v, id, s, len);
+    /* The source's indentation between a list's items ("<li>9th January
+     * 2008</li>" newline, tab "<li>Danny Gorog</li>", news spec
+     * apcmag-macpro-xserve) is no text between them. Only a list's: between
+     * any two elements it let a tool bar's "Email To Friend", "Printable
+     * Version", a dl's "Main Navigation" after a date line be read as names
+     * (l3s 5956b685, fe6a4a0e, 4bec5000). */
+    if (!len && v->date_text && v->texts == v->date_text + 1 && n->parent &&
+        (cd_dom_is(dom, n->parent, CD_TAG_UL) || cd_dom_is(dom, n->parent, CD_TAG_OL)))
+        v->date_text++;
     if (!len || len > S_BYLINE_MAX)
         return;
     /* "2025-12-17 · Trond Teigen", "Trond Teigen · 2025-12-17": the mark
@@ -1791,8 +1800,14 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
                    * as its element and its text: l3s 33840d84) */
     else if (v->byline_text && v->texts - v->byline_text <= 4)
         rank = 2; /* the date beside a byline, wherever that is */
-    else if (!v->nh1 && v->headline_dates < 48 && len >= 6 && S_has_digit(s, len))
-        rank = 4; /* on a page without an h1: kept only beside the headline (below) */
+    else if ((!v->nh1 || v->after_h1 >= S_DATE_WINDOW) && v->headline_dates < 48 && len >= 6 && S_has_digit(s, len) &&
+             !(v->nh1 && prev && len <= 40 && S_published_label(c, prev)))
+        rank = 4; /* on a page without an h1, or far below its first h1 (side boxes' "READER
+                   * CENTER", "TOP JOBS" h1s, then the story's "Jan, 15, 2008" over its
+                   * own h1: l3s f8cee3db; a blog's "Ask The Post" h1, then the post's "on
+                   * February 19, 2013" under its own: cleaneval washingtonpost blog1_10):
+                   * kept only beside the headline (below); a labelled date there is read
+                   * as before */
     else {
         if (prev && len >= 6 && len <= 40 && S_has_digit(s, len) && S_published_label(c, prev)) {
             /* "<strong>Published Date: </strong> 14 January 2008": the
@@ -1830,17 +1845,19 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
      * <a>2008</a>", each an archive page's link): read as one. */
     char joined[96];
     const char *yr;
-    if (len + 5 < sizeof joined && !cd_meta_date_norm(s, len, 0, 1, out) && !cd_meta_date_norm(s, len, 0, -1, out) &&
-        (yr = S_next_year(dom, id)) != NULL) {
+    /* dayfirst unknown here: only unambiguous numeric dates qualify now; the
+     * candidate is normalised again with the page's language when chosen.
+     * (Read once: the answer stands unless the next link's year is joined.) */
+    int dated = cd_meta_date_norm(s, len, 0, 1, out) || cd_meta_date_norm(s, len, 0, -1, out);
+    if (!dated && len + 5 < sizeof joined && (yr = S_next_year(dom, id)) != NULL) {
         memcpy(joined, s, len);
         joined[len] = ' ';
         memcpy(joined + len + 1, yr, 4);
         s = joined;
         len += 5;
+        dated = cd_meta_date_norm(s, len, 0, 1, out) || cd_meta_date_norm(s, len, 0, -1, out);
     }
-    /* dayfirst unknown here: only unambiguous numeric dates qualify now; the
-     * candidate is normalised again with the page's language when chosen. */
-    if (cd_meta_date_norm(s, len, 0, 1, out) || cd_meta_date_norm(s, len, 0, -1, out)) {
+    if (dated) {
         /* … in a widget showing the reader's day, or in a poster's profile
          * box (when the member joined), its parent or the ones above. */
         if (cd_meta_in_link_card(dom, id))
