@@ -1556,6 +1556,41 @@ static const char *S_not_site(cd_meta_ctx *c, const char *t, const char *site_na
     return b;
 }
 
+/* A label before the headline: the pick t is "Label: H" or "Label | H" (a
+ * column's, a series' or a tag's name of one or two words, then H of three
+ * words or more), a heading (h1-h6, not hidden; a permalink inside it is
+ * fine) prints H alone and nothing prints "Label: H" (L3S round 17's
+ * gizmodo: "Clips: …" in <title> and <meta name=title> over the post's
+ * h2): H. At scale (eval.sh all) it moves that page only. */
+static const char *S_label_off(cd_meta_ctx *c, const char *t, const char **source)
+{
+    size_t ps[CD_META_PARTS], pe[CD_META_PARTS];
+    size_t n = t ? strlen(t) : 0;
+    while (n && cd_isspace((unsigned char)t[n - 1]))
+        n--;
+    /* H runs to the end ("… Rocking (Via Magic Pick)": a bracket parts it
+     * too). */
+    if (!n || cd_meta_title_parts(t, n, ps, pe) < 2 || ps[0] != 0 || cd_meta_space_words(t, pe[0]) > 2 ||
+        cd_meta_space_words(t + ps[1], n - ps[1]) < 3)
+        return t;
+    cd_meta_run runs[CD_META_RUNS];
+    size_t nr = cd_meta_headline_runs(c, t, runs, CD_META_RUNS);
+    int part = 0, whole = 0;
+    for (size_t r = 0; r < nr; r++) {
+        const cd_meta_run *k = &runs[r];
+        if (k->flags & CD_HL_HIDDEN)
+            continue;
+        if (k->from <= ps[0] && k->to >= pe[0] && k->to > ps[1])
+            whole = 1; /* "Label: H" printed so: that is the headline */
+        else if (k->from == ps[1] && k->to >= n && (k->flags & CD_HL_HEADING))
+            part = 1;
+    }
+    if (!part || whole)
+        return t;
+    *source = "h1";
+    return S_dup(c->arena, t + ps[1], n - ps[1]);
+}
+
 static const char *S_h1_cand(cd_meta_ctx *c, const char *site_name, const char *url);
 static const char *S_by_slug(cd_meta_ctx *c, const char *site_name, const char *url,
                              const char *t, const char **source);
@@ -1587,6 +1622,7 @@ const char *cd_meta_title_pick(cd_meta_ctx *c, const char *site_name, const char
     }
     const char *t = S_pick(c, site_name, url, source, 0, &site_h1);
     t = S_unescape(c->arena, S_not_site(c, t, site_name, url, site_h1, source));
+    t = S_label_off(c, t, source);
     t = S_by_slug(c, site_name, url, t, source);
 #ifdef CD_DEBUG_TITLE_FEATS
     if (getenv("CD_TITLE_FEATS"))
