@@ -1566,13 +1566,16 @@ static const char *S_label_off(cd_meta_ctx *c, const char *t, const char **sourc
 {
     size_t ps[CD_META_PARTS], pe[CD_META_PARTS];
     size_t n = t ? strlen(t) : 0;
+    if (*source && strcmp(*source, "h1") == 0)
+        return t; /* a heading's own text */
     while (n && cd_isspace((unsigned char)t[n - 1]))
         n--;
     /* H runs to the end ("… Rocking (Via Magic Pick)": a bracket parts it
      * too). */
     if (!n || cd_meta_title_parts(t, n, ps, pe) < 2 || ps[0] != 0 || cd_meta_space_words(t, pe[0]) > 2 ||
-        cd_meta_space_words(t + ps[1], n - ps[1]) < 3)
-        return t;
+        cd_meta_space_words(t + ps[1], n - ps[1]) < 3 ||
+        (!memchr(t + pe[0], ':', ps[1] - pe[0]) && !memchr(t + pe[0], '|', ps[1] - pe[0])))
+        return t; /* (a label's colon or bar: "Clips: …", "Ask Mint | …") */
     cd_meta_run runs[CD_META_RUNS];
     size_t nr = cd_meta_headline_runs(c, t, runs, CD_META_RUNS);
     int part = 0, whole = 0;
