@@ -521,6 +521,20 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
         int isdate;
         size_t r1 = S_region(s, n, r0, &isdate);
         if (r1 == r0) break;
+        /* A wire after the comma, a colon closing it: "Wellington, PTI:",
+         * "NEW DELHI, IANS:" (round 17 deccanherald's agency line; before
+         * this "WELLINGTON, PTI" was read as a place and its region). A
+         * place in mixed case only one news-places.txt knows. */
+        if (!isdate && S_agency(s + r0, r1 - r0)) {
+            size_t c = S_skip_space(s, n, r1);
+            if (c < n && s[c] == ':' &&
+                (upper || (words <= 4 && cd_wordset_has(&cd_list_news_places, s + st, place_end - st)))) {
+                d->agency_at = (uint32_t)r0;
+                d->agency_end = (uint32_t)r1;
+                k = c;
+                break;
+            }
+        }
         region = 1;
         date |= isdate;
         place_end = r1;
