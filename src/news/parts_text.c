@@ -136,27 +136,35 @@ static size_t S_word(const char *s, size_t n, size_t i, int *kind, unsigned *let
  * headline, "Murray McCormick, Canwest News Service; Regina Leader-Post",
  * l3s-gn1 canada.com pages, six; "Express News Service" alone above the
  * story, l3s-gn1 719433cf; "EXPRESS FEATURES SERVICE", round 14
- * expressindia-fun-returns; "Scripps Howard News Service"). The kind's words
- * are general vocabulary, the name before them any. */
+ * expressindia-fun-returns; "Scripps Howard News Service"; a network's
+ * feed to its stations, "By NBC News Channel" in the byline slot with no
+ * writer, round 17 wcbd-shuttle-launch-scrubbed). The kind's words are
+ * general vocabulary, the name before them any. */
 static int S_service(const char *s, size_t n)
 {
     static const char *const kinds[] = {" news service", " news services", " features service",
-                                        " feature service", " wire service", NULL};
+                                        " feature service", " wire service", " news channel", NULL};
     /* A cheap test first: this runs on every name the agency list lacks. */
     if (n < 14) return 0;
-    size_t sv = (s[n - 1] | 0x20) == 's' ? 8 : 7;
-    if ((s[n - sv + 6] | 0x20) != 'e' || (s[n - sv] | 0x20) != 's') return 0;
-    for (size_t q = 1; q < 6; q++)
-        if ((s[n - sv + q] | 0x20) != "service"[q]) return 0;
+    if (!cd_eq_nocase(s + n - 13, 13, " news channel")) {
+        size_t sv = (s[n - 1] | 0x20) == 's' ? 8 : 7;
+        if ((s[n - sv + 6] | 0x20) != 'e' || (s[n - sv] | 0x20) != 's') return 0;
+        for (size_t q = 1; q < 6; q++)
+            if ((s[n - sv + q] | 0x20) != "service"[q]) return 0;
+    }
     for (size_t k = 0; kinds[k]; k++) {
         size_t l = strlen(kinds[k]);
         if (n <= l || !cd_eq_nocase(s + n - l, l, kinds[k])) continue;
         size_t e = n - l, words = 0;
+        /* (A network's channel: its one name in capitals, "NBC News
+         * Channel"; "Watch Fox News Channel" is a promotion.) */
+        int channel = kinds[k][6] == 'c';
         for (size_t i = 0; i < e;) {
             int kind;
             unsigned nl;
             size_t w = S_word(s, e, i, &kind, &nl);
-            if (w == i || (kind != S_W_UPPER && kind != S_W_CAP) || ++words > 4) return 0;
+            if (w == i || (kind != S_W_UPPER && kind != S_W_CAP) || ++words > (channel ? 1u : 4u)) return 0;
+            if (channel && kind != S_W_UPPER) return 0;
             i = w;
             while (i < e && (s[i] == ' ' || s[i] == '-'))
                 i++;
@@ -513,6 +521,20 @@ int cd_parts_dateline_ex(const char *s, size_t n, cd_parts_dl *d, int mixed_colo
         int isdate;
         size_t r1 = S_region(s, n, r0, &isdate);
         if (r1 == r0) break;
+        /* A wire after the comma, a colon closing it: "Wellington, PTI:",
+         * "NEW DELHI, IANS:" (round 17 deccanherald's agency line; before
+         * this "WELLINGTON, PTI" was read as a place and its region). A
+         * place in mixed case only one news-places.txt knows. */
+        if (!isdate && S_agency(s + r0, r1 - r0)) {
+            size_t c = S_skip_space(s, n, r1);
+            if (c < n && s[c] == ':' &&
+                (upper || (words <= 4 && cd_wordset_has(&cd_list_news_places, s + st, place_end - st)))) {
+                d->agency_at = (uint32_t)r0;
+                d->agency_end = (uint32_t)r1;
+                k = c;
+                break;
+            }
+        }
         region = 1;
         date |= isdate;
         place_end = r1;
