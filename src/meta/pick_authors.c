@@ -651,9 +651,8 @@ static int S_page_says(cd_meta_ctx *c, const char *name, size_t n)
     return 0;
 }
 
-/* Does name hold a word of web-firm-words.txt ("Vivid Interactive",
- * "Labs Web Team")? */
-static int S_web_firm(const char *name)
+/* Does name hold a word (a run of letters) of set? */
+static int S_word_of_set(const char *name, const cd_wordset *set)
 {
     size_t n = strlen(name);
     for (size_t i = 0; i < n;) {
@@ -662,10 +661,17 @@ static int S_web_firm(const char *name)
         size_t st = i;
         while (i < n && cd_isalpha((unsigned char)name[i]))
             i++;
-        if (i > st && cd_wordset_has(&cd_list_web_firm_words, name + st, i - st))
+        if (i > st && cd_wordset_has(set, name + st, i - st))
             return 1;
     }
     return 0;
+}
+
+/* Does name hold a word of web-firm-words.txt ("Vivid Interactive",
+ * "Labs Web Team")? */
+static int S_web_firm(const char *name)
+{
+    return S_word_of_set(name, &cd_list_web_firm_words);
 }
 
 static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
@@ -947,16 +953,7 @@ static int S_orgish(const char *name, const char *site)
     size_t n = strlen(name);
     if (site && cd_meta_site_like(name, n, site, strlen(site)))
         return 1;
-    for (size_t i = 0; i < n;) {
-        while (i < n && !cd_isalpha((unsigned char)name[i]))
-            i++;
-        size_t st = i;
-        while (i < n && cd_isalpha((unsigned char)name[i]))
-            i++;
-        if (i > st && cd_wordset_has(&cd_list_org_words, name + st, i - st))
-            return 1;
-    }
-    return 0;
+    return S_word_of_set(name, &cd_list_org_words);
 }
 
 /* The byline under the headline against the stated author. A <meta

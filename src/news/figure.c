@@ -1681,6 +1681,20 @@ static cd_nid S_bare_before(cd_news_ctx *p, cd_nid start)
 
 static cd_nid S_bare_caption(cd_news_ctx *p, cd_nid img, unsigned max_up);
 
+/* img when its caption block (S_bare_caption) lies inside box e and is a
+ * short text that is not the headline; else CD_NONE. */
+static cd_nid S_captioned_in(cd_news_ctx *p, cd_nid img, cd_nid e)
+{
+    cd_nid cap = S_bare_caption(p, img, 4u);
+    if (!cap || !cd_news_inside(p->dom, cap, e)) return CD_NONE;
+    cd_news_text t;
+    cd_news_gather(p, cap, CD_NONE, 0, &t);
+    size_t len;
+    char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
+    if (!c || (p->m->title && cd_meta_eq_nocase(c, len, p->m->title, strlen(p->m->title)))) return CD_NONE;
+    return img;
+}
+
 /* The picture's box set right above the headline (<div class=topPhoto><img>
  * <p>An air boat searches …</p></div><h3>headline</h3>, ctvtoronto-fisherman):
  * the element just before the headline or before one of its two nearest
@@ -1706,14 +1720,7 @@ static cd_nid S_bare_above(cd_news_ctx *p)
             return CD_NONE;
         cd_nid img = cd_news_find(p, e, cd_news_pred_bare);
         if (!img) return CD_NONE;
-        cd_nid cap = S_bare_caption(p, img, 4u);
-        if (!cap || !cd_news_inside(dom, cap, e)) return CD_NONE;
-        cd_news_text t;
-        cd_news_gather(p, cap, CD_NONE, 0, &t);
-        size_t len;
-        char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
-        if (!c || (p->m->title && cd_meta_eq_nocase(c, len, p->m->title, strlen(p->m->title)))) return CD_NONE;
-        return img;
+        return S_captioned_in(p, img, e);
     }
     return CD_NONE;
 }
@@ -1861,14 +1868,7 @@ static cd_nid S_bare_beside(cd_news_ctx *p, cd_nid start)
             continue;
         cd_nid img = S_column_opens(p, e);
         if (!img) continue;
-        cd_nid cap = S_bare_caption(p, img, 4u);
-        if (!cap || !cd_news_inside(dom, cap, e)) return CD_NONE;
-        cd_news_text t;
-        cd_news_gather(p, cap, CD_NONE, 0, &t);
-        size_t len;
-        char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
-        if (!c || (p->m->title && cd_meta_eq_nocase(c, len, p->m->title, strlen(p->m->title)))) return CD_NONE;
-        return img;
+        return S_captioned_in(p, img, e);
     }
     return CD_NONE;
 }
