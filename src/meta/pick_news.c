@@ -1106,8 +1106,11 @@ static const char *S_title_section(cd_meta_ctx *c, const cd_meta *m, const char 
     const cd_meta_cand *list[1];
     if (!m->title || !cd_meta_collect(c, CD_MF_TITLE, CD_MS_TITLE, 0, list, 1)) return NULL;
     /* " > ": a <title> written as a trail ("Orleans Star / Weekly Journal >
-     * National > headline", l3s eastottawa-airlines-disabled). */
-    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", " > "};
+     * National > headline", l3s eastottawa-airlines-disabled); " / ", last
+     * (the parts of "The Bellingham Herald / Wire Elections / headline",
+     * l3s bellinghamherald-obama-harlem: three parts at least, the headline
+     * at one end). */
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", " > ", " / "};
     const char *t = list[0]->s;
     size_t tn = list[0]->len;
     /* Every separator starts with a space: one pass notes the separators
