@@ -1872,13 +1872,14 @@ static const char *S_byline_category(cd_meta_ctx *c, const cd_meta *m, const cha
     for (cd_nid i = 1; i < dom->count; i++) {
         const cd_node *nd = cd_dom_node(dom, i);
         if (nd->type != CD_NODE_TEXT || nd->len > 160) continue;
+        /* The link first: most texts are followed by none. */
+        cd_nid a = nd->prev, b = nd->next;
+        if (!b || !cd_dom_is(dom, b, CD_TAG_A)) continue;
         const char *v = nd->u.text;
         size_t l = nd->len;
         while (l && cd_isspace((unsigned char)v[l - 1]))
             l--;
         if (l < 2 || !cd_eq_nocase(v + l - 2, 2, "in") || (l > 2 && !cd_isspace((unsigned char)v[l - 3]))) continue;
-        cd_nid a = nd->prev, b = nd->next;
-        if (!b || !cd_dom_is(dom, b, CD_TAG_A)) continue;
         int named = 0;
         if (nd->len <= 8) {
             while (l && cd_isspace((unsigned char)*v))
