@@ -26,6 +26,7 @@
  * candidates of fields CD_MF_DECK … CD_MF_TAG; this file only picks. */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <pthread.h>
 #include <string.h>
@@ -57,6 +58,29 @@ static size_t S_word_count(const char *s, size_t n)
     for (size_t i = 0; i < n; i++)
         if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ')) w++;
     return w;
+}
+
+/* The number of lone "&" words in s[0..n) ("UK & World News": 1). */
+static size_t S_amp_words(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '&' && (i == 0 || s[i - 1] == ' ') && (i + 1 == n || s[i + 1] == ' ')) w++;
+    return w;
+}
+
+/* Is v a newspaper's name, its last word a masthead's noun ("Chandler
+ * News-Dispatch", "Valley Independent": masthead-words.txt)? A host that
+ * publishes several papers keeps each in a folder named so. */
+static int S_masthead(const char *v)
+{
+    size_t n = strlen(v), e = n;
+    while (e && (v[e - 1] == ' ' || v[e - 1] == '.'))
+        e--;
+    size_t b = e;
+    while (b && v[b - 1] != ' ' && v[b - 1] != '-')
+        b--;
+    return b > 0 && cd_wordset_has(&cd_list_masthead_words, v + b, e - b);
 }
 
 /* A URL or a path (cd_is_url_like), or a value that holds one ("OAS_url =
@@ -1082,8 +1106,11 @@ static const char *S_title_section(cd_meta_ctx *c, const cd_meta *m, const char 
     const cd_meta_cand *list[1];
     if (!m->title || !cd_meta_collect(c, CD_MF_TITLE, CD_MS_TITLE, 0, list, 1)) return NULL;
     /* " > ": a <title> written as a trail ("Orleans Star / Weekly Journal >
-     * National > headline", l3s eastottawa-airlines-disabled). */
-    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", " > "};
+     * National > headline", l3s eastottawa-airlines-disabled); " / ", last
+     * (the parts of "The Bellingham Herald / Wire Elections / headline",
+     * l3s bellinghamherald-obama-harlem: three parts at least, the headline
+     * at one end). */
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", " > ", " / "};
     const char *t = list[0]->s;
     size_t tn = list[0]->len;
     /* Every separator starts with a space: one pass notes the separators
@@ -1387,7 +1414,9 @@ static const char *S_url_section(cd_meta_ctx *c, const cd_meta *m, const char *p
         if (rank <= best_rank) continue;
         size_t tl;
         char *txt = cd_meta_node_text(c, i, 64, &tl);
-        if (!txt || tl > 32 || S_word_count(txt, tl) > 3) continue;
+        /* A lone "&" is no word ("UK & World News" for /uk-and-world-news/,
+         * l3s chroniclelive-nspcc-reality-tv). */
+        if (!txt || tl > 32 || S_word_count(txt, tl) - S_amp_words(txt, tl) > 3) continue;
         /* The link's text names the folder ("Soaps" for "/soaps/",
          * "National news" for "/0300nationalnews/"): not a teaser ("More
          * Showbiz"), a menu's other label ("My Region" for "/canada/") or
@@ -1439,7 +1468,7 @@ static const char *S_url_section(cd_meta_ctx *c, const cd_meta *m, const char *p
             if (!upper) continue;
         }
         const char *v = S_desk(c, m, page_url, txt, tl);
-        if (!v || S_site_named(c, v) || S_news_flow(c, v) ||
+        if (!v || S_site_named(c, v) || S_news_flow(c, v) || S_masthead(v) ||
             (m->site_name && cd_meta_site_like(v, strlen(v), m->site_name, strlen(m->site_name))))
             continue;
         best = v, best_rank = rank;
@@ -1842,23 +1871,42 @@ static const char *S_byline_category(cd_meta_ctx *c, const cd_meta *m, const cha
     if (!m->nauthors) return NULL;
     for (cd_nid i = 1; i < dom->count; i++) {
         const cd_node *nd = cd_dom_node(dom, i);
-        if (nd->type != CD_NODE_TEXT || nd->len > 8) continue;
+        if (nd->type != CD_NODE_TEXT || nd->len > 160) continue;
+        /* The link first: most texts are followed by none. */
+        cd_nid a = nd->prev, b = nd->next;
+        if (!b || !cd_dom_is(dom, b, CD_TAG_A)) continue;
         const char *v = nd->u.text;
         size_t l = nd->len;
-        while (l && cd_isspace((unsigned char)*v))
-            v++, l--;
         while (l && cd_isspace((unsigned char)v[l - 1]))
             l--;
-        if (l != 2 || !cd_eq_nocase(v, 2, "in")) continue;
-        cd_nid a = nd->prev, b = nd->next;
-        if (!a || !b || !cd_dom_is(dom, a, CD_TAG_A) || !cd_dom_is(dom, b, CD_TAG_A)) continue;
-        size_t al, bl;
-        char *who = cd_meta_node_text(c, a, 128, &al), *cat = cd_meta_node_text(c, b, 64, &bl);
-        if (!who || !cat || bl > 32 || S_word_count(cat, bl) > 3) continue;
+        if (l < 2 || !cd_eq_nocase(v + l - 2, 2, "in") || (l > 2 && !cd_isspace((unsigned char)v[l - 3]))) continue;
         int named = 0;
-        for (size_t k = 0; k < m->nauthors && !named; k++)
-            named = cd_meta_eq_nocase(who, al, m->authors[k], strlen(m->authors[k]));
+        if (nd->len <= 8) {
+            while (l && cd_isspace((unsigned char)*v))
+                v++, l--;
+            if (l != 2 || !a || !cd_dom_is(dom, a, CD_TAG_A)) continue;
+            size_t al;
+            char *who = cd_meta_node_text(c, a, 128, &al);
+            for (size_t k = 0; who && k < m->nauthors && !named; k++)
+                named = cd_meta_eq_nocase(who, al, m->authors[k], strlen(m->authors[k]));
+        } else {
+            /* The line as one text, the writer unlinked: "Posted by NAME on
+             * DATE in <a>Games</a>" (Movable Type, l3s xboxer-soul-calibur-
+             * star-wars): "by " and an author's name in it, the text alone
+             * in its element but for the link(s) after it. */
+            if (a) continue;
+            char *t = cd_meta_clean(c->arena, v, l, &l);
+            if (!t || l < 8) continue;
+            for (size_t k = 0; k < m->nauthors && !named; k++) {
+                char by[128];
+                int bn = snprintf(by, sizeof by, "by %s ", m->authors[k]);
+                named = bn > 4 && (size_t)bn < sizeof by && cd_contains_nocase(t, l, by);
+            }
+        }
         if (!named) continue;
+        size_t bl;
+        char *cat = cd_meta_node_text(c, b, 64, &bl);
+        if (!cat || bl > 32 || S_word_count(cat, bl) > 3) continue;
         const char *s = S_desk(c, m, page_url, cat, bl);
         if (s && !S_site_named(c, s)) return s;
     }
