@@ -2144,6 +2144,46 @@ static int S_url_spells(const char *u, const char *k, size_t kl)
     return 0;
 }
 
+/* The walk back from the headline over the texts a desk label may be
+ * (S_url_label, S_title_label_shown, S_date_label): from k, at most
+ * max_steps nodes back; each S_label_next gives the next text node that is
+ * not blank and not inside a skipped element (script, style), and CD_NONE
+ * past max_texts of them. */
+typedef struct {
+    cd_nid k;
+    unsigned steps, texts, max_steps, max_texts;
+} S_label_walk;
+
+static cd_nid S_label_next(cd_meta_ctx *c, S_label_walk *w)
+{
+    const cd_dom *dom = c->dom;
+    for (; w->k && w->steps < w->max_steps; w->k = cd_dom_prev(dom, w->k), w->steps++) {
+        const cd_node *n = cd_dom_node(dom, w->k);
+        if (n->type != CD_NODE_TEXT) continue;
+        const cd_node *p = cd_dom_node(dom, n->parent);
+        if (p->type == CD_NODE_ELEMENT && (cd_tag_flags(p->tag) & CD_TF_SKIP)) continue;
+        if (!cd_meta_clean(c->arena, n->u.text, n->len, NULL)) continue;
+        if (++w->texts > w->max_texts) return CD_NONE;
+        cd_nid k = w->k;
+        w->k = cd_dom_prev(dom, k);
+        w->steps++;
+        return k;
+    }
+    return CD_NONE;
+}
+
+/* Is id inside a menu: a <nav>, a list item, a menu-classed element, or
+ * (links) a link? */
+static int S_in_menu(cd_meta_ctx *c, cd_nid id, int links)
+{
+    const cd_dom *dom = c->dom;
+    for (cd_nid a = id; a; a = cd_dom_node(dom, a)->parent)
+        if (cd_dom_is(dom, a, CD_TAG_NAV) || cd_dom_is(dom, a, CD_TAG_LI) || (links && cd_dom_is(dom, a, CD_TAG_A)) ||
+            cd_meta_class_has(c, a, cd_list_class_menu))
+            return 1;
+    return 0;
+}
+
 /* The desk label printed over the headline with no class naming it
  * ("<small>KERALA</small>" in the cell over the headline, its date beside
  * it: l3s newindpress-rsp-own-policy), confirmed by the page's URL, a folder
@@ -2164,24 +2204,14 @@ static const char *S_url_label(cd_meta_ctx *c, const cd_meta *m, const char *pag
         if (cd_dom_is(dom, i, CD_TAG_H1)) head = i;
     if (!head) head = S_headline_heading(c, m);
     if (!head) return NULL;
-    unsigned steps = 0, texts = 0;
-    for (cd_nid k = cd_dom_prev(dom, head); k && steps < 64; k = cd_dom_prev(dom, k), steps++) {
+    S_label_walk w = {cd_dom_prev(dom, head), 0, 0, 64, S_URL_LABEL_TEXTS};
+    for (cd_nid k; (k = S_label_next(c, &w));) {
         const cd_node *n = cd_dom_node(dom, k);
-        if (n->type != CD_NODE_TEXT) continue;
-        const cd_node *p = cd_dom_node(dom, n->parent);
-        if (p->type == CD_NODE_ELEMENT && (cd_tag_flags(p->tag) & CD_TF_SKIP)) continue;
         size_t len;
-        char *t = cd_meta_clean(c->arena, n->u.text, n->len, &len);
-        if (!t) continue;
-        if (++texts > S_URL_LABEL_TEXTS) return NULL;
         char *whole = cd_meta_node_text(c, n->parent, 49, &len);
         if (!whole || len < 2 || len > 32 || S_word_count(whole, len) > 4) continue;
-        int menu = 0;
-        for (cd_nid a = n->parent; a && !menu; a = cd_dom_node(dom, a)->parent)
-            menu = cd_dom_is(dom, a, CD_TAG_NAV) || cd_dom_is(dom, a, CD_TAG_LI) || cd_dom_is(dom, a, CD_TAG_A) ||
-                   cd_meta_class_has(c, a, cd_list_class_menu);
         char tk[64];
-        size_t tkl = menu ? 0 : S_key(whole, len, tk, sizeof tk);
+        size_t tkl = S_in_menu(c, n->parent, 1) ? 0 : S_key(whole, len, tk, sizeof tk);
         if (tkl < 2 || !S_url_spells(u, tk, tkl) || cd_wordset_has(&cd_list_section_broad, whole, len)) continue;
         const char *v = S_desk(c, m, page_url, whole, len);
         if (!v || S_site_named(c, v) || S_news_flow(c, v) ||
@@ -2258,27 +2288,17 @@ static const char *S_title_label_shown(cd_meta_ctx *c, const cd_meta *m, const c
     if (!np) return NULL;
     const cd_dom *dom = c->dom;
     if (!head) return NULL;
-    unsigned steps = 0, texts = 0;
+    S_label_walk w = {cd_dom_prev(dom, head), 0, 0, S_TITLE_LABEL_STEPS, S_TITLE_LABEL_TEXTS};
     cd_nid last = CD_NONE;
-    for (cd_nid k = cd_dom_prev(dom, head); k && steps < S_TITLE_LABEL_STEPS; k = cd_dom_prev(dom, k), steps++) {
+    for (cd_nid k; (k = S_label_next(c, &w));) {
         const cd_node *n = cd_dom_node(dom, k);
-        if (n->type != CD_NODE_TEXT) continue;
-        const cd_node *p = cd_dom_node(dom, n->parent);
-        if (p->type == CD_NODE_ELEMENT && (cd_tag_flags(p->tag) & CD_TF_SKIP)) continue;
-        size_t len;
-        char *s = cd_meta_clean(c->arena, n->u.text, n->len, &len);
-        if (!s) continue;
-        if (++texts > S_TITLE_LABEL_TEXTS) return NULL;
         if (n->parent == last) continue;
         last = n->parent;
+        size_t len;
         char *whole = cd_meta_node_text(c, n->parent, 49, &len);
         if (!whole || len < 2 || len > 32 || S_word_count(whole, len) > 4) continue;
-        int menu = 0;
-        for (cd_nid a = n->parent; a && !menu; a = cd_dom_node(dom, a)->parent)
-            menu = cd_dom_is(dom, a, CD_TAG_NAV) || cd_dom_is(dom, a, CD_TAG_LI) ||
-                   cd_meta_class_has(c, a, cd_list_class_menu);
         char tk[64];
-        size_t tkl = menu ? 0 : S_key(whole, len, tk, sizeof tk);
+        size_t tkl = S_in_menu(c, n->parent, 0) ? 0 : S_key(whole, len, tk, sizeof tk);
         int part = 0;
         for (size_t i = 0; i < np && !part && tkl >= 2; i++)
             part = pkl[i] == tkl && memcmp(pk[i], tk, tkl) == 0;
@@ -2320,15 +2340,10 @@ static const char *S_date_label(cd_meta_ctx *c, const cd_meta *m, const char *pa
     if (!m->title) return NULL;
     const cd_dom *dom = c->dom;
     if (!head) return NULL;
-    unsigned steps = 0, texts = 0;
-    for (cd_nid k = cd_dom_prev(dom, head); k && steps < 64; k = cd_dom_prev(dom, k), steps++) {
+    S_label_walk w = {cd_dom_prev(dom, head), 0, 0, 64, S_URL_LABEL_TEXTS};
+    for (cd_nid k; (k = S_label_next(c, &w));) {
         const cd_node *n = cd_dom_node(dom, k);
-        if (n->type != CD_NODE_TEXT) continue;
-        const cd_node *p = cd_dom_node(dom, n->parent);
-        if (p->type == CD_NODE_ELEMENT && (cd_tag_flags(p->tag) & CD_TF_SKIP)) continue;
         size_t len;
-        if (!cd_meta_clean(c->arena, n->u.text, n->len, &len)) continue;
-        if (++texts > S_URL_LABEL_TEXTS) return NULL;
         /* The label fills its element ("Spotlight >> <font>Sports</font>" is
          * a trail's, l3s indiainteracts). */
         size_t tl;
@@ -2337,11 +2352,7 @@ static const char *S_date_label(cd_meta_ctx *c, const cd_meta *m, const char *pa
         int digit = 0;
         for (size_t i = 0; i < len && !digit; i++)
             digit = cd_isdigit((unsigned char)whole[i]);
-        int menu = digit;
-        for (cd_nid a = n->parent; a && !menu; a = cd_dom_node(dom, a)->parent)
-            menu = cd_dom_is(dom, a, CD_TAG_NAV) || cd_dom_is(dom, a, CD_TAG_LI) || cd_dom_is(dom, a, CD_TAG_A) ||
-                   cd_meta_class_has(c, a, cd_list_class_menu);
-        if (menu) continue;
+        if (digit || S_in_menu(c, n->parent, 1)) continue;
         /* The next element or text after the label's element, blank texts passed. */
         cd_nid q = cd_dom_node(dom, n->parent)->next;
         while (q && cd_dom_node(dom, q)->type == CD_NODE_TEXT &&
