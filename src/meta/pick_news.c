@@ -716,6 +716,15 @@ static int S_news_flow(cd_meta_ctx *c, const char *label)
     return 1;
 }
 
+/* Is desk v the site's own name or a news-flow label ("Latest News"):
+ * named as the site (its logo, its host), a flow of news, or like the
+ * stated site name? The guards every desk reading over the headline shares. */
+static int S_site_desk(cd_meta_ctx *c, const cd_meta *m, const char *v)
+{
+    return S_site_named(c, v) || S_news_flow(c, v) ||
+           (m->site_name && cd_meta_site_like(v, strlen(v), m->site_name, strlen(m->site_name)));
+}
+
 #define S_BOX_PROSE 120u   /* letters outside links: a box's own writing, not a header's links */
 #define S_BOX_SPAN 4000u   /* nodes walked between a header h1 and the headline, at most */
 
@@ -1468,8 +1477,7 @@ static const char *S_url_section(cd_meta_ctx *c, const cd_meta *m, const char *p
             if (!upper) continue;
         }
         const char *v = S_desk(c, m, page_url, txt, tl);
-        if (!v || S_site_named(c, v) || S_news_flow(c, v) || S_masthead(v) ||
-            (m->site_name && cd_meta_site_like(v, strlen(v), m->site_name, strlen(m->site_name))))
+        if (!v || S_masthead(v) || S_site_desk(c, m, v))
             continue;
         best = v, best_rank = rank;
     }
@@ -2214,8 +2222,7 @@ static const char *S_url_label(cd_meta_ctx *c, const cd_meta *m, const char *pag
         size_t tkl = S_in_menu(c, n->parent, 1) ? 0 : S_key(whole, len, tk, sizeof tk);
         if (tkl < 2 || !S_url_spells(u, tk, tkl) || cd_wordset_has(&cd_list_section_broad, whole, len)) continue;
         const char *v = S_desk(c, m, page_url, whole, len);
-        if (!v || S_site_named(c, v) || S_news_flow(c, v) ||
-            (m->site_name && cd_meta_site_like(v, strlen(v), m->site_name, strlen(m->site_name))))
+        if (!v || S_site_desk(c, m, v))
             return NULL;
         return v;
     }
@@ -2305,8 +2312,7 @@ static const char *S_title_label_shown(cd_meta_ctx *c, const cd_meta *m, const c
         if (!part || cd_wordset_has(&cd_list_section_broad, whole, len)) continue;
         /* A desk may hold a digit ("F1 News"): two signals name it. */
         const char *v = S_desk_as(c, m, page_url, whole, len, 1);
-        if (!v || S_news_area(v) || S_site_named(c, v) || S_news_flow(c, v) || S_same_text(v, m->title) ||
-            (m->site_name && cd_meta_site_like(v, strlen(v), m->site_name, strlen(m->site_name))))
+        if (!v || S_news_area(v) || S_same_text(v, m->title) || S_site_desk(c, m, v))
             continue;
         return v;
     }
@@ -2377,8 +2383,7 @@ static const char *S_date_label(cd_meta_ctx *c, const cd_meta *m, const char *pa
             dated = dates[i]->pos >= q && (!qe || dates[i]->pos < qe);
         if (!dated || cd_wordset_has(&cd_list_section_broad, whole, len)) continue;
         const char *v = S_desk(c, m, page_url, whole, len);
-        if (!v || S_news_area(v) || S_site_named(c, v) || S_news_flow(c, v) ||
-            (m->site_name && cd_meta_site_like(v, strlen(v), m->site_name, strlen(m->site_name))))
+        if (!v || S_news_area(v) || S_site_desk(c, m, v))
             return NULL;
         return v;
     }
@@ -2431,14 +2436,10 @@ static const char *S_arrow_label(cd_meta_ctx *c, const cd_meta *m, const char *p
         n = cd_dom_node(dom, label);
         char *whole = cd_meta_clean(c->arena, n->u.text, n->len, &len);
         if (!whole || len < 2 || len > 32 || S_word_count(whole, len) > 3) return NULL;
-        for (cd_nid a = n->parent; a; a = cd_dom_node(dom, a)->parent)
-            if (cd_dom_is(dom, a, CD_TAG_NAV) || cd_dom_is(dom, a, CD_TAG_LI) || cd_dom_is(dom, a, CD_TAG_A) ||
-                cd_meta_class_has(c, a, cd_list_class_menu))
-                return NULL;
+        if (S_in_menu(c, n->parent, 1)) return NULL;
         if (cd_wordset_has(&cd_list_section_broad, whole, len)) return NULL;
         const char *v = S_desk(c, m, page_url, whole, len);
-        if (!v || S_news_area(v) || S_site_named(c, v) || S_news_flow(c, v) ||
-            (m->site_name && cd_meta_site_like(v, strlen(v), m->site_name, strlen(m->site_name))))
+        if (!v || S_news_area(v) || S_site_desk(c, m, v))
             return NULL;
         return v;
     }

@@ -1352,6 +1352,19 @@ static int S_host_alone(const char *s, size_t n)
     return 1;
 }
 
+/* The text of headline element e, its marks trimmed, and its word count in
+ * *bw; NULL when empty or a run of the site's names. */
+static const char *S_head_words(cd_meta_ctx *c, cd_nid e, const S_names *sites, size_t *bw)
+{
+    size_t len = 0;
+    char *v = cd_meta_node_text(c, e, 1024, &len);
+    if (!v || !len || S_run_site(v, len, sites))
+        return NULL;
+    const char *b = S_trim_marks(c->arena, v, len);
+    *bw = b ? cd_meta_space_words(b, strlen(b)) : 0;
+    return b;
+}
+
 /* The story's own headline when the title t (t[0..n)) names only the site:
  * the headline above the article's prose (any heading level, a head-classed
  * element, a bold line of its own), or with none on a dated page the line of
@@ -1367,12 +1380,10 @@ static const char *S_site_only(cd_meta_ctx *c, const char *t, size_t n, const S_
         e = cd_meta_body_line(c);
     if (!e || (!dated && !S_level(c, e)))
         return NULL;
-    size_t len = 0;
-    char *v = cd_meta_node_text(c, e, 1024, &len);
-    if (!v || !len || S_run_site(v, len, sites))
+    size_t bw;
+    const char *b = S_head_words(c, e, sites, &bw);
+    if (!b)
         return NULL;
-    const char *b = S_trim_marks(c->arena, v, len);
-    size_t bw = b ? cd_meta_space_words(b, strlen(b)) : 0;
     if (bw < 3 || bw <= cd_meta_space_words(t, n) || S_holds(b, t))
         return NULL;
     return b;
@@ -1425,12 +1436,10 @@ static const char *S_site_section(cd_meta_ctx *c, const char *t, size_t n, const
     if (!e || !(S_level(c, e) || (cd_meta_class_has(c, e, cd_list_class_headline) &&
                                  !cd_meta_class_has(c, e, cd_list_class_headline_not))))
         return NULL;
-    size_t len = 0;
-    char *v = cd_meta_node_text(c, e, 1024, &len);
-    if (!v || !len || S_run_site(v, len, sites))
+    size_t bw;
+    const char *b = S_head_words(c, e, sites, &bw);
+    if (!b)
         return NULL;
-    const char *b = S_trim_marks(c->arena, v, len);
-    size_t bw = b ? cd_meta_space_words(b, strlen(b)) : 0;
     memcpy(ob, o, on);
     ob[on] = '\0';
     size_t da = 0, db = 0, both = 0;

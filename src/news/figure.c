@@ -1489,6 +1489,17 @@ static void S_name_size(const char *u, size_t n, unsigned *w, unsigned *h)
     }
 }
 
+/* The words of img's alt text. */
+static unsigned S_alt_words(const cd_dom *dom, cd_nid img)
+{
+    size_t al = 0;
+    const char *alt = cd_dom_attr(dom, img, "alt", &al);
+    unsigned words = 0;
+    for (size_t i = 0; alt && i < al; i++)
+        if (!cd_isspace((unsigned char)alt[i]) && (i == 0 || cd_isspace((unsigned char)alt[i - 1]))) words++;
+    return words;
+}
+
 /* A picture served by a script (src "…/image.php?id=817785&type=full": no
  * file type, a query naming which picture, L3S b8a4c562) that says what it
  * shows: an alt of two words or more. The script's file name says it serves
@@ -1513,12 +1524,7 @@ static int S_served_photo(const cd_dom *dom, cd_nid img, const char *u, size_t n
     for (size_t i = 0; says[i] && !named; i++)
         named = cd_contains_nocase(u + f, (size_t)(dot - u) - f, says[i]);
     if (!named) return 0;
-    size_t al = 0;
-    const char *alt = cd_dom_attr(dom, img, "alt", &al);
-    unsigned words = 0;
-    for (size_t i = 0; alt && i < al; i++)
-        if (!cd_isspace((unsigned char)alt[i]) && (i == 0 || cd_isspace((unsigned char)alt[i - 1]))) words++;
-    return words >= 2;
+    return S_alt_words(dom, img) >= 2;
 }
 
 /* A picture an image server names by a content hash, with no file type
@@ -1541,12 +1547,7 @@ static int S_hash_photo(const cd_dom *dom, cd_nid img, const char *u, size_t n)
     for (size_t i = 0; says[i] && !named; i++)
         named = cd_contains_nocase(u, f + 1, says[i]);
     if (!named) return 0;
-    size_t al = 0;
-    const char *alt = cd_dom_attr(dom, img, "alt", &al);
-    unsigned words = 0;
-    for (size_t i = 0; alt && i < al; i++)
-        if (!cd_isspace((unsigned char)alt[i]) && (i == 0 || cd_isspace((unsigned char)alt[i - 1]))) words++;
-    return words >= 2;
+    return S_alt_words(dom, img) >= 2;
 }
 
 /* Is img a menu column's picture: its parent showing more than
