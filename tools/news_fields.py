@@ -9,7 +9,7 @@ session 8), held-out3 = HELD_OUT3 (the third), held-out4 = HELD_OUT4 (the fourth
 session 9), held-out5 = HELD_OUT5 and held-out6 = HELD_OUT6 (the fifth and sixth, session 10),
 held-out7 = HELD_OUT7 (the seventh, session 11: newer pages, wcxb-dev and Readability;
 any HELD_OUTN file gives a held-outN selector, two digits too: held-out10 = HELD_OUT10, session 12;
-held-out17 = HELD_OUT17, session 18's round 17; held-out18 = HELD_OUT18, session 18's round 18; held-out-m1 = HELD_OUT_M1, session 18: modern Readability news pages), tuned = the cases of no round. Per field: right (the value or
+held-out17 = HELD_OUT17, session 18's round 17; held-out18 = HELD_OUT18, session 18's round 18; held-out19 = HELD_OUT19, session 19's round 19 (the last of the L3S order); held-out-m1 = HELD_OUT_M1, session 18: modern Readability news pages), tuned = the cases of no round. Per field: right (the value or
 an accepted alternative, null = null included), missed (a value expected,
 none given), wrong (a value expected, another given), false (none expected,
 one given), and right / cases whose expected value is not empty."""
