@@ -272,6 +272,8 @@ copydesk_status copydesk_doc_parse(copydesk_doc *doc, const char *bytes, size_t 
         S_warn(doc, COPYDESK_WARN_NUL_BYTES, 0);
 
     doc->page_len = html_len;
+    /* The <title>'s hash, read from the bytes the site model learned from. */
+    uint32_t title_hash = doc->sites ? cd_site_title_hash(html, html_len) : 0;
     st = cd_parse_html(doc->parser, html, html_len, &doc->dom);
     /* The tree holds copies of what it keeps: a huge gunzipped or decoded page
      * is let go now rather than held beside the renders (issue #14). */
@@ -283,7 +285,8 @@ copydesk_status copydesk_doc_parse(copydesk_doc *doc, const char *bytes, size_t 
         S_warn(doc, COPYDESK_WARN_TRUNCATED, 0);
 
     const char *url = doc->url.len ? doc->url.data : NULL;
-    cd_meta_read_at(&doc->meta, &doc->dom, &doc->arena, url, doc->ref_time);
+    int site_title = title_hash && cd_site_title_recurs(doc->sites, url, &doc->dom, title_hash);
+    cd_meta_read_site(&doc->meta, &doc->dom, &doc->arena, url, doc->ref_time, site_title);
     doc->ext.sites = doc->sites;
     doc->ext.url = url;
     st = cd_extract_run(&doc->ext, &doc->dom, doc->options, doc->meta.title);

@@ -135,6 +135,10 @@ typedef struct cd_meta_ctx {
     uint32_t ncands;
     uint32_t nscripts;
     int title_seen; /* <title> taken */
+    /* The page's <title> recurs on its host's other pages (a site model's
+     * evidence: site/mark.c cd_site_title_recurs): it names the site or a
+     * section, not the story (title.c S_not_site). */
+    int site_title;
     unsigned author_links; /* links to an /author/ page offered (see microdata.c) */
     long long ref_time; /* Unix seconds that relative dates count from; 0 = none */
     /* The class and id words of one element (cd_meta_class_words), kept so

@@ -64,6 +64,11 @@ void cd_meta_read(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char *pa
  * ("3 hours ago") count from; without one they are not used. */
 void cd_meta_read_at(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char *page_url,
                      long long ref_time);
+/* The same knowing whether the page's <title> recurs on its host's other
+ * pages (site_title: a site model says so): it then names the site, and the
+ * headline above the article's prose is taken instead when there is one. */
+void cd_meta_read_site(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char *page_url,
+                       long long ref_time, int site_title);
 
 /* The rows of copydesk_fields.def as data, for code that visits every field
  * (the JSON writer, --explain, the accessors): cd_meta_fields[COPYDESK_FIELD_<ID>]. */

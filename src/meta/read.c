@@ -300,6 +300,12 @@ void cd_meta_read(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char *pa
 void cd_meta_read_at(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char *page_url,
                      long long ref_time)
 {
+    cd_meta_read_site(m, dom, arena, page_url, ref_time, 0);
+}
+
+void cd_meta_read_site(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char *page_url,
+                       long long ref_time, int site_title)
+{
     memset(m, 0, sizeof *m);
     if (!dom || !arena || cd_dom_root(dom) == CD_NONE)
         return;
@@ -308,6 +314,7 @@ void cd_meta_read_at(cd_meta *m, const cd_dom *dom, cd_arena *arena, const char 
     c.dom = dom;
     c.arena = arena;
     c.ref_time = ref_time;
+    c.site_title = site_title;
     c.cands = cd_arena_alloc(arena, CD_META_MAX_CANDS * sizeof *c.cands);
     if (!c.cands)
         return;

@@ -1373,7 +1373,8 @@ static const char *S_head_words(cd_meta_ctx *c, cd_nid e, const S_names *sites, 
  * indiantelevision's bold line); on an undated page a heading only
  * (footballworld's h3).
  * Three words or more, more than t, not the site's name again nor holding t. */
-static const char *S_site_only(cd_meta_ctx *c, const char *t, size_t n, const S_names *sites, int dated)
+static const char *S_site_only(cd_meta_ctx *c, const char *t, size_t n, const S_names *sites, int dated,
+                               int shared)
 {
     cd_nid e = cd_meta_body_headline(c, CD_NONE);
     if (!e && dated)
@@ -1384,7 +1385,12 @@ static const char *S_site_only(cd_meta_ctx *c, const char *t, size_t n, const S_
     const char *b = S_head_words(c, e, sites, &bw);
     if (!b)
         return NULL;
-    if (bw < 3 || bw <= cd_meta_space_words(t, n) || S_holds(b, t))
+    if (bw < 3 || S_holds(b, t))
+        return NULL;
+    /* A <title> the host's pages share may be longer than the story's
+     * headline ("The Sports Network - National Hockey League"): then four
+     * words or more, none of it a part of that title. */
+    if (shared ? bw < 4 || S_holds(t, b) : bw <= cd_meta_space_words(t, n))
         return NULL;
     return b;
 }
@@ -1487,13 +1493,27 @@ static const char *S_not_site(cd_meta_ctx *c, const char *t, const char *site_na
             host = 2;
         only |= host;
     }
+    /* Or the page's <title> recurs on its host's other pages (a site
+     * model's evidence: "Reddit - The heart of the internet", "The Sports
+     * Network - National Hockey League" over each story), and t is that
+     * <title> or one of its parts: it names the site or a section, on a
+     * dated page or not (the headline must then be a heading, S_site_only). */
+    int shared = 0;
+    if (!only && c->site_title) {
+        const cd_meta_cand *t0 = S_best(c, CD_MS_TITLE, site_name);
+        size_t qs[CD_META_PARTS], qe[CD_META_PARTS];
+        size_t np = t0 ? cd_meta_title_parts(t0->s, t0->len, qs, qe) : 0;
+        shared = t0 && S_same(t, n, t0->s, t0->len);
+        for (size_t i = 0; i < np && !shared; i++)
+            shared = S_same(t, n, t0->s + qs[i], qe[i] - qs[i]);
+    }
     /* On an undated page only when a host name is the title: a product's
      * or a service's home page is named by its brand (og:site_name; wcxb
      * 2849, 4225: the h1 over the prose is its slogan). A host's digest
      * (host == 2) names a page of stories: any line above the prose, as on
      * a dated page. */
-    if (only && (dated || host)) {
-        const char *b = S_site_only(c, t, n, &sites, dated || host == 2);
+    if ((only && (dated || host)) || shared) {
+        const char *b = S_site_only(c, t, n, &sites, dated || host == 2, shared && !only);
         if (b) {
             *source = "h1";
             return b;

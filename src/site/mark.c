@@ -286,3 +286,24 @@ void cd_site_marks_free(cd_site_marks *m, const cd_mem *mem)
     mem->free(m->vec);
     memset(m, 0, sizeof *m);
 }
+
+/* ---- the headline's evidence (meta/title.c) ---- */
+
+int cd_site_title_recurs(const copydesk_sites *s, const char *url, const cd_dom *dom, uint32_t title)
+{
+    if (!s || !title || !dom->count)
+        return 0;
+    char key[CD_SITE_HOSTLEN];
+    size_t kl = url && *url ? cd_site_domain(url, strlen(url), key) : 0;
+    if (!kl) {
+        cd_site_hostinfo hi;
+        cd_site_tree_host(dom, &hi);
+        kl = cd_site_host_key(url, &hi, key);
+    }
+    const cd_site_host *h = cd_site_find(s, key, kl);
+    uint32_t n = cd_site_pages(h);
+    if (!h || n < COPYDESK_SITES_MIN_PAGES)
+        return 0;
+    uint32_t k = cd_site_titles(h, title);
+    return k >= CD_SITE_TITLE_MIN && (float)k >= (float)n * CD_SITE_CHROME_SHARE;
+}

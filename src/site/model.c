@@ -30,6 +30,7 @@ struct cd_site_host {
     uint64_t key; /* hash of name */
     uint64_t tau; /* the smallest page key this host left out (UINT64_MAX: none) */
     uint64_t pkey[CD_SITE_K];
+    uint32_t ptitle[CD_SITE_K]; /* each sampled page's <title> hash (cd_site_title_hash; 0: none) */
     uint64_t *blk; /* nblk entries, ascending: fingerprint << 32 | page mask */
     uint32_t nblk;
     uint32_t npages;
@@ -175,6 +176,14 @@ uint32_t cd_site_count(const cd_site_host *h, uint32_t fp)
     return n;
 }
 
+uint32_t cd_site_titles(const cd_site_host *h, uint32_t title)
+{
+    uint32_t n = 0;
+    for (uint32_t j = 0; h && title && j < h->npages; j++)
+        n += h->ptitle[j] == title;
+    return n;
+}
+
 uint32_t cd_site_mask(const cd_site_host *h, uint32_t fp)
 {
     uint32_t lo = 0, hi = h->nblk;
@@ -307,15 +316,21 @@ static copydesk_status S_host_get(copydesk_sites *s, const char *name, size_t le
 
 /* Add page key with fingerprints fp[0..m) (ascending, distinct) to host h.
  * Nothing changes on COPYDESK_ERR_NOMEM. */
-static copydesk_status S_host_add(copydesk_sites *s, cd_site_host *h, uint64_t key, const uint32_t *fp, uint32_t m)
+static copydesk_status S_host_add(copydesk_sites *s, cd_site_host *h, uint64_t key, uint32_t title,
+                                  const uint32_t *fp, uint32_t m)
 {
     if (key >= h->tau || key >= s->gtau || !m)
         return COPYDESK_OK;
     uint32_t i = 0;
     while (i < h->npages && h->pkey[i] < key)
         i++;
-    if (i < h->npages && h->pkey[i] == key)
-        return COPYDESK_OK; /* the same page again */
+    if (i < h->npages && h->pkey[i] == key) {
+        /* The same page again; of two titles, the smaller stays (a function
+         * of the set of pages, whatever their order). */
+        if (title < h->ptitle[i])
+            h->ptitle[i] = title;
+        return COPYDESK_OK;
+    }
     if (h->npages == CD_SITE_K && i == CD_SITE_K) {
         h->tau = key; /* beyond the sample: it would go at once */
         return COPYDESK_OK;
@@ -346,7 +361,9 @@ static copydesk_status S_host_add(copydesk_sites *s, cd_site_host *h, uint64_t k
     h->blk = nb;
     h->nblk = k;
     memmove(&h->pkey[i + 1], &h->pkey[i], (size_t)(h->npages - i) * sizeof h->pkey[0]);
+    memmove(&h->ptitle[i + 1], &h->ptitle[i], (size_t)(h->npages - i) * sizeof h->ptitle[0]);
     h->pkey[i] = key;
+    h->ptitle[i] = title;
     h->npages++;
     while (h->nblk > CD_SITE_HOST_BLOCKS && h->npages > 1)
         S_evict_top(s, h);
@@ -359,7 +376,7 @@ static copydesk_status S_host_add(copydesk_sites *s, cd_site_host *h, uint64_t k
 }
 
 static copydesk_status S_add_page(copydesk_sites *s, const char *name, size_t len, uint64_t tau, uint64_t key,
-                                  const uint32_t *fp, uint32_t m)
+                                  uint32_t title, const uint32_t *fp, uint32_t m)
 {
     if (key >= s->gtau)
         return COPYDESK_OK;
@@ -370,7 +387,7 @@ static copydesk_status S_add_page(copydesk_sites *s, const char *name, size_t le
     if (st != COPYDESK_OK)
         return st;
     S_trim_host(s, h, tau);
-    st = S_host_add(s, h, key, fp, m);
+    st = S_host_add(s, h, key, title, fp, m);
     if (!h->npages) {
         int f2;
         uint32_t i = S_find_pos(s, h->key, &f2);
@@ -571,7 +588,7 @@ copydesk_status copydesk_sites_observe(copydesk_sites *s, const char *bytes, siz
         return COPYDESK_OK;
     uint64_t pk = S_page_key(s->tvec, s->nvec);
     uint32_t m = S_page_set(s->vec, s->nvec);
-    return S_add_page(s, key, kl, S_NONE, pk, s->vec, m);
+    return S_add_page(s, key, kl, S_NONE, pk, cd_site_title_hash(html, hlen), s->vec, m);
 }
 
 copydesk_status copydesk_sites_host(copydesk_sites *s, const char *bytes, size_t len, const char *url,
@@ -876,7 +893,7 @@ static copydesk_status S_merge_host(copydesk_sites *s, const cd_site_host *h, ui
         for (uint32_t i = 0; i < h->nblk; i++)
             if (h->blk[i] & (1ull << j))
                 tmp[m++] = (uint32_t)(h->blk[i] >> 32);
-        st = S_add_page(s, h->name, nl, h->tau, h->pkey[j], tmp, m);
+        st = S_add_page(s, h->name, nl, h->tau, h->pkey[j], h->ptitle[j], tmp, m);
     }
     return st;
 }
@@ -921,7 +938,7 @@ copydesk_status copydesk_sites_merge(copydesk_sites *dst, const copydesk_sites *
  * are the same code over a memory buffer. */
 
 #define S_MAGIC "CDSITES\n"
-#define S_VERSION 1u
+#define S_VERSION 2u
 /* The save's buffer and the streaming load's window. */
 #define S_IOBUF (64u * 1024)
 
@@ -995,6 +1012,8 @@ copydesk_status copydesk_sites_save_to(const copydesk_sites *s, copydesk_write_f
         S_put32(&w, h->npages);
         for (uint32_t j = 0; j < h->npages; j++)
             S_put64(&w, h->pkey[j]);
+        for (uint32_t j = 0; j < h->npages; j++)
+            S_put32(&w, h->ptitle[j]);
         S_put32(&w, h->nblk);
         for (uint32_t j = 0; j < h->nblk; j++)
             S_put64(&w, h->blk[j]);
@@ -1114,7 +1133,7 @@ static uint64_t S_get64(S_rd *r)
 
 /* Read (and check) the next host into h, its entries into buf (h->blk
  * points there). Returns 0 when damaged. */
-static int S_read_host(S_rd *r, cd_site_host *h, uint64_t *buf)
+static int S_read_host(S_rd *r, cd_site_host *h, uint64_t *buf, uint32_t version)
 {
     unsigned char c;
     if (!S_take(r, &c, 1))
@@ -1135,6 +1154,9 @@ static int S_read_host(S_rd *r, cd_site_host *h, uint64_t *buf)
         if (r->bad || h->pkey[j] >= h->tau || (j && h->pkey[j] <= h->pkey[j - 1]))
             return 0;
     }
+    /* Version 1 knew no titles: its pages have none. */
+    for (uint32_t j = 0; j < h->npages; j++)
+        h->ptitle[j] = version >= 2 ? S_get32(r) : 0;
     h->nblk = S_get32(r);
     if (r->bad || h->nblk == 0 || h->nblk > CD_SITE_HOST_BLOCKS)
         return 0;
@@ -1165,7 +1187,7 @@ static copydesk_status S_read_file(copydesk_sites *dst, S_rd *r, const cd_mem *m
     uint32_t hb = S_get32(r);
     uint64_t gtau = S_get64(r);
     uint32_t nhost = S_get32(r);
-    if (r->bad || version != S_VERSION || k != CD_SITE_K || hb != CD_SITE_HOST_BLOCKS)
+    if (r->bad || version < 1 || version > S_VERSION || k != CD_SITE_K || hb != CD_SITE_HOST_BLOCKS)
         return r->io ? COPYDESK_ERR_IO : COPYDESK_ERR_ARG;
     uint64_t *buf = mem->calloc(CD_SITE_HOST_BLOCKS, sizeof *buf);
     uint32_t *fps = dst ? mem->calloc(CD_SITE_HOST_BLOCKS, sizeof *fps) : NULL;
@@ -1177,7 +1199,7 @@ static copydesk_status S_read_file(copydesk_sites *dst, S_rd *r, const cd_mem *m
         S_set_gtau(dst, gtau);
     uint64_t prev = 0;
     for (uint32_t i = 0; i < nhost && st == COPYDESK_OK; i++) {
-        if (!S_read_host(r, h, buf) || h->pkey[h->npages - 1] >= gtau || (i && h->key <= prev)) {
+        if (!S_read_host(r, h, buf, version) || h->pkey[h->npages - 1] >= gtau || (i && h->key <= prev)) {
             st = COPYDESK_ERR_ARG;
             break;
         }

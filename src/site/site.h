@@ -123,6 +123,19 @@ size_t cd_site_host_key(const char *url, const cd_site_hostinfo *hi, char *out);
  * whose second level is generic (co.uk, com.au). 0 when there is none. */
 size_t cd_site_domain(const char *s, size_t n, char *out);
 
+/* A hash of the page's <title> text (the first title element's, its text up
+ * to </title>, ASCII case folded, runs of white space as one space, trimmed;
+ * character references left as written), read from the decoded page by a
+ * plain string scan of its first CD_SITE_TITLE_SCAN bytes, so that learning
+ * and extraction see the same bytes and give the same hash. 0 when there is
+ * none or it is empty. Evidence for the headline (meta/title.c): a <title>
+ * that recurs on the host's pages names the site, not the story. */
+#define CD_SITE_TITLE_SCAN (256u * 1024)
+uint32_t cd_site_title_hash(const char *html, size_t len);
+/* A <title> held by this many of the host's sampled pages, and
+ * CD_SITE_CHROME_SHARE of them, is the site's. */
+#define CD_SITE_TITLE_MIN 3
+
 /* ---- the model (model.c) ---- */
 
 /* Pages sampled per host: the CD_SITE_K with the smallest page keys. */
@@ -146,6 +159,8 @@ const cd_site_host *cd_site_find(const copydesk_sites *s, const char *key, size_
 uint32_t cd_site_pages(const cd_site_host *h);
 /* Of them, how many hold a block with fingerprint fp. */
 uint32_t cd_site_count(const cd_site_host *h, uint32_t fp);
+/* Of them, how many have the <title> hash title (0: none). */
+uint32_t cd_site_titles(const cd_site_host *h, uint32_t title);
 /* Which of them (bit j: the host's j-th sampled page in key order), 0 if none. */
 uint32_t cd_site_mask(const cd_site_host *h, uint32_t fp);
 
@@ -216,5 +231,12 @@ typedef struct cd_site_marks {
 copydesk_status cd_site_mark(cd_site_marks *m, const cd_mem *mem, const copydesk_sites *s, const char *url,
                              const cd_dom *dom);
 void cd_site_marks_free(cd_site_marks *m, const cd_mem *mem);
+
+/* Is title (cd_site_title_hash of the page's decoded bytes) the <title> of
+ * CD_SITE_TITLE_MIN of the sampled pages of the page's host in s, and
+ * CD_SITE_CHROME_SHARE of them (a host of COPYDESK_SITES_MIN_PAGES pages
+ * or more)? Then it names the site or a section, not the story (its pages
+ * are distinct stories: the sample holds each page once). url may be NULL. */
+int cd_site_title_recurs(const copydesk_sites *s, const char *url, const cd_dom *dom, uint32_t title);
 
 #endif

@@ -39,9 +39,20 @@
 #    S_peers) tell it, and the section front is told among its peers: each
 #    page gives what its own folder gives alone (h/sitenews; before, learning
 #    changed nothing on this host);
-#  - tests/site/expected.model: the model of the three folders as main 834957d
-#    saved it (one buffer, before the save streamed: h/sitesave); the
-#    streamed save gives the same bytes, and so does a load of them.
+#  - tests/site/expected.model: the model of the three folders as saved in
+#    file format version 2 (h/hostfields: each sampled page's <title> hash
+#    after the page keys); the streamed save gives the same bytes, and so
+#    does a load of them; tests/site/expected-v1.model is the same model as
+#    main 834957d saved it in version 1 (one buffer, before the save
+#    streamed: h/sitesave): it still loads and gives the same records;
+#  - tests/site/titles: a made-up site whose four pages all carry the <title>
+#    "The Evening Wire - Ice Hockey" over their own story's h3 (and no
+#    og:site_name, no URL the title could be told by): the <title> the host's
+#    pages share names the site, and each page's headline is its h3
+#    (tests/site/expected-titles.jsonl; without learning, the <title>). The
+#    two pages of lakeside-weekly.example share a <title> too, but a host of
+#    two pages is left alone (byte-identical to --off). Order, a saved model
+#    applied page by page and merged halves give the same (h/hostfields).
 set -eu
 bin=$1
 dir=tests/site/pages
@@ -109,9 +120,35 @@ grep '/quayside-2.html"' "$tmp/mx.on" | grep -q 'Divers found that two sections'
 grep '/tidewater-0.html"' "$tmp/mx.on" | grep -q 'transfer centre' && fail "link lines on 2 of 4 peers (weak chrome) stayed"
 grep '/tidewater-3.html"' "$tmp/mx.on" | grep -q 'Residential property' && fail "the mixed host's sidebar lists stayed"
 grep '/tidewater-0.html"' "$tmp/mx.on" | grep -q 'river rose above the old bridge' || fail "tidewater-0's story went in the mixed host"
+ti=tests/site/titles
+"$bin" "$ti" > "$tmp/ti.on"
+diff -u tests/site/expected-titles.jsonl "$tmp/ti.on" || fail "output differs from tests/site/expected-titles.jsonl"
+"$bin" --off "$ti" > "$tmp/ti.off"
+grep '/northbay-1.html"' "$tmp/ti.off" | grep -q '"title":"The Evening Wire - Ice Hockey"' ||
+    fail "the shared <title> is not taken without learning: the titles test no longer tests it"
+grep '/northbay-1.html"' "$tmp/ti.on" | grep -q '"title":"Harbour Hawks edge Ridgeton in overtime"' ||
+    fail "the <title> the host's pages share stayed the headline"
+grep '/lakeside-' "$tmp/ti.off" > "$tmp/lake.off"
+grep '/lakeside-' "$tmp/ti.on" > "$tmp/lake.on"
+cmp -s "$tmp/lake.off" "$tmp/lake.on" || fail "a host of two pages changed"
+"$bin" $ti/northbay-3.html $ti/lakeside-2.html $ti/northbay-1.html $ti/northbay-4.html $ti/lakeside-1.html \
+    $ti/northbay-2.html | sort > "$tmp/ti.rev"
+sort "$tmp/ti.on" | cmp -s - "$tmp/ti.rev" || fail "the order of the inputs changed the titles"
+"$bin" --learn "$tmp/ti.model" "$ti" > /dev/null
+"$bin" --sites "$tmp/ti.model" "$ti" > "$tmp/ti.applied"
+cmp -s "$tmp/ti.on" "$tmp/ti.applied" || fail "a saved model applied page by page gives other titles"
+"$bin" --learn "$tmp/ti.a" $ti/northbay-1.html $ti/northbay-2.html $ti/lakeside-1.html > /dev/null
+"$bin" --learn "$tmp/ti.b" $ti/northbay-3.html $ti/northbay-4.html $ti/lakeside-2.html > /dev/null
+"$bin" --sites "$tmp/ti.a" --sites "$tmp/ti.b" --learn "$tmp/ti.ab" > /dev/null
+cmp -s "$tmp/ti.model" "$tmp/ti.ab" || fail "merged halves' titles differ from the whole's"
 all3="tests/site/pages tests/site/template tests/site/front"
 "$bin" --learn "$tmp/three.model" $all3 > /dev/null
 cmp -s tests/site/expected.model "$tmp/three.model" || fail "the saved model's bytes differ from tests/site/expected.model"
 "$bin" --sites tests/site/expected.model --learn "$tmp/again.model" > /dev/null
 cmp -s tests/site/expected.model "$tmp/again.model" || fail "tests/site/expected.model loaded and saved differs"
+# A version 1 model (main 834957d's bytes, before titles) still loads: its
+# pages have no <title> hash, and it gives the same records.
+"$bin" --sites tests/site/expected-v1.model "$dir" > "$tmp/v1.jsonl" || fail "a version 1 model is refused"
+"$bin" --sites tests/site/expected.model "$dir" > "$tmp/v2.jsonl"
+cmp -s "$tmp/v1.jsonl" "$tmp/v2.jsonl" || fail "a version 1 model gives other records"
 echo "site_batch: ok"

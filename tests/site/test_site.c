@@ -465,7 +465,7 @@ static void test_model(void)
     }
     INT_EQ(copydesk_sites_hosts(f), 0, "");
     /* A newer version is refused. */
-    s[8] = 2;
+    s[8] = 3;
     INT_EQ(copydesk_sites_load(f, s, n), COPYDESK_ERR_ARG, "");
     INT_EQ(copydesk_sites_load(f, "CDSITES\n", 8), COPYDESK_ERR_ARG, "");
     INT_EQ(copydesk_sites_load(f, NULL, 0), COPYDESK_ERR_ARG, "");
@@ -509,6 +509,70 @@ static void test_observe_url(void)
     copydesk_sites_free(a);
     copydesk_sites_free(b);
     copydesk_sites_free(c);
+}
+
+/* S_page(host, i) with the <title> title. */
+static const char *S_titled(const char *host, int i, const char *title, size_t *len)
+{
+    static char buf[sizeof S_page_buf + 256];
+    size_t n;
+    const char *p = S_page(host, i, &n);
+    const char *o = strstr(p, "<title>") + 7, *e = strstr(p, "</title>");
+    int k = snprintf(buf, sizeof buf, "%.*s%s%s", (int)(o - p), p, title, e);
+    *len = (size_t)k;
+    return buf;
+}
+
+/* Each sampled page's <title> hash (model version 2, h/hostfields). */
+static void test_titles(void)
+{
+    const char *a = "<html><head><TITLE>  The Evening\n Wire </title>", *b = "<title id=x>the evening wire</TITLE>";
+    uint32_t ha = cd_site_title_hash(a, strlen(a));
+    OK(ha != 0 && ha == cd_site_title_hash(b, strlen(b)), "case and white space folded");
+    OK(ha != cd_site_title_hash("<title>The Evening Wire 2</title>", 33), "");
+    INT_EQ((int)cd_site_title_hash("<titles>x</titles>", 18), 0, "another element");
+    INT_EQ((int)cd_site_title_hash("<title> </title>", 16), 0, "empty");
+    INT_EQ((int)cd_site_title_hash("<title>cut", 10), 0, "no end");
+    INT_EQ((int)cd_site_title_hash(NULL, 0), 0, "");
+    copydesk_sites *m = copydesk_sites_new(), *r = copydesk_sites_new();
+    size_t n;
+    for (int i = 0; i < 4; i++) {
+        const char *p = S_titled("example.org", i, "The Evening Wire", &n);
+        INT_EQ(copydesk_sites_observe(m, p, n, NULL, NULL), COPYDESK_OK, "");
+        p = S_titled("example.org", 3 - i, "The Evening Wire", &n);
+        INT_EQ(copydesk_sites_observe(r, p, n, NULL, NULL), COPYDESK_OK, "");
+    }
+    const cd_site_host *h = cd_site_find(m, "example.org", 11);
+    uint32_t tw = cd_site_title_hash("<title>the evening wire</title>", 31);
+    INT_EQ((int)cd_site_titles(h, tw), 4, "");
+    INT_EQ((int)cd_site_titles(h, 0), 0, "no title counts for none");
+    OK(S_same(m, r), "observe order");
+    /* The same page (the same blocks) under two titles keeps the smaller,
+     * whatever the order, and so does a merge. */
+    copydesk_sites *x = copydesk_sites_new(), *y = copydesk_sites_new(), *z = copydesk_sites_new();
+    const char *t1 = "First title", *t2 = "Second title";
+    const char *p = S_titled("example.org", 0, t1, &n);
+    INT_EQ(copydesk_sites_observe(x, p, n, NULL, NULL), COPYDESK_OK, "");
+    INT_EQ(copydesk_sites_observe(z, p, n, NULL, NULL), COPYDESK_OK, "");
+    p = S_titled("example.org", 0, t2, &n);
+    INT_EQ(copydesk_sites_observe(x, p, n, NULL, NULL), COPYDESK_OK, "");
+    INT_EQ(copydesk_sites_observe(y, p, n, NULL, NULL), COPYDESK_OK, "");
+    p = S_titled("example.org", 0, t1, &n);
+    INT_EQ(copydesk_sites_observe(y, p, n, NULL, NULL), COPYDESK_OK, "");
+    OK(S_same(x, y), "two titles of one page: order");
+    copydesk_sites *w = copydesk_sites_new();
+    p = S_titled("example.org", 0, t2, &n);
+    INT_EQ(copydesk_sites_observe(w, p, n, NULL, NULL), COPYDESK_OK, "");
+    INT_EQ(copydesk_sites_merge(w, z), COPYDESK_OK, "");
+    OK(S_same(x, w), "two titles of one page: merge");
+    uint32_t h1 = cd_site_title_hash("<title>First title</title>", 26), h2 = cd_site_title_hash("<title>Second title</title>", 27);
+    INT_EQ((int)cd_site_titles(cd_site_find(x, "example.org", 11), h1 < h2 ? h1 : h2), 1, "");
+    copydesk_sites_free(m);
+    copydesk_sites_free(r);
+    copydesk_sites_free(x);
+    copydesk_sites_free(y);
+    copydesk_sites_free(z);
+    copydesk_sites_free(w);
 }
 
 static void test_eviction(void)
@@ -760,6 +824,7 @@ int main(void)
     test_host_scan();
     test_model();
     test_observe_url();
+    test_titles();
     test_eviction();
     test_stream();
     test_extract();
