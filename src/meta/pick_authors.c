@@ -424,7 +424,9 @@ static int S_host_acronym(const char *name, const char *url)
  * one opening with "The". The site credited as author on every page by its
  * <meta name=author>, not a writer (a person's blog named after them,
  * "Jane Doe" on janedoe.com, keeps its author: two words without "The"),
- * unless the page states that name as its site. */
+ * unless the page states that name as its site. 2 for the site's staff as
+ * a group: the host's name and "team", "staff" or "editors" (see
+ * S_site_staff). */
 /* Does the page state name[0..n) (or a name opening with it) as its site
  * in its metadata (og:site_name, a publisher)? Then a brand credited as
  * author ("Somerhaus" as author, publisher and site name) is credited on
@@ -455,13 +457,24 @@ static int S_host_name(const cd_meta_ctx *c, const char *name, const char *url)
     int lower = 1;
     for (const char *p = name; *p && lower; p++)
         lower = !(*p >= 'A' && *p <= 'Z') && (unsigned char)*p < 0x80;
+    /* The site's staff as a group ("The Contactmusic team" on
+     * www.contactmusic.com, "Automateed Team" on www.automateed.com): the
+     * host's name before a closing group word is read as the site's. */
+    const char *end = name + n;
+    static const char *const group[] = {" team", " staff", " editors"};
+    int grouped = 0;
+    for (size_t g = 0; g < sizeof group / sizeof group[0] && !grouped; g++) {
+        size_t gl = strlen(group[g]);
+        if (n > gl && cd_eq_nocase(end - gl, gl, group[g]))
+            end -= gl, grouped = 1;
+    }
     if (n > 4 && cd_eq_nocase(s, 4, "the "))
         s += 4;
-    else if (strchr(name, ' ') && !lower)
+    else if (!grouped && strchr(name, ' ') && !lower)
         return 0;
     char key[64];
     size_t kl = 0;
-    for (; *s && kl < sizeof key; s++)
+    for (; s < end && kl < sizeof key; s++)
         if (cd_isalnum((unsigned char)*s))
             key[kl++] = (char)*s;
         else if (*s != ' ' && *s != '-' && *s != '.')
@@ -471,7 +484,7 @@ static int S_host_name(const cd_meta_ctx *c, const char *name, const char *url)
     const char *lab;
     for (size_t at = 0, l; (l = cd_meta_host_label(url, &at, &lab)) != 0;)
         if (l == kl && cd_meta_eq_nocase(lab, l, key, kl))
-            return 1;
+            return grouped ? 2 : 1;
     return 0;
 }
 
@@ -651,6 +664,16 @@ static int S_page_says(cd_meta_ctx *c, const char *name, size_t n)
     return 0;
 }
 
+/* S_host_name, and for the site's staff as a group ("The Contactmusic
+ * team") only when no text of the page shows it: a blog's byline "By
+ * Washington Post Editors" (CleanPortalEval washingtonpost.com_blog1_2)
+ * credits its posts so, and the page's other names are other posts'. */
+static int S_site_staff(cd_meta_ctx *c, const char *name, const char *url)
+{
+    int h = S_host_name(c, name, url);
+    return h == 1 || (h == 2 && !S_page_says(c, name, strlen(name)));
+}
+
 /* Does name hold a word (a run of letters) of set? */
 static int S_word_of_set(const char *name, const cd_wordset *set)
 {
@@ -708,7 +731,7 @@ static void S_pick_authors(cd_meta_ctx *c, cd_meta *m)
                 if (srcs[s] != CD_MS_VISIBLE && S_slug(a, m->site_name) && !S_page_says(c, a, strlen(a)))
                     continue;
                 if (srcs[s] != CD_MS_META || S_shown(c, a, 255) ||
-                    (!S_host_acronym(a, m->url) && !S_host_name(c, a, m->url) &&
+                    (!S_host_acronym(a, m->url) && !S_site_staff(c, a, m->url) &&
                      !(nmk && S_meta_publisher(c, mk[0], a)) && !S_other_byline(c) &&
                      !(nmk && S_meta_org(c, mk[0]))))
                     m->authors[keep++] = a;

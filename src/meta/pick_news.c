@@ -441,16 +441,53 @@ static int S_same_url(const char *a, const char *b)
     return 1;
 }
 
+/* Is name, three words or more, the same text as the longest part of the
+ * title split at " - ", " | " or an en or em dash ("STONES 'QUIT EMI' FOR
+ * UNIVERSAL" under the h1 "THE ROLLING STONES - STONES 'QUIT EMI' FOR
+ * UNIVERSAL", l3s contactmusic)? The headline the title carries: a crumb so
+ * named is the page itself, however its link is written. */
+static int S_title_headline_part(const char *name, const char *title)
+{
+    if (!name || !title) return 0;
+    size_t words = 0, at = 0, nl = strlen(name);
+    const char *w;
+    while (cd_next_word(name, nl, &at, &w) != 0)
+        words++;
+    if (words < 3) return 0;
+    static const char *const seps[] = {" - ", " | ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
+    const char *best = NULL, *p = title;
+    size_t bestl = 0, parts = 0;
+    while (*p) {
+        const char *cut = NULL;
+        size_t cl = 0;
+        for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+            const char *f = strstr(p, seps[k]);
+            if (f && (!cut || f < cut)) cut = f, cl = strlen(seps[k]);
+        }
+        size_t l = cut ? (size_t)(cut - p) : strlen(p);
+        if (l > bestl) best = p, bestl = l;
+        parts++;
+        if (!cut) break;
+        p = cut + cl;
+    }
+    if (parts < 2 || !best || bestl >= 512) return 0;
+    char part[512];
+    memcpy(part, best, bestl);
+    part[bestl] = 0;
+    return S_same_text(name, part);
+}
+
 /* The section a breadcrumb trail gives: the last crumb that is neither the
- * page itself (it names the title, links to the page, or links nowhere at
- * the end of the trail) nor the site root. */
+ * page itself (it names the title or the title's headline part, links to
+ * the page, or links nowhere at the end of the trail) nor the site root. */
 static const char *S_crumb_section(cd_meta_ctx *c, const cd_meta_crumbs *t, const cd_meta *m,
                                    const char *page_url)
 {
     if (!t->n) return NULL;
     unsigned last = t->n - 1;
     const char *ln = t->name[last];
-    if (!t->url[last] || S_same_text(ln, m->title) || S_same_url(t->url[last], m->url) ||
+    if (!t->url[last] || S_same_text(ln, m->title) || S_title_headline_part(ln, m->title) ||
+        S_same_url(t->url[last], m->url) ||
         S_same_url(t->url[last], page_url) || strlen(ln) > S_LABEL_MAX)
         last--; /* unsigned: wraps past 0, ending the loop */
     for (unsigned i = last; i < t->n; i--) {

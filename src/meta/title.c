@@ -1831,8 +1831,14 @@ static const char *S_pick(cd_meta_ctx *c, const char *site_name, const char *url
             }
         }
         const char *t = S_strip(c->arena, meta[i]->s, &names, h1, 0, dated);
-        if (t && t == meta[i]->s && meta[i] == tt && (dated || !S_site_first(t, &names)))
+        if (t && t == meta[i]->s && meta[i] == tt && (dated || !S_site_first(t, &names))) {
             t = S_readability_cut(c->arena, t);
+            /* The cut took a tag line off and bared the site's name before
+             * it ("Moon Learns From His Mistake - HOOPSWORLD | NBA News,
+             * Rumors and Information", l3s hoopsworld): cut that too. */
+            if (t && t != meta[i]->s)
+                t = S_strip(c->arena, t, &names, h1, 1, dated);
+        }
         if (t)
             t = S_untruncate(c, t, &names, h1, dated);
         if (t && h1 && nvis == 1 && S_site_default(meta[i]->s, &names, url) &&
