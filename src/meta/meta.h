@@ -39,6 +39,9 @@ typedef struct cd_meta {
      * left out of the authors: news/credit.c's credit when nothing closer
      * gives one. Not a field. */
     const char *byline_agency;
+    /* Where byline_agency was read when not from the page's text
+     * ("json-ld": pick_authors.c), else NULL. Not a field. */
+    const char *byline_agency_source;
     /* The page shows a date line taken for the day it was served (a
      * masthead's "Monday, January 14, 2008" far above a story that shows
      * no date of its own, pick_dates.c S_masthead): no date_published,

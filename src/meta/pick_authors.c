@@ -271,11 +271,19 @@ static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int li
     int local = src == CD_MS_MICRODATA || src == CD_MS_VISIBLE;
     cd_nid last = 0;
     int rank = -1;
+    const cd_meta_cand *ld_agency = NULL;
+    size_t had = m->nauthors;
     for (size_t i = 0; i < n; i++) {
         const cd_meta_cand *k = list[i];
         int org = (k->flags & CD_MC_ORG) != 0;
-        if (org && !pass)
+        if (org && !pass) {
+            /* The article's own statement only (the best rank), not a
+             * related item's: its news agency (below). */
+            if (src == CD_MS_JSONLD && !ld_agency && k->rank == list[0]->rank &&
+                cd_meta_agency_at(k->s, k->len) == k->len)
+                ld_agency = k;
             continue;
+        }
         if (org && src == CD_MS_JSONLD && S_ld_publisher(c, k) && !S_shown(c, k->s, 3))
             continue;
         if (((k->flags & CD_MC_BAD) != 0) != (pass == 2))
@@ -341,6 +349,16 @@ static void S_take_authors(cd_meta_ctx *c, cd_meta *m, int src, int pass, int li
             rank = k->rank;
             last = k->pos;
         }
+    }
+    /* A news agency the article's JSON-LD states as an Organization author
+     * beside the writers it names ("author": [{"@type": "Person", …},
+     * {"@type": "Organization", "name": "Reuters"}]) is the text's source,
+     * as "By HERB KEINON AND AP" is in a byline (docs/schema.md `credit`),
+     * and no author. (Alone, it is taken as the author on the second pass
+     * and news/credit.c's wire byline makes it the credit.) */
+    if (ld_agency && m->nauthors > had && !m->byline_agency) {
+        m->byline_agency = cd_arena_strndup(c->arena, ld_agency->s, ld_agency->len);
+        m->byline_agency_source = cd_meta_src_name(CD_MS_JSONLD);
     }
 }
 

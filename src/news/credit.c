@@ -1646,8 +1646,11 @@ void cd_news_credit(cd_news_ctx *p)
     }
     else if (!kind && p->agency)
         S_credit_set(p, p->agency, strlen(p->agency));
-    else if (!kind && p->m->byline_agency)
+    else if (!kind && p->m->byline_agency) {
+        int stated = p->m->credit != NULL; /* a structured statement stays, with its source */
         S_credit_set(p, p->m->byline_agency, strlen(p->m->byline_agency));
+        if (!stated && p->m->credit && p->m->byline_agency_source) p->m->credit_source = p->m->byline_agency_source;
+    }
     if (!kind && !p->agency) cd_news_wire_byline(p->m);
     if (!kind && !p->m->credit) {
         const char *w = S_byline_wire(p);

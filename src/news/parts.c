@@ -539,6 +539,11 @@ static void S_house_author(cd_news_ctx *p)
     /* A source label's stated writer stands ("UOL" over Folha's <meta
      * name=author> "Bruno (Henrique Zecchin) Rodrigues": readability folha). */
     if (!cd_parts_is_agency(m->credit, strlen(m->credit))) return;
+    /* The agency the JSON-LD names beside the Person authors it states
+     * (pick_authors.c): the statement itself tells writer from source. */
+    if (m->byline_agency_source && m->byline_agency &&
+        cd_meta_eq_nocase(m->credit, strlen(m->credit), m->byline_agency, strlen(m->byline_agency)))
+        return;
     for (size_t i = 0; i < m->nauthors; i++)
         if (S_story_shows(p, m->authors[i]) || S_byline_shows(p, m->authors[i])) return;
     m->nauthors = 0;
