@@ -6,7 +6,8 @@ h/cands").
 
     tools/cands_cv.py dump  [--bin BUILD-CANDS/copydesk] [--out /tmp/cands.jsonl]
     tools/cands_cv.py table [--dump /tmp/cands.jsonl] [--show FIELD]
-    tools/cands_cv.py cv    [--dump /tmp/cands.jsonl] [--field section]
+    tools/cands_cv.py cv    [--dump /tmp/cands.jsonl] [--field section|deck] [--rounds R=DUMP,...]
+    tools/cands_cv.py blind --rounds HELD_OUT17=OLD.jsonl,...
 
 The binary must be built with -DCD_DEBUG_NEWS_CANDS (pick_news.c,
 pick_authors.c, news/deck.c: with CD_NEWS_CANDS=ID set they print every
@@ -24,12 +25,14 @@ lines. `table` sorts each case and field into
   d  the truth is empty and we give a value (a false value); `d*` = another
      candidate of the page, or none, would have been right: a chooser can say none
   n  the truth is empty and we give none (right)
-split into the tuned cases and each held-out round (HELD_OUTN). `cv` fits
-choosers over the section candidates (logistic regression, decision trees of
-depth 1-3; stdlib only) leave-one-round-out: trained on the tuned cases and
-the other rounds, scored on the round left out, against the picker on the
-same pages; then on 5 random folds of the held-out pages under several seeds
-(the fold noise).
+split into the tuned cases, rounds 1-10 and rounds 11-18 + M1 (`--show rounds`: each
+round). `blind` prints the same per round, each round read from the dump of a
+build that had not seen it (the instrument patched onto an old commit). `cv`
+fits choosers over the section or deck candidates (logistic regression,
+decision trees of depth 1-3; stdlib only), each fresh round (11-18, M1) left
+out in turn: trained on the tuned cases, rounds 1-10 and the other rounds,
+scored on the round left out against the picker on the same pages; then on 5
+random folds of the fresh pages under several seeds (the fold noise).
 """
 import argparse
 import json
@@ -274,11 +277,51 @@ def section_rows(D):
     return out
 
 
+TAGS = ["p", "h2", "h3", "h4", "h5", "h6", "div", "span", "b", "strong", "font"]
+
+
+def deck_rows(D):
+    """Per page, the deck candidates (the blocks after the headline and the
+    stated decks) with features, as section_rows."""
+    rd = rounds()
+    out = []
+    for d in D:
+        alts = truths(d["case"], "deck")
+        if alts is None:
+            continue
+        got = d["rec"].get("deck")
+        title = norm(d["rec"].get("title") or "").lower()
+        desc = [norm(v[4]).lower() for v in d["cand"] if v[0] == "DECKMETA" and v[3].startswith("description")]
+        rows = {}
+        for v, info in candidates(d, "deck"):
+            if v in rows or not v:
+                continue
+            w = v.split()
+            x = {"t_" + t: int(info.get("tag") == t) for t in TAGS}
+            x.update({"block": int(info["src"] == "block"), "stated": int(info["src"].startswith("deck-")),
+                      "is_desc": int(info["src"].startswith("description")),
+                      "n": min(info.get("n", 0), 12), "texts": min(info.get("texts", 0), 24),
+                      "cls": info.get("cls", 0), "strong": info.get("strong", 0),
+                      "rendered": info.get("rendered", 0), "beside": info.get("beside", 0),
+                      "words": min(len(w), 80), "stop": int(v.rstrip()[-1:] in ".!?"),
+                      "tcase": int(sum(1 for x_ in w if x_[:1].isupper()) >= 0.8 * len(w)),
+                      "eq_desc": int(norm(v).lower() in desc), "by": int(v.lower().startswith("by ")),
+                      "digits": int(bool(re.search(r"\d", v))), "in_title": int(norm(v).lower() in title),
+                      "picked": int(got == v)})
+            rows[v] = x
+        out.append({"case": d["case"], "round": rd.get(d["case"], "tuned"),
+                    "picker": int(any(same("deck", a, got) or (empty(a) and empty(got)) for a in alts)),
+                    "rows": [(x, int(any(not empty(a) and a == v for a in alts)), v) for v, x in rows.items()],
+                    "none": int(any(empty(a) for a in alts))})
+    return out
+
+
 def feats_of(rows, scratch):
-    return [f for f in sorted(rows[0]["rows"][0][0]) if not (scratch and f == "picked")] if rows else []
+    first = next(p["rows"][0][0] for p in rows if p["rows"])
+    return [f for f in sorted(first) if not (scratch and f == "picked")]
 
 
-def lr_fit(P, feats, lam):
+def lr_fit(P, feats, lam, iters=300):
     X, Y = [], []
     for p in P:
         for x, y, _ in p["rows"]:
@@ -289,7 +332,7 @@ def lr_fit(P, feats, lam):
     sd = [max(1e-6, math.sqrt(sum((x[j] - mu[j]) ** 2 for x in X) / len(X))) for j in range(n)]
     Z = [[(x[j] - mu[j]) / sd[j] for j in range(n)] for x in X]
     w, b = [0.0] * n, 0.0
-    for _ in range(300):
+    for _ in range(iters):
         gw, gb = [0.0] * n, 0.0
         for z, y in zip(Z, Y):
             e = 1 / (1 + math.exp(-max(-30, min(30, b + sum(a * c for a, c in zip(w, z)))))) - y
@@ -338,7 +381,10 @@ def tree_fit(P, feats, depth):
             return leaf(idx)
         base, best = loss(idx), None
         for f in feats:
-            for t in sorted(set(X[i][0][f] for i in idx))[1:]:
+            vals = sorted(set(X[i][0][f] for i in idx))
+            if len(vals) > 11:
+                vals = sorted(set(vals[int(len(vals) * j / 10)] for j in range(10)))
+            for t in vals[1:]:
                 a = [i for i in idx if X[i][0][f] >= t]
                 b = [i for i in idx if X[i][0][f] < t]
                 if len(a) < 8 or len(b) < 8:
@@ -363,25 +409,26 @@ def tree_fit(P, feats, depth):
 def models(scratch):
     out = []
     for lam in (1.0, 10.0):
-        out.append(("logistic lam %g" % lam, lambda P, F, lam=lam: lr_fit(P, F, lam)))
+        out.append(("logistic lam %g" % lam, lambda P, F, lam=lam: lr_fit(P, F, lam, 150)))
     for dep in (1, 2, 3):
         out.append(("tree depth %d" % dep, lambda P, F, dep=dep: tree_fit(P, F, dep)[0]))
     return out
 
 
-def cv(D, field):
-    if field != "section":
-        sys.exit("cv: section only (the other fields' (b) is too small: see `table`)")
-    P = section_rows(D)
-    held = [p for p in P if p["round"] != "tuned"]
+def cv(D, field, seeds=5, quick=False):
+    P = {"section": section_rows, "deck": deck_rows}[field](D)
+    held = [p for p in P if pool(p["round"]) == "fresh"]
     rnames = sorted(set(p["round"] for p in held))
-    print("section: %d cases, %d in %d held-out rounds; picker right on held-out %d" % (
-        len(P), len(held), len(rnames), sum(p["picker"] for p in held)))
+    print("%s: %d cases; %d in the %d fresh rounds (each left out in turn; the tuned cases and rounds 1-10 "
+          "always trained on); picker right on them %d" % (
+              field, len(P), len(held), len(rnames), sum(p["picker"] for p in held)))
     orc = sum(max([y for _, y, _ in p["rows"]] + [p["none"]]) for p in held)
-    print("oracle over the candidates and none, held-out: %d" % orc)
+    print("oracle over the candidates and none, fresh rounds: %d" % orc)
     for scratch in (0, 1):
         F = feats_of(P, scratch)
         for name, fit in models(scratch):
+            if quick and name not in ("logistic lam 10", "tree depth 2"):
+                continue
             got, base, per = 0, 0, []
             for r in rnames:
                 tr = [p for p in P if p["round"] != r]
@@ -393,9 +440,9 @@ def cv(D, field):
                 base += b
                 if g != b:
                     per.append("%s %+d" % (r.replace("HELD_OUT", "R"), g - b))
-            # other fold assignments: 5 folds of the held-out pages, the tuned cases always trained on
+            # other fold assignments: 5 random folds of the fresh rounds' pages
             noise = []
-            for seed in range(5):
+            for seed in range(seeds):
                 rng = random.Random(seed)
                 fold = {p["case"]: rng.randrange(5) for p in held}
                 g = 0
@@ -405,26 +452,67 @@ def cv(D, field):
                     score = fit(tr, F)
                     g += sum(choose(p, score) for p in te)
                 noise.append(g - base)
-            print("%-18s %-14s leave-one-round-out %d vs picker %d (%+d; %s) | 5 random folds x5 seeds: %s" % (
+            print("%-18s %-14s leave-one-round-out %d vs picker %d (%+d; %s) | 5 random folds x%d seeds: %s" % (
                 name, "from scratch" if scratch else "over picker", got, base, got - base,
-                ", ".join(per) or "no round moves", " ".join("%+d" % n for n in noise)))
+                ", ".join(per) or "no round moves", seeds, " ".join("%+d" % n for n in noise)))
+
+
+def blind(spec):
+    """The table of each round on the build that had not seen it: spec is
+    ROUND=DUMP,... (a dump per build; only the named round is read from it)."""
+    rd = rounds()
+    pools = {}
+    print("%-9s %-16s %4s %4s %4s %4s %4s %4s %5s   oracle gain (b + d*)" % (
+        "field", "round", "a", "b", "c~", "c", "d*", "n", "all"))
+    for field in FIELDS:
+        allt = {}
+        for item in spec.split(","):
+            r, path = item.split("=")
+            t = {}
+            for d in load(path):
+                if rd.get(d["case"]) != r:
+                    continue
+                k = classify(d, field)
+                if k is not None:
+                    t[k] = t.get(k, 0) + 1
+                    allt[k] = allt.get(k, 0) + 1
+            print("%-9s %-16s %4d %4d %4d %4d %4d %4d %5d   %d" % (
+                field, r, t.get("a", 0), t.get("b", 0), t.get("c~", 0), t.get("c", 0), t.get("d*", 0),
+                t.get("n", 0), sum(t.values()), t.get("b", 0) + t.get("d*", 0)))
+        t = allt
+        print("%-9s %-16s %4d %4d %4d %4d %4d %4d %5d   %d" % (
+            field, "pooled", t.get("a", 0), t.get("b", 0), t.get("c~", 0), t.get("c", 0), t.get("d*", 0),
+            t.get("n", 0), sum(t.values()), t.get("b", 0) + t.get("d*", 0)))
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("what", choices=("dump", "table", "cv"))
+    ap.add_argument("what", choices=("dump", "table", "cv", "blind"))
+    ap.add_argument("--rounds", help="blind, cv: ROUND=DUMP,... (HELD_OUT17=/tmp/cands/old9ef.jsonl,...): "
+                    "those rounds' records from the dump of a build that had not seen them")
     ap.add_argument("--bin", default=os.path.join(TOP, "build-cands", "copydesk"))
     ap.add_argument("--out", default="/tmp/cands.jsonl")
     ap.add_argument("--dump", default="/tmp/cands.jsonl")
     ap.add_argument("--show")
-    ap.add_argument("--field", default="section")
+    ap.add_argument("--field", default="section", choices=("section", "deck"))
+    ap.add_argument("--seeds", type=int, default=5)
+    ap.add_argument("--quick", action="store_true", help="cv: logistic lam 10 and tree depth 2 only")
     a = ap.parse_args()
     if a.what == "dump":
         dump(a.bin, a.out)
+    elif a.what == "blind":
+        blind(a.rounds)
     elif a.what == "table":
         table(load(a.dump), a.show)
     else:
-        cv(load(a.dump), a.field)
+        D = load(a.dump)
+        if a.rounds:  # a round's records from the build that had not seen it
+            rd, B = rounds(), {}
+            for item in a.rounds.split(","):
+                r, path = item.split("=")
+                B.update({d["case"]: d for d in load(path) if rd.get(d["case"]) == r})
+            D = [B.get(d["case"], d) for d in D]
+        cv(D, a.field, a.seeds, a.quick)
 
 
 if __name__ == "__main__":
