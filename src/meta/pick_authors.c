@@ -7,6 +7,10 @@
  * (S_byline_check), a stated first author to the byline's full list
  * (S_coauthors), and the site's own name to a person another source states
  * (S_site_credit). */
+#ifdef CD_DEBUG_NEWS_CANDS
+#include <stdio.h>
+#include <stdlib.h>
+#endif
 #include <string.h>
 
 #include "../util/ctype.h"
@@ -1035,6 +1039,48 @@ static void S_byline_check(cd_meta_ctx *c, cd_meta *m)
     m->author_source = cd_meta_src_name(CD_MS_VISIBLE);
 }
 
+#ifdef CD_DEBUG_NEWS_CANDS
+/* Debug builds only (-DCD_DEBUG_NEWS_CANDS, with CD_NEWS_CANDS=ID set):
+ * every author candidate of the sources, one line each on stderr,
+ *   AUTH ID SOURCE RANK FLAGS POS SHOWN HOST_WORDS RAW NAMES
+ * NAMES being what cd_meta_authors_add makes of RAW (" | " between names),
+ * then the pick, AUTHPICK ID SOURCE NAMES. Read by tools/cands_cv.py
+ * (issue #12: would a learned chooser beat the precedence?). */
+static void S_cands_field(const char *s)
+{
+    for (const char *q = s ? s : ""; *q; q++)
+        fputc(*q == '\t' || *q == '\n' ? ' ' : *q, stderr);
+}
+
+static void S_author_cands(cd_meta_ctx *c, const cd_meta *m)
+{
+    const char *id = getenv("CD_NEWS_CANDS");
+    static cd_meta scratch; /* debug only: one page at a time */
+    for (uint32_t i = 0; i < c->ncands; i++) {
+        const cd_meta_cand *k = &c->cands[i];
+        if (k->field != CD_MF_AUTHOR)
+            continue;
+        memset(&scratch, 0, sizeof scratch);
+        cd_meta_authors_add(&scratch, c->arena, k->s, k->len, 1);
+        fprintf(stderr, "AUTH\t%s\t%s\t%u\t%u\t%u\t%d\t%d\t", id, cd_meta_src_name(k->src), (unsigned)k->rank,
+                (unsigned)k->flags, (unsigned)k->pos, S_shown(c, k->s, 255), S_host_words(k->s, m->url));
+        S_cands_field(k->s);
+        fputc('\t', stderr);
+        for (size_t j = 0; j < scratch.nauthors; j++) {
+            if (j) fputs(" | ", stderr);
+            S_cands_field(scratch.authors[j]);
+        }
+        fputc('\n', stderr);
+    }
+    fprintf(stderr, "AUTHPICK\t%s\t%s\t", id, m->author_source ? m->author_source : "");
+    for (size_t j = 0; j < m->nauthors; j++) {
+        if (j) fputs(" | ", stderr);
+        S_cands_field(m->authors[j]);
+    }
+    fputc('\n', stderr);
+}
+#endif
+
 void cd_meta_pick_authors(cd_meta_ctx *c, cd_meta *m)
 {
     S_pick_authors(c, m);
@@ -1042,4 +1088,7 @@ void cd_meta_pick_authors(cd_meta_ctx *c, cd_meta *m)
     S_coauthors(c, m);
     S_site_credit(c, m);
     S_domain_credit(c, m);
+#ifdef CD_DEBUG_NEWS_CANDS
+    if (getenv("CD_NEWS_CANDS")) S_author_cands(c, m);
+#endif
 }

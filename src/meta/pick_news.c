@@ -2483,6 +2483,68 @@ static const char *S_arrow_label(cd_meta_ctx *c, const cd_meta *m, const char *p
     return NULL;
 }
 
+#ifdef CD_DEBUG_NEWS_CANDS
+/* Debug builds only (-DCD_DEBUG_NEWS_CANDS, with CD_NEWS_CANDS=ID set):
+ * every section candidate the cascade of S_section could return, each
+ * reader asked whatever came before it, one line per value on stderr:
+ *   SECT ID ORD READER VALUE SITE_NAMED NEWS_FLOW PICKED
+ * ORD is the reader's place in the cascade (lower is asked first). Read by
+ * tools/cands_cv.py (issue #12: would a learned chooser beat the cascade?).
+ * Asking every reader adds the label over the headline to the candidates
+ * (S_kicker_over_heading): the other fields of such a build may differ. */
+static void S_cand_print(const char *tag, int ord, const char *reader, const char *v, int a, int b, int picked)
+{
+    fprintf(stderr, "%s\t%s\t%d\t%s\t", tag, getenv("CD_NEWS_CANDS"), ord, reader);
+    for (const char *q = v ? v : ""; *q; q++)
+        fputc(*q == '\t' || *q == '\n' ? ' ' : *q, stderr);
+    fprintf(stderr, "\t%d\t%d\t%d\n", a, b, picked);
+}
+
+static void S_section_cand(cd_meta_ctx *c, const cd_meta *m, int ord, const char *reader, const char *v)
+{
+    if (!v || !*v) return;
+    S_cand_print("SECT", ord, reader, v, S_site_named(c, v), S_news_flow(c, v),
+                 m->section && strcmp(m->section, v) == 0);
+}
+
+static void S_section_cands(cd_meta_ctx *c, cd_meta *m, const char *page_url, const char *ld, const char *vis)
+{
+    static const int srcs[] = {CD_MS_JSONLD, CD_MS_OG, CD_MS_META, CD_MS_MICRODATA};
+    S_cand_print("SECTPICK", 0, m->section_source ? m->section_source : "", m->section, 0, 0, 1);
+    for (size_t s = 0; s < sizeof srcs / sizeof srcs[0]; s++) {
+        const cd_meta_cand *list[32];
+        size_t n = cd_meta_collect(c, CD_MF_SECTION, srcs[s], 1, list, 32);
+        for (size_t i = 0; i < n; i++) {
+            const char *t = S_section_of(c, m, list[i]->s, list[i]->len, !(list[i]->flags & CD_MC_ONE),
+                                         srcs[s] == CD_MS_JSONLD || srcs[s] == CD_MS_OG);
+            S_section_cand(c, m, 1 + (int)s, srcs[s] == CD_MS_META && S_keyword_list(list[i]->s, list[i]->len)
+                                                 ? "meta-keywords" : cd_meta_src_name(srcs[s]), t);
+        }
+    }
+    S_section_cand(c, m, 5, "ld-crumb", ld);
+    S_section_cand(c, m, 6, "crumb", vis);
+    const cd_meta_cand *list[1];
+    S_kicker_over_heading(c, m);
+    if (cd_meta_collect(c, CD_MF_SECTION, CD_MS_VISIBLE, 1, list, 1))
+        S_section_cand(c, m, 7, "kicker", S_section_of(c, m, list[0]->s, list[0]->len, 0, 0));
+    S_section_cand(c, m, 8, "header-h1", S_header_h1(c, m, page_url));
+    S_section_cand(c, m, 9, "label-category", S_label_category(c, m, page_url));
+    S_section_cand(c, m, 10, "title", S_title_section(c, m, page_url));
+    S_section_cand(c, m, 11, "byline-category", S_byline_category(c, m, page_url));
+    S_section_cand(c, m, 12, "tag-category", S_tag_category(c, m, page_url));
+    S_section_cand(c, m, 13, "url", S_url_section(c, m, page_url));
+    S_section_cand(c, m, 14, "nav-current", S_nav_current(c, m, page_url));
+    S_section_cand(c, m, 15, "nav-section-id", S_nav_section_id(c, m, page_url));
+    S_section_cand(c, m, 16, "url-label", S_url_label(c, m, page_url));
+    cd_nid head = m->title ? S_story_head(c, m) : CD_NONE;
+    if (head) {
+        S_section_cand(c, m, 17, "title-label-shown", S_title_label_shown(c, m, page_url, head));
+        S_section_cand(c, m, 18, "date-label", S_date_label(c, m, page_url, head));
+        S_section_cand(c, m, 19, "arrow-label", S_arrow_label(c, m, page_url, head));
+    }
+}
+#endif
+
 static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
     /* With no h1, the trail read by its shape is looked for over the
@@ -2493,6 +2555,9 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
     }
     const char *ld = S_crumb_section(c, &c->ld_crumbs, m, page_url);
     const char *vis = S_crumb_section(c, &c->vis_crumbs, m, page_url);
+#ifdef CD_DEBUG_NEWS_CANDS
+    const char *ld_all = ld;
+#endif
     /* A trail of one link (not the site's root) that gave none may give way
      * to a fuller one going through it. */
     if (!vis && c->vis_crumbs.n == 1 && !S_crumb_root(&c->vis_crumbs, 0, m->site_name)) {
@@ -2584,6 +2649,9 @@ static void S_section(cd_meta_ctx *c, cd_meta *m, const char *page_url)
         m->section_source = cd_meta_src_name(CD_MS_VISIBLE);
     m->section = v;
     if (!v) m->section_source = NULL;
+#ifdef CD_DEBUG_NEWS_CANDS
+    if (getenv("CD_NEWS_CANDS")) S_section_cands(c, m, page_url, ld_all, vis);
+#endif
 }
 
 /* ---- image --------------------------------------------------------------- */
@@ -2917,6 +2985,20 @@ static int S_headline_variant(const char *d, const char *title)
 
 static void S_deck(cd_meta_ctx *c, cd_meta *m)
 {
+#ifdef CD_DEBUG_NEWS_CANDS
+    /* Debug builds: the stated deck candidates of every source and the
+     * description (DECKMETA ID SOURCE RANK VALUE), for tools/cands_cv.py. */
+    if (getenv("CD_NEWS_CANDS")) {
+        for (uint32_t i = 0; i < c->ncands; i++)
+            if (c->cands[i].field == CD_MF_DECK || c->cands[i].field == CD_MF_DESC) {
+                const cd_meta_cand *k = &c->cands[i];
+                char what[40];
+                snprintf(what, sizeof what, "%s%s", k->field == CD_MF_DECK ? "deck-" : "description-",
+                         cd_meta_src_name(k->src));
+                S_cand_print("DECKMETA", k->rank, what, k->s, 0, 0, 0);
+            }
+    }
+#endif
     const cd_meta_cand *list[8];
     size_t n = cd_meta_collect(c, CD_MF_DECK, CD_MS_JSONLD, 1, list, 8);
     for (size_t i = 0; i < n; i++) {

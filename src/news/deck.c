@@ -6,6 +6,10 @@
  * block; it must read as a sentence, not a byline, a bio or a heading. Only
  * a news standfirst (dek, deck, standfirst, strapline, subheadline) leaves
  * the text. A deck a structured source stated is never overwritten. */
+#ifdef CD_DEBUG_NEWS_CANDS
+#include <stdio.h>
+#include <stdlib.h>
+#endif
 #include <string.h>
 
 #include "../meta/authors.h"
@@ -535,8 +539,66 @@ static cd_nid S_sole_h1(cd_news_ctx *p)
     return shared >= 2 ? one : CD_NONE;
 }
 
+#ifdef CD_DEBUG_NEWS_CANDS
+/* Debug builds only (-DCD_DEBUG_NEWS_CANDS, with CD_NEWS_CANDS=ID set): the
+ * blocks after the headline a deck could be, the first CD_NEWS_DECK_NODES
+ * nodes and 24 texts, whether cd_news_deck reads them or not, one line each
+ * on stderr:
+ *   DECK ID N TAG TEXTS_BEFORE DECK_CLASS STRONG_CLASS RENDERED SAME_PARENT WORDS TEXT
+ * (DECKHEAD ID H1 STORY METADECK before them). Read by tools/cands_cv.py. */
+static void S_deck_cands(cd_news_ctx *p, cd_nid h1)
+{
+    const cd_dom *dom = p->dom;
+    const char *id = getenv("CD_NEWS_CANDS");
+    fprintf(stderr, "DECKHEAD\t%s\t%u\t%d\t%s\n", id, (unsigned)h1, p->story, p->m->deck ? "1" : "0");
+    if (!h1) return;
+    cd_nid top = cd_dom_root(dom);
+    unsigned seen = 0, texts = 0, nc = 0;
+    cd_news_text t;
+    for (cd_nid k = cd_dom_next_skip(dom, h1, top); k && seen < CD_NEWS_DECK_NODES && nc < 12; seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_TEXT) {
+            if (!cd_news_space_text(n) && ++texts > 24u) break;
+            k = cd_dom_next(dom, k, top);
+            continue;
+        }
+        if (n->type != CD_NODE_ELEMENT) {
+            k = cd_dom_next(dom, k, top);
+            continue;
+        }
+        if ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k) || n->tag == CD_TAG_FIGURE ||
+            n->tag == CD_TAG_ASIDE || n->tag == CD_TAG_NAV) {
+            k = cd_dom_next_skip(dom, k, top);
+            continue;
+        }
+        int heading = (cd_tag_flags(n->tag) & CD_TF_HEADING) != 0;
+        if (n->tag == CD_TAG_P || heading || n->tag == CD_TAG_FONT ||
+            ((n->tag == CD_TAG_DIV || n->tag == CD_TAG_SPAN) && S_leaf_block(dom, k)) ||
+            ((n->tag == CD_TAG_STRONG || n->tag == CD_TAG_B) && S_own_line(dom, k))) {
+            cd_news_gather(p, k, CD_NONE, 0, &t);
+            size_t len = 0;
+            char *c = t.more ? NULL : cd_meta_clean(p->arena, t.s, t.n, &len);
+            if (c && len) {
+                nc++;
+                fprintf(stderr, "DECK\t%s\t%u\t%s\t%u\t%d\t%d\t%d\t%d\t%u\t", id, nc, cd_tag_name(n->tag), texts,
+                        cd_news_has(p, k, cd_list_class_deck) || cd_news_camel_has(dom, k, cd_list_class_deck),
+                        cd_news_has(p, k, cd_list_class_deck_strong), cd_news_rendered(p, k),
+                        n->parent == cd_dom_node(dom, h1)->parent, cd_parts_words(c, len));
+                for (size_t i = 0; i < len; i++)
+                    fputc(c[i] == '\t' || c[i] == '\n' ? ' ' : c[i], stderr);
+                fputc('\n', stderr);
+            }
+        }
+        k = cd_dom_next(dom, k, top);
+    }
+}
+#endif
+
 void cd_news_deck(cd_news_ctx *p)
 {
+#ifdef CD_DEBUG_NEWS_CANDS
+    if (getenv("CD_NEWS_CANDS")) S_deck_cands(p, p->head ? p->head : S_sole_h1(p));
+#endif
     const cd_dom *dom = p->dom;
     cd_nid h1 = p->head;
     /* A page whose structured data names another kind of page (a
