@@ -163,6 +163,24 @@ static uint32_t S_peers(const S_sblock *sb, uint32_t nb, const uint32_t *sorted,
     return np && (float)np <= (float)n * CD_SITE_PEER_MAX ? peers & all : all;
 }
 
+/* The page's host in the model when it has enough pages, else NULL. With a
+ * URL the host is known before the page is read: most pages of a batch whose
+ * host has too few pages cost no scan. Without one, the host is read from
+ * the tree's elements alone: the blocks of a page whose host has too few
+ * pages are never cut. */
+static const cd_site_host *S_page_host(const copydesk_sites *s, const char *url, const cd_dom *dom)
+{
+    char key[CD_SITE_HOSTLEN];
+    size_t kl = url && *url ? cd_site_domain(url, strlen(url), key) : 0;
+    if (!kl) {
+        cd_site_hostinfo hi;
+        cd_site_tree_host(dom, &hi);
+        kl = cd_site_host_key(url, &hi, key);
+    }
+    const cd_site_host *h = cd_site_find(s, key, kl);
+    return h && cd_site_pages(h) >= COPYDESK_SITES_MIN_PAGES ? h : NULL;
+}
+
 copydesk_status cd_site_mark(cd_site_marks *m, const cd_mem *mem, const copydesk_sites *s, const char *url,
                              const cd_dom *dom)
 {
@@ -171,23 +189,10 @@ copydesk_status cd_site_mark(cd_site_marks *m, const cd_mem *mem, const copydesk
     m->common = m->held = m->typical = 0;
     if (!s || !dom->count)
         return COPYDESK_OK;
-    /* With a URL the host is known before the page is read: most pages of a
-     * batch whose host has too few pages cost no scan. */
-    char key[CD_SITE_HOSTLEN];
-    size_t kl = url && *url ? cd_site_domain(url, strlen(url), key) : 0;
-    if (kl && cd_site_pages(cd_site_find(s, key, kl)) < COPYDESK_SITES_MIN_PAGES)
+    const cd_site_host *h = S_page_host(s, url, dom);
+    if (!h)
         return COPYDESK_OK;
-    /* Without one, the host is read from the tree's elements alone first:
-     * the blocks of a page whose host has too few pages are never cut. */
-    if (!kl) {
-        cd_site_hostinfo hi;
-        cd_site_tree_host(dom, &hi);
-        kl = cd_site_host_key(url, &hi, key);
-    }
-    const cd_site_host *h = cd_site_find(s, key, kl);
     uint32_t n = cd_site_pages(h);
-    if (!h || n < COPYDESK_SITES_MIN_PAGES)
-        return COPYDESK_OK;
     S_scan c = {m, mem, h, (float)n * CD_SITE_CHROME_SHARE, 0, 0, 0};
     cd_site_scan_tree(dom, S_collect, &c, NULL);
     if (c.failed)
@@ -293,17 +298,10 @@ int cd_site_title_recurs(const copydesk_sites *s, const char *url, const cd_dom 
 {
     if (!s || !title || !dom->count)
         return 0;
-    char key[CD_SITE_HOSTLEN];
-    size_t kl = url && *url ? cd_site_domain(url, strlen(url), key) : 0;
-    if (!kl) {
-        cd_site_hostinfo hi;
-        cd_site_tree_host(dom, &hi);
-        kl = cd_site_host_key(url, &hi, key);
-    }
-    const cd_site_host *h = cd_site_find(s, key, kl);
-    uint32_t n = cd_site_pages(h);
-    if (!h || n < COPYDESK_SITES_MIN_PAGES)
+    const cd_site_host *h = S_page_host(s, url, dom);
+    if (!h)
         return 0;
+    uint32_t n = cd_site_pages(h);
     uint32_t k = cd_site_titles(h, title);
     return k >= CD_SITE_TITLE_MIN && (float)k >= (float)n * CD_SITE_CHROME_SHARE;
 }
