@@ -699,6 +699,31 @@ static int S_page_form(const cd_dom *dom, cd_nid id)
     return 0;
 }
 
+/* Is footer id a line of an <article> set as an item of a list of three
+ * or more (ol > li > article > footer: a thread's comments written as
+ * articles, each footer its comment's signature, "NAME says: DATE at
+ * TIME"), CD_ITEM_FOOTER visible characters at most? Such a footer belongs
+ * to its item, not to the page: it is left to the comment detector
+ * (comments.c), which takes the thread with its signatures. A post's own
+ * footer (share buttons, links to the next post) is longer, or its list has
+ * one item. */
+#define CD_ITEM_FOOTER 160
+#define CD_ITEM_LIST 3
+static int S_item_footer(const cd_dom *dom, const S_stat *st, cd_nid id)
+{
+    if (st[id].chars > CD_ITEM_FOOTER) return 0;
+    cd_nid a = cd_dom_node(dom, id)->parent;
+    for (int up = 0; a && up < 3 && !cd_dom_is(dom, a, CD_TAG_ARTICLE); up++)
+        a = cd_dom_node(dom, a)->parent;
+    cd_nid li = a && cd_dom_is(dom, a, CD_TAG_ARTICLE) ? cd_dom_node(dom, a)->parent : CD_NONE;
+    if (!li || !cd_dom_is(dom, li, CD_TAG_LI)) return 0;
+    int items = 0;
+    for (cd_nid c = cd_dom_node(dom, cd_dom_node(dom, li)->parent)->first; c && items < CD_ITEM_LIST;
+         c = cd_dom_node(dom, c)->next)
+        items += cd_dom_is(dom, c, CD_TAG_LI);
+    return items >= CD_ITEM_LIST;
+}
+
 static int S_chrome_tag(const cd_dom *dom, const S_stat *st, cd_nid id, unsigned options)
 {
     switch (cd_dom_node(dom, id)->tag) {
@@ -714,9 +739,10 @@ static int S_chrome_tag(const cd_dom *dom, const S_stat *st, cd_nid id, unsigned
          * its moderation form). A contact form's labels are fields' paragraphs. */
         return !(st[id].n_p >= CD_FORM_PARAS && S_link_density(&st[id]) < 0.3f && st[id].n_input * 2 <= st[id].n_p) &&
                !(st[id].n_p >= 3 && S_page_form(dom, id));
+    case CD_TAG_FOOTER:
+        return !S_item_footer(dom, st, id);
     case CD_TAG_NAV:
     case CD_TAG_ASIDE:
-    case CD_TAG_FOOTER:
     case CD_TAG_DIALOG:
     case CD_TAG_MENU:
     case CD_TAG_SEARCH:
