@@ -1535,6 +1535,34 @@ static cd_nid S_item_host(const cd_dom *dom, const S_stat *st, cd_nid list, cd_n
     return CD_NONE;
 }
 
+/* The best candidate before thread th (a comment thread S_choose would
+ * read as the article): no part of a thread or a teaser list, not around
+ * th, holding a block of CD_LONG_PARA characters of its own text with few
+ * links that is no part of one either. CD_NONE when there is none. */
+static cd_nid S_before_thread(const cd_dom *dom, const S_stat *st, cd_nid th, cd_nid body)
+{
+    cd_nid pick = CD_NONE;
+    for (cd_nid id = cd_dom_next(dom, body, body); id && id < th;) {
+        if (!st[id].cand || st[id].dead || st[id].kind || S_is_ancestor(dom, id, th) ||
+            (pick && st[id].score <= st[pick].score)) {
+            id = cd_dom_next(dom, id, body);
+            continue;
+        }
+        cd_nid end = cd_dom_next_skip(dom, id, body);
+        int found = 0;
+        for (cd_nid t = id; t && t != end && !found; t = cd_dom_next(dom, t, body)) {
+            const cd_node *tn = cd_dom_node(dom, t);
+            found = tn->type == CD_NODE_ELEMENT && !st[t].dead && !st[t].kind && st[t].flow >= CD_LONG_PARA &&
+                    S_is_block(tn->tag) && S_link_density(&st[t]) < 0.2f;
+        }
+        if (found)
+            pick = id;
+        /* With no such block in it, none of its candidates has one. */
+        id = found ? cd_dom_next(dom, id, body) : end;
+    }
+    return pick;
+}
+
 /* Pass 4: choose the top candidate and the sibling roots. */
 static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
 {
@@ -1564,6 +1592,18 @@ static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
         if (body)
             x->roots[x->nroots++] = body;
         return;
+    }
+
+    /* A thread read as the article: readers' comments outscore a short story
+     * above them when nothing names them (comments.c found them by their
+     * signatures). The story is the best candidate before the thread,
+     * outside it, that holds a long paragraph of its own. */
+    if (!x->keep_thread && (st[best].kind & ~CD_KIND_UNDER) == CD_KIND_THREAD) {
+        cd_nid story = S_before_thread(dom, st, best, body);
+        if (story) {
+            x->thread = best;
+            best = story;
+        }
     }
 
     /* Several strong candidates under one ancestor: the article is that ancestor
@@ -2893,6 +2933,7 @@ static void S_reset(cd_extract *x)
     x->broad = 0;
     x->article = 0;
     x->items = CD_NONE;
+    x->thread = CD_NONE;
 }
 
 /* What a reading leaves besides st (S_keep, S_restore). */
@@ -2901,7 +2942,7 @@ typedef struct S_kept {
     cd_nid roots[CD_MAX_ROOTS];
     uint32_t nroots;
     int no_article, broad, article;
-    cd_nid items;
+    cd_nid items, thread;
 } S_kept;
 
 static int S_keep(cd_extract *x, const S_stat *st, size_t need, S_kept *k)
@@ -2922,6 +2963,7 @@ static int S_keep(cd_extract *x, const S_stat *st, size_t need, S_kept *k)
     k->broad = x->broad;
     k->article = x->article;
     k->items = x->items;
+    k->thread = x->thread;
     return 1;
 }
 
@@ -2934,6 +2976,7 @@ static void S_restore(cd_extract *x, S_stat *st, size_t need, const S_kept *k)
     x->broad = k->broad;
     x->article = k->article;
     x->items = k->items;
+    x->thread = k->thread;
 }
 
 /* Is the soft reading (S_prune's soft mode) worth keeping? Its roots must
@@ -3217,6 +3260,8 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
 {
     x->nroots = 0;
     x->items = CD_NONE;
+    x->thread = CD_NONE;
+    x->keep_thread = 0;
     x->ncuts = 0;
     x->no_article = 0;
     x->broad = 0;
@@ -3309,6 +3354,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
      * forum pages keep them). */
     if (bare || (thread && x->typed < 0))
         options |= COPYDESK_OPT_KEEP_COMMENTS;
+    int soft = 0;
     int may_score = S_read(x, dom, st, options, &panels, 0, title, 0);
     /* A page that is nothing but its comments (a link aggregator's
      * discussion, a thread in a container named "comments"): when the page
@@ -3347,11 +3393,22 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
                 S_reset(x);
                 S_read(x, dom, st, options, &panels, 0, title, 1);
             }
+        } else {
+            soft = 1;
         }
+    }
+    cd_x_decide(x, dom, st, title); /* one article, or the story under its dated headline (decide.c) */
+    /* The story before a thread S_choose took instead of the thread is an
+     * article's or nothing: when it reads as no article (a forum's first
+     * post above the replies, which are the page), the thread is read. */
+    if (x->thread && (!x->article || x->broad)) {
+        S_reset(x);
+        x->keep_thread = 1;
+        S_read(x, dom, st, options, &panels, soft, title, 1);
+        cd_x_decide(x, dom, st, title);
     }
     if (panels.slot)
         x->mem->free(panels.slot);
-    cd_x_decide(x, dom, st, title); /* one article, or the story under its dated headline (decide.c) */
     S_widen(x, dom, st);
     S_drop_items(x, dom, st);
     if (x->article && !x->broad) {
