@@ -513,8 +513,16 @@ static void S_thread(const cd_dom *dom, cd_xstat *st, cd_nid p)
         fprintf(stderr, "thread? #%u <%s> k=%u linky=%u bare=%u kind=%d\n", p,
                 cd_tag_name(cd_dom_node(dom, p)->tag), k, linky, bare, st[p].kind);
 #endif
-    cd_nid tmpl = k >= CD_THREAD_MIN && linky * 2 <= k ? S_template(dom, st, first, last) : CD_NONE;
+    /* A list of two signed items with a reply nested in one: three
+     * signatures (a list's items, not two blocks of a story). */
+    uint16_t ptag = cd_dom_node(dom, p)->tag;
+    int nested = k == CD_THREAD_MIN - 1 && st[p].mark >= CD_THREAD_MIN && (ptag == CD_TAG_OL || ptag == CD_TAG_UL);
+    cd_nid tmpl = (k >= CD_THREAD_MIN || nested) && linky * 2 <= k ? S_template(dom, st, first, last) : CD_NONE;
     if (!tmpl) return;
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_STAMPS") && k < CD_THREAD_MIN)
+        fprintf(stderr, "nested thread #%u\n", p);
+#endif
     /* The run is the template's: a byline line above the story, signed
      * otherwise, does not start it. */
     while (first != last && !S_signed_like(dom, st, first, tmpl))

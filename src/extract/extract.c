@@ -700,7 +700,8 @@ static int S_page_form(const cd_dom *dom, cd_nid id)
 }
 
 /* Is footer id a line of an <article> set as an item of a list of three
- * or more (ol > li > article > footer: a thread's comments written as
+ * or more, the items of lists nested in its items (replies) counted with
+ * them (ol > li > article > footer: a thread's comments written as
  * articles, each footer its comment's signature, "NAME says: DATE at
  * TIME"), CD_ITEM_FOOTER visible characters at most? Such a footer belongs
  * to its item, not to the page: it is left to the comment detector
@@ -717,9 +718,19 @@ static int S_item_footer(const cd_dom *dom, const S_stat *st, cd_nid id)
         a = cd_dom_node(dom, a)->parent;
     cd_nid li = a && cd_dom_is(dom, a, CD_TAG_ARTICLE) ? cd_dom_node(dom, a)->parent : CD_NONE;
     if (!li || !cd_dom_is(dom, li, CD_TAG_LI)) return 0;
+    /* A reply's list nested in an item: the outermost list's items, the
+     * nested ones with them. */
+    cd_nid list = cd_dom_node(dom, li)->parent;
+    for (int up = 0; up < 8 && list; up++) {
+        cd_nid item = cd_dom_node(dom, list)->parent;
+        for (int k = 0; item && k < 3 && !cd_dom_is(dom, item, CD_TAG_LI); k++)
+            item = cd_dom_node(dom, item)->parent;
+        if (!item || !cd_dom_is(dom, item, CD_TAG_LI)) break;
+        list = cd_dom_node(dom, item)->parent;
+    }
+    if (!list) return 0;
     int items = 0;
-    for (cd_nid c = cd_dom_node(dom, cd_dom_node(dom, li)->parent)->first; c && items < CD_ITEM_LIST;
-         c = cd_dom_node(dom, c)->next)
+    for (cd_nid c = cd_dom_next(dom, list, list); c && items < CD_ITEM_LIST; c = cd_dom_next(dom, c, list))
         items += cd_dom_is(dom, c, CD_TAG_LI);
     return items >= CD_ITEM_LIST;
 }
