@@ -699,8 +699,8 @@ static int S_page_form(const cd_dom *dom, cd_nid id)
     return 0;
 }
 
-/* Is footer id a line of an <article> set as an item of a list of three
- * or more, the items of lists nested in its items (replies) counted with
+/* Is footer id (or header id) a line of an <article> set as an item of a
+ * list of three or more, the items of lists nested in its items (replies) counted with
  * them (ol > li > article > footer: a thread's comments written as
  * articles, each footer its comment's signature, "NAME says: DATE at
  * TIME"), CD_ITEM_FOOTER visible characters at most? Such a footer belongs
@@ -742,8 +742,10 @@ static int S_chrome_tag(const cd_dom *dom, const S_stat *st, cd_nid id, unsigned
         /* The page's banner, unless it heads a section of the content (HTML:
          * a header inside article, section or main is not role=banner) and
          * says something: two blocks of text (a heading and a standfirst, a
-         * hero's title and tagline), few links. */
-        return !(st[id].sect && st[id].n_block >= 2 && S_link_density(&st[id]) < 0.3f);
+         * hero's title and tagline), few links. Nor is a list item's
+         * signature (Genesis themes sign comments in li > article > header). */
+        return !(st[id].sect && st[id].n_block >= 2 && S_link_density(&st[id]) < 0.3f) &&
+               !S_item_footer(dom, st, id);
     case CD_TAG_FORM:
         /* A control, unless it wraps writing: five paragraphs or more, few
          * links, fewer fields than half its paragraphs (a forum thread inside
