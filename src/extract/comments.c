@@ -102,6 +102,36 @@ static int S_named(const char *s, size_t n)
     return 0;
 }
 
+/* The name of a signature set as a line of its own just before its date
+ * ("Mr. G." then "Thu, Jan 17, 08 at 11:39 PM", each in its own block): the
+ * element right before id, with no text between, is CD_SIGN_NAME visible
+ * characters or fewer, CD_SIGN_WORDS words or fewer, no digit and no
+ * heading. */
+#define CD_SIGN_NAME 40
+#define CD_SIGN_WORDS 4
+static int S_name_before(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+{
+    cd_nid p = cd_dom_node(dom, id)->prev;
+    while (p && (cd_dom_node(dom, p)->type != CD_NODE_ELEMENT || st[p].dead || !st[p].chars)) {
+        if (cd_dom_node(dom, p)->type == CD_NODE_TEXT && st[p].chars) return 0;
+        p = cd_dom_node(dom, p)->prev;
+    }
+    if (!p || st[p].chars < 2 || st[p].chars > CD_SIGN_NAME ||
+        (cd_tag_flags(cd_dom_node(dom, p)->tag) & CD_TF_HEADING))
+        return 0;
+    char buf[CD_STAMP_MAX + 1];
+    long len = cd_x_text(dom, st, p, buf, CD_STAMP_MAX);
+    if (len <= 0) return 0;
+    size_t words = 0, at = 0, wl;
+    const char *w;
+    while ((wl = cd_next_word(buf, (size_t)len, &at, &w)) > 0)
+        words++;
+    if (!words || words > CD_SIGN_WORDS) return 0;
+    for (long i = 0; i < len; i++)
+        if (cd_isdigit((unsigned char)buf[i])) return 0;
+    return 1;
+}
+
 /* Is element id a signature line? (buf: CD_STAMP_MAX + 1 bytes) */
 static int S_stamp(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *buf)
 {
@@ -133,8 +163,12 @@ static int S_stamp(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *buf)
     size_t bl = (size_t)len;
     int ok = S_clock(buf, bl) ? S_cue(buf, bl, 1) || cd_article_date(buf, bl)
                               : S_cue(buf, bl, 0) && cd_article_date(buf, bl);
-    if (!ok || !S_named(buf, bl))
+    if (!ok || (!S_named(buf, bl) && !S_name_before(dom, st, id)))
         return 0;
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_STAMPS") && !S_named(buf, bl))
+        fprintf(stderr, "name-before stamp #%u: %s\n", id, buf);
+#endif
     /* Code and its output show times and names: never signatures. Asked
      * last: the walk up is as long as the tree is deep, and every short
      * block of a chain of nested ones is asked (hostile2's
@@ -479,8 +513,16 @@ static void S_thread(const cd_dom *dom, cd_xstat *st, cd_nid p)
         fprintf(stderr, "thread? #%u <%s> k=%u linky=%u bare=%u kind=%d\n", p,
                 cd_tag_name(cd_dom_node(dom, p)->tag), k, linky, bare, st[p].kind);
 #endif
-    cd_nid tmpl = k >= CD_THREAD_MIN && linky * 2 <= k ? S_template(dom, st, first, last) : CD_NONE;
+    /* A list of two signed items with a reply nested in one: three
+     * signatures (a list's items, not two blocks of a story). */
+    uint16_t ptag = cd_dom_node(dom, p)->tag;
+    int nested = k == CD_THREAD_MIN - 1 && st[p].mark >= CD_THREAD_MIN && (ptag == CD_TAG_OL || ptag == CD_TAG_UL);
+    cd_nid tmpl = (k >= CD_THREAD_MIN || nested) && linky * 2 <= k ? S_template(dom, st, first, last) : CD_NONE;
     if (!tmpl) return;
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_STAMPS") && k < CD_THREAD_MIN)
+        fprintf(stderr, "nested thread #%u\n", p);
+#endif
     /* The run is the template's: a byline line above the story, signed
      * otherwise, does not start it. */
     while (first != last && !S_signed_like(dom, st, first, tmpl))

@@ -699,6 +699,42 @@ static int S_page_form(const cd_dom *dom, cd_nid id)
     return 0;
 }
 
+/* Is footer id (or header id) a line of an <article> set as an item of a
+ * list of three or more, the items of lists nested in its items (replies) counted with
+ * them (ol > li > article > footer: a thread's comments written as
+ * articles, each footer its comment's signature, "NAME says: DATE at
+ * TIME"), CD_ITEM_FOOTER visible characters at most? Such a footer belongs
+ * to its item, not to the page: it is left to the comment detector
+ * (comments.c), which takes the thread with its signatures. A post's own
+ * footer (share buttons, links to the next post) is longer, or its list has
+ * one item. */
+#define CD_ITEM_FOOTER 160
+#define CD_ITEM_LIST 3
+static int S_item_footer(const cd_dom *dom, const S_stat *st, cd_nid id)
+{
+    if (st[id].chars > CD_ITEM_FOOTER) return 0;
+    cd_nid a = cd_dom_node(dom, id)->parent;
+    for (int up = 0; a && up < 3 && !cd_dom_is(dom, a, CD_TAG_ARTICLE); up++)
+        a = cd_dom_node(dom, a)->parent;
+    cd_nid li = a && cd_dom_is(dom, a, CD_TAG_ARTICLE) ? cd_dom_node(dom, a)->parent : CD_NONE;
+    if (!li || !cd_dom_is(dom, li, CD_TAG_LI)) return 0;
+    /* A reply's list nested in an item: the outermost list's items, the
+     * nested ones with them. */
+    cd_nid list = cd_dom_node(dom, li)->parent;
+    for (int up = 0; up < 8 && list; up++) {
+        cd_nid item = cd_dom_node(dom, list)->parent;
+        for (int k = 0; item && k < 3 && !cd_dom_is(dom, item, CD_TAG_LI); k++)
+            item = cd_dom_node(dom, item)->parent;
+        if (!item || !cd_dom_is(dom, item, CD_TAG_LI)) break;
+        list = cd_dom_node(dom, item)->parent;
+    }
+    if (!list) return 0;
+    int items = 0;
+    for (cd_nid c = cd_dom_next(dom, list, list); c && items < CD_ITEM_LIST; c = cd_dom_next(dom, c, list))
+        items += cd_dom_is(dom, c, CD_TAG_LI);
+    return items >= CD_ITEM_LIST;
+}
+
 static int S_chrome_tag(const cd_dom *dom, const S_stat *st, cd_nid id, unsigned options)
 {
     switch (cd_dom_node(dom, id)->tag) {
@@ -706,17 +742,20 @@ static int S_chrome_tag(const cd_dom *dom, const S_stat *st, cd_nid id, unsigned
         /* The page's banner, unless it heads a section of the content (HTML:
          * a header inside article, section or main is not role=banner) and
          * says something: two blocks of text (a heading and a standfirst, a
-         * hero's title and tagline), few links. */
-        return !(st[id].sect && st[id].n_block >= 2 && S_link_density(&st[id]) < 0.3f);
+         * hero's title and tagline), few links. Nor is a list item's
+         * signature (Genesis themes sign comments in li > article > header). */
+        return !(st[id].sect && st[id].n_block >= 2 && S_link_density(&st[id]) < 0.3f) &&
+               !S_item_footer(dom, st, id);
     case CD_TAG_FORM:
         /* A control, unless it wraps writing: five paragraphs or more, few
          * links, fewer fields than half its paragraphs (a forum thread inside
          * its moderation form). A contact form's labels are fields' paragraphs. */
         return !(st[id].n_p >= CD_FORM_PARAS && S_link_density(&st[id]) < 0.3f && st[id].n_input * 2 <= st[id].n_p) &&
                !(st[id].n_p >= 3 && S_page_form(dom, id));
+    case CD_TAG_FOOTER:
+        return !S_item_footer(dom, st, id);
     case CD_TAG_NAV:
     case CD_TAG_ASIDE:
-    case CD_TAG_FOOTER:
     case CD_TAG_DIALOG:
     case CD_TAG_MENU:
     case CD_TAG_SEARCH:
@@ -1509,6 +1548,34 @@ static cd_nid S_item_host(const cd_dom *dom, const S_stat *st, cd_nid list, cd_n
     return CD_NONE;
 }
 
+/* The best candidate before thread th (a comment thread S_choose would
+ * read as the article): no part of a thread or a teaser list, not around
+ * th, holding a block of CD_LONG_PARA characters of its own text with few
+ * links that is no part of one either. CD_NONE when there is none. */
+static cd_nid S_before_thread(const cd_dom *dom, const S_stat *st, cd_nid th, cd_nid body)
+{
+    cd_nid pick = CD_NONE;
+    for (cd_nid id = cd_dom_next(dom, body, body); id && id < th;) {
+        if (!st[id].cand || st[id].dead || st[id].kind || S_is_ancestor(dom, id, th) ||
+            (pick && st[id].score <= st[pick].score)) {
+            id = cd_dom_next(dom, id, body);
+            continue;
+        }
+        cd_nid end = cd_dom_next_skip(dom, id, body);
+        int found = 0;
+        for (cd_nid t = id; t && t != end && !found; t = cd_dom_next(dom, t, body)) {
+            const cd_node *tn = cd_dom_node(dom, t);
+            found = tn->type == CD_NODE_ELEMENT && !st[t].dead && !st[t].kind && st[t].flow >= CD_LONG_PARA &&
+                    S_is_block(tn->tag) && S_link_density(&st[t]) < 0.2f;
+        }
+        if (found)
+            pick = id;
+        /* With no such block in it, none of its candidates has one. */
+        id = found ? cd_dom_next(dom, id, body) : end;
+    }
+    return pick;
+}
+
 /* Pass 4: choose the top candidate and the sibling roots. */
 static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
 {
@@ -1538,6 +1605,18 @@ static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
         if (body)
             x->roots[x->nroots++] = body;
         return;
+    }
+
+    /* A thread read as the article: readers' comments outscore a short story
+     * above them when nothing names them (comments.c found them by their
+     * signatures). The story is the best candidate before the thread,
+     * outside it, that holds a long paragraph of its own. */
+    if (!x->keep_thread && (st[best].kind & ~CD_KIND_UNDER) == CD_KIND_THREAD) {
+        cd_nid story = S_before_thread(dom, st, best, body);
+        if (story) {
+            x->thread = best;
+            best = story;
+        }
     }
 
     /* Several strong candidates under one ancestor: the article is that ancestor
@@ -2867,6 +2946,7 @@ static void S_reset(cd_extract *x)
     x->broad = 0;
     x->article = 0;
     x->items = CD_NONE;
+    x->thread = CD_NONE;
 }
 
 /* What a reading leaves besides st (S_keep, S_restore). */
@@ -2875,7 +2955,7 @@ typedef struct S_kept {
     cd_nid roots[CD_MAX_ROOTS];
     uint32_t nroots;
     int no_article, broad, article;
-    cd_nid items;
+    cd_nid items, thread;
 } S_kept;
 
 static int S_keep(cd_extract *x, const S_stat *st, size_t need, S_kept *k)
@@ -2896,6 +2976,7 @@ static int S_keep(cd_extract *x, const S_stat *st, size_t need, S_kept *k)
     k->broad = x->broad;
     k->article = x->article;
     k->items = x->items;
+    k->thread = x->thread;
     return 1;
 }
 
@@ -2908,6 +2989,7 @@ static void S_restore(cd_extract *x, S_stat *st, size_t need, const S_kept *k)
     x->broad = k->broad;
     x->article = k->article;
     x->items = k->items;
+    x->thread = k->thread;
 }
 
 /* Is the soft reading (S_prune's soft mode) worth keeping? Its roots must
@@ -3191,6 +3273,8 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
 {
     x->nroots = 0;
     x->items = CD_NONE;
+    x->thread = CD_NONE;
+    x->keep_thread = 0;
     x->ncuts = 0;
     x->no_article = 0;
     x->broad = 0;
@@ -3283,6 +3367,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
      * forum pages keep them). */
     if (bare || (thread && x->typed < 0))
         options |= COPYDESK_OPT_KEEP_COMMENTS;
+    int soft = 0;
     int may_score = S_read(x, dom, st, options, &panels, 0, title, 0);
     /* A page that is nothing but its comments (a link aggregator's
      * discussion, a thread in a container named "comments"): when the page
@@ -3321,11 +3406,22 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
                 S_reset(x);
                 S_read(x, dom, st, options, &panels, 0, title, 1);
             }
+        } else {
+            soft = 1;
         }
+    }
+    cd_x_decide(x, dom, st, title); /* one article, or the story under its dated headline (decide.c) */
+    /* The story before a thread S_choose took instead of the thread is an
+     * article's or nothing: when it reads as no article (a forum's first
+     * post above the replies, which are the page), the thread is read. */
+    if (x->thread && (!x->article || x->broad)) {
+        S_reset(x);
+        x->keep_thread = 1;
+        S_read(x, dom, st, options, &panels, soft, title, 1);
+        cd_x_decide(x, dom, st, title);
     }
     if (panels.slot)
         x->mem->free(panels.slot);
-    cd_x_decide(x, dom, st, title); /* one article, or the story under its dated headline (decide.c) */
     S_widen(x, dom, st);
     S_drop_items(x, dom, st);
     if (x->article && !x->broad) {

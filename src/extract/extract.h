@@ -60,6 +60,8 @@ typedef struct cd_extract {
     int other_kind;       /* the structured data names another kind of page (CD_TYPED_OTHER_KIND) */
     int article;          /* an article page: one article, without the lists and comments beside it */
     cd_nid items;         /* an item list inside the chosen story (extract.c S_item_list), dropped from it */
+    cd_nid thread;        /* a comment thread S_choose passed over for the story before it (CD_NONE: none) */
+    int keep_thread;      /* S_choose may not pass over a thread (the reading again, when no article stood) */
     int index;            /* a section front (S_index_page): no article, no roots, no headline */
     cd_cut cuts[CD_MAX_CUTS]; /* sorted by node, then offset; non-overlapping */
     uint32_t ncuts;
