@@ -102,6 +102,16 @@ static int S_named(const char *s, size_t n)
     return 0;
 }
 
+/* The words of s[0..n). */
+static size_t S_words(const char *s, size_t n)
+{
+    size_t words = 0, at = 0;
+    const char *w;
+    while (cd_next_word(s, n, &at, &w) > 0)
+        words++;
+    return words;
+}
+
 /* The name of a signature set as a line of its own just before its date
  * ("Mr. G." then "Thu, Jan 17, 08 at 11:39 PM", each in its own block): the
  * element right before id, with no text between, is CD_SIGN_NAME visible
@@ -122,10 +132,7 @@ static int S_name_before(const cd_dom *dom, const cd_xstat *st, cd_nid id)
     char buf[CD_STAMP_MAX + 1];
     long len = cd_x_text(dom, st, p, buf, CD_STAMP_MAX);
     if (len <= 0) return 0;
-    size_t words = 0, at = 0, wl;
-    const char *w;
-    while ((wl = cd_next_word(buf, (size_t)len, &at, &w)) > 0)
-        words++;
+    size_t words = S_words(buf, (size_t)len);
     if (!words || words > CD_SIGN_WORDS) return 0;
     for (long i = 0; i < len; i++)
         if (cd_isdigit((unsigned char)buf[i])) return 0;
@@ -607,10 +614,7 @@ static int S_name_line(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *b
     }
     long len = cd_x_text(dom, st, id, buf, CD_STAMP_MAX);
     if (len <= 0) return 0;
-    size_t words = 0, at = 0, wl;
-    const char *w;
-    while ((wl = cd_next_word(buf, (size_t)len, &at, &w)) > 0)
-        words++;
+    size_t words = S_words(buf, (size_t)len);
     if (words > CD_NAME_WORDS) return 0;
     for (long i = 0; i < len; i++)
         if (cd_isdigit((unsigned char)buf[i]) || buf[i] == '"' || buf[i] == ':' || buf[i] == '|' ||
