@@ -354,18 +354,46 @@ static int S_in_roots(const cd_extract *x, const cd_nid *end, cd_nid id)
 
 #define CD_ARTICLE_LONG_SHARE 0.5f
 #define CD_ARTICLE_HEAD_SHARE 0.3f /* with the headline and a date at its head */
-static float S_long_share(const cd_extract *x, const cd_dom *dom, const S_stat *st, uint32_t para, uint32_t *nin)
+/* The story ends where the page's other parts begin: after the roots, the
+ * long paragraphs run on (a story continued in sibling blocks, past a box
+ * of two or three links) until a stretch of links of at least far
+ * characters in CD_FAR_LINKS links or more (story lists, menus, the links
+ * around a comment form) parts a long paragraph from the last one; that
+ * paragraph and every one after it are the page's other parts (readers'
+ * comments, a site footer's prose), left out of the count. far 0 counts
+ * every paragraph. */
+#define CD_FAR_LINKS 10
+#define CD_FAR_CHARS 400
+static float S_long_share_far(const cd_extract *x, const cd_dom *dom, const S_stat *st, uint32_t para, uint32_t *nin,
+                              uint32_t far)
 {
     *nin = 0;
     cd_nid end[CD_MAX_ROOTS];
     S_roots_end(x, dom, end);
+    uint32_t rend = 0, lchars = 0, nlinks = 0;
+    for (uint32_t r = 0; r < x->nroots; r++)
+        if (end[r] > rend) rend = end[r];
+    const uint32_t nfar = (uint32_t)S_param("CD_FARN", CD_FAR_LINKS);
     uint64_t in = 0, all = 0;
     for (uint32_t id = 2; id < dom->count; id++) {
         const cd_node *n = cd_dom_node(dom, id);
         const S_stat *s = &st[id];
+        if (far && id >= rend && n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_A && s->chars) {
+            lchars += s->chars;
+            nlinks++;
+        }
         if (s->dead || n->type != CD_NODE_ELEMENT || s->flow < para || !cd_x_is_block(n->tag) ||
             (cd_tag_flags(n->tag) & CD_TF_HEADING) || cd_xstat_ld(s) >= 0.2f || s->kind)
             continue;
+        if (far && id >= rend) {
+#ifdef CD_EXTRACT_DEBUG
+            if (getenv("CD_BDBG") && getenv("CD_BDBG")[0] == '3')
+                fprintf(stderr, "far? #%u flow=%u lchars=%u nlinks=%u\n", id, s->flow, lchars, nlinks);
+#endif
+            if (lchars >= far && nlinks >= nfar)
+                break;
+            lchars = nlinks = 0;
+        }
         all += s->flow;
 #ifdef CD_EXTRACT_DEBUG
         if (getenv("CD_BDBG") && getenv("CD_BDBG")[0] == '2')
@@ -377,6 +405,11 @@ static float S_long_share(const cd_extract *x, const cd_dom *dom, const S_stat *
         }
     }
     return in ? (float)in / (float)all : 0.0f;
+}
+
+static float S_long_share(const cd_extract *x, const cd_dom *dom, const S_stat *st, uint32_t para, uint32_t *nin)
+{
+    return S_long_share_far(x, dom, st, para, nin, 0);
 }
 
 /* Is the container one of a series: it, or one of its ancestors up to
@@ -662,16 +695,20 @@ void cd_x_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st, const char
      * says it is one or shows a date by the start of the chosen container,
      * and that container holds most of the page's long paragraphs, it stays
      * the content. */
-    uint32_t nlong = 0;
+    uint32_t nlong = 0, nlong_para = CD_LONG_PARA;
     float share = S_long_share(x, dom, st, CD_LONG_PARA, &nlong);
     /* A story of short paragraphs (none of 150 characters in the roots):
      * its paragraphs of 100 characters and more then. */
-    if (!nlong)
+    if (!nlong) {
+        nlong_para = CD_OWN_SENTENCE;
         share = S_long_share(x, dom, st, CD_OWN_SENTENCE, &nlong);
+    }
     /* Nor of 100 (pixnet: a story set a phrase a line): the blocks that
      * score then. */
-    if (!nlong)
+    if (!nlong) {
+        nlong_para = CD_MIN_PARA;
         share = S_long_share(x, dom, st, CD_MIN_PARA, &nlong);
+    }
 #ifdef CD_EXTRACT_DEBUG
     if (getenv("CD_BDBG"))
         fprintf(stderr, "broaden: share=%.2f nlong=%u dated=%d typed=%d titled=%d series=%d\n", share, nlong,
@@ -689,8 +726,22 @@ void cd_x_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st, const char
      * in it (lists of other stories with a sentence each, a long footer) is
      * still the story. The share of the long paragraphs may then fall below
      * half; on L3S-GN1 3 broad pages become their article (P +0.0014), on
-     * wcxb-dev and Readability no page changes (tested down to a share of 0). */
-    if (share >= CD_ARTICLE_HEAD_SHARE && nlong >= 1 && x->typed >= 0 && S_titled_head(x, dom, st, title) &&
+     * wcxb-dev and Readability no page changes (tested down to a share of 0).
+     * The long paragraphs past the story's end (S_long_share_far: beyond a
+     * stretch of ten links or more after the container) are the page's other
+     * parts, not in the share: readers' comments or a footer's prose that no
+     * class word dropped (the class-free probe: l3s 6150b773 and c70a8f0b
+     * read as their article again; the four sets as served unchanged). */
+    float near = share;
+    if (share < CD_ARTICLE_HEAD_SHARE && nlong) {
+        uint32_t nnear = 0;
+        near = S_long_share_far(x, dom, st, nlong_para, &nnear, (uint32_t)S_param("CD_FAR", CD_FAR_CHARS));
+    }
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_BDBG"))
+        fprintf(stderr, "broaden: near=%.2f\n", near);
+#endif
+    if (near >= CD_ARTICLE_HEAD_SHARE && nlong >= 1 && x->typed >= 0 && S_titled_head(x, dom, st, title) &&
         cd_x_dated_head(x, dom, st) && !cd_x_series(dom, st, x->roots[0])) {
         x->article = 1;
         return;
