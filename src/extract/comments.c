@@ -452,19 +452,33 @@ static int S_same_look(const cd_dom *dom, cd_nid a, cd_nid b)
     return la == lb && (!la || memcmp(ca, cb, la) == 0);
 }
 
+/* Do signed children a and b (their signatures sa, sb) look alike: the
+ * signatures the same tag with the same class, in children of the same tag?
+ * Without class words the children's tags still tell a post's item (a
+ * <div> holding its "| DATE By NAME" line) from its comments' (<span>s
+ * each holding a table). */
+static int S_item_look(const cd_dom *dom, cd_nid a, cd_nid sa, cd_nid b, cd_nid sb)
+{
+    return cd_dom_node(dom, a)->tag == cd_dom_node(dom, b)->tag && S_same_look(dom, sa, sb);
+}
+
 /* Are the signatures of the run [first, last] made by one template: most
- * of them the same tag with the same class? A thread's are; a story's date
- * line and the dates of the teasers beside it are not. Returns a signature
- * of that template (CD_NONE when there is none). */
+ * of them the same tag with the same class, in children of one tag? A
+ * thread's are; a story's date line and the dates of the teasers beside it
+ * are not. Returns the signed child of that template (CD_NONE when there is
+ * none). */
 static cd_nid S_template(const cd_dom *dom, const cd_xstat *st, cd_nid first, cd_nid last)
 {
     enum { MAXS = 24 };
-    cd_nid sig[MAXS];
+    cd_nid sig[MAXS], item[MAXS];
     uint32_t n = 0;
     for (cd_nid c = first; c && n < MAXS; c = cd_dom_node(dom, c)->next) {
         if (cd_dom_node(dom, c)->type == CD_NODE_ELEMENT && !st[c].dead && st[c].mark) {
             cd_nid s = S_first_stamp(dom, st, c);
-            if (s) sig[n++] = s;
+            if (s) {
+                item[n] = c;
+                sig[n++] = s;
+            }
         }
         if (c == last) break;
     }
@@ -473,21 +487,21 @@ static cd_nid S_template(const cd_dom *dom, const cd_xstat *st, cd_nid first, cd
     for (uint32_t i = 0; i < n; i++) {
         uint32_t same = 0;
         for (uint32_t j = 0; j < n; j++)
-            same += S_same_look(dom, sig[i], sig[j]);
+            same += S_item_look(dom, item[i], sig[i], item[j], sig[j]);
         if (same > best) {
             best = same;
-            which = sig[i];
+            which = item[i];
         }
     }
     return n && best * 3 >= n * 2 ? which : CD_NONE;
 }
 
-/* Does child c carry a signature made like tmpl? */
+/* Does child c carry a signature made like template child tmpl's? */
 static int S_signed_like(const cd_dom *dom, const cd_xstat *st, cd_nid c, cd_nid tmpl)
 {
     if (cd_dom_node(dom, c)->type != CD_NODE_ELEMENT || st[c].dead || !st[c].mark) return 0;
     cd_nid s = S_first_stamp(dom, st, c);
-    return s && S_same_look(dom, s, tmpl);
+    return s && S_item_look(dom, c, s, tmpl, S_first_stamp(dom, st, tmpl));
 }
 
 /* Mark the run of signed children of p (a thread) and its label. */
