@@ -640,6 +640,51 @@ static int S_name_line(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *b
     return e && buf[e - 1] != '.';
 }
 
+/* A comment that signs itself: a block whose text ends with a name line
+ * set apart by a break ("I've watched every series … <br><strong>-
+ * Daniella C., Stanmore</strong>"), CD_NAME_TEXT characters of text or more
+ * before it. Returns the name line (CD_NONE when there is none). */
+static cd_nid S_tail_name(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *buf)
+{
+    const cd_node *n = cd_dom_node(dom, id);
+    if (n->type != CD_NODE_ELEMENT || !cd_x_is_block(n->tag) || st[id].chars < CD_NAME_TEXT + 3 ||
+        (cd_tag_flags(n->tag) & CD_TF_HEADING) || n->tag == CD_TAG_LI || n->tag == CD_TAG_TD)
+        return CD_NONE;
+    cd_nid e = n->last;
+    while (e && (st[e].dead || !st[e].chars))
+        e = cd_dom_node(dom, e)->prev;
+    if (!e || cd_dom_node(dom, e)->type != CD_NODE_ELEMENT || st[e].dead || !st[e].chars ||
+        cd_x_is_block(cd_dom_node(dom, e)->tag) || st[id].chars < st[e].chars + CD_NAME_TEXT)
+        return CD_NONE;
+    /* A break right before it (no text between). */
+    cd_nid b = cd_dom_node(dom, e)->prev;
+    while (b && (cd_dom_node(dom, b)->type != CD_NODE_ELEMENT || cd_dom_node(dom, b)->tag != CD_TAG_BR)) {
+        if (!st[b].dead && st[b].chars) return CD_NONE;
+        b = cd_dom_node(dom, b)->prev;
+    }
+    if (!b || !S_name_line(dom, st, e, buf)) return CD_NONE;
+    /* Set off as a signature: a dash before the name. */
+    long len = cd_x_text(dom, st, e, buf, CD_STAMP_MAX);
+    long i = 0;
+    while (i < len && buf[i] == ' ')
+        i++;
+    if (i < len && buf[i] == '-') return e;
+    if (i + 3 <= len && (unsigned char)buf[i] == 0xE2 && (unsigned char)buf[i + 1] == 0x80 &&
+        ((unsigned char)buf[i + 2] == 0x93 || (unsigned char)buf[i + 2] == 0x94))
+        return e;
+    return CD_NONE;
+}
+
+/* Does element id hold the comment form? */
+static int S_holds_form(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+{
+    if (cd_dom_node(dom, id)->type != CD_NODE_ELEMENT) return 0;
+    for (cd_nid t = id; t; t = cd_dom_next(dom, t, id))
+        if (cd_dom_node(dom, t)->type == CD_NODE_ELEMENT && (st[t].kind & ~CD_KIND_UNDER) == CD_KIND_CFORM)
+            return 1;
+    return 0;
+}
+
 /* Mark the run of name-signed comments among the children of p, when there
  * is one: a name line made like the others after each comment's text
  * (blocks or loose spans of another make), CD_THREAD_MIN of them or two
@@ -649,7 +694,7 @@ static int S_name_line(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *b
 static void S_name_thread(const cd_dom *dom, cd_xstat *st, cd_nid p, int cform, char *buf)
 {
     enum { MAXI = 512 };
-    cd_nid item[MAXI];
+    cd_nid item[MAXI], nm[MAXI];
     uint8_t sig[MAXI];
     uint32_t ni = 0;
     for (cd_nid c = cd_dom_node(dom, p)->first; c; c = cd_dom_node(dom, c)->next) {
@@ -658,21 +703,38 @@ static void S_name_thread(const cd_dom *dom, cd_xstat *st, cd_nid p, int cform, 
             continue;
         if (ni == MAXI || st[c].kind) return;
         item[ni] = c;
+        nm[ni] = c;
         sig[ni] = cn->type == CD_NODE_ELEMENT && S_name_line(dom, st, c, buf);
+        if (!sig[ni] && (nm[ni] = S_tail_name(dom, st, c, buf)) != CD_NONE) sig[ni] = 2;
         ni++;
     }
     /* The name lines: all made alike, never two in a row, each after text
-     * of another make. */
-    cd_nid tmpl = CD_NONE;
-    uint32_t k = 0, first = ni, last = 0, maxt = 0, t = 0;
+     * of another make; or all at the end of their own comments, in blocks
+     * of one tag. */
+    uint32_t tmpl = 0, have = 0;
+    uint32_t k = 0, first = ni, last = 0, maxt = 0, t = 0, tail = 0;
     for (uint32_t i = 0; i < ni; i++) {
         if (!sig[i]) {
             t++;
             continue;
         }
-        if (!tmpl) tmpl = item[i];
-        if (!S_same_look(dom, item[i], tmpl) || !i || sig[i - 1] || !t) return;
-        if (cd_dom_node(dom, item[i - 1])->type == CD_NODE_ELEMENT && S_same_look(dom, item[i - 1], tmpl))
+        if (!have) {
+            have = 1;
+            tmpl = i;
+            tail = sig[i] == 2;
+        }
+        if (tail) {
+            if (sig[i] != 2 || !S_same_look(dom, nm[i], nm[tmpl]) ||
+                cd_dom_node(dom, item[i])->tag != cd_dom_node(dom, item[tmpl])->tag)
+                return;
+            if (first == ni) first = i;
+            t = 0;
+            last = i;
+            k++;
+            continue;
+        }
+        if (sig[i] != 1 || !S_same_look(dom, item[i], item[tmpl]) || !i || sig[i - 1] || !t) return;
+        if (cd_dom_node(dom, item[i - 1])->type == CD_NODE_ELEMENT && S_same_look(dom, item[i - 1], item[tmpl]))
             return;
         if (st[item[i - 1]].chars < CD_NAME_TEXT) return;
         if (first == ni)
@@ -684,9 +746,10 @@ static void S_name_thread(const cd_dom *dom, cd_xstat *st, cd_nid p, int cform, 
         k++;
     }
     if (k < 2 || (k < CD_THREAD_MIN && !cform)) return;
-    /* Nothing but short lines after the last name ("Read all comments"). */
+    /* Nothing but short lines after the last name ("Read all comments"),
+     * or the comment form. */
     for (uint32_t i = last + 1; i < ni; i++)
-        if (st[item[i]].chars > CD_NAME_CHARS) return;
+        if (st[item[i]].chars > CD_NAME_CHARS && !S_holds_form(dom, st, item[i])) return;
     /* No story text after p in its parent: a reporter's vox pop ends no
      * story. */
     cd_nid up = cd_dom_node(dom, p)->parent;
@@ -702,7 +765,7 @@ static void S_name_thread(const cd_dom *dom, cd_xstat *st, cd_nid p, int cform, 
             return;
     }
     /* The first comment: as many blocks before its name as the longest. */
-    uint32_t back = maxt ? maxt : 1;
+    uint32_t back = tail ? 0 : maxt ? maxt : 1;
     while (first > 0 && back && !sig[first - 1]) {
         first--;
         back--;
