@@ -689,30 +689,37 @@ static int S_holds_form(const cd_dom *dom, const cd_xstat *st, cd_nid id)
  * is one: a name line made like the others after each comment's text
  * (blocks or loose spans of another make), CD_THREAD_MIN of them or two
  * before a comment form (cform), the run ending p's text and no long text of
- * the story after p. */
+ * the story after p. Returns whether it marked one. */
 #define CD_NAME_AFTER 100 /* characters of story text that may not follow */
-static void S_name_thread(const cd_dom *dom, cd_xstat *st, cd_nid p, int cform, char *buf)
+static int S_name_thread(const cd_dom *dom, cd_xstat *st, cd_nid p, int cform, char *buf)
 {
     enum { MAXI = 512 };
     cd_nid item[MAXI], nm[MAXI];
     uint8_t sig[MAXI];
-    uint32_t ni = 0;
+    uint32_t ni = 0, marked = MAXI;
     for (cd_nid c = cd_dom_node(dom, p)->first; c; c = cd_dom_node(dom, c)->next) {
         const cd_node *cn = cd_dom_node(dom, c);
         if ((cn->type != CD_NODE_ELEMENT && cn->type != CD_NODE_TEXT) || st[c].dead || !st[c].chars)
             continue;
-        if (ni == MAXI || st[c].kind) return;
+        if (ni == MAXI) return 0;
+        /* A thread or form already marked may follow the run (the rest of
+         * the comments nested in the block of the first ones; its label,
+         * the last name line before it, is still one), no other. */
+        uint16_t kd = st[c].kind & ~CD_KIND_UNDER;
+        if (kd && kd != CD_KIND_THREAD && kd != CD_KIND_CFORM && kd != CD_KIND_LABEL) return 0;
+        if (kd && kd != CD_KIND_LABEL && marked == MAXI) marked = ni;
+        int unmarked = !kd || kd == CD_KIND_LABEL;
         item[ni] = c;
         nm[ni] = c;
-        sig[ni] = cn->type == CD_NODE_ELEMENT && S_name_line(dom, st, c, buf);
-        if (!sig[ni] && (nm[ni] = S_tail_name(dom, st, c, buf)) != CD_NONE) sig[ni] = 2;
+        sig[ni] = cn->type == CD_NODE_ELEMENT && unmarked && S_name_line(dom, st, c, buf);
+        if (!sig[ni] && unmarked && (nm[ni] = S_tail_name(dom, st, c, buf)) != CD_NONE) sig[ni] = 2;
         ni++;
     }
     /* The name lines: all made alike, never two in a row, each after text
      * of another make; or all at the end of their own comments, in blocks
      * of one tag. */
     uint32_t tmpl = 0, have = 0;
-    uint32_t k = 0, first = ni, last = 0, maxt = 0, t = 0, tail = 0;
+    uint32_t k = 0, first = ni, last = 0, maxt = 0, t = 0, tail = 0, alike = 0;
     for (uint32_t i = 0; i < ni; i++) {
         if (!sig[i]) {
             t++;
@@ -726,17 +733,20 @@ static void S_name_thread(const cd_dom *dom, cd_xstat *st, cd_nid p, int cform, 
         if (tail) {
             if (sig[i] != 2 || !S_same_look(dom, nm[i], nm[tmpl]) ||
                 cd_dom_node(dom, item[i])->tag != cd_dom_node(dom, item[tmpl])->tag)
-                return;
+                return 0;
             if (first == ni) first = i;
             t = 0;
             last = i;
             k++;
             continue;
         }
-        if (sig[i] != 1 || !S_same_look(dom, item[i], item[tmpl]) || !i || sig[i - 1] || !t) return;
+        if (sig[i] != 1 || !S_same_look(dom, item[i], item[tmpl]) || !i || sig[i - 1] || !t) return 0;
+        /* Text of the name lines' own make (no class tells them apart):
+         * only as a strict alternation, one block of that make before
+         * every name, the whole block so (below). */
         if (cd_dom_node(dom, item[i - 1])->type == CD_NODE_ELEMENT && S_same_look(dom, item[i - 1], item[tmpl]))
-            return;
-        if (st[item[i - 1]].chars < CD_NAME_TEXT) return;
+            alike++;
+        if (st[item[i - 1]].chars < CD_NAME_TEXT) return 0;
         if (first == ni)
             first = i;
         else if (t > maxt)
@@ -745,11 +755,19 @@ static void S_name_thread(const cd_dom *dom, cd_xstat *st, cd_nid p, int cform, 
         last = i;
         k++;
     }
-    if (k < 2 || (k < CD_THREAD_MIN && !cform)) return;
+    if (k < 2 || (k < CD_THREAD_MIN && !cform)) return 0;
+    /* Alike: the block is the alternation, text then name from its first
+     * child to its last (a thread or form already marked may follow); a
+     * how-to's sub-heads in paragraphs have text after the last. */
+    if (alike && (alike < k || k < CD_THREAD_MIN || maxt > 1 || first != 1 ||
+                  (last + 1 < ni && last + 1 != marked)))
+        return 0;
+    if (marked < last) return 0;
     /* Nothing but short lines after the last name ("Read all comments"),
      * or the comment form. */
     for (uint32_t i = last + 1; i < ni; i++)
-        if (st[item[i]].chars > CD_NAME_CHARS && !S_holds_form(dom, st, item[i])) return;
+        if (st[item[i]].chars > CD_NAME_CHARS && i < marked && !S_holds_form(dom, st, item[i]))
+            return 0;
     /* No story text after p in its parent: a reporter's vox pop ends no
      * story. */
     cd_nid up = cd_dom_node(dom, p)->parent;
@@ -762,7 +780,7 @@ static void S_name_thread(const cd_dom *dom, cd_xstat *st, cd_nid p, int cform, 
         }
         if (cn->type == CD_NODE_ELEMENT && !st[c].dead && !st[c].kind && st[c].flow >= CD_NAME_AFTER &&
             st[c].link * 5 < st[c].chars)
-            return;
+            return 0;
     }
     /* The first comment: as many blocks before its name as the longest. */
     uint32_t back = tail ? 0 : maxt ? maxt : 1;
@@ -784,11 +802,12 @@ static void S_name_thread(const cd_dom *dom, cd_xstat *st, cd_nid p, int cform, 
     if ((uint64_t)run * 10 >= (uint64_t)st[p].chars * 9) {
         st[p].kind = CD_KIND_THREAD;
         S_label(dom, st, p);
-        return;
+        return 1;
     }
     for (uint32_t i = first; i < ni; i++)
         st[item[i]].kind = CD_KIND_THREAD;
     S_label(dom, st, item[first]);
+    return 1;
 }
 
 void cd_comments_mark(const cd_dom *dom, cd_xstat *st)
@@ -844,11 +863,18 @@ void cd_comments_mark(const cd_dom *dom, cd_xstat *st)
         if (n->type != CD_NODE_ELEMENT || s->dead) continue;
         if ((s->kind & ~CD_KIND_UNDER) == CD_KIND_CFORM) cform = 1;
     }
-    for (uint32_t id = 2; id < count; id++) {
-        const cd_node *n = cd_dom_node(dom, id);
-        cd_xstat *s = &st[id];
-        if (n->type != CD_NODE_ELEMENT || s->dead || s->kind) continue;
-        if (cd_x_inherit_kind(dom, st, id)) continue;
-        if (s->chars >= 2 * CD_NAME_TEXT) S_name_thread(dom, st, id, cform, buf);
+    /* Twice when the first pass found one: a run of comments split over
+     * two blocks ("the first three", then the rest) is found last block
+     * first (the story-after test sees the later one marked). */
+    for (int pass = 0; pass < 2; pass++) {
+        int found = 0;
+        for (uint32_t id = 2; id < count; id++) {
+            const cd_node *n = cd_dom_node(dom, id);
+            cd_xstat *s = &st[id];
+            if (n->type != CD_NODE_ELEMENT || s->dead || s->kind) continue;
+            if (cd_x_inherit_kind(dom, st, id)) continue;
+            if (s->chars >= 2 * CD_NAME_TEXT && S_name_thread(dom, st, id, cform, buf)) found = 1;
+        }
+        if (!found) break;
     }
 }
