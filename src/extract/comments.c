@@ -766,7 +766,7 @@ static int S_name_thread(const cd_dom *dom, cd_xstat *st, cd_nid p, int cform, c
     /* Nothing but short lines after the last name ("Read all comments"),
      * or the comment form. */
     for (uint32_t i = last + 1; i < ni; i++)
-        if (st[item[i]].chars > CD_NAME_CHARS && i < marked && !S_holds_form(dom, st, item[i]))
+        if (i < marked && st[item[i]].chars > CD_NAME_CHARS && !S_holds_form(dom, st, item[i]))
             return 0;
     /* No story text after p in its parent: a reporter's vox pop ends no
      * story. */
