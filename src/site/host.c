@@ -124,18 +124,11 @@ size_t cd_site_host_key(const char *url, const cd_site_hostinfo *hi, char *out)
 
 /* ---- the page's <title> (evidence for the headline: site.h) ---- */
 
-/* Does s[0..n) open with the ASCII letters of lit (lower case), any case? */
-static int S_ci_prefix(const char *s, size_t n, const char *lit)
+/* Does s[0..n) open with lit, in any ASCII case? */
+static int S_opens(const char *s, size_t n, const char *lit)
 {
     size_t l = strlen(lit);
-    if (n < l)
-        return 0;
-    for (size_t i = 0; i < l; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)lit[i])
-            return 0;
-    }
-    return 1;
+    return n >= l && cd_eq_nocase(s, l, lit);
 }
 
 uint32_t cd_site_title_hash(const char *html, size_t len)
@@ -149,7 +142,7 @@ uint32_t cd_site_title_hash(const char *html, size_t len)
         p = memchr(p, '<', (size_t)(end - p));
         if (!p)
             return 0;
-        if (S_ci_prefix(p + 1, (size_t)(end - p - 1), "title") && p + 6 < end &&
+        if (S_opens(p + 1, (size_t)(end - p - 1), "title") && p + 6 < end &&
             (p[6] == '>' || p[6] == '/' || cd_isspace((unsigned char)p[6])))
             break;
         p++;
@@ -162,7 +155,7 @@ uint32_t cd_site_title_hash(const char *html, size_t len)
     int any = 0, space = 0;
     for (; p < end; p++) {
         unsigned char c = (unsigned char)*p;
-        if (c == '<' && S_ci_prefix(p + 1, (size_t)(end - p - 1), "/title"))
+        if (c == '<' && S_opens(p + 1, (size_t)(end - p - 1), "/title"))
             break;
         if (cd_isspace(c)) {
             space = any;
@@ -172,7 +165,7 @@ uint32_t cd_site_title_hash(const char *html, size_t len)
             h = (h ^ ' ') * 16777619u;
         space = 0;
         any = 1;
-        h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * 16777619u;
+        h = (h ^ (uint32_t)cd_tolower(c)) * 16777619u;
     }
     if (p >= end || !any)
         return 0; /* no end within the scan, or empty */
