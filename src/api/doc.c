@@ -289,6 +289,8 @@ copydesk_status copydesk_doc_parse(copydesk_doc *doc, const char *bytes, size_t 
     cd_meta_read_site(&doc->meta, &doc->dom, &doc->arena, url, doc->ref_time, site_title);
     doc->ext.sites = doc->sites;
     doc->ext.url = url;
+    doc->ext.authors = (const char *const *)doc->meta.authors;
+    doc->ext.nauthors = doc->meta.nauthors;
     st = cd_extract_run(&doc->ext, &doc->dom, doc->options, doc->meta.title);
     if (st != COPYDESK_OK)
         return st;

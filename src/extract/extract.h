@@ -70,6 +70,11 @@ typedef struct cd_extract {
     const copydesk_sites *sites;
     const char *url;
     cd_site_marks site;
+    /* The page's authors as the metadata read them (meta's `authors`, set
+     * before cd_extract_run; nauthors 0: none): the names an author's box
+     * after the story is recognised by (stock.c S_bios). Borrowed. */
+    const char *const *authors;
+    size_t nauthors;
     /* Scratch arrays for scoring, reused across pages. */
     void *scratch;
     size_t scratch_cap;

@@ -36,7 +36,9 @@
  * And on an article page a rating widget (a row of stars or radio buttons
  * with its lines: S_rating_row, reason "rating-widget"), and on a page not
  * read broadly an author's box after the story (S_bios, reason
- * "author-bio"). */
+ * "author-bio"): known by a link to the author's page, or by the page's
+ * author (meta's `authors`) said on a line of its own or as a portrait's
+ * alt text, and a sentence about that author. */
 #include <string.h>
 
 #include "../util/ctype.h"
@@ -853,12 +855,123 @@ static int S_legal_box(const cd_dom *dom, const cd_xstat *st, cd_nid id, cd_nid 
 
 static const char *S_author_slug(const cd_dom *dom, cd_nid id, size_t *len);
 
-/* The author-page links S_region met (S_bios): the last S_BIO_LINKS. */
+/* What S_region met that may open an author's box (S_bios), the last
+ * S_BIO_LINKS: a link to an author's page (name NULL: its slug names the
+ * author), or an element that says one of the page's authors (name: that
+ * author) as the whole of its text or as its picture's alt text. */
 #define S_BIO_LINKS 8
 typedef struct {
     cd_nid link[S_BIO_LINKS];
+    const char *name[S_BIO_LINKS];
     int n;
+    const char *const *authors;
+    size_t nauthors;
 } S_biolinks;
+
+static void S_bio_add(S_biolinks *bio, cd_nid id, const char *name)
+{
+    if (bio->n == S_BIO_LINKS) {
+        memmove(bio->link, bio->link + 1, (S_BIO_LINKS - 1) * sizeof bio->link[0]);
+        memmove(bio->name, bio->name + 1, (S_BIO_LINKS - 1) * sizeof bio->name[0]);
+        bio->n--;
+    }
+    bio->link[bio->n] = id;
+    bio->name[bio->n++] = name;
+}
+
+/* Is s[0..n) the author's name a, white space aside (ASCII case folded)?
+ * Only a name of two words or more: a single word ("Staff", "Admin", a
+ * first name) says too little to find a person's box by. */
+static int S_is_author(const char *s, size_t n, const char *a)
+{
+    s = cd_trim(s, &n);
+    size_t al = strlen(a);
+    if (n != al || !memchr(a, ' ', al)) return 0;
+    return cd_eq_nocase(s, n, a);
+}
+
+/* The page's author that element id names (S_biolinks): its one text
+ * child is the name, maybe after "By" or "Written by" (the name line of an
+ * author's card, its link or heading), or it is a picture whose alt text is
+ * the name (the card's portrait); NULL when none. */
+static const char *S_names_author(const cd_dom *dom, cd_nid id, const S_biolinks *bio)
+{
+    const cd_node *n = cd_dom_node(dom, id);
+    const char *s = NULL;
+    size_t l = 0;
+    if (n->tag == CD_TAG_IMG) {
+        s = cd_dom_attr(dom, id, "alt", &l);
+    } else if (n->first && n->first == n->last) {
+        const cd_node *t = cd_dom_node(dom, n->first);
+        if (t->type == CD_NODE_TEXT && t->len <= 80) s = t->u.text, l = t->len;
+    }
+    if (!s || l < 5 || l > 80) return NULL;
+    s = cd_trim(s, &l);
+    if (l > 3 && cd_eq_nocase(s, 3, "by ")) s += 3, l -= 3;
+    else if (l > 11 && cd_eq_nocase(s, 11, "written by ")) s += 11, l -= 11;
+    for (size_t k = 0; k < bio->nauthors; k++)
+        if (bio->authors[k] && S_is_author(s, l, bio->authors[k])) return bio->authors[k];
+    return NULL;
+}
+
+/* Does element id stand on a line of its own: a picture, or the block
+ * around it (through inline elements) holds no text but its own and a
+ * label's ("Written by")? Not a name linked inside a sentence ("Dylan
+ * Ettinger is a Serious Eats contributor …" with the name a link: a
+ * story's own section about its tester, wcxb-dev 4078). */
+static int S_own_line(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+{
+    const cd_node *n = cd_dom_node(dom, id);
+    if (n->tag == CD_TAG_IMG || cd_x_is_block(n->tag) || st[id].dead) return 1;
+    cd_nid b = n->parent;
+    while (b && !cd_x_is_block(cd_dom_node(dom, b)->tag))
+        b = cd_dom_node(dom, b)->parent;
+    return !b || st[b].dead || st[b].chars <= st[id].chars + 12;
+}
+
+/* Is there a live heading of rank 1 to 3 in id: the box is a section of
+ * the story ("Why We're the Experts", "Who We Are": the reviewer's
+ * credentials under the story's own headings, wcxb-dev 4078, 4833), not an
+ * author's card after it (those label themselves with a line or a minor
+ * heading). */
+static int S_holds_section(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+{
+    for (cd_nid t = cd_dom_next(dom, id, id); t;) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (st[t].dead) {
+            t = cd_dom_next_skip(dom, t, id);
+            continue;
+        }
+        if (n->type == CD_NODE_ELEMENT && (n->tag == CD_TAG_H1 || n->tag == CD_TAG_H2 || n->tag == CD_TAG_H3) &&
+            st[t].chars)
+            return 1;
+        t = cd_dom_next(dom, t, id);
+    }
+    return 0;
+}
+
+/* Note element id for S_bios when it is an author's link or name line;
+ * also when a cleaning before took it out (a short link, a picture, a
+ * link list: 'E', 'B', 'F'), with the few elements inside it, for the
+ * box's sentence about the author stays. */
+#define S_BIO_SCAN 16 /* elements of a dropped block looked at, at most */
+static void S_bio_scan(const cd_dom *dom, const cd_xstat *st, cd_nid id, S_biolinks *bio)
+{
+    int dead = st[id].dead;
+    if (dead && st[id].why != 'E' && st[id].why != 'B' && st[id].why != 'F') return;
+    int left = dead ? S_BIO_SCAN : 1;
+    for (cd_nid t = id; t && left > 0; t = dead ? cd_dom_next(dom, t, id) : 0) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (n->type != CD_NODE_ELEMENT) continue;
+        left--;
+        size_t sl;
+        const char *who;
+        if (n->tag == CD_TAG_A && S_author_slug(dom, t, &sl))
+            S_bio_add(bio, t, NULL);
+        else if (bio->nauthors && (who = S_names_author(dom, t, bio)) != NULL && S_own_line(dom, st, t))
+            S_bio_add(bio, t, who);
+    }
+}
 
 static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, int story, int chosen,
                      size_t total, int many, S_biolinks *bio)
@@ -903,19 +1016,11 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, 
                 continue;
             }
         }
+        if (bio && n->type == CD_NODE_ELEMENT)
+            S_bio_scan(dom, st, id, bio);
         if (st[id].dead || n->type != CD_NODE_ELEMENT || n->tag == CD_TAG_PRE || n->tag == CD_TAG_CODE) {
             id = cd_dom_next_skip(dom, id, root);
             continue;
-        }
-        if (bio && n->tag == CD_TAG_A) {
-            size_t sl;
-            if (S_author_slug(dom, id, &sl)) {
-                if (bio->n == S_BIO_LINKS) {
-                    memmove(bio->link, bio->link + 1, (S_BIO_LINKS - 1) * sizeof bio->link[0]);
-                    bio->n--;
-                }
-                bio->link[bio->n++] = id;
-            }
         }
         /* On an article page, a rating widget (S_rating_row). */
         if (article && id != root && S_rating_row(dom, st, id) && !S_in_link(dom, id)) {
@@ -1061,7 +1166,16 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, 
  * page's slug begins with, then "is", "has" or "was". Only after the
  * story's prose, with none after it (so not the byline over the story):
  * boxes are judged from the last one back, since one author's box is
- * followed by the next author's. Reason "author-bio". */
+ * followed by the next author's. Reason "author-bio".
+ * A box needs no such link when it holds one of the page's authors (meta
+ * `authors`, read before extraction) as a line of its own or a portrait's
+ * alt text (S_names_author, S_own_line: the card of a template whose
+ * classes say nothing, wcxb-dev 0054, 0196, 0305, 0500 with classes
+ * removed; 0050, 0128, 0133, 4499 as served) and a sentence about that
+ * author (S_bio_named), and no heading of rank 1-3 (S_holds_section: the
+ * story's own "Why trust us" section). A box S_choose took as a root of its
+ * own after the story's root is judged against the other roots' prose
+ * (S_roots_prose, wcxb-dev 0056). */
 #define S_BIO_TEXT 800 /* characters of the box, at most */
 #define S_BIO_MIN 60   /* and at least (a sentence about the author) */
 #define S_BIO_BOXES 4
@@ -1135,27 +1249,104 @@ static int S_bio_sentence(const char *s, size_t n, const char *slug, size_t sl)
     return 0;
 }
 
-static void S_bios(const cd_dom *dom, cd_xstat *st, cd_nid root, const S_biolinks *bio)
+/* Does text[0..n) say something about the author named name (S_biolinks'
+ * name line or portrait): the name's first word (a title such as "Dr"
+ * passed), or the whole name, then maybe an apposition of its own
+ * (", MD,", ", AIHR's Founder and Dean,"), then a verb of a biography
+ * ("Rebecca has been a journalist …", "Geri Mileva, an experienced IP
+ * network engineer …", "Autumn founded Ambuja Yoga …")? A sentence of the
+ * story about its author would pass too: the box must be a card of its own
+ * after the story (S_bios). */
+static int S_bio_named(const char *s, size_t n, const char *name)
 {
+    static const char *const verbs[] = {" is ",       " has ",     " was ",      " covers ",  " writes ",
+                                        " wrote ",    " joined ",  " founded ",  " leads ",   " lives ",
+                                        " works ",    " holds ",   " spends ",   " serves ",  " specializes ",
+                                        " specialises ", " brings ", " produced ", " manages ", ", a ",
+                                        ", an ",      ", the "};
+    size_t nl = strlen(name), fl;
+    const char *first = name;
+    for (;;) {
+        fl = 0;
+        while (fl < nl - (size_t)(first - name) && first[fl] != ' ')
+            fl++;
+        /* A title before the name ("Dr", "Dr.", "Mr.") is no first name. */
+        if (fl <= 3 && first + fl < name + nl) {
+            first += fl + 1;
+            continue;
+        }
+        break;
+    }
+    if (fl < 3) return 0;
+    size_t rest = nl - (size_t)(first - name);
+    for (size_t i = 0; i + fl <= n; i++) {
+        if (i && cd_isalpha((unsigned char)s[i - 1])) continue;
+        if (s[i] != first[0] || memcmp(s + i, first, fl) != 0) continue;
+        size_t at = i + fl;
+        if (at < n && cd_isalpha((unsigned char)s[at])) continue;
+        /* The whole name, when it follows. */
+        if (i + rest <= n && memcmp(s + i, first, rest) == 0) at = i + rest;
+        for (int pass = 0; pass < 2; pass++) {
+            for (size_t v = 0; v < sizeof verbs / sizeof verbs[0]; v++) {
+                size_t vl = strlen(verbs[v]);
+                if (at + vl <= n && memcmp(s + at, verbs[v], vl) == 0) return 1;
+            }
+            /* An apposition: ", …," of 60 bytes at most, no sentence's end. */
+            if (pass || at + 2 >= n || s[at] != ',') break;
+            size_t q = at + 1;
+            while (q < n && q < at + 60 && s[q] != ',' && s[q] != '.')
+                q++;
+            if (q >= n || s[q] != ',') break;
+            at = q + 1;
+            /* the verb after the apposition: " is …" */
+            if (at < n && s[at] != ' ') break;
+        }
+    }
+    return 0;
+}
+
+/* Does a content root of x other than the r-th, before it (dir < 0) or
+ * after it (dir > 0), hold a long paragraph of live prose? (A box S_choose
+ * took as a root of its own beside the story, wcxb-dev 0056.) */
+static int S_roots_prose(const cd_extract *x, const cd_dom *dom, const cd_xstat *st, uint32_t r, int dir)
+{
+    for (uint32_t k = dir < 0 ? 0 : r + 1; k < (dir < 0 ? r : x->nroots); k++) {
+        cd_nid root = x->roots[k];
+        for (cd_nid t = root; t;) {
+            if (st[t].dead) {
+                t = cd_dom_next_skip(dom, t, root);
+                continue;
+            }
+            if (cd_x_long_para(dom, st, t, CD_LONG_PARA)) return 1;
+            t = cd_dom_next(dom, t, root);
+        }
+    }
+    return 0;
+}
+
+static void S_bios(const cd_extract *x, const cd_dom *dom, cd_xstat *st, uint32_t r, const S_biolinks *bio)
+{
+    cd_nid root = x->roots[r];
     cd_nid box[S_BIO_BOXES];
     int nb = 0;
     char buf[S_BIO_TEXT * 4 + 1];
     for (int i = 0; i < bio->n; i++) {
         cd_nid id = bio->link[i];
-        if (st[id].dead) continue;
         size_t sl = 0;
-        const char *slug = S_author_slug(dom, id, &sl);
-        if (!slug) continue;
+        const char *slug = bio->name[i] ? NULL : S_author_slug(dom, id, &sl);
+        if (!slug && !bio->name[i]) continue;
+        /* The box: the largest block around the link of S_BIO_TEXT at
+         * most, past the blocks a cleaning took out around it. */
         cd_nid b = id;
-        for (cd_nid a = cd_dom_node(dom, id)->parent; a && a != root && !st[a].dead && st[a].chars <= S_BIO_TEXT;
+        for (cd_nid a = cd_dom_node(dom, id)->parent; a && a != root && (st[a].dead || st[a].chars <= S_BIO_TEXT);
              a = cd_dom_node(dom, a)->parent)
-            b = a;
+            if (!st[a].dead) b = a;
         int known = 0;
         for (int k = 0; k < nb; k++)
             known |= box[k] == b;
-        if (known || st[b].chars < S_BIO_MIN) continue;
+        if (known || st[b].dead || st[b].chars < S_BIO_MIN || (!slug && S_holds_section(dom, st, b))) continue;
         long len = cd_x_text(dom, st, b, buf, S_BIO_TEXT * 4);
-        if (len > 0 && S_bio_sentence(buf, (size_t)len, slug, sl)) {
+        if (len > 0 && (slug ? S_bio_sentence(buf, (size_t)len, slug, sl) : S_bio_named(buf, (size_t)len, bio->name[i]))) {
             if (nb == S_BIO_BOXES) {
                 memmove(box, box + 1, (S_BIO_BOXES - 1) * sizeof box[0]);
                 nb--;
@@ -1165,7 +1356,9 @@ static void S_bios(const cd_dom *dom, cd_xstat *st, cd_nid root, const S_biolink
     }
     while (nb-- > 0) {
         cd_nid b = box[nb];
-        if (b == root || !S_prose_before(dom, st, b, root) || S_prose_after(dom, st, b, root)) break;
+        if (b == root || !(S_prose_before(dom, st, b, root) || S_roots_prose(x, dom, st, r, -1)) ||
+            S_prose_after(dom, st, b, root) || S_roots_prose(x, dom, st, r, 1))
+            break;
         cd_x_drop(dom, st, b, root, 'a');
     }
 }
@@ -1176,14 +1369,14 @@ void cd_x_drop_stock(cd_extract *x, const cd_dom *dom, cd_xstat *st)
     for (uint32_t r = 0; r < x->nroots; r++)
         if (!st[x->roots[r]].dead) total += st[x->roots[r]].chars;
     for (uint32_t r = 0; r < x->nroots; r++) {
-        S_biolinks bio = {.n = 0};
+        S_biolinks bio = {.n = 0, .authors = x->authors, .nauthors = x->nauthors};
         /* story: read as an article, or as a container on a page whose
          * structured data says it is one. */
         S_region(dom, st, x->roots[r], x->article && !x->broad, !x->broad && (x->article || x->typed > 0), !x->broad,
                  total, x->nroots > 1,
                  x->broad ? NULL : &bio);
         if (bio.n && !st[x->roots[r]].dead)
-            S_bios(dom, st, x->roots[r], &bio);
+            S_bios(x, dom, st, r, &bio);
     }
     if (x->article && !x->broad)
         S_rights(x, dom, st);
