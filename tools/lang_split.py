@@ -24,8 +24,8 @@ STOP = {
  'it': "il la che di per una sono non con della gli del le è".split(),
  'pt': "o a os as que de não para com uma do da em um é".split(),
  'nl': "de het een en van dat niet met voor zijn op is ook".split(),
- 'la': "sed ut et in est non ad quis dolor amet ipsum enim".split(),
- 'cs': "a se na je v že to s do o jako ale by".split(),
+ 'la': "sed ut quis dolor amet ipsum enim nisi eiusmod tempor aliqua".split(),
+ 'cs': "se na je že jako ale jsou které nebo také pro byl".split(),
 }
 def lang_of(text):
     w = S.words(text)[:3000]
