@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Where do wcxb-dev's missed 'with' snippets sit? (docs/quality.md, session 11)
 
-    tools/with_where.py PRED.jsonl DEBUG_BIN [OUT.jsonl]
+    tools/with_where.py [--without] PRED.jsonl DEBUG_BIN [OUT.jsonl]
 
 PRED.jsonl: `copydesk --json` over wcxb-dev/html (tools/eval.sh writes it).
 DEBUG_BIN: a copydesk built with -DCD_EXTRACT_DEBUG, e.g.
@@ -16,6 +16,13 @@ chosen roots (the common ancestor, levels up from the root and down to the
 snippet, before or after it). One JSON line per snippet goes to OUT.jsonl
 (default /tmp/with_where.jsonl); a summary by cause, by page type (the
 gold's _internal.page_type: analysis only) and by position is printed.
+
+--without traces the 'without' snippets instead: those present in the
+visible page and absent from PRED, i.e. what each rule rightly removes, so
+a rule's 'with' loss can be weighed against it (session 20, h/with). The
+summary also gives each cause's weight in points of the scorer's per-page
+mean (a snippet weighs 1 / its page's snippets / the pages that have any),
+split into article pages and the others.
 """
 import collections
 import json
@@ -49,11 +56,13 @@ def position(loc):
 
 
 def main():
-    if len(sys.argv) < 3:
+    args = [a for a in sys.argv[1:] if a != "--without"]
+    key = "without" if len(args) < len(sys.argv) - 1 else "with"
+    if len(args) < 2:
         sys.exit(__doc__)
-    pred = texts(open(sys.argv[1], encoding="utf-8"))
-    dbg = sys.argv[2]
-    out_path = sys.argv[3] if len(sys.argv) > 3 else "/tmp/with_where.jsonl"
+    pred = texts(open(args[0], encoding="utf-8"))
+    dbg = args[1]
+    out_path = args[2] if len(args) > 2 else "/tmp/%s_where.jsonl" % key
     html = os.path.join(WCXB, "html")
     work = tempfile.mkdtemp(prefix="with_where.")
     model = os.path.join(work, "sites.model")
@@ -62,6 +71,8 @@ def main():
                                 text=True).stdout.split("\n"))
     snips = os.path.join(work, "snips.txt")
     by_cause, by_type, by_pos = collections.Counter(), collections.Counter(), collections.Counter()
+    points = collections.Counter()
+    npages = 0
     with open(out_path, "w", encoding="utf-8") as out:
         gt = os.path.join(WCXB, "ground-truth")
         for name in sorted(os.listdir(gt)):
@@ -70,7 +81,9 @@ def main():
             pt = pt.get("primary", "article") if isinstance(pt, dict) else (pt or "article")
             pid = name.split(".")[0]
             text, vis = pred.get(pid, "").lower(), full.get(pid, "").lower()
-            miss = [s for s in data["ground_truth"].get("with") or [] if s.lower() not in text and s.lower() in vis]
+            snippets = data["ground_truth"].get(key) or []
+            npages += bool(snippets)
+            miss = [s for s in snippets if s.lower() not in text and s.lower() in vis]
             if not miss:
                 continue
             with open(snips, "w", encoding="utf-8") as f:
@@ -107,6 +120,7 @@ def main():
                     by_type[pt] += 1
                     by_pos[position(loc)] += 1
                 by_cause[cause] += 1
+                points[("article" if pt == "article" else "other", cause)] += 1 / len(snippets)
                 out.write(json.dumps(dict(pid=pid, type=pt, snip=s, mode=mode, cause=cause, loc=loc,
                                           drop=best and {k: best[k] for k in ("why", "in", "tag", "cls")})) + "\n")
     for title, c in (("by cause", by_cause), ("outside the region, by page type", by_type),
@@ -114,6 +128,9 @@ def main():
         print(title)
         for k, v in c.most_common():
             print("  %5d  %s" % (v, k))
+    print("points of the per-page '%s' mean, by page type (article / other) and cause" % key)
+    for (kind, cause), v in sorted(points.items(), key=lambda kv: -kv[1]):
+        print("  %6.3f  %-7s %s" % (100 * v / max(npages, 1), kind, cause))
 
 
 if __name__ == "__main__":
