@@ -2841,6 +2841,111 @@ static void S_site_rails(cd_extract *x, const cd_dom *dom, S_stat *st)
     }
 }
 
+#ifdef CD_EXTRACT_DEBUG
+/* CD_SPLIT=1: after S_choose, the live text of the roots and of the first
+ * root's ancestors (4 levels), one JSON line on stderr (tools/split_audit.py). */
+static void S_split_text(const cd_dom *dom, const S_stat *st, cd_nid top)
+{
+    for (cd_nid id = top; id;) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (st[id].dead) {
+            id = cd_dom_next_skip(dom, id, top);
+            continue;
+        }
+        if (n->type == CD_NODE_TEXT) {
+            for (uint32_t i = 0; i < n->len; i++) {
+                unsigned char c = (unsigned char)n->u.text[i];
+                if (c == '"' || c == '\\')
+                    fputc('\\', stderr), fputc(c, stderr);
+                else if (c < 0x20)
+                    fputc(' ', stderr);
+                else
+                    fputc(c, stderr);
+            }
+            fputc(' ', stderr);
+        }
+        id = cd_dom_next(dom, id, top);
+    }
+}
+
+static void S_split_dump(const cd_extract *x, const cd_dom *dom, const S_stat *st, const char *when)
+{
+    if (!getenv("CD_SPLIT") || !x->nroots)
+        return;
+    uint32_t rchars = 0, rlink = 0, rlong = 0, nrlong = 0;
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        rchars += st[x->roots[r]].chars;
+        rlink += st[x->roots[r]].link;
+        for (cd_nid id = x->roots[r]; id;) {
+            if (st[id].dead || st[id].kind) {
+                id = cd_dom_next_skip(dom, id, x->roots[r]);
+                continue;
+            }
+            if (cd_x_long_para(dom, st, id, CD_LONG_PARA)) {
+                rlong += st[id].chars;
+                nrlong++;
+                id = cd_dom_next_skip(dom, id, x->roots[r]);
+                continue;
+            }
+            id = cd_dom_next(dom, id, x->roots[r]);
+        }
+    }
+    fprintf(stderr, "{\"split\":\"%s\",\"nroots\":%u,\"rchars\":%u,\"rlink\":%u,\"rlong\":%u,\"nrlong\":%u,\"body\":%u,\"roots\":\"",
+            when, x->nroots, rchars, rlink, rlong, nrlong, dom->body ? st[dom->body].chars : 0);
+    for (uint32_t r = 0; r < x->nroots; r++)
+        S_split_text(dom, st, x->roots[r]);
+    fprintf(stderr, "\",\"up\":[");
+    cd_nid a = x->roots[0];
+    for (int k = 0; k < 4; k++) {
+        a = cd_dom_node(dom, a)->parent;
+        if (!a || cd_dom_node(dom, a)->type != CD_NODE_ELEMENT)
+            break;
+        uint32_t olong = 0, nolong = 0, okind = 0, ohead = 0, ochars = 0, olink = 0, nblk = 0;
+        for (cd_nid id = a; id;) {
+            int inroot = 0;
+            for (uint32_t r = 0; r < x->nroots; r++)
+                inroot |= id == x->roots[r];
+            const cd_node *n = cd_dom_node(dom, id);
+            if (st[id].dead || inroot) {
+                id = cd_dom_next_skip(dom, id, a);
+                continue;
+            }
+            if (n->type == CD_NODE_ELEMENT && st[id].kind) {
+                okind += st[id].chars;
+                id = cd_dom_next_skip(dom, id, a);
+                continue;
+            }
+            if (n->type == CD_NODE_ELEMENT && (cd_tag_flags(n->tag) & CD_TF_HEADING)) {
+                ohead += st[id].chars;
+                ochars += st[id].chars;
+                olink += st[id].link;
+                id = cd_dom_next_skip(dom, id, a);
+                continue;
+            }
+            if (cd_x_long_para(dom, st, id, CD_LONG_PARA)) {
+                olong += st[id].chars;
+                nolong++;
+                ochars += st[id].chars;
+                olink += st[id].link;
+                id = cd_dom_next_skip(dom, id, a);
+                continue;
+            }
+            if (n->type == CD_NODE_ELEMENT && S_is_block(n->tag) && st[id].flow)
+                nblk++;
+            if (n->type == CD_NODE_TEXT && st[id].counted) {
+                ochars += st[id].chars;
+            }
+            id = cd_dom_next(dom, id, a);
+        }
+        fprintf(stderr, "%s{\"id\":%u,\"tag\":%u,\"chars\":%u,\"link\":%u,\"olong\":%u,\"nolong\":%u,\"okind\":%u,\"ohead\":%u,\"ochars\":%u,\"nblk\":%u,\"text\":\"",
+                k ? "," : "", a, cd_dom_node(dom, a)->tag, st[a].chars, st[a].link, olong, nolong, okind, ohead, ochars, nblk);
+        S_split_text(dom, st, a);
+        fprintf(stderr, "\"}");
+    }
+    fprintf(stderr, "]}\n");
+}
+#endif
+
 /* One reading of the page: prune, count, score, choose the roots. */
 /* Is there, after S_prune's first round, a live block with CD_MIN_PARA
  * characters of flow: one that could score (S_score)? That round depends on
@@ -2923,6 +3028,9 @@ static int S_read(cd_extract *x, const cd_dom *dom, S_stat *st, unsigned options
     S_detect(dom, st);
     S_score(dom, st);
     S_choose(x, dom, st);
+#ifdef CD_EXTRACT_DEBUG
+    S_split_dump(x, dom, st, "choose");
+#endif
     cd_x_broaden(x, dom, st, title);
     return may_score;
 }
