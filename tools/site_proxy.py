@@ -14,7 +14,9 @@ The proxy (directories of links, OUT/html/SET, each extracted as one batch):
 - l3s-gn1 pages (all news articles) of hosts with at least --l3s-min pages;
 - cleanportaleval, all 71 pages (4 news sites).
 A page's host is copydesk's own key without a URL (`sitedump host`), the
-key the batch files it under.
+key the batch files it under. With --declass the pages are copies without
+class and id attributes (tools/declass.py, the class-free probe), hosts still
+keyed on the pages as served.
 
 Three runs of the build per set: off (`--site-chrome off`), auto (the
 default, one batch, `--learn-sites OUT/SET.model`), and model (that model
@@ -31,6 +33,7 @@ measure; the issue allows 0.5 %)."""
 import argparse
 import collections
 import concurrent.futures
+import gzip
 import importlib.util
 import json
 import os
@@ -92,8 +95,25 @@ def build(a, sc):
         for f in os.listdir(hd):
             os.unlink(os.path.join(hd, f))
     for pid, (ds, _, f) in pages.items():
-        os.symlink(f, os.path.join(a.out, "html", "all" if a.one_batch else ds, os.path.basename(f)))
+        dst = os.path.join(a.out, "html", "all" if a.one_batch else ds, os.path.basename(f))
+        if a.declass:
+            write_declassed(f, dst)
+        else:
+            os.symlink(f, dst)
     return pages
+
+
+def write_declassed(src, dst):
+    """A copy of page src without class and id attributes (tools/declass.py: the class-free
+    probe), gzip'd again when src is."""
+    spec = importlib.util.spec_from_file_location("declass", os.path.join(TOP, "tools", "declass.py"))
+    dc = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(dc)
+    op = gzip.open if src.endswith(".gz") else open
+    with op(src, "rb") as fh:
+        text = fh.read().decode("latin-1")
+    with op(dst, "wb") as fh:
+        fh.write(dc.declass(text).encode("latin-1"))
 
 
 def records(path):
@@ -149,6 +169,9 @@ def main():
     ap.add_argument("--l3s-min", type=int, default=2)
     ap.add_argument("--one-batch", action="store_true",
                     help="the three sets as one batch (a host key shared by two sets is one host then)")
+    ap.add_argument("--declass", action="store_true",
+                    help="the class-free probe: the proxy's pages with every class and id removed "
+                         "(tools/declass.py; hosts keyed and gold scored as served)")
     ap.add_argument("--no-model", action="store_true", help="skip the page-by-page run")
     ap.add_argument("--list", type=int, default=0, help="print the N pages auto changes most (P)")
     a = ap.parse_args()
