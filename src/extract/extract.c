@@ -3438,7 +3438,10 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
          * blogs and shops type their pages so).
          * The comment cut stays with pages untyped or typed as articles: on a
          * page typed as a forum or a Q&A the replies are the content
-         * (measured: forum F1 .770 -> .745 with it). */
+         * (measured: forum F1 .770 -> .745 with it). A page read broad
+         * loses only the lists named as other stories ("Recent News"):
+         * its unnamed tiles are as often its own sections (wcxb-dev 4474),
+         * and no comment cut. */
         cd_x_drop_found(x, dom, st, title, x->broad ? 2 : 1);
         if (!x->broad && x->typed >= 0) cd_x_comment_cut(x, dom, st);
     }
