@@ -1145,6 +1145,14 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
              * summary, the shape of "more stories" rails; a resource list,
              * a docs page's next steps or an FAQ is not) -- wcxb-dev 4588's
              * checklists after the story, 0258's, 0152's. */
+            /* A page read broad (many parts, lists_only 2): only the lists
+             * named as other stories and their labels, before or after the
+             * story; its tiles of heading, summary and "Learn more" are as
+             * often the page's own sections (wcxb-dev 4474). */
+            if (lists_only == 2 &&
+                (!st[id].kind || (st[id].kind & CD_KIND_UNDER) || st[id].mark != CD_TEASER_NAMED ||
+                 (id > lfirst && id < tafter)))
+                continue;
             if (lists_only && st[id].kind != CD_KIND_TEASERS &&
                 !(st[id].kind == CD_KIND_LABEL && st[id].mark == CD_TEASER_NAMED &&
                   (id < lfirst || id >= tafter)) &&

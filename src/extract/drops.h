@@ -24,7 +24,8 @@ void cd_x_comment_cut(cd_extract *x, const cd_dom *dom, cd_xstat *st);
 
 /* Inside the one article, drop what the detectors marked and the furniture
  * lines of the template (lists_only: only lists of stories before or after
- * the story, and named ones; nothing else). x->title_node must be set. */
+ * the story, and named ones; nothing else; 2, for a page read broad: only the
+ * named ones before or after the story). x->title_node must be set. */
 void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char *title,
                      int lists_only);
 

@@ -3535,7 +3535,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     if (x->article && !x->broad) {
         S_find_title(x, dom, st, title, 0); /* the headline is never furniture */
         cd_x_drop_found(x, dom, st, title, 0);
-    } else if (!x->broad && x->nroots) {
+    } else if (x->nroots) {
         /* A page that is no article by its date may still be a story with
          * lists of other stories before or after it (not between its
          * paragraphs) and its readers' comments below a label. Whatever its
@@ -3546,9 +3546,12 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
          * blogs and shops type their pages so).
          * The comment cut stays with pages untyped or typed as articles: on a
          * page typed as a forum or a Q&A the replies are the content
-         * (measured: forum F1 .770 -> .745 with it). */
-        cd_x_drop_found(x, dom, st, title, 1);
-        if (x->typed >= 0) cd_x_comment_cut(x, dom, st);
+         * (measured: forum F1 .770 -> .745 with it). A page read broad
+         * loses only the lists named as other stories ("Recent News"):
+         * its unnamed tiles are as often its own sections (wcxb-dev 4474),
+         * and no comment cut. */
+        cd_x_drop_found(x, dom, st, title, x->broad ? 2 : 1);
+        if (!x->broad && x->typed >= 0) cd_x_comment_cut(x, dom, st);
     }
     if (!x->article)
         cd_x_drop_forms(x, dom, st);

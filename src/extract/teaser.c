@@ -48,6 +48,10 @@
 #define CD_TEASER_LINKS 3    /* links of an item besides its headline links */
 #define CD_TEASER_CARD 80     /* characters of an item outside its links: a card's summary */
 #define CD_TEASER_UP 8       /* wrappers climbed to find a list's label */
+#define CD_CARD_UP 3 /* levels climbed from a card's heading to the box holding its link */
+#define CD_CARD_LINK 30 /* characters of a card's links ("Learn more", "Read the story") */
+
+static int S_headline_text(const cd_dom *dom, const cd_xstat *st, cd_nid id);
 
 /* Is link id a headline: a whole line of 3 to 25 words (or of 8 characters
  * of a script written without spaces), leading to another page? */
@@ -60,6 +64,13 @@ static int S_headline(const cd_dom *dom, const cd_xstat *st, cd_nid id)
     if (!href || !hl || href[0] == '#' || (hl >= 11 && cd_eq_nocase(href, 11, "javascript:")))
         return 0;
     if (cd_x_in_sentence(dom, id)) return 0;
+    return S_headline_text(dom, st, id);
+}
+
+/* Is element id's text a headline's: 3 to 25 words (or 8 characters of a
+ * script written without spaces), no address? */
+static int S_headline_text(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+{
     char buf[CD_HEADLINE_MAX * 2 + 1];
     long len = cd_x_text(dom, st, id, buf, CD_HEADLINE_MAX * 2);
     if (len <= 0) return 0;
@@ -75,6 +86,51 @@ static int S_headline(const cd_dom *dom, const cd_xstat *st, cd_nid id)
     if (high * 2 >= (size_t)len)
         return 1; /* a script written without spaces: the length said enough */
     return words >= CD_HEADLINE_WORDS && words <= CD_HEADLINE_WORDS_MAX;
+}
+
+/* Does link id lead to another page: an address that is no fragment and no
+ * script? */
+static int S_page_link(const cd_dom *dom, cd_nid id)
+{
+    size_t hl = 0;
+    const char *href = cd_dom_attr(dom, id, "href", &hl);
+    return href && hl && href[0] != '#' && !(hl >= 11 && cd_eq_nocase(href, 11, "javascript:"));
+}
+
+/* Is heading id the headline of a card whose link is elsewhere: a heading
+ * of a headline's length without links of its own, in a small box (its
+ * own text and a summary, CD_TEASER_TEXT characters besides the heading)
+ * holding no other heading, a summary (CD_TEASER_CARD characters outside
+ * the heading and the links) and a link to another page that is no headline
+ * and stands alone: a picture's link, an empty link over the card, "Learn
+ * more" (the rails of cards newer pages set: <article><img><h3>Title</h3>
+ * <div>summary</div><a href>Learn more</a></article>). A story's section
+ * has prose or a link inside a sentence instead. The box is found within
+ * CD_CARD_UP levels. */
+static int S_card_heading(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+{
+    const cd_xstat *s = &st[id];
+    if (s->n_a || s->chars < CD_HEADLINE_MIN || s->chars > CD_HEADLINE_MAX) return 0;
+    cd_nid box = id;
+    for (int up = 0; up < CD_CARD_UP; up++) {
+        box = cd_dom_node(dom, box)->parent;
+        if (!box || box < 2 || st[box].dead || st[box].chars > s->chars + CD_TEASER_TEXT) return 0;
+        if (st[box].head > s->chars) return 0; /* another heading: a section */
+        if (!st[box].n_a) continue;
+        if (st[box].link > CD_CARD_LINK || st[box].n_a > CD_TEASER_LINKS) return 0;
+        /* A summary of its own: a product's tile has a price and a stock line. */
+        if (st[box].chars - st[box].link < s->chars + CD_TEASER_CARD) return 0;
+        int found = 0;
+        for (cd_nid t = box; t; t = cd_dom_next(dom, t, box)) {
+            const cd_node *n = cd_dom_node(dom, t);
+            if (n->type != CD_NODE_ELEMENT || n->tag != CD_TAG_A || st[t].dead) continue;
+            if (!S_page_link(dom, t)) continue;
+            if (st[t].chars && cd_x_in_sentence(dom, t)) return 0;
+            found = 1;
+        }
+        return found && S_headline_text(dom, st, id);
+    }
+    return 0;
 }
 
 static int S_has_sentence_end(const char *s, size_t n)
@@ -300,6 +356,8 @@ static int S_card(const cd_dom *dom, const cd_xstat *st, cd_nid item)
             continue;
         }
         if (n->type == CD_NODE_ELEMENT && (n->tag == CD_TAG_DETAILS || n->tag == CD_TAG_SUMMARY)) return 0;
+        if (n->type == CD_NODE_ELEMENT && (cd_tag_flags(n->tag) & CD_TF_HEADING) && st[t].mark == 1)
+            return before <= CD_TEASER_LABEL; /* a card's heading (S_card_heading) */
         if (n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_A) {
             if (st[t].mark == 1) return before <= CD_TEASER_LABEL;
             t = cd_dom_next_skip(dom, t, item);
@@ -311,51 +369,60 @@ static int S_card(const cd_dom *dom, const cd_xstat *st, cd_nid item)
     return 0;
 }
 
-/* The host its first headline link leads to: 0 for a link within the site
- * (a relative one), else a hash of the host name. */
+/* The site link id leads to: 0 for a link within the site (a relative
+ * one), else a hash of the host name. */
+static uint64_t S_link_host(const cd_dom *dom, cd_nid id)
+{
+    size_t hl = 0;
+    const char *h = cd_dom_attr(dom, id, "href", &hl);
+    size_t i = 0;
+    while (i < hl && cd_isspace((unsigned char)h[i]))
+        i++;
+    /* scheme: */
+    size_t k = i;
+    while (k < hl &&
+           (cd_isalnum((unsigned char)h[k]) || h[k] == '+' || h[k] == '-' || h[k] == '.'))
+        k++;
+    if (k < hl && h[k] == ':' && k > i) i = k + 1;
+    if (i + 1 >= hl || h[i] != '/' || h[i + 1] != '/') return 0;
+    i += 2;
+    /* The site: the host's last two labels (three when the second
+     * last is a short one, as in "co.uk"): gma.example.com and
+     * news.example.com are one site. */
+    size_t b = i, e = i;
+    while (e < hl && h[e] != '/' && h[e] != '?' && h[e] != '#' && h[e] != ':')
+        e++;
+    size_t dots[3] = {0, 0, 0};
+    int nd = 0;
+    for (size_t d = e; d > b; d--)
+        if (h[d - 1] == '.' && nd < 3)
+            dots[nd++] = d; /* the label after this dot starts at d */
+    size_t from = b;
+    if (nd >= 2) {
+        from = dots[1];
+        if (dots[0] - dots[1] - 1 <= 3 && nd >= 3 && 1) from = dots[2];
+    }
+    uint64_t x = 1469598103934665603ull;
+    for (size_t d = from; d < e; d++) {
+        x ^= (unsigned char)cd_tolower((unsigned char)h[d]);
+        x *= 1099511628211ull;
+    }
+    return x ? x : 1;
+}
+
+/* The site its first headline link leads to (S_link_host), or, when its
+ * headline is a card's heading without a link (S_card_heading), the site of
+ * its first link to another page. */
 static uint64_t S_item_host(const cd_dom *dom, const cd_xstat *st, cd_nid item)
 {
+    cd_nid other = CD_NONE;
     for (cd_nid t = item; t; t = cd_dom_next(dom, t, item)) {
         const cd_node *n = cd_dom_node(dom, t);
-        if (n->type != CD_NODE_ELEMENT || n->tag != CD_TAG_A || st[t].mark != 1 || st[t].dead)
-            continue;
-        size_t hl = 0;
-        const char *h = cd_dom_attr(dom, t, "href", &hl);
-        size_t i = 0;
-        while (i < hl && cd_isspace((unsigned char)h[i]))
-            i++;
-        /* scheme: */
-        size_t k = i;
-        while (k < hl &&
-               (cd_isalnum((unsigned char)h[k]) || h[k] == '+' || h[k] == '-' || h[k] == '.'))
-            k++;
-        if (k < hl && h[k] == ':' && k > i) i = k + 1;
-        if (i + 1 >= hl || h[i] != '/' || h[i + 1] != '/') return 0;
-        i += 2;
-        /* The site: the host's last two labels (three when the second
-         * last is a short one, as in "co.uk"): gma.example.com and
-         * news.example.com are one site. */
-        size_t b = i, e = i;
-        while (e < hl && h[e] != '/' && h[e] != '?' && h[e] != '#' && h[e] != ':')
-            e++;
-        size_t dots[3] = {0, 0, 0};
-        int nd = 0;
-        for (size_t d = e; d > b; d--)
-            if (h[d - 1] == '.' && nd < 3)
-                dots[nd++] = d; /* the label after this dot starts at d */
-        size_t from = b;
-        if (nd >= 2) {
-            from = dots[1];
-            if (dots[0] - dots[1] - 1 <= 3 && nd >= 3 && 1) from = dots[2];
-        }
-        uint64_t x = 1469598103934665603ull;
-        for (size_t d = from; d < e; d++) {
-            x ^= (unsigned char)cd_tolower((unsigned char)h[d]);
-            x *= 1099511628211ull;
-        }
-        return x ? x : 1;
+        if (n->type != CD_NODE_ELEMENT || n->tag != CD_TAG_A || st[t].dead) continue;
+        if (st[t].mark == 1) return S_link_host(dom, t);
+        if (!other && S_page_link(dom, t)) other = t;
     }
-    return 0;
+    return other ? S_link_host(dom, other) : 0;
 }
 
 /* Do the items of a run lead within one site (most of them relative links
@@ -593,7 +660,11 @@ void cd_teaser_mark(const cd_dom *dom, cd_xstat *st)
         const cd_node *n = cd_dom_node(dom, id);
         cd_xstat *s = &st[id];
         if (n->type != CD_NODE_ELEMENT || s->dead) continue;
-        if (n->tag == CD_TAG_A && S_headline(dom, st, id)) s->mark = 1;
+        if (n->tag == CD_TAG_A && S_headline(dom, st, id))
+            s->mark = 1;
+        else if (!s->mark && (cd_tag_flags(n->tag) & CD_TF_HEADING) && n->tag != CD_TAG_H1 &&
+                 S_card_heading(dom, st, id))
+            s->mark = 1;
         uint32_t up = (uint32_t)st[n->parent].mark + s->mark;
         st[n->parent].mark = (uint16_t)(up > 0xFFFF ? 0xFFFF : up);
     }
