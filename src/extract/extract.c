@@ -3346,7 +3346,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     x->typed = cd_article_typed_flags(dom, &tflags);
     int thread = (tflags & CD_TYPED_DISCUSSION) != 0;
     x->other_kind = (tflags & CD_TYPED_OTHER_KIND) != 0;
-    if (cd_site_mark(&x->site, x->mem, x->sites, x->url, dom) != COPYDESK_OK)
+    if (cd_site_mark(&x->site, x->mem, x->site_host, dom) != COPYDESK_OK)
         return COPYDESK_ERR_NOMEM;
 #ifndef CD_EXTRACT_CHECK_EMPTY
     if (S_empty(dom)) {
