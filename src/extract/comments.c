@@ -40,6 +40,7 @@
 #endif
 
 #include "../util/ctype.h"
+#include "../util/utf8.h"
 #include "article.h"
 #include "comments.h"
 #include "wordlists.h"
@@ -669,8 +670,7 @@ static cd_nid S_tail_name(const cd_dom *dom, const cd_xstat *st, cd_nid id, char
     while (i < len && buf[i] == ' ')
         i++;
     if (i < len && buf[i] == '-') return e;
-    if (i + 3 <= len && (unsigned char)buf[i] == 0xE2 && (unsigned char)buf[i + 1] == 0x80 &&
-        ((unsigned char)buf[i + 2] == 0x93 || (unsigned char)buf[i + 2] == 0x94))
+    if (cd_utf8_dash_at(buf, (size_t)len, (size_t)i))
         return e;
     return CD_NONE;
 }
