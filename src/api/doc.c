@@ -285,10 +285,12 @@ copydesk_status copydesk_doc_parse(copydesk_doc *doc, const char *bytes, size_t 
         S_warn(doc, COPYDESK_WARN_TRUNCATED, 0);
 
     const char *url = doc->url.len ? doc->url.data : NULL;
-    int site_title = title_hash && cd_site_title_recurs(doc->sites, url, &doc->dom, title_hash);
+    /* The page's host in the site model, read once: the <title> evidence and
+     * the chrome marks (site/mark.c) both ask for it. */
+    const cd_site_host *host = cd_site_page_host(doc->sites, url, &doc->dom);
+    int site_title = cd_site_title_recurs(host, title_hash);
     cd_meta_read_site(&doc->meta, &doc->dom, &doc->arena, url, doc->ref_time, site_title);
-    doc->ext.sites = doc->sites;
-    doc->ext.url = url;
+    doc->ext.site_host = host;
     doc->ext.authors = (const char *const *)doc->meta.authors;
     doc->ext.nauthors = doc->meta.nauthors;
     st = cd_extract_run(&doc->ext, &doc->dom, doc->options, doc->meta.title);

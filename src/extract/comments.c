@@ -40,6 +40,7 @@
 #endif
 
 #include "../util/ctype.h"
+#include "../util/utf8.h"
 #include "article.h"
 #include "comments.h"
 #include "wordlists.h"
@@ -609,7 +610,9 @@ static void S_thread(const cd_dom *dom, cd_xstat *st, cd_nid p)
 #define CD_NAME_CHARS 60
 #define CD_NAME_WORDS 8
 #define CD_NAME_TEXT 20 /* visible characters of a comment's text */
-static int S_name_line(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *buf)
+/* The name line's shape, read from the tree and the counts alone: the
+ * tests S_name_line makes before it reads the text. */
+static int S_name_shape(const cd_dom *dom, const cd_xstat *st, cd_nid id)
 {
     const cd_node *n = cd_dom_node(dom, id);
     if (st[id].chars < 3 || st[id].chars > CD_NAME_CHARS || st[id].link * 2 > st[id].chars ||
@@ -626,6 +629,13 @@ static int S_name_line(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *b
                   (cd_dom_node(dom, c)->tag != CD_TAG_BR && !cd_x_is_block(cd_dom_node(dom, c)->tag))))
             return 0;
     }
+    return 1;
+}
+
+static int S_name_line(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *buf)
+{
+    if (!S_name_shape(dom, st, id))
+        return 0;
     long len = cd_x_text(dom, st, id, buf, CD_STAMP_MAX);
     if (len <= 0) return 0;
     size_t words = S_words(buf, (size_t)len);
@@ -643,8 +653,10 @@ static int S_name_line(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *b
 /* A comment that signs itself: a block whose text ends with a name line
  * set apart by a break ("I've watched every series … <br><strong>-
  * Daniella C., Stanmore</strong>"), CD_NAME_TEXT characters of text or more
- * before it. Returns the name line (CD_NONE when there is none). */
-static cd_nid S_tail_name(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *buf)
+ * before it. S_tail_at: the element that may be that line, by the tree and
+ * the counts alone (CD_NONE when there is none); S_tail_name: the name line
+ * (CD_NONE when there is none). */
+static cd_nid S_tail_at(const cd_dom *dom, const cd_xstat *st, cd_nid id)
 {
     const cd_node *n = cd_dom_node(dom, id);
     if (n->type != CD_NODE_ELEMENT || !cd_x_is_block(n->tag) || st[id].chars < CD_NAME_TEXT + 3 ||
@@ -662,15 +674,20 @@ static cd_nid S_tail_name(const cd_dom *dom, const cd_xstat *st, cd_nid id, char
         if (!st[b].dead && st[b].chars) return CD_NONE;
         b = cd_dom_node(dom, b)->prev;
     }
-    if (!b || !S_name_line(dom, st, e, buf)) return CD_NONE;
+    return b && S_name_shape(dom, st, e) ? e : CD_NONE;
+}
+
+static cd_nid S_tail_name(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *buf)
+{
+    cd_nid e = S_tail_at(dom, st, id);
+    if (!e || !S_name_line(dom, st, e, buf)) return CD_NONE;
     /* Set off as a signature: a dash before the name. */
     long len = cd_x_text(dom, st, e, buf, CD_STAMP_MAX);
     long i = 0;
     while (i < len && buf[i] == ' ')
         i++;
     if (i < len && buf[i] == '-') return e;
-    if (i + 3 <= len && (unsigned char)buf[i] == 0xE2 && (unsigned char)buf[i + 1] == 0x80 &&
-        ((unsigned char)buf[i + 2] == 0x93 || (unsigned char)buf[i + 2] == 0x94))
+    if (cd_utf8_dash_at(buf, (size_t)len, (size_t)i))
         return e;
     return CD_NONE;
 }
@@ -697,6 +714,23 @@ static int S_name_thread(const cd_dom *dom, cd_xstat *st, cd_nid p, int cform, c
     cd_nid item[MAXI], nm[MAXI];
     uint8_t sig[MAXI];
     uint32_t ni = 0, marked = MAXI;
+    /* First by the tree and the counts alone (most blocks hold no two lines
+     * that could be names): the walk below reads the text of every line
+     * that could. Its own refusals come first, as there. */
+    uint32_t maybe = 0;
+    for (cd_nid c = cd_dom_node(dom, p)->first; c; c = cd_dom_node(dom, c)->next) {
+        const cd_node *cn = cd_dom_node(dom, c);
+        if ((cn->type != CD_NODE_ELEMENT && cn->type != CD_NODE_TEXT) || st[c].dead || !st[c].chars)
+            continue;
+        if (ni++ == MAXI) return 0;
+        uint16_t kd = st[c].kind & ~CD_KIND_UNDER;
+        if (kd && kd != CD_KIND_THREAD && kd != CD_KIND_CFORM && kd != CD_KIND_LABEL) return 0;
+        if (cn->type == CD_NODE_ELEMENT && (!kd || kd == CD_KIND_LABEL) &&
+            (S_name_shape(dom, st, c) || S_tail_at(dom, st, c)))
+            maybe++;
+    }
+    if (maybe < 2) return 0;
+    ni = 0;
     for (cd_nid c = cd_dom_node(dom, p)->first; c; c = cd_dom_node(dom, c)->next) {
         const cd_node *cn = cd_dom_node(dom, c);
         if ((cn->type != CD_NODE_ELEMENT && cn->type != CD_NODE_TEXT) || st[c].dead || !st[c].chars)
@@ -857,12 +891,9 @@ void cd_comments_mark(const cd_dom *dom, cd_xstat *st)
     /* Threads signed by name alone, after the others (a comment form
      * below makes two comments a thread). */
     int cform = 0;
-    for (uint32_t id = 2; id < count && !cform; id++) {
-        const cd_node *n = cd_dom_node(dom, id);
-        cd_xstat *s = &st[id];
-        if (n->type != CD_NODE_ELEMENT || s->dead) continue;
-        if ((s->kind & ~CD_KIND_UNDER) == CD_KIND_CFORM) cform = 1;
-    }
+    for (uint32_t id = 2; id < count && !cform; id++)
+        cform = (st[id].kind & ~CD_KIND_UNDER) == CD_KIND_CFORM && !st[id].dead &&
+                cd_dom_node(dom, id)->type == CD_NODE_ELEMENT;
     /* Twice when the first pass found one: a run of comments split over
      * two blocks ("the first three", then the rest) is found last block
      * first (the story-after test sees the later one marked). */

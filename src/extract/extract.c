@@ -2313,14 +2313,13 @@ static copydesk_status S_dedup(cd_extract *x, const cd_dom *dom, S_stat *st)
 /* Mark the headline: an h1/h2 whose text equals the metadata title (ignoring
  * case and spacing), or begins with it and goes on after a separator ("X - Forum
  * name", "X | Section": the title is the headline with a suffix cut). */
-static int S_is_sep(unsigned char b, const char *rest)
+static int S_is_sep(const char *at)
 {
+    unsigned char b = (unsigned char)at[0];
     if (b == '-' || b == '|' || b == ':' || b == '/' || b == '(' || b == '[')
         return 1;
     /* – — · » as UTF-8 */
-    return (b == 0xE2 && (unsigned char)rest[0] == 0x80 &&
-            ((unsigned char)rest[1] == 0x93 || (unsigned char)rest[1] == 0x94)) ||
-           (b == 0xC2 && ((unsigned char)rest[0] == 0xB7 || (unsigned char)rest[0] == 0xBB));
+    return cd_utf8_dash(at) || (b == 0xC2 && ((unsigned char)at[1] == 0xB7 || (unsigned char)at[1] == 0xBB));
 }
 
 int cd_x_text_equals(const cd_dom *dom, cd_nid id, const char *title)
@@ -2338,10 +2337,10 @@ int cd_x_text_equals(const cd_dom *dom, cd_nid id, const char *title)
                 t++;
             if (!*t && t != title) {
                 /* The title ended: a separator must follow, then anything. */
-                char rest[2] = {0, 0};
-                for (uint32_t k = 0; k < 2 && i + 1 + k < n->len; k++)
-                    rest[k] = n->u.text[i + 1 + k];
-                return S_is_sep(b, rest);
+                char at[3] = {(char)b, 0, 0};
+                for (uint32_t k = 1; k < 3 && i + k < n->len; k++)
+                    at[k] = n->u.text[i + k];
+                return S_is_sep(at);
             }
             if (!*t || cd_tolower(b) != cd_tolower((unsigned char)*t))
                 return 0;
@@ -3454,7 +3453,7 @@ copydesk_status cd_extract_run(cd_extract *x, const cd_dom *dom, unsigned option
     x->typed = cd_article_typed_flags(dom, &tflags);
     int thread = (tflags & CD_TYPED_DISCUSSION) != 0;
     x->other_kind = (tflags & CD_TYPED_OTHER_KIND) != 0;
-    if (cd_site_mark(&x->site, x->mem, x->sites, x->url, dom) != COPYDESK_OK)
+    if (cd_site_mark(&x->site, x->mem, x->site_host, dom) != COPYDESK_OK)
         return COPYDESK_ERR_NOMEM;
 #ifndef CD_EXTRACT_CHECK_EMPTY
     if (S_empty(dom)) {

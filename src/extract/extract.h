@@ -65,10 +65,10 @@ typedef struct cd_extract {
     int index;            /* a section front (S_index_page): no article, no roots, no headline */
     cd_cut cuts[CD_MAX_CUTS]; /* sorted by node, then offset; non-overlapping */
     uint32_t ncuts;
-    /* Site chrome (issue #13): the model and the page's URL, set before
-     * cd_extract_run (NULL: none), and the page's marks (site/mark.c). */
-    const copydesk_sites *sites;
-    const char *url;
+    /* Site chrome (issue #13): the page's host in the site model, set before
+     * cd_extract_run (cd_site_page_host; NULL: none), and the page's marks
+     * (site/mark.c). */
+    const cd_site_host *site_host;
     cd_site_marks site;
     /* The page's authors as the metadata read them (meta's `authors`, set
      * before cd_extract_run; nauthors 0: none): the names an author's box

@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "../util/ctype.h"
+#include "../util/utf8.h"
 #include "cand.h"
 #include "section.h"
 #include "wordlists.h"
@@ -1052,8 +1053,7 @@ static int S_dash_label(const char *s, size_t n)
         n--;
     if (n >= 2 && s[n - 1] == '-' && s[n - 2] == ' ')
         return 1;
-    return n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
-           ((unsigned char)s[n - 1] == 0x93 || (unsigned char)s[n - 1] == 0x94);
+    return cd_utf8_dash_ends(s, n);
 }
 
 static int S_in_nav(const cd_dom *dom, cd_nid id)
@@ -1098,8 +1098,7 @@ void cd_meta_news_kicker(cd_meta_ctx *c, cd_nid h1)
             unsigned char e = (unsigned char)whole[len - 1];
             if (e == ' ' || e == '-' || e == '|' || e == ':' || e == '/')
                 len--;
-            else if (len >= 3 && (unsigned char)whole[len - 3] == 0xE2 &&
-                     (unsigned char)whole[len - 2] == 0x80 && (e == 0x93 || e == 0x94))
+            else if (cd_utf8_dash_ends(whole, len))
                 len -= 3;
             else
                 break;

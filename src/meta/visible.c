@@ -15,6 +15,7 @@
 #endif
 
 #include "../util/ctype.h"
+#include "../util/utf8.h"
 #include "authors.h"
 #include "cand.h"
 #include "dates.h"
@@ -428,8 +429,8 @@ static int S_link_row(const cd_dom *dom, cd_nid id)
                     i++;
                     continue;
                 }
-                if (i + 2 < n->len && t[i] == 0xE2 && t[i + 1] == 0x80 &&
-                    (t[i + 2] == 0x93 || t[i + 2] == 0x94 || t[i + 2] == 0xA2)) {
+                if (cd_utf8_dash_at(n->u.text, n->len, i) ||
+                    (i + 2 < n->len && t[i] == 0xE2 && t[i + 1] == 0x80 && t[i + 2] == 0xA2)) {
                     i += 2;
                     continue;
                 }
@@ -687,8 +688,7 @@ static size_t S_glued_date(const char *s, size_t n)
     size_t lim = n < 32 ? n : 32, e = 0;
     for (; e + 1 < lim; e++)
         if ((s[e] == '-' && s[e + 1] == '-') || (s[e] == ' ' && s[e + 1] == '-' && e + 2 < n && s[e + 2] == ' ') ||
-            ((unsigned char)s[e] == 0xE2 && e + 2 < n && (unsigned char)s[e + 1] == 0x80 &&
-             ((unsigned char)s[e + 2] == 0x93 || (unsigned char)s[e + 2] == 0x94)))
+            cd_utf8_dash_at(s, n, e))
             break;
     if (e + 1 >= lim || !cd_isalnum((unsigned char)s[0]))
         return 0;

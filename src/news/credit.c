@@ -13,6 +13,7 @@
 #include "../meta/dates.h"
 #include "../meta/title.h"
 #include "../util/ctype.h"
+#include "../util/utf8.h"
 #ifdef CD_NEWS_DEBUG
 #include <stdio.h>
 #endif
@@ -27,8 +28,7 @@ static int S_ends_dash(const char *s, size_t n)
         n--;
     if (n && (s[n - 1] == '-' || s[n - 1] == ':')) return 1;
     /* "—" U+2014, "–" U+2013 */
-    return n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
-           ((unsigned char)s[n - 1] == 0x94 || (unsigned char)s[n - 1] == 0x93);
+    return cd_utf8_dash_ends(s, n);
 }
 
 /* Is blk the lead picture's caption kept in the text (inside a caption
@@ -127,8 +127,7 @@ static int S_strict_dateline(const char *s, const cd_parts_dl *d)
     if (!upper) return 0;
     if (d->agency_end > d->agency_at) return 1;
     for (uint32_t i = d->place_end; i < d->end; i++)
-        if (s[i] == '-' || ((unsigned char)s[i] == 0xE2 && i + 2 < d->end && (unsigned char)s[i + 1] == 0x80 &&
-                            ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94)))
+        if (s[i] == '-' || cd_utf8_dash_at(s, d->end, i))
             return 1;
     return 0;
 }
@@ -234,8 +233,7 @@ static int S_word_apart(const cd_news_ctx *p, const cd_news_text *t, uint32_t se
         i++;
     if (i == 0 && (t->seg[seg].len == 0 || !cd_isspace((unsigned char)t->s[t->seg[seg].at + t->seg[seg].len - 1])))
         return 0;
-    return i < m && (w[i] == '-' || (i + 2 < m && (unsigned char)w[i] == 0xE2 && (unsigned char)w[i + 1] == 0x80 &&
-                                     ((unsigned char)w[i + 2] == 0x93 || (unsigned char)w[i + 2] == 0x94)));
+    return i < m && (w[i] == '-' || cd_utf8_dash_at(w, m, i));
 }
 
 static void S_body_dateline_in(cd_news_ctx *p, int wire)
@@ -1083,8 +1081,7 @@ static size_t S_trailer(const char *s, size_t n, size_t *va, size_t *vb)
         size_t dl = 0;
         if (s[i] == '-')
             dl = (i + 1 < e && s[i + 1] == '-') ? 2 : 1;
-        else if (i + 3 <= e && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
-                 ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94))
+        else if (cd_utf8_dash_at(s, e, i))
             dl = 3;
         if (!dl) continue;
         /* The dash stands alone, a space after it, and after the story's
@@ -2451,8 +2448,7 @@ static size_t S_signoff_dash(const char *s, size_t n)
         a = 2;
     else if (n >= 1 && s[0] == '-')
         a = 1;
-    else if (n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
-             ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94))
+    else if (cd_utf8_dash_at(s, n, 0))
         a = 3;
     if (!a || a >= n || s[a] != ' ') return 0;
     while (a < n && s[a] == ' ')

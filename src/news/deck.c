@@ -14,6 +14,7 @@
 
 #include "../meta/authors.h"
 #include "../util/ctype.h"
+#include "../util/utf8.h"
 #include "news_int.h"
 #include "parts_text.h"
 #include "wordlists.h"
@@ -994,42 +995,30 @@ void cd_news_deck(cd_news_ctx *p)
     }
 }
 
-/* Is s[0..n), after a separator (a space, "•", "·", "|", a dash, a
- * comma), a date line ("• March 12, 2025", "· October 10, 2021")? */
-static int S_date_after(const char *s, size_t n)
-{
-    size_t i = 0, seps = 0;
-    while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '|' || c == ',' || c == '-') {
-            seps += c != ' ';
-            i++;
-        } else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xB7) { /* · */
-            seps++;
-            i += 2;
-        } else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-                   ((unsigned char)s[i + 2] == 0xA2 || (unsigned char)s[i + 2] == 0x93 ||
-                    (unsigned char)s[i + 2] == 0x94)) { /* • – — */
-            seps++;
-            i += 3;
-        } else {
-            break;
-        }
-    }
-    return seps > 0 && i < n && cd_parts_date_line(s + i, n - i);
-}
-
 /* The bytes of the separator at s[i] ("|", "•", "·", a dash), 0 when none. */
 static size_t S_sep_at(const char *s, size_t n, size_t i)
 {
     unsigned char c = (unsigned char)s[i];
     if (c == '|' || c == '-') return 1;
     if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xB7) return 2;
-    if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-        ((unsigned char)s[i + 2] == 0xA2 || (unsigned char)s[i + 2] == 0x93 ||
-         (unsigned char)s[i + 2] == 0x94))
+    if (cd_utf8_dash_at(s, n, i) ||
+        (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0xA2))
         return 3;
     return 0;
+}
+
+/* Is s[0..n), after a separator (a space, "•", "·", "|", a dash, a
+ * comma), a date line ("• March 12, 2025", "· October 10, 2021")? */
+static int S_date_after(const char *s, size_t n)
+{
+    size_t i = 0, seps = 0;
+    while (i < n) {
+        size_t l = s[i] == ' ' || s[i] == ',' ? 1 : S_sep_at(s, n, i);
+        if (!l) break;
+        seps += s[i] != ' ';
+        i += l;
+    }
+    return seps > 0 && i < n && cd_parts_date_line(s + i, n - i);
 }
 
 /* Is s[0..n) the page's authors' names (every word of it one of the

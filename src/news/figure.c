@@ -12,6 +12,7 @@
 #include "../util/buf.h"
 #include "../util/ctype.h"
 #include "../util/url.h"
+#include "../util/utf8.h"
 #include "news_int.h"
 #include "parts_text.h"
 #include "wordlists.h"
@@ -397,8 +398,7 @@ static int S_year_range(const char *c)
         while (k < n && c[k] == ' ')
             k++;
         if (k < n && c[k] == '-') k++;
-        else if (k + 2 < n && (unsigned char)c[k] == 0xE2 && (unsigned char)c[k + 1] == 0x80 &&
-                 ((unsigned char)c[k + 2] == 0x93 || (unsigned char)c[k + 2] == 0x94))
+        else if (cd_utf8_dash_at(c, n, k))
             k += 3;
         else continue;
         while (k < n && c[k] == ' ')
@@ -438,8 +438,7 @@ static int S_date_line(const char *c)
     /* Separators: a bar, a bullet, a middle dot, a dash (hyphen, en or em). */
     for (size_t i = b; i + 3 <= n; i++) {
         size_t sl = c[i] != ' ' ? 0 : c[i + 1] == '|' || c[i + 1] == '-' ? 1 :
-                    i + 4 < n && (memcmp(c + i + 1, "\xe2\x80\xa2", 3) == 0 || memcmp(c + i + 1, "\xe2\x80\x93", 3) == 0 ||
-                                  memcmp(c + i + 1, "\xe2\x80\x94", 3) == 0) ? 3 :
+                    i + 4 < n && (memcmp(c + i + 1, "\xe2\x80\xa2", 3) == 0 || cd_utf8_dash(c + i + 1)) ? 3 :
                     i + 3 < n && memcmp(c + i + 1, "\xc2\xb7", 2) == 0 ? 2 : 0;
         if (sl && c[i + 1 + sl] == ' ') {
             e = i;

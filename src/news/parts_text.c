@@ -1693,8 +1693,7 @@ size_t cd_parts_caption_end(const char *s, size_t n)
         while (n && (cd_isspace((unsigned char)s[n - 1]) || s[n - 1] == '|' || s[n - 1] == '/' ||
                      s[n - 1] == ',' || s[n - 1] == ':' || s[n - 1] == ';'))
             n--;
-        if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
-            ((unsigned char)s[n - 1] == 0x94 || (unsigned char)s[n - 1] == 0x93)) {
+        if (cd_utf8_dash_ends(s, n)) {
             n -= 3;
             continue;
         }

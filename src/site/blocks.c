@@ -591,8 +591,8 @@ static void S_host_el(cd_site_hostinfo *hi, uint16_t tag, const S_at *a, uint32_
 
 /* What the page's LINK, META, BASE and A elements say about its host: the
  * same elements in the same order as cd_site_scan_tree's walk, without the
- * segmenter (cd_site_mark reads the host first and scans only pages whose
- * host has enough pages). */
+ * segmenter (cd_site_page_host reads the host first: cd_site_mark scans only
+ * pages whose host has enough pages). */
 static void S_tree_host_el(const cd_node *n, cd_site_hostinfo *hi)
 {
     S_at at[16];

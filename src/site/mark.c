@@ -163,13 +163,14 @@ static uint32_t S_peers(const S_sblock *sb, uint32_t nb, const uint32_t *sorted,
     return np && (float)np <= (float)n * CD_SITE_PEER_MAX ? peers & all : all;
 }
 
-/* The page's host in the model when it has enough pages, else NULL. With a
- * URL the host is known before the page is read: most pages of a batch whose
- * host has too few pages cost no scan. Without one, the host is read from
- * the tree's elements alone: the blocks of a page whose host has too few
- * pages are never cut. */
-static const cd_site_host *S_page_host(const copydesk_sites *s, const char *url, const cd_dom *dom)
+/* With a URL the host is known before the page is read: most pages of a
+ * batch whose host has too few pages cost no scan. Without one, the host is
+ * read from the tree's elements alone: the blocks of a page whose host has
+ * too few pages are never cut. */
+const cd_site_host *cd_site_page_host(const copydesk_sites *s, const char *url, const cd_dom *dom)
 {
+    if (!s || !dom->count)
+        return NULL;
     char key[CD_SITE_HOSTLEN];
     size_t kl = url && *url ? cd_site_domain(url, strlen(url), key) : 0;
     if (!kl) {
@@ -181,16 +182,12 @@ static const cd_site_host *S_page_host(const copydesk_sites *s, const char *url,
     return h && cd_site_pages(h) >= COPYDESK_SITES_MIN_PAGES ? h : NULL;
 }
 
-copydesk_status cd_site_mark(cd_site_marks *m, const cd_mem *mem, const copydesk_sites *s, const char *url,
-                             const cd_dom *dom)
+copydesk_status cd_site_mark(cd_site_marks *m, const cd_mem *mem, const cd_site_host *h, const cd_dom *dom)
 {
     m->on = 0;
     m->blocks = m->chrome = m->nweak = 0;
     m->common = m->held = m->typical = 0;
-    if (!s || !dom->count)
-        return COPYDESK_OK;
-    const cd_site_host *h = S_page_host(s, url, dom);
-    if (!h)
+    if (!h || !dom->count)
         return COPYDESK_OK;
     uint32_t n = cd_site_pages(h);
     S_scan c = {m, mem, h, (float)n * CD_SITE_CHROME_SHARE, 0, 0, 0};
@@ -294,12 +291,9 @@ void cd_site_marks_free(cd_site_marks *m, const cd_mem *mem)
 
 /* ---- the headline's evidence (meta/title.c) ---- */
 
-int cd_site_title_recurs(const copydesk_sites *s, const char *url, const cd_dom *dom, uint32_t title)
+int cd_site_title_recurs(const cd_site_host *h, uint32_t title)
 {
-    if (!s || !title || !dom->count)
-        return 0;
-    const cd_site_host *h = S_page_host(s, url, dom);
-    if (!h)
+    if (!h || !title)
         return 0;
     uint32_t n = cd_site_pages(h);
     uint32_t k = cd_site_titles(h, title);

@@ -225,18 +225,24 @@ typedef struct cd_site_marks {
     int on;            /* sc is valid and marks something */
 } cd_site_marks;
 
-/* Mark the text nodes of dom that belong to its host's chrome in model s
- * (NULL: none); url (may be NULL) names the page. m (zeroed at first) keeps
- * its arrays across pages. COPYDESK_ERR_NOMEM: m->on is 0. */
-copydesk_status cd_site_mark(cd_site_marks *m, const cd_mem *mem, const copydesk_sites *s, const char *url,
-                             const cd_dom *dom);
+/* The host of the parsed page dom in model s (NULL: none), url (may be
+ * NULL) naming the page: the registrable domain of url, else the key
+ * cd_site_tree_host gives (cd_site_host_key). NULL when the model holds
+ * fewer than COPYDESK_SITES_MIN_PAGES sampled pages of it. Read once per
+ * page (api/doc.c) and handed to cd_site_title_recurs and cd_site_mark. */
+const cd_site_host *cd_site_page_host(const copydesk_sites *s, const char *url, const cd_dom *dom);
+
+/* Mark the text nodes of dom that belong to its host's chrome: h is the
+ * page's host (cd_site_page_host; NULL: none). m (zeroed at first) keeps its
+ * arrays across pages. COPYDESK_ERR_NOMEM: m->on is 0. */
+copydesk_status cd_site_mark(cd_site_marks *m, const cd_mem *mem, const cd_site_host *h, const cd_dom *dom);
 void cd_site_marks_free(cd_site_marks *m, const cd_mem *mem);
 
 /* Is title (cd_site_title_hash of the page's decoded bytes) the <title> of
- * CD_SITE_TITLE_MIN of the sampled pages of the page's host in s, and
- * CD_SITE_CHROME_SHARE of them (a host of COPYDESK_SITES_MIN_PAGES pages
- * or more)? Then it names the site or a section, not the story (its pages
- * are distinct stories: the sample holds each page once). url may be NULL. */
-int cd_site_title_recurs(const copydesk_sites *s, const char *url, const cd_dom *dom, uint32_t title);
+ * CD_SITE_TITLE_MIN of the sampled pages of the page's host h
+ * (cd_site_page_host; NULL: no), and CD_SITE_CHROME_SHARE of them? Then it
+ * names the site or a section, not the story (its pages are distinct
+ * stories: the sample holds each page once). */
+int cd_site_title_recurs(const cd_site_host *h, uint32_t title);
 
 #endif

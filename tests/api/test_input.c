@@ -634,6 +634,24 @@ static void test_invalid_utf8(void)
     cd_buf_free(&want);
 }
 
+/* util/utf8.h's en/em dash tests (the one copy every stage calls): both
+ * dashes, not their neighbours (U+2012, U+2015, the bullet), never a read
+ * past the bounds given. */
+static void test_dash(void)
+{
+    const char *s = "a \xE2\x80\x93 b \xE2\x80\x94";
+    size_t n = strlen(s);
+    OK(cd_utf8_dash("\xE2\x80\x93") && cd_utf8_dash("\xE2\x80\x94"), "en and em dash");
+    OK(!cd_utf8_dash("\xE2\x80\x92") && !cd_utf8_dash("\xE2\x80\x95") && !cd_utf8_dash("\xE2\x80\xA2") &&
+           !cd_utf8_dash("\xE2\x81\x93") && !cd_utf8_dash("--x"),
+       "not a figure dash, a bar, a bullet, another block, hyphens");
+    OK(cd_utf8_dash_at(s, n, 2) && !cd_utf8_dash_at(s, n, 1) && !cd_utf8_dash_at(s, n, 3), "at");
+    OK(cd_utf8_dash_at(s, n, n - 3) && !cd_utf8_dash_at(s, n - 1, n - 3) && !cd_utf8_dash_at(s, n, n), "at, bounded");
+    OK(cd_utf8_dash_ends(s, n) && !cd_utf8_dash_ends(s, n - 1) && !cd_utf8_dash_ends(s, 2) && !cd_utf8_dash_ends(s, 0),
+       "ends");
+    OK(cd_utf8_dash_ends(s, 5) && !cd_utf8_dash_ends(s + 2, 2), "ends, bounded");
+}
+
 static void test_nul(void)
 {
     cd_buf out = S_new();
@@ -905,6 +923,7 @@ int main(void)
     test_detection();
     test_declared_wrong();
     test_invalid_utf8();
+    test_dash();
     test_nul();
     test_not_html();
     test_view();

@@ -815,6 +815,48 @@ static void test_extract(void)
     copydesk_sites_free(m);
 }
 
+/* ---- the page's host, read once for the title and the marks ---- */
+
+static void test_page_host(void)
+{
+    copydesk_sites *m = copydesk_sites_new();
+    for (int i = 0; i < 4; i++)
+        S_observe(m, "example.org", i);
+    S_observe(m, "small.net", 0);
+    const cd_mem *mem = cd_mem_default();
+    cd_parser *ps = cd_parser_new(mem);
+    cd_arena arena;
+    cd_arena_init(&arena, mem, 1 << 16);
+    cd_dom dom;
+    cd_dom_init(&dom, mem, &arena);
+    size_t n;
+    const char *p = S_page("example.org", 5, &n);
+    cd_parse_html(ps, p, n, &dom);
+    const cd_site_host *want = cd_site_find(m, "example.org", 11);
+    OK(want != NULL, "");
+    /* By the tree (its canonical link), by a URL, and a URL naming another
+     * host wins over the tree. */
+    OK(cd_site_page_host(m, NULL, &dom) == want, "tree");
+    OK(cd_site_page_host(m, "", &dom) == want, "empty URL: tree");
+    OK(cd_site_page_host(m, "https://news.example.org/x", &dom) == want, "URL");
+    OK(cd_site_page_host(m, "https://small.net/x", &dom) == NULL, "a host of one page");
+    OK(cd_site_page_host(m, "https://other.com/x", &dom) == NULL, "a host the model lacks");
+    OK(cd_site_page_host(NULL, NULL, &dom) == NULL, "no model");
+    /* No host, no evidence and no marks. */
+    OK(!cd_site_title_recurs(NULL, 12345u), "");
+    cd_site_marks marks;
+    memset(&marks, 0, sizeof marks);
+    INT_EQ(cd_site_mark(&marks, mem, NULL, &dom), COPYDESK_OK, "");
+    INT_EQ(marks.on, 0, "");
+    INT_EQ(cd_site_mark(&marks, mem, want, &dom), COPYDESK_OK, "");
+    OK(marks.on && marks.chrome > 0, "the host's chrome marked");
+    cd_site_marks_free(&marks, mem);
+    cd_dom_free(&dom);
+    cd_arena_free(&arena);
+    cd_parser_free(ps);
+    copydesk_sites_free(m);
+}
+
 int main(void)
 {
     test_domain();
@@ -828,5 +870,6 @@ int main(void)
     test_eviction();
     test_stream();
     test_extract();
+    test_page_host();
     return cd_t_done();
 }
