@@ -323,18 +323,18 @@ static int S_copyright_notice(const char *s, size_t n)
 static unsigned S_count_words(const char *s, size_t n, const char *const *list, unsigned max)
 {
     unsigned hits = 0;
-    /* The entries' first bytes: a word starting with none is passed at once. */
-    uint32_t first[8] = {0};
+    /* The entries' first bytes, both cases: a byte that starts none is
+     * passed at once, before its word start is looked at. */
+    unsigned char first[256];
+    memset(first, 0, sizeof first);
     for (int k = 0; list[k]; k++) {
         unsigned char f = (unsigned char)list[k][0];
-        first[f >> 5] |= 1u << (f & 31);
+        first[f] = first[cd_toupper(f)] = 1;
     }
     for (size_t i = 0; i < n && hits < max; i++) {
-        if (i > 0 && cd_isalnum((unsigned char)s[i - 1]))
+        if (!first[(unsigned char)s[i]] || (i > 0 && cd_isalnum((unsigned char)s[i - 1])))
             continue;
         unsigned char c0 = (unsigned char)cd_tolower((unsigned char)s[i]);
-        if (!(first[c0 >> 5] & (1u << (c0 & 31))))
-            continue;
         for (int k = 0; list[k]; k++) {
             if ((unsigned char)list[k][0] != c0)
                 continue;
