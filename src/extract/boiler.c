@@ -279,11 +279,16 @@ int cd_boiler_phrase(const char *text, size_t len)
      * enjoy", "People who viewed this item also viewed"). */
     if (n <= 60 && S_any_words(s, n, cd_list_boiler_heading_phrases))
         return CD_BOILER_CHROME;
-    /* Only the phrases that begin with the block's first letter are tried. */
+    /* Only the phrases that begin with the block's first letter are tried,
+     * and of those only the ones whose second letter is the block's too. */
     pthread_once(&S_starts_once, S_starts_index);
     unsigned first = (unsigned)cd_tolower((unsigned char)s[0]);
+    int second = n > 1 ? cd_tolower((unsigned char)s[1]) : -1;
     for (unsigned k = S_starts_at[first]; k < S_starts_at[first + 1]; k++) {
-        if (S_starts_with(s, n, cd_list_boiler_starts[S_starts_order[k]])) {
+        const char *phrase = cd_list_boiler_starts[S_starts_order[k]];
+        if (phrase[1] && cd_tolower((unsigned char)phrase[1]) != second)
+            continue;
+        if (S_starts_with(s, n, phrase)) {
             /* The phrase must dominate: a short block, not a paragraph that opens
              * with "Subscribe" and goes on for two sentences. A copyright line,
              * or a sign-up prompt that names the newsletter it sells, is

@@ -323,18 +323,18 @@ static int S_copyright_notice(const char *s, size_t n)
 static unsigned S_count_words(const char *s, size_t n, const char *const *list, unsigned max)
 {
     unsigned hits = 0;
-    /* The entries' first bytes: a word starting with none is passed at once. */
-    uint32_t first[8] = {0};
+    /* The entries' first bytes, both cases: a byte that starts none is
+     * passed at once, before its word start is looked at. */
+    unsigned char first[256];
+    memset(first, 0, sizeof first);
     for (int k = 0; list[k]; k++) {
         unsigned char f = (unsigned char)list[k][0];
-        first[f >> 5] |= 1u << (f & 31);
+        first[f] = first[cd_toupper(f)] = 1;
     }
     for (size_t i = 0; i < n && hits < max; i++) {
-        if (i > 0 && cd_isalnum((unsigned char)s[i - 1]))
+        if (!first[(unsigned char)s[i]] || (i > 0 && cd_isalnum((unsigned char)s[i - 1])))
             continue;
         unsigned char c0 = (unsigned char)cd_tolower((unsigned char)s[i]);
-        if (!(first[c0 >> 5] & (1u << (c0 & 31))))
-            continue;
         for (int k = 0; list[k]; k++) {
             if ((unsigned char)list[k][0] != c0)
                 continue;
@@ -405,9 +405,13 @@ static size_t S_disclosure_open(const char *s, size_t n)
             break;
         }
     }
-    int open = 0;
+    if (i >= n)
+        return 0;
+    /* The entries screened by their first letter before they are compared. */
+    int open = 0, c = cd_tolower((unsigned char)s[i]);
     for (int k = 0; cd_list_stock_disclosure_starts[k] && !open; k++)
-        open = S_starts(s + i, n - i, cd_list_stock_disclosure_starts[k]);
+        open = cd_tolower((unsigned char)cd_list_stock_disclosure_starts[k][0]) == c &&
+               S_starts(s + i, n - i, cd_list_stock_disclosure_starts[k]);
     return open ? i + 1 : 0;
 }
 
@@ -512,17 +516,19 @@ int cd_x_disclosure(const cd_dom *dom, const cd_xstat *st, cd_nid id)
 {
     if (!st[id].chars || st[id].chars > S_DISCLOSURE_MAX || st[id].link * 2 >= st[id].chars)
         return 0;
-    /* The opening first (a short read); a block that opens otherwise is
-     * read whole only when it is long enough for a commission statement. */
+    /* A block that could hold no commission statement (a commission
+     * statement is a block of text of some length, not a box of blocks) is
+     * read whole only when its opening (a short read first) may be a
+     * formula; another is read whole at once. */
     char buf[S_DISCLOSURE_MAX + 1];
-    long len = cd_x_text(dom, st, id, buf, S_DISCLOSURE_PEEK);
-    if (len < 0)
-        len = S_DISCLOSURE_PEEK;
-    if (len <= 0)
-        return 0;
-    int formula = S_may_disclose(buf, (size_t)len);
-    if (!formula && (st[id].chars < S_COMMISSION_MIN || st[id].n_block))
-        return 0; /* (a commission statement is a block of text, not a box of blocks) */
+    long len;
+    if (st[id].chars < S_COMMISSION_MIN || st[id].n_block) {
+        len = cd_x_text(dom, st, id, buf, S_DISCLOSURE_PEEK);
+        if (len < 0)
+            len = S_DISCLOSURE_PEEK;
+        if (len <= 0 || !S_may_disclose(buf, (size_t)len))
+            return 0;
+    }
     len = cd_x_text(dom, st, id, buf, S_DISCLOSURE_MAX);
     return len > 0 && S_disclosure(buf, (size_t)len);
 }
