@@ -97,38 +97,113 @@ static int S_page_link(const cd_dom *dom, cd_nid id)
     return href && hl && href[0] != '#' && !(hl >= 11 && cd_eq_nocase(href, 11, "javascript:"));
 }
 
-/* Is heading id the headline of a card whose link is elsewhere: a heading
- * of a headline's length without links of its own, in a small box (its
- * own text and a summary, CD_TEASER_TEXT characters besides the heading)
+/* Does element id link to another page without being a link: a custom
+ * element with an address (<related-link-image href="/other-story">),
+ * set by a script on the client? */
+static int S_custom_link(const cd_dom *dom, cd_nid id)
+{
+    const cd_node *n = cd_dom_node(dom, id);
+    return n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_UNKNOWN && S_page_link(dom, id);
+}
+
+/* The text of box around its title id: *before it and *after it (the
+ * summary), neither counting the text of box's links (box itself may be
+ * one: a link over the whole card). */
+static void S_around(const cd_dom *dom, const cd_xstat *st, cd_nid box, cd_nid id, uint32_t *before,
+                     uint32_t *after)
+{
+    uint32_t *to = before;
+    *before = *after = 0;
+    for (cd_nid t = box; t;) {
+        const cd_node *n = cd_dom_node(dom, t);
+        if (t == id || st[t].dead || (t != box && n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_A)) {
+            if (t == id) to = after;
+            t = cd_dom_next_skip(dom, t, box);
+            continue;
+        }
+        if (n->type == CD_NODE_TEXT) *to += st[t].chars;
+        t = cd_dom_next(dom, t, box);
+    }
+}
+
+/* Can an element of tag be a card's title: a heading but h1, or a line of
+ * text (S_card_heading)? */
+static int S_title_tag(uint16_t tag)
+{
+    if (cd_tag_flags(tag) & CD_TF_HEADING) return tag != CD_TAG_H1;
+    return tag == CD_TAG_DIV || tag == CD_TAG_SPAN || tag == CD_TAG_P || tag == CD_TAG_STRONG ||
+           tag == CD_TAG_B || tag == CD_TAG_UNKNOWN;
+}
+
+/* Is element id the headline of a card whose link is elsewhere: a title of
+ * a headline's length without links of its own, in a small box (its own
+ * text and a summary, CD_TEASER_TEXT characters besides the title)
  * holding no other heading, a summary (CD_TEASER_CARD characters outside
- * the heading and the links) and a link to another page that is no headline
+ * the title and the links) and a link to another page that is no headline
  * and stands alone: a picture's link, an empty link over the card, "Learn
- * more" (the rails of cards newer pages set: <article><img><h3>Title</h3>
- * <div>summary</div><a href>Learn more</a></article>). A story's section
- * has prose or a link inside a sentence instead. The box is found within
- * CD_CARD_UP levels. */
+ * more", a custom element with an address (S_custom_link) -- the rails of
+ * cards newer pages set: <article><img><h3>Title</h3><div>summary</div>
+ * <a href>Learn more</a></article>. Or the box is one link over the whole
+ * card, title and summary inside (<a href><img><div>Title</div><div>
+ * summary</div></a>). A story's section has prose or a link inside a
+ * sentence instead. The box is found within CD_CARD_UP levels.
+ *
+ * The title is a heading (h2-h6), or a line of text (a <div>, <span>, <p>
+ * holding only inline text, a <span> alone in its block) when the box has no heading, the line comes
+ * first (at most a label's length of text before it: a kicker, the
+ * publication's name) and the summary after it: a story's paragraphs
+ * are no card's title when the box they share is small. */
 static int S_card_heading(const cd_dom *dom, const cd_xstat *st, cd_nid id)
 {
     const cd_xstat *s = &st[id];
     if (s->n_a || s->chars < CD_HEADLINE_MIN || s->chars > CD_HEADLINE_MAX) return 0;
+    int heading = (cd_tag_flags(cd_dom_node(dom, id)->tag) & CD_TF_HEADING) != 0;
+    if (!heading) {
+        /* A line of its own: only inline text in it, and an inline element
+         * alone in its block (not a sentence's first words). */
+        const cd_node *n = cd_dom_node(dom, id);
+        if (s->flow != s->chars) return 0;
+        if (!cd_x_is_block(n->tag) && st[n->parent].flow != s->chars) return 0;
+    }
+    uint32_t before = 0, after = 0;
     cd_nid box = id;
     for (int up = 0; up < CD_CARD_UP; up++) {
         box = cd_dom_node(dom, box)->parent;
         if (!box || box < 2 || st[box].dead || st[box].chars > s->chars + CD_TEASER_TEXT) return 0;
-        if (st[box].head > s->chars) return 0; /* another heading: a section */
-        if (!st[box].n_a) continue;
-        if (st[box].link > CD_CARD_LINK || st[box].n_a > CD_TEASER_LINKS) return 0;
-        /* A summary of its own: a product's tile has a price and a stock line. */
-        if (st[box].chars - st[box].link < s->chars + CD_TEASER_CARD) return 0;
+        if (st[box].head > (heading ? s->chars : 0)) return 0; /* another heading: a section */
+        if (cd_dom_node(dom, box)->tag == CD_TAG_A) {
+            /* One link over the card: the title first, then a summary. */
+            if (!S_page_link(dom, box) || cd_x_in_sentence(dom, box)) return 0;
+            if (st[box].n_a) return 0;
+            S_around(dom, st, box, id, &before, &after);
+            if (before <= CD_TEASER_LABEL && after >= CD_TEASER_CARD) return S_headline_text(dom, st, id);
+            continue; /* a headline link's own title: the link is the headline */
+        }
         int found = 0;
+        if (st[box].n_a > CD_TEASER_LINKS) return 0;
+        if (st[box].n_a && st[box].link > CD_CARD_LINK) return 0;
         for (cd_nid t = box; t; t = cd_dom_next(dom, t, box)) {
             const cd_node *n = cd_dom_node(dom, t);
-            if (n->type != CD_NODE_ELEMENT || n->tag != CD_TAG_A || st[t].dead) continue;
-            if (!S_page_link(dom, t)) continue;
-            if (st[t].chars && cd_x_in_sentence(dom, t)) return 0;
-            found = 1;
+            if (n->type != CD_NODE_ELEMENT || st[t].dead) continue;
+            if (n->tag == CD_TAG_A) {
+                if (!S_page_link(dom, t)) continue;
+                if (st[t].chars && cd_x_in_sentence(dom, t)) return 0;
+                found = 1;
+            } else if (n->tag == CD_TAG_UNKNOWN && S_custom_link(dom, t)) {
+                found = 1;
+            }
         }
-        return found && S_headline_text(dom, st, id);
+        if (!found) {
+            if (st[box].n_a) return 0;
+            continue;
+        }
+        /* A summary of its own: a product's tile has a price and a stock line. */
+        if (st[box].chars - st[box].link < s->chars + CD_TEASER_CARD) return 0;
+        if (!heading) {
+            S_around(dom, st, box, id, &before, &after);
+            if (before > CD_TEASER_LABEL || after < CD_TEASER_CARD) return 0;
+        }
+        return S_headline_text(dom, st, id);
     }
     return 0;
 }
@@ -340,10 +415,22 @@ static int S_repeats_headline(const cd_dom *dom, const cd_xstat *st, cd_nid item
     return 0;
 }
 
+/* Does element id hold a marked child (its mark is theirs, not its own)? */
+static int S_marked_child(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+{
+    for (cd_nid c = cd_dom_node(dom, id)->first; c; c = cd_dom_node(dom, c)->next)
+        if (cd_dom_node(dom, c)->type == CD_NODE_ELEMENT && st[c].mark) return 1;
+    return 0;
+}
+
 /* A card: a story's headline followed by its own summary (CD_TEASER_CARD
  * characters outside links, the headline first: at most a label's length of
- * text before it, a kicker or a date). Not a disclosure widget (<details>:
- * an FAQ's answer, whose links sit at its end). */
+ * text before it, a kicker or a date). The headline is a link or a card's
+ * heading (S_card_heading); an item whose title is a line of text or sits
+ * inside one link over the whole card is a teaser but no card here: on a
+ * page not known to be an article such tiles (a service page's "Releases",
+ * a blog's home) are as often the page itself. Not a disclosure widget
+ * (<details>: an FAQ's answer, whose links sit at its end). */
 static int S_card(const cd_dom *dom, const cd_xstat *st, cd_nid item)
 {
     const cd_xstat *s = &st[item];
@@ -359,10 +446,12 @@ static int S_card(const cd_dom *dom, const cd_xstat *st, cd_nid item)
         if (n->type == CD_NODE_ELEMENT && (cd_tag_flags(n->tag) & CD_TF_HEADING) && st[t].mark == 1)
             return before <= CD_TEASER_LABEL; /* a card's heading (S_card_heading) */
         if (n->type == CD_NODE_ELEMENT && n->tag == CD_TAG_A) {
-            if (st[t].mark == 1) return before <= CD_TEASER_LABEL;
+            if (st[t].mark == 1) return before <= CD_TEASER_LABEL && !S_marked_child(dom, st, t);
             t = cd_dom_next_skip(dom, t, item);
             continue;
         }
+        if (n->type == CD_NODE_ELEMENT && st[t].mark == 1 && !S_marked_child(dom, st, t))
+            return 0; /* a card's line (S_card_heading) */
         if (n->type == CD_NODE_TEXT) before += st[t].chars;
         t = cd_dom_next(dom, t, item);
     }
@@ -662,8 +751,7 @@ void cd_teaser_mark(const cd_dom *dom, cd_xstat *st)
         if (n->type != CD_NODE_ELEMENT || s->dead) continue;
         if (n->tag == CD_TAG_A && S_headline(dom, st, id))
             s->mark = 1;
-        else if (!s->mark && (cd_tag_flags(n->tag) & CD_TF_HEADING) && n->tag != CD_TAG_H1 &&
-                 S_card_heading(dom, st, id))
+        else if (!s->mark && S_title_tag(n->tag) && S_card_heading(dom, st, id))
             s->mark = 1;
         uint32_t up = (uint32_t)st[n->parent].mark + s->mark;
         st[n->parent].mark = (uint16_t)(up > 0xFFFF ? 0xFFFF : up);
