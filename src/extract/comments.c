@@ -909,3 +909,69 @@ void cd_comments_mark(const cd_dom *dom, cd_xstat *st)
         if (!found) break;
     }
 }
+
+/* A post's signature without S_stamp's cue: a short line naming and dating
+ * its writer ("ForgottenCreature, Mar 2, 2025"). Alone as often a book's
+ * release; asked only of the items of a run (cd_comments_posts). */
+static int S_post_sign(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *buf)
+{
+    const cd_node *n = cd_dom_node(dom, id);
+    if (n->type != CD_NODE_ELEMENT || st[id].dead || st[id].chars < 6 || st[id].chars > CD_STAMP_CHARS ||
+        (cd_tag_flags(n->tag) & CD_TF_HEADING))
+        return 0;
+    if (st[id].stamp) return 1;
+    long len = cd_x_text(dom, st, id, buf, CD_STAMP_MAX);
+    return len > 0 && cd_article_date(buf, (size_t)len) && S_named(buf, (size_t)len);
+}
+
+/* Does child c of a run hold a long paragraph (flow >= para, few links)
+ * and a signature line? */
+static int S_post(const cd_dom *dom, const cd_xstat *st, cd_nid c, uint32_t para, char *buf)
+{
+    int prose = 0, signed_ = 0;
+    for (cd_nid t = c; t && !(prose && signed_);) {
+        if (st[t].dead) {
+            t = cd_dom_next_skip(dom, t, c);
+            continue;
+        }
+        if (cd_dom_node(dom, t)->type == CD_NODE_ELEMENT) {
+            if (!prose && st[t].flow >= para && cd_xstat_ld(&st[t]) < 0.2f) prose = 1;
+            if (!signed_ && t != c && S_post_sign(dom, st, t, buf)) signed_ = 1;
+        }
+        t = cd_dom_next(dom, t, c);
+    }
+    return prose && signed_;
+}
+
+#define CD_POSTS_DOWN 3
+int cd_comments_posts(const cd_dom *dom, const cd_xstat *st, cd_nid a, uint32_t para)
+{
+    char buf[CD_STAMP_MAX + 1];
+    /* a and its descendants CD_POSTS_DOWN levels down: breadth by depth. */
+    cd_nid level[2][64];
+    uint32_t n = 1;
+    level[0][0] = a;
+    for (int d = 0, cur = 0; d <= CD_POSTS_DOWN && n; d++, cur ^= 1) {
+        uint32_t m = 0;
+        for (uint32_t i = 0; i < n; i++) {
+            cd_nid p = level[cur][i];
+            cd_nid first = CD_NONE;
+            uint32_t k = 0;
+            for (cd_nid c = cd_dom_node(dom, p)->first; c; c = cd_dom_node(dom, c)->next) {
+                const cd_node *cn = cd_dom_node(dom, c);
+                if (cn->type != CD_NODE_ELEMENT || st[c].dead || !st[c].chars) continue;
+                if (m < 64) level[cur ^ 1][m++] = c;
+                if (!S_post(dom, st, c, para, buf)) continue;
+                /* Items of one shape: the first post's tag. */
+                if (!first)
+                    first = c;
+                else if (cn->tag != cd_dom_node(dom, first)->tag)
+                    continue;
+                k++;
+            }
+            if (k >= CD_THREAD_MIN) return 1;
+        }
+        n = m;
+    }
+    return 0;
+}

@@ -15,4 +15,11 @@
  * Uses st[].mark as scratch. */
 void cd_comments_mark(const cd_dom *dom, cd_xstat *st);
 
+/* Does element a, or a descendant up to three levels down, hold a run of
+ * posts: CD_THREAD_MIN children of one tag or more, each with a paragraph
+ * of para characters or more and a line naming and dating its writer (a
+ * signature, or "NAME, DATE" without a cue)? A thread's posts, not a
+ * story's blocks. */
+int cd_comments_posts(const cd_dom *dom, const cd_xstat *st, cd_nid a, uint32_t para);
+
 #endif

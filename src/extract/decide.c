@@ -21,6 +21,7 @@
 
 #include "../util/ctype.h"
 #include "article.h"
+#include "comments.h"
 #include "decide.h"
 #include "drops.h"
 
@@ -691,7 +692,8 @@ static cd_nid S_widen(const cd_extract *x, const cd_dom *dom, const S_stat *st, 
         y.roots[0] = a;
         uint32_t nl = 0;
         float sh = S_long_share(&y, dom, st, para, &nl);
-        if (sh < CD_ARTICLE_LONG_SHARE || nl < CD_WIDEN_PARAS || cd_x_series(dom, st, a))
+        if (sh < CD_ARTICLE_LONG_SHARE || nl < CD_WIDEN_PARAS || cd_x_series(dom, st, a) ||
+            cd_comments_posts(dom, st, a, para))
             return CD_NONE;
 #ifdef CD_EXTRACT_DEBUG
         if (getenv("CD_WDBG"))
