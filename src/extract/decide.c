@@ -692,8 +692,7 @@ static cd_nid S_widen(const cd_extract *x, const cd_dom *dom, const S_stat *st, 
         y.roots[0] = a;
         uint32_t nl = 0;
         float sh = S_long_share(&y, dom, st, para, &nl);
-        if (sh < CD_ARTICLE_LONG_SHARE || nl < CD_WIDEN_PARAS || cd_x_series(dom, st, a) ||
-            cd_comments_posts(dom, st, a, para))
+        if (sh < CD_ARTICLE_LONG_SHARE || nl < CD_WIDEN_PARAS || cd_x_series(dom, st, a))
             return CD_NONE;
 #ifdef CD_EXTRACT_DEBUG
         if (getenv("CD_WDBG"))
@@ -701,7 +700,8 @@ static cd_nid S_widen(const cd_extract *x, const cd_dom *dom, const S_stat *st, 
                     (double)S_prose(&st[a]) / total, cd_xstat_ld(&st[a]), sh, nl, x->typed, cd_x_dated_head(&y, dom, st),
                     x->nroots);
 #endif
-        return cd_x_dated_head(&y, dom, st) ? a : CD_NONE;
+        /* Nor a thread's posts (asked last: it reads the short lines). */
+        return cd_x_dated_head(&y, dom, st) && !cd_comments_posts(dom, st, a, para) ? a : CD_NONE;
     }
     return CD_NONE;
 }
