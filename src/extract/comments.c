@@ -498,7 +498,7 @@ static cd_nid S_template(const cd_dom *dom, const cd_xstat *st, cd_nid first, cd
 }
 
 /* Does child c carry a signature made like template child tmpl's? */
-static int S_signed_like(const cd_dom *dom, const cd_xstat *st, cd_nid c, cd_nid tmpl)
+static int S_siglike(const cd_dom *dom, const cd_xstat *st, cd_nid c, cd_nid tmpl)
 {
     if (cd_dom_node(dom, c)->type != CD_NODE_ELEMENT || st[c].dead || !st[c].mark) return 0;
     cd_nid s = S_first_stamp(dom, st, c);
@@ -547,9 +547,9 @@ static void S_thread(const cd_dom *dom, cd_xstat *st, cd_nid p)
 #endif
     /* The run is the template's: a byline line above the story, signed
      * otherwise, does not start it. */
-    while (first != last && !S_signed_like(dom, st, first, tmpl))
+    while (first != last && !S_siglike(dom, st, first, tmpl))
         first = cd_dom_node(dom, first)->next;
-    while (last != first && !S_signed_like(dom, st, last, tmpl))
+    while (last != first && !S_siglike(dom, st, last, tmpl))
         last = cd_dom_node(dom, last)->prev;
     /* The widest gap between two signatures of the run. */
     maxgap = gap = 0;
@@ -557,7 +557,7 @@ static void S_thread(const cd_dom *dom, cd_xstat *st, cd_nid p)
         const cd_node *cn = cd_dom_node(dom, c);
         if ((cn->type != CD_NODE_ELEMENT && cn->type != CD_NODE_TEXT) || st[c].dead || !st[c].chars)
             continue;
-        if (S_signed_like(dom, st, c, tmpl)) {
+        if (S_siglike(dom, st, c, tmpl)) {
             if (gap > maxgap) maxgap = gap;
             gap = 0;
         } else {
@@ -928,19 +928,19 @@ static int S_post_sign(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *b
  * and a signature line? */
 static int S_post(const cd_dom *dom, const cd_xstat *st, cd_nid c, uint32_t para, char *buf)
 {
-    int prose = 0, signed_ = 0;
-    for (cd_nid t = c; t && !(prose && signed_);) {
+    int prose = 0, sig = 0;
+    for (cd_nid t = c; t && !(prose && sig);) {
         if (st[t].dead) {
             t = cd_dom_next_skip(dom, t, c);
             continue;
         }
         if (cd_dom_node(dom, t)->type == CD_NODE_ELEMENT) {
             if (!prose && st[t].flow >= para && cd_xstat_ld(&st[t]) < 0.2f) prose = 1;
-            if (!signed_ && t != c && S_post_sign(dom, st, t, buf)) signed_ = 1;
+            if (!sig && t != c && S_post_sign(dom, st, t, buf)) sig = 1;
         }
         t = cd_dom_next(dom, t, c);
     }
-    return prose && signed_;
+    return prose && sig;
 }
 
 #define CD_POSTS_DOWN 3
