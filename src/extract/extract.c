@@ -403,6 +403,18 @@ void cd_x_debug_node(const cd_dom *dom, const S_stat *st, cd_nid id, const char 
             cd_tag_name(cd_dom_node(dom, id)->tag), (int)(cl > 60 ? 60 : cl), c ? c : "", (int)il, i ? i : "",
             st[id].score, st[id].chars, st[id].link, st[id].flow, st[id].dead, st[id].kind);
 }
+/* A text node's bytes inside a JSON string on stderr (quotes and
+ * backslashes escaped, control bytes as spaces), then a space. */
+static void S_dbg_json_text(const cd_node *n)
+{
+    for (uint32_t i = 0; i < n->len; i++) {
+        unsigned char c = (unsigned char)n->u.text[i];
+        if (c == '"' || c == '\\')
+            fputc('\\', stderr);
+        fputc(c < 0x20 ? ' ' : c, stderr);
+    }
+    fputc(' ', stderr);
+}
 /* CD_WHY=1: one JSON line per dropped subtree (its reason, whether it lies
  * inside a content root, its text), then one per root. */
 static void S_why_text(const cd_dom *dom, cd_nid id)
@@ -415,13 +427,7 @@ static void S_why_text(const cd_dom *dom, cd_nid id)
             continue;
         }
         if (n->type == CD_NODE_TEXT) {
-            for (uint32_t i = 0; i < n->len; i++) {
-                unsigned char c = (unsigned char)n->u.text[i];
-                if (c == '"' || c == '\\')
-                    fputc('\\', stderr);
-                fputc(c < 0x20 ? ' ' : c, stderr);
-            }
-            fputc(' ', stderr);
+            S_dbg_json_text(n);
             out += n->len;
         }
         t = cd_dom_next(dom, t, id);
@@ -2851,18 +2857,8 @@ static void S_split_text(const cd_dom *dom, const S_stat *st, cd_nid top)
             id = cd_dom_next_skip(dom, id, top);
             continue;
         }
-        if (n->type == CD_NODE_TEXT) {
-            for (uint32_t i = 0; i < n->len; i++) {
-                unsigned char c = (unsigned char)n->u.text[i];
-                if (c == '"' || c == '\\')
-                    fputc('\\', stderr), fputc(c, stderr);
-                else if (c < 0x20)
-                    fputc(' ', stderr);
-                else
-                    fputc(c, stderr);
-            }
-            fputc(' ', stderr);
-        }
+        if (n->type == CD_NODE_TEXT)
+            S_dbg_json_text(n);
         id = cd_dom_next(dom, id, top);
     }
 }

@@ -794,9 +794,10 @@ static int S_in_link(const cd_dom *dom, cd_nid id)
     return 0;
 }
 
-/* Does element id hold a live heading? A widget's box is no wider than its
- * lines: a heading is an item's or a section's name (a product card's). */
-static int S_holds_heading(const cd_dom *dom, const cd_xstat *st, cd_nid id)
+/* Does element id hold a live heading (major: of rank 1 to 3 only)? A
+ * widget's box is no wider than its lines: a heading is an item's or a
+ * section's name (a product card's). */
+static int S_holds_heading(const cd_dom *dom, const cd_xstat *st, cd_nid id, int major)
 {
     for (cd_nid t = cd_dom_next(dom, id, id); t;) {
         const cd_node *n = cd_dom_node(dom, t);
@@ -804,7 +805,9 @@ static int S_holds_heading(const cd_dom *dom, const cd_xstat *st, cd_nid id)
             t = cd_dom_next_skip(dom, t, id);
             continue;
         }
-        if (n->type == CD_NODE_ELEMENT && (cd_tag_flags(n->tag) & CD_TF_HEADING) && st[t].chars) return 1;
+        if (n->type == CD_NODE_ELEMENT && (cd_tag_flags(n->tag) & CD_TF_HEADING) && st[t].chars &&
+            (!major || n->tag == CD_TAG_H1 || n->tag == CD_TAG_H2 || n->tag == CD_TAG_H3))
+            return 1;
         t = cd_dom_next(dom, t, id);
     }
     return 0;
@@ -935,27 +938,6 @@ static int S_own_line(const cd_dom *dom, const cd_xstat *st, cd_nid id)
     return !b || st[b].dead || st[b].chars <= st[id].chars + 12;
 }
 
-/* Is there a live heading of rank 1 to 3 in id: the box is a section of
- * the story ("Why We're the Experts", "Who We Are": the reviewer's
- * credentials under the story's own headings, wcxb-dev 4078, 4833), not an
- * author's card after it (those label themselves with a line or a minor
- * heading). */
-static int S_holds_section(const cd_dom *dom, const cd_xstat *st, cd_nid id)
-{
-    for (cd_nid t = cd_dom_next(dom, id, id); t;) {
-        const cd_node *n = cd_dom_node(dom, t);
-        if (st[t].dead) {
-            t = cd_dom_next_skip(dom, t, id);
-            continue;
-        }
-        if (n->type == CD_NODE_ELEMENT && (n->tag == CD_TAG_H1 || n->tag == CD_TAG_H2 || n->tag == CD_TAG_H3) &&
-            st[t].chars)
-            return 1;
-        t = cd_dom_next(dom, t, id);
-    }
-    return 0;
-}
-
 /* Note element id for S_bios when it is an author's link or name line;
  * also when a cleaning before took it out (a short link, a picture, a
  * link list: 'E', 'B', 'F'), with the few elements inside it, for the
@@ -1032,7 +1014,7 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, 
         if (article && id != root && S_rating_row(dom, st, id) && !S_in_link(dom, id)) {
             cd_nid box = id;
             for (cd_nid a = n->parent; a && a != root && !st[a].dead && st[a].chars <= S_RATING_TEXT &&
-                                       !S_holds_heading(dom, st, a);
+                                       !S_holds_heading(dom, st, a, 0);
                  a = cd_dom_node(dom, a)->parent)
                 box = a;
             char rbuf[S_RATING_TEXT * 4 + 1];
@@ -1178,7 +1160,7 @@ static void S_region(const cd_dom *dom, cd_xstat *st, cd_nid root, int article, 
  * alt text (S_names_author, S_own_line: the card of a template whose
  * classes say nothing, wcxb-dev 0054, 0196, 0305, 0500 with classes
  * removed; 0050, 0128, 0133, 4499 as served) and a sentence about that
- * author (S_bio_named), and no heading of rank 1-3 (S_holds_section: the
+ * author (S_bio_named), and no heading of rank 1-3 (S_holds_heading, major: the
  * story's own "Why trust us" section). A box S_choose took as a root of its
  * own after the story's root is judged against the other roots' prose
  * (S_roots_prose, wcxb-dev 0056). */
@@ -1350,7 +1332,7 @@ static void S_bios(const cd_extract *x, const cd_dom *dom, cd_xstat *st, uint32_
         int known = 0;
         for (int k = 0; k < nb; k++)
             known |= box[k] == b;
-        if (known || st[b].dead || st[b].chars < S_BIO_MIN || (!slug && S_holds_section(dom, st, b))) continue;
+        if (known || st[b].dead || st[b].chars < S_BIO_MIN || (!slug && S_holds_heading(dom, st, b, 1))) continue;
         long len = cd_x_text(dom, st, b, buf, S_BIO_TEXT * 4);
         if (len > 0 && (slug ? S_bio_sentence(buf, (size_t)len, slug, sl) : S_bio_named(buf, (size_t)len, bio->name[i]))) {
             if (nb == S_BIO_BOXES) {
