@@ -52,6 +52,7 @@
 #define CD_CARD_LINK 30 /* characters of a card's links ("Learn more", "Read the story") */
 
 static int S_headline_text(const cd_dom *dom, const cd_xstat *st, cd_nid id);
+static int S_page_link(const cd_dom *dom, cd_nid id);
 
 /* Is link id a headline: a whole line of 3 to 25 words (or of 8 characters
  * of a script written without spaces), leading to another page? */
@@ -59,11 +60,7 @@ static int S_headline(const cd_dom *dom, const cd_xstat *st, cd_nid id)
 {
     const cd_xstat *s = &st[id];
     if (s->chars < CD_HEADLINE_MIN || s->chars > CD_HEADLINE_MAX) return 0;
-    size_t hl = 0;
-    const char *href = cd_dom_attr(dom, id, "href", &hl);
-    if (!href || !hl || href[0] == '#' || (hl >= 11 && cd_eq_nocase(href, 11, "javascript:")))
-        return 0;
-    if (cd_x_in_sentence(dom, id)) return 0;
+    if (!S_page_link(dom, id) || cd_x_in_sentence(dom, id)) return 0;
     return S_headline_text(dom, st, id);
 }
 
