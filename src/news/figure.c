@@ -538,6 +538,38 @@ static const char *S_bare_caption_final(const char *c)
  * 2891), the way a paper credits its own photographer? As a lead figure's
  * whole caption it is the credit (cd_parts_slash_names needs no agency; "Before
  * / After" has no two-word part). */
+/* The credit in t->s[a, b) of a photo credit element whose lines a <br>
+ * parts ("<p class=credit>Photo by Mark Jones<br/>AP</p>", l3s
+ * vcstar-lassen-illinois): the line break read as the " / " a one-line
+ * credit writes between the photographer and the agency, where no
+ * punctuation ends the line before it. label: the value may open with a
+ * label (cd_news_credit_value), else it is cleaned only (S_credit_clean). */
+static const char *S_credit_lines(cd_news_ctx *p, const cd_news_text *t, size_t a, size_t b, int label)
+{
+    char buf[CD_NEWS_TEXT_MAX + 2 * CD_NEWS_BRS];
+    size_t n = 0, i = a;
+    for (uint32_t k = 0; k < t->nbr; k++) {
+        size_t at = t->br[k];
+        if (at <= a || at >= b) continue;
+        size_t l = at, r = at + 1;
+        while (l > a && cd_isspace((unsigned char)t->s[l - 1]))
+            l--;
+        while (r < b && cd_isspace((unsigned char)t->s[r]))
+            r++;
+        if (l == a || r == b || !cd_isalnum((unsigned char)t->s[l - 1]) ||
+            !cd_isalnum((unsigned char)t->s[r]))
+            continue;
+        memcpy(buf + n, t->s + i, l - i);
+        n += l - i;
+        memcpy(buf + n, " / ", 3);
+        n += 3;
+        i = r;
+    }
+    memcpy(buf + n, t->s + i, b - i);
+    n += b - i;
+    return label ? cd_news_credit_value(p, buf, n) : S_credit_clean(p, buf, n);
+}
+
 static int S_slash_person(const char *s, size_t n)
 {
     if (!cd_parts_slash_names(s, n)) return 0;
@@ -746,10 +778,10 @@ void cd_news_figure(cd_news_ctx *p, cd_nid fig, int lead)
         size_t cs, vs, ve;
         if (!control && !t.more && cd_parts_photo_trailing(t.s, t.n, &cs, &vs, &ve)) {
             /* A credit block holding the caption too ("… | Photo by Name"). */
-            credit = S_credit_clean(p, t.s + vs, ve - vs);
+            credit = S_credit_lines(p, &t, vs, ve, 0);
             if (!cap) caption = cd_news_clean(p, t.s, cd_parts_caption_end(t.s, cs));
         } else if (!control) {
-            credit = cd_news_credit_value(p, t.s, t.n);
+            credit = S_credit_lines(p, &t, 0, t.n, 1);
         }
         cd_extract_drop_as(p->x, cred, CD_WHY_PHOTO_CREDIT); /* a photo credit never stays in the text */
     }
@@ -2314,7 +2346,7 @@ static int S_credit_after_box(cd_news_ctx *p, cd_nid img)
     cd_news_text t;
     cd_news_gather(p, e, CD_NONE, 0, &t);
     if (t.more || !t.n || t.n > CD_PARTS_PHOTO_LINE) return 0;
-    const char *c = cd_news_credit_value(p, t.s, t.n);
+    const char *c = S_credit_lines(p, &t, 0, t.n, 1);
     if (!c || !*c) return 0;
     p->m->image_credit = c;
     cd_extract_drop_as(p->x, e, CD_WHY_PHOTO_CREDIT);

@@ -266,6 +266,7 @@ static void S_gather_tail(const cd_news_ctx *p, cd_nid top, cd_nid skip, cd_news
     int pending = 0; /* a block or <br> since the last text node */
     t->n = 0;
     t->nseg = 0;
+    t->nbr = 0;
     t->more = 0;
     for (cd_nid k = top; k; seen++) {
         if (seen >= CD_NEWS_TAIL_NODES) {

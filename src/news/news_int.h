@@ -80,6 +80,8 @@ typedef struct cd_news_text {
     uint32_t n;
     cd_news_seg seg[CD_NEWS_SEGS];
     uint32_t nseg;
+    uint32_t br[CD_NEWS_BRS]; /* where the first <br>s' spaces stand in s */
+    uint32_t nbr;
     int more; /* the subtree holds more than was gathered */
 } cd_news_text;
 

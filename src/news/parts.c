@@ -87,6 +87,7 @@ void cd_news_gather(const cd_news_ctx *p, cd_nid top, cd_nid skip, int rendered,
     const cd_dom *dom = p->dom;
     t->n = 0;
     t->nseg = 0;
+    t->nbr = 0;
     t->more = 0;
     unsigned seen = 0;
     for (cd_nid k = top; k; seen++) {
@@ -144,8 +145,10 @@ void cd_news_gather(const cd_news_ctx *p, cd_nid top, cd_nid skip, int rendered,
                 k = cd_dom_next_skip(dom, k, top);
                 continue;
             }
-            if (((f & CD_TF_BLOCK) || nd->tag == CD_TAG_BR) && t->n && t->n < CD_NEWS_TEXT_MAX)
+            if (((f & CD_TF_BLOCK) || nd->tag == CD_TAG_BR) && t->n && t->n < CD_NEWS_TEXT_MAX) {
+                if (nd->tag == CD_TAG_BR && t->nbr < CD_NEWS_BRS) t->br[t->nbr++] = t->n;
                 t->s[t->n++] = ' ';
+            }
         }
         k = cd_dom_next(dom, k, top);
     }

@@ -158,6 +158,9 @@
 #define CD_NEWS_TEXT_MAX 600u
 /* Text nodes gathered from one block, kept to map a cut back to them. */
 #define CD_NEWS_SEGS 48u
+/* Line breaks (<br>) whose place in a gathered text is kept (a photo
+ * credit's lines: "Photo by Jane Doe<br>AP"). */
+#define CD_NEWS_BRS 4u
 /* Nodes visited to gather one block's text. */
 #define CD_NEWS_GATHER_NODES 400u
 /* Short blocks of the body tested as photo credits. */
