@@ -89,10 +89,15 @@ class Article(TypedDict, total=False):
     warc_date: Optional[str]
 
 
-class Dropped(TypedDict):
-    """A block left out inside the content (explain=True): why, and how it began."""
+class _DroppedBlock(TypedDict):
     reason: str
     text: str
+
+
+class Dropped(_DroppedBlock, total=False):
+    """A block left out inside the content (explain=True): why, and how it began. Past the 200
+    listed, one per reason counts the rest: text "" and `more` the number of blocks."""
+    more: int
 
 
 class ErrorRecord(TypedDict):

@@ -2655,8 +2655,9 @@ const char *cd_extract_reason(uint8_t why)
     case 0:
         return "field";
     case 'k':
-    case 'n':
         return NULL;
+    case 'n':
+        return "noscript";
     case 'h':
         return "hidden";
     case 't':

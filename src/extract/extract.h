@@ -105,8 +105,9 @@ void cd_extract_drop_as(cd_extract *x, cd_nid id, uint8_t why);
 
 /* The name of a drop reason (x->why[id] of a node marked CD_MARK_DROP):
  * "hidden", "chrome-tag", "chrome-class", "teaser-list", "comment-thread",
- * "furniture", "script-text", "site-chrome", "field" (left for a metadata field) …; NULL for what never
- * renders text (scripts, styles). */
+ * "furniture", "script-text", "noscript", "site-chrome", "field" (left for a metadata field) …; NULL for
+ * the elements whose content is never text by their tag (CD_TF_SKIP: scripts, styles, buttons,
+ * form fields), which --explain does not list. */
 const char *cd_extract_reason(uint8_t why);
 
 /* Is the element visible text content at all (not a script/style/hidden)? Shared by
