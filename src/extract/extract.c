@@ -1135,6 +1135,20 @@ static int S_part_after_text(const cd_dom *dom, const S_stat *st, cd_nid id)
  * hide their whole content until a script reveals it. */
 #define CD_GUARD_SHARE 0.4f
 
+/* The guard's bound on links: a wrapper named for chrome that holds much of
+ * the page keeps it with links under half of its text; a <nav> or <menu>
+ * needs fewer, CD_GUARD_NAV_LD. A navigation element of whose text two
+ * fifths is links is a menu however much it says (a mega menu whose
+ * panels feature a story each with a caption of a sentence or two held
+ * 1,699 of a class-free page's 2,454 characters, wcxb-dev 4349's probe
+ * copy); the <nav> elements the guard keeps on the dev sets are under a
+ * twentieth links (wcxb 2893, 2894: a product's description in one). */
+#define CD_GUARD_NAV_LD 0.3f
+static float S_guard_ld(uint16_t tag)
+{
+    return tag == CD_TAG_NAV || tag == CD_TAG_MENU ? CD_GUARD_NAV_LD : 0.5f;
+}
+
 /* An element holding this share of the page's text is the page itself (0.9:
  * "nearly all"; at 0.75 and 0.5 wcxb-dev lost, see docs/decisions.md §6). */
 #define CD_PAGE_SHARE 0.9f
@@ -1342,9 +1356,15 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
          * few links, is not chrome whatever its name says (wrappers such as
          * <div class="page has-sidebar"> or <form id="aspnetForm">). */
         float ld = S_link_density(s);
-        if (total && s->chars > total * CD_GUARD_SHARE && (hidden || ld < 0.5f) && !(h & CD_HINT_CONSENT) &&
-            !(!soft && S_part_after_text(dom, st, id)))
+        if (total && s->chars > total * CD_GUARD_SHARE && (hidden || ld < S_guard_ld(tag)) && !(h & CD_HINT_CONSENT) &&
+            !(!soft && S_part_after_text(dom, st, id))) {
+#ifdef CD_EXTRACT_DEBUG
+            if (getenv("CD_GUARDDBG"))
+                fprintf(stderr, "guard: #%u <%s> tagchrome=%d hidden=%d soft=%d share=%.2f ld=%.2f h1=%d\n", id, cd_tag_name(tag),
+                        S_chrome_tag(dom, st, id, options), hidden, soft, (double)s->chars / total, (double)ld, 0);
+#endif
             continue;
+        }
         /* An element that holds nearly all of the page is the page, whatever its
          * links (a listing inside <form id="aspnetForm">, an unclosed
          * <header> that swallowed the body): removing it leaves nothing. */
