@@ -1578,10 +1578,15 @@ static cd_nid S_item_host(const cd_dom *dom, const S_stat *st, cd_nid list, cd_n
  * read as the article): no part of a thread or a teaser list, not around
  * th, holding a block of CD_LONG_PARA characters of its own text with few
  * links that is no part of one either. CD_NONE when there is none. */
-static cd_nid S_before_thread(const cd_dom *dom, const S_stat *st, cd_nid th, cd_nid body)
+static cd_nid S_before_thread(const cd_dom *dom, const S_stat *st, cd_nid th, cd_nid body, int after)
 {
     cd_nid pick = CD_NONE;
-    for (cd_nid id = cd_dom_next(dom, body, body); id && id < th;) {
+    cd_nid thend = cd_dom_next_skip(dom, th, body);
+    for (cd_nid id = cd_dom_next(dom, body, body); id && (id < th || after);) {
+        if (id >= th && (!thend || id < thend)) {
+            id = thend; /* inside th */
+            continue;
+        }
         if (!st[id].cand || st[id].dead || st[id].kind || S_is_ancestor(dom, id, th) ||
             (pick && st[id].score <= st[pick].score)) {
             id = cd_dom_next(dom, id, body);
@@ -1600,6 +1605,101 @@ static cd_nid S_before_thread(const cd_dom *dom, const S_stat *st, cd_nid th, cd
         id = found ? cd_dom_next(dom, id, body) : end;
     }
     return pick;
+}
+
+/* The characters of id's long paragraphs (blocks of CD_LONG_PARA characters
+ * of their own text or more, few links, no part of a list or thread). */
+static uint32_t S_long_flow(const cd_dom *dom, const S_stat *st, cd_nid id)
+{
+    uint32_t n = 0;
+    for (cd_nid t = id; t;) {
+        if (st[t].dead || st[t].kind) {
+            t = cd_dom_next_skip(dom, t, id);
+            continue;
+        }
+        if (cd_dom_node(dom, t)->type == CD_NODE_ELEMENT && st[t].flow >= CD_LONG_PARA &&
+            S_is_block(cd_dom_node(dom, t)->tag) && S_link_density(&st[t]) < 0.2f)
+            n += st[t].flow;
+        t = cd_dom_next(dom, t, id);
+    }
+    return n;
+}
+
+/* The share of id's live text inside teaser lists a detector marked. */
+static float S_teaser_share(const cd_dom *dom, const S_stat *st, cd_nid id)
+{
+    if (!st[id].chars)
+        return 0.0f;
+    if ((st[id].kind & ~CD_KIND_UNDER) == CD_KIND_TEASERS)
+        return 1.0f;
+    uint32_t in = 0;
+    for (cd_nid t = id; t;) {
+        if (st[t].dead) {
+            t = cd_dom_next_skip(dom, t, id);
+            continue;
+        }
+        if (st[t].kind == CD_KIND_TEASERS) {
+            in += st[t].chars;
+            t = cd_dom_next_skip(dom, t, id);
+            continue;
+        }
+        t = cd_dom_next(dom, t, id);
+    }
+    return (float)in / (float)st[id].chars;
+}
+
+#define CD_TEASER_BEST 0.8f
+#define CD_TEASER_STORY 0.5f
+/* From the best candidate to the article's container: the ancestor of
+ * several strong candidates, the parent that holds on to the score, the
+ * parent of an only child. top: the TOPN best candidates. */
+static cd_nid S_settle(const cd_dom *dom, S_stat *st, const cd_nid *top, int ntop, cd_nid best, cd_nid body)
+{
+    /* Several strong candidates under one ancestor: the article is that ancestor
+     * (a body split into sections, each scoring on its own). */
+    for (cd_nid a = cd_dom_node(dom, best)->parent; a && a != body && cd_dom_node(dom, a)->type == CD_NODE_ELEMENT;
+         a = cd_dom_node(dom, a)->parent) {
+        int under = 0;
+        for (int k = 1; k < ntop; k++)
+            if (top[k] && st[top[k]].score >= st[best].score * 0.75f && S_is_ancestor(dom, a, top[k]))
+                under++;
+        if (under >= 2) {
+            S_touch(dom, st, a);
+            best = a;
+            break;
+        }
+    }
+
+    /* Climb while the parent holds on to the score. */
+    float last = st[best].score;
+    float threshold = last / 3.0f;
+    for (cd_nid p = cd_dom_node(dom, best)->parent; p && p != body && cd_dom_node(dom, p)->type == CD_NODE_ELEMENT;
+         p = cd_dom_node(dom, p)->parent) {
+        if (!st[p].cand)
+            continue;
+        if (st[p].score < threshold)
+            break;
+        if (st[p].score > last) {
+            best = p;
+            break;
+        }
+        last = st[p].score;
+    }
+    /* An only child says nothing its parent does not: use the parent (this makes
+     * sibling merging see the real siblings). */
+    for (;;) {
+        cd_nid p = cd_dom_node(dom, best)->parent;
+        cd_nid only = CD_NONE;
+        if (!p || p == body || cd_dom_node(dom, p)->type != CD_NODE_ELEMENT)
+            break;
+        if (S_child_elements(dom, st, p, &only) != 1)
+            break;
+        S_touch(dom, st, p);
+        if (st[p].score < st[best].score)
+            st[p].score = st[best].score;
+        best = p;
+    }
+    return best;
 }
 
 /* Pass 4: choose the top candidate and the sibling roots. */
@@ -1638,56 +1738,31 @@ static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
      * signatures). The story is the best candidate before the thread,
      * outside it, that holds a long paragraph of its own. */
     if (!x->keep_thread && (st[best].kind & ~CD_KIND_UNDER) == CD_KIND_THREAD) {
-        cd_nid story = S_before_thread(dom, st, best, body);
+        cd_nid story = S_before_thread(dom, st, best, body, 0);
         if (story) {
             x->thread = best;
             best = story;
         }
     }
-
-    /* Several strong candidates under one ancestor: the article is that ancestor
-     * (a body split into sections, each scoring on its own). */
-    for (cd_nid a = cd_dom_node(dom, best)->parent; a && a != body && cd_dom_node(dom, a)->type == CD_NODE_ELEMENT;
-         a = cd_dom_node(dom, a)->parent) {
-        int under = 0;
-        for (int k = 1; k < TOPN; k++)
-            if (top[k] && st[top[k]].score >= st[best].score * 0.75f && S_is_ancestor(dom, a, top[k]))
-                under++;
-        if (under >= 2) {
-            S_touch(dom, st, a);
-            best = a;
-            break;
-        }
-    }
-
-    /* Climb while the parent holds on to the score. */
-    float last = st[best].score;
-    float threshold = last / 3.0f;
-    for (cd_nid p = cd_dom_node(dom, best)->parent; p && p != body && cd_dom_node(dom, p)->type == CD_NODE_ELEMENT;
-         p = cd_dom_node(dom, p)->parent) {
-        if (!st[p].cand)
-            continue;
-        if (st[p].score < threshold)
-            break;
-        if (st[p].score > last) {
-            best = p;
-            break;
-        }
-        last = st[p].score;
-    }
-    /* An only child says nothing its parent does not: use the parent (this makes
-     * sibling merging see the real siblings). */
-    for (;;) {
-        cd_nid p = cd_dom_node(dom, best)->parent;
-        cd_nid only = CD_NONE;
-        if (!p || p == body || cd_dom_node(dom, p)->type != CD_NODE_ELEMENT)
-            break;
-        if (S_child_elements(dom, st, p, &only) != 1)
-            break;
-        S_touch(dom, st, p);
-        if (st[p].score < st[best].score)
-            st[p].score = st[best].score;
-        best = p;
+    best = S_settle(dom, st, top, TOPN, best, body);
+    /* A teaser list read as the article: when the container chosen is a
+     * list of other stories the detectors found (four fifths of its text or
+     * more), the article is the best candidate outside it holding a long
+     * paragraph of its own, settled as above. */
+    if (S_teaser_share(dom, st, best) >= S_param("CD_TSH", CD_TEASER_BEST)) {
+        cd_nid story = S_before_thread(dom, st, best, body, 1);
+#ifdef CD_EXTRACT_DEBUG
+        if (getenv("CD_TLDBG"))
+            fprintf(stderr, "teaser-best: #%u share=%.2f story=#%u\n", best, (double)S_teaser_share(dom, st, best), story);
+#endif
+        cd_nid alt = story ? S_settle(dom, st, top, TOPN, story, body) : CD_NONE;
+#ifdef CD_EXTRACT_DEBUG
+        if (getenv("CD_TLDBG") && alt)
+            fprintf(stderr, "teaser-alt: #%u chars=%u long=%u list=#%u chars=%u\n", alt, st[alt].chars,
+                    S_long_flow(dom, st, alt), best, st[best].chars);
+#endif
+        if (alt && (float)S_long_flow(dom, st, alt) >= (float)st[best].chars * S_param("CD_TLONG", CD_TEASER_STORY))
+            best = alt;
     }
 
     /* A gallery or a teaser stream inside a story: the story's container. */
