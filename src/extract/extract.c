@@ -1577,7 +1577,9 @@ static cd_nid S_item_host(const cd_dom *dom, const S_stat *st, cd_nid list, cd_n
 /* The best candidate before thread th (a comment thread S_choose would
  * read as the article): no part of a thread or a teaser list, not around
  * th, holding a block of CD_LONG_PARA characters of its own text with few
- * links that is no part of one either. CD_NONE when there is none. */
+ * links that is no part of one either; with after set, anywhere outside
+ * th (a teaser list: the story may stand before or after it). CD_NONE when
+ * there is none. */
 static cd_nid S_before_thread(const cd_dom *dom, const S_stat *st, cd_nid th, cd_nid body, int after)
 {
     cd_nid pick = CD_NONE;
