@@ -1627,27 +1627,26 @@ static uint32_t S_long_flow(const cd_dom *dom, const S_stat *st, cd_nid id)
     return n;
 }
 
-/* The share of id's live text inside teaser lists a detector marked. */
-static float S_teaser_share(const cd_dom *dom, const S_stat *st, cd_nid id)
+/* Is id's live text mostly (share or more) inside teaser lists a detector
+ * marked? The walk stops once the text outside them is too much. */
+static int S_teasers_mostly(const cd_dom *dom, const S_stat *st, cd_nid id, float share)
 {
     if (!st[id].chars)
-        return 0.0f;
+        return 0;
     if ((st[id].kind & ~CD_KIND_UNDER) == CD_KIND_TEASERS)
-        return 1.0f;
-    uint32_t in = 0;
+        return 1;
+    const float most = (1.0f - share) * (float)st[id].chars; /* text outside them allowed */
+    uint32_t out = 0;
     for (cd_nid t = id; t;) {
-        if (st[t].dead) {
+        if (st[t].dead || st[t].kind == CD_KIND_TEASERS) {
             t = cd_dom_next_skip(dom, t, id);
             continue;
         }
-        if (st[t].kind == CD_KIND_TEASERS) {
-            in += st[t].chars;
-            t = cd_dom_next_skip(dom, t, id);
-            continue;
-        }
+        if (cd_dom_node(dom, t)->type == CD_NODE_TEXT && (float)(out += st[t].chars) > most)
+            return 0;
         t = cd_dom_next(dom, t, id);
     }
-    return (float)in / (float)st[id].chars;
+    return 1;
 }
 
 #define CD_TEASER_BEST 0.8f
@@ -1751,11 +1750,11 @@ static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
      * list of other stories the detectors found (four fifths of its text or
      * more), the article is the best candidate outside it holding a long
      * paragraph of its own, settled as above. */
-    if (S_teaser_share(dom, st, best) >= S_param("CD_TSH", CD_TEASER_BEST)) {
+    if (S_teasers_mostly(dom, st, best, S_param("CD_TSH", CD_TEASER_BEST))) {
         cd_nid story = S_before_thread(dom, st, best, body, 1);
 #ifdef CD_EXTRACT_DEBUG
         if (getenv("CD_TLDBG"))
-            fprintf(stderr, "teaser-best: #%u share=%.2f story=#%u\n", best, (double)S_teaser_share(dom, st, best), story);
+            fprintf(stderr, "teaser-best: #%u story=#%u\n", best, story);
 #endif
         cd_nid alt = story ? S_settle(dom, st, top, TOPN, story, body) : CD_NONE;
 #ifdef CD_EXTRACT_DEBUG
