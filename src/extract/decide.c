@@ -742,6 +742,35 @@ void cd_x_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st, const char
         snprintf(cd_x_featbuf, sizeof cd_x_featbuf, "{\"feat\":1,\"total\":%u,\"have\":%u,\"pin\":%u,\"pout\":%u,\"lin\":%u,\"lout\":%u,\"nlin\":%u,\"nlout\":%u,\"best\":%.1f,\"dated\":%d,\"typed\":%d}",
                 total, have, pin, pout, lin, lout, nlin, nlout, x->nroots ? st[x->roots[0]].score : 0.0f, dated, typed);
     }
+    if (getenv("CD_TREE")) {
+        /* The live tree at broaden time: elements holding CD_TREE characters or more. */
+        uint32_t min = (uint32_t)atoi(getenv("CD_TREE"));
+        for (cd_nid id = body; id;) {
+            const cd_node *n = cd_dom_node(dom, id);
+            if (n->type != CD_NODE_ELEMENT || st[id].dead || st[id].chars < min) {
+                id = cd_dom_next_skip(dom, id, body);
+                continue;
+            }
+            int depth = 0;
+            for (cd_nid a = id; a != body; a = cd_dom_node(dom, a)->parent)
+                depth++;
+            int inr = 0;
+            for (uint32_t r = 0; r < x->nroots; r++)
+                inr |= x->roots[r] == id;
+            fprintf(stderr, "%*s%s<%s> #%u chars=%u link=%u flow=%u kind=%d prose=%.2f%s: ", depth, "", inr ? "ROOT " : "",
+                    cd_tag_name(n->tag), id, st[id].chars, st[id].link, st[id].flow, st[id].kind,
+                    total ? (double)S_prose(&st[id]) / total : 0.0, cd_x_long_para(dom, st, id, CD_LONG_PARA) ? " LONG" : "");
+            int k = 0;
+            for (cd_nid t = id; t && k < 60; t = cd_dom_next(dom, t, id))
+                if (cd_dom_node(dom, t)->type == CD_NODE_TEXT && st[t].chars)
+                    for (uint32_t i = 0; i < cd_dom_node(dom, t)->len && k < 60; i++) {
+                        char c = cd_dom_node(dom, t)->u.text[i];
+                        if (c != '\n' && c != '\t' && !(c == ' ' && k && 0)) fputc(c, stderr), k++;
+                    }
+            fputc('\n', stderr);
+            id = cd_dom_next(dom, id, body);
+        }
+    }
     if (getenv("CD_BDBG"))
         fprintf(stderr, "broaden0: have=%u total=%u prose=%.2f nroots=%u root=#%u <%s>\n", have, total,
                 total ? (double)have / total : 0.0, x->nroots, x->nroots ? x->roots[0] : 0,

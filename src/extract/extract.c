@@ -1135,6 +1135,20 @@ static int S_part_after_text(const cd_dom *dom, const S_stat *st, cd_nid id)
  * hide their whole content until a script reveals it. */
 #define CD_GUARD_SHARE 0.4f
 
+/* The guard's bound on links: a wrapper named for chrome that holds much of
+ * the page keeps it with links under half of its text; a <nav> or <menu>
+ * needs fewer, CD_GUARD_NAV_LD. A navigation element of whose text two
+ * fifths is links is a menu however much it says (a mega menu whose
+ * panels feature a story each with a caption of a sentence or two held
+ * 1,699 of a class-free page's 2,454 characters, wcxb-dev 4349's probe
+ * copy); the <nav> elements the guard keeps on the dev sets are under a
+ * twentieth links (wcxb 2893, 2894: a product's description in one). */
+#define CD_GUARD_NAV_LD 0.3f
+static float S_guard_ld(uint16_t tag)
+{
+    return tag == CD_TAG_NAV || tag == CD_TAG_MENU ? CD_GUARD_NAV_LD : 0.5f;
+}
+
 /* An element holding this share of the page's text is the page itself (0.9:
  * "nearly all"; at 0.75 and 0.5 wcxb-dev lost, see docs/decisions.md §6). */
 #define CD_PAGE_SHARE 0.9f
@@ -1342,9 +1356,15 @@ static void S_prune(const cd_dom *dom, S_stat *st, unsigned options, int guard, 
          * few links, is not chrome whatever its name says (wrappers such as
          * <div class="page has-sidebar"> or <form id="aspnetForm">). */
         float ld = S_link_density(s);
-        if (total && s->chars > total * CD_GUARD_SHARE && (hidden || ld < 0.5f) && !(h & CD_HINT_CONSENT) &&
-            !(!soft && S_part_after_text(dom, st, id)))
+        if (total && s->chars > total * CD_GUARD_SHARE && (hidden || ld < S_guard_ld(tag)) && !(h & CD_HINT_CONSENT) &&
+            !(!soft && S_part_after_text(dom, st, id))) {
+#ifdef CD_EXTRACT_DEBUG
+            if (getenv("CD_GUARDDBG"))
+                fprintf(stderr, "guard: #%u <%s> tagchrome=%d hidden=%d soft=%d share=%.2f ld=%.2f h1=%d\n", id, cd_tag_name(tag),
+                        S_chrome_tag(dom, st, id, options), hidden, soft, (double)s->chars / total, (double)ld, 0);
+#endif
             continue;
+        }
         /* An element that holds nearly all of the page is the page, whatever its
          * links (a listing inside <form id="aspnetForm">, an unclosed
          * <header> that swallowed the body): removing it leaves nothing. */
@@ -1557,11 +1577,18 @@ static cd_nid S_item_host(const cd_dom *dom, const S_stat *st, cd_nid list, cd_n
 /* The best candidate before thread th (a comment thread S_choose would
  * read as the article): no part of a thread or a teaser list, not around
  * th, holding a block of CD_LONG_PARA characters of its own text with few
- * links that is no part of one either. CD_NONE when there is none. */
-static cd_nid S_before_thread(const cd_dom *dom, const S_stat *st, cd_nid th, cd_nid body)
+ * links that is no part of one either; with after set, anywhere outside
+ * th (a teaser list: the story may stand before or after it). CD_NONE when
+ * there is none. */
+static cd_nid S_before_thread(const cd_dom *dom, const S_stat *st, cd_nid th, cd_nid body, int after)
 {
     cd_nid pick = CD_NONE;
-    for (cd_nid id = cd_dom_next(dom, body, body); id && id < th;) {
+    cd_nid thend = cd_dom_next_skip(dom, th, body);
+    for (cd_nid id = cd_dom_next(dom, body, body); id && (id < th || after);) {
+        if (id >= th && (!thend || id < thend)) {
+            id = thend; /* inside th */
+            continue;
+        }
         if (!st[id].cand || st[id].dead || st[id].kind || S_is_ancestor(dom, id, th) ||
             (pick && st[id].score <= st[pick].score)) {
             id = cd_dom_next(dom, id, body);
@@ -1580,6 +1607,100 @@ static cd_nid S_before_thread(const cd_dom *dom, const S_stat *st, cd_nid th, cd
         id = found ? cd_dom_next(dom, id, body) : end;
     }
     return pick;
+}
+
+/* The characters of id's long paragraphs (blocks of CD_LONG_PARA characters
+ * of their own text or more, few links, no part of a list or thread). */
+static uint32_t S_long_flow(const cd_dom *dom, const S_stat *st, cd_nid id)
+{
+    uint32_t n = 0;
+    for (cd_nid t = id; t;) {
+        if (st[t].dead || st[t].kind) {
+            t = cd_dom_next_skip(dom, t, id);
+            continue;
+        }
+        if (cd_dom_node(dom, t)->type == CD_NODE_ELEMENT && st[t].flow >= CD_LONG_PARA &&
+            S_is_block(cd_dom_node(dom, t)->tag) && S_link_density(&st[t]) < 0.2f)
+            n += st[t].flow;
+        t = cd_dom_next(dom, t, id);
+    }
+    return n;
+}
+
+/* Is id's live text mostly (share or more) inside teaser lists a detector
+ * marked? The walk stops once the text outside them is too much. */
+static int S_teasers_mostly(const cd_dom *dom, const S_stat *st, cd_nid id, float share)
+{
+    if (!st[id].chars)
+        return 0;
+    if ((st[id].kind & ~CD_KIND_UNDER) == CD_KIND_TEASERS)
+        return 1;
+    const float most = (1.0f - share) * (float)st[id].chars; /* text outside them allowed */
+    uint32_t out = 0;
+    for (cd_nid t = id; t;) {
+        if (st[t].dead || st[t].kind == CD_KIND_TEASERS) {
+            t = cd_dom_next_skip(dom, t, id);
+            continue;
+        }
+        if (cd_dom_node(dom, t)->type == CD_NODE_TEXT && (float)(out += st[t].chars) > most)
+            return 0;
+        t = cd_dom_next(dom, t, id);
+    }
+    return 1;
+}
+
+#define CD_TEASER_BEST 0.8f
+#define CD_TEASER_STORY 0.5f
+/* From the best candidate to the article's container: the ancestor of
+ * several strong candidates, the parent that holds on to the score, the
+ * parent of an only child. top: the TOPN best candidates. */
+static cd_nid S_settle(const cd_dom *dom, S_stat *st, const cd_nid *top, int ntop, cd_nid best, cd_nid body)
+{
+    /* Several strong candidates under one ancestor: the article is that ancestor
+     * (a body split into sections, each scoring on its own). */
+    for (cd_nid a = cd_dom_node(dom, best)->parent; a && a != body && cd_dom_node(dom, a)->type == CD_NODE_ELEMENT;
+         a = cd_dom_node(dom, a)->parent) {
+        int under = 0;
+        for (int k = 1; k < ntop; k++)
+            if (top[k] && st[top[k]].score >= st[best].score * 0.75f && S_is_ancestor(dom, a, top[k]))
+                under++;
+        if (under >= 2) {
+            S_touch(dom, st, a);
+            best = a;
+            break;
+        }
+    }
+
+    /* Climb while the parent holds on to the score. */
+    float last = st[best].score;
+    float threshold = last / 3.0f;
+    for (cd_nid p = cd_dom_node(dom, best)->parent; p && p != body && cd_dom_node(dom, p)->type == CD_NODE_ELEMENT;
+         p = cd_dom_node(dom, p)->parent) {
+        if (!st[p].cand)
+            continue;
+        if (st[p].score < threshold)
+            break;
+        if (st[p].score > last) {
+            best = p;
+            break;
+        }
+        last = st[p].score;
+    }
+    /* An only child says nothing its parent does not: use the parent (this makes
+     * sibling merging see the real siblings). */
+    for (;;) {
+        cd_nid p = cd_dom_node(dom, best)->parent;
+        cd_nid only = CD_NONE;
+        if (!p || p == body || cd_dom_node(dom, p)->type != CD_NODE_ELEMENT)
+            break;
+        if (S_child_elements(dom, st, p, &only) != 1)
+            break;
+        S_touch(dom, st, p);
+        if (st[p].score < st[best].score)
+            st[p].score = st[best].score;
+        best = p;
+    }
+    return best;
 }
 
 /* Pass 4: choose the top candidate and the sibling roots. */
@@ -1618,56 +1739,31 @@ static void S_choose(cd_extract *x, const cd_dom *dom, S_stat *st)
      * signatures). The story is the best candidate before the thread,
      * outside it, that holds a long paragraph of its own. */
     if (!x->keep_thread && (st[best].kind & ~CD_KIND_UNDER) == CD_KIND_THREAD) {
-        cd_nid story = S_before_thread(dom, st, best, body);
+        cd_nid story = S_before_thread(dom, st, best, body, 0);
         if (story) {
             x->thread = best;
             best = story;
         }
     }
-
-    /* Several strong candidates under one ancestor: the article is that ancestor
-     * (a body split into sections, each scoring on its own). */
-    for (cd_nid a = cd_dom_node(dom, best)->parent; a && a != body && cd_dom_node(dom, a)->type == CD_NODE_ELEMENT;
-         a = cd_dom_node(dom, a)->parent) {
-        int under = 0;
-        for (int k = 1; k < TOPN; k++)
-            if (top[k] && st[top[k]].score >= st[best].score * 0.75f && S_is_ancestor(dom, a, top[k]))
-                under++;
-        if (under >= 2) {
-            S_touch(dom, st, a);
-            best = a;
-            break;
-        }
-    }
-
-    /* Climb while the parent holds on to the score. */
-    float last = st[best].score;
-    float threshold = last / 3.0f;
-    for (cd_nid p = cd_dom_node(dom, best)->parent; p && p != body && cd_dom_node(dom, p)->type == CD_NODE_ELEMENT;
-         p = cd_dom_node(dom, p)->parent) {
-        if (!st[p].cand)
-            continue;
-        if (st[p].score < threshold)
-            break;
-        if (st[p].score > last) {
-            best = p;
-            break;
-        }
-        last = st[p].score;
-    }
-    /* An only child says nothing its parent does not: use the parent (this makes
-     * sibling merging see the real siblings). */
-    for (;;) {
-        cd_nid p = cd_dom_node(dom, best)->parent;
-        cd_nid only = CD_NONE;
-        if (!p || p == body || cd_dom_node(dom, p)->type != CD_NODE_ELEMENT)
-            break;
-        if (S_child_elements(dom, st, p, &only) != 1)
-            break;
-        S_touch(dom, st, p);
-        if (st[p].score < st[best].score)
-            st[p].score = st[best].score;
-        best = p;
+    best = S_settle(dom, st, top, TOPN, best, body);
+    /* A teaser list read as the article: when the container chosen is a
+     * list of other stories the detectors found (four fifths of its text or
+     * more), the article is the best candidate outside it holding a long
+     * paragraph of its own, settled as above. */
+    if (S_teasers_mostly(dom, st, best, S_param("CD_TSH", CD_TEASER_BEST))) {
+        cd_nid story = S_before_thread(dom, st, best, body, 1);
+#ifdef CD_EXTRACT_DEBUG
+        if (getenv("CD_TLDBG"))
+            fprintf(stderr, "teaser-best: #%u story=#%u\n", best, story);
+#endif
+        cd_nid alt = story ? S_settle(dom, st, top, TOPN, story, body) : CD_NONE;
+#ifdef CD_EXTRACT_DEBUG
+        if (getenv("CD_TLDBG") && alt)
+            fprintf(stderr, "teaser-alt: #%u chars=%u long=%u list=#%u chars=%u\n", alt, st[alt].chars,
+                    S_long_flow(dom, st, alt), best, st[best].chars);
+#endif
+        if (alt && (float)S_long_flow(dom, st, alt) >= (float)st[best].chars * S_param("CD_TLONG", CD_TEASER_STORY))
+            best = alt;
     }
 
     /* A gallery or a teaser stream inside a story: the story's container. */
