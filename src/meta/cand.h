@@ -166,6 +166,7 @@ typedef struct cd_meta_ctx {
     uint32_t words_key;      /* the class key of words_id (0: none or no index) */
     struct cd_meta_lcache *lcache; /* classes.c's list cache: this thread's (cd_meta_lcache) */
     cd_meta_keymemo *kmemo;  /* [dom->nclasses + 1] in the arena, from the first check */
+    uint8_t *crum_memo;      /* section.c S_names_crumb's answers per class key, the same */
     /* The words of each class key once worked out (classes.c: [nclasses +
      * 1] in the arena, NULL where not yet), within CD_META_KWORDS_BYTES a
      * page; and the bytes they took. */
