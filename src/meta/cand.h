@@ -178,6 +178,10 @@ typedef struct cd_meta_ctx {
     const char *logo;
     unsigned nnews; /* news-field candidates offered (CD_META_MAX_NEWS) */
     unsigned page_passes; /* label checks that read every node (CD_META_PAGE_PASSES) */
+    /* The nodes that can name the site (pick_news.c S_site_nodes), once read. */
+    unsigned site_nodes_read; /* bit per set */
+    const cd_nid *site_nodes[2];
+    uint32_t nsite_nodes[2];
     /* The first and last candidate of each field and source (index + 1;
      * 0: none), the ends of the cnext chains. */
     uint16_t chead[CD_MF__COUNT][CD_MS__COUNT], ctail[CD_MF__COUNT][CD_MS__COUNT];
