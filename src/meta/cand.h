@@ -166,6 +166,7 @@ typedef struct cd_meta_ctx {
     uint32_t words_key;      /* the class key of words_id (0: none or no index) */
     struct cd_meta_lcache *lcache; /* classes.c's list cache: this thread's (cd_meta_lcache) */
     cd_meta_keymemo *kmemo;  /* [dom->nclasses + 1] in the arena, from the first check */
+    uint8_t *crum_memo;      /* section.c S_names_crumb's answers per class key, the same */
     /* The words of each class key once worked out (classes.c: [nclasses +
      * 1] in the arena, NULL where not yet), within CD_META_KWORDS_BYTES a
      * page; and the bytes they took. */
@@ -177,6 +178,10 @@ typedef struct cd_meta_ctx {
     const char *logo;
     unsigned nnews; /* news-field candidates offered (CD_META_MAX_NEWS) */
     unsigned page_passes; /* label checks that read every node (CD_META_PAGE_PASSES) */
+    /* The nodes that can name the site (pick_news.c S_site_nodes), once read. */
+    unsigned site_nodes_read; /* bit per set */
+    const cd_nid *site_nodes[2];
+    uint32_t nsite_nodes[2];
     /* The first and last candidate of each field and source (index + 1;
      * 0: none), the ends of the cnext chains. */
     uint16_t chead[CD_MF__COUNT][CD_MS__COUNT], ctail[CD_MF__COUNT][CD_MS__COUNT];

@@ -645,16 +645,54 @@ static int S_home_href(const cd_dom *dom, cd_nid id)
     return !p || (size_t)(p - h) + 1 == hl || S_home_file(p + 1, hl - (size_t)(p + 1 - h));
 }
 
+/* The nodes S_site_named_as reads, in page order, gathered in one pass each
+ * when first asked (set 0: the images with an alt text and the links to
+ * the home page; set 1: the texts of 200 bytes or fewer holding a copyright
+ * notice, read only for a label of two words or more). 0 without the memory. */
+static int S_site_nodes(cd_meta_ctx *c, int set)
+{
+    if (c->site_nodes_read & (1 << set))
+        return c->site_nodes[set] != NULL;
+    c->site_nodes_read |= 1 << set;
+    const cd_dom *dom = c->dom;
+    cd_nid *ids = cd_arena_alloc(c->arena, (size_t)dom->count * sizeof *ids);
+    if (!ids)
+        return 0;
+    uint32_t n = 0;
+    for (cd_nid i = 1; i < dom->count; i++) {
+        const cd_node *nd = cd_dom_node(dom, i);
+        int take = 0;
+        if (set == 0 && nd->type == CD_NODE_ELEMENT && nd->tag == CD_TAG_IMG) {
+            take = cd_dom_attr(dom, i, "alt", NULL) != NULL;
+        } else if (set == 0 && nd->type == CD_NODE_ELEMENT && nd->tag == CD_TAG_A) {
+            take = S_home_href(dom, i);
+        } else if (set == 1 && nd->type == CD_NODE_TEXT && nd->len <= 200) {
+            const char *t = nd->u.text;
+            size_t tl = nd->len;
+            for (size_t k = 0; k + 1 < tl && !take; k++)
+                take = (unsigned char)t[k] == 0xC2 && (unsigned char)t[k + 1] == 0xA9; /* © */
+            take = take || cd_contains_nocase(t, tl, "copyright");
+        }
+        if (take)
+            ids[n++] = i;
+    }
+    c->site_nodes[set] = ids;
+    c->nsite_nodes[set] = n;
+    return 1;
+}
+
 /* Is label the site's own name, as the page states it elsewhere: the text
  * of a link to the site's home page ("<h1><a href="/">Soccerway</a>"), the
  * alt text of an image, whole or before a separator (the logo:
  * "OurSports Central - Independent and Minor League Sports News"), or, for
  * a name of two words or more, inside a copyright notice ("© 2008 The
  * Birmingham News")? A <title> part or a header above the story that names
- * the site is no desk. One pass over the nodes, so at most
- * CD_META_PAGE_PASSES a page (with S_news_flow's): past them a label is
- * taken for the site's (no desk), or the section rules' candidates (every
- * menu item marked current, every kicker) would cost candidates x nodes. */
+ * the site is no desk. At most CD_META_PAGE_PASSES a page (with
+ * S_news_flow's): past them a label is taken for the site's (no desk), or
+ * the section rules' candidates (every menu item marked current, every
+ * kicker) would cost candidates x nodes. The nodes it reads are gathered
+ * once a page (S_site_nodes): a label's answer does not depend on their
+ * order, every hit answers yes. */
 static int S_site_named_as(cd_meta_ctx *c, const char *label, int logo_only)
 {
     const cd_dom *dom = c->dom;
@@ -662,7 +700,9 @@ static int S_site_named_as(cd_meta_ctx *c, const char *label, int logo_only)
     if (ll < 3) return 0;
     if (++c->page_passes > CD_META_PAGE_PASSES) return 1;
     int words = memchr(label, ' ', ll) != NULL;
-    for (cd_nid i = 1; i < dom->count; i++) {
+    if (!S_site_nodes(c, 0)) return 0;
+    for (uint32_t j = 0; j < c->nsite_nodes[0]; j++) {
+        cd_nid i = c->site_nodes[0][j];
         const cd_node *nd = cd_dom_node(dom, i);
         if (nd->type == CD_NODE_ELEMENT && nd->tag == CD_TAG_IMG) {
             size_t al;
@@ -684,18 +724,12 @@ static int S_site_named_as(cd_meta_ctx *c, const char *label, int logo_only)
                     if (cd_dom_is(dom, q, CD_TAG_A) && S_home_href(dom, q)) return 1;
             continue;
         }
-        if (logo_only) continue;
-        if (nd->type == CD_NODE_ELEMENT && nd->tag == CD_TAG_A) {
-            if (S_home_href(dom, i) && S_text_is(dom, i, label, ll)) return 1;
-            continue;
-        }
-        if (!words || nd->type != CD_NODE_TEXT || nd->len > 200) continue;
-        const char *t = nd->u.text;
-        size_t tl = nd->len;
-        int mark = 0;
-        for (size_t k = 0; k + 1 < tl && !mark; k++)
-            mark = (unsigned char)t[k] == 0xC2 && (unsigned char)t[k + 1] == 0xA9; /* © */
-        if ((mark || cd_contains_nocase(t, tl, "copyright")) && S_has_words(t, tl, label)) return 1;
+        if (!logo_only && S_text_is(dom, i, label, ll)) return 1; /* a link home */
+    }
+    if (logo_only || !words || !S_site_nodes(c, 1)) return 0;
+    for (uint32_t j = 0; j < c->nsite_nodes[1]; j++) {
+        const cd_node *nd = cd_dom_node(dom, c->site_nodes[1][j]);
+        if (S_has_words(nd->u.text, nd->len, label)) return 1;
     }
     return 0;
 }

@@ -75,7 +75,26 @@ static int S_after_h1(const cd_dom *dom, cd_nid id, cd_nid h1)
     return 0;
 }
 
-static int S_is_bad_region(cd_meta_ctx *c, cd_nid id, const cd_node *n, cd_nid h1, cd_nid h1b)
+/* Does element id's class or id value name comments or other stories, a
+ * side column or a footer? The answer is its class key's: named[key] keeps
+ * it (0 not yet, 1 no, 2 yes; NULL without the index or the memory), so the
+ * three lists are asked once a key, not once an element. */
+static int S_named_bad(cd_meta_ctx *c, cd_nid id, uint8_t *named)
+{
+    uint32_t key = c->dom->classes_indexed ? cd_dom_class_key(c->dom, id) : 0;
+    if (c->dom->classes_indexed && !key)
+        return 0; /* no class or id value: none of the three */
+    if (named && named[key])
+        return named[key] == 2;
+    int r = cd_meta_class_has_block(c, id, cd_list_class_other_stories) ||
+            cd_meta_class_has_block(c, id, cd_list_class_sidebar) ||
+            cd_meta_class_has_block(c, id, cd_list_class_footer);
+    if (named)
+        named[key] = (uint8_t)(1 + r);
+    return r;
+}
+
+static int S_is_bad_region(cd_meta_ctx *c, cd_nid id, const cd_node *n, cd_nid h1, cd_nid h1b, uint8_t *named)
 {
     if (n->tag == CD_TAG_NAV)
         return 1;
@@ -85,11 +104,7 @@ static int S_is_bad_region(cd_meta_ctx *c, cd_nid id, const cd_node *n, cd_nid h
     if (n->tag != CD_TAG_FOOTER && n->tag != CD_TAG_ASIDE) {
         /* Blocks whose bylines and dates belong to other stories or to
          * readers, side columns and footers. */
-        if (c->dom->classes_indexed && !cd_dom_class_key(c->dom, id))
-            return 0; /* no class or id value: none of the three */
-        if (!cd_meta_class_has_block(c, id, cd_list_class_other_stories) &&
-            !cd_meta_class_has_block(c, id, cd_list_class_sidebar) &&
-            !cd_meta_class_has_block(c, id, cd_list_class_footer))
+        if (!S_named_bad(c, id, named))
             return 0;
         /* A short line right under the headline is its date and byline line,
          * whatever other-stories word its class has ("newsletter-details-
@@ -195,6 +210,9 @@ static void S_walk(cd_meta_ctx *c)
     int in_bad = 0, in_art = 0, in_body = 0, bad_side = 0;
     cd_nid bad_end = 0, art_end = 0, body_end = 0, hard_end = 0;
     cd_nid h1 = S_first_h1(dom), h1b = h1 ? S_next_h1(dom, h1) : CD_NONE;
+    uint8_t *named = NULL; /* S_named_bad's answers per class key */
+    if (dom->classes_indexed && (named = cd_arena_alloc(c->arena, (size_t)dom->nclasses + 1)) != NULL)
+        memset(named, 0, (size_t)dom->nclasses + 1);
     for (cd_nid id = root; id;) {
         if (in_bad && id == bad_end)
             in_bad = 0, hard_end = 0;
@@ -264,11 +282,11 @@ static void S_walk(cd_meta_ctx *c)
          * is no side column, and the walk leaves it there. */
         if (in_bad && bad_side && n->tag == CD_TAG_MAIN)
             in_bad = 0;
-        if (!in_bad && in_body && S_is_bad_region(c, id, n, h1, h1b)) {
+        if (!in_bad && in_body && S_is_bad_region(c, id, n, h1, h1b, named)) {
             in_bad = 1;
             bad_end = cd_dom_next_skip(dom, id, root);
             bad_side = S_is_side_region(c, id, n);
-        } else if (in_bad && bad_side && S_is_bad_region(c, id, n, h1, h1b) && !S_is_side_region(c, id, n)) {
+        } else if (in_bad && bad_side && S_is_bad_region(c, id, n, h1, h1b, named) && !S_is_side_region(c, id, n)) {
             /* Comments inside the side column: nothing of it is read, the
              * rest of the column is read again after them. */
             bad_side = 0;

@@ -776,6 +776,31 @@ static int S_today_widget(cd_meta_ctx *c, cd_nid id)
     return 0;
 }
 
+/* Could element id's class or id value name a date or a byline's role: is
+ * it in any of the lists cd_meta_visible_element asks first (date, byline,
+ * author, forum user, name)? 0 when none: then no check of its class words
+ * can succeed. The answer is its class key's, kept in v->named (0 not yet,
+ * 1 none, 2 some): most elements carry a class value that recurs. */
+static int S_names_role(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id)
+{
+    const cd_dom *dom = c->dom;
+    if (!dom->classes_indexed)
+        return 1;
+    uint32_t key = cd_dom_class_key(dom, id);
+    if (!key)
+        return 0; /* no class or id value: no word */
+    if (!v->named && (v->named = cd_arena_alloc(c->arena, (size_t)dom->nclasses + 1)) != NULL)
+        memset(v->named, 0, (size_t)dom->nclasses + 1);
+    if (v->named && v->named[key])
+        return v->named[key] == 2;
+    int r = cd_meta_class_has_words(c, id, cd_list_class_date) || cd_meta_class_has_words(c, id, cd_list_class_byline) ||
+            cd_meta_class_has_words(c, id, cd_list_class_author) ||
+            cd_meta_class_has_words(c, id, cd_list_class_forum_user) || cd_meta_class_has_words(c, id, cd_list_class_name);
+    if (v->named)
+        v->named[key] = (uint8_t)(1 + r);
+    return r;
+}
+
 void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags)
 {
     const cd_dom *dom = c->dom;
@@ -816,7 +841,8 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     if (n->tag == CD_TAG_BODY || n->tag == CD_TAG_ARTICLE || n->tag == CD_TAG_MAIN || n->tag == CD_TAG_IMG)
         return;
     int heading = (cd_tag_flags(n->tag) & CD_TF_HEADING) != 0;
-    if (!heading && v->dates < CD_META_MAX_DATES && cd_meta_class_has(c, id, cd_list_class_date) && !S_today_widget(c, id) &&
+    int named = S_names_role(c, v, id);
+    if (!heading && v->dates < CD_META_MAX_DATES && named && cd_meta_class_has(c, id, cd_list_class_date) && !S_today_widget(c, id) &&
         !cd_meta_in_link_card(dom, id)) {
         /* An element named a date ("post-date", "article__date",
          * "published-on") anywhere in the article: ranked after the date line
@@ -860,26 +886,28 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     if (heading) {
         /* A heading is a byline only as the name in an author box
          * (<h4 class="author-box__name">) or when classed a byline itself. */
+        if (!named)
+            return;
         if (cd_meta_class_has(c, id, cd_list_class_byline) && !cd_meta_class_has(c, id, cd_list_class_photo_byline))
             rank = 0; /* <h2 class=art-byline>: the template sets its byline as a heading */
         else if (!cd_meta_class_has(c, id, cd_list_class_author) || !cd_meta_class_has(c, id, cd_list_class_name))
             return;
         else
             rank = 2;
-    } else if (cd_meta_class_has(c, id, cd_list_class_byline)) {
+    } else if (named && cd_meta_class_has(c, id, cd_list_class_byline)) {
         /* A picture's byline ("imageByline") names its photographer; the
          * byline row's category slot ("byline__category", below) a desk. */
         if (cd_meta_class_has(c, id, cd_list_class_photo_byline) || cd_meta_class_has(c, id, cd_list_class_kicker))
             return;
         rank = 0;
     }
-    else if (cd_meta_class_has(c, id, cd_list_class_author) &&
+    else if (named && cd_meta_class_has(c, id, cd_list_class_author) &&
              (!cd_meta_class_has(c, id, cd_list_class_author_extra) || cd_meta_class_has(c, id, cd_list_class_name)))
         rank = 2; /* "author-box__name" names the author inside the box */
-    else if (cd_meta_class_has(c, id, cd_list_class_forum_user) && !cd_meta_class_has(c, id, cd_list_class_author_extra) &&
+    else if (named && cd_meta_class_has(c, id, cd_list_class_forum_user) && !cd_meta_class_has(c, id, cd_list_class_author_extra) &&
              !cd_meta_class_has(c, id, cd_list_class_user_menu))
         rank = 3;
-    else if (cd_meta_class_has(c, id, cd_list_class_name) && S_in_author_card(c, id))
+    else if (named && cd_meta_class_has(c, id, cd_list_class_name) && S_in_author_card(c, id))
         rank = 2; /* <div class=author-info><div class=name>…</div><div class=post>Writer</div> */
     else if ((n->tag == CD_TAG_DIV || n->tag == CD_TAG_SPAN || n->tag == CD_TAG_P || n->tag == CD_TAG_TD) &&
              S_glued_byline_memo(v, dom, id))
