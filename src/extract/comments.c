@@ -505,6 +505,59 @@ static int S_siglike(const cd_dom *dom, const cd_xstat *st, cd_nid c, cd_nid tmp
     return s && S_item_look(dom, c, s, tmpl, S_first_stamp(dom, st, tmpl));
 }
 
+/* The story's own item, signed like its comments. A blog's post ends on
+ * "Posted by NAME at DATE TIME" and each comment on "Posted by: NAME on
+ * DATE TIME"; once classes are gone the items and their signatures look
+ * alike, the run starts at the post, and the story is read as part of the
+ * thread (or the thread kept with the story). The post shows itself by
+ * place and size: only label lines stand between it and the next signed
+ * child (one or two short lines not ending as a sentence: "Comments",
+ * "12 Responses", a heading), CD_THREAD_MIN signed children follow it one
+ * after the other with nothing between them, and it is longer than each
+ * of them. Asked only of items holding more than their signature (a
+ * thread whose comments' text sits beside bare signatures has short
+ * comments that read as labels). A thread whose first comment is
+ * followed by a label and is its longest still loses that one comment to
+ * the story. Returns where the run [first, last] starts. */
+#define CD_POST_LABELS 2
+static cd_nid S_past_post(const cd_dom *dom, const cd_xstat *st, cd_nid first, cd_nid last,
+                          cd_nid tmpl)
+{
+    if (first == last) return first;
+    cd_nid second = CD_NONE;
+    uint32_t labels = 0;
+    char buf[CD_STAMP_MAX + 1];
+    for (cd_nid c = cd_dom_node(dom, first)->next; c; c = cd_dom_node(dom, c)->next) {
+        const cd_node *cn = cd_dom_node(dom, c);
+        if ((cn->type != CD_NODE_ELEMENT && cn->type != CD_NODE_TEXT) || st[c].dead || !st[c].chars)
+            continue;
+        if (S_siglike(dom, st, c, tmpl)) {
+            second = c;
+            break;
+        }
+        if (cn->type == CD_NODE_TEXT || st[c].mark || st[c].kind || st[c].chars > CD_LABEL_MAX ||
+            ++labels > CD_POST_LABELS)
+            return first;
+        long len = cd_x_text(dom, st, c, buf, CD_STAMP_MAX);
+        if (len <= 0 || (!(cd_tag_flags(cn->tag) & CD_TF_HEADING) &&
+                         S_has_sentence_end(buf, (size_t)len)))
+            return first;
+    }
+    if (!labels || !second) return first;
+    uint32_t k = 0;
+    cd_nid stop = cd_dom_node(dom, last)->next;
+    for (cd_nid c = second; c != stop; c = cd_dom_node(dom, c)->next) {
+        const cd_node *cn = cd_dom_node(dom, c);
+        if ((cn->type != CD_NODE_ELEMENT && cn->type != CD_NODE_TEXT) || st[c].dead || !st[c].chars)
+            continue;
+        /* Items apart (a front page's stories, each under its headline)
+         * are a list of posts, not one post and its comments. */
+        if (!S_siglike(dom, st, c, tmpl) || st[c].chars >= st[first].chars) return first;
+        k++;
+    }
+    return k >= CD_THREAD_MIN ? second : first;
+}
+
 /* Mark the run of signed children of p (a thread) and its label. */
 static void S_thread(const cd_dom *dom, cd_xstat *st, cd_nid p)
 {
@@ -551,6 +604,12 @@ static void S_thread(const cd_dom *dom, cd_xstat *st, cd_nid p)
         first = cd_dom_node(dom, first)->next;
     while (last != first && !S_siglike(dom, st, last, tmpl))
         last = cd_dom_node(dom, last)->prev;
+    cd_nid from = first;
+    if (bare * 2 <= k) first = S_past_post(dom, st, first, last, tmpl);
+    int post = first != from;
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_STAMPS") && post) fprintf(stderr, "past post #%u: run from #%u\n", from, first);
+#endif
     /* The widest gap between two signatures of the run. */
     maxgap = gap = 0;
     for (cd_nid c = first; c && c != last; c = cd_dom_node(dom, c)->next) {
@@ -590,7 +649,8 @@ static void S_thread(const cd_dom *dom, cd_xstat *st, cd_nid p)
         fprintf(stderr, "thread #%u first=%u last=%u run=%u of %u\n", p, first, last, run,
                 st[p].chars);
 #endif
-    if ((uint64_t)run * 10 >= (uint64_t)st[p].chars * 9) {
+    /* Past a post, p holds the story: only the run is the thread. */
+    if (!post && (uint64_t)run * 10 >= (uint64_t)st[p].chars * 9) {
         st[p].kind = CD_KIND_THREAD;
         S_label(dom, st, p);
         return;
