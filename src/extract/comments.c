@@ -768,6 +768,30 @@ static int S_holds_form(const cd_dom *dom, const cd_xstat *st, cd_nid id)
  * before a comment form (cform), the run ending p's text and no long text of
  * the story after p. Returns whether it marked one. */
 #define CD_NAME_AFTER 100 /* characters of story text that may not follow */
+/* Is the comment form the next thing after element p: in the order of the
+ * page, no text before it but short labels, within CD_FORM_NEXT nodes
+ * (empty blocks and scripts between)? */
+#define CD_FORM_NEXT 64
+static int S_form_next(const cd_dom *dom, const cd_xstat *st, cd_nid p)
+{
+    uint32_t steps = 0;
+    for (cd_nid c = cd_dom_next_skip(dom, p, CD_NONE); c && steps < CD_FORM_NEXT; steps++) {
+        const cd_node *cn = cd_dom_node(dom, c);
+        if (cn->type == CD_NODE_ELEMENT && !st[c].dead) {
+            uint16_t kd = st[c].kind & ~CD_KIND_UNDER;
+            if (kd == CD_KIND_CFORM) return 1;
+            if (kd == CD_KIND_LABEL) {
+                c = cd_dom_next_skip(dom, c, CD_NONE);
+                continue;
+            }
+        } else if (cn->type == CD_NODE_TEXT && !st[c].dead && st[c].chars) {
+            return 0;
+        }
+        c = cd_dom_next(dom, c, CD_NONE);
+    }
+    return 0;
+}
+
 static int S_name_thread(const cd_dom *dom, cd_xstat *st, cd_nid p, int cform, char *buf)
 {
     enum { MAXI = 512 };
@@ -853,7 +877,7 @@ static int S_name_thread(const cd_dom *dom, cd_xstat *st, cd_nid p, int cform, c
     /* Alike: the block is the alternation, text then name from its first
      * child to its last (a thread or form already marked may follow); a
      * how-to's sub-heads in paragraphs have text after the last. */
-    if (alike && (alike < k || k < CD_THREAD_MIN || maxt > 1 || first != 1 ||
+    if (alike && (alike < k || (k < CD_THREAD_MIN && !S_form_next(dom, st, p)) || maxt > 1 || first != 1 ||
                   (last + 1 < ni && last + 1 != marked)))
         return 0;
     if (marked < last) return 0;
