@@ -140,44 +140,22 @@ static int S_name_before(const cd_dom *dom, const cd_xstat *st, cd_nid id)
     return 1;
 }
 
-/* Do eight bytes hold one of '0'-'9'? Per byte, x = b ^ '0' is 0-9 for
- * a digit: bit 7 of x clear, and bit 7 of (x without it) + 0x76 clear
- * (below 10; no carry crosses a byte). */
-static inline int S_digit8(uint64_t w)
+/* Does p[0..n) hold one of '0'-'9'? Sixteen bytes at a time where SSE2
+ * is there (signed compares: bytes of 0x80 and up are below '0'). */
+static int S_holds_digit(const unsigned char *p, size_t n)
 {
-    const uint64_t hi = 0x8080808080808080ull;
-    uint64_t x = w ^ 0x3030303030303030ull;
-    return (~x & ~((x & ~hi) + 0x7676767676767676ull) & hi) != 0;
-}
-
-/* Does p[0..n) hold one of '0'-'9'? Eight or sixteen bytes at a time, the
- * last ones read again from the end rather than byte by byte. */
-static int S_holds_digit(const unsigned char *p, uint32_t n)
-{
-    uint64_t a;
-    if (n < 8) {
-        for (uint32_t k = 0; k < n; k++)
-            if (cd_isdigit(p[k])) return 1;
-        return 0;
-    }
+    size_t i = 0;
 #ifdef S_COMMENTS_SSE2
-    if (n >= 16) {
-        const __m128i lo = _mm_set1_epi8('0' - 1), hi = _mm_set1_epi8('9' + 1);
-        for (uint32_t k = 0;; k += 16) {
-            if (k + 16 > n) k = n - 16;
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
-            if (_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, lo), _mm_cmplt_epi8(v, hi))))
-                return 1;
-            if (k + 16 == n) return 0;
-        }
+    const __m128i lo = _mm_set1_epi8('0' - 1), hi = _mm_set1_epi8('9' + 1);
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        if (_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, lo), _mm_cmplt_epi8(v, hi))))
+            return 1;
     }
 #endif
-    for (uint32_t k = 0;; k += 8) {
-        if (k + 8 > n) k = n - 8;
-        memcpy(&a, p + k, 8);
-        if (S_digit8(a)) return 1;
-        if (k + 8 == n) return 0;
-    }
+    for (; i < n; i++)
+        if (cd_isdigit(p[i])) return 1;
+    return 0;
 }
 
 /* May the live text of element id hold a digit? A screen before
@@ -215,20 +193,7 @@ static int S_stamp(const cd_dom *dom, const cd_xstat *st, cd_nid id, char *buf)
     if (!S_may_have_digit(dom, st, id)) return 0;
     long len = cd_x_text(dom, st, id, buf, CD_STAMP_MAX);
     if (len <= 0) return 0;
-    int digit = 0;
-    long i = 0;
-#ifdef S_COMMENTS_SSE2
-    /* Sixteen bytes at a time: any of '0'-'9' (signed compares: bytes of
-     * 0x80 and up are below '0'). */
-    for (; i + 16 <= len && !digit; i += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(buf + i));
-        digit = _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
-                                                _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)))) != 0;
-    }
-#endif
-    for (; i < len && !digit; i++)
-        digit = cd_isdigit((unsigned char)buf[i]);
-    if (!digit) return 0;
+    if (!S_holds_digit((const unsigned char *)buf, (size_t)len)) return 0;
     /* A time with a date or a name ("Posted by: jim | January 14, 2008
      * 06:24 PM"), or a date with a word saying someone wrote ("Paul wrote
      * on 6 January 2008"). A date alone, or with "by" or a "|", is as often

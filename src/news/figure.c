@@ -533,11 +533,6 @@ static const char *S_bare_caption_final(const char *c)
     return c;
 }
 
-/* Is caption text s[0, n) only slash-joined capitalised names, one of them
- * of two words or more (a person: "Michael Hession/NYT Wirecutter", wcxb-dev
- * 2891), the way a paper credits its own photographer? As a lead figure's
- * whole caption it is the credit (cd_parts_slash_names needs no agency; "Before
- * / After" has no two-word part). */
 /* The credit in t->s[a, b) of a photo credit element whose lines a <br>
  * parts ("<p class=credit>Photo by Mark Jones<br/>AP</p>", l3s
  * vcstar-lassen-illinois): the line break read as the " / " a one-line
@@ -570,6 +565,11 @@ static const char *S_credit_lines(cd_news_ctx *p, const cd_news_text *t, size_t 
     return label ? cd_news_credit_value(p, buf, n) : S_credit_clean(p, buf, n);
 }
 
+/* Is caption text s[0, n) only slash-joined capitalised names, one of them
+ * of two words or more (a person: "Michael Hession/NYT Wirecutter", wcxb-dev
+ * 2891), the way a paper credits its own photographer? As a lead figure's
+ * whole caption it is the credit (cd_parts_slash_names needs no agency; "Before
+ * / After" has no two-word part). */
 static int S_slash_person(const char *s, size_t n)
 {
     if (!cd_parts_slash_names(s, n)) return 0;
