@@ -149,6 +149,9 @@ void cd_news_og_picture_read(cd_news_ctx *p, cd_nid img);
 
 /* A visible deck right under the headline. */
 void cd_news_deck(cd_news_ctx *p);
+/* The page's one visible <h1>, worded otherwise than the title but sharing
+ * two of its words, before the story's first block; CD_NONE when none. */
+cd_nid cd_news_sole_h1(cd_news_ctx *p);
 /* A "By …" line among the first blocks naming the author found: out of the text. */
 void cd_news_byline(cd_news_ctx *p);
 /* A name, a comma and a newsroom job or a wire as a line of its own at the story's head: the author. */
