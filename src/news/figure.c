@@ -1311,6 +1311,21 @@ cd_nid cd_news_lead(cd_news_ctx *p)
     return fig;
 }
 
+/* The figure under the headline of an undated page that shows the og:image
+ * itself (S_fig_shows: the file key, across renditions), CD_NONE when none.
+ * An undated page read broad (a fact sheet, a guide: wcxb-dev 0348, the
+ * og:image's picture under the h1, "©Thinkstock" its caption) is no story
+ * for its deck, but the picture the page names for itself, set right under
+ * its headline, is its lead picture wherever the page is read from. */
+cd_nid cd_news_og_head_figure(cd_news_ctx *p)
+{
+    const char *key = NULL;
+    size_t kl = p->m->image_url ? S_img_key(p->m->image_url, &key) : 0;
+    if (!kl || !p->h1) return CD_NONE;
+    cd_nid fig = S_head_figure(p);
+    return fig && S_fig_shows(p, fig, key, kl) > 0 ? fig : CD_NONE;
+}
+
 /* ---- the site's logo named as the page's image ---------------------------- */
 
 /* Does link a lead to the site's front page ("/", "/index.html",

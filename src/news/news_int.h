@@ -143,6 +143,8 @@ void cd_news_bare_figure(cd_news_ctx *p, cd_nid img);
 /* The picture showing the og:image after the headline, outside any figure
  * (CD_NONE), and the reading of the caption and credit after it. */
 cd_nid cd_news_og_picture(cd_news_ctx *p);
+/* The figure under the headline showing the og:image's own picture, or CD_NONE. */
+cd_nid cd_news_og_head_figure(cd_news_ctx *p);
 void cd_news_og_picture_read(cd_news_ctx *p, cd_nid img);
 
 /* ---- deck.c: the standfirst and the byline line ---------------------------- */

@@ -459,6 +459,11 @@ static void S_head_parts(cd_news_ctx *p)
         cd_news_deck(p);
         cd_nid fig = cd_news_lead(p);
         if (fig) cd_news_figure(p, fig, 1);
+    } else if (p->h1) {
+        /* Undated: no deck, but the figure under the headline that shows
+         * the picture the page names (og:image) is its lead picture. */
+        cd_nid fig = cd_news_og_head_figure(p);
+        if (fig) cd_news_figure(p, fig, 1);
     }
     cd_news_wire_byline(p->m);
 }
