@@ -496,7 +496,7 @@ static cd_nid S_deck_byline(cd_news_ctx *p, cd_nid k)
  * $500: Which One Should You Get?", wcxb 4815): of three words or more, no
  * link in it (a site's logo), before the story's first block. Two h1s or
  * more (a masthead's, a sidebar's) leave the headline unknown. */
-static cd_nid S_sole_h1(cd_news_ctx *p)
+cd_nid cd_news_sole_h1(cd_news_ctx *p)
 {
     const cd_dom *dom = p->dom;
     cd_nid one = CD_NONE;
@@ -598,7 +598,7 @@ static void S_deck_cands(cd_news_ctx *p, cd_nid h1)
 void cd_news_deck(cd_news_ctx *p)
 {
 #ifdef CD_DEBUG_NEWS_CANDS
-    if (getenv("CD_NEWS_CANDS")) S_deck_cands(p, p->head ? p->head : S_sole_h1(p));
+    if (getenv("CD_NEWS_CANDS")) S_deck_cands(p, p->head ? p->head : cd_news_sole_h1(p));
 #endif
     const cd_dom *dom = p->dom;
     cd_nid h1 = p->head;
@@ -609,7 +609,7 @@ void cd_news_deck(cd_news_ctx *p)
      * Analytics Consulting That Brings Clarity to Complexity</p>", wcxb
      * 0170; 0062's hero__subtitle, 3060's features-highlights__subtitle. */
     int story = p->story && !(p->x->typed < 0 && p->x->other_kind);
-    if (!h1 && story) h1 = S_sole_h1(p);
+    if (!h1 && story) h1 = cd_news_sole_h1(p);
     if (h1 && S_home_link(dom, h1)) return;
     unsigned fi = 0;
     cd_nid first = p->nfirst ? p->first[0] : CD_NONE;

@@ -1311,6 +1311,21 @@ cd_nid cd_news_lead(cd_news_ctx *p)
     return fig;
 }
 
+/* The figure under the headline of an undated page that shows the og:image
+ * itself (S_fig_shows: the file key, across renditions), CD_NONE when none.
+ * An undated page read broad (a fact sheet, a guide: wcxb-dev 0348, the
+ * og:image's picture under the h1, "©Thinkstock" its caption) is no story
+ * for its deck, but the picture the page names for itself, set right under
+ * its headline, is its lead picture wherever the page is read from. */
+cd_nid cd_news_og_head_figure(cd_news_ctx *p)
+{
+    const char *key = NULL;
+    size_t kl = p->m->image_url ? S_img_key(p->m->image_url, &key) : 0;
+    if (!kl || !p->h1) return CD_NONE;
+    cd_nid fig = S_head_figure(p);
+    return fig && S_fig_shows(p, fig, key, kl) > 0 ? fig : CD_NONE;
+}
+
 /* ---- the site's logo named as the page's image ---------------------------- */
 
 /* Does link a lead to the site's front page ("/", "/index.html",
@@ -1905,6 +1920,71 @@ static cd_nid S_bare_beside(cd_news_ctx *p, cd_nid start)
     return CD_NONE;
 }
 
+/* The picture opening the story's own box (<div class=article_body><div
+ * class=photo><img alt="Gamez the man to catch"></div><h1>…</h1>, the date,
+ * the author, then the story: l3s sportal-gamez-hope): one of the
+ * S_OPENS_UP nearest ancestors of the headline that holds the story's first
+ * content root too, whose first shown thing is a bare picture
+ * (S_column_opens: no text, heading, menu or list before it; not linked
+ * away, big enough), set before the headline. A box holding both the
+ * headline and the story is the article's; what opens it is the story's
+ * picture, captioned or not. The page's wrapper opens with the masthead's
+ * linked logo or the menu's text, which S_column_opens refuses. */
+#define S_OPENS_UP 4u
+
+/* Is the way from picture img down to the headline head clear of the
+ * site's furniture: no menu (<nav>, a form, a frame), no other picture big
+ * enough to lead, and no run of links (more than S_MENU_BETWEEN letters and
+ * digits, over three quarters of them in links: "Home | News | Sport")? A story's
+ * picture sits right over its headline, or with a short line or two of its
+ * own ("Video extract", l3s bbc 710140ea); a masthead's picture has the
+ * site's menu between it and the headline. */
+#define S_MENU_BETWEEN 20u
+static int S_clear_down_to(cd_news_ctx *p, cd_nid img, cd_nid head)
+{
+    const cd_dom *dom = p->dom;
+    unsigned seen = 0;
+    size_t all = 0, linked = 0;
+    cd_nid k = cd_dom_next_skip(dom, img, cd_dom_root(dom));
+    for (; k && k != head && seen < CD_NEWS_FIG_NODES; seen++) {
+        const cd_node *n = cd_dom_node(dom, k);
+        if (n->type == CD_NODE_TEXT && !cd_news_space_text(n)) {
+            size_t an = 0; /* letters and digits: a menu's " | " between links is not its text */
+            for (uint32_t i = 0; i < n->len; i++)
+                an += cd_isalnum((unsigned char)n->u.text[i]) || ((unsigned char)n->u.text[i] & 0x80);
+            all += an;
+            for (cd_nid a = n->parent; a; a = cd_dom_node(dom, a)->parent)
+                if (cd_dom_is(dom, a, CD_TAG_A)) {
+                    linked += an;
+                    break;
+                }
+        }
+        if (n->type == CD_NODE_ELEMENT) {
+            if ((cd_tag_flags(n->tag) & CD_TF_SKIP) || !cd_extract_node_visible(dom, k)) {
+                k = cd_dom_next_skip(dom, k, cd_dom_root(dom));
+                continue;
+            }
+            if (n->tag == CD_TAG_FORM || n->tag == CD_TAG_NAV || n->tag == CD_TAG_IFRAME || cd_news_pred_bare(p, k))
+                return 0;
+        }
+        k = cd_dom_next(dom, k, cd_dom_root(dom));
+    }
+    return k == head && !(all > S_MENU_BETWEEN && 4 * linked > 3 * all);
+}
+static cd_nid S_box_opens(cd_news_ctx *p)
+{
+    const cd_dom *dom = p->dom;
+    cd_nid a = cd_dom_node(dom, p->head)->parent;
+    for (unsigned up = 0; a && up < S_OPENS_UP; up++, a = cd_dom_node(dom, a)->parent) {
+        const cd_node *an = cd_dom_node(dom, a);
+        if (an->type != CD_NODE_ELEMENT || an->tag == CD_TAG_BODY || an->tag == CD_TAG_HTML) break;
+        if (!cd_news_inside(dom, p->x->roots[0], a)) continue;
+        cd_nid img = S_column_opens(p, a);
+        return img && img < p->head && S_clear_down_to(p, img, p->head) ? img : CD_NONE;
+    }
+    return CD_NONE;
+}
+
 /* Does one of the body's first blocks open with a wire's dateline, a place
  * and an agency in parentheses ("LONDON (Reuters) -", "CAIRO, Jan 11 (AFP)
  * -": l3s soccerway-egypt-mali, keyetv-baghdad-funeral, undated pages of
@@ -1941,6 +2021,7 @@ cd_nid cd_news_bare_lead(cd_news_ctx *p)
     cd_nid img = p->x->nroots ? S_bare_before(p, p->x->roots[0]) : CD_NONE;
     if (!img && p->h1) img = S_bare_above(p);
     if (!img && p->h1) img = S_bare_below(p);
+    if (!img && p->head) img = S_box_opens(p);
     if (!img && p->head) img = S_bare_beside(p, p->x->roots[0]);
     if (!img && p->head) img = S_bare_beside(p, p->head);
     return img;

@@ -143,12 +143,17 @@ void cd_news_bare_figure(cd_news_ctx *p, cd_nid img);
 /* The picture showing the og:image after the headline, outside any figure
  * (CD_NONE), and the reading of the caption and credit after it. */
 cd_nid cd_news_og_picture(cd_news_ctx *p);
+/* The figure under the headline showing the og:image's own picture, or CD_NONE. */
+cd_nid cd_news_og_head_figure(cd_news_ctx *p);
 void cd_news_og_picture_read(cd_news_ctx *p, cd_nid img);
 
 /* ---- deck.c: the standfirst and the byline line ---------------------------- */
 
 /* A visible deck right under the headline. */
 void cd_news_deck(cd_news_ctx *p);
+/* The page's one visible <h1>, worded otherwise than the title but sharing
+ * two of its words, before the story's first block; CD_NONE when none. */
+cd_nid cd_news_sole_h1(cd_news_ctx *p);
 /* A "By …" line among the first blocks naming the author found: out of the text. */
 void cd_news_byline(cd_news_ctx *p);
 /* A name, a comma and a newsroom job or a wire as a line of its own at the story's head: the author. */

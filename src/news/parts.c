@@ -459,6 +459,11 @@ static void S_head_parts(cd_news_ctx *p)
         cd_news_deck(p);
         cd_nid fig = cd_news_lead(p);
         if (fig) cd_news_figure(p, fig, 1);
+    } else if (p->h1) {
+        /* Undated: no deck, but the figure under the headline that shows
+         * the picture the page names (og:image) is its lead picture. */
+        cd_nid fig = cd_news_og_head_figure(p);
+        if (fig) cd_news_figure(p, fig, 1);
     }
     cd_news_wire_byline(p->m);
 }
@@ -613,6 +618,14 @@ void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x
     cd_news_date_lines(&p);
     cd_news_head_lines(&p);
     cd_news_foot_lines(&p);
+    /* The lead picture is looked for by the headline; a story whose h1 is
+     * worded otherwise than its title (an SEO title, og:title) has its
+     * headline found as the page's sole h1 sharing the title's words, as the
+     * deck's reader finds it (wcxb-dev 4372: the figure under the h1, its
+     * caption a photo credit). Only for the picture's search: the lines
+     * read by the headline above keep their own anchor. */
+    cd_nid h1_kept = p.h1;
+    if (!p.h1 && p.story && !(x->typed < 0 && x->other_kind)) p.h1 = cd_news_sole_h1(&p);
     cd_nid fig = cd_news_lead(&p);
     if (fig) cd_news_figure(&p, fig, 1);
     cd_nid bare = fig ? CD_NONE : cd_news_bare_lead(&p);
@@ -622,6 +635,7 @@ void cd_news_parts(cd_meta *m, const cd_dom *dom, cd_arena *arena, cd_extract *x
     cd_nid ogp = fig || bare || !m->image_url || m->image_caption || m->image_credit ||
                          (!p.story && !m->nauthors) ? CD_NONE : cd_news_og_picture(&p);
     if (ogp) cd_news_og_picture_read(&p, ogp);
+    p.h1 = h1_kept;
     /* A labelled photo credit line closing the story, no text of the story
      * after it ("Photo Copyright Getty Images" under the last paragraph, l3s
      * keyetv-baghdad-funeral): the story's photo credit (node ids follow
