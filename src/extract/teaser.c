@@ -264,7 +264,12 @@ static int S_named_text_as(const char *s, size_t len, int split)
 
 static int S_named_text(const char *s, size_t len)
 {
-    return S_named_text_as(s, len, 0) || (memchr(s, '-', len) && S_named_text_as(s, len, 1));
+    if (S_named_text_as(s, len, 0)) return 1;
+    if (!memchr(s, '-', len) || !S_named_text_as(s, len, 1)) return 0;
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_MENUDBG")) fprintf(stderr, "label by split hyphens: %.*s\n", (int)len, s);
+#endif
+    return 1;
 }
 
 /* Is node p (an element or a text) a label: a heading or a short line
