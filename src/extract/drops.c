@@ -601,6 +601,50 @@ static int S_flow_marked(const cd_dom *dom, const cd_xstat *st, cd_nid id, uint3
  * beside the story (at most CD_BEFORE_HEAD_MAX characters and a quarter of
  * the story's long paragraphs) and holds no long paragraph of its own. */
 #define CD_BEFORE_HEAD_MAX 600
+/* Menus before the headline. On an article page whose container holds the
+ * headline, an element before it (not holding it) of CD_MENU_LINKS links or
+ * more, its text all links (CD_MENU_LD), of a name's length each on average
+ * (CD_MENU_NAME characters: "News", "Champions League", "Rest of Europe"),
+ * is the site's menu the container took in with the headline, and goes
+ * (reason "before-headline") whatever S_drop_before_headline decides of the
+ * rest, and on a story without long paragraphs too (lines between <br>s):
+ * l3s-gn1 d22d490a on the class-free probe, a drop-down menu of 140 section
+ * names. A list of headlines there is teaser.c's; the story's own lists of
+ * links are after the headline. */
+#define CD_MENU_LINKS 8
+#define CD_MENU_LD 0.9f
+#define CD_MENU_NAME 20
+static void S_menus_before(const cd_dom *dom, cd_xstat *st, cd_nid root, cd_nid h);
+static void S_drop_menus_before(cd_extract *x, const cd_dom *dom, cd_xstat *st)
+{
+    cd_nid h = x->title_node;
+    if (!h || st[h].dead) return;
+    for (uint32_t r = 0; r < x->nroots; r++) {
+        cd_nid root = x->roots[r];
+        if (root != h && !st[root].kind && cd_x_is_ancestor(dom, root, h)) S_menus_before(dom, st, root, h);
+    }
+}
+
+static void S_menus_before(const cd_dom *dom, cd_xstat *st, cd_nid root, cd_nid h)
+{
+    for (cd_nid id = cd_dom_next(dom, root, root); id && id < h;) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (cd_x_is_ancestor(dom, id, h)) {
+            id = cd_dom_next(dom, id, root);
+            continue;
+        }
+        if (!st[id].dead && n->type == CD_NODE_ELEMENT && st[id].n_a >= CD_MENU_LINKS &&
+            (float)st[id].link >= (float)st[id].chars * CD_MENU_LD &&
+            st[id].chars <= (uint32_t)st[id].n_a * CD_MENU_NAME) {
+#ifdef CD_EXTRACT_DEBUG
+            if (getenv("CD_MENUDBG")) fprintf(stderr, "menu before headline #%u links=%u chars=%u\n", id, st[id].n_a, st[id].chars);
+#endif
+            cd_x_drop(dom, st, id, root, 'P');
+        }
+        id = cd_dom_next_skip(dom, id, root);
+    }
+}
+
 static void S_drop_before_headline(cd_extract *x, const cd_dom *dom, cd_xstat *st, cd_nid lfirst,
                                    uint64_t story)
 {
@@ -1060,6 +1104,9 @@ void cd_x_drop_found(cd_extract *x, const cd_dom *dom, cd_xstat *st, const char 
      * listing) as often as a short story: on a page known to be an article
      * only the template's lines around it go, not the lists. */
     int single = para == CD_OWN_SENTENCE && nlong < 2;
+    /* On an article page, with or without long paragraphs (a story typed as
+     * short lines between <br>s has none). */
+    if (!lists_only) S_drop_menus_before(x, dom, st);
     if (!lfirst || (single && lists_only)) return;
     /* Lists that outweigh the rest of the content twice, or the story's
      * long paragraphs eight times, are what the page is (a listing, an

@@ -216,8 +216,13 @@ static int S_has_sentence_end(const char *s, size_t n)
  * an entry of src/lists/teaser-labels.txt ("Related Posts:", "RECENT
  * RELATED ARTICLES", "More news from Sport")? Words are runs of letters
  * and digits (of any script), apostrophes (' and U+2019) and inner hyphens,
- * lower-cased; the rest separates them. */
-static int S_named_text(const char *s, size_t len)
+ * lower-cased; the rest separates them. With split, an inner hyphen
+ * separates words too: "MOST-READ STORIES", "Most-viewed" are the list's
+ * "most read", "most viewed" (the compound spelled as an adjective), while
+ * "most e-mailed" still matches as written on the first reading. Split
+ * words match entries of two words or more only: "shopping-related
+ * content", a link inside a sentence, is not "related" (wcxb-dev 0101). */
+static int S_named_text_as(const char *s, size_t len, int split)
 {
     enum { MAXW = 16 };
     char w[CD_TEASER_LABEL * 4 + 1];
@@ -228,7 +233,7 @@ static int S_named_text(const char *s, size_t len)
         uint32_t cp = (unsigned char)s[i];
         size_t k = 1;
         if (cp >= 0x80) k = cd_utf8_decode((const unsigned char *)s + i, len - i, &cp);
-        int word = cd_x_wordy(cp) || ((cp == '\'' || cp == 0x2019 || cp == '-') && in);
+        int word = cd_x_wordy(cp) || ((cp == '\'' || cp == 0x2019 || (cp == '-' && !split)) && in);
         if (word) {
             if (!in) {
                 if (nw == MAXW) break;
@@ -251,10 +256,20 @@ static int S_named_text(const char *s, size_t len)
     if (in) nw++;
     for (int a = 0; a < nw; a++) {
         /* A word's closing apostrophe or hyphen ("editors'") stays. */
-        for (int b = a; b < nw && b < a + 4; b++)
+        for (int b = a + (split != 0); b < nw && b < a + 4; b++)
             if (cd_wordset_has(&cd_list_teaser_labels, w + ws[a], we[b] - ws[a])) return 1;
     }
     return 0;
+}
+
+static int S_named_text(const char *s, size_t len)
+{
+    if (S_named_text_as(s, len, 0)) return 1;
+    if (!memchr(s, '-', len) || !S_named_text_as(s, len, 1)) return 0;
+#ifdef CD_EXTRACT_DEBUG
+    if (getenv("CD_MENUDBG")) fprintf(stderr, "label by split hyphens: %.*s\n", (int)len, s);
+#endif
+    return 1;
 }
 
 /* Is node p (an element or a text) a label: a heading or a short line
