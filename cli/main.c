@@ -31,7 +31,9 @@
  * only, so on neither -j nor input order). Without --learn-sites, pass 1 only
  * counts: it takes each page's host key (copydesk_sites_host: the URL, else
  * the page read up to its first canonical link, often from its first 4 to
- * 64 KiB alone, see S_learn_run) and counts the pages of each host; a second
+ * 64 KiB alone, see S_learn_run; a page file whose start does not give it is
+ * read whole only after every other page's start, S_put_off, so that more of
+ * them are observed at once) and counts the pages of each host; a second
  * round then observes only the pages of hosts with COPYDESK_SITES_MIN_PAGES
  * or more (with a --sites model's pages of the host), from memory or read
  * again. The model is the same as observing every page would give for those
@@ -952,6 +954,9 @@ typedef struct S_ltask {
     size_t input; /* its index among the inputs */
     uint32_t ord; /* the page's rank in the input (S_kept.keys) */
     int borrowed; /* the job sits in a kept list: observe it, do not free it */
+    /* Counting: a page file whose start did not give its key, put off until
+     * every page's start has been read (S_learn_run); head_tried as then. */
+    int put_off, head_tried;
 } S_ltask;
 
 /* Counting pass 1: the host keys met, with their pages. */
@@ -995,6 +1000,16 @@ struct S_learn {
      * reach COPYDESK_SITES_MIN_PAGES (with the pages a --sites model holds). */
     int counting;
     int observing; /* the second round runs: tasks observe */
+    /* Counting: the page files whose start does not give the key are read
+     * whole after the other pages' starts (put_off), so that more of them
+     * find their host's pages counted already and are observed at once. */
+    int putting_off;
+    struct S_put_off {
+        size_t input;
+        uint32_t ord;
+        int head_tried;
+    } *off;
+    size_t noff, offcap;
     const copydesk_sites *loaded;
     S_keys keys;
 };
@@ -1161,6 +1176,32 @@ static void S_observe(S_learn *L, copydesk_sites *m, const char *bytes, size_t l
     }
 }
 
+/* Put page file t off (L->putting_off): 0 when out of memory (then it is
+ * read whole now, as it would be without putting off). */
+static int S_put_off(S_learn *L, const S_ltask *t, int head_tried)
+{
+    int ok = 1;
+    pthread_mutex_lock(&L->mu);
+    if (L->noff == L->offcap) {
+        size_t nc = L->offcap ? L->offcap * 2 : 64;
+        struct S_put_off *no = realloc(L->off, nc * sizeof *no);
+        if (no) {
+            L->off = no;
+            L->offcap = nc;
+        } else {
+            ok = 0;
+        }
+    }
+    if (ok) {
+        L->off[L->noff].input = t->input;
+        L->off[L->noff].ord = t->ord;
+        L->off[L->noff].head_tried = head_tried;
+        L->noff++;
+    }
+    pthread_mutex_unlock(&L->mu);
+    return ok;
+}
+
 /* One task on worker w's model (the main thread's with -j 1). */
 static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
 {
@@ -1200,10 +1241,12 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
         const char *pre = j->bytes;
         size_t pn = pre ? j->len : 0, len = 0;
         char *buf = NULL;
-        int decided = 0, head_tried = 0, failed = 0;
+        int decided = 0, head_tried = t->head_tried, failed = 0;
         char key[COPYDESK_SITES_KEY_MAX];
         int keyable = L->counting && !(o->url && *o->url) && !(o->charset && *o->charset);
-        if (keyable && pre && cd_cli_is_gzip(pre, pn) &&
+        if (t->put_off) {
+            /* Its start was read already and did not decide: read it whole. */
+        } else if (keyable && pre && cd_cli_is_gzip(pre, pn) &&
             (w->head || (w->head = cd_cli_head_new(S_HEAD)) != NULL)) {
             /* A gzip page's start, 4 KiB first: most canonical links are
              * there (pass 2 decompresses the page anyway). */
@@ -1233,6 +1276,17 @@ static void S_learn_run(S_learn *L, S_lworker *w, S_ltask *t)
                    copydesk_sites_host_head(m, pre, pn, key, sizeof key) == 1) {
             S_count_key(L, t->input, t->ord, key); /* a plain page's first 4 KiB */
             decided = 1;
+        }
+        if (!decided && !failed && L->putting_off && S_put_off(L, t, head_tried)) {
+            /* Read whole later, when the pages whose start gives the key
+             * are counted: a page whose host then has enough pages is
+             * observed at once instead of being read again in the second
+             * round. The model is a function of the set of pages observed,
+             * so when a page is read changes nothing but the cost. */
+            free(buf);
+            S_job_free(j);
+            free(t);
+            return;
         }
         if (!decided && !failed && (buf || (buf = cd_read_file(j->path, CD_CLI_MAX_INPUT, &len)) != NULL)) {
             const char *page = buf;
@@ -1300,7 +1354,8 @@ static void *S_lworker_main(void *arg)
     return NULL;
 }
 
-static void S_learn_submit(S_learn *L, S_job *j, size_t input, uint32_t ord, int borrowed)
+/* head_tried: -1 for a new task, else a page file put off (S_put_off). */
+static void S_learn_task(S_learn *L, S_job *j, size_t input, uint32_t ord, int borrowed, int head_tried)
 {
     S_ltask *t = calloc(1, sizeof *t);
     if (!t) {
@@ -1311,6 +1366,8 @@ static void S_learn_submit(S_learn *L, S_job *j, size_t input, uint32_t ord, int
     t->input = input;
     t->ord = ord;
     t->borrowed = borrowed;
+    t->put_off = head_tried >= 0;
+    t->head_tried = head_tried > 0;
     if (L->counting && !L->observing) S_key_slot(L, input, ord);
     if (L->nworkers == 0) {
         S_learn_run(L, &L->main, t);
@@ -1329,6 +1386,11 @@ static void S_learn_submit(S_learn *L, S_job *j, size_t input, uint32_t ord, int
     L->qlen++;
     pthread_cond_signal(&L->nonempty);
     pthread_mutex_unlock(&L->mu);
+}
+
+static void S_learn_submit(S_learn *L, S_job *j, size_t input, uint32_t ord, int borrowed)
+{
+    S_learn_task(L, j, input, ord, borrowed, -1);
 }
 
 /* The sink of an archive's records in pass 1: each HTML record is observed;
@@ -1589,10 +1651,25 @@ static copydesk_sites *S_learn_sites(S_sched *s, const S_opts *o, const cd_paths
     pthread_mutex_lock(&s->omu);
     s->learning = 1;
     pthread_mutex_unlock(&s->omu);
+    L.putting_off = L.counting;
     for (size_t i = 0; i < paths->count; i++)
         if (!paths->errors[i]) /* an input that cannot be read is reported by pass 2 */
             S_learn_input(&L, i, paths->items[i], paths->count > 1);
     S_pool_finish(&L);
+    if (L.noff) {
+        /* The page files whose start did not give the key, read whole now. */
+        L.putting_off = 0;
+        S_pool_start(&L);
+        for (size_t i = 0; i < L.noff; i++) {
+            S_job *j = S_job_new(paths->items[L.off[i].input], J_PATH);
+            j->many = paths->count > 1;
+            S_learn_task(&L, j, L.off[i].input, L.off[i].ord, 0, L.off[i].head_tried);
+        }
+        S_pool_finish(&L);
+    }
+    free(L.off);
+    L.off = NULL;
+    L.noff = L.offcap = 0;
 
     if (L.counting && !L.nomem) {
         /* The second round: the pages of hosts with enough pages. */

@@ -272,9 +272,15 @@ copydesk_status copydesk_doc_parse(copydesk_doc *doc, const char *bytes, size_t 
         S_warn(doc, COPYDESK_WARN_NUL_BYTES, 0);
 
     doc->page_len = html_len;
-    /* The <title>'s hash, read from the bytes the site model learned from. */
-    uint32_t title_hash = doc->sites ? cd_site_title_hash(html, html_len) : 0;
     st = cd_parse_html(doc->parser, html, html_len, &doc->dom);
+    const char *url = doc->url.len ? doc->url.data : NULL;
+    /* The page's host in the site model, read once: the <title> evidence and
+     * the chrome marks (site/mark.c) both ask for it. The <title>'s hash is
+     * read from the bytes the site model learned from, before they go, and
+     * only for a page whose host has a model (most pages of a batch have
+     * none). */
+    const cd_site_host *host = st == COPYDESK_OK ? cd_site_page_host(doc->sites, url, &doc->dom) : NULL;
+    uint32_t title_hash = host ? cd_site_title_hash(html, html_len) : 0;
     /* The tree holds copies of what it keeps: a huge gunzipped or decoded page
      * is let go now rather than held beside the renders (issue #14). */
     S_trim(&doc->raw);
@@ -284,10 +290,6 @@ copydesk_status copydesk_doc_parse(copydesk_doc *doc, const char *bytes, size_t 
     if (doc->dom.truncated)
         S_warn(doc, COPYDESK_WARN_TRUNCATED, 0);
 
-    const char *url = doc->url.len ? doc->url.data : NULL;
-    /* The page's host in the site model, read once: the <title> evidence and
-     * the chrome marks (site/mark.c) both ask for it. */
-    const cd_site_host *host = cd_site_page_host(doc->sites, url, &doc->dom);
     int site_title = cd_site_title_recurs(host, title_hash);
     cd_meta_read_site(&doc->meta, &doc->dom, &doc->arena, url, doc->ref_time, site_title);
     doc->ext.site_host = host;

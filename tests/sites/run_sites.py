@@ -35,7 +35,9 @@ Checks (each a line "ok NAME" or "FAIL NAME: why"; exit status 1 on any FAIL):
   counting    the default counts the pages of each host first and learns only
               the pages of hosts with 3 or more (--stats: the one-page host is
               counted, not learned); --learn-sites learns every page; a page
-              whose host reaches 3 only with a --sites model's pages is learned
+              whose host reaches 3 only with a --sites model's pages is learned;
+              pages whose start does not give their key (read whole after the
+              others' starts) give the records of the model of every page
 
 Run: python3 tests/sites/run_sites.py [--bin build/copydesk]
 """
@@ -265,6 +267,36 @@ def checks(b, names, files, ledger, tmp):
     [want3] = records(b, ["--sites", l123, third])
     check("counting/with-sites-model", with_model.get(ledger[2]) == want3 and "learned 1 pages of 1 hosts" in err,
           err[-300:])
+
+    # pages whose start does not give the key (no canonical link: the key is
+    # og:site_name's, which the voices page shares: one host of 12 pages, each
+    # plain page and its gzip copy one page to the model), plain and
+    # gzipped: pass 1 reads them whole after the
+    # other pages' starts (cli/main.c, S_put_off); some are then observed at
+    # once, the rest in the second round. The records are those of the model
+    # learned from every page applied page by page, whatever -j and order.
+    nocanon = []
+    for n, p in zip(names, files):
+        with open(p, encoding="utf-8") as f:
+            body = "".join(l for l in f.read().splitlines(True) if 'rel="canonical"' not in l)
+        q = os.path.join(tmp, "nc-" + n)
+        with open(q, "w", encoding="utf-8") as out:
+            out.write(body)
+        nocanon.append(q)
+        with open(q + ".gz", "wb") as out:
+            out.write(gzip.compress(body.encode("utf-8"), mtime=0))
+        nocanon.append(q + ".gz")
+    mall = os.path.join(tmp, "nc-all")
+    records(b, ["--learn-sites", mall] + nocanon)
+    want = []
+    for q in nocanon:
+        want += records(b, ["--sites", mall, q])
+    rc, out, err = run(b, ["--json", "--stats", "-j", "1"] + nocanon)
+    check("counting/undecided-starts", lines([json.loads(x) for x in out.splitlines()]) == lines(want) and
+          "12 pages of 1 hosts counted; learned 6 pages of 1 hosts" in err, err[-300:])
+    for args in (["-j", "2"], ["-j", "2", "--site-cache", "0"]):
+        check("counting/undecided-starts/%s" % " ".join(args),
+              lines(records(b, args + nocanon[::-1])) == lines(want), "records differ")
 
     print("%d failed" % len(FAILS) if FAILS else "all site checks passed")
     return 1 if FAILS else 0
