@@ -304,6 +304,21 @@ typedef struct S_tok {
     size_t start;
 } S_tok;
 
+/* The units of a CJK date ("2012年5月3日", "2012년 5월 3일"): their UTF-8
+ * and token. */
+static const struct {
+    char utf8[3];
+    uint8_t kind;
+} S_cjk_units[] = {
+    {"\xE5\xB9\xB4", S_T_CJK_Y}, /* 年 */
+    {"\xE6\x9C\x88", S_T_CJK_M}, /* 月 */
+    {"\xE6\x97\xA5", S_T_CJK_D}, /* 日 */
+    {"\xEB\x85\x84", S_T_CJK_Y}, /* 년 */
+    {"\xEC\x9B\x94", S_T_CJK_M}, /* 월 */
+    {"\xEC\x9D\xBC", S_T_CJK_D}, /* 일 */
+};
+#define S_NCJK (sizeof S_cjk_units / sizeof S_cjk_units[0])
+
 static int S_filler(const char *w, size_t n)
 {
     return cd_wordset_has(&cd_list_date_filler_words, w, n);
@@ -333,35 +348,15 @@ static size_t S_tokens(const char *s, size_t n, S_tok *t)
             nt++;
             continue;
         }
-        if (ch == 0xE5 && i + 2 < n && (unsigned char)s[i + 1] == 0xB9 && (unsigned char)s[i + 2] == 0xB4) {
-            t[nt++] = (S_tok){S_T_CJK_Y, 0, 0, 0, i}; /* 年 */
-            i += 3;
-            continue;
-        }
-        if (ch == 0xE6 && i + 2 < n && (unsigned char)s[i + 1] == 0x9C && (unsigned char)s[i + 2] == 0x88) {
-            t[nt++] = (S_tok){S_T_CJK_M, 0, 0, 0, i}; /* 月 */
-            i += 3;
-            continue;
-        }
-        if (ch == 0xE6 && i + 2 < n && (unsigned char)s[i + 1] == 0x97 && (unsigned char)s[i + 2] == 0xA5) {
-            t[nt++] = (S_tok){S_T_CJK_D, 0, 0, 0, i}; /* 日 */
-            i += 3;
-            continue;
-        }
-        if (ch == 0xEB && i + 2 < n && (unsigned char)s[i + 1] == 0x85 && (unsigned char)s[i + 2] == 0x84) {
-            t[nt++] = (S_tok){S_T_CJK_Y, 0, 0, 0, i}; /* 년 */
-            i += 3;
-            continue;
-        }
-        if (ch == 0xEC && i + 2 < n && (unsigned char)s[i + 1] == 0x9B && (unsigned char)s[i + 2] == 0x94) {
-            t[nt++] = (S_tok){S_T_CJK_M, 0, 0, 0, i}; /* 월 */
-            i += 3;
-            continue;
-        }
-        if (ch == 0xEC && i + 2 < n && (unsigned char)s[i + 1] == 0x9D && (unsigned char)s[i + 2] == 0xBC) {
-            t[nt++] = (S_tok){S_T_CJK_D, 0, 0, 0, i}; /* 일 */
-            i += 3;
-            continue;
+        if (ch >= 0xE5 && ch <= 0xEC && i + 2 < n) {
+            unsigned u = 0;
+            while (u < S_NCJK && memcmp(s + i, S_cjk_units[u].utf8, 3) != 0)
+                u++;
+            if (u < S_NCJK) {
+                t[nt++] = (S_tok){S_cjk_units[u].kind, 0, 0, 0, i};
+                i += 3;
+                continue;
+            }
         }
         /* A no-break space separates like a space ("2:18pm&nbsp;Tuesday&nbsp;1st&nbsp;January&nbsp;2008",
          * l3s 310a3b31): never part of a word. */

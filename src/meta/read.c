@@ -76,25 +76,16 @@ static int S_after_h1(const cd_dom *dom, cd_nid id, cd_nid h1)
 }
 
 /* Does element id's class or id value name comments or other stories, a
- * side column or a footer? The answer is its class key's: named[key] keeps
- * it (0 not yet, 1 no, 2 yes; NULL without the index or the memory), so the
- * three lists are asked once a key, not once an element. */
-static int S_named_bad(cd_meta_ctx *c, cd_nid id, uint8_t *named)
+ * side column or a footer? Asked once a class key (cd_meta_class_key_ask),
+ * not once an element. */
+static int S_names_bad(cd_meta_ctx *c, cd_nid id)
 {
-    uint32_t key = c->dom->classes_indexed ? cd_dom_class_key(c->dom, id) : 0;
-    if (c->dom->classes_indexed && !key)
-        return 0; /* no class or id value: none of the three */
-    if (named && named[key])
-        return named[key] == 2;
-    int r = cd_meta_class_has_block(c, id, cd_list_class_other_stories) ||
-            cd_meta_class_has_block(c, id, cd_list_class_sidebar) ||
-            cd_meta_class_has_block(c, id, cd_list_class_footer);
-    if (named)
-        named[key] = (uint8_t)(1 + r);
-    return r;
+    return cd_meta_class_has_block(c, id, cd_list_class_other_stories) ||
+           cd_meta_class_has_block(c, id, cd_list_class_sidebar) ||
+           cd_meta_class_has_block(c, id, cd_list_class_footer);
 }
 
-static int S_is_bad_region(cd_meta_ctx *c, cd_nid id, const cd_node *n, cd_nid h1, cd_nid h1b, uint8_t *named)
+static int S_is_bad_region(cd_meta_ctx *c, cd_nid id, const cd_node *n, cd_nid h1, cd_nid h1b, uint8_t **named)
 {
     if (n->tag == CD_TAG_NAV)
         return 1;
@@ -104,7 +95,7 @@ static int S_is_bad_region(cd_meta_ctx *c, cd_nid id, const cd_node *n, cd_nid h
     if (n->tag != CD_TAG_FOOTER && n->tag != CD_TAG_ASIDE) {
         /* Blocks whose bylines and dates belong to other stories or to
          * readers, side columns and footers. */
-        if (!S_named_bad(c, id, named))
+        if (!cd_meta_class_key_ask(c, id, named, S_names_bad))
             return 0;
         /* A short line right under the headline is its date and byline line,
          * whatever other-stories word its class has ("newsletter-details-
@@ -210,9 +201,7 @@ static void S_walk(cd_meta_ctx *c)
     int in_bad = 0, in_art = 0, in_body = 0, bad_side = 0;
     cd_nid bad_end = 0, art_end = 0, body_end = 0, hard_end = 0;
     cd_nid h1 = S_first_h1(dom), h1b = h1 ? S_next_h1(dom, h1) : CD_NONE;
-    uint8_t *named = NULL; /* S_named_bad's answers per class key */
-    if (dom->classes_indexed && (named = cd_arena_alloc(c->arena, (size_t)dom->nclasses + 1)) != NULL)
-        memset(named, 0, (size_t)dom->nclasses + 1);
+    uint8_t *named = NULL; /* S_names_bad's answers per class key */
     for (cd_nid id = root; id;) {
         if (in_bad && id == bad_end)
             in_bad = 0, hard_end = 0;
@@ -282,11 +271,11 @@ static void S_walk(cd_meta_ctx *c)
          * is no side column, and the walk leaves it there. */
         if (in_bad && bad_side && n->tag == CD_TAG_MAIN)
             in_bad = 0;
-        if (!in_bad && in_body && S_is_bad_region(c, id, n, h1, h1b, named)) {
+        if (!in_bad && in_body && S_is_bad_region(c, id, n, h1, h1b, &named)) {
             in_bad = 1;
             bad_end = cd_dom_next_skip(dom, id, root);
             bad_side = S_is_side_region(c, id, n);
-        } else if (in_bad && bad_side && S_is_bad_region(c, id, n, h1, h1b, named) && !S_is_side_region(c, id, n)) {
+        } else if (in_bad && bad_side && S_is_bad_region(c, id, n, h1, h1b, &named) && !S_is_side_region(c, id, n)) {
             /* Comments inside the side column: nothing of it is read, the
              * rest of the column is read again after them. */
             bad_side = 0;

@@ -162,25 +162,14 @@ static int S_article_scope(const cd_meta_ctx *c, cd_nid id)
 
 static unsigned S_links(const cd_dom *dom, cd_nid id);
 
-/* Does element id's class or id value hold "crum" (any case)? The answer
- * is its class key's, kept in c->crum_memo (0 not yet, 1 no, 2 yes): the
- * walk asks it of most elements, and most class values recur. */
-static int S_names_crumb(cd_meta_ctx *c, cd_nid id)
+/* Does element id's class or id value hold "crum" (any case)? Asked once a
+ * class key (cd_meta_class_key_ask, kept in c->crum_memo): the walk asks
+ * it of most elements, and most class values recur. */
+static int S_has_crum(cd_meta_ctx *c, cd_nid id)
 {
-    const cd_dom *dom = c->dom;
-    uint32_t key = dom->classes_indexed ? cd_dom_class_key(dom, id) : 0;
-    if (dom->classes_indexed && !key)
-        return 0; /* no class or id value */
-    if (key && !c->crum_memo && (c->crum_memo = cd_arena_alloc(c->arena, (size_t)dom->nclasses + 1)) != NULL)
-        memset(c->crum_memo, 0, (size_t)dom->nclasses + 1);
-    if (key && c->crum_memo && c->crum_memo[key])
-        return c->crum_memo[key] == 2;
     size_t cl, il;
-    const char *cls = cd_dom_attr(dom, id, "class", &cl), *ids = cd_dom_attr(dom, id, "id", &il);
-    int r = (cls && cd_contains_nocase(cls, cl, "crum")) || (ids && cd_contains_nocase(ids, il, "crum"));
-    if (key && c->crum_memo)
-        c->crum_memo[key] = (uint8_t)(1 + r);
-    return r;
+    const char *cls = cd_dom_attr(c->dom, id, "class", &cl), *ids = cd_dom_attr(c->dom, id, "id", &il);
+    return (cls && cd_contains_nocase(cls, cl, "crum")) || (ids && cd_contains_nocase(ids, il, "crum"));
 }
 
 static int S_is_trail(cd_meta_ctx *c, cd_nid id)
@@ -211,7 +200,7 @@ static int S_is_trail(cd_meta_ctx *c, cd_nid id)
     if (v && cd_contains_nocase(v, len, "BreadcrumbList")) return 1;
     /* Most elements name no crumb at all: a substring test spares them the
      * class-word split (the walk's hot path). */
-    if (!S_names_crumb(c, id)) {
+    if (!cd_meta_class_key_ask(c, id, &c->crum_memo, S_has_crum)) {
         size_t cl, il;
         const char *cls;
         /* A list no class names whose items are crumbs ("<ol

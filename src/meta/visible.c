@@ -779,26 +779,13 @@ static int S_today_widget(cd_meta_ctx *c, cd_nid id)
 /* Could element id's class or id value name a date or a byline's role: is
  * it in any of the lists cd_meta_visible_element asks first (date, byline,
  * author, forum user, name)? 0 when none: then no check of its class words
- * can succeed. The answer is its class key's, kept in v->named (0 not yet,
- * 1 none, 2 some): most elements carry a class value that recurs. */
-static int S_names_role(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id)
+ * can succeed. Asked once a class key (cd_meta_class_key_ask, kept in
+ * v->named). */
+static int S_role_words(cd_meta_ctx *c, cd_nid id)
 {
-    const cd_dom *dom = c->dom;
-    if (!dom->classes_indexed)
-        return 1;
-    uint32_t key = cd_dom_class_key(dom, id);
-    if (!key)
-        return 0; /* no class or id value: no word */
-    if (!v->named && (v->named = cd_arena_alloc(c->arena, (size_t)dom->nclasses + 1)) != NULL)
-        memset(v->named, 0, (size_t)dom->nclasses + 1);
-    if (v->named && v->named[key])
-        return v->named[key] == 2;
-    int r = cd_meta_class_has_words(c, id, cd_list_class_date) || cd_meta_class_has_words(c, id, cd_list_class_byline) ||
-            cd_meta_class_has_words(c, id, cd_list_class_author) ||
-            cd_meta_class_has_words(c, id, cd_list_class_forum_user) || cd_meta_class_has_words(c, id, cd_list_class_name);
-    if (v->named)
-        v->named[key] = (uint8_t)(1 + r);
-    return r;
+    return cd_meta_class_has_words(c, id, cd_list_class_date) || cd_meta_class_has_words(c, id, cd_list_class_byline) ||
+           cd_meta_class_has_words(c, id, cd_list_class_author) ||
+           cd_meta_class_has_words(c, id, cd_list_class_forum_user) || cd_meta_class_has_words(c, id, cd_list_class_name);
 }
 
 void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned flags)
@@ -841,7 +828,8 @@ void cd_meta_visible_element(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned
     if (n->tag == CD_TAG_BODY || n->tag == CD_TAG_ARTICLE || n->tag == CD_TAG_MAIN || n->tag == CD_TAG_IMG)
         return;
     int heading = (cd_tag_flags(n->tag) & CD_TF_HEADING) != 0;
-    int named = S_names_role(c, v, id);
+    /* Without the class index every check is made (the answer is a maybe). */
+    int named = !dom->classes_indexed || cd_meta_class_key_ask(c, id, &v->named, S_role_words);
     if (!heading && v->dates < CD_META_MAX_DATES && named && cd_meta_class_has(c, id, cd_list_class_date) && !S_today_widget(c, id) &&
         !cd_meta_in_link_card(dom, id)) {
         /* An element named a date ("post-date", "article__date",

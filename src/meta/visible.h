@@ -23,7 +23,7 @@ typedef struct cd_meta_vis {
     unsigned text_dates;  /* date lines read from text nodes (an element named a date
                            * and its text are one line) */
     uint32_t glued_no[64]; /* class keys known to glue no "byline" (visible.c S_glued_byline_memo) */
-    uint8_t *named; /* per class key: does it name a date or a byline's role (visible.c S_names_role)? */
+    uint8_t *named; /* per class key: does it name a date or a byline's role (visible.c S_role_words, cd_meta_class_key_ask)? */
 } cd_meta_vis;
 
 /* Is the date line at node id beside the headline: a text a few texts

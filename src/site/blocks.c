@@ -615,28 +615,13 @@ void cd_site_tree_host(const cd_dom *dom, cd_site_hostinfo *hi)
     if (!root || dom->count < 2)
         return;
     /* Preorder over every node, as cd_site_scan_tree walks them. */
-    cd_nid id = root;
-    for (;;) {
+    for (cd_nid id = root; id; id = cd_dom_next(dom, id, root)) {
         const cd_node *n = cd_dom_node(dom, id);
         if (n->type == CD_NODE_ELEMENT && S_is_host_tag(n->tag)) {
             S_tree_host_el(n, hi);
             /* The first canonical domain decides the key (cd_site_host_key
              * prefers it to everything later): the rest is not read. */
             if (hi->canonical[0])
-                return;
-        }
-        if ((n->type == CD_NODE_ELEMENT || n->type == CD_NODE_DOCUMENT) && n->first) {
-            id = n->first;
-            continue;
-        }
-        for (;;) {
-            const cd_node *c = cd_dom_node(dom, id);
-            if (c->next) {
-                id = c->next;
-                break;
-            }
-            id = c->parent;
-            if (!id)
                 return;
         }
     }

@@ -139,6 +139,17 @@ static void test_month_names(void)
     STR_EQ(S_in("6 novembre 2014"), "2014-11-06", "");
 }
 
+/* Chinese/Japanese and Korean dates: year, month and day units (dates.c's
+ * S_cjk_units), with or without spaces; a unit alone is no date. */
+static void test_cjk_units(void)
+{
+    STR_EQ(S_in("2012\xe5\xb9\xb4" "5\xe6\x9c\x88" "3\xe6\x97\xa5"), "2012-05-03", "");   /* 2012年5月3日 */
+    STR_EQ(S_in("2012\xeb\x85\x84 5\xec\x9b\x94 3\xec\x9d\xbc"), "2012-05-03", ""); /* 2012년 5월 3일 */
+    STR_EQ(S_in("2012\xe5\xb9\xb4" "5\xec\x9b\x94" "3\xe6\x97\xa5"), "2012-05-03", ""); /* mixed units */
+    OK(S_in("2012\xe5\xb9\xb4") == NULL, "a year unit alone");
+    OK(S_in("2012\xe5\xb9\xb5" "5\xe6\x9c\x88" "3\xe6\x97\xa5") == NULL, "a near miss of the year unit");
+}
+
 /* A time is kept with the date: with its offset when a zone comes with it,
  * as the page's local time when none does (session 14, h/dates16). */
 static void test_time_zone(void)
@@ -499,6 +510,7 @@ int main(void)
     test_side_column_date();
     test_stale_stamp();
     test_month_names();
+    test_cjk_units();
     test_time_zone();
     test_relative();
     test_document_order();

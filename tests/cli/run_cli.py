@@ -31,16 +31,19 @@ import sys
 import tempfile
 import zlib
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import bounded  # noqa: E402  tests/bounded.py: children bounded by CPU time
+
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 NEWS = os.path.join(TOP, "examples", "news.html")
-TIMEOUT = 300  # against a hang only
+CPU_SECONDS = 300  # of CPU a run (tests/bounded.py): against a loop that does not end
 
 results = []  # (name, problem or None)
 
 
 def run(binary, args, stdin=subprocess.DEVNULL):
-    p = subprocess.run([binary] + args, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                       timeout=TIMEOUT)
+    p = bounded.run([binary] + args, cpu=CPU_SECONDS, stdin=stdin, stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE)
     return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
 
 

@@ -25,8 +25,11 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import bounded  # noqa: E402  tests/bounded.py: children bounded by CPU time
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-TIMEOUT = 300  # against a hang only
+CPU_SECONDS = 300  # of CPU a run (tests/bounded.py): against a loop that does not end
 CAP = 200  # output/explain.c CD_EXPLAIN_MAX
 WS = re.compile(r"[\s\u00a0\u200b\ufeff]+")
 # src/dom/tags.def's CD_TF_SKIP: their content is never text.
@@ -102,8 +105,8 @@ def check(binary, page):
     probs = []
     with open(page, encoding="utf-8") as f:
         src = f.read()
-    p = subprocess.run([binary, "--json", "--explain", page], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                       timeout=TIMEOUT)
+    p = bounded.run([binary, "--json", "--explain", page], cpu=CPU_SECONDS, stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE)
     if p.returncode != 0:
         return ["copydesk exited %d: %s" % (p.returncode, p.stderr.decode(errors="replace")[-300:])], set()
     rec = json.loads(p.stdout.decode("utf-8"))

@@ -28,8 +28,12 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import bounded  # noqa: E402  tests/bounded.py: children bounded by CPU time
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
+CPU_SECONDS = 60  # of CPU a run (tests/bounded.py): against a loop that does not end
 KNOWN = os.path.join(HERE, "tree-known-failures.txt")
 
 
@@ -93,8 +97,8 @@ def load_known():
 
 
 def run_one(binary, data):
-    p = subprocess.run([binary, "--dump-tree", "-"], input=data.encode("utf-8"),
-                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
+    p = bounded.run([binary, "--dump-tree", "-"], cpu=CPU_SECONDS, input=data.encode("utf-8"),
+                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if p.returncode != 0:
         return None, "exit %d: %s" % (p.returncode, p.stderr.decode("utf-8", "replace").strip())
     return p.stdout.decode("utf-8", "replace").rstrip("\n"), None
@@ -104,7 +108,7 @@ def run_raw(test_tree, data):
     with tempfile.NamedTemporaryFile(suffix=".html") as f:
         f.write(data.encode("utf-8"))
         f.flush()
-        p = subprocess.run([test_tree, f.name], stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
+        p = bounded.run([test_tree, f.name], cpu=CPU_SECONDS, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if p.returncode != 0:
         return None, "exit %d: %s" % (p.returncode, p.stderr.decode("utf-8", "replace").strip())
     return p.stdout.decode("utf-8", "replace").rstrip("\n"), None

@@ -26,6 +26,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import bounded  # noqa: E402  tests/bounded.py: children bounded by CPU time
+
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 PROGRAM = r"""
@@ -58,7 +61,7 @@ WANT_FILES = ["bin/copydesk", "include/copydesk.h", "lib/libcopydesk.a", "lib/li
 
 
 def run(cmd, env=None, cwd=None):
-    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=cwd, timeout=600)
+    p = bounded.run(cmd, cpu=600, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=cwd)
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 

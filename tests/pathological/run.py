@@ -22,8 +22,11 @@ The cost is CPU time (user + system of that child, from wait4()), never
 compared with a fixed number of seconds: the case and its calibration run
 under the same load, so a busy machine slows both. A case over K is measured
 twice more with its calibration, and the least of each is used (the least
-time is the one least disturbed by other processes). A wall-clock timeout
-(120 s, times CD_PATHOLOGICAL_SLOWDOWN) only catches hangs.
+time is the one least disturbed by other processes). A run that does not end
+is stopped by its CPU time too (RLIMIT_CPU, 120 s times CD_PATHOLOGICAL_SLOWDOWN,
+set by the launcher: a bound on work that a busy machine does not tighten); a
+wall-clock backstop (tests/bounded.py HANG_SECONDS, times the slowdown) only
+catches a run blocked for ever, using no CPU.
 
 Why K = 16: a defence that holds keeps a hostile page linear in its size, but
 per byte it may be dearer than prose by its density of elements and text
@@ -36,7 +39,8 @@ with CD_MAX_PARSE_DEPTH lifted, nested-div-100k costs 189 times its
 calibration (17.0 s against 0.09 s) and inline-b-distinct-100k 311 times.
 16 leaves twice the worst honest ratio for noise and fails every quadratic case.
 CD_PATHOLOGICAL_SLOWDOWN (the sanitizer targets set it) multiplies K, because
-ASan and UBSan slow memory-heavy code more than prose handling, and the timeout.
+ASan and UBSan slow memory-heavy code more than prose handling, and the limits
+against a hang.
 
 Adding a case: add one entry to CASES,
     "name": (generator, expectation)              or
@@ -60,12 +64,16 @@ import gzip
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 import zlib
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import bounded  # noqa: E402  tests/bounded.py: HANG_SECONDS
 
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 HEAD = b"<!DOCTYPE html><html><head><meta charset=utf-8><title>Pathological</title></head><body>"
@@ -458,12 +466,14 @@ def is_sanitized(binary):
 # caps, runs the binary, and writes its status, CPU time and peak RSS.
 LAUNCH = r"""
 import os, resource, sys
-cap, res, argv = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+cap, cpu, res, argv = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4:]
 pid = os.fork()
 if pid == 0:
     try:
         if cap:
             resource.setrlimit(resource.RLIMIT_AS, (cap << 20, cap << 20))
+        if cpu:
+            resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 2))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         os.execv(argv[0], argv)
     finally:
@@ -474,15 +484,16 @@ with open(res, "w") as f:
 """
 
 
-def run(argv, mem_mb, timeout, tmp):
+def run(argv, mem_mb, cpu_limit, hang, tmp):
     """Run argv as one child; (status, stdout, stderr, cpu s, wall s, peak RSS MB).
-    status is None on timeout, negative for a signal. mem_mb caps the address
+    status is None on a hang (over cpu_limit s of CPU, or blocked past the
+    wall-clock backstop, hang s), negative for another signal. mem_mb caps the address
     space (None: no cap). CPU time and RSS are this child's own (wait4, in the
     launcher above)."""
     res = os.path.join(tmp, "result")
     if os.path.exists(res):
         os.unlink(res)
-    launcher = [sys.executable, "-S", "-c", LAUNCH, str(mem_mb or 0), res] + list(argv)
+    launcher = [sys.executable, "-S", "-c", LAUNCH, str(mem_mb or 0), str(int(cpu_limit)), res] + list(argv)
 
     def kill(p):
         try:
@@ -493,11 +504,11 @@ def run(argv, mem_mb, timeout, tmp):
     with open(os.path.join(tmp, "stdout"), "w+b") as fo, open(os.path.join(tmp, "stderr"), "w+b") as fe:
         t0 = time.monotonic()
         p = subprocess.Popen(launcher, stdout=fo, stderr=fe, stdin=subprocess.DEVNULL, start_new_session=True)
-        timer = threading.Timer(timeout, kill, (p,))
+        timer = threading.Timer(hang, kill, (p,))
         timer.start()
         p.wait()
         wall = time.monotonic() - t0
-        fired = not timer.is_alive() and wall >= timeout
+        fired = not timer.is_alive() and wall >= hang
         timer.cancel()
         fo.seek(0)
         fe.seek(0)
@@ -506,13 +517,15 @@ def run(argv, mem_mb, timeout, tmp):
         return None if fired else -9, out, err, wall, wall, 0
     with open(res) as f:
         rc, cpu, maxrss = f.read().split()
+    if int(rc) == -signal.SIGXCPU:
+        return None, out, err, float(cpu), wall, int(maxrss) // 1024
     return int(rc), out, err, float(cpu), wall, int(maxrss) // 1024
 
 
 def check(name, expect, rc, out, err):
     probs = []
     if rc is None:
-        return ["timed out (a hang)"]
+        return ["did not end (a hang): over its CPU limit, or blocked past the wall-clock backstop"]
     if rc < 0:
         probs.append("killed by signal %d" % -rc)
     elif rc not in (0, 1):
@@ -571,7 +584,7 @@ def main():
     slow = float(os.environ.get("CD_PATHOLOGICAL_SLOWDOWN", "1") or 1)
     ratio = a.ratio * slow
     sanitized = is_sanitized(binary)
-    timeout = 120.0 * slow
+    cpu_limit, hang = 120.0 * slow, bounded.HANG_SECONDS * slow
     tmp = tempfile.mkdtemp(prefix="cd-pathological-")
     passed = failed = 0
     worst = (0.0, "")
@@ -596,11 +609,11 @@ def main():
             costs, ccosts = [], []
             probs = []
             for attempt in range(3):
-                crc, cout, cerr, ccpu, _, _ = run(calib_argv, None, timeout, tmp)
+                crc, cout, cerr, ccpu, _, _ = run(calib_argv, None, cpu_limit, hang, tmp)
                 if crc is None or crc < 0:
                     probs.append("calibration failed (status %s): %.300s" % (crc, cerr.decode("utf-8", "replace")))
                     break
-                rc, out, err, cpu, wall, rss = run([binary, "--json", "-q"] + CASE_ARGS.get(name, []) + [path], cap, timeout, tmp)
+                rc, out, err, cpu, wall, rss = run([binary, "--json", "-q"] + CASE_ARGS.get(name, []) + [path], cap, cpu_limit, hang, tmp)
                 costs.append(cpu)
                 ccosts.append(ccpu)
                 if attempt == 0:

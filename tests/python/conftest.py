@@ -39,6 +39,9 @@ os.environ["PYTHONPATH"] = LIB + (os.pathsep + os.environ["PYTHONPATH"] if os.en
 
 import copydesk  # noqa: E402
 
+sys.path.insert(1, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import bounded  # noqa: E402  tests/bounded.py: children bounded by CPU time
+
 assert os.path.dirname(os.path.dirname(copydesk.__file__)) == LIB, copydesk.__file__
 
 
@@ -52,8 +55,7 @@ def cli():
 def run_cli(args, cwd=TOP):
     """Run the CLI with args; returns the list of JSON records (needs --json in args)."""
     import json
-    p = subprocess.run([CLI] + list(args), cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                       timeout=300)
+    p = bounded.run([CLI] + list(args), cpu=300, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert p.returncode in (0, 1), (args, p.returncode, p.stderr[-2000:])
     return [json.loads(l) for l in p.stdout.decode("utf-8").splitlines() if l.strip()]
 

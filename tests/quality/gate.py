@@ -22,6 +22,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import bounded  # noqa: E402  tests/bounded.py: children bounded by CPU time
+
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 HERE = os.path.join(TOP, "tests", "quality")
 MARGIN = 0.01
@@ -35,8 +38,7 @@ def die(msg):
 
 def run_cli(binary, inputs, out_path):
     with open(out_path, "wb") as out:
-        p = subprocess.run([binary, "--json", "-q"] + inputs, stdout=out, stderr=subprocess.PIPE,
-                           timeout=600)
+        p = bounded.run([binary, "--json", "-q"] + inputs, cpu=600, stdout=out, stderr=subprocess.PIPE)
     if p.returncode < 0:
         die("%s killed by signal %d" % (binary, -p.returncode))
     if p.returncode not in (0, 1):
@@ -44,8 +46,8 @@ def run_cli(binary, inputs, out_path):
 
 
 def score(scorer, dataset, data_dir, preds):
-    p = subprocess.run([sys.executable, scorer, dataset, data_dir, preds, "--json"],
-                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600)
+    p = bounded.run([sys.executable, scorer, dataset, data_dir, preds, "--json"], cpu=600,
+                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if p.returncode != 0:
         die("score.py %s failed: %s" % (dataset, p.stderr.decode("utf-8", "replace")[-800:]))
     try:

@@ -15,7 +15,8 @@
 The pages: tests/report/hostile.html (markup-looking text in the <title>,
 og:title, author, headline, body, a hidden block, class and id names, a
 javascript: link) and examples/news.html. Nothing here depends on how fast the
-machine is: Chromium has a generous timeout, only against a hang.
+machine is: each run is bounded by its CPU time (tests/bounded.py), generously,
+against a loop that does not end; a wall-clock backstop only against a hang.
 
     tests/report/run_report.py --bin build/copydesk
 """
@@ -29,13 +30,17 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import bounded  # noqa: E402  tests/bounded.py: children bounded by CPU time
+
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PAGES = ["tests/report/hostile.html", "examples/news.html"]
 # The report's own vocabulary: anything else came from the page.
 TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "code", "span", "b",
         "table", "thead", "tbody", "tr", "th", "td", "ul", "ol", "li", "div", "small"}
 ATTRS = {"lang", "charset", "http-equiv", "content", "name", "id", "class"}
-CHROMIUM_TIMEOUT = 600  # against a hang only
+CPU_SECONDS = 120  # of CPU a copydesk run
+CHROMIUM_CPU_SECONDS = 600  # of CPU of the browser process (its renderers: each the same)
 
 
 class Page(html.parser.HTMLParser):
@@ -150,11 +155,11 @@ def main():
         for rel in PAGES:
             page = os.path.join(TOP, rel)
             out = os.path.join(tmp, os.path.basename(rel) + ".report.html")
-            rec = subprocess.run([args.bin, "--json", "--explain", "-q", page], stdout=subprocess.PIPE,
-                                 stdin=subprocess.DEVNULL, timeout=120)
+            rec = bounded.run([args.bin, "--json", "--explain", "-q", page], cpu=CPU_SECONDS,
+                              stdout=subprocess.PIPE, stdin=subprocess.DEVNULL)
             record = json.loads(rec.stdout.decode("utf-8"))
-            r = subprocess.run([args.bin, "-q", "--report", out, page], stdin=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, timeout=120)
+            r = bounded.run([args.bin, "-q", "--report", out, page], cpu=CPU_SECONDS, stdin=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
             if r.returncode != 0 or not os.path.exists(out):
                 probs.append("%s: --report exited %d: %s" % (rel, r.returncode, r.stderr.decode(errors="replace")))
                 continue
@@ -163,20 +168,20 @@ def main():
             found = check_page(rel, doc, record)
             checked, failed, probs = checked + 1, failed + bool(found), probs + found
             # The same page on stdout (--format report) is the same bytes.
-            s = subprocess.run([args.bin, "-q", "--format", "report", page], stdout=subprocess.PIPE,
-                               stdin=subprocess.DEVNULL, timeout=120)
+            s = bounded.run([args.bin, "-q", "--format", "report", page], cpu=CPU_SECONDS,
+                            stdout=subprocess.PIPE, stdin=subprocess.DEVNULL)
             if s.stdout.decode("utf-8") != doc:
                 probs.append("%s: --format report differs from --report FILE" % rel)
             if not browser:
                 continue
             profile = os.path.join(tmp, "profile")
             try:
-                c = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu",
-                                    "--no-first-run", "--user-data-dir=" + profile, "--dump-dom",
-                                    "file://" + out], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                   stdin=subprocess.DEVNULL, timeout=CHROMIUM_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                probs.append("%s: chromium did not finish in %d s" % (rel, CHROMIUM_TIMEOUT))
+                c = bounded.run([browser, "--headless", "--no-sandbox", "--disable-gpu",
+                                 "--no-first-run", "--user-data-dir=" + profile, "--dump-dom",
+                                 "file://" + out], cpu=CHROMIUM_CPU_SECONDS, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+            except subprocess.TimeoutExpired as e:
+                probs.append("%s: chromium did not finish: %s" % (rel, e))
                 continue
             dom = c.stdout.decode("utf-8", errors="replace")
             if c.returncode != 0 or "<body" not in dom:

@@ -28,8 +28,11 @@ import sys
 import tempfile
 import zlib
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import bounded  # noqa: E402  tests/bounded.py: children bounded by CPU time
+
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-TIMEOUT = 120
+CPU_SECONDS = 120  # of CPU a run (tests/bounded.py): against a loop that does not end
 FAILS = []
 
 
@@ -39,8 +42,8 @@ def fail(msg):
 
 
 def run(binp, args, stdin=None):
-    p = subprocess.run([binp] + args, input=stdin, stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, timeout=TIMEOUT)
+    p = bounded.run([binp] + args, cpu=CPU_SECONDS, input=stdin, stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE)
     if p.returncode < 0 or p.returncode > 2:
         fail("%s: killed or bad exit %d: %s" % (" ".join(args), p.returncode, p.stderr[-500:]))
     return p
@@ -565,8 +568,8 @@ def check_paths(binp, tmp):
     name = os.path.join(tmp.encode(), b"bad\xe9name.html")
     with open(name, "wb") as f:
         f.write(b"")
-    p = subprocess.run([binp, "--json", "-q", name, os.path.join(tmp.encode(), b"no\xffpe")],
-                       stdout=subprocess.PIPE, timeout=TIMEOUT)
+    p = bounded.run([binp, "--json", "-q", name, os.path.join(tmp.encode(), b"no\xffpe")],
+                    cpu=CPU_SECONDS, stdout=subprocess.PIPE)
     recs = records(p.stdout, "non-UTF-8 paths")
     if len(recs) != 2 or not all("error" in r and "\ufffd" in r["source"] for r in recs):
         fail("non-UTF-8 paths: %r" % recs)
