@@ -706,6 +706,51 @@ static cd_nid S_widen(const cd_extract *x, const cd_dom *dom, const S_stat *st, 
     return CD_NONE;
 }
 
+
+/* Link-only runs: a part of the page outside the chosen roots whose text is
+ * nearly all links (CD_MENU_LD of its characters or more, CD_MENU_LINKS
+ * links or more: a menu, a mega menu, a blog's archive of every post, a
+ * footer's site map) is the page's chrome whatever its tag or class says.
+ * The share test does not count it as page prose: as link text it would
+ * count CD_LINK_WEIGHT of its length, and a menu of 20,000 link characters
+ * then outweighs a story of 5,000 (the div-soup probe, docs/quality.md,
+ * h/soup). Text between the links (teasers with a sentence each, a list
+ * of products with prices) keeps a region below CD_MENU_LD. */
+#define CD_MENU_LD 0.9f
+#define CD_MENU_LINKS 10
+#define CD_MENU_PARAS 2
+static uint32_t S_menu_prose(const cd_extract *x, const cd_dom *dom, const S_stat *st, cd_nid body)
+{
+    const float ld = S_param("CD_MENU_LD", CD_MENU_LD);
+    const uint32_t nmin = (uint32_t)S_param("CD_MENU_N", CD_MENU_LINKS);
+    uint64_t sum = 0;
+    for (cd_nid id = body; id;) {
+        const cd_node *n = cd_dom_node(dom, id);
+        if (n->type != CD_NODE_ELEMENT || st[id].dead || !st[id].chars) {
+            id = cd_dom_next_skip(dom, id, body);
+            continue;
+        }
+        int rel = 0; /* 1: holds a root, 2: is or is inside one */
+        for (uint32_t r = 0; r < x->nroots && rel < 2; r++) {
+            if (cd_x_is_ancestor(dom, x->roots[r], id))
+                rel = 2;
+            else if (cd_x_is_ancestor(dom, id, x->roots[r]))
+                rel = 1;
+        }
+        if (rel == 2) {
+            id = cd_dom_next_skip(dom, id, body);
+            continue;
+        }
+        if (!rel && id != body && st[id].n_a >= nmin && cd_xstat_ld(&st[id]) >= ld) {
+            sum += S_prose(&st[id]);
+            id = cd_dom_next_skip(dom, id, body);
+            continue;
+        }
+        id = cd_dom_next(dom, id, body);
+    }
+    return sum > UINT32_MAX ? UINT32_MAX : (uint32_t)sum;
+}
+
 void cd_x_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st, const char *title)
 {
     cd_nid body = dom->body ? dom->body : cd_dom_root(dom);
@@ -713,6 +758,14 @@ void cd_x_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st, const char
     uint32_t have = 0;
     for (uint32_t r = 0; r < x->nroots; r++)
         have += S_prose(&st[x->roots[r]]);
+    if (S_param("CD_MENU_ON", 1) > 0) {
+        uint32_t menus = S_menu_prose(x, dom, st, body);
+        uint32_t nl = 0;
+        if (menus && menus < total)
+            (void)S_long_share(x, dom, st, CD_LONG_PARA, &nl);
+        if (menus && menus < total && nl >= (uint32_t)S_param("CD_MENU_P", CD_MENU_PARAS))
+            total -= menus;
+    }
 #ifdef CD_EXTRACT_DEBUG
     if (getenv("CD_FEAT") && total) {
         int dated = cd_x_dated_head(x, dom, st);
