@@ -723,28 +723,29 @@ static uint32_t S_menu_prose(const cd_extract *x, const cd_dom *dom, const S_sta
 {
     const float ld = S_param("CD_MENU_LD", CD_MENU_LD);
     const uint32_t nmin = (uint32_t)S_param("CD_MENU_N", CD_MENU_LINKS);
+    cd_nid end[CD_MAX_ROOTS];
+    S_roots_end(x, dom, end);
     uint64_t sum = 0;
-    for (cd_nid id = body; id;) {
+    /* Linear in the page: a root's subtree is skipped by its id range, and
+     * only an element that qualifies asks whether it holds a root (its own
+     * range: the walk up to its next node, at most the depth). */
+    for (cd_nid id = cd_dom_node(dom, body)->first; id;) {
         const cd_node *n = cd_dom_node(dom, id);
-        if (n->type != CD_NODE_ELEMENT || st[id].dead || !st[id].chars) {
+        if (n->type != CD_NODE_ELEMENT || st[id].dead || !st[id].chars || S_in_roots(x, end, id)) {
             id = cd_dom_next_skip(dom, id, body);
             continue;
         }
-        int rel = 0; /* 1: holds a root, 2: is or is inside one */
-        for (uint32_t r = 0; r < x->nroots && rel < 2; r++) {
-            if (cd_x_is_ancestor(dom, x->roots[r], id))
-                rel = 2;
-            else if (cd_x_is_ancestor(dom, id, x->roots[r]))
-                rel = 1;
-        }
-        if (rel == 2) {
-            id = cd_dom_next_skip(dom, id, body);
-            continue;
-        }
-        if (!rel && id != body && st[id].n_a >= nmin && cd_xstat_ld(&st[id]) >= ld) {
-            sum += S_prose(&st[id]);
-            id = cd_dom_next_skip(dom, id, body);
-            continue;
+        if (st[id].n_a >= nmin && cd_xstat_ld(&st[id]) >= ld) {
+            cd_nid after = cd_dom_next_skip(dom, id, body);
+            uint32_t stop = after ? after : dom->count;
+            int holds = 0;
+            for (uint32_t r = 0; r < x->nroots && !holds; r++)
+                holds = x->roots[r] > id && x->roots[r] < stop;
+            if (!holds) {
+                sum += S_prose(&st[id]);
+                id = after;
+                continue;
+            }
         }
         id = cd_dom_next(dom, id, body);
     }
@@ -765,6 +766,11 @@ void cd_x_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st, const char
             (void)S_long_share(x, dom, st, CD_LONG_PARA, &nl);
         if (menus && menus < total && nl >= (uint32_t)S_param("CD_MENU_P", CD_MENU_PARAS))
             total -= menus;
+#ifdef CD_EXTRACT_DEBUG
+        if (getenv("CD_MENUDBG"))
+            fprintf(stderr, "menus: %u of %u nlong=%u used=%d have=%u\n", menus, S_prose(&st[body]), nl,
+                    menus && menus < S_prose(&st[body]) && nl >= CD_MENU_PARAS, have);
+#endif
     }
 #ifdef CD_EXTRACT_DEBUG
     if (getenv("CD_FEAT") && total) {
