@@ -248,6 +248,33 @@ static int S_in_teaser_card(const cd_dom *dom, cd_nid id)
     return 0;
 }
 
+/* Is link id one item of a list of links to people's pages ("<ul><li><a
+ * href=/author/jane-doe/>Jane Doe</a></li><li><a href=/author/john-roe/>
+ * …": a site's list of its writers, tests/api/test_authors.c)? Its <li>
+ * (the link's parent or grandparent) has a sibling item holding such a link. */
+static int S_listed_profile(const cd_dom *dom, cd_nid id)
+{
+    cd_nid li = cd_dom_node(dom, id)->parent;
+    if (li && !cd_dom_is(dom, li, CD_TAG_LI))
+        li = cd_dom_node(dom, li)->parent;
+    if (!li || !cd_dom_is(dom, li, CD_TAG_LI))
+        return 0;
+    unsigned steps = 0;
+    for (cd_nid q = cd_dom_node(dom, cd_dom_node(dom, li)->parent)->first; q && steps < 64;
+         q = cd_dom_node(dom, q)->next, steps++) {
+        if (q == li || !cd_dom_is(dom, q, CD_TAG_LI))
+            continue;
+        unsigned seen = 0;
+        for (cd_nid r = cd_dom_next(dom, q, q); r && seen < 32; r = cd_dom_next(dom, r, q), seen++) {
+            size_t hl, b, e;
+            const char *h = cd_dom_is(dom, r, CD_TAG_A) ? cd_dom_attr(dom, r, "href", &hl) : NULL;
+            if (h && S_profile_href(h, hl, &b, &e))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* Are text t and slug g the same in letters and digits, case and
  * separators aside (three or more of them)? */
 static int S_slug_is(const char *t, size_t tl, const char *g, size_t gl)
@@ -352,7 +379,7 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
             char tb[S_TEXT_MAX * 3 + 1];
             size_t tl = h && S_profile_href(h, hl, &gb, &ge) ? cd_meta_node_text_to(c, id, S_TEXT_MAX, tb) : 0;
             if (tl && S_slug_is(tb, tl, h + gb, ge - gb) && !S_edit_signature(dom, id) &&
-                !cd_meta_in_link_card(dom, id) && !S_in_teaser_card(dom, id)) {
+                !cd_meta_in_link_card(dom, id) && !S_in_teaser_card(dom, id) && !S_listed_profile(dom, id)) {
                 c->profile[c->nprofiles] = cd_arena_strndup(c->arena, tb, tl);
                 if (c->profile[c->nprofiles])
                     c->profile_pos[c->nprofiles++] = id;

@@ -1108,7 +1108,7 @@ static void S_profile_author(cd_meta_ctx *c, cd_meta *m)
         size_t pl = strlen(c->profile[i]);
         if (cd_meta_author_orgish(c->profile[i], pl) || cd_meta_agency_at(c->profile[i], pl) == pl)
             return; /* "<a href=/author/agencies>Agencies</a>": a desk's page */
-        if (cd_meta_authors_add(m, c->arena, c->profile[i], strlen(c->profile[i]), 1))
+        if (cd_meta_authors_add(m, c->arena, c->profile[i], pl, 1))
             m->author_source = cd_meta_src_name(CD_MS_MICRODATA);
         return;
     }

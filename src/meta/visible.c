@@ -281,11 +281,14 @@ static int S_has_alnum(const cd_node *n)
     return 0;
 }
 
+#define S_MENU_WALK 400u /* nodes walked under an element of a menu */
+#define S_MENU_OTHER 12u /* letters and digits outside the links of a list of links */
+
 /* Does element e hold a link (within its first S_MENU_WALK nodes)? */
 static int S_holds_link(const cd_dom *dom, cd_nid e)
 {
     unsigned seen = 0;
-    for (cd_nid q = cd_dom_next(dom, e, e); q && seen < 400u; q = cd_dom_next(dom, q, e), seen++)
+    for (cd_nid q = cd_dom_next(dom, e, e); q && seen < S_MENU_WALK; q = cd_dom_next(dom, q, e), seen++)
         if (cd_dom_is(dom, q, CD_TAG_A))
             return 1;
     return 0;
@@ -295,8 +298,6 @@ static int S_holds_link(const cd_dom *dom, cd_nid e)
  * at most S_MENU_OTHER letters or digits outside them (a separator, a
  * count); 0 otherwise. A walk of at most S_MENU_WALK nodes, judged on what
  * it saw. */
-#define S_MENU_WALK 400u
-#define S_MENU_OTHER 12u
 static unsigned S_only_links(const cd_dom *dom, cd_nid top)
 {
     unsigned links = 0, seen = 0;
