@@ -91,6 +91,9 @@ typedef struct cd_meta_crumbs {
     cd_nid at;      /* the trail's element (cd_meta_news_trail_again) */
 } cd_meta_crumbs;
 
+/* Links to a person's own page kept (cd_meta_ctx.profile). */
+#define CD_META_MAX_PROFILES 8
+
 /* The rank of a microdata author candidate that is only a link to an
  * author's page: never a credit on its own. */
 #define CD_META_RANK_LINK 6
@@ -140,6 +143,11 @@ typedef struct cd_meta_ctx {
      * section, not the story (title.c S_not_site). */
     int site_title;
     unsigned author_links; /* links to an /author/ page offered (see microdata.c) */
+    /* The page's first links to a person's own page whose text is that
+     * page's name (microdata.c S_profile_href): a last resort for authors. */
+    const char *profile[CD_META_MAX_PROFILES];
+    cd_nid profile_pos[CD_META_MAX_PROFILES];
+    unsigned nprofiles;
     long long ref_time; /* Unix seconds that relative dates count from; 0 = none */
     /* The class and id words of one element (cd_meta_class_words), kept so
      * that the several checks made on one node tokenize it once. */

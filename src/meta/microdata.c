@@ -145,6 +145,155 @@ static int S_author_href(const char *h, size_t n)
     return 0;
 }
 
+/* Is the link's text its path's last segment, a person's own page: a
+ * segment "u", "user", "users", "member", "members", "profile", "profiles",
+ * "people", "author" or "authors", then maybe a number (an account's id),
+ * then the last segment, the same as the text in letters and digits, case
+ * and separators aside ("/u/DaleJack" DaleJack, "/users/4818/kumikogoingcrazy"
+ * KumikoGoingCrAzY, "/authors/trevor-jackins" Trevor Jackins)? Forums
+ * (Discourse, NodeBB, Stack Exchange) and blogs link the poster so when
+ * their microdata is gone (the div-soup probe, docs/quality.md session 22,
+ * h/byline). A link whose text names its target is no "View profile". */
+static int S_profile_href(const char *h, size_t n, size_t *lb, size_t *le)
+{
+    static const char *const segs[] = {"u", "user", "users", "member", "members", "profile",
+                                       "profiles", "people", "author", "authors"};
+    size_t e = 0;
+    while (e < n && h[e] != '?' && h[e] != '#')
+        e++;
+    while (e && h[e - 1] == '/')
+        e--;
+    size_t b = e;
+    while (b && h[b - 1] != '/')
+        b--;
+    if (!b || b == e)
+        return 0;
+    /* The segment before it (or before an id of digits). */
+    size_t pe = b - 1, pb = pe;
+    while (pb && h[pb - 1] != '/')
+        pb--;
+    int digits = pe > pb;
+    for (size_t k = pb; k < pe && digits; k++)
+        digits = cd_isdigit((unsigned char)h[k]);
+    if (digits && pb) {
+        pe = pb - 1;
+        pb = pe;
+        while (pb && h[pb - 1] != '/')
+            pb--;
+    }
+    for (size_t k = 0; k < sizeof segs / sizeof segs[0]; k++) {
+        size_t sl = strlen(segs[k]);
+        if (pe - pb == sl && cd_eq_nocase(h + pb, sl, segs[k])) {
+            *lb = b;
+            *le = e;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Does the block that link id signs open with an edit's label ("<div>
+ * edited <span>Mar 5</span> <a href=/users/…>editor</a></div>": a thread's
+ * post signed by its editor, then by its asker)? The first text of the
+ * nearest of its three ancestors whose first text is not the link's own is
+ * read. */
+static int S_edit_signature(const cd_dom *dom, cd_nid id)
+{
+    static const char *const labels[] = {"edited", "last edited", "updated", "modified"};
+    cd_nid a = id;
+    for (int up = 0; up < 3 && (a = cd_dom_node(dom, a)->parent) != CD_NONE; up++) {
+        unsigned seen = 0;
+        for (cd_nid q = cd_dom_next(dom, a, a); q && seen < 64; q = cd_dom_next(dom, q, a), seen++) {
+            const cd_node *n = cd_dom_node(dom, q);
+            if (n->type != CD_NODE_TEXT)
+                continue;
+            size_t b = 0;
+            while (b < n->len && cd_isspace((unsigned char)n->u.text[b]))
+                b++;
+            if (b == n->len)
+                continue;
+            cd_nid end = cd_dom_next_skip(dom, id, a);
+            if (q > id && (!end || q < end))
+                break; /* the link's own text: the block is one level up */
+            for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
+                size_t ll = strlen(labels[k]);
+                if (n->len - b >= ll && cd_eq_nocase(n->u.text + b, ll, labels[k]) &&
+                    (n->len - b == ll || !cd_isalpha((unsigned char)n->u.text[b + ll])))
+                    return 1;
+            }
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* Is link id in a teaser card: one of its two nearest ancestors holds a
+ * heading that links another page ("<div><h3><a href=/2024/05/…>Sowing
+ * beans late</a></h3><a href=/authors/ada-fenwick>Ada Fenwick</a></div>")? */
+static int S_in_teaser_card(const cd_dom *dom, cd_nid id)
+{
+    cd_nid a = id;
+    for (int up = 0; up < 2 && (a = cd_dom_node(dom, a)->parent) != CD_NONE; up++) {
+        unsigned seen = 0;
+        for (cd_nid k = cd_dom_node(dom, a)->first; k && seen < 16; k = cd_dom_node(dom, k)->next, seen++) {
+            const cd_node *x = cd_dom_node(dom, k);
+            if (x->type != CD_NODE_ELEMENT || !(cd_tag_flags(x->tag) & CD_TF_HEADING))
+                continue;
+            unsigned s2 = 0;
+            for (cd_nid q = cd_dom_next(dom, k, k); q && s2 < 32; q = cd_dom_next(dom, q, k), s2++)
+                if (cd_dom_is(dom, q, CD_TAG_A))
+                    return 1;
+        }
+    }
+    return 0;
+}
+
+/* Is link id one item of a list of links to people's pages ("<ul><li><a
+ * href=/author/jane-doe/>Jane Doe</a></li><li><a href=/author/john-roe/>
+ * …": a site's list of its writers, tests/api/test_authors.c)? Its <li>
+ * (the link's parent or grandparent) has a sibling item holding such a link. */
+static int S_listed_profile(const cd_dom *dom, cd_nid id)
+{
+    cd_nid li = cd_dom_node(dom, id)->parent;
+    if (li && !cd_dom_is(dom, li, CD_TAG_LI))
+        li = cd_dom_node(dom, li)->parent;
+    if (!li || !cd_dom_is(dom, li, CD_TAG_LI))
+        return 0;
+    unsigned steps = 0;
+    for (cd_nid q = cd_dom_node(dom, cd_dom_node(dom, li)->parent)->first; q && steps < 64;
+         q = cd_dom_node(dom, q)->next, steps++) {
+        if (q == li || !cd_dom_is(dom, q, CD_TAG_LI))
+            continue;
+        unsigned seen = 0;
+        for (cd_nid r = cd_dom_next(dom, q, q); r && seen < 32; r = cd_dom_next(dom, r, q), seen++) {
+            size_t hl, b, e;
+            const char *h = cd_dom_is(dom, r, CD_TAG_A) ? cd_dom_attr(dom, r, "href", &hl) : NULL;
+            if (h && S_profile_href(h, hl, &b, &e))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Are text t and slug g the same in letters and digits, case and
+ * separators aside (three or more of them)? */
+static int S_slug_is(const char *t, size_t tl, const char *g, size_t gl)
+{
+    size_t i = 0, j = 0, matched = 0;
+    for (;;) {
+        while (i < tl && !cd_isalnum((unsigned char)t[i]))
+            i++;
+        while (j < gl && !cd_isalnum((unsigned char)g[j]))
+            j++;
+        if (i >= tl || j >= gl)
+            break;
+        if (cd_tolower((unsigned char)t[i]) != cd_tolower((unsigned char)g[j]))
+            return 0;
+        i++, j++, matched++;
+    }
+    return i >= tl && j >= gl && matched >= 3;
+}
+
 /* Class words of a publication or a change date: src/lists/class-published.txt, class-modified.txt. */
 
 void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
@@ -224,7 +373,19 @@ void cd_meta_microdata(cd_meta_ctx *c, cd_nid id, unsigned flags)
             char *t = tl ? tb : NULL;
             if (t)
                 cd_meta_add(c, CD_MF_AUTHOR, CD_MS_MICRODATA, inart ? 2 : 3, id, t, tl);
-        } else if (n->tag == CD_TAG_A && c->author_links < 16) {
+        } else if (n->tag == CD_TAG_A && c->nprofiles < CD_META_MAX_PROFILES) {
+            size_t hl, gb, ge;
+            const char *h = cd_dom_attr(dom, id, "href", &hl);
+            char tb[S_TEXT_MAX * 3 + 1];
+            size_t tl = h && S_profile_href(h, hl, &gb, &ge) ? cd_meta_node_text_to(c, id, S_TEXT_MAX, tb) : 0;
+            if (tl && S_slug_is(tb, tl, h + gb, ge - gb) && !S_edit_signature(dom, id) &&
+                !cd_meta_in_link_card(dom, id) && !S_in_teaser_card(dom, id) && !S_listed_profile(dom, id)) {
+                c->profile[c->nprofiles] = cd_arena_strndup(c->arena, tb, tl);
+                if (c->profile[c->nprofiles])
+                    c->profile_pos[c->nprofiles++] = id;
+            }
+        }
+        if (n->tag == CD_TAG_A && !(rel && cd_meta_word_in(rel, len, "author")) && c->author_links < 16) {
             /* A link to an author's page: no statement of its own (rank
              * CD_META_RANK_LINK, only read to complete a list of
              * co-authors, see S_coauthors in pick_authors.c). */

@@ -1081,10 +1081,44 @@ static void S_author_cands(cd_meta_ctx *c, const cd_meta *m)
 }
 #endif
 
+/* No source credited anybody: the page's first link to a person's own
+ * page whose text is that page's name ("<a href=/u/DaleJack>DaleJack</a>",
+ * a forum thread's first poster; "<a href=/authors/trevor-jackins>Trevor
+ * Jackins</a>", a post's writer; microdata.c S_profile_href), the credit a
+ * page written without microdata still shows (the div-soup probe,
+ * docs/quality.md session 22, h/byline). */
+#define S_PROFILE_NEAR 300u /* nodes after the headline's */
+static void S_profile_author(cd_meta_ctx *c, cd_meta *m)
+{
+    if (m->nauthors || !c->nprofiles)
+        return;
+    /* After the headline: the bar over it links the reader's own
+     * account ("<a href=/users/signup>Sign up</a>", "/user/login"). */
+    const cd_meta_cand *h1[4];
+    size_t nh = cd_meta_collect(c, CD_MF_TITLE, CD_MS_VISIBLE, 1, h1, 4);
+    cd_nid after = 0;
+    for (size_t i = 0; i < nh; i++)
+        if (!h1[i]->rank)
+            after = h1[i]->pos;
+    for (unsigned i = 0; i < c->nprofiles; i++) {
+        if (!after || c->profile_pos[i] <= after)
+            continue;
+        if (c->profile_pos[i] - after > S_PROFILE_NEAR)
+            return;
+        size_t pl = strlen(c->profile[i]);
+        if (cd_meta_author_orgish(c->profile[i], pl) || cd_meta_agency_at(c->profile[i], pl) == pl)
+            return; /* "<a href=/author/agencies>Agencies</a>": a desk's page */
+        if (cd_meta_authors_add(m, c->arena, c->profile[i], pl, 1))
+            m->author_source = cd_meta_src_name(CD_MS_MICRODATA);
+        return;
+    }
+}
+
 void cd_meta_pick_authors(cd_meta_ctx *c, cd_meta *m)
 {
     S_pick_authors(c, m);
     S_byline_check(c, m);
+    S_profile_author(c, m);
     S_coauthors(c, m);
     S_site_credit(c, m);
     S_domain_credit(c, m);

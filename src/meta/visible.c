@@ -272,6 +272,125 @@ static int S_menu_link(const cd_dom *dom, cd_nid id)
     return items >= 4;
 }
 
+/* Does text node n hold a letter or a digit? */
+static int S_has_alnum(const cd_node *n)
+{
+    for (size_t i = 0; i < n->len; i++)
+        if (cd_isalnum((unsigned char)n->u.text[i]))
+            return 1;
+    return 0;
+}
+
+#define S_MENU_WALK 400u /* nodes walked under an element of a menu */
+#define S_MENU_OTHER 12u /* letters and digits outside the links of a list of links */
+
+/* Does element e hold a link (within its first S_MENU_WALK nodes)? */
+static int S_holds_link(const cd_dom *dom, cd_nid e)
+{
+    unsigned seen = 0;
+    for (cd_nid q = cd_dom_next(dom, e, e); q && seen < S_MENU_WALK; q = cd_dom_next(dom, q, e), seen++)
+        if (cd_dom_is(dom, q, CD_TAG_A))
+            return 1;
+    return 0;
+}
+
+/* The links (or buttons) with text under top when top holds nothing else:
+ * at most S_MENU_OTHER letters or digits outside them (a separator, a
+ * count); 0 otherwise. A walk of at most S_MENU_WALK nodes, judged on what
+ * it saw. */
+static unsigned S_only_links(const cd_dom *dom, cd_nid top)
+{
+    unsigned links = 0, seen = 0;
+    size_t other = 0;
+    for (cd_nid q = cd_dom_next(dom, top, top); q && ++seen <= S_MENU_WALK;) {
+        const cd_node *n = cd_dom_node(dom, q);
+        if (n->type == CD_NODE_ELEMENT && (n->tag == CD_TAG_A || n->tag == CD_TAG_BUTTON)) {
+            size_t tl = 0;
+            unsigned k = 0;
+            for (cd_nid r = cd_dom_next(dom, q, q); r && k < 16 && !tl; r = cd_dom_next(dom, r, q), k++) {
+                const cd_node *rn = cd_dom_node(dom, r);
+                for (size_t i = 0; rn->type == CD_NODE_TEXT && i < rn->len && !tl; i++)
+                    tl = cd_isalnum((unsigned char)rn->u.text[i]);
+            }
+            links += tl != 0;
+            q = cd_dom_next_skip(dom, q, top);
+            continue;
+        }
+        if (n->type == CD_NODE_ELEMENT && (cd_tag_flags(n->tag) & CD_TF_SKIP)) {
+            q = cd_dom_next_skip(dom, q, top); /* a <style> inside an item */
+            continue;
+        }
+        if (n->type == CD_NODE_TEXT)
+            for (size_t i = 0; i < n->len; i++)
+                other += cd_isalnum((unsigned char)n->u.text[i]) != 0;
+        if (other > S_MENU_OTHER)
+            return 0;
+        q = cd_dom_next(dom, q, top);
+    }
+    return links;
+}
+
+/* The items of list, skipping item skip, when each holds links (or
+ * buttons) and nothing else; 0 when one does not. */
+static unsigned S_link_items(const cd_dom *dom, cd_nid list, cd_nid skip)
+{
+    unsigned items = 0, steps = 0;
+    for (cd_nid q = cd_dom_node(dom, list)->first; q && steps < 64; q = cd_dom_node(dom, q)->next, steps++) {
+        if (q == skip || !cd_dom_is(dom, q, CD_TAG_LI))
+            continue;
+        if (!S_only_links(dom, q))
+            return 0;
+        items++;
+    }
+    return items;
+}
+
+/* Is text node id ("By Sector", "BY COMPANY SIZE", "By Gender & Age") the
+ * title of a group in a site's menu, the menu written without <nav> (a
+ * mega menu of <div>s; the div-soup probe, docs/quality.md session 22,
+ * h/byline)? Its element (the text's parent, or the wrappers that hold
+ * only it), holding no link, is
+ * - followed by a list of three items or more, each only links or buttons
+ *   ("<span>BY COMPANY SIZE</span><ul><li><a>Enterprises</a>…"), or
+ * - an item of such a list, its own item holding no link ("<li><div>By
+ *   Sector</div></li><li><a>Agriculture</a></li>…").
+ * A byline's "By <a>Jane Doe</a>" links the writer. Asked only of "By"
+ * lines far from the headline (S_far): a byline under the headline may be
+ * followed by the story's tools ("<ul><li><a>Email</a><li><a>Print</a>…").
+ * Followers that are not a list (links parted by <br> or "|", a <cite> of
+ * category links) are no menu: l3s bylines stand over such rows
+ * (sportinglife's promotions, zdnet's "Categories:"). */
+static int S_menu_heading(const cd_dom *dom, cd_nid id)
+{
+    cd_nid e = cd_dom_node(dom, id)->parent;
+    if (!e || cd_dom_is(dom, e, CD_TAG_A))
+        return 0;
+    for (int up = 0; up < 2; up++) {
+        cd_nid p = cd_dom_node(dom, e)->parent;
+        if (!p || cd_dom_is(dom, p, CD_TAG_LI) || cd_dom_is(dom, p, CD_TAG_BODY))
+            break;
+        unsigned elems = 0;
+        for (cd_nid q = cd_dom_node(dom, p)->first; q && elems < 2; q = cd_dom_node(dom, q)->next)
+            elems += cd_dom_node(dom, q)->type == CD_NODE_ELEMENT ||
+                     (cd_dom_node(dom, q)->type == CD_NODE_TEXT && q != id && S_has_alnum(cd_dom_node(dom, q)));
+        if (elems != 1)
+            break;
+        e = p;
+    }
+    if (S_holds_link(dom, e))
+        return 0;
+    /* The list after it (whitespace between). */
+    cd_nid nx = cd_dom_node(dom, e)->next;
+    for (unsigned k = 0; nx && k < 4 && cd_dom_node(dom, nx)->type == CD_NODE_TEXT && !S_has_alnum(cd_dom_node(dom, nx)); k++)
+        nx = cd_dom_node(dom, nx)->next;
+    if (nx && (cd_dom_is(dom, nx, CD_TAG_UL) || cd_dom_is(dom, nx, CD_TAG_OL)) && S_link_items(dom, nx, 0) >= 3)
+        return 1;
+    cd_nid li = cd_dom_is(dom, e, CD_TAG_LI) ? e : cd_dom_node(dom, e)->parent;
+    if (!li || !cd_dom_is(dom, li, CD_TAG_LI) || S_holds_link(dom, li))
+        return 0;
+    return S_link_items(dom, cd_dom_node(dom, li)->parent, li) >= 3;
+}
+
 /* Is text node id a link's whole text in a menu row: the link's cell or
  * item (<td>, <li>) one of four or more siblings of its kind holding a
  * link? "<td><a href=/sport/kidd>Dave Kidd</a></td>", the last link of a
@@ -1778,7 +1897,7 @@ void cd_meta_visible_text(cd_meta_ctx *c, cd_meta_vis *v, cd_nid id, unsigned fl
         S_thread_starter(c, v, id);
     } else if (v->bylines < CD_META_MAX_BYLINES &&
                ((S_byline_prefix(s, len) && S_byline_len(s, len) < 60 && len > 4 && !S_sentence_end(dom, id, s, len) &&
-                 !S_menu_link(dom, id) && !S_teaser_item(dom, id) &&
+                 !S_menu_link(dom, id) && !(S_far(v) && S_menu_heading(dom, id)) && !S_teaser_item(dom, id) &&
                  (!S_in_heading(dom, id) || (len > 8 && s[2] != ' ' && s[2] != ':') || S_caps_name(s, len) ||
                   S_in_byline_box(c, id) ||
                   /* A heading right under the headline that is "By" and a
