@@ -158,9 +158,14 @@ static int S_profile_href(const char *h, size_t n, size_t *lb, size_t *le)
 {
     static const char *const segs[] = {"u", "user", "users", "member", "members", "profile",
                                        "profiles", "people", "author", "authors"};
-    size_t e = 0;
-    while (e < n && h[e] != '?' && h[e] != '#')
-        e++;
+    static const unsigned char lens[] = {1, 4, 5, 6, 7, 7, 8, 6, 6, 7};
+    /* Asked of every link: the query and fragment found by memchr, the
+     * segment screened by its length before any name is compared. */
+    size_t e = n;
+    const char *q = memchr(h, '?', n);
+    if (q) e = (size_t)(q - h);
+    q = memchr(h, '#', e);
+    if (q) e = (size_t)(q - h);
     while (e && h[e - 1] == '/')
         e--;
     size_t b = e;
@@ -181,9 +186,10 @@ static int S_profile_href(const char *h, size_t n, size_t *lb, size_t *le)
         while (pb && h[pb - 1] != '/')
             pb--;
     }
+    size_t sl = pe - pb;
+    if (!sl || sl > 8) return 0;
     for (size_t k = 0; k < sizeof segs / sizeof segs[0]; k++) {
-        size_t sl = strlen(segs[k]);
-        if (pe - pb == sl && cd_eq_nocase(h + pb, sl, segs[k])) {
+        if (lens[k] == sl && cd_eq_nocase(h + pb, sl, segs[k])) {
             *lb = b;
             *le = e;
             return 1;
