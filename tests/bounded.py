@@ -5,7 +5,7 @@
 
 run() is subprocess.run() with the bound moved from wall-clock seconds to the
 child's own CPU time: RLIMIT_CPU (user + system time of that process, all its
-threads) is set on the child as soon as it starts, and a child over it is
+threads) is set on the child before its program starts, and a child over it is
 killed by the kernel (SIGXCPU). A busy machine stretches a run's wall-clock
 time, not its CPU time: a case that took 0.05 s of CPU alone takes about that
 under any load (a spec case once failed a 30 s wall-clock timeout under
@@ -17,12 +17,20 @@ honest run under any load, catch that one.
 
 Both raise subprocess.TimeoutExpired (CPU: its subclass CpuExceeded, whose
 message says so), so a runner's `except subprocess.TimeoutExpired` reports
-either. The limit is set from here with prlimit(2) on the child's pid (not in
-a preexec_fn, unsafe in a runner that starts children from several threads);
-processes the child forks before that instant (none of ours: copydesk,
-test_tree, cmake) would not inherit it. Stdlib only.
+either. The limit is in place before the child's program runs its first
+instruction: the child starts as /bin/sh, which sets RLIMIT_CPU (ulimit -t) and
+then execs the program in the same process (same pid, same exit status and
+signals). An earlier version set it from here with prlimit(2) on the child's pid
+once Popen returned, and lost the race on a CI machine: a short child had read
+its limits before the parent set them ("unlimited"). preexec_fn would do the same
+but is unsafe in a runner that starts children from several threads
+(tests/html5lib/run_tree.py). A program that cannot be run raises OSError here,
+as subprocess.run would, not a shell's exit status 127. Stdlib only.
 """
+import errno
+import os
 import resource
+import shutil
 import signal
 import subprocess
 
@@ -39,20 +47,36 @@ class CpuExceeded(subprocess.TimeoutExpired):
             " ".join(map(str, self.cmd)) if isinstance(self.cmd, (list, tuple)) else self.cmd, self.timeout)
 
 
-def limit_cpu(pid, cpu):
-    """Sets RLIMIT_CPU of process pid to cpu seconds (and SIGKILL 2 s of CPU later,
-    should it catch SIGXCPU), within the hard limit it inherited from us. A child
-    already gone (it ran to its end first) needs none."""
+# $1 soft and $2 hard limit in seconds of CPU, then the command. The soft limit
+# first: the hard one may then go below the inherited soft limit ("unlimited").
+_WRAP = 'ulimit -S -t "$1" && ulimit -H -t "$2" && shift 2 && exec "$@"'
+
+
+def cpu_limits(cpu):
+    """(soft, hard) RLIMIT_CPU for a child bounded by cpu seconds: SIGXCPU at soft,
+    SIGKILL 2 s of CPU later should it catch SIGXCPU; within the hard limit it
+    inherits from us."""
     _, hard = resource.getrlimit(resource.RLIMIT_CPU)
     soft = max(1, int(cpu))
     if hard != resource.RLIM_INFINITY:
-        soft, top = min(soft, hard), hard
-    else:
-        top = soft + 2
-    try:
-        resource.prlimit(pid, resource.RLIMIT_CPU, (soft, top))
-    except ProcessLookupError:
-        pass
+        return min(soft, hard), hard
+    return soft, soft + 2
+
+
+def _check_runnable(prog, env, cwd):
+    """Raises the OSError Popen would for a program that cannot be run (the shell
+    would only exit 127)."""
+    prog = os.fsdecode(prog)
+    if os.sep in prog:
+        path = prog if os.path.isabs(prog) or cwd is None else os.path.join(os.fsdecode(cwd), prog)
+        if not os.path.exists(path):
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), prog)
+        if os.path.isdir(path) or not os.access(path, os.X_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), prog)
+        return
+    search = (os.environ if env is None else env).get("PATH", os.defpath)
+    if shutil.which(prog, path=search) is None:
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), prog)
 
 
 def run(cmd, cpu, input=None, hang=HANG_SECONDS, **kw):
@@ -63,8 +87,12 @@ def run(cmd, cpu, input=None, hang=HANG_SECONDS, **kw):
         raise TypeError("bounded.run bounds CPU time (cpu=), not wall-clock time")
     if input is not None:
         kw["stdin"] = subprocess.PIPE
-    with subprocess.Popen(cmd, **kw) as p:
-        limit_cpu(p.pid, cpu)
+    if isinstance(cmd, (str, bytes)) or kw.get("shell"):
+        raise TypeError("bounded.run takes the command as a list of arguments")
+    cmd = list(cmd)
+    _check_runnable(cmd[0], kw.get("env"), kw.get("cwd"))
+    soft, hard = cpu_limits(cpu)
+    with subprocess.Popen(["/bin/sh", "-c", _WRAP, "sh", str(soft), str(hard)] + cmd, **kw) as p:
         try:
             out, err = p.communicate(input, timeout=hang)
         except subprocess.TimeoutExpired as e:
@@ -77,4 +105,4 @@ def run(cmd, cpu, input=None, hang=HANG_SECONDS, **kw):
         code = p.poll()
     if code == -signal.SIGXCPU:
         raise CpuExceeded(cmd, cpu, out, err)
-    return subprocess.CompletedProcess(p.args, code, out, err)
+    return subprocess.CompletedProcess(cmd, code, out, err)
