@@ -708,21 +708,21 @@ static cd_nid S_widen(const cd_extract *x, const cd_dom *dom, const S_stat *st, 
 
 
 /* Link-only runs: a part of the page outside the chosen roots whose text is
- * nearly all links (CD_MENU_LD of its characters or more, CD_MENU_LINKS
- * links or more: a menu, a mega menu, a blog's archive of every post, a
- * footer's site map) is the page's chrome whatever its tag or class says.
- * The share test does not count it as page prose: as link text it would
- * count CD_LINK_WEIGHT of its length, and a menu of 20,000 link characters
- * then outweighs a story of 5,000 (the div-soup probe, docs/quality.md,
- * h/soup). Text between the links (teasers with a sentence each, a list
- * of products with prices) keeps a region below CD_MENU_LD. */
-#define CD_MENU_LD 0.9f
-#define CD_MENU_LINKS 10
-#define CD_MENU_PARAS 2
+ * nearly all links (cd_xstat_links_only with CD_LINKRUN_LINKS links or more:
+ * a menu, a mega menu, a blog's archive of every post, a footer's site map)
+ * is the page's chrome whatever its tag or class says. The share test does
+ * not count it as page prose: as link text it would count CD_LINK_WEIGHT of
+ * its length, and a menu of 20,000 link characters then outweighs a story of
+ * 5,000 (the div-soup probe, docs/quality.md, h/soup). Text between the links
+ * (teasers with a sentence each, a list of products with prices) keeps a
+ * region below CD_LINKS_ONLY_LD. More links than drops.c's menus before the
+ * headline (CD_NAV_LINKS 8) ask for: these runs may be anywhere outside the
+ * story and their links of any length, and 10 is what h/soup measured. */
+#define CD_LINKRUN_LINKS 10
+#define CD_LINKRUN_PARAS 2
 static uint32_t S_menu_prose(const cd_extract *x, const cd_dom *dom, const S_stat *st, cd_nid body)
 {
-    const float ld = S_param("CD_MENU_LD", CD_MENU_LD);
-    const uint32_t nmin = (uint32_t)S_param("CD_MENU_N", CD_MENU_LINKS);
+    const uint32_t nmin = (uint32_t)S_param("CD_MENU_N", CD_LINKRUN_LINKS);
     cd_nid end[CD_MAX_ROOTS];
     S_roots_end(x, dom, end);
     uint64_t sum = 0;
@@ -735,7 +735,7 @@ static uint32_t S_menu_prose(const cd_extract *x, const cd_dom *dom, const S_sta
             id = cd_dom_next_skip(dom, id, body);
             continue;
         }
-        if (st[id].n_a >= nmin && cd_xstat_ld(&st[id]) >= ld) {
+        if (cd_xstat_links_only(&st[id], nmin)) {
             cd_nid after = cd_dom_next_skip(dom, id, body);
             uint32_t stop = after ? after : dom->count;
             int holds = 0;
@@ -762,14 +762,15 @@ void cd_x_broaden(cd_extract *x, const cd_dom *dom, const S_stat *st, const char
     if (S_param("CD_MENU_ON", 1) > 0) {
         uint32_t menus = S_menu_prose(x, dom, st, body);
         uint32_t nl = 0;
-        if (menus && menus < total)
+        if (menus && menus < total) {
             (void)S_long_share(x, dom, st, CD_LONG_PARA, &nl);
-        if (menus && menus < total && nl >= (uint32_t)S_param("CD_MENU_P", CD_MENU_PARAS))
-            total -= menus;
+            if (nl >= (uint32_t)S_param("CD_MENU_P", CD_LINKRUN_PARAS))
+                total -= menus;
+        }
 #ifdef CD_EXTRACT_DEBUG
         if (getenv("CD_MENUDBG"))
             fprintf(stderr, "menus: %u of %u nlong=%u used=%d have=%u\n", menus, S_prose(&st[body]), nl,
-                    menus && menus < S_prose(&st[body]) && nl >= CD_MENU_PARAS, have);
+                    menus && menus < S_prose(&st[body]) && nl >= CD_LINKRUN_PARAS, have);
 #endif
     }
 #ifdef CD_EXTRACT_DEBUG

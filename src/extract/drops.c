@@ -602,18 +602,17 @@ static int S_flow_marked(const cd_dom *dom, const cd_xstat *st, cd_nid id, uint3
  * the story's long paragraphs) and holds no long paragraph of its own. */
 #define CD_BEFORE_HEAD_MAX 600
 /* Menus before the headline. On an article page whose container holds the
- * headline, an element before it (not holding it) of CD_MENU_LINKS links or
- * more, its text all links (CD_MENU_LD), of a name's length each on average
- * (CD_MENU_NAME characters: "News", "Champions League", "Rest of Europe"),
+ * headline, an element before it (not holding it) of CD_NAV_LINKS links or
+ * more, its text all links (cd_xstat_links_only), of a name's length each on
+ * average (CD_NAV_NAME characters: "News", "Champions League", "Rest of Europe"),
  * is the site's menu the container took in with the headline, and goes
  * (reason "before-headline") whatever S_drop_before_headline decides of the
  * rest, and on a story without long paragraphs too (lines between <br>s):
  * l3s-gn1 d22d490a on the class-free probe, a drop-down menu of 140 section
  * names. A list of headlines there is teaser.c's; the story's own lists of
  * links are after the headline. */
-#define CD_MENU_LINKS 8
-#define CD_MENU_LD 0.9f
-#define CD_MENU_NAME 20
+#define CD_NAV_LINKS 8
+#define CD_NAV_NAME 20
 static void S_menus_before(const cd_dom *dom, cd_xstat *st, cd_nid root, cd_nid h);
 static void S_drop_menus_before(cd_extract *x, const cd_dom *dom, cd_xstat *st)
 {
@@ -633,9 +632,8 @@ static void S_menus_before(const cd_dom *dom, cd_xstat *st, cd_nid root, cd_nid 
             id = cd_dom_next(dom, id, root);
             continue;
         }
-        if (!st[id].dead && n->type == CD_NODE_ELEMENT && st[id].n_a >= CD_MENU_LINKS &&
-            (float)st[id].link >= (float)st[id].chars * CD_MENU_LD &&
-            st[id].chars <= (uint32_t)st[id].n_a * CD_MENU_NAME) {
+        if (!st[id].dead && n->type == CD_NODE_ELEMENT && cd_xstat_links_only(&st[id], CD_NAV_LINKS) &&
+            st[id].chars <= (uint32_t)st[id].n_a * CD_NAV_NAME) {
 #ifdef CD_EXTRACT_DEBUG
             if (getenv("CD_MENUDBG")) fprintf(stderr, "menu before headline #%u links=%u chars=%u\n", id, st[id].n_a, st[id].chars);
 #endif

@@ -60,6 +60,17 @@ static inline float cd_xstat_ld(const cd_xstat *s)
     return s->chars ? (float)s->link / (float)s->chars : 0.0f;
 }
 
+/* A run of links: nmin links or more and CD_LINKS_ONLY_LD of its text inside
+ * them (a menu, a site map, a blog's archive of every post). Callers choose
+ * nmin and add their own conditions: drops.c's menus before the headline
+ * also ask for names' lengths, decide.c's link-only runs outside the roots
+ * ask for more links (CD_NAV_LINKS, CD_LINKRUN_LINKS). */
+#define CD_LINKS_ONLY_LD 0.9f
+static inline int cd_xstat_links_only(const cd_xstat *s, uint32_t nmin)
+{
+    return s->chars && s->n_a >= nmin && (float)s->link >= (float)s->chars * CD_LINKS_ONLY_LD;
+}
+
 #define CD_MIN_PARA 25 /* characters of own text for a block to score */
 #define CD_OWN_SENTENCE 100 /* characters outside links that make a sentence of a block's own (the scoring unit) */
 #define CD_LONG_PARA 150 /* characters of its own text (few links) that make a block a long paragraph */
