@@ -55,11 +55,14 @@ _WRAP = 'ulimit -S -t "$1" && ulimit -H -t "$2" && shift 2 && exec "$@"'
 def cpu_limits(cpu):
     """(soft, hard) RLIMIT_CPU for a child bounded by cpu seconds: SIGXCPU at soft,
     SIGKILL 2 s of CPU later should it catch SIGXCPU; within the hard limit it
-    inherits from us."""
+    inherits from us (a shell's `ulimit -t`, a CI runner's limits.conf), which
+    cannot be raised, and a second under it: the kernel sends SIGKILL, not
+    SIGXCPU, to a child that reaches both at once, and a runner would report a
+    loop that does not end as a crash."""
     _, hard = resource.getrlimit(resource.RLIMIT_CPU)
     soft = max(1, int(cpu))
     if hard != resource.RLIM_INFINITY:
-        return min(soft, hard), hard
+        return max(1, min(soft, hard - 1)), hard
     return soft, soft + 2
 
 

@@ -56,10 +56,35 @@ def main():
     # The limit is there before the child's first instruction, every time: a
     # child that reads it at once sees it (the prlimit-after-start version lost
     # this race once in CI and read "unlimited"). Counted, not timed: 50 starts.
+    # The limits expected are cpu_limits' own: (7, 9) under no inherited limit,
+    # (7, H) under a hard limit H a CI runner's shell set (ulimit -t).
+    want = [str(x).encode() for x in bounded.cpu_limits(7)]
     seen = [bounded.run(["sh", "-c", "ulimit -S -t; ulimit -H -t"], cpu=7, stdout=subprocess.PIPE).stdout
             for _ in range(50)]
-    bad = [s for s in seen if s.split() != [b"7", b"9"]]
+    bad = [s for s in seen if s.split() != want]
     check("the child runs under RLIMIT_CPU from its start (50 of 50)", not bad, "%d: %r" % (len(bad), bad[:3]))
+    # Under an inherited hard limit (a CI runner's `ulimit -t`): the child's is
+    # kept, a runner asking for more gets a second less than it, and a spinning
+    # child is still stopped by SIGXCPU, not SIGKILL (both limits at once), so
+    # it is still reported as over its CPU limit. A runner of ours started
+    # under `ulimit -t 3` (its own CPU: a Python start-up) asks for 5 s and 7 s.
+    probe = ("import subprocess, sys; sys.path.insert(0, %r); import bounded\n"
+             "print(bounded.run(['sh', '-c', 'ulimit -S -t; ulimit -H -t'], cpu=7,"
+             " stdout=subprocess.PIPE).stdout.split())\n"
+             "try:\n"
+             "    bounded.run([sys.executable, '-S', '-c', 'while True: pass'], cpu=5)\n"
+             "    print('no exception')\n"
+             "except bounded.CpuExceeded as e:\n"
+             "    print('CpuExceeded')\n"
+             "except Exception as e:\n"
+             "    print(repr(e))\n" % HERE)
+    p = subprocess.run(["sh", "-c", 'ulimit -t 3 && exec "$@"', "sh", sys.executable, "-S", "-c", probe],
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    lines = p.stdout.decode().splitlines()
+    check("under an inherited hard limit of 3 s: the child's limits are 2 and 3 s",
+          lines[:1] == ["[b'2', b'3']"], "%r %r" % (lines, p.stderr[-300:]))
+    check("... and a spinning child is stopped by SIGXCPU (CpuExceeded), not SIGKILL",
+          lines[1:2] == ["CpuExceeded"], "%r %r" % (lines, p.stderr[-300:]))
     p = bounded.run([sys.executable, "-S", "-c", "import os,sys; sys.stdout.write(str(os.getppid()))"], cpu=5,
                     stdout=subprocess.PIPE)
     check("the command is our own child (no shell left between)", p.args[0] == sys.executable and

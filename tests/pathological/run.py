@@ -464,18 +464,26 @@ def is_sanitized(binary):
 # runner holds tens of MiB once it has built the larger cases' pages; forked
 # from here, a 25 MB run of md-table-ragged read 97 MiB. The launcher sets the
 # caps, runs the binary, and writes its status, CPU time and peak RSS.
+# The limits stay within the ones inherited (a CI runner's `ulimit -v` or -t,
+# which only root could raise; before, setrlimit failed there and every case
+# exited 127 unexplained): the address-space cap at most the inherited hard
+# limit, the CPU limits from tests/bounded.py cpu_limits (soft, hard).
 LAUNCH = r"""
-import os, resource, sys
-cap, cpu, res, argv = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4:]
+import os, resource, sys, traceback
+cap, cpu, cpu_hard, res, argv = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5:]
 pid = os.fork()
 if pid == 0:
     try:
         if cap:
-            resource.setrlimit(resource.RLIMIT_AS, (cap << 20, cap << 20))
+            hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+            cap = cap << 20 if hard == resource.RLIM_INFINITY else min(cap << 20, hard)
+            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
         if cpu:
-            resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 2))
+            resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu_hard))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         os.execv(argv[0], argv)
+    except BaseException:
+        traceback.print_exc()
     finally:
         os._exit(127)
 _, status, ru = os.wait4(pid, 0)
@@ -493,7 +501,8 @@ def run(argv, mem_mb, cpu_limit, hang, tmp):
     res = os.path.join(tmp, "result")
     if os.path.exists(res):
         os.unlink(res)
-    launcher = [sys.executable, "-S", "-c", LAUNCH, str(mem_mb or 0), str(int(cpu_limit)), res] + list(argv)
+    soft, hard = bounded.cpu_limits(cpu_limit)
+    launcher = [sys.executable, "-S", "-c", LAUNCH, str(mem_mb or 0), str(soft), str(hard), res] + list(argv)
 
     def kill(p):
         try:
