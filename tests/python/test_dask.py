@@ -44,17 +44,33 @@ def inputs(tmp_path_factory):
     return paths
 
 
+# distributed's own timers are wall-clock seconds: 30 s to connect (a worker
+# to the scheduler, the client to the cluster), 30 s of a comm without an
+# answer. A worker process starts a fresh interpreter and imports pandas and
+# distributed; on a 2-core machine under a load of 10-25 (make check beside
+# other builds) that start alone can take tens of seconds, and a start past
+# 30 s fails the suite with a TimeoutError. Here they are backstops against a
+# hang, far above any honest start (ctest's TIMEOUT bounds the suite), and
+# the scheduler does not drop a worker silent for 5 minutes (worker-ttl).
+WALL_BACKSTOP = {"distributed.comm.timeouts.connect": "900s", "distributed.comm.timeouts.tcp": "900s",
+                 "distributed.scheduler.worker-ttl": None}
+
+
 @pytest.fixture(scope="module")
-def client():
+def client(tmp_path_factory):
+    import dask
     from dask.distributed import Client, LocalCluster
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                           dashboard_address=None)
-    c = Client(cluster)
-    try:
-        yield c
-    finally:
-        c.close()
-        cluster.close()
+    # The workers' scratch space in this run's own temporary folder, not
+    # $TMPDIR/dask-worker-space shared with every other dask on the machine.
+    with dask.config.set(WALL_BACKSTOP):
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address=None, local_directory=str(tmp_path_factory.mktemp("dask-space")))
+        c = Client(cluster)
+        try:
+            yield c
+        finally:
+            c.close()
+            cluster.close()
 
 
 def test_bag_equals_cli(inputs, client, cli, tmp_path):
