@@ -337,6 +337,21 @@ const char *cd_meta_prev_text(const cd_dom *dom, cd_nid id, size_t *len, cd_nid 
     return NULL;
 }
 
+/* Is s[0..n) nothing but no-break spaces (U+00A0) and spaces? */
+static int S_nbsp_only(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ')
+            continue;
+        if (i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0) {
+            i++;
+            continue;
+        }
+        return 0;
+    }
+    return 1;
+}
+
 int cd_meta_date_updated(const cd_meta_ctx *c, cd_nid id, const char *s, size_t n)
 {
     /* The words before the date in its own text ("Updated Dec 18, 2025",
@@ -362,6 +377,38 @@ int cd_meta_date_updated(const cd_meta_ctx *c, cd_nid id, const char *s, size_t 
         return 0;
     if (cd_meta_says_update(p, pl))
         return 1;
+    /* "last post by <a>NAME</a> DATE", "Last edited by <a>NAME</a>, DATE":
+     * the label, then the linked name of who changed it (no-break spaces
+     * around the name, as forums write them, are no text). */
+    {
+        cd_nid t = at;
+        size_t tl = pl;
+        const char *tp = p;
+        for (int k = 0; k < 2 && tp && S_nbsp_only(tp, tl); k++)
+            tp = cd_meta_prev_text(c->dom, t, &tl, &t);
+        cd_nid a = tp ? cd_dom_node(c->dom, t)->parent : 0;
+        /* … all in one line: the name's link and the date under one
+         * element, three levels up at most (not "Reviewed by NAME" over
+         * the paragraph a story's date opens, WebMD). */
+        int line = 0;
+        cd_nid up = id;
+        for (int k = 0; k < 3 && a && up && !line; k++) {
+            up = cd_dom_node(c->dom, up)->parent;
+            line = up && up == cd_dom_node(c->dom, a)->parent;
+        }
+        if (tp && tl <= 40 && line && cd_dom_is(c->dom, a, CD_TAG_A)) {
+            size_t ll;
+            cd_nid lat = 0;
+            const char *lp = cd_meta_prev_text(c->dom, a, &ll, &lat);
+            while (lp && ll >= 2 && (unsigned char)lp[ll - 2] == 0xC2 && (unsigned char)lp[ll - 1] == 0xA0)
+                ll -= 2;
+            while (lp && ll && lp[ll - 1] == ' ')
+                ll--;
+            if (lp && ll >= 3 && ll <= 40 && cd_eq_nocase(lp + ll - 2, 2, "by") && lp[ll - 3] == ' ' &&
+                cd_meta_says_update(lp, ll))
+                return 1;
+        }
+    }
     if (pl > 3)
         return 0; /* a label of its own ("Published on"), not a connector */
     p = cd_meta_prev_text(c->dom, at, &pl, &at);

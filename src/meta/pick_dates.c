@@ -7,6 +7,10 @@
  * the date line under the headline (S_shown_date) and the page's own local
  * form of the same instant (S_local_form). */
 #include <string.h>
+#ifdef CD_DEBUG_DATE_CANDS
+#include <stdio.h>
+#include <stdlib.h>
+#endif
 
 #include "../util/ctype.h"
 #include "../util/isotime.h"
@@ -198,11 +202,12 @@ static int S_shown_date(cd_meta_ctx *c, int dayfirst, const char *pub, size_t pl
     if (plen < 10)
         return 0;
     char vis[CD_META_DATE_LEN], mod[CD_META_DATE_LEN];
-    const cd_meta_cand *list[64];
+    const cd_meta_cand *list[64], *shown = NULL;
     size_t n = cd_meta_collect(c, CD_MF_DATE, CD_MS_VISIBLE, 0, list, 64), vl = 0;
     for (size_t i = 0; i < n && !vl; i++)
-        if (!(list[i]->flags & CD_MC_BAD) && list[i]->rank <= 2)
-            vl = cd_meta_date_norm(list[i]->s, list[i]->len, 0, dayfirst, vis);
+        if (!(list[i]->flags & CD_MC_BAD) && list[i]->rank <= 2 &&
+            (vl = cd_meta_date_norm(list[i]->s, list[i]->len, 0, dayfirst, vis)))
+            shown = list[i];
     /* The first date line must be that one: "Page updated: …" first means
      * the page dates itself by its updates. */
     cd_nid first_date = 0, first_mod = 0;
@@ -278,8 +283,9 @@ static int S_shown_date(cd_meta_ctx *c, int dayfirst, const char *pub, size_t pl
     if (v < p) {
         static const int msrcs[] = {CD_MS_JSONLD, CD_MS_OG, CD_MS_META};
         for (size_t s = 0; s < 3 && !stale; s++) {
-            size_t k = cd_meta_collect(c, CD_MF_MODIFIED, msrcs[s], 0, list, 1);
-            if (k && cd_meta_date_norm(list[0]->s, list[0]->len, 1, dayfirst, mod) >= 10) {
+            const cd_meta_cand *ml[1];
+            size_t k = cd_meta_collect(c, CD_MF_MODIFIED, msrcs[s], 0, ml, 1);
+            if (k && cd_meta_date_norm(ml[0]->s, ml[0]->len, 1, dayfirst, mod) >= 10) {
                 stale = S_day_number(mod) >= p - 1 && S_day_number(mod) <= p + 1;
                 break;
             }
@@ -292,6 +298,17 @@ static int S_shown_date(cd_meta_ctx *c, int dayfirst, const char *pub, size_t pl
         stale = 1;
     if (!stale)
         return 0;
+    /* … a date line of the story: beside its headline, or the one day the
+     * page shows. Away from the headline, beside other days, it is one item
+     * of a list ("By NAME on Jun 10, 2013" under each teaser of a side box
+     * that no <aside> marks, wcxb 0405 as div soup): the stated date stays. */
+    if (shown && !cd_meta_date_by_headline(c, shown->pos))
+        for (size_t i = 0; i < n; i++) {
+            char o[CD_META_DATE_LEN];
+            if (list[i] != shown && !(list[i]->flags & CD_MC_BAD) && list[i]->rank <= 2 &&
+                cd_meta_date_norm(list[i]->s, list[i]->len, 0, dayfirst, o) >= 10 && S_day_number(o) != v)
+                return 0;
+        }
     memcpy(out, vis, 10);
     out[10] = '\0';
     return 1;
@@ -802,8 +819,30 @@ static const char *S_pick_date(cd_meta_ctx *c, int field, int dayfirst, const ch
     return S_side_date(c, field, dayfirst, source);
 }
 
+#ifdef CD_DEBUG_DATE_CANDS
+/* Debug builds only (-DCD_DEBUG_DATE_CANDS, with CD_DATE_CANDS set): every
+ * date candidate, one line each on stderr,
+ *   DATE pub|mod SOURCE RANK FLAGS POS byh1=BY_HEADLINE TEXT
+ * (session 23, h/softdate: where the div-soup probe's dates went). */
+static void S_date_cands(const cd_meta_ctx *c)
+{
+    for (uint32_t i = 0; i < c->ncands; i++) {
+        const cd_meta_cand *k = &c->cands[i];
+        if (k->field != CD_MF_DATE && k->field != CD_MF_MODIFIED)
+            continue;
+        fprintf(stderr, "DATE\t%s\t%s\t%u\t%u\t%u\tbyh1=%d\t%.*s\n", k->field == CD_MF_DATE ? "pub" : "mod",
+                cd_meta_src_name(k->src), (unsigned)k->rank, (unsigned)k->flags, (unsigned)k->pos,
+                cd_meta_date_by_headline(c, k->pos), (int)(k->len > 80 ? 80 : k->len), k->s);
+    }
+}
+#endif
+
 void cd_meta_pick_dates(cd_meta_ctx *c, cd_meta *m, const char *page_url)
 {
+#ifdef CD_DEBUG_DATE_CANDS
+    if (getenv("CD_DATE_CANDS"))
+        S_date_cands(c);
+#endif
     int dayfirst = S_dayfirst(m->language);
     if (!dayfirst)
         dayfirst = S_page_dayfirst(c);
