@@ -3484,61 +3484,6 @@ static int S_quote_source(const cd_dom *dom, cd_nid id)
  * worse). wcxb-dev article P .9476 -> .9488, Readability F1 .9506 -> .9502
  * (its gold keeps captions), L3S-GN1 and CleanPortalEval unchanged (no
  * figcaption is kept there). */
-/* A caption by its place, without <figcaption> (issue #12, h/softhead): a
- * block of CD_CAPTION_KEEP to CD_CAPTION_MAX characters, links under half
- * of them, no heading and no picture of its own, that is the last block
- * with text of a box holding nothing else but one or more pictures before
- * it (parts with an <img> or an embed and no text): the shape of <figure>
- * <img><figcaption> when a template writes it in divs (the div-soup probe,
- * docs/quality.md). A story's paragraph shares its box with other
- * paragraphs, so it is not alone under a picture. */
-#define CD_CAPTION_MAX 400
-static int S_bare_caption(const cd_dom *dom, const S_stat *st, cd_nid id)
-{
-    const S_stat *s = &st[id];
-    if (s->chars < CD_CAPTION_KEEP || s->chars > CD_CAPTION_MAX || s->link * 2 >= s->chars || s->head || s->n_img ||
-        s->n_embed || s->n_p > 1)
-        return 0;
-    cd_nid par = cd_dom_node(dom, id)->parent;
-    if (!par || par == dom->body)
-        return 0;
-    int pictures = 0, seen = 0;
-    for (cd_nid c = cd_dom_node(dom, par)->first; c; c = cd_dom_node(dom, c)->next) {
-        const cd_node *n = cd_dom_node(dom, c);
-        if (c == id) {
-            seen = 1;
-            continue;
-        }
-        if (n->type == CD_NODE_TEXT) {
-            if (st[c].chars)
-                return 0;
-            continue;
-        }
-        if (n->type != CD_NODE_ELEMENT || st[c].dead)
-            continue;
-        if (st[c].chars)
-            return 0; /* other text in the box: not a picture's box */
-        if (!seen && (st[c].n_img || st[c].n_embed))
-            pictures++;
-    }
-    if (!pictures)
-        return 0;
-    /* A row of cards (a picture and a line each: products, courses,
-     * teasers, a listicle's items) is content or a list, not a figure: the
-     * box next to it has a picture and text too. So is a table's row. */
-    uint16_t pt = cd_dom_node(dom, par)->tag;
-    if (pt == CD_TAG_TR || pt == CD_TAG_UL || pt == CD_TAG_OL)
-        return 0;
-    for (int dir = 0; dir < 2; dir++) {
-        cd_nid c = dir ? cd_dom_node(dom, par)->next : cd_dom_node(dom, par)->prev;
-        while (c && (cd_dom_node(dom, c)->type != CD_NODE_ELEMENT || st[c].dead || (!st[c].chars && !st[c].n_img)))
-            c = dir ? cd_dom_node(dom, c)->next : cd_dom_node(dom, c)->prev;
-        if (c && st[c].chars && (st[c].n_img || st[c].n_embed) && cd_dom_node(dom, c)->tag == pt)
-            return 0;
-    }
-    return 1;
-}
-
 static void S_captions(const cd_extract *x, const cd_dom *dom, S_stat *st, unsigned options)
 {
     int all = (options & COPYDESK_OPT_NO_CAPTIONS) != 0;
@@ -3554,13 +3499,6 @@ static void S_captions(const cd_extract *x, const cd_dom *dom, S_stat *st, unsig
             if (cd_dom_is(dom, id, CD_TAG_FIGCAPTION) && (all || (st[id].chars >= CD_CAPTION_KEEP && !S_quote_source(dom, id)))) {
                 st[id].dead = 1;
                 S_WHY(id, all ? 't' : CD_WHY_CAPTION); /* --no-captions: chrome by its tag, as before */
-                id = cd_dom_next_skip(dom, id, root);
-                continue;
-            }
-            if (!all && cd_dom_node(dom, id)->type == CD_NODE_ELEMENT && id != root && S_param("CD_BARECAP", 1) > 0 &&
-                S_bare_caption(dom, st, id)) {
-                st[id].dead = 1;
-                S_WHY(id, CD_WHY_CAPTION);
                 id = cd_dom_next_skip(dom, id, root);
                 continue;
             }
