@@ -352,6 +352,40 @@ static int S_nbsp_only(const char *s, size_t n)
     return 1;
 }
 
+/* "last post by <a>NAME</a> DATE", "Last edited by <a>NAME</a>, DATE": the
+ * label, then the linked name of who changed it (no-break spaces around the
+ * name, as forums write them, are no text), all in one line: the name's link
+ * and the date id under one element, three levels up at most (not "Reviewed
+ * by NAME" over the paragraph a story's date opens, WebMD). p[0..pl) is the
+ * text before the date, at its node. */
+static int S_update_by_link(const cd_meta_ctx *c, cd_nid id, const char *p, size_t pl, cd_nid at)
+{
+    for (int k = 0; k < 2 && p && S_nbsp_only(p, pl); k++)
+        p = cd_meta_prev_text(c->dom, at, &pl, &at);
+    if (!p || pl > 40)
+        return 0;
+    cd_nid a = cd_dom_node(c->dom, at)->parent;
+    if (!a || !cd_dom_is(c->dom, a, CD_TAG_A))
+        return 0;
+    int line = 0;
+    cd_nid up = id;
+    for (int k = 0; k < 3 && up && !line; k++) {
+        up = cd_dom_node(c->dom, up)->parent;
+        line = up && up == cd_dom_node(c->dom, a)->parent;
+    }
+    if (!line)
+        return 0;
+    size_t ll;
+    cd_nid lat = 0;
+    const char *lp = cd_meta_prev_text(c->dom, a, &ll, &lat);
+    while (lp && ll >= 2 && (unsigned char)lp[ll - 2] == 0xC2 && (unsigned char)lp[ll - 1] == 0xA0)
+        ll -= 2;
+    while (lp && ll && lp[ll - 1] == ' ')
+        ll--;
+    return lp && ll >= 3 && ll <= 40 && lp[ll - 3] == ' ' && cd_eq_nocase(lp + ll - 2, 2, "by") &&
+           cd_meta_says_update(lp, ll);
+}
+
 int cd_meta_date_updated(const cd_meta_ctx *c, cd_nid id, const char *s, size_t n)
 {
     /* The words before the date in its own text ("Updated Dec 18, 2025",
@@ -377,38 +411,8 @@ int cd_meta_date_updated(const cd_meta_ctx *c, cd_nid id, const char *s, size_t 
         return 0;
     if (cd_meta_says_update(p, pl))
         return 1;
-    /* "last post by <a>NAME</a> DATE", "Last edited by <a>NAME</a>, DATE":
-     * the label, then the linked name of who changed it (no-break spaces
-     * around the name, as forums write them, are no text). */
-    {
-        cd_nid t = at;
-        size_t tl = pl;
-        const char *tp = p;
-        for (int k = 0; k < 2 && tp && S_nbsp_only(tp, tl); k++)
-            tp = cd_meta_prev_text(c->dom, t, &tl, &t);
-        cd_nid a = tp ? cd_dom_node(c->dom, t)->parent : 0;
-        /* … all in one line: the name's link and the date under one
-         * element, three levels up at most (not "Reviewed by NAME" over
-         * the paragraph a story's date opens, WebMD). */
-        int line = 0;
-        cd_nid up = id;
-        for (int k = 0; k < 3 && a && up && !line; k++) {
-            up = cd_dom_node(c->dom, up)->parent;
-            line = up && up == cd_dom_node(c->dom, a)->parent;
-        }
-        if (tp && tl <= 40 && line && cd_dom_is(c->dom, a, CD_TAG_A)) {
-            size_t ll;
-            cd_nid lat = 0;
-            const char *lp = cd_meta_prev_text(c->dom, a, &ll, &lat);
-            while (lp && ll >= 2 && (unsigned char)lp[ll - 2] == 0xC2 && (unsigned char)lp[ll - 1] == 0xA0)
-                ll -= 2;
-            while (lp && ll && lp[ll - 1] == ' ')
-                ll--;
-            if (lp && ll >= 3 && ll <= 40 && cd_eq_nocase(lp + ll - 2, 2, "by") && lp[ll - 3] == ' ' &&
-                cd_meta_says_update(lp, ll))
-                return 1;
-        }
-    }
+    if (S_update_by_link(c, id, p, pl, at))
+        return 1;
     if (pl > 3)
         return 0; /* a label of its own ("Published on"), not a connector */
     p = cd_meta_prev_text(c->dom, at, &pl, &at);
