@@ -396,6 +396,16 @@ static int S_is_year(const S_tok *t)
     return t->kind == S_T_NUM && t->digits == 4;
 }
 
+/* Is token k a year opening a range of years ("Highlander 4th Gen
+ * (2020-2026)", "Jan 2019-2021")? Then it is no date's year: the words
+ * before it are a name ("Gen", Italian January's abbreviation, read "4
+ * January 2020"), or a span of time. */
+static int S_year_range(const S_tok *t, size_t nt, size_t k)
+{
+    return k + 1 < nt && t[k].sep == '-' && t[k + 1].kind == S_T_NUM && t[k + 1].digits == 4 &&
+           t[k + 1].start == t[k].start + t[k].digits + 1;
+}
+
 /* The first date in the tokens (from index `from`, starting no later than
  * `last_start`). */
 /* ---- a time and zone after a written date ------------------------------------------ */
@@ -655,9 +665,9 @@ static size_t S_match(const S_tok *t, size_t nt, size_t last_start, int dayfirst
                 }
             }
         }
-        if (a->kind == S_T_MONTH && S_is_day(b) && S_is_year(c))
+        if (a->kind == S_T_MONTH && S_is_day(b) && S_is_year(c) && !S_year_range(t, nt, i + 2))
             y = c->value, m = a->value, d = b->value;
-        else if (S_is_day(a) && b->kind == S_T_MONTH && S_is_year(c))
+        else if (S_is_day(a) && b->kind == S_T_MONTH && S_is_year(c) && !S_year_range(t, nt, i + 2))
             y = c->value, m = b->value, d = a->value;
         else if (S_is_year(a) && b->kind == S_T_MONTH && S_is_day(c))
             y = a->value, m = b->value, d = c->value;
