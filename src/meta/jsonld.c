@@ -412,8 +412,17 @@ static void S_object(const S_ld *L, const cd_jv *o, cd_nid pos, int nth)
         S_add_str(L, CD_MF_TITLE, rank + 1, pos, S_name_of(L, S_get(L, o, "name")), 0);
     S_authors(L, rank, pos, S_get(L, o, "author"));
     S_authors(L, rank + 1, pos, S_get(L, o, "creator"));
-    S_add_str(L, CD_MF_DATE, rank, pos, S_get(L, o, "datePublished"), 0);
-    /* dateCreated: when the record was made, neither published nor modified. */
+    const cd_jv *published = S_get(L, o, "datePublished");
+    S_add_str(L, CD_MF_DATE, rank, pos, published, 0);
+    /* dateCreated: when the record was made, neither published nor
+     * modified (a NewsArticle's dateCreated beside no datePublished is its
+     * record's, hours or a day after the story: readability telegraph,
+     * wikia). A forum's post that states no datePublished (a thread's
+     * DiscussionForumPosting: wcxb 0559, Vanilla) was published when it was
+     * written, so its dateCreated is read then, below the item's own date. */
+    static const char *const posts[] = {"ForumPosting", "SocialMediaPosting"};
+    if ((!cd_json_is(published, CD_JSON_STR) || !published->n) && cd_json_has_word(L->j, S_get(L, o, "@type"), posts, 2))
+        S_add_str(L, CD_MF_DATE, rank + 3, pos, S_get(L, o, "dateCreated"), 0);
     S_add_str(L, CD_MF_DATE, rank + 3, pos, S_get(L, o, "uploadDate"), 0);
     S_add_str(L, CD_MF_MODIFIED, rank, pos, S_get(L, o, "dateModified"), 0);
     const cd_jv *pub = S_get(L, o, "publisher");
