@@ -337,21 +337,6 @@ const char *cd_meta_prev_text(const cd_dom *dom, cd_nid id, size_t *len, cd_nid 
     return NULL;
 }
 
-/* Is s[0..n) nothing but no-break spaces (U+00A0) and spaces? */
-static int S_nbsp_only(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == ' ')
-            continue;
-        if (i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0) {
-            i++;
-            continue;
-        }
-        return 0;
-    }
-    return 1;
-}
-
 /* "last post by <a>NAME</a> DATE", "Last edited by <a>NAME</a>, DATE": the
  * label, then the linked name of who changed it (no-break spaces around the
  * name, as forums write them, are no text), all in one line: the name's link
@@ -360,7 +345,7 @@ static int S_nbsp_only(const char *s, size_t n)
  * text before the date, at its node. */
 static int S_update_by_link(const cd_meta_ctx *c, cd_nid id, const char *p, size_t pl, cd_nid at)
 {
-    for (int k = 0; k < 2 && p && S_nbsp_only(p, pl); k++)
+    for (int k = 0; k < 2 && p && !cd_rtrim_nbsp(p, pl); k++)
         p = cd_meta_prev_text(c->dom, at, &pl, &at);
     if (!p || pl > 40)
         return 0;
@@ -378,10 +363,8 @@ static int S_update_by_link(const cd_meta_ctx *c, cd_nid id, const char *p, size
     size_t ll;
     cd_nid lat = 0;
     const char *lp = cd_meta_prev_text(c->dom, a, &ll, &lat);
-    while (lp && ll >= 2 && (unsigned char)lp[ll - 2] == 0xC2 && (unsigned char)lp[ll - 1] == 0xA0)
-        ll -= 2;
-    while (lp && ll && lp[ll - 1] == ' ')
-        ll--;
+    if (lp)
+        ll = cd_rtrim_nbsp(lp, ll);
     return lp && ll >= 3 && ll <= 40 && lp[ll - 3] == ' ' && cd_eq_nocase(lp + ll - 2, 2, "by") &&
            cd_meta_says_update(lp, ll);
 }

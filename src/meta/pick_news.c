@@ -2466,8 +2466,7 @@ static const char *S_date_label(cd_meta_ctx *c, const cd_meta *m, const char *pa
 static int S_arrow_end(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
-    while (n && (u[n - 1] == ' ' || (n >= 2 && u[n - 2] == 0xC2 && u[n - 1] == 0xA0)))
-        n -= u[n - 1] == ' ' ? 1 : 2;
+    n = cd_rtrim_nbsp(s, n);
     size_t e = n;
     while (e && u[e - 1] == '>')
         e--;

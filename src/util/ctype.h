@@ -104,6 +104,16 @@ static inline const char *cd_trim(const char *s, size_t *n)
     return s;
 }
 
+/* The length of s[0..n) without the spaces and no-break spaces (U+00A0)
+ * that end it ("by&nbsp;", "Spotlight >>&nbsp;"). */
+static inline size_t cd_rtrim_nbsp(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    while (n && (u[n - 1] == ' ' || (n >= 2 && u[n - 2] == 0xC2 && u[n - 1] == 0xA0)))
+        n -= u[n - 1] == ' ' ? 1 : 2;
+    return n;
+}
+
 /* Does s[0..n) contain lit (ASCII case-insensitive)? */
 int cd_contains_nocase(const char *s, size_t n, const char *lit);
 
