@@ -305,13 +305,10 @@ static unsigned S_only_links(const cd_dom *dom, cd_nid top)
     for (cd_nid q = cd_dom_next(dom, top, top); q && ++seen <= S_MENU_WALK;) {
         const cd_node *n = cd_dom_node(dom, q);
         if (n->type == CD_NODE_ELEMENT && (n->tag == CD_TAG_A || n->tag == CD_TAG_BUTTON)) {
-            size_t tl = 0;
+            int tl = 0;
             unsigned k = 0;
-            for (cd_nid r = cd_dom_next(dom, q, q); r && k < 16 && !tl; r = cd_dom_next(dom, r, q), k++) {
-                const cd_node *rn = cd_dom_node(dom, r);
-                for (size_t i = 0; rn->type == CD_NODE_TEXT && i < rn->len && !tl; i++)
-                    tl = cd_isalnum((unsigned char)rn->u.text[i]);
-            }
+            for (cd_nid r = cd_dom_next(dom, q, q); r && k < 16 && !tl; r = cd_dom_next(dom, r, q), k++)
+                tl = cd_dom_node(dom, r)->type == CD_NODE_TEXT && S_has_alnum(cd_dom_node(dom, r));
             links += tl != 0;
             q = cd_dom_next_skip(dom, q, top);
             continue;
